@@ -1,0 +1,337 @@
+"""The data model: nodes, relations with their evidence, and the shapes queries return.
+
+Everything here is plain data (dataclasses) so both backends, the CLI and the API share it.
+``to_dict`` gives the JSON form used by ``--json`` and the API.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ACTOR, STATEMENT, TOPIC, DOCUMENT = "Actor", "Statement", "Topic", "Document"
+NODE_KINDS = (ACTOR, STATEMENT, TOPIC, DOCUMENT)
+
+
+def slugify(text: str) -> str:
+    """A stable id from a name: ``"Antony J. Blinken"`` -> ``"antony-j-blinken"``."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text or "x"
+
+
+def normalize_name(name: str) -> str:
+    """The key under which names and aliases are looked up (case, quotes and spaces folded)."""
+    name = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def short_hash(*parts: object) -> str:
+    """A short stable hash of the parts (used for ids that have no natural slug)."""
+    h = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+class Serializable:
+    """Mixin: ``to_dict`` drops ``None`` values and empty lists for compact JSON."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None and v != []}  # type: ignore[call-overload]
+
+
+@dataclass(slots=True)
+class Role(Serializable):
+    """An office or role held by an actor on behalf of another, with its dates."""
+
+    title: str
+    of: str
+    valid_from: str | None = None
+    valid_to: str | None = None
+
+
+@dataclass(slots=True)
+class Actor(Serializable):
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Topic(Serializable):
+    id: str
+    name: str
+    keywords: list[str] = field(default_factory=list)
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class Document(Serializable):
+    id: str
+    title: str
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    file: str | None = None
+
+
+@dataclass(slots=True)
+class Statement(Serializable):
+    id: str
+    speaker: str
+    text: str
+    quote: bool = False
+    on_behalf_of: str | None = None
+    date: str | None = None
+    document: str | None = None
+    about: list[str] = field(default_factory=list)
+    evidence: str | None = None
+    start: int | None = None
+    end: int | None = None
+    confidence: float = 1.0
+    origin: str = "curated"
+
+
+@dataclass(slots=True)
+class Evidence(Serializable):
+    """One piece of evidence for a relation: where and how we learnt it."""
+
+    document: str | None = None
+    sentence: str | None = None
+    statement: str | None = None
+    date: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    confidence: float = 1.0
+    origin: str = "curated"
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def key(self) -> str:
+        """Identity of the evidence: the same document, sentence, statement and origin."""
+        return short_hash(self.document, self.sentence, self.statement, self.origin)
+
+
+@dataclass(slots=True)
+class Relation(Serializable):
+    """A fact ``source -[type]-> target`` with every piece of evidence for it."""
+
+    type: str
+    source: str
+    target: str
+    evidence: list[Evidence] = field(default_factory=list)
+    target_kind: str = ACTOR
+
+    @property
+    def key(self) -> str:
+        return relation_key(self.type, self.source, self.target)
+
+    @property
+    def confidence(self) -> float:
+        return max((e.confidence for e in self.evidence), default=1.0)
+
+    @property
+    def dates(self) -> list[str]:
+        """Every date the relation was observed or declared valid, sorted."""
+        out = set()
+        for e in self.evidence:
+            for d in (e.date, e.valid_from):
+                if d:
+                    out.add(d)
+        return sorted(out)
+
+    @property
+    def valid_from(self) -> str | None:
+        vals = [e.valid_from for e in self.evidence if e.valid_from]
+        return min(vals) if vals else None
+
+    @property
+    def valid_to(self) -> str | None:
+        vals = [e.valid_to for e in self.evidence if e.valid_to]
+        return max(vals) if vals else None
+
+    def in_window(self, since: str | None, until: str | None) -> bool:
+        """True when the relation was observed (or valid) inside ``[since, until]``.
+
+        Without a window every relation counts; with one, undated relations do not.
+        """
+        if since is None and until is None:
+            return True
+        for e in self.evidence:
+            lo = e.valid_from or e.date
+            hi = e.valid_to or e.date or (None if e.valid_from is None else "9999-12-31")
+            if lo is None and hi is None:
+                continue
+            lo = lo or "0000-01-01"
+            hi = hi or "9999-12-31"
+            if (until is None or lo <= until) and (since is None or hi >= since):
+                return True
+        return False
+
+    def summary(self) -> dict[str, Any]:
+        """JSON form with aggregates (confidence, first and last seen)."""
+        d = self.dates
+        return {
+            "type": self.type,
+            "source": self.source,
+            "target": self.target,
+            "confidence": self.confidence,
+            "first_seen": d[0] if d else None,
+            "last_seen": d[-1] if d else None,
+            "valid_from": self.valid_from,
+            "valid_to": self.valid_to,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+def relation_key(rel_type: str, source: str, target: str) -> str:
+    """Identity of a relation: its type and its two ends."""
+    return f"{rel_type}|{source}|{target}"
+
+
+# ---------------------------------------------------------------- query results
+
+
+@dataclass(slots=True)
+class NodeRef(Serializable):
+    """A node as queries return it: id, kind, display name and actor type."""
+
+    id: str
+    kind: str
+    name: str
+    type: str | None = None
+    intermediary: bool = False
+
+
+@dataclass(slots=True)
+class Hop(Serializable):
+    """One step of a path: from ``source`` to ``target`` through these relations.
+
+    ``relations`` holds every relation (with evidence) that links the two actors in a
+    direction the path may walk; ``reversed`` marks a relation walked against its direction.
+    """
+
+    source: str
+    target: str
+    relations: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Path(Serializable):
+    nodes: list[NodeRef]
+    hops: list[Hop]
+
+    @property
+    def length(self) -> int:
+        return len(self.hops)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "length": self.length,
+            "nodes": [n.to_dict() for n in self.nodes],
+            "hops": [h.to_dict() for h in self.hops],
+        }
+
+
+@dataclass(slots=True)
+class PathResult(Serializable):
+    source: NodeRef
+    target: NodeRef
+    paths: list[Path]
+    max_hops: int
+    relations: list[str]
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source.to_dict(),
+            "target": self.target.to_dict(),
+            "max_hops": self.max_hops,
+            "relations": self.relations,
+            "truncated": self.truncated,
+            "count": len(self.paths),
+            "paths": [p.to_dict() for p in self.paths],
+        }
+
+
+@dataclass(slots=True)
+class Broker(Serializable):
+    actor: NodeRef
+    paths: int
+    share: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"actor": self.actor.to_dict(), "paths": self.paths, "share": self.share}
+
+
+@dataclass(slots=True)
+class Score(Serializable):
+    actor: NodeRef
+    score: float
+    rank: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rank": self.rank, "actor": self.actor.to_dict(), "score": self.score}
+
+
+@dataclass(slots=True)
+class Subgraph(Serializable):
+    nodes: list[NodeRef]
+    edges: list[dict[str, Any]]
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "nodes": [n.to_dict() for n in self.nodes],
+            "edges": self.edges,
+            "truncated": self.truncated,
+        }
+
+
+NODE_CLASSES: dict[str, type] = {
+    ACTOR: Actor,
+    STATEMENT: Statement,
+    TOPIC: Topic,
+    DOCUMENT: Document,
+}
+
+
+def node_to_dict(node: Actor | Statement | Topic | Document) -> dict[str, Any]:
+    """Full field dict of a node (``None`` kept), for storage."""
+    return asdict(node)
+
+
+def node_from_dict(kind: str, data: dict[str, Any]) -> Any:
+    """Rebuild a node of ``kind`` from :func:`node_to_dict` output."""
+    if kind == ACTOR:
+        data = dict(data)
+        data["roles"] = [Role(**r) for r in data.get("roles") or []]
+    return NODE_CLASSES[kind](**data)
+
+
+def node_name(node: Any) -> str:
+    """Display name of any node."""
+    if isinstance(node, Statement):
+        return node.text[:80]
+    if isinstance(node, Document):
+        return node.title
+    return str(node.name)
+
+
+def node_ref(
+    kind: str, node: Any, intermediaries: set[str] | frozenset[str] = frozenset()
+) -> NodeRef:
+    """The reference queries return for a node."""
+    return NodeRef(
+        id=node.id,
+        kind=kind,
+        name=node_name(node),
+        type=getattr(node, "type", None) if kind == ACTOR else None,
+        intermediary=node.id in intermediaries,
+    )

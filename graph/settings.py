@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     read_key: str | None = Field(default=None, description="If set, key required for API reads.")
     cors_origins: str = Field(default="", description="Comma-separated CORS allowlist.")
     max_upload_bytes: int = Field(default=20_000_000, description="Largest accepted upload.")
+    reports_dir: str = Field(
+        default="reports-out", description="Where scheduled reports are written and served from."
+    )
     log_level: str = Field(default="WARNING", description="Log level of the actorgraph logger.")
     log_file: str | None = Field(default=None, description="Where detailed logs go.")
 

@@ -1,0 +1,75 @@
+"""Shared fixtures: one ``store`` fixture parametrized over both backends.
+
+The Neo4j leg talks to a real server (``scripts/neo4j/neo4j start``) at
+``ACTORGRAPH_TEST_NEO4J_URI`` (default ``bolt://127.0.0.1:17687``). It is turned off only
+by ``ACTORGRAPH_TEST_NEO4J=off``, and then the run says so at the end; when it is on and the
+server cannot be reached, the Neo4j tests fail rather than skip.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.embedded import EmbeddedStore
+from graph.store import GraphStore
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLE = ROOT / "examples" / "ceasefire-2024" / "records.jsonl"
+
+NEO4J_URI = os.environ.get("ACTORGRAPH_TEST_NEO4J_URI", "bolt://127.0.0.1:17687")
+NEO4J_USER = os.environ.get("NEO4J_USER", "neo4j")
+NEO4J_PASSWORD = os.environ.get("NEO4J_PASSWORD", "actorgraph-test")
+NEO4J_ON = os.environ.get("ACTORGRAPH_TEST_NEO4J", "on").lower() not in ("off", "0", "false", "no")
+
+BACKENDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+
+
+def open_neo4j() -> GraphStore:
+    from graph.neo4j import Neo4jStore
+
+    return Neo4jStore(NEO4J_URI, user=NEO4J_USER, password=NEO4J_PASSWORD)
+
+
+def make_store(kind: str, tmp_path: Path) -> GraphStore:
+    """A fresh, empty store of the given backend."""
+    if kind == "embedded":
+        return EmbeddedStore(tmp_path / "store")
+    if not NEO4J_ON:
+        pytest.skip("Neo4j leg turned off by ACTORGRAPH_TEST_NEO4J=off")
+    store = open_neo4j()
+    store.wipe()  # type: ignore[attr-defined]
+    return store
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    """An empty store; every test using it runs once per backend."""
+    s = make_store(request.param, tmp_path)
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+@pytest.fixture
+def example_store(store: GraphStore) -> GraphStore:
+    """The store loaded with the ceasefire example."""
+    from ingest.loader import Loader
+
+    Loader(store).load_file(EXAMPLE)
+    return store
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not NEO4J_ON:
+        terminalreporter.write_line(
+            "NOTE: the Neo4j leg was turned off (ACTORGRAPH_TEST_NEO4J=off): "
+            "only the embedded store was tested.",
+            yellow=True,
+            bold=True,
+        )

@@ -310,6 +310,8 @@ class Graph:
             for u, v, data in list(g.edges(data=True)):
                 if data["type"] in both:
                     g.add_edge(v, u, key=data["type"] + "~", **data)
+            # actors with no relation in the window/types say nothing about influence
+            g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0])
             values = scores(g, metric)
             with self._cache_lock:
                 self._cache[key] = values

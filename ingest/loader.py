@@ -37,7 +37,8 @@ from graph.store import GraphStore, WriteBatch, WriteResult
 from ingest.records import Item, check_record, read_records
 
 ItemsFactory = Callable[[], Iterable[Item]]
-Progress = Callable[[int], None]
+#: called as ``progress(advance, total)`` while records are written
+Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -205,7 +206,7 @@ class Loader:
     ) -> IngestReport:
         started = time.monotonic()
         report = IngestReport(sources=[name])
-        defs, bad, errors = self._check(items, name)
+        defs, bad, errors, total = self._check(items, name)
         if errors and not self.skip_invalid:
             first = errors[0]
             more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
@@ -214,15 +215,16 @@ class Loader:
             )
         report.skipped = [str(e) for e in errors]
         resolver = Resolver(self.store, defs)
-        report.records = self._write(items, name, defs, resolver, bad, report, progress)
+        report.records = self._write(items, name, defs, resolver, bad, report, progress, total)
         report.seconds = time.monotonic() - started
         return report
 
     # ------------------------------------------------------------------ pass 1
     def _check(
         self, items: ItemsFactory, name: str
-    ) -> tuple[_Definitions, set[int], list[InputError]]:
+    ) -> tuple[_Definitions, set[int], list[InputError], int]:
         defs = _Definitions()
+        total = 0
         errors: list[InputError] = []
         bad: set[int] = set()
         refs: list[tuple[int, str, str, Any]] = []  # line, field, what, value
@@ -246,6 +248,7 @@ class Loader:
             defs.kinds[id_] = kind
 
         for line, item in items():
+            total += 1
             try:
                 if isinstance(item, InputError):
                     raise item
@@ -307,7 +310,7 @@ class Loader:
             except ValueError as exc:
                 errors.append(InputError(str(exc), file=name, line=line, field=fld))
         errors.sort(key=lambda e: e.line or 0)
-        return defs, bad, errors
+        return defs, bad, errors, total - len(bad)
 
     def _statement_id(self, rec: dict[str, Any], defs: _Definitions) -> str:
         if rec.get("id"):
@@ -325,6 +328,7 @@ class Loader:
         bad: set[int],
         report: IngestReport,
         progress: Progress | None,
+        total: int,
     ) -> int:
         batch = WriteBatch()
         count = 0
@@ -347,7 +351,7 @@ class Loader:
                         self._add(kind, rec, defs, resolver, batch)
                         count += 1
                         if progress:
-                            progress(1)
+                            progress(1, total)
                     if "derived" in phase and kind in ("actor", "statement"):
                         self._derived(kind, rec, defs, resolver, batch)
                 except ValueError as exc:

@@ -1,0 +1,578 @@
+"""The ``actorgraph`` command line.
+
+Every query command prints a readable table, or JSON with ``--json``. Errors a user can fix
+are printed as one line and the command exits with status 2; anything unexpected is one
+line too, with the traceback in the log file.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from cli import logs
+from cli.output import console, emit_json, err_console, shorten, table
+from graph.errors import ActorgraphError, InputError
+from graph.open import open_store
+from graph.queries import Graph
+from graph.settings import get_settings
+from graph.store import GraphStore
+
+app = typer.Typer(
+    name="actorgraph",
+    help="A knowledge graph of actors, statements and relations in negotiations and conflicts.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+STATE: dict[str, Any] = {"store": None}
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+RelOpt = Annotated[
+    list[str] | None,
+    typer.Option("--relation", "-r", help="Relation type to use (repeatable); see `schema`."),
+]
+SinceOpt = Annotated[str | None, typer.Option(help="Only evidence on or after this date.")]
+UntilOpt = Annotated[str | None, typer.Option(help="Only evidence on or before this date.")]
+
+RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".yaml", ".yml", ".csv"}
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+
+
+@app.callback()
+def main_options(
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            envvar="ACTORGRAPH_STORE",
+            help="A directory (embedded store) or a bolt://, neo4j://, neo4j+s:// URI.",
+        ),
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log to stderr too.")] = False,
+) -> None:
+    """actorgraph: who speaks for, mediates, demands and rejects what, with evidence."""
+    STATE["store"] = store
+    logs.setup(verbose)
+
+
+@contextmanager
+def opened() -> Iterator[GraphStore]:
+    s = open_store(STATE["store"])
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+# --------------------------------------------------------------------------- ingest / export
+def _expand(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(
+                sorted(
+                    q
+                    for q in p.rglob("*")
+                    if q.is_file() and q.suffix.lower() in RECORD_SUFFIXES | ARTICLE_SUFFIXES
+                )
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def _is_article_file(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    if suffix in ARTICLE_SUFFIXES:
+        return True
+    if suffix in (".jsonl", ".ndjson"):
+        try:
+            with path.open("rb") as fh:
+                for raw in fh:
+                    if raw.strip():
+                        first = json.loads(raw)
+                        return isinstance(first, dict) and "kind" not in first and "text" in first
+        except (OSError, ValueError):
+            return False
+    return False
+
+
+def _extract_to_file(store: GraphStore, path: Path, date: str | None, workdir: Path) -> Path:
+    if importlib.util.find_spec("ingest.extract") is None:
+        raise InputError("article extraction is not available in this installation", file=str(path))
+    from ingest.articles import read_articles
+    from ingest.extract import Extractor
+
+    from graph.records import actor_record
+
+    known = [actor_record(a) for a in store.list_nodes("Actor", limit=100_000)]
+    extractor = Extractor(known_actors=known)
+    problems: list[str] = []
+    out = workdir / (path.name + ".records.jsonl")
+    with out.open("w", encoding="utf-8") as fh:
+        for rec in extractor.extract(
+            read_articles([path], date=date, on_error=lambda e: problems.append(str(e))),
+            progress=True,
+        ):
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    if problems:
+        raise InputError(problems[0].split(": ", 1)[-1], file=str(path))
+    return out
+
+
+@app.command()
+def ingest(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Record files (.jsonl, .yaml, .csv) or "
+            "articles (.txt, .md, .html, article .jsonl); "
+            "directories are searched."
+        ),
+    ],
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Report bad lines and load the rest.")
+    ] = False,
+    batch_size: Annotated[int | None, typer.Option(help="Records per transaction.")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Publication date for articles without one.")
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Check and load records (or extract and load articles). Re-ingesting changes nothing."""
+    from ingest.loader import Loader
+
+    settings = get_settings()
+    reports = []
+    with opened() as store:
+        loader = Loader(
+            store, batch_size=batch_size or settings.batch_size, skip_invalid=skip_invalid
+        )
+        with tempfile.TemporaryDirectory(prefix="actorgraph-") as tmp:
+            for path in _expand(files):
+                source = path
+                if path.exists() and _is_article_file(path):
+                    source = _extract_to_file(store, path, date, Path(tmp))
+                progress = Progress(
+                    TextColumn("[bold]{task.description}"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeRemainingColumn(),
+                    console=err_console,
+                    transient=True,
+                    disable=json_out or not err_console.is_terminal,
+                )
+                with progress:
+                    task = progress.add_task(f"ingest {path.name}", total=None)
+
+                    def advance(
+                        n: int, total: int, task: Any = task, progress: Any = progress
+                    ) -> None:
+                        progress.update(task, advance=n, total=total)
+
+                    report = loader.load_file(source, progress=advance)
+                report.sources = [str(path)]
+                reports.append(report)
+    if json_out:
+        emit_json([r.to_dict() for r in reports])
+        return
+    for r in reports:
+        w = r.written
+        console.print(
+            f"{r.sources[0]}: {r.records} records; written {w.nodes} nodes, {w.relations} "
+            f"relations, {w.evidence} pieces of evidence ({r.seconds:.2f} s)"
+            + ("" if w.changed else " — nothing new")
+        )
+        for msg in r.skipped:
+            err_console.print(f"[yellow]skipped[/] {msg}")
+
+
+@app.command()
+def export(
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write (default stdout).")
+    ] = None,
+) -> None:
+    """Write the whole graph in the exchange format (JSON Lines)."""
+    with opened() as store:
+        records = Graph(store).export()
+        if out is None:
+            for rec in records:
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            return
+        tmp = out.with_name(out.name + ".part")
+        n = 0
+        with tmp.open("w", encoding="utf-8") as fh:
+            for rec in records:
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+        os.replace(tmp, out)
+        err_console.print(f"wrote {n} records to {out}")
+
+
+# --------------------------------------------------------------------------- queries
+@app.command()
+def actors(
+    query: Annotated[str | None, typer.Argument(help="Name or alias (prefix and fuzzy).")] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="person, organization or state.")
+    ] = None,
+    intermediaries: Annotated[
+        bool, typer.Option("--intermediaries", help="Only actors that mediate.")
+    ] = False,
+    limit: int = 50,
+    json_out: JsonOpt = False,
+) -> None:
+    """Find actors by name or alias."""
+    with opened() as store:
+        g = Graph(store)
+        found, total = g.search_actors(
+            query,
+            types=[type_] if type_ else None,
+            intermediary=True if intermediaries else None,
+            limit=limit,
+        )
+        inter = store.intermediaries()
+        if json_out:
+            emit_json(
+                {"data": [a.to_dict() | {"aliases": a.aliases} for a in found], "count": total}
+            )
+            return
+        table(
+            f"{total} actors",
+            ["id", "name", "type", "aliases", "intermediary"],
+            [
+                [a.id, a.name, a.type, ", ".join(a.aliases), "yes" if a.id in inter else ""]
+                for a in found
+            ],
+        )
+
+
+def _evidence_line(rel: dict[str, Any], width: int = 160) -> str:
+    ev = rel.get("evidence") or []
+    if not ev:
+        return ""
+    e = ev[0]
+    where = ", ".join(x for x in (e.get("document"), e.get("date")) if x)
+    more = f" (+{len(ev) - 1} more)" if len(ev) > 1 else ""
+    return f"“{shorten(e.get('sentence'), width)}”" + (f" [{where}]" if where else "") + more
+
+
+@app.command()
+def paths(
+    source: Annotated[str, typer.Argument(help="Actor id, name or alias.")],
+    target: Annotated[str, typer.Argument(help="Actor id, name or alias.")],
+    relation: RelOpt = None,
+    max_hops: Annotated[int, typer.Option(help="At most this many hops (cap 6).")] = 4,
+    limit: Annotated[int, typer.Option(help="At most this many paths.")] = 10,
+    json_out: JsonOpt = False,
+) -> None:
+    """Communication paths between two actors, each hop with its evidence."""
+    with opened() as store:
+        res = Graph(store).paths(source, target, relations=relation, max_hops=max_hops, limit=limit)
+    if json_out:
+        emit_json(res.to_dict())
+        return
+    if not res.paths:
+        console.print(
+            f"No path from {res.source.name} to {res.target.name} within {res.max_hops} hops "
+            f"over {', '.join(res.relations)}."
+        )
+        return
+    console.print(
+        f"[bold]{len(res.paths)} path(s)[/] from {res.source.name} to {res.target.name} "
+        f"(relations: {', '.join(res.relations)}; max {res.max_hops} hops)"
+        + (" — more exist, raise --limit" if res.truncated else "")
+    )
+    for i, p in enumerate(res.paths, 1):
+        names = [n.name + (" [intermediary]" if n.intermediary else "") for n in p.nodes]
+        console.print(f"\n[bold]{i}.[/] " + " → ".join(names), highlight=False)
+        by_id = {n.id: n.name for n in p.nodes}
+        for hop in p.hops:
+            for rel in hop.relations:
+                arrow = (
+                    f"{by_id[hop.source]} —{rel['type']}→ {by_id[hop.target]}"
+                    if rel["direction"] == "forward"
+                    else f"{by_id[hop.target]} —{rel['type']}→ {by_id[hop.source]}"
+                )
+                console.print(f"   {arrow}: {_evidence_line(rel, 400)}", highlight=False)
+
+
+@app.command()
+def brokers(
+    source: str,
+    target: str,
+    relation: RelOpt = None,
+    max_hops: int = 4,
+    top: int = 10,
+    json_out: JsonOpt = False,
+) -> None:
+    """Actors on the paths between two actors, by share of paths through them."""
+    with opened() as store:
+        ranked = Graph(store).brokers(
+            source, target, relations=relation, max_hops=max_hops, top=top
+        )
+    if json_out:
+        emit_json({"data": [b.to_dict() for b in ranked], "count": len(ranked)})
+        return
+    table(
+        f"Brokers between {source} and {target}",
+        ["rank", "actor", "type", "paths", "share", "intermediary"],
+        [
+            [
+                i,
+                b.actor.name,
+                b.actor.type,
+                b.paths,
+                f"{b.share:.0%}",
+                "yes" if b.actor.intermediary else "",
+            ]
+            for i, b in enumerate(ranked, 1)
+        ],
+    )
+
+
+@app.command()
+def influence(
+    metric: Annotated[str, typer.Option(help="pagerank, betweenness or degree.")] = "pagerank",
+    relation: RelOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    top: int = 10,
+    json_out: JsonOpt = False,
+) -> None:
+    """Who is central, by metric, relation types and time window."""
+    with opened() as store:
+        ranked = Graph(store).influence(
+            metric, relations=relation, since=since, until=until, top=top
+        )
+    if json_out:
+        emit_json({"metric": metric, "data": [s.to_dict() for s in ranked], "count": len(ranked)})
+        return
+    table(
+        f"Influence ({metric})",
+        ["rank", "actor", "type", "score"],
+        [[s.rank, s.actor.name, s.actor.type, f"{s.score:.4f}"] for s in ranked],
+    )
+
+
+@app.command()
+def neighbors(
+    actor: str,
+    depth: int = 1,
+    relation: RelOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    limit: int = 200,
+    json_out: JsonOpt = False,
+) -> None:
+    """The actors and topics around an actor, with the relations between them."""
+    with opened() as store:
+        g = Graph(store)
+        sub = g.neighbors(
+            actor, depth=depth, relations=relation, since=since, until=until, limit=limit
+        )
+    if json_out:
+        emit_json(sub.to_dict())
+        return
+    names = {n.id: n.name for n in sub.nodes}
+    table(
+        f"{len(sub.nodes)} nodes, {len(sub.edges)} relations around {actor}",
+        ["source", "relation", "target", "evidence"],
+        [
+            [names.get(e["source"]), e["type"], names.get(e["target"]), _evidence_line(e)]
+            for e in sub.edges
+        ],
+    )
+
+
+@app.command()
+def statements(
+    actor: Annotated[str | None, typer.Option(help="Speaker or the actor spoken for.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Topic id, name or keyword.")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    text: Annotated[str | None, typer.Option(help="Words the statement contains.")] = None,
+    limit: int = 50,
+    json_out: JsonOpt = False,
+) -> None:
+    """Statements, who made them, on whose behalf, when and where."""
+    with opened() as store:
+        items, total = Graph(store).statements(
+            actor=actor, topic=topic, since=since, until=until, text=text, limit=limit
+        )
+    if json_out:
+        emit_json({"data": items, "count": total})
+        return
+    table(
+        f"{total} statements",
+        ["date", "speaker", "on behalf of", "statement", "document"],
+        [
+            [
+                s.get("date"),
+                s["speaker"]["name"],
+                (s.get("on_behalf_of") or {}).get("name"),
+                ("“" + s["text"] + "”") if s["quote"] else s["text"],
+                (s.get("document") or {}).get("title"),
+            ]
+            for s in items
+        ],
+    )
+
+
+@app.command()
+def stances(
+    topic: Annotated[
+        str | None, typer.Argument(help="Topic (or actor) the stances are on.")
+    ] = None,
+    actor: Annotated[str | None, typer.Option(help="Only this actor's stances.")] = None,
+    relation: RelOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Who demands or rejects what, since when, with evidence."""
+    with opened() as store:
+        items = Graph(store).stances(topic, actor=actor, types=relation, since=since, until=until)
+    if json_out:
+        emit_json({"data": items, "count": len(items)})
+        return
+    table(
+        f"{len(items)} stances",
+        ["actor", "stance", "on", "since", "evidence"],
+        [
+            [
+                s["source"]["name"],
+                s["type"],
+                s["target"]["name"],
+                s.get("first_seen"),
+                _evidence_line(s),
+            ]
+            for s in items
+        ],
+    )
+
+
+@app.command()
+def stats(json_out: JsonOpt = False) -> None:
+    """Counts of nodes and relations."""
+    with opened() as store:
+        data = Graph(store).stats()
+    if json_out:
+        emit_json(data)
+        return
+    rows = [[k, v] for k, v in data["nodes"].items()]
+    rows += [[f"relation {k}", v] for k, v in data["relations"].items()]
+    rows += [["pieces of evidence", data["evidence"]], ["intermediaries", data["intermediaries"]]]
+    table(data["store"], ["what", "count"], rows)
+
+
+@app.command()
+def schema(json_out: JsonOpt = False) -> None:
+    """The vocabulary: relation types with their PLOVER/CAMEO equivalents, actor types."""
+    from graph.schema import default_schema
+
+    s = default_schema()
+    rows = [
+        [
+            r.name,
+            r.description,
+            "/".join(r.source) + " → " + "/".join(r.target),
+            r.plover or "",
+            r.cameo or "",
+            ", ".join(f for f in ("channel", "stance", "intermediary", "derived") if getattr(r, f)),
+        ]
+        for r in s.relations.values()
+    ]
+    if json_out:
+        emit_json(
+            {
+                "actor_types": s.actor_types,
+                "relations": {
+                    r.name: {k: getattr(r, k) for k in r.__slots__} for r in s.relations.values()
+                },
+            }
+        )
+        return
+    table("Relation types", ["name", "meaning", "ends", "PLOVER", "CAMEO", "flags"], rows)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Serve the HTTP API and the graph-exploration UI."""
+    import uvicorn
+
+    if STATE["store"]:
+        os.environ["ACTORGRAPH_STORE"] = STATE["store"]
+    console.print(f"actorgraph on http://{host}:{port}/ (API docs at /docs)")
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
+
+
+def _register_optional() -> None:
+    """Commands that live beside the core (extraction, reports) when they are installed."""
+    for module in ("cli.extract_commands", "cli.report_commands"):
+        if importlib.util.find_spec(module) is not None:
+            __import__(module, fromlist=["register"]).register(app)
+
+
+_register_optional()
+
+
+def main() -> None:
+    """Entry point: one line on error, traceback in the log file."""
+    try:
+        app(standalone_mode=False)
+    except ActorgraphError as exc:
+        logs.logger.info("user error", exc_info=True)
+        err_console.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None
+    except (typer.Exit, SystemExit) as exc:
+        code = getattr(exc, "exit_code", None) or getattr(exc, "code", 0) or 0
+        raise SystemExit(code) from None
+    except typer.Abort:
+        err_console.print("aborted")
+        raise SystemExit(130) from None
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        raise SystemExit(130) from None
+    except Exception as exc:  # click usage errors and bugs
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            raise SystemExit(exc.exit_code) from None
+        path = logs.log_path()
+        logs.logger.exception("unexpected error")
+        err_console.print(
+            f"[red]error:[/] unexpected {type(exc).__name__}: {exc} (details in {path})",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise SystemExit(1) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -193,10 +193,11 @@ def ingest(
         console.print(
             f"{r.sources[0]}: {r.records} records; written {w.nodes} nodes, {w.relations} "
             f"relations, {w.evidence} pieces of evidence ({r.seconds:.2f} s)"
-            + ("" if w.changed else " — nothing new")
+            + ("" if w.changed else " — nothing new"),
+            markup=False,
         )
         for msg in r.skipped:
-            err_console.print(f"[yellow]skipped[/] {msg}")
+            err_console.print(f"skipped {msg}", markup=False)
 
 
 @app.command()
@@ -288,17 +289,19 @@ def paths(
     if not res.paths:
         console.print(
             f"No path from {res.source.name} to {res.target.name} within {res.max_hops} hops "
-            f"over {', '.join(res.relations)}."
+            f"over {', '.join(res.relations)}.",
+            markup=False,
         )
         return
     console.print(
-        f"[bold]{len(res.paths)} path(s)[/] from {res.source.name} to {res.target.name} "
+        f"{len(res.paths)} path(s) from {res.source.name} to {res.target.name} "
         f"(relations: {', '.join(res.relations)}; max {res.max_hops} hops)"
-        + (" — more exist, raise --limit" if res.truncated else "")
+        + (" — more exist, raise --limit" if res.truncated else ""),
+        markup=False,
     )
     for i, p in enumerate(res.paths, 1):
         names = [n.name + (" [intermediary]" if n.intermediary else "") for n in p.nodes]
-        console.print(f"\n[bold]{i}.[/] " + " → ".join(names), highlight=False)
+        console.print(f"\n{i}. " + " → ".join(names), highlight=False, markup=False)
         by_id = {n.id: n.name for n in p.nodes}
         for hop in p.hops:
             for rel in hop.relations:
@@ -307,7 +310,12 @@ def paths(
                     if rel["direction"] == "forward"
                     else f"{by_id[hop.target]} —{rel['type']}→ {by_id[hop.source]}"
                 )
-                console.print(f"   {arrow}: {_evidence_line(rel, 400)}", highlight=False)
+                console.print(
+                    f"   {arrow}: {_evidence_line(rel, 400)}",
+                    highlight=False,
+                    markup=False,
+                    soft_wrap=True,
+                )
 
 
 @app.command()
@@ -547,7 +555,7 @@ def main() -> None:
         app(standalone_mode=False)
     except ActorgraphError as exc:
         logs.logger.info("user error", exc_info=True)
-        err_console.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        err_console.print(f"error: {exc}", highlight=False, soft_wrap=True, markup=False)
         raise SystemExit(2) from None
     except (typer.Exit, SystemExit) as exc:
         code = getattr(exc, "exit_code", None) or getattr(exc, "code", 0) or 0
@@ -567,9 +575,10 @@ def main() -> None:
         path = logs.log_path()
         logs.logger.exception("unexpected error")
         err_console.print(
-            f"[red]error:[/] unexpected {type(exc).__name__}: {exc} (details in {path})",
+            f"error: unexpected {type(exc).__name__}: {exc} (details in {path})",
             highlight=False,
             soft_wrap=True,
+            markup=False,
         )
         raise SystemExit(1) from None
 

@@ -6,6 +6,10 @@ from typing import Any
 
 from graph.model import Actor, Document, Relation, Statement, Topic
 
+#: Evidence whose origin starts with this was derived from an actor's ``roles``; export leaves
+#: it out because ingesting the actor record derives it again.
+ROLE_ORIGIN_PREFIX = "role:"
+
 
 def document_record(d: Document) -> dict[str, Any]:
     return {"kind": "document", **d.to_dict()}
@@ -47,6 +51,8 @@ def relation_records(r: Relation) -> list[dict[str, Any]]:
     """One record per piece of evidence, so ingest merges them back into one relation."""
     out = []
     for e in r.evidence or []:
+        if e.origin.startswith(ROLE_ORIGIN_PREFIX):
+            continue
         rec: dict[str, Any] = {"kind": "relation", "type": r.type, "source": r.source}
         rec["target"] = r.target
         ev = e.to_dict()

@@ -21,8 +21,12 @@ class Settings(BaseSettings):
         description="Where the graph lives: a directory for the embedded store, "
         "or a bolt://, neo4j:// or neo4j+s:// URI for Neo4j.",
     )
-    neo4j_user: str = Field(default="neo4j", validation_alias="NEO4J_USER")
-    neo4j_password: str = Field(default="", validation_alias="NEO4J_PASSWORD")
+    neo4j_user: str = Field(
+        default="neo4j", validation_alias="NEO4J_USER", description="Neo4j user name."
+    )
+    neo4j_password: str = Field(
+        default="", validation_alias="NEO4J_PASSWORD", description="Neo4j password."
+    )
     neo4j_database: str = Field(default="neo4j", description="Neo4j database name.")
     batch_size: int = Field(default=1000, ge=1, le=100_000, description="Rows per write batch.")
     query_timeout: float = Field(default=10.0, gt=0, description="Seconds a query may run.")
@@ -38,6 +42,18 @@ class Settings(BaseSettings):
     read_key: str | None = Field(default=None, description="If set, key required for API reads.")
     cors_origins: str = Field(default="", description="Comma-separated CORS allowlist.")
     max_upload_bytes: int = Field(default=20_000_000, description="Largest accepted upload.")
+    startup_timeout: float = Field(
+        default=30.0,
+        ge=0,
+        description="Seconds the API waits (retrying with backoff) for the store at start-up "
+        "before serving anyway; /ready answers 503 until the store is reachable.",
+    )
+    jobs_kept: int = Field(
+        default=200,
+        ge=1,
+        description="How many finished ingest jobs the API remembers for GET /jobs/{id} "
+        "(per server process).",
+    )
     reports_dir: str = Field(
         default="reports-out", description="Where scheduled reports are written and served from."
     )

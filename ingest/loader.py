@@ -33,6 +33,7 @@ from graph.model import (
     short_hash,
     slugify,
 )
+from graph.records import ROLE_ORIGIN_PREFIX
 from graph.store import GraphStore, WriteBatch, WriteResult
 from ingest.records import Item, check_record, read_records
 
@@ -474,7 +475,7 @@ class Loader:
                     sentence=f"{rec['name']}: {r['title']}",
                     valid_from=r.get("from"),
                     valid_to=r.get("to"),
-                    origin=origin,
+                    origin=ROLE_ORIGIN_PREFIX + origin,
                 )
                 batch.relations.append(
                     self._relation("speaks_for", aid, resolver.actor(r["of"]), ACTOR, ev)

@@ -1,0 +1,131 @@
+"""The CLI as a user runs it: real processes, the README's main command, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE, ROOT
+
+BIN = Path(sys.executable).with_name("actorgraph")
+
+
+def run(args: list[str], store: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ACTORGRAPH_STORE": str(store), "COLUMNS": "200"}
+    p = subprocess.run(
+        [str(BIN), *args], capture_output=True, text=True, env=env, timeout=120, cwd=ROOT
+    )
+    if check:
+        assert p.returncode == 0, p.stderr
+    return p
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("cli") / "store"
+    run(["ingest", str(EXAMPLE)], store)
+    return store
+
+
+def test_readme_main_command_loads_the_example_and_prints_the_routes(tmp_path: Path) -> None:
+    env = {**os.environ, "ACTORGRAPH_STORE": str(tmp_path / "store"), "COLUMNS": "200"}
+    p = subprocess.run(
+        [str(ROOT / "scripts" / "demo"), "--no-serve"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+        cwd=ROOT,
+    )
+    assert p.returncode == 0, p.stderr
+    out = p.stdout
+    assert "United States → Qatar [intermediary] → Hamas" in out
+    assert "United States → Egypt [intermediary] → Hamas" in out
+    assert "communicate through intermediary officials in Qatar and Egypt" in out
+
+
+def test_paths_json_has_both_routes_with_evidence(loaded: Path) -> None:
+    data = json.loads(run(["paths", "United States", "Hamas", "--json"], loaded).stdout)
+    routes = [[n["name"] for n in p["nodes"]] for p in data["paths"]]
+    assert ["United States", "Egypt", "Hamas"] in routes
+    assert ["United States", "Qatar", "Hamas"] in routes
+    for p in data["paths"]:
+        for hop in p["hops"]:
+            assert hop["relations"], hop
+            for rel in hop["relations"]:
+                assert rel["type"] in ("mediates", "speaks_for")
+                assert rel["evidence"][0]["sentence"]
+
+
+def test_brokers_rank_qatar_and_egypt_first(loaded: Path) -> None:
+    data = json.loads(run(["brokers", "Israel", "Hamas", "--json"], loaded).stdout)
+    assert {b["actor"]["name"] for b in data["data"][:2]} == {"Qatar", "Egypt"}
+    assert data["data"][0]["share"] >= data["data"][-1]["share"]
+
+
+def test_stances_show_the_positions_of_the_article(loaded: Path) -> None:
+    data = json.loads(run(["stances", "--json"], loaded).stdout)["data"]
+    got = {(s["source"]["id"], s["type"], s["target"]["id"]) for s in data}
+    assert ("hamas", "rejects", "ceasefire-proposal") in got
+    assert ("hamas", "demands", "permanent-ceasefire") in got
+    assert ("israel", "rejects", "permanent-ceasefire") in got
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["actors", "ham"],
+        ["influence", "--metric", "betweenness"],
+        ["neighbors", "Hamas", "--depth", "2"],
+        ["statements", "--actor", "Hamas"],
+        ["stats"],
+        ["schema"],
+    ],
+)
+def test_every_query_command_speaks_json(loaded: Path, args: list[str]) -> None:
+    json.loads(run([*args, "--json"], loaded).stdout)
+
+
+def test_unknown_actor_is_one_line_with_suggestions(loaded: Path) -> None:
+    p = run(["paths", "United Sttes", "Hamas"], loaded, check=False)
+    assert p.returncode == 2
+    lines = [x for x in p.stderr.splitlines() if x.strip()]
+    assert len(lines) == 1, p.stderr
+    assert "United States" in lines[0] and "Traceback" not in p.stderr
+
+
+def test_over_the_hop_cap_is_refused(loaded: Path) -> None:
+    p = run(["paths", "Qatar", "Hamas", "--max-hops", "7"], loaded, check=False)
+    assert p.returncode == 2 and "limit of 6" in p.stderr
+
+
+def test_bad_file_names_file_line_and_field_and_writes_nothing(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        '{"kind":"actor","id":"a","name":"A","type":"state"}\n'
+        '{"kind":"relation","type":"mediates","source":"a","target":"a","date":"2024-13-01"}\n'
+    )
+    p = run(["ingest", str(bad)], store, check=False)
+    assert p.returncode == 2
+    assert f"{bad}:2: field 'date'" in p.stderr
+    stats = json.loads(run(["stats", "--json"], store).stdout)
+    assert stats["nodes"]["Actor"] == 0
+
+
+def test_export_then_ingest_round_trips(loaded: Path, tmp_path: Path) -> None:
+    out = tmp_path / "export.jsonl"
+    run(["export", "-o", str(out)], loaded)
+    fresh = tmp_path / "fresh"
+    run(["ingest", str(out)], fresh)
+    a = json.loads(run(["stats", "--json"], loaded).stdout)
+    b = json.loads(run(["stats", "--json"], fresh).stdout)
+    for key in ("nodes", "relations", "evidence"):
+        assert a[key] == b[key]
+    again = json.loads(run(["ingest", str(out), "--json"], fresh).stdout)
+    assert again[0]["written"] == {"nodes": 0, "relations": 0, "evidence": 0}

@@ -1,0 +1,43 @@
+"""Docs that must stay true: every setting documented, the README's commands exist."""
+
+from __future__ import annotations
+
+import re
+
+from graph.schema import default_schema
+from graph.settings import Settings
+from tests.conftest import ROOT
+
+
+def _env_name(name: str, field: object) -> str:
+    alias = getattr(field, "validation_alias", None)
+    return alias if isinstance(alias, str) else f"ACTORGRAPH_{name.upper()}"
+
+
+def test_every_setting_is_documented() -> None:
+    doc = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    missing = [
+        _env_name(n, f) for n, f in Settings.model_fields.items() if f"`{_env_name(n, f)}`" not in doc
+    ]
+    assert missing == [], f"undocumented settings: {missing}"
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"```bash\n(.*?)```", readme, re.S)
+    assert first_block is not None
+    commands = [line.split("#")[0].strip() for line in first_block.group(1).splitlines()]
+    assert commands[:2] == ["make demo", "make test"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("demo", "test"):
+        assert re.search(rf"^{target}:", makefile, re.M), target
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_relation_type_is_in_the_exchange_format_doc_or_schema_command() -> None:
+    doc = (ROOT / "docs" / "exchange-format.md").read_text(encoding="utf-8")
+    for kind in ("document", "actor", "topic", "statement", "relation"):
+        assert f"## {kind}" in doc
+    # the vocabulary the doc points to really has the types it names
+    for name in ("speaks_for", "mediates", "rejects", "demands"):
+        assert name in default_schema().relations

@@ -1,0 +1,441 @@
+"""Request and response models of the HTTP API (kept apart: ``*Request`` vs the rest).
+
+Responses mirror the ``to_dict()`` forms of :mod:`graph.model` so the CLI's ``--json`` and
+the API agree; lists come in a ``{"data": [...], "count": N}`` envelope where ``count`` is
+the total before paging.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# ---------------------------------------------------------------------- errors
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Stable machine-readable code, e.g. not_found, over_limit.")
+    message: str = Field(description="One line for people.")
+    details: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Field name, suggestions for unknown names, the list of problems…",
+    )
+
+
+class ErrorResponse(BaseModel):
+    """The one error shape of every route."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "error": {
+                        "code": "not_found",
+                        "message": "no actor matches 'Hamass' (did you mean: Hamas?)",
+                        "details": {"name": "Hamass", "suggestions": ["Hamas"]},
+                    }
+                }
+            ]
+        }
+    )
+
+    error: ErrorDetail
+
+
+# ---------------------------------------------------------------------- shared parts
+
+
+class NodeRef(BaseModel):
+    """A node as results reference it."""
+
+    id: str
+    kind: str = Field(description="Actor, Topic, Statement, Document (or missing).")
+    name: str
+    type: str | None = Field(default=None, description="Actor type (person, organization…).")
+    intermediary: bool = Field(
+        default=False, description="True for actors at the source of a mediating relation."
+    )
+
+
+class Evidence(BaseModel):
+    """One piece of evidence for a relation: where and how it was learnt."""
+
+    document: str | None = None
+    sentence: str | None = None
+    statement: str | None = None
+    date: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    confidence: float = 1.0
+    origin: str = "curated"
+    start: int | None = None
+    end: int | None = None
+
+
+class RelationSummary(BaseModel):
+    """A relation with its aggregates and every piece of evidence."""
+
+    type: str
+    source: str
+    target: str
+    confidence: float
+    first_seen: str | None = None
+    last_seen: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Role(BaseModel):
+    title: str
+    of: str
+    valid_from: str | None = None
+    valid_to: str | None = None
+
+
+class Document(BaseModel):
+    id: str
+    title: str
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    file: str | None = None
+
+
+# ---------------------------------------------------------------------- health
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+
+
+class Ready(BaseModel):
+    status: Literal["ready"] = "ready"
+    backend: str
+    version: str = Field(description="Opaque graph version; changes whenever the data does.")
+
+
+# ---------------------------------------------------------------------- actors
+
+
+class ActorOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "qatar",
+                    "name": "Qatar",
+                    "type": "state",
+                    "aliases": [],
+                    "description": "Mediator between Israel, the United States and Hamas.",
+                    "roles": [],
+                    "intermediary": True,
+                }
+            ]
+        }
+    )
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    description: str | None = None
+    roles: list[Role] = Field(default_factory=list)
+    intermediary: bool = False
+
+
+class ActorList(BaseModel):
+    data: list[ActorOut]
+    count: int = Field(description="Matches before paging.")
+
+
+class ActorDetail(ActorOut):
+    relations: dict[str, int] = Field(
+        default_factory=dict, description="Number of relations per type (either end)."
+    )
+    statements: int = Field(default=0, description="Statements made or made on its behalf.")
+
+
+class Deleted(BaseModel):
+    deleted: NodeRef
+    version: str = Field(description="Graph version after the deletion.")
+
+
+# ---------------------------------------------------------------------- subgraphs
+
+
+class Edge(RelationSummary):
+    """An edge for a graph view (Cytoscape.js: ``data.id``, ``data.source``, ``data.target``)."""
+
+    id: str = Field(description="Stable edge id: type|source|target.")
+    target_kind: str = "Actor"
+
+
+class SubgraphOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "nodes": [
+                        {
+                            "id": "qatar",
+                            "kind": "Actor",
+                            "name": "Qatar",
+                            "type": "state",
+                            "intermediary": True,
+                        },
+                        {
+                            "id": "hamas",
+                            "kind": "Actor",
+                            "name": "Hamas",
+                            "type": "organization",
+                            "intermediary": False,
+                        },
+                    ],
+                    "edges": [
+                        {
+                            "id": "mediates|qatar|hamas",
+                            "type": "mediates",
+                            "source": "qatar",
+                            "target": "hamas",
+                            "confidence": 1.0,
+                            "first_seen": "2024-05-01",
+                            "last_seen": "2024-05-01",
+                            "evidence": [{"document": "ceasefire-talks-live-updates"}],
+                            "target_kind": "Actor",
+                        }
+                    ],
+                    "truncated": False,
+                }
+            ]
+        }
+    )
+
+    nodes: list[NodeRef]
+    edges: list[Edge]
+    truncated: bool = Field(default=False, description="True when the node limit cut it.")
+
+
+# ---------------------------------------------------------------------- paths, brokers, influence
+
+
+class HopRelation(RelationSummary):
+    direction: Literal["forward", "reverse"] = Field(
+        description="reverse: walked against the relation's direction (speaks_for, mediates)."
+    )
+
+
+class Hop(BaseModel):
+    source: str
+    target: str
+    relations: list[HopRelation]
+
+
+class PathOut(BaseModel):
+    length: int
+    nodes: list[NodeRef]
+    hops: list[Hop]
+
+
+class PathsOut(BaseModel):
+    source: NodeRef
+    target: NodeRef
+    max_hops: int
+    relations: list[str]
+    truncated: bool
+    count: int
+    paths: list[PathOut]
+
+
+class BrokerOut(BaseModel):
+    actor: NodeRef
+    paths: int = Field(description="Paths between the two actors that go through this one.")
+    share: float = Field(description="paths / all paths found.")
+
+
+class BrokerList(BaseModel):
+    data: list[BrokerOut]
+    count: int
+
+
+class ScoreOut(BaseModel):
+    rank: int
+    actor: NodeRef
+    score: float
+
+
+class ScoreList(BaseModel):
+    metric: str
+    data: list[ScoreOut]
+    count: int
+
+
+# ---------------------------------------------------------------------- statements, topics
+
+
+class StatementOut(BaseModel):
+    id: str
+    speaker: NodeRef
+    text: str
+    quote: bool = False
+    on_behalf_of: NodeRef | None = None
+    date: str | None = None
+    document: Document | None = None
+    about: list[NodeRef] = Field(default_factory=list)
+    evidence: str | None = None
+    start: int | None = None
+    end: int | None = None
+    confidence: float = 1.0
+    origin: str = "curated"
+
+
+class StatementList(BaseModel):
+    data: list[StatementOut]
+    count: int
+
+
+class TopicOut(BaseModel):
+    id: str
+    name: str
+    keywords: list[str] = Field(default_factory=list)
+    description: str | None = None
+
+
+class TopicList(BaseModel):
+    data: list[TopicOut]
+    count: int
+
+
+class StanceOut(BaseModel):
+    """Who takes which position on what, since when, with the evidence."""
+
+    type: str
+    source: NodeRef
+    target: NodeRef
+    confidence: float
+    first_seen: str | None = None
+    last_seen: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class StanceList(BaseModel):
+    data: list[StanceOut]
+    count: int
+
+
+# ---------------------------------------------------------------------- schema, stats
+
+
+class RelationTypeOut(BaseModel):
+    name: str
+    label: str
+    description: str
+    source: list[str]
+    target: list[str]
+    symmetric: bool
+    channel: bool = Field(description="Walked by default by paths and brokers.")
+    traverse: str = Field(description="both | forward | none")
+    intermediary: bool
+    stance: bool = Field(description="Listed by /stances.")
+    derived: bool = Field(description="Written by ingest from statements, not given directly.")
+    plover: str | None = None
+    cameo: str | None = None
+
+
+class NamedDescription(BaseModel):
+    name: str
+    description: str
+
+
+class SchemaOut(BaseModel):
+    version: int
+    node_kinds: list[NamedDescription]
+    actor_types: list[NamedDescription]
+    relation_types: list[RelationTypeOut]
+    metrics: list[str] = Field(description="Metrics /influence knows.")
+
+
+class StatsOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    nodes: dict[str, int]
+    actor_types: dict[str, int]
+    relations: dict[str, int]
+    evidence: int
+    intermediaries: int
+    backend: str
+    version: str
+
+
+# ---------------------------------------------------------------------- ingest
+
+
+class IngestRequest(BaseModel):
+    """Exchange-format records (see docs/exchange-format.md), checked like the CLI does."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "records": [
+                        {
+                            "kind": "actor",
+                            "id": "oman",
+                            "name": "Oman",
+                            "type": "state",
+                        },
+                        {
+                            "kind": "relation",
+                            "type": "mediates",
+                            "source": "oman",
+                            "target": "hamas",
+                            "date": "2024-05-02",
+                        },
+                    ]
+                }
+            ]
+        }
+    )
+
+    records: list[dict[str, Any]] = Field(description="Records, one object each.")
+
+
+class JobAccepted(BaseModel):
+    job: str = Field(description="Job id; poll GET /jobs/{id}.")
+    status: str = "queued"
+    url: str
+
+
+class Written(BaseModel):
+    nodes: int
+    relations: int
+    evidence: int
+
+
+class IngestReportOut(BaseModel):
+    sources: list[str]
+    records: int
+    written: Written
+    skipped: list[str]
+    seconds: float
+
+
+class JobProgress(BaseModel):
+    done: int = Field(description="Records written so far.")
+    total: int | None = Field(default=None, description="Records in the input, once counted.")
+
+
+class JobOut(BaseModel):
+    id: str
+    kind: Literal["records", "file", "article"]
+    source: str
+    status: Literal["queued", "running", "succeeded", "failed"]
+    created: str
+    started: str | None = None
+    finished: str | None = None
+    progress: JobProgress
+    report: IngestReportOut | None = None
+    error: ErrorDetail | None = None

@@ -1,0 +1,104 @@
+"""Query parameters shared by several routes, typed so the OpenAPI schema documents them.
+
+Caps (hops, rows, depth) appear as ``maximum`` in the schema but are enforced by
+:class:`graph.queries.Graph`, so a request over a cap gets 400 ``over_limit`` (not 422).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import Query
+
+from api.models import ErrorResponse
+from graph.errors import LimitError
+from graph.influence import METRICS
+from graph.schema import default_schema
+from graph.store import MAX_DEPTH, MAX_HOPS, MAX_PATHS, MAX_ROWS
+
+_schema = default_schema()
+
+RelationName = Literal.__getitem__(tuple(_schema.relations))  # type: ignore[attr-defined]
+ActorType = Literal.__getitem__(tuple(_schema.actor_types))  # type: ignore[attr-defined]
+Metric = Literal.__getitem__(METRICS)  # type: ignore[attr-defined]
+
+
+def capped(cap: int, what: str) -> Any:
+    """A positive integer query parameter whose cap is documented, and enforced by Graph."""
+    return Query(
+        ge=1,
+        description=f"{what} (at most {cap}; more is refused with 400 over_limit).",
+        json_schema_extra={"maximum": cap},
+    )
+
+
+Relations = Annotated[
+    list[RelationName] | None,  # type: ignore[valid-type]
+    Query(
+        description="Relation types to use (repeat the parameter); default depends on the "
+        "query (see /schema).",
+        examples=[["mediates", "speaks_for"]],
+    ),
+]
+Since = Annotated[
+    date | None, Query(description="Only facts observed or valid on or after this date.")
+]
+Until = Annotated[
+    date | None, Query(description="Only facts observed or valid on or before this date.")
+]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip (paging).")]
+
+Limit = Annotated[int, capped(MAX_ROWS, "Rows to return")]
+PathLimit = Annotated[int, capped(MAX_PATHS, "Paths to return")]
+MaxHops = Annotated[int, capped(MAX_HOPS, "Longest path, in hops")]
+Depth = Annotated[int, capped(MAX_DEPTH, "Hops out from the actors")]
+Top = Annotated[int, capped(MAX_ROWS, "How many to rank")]
+
+SourceActor = Annotated[
+    str,
+    Query(
+        min_length=1,
+        description="Actor the paths start from: id, name or alias (case-insensitive).",
+        examples=["Hamas"],
+    ),
+]
+TargetActor = Annotated[
+    str,
+    Query(
+        min_length=1,
+        description="Actor the paths end at: id, name or alias (case-insensitive).",
+        examples=["United States"],
+    ),
+]
+
+
+def check_cap(value: int, cap: int, field: str) -> int:
+    """``value`` unless it is over ``cap`` (400 over_limit, like Graph's own checks)."""
+    if value > cap:
+        raise LimitError(f"{field} {value} is over the limit of {cap}")
+    return value
+
+
+def iso(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    what = {
+        400: "Over a limit (hops, rows, depth).",
+        401: "Missing or wrong X-API-Key.",
+        403: "Writes are disabled until ACTORGRAPH_API_KEY is set.",
+        404: "Unknown actor, topic or job; close names in details.suggestions.",
+        413: "Upload over ACTORGRAPH_MAX_UPLOAD_BYTES.",
+        415: "Body in a format this route does not take.",
+        422: "A bad parameter or body; details.field names it.",
+        500: "Unexpected error (logged on the server).",
+        503: "The graph store cannot be reached.",
+    }
+    return {s: {"model": ErrorResponse, "description": what[s]} for s in statuses}
+
+
+READ_ERRORS = _errors(400, 401, 404, 422, 500, 503)
+WRITE_ERRORS = _errors(401, 403, 404, 413, 415, 422, 500, 503)
+PLAIN_ERRORS = _errors(500, 503)

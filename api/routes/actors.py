@@ -1,0 +1,115 @@
+"""Actors: search by name or alias, one actor in detail, its neighbourhood, deletion."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import GraphDep, ReadAccess, WriteAccess
+from api.models import ActorDetail, ActorList, Deleted, SubgraphOut
+from api.params import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ActorType,
+    Depth,
+    Limit,
+    Offset,
+    Relations,
+    Since,
+    Until,
+    iso,
+)
+from graph.errors import NotFoundError
+from graph.model import ACTOR, node_ref
+
+router = APIRouter(prefix="/actors", tags=["actors"])
+
+
+@router.get("", response_model=ActorList, responses=READ_ERRORS, dependencies=[ReadAccess])
+def search_actors(
+    graph: GraphDep,
+    q: Annotated[
+        str | None,
+        Query(
+            description="Name or alias: exact matches first, then prefix, then fuzzy.",
+            examples=["hamas"],
+        ),
+    ] = None,
+    type: Annotated[
+        list[ActorType] | None,  # type: ignore[valid-type]
+        Query(description="Actor types to keep (repeatable)."),
+    ] = None,
+    intermediary: Annotated[
+        bool | None, Query(description="Only intermediaries (true) or only the others (false).")
+    ] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Actors by name or alias, best match first, filtered by type and role."""
+    actors, total = graph.search_actors(
+        q, types=type, intermediary=intermediary, limit=limit, offset=offset
+    )
+    inter = graph.store.intermediaries() if actors else set()
+    data = [{**a.to_dict(), "intermediary": a.id in inter} for a in actors]
+    return {"data": data, "count": total}
+
+
+@router.get(
+    "/{actor_id:path}/neighbors",
+    response_model=SubgraphOut,
+    responses=READ_ERRORS,
+    dependencies=[ReadAccess],
+)
+def actor_neighbors(
+    graph: GraphDep,
+    actor_id: str,
+    depth: Depth = 1,
+    relations: Relations = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 500,
+) -> dict[str, Any]:
+    """Actors and topics within ``depth`` hops of the actor (either direction), with edges."""
+    sub = graph.neighbors(
+        actor_id,
+        depth=depth,
+        relations=relations,
+        since=iso(since),
+        until=iso(until),
+        limit=limit,
+    )
+    return sub.to_dict()
+
+
+@router.get(
+    "/{actor_id:path}", response_model=ActorDetail, responses=READ_ERRORS, dependencies=[ReadAccess]
+)
+def get_actor(graph: GraphDep, actor_id: str) -> dict[str, Any]:
+    """An actor by id, name or alias: aliases, roles, relation and statement counts.
+
+    An unknown name gives 404 with close names in ``details.suggestions``.
+    """
+    return graph.actor_detail(actor_id)
+
+
+@router.delete(
+    "/{actor_id:path}", response_model=Deleted, responses=WRITE_ERRORS, dependencies=[WriteAccess]
+)
+def delete_actor(graph: GraphDep, actor_id: str) -> dict[str, Any]:
+    """Remove an actor (by exact id only), its relations and the statements it made."""
+    store = graph.store
+    actor = store.get_nodes(ACTOR, [actor_id]).get(actor_id)
+    if actor is None:
+        raise NotFoundError("actor id", actor_id, _ids_like(graph, actor_id))
+    ref = node_ref(ACTOR, actor, store.intermediaries())
+    if not store.delete_actor(actor_id):  # deleted meanwhile
+        raise NotFoundError("actor id", actor_id)
+    return {"deleted": ref.to_dict(), "version": store.version()}
+
+
+def _ids_like(graph: Any, name: str) -> list[str]:
+    """Ids of the actors whose names are close to ``name`` (deletion takes ids only)."""
+    names = graph.suggest(name)
+    found = graph.store.lookup_names(names)
+    return [i for n in names for i in found.get(n, [])][:5]

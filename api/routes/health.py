@@ -1,0 +1,35 @@
+"""``/health`` (the process is up) and ``/ready`` (the store answers). No key needed."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import StateDep
+from api.models import Health, Ready
+from api.params import PLAIN_ERRORS
+from graph.errors import StoreUnavailableError
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=Health, responses=PLAIN_ERRORS)
+async def health() -> Health:
+    """The process is up (says nothing about the store)."""
+    return Health()
+
+
+@router.get("/ready", response_model=Ready, responses=PLAIN_ERRORS)
+async def ready(state: StateDep) -> Ready:
+    """The store is reachable (``store.ping()``); 503 ``store_unavailable`` otherwise."""
+    if state.graph is None and not await run_in_threadpool(state.try_open):
+        raise StoreUnavailableError(f"the graph store is not available: {state.last_error}")
+    assert state.store is not None
+    store = state.store
+
+    def check() -> str:
+        store.ping()
+        return store.version()
+
+    version = await run_in_threadpool(check)
+    return Ready(backend=store.backend, version=version)

@@ -1,0 +1,361 @@
+"""``POST /ingest`` (records or articles, as a background job) and ``GET /jobs/{id}``.
+
+The body is one of:
+
+* ``application/json``: ``{"records": [...]}``;
+* ``application/x-ndjson`` (or ``application/jsonl``): one record per line;
+* ``multipart/form-data`` with a ``file``: records (``.jsonl``, ``.ndjson``, ``.yaml``,
+  ``.csv``) or an article (``.txt``, ``.md``, ``.html``, or a ``.jsonl`` of articles) that
+  the extractor turns into records, when extraction is installed.
+
+The key is checked before the body is read; the body is read up to
+``ACTORGRAPH_MAX_UPLOAD_BYTES`` (413 beyond). Syntax errors in the body are refused at once
+(422); the records are then checked and written by :class:`ingest.loader.Loader` in a job,
+exactly as ``actorgraph ingest`` does it (same checks, same idempotent merge).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from starlette.datastructures import UploadFile
+
+from api.deps import GraphDep, JobsDep, SettingsDep, WriteAccess
+from api.errors import PayloadTooLargeError, UnsupportedMediaTypeError
+from api.jobs import Job
+from api.models import IngestRequest, JobAccepted, JobOut
+from api.params import WRITE_ERRORS
+from graph.errors import InputError, NotFoundError
+from graph.model import ACTOR
+from graph.settings import Settings
+from graph.store import GraphStore
+from ingest.loader import IngestReport, Item, Loader
+from ingest.records import read_records
+
+router = APIRouter(tags=["ingest"], dependencies=[WriteAccess], responses=WRITE_ERRORS)
+
+NDJSON_TYPES = ("application/x-ndjson", "application/ndjson", "application/jsonl")
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".yaml", ".yml", ".csv")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+_ndjson_schema: dict[str, Any] = {
+    "type": "string",
+    "description": "One exchange-format record (a JSON object) per line.",
+    "example": '{"kind": "actor", "id": "oman", "name": "Oman", "type": "state"}\n',
+}
+REQUEST_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": IngestRequest.model_json_schema()},
+            "application/x-ndjson": {"schema": _ndjson_schema},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "file": {
+                            "type": "string",
+                            "format": "binary",
+                            "description": "Records (.jsonl, .yaml, .csv) or an article "
+                            "(.txt, .md, .html).",
+                        }
+                    },
+                    "required": ["file"],
+                }
+            },
+        },
+    }
+}
+
+
+# ---------------------------------------------------------------------- reading the body
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLargeError(
+            f"the body is {int(declared)} bytes, over the limit of {limit}",
+            details={"limit": limit},
+        )
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLargeError(
+                f"the body is over the limit of {limit} bytes", details={"limit": limit}
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _text(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError("not UTF-8 text", file=name, line=line) from None
+
+
+def _ndjson_items(text: str, name: str, skip_invalid: bool) -> list[Item]:
+    """``(line, record)`` per non-blank line; bad lines refused now unless ``skip_invalid``."""
+    items: list[Item] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append((n, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            err = InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", file=name, line=n)
+            if not skip_invalid:
+                raise err from None
+            items.append((n, err))
+    if not items:
+        raise InputError("no records in the body", field="body")
+    return items
+
+
+def _json_items(data: bytes) -> list[Item]:
+    try:
+        body = json.loads(_text(data, "<body>"))
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", field="body"
+        ) from None
+    try:
+        req = IngestRequest.model_validate(body)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "body"
+        raise InputError(str(first["msg"]), field=where) from None
+    if not req.records:
+        raise InputError("no records", field="records")
+    return list(enumerate(req.records, start=1))
+
+
+def _renamed(items: Iterator[Item], tmp: str, name: str) -> Iterator[Item]:
+    """Records read from a temporary file, with errors naming the upload, not the temp path."""
+    for line, item in items:
+        if isinstance(item, InputError):
+            file = name if (item.file or "").startswith(tmp) else item.file
+            item = InputError(item.reason, file=file, line=item.line, field=item.field)
+        yield line, item
+
+
+def _safe_name(filename: str | None) -> str:
+    base = Path(filename or "upload").name
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).lstrip(".") or "upload"
+    return base[:120]
+
+
+def _is_article_jsonl(path: Path) -> bool:
+    """A .jsonl whose first record is an article (``text``, no ``kind``), as the CLI decides."""
+    try:
+        with path.open("rb") as fh:
+            for raw in fh:
+                if raw.strip():
+                    first = json.loads(raw)
+                    return isinstance(first, dict) and "kind" not in first and "text" in first
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def extraction_available() -> bool:
+    return importlib.util.find_spec("ingest.extract") is not None
+
+
+# ---------------------------------------------------------------------- the jobs
+
+
+def _records_job(
+    store: GraphStore, settings: Settings, items: Any, name: str, skip_invalid: bool
+) -> Any:
+    def work(job: Job) -> IngestReport:
+        loader = Loader(store, batch_size=settings.batch_size, skip_invalid=skip_invalid)
+        return loader.load(items, name, job.progress)
+
+    return work
+
+
+def _article_job(
+    store: GraphStore,
+    settings: Settings,
+    path: Path,
+    name: str,
+    when: str | None,
+    skip_invalid: bool,
+) -> Any:
+    def work(job: Job) -> IngestReport:
+        from ingest.extract import Extractor
+
+        try:
+            from ingest.articles import read_articles
+        except ImportError:  # pragma: no cover - depends on the extraction package's layout
+            from ingest.extract import read_articles  # type: ignore[attr-defined,no-redef]
+
+        from graph.records import actor_record
+
+        known = [actor_record(a) for a in store.list_nodes(ACTOR, limit=100_000)]
+        problems: list[str] = []
+        records = list(
+            Extractor(known_actors=known).extract(
+                read_articles([path], date=when, on_error=lambda e: problems.append(str(e)))
+            )
+        )
+        if problems:
+            raise InputError(problems[0].split(": ", 1)[-1], file=name)
+        loader = Loader(store, batch_size=settings.batch_size, skip_invalid=skip_invalid)
+        return loader.load(lambda: enumerate(records, start=1), name, job.progress)
+
+    return work
+
+
+def _cleanup(work: Any, tmp: str) -> Any:
+    def run(job: Job) -> IngestReport:
+        try:
+            return work(job)  # type: ignore[no-any-return]
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    return run
+
+
+# ---------------------------------------------------------------------- routes
+
+
+@router.post(
+    "/ingest",
+    status_code=202,
+    response_model=JobAccepted,
+    openapi_extra=REQUEST_BODY,
+)
+async def ingest(
+    request: Request,
+    graph: GraphDep,
+    settings: SettingsDep,
+    jobs: JobsDep,
+    skip_invalid: Annotated[
+        bool, Query(description="Report bad records and load the rest (like --skip-invalid).")
+    ] = False,
+    date: Annotated[
+        date | None, Query(description="Publication date for articles that have none.")
+    ] = None,
+) -> JSONResponse:
+    """Load records or an article in the background: 202 with the job id to poll."""
+    store = graph.store
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = await _read_body(request, settings.max_upload_bytes)
+    when = date.isoformat() if date else None
+
+    if ctype == "application/json":
+        items = _json_items(body)
+        job = jobs.submit(
+            "records",
+            "<request>",
+            _records_job(store, settings, lambda: iter(items), "<request>", skip_invalid),
+        )
+    elif ctype in NDJSON_TYPES:
+        items = _ndjson_items(_text(body, "<request>"), "<request>", skip_invalid)
+        job = jobs.submit(
+            "records",
+            "<request>",
+            _records_job(store, settings, lambda: iter(items), "<request>", skip_invalid),
+        )
+    elif ctype == "multipart/form-data":
+        job = await _upload(request, body, store, settings, jobs, skip_invalid, when)
+    else:
+        raise UnsupportedMediaTypeError(
+            f"cannot ingest a body of type '{ctype or 'none'}': send application/json "
+            '({"records": [...]}), application/x-ndjson, or a multipart/form-data file',
+            details={"content_type": ctype},
+        )
+    url = str(request.url_for("get_job", job_id=job.id).path)
+    return JSONResponse(
+        JobAccepted(job=job.id, status=job.status, url=url).model_dump(),
+        status_code=202,
+        headers={"Location": url},
+    )
+
+
+async def _upload(
+    request: Request,
+    body: bytes,
+    store: GraphStore,
+    settings: Settings,
+    jobs: Any,
+    skip_invalid: bool,
+    when: str | None,
+) -> Job:
+    async def replay() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    try:
+        form = await Request(request.scope, replay).form(
+            max_files=1, max_fields=10, max_part_size=settings.max_upload_bytes
+        )
+    except Exception as exc:  # multipart parse errors (bad boundary, too many parts…)
+        raise InputError(f"malformed multipart body: {exc}", field="file") from None
+    try:
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise InputError(
+                "send the records or the article as a file part named 'file'", field="file"
+            )
+        name = _safe_name(upload.filename)
+        suffix = Path(name).suffix.lower()
+        if suffix not in RECORD_SUFFIXES + ARTICLE_SUFFIXES:
+            raise UnsupportedMediaTypeError(
+                f"cannot ingest '{name}': records are .jsonl, .ndjson, .yaml or .csv; "
+                "articles are .txt, .md or .html",
+                details={"file": name},
+            )
+        tmp = tempfile.mkdtemp(prefix="actorgraph-upload-")
+        path = Path(tmp) / name
+        try:
+            with path.open("wb") as fh:
+                shutil.copyfileobj(upload.file, fh)
+            if suffix in (".jsonl", ".ndjson") and not _is_article_jsonl(path):
+                _text(path.read_bytes(), name)  # not UTF-8: refuse now
+            is_article = suffix in ARTICLE_SUFFIXES or _is_article_jsonl(path)
+            if is_article and not extraction_available():
+                raise UnsupportedMediaTypeError(
+                    f"cannot ingest the article '{name}': article extraction is not "
+                    "available in this installation; send exchange-format records",
+                    details={"file": name},
+                )
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        if is_article:
+            work = _article_job(store, settings, path, name, when, skip_invalid)
+            return jobs.submit("article", name, _cleanup(work, tmp))  # type: ignore[no-any-return]
+
+        def items() -> Iterator[Item]:
+            return _renamed(read_records(path), tmp, name)
+
+        work = _records_job(store, settings, items, name, skip_invalid)
+        return jobs.submit("file", name, _cleanup(work, tmp))  # type: ignore[no-any-return]
+    finally:
+        await form.close()
+
+
+@router.get("/jobs/{job_id}", response_model=JobOut, name="get_job")
+def get_job(jobs: JobsDep, job_id: str) -> dict[str, Any]:
+    """An ingest job: status (queued, running, succeeded, failed), progress, report or error."""
+    job = jobs.get(job_id)
+    if job is None:
+        raise NotFoundError("job", job_id)
+    return job.to_dict()

@@ -1,0 +1,55 @@
+"""Topics, and the stances actors take on them (demands, rejects, supports, threatens)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import GraphDep, ReadAccess
+from api.models import StanceList, TopicList
+from api.params import READ_ERRORS, Limit, Offset, RelationName, Since, Until, check_cap, iso
+from graph.model import TOPIC
+from graph.store import MAX_ROWS
+
+router = APIRouter(tags=["topics"])
+
+
+@router.get("/topics", response_model=TopicList, responses=READ_ERRORS, dependencies=[ReadAccess])
+def list_topics(graph: GraphDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    """Every topic, ordered by id."""
+    check_cap(limit, MAX_ROWS, "limit")
+    topics = graph.store.list_nodes(TOPIC, limit=limit, offset=offset)
+    total = graph.store.counts()["nodes"].get(TOPIC, 0)
+    return {"data": [t.to_dict() for t in topics], "count": total}
+
+
+@router.get("/stances", response_model=StanceList, responses=READ_ERRORS, dependencies=[ReadAccess])
+def list_stances(
+    graph: GraphDep,
+    topic: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            description="What the stance is on: a topic (id, name, keyword) or an actor.",
+            examples=["permanent ceasefire"],
+        ),
+    ] = None,
+    actor: Annotated[
+        str | None, Query(min_length=1, description="Who takes the stance (id, name, alias).")
+    ] = None,
+    type: Annotated[
+        list[RelationName] | None,  # type: ignore[valid-type]
+        Query(description="Stance types (repeatable); default every stance type."),
+    ] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 200,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Who demands, rejects or supports what, since when, with the evidence."""
+    check_cap(limit, MAX_ROWS, "limit")
+    rows = graph.stances(
+        topic, actor=actor, types=type, since=iso(since), until=iso(until), limit=MAX_ROWS
+    )
+    return {"data": rows[offset : offset + limit], "count": len(rows)}

@@ -65,6 +65,12 @@ class ApiState:
             except ActorgraphError as exc:
                 self.last_error = exc
                 return False
+            except Exception as exc:  # a driver or import failure: log it, report 503
+                logger.exception("cannot open the store")
+                self.last_error = StoreUnavailableError(
+                    f"cannot open the store ({type(exc).__name__})"
+                )
+                return False
             self.attach(store, owned=True)
             return True
 

@@ -1,0 +1,86 @@
+"""``/reports``: the reports made by ``actorgraph report`` / ``schedule``, listed and served.
+
+Reports are read from the reports folder (``ACTORGRAPH_REPORTS_DIR``). A report id must have
+the exact shape of one (``2024-05-01T0700``, ``2024-05-01T0700-2``) and name a folder right
+under the reports folder; anything else is a 404, so no id can reach another path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse
+
+from graph.errors import NotFoundError
+from reports.archive import list_reports, report_dir
+
+router = APIRouter(tags=["reports"])
+
+#: Files of a report that may be fetched, with their media types.
+FILES = {
+    "report.html": "text/html; charset=utf-8",
+    "report.md": "text/markdown; charset=utf-8",
+    "report.json": "application/json",
+    "network.png": "image/png",
+    "statements.png": "image/png",
+}
+
+
+def reports_root(request: Request) -> Path:
+    """The app's reports folder (the app's settings if it has them, else the process's)."""
+    state = getattr(request.app.state, "actorgraph", None)
+    settings = getattr(state, "settings", None)
+    if settings is None:
+        from graph.settings import get_settings
+
+        settings = get_settings()
+    return Path(settings.reports_dir)
+
+
+def _links(rid: str, formats: list[str]) -> dict[str, str]:
+    links = {"self": f"/reports/{rid}"}
+    names = {"html": "report.html", "md": "report.md", "json": "report.json"}
+    for f in formats:
+        if f in names:
+            links[f] = f"/reports/{rid}/{names[f]}"
+    return links
+
+
+@router.get("/reports")
+def list_all(request: Request) -> dict[str, Any]:
+    """Every report, newest first: id, when it was made, its window and links."""
+    items = [
+        {
+            "id": m["id"],
+            "created": m.get("created"),
+            "window": m.get("window"),
+            "empty": m.get("empty"),
+            "formats": m.get("formats", []),
+            "links": _links(m["id"], m.get("formats", [])),
+        }
+        for m in reversed(list_reports(reports_root(request)))
+    ]
+    return {"data": items, "count": len(items)}
+
+
+def _file(request: Request, report_id: str, name: str) -> FileResponse:
+    path = report_dir(reports_root(request), report_id) / name
+    if name not in FILES or not path.is_file():
+        raise NotFoundError("report file", f"{report_id}/{name}")
+    return FileResponse(path, media_type=FILES[name])
+
+
+@router.get("/reports/{report_id}", response_class=FileResponse)
+def get_report(request: Request, report_id: str) -> FileResponse:
+    """The report as one self-contained HTML page; 404 ``not_found`` for unknown ids."""
+    return _file(request, report_id, "report.html")
+
+
+@router.get("/reports/{report_id}/{name}", response_class=FileResponse)
+def get_report_file(request: Request, report_id: str, name: str) -> FileResponse:
+    """One file of a report: report.html, report.md, report.json or its pictures."""
+    if name not in FILES:
+        raise NotFoundError("report file", f"{report_id}/{name}")
+    return _file(request, report_id, name)

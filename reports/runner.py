@@ -84,8 +84,10 @@ def run_report(
         finally:
             if owned:
                 store.close()
-        say("drawing pictures")
-        images = {"network": network_png(data), "statements": statements_png(data)}
+        images: dict[str, bytes | None] = {}
+        if {"html", "md"} & set(options.formats):
+            say("drawing pictures")
+            images = {"network": network_png(data), "statements": statements_png(data)}
         say("writing " + ", ".join(options.formats))
         path = write_report(out, data, images, options.formats)
         _write_state(out, last_run=now.isoformat(timespec="seconds"), last_report=rid)

@@ -405,6 +405,9 @@ function runLayout({ randomize = false } = {}) {
   const nodes = eles.nodes();
   if (nodes.empty()) return;
   const n = nodes.length;
+  // mostly new nodes (nothing laid out yet): start from scratch rather than from a heap
+  const placed = nodes.filter((x) => x.scratch("_placed")).length;
+  if (placed < n / 2) randomize = true;
   const animate = n < ANIMATE_BELOW && !restoring;
   const common = { fit: true, padding: 40, animate, animationDuration: 350 };
   let opts;
@@ -433,7 +436,8 @@ function runLayout({ randomize = false } = {}) {
       opts = {
         name: typeof cytoscapeFcose !== "undefined" ? "fcose" : "cose",
         ...common,
-        quality: n > 1200 ? "draft" : "default",
+        // draft is much faster on big views, but fCoSE allows it only from random positions
+        quality: n > 1200 && randomize ? "draft" : "default",
         randomize: randomize || n < 3,
         nodeRepulsion: 9000,
         idealEdgeLength: 90,
@@ -447,6 +451,7 @@ function runLayout({ randomize = false } = {}) {
   updateIdle();
   const layout = eles.layout(opts);
   layout.one("layoutstop", () => {
+    nodes.scratch("_placed", true);
     layoutRunning = false;
     updateIdle();
   });

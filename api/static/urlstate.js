@@ -6,7 +6,7 @@
 //   &rel=mediates,speaks_for    relation types shown (absent = all)
 //   &types=state,person,topic   actor types shown, `topic` for topics (absent = all)
 //   &since=2024-05-01&until=…   evidence date window
-//   &path=united-states>hamas   path finder source and target (&hops=4)
+//   &path=united-states,hamas   path finder source and target (&hops=4)
 //   &metric=pagerank            node size by influence metric
 //   &layout=fcose               layout
 //   &sel=n:hamas | e:<edge id>  selected node or edge (its side panel is open)
@@ -58,11 +58,8 @@ export function parseHash(hash) {
   const one = (k) => (p.has(k) ? decodeURIComponent(p.get(k)) : "");
   s.since = one("since");
   s.until = one("until");
-  const path = p.get("path");
-  if (path && path.includes(">")) {
-    const [source, target] = path.split(">").map((x) => decodeURIComponent(x));
-    if (source && target) s.path = { source, target };
-  }
+  const path = splitList(p.has("path") ? p.get("path") : null);
+  if (path && path.length === 2 && path[0] && path[1]) s.path = { source: path[0], target: path[1] };
   const hops = parseInt(p.get("hops") || "", 10);
   if (hops >= 1 && hops <= 6) s.hops = hops;
   s.metric = one("metric");
@@ -89,7 +86,7 @@ export function toHash(s) {
   if (s.since) add("since", s.since);
   if (s.until) add("until", s.until);
   if (s.path) {
-    add("path", `${encodeURIComponent(s.path.source)}>${encodeURIComponent(s.path.target)}`);
+    add("path", joinList([s.path.source, s.path.target]));
     if (s.hops !== 4) add("hops", s.hops);
   }
   if (s.metric) add("metric", s.metric);

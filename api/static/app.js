@@ -476,7 +476,11 @@ function afterChange({ layout = false, refit = true, randomize = false } = {}) {
   renderStatus(hiddenEdges);
   $("#empty").hidden = cy.nodes().nonempty();
   if (layout) runLayout({ randomize });
-  else if (refit && cy.nodes().length && !layoutRunning) cy.fit(cy.elements().not(".hidden"), 40);
+  else if (refit && !restoring && !layoutRunning) {
+    const shown = cy.elements().not(".hidden");
+    const bb = shown.boundingBox();
+    if (shown.nonempty() && bb.w > 1 && bb.h > 1) cy.fit(shown, 40);
+  }
   saveHash();
 }
 
@@ -542,7 +546,7 @@ async function loadSeeds(seeds) {
 // ------------------------------------------------------------------------ path finder
 const pathPick = { source: null, target: null };
 
-async function findPaths(source, target) {
+async function findPaths(source, target, { quiet = false } = {}) {
   if (!source || !target) {
     toast("Pick two actors for the path finder.");
     return;
@@ -574,7 +578,7 @@ async function findPaths(source, target) {
   const added = merge({ nodes, edges }, { force: true });
   selectedPath = -1;
   renderPaths();
-  afterChange({ layout: added.length > 0, randomize: added.length > before });
+  if (!quiet) afterChange({ layout: added.length > 0, randomize: added.length > before });
 }
 
 let selectedPath = -1;
@@ -1242,7 +1246,8 @@ async function loadSchema() {
   let rels = body.relations || body.relation_types || [];
   if (!Array.isArray(rels)) rels = Object.entries(rels).map(([name, v]) => ({ name, ...(v || {}) }));
   // only relations an actor takes part in are drawn (not statement → document bookkeeping)
-  rels = rels.filter((r) => typeof r === "string" || !Array.isArray(r.source) || r.source.includes("Actor"));
+  const drawn = (kinds) => !Array.isArray(kinds) || kinds.includes("Actor") || kinds.includes("Topic");
+  rels = rels.filter((r) => typeof r === "string" || (drawn(r.source) && drawn(r.target) && (!Array.isArray(r.source) || r.source.includes("Actor"))));
   schema.relations = rels.map((r) => (typeof r === "string" ? r : r.name));
   schema.relationInfo = Object.fromEntries(rels.map((r) => (typeof r === "string" ? [r, {}] : [r.name, r])));
   let types = body.actor_types || [];
@@ -1276,16 +1281,13 @@ async function restore(next) {
     selectedPath = -1;
     truncated = capped = false;
     await loadSeeds(state.seeds);
-    if (state.path) {
-      restoring = false; // let findPaths record the path
-      await findPaths(state.path.source, state.path.target);
-      restoring = true;
-    } else renderPaths();
+    if (state.path) await findPaths(state.path.source, state.path.target, { quiet: true });
+    else renderPaths();
     if (state.metric) await applyMetric();
     else renderRanking([]);
     afterChangeNoHash();
+    runLayout({ randomize: true }); // not animated while restoring: the link's view at once
     restoring = false;
-    runLayout({ randomize: true });
     if (state.sel) selectElement(state.sel);
     else closePanel();
   } catch (err) {

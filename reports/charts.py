@@ -17,6 +17,7 @@ matplotlib.use("Agg")
 import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 NEW, ENDED = "#2a9d8f", "#e63946"
 ACTOR_COLOR, INTERMEDIARY_COLOR, TOPIC_COLOR = "#457b9d", "#f4a261", "#e9c46a"
@@ -112,7 +113,7 @@ def statements_png(data: dict[str, Any]) -> bytes | None:
     step = max(1, len(buckets) // 14)
     ax.set_xticks(xs[::step], [b["date"] for b in buckets][::step], rotation=35, ha="right")
     ax.set_ylabel(f"statements per {data['timeline']['unit']}")
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_title("Statements over time", fontsize=11)
     return _png(fig)

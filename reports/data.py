@@ -239,7 +239,7 @@ class ReportBuilder:
             see(r.source, fs, f"relation {r.type}")
             if r.target_kind == ACTOR:
                 see(r.target, fs, f"relation {r.type}")
-        out = [
+        out: list[dict[str, Any]] = [
             {"actor": self.refs(a), "first_seen": d, "via": via}
             for a, (d, via) in first.items()
             if self.window.contains(d) and self.refs(a)["kind"] == ACTOR
@@ -297,7 +297,7 @@ class ReportBuilder:
                     "evidence": s.evidence,
                 }
             )
-        out = [
+        out: list[dict[str, Any]] = [
             {"actor": self.refs(a), "count": len(items), "statements": items}
             for a, items in groups.items()
         ]
@@ -334,7 +334,7 @@ class ReportBuilder:
                         "evidence": _evidence(r),
                     }
                 )
-        out = []
+        out: list[dict[str, Any]] = []
         for t, items in topics.items():
             items.sort(key=lambda x: (x["change"] != "new", x["actor"]["name"].casefold()))
             out.append({"target": self.refs(t), "changes": items})

@@ -53,7 +53,6 @@ def run_report(
     ``open_store`` is a store (left open) or a function opening one (closed after the run,
     so a long-running scheduler holds no connection between runs).
     """
-    from reports.charts import network_png, statements_png
     from reports.data import build_report
 
     say = progress or (lambda _s: None)
@@ -70,7 +69,7 @@ def run_report(
         )
         rid = new_report_id(out, now)
         owned = not isinstance(open_store, GraphStore)
-        store = open_store() if owned else open_store  # type: ignore[operator]
+        store: GraphStore = open_store if isinstance(open_store, GraphStore) else open_store()
         try:
             data = build_report(
                 store,
@@ -87,6 +86,8 @@ def run_report(
         images: dict[str, bytes | None] = {}
         if {"html", "md"} & set(options.formats):
             say("drawing pictures")
+            from reports.charts import network_png, statements_png  # matplotlib: slow import
+
             images = {"network": network_png(data), "statements": statements_png(data)}
         say("writing " + ", ".join(options.formats))
         path = write_report(out, data, images, options.formats)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 ACTOR, STATEMENT, TOPIC, DOCUMENT = "Actor", "Statement", "Topic", "Document"
@@ -112,10 +112,17 @@ class Evidence(Serializable):
     start: int | None = None
     end: int | None = None
 
+    def as_row(self) -> dict[str, Any]:
+        """All fields as a dict (faster than ``dataclasses.asdict`` on the ingest path)."""
+        return {f: getattr(self, f) for f in EVIDENCE_FIELDS}
+
     @property
     def key(self) -> str:
         """Identity of the evidence: the same document, sentence, statement and origin."""
         return short_hash(self.document, self.sentence, self.statement, self.origin)
+
+
+EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
 
 
 @dataclass(slots=True)

@@ -345,6 +345,11 @@ class Loader:
             for line, item in items():
                 if line in bad or isinstance(item, InputError):
                     continue
+                raw_kind = item.get("kind")
+                if raw_kind not in phase and not (
+                    "derived" in phase and raw_kind in ("actor", "statement")
+                ):
+                    continue
                 rec = check_record(item, self.schema, name, line)
                 kind = rec["kind"]
                 try:

@@ -16,6 +16,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -105,9 +106,30 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if importlib.util.find_spec(REPORTS_MODULE) is not None:
         reports = importlib.import_module(REPORTS_MODULE)
         app.include_router(reports.router, dependencies=[ReadAccess], responses=READ_ERRORS)
+    if not settings.read_key:
+        _reads_open_in_openapi(app)
     if STATIC_DIR.is_dir():  # the exploration UI, behind every API route
         app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="ui")
     return app
+
+
+def _reads_open_in_openapi(app: FastAPI) -> None:
+    """Without ``ACTORGRAPH_READ_KEY`` reads need no key: say so in the schema (``{}`` as an
+    alternative security requirement), so clients and schema-driven tests are not misled."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = build()
+            for ops in spec.get("paths", {}).values():
+                for op in ops.values():
+                    sec = op.get("security") if isinstance(op, dict) else None
+                    if sec and any("ReadKey" in req for req in sec) and {} not in sec:
+                        sec.append({})
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _version() -> str:

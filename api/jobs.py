@@ -76,14 +76,18 @@ class JobRegistry:
         self.keep = keep
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="actorgraph-ingest")
+        self._pool: ThreadPoolExecutor | None = None
 
     def submit(self, kind: str, source: str, work: Work) -> Job:
         job = Job(id=uuid.uuid4().hex, kind=kind, source=source)
         with self._lock:
             self._jobs[job.id] = job
             self._trim()
-        self._pool.submit(self._run, job, work)
+            if self._pool is None:  # first job, or the app was started again after a stop
+                self._pool = ThreadPoolExecutor(
+                    max_workers=1, thread_name_prefix="actorgraph-ingest"
+                )
+            self._pool.submit(self._run, job, work)
         return job
 
     def get(self, job_id: str) -> Job | None:
@@ -131,4 +135,18 @@ class JobRegistry:
             time.sleep(0.01)
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        """Finish the running job, drop the queued ones (marked failed)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            for j in self._jobs.values():
+                if j.status == "queued":
+                    j.status = "failed"
+                    j.finished = _now()
+                    j.error = {
+                        "code": "cancelled",
+                        "message": "the server stopped before this job ran",
+                        "details": {},
+                    }

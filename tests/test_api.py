@@ -456,27 +456,47 @@ def test_ingest_ndjson_and_file_uploads(client: TestClient, tmp_path: Path) -> N
     assert job["report"]["written"] == {"nodes": 0, "relations": 0, "evidence": 0}
 
 
-def test_invalid_records_fail_the_job_and_write_nothing(
+def test_invalid_records_are_refused_and_write_nothing(
     client: TestClient, example_store: GraphStore
 ) -> None:
     before = snapshot(example_store)
-    bad = [
+    # a malformed record (unknown relation type) is refused at once, naming line and field
+    bad_shape = [
         *NEW_RECORDS,
         {"kind": "relation", "type": "befriends", "source": "oman", "target": "hamas"},
     ]
-    r = client.post("/ingest", json={"records": bad}, headers=AUTH)
-    assert r.status_code == 202
+    err = assert_error(
+        client.post("/ingest", json={"records": bad_shape}, headers=AUTH), 422, "invalid_input"
+    )
+    assert err["details"]["line"] == 3 and err["details"]["field"] == "type"
+    assert "befriends" in err["message"]
+    # a dangling reference is found by the loader in the job: the job fails, nothing written
+    bad_ref = [
+        *NEW_RECORDS,
+        {"kind": "relation", "type": "demands", "source": "oman", "target": "nobody-at-all"},
+    ]
+    r = client.post("/ingest", json={"records": bad_ref}, headers=AUTH)
+    assert r.status_code == 202, r.text
     job = wait_job(client, r.json()["url"])
     assert job["status"] == "failed"
     assert job["error"]["code"] == "invalid_input"
     assert job["error"]["details"]["line"] == 3
-    assert "befriends" in job["error"]["message"]
+    assert "nobody-at-all" in job["error"]["message"]
     assert snapshot(example_store) == before
     # skip_invalid loads the good ones and reports the bad one
-    r = client.post("/ingest", params={"skip_invalid": "true"}, json={"records": bad}, headers=AUTH)
-    job = wait_job(client, r.json()["url"])
-    assert job["status"] == "succeeded"
-    assert len(job["report"]["skipped"]) == 1
+    for bad in (bad_shape, bad_ref):
+        r = client.post(
+            "/ingest", params={"skip_invalid": "true"}, json={"records": bad}, headers=AUTH
+        )
+        job = wait_job(client, r.json()["url"])
+        assert job["status"] == "succeeded", job
+        assert len(job["report"]["skipped"]) == 1
+    assert client.get("/actors/oman").status_code == 200
+    # with skip_invalid, a body without one good record is still refused
+    r = client.post(
+        "/ingest", params={"skip_invalid": "true"}, json={"records": [{}]}, headers=AUTH
+    )
+    assert_error(r, 422, "invalid_input")
 
 
 def test_malformed_uploads_are_refused_cleanly(make_client: Any, example_store: GraphStore) -> None:

@@ -18,7 +18,6 @@ from api.params import (
     Relations,
     Since,
     Until,
-    iso,
 )
 from graph.errors import NotFoundError
 from graph.model import ACTOR, node_ref
@@ -75,8 +74,8 @@ def actor_neighbors(
         actor_id,
         depth=depth,
         relations=relations,
-        since=iso(since),
-        until=iso(until),
+        since=since,
+        until=until,
         limit=limit,
     )
     return sub.to_dict()

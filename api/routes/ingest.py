@@ -22,7 +22,6 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -35,13 +34,15 @@ from api.deps import GraphDep, JobsDep, SettingsDep, WriteAccess
 from api.errors import PayloadTooLargeError, UnsupportedMediaTypeError
 from api.jobs import Job
 from api.models import IngestRequest, JobAccepted, JobOut
-from api.params import WRITE_ERRORS
+from api.params import WRITE_ERRORS, date_query
 from graph.errors import InputError, NotFoundError
 from graph.model import ACTOR
+from graph.queries import check_date
+from graph.schema import default_schema
 from graph.settings import Settings
 from graph.store import GraphStore
 from ingest.loader import IngestReport, Item, Loader
-from ingest.records import read_records
+from ingest.records import check_record, read_records
 
 router = APIRouter(tags=["ingest"], dependencies=[WriteAccess], responses=WRITE_ERRORS)
 
@@ -124,10 +125,10 @@ def _ndjson_items(text: str, name: str, skip_invalid: bool) -> list[Item]:
             items.append((n, err))
     if not items:
         raise InputError("no records in the body", field="body")
-    return items
+    return _precheck(items, name, skip_invalid)
 
 
-def _json_items(data: bytes) -> list[Item]:
+def _json_items(data: bytes, skip_invalid: bool) -> list[Item]:
     try:
         body = json.loads(_text(data, "<body>"))
     except json.JSONDecodeError as exc:
@@ -142,7 +143,30 @@ def _json_items(data: bytes) -> list[Item]:
         raise InputError(str(first["msg"]), field=where) from None
     if not req.records:
         raise InputError("no records", field="records")
-    return list(enumerate(req.records, start=1))
+    return _precheck(list(enumerate(req.records, start=1)), "<request>", skip_invalid)
+
+
+def _precheck(items: list[Item], name: str, skip_invalid: bool) -> list[Item]:
+    """Each record's shape checked now (cheap, no store): a body with a malformed record is
+    refused at once (422) unless ``skip_invalid``, and one with no good record always is.
+    References between records and to the store are checked by the loader in the job."""
+    schema = default_schema()
+    problems: list[InputError] = []
+    for line, item in items:
+        if isinstance(item, InputError):
+            problems.append(item)
+            continue
+        try:
+            check_record(item, schema, name, line)
+        except InputError as exc:
+            problems.append(exc)
+    if problems and (not skip_invalid or len(problems) == len(items)):
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        if skip_invalid:
+            more += "; no record is valid"
+        raise InputError(first.reason + more, file=first.file, line=first.line, field=first.field)
+    return items
 
 
 def _renamed(items: Iterator[Item], tmp: str, name: str) -> Iterator[Item]:
@@ -250,18 +274,16 @@ async def ingest(
     skip_invalid: Annotated[
         bool, Query(description="Report bad records and load the rest (like --skip-invalid).")
     ] = False,
-    date: Annotated[
-        date | None, Query(description="Publication date for articles that have none.")
-    ] = None,
+    date: Annotated[str | None, date_query("Publication date for articles that have none.")] = None,
 ) -> JSONResponse:
     """Load records or an article in the background: 202 with the job id to poll."""
     store = graph.store
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = await _read_body(request, settings.max_upload_bytes)
-    when = date.isoformat() if date else None
+    when = check_date(date, "date")
 
     if ctype == "application/json":
-        items = _json_items(body)
+        items = _json_items(body, skip_invalid)
         job = jobs.submit(
             "records",
             "<request>",

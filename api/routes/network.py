@@ -21,7 +21,6 @@ from api.params import (
     TargetActor,
     Top,
     Until,
-    iso,
 )
 
 router = APIRouter(tags=["network"], dependencies=[ReadAccess], responses=READ_ERRORS)
@@ -72,9 +71,7 @@ def influence(
     top: Top = 10,
 ) -> dict[str, Any]:
     """Actors ranked by an influence metric (cached per graph version)."""
-    scores = graph.influence(
-        metric, relations=relations, since=iso(since), until=iso(until), top=top
-    )
+    scores = graph.influence(metric, relations=relations, since=since, until=until, top=top)
     return {"metric": metric, "data": [s.to_dict() for s in scores], "count": len(scores)}
 
 
@@ -104,8 +101,8 @@ def subgraph(
         actors,
         depth=depth,
         relations=relations,
-        since=iso(since),
-        until=iso(until),
+        since=since,
+        until=until,
         limit=limit,
     )
     return sub.to_dict()

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import GraphDep, ReadAccess
 from api.models import StatementList
-from api.params import READ_ERRORS, Limit, Offset, Since, Until, iso
+from api.params import READ_ERRORS, Limit, Offset, Since, Until
 from graph.store import MAX_ROWS
 
 router = APIRouter(prefix="/statements", tags=["statements"])
@@ -40,7 +40,7 @@ def list_statements(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Statements ordered by date, each with speaker, on-behalf-of, topics and document."""
-    common = {"topic": topic, "since": iso(since), "until": iso(until), "text": text}
+    common = {"topic": topic, "since": since, "until": until, "text": text}
     if speaker is None and on_behalf_of is None:
         items, total = graph.statements(actor=actor, limit=limit, offset=offset, **common)
         return {"data": items, "count": total}

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import GraphDep, ReadAccess
 from api.models import StanceList, TopicList
-from api.params import READ_ERRORS, Limit, Offset, RelationName, Since, Until, check_cap, iso
+from api.params import READ_ERRORS, Limit, Offset, RelationName, Since, Until, check_cap
 from graph.model import TOPIC
 from graph.store import MAX_ROWS
 
@@ -49,7 +49,5 @@ def list_stances(
 ) -> dict[str, Any]:
     """Who demands, rejects or supports what, since when, with the evidence."""
     check_cap(limit, MAX_ROWS, "limit")
-    rows = graph.stances(
-        topic, actor=actor, types=type, since=iso(since), until=iso(until), limit=MAX_ROWS
-    )
+    rows = graph.stances(topic, actor=actor, types=type, since=since, until=until, limit=MAX_ROWS)
     return {"data": rows[offset : offset + limit], "count": len(rows)}

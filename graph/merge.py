@@ -6,10 +6,16 @@ values win, lists are unioned keeping first-seen order, evidence is unioned by k
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from graph.model import Evidence, Relation, Role
+from graph.errors import InputError
+from graph.model import ACTOR, DOCUMENT, STATEMENT, TOPIC, Evidence, Relation, Role
+
+if TYPE_CHECKING:
+    from graph.schema import Schema
+    from graph.store import WriteBatch
 
 T = TypeVar("T")
 
@@ -67,3 +73,53 @@ def new_evidence(old: Relation | None, new: Relation) -> list[Evidence]:
             seen.add(k)
             out.append(e)
     return out
+
+
+def check_batch(
+    batch: WriteBatch, existing: Callable[[list[str]], dict[str, str]], schema: Schema
+) -> None:
+    """Refuse a batch that breaks the store's invariants, before anything is written.
+
+    Ids are unique across node kinds, and a relation links two nodes that exist (in the store
+    or in the batch) of kinds its type allows, ``target_kind`` being the target's kind.
+    ``existing`` maps ids to the kind they have in the store. Raises :class:`InputError`.
+    """
+    kinds = (
+        (DOCUMENT, batch.documents),
+        (ACTOR, batch.actors),
+        (TOPIC, batch.topics),
+        (STATEMENT, batch.statements),
+    )
+    ids = {n.id for _, items in kinds for n in items}
+    ids.update(i for r in batch.relations for i in (r.source, r.target))
+    known = existing(sorted(ids))
+    claimed: dict[str, str] = {}
+    for kind, items in kinds:
+        for node in items:
+            have = claimed.get(node.id) or known.get(node.id)
+            if have is not None and have != kind:
+                raise InputError(
+                    f"id '{node.id}' of a {kind.lower()} is already used by a {have.lower()} "
+                    "(ids are unique across kinds)",
+                    field="id",
+                )
+            claimed[node.id] = kind
+    for rel in batch.relations:
+        rt = schema.relations.get(rel.type)
+        if rt is None or rt.derived:
+            raise InputError(f"relation {rel.key}: '{rel.type}' is not a fact type", field="type")
+        for end, node_id, allowed in (
+            ("source", rel.source, rt.source),
+            ("target", rel.target, rt.target),
+        ):
+            have = claimed.get(node_id) or known.get(node_id)
+            if have is None:
+                raise InputError(
+                    f"relation {rel.key}: no node '{node_id}' in the store or this batch", field=end
+                )
+            if have not in allowed or (end == "target" and have != rel.target_kind):
+                raise InputError(
+                    f"relation {rel.key}: '{node_id}' is a {have.lower()}, which a "
+                    f"{rel.type} {end} cannot be (target_kind {rel.target_kind})",
+                    field=end,
+                )

@@ -129,7 +129,7 @@ class GraphStore(ABC):
 
     @abstractmethod
     def actor_names(self) -> list[tuple[str, str, list[str]]]:
-        """``(id, name, aliases)`` of every actor (for search and suggestions)."""
+        """``(id, name, aliases)`` of every actor, ordered by id (for search and suggestions)."""
 
     @abstractmethod
     def list_nodes(self, kind: str, limit: int = 100, offset: int = 0) -> list[Any]:

@@ -20,7 +20,7 @@ import networkx as nx
 from graph.embedded.paths import simple_paths
 from graph.embedded.persistence import Database
 from graph.errors import StoreUnavailableError
-from graph.merge import merge_node, new_evidence
+from graph.merge import check_batch, merge_node, new_evidence
 from graph.model import (
     ACTOR,
     DOCUMENT,
@@ -133,6 +133,7 @@ class EmbeddedStore(GraphStore):
     # ------------------------------------------------------------------ writes
     def write(self, batch: WriteBatch) -> WriteResult:
         with self._lock:
+            check_batch(batch, lambda ids: self.kinds_of(ids), self.schema)
             self._refresh()
             result = WriteResult()
             node_rows: list[tuple[str, str, str]] = []
@@ -163,6 +164,7 @@ class EmbeddedStore(GraphStore):
                 fresh = new_evidence(current, rel)
                 if current is None:
                     rel_rows.append((key, rel.type, rel.source, rel.target, rel.target_kind))
+                    staged_rels[key] = current
                     current = Relation(rel.type, rel.source, rel.target, [], rel.target_kind)
                 if fresh:
                     current = Relation(
@@ -231,7 +233,7 @@ class EmbeddedStore(GraphStore):
     def actor_names(self) -> list[tuple[str, str, list[str]]]:
         with self._lock:
             self._refresh()
-            return [(a.id, a.name, list(a.aliases)) for a in self.nodes[ACTOR].values()]
+            return [(a.id, a.name, list(a.aliases)) for _, a in sorted(self.nodes[ACTOR].items())]
 
     def list_nodes(self, kind: str, limit: int = 100, offset: int = 0) -> list[Any]:
         with self._lock:

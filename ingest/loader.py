@@ -310,6 +310,7 @@ class Loader:
                     resolver.statement(value)
             except ValueError as exc:
                 errors.append(InputError(str(exc), file=name, line=line, field=fld))
+                bad.add(line)
         errors.sort(key=lambda e: e.line or 0)
         return defs, bad, errors, total - len(bad)
 

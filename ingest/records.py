@@ -281,11 +281,25 @@ def _read_text(path: Path) -> str:
         raise InputError("not UTF-8 text", file=str(path), line=line) from None
 
 
+class _YamlLoader(yaml.SafeLoader):
+    """Safe loading, but an impossible date (2024-02-30) stays a string for the date check,
+    which names its line and field, instead of escaping as a bare ``ValueError``."""
+
+    def timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _YamlLoader.timestamp)
+
+
 def _yaml(path: Path) -> Iterator[Item]:
     text = _read_text(path)
     try:
         root = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_YamlLoader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         yield (

@@ -1,0 +1,13 @@
+// name: projection_edges
+// description: Actor-to-actor relations of these type labels observed inside the date window (if
+// description: any), with their confidence (the edges of the influence projection).
+// params: types, since, until
+// mode: read
+MATCH (s:{{Actor}})-[r]->(t:{{Actor}})
+WHERE type(r) IN $types
+  AND (($since IS NULL AND $until IS NULL)
+       OR any(i IN range(0, size(r.win_from) - 1)
+              WHERE ($until IS NULL OR r.win_from[i] <= $until)
+                AND ($since IS NULL OR r.win_to[i] >= $since)))
+RETURN s.id AS source, t.id AS target, type(r) AS label, r.confidence AS confidence
+ORDER BY r.key

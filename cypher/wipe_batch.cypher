@@ -1,0 +1,8 @@
+// name: wipe_batch
+// description: Delete up to $limit data nodes with their relationships (test helper; keeps the schema).
+// params: limit
+// mode: write
+MATCH (n:Node)
+WITH n LIMIT $limit
+DETACH DELETE n
+RETURN count(*) AS deleted

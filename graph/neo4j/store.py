@@ -1,0 +1,836 @@
+"""The Neo4j backend: the graph in a Neo4j 5 database, through the official driver.
+
+Layout (see ``docs/neo4j.md``):
+
+* every node has the common label ``Node`` (its ``id`` is unique across kinds) and the
+  vocabulary label of its kind (``Actor``, ``Statement``, ``Topic``, ``Document``); properties
+  as :mod:`graph.neo4j.convert` describes;
+* a relation is one relationship of its vocabulary label per ``(type, source, target)`` whose
+  evidence is a JSON list; statements also get the derived ``MADE``, ``ABOUT`` and
+  ``REPORTED_IN`` relationships (for people browsing the graph; queries do not count them);
+* one ``ActorgraphMeta`` node holds the data version and serves as the write lock.
+
+Transactions: one driver per store, created here and closed by :meth:`Neo4jStore.close`.
+Every read runs in a managed read transaction and every write in a managed write transaction
+(``session.execute_read`` / ``execute_write``: transient errors are retried by the driver),
+with the query timeout set through ``neo4j.unit_of_work`` (the driver only honours
+``neo4j.Query(timeout=...)`` in auto-commit ``session.run``, and rejects it inside transaction
+functions). A write takes the lock on the meta node first, reads the nodes and relations of
+the batch, merges them in Python with :mod:`graph.merge` (so merges equal the embedded
+store's), writes the merged state in ``UNWIND $rows`` chunks of ``batch_size`` and moves the
+version on, all in one transaction.
+
+Queries are the named files of ``cypher/`` (:mod:`graph.neo4j.queries`). Paths are Neo4j 5
+quantified path patterns, one length at a time (shortest first, stopping once ``max_paths``
+are found, returning what was found when the time is up), sorted in Python exactly like
+:mod:`graph.embedded.paths`. Influence (PageRank, betweenness, degree) is not computed in the
+database: :meth:`Neo4jStore.projection` pulls the actor subgraph of the asked relation types
+and date window (actors as nodes, relations as edges with their confidence) into networkx, and
+:mod:`graph.influence` scores it, as for the embedded store.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from typing import Any, TypeVar
+
+import neo4j
+import networkx as nx
+from neo4j.exceptions import (
+    AuthError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
+
+from graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
+from graph.merge import check_batch, merge_node, new_evidence
+from graph.model import (
+    ACTOR,
+    DOCUMENT,
+    NODE_KINDS,
+    STATEMENT,
+    TOPIC,
+    Relation,
+    Statement,
+    Subgraph,
+    node_ref,
+)
+from graph.neo4j.convert import (
+    name_needle,
+    node_from_props,
+    node_props,
+    relation_from_row,
+    relation_props,
+)
+from graph.neo4j.queries import QuerySet
+from graph.records import (
+    actor_record,
+    document_record,
+    relation_records,
+    statement_record,
+    topic_record,
+)
+from graph.schema import Schema
+from graph.store import MAX_HOPS, MAX_ROWS, GraphStore, RawPath, WriteBatch, WriteResult
+
+T = TypeVar("T")
+
+#: Rows a relations_among query may return before it counts as over the limit.
+AMONG_CAP = MAX_ROWS * 10
+#: Writes may run longer than reads (a batch of thousands of rows), but not forever.
+MIN_WRITE_TIMEOUT = 60.0
+_DDL_NAME = re.compile(r"CREATE\s+(?:TEXT\s+)?(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS")
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def _run_named(tx: _Tx, *, name: str, slots: dict[str, Any]) -> list[Any]:
+    return tx.run(name, slots)
+
+
+def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+class _Tx:
+    """A managed transaction that runs named queries only (and only reads in a read one)."""
+
+    def __init__(self, tx: neo4j.ManagedTransaction, queries: QuerySet, mode: str) -> None:
+        self.tx = tx
+        self.queries = queries
+        self.mode = mode
+
+    def run(self, name: str, slots: dict[str, Any] | None = None, **params: Any) -> list[Any]:
+        q = self.queries.get(name)
+        if self.mode == "read" and q.mode != "read":
+            raise RuntimeError(f"query '{name}' writes; it cannot run in a read transaction")
+        if set(params) != set(q.params):
+            raise ValueError(f"query '{name}' takes {sorted(q.params)}, got {sorted(params)}")
+        text = self.queries.text(name, **(slots or {}))
+        return list(self.tx.run(text, params))
+
+
+class Neo4jStore(GraphStore):
+    """Neo4j 5 through the official driver; see the module docstring."""
+
+    backend = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        *,
+        user: str = "neo4j",
+        password: str = "",
+        database: str | None = "neo4j",
+        batch_size: int = 1000,
+        query_timeout: float = 10.0,
+        connect_retries: int = 3,
+        schema: Schema | None = None,
+    ) -> None:
+        if batch_size < 1:
+            raise InputError("must be at least 1", field="batch_size")
+        self.uri = uri
+        self.user = user
+        self.database = database or None
+        self.batch_size = batch_size
+        self.query_timeout = float(query_timeout)
+        if schema is not None:
+            self.schema = schema
+        self.queries = QuerySet(self.schema)
+        self._kind_of_label = {self.schema.label(k): k for k in NODE_KINDS}
+        self._name_of_label = {rt.label: name for name, rt in self.schema.relations.items()}
+        self._derived_labels = [rt.label for rt in self.schema.relations.values() if rt.derived]
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                uri,
+                auth=(user, password),
+                connection_timeout=5.0,
+                max_transaction_retry_time=15.0,
+                notifications_disabled_categories=["UNRECOGNIZED"],
+                user_agent="actorgraph",
+            )
+        except (DriverError, Neo4jError, ValueError) as exc:
+            raise StoreUnavailableError(
+                f"Neo4j at {uri}: cannot connect ({type(exc).__name__}: {_one_line(exc)})"
+            ) from exc
+        try:
+            self._connect(connect_retries)
+        except BaseException:
+            self._driver.close()
+            raise
+
+    # ------------------------------------------------------------------ plumbing
+    def _translate(self, exc: Exception) -> Exception:
+        """The user-facing error for a driver error (one line naming the URI and the reason)."""
+        where = f"Neo4j at {self.uri}"
+        code = getattr(exc, "code", None) or ""
+        if isinstance(exc, AuthError) or code.startswith("Neo.ClientError.Security."):
+            reason = "AuthError" if isinstance(exc, AuthError) else code.rsplit(".", 1)[-1]
+            detail = _one_line(getattr(exc, "message", None) or exc)
+            return StoreUnavailableError(f"{where} refused user '{self.user}' ({reason}: {detail})")
+        if isinstance(exc, ServiceUnavailable | SessionExpired):
+            return StoreUnavailableError(
+                f"{where} is unavailable ({type(exc).__name__}: {_one_line(exc)})"
+            )
+        if code == "Neo.ClientError.Database.DatabaseNotFound":
+            return StoreUnavailableError(
+                f"{where} has no database '{self.database}' (database not found)"
+            )
+        if "TransactionTimedOut" in code:
+            return LimitError(
+                f"the query ran longer than the query timeout of {self.query_timeout:g} s "
+                "(narrow it down, or raise ACTORGRAPH_QUERY_TIMEOUT)"
+            )
+        if (
+            isinstance(exc, TransientError)
+            or code == "Neo.ClientError.Database.DatabaseUnavailable"
+        ):
+            return StoreUnavailableError(
+                f"{where} is unavailable ({code or type(exc).__name__}: {_one_line(exc)})"
+            )
+        return exc
+
+    def _execute(
+        self,
+        mode: str,
+        fn: Callable[[_Tx], T],
+        *,
+        timeout: float | None = None,
+        translate: bool = True,
+    ) -> T:
+        """Run ``fn`` in one managed transaction (retried by the driver on transient errors)."""
+
+        def work(tx: neo4j.ManagedTransaction) -> T:
+            return fn(_Tx(tx, self.queries, mode))
+
+        if timeout is None:
+            timeout = self.query_timeout if mode == "read" else self._write_timeout
+        unit = neo4j.unit_of_work(timeout=timeout)(work)
+        access = neo4j.READ_ACCESS if mode == "read" else neo4j.WRITE_ACCESS
+        try:
+            with self._driver.session(
+                database=self.database, default_access_mode=access
+            ) as session:
+                if mode == "read":
+                    return session.execute_read(unit)
+                return session.execute_write(unit)
+        except ActorgraphError:
+            raise
+        except (Neo4jError, DriverError) as exc:
+            if not translate:
+                raise
+            translated = self._translate(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
+
+    @property
+    def _write_timeout(self) -> float:
+        return max(MIN_WRITE_TIMEOUT, 6 * self.query_timeout)
+
+    def _read(self, fn: Callable[[_Tx], T], timeout: float | None = None) -> T:
+        return self._execute("read", fn, timeout=timeout)
+
+    def _write(self, fn: Callable[[_Tx], T]) -> T:
+        return self._execute("write", fn)
+
+    def _connect(self, retries: int) -> None:
+        """Check the server, the login and the database, and set the schema up.
+
+        Transient failures (the server starting, a database coming online) are retried with
+        exponential backoff; a refused login or a missing database fails at once.
+        """
+        delay = 0.25
+        for attempt in itertools.count():
+            try:
+                self._driver.verify_connectivity()
+                self._ensure_schema()
+                return
+            except AuthError as exc:
+                raise self._translate(exc) from exc
+            except (ServiceUnavailable, SessionExpired, TransientError) as exc:
+                if attempt >= retries:
+                    raise self._translate(exc) from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 4.0)
+            except (Neo4jError, DriverError) as exc:
+                translated = self._translate(exc)
+                if translated is exc:
+                    raise
+                raise translated from exc
+
+    def _schema_statements(self) -> list[tuple[str, dict[str, Any]]]:
+        """The schema queries with their slots: constraints, then indexes."""
+        out: list[tuple[str, dict[str, Any]]] = [("schema_node_id", {}), ("schema_meta_key", {})]
+        out += [("schema_label_id", {"label": self.schema.label(k)}) for k in NODE_KINDS]
+        out += [
+            ("schema_actor_name", {}),
+            ("schema_actor_keys", {}),
+            ("schema_statement_date", {}),
+            ("schema_statement_speaker", {}),
+            ("schema_statement_behalf", {}),
+            ("schema_document_published", {}),
+        ]
+        out += [
+            ("schema_relation_key", {"rel_type": rt.label})
+            for rt in self.schema.relations.values()
+            if not rt.derived
+        ]
+        return out
+
+    def _ensure_schema(self) -> None:
+        """Create the missing constraints and indexes (idempotent) and the meta node."""
+        have = {
+            r["name"]
+            for r in self._execute("read", lambda tx: tx.run("schema_show"), translate=False)
+        }
+        for name, slots in self._schema_statements():
+            text = self.queries.text(name, **slots)
+            m = _DDL_NAME.search(text)
+            if m is not None and m.group(1) in have:
+                continue
+            self._execute("write", partial(_run_named, name=name, slots=slots), translate=False)
+        self._execute("write", lambda tx: tx.run("meta_init"), translate=False)
+
+    # ------------------------------------------------------------------ vocabulary helpers
+    def _labels(self, types: Iterable[str] | None) -> list[str]:
+        """Relationship labels of the fact types named (all fact types when None or empty)."""
+        if not types:
+            return sorted(r.label for r in self.schema.relations.values() if not r.derived)
+        out = set()
+        for name in types:
+            rt = self.schema.relations.get(name)
+            if rt is not None and not rt.derived:
+                out.add(rt.label)
+        return sorted(out)
+
+    def _kind(self, labels: Iterable[str]) -> str | None:
+        for label in labels:
+            kind = self._kind_of_label.get(label)
+            if kind is not None:
+                return kind
+        return None
+
+    def _relation(self, row: Any, label: str | None = None) -> Relation:
+        return relation_from_row(self._name_of_label[label or row["label"]], row)
+
+    # ------------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        self._driver.close()
+
+    def ping(self) -> None:
+        self._read(lambda tx: tx.run("meta_version"))
+
+    def version(self) -> str:
+        rows = self._read(lambda tx: tx.run("meta_version"))
+        return str(rows[0]["version"] if rows else 0)
+
+    def describe(self) -> str:
+        return f"Neo4j at {self.uri} (database {self.database or 'default'})"
+
+    def wipe(self) -> None:
+        """Delete every node and relationship (test helper); constraints and indexes stay."""
+        limit = 10_000
+        while True:
+            rows = self._write(lambda tx: tx.run("wipe_batch", limit=limit))
+            if not rows or rows[0]["deleted"] < limit:
+                break
+
+        def bump(tx: _Tx) -> None:
+            tx.run("meta_lock")
+            tx.run("meta_bump")
+
+        self._write(bump)
+
+    # ------------------------------------------------------------------ writes
+    def write(self, batch: WriteBatch) -> WriteResult:
+        if not len(batch):
+            return WriteResult()
+        return self._write(lambda tx: self._write_tx(tx, batch))
+
+    def _write_tx(self, tx: _Tx, batch: WriteBatch) -> WriteResult:
+        tx.run("meta_lock")
+        node_groups = (
+            (DOCUMENT, batch.documents),
+            (ACTOR, batch.actors),
+            (TOPIC, batch.topics),
+            (STATEMENT, batch.statements),
+        )
+        ids = {n.id for _, items in node_groups for n in items}
+        ids.update(i for r in batch.relations for i in (r.source, r.target))
+        stored: dict[str, tuple[str | None, dict[str, Any]]] = {}
+        for id_chunk in _chunks(sorted(ids), self.batch_size):
+            for row in tx.run("nodes_by_ids", ids=id_chunk, label=None):
+                stored[row["id"]] = (self._kind(row["labels"]), row["props"])
+        check_batch(
+            batch,
+            lambda wanted: {i: k for i in wanted if (k := stored.get(i, (None, {}))[0])},
+            self.schema,
+        )
+
+        result = WriteResult()
+        staged_nodes: list[tuple[str, dict[str, Any]]] = []
+        for kind, items in node_groups:
+            staged: dict[str, Any] = {}
+            for node in items:
+                old = staged.get(node.id)
+                if old is None and node.id in stored:
+                    old = node_from_props(kind, stored[node.id][1])
+                merged = merge_node(old, node)
+                if merged is not old:
+                    staged[node.id] = merged
+            staged_nodes.append((kind, staged))
+            result.nodes += len(staged)
+
+        existing: dict[str, Relation] = {}
+        wanted_rels = {r.key: r for r in batch.relations}
+        rows = [
+            {
+                "key": key,
+                "label": self.schema.relation(r.type).label,
+                "source": r.source,
+                "target": r.target,
+            }
+            for key, r in wanted_rels.items()
+        ]
+        for rows_chunk in _chunks(rows, self.batch_size):
+            for row in tx.run("relations_by_ends", rows=rows_chunk):
+                r = wanted_rels[row["key"]]
+                existing[row["key"]] = relation_from_row(
+                    r.type,
+                    {
+                        "source": r.source,
+                        "target": r.target,
+                        "target_kind": r.target_kind,
+                        "evidence": row["evidence"],
+                    },
+                )
+        staged_rels: dict[str, Relation] = {}
+        for rel in batch.relations:
+            key = rel.key
+            current = staged_rels.get(key) or existing.get(key)
+            fresh = new_evidence(current, rel)
+            if current is None:
+                result.relations += 1
+                current = Relation(rel.type, rel.source, rel.target, [], rel.target_kind)
+                staged_rels[key] = current
+            if fresh:
+                current = Relation(
+                    current.type,
+                    current.source,
+                    current.target,
+                    [*current.evidence, *fresh],
+                    current.target_kind,
+                )
+                staged_rels[key] = current
+                result.evidence += len(fresh)
+        if not result.changed:
+            return result
+
+        for kind, staged in staged_nodes:
+            node_rows = [{"id": i, "props": node_props(kind, n)} for i, n in staged.items()]
+            for node_chunk in _chunks(node_rows, self.batch_size):
+                tx.run("nodes_write", {"label": self.schema.label(kind)}, rows=node_chunk)
+            if kind == STATEMENT and staged:
+                link_rows = [
+                    {"id": s.id, "speaker": s.speaker, "about": s.about, "document": s.document}
+                    for s in staged.values()
+                ]
+                for link_chunk in _chunks(link_rows, self.batch_size):
+                    tx.run("statements_link", rows=link_chunk, derived=self._derived_labels)
+        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for rel in staged_rels.values():
+            by_label[self.schema.relation(rel.type).label].append(
+                {"source": rel.source, "target": rel.target, "props": relation_props(rel)}
+            )
+        for label in sorted(by_label):
+            for rel_chunk in _chunks(by_label[label], self.batch_size):
+                tx.run("relations_write", {"rel_type": label}, rows=rel_chunk)
+        tx.run("meta_bump")
+        return result
+
+    def delete_actor(self, actor_id: str) -> bool:
+        def work(tx: _Tx) -> bool:
+            tx.run("meta_lock")
+            rows = tx.run("actor_delete", id=actor_id)
+            if not rows or not rows[0]["deleted"]:
+                return False
+            tx.run("meta_bump")
+            return True
+
+        return self._write(work)
+
+    # ------------------------------------------------------------------ nodes
+    def get_nodes(self, kind: str, ids: Iterable[str]) -> dict[str, Any]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        label = self.schema.label(kind)
+        found: dict[str, Any] = {}
+
+        def work(tx: _Tx) -> None:
+            for chunk in _chunks(wanted, MAX_ROWS):
+                for row in tx.run("nodes_by_ids", ids=chunk, label=label):
+                    found[row["id"]] = node_from_props(kind, row["props"])
+
+        self._read(work)
+        return {i: found[i] for i in wanted if i in found}
+
+    def kinds_of(self, ids: Iterable[str]) -> dict[str, str]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        found: dict[str, str] = {}
+
+        def work(tx: _Tx) -> None:
+            for chunk in _chunks(wanted, MAX_ROWS):
+                for row in tx.run("kinds_by_ids", ids=chunk):
+                    kind = self._kind(row["labels"])
+                    if kind is not None:
+                        found[row["id"]] = kind
+
+        self._read(work)
+        return {i: found[i] for i in wanted if i in found}
+
+    def lookup_names(self, names: Iterable[str]) -> dict[str, list[str]]:
+        wanted = list(dict.fromkeys(names))
+        needles = {n: name_needle(n) for n in wanted}
+        if not wanted:
+            return {}
+        rows = self._read(lambda tx: tx.run("names_lookup", needles=sorted(set(needles.values()))))
+        ids = {r["needle"]: sorted(r["ids"]) for r in rows}
+        return {n: list(ids.get(needles[n], [])) for n in wanted}
+
+    def actor_names(self) -> list[tuple[str, str, list[str]]]:
+        rows = self._read(lambda tx: tx.run("actor_names"))
+        return sorted((r["id"], r["name"], list(r["aliases"])) for r in rows)
+
+    def list_nodes(self, kind: str, limit: int = 100, offset: int = 0) -> list[Any]:
+        if limit <= 0:
+            return []
+        label = self.schema.label(kind)
+        rows = self._read(
+            lambda tx: tx.run(
+                "nodes_list", {"label": label}, offset=max(0, offset), limit=int(limit)
+            )
+        )
+        nodes = [node_from_props(kind, r["props"]) for r in rows]
+        return sorted(nodes, key=lambda n: n.id)
+
+    def intermediaries(self) -> set[str]:
+        labels = [self.schema.relation(n).label for n in self.schema.intermediary_types]
+        if not labels:
+            return set()
+        rows = self._read(lambda tx: tx.run("intermediaries", types=labels))
+        return {r["id"] for r in rows}
+
+    # ------------------------------------------------------------------ relations, statements
+    def relations(
+        self,
+        *,
+        types: list[str] | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        actor: str | None = None,
+        limit: int = 1000,
+    ) -> list[Relation]:
+        labels = self._labels(types)
+        if not labels or limit <= 0:
+            return []
+        params: dict[str, Any] = {"types": labels, "limit": int(limit)}
+        if actor is not None:
+            name = "relations_by_actor"
+            params.update(actor=actor, source=source, target=target)
+        elif source is not None:
+            name = "relations_by_source"
+            params.update(source=source, target=target)
+        elif target is not None:
+            name = "relations_by_target"
+            params.update(target=target)
+        else:
+            name = "relations_all"
+        rows = self._read(lambda tx: tx.run(name, **params))
+        rels = {r["key"]: self._relation(r) for r in rows}
+        return [rels[k] for k in sorted(rels)][:limit]
+
+    def relations_among(self, node_ids: list[str], types: list[str]) -> list[Relation]:
+        labels = self._labels(types) if types else []
+        ids = sorted(set(node_ids))
+        if not labels or not ids:
+            return []
+        rows = self._read(
+            lambda tx: tx.run("relations_among", ids=ids, types=labels, limit=AMONG_CAP + 1)
+        )
+        if len(rows) > AMONG_CAP:
+            raise LimitError(f"more than {AMONG_CAP} relations among {len(ids)} nodes")
+        rels = {r["key"]: self._relation(r) for r in rows}
+        return [rels[k] for k in sorted(rels)]
+
+    def statements(
+        self,
+        *,
+        actor: str | None = None,
+        topic: str | None = None,
+        document: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> tuple[list[Statement], int]:
+        params: dict[str, Any] = {
+            "topic": topic,
+            "document": document,
+            "since": since,
+            "until": until,
+            "text": text.casefold() if text else None,
+            "offset": max(0, offset),
+            "limit": max(0, limit),
+        }
+        name = "statements_all"
+        if actor is not None:
+            name = "statements_by_actor"
+            params["actor"] = actor
+        rows = self._read(lambda tx: tx.run(name, **params))
+        if not rows:
+            return [], 0
+        page = [node_from_props(STATEMENT, p) for p in rows[0]["page"]]
+        page.sort(key=lambda s: (s.date or "", s.id))
+        return page, int(rows[0]["total"])
+
+    # ------------------------------------------------------------------ graph queries
+    def _walk(self, relations: list[str]) -> tuple[list[str], list[str]]:
+        """Labels walked both ways and labels walked forward only, as the embedded adjacency."""
+        both: set[str] = set()
+        forward: set[str] = set()
+        for name in relations:
+            rt = self.schema.relation(name)
+            if rt.traverse == "none" or not rt.between_actors or rt.derived:
+                continue
+            (both if rt.traverse == "both" or rt.symmetric else forward).add(rt.label)
+        return sorted(both), sorted(forward)
+
+    def find_paths(
+        self, source: str, target: str, relations: list[str], max_hops: int, max_paths: int
+    ) -> tuple[list[RawPath], bool]:
+        both, forward = self._walk(relations)
+        if source == target or max_paths <= 0 or max_hops < 1 or not (both or forward):
+            return [], False
+        hops = min(int(max_hops), MAX_HOPS)
+        deadline = time.monotonic() + self.query_timeout
+        found: list[tuple[tuple[str, str], ...]] = []
+
+        def of_length(tx: _Tx, hops: int, limit: int) -> list[Any]:
+            return tx.run(
+                "paths",
+                {"hops": hops},
+                source=source,
+                target=target,
+                both=both,
+                forward=forward,
+                limit=limit,
+            )
+
+        for length in range(1, hops + 1):
+            left = deadline - time.monotonic()
+            if left < 0.05:
+                return [RawPath([n[1] for n in k]) for k in found], True
+            want = max_paths - len(found)
+            try:
+                rows = self._read(partial(of_length, hops=length, limit=want), timeout=left)
+            except LimitError:
+                return [RawPath([n[1] for n in k]) for k in found], True
+            keys = sorted(tuple((cf, i) for cf, i in r["key"]) for r in rows)
+            found.extend(keys[:want])
+            if len(found) >= max_paths:
+                break
+        return [RawPath([n[1] for n in k]) for k in found], False
+
+    def neighborhood(
+        self,
+        seeds: list[str],
+        depth: int,
+        relations: list[str],
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 500,
+    ) -> Subgraph:
+        labels = self._labels(relations) if relations else []
+
+        def bfs(
+            tx: _Tx,
+        ) -> tuple[dict[str, int], dict[str, tuple[str, str]], dict[str, Relation], bool]:
+            info: dict[str, tuple[str, str]] = {}  # id -> (kind, sort name)
+            for chunk in _chunks(list(dict.fromkeys(seeds)), MAX_ROWS):
+                for row in tx.run("nodes_by_ids", ids=chunk, label=None):
+                    kind = self._kind(row["labels"])
+                    if kind in (ACTOR, TOPIC):
+                        props = row["props"]
+                        info[row["id"]] = (kind, props.get("name", row["id"]))
+            seen = {s: 0 for s in seeds if s in info}
+
+            def sort_key(i: str) -> tuple[str, str]:
+                return (str(info[i][1]).casefold(), i)
+
+            frontier = sorted(seen, key=sort_key)
+            edges: dict[str, Relation] = {}
+            truncated = False
+            for level in range(1, depth + 1):
+                if not frontier or not labels:
+                    break
+                incident: dict[str, dict[str, Relation]] = defaultdict(dict)
+                for chunk in _chunks(frontier, MAX_ROWS):
+                    for row in tx.run(
+                        "neighborhood_expand",
+                        frontier=chunk,
+                        types=labels,
+                        since=since,
+                        until=until,
+                    ):
+                        rel = self._relation(row)
+                        for end in {rel.source, rel.target}:
+                            incident[end][rel.key] = rel
+                        other = row["other"]
+                        if other not in info:
+                            info[other] = (
+                                self._kind(row["other_labels"]) or ACTOR,
+                                row["other_name"],
+                            )
+                nxt: list[str] = []
+                for u in frontier:
+                    for key in sorted(incident.get(u, {})):
+                        r = incident[u][key]
+                        other = r.target if r.source == u else r.source
+                        if other not in seen:
+                            if len(seen) >= limit:
+                                truncated = True
+                                continue
+                            seen[other] = level
+                            nxt.append(other)
+                        edges[r.key] = r
+                frontier = sorted(nxt, key=sort_key)
+            return seen, info, edges, truncated
+
+        seen, info, edges, truncated = self._read(bfs)
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for i in seen:
+            by_kind[info[i][0]].append(i)
+        nodes_by_id: dict[str, Any] = {}
+        for kind, group in by_kind.items():
+            nodes_by_id.update({i: (kind, n) for i, n in self.get_nodes(kind, group).items()})
+        inter = self.intermediaries()
+        order = sorted(seen, key=lambda i: (str(info[i][1]).casefold(), i))
+        nodes = [
+            node_ref(nodes_by_id[i][0], nodes_by_id[i][1], inter) for i in order if i in nodes_by_id
+        ]
+        kept = [
+            {"id": k, **r.summary(), "target_kind": r.target_kind}
+            for k, r in sorted(edges.items())
+            if r.source in seen and r.target in seen
+        ]
+        return Subgraph(nodes=nodes, edges=kept, truncated=truncated)
+
+    def projection(
+        self, relations: list[str], since: str | None = None, until: str | None = None
+    ) -> nx.MultiDiGraph:
+        labels = self._labels(relations) if relations else []
+
+        def work(tx: _Tx) -> tuple[list[Any], list[Any]]:
+            actors = tx.run("projection_actors")
+            edges = (
+                tx.run("projection_edges", types=labels, since=since, until=until) if labels else []
+            )
+            return actors, edges
+
+        actors, edges = self._read(work)
+        g = nx.MultiDiGraph()
+        for a in actors:
+            g.add_node(a["id"], name=a["name"], type=a["type"])
+        for e in edges:
+            name = self._name_of_label[e["label"]]
+            g.add_edge(e["source"], e["target"], key=name, type=name, confidence=e["confidence"])
+        return g
+
+    # ------------------------------------------------------------------ bulk
+    def _page_nodes(self, kind: str) -> Iterator[Any]:
+        label = self.schema.label(kind)
+        after = ""
+
+        def page(tx: _Tx, after: str) -> list[Any]:
+            return tx.run("export_nodes", {"label": label}, after=after, limit=self.batch_size)
+
+        while True:
+            rows = self._read(partial(page, after=after))
+            for r in rows:
+                yield node_from_props(kind, r["props"])
+            if len(rows) < self.batch_size:
+                return
+            after = rows[-1]["id"]
+
+    def _page_relations(self, label: str) -> Iterator[Relation]:
+        after = ""
+
+        def page(tx: _Tx, after: str) -> list[Any]:
+            return tx.run(
+                "export_relations", {"rel_type": label}, after=after, limit=self.batch_size
+            )
+
+        while True:
+            rows = self._read(partial(page, after=after))
+            for r in rows:
+                yield self._relation(r, label)
+            if len(rows) < self.batch_size:
+                return
+            after = rows[-1]["key"]
+
+    def iter_records(self) -> Iterator[dict[str, Any]]:
+        """Streamed page by page (keyset pagination on the id and key indexes)."""
+        for kind, record in (
+            (DOCUMENT, document_record),
+            (ACTOR, actor_record),
+            (TOPIC, topic_record),
+            (STATEMENT, statement_record),
+        ):
+            for node in self._page_nodes(kind):
+                yield record(node)
+        streams = [self._page_relations(label) for label in self._labels(None)]
+        for rel in heapq.merge(*streams, key=lambda r: r.key):
+            yield from relation_records(rel)
+
+    def counts(self) -> dict[str, Any]:
+        labels = self._labels(None)
+
+        def work(tx: _Tx) -> dict[str, Any]:
+            nodes = {
+                k: int(tx.run("counts_nodes", {"label": self.schema.label(k)})[0]["n"])
+                for k in NODE_KINDS
+            }
+            types = {r["type"]: int(r["n"]) for r in tx.run("counts_actor_types")}
+            rels: dict[str, int] = {}
+            evidence = 0
+            for r in tx.run("counts_relations", types=labels):
+                rels[self._name_of_label[r["label"]]] = int(r["n"])
+                evidence += int(r["evidence"] or 0)
+            return {
+                "nodes": nodes,
+                "actor_types": dict(sorted(types.items())),
+                "relations": dict(sorted(rels.items())),
+                "evidence": evidence,
+            }
+
+        return self._read(work)
+
+
+__all__ = ["Neo4jStore"]

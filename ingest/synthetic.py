@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -52,6 +53,7 @@ def synthetic_records(
             "published": (start + timedelta(days=rng.randrange(days))).isoformat(),
         }
     weights = [rng.paretovariate(1.2) for _ in range(n_actors)]
+    cum_weights = list(itertools.accumulate(weights))  # O(log n) draws instead of O(n)
     for a in range(n_actors):
         yield {
             "kind": "actor",
@@ -63,11 +65,11 @@ def synthetic_records(
     for t in range(n_topics):
         yield {"kind": "topic", "id": f"topic-{t}", "name": f"Topic {t}", "keywords": [f"t{t}"]}
     types = [t for t, _ in REL_TYPES]
-    type_w = [w for _, w in REL_TYPES]
+    type_cum = list(itertools.accumulate(w for _, w in REL_TYPES))
     ids = list(range(n_actors))
     for r in range(relations):
-        rtype = rng.choices(types, type_w)[0]
-        src, dst = rng.choices(ids, weights, k=2)
+        rtype = rng.choices(types, cum_weights=type_cum)[0]
+        src, dst = rng.choices(ids, cum_weights=cum_weights, k=2)
         if src == dst:
             dst = (dst + 1) % n_actors
         target = f"actor-{dst}"

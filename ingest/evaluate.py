@@ -1,0 +1,264 @@
+"""Scoring extraction output against gold records and against PLOVER sentences.
+
+Pure functions over lists of exchange-format records:
+
+* :func:`score_gold` — per category (``actors``, ``topics``, ``statements`` and each relation
+  type): actors match on name or alias; statements on speaker plus overlapping text; relations
+  on type, source and target (ends matched through the gold actors' names and aliases, topic
+  targets through the gold topic's keywords); topics when the extracted name holds one of the
+  gold keywords. Gold items marked ``optional`` count neither toward recall nor, when matched,
+  as false positives. Matching is one-to-one (maximum bipartite matching).
+* :func:`score_plover` — PLOVER-style sentence records: DEMAND must yield ``demands`` and REJECT
+  ``rejects`` from the record's source actor; other events must yield neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ingest.extract.normalize import fold, name_key
+
+RELATION_TYPES = ("speaks_for", "mediates", "rejects", "demands")
+#: PLOVER event -> our relation type
+PLOVER_EVENTS = {"DEMAND": "demands", "REJECT": "rejects"}
+
+
+@dataclass(frozen=True)
+class PRF:
+    precision: float
+    recall: float
+    f1: float
+    tp: int
+    fp: int
+    fn: int
+
+    @classmethod
+    def of(cls, tp: int, fp: int, fn: int) -> PRF:
+        p = tp / (tp + fp) if tp + fp else (1.0 if fn == 0 else 0.0)
+        r = tp / (tp + fn) if tp + fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return cls(round(p, 4), round(r, 4), round(f, 4), tp, fp, fn)
+
+    def to_dict(self) -> dict[str, float | int]:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------------- matching
+def _max_matching(n_left: int, n_right: int, ok: Callable[[int, int], bool]) -> dict[int, int]:
+    """Maximum bipartite matching (augmenting paths): left index -> right index."""
+    adj = [[j for j in range(n_right) if ok(i, j)] for i in range(n_left)]
+    match_r: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in adj[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in match_r or augment(match_r[j], seen):
+                match_r[j] = i
+                return True
+        return False
+
+    for i in range(n_left):
+        augment(i, set())
+    return {i: j for j, i in match_r.items()}
+
+
+def _score(
+    pred: list[Any], gold: list[dict[str, Any]], ok: Callable[[Any, dict[str, Any]], bool]
+) -> PRF:
+    """Required gold first, then optional gold soaks up what remains; the rest is FP."""
+    required = [g for g in gold if not g.get("optional")]
+    optional = [g for g in gold if g.get("optional")]
+    m1 = _max_matching(len(pred), len(required), lambda i, j: ok(pred[i], required[j]))
+    rest = [i for i in range(len(pred)) if i not in m1]
+    m2 = _max_matching(len(rest), len(optional), lambda i, j: ok(pred[rest[i]], optional[j]))
+    tp = len(m1)
+    fp = len(rest) - len(m2)
+    fn = len(required) - tp
+    return PRF.of(tp, fp, fn)
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text).replace("-", ""))
+
+
+def _contains_phrase(text: str, phrase: str) -> bool:
+    t, p = _words(text), _words(phrase)
+    if not p:
+        return False
+    n = len(p)
+    return any(t[i : i + n] == p for i in range(len(t) - n + 1))
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Texts overlap when at least half of the shorter one's words are in the other."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    small, big = (wa, set(wb)) if len(wa) <= len(wb) else (wb, set(wa))
+    return sum(1 for w in small if w in big) / len(small) >= 0.5
+
+
+class _Actors:
+    """Names of one side's actors, by id."""
+
+    def __init__(self, records: list[dict[str, Any]]) -> None:
+        self.names: dict[str, set[str]] = {}
+        self.by_key: dict[str, str] = {}
+        for r in records:
+            if r.get("kind") != "actor":
+                continue
+            aid = r.get("id") or name_key(r["name"]).replace(" ", "-")
+            names = {name_key(r["name"]), *(name_key(a) for a in r.get("aliases") or [])}
+            names.discard("")
+            self.names[aid] = names
+            for n in names | {name_key(aid.replace("-", " "))}:
+                self.by_key.setdefault(n, aid)
+
+    def ref(self, ref: str) -> str:
+        """An actor id from an id, a name or an alias (the reference itself when unknown)."""
+        if ref in self.names:
+            return ref
+        return self.by_key.get(name_key(ref), ref)
+
+
+def score_gold(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[str, PRF]:
+    """Precision, recall and F1 per category of extracted records against gold records."""
+    pa, ga = _Actors(pred), _Actors(gold)
+
+    def same_actor(p_ref: str, g_ref: str) -> bool:
+        p_id, g_id = pa.ref(p_ref), ga.ref(g_ref)
+        p_names = pa.names.get(p_id, {name_key(p_ref)})
+        g_names = ga.names.get(g_id, {name_key(g_ref)})
+        return bool(p_names & g_names)
+
+    out: dict[str, PRF] = {}
+    p_act = [r for r in pred if r.get("kind") == "actor"]
+    g_act = [r for r in gold if r.get("kind") == "actor"]
+    out["actors"] = _score(
+        p_act, g_act, lambda p, g: same_actor(p.get("id") or p["name"], g.get("id") or g["name"])
+    )
+
+    p_top = [r for r in pred if r.get("kind") == "topic"]
+    g_top = [r for r in gold if r.get("kind") == "topic"]
+    p_topics = {r.get("id") or name_key(r["name"]).replace(" ", "-"): r for r in p_top}
+    g_topics = {r.get("id") or name_key(r["name"]).replace(" ", "-"): r for r in g_top}
+
+    def topic_ok(p: dict[str, Any], g: dict[str, Any]) -> bool:
+        keywords = g.get("keywords") or [g["name"]]
+        return any(_contains_phrase(p["name"], k) for k in keywords)
+
+    out["topics"] = _score(p_top, g_top, topic_ok)
+
+    p_st = [r for r in pred if r.get("kind") == "statement"]
+    g_st = [r for r in gold if r.get("kind") == "statement"]
+    out["statements"] = _score(
+        p_st,
+        g_st,
+        lambda p, g: same_actor(p["speaker"], g["speaker"]) and _overlap(p["text"], g["text"]),
+    )
+
+    def target_ok(p_ref: str, g_ref: str) -> bool:
+        g_topic = g_topics.get(g_ref)
+        p_topic = p_topics.get(p_ref)
+        if g_topic is not None:
+            return p_topic is not None and topic_ok(p_topic, g_topic)
+        if p_topic is not None:
+            return False
+        return same_actor(p_ref, g_ref)
+
+    p_rel = [r for r in pred if r.get("kind") == "relation"]
+    g_rel = [r for r in gold if r.get("kind") == "relation"]
+    types = list(RELATION_TYPES) + sorted(
+        {r["type"] for r in p_rel + g_rel if r["type"] not in RELATION_TYPES}
+    )
+    for rtype in types:
+        preds = _dedupe(
+            [r for r in p_rel if r["type"] == rtype], lambda r: (pa.ref(r["source"]), r["target"])
+        )
+        golds = [r for r in g_rel if r["type"] == rtype]
+        if not preds and not golds:
+            continue
+        out[rtype] = _score(
+            preds,
+            golds,
+            lambda p, g: (
+                same_actor(p["source"], g["source"]) and target_ok(p["target"], g["target"])
+            ),
+        )
+    return out
+
+
+def _dedupe(
+    items: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]
+) -> list[dict[str, Any]]:
+    """One relation per (source, target): several pieces of evidence are one fact."""
+    seen: dict[Any, dict[str, Any]] = {}
+    for r in items:
+        seen.setdefault(key(r), r)
+    return list(seen.values())
+
+
+# ---------------------------------------------------------------------- PLOVER
+def _plover_sources(record: dict[str, Any]) -> list[str]:
+    src = record.get("source") or []
+    if isinstance(src, dict):
+        src = [src]
+    if isinstance(src, str):
+        return [src] if src.strip() else []
+    out = []
+    for s in src:
+        text = s.get("actorText") if isinstance(s, dict) else s
+        if isinstance(text, str) and text.strip():
+            out.append(text.replace("...", " ").strip())
+    return out
+
+
+def source_matches(names: Iterable[str], actor_texts: Iterable[str]) -> bool:
+    """An extracted source matches when one of its names is a phrase of the gold actor text,
+    or the gold actor text is a phrase of one of its names."""
+    names = [n for n in names if len(_words(n)) and len("".join(_words(n))) >= 2]
+    for text in actor_texts:
+        for n in names:
+            if _contains_phrase(text, n) or _contains_phrase(n, text):
+                return True
+    return False
+
+
+def score_plover(extractor: Any, records: Iterable[dict[str, Any]]) -> dict[str, PRF]:
+    """Run ``extractor.extract_text`` on each sentence and score ``demands`` and ``rejects``.
+
+    Per sentence and relation type: a sentence of the matching event is a true positive when
+    one extracted relation's source matches one of the record's source actor texts, else a
+    false negative (and a false positive too when relations of that type came out with the
+    wrong source); a sentence of another event yields a false positive when the type comes out.
+    """
+    counts = {rtype: [0, 0, 0] for rtype in PLOVER_EVENTS.values()}
+    for n, rec in enumerate(records):
+        text = rec.get("text")
+        if not isinstance(text, str) or not text.strip():
+            continue
+        out = extractor.extract_text(text, doc_id=f"plover-{n}")
+        gold_type = PLOVER_EVENTS.get(str(rec.get("event", "")).upper())
+        sources = _plover_sources(rec)
+        for rtype, c in counts.items():
+            rels = [r for r in out if r.get("kind") == "relation" and r["type"] == rtype]
+            if rtype != gold_type:
+                if rels:
+                    c[1] += 1
+                continue
+            hit = any(source_matches(extractor.actor_names(r["source"]), sources) for r in rels)
+            if hit:
+                c[0] += 1
+            else:
+                c[2] += 1
+                if rels:
+                    c[1] += 1
+    return {rtype: PRF.of(*c) for rtype, c in counts.items()}

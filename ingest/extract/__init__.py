@@ -1,0 +1,210 @@
+"""Rule-based extraction of actors, statements and relations from news articles.
+
+>>> ex = Extractor()                                     # doctest: +SKIP
+>>> for record in ex.extract(read_articles(["a.txt"])):  # doctest: +SKIP
+...     print(record["kind"])
+
+Records come per document, in the order document, actors, topics, statements, relations, in
+the exchange format (``docs/exchange-format.md``). See ``docs/extraction.md`` for the rules.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.errors import ActorgraphError, InputError
+from graph.settings import get_settings
+from ingest.articles import Article, read_articles
+from ingest.extract.analysis import DocAnalysis
+from ingest.extract.dictionary import BUNDLED, ActorDictionary
+from ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
+from ingest.extract.mentions import Matchers
+
+__all__ = ["ORIGIN", "RULES_VERSION", "Extractor", "extract_files"]
+
+RULES_VERSION = "0.1.0"
+ORIGIN = f"extractor:actorgraph-rules@{RULES_VERSION}"
+PARAGRAPHS = "actorgraph_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence (headlines, list items), before the parser runs."""
+    for t in doc[1:]:
+        prev = doc[t.i - 1]
+        if (prev.is_space and prev.text.count("\n") >= 2) or "\n\n" in prev.whitespace_:
+            t.is_sent_start = True
+    return doc
+
+
+class ModelError(ActorgraphError):
+    code = "model_unavailable"
+    http_status = 503
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """The spaCy pipeline (loaded once per process), with the paragraph splitter added."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model '{name}' is not installed (set ACTORGRAPH_SPACY_MODEL to an installed "
+            f"package or path): {str(exc).splitlines()[0]}"
+        ) from None
+    if PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
+
+
+class Extractor:
+    """Turns articles into exchange-format records.
+
+    ``dictionary`` is a YAML actor dictionary used on top of the bundled one (and of the one
+    named by the ``ACTORGRAPH_ACTOR_DICTIONARY`` setting); ``known_actors`` are actor records
+    (e.g. from the store) that extend it. Actors found in one document keep their id in the
+    next ones and in a re-run.
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        dictionary: str | Path | None = None,
+        known_actors: Iterable[dict[str, Any]] = (),
+        batch_size: int = 32,
+        n_process: int = 1,
+        lexicon: str | Path | None = None,
+    ) -> None:
+        settings = get_settings()
+        self.model = model or settings.spacy_model
+        self.nlp = load_model(self.model)
+        self.batch_size = max(1, int(batch_size))
+        self.n_process = max(1, int(n_process))
+        self.lexicon = Lexicon.load(lexicon or DEFAULT_LEXICON)
+        paths: list[str | Path] = []
+        if dictionary:
+            paths.append(dictionary)
+        if settings.actor_dictionary:
+            paths.append(settings.actor_dictionary)
+        paths.extend(BUNDLED)
+        self.dictionary = ActorDictionary.load(paths, known_actors)
+        self.matchers = Matchers(self.nlp, self.dictionary, self.lexicon)
+        #: surface forms of each actor in the last document (for evaluation and debugging)
+        self.last_surfaces: dict[str, set[str]] = {}
+
+    # ------------------------------------------------------------------ public
+    def extract(
+        self, articles: Iterable[Article], progress: bool = False
+    ) -> Iterator[dict[str, Any]]:
+        """Records for each article, streamed: memory stays flat however many there are."""
+        stream = ((a.text, a) for a in articles)
+        docs = self.nlp.pipe(
+            stream, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
+        )
+        if not progress:
+            for doc, article in docs:
+                yield from self.records(doc, article)
+            return
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        console = Console(stderr=True)
+        columns = (
+            SpinnerColumn(),
+            TextColumn("[bold]extract"),
+            TextColumn("{task.fields[docs]:,} documents"),
+            TextColumn("{task.fields[words]:,} words"),
+            TextColumn("{task.fields[rate]:,.0f} words/s"),
+            TimeElapsedColumn(),
+        )
+        with Progress(*columns, console=console, transient=False) as bar:
+            task = bar.add_task("extract", total=None, docs=0, words=0, rate=0.0)
+            t0, words = time.perf_counter(), 0
+            for n, (doc, article) in enumerate(docs, 1):
+                words += sum(1 for t in doc if not (t.is_space or t.is_punct))
+                rate = words / max(time.perf_counter() - t0, 1e-6)
+                bar.update(task, docs=n, words=words, rate=rate)
+                yield from self.records(doc, article)
+
+    def extract_text(
+        self,
+        text: str,
+        doc_id: str = "text",
+        title: str | None = None,
+        published: str | date | None = None,
+    ) -> list[dict[str, Any]]:
+        """Records for one text (a convenience for tests and the API)."""
+        if isinstance(published, date):
+            published = published.isoformat()
+        first = next((line.strip() for line in text.splitlines() if line.strip()), doc_id)
+        article = Article(
+            id=doc_id,
+            title=title or first[:200],
+            text=text,
+            url=None,
+            published=published,
+            file=None,
+        )
+        return list(self.records(self.nlp(text), article))
+
+    def actor_names(self, actor_id: str) -> set[str]:
+        """Every way an actor is named: dictionary names, demonyms, and its mentions in the last
+        document."""
+        return self.dictionary.names_of(actor_id) | self.last_surfaces.get(actor_id, set())
+
+    # ------------------------------------------------------------------ per document
+    def records(self, doc: Doc, article: Article) -> Iterator[dict[str, Any]]:
+        published = date.fromisoformat(article.published) if article.published else None
+        result = DocAnalysis(
+            doc, article.id, published, self.dictionary, self.lexicon, self.matchers, ORIGIN
+        ).run()
+        self.last_surfaces = result.surfaces
+        yield article.document_record()
+        emitted = set(result.actors)
+        for aid in result.actors:
+            yield self._actor_record(aid, emitted, result.surfaces.get(aid, set()))
+        for topic in result.topics:
+            yield topic.record()
+        yield from result.statements
+        yield from result.relations
+
+    def _actor_record(self, aid: str, emitted: set[str], surfaces: set[str]) -> dict[str, Any]:
+        e = self.dictionary.entries[aid]
+        rec: dict[str, Any] = {"kind": "actor", "id": e.id, "name": e.name, "type": e.type}
+        aliases = list(dict.fromkeys([*e.aliases, *e.metonyms]))
+        if e.origin == "new":
+            for s in sorted(surfaces):
+                if s != e.name and s not in aliases and len(aliases) < 20:
+                    aliases.append(s)
+                    self.dictionary.add_alias(aid, s)
+        rec["aliases"] = aliases
+        if e.description:
+            rec["description"] = e.description
+        roles = [r.to_record() for r in e.roles if r.of in emitted]
+        if roles:
+            rec["roles"] = roles
+        return rec
+
+
+def extract_files(
+    paths: Iterable[str | Path],
+    *,
+    date: str | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    extractor: Extractor | None = None,
+    known_actors: Iterable[dict[str, Any]] = (),
+    progress: bool = False,
+) -> Iterator[dict[str, Any]]:
+    """Read article files and extract records from them (what ``actorgraph ingest`` does with
+    articles); unreadable files go to ``on_error`` (or raise)."""
+    ex = extractor or Extractor(known_actors=known_actors)
+    yield from ex.extract(read_articles(paths, date=date, on_error=on_error), progress=progress)

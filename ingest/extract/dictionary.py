@@ -1,0 +1,311 @@
+"""The actor dictionary: canonical names, types, aliases, demonyms, metonyms and dated roles.
+
+Loaded from YAML files (the bundled ``data/actors.yaml`` and ``data/states.yaml``, a user file)
+and from actor records already known (e.g. from the store). It resolves a mention to an actor
+id, and it also registers the actors extraction discovers, so that a second article or a re-run
+finds the same id (:meth:`ActorDictionary.new_actor`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.errors import InputError
+from ingest.extract.normalize import name_key, person_key, slugify, surname
+
+DATA = Path(__file__).parent / "data"
+BUNDLED = (DATA / "actors.yaml", DATA / "states.yaml")
+ACTOR_TYPES = ("person", "organization", "state")
+_ENTRY_KEYS = {"id", "name", "type", "aliases", "demonyms", "metonyms", "roles", "description"}
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    of: str  # actor id (resolved after loading)
+    start: date | None = None
+    end: date | None = None
+
+    def valid(self, when: date | None) -> bool:
+        """Whether the role holds on ``when`` (a role with no dates always holds)."""
+        if when is None:
+            return True
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+    def to_record(self) -> dict[str, str]:
+        rec = {"title": self.title, "of": self.of}
+        if self.start:
+            rec["from"] = self.start.isoformat()
+        if self.end:
+            rec["to"] = self.end.isoformat()
+        return rec
+
+
+@dataclass
+class Entry:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    metonyms: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    description: str | None = None
+    #: "dictionary" (curated or known) or "new" (found by extraction)
+    origin: str = "dictionary"
+
+    def names(self) -> Iterator[str]:
+        yield self.name
+        yield from self.aliases
+
+
+def _date(v: Any, where: str, file: str) -> date | None:
+    if v in (None, ""):
+        return None
+    if isinstance(v, date):
+        return v
+    try:
+        return date.fromisoformat(str(v).strip()[:10])
+    except ValueError:
+        raise InputError(f"'{v}' is not a date (YYYY-MM-DD)", file=file, field=where) from None
+
+
+def _strings(v: Any, where: str, file: str) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [v]
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise InputError("must be a list of strings", file=file, field=where)
+    return [x.strip() for x in v if x.strip()]
+
+
+class ActorDictionary:
+    """Actors by id, and every way of naming them by normalized key."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self._by_key: dict[str, str] = {}
+        self._by_person_key: dict[str, str] = {}
+        self._by_surname: dict[str, set[str]] = {}
+        self._demonyms: dict[str, str] = {}
+        self._metonyms: dict[str, str] = {}
+        self.places: set[str] = set()
+        self._pending_roles: list[tuple[Entry, dict[str, Any], str]] = []
+        self._holders: dict[str, list[tuple[str, Role]]] | None = None
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(
+        cls,
+        paths: Iterable[str | Path] = BUNDLED,
+        known_actors: Iterable[dict[str, Any]] = (),
+    ) -> ActorDictionary:
+        """Earlier files win when two actors claim one name: put the user's file first.
+        Known actors come last: they extend the dictionary, and records with an id the
+        dictionary has add their aliases and roles to it."""
+        d = cls()
+        for path in paths:
+            d.load_file(path)
+        for rec in known_actors:
+            d._add_record(rec, file="known actors", line=None)
+        d._resolve_roles()
+        return d
+
+    def load_file(self, path: str | Path) -> None:
+        file = str(path)
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise InputError(f"cannot read actor dictionary: {exc.strerror}", file=file) from None
+        except yaml.YAMLError as exc:
+            raise InputError(f"not valid YAML: {exc}", file=file) from None
+        if data is None:
+            return
+        if isinstance(data, list):
+            data = {"actors": data}
+        if not isinstance(data, dict):
+            raise InputError("an actor dictionary is a mapping with 'actors'", file=file)
+        unknown = set(data) - {"version", "actors", "places"}
+        if unknown:
+            raise InputError(f"unknown sections {sorted(unknown)}", file=file)
+        actors = data.get("actors") or []
+        if not isinstance(actors, list):
+            raise InputError("must be a list of actors", file=file, field="actors")
+        for i, rec in enumerate(actors, 1):
+            self._add_record(rec, file=file, line=i)
+        for p in _strings(data.get("places"), "places", file):
+            self.places.add(name_key(p))
+
+    def _add_record(self, rec: Any, *, file: str, line: int | None) -> None:
+        where = f"actors[{line}]" if line else "actor"
+        if not isinstance(rec, dict):
+            raise InputError("an actor must be a mapping", file=file, field=where)
+        rec = {k: v for k, v in rec.items() if k not in ("kind", "optional", "comment")}
+        unknown = set(rec) - _ENTRY_KEYS
+        if unknown:
+            raise InputError(f"unknown fields {sorted(unknown)}", file=file, field=where)
+        name = rec.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise InputError("an actor needs a name", file=file, field=f"{where}.name")
+        atype = rec.get("type")
+        if atype not in ACTOR_TYPES:
+            raise InputError(
+                f"type must be one of {', '.join(ACTOR_TYPES)} (got {atype!r})",
+                file=file,
+                field=f"{where}.type",
+            )
+        entry = Entry(
+            id=str(rec.get("id") or slugify(name)),
+            name=name.strip(),
+            type=atype,
+            aliases=_strings(rec.get("aliases"), f"{where}.aliases", file),
+            demonyms=_strings(rec.get("demonyms"), f"{where}.demonyms", file),
+            metonyms=_strings(rec.get("metonyms"), f"{where}.metonyms", file),
+            description=rec.get("description") or None,
+        )
+        roles = rec.get("roles") or []
+        if not isinstance(roles, list):
+            raise InputError("must be a list of {title, of, from, to}", file=file, field=where)
+        existing = self.entries.get(entry.id)
+        if existing is not None:  # same actor from two sources: union of names
+            for attr in ("aliases", "demonyms", "metonyms"):
+                have = getattr(existing, attr)
+                have.extend(x for x in getattr(entry, attr) if x not in have)
+            entry = existing
+        else:
+            self.entries[entry.id] = entry
+        for r in roles:
+            self._pending_roles.append((entry, r, f"{file}: {where}.roles"))
+        self._index(entry)
+
+    def _resolve_roles(self) -> None:
+        for entry, r, where in self._pending_roles:
+            if not isinstance(r, dict) or not r.get("title") or not r.get("of"):
+                raise InputError("a role needs a title and an 'of'", field=where)
+            of = self.lookup_id(str(r["of"]))
+            if of is None:
+                if where.startswith("known actors"):
+                    continue  # the store's own reference: nothing we can check here
+                raise InputError(f"role 'of' names no known actor: '{r['of']}'", field=where)
+            role = Role(
+                str(r["title"]),
+                of,
+                _date(r.get("from"), where, ""),
+                _date(r.get("to"), where, ""),
+            )
+            if role not in entry.roles:
+                entry.roles.append(role)
+        self._pending_roles.clear()
+        self._holders = None
+
+    # ------------------------------------------------------------------ indexes
+    def _index(self, entry: Entry) -> None:
+        for n in entry.names():
+            self._by_key.setdefault(name_key(n), entry.id)
+            if entry.type == "person":
+                pk = person_key(n)
+                if pk:
+                    self._by_person_key.setdefault(pk, entry.id)
+                if len(pk.split()) > 1:
+                    self._by_surname.setdefault(surname(n), set()).add(entry.id)
+        self._by_key.setdefault(name_key(entry.id.replace("-", " ")), entry.id)
+        for dn in entry.demonyms:
+            self._demonyms.setdefault(name_key(dn), entry.id)
+        for m in entry.metonyms:
+            self._metonyms.setdefault(name_key(m), entry.id)
+
+    def lookup_id(self, ref: str) -> str | None:
+        """An actor id from an id, a name or an alias."""
+        if ref in self.entries:
+            return ref
+        return self._by_key.get(name_key(ref))
+
+    def lookup(self, text: str, person: bool = False) -> str | None:
+        """The actor a name refers to, if the dictionary knows it."""
+        key = name_key(text)
+        hit = self._by_key.get(key)
+        if hit is None and person:
+            hit = self._by_person_key.get(person_key(text))
+        return hit
+
+    def lookup_demonym(self, text: str) -> str | None:
+        return self._demonyms.get(name_key(text))
+
+    def lookup_metonym(self, text: str) -> str | None:
+        return self._metonyms.get(name_key(text))
+
+    def by_surname(self, word: str) -> set[str]:
+        return self._by_surname.get(name_key(word), set())
+
+    def is_place(self, text: str) -> bool:
+        return name_key(text) in self.places
+
+    def holders(self, of: str) -> list[tuple[str, Role]]:
+        """(actor id, role) for every role held in ``of``."""
+        if self._holders is None:
+            self._holders = {}
+            for e in self.entries.values():
+                for r in e.roles:
+                    self._holders.setdefault(r.of, []).append((e.id, r))
+        return self._holders.get(of, [])
+
+    def roles_at(self, actor_id: str, when: date | None) -> list[Role]:
+        entry = self.entries.get(actor_id)
+        return [r for r in entry.roles if r.valid(when)] if entry else []
+
+    def surface_forms(self) -> Iterator[tuple[str, str, str]]:
+        """(text, actor id, kind) for the phrase matcher: kind is ``name`` or ``metonym``."""
+        for entry in self.entries.values():
+            if entry.origin != "dictionary":
+                continue
+            for n in entry.names():
+                yield n, entry.id, "name"
+                if n.lower().startswith("the "):
+                    yield n[4:], entry.id, "name"
+            for m in entry.metonyms:
+                yield m, entry.id, "metonym"
+
+    def names_of(self, actor_id: str) -> set[str]:
+        """Every known way of naming an actor (name, aliases, demonyms, metonyms)."""
+        e = self.entries.get(actor_id)
+        if e is None:
+            return set()
+        return {*e.names(), *e.demonyms, *e.metonyms}
+
+    # ------------------------------------------------------------------ new actors
+    def new_actor(self, name: str, atype: str) -> str:
+        """Register an actor found by extraction (or find the one already registered)."""
+        key = name_key(name)
+        hit = self._by_key.get(key)
+        if hit is None and atype == "person":
+            hit = self._by_person_key.get(person_key(name))
+        if hit is not None:
+            return hit
+        base = slugify(person_key(name) if atype == "person" else name)
+        aid = base
+        if aid in self.entries:
+            aid = f"{base}-{atype}"
+        n = 2
+        while aid in self.entries:
+            aid = f"{base}-{atype}-{n}"
+            n += 1
+        entry = Entry(id=aid, name=name, type=atype, origin="new")
+        self.entries[aid] = entry
+        self._index(entry)
+        return aid
+
+    def add_alias(self, actor_id: str, alias: str) -> None:
+        """Remember another way a new actor was named (not for curated entries)."""
+        e = self.entries.get(actor_id)
+        if e is None or e.origin != "new" or alias == e.name or alias in e.aliases:
+            return
+        if len(e.aliases) < 20:
+            e.aliases.append(alias)
+        self._index(e)

@@ -1,0 +1,248 @@
+"""Actor mentions in a parsed document: dictionary matches, NER entities and role titles.
+
+The dictionary's names and aliases are matched as phrases (case-sensitive), role titles as
+lower-case phrases; NER adds PERSON, ORG, GPE and NORP entities. Where they overlap, the longer
+span wins and a dictionary match wins a tie; a NER entity inside a role title ("State" in
+"Secretary of State") or a listed place ("Rafah") is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ingest.extract.normalize import clean_surface, person_key, surname
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ingest.extract.dictionary import ActorDictionary
+    from ingest.extract.lexicon import Lexicon
+
+ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
+BLOCKING_LABELS = {"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+#: prepositions after which a capital is a place, not an actor ("talks in Moscow")
+GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})
+LEADER_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir")
+LOCATIVE = frozenset(
+    {"in", "at", "near", "into", "inside", "outside", "across", "around", "within"}
+    | {"throughout", "toward", "towards", "via"}
+)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    #: name | metonym | demonym | gpe | norp (the last two: not in the dictionary)
+    kind: str
+    label: str  # NER label or "DICT"
+    text: str
+    actor: str | None = None
+
+    @property
+    def salient(self) -> bool:
+        """Whether the mention alone makes the actor one of the document's actors."""
+        return self.actor is not None and self.kind in ("name", "metonym")
+
+
+class Matchers:
+    """Phrase matchers built once per extractor."""
+
+    def __init__(self, nlp: Language, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.targets: dict[int, tuple[str, str]] = {}
+        groups: dict[str, list[Doc]] = {}
+        seen: set[tuple[str, str]] = set()
+        for text, actor_id, kind in dictionary.surface_forms():
+            if (text, kind) in seen or not text.strip():
+                continue
+            seen.add((text, kind))
+            key = f"{kind}:{actor_id}"
+            groups.setdefault(key, []).append(nlp.make_doc(text))
+        for key, docs in groups.items():
+            self.names.add(key, docs)
+            kind, actor_id = key.split(":", 1)
+            self.targets[nlp.vocab.strings[key]] = (actor_id, kind)
+        self.titles.add("TITLE", [nlp.make_doc(t) for t in sorted(lexicon.role_titles)])
+        places = sorted({p for p in dictionary.places})
+        if places:
+            # places are stored as keys; match the usual capitalization
+            self.places.add("PLACE", [nlp.make_doc(_title_case(p)) for p in places])
+
+
+def _title_case(key: str) -> str:
+    small = {"al", "of", "the", "el"}
+    return " ".join(w if (w in small and i) else w.capitalize() for i, w in enumerate(key.split()))
+
+
+def find_titles(doc: Doc, matchers: Matchers) -> list[tuple[int, int]]:
+    spans = sorted(((s, e) for _, s, e in matchers.titles(doc)), key=lambda x: (x[0], -x[1]))
+    out: list[tuple[int, int]] = []
+    last = -1
+    for s, e in spans:
+        if s >= last:
+            out.append((s, e))
+            last = e
+    return out
+
+
+def find_mentions(
+    doc: Doc,
+    matchers: Matchers,
+    dictionary: ActorDictionary,
+    titles: list[tuple[int, int]],
+    when: date | None = None,
+) -> list[Mention]:
+    """Non-overlapping mentions, in document order, resolved where the dictionary can."""
+    cands: list[tuple[int, int, int, Mention | None]] = []  # (start, end, priority, mention)
+    for match_id, s, e in matchers.names(doc):
+        actor_id, kind = matchers.targets[match_id]
+        cands.append((s, e, 2, Mention(s, e, kind, "DICT", doc[s:e].text, actor_id)))
+    for _, s, e in matchers.places(doc):
+        cands.append((s, e, 2, None))
+    in_title = set()
+    for s, e in titles:
+        in_title.update(range(s, e))
+    for ent in doc.ents:
+        if ent.label_ in BLOCKING_LABELS:
+            cands.append((ent.start, ent.end, 1, None))
+            continue
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        s, e = _trim(ent, in_title)
+        if s >= e:
+            continue
+        text = doc[s:e].text
+        if dictionary.is_place(text):
+            cands.append((s, e, 2, None))
+            continue
+        cands.append((s, e, 1, Mention(s, e, "ner", ent.label_, text)))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    taken = [False] * len(doc)
+    chosen: list[Mention] = []
+    for s, e, _, m in cands:
+        if any(taken[s:e]):
+            continue
+        for i in range(s, e):
+            taken[i] = True
+        if m is not None:
+            chosen.append(m)
+    chosen.sort(key=lambda m: m.start)
+    out = []
+    for m in chosen:
+        if m.kind == "ner":
+            _resolve_ner(m, doc, dictionary)
+        elif m.kind == "metonym" and _locative(doc, m):
+            continue
+        if m.kind == "skip":
+            continue
+        out.append(m)
+    _resolve_persons(out, dictionary)
+    return [m for m in out if not _administration(m, doc, dictionary, when)]
+
+
+def _administration(m: Mention, doc: Doc, dictionary: ActorDictionary, when: date | None) -> bool:
+    """ "the Biden administration" names the state its leader leads, not the person.
+    Returns True when the mention should be dropped (a leader we cannot place)."""
+    if m.end >= len(doc) or not m.actor:
+        return False
+    head = doc[m.end]
+    if head.lower_ not in GOVERNMENT_NOUNS or doc[m.end - 1].head.i != head.i:
+        return False
+    entry = dictionary.entries.get(m.actor)
+    if entry is None or entry.type != "person":
+        return False
+    roles = [r for r in entry.roles if any(w in r.title.lower() for w in LEADER_TITLES)]
+    valid = [r for r in roles if r.valid(when)] if when else roles
+    if not valid:
+        return True
+    role = max(valid, key=lambda r: r.start or date.min)
+    m.actor, m.kind, m.end = role.of, "name", m.end + 1
+    m.text = doc[m.start : m.end].text
+    return False
+
+
+def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
+    """An entity without leading articles, titles and trailing possessives."""
+    s, e = ent.start, ent.end
+    doc = ent.doc
+    while s < e and (
+        doc[s].lower_ in ("the", "a", "an") or (s in in_title and ent.label_ != "ORG")
+    ):
+        s += 1
+    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].text in ("'", "’")):
+        e -= 1
+    if ent.label_ == "ORG" and all(i in in_title for i in range(s, e)):
+        return s, s  # "State" in "Secretary of State"
+    return s, e
+
+
+def _locative(doc: Doc, m: Mention) -> bool:
+    head = doc[m.start : m.end].root
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+
+
+def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
+    span = doc[m.start : m.end]
+    if not any(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in span):
+        m.kind = "skip"
+        return
+    if m.label == "NORP":
+        hit = dictionary.lookup_demonym(m.text)
+        if hit:
+            m.kind, m.actor = "demonym", hit
+        else:
+            hit = dictionary.lookup(m.text)
+            m.kind, m.actor = ("name", hit) if hit else ("norp", None)
+        return
+    hit = dictionary.lookup(m.text, person=m.label == "PERSON")
+    if hit is None:
+        hit = dictionary.lookup_metonym(m.text)
+        if hit is not None:
+            m.kind, m.actor = ("skip", None) if _locative(doc, m) else ("metonym", hit)
+            return
+        hit = dictionary.lookup_demonym(m.text)
+        if hit is not None:
+            m.kind, m.actor = "demonym", hit
+            return
+    if hit is not None:
+        m.kind, m.actor = "name", hit
+    elif m.label == "GPE":
+        m.kind = "gpe"  # a place or a state we do not know: an actor only in agent positions
+    elif m.label == "PERSON":
+        m.kind = "person"  # resolved with the document's other person mentions
+    else:
+        m.kind = "org"
+
+
+def _resolve_persons(mentions: list[Mention], dictionary: ActorDictionary) -> None:
+    """New people: a surname alone goes to the full name used in the document (before or
+    after), then to a unique known person with that surname, else it is a new actor."""
+    full: dict[str, str] = {}
+    for m in mentions:
+        if m.kind == "person" and len(person_key(m.text).split()) > 1:
+            m.actor = dictionary.new_actor(clean_surface(m.text), "person")
+            m.kind = "name"
+        if m.actor and m.kind == "name" and len(person_key(m.text).split()) > 1:
+            e = dictionary.entries.get(m.actor)
+            if e is not None and e.type == "person":
+                full.setdefault(surname(m.text), m.actor)
+    for m in mentions:
+        if m.kind == "person":
+            key = surname(m.text)
+            hit = full.get(key)
+            if hit is None:
+                known = dictionary.by_surname(key)
+                hit = next(iter(known)) if len(known) == 1 else None
+            m.actor = hit or dictionary.new_actor(clean_surface(m.text), "person")
+            m.kind = "name"
+        elif m.kind == "org":
+            m.actor = dictionary.new_actor(clean_surface(m.text), "organization")
+            m.kind = "name"

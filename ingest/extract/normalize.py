@@ -1,0 +1,112 @@
+"""Name normalization and slugs: one key per way of writing a name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
+)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"'s?$")
+_TITLE_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "sheikh",
+        "shaikh",
+        "sheik",
+        "president",
+        "prime",
+        "minister",
+        "pm",
+        "gen",
+        "general",
+        "lt",
+        "col",
+        "colonel",
+        "adm",
+        "admiral",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "ayatollah",
+        "imam",
+        "rabbi",
+        "rev",
+        "reverend",
+        "secretary",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "foreign",
+        "defense",
+        "defence",
+        "spokesman",
+        "spokeswoman",
+        "chancellor",
+        "premier",
+        "vice",
+        "deputy",
+        "chief",
+        "the",
+    ]
+)
+
+
+def fold(text: str) -> str:
+    """Lower case, ASCII, straight quotes and hyphens, single spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+def name_key(text: str) -> str:
+    """The key two spellings of one name share: "the U.S." and "US", "Al-Manar" and "Al Manar",
+    "Hamas’" and "Hamas"."""
+    t = fold(text)
+    t = _POSSESSIVE.sub("", t)
+    if t.startswith("the "):
+        t = t[4:]
+    t = t.replace(".", "")
+    return _NON_WORD.sub(" ", t).strip()
+
+
+def person_key(text: str) -> str:
+    """A person's name without titles and initials: "Secretary of State Antony J. Blinken" and
+    "Antony Blinken" share ``antony blinken``."""
+    words = [w for w in name_key(text).split() if w not in _TITLE_WORDS and len(w) > 1]
+    if words and words[0] in ("of", "state"):
+        words = [w for w in words if w not in ("of", "state")]
+    return " ".join(words)
+
+
+def surname(text: str) -> str:
+    """The last word of a person's name key ("" when none)."""
+    words = person_key(text).split()
+    return words[-1] if words else ""
+
+
+def slugify(text: str, max_len: int = 80) -> str:
+    """A stable id: ``Osama Hamdan`` -> ``osama-hamdan``."""
+    t = fold(text).replace("'", "")
+    slug = _NON_WORD.sub("-", t).strip("-")
+    if len(slug) > max_len:
+        slug = slug[:max_len].rsplit("-", 1)[0] or slug[:max_len]
+    return slug or "x"
+
+
+def clean_surface(text: str) -> str:
+    """A mention as a display name: straight apostrophes, no leading article, single spaces."""
+    t = _SPACES.sub(" ", text.translate(_QUOTES)).strip(" ,;:")
+    if t.lower().startswith("the ") and len(t) > 4:
+        t = t[4:]
+    return t

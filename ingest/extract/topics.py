@@ -1,0 +1,184 @@
+"""Topics: what is demanded or rejected, built from the object phrase of a stance.
+
+A topic's name is the phrase's head with its modifiers and first prepositional object, without
+articles and words like "current" or "latest"; its id is the slug of the name. In one document,
+phrases headed by a proposal word ("the proposal", "the offer", "the negotiating text") with the
+same owner become one topic, named after the fullest such phrase in the document; phrases with
+the same name key become one topic; "this position" is the topic of the previous stance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ingest.extract.normalize import fold, name_key, slugify
+
+if TYPE_CHECKING:
+    from ingest.extract.lexicon import Lexicon
+
+MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "quantmod", "npadvmod"})
+NP_PREPS = frozenset({"for", "on", "of", "to", "over", "from", "with", "against", "in"})
+MAX_TOKENS = 12
+
+
+@dataclass
+class Topic:
+    id: str
+    name: str
+    keywords: list[str] = field(default_factory=list)
+
+    def record(self) -> dict[str, object]:
+        return {"kind": "topic", "id": self.id, "name": self.name, "keywords": self.keywords}
+
+
+def _text(tokens: list[Token]) -> str:
+    """Tokens as text, keeping the document's spacing between neighbours."""
+    tokens = sorted(set(tokens), key=lambda t: t.i)
+    out = []
+    for n, t in enumerate(tokens):
+        out.append(t.text)
+        if n + 1 < len(tokens):
+            nxt = tokens[n + 1]
+            out.append(t.whitespace_ if nxt.i == t.i + 1 else " ")
+    return "".join(out).strip(" ,;:-")
+
+
+class TopicTable:
+    def __init__(self, lexicon: Lexicon, owner_of: object) -> None:
+        self.lex = lexicon
+        self._owner_of = owner_of  # callable: Token -> actor id | None
+        self.by_key: dict[str, Topic] = {}
+        self.by_id: dict[str, Topic] = {}
+        self.used: list[Topic] = []
+        self.last: Topic | None = None
+
+    # ------------------------------------------------------------------ phrases
+    def np_tokens(self, head: Token, depth: int = 0) -> list[Token]:
+        drop = self.lex.topic_drop
+        toks = [head]
+        prep_done = False
+        for c in head.children:
+            if c.dep_ in MOD_DEPS:
+                if c.lower_ in drop or (c.dep_ == "poss" and c.pos_ == "PRON"):
+                    continue
+                toks.extend(
+                    t
+                    for t in c.subtree
+                    if t.dep_ not in ("det", "punct", "case") or t.tag_ == "HYPH"
+                    if t.lower_ not in drop
+                )
+            elif c.dep_ == "punct" and c.tag_ == "HYPH":
+                toks.append(c)
+            elif c.dep_ == "prep" and c.lower_ in NP_PREPS and not prep_done and depth < 2:
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    prep_done = True
+                    inner = (
+                        self.vp_tokens(obj, depth + 1)
+                        if obj.pos_ in ("VERB", "AUX")
+                        else self.np_tokens(obj, depth + 1)
+                    )
+                    toks.append(c)
+                    toks.extend(inner)
+            elif c.dep_ == "acl" and depth < 1 and any(g.dep_ == "aux" for g in c.children):
+                toks.extend(self.vp_tokens(c, depth + 1))
+        return toks[:MAX_TOKENS] if len(toks) > MAX_TOKENS else toks
+
+    def vp_tokens(self, verb: Token, depth: int = 0) -> list[Token]:
+        toks = [verb]
+        for c in verb.children:
+            if c.dep_ in ("neg", "prt") or (c.dep_ == "aux" and c.lower_ == "to" and depth > 0):
+                toks.append(c)
+            elif c.dep_ in ("dobj", "attr", "oprd", "acomp", "dative") and depth < 2:
+                toks.extend(self.np_tokens(c, depth + 1))
+            elif c.dep_ == "xcomp" and depth < 1:
+                toks.extend(self.vp_tokens(c, depth + 1))
+            elif c.dep_ == "prep" and c.lower_ in NP_PREPS | {"into", "out"} and depth < 1:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and not any(t.dep_ == "dobj" for t in verb.children):
+                    toks.append(c)
+                    toks.extend(self.np_tokens(obj, depth + 1))
+        return toks
+
+    # ------------------------------------------------------------------ topics
+    def _keywords(self, tokens: list[Token]) -> list[str]:
+        out: list[str] = []
+        stop = self.lex.topic_stopwords
+        for t in sorted(tokens, key=lambda t: t.i):
+            if t.is_punct or t.lower_ in stop or t.pos_ in ("DET", "ADP", "PRON", "CCONJ", "AUX"):
+                continue
+            for w in {fold(t.text), t.lemma_.lower()}:
+                if w and w not in out and w not in stop:
+                    out.append(w)
+        return out
+
+    def _add(self, key: str, name: str, keywords: list[str]) -> Topic:
+        topic = self.by_key.get(key)
+        if topic is None:
+            tid = slugify(name)
+            other = self.by_id.get(tid)
+            if other is not None:  # one name, one topic
+                topic = other
+            else:
+                topic = Topic(tid, name, [])
+                self.by_id[tid] = topic
+            self.by_key[key] = topic
+        for k in keywords:
+            if k not in topic.keywords and len(topic.keywords) < 24:
+                topic.keywords.append(k)
+        if topic not in self.used:
+            self.used.append(topic)
+        self.last = topic
+        return topic
+
+    def from_np(self, head: Token) -> Topic | None:
+        low = head.lemma_.lower()
+        if head.pos_ == "PRON" or (
+            low in self.lex.anaphors
+            and low not in self.lex.proposal_heads
+            and any(c.lower_ in ("this", "that", "these", "those", "such") for c in head.children)
+        ):
+            return self.last
+        if low in self.lex.proposal_heads:
+            return self._proposal(head)
+        toks = self.np_tokens(head)
+        name = _text(toks)
+        if not name or not any(t.is_alpha for t in toks):
+            return None
+        return self._add(name_key(name), name, self._keywords(toks))
+
+    def from_vp(self, verb: Token) -> Topic | None:
+        toks = self.vp_tokens(verb)
+        if len(toks) == 1 and verb.pos_ not in ("VERB", "NOUN"):
+            return None
+        name = _text(toks)
+        if not name:
+            return None
+        return self._add(name_key(name), name, self._keywords(toks))
+
+    def _proposal(self, head: Token) -> Topic:
+        owner = self._owner_of(head) or ""
+        key = f"proposal:{owner}"
+        if key not in self.by_key:
+            # the fullest phrase headed by a proposal word, with this owner, names the topic
+            best: tuple[int, int, list[Token]] | None = None
+            all_toks: list[Token] = []
+            for t in head.doc:
+                if t.lemma_.lower() in self.lex.proposal_heads and t.pos_ in ("NOUN", "PROPN"):
+                    if (self._owner_of(t) or "") != owner:
+                        continue
+                    toks = self.np_tokens(t)
+                    all_toks.extend(toks)
+                    content = sum(
+                        1 for x in toks if x.is_alpha and x.lower_ not in self.lex.topic_stopwords
+                    )
+                    score = (content, -t.i)
+                    if best is None or score > best[:2]:
+                        best = (content, -t.i, toks)
+            toks = best[2] if best else self.np_tokens(head)
+            name = _text(toks)
+            return self._add(key, name, self._keywords(toks) + self._keywords(all_toks))
+        return self._add(key, self.by_key[key].name, self._keywords(self.np_tokens(head)))

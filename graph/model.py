@@ -116,6 +116,14 @@ class Evidence(Serializable):
         """All fields as a dict (faster than ``dataclasses.asdict`` on the ingest path)."""
         return {f: getattr(self, f) for f in EVIDENCE_FIELDS}
 
+    def to_dict(self) -> dict[str, Any]:
+        # flat scalars only: no need for dataclasses.asdict's deep copy (hot in path results)
+        return {
+            k: v
+            for k in self.__slots__  # type: ignore[attr-defined]
+            if (v := getattr(self, k)) is not None
+        }
+
     @property
     def key(self) -> str:
         """Identity of the evidence: the same document, sentence, statement and origin."""

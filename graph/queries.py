@@ -57,6 +57,20 @@ class Graph:
         self.schema = store.schema
         self._cache: OrderedDict[tuple[Any, ...], dict[str, float]] = OrderedDict()
         self._cache_lock = threading.Lock()
+        self._inter: tuple[str, set[str]] | None = None
+
+    def intermediaries(self) -> set[str]:
+        """Ids of the intermediaries, cached per store version (the store scans every
+        relation to find them)."""
+        version = self.store.version()
+        with self._cache_lock:
+            hit = self._inter
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        inter = self.store.intermediaries()
+        with self._cache_lock:
+            self._inter = (version, inter)
+        return inter
 
     # ------------------------------------------------------------------ checks
     def _relations(self, relations: list[str] | None, default: list[str]) -> list[str]:
@@ -126,11 +140,11 @@ class Graph:
         if kind is None:
             return NodeRef(id=node_id, kind="missing", name=node_id)
         node = self.store.get_nodes(kind, [node_id])[node_id]
-        return node_ref(kind, node, self.store.intermediaries())
+        return node_ref(kind, node, self.intermediaries())
 
     def refs(self, ids: list[str]) -> dict[str, NodeRef]:
         kinds = self.store.kinds_of(ids)
-        inter = self.store.intermediaries()
+        inter = self.intermediaries()
         out: dict[str, NodeRef] = {}
         by_kind: dict[str, list[str]] = {}
         for i, k in kinds.items():
@@ -154,7 +168,7 @@ class Graph:
         """Actors by name or alias: exact, then prefix, then fuzzy; filtered by type."""
         self._limit(limit, MAX_ROWS, "limit")
         rows = self.store.actor_names()
-        inter = self.store.intermediaries() if intermediary is not None else set()
+        inter = self.intermediaries() if intermediary is not None else set()
         ranked: list[tuple[float, str, str]] = []
         q = normalize_name(query) if query else ""
         for id_, name, aliases in rows:
@@ -191,7 +205,7 @@ class Graph:
         return {
             **a.to_dict(),
             "aliases": a.aliases,
-            "intermediary": a.id in self.store.intermediaries(),
+            "intermediary": a.id in self.intermediaries(),
             "relations": dict(Counter(r.type for r in rels)),
             "statements": n_statements,
         }
@@ -203,17 +217,25 @@ class Graph:
         by_pair: dict[tuple[str, str], list[Relation]] = {}
         for r in among:
             by_pair.setdefault((r.source, r.target), []).append(r)
+        summaries: dict[str, dict[str, Any]] = {}  # a relation on many paths: summarize once
+
+        def summary(r: Relation) -> dict[str, Any]:
+            s = summaries.get(r.key)
+            if s is None:
+                s = summaries[r.key] = r.summary()
+            return s
+
         out = []
         for p in paths:
             hops = []
             for u, v in itertools.pairwise(p):
                 rels = []
                 for r in by_pair.get((u, v), []):
-                    rels.append({**r.summary(), "direction": "forward"})
+                    rels.append({**summary(r), "direction": "forward"})
                 for r in by_pair.get((v, u), []):
                     rt = self.schema.relation(r.type)
                     if rt.traverse == "both" or rt.symmetric:
-                        rels.append({**r.summary(), "direction": "reverse"})
+                        rels.append({**summary(r), "direction": "reverse"})
                 hops.append(Hop(source=u, target=v, relations=rels))
             out.append(hops)
         return out
@@ -320,7 +342,7 @@ class Graph:
         actors = self.store.get_nodes(ACTOR, list(values))
         names = {i: a.name for i, a in actors.items()}
         top_items = rank(values, top, names)
-        inter = self.store.intermediaries()
+        inter = self.intermediaries()
         return [
             Score(actor=node_ref(ACTOR, actors[i], inter), score=round(s, 6), rank=n + 1)
             for n, (i, s) in enumerate(top_items)
@@ -438,7 +460,7 @@ class Graph:
     # ------------------------------------------------------------------ whole graph
     def stats(self) -> dict[str, Any]:
         c = self.store.counts()
-        c["intermediaries"] = len(self.store.intermediaries())
+        c["intermediaries"] = len(self.intermediaries())
         c["store"] = self.store.describe()
         return c
 

@@ -52,13 +52,35 @@ def simple_paths(
     """
     if source == target:
         return [], False
-    dist = distances_to(target, radj, max_hops)
+    # Distances to the target, by breadth-first levels grown only as deep as the search
+    # needs: paths of length L only step onto nodes at most L - 1 hops from the target, so
+    # a node not reached yet is correctly pruned (on hub-heavy graphs the full max_hops
+    # search would visit nearly every node for nothing).
+    dist = {target: 0}
+    frontier = [target]
+    depth = 0
+
+    def deepen(to: int) -> None:
+        nonlocal frontier, depth
+        while depth < to and frontier:
+            nxt = []
+            for u in frontier:
+                for v in radj.get(u, ()):
+                    if v not in dist:
+                        dist[v] = depth + 1
+                        nxt.append(v)
+            frontier = nxt
+            depth += 1
+
+    while source not in dist and depth < max_hops and frontier:
+        deepen(depth + 1)
     if source not in dist:
         return [], False
     found: list[list[str]] = []
     truncated = False
     steps = 0
     for length in range(dist[source], max_hops + 1):
+        deepen(length - 1)
         path = [source]
         on_path = {source}
         # stack of iterators over successors

@@ -624,3 +624,28 @@ def test_unexpected_errors_are_500_generic_and_logged(
     assert "secret" not in r.text and "Traceback" not in r.text
     assert err["details"] == {}
     assert any("secret internals" in (rec.exc_text or "") or rec.exc_info for rec in caplog.records)
+
+
+def test_responses_match_their_declared_models(client: TestClient) -> None:
+    """Large results skip FastAPI's re-validation (api.params.send): check them here."""
+    from api import models
+
+    cases = [
+        ("/actors?q=ha", models.ActorList),
+        ("/actors/hamas", models.ActorDetail),
+        ("/actors/hamas/neighbors?depth=2", models.SubgraphOut),
+        ("/statements?limit=100", models.StatementList),
+        ("/topics", models.TopicList),
+        ("/stances?limit=100", models.StanceList),
+        ("/paths?source=Hamas&target=United+States&max_hops=5", models.PathsOut),
+        ("/brokers?source=Hamas&target=United+States", models.BrokerList),
+        ("/influence?metric=degree&top=50", models.ScoreList),
+        ("/subgraph?actors=Qatar&actors=Egypt&depth=2", models.SubgraphOut),
+        ("/schema", models.SchemaOut),
+        ("/stats", models.StatsOut),
+    ]
+    for url, model in cases:
+        r = client.get(url)
+        assert r.status_code == 200, (url, r.text)
+        model.model_validate_json(r.content, strict=False)
+        assert model.model_validate(r.json()).model_dump(exclude_unset=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
 from api.deps import GraphDep, ReadAccess, WriteAccess
 from api.models import ActorDetail, ActorList, Deleted, SubgraphOut
@@ -18,6 +19,8 @@ from api.params import (
     Relations,
     Since,
     Until,
+    send,
+    subgraph_json,
 )
 from graph.errors import NotFoundError
 from graph.model import ACTOR, node_ref
@@ -44,14 +47,14 @@ def search_actors(
     ] = None,
     limit: Limit = 20,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Actors by name or alias, best match first, filtered by type and role."""
     actors, total = graph.search_actors(
         q, types=type, intermediary=intermediary, limit=limit, offset=offset
     )
-    inter = graph.store.intermediaries() if actors else set()
+    inter = graph.intermediaries() if actors else set()
     data = [{**a.to_dict(), "intermediary": a.id in inter} for a in actors]
-    return {"data": data, "count": total}
+    return send({"data": data, "count": total})
 
 
 @router.get(
@@ -68,7 +71,7 @@ def actor_neighbors(
     since: Since = None,
     until: Until = None,
     limit: Limit = 500,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Actors and topics within ``depth`` hops of the actor (either direction), with edges."""
     sub = graph.neighbors(
         actor_id,
@@ -78,7 +81,7 @@ def actor_neighbors(
         until=until,
         limit=limit,
     )
-    return sub.to_dict()
+    return send(subgraph_json(sub))
 
 
 @router.get(
@@ -101,7 +104,7 @@ def delete_actor(graph: GraphDep, actor_id: str) -> dict[str, Any]:
     actor = store.get_nodes(ACTOR, [actor_id]).get(actor_id)
     if actor is None:
         raise NotFoundError("actor id", actor_id, _ids_like(graph, actor_id))
-    ref = node_ref(ACTOR, actor, store.intermediaries())
+    ref = node_ref(ACTOR, actor, graph.intermediaries())
     if not store.delete_actor(actor_id):  # deleted meanwhile
         raise NotFoundError("actor id", actor_id)
     return {"deleted": ref.to_dict(), "version": store.version()}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
 from api.deps import GraphDep, ReadAccess
 from api.models import BrokerList, PathsOut, ScoreList, SubgraphOut
@@ -21,6 +22,8 @@ from api.params import (
     TargetActor,
     Top,
     Until,
+    send,
+    subgraph_json,
 )
 
 router = APIRouter(tags=["network"], dependencies=[ReadAccess], responses=READ_ERRORS)
@@ -34,14 +37,14 @@ def paths(
     relations: Relations = None,
     max_hops: MaxHops = 4,
     limit: PathLimit = 25,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Communication paths from ``source`` to ``target``, shortest first.
 
     By default over the channel relations (``speaks_for`` and ``mediates``, walked in either
     direction); every hop lists the relations that make it, with their evidence.
     """
     result = graph.paths(source, target, relations=relations, max_hops=max_hops, limit=limit)
-    return result.to_dict()
+    return send(result.to_dict())
 
 
 @router.get("/brokers", response_model=BrokerList)
@@ -52,10 +55,10 @@ def brokers(
     relations: Relations = None,
     max_hops: MaxHops = 4,
     top: Top = 10,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Actors on the paths between two actors, by the share of paths through them."""
     ranked = graph.brokers(source, target, relations=relations, max_hops=max_hops, top=top)
-    return {"data": [b.to_dict() for b in ranked], "count": len(ranked)}
+    return send({"data": [b.to_dict() for b in ranked], "count": len(ranked)})
 
 
 @router.get("/influence", response_model=ScoreList)
@@ -69,10 +72,10 @@ def influence(
     since: Since = None,
     until: Until = None,
     top: Top = 10,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Actors ranked by an influence metric (cached per graph version)."""
     scores = graph.influence(metric, relations=relations, since=since, until=until, top=top)
-    return {"metric": metric, "data": [s.to_dict() for s in scores], "count": len(scores)}
+    return send({"metric": metric, "data": [s.to_dict() for s in scores], "count": len(scores)})
 
 
 @router.get("/subgraph", response_model=SubgraphOut)
@@ -91,7 +94,7 @@ def subgraph(
     since: Since = None,
     until: Until = None,
     limit: Limit = 500,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Nodes and edges around some actors, shaped for a graph view (Cytoscape.js).
 
     Nodes: id, kind, name, type, intermediary. Edges: id, type, source, target, confidence,
@@ -105,4 +108,4 @@ def subgraph(
         until=until,
         limit=limit,
     )
-    return sub.to_dict()
+    return send(subgraph_json(sub))

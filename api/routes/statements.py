@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
 from api.deps import GraphDep, ReadAccess
 from api.models import StatementList
-from api.params import READ_ERRORS, Limit, Offset, Since, Until
+from api.params import READ_ERRORS, Limit, Offset, Since, Until, send
 from graph.store import MAX_ROWS
 
 router = APIRouter(prefix="/statements", tags=["statements"])
@@ -38,12 +39,12 @@ def list_statements(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Statements ordered by date, each with speaker, on-behalf-of, topics and document."""
     common = {"topic": topic, "since": since, "until": until, "text": text}
     if speaker is None and on_behalf_of is None:
         items, total = graph.statements(actor=actor, limit=limit, offset=offset, **common)
-        return {"data": items, "count": total}
+        return send({"data": items, "count": total})
     # speaker / on_behalf_of: one role only, so filter the actor's statements by role
     want_speaker = graph.resolve_actor(speaker).id if speaker else None
     want_behalf = graph.resolve_actor(on_behalf_of).id if on_behalf_of else None
@@ -65,4 +66,4 @@ def list_statements(
             in (s["speaker"]["id"], s["on_behalf_of"]["id"] if s["on_behalf_of"] else None)
         )
     ]
-    return {"data": hits[offset : offset + limit], "count": len(hits)}
+    return send({"data": hits[offset : offset + limit], "count": len(hits)})

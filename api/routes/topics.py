@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
 from api.deps import GraphDep, ReadAccess
 from api.models import StanceList, TopicList
-from api.params import READ_ERRORS, Limit, Offset, RelationName, Since, Until, check_cap
+from api.params import READ_ERRORS, Limit, Offset, RelationName, Since, Until, check_cap, send
 from graph.model import TOPIC
 from graph.store import MAX_ROWS
 
@@ -46,8 +47,8 @@ def list_stances(
     until: Until = None,
     limit: Limit = 200,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Who demands, rejects or supports what, since when, with the evidence."""
     check_cap(limit, MAX_ROWS, "limit")
     rows = graph.stances(topic, actor=actor, types=type, since=since, until=until, limit=MAX_ROWS)
-    return {"data": rows[offset : offset + limit], "count": len(rows)}
+    return send({"data": rows[offset : offset + limit], "count": len(rows)})

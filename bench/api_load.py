@@ -1,0 +1,367 @@
+"""API load benchmark: concurrent clients against ``actorgraph``'s API served by uvicorn.
+
+Builds (or reuses, with ``--store DIR``) an embedded store holding a seeded synthetic graph
+(:func:`ingest.synthetic.synthetic_records`, 100k relations by default), serves it with
+uvicorn on 127.0.0.1 in a child process, and sends ``--requests`` requests per endpoint
+from ``--clients`` concurrent clients (threads, one ``httpx.Client`` each): requests/s and
+p50/p95/p99 latency for ``/paths``, ``/brokers``, ``/influence`` and ``/subgraph``.
+
+Not a test. Usage::
+
+    python bench/api_load.py [--relations 100000] [--clients 16] [--requests 800]
+                             [--store DIR] [--workers 1] [--write-docs]
+
+``--write-docs`` writes the figures and the machine into the "API" section of
+``docs/performance.md`` (replacing that section only). ``--neo4j URI`` runs the same load
+against a Neo4j store as well; the data is loaded into it first, so it must be empty or
+``--neo4j-wipe`` given (never point it at a Neo4j someone else is using).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graph.embedded import EmbeddedStore  # noqa: E402
+from graph.store import GraphStore  # noqa: E402
+from ingest.loader import Loader  # noqa: E402
+from ingest.synthetic import synthetic_records  # noqa: E402
+
+SEED = 11
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores (nproc), {cpu}, Python {platform.python_version()}"
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
+
+
+# ---------------------------------------------------------------------- data
+
+
+def load(store: GraphStore, relations: int) -> float:
+    t = time.perf_counter()
+    Loader(store, batch_size=5000).load(
+        lambda: enumerate(synthetic_records(relations, seed=SEED), start=1), "synthetic"
+    )
+    return time.perf_counter() - t
+
+
+def embedded_store(directory: Path, relations: int) -> None:
+    store = EmbeddedStore(directory)
+    try:
+        have = sum(store.counts()["relations"].values())
+        if have == 0:
+            print(f"loading {relations} synthetic relations into {directory} …", flush=True)
+            print(f"  loaded in {load(store, relations):.1f} s", flush=True)
+        else:
+            print(f"reusing {directory} ({have} relations)", flush=True)
+    finally:
+        store.close()
+
+
+def neo4j_store(uri: str, relations: int, wipe: bool) -> None:
+    from graph.open import open_store
+    from graph.settings import Settings
+
+    store = open_store(uri, Settings(store=uri))
+    try:
+        have = sum(store.counts()["relations"].values())
+        if have and not wipe:
+            raise SystemExit(f"{uri} is not empty ({have} relations): pass --neo4j-wipe")
+        if have:
+            store.wipe()  # type: ignore[attr-defined]
+        print(f"loading {relations} synthetic relations into {uri} …", flush=True)
+        print(f"  loaded in {load(store, relations):.1f} s", flush=True)
+    finally:
+        store.close()
+
+
+def query_inputs(directory: Path, n: int) -> dict[str, list[dict[str, Any]]]:
+    """Request parameters per endpoint, seeded: random actor pairs and seeds, as the
+    embedded-store benchmark picks them."""
+    store = EmbeddedStore(directory)
+    try:
+        actors = sorted(a[0] for a in store.actor_names())
+    finally:
+        store.close()
+    rng = random.Random(5)
+    pairs = [(rng.choice(actors), rng.choice(actors)) for _ in range(n)]
+    metrics = ["pagerank", "degree"]
+    return {
+        "paths": [{"source": a, "target": b, "max_hops": 4, "limit": 25} for a, b in pairs],
+        "brokers": [{"source": a, "target": b, "max_hops": 4, "top": 10} for a, b in pairs],
+        "influence": [{"metric": metrics[i % 2], "top": 20} for i in range(n)],
+        "subgraph": [{"actors": rng.choice(actors), "depth": 1, "limit": 200} for _ in range(n)],
+    }
+
+
+# ---------------------------------------------------------------------- server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """``uvicorn --factory api.app:create_app`` in a child process."""
+
+    def __init__(self, store: str, workers: int) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "ACTORGRAPH_STORE": store, "ACTORGRAPH_STARTUP_TIMEOUT": "120"}
+        env.pop("ACTORGRAPH_READ_KEY", None)
+        cmd = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ]
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
+
+    def wait_ready(self, timeout: float = 600) -> float:
+        t = time.perf_counter()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"uvicorn exited with {self.proc.returncode}")
+            try:
+                if httpx.get(self.url + "/ready", timeout=5).status_code == 200:
+                    return time.perf_counter() - t
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise SystemExit("the API did not get ready in time")
+
+    def stop(self) -> None:
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+# ---------------------------------------------------------------------- load
+
+
+@dataclass
+class Result:
+    endpoint: str
+    requests: int
+    seconds: float
+    latencies: list[float] = field(default_factory=list)
+    statuses: Counter[int] = field(default_factory=Counter)
+
+    def row(self) -> dict[str, Any]:
+        lat = self.latencies
+        return {
+            "endpoint": self.endpoint,
+            "requests": self.requests,
+            "rps": round(self.requests / self.seconds, 1),
+            "p50_ms": round(1000 * statistics.median(lat), 1),
+            "p95_ms": round(1000 * pct(lat, 95), 1),
+            "p99_ms": round(1000 * pct(lat, 99), 1),
+            "statuses": dict(sorted(self.statuses.items())),
+        }
+
+
+def hammer(url: str, endpoint: str, params: list[dict[str, Any]], clients: int) -> Result:
+    """``len(params)`` requests from ``clients`` threads pulling from one queue."""
+    lock = threading.Lock()
+    next_i = 0
+    lat: list[float] = []
+    statuses: Counter[int] = Counter()
+
+    def client() -> None:
+        nonlocal next_i
+        with httpx.Client(base_url=url, timeout=60) as c:
+            while True:
+                with lock:
+                    i = next_i
+                    next_i += 1
+                if i >= len(params):
+                    return
+                t = time.perf_counter()
+                r = c.get("/" + endpoint, params=params[i])
+                _ = r.content
+                dt = time.perf_counter() - t
+                with lock:
+                    lat.append(dt)
+                    statuses[r.status_code] += 1
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    t0 = time.perf_counter()
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return Result(endpoint, len(params), time.perf_counter() - t0, lat, statuses)
+
+
+def run(
+    label: str, store: str, inputs: dict[str, list[dict[str, Any]]], args: argparse.Namespace
+) -> dict[str, Any]:
+    server = Server(store, args.workers)
+    try:
+        ready_s = server.wait_ready()
+        print(f"[{label}] ready in {ready_s:.1f} s at {server.url}", flush=True)
+        with httpx.Client(base_url=server.url, timeout=600) as c:
+            # warm-up: adjacency caches; influence computed once per graph version
+            t = time.perf_counter()
+            c.get("/influence", params={"metric": "pagerank", "top": 20}).raise_for_status()
+            cold_pagerank = time.perf_counter() - t
+            c.get("/influence", params={"metric": "degree", "top": 20}).raise_for_status()
+            for endpoint in ("paths", "brokers", "subgraph"):
+                for p in inputs[endpoint][:3]:
+                    c.get("/" + endpoint, params=p)
+        rows = []
+        for endpoint in ("paths", "brokers", "influence", "subgraph"):
+            res = hammer(server.url, endpoint, inputs[endpoint], args.clients)
+            row = res.row()
+            rows.append(row)
+            print(f"[{label}] {json.dumps(row)}", flush=True)
+        return {
+            "label": label,
+            "ready_s": round(ready_s, 1),
+            "pagerank_cold_s": round(cold_pagerank, 2),
+            "rows": rows,
+        }
+    finally:
+        server.stop()
+
+
+# ---------------------------------------------------------------------- report
+
+
+def markdown(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
+    lines = [
+        "## API",
+        "",
+        f"`python bench/api_load.py --relations {args.relations} --clients {args.clients} "
+        f"--requests {args.requests} --workers {args.workers}` "
+        f"({time.strftime('%Y-%m-%d')}).",
+        "",
+        f"Machine: {machine()}. The machine is shared; client threads and the server run on "
+        "the same cores.",
+        "",
+        f"Synthetic graph: {args.relations} relations (`ingest.synthetic`, seed {SEED}), served "
+        f"by uvicorn ({args.workers} worker{'s' if args.workers > 1 else ''}) on 127.0.0.1; "
+        f"{args.clients} concurrent clients (threads, one `httpx.Client` each), "
+        f"{args.requests} requests per endpoint. Paths and brokers: random actor pairs, "
+        "`max_hops=4` (paths `limit=25`, brokers `top=10`); influence: `pagerank` and "
+        "`degree` alternately, `top=20` (cached per graph version after the first request); "
+        "subgraph: one random actor, `depth=1`, `limit=200`.",
+        "",
+    ]
+    for res in results:
+        lines += [
+            f"### {res['label']}",
+            "",
+            f"Ready (graph loaded) in {res['ready_s']} s; first `/influence?metric=pagerank` "
+            f"(cold, computes it) {res['pagerank_cold_s']} s.",
+            "",
+            "| endpoint | requests/s | p50 ms | p95 ms | p99 ms | statuses |",
+            "|---|---:|---:|---:|---:|---|",
+        ]
+        for r in res["rows"]:
+            st = ", ".join(f"{k}: {v}" for k, v in r["statuses"].items())
+            lines.append(
+                f"| `/{r['endpoint']}` | {r['rps']} | {r['p50_ms']} | {r['p95_ms']} | "
+                f"{r['p99_ms']} | {st} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_docs(section: str) -> None:
+    path = ROOT / "docs" / "performance.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
+    start = text.find("\n## API\n")
+    if start >= 0:
+        end = text.find("\n## ", start + 1)
+        text = text[:start] + "\n" + section.rstrip() + "\n" + (text[end:] if end >= 0 else "")
+    else:
+        text = text.rstrip() + "\n\n" + section.rstrip() + "\n"
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote the API section of {path}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--relations", type=int, default=100_000)
+    ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--requests", type=int, default=800, help="per endpoint")
+    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    ap.add_argument("--store", type=Path, help="embedded store directory to build or reuse")
+    ap.add_argument("--neo4j", help="also run against this Neo4j URI (loads the data into it)")
+    ap.add_argument("--neo4j-wipe", action="store_true", help="empty the Neo4j store first")
+    ap.add_argument("--write-docs", action="store_true")
+    args = ap.parse_args()
+    print(f"machine: {machine()}", flush=True)
+
+    tmp = None
+    if args.store is None:
+        tmp = tempfile.TemporaryDirectory(prefix="actorgraph-apibench-")
+        args.store = Path(tmp.name) / "store"
+    try:
+        embedded_store(args.store, args.relations)
+        inputs = query_inputs(args.store, args.requests)
+        results = [run("embedded store", str(args.store), inputs, args)]
+        if args.neo4j:
+            neo4j_store(args.neo4j, args.relations, args.neo4j_wipe)
+            results.append(run("Neo4j store", args.neo4j, inputs, args))
+        section = markdown(results, args)
+        print(section)
+        if args.write_docs:
+            write_docs(section)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()

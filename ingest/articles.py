@@ -226,8 +226,7 @@ def _html(text: str, file: str) -> tuple[dict[str, Any], str]:
     root = body.css_first("article") or body.css_first("main") or body
     parts: list[str] = []
     for node in root.css(_BLOCKS):
-        inner = node.css_first(_BLOCKS)
-        if inner is not None and inner is not node and inner.mem_id != node.mem_id:
+        if any(d.mem_id != node.mem_id for d in node.css(_BLOCKS)):
             continue  # a block that holds blocks: its leaves are taken instead
         t = _SPACE.sub(" ", node.text(separator=" ")).strip()
         if t:

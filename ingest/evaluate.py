@@ -184,8 +184,8 @@ def score_gold(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[s
             [r for r in p_rel if r["type"] == rtype], lambda r: (pa.ref(r["source"]), r["target"])
         )
         golds = [r for r in g_rel if r["type"] == rtype]
-        if not preds and not golds:
-            continue
+        if not preds and all(g.get("optional") for g in golds):
+            continue  # nothing to score: optional gold only
         out[rtype] = _score(
             preds,
             golds,

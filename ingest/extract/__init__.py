@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
@@ -23,11 +23,13 @@ from spacy.tokens import Doc
 
 from graph.errors import ActorgraphError, InputError
 from graph.settings import get_settings
-from ingest.articles import Article, read_articles
 from ingest.extract.analysis import DocAnalysis
 from ingest.extract.dictionary import BUNDLED, ActorDictionary
 from ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from ingest.extract.mentions import Matchers
+
+if TYPE_CHECKING:  # ingest.articles imports ingest.extract.normalize: import it lazily
+    from ingest.articles import Article
 
 __all__ = ["ORIGIN", "RULES_VERSION", "Extractor", "extract_files"]
 
@@ -143,6 +145,8 @@ class Extractor:
         published: str | date | None = None,
     ) -> list[dict[str, Any]]:
         """Records for one text (a convenience for tests and the API)."""
+        from ingest.articles import Article
+
         if isinstance(published, date):
             published = published.isoformat()
         first = next((line.strip() for line in text.splitlines() if line.strip()), doc_id)
@@ -171,6 +175,9 @@ class Extractor:
         yield article.document_record()
         emitted = set(result.actors)
         for aid in result.actors:
+            entry = self.dictionary.entries[aid]
+            if entry.origin == "new":
+                self.matchers.add_name(entry.name, aid)
             yield self._actor_record(aid, emitted, result.surfaces.get(aid, set()))
         for topic in result.topics:
             yield topic.record()
@@ -206,5 +213,7 @@ def extract_files(
 ) -> Iterator[dict[str, Any]]:
     """Read article files and extract records from them (what ``actorgraph ingest`` does with
     articles); unreadable files go to ``on_error`` (or raise)."""
+    from ingest.articles import read_articles
+
     ex = extractor or Extractor(known_actors=known_actors)
     yield from ex.extract(read_articles(paths, date=date, on_error=on_error), progress=progress)

@@ -848,7 +848,7 @@ class DocAnalysis:
         used = {q.verb.i for q in self.quotes if q.verb is not None}
         for t in self.doc:
             low = t.lemma_.lower()
-            if low in self.lex.according and t.dep_ == "prep":
+            if t.lower_ in self.lex.according and t.dep_ == "prep":
                 self._according(t)
                 continue
             if low not in self.lex.speech_verbs or t.pos_ != "VERB" or t.i in used:
@@ -898,6 +898,8 @@ class DocAnalysis:
         span = [x for x in head.subtree if x.i not in skip]
         while span and span[0].is_punct:
             span = span[1:]
+        while span and span[-1].is_punct:
+            span = span[:-1]
         if len(span) < 3:
             return
         r = rs[0]
@@ -1041,6 +1043,17 @@ class DocAnalysis:
         """What a demand or rejection is about: its clause, object or prepositional object."""
         kids = list(v.children)
         xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if xcomp is None:  # "ruled out sending troops"
+            xcomp = next(
+                (
+                    c
+                    for c in kids
+                    if c.dep_ == "advcl"
+                    and c.tag_ == "VBG"
+                    and not any(g.dep_ in ("mark", "nsubj") for g in c.children)
+                ),
+                None,
+            )
         ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
         dobj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
         if (

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from graph.errors import InputError
-from ingest.extract.normalize import name_key, person_key, slugify, surname
+from ingest.extract.normalize import name_key, person_key, person_name, slugify, surname
 
 DATA = Path(__file__).parent / "data"
 BUNDLED = (DATA / "actors.yaml", DATA / "states.yaml")
@@ -288,7 +288,7 @@ class ActorDictionary:
             hit = self._by_person_key.get(person_key(name))
         if hit is not None:
             return hit
-        base = slugify(person_key(name) if atype == "person" else name)
+        base = slugify(person_name(name) if atype == "person" else name)
         aid = base
         if aid in self.entries:
             aid = f"{base}-{atype}"

@@ -70,11 +70,22 @@ class Matchers:
             self.names.add(key, docs)
             kind, actor_id = key.split(":", 1)
             self.targets[nlp.vocab.strings[key]] = (actor_id, kind)
+        self._nlp = nlp
+        self._added: set[str] = set()
         self.titles.add("TITLE", [nlp.make_doc(t) for t in sorted(lexicon.role_titles)])
         places = sorted({p for p in dictionary.places})
         if places:
             # places are stored as keys; match the usual capitalization
             self.places.add("PLACE", [nlp.make_doc(_title_case(p)) for p in places])
+
+    def add_name(self, text: str, actor_id: str) -> None:
+        """Match a name found by extraction in later documents too (NER misses some)."""
+        if text in self._added or len(text.split()) < 2:
+            return
+        self._added.add(text)
+        key = f"name:{actor_id}"
+        self.names.add(key, [self._nlp.make_doc(text)])
+        self.targets[self._nlp.vocab.strings[key]] = (actor_id, "name")
 
 
 def _title_case(key: str) -> str:
@@ -111,12 +122,12 @@ def find_mentions(
     for s, e in titles:
         in_title.update(range(s, e))
     for ent in doc.ents:
-        if ent.label_ in BLOCKING_LABELS:
-            cands.append((ent.start, ent.end, 1, None))
-            continue
-        if ent.label_ not in ACTOR_LABELS:
+        if ent.label_ not in ACTOR_LABELS and ent.label_ not in BLOCKING_LABELS:
             continue
         s, e = _trim(ent, in_title)
+        if ent.label_ in BLOCKING_LABELS:
+            cands.append((s, e, 1, None))
+            continue
         if s >= e:
             continue
         text = doc[s:e].text

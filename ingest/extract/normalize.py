@@ -80,13 +80,27 @@ def name_key(text: str) -> str:
     return _NON_WORD.sub(" ", t).strip()
 
 
+def _person_words(text: str) -> list[str]:
+    """Words of a name; a hyphenated name is one word ("Quintana-Ferraz")."""
+    t = _POSSESSIVE.sub("", fold(text)).replace(".", " ")
+    words = (_NON_WORD.sub("", w) for w in t.split())
+    return [w for w in words if w]
+
+
 def person_key(text: str) -> str:
     """A person's name without titles and initials: "Secretary of State Antony J. Blinken" and
     "Antony Blinken" share ``antony blinken``."""
-    words = [w for w in name_key(text).split() if w not in _TITLE_WORDS and len(w) > 1]
+    words = [w for w in _person_words(text) if w not in _TITLE_WORDS and len(w) > 1]
     if words and words[0] in ("of", "state"):
         words = [w for w in words if w not in ("of", "state")]
     return " ".join(words)
+
+
+def person_name(text: str) -> str:
+    """A person's name without titles and initials, spelling kept (for slugs)."""
+    words = [w for w in fold(_POSSESSIVE.sub("", text)).split() if len(_NON_WORD.sub("", w)) > 1]
+    kept = [w for w in words if _NON_WORD.sub("", w) not in _TITLE_WORDS]
+    return " ".join(kept) or text
 
 
 def surname(text: str) -> str:

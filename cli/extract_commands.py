@@ -1,0 +1,236 @@
+"""``actorgraph extract`` and ``actorgraph eval``: articles to records, and how good they are."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+
+from graph.errors import InputError
+
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+
+ModelOpt = Annotated[
+    str | None, typer.Option(help="spaCy pipeline (default: ACTORGRAPH_SPACY_MODEL).")
+]
+DictOpt = Annotated[
+    Path | None,
+    typer.Option("--dictionary", help="YAML actor dictionary on top of the bundled one."),
+]
+
+
+def _err(message: str) -> None:
+    from cli.output import err_console
+
+    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
+
+
+def extract(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Articles: .txt, .md, .html, or JSON Lines of {id, title, url, published, "
+            "text}; directories are searched."
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the records here (default: standard output)."),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not give one."),
+    ] = None,
+    model: ModelOpt = None,
+    dictionary: DictOpt = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
+    n_process: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")
+    ] = True,
+) -> None:
+    """Extract actors, statements and relations from articles, as exchange-format records.
+
+    A file that cannot be read is reported on one line and the others go on; with -o the
+    output appears only when complete (written to a temporary file, then renamed).
+    """
+    from ingest.articles import read_articles
+    from ingest.extract import Extractor
+
+    problems: list[InputError] = []
+
+    def on_error(exc: InputError) -> None:
+        problems.append(exc)
+        _err(f"skipped {exc}")
+
+    extractor = Extractor(
+        model=model, dictionary=dictionary, batch_size=batch_size, n_process=n_process
+    )
+    articles = read_articles(files, date=date, on_error=on_error)
+    show = progress and sys.stderr.isatty()
+    counts = {"document": 0, "records": 0}
+    tmp: Path | None = None
+    try:
+        if output is None:
+            _write(sys.stdout, extractor.extract(articles, progress=show), counts)
+            sys.stdout.flush()
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+            tmp = Path(name)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                _write(fh, extractor.extract(articles, progress=show), counts)
+            if counts["document"] == 0:
+                raise InputError("no article could be read: nothing written", file=str(output))
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private
+            os.replace(tmp, output)
+            tmp = None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    where = str(output) if output else "standard output"
+    _err(f"{counts['document']} documents, {counts['records']} records to {where}")
+    if problems:
+        raise InputError(f"{len(problems)} input(s) could not be read (see above)")
+
+
+def _write(fh: IO[str], records: Any, counts: dict[str, int]) -> None:
+    for rec in records:
+        fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        counts["records"] += 1
+        if rec["kind"] == "document":
+            counts["document"] += 1
+
+
+def _read_records(path: Path) -> list[dict[str, Any]]:
+    from ingest.records import read_records
+
+    out = []
+    for _, item in read_records(path):
+        if isinstance(item, InputError):
+            raise item
+        out.append(item)
+    if not out:
+        raise InputError("no records", file=str(path))
+    return out
+
+
+def _is_articles(path: Path) -> bool:
+    if path.suffix.lower() in ARTICLE_SUFFIXES:
+        return True
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        with contextlib.suppress(OSError, ValueError), path.open("rb") as fh:
+            for raw in fh:
+                if raw.strip():
+                    first = json.loads(raw)
+                    return isinstance(first, dict) and "kind" not in first and "text" in first
+    return False
+
+
+def evaluate(
+    predicted: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Extraction output (exchange-format records), or articles to extract first."
+        ),
+    ] = None,
+    gold: Annotated[
+        list[Path] | None,
+        typer.Option("--gold", "-g", help="Gold records in the exchange format (repeatable)."),
+    ] = None,
+    plover: Annotated[
+        Path | None,
+        typer.Option(help="PLOVER-style sentence records (JSON Lines) to run extraction on."),
+    ] = None,
+    model: ModelOpt = None,
+    dictionary: DictOpt = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Precision, recall and F1 per category: extraction output against gold records, and
+    extraction of demands and rejections on PLOVER sentences."""
+    from ingest.evaluate import PRF, score_gold, score_plover
+
+    if not gold and plover is None:
+        raise InputError("give --gold FILE (with predicted records or articles) or --plover FILE")
+    if gold and not predicted:
+        raise InputError("--gold needs the predicted records (or the articles) to score")
+    extractor = None
+
+    def get_extractor() -> Any:
+        nonlocal extractor
+        if extractor is None:
+            from ingest.extract import Extractor
+
+            extractor = Extractor(model=model, dictionary=dictionary)
+        return extractor
+
+    result: dict[str, dict[str, PRF]] = {}
+    if gold:
+        pred: list[dict[str, Any]] = []
+        for path in predicted or []:
+            if not path.is_file():
+                raise InputError("no such file", file=str(path))
+            if _is_articles(path):
+                from ingest.articles import read_articles
+
+                pred.extend(get_extractor().extract(read_articles([path])))
+            else:
+                pred.extend(_read_records(path))
+        gold_records = [r for path in gold for r in _read_records(path)]
+        result["gold"] = score_gold(pred, gold_records)
+    if plover is not None:
+        records = _read_plover(plover)
+        result["plover"] = score_plover(get_extractor(), records)
+    if json_out:
+        from cli.output import emit_json
+
+        emit_json({k: {c: prf.to_dict() for c, prf in v.items()} for k, v in result.items()})
+        return
+    from cli.output import table
+
+    titles = {"gold": "against gold records", "plover": "on PLOVER sentences"}
+    for key, scores in result.items():
+        table(
+            titles[key],
+            ["category", "precision", "recall", "F1", "TP", "FP", "FN"],
+            [
+                [c, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", s.tp, s.fp, s.fn]
+                for c, s in scores.items()
+            ],
+        )
+
+
+def _read_plover(path: Path) -> list[dict[str, Any]]:
+    out = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read: {exc}", file=str(path)) from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not valid JSON: {exc.msg}", file=str(path), line=n) from None
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or "event" not in rec:
+            raise InputError("a PLOVER record needs 'text' and 'event'", file=str(path), line=n)
+        out.append(rec)
+    if not out:
+        raise InputError("no records", file=str(path))
+    return out
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``extract`` and ``eval`` to the actorgraph command line."""
+    app.command("extract")(extract)
+    app.command("eval")(evaluate)

@@ -223,6 +223,13 @@ class NodeRef(Serializable):
     type: str | None = None
     intermediary: bool = False
 
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id, "kind": self.kind, "name": self.name}
+        if self.type is not None:
+            d["type"] = self.type
+        d["intermediary"] = self.intermediary
+        return d
+
 
 @dataclass(slots=True)
 class Hop(Serializable):
@@ -235,6 +242,13 @@ class Hop(Serializable):
     source: str
     target: str
     relations: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        # the relation dicts are already JSON-ready: no deep copy (hot in path results)
+        d: dict[str, Any] = {"source": self.source, "target": self.target}
+        if self.relations:
+            d["relations"] = self.relations
+        return d
 
 
 @dataclass(slots=True)

@@ -105,5 +105,7 @@ def simple_paths(
                 continue
             path.append(nxt)
             on_path.add(nxt)
-            stack.append(iter(adj.get(nxt, ())))
+            # one hop left: dist[nxt] == 1, so the only move is the edge to the target (no
+            # need to walk a hub's whole successor list to find it)
+            stack.append(iter((target,)) if left == 1 else iter(adj.get(nxt, ())))
     return found, truncated

@@ -649,3 +649,52 @@ def test_responses_match_their_declared_models(client: TestClient) -> None:
         assert r.status_code == 200, (url, r.text)
         model.model_validate_json(r.content, strict=False)
         assert model.model_validate(r.json()).model_dump(exclude_unset=True)
+
+
+ARTICLE = """Qatar presses Hamas on truce
+
+DOHA, May 3 2024 - Qatar is mediating between Israel and Hamas. "We demand an immediate
+ceasefire," Hamas said in a statement.
+"""
+
+
+def test_article_upload_is_extracted_and_loaded(
+    client: TestClient, example_store: GraphStore
+) -> None:
+    from api.routes.ingest import extraction_available
+
+    if not extraction_available():
+        pytest.skip("article extraction (ingest.extract) is not installed")
+    files = {"file": ("qatar-truce.txt", ARTICLE.encode(), "text/plain")}
+    r = client.post("/ingest", files=files, params={"date": "2024-05-03"}, headers=AUTH)
+    assert r.status_code == 202, r.text
+    job = wait_job(client, r.json()["url"], timeout=300)
+    assert job["status"] == "succeeded", job
+    assert job["kind"] == "article" and job["report"]["written"]["relations"] >= 1
+    lines = [json.loads(x) for x in client.get("/export").text.splitlines()]
+    doc = next(x for x in lines if x["kind"] == "document" and x["id"] == "qatar-truce")
+    assert doc["file"] == "qatar-truce.txt"  # not the server's temporary path
+    before = snapshot(example_store)
+    again = client.post("/ingest", files=files, params={"date": "2024-05-03"}, headers=AUTH)
+    job = wait_job(client, again.json()["url"], timeout=300)
+    assert job["status"] == "succeeded"
+    assert snapshot(example_store) == before  # the same article again changes nothing
+
+
+def test_api_sees_what_another_process_commits(make_client: Any, tmp_path: Path) -> None:
+    """The embedded store reloads when another connection (a CLI ingest) commits."""
+    from graph.embedded import EmbeddedStore
+    from ingest.loader import Loader
+
+    directory = tmp_path / "shared-store"
+    c = make_client(None, store=str(directory))
+    assert c.get("/stats").json()["nodes"]["Actor"] == 0
+    version = c.get("/ready").json()["version"]
+    other = EmbeddedStore(directory)  # as `actorgraph ingest` would, from another process
+    try:
+        Loader(other).load_file(EXAMPLE)
+    finally:
+        other.close()
+    assert c.get("/ready").json()["version"] != version
+    assert c.get("/actors/hamas").status_code == 200
+    assert c.get("/influence").json()["count"] > 0

@@ -241,6 +241,11 @@ def _article_job(
         )
         if problems:
             raise InputError(problems[0].split(": ", 1)[-1], file=name)
+        for rec in records:  # the document is the upload, not our temporary copy of it
+            if rec.get("kind") == "document" and str(rec.get("file", "")).startswith(
+                str(path.parent)
+            ):
+                rec["file"] = name
         loader = Loader(store, batch_size=settings.batch_size, skip_invalid=skip_invalid)
         return loader.load(lambda: enumerate(records, start=1), name, job.progress)
 

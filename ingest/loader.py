@@ -99,6 +99,7 @@ class Resolver:
         self.defs = defs
         self._actor_cache: dict[str, str | InputError] = {}
         self._store_docs: dict[str, str | None] = {}
+        self._kinds: dict[str, str | None] = {}
 
     def actor(self, ref: str) -> str:
         """The actor id ``ref`` names; raises ``ValueError`` when none or several."""
@@ -132,8 +133,11 @@ class Resolver:
             tid = self.defs.topic_names.get(normalize_name(ref))
             if tid:
                 return tid, TOPIC
-            kind = self.store.kinds_of([ref]).get(ref)
-            if kind == TOPIC:
+            if ref in self.defs.actors:  # ids are unique across kinds: no store lookup
+                return ref, ACTOR
+            if ref not in self._kinds:  # one lookup per reference, not per record
+                self._kinds[ref] = self.store.kinds_of([ref]).get(ref)
+            if self._kinds[ref] == TOPIC:
                 return ref, TOPIC
         try:
             return self.actor(ref), ACTOR

@@ -5,7 +5,7 @@
 // mode: read
 MATCH (s)-[r:{{rel_type}}]->(t)
 WHERE r.key > $after
-RETURN r.key AS key, s.id AS source, t.id AS target, r.target_kind AS target_kind,
+RETURN r.key AS key, s.id AS source, t.id AS target, labels(t) AS target_labels,
        r.evidence AS evidence
 ORDER BY r.key
 LIMIT $limit

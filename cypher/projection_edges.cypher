@@ -6,8 +6,8 @@
 MATCH (s:{{Actor}})-[r]->(t:{{Actor}})
 WHERE type(r) IN $types
   AND (($since IS NULL AND $until IS NULL)
-       OR any(i IN range(0, size(r.win_from) - 1)
-              WHERE ($until IS NULL OR r.win_from[i] <= $until)
-                AND ($since IS NULL OR r.win_to[i] >= $since)))
+       OR any(i IN range(0, size(r.windows) - 1, 2)
+              WHERE ($until IS NULL OR r.windows[i] <= $until)
+                AND ($since IS NULL OR r.windows[i + 1] >= $since)))
 RETURN s.id AS source, t.id AS target, type(r) AS label, r.confidence AS confidence
 ORDER BY r.key

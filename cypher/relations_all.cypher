@@ -5,6 +5,6 @@
 MATCH (s)-[r]->(t)
 WHERE type(r) IN $types
 RETURN r.key AS key, type(r) AS label, s.id AS source, t.id AS target,
-       r.target_kind AS target_kind, r.evidence AS evidence
+       labels(t) AS target_labels, r.evidence AS evidence
 ORDER BY key
 LIMIT $limit

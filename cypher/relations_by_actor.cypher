@@ -9,6 +9,6 @@ WITH DISTINCT r
 WITH r, startNode(r) AS s, endNode(r) AS t
 WHERE ($source IS NULL OR s.id = $source) AND ($target IS NULL OR t.id = $target)
 RETURN r.key AS key, type(r) AS label, s.id AS source, t.id AS target,
-       r.target_kind AS target_kind, r.evidence AS evidence
+       labels(t) AS target_labels, r.evidence AS evidence
 ORDER BY key
 LIMIT $limit

@@ -9,12 +9,13 @@ maps), plus derived properties the Cypher queries use:
   newlines, which :func:`graph.model.normalize_name` never leaves in a key, for the text index);
 * statements: ``text_cf`` (casefolded text, text search).
 
-A relation is one relationship per ``(type, source, target)``: ``key``, ``target_kind``,
-``evidence`` (a JSON list of every piece of evidence, in the order it arrived),
-``evidence_keys`` (their :attr:`graph.model.Evidence.key`), ``confidence`` and date
-aggregates for people browsing the graph, and ``win_from``/``win_to``: one observation window
-per dated piece of evidence, exactly as :meth:`graph.model.Relation.in_window` reads them, so
-Cypher can filter by date window.
+A relation is one relationship per ``(type, source, target)`` (the target's kind is its
+label): ``key``, ``evidence`` (one JSON object per piece of evidence, in the order they
+arrived) with the parallel ``evidence_keys`` (:attr:`graph.model.Evidence.key`, by which new
+evidence is deduplicated in Cypher), ``confidence`` (the highest), and ``windows``: the
+observation window of each dated piece of evidence as a flat ``[from, to, from, to, ...]``
+list (:func:`window`), so Cypher filters by date window exactly as
+:meth:`graph.model.Relation.in_window` does.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from graph.model import (
     Evidence,
     Relation,
     node_from_dict,
-    node_to_dict,
     normalize_name,
 )
 
@@ -53,14 +53,15 @@ def name_needle(name: str) -> str:
 def node_props(kind: str, node: Any) -> dict[str, Any]:
     """The property map stored for a node (``SET n = props``)."""
     props: dict[str, Any] = {}
-    for key, value in node_to_dict(node).items():
+    for f in fields(node):
+        value = getattr(node, f.name)
         if value is None:
             continue
-        if key == "roles":
+        if f.name == "roles":
             if value:
-                props["roles"] = json.dumps(value, ensure_ascii=False)
+                props["roles"] = json.dumps([asdict(r) for r in value], ensure_ascii=False)
             continue
-        props[key] = list(value) if isinstance(value, list | tuple) else value
+        props[f.name] = list(value) if isinstance(value, list | tuple) else value
     if kind == ACTOR:
         keys = actor_keys(node)
         props["name_cf"] = node.name.casefold()
@@ -85,61 +86,49 @@ def node_from_props(kind: str, props: dict[str, Any]) -> Any:
     return node_from_dict(kind, data)
 
 
-def windows(evidence: list[Evidence]) -> tuple[list[str], list[str]]:
-    """``(win_from, win_to)``: the window of each dated piece of evidence.
+def window(e: Evidence) -> tuple[str, str] | None:
+    """The observation window of one piece of evidence, or None when it is undated.
 
     Mirrors :meth:`graph.model.Relation.in_window`: a relation is in ``[since, until]`` when
-    some window has ``from <= until`` and ``to >= since``.
+    one of its windows has ``from <= until`` and ``to >= since``.
     """
-    lows: list[str] = []
-    highs: list[str] = []
-    for e in evidence:
-        lo = e.valid_from or e.date
-        hi = e.valid_to or e.date or (None if e.valid_from is None else HIGH_DATE)
-        if lo is None and hi is None:
-            continue
-        lows.append(lo or LOW_DATE)
-        highs.append(hi or HIGH_DATE)
-    return lows, highs
+    lo = e.valid_from or e.date
+    hi = e.valid_to or e.date or (None if e.valid_from is None else HIGH_DATE)
+    if lo is None and hi is None:
+        return None
+    return lo or LOW_DATE, hi or HIGH_DATE
 
 
-def evidence_json(evidence: list[Evidence]) -> str:
-    return json.dumps([asdict(e) for e in evidence], ensure_ascii=False, separators=(",", ":"))
+def evidence_text(e: Evidence) -> str:
+    """One piece of evidence as stored: a JSON object of all its fields."""
+    return json.dumps(e.as_row(), ensure_ascii=False, separators=(",", ":"))
 
 
-def evidence_from_json(text: str | None) -> list[Evidence]:
-    return [Evidence(**d) for d in json.loads(text)] if text else []
+def evidence_from_list(values: list[str] | None) -> list[Evidence]:
+    """The evidence stored on a relationship (a list of JSON objects), in arrival order."""
+    return [Evidence(**json.loads(v)) for v in values or ()]
 
 
-def relation_props(rel: Relation) -> dict[str, Any]:
-    """The property map stored for a relation (``SET r = props``)."""
-    lows, highs = windows(rel.evidence)
-    dates = rel.dates
-    props: dict[str, Any] = {
-        "key": rel.key,
-        "target_kind": rel.target_kind,
-        "evidence": evidence_json(rel.evidence),
-        "evidence_keys": [e.key for e in rel.evidence],
-        "confidence": rel.confidence,
-        "win_from": lows,
-        "win_to": highs,
-    }
-    optional = {
-        "first_seen": dates[0] if dates else None,
-        "last_seen": dates[-1] if dates else None,
-        "valid_from": rel.valid_from,
-        "valid_to": rel.valid_to,
-    }
-    props.update({k: v for k, v in optional.items() if v is not None})
-    return props
+def relation_row(rel: Relation) -> list[Any]:
+    """The positional row ``relations_write`` merges (lists pack faster than maps in the
+    driver): source, target, key, evidence keys, evidence JSON strings, highest confidence
+    (None without evidence), and a ``[from, to]`` pair per piece of evidence ('' if undated)."""
+    pairs: list[str] = []
+    for e in rel.evidence:
+        pairs.extend(window(e) or ("", ""))
+    return [
+        rel.source,
+        rel.target,
+        rel.key,
+        [e.key for e in rel.evidence],
+        [evidence_text(e) for e in rel.evidence],
+        max((e.confidence for e in rel.evidence), default=None),
+        pairs,
+    ]
 
 
-def relation_from_row(type_name: str, row: Any) -> Relation:
-    """A relation from a query row with ``source``, ``target``, ``target_kind``, ``evidence``."""
+def relation_from_row(type_name: str, target_kind: str, row: Any) -> Relation:
+    """A relation from a query row with ``source``, ``target`` and ``evidence``."""
     return Relation(
-        type_name,
-        row["source"],
-        row["target"],
-        evidence_from_json(row["evidence"]),
-        row["target_kind"] or ACTOR,
+        type_name, row["source"], row["target"], evidence_from_list(row["evidence"]), target_kind
     )

@@ -69,7 +69,7 @@ from graph.neo4j.convert import (
     node_from_props,
     node_props,
     relation_from_row,
-    relation_props,
+    relation_row,
 )
 from graph.neo4j.queries import QuerySet
 from graph.records import (
@@ -172,7 +172,7 @@ class Neo4jStore(GraphStore):
             raise
 
     # ------------------------------------------------------------------ plumbing
-    def _translate(self, exc: Exception) -> Exception:
+    def _translate(self, exc: Exception, timeout: float | None = None) -> Exception:
         """The user-facing error for a driver error (one line naming the URI and the reason)."""
         where = f"Neo4j at {self.uri}"
         code = getattr(exc, "code", None) or ""
@@ -190,7 +190,7 @@ class Neo4jStore(GraphStore):
             )
         if "TransactionTimedOut" in code:
             return LimitError(
-                f"the query ran longer than the query timeout of {self.query_timeout:g} s "
+                f"the query ran longer than its time limit of {timeout or self.query_timeout:g} s "
                 "(narrow it down, or raise ACTORGRAPH_QUERY_TIMEOUT)"
             )
         if (
@@ -231,7 +231,7 @@ class Neo4jStore(GraphStore):
         except (Neo4jError, DriverError) as exc:
             if not translate:
                 raise
-            translated = self._translate(exc)
+            translated = self._translate(exc, timeout)
             if translated is exc:
                 raise
             raise translated from exc
@@ -324,7 +324,8 @@ class Neo4jStore(GraphStore):
         return None
 
     def _relation(self, row: Any, label: str | None = None) -> Relation:
-        return relation_from_row(self._name_of_label[label or row["label"]], row)
+        kind = self._kind(row["target_labels"]) or ACTOR
+        return relation_from_row(self._name_of_label[label or row["label"]], kind, row)
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
@@ -368,17 +369,24 @@ class Neo4jStore(GraphStore):
             (TOPIC, batch.topics),
             (STATEMENT, batch.statements),
         )
+        # the batch's nodes with their properties (to merge), the other relation ends by kind
         ids = {n.id for _, items in node_groups for n in items}
-        ids.update(i for r in batch.relations for i in (r.source, r.target))
-        stored: dict[str, tuple[str | None, dict[str, Any]]] = {}
+        ends = {i for r in batch.relations for i in (r.source, r.target)} - ids
+        stored: dict[str, dict[str, Any]] = {}
+        kinds: dict[str, str] = {}
         for id_chunk in _chunks(sorted(ids), self.batch_size):
             for row in tx.run("nodes_by_ids", ids=id_chunk, label=None):
-                stored[row["id"]] = (self._kind(row["labels"]), row["props"])
-        check_batch(
-            batch,
-            lambda wanted: {i: k for i in wanted if (k := stored.get(i, (None, {}))[0])},
-            self.schema,
-        )
+                if (kind := self._kind(row["labels"])) is not None:
+                    stored[row["id"]] = row["props"]
+                    kinds[row["id"]] = kind
+        kinds.update(dict.fromkeys(ends, ACTOR))  # but for what ends_not_actors says
+        for id_chunk in _chunks(sorted(ends), self.batch_size):
+            for row in tx.run("ends_not_actors", ids=id_chunk):
+                if (kind := self._kind(row["labels"])) is not None:
+                    kinds[row["id"]] = kind
+                else:
+                    del kinds[row["id"]]
+        check_batch(batch, lambda wanted: {i: kinds[i] for i in wanted if i in kinds}, self.schema)
 
         result = WriteResult()
         staged_nodes: list[tuple[str, dict[str, Any]]] = []
@@ -387,57 +395,28 @@ class Neo4jStore(GraphStore):
             for node in items:
                 old = staged.get(node.id)
                 if old is None and node.id in stored:
-                    old = node_from_props(kind, stored[node.id][1])
+                    old = node_from_props(kind, stored[node.id])
                 merged = merge_node(old, node)
                 if merged is not old:
                     staged[node.id] = merged
             staged_nodes.append((kind, staged))
             result.nodes += len(staged)
 
-        existing: dict[str, Relation] = {}
-        wanted_rels = {r.key: r for r in batch.relations}
-        rows = [
-            {
-                "key": key,
-                "label": self.schema.relation(r.type).label,
-                "source": r.source,
-                "target": r.target,
-            }
-            for key, r in wanted_rels.items()
-        ]
-        for rows_chunk in _chunks(rows, self.batch_size):
-            for row in tx.run("relations_by_ends", rows=rows_chunk):
-                r = wanted_rels[row["key"]]
-                existing[row["key"]] = relation_from_row(
-                    r.type,
-                    {
-                        "source": r.source,
-                        "target": r.target,
-                        "target_kind": r.target_kind,
-                        "evidence": row["evidence"],
-                    },
-                )
+        # the batch's relations, each once with its evidence deduplicated in arrival order;
+        # relations_write appends what the store does not hold yet and says what it added
         staged_rels: dict[str, Relation] = {}
         for rel in batch.relations:
-            key = rel.key
-            current = staged_rels.get(key) or existing.get(key)
+            current = staged_rels.get(rel.key)
             fresh = new_evidence(current, rel)
             if current is None:
-                result.relations += 1
                 current = Relation(rel.type, rel.source, rel.target, [], rel.target_kind)
-                staged_rels[key] = current
-            if fresh:
-                current = Relation(
-                    current.type,
-                    current.source,
-                    current.target,
-                    [*current.evidence, *fresh],
-                    current.target_kind,
-                )
-                staged_rels[key] = current
-                result.evidence += len(fresh)
-        if not result.changed:
-            return result
+            staged_rels[rel.key] = Relation(
+                current.type,
+                current.source,
+                current.target,
+                [*current.evidence, *fresh],
+                current.target_kind,
+            )
 
         for kind, staged in staged_nodes:
             node_rows = [{"id": i, "props": node_props(kind, n)} for i, n in staged.items()]
@@ -450,15 +429,16 @@ class Neo4jStore(GraphStore):
                 ]
                 for link_chunk in _chunks(link_rows, self.batch_size):
                     tx.run("statements_link", rows=link_chunk, derived=self._derived_labels)
-        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_label: dict[str, list[list[Any]]] = defaultdict(list)
         for rel in staged_rels.values():
-            by_label[self.schema.relation(rel.type).label].append(
-                {"source": rel.source, "target": rel.target, "props": relation_props(rel)}
-            )
+            by_label[self.schema.relation(rel.type).label].append(relation_row(rel))
         for label in sorted(by_label):
-            for rel_chunk in _chunks(by_label[label], self.batch_size):
-                tx.run("relations_write", {"rel_type": label}, rows=rel_chunk)
-        tx.run("meta_bump")
+            for row_chunk in _chunks(by_label[label], self.batch_size):
+                for row in tx.run("relations_write", {"rel_type": label}, rows=row_chunk):
+                    result.relations += int(row["relations"] or 0)
+                    result.evidence += int(row["evidence"] or 0)
+        if result.changed:
+            tx.run("meta_bump")
         return result
 
     def delete_actor(self, actor_id: str) -> bool:

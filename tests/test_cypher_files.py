@@ -212,6 +212,22 @@ def test_unknown_database() -> None:
     assert "\n" not in message
 
 
+@pytest.mark.neo4j
+def test_query_over_its_time_limit_is_a_limit_error() -> None:
+    from graph.errors import LimitError
+
+    store = open_neo4j()
+    try:
+        with pytest.raises(LimitError, match=r"time limit of 0\.5 s"):
+            store._read(  # type: ignore[attr-defined]
+                lambda tx: list(tx.tx.run("UNWIND range(1, 10000000000) AS x RETURN count(x)")),
+                timeout=0.5,
+            )
+        store.ping()  # the store is still usable
+    finally:
+        store.close()
+
+
 def test_server_down() -> None:
     from graph.neo4j import Neo4jStore
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -551,6 +552,30 @@ def test_paths_random_graphs_match_brute_force(store: GraphStore) -> None:
             assert (got, cut) == (want, False), (relations, s, t)
             top, _ = node_paths(store, s, t, relations, max_hops=4, max_paths=3)
             assert top == want[:3]
+
+
+def test_paths_dense_graph_cap_and_time_budget(store: GraphStore) -> None:
+    # K16: 1 + 14 + 182 + 2184 paths of up to 4 hops between two actors, ~280,000 up to 6
+    ks = [f"k{i:02d}" for i in range(16)]
+    store.write(
+        WriteBatch(
+            actors=[actor(k, f"K{k[1:]}") for k in ks],
+            relations=[rel("mediates", a, b) for i, a in enumerate(ks) for b in ks[i + 1 :]],
+        )
+    )
+    first, cut = node_paths(store, "k00", "k01", ["mediates"], max_paths=1000)
+    assert not cut and len(first) == 1000
+    assert first[:15] == [["k00", "k01"]] + [["k00", k, "k01"] for k in ks[2:]]
+    assert first[197] == ["k00", "k02", "k03", "k04", "k01"]
+    assert {len(p) for p in first[197:]} == {5}
+    # a tight time budget on a long enumeration: a sorted prefix, flagged as cut
+    store.query_timeout = 0.2  # type: ignore[attr-defined]
+    started = time.monotonic()
+    part, cut = node_paths(store, "k00", "k01", ["mediates"], max_paths=10**7)
+    assert time.monotonic() - started < 8
+    assert cut
+    n = min(len(part), len(first))
+    assert part[:n] == first[:n]
 
 
 # ---------------------------------------------------------------------- neighbourhoods

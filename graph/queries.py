@@ -55,7 +55,7 @@ class Graph:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.schema = store.schema
-        self._cache: OrderedDict[tuple[Any, ...], dict[str, float]] = OrderedDict()
+        self._cache: OrderedDict[tuple[Any, ...], list[tuple[str, float]]] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._inter: tuple[str, set[str]] | None = None
 
@@ -322,10 +322,10 @@ class Graph:
         rels = self._relations(relations, self.schema.actor_relation_types)
         key = (self.store.version(), metric, tuple(rels), since, until)
         with self._cache_lock:
-            values = self._cache.get(key)
-            if values is not None:
+            ranked = self._cache.get(key)
+            if ranked is not None:
                 self._cache.move_to_end(key)
-        if values is None:
+        if ranked is None:
             g = self.store.projection(rels, since, until)
             # relations walked both ways (mediates, speaks_for, allied_with) count both ways
             both = {n for n in rels if self.schema.relation(n).traverse == "both"}
@@ -335,13 +335,15 @@ class Graph:
             # actors with no relation in the window/types say nothing about influence
             g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0])
             values = scores(g, metric)
+            names = {i: a.name for i, a in self.store.get_nodes(ACTOR, list(values)).items()}
+            # cache the whole ranking, not just the scores: a cached answer is then a slice
+            ranked = rank(values, len(values), names)
             with self._cache_lock:
-                self._cache[key] = values
+                self._cache[key] = ranked
                 while len(self._cache) > 64:
                     self._cache.popitem(last=False)
-        actors = self.store.get_nodes(ACTOR, list(values))
-        names = {i: a.name for i, a in actors.items()}
-        top_items = rank(values, top, names)
+        top_items = ranked[:top]
+        actors = self.store.get_nodes(ACTOR, [i for i, _ in top_items])
         inter = self.intermediaries()
         return [
             Score(actor=node_ref(ACTOR, actors[i], inter), score=round(s, 6), rank=n + 1)

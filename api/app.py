@@ -67,6 +67,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     """The API app. ``store``: use this store (not closed at shutdown) instead of opening
     ``settings.store`` at start-up."""
     settings = settings or get_settings()
+    _setup_logging(settings)
     state = ApiState(settings=settings, jobs=JobRegistry(keep=settings.jobs_kept))
     if store is not None:
         state.attach(store, owned=False)
@@ -111,6 +112,26 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if STATIC_DIR.is_dir():  # the exploration UI, behind every API route
         app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="ui")
     return app
+
+
+def _setup_logging(settings: Settings) -> None:
+    """Unexpected errors are logged with their traceback: to ``ACTORGRAPH_LOG_FILE`` if set,
+    else to stderr (uvicorn does not configure the ``actorgraph`` logger)."""
+    root = logging.getLogger("actorgraph")
+    if root.handlers:  # the CLI (or a test) configured it already
+        return
+    handler: logging.Handler
+    if settings.log_file:
+        try:
+            Path(settings.log_file).parent.mkdir(parents=True, exist_ok=True)
+            handler = logging.FileHandler(settings.log_file, encoding="utf-8")
+        except OSError:
+            handler = logging.StreamHandler()
+    else:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(getattr(logging, settings.log_level.upper(), logging.WARNING))
 
 
 def _reads_open_in_openapi(app: FastAPI) -> None:

@@ -255,6 +255,10 @@ def run(
             c.get("/influence", params={"metric": "pagerank", "top": 20}).raise_for_status()
             cold_pagerank = time.perf_counter() - t
             c.get("/influence", params={"metric": "degree", "top": 20}).raise_for_status()
+        # every worker computes its own ranking once: warm them all (concurrent requests)
+        warm = [{"metric": m, "top": 20} for m in ("pagerank", "degree")] * 4 * args.workers
+        hammer(server.url, "influence", warm, 4 * args.workers)
+        with httpx.Client(base_url=server.url, timeout=600) as c:
             for endpoint in ("paths", "brokers", "subgraph"):
                 for p in inputs[endpoint][:3]:
                     c.get("/" + endpoint, params=p)
@@ -286,7 +290,7 @@ def markdown(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
         f"({time.strftime('%Y-%m-%d')}).",
         "",
         f"Machine: {machine()}. The machine is shared; client threads and the server run on "
-        "the same cores.",
+        f"the same cores; load average when the run started: {args.load_before}.",
         "",
         f"Synthetic graph: {args.relations} relations (`ingest.synthetic`, seed {SEED}), served "
         f"by uvicorn ({args.workers} worker{'s' if args.workers > 1 else ''}) on 127.0.0.1; "
@@ -342,6 +346,7 @@ def main() -> None:
     ap.add_argument("--write-docs", action="store_true")
     args = ap.parse_args()
     print(f"machine: {machine()}", flush=True)
+    args.load_before = ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
     tmp = None
     if args.store is None:

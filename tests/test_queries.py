@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -649,6 +650,39 @@ def both(tmp_path: Path) -> Any:
     yield embedded, neo
     embedded.close()
     neo.close()
+
+
+@pytest.mark.neo4j
+def test_concurrent_writers_do_not_lose_merges(tmp_path: Path) -> None:
+    from tests.conftest import open_neo4j
+
+    first = make_store("neo4j", tmp_path)
+    second = open_neo4j()
+    first.write(WriteBatch(actors=[actor("x"), actor("y")]))
+
+    def writer(store: GraphStore, who: str) -> None:
+        for i in range(12):
+            store.write(
+                WriteBatch(
+                    actors=[Actor("x", "X", "organization", [f"{who}-{i}"])],
+                    relations=[rel("mediates", "x", "y", f"{who} {i}")],
+                )
+            )
+
+    threads = [
+        threading.Thread(target=writer, args=(s, who)) for s, who in ((first, "a"), (second, "b"))
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    aliases = first.get_nodes(ACTOR, ["x"])["x"].aliases
+    assert sorted(aliases) == sorted(f"{w}-{i}" for w in "ab" for i in range(12))
+    [r] = first.relations()
+    assert len(r.evidence) == 24
+    assert first.counts()["relations"] == {"mediates": 1}
+    first.close()
+    second.close()
 
 
 @pytest.mark.neo4j

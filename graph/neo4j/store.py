@@ -15,10 +15,13 @@ Every read runs in a managed read transaction and every write in a managed write
 (``session.execute_read`` / ``execute_write``: transient errors are retried by the driver),
 with the query timeout set through ``neo4j.unit_of_work`` (the driver only honours
 ``neo4j.Query(timeout=...)`` in auto-commit ``session.run``, and rejects it inside transaction
-functions). A write takes the lock on the meta node first, reads the nodes and relations of
-the batch, merges them in Python with :mod:`graph.merge` (so merges equal the embedded
-store's), writes the merged state in ``UNWIND $rows`` chunks of ``batch_size`` and moves the
-version on, all in one transaction.
+functions). A write takes the lock on the meta node first, reads the batch's nodes and merges
+them in Python with :func:`graph.merge.merge_node` (so merges equal the embedded store's),
+writes them in ``UNWIND $rows`` chunks of ``batch_size``, then merges the relations: the
+batch's own duplicates with :func:`graph.merge.new_evidence`, and against the store in Cypher,
+which appends only evidence whose key is not stored and reports what it created (so the
+counts equal the embedded store's). The version moves on only when something changed; all of
+it is one transaction.
 
 Queries are the named files of ``cypher/`` (:mod:`graph.neo4j.queries`). Paths are Neo4j 5
 quantified path patterns, one length at a time (shortest first, stopping once ``max_paths``
@@ -350,7 +353,7 @@ class Neo4jStore(GraphStore):
                 break
 
         def bump(tx: _Tx) -> None:
-            tx.run("meta_lock")
+            tx.run("write_begin", ends=[])
             tx.run("meta_bump")
 
         self._write(bump)
@@ -362,30 +365,28 @@ class Neo4jStore(GraphStore):
         return self._write(lambda tx: self._write_tx(tx, batch))
 
     def _write_tx(self, tx: _Tx, batch: WriteBatch) -> WriteResult:
-        tx.run("meta_lock")
         node_groups = (
             (DOCUMENT, batch.documents),
             (ACTOR, batch.actors),
             (TOPIC, batch.topics),
             (STATEMENT, batch.statements),
         )
-        # the batch's nodes with their properties (to merge), the other relation ends by kind
         ids = {n.id for _, items in node_groups for n in items}
-        ends = {i for r in batch.relations for i in (r.source, r.target)} - ids
+        ends = sorted({i for r in batch.relations for i in (r.source, r.target)} - ids)
+        # the lock first (with the first chunk of relation ends), then what the batch merges with
+        kinds: dict[str, str] = dict.fromkeys(ends, ACTOR)  # but for what write_begin says
+        for end_chunk in list(_chunks(ends, self.batch_size)) or [[]]:
+            for row in tx.run("write_begin", ends=end_chunk):
+                if (kind := self._kind(row["labels"])) is not None:
+                    kinds[row["id"]] = kind
+                else:
+                    del kinds[row["id"]]
         stored: dict[str, dict[str, Any]] = {}
-        kinds: dict[str, str] = {}
         for id_chunk in _chunks(sorted(ids), self.batch_size):
             for row in tx.run("nodes_by_ids", ids=id_chunk, label=None):
                 if (kind := self._kind(row["labels"])) is not None:
                     stored[row["id"]] = row["props"]
                     kinds[row["id"]] = kind
-        kinds.update(dict.fromkeys(ends, ACTOR))  # but for what ends_not_actors says
-        for id_chunk in _chunks(sorted(ends), self.batch_size):
-            for row in tx.run("ends_not_actors", ids=id_chunk):
-                if (kind := self._kind(row["labels"])) is not None:
-                    kinds[row["id"]] = kind
-                else:
-                    del kinds[row["id"]]
         check_batch(batch, lambda wanted: {i: kinds[i] for i in wanted if i in kinds}, self.schema)
 
         result = WriteResult()
@@ -443,7 +444,7 @@ class Neo4jStore(GraphStore):
 
     def delete_actor(self, actor_id: str) -> bool:
         def work(tx: _Tx) -> bool:
-            tx.run("meta_lock")
+            tx.run("write_begin", ends=[])
             rows = tx.run("actor_delete", id=actor_id)
             if not rows or not rows[0]["deleted"]:
                 return False

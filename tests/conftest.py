@@ -4,13 +4,22 @@ The Neo4j leg talks to a real server (``scripts/neo4j/neo4j start``) at
 ``ACTORGRAPH_TEST_NEO4J_URI`` (default ``bolt://127.0.0.1:17687``). It is turned off only
 by ``ACTORGRAPH_TEST_NEO4J=off``, and then the run says so at the end; when it is on and the
 server cannot be reached, the Neo4j tests fail rather than skip.
+
+Neo4j Community has one user database and every Neo4j test wipes it, so a test session takes
+a lock (a file in the temp directory, per URI) before its first Neo4j test and holds it until
+it exits: two sessions on one machine take turns instead of wiping each other's data.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+import re
+import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -35,12 +44,35 @@ def open_neo4j() -> GraphStore:
     return Neo4jStore(NEO4J_URI, user=NEO4J_USER, password=NEO4J_PASSWORD)
 
 
+_neo4j_lock: IO[str] | None = None
+
+
+def hold_neo4j_lock(timeout: float = 900.0) -> None:
+    """Take, for the rest of this process, the lock on the test database (see the docstring)."""
+    global _neo4j_lock
+    if _neo4j_lock is not None:
+        return
+    name = re.sub(r"[^A-Za-z0-9]+", "-", NEO4J_URI)
+    fh = (Path(tempfile.gettempdir()) / f"actorgraph-tests-{name}.lock").open("w")
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                pytest.fail(f"another test session has used {NEO4J_URI} for {timeout:.0f} s")
+            time.sleep(0.5)
+    _neo4j_lock = fh
+
+
 def make_store(kind: str, tmp_path: Path) -> GraphStore:
     """A fresh, empty store of the given backend."""
     if kind == "embedded":
         return EmbeddedStore(tmp_path / "store")
     if not NEO4J_ON:
         pytest.skip("Neo4j leg turned off by ACTORGRAPH_TEST_NEO4J=off")
+    hold_neo4j_lock()
     store = open_neo4j()
     store.wipe()  # type: ignore[attr-defined]
     return store

@@ -140,6 +140,8 @@ def test_quote_continues_in_next_sentence(ex: Extractor) -> None:
 def test_mixed_quote_inside_reported_speech(ex: Extractor) -> None:
     r = run(ex, "Yair Lapid said the government had “lost all credibility” with the public.")
     assert r["statements"] == [("yair-lapid", "lost all credibility", True)]
+    r = run(ex, "Ayman Safadi called the offer “a step in the right direction.”")
+    assert r["statements"] == [("ayman-safadi", "a step in the right direction.", True)]
 
 
 def test_indirect_speech_and_according_to(ex: Extractor) -> None:
@@ -226,6 +228,11 @@ def test_statement_on_behalf_of_comes_from_the_role(ex: Extractor) -> None:
             "Oman has served as an intermediary between Iran and the United States.",
             {("oman", "iran"), ("oman", "united-states")},
         ),
+        (
+            "Armenia does not negotiate directly with Azerbaijan. Instead, the two countries "
+            "exchange messages through Russian officials.",
+            {("russia", "armenia"), ("russia", "azerbaijan")},
+        ),
     ],
 )
 def test_mediation(ex: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
@@ -245,6 +252,8 @@ def test_mediation(ex: Extractor, text: str, expected: set[tuple[str, str]]) -> 
         ("Kenya refused to extradite the suspect.", ("kenya", "extradite suspect")),
         ("Chile dismissed the Bolivian proposal.", ("chile", "Bolivian proposal")),
         ("Serbia said it would not accept the verdict.", ("serbia", "verdict")),
+        ("The plan was rejected by Hamas on Sunday.", ("hamas", "plan")),
+        ("The ultimatum, which Bolivia rejected on Friday, expired.", ("bolivia", "ultimatum")),
         (
             "“Our answer to the offer is negative,” said Sudan's army chief Abdel Fattah "
             "al-Burhan.",

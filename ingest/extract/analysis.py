@@ -32,6 +32,7 @@ FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl", "csubj"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+PAIR_NOUNS = frozenset({"country", "side", "party", "government", "nation", "state", "camp"})
 OPENERS = {"“": "”", '"': '"', "``": "''", "‘": "’", "«": "»"}
 
 
@@ -136,6 +137,7 @@ class DocAnalysis:
         self._mediation()
         self._emit_speaks_for()
         actors = sorted(self.first_seen, key=lambda a: self.first_seen[a])
+        self.topics.release()  # no reference cycle keeps the Doc alive after this
         return Result(actors, self.topics.used, self.statements, self.relations, self.surfaces)
 
     # ================================================================== helpers
@@ -224,12 +226,33 @@ class DocAnalysis:
         return []
 
     def resolve_np(self, tok: Token, *, pronouns: bool = True) -> list[Resolved]:
+        both = self._both_sides(tok)
+        if both:
+            return both
         out: list[Resolved] = []
         for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
             r = self._resolve_one(t, pronouns)
             if r is not None and all(r.actor != o.actor for o in out):
                 out.append(r)
         return out
+
+    def _both_sides(self, t: Token) -> list[Resolved]:
+        """ "the two countries", "both sides": the last two actors named before."""
+        if t.lemma_.lower() not in PAIR_NOUNS or t.tag_ not in ("NNS", "NNPS"):
+            return []
+        if not any(c.lower_ in ("two", "both") for c in t.children):
+            return []
+        found: list[str] = []
+        k = self.sent_of[t.i]
+        for i in range(t.i - 1, self.sents[max(0, k - 1)].start - 1, -1):
+            m = self.men[i]
+            if m is None or m.actor is None or i != m.start or m.kind not in ("name", "metonym"):
+                continue
+            if self._type(m.actor) != "person" and m.actor not in found:
+                found.append(m.actor)
+            if len(found) == 2:
+                return [Resolved(a, via="pair") for a in found]
+        return []
 
     def _resolve_one(self, t: Token, pronouns: bool) -> Resolved | None:
         doc = self.doc
@@ -1074,8 +1097,16 @@ class DocAnalysis:
                 ),
                 None,
             )
+        if v.dep_ == "relcl" and any(
+            c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubjpass")
+            for c in [*kids, *(xcomp.children if xcomp is not None else ())]
+        ):  # "the plan, which X rejected" / "which X pressed them to accept"
+            return self._target_np(v.head)
         if xcomp is not None:
             return self.topics.from_vp(xcomp)
+        passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if passive is not None:  # "the plan was rejected by Hamas"
+            return self._target_np(passive)
         if ccomp is not None:
             deal = self._deal_subject(ccomp)
             if deal is not None:
@@ -1091,7 +1122,7 @@ class DocAnalysis:
         for c in kids:
             if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon", "to", "against"):
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-                if obj is None:
+                if obj is None or obj.ent_type_ in ("DATE", "TIME"):
                     continue
                 # "call on X to do Y": the action, not X
                 act = next(

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "quantmod", "npadvmod"})
 NP_PREPS = frozenset({"for", "on", "of", "to", "over", "from", "with", "against", "in"})
 MAX_TOKENS = 12
+PARTICLES = frozenset({"back", "out", "off", "down", "away", "up"})
 
 
 @dataclass
@@ -46,6 +47,10 @@ def _text(tokens: list[Token]) -> str:
     return "".join(out).strip(" ,;:-")
 
 
+def _no_owner(_: Token) -> None:
+    return None
+
+
 class TopicTable:
     def __init__(self, lexicon: Lexicon, owner_of: object) -> None:
         self.lex = lexicon
@@ -54,6 +59,9 @@ class TopicTable:
         self.by_id: dict[str, Topic] = {}
         self.used: list[Topic] = []
         self.last: Topic | None = None
+
+    def release(self) -> None:
+        self._owner_of = _no_owner
 
     # ------------------------------------------------------------------ phrases
     def np_tokens(self, head: Token, depth: int = 0) -> list[Token]:
@@ -90,10 +98,17 @@ class TopicTable:
     def vp_tokens(self, verb: Token, depth: int = 0) -> list[Token]:
         toks = [verb]
         for c in verb.children:
-            if c.dep_ in ("neg", "prt") or (c.dep_ == "aux" and c.lower_ == "to" and depth > 0):
+            if (
+                c.dep_ in ("neg", "prt")
+                or (c.dep_ == "aux" and c.lower_ == "to" and depth > 0)
+                or (c.dep_ == "advmod" and c.lower_ in PARTICLES)
+            ):
                 toks.append(c)
+            elif c.dep_ == "nsubjpass" and depth == 0 and c.pos_ != "PRON":
+                toks.extend(self.np_tokens(c, depth + 1))  # "Hezbollah (must be) pushed back"
             elif c.dep_ in ("dobj", "attr", "oprd", "acomp", "dative") and depth < 2:
-                toks.extend(self.np_tokens(c, depth + 1))
+                if c.pos_ != "PRON":  # "implement it": the verb says enough
+                    toks.extend(self.np_tokens(c, depth + 1))
             elif c.dep_ == "xcomp" and depth < 1:
                 toks.extend(self.vp_tokens(c, depth + 1))
             elif c.dep_ == "prep" and c.lower_ in NP_PREPS | {"into", "out"} and depth < 1:

@@ -1,0 +1,220 @@
+"""Extraction speed against plain spaCy, and memory on a long stream of articles.
+
+    .venv/bin/python bench/extract_speed.py                 # speed ratio (about a minute)
+    .venv/bin/python bench/extract_speed.py --memory 10000  # RSS after 1k and 10k articles
+
+Speed: words per second of ``Extractor.extract`` against ``nlp.pipe`` with the same model
+over the same texts, in the same run (the rules run on top of the pipeline, so the ratio is the
+share of time left to spaCy). Rounds alternate between the two and the best round of each
+counts, which keeps other load on a shared machine out of the ratio as far as possible.
+
+Memory: a generator of synthetic articles streams through ``extract``; the resident set size
+is read after 1,000 articles and at the end. Flat means the second is close to the first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ingest.articles import Article  # noqa: E402
+from ingest.extract import Extractor  # noqa: E402
+
+SEED = ROOT.parent / "shared" / "corpus" / "ceasefire-talks-live-updates.txt"
+
+FIRST = [
+    "Amir",
+    "Dana",
+    "Yusuf",
+    "Leila",
+    "Omar",
+    "Noa",
+    "Karim",
+    "Salma",
+    "Idan",
+    "Rania",
+    "Tariq",
+    "Maya",
+    "Ziad",
+    "Hila",
+    "Samir",
+]
+LAST = [
+    "Haddad",
+    "Levi",
+    "Mansour",
+    "Cohen",
+    "Nasser",
+    "Katz",
+    "Saleh",
+    "Peretz",
+    "Darwish",
+    "Mizrahi",
+    "Khalil",
+    "Biton",
+]
+ORGS = ["Hamas", "Hezbollah", "the United Nations", "the European Union", "Fatah", "UNRWA"]
+STATES = ["Israel", "Egypt", "Qatar", "Jordan", "Turkey", "Iran", "the United States", "France"]
+TEMPLATES = [
+    "{org} spokesman {person} said on {day}: “Our position on the {thing} is negative.”",
+    "“We will not accept a {thing} that ignores our demands,” {person} told reporters.",
+    "{state} urged {org} to accept the {thing} before the end of the week.",
+    "{state} and {state2} do not talk directly but communicate through officials in {state3}.",
+    "Officials in {state} said the {thing} would be discussed again on {day}.",
+    "{person}, a senior official of {org}, rejected the {thing} and called for new talks.",
+    "According to {state}, more than {n} people were displaced in the last {n2} days.",
+    "The talks, mediated by {state3}, resumed on {day} after a pause of {n2} days.",
+    "{state} insisted that any {thing} must include the release of {n} prisoners.",
+    "Aid groups said {n} trucks had crossed into the territory since {day}.",
+]
+THINGS = ["proposal", "offer", "negotiating text", "truce plan", "framework", "draft"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def synthetic(n: int, seed: int = 7) -> Iterator[Article]:
+    """``n`` articles of 8 to 14 sentences (about 150 to 250 words), made up but news-like."""
+    rnd = random.Random(seed)
+    for i in range(n):
+        sentences = []
+        for _ in range(rnd.randint(8, 14)):
+            states = rnd.sample(STATES, 3)
+            sentences.append(
+                rnd.choice(TEMPLATES).format(
+                    org=rnd.choice(ORGS),
+                    person=f"{rnd.choice(FIRST)} {rnd.choice(LAST)}",
+                    state=states[0],
+                    state2=states[1],
+                    state3=states[2],
+                    thing=rnd.choice(THINGS),
+                    day=rnd.choice(DAYS),
+                    n=rnd.randint(2, 5000),
+                    n2=rnd.randint(2, 30),
+                )
+            )
+        paragraphs = [" ".join(sentences[k : k + 3]) for k in range(0, len(sentences), 3)]
+        text = f"Ceasefire talks, day {i}\n\n" + "\n\n".join(paragraphs) + "\n"
+        yield Article(id=f"synthetic-{i}", title=f"Ceasefire talks, day {i}", text=text)
+
+
+def machine() -> dict[str, object]:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {"nproc": nproc, "cpu": cpu or "unknown", "python": platform.python_version()}
+
+
+def rss_mb() -> float:
+    """Current resident set size in MB (Linux), else the peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def speed(ex: Extractor, docs: int, rounds: int) -> dict[str, object]:
+    texts = [SEED.read_text(encoding="utf-8")] if SEED.exists() else []
+    arts = (
+        [Article(id=f"seed-{i}", title="seed", text=texts[0]) for i in range(docs // 4)]
+        if texts
+        else []
+    )
+    arts += list(synthetic(docs - len(arts), seed=11))
+    words = sum(len(a.text.split()) for a in arts)
+    nlp, bs = ex.nlp, ex.batch_size
+    for _ in ex.extract(arts[:8]):  # warm up both paths
+        pass
+    best_plain = best_extract = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for _ in nlp.pipe((a.text for a in arts), batch_size=bs, n_process=ex.n_process):
+            pass
+        best_plain = min(best_plain, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for _ in ex.extract(arts):
+            pass
+        best_extract = min(best_extract, time.perf_counter() - t0)
+    plain_wps, extract_wps = words / best_plain, words / best_extract
+    return {
+        "documents": len(arts),
+        "words": words,
+        "rounds": rounds,
+        "plain_words_per_s": round(plain_wps),
+        "extract_words_per_s": round(extract_wps),
+        "ratio": round(extract_wps / plain_wps, 3),
+    }
+
+
+def memory(ex: Extractor, n: int) -> dict[str, object]:
+    marks: dict[str, float] = {"start": round(rss_mb(), 1)}
+    docs = 0
+    t0 = time.perf_counter()
+    for rec in ex.extract(synthetic(n, seed=3)):
+        if rec["kind"] == "document":
+            docs += 1
+            if docs == 100 or docs % 1000 == 0:
+                marks[f"after_{docs}"] = round(rss_mb(), 1)
+    marks[f"after_{docs}"] = round(rss_mb(), 1)
+    return {
+        "documents": docs,
+        "seconds": round(time.perf_counter() - t0, 1),
+        "rss_mb": marks,
+        "new_actors": sum(1 for e in ex.dictionary.entries.values() if e.origin == "new"),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--docs", type=int, default=200, help="documents per speed round")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--memory", type=int, default=0, help="stream this many articles for RSS")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    ex = Extractor(batch_size=args.batch_size, n_process=args.n_process)
+    out: dict[str, object] = {"machine": machine(), "model": ex.model}
+    if args.memory:
+        out["memory"] = memory(ex, args.memory)
+    else:
+        out["speed"] = speed(ex, args.docs, args.rounds)
+    if args.json:
+        print(json.dumps(out, indent=2))
+        return
+    m = out["machine"]
+    print(f"machine: nproc={m['nproc']} cpu={m['cpu']} python={m['python']}")  # type: ignore[index]
+    print(f"model: {out['model']}")
+    if "speed" in out:
+        s = out["speed"]
+        print(
+            f"{s['documents']} documents, {s['words']:,} words, best of {s['rounds']} rounds: "  # type: ignore[index]
+            f"nlp.pipe {s['plain_words_per_s']:,} words/s, extract {s['extract_words_per_s']:,} "  # type: ignore[index]
+            f"words/s, ratio {s['ratio']}"  # type: ignore[index]
+        )
+    if "memory" in out:
+        mm = out["memory"]
+        print(f"{mm['documents']:,} documents in {mm['seconds']} s; RSS MB: {mm['rss_mb']}")  # type: ignore[index]
+
+
+if __name__ == "__main__":
+    main()

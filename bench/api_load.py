@@ -9,7 +9,7 @@ p50/p95/p99 latency for ``/paths``, ``/brokers``, ``/influence`` and ``/subgraph
 Not a test. Usage::
 
     python bench/api_load.py [--relations 100000] [--clients 16] [--requests 800]
-                             [--store DIR] [--workers 1] [--write-docs]
+                             [--store DIR] [--workers 1 2] [--write-docs]
 
 ``--write-docs`` writes the figures and the machine into the "API" section of
 ``docs/performance.md`` (replacing that section only). ``--neo4j URI`` runs the same load
@@ -243,9 +243,14 @@ def hammer(url: str, endpoint: str, params: list[dict[str, Any]], clients: int) 
 
 
 def run(
-    label: str, store: str, inputs: dict[str, list[dict[str, Any]]], args: argparse.Namespace
+    label: str,
+    store: str,
+    inputs: dict[str, list[dict[str, Any]]],
+    args: argparse.Namespace,
+    workers: int,
 ) -> dict[str, Any]:
-    server = Server(store, args.workers)
+    label = f"{label}, {workers} uvicorn worker{'s' if workers > 1 else ''}"
+    server = Server(store, workers)
     try:
         ready_s = server.wait_ready()
         print(f"[{label}] ready in {ready_s:.1f} s at {server.url}", flush=True)
@@ -255,9 +260,12 @@ def run(
             c.get("/influence", params={"metric": "pagerank", "top": 20}).raise_for_status()
             cold_pagerank = time.perf_counter() - t
             c.get("/influence", params={"metric": "degree", "top": 20}).raise_for_status()
-        # every worker computes its own ranking once: warm them all (concurrent requests)
-        warm = [{"metric": m, "top": 20} for m in ("pagerank", "degree")] * 4 * args.workers
-        hammer(server.url, "influence", warm, 4 * args.workers)
+        # every worker computes its own ranking once: warm them all (concurrent requests,
+        # until a whole round is answered from the caches)
+        warm = [{"metric": m, "top": 20} for m in ("pagerank", "degree")] * 8 * workers
+        for _ in range(10):
+            if max(hammer(server.url, "influence", warm, args.clients).latencies) < 0.5:
+                break
         with httpx.Client(base_url=server.url, timeout=600) as c:
             for endpoint in ("paths", "brokers", "subgraph"):
                 for p in inputs[endpoint][:3]:
@@ -268,6 +276,11 @@ def run(
             row = res.row()
             rows.append(row)
             print(f"[{label}] {json.dumps(row)}", flush=True)
+        # the same paths one at a time: the latency of one answer, without queueing
+        res = hammer(server.url, "paths", inputs["paths"][: max(50, args.requests // 4)], 1)
+        row = {**res.row(), "endpoint": "paths (1 client)"}
+        rows.append(row)
+        print(f"[{label}] {json.dumps(row)}", flush=True)
         return {
             "label": label,
             "ready_s": round(ready_s, 1),
@@ -281,19 +294,25 @@ def run(
 # ---------------------------------------------------------------------- report
 
 
+def _cell(endpoint: str) -> str:
+    """``paths (1 client)`` -> ```/paths` (1 client)``."""
+    name, _, rest = endpoint.partition(" (")
+    return f"`/{name}`" + (f" ({rest}" if rest else "")
+
+
 def markdown(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
     lines = [
         "## API",
         "",
         f"`python bench/api_load.py --relations {args.relations} --clients {args.clients} "
-        f"--requests {args.requests} --workers {args.workers}` "
+        f"--requests {args.requests} --workers {' '.join(map(str, args.workers))}` "
         f"({time.strftime('%Y-%m-%d')}).",
         "",
         f"Machine: {machine()}. The machine is shared; client threads and the server run on "
         f"the same cores; load average when the run started: {args.load_before}.",
         "",
         f"Synthetic graph: {args.relations} relations (`ingest.synthetic`, seed {SEED}), served "
-        f"by uvicorn ({args.workers} worker{'s' if args.workers > 1 else ''}) on 127.0.0.1; "
+        "by uvicorn on 127.0.0.1 (each worker process holds its own copy of the graph); "
         f"{args.clients} concurrent clients (threads, one `httpx.Client` each), "
         f"{args.requests} requests per endpoint. Paths and brokers: random actor pairs, "
         "`max_hops=4` (paths `limit=25`, brokers `top=10`); influence: `pagerank` and "
@@ -314,7 +333,7 @@ def markdown(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
         for r in res["rows"]:
             st = ", ".join(f"{k}: {v}" for k, v in r["statuses"].items())
             lines.append(
-                f"| `/{r['endpoint']}` | {r['rps']} | {r['p50_ms']} | {r['p95_ms']} | "
+                f"| {_cell(r['endpoint'])} | {r['rps']} | {r['p50_ms']} | {r['p95_ms']} | "
                 f"{r['p99_ms']} | {st} |"
             )
         lines.append("")
@@ -339,7 +358,9 @@ def main() -> None:
     ap.add_argument("--relations", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--requests", type=int, default=800, help="per endpoint")
-    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    ap.add_argument(
+        "--workers", type=int, nargs="+", default=[1, 2], help="uvicorn worker processes (each)"
+    )
     ap.add_argument("--store", type=Path, help="embedded store directory to build or reuse")
     ap.add_argument("--neo4j", help="also run against this Neo4j URI (loads the data into it)")
     ap.add_argument("--neo4j-wipe", action="store_true", help="empty the Neo4j store first")
@@ -355,10 +376,10 @@ def main() -> None:
     try:
         embedded_store(args.store, args.relations)
         inputs = query_inputs(args.store, args.requests)
-        results = [run("embedded store", str(args.store), inputs, args)]
+        results = [run("embedded store", str(args.store), inputs, args, w) for w in args.workers]
         if args.neo4j:
             neo4j_store(args.neo4j, args.relations, args.neo4j_wipe)
-            results.append(run("Neo4j store", args.neo4j, inputs, args))
+            results += [run("Neo4j store", args.neo4j, inputs, args, w) for w in args.workers]
         section = markdown(results, args)
         print(section)
         if args.write_docs:

@@ -154,6 +154,19 @@ def test_indirect_speech_and_according_to(ex: Extractor) -> None:
     assert ("egypt", "the talks will resume next week", False) in r["statements"]
 
 
+def test_calling_without_a_quote_is_not_a_statement(ex: Extractor) -> None:
+    assert run(ex, "Hamas has called the Israeli offer an insult.")["statements"] == []
+
+
+def test_unnamed_office_holder_from_the_dictionary_on_the_date(ex: Extractor) -> None:
+    r = run(ex, "The Qatari emir said he would host the next round.", "2024-05-01")
+    assert r["statements"] == [("tamim-bin-hamad-al-thani", "he would host the next round", False)]
+    assert r["stmts"][0]["on_behalf_of"] == "qatar"
+    undated = run(ex, "The Qatari emir said he would host the next round.")
+    # no date, no way to know who held the office: the statement is the state's
+    assert [s[0] for s in undated["statements"]] == ["qatar"]
+
+
 def test_unnamed_officials_are_not_speakers(ex: Extractor) -> None:
     r = run(ex, "Two Israeli officials said the army was ready. “It is over,” a diplomat said.")
     assert r["statements"] == []
@@ -305,6 +318,7 @@ def test_no_rejection(ex: Extractor, text: str) -> None:
             ("iraq", "withdrawal of foreign troops"),
         ),
         ("Egypt pressed Hamas to accept the truce.", ("egypt", "accept truce")),
+        ("Diplomats said Egypt had asked Israel for guarantees.", ("egypt", "guarantees")),
         ("Canada issued a request to India to share the evidence.", ("canada", "share evidence")),
         ("Spain said Morocco must return the migrants.", ("spain", "return migrants")),
         (

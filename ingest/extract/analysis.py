@@ -293,7 +293,7 @@ class DocAnalysis:
         ):
             actor = mods[0]
             if title and not any(c.lower_ in ("a", "an", "one") for c in t.children):
-                holder = self._holder(title, actor)
+                holder = self._holder(title, actor, t.i)
                 if holder:
                     self._use(holder, t.i)
                     return Resolved(holder, via="role")
@@ -467,7 +467,6 @@ class DocAnalysis:
 
     # ================================================================== roles
     def _roles(self) -> None:
-        doc = self.doc
         for m in self.mentions:
             if not m.actor or self._type(m.actor) != "person" or m.kind != "name":
                 continue
@@ -502,7 +501,6 @@ class DocAnalysis:
                         role = max(better, key=lambda r: r.start or date.min) if better else role
                     self._add_speaks(m.actor, role.of, role.title, k, conf, role)
                     self._register_role(role.title, m.actor, role.of)
-        del doc
 
     def _unnamed_titles(self) -> None:
         """ "The Qatari prime minister met ...": who holds the office, so that "the prime
@@ -517,7 +515,7 @@ class DocAnalysis:
                 continue
             mods = self._modifier_actors(head)
             if mods:
-                holder = self._holder(self.doc[s:e].text, mods[0])
+                holder = self._holder(self.doc[s:e].text, mods[0], s)
                 if holder:
                     self._use(holder, s)
 
@@ -530,7 +528,7 @@ class DocAnalysis:
             if org:
                 self.role_index.setdefault(f"{k}@{org}", actor)
 
-    def _holder(self, title: str, org: str) -> str | None:
+    def _holder(self, title: str, org: str, at: int) -> str | None:
         """Who holds a title of an actor: this document first, then the dictionary on the
         document's date ("the Qatari prime minister")."""
         key = _tkey(title)
@@ -545,6 +543,10 @@ class DocAnalysis:
         if len(holders) == 1:
             hit = holders.pop()
             self._register_role(title, hit, org)
+            role = next(
+                r for a, r in self.dict.holders(org) if a == hit and r.valid(self.published)
+            )
+            self._add_speaks(hit, org, role.title, self.sent_of[at], 0.7, role)
             return hit
         return None
 
@@ -724,7 +726,6 @@ class DocAnalysis:
                 self.quote_of[t] = idx
 
     def _speech_verb(self, q: Quote) -> Token | None:
-        doc = self.doc
         ks = {self.sent_of[q.start], self.sent_of[q.end - 1]}
         best: tuple[int, Token] | None = None
         for k in ks:
@@ -744,7 +745,6 @@ class DocAnalysis:
                         continue
                 if best is None or dist < best[0]:
                     best = (dist, t)
-        del doc
         return best[1] if best else None
 
     def _attribute_quotes(self) -> None:
@@ -875,6 +875,8 @@ class DocAnalysis:
                 self._according(t)
                 continue
             if low not in self.lex.speech_verbs or t.pos_ != "VERB" or t.i in used:
+                continue
+            if low in self.lex.quote_only:
                 continue
             if self.quote_of[t.i] >= 0 or self._irrealis(t):
                 continue
@@ -1114,11 +1116,12 @@ class DocAnalysis:
                 if obj is not None:
                     return self._target_np(obj)
             return self.topics.from_vp(ccomp)
+        addressee: Topic | str | None = None
         if dobj is not None:
             t = self._target_np(dobj)
-            if isinstance(t, str) and not allow_actor:
-                return None
-            return t
+            if not isinstance(t, str):
+                return t
+            addressee = t  # "asked Israel for guarantees": the guarantees, else Israel
         for c in kids:
             if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon", "to", "against"):
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -1147,15 +1150,13 @@ class DocAnalysis:
                 if obj.pos_ == "VERB":
                     return self.topics.from_vp(obj)
                 return self._target_np(obj)
-        if v.dep_ == "acl" and v.head.pos_ == "NOUN":  # "an Australian ultimatum rejected"
-            return None
-        return None
+        return addressee if allow_actor else None
 
     # ------------------------------------------------------------------ stances
     def _stances(self) -> None:
         lex = self.lex
         cue_lemmas = lex.cue_lemmas
-        for s_idx, s in enumerate(self.sents):
+        for s in self.sents:
             toks = [
                 t
                 for t in s
@@ -1189,7 +1190,6 @@ class DocAnalysis:
                 if lemma in lex.reject_predicates and t.dep_ in ("acomp", "attr"):
                     self._predicate(t, t.head)
             self._phrases(s)
-            del s_idx
 
     def _demand_verb(self, v: Token, frame: Frame) -> None:
         if not self._frame_ok(v, frame) or self._negated(v) or self._irrealis(v):

@@ -53,6 +53,7 @@ def _frames(v: Any, where: str, file: str) -> dict[str, Frame]:
 class Lexicon:
     speech_verbs: frozenset[str]
     according: frozenset[str]
+    quote_only: frozenset[str]
     anonymous: frozenset[str]
     organs: frozenset[str]
     groups: frozenset[str]
@@ -116,6 +117,7 @@ class Lexicon:
         lex = cls(
             speech_verbs=w("speech", "verbs"),
             according=w("speech", "according"),
+            quote_only=w("speech", "quote_only"),
             anonymous=w("speakers", "anonymous"),
             organs=w("speakers", "organs"),
             groups=w("speakers", "groups"),

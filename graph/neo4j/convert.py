@@ -109,20 +109,21 @@ def evidence_from_list(values: list[str] | None) -> list[Evidence]:
     return [Evidence(**json.loads(v)) for v in values or ()]
 
 
-def relation_row(rel: Relation) -> list[Any]:
+def relation_row(rel: Relation, keys: list[str], evidence: list[Evidence]) -> list[Any]:
     """The positional row ``relations_write`` merges (lists pack faster than maps in the
     driver): source, target, key, evidence keys, evidence JSON strings, highest confidence
-    (None without evidence), and a ``[from, to]`` pair per piece of evidence ('' if undated)."""
+    (None without evidence), and a ``[from, to]`` pair per piece of evidence ('' if undated).
+    ``keys`` are the :attr:`graph.model.Evidence.key` of ``evidence``, computed once."""
     pairs: list[str] = []
-    for e in rel.evidence:
+    for e in evidence:
         pairs.extend(window(e) or ("", ""))
     return [
         rel.source,
         rel.target,
         rel.key,
-        [e.key for e in rel.evidence],
-        [evidence_text(e) for e in rel.evidence],
-        max((e.confidence for e in rel.evidence), default=None),
+        keys,
+        [evidence_text(e) for e in evidence],
+        max((e.confidence for e in evidence), default=None),
         pairs,
     ]
 

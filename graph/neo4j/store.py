@@ -6,7 +6,7 @@ Layout (see ``docs/neo4j.md``):
   vocabulary label of its kind (``Actor``, ``Statement``, ``Topic``, ``Document``); properties
   as :mod:`graph.neo4j.convert` describes;
 * a relation is one relationship of its vocabulary label per ``(type, source, target)`` whose
-  evidence is a JSON list; statements also get the derived ``MADE``, ``ABOUT`` and
+  evidence is a list of JSON objects; statements also get the derived ``MADE``, ``ABOUT`` and
   ``REPORTED_IN`` relationships (for people browsing the graph; queries do not count them);
 * one ``ActorgraphMeta`` node holds the data version and serves as the write lock.
 
@@ -15,13 +15,14 @@ Every read runs in a managed read transaction and every write in a managed write
 (``session.execute_read`` / ``execute_write``: transient errors are retried by the driver),
 with the query timeout set through ``neo4j.unit_of_work`` (the driver only honours
 ``neo4j.Query(timeout=...)`` in auto-commit ``session.run``, and rejects it inside transaction
-functions). A write takes the lock on the meta node first, reads the batch's nodes and merges
-them in Python with :func:`graph.merge.merge_node` (so merges equal the embedded store's),
-writes them in ``UNWIND $rows`` chunks of ``batch_size``, then merges the relations: the
-batch's own duplicates with :func:`graph.merge.new_evidence`, and against the store in Cypher,
-which appends only evidence whose key is not stored and reports what it created (so the
-counts equal the embedded store's). The version moves on only when something changed; all of
-it is one transaction.
+functions). A write first moves the version on, which takes the lock on the meta node
+(concurrent writers serialize), reads the batch's nodes and merges them in Python with
+:func:`graph.merge.merge_node` (so merges equal the embedded store's), writes them in
+``UNWIND $rows`` chunks of ``batch_size``, then merges the relations: duplicates within the
+batch by evidence key in Python, and against the store in Cypher, which appends only evidence
+whose key is not stored and reports what it created (so the counts equal the embedded
+store's). All of it is one transaction; one that changed nothing is rolled back, version
+included.
 
 Queries are the named files of ``cypher/`` (:mod:`graph.neo4j.queries`). Paths are Neo4j 5
 quantified path patterns, one length at a time (shortest first, stopping once ``max_paths``
@@ -55,13 +56,14 @@ from neo4j.exceptions import (
 )
 
 from graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
-from graph.merge import check_batch, merge_node, new_evidence
+from graph.merge import check_batch, merge_node
 from graph.model import (
     ACTOR,
     DOCUMENT,
     NODE_KINDS,
     STATEMENT,
     TOPIC,
+    Evidence,
     Relation,
     Statement,
     Subgraph,
@@ -105,6 +107,15 @@ def _run_named(tx: _Tx, *, name: str, slots: dict[str, Any]) -> list[Any]:
 def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
+
+
+class _Unchanged(Exception):
+    """Raised inside a write transaction that changed nothing, to roll it back (and with it
+    the version that ``write_begin`` moved on); carries what the caller returns."""
+
+    def __init__(self, value: Any) -> None:
+        super().__init__("nothing changed")
+        self.value = value
 
 
 class _Tx:
@@ -247,7 +258,11 @@ class Neo4jStore(GraphStore):
         return self._execute("read", fn, timeout=timeout)
 
     def _write(self, fn: Callable[[_Tx], T]) -> T:
-        return self._execute("write", fn)
+        """Run a write; one that raises :class:`_Unchanged` is rolled back and returns its value."""
+        try:
+            return self._execute("write", fn)
+        except _Unchanged as unchanged:
+            return unchanged.value  # type: ignore[no-any-return]
 
     def _connect(self, retries: int) -> None:
         """Check the server, the login and the database, and set the schema up.
@@ -347,16 +362,16 @@ class Neo4jStore(GraphStore):
     def wipe(self) -> None:
         """Delete every node and relationship (test helper); constraints and indexes stay."""
         limit = 10_000
-        while True:
-            rows = self._write(lambda tx: tx.run("wipe_batch", limit=limit))
-            if not rows or rows[0]["deleted"] < limit:
-                break
 
-        def bump(tx: _Tx) -> None:
+        def delete_some(tx: _Tx) -> int:
             tx.run("write_begin", ends=[])
-            tx.run("meta_bump")
+            deleted = int(tx.run("wipe_batch", limit=limit)[0]["deleted"])
+            if not deleted:
+                raise _Unchanged(0)
+            return deleted
 
-        self._write(bump)
+        while self._write(delete_some) == limit:
+            pass
 
     # ------------------------------------------------------------------ writes
     def write(self, batch: WriteBatch) -> WriteResult:
@@ -403,21 +418,16 @@ class Neo4jStore(GraphStore):
             staged_nodes.append((kind, staged))
             result.nodes += len(staged)
 
-        # the batch's relations, each once with its evidence deduplicated in arrival order;
-        # relations_write appends what the store does not hold yet and says what it added
-        staged_rels: dict[str, Relation] = {}
+        # the batch's relations, each once, its evidence deduplicated by key in arrival order
+        # (the rule of graph.merge.new_evidence, hashing each key once); relations_write then
+        # appends what the store does not hold yet and says what it added
+        staged_rels: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
         for rel in batch.relations:
-            current = staged_rels.get(rel.key)
-            fresh = new_evidence(current, rel)
-            if current is None:
-                current = Relation(rel.type, rel.source, rel.target, [], rel.target_kind)
-            staged_rels[rel.key] = Relation(
-                current.type,
-                current.source,
-                current.target,
-                [*current.evidence, *fresh],
-                current.target_kind,
-            )
+            entry = staged_rels.get(rel.key)
+            if entry is None:
+                entry = staged_rels[rel.key] = (rel, {})
+            for e in rel.evidence:
+                entry[1].setdefault(e.key, e)
 
         for kind, staged in staged_nodes:
             node_rows = [{"id": i, "props": node_props(kind, n)} for i, n in staged.items()]
@@ -431,15 +441,16 @@ class Neo4jStore(GraphStore):
                 for link_chunk in _chunks(link_rows, self.batch_size):
                     tx.run("statements_link", rows=link_chunk, derived=self._derived_labels)
         by_label: dict[str, list[list[Any]]] = defaultdict(list)
-        for rel in staged_rels.values():
-            by_label[self.schema.relation(rel.type).label].append(relation_row(rel))
+        for rel, evidence in staged_rels.values():
+            label = self.schema.relation(rel.type).label
+            by_label[label].append(relation_row(rel, list(evidence), list(evidence.values())))
         for label in sorted(by_label):
             for row_chunk in _chunks(by_label[label], self.batch_size):
                 for row in tx.run("relations_write", {"rel_type": label}, rows=row_chunk):
                     result.relations += int(row["relations"] or 0)
                     result.evidence += int(row["evidence"] or 0)
-        if result.changed:
-            tx.run("meta_bump")
+        if not result.changed:
+            raise _Unchanged(result)
         return result
 
     def delete_actor(self, actor_id: str) -> bool:
@@ -447,8 +458,7 @@ class Neo4jStore(GraphStore):
             tx.run("write_begin", ends=[])
             rows = tx.run("actor_delete", id=actor_id)
             if not rows or not rows[0]["deleted"]:
-                return False
-            tx.run("meta_bump")
+                raise _Unchanged(False)
             return True
 
         return self._write(work)

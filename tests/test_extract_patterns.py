@@ -266,6 +266,11 @@ def test_mediation(ex: Extractor, text: str, expected: set[tuple[str, str]]) -> 
         ("Chile dismissed the Bolivian proposal.", ("chile", "Bolivian proposal")),
         ("Serbia said it would not accept the verdict.", ("serbia", "verdict")),
         ("The plan was rejected by Hamas on Sunday.", ("hamas", "plan")),
+        (
+            "North Korea defied the Security Council resolution.",
+            ("north-korea", "Security Council resolution"),
+        ),
+        ("Brazil voted against the resolution.", ("brazil", "resolution")),
         ("The ultimatum, which Bolivia rejected on Friday, expired.", ("bolivia", "ultimatum")),
         (
             "“Our answer to the offer is negative,” said Sudan's army chief Abdel Fattah "
@@ -290,6 +295,8 @@ def test_rejections(ex: Extractor, text: str, expected: tuple[str, str]) -> None
         "Greece demanded that its partners refuse the name.",
         "Israel may reject the plan.",
         "Prices declined sharply in Cairo.",
+        "The team defied expectations in the final.",
+        "Hamas voted for the motion.",
     ],
 )
 def test_no_rejection(ex: Extractor, text: str) -> None:
@@ -319,6 +326,10 @@ def test_no_rejection(ex: Extractor, text: str) -> None:
         ),
         ("Egypt pressed Hamas to accept the truce.", ("egypt", "accept truce")),
         ("Diplomats said Egypt had asked Israel for guarantees.", ("egypt", "guarantees")),
+        (
+            "Israel conditioned any truce on the release of the hostages.",
+            ("israel", "release of hostages"),
+        ),
         ("Canada issued a request to India to share the evidence.", ("canada", "share evidence")),
         ("Spain said Morocco must return the migrants.", ("spain", "return migrants")),
         (

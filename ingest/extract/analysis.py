@@ -1050,6 +1050,19 @@ class DocAnalysis:
                 return True
         return False
 
+    def _frame_target(self, v: Token, frame: Frame) -> Topic | str | None:
+        """The target where the lexicon says it is ("conditioned X on Y": Y)."""
+        for spec in frame.target:
+            kind, _, word = spec.partition(":")
+            for c in v.children:
+                if kind == "prep" and c.dep_ == "prep" and c.lower_ == word:
+                    obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if obj is not None:
+                        if obj.pos_ == "VERB":
+                            return self.topics.from_vp(obj)
+                        return self._target_np(obj)
+        return None
+
     def _has_modal(self, v: Token) -> bool:
         for c in v.children:
             if c.dep_ == "aux" and c.lower_ in self.lex.modals:
@@ -1199,7 +1212,7 @@ class DocAnalysis:
         sources = self._subject_actors(v)
         if not sources:
             return
-        target = self._verb_target(v)
+        target = self._frame_target(v, frame) or self._verb_target(v)
         self._stance("demands", sources, target, v, 0.75)
 
     def _reject_verb(self, v: Token, frame: Frame) -> None:
@@ -1210,7 +1223,7 @@ class DocAnalysis:
         sources = self._subject_actors(v)
         if not sources:
             return
-        target = self._verb_target(v)
+        target = self._frame_target(v, frame) or self._verb_target(v)
         self._stance("rejects", sources, target, v, 0.8)
 
     def _negated_accept(self, v: Token) -> None:

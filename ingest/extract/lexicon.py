@@ -19,6 +19,8 @@ class Frame:
     """What a cue verb needs around it to count (empty: any object, clause or prep object)."""
 
     needs: tuple[str, ...] = ()
+    #: where the target is, when not the usual clause/object ("prep:on" for "condition X on Y")
+    target: tuple[str, ...] = ()
 
 
 def _words(v: Any, where: str, file: str) -> frozenset[str]:
@@ -43,9 +45,14 @@ def _frames(v: Any, where: str, file: str) -> dict[str, Frame]:
     out = {}
     for verb, spec in v.items():
         spec = spec or {}
-        if not isinstance(spec, dict) or set(spec) - {"needs"}:
-            raise InputError(f"'{verb}' must be {{}} or {{needs: [...]}}", file=file, field=where)
-        out[str(verb).lower()] = Frame(tuple(sorted(_words(spec.get("needs"), where, file))))
+        if not isinstance(spec, dict) or set(spec) - {"needs", "target"}:
+            raise InputError(
+                f"'{verb}' must be {{}} or {{needs: [...], target: [...]}}", file=file, field=where
+            )
+        out[str(verb).lower()] = Frame(
+            tuple(sorted(_words(spec.get("needs"), where, file))),
+            tuple(sorted(_words(spec.get("target"), where, file))),
+        )
     return out
 
 

@@ -512,19 +512,22 @@ def test_paths_order_by_name_then_id(store: GraphStore) -> None:
                 actor("m1", "Mid"),
                 actor("m0", "alpha"),
                 actor("m3", "Ärger"),
+                # beyond U+FFFF after U+FF41 in code points (Python), before it in UTF-16 (Java)
+                actor("m5", "\U0001f600 smile"),
+                actor("m4", "\uff21 wide"),
             ],
             relations=[
-                rel("mediates", m, e) for m in ("m0", "m1", "m2", "m3") for e in ("src", "dst")
+                rel("mediates", m, e)
+                for m in ("m0", "m1", "m2", "m3", "m4", "m5")
+                for e in ("src", "dst")
             ],
         )
     )
     paths, _ = node_paths(store, "src", "dst", ["mediates"], max_hops=2)
-    assert paths == [
-        ["src", "m0", "dst"],
-        ["src", "m1", "dst"],
-        ["src", "m2", "dst"],
-        ["src", "m3", "dst"],
-    ]
+    middles = ["m0", "m1", "m2", "m3", "m4", "m5"]
+    assert paths == [["src", m, "dst"] for m in middles]
+    firsts, _ = node_paths(store, "src", "dst", ["mediates"], max_hops=2, max_paths=5)
+    assert firsts == [["src", m, "dst"] for m in middles[:5]]
 
 
 def test_paths_random_graphs_match_brute_force(store: GraphStore) -> None:

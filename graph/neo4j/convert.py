@@ -4,7 +4,7 @@ Nodes keep every field of their dataclass as a property of the same name (``None
 are absent; an actor's ``roles`` are one JSON string, since Neo4j properties cannot hold
 maps), plus derived properties the Cypher queries use:
 
-* actors: ``name_cf`` (casefolded name, path order), ``keys`` (normalized id, name and
+* actors: ``sort_key`` (path order, see :func:`sort_key`), ``keys`` (normalized id, name and
   aliases, see :func:`graph.model.normalize_name`) and ``keys_text`` (the same keys framed by
   newlines, which :func:`graph.model.normalize_name` never leaves in a key, for the text index);
 * statements: ``text_cf`` (casefolded text, text search).
@@ -45,6 +45,17 @@ def actor_keys(node: Any) -> list[str]:
     return sorted({normalize_name(n) for n in [node.name, *node.aliases, node.id]})
 
 
+def sort_key(node: Any) -> str:
+    """Orders actors like ``(name.casefold(), id)`` in Python, under Neo4j's string order.
+
+    Neo4j compares strings by UTF-16 code units, Python by code points: they disagree when a
+    character beyond U+FFFF meets one in U+E000..U+FFFF. Hex digits of UTF-8 bytes compare in
+    code-point order, and the space sorts below every hex digit, so a name that is a prefix of
+    another still comes first.
+    """
+    return f"{node.name.casefold().encode('utf-8').hex()} {node.id.encode('utf-8').hex()}"
+
+
 def name_needle(name: str) -> str:
     """What :func:`node_props` ``keys_text`` contains when ``name`` is a key of the actor."""
     return f"{KEY_FRAME}{normalize_name(name)}{KEY_FRAME}"
@@ -64,7 +75,7 @@ def node_props(kind: str, node: Any) -> dict[str, Any]:
         props[f.name] = list(value) if isinstance(value, list | tuple) else value
     if kind == ACTOR:
         keys = actor_keys(node)
-        props["name_cf"] = node.name.casefold()
+        props["sort_key"] = sort_key(node)
         props["keys"] = keys
         props["keys_text"] = KEY_FRAME + KEY_FRAME.join(keys) + KEY_FRAME
     elif kind == STATEMENT:

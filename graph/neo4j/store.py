@@ -621,7 +621,7 @@ class Neo4jStore(GraphStore):
             return [], False
         hops = min(int(max_hops), MAX_HOPS)
         deadline = time.monotonic() + self.query_timeout
-        found: list[tuple[tuple[str, str], ...]] = []
+        found: list[tuple[list[str], list[str]]] = []  # (sort keys, ids) of each path
 
         def of_length(tx: _Tx, hops: int, limit: int) -> list[Any]:
             return tx.run(
@@ -637,17 +637,16 @@ class Neo4jStore(GraphStore):
         for length in range(1, hops + 1):
             left = deadline - time.monotonic()
             if left < 0.05:
-                return [RawPath([n[1] for n in k]) for k in found], True
+                return [RawPath(ids) for _, ids in found], True
             want = max_paths - len(found)
             try:
                 rows = self._read(partial(of_length, hops=length, limit=want), timeout=left)
             except LimitError:
-                return [RawPath([n[1] for n in k]) for k in found], True
-            keys = sorted(tuple((cf, i) for cf, i in r["key"]) for r in rows)
-            found.extend(keys[:want])
+                return [RawPath(ids) for _, ids in found], True
+            found.extend(sorted((list(r["key"]), list(r["ids"])) for r in rows)[:want])
             if len(found) >= max_paths:
                 break
-        return [RawPath([n[1] for n in k]) for k in found], False
+        return [RawPath(ids) for _, ids in found], False
 
     def neighborhood(
         self,

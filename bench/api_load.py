@@ -12,18 +12,23 @@ Not a test. Usage::
                              [--store DIR] [--workers 1 2] [--write-docs]
 
 ``--write-docs`` writes the figures and the machine into the "API" section of
-``docs/performance.md`` (replacing that section only). ``--neo4j URI`` runs the same load
-against a Neo4j store as well; the data is loaded into it first, so it must be empty or
-``--neo4j-wipe`` given (never point it at a Neo4j someone else is using).
+``docs/performance.md`` (replacing that section only). ``--neo4j URI`` runs the load
+against a Neo4j store as well (one worker, ``--neo4j-requests`` per endpoint); the data is
+loaded into it first, so it must be empty or ``--neo4j-wipe`` given. Meanwhile the bench
+holds the lock test sessions take on that database (``tests/conftest.py``), so it never
+wipes a running test's data nor the reverse (user and password: ``NEO4J_USER``,
+``NEO4J_PASSWORD``).
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
 import platform
 import random
+import re
 import signal
 import socket
 import statistics
@@ -91,10 +96,25 @@ def embedded_store(directory: Path, relations: int) -> None:
         store.close()
 
 
+_neo4j_lock: Any = None
+
+
+def hold_neo4j_lock(uri: str) -> None:
+    """Take the lock test sessions take on a Neo4j database (``tests/conftest.py``), so the
+    benchmark and a test run never wipe each other's data; held until the process exits."""
+    global _neo4j_lock
+    name = re.sub(r"[^A-Za-z0-9]+", "-", uri)
+    fh = (Path(tempfile.gettempdir()) / f"actorgraph-tests-{name}.lock").open("w")
+    print(f"waiting for the lock on {uri} …", flush=True)
+    fcntl.flock(fh, fcntl.LOCK_EX)
+    _neo4j_lock = fh
+
+
 def neo4j_store(uri: str, relations: int, wipe: bool) -> None:
     from graph.open import open_store
     from graph.settings import Settings
 
+    hold_neo4j_lock(uri)
     store = open_store(uri, Settings(store=uri))
     try:
         have = sum(store.counts()["relations"].values())
@@ -266,10 +286,8 @@ def run(
         for _ in range(10):
             if max(hammer(server.url, "influence", warm, args.clients).latencies) < 0.5:
                 break
-        with httpx.Client(base_url=server.url, timeout=600) as c:
-            for endpoint in ("paths", "brokers", "subgraph"):
-                for p in inputs[endpoint][:3]:
-                    c.get("/" + endpoint, params=p)
+        for endpoint in ("paths", "brokers", "subgraph"):  # path adjacency, per worker
+            hammer(server.url, endpoint, inputs[endpoint][-4 * args.clients :], args.clients)
         rows = []
         for endpoint in ("paths", "brokers", "influence", "subgraph"):
             res = hammer(server.url, endpoint, inputs[endpoint], args.clients)
@@ -277,7 +295,8 @@ def run(
             rows.append(row)
             print(f"[{label}] {json.dumps(row)}", flush=True)
         # the same paths one at a time: the latency of one answer, without queueing
-        res = hammer(server.url, "paths", inputs["paths"][: max(50, args.requests // 4)], 1)
+        one = inputs["paths"][: max(8, len(inputs["paths"]) // 4)]
+        res = hammer(server.url, "paths", one, 1)
         row = {**res.row(), "endpoint": "paths (1 client)"}
         rows.append(row)
         print(f"[{label}] {json.dumps(row)}", flush=True)
@@ -364,6 +383,13 @@ def main() -> None:
     ap.add_argument("--store", type=Path, help="embedded store directory to build or reuse")
     ap.add_argument("--neo4j", help="also run against this Neo4j URI (loads the data into it)")
     ap.add_argument("--neo4j-wipe", action="store_true", help="empty the Neo4j store first")
+    ap.add_argument(
+        "--neo4j-requests",
+        type=int,
+        default=200,
+        help="requests per endpoint on Neo4j (one worker; the test lock is held meanwhile)",
+    )
+    ap.add_argument("--only-neo4j", action="store_true", help="skip the embedded runs")
     ap.add_argument("--write-docs", action="store_true")
     args = ap.parse_args()
     print(f"machine: {machine()}", flush=True)
@@ -376,10 +402,15 @@ def main() -> None:
     try:
         embedded_store(args.store, args.relations)
         inputs = query_inputs(args.store, args.requests)
-        results = [run("embedded store", str(args.store), inputs, args, w) for w in args.workers]
+        results = []
+        if not args.only_neo4j:
+            results += [
+                run("embedded store", str(args.store), inputs, args, w) for w in args.workers
+            ]
         if args.neo4j:
             neo4j_store(args.neo4j, args.relations, args.neo4j_wipe)
-            results += [run("Neo4j store", args.neo4j, inputs, args, w) for w in args.workers]
+            few = {k: v[: args.neo4j_requests] for k, v in inputs.items()}
+            results.append(run("Neo4j store", args.neo4j, few, args, 1))
         section = markdown(results, args)
         print(section)
         if args.write_docs:

@@ -9,6 +9,7 @@ Order of work: mentions (dictionary, NER) -> roles (``speaks_for``) -> quotes an
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +35,7 @@ CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl", "cs
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 PAIR_NOUNS = frozenset({"country", "side", "party", "government", "nation", "state", "camp"})
 OPENERS = {"“": "”", '"': '"', "``": "''", "‘": "’", "«": "»"}
+_OPENER = re.compile('``|[“"‘«]')
 
 
 @dataclass
@@ -682,6 +684,10 @@ class DocAnalysis:
         i = 0
         spans: list[tuple[int, int]] = []
         while i < n:
+            m = _OPENER.search(text, i)  # jump to the next opening mark
+            if m is None:
+                break
+            i = m.start()
             if text.startswith("``", i):
                 close, width = "''", 2
             elif text[i] in OPENERS and text[i] != "‘":

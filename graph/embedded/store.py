@@ -11,7 +11,6 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -133,8 +132,8 @@ class EmbeddedStore(GraphStore):
     # ------------------------------------------------------------------ writes
     def write(self, batch: WriteBatch) -> WriteResult:
         with self._lock:
-            check_batch(batch, lambda ids: self.kinds_of(ids), self.schema)
             self._refresh()
+            check_batch(batch, lambda ids: self.kinds_of(ids), self.schema)
             result = WriteResult()
             node_rows: list[tuple[str, str, str]] = []
             new_nodes: list[tuple[str, Any]] = []
@@ -164,8 +163,8 @@ class EmbeddedStore(GraphStore):
                 fresh = new_evidence(current, rel)
                 if current is None:
                     rel_rows.append((key, rel.type, rel.source, rel.target, rel.target_kind))
-                    staged_rels[key] = current
                     current = Relation(rel.type, rel.source, rel.target, [], rel.target_kind)
+                    staged_rels[key] = current
                 if fresh:
                     current = Relation(
                         current.type,
@@ -176,7 +175,7 @@ class EmbeddedStore(GraphStore):
                     )
                     staged_rels[key] = current
                     for e in fresh:
-                        ev_rows.append((key, e.key, json.dumps(asdict(e))))
+                        ev_rows.append((key, e.key, json.dumps(e.as_row())))
             result.relations = len(rel_rows)
             result.evidence = len(ev_rows)
             if not result.changed:
@@ -293,16 +292,26 @@ class EmbeddedStore(GraphStore):
     def relations_among(self, node_ids: list[str], types: list[str]) -> list[Relation]:
         with self._lock:
             self._refresh()
-            ids = set(node_ids)
+            ids = [i for i in set(node_ids) if i in self.graph]
             wanted = set(types)
             out = {}
-            for u in ids:
-                if u not in self.graph:
-                    continue
-                for _, v, data in self.graph.out_edges(u, data=True):
-                    r = data["rel"]
-                    if v in ids and r.type in wanted:
-                        out[r.key] = r
+            adj = self.graph.adj
+            # few nodes (a path answer): look up each pair; hubs have huge out-edge lists
+            if len(ids) ** 2 <= sum(len(adj[u]) for u in ids):
+                for u in ids:
+                    succ = adj[u]
+                    for v in ids:
+                        for r_type, data in succ.get(v, {}).items():
+                            if r_type in wanted:
+                                out[data["rel"].key] = data["rel"]
+            else:
+                idset = set(ids)
+                for u in ids:
+                    for v, edges in adj[u].items():
+                        if v in idset:
+                            for r_type, data in edges.items():
+                                if r_type in wanted:
+                                    out[data["rel"].key] = data["rel"]
             return [out[k] for k in sorted(out)]
 
     def statements(

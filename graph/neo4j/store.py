@@ -38,11 +38,12 @@ from __future__ import annotations
 import heapq
 import itertools
 import re
+import threading
 import time
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import neo4j
 import networkx as nx
@@ -55,6 +56,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 
+from graph.embedded.paths import simple_paths
 from graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
 from graph.merge import check_batch, merge_node
 from graph.model import (
@@ -68,8 +70,10 @@ from graph.model import (
     Statement,
     Subgraph,
     node_ref,
+    relation_key,
 )
 from graph.neo4j.convert import (
+    evidence_from_list,
     name_needle,
     node_from_props,
     node_props,
@@ -88,6 +92,8 @@ from graph.schema import Schema
 from graph.store import MAX_HOPS, MAX_ROWS, GraphStore, RawPath, WriteBatch, WriteResult
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
 #: Rows a relations_among query may return before it counts as over the limit.
 AMONG_CAP = MAX_ROWS * 10
@@ -107,6 +113,29 @@ def _run_named(tx: _Tx, *, name: str, slots: dict[str, Any]) -> list[Any]:
 def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
+
+
+class _LRU(Generic[K, V]):
+    """A small thread-safe least-recently-used cache."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
 
 
 class _Unchanged(Exception):
@@ -166,6 +195,11 @@ class Neo4jStore(GraphStore):
         self._kind_of_label = {self.schema.label(k): k for k in NODE_KINDS}
         self._name_of_label = {rt.label: name for name, rt in self.schema.relations.items()}
         self._derived_labels = [rt.label for rt in self.schema.relations.values() if rt.derived]
+        #: How find_paths searches: "auto" (the path pattern query for up to paths_qpp_budget
+        #: seconds, then the projection), or only "pattern" or "projection" (tests compare them).
+        self.paths_search = "auto"
+        self.paths_qpp_budget = 1.0
+        self._walk_cache: _LRU[tuple[Any, ...], Any] = _LRU(8)
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
@@ -616,11 +650,53 @@ class Neo4jStore(GraphStore):
     def find_paths(
         self, source: str, target: str, relations: list[str], max_hops: int, max_paths: int
     ) -> tuple[list[RawPath], bool]:
+        """Simple paths in contract order, in two ways that give the same answer.
+
+        First the ``paths`` query (a quantified path pattern, one length at a time) within
+        ``paths_qpp_budget`` seconds: it must enumerate every path of a length to order them,
+        which is quick on small or sparse graphs and explodes around hubs. When the budget runs
+        out, the walkable actor graph is projected (``walk_edges``, cached per data version and
+        relation types, and used directly while cached) and searched with
+        :func:`graph.embedded.paths.simple_paths`, the embedded store's lazy, name-ordered,
+        distance-pruned enumeration. ``paths_search`` forces one way or the other.
+        """
         both, forward = self._walk(relations)
         if source == target or max_paths <= 0 or max_hops < 1 or not (both or forward):
             return [], False
         hops = min(int(max_hops), MAX_HOPS)
         deadline = time.monotonic() + self.query_timeout
+        mode = self.paths_search
+        adjacency = None
+        if mode != "pattern":
+            adjacency = self._walk_cache.get((self.version(), tuple(both), tuple(forward)))
+        if adjacency is None and mode != "projection":
+            budget = self.query_timeout
+            if mode == "auto":
+                budget = min(self.paths_qpp_budget, self.query_timeout / 4)
+            found, complete = self._paths_by_pattern(
+                source, target, both, forward, hops, max_paths, budget
+            )
+            if complete or mode == "pattern":
+                return [RawPath(p) for p in found], not complete
+        if adjacency is None:
+            adjacency = self._walk_graph(both, forward)
+        adj, radj = adjacency
+        paths, cut = simple_paths(source, target, adj, radj, hops, max_paths, deadline=deadline)
+        return [RawPath(p) for p in paths], cut
+
+    def _paths_by_pattern(
+        self,
+        source: str,
+        target: str,
+        both: list[str],
+        forward: list[str],
+        hops: int,
+        max_paths: int,
+        budget: float,
+    ) -> tuple[list[list[str]], bool]:
+        """The first ``max_paths`` paths by the ``paths`` query, and whether it finished
+        within ``budget`` (if not, the paths of the lengths it finished)."""
+        deadline = time.monotonic() + budget
         found: list[tuple[list[str], list[str]]] = []  # (sort keys, ids) of each path
 
         def of_length(tx: _Tx, hops: int, limit: int) -> list[Any]:
@@ -636,17 +712,40 @@ class Neo4jStore(GraphStore):
 
         for length in range(1, hops + 1):
             left = deadline - time.monotonic()
-            if left < 0.05:
-                return [RawPath(ids) for _, ids in found], True
+            if left < 0.01:
+                return [ids for _, ids in found], False
             want = max_paths - len(found)
             try:
                 rows = self._read(partial(of_length, hops=length, limit=want), timeout=left)
             except LimitError:
-                return [RawPath(ids) for _, ids in found], True
+                return [ids for _, ids in found], False
             found.extend(sorted((list(r["key"]), list(r["ids"])) for r in rows)[:want])
             if len(found) >= max_paths:
                 break
-        return [RawPath(ids) for _, ids in found], False
+        return [ids for _, ids in found], True
+
+    def _walk_graph(
+        self, both: list[str], forward: list[str]
+    ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """The walkable adjacency (successors in name order) and its reverse, as the embedded
+        store builds it, read in one transaction and cached under the version it was read at."""
+        rows = self._read(lambda tx: tx.run("walk_edges", both=both, forward=forward))
+        keys: dict[str, str] = {}
+        succ: dict[str, set[str]] = defaultdict(set)
+        for r in rows:
+            keys[r["source"]] = r["source_key"]
+            keys[r["target"]] = r["target_key"]
+            succ[r["source"]].add(r["target"])
+            if r["both"]:
+                succ[r["target"]].add(r["source"])
+        adj = {u: sorted(vs, key=keys.__getitem__) for u, vs in succ.items()}
+        pred: dict[str, list[str]] = defaultdict(list)
+        for u, vs in succ.items():
+            for v in vs:
+                pred[v].append(u)
+        version = str(rows[0]["version"]) if rows else self.version()
+        self._walk_cache.put((version, tuple(both), tuple(forward)), (adj, dict(pred)))
+        return adj, dict(pred)
 
     def neighborhood(
         self,
@@ -657,30 +756,35 @@ class Neo4jStore(GraphStore):
         until: str | None = None,
         limit: int = 500,
     ) -> Subgraph:
+        """Breadth-first, one ``neighborhood_expand`` per level (keys and ends only), with the
+        embedded store's bookkeeping in Python (so the same nodes are admitted when ``limit``
+        cuts the expansion); names of admitted nodes and evidence of kept edges come after."""
         labels = self._labels(relations) if relations else []
+        name_of_label = self._name_of_label
 
-        def bfs(
-            tx: _Tx,
-        ) -> tuple[dict[str, int], dict[str, tuple[str, str]], dict[str, Relation], bool]:
-            info: dict[str, tuple[str, str]] = {}  # id -> (kind, sort name)
-            for chunk in _chunks(list(dict.fromkeys(seeds)), MAX_ROWS):
-                for row in tx.run("nodes_by_ids", ids=chunk, label=None):
-                    kind = self._kind(row["labels"])
-                    if kind in (ACTOR, TOPIC):
-                        props = row["props"]
-                        info[row["id"]] = (kind, props.get("name", row["id"]))
-            seen = {s: 0 for s in seeds if s in info}
+        def bfs(tx: _Tx) -> tuple[dict[str, int], dict[str, tuple[str, Any]], list[Relation], bool]:
+            nodes: dict[str, tuple[str, Any]] = {}  # id -> (kind, node)
+
+            def fetch(ids: list[str]) -> None:
+                for chunk in _chunks(ids, MAX_ROWS):
+                    for row in tx.run("nodes_by_ids", ids=chunk, label=None):
+                        kind = self._kind(row["labels"])
+                        if kind is not None:
+                            nodes[row["id"]] = (kind, node_from_props(kind, row["props"]))
 
             def sort_key(i: str) -> tuple[str, str]:
-                return (str(info[i][1]).casefold(), i)
+                node = nodes.get(i)
+                return (str(getattr(node[1], "name", i) if node else i).casefold(), i)
 
+            fetch(list(dict.fromkeys(seeds)))
+            seen = {s: 0 for s in seeds if s in nodes and nodes[s][0] in (ACTOR, TOPIC)}
             frontier = sorted(seen, key=sort_key)
-            edges: dict[str, Relation] = {}
+            edges: dict[str, tuple[str, str, str]] = {}  # key -> (label, source, target)
             truncated = False
             for level in range(1, depth + 1):
                 if not frontier or not labels:
                     break
-                incident: dict[str, dict[str, Relation]] = defaultdict(dict)
+                incident: dict[str, dict[str, tuple[str, str, str]]] = defaultdict(dict)
                 for chunk in _chunks(frontier, MAX_ROWS):
                     for row in tx.run(
                         "neighborhood_expand",
@@ -689,48 +793,53 @@ class Neo4jStore(GraphStore):
                         since=since,
                         until=until,
                     ):
-                        rel = self._relation(row)
-                        for end in {rel.source, rel.target}:
-                            incident[end][rel.key] = rel
-                        other = row["other"]
-                        if other not in info:
-                            info[other] = (
-                                self._kind(row["other_labels"]) or ACTOR,
-                                row["other_name"],
-                            )
+                        rel = (row["label"], row["source"], row["target"])
+                        key = relation_key(name_of_label[rel[0]], rel[1], rel[2])
+                        incident[rel[1]][key] = rel
+                        incident[rel[2]][key] = rel
                 nxt: list[str] = []
                 for u in frontier:
                     for key in sorted(incident.get(u, {})):
-                        r = incident[u][key]
-                        other = r.target if r.source == u else r.source
+                        rel = incident[u][key]
+                        other = rel[2] if rel[1] == u else rel[1]
                         if other not in seen:
                             if len(seen) >= limit:
                                 truncated = True
                                 continue
                             seen[other] = level
                             nxt.append(other)
-                        edges[r.key] = r
+                        edges[key] = rel
+                fetch(nxt)
                 frontier = sorted(nxt, key=sort_key)
-            return seen, info, edges, truncated
+            kept = [(k, e) for k, e in sorted(edges.items()) if e[1] in seen and e[2] in seen]
+            rels: list[Relation] = []
+            for kept_chunk in _chunks(kept, MAX_ROWS):
+                rows = [[e[1], e[2], e[0]] for _, e in kept_chunk]
+                found = {r["i"]: r for r in tx.run("relations_by_ends", rows=rows)}
+                for i, (_, (label, source, target)) in enumerate(kept_chunk):
+                    row = found[i]
+                    rels.append(
+                        Relation(
+                            name_of_label[label],
+                            source,
+                            target,
+                            evidence_from_list(row["evidence"]),
+                            self._kind(row["target_labels"]) or ACTOR,
+                        )
+                    )
+            return seen, nodes, rels, truncated
 
-        seen, info, edges, truncated = self._read(bfs)
-        by_kind: dict[str, list[str]] = defaultdict(list)
-        for i in seen:
-            by_kind[info[i][0]].append(i)
-        nodes_by_id: dict[str, Any] = {}
-        for kind, group in by_kind.items():
-            nodes_by_id.update({i: (kind, n) for i, n in self.get_nodes(kind, group).items()})
+        seen, nodes, rels, truncated = self._read(bfs)
         inter = self.intermediaries()
-        order = sorted(seen, key=lambda i: (str(info[i][1]).casefold(), i))
-        nodes = [
-            node_ref(nodes_by_id[i][0], nodes_by_id[i][1], inter) for i in order if i in nodes_by_id
-        ]
-        kept = [
-            {"id": k, **r.summary(), "target_kind": r.target_kind}
-            for k, r in sorted(edges.items())
-            if r.source in seen and r.target in seen
-        ]
-        return Subgraph(nodes=nodes, edges=kept, truncated=truncated)
+        order = sorted(
+            (i for i in seen if i in nodes),
+            key=lambda i: (str(getattr(nodes[i][1], "name", i)).casefold(), i),
+        )
+        return Subgraph(
+            nodes=[node_ref(nodes[i][0], nodes[i][1], inter) for i in order],
+            edges=[{"id": r.key, **r.summary(), "target_kind": r.target_kind} for r in rels],
+            truncated=truncated,
+        )
 
     def projection(
         self, relations: list[str], since: str | None = None, until: str | None = None

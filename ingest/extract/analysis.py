@@ -19,14 +19,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.extract.mentions import Mention, find_mentions, find_titles
 from ingest.extract.normalize import clean_surface, fold, name_key
-from ingest.extract.topics import Topic, TopicTable, _text
+from ingest.extract.topics import Topic, TopicTable, phrase_text
 
 if TYPE_CHECKING:
     from ingest.extract.dictionary import ActorDictionary, Role
     from ingest.extract.lexicon import Frame, Lexicon
     from ingest.extract.mentions import Matchers
 
-SUBJ = ("nsubj", "nsubjpass", "csubj")
 PERSON_PRON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 GROUP_PRON = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -300,7 +299,7 @@ class DocAnalysis:
                     self._use(holder, t.i)
                     return Resolved(holder, via="role")
             anonymous = lemma in self.lex.anonymous or low in self.lex.anonymous
-            self._use(actor, t.i, _text(list(t.subtree)) if not anonymous else None)
+            self._use(actor, t.i, phrase_text(list(t.subtree)) if not anonymous else None)
             return Resolved(actor, anonymous=anonymous, via="organ")
         if low in self.lex.groups or lemma in self.lex.groups:
             return self._group(t)
@@ -363,7 +362,7 @@ class DocAnalysis:
                     if g.dep_ == "pobj":
                         toks.extend(x for x in g.subtree if x.dep_ not in ("relcl", "punct"))
         toks = [x for x in toks if x.dep_ not in ("nummod", "quantmod") and not x.like_num]
-        return clean_surface(_text(toks))
+        return clean_surface(phrase_text(toks))
 
     def _group(self, t: Token) -> Resolved | None:
         has_name = any(
@@ -900,7 +899,7 @@ class DocAnalysis:
             r = rs[0]
             while span and (span[0].dep_ == "mark" or span[0].is_punct):
                 span = span[1:]
-            text = _text(span)
+            text = phrase_text(span)
             sf = self.principal.get(r.actor)
             self._statement(
                 r.actor,
@@ -937,7 +936,7 @@ class DocAnalysis:
         sf = self.principal.get(r.actor)
         self._statement(
             r.actor,
-            _text(span),
+            phrase_text(span),
             False,
             sf.target if sf else None,
             span[0].i,

@@ -35,7 +35,7 @@ class Topic:
         return {"kind": "topic", "id": self.id, "name": self.name, "keywords": self.keywords}
 
 
-def _text(tokens: list[Token]) -> str:
+def phrase_text(tokens: list[Token]) -> str:
     """Tokens as text, keeping the document's spacing between neighbours."""
     tokens = sorted(set(tokens), key=lambda t: t.i)
     out = []
@@ -160,7 +160,7 @@ class TopicTable:
         if low in self.lex.proposal_heads:
             return self._proposal(head)
         toks = self.np_tokens(head)
-        name = _text(toks)
+        name = phrase_text(toks)
         if not name or not any(t.is_alpha for t in toks):
             return None
         return self._add(name_key(name), name, self._keywords(toks))
@@ -169,7 +169,7 @@ class TopicTable:
         toks = self.vp_tokens(verb)
         if len(toks) == 1 and verb.pos_ not in ("VERB", "NOUN"):
             return None
-        name = _text(toks)
+        name = phrase_text(toks)
         if not name:
             return None
         return self._add(name_key(name), name, self._keywords(toks))
@@ -194,6 +194,6 @@ class TopicTable:
                     if best is None or score > best[:2]:
                         best = (content, -t.i, toks)
             toks = best[2] if best else self.np_tokens(head)
-            name = _text(toks)
+            name = phrase_text(toks)
             return self._add(key, name, self._keywords(toks) + self._keywords(all_toks))
         return self._add(key, self.by_key[key].name, self._keywords(self.np_tokens(head)))

@@ -26,7 +26,6 @@ import argparse
 import fcntl
 import json
 import os
-import platform
 import random
 import re
 import signal
@@ -47,24 +46,14 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from machine_info import machine  # noqa: E402
+
 from graph.embedded import EmbeddedStore  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
 from ingest.loader import Loader  # noqa: E402
 from ingest.synthetic import synthetic_records  # noqa: E402
 
 SEED = 11
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores (nproc), {cpu}, Python {platform.python_version()}"
 
 
 def pct(values: list[float], p: float) -> float:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import random
 import sqlite3
 import statistics
@@ -23,23 +21,12 @@ import time
 from pathlib import Path
 
 import networkx as nx
+from machine_info import machine
 
 from graph.embedded import EmbeddedStore
 from graph.queries import Graph
 from ingest.loader import Loader
 from ingest.synthetic import synthetic_records
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
 def baseline_ingest(path: Path, directory: Path) -> float:

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import random
 import sys
 import time
@@ -27,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from machine_info import machine_facts as machine  # noqa: E402
 
 from ingest.articles import Article  # noqa: E402
 from ingest.extract import Extractor  # noqa: E402
@@ -105,19 +105,6 @@ def synthetic(n: int, seed: int = 7) -> Iterator[Article]:
         paragraphs = [" ".join(sentences[k : k + 3]) for k in range(0, len(sentences), 3)]
         text = f"Ceasefire talks, day {i}\n\n" + "\n\n".join(paragraphs) + "\n"
         yield Article(id=f"synthetic-{i}", title=f"Ceasefire talks, day {i}", text=text)
-
-
-def machine() -> dict[str, object]:
-    cpu = platform.processor() or ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return {"nproc": nproc, "cpu": cpu or "unknown", "python": platform.python_version()}
 
 
 def rss_mb() -> float:

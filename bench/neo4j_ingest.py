@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -43,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
+from machine_info import machine
 
 from graph.model import ACTOR, TOPIC, Actor, Document, Evidence, Relation, Topic
 from graph.neo4j import Neo4jStore
@@ -63,18 +63,6 @@ BASE_RELS = (
     "MERGE (s)-[r:{label}]->(t) "
     "SET r.evidence = coalesce(r.evidence, []) + row.evidence"
 )
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"nproc {os.cpu_count()}, {cpu}, Python {platform.python_version()}"
 
 
 def batches(records: list[dict[str, Any]], size: int) -> Iterator[WriteBatch]:

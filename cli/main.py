@@ -27,6 +27,7 @@ from graph.open import open_store
 from graph.queries import Graph
 from graph.settings import get_settings
 from graph.store import GraphStore
+from ingest.records import is_article_jsonl
 
 app = typer.Typer(
     name="actorgraph",
@@ -95,27 +96,17 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 def _is_article_file(path: Path) -> bool:
     suffix = path.suffix.lower()
-    if suffix in ARTICLE_SUFFIXES:
-        return True
-    if suffix in (".jsonl", ".ndjson"):
-        try:
-            with path.open("rb") as fh:
-                for raw in fh:
-                    if raw.strip():
-                        first = json.loads(raw)
-                        return isinstance(first, dict) and "kind" not in first and "text" in first
-        except (OSError, ValueError):
-            return False
-    return False
+    return suffix in ARTICLE_SUFFIXES or (
+        suffix in (".jsonl", ".ndjson") and is_article_jsonl(path)
+    )
 
 
 def _extract_to_file(store: GraphStore, path: Path, date: str | None, workdir: Path) -> Path:
     if importlib.util.find_spec("ingest.extract") is None:
         raise InputError("article extraction is not available in this installation", file=str(path))
+    from graph.records import actor_record
     from ingest.articles import read_articles
     from ingest.extract import Extractor
-
-    from graph.records import actor_record
 
     known = [actor_record(a) for a in store.list_nodes("Actor", limit=100_000)]
     extractor = Extractor(known_actors=known)

@@ -373,6 +373,13 @@ class Loader:
             flush()
         return count
 
+    @staticmethod
+    def _document(rec: dict[str, Any], defs: _Definitions, resolver: Resolver) -> str | None:
+        """The record's document, or the input's only document when it names none."""
+        if rec.get("document"):
+            return resolver.document(rec["document"])
+        return defs.default_document
+
     def _evidence(
         self, rec: dict[str, Any], doc: str | None, resolver: Resolver, sentence: str | None
     ) -> Evidence:
@@ -438,8 +445,7 @@ class Loader:
                 )
             )
         elif kind == "statement":
-            doc = resolver.document(rec["document"]) if rec.get("document") else None
-            doc = doc or defs.default_document
+            doc = self._document(rec, defs, resolver)
             batch.statements.append(
                 Statement(
                     id=self._statement_id(rec, defs),
@@ -463,8 +469,7 @@ class Loader:
             rt = self.schema.relation(rec["type"])
             source = resolver.actor(rec["source"])
             target, tkind = resolver.topic_or_actor(rec["target"], "Topic" in rt.target)
-            doc = resolver.document(rec["document"]) if rec.get("document") else None
-            doc = doc or defs.default_document
+            doc = self._document(rec, defs, resolver)
             ev = self._evidence(rec, doc, resolver, rec.get("evidence"))
             batch.relations.append(self._relation(rt.name, source, target, tkind, ev))
 
@@ -491,8 +496,7 @@ class Loader:
                     self._relation("speaks_for", aid, resolver.actor(r["of"]), ACTOR, ev)
                 )
         elif rec.get("on_behalf_of"):
-            doc = resolver.document(rec["document"]) if rec.get("document") else None
-            doc = doc or defs.default_document
+            doc = self._document(rec, defs, resolver)
             sid = self._statement_id(rec, defs)
             ev = Evidence(
                 document=doc,

@@ -368,6 +368,19 @@ def _csv(path: Path) -> Iterator[Item]:
         yield line, clean
 
 
+def is_article_jsonl(path: Path) -> bool:
+    """A JSON Lines file of articles (first record has ``text`` and no ``kind``), not records."""
+    try:
+        with path.open("rb") as fh:
+            for raw in fh:
+                if raw.strip():
+                    first = json.loads(raw)
+                    return isinstance(first, dict) and "kind" not in first and "text" in first
+    except (OSError, ValueError):
+        return False
+    return False
+
+
 def read_records(path: Path) -> Iterator[Item]:
     """``(line, record or InputError)`` for every record of a JSONL, YAML or CSV file."""
     suffix = path.suffix.lower()

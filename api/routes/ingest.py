@@ -42,7 +42,7 @@ from graph.schema import default_schema
 from graph.settings import Settings
 from graph.store import GraphStore
 from ingest.loader import IngestReport, Item, Loader
-from ingest.records import check_record, read_records
+from ingest.records import check_record, is_article_jsonl, read_records
 
 router = APIRouter(tags=["ingest"], dependencies=[WriteAccess], responses=WRITE_ERRORS)
 
@@ -182,19 +182,6 @@ def _safe_name(filename: str | None) -> str:
     base = Path(filename or "upload").name
     base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).lstrip(".") or "upload"
     return base[:120]
-
-
-def _is_article_jsonl(path: Path) -> bool:
-    """A .jsonl whose first record is an article (``text``, no ``kind``), as the CLI decides."""
-    try:
-        with path.open("rb") as fh:
-            for raw in fh:
-                if raw.strip():
-                    first = json.loads(raw)
-                    return isinstance(first, dict) and "kind" not in first and "text" in first
-    except (OSError, ValueError):
-        return False
-    return False
 
 
 def extraction_available() -> bool:
@@ -354,9 +341,9 @@ async def _upload(
         try:
             with path.open("wb") as fh:
                 shutil.copyfileobj(upload.file, fh)
-            if suffix in (".jsonl", ".ndjson") and not _is_article_jsonl(path):
+            if suffix in (".jsonl", ".ndjson") and not is_article_jsonl(path):
                 _text(path.read_bytes(), name)  # not UTF-8: refuse now
-            is_article = suffix in ARTICLE_SUFFIXES or _is_article_jsonl(path)
+            is_article = suffix in ARTICLE_SUFFIXES or is_article_jsonl(path)
             if is_article and not extraction_available():
                 raise UnsupportedMediaTypeError(
                     f"cannot ingest the article '{name}': article extraction is not "

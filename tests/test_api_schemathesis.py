@@ -63,6 +63,16 @@ def _close_store() -> Iterator[None]:
     _tmp.cleanup()
 
 
+def _auth(case: schemathesis.Case) -> dict[str, str] | None:
+    """The write key, except for a case generated with invalid headers: adding the key there
+    would turn the negative case (e.g. the required X-API-Key left out) into a valid one."""
+    components = case.meta.components if case.meta else {}
+    for location, info in components.items():
+        if str(getattr(location, "value", location)) == "header" and info.mode.is_negative:
+            return None
+    return {"X-API-Key": KEY}
+
+
 @schema.parametrize()
 @hypothesis.settings(
     max_examples=MAX_EXAMPLES,
@@ -73,5 +83,5 @@ def _close_store() -> Iterator[None]:
 )
 def test_api_conforms_to_its_schema(case: schemathesis.Case) -> None:
     # call_and_validate raises on any failed check; the assert states the main one plainly
-    response = case.call_and_validate(headers={"X-API-Key": KEY}, checks=CHECKS)
+    response = case.call_and_validate(headers=_auth(case), checks=CHECKS)
     assert response.status_code < 500

@@ -21,6 +21,7 @@ WORKDIR /app
 
 # Only what the package is built from: no .venv, node_modules, .neo4j or local data.
 COPY pyproject.toml README.md ./
+COPY actorgraph/ actorgraph/
 COPY graph/ graph/
 COPY ingest/ ingest/
 COPY api/ api/

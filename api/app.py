@@ -1,4 +1,4 @@
-"""The HTTP API: ``create_app()`` builds it (``uvicorn --factory api.app:create_app``).
+"""The HTTP API: ``create_app()`` builds it (``uvicorn --factory actorgraph.api.app:create_app``).
 
 The store is opened once, in the lifespan (waiting for it with backoff, see
 ``ACTORGRAPH_STARTUP_TIMEOUT``), unless one is passed in; one :class:`graph.queries.Graph`
@@ -18,23 +18,22 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from actorgraph.api import errors
+from actorgraph.api.deps import API_KEY_HEADER, ApiState, ReadAccess
+from actorgraph.api.jobs import JobRegistry
+from actorgraph.api.params import READ_ERRORS
+from actorgraph.api.routes import actors, export, health, ingest, meta, network, statements, topics
+from actorgraph.graph.settings import Settings, get_settings
+from actorgraph.graph.store import GraphStore
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from api import errors
-from api.deps import API_KEY_HEADER, ApiState, ReadAccess
-from api.jobs import JobRegistry
-from api.params import READ_ERRORS
-from api.routes import actors, export, health, ingest, meta, network, statements, topics
-from graph.settings import Settings, get_settings
-from graph.store import GraphStore
-
 logger = logging.getLogger("actorgraph.api")
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-REPORTS_MODULE = "api.routes.reports"
+REPORTS_MODULE = "actorgraph.api.routes.reports"
 
 DESCRIPTION = """\
 Actors, statements and relations (who speaks for, mediates, rejects, demands whom or what),

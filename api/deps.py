@@ -15,17 +15,16 @@ import time
 from dataclasses import dataclass, field
 from typing import Annotated
 
+from actorgraph.api.errors import UnauthorizedError, WritesDisabledError
+from actorgraph.api.jobs import JobRegistry
+from actorgraph.graph.errors import ActorgraphError, StoreUnavailableError
+from actorgraph.graph.open import open_store
+from actorgraph.graph.queries import Graph
+from actorgraph.graph.settings import Settings
+from actorgraph.graph.store import GraphStore
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
 from starlette.concurrency import run_in_threadpool
-
-from api.errors import UnauthorizedError, WritesDisabledError
-from api.jobs import JobRegistry
-from graph.errors import ActorgraphError, StoreUnavailableError
-from graph.open import open_store
-from graph.queries import Graph
-from graph.settings import Settings
-from graph.store import GraphStore
 
 logger = logging.getLogger("actorgraph.api")
 

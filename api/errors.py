@@ -16,12 +16,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from actorgraph.graph.errors import ActorgraphError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-
-from graph.errors import ActorgraphError
 
 logger = logging.getLogger("actorgraph.api")
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from graph.errors import ActorgraphError
-from ingest.loader import IngestReport
+from actorgraph.graph.errors import ActorgraphError
+from actorgraph.ingest.loader import IngestReport
 
 logger = logging.getLogger("actorgraph.api")
 

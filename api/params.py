@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
+from actorgraph.api.models import ErrorResponse
+from actorgraph.graph.errors import LimitError
+from actorgraph.graph.influence import METRICS
+from actorgraph.graph.model import Subgraph
+from actorgraph.graph.schema import default_schema
+from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_PATHS, MAX_ROWS
 from fastapi import Query
 from fastapi.responses import JSONResponse
-
-from api.models import ErrorResponse
-from graph.errors import LimitError
-from graph.influence import METRICS
-from graph.model import Subgraph
-from graph.schema import default_schema
-from graph.store import MAX_DEPTH, MAX_HOPS, MAX_PATHS, MAX_ROWS
 
 _schema = default_schema()
 

@@ -46,12 +46,11 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from actorgraph.graph.embedded import EmbeddedStore  # noqa: E402
+from actorgraph.graph.store import GraphStore  # noqa: E402
+from actorgraph.ingest.loader import Loader  # noqa: E402
+from actorgraph.ingest.synthetic import synthetic_records  # noqa: E402
 from machine_info import machine  # noqa: E402
-
-from graph.embedded import EmbeddedStore  # noqa: E402
-from graph.store import GraphStore  # noqa: E402
-from ingest.loader import Loader  # noqa: E402
-from ingest.synthetic import synthetic_records  # noqa: E402
 
 SEED = 11
 
@@ -100,8 +99,8 @@ def hold_neo4j_lock(uri: str) -> None:
 
 
 def neo4j_store(uri: str, relations: int, wipe: bool) -> None:
-    from graph.open import open_store
-    from graph.settings import Settings
+    from actorgraph.graph.open import open_store
+    from actorgraph.graph.settings import Settings
 
     hold_neo4j_lock(uri)
     store = open_store(uri, Settings(store=uri))
@@ -146,7 +145,7 @@ def free_port() -> int:
 
 
 class Server:
-    """``uvicorn --factory api.app:create_app`` in a child process."""
+    """``uvicorn --factory actorgraph.api.app:create_app`` in a child process."""
 
     def __init__(self, store: str, workers: int) -> None:
         self.port = free_port()
@@ -157,7 +156,7 @@ class Server:
             sys.executable,
             "-m",
             "uvicorn",
-            "api.app:create_app",
+            "actorgraph.api.app:create_app",
             "--factory",
             "--host",
             "127.0.0.1",

@@ -21,12 +21,11 @@ import time
 from pathlib import Path
 
 import networkx as nx
+from actorgraph.graph.embedded import EmbeddedStore
+from actorgraph.graph.queries import Graph
+from actorgraph.ingest.loader import Loader
+from actorgraph.ingest.synthetic import synthetic_records
 from machine_info import machine
-
-from graph.embedded import EmbeddedStore
-from graph.queries import Graph
-from ingest.loader import Loader
-from ingest.synthetic import synthetic_records
 
 
 def baseline_ingest(path: Path, directory: Path) -> float:

@@ -26,10 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from actorgraph.ingest.articles import Article  # noqa: E402
+from actorgraph.ingest.extract import Extractor  # noqa: E402
 from machine_info import machine_facts as machine  # noqa: E402
-
-from ingest.articles import Article  # noqa: E402
-from ingest.extract import Extractor  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "corpus" / "ceasefire-talks-live-updates.txt"
 

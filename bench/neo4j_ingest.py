@@ -42,14 +42,13 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
+from actorgraph.graph.model import ACTOR, TOPIC, Actor, Document, Evidence, Relation, Topic
+from actorgraph.graph.neo4j import Neo4jStore
+from actorgraph.graph.schema import default_schema
+from actorgraph.graph.store import WriteBatch
+from actorgraph.ingest.loader import Loader
+from actorgraph.ingest.synthetic import synthetic_records
 from machine_info import machine
-
-from graph.model import ACTOR, TOPIC, Actor, Document, Evidence, Relation, Topic
-from graph.neo4j import Neo4jStore
-from graph.schema import default_schema
-from graph.store import WriteBatch
-from ingest.loader import Loader
-from ingest.synthetic import synthetic_records
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "performance.md"

@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import IO, Annotated, Any
 
 import typer
-
-from graph.errors import InputError
+from actorgraph.graph.errors import InputError
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
 
@@ -26,7 +25,7 @@ DictOpt = Annotated[
 
 
 def _err(message: str) -> None:
-    from cli.output import err_console
+    from actorgraph.cli.output import err_console
 
     err_console.print(message, markup=False, highlight=False, soft_wrap=True)
 
@@ -60,8 +59,8 @@ def extract(
     A file that cannot be read is reported on one line and the others go on; with -o the
     output appears only when complete (written to a temporary file, then renamed).
     """
-    from ingest.articles import read_articles
-    from ingest.extract import Extractor
+    from actorgraph.ingest.articles import read_articles
+    from actorgraph.ingest.extract import Extractor
 
     problems: list[InputError] = []
 
@@ -112,7 +111,7 @@ def _write(fh: IO[str], records: Any, counts: dict[str, int]) -> None:
 
 
 def _read_records(path: Path) -> list[dict[str, Any]]:
-    from ingest.records import read_records
+    from actorgraph.ingest.records import read_records
 
     out = []
     for _, item in read_records(path):
@@ -157,7 +156,7 @@ def evaluate(
 ) -> None:
     """Precision, recall and F1 per category: extraction output against gold records, and
     extraction of demands and rejections on PLOVER sentences."""
-    from ingest.evaluate import PRF, score_gold, score_plover
+    from actorgraph.ingest.evaluate import PRF, score_gold, score_plover
 
     if not gold and plover is None:
         raise InputError("give --gold FILE (with predicted records or articles) or --plover FILE")
@@ -168,7 +167,7 @@ def evaluate(
     def get_extractor() -> Any:
         nonlocal extractor
         if extractor is None:
-            from ingest.extract import Extractor
+            from actorgraph.ingest.extract import Extractor
 
             extractor = Extractor(model=model, dictionary=dictionary)
         return extractor
@@ -180,7 +179,7 @@ def evaluate(
             if not path.is_file():
                 raise InputError("no such file", file=str(path))
             if _is_articles(path):
-                from ingest.articles import read_articles
+                from actorgraph.ingest.articles import read_articles
 
                 pred.extend(get_extractor().extract(read_articles([path])))
             else:
@@ -191,11 +190,11 @@ def evaluate(
         records = _read_plover(plover)
         result["plover"] = score_plover(get_extractor(), records)
     if json_out:
-        from cli.output import emit_json
+        from actorgraph.cli.output import emit_json
 
         emit_json({k: {c: prf.to_dict() for c, prf in v.items()} for k, v in result.items()})
         return
-    from cli.output import table
+    from actorgraph.cli.output import table
 
     titles = {"gold": "against gold records", "plover": "on PLOVER sentences"}
     for key, scores in result.items():

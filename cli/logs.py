@@ -6,7 +6,7 @@ import logging
 import os
 from pathlib import Path
 
-from graph.settings import get_settings
+from actorgraph.graph.settings import get_settings
 
 logger = logging.getLogger("actorgraph")
 

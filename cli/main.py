@@ -18,16 +18,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from actorgraph.cli import logs
+from actorgraph.cli.output import console, emit_json, err_console, shorten, table
+from actorgraph.graph.errors import ActorgraphError, InputError
+from actorgraph.graph.open import open_store
+from actorgraph.graph.queries import Graph
+from actorgraph.graph.settings import get_settings
+from actorgraph.graph.store import GraphStore
+from actorgraph.ingest.records import is_article_jsonl
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-from cli import logs
-from cli.output import console, emit_json, err_console, shorten, table
-from graph.errors import ActorgraphError, InputError
-from graph.open import open_store
-from graph.queries import Graph
-from graph.settings import get_settings
-from graph.store import GraphStore
-from ingest.records import is_article_jsonl
 
 app = typer.Typer(
     name="actorgraph",
@@ -102,11 +101,11 @@ def _is_article_file(path: Path) -> bool:
 
 
 def _extract_to_file(store: GraphStore, path: Path, date: str | None, workdir: Path) -> Path:
-    if importlib.util.find_spec("ingest.extract") is None:
+    if importlib.util.find_spec("actorgraph.ingest.extract") is None:
         raise InputError("article extraction is not available in this installation", file=str(path))
-    from graph.records import actor_record
-    from ingest.articles import read_articles
-    from ingest.extract import Extractor
+    from actorgraph.graph.records import actor_record
+    from actorgraph.ingest.articles import read_articles
+    from actorgraph.ingest.extract import Extractor
 
     known = [actor_record(a) for a in store.list_nodes("Actor", limit=100_000)]
     extractor = Extractor(known_actors=known)
@@ -143,7 +142,7 @@ def ingest(
     json_out: JsonOpt = False,
 ) -> None:
     """Check and load records (or extract and load articles). Re-ingesting changes nothing."""
-    from ingest.loader import Loader
+    from actorgraph.ingest.loader import Loader
 
     settings = get_settings()
     reports = []
@@ -481,7 +480,7 @@ def stats(json_out: JsonOpt = False) -> None:
 @app.command()
 def schema(json_out: JsonOpt = False) -> None:
     """The vocabulary: relation types with their PLOVER/CAMEO equivalents, actor types."""
-    from graph.schema import default_schema
+    from actorgraph.graph.schema import default_schema
 
     s = default_schema()
     rows = [
@@ -521,7 +520,7 @@ def serve(
         os.environ["ACTORGRAPH_STORE"] = STATE["store"]
     console.print(f"actorgraph on http://{host}:{port}/ (API docs at /docs)")
     uvicorn.run(
-        "api.app:create_app",
+        "actorgraph.api.app:create_app",
         factory=True,
         host=host,
         port=port,
@@ -532,7 +531,7 @@ def serve(
 
 def _register_optional() -> None:
     """Commands that live beside the core (extraction, reports) when they are installed."""
-    for module in ("cli.extract_commands", "cli.report_commands"):
+    for module in ("actorgraph.cli.extract_commands", "actorgraph.cli.report_commands"):
         if importlib.util.find_spec(module) is not None:
             __import__(module, fromlist=["register"]).register(app)
 

@@ -31,9 +31,9 @@ FormatOpt = Annotated[
 def _options(
     since: str | None, until: str | None, period: str | None, watch: Path | None, fmt: str
 ) -> Any:
-    from reports.archive import check_formats
-    from reports.runner import ReportOptions
-    from reports.watch import load_watch
+    from actorgraph.reports.archive import check_formats
+    from actorgraph.reports.runner import ReportOptions
+    from actorgraph.reports.watch import load_watch
 
     return ReportOptions(
         since=since,
@@ -45,14 +45,14 @@ def _options(
 
 
 def _out(out: Path | None) -> Path:
-    from graph.settings import get_settings
+    from actorgraph.graph.settings import get_settings
 
     return out or Path(get_settings().reports_dir)
 
 
 def _store_factory() -> Any:
-    from cli.main import STATE
-    from graph.open import open_store
+    from actorgraph.cli.main import STATE
+    from actorgraph.graph.open import open_store
 
     def factory() -> Any:
         store = open_store(STATE["store"])
@@ -63,10 +63,9 @@ def _store_factory() -> Any:
 
 
 def _run_once(out: Path, options: Any, quiet: bool = False) -> Any:
+    from actorgraph.cli.output import err_console
+    from actorgraph.reports.runner import run_report
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from cli.output import err_console
-    from reports.runner import run_report
 
     progress = Progress(
         SpinnerColumn(),
@@ -114,7 +113,7 @@ def register(app: typer.Typer) -> None:
         Writes OUT/<date>T<time>/report.{html,md,json} and updates OUT/index.html; the
         newest report already in OUT is the baseline for channel and rank changes.
         """
-        from cli.output import console
+        from actorgraph.cli.output import console
 
         options = _options(since, until, period, watch, fmt)
         result = _run_once(_out(out), options)
@@ -138,9 +137,9 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOpt = "html,md,json",
     ) -> None:
         """Make reports on a schedule (one at a time; a run missed while down is caught up)."""
-        from cli.output import console, err_console
-        from graph.errors import ActorgraphError
-        from reports.schedule import ReportScheduler, make_trigger
+        from actorgraph.cli.output import console, err_console
+        from actorgraph.graph.errors import ActorgraphError
+        from actorgraph.reports.schedule import ReportScheduler, make_trigger
 
         options = _options(since, until, period, watch, fmt)
         folder = _out(out)

@@ -10,12 +10,12 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from graph.errors import InputError
-from graph.model import ACTOR, DOCUMENT, STATEMENT, TOPIC, Evidence, Relation, Role
+from actorgraph.graph.errors import InputError
+from actorgraph.graph.model import ACTOR, DOCUMENT, STATEMENT, TOPIC, Evidence, Relation, Role
 
 if TYPE_CHECKING:
-    from graph.schema import Schema
-    from graph.store import WriteBatch
+    from actorgraph.graph.schema import Schema
+    from actorgraph.graph.store import WriteBatch
 
 T = TypeVar("T")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graph.errors import InputError
-from graph.settings import Settings, get_settings
-from graph.store import GraphStore
+from actorgraph.graph.errors import InputError
+from actorgraph.graph.settings import Settings, get_settings
+from actorgraph.graph.store import GraphStore
 
 NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 
@@ -25,7 +25,7 @@ def open_store(location: str | None = None, settings: Settings | None = None) ->
             field="store",
         )
     if is_neo4j_uri(location):
-        from graph.neo4j import Neo4jStore  # imported only when used
+        from actorgraph.graph.neo4j import Neo4jStore  # imported only when used
 
         return Neo4jStore(
             location,
@@ -35,6 +35,6 @@ def open_store(location: str | None = None, settings: Settings | None = None) ->
             batch_size=settings.batch_size,
             query_timeout=settings.query_timeout,
         )
-    from graph.embedded import EmbeddedStore
+    from actorgraph.graph.embedded import EmbeddedStore
 
     return EmbeddedStore(location, query_timeout=settings.query_timeout)

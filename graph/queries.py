@@ -14,11 +14,9 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
-from graph.errors import InputError, LimitError, NotFoundError
-from graph.influence import METRICS, rank, scores
-from graph.model import (
+from actorgraph.graph.errors import InputError, LimitError, NotFoundError
+from actorgraph.graph.influence import METRICS, rank, scores
+from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
     STATEMENT,
@@ -36,7 +34,8 @@ from graph.model import (
     node_ref,
     normalize_name,
 )
-from graph.store import MAX_DEPTH, MAX_HOPS, MAX_PATHS, MAX_ROWS, GraphStore
+from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_PATHS, MAX_ROWS, GraphStore
+from rapidfuzz import fuzz, process
 
 
 def check_date(value: str | None, field: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import Actor, Document, Relation, Statement, Topic
+from actorgraph.graph.model import Actor, Document, Relation, Statement, Topic
 
 #: Evidence whose origin starts with this was derived from an actor's ``roles``; export leaves
 #: it out because ingesting the actor record derives it again.

@@ -169,7 +169,9 @@ def _parse(data: Any, origin: str) -> Schema:
 def load_schema(path: str | Path | None = None) -> Schema:
     """Load a vocabulary file; the bundled ``graph/schema.yaml`` when ``path`` is None."""
     if path is None:
-        text = resources.files("graph").joinpath("schema.yaml").read_text(encoding="utf-8")
+        text = (
+            resources.files("actorgraph.graph").joinpath("schema.yaml").read_text(encoding="utf-8")
+        )
         origin = "graph/schema.yaml"
     else:
         text = Path(path).read_text(encoding="utf-8")

@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
-
-from graph.model import Actor, Document, Relation, Statement, Subgraph, Topic
-from graph.schema import Schema, default_schema
+from actorgraph.graph.model import Actor, Document, Relation, Statement, Subgraph, Topic
+from actorgraph.graph.schema import Schema, default_schema
 
 #: Hard caps every query respects, whatever the caller asks.
 MAX_HOPS = 6

@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from graph.errors import InputError
-from ingest.extract.normalize import slugify
+from actorgraph.graph.errors import InputError
+from actorgraph.ingest.extract.normalize import slugify
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ingest.extract.normalize import fold, name_key
+from actorgraph.ingest.extract.normalize import fold, name_key
 
 RELATION_TYPES = ("speaks_for", "mediates", "rejects", "demands")
 #: PLOVER event -> our relation type

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import InputError
-from graph.model import (
+from actorgraph.graph.errors import InputError
+from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
     STATEMENT,
@@ -33,9 +33,9 @@ from graph.model import (
     short_hash,
     slugify,
 )
-from graph.records import ROLE_ORIGIN_PREFIX
-from graph.store import GraphStore, WriteBatch, WriteResult
-from ingest.records import Item, check_record, read_records
+from actorgraph.graph.records import ROLE_ORIGIN_PREFIX
+from actorgraph.graph.store import GraphStore, WriteBatch, WriteResult
+from actorgraph.ingest.records import Item, check_record, read_records
 
 ItemsFactory = Callable[[], Iterable[Item]]
 #: called as ``progress(advance, total)`` while records are written

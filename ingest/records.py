@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from graph.errors import InputError
-from graph.schema import Schema
+from actorgraph.graph.errors import InputError
+from actorgraph.graph.schema import Schema
 
 KINDS = ("document", "actor", "topic", "statement", "relation")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/+-]{0,199}$")

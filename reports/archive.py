@@ -24,8 +24,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from graph.errors import ActorgraphError, InputError, NotFoundError
-from reports.render import render_html, render_index, render_json, render_markdown
+from actorgraph.graph.errors import ActorgraphError, InputError, NotFoundError
+from actorgraph.reports.render import render_html, render_index, render_json, render_markdown
 
 REPORT_ID = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{4}(?:-\d{1,4})?$")
 STATE_FILE = "state.json"
@@ -133,7 +133,7 @@ def locked(out: Path) -> Iterator[None]:
 
 
 def check_formats(formats: str | list[str] | None) -> list[str]:
-    from reports.render import FORMATS
+    from actorgraph.reports.render import FORMATS
 
     if formats is None:
         return list(FORMATS)

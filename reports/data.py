@@ -29,12 +29,12 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from graph.errors import ActorgraphError
-from graph.model import ACTOR, DOCUMENT, Relation
-from graph.queries import Graph
-from graph.store import MAX_PATHS, MAX_ROWS, GraphStore
-from reports.watch import Watch, WatchPair
-from reports.window import Window
+from actorgraph.graph.errors import ActorgraphError
+from actorgraph.graph.model import ACTOR, DOCUMENT, Relation
+from actorgraph.graph.queries import Graph
+from actorgraph.graph.store import MAX_PATHS, MAX_ROWS, GraphStore
+from actorgraph.reports.watch import Watch, WatchPair
+from actorgraph.reports.window import Window
 
 FORMAT_VERSION = 1
 #: Paths looked at per watched pair (for channels and brokers).

@@ -8,11 +8,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from graph.store import GraphStore
-from reports.archive import check_formats, latest_report, locked, new_report_id, write_report
-from reports.archive import write_state as _write_state
-from reports.watch import Watch
-from reports.window import Window, resolve_window
+from actorgraph.graph.store import GraphStore
+from actorgraph.reports.archive import (
+    check_formats,
+    latest_report,
+    locked,
+    new_report_id,
+    write_report,
+)
+from actorgraph.reports.archive import write_state as _write_state
+from actorgraph.reports.watch import Watch
+from actorgraph.reports.window import Window, resolve_window
 
 StoreFactory = Callable[[], GraphStore]
 
@@ -53,7 +59,7 @@ def run_report(
     ``open_store`` is a store (left open) or a function opening one (closed after the run,
     so a long-running scheduler holds no connection between runs).
     """
-    from reports.data import build_report
+    from actorgraph.reports.data import build_report
 
     say = progress or (lambda _s: None)
     now = (now or datetime.now(UTC)).astimezone(UTC)
@@ -86,7 +92,10 @@ def run_report(
         images: dict[str, bytes | None] = {}
         if {"html", "md"} & set(options.formats):
             say("drawing pictures")
-            from reports.charts import network_png, statements_png  # matplotlib: slow import
+            from actorgraph.reports.charts import (  # matplotlib: slow import
+                network_png,
+                statements_png,
+            )
 
             images = {"network": network_png(data), "statements": statements_png(data)}
         say("writing " + ", ".join(options.formats))

@@ -17,14 +17,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from actorgraph.graph.errors import InputError
+from actorgraph.reports.archive import read_state
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-
-from graph.errors import InputError
-from reports.archive import read_state
 
 log = logging.getLogger("actorgraph.reports")
 JOB_ID = "actorgraph-report"

@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from graph.errors import InputError
-from graph.influence import METRICS
-from graph.store import MAX_HOPS
+from actorgraph.graph.errors import InputError
+from actorgraph.graph.influence import METRICS
+from actorgraph.graph.store import MAX_HOPS
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from graph.errors import InputError
+from actorgraph.graph.errors import InputError
 
 _PERIOD = re.compile(r"^\s*(\d{1,4})\s*([dw])\s*$", re.IGNORECASE)
 

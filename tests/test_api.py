@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from actorgraph.api.app import create_app
+from actorgraph.graph.settings import Settings
+from actorgraph.graph.store import GraphStore
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.settings import Settings
-from graph.store import GraphStore
 from tests.conftest import EXAMPLE
 
 KEY = "test-write-key"
@@ -100,7 +100,7 @@ def test_health_and_ready(client: TestClient) -> None:
 def test_ready_is_503_when_the_store_does_not_answer(
     client: TestClient, example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from graph.errors import StoreUnavailableError
+    from actorgraph.graph.errors import StoreUnavailableError
 
     def down() -> None:
         raise StoreUnavailableError("store down for the test")
@@ -548,7 +548,7 @@ def test_malformed_uploads_are_refused_cleanly(make_client: Any, example_store: 
 def test_article_upload_without_extraction_is_refused(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import api.routes.ingest as ingest_routes
+    import actorgraph.api.routes.ingest as ingest_routes
 
     monkeypatch.setattr(ingest_routes, "extraction_available", lambda: False)
     r = client.post(
@@ -628,7 +628,7 @@ def test_unexpected_errors_are_500_generic_and_logged(
 
 def test_responses_match_their_declared_models(client: TestClient) -> None:
     """Large results skip FastAPI's re-validation (api.params.send): check them here."""
-    from api import models
+    from actorgraph.api import models
 
     cases = [
         ("/actors?q=ha", models.ActorList),
@@ -661,7 +661,7 @@ ceasefire," Hamas said in a statement.
 def test_article_upload_is_extracted_and_loaded(
     client: TestClient, example_store: GraphStore
 ) -> None:
-    from api.routes.ingest import extraction_available
+    from actorgraph.api.routes.ingest import extraction_available
 
     if not extraction_available():
         pytest.skip("article extraction (ingest.extract) is not installed")
@@ -683,8 +683,8 @@ def test_article_upload_is_extracted_and_loaded(
 
 def test_api_sees_what_another_process_commits(make_client: Any, tmp_path: Path) -> None:
     """The embedded store reloads when another connection (a CLI ingest) commits."""
-    from graph.embedded import EmbeddedStore
-    from ingest.loader import Loader
+    from actorgraph.graph.embedded import EmbeddedStore
+    from actorgraph.ingest.loader import Loader
 
     directory = tmp_path / "shared-store"
     c = make_client(None, store=str(directory))

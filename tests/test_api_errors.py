@@ -12,15 +12,15 @@ import types
 from pathlib import Path
 from typing import Any
 
+import actorgraph.api.app as app_module
 import pytest
+from actorgraph.api.app import REPORTS_MODULE, create_app
+from actorgraph.graph.errors import StoreUnavailableError
+from actorgraph.graph.store import GraphStore
 from fastapi import APIRouter
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-import api.app as app_module
-from api.app import REPORTS_MODULE, create_app
-from graph.errors import StoreUnavailableError
-from graph.store import GraphStore
 from tests.conftest import ROOT
 from tests.test_api import KEY, READ_KEY, assert_error, settings_for
 

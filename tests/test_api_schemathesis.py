@@ -17,13 +17,13 @@ from pathlib import Path
 import hypothesis
 import pytest
 import schemathesis
+from actorgraph.api.app import create_app
+from actorgraph.graph.embedded import EmbeddedStore
+from actorgraph.graph.settings import Settings
+from actorgraph.ingest.loader import Loader
 from schemathesis import checks as st_checks
 from schemathesis.specs.openapi import checks as oa_checks
 
-from api.app import create_app
-from graph.embedded import EmbeddedStore
-from graph.settings import Settings
-from ingest.loader import Loader
 from tests.conftest import EXAMPLE
 
 MAX_EXAMPLES = int(os.environ.get("ACTORGRAPH_SCHEMATHESIS_EXAMPLES", "25"))

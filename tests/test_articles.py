@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
-from graph.errors import InputError
-from ingest.articles import MAX_CHARS, MAX_LINE, read_article_file, read_articles
+from actorgraph.graph.errors import InputError
+from actorgraph.ingest.articles import MAX_CHARS, MAX_LINE, read_article_file, read_articles
 
 
 def _read(paths: list[Path], **kw: object) -> tuple[list, list[InputError]]:

@@ -11,11 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from graph.embedded import EmbeddedStore
-from graph.queries import Graph
-from ingest.loader import Loader
-from ingest.synthetic import synthetic_records
-from tests.conftest import ROOT
+from actorgraph.graph.embedded import EmbeddedStore
+from actorgraph.graph.queries import Graph
+from actorgraph.ingest.loader import Loader
+from actorgraph.ingest.synthetic import synthetic_records
 
 BIN = Path(sys.executable).with_name("actorgraph")
 

@@ -12,10 +12,10 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from actorgraph.graph.errors import StoreUnavailableError
+from actorgraph.graph.neo4j.queries import CALL_SLOTS, CypherFileError, QuerySet, load_all, parse
+from actorgraph.graph.schema import default_schema
 
-from graph.errors import StoreUnavailableError
-from graph.neo4j.queries import CALL_SLOTS, CypherFileError, QuerySet, load_all, parse
-from graph.schema import default_schema
 from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, ROOT, open_neo4j
 
 CYPHER_FILES = sorted(p for p in resources.files("cypher").iterdir() if p.name.endswith(".cypher"))
@@ -192,7 +192,7 @@ def test_ping_and_describe() -> None:
 
 @pytest.mark.neo4j
 def test_wrong_password() -> None:
-    from graph.neo4j import Neo4jStore
+    from actorgraph.graph.neo4j import Neo4jStore
 
     with pytest.raises(StoreUnavailableError) as err:
         Neo4jStore(NEO4J_URI, user=NEO4J_USER, password="not-the-password")
@@ -203,7 +203,7 @@ def test_wrong_password() -> None:
 
 @pytest.mark.neo4j
 def test_unknown_database() -> None:
-    from graph.neo4j import Neo4jStore
+    from actorgraph.graph.neo4j import Neo4jStore
 
     with pytest.raises(StoreUnavailableError) as err:
         Neo4jStore(NEO4J_URI, user=NEO4J_USER, password=NEO4J_PASSWORD, database="nosuchdb")
@@ -214,7 +214,7 @@ def test_unknown_database() -> None:
 
 @pytest.mark.neo4j
 def test_query_over_its_time_limit_is_a_limit_error() -> None:
-    from graph.errors import LimitError
+    from actorgraph.graph.errors import LimitError
 
     store = open_neo4j()
     try:
@@ -229,7 +229,7 @@ def test_query_over_its_time_limit_is_a_limit_error() -> None:
 
 
 def test_server_down() -> None:
-    from graph.neo4j import Neo4jStore
+    from actorgraph.graph.neo4j import Neo4jStore
 
     uri = "bolt://127.0.0.1:9"  # discard port: nothing listens
     with pytest.raises(StoreUnavailableError) as err:

@@ -278,7 +278,9 @@ def test_dockerfile_copies_what_the_package_is_built_from() -> None:
             copied.add(src.rstrip("/"))
     assert {"pyproject.toml", "README.md"} <= copied
     pyproject = (ROOT / "pyproject.toml").read_text()
-    include = re.search(r"include\s*=\s*\[([^\]]*)\]", pyproject)
-    assert include
-    for pattern in re.findall(r'"([^"]+)"', include.group(1)):
-        assert pattern.rstrip("*") in copied, f"package {pattern} is not copied"
+    package_dir = re.search(r"\[tool\.setuptools\.package-dir\]\n((?:.+\n)+)", pyproject)
+    assert package_dir
+    folders = re.findall(r'=\s*"([^"]+)"', package_dir.group(1))
+    assert {"graph", "api", "cypher"} <= set(folders)
+    for folder in folders:
+        assert folder in copied, f"package folder {folder}/ is not copied"

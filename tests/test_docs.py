@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from graph.schema import default_schema
-from graph.settings import Settings
+from actorgraph.graph.schema import default_schema
+from actorgraph.graph.settings import Settings
+
 from tests.conftest import ROOT
 
 
@@ -17,7 +18,9 @@ def _env_name(name: str, field: object) -> str:
 def test_every_setting_is_documented() -> None:
     doc = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     missing = [
-        _env_name(n, f) for n, f in Settings.model_fields.items() if f"`{_env_name(n, f)}`" not in doc
+        _env_name(n, f)
+        for n, f in Settings.model_fields.items()
+        if f"`{_env_name(n, f)}`" not in doc
     ]
     assert missing == [], f"undocumented settings: {missing}"
 

@@ -6,9 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from graph.embedded import EmbeddedStore
-from graph.queries import Graph
-from ingest.loader import Loader
+from actorgraph.graph.embedded import EmbeddedStore
+from actorgraph.graph.queries import Graph
+from actorgraph.ingest.loader import Loader
+
 from tests.conftest import EXAMPLE, ROOT
 
 
@@ -18,7 +19,11 @@ def test_reload_from_disk_gives_the_same_graph(tmp_path: Path) -> None:
     before = (s.counts(), Graph(s).paths("United States", "Hamas").to_dict(), s.version())
     s.close()
     again = EmbeddedStore(tmp_path / "s")
-    after = (again.counts(), Graph(again).paths("United States", "Hamas").to_dict(), again.version())
+    after = (
+        again.counts(),
+        Graph(again).paths("United States", "Hamas").to_dict(),
+        again.version(),
+    )
     assert before == after
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.evaluate import PRF, score_gold, score_plover, source_matches
+from actorgraph.ingest.evaluate import PRF, score_gold, score_plover, source_matches
 
 GOLD: list[dict[str, Any]] = [
     {"kind": "actor", "id": "hamas", "name": "Hamas", "type": "organization"},

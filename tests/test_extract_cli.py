@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import typer
+from actorgraph.cli.extract_commands import register
+from actorgraph.graph.errors import InputError
 from typer.testing import CliRunner
 
-from cli.extract_commands import register
-from graph.errors import InputError
 from tests.conftest import SHARED
 
 SEED = SHARED / "corpus" / "ceasefire-talks-live-updates.txt"

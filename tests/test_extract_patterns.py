@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from ingest.extract import Extractor
+from actorgraph.ingest.extract import Extractor
 
 
 @pytest.fixture(scope="module")

@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from actorgraph.graph.embedded import EmbeddedStore
+from actorgraph.graph.schema import default_schema
+from actorgraph.ingest.articles import read_articles
+from actorgraph.ingest.evaluate import score_gold, score_plover
+from actorgraph.ingest.extract import ORIGIN, Extractor
+from actorgraph.ingest.loader import Loader
+from actorgraph.ingest.records import check_record
 
-from graph.embedded import EmbeddedStore
-from graph.schema import default_schema
-from ingest.articles import read_articles
-from ingest.evaluate import score_gold, score_plover
-from ingest.extract import ORIGIN, Extractor
-from ingest.loader import Loader
-from ingest.records import check_record
 from tests.conftest import SHARED
 
 SEED = SHARED / "corpus" / "ceasefire-talks-live-updates.txt"

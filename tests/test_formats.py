@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from actorgraph.graph.errors import InputError
+from actorgraph.graph.queries import Graph
+from actorgraph.graph.store import GraphStore
+from actorgraph.ingest.loader import Loader
 
-from graph.errors import InputError
-from graph.queries import Graph
-from graph.store import GraphStore
-from ingest.loader import Loader
 from tests.conftest import ROOT
 
 FORMATS = ROOT / "examples" / "formats"

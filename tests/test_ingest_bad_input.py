@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from actorgraph.graph.errors import InputError
+from actorgraph.graph.model import ACTOR
+from actorgraph.graph.store import GraphStore
+from actorgraph.ingest.loader import Loader
 
-from graph.errors import InputError
-from graph.model import ACTOR
-from graph.store import GraphStore
-from ingest.loader import Loader
 from tests.conftest import EXAMPLE
 
 NEWCOMER = {"kind": "actor", "id": "newcomer", "name": "Newcomer", "type": "state"}

@@ -10,12 +10,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from actorgraph.graph.errors import InputError, NotFoundError
+from actorgraph.graph.model import (
+    ACTOR,
+    STATEMENT,
+    TOPIC,
+    Actor,
+    Evidence,
+    Relation,
+    Statement,
+    Topic,
+)
+from actorgraph.graph.queries import Graph
+from actorgraph.graph.store import GraphStore, WriteBatch
+from actorgraph.ingest.loader import Loader
 
-from graph.errors import InputError, NotFoundError
-from graph.model import ACTOR, STATEMENT, TOPIC, Actor, Evidence, Relation, Statement, Topic
-from graph.queries import Graph
-from graph.store import GraphStore, WriteBatch
-from ingest.loader import Loader
 from tests.conftest import EXAMPLE
 
 HOSTILE = [

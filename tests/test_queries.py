@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from graph.errors import InputError, LimitError, NotFoundError
-from graph.model import (
+from actorgraph.graph.errors import InputError, LimitError, NotFoundError
+from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
     STATEMENT,
@@ -34,10 +33,11 @@ from graph.model import (
     Statement,
     Topic,
 )
-from graph.queries import Graph
-from graph.schema import default_schema
-from graph.store import GraphStore, WriteBatch, WriteResult
-from ingest.loader import Loader
+from actorgraph.graph.queries import Graph
+from actorgraph.graph.schema import default_schema
+from actorgraph.graph.store import GraphStore, WriteBatch, WriteResult
+from actorgraph.ingest.loader import Loader
+
 from tests.conftest import EXAMPLE, make_store
 
 SCHEMA = default_schema()

@@ -10,15 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from graph.errors import InputError
-from graph.store import GraphStore
-from ingest.loader import Loader
-from reports.archive import is_report_id, list_reports, report_dir
-from reports.data import build_report
-from reports.runner import ReportOptions, run_report
-from reports.watch import parse_watch
-from reports.window import Window, resolve_window
+from actorgraph.graph.errors import InputError
+from actorgraph.graph.store import GraphStore
+from actorgraph.ingest.loader import Loader
+from actorgraph.reports.archive import is_report_id, list_reports, report_dir
+from actorgraph.reports.data import build_report
+from actorgraph.reports.runner import ReportOptions, run_report
+from actorgraph.reports.watch import parse_watch
+from actorgraph.reports.window import Window, resolve_window
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
@@ -297,7 +296,7 @@ def test_empty_window(example_store: GraphStore, tmp_path: Path) -> None:
 
 
 def test_empty_graph(tmp_path: Path) -> None:
-    from graph.embedded import EmbeddedStore
+    from actorgraph.graph.embedded import EmbeddedStore
 
     s = EmbeddedStore(tmp_path / "store")
     try:
@@ -316,11 +315,11 @@ def test_formats_and_ids(example_store: GraphStore, tmp_path: Path) -> None:
     assert (a.id, b.id) == ("2024-01-08T0700", "2024-01-08T0700-2")
     assert sorted(p.name for p in a.path.iterdir()) == ["meta.json", "report.json"]
     assert is_report_id(b.id) and not is_report_id("../2024-01-08T0700")
-    from graph.errors import NotFoundError
+    from actorgraph.graph.errors import NotFoundError
 
     with pytest.raises(NotFoundError):
         report_dir(out, "2024-01-09T0700")
-    from reports.archive import check_formats
+    from actorgraph.reports.archive import check_formats
 
     assert check_formats("html, markdown") == ["html", "md"]
     with pytest.raises(InputError):
@@ -329,9 +328,8 @@ def test_formats_and_ids(example_store: GraphStore, tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- CLI
 def test_cli_report(tmp_path: Path) -> None:
+    from actorgraph.cli.main import app
     from typer.testing import CliRunner
-
-    from cli.main import app
 
     store = tmp_path / "store"
     runner = CliRunner()
@@ -353,7 +351,7 @@ def test_cli_report(tmp_path: Path) -> None:
 @pytest.mark.browser
 def test_html_in_chromium(tmp_path: Path) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
-    from graph.embedded import EmbeddedStore
+    from actorgraph.graph.embedded import EmbeddedStore
 
     s = EmbeddedStore(tmp_path / "store")
     try:
@@ -401,13 +399,12 @@ def test_html_in_chromium(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- API
 @pytest.fixture
 def api_client(example_store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from actorgraph.api.routes.reports import router
+    from actorgraph.graph.errors import ActorgraphError
+    from actorgraph.graph.settings import get_settings
     from fastapi import FastAPI, Request
     from fastapi.responses import JSONResponse
     from fastapi.testclient import TestClient
-
-    from api.routes.reports import router
-    from graph.errors import ActorgraphError
-    from graph.settings import get_settings
 
     out = tmp_path / "reports"
     monkeypatch.setenv("ACTORGRAPH_REPORTS_DIR", str(out))

@@ -9,14 +9,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from actorgraph.graph.embedded import EmbeddedStore
+from actorgraph.graph.errors import InputError
+from actorgraph.ingest.loader import Loader
+from actorgraph.reports.archive import list_reports, read_state, write_state
+from actorgraph.reports.runner import ReportOptions, run_report
+from actorgraph.reports.schedule import ReportScheduler, make_trigger, missed_run
 from apscheduler.triggers.cron import CronTrigger
-
-from graph.embedded import EmbeddedStore
-from graph.errors import InputError
-from ingest.loader import Loader
-from reports.archive import list_reports, read_state, write_state
-from reports.runner import ReportOptions, run_report
-from reports.schedule import ReportScheduler, make_trigger, missed_run
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ceasefire-2024" / "records.jsonl"
@@ -149,9 +148,8 @@ def test_catches_up_missed_run_once(store_dir: Path, tmp_path: Path) -> None:
 
 
 def test_cli_schedule_once_and_errors(store_dir: Path, tmp_path: Path) -> None:
+    from actorgraph.cli.main import app
     from typer.testing import CliRunner
-
-    from cli.main import app
 
     runner = CliRunner()
     out = tmp_path / "out"

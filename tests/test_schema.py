@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from actorgraph.graph.schema import LABEL_PATTERN, SchemaError, default_schema, load_schema
 
-from graph.schema import LABEL_PATTERN, SchemaError, default_schema, load_schema
 from tests.conftest import ROOT
 
 
@@ -23,7 +23,7 @@ def test_bundled_vocabulary_has_the_core_types_with_equivalents() -> None:
 
 
 def test_unknown_relation_type_names_the_known_ones() -> None:
-    with pytest.raises(KeyError, match="known: .*mediates"):
+    with pytest.raises(KeyError, match=r"known: .*mediates"):
         default_schema().relation("bribes")
 
 

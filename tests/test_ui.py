@@ -1,6 +1,6 @@
 """The explorer page in a real browser: Debian's chromium, headless, driven by Playwright.
 
-The real app (``api.app:create_app``) runs under uvicorn in a background thread on a free
+The real app (``actorgraph.api.app:create_app``) runs under uvicorn in a background thread on a free
 127.0.0.1 port, over a temporary embedded store loaded with the ceasefire example. The
 page's third-party scripts come from npm (``npm ci`` + ``npm run build``); this module
 builds them when they are missing. Screenshots of every test go to ``artifacts/ui/``.
@@ -71,10 +71,9 @@ def vendor() -> Path:
 def server(vendor: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real API app over the example, served by uvicorn; yields its base URL."""
     import uvicorn
-
-    from api.app import create_app
-    from graph.embedded import EmbeddedStore
-    from ingest.loader import Loader
+    from actorgraph.api.app import create_app
+    from actorgraph.graph.embedded import EmbeddedStore
+    from actorgraph.ingest.loader import Loader
 
     store = EmbeddedStore(tmp_path_factory.mktemp("ui") / "store")
     Loader(store).load_file(EXAMPLE)

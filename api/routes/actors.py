@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
-
-from api.deps import GraphDep, ReadAccess, WriteAccess
-from api.models import ActorDetail, ActorList, Deleted, SubgraphOut
-from api.params import (
+from actorgraph.api.deps import GraphDep, ReadAccess, WriteAccess
+from actorgraph.api.models import ActorDetail, ActorList, Deleted, SubgraphOut
+from actorgraph.api.params import (
     READ_ERRORS,
     WRITE_ERRORS,
     ActorType,
@@ -22,8 +19,10 @@ from api.params import (
     send,
     subgraph_json,
 )
-from graph.errors import NotFoundError
-from graph.model import ACTOR, node_ref
+from actorgraph.graph.errors import NotFoundError
+from actorgraph.graph.model import ACTOR, node_ref
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 

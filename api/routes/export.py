@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from actorgraph.api.deps import GraphDep, ReadAccess
+from actorgraph.api.params import READ_ERRORS
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
-
-from api.deps import GraphDep, ReadAccess
-from api.params import READ_ERRORS
 
 router = APIRouter(tags=["export"])
 

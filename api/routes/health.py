@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from actorgraph.api.deps import StateDep
+from actorgraph.api.models import Health, Ready
+from actorgraph.api.params import PLAIN_ERRORS
+from actorgraph.graph.errors import StoreUnavailableError
 from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
-
-from api.deps import StateDep
-from api.models import Health, Ready
-from api.params import PLAIN_ERRORS
-from graph.errors import StoreUnavailableError
 
 router = APIRouter(tags=["health"])
 

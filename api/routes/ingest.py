@@ -25,24 +25,23 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
+from actorgraph.api.deps import GraphDep, JobsDep, SettingsDep, WriteAccess
+from actorgraph.api.errors import PayloadTooLargeError, UnsupportedMediaTypeError
+from actorgraph.api.jobs import Job
+from actorgraph.api.models import IngestRequest, JobAccepted, JobOut
+from actorgraph.api.params import WRITE_ERRORS, date_query
+from actorgraph.graph.errors import InputError, NotFoundError
+from actorgraph.graph.model import ACTOR
+from actorgraph.graph.queries import check_date
+from actorgraph.graph.schema import default_schema
+from actorgraph.graph.settings import Settings
+from actorgraph.graph.store import GraphStore
+from actorgraph.ingest.loader import IngestReport, Item, Loader
+from actorgraph.ingest.records import check_record, is_article_jsonl, read_records
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
-
-from api.deps import GraphDep, JobsDep, SettingsDep, WriteAccess
-from api.errors import PayloadTooLargeError, UnsupportedMediaTypeError
-from api.jobs import Job
-from api.models import IngestRequest, JobAccepted, JobOut
-from api.params import WRITE_ERRORS, date_query
-from graph.errors import InputError, NotFoundError
-from graph.model import ACTOR
-from graph.queries import check_date
-from graph.schema import default_schema
-from graph.settings import Settings
-from graph.store import GraphStore
-from ingest.loader import IngestReport, Item, Loader
-from ingest.records import check_record, is_article_jsonl, read_records
 
 router = APIRouter(tags=["ingest"], dependencies=[WriteAccess], responses=WRITE_ERRORS)
 
@@ -185,7 +184,7 @@ def _safe_name(filename: str | None) -> str:
 
 
 def extraction_available() -> bool:
-    return importlib.util.find_spec("ingest.extract") is not None
+    return importlib.util.find_spec("actorgraph.ingest.extract") is not None
 
 
 # ---------------------------------------------------------------------- the jobs
@@ -210,14 +209,14 @@ def _article_job(
     skip_invalid: bool,
 ) -> Any:
     def work(job: Job) -> IngestReport:
-        from ingest.extract import Extractor
+        from actorgraph.ingest.extract import Extractor
 
         try:
-            from ingest.articles import read_articles
+            from actorgraph.ingest.articles import read_articles
         except ImportError:  # pragma: no cover - depends on the extraction package's layout
-            from ingest.extract import read_articles  # type: ignore[attr-defined,no-redef]
+            from actorgraph.ingest.extract import read_articles  # type: ignore[attr-defined,no-redef]
 
-        from graph.records import actor_record
+        from actorgraph.graph.records import actor_record
 
         known = [actor_record(a) for a in store.list_nodes(ACTOR, limit=100_000)]
         problems: list[str] = []

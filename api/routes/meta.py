@@ -7,13 +7,12 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from actorgraph.api.deps import GraphDep, ReadAccess
+from actorgraph.api.models import SchemaOut, StatsOut
+from actorgraph.api.params import READ_ERRORS
+from actorgraph.graph.influence import METRICS
+from actorgraph.graph.schema import default_schema
 from fastapi import APIRouter
-
-from api.deps import GraphDep, ReadAccess
-from api.models import SchemaOut, StatsOut
-from api.params import READ_ERRORS
-from graph.influence import METRICS
-from graph.schema import default_schema
 
 router = APIRouter(tags=["meta"], dependencies=[ReadAccess], responses=READ_ERRORS)
 
@@ -21,7 +20,7 @@ router = APIRouter(tags=["meta"], dependencies=[ReadAccess], responses=READ_ERRO
 @lru_cache(maxsize=1)
 def _node_kind_text() -> dict[str, str]:
     """Descriptions of the node kinds, from the vocabulary file (the Schema drops them)."""
-    text = resources.files("graph").joinpath("schema.yaml").read_text(encoding="utf-8")
+    text = resources.files("actorgraph.graph").joinpath("schema.yaml").read_text(encoding="utf-8")
     kinds = (yaml.safe_load(text) or {}).get("node_kinds") or {}
     return {k: str((v or {}).get("description", "")) for k, v in kinds.items()}
 

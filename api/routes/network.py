@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
-
-from api.deps import GraphDep, ReadAccess
-from api.models import BrokerList, PathsOut, ScoreList, SubgraphOut
-from api.params import (
+from actorgraph.api.deps import GraphDep, ReadAccess
+from actorgraph.api.models import BrokerList, PathsOut, ScoreList, SubgraphOut
+from actorgraph.api.params import (
     READ_ERRORS,
     Depth,
     Limit,
@@ -25,6 +22,8 @@ from api.params import (
     send,
     subgraph_json,
 )
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
 router = APIRouter(tags=["network"], dependencies=[ReadAccess], responses=READ_ERRORS)
 

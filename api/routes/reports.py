@@ -10,11 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from actorgraph.graph.errors import NotFoundError
+from actorgraph.reports.archive import list_reports, report_dir
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
-
-from graph.errors import NotFoundError
-from reports.archive import list_reports, report_dir
 
 router = APIRouter(tags=["reports"])
 
@@ -33,7 +32,7 @@ def reports_root(request: Request) -> Path:
     state = getattr(request.app.state, "actorgraph", None)
     settings = getattr(state, "settings", None)
     if settings is None:
-        from graph.settings import get_settings
+        from actorgraph.graph.settings import get_settings
 
         settings = get_settings()
     return Path(settings.reports_dir)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from actorgraph.api.deps import GraphDep, ReadAccess
+from actorgraph.api.models import StatementList
+from actorgraph.api.params import READ_ERRORS, Limit, Offset, Since, Until, send
+from actorgraph.graph.store import MAX_ROWS
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
-
-from api.deps import GraphDep, ReadAccess
-from api.models import StatementList
-from api.params import READ_ERRORS, Limit, Offset, Since, Until, send
-from graph.store import MAX_ROWS
 
 router = APIRouter(prefix="/statements", tags=["statements"])
 

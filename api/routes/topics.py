@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+from actorgraph.api.deps import GraphDep, ReadAccess
+from actorgraph.api.models import StanceList, TopicList
+from actorgraph.api.params import (
+    READ_ERRORS,
+    Limit,
+    Offset,
+    RelationName,
+    Since,
+    Until,
+    check_cap,
+    send,
+)
+from actorgraph.graph.model import TOPIC
+from actorgraph.graph.store import MAX_ROWS
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
-
-from api.deps import GraphDep, ReadAccess
-from api.models import StanceList, TopicList
-from api.params import READ_ERRORS, Limit, Offset, RelationName, Since, Until, check_cap, send
-from graph.model import TOPIC
-from graph.store import MAX_ROWS
 
 router = APIRouter(tags=["topics"])
 

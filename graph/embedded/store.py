@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-
-from graph.embedded.paths import simple_paths
-from graph.embedded.persistence import Database
-from graph.errors import StoreUnavailableError
-from graph.merge import check_batch, merge_node, new_evidence
-from graph.model import (
+from actorgraph.graph.embedded.paths import simple_paths
+from actorgraph.graph.embedded.persistence import Database
+from actorgraph.graph.errors import StoreUnavailableError
+from actorgraph.graph.merge import check_batch, merge_node, new_evidence
+from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
     NODE_KINDS,
@@ -36,14 +35,14 @@ from graph.model import (
     node_to_dict,
     normalize_name,
 )
-from graph.records import (
+from actorgraph.graph.records import (
     actor_record,
     document_record,
     relation_records,
     statement_record,
     topic_record,
 )
-from graph.store import GraphStore, RawPath, WriteBatch, WriteResult
+from actorgraph.graph.store import GraphStore, RawPath, WriteBatch, WriteResult
 
 
 class EmbeddedStore(GraphStore):

@@ -1,5 +1,5 @@
 """The Neo4j backend (Neo4j 5 through the official driver); see :mod:`graph.neo4j.store`."""
 
-from graph.neo4j.store import Neo4jStore
+from actorgraph.graph.neo4j.store import Neo4jStore
 
 __all__ = ["Neo4jStore"]

@@ -24,7 +24,7 @@ import json
 from dataclasses import asdict, fields
 from typing import Any
 
-from graph.model import (
+from actorgraph.graph.model import (
     ACTOR,
     NODE_CLASSES,
     STATEMENT,

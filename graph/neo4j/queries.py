@@ -32,10 +32,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from graph.schema import LABEL_PATTERN, NODE_LABEL_PATTERN, Schema
-from graph.store import MAX_HOPS
+from actorgraph.graph.schema import LABEL_PATTERN, NODE_LABEL_PATTERN, Schema
+from actorgraph.graph.store import MAX_HOPS
 
-PACKAGE = "cypher"
+PACKAGE = "actorgraph.cypher"  # the top-level cypher/ folder, installed in the namespace
 HEADER_KEYS = ("name", "description", "params", "slots", "mode")
 REQUIRED_KEYS = ("name", "description", "params", "mode")
 MODES = ("read", "write")
@@ -146,7 +146,7 @@ def load_all() -> dict[str, CypherQuery]:
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".cypher"):
             continue
-        q = parse(entry.read_text(encoding="utf-8"), f"{PACKAGE}/{entry.name}")
+        q = parse(entry.read_text(encoding="utf-8"), f"cypher/{entry.name}")
         out[q.name] = q
     return out
 

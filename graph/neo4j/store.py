@@ -47,19 +47,10 @@ from typing import Any, Generic, TypeVar
 
 import neo4j
 import networkx as nx
-from neo4j.exceptions import (
-    AuthError,
-    DriverError,
-    Neo4jError,
-    ServiceUnavailable,
-    SessionExpired,
-    TransientError,
-)
-
-from graph.embedded.paths import simple_paths
-from graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
-from graph.merge import check_batch, merge_node
-from graph.model import (
+from actorgraph.graph.embedded.paths import simple_paths
+from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
+from actorgraph.graph.merge import check_batch, merge_node
+from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
     NODE_KINDS,
@@ -72,7 +63,7 @@ from graph.model import (
     node_ref,
     relation_key,
 )
-from graph.neo4j.convert import (
+from actorgraph.graph.neo4j.convert import (
     evidence_from_list,
     name_needle,
     node_from_props,
@@ -80,16 +71,24 @@ from graph.neo4j.convert import (
     relation_from_row,
     relation_row,
 )
-from graph.neo4j.queries import QuerySet
-from graph.records import (
+from actorgraph.graph.neo4j.queries import QuerySet
+from actorgraph.graph.records import (
     actor_record,
     document_record,
     relation_records,
     statement_record,
     topic_record,
 )
-from graph.schema import Schema
-from graph.store import MAX_HOPS, MAX_ROWS, GraphStore, RawPath, WriteBatch, WriteResult
+from actorgraph.graph.schema import Schema
+from actorgraph.graph.store import MAX_HOPS, MAX_ROWS, GraphStore, RawPath, WriteBatch, WriteResult
+from neo4j.exceptions import (
+    AuthError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 T = TypeVar("T")
 K = TypeVar("K")

@@ -18,18 +18,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import spacy
+from actorgraph.graph.errors import ActorgraphError, InputError
+from actorgraph.graph.settings import get_settings
+from actorgraph.ingest.extract.analysis import DocAnalysis
+from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary
+from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
+from actorgraph.ingest.extract.mentions import Matchers
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.errors import ActorgraphError, InputError
-from graph.settings import get_settings
-from ingest.extract.analysis import DocAnalysis
-from ingest.extract.dictionary import BUNDLED, ActorDictionary
-from ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
-from ingest.extract.mentions import Matchers
-
 if TYPE_CHECKING:  # ingest.articles imports ingest.extract.normalize: import it lazily
-    from ingest.articles import Article
+    from actorgraph.ingest.articles import Article
 
 __all__ = ["ORIGIN", "RULES_VERSION", "Extractor", "extract_files"]
 
@@ -145,7 +144,7 @@ class Extractor:
         published: str | date | None = None,
     ) -> list[dict[str, Any]]:
         """Records for one text (a convenience for tests and the API)."""
-        from ingest.articles import Article
+        from actorgraph.ingest.articles import Article
 
         if isinstance(published, date):
             published = published.isoformat()
@@ -213,7 +212,7 @@ def extract_files(
 ) -> Iterator[dict[str, Any]]:
     """Read article files and extract records from them (what ``actorgraph ingest`` does with
     articles); unreadable files go to ``on_error`` (or raise)."""
-    from ingest.articles import read_articles
+    from actorgraph.ingest.articles import read_articles
 
     ex = extractor or Extractor(known_actors=known_actors)
     yield from ex.extract(read_articles(paths, date=date, on_error=on_error), progress=progress)

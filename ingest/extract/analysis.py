@@ -15,16 +15,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from actorgraph.ingest.extract.mentions import Mention, find_mentions, find_titles
+from actorgraph.ingest.extract.normalize import clean_surface, fold, name_key
+from actorgraph.ingest.extract.topics import Topic, TopicTable, phrase_text
 from spacy.tokens import Doc, Span, Token
 
-from ingest.extract.mentions import Mention, find_mentions, find_titles
-from ingest.extract.normalize import clean_surface, fold, name_key
-from ingest.extract.topics import Topic, TopicTable, phrase_text
-
 if TYPE_CHECKING:
-    from ingest.extract.dictionary import ActorDictionary, Role
-    from ingest.extract.lexicon import Frame, Lexicon
-    from ingest.extract.mentions import Matchers
+    from actorgraph.ingest.extract.dictionary import ActorDictionary, Role
+    from actorgraph.ingest.extract.lexicon import Frame, Lexicon
+    from actorgraph.ingest.extract.mentions import Matchers
 
 PERSON_PRON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 GROUP_PRON = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
@@ -97,8 +96,8 @@ class DocAnalysis:
         n = len(doc)
         self.sents: list[Span] = list(doc.sents)
         self.sent_of = [0] * n
-        for k, s in enumerate(self.sents):
-            for i in range(s.start, s.end):
+        for k, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
                 self.sent_of[i] = k
         self.titles = find_titles(doc, matchers)
         self.title_at: list[tuple[int, int] | None] = [None] * n

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from graph.errors import InputError
-from ingest.extract.normalize import name_key, person_key, person_name, slugify, surname
+from actorgraph.graph.errors import InputError
+from actorgraph.ingest.extract.normalize import name_key, person_key, person_name, slugify, surname
 
 DATA = Path(__file__).parent / "data"
 BUNDLED = (DATA / "actors.yaml", DATA / "states.yaml")

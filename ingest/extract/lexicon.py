@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from graph.errors import InputError
+from actorgraph.graph.errors import InputError
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_LEXICON = DATA / "lexicon.yaml"

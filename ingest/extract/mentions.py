@@ -12,16 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.normalize import clean_surface, person_key, surname
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ingest.extract.normalize import clean_surface, person_key, surname
-
 if TYPE_CHECKING:
+    from actorgraph.ingest.extract.dictionary import ActorDictionary
+    from actorgraph.ingest.extract.lexicon import Lexicon
     from spacy.language import Language
-
-    from ingest.extract.dictionary import ActorDictionary
-    from ingest.extract.lexicon import Lexicon
 
 ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
 BLOCKING_LABELS = {"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -118,7 +116,7 @@ def find_mentions(
         cands.append((s, e, 2, Mention(s, e, kind, "DICT", doc[s:e].text, actor_id)))
     for _, s, e in matchers.places(doc):
         cands.append((s, e, 2, None))
-    in_title = set()
+    in_title: set[int] = set()
     for s, e in titles:
         in_title.update(range(s, e))
     for ent in doc.ents:

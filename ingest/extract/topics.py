@@ -9,15 +9,15 @@ the same name key become one topic; "this position" is the topic of the previous
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.normalize import fold, name_key, slugify
 from spacy.tokens import Token
 
-from ingest.extract.normalize import fold, name_key, slugify
-
 if TYPE_CHECKING:
-    from ingest.extract.lexicon import Lexicon
+    from actorgraph.ingest.extract.lexicon import Lexicon
 
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "quantmod", "npadvmod"})
 NP_PREPS = frozenset({"for", "on", "of", "to", "over", "from", "with", "against", "in"})
@@ -52,9 +52,9 @@ def _no_owner(_: Token) -> None:
 
 
 class TopicTable:
-    def __init__(self, lexicon: Lexicon, owner_of: object) -> None:
+    def __init__(self, lexicon: Lexicon, owner_of: Callable[[Token], str | None]) -> None:
         self.lex = lexicon
-        self._owner_of = owner_of  # callable: Token -> actor id | None
+        self._owner_of = owner_of
         self.by_key: dict[str, Topic] = {}
         self.by_id: dict[str, Topic] = {}
         self.used: list[Topic] = []

@@ -1,7 +1,7 @@
 """The HTTP API: ``create_app()`` builds it (``uvicorn --factory actorgraph.api.app:create_app``).
 
 The store is opened once, in the lifespan (waiting for it with backoff, see
-``ACTORGRAPH_STARTUP_TIMEOUT``), unless one is passed in; one :class:`graph.queries.Graph`
+``ACTORGRAPH_STARTUP_TIMEOUT``), unless one is passed in; one :class:`graph.facade.Graph`
 wraps it for the app's lifetime and routes get both through :mod:`api.deps`. Every error
 has one JSON shape (:mod:`api.errors`). The API lives at the root paths listed in
 ``docs/api.md``; the exploration UI, when ``api/static/`` exists, is served at ``/``

@@ -1,7 +1,7 @@
 """What routes depend on, as ``Annotated`` aliases: settings, the one ``Graph``, the store,
 the job registry, and the key checks for reads and writes.
 
-The store and its :class:`graph.queries.Graph` are created once per app (in the lifespan,
+The store and its :class:`graph.facade.Graph` are created once per app (in the lifespan,
 see :mod:`api.app`) and shared by every request: the ``Graph`` caches influence results
 per store version, so one per request would throw the cache away.
 """
@@ -18,8 +18,8 @@ from typing import Annotated
 from actorgraph.api.errors import UnauthorizedError, WritesDisabledError
 from actorgraph.api.jobs import JobRegistry
 from actorgraph.graph.errors import ActorgraphError, StoreUnavailableError
+from actorgraph.graph.facade import Graph
 from actorgraph.graph.open import open_store
-from actorgraph.graph.queries import Graph
 from actorgraph.graph.settings import Settings
 from actorgraph.graph.store import GraphStore
 from fastapi import Depends, Request, Security

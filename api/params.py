@@ -1,7 +1,7 @@
 """Query parameters shared by several routes, typed so the OpenAPI schema documents them.
 
 Caps (hops, rows, depth) appear as ``maximum`` in the schema but are enforced by
-:class:`graph.queries.Graph`, so a request over a cap gets 400 ``over_limit`` (not 422).
+:class:`graph.facade.Graph`, so a request over a cap gets 400 ``over_limit`` (not 422).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import networkx as nx
 from actorgraph.graph.embedded import EmbeddedStore
-from actorgraph.graph.queries import Graph
+from actorgraph.graph.facade import Graph
 from actorgraph.ingest.loader import Loader
 from actorgraph.ingest.synthetic import synthetic_records
 from machine_info import machine

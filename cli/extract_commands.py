@@ -111,7 +111,7 @@ def _write(fh: IO[str], records: Any, counts: dict[str, int]) -> None:
 
 
 def _read_records(path: Path) -> list[dict[str, Any]]:
-    from actorgraph.ingest.records import read_records
+    from actorgraph.ingest.record_files import read_records
 
     out = []
     for _, item in read_records(path):

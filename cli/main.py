@@ -21,11 +21,11 @@ import typer
 from actorgraph.cli import logs
 from actorgraph.cli.output import console, emit_json, err_console, shorten, table
 from actorgraph.graph.errors import ActorgraphError, InputError
+from actorgraph.graph.facade import Graph
 from actorgraph.graph.open import open_store
-from actorgraph.graph.queries import Graph
 from actorgraph.graph.settings import get_settings
 from actorgraph.graph.store import GraphStore
-from actorgraph.ingest.records import is_article_jsonl
+from actorgraph.ingest.record_files import is_article_jsonl
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 app = typer.Typer(
@@ -103,7 +103,7 @@ def _is_article_file(path: Path) -> bool:
 def _extract_to_file(store: GraphStore, path: Path, date: str | None, workdir: Path) -> Path:
     if importlib.util.find_spec("actorgraph.ingest.extract") is None:
         raise InputError("article extraction is not available in this installation", file=str(path))
-    from actorgraph.graph.records import actor_record
+    from actorgraph.graph.exchange import actor_record
     from actorgraph.ingest.articles import read_articles
     from actorgraph.ingest.extract import Extractor
 

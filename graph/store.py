@@ -3,7 +3,7 @@
 Two backends implement it: :mod:`graph.embedded` (networkx in process, persisted in SQLite,
 the zero-setup default) and :mod:`graph.neo4j` (Neo4j 5 through the official driver).
 Backends hold data and answer primitive queries natively (Python over networkx, Cypher);
-name resolution, ranking and influence algorithms live once in :mod:`graph.queries`.
+name resolution, ranking and influence algorithms live once in :mod:`graph.facade`.
 
 Contract shared by both backends (the suite in ``tests/`` runs on both):
 

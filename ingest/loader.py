@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph.graph.errors import InputError
+from actorgraph.graph.exchange import ROLE_ORIGIN_PREFIX
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -33,9 +34,8 @@ from actorgraph.graph.model import (
     short_hash,
     slugify,
 )
-from actorgraph.graph.records import ROLE_ORIGIN_PREFIX
 from actorgraph.graph.store import GraphStore, WriteBatch, WriteResult
-from actorgraph.ingest.records import Item, check_record, read_records
+from actorgraph.ingest.record_files import Item, check_record, read_records
 
 ItemsFactory = Callable[[], Iterable[Item]]
 #: called as ``progress(advance, total)`` while records are written

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from actorgraph.graph.embedded import EmbeddedStore
-from actorgraph.graph.queries import Graph
+from actorgraph.graph.facade import Graph
 from actorgraph.ingest.loader import Loader
 from actorgraph.ingest.synthetic import synthetic_records
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from actorgraph.graph.embedded import EmbeddedStore
-from actorgraph.graph.queries import Graph
+from actorgraph.graph.facade import Graph
 from actorgraph.ingest.loader import Loader
 
 from tests.conftest import EXAMPLE, ROOT

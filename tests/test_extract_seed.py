@@ -18,7 +18,7 @@ from actorgraph.ingest.articles import read_articles
 from actorgraph.ingest.evaluate import score_gold, score_plover
 from actorgraph.ingest.extract import ORIGIN, Extractor
 from actorgraph.ingest.loader import Loader
-from actorgraph.ingest.records import check_record
+from actorgraph.ingest.record_files import check_record
 
 from tests.conftest import SHARED
 

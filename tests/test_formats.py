@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from actorgraph.graph.errors import InputError
-from actorgraph.graph.queries import Graph
+from actorgraph.graph.facade import Graph
 from actorgraph.graph.store import GraphStore
 from actorgraph.ingest.loader import Loader
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from actorgraph.graph.errors import InputError, NotFoundError
+from actorgraph.graph.facade import Graph
 from actorgraph.graph.model import (
     ACTOR,
     STATEMENT,
@@ -21,7 +22,6 @@ from actorgraph.graph.model import (
     Statement,
     Topic,
 )
-from actorgraph.graph.queries import Graph
 from actorgraph.graph.store import GraphStore, WriteBatch
 from actorgraph.ingest.loader import Loader
 

@@ -31,13 +31,13 @@ from actorgraph.api.jobs import Job
 from actorgraph.api.models import IngestRequest, JobAccepted, JobOut
 from actorgraph.api.params import WRITE_ERRORS, date_query
 from actorgraph.graph.errors import InputError, NotFoundError
+from actorgraph.graph.facade import check_date
 from actorgraph.graph.model import ACTOR
-from actorgraph.graph.queries import check_date
 from actorgraph.graph.schema import default_schema
 from actorgraph.graph.settings import Settings
 from actorgraph.graph.store import GraphStore
 from actorgraph.ingest.loader import IngestReport, Item, Loader
-from actorgraph.ingest.records import check_record, is_article_jsonl, read_records
+from actorgraph.ingest.record_files import check_record, is_article_jsonl, read_records
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
@@ -216,7 +216,7 @@ def _article_job(
         except ImportError:  # pragma: no cover - depends on the extraction package's layout
             from actorgraph.ingest.extract import read_articles  # type: ignore[attr-defined,no-redef]
 
-        from actorgraph.graph.records import actor_record
+        from actorgraph.graph.exchange import actor_record
 
         known = [actor_record(a) for a in store.list_nodes(ACTOR, limit=100_000)]
         problems: list[str] = []

@@ -18,6 +18,13 @@ import networkx as nx
 from actorgraph.graph.embedded.paths import simple_paths
 from actorgraph.graph.embedded.persistence import Database
 from actorgraph.graph.errors import StoreUnavailableError
+from actorgraph.graph.exchange import (
+    actor_record,
+    document_record,
+    relation_records,
+    statement_record,
+    topic_record,
+)
 from actorgraph.graph.merge import check_batch, merge_node, new_evidence
 from actorgraph.graph.model import (
     ACTOR,
@@ -34,13 +41,6 @@ from actorgraph.graph.model import (
     node_ref,
     node_to_dict,
     normalize_name,
-)
-from actorgraph.graph.records import (
-    actor_record,
-    document_record,
-    relation_records,
-    statement_record,
-    topic_record,
 )
 from actorgraph.graph.store import GraphStore, RawPath, WriteBatch, WriteResult
 

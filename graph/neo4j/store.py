@@ -49,6 +49,13 @@ import neo4j
 import networkx as nx
 from actorgraph.graph.embedded.paths import simple_paths
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
+from actorgraph.graph.exchange import (
+    actor_record,
+    document_record,
+    relation_records,
+    statement_record,
+    topic_record,
+)
 from actorgraph.graph.merge import check_batch, merge_node
 from actorgraph.graph.model import (
     ACTOR,
@@ -72,13 +79,6 @@ from actorgraph.graph.neo4j.convert import (
     relation_row,
 )
 from actorgraph.graph.neo4j.queries import QuerySet
-from actorgraph.graph.records import (
-    actor_record,
-    document_record,
-    relation_records,
-    statement_record,
-    topic_record,
-)
 from actorgraph.graph.schema import Schema
 from actorgraph.graph.store import MAX_HOPS, MAX_ROWS, GraphStore, RawPath, WriteBatch, WriteResult
 from neo4j.exceptions import (

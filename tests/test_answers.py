@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from actorgraph.graph.errors import InputError, LimitError, NotFoundError
+from actorgraph.graph.facade import Graph
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -33,7 +34,6 @@ from actorgraph.graph.model import (
     Statement,
     Topic,
 )
-from actorgraph.graph.queries import Graph
 from actorgraph.graph.schema import default_schema
 from actorgraph.graph.store import GraphStore, WriteBatch, WriteResult
 from actorgraph.ingest.loader import Loader

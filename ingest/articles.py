@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 from actorgraph.graph.errors import InputError
-from actorgraph.ingest.extract.normalize import slugify
+from actorgraph.ingest.inputs import slugify
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})

@@ -32,9 +32,9 @@ from actorgraph.graph.model import (
     Topic,
     normalize_name,
     short_hash,
-    slugify,
 )
 from actorgraph.graph.store import GraphStore, WriteBatch, WriteResult
+from actorgraph.ingest.inputs import slugify
 from actorgraph.ingest.record_files import Item, check_record, read_records
 
 ItemsFactory = Callable[[], Iterable[Item]]

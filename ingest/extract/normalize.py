@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# the one slug rule of the project (a record's name and an extracted name get one id)
+from actorgraph.ingest.inputs import slugify as slugify
+
 _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
 )
@@ -107,15 +110,6 @@ def surname(text: str) -> str:
     """The last word of a person's name key ("" when none)."""
     words = person_key(text).split()
     return words[-1] if words else ""
-
-
-def slugify(text: str, max_len: int = 80) -> str:
-    """A stable id: ``Osama Hamdan`` -> ``osama-hamdan``."""
-    t = fold(text).replace("'", "")
-    slug = _NON_WORD.sub("-", t).strip("-")
-    if len(slug) > max_len:
-        slug = slug[:max_len].rsplit("-", 1)[0] or slug[:max_len]
-    return slug or "x"
 
 
 def clean_surface(text: str) -> str:

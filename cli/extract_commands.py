@@ -12,8 +12,7 @@ from typing import IO, Annotated, Any
 
 import typer
 from actorgraph.graph.errors import InputError
-
-ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+from actorgraph.ingest.inputs import holds_articles, json_lines
 
 ModelOpt = Annotated[
     str | None, typer.Option(help="spaCy pipeline (default: ACTORGRAPH_SPACY_MODEL).")
@@ -123,18 +122,6 @@ def _read_records(path: Path) -> list[dict[str, Any]]:
     return out
 
 
-def _is_articles(path: Path) -> bool:
-    if path.suffix.lower() in ARTICLE_SUFFIXES:
-        return True
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
-        with contextlib.suppress(OSError, ValueError), path.open("rb") as fh:
-            for raw in fh:
-                if raw.strip():
-                    first = json.loads(raw)
-                    return isinstance(first, dict) and "kind" not in first and "text" in first
-    return False
-
-
 def evaluate(
     predicted: Annotated[
         list[Path] | None,
@@ -178,7 +165,7 @@ def evaluate(
         for path in predicted or []:
             if not path.is_file():
                 raise InputError("no such file", file=str(path))
-            if _is_articles(path):
+            if holds_articles(path):
                 from actorgraph.ingest.articles import read_articles
 
                 pred.extend(get_extractor().extract(read_articles([path])))
@@ -210,17 +197,9 @@ def evaluate(
 
 def _read_plover(path: Path) -> list[dict[str, Any]]:
     out = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {exc}", file=str(path)) from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON: {exc.msg}", file=str(path), line=n) from None
+    for n, rec in json_lines(path, str(path)):
+        if isinstance(rec, InputError):
+            raise rec
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or "event" not in rec:
             raise InputError("a PLOVER record needs 'text' and 'event'", file=str(path), line=n)
         out.append(rec)

@@ -25,7 +25,7 @@ from actorgraph.graph.facade import Graph
 from actorgraph.graph.open import open_store
 from actorgraph.graph.settings import get_settings
 from actorgraph.graph.store import GraphStore
-from actorgraph.ingest.record_files import is_article_jsonl
+from actorgraph.ingest.inputs import expand, holds_articles
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 app = typer.Typer(
@@ -45,9 +45,6 @@ RelOpt = Annotated[
 ]
 SinceOpt = Annotated[str | None, typer.Option(help="Only evidence on or after this date.")]
 UntilOpt = Annotated[str | None, typer.Option(help="Only evidence on or before this date.")]
-
-RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".yaml", ".yml", ".csv"}
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
 
 @app.callback()
@@ -77,29 +74,6 @@ def opened() -> Iterator[GraphStore]:
 
 
 # --------------------------------------------------------------------------- ingest / export
-def _expand(paths: list[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out.extend(
-                sorted(
-                    q
-                    for q in p.rglob("*")
-                    if q.is_file() and q.suffix.lower() in RECORD_SUFFIXES | ARTICLE_SUFFIXES
-                )
-            )
-        else:
-            out.append(p)
-    return out
-
-
-def _is_article_file(path: Path) -> bool:
-    suffix = path.suffix.lower()
-    return suffix in ARTICLE_SUFFIXES or (
-        suffix in (".jsonl", ".ndjson") and is_article_jsonl(path)
-    )
-
-
 def _extract_to_file(store: GraphStore, path: Path, date: str | None, workdir: Path) -> Path:
     if importlib.util.find_spec("actorgraph.ingest.extract") is None:
         raise InputError("article extraction is not available in this installation", file=str(path))
@@ -151,9 +125,9 @@ def ingest(
             store, batch_size=batch_size or settings.batch_size, skip_invalid=skip_invalid
         )
         with tempfile.TemporaryDirectory(prefix="actorgraph-") as tmp:
-            for path in _expand(files):
+            for path in expand(files):
                 source = path
-                if path.exists() and _is_article_file(path):
+                if path.exists() and holds_articles(path):
                     source = _extract_to_file(store, path, date, Path(tmp))
                 progress = Progress(
                     TextColumn("[bold]{task.description}"),

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.schema import Schema
+from actorgraph.ingest.inputs import RECORD_FORMATS, file_format, json_lines, read_text
 
 KINDS = ("document", "actor", "topic", "statement", "relation")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/+-]{0,199}$")
@@ -245,41 +246,6 @@ def check_record(raw: Any, schema: Schema, file: str, line: int) -> dict[str, An
 
 
 # ---------------------------------------------------------------------- readers
-def _jsonl(path: Path) -> Iterator[Item]:
-    with path.open("rb") as fh:
-        for n, raw in enumerate(fh, start=1):
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield (
-                    n,
-                    InputError(
-                        f"not UTF-8 text (byte {exc.start + 1} of the line)", file=str(path), line=n
-                    ),
-                )
-                continue
-            if not text.strip():
-                continue
-            try:
-                yield n, json.loads(text)
-            except json.JSONDecodeError as exc:
-                yield (
-                    n,
-                    InputError(
-                        f"invalid JSON: {exc.msg} (column {exc.colno})", file=str(path), line=n
-                    ),
-                )
-
-
-def _read_text(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError("not UTF-8 text", file=str(path), line=line) from None
-
-
 class _YamlLoader(yaml.SafeLoader):
     """Safe loading, but an impossible date (2024-02-30) stays a string for the date check,
     which names its line and field, instead of escaping as a bare ``ValueError``."""
@@ -295,7 +261,7 @@ _YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _YamlLoader.timestamp
 
 
 def _yaml(path: Path) -> Iterator[Item]:
-    text = _read_text(path)
+    text = read_text(path)
     try:
         root = yaml.compose(text)
         data = yaml.load(text, Loader=_YamlLoader)  # a SafeLoader subclass
@@ -341,7 +307,7 @@ def _yaml(path: Path) -> Iterator[Item]:
 
 
 def _csv(path: Path) -> Iterator[Item]:
-    text = _read_text(path)
+    text = read_text(path)
     stem = path.stem.lower()
     default_kind = stem.rstrip("s") if stem.rstrip("s") in KINDS else None
     reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -367,30 +333,15 @@ def _csv(path: Path) -> Iterator[Item]:
         yield line, clean
 
 
-def is_article_jsonl(path: Path) -> bool:
-    """A JSON Lines file of articles (first record has ``text`` and no ``kind``), not records."""
-    try:
-        with path.open("rb") as fh:
-            for raw in fh:
-                if raw.strip():
-                    first = json.loads(raw)
-                    return isinstance(first, dict) and "kind" not in first and "text" in first
-    except (OSError, ValueError):
-        return False
-    return False
-
-
 def read_records(path: Path) -> Iterator[Item]:
-    """``(line, record or InputError)`` for every record of a JSONL, YAML or CSV file."""
-    suffix = path.suffix.lower()
+    """``(line, record or InputError)`` for every record of a JSON Lines, YAML or CSV file."""
     try:
-        if suffix in (".yaml", ".yml"):
+        fmt = file_format(path, RECORD_FORMATS)
+        if fmt == "yaml":
             yield from _yaml(path)
-        elif suffix == ".csv":
+        elif fmt == "csv":
             yield from _csv(path)
         else:
-            yield from _jsonl(path)
+            yield from json_lines(path, str(path))
     except InputError as exc:
         yield exc.line or 1, exc
-    except OSError as exc:
-        yield 0, InputError(f"cannot read: {exc.strerror}", file=str(path))

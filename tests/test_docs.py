@@ -44,3 +44,13 @@ def test_every_relation_type_is_in_the_exchange_format_doc_or_schema_command() -
     # the vocabulary the doc points to really has the types it names
     for name in ("speaks_for", "mediates", "rejects", "demands"):
         assert name in default_schema().relations
+
+
+def test_every_file_type_is_in_the_exchange_format_doc() -> None:
+    from actorgraph.ingest.inputs import FORMATS
+
+    doc = (ROOT / "docs" / "exchange-format.md").read_text(encoding="utf-8")
+    section = doc.split("## Files", 1)[1]
+    table = next(block for block in section.split("\n\n") if block.startswith("|"))
+    documented = set(re.findall(r"`(\.[a-z]+)`", table))
+    assert documented == set(FORMATS)

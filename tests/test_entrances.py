@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 from actorgraph.api.app import create_app
 from actorgraph.cli.main import app as cli_app
 from actorgraph.graph.embedded import EmbeddedStore
@@ -18,8 +17,6 @@ from actorgraph.graph.settings import Settings
 from actorgraph.ingest.loader import Loader
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
-
-BUG = pytest.mark.xfail(strict=True, reason="issue 12 bug, fixed in a later commit")
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml"><head><title>Talks in Doha</title>
@@ -38,7 +35,6 @@ def _cli(store: Path, *args: str) -> Any:
     return CliRunner().invoke(cli_app, ["--store", str(store), *args])
 
 
-@BUG
 def test_cli_ingest_reads_xhtml_as_an_article(tmp_path: Path) -> None:
     """Bug: ``extract`` read ``.xhtml`` as an article, ``ingest`` as JSON Lines."""
     page = tmp_path / "doha.xhtml"
@@ -53,7 +49,6 @@ def test_cli_ingest_reads_xhtml_as_an_article(tmp_path: Path) -> None:
         store.close()
 
 
-@BUG
 def test_cli_extract_reads_json_articles(tmp_path: Path) -> None:
     """``.json`` is JSON Lines for every entrance: records or, for ``extract``, articles."""
     src = tmp_path / "articles.json"
@@ -68,7 +63,6 @@ def test_cli_extract_reads_json_articles(tmp_path: Path) -> None:
     assert kinds[0] == "document"
 
 
-@BUG
 def test_api_upload_reads_json_records_like_the_cli(tmp_path: Path) -> None:
     """Bug: ``.json`` was read as records by the CLI but refused by the API."""
     src = tmp_path / "records.json"

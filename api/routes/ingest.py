@@ -4,9 +4,9 @@ The body is one of:
 
 * ``application/json``: ``{"records": [...]}``;
 * ``application/x-ndjson`` (or ``application/jsonl``): one record per line;
-* ``multipart/form-data`` with a ``file``: records (``.jsonl``, ``.ndjson``, ``.yaml``,
-  ``.csv``) or an article (``.txt``, ``.md``, ``.html``, or a ``.jsonl`` of articles) that
-  the extractor turns into records, when extraction is installed.
+* ``multipart/form-data`` with a ``file``: records or an article, by the file name's suffix
+  as :data:`ingest.inputs.FORMATS` says for every entrance (a JSON Lines file holds records
+  or articles, told apart by its first line); articles are extracted into records.
 
 The key is checked before the body is read; the body is read up to
 ``ACTORGRAPH_MAX_UPLOAD_BYTES`` (413 beyond). Syntax errors in the body are refused at once
@@ -36,8 +36,17 @@ from actorgraph.graph.model import ACTOR
 from actorgraph.graph.schema import default_schema
 from actorgraph.graph.settings import Settings
 from actorgraph.graph.store import GraphStore
+from actorgraph.ingest.inputs import (
+    ARTICLE_FORMATS,
+    RECORD_FORMATS,
+    decode_utf8,
+    file_format,
+    holds_articles,
+    json_lines,
+    suffixes,
+)
 from actorgraph.ingest.loader import IngestReport, Item, Loader
-from actorgraph.ingest.record_files import check_record, is_article_jsonl, read_records
+from actorgraph.ingest.record_files import check_record, read_records
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
@@ -46,8 +55,6 @@ from starlette.datastructures import UploadFile
 router = APIRouter(tags=["ingest"], dependencies=[WriteAccess], responses=WRITE_ERRORS)
 
 NDJSON_TYPES = ("application/x-ndjson", "application/ndjson", "application/jsonl")
-RECORD_SUFFIXES = (".jsonl", ".ndjson", ".yaml", ".yml", ".csv")
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 _ndjson_schema: dict[str, Any] = {
     "type": "string",
@@ -67,8 +74,8 @@ REQUEST_BODY: dict[str, Any] = {
                         "file": {
                             "type": "string",
                             "format": "binary",
-                            "description": "Records (.jsonl, .yaml, .csv) or an article "
-                            "(.txt, .md, .html).",
+                            "description": f"Records ({suffixes(RECORD_FORMATS)}) or "
+                            f"articles ({suffixes(ARTICLE_FORMATS)}).",
                         }
                     },
                     "required": ["file"],
@@ -101,27 +108,13 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _text(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError("not UTF-8 text", file=name, line=line) from None
-
-
-def _ndjson_items(text: str, name: str, skip_invalid: bool) -> list[Item]:
+def _ndjson_items(body: bytes, name: str, skip_invalid: bool) -> list[Item]:
     """``(line, record)`` per non-blank line; bad lines refused now unless ``skip_invalid``."""
     items: list[Item] = []
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            items.append((n, json.loads(line)))
-        except json.JSONDecodeError as exc:
-            err = InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", file=name, line=n)
-            if not skip_invalid:
-                raise err from None
-            items.append((n, err))
+    for n, item in json_lines(body, name):
+        if isinstance(item, InputError) and not skip_invalid:
+            raise item
+        items.append((n, item))
     if not items:
         raise InputError("no records in the body", field="body")
     return _precheck(items, name, skip_invalid)
@@ -129,7 +122,7 @@ def _ndjson_items(text: str, name: str, skip_invalid: bool) -> list[Item]:
 
 def _json_items(data: bytes, skip_invalid: bool) -> list[Item]:
     try:
-        body = json.loads(_text(data, "<body>"))
+        body = json.loads(decode_utf8(data, "<body>"))
     except json.JSONDecodeError as exc:
         raise InputError(
             f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", field="body"
@@ -281,7 +274,7 @@ async def ingest(
             _records_job(store, settings, lambda: iter(items), "<request>", skip_invalid),
         )
     elif ctype in NDJSON_TYPES:
-        items = _ndjson_items(_text(body, "<request>"), "<request>", skip_invalid)
+        items = _ndjson_items(body, "<request>", skip_invalid)
         job = jobs.submit(
             "records",
             "<request>",
@@ -328,21 +321,20 @@ async def _upload(
                 "send the records or the article as a file part named 'file'", field="file"
             )
         name = _safe_name(upload.filename)
-        suffix = Path(name).suffix.lower()
-        if suffix not in RECORD_SUFFIXES + ARTICLE_SUFFIXES:
+        try:
+            fmt = file_format(name)
+        except InputError as exc:
             raise UnsupportedMediaTypeError(
-                f"cannot ingest '{name}': records are .jsonl, .ndjson, .yaml or .csv; "
-                "articles are .txt, .md or .html",
-                details={"file": name},
-            )
+                f"cannot ingest '{name}': {exc.reason}", details={"file": name}
+            ) from None
         tmp = tempfile.mkdtemp(prefix="actorgraph-upload-")
         path = Path(tmp) / name
         try:
             with path.open("wb") as fh:
                 shutil.copyfileobj(upload.file, fh)
-            if suffix in (".jsonl", ".ndjson") and not is_article_jsonl(path):
-                _text(path.read_bytes(), name)  # not UTF-8: refuse now
-            is_article = suffix in ARTICLE_SUFFIXES or is_article_jsonl(path)
+            is_article = holds_articles(path)
+            if fmt == "jsonl" and not is_article:
+                decode_utf8(path.read_bytes(), name)  # not UTF-8: refuse now
             if is_article and not extraction_available():
                 raise UnsupportedMediaTypeError(
                     f"cannot ingest the article '{name}': article extraction is not "

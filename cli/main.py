@@ -373,6 +373,10 @@ def neighbors(
 @app.command()
 def statements(
     actor: Annotated[str | None, typer.Option(help="Speaker or the actor spoken for.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only statements this actor made.")] = None,
+    on_behalf_of: Annotated[
+        str | None, typer.Option(help="Only statements made on this actor's behalf.")
+    ] = None,
     topic: Annotated[str | None, typer.Option(help="Topic id, name or keyword.")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -383,7 +387,14 @@ def statements(
     """Statements, who made them, on whose behalf, when and where."""
     with opened() as store:
         items, total = Graph(store).statements(
-            actor=actor, topic=topic, since=since, until=until, text=text, limit=limit
+            actor=actor,
+            speaker=speaker,
+            on_behalf_of=on_behalf_of,
+            topic=topic,
+            since=since,
+            until=until,
+            text=text,
+            limit=limit,
         )
     if json_out:
         emit_json({"data": items, "count": total})

@@ -374,6 +374,8 @@ class Graph:
         self,
         *,
         actor: str | None = None,
+        speaker: str | None = None,
+        on_behalf_of: str | None = None,
         topic: str | None = None,
         since: str | None = None,
         until: str | None = None,
@@ -381,13 +383,25 @@ class Graph:
         limit: int = 50,
         offset: int = 0,
     ) -> tuple[list[dict[str, Any]], int]:
-        """Statements with speaker, on-behalf-of, topics and document resolved."""
+        """Statements with speaker, on-behalf-of, topics and document resolved; the total
+        counts every match. ``actor`` matches either role, ``speaker`` and ``on_behalf_of``
+        one each; at most one of the three may be given."""
         self._limit(limit, MAX_ROWS, "limit")
         since, until = check_date(since, "since"), check_date(until, "until")
-        actor_id = self.resolve_actor(actor).id if actor else None
+        by_role = {"either": actor, "speaker": speaker, "on_behalf_of": on_behalf_of}
+        given = [(role, name) for role, name in by_role.items() if name]
+        if len(given) > 1:
+            fields = " and ".join("actor" if r == "either" else r for r, _ in given)
+            raise InputError(
+                f"{fields} cannot be combined: give one of actor, speaker or on_behalf_of",
+                field="actor" if actor else "speaker",
+            )
+        role, name = given[0] if given else ("either", None)
+        actor_id = self.resolve_actor(name).id if name else None
         topic_id = self.resolve_topic(topic).id if topic else None
         items, total = self.store.statements(
             actor=actor_id,
+            role=role,
             topic=topic_id,
             since=since,
             until=until,

@@ -34,6 +34,10 @@ MAX_PATHS = 1000
 MAX_ROWS = 10_000
 MAX_DEPTH = 4
 
+#: How ``statements(actor=..., role=...)`` matches the actor: as speaker, as the actor spoken
+#: for, or either.
+STATEMENT_ROLES = ("either", "speaker", "on_behalf_of")
+
 
 @dataclass(slots=True)
 class WriteBatch:
@@ -160,6 +164,7 @@ class GraphStore(ABC):
         self,
         *,
         actor: str | None = None,
+        role: str = "either",
         topic: str | None = None,
         document: str | None = None,
         since: str | None = None,
@@ -168,7 +173,8 @@ class GraphStore(ABC):
         limit: int = 100,
         offset: int = 0,
     ) -> tuple[list[Statement], int]:
-        """Statements by speaker or on-behalf-of actor, topic, dates and text; with the total."""
+        """Statements by actor (in ``role``: one of :data:`STATEMENT_ROLES`), topic, dates and
+        text, ordered by date (undated first) then id; one page and the total."""
 
     # ---------------------------------------------------------------- graph queries
     @abstractmethod

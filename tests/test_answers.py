@@ -643,6 +643,10 @@ def test_statements_hand_built(store: GraphStore) -> None:
     )
     by_a, n = store.statements(actor="a")
     assert n == 2 and ids(by_a) == ["s1", "s3"]  # undated first, then by date
+    assert store.statements(actor="a", role="speaker") == ([by_a[1]], 1)
+    assert store.statements(actor="a", role="on_behalf_of") == ([by_a[0]], 1)
+    assert ids(store.statements(actor="b", role="speaker")[0]) == ["s1", "s2"]
+    assert store.statements(actor="b", role="on_behalf_of") == ([], 0)
     assert ids(store.statements(text="strasse")[0]) == ["s2", "s3"]  # casefold, not lower
     assert ids(store.statements(topic="t")[0]) == ["s3"]
     assert ids(store.statements(document="doc")[0]) == ["s1"]

@@ -223,18 +223,17 @@ def test_statements_filters_with_evidence_and_document(client: TestClient) -> No
     assert_error(client.get("/statements", params={"since": "May 1st"}), 422, "invalid_input")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 bug, fixed in a later commit")
 def test_statements_by_role_count_past_the_row_cap(make_client: Any, store: GraphStore) -> None:
     """Bug: speaker / on_behalf_of were filtered in Python after a 10,000-row cap, so
     ``count`` stopped at 10,000 (and the pages past it were empty)."""
     from actorgraph.graph.model import Actor, Statement
     from actorgraph.graph.store import MAX_ROWS, WriteBatch
 
-    n = MAX_ROWS + 25
+    n = MAX_ROWS + 300
     batch = WriteBatch(
         actors=[Actor("a", "Alpha", "person"), Actor("b", "Beta", "state")],
         statements=[
-            Statement(f"s{i:05d}", "a", f"statement {i}", on_behalf_of="b" if i % 5 else None)
+            Statement(f"s{i:05d}", "a", f"statement {i}", on_behalf_of="b" if i % 100 else None)
             for i in range(n)
         ],
     )
@@ -242,13 +241,17 @@ def test_statements_by_role_count_past_the_row_cap(make_client: Any, store: Grap
     client = make_client(store)
     spoken = client.get("/statements", params={"speaker": "Alpha", "limit": 10}).json()
     assert spoken["count"] == n
+    n_behalf = n - (n + 99) // 100  # all but every hundredth (s00000 included)
+    assert n_behalf > MAX_ROWS
     behalf = client.get(
-        "/statements", params={"on_behalf_of": "Beta", "limit": 10, "offset": n - 30}
+        "/statements", params={"on_behalf_of": "Beta", "limit": 10, "offset": n_behalf - 10}
     ).json()
-    assert behalf["count"] == n - n // 5
+    assert behalf["count"] == n_behalf
     assert len(behalf["data"]) == 10
     assert all(s["on_behalf_of"]["id"] == "b" for s in behalf["data"])
     assert client.get("/statements", params={"speaker": "Beta"}).json()["count"] == 0
+    both = client.get("/statements", params={"speaker": "Alpha", "on_behalf_of": "Beta"})
+    assert_error(both, 422, "invalid_input")
 
 
 def test_topics_and_stances(client: TestClient) -> None:

@@ -317,6 +317,7 @@ class EmbeddedStore(GraphStore):
         self,
         *,
         actor: str | None = None,
+        role: str = "either",
         topic: str | None = None,
         document: str | None = None,
         since: str | None = None,
@@ -328,10 +329,16 @@ class EmbeddedStore(GraphStore):
         with self._lock:
             self._refresh()
             needle = text.casefold() if text else None
+            by_speaker = role in ("either", "speaker")
+            by_behalf = role in ("either", "on_behalf_of")
             hits = [
                 s
                 for s in self.nodes[STATEMENT].values()
-                if (actor is None or actor in (s.speaker, s.on_behalf_of))
+                if (
+                    actor is None
+                    or (by_speaker and s.speaker == actor)
+                    or (by_behalf and s.on_behalf_of == actor)
+                )
                 and (topic is None or topic in s.about)
                 and (document is None or s.document == document)
                 and (since is None or (s.date is not None and s.date >= since))

@@ -606,6 +606,7 @@ class Neo4jStore(GraphStore):
         self,
         *,
         actor: str | None = None,
+        role: str = "either",
         topic: str | None = None,
         document: str | None = None,
         since: str | None = None,
@@ -626,7 +627,7 @@ class Neo4jStore(GraphStore):
         name = "statements_all"
         if actor is not None:
             name = "statements_by_actor"
-            params["actor"] = actor
+            params.update(actor=actor, role=role)
         rows = self._read(lambda tx: tx.run(name, **params))
         if not rows:
             return [], 0

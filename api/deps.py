@@ -20,8 +20,8 @@ from actorgraph.api.jobs import JobRegistry
 from actorgraph.graph.errors import ActorgraphError, StoreUnavailableError
 from actorgraph.graph.facade import Graph
 from actorgraph.graph.open import open_store
-from actorgraph.graph.settings import Settings
 from actorgraph.graph.store import GraphStore
+from actorgraph.settings import Settings
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
 from starlette.concurrency import run_in_threadpool
@@ -60,7 +60,7 @@ class ApiState:
                 return False
             self._next_try = now + 1.0
             try:
-                store = open_store(self.settings.store, self.settings)
+                store = open_store(self.settings)
             except ActorgraphError as exc:
                 self.last_error = exc
                 return False

@@ -11,8 +11,12 @@ from pathlib import Path
 from typing import IO, Annotated, Any
 
 import typer
+from actorgraph.cli.context import settings_of
+from actorgraph.cli.output import emit_json, err_console, table
 from actorgraph.graph.errors import InputError
+from actorgraph.ingest.articles import read_articles
 from actorgraph.ingest.inputs import holds_articles, json_lines
+from actorgraph.ingest.record_files import read_records
 
 ModelOpt = Annotated[
     str | None, typer.Option(help="spaCy pipeline (default: ACTORGRAPH_SPACY_MODEL).")
@@ -24,12 +28,11 @@ DictOpt = Annotated[
 
 
 def _err(message: str) -> None:
-    from actorgraph.cli.output import err_console
-
     err_console.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 def extract(
+    ctx: typer.Context,
     files: Annotated[
         list[Path],
         typer.Argument(
@@ -48,7 +51,10 @@ def extract(
     model: ModelOpt = None,
     dictionary: DictOpt = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
-    n_process: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
+    n_process: Annotated[
+        int | None,
+        typer.Option(min=1, help="spaCy worker processes (default: ACTORGRAPH_N_PROCESS)."),
+    ] = None,
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")
     ] = True,
@@ -58,9 +64,9 @@ def extract(
     A file that cannot be read is reported on one line and the others go on; with -o the
     output appears only when complete (written to a temporary file, then renamed).
     """
-    from actorgraph.ingest.articles import read_articles
-    from actorgraph.ingest.extract import Extractor
+    from actorgraph.ingest.extract import Extractor  # lazy: spaCy takes seconds to import
 
+    settings = settings_of(ctx)
     problems: list[InputError] = []
 
     def on_error(exc: InputError) -> None:
@@ -68,7 +74,11 @@ def extract(
         _err(f"skipped {exc}")
 
     extractor = Extractor(
-        model=model, dictionary=dictionary, batch_size=batch_size, n_process=n_process
+        model=model,
+        dictionary=dictionary,
+        batch_size=batch_size,
+        n_process=n_process or settings.n_process,
+        settings=settings,
     )
     articles = read_articles(files, date=date, on_error=on_error)
     show = progress and sys.stderr.isatty()
@@ -110,8 +120,6 @@ def _write(fh: IO[str], records: Any, counts: dict[str, int]) -> None:
 
 
 def _read_records(path: Path) -> list[dict[str, Any]]:
-    from actorgraph.ingest.record_files import read_records
-
     out = []
     for _, item in read_records(path):
         if isinstance(item, InputError):
@@ -123,6 +131,7 @@ def _read_records(path: Path) -> list[dict[str, Any]]:
 
 
 def evaluate(
+    ctx: typer.Context,
     predicted: Annotated[
         list[Path] | None,
         typer.Argument(
@@ -143,6 +152,7 @@ def evaluate(
 ) -> None:
     """Precision, recall and F1 per category: extraction output against gold records, and
     extraction of demands and rejections on PLOVER sentences."""
+    # lazy: scoring pulls in the extraction package, and spaCy with it
     from actorgraph.ingest.evaluate import PRF, score_gold, score_plover
 
     if not gold and plover is None:
@@ -154,9 +164,9 @@ def evaluate(
     def get_extractor() -> Any:
         nonlocal extractor
         if extractor is None:
-            from actorgraph.ingest.extract import Extractor
+            from actorgraph.ingest.extract import Extractor  # lazy: spaCy is slow to import
 
-            extractor = Extractor(model=model, dictionary=dictionary)
+            extractor = Extractor(model=model, dictionary=dictionary, settings=settings_of(ctx))
         return extractor
 
     result: dict[str, dict[str, PRF]] = {}
@@ -166,8 +176,6 @@ def evaluate(
             if not path.is_file():
                 raise InputError("no such file", file=str(path))
             if holds_articles(path):
-                from actorgraph.ingest.articles import read_articles
-
                 pred.extend(get_extractor().extract(read_articles([path])))
             else:
                 pred.extend(_read_records(path))
@@ -177,12 +185,8 @@ def evaluate(
         records = _read_plover(plover)
         result["plover"] = score_plover(get_extractor(), records)
     if json_out:
-        from actorgraph.cli.output import emit_json
-
         emit_json({k: {c: prf.to_dict() for c, prf in v.items()} for k, v in result.items()})
         return
-    from actorgraph.cli.output import table
-
     titles = {"gold": "against gold records", "plover": "on PLOVER sentences"}
     for key, scores in result.items():
         table(

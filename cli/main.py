@@ -7,25 +7,29 @@ line too, with the traceback in the log file.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
+import click
 import typer
-from actorgraph.cli import logs
+from actorgraph.cli import extract_commands, report_commands
+from actorgraph.cli.context import opened, settings_of
 from actorgraph.cli.output import console, emit_json, err_console, shorten, table
 from actorgraph.graph.errors import ActorgraphError, InputError
+from actorgraph.graph.exchange import actor_record
 from actorgraph.graph.facade import Graph
-from actorgraph.graph.open import open_store
-from actorgraph.graph.settings import get_settings
+from actorgraph.graph.logs import configure_logging, default_log_file, logger
+from actorgraph.graph.schema import default_schema
 from actorgraph.graph.store import GraphStore
+from actorgraph.ingest.articles import read_articles
 from actorgraph.ingest.inputs import expand, holds_articles
+from actorgraph.ingest.loader import Loader
+from actorgraph.settings import load_settings
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 app = typer.Typer(
@@ -35,8 +39,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-
-STATE: dict[str, Any] = {"store": None}
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 RelOpt = Annotated[
@@ -49,40 +51,35 @@ UntilOpt = Annotated[str | None, typer.Option(help="Only evidence on or before t
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     store: Annotated[
         str | None,
         typer.Option(
             "--store",
-            envvar="ACTORGRAPH_STORE",
-            help="A directory (embedded store) or a bolt://, neo4j://, neo4j+s:// URI.",
+            help="A directory (embedded store) or a bolt://, neo4j://, neo4j+s:// URI "
+            "(default: ACTORGRAPH_STORE, else .actorgraph).",
         ),
     ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log to stderr too.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log to stderr too (at least INFO).")
+    ] = False,
 ) -> None:
     """actorgraph: who speaks for, mediates, demands and rejects what, with evidence."""
-    STATE["store"] = store
-    logs.setup(verbose)
-
-
-@contextmanager
-def opened() -> Iterator[GraphStore]:
-    s = open_store(STATE["store"])
-    try:
-        yield s
-    finally:
-        s.close()
+    settings = load_settings(store=store)
+    if verbose and settings.log_level.upper() in ("WARNING", "ERROR", "CRITICAL"):
+        settings = settings.model_copy(update={"log_level": "INFO"})
+    configure_logging(settings, default_file=default_log_file(), stderr=verbose)
+    ctx.obj = settings
 
 
 # --------------------------------------------------------------------------- ingest / export
-def _extract_to_file(store: GraphStore, path: Path, date: str | None, workdir: Path) -> Path:
-    if importlib.util.find_spec("actorgraph.ingest.extract") is None:
-        raise InputError("article extraction is not available in this installation", file=str(path))
-    from actorgraph.graph.exchange import actor_record
-    from actorgraph.ingest.articles import read_articles
-    from actorgraph.ingest.extract import Extractor
+def _extract_to_file(
+    ctx: typer.Context, store: GraphStore, path: Path, date: str | None, workdir: Path
+) -> Path:
+    from actorgraph.ingest.extract import Extractor  # lazy: spaCy takes seconds to import
 
     known = [actor_record(a) for a in store.list_nodes("Actor", limit=100_000)]
-    extractor = Extractor(known_actors=known)
+    extractor = Extractor(known_actors=known, settings=settings_of(ctx))
     problems: list[str] = []
     out = workdir / (path.name + ".records.jsonl")
     with out.open("w", encoding="utf-8") as fh:
@@ -98,6 +95,7 @@ def _extract_to_file(store: GraphStore, path: Path, date: str | None, workdir: P
 
 @app.command()
 def ingest(
+    ctx: typer.Context,
     files: Annotated[
         list[Path],
         typer.Argument(
@@ -116,11 +114,9 @@ def ingest(
     json_out: JsonOpt = False,
 ) -> None:
     """Check and load records (or extract and load articles). Re-ingesting changes nothing."""
-    from actorgraph.ingest.loader import Loader
-
-    settings = get_settings()
+    settings = settings_of(ctx)
     reports = []
-    with opened() as store:
+    with opened(ctx) as store:
         loader = Loader(
             store, batch_size=batch_size or settings.batch_size, skip_invalid=skip_invalid
         )
@@ -128,7 +124,7 @@ def ingest(
             for path in expand(files):
                 source = path
                 if path.exists() and holds_articles(path):
-                    source = _extract_to_file(store, path, date, Path(tmp))
+                    source = _extract_to_file(ctx, store, path, date, Path(tmp))
                 progress = Progress(
                     TextColumn("[bold]{task.description}"),
                     BarColumn(),
@@ -166,12 +162,13 @@ def ingest(
 
 @app.command()
 def export(
+    ctx: typer.Context,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="File to write (default stdout).")
     ] = None,
 ) -> None:
     """Write the whole graph in the exchange format (JSON Lines)."""
-    with opened() as store:
+    with opened(ctx) as store:
         records = Graph(store).export()
         if out is None:
             for rec in records:
@@ -190,6 +187,7 @@ def export(
 # --------------------------------------------------------------------------- queries
 @app.command()
 def actors(
+    ctx: typer.Context,
     query: Annotated[str | None, typer.Argument(help="Name or alias (prefix and fuzzy).")] = None,
     type_: Annotated[
         str | None, typer.Option("--type", help="person, organization or state.")
@@ -201,7 +199,7 @@ def actors(
     json_out: JsonOpt = False,
 ) -> None:
     """Find actors by name or alias."""
-    with opened() as store:
+    with opened(ctx) as store:
         g = Graph(store)
         found, total = g.search_actors(
             query,
@@ -237,6 +235,7 @@ def _evidence_line(rel: dict[str, Any], width: int = 160) -> str:
 
 @app.command()
 def paths(
+    ctx: typer.Context,
     source: Annotated[str, typer.Argument(help="Actor id, name or alias.")],
     target: Annotated[str, typer.Argument(help="Actor id, name or alias.")],
     relation: RelOpt = None,
@@ -245,7 +244,7 @@ def paths(
     json_out: JsonOpt = False,
 ) -> None:
     """Communication paths between two actors, each hop with its evidence."""
-    with opened() as store:
+    with opened(ctx) as store:
         res = Graph(store).paths(source, target, relations=relation, max_hops=max_hops, limit=limit)
     if json_out:
         emit_json(res.to_dict())
@@ -284,6 +283,7 @@ def paths(
 
 @app.command()
 def brokers(
+    ctx: typer.Context,
     source: str,
     target: str,
     relation: RelOpt = None,
@@ -292,7 +292,7 @@ def brokers(
     json_out: JsonOpt = False,
 ) -> None:
     """Actors on the paths between two actors, by share of paths through them."""
-    with opened() as store:
+    with opened(ctx) as store:
         ranked = Graph(store).brokers(
             source, target, relations=relation, max_hops=max_hops, top=top
         )
@@ -318,6 +318,7 @@ def brokers(
 
 @app.command()
 def influence(
+    ctx: typer.Context,
     metric: Annotated[str, typer.Option(help="pagerank, betweenness or degree.")] = "pagerank",
     relation: RelOpt = None,
     since: SinceOpt = None,
@@ -326,7 +327,7 @@ def influence(
     json_out: JsonOpt = False,
 ) -> None:
     """Who is central, by metric, relation types and time window."""
-    with opened() as store:
+    with opened(ctx) as store:
         ranked = Graph(store).influence(
             metric, relations=relation, since=since, until=until, top=top
         )
@@ -342,6 +343,7 @@ def influence(
 
 @app.command()
 def neighbors(
+    ctx: typer.Context,
     actor: str,
     depth: int = 1,
     relation: RelOpt = None,
@@ -351,7 +353,7 @@ def neighbors(
     json_out: JsonOpt = False,
 ) -> None:
     """The actors and topics around an actor, with the relations between them."""
-    with opened() as store:
+    with opened(ctx) as store:
         g = Graph(store)
         sub = g.neighbors(
             actor, depth=depth, relations=relation, since=since, until=until, limit=limit
@@ -372,6 +374,7 @@ def neighbors(
 
 @app.command()
 def statements(
+    ctx: typer.Context,
     actor: Annotated[str | None, typer.Option(help="Speaker or the actor spoken for.")] = None,
     speaker: Annotated[str | None, typer.Option(help="Only statements this actor made.")] = None,
     on_behalf_of: Annotated[
@@ -385,7 +388,7 @@ def statements(
     json_out: JsonOpt = False,
 ) -> None:
     """Statements, who made them, on whose behalf, when and where."""
-    with opened() as store:
+    with opened(ctx) as store:
         items, total = Graph(store).statements(
             actor=actor,
             speaker=speaker,
@@ -417,6 +420,7 @@ def statements(
 
 @app.command()
 def stances(
+    ctx: typer.Context,
     topic: Annotated[
         str | None, typer.Argument(help="Topic (or actor) the stances are on.")
     ] = None,
@@ -427,7 +431,7 @@ def stances(
     json_out: JsonOpt = False,
 ) -> None:
     """Who demands or rejects what, since when, with evidence."""
-    with opened() as store:
+    with opened(ctx) as store:
         items = Graph(store).stances(topic, actor=actor, types=relation, since=since, until=until)
     if json_out:
         emit_json({"data": items, "count": len(items)})
@@ -449,9 +453,9 @@ def stances(
 
 
 @app.command()
-def stats(json_out: JsonOpt = False) -> None:
+def stats(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """Counts of nodes and relations."""
-    with opened() as store:
+    with opened(ctx) as store:
         data = Graph(store).stats()
     if json_out:
         emit_json(data)
@@ -463,10 +467,8 @@ def stats(json_out: JsonOpt = False) -> None:
 
 
 @app.command()
-def schema(json_out: JsonOpt = False) -> None:
+def schema(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """The vocabulary: relation types with their PLOVER/CAMEO equivalents, actor types."""
-    from actorgraph.graph.schema import default_schema
-
     s = default_schema()
     rows = [
         [
@@ -494,34 +496,37 @@ def schema(json_out: JsonOpt = False) -> None:
 
 @app.command()
 def serve(
+    ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
 ) -> None:
     """Serve the HTTP API and the graph-exploration UI."""
+    # lazy: the web stack takes about a second to import, and only serve needs it
     import uvicorn
+    from actorgraph.api.app import create_app
+    from uvicorn.supervisors import Multiprocess
 
-    if STATE["store"]:
-        os.environ["ACTORGRAPH_STORE"] = STATE["store"]
+    settings = settings_of(ctx)
     console.print(f"actorgraph on http://{host}:{port}/ (API docs at /docs)")
-    uvicorn.run(
-        "actorgraph.api.app:create_app",
+    # the app is built from these settings in every worker: each worker process gets the
+    # factory (and the settings in it) pickled, so nothing travels through the environment
+    config = uvicorn.Config(
+        partial(create_app, settings),
         factory=True,
         host=host,
         port=port,
         workers=workers,
         log_level="warning",
     )
+    if workers > 1:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    else:
+        uvicorn.Server(config).run()
 
 
-def _register_optional() -> None:
-    """Commands that live beside the core (extraction, reports) when they are installed."""
-    for module in ("actorgraph.cli.extract_commands", "actorgraph.cli.report_commands"):
-        if importlib.util.find_spec(module) is not None:
-            __import__(module, fromlist=["register"]).register(app)
-
-
-_register_optional()
+extract_commands.register(app)
+report_commands.register(app)
 
 
 def main() -> None:
@@ -529,7 +534,7 @@ def main() -> None:
     try:
         app(standalone_mode=False)
     except ActorgraphError as exc:
-        logs.logger.info("user error", exc_info=True)
+        logger.info("user error", exc_info=True)
         err_console.print(f"error: {exc}", highlight=False, soft_wrap=True, markup=False)
         raise SystemExit(2) from None
     except (typer.Exit, SystemExit) as exc:
@@ -541,21 +546,27 @@ def main() -> None:
     except KeyboardInterrupt:
         err_console.print("interrupted")
         raise SystemExit(130) from None
-    except Exception as exc:  # click usage errors and bugs
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
-        path = logs.log_path()
-        logs.logger.exception("unexpected error")
+    except click.ClickException as exc:  # usage errors
+        exc.show()
+        raise SystemExit(exc.exit_code) from None
+    except Exception as exc:  # bugs
+        logger.exception("unexpected error")
         err_console.print(
-            f"error: unexpected {type(exc).__name__}: {exc} (details in {path})",
+            f"error: unexpected {type(exc).__name__}: {exc} (details in {_log_place()})",
             highlight=False,
             soft_wrap=True,
             markup=False,
         )
         raise SystemExit(1) from None
+
+
+def _log_place() -> str:
+    """Where the details of an error went (the log file if one is configured)."""
+    for handler in logger.handlers:
+        name = getattr(handler, "baseFilename", None)
+        if name:
+            return str(name)
+    return "the log"
 
 
 if __name__ == "__main__":

@@ -7,17 +7,14 @@ fails it, so every route is checked for ``{"error": {"code", "message", "details
 from __future__ import annotations
 
 import re
-import sys
-import types
 from pathlib import Path
 from typing import Any
 
 import actorgraph.api.app as app_module
 import pytest
-from actorgraph.api.app import REPORTS_MODULE, create_app
+from actorgraph.api.app import create_app
 from actorgraph.graph.errors import StoreUnavailableError
 from actorgraph.graph.store import GraphStore
-from fastapi import APIRouter
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
@@ -175,22 +172,7 @@ def test_openapi_documents_the_error_shape(apps: Any) -> None:
 # ---------------------------------------------------------------------- what create_app mounts
 
 
-def test_reports_router_is_included_when_it_exists(
-    tmp_path: Path, example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import importlib.util
-
-    if importlib.util.find_spec(REPORTS_MODULE) is None:
-        fake = types.ModuleType(REPORTS_MODULE)
-        fake.__spec__ = importlib.machinery.ModuleSpec(REPORTS_MODULE, loader=None)
-        router = APIRouter()
-
-        @router.get("/reports")
-        def reports() -> dict[str, Any]:
-            return {"data": [], "count": 0}
-
-        fake.router = router  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, REPORTS_MODULE, fake)
+def test_reports_router_is_behind_the_read_key(tmp_path: Path, example_store: GraphStore) -> None:
     app = create_app(settings_for(tmp_path, read_key=READ_KEY), store=example_store)
     assert "/reports" in {p for _m, p, _r in api_routes(app)}
     with TestClient(app, raise_server_exceptions=False) as c:

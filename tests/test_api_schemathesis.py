@@ -19,8 +19,8 @@ import pytest
 import schemathesis
 from actorgraph.api.app import create_app
 from actorgraph.graph.embedded import EmbeddedStore
-from actorgraph.graph.settings import Settings
 from actorgraph.ingest.loader import Loader
+from actorgraph.settings import Settings
 from schemathesis import checks as st_checks
 from schemathesis.specs.openapi import checks as oa_checks
 

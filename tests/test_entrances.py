@@ -13,8 +13,8 @@ from actorgraph.api.app import create_app
 from actorgraph.cli.main import app as cli_app
 from actorgraph.graph.embedded import EmbeddedStore
 from actorgraph.graph.model import ACTOR
-from actorgraph.graph.settings import Settings
 from actorgraph.ingest.loader import Loader
+from actorgraph.settings import Settings
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from actorgraph.cli.extract_commands import register
+from actorgraph.cli.main import app as main_app
 from actorgraph.graph.errors import InputError
 from typer.testing import CliRunner
 
@@ -19,9 +19,7 @@ GOLD = SHARED / "gold" / "ceasefire-talks-live-updates.gold.jsonl"
 
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
-    a = typer.Typer()
-    register(a)
-    return a
+    return main_app
 
 
 def test_extract_writes_records_of_every_document(app: typer.Typer, tmp_path: Path) -> None:

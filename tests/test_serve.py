@@ -94,10 +94,7 @@ def loaded_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return store
 
 
-BUG = pytest.mark.xfail(strict=True, reason="issue 12 bug, fixed in a later commit")
-
-
-@pytest.mark.parametrize("workers", [pytest.param(1, marks=BUG), 2])
+@pytest.mark.parametrize("workers", [1, 2])
 def test_store_option_is_the_store_served(serve, loaded_dir: Path, workers: int) -> None:  # type: ignore[no-untyped-def]
     """Bug: ``actorgraph --store DIR serve`` served ``./.actorgraph``, not DIR."""
     served = serve(["--store", str(loaded_dir)], _env(), workers=workers)
@@ -124,9 +121,7 @@ def _ingest_and_read_log(served: Served, log: Path) -> str:
     return log.read_text(encoding="utf-8") if log.exists() else ""
 
 
-@pytest.mark.parametrize(
-    ("level", "logged"), [("INFO", True), pytest.param("WARNING", False, marks=BUG)]
-)
+@pytest.mark.parametrize(("level", "logged"), [("INFO", True), ("WARNING", False)])
 def test_log_level_is_honoured_under_serve(  # type: ignore[no-untyped-def]
     serve, tmp_path: Path, level: str, logged: bool
 ) -> None:

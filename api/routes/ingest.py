@@ -16,7 +16,6 @@ exactly as ``actorgraph ingest`` does it (same checks, same idempotent merge).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -34,7 +33,6 @@ from actorgraph.graph.errors import InputError, NotFoundError
 from actorgraph.graph.facade import check_date
 from actorgraph.graph.model import ACTOR
 from actorgraph.graph.schema import default_schema
-from actorgraph.graph.settings import Settings
 from actorgraph.graph.store import GraphStore
 from actorgraph.ingest.inputs import (
     ARTICLE_FORMATS,
@@ -47,6 +45,7 @@ from actorgraph.ingest.inputs import (
 )
 from actorgraph.ingest.loader import IngestReport, Item, Loader
 from actorgraph.ingest.record_files import check_record, read_records
+from actorgraph.settings import Settings
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
@@ -176,10 +175,6 @@ def _safe_name(filename: str | None) -> str:
     return base[:120]
 
 
-def extraction_available() -> bool:
-    return importlib.util.find_spec("actorgraph.ingest.extract") is not None
-
-
 # ---------------------------------------------------------------------- the jobs
 
 
@@ -214,7 +209,7 @@ def _article_job(
         known = [actor_record(a) for a in store.list_nodes(ACTOR, limit=100_000)]
         problems: list[str] = []
         records = list(
-            Extractor(known_actors=known).extract(
+            Extractor(known_actors=known, settings=settings).extract(
                 read_articles([path], date=when, on_error=lambda e: problems.append(str(e)))
             )
         )
@@ -335,12 +330,6 @@ async def _upload(
             is_article = holds_articles(path)
             if fmt == "jsonl" and not is_article:
                 decode_utf8(path.read_bytes(), name)  # not UTF-8: refuse now
-            if is_article and not extraction_available():
-                raise UnsupportedMediaTypeError(
-                    f"cannot ingest the article '{name}': article extraction is not "
-                    "available in this installation; send exchange-format records",
-                    details={"file": name},
-                )
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise

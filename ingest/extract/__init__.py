@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 import spacy
 from actorgraph.graph.errors import ActorgraphError, InputError
-from actorgraph.graph.settings import get_settings
 from actorgraph.ingest.extract.analysis import DocAnalysis
 from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
+from actorgraph.ingest.settings import ExtractionSettings
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -84,8 +84,9 @@ class Extractor:
         batch_size: int = 32,
         n_process: int = 1,
         lexicon: str | Path | None = None,
+        settings: ExtractionSettings | None = None,
     ) -> None:
-        settings = get_settings()
+        settings = settings or ExtractionSettings()
         self.model = model or settings.spacy_model
         self.nlp = load_model(self.model)
         self.batch_size = max(1, int(batch_size))

@@ -40,8 +40,9 @@ FILES = {
 
 
 class ReportBusyError(ActorgraphError):
+    """Another report is being written into the same folder."""
+
     code = "busy"
-    http_status = 409
 
 
 def is_report_id(value: str) -> bool:

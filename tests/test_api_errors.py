@@ -195,3 +195,19 @@ def test_static_ui_is_served_at_root_behind_the_api(
         assert c.get("/actors").json()["count"] > 0  # the API wins over the static mount
         assert c.get("/schema").headers["content-type"].startswith("application/json")
         assert_error(c.get("/missing.js"), 404, "not_found")
+
+
+def test_every_error_code_has_its_http_status_in_the_api() -> None:
+    """The status of each user error is decided in api/ (api.errors.STATUS), by its code."""
+    import actorgraph.ingest.extract
+    import actorgraph.reports.archive  # noqa: F401  (ReportBusyError)
+    from actorgraph.api.errors import STATUS
+    from actorgraph.graph.errors import ActorgraphError
+
+    def subclasses(cls: type) -> list[type]:
+        return [c for sub in cls.__subclasses__() for c in (sub, *subclasses(sub))]
+
+    codes = {c.code for c in subclasses(ActorgraphError)}  # type: ignore[attr-defined]
+    assert codes - set(STATUS) == set()
+    core = [c for c in subclasses(ActorgraphError) if c.__module__.startswith("actorgraph.graph")]
+    assert core and not any("http_status" in vars(c) for c in core)

@@ -112,22 +112,24 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     for module in (health, actors, statements, topics, network, meta, export, ingest):
         app.include_router(module.router)
     app.include_router(reports.router, dependencies=[ReadAccess], responses=READ_ERRORS)
-    if not settings.read_key:
-        _reads_open_in_openapi(app)
+    _complete_openapi(app, reads_open=not settings.read_key)
     if STATIC_DIR.is_dir():  # the exploration UI, behind every API route
         app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="ui")
     return app
 
 
-def _reads_open_in_openapi(app: FastAPI) -> None:
-    """Without ``ACTORGRAPH_READ_KEY`` reads need no key: say so in the schema (``{}`` as an
-    alternative security requirement), so clients and schema-driven tests are not misled."""
+def _complete_openapi(app: FastAPI, reads_open: bool) -> None:
+    """Add what FastAPI cannot see to the OpenAPI document: the record models of the ingest
+    body (read by hand, so that bad records can be skipped) as components, and, without
+    ``ACTORGRAPH_READ_KEY``, that reads need no key (``{}`` as an alternative security
+    requirement), so clients and schema-driven tests are not misled."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             spec = build()
-            for ops in spec.get("paths", {}).values():
+            spec.setdefault("components", {}).setdefault("schemas", {}).update(ingest.COMPONENTS)
+            for ops in spec.get("paths", {}).values() if reads_open else ():
                 for op in ops.values():
                     sec = op.get("security") if isinstance(op, dict) else None
                     if sec and any("ReadKey" in req for req in sec) and {} not in sec:

@@ -21,7 +21,7 @@ from actorgraph.cli import extract_commands, report_commands
 from actorgraph.cli.context import opened, settings_of
 from actorgraph.cli.output import console, emit_json, err_console, shorten, table
 from actorgraph.graph.errors import ActorgraphError, InputError
-from actorgraph.graph.exchange import actor_record
+from actorgraph.graph.exchange import actor_record, dump, dump_line
 from actorgraph.graph.facade import Graph
 from actorgraph.graph.logs import configure_logging, default_log_file, logger
 from actorgraph.graph.schema import default_schema
@@ -78,7 +78,7 @@ def _extract_to_file(
 ) -> Path:
     from actorgraph.ingest.extract import Extractor  # lazy: spaCy takes seconds to import
 
-    known = [actor_record(a) for a in store.list_nodes("Actor", limit=100_000)]
+    known = [dump(actor_record(a)) for a in store.list_nodes("Actor", limit=100_000)]
     extractor = Extractor(known_actors=known, settings=settings_of(ctx))
     problems: list[str] = []
     out = workdir / (path.name + ".records.jsonl")
@@ -169,16 +169,15 @@ def export(
 ) -> None:
     """Write the whole graph in the exchange format (JSON Lines)."""
     with opened(ctx) as store:
-        records = Graph(store).export()
+        lines = (dump_line(rec) + "\n" for rec in Graph(store).export())
         if out is None:
-            for rec in records:
-                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            sys.stdout.writelines(lines)
             return
         tmp = out.with_name(out.name + ".part")
         n = 0
         with tmp.open("w", encoding="utf-8") as fh:
-            for rec in records:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            for line in lines:
+                fh.write(line)
                 n += 1
         os.replace(tmp, out)
         err_console.print(f"wrote {n} records to {out}")
@@ -485,9 +484,7 @@ def schema(ctx: typer.Context, json_out: JsonOpt = False) -> None:
         emit_json(
             {
                 "actor_types": s.actor_types,
-                "relations": {
-                    r.name: {k: getattr(r, k) for k in r.__slots__} for r in s.relations.values()
-                },
+                "relations": {r.name: r.model_dump() for r in s.relations.values()},
             }
         )
         return

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from actorgraph.graph.errors import InputError, LimitError, NotFoundError
+from actorgraph.graph.exchange import AnyRecord
 from actorgraph.graph.influence import METRICS, rank, scores
 from actorgraph.graph.model import (
     ACTOR,
@@ -479,7 +480,8 @@ class Graph:
         c["store"] = self.store.describe()
         return c
 
-    def export(self) -> Iterator[dict[str, Any]]:
+    def export(self) -> Iterator[AnyRecord]:
+        """Every record of the graph in the exchange format (see :mod:`graph.exchange`)."""
         return self.store.iter_records()
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+from actorgraph.graph.exchange import AnyRecord
 from actorgraph.graph.model import Actor, Document, Relation, Statement, Subgraph, Topic
 from actorgraph.graph.schema import Schema, default_schema
 
@@ -206,9 +207,9 @@ class GraphStore(ABC):
 
     # ---------------------------------------------------------------- bulk
     @abstractmethod
-    def iter_records(self) -> Iterator[dict[str, Any]]:
+    def iter_records(self) -> Iterator[AnyRecord]:
         """Every record in the exchange format (documents, actors, topics, statements,
-        relations with one record per piece of evidence)."""
+        relations with one record per piece of evidence; see :mod:`graph.exchange`)."""
 
     @abstractmethod
     def counts(self) -> dict[str, Any]:

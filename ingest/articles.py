@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 from actorgraph.graph.errors import InputError
+from actorgraph.graph.exchange import document_record, dump
+from actorgraph.graph.model import Document
 from actorgraph.ingest.inputs import (
     ARTICLE_FORMATS,
     FORMATS,
@@ -56,12 +58,9 @@ class Article:
     outlet: str | None = None
 
     def document_record(self) -> dict[str, Any]:
-        rec: dict[str, Any] = {"kind": "document", "id": self.id, "title": self.title}
-        for key in ("url", "published", "outlet", "file"):
-            value = getattr(self, key)
-            if value:
-                rec[key] = value
-        return rec
+        """The article's document record (the first record extraction writes for it)."""
+        document = Document(self.id, self.title, self.url, self.published, self.outlet, self.file)
+        return dump(document_record(document))
 
 
 # ---------------------------------------------------------------------- helpers

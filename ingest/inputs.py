@@ -169,13 +169,17 @@ def read_text(path: Path, file: str | None = None, max_bytes: int | None = None)
 Line = tuple[int, Any]
 
 
-def json_lines(source: Path | bytes, file: str, *, max_line: int | None = None) -> Iterator[Line]:
+def json_lines(
+    source: Path | bytes, file: str, *, max_line: int | None = None, parse: bool = True
+) -> Iterator[Line]:
     """``(line number, value)`` for each non-blank line of a JSON Lines file or body.
 
     A line that cannot be read (not UTF-8, not JSON, longer than ``max_line`` bytes) comes as
     an :class:`InputError` value in place of the value, so callers decide whether to stop or
-    skip it. Lines end at ``\\n`` only (U+2028 inside a string is text, not a line break).
-    Opening a missing file raises :class:`InputError`.
+    skip it. With ``parse=False`` the value is the line's text, left for the caller to parse
+    (records: :func:`graph.exchange.validate_record` parses and checks in one step). Lines end
+    at ``\\n`` only (U+2028 inside a string is text, not a line break). Opening a missing
+    file raises :class:`InputError`.
     """
     with io.BytesIO(source) if isinstance(source, bytes) else open_file(source, file) as fh:
         for n, raw in _raw_lines(fh, max_line):
@@ -185,7 +189,8 @@ def json_lines(source: Path | bytes, file: str, *, max_line: int | None = None) 
             if not raw.strip():
                 continue
             try:
-                yield n, json.loads(decode_utf8(raw, file, n))
+                text = decode_utf8(raw, file, n)
+                yield n, json.loads(text) if parse else text
             except InputError as exc:
                 yield n, exc
             except json.JSONDecodeError as exc:

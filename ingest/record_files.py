@@ -1,251 +1,30 @@
-"""Reading and checking exchange-format records (JSON Lines, YAML, CSV).
+"""Reading record files: JSON Lines, YAML and CSV carry the same exchange-format records.
 
-:func:`read_records` yields ``(line, record)`` pairs or :class:`graph.errors.InputError`
-values for lines that cannot be read; :func:`check_record` checks one record's shape
-(fields, types, dates, vocabulary). Cross-record references are checked by
-:mod:`ingest.loader`, which sees the whole file and the store.
+:func:`read_records` yields ``(line, raw record)`` pairs (a JSON line's text, parsed and
+checked in one step later), or :class:`graph.errors.InputError` values for lines that cannot
+be read; what a record must hold is checked against the
+declared format (:func:`graph.exchange.validate_record`) by :mod:`ingest.loader`, which sees
+the whole file and the store. CSV cells are strings: here they get the types the format
+declares (:func:`graph.exchange.from_strings`), so the format itself has one shape.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
-import re
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 from actorgraph.graph.errors import InputError
-from actorgraph.graph.schema import Schema
+from actorgraph.graph.exchange import KINDS, from_strings
 from actorgraph.ingest.inputs import RECORD_FORMATS, file_format, json_lines, read_text
 
-KINDS = ("document", "actor", "topic", "statement", "relation")
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/+-]{0,199}$")
-IGNORED = frozenset({"kind", "optional", "comment"})
-
-Item = tuple[int, dict[str, Any] | InputError]
+#: ``(line, record)``: a parsed record, the text of a JSON line, or why the line is unreadable
+Item = tuple[int, dict[str, Any] | str | InputError]
 
 
-# ---------------------------------------------------------------------- field checks
-def _str(v: Any) -> str:
-    if not isinstance(v, str) or not v.strip():
-        raise ValueError("must be a non-empty string")
-    return v
-
-
-def _opt_str(v: Any) -> str:
-    if not isinstance(v, str):
-        raise ValueError("must be a string")
-    return v
-
-
-def _id(v: Any) -> str:
-    if not isinstance(v, str) or not ID_PATTERN.match(v):
-        raise ValueError(
-            f"{v!r} is not a valid id (letters, digits and . _ : / + -, starting with a "
-            "letter or digit)"
-        )
-    return v
-
-
-def _date(v: Any) -> str:
-    if isinstance(v, date):
-        return v.isoformat()
-    if not isinstance(v, str):
-        raise ValueError(f"{v!r} is not a date (YYYY-MM-DD)")
-    try:
-        return date.fromisoformat(v.strip()).isoformat()
-    except ValueError:
-        raise ValueError(f"'{v}' is not a date (YYYY-MM-DD)") from None
-
-
-def _bool(v: Any) -> bool:
-    if isinstance(v, bool):
-        return v
-    if isinstance(v, str) and v.strip().lower() in ("true", "false", "yes", "no", "1", "0"):
-        return v.strip().lower() in ("true", "yes", "1")
-    raise ValueError(f"{v!r} is not true or false")
-
-
-def _int(v: Any) -> int:
-    if isinstance(v, bool) or not isinstance(v, int | str):
-        raise ValueError(f"{v!r} is not a whole number")
-    try:
-        n = int(v)
-    except ValueError:
-        raise ValueError(f"{v!r} is not a whole number") from None
-    if n < 0:
-        raise ValueError("must not be negative")
-    return n
-
-
-def _confidence(v: Any) -> float:
-    if isinstance(v, bool):
-        raise ValueError(f"{v!r} is not a number")
-    try:
-        x = float(v)
-    except (TypeError, ValueError):
-        raise ValueError(f"{v!r} is not a number") from None
-    if not 0.0 <= x <= 1.0:
-        raise ValueError(f"{x} is not between 0 and 1")
-    return x
-
-
-def _str_list(v: Any) -> list[str]:
-    if isinstance(v, str):  # CSV cells: "a|b|c"
-        v = [x.strip() for x in v.split("|") if x.strip()]
-    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-        raise ValueError("must be a list of strings")
-    return [x for x in v if x.strip()]
-
-
-def _roles(v: Any) -> list[dict[str, Any]]:
-    if isinstance(v, str):
-        try:
-            v = json.loads(v) if v.strip() else []
-        except json.JSONDecodeError:
-            raise ValueError("must be a list of {title, of, from, to}") from None
-    if not isinstance(v, list):
-        raise ValueError("must be a list of {title, of, from, to}")
-    out = []
-    for i, r in enumerate(v):
-        if not isinstance(r, dict):
-            raise ValueError(f"role {i + 1} must be a mapping with title and of")
-        unknown = set(r) - {"title", "of", "from", "to"}
-        if unknown:
-            raise ValueError(f"role {i + 1} has unknown keys {sorted(unknown)}")
-        try:
-            out.append(
-                {
-                    "title": _str(r.get("title")),
-                    "of": _str(r.get("of")),
-                    "from": _date(r["from"]) if r.get("from") else None,
-                    "to": _date(r["to"]) if r.get("to") else None,
-                }
-            )
-        except ValueError as exc:
-            raise ValueError(f"role {i + 1}: {exc}") from None
-    return out
-
-
-Check = Callable[[Any], Any]
-
-#: field -> (check, required)
-FIELDS: dict[str, dict[str, tuple[Check, bool]]] = {
-    "document": {
-        "id": (_id, True),
-        "title": (_str, True),
-        "url": (_opt_str, False),
-        "published": (_date, False),
-        "outlet": (_opt_str, False),
-        "file": (_opt_str, False),
-    },
-    "actor": {
-        "id": (_id, False),
-        "name": (_str, True),
-        "type": (_str, True),
-        "aliases": (_str_list, False),
-        "description": (_opt_str, False),
-        "roles": (_roles, False),
-    },
-    "topic": {
-        "id": (_id, False),
-        "name": (_str, True),
-        "keywords": (_str_list, False),
-        "description": (_opt_str, False),
-    },
-    "statement": {
-        "id": (_id, False),
-        "speaker": (_str, True),
-        "text": (_str, True),
-        "quote": (_bool, False),
-        "on_behalf_of": (_str, False),
-        "date": (_date, False),
-        "document": (_id, False),
-        "about": (_str_list, False),
-        "evidence": (_opt_str, False),
-        "start": (_int, False),
-        "end": (_int, False),
-        "confidence": (_confidence, False),
-        "origin": (_str, False),
-    },
-    "relation": {
-        "type": (_str, True),
-        "source": (_str, True),
-        "target": (_str, True),
-        "evidence": (_opt_str, False),
-        "document": (_id, False),
-        "statement": (_id, False),
-        "date": (_date, False),
-        "valid_from": (_date, False),
-        "valid_to": (_date, False),
-        "start": (_int, False),
-        "end": (_int, False),
-        "confidence": (_confidence, False),
-        "origin": (_str, False),
-    },
-}
-
-
-def check_record(raw: Any, schema: Schema, file: str, line: int) -> dict[str, Any]:
-    """A clean copy of one record; raises :class:`InputError` naming file, line and field."""
-    if not isinstance(raw, dict):
-        raise InputError("a record must be a JSON object", file=file, line=line)
-    kind = raw.get("kind")
-    if kind not in KINDS:
-        raise InputError(
-            f"unknown kind {kind!r} (expected one of: {', '.join(KINDS)})",
-            file=file,
-            line=line,
-            field="kind",
-        )
-    spec = FIELDS[kind]
-    for key in raw:
-        if key not in spec and key not in IGNORED:
-            raise InputError(
-                f"unknown field for a {kind} (known: {', '.join(spec)})",
-                file=file,
-                line=line,
-                field=key,
-            )
-    out: dict[str, Any] = {"kind": kind}
-    for key, (check, required) in spec.items():
-        value = raw.get(key)
-        if value is None or (value == "" and not required):
-            if required:
-                raise InputError("is required", file=file, line=line, field=key)
-            continue
-        try:
-            out[key] = check(value)
-        except ValueError as exc:
-            raise InputError(str(exc), file=file, line=line, field=key) from None
-    if kind == "actor" and out["type"] not in schema.actor_types:
-        raise InputError(
-            f"unknown actor type '{out['type']}' (known: {', '.join(schema.actor_types)})",
-            file=file,
-            line=line,
-            field="type",
-        )
-    if kind == "relation":
-        rt = schema.relations.get(out["type"])
-        if rt is None or rt.derived:
-            raise InputError(
-                f"unknown relation type '{out['type']}' (known: {', '.join(schema.fact_types)})",
-                file=file,
-                line=line,
-                field="type",
-            )
-        if out.get("valid_from") and out.get("valid_to") and out["valid_from"] > out["valid_to"]:
-            raise InputError("is before valid_from", file=file, line=line, field="valid_to")
-    if "start" in out and "end" in out and out["end"] < out["start"]:
-        raise InputError("is before start", file=file, line=line, field="end")
-    return out
-
-
-# ---------------------------------------------------------------------- readers
 class _YamlLoader(yaml.SafeLoader):
     """Safe loading, but an impossible date (2024-02-30) stays a string for the date check,
     which names its line and field, instead of escaping as a bare ``ValueError``."""
@@ -316,7 +95,7 @@ def _csv(path: Path) -> Iterator[Item]:
         if None in rec:
             yield line, InputError("more cells than header columns", file=str(path), line=line)
             continue
-        clean = {k: v for k, v in rec.items() if k and v not in (None, "")}
+        clean: dict[str, Any] = {k: v for k, v in rec.items() if k and v not in (None, "")}
         if "kind" not in clean and default_kind:
             clean["kind"] = default_kind
         elif "kind" not in clean:
@@ -330,11 +109,16 @@ def _csv(path: Path) -> Iterator[Item]:
                 ),
             )
             continue
-        yield line, clean
+        try:
+            yield line, from_strings(clean, str(path), line)
+        except InputError as exc:
+            yield line, exc
 
 
-def read_records(path: Path) -> Iterator[Item]:
-    """``(line, record or InputError)`` for every record of a JSON Lines, YAML or CSV file."""
+def read_records(path: Path, *, parse: bool = True) -> Iterator[Item]:
+    """``(line, record or InputError)`` for every record of a JSON Lines, YAML or CSV file;
+    with ``parse=False`` a JSON line comes as its text (for
+    :func:`graph.exchange.validate_record`, which parses and checks it in one step)."""
     try:
         fmt = file_format(path, RECORD_FORMATS)
         if fmt == "yaml":
@@ -342,6 +126,6 @@ def read_records(path: Path) -> Iterator[Item]:
         elif fmt == "csv":
             yield from _csv(path)
         else:
-            yield from json_lines(path, str(path))
+            yield from json_lines(path, str(path), parse=parse)
     except InputError as exc:
         yield exc.line or 1, exc

@@ -10,7 +10,6 @@ backends and compare everything they answer.
 
 from __future__ import annotations
 
-import json
 import random
 import threading
 import time
@@ -20,6 +19,7 @@ from typing import Any
 
 import pytest
 from actorgraph.graph.errors import InputError, LimitError, NotFoundError
+from actorgraph.graph.exchange import dump_line
 from actorgraph.graph.facade import Graph
 from actorgraph.graph.model import (
     ACTOR,
@@ -279,7 +279,7 @@ def test_export_ingest_round_trip(
     records = list(Graph(example_store).export())
     counts = example_store.counts()
     dump = tmp_path / "export.jsonl"
-    dump.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    dump.write_text("".join(dump_line(r) + "\n" for r in records), encoding="utf-8")
     if example_store.backend == "neo4j":
         example_store.wipe()  # type: ignore[attr-defined]
         fresh = example_store

@@ -47,6 +47,7 @@ BAD_REQUESTS: dict[tuple[str, str], tuple[str, dict[str, Any], int, str]] = {
     ("GET", "/influence"): ("GET /influence?metric=fame", {}, 422, "invalid_input"),
     ("GET", "/subgraph"): ("GET /subgraph?actors=Hamass", {}, 404, "not_found"),
     ("GET", "/schema"): ("GET /schema", {"read_key": True}, 401, "unauthorized"),
+    ("GET", "/schema/records"): ("GET /schema/records", {"read_key": True}, 401, "unauthorized"),
     ("GET", "/stats"): ("GET /stats", {"store_down": True}, 503, "store_unavailable"),
     ("GET", "/export"): ("GET /export", {"read_key": True}, 401, "unauthorized"),
     ("POST", "/ingest"): ("POST /ingest", {"key": True}, 415, "unsupported_media_type"),

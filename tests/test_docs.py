@@ -55,3 +55,43 @@ def test_every_file_type_is_in_the_exchange_format_doc() -> None:
     table = next(block for block in section.split("\n\n") if block.startswith("|"))
     documented = set(re.findall(r"`(\.[a-z]+)`", table))
     assert documented == set(FORMATS)
+
+
+def _field_tables(doc: str) -> dict[str, tuple[set[str], str]]:
+    """``## <name>`` sections of a doc: the backticked names in the first column of their table,
+    and the section's text."""
+    out: dict[str, tuple[set[str], str]] = {}
+    for section in re.split(r"^## ", doc, flags=re.M)[1:]:
+        title, _, body = section.partition("\n")
+        rows = [line for line in body.splitlines() if line.startswith("| `")]
+        out[title.strip()] = (
+            {name for row in rows for name in re.findall(r"`([a-z_]+)`", row.split("|")[1])},
+            body,
+        )
+    return out
+
+
+def test_exchange_format_doc_matches_the_record_models() -> None:
+    """Every field of every record kind is documented, and nothing that does not exist."""
+    from actorgraph.graph.exchange import COMMON_FIELDS, MODELS, RoleRecord
+
+    tables = _field_tables((ROOT / "docs" / "exchange-format.md").read_text(encoding="utf-8"))
+    assert tables["every record"][0] == set(COMMON_FIELDS)
+    for kind, model in MODELS.items():
+        fields = {f.alias or name for name, f in model.model_fields.items()}
+        assert tables[kind][0] == fields - set(COMMON_FIELDS), kind
+    role_keys = {f.alias or name for name, f in RoleRecord.model_fields.items()}
+    roles_row = next(r for r in tables["actor"][1].splitlines() if r.startswith("| `roles`"))
+    listed = re.search(r"\{([a-z, ]+)\}", roles_row)
+    assert listed and {k.strip() for k in listed.group(1).split(",")} == role_keys
+
+
+def test_published_record_schema_is_the_models_schema() -> None:
+    import json
+
+    from actorgraph.graph.exchange import records_json_schema
+
+    published = json.loads((ROOT / "docs" / "exchange-format.schema.json").read_text("utf-8"))
+    assert published == records_json_schema(), (
+        "regenerate docs/exchange-format.schema.json from graph.exchange.records_json_schema()"
+    )

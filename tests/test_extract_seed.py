@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 from actorgraph.graph.embedded import EmbeddedStore
+from actorgraph.graph.exchange import validate_record
 from actorgraph.graph.schema import default_schema
 from actorgraph.ingest.articles import read_articles
 from actorgraph.ingest.evaluate import score_gold, score_plover
 from actorgraph.ingest.extract import ORIGIN, Extractor
 from actorgraph.ingest.loader import Loader
-from actorgraph.ingest.record_files import check_record
 
 from tests.conftest import SHARED
 
@@ -67,7 +67,7 @@ def test_plover_sentences_meet_the_targets(ex: Extractor) -> None:
 def test_records_are_valid_exchange_format(seed: list[dict[str, Any]]) -> None:
     schema = default_schema()
     for n, rec in enumerate(seed, 1):
-        check_record(rec, schema, "extract", n)
+        validate_record(rec, "extract", n, schema)
 
 
 def test_order_origin_and_document(seed: list[dict[str, Any]]) -> None:

@@ -60,7 +60,7 @@ BAD_LINES = [
     ({**GOOD_RELATION, "type": "made"}, "type", "unknown relation type"),
     ({**GOOD_RELATION, "target": "Atlantis"}, "target", "no actor 'Atlantis'"),
     ({**GOOD_RELATION, "type": "rejects", "target": "Atlantis"}, "target", "actor or topic"),
-    ({**GOOD_RELATION, "confidence": "high"}, "confidence", "not a number"),
+    ({**GOOD_RELATION, "confidence": "high"}, "confidence", "a number"),
     ({**GOOD_RELATION, "date": "2024-02-30"}, "date", "not a date"),
     ({**GOOD_RELATION, "statement": "no-such-statement"}, "statement", "no statement"),
     (

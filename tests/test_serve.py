@@ -58,7 +58,7 @@ def serve(tmp_path: Path) -> Iterator[object]:
         )
         started.append(proc)
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # two workers on a busy 2-core machine
         while True:
             try:
                 if httpx.get(base + "/ready", timeout=2).status_code == 200:

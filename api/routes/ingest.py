@@ -30,6 +30,7 @@ from actorgraph.api.jobs import Job
 from actorgraph.api.models import IngestRequest, JobAccepted, JobOut
 from actorgraph.api.params import WRITE_ERRORS, date_query
 from actorgraph.graph.errors import InputError, NotFoundError
+from actorgraph.graph.exchange import validate_record
 from actorgraph.graph.facade import check_date
 from actorgraph.graph.model import ACTOR
 from actorgraph.graph.schema import default_schema
@@ -44,11 +45,11 @@ from actorgraph.ingest.inputs import (
     suffixes,
 )
 from actorgraph.ingest.loader import IngestReport, Item, Loader
-from actorgraph.ingest.record_files import check_record, read_records
+from actorgraph.ingest.record_files import read_records
 from actorgraph.settings import Settings
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import UploadFile
 
 router = APIRouter(tags=["ingest"], dependencies=[WriteAccess], responses=WRITE_ERRORS)
@@ -60,11 +61,15 @@ _ndjson_schema: dict[str, Any] = {
     "description": "One exchange-format record (a JSON object) per line.",
     "example": '{"kind": "actor", "id": "oman", "name": "Oman", "type": "state"}\n',
 }
+#: The JSON body's schema, its record models referenced as OpenAPI components (see
+#: :data:`COMPONENTS`, which ``create_app`` adds to the document).
+_json_body = IngestRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+COMPONENTS: dict[str, Any] = _json_body.pop("$defs", {})
 REQUEST_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
         "content": {
-            "application/json": {"schema": IngestRequest.model_json_schema()},
+            "application/json": {"schema": _json_body},
             "application/x-ndjson": {"schema": _ndjson_schema},
             "multipart/form-data": {
                 "schema": {
@@ -110,13 +115,21 @@ async def _read_body(request: Request, limit: int) -> bytes:
 def _ndjson_items(body: bytes, name: str, skip_invalid: bool) -> list[Item]:
     """``(line, record)`` per non-blank line; bad lines refused now unless ``skip_invalid``."""
     items: list[Item] = []
-    for n, item in json_lines(body, name):
+    for n, item in json_lines(body, name, parse=False):
         if isinstance(item, InputError) and not skip_invalid:
             raise item
         items.append((n, item))
     if not items:
         raise InputError("no records in the body", field="body")
     return _precheck(items, name, skip_invalid)
+
+
+class _Envelope(BaseModel):
+    """The JSON body's envelope; its records are checked one by one (``skip_invalid``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    records: list[Any] = Field(min_length=1)
 
 
 def _json_items(data: bytes, skip_invalid: bool) -> list[Item]:
@@ -127,14 +140,12 @@ def _json_items(data: bytes, skip_invalid: bool) -> list[Item]:
             f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", field="body"
         ) from None
     try:
-        req = IngestRequest.model_validate(body)
+        envelope = _Envelope.model_validate(body)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "body"
         raise InputError(str(first["msg"]), field=where) from None
-    if not req.records:
-        raise InputError("no records", field="records")
-    return _precheck(list(enumerate(req.records, start=1)), "<request>", skip_invalid)
+    return _precheck(list(enumerate(envelope.records, start=1)), "<request>", skip_invalid)
 
 
 def _precheck(items: list[Item], name: str, skip_invalid: bool) -> list[Item]:
@@ -148,7 +159,7 @@ def _precheck(items: list[Item], name: str, skip_invalid: bool) -> list[Item]:
             problems.append(item)
             continue
         try:
-            check_record(item, schema, name, line)
+            validate_record(item, name, line, schema)
         except InputError as exc:
             problems.append(exc)
     if problems and (not skip_invalid or len(problems) == len(items)):
@@ -204,9 +215,9 @@ def _article_job(
         except ImportError:  # pragma: no cover - depends on the extraction package's layout
             from actorgraph.ingest.extract import read_articles  # type: ignore[attr-defined,no-redef]
 
-        from actorgraph.graph.exchange import actor_record
+        from actorgraph.graph.exchange import actor_record, dump
 
-        known = [actor_record(a) for a in store.list_nodes(ACTOR, limit=100_000)]
+        known = [dump(actor_record(a)) for a in store.list_nodes(ACTOR, limit=100_000)]
         problems: list[str] = []
         records = list(
             Extractor(known_actors=known, settings=settings).extract(
@@ -338,7 +349,7 @@ async def _upload(
             return jobs.submit("article", name, _cleanup(work, tmp))  # type: ignore[no-any-return]
 
         def items() -> Iterator[Item]:
-            return _renamed(read_records(path), tmp, name)
+            return _renamed(read_records(path, parse=False), tmp, name)
 
         work = _records_job(store, settings, items, name, skip_invalid)
         return jobs.submit("file", name, _cleanup(work, tmp))  # type: ignore[no-any-return]

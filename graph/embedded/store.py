@@ -19,6 +19,7 @@ from actorgraph.graph.embedded.paths import simple_paths
 from actorgraph.graph.embedded.persistence import Database
 from actorgraph.graph.errors import StoreUnavailableError
 from actorgraph.graph.exchange import (
+    AnyRecord,
     actor_record,
     document_record,
     relation_records,
@@ -460,7 +461,7 @@ class EmbeddedStore(GraphStore):
             return g
 
     # ------------------------------------------------------------------ bulk
-    def iter_records(self) -> Iterator[dict[str, Any]]:
+    def iter_records(self) -> Iterator[AnyRecord]:
         with self._lock:
             self._refresh()
             nodes = {k: dict(v) for k, v in self.nodes.items()}

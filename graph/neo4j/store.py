@@ -50,6 +50,7 @@ import networkx as nx
 from actorgraph.graph.embedded.paths import simple_paths
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
 from actorgraph.graph.exchange import (
+    AnyRecord,
     actor_record,
     document_record,
     relation_records,
@@ -894,7 +895,7 @@ class Neo4jStore(GraphStore):
                 return
             after = rows[-1]["key"]
 
-    def iter_records(self) -> Iterator[dict[str, Any]]:
+    def iter_records(self) -> Iterator[AnyRecord]:
         """Streamed page by page (keyset pagination on the id and key indexes)."""
         for kind, record in (
             (DOCUMENT, document_record),

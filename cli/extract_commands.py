@@ -14,9 +14,10 @@ import typer
 from actorgraph.cli.context import settings_of
 from actorgraph.cli.output import emit_json, err_console, table
 from actorgraph.graph.errors import InputError
-from actorgraph.ingest.articles import read_articles
 from actorgraph.ingest.inputs import holds_articles, json_lines
 from actorgraph.ingest.record_files import read_records
+from actorgraph.ingest.service import extract as extract_records
+from actorgraph.ingest.service import make_extractor
 
 ModelOpt = Annotated[
     str | None, typer.Option(help="spaCy pipeline (default: ACTORGRAPH_SPACY_MODEL).")
@@ -64,36 +65,34 @@ def extract(
     A file that cannot be read is reported on one line and the others go on; with -o the
     output appears only when complete (written to a temporary file, then renamed).
     """
-    from actorgraph.ingest.extract import Extractor  # lazy: spaCy takes seconds to import
-
-    settings = settings_of(ctx)
     problems: list[InputError] = []
 
     def on_error(exc: InputError) -> None:
         problems.append(exc)
         _err(f"skipped {exc}")
 
-    extractor = Extractor(
+    extractor = make_extractor(
+        settings_of(ctx),
         model=model,
         dictionary=dictionary,
         batch_size=batch_size,
-        n_process=n_process or settings.n_process,
-        settings=settings,
+        n_process=n_process,
     )
-    articles = read_articles(files, date=date, on_error=on_error)
-    show = progress and sys.stderr.isatty()
+    records = extract_records(
+        extractor, files, date=date, on_error=on_error, progress=progress and sys.stderr.isatty()
+    )
     counts = {"document": 0, "records": 0}
     tmp: Path | None = None
     try:
         if output is None:
-            _write(sys.stdout, extractor.extract(articles, progress=show), counts)
+            _write(sys.stdout, records, counts)
             sys.stdout.flush()
         else:
             output.parent.mkdir(parents=True, exist_ok=True)
             fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
             tmp = Path(name)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                _write(fh, extractor.extract(articles, progress=show), counts)
+                _write(fh, records, counts)
             if counts["document"] == 0:
                 raise InputError("no article could be read: nothing written", file=str(output))
             umask = os.umask(0)
@@ -164,9 +163,7 @@ def evaluate(
     def get_extractor() -> Any:
         nonlocal extractor
         if extractor is None:
-            from actorgraph.ingest.extract import Extractor  # lazy: spaCy is slow to import
-
-            extractor = Extractor(model=model, dictionary=dictionary, settings=settings_of(ctx))
+            extractor = make_extractor(settings_of(ctx), model=model, dictionary=dictionary)
         return extractor
 
     result: dict[str, dict[str, PRF]] = {}
@@ -176,7 +173,7 @@ def evaluate(
             if not path.is_file():
                 raise InputError("no such file", file=str(path))
             if holds_articles(path):
-                pred.extend(get_extractor().extract(read_articles([path])))
+                pred.extend(extract_records(get_extractor(), [path]))
             else:
                 pred.extend(_read_records(path))
         gold_records = [r for path in gold for r in _read_records(path)]

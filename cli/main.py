@@ -7,10 +7,8 @@ line too, with the traceback in the log file.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import tempfile
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,15 +18,13 @@ import typer
 from actorgraph.cli import extract_commands, report_commands
 from actorgraph.cli.context import opened, settings_of
 from actorgraph.cli.output import console, emit_json, err_console, shorten, table
-from actorgraph.graph.errors import ActorgraphError, InputError
-from actorgraph.graph.exchange import actor_record, dump, dump_line
+from actorgraph.graph.errors import ActorgraphError
+from actorgraph.graph.exchange import dump_line
 from actorgraph.graph.facade import Graph
 from actorgraph.graph.logs import configure_logging, default_log_file, logger
 from actorgraph.graph.schema import default_schema
-from actorgraph.graph.store import GraphStore
-from actorgraph.ingest.articles import read_articles
-from actorgraph.ingest.inputs import expand, holds_articles
-from actorgraph.ingest.loader import Loader
+from actorgraph.ingest.inputs import expand
+from actorgraph.ingest.service import Ingest
 from actorgraph.settings import load_settings
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -73,34 +69,13 @@ def main_options(
 
 
 # --------------------------------------------------------------------------- ingest / export
-def _extract_to_file(
-    ctx: typer.Context, store: GraphStore, path: Path, date: str | None, workdir: Path
-) -> Path:
-    from actorgraph.ingest.extract import Extractor  # lazy: spaCy takes seconds to import
-
-    known = [dump(actor_record(a)) for a in store.list_nodes("Actor", limit=100_000)]
-    extractor = Extractor(known_actors=known, settings=settings_of(ctx))
-    problems: list[str] = []
-    out = workdir / (path.name + ".records.jsonl")
-    with out.open("w", encoding="utf-8") as fh:
-        for rec in extractor.extract(
-            read_articles([path], date=date, on_error=lambda e: problems.append(str(e))),
-            progress=True,
-        ):
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    if problems:
-        raise InputError(problems[0].split(": ", 1)[-1], file=str(path))
-    return out
-
-
 @app.command()
 def ingest(
     ctx: typer.Context,
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Record files (.jsonl, .yaml, .csv) or "
-            "articles (.txt, .md, .html, article .jsonl); "
+            help="Record files or articles (the types of docs/exchange-format.md#files); "
             "directories are searched."
         ),
     ],
@@ -117,34 +92,32 @@ def ingest(
     settings = settings_of(ctx)
     reports = []
     with opened(ctx) as store:
-        loader = Loader(
-            store, batch_size=batch_size or settings.batch_size, skip_invalid=skip_invalid
+        ingest = Ingest(
+            store,
+            settings,
+            batch_size=batch_size or settings.batch_size,
+            skip_invalid=skip_invalid,
         )
-        with tempfile.TemporaryDirectory(prefix="actorgraph-") as tmp:
-            for path in expand(files):
-                source = path
-                if path.exists() and holds_articles(path):
-                    source = _extract_to_file(ctx, store, path, date, Path(tmp))
-                progress = Progress(
-                    TextColumn("[bold]{task.description}"),
-                    BarColumn(),
-                    MofNCompleteColumn(),
-                    TimeRemainingColumn(),
-                    console=err_console,
-                    transient=True,
-                    disable=json_out or not err_console.is_terminal,
+        for path in expand(files):
+            progress = Progress(
+                TextColumn("[bold]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err_console,
+                transient=True,
+                disable=json_out or not err_console.is_terminal,
+            )
+            with progress:
+                task = progress.add_task(f"ingest {path.name}", total=None)
+
+                def advance(n: int, total: int, task: Any = task, progress: Any = progress) -> None:
+                    progress.update(task, advance=n, total=total)
+
+                report = ingest.file(
+                    path, date=date, progress=advance, extract_progress=not progress.disable
                 )
-                with progress:
-                    task = progress.add_task(f"ingest {path.name}", total=None)
-
-                    def advance(
-                        n: int, total: int, task: Any = task, progress: Any = progress
-                    ) -> None:
-                        progress.update(task, advance=n, total=total)
-
-                    report = loader.load_file(source, progress=advance)
-                report.sources = [str(path)]
-                reports.append(report)
+            reports.append(report)
     if json_out:
         emit_json([r.to_dict() for r in reports])
         return

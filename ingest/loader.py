@@ -11,7 +11,7 @@ finishes the job without duplicating anything.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -217,19 +217,21 @@ class Loader:
         self.default_origin = default_origin
 
     # ------------------------------------------------------------------ public
-    def load_file(self, path: str | Path, progress: Progress | None = None) -> IngestReport:
+    def load_file(
+        self, path: str | Path, progress: Progress | None = None, *, name: str | None = None
+    ) -> IngestReport:
+        """Load a file of records; ``name`` is what messages call it (default: its path)."""
         p = Path(path)
+        name = name or str(p)
         if not p.exists():
-            raise InputError("no such file", file=str(p))
+            raise InputError("no such file", file=name)
         if p.is_dir():
-            raise InputError("is a directory, not a file of records", file=str(p))
-        return self.load(lambda: read_records(p, parse=False), str(p), progress)
+            raise InputError("is a directory, not a file of records", file=name)
+        return self.load(lambda: _named(read_records(p, parse=False), p, name), name, progress)
 
     def load_records(self, records: list[dict[str, Any]], name: str = "<request>") -> IngestReport:
+        """Load records already in memory (numbered from 1 in messages)."""
         return self.load(lambda: enumerate(records, start=1), name)
-
-    def count(self, items: ItemsFactory) -> int:
-        return sum(1 for _ in items())
 
     def load(
         self, items: ItemsFactory, name: str, progress: Progress | None = None
@@ -238,11 +240,7 @@ class Loader:
         report = IngestReport(sources=[name])
         defs, bad, errors, total = self._check(items, name)
         if errors and not self.skip_invalid:
-            first = errors[0]
-            more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
-            raise InputError(
-                first.reason + more, file=first.file, line=first.line, field=first.field
-            )
+            raise summary(errors)
         report.skipped = [str(e) for e in errors]
         resolver = Resolver(self.store, defs)
         report.records = self._write(items, name, defs, resolver, bad, report, progress, total)
@@ -538,3 +536,23 @@ class Loader:
             behalf = resolver.actor(rec.on_behalf_of)
             if speaker != behalf:
                 batch.relations.append(self._relation("speaks_for", speaker, behalf, ACTOR, ev))
+
+
+def summary(problems: list[InputError], *, none_good: bool = False) -> InputError:
+    """One error for many: the first, and how many more there are."""
+    first = problems[0]
+    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+    if none_good:
+        more += "; no record is valid"
+    return InputError(first.reason + more, file=first.file, line=first.line, field=first.field)
+
+
+def _named(items: Iterable[Item], path: Path, name: str) -> Iterator[Item]:
+    """Items whose reading errors name ``name`` rather than ``path`` (a temporary copy)."""
+    if str(path) == name:
+        yield from items
+        return
+    for line, item in items:
+        if isinstance(item, InputError) and item.file == str(path):
+            item = InputError(item.reason, file=name, line=item.line, field=item.field)
+        yield line, item

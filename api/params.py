@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from actorgraph.api.models import ErrorResponse
-from actorgraph.graph.errors import LimitError
 from actorgraph.graph.influence import METRICS
 from actorgraph.graph.model import Subgraph
 from actorgraph.graph.schema import default_schema
@@ -106,13 +105,6 @@ def subgraph_json(sub: Subgraph) -> dict[str, Any]:
         "edges": sub.edges,
         "truncated": sub.truncated,
     }
-
-
-def check_cap(value: int, cap: int, field: str) -> int:
-    """``value`` unless it is over ``cap`` (400 over_limit, like Graph's own checks)."""
-    if value > cap:
-        raise LimitError(f"{field} {value} is over the limit of {cap}")
-    return value
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -172,27 +172,58 @@ def actors(
 ) -> None:
     """Find actors by name or alias."""
     with opened(ctx) as store:
-        g = Graph(store)
-        found, total = g.search_actors(
+        found, total = Graph(store).search_actors(
             query,
             types=[type_] if type_ else None,
             intermediary=True if intermediaries else None,
             limit=limit,
         )
-        inter = store.intermediaries()
-        if json_out:
-            emit_json(
-                {"data": [a.to_dict() | {"aliases": a.aliases} for a in found], "count": total}
-            )
-            return
-        table(
-            f"{total} actors",
-            ["id", "name", "type", "aliases", "intermediary"],
-            [
-                [a.id, a.name, a.type, ", ".join(a.aliases), "yes" if a.id in inter else ""]
-                for a in found
-            ],
-        )
+    if json_out:
+        emit_json({"data": found, "count": total})
+        return
+    table(
+        f"{total} actors",
+        ["id", "name", "type", "aliases", "intermediary"],
+        [
+            [a["id"], a["name"], a["type"], ", ".join(a["aliases"]), "yes" * a["intermediary"]]
+            for a in found
+        ],
+    )
+
+
+@app.command("delete-actor")
+def delete_actor(
+    ctx: typer.Context,
+    actor_id: Annotated[str, typer.Argument(help="The actor's exact id (see `actors`).")],
+    json_out: JsonOpt = False,
+) -> None:
+    """Remove an actor, its relations and the statements it made."""
+    with opened(ctx) as store:
+        ref = Graph(store).delete_actor(actor_id)
+    if json_out:
+        emit_json({"deleted": ref.to_dict()})
+        return
+    console.print(f"deleted {ref.name} ({ref.id})", markup=False)
+
+
+@app.command()
+def topics(
+    ctx: typer.Context,
+    limit: int = 100,
+    offset: int = 0,
+    json_out: JsonOpt = False,
+) -> None:
+    """Every topic, ordered by id."""
+    with opened(ctx) as store:
+        found, total = Graph(store).topics(limit=limit, offset=offset)
+    if json_out:
+        emit_json({"data": [t.to_dict() for t in found], "count": total})
+        return
+    table(
+        f"{total} topics",
+        ["id", "name", "keywords"],
+        [[t.id, t.name, ", ".join(t.keywords)] for t in found],
+    )
 
 
 def _evidence_line(rel: dict[str, Any], width: int = 160) -> str:
@@ -400,16 +431,19 @@ def stances(
     relation: RelOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    limit: int = 200,
     json_out: JsonOpt = False,
 ) -> None:
     """Who demands or rejects what, since when, with evidence."""
     with opened(ctx) as store:
-        items = Graph(store).stances(topic, actor=actor, types=relation, since=since, until=until)
+        items, total = Graph(store).stances(
+            topic, actor=actor, types=relation, since=since, until=until, limit=limit
+        )
     if json_out:
-        emit_json({"data": items, "count": len(items)})
+        emit_json({"data": items, "count": total})
         return
     table(
-        f"{len(items)} stances",
+        f"{total} stances",
         ["actor", "stance", "on", "since", "evidence"],
         [
             [

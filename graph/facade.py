@@ -20,7 +20,6 @@ from actorgraph.graph.influence import METRICS, rank, scores
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
-    STATEMENT,
     TOPIC,
     Actor,
     Broker,
@@ -164,11 +163,13 @@ class Graph:
         intermediary: bool | None = None,
         limit: int = 20,
         offset: int = 0,
-    ) -> tuple[list[Actor], int]:
-        """Actors by name or alias: exact, then prefix, then fuzzy; filtered by type."""
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Actors by name or alias: exact, then prefix, then fuzzy; filtered by type and by
+        being an intermediary or not. Each with its aliases and whether it is an intermediary;
+        with the number of matches before paging."""
         self._limit(limit, MAX_ROWS, "limit")
         rows = self.store.actor_names()
-        inter = self.intermediaries() if intermediary is not None else set()
+        inter = self.intermediaries()
         ranked: list[tuple[float, str, str]] = []
         q = normalize_name(query) if query else ""
         for id_, name, aliases in rows:
@@ -195,7 +196,11 @@ class Graph:
         result = [actors[i] for i in ids if i in actors]
         if types:
             result = [a for a in result if a.type in types]
-        return result[offset : offset + limit], len(result)
+        page = [
+            {**a.to_dict(), "aliases": a.aliases, "intermediary": a.id in inter}
+            for a in result[offset : offset + limit]
+        ]
+        return page, len(result)
 
     def actor_detail(self, name: str) -> dict[str, Any]:
         """An actor with its roles, whether it is an intermediary, and its counts."""
@@ -209,6 +214,28 @@ class Graph:
             "relations": dict(Counter(r.type for r in rels)),
             "statements": n_statements,
         }
+
+    def delete_actor(self, actor_id: str) -> NodeRef:
+        """Remove the actor with this exact id (no name lookup: deleting is not a search),
+        its relations and the statements it made; the reference it had. An unknown id raises
+        :class:`NotFoundError` with the ids of actors named like it."""
+        actor = self.store.get_nodes(ACTOR, [actor_id]).get(actor_id)
+        if actor is None:
+            names = self.suggest(actor_id)
+            found = self.store.lookup_names(names)
+            close = [i for n in names for i in found.get(n, [])][:5]
+            raise NotFoundError("actor id", actor_id, close)
+        ref = node_ref(ACTOR, actor, self.intermediaries())
+        if not self.store.delete_actor(actor_id):  # deleted meanwhile
+            raise NotFoundError("actor id", actor_id)
+        return ref
+
+    # ------------------------------------------------------------------ topics
+    def topics(self, *, limit: int = 100, offset: int = 0) -> tuple[list[Topic], int]:
+        """Topics ordered by id, one page, and how many there are."""
+        self._limit(limit, MAX_ROWS, "limit")
+        total = self.store.counts()["nodes"].get(TOPIC, 0)
+        return self.store.list_nodes(TOPIC, limit=limit, offset=offset), total
 
     # ------------------------------------------------------------------ paths and brokers
     def _hops(self, paths: list[list[str]], relations: list[str]) -> list[list[Hop]]:
@@ -437,8 +464,10 @@ class Graph:
         since: str | None = None,
         until: str | None = None,
         limit: int = 200,
-    ) -> list[dict[str, Any]]:
-        """Who demands, rejects (or takes another stance on) what, since when, with evidence."""
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Who demands, rejects (or takes another stance on) what, since when, with evidence;
+        one page, ordered by target, type and actor, and how many there are."""
         self._limit(limit, MAX_ROWS, "limit")
         since, until = check_date(since, "since"), check_date(until, "until")
         rels_types = self._relations(types, self.schema.stance_types)
@@ -471,18 +500,19 @@ class Graph:
                 x["source"]["name"].casefold(),
             )
         )
-        return out[:limit]
+        return out[offset : offset + limit], len(out)
 
     # ------------------------------------------------------------------ whole graph
     def stats(self) -> dict[str, Any]:
+        """Counts of nodes, actor types, relations, evidence and intermediaries; the backend,
+        the data version and where the data lives (``store``)."""
         c = self.store.counts()
         c["intermediaries"] = len(self.intermediaries())
+        c["backend"] = self.store.backend
+        c["version"] = self.store.version()
         c["store"] = self.store.describe()
         return c
 
     def export(self) -> Iterator[AnyRecord]:
         """Every record of the graph in the exchange format (see :mod:`graph.exchange`)."""
         return self.store.iter_records()
-
-
-__all__ = ["STATEMENT", "Graph", "check_date"]

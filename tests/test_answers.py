@@ -251,17 +251,42 @@ def test_statements_by_actor_topic_dates_text(example_store: GraphStore) -> None
 
 def test_stances(example_store: GraphStore) -> None:
     g = Graph(example_store)
-    permanent = g.stances("a permanent cease-fire")
+    permanent, _ = g.stances("a permanent cease-fire")
     assert [(s["source"]["id"], s["type"]) for s in permanent] == [
         ("hamas", "demands"),
         ("israel", "rejects"),
     ]
     assert "permanent cease-fire" in permanent[0]["evidence"][0]["sentence"]
-    hamas = {(s["type"], s["target"]["id"]) for s in g.stances(actor="Hamas")}
+    hamas = {(s["type"], s["target"]["id"]) for s in g.stances(actor="Hamas")[0]}
     assert ("rejects", PROPOSAL) in hamas and ("demands", PERMANENT) in hamas
-    rejects = g.stances(PROPOSAL, types=["rejects"])
+    rejects, _ = g.stances(PROPOSAL, types=["rejects"])
     assert [s["source"]["id"] for s in rejects] == ["hamas"]
-    assert g.stances(PERMANENT, until="2024-01-01") == []
+    assert g.stances(PERMANENT, until="2024-01-01") == ([], 0)
+    every, total = g.stances()
+    assert total == len(every) > 2
+    page, n = g.stances(limit=2, offset=1)
+    assert n == total and page == every[1:3]
+
+
+def test_topics_and_actors_through_the_facade(example_store: GraphStore) -> None:
+    g = Graph(example_store)
+    topics, total = g.topics(limit=2, offset=1)
+    assert total == example_store.counts()["nodes"]["Topic"] > 3
+    assert [t.id for t in topics] == sorted(t.id for t in g.topics()[0])[1:3]
+    found, n = g.search_actors("qatar")
+    assert n >= 1 and found[0]["id"] == "qatar" and found[0]["intermediary"] is True
+    assert {"id", "name", "type", "aliases", "intermediary"} <= set(found[0])
+
+
+def test_delete_actor_through_the_facade(example_store: GraphStore) -> None:
+    g = Graph(example_store)
+    ref = g.delete_actor("osama-hamdan")
+    assert (ref.id, ref.kind, ref.name) == ("osama-hamdan", "Actor", "Osama Hamdan")
+    with pytest.raises(NotFoundError) as err:
+        g.delete_actor("osama-hamdan")
+    with pytest.raises(NotFoundError) as err:
+        g.delete_actor("Qatar")  # a name, not an id: refused, the id suggested
+    assert "qatar" in err.value.suggestions
 
 
 def test_reingest_writes_nothing(example_store: GraphStore) -> None:

@@ -42,6 +42,4 @@ def stats(graph: GraphDep) -> dict[str, Any]:
     """Numbers of nodes per kind, actors per type, relations per type, evidence."""
     out = graph.stats()
     out.pop("store", None)  # where the data lives is the server's business
-    out["backend"] = graph.store.backend
-    out["version"] = graph.store.version()
     return out

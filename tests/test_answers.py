@@ -38,7 +38,7 @@ from actorgraph.graph.schema import default_schema
 from actorgraph.graph.store import GraphStore, WriteBatch, WriteResult
 from actorgraph.ingest.loader import Loader
 
-from tests.conftest import EXAMPLE, make_store
+from tests.helpers import EXAMPLE, make_store
 
 SCHEMA = default_schema()
 PROPOSAL = "ceasefire-proposal"
@@ -697,7 +697,7 @@ def both(tmp_path: Path) -> Any:
 
 @pytest.mark.neo4j
 def test_concurrent_writers_do_not_lose_merges(tmp_path: Path) -> None:
-    from tests.conftest import open_neo4j
+    from tests.helpers import open_neo4j
 
     first = make_store("neo4j", tmp_path)
     second = open_neo4j()

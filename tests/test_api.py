@@ -7,7 +7,6 @@ Each test builds the app with ``create_app(settings, store=...)`` and talks to i
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,24 +14,18 @@ from typing import Any
 import pytest
 from actorgraph.api.app import create_app
 from actorgraph.graph.store import GraphStore
-from actorgraph.settings import Settings
 from fastapi.testclient import TestClient
 
-from tests.conftest import EXAMPLE
-
-KEY = "test-write-key"
-READ_KEY = "test-read-key"
-AUTH = {"X-API-Key": KEY}
-
-
-def settings_for(tmp_path: Path, **over: Any) -> Settings:
-    base: dict[str, Any] = {
-        "store": str(tmp_path / "unused-store"),
-        "api_key": KEY,
-        "startup_timeout": 0,
-    }
-    base.update(over)
-    return Settings(**base)
+from tests.helpers import (
+    AUTH,
+    EXAMPLE,
+    KEY,
+    READ_KEY,
+    assert_error,
+    settings_for,
+    snapshot,
+    wait_job,
+)
 
 
 @pytest.fixture
@@ -55,35 +48,6 @@ def make_client(tmp_path: Path) -> Iterator[Any]:
 @pytest.fixture
 def client(make_client: Any, example_store: GraphStore) -> TestClient:
     return make_client(example_store)  # type: ignore[no-any-return]
-
-
-def assert_error(r: Any, status: int, code: str | None = None) -> dict[str, Any]:
-    assert r.status_code == status, r.text
-    body = r.json()
-    assert set(body) == {"error"}, body
-    err = body["error"]
-    assert set(err) == {"code", "message", "details"}, err
-    assert isinstance(err["code"], str) and isinstance(err["message"], str)
-    assert isinstance(err["details"], dict)
-    if code is not None:
-        assert err["code"] == code, err
-    return err  # type: ignore[no-any-return]
-
-
-def snapshot(store: GraphStore) -> tuple[str, Any]:
-    return store.version(), store.counts()
-
-
-def wait_job(client: TestClient, url: str, timeout: float = 60.0) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    while True:
-        r = client.get(url, headers=AUTH)
-        assert r.status_code == 200, r.text
-        job = r.json()
-        if job["status"] in ("succeeded", "failed"):
-            return job  # type: ignore[no-any-return]
-        assert time.monotonic() < deadline, job
-        time.sleep(0.02)
 
 
 # ---------------------------------------------------------------------- health
@@ -316,16 +280,26 @@ def test_brokers(client: TestClient) -> None:
     assert all(0 < b["share"] <= 1 for b in body["data"])
 
 
-def test_influence_is_cached_in_the_one_graph_of_the_app(client: TestClient) -> None:
+def test_influence_is_cached_in_the_one_graph_of_the_app(
+    client: TestClient, example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    projections: list[Any] = []
+    project = example_store.projection
+
+    def counted(*args: Any, **kw: Any) -> Any:
+        projections.append(args)
+        return project(*args, **kw)
+
+    monkeypatch.setattr(example_store, "projection", counted)
     r = client.get("/influence", params={"metric": "betweenness", "top": 5})
     assert r.status_code == 200
     body = r.json()
     assert body["metric"] == "betweenness" and 0 < body["count"] <= 5
     assert [s["rank"] for s in body["data"]] == list(range(1, body["count"] + 1))
     graph = client.app.state.actorgraph.graph  # type: ignore[attr-defined]
-    cached = len(graph._cache)
+    assert len(projections) == 1
     assert client.get("/influence", params={"metric": "betweenness", "top": 5}).json() == body
-    assert len(graph._cache) == cached  # served from the cache, no new entry
+    assert len(projections) == 1  # served from the cache: the graph was not projected again
     assert client.app.state.actorgraph.graph is graph  # type: ignore[attr-defined]
     assert_error(client.get("/influence", params={"metric": "fame"}), 422, "invalid_input")
     assert_error(client.get("/influence", params={"top": 10_001}), 400, "over_limit")

@@ -18,8 +18,7 @@ from actorgraph.graph.store import GraphStore
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from tests.conftest import ROOT
-from tests.test_api import KEY, READ_KEY, assert_error, settings_for
+from tests.helpers import KEY, READ_KEY, ROOT, assert_error, settings_for
 
 # (method, path template) -> (request to make, expected status, expected code)
 BAD_REQUESTS: dict[tuple[str, str], tuple[str, dict[str, Any], int, str]] = {

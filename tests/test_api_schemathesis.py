@@ -24,7 +24,7 @@ from actorgraph.settings import Settings
 from schemathesis import checks as st_checks
 from schemathesis.specs.openapi import checks as oa_checks
 
-from tests.conftest import EXAMPLE
+from tests.helpers import EXAMPLE
 
 MAX_EXAMPLES = int(os.environ.get("ACTORGRAPH_SCHEMATHESIS_EXAMPLES", "25"))
 KEY = "schemathesis-key"

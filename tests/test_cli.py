@@ -5,24 +5,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE, ROOT
+from tests.helpers import EXAMPLE, ROOT, run_cli
 
-BIN = Path(sys.executable).with_name("actorgraph")
-
-
-def run(args: list[str], store: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ACTORGRAPH_STORE": str(store), "COLUMNS": "200"}
-    p = subprocess.run(
-        [str(BIN), *args], capture_output=True, text=True, env=env, timeout=120, cwd=ROOT
-    )
-    if check:
-        assert p.returncode == 0, p.stderr
-    return p
+run = run_cli
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from actorgraph.graph.facade import Graph
 from actorgraph.ingest.loader import Loader
 from actorgraph.ingest.synthetic import synthetic_records
 
-BIN = Path(sys.executable).with_name("actorgraph")
+from tests.helpers import BIN
 
 
 def _evidence_rows(store_dir: Path) -> int:

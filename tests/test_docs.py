@@ -7,7 +7,7 @@ import re
 from actorgraph.graph.schema import default_schema
 from actorgraph.settings import PARTS, Settings, env_name
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_every_setting_is_documented_under_its_layer() -> None:

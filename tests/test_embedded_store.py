@@ -10,7 +10,7 @@ from actorgraph.graph.embedded import EmbeddedStore
 from actorgraph.graph.facade import Graph
 from actorgraph.ingest.loader import Loader
 
-from tests.conftest import EXAMPLE, ROOT
+from tests.helpers import EXAMPLE, ROOT
 
 
 def test_reload_from_disk_gives_the_same_graph(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from actorgraph.cli.main import app as main_app
 from actorgraph.graph.errors import InputError
 from typer.testing import CliRunner
 
-from tests.conftest import SHARED
+from tests.helpers import SHARED
 
 SEED = SHARED / "corpus" / "ceasefire-talks-live-updates.txt"
 GOLD = SHARED / "gold" / "ceasefire-talks-live-updates.gold.jsonl"

@@ -20,7 +20,7 @@ from actorgraph.ingest.evaluate import score_gold, score_plover
 from actorgraph.ingest.extract import ORIGIN, Extractor
 from actorgraph.ingest.loader import Loader
 
-from tests.conftest import SHARED
+from tests.helpers import SHARED
 
 SEED = SHARED / "corpus" / "ceasefire-talks-live-updates.txt"
 GOLD = SHARED / "gold" / "ceasefire-talks-live-updates.gold.jsonl"

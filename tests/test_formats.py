@@ -10,7 +10,7 @@ from actorgraph.graph.facade import Graph
 from actorgraph.graph.store import GraphStore
 from actorgraph.ingest.loader import Loader
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 FORMATS = ROOT / "examples" / "formats"
 

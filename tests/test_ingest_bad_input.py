@@ -5,7 +5,6 @@ that "nothing changed" is checked against a store that already holds something.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,8 @@ from actorgraph.graph.model import ACTOR
 from actorgraph.graph.store import GraphStore
 from actorgraph.ingest.loader import Loader
 
-from tests.conftest import EXAMPLE
+from tests.helpers import EXAMPLE, snapshot
+from tests.helpers import write_jsonl as jsonl
 
 NEWCOMER = {"kind": "actor", "id": "newcomer", "name": "Newcomer", "type": "state"}
 GOOD_RELATION = {
@@ -31,21 +31,6 @@ GOOD_RELATION = {
 def loaded(store: GraphStore) -> GraphStore:
     Loader(store).load_file(EXAMPLE)
     return store
-
-
-def jsonl(path: Path, lines: list[Any]) -> Path:
-    """Write records (dicts as JSON, str and bytes verbatim) one per line."""
-    with path.open("wb") as fh:
-        for line in lines:
-            if isinstance(line, dict):
-                line = json.dumps(line)
-            fh.write(line if isinstance(line, bytes) else line.encode("utf-8"))
-            fh.write(b"\n")
-    return path
-
-
-def snapshot(store: GraphStore) -> tuple[Any, str, list[dict[str, Any]]]:
-    return store.counts(), store.version(), list(store.iter_records())
 
 
 BAD_LINES = [

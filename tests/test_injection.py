@@ -26,7 +26,7 @@ from actorgraph.graph.model import (
 from actorgraph.graph.store import GraphStore, WriteBatch
 from actorgraph.ingest.loader import Loader
 
-from tests.conftest import EXAMPLE
+from tests.helpers import EXAMPLE
 
 HOSTILE = [
     "}) DETACH DELETE n //",

@@ -19,7 +19,8 @@ from actorgraph.reports.runner import ReportOptions, run_report
 from actorgraph.reports.watch import parse_watch
 from actorgraph.reports.window import Window, resolve_window
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
+
 ARTIFACTS = ROOT / "artifacts"
 T1 = datetime(2024, 1, 8, 7, 0, tzinfo=UTC)
 T2 = datetime(2024, 1, 15, 7, 0, tzinfo=UTC)

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from actorgraph.graph.schema import LABEL_PATTERN, SchemaError, default_schema, load_schema
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_bundled_vocabulary_has_the_core_types_with_equivalents() -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,16 +11,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import EXAMPLE, ROOT
+from tests.helpers import BIN, EXAMPLE, ROOT, free_port
 
-BIN = Path(sys.executable).with_name("actorgraph")
 KEY = "serve-test-key"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -47,7 +38,7 @@ def serve(tmp_path: Path) -> Iterator[object]:
     started: list[subprocess.Popen[str]] = []
 
     def start(options: list[str], env: dict[str, str], workers: int = 1) -> Served:
-        port = _free_port()
+        port = free_port()
         proc = subprocess.Popen(
             [str(BIN), *options, "serve", "--port", str(port), "--workers", str(workers)],
             cwd=tmp_path,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
 import threading
 import time
@@ -24,7 +23,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import EXAMPLE, ROOT
+from tests.helpers import EXAMPLE, ROOT, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -46,12 +45,6 @@ DOC_TITLE = "Israel-Hamas War Ceasefire Talks: Live Updates"
 
 
 # ---------------------------------------------------------------------------- fixtures
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def vendor() -> Path:
     """api/static/vendor/ built from node_modules (npm ci first when it is missing)."""
@@ -77,7 +70,7 @@ def server(vendor: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
 
     store = EmbeddedStore(tmp_path_factory.mktemp("ui") / "store")
     Loader(store).load_file(EXAMPLE)
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(
         create_app(store=store), host="127.0.0.1", port=port, log_level="warning"
     )
@@ -455,7 +448,7 @@ def test_large_graph_stays_responsive(page: Any, server: str) -> None:
 
 def test_unreachable_api_is_said_clearly(page: Any, server: str) -> None:
     # the page from the real server, its API calls to a port where nothing listens
-    dead = f"http://127.0.0.1:{_free_port()}"
+    dead = f"http://127.0.0.1:{free_port()}"
     page.goto(f"{server}/?api={dead}")
     banner = page.locator("#banner")
     banner.wait_for(state="visible", timeout=15000)

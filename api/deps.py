@@ -127,12 +127,6 @@ GraphDep = Annotated[Graph, Depends(get_graph)]
 JobsDep = Annotated[JobRegistry, Depends(get_jobs)]
 
 
-async def get_store(graph: GraphDep) -> GraphStore:
-    return graph.store
-
-
-StoreDep = Annotated[GraphStore, Depends(get_store)]
-
 # ---------------------------------------------------------------------- keys
 
 read_key_header = APIKeyHeader(

@@ -122,8 +122,6 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
                 "type": str(e.get("type", "")),
             }
         )
-    if not errors:  # pragma: no cover - FastAPI always gives at least one
-        errors.append({"field": "request", "in": None, "message": "invalid", "type": ""})
     first = errors[0]
     message = f"field '{first['field']}': {first['message']}"
     if len(errors) > 1:

@@ -34,7 +34,14 @@ from actorgraph.graph.model import (
     node_ref,
     normalize_name,
 )
-from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_PATHS, MAX_ROWS, GraphStore
+from actorgraph.graph.store import (
+    MAX_DEPTH,
+    MAX_HOPS,
+    MAX_PATHS,
+    MAX_ROWS,
+    STATEMENT_ROLES,
+    GraphStore,
+)
 from rapidfuzz import fuzz, process
 
 
@@ -416,7 +423,7 @@ class Graph:
         one each; at most one of the three may be given."""
         self._limit(limit, MAX_ROWS, "limit")
         since, until = check_date(since, "since"), check_date(until, "until")
-        by_role = {"either": actor, "speaker": speaker, "on_behalf_of": on_behalf_of}
+        by_role = dict(zip(STATEMENT_ROLES, (actor, speaker, on_behalf_of), strict=True))
         given = [(role, name) for role, name in by_role.items() if name]
         if len(given) > 1:
             fields = " and ".join("actor" if r == "either" else r for r, _ in given)

@@ -19,7 +19,6 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 LABEL_PATTERN = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
 NODE_LABEL_PATTERN = re.compile(r"^[A-Z][A-Za-z0-9]{0,63}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-TRAVERSALS = ("both", "forward", "none")
 NODE_KINDS = ("Actor", "Statement", "Topic", "Document")
 CORE_RELATIONS = ("speaks_for", "mediates", "rejects", "demands", "made", "about", "reported_in")
 

@@ -33,7 +33,6 @@ from actorgraph.graph.model import (
     NODE_KINDS,
     STATEMENT,
     TOPIC,
-    Actor,
     Evidence,
     Relation,
     Statement,
@@ -494,6 +493,3 @@ class EmbeddedStore(GraphStore):
                 "relations": dict(sorted(by_type.items())),
                 "evidence": evidence,
             }
-
-
-__all__ = ["Actor", "EmbeddedStore"]

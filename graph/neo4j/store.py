@@ -931,6 +931,3 @@ class Neo4jStore(GraphStore):
             }
 
         return self._read(work)
-
-
-__all__ = ["Neo4jStore"]

@@ -21,12 +21,22 @@ the published JSON Schema lists the bundled vocabulary's types as enums. Field l
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from actorgraph.graph.errors import InputError
-from actorgraph.graph.model import Actor, Document, Relation, Statement, Topic
+from actorgraph.graph.model import (
+    ACTOR,
+    DOCUMENT,
+    STATEMENT,
+    TOPIC,
+    Actor,
+    Document,
+    Relation,
+    Statement,
+    Topic,
+)
 from actorgraph.graph.schema import Schema, default_schema
 from pydantic import (
     AfterValidator,
@@ -385,6 +395,24 @@ def _reason(etype: str, value: Any, error: ErrorDetails, field: str | None) -> s
 
 
 # ---------------------------------------------------------------------- export
+def records_of(
+    nodes: Callable[[str], Iterable[Any]], relations: Iterable[Relation]
+) -> Iterator[AnyRecord]:
+    """The records of a graph in the order ``export`` writes them: documents, actors, topics,
+    statements (``nodes(kind)`` gives each kind's nodes, in id order), then relations, one
+    record per piece of evidence."""
+    for kind, record in (
+        (DOCUMENT, document_record),
+        (ACTOR, actor_record),
+        (TOPIC, topic_record),
+        (STATEMENT, statement_record),
+    ):
+        for node in nodes(kind):
+            yield record(node)
+    for r in relations:
+        yield from relation_records(r)
+
+
 def document_record(d: Document) -> DocumentRecord:
     return DocumentRecord.model_construct(kind="document", **_fields(d))
 

@@ -18,14 +18,7 @@ import networkx as nx
 from actorgraph.graph.embedded.paths import simple_paths
 from actorgraph.graph.embedded.persistence import Database
 from actorgraph.graph.errors import StoreUnavailableError
-from actorgraph.graph.exchange import (
-    AnyRecord,
-    actor_record,
-    document_record,
-    relation_records,
-    statement_record,
-    topic_record,
-)
+from actorgraph.graph.exchange import AnyRecord, records_of
 from actorgraph.graph.merge import check_batch, merge_node, new_evidence
 from actorgraph.graph.model import (
     ACTOR,
@@ -465,16 +458,10 @@ class EmbeddedStore(GraphStore):
             self._refresh()
             nodes = {k: dict(v) for k, v in self.nodes.items()}
             rels = dict(self.rels)
-        for i in sorted(nodes[DOCUMENT]):
-            yield document_record(nodes[DOCUMENT][i])
-        for i in sorted(nodes[ACTOR]):
-            yield actor_record(nodes[ACTOR][i])
-        for i in sorted(nodes[TOPIC]):
-            yield topic_record(nodes[TOPIC][i])
-        for i in sorted(nodes[STATEMENT]):
-            yield statement_record(nodes[STATEMENT][i])
-        for k in sorted(rels):
-            yield from relation_records(rels[k])
+        yield from records_of(
+            lambda kind: (nodes[kind][i] for i in sorted(nodes[kind])),
+            (rels[k] for k in sorted(rels)),
+        )
 
     def counts(self) -> dict[str, Any]:
         with self._lock:

@@ -49,14 +49,7 @@ import neo4j
 import networkx as nx
 from actorgraph.graph.embedded.paths import simple_paths
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
-from actorgraph.graph.exchange import (
-    AnyRecord,
-    actor_record,
-    document_record,
-    relation_records,
-    statement_record,
-    topic_record,
-)
+from actorgraph.graph.exchange import AnyRecord, records_of
 from actorgraph.graph.merge import check_batch, merge_node
 from actorgraph.graph.model import (
     ACTOR,
@@ -897,17 +890,8 @@ class Neo4jStore(GraphStore):
 
     def iter_records(self) -> Iterator[AnyRecord]:
         """Streamed page by page (keyset pagination on the id and key indexes)."""
-        for kind, record in (
-            (DOCUMENT, document_record),
-            (ACTOR, actor_record),
-            (TOPIC, topic_record),
-            (STATEMENT, statement_record),
-        ):
-            for node in self._page_nodes(kind):
-                yield record(node)
         streams = [self._page_relations(label) for label in self._labels(None)]
-        for rel in heapq.merge(*streams, key=lambda r: r.key):
-            yield from relation_records(rel)
+        yield from records_of(self._page_nodes, heapq.merge(*streams, key=lambda r: r.key))
 
     def counts(self) -> dict[str, Any]:
         labels = self._labels(None)

@@ -95,3 +95,13 @@ def test_published_record_schema_is_the_models_schema() -> None:
     assert published == records_json_schema(), (
         "regenerate docs/exchange-format.schema.json from graph.exchange.records_json_schema()"
     )
+
+
+def test_architecture_doc_names_files_that_exist() -> None:
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    named = set(
+        re.findall(r"`((?:graph|ingest|api|cli|reports|cypher|actorgraph)/[\w/.*-]*)`", doc)
+    )
+    assert len(named) > 10
+    missing = [p for p in named if not list(ROOT.glob(p))]
+    assert missing == []

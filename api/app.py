@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -142,8 +143,6 @@ def _complete_openapi(app: FastAPI, reads_open: bool) -> None:
 
 def _version() -> str:
     try:
-        from importlib.metadata import version
-
         return version("actorgraph")
-    except Exception:  # not installed as a package
+    except PackageNotFoundError:  # run from a source tree that was never installed
         return "0"

@@ -31,6 +31,7 @@ from actorgraph.ingest.inputs import (
     read_text,
     slugify,
 )
+from selectolax.lexbor import LexborHTMLParser
 
 #: formats of files that hold one article each (see :data:`ingest.inputs.FORMATS`)
 ONE_ARTICLE = frozenset({"text", "markdown", "html"})
@@ -180,8 +181,6 @@ def _meta(tree: Any, selectors: Iterable[str], attr: str = "content") -> str | N
 
 
 def _html(text: str, file: str) -> tuple[dict[str, Any], str]:
-    from selectolax.lexbor import LexborHTMLParser
-
     tree = LexborHTMLParser(text)
     meta: dict[str, Any] = {}
     title_node = tree.css_first("title")

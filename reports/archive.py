@@ -134,6 +134,8 @@ def locked(out: Path) -> Iterator[None]:
 
 
 def check_formats(formats: str | list[str] | None) -> list[str]:
+    # lazy: rendering imports jinja2, which the API's /reports routes (reading the archive)
+    # and a server's start do not need
     from actorgraph.reports.render import FORMATS
 
     if formats is None:

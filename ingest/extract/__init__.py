@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import spacy
 from actorgraph.graph.errors import ActorgraphError, InputError
 from actorgraph.graph.settings import get_settings
-from actorgraph.ingest.extract.analysis import DocAnalysis
+from actorgraph.ingest.extract.analysis import analyze
 from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
@@ -167,9 +167,9 @@ class Extractor:
     # ------------------------------------------------------------------ per document
     def records(self, doc: Doc, article: Article) -> Iterator[dict[str, Any]]:
         published = date.fromisoformat(article.published) if article.published else None
-        result = DocAnalysis(
+        result = analyze(
             doc, article.id, published, self.dictionary, self.lexicon, self.matchers, ORIGIN
-        ).run()
+        )
         self.last_surfaces = result.surfaces
         yield article.document_record()
         emitted = set(result.actors)

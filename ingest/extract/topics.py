@@ -125,7 +125,7 @@ class TopicTable:
         for t in sorted(tokens, key=lambda t: t.i):
             if t.is_punct or t.lower_ in stop or t.pos_ in ("DET", "ADP", "PRON", "CCONJ", "AUX"):
                 continue
-            for w in {fold(t.text), t.lemma_.lower()}:
+            for w in (fold(t.text), t.lemma_.lower()):
                 if w and w not in out and w not in stop:
                     out.append(w)
         return out

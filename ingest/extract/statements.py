@@ -1,0 +1,248 @@
+"""Statements: quotes and reported speech, with their speakers.
+
+Quotes in “ ”, " ", ‘ ’, `` '' and « » are attributed to the nearest verb of saying outside the
+quote in the same sentence (`X said: "…"`, `"…," X said`, `"…," said X`); the two halves of a
+split quote are one statement; a quote right after an attributed one continues it. Reported
+speech (`X said that …`, `according to X, …`) gives statements with ``quote: false``.
+Unnamed individuals ("a diplomat said") are not recorded as speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract.context import Quote
+from actorgraph.ingest.extract.topics import phrase_text
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
+    from spacy.tokens import Token
+
+OPENERS = {"“": "”", '"': '"', "``": "''", "‘": "’", "«": "»"}
+_OPENER = re.compile('``|[“"‘«]')
+
+
+class Statements:
+    """The statements family on one document."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+
+    def find_quotes(self) -> None:
+        """Mark the quoted spans (before anything resolves "we" or "our")."""
+        ctx = self.ctx
+        text = ctx.text
+        n = len(text)
+        i = 0
+        spans: list[tuple[int, int]] = []
+        while i < n:
+            m = _OPENER.search(text, i)  # jump to the next opening mark
+            if m is None:
+                break
+            i = m.start()
+            if text.startswith("``", i):
+                close, width = "''", 2
+            elif text[i] in OPENERS and text[i] != "‘":
+                close, width = OPENERS[text[i]], 1
+            elif text[i] == "‘" and (i == 0 or not text[i - 1].isalnum()):
+                close, width = "’", 1
+            else:
+                i += 1
+                continue
+            start = i + width
+            para = text.find("\n\n", start)
+            limit = para if para != -1 else n
+            j = start
+            while True:
+                j = text.find(close, j, limit)
+                if j == -1 or close != "’" or j + 1 >= n or not text[j + 1].isalpha():
+                    break
+                j += 1
+            if j == -1:
+                if close == "’":
+                    i += 1
+                    continue
+                end, nxt = limit, limit
+            else:
+                end, nxt = j, j + len(close)
+            a, b = start, end
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if any(c.isalpha() for c in text[a:b]):
+                spans.append((a, b))
+            i = nxt
+        for a, b in spans:
+            span = ctx.doc.char_span(a, b, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            q = Quote(span.start, span.end, a, b)
+            idx = len(ctx.quotes)
+            ctx.quotes.append(q)
+            for t in range(span.start, span.end):
+                ctx.quote_of[t] = idx
+
+    def attribute_quotes(self) -> None:
+        ctx = self.ctx
+        by_verb: dict[int, list[Quote]] = {}
+        prev: Quote | None = None
+        for q in ctx.quotes:
+            v = self._speech_verb(q)
+            conf = 0.9
+            if v is not None:
+                q.verb = v
+                rs = [r for s in ctx.resolve.subjects(v) for r in ctx.resolve.resolve_np(s)]
+                if rs:
+                    r = rs[0]
+                    q.speaker = r.actor
+                    if r.via == "pronoun":
+                        conf = 0.8
+                    if r.anonymous:
+                        q.principal = r.actor
+                        prev = q
+                        continue
+            elif (
+                prev is not None
+                and prev.speaker
+                and ctx.sent_of[q.start] - ctx.sent_of[prev.end - 1] <= 1
+                and not self._other_speaker_between(prev, q)
+            ):
+                q.speaker, q.principal = prev.speaker, prev.principal
+                conf = 0.75
+                if prev.statement is None:  # the previous one was anonymous
+                    prev = q
+                    continue
+            if q.speaker is None:
+                prev = q
+                continue
+            sf = ctx.principal.get(q.speaker)
+            q.principal = q.principal or (sf.target if sf else None)
+            if v is not None and v.i in by_verb and ctx.sent_of[v.i] == ctx.sent_of[q.start]:
+                self._extend_statement(by_verb[v.i][0], q)  # split quote: one statement
+                prev = q
+                continue
+            if v is not None:
+                by_verb.setdefault(v.i, []).append(q)
+            text = ctx.text[q.char_start : q.char_end]
+            q.statement = ctx.out.statement(
+                q.speaker, text, True, q.principal, q.start, q.end, conf
+            )
+            prev = q
+
+    def reported_speech(self) -> None:
+        ctx = self.ctx
+        lex = ctx.lex
+        used = {q.verb.i for q in ctx.quotes if q.verb is not None}
+        for t in ctx.doc:
+            low = t.lemma_.lower()
+            if t.lower_ in lex.according and t.dep_ == "prep":
+                self._according(t)
+                continue
+            if low not in lex.speech_verbs or t.pos_ != "VERB" or t.i in used:
+                continue
+            if low in lex.quote_only:
+                continue
+            if ctx.quote_of[t.i] >= 0 or ctx.irrealis(t):
+                continue
+            comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
+            if comp is None:
+                continue
+            span = list(comp.subtree)
+            if any(ctx.quote_of[x.i] >= 0 for x in span) or len(span) < 3:
+                continue
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children):
+                continue
+            rs = ctx.resolve.subject_actors(t)
+            if not rs or rs[0].anonymous:
+                continue
+            r = rs[0]
+            while span and (span[0].dep_ == "mark" or span[0].is_punct):
+                span = span[1:]
+            sf = ctx.principal.get(r.actor)
+            ctx.out.statement(
+                r.actor,
+                phrase_text(span),
+                False,
+                sf.target if sf else None,
+                span[0].i,
+                span[-1].i + 1,
+                0.65 if r.via == "pronoun" else 0.7,
+            )
+
+    # ------------------------------------------------------------------ helpers
+    def _speech_verb(self, q: Quote) -> Token | None:
+        ctx = self.ctx
+        ks = {ctx.sent_of[q.start], ctx.sent_of[q.end - 1]}
+        best: tuple[int, Token] | None = None
+        for k in ks:
+            for t in ctx.sents[k]:
+                if ctx.quote_of[t.i] >= 0 or t.pos_ not in ("VERB", "AUX"):
+                    continue
+                if t.lemma_.lower() not in ctx.lex.speech_verbs:
+                    continue
+                if t.i < q.start:
+                    dist = q.start - t.i
+                    if k != ctx.sent_of[q.start]:
+                        continue
+                else:
+                    dist = t.i - q.end + 1
+                    if k != ctx.sent_of[q.end - 1]:
+                        continue
+                if best is None or dist < best[0]:
+                    best = (dist, t)
+        return best[1] if best else None
+
+    def _other_speaker_between(self, a: Quote, b: Quote) -> bool:
+        ctx = self.ctx
+        for i in range(a.end, b.start):
+            if ctx.quote_of[i] < 0 and ctx.doc[i].lemma_.lower() in ctx.lex.speech_verbs:
+                subj = ctx.resolve.subjects(ctx.doc[i])
+                rs = [r for s in subj for r in ctx.resolve.resolve_np(s)]
+                if rs and rs[0].actor != a.speaker:
+                    return True
+        return False
+
+    def _extend_statement(self, first: Quote, q: Quote) -> None:
+        ctx = self.ctx
+        q.statement = first.statement
+        rec = ctx.out.get_statement(first.statement) if first.statement else None
+        if rec is None:
+            return
+        rec["text"] = rec["text"].rstrip() + " " + ctx.text[q.char_start : q.char_end]
+        ctx.out.stmt_spans.append((q.start, q.end, rec["id"]))
+
+    def _according(self, t: Token) -> None:
+        ctx = self.ctx
+        to = next((c for c in t.children if c.lower_ == "to"), None)
+        obj = next((c for c in (to.children if to else []) if c.dep_ == "pobj"), None)
+        if obj is None:
+            return
+        head = t.head
+        if head.pos_ not in ("VERB", "AUX") or head.i == t.i:
+            return
+        if ctx.quote_of[head.i] >= 0:
+            return
+        rs = ctx.resolve.resolve_np(obj)
+        if not rs or rs[0].anonymous:
+            return
+        skip = {x.i for x in t.subtree}
+        span = [x for x in head.subtree if x.i not in skip]
+        while span and span[0].is_punct:
+            span = span[1:]
+        while span and span[-1].is_punct:
+            span = span[:-1]
+        if len(span) < 3:
+            return
+        r = rs[0]
+        sf = ctx.principal.get(r.actor)
+        ctx.out.statement(
+            r.actor,
+            phrase_text(span),
+            False,
+            sf.target if sf else None,
+            span[0].i,
+            span[-1].i + 1,
+            0.7,
+        )

@@ -384,3 +384,19 @@ def test_statement_about_lists_its_topics(ex: Extractor) -> None:
     (stmt,) = r["stmts"]
     (rel,) = [x for x in r["records"] if x["kind"] == "relation" and x["type"] == "rejects"]
     assert rel["statement"] == stmt["id"] and stmt["about"] == [rel["target"]]
+
+
+def test_a_single_line_break_ends_a_paragraph_unless_the_text_is_hard_wrapped(
+    ex: Extractor,
+) -> None:
+    r = run(ex, "“We will not stop,” he said.\nLater, Isaac Herzog said the talks were over.")
+    assert ("isaac-herzog", "the talks were over", False) in r["statements"]
+    wrapped = (
+        "The talks in Cairo went on for a third day on Tuesday while the delegations\n"
+        "met separately with the mediators and exchanged new drafts of the text and\n"
+        "maps of the withdrawal lines that each side had asked for in the last round\n"
+        "of the negotiations, and Isaac Herzog said on Wednesday that the talks\n"
+        "were over for now and that nobody should expect a deal within the week.\n"
+    )
+    (stmt,) = run(ex, wrapped)["stmts"]
+    assert stmt["speaker"] == "isaac-herzog" and stmt["text"].startswith("the talks were over")

@@ -39,12 +39,26 @@ PARAGRAPHS = "actorgraph_paragraphs"
 
 @Language.component(PARAGRAPHS)
 def _paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence (headlines, list items), before the parser runs."""
+    """A paragraph break ends a sentence (headlines, list items), before the parser runs: a
+    blank line always; a single line break too, unless the text is hard-wrapped, where only a
+    line that ends a sentence ends one."""
+    wrapped = _hard_wrapped(doc.text)
     for t in doc[1:]:
         prev = doc[t.i - 1]
-        if (prev.is_space and prev.text.count("\n") >= 2) or "\n\n" in prev.whitespace_:
+        gap = prev.text if prev.is_space else prev.whitespace_
+        if "\n" not in gap:
+            continue
+        last = doc[t.i - 2] if prev.is_space and t.i > 1 else prev
+        if gap.count("\n") >= 2 or not wrapped or last.text[-1:] in ".?!:\"”’":
             t.is_sent_start = True
     return doc
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether lines were broken at a fixed width (five lines or more, none longer than 100
+    characters, most of them longer than 40)."""
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    return len(lengths) >= 5 and lengths[-1] <= 100 and lengths[len(lengths) // 2] >= 40
 
 
 class ModelError(ActorgraphError):

@@ -56,6 +56,7 @@ class Records:
     ) -> str:
         """Record a statement (once per speaker and text); returns its id."""
         ctx = self.ctx
+        text = " ".join(text.split())
         digest = hashlib.sha1(f"{speaker}\x1f{fold(text)}".encode()).hexdigest()[:12]
         sid = f"{ctx.doc_id}/{digest}"
         ctx.use(speaker, start_tok)
@@ -73,7 +74,7 @@ class Records:
             "kind": "statement",
             "id": sid,
             "speaker": speaker,
-            "text": text.strip(),
+            "text": " ".join(text.split()),
             "quote": quote,
         }
         if principal and principal != speaker:

@@ -150,16 +150,26 @@ def evaluate(
         Path | None,
         typer.Option(help="PLOVER-style sentence records (JSON Lines) to run extraction on."),
     ] = None,
+    polnear: Annotated[
+        Path | None,
+        typer.Option(
+            help="A PolNeAR split directory (with text/ and attributions/) to score statements "
+            "against its speech attributions."
+        ),
+    ] = None,
     model: ModelOpt = None,
     dictionary: DictOpt = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:
-    """Precision, recall and F1 per category: extraction output against gold records, and
-    extraction of demands and rejections on PLOVER sentences."""
-    from actorgraph.ingest.evaluate import PRF, score_gold, score_plover
+    """Precision, recall and F1 per category: extraction output against gold records,
+    extraction of demands and rejections on PLOVER sentences, statements against PolNeAR's
+    attributions."""
+    from actorgraph.ingest.evaluate import PRF, score_gold, score_plover, score_polnear
 
-    if not gold and plover is None:
-        raise InputError("give --gold FILE (with predicted records or articles) or --plover FILE")
+    if not gold and plover is None and polnear is None:
+        raise InputError(
+            "give --gold FILE (with predicted records or articles), --plover FILE or --polnear DIR"
+        )
     if gold and not predicted:
         raise InputError("--gold needs the predicted records (or the articles) to score")
     extractor = None
@@ -189,6 +199,10 @@ def evaluate(
     if plover is not None:
         records = _read_plover(plover)
         result["plover"] = score_plover(get_extractor(), records)
+    if polnear is not None:
+        if not (polnear / "text").is_dir() or not (polnear / "attributions").is_dir():
+            raise InputError("not a PolNeAR split (no text/ and attributions/)", file=str(polnear))
+        result["polnear"] = score_polnear(get_extractor(), polnear)
     if json_out:
         from actorgraph.cli.output import emit_json
 
@@ -196,7 +210,11 @@ def evaluate(
         return
     from actorgraph.cli.output import table
 
-    titles = {"gold": "against gold records", "plover": "on PLOVER sentences"}
+    titles = {
+        "gold": "against gold records",
+        "plover": "on PLOVER sentences",
+        "polnear": "statements against PolNeAR attributions (speaker: precision = share right)",
+    }
     for key, scores in result.items():
         table(
             titles[key],

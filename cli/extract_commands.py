@@ -157,18 +157,29 @@ def evaluate(
             "against its speech attributions."
         ),
     ] = None,
+    bank: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="A test bank: YAML files of cases, or a directory of them "
+            "(see examples/extraction-bank/README.md). Repeatable."
+        ),
+    ] = None,
+    failures: Annotated[
+        bool, typer.Option("--failures", help="With --bank: print the cases that fail.")
+    ] = False,
     model: ModelOpt = None,
     dictionary: DictOpt = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:
     """Precision, recall and F1 per category: extraction output against gold records,
     extraction of demands and rejections on PLOVER sentences, statements against PolNeAR's
-    attributions."""
+    attributions, and a test bank per family of phrasing."""
     from actorgraph.ingest.evaluate import PRF, score_gold, score_plover, score_polnear
 
-    if not gold and plover is None and polnear is None:
+    if not gold and plover is None and polnear is None and not bank:
         raise InputError(
-            "give --gold FILE (with predicted records or articles), --plover FILE or --polnear DIR"
+            "give --gold FILE (with predicted records or articles), --plover FILE, "
+            "--polnear DIR or --bank PATH"
         )
     if gold and not predicted:
         raise InputError("--gold needs the predicted records (or the articles) to score")
@@ -203,10 +214,28 @@ def evaluate(
         if not (polnear / "text").is_dir() or not (polnear / "attributions").is_dir():
             raise InputError("not a PolNeAR split (no text/ and attributions/)", file=str(polnear))
         result["polnear"] = score_polnear(get_extractor(), polnear)
+    fails: list[dict[str, Any]] = []
+    if bank:
+        from actorgraph.ingest.evaluate import bank_failures, score_bank
+        from actorgraph.ingest.extract.bank import load_bank
+
+        families = load_bank(bank)
+        for fam, scores in score_bank(get_extractor(), families).items():
+            result[f"bank:{fam}"] = scores
+        if failures:
+            for fam in families:
+                fails.extend(
+                    {"family": fam.family, **f} for f in bank_failures(get_extractor(), fam)
+                )
     if json_out:
         from actorgraph.cli.output import emit_json
 
-        emit_json({k: {c: prf.to_dict() for c, prf in v.items()} for k, v in result.items()})
+        payload: dict[str, Any] = {
+            k: {c: prf.to_dict() for c, prf in v.items()} for k, v in result.items()
+        }
+        if failures:
+            payload["failures"] = fails
+        emit_json(payload)
         return
     from actorgraph.cli.output import table
 
@@ -217,13 +246,15 @@ def evaluate(
     }
     for key, scores in result.items():
         table(
-            titles[key],
+            titles.get(key, f"test bank, {key.split(':', 1)[-1]}"),
             ["category", "precision", "recall", "F1", "TP", "FP", "FN"],
             [
                 [c, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", s.tp, s.fp, s.fn]
                 for c, s in scores.items()
             ],
         )
+    for f in fails:
+        _err(f"FAIL {f['family']} #{f['case']}: {f['text']}\n     found: {f['found']}")
 
 
 def _read_plover(path: Path) -> list[dict[str, Any]]:

@@ -469,3 +469,62 @@ def score_polnear(
             yield by_id[doc_id][1], by_id[doc_id][3], records, names_of
 
     return score_attributions(scored())
+
+
+# ---------------------------------------------------------------------- test bank
+def score_bank(extractor: Any, families: Iterable[Any]) -> dict[str, dict[str, PRF]]:
+    """Run extraction on every case of a test bank (:mod:`ingest.extract.bank`) and score
+    each family on its categories: per category, and ``all`` (the sums) per family.
+
+    Each case is a document of its own; in a scored category, what the case lists must come
+    out and anything else that comes out is a false positive.
+    """
+    out: dict[str, dict[str, PRF]] = {}
+    for fam in families:
+        sums = {c: [0, 0, 0] for c in fam.scores}
+        for n, case in enumerate(fam.cases):
+            pred = extractor.extract_text(
+                case.text, doc_id=f"{fam.family}-{n + 1}", published=case.date
+            )
+            scores = score_gold(pred, case.gold())
+            for c in fam.scores:
+                s = scores.get(c)
+                if s is None:  # nothing expected and nothing found
+                    continue
+                sums[c][0] += s.tp
+                sums[c][1] += s.fp
+                sums[c][2] += s.fn
+        fam_scores = {c: PRF.of(*v) for c, v in sums.items()}
+        total = [sum(v[i] for v in sums.values()) for i in range(3)]
+        fam_scores["all"] = PRF.of(*total)
+        out[fam.family] = fam_scores
+    return out
+
+
+def bank_failures(extractor: Any, family: Any) -> list[dict[str, Any]]:
+    """The cases of one family that do not come out exactly right, with what came out (for
+    reading, not scoring)."""
+    failures = []
+    for n, case in enumerate(family.cases):
+        pred = extractor.extract_text(
+            case.text, doc_id=f"{family.family}-{n + 1}", published=case.date
+        )
+        scores = score_gold(pred, case.gold())
+        bad = {
+            c: scores[c] for c in family.scores if c in scores and (scores[c].fp or scores[c].fn)
+        }
+        if bad:
+            found = {
+                c: [
+                    (r["source"], r["target"])
+                    if r["kind"] == "relation"
+                    else r.get("speaker", r.get("name"))
+                    for r in pred
+                    if (r["kind"] == "relation" and r["type"] == c)
+                    or (c == "statements" and r["kind"] == "statement")
+                    or (c == "actors" and r["kind"] == "actor")
+                ]
+                for c in bad
+            }
+            failures.append({"case": n + 1, "text": case.text, "found": found})
+    return failures

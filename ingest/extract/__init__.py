@@ -49,7 +49,7 @@ def _paragraph_breaks(doc: Doc) -> Doc:
         if "\n" not in gap:
             continue
         last = doc[t.i - 2] if prev.is_space and t.i > 1 else prev
-        if gap.count("\n") >= 2 or not wrapped or last.text[-1:] in ".?!:\"”’":
+        if gap.count("\n") >= 2 or not wrapped or last.text[-1:] in '.?!:"”’':
             t.is_sent_start = True
     return doc
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from actorgraph.ingest.extract.boilerplate import boilerplate_spans
 from actorgraph.ingest.extract.coref import Resolver
 from actorgraph.ingest.extract.mentions import Mention, find_mentions, find_titles
 from actorgraph.ingest.extract.normalize import clean_surface
@@ -99,7 +100,10 @@ class DocContext:
         for s, e in self.titles:
             for i in range(s, e):
                 self.title_at[i] = (s, e)
-        self.mentions = find_mentions(doc, matchers, dictionary, self.titles, published)
+        self.boilerplate = boilerplate_spans(self.text)
+        self.mentions = find_mentions(
+            doc, matchers, dictionary, self.titles, published, self.boilerplate
+        )
         self.men: list[Mention | None] = [None] * n
         for m in self.mentions:
             for i in range(m.start, m.end):

@@ -28,7 +28,17 @@ GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})
 LEADER_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir")
 LOCATIVE = frozenset(
     {"in", "at", "near", "into", "inside", "outside", "across", "around", "within"}
-    | {"throughout", "toward", "towards", "via"}
+    | {"throughout", "toward", "towards", "beyond", "over"}
+)
+#: prepositions after which a state named in the dictionary is a place ("expand into
+#: Lebanon", "deep inside Russia"); "at" and "on" are left out: "fired at Israel" names a target
+STATE_PLACE = frozenset(
+    {"in", "into", "inside", "outside", "across", "around", "within", "throughout", "near"}
+)
+#: nouns of geography: "the border with Lebanon", "the north of Israel"
+GEO_NOUNS = frozenset(
+    {"border", "borders", "frontier", "boundary", "coast", "north", "south", "east", "west"}
+    | {"territory", "soil", "airspace", "region", "side", "shore", "shores", "capital"}
 )
 
 
@@ -41,11 +51,13 @@ class Mention:
     label: str  # NER label or "DICT"
     text: str
     actor: str | None = None
+    #: a state named as a place ("into Lebanon"): an actor only where the rules use it
+    place: bool = False
 
     @property
     def salient(self) -> bool:
         """Whether the mention alone makes the actor one of the document's actors."""
-        return self.actor is not None and self.kind in ("name", "metonym")
+        return self.actor is not None and self.kind in ("name", "metonym") and not self.place
 
 
 class Matchers:
@@ -108,9 +120,15 @@ def find_mentions(
     dictionary: ActorDictionary,
     titles: list[tuple[int, int]],
     when: date | None = None,
+    skip: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> list[Mention]:
-    """Non-overlapping mentions, in document order, resolved where the dictionary can."""
+    """Non-overlapping mentions, in document order, resolved where the dictionary can.
+    Mentions in the ``skip`` character spans (datelines, bylines, credits) are left out."""
     cands: list[tuple[int, int, int, Mention | None]] = []  # (start, end, priority, mention)
+    for a, b in skip:  # a blocking candidate: nothing in boilerplate is a mention
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and len(span):
+            cands.append((span.start, span.end, 3, None))
     for match_id, s, e in matchers.names(doc):
         actor_id, kind = matchers.targets[match_id]
         cands.append((s, e, 2, Mention(s, e, kind, "DICT", doc[s:e].text, actor_id)))
@@ -133,7 +151,7 @@ def find_mentions(
             cands.append((s, e, 2, None))
             continue
         cands.append((s, e, 1, Mention(s, e, "ner", ent.label_, text)))
-    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    cands.sort(key=lambda c: (c[2] != 3, -(c[1] - c[0]), -c[2], c[0]))
     taken = [False] * len(doc)
     chosen: list[Mention] = []
     for s, e, _, m in cands:
@@ -152,6 +170,8 @@ def find_mentions(
             continue
         if m.kind == "skip":
             continue
+        if m.kind == "name" and _state_as_place(doc, m, dictionary):
+            m.place = True
         out.append(m)
     _resolve_persons(out, dictionary)
     return [m for m in out if not _administration(m, doc, dictionary, when)]
@@ -193,9 +213,48 @@ def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
     return s, e
 
 
+#: verbs of motion: "flew back to Cairo" names a place
+MOTION = frozenset(
+    {"fly", "travel", "return", "go", "head", "come", "arrive", "move", "flee", "drive", "sail"}
+    | {"walk", "march", "relocate", "evacuate", "deport", "transfer", "cross", "escape"}
+)
+
+
 def _locative(doc: Doc, m: Mention) -> bool:
+    """A capital or seat named as a place: "talks in Moscow", "flew back to Cairo"."""
     head = doc[m.start : m.end].root
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+    if head.dep_ == "conj":  # "to Cairo and Tel Aviv"
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ in LOCATIVE:
+        return True
+    verb = prep.head.head if prep.head.dep_ in ("advmod", "prt") else prep.head  # "flew back to"
+    return prep.lower_ in ("to", "from") and verb.lemma_.lower() in MOTION
+
+
+def _state_as_place(doc: Doc, m: Mention, dictionary: ActorDictionary) -> bool:
+    """A state named as a place: after "in"/"into"/..., after a geographic noun ("the border
+    with Lebanon"), or after a place and a comma ("Metula, Israel")."""
+    entry = dictionary.entries.get(m.actor or "")
+    if entry is None or entry.type != "state":
+        return False
+    head = doc[m.start : m.end].root
+    if head.dep_ == "pobj":
+        prep = head.head
+        if prep.lower_ in STATE_PLACE:
+            return True
+        if prep.lower_ in ("with", "of") and prep.head.lower_ in GEO_NOUNS:
+            return True
+    before = doc[m.start - 2] if m.start >= 2 else None
+    return (
+        before is not None
+        and doc[m.start - 1].text == ","
+        and before.ent_type_ in ("GPE", "LOC", "FAC")
+        and head.dep_ != "nsubj"
+    )
 
 
 def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:

@@ -12,16 +12,23 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from actorgraph.graph.errors import InputError
 from actorgraph.ingest.extract.normalize import name_key, person_key, person_name, slugify, surname
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 DATA = Path(__file__).parent / "data"
 BUNDLED = (DATA / "actors.yaml", DATA / "states.yaml")
 ACTOR_TYPES = ("person", "organization", "state")
-_ENTRY_KEYS = {"id", "name", "type", "aliases", "demonyms", "metonyms", "roles", "description"}
 
 
 @dataclass(frozen=True)
@@ -64,25 +71,89 @@ class Entry:
         yield from self.aliases
 
 
-def _date(v: Any, where: str, file: str) -> date | None:
-    if v in (None, ""):
-        return None
-    if isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v).strip()[:10])
-    except ValueError:
-        raise InputError(f"'{v}' is not a date (YYYY-MM-DD)", file=file, field=where) from None
-
-
-def _strings(v: Any, where: str, file: str) -> list[str]:
+def _strings(v: Any) -> Any:
     if v is None:
         return []
     if isinstance(v, str):
         return [v]
-    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-        raise InputError("must be a list of strings", file=file, field=where)
-    return [x.strip() for x in v if x.strip()]
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return [x.strip() for x in v if x.strip()]
+    raise ValueError("must be a list of strings")
+
+
+Strings = Annotated[list[str], BeforeValidator(_strings)]
+
+
+class RoleSpec(BaseModel):
+    """An office: ``{title, of, from, to}`` (dates optional, ISO)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    title: str = Field(min_length=1)
+    of: str = Field(min_length=1)
+    start: date | None = Field(default=None, alias="from")
+    end: date | None = Field(default=None, alias="to")
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _iso(cls, v: Any) -> Any:
+        if v in (None, ""):
+            return None
+        if isinstance(v, date):
+            return v
+        try:
+            return date.fromisoformat(str(v).strip()[:10])
+        except ValueError:
+            raise ValueError(f"'{v}' is not a date (YYYY-MM-DD)") from None
+
+
+class ActorSpec(BaseModel):
+    """One actor of a dictionary file (or an actor record from the store)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str | None = None
+    name: str = Field(min_length=1)
+    type: Literal["person", "organization", "state"]
+    aliases: Strings = Field(default_factory=list)
+    demonyms: Strings = Field(default_factory=list)
+    metonyms: Strings = Field(default_factory=list)
+    roles: list[RoleSpec] = Field(default_factory=list)
+    description: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("an actor needs a name")
+        return v.strip()
+
+
+class DictionaryFile(BaseModel):
+    """A dictionary file: ``version``, ``actors`` and ``places``."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int = 1
+    actors: list[ActorSpec] = Field(default_factory=list)
+    places: Strings = Field(default_factory=list)
+
+
+def _problem(exc: ValidationError, file: str, prefix: str = "") -> InputError:
+    """The first problem pydantic found, as one line naming the file and the field."""
+    err = exc.errors()[0]
+    loc = list(err["loc"])
+    if loc[:1] == ["actors"] and len(loc) > 1 and isinstance(loc[1], int):
+        loc[1] = f"[{loc[1] + 1}]"  # actors[1] is the first actor, as people count
+    where = prefix + ".".join(str(x) for x in loc).replace(".[", "[")
+    return InputError(err["msg"].removeprefix("Value error, "), file=file, field=where or None)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML with dates left as text, so that a bad date is reported with its field."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 class ActorDictionary:
@@ -96,7 +167,7 @@ class ActorDictionary:
         self._demonyms: dict[str, str] = {}
         self._metonyms: dict[str, str] = {}
         self.places: set[str] = set()
-        self._pending_roles: list[tuple[Entry, dict[str, Any], str]] = []
+        self._pending_roles: list[tuple[Entry, RoleSpec, str]] = []
         self._holders: dict[str, list[tuple[str, Role]]] | None = None
 
     # ------------------------------------------------------------------ loading
@@ -120,7 +191,7 @@ class ActorDictionary:
     def load_file(self, path: str | Path) -> None:
         file = str(path)
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
         except OSError as exc:
             raise InputError(f"cannot read actor dictionary: {exc.strerror}", file=file) from None
         except yaml.YAMLError as exc:
@@ -131,15 +202,16 @@ class ActorDictionary:
             data = {"actors": data}
         if not isinstance(data, dict):
             raise InputError("an actor dictionary is a mapping with 'actors'", file=file)
-        unknown = set(data) - {"version", "actors", "places"}
+        unknown = set(data) - set(DictionaryFile.model_fields)
         if unknown:
             raise InputError(f"unknown sections {sorted(unknown)}", file=file)
-        actors = data.get("actors") or []
-        if not isinstance(actors, list):
-            raise InputError("must be a list of actors", file=file, field="actors")
-        for i, rec in enumerate(actors, 1):
-            self._add_record(rec, file=file, line=i)
-        for p in _strings(data.get("places"), "places", file):
+        try:
+            spec = DictionaryFile.model_validate(data)
+        except ValidationError as exc:
+            raise _problem(exc, file) from None
+        for i, actor in enumerate(spec.actors, 1):
+            self._add(actor, f"{file}: actors[{i}].roles")
+        for p in spec.places:
             self.places.add(name_key(p))
 
     def _add_record(self, rec: Any, *, file: str, line: int | None) -> None:
@@ -147,31 +219,22 @@ class ActorDictionary:
         if not isinstance(rec, dict):
             raise InputError("an actor must be a mapping", file=file, field=where)
         rec = {k: v for k, v in rec.items() if k not in ("kind", "optional", "comment")}
-        unknown = set(rec) - _ENTRY_KEYS
-        if unknown:
-            raise InputError(f"unknown fields {sorted(unknown)}", file=file, field=where)
-        name = rec.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise InputError("an actor needs a name", file=file, field=f"{where}.name")
-        atype = rec.get("type")
-        if atype not in ACTOR_TYPES:
-            raise InputError(
-                f"type must be one of {', '.join(ACTOR_TYPES)} (got {atype!r})",
-                file=file,
-                field=f"{where}.type",
-            )
+        try:
+            spec = ActorSpec.model_validate(rec)
+        except ValidationError as exc:
+            raise _problem(exc, file, prefix=f"{where}.") from None
+        self._add(spec, f"{file}: {where}.roles")
+
+    def _add(self, spec: ActorSpec, where: str) -> None:
         entry = Entry(
-            id=str(rec.get("id") or slugify(name)),
-            name=name.strip(),
-            type=atype,
-            aliases=_strings(rec.get("aliases"), f"{where}.aliases", file),
-            demonyms=_strings(rec.get("demonyms"), f"{where}.demonyms", file),
-            metonyms=_strings(rec.get("metonyms"), f"{where}.metonyms", file),
-            description=rec.get("description") or None,
+            id=spec.id or slugify(spec.name),
+            name=spec.name,
+            type=spec.type,
+            aliases=list(spec.aliases),
+            demonyms=list(spec.demonyms),
+            metonyms=list(spec.metonyms),
+            description=spec.description or None,
         )
-        roles = rec.get("roles") or []
-        if not isinstance(roles, list):
-            raise InputError("must be a list of {title, of, from, to}", file=file, field=where)
         existing = self.entries.get(entry.id)
         if existing is not None:  # same actor from two sources: union of names
             for attr in ("aliases", "demonyms", "metonyms"):
@@ -180,25 +243,18 @@ class ActorDictionary:
             entry = existing
         else:
             self.entries[entry.id] = entry
-        for r in roles:
-            self._pending_roles.append((entry, r, f"{file}: {where}.roles"))
+        for r in spec.roles:
+            self._pending_roles.append((entry, r, where))
         self._index(entry)
 
     def _resolve_roles(self) -> None:
         for entry, r, where in self._pending_roles:
-            if not isinstance(r, dict) or not r.get("title") or not r.get("of"):
-                raise InputError("a role needs a title and an 'of'", field=where)
-            of = self.lookup_id(str(r["of"]))
+            of = self.lookup_id(r.of)
             if of is None:
                 if where.startswith("known actors"):
                     continue  # the store's own reference: nothing we can check here
-                raise InputError(f"role 'of' names no known actor: '{r['of']}'", field=where)
-            role = Role(
-                str(r["title"]),
-                of,
-                _date(r.get("from"), where, ""),
-                _date(r.get("to"), where, ""),
-            )
+                raise InputError(f"role 'of' names no known actor: '{r.of}'", field=where)
+            role = Role(r.title, of, r.start, r.end)
             if role not in entry.roles:
                 entry.roles.append(role)
         self._pending_roles.clear()

@@ -43,7 +43,8 @@ def test_a_bad_lexicon_names_the_field(tmp_path: Path, text: str, field: str, me
         ("actors: [{name: X, type: state, nick: Y}]", "actors[1].nick", "Extra inputs"),
         ("actors: [{type: state}]", "actors[1].name", "required"),
         (
-            "actors: [{name: X, type: person, roles: [{title: envoy, of: hamas, from: 2024-13-01}]}]",
+            "actors: [{name: X, type: person,"
+            " roles: [{title: envoy, of: hamas, from: 2024-13-01}]}]",
             "actors[1].roles.0.from",
             "not a date",
         ),

@@ -21,6 +21,7 @@ import spacy
 from actorgraph.graph.errors import ActorgraphError, InputError
 from actorgraph.graph.settings import get_settings
 from actorgraph.ingest.extract.analysis import analyze
+from actorgraph.ingest.extract.boilerplate import DATELINE
 from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
@@ -42,7 +43,12 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     """A paragraph break ends a sentence (headlines, list items), before the parser runs: a
     blank line always; a single line break too, unless the text is hard-wrapped, where only a
     line that ends a sentence ends one."""
-    wrapped = _hard_wrapped(doc.text)
+    text = doc.text
+    wrapped = _hard_wrapped(text)
+    for m in DATELINE.finditer(text):  # "CAIRO (Reuters) - " is no part of the sentence
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            span[0].is_sent_start = True
     for t in doc[1:]:
         prev = doc[t.i - 1]
         gap = prev.text if prev.is_space else prev.whitespace_

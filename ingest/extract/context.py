@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.ingest.extract.boilerplate import boilerplate_spans
 from actorgraph.ingest.extract.coref import Resolver
+from actorgraph.ingest.extract.dates import infer_date
 from actorgraph.ingest.extract.mentions import Mention, find_mentions, find_titles
 from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.records import Records
-from actorgraph.ingest.extract.titles import title_key, title_match
+from actorgraph.ingest.extract.titles import title_key, title_score
 from actorgraph.ingest.extract.topics import TopicTable
 from spacy.tokens import Doc, Span, Token
 
@@ -78,15 +79,15 @@ class DocContext:
         lexicon: Lexicon,
         matchers: Matchers,
         origin: str,
-        *,
-        date_inferred: bool = False,
     ) -> None:
         self.doc = doc
         self.text = doc.text  # computed on each access by spaCy: keep it
         self.doc_id = doc_id
-        #: the document's date (given, or inferred from its text: see ``date_inferred``)
+        #: the date the input gives (records carry it)
         self.published = published
-        self.date_inferred = date_inferred
+        #: the date roles are read on: the given one, else one the text states (``dates``)
+        self.when = published or infer_date(self.text)
+        self.date_inferred = published is None and self.when is not None
         self.dict = dictionary
         self.lex = lexicon
         n = len(doc)
@@ -102,7 +103,7 @@ class DocContext:
                 self.title_at[i] = (s, e)
         self.boilerplate = boilerplate_spans(self.text)
         self.mentions = find_mentions(
-            doc, matchers, dictionary, self.titles, published, self.boilerplate
+            doc, matchers, dictionary, self.titles, self.when, self.boilerplate
         )
         self.men: list[Mention | None] = [None] * n
         for m in self.mentions:
@@ -226,7 +227,10 @@ class DocContext:
         """Remember who holds a title here, for "the secretary said" later on."""
         key = title_key(title)
         words = key.split(" of ")[0].split()
-        for k in {key, words[-1]} if words else ():
+        keys = [key, words[-1]] if words else []
+        # descriptions that stand for this title: "the general" for a chief of staff
+        keys += [d for d, titles in self.lex.role_descriptions.items() if key in titles]
+        for k in keys:
             self.role_index.setdefault(k, actor)
             if org:
                 self.role_index.setdefault(f"{k}@{org}", actor)
@@ -246,25 +250,73 @@ class DocContext:
         self.speaks[(source, target)] = sf
         self.principal.setdefault(source, sf)
 
+    @property
+    def role_confidence(self) -> float:
+        """How much a role read from the dictionary is worth on this document's date: less on
+        a date read from the text, least with no date (the newest roles)."""
+        if self.published is not None:
+            return 1.0
+        return 0.85 if self.when is not None else 0.7
+
+    def roles_now(self, actor: str) -> list[Role]:
+        """The actor's dictionary roles on the document's date; with no date, the newest role
+        in each actor it holds roles in."""
+        if self.when is not None:
+            return self.dict.roles_at(actor, self.when)
+        newest: dict[str, Role] = {}
+        for r in self.dict.roles_at(actor, None):
+            have = newest.get(r.of)
+            if have is None or (r.start or date.min) > (have.start or date.min):
+                newest[r.of] = r
+        return list(newest.values())
+
     def holder(self, title: str, org: str, at: int) -> str | None:
         """Who holds a title of an actor: this document first, then the dictionary on the
-        document's date ("the Qatari prime minister")."""
+        document's date ("the Qatari prime minister"); with no date, the newest holder."""
         key = title_key(title)
         hit = self.role_index.get(f"{key}@{org}")
-        if hit or self.published is None or key in self.lex.anonymous:
+        if hit or key in self.lex.anonymous:
             return hit
-        when = self.published
-        holders = {
-            aid
-            for aid, role in self.dict.holders(org)
-            if role.valid(when) and title_match(title, role.title)
-        }
-        if len(holders) != 1:
+        best: dict[str, tuple[int, date, Role]] = {}
+        for aid, role in self.dict.holders(org):
+            if self.when is not None and not role.valid(self.when):
+                continue
+            score = title_score(title, role.title, self.lex)
+            if score == 0:
+                continue
+            rank = (score, role.start or date.min)
+            have = best.get(aid)
+            if have is None or rank > have[:2]:
+                best[aid] = (score, role.start or date.min, role)
+        if not best:
             return None
-        hit = holders.pop()
+        top = max(v[0] for v in best.values())
+        cands = {a: v for a, v in best.items() if v[0] == top}
+        if len(cands) > 1 and self.when is None:  # undated: the newest of the holders
+            newest = max(v[1] for v in cands.values())
+            cands = {a: v for a, v in cands.items() if v[1] == newest}
+        if len(cands) != 1:
+            return None
+        hit, (_, _, role) = next(iter(cands.items()))
         self.register_role(title, hit, org)
-        role = next(r for a, r in self.dict.holders(org) if a == hit and r.valid(when))
-        self.add_speaks(hit, org, role.title, self.sent_of[at], 0.7, role)
+        self.add_speaks(hit, org, role.title, self.sent_of[at], 0.7 * self.role_confidence, role)
+        return hit
+
+    def holder_anywhere(self, title: str, at: int) -> str | None:
+        """The one person whose role title is exactly ``title`` ("CIA director") on the
+        document's date, in whatever actor the role is."""
+        hits: dict[str, Role] = {}
+        for entry in self.dict.entries.values():
+            for role in entry.roles:
+                if self.when is not None and not role.valid(self.when):
+                    continue
+                if title_score(title, role.title, None) == 4:
+                    hits[entry.id] = role
+        if len(hits) != 1:
+            return None
+        hit, role = next(iter(hits.items()))
+        conf = 0.7 * self.role_confidence
+        self.add_speaks(hit, role.of, role.title, self.sent_of[at], conf, role)
         return hit
 
     def stance_source(self, actor: str) -> str:

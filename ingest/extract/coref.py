@@ -143,28 +143,110 @@ class Resolver:
                     ctx.use(r.actor, t.i, self.np_name(t, with_prep=False))
                     return r
         phrase2 = f"{doc[t.i - 1].lower_} {low}" if t.i > 0 else low
-        # a role title without a name: "the prime minister said"
-        span = ctx.title_at[t.i]
-        title = doc[span[0] : span[1]].text.lower() if span else None
+        # a role title without a name: "the prime minister said", "the top U.S. diplomat"
+        title, blocked = self.title_phrase(t)
+        definite = not any(c.lower_ in ("a", "an", "one", "another") for c in t.children)
         mods = self.modifier_actors(t)
-        if title and not mods:
+        if title and not mods and definite and not blocked:
             holder = ctx.role_index.get(title_key(title))
             if holder:
                 return Resolved(holder, via="role")
         if mods and (lemma in lex.suborgs or phrase2 in lex.suborgs):
             return self._suborg(t, mods[0])
         if mods and (lemma in lex.organs or low in lex.organs or phrase2 in lex.organs or title):
+            if blocked:  # "the former Israeli prime minister": neither the holder nor Israel
+                return None
             actor = mods[0]
-            if title and not any(c.lower_ in ("a", "an", "one") for c in t.children):
-                holder = ctx.holder(title, actor, t.i)
-                if holder:
-                    ctx.use(holder, t.i)
-                    return Resolved(holder, via="role")
+            holder = self.office_holder(t, title, actor) if title and definite else None
+            if holder:
+                ctx.use(holder, t.i)
+                return Resolved(holder, via="role")
             anonymous = lemma in lex.anonymous or low in lex.anonymous
             ctx.use(actor, t.i, phrase_text(list(t.subtree)) if not anonymous else None)
             return Resolved(actor, anonymous=anonymous, via="organ")
+        described = self._described(t)
+        if described is not None:
+            return described
         if low in lex.groups or lemma in lex.groups:
             return self._group(t)
+        return None
+
+    def title_phrase(self, t: Token) -> tuple[str | None, bool]:
+        """The role title a noun phrase headed by ``t`` gives, with its qualifiers but not its
+        actors ("the top U.S. diplomat" -> "top diplomat", "Qatar's foreign ministry
+        spokesman" -> "foreign ministry spokesman"), and whether a word like *former* cancels
+        it."""
+        ctx = self.ctx
+        lex = ctx.lex
+        span = ctx.title_at[t.i]
+        blocked = any(c.lower_ in lex.role_blockers for c in t.children)
+        quals = [
+            x
+            for c in t.lefts
+            if c.dep_ in ("amod", "compound", "nmod")
+            for x in c.subtree
+            if ctx.men[x.i] is None
+            and x.pos_ in ("ADJ", "NOUN", "PROPN")
+            and x.lower_ not in lex.role_blockers
+            and not x.like_num
+        ]
+        words = [c.lower_ for c in quals] + [t.lower_]
+        phrase = " ".join(words)
+        key = title_key(phrase)
+        if key in lex.role_descriptions or key in lex.role_titles:
+            return phrase, blocked
+        if span is not None:
+            base = ctx.doc[span[0] : span[1]].text.lower()
+            # qualifiers before the matched title: "foreign ministry spokesman"
+            if quals and span[1] - 1 == t.i and span[0] == t.i:
+                return phrase, blocked
+            return base, blocked
+        return None, blocked
+
+    def office_holder(self, t: Token, title: str, org: str) -> str | None:
+        """Who holds the office a title of an actor names ("the Qatari prime minister"):
+        this document, the dictionary on the date, or a title that contains the actor's
+        name ("the CIA director")."""
+        return self.ctx.holder(title, org, t.i) or self._titled_name(t, title, org)
+
+    def _titled_name(self, t: Token, title: str, org: str) -> str | None:
+        """ "The CIA director": a role whose title is the organization's name and the title,
+        held by one person on the document's date."""
+        ctx = self.ctx
+        name = next((m.text for c in t.lefts if (m := ctx.men[c.i]) and m.actor == org), None)
+        if name is None:
+            return None
+        return ctx.holder_anywhere(f"{name} {title}", t.i)
+
+    def _described(self, t: Token) -> Resolved | None:
+        """ "The militant group said", "the kingdom said": the nearest actor of that type
+        named in the last few sentences (a definite description without a name)."""
+        ctx = self.ctx
+        want = next(
+            (
+                atype
+                for atype, heads in ctx.lex.type_descriptions.items()
+                if t.lower_ in heads or t.lemma_.lower() in heads
+            ),
+            None,
+        )
+        if want is None:
+            return None
+        det = next((c for c in t.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("the", "this", "that"):
+            return None
+        if any(ctx.men[x.i] is not None or x.pos_ == "PROPN" for x in t.subtree if x.i != t.i):
+            return None
+        if any(c.dep_ in ("prep", "relcl", "acl") for c in t.children):
+            return None  # "the group of seven", "the group that ...": a new referent
+        k = ctx.sent_of[t.i]
+        floor = ctx.sents[max(0, k - 4)].start
+        for m in reversed(ctx.mentions):
+            if m.start >= t.i or m.start < floor:
+                continue
+            if m.actor and not m.place and ctx.type_of(m.actor) == want:
+                ctx.use(m.actor, t.i)
+                return Resolved(m.actor, via="description")
         return None
 
     def from_mention(self, m: Mention, t: Token) -> Resolved | None:

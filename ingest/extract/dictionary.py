@@ -146,6 +146,13 @@ def _problem(exc: ValidationError, file: str, prefix: str = "") -> InputError:
     return InputError(err["msg"].removeprefix("Value error, "), file=file, field=where or None)
 
 
+def _alike(a: str, b: str, ratio: float) -> bool:
+    """Two spellings of one name: the same first letter and most letters in common."""
+    from difflib import SequenceMatcher
+
+    return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= ratio
+
+
 class _Loader(yaml.SafeLoader):
     """Safe YAML with dates left as text, so that a bad date is reported with its field."""
 
@@ -295,6 +302,29 @@ class ActorDictionary:
 
     def lookup_metonym(self, text: str) -> str | None:
         return self._metonyms.get(name_key(text))
+
+    def variant_of(self, name: str) -> str | None:
+        """The one known person a spelling of a full name stands for: the same surname and a
+        first name spelled alike ("Binyamin Netanyahu"), or the same first name and a surname
+        spelled alike ("Benjamin Netanjahu")."""
+        words = person_key(name).split()
+        if len(words) < 2:
+            return None
+        first, last = words[0], words[-1]
+        hits = set()
+        for aid in self.by_surname(last):
+            if any(_alike(first, person_key(n).split()[0], 0.7) for n in self._person_names(aid)):
+                hits.add(aid)
+        if not hits:
+            for key, aid in self._by_person_key.items():
+                kw = key.split()
+                if len(kw) > 1 and kw[0] == first and _alike(last, kw[-1], 0.8):
+                    hits.add(aid)
+        return hits.pop() if len(hits) == 1 else None
+
+    def _person_names(self, aid: str) -> list[str]:
+        e = self.entries[aid]
+        return [n for n in e.names() if len(person_key(n).split()) > 1]
 
     def by_surname(self, word: str) -> set[str]:
         return self._by_surname.get(name_key(word), set())

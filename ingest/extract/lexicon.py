@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from actorgraph.graph.errors import InputError
+from actorgraph.ingest.extract.normalize import name_key
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -84,12 +85,15 @@ class SpeakersSection(_Section):
     organs: Words = Field(default_factory=list)
     groups: Words = Field(default_factory=list)
     suborgs: Words = Field(default_factory=list)
+    descriptions: dict[Literal["organization", "state"], Words] = Field(default_factory=dict)
 
 
 class Roles(_Section):
     titles: Words = Field(default_factory=list)
     spokespeople: Words = Field(default_factory=list)
     blockers: Words = Field(default_factory=list)
+    synonyms: list[Words] = Field(default_factory=list)
+    descriptions: dict[str, Words] = Field(default_factory=dict)
 
 
 class Demands(_Section):
@@ -165,9 +169,15 @@ class Lexicon:
     organs: frozenset[str]
     groups: frozenset[str]
     suborgs: frozenset[str]
+    #: "the militant group", "the country": the nearest actor of that type before
+    type_descriptions: dict[str, frozenset[str]]
     role_titles: frozenset[str]
     spokespeople: frozenset[str]
     role_blockers: frozenset[str]
+    #: heads of titles that name the same kind of office, as title keys
+    title_synonyms: tuple[frozenset[str], ...]
+    #: a description ("top diplomat") -> the titles it stands for (title keys)
+    role_descriptions: dict[str, tuple[str, ...]]
     demand_verbs: dict[str, Frame]
     demand_nouns: frozenset[str]
     light_verbs: frozenset[str]
@@ -250,9 +260,14 @@ class Lexicon:
             organs=fs(sp.organs),
             groups=fs(sp.groups),
             suborgs=fs(sp.suborgs),
+            type_descriptions={k: fs(v) for k, v in sp.descriptions.items()},
             role_titles=fs(ro.titles),
             spokespeople=fs(ro.spokespeople),
             role_blockers=fs(ro.blockers),
+            title_synonyms=tuple(frozenset(title_key(w) for w in g) for g in ro.synonyms),
+            role_descriptions={
+                title_key(k): tuple(title_key(t) for t in v) for k, v in ro.descriptions.items()
+            },
             demand_verbs=dem_frames,
             demand_nouns=fs(de.nouns),
             light_verbs=fs(de.light_verbs),
@@ -300,6 +315,10 @@ class Lexicon:
         )
         object.__setattr__(lex, "cue_lemmas", frozenset(cue))
         return lex
+
+
+def title_key(title: str) -> str:
+    return " ".join(name_key(title).split())
 
 
 def _input_error(exc: ValidationError, file: str) -> InputError:

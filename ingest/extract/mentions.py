@@ -259,7 +259,7 @@ def _state_as_place(doc: Doc, m: Mention, dictionary: ActorDictionary) -> bool:
 
 def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
     span = doc[m.start : m.end]
-    if not any(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in span):
+    if not any(t.text[:1].isupper() for t in span):  # "the foreign ministry" is no name
         m.kind = "skip"
         return
     if m.label == "NORP":
@@ -296,7 +296,8 @@ def _resolve_persons(mentions: list[Mention], dictionary: ActorDictionary) -> No
     full: dict[str, str] = {}
     for m in mentions:
         if m.kind == "person" and len(person_key(m.text).split()) > 1:
-            m.actor = dictionary.new_actor(clean_surface(m.text), "person")
+            variant = dictionary.variant_of(m.text)
+            m.actor = variant or dictionary.new_actor(clean_surface(m.text), "person")
             m.kind = "name"
         if m.actor and m.kind == "name" and len(person_key(m.text).split()) > 1:
             e = dictionary.entries.get(m.actor)

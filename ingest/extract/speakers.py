@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from actorgraph.ingest.extract.titles import title_match
+from actorgraph.ingest.extract.titles import title_score
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -44,31 +44,34 @@ class Speakers:
             if title and orgs:
                 org = orgs[0]
                 role = self._dict_role(m.actor, title, org)
+                if role is not None and role.of != org:  # a part of the org the text names
+                    org = role.of
                 ctx.add_speaks(m.actor, org, title, k, 0.85, role)
                 ctx.register_role(title, m.actor, org)
                 continue
             self._dictionary_roles(m.actor, title, k)
 
     def _dictionary_roles(self, actor: str, title: str, k: int) -> None:
-        """The dictionary: a role whose title the text gives, or that holds on the date."""
+        """The dictionary: a role whose title the text gives, or that holds on the date (with
+        no date, the newest roles, with a lower confidence)."""
         ctx = self.ctx
-        published = ctx.published
+        factor = ctx.role_confidence
+        current = ctx.roles_now(actor)
         for role in ctx.dict.roles_at(actor, None):
-            dated = published is not None and role.valid(published)
             timeless = role.start is None and role.end is None
-            titled = bool(title) and title_match(title, role.title)
-            if titled and published is not None and not role.valid(published):
+            titled = bool(title) and title_score(title, role.title, ctx.lex) > 0
+            if titled and role not in current and ctx.when is not None:
                 continue
-            if titled or dated or timeless:
+            if titled or role in current or timeless:
                 conf = 0.85 if titled else 0.6
                 if titled:
                     better = [
                         r
-                        for r in ctx.dict.roles_at(actor, published)
-                        if title_match(title, r.title) and r.of == role.of
+                        for r in current
+                        if title_score(title, r.title, ctx.lex) > 0 and r.of == role.of
                     ]
                     role = max(better, key=lambda r: r.start or date.min) if better else role
-                ctx.add_speaks(actor, role.of, role.title, k, conf, role)
+                ctx.add_speaks(actor, role.of, role.title, k, conf * factor, role)
                 ctx.register_role(role.title, actor, role.of)
 
     def unnamed_titles(self) -> None:
@@ -83,9 +86,12 @@ class Speakers:
                 c.lower_ in ("a", "an", "one") for c in head.children
             ):
                 continue
+            title, blocked = ctx.resolve.title_phrase(head)
+            if blocked or title is None:
+                continue
             mods = ctx.resolve.modifier_actors(head)
             if mods:
-                holder = ctx.holder(ctx.doc[s:e].text, mods[0], s)
+                holder = ctx.resolve.office_holder(head, title, mods[0])
                 if holder:
                     ctx.use(holder, s)
 
@@ -105,10 +111,19 @@ class Speakers:
 
     # ------------------------------------------------------------------ helpers
     def _dict_role(self, actor: str, title: str, org: str) -> Role | None:
-        for r in self.ctx.dict.roles_at(actor, self.ctx.published):
-            if r.of == org and title_match(title, r.title):
-                return r
-        return None
+        """The dictionary role a title of the text names: in ``org``, or in a part of it
+        ("Israel's army chief" holds a role in the army, which is Israel's)."""
+        ctx = self.ctx
+        best: tuple[int, Role] | None = None
+        for r in ctx.roles_now(actor):
+            score = title_score(title, r.title, ctx.lex)
+            if score == 0:
+                continue
+            if r.of != org and not any(p.of == org for p in ctx.dict.roles_at(r.of, None)):
+                continue
+            if best is None or score > best[0]:
+                best = (score, r)
+        return best[1] if best else None
 
     def _left_role(self, m: Mention) -> tuple[str, list[str], bool] | None:
         ctx = self.ctx

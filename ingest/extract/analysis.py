@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.context import DocContext, Result
 from actorgraph.ingest.extract.mediation import Mediation
+from actorgraph.ingest.extract.parties import Parties
 from actorgraph.ingest.extract.speakers import Speakers
 from actorgraph.ingest.extract.stances import Stances
 from actorgraph.ingest.extract.statements import Statements
@@ -44,7 +45,9 @@ def analyze(
     statements.find_quotes()
     statements.attribute_quotes()
     statements.reported_speech()
+    parties = Parties(ctx)
+    parties.find_stated()
     Stances(ctx).run()
-    Mediation(ctx).run()
+    Mediation(ctx, parties).run()
     speakers.emit()
     return ctx.result()

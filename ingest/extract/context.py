@@ -205,7 +205,7 @@ class DocContext:
             if cur.dep_ == "conj":
                 cur = cur.head
                 continue
-            if cur.dep_ not in CLAUSE_DEPS or cur.head is cur:
+            if cur.dep_ not in CLAUSE_DEPS or cur.head.i == cur.i:
                 return False
             head = cur.head
             if head.lemma_.lower() in self.lex.irrealis_governors and head.pos_ in ("VERB", "AUX"):

@@ -42,18 +42,33 @@ class Resolver:
     def subjects(self, v: Token, depth: int = 0) -> list[Token]:
         """The subject tokens of a verb, following conjunctions, control and participles."""
         found = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        if not found:  # a subject the parser hung on the auxiliary ("France ... are leading")
+            found = [
+                g
+                for c in v.children
+                if c.dep_ in ("aux", "auxpass")
+                for g in c.children
+                if g.dep_ in ("nsubj", "csubj")
+            ]
         if found:
+            # "Qatar, which has mediated ...": the relative pronoun stands for its antecedent
+            if v.dep_ == "relcl" and found[0].tag_ in ("WDT", "WP") and v.head.pos_ != "VERB":
+                return [v.head]
             return found
         if any(c.dep_ == "nsubjpass" for c in v.children):
             for c in v.children:
                 if c.dep_ == "agent":
                     return [g for g in c.children if g.dep_ == "pobj"]
             return []
-        if depth > 4 or v.head is v:
+        if depth > 4 or v.head.i == v.i:
             return []
         if v.dep_ == "agent":
             return []
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(v.head, depth + 1)
+        if (
+            v.dep_ in ("attr", "acomp") and v.pos_ == "VERB" and v.head.pos_ == "AUX"
+        ):  # "is mediating"
             return self.subjects(v.head, depth + 1)
         if v.dep_ == "acl" and v.head.dep_ in ("dobj", "pobj", "attr"):
             # "X issued a declaration demanding ...": only when X produced the carrier
@@ -81,33 +96,47 @@ class Resolver:
         out: list[Resolved] = []
         for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
             r = self._resolve_one(t, pronouns)
-            if r is not None and all(r.actor != o.actor for o in out):
-                out.append(r)
+            if r is None:
+                continue
+            found = [r]
+            if r.via == "organ":  # "Swiss and American diplomats": each modifier's organ
+                found += [
+                    Resolved(a, anonymous=r.anonymous, via="organ")
+                    for a in self.modifier_actors(t)[1:]
+                ]
+            for x in found:
+                if all(x.actor != o.actor for o in out):
+                    out.append(x)
         return out
 
-    def actors_in(self, tokens: Iterable[Token]) -> list[str]:
-        """The actors named (by name, metonym or demonym) among some tokens."""
+    def actors_in(self, tokens: Iterable[Token], *, use: bool = True) -> list[str]:
+        """The actors named (by name, metonym or demonym) among some tokens; with ``use``
+        False, they are not counted as the document's actors for that."""
         ctx = self.ctx
         out: list[str] = []
         for x in tokens:
             m = ctx.men[x.i]
             if m is None or x.i != m.start:
                 continue
-            r = self.from_mention(m, ctx.doc[m.start : m.end].root)
+            r = self.from_mention(m, ctx.doc[m.start : m.end].root, use=use)
             if r is None and m.actor and m.kind == "demonym":
                 r = Resolved(m.actor)
-                ctx.use(m.actor, m.start, m.text)
+                if use:
+                    ctx.use(m.actor, m.start, m.text)
             if r is not None and r.actor not in out:
                 out.append(r.actor)
         return out
 
     def _both_sides(self, t: Token) -> list[Resolved]:
-        """ "the two countries", "both sides": the last two actors named before."""
+        """ "the two countries", "both sides": the negotiation's parties where the document
+        names them, else the last two actors named before."""
         ctx = self.ctx
         if t.lemma_.lower() not in PAIR_NOUNS or t.tag_ not in ("NNS", "NNPS"):
             return []
         if not any(c.lower_ in ("two", "both") for c in t.children):
             return []
+        if ctx.parties and ctx.parties_stated:
+            return [Resolved(a, via="party") for a in ctx.parties]
         found: list[str] = []
         k = ctx.sent_of[t.i]
         for i in range(t.i - 1, ctx.sents[max(0, k - 1)].start - 1, -1):
@@ -249,7 +278,7 @@ class Resolver:
                 return Resolved(m.actor, via="description")
         return None
 
-    def from_mention(self, m: Mention, t: Token) -> Resolved | None:
+    def from_mention(self, m: Mention, t: Token, *, use: bool = True) -> Resolved | None:
         """The actor of a mention, as the phrase headed by ``t`` uses it."""
         ctx = self.ctx
         if m.actor is None:
@@ -264,7 +293,8 @@ class Resolver:
         # "Palestinians rejected": a demonym names the state only as the head of the phrase
         if m.kind == "demonym" and t.i != ctx.doc[m.start : m.end].root.i:
             return None
-        ctx.use(m.actor, m.start, m.text)  # type: ignore[arg-type]
+        if use:
+            ctx.use(m.actor, m.start, m.text)  # type: ignore[arg-type]
         return Resolved(m.actor, via=m.kind)  # type: ignore[arg-type]
 
     def modifier_actors(self, t: Token) -> list[str]:
@@ -274,7 +304,7 @@ class Resolver:
         for c in t.children:
             cand: list[Token] = []
             if c.dep_ in MOD_DEPS or (c.dep_ == "appos" and c.i < t.i):
-                cand = [c]
+                cand = [c, *c.conjuncts]  # "Swiss and American diplomats"
             elif c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in"):
                 cand = [g for g in c.children if g.dep_ == "pobj"]
             for g in cand:
@@ -392,7 +422,7 @@ class Resolver:
 
     def _is_subject(self, m: Mention) -> bool:
         root = self.ctx.doc[m.start : m.end].root
-        while root.dep_ in ("compound", "appos") and root.head is not root:
+        while root.dep_ in ("compound", "appos") and root.head.i != root.i:
             root = root.head
         return root.dep_ in ("nsubj", "nsubjpass")
 
@@ -400,7 +430,7 @@ class Resolver:
 def main_clause(v: Token) -> bool:
     """Whether a verb heads the sentence or a clause joined to it (not a subordinate one)."""
     for _ in range(6):
-        if v.dep_ == "ROOT" or v.head is v:
+        if v.dep_ == "ROOT" or v.head.i == v.i:
             return True
         if v.dep_ not in ("conj", "ccomp"):
             return False

@@ -346,7 +346,8 @@ class ActorDictionary:
         return [r for r in entry.roles if r.valid(when)] if entry else []
 
     def surface_forms(self) -> Iterator[tuple[str, str, str]]:
-        """(text, actor id, kind) for the phrase matcher: kind is ``name`` or ``metonym``."""
+        """(text, actor id, kind) for the phrase matcher: kind is ``name``, ``metonym`` or
+        ``demonym`` (NER misses many demonyms: "Ghanaian mediators")."""
         for entry in self.entries.values():
             if entry.origin != "dictionary":
                 continue
@@ -356,6 +357,8 @@ class ActorDictionary:
                     yield n[4:], entry.id, "name"
             for m in entry.metonyms:
                 yield m, entry.id, "metonym"
+            for d in entry.demonyms:
+                yield d, entry.id, "demonym"
 
     def names_of(self, actor_id: str) -> set[str]:
         """Every known way of naming an actor (name, aliases, demonyms, metonyms)."""

@@ -85,6 +85,7 @@ class SpeakersSection(_Section):
     organs: Words = Field(default_factory=list)
     groups: Words = Field(default_factory=list)
     suborgs: Words = Field(default_factory=list)
+    org_heads: Words = Field(default_factory=list)
     descriptions: dict[Literal["organization", "state"], Words] = Field(default_factory=dict)
 
 
@@ -118,10 +119,24 @@ class Rejects(_Section):
 class MediationSection(_Section):
     channel_verbs: Words = Field(default_factory=list)
     channel_preps: Words = Field(default_factory=list)
+    messages: Words = Field(default_factory=list)
+    carry_verbs: Words = Field(default_factory=list)
     nouns: Words = Field(default_factory=list)
     adjectives: Words = Field(default_factory=list)
     verbs: Words = Field(default_factory=list)
+    host_verbs: Words = Field(default_factory=list)
+    talk_nouns: Words = Field(default_factory=list)
     action_nouns: Words = Field(default_factory=list)
+    effort_nouns: Words = Field(default_factory=list)
+    companions: Words = Field(default_factory=list)
+    not_asserted: Words = Field(default_factory=list)
+
+
+class Parties(_Section):
+    nouns: Words = Field(default_factory=list)
+    verbs: Words = Field(default_factory=list)
+    pair_nouns: Words = Field(default_factory=list)
+    deal_verbs: Words = Field(default_factory=list)
 
 
 class Irrealis(_Section):
@@ -146,6 +161,7 @@ class LexiconFile(_Section):
     demands: Demands = Field(default_factory=Demands)
     rejects: Rejects = Field(default_factory=Rejects)
     mediation: MediationSection = Field(default_factory=MediationSection)
+    parties: Parties = Field(default_factory=Parties)
     irrealis: Irrealis = Field(default_factory=Irrealis)
     topics: Topics = Field(default_factory=Topics)
     object_classes: dict[str, Words] = Field(default_factory=dict)
@@ -169,6 +185,7 @@ class Lexicon:
     organs: frozenset[str]
     groups: frozenset[str]
     suborgs: frozenset[str]
+    org_heads: frozenset[str]
     #: "the militant group", "the country": the nearest actor of that type before
     type_descriptions: dict[str, frozenset[str]]
     role_titles: frozenset[str]
@@ -197,6 +214,17 @@ class Lexicon:
     mediator_adjectives: frozenset[str]
     mediation_verbs: frozenset[str]
     mediation_nouns: frozenset[str]
+    messages: frozenset[str]
+    carry_verbs: frozenset[str]
+    host_verbs: frozenset[str]
+    talk_nouns: frozenset[str]
+    effort_nouns: frozenset[str]
+    companions: frozenset[str]
+    mediation_not_asserted: frozenset[str]
+    party_nouns: frozenset[str]
+    party_verbs: frozenset[str]
+    pair_nouns: frozenset[str]
+    deal_verbs: frozenset[str]
     irrealis_governors: frozenset[str]
     irrealis_marks: frozenset[str]
     proposal_heads: frozenset[str]
@@ -260,6 +288,7 @@ class Lexicon:
             organs=fs(sp.organs),
             groups=fs(sp.groups),
             suborgs=fs(sp.suborgs),
+            org_heads=fs(sp.org_heads),
             type_descriptions={k: fs(v) for k, v in sp.descriptions.items()},
             role_titles=fs(ro.titles),
             spokespeople=fs(ro.spokespeople),
@@ -287,6 +316,17 @@ class Lexicon:
             mediator_adjectives=fs(me.adjectives),
             mediation_verbs=fs(me.verbs),
             mediation_nouns=fs(me.action_nouns),
+            messages=fs(me.messages),
+            carry_verbs=fs(me.carry_verbs),
+            host_verbs=fs(me.host_verbs),
+            talk_nouns=fs(me.talk_nouns),
+            effort_nouns=fs(me.effort_nouns),
+            companions=fs(me.companions),
+            mediation_not_asserted=fs(me.not_asserted),
+            party_nouns=fs(spec.parties.nouns),
+            party_verbs=fs(spec.parties.verbs),
+            pair_nouns=fs(spec.parties.pair_nouns),
+            deal_verbs=fs(spec.parties.deal_verbs),
             irrealis_governors=fs(spec.irrealis.governors),
             irrealis_marks=fs(spec.irrealis.marks),
             proposal_heads=fs(spec.topics.proposal_heads),

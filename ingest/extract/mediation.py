@@ -1,148 +1,504 @@
 """Mediation: who mediates between whom.
 
-"A and B communicate through officials in Z" (channel verbs with *through*/*via*): Z mediates
-A, B and the other party of the clause. "Qatari and Egyptian mediators … between A and B",
-"Oman served as an intermediary between A and B", "Norway mediated between A and B", "a deal
-brokered by Z between A and B", "launched a mediation effort between A and B".
+A mediator is found by one of these cues, and each mediator is linked to each party:
+
+* a mediator noun and the actors that modify it or that it describes: "Qatari, Egyptian and
+  US mediators", "mediators from Egypt and Qatar", "the United States, Egypt and Qatar, the
+  three mediators", "Egypt acting as an intermediary", "the mediators' proposal";
+* a mediation verb with its subject or agent: "Washington, Cairo and Doha are mediating",
+  "a deal brokered by the US, Egypt and Qatar", "a Saudi-brokered truce", "efforts to broker
+  a truce" (the subject of "led efforts", or "Qatar's efforts"), "messages relayed by Qatari
+  officials", "Egypt has been shuttling ideas between the two sides";
+* a channel: "A and B communicate through officials in Z", "passed messages between A and B";
+* hosting a negotiation: "Turkey hosted talks between Russian and Ukrainian delegations",
+  "talks under the auspices of Z", "with mediation by Z", "Qatar's mediation".
+
+Parties come from the sentence where it names them ("between A and B", the subject of the
+clause whose deal was brokered, the other side of a channel), else from the document
+(:mod:`.parties`), with a lower confidence, lower still where the parties were inferred. An
+actor that asks or urges the mediators is not one, and no mediator is its own party. A cue
+that is negated or only offered, refused or hoped for ("offered to mediate") gives nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract.parties import Parties
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
     from spacy.tokens import Token
 
+#: confidence of a link: parties named in the sentence, in the document, inferred
+IN_SENTENCE, IN_DOCUMENT, INFERRED = 0.75, 0.65, 0.5
+
+
+@dataclass
+class Finding:
+    mediators: list[str]
+    parties: list[str]  # empty: the document's parties
+    sent: int
+    confidence: float
+    #: the sentence names only one side ("Israel met the mediators"): add the document's
+    with_document: bool = False
+
 
 class Mediation:
     """The ``mediates`` family on one document."""
 
-    def __init__(self, ctx: DocContext) -> None:
+    def __init__(self, ctx: DocContext, parties: Parties) -> None:
         self.ctx = ctx
+        self.parties = parties
+        self.found: list[Finding] = []
 
     def run(self) -> None:
         ctx = self.ctx
         lex = ctx.lex
         for k, s in enumerate(ctx.sents):
             for t in s:
-                lemma = t.lemma_.lower()
-                if lemma in lex.channel_verbs and t.pos_ == "VERB":
-                    self._channel(t, k)
-                elif (t.lower_ in lex.mediator_nouns or lemma in lex.mediator_nouns) and t.pos_ in (
-                    "NOUN",
-                    "PROPN",
-                ):
+                lemma, low = t.lemma_.lower(), t.lower_
+                if t.pos_ in ("NOUN", "PROPN") and self._is_mediator_noun(t):
                     self._mediator_noun(t, k)
-                elif lemma in lex.mediation_verbs and t.pos_ == "VERB":
-                    self._mediation_verb(t, k)
-                elif lemma in lex.mediation_nouns and t.pos_ == "NOUN":
-                    self._mediation_noun(t, k)
+                elif t.pos_ in ("NOUN", "PROPN") and (
+                    lemma in lex.mediation_nouns
+                    or low in lex.mediation_nouns
+                    or _two_words(t) in lex.mediation_nouns
+                ):
+                    self._action_noun(t, k)
+                if t.pos_ in ("VERB", "ADJ") or t.tag_ == "VBN":
+                    if lemma in lex.mediation_verbs or low in lex.mediation_verbs:
+                        self._mediation_verb(t, k)
+                    elif lemma in lex.host_verbs:
+                        self._host(t, k)
+                    elif lemma in lex.deal_verbs:
+                        self._deal_made(t, k)
+                    if lemma in lex.channel_verbs:
+                        self._channel(t, k)
+                    if lemma in lex.carry_verbs:
+                        self._carry(t, k)
+        self.parties.infer({m for f in self.found for m in f.mediators})
+        self._emit()
 
-    def _between(self, t: Token) -> list[str]:
-        ctx = self.ctx
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ == "between":
-                return ctx.resolve.actors_in(c.subtree)
-        return []
+    # ------------------------------------------------------------------ cues
+    def _is_mediator_noun(self, t: Token) -> bool:
+        nouns = self.ctx.lex.mediator_nouns
+        if t.lower_ in nouns or t.lemma_.lower() in nouns:
+            return True
+        # "go-betweens" is three tokens
+        return (
+            t.i >= 2
+            and t.lower_.startswith("between")
+            and _two_words(t, 2)
+            in (
+                "go - between",
+                "go - betweens",
+            )
+        )
 
-    def _emit(self, mediators: list[str], parties: list[str], k: int, conf: float) -> None:
+    def _mediator_noun(self, n: Token, k: int) -> None:
+        """ "Qatari and Egyptian mediators", "Egypt acting as an intermediary"."""
         ctx = self.ctx
-        for m in mediators:
-            for p in parties:
-                if p not in mediators:
-                    ctx.use(m, ctx.sents[k].start)
-                    ctx.use(p, ctx.sents[k].start)
-                    ctx.out.relation("mediates", m, p, k, conf)
+        res = ctx.resolve
+        if self._not_asserted(n):
+            return
+        mediators = self._modifiers(n)
+        head = n.head
+        if n.dep_ == "appos":  # "the United States, Egypt and Qatar, the three mediators"
+            mediators += self._np_actors(head)
+        for c in n.children:
+            if c.dep_ == "appos" and c.i < n.i:
+                mediators += self._np_actors(c)
+        gov = head.head if head.dep_ == "prep" and head.lower_ == "as" else head
+        as_role = n.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as")
+        if as_role and gov.pos_ in ("VERB", "AUX"):
+            # "Qatar is a mediator", "Egypt acting as an intermediary", "served as mediator"
+            mediators += [r.actor for r in res.subject_actors(gov)]
+        mediators = self._principals(mediators)
+        if not mediators:
+            return
+        parties = self._between_near(n) or self._between_near(gov) or self._pair_of(gov, skip=n)
+        if not parties and n.dep_ in ("dobj", "pobj", "dative") and gov.pos_ in ("VERB", "AUX"):
+            # "the Israeli delegation met the mediators": whoever meets or urges them is a
+            # side, and so is whoever's reply or proposal they discuss
+            sides = self.parties._actors(
+                x for s in ctx.resolve.subjects(gov) for c in (s, *s.conjuncts) for x in _np(c)
+            )
+            if sides:
+                sides += [a for a in self._message_owners(gov) if a not in sides]
+                self._found(mediators, sides, k, with_document=True)
+                return
+        self._found(mediators, parties, k)
+
+    def _mediation_verb(self, v: Token, k: int) -> None:
+        """ "Z mediated between A and B", "a deal brokered by Z", "a Saudi-brokered truce"."""
+        ctx = self.ctx
+        if ctx.negated(v) or self._not_asserted(v):
+            return
+        mediators: list[str] = []
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            mediators = ctx.resolve.actors_in(agent.subtree)
+        elif v.i > 0 and v.doc[v.i - 1].text in ("-", "–"):  # "Saudi-brokered", "U.S.-mediated"
+            mediators = ctx.resolve.actors_in(
+                x
+                for c in v.children
+                if c.dep_ in ("npadvmod", "compound", "nmod")
+                for x in c.subtree
+            )
+        if not mediators:
+            mediators = [r.actor for r in ctx.resolve.subject_actors(v)]
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if mediators and subj is not None:  # "Washington, Cairo and Doha" parsed apart
+                mediators = (
+                    ctx.resolve.actors_in(
+                        x for c in v.children if c.dep_ == "npadvmod" and c.i < subj.i for x in [c]
+                    )
+                    + mediators
+                )
+        if not mediators:
+            mediators = self._effort_owner(v)
+        mediators = self._principals(mediators + self._companions(v))
+        if not mediators:
+            return
+        noun = v.head if v.dep_ in ("acl", "amod", "relcl") and v.head.pos_ == "NOUN" else None
+        parties = self._between_near(v)
+        if not parties and noun is None:
+            parties = self._pair_of(v)
+        if not parties:
+            for c in v.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    parties = self._between_near(c)
+        if not parties and noun is not None:
+            parties = self._between_near(noun) or self._clause_parties(noun)
+        self._found(mediators, parties, k)
+
+    def _host(self, v: Token, k: int) -> None:
+        """ "Turkey hosted talks between A and B", "talks hosted by Oman"."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if ctx.negated(v) or self._not_asserted(v):
+            return
+        talks = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        if v.dep_ == "acl":
+            talks.append(v.head)
+        talks = [
+            t for t in talks if t.lemma_.lower() in lex.talk_nouns or t.lower_ in lex.talk_nouns
+        ]
+        if not talks:
+            return
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        mediators = (
+            ctx.resolve.actors_in(agent.subtree)
+            if agent is not None
+            else [r.actor for r in ctx.resolve.subject_actors(v)]
+        )
+        mediators = self._principals(mediators)
+        parties: list[str] = []
+        for t in talks:
+            parties = parties or self._between_near(t) or self._with_parties(t)
+        if not parties and all(t.lower_ not in _NEGOTIATION for t in talks):
+            return  # "hosted a summit": mediation only between parties it names
+        if mediators:
+            self._found(mediators, parties, k)
+
+    def _action_noun(self, n: Token, k: int) -> None:
+        """ "under the auspices of Z", "with mediation by Z", "Qatar's mediation", "led the
+        mediation"."""
+        ctx = self.ctx
+        if self._not_asserted(n):
+            return
+        mediators = self._modifiers(n)
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
+                mediators += ctx.resolve.actors_in(c.subtree)
+        gov = n.head
+        if not mediators and n.dep_ == "compound":  # "Egypt is leading a mediation effort"
+            mediators = self._modifiers(gov)
+            n, gov = gov, gov.head
+        if not mediators and n.dep_ == "dobj" and gov.pos_ == "VERB":  # "led the mediation"
+            mediators = [r.actor for r in ctx.resolve.subject_actors(gov)]
+        mediators = self._principals(mediators)
+        if not mediators:
+            return
+        parties = self._between_near(n)
+        if not parties and gov.dep_ == "prep":  # "held talks ... under the auspices of Z"
+            verb = gov.head
+            parties = self._clause_parties(verb) if verb.pos_ in ("VERB", "AUX") else []
+            if not parties and verb.pos_ == "NOUN":
+                parties = self._between_near(verb) or self._clause_parties(verb)
+        self._found(mediators, parties, k)
 
     def _channel(self, v: Token, k: int) -> None:
+        """ "A and B communicate through officials in Z": Z mediates A, B and the other side
+        of the clause ("do not speak directly to C, but communicate through Z")."""
         ctx = self.ctx
+        lex = ctx.lex
         preps = [c for c in v.children if c.dep_ == "prep"]
         preps += [g for c in v.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
-        via = [c for c in preps if c.lower_ in ctx.lex.channel_preps]
-        if not via:
+        via = [c for c in preps if c.lower_ in lex.channel_preps]
+        if not via or ctx.negated(v):
             return
-        mediators = ctx.resolve.actors_in(x for c in via for x in c.subtree)
+        if v.lemma_.lower() in lex.carry_verbs and not self._carries_words(v):
+            return  # "sent aid through Egypt"
+        mediators = self._principals(ctx.resolve.actors_in(x for c in via for x in c.subtree))
         if not mediators:
             return
         parties = [r.actor for r in ctx.resolve.subject_actors(v)]
-        related = [v, *v.conjuncts]
-        for verb in related:
+        for verb in (v, *v.conjuncts):
             for c in verb.children:
-                if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to"):
+                if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to", "between"):
                     parties.extend(ctx.resolve.actors_in(c.subtree))
                 if c.dep_ == "dobj":
                     parties.extend(ctx.resolve.actors_in(c.subtree))
-        parties = [p for p in dict.fromkeys(parties) if p not in mediators]
-        self._emit(mediators, parties, k, 0.8)
+        parties = [p for p in dict.fromkeys(self._principals(parties)) if p not in mediators]
+        self._found(mediators, parties, k, IN_SENTENCE + 0.05)
 
-    def _mediator_noun(self, n: Token, k: int) -> None:
+    def _carry(self, v: Token, k: int) -> None:
+        """ "Oman passed messages between Tehran and Washington", "presented the framework to
+        Hamas and Israel"."""
         ctx = self.ctx
-        mods = [c for c in n.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-        mods += [
-            g
-            for c in n.children
-            if c.dep_ == "prep" and c.lower_ in ("from", "in", "of")
-            for g in c.subtree
-        ]
-        mediators = ctx.resolve.actors_in(x for c in mods for x in c.subtree)
-        for c in n.children:
-            if c.dep_ == "appos":
-                mediators += ctx.resolve.actors_in(c.subtree)
-        parties = self._between(n)
-        gov = n.head
-        if gov.dep_ == "prep" and gov.lower_ == "as":
-            gov = gov.head
-        if (not mediators or n.dep_ == "attr" or n.head.lower_ == "as") and gov.pos_ in (
-            "VERB",
-            "AUX",
-        ):  # "Egypt and Qatar served as intermediaries"
-            mediators = mediators + [r.actor for r in ctx.resolve.subject_actors(gov)]
-        if not parties and gov.pos_ in ("VERB", "AUX"):
-            parties = self._between(gov)
-            if not parties:
-                skip = {x.i for x in n.subtree}
-                parties = ctx.resolve.actors_in(
-                    x
-                    for c in gov.children
-                    if c.i not in skip
-                    and c.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "dative", "xcomp", "ccomp")
-                    for x in c.subtree
-                    if x.i not in skip
-                )
-        mediators = list(dict.fromkeys(mediators))
-        parties = [p for p in parties if p not in mediators]
-        self._emit(mediators, parties, k, 0.7)
-
-    def _mediation_verb(self, v: Token, k: int) -> None:
-        ctx = self.ctx
-        if ctx.negated(v) or ctx.irrealis(v):
+        if ctx.negated(v) or self._not_asserted(v) or not self._carries_words(v):
             return
-        mediators = [r.actor for r in ctx.resolve.subject_actors(v)]
-        parties = self._between(v)
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if agent is not None:  # "their messages are relayed by Qatari officials"
+            mediators = self._principals(ctx.resolve.actors_in(agent.subtree))
+            if mediators:
+                self._found(mediators, self._between_near(v), k)
+            return
+        parties = self._between_near(v)
         for c in v.children:
-            if c.dep_ == "dobj":
-                parties += self._between(c) or []
-        if v.dep_ == "acl" and v.head.pos_ == "NOUN":  # "a deal brokered by Egypt"
-            parties += self._between(v.head)
+            if not parties and c.dep_ == "dobj":  # "passed messages between A and B"
+                parties = self._between_near(c)
+        if not parties:
+            for c in v.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+                    found = self.parties._actors(c.subtree)
+                    if len(found) >= 2:
+                        parties = found
         if not parties:
             return
-        self._emit(mediators, parties, k, 0.75)
+        mediators = self._principals([r.actor for r in ctx.resolve.subject_actors(v)])
+        if mediators:
+            self._found(mediators, parties, k)
 
-    def _mediation_noun(self, n: Token, k: int) -> None:
+    # ------------------------------------------------------------------ helpers
+    def _modifiers(self, n: Token) -> list[str]:
+        """Actors that modify a noun: "Qatari mediators", "Qatar's mediation", "mediators from
+        Egypt"."""
         ctx = self.ctx
-        parties = self._between(n)
-        head = n
-        if not parties and n.dep_ == "compound":
-            head = n.head
-            parties = self._between(head)
-        if not parties:
+        out = ctx.resolve.actors_in(
+            x
+            for c in n.children
+            if c.dep_ in ("amod", "compound", "poss", "nmod")
+            for x in c.subtree
+        )
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                out += ctx.resolve.actors_in(c.subtree)
+        return out
+
+    def _np_actors(self, t: Token) -> list[str]:
+        return [r.actor for r in self.ctx.resolve.resolve_np(t)]
+
+    def _principals(self, actors: Iterable[str]) -> list[str]:
+        """A person who holds an office mediates for the actor they speak for."""
+        ctx = self.ctx
+        out: list[str] = []
+        for a in actors:
+            if ctx.type_of(a) == "person":
+                sf = ctx.principal.get(a)
+                if sf is not None:
+                    a = sf.target
+            if a not in out:
+                out.append(a)
+        return out
+
+    def _companions(self, v: Token) -> list[str]:
+        """ "mediated alongside Egypt", "along with Qatar", "together with Egypt"."""
+        ctx = self.ctx
+        out: list[str] = []
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ctx.lex.companions and c.lower_ != "with":
+                out += ctx.resolve.actors_in(c.subtree)
+            if c.dep_ == "advmod" and c.lower_ in ("along", "together"):
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ == "with":
+                        out += ctx.resolve.actors_in(g.subtree)
+            if (
+                c.dep_ == "prep"
+                and c.lower_ == "with"
+                and any(g.lower_ in ("along", "together") for g in c.lefts)
+            ):
+                out += ctx.resolve.actors_in(c.subtree)
+        return out
+
+    def _effort_owner(self, v: Token) -> list[str]:
+        """ "France and the US are leading efforts to broker ...", "Qatar's bid to mediate"."""
+        ctx = self.ctx
+        noun = v.head
+        if v.dep_ not in ("acl", "relcl") or noun.lemma_.lower() not in ctx.lex.effort_nouns:
+            return []
+        owners = ctx.resolve.actors_in(
+            x for c in noun.children if c.dep_ in ("poss", "amod", "compound") for x in c.subtree
+        )
+        if owners:
+            return owners
+        gov = noun.head
+        if noun.dep_ in ("dobj", "pobj") and gov.dep_ == "prep":
+            gov = gov.head
+        if gov.pos_ in ("VERB", "AUX") and not self._not_asserted(gov):
+            return [r.actor for r in ctx.resolve.subject_actors(gov)]
+        return []
+
+    def _between_near(self, t: Token) -> list[str]:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                return self.parties.between(c, resolve=True)
+        return []
+
+    def _deal_made(self, v: Token, k: int) -> None:
+        """ "a prisoner swap between Russia and Ukraine, negotiated by the UAE": the agent of a
+        verb that made a deal between two named parties mediated it."""
+        ctx = self.ctx
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        noun = v.head
+        if agent is None or v.dep_ not in ("acl", "relcl") or noun.pos_ not in ("NOUN", "PROPN"):
             return
-        mediators = ctx.resolve.modifier_actors(n) or ctx.resolve.modifier_actors(head)
-        if not mediators:
-            for c in head.children:
-                if c.dep_ == "prep" and c.lower_ == "by":
-                    mediators = ctx.resolve.actors_in(c.subtree)
-        if not mediators and head.dep_ == "dobj":
-            mediators = [r.actor for r in ctx.resolve.subject_actors(head.head)]
-        self._emit(mediators, parties, k, 0.7)
+        parties = self._between_near(noun)
+        if not parties or ctx.negated(v) or self._not_asserted(v):
+            return
+        mediators = self._principals(ctx.resolve.actors_in(agent.subtree))
+        mediators = [m for m in mediators if m not in parties]
+        if mediators:
+            self._found(mediators, parties, k)
+
+    def _message_owners(self, v: Token) -> list[str]:
+        """Actors whose message is in the clause: "to go over Hamas's response"."""
+        lex = self.ctx.lex
+        owners = [
+            x
+            for x in v.subtree
+            if x.dep_ == "poss"
+            and (
+                x.head.lemma_.lower() in lex.messages or x.head.lemma_.lower() in lex.proposal_heads
+            )
+        ]
+        return self.parties._actors(x for o in owners for x in o.subtree)
+
+    def _pair_of(self, v: Token, skip: Token | None = None) -> list[str]:
+        """Two or more actors a verb names as its addressees: "presented the framework to
+        Hamas and Israel", "met Israeli and Hamas delegations"."""
+        for c in v.children:
+            if skip is not None and c.i == skip.i:
+                continue
+            if (c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with")) or c.dep_ in (
+                "dobj",
+                "dative",
+            ):
+                found = self.parties._actors(c.subtree)
+                if len(found) >= 2:
+                    return found
+        return []
+
+    def _with_parties(self, t: Token) -> list[str]:
+        """ "talks with A and B" (at least two actors)."""
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                found = self.parties._actors(c.subtree)
+                if len(found) >= 2:
+                    return found
+        return []
+
+    def _clause_parties(self, t: Token) -> list[str]:
+        """The actors of the clause a deal belongs to: "Israel and Hamas are close to a truce
+        brokered by Z", "Sudan's army and the RSF held talks under the auspices of Z" (two or
+        more; one actor alone is no pair)."""
+        cur = t
+        for _ in range(4):
+            if cur.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None:
+                    return []
+                found = self.parties._actors(x for c in (subj, *subj.conjuncts) for x in c.subtree)
+                return found if len(found) >= 2 else []
+            if cur.head.i == cur.i:
+                return []
+            cur = cur.head
+        return []
+
+    def _carries_words(self, v: Token) -> bool:
+        """Whether what a verb moves is words: messages, proposals, replies."""
+        lex = self.ctx.lex
+        return any(
+            c.dep_ in ("dobj", "nsubjpass")
+            and (c.lemma_.lower() in lex.messages or c.lemma_.lower() in lex.proposal_heads)
+            for c in v.children
+        )
+
+    def _not_asserted(self, t: Token) -> bool:
+        """ "offered to mediate", "refused to act as a mediator", "may mediate", "suspended its
+        role as a mediator", "if Qatar mediates"."""
+        ctx = self.ctx
+        words = ctx.lex.mediation_not_asserted
+        cur = t
+        for _ in range(5):
+            if any(c.dep_ == "aux" and c.lower_ in words for c in cur.children):
+                return True
+            if any(c.dep_ == "mark" and c.lower_ in ctx.lex.irrealis_marks for c in cur.children):
+                return True
+            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in words and cur.i != t.i:
+                return True
+            if cur.head.i == cur.i or cur.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl"):
+                return cur.pos_ in ("VERB", "AUX") and ctx.negated(cur) and cur.i != t.i
+            cur = cur.head
+        return False
+
+    # ------------------------------------------------------------------ links
+    def _found(
+        self,
+        mediators: list[str],
+        parties: list[str],
+        k: int,
+        conf: float = 0.0,
+        with_document: bool = False,
+    ) -> None:
+        parties = [p for p in parties if p not in mediators]
+        self.found.append(Finding(mediators, parties, k, conf or IN_SENTENCE, with_document))
+
+    def _emit(self) -> None:
+        ctx = self.ctx
+        doc_conf = IN_DOCUMENT if ctx.parties_stated else INFERRED
+        for f in self.found:
+            links = [(p, f.confidence) for p in f.parties]
+            if not f.parties or f.with_document:
+                links += [(p, doc_conf) for p in ctx.parties if p not in f.parties]
+            start = ctx.sents[f.sent].start
+            for m in f.mediators:
+                for p, conf in links:
+                    if p in f.mediators:
+                        continue
+                    ctx.use(m, start)
+                    ctx.use(p, start)
+                    ctx.out.relation("mediates", m, p, f.sent, conf)
+
+
+#: talk nouns that name a negotiation (hosting them is mediation even without "between")
+_NEGOTIATION = frozenset({"talks", "negotiation", "negotiations", "round", "dialogue"})
+
+
+def _np(t: Token) -> list[Token]:
+    """A noun with its modifiers, without its conjuncts and clauses."""
+    out = [t]
+    for c in t.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "det"):
+            out.extend(c.subtree)
+    return out
+
+
+def _two_words(t: Token, back: int = 1) -> str:
+    """The token with the ``back`` tokens before it, lower-case ("good offices")."""
+    start = max(0, t.i - back)
+    return " ".join(x.lower_ for x in t.doc[start : t.i + 1])

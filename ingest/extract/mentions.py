@@ -82,6 +82,7 @@ class Matchers:
             self.targets[nlp.vocab.strings[key]] = (actor_id, kind)
         self._nlp = nlp
         self._added: set[str] = set()
+        self.org_heads = lexicon.org_heads
         self.titles.add("TITLE", [nlp.make_doc(t) for t in sorted(lexicon.role_titles)])
         places = sorted({p for p in dictionary.places})
         if places:
@@ -150,7 +151,13 @@ def find_mentions(
         if dictionary.is_place(text):
             cands.append((s, e, 2, None))
             continue
-        cands.append((s, e, 1, Mention(s, e, "ner", ent.label_, text)))
+        label = ent.label_
+        if label == "PERSON" and any(
+            t.lower_ in matchers.org_heads and t.text[:1].isupper() for t in doc[s:e]
+        ):
+            label = "ORG"  # "the Tigray People's Liberation Front" is no person
+        cands.append((s, e, 1, Mention(s, e, "ner", label, text)))
+    cands = _split_joined(cands, doc)
     cands.sort(key=lambda c: (c[2] != 3, -(c[1] - c[0]), -c[2], c[0]))
     taken = [False] * len(doc)
     chosen: list[Mention] = []
@@ -175,6 +182,23 @@ def find_mentions(
         out.append(m)
     _resolve_persons(out, dictionary)
     return [m for m in out if not _administration(m, doc, dictionary, when)]
+
+
+def _split_joined(
+    cands: list[tuple[int, int, int, Mention | None]], doc: Doc
+) -> list[tuple[int, int, int, Mention | None]]:
+    """An NER entity that joins two dictionary names with a hyphen or slash ("the Mali-Niger
+    talks", "U.S.-Iran") gives way to the two names."""
+    names = [(s, e) for s, e, p, m in cands if p == 2 and m is not None]
+    out = []
+    for s, e, p, m in cands:
+        if p == 1 and m is not None and e - s >= 3:
+            inside = [(a, b) for a, b in names if s <= a and b <= e]
+            joined = any(doc[i].text in ("-", "–", "/") for i in range(s, e))
+            if len(inside) >= 2 and joined:
+                continue
+        out.append((s, e, p, m))
+    return out
 
 
 def _administration(m: Mention, doc: Doc, dictionary: ActorDictionary, when: date | None) -> bool:
@@ -224,7 +248,7 @@ def _locative(doc: Doc, m: Mention) -> bool:
     """A capital or seat named as a place: "talks in Moscow", "flew back to Cairo"."""
     head = doc[m.start : m.end].root
     if head.dep_ == "conj":  # "to Cairo and Tel Aviv"
-        while head.dep_ == "conj" and head.head is not head:
+        while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
     if head.dep_ != "pobj":
         return False

@@ -164,7 +164,7 @@ class Stances:
                     c.dep_ == "aux" and c.lower_ in ctx.lex.modals for c in cur.children
                 ):
                     break
-                if cur.head is cur:
+                if cur.head.i == cur.i:
                     return
                 cur = cur.head
             else:

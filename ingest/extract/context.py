@@ -192,7 +192,12 @@ class DocContext:
     # ------------------------------------------------------------------ assertion
     @staticmethod
     def negated(v: Token) -> bool:
-        return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in v.children)
+        """A negation on the word, or on the copula of a predicate ("is not opposed")."""
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in v.children):
+            return True
+        return v.dep_ in ("acomp", "attr") and any(
+            c.dep_ == "neg" or c.lower_ == "never" for c in v.head.children
+        )
 
     def irrealis(self, v: Token) -> bool:
         """A cue that is not asserted: conditional, hedged, or wanted/demanded of someone."""
@@ -208,7 +213,10 @@ class DocContext:
             if cur.dep_ not in CLAUSE_DEPS or cur.head.i == cur.i:
                 return False
             head = cur.head
-            if head.lemma_.lower() in self.lex.irrealis_governors and head.pos_ in ("VERB", "AUX"):
+            lemma = head.lemma_.lower()
+            if lemma in self.lex.irrealis_governors and head.pos_ in ("VERB", "AUX"):
+                return True
+            if cur.dep_ == "advcl" and lemma in self.lex.protests:  # "marched to demand"
                 return True
             cur = head
         return False

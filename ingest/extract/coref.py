@@ -50,16 +50,21 @@ class Resolver:
                 for g in c.children
                 if g.dep_ in ("nsubj", "csubj")
             ]
+        # "The Red Cross operating in Iraq said": a participle parsed as the subject
+        found = [
+            next((g for g in c.children if g.dep_ == "nsubj"), c) if c.pos_ == "VERB" else c
+            for c in found
+        ]
         if found:
             # "Qatar, which has mediated ...": the relative pronoun stands for its antecedent
             if v.dep_ == "relcl" and found[0].tag_ in ("WDT", "WP") and v.head.pos_ != "VERB":
                 return [v.head]
             return found
-        if any(c.dep_ == "nsubjpass" for c in v.children):
-            for c in v.children:
-                if c.dep_ == "agent":
-                    return [g for g in c.children if g.dep_ == "pobj"]
-            return []
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if any(c.dep_ == "nsubjpass" for c in v.children) or (
+            agent is not None and v.dep_ in ("acl", "relcl")  # "the deal, rejected by Hamas"
+        ):
+            return [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
         if depth > 4 or v.head.i == v.i:
             return []
         if v.dep_ == "agent":
@@ -126,6 +131,10 @@ class Resolver:
             if r is not None and r.actor not in out:
                 out.append(r.actor)
         return out
+
+    def actors_as_resolved(self, t: Token) -> list[Resolved]:
+        """The actors named in a modifier ("the Egyptian call", "Qatari and Egyptian")."""
+        return [Resolved(a, via="modifier") for a in self.actors_in(t.subtree)]
 
     def _both_sides(self, t: Token) -> list[Resolved]:
         """ "the two countries", "both sides": the negotiation's parties where the document
@@ -404,6 +413,16 @@ class Resolver:
                 m = (subj or cands)[-1] if kk == k else (subj or cands)[0]
                 return Resolved(m.actor, via="pronoun")  # type: ignore[arg-type]
             return None
+        # "told Hamas leaders that they had to ...": the addressee of the verb of saying
+        clause = t.head
+        if t.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+            said = clause.head
+            if said.lemma_.lower() in ctx.lex.speech_verbs:
+                to = next((c for c in said.children if c.dep_ in ("dobj", "dative")), None)
+                if to is not None and to.pos_ != "PRON":
+                    rs = self.resolve_np(to, pronouns=False)
+                    if rs:
+                        return Resolved(rs[0].actor, anonymous=rs[0].anonymous, via="pronoun")
         # it / they: the nearest subject before the pronoun, if it names an actor
         for kk in range(k, max(-1, k - 2), -1):
             subs = [i for i in self._sentence_subjects(kk) if kk < k or i < t.i]

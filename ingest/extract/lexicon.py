@@ -27,7 +27,10 @@ from pydantic import (
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_LEXICON = DATA / "lexicon.yaml"
-NEED = re.compile(r"^(dobj|xcomp|ccomp|ccomp_modal|ccomp_deal|(prep|prt|dobj_class):[a-z_-]+)$")
+NEED = re.compile(
+    r"^(dobj|xcomp|ccomp|ccomp_modal|ccomp_deal|ccomp_subjunctive|dobj_xcomp|"
+    r"(prep|prt|dobj_class):[a-z_-]+)$"
+)
 
 
 def _word_list(v: Any) -> Any:
@@ -106,6 +109,10 @@ class Demands(_Section):
     necessity: Words = Field(default_factory=list)
     insist_verbs: Words = Field(default_factory=list)
     agree_verbs: Words = Field(default_factory=list)
+    list_nouns: Words = Field(default_factory=list)
+    background_verbs: Words = Field(default_factory=list)
+    condition_nouns: Words = Field(default_factory=list)
+    only_preps: Words = Field(default_factory=list)
 
 
 class Rejects(_Section):
@@ -114,6 +121,17 @@ class Rejects(_Section):
     predicates: Words = Field(default_factory=list)
     phrases: Words = Field(default_factory=list)
     stance_nouns: Words = Field(default_factory=list)
+    unwilling: Words = Field(default_factory=list)
+    willing: Words = Field(default_factory=list)
+    opposed: Words = Field(default_factory=list)
+    evaluation_verbs: Words = Field(default_factory=list)
+    evaluations: Words = Field(default_factory=list)
+    nouns: Words = Field(default_factory=list)
+    intention_nouns: Words = Field(default_factory=list)
+    shortfall_verbs: Words = Field(default_factory=list)
+    drawing_verbs: Words = Field(default_factory=list)
+    concessions: Words = Field(default_factory=list)
+    not_stances: Words = Field(default_factory=list)
 
 
 class MediationSection(_Section):
@@ -142,6 +160,7 @@ class Parties(_Section):
 class Irrealis(_Section):
     governors: Words = Field(default_factory=list)
     marks: Words = Field(default_factory=list)
+    protests: Words = Field(default_factory=list)
 
 
 class Topics(_Section):
@@ -203,11 +222,26 @@ class Lexicon:
     necessity: frozenset[str]
     insist_verbs: frozenset[str]
     agree_verbs: frozenset[str]
+    demand_list_nouns: frozenset[str]
+    background_verbs: frozenset[str]
+    condition_nouns: frozenset[str]
+    only_preps: tuple[tuple[str, ...], ...]
     reject_verbs: dict[str, Frame]
     negated_acceptance: frozenset[str]
     reject_predicates: frozenset[str]
     reject_phrases: tuple[str, ...]
     stance_nouns: frozenset[str]
+    unwilling: frozenset[str]
+    willing: frozenset[str]
+    opposed: frozenset[str]
+    evaluation_verbs: frozenset[str]
+    evaluations: frozenset[str]
+    reject_nouns: frozenset[str]
+    intention_nouns: frozenset[str]
+    shortfall_verbs: frozenset[str]
+    drawing_verbs: frozenset[str]
+    concessions: frozenset[str]
+    not_stances: frozenset[str]
     channel_verbs: frozenset[str]
     channel_preps: frozenset[str]
     mediator_nouns: frozenset[str]
@@ -227,6 +261,7 @@ class Lexicon:
     deal_verbs: frozenset[str]
     irrealis_governors: frozenset[str]
     irrealis_marks: frozenset[str]
+    protests: frozenset[str]
     proposal_heads: frozenset[str]
     topic_drop: frozenset[str]
     anaphors: frozenset[str]
@@ -305,11 +340,26 @@ class Lexicon:
             necessity=fs(de.necessity),
             insist_verbs=fs(de.insist_verbs),
             agree_verbs=fs(de.agree_verbs),
+            demand_list_nouns=fs(de.list_nouns),
+            background_verbs=fs(de.background_verbs),
+            condition_nouns=fs(de.condition_nouns),
+            only_preps=tuple(tuple(p.split()) for p in de.only_preps),
             reject_verbs=rej_frames,
             negated_acceptance=fs(rj.negated),
             reject_predicates=fs(rj.predicates),
             reject_phrases=tuple(sorted(set(rj.phrases), key=len, reverse=True)),
             stance_nouns=fs(rj.stance_nouns),
+            unwilling=fs(rj.unwilling),
+            willing=fs(rj.willing),
+            opposed=fs(rj.opposed),
+            evaluation_verbs=fs(rj.evaluation_verbs),
+            evaluations=fs(rj.evaluations),
+            reject_nouns=fs(rj.nouns),
+            intention_nouns=fs(rj.intention_nouns),
+            shortfall_verbs=fs(rj.shortfall_verbs),
+            drawing_verbs=fs(rj.drawing_verbs),
+            concessions=fs(rj.concessions),
+            not_stances=fs(rj.not_stances),
             channel_verbs=fs(me.channel_verbs),
             channel_preps=fs(me.channel_preps),
             mediator_nouns=fs(me.nouns),
@@ -329,6 +379,7 @@ class Lexicon:
             deal_verbs=fs(spec.parties.deal_verbs),
             irrealis_governors=fs(spec.irrealis.governors),
             irrealis_marks=fs(spec.irrealis.marks),
+            protests=fs(spec.irrealis.protests),
             proposal_heads=fs(spec.topics.proposal_heads),
             topic_drop=fs(spec.topics.drop),
             anaphors=fs(spec.topics.anaphors),
@@ -350,6 +401,17 @@ class Lexicon:
             | lex.mediator_adjectives
             | lex.mediation_verbs
             | lex.mediation_nouns
+            | lex.demand_list_nouns
+            | lex.condition_nouns
+            | lex.unwilling
+            | lex.willing
+            | lex.opposed
+            | lex.evaluation_verbs
+            | lex.reject_nouns
+            | lex.intention_nouns
+            | lex.shortfall_verbs
+            | lex.concessions
+            | {"only", "against", "no"}
             | {p.split()[0] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.reject_phrases}
         )

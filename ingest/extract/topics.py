@@ -165,10 +165,22 @@ class TopicTable:
             return None
         return self._add(name_key(name), name, self._keywords(toks))
 
-    def from_vp(self, verb: Token) -> Topic | None:
+    def from_vp(self, verb: Token, agent: Token | None = None) -> Topic | None:
+        """A topic from a verb phrase ("release 40 hostages"); with ``agent``, the phrase of
+        who is to act comes first ("pipeline cross territory")."""
         toks = self.vp_tokens(verb)
+        if agent is not None:
+            toks = self.np_tokens(agent) + toks
         if len(toks) == 1 and verb.pos_ not in ("VERB", "NOUN"):
             return None
+        name = phrase_text(toks)
+        if not name:
+            return None
+        return self._add(name_key(name), name, self._keywords(toks))
+
+    def from_tokens(self, tokens: list[Token]) -> Topic | None:
+        """A topic named by some tokens in text order ("temporary truce")."""
+        toks = sorted(tokens, key=lambda t: t.i)
         name = phrase_text(toks)
         if not name:
             return None

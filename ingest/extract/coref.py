@@ -65,12 +65,25 @@ class Resolver:
             agent is not None and v.dep_ in ("acl", "relcl")  # "the deal, rejected by Hamas"
         ):
             return [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
+        if v.head.i == v.i:  # "Herzog, in a speech, stressed": a name the parser left aside
+            fronted = [
+                c
+                for c in v.children
+                if c.i < v.i
+                and c.dep_ in ("advcl", "npadvmod", "dep", "nmod", "intj")
+                and self.ctx.men[c.i] is not None
+                and self.ctx.men[c.i].actor  # type: ignore[union-attr]
+            ]
+            if fronted:
+                return fronted[:1]
         if depth > 4 or v.head.i == v.i:
             return []
         if v.dep_ == "agent":
             return []
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX"):
             return self.subjects(v.head, depth + 1)
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(v.head.head, depth + 1)  # "answered by saying that ..."
         if (
             v.dep_ in ("attr", "acomp") and v.pos_ == "VERB" and v.head.pos_ == "AUX"
         ):  # "is mediating"
@@ -191,7 +204,10 @@ class Resolver:
                 return Resolved(holder, via="role")
         if mods and (lemma in lex.suborgs or phrase2 in lex.suborgs):
             return self._suborg(t, mods[0])
-        if mods and (lemma in lex.organs or low in lex.organs or phrase2 in lex.organs or title):
+        carrier = lemma in lex.carriers or low in lex.carriers  # "the Hamas statement said"
+        if mods and (
+            lemma in lex.organs or low in lex.organs or phrase2 in lex.organs or title or carrier
+        ):
             if blocked:  # "the former Israeli prime minister": neither the holder nor Israel
                 return None
             actor = mods[0]

@@ -80,6 +80,11 @@ Frames = Annotated[dict[str, FrameSpec], BeforeValidator(_frames)]
 class Speech(_Section):
     verbs: Words = Field(default_factory=list)
     quote_only: Words = Field(default_factory=list)
+    object_verbs: Words = Field(default_factory=list)
+    xcomp_verbs: Words = Field(default_factory=list)
+    as_verbs: Words = Field(default_factory=list)
+    nouns: Words = Field(default_factory=list)
+    carriers: Words = Field(default_factory=list)
     according: Words = Field(default_factory=list)
 
 
@@ -200,6 +205,11 @@ class Lexicon:
     speech_verbs: frozenset[str]
     according: frozenset[str]
     quote_only: frozenset[str]
+    speech_object_verbs: frozenset[str]
+    speech_xcomp_verbs: frozenset[str]
+    speech_as_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    carriers: frozenset[str]
     anonymous: frozenset[str]
     organs: frozenset[str]
     groups: frozenset[str]
@@ -319,6 +329,11 @@ class Lexicon:
             speech_verbs=fs(s.verbs),
             according=fs(s.according),
             quote_only=fs(s.quote_only),
+            speech_object_verbs=fs(s.object_verbs),
+            speech_xcomp_verbs=fs(s.xcomp_verbs),
+            speech_as_verbs=fs(s.as_verbs),
+            speech_nouns=fs(s.nouns),
+            carriers=fs(s.carriers),
             anonymous=fs(sp.anonymous),
             organs=fs(sp.organs),
             groups=fs(sp.groups),

@@ -137,8 +137,11 @@ def test_quote_continues_in_next_sentence(ex: Extractor) -> None:
 
 
 def test_mixed_quote_inside_reported_speech(ex: Extractor) -> None:
+    # a quoted phrase inside reported speech does not replace the reported clause
     r = run(ex, "Yair Lapid said the government had “lost all credibility” with the public.")
-    assert r["statements"] == [("yair-lapid", "lost all credibility", True)]
+    assert r["statements"] == [
+        ("yair-lapid", "the government had “lost all credibility” with the public", False)
+    ]
     r = run(ex, "Ayman Safadi called the offer “a step in the right direction.”")
     assert r["statements"] == [("ayman-safadi", "a step in the right direction.", True)]
 

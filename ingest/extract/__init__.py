@@ -23,6 +23,7 @@ from actorgraph.graph.settings import get_settings
 from actorgraph.ingest.extract.analysis import analyze
 from actorgraph.ingest.extract.boilerplate import DATELINE
 from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary
+from actorgraph.ingest.extract.layout import hard_wrapped
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
 from spacy.language import Language
@@ -44,7 +45,7 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     blank line always; a single line break too, unless the text is hard-wrapped, where only a
     line that ends a sentence ends one."""
     text = doc.text
-    wrapped = _hard_wrapped(text)
+    wrapped = hard_wrapped(text)
     for m in DATELINE.finditer(text):  # "CAIRO (Reuters) - " is no part of the sentence
         span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
@@ -58,13 +59,6 @@ def _paragraph_breaks(doc: Doc) -> Doc:
         if gap.count("\n") >= 2 or not wrapped or last.text[-1:] in '.?!:"”’':
             t.is_sent_start = True
     return doc
-
-
-def _hard_wrapped(text: str) -> bool:
-    """Whether lines were broken at a fixed width (five lines or more, none longer than 100
-    characters, most of them longer than 40)."""
-    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
-    return len(lengths) >= 5 and lengths[-1] <= 100 and lengths[len(lengths) // 2] >= 40
 
 
 class ModelError(ActorgraphError):

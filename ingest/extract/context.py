@@ -44,6 +44,8 @@ class Quote:
     speaker: str | None = None
     principal: str | None = None
     statement: str | None = None
+    #: a few quoted words inside a clause (scare quotes, titles, a quoted phrase)
+    embedded: bool = False
 
 
 @dataclass

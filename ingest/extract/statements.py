@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.context import Quote
+from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
 from actorgraph.ingest.extract.topics import phrase_text
 
 if TYPE_CHECKING:
@@ -20,7 +21,21 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 OPENERS = {"“": "”", '"': '"', "``": "''", "‘": "’", "«": "»"}
-_OPENER = re.compile('``|[“"‘«]')
+_OPENER = re.compile("``|''|[“\"‘«]")
+
+
+def _closing(text: str, i: int) -> tuple[str, int]:
+    """The closing mark of the quote that opens at ``i``, and the opening mark's width
+    (``""`` when it does not open a quote: an apostrophe, a closing mark)."""
+    if text.startswith("``", i):
+        return "''", 2
+    if text.startswith("''", i):  # ''...'' as some newspapers write quotes
+        before = text[i - 1] if i > 0 else " "
+        return ("''", 2) if before.isspace() or before in "([—-:" else ("", 0)
+    c = text[i]
+    if c == "‘":
+        return ("’", 1) if i == 0 or not text[i - 1].isalnum() else ("", 0)
+    return (OPENERS[c], 1) if c in OPENERS else ("", 0)
 
 
 class Statements:
@@ -30,9 +45,12 @@ class Statements:
         self.ctx = ctx
 
     def find_quotes(self) -> None:
-        """Mark the quoted spans (before anything resolves "we" or "our")."""
+        """Mark the quoted spans (before anything resolves "we" or "our"). A quote ends at
+        its closing mark or, unbalanced, at the end of its paragraph; a quote that goes on in
+        the next paragraph opens it again, as news style has it."""
         ctx = self.ctx
         text = ctx.text
+        wrapped = hard_wrapped(text)
         n = len(text)
         i = 0
         spans: list[tuple[int, int]] = []
@@ -41,18 +59,12 @@ class Statements:
             if m is None:
                 break
             i = m.start()
-            if text.startswith("``", i):
-                close, width = "''", 2
-            elif text[i] in OPENERS and text[i] != "‘":
-                close, width = OPENERS[text[i]], 1
-            elif text[i] == "‘" and (i == 0 or not text[i - 1].isalnum()):
-                close, width = "’", 1
-            else:
+            close, width = _closing(text, i)
+            if not close:
                 i += 1
                 continue
             start = i + width
-            para = text.find("\n\n", start)
-            limit = para if para != -1 else n
+            limit = paragraph_end(text, start, wrapped)
             j = start
             while True:
                 j = text.find(close, j, limit)
@@ -79,10 +91,25 @@ class Statements:
             if span is None or len(span) == 0:
                 continue
             q = Quote(span.start, span.end, a, b)
+            q.embedded = self._embedded(q)
             idx = len(ctx.quotes)
             ctx.quotes.append(q)
             for t in range(span.start, span.end):
                 ctx.quote_of[t] = idx
+
+    def _embedded(self, q: Quote) -> bool:
+        """A few quoted words inside a clause, not a statement of their own: scare quotes,
+        titles (three words or fewer, no verb, not a sentence of their own)."""
+        doc = self.ctx.doc
+        words = [t for t in doc[q.start : q.end] if not (t.is_punct or t.is_space)]
+        if len(words) > 3 or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return False
+        k = self.ctx.sent_of[q.start]
+        sent = self.ctx.sents[k]
+        outside = [
+            t for t in sent if not (q.start <= t.i < q.end) and not (t.is_punct or t.is_space)
+        ]
+        return len(outside) > 2
 
     def attribute_quotes(self) -> None:
         ctx = self.ctx
@@ -91,6 +118,10 @@ class Statements:
         for q in ctx.quotes:
             v = self._speech_verb(q)
             conf = 0.9
+            if q.embedded and (v is None or v.lemma_.lower() not in ctx.lex.quote_only):
+                continue  # scare quotes, a title
+            if v is not None and self._in_clause_of(q, v):
+                continue  # quoted words of a reported clause: the clause is the statement
             if v is not None:
                 q.verb = v
                 rs = [r for s in ctx.resolve.subjects(v) for r in ctx.resolve.resolve_np(s)]
@@ -149,6 +180,10 @@ class Statements:
                 continue
             if ctx.quote_of[t.i] >= 0 or ctx.irrealis(t) or ctx.negated(t):
                 continue
+            if t.dep_ in ("acl", "amod") or (
+                t.dep_ == "xcomp" and t.head.lemma_.lower() not in ("go", "continue")
+            ):
+                continue  # "guidelines to tell him the banks are too big": no speaker there
             span, conf = self._said(t)
             if not span:
                 continue
@@ -192,18 +227,39 @@ class Statements:
             if obj is not None and as_ is not None:
                 span, conf = sorted([*obj.subtree, *as_.subtree], key=lambda x: x.i), 0.6
         if not span and comp is None:
-            span = self._clause_on_carrier(t)
+            span = self._clause_on_carrier(t) or self._misparsed_clause(t)
         if not span and low in lex.speech_object_verbs:
             obj = next((c for c in kids if c.dep_ == "dobj"), None)
             if obj is not None and ctx.men[obj.i] is None:
                 span, conf = list(obj.subtree), 0.6
-        if any(ctx.quote_of[x.i] >= 0 for x in span) or len(span) < 3:
+        ids = {x.i for x in span}
+        whole = any(  # the clause is all quote: the quote is the statement
+            ctx.quote_of[x.i] >= 0
+            and sum(1 for i in ids if ctx.quote_of[i] == ctx.quote_of[x.i]) >= len(ids) - 2
+            for x in span
+        )
+        if len(span) < 3 or whole:
             return [], 0.0
         while span and (span[0].dep_ == "mark" or span[0].is_punct):
             span = span[1:]
         while span and span[-1].is_punct:
             span = span[:-1]
         return span, conf
+
+    def _misparsed_clause(self, t: Token) -> list[Token]:
+        """ "He said legalizing it could put thousands to work": a clause the parser did not
+        hang on "said" as its object, but right after it, with a finite verb in it."""
+        if t.lemma_.lower() not in ("say", "tell", "add", "write", "report", "claim", "argue"):
+            return []
+        for c in t.children:
+            if c.i <= t.i or c.dep_ not in ("xcomp", "advcl", "dobj", "npadvmod"):
+                continue
+            if any(g.dep_ == "mark" for g in c.children):
+                return []  # "said when he arrived"
+            if any(x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in c.subtree if x.i != t.i):
+                return list(c.subtree)
+            return []
+        return []
 
     def _clause_on_carrier(self, t: Token) -> list[Token]:
         """ "noted in a statement that the talks had made progress": the parser hung the
@@ -291,6 +347,14 @@ class Statements:
                 if best is None or dist < best[0]:
                     best = (dist, t)
         return best[1] if best else None
+
+    def _in_clause_of(self, q: Quote, v: Token) -> bool:
+        """Whether a quote lies in the reported clause of a verb of saying."""
+        comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        if comp is None:
+            return False
+        ids = {x.i for x in comp.subtree}
+        return q.start in ids and len(ids) > q.end - q.start
 
     def _other_speaker_between(self, a: Quote, b: Quote) -> bool:
         ctx = self.ctx

@@ -49,7 +49,14 @@ def extract(
     model: ModelOpt = None,
     dictionary: DictOpt = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
-    n_process: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
+    n_process: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Worker processes (default: every core this process may use; small inputs "
+            "are extracted in one process).",
+        ),
+    ] = None,
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")
     ] = True,

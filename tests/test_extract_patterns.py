@@ -67,12 +67,13 @@ def test_leader_administration_is_the_state(ex: Extractor) -> None:
     assert ("united-states", "delay operation") in r["rels"]("demands")
 
 
-def test_new_people_resolve_surnames_within_and_across_documents(ex: Extractor) -> None:
+def test_new_people_resolve_surnames_within_a_document(ex: Extractor) -> None:
     a = run(ex, "Negotiator Ramiro Quintana-Ferraz arrived on Monday. Quintana-Ferraz said little.")
     ids = [i for i in a["actors"] if "quintana" in i]
     assert ids == ["ramiro-quintana-ferraz"]
+    # another article is read on its own (the store's actors make the link on ingest)
     b = run(ex, "Quintana-Ferraz said on Tuesday that the talks had failed.")
-    assert "ramiro-quintana-ferraz" in b["actors"]
+    assert "ramiro-quintana-ferraz" not in b["actors"]
     again = run(ex, "Negotiator Ramiro Quintana-Ferraz arrived on Monday.")
     assert "ramiro-quintana-ferraz" in again["actors"]  # a re-run keeps the id
 

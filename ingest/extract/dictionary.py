@@ -8,6 +8,7 @@ finds the same id (:meth:`ActorDictionary.new_actor`).
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -164,13 +165,26 @@ _Loader.yaml_implicit_resolvers = {
 
 
 class ActorDictionary:
-    """Actors by id, and every way of naming them by normalized key."""
+    """Actors by id, and every way of naming them by normalized key.
+
+    Curated entries (files, known actors) hold for every document. Actors that extraction
+    finds are registered for the current document only (:meth:`begin_document` forgets
+    them): what one article yields never depends on which articles came before it, so one
+    process and several give the same records, and a re-run gives the same ids (stable slugs
+    of the names). Across runs, the store's actors come back as known actors.
+    """
 
     def __init__(self) -> None:
-        self.entries: dict[str, Entry] = {}
+        self._curated: dict[str, Entry] = {}
+        self._new: dict[str, Entry] = {}
+        #: every actor: the curated ones and this document's new ones
+        self.entries: ChainMap[str, Entry] = ChainMap(self._new, self._curated)
         self._by_key: dict[str, str] = {}
         self._by_person_key: dict[str, str] = {}
         self._by_surname: dict[str, set[str]] = {}
+        self._new_by_key: dict[str, str] = {}
+        self._new_by_person_key: dict[str, str] = {}
+        self._new_by_surname: dict[str, set[str]] = {}
         self._demonyms: dict[str, str] = {}
         self._metonyms: dict[str, str] = {}
         self.places: set[str] = set()
@@ -242,14 +256,14 @@ class ActorDictionary:
             metonyms=list(spec.metonyms),
             description=spec.description or None,
         )
-        existing = self.entries.get(entry.id)
+        existing = self._curated.get(entry.id)
         if existing is not None:  # same actor from two sources: union of names
             for attr in ("aliases", "demonyms", "metonyms"):
                 have = getattr(existing, attr)
                 have.extend(x for x in getattr(entry, attr) if x not in have)
             entry = existing
         else:
-            self.entries[entry.id] = entry
+            self._curated[entry.id] = entry
         for r in spec.roles:
             self._pending_roles.append((entry, r, where))
         self._index(entry)
@@ -268,16 +282,29 @@ class ActorDictionary:
         self._holders = None
 
     # ------------------------------------------------------------------ indexes
+    def begin_document(self) -> None:
+        """Forget the actors found in the previous document."""
+        self._new.clear()
+        self._new_by_key.clear()
+        self._new_by_person_key.clear()
+        self._new_by_surname.clear()
+
     def _index(self, entry: Entry) -> None:
+        new = entry.origin == "new"
+        by_key = self._new_by_key if new else self._by_key
+        by_person = self._new_by_person_key if new else self._by_person_key
+        by_surname = self._new_by_surname if new else self._by_surname
         for n in entry.names():
-            self._by_key.setdefault(name_key(n), entry.id)
+            by_key.setdefault(name_key(n), entry.id)
             if entry.type == "person":
                 pk = person_key(n)
                 if pk:
-                    self._by_person_key.setdefault(pk, entry.id)
+                    by_person.setdefault(pk, entry.id)
                 if len(pk.split()) > 1:
-                    self._by_surname.setdefault(surname(n), set()).add(entry.id)
-        self._by_key.setdefault(name_key(entry.id.replace("-", " ")), entry.id)
+                    by_surname.setdefault(surname(n), set()).add(entry.id)
+        by_key.setdefault(name_key(entry.id.replace("-", " ")), entry.id)
+        if new:
+            return
         for dn in entry.demonyms:
             self._demonyms.setdefault(name_key(dn), entry.id)
         for m in entry.metonyms:
@@ -287,14 +314,16 @@ class ActorDictionary:
         """An actor id from an id, a name or an alias."""
         if ref in self.entries:
             return ref
-        return self._by_key.get(name_key(ref))
+        key = name_key(ref)
+        return self._by_key.get(key) or self._new_by_key.get(key)
 
     def lookup(self, text: str, person: bool = False) -> str | None:
-        """The actor a name refers to, if the dictionary knows it."""
+        """The actor a name refers to, if the dictionary (or this document) knows it."""
         key = name_key(text)
-        hit = self._by_key.get(key)
+        hit = self._by_key.get(key) or self._new_by_key.get(key)
         if hit is None and person:
-            hit = self._by_person_key.get(person_key(text))
+            pk = person_key(text)
+            hit = self._by_person_key.get(pk) or self._new_by_person_key.get(pk)
         return hit
 
     def lookup_demonym(self, text: str) -> str | None:
@@ -327,6 +356,7 @@ class ActorDictionary:
         return [n for n in e.names() if len(person_key(n).split()) > 1]
 
     def by_surname(self, word: str) -> set[str]:
+        """Curated people with this surname (a document's own are resolved in the document)."""
         return self._by_surname.get(name_key(word), set())
 
     def is_place(self, text: str) -> bool:
@@ -336,7 +366,7 @@ class ActorDictionary:
         """(actor id, role) for every role held in ``of``."""
         if self._holders is None:
             self._holders = {}
-            for e in self.entries.values():
+            for e in self._curated.values():
                 for r in e.roles:
                     self._holders.setdefault(r.of, []).append((e.id, r))
         return self._holders.get(of, [])
@@ -348,9 +378,7 @@ class ActorDictionary:
     def surface_forms(self) -> Iterator[tuple[str, str, str]]:
         """(text, actor id, kind) for the phrase matcher: kind is ``name``, ``metonym`` or
         ``demonym`` (NER misses many demonyms: "Ghanaian mediators")."""
-        for entry in self.entries.values():
-            if entry.origin != "dictionary":
-                continue
+        for entry in self._curated.values():
             for n in entry.names():
                 yield n, entry.id, "name"
                 if n.lower().startswith("the "):
@@ -369,11 +397,14 @@ class ActorDictionary:
 
     # ------------------------------------------------------------------ new actors
     def new_actor(self, name: str, atype: str) -> str:
-        """Register an actor found by extraction (or find the one already registered)."""
+        """Register an actor found in this document (or find the one already known). Its id
+        is the slug of its name, with the type added only where a curated actor has the slug,
+        so the same name gets the same id in any document and any run."""
         key = name_key(name)
-        hit = self._by_key.get(key)
+        hit = self._by_key.get(key) or self._new_by_key.get(key)
         if hit is None and atype == "person":
-            hit = self._by_person_key.get(person_key(name))
+            pk = person_key(name)
+            hit = self._by_person_key.get(pk) or self._new_by_person_key.get(pk)
         if hit is not None:
             return hit
         base = slugify(person_name(name) if atype == "person" else name)
@@ -385,15 +416,6 @@ class ActorDictionary:
             aid = f"{base}-{atype}-{n}"
             n += 1
         entry = Entry(id=aid, name=name, type=atype, origin="new")
-        self.entries[aid] = entry
+        self._new[aid] = entry
         self._index(entry)
         return aid
-
-    def add_alias(self, actor_id: str, alias: str) -> None:
-        """Remember another way a new actor was named (not for curated entries)."""
-        e = self.entries.get(actor_id)
-        if e is None or e.origin != "new" or alias == e.name or alias in e.aliases:
-            return
-        if len(e.aliases) < 20:
-            e.aliases.append(alias)
-        self._index(e)

@@ -80,23 +80,12 @@ class Matchers:
             self.names.add(key, docs)
             kind, actor_id = key.split(":", 1)
             self.targets[nlp.vocab.strings[key]] = (actor_id, kind)
-        self._nlp = nlp
-        self._added: set[str] = set()
         self.org_heads = lexicon.org_heads
         self.titles.add("TITLE", [nlp.make_doc(t) for t in sorted(lexicon.role_titles)])
         places = sorted({p for p in dictionary.places})
         if places:
             # places are stored as keys; match the usual capitalization
             self.places.add("PLACE", [nlp.make_doc(_title_case(p)) for p in places])
-
-    def add_name(self, text: str, actor_id: str) -> None:
-        """Match a name found by extraction in later documents too (NER misses some)."""
-        if text in self._added or len(text.split()) < 2:
-            return
-        self._added.add(text)
-        key = f"name:{actor_id}"
-        self.names.add(key, [self._nlp.make_doc(text)])
-        self.targets[self._nlp.vocab.strings[key]] = (actor_id, "name")
 
 
 def _title_case(key: str) -> str:

@@ -19,9 +19,9 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import spacy
 from actorgraph.graph.errors import ActorgraphError, InputError
 from actorgraph.graph.settings import get_settings
+from actorgraph.ingest.extract import _blas  # noqa: F401  (before numpy comes in)
 from actorgraph.ingest.extract.analysis import analyze
 from actorgraph.ingest.extract.boilerplate import DATELINE
 from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary
@@ -72,6 +72,8 @@ class ModelError(ActorgraphError):
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """The spaCy pipeline (loaded once per process), with the paragraph splitter added."""
+    import spacy
+
     try:
         nlp = spacy.load(name)
     except OSError as exc:

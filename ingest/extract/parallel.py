@@ -15,6 +15,7 @@ surname alone in one chunk does not reach the full name in another worker's chun
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -86,28 +87,31 @@ def extract_parallel(
         _WORKER = extractor  # inherited by the forked workers
         context = multiprocessing.get_context("fork")
         config = None
+        gc.freeze()  # the garbage collector then leaves the shared pages alone (no copies)
     else:
         context = multiprocessing.get_context("spawn")
         config = extractor.worker_config()
-    size = extractor.batch_size
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init, initargs=(config,)
-    ) as pool:
-        # start every worker now, before the caller starts threads of its own (progress bars)
-        list(pool.map(_warm, range(workers)))
-        LAST_RUN.clear()
-        pending: deque[Future[tuple[int, float, list[list[dict[str, Any]]]]]] = deque()
+    try:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init, initargs=(config,)
+        ) as pool:
+            # start every worker now, before the caller starts threads (progress bars)
+            list(pool.map(_warm, range(workers)))
+            LAST_RUN.clear()
+            pending: deque[Future[tuple[int, float, list[list[dict[str, Any]]]]]] = deque()
 
-        def done() -> list[list[dict[str, Any]]]:
-            pid, cpu, records = pending.popleft().result()
-            LAST_RUN[pid] = LAST_RUN.get(pid, 0.0) + cpu
-            return records
+            def done() -> list[list[dict[str, Any]]]:
+                pid, cpu, records = pending.popleft().result()
+                LAST_RUN[pid] = LAST_RUN.get(pid, 0.0) + cpu
+                return records
 
-        for chunk in chunks(articles, size):
-            pending.append(pool.submit(_work, chunk))
-            if len(pending) >= 2 * workers:
+            for chunk in chunks(articles, extractor.batch_size):
+                pending.append(pool.submit(_work, chunk))
+                if len(pending) >= 2 * workers:
+                    yield from done()
+            while pending:
                 yield from done()
-        while pending:
-            yield from done()
-    if forkable:
-        _WORKER = None
+    finally:
+        if forkable:
+            _WORKER = None
+            gc.unfreeze()

@@ -1,8 +1,10 @@
 """Extraction end to end: the targets on the seed article and on PLOVER sentences, the record
 format, and a load into the store (idempotent on a re-run).
 
-Targets (required gold items): actors F1 >= 0.9; statements >= 0.85; speaks_for and mediates
->= 0.85; rejects and demands >= 0.7. PLOVER: demands and rejects F1 >= 0.7 each.
+Floors (required gold items): what the extractor scored before the rules were generalized
+(issue 10), so that they never drop: actors, speaks_for, mediates, rejects and demands 1.0,
+statements 0.85 (two reported statements the gold does not list). PLOVER dev half (vendored in
+examples/plover): demands 0.864, rejects 0.969 (0.865 and 0.970 rounded).
 """
 
 from __future__ import annotations
@@ -20,19 +22,19 @@ from actorgraph.ingest.extract import ORIGIN, Extractor
 from actorgraph.ingest.loader import Loader
 from actorgraph.ingest.records import check_record
 
-from tests.conftest import SHARED
+from tests.conftest import ROOT, SHARED
 
 SEED = SHARED / "corpus" / "ceasefire-talks-live-updates.txt"
 GOLD = SHARED / "gold" / "ceasefire-talks-live-updates.gold.jsonl"
-PLOVER = SHARED / "plover" / "plover-gsr-dev.jsonl"
+PLOVER = ROOT / "examples" / "plover" / "plover-gsr-dev.jsonl"
 
 TARGETS = {
-    "actors": 0.9,
+    "actors": 1.0,
     "statements": 0.85,
-    "speaks_for": 0.85,
-    "mediates": 0.85,
-    "rejects": 0.7,
-    "demands": 0.7,
+    "speaks_for": 1.0,
+    "mediates": 1.0,
+    "rejects": 1.0,
+    "demands": 1.0,
 }
 
 
@@ -60,8 +62,8 @@ def test_seed_article_meets_the_targets(
 
 def test_plover_sentences_meet_the_targets(ex: Extractor) -> None:
     scores = score_plover(ex, _jsonl(PLOVER))
-    assert scores["demands"].f1 >= 0.7, scores["demands"]
-    assert scores["rejects"].f1 >= 0.7, scores["rejects"]
+    assert scores["demands"].f1 >= 0.864, scores["demands"]
+    assert scores["rejects"].f1 >= 0.969, scores["rejects"]
 
 
 def test_records_are_valid_exchange_format(seed: list[dict[str, Any]]) -> None:

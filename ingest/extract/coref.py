@@ -190,8 +190,9 @@ class Resolver:
         for c in t.children:
             if c.dep_ == "appos" and ctx.men[c.i] is not None:
                 r = self.from_mention(ctx.men[c.i], c)  # type: ignore[arg-type]
-                if r is not None:  # (the phrase describes the actor; it is not its name)
-                    ctx.use(r.actor, t.i)
+                if r is not None:  # a person's title is no name of theirs; a group's phrase is
+                    person = ctx.type_of(r.actor) == "person"
+                    ctx.use(r.actor, t.i, None if person else self.np_name(t, with_prep=False))
                     return r
         phrase2 = f"{doc[t.i - 1].lower_} {low}" if t.i > 0 else low
         # a role title without a name: "the prime minister said", "the top U.S. diplomat"

@@ -9,6 +9,8 @@ organs, groups) lives in :mod:`.coref`; the negotiation's parties in :mod:`.part
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -113,6 +115,7 @@ class DocContext:
                 self.men[i] = m
         self.first_seen: dict[str, int] = {}
         self.surfaces: dict[str, set[str]] = {}
+        self._quiet = 0
         for m in self.mentions:
             if m.salient and m.actor:
                 self.use(m.actor, m.start, m.text)
@@ -129,8 +132,19 @@ class DocContext:
         self.resolve = Resolver(self)
 
     # ------------------------------------------------------------------ actors
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Resolve phrases without counting their actors as the document's (to look ahead)."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+
     def use(self, actor: str, token_i: int, surface: str | None = None) -> None:
         """Count an actor as one of the document's, first seen at ``token_i``."""
+        if self._quiet:
+            return
         if actor not in self.first_seen or token_i < self.first_seen[actor]:
             self.first_seen[actor] = token_i
         if surface:
@@ -288,7 +302,13 @@ class DocContext:
         if hit or key in self.lex.anonymous:
             return hit
         best: dict[str, tuple[int, date, Role]] = {}
-        for aid, role in self.dict.holders(org):
+        # the actor's own offices, and those of its parts ("the Palestinian prime minister"
+        # holds an office of the Palestinian Authority, which governs Palestine)
+        parts = [a for a, _ in self.dict.holders(org) if self.type_of(a) != "person"]
+        pairs = [*self.dict.holders(org), *(p for part in parts for p in self.dict.holders(part))]
+        for aid, role in pairs:
+            if self.type_of(aid) != "person":
+                continue
             if self.when is not None and not role.valid(self.when):
                 continue
             score = title_score(title, role.title, self.lex)
@@ -309,7 +329,9 @@ class DocContext:
             return None
         hit, (_, _, role) = next(iter(cands.items()))
         self.register_role(title, hit, org)
-        self.add_speaks(hit, org, role.title, self.sent_of[at], 0.7 * self.role_confidence, role)
+        self.add_speaks(
+            hit, role.of, role.title, self.sent_of[at], 0.7 * self.role_confidence, role
+        )
         return hit
 
     def holder_anywhere(self, title: str, at: int) -> str | None:

@@ -127,10 +127,18 @@ class DemandRules:
         v = only.head
         while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
             v = v.head  # "only" on the condition itself
+        cond: Topic | str | None = None
+        if v.dep_ == "advcl" and any(
+            g.lower_ in ("if", "when", "once", "after") and g.dep_ in ("mark", "advmod")
+            for g in v.children
+        ):  # "would stop firing only when the war ends": "only" on the condition
+            cond = ctx.topics.from_vp(v)
+            v = v.head
         if v.pos_ not in ("VERB", "AUX") or ctx.negated(v) or ctx.irrealis(v):
             return
-        cond: Topic | str | None = None
         for c in v.children:
+            if cond is not None:
+                break
             if c.dep_ == "advcl" and any(
                 g.dep_ == "mark" and g.lower_ in ("if", "once", "when", "after") for g in c.children
             ):
@@ -351,10 +359,11 @@ class DemandRules:
         """ "The Houthis made an end to the war a condition for halting their attacks"."""
         ctx = self.ctx
         verb = n.head
-        if n.dep_ not in ("oprd", "attr", "xcomp", "ccomp", "dobj") or verb.lemma_.lower() not in (
-            "make",
-            "set",
-        ):
+        if n.dep_ == "pobj" and verb.lower_ == "as":  # "set X as its price for Y"
+            verb = verb.head
+        elif n.dep_ not in ("oprd", "attr", "xcomp", "ccomp", "dobj"):
+            return
+        if verb.lemma_.lower() not in ("make", "set", "name", "declare"):
             return
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != n.i), None)
         if obj is None:  # "made an end to the war a condition": a parse with a clause

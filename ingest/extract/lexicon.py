@@ -29,7 +29,7 @@ DATA = Path(__file__).parent / "data"
 DEFAULT_LEXICON = DATA / "lexicon.yaml"
 NEED = re.compile(
     r"^(dobj|xcomp|ccomp|ccomp_modal|ccomp_deal|ccomp_subjunctive|dobj_xcomp|"
-    r"(prep|prt|dobj_class):[a-z_-]+)$"
+    r"(prep|prt|dobj_class|aux):[a-z_'-]+)$"
 )
 
 
@@ -53,8 +53,9 @@ class _Section(BaseModel):
 class FrameSpec(_Section):
     needs: Words = Field(default_factory=list)
     target: Words = Field(default_factory=list)
+    requires: Words = Field(default_factory=list)
 
-    @field_validator("needs", "target")
+    @field_validator("needs", "target", "requires")
     @classmethod
     def _known(cls, v: list[str]) -> list[str]:
         bad = [n for n in v if not NEED.match(n)]
@@ -63,7 +64,11 @@ class FrameSpec(_Section):
         return v
 
     def frame(self) -> Frame:
-        return Frame(tuple(sorted(set(self.needs))), tuple(sorted(set(self.target))))
+        return Frame(
+            tuple(sorted(set(self.needs))),
+            tuple(sorted(set(self.target))),
+            tuple(sorted(set(self.requires))),
+        )
 
 
 def _frames(v: Any) -> Any:
@@ -145,6 +150,10 @@ class MediationSection(_Section):
     messages: Words = Field(default_factory=list)
     carry_verbs: Words = Field(default_factory=list)
     nouns: Words = Field(default_factory=list)
+    role_nouns: Words = Field(default_factory=list)
+    bridging_verbs: Words = Field(default_factory=list)
+    bridging_objects: Words = Field(default_factory=list)
+    bridging_adverbs: Words = Field(default_factory=list)
     adjectives: Words = Field(default_factory=list)
     verbs: Words = Field(default_factory=list)
     host_verbs: Words = Field(default_factory=list)
@@ -198,6 +207,8 @@ class Frame:
     needs: tuple[str, ...] = ()
     #: where the target is, when not the usual clause/object ("prep:on" for "condition X on Y")
     target: tuple[str, ...] = ()
+    #: what must all be there too ("aux:would" for "would like X to ...")
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -259,6 +270,10 @@ class Lexicon:
     mediation_verbs: frozenset[str]
     mediation_nouns: frozenset[str]
     messages: frozenset[str]
+    mediator_role_nouns: frozenset[str]
+    bridging_verbs: frozenset[str]
+    bridging_objects: frozenset[str]
+    bridging_adverbs: frozenset[str]
     carry_verbs: frozenset[str]
     host_verbs: frozenset[str]
     talk_nouns: frozenset[str]
@@ -382,6 +397,10 @@ class Lexicon:
             mediation_verbs=fs(me.verbs),
             mediation_nouns=fs(me.action_nouns),
             messages=fs(me.messages),
+            mediator_role_nouns=fs(me.role_nouns),
+            bridging_verbs=fs(me.bridging_verbs),
+            bridging_objects=fs(me.bridging_objects),
+            bridging_adverbs=fs(me.bridging_adverbs),
             carry_verbs=fs(me.carry_verbs),
             host_verbs=fs(me.host_verbs),
             talk_nouns=fs(me.talk_nouns),

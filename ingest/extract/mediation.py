@@ -44,6 +44,8 @@ class Finding:
     confidence: float
     #: the sentence names only one side ("Israel met the mediators"): add the document's
     with_document: bool = False
+    #: mediators only if they are none of the document's parties ("a truce drafted by X")
+    not_a_party: bool = False
 
 
 class Mediation:
@@ -75,6 +77,8 @@ class Mediation:
                         self._host(t, k)
                     elif lemma in lex.deal_verbs:
                         self._deal_made(t, k)
+                    if lemma in lex.bridging_verbs:
+                        self._bridging(t, k)
                     if lemma in lex.channel_verbs:
                         self._channel(t, k)
                     if lemma in lex.carry_verbs:
@@ -84,9 +88,14 @@ class Mediation:
 
     # ------------------------------------------------------------------ cues
     def _is_mediator_noun(self, t: Token) -> bool:
-        nouns = self.ctx.lex.mediator_nouns
+        lex = self.ctx.lex
+        nouns = lex.mediator_nouns
         if t.lower_ in nouns or t.lemma_.lower() in nouns:
             return True
+        if t.lemma_.lower() in lex.mediator_role_nouns:  # "acting as a channel between A and B"
+            head = t.head
+            as_role = t.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as")
+            return as_role or any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children)
         # "go-betweens" is three tokens
         return (
             t.i >= 2
@@ -105,6 +114,9 @@ class Mediation:
         if self._not_asserted(n):
             return
         mediators = self._modifiers(n)
+        if n.dep_ in ("compound", "amod") and n.head.pos_ in ("NOUN", "PROPN"):
+            n = n.head  # "the guarantor countries": the phrase the mediator word qualifies
+            mediators += self._modifiers(n)
         head = n.head
         if n.dep_ == "appos":  # "the United States, Egypt and Qatar, the three mediators"
             mediators += self._np_actors(head)
@@ -120,6 +132,9 @@ class Mediation:
         if not mediators:
             return
         parties = self._between_near(n) or self._between_near(gov) or self._pair_of(gov, skip=n)
+        if not parties and n.dep_ == "appos" and gov.pos_ in ("NOUN", "PROPN"):
+            parties = self._object_between(gov.head)  # "Norway, the guarantor, attended the
+            # talks between A and B"
         if not parties and n.dep_ in ("dobj", "pobj", "dative") and gov.pos_ in ("VERB", "AUX"):
             # "the Israeli delegation met the mediators": whoever meets or urges them is a
             # side, and so is whoever's reply or proposal they discuss
@@ -308,10 +323,10 @@ class Mediation:
         ctx = self.ctx
         out: list[str] = []
         for a in actors:
-            if ctx.type_of(a) == "person":
-                sf = ctx.principal.get(a)
-                if sf is not None:
-                    a = sf.target
+            sf = ctx.principal.get(a)
+            # a person in office, or a part of an actor ("Egypt's intelligence service")
+            if sf is not None and (ctx.type_of(a) == "person" or not sf.title):
+                a = sf.target
             if a not in out:
                 out.append(a)
         return out
@@ -367,13 +382,54 @@ class Mediation:
         noun = v.head
         if agent is None or v.dep_ not in ("acl", "relcl") or noun.pos_ not in ("NOUN", "PROPN"):
             return
+        if ctx.negated(v) or self._not_asserted(v):
+            return
         parties = self._between_near(noun)
-        if not parties or ctx.negated(v) or self._not_asserted(v):
+        lemma = noun.lemma_.lower()
+        if not parties and lemma not in ctx.lex.party_nouns | ctx.lex.proposal_heads:
             return
         mediators = self._principals(ctx.resolve.actors_in(agent.subtree))
         mediators = [m for m in mediators if m not in parties]
+        if mediators:  # without "between": the document's parties, if it is none of them
+            self._found(mediators, parties, k, not_a_party=not parties)
+
+    def _bridging(self, v: Token, k: int) -> None:
+        """ "Kenyan envoys are trying to bring the two sides closer", "Egypt is working to
+        narrow the gaps": whoever does it mediates, unless they are a side."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if ctx.negated(v) or self._not_asserted(v):
+            return
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is None or (
+            obj.lemma_.lower() not in lex.bridging_objects
+            and obj.lower_ not in lex.bridging_objects
+        ):
+            return
+        if v.lemma_.lower() == "bring" and not any(
+            c.lower_ in lex.bridging_adverbs for c in v.children
+        ):
+            return  # "brought the sides" alone is no bridging
+        mediators = self._principals([r.actor for r in ctx.resolve.subject_actors(v)])
         if mediators:
-            self._found(mediators, parties, k)
+            self._found(mediators, self._between_near(obj), k, not_a_party=True)
+
+    def _object_between(self, verb: Token) -> list[str]:
+        """The parties of "between A and B" on a verb's object ("attended the talks between
+        A and B")."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        for c in verb.children:
+            if c.dep_ in ("dobj", "pobj"):
+                found = self._between_near(c)
+                if found:
+                    return found
+            if c.dep_ == "prep":
+                for g in c.children:
+                    found = self._between_near(g) if g.dep_ == "pobj" else []
+                    if found:
+                        return found
+        return []
 
     def _message_owners(self, v: Token) -> list[str]:
         """Actors whose message is in the clause: "to go over Hamas's response"."""
@@ -464,9 +520,12 @@ class Mediation:
         k: int,
         conf: float = 0.0,
         with_document: bool = False,
+        not_a_party: bool = False,
     ) -> None:
         parties = [p for p in parties if p not in mediators]
-        self.found.append(Finding(mediators, parties, k, conf or IN_SENTENCE, with_document))
+        self.found.append(
+            Finding(mediators, parties, k, conf or IN_SENTENCE, with_document, not_a_party)
+        )
 
     def _emit(self) -> None:
         ctx = self.ctx
@@ -477,6 +536,8 @@ class Mediation:
                 links += [(p, doc_conf) for p in ctx.parties if p not in f.parties]
             start = ctx.sents[f.sent].start
             for m in f.mediators:
+                if f.not_a_party and (m in ctx.parties or m in f.parties):
+                    continue
                 for p, conf in links:
                     if p in f.mediators:
                         continue

@@ -39,6 +39,8 @@ STATE_PLACE = frozenset(
 GEO_NOUNS = frozenset(
     {"border", "borders", "frontier", "boundary", "coast", "north", "south", "east", "west"}
     | {"territory", "soil", "airspace", "region", "side", "shore", "shores", "capital"}
+    | {"suburbs", "suburb", "outskirts", "streets", "centre", "center", "districts", "skies"}
+    | {"neighbourhoods", "neighborhoods", "villages", "towns", "cities", "provinces", "ports"}
 )
 
 
@@ -234,8 +236,11 @@ MOTION = frozenset(
 
 
 def _locative(doc: Doc, m: Mention) -> bool:
-    """A capital or seat named as a place: "talks in Moscow", "flew back to Cairo"."""
+    """A capital or seat named as a place: "talks in Moscow", "flew back to Cairo", "Beirut's
+    southern suburbs"."""
     head = doc[m.start : m.end].root
+    if head.dep_ == "poss" and head.head.lower_ in GEO_NOUNS:
+        return True
     if head.dep_ == "conj":  # "to Cairo and Tel Aviv"
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
@@ -255,6 +260,10 @@ def _state_as_place(doc: Doc, m: Mention, dictionary: ActorDictionary) -> bool:
     if entry is None or entry.type != "state":
         return False
     head = doc[m.start : m.end].root
+    while head.dep_ == "conj" and head.head.i != head.i:  # "in Gaza and southern Lebanon"
+        head = head.head
+    if head.dep_ == "poss" and head.head.lower_ in GEO_NOUNS:  # "Beirut's southern suburbs"
+        return True
     if head.dep_ == "pobj":
         prep = head.head
         if prep.lower_ in STATE_PLACE:

@@ -45,7 +45,8 @@ class Parties:
             if low == "between" and t.dep_ == "prep":
                 head = t.head
                 if self._negotiation_head(head):
-                    self._add(self.between(t), t.i)
+                    with ctx.quietly():  # "talks between Ethiopia and Amhara militias"
+                        self._add(self.between(t, resolve=True), t.i)
             elif t.pos_ in ("NOUN", "PROPN") and (
                 lemma in lex.party_nouns or low in lex.party_nouns
             ):

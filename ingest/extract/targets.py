@@ -75,6 +75,12 @@ class Targets:
 
     def frame_ok(self, v: Token, frame: Frame) -> bool:
         ctx = self.ctx
+        for req in frame.requires:
+            kind, _, word = req.partition(":")
+            if kind == "aux" and not any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in (word, "'d") for c in v.children
+            ):
+                return False
         if not frame.needs:
             return (
                 any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative") for c in v.children)
@@ -93,6 +99,8 @@ class Targets:
                 if kind == "prt" and c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word:
                     return True
                 if kind in ("dobj", "xcomp", "ccomp") and c.dep_ == kind:
+                    return True
+                if kind == "xcomp" and self.to_clause(v, c):
                     return True
                 if (
                     kind == "dobj_class"
@@ -133,12 +141,27 @@ class Targets:
                         return self.nps(obj)
         return []
 
+    def to_clause(self, v: Token, c: Token) -> bool:
+        """ "pressed both sides to show flexibility" with the infinitive parsed as an adverbial
+        clause after the object: an infinitive complement all the same."""
+        return (
+            c.dep_ == "advcl"
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            and any(o.dep_ == "dobj" and o.i < c.i for o in v.children)
+            and not any(g.dep_ in ("mark", "nsubj") for g in c.children)
+        )
+
     def subjunctive(self, clause: Token) -> bool:
         """A mandative clause: "(insisted) that the army be allowed", "that Israel withdraw"
         (a subject and a verb in the base form, no modal)."""
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
             return False
-        if clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children):
+        if any(c.dep_ == "aux" for c in clause.children):
+            return False
+        if clause.tag_ == "VB":
+            return True
+        if clause.tag_ == "VBP" and subj.tag_ in ("NN", "NNP"):  # "that Washington lift"
             return True
         return any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in clause.children)
 
@@ -253,18 +276,15 @@ class Targets:
             for c in [*kids, *(xcomp.children if xcomp is not None else ())]
         ):  # "the plan, which X rejected" / "which X pressed them to accept"
             return _one(self.np(v.head))
-        if xcomp is None and dobj is not None and ctx.men[dobj.i] is not None:
-            # "press Peru to free the crew" with the purpose parsed as an adverbial clause
-            xcomp = next(
-                (
-                    c
-                    for c in kids
-                    if c.dep_ == "advcl"
-                    and c.i > dobj.i
-                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-                ),
-                None,
-            )
+        if xcomp is None and dobj is not None:
+            # "press Peru to free the crew" with the infinitive parsed as an adverbial clause
+            xcomp = next((c for c in kids if self.to_clause(v, c)), None)
+        if xcomp is not None and xcomp.lemma_.lower() in ("see", "have", "get", "let"):
+            # "would like to see Hamas disarmed": what is to be seen done
+            inner = next((c for c in xcomp.children if c.dep_ in ("ccomp", "xcomp", "oprd")), None)
+            if inner is not None:
+                subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return _one(ctx.topics.from_vp(inner, agent=subj))
         if xcomp is not None and xcomp.lemma_.lower() in lex.demand_verbs:
             # a pressure chain, "urged A to press B to accept C": what the chain ends in
             inner = self.of_verb(xcomp, allow_actor=False)

@@ -62,3 +62,22 @@ def test_a_partly_read_stream_leaves_no_worker_behind(articles: list[Article]) -
     import gc
 
     assert not gc.isenabled() or gc.get_freeze_count() == 0
+
+
+def test_no_reference_cycle_keeps_a_document_alive(articles: list[Article]) -> None:
+    """Memory stays flat: a parsed document is freed when its records are out, without
+    waiting for the garbage collector (which does not see how big a Doc is)."""
+    import gc
+
+    from spacy.tokens import Doc
+
+    ex = Extractor(n_process=1)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in ex.extract(articles[:10]):
+            pass
+        alive = sum(1 for o in gc.get_objects() if isinstance(o, Doc))
+    finally:
+        gc.enable()
+    assert alive == 0

@@ -165,11 +165,16 @@ class DocContext:
         return m.actor
 
     def result(self) -> Result:
+        """What the document yields; the context is done with after this. The references
+        back to it are cut, so that no reference cycle keeps the Doc (large, and outside what
+        the garbage collector counts) alive until a full collection."""
         actors = sorted(self.first_seen, key=lambda a: self.first_seen[a])
-        self.topics.release()  # no reference cycle keeps the Doc alive after this
-        return Result(
-            actors, self.topics.used, self.out.statements, self.out.relations, self.surfaces
-        )
+        self.topics.release()
+        out = self.out
+        result = Result(actors, self.topics.used, out.statements, out.relations, self.surfaces)
+        out.release()
+        self.resolve.release()
+        return result
 
     # ------------------------------------------------------------------ text
     def sent_span(self, k: int) -> tuple[str, int, int]:

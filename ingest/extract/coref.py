@@ -38,6 +38,11 @@ class Resolver:
         self.ctx = ctx
         self._subjects_cache: dict[int, list[int]] = {}
 
+    def release(self) -> None:
+        """Cut the reference back to the document (see :meth:`DocContext.result`)."""
+        self.ctx = None  # type: ignore[assignment]
+        self._subjects_cache.clear()
+
     # ------------------------------------------------------------------ subjects
     def subjects(self, v: Token, depth: int = 0) -> list[Token]:
         """The subject tokens of a verb, following conjunctions, control and participles."""

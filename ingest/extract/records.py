@@ -97,6 +97,10 @@ class Records:
         self.stmt_spans.append((start_tok, end_tok, sid))
         return sid
 
+    def release(self) -> None:
+        """Cut the reference back to the document (see :meth:`DocContext.result`)."""
+        self.ctx = None  # type: ignore[assignment]
+
     def get_statement(self, sid: str) -> dict[str, Any] | None:
         return self._by_id.get(sid)
 

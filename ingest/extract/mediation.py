@@ -114,6 +114,20 @@ class Mediation:
         if self._not_asserted(n):
             return
         mediators = self._modifiers(n)
+        if n.dep_ == "conj" and ctx.men[n.head.i] is not None:
+            # "Egyptian, Qatari, and US mediators" parsed as a list of the words
+            head = n.head
+            mediators += ctx.resolve.actors_in(
+                [
+                    head,
+                    *(
+                        x
+                        for c in head.children
+                        if c.dep_ in ("nmod", "amod", "compound")
+                        for x in c.subtree
+                    ),
+                ]
+            )
         if n.dep_ in ("compound", "amod") and n.head.pos_ in ("NOUN", "PROPN"):
             n = n.head  # "the guarantor countries": the phrase the mediator word qualifies
             mediators += self._modifiers(n)
@@ -132,6 +146,7 @@ class Mediation:
         if not mediators:
             return
         parties = self._between_near(n) or self._between_near(gov) or self._pair_of(gov, skip=n)
+        modifier_only = not any(c.dep_ == "appos" for c in n.children) and n.dep_ != "appos"
         if not parties and n.dep_ == "appos" and gov.pos_ in ("NOUN", "PROPN"):
             parties = self._object_between(gov.head)  # "Norway, the guarantor, attended the
             # talks between A and B"
@@ -143,9 +158,10 @@ class Mediation:
             )
             if sides:
                 sides += [a for a in self._message_owners(gov) if a not in sides]
-                self._found(mediators, sides, k, with_document=True)
+                self._found(mediators, sides, k, with_document=True, not_a_party=modifier_only)
                 return
-        self._found(mediators, parties, k)
+        # "Hamas mediators reach out to ...": a side's negotiators are no mediators
+        self._found(mediators, parties, k, not_a_party=modifier_only)
 
     def _mediation_verb(self, v: Token, k: int) -> None:
         """ "Z mediated between A and B", "a deal brokered by Z", "a Saudi-brokered truce"."""
@@ -219,6 +235,15 @@ class Mediation:
         if mediators:
             self._found(mediators, parties, k)
 
+    def _with_companions(self, n: Token) -> list[str]:
+        """ "their joint mediation efforts with the United States": the US mediates too."""
+        return [
+            a
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ in ("with", "alongside")
+            for a in self.ctx.resolve.actors_in(c.subtree)
+        ]
+
     def _action_noun(self, n: Token, k: int) -> None:
         """ "under the auspices of Z", "with mediation by Z", "Qatar's mediation", "led the
         mediation"."""
@@ -230,9 +255,11 @@ class Mediation:
             if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
                 mediators += ctx.resolve.actors_in(c.subtree)
         gov = n.head
-        if not mediators and n.dep_ == "compound":  # "Egypt is leading a mediation effort"
-            mediators = self._modifiers(gov)
+        if n.dep_ == "compound":  # "Egypt is leading a mediation effort"
+            mediators += self._modifiers(gov) + self._with_companions(gov)
             n, gov = gov, gov.head
+        else:
+            mediators += self._with_companions(n)
         if not mediators and n.dep_ == "dobj" and gov.pos_ == "VERB":  # "led the mediation"
             mediators = [r.actor for r in ctx.resolve.subject_actors(gov)]
         mediators = self._principals(mediators)
@@ -450,6 +477,8 @@ class Mediation:
         for c in v.children:
             if skip is not None and c.i == skip.i:
                 continue
+            if any(self._is_mediator_noun(x) for x in c.subtree):
+                continue  # "reach out to the Egyptian and Qatari mediators": no sides
             if (c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with")) or c.dep_ in (
                 "dobj",
                 "dative",

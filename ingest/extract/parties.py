@@ -77,23 +77,50 @@ class Parties:
 
     def infer(self, mediators: set[str]) -> None:
         """The parties without the mediators; with no pair stated, the two actors that take
-        positions most often (the sources and actor targets of demands and rejections)."""
+        positions most often: the sources and actor targets of demands and rejections, the
+        owners of proposals, responses and messages ("Hamas's response", "the Israeli
+        proposal", "a response from Hamas") and the other side of a truce ("a ceasefire with
+        Israel")."""
         ctx = self.ctx
         self.choose(mediators)
         if ctx.parties:
             return
         counts: Counter[str] = Counter()
+
+        def count(actor: str, weight: int = 1) -> None:
+            if actor in mediators or actor not in ctx.dict.entries:
+                return
+            sf = ctx.principal.get(actor)
+            if ctx.type_of(actor) == "person":
+                if sf is None:
+                    return
+                actor = sf.target
+            counts[actor] += weight
+
         for r in ctx.out.relations:
-            if r["type"] not in ("demands", "rejects"):
-                continue
-            for end in (r["source"], r["target"]):
-                if (
-                    end in ctx.dict.entries
-                    and ctx.type_of(end) != "person"
-                    and end not in mediators
-                ):
-                    counts[end] += 1
-        top = [a for a, _ in counts.most_common(2)]
+            if r["type"] in ("demands", "rejects"):
+                count(r["source"], 2)
+                count(r["target"])
+        lex = ctx.lex
+        for t in ctx.doc:
+            lemma = t.lemma_.lower()
+            if lemma in lex.messages or lemma in lex.proposal_heads:
+                owners = [c for c in t.children if c.dep_ in ("poss", "amod", "compound")]
+                owners += [
+                    g
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ == "from"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                for a in self._actors(x for o in owners for x in o.subtree):
+                    count(a)
+            elif lemma in lex.party_nouns:  # "a ceasefire with Israel"
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "with":
+                        for a in self._actors(c.subtree):
+                            count(a)
+        top = [a for a, n in counts.most_common(2) if n > 1 or len(counts) == 2]
         if len(top) == 2:
             ctx.parties = top
             ctx.parties_stated = False

@@ -276,6 +276,12 @@ class Targets:
             for c in [*kids, *(xcomp.children if xcomp is not None else ())]
         ):  # "the plan, which X rejected" / "which X pressed them to accept"
             return _one(self.np(v.head))
+        first = v
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.i != v.i and first.dep_ == "relcl" and dobj is None and xcomp is None:
+            # "a proposal that had been softened by Egypt and that Israel would not accept"
+            return _one(self.np(first.head))
         if xcomp is None and dobj is not None:
             # "press Peru to free the crew" with the infinitive parsed as an adverbial clause
             xcomp = next((c for c in kids if self.to_clause(v, c)), None)
@@ -301,6 +307,20 @@ class Targets:
             return self.nps(passive)
         if v.dep_ == "acl" and v.tag_ == "VBN":  # "the deal, so far rejected by Hamas"
             return self.nps(v.head)
+        if ccomp is not None and any(c.tag_ == "WP" and c.lower_ == "what" for c in ccomp.children):
+            # "rejected what it described as new conditions": what it was called
+            named = next(
+                (
+                    g
+                    for c in ccomp.children
+                    if c.dep_ == "prep" and c.lower_ == "as"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            ) or next((c for c in ccomp.children if c.dep_ in ("oprd", "attr")), None)
+            if named is not None:
+                return self.nps(named)
         if ccomp is not None:
             deal = self.deal_subject(ccomp)
             if deal is not None:

@@ -43,6 +43,12 @@ RelOpt = Annotated[
     list[str] | None,
     typer.Option("--relation", "-r", help="Relation type to use (repeatable); see `schema`."),
 ]
+IntermediariesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--intermediaries-only", help="Only paths whose every inner actor is an intermediary."
+    ),
+]
 SinceOpt = Annotated[str | None, typer.Option(help="Only evidence on or after this date.")]
 UntilOpt = Annotated[str | None, typer.Option(help="Only evidence on or before this date.")]
 
@@ -257,7 +263,8 @@ def _evidence_line(rel: dict[str, Any], width: int = 160) -> str:
         return ""
     e = ev[0]
     where = ", ".join(x for x in (e.get("document"), e.get("date")) if x)
-    more = f" (+{len(ev) - 1} more)" if len(ev) > 1 else ""
+    total = rel.get("evidence_total", len(ev))
+    more = f" (+{total - 1} more)" if total > 1 else ""
     return f"“{shorten(e.get('sentence'), width)}”" + (f" [{where}]" if where else "") + more
 
 
@@ -268,11 +275,24 @@ def paths(
     relation: RelOpt = None,
     max_hops: Annotated[int, typer.Option(help="At most this many hops (cap 6).")] = 4,
     limit: Annotated[int, typer.Option(help="At most this many paths.")] = 10,
+    intermediaries_only: IntermediariesOpt = False,
+    evidence_limit: Annotated[
+        int, typer.Option(help="Pieces of evidence per relation in --json (best first).")
+    ] = 3,
     json_out: JsonOpt = False,
 ) -> None:
-    """Communication paths between two actors, each hop with its evidence."""
+    """Communication paths between two actors, best first (fewest hops, best supported, most
+    recent), each hop with its best evidence."""
     with opened() as store:
-        res = Graph(store).paths(source, target, relations=relation, max_hops=max_hops, limit=limit)
+        res = Graph(store).paths(
+            source,
+            target,
+            relations=relation,
+            max_hops=max_hops,
+            limit=limit,
+            intermediaries_only=intermediaries_only,
+            evidence_limit=evidence_limit,
+        )
     if json_out:
         emit_json(res.to_dict())
         return
@@ -291,7 +311,12 @@ def paths(
     )
     for i, p in enumerate(res.paths, 1):
         names = [n.name + (" [intermediary]" if n.intermediary else "") for n in p.nodes]
-        console.print(f"\n{i}. " + " → ".join(names), highlight=False, markup=False)
+        when = f", last seen {p.last_seen}" if p.last_seen else ""
+        console.print(
+            f"\n{i}. " + " → ".join(names) + f"  (support {p.support:.3f}{when})",
+            highlight=False,
+            markup=False,
+        )
         by_id = {n.id: n.name for n in p.nodes}
         for hop in p.hops:
             for rel in hop.relations:
@@ -315,12 +340,18 @@ def brokers(
     relation: RelOpt = None,
     max_hops: int = 4,
     top: int = 10,
+    intermediaries_only: IntermediariesOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Actors on the paths between two actors, by share of paths through them."""
+    """Actors on the best paths between two actors, by share of those paths through them."""
     with opened() as store:
         ranked = Graph(store).brokers(
-            source, target, relations=relation, max_hops=max_hops, top=top
+            source,
+            target,
+            relations=relation,
+            max_hops=max_hops,
+            top=top,
+            intermediaries_only=intermediaries_only,
         )
     if json_out:
         emit_json({"data": [b.to_dict() for b in ranked], "count": len(ranked)})
@@ -349,20 +380,29 @@ def influence(
     since: SinceOpt = None,
     until: UntilOpt = None,
     top: int = 10,
+    exact: Annotated[
+        bool, typer.Option("--exact", help="Exact betweenness (sampled on large graphs).")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Who is central, by metric, relation types and time window."""
     with opened() as store:
-        ranked = Graph(store).influence(
-            metric, relations=relation, since=since, until=until, top=top
-        )
+        g = Graph(store)
+        try:
+            res = g.influence_ranking(
+                metric, relations=relation, since=since, until=until, top=top, exact=exact
+            )
+        finally:
+            g.close()
     if json_out:
-        emit_json({"metric": metric, "data": [s.to_dict() for s in ranked], "count": len(ranked)})
+        emit_json(res.to_dict())
         return
+    how = "exact" if res.samples is None else f"estimated from {res.samples} sampled actors"
     table(
-        f"Influence ({metric})",
+        f"Influence ({metric}, {res.actors} actors"
+        + (f", {how})" if metric == "betweenness" else ")"),
         ["rank", "actor", "type", "score"],
-        [[s.rank, s.actor.name, s.actor.type, f"{s.score:.4f}"] for s in ranked],
+        [[s.rank, s.actor.name, s.actor.type, f"{s.score:.4f}"] for s in res.scores],
     )
 
 

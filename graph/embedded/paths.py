@@ -1,111 +1,134 @@
-"""Path enumeration over an adjacency map, shortest first, in name order.
+"""Ranked path search over a weighted adjacency map (:mod:`graph.ranking` gives the order).
 
-Iterative deepening: for each length ``L`` a depth-first walk visits neighbours in name
-order and keeps only moves from which the target is still reachable in the hops left (a
-breadth-first distance to the target prunes the rest). Paths of one length therefore come
-out already sorted, and the walk stops as soon as ``max_paths`` are found.
+A best-first search over partial paths, keyed by ``(hops bound, -support, recency)``:
+
+* the hops bound is the hops taken plus the breadth-first distance to the target (computed
+  over the reverse adjacency, through allowed nodes only), which never overestimates;
+* a path's support is a product of factors at most 1, and its recency a minimum, so neither
+  improves as a path grows.
+
+The key of a partial path is therefore never above the key of any of its completions, and
+complete paths leave the heap in ranking order. Paths whose keys tie are gathered (expanding
+every partial path with the same key, whose completions could tie too) and ordered by the
+names along them, so the order is total and equal to Neo4j's ``ORDER BY``.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import time
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+
+from actorgraph.graph.ranking import path_key
+
+#: One walkable step: (next node, the hop's best support, the hop's latest date or '').
+Step = tuple[str, float, str]
+#: A found path: (node ids, support, last seen).
+Found = tuple[list[str], float, str]
+
+_INVERT = str.maketrans("0123456789", "9876543210")
 
 
-def distances_to(target: str, radj: dict[str, list[str]], limit: int) -> dict[str, int]:
-    """Hops from every node to ``target`` (walking the reverse adjacency), up to ``limit``."""
+def _desc(date: str) -> str:
+    return date.translate(_INVERT) if date else "~"
+
+
+def distances_to(
+    target: str, radj: dict[str, list[str]], limit: int, allowed: Callable[[str], bool]
+) -> dict[str, int]:
+    """Hops from every node to ``target`` (walking the reverse adjacency through allowed
+    nodes only), up to ``limit``."""
     dist = {target: 0}
-    queue = deque([target])
-    while queue:
-        u = queue.popleft()
-        d = dist[u]
-        if d >= limit:
-            continue
-        for v in radj.get(u, ()):
-            if v not in dist:
-                dist[v] = d + 1
-                queue.append(v)
+    frontier = [target]
+    for d in range(1, limit + 1):
+        nxt = []
+        for u in frontier:
+            for v in radj.get(u, ()):
+                if v not in dist and allowed(v):
+                    dist[v] = d
+                    nxt.append(v)
+        if not nxt:
+            break
+        frontier = nxt
     return dist
 
 
-def simple_paths(
+def ranked_paths(
     source: str,
     target: str,
-    adj: dict[str, list[str]],
+    adj: dict[str, list[Step]],
     radj: dict[str, list[str]],
     max_hops: int,
     max_paths: int,
+    sort_keys: Callable[[Collection[str]], dict[str, str]],
+    *,
+    allowed: Callable[[str], bool] | None = None,
     deadline: float | None = None,
-    sort_key: Callable[[str], object] | None = None,
-) -> tuple[list[list[str]], bool]:
-    """All simple paths ``source`` → ``target`` of at most ``max_hops`` hops.
+) -> tuple[list[Found], bool]:
+    """The best ``max_paths`` simple paths ``source`` → ``target`` of at most ``max_hops``
+    hops, in ranking order, and whether the deadline cut the search short.
 
-    ``adj`` lists each node's successors already sorted by ``sort_key``. Returns the paths
-    (at most ``max_paths``; callers ask for one more than they show to learn whether there
-    are more) and whether the deadline cut the enumeration short.
+    ``allowed(node)`` says which nodes may be inner nodes of a path (all when None);
+    ``sort_keys(ids)`` gives the name sort key of nodes (:func:`graph.ranking.name_sort_key`),
+    asked only for paths whose other keys tie.
 
-    >>> adj = {"a": ["b", "c"], "b": ["d"], "c": ["d"], "d": []}
+    >>> adj = {"a": [("b", 0.9, "2024-01-01"), ("c", 0.5, "2024-02-01")],
+    ...        "b": [("d", 0.9, "2024-01-01")], "c": [("d", 0.9, "2024-03-01")]}
     >>> radj = {"b": ["a"], "c": ["a"], "d": ["b", "c"]}
-    >>> simple_paths("a", "d", adj, radj, 3, 10)
-    ([['a', 'b', 'd'], ['a', 'c', 'd']], False)
+    >>> found, cut = ranked_paths("a", "d", adj, radj, 3, 10, lambda ids: {i: i for i in ids})
+    >>> [p for p, _, _ in found]
+    [['a', 'b', 'd'], ['a', 'c', 'd']]
     """
-    if source == target:
+    if source == target or max_paths <= 0:
         return [], False
-    # Distances to the target, by breadth-first levels grown only as deep as the search
-    # needs: paths of length L only step onto nodes at most L - 1 hops from the target, so
-    # a node not reached yet is correctly pruned (on hub-heavy graphs the full max_hops
-    # search would visit nearly every node for nothing).
-    dist = {target: 0}
-    frontier = [target]
-    depth = 0
-
-    def deepen(to: int) -> None:
-        nonlocal frontier, depth
-        while depth < to and frontier:
-            nxt = []
-            for u in frontier:
-                for v in radj.get(u, ()):
-                    if v not in dist:
-                        dist[v] = depth + 1
-                        nxt.append(v)
-            frontier = nxt
-            depth += 1
-
-    while source not in dist and depth < max_hops and frontier:
-        deepen(depth + 1)
+    ok = allowed or (lambda _n: True)
+    dist = distances_to(target, radj, max_hops, lambda n: n == source or ok(n))
     if source not in dist:
         return [], False
-    found: list[list[str]] = []
-    truncated = False
-    steps = 0
-    for length in range(dist[source], max_hops + 1):
-        deepen(length - 1)
-        path = [source]
-        on_path = {source}
-        # stack of iterators over successors
-        stack = [iter(adj.get(source, ()))]
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                stack.pop()
-                on_path.discard(path.pop())
-                continue
-            steps += 1
-            if deadline is not None and steps % 4096 == 0 and time.monotonic() > deadline:
+    counter = itertools.count()
+    # (hops bound, -support, recency key, tiebreak, node, path, support, last seen)
+    heap: list[tuple[int, float, str, int, str, tuple[str, ...], float, str]] = [
+        (dist[source], -1.0, "", next(counter), source, (source,), 1.0, "\uffff")
+    ]
+    found: list[Found] = []
+    pops = 0
+    while heap and len(found) < max_paths:
+        top = heap[0]
+        key3 = top[:3]
+        group: list[Found] = []
+        # everything with this key: complete paths join the group, partial ones are expanded
+        while heap and heap[0][:3] == key3:
+            _bound, _neg, _rk, _t, node, path, sup, seen = heapq.heappop(heap)
+            pops += 1
+            if deadline is not None and pops % 2048 == 0 and time.monotonic() > deadline:
                 return found, True
-            left = length - len(path)  # hops left after stepping to nxt
-            if nxt == target:
-                if left == 0:
-                    found.append([*path, target])
-                    if len(found) >= max_paths:
-                        return found, False
+            if node == target:
+                group.append((list(path), sup, "" if seen == "\uffff" else seen))
                 continue
-            if nxt in on_path or dist.get(nxt, max_hops + 1) > left:
-                continue
-            path.append(nxt)
-            on_path.add(nxt)
-            # one hop left: dist[nxt] == 1, so the only move is the edge to the target (no
-            # need to walk a hub's whole successor list to find it)
-            stack.append(iter((target,)) if left == 1 else iter(adj.get(nxt, ())))
-    return found, truncated
+            hops = len(path)  # hops after the next step
+            for nxt, hop_support, hop_seen in adj.get(node, ()):
+                if nxt in path:
+                    continue
+                if nxt == target:
+                    b = hops
+                else:
+                    d = dist.get(nxt)
+                    if d is None or not ok(nxt):
+                        continue
+                    b = hops + d
+                if b > max_hops:
+                    continue
+                s = sup * hop_support
+                r = hop_seen if hop_seen < seen else seen
+                heapq.heappush(heap, (b, -s, _desc(r), next(counter), nxt, (*path, nxt), s, r))
+        if len(group) > 1:
+            keys = sort_keys({n for p, _, _ in group for n in p})
+            group.sort(key=lambda f: [keys[n] for n in f[0]])
+        found.extend(group)
+    return found[:max_paths] if len(found) > max_paths else found, False
+
+
+def sort_found(found: list[Found], keys: dict[str, str]) -> list[Found]:
+    """Found paths in ranking order (for callers that gather them otherwise)."""
+    return sorted(found, key=lambda f: path_key(len(f[0]) - 1, f[1], f[2], [keys[n] for n in f[0]]))

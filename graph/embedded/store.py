@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from actorgraph.graph.embedded.paths import simple_paths
+from actorgraph.graph.embedded.paths import ranked_paths
 from actorgraph.graph.embedded.persistence import Database
 from actorgraph.graph.errors import StoreUnavailableError
 from actorgraph.graph.merge import check_batch, merge_node, new_evidence
@@ -28,12 +28,19 @@ from actorgraph.graph.model import (
     Actor,
     Evidence,
     Relation,
+    RelationView,
     Statement,
     Subgraph,
     node_from_dict,
     node_ref,
     node_to_dict,
     normalize_name,
+)
+from actorgraph.graph.ranking import (
+    name_sort_key,
+    rank_evidence,
+    relation_last_seen,
+    relation_support,
 )
 from actorgraph.graph.records import (
     actor_record,
@@ -42,7 +49,13 @@ from actorgraph.graph.records import (
     statement_record,
     topic_record,
 )
-from actorgraph.graph.store import GraphStore, RawPath, WriteBatch, WriteResult
+from actorgraph.graph.store import (
+    GraphStore,
+    RawPath,
+    WriteBatch,
+    WriteResult,
+    admit_neighbours,
+)
 
 
 class EmbeddedStore(GraphStore):
@@ -288,7 +301,9 @@ class EmbeddedStore(GraphStore):
             }
             return [out[k] for k in sorted(out)][:limit]
 
-    def relations_among(self, node_ids: list[str], types: list[str]) -> list[Relation]:
+    def relations_among(
+        self, node_ids: list[str], types: list[str], evidence_limit: int | None = None
+    ) -> list[RelationView]:
         with self._lock:
             self._refresh()
             ids = [i for i in set(node_ids) if i in self.graph]
@@ -311,7 +326,20 @@ class EmbeddedStore(GraphStore):
                             for r_type, data in edges.items():
                                 if r_type in wanted:
                                     out[data["rel"].key] = data["rel"]
-            return [out[k] for k in sorted(out)]
+            return [RelationView.of(out[k], evidence_limit) for k in sorted(out)]
+
+    def relation_evidence(
+        self, rel_type: str, source: str, target: str, offset: int = 0, limit: int = 20
+    ) -> tuple[list[Evidence], int] | None:
+        with self._lock:
+            self._refresh()
+            from actorgraph.graph.model import relation_key
+
+            rel = self.rels.get(relation_key(rel_type, source, target))
+            if rel is None:
+                return None
+            ranked = rank_evidence(rel.evidence, None)
+            return ranked[offset : offset + limit], len(ranked)
 
     def statements(
         self,
@@ -342,19 +370,22 @@ class EmbeddedStore(GraphStore):
             return hits[offset : offset + limit], len(hits)
 
     # ------------------------------------------------------------------ graph queries
-    def _sort_key(self, node_id: str) -> tuple[str, str]:
+    def _sort_key(self, node_id: str) -> str:
         kind = self.kind.get(node_id, ACTOR)
         node = self.nodes[kind].get(node_id)
         name = getattr(node, "name", node_id) if node is not None else node_id
-        return (name.casefold(), node_id)
+        return name_sort_key(name, node_id)
 
-    def _adjacency(self, relations: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """Walkable actor adjacency (and its reverse) for these relation types, cached."""
+    def _adjacency(
+        self, relations: list[str]
+    ) -> tuple[dict[str, list[tuple[str, float, str]]], dict[str, list[str]]]:
+        """Walkable actor adjacency for these relation types (each step with the hop's best
+        support and latest date) and its reverse, cached per version."""
         cache_key = ("adj", self._version, tuple(relations))
         hit = self._adj_cache.get(cache_key)
         if hit is not None:
             return hit  # type: ignore[no-any-return]
-        fwd: dict[str, set[str]] = defaultdict(set)
+        best: dict[str, dict[str, list[Any]]] = defaultdict(dict)
         for name in relations:
             rt = self.schema.relation(name)
             if rt.traverse == "none" or not rt.between_actors:
@@ -362,34 +393,51 @@ class EmbeddedStore(GraphStore):
             for r in self.rels.values():
                 if r.type != name or r.target_kind != ACTOR:
                     continue
-                fwd[r.source].add(r.target)
+                sup = relation_support(r)
+                seen = relation_last_seen(r.evidence)
+                steps = [(r.source, r.target)]
                 if rt.traverse == "both" or rt.symmetric:
-                    fwd[r.target].add(r.source)
-        adj = {u: sorted(vs, key=self._sort_key) for u, vs in fwd.items()}
-        radj_sets: dict[str, set[str]] = defaultdict(set)
-        for u, vs in fwd.items():
+                    steps.append((r.target, r.source))
+                for u, v in steps:
+                    cur = best[u].get(v)
+                    if cur is None:
+                        best[u][v] = [sup, seen]
+                    else:
+                        cur[0] = max(cur[0], sup)
+                        cur[1] = max(cur[1], seen)
+        adj = {u: [(v, s, d) for v, (s, d) in vs.items()] for u, vs in best.items()}
+        radj: dict[str, list[str]] = defaultdict(list)
+        for u, vs in best.items():
             for v in vs:
-                radj_sets[v].add(u)
-        radj = {v: list(us) for v, us in radj_sets.items()}
-        self._adj_cache[cache_key] = (adj, radj)
-        return adj, radj
+                radj[v].append(u)
+        self._adj_cache[cache_key] = (adj, dict(radj))
+        return adj, dict(radj)
 
     def find_paths(
-        self, source: str, target: str, relations: list[str], max_hops: int, max_paths: int
+        self,
+        source: str,
+        target: str,
+        relations: list[str],
+        max_hops: int,
+        max_paths: int,
+        intermediaries_only: bool = False,
     ) -> tuple[list[RawPath], bool]:
         with self._lock:
             self._refresh()
             adj, radj = self._adjacency(relations)
-            found, cut = simple_paths(
+            inter = self.intermediaries() if intermediaries_only else None
+            found, cut = ranked_paths(
                 source,
                 target,
                 adj,
                 radj,
                 max_hops,
                 max_paths,
+                lambda ids: {i: self._sort_key(i) for i in ids},
+                allowed=None if inter is None else inter.__contains__,
                 deadline=time.monotonic() + self.query_timeout,
             )
-            return [RawPath(p) for p in found], cut
+            return [RawPath(p, s, d or None) for p, s, d in found], cut
 
     def neighborhood(
         self,
@@ -399,58 +447,68 @@ class EmbeddedStore(GraphStore):
         since: str | None = None,
         until: str | None = None,
         limit: int = 500,
+        evidence_limit: int | None = None,
     ) -> Subgraph:
         with self._lock:
             self._refresh()
             wanted = set(relations)
-            seen = {s: 0 for s in seeds if s in self.graph}
-            frontier = sorted(seen, key=self._sort_key)
-            edges: dict[str, Relation] = {}
-            truncated = False
-            for level in range(1, depth + 1):
-                nxt: list[str] = []
+            rels: dict[str, Relation] = {}
+
+            def incident(frontier: list[str]) -> list[tuple[str, str, str]]:
+                out = []
                 for u in frontier:
-                    incident = [d["rel"] for *_, d in self.graph.out_edges(u, data=True)] + [
-                        d["rel"] for *_, d in self.graph.in_edges(u, data=True)
-                    ]
-                    incident.sort(key=lambda r: r.key)
-                    for r in incident:
-                        if r.type not in wanted or not r.in_window(since, until):
-                            continue
-                        other = r.target if r.source == u else r.source
-                        if other not in seen:
-                            if len(seen) >= limit:
-                                truncated = True
-                                continue
-                            seen[other] = level
-                            nxt.append(other)
-                        edges[r.key] = r
-                frontier = sorted(nxt, key=self._sort_key)
+                    if u not in self.graph:
+                        continue
+                    for *_, d in self.graph.out_edges(u, data=True):
+                        out.append(d["rel"])
+                    for *_, d in self.graph.in_edges(u, data=True):
+                        out.append(d["rel"])
+                kept = []
+                for r in out:
+                    if r.type in wanted and r.in_window(since, until):
+                        rels[r.key] = r
+                        kept.append((r.key, r.source, r.target))
+                return kept
+
+            def describe(ids: list[str]) -> dict[str, tuple[str, str]]:
+                return {i: (self.kind[i], self._sort_key(i)) for i in ids if i in self.kind}
+
+            start = [(i, k, key) for i, (k, key) in describe(seeds).items()]
+            hood = admit_neighbours(start, depth, limit, incident, describe)
             inter = self.intermediaries()
+            seen = hood.seen
             nodes = [
                 node_ref(self.kind[i], self.nodes[self.kind[i]][i], inter)
                 for i in sorted(seen, key=self._sort_key)
             ]
             kept = [
-                {"id": k, **r.summary(), "target_kind": r.target_kind}
-                for k, r in sorted(edges.items())
-                if r.source in seen and r.target in seen
+                {
+                    "id": k,
+                    **RelationView.of(rels[k], evidence_limit).summary(),
+                    "target_kind": rels[k].target_kind,
+                }
+                for k, (a, b) in sorted(hood.edges.items())
+                if a in seen and b in seen
             ]
-            return Subgraph(nodes=nodes, edges=kept, truncated=truncated)
+            return Subgraph(
+                nodes=nodes,
+                edges=kept,
+                truncated=hood.truncated,
+                left_out=hood.left_out,
+                left_out_exact=hood.exact,
+            )
 
-    def projection(
+    def projection_edges(
         self, relations: list[str], since: str | None = None, until: str | None = None
-    ) -> nx.MultiDiGraph:
+    ) -> list[tuple[str, str, str, float]]:
         with self._lock:
             self._refresh()
             wanted = set(relations)
-            g = nx.MultiDiGraph()
-            for a in self.nodes[ACTOR].values():
-                g.add_node(a.id, name=a.name, type=a.type)
-            for r in self.rels.values():
-                if r.type in wanted and r.target_kind == ACTOR and r.in_window(since, until):
-                    g.add_edge(r.source, r.target, key=r.type, type=r.type, confidence=r.confidence)
-            return g
+            return [
+                (r.source, r.target, r.type, r.confidence)
+                for _k, r in sorted(self.rels.items())
+                if r.type in wanted and r.target_kind == ACTOR and r.in_window(since, until)
+            ]
 
     # ------------------------------------------------------------------ bulk
     def iter_records(self) -> Iterator[dict[str, Any]]:

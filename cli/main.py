@@ -15,18 +15,19 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from actorgraph.cli import logs
 from actorgraph.cli.output import console, emit_json, err_console, shorten, table
 from actorgraph.graph.errors import ActorgraphError, InputError
-from actorgraph.graph.open import open_store
-from actorgraph.graph.queries import Graph
-from actorgraph.graph.settings import get_settings
-from actorgraph.graph.store import GraphStore
-from actorgraph.ingest.records import is_article_jsonl
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+# The store, the query facade, the settings, ingest and the web stack are imported inside the
+# commands that use them: a command that needs no store (``actorgraph schema``, ``--help``)
+# then starts without loading networkx, numpy, pydantic, spaCy or FastAPI.
+if TYPE_CHECKING:
+    from actorgraph.graph.queries import Graph
+    from actorgraph.graph.store import GraphStore
 
 app = typer.Typer(
     name="actorgraph",
@@ -73,8 +74,16 @@ def main_options(
     logs.setup(verbose)
 
 
+def _graph(store: GraphStore) -> Graph:
+    from actorgraph.graph.queries import Graph
+
+    return Graph(store)
+
+
 @contextmanager
 def opened() -> Iterator[GraphStore]:
+    from actorgraph.graph.open import open_store
+
     s = open_store(STATE["store"])
     try:
         yield s
@@ -100,6 +109,8 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 
 def _is_article_file(path: Path) -> bool:
+    from actorgraph.ingest.records import is_article_jsonl
+
     suffix = path.suffix.lower()
     return suffix in ARTICLE_SUFFIXES or (
         suffix in (".jsonl", ".ndjson") and is_article_jsonl(path)
@@ -148,7 +159,15 @@ def ingest(
     json_out: JsonOpt = False,
 ) -> None:
     """Check and load records (or extract and load articles). Re-ingesting changes nothing."""
+    from actorgraph.graph.settings import get_settings
     from actorgraph.ingest.loader import Loader
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     settings = get_settings()
     reports = []
@@ -204,7 +223,7 @@ def export(
 ) -> None:
     """Write the whole graph in the exchange format (JSON Lines)."""
     with opened() as store:
-        records = Graph(store).export()
+        records = _graph(store).export()
         if out is None:
             for rec in records:
                 sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -234,7 +253,7 @@ def actors(
 ) -> None:
     """Find actors by name or alias."""
     with opened() as store:
-        g = Graph(store)
+        g = _graph(store)
         found, total = g.search_actors(
             query,
             types=[type_] if type_ else None,
@@ -284,7 +303,7 @@ def paths(
     """Communication paths between two actors, best first (fewest hops, best supported, most
     recent), each hop with its best evidence."""
     with opened() as store:
-        res = Graph(store).paths(
+        res = _graph(store).paths(
             source,
             target,
             relations=relation,
@@ -345,7 +364,7 @@ def brokers(
 ) -> None:
     """Actors on the best paths between two actors, by share of those paths through them."""
     with opened() as store:
-        ranked = Graph(store).brokers(
+        ranked = _graph(store).brokers(
             source,
             target,
             relations=relation,
@@ -387,7 +406,7 @@ def influence(
 ) -> None:
     """Who is central, by metric, relation types and time window."""
     with opened() as store:
-        g = Graph(store)
+        g = _graph(store)
         try:
             res = g.influence_ranking(
                 metric, relations=relation, since=since, until=until, top=top, exact=exact
@@ -418,7 +437,7 @@ def neighbors(
 ) -> None:
     """The actors and topics around an actor, with the relations between them."""
     with opened() as store:
-        g = Graph(store)
+        g = _graph(store)
         sub = g.neighbors(
             actor, depth=depth, relations=relation, since=since, until=until, limit=limit
         )
@@ -448,7 +467,7 @@ def statements(
 ) -> None:
     """Statements, who made them, on whose behalf, when and where."""
     with opened() as store:
-        items, total = Graph(store).statements(
+        items, total = _graph(store).statements(
             actor=actor, topic=topic, since=since, until=until, text=text, limit=limit
         )
     if json_out:
@@ -483,7 +502,7 @@ def stances(
 ) -> None:
     """Who demands or rejects what, since when, with evidence."""
     with opened() as store:
-        items = Graph(store).stances(topic, actor=actor, types=relation, since=since, until=until)
+        items = _graph(store).stances(topic, actor=actor, types=relation, since=since, until=until)
     if json_out:
         emit_json({"data": items, "count": len(items)})
         return
@@ -507,7 +526,7 @@ def stances(
 def stats(json_out: JsonOpt = False) -> None:
     """Counts of nodes and relations."""
     with opened() as store:
-        data = Graph(store).stats()
+        data = _graph(store).stats()
     if json_out:
         emit_json(data)
         return

@@ -92,6 +92,22 @@ class Scores:
         return self.samples is None
 
 
+def _canonical(edges: EdgeList) -> EdgeList:
+    """The same graph with actors numbered in id order and edges sorted, so that every store
+    (whatever order it reads relations in) gives igraph the same input, and so bitwise the
+    same scores."""
+    import numpy as np
+
+    ids = sorted(edges.ids)
+    number = {x: i for i, x in enumerate(ids)}
+    remap = np.array([number[x] for x in edges.ids], dtype=np.int64)
+    src = remap[np.asarray(edges.src, dtype=np.int64)] if edges.src else np.zeros(0, np.int64)
+    dst = remap[np.asarray(edges.dst, dtype=np.int64)] if edges.dst else np.zeros(0, np.int64)
+    w = np.asarray(edges.weight, dtype=np.float64)
+    order = np.lexsort((w, dst, src))
+    return EdgeList(ids, src[order].tolist(), dst[order].tolist(), w[order].tolist())
+
+
 def _simple(edges: EdgeList, directed: bool) -> Any:
     """The igraph graph of ``edges`` without loops, parallel edges merged (weights summed)."""
     import igraph as ig  # imported only when influence is asked for (start-up time)
@@ -121,7 +137,7 @@ def scores(
     """
     if metric not in METRICS:
         raise ValueError(f"unknown metric '{metric}' (known: {', '.join(METRICS)})")
-    edges = graph if isinstance(graph, EdgeList) else EdgeList.from_networkx(graph)
+    edges = _canonical(graph if isinstance(graph, EdgeList) else EdgeList.from_networkx(graph))
     n = len(edges.ids)
     if n == 0:
         return Scores({}, metric, 0)
@@ -142,7 +158,8 @@ def _betweenness(g: Any, ids: list[str], *, exact: bool, deadline: float | None)
         sources = list(range(n))
         samples = None
     else:
-        # the same draw as networkx.betweenness_centrality(k=SAMPLES, seed=SEED)
+        # the draw of networkx.betweenness_centrality(k=SAMPLES, seed=SEED) on a graph whose
+        # nodes were added in id order
         sources = sorted(random.Random(SEED).sample(range(n), SAMPLES))
         samples = SAMPLES
     total = [0.0] * n

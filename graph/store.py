@@ -23,9 +23,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from actorgraph.graph.model import (
     Actor,
     Document,
@@ -37,6 +36,9 @@ from actorgraph.graph.model import (
     Topic,
 )
 from actorgraph.graph.schema import Schema, default_schema
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: Hard caps every query respects, whatever the caller asks.
 MAX_HOPS = 6
@@ -187,6 +189,9 @@ class GraphStore(ABC):
         """Where the data lives, for messages (no secrets)."""
         return self.backend
 
+    def flush(self) -> None:  # noqa: B027 - optional hook
+        """Called at the end of an ingest: a backend may write what makes it open fast."""
+
     # ---------------------------------------------------------------- writes
     @abstractmethod
     def write(self, batch: WriteBatch) -> WriteResult:
@@ -303,6 +308,8 @@ class GraphStore(ABC):
     ) -> nx.MultiDiGraph:
         """The same as a networkx graph of the actors that take part (``name`` and ``type``
         on nodes; ``type`` and ``confidence`` on edges), for researchers' own analyses."""
+        import networkx as nx
+
         g = nx.MultiDiGraph()
         edges = self.projection_edges(relations, since, until)
         ids = sorted({x for u, v, _, _ in edges for x in (u, v)})

@@ -221,6 +221,8 @@ class Loader:
         report.skipped = [str(e) for e in errors]
         resolver = Resolver(self.store, defs)
         report.records = self._write(items, name, defs, resolver, bad, report, progress, total)
+        if report.written.changed:
+            self.store.flush()
         report.seconds = time.monotonic() - started
         return report
 

@@ -31,7 +31,7 @@ def random_graph(n: int, m: int, seed: int) -> nx.MultiDiGraph:
 
 def networkx_reference(g: nx.MultiDiGraph, metric: str, k: int | None) -> dict[str, float]:
     simple = nx.Graph()
-    simple.add_nodes_from(inf.EdgeList.from_networkx(g).ids)
+    simple.add_nodes_from(sorted(g.nodes))  # scores numbers actors in id order
     simple.add_edges_from((u, v) for u, v in g.edges() if u != v)
     if metric == "degree":
         return nx.degree_centrality(simple)

@@ -326,7 +326,7 @@ def test_write_counts_and_merges(store: GraphStore) -> None:
     res = store.write(WriteBatch(relations=[rel("mediates", "a", "b", "two", date="2024-01-02")]))
     assert res == WriteResult(nodes=0, relations=0, evidence=1)
     [r] = store.relations()
-    assert [e.sentence for e in r.evidence] == ["one", "two"]
+    assert [e.sentence for e in r.evidence] == ["two", "one"]  # best first: the dated one
     assert r.dates == ["2024-01-02"]
     assert store.counts()["relations"] == {"mediates": 1}
     assert store.counts()["evidence"] == 2
@@ -754,3 +754,32 @@ def test_backends_answer_alike(both: Any) -> None:
     for topic in ("ceasefire-proposal", "permanent-ceasefire", "rafah-operation"):
         assert gn.stances(topic) == ge.stances(topic)
     assert gn.suggest("Hamas news") == ge.suggest("Hamas news")
+
+
+@pytest.mark.neo4j
+def test_a_batch_whose_commit_was_cut_off_is_counted_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from actorgraph.graph.errors import StoreUnavailableError
+    from neo4j.exceptions import IncompleteCommit
+
+    store = make_store("neo4j", tmp_path)
+    real = store._execute  # type: ignore[attr-defined]
+    cut = []
+
+    def flaky(mode: str, fn: Any, **kw: Any) -> Any:
+        out = real(mode, fn, **kw)
+        if mode == "write" and not cut:  # committed, but the answer never came back
+            cut.append(1)
+            raise StoreUnavailableError("lost") from IncompleteCommit("connection lost")
+        return out
+
+    monkeypatch.setattr(store, "_execute", flaky)
+    batch = WriteBatch(actors=[actor("a"), actor("b")], relations=[rel("mediates", "a", "b")])
+    assert store.write(batch) == WriteResult(nodes=2, relations=1, evidence=1)
+    assert cut == [1]
+    monkeypatch.undo()
+    assert store.write(batch) == WriteResult()  # and it was written once
+    loaded = Loader(store).load_file(EXAMPLE)
+    assert loaded.written.relations > 0
+    store.close()

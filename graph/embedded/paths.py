@@ -1,6 +1,6 @@
-"""Ranked path search over a weighted adjacency map (:mod:`graph.ranking` gives the order).
+"""Ranked path search (:mod:`graph.ranking` gives the order), over any adjacency.
 
-A best-first search over partial paths, keyed by ``(hops bound, -support, recency)``:
+A best-first search over partial paths, keyed by ``(hops bound, -support, -recency)``:
 
 * the hops bound is the hops taken plus the breadth-first distance to the target (computed
   over the reverse adjacency, through allowed nodes only), which never overestimates;
@@ -11,6 +11,9 @@ The key of a partial path is therefore never above the key of any of its complet
 complete paths leave the heap in ranking order. Paths whose keys tie are gathered (expanding
 every partial path with the same key, whose completions could tie too) and ordered by the
 names along them, so the order is total and equal to Neo4j's ``ORDER BY``.
+
+Dates are compared as integers ``YYYYMMDD`` (:func:`date_int`; 0 when undated), which orders
+ISO dates as strings do.
 """
 
 from __future__ import annotations
@@ -18,117 +21,96 @@ from __future__ import annotations
 import heapq
 import itertools
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Hashable, Iterable
+from typing import TypeVar
 
-from actorgraph.graph.ranking import path_key
+N = TypeVar("N", bound=Hashable)
+#: A step a search may take: (next node, hops bound of the path through it, the hop's best
+#: support, the hop's latest date as :func:`date_int`).
+Step = tuple[N, int, float, int]
+#: A found path: (nodes, support, last seen as :func:`date_int`).
+Found = tuple[list[N], float, int]
 
-#: One walkable step: (next node, the hop's best support, the hop's latest date or '').
-Step = tuple[str, float, str]
-#: A found path: (node ids, support, last seen).
-Found = tuple[list[str], float, str]
-
-_INVERT = str.maketrans("0123456789", "9876543210")
-
-
-def _desc(date: str) -> str:
-    return date.translate(_INVERT) if date else "~"
+NEVER = 99_999_999  # recency of a path with no hop yet
 
 
-def distances_to(
-    target: str, radj: dict[str, list[str]], limit: int, allowed: Callable[[str], bool]
-) -> dict[str, int]:
-    """Hops from every node to ``target`` (walking the reverse adjacency through allowed
-    nodes only), up to ``limit``."""
-    dist = {target: 0}
-    frontier = [target]
-    for d in range(1, limit + 1):
-        nxt = []
-        for u in frontier:
-            for v in radj.get(u, ()):
-                if v not in dist and allowed(v):
-                    dist[v] = d
-                    nxt.append(v)
-        if not nxt:
-            break
-        frontier = nxt
-    return dist
+def date_int(date: str | None) -> int:
+    """``"2024-05-01"`` -> ``20240501``; 0 for no date (or one that is not ISO).
+
+    >>> date_int("2024-05-01"), date_int(""), date_int(None)
+    (20240501, 0, 0)
+    """
+    if not date:
+        return 0
+    digits = date.replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
+
+
+def date_str(value: int) -> str | None:
+    """The inverse of :func:`date_int`."""
+    if not value or value >= NEVER:
+        return None
+    return f"{value // 10000:04d}-{value // 100 % 100:02d}-{value % 100:02d}"
 
 
 def ranked_paths(
-    source: str,
-    target: str,
-    adj: dict[str, list[Step]],
-    radj: dict[str, list[str]],
+    source: N,
+    target: N,
+    source_bound: int | None,
+    expand: Callable[[N, int], Iterable[Step[N]]],
     max_hops: int,
     max_paths: int,
-    sort_keys: Callable[[Collection[str]], dict[str, str]],
+    sort_keys: Callable[[Collection[N]], dict[N, str]],
     *,
-    allowed: Callable[[str], bool] | None = None,
     deadline: float | None = None,
-) -> tuple[list[Found], bool]:
-    """The best ``max_paths`` simple paths ``source`` → ``target`` of at most ``max_hops``
-    hops, in ranking order, and whether the deadline cut the search short.
+) -> tuple[list[Found[N]], bool]:
+    """The best ``max_paths`` simple paths ``source`` → ``target``, in ranking order, and
+    whether the deadline cut the search short.
 
-    ``allowed(node)`` says which nodes may be inner nodes of a path (all when None);
-    ``sort_keys(ids)`` gives the name sort key of nodes (:func:`graph.ranking.name_sort_key`),
-    asked only for paths whose other keys tie.
+    ``source_bound`` is the source's distance to the target (None: unreachable);
+    ``expand(node, hops)`` gives the steps from ``node`` for a path that will have ``hops``
+    hops after the step, with their bounds (already within ``max_hops``, inner nodes allowed);
+    ``sort_keys(ids)`` gives the name sort keys (:func:`graph.ranking.name_sort_key`), asked
+    only for paths whose other keys tie.
 
-    >>> adj = {"a": [("b", 0.9, "2024-01-01"), ("c", 0.5, "2024-02-01")],
-    ...        "b": [("d", 0.9, "2024-01-01")], "c": [("d", 0.9, "2024-03-01")]}
-    >>> radj = {"b": ["a"], "c": ["a"], "d": ["b", "c"]}
-    >>> found, cut = ranked_paths("a", "d", adj, radj, 3, 10, lambda ids: {i: i for i in ids})
+    >>> adj = {"a": [("b", 0.9, 20240101), ("c", 0.5, 20240201)],
+    ...        "b": [("d", 0.9, 20240101)], "c": [("d", 0.9, 20240301)]}
+    >>> dist = {"d": 0, "b": 1, "c": 1, "a": 2}
+    >>> def expand(u, hops):
+    ...     return [(v, hops + dist[v], s, d) for v, s, d in adj.get(u, [])]
+    >>> found, cut = ranked_paths("a", "d", 2, expand, 3, 10, lambda ids: {i: i for i in ids})
     >>> [p for p, _, _ in found]
     [['a', 'b', 'd'], ['a', 'c', 'd']]
     """
-    if source == target or max_paths <= 0:
-        return [], False
-    ok = allowed or (lambda _n: True)
-    dist = distances_to(target, radj, max_hops, lambda n: n == source or ok(n))
-    if source not in dist:
+    if source == target or max_paths <= 0 or source_bound is None or source_bound > max_hops:
         return [], False
     counter = itertools.count()
-    # (hops bound, -support, recency key, tiebreak, node, path, support, last seen)
-    heap: list[tuple[int, float, str, int, str, tuple[str, ...], float, str]] = [
-        (dist[source], -1.0, "", next(counter), source, (source,), 1.0, "\uffff")
+    # (hops bound, -support, -recency, tiebreak, node, path, support, recency)
+    heap: list[tuple[int, float, int, int, N, tuple[N, ...], float, int]] = [
+        (source_bound, -1.0, -NEVER, next(counter), source, (source,), 1.0, NEVER)
     ]
-    found: list[Found] = []
+    found: list[Found[N]] = []
     pops = 0
     while heap and len(found) < max_paths:
-        top = heap[0]
-        key3 = top[:3]
-        group: list[Found] = []
+        key3 = heap[0][:3]
+        group: list[Found[N]] = []
         # everything with this key: complete paths join the group, partial ones are expanded
         while heap and heap[0][:3] == key3:
-            _bound, _neg, _rk, _t, node, path, sup, seen = heapq.heappop(heap)
+            _b, _s, _r, _t, node, path, sup, seen = heapq.heappop(heap)
             pops += 1
-            if deadline is not None and pops % 2048 == 0 and time.monotonic() > deadline:
+            if deadline is not None and pops % 1024 == 0 and time.monotonic() > deadline:
                 return found, True
             if node == target:
-                group.append((list(path), sup, "" if seen == "\uffff" else seen))
+                group.append((list(path), sup, seen))
                 continue
-            hops = len(path)  # hops after the next step
-            for nxt, hop_support, hop_seen in adj.get(node, ()):
+            for nxt, bound, hop_support, hop_seen in expand(node, len(path)):
                 if nxt in path:
-                    continue
-                if nxt == target:
-                    b = hops
-                else:
-                    d = dist.get(nxt)
-                    if d is None or not ok(nxt):
-                        continue
-                    b = hops + d
-                if b > max_hops:
                     continue
                 s = sup * hop_support
                 r = hop_seen if hop_seen < seen else seen
-                heapq.heappush(heap, (b, -s, _desc(r), next(counter), nxt, (*path, nxt), s, r))
+                heapq.heappush(heap, (bound, -s, -r, next(counter), nxt, (*path, nxt), s, r))
         if len(group) > 1:
             keys = sort_keys({n for p, _, _ in group for n in p})
             group.sort(key=lambda f: [keys[n] for n in f[0]])
         found.extend(group)
-    return found[:max_paths] if len(found) > max_paths else found, False
-
-
-def sort_found(found: list[Found], keys: dict[str, str]) -> list[Found]:
-    """Found paths in ranking order (for callers that gather them otherwise)."""
-    return sorted(found, key=lambda f: path_key(len(f[0]) - 1, f[1], f[2], [keys[n] for n in f[0]]))
+    return found[:max_paths], False

@@ -33,7 +33,7 @@ from actorgraph.graph.model import (
     node_from_dict,
     normalize_name,
 )
-from actorgraph.graph.ranking import evidence_date, name_sort_key, source_key
+from actorgraph.graph.ranking import evidence_date, evidence_rank, name_sort_key, source_key
 
 #: Frames every key in ``keys_text``; ``normalize_name`` folds all whitespace to one space.
 KEY_FRAME = "\n"
@@ -137,7 +137,7 @@ def relation_row(rel: Relation, keys: list[str], evidence: list[Evidence]) -> li
 
 
 def relation_from_row(type_name: str, target_kind: str, row: Any) -> Relation:
-    """A relation from a query row with ``source``, ``target`` and ``evidence``."""
-    return Relation(
-        type_name, row["source"], row["target"], evidence_from_list(row["evidence"]), target_kind
-    )
+    """A relation from a query row with ``source``, ``target`` and ``evidence`` (best first,
+    as both stores list it)."""
+    evidence = sorted(evidence_from_list(row["evidence"]), key=evidence_rank)
+    return Relation(type_name, row["source"], row["target"], evidence, target_kind)

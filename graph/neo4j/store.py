@@ -37,8 +37,10 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import logging
 import re
 import time
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -91,6 +93,7 @@ from actorgraph.graph.store import (
 from neo4j.exceptions import (
     AuthError,
     DriverError,
+    IncompleteCommit,
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
@@ -103,6 +106,9 @@ V = TypeVar("V")
 
 #: Rows a relations_among query may return before it counts as over the limit.
 AMONG_CAP = MAX_ROWS * 10
+logger = logging.getLogger("actorgraph.neo4j")
+#: Tries of a batch whose commit was cut off (see Neo4jStore.write).
+WRITE_TRIES = 3
 #: Writes may run longer than reads (a batch of thousands of rows), but not forever.
 MIN_WRITE_TIMEOUT = 60.0
 _DDL_NAME = re.compile(r"CREATE\s+(?:TEXT\s+)?(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS")
@@ -387,9 +393,39 @@ class Neo4jStore(GraphStore):
 
     # ------------------------------------------------------------------ writes
     def write(self, batch: WriteBatch) -> WriteResult:
+        """One transaction (see the module docstring). The driver retries transient errors
+        before the commit; when the connection is lost during the commit itself the outcome
+        is unknown, so the batch is tried again here, and its receipt (a token recorded in the
+        transaction) tells whether the first try committed and what it wrote: the report
+        counts the batch once, whichever try wrote it."""
         if not len(batch):
             return WriteResult()
-        return self._write(lambda tx: self._write_tx(tx, batch))
+        token = uuid.uuid4().hex
+
+        def attempt(tx: _Tx) -> WriteResult:
+            receipt = tx.run("write_receipt", token=token)[0]["receipt"]
+            if receipt is not None:
+                nodes, rels, evidence = (int(x) for x in str(receipt).split(":")[1:])
+                raise _Unchanged(WriteResult(nodes, rels, evidence))
+            result = self._write_tx(tx, batch)
+            tx.run(
+                "write_record_receipt",
+                receipt=f"{token}:{result.nodes}:{result.relations}:{result.evidence}",
+            )
+            return result
+
+        for tries in itertools.count(1):
+            try:
+                return self._write(attempt)
+            except StoreUnavailableError as exc:
+                cause = exc.__cause__
+                if tries >= WRITE_TRIES or not isinstance(
+                    cause, IncompleteCommit | ServiceUnavailable | SessionExpired
+                ):
+                    raise
+                logger.info("write of a batch cut off (%s); trying it again", type(cause).__name__)
+                time.sleep(0.5 * tries)
+        raise AssertionError("unreachable")
 
     def _write_tx(self, tx: _Tx, batch: WriteBatch) -> WriteResult:
         node_groups = (

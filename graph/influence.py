@@ -22,6 +22,7 @@ the query's time limit stops with :class:`graph.errors.LimitError`.
 from __future__ import annotations
 
 import random
+import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -108,9 +109,25 @@ def _canonical(edges: EdgeList) -> EdgeList:
     return EdgeList(ids, src[order].tolist(), dst[order].tolist(), w[order].tolist())
 
 
+def _igraph() -> Any:
+    """igraph, imported when influence is first asked for. igraph imports matplotlib for its
+    plotting when matplotlib is installed (the reports use it); influence plots nothing, so
+    matplotlib is hidden while igraph loads (a second or more of start-up saved)."""
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+        import igraph
+
+        return igraph
+    sys.modules["matplotlib"] = None  # type: ignore[assignment]
+    try:
+        import igraph
+    finally:
+        del sys.modules["matplotlib"]
+    return igraph
+
+
 def _simple(edges: EdgeList, directed: bool) -> Any:
     """The igraph graph of ``edges`` without loops, parallel edges merged (weights summed)."""
-    import igraph as ig  # imported only when influence is asked for (start-up time)
+    ig = _igraph()
 
     pairs = list(zip(edges.src, edges.dst, strict=True))
     g = ig.Graph(n=len(edges.ids), edges=pairs, directed=True)
@@ -137,7 +154,8 @@ def scores(
     """
     if metric not in METRICS:
         raise ValueError(f"unknown metric '{metric}' (known: {', '.join(METRICS)})")
-    edges = _canonical(graph if isinstance(graph, EdgeList) else EdgeList.from_networkx(graph))
+    edges = graph if isinstance(graph, EdgeList) else EdgeList.from_networkx(graph)
+    edges = _canonical(edges)
     n = len(edges.ids)
     if n == 0:
         return Scores({}, metric, 0)

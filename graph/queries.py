@@ -247,8 +247,10 @@ class Graph:
     def _hops(
         self, paths: list[list[str]], relations: list[str], evidence_limit: int
     ) -> list[list[Hop]]:
-        nodes = sorted({n for p in paths for n in p})
-        among = self.store.relations_among(nodes, relations, evidence_limit)
+        pairs = sorted(
+            {x for p in paths for u, v in itertools.pairwise(p) for x in ((u, v), (v, u))}
+        )
+        among = self.store.relations_between(pairs, relations, evidence_limit)
         by_pair: dict[tuple[str, str], list[RelationView]] = {}
         for r in among:
             by_pair.setdefault((r.source, r.target), []).append(r)

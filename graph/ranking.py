@@ -87,7 +87,7 @@ def relation_support(rel: Relation) -> float:
 _INVERT = str.maketrans("0123456789", "9876543210")
 
 
-def evidence_rank(e: Evidence) -> str:
+def evidence_rank(e: Evidence, key: str | None = None) -> str:
     """A string whose order is the display order of evidence: highest confidence first, then
     newest (undated last), then the evidence key. Stored beside evidence (SQLite) and used to
     sort it in Python (Neo4j), so both backends page evidence alike.
@@ -103,7 +103,7 @@ def evidence_rank(e: Evidence) -> str:
     conf = f"{round((1.0 - c) * 1_000_000):07d}"
     when = evidence_date(e)
     date = when.translate(_INVERT) if when else "~"
-    return f"{conf}|{date}|{e.key}"
+    return f"{conf}|{date}|{key or e.key}"
 
 
 def rank_evidence(evidence: Iterable[Evidence], limit: int | None) -> list[Evidence]:

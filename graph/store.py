@@ -246,6 +246,19 @@ class GraphStore(ABC):
         """Relations of these types whose two ends are both in ``node_ids``, ordered by key,
         each with at most ``evidence_limit`` pieces of evidence, best first (all when None)."""
 
+    def relations_between(
+        self, pairs: list[tuple[str, str]], types: list[str], evidence_limit: int | None = None
+    ) -> list[RelationView]:
+        """Relations of these types from each pair's first node to its second, ordered by
+        key (what a path answer shows on its hops). Backends look them up by their ends."""
+        nodes = sorted({x for p in pairs for x in p})
+        wanted = set(pairs)
+        return [
+            r
+            for r in self.relations_among(nodes, types, evidence_limit)
+            if (r.source, r.target) in wanted
+        ]
+
     @abstractmethod
     def relation_evidence(
         self, rel_type: str, source: str, target: str, offset: int = 0, limit: int = 20

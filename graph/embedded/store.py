@@ -81,6 +81,32 @@ def _window(e: Evidence) -> tuple[str | None, str | None]:
     return lo or "0000-01-01", hi or "9999-12-31"
 
 
+def _evidence_json(e: Evidence) -> str:
+    return json.dumps(e.as_row(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _aggregate(fresh: list[Evidence], row: list[Any] | None) -> tuple[Any, ...]:
+    """(confidence, first seen, last seen, valid from, valid to) of a relation after ``fresh``
+    evidence joins what ``row`` (its stored aggregates, or None) holds."""
+    conf = row[6] if row is not None and row[8] else None
+    dates = [d for e in fresh for d in (e.date, e.valid_from) if d]
+    vf = [e.valid_from for e in fresh if e.valid_from]
+    vt = [e.valid_to for e in fresh if e.valid_to]
+    for e in fresh:
+        conf = e.confidence if conf is None or e.confidence > conf else conf
+    if row is not None:
+        dates += [d for d in (row[9], row[10]) if d]
+        vf += [row[11]] if row[11] else []
+        vt += [row[12]] if row[12] else []
+    return (
+        1.0 if conf is None else conf,
+        min(dates, default=None),
+        max(dates, default=None),
+        min(vf, default=None),
+        max(vt, default=None),
+    )
+
+
 def _ids(values: Iterable[str]) -> str:
     return json.dumps(list(values))
 
@@ -273,106 +299,93 @@ class EmbeddedStore(GraphStore):
     def _write_relations(
         self, conn: sqlite3.Connection, relations: list[Relation], version: int
     ) -> tuple[int, int]:
-        grouped: dict[str, list[Relation]] = {}
+        """New relations are inserted with their aggregates in bulk; relations already stored
+        take only the evidence they do not hold yet, and their aggregates are updated."""
+        grouped: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
         for rel in relations:
-            grouped.setdefault(rel.key, []).append(rel)
-        keys = list(grouped)
+            entry = grouped.get(rel.key)
+            if entry is None:
+                entry = grouped[rel.key] = (rel, {})
+            for e in rel.evidence:
+                entry[1].setdefault(e.key, e)  # each key hashed once
         existing = {
             row[1]: list(row)
             for row in conn.execute(
-                f"SELECT {_REL_COLUMNS} FROM relations WHERE key IN {_IDS}", (_ids(keys),)
+                f"SELECT {_REL_COLUMNS} FROM relations WHERE key IN {_IDS}",
+                (_ids(grouped),),
             )
         }
-        ends = {x for rs in grouped.values() for r in rs[:1] for x in (r.source, r.target)}
+        ends = {x for rel, _ in grouped.values() for x in (rel.source, rel.target)}
         idx = dict(conn.execute(f"SELECT id, idx FROM nodes WHERE id IN {_IDS}", (_ids(ends),)))
-        created = 0
-        fresh_total = 0
-        updates = []
+        next_rid = int(conn.execute("SELECT coalesce(max(rid), 0) FROM relations").fetchone()[0])
+        new_rows, ev_rows, src_rows, updates = [], [], [], []
         inter = set()
-        for key, rs in grouped.items():
-            first = rs[0]
+        created = fresh_total = 0
+        for key, (rel, evidence) in grouped.items():
             row = existing.get(key)
             if row is None:
-                cur = conn.execute(
-                    "INSERT INTO relations (key, type, source, target, target_kind, source_idx, "
-                    "target_idx, confidence, sources, evidence, seq) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, 1.0, 0, 0, ?)",
-                    (
-                        key,
-                        first.type,
-                        first.source,
-                        first.target,
-                        first.target_kind,
-                        idx[first.source],
-                        idx[first.target],
-                        version,
-                    ),
-                )
-                rid = int(cur.lastrowid or 0)
-                row = [
-                    rid,
-                    key,
-                    first.type,
-                    first.source,
-                    first.target,
-                    first.target_kind,
-                    1.0,
-                    0,
-                    0,
-                    None,
-                    None,
-                    None,
-                    None,
-                ]
+                next_rid += 1
+                rid = next_rid
+                fresh = list(evidence.items())
                 created += 1
-                if self.schema.relation(first.type).intermediary:
-                    inter.add(first.source)
-            rid = row[0]
-            fresh: list[Evidence] = []
-            for rel in rs:
-                for e in rel.evidence:
+                if self.schema.relation(rel.type).intermediary:
+                    inter.add(rel.source)
+            else:
+                rid = row[0]
+                fresh = []
+                for k, e in evidence.items():
                     lo, hi = _window(e)
                     cur = conn.execute(
                         "INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?)",
-                        (
-                            rid,
-                            e.key,
-                            evidence_rank(e),
-                            lo,
-                            hi,
-                            json.dumps(e.as_row(), ensure_ascii=False),
-                        ),
+                        (rid, k, evidence_rank(e, k), lo, hi, _evidence_json(e)),
                     )
                     if cur.rowcount:
-                        fresh.append(e)
-            if not fresh and key in existing:
-                continue
-            new_sources = 0
-            for src in dict.fromkeys(source_key(e.document, e.origin) for e in fresh):
-                cur = conn.execute("INSERT OR IGNORE INTO sources VALUES (?, ?)", (rid, src))
-                new_sources += cur.rowcount
-            conf = row[6] if row[8] else None
-            for e in fresh:
-                conf = e.confidence if conf is None or e.confidence > conf else conf
-            dates = [d for e in fresh for d in (e.date, e.valid_from) if d]
-            first_seen = min([*dates, *([row[9]] if row[9] else [])], default=None)
-            last_seen = max([*dates, *([row[10]] if row[10] else [])], default=None)
-            vf = [e.valid_from for e in fresh if e.valid_from] + ([row[11]] if row[11] else [])
-            vt = [e.valid_to for e in fresh if e.valid_to] + ([row[12]] if row[12] else [])
-            updates.append(
-                (
-                    1.0 if conf is None else conf,
-                    row[7] + new_sources,
-                    row[8] + len(fresh),
-                    first_seen,
-                    last_seen,
-                    min(vf, default=None),
-                    max(vt, default=None),
-                    version,
-                    rid,
+                        fresh.append((k, e))
+                if not fresh:
+                    continue
+            sources = list(dict.fromkeys(source_key(e.document, e.origin) for _, e in fresh))
+            if row is None:
+                for k, e in fresh:
+                    lo, hi = _window(e)
+                    ev_rows.append((rid, k, evidence_rank(e, k), lo, hi, _evidence_json(e)))
+                src_rows.extend((rid, x) for x in sources)
+                agg = _aggregate([e for _, e in fresh], None)
+                new_rows.append(
+                    (
+                        rid,
+                        key,
+                        rel.type,
+                        rel.source,
+                        rel.target,
+                        rel.target_kind,
+                        idx[rel.source],
+                        idx[rel.target],
+                        agg[0],
+                        len(sources),
+                        len(fresh),
+                        *agg[1:],
+                        version,
+                    )
                 )
-            )
+            else:
+                added = 0
+                for x in sources:
+                    added += conn.execute(
+                        "INSERT OR IGNORE INTO sources VALUES (?, ?)", (rid, x)
+                    ).rowcount
+                agg = _aggregate([e for _, e in fresh], row)
+                updates.append(
+                    (agg[0], row[7] + added, row[8] + len(fresh), *agg[1:], version, rid)
+                )
             fresh_total += len(fresh)
+        conn.executemany(
+            "INSERT INTO relations (rid, key, type, source, target, target_kind, source_idx, "
+            "target_idx, confidence, sources, evidence, first_seen, last_seen, valid_from, "
+            "valid_to, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            new_rows,
+        )
+        conn.executemany("INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?)", ev_rows)
+        conn.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?)", src_rows)
         conn.executemany(
             "UPDATE relations SET confidence = ?, sources = ?, evidence = ?, first_seen = ?, "
             "last_seen = ?, valid_from = ?, valid_to = ?, seq = ? WHERE rid = ?",
@@ -592,6 +605,22 @@ class EmbeddedStore(GraphStore):
             )
             return self._views(rows, evidence_limit)
 
+    def relations_between(
+        self, pairs: list[tuple[str, str]], types: list[str], evidence_limit: int | None = None
+    ) -> list[RelationView]:
+        """By key (type|source|target), on the key's index: no hub's relations are walked."""
+        from actorgraph.graph.model import relation_key
+
+        keys = sorted({relation_key(t, u, v) for u, v in pairs for t in types})
+        if not keys:
+            return []
+        with self._lock:
+            rows = self._q(
+                f"SELECT {_REL_COLUMNS} FROM relations WHERE key IN {_IDS} ORDER BY key",
+                (_ids(keys),),
+            )
+            return self._views(rows, evidence_limit)
+
     def relation_evidence(
         self, rel_type: str, source: str, target: str, offset: int = 0, limit: int = 20
     ) -> tuple[list[Evidence], int] | None:
@@ -797,20 +826,22 @@ class EmbeddedStore(GraphStore):
             return []
         with self._lock:
             if since is None and until is None:
-                s = self._actors()
-                rid, src, dst, conf = s.edges(relations)
-                ids = dict(self._q("SELECT idx, id FROM nodes WHERE kind = ?", (ACTOR,)))
-                types = dict(
-                    self._q(
-                        f"SELECT rid, type FROM relations WHERE type IN {_IDS} AND "
-                        "target_kind = 'Actor'",
-                        (_ids(relations),),
-                    )
+                import numpy as np
+
+                a = self._actors().arrays
+                types = self._actors().types
+                code = {t: i for i, t in enumerate(types)}
+                m = np.isin(a["type"], [code[t] for t in relations if t in code])
+                src, dst, conf, ty = a["src"][m], a["dst"][m], a["conf"][m], a["type"][m]
+                used = np.unique(np.concatenate([src, dst])).tolist()
+                ids = dict(
+                    self._q(f"SELECT idx, id FROM nodes WHERE idx IN {_IDS}", (json.dumps(used),))
                 )
-                order = sorted(range(len(rid)), key=lambda i: int(rid[i]))
                 return [
-                    (ids[int(src[i])], ids[int(dst[i])], types[int(rid[i])], float(conf[i]))
-                    for i in order
+                    (ids[u], ids[v], types[t], c)
+                    for u, v, t, c in zip(
+                        src.tolist(), dst.tolist(), ty.tolist(), conf.tolist(), strict=True
+                    )
                 ]
             rows = self._q(
                 f"SELECT r.source, r.target, r.type, r.confidence FROM relations r "

@@ -87,13 +87,13 @@ class Walk:
                 break
             offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
             nbrs = self.rindices[offsets + np.arange(total)]
-            nbrs = np.unique(nbrs[dist[nbrs] == far])
+            nbrs = nbrs[dist[nbrs] == far]
             if allowed is not None:
                 nbrs = nbrs[allowed[nbrs]]
             if len(nbrs) == 0:
                 break
-            dist[nbrs] = d
-            frontier = nbrs.astype(np.int64)
+            dist[nbrs] = d  # duplicates set the same value: no need to make them unique
+            frontier = np.flatnonzero(dist == d)
         return dist
 
     def steps(

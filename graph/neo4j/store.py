@@ -625,13 +625,19 @@ class Neo4jStore(GraphStore):
     ) -> list[RelationView]:
         """By pairs (an expand between two bound nodes), so hubs' relationships are not
         walked; every ordered pair of the ids is asked, in chunks."""
-        labels = self._labels(types) if types else []
         ids = sorted(set(node_ids))
-        if not labels or len(ids) < 2:
-            return []
-        pairs = [[u, v] for u in ids for v in ids if u != v]
+        pairs = [(u, v) for u in ids for v in ids if u != v]
         if len(pairs) > AMONG_CAP:
             raise LimitError(f"too many nodes ({len(ids)}) to look up the relations among")
+        return self.relations_between(pairs, types, evidence_limit)
+
+    def relations_between(
+        self, pairs: list[tuple[str, str]], types: list[str], evidence_limit: int | None = None
+    ) -> list[RelationView]:
+        labels = self._labels(types) if types else []
+        pairs = [(u, v) for u, v in dict.fromkeys(pairs) if u != v]
+        if not labels or not pairs:
+            return []
 
         def work(tx: _Tx) -> list[Any]:
             rows: list[Any] = []

@@ -318,7 +318,10 @@ class EmbeddedStore(GraphStore):
         ends = {x for rel, _ in grouped.values() for x in (rel.source, rel.target)}
         idx = dict(conn.execute(f"SELECT id, idx FROM nodes WHERE id IN {_IDS}", (_ids(ends),)))
         next_rid = int(conn.execute("SELECT coalesce(max(rid), 0) FROM relations").fetchone()[0])
-        new_rows, ev_rows, src_rows, updates = [], [], [], []
+        new_rows: list[tuple[Any, ...]] = []
+        ev_rows: list[tuple[Any, ...]] = []
+        src_rows: list[tuple[int, str]] = []
+        updates: list[tuple[Any, ...]] = []
         inter = set()
         created = fresh_total = 0
         for key, (rel, evidence) in grouped.items():

@@ -15,7 +15,9 @@ write the rankings are of an older data version. :class:`RankingCache`:
   :data:`graph.store.MAX_ROWS` actors;
 * **stale while renewing**: when the data version moved on and a ranking of an older version
   is held, a caller that allows it gets that ranking at once (marked stale, with its version)
-  while the new one is computed in the background.
+  while the new one is computed in the background;
+* **kept by the store**: where the store can (the embedded store, in its SQLite file),
+  rankings outlive the process, so a new CLI process or API worker starts with them.
 """
 
 from __future__ import annotations
@@ -62,8 +64,17 @@ class Answer:
 class RankingCache:
     """See the module docstring. ``compute(question, deadline)`` makes a :class:`Ranking`."""
 
-    def __init__(self, timeout: float) -> None:
+    def __init__(
+        self,
+        timeout: float,
+        load: Callable[[Hashable], Ranking | None] | None = None,
+        save: Callable[[Hashable, Ranking], None] | None = None,
+    ) -> None:
+        """``load`` and ``save`` keep rankings beyond the process (the embedded store keeps
+        them in its file), so a new process starts with the last ranking of each question."""
         self.timeout = timeout
+        self._load = load
+        self._save = save
         self._lock = threading.Lock()
         self._kept: OrderedDict[Hashable, Ranking] = OrderedDict()
         self._flights: dict[tuple[Hashable, str], Future[Ranking]] = {}
@@ -77,6 +88,13 @@ class RankingCache:
         *,
         allow_stale: bool = False,
     ) -> Answer:
+        with self._lock:
+            held = self._kept.get(question)
+        if held is None and self._load is not None:
+            stored = self._load(question)
+            if stored is not None:
+                with self._lock:
+                    self._remember(question, stored)
         with self._lock:
             held = self._kept.get(question)
             if held is not None:
@@ -113,12 +131,9 @@ class RankingCache:
             try:
                 ranking = compute(time.monotonic() + self.timeout)
                 with self._lock:
-                    held = self._kept.get(question)
-                    if held is None or int_or_str(held.version) <= int_or_str(version):
-                        self._kept[question] = ranking
-                        self._kept.move_to_end(question)
-                        while len(self._kept) > KEPT:
-                            self._kept.popitem(last=False)
+                    self._remember(question, ranking)
+                if self._save is not None:
+                    self._save(question, ranking)
                 return ranking
             finally:
                 with self._lock:
@@ -127,6 +142,15 @@ class RankingCache:
         flight = self._pool.submit(run)
         self._flights[(question, version)] = flight
         return flight
+
+    def _remember(self, question: Hashable, ranking: Ranking) -> None:
+        """Keep ``ranking`` unless a newer one is held (call with the lock held)."""
+        held = self._kept.get(question)
+        if held is None or int_or_str(held.version) <= int_or_str(ranking.version):
+            self._kept[question] = ranking
+            self._kept.move_to_end(question)
+            while len(self._kept) > KEPT:
+                self._kept.popitem(last=False)
 
     def __len__(self) -> int:
         with self._lock:

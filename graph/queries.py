@@ -8,6 +8,8 @@ vocabulary, and shapes results. The CLI, the API and the reports all ask through
 from __future__ import annotations
 
 import itertools
+import json
+import logging
 import threading
 import time
 from collections import Counter
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from actorgraph.graph.errors import InputError, LimitError, NotFoundError
+from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, NotFoundError
 from actorgraph.graph.influence import METRICS, EdgeList, rank, scores
 from actorgraph.graph.influence_cache import Ranking, RankingCache
 from actorgraph.graph.model import (
@@ -40,6 +42,8 @@ from actorgraph.graph.model import (
 from actorgraph.graph.ranking import DEFAULT_EVIDENCE, MAX_EVIDENCE
 from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_PATHS, MAX_ROWS, GraphStore
 from rapidfuzz import fuzz, process
+
+logger = logging.getLogger("actorgraph.queries")
 
 
 def check_date(value: str | None, field: str) -> str | None:
@@ -84,9 +88,26 @@ class Graph:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.schema = store.schema
-        self._rankings = RankingCache(getattr(store, "query_timeout", 10.0))
+        self._rankings = RankingCache(
+            getattr(store, "query_timeout", 10.0), self._load_ranking, self._save_ranking
+        )
         self._cache_lock = threading.Lock()
         self._inter: tuple[str, set[str]] | None = None
+
+    def _load_ranking(self, question: Any) -> Ranking | None:
+        found = self.store.load_ranking(json.dumps(list(question)))
+        if found is None:
+            return None
+        d = json.loads(found[1])
+        ranked = [(str(i), float(s)) for i, s in d["ranked"]]
+        return Ranking(found[0], ranked, int(d["nodes"]), d["samples"], float(d["seconds"]))
+
+    def _save_ranking(self, question: Any, r: Ranking) -> None:
+        payload = {"ranked": r.ranked, "nodes": r.nodes, "samples": r.samples, "seconds": r.seconds}
+        try:
+            self.store.save_ranking(json.dumps(list(question)), r.version, json.dumps(payload))
+        except ActorgraphError:  # a store that cannot keep it now: computed again next time
+            logger.info("could not keep an influence ranking", exc_info=True)
 
     def close(self) -> None:
         """Stop the influence worker (the store is closed by whoever opened it)."""

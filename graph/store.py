@@ -189,6 +189,14 @@ class GraphStore(ABC):
         """Where the data lives, for messages (no secrets)."""
         return self.backend
 
+    def load_ranking(self, key: str) -> tuple[str, str] | None:
+        """``(version, payload)`` of the influence ranking kept under ``key``, if the store
+        keeps rankings (see :mod:`graph.influence_cache`)."""
+        return None
+
+    def save_ranking(self, key: str, version: str, payload: str) -> None:  # noqa: B027
+        """Keep an influence ranking (optional: a store may keep none)."""
+
     def flush(self) -> None:  # noqa: B027 - optional hook
         """Called at the end of an ingest: a backend may write what makes it open fast."""
 

@@ -151,3 +151,31 @@ def test_graph_serves_the_previous_ranking_after_a_write(store: GraphStore) -> N
     assert fresh.scores[0].actor.id in ("a", "d") and fresh.actors == 4
     assert after.stale or after.version == fresh.version
     g.close()
+
+
+def test_the_embedded_store_keeps_rankings_for_the_next_process(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from actorgraph.graph.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "s")
+    store.write(
+        WriteBatch(
+            actors=[Actor(x, x.upper(), "state") for x in "abc"],
+            relations=[Relation("mediates", "a", x, [Evidence(sentence=x)]) for x in "bc"],
+        )
+    )
+    first = Graph(store).influence_ranking("pagerank")
+    store.close()
+
+    def no_computing(*_a: Any, **_k: Any) -> Any:
+        raise AssertionError("computed again")
+
+    monkeypatch.setattr("actorgraph.graph.queries.scores", no_computing)
+    again = EmbeddedStore(tmp_path / "s")
+    kept = Graph(again).influence_ranking("pagerank")  # a new process: read, not computed
+    assert kept.to_dict() == first.to_dict()
+    again.write(WriteBatch(actors=[Actor("d", "D", "state")]))
+    stale = Graph(again).influence_ranking("pagerank", allow_stale=True)
+    assert stale.stale and stale.version == first.version  # served while renewed
+    again.close()

@@ -18,6 +18,7 @@ Tables (schema version 2):
 * ``evidence``: each piece with its display ``rank`` (:func:`graph.ranking.evidence_rank`)
   and observation window ``lo``/``hi`` (date filters); ``sources``: distinct sources;
 * ``intermediaries``: actors at the source of an intermediary relation;
+* ``rankings``: the last influence rankings computed (per question, with their version);
 * ``snapshot``: the actor structure (actor-to-actor relations as arrays) as of a data
   version; relations with a later ``seq`` are applied on top when it is opened.
 """
@@ -72,6 +73,8 @@ CREATE TABLE IF NOT EXISTS sources (
 CREATE TABLE IF NOT EXISTS intermediaries (node TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY, version INTEGER NOT NULL,
     data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS rankings (key TEXT PRIMARY KEY, version TEXT NOT NULL,
+    data TEXT NOT NULL, saved REAL NOT NULL);
 """
 
 

@@ -186,6 +186,24 @@ class EmbeddedStore(GraphStore):
     def describe(self) -> str:
         return f"embedded store at {self.directory}"
 
+    def load_ranking(self, key: str) -> tuple[str, str] | None:
+        with self._lock:
+            row = self._q("SELECT version, data FROM rankings WHERE key = ?", (key,))
+        return (str(row[0][0]), str(row[0][1])) if row else None
+
+    def save_ranking(self, key: str, version: str, payload: str) -> None:
+        """Kept in the file (the last 32 questions), outside the data version: a ranking is
+        derived data and says which version it is of."""
+        with self._lock, self.db.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO rankings VALUES (?, ?, ?, ?)",
+                (key, version, payload, time.time()),
+            )
+            conn.execute(
+                "DELETE FROM rankings WHERE key NOT IN "
+                "(SELECT key FROM rankings ORDER BY saved DESC LIMIT 32)"
+            )
+
     def flush(self) -> None:
         """Write the snapshot of the actor structure if relations were committed after it
         (the loader calls this at the end of an ingest)."""

@@ -9,9 +9,10 @@ suite checks igraph's figures against networkx's on random graphs.
   weights (the sum of their confidences), as ``networkx.pagerank``.
 * ``betweenness``: betweenness centrality on the undirected simple graph (brokerage),
   normalized as ``networkx.betweenness_centrality``. Exact up to :data:`EXACT_UP_TO` actors;
-  beyond, estimated from :data:`SAMPLES` source actors drawn with a fixed seed (Brandes and
-  Pich's estimator, the one ``networkx`` uses with ``k``), unless ``exact`` is asked. The
-  answer says how many sources were used.
+  beyond, estimated from sampled source actors drawn with a fixed seed (Brandes and Pich's
+  estimator, the one ``networkx`` uses with ``k``), unless ``exact`` is asked: at most
+  :data:`SAMPLES`, fewer on large graphs (about :data:`SAMPLE_BUDGET` edges walked in all).
+  The answer says how many sources were used.
 * ``degree``: degree centrality on the undirected simple graph (how connected).
 
 igraph holds the GIL while it computes, so betweenness runs in chunks of sources: between
@@ -36,8 +37,11 @@ if TYPE_CHECKING:
 METRICS = ("pagerank", "betweenness", "degree")
 #: Betweenness is exact up to this many actors, sampled beyond (unless exact is asked).
 EXACT_UP_TO = 2000
-#: Source actors of a sampled betweenness.
+#: Source actors of a sampled betweenness: at most this many, fewer on large graphs so that
+#: one estimate walks about SAMPLE_BUDGET edges (the answer says how many were used).
 SAMPLES = 500
+MIN_SAMPLES = 64
+SAMPLE_BUDGET = 20_000_000
 #: Sources per igraph call: between calls other threads run and the deadline is checked.
 CHUNK = 32
 SEED = 7
@@ -176,16 +180,17 @@ def _betweenness(g: Any, ids: list[str], *, exact: bool, deadline: float | None)
         sources = list(range(n))
         samples = None
     else:
-        # the draw of networkx.betweenness_centrality(k=SAMPLES, seed=SEED) on a graph whose
+        # the draw of networkx.betweenness_centrality(k=samples, seed=SEED) on a graph whose
         # nodes were added in id order
-        sources = sorted(random.Random(SEED).sample(range(n), SAMPLES))
-        samples = SAMPLES
+        samples = min(SAMPLES, max(MIN_SAMPLES, SAMPLE_BUDGET // max(1, g.ecount())))
+        samples = min(samples, n)
+        sources = sorted(random.Random(SEED).sample(range(n), samples))
     total = [0.0] * n
     for i in range(0, len(sources), CHUNK):
         if deadline is not None and time.monotonic() > deadline:
             raise LimitError(
                 f"betweenness over {n} actors ran past the time limit "
-                f"({'exact' if exact else f'{SAMPLES} sampled sources'}); narrow the relation "
+                f"({'exact' if exact else f'{samples} sampled sources'}); narrow the relation "
                 "types or the dates, or leave sampling on"
             )
         part = g.betweenness(directed=False, sources=sources[i : i + CHUNK])

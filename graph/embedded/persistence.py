@@ -43,6 +43,7 @@ CREATE INDEX IF NOT EXISTS nodes_kind ON nodes (kind, id);
 CREATE TABLE IF NOT EXISTS names (
     key TEXT NOT NULL, node TEXT NOT NULL, PRIMARY KEY (key, node)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS names_node ON names (node);
 CREATE TABLE IF NOT EXISTS statements (
     id TEXT PRIMARY KEY, speaker TEXT NOT NULL, on_behalf_of TEXT, document TEXT,
     date TEXT, text_cf TEXT NOT NULL
@@ -52,6 +53,7 @@ CREATE INDEX IF NOT EXISTS statements_behalf ON statements (on_behalf_of);
 CREATE TABLE IF NOT EXISTS statement_about (
     topic TEXT NOT NULL, statement TEXT NOT NULL, PRIMARY KEY (topic, statement)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS statement_about_statement ON statement_about (statement);
 CREATE TABLE IF NOT EXISTS relations (
     rid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
     source TEXT NOT NULL, target TEXT NOT NULL, target_kind TEXT NOT NULL,

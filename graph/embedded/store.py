@@ -747,13 +747,30 @@ class EmbeddedStore(GraphStore):
                 allowed[[r[0] for r in inter if r[0] < walk.size]] = True
                 allowed[idx[source]] = True
             s, t = idx[source], idx[target]
-            dist = walk.distances(t, max_hops, allowed)
+            # exact distances up to max_hops - 2 levels, "farther" beyond: a lower bound that
+            # keeps the search exact and spares the breadth-first levels that reach the whole
+            # graph (the search then takes one more step from the source's side)
+            depth = max(1, max_hops - 2)
+            dist = walk.distances(t, depth, allowed)
             if allowed is not None:
                 dist = np.where(allowed | (np.arange(walk.size) == t), dist, max_hops + 1)
-            bound = int(dist[s]) if s < walk.size and dist[s] <= max_hops else None
+            bound = None
+            if s < walk.size and s != t:
+                bound = int(dist[s])
+                if bound > depth:  # not within the exact levels: search from its side
+                    bound = depth + 1
+                if bound > max_hops:
+                    bound = None
+            dist_list = dist  # numpy scalars index fast enough; hubs use it vectorized
+
+            memo: dict[tuple[int, int], list[Any]] = {}
 
             def expand(node: int, hops: int) -> list[Any]:
-                return walk.steps(node, hops, t, dist, max_hops)
+                # a hub is expanded for many prefixes of the same length: once is enough
+                got = memo.get((node, hops))
+                if got is None:
+                    got = memo[(node, hops)] = walk.steps(node, hops, t, dist_list, max_hops)
+                return got
 
             def keys(nodes: Iterable[int]) -> dict[int, str]:
                 rows = self._q(

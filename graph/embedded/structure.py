@@ -24,6 +24,8 @@ from actorgraph.graph.embedded.paths import Step, date_int
 from actorgraph.graph.ranking import MAX_SOURCES, SOURCE_CAP
 
 _COLUMNS = ("rid", "type", "src", "dst", "conf", "nsrc", "last")
+#: Successor lists up to this long are walked in Python.
+SMALL = 48
 _DTYPES = {
     "rid": np.int64,
     "type": np.int16,
@@ -65,6 +67,7 @@ class Walk:
     last: np.ndarray
     rindptr: np.ndarray
     rindices: np.ndarray
+    _rows: dict[int, tuple[list[int], list[float], list[int]]] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -105,15 +108,14 @@ class Walk:
         if lo == hi:
             return []
         nbrs = self.indices[lo:hi]
-        bound = np.where(nbrs == target, hops, hops + dist[nbrs].astype(np.int64))
-        keep = bound <= max_hops
-        if not keep.any():
+        near = dist[nbrs]  # the target is at 0: its bound is the hops themselves
+        sel = np.flatnonzero(near <= max_hops - hops)
+        if not len(sel):
             return []
-        sel = np.nonzero(keep)[0]
         return list(
             zip(
                 nbrs[sel].tolist(),
-                bound[sel].tolist(),
+                (near[sel] + hops).tolist(),
                 self.support[lo:hi][sel].tolist(),
                 self.last[lo:hi][sel].tolist(),
                 strict=True,

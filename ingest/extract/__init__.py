@@ -25,7 +25,7 @@ from actorgraph.ingest.extract import _blas  # noqa: F401  (before numpy comes i
 from actorgraph.ingest.extract.analysis import analyze
 from actorgraph.ingest.extract.boilerplate import DATELINE
 from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary
-from actorgraph.ingest.extract.layout import hard_wrapped
+from actorgraph.ingest.extract.layout import breaks_paragraph, hard_wrapped
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
 from actorgraph.ingest.extract.parallel import available_cores, extract_parallel
@@ -45,8 +45,8 @@ PARAGRAPHS = "actorgraph_paragraphs"
 @Language.component(PARAGRAPHS)
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A paragraph break ends a sentence (headlines, list items), before the parser runs: a
-    blank line always; a single line break too, unless the text is hard-wrapped, where only a
-    line that ends a sentence ends one."""
+    blank line always, a line that ends a sentence, and a single line break that
+    :func:`layout.breaks_paragraph` says ends one."""
     text = doc.text
     wrapped = hard_wrapped(text)
     for m in DATELINE.finditer(text):  # "CAIRO (Reuters) - " is no part of the sentence
@@ -59,7 +59,11 @@ def _paragraph_breaks(doc: Doc) -> Doc:
         if "\n" not in gap:
             continue
         last = doc[t.i - 2] if prev.is_space and t.i > 1 else prev
-        if gap.count("\n") >= 2 or not wrapped or last.text[-1:] in '.?!:"”’':
+        if gap.count("\n") >= 2 or last.text[-1:] in '.?!:"”’':
+            t.is_sent_start = True
+            continue
+        at = prev.idx + (0 if prev.is_space else len(prev.text)) + gap.index("\n")
+        if breaks_paragraph(text, at, wrapped):
             t.is_sent_start = True
     return doc
 

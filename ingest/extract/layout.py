@@ -2,7 +2,8 @@
 
 Many news pages put one paragraph per line; others are hard-wrapped at a fixed width, where a
 single line break means nothing. A blank line always ends a paragraph; a single line break
-ends one unless the text is hard-wrapped.
+ends one unless the text is hard-wrapped or the break falls inside a sentence (the line ends
+in a letter or a comma and the next one starts in lower case).
 """
 
 from __future__ import annotations
@@ -15,10 +16,22 @@ def hard_wrapped(text: str) -> bool:
     return len(lengths) >= 5 and lengths[-1] <= 100 and lengths[len(lengths) // 2] >= 40
 
 
+def breaks_paragraph(text: str, i: int, wrapped: bool) -> bool:
+    """Whether the single line break at ``i`` ends a paragraph."""
+    if wrapped:
+        return False
+    before = text[:i].rstrip(" \t")[-1:]
+    after = text[i + 1 :].lstrip(" \t")[:1]
+    return not ((before.isalpha() or before == ",") and after.islower())
+
+
 def paragraph_end(text: str, start: int, wrapped: bool) -> int:
     """Where the paragraph that holds ``start`` ends (the text's length if it is the last)."""
-    ends = [text.find("\n\n", start)]
-    if not wrapped:
-        ends.append(text.find("\n", start))
-    found = [e for e in ends if e != -1]
-    return min(found) if found else len(text)
+    blank = text.find("\n\n", start)
+    limit = blank if blank != -1 else len(text)
+    i = text.find("\n", start, limit)
+    while i != -1:
+        if breaks_paragraph(text, i, wrapped):
+            return i
+        i = text.find("\n", i + 1, limit)
+    return limit

@@ -346,7 +346,10 @@ class Resolver:
                     if m is None or c.dep_ == "prep":
                         continue
                 ctx.new_actor_for(m)
-                if (m.actor and ctx.type_of(m.actor) != "person") or (m.actor and c.dep_ == "poss"):
+                person_organ = t.lemma_.lower() in ctx.lex.person_organs  # "the Clinton campaign"
+                if m.actor and (
+                    ctx.type_of(m.actor) != "person" or c.dep_ == "poss" or person_organ
+                ):
                     if m.actor not in out:
                         out.append(m.actor)
                     ctx.use(m.actor, m.start, m.text)

@@ -98,6 +98,7 @@ class SpeakersSection(_Section):
     organs: Words = Field(default_factory=list)
     groups: Words = Field(default_factory=list)
     suborgs: Words = Field(default_factory=list)
+    person_organs: Words = Field(default_factory=list)
     org_heads: Words = Field(default_factory=list)
     descriptions: dict[Literal["organization", "state"], Words] = Field(default_factory=dict)
 
@@ -225,6 +226,7 @@ class Lexicon:
     organs: frozenset[str]
     groups: frozenset[str]
     suborgs: frozenset[str]
+    person_organs: frozenset[str]
     org_heads: frozenset[str]
     #: "the militant group", "the country": the nearest actor of that type before
     type_descriptions: dict[str, frozenset[str]]
@@ -353,6 +355,7 @@ class Lexicon:
             organs=fs(sp.organs),
             groups=fs(sp.groups),
             suborgs=fs(sp.suborgs),
+            person_organs=fs(sp.person_organs),
             org_heads=fs(sp.org_heads),
             type_descriptions={k: fs(v) for k, v in sp.descriptions.items()},
             role_titles=fs(ro.titles),

@@ -185,6 +185,7 @@ class ActorDictionary:
         self._new_by_key: dict[str, str] = {}
         self._new_by_person_key: dict[str, str] = {}
         self._new_by_surname: dict[str, set[str]] = {}
+        self._by_first: dict[str, list[tuple[str, str]]] | None = None
         self._demonyms: dict[str, str] = {}
         self._metonyms: dict[str, str] = {}
         self.places: set[str] = set()
@@ -305,6 +306,7 @@ class ActorDictionary:
         by_key.setdefault(name_key(entry.id.replace("-", " ")), entry.id)
         if new:
             return
+        self._by_first = None
         for dn in entry.demonyms:
             self._demonyms.setdefault(name_key(dn), entry.id)
         for m in entry.metonyms:
@@ -345,11 +347,20 @@ class ActorDictionary:
             if any(_alike(first, person_key(n).split()[0], 0.7) for n in self._person_names(aid)):
                 hits.add(aid)
         if not hits:
-            for key, aid in self._by_person_key.items():
-                kw = key.split()
-                if len(kw) > 1 and kw[0] == first and _alike(last, kw[-1], 0.8):
+            for other_last, aid in self._first_names().get(first, ()):
+                if _alike(last, other_last, 0.8):
                     hits.add(aid)
         return hits.pop() if len(hits) == 1 else None
+
+    def _first_names(self) -> dict[str, list[tuple[str, str]]]:
+        """Curated people by first name: (surname, id)."""
+        if self._by_first is None:
+            self._by_first = {}
+            for key, aid in self._by_person_key.items():
+                kw = key.split()
+                if len(kw) > 1:
+                    self._by_first.setdefault(kw[0], []).append((kw[-1], aid))
+        return self._by_first
 
     def _person_names(self, aid: str) -> list[str]:
         e = self.entries[aid]

@@ -296,6 +296,8 @@ class Lexicon:
     object_classes: dict[str, frozenset[str]] = field(default_factory=dict)
     #: every lemma that can start a cue, for a quick test per sentence
     cue_lemmas: frozenset[str] = frozenset()
+    #: every word that can start a mediation cue (lemma or lower case)
+    mediation_cues: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_LEXICON) -> Lexicon:
@@ -453,6 +455,20 @@ class Lexicon:
             | {p.split()[-1] for p in lex.reject_phrases}
         )
         object.__setattr__(lex, "cue_lemmas", frozenset(cue))
+        mediation = (
+            lex.mediator_nouns
+            | lex.mediator_role_nouns
+            | lex.mediation_nouns
+            | {w.split()[-1] for w in lex.mediation_nouns}
+            | lex.mediation_verbs
+            | lex.host_verbs
+            | lex.deal_verbs
+            | lex.bridging_verbs
+            | lex.channel_verbs
+            | lex.carry_verbs
+            | {"betweens", "between"}
+        )
+        object.__setattr__(lex, "mediation_cues", frozenset(mediation))
         return lex
 
 

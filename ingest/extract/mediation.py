@@ -59,9 +59,12 @@ class Mediation:
     def run(self) -> None:
         ctx = self.ctx
         lex = ctx.lex
+        cues = lex.mediation_cues
         for k, s in enumerate(ctx.sents):
             for t in s:
                 lemma, low = t.lemma_.lower(), t.lower_
+                if lemma not in cues and low not in cues:
+                    continue
                 if t.pos_ in ("NOUN", "PROPN") and self._is_mediator_noun(t):
                     self._mediator_noun(t, k)
                 elif t.pos_ in ("NOUN", "PROPN") and (

@@ -61,7 +61,7 @@ class DemandRules:
             subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
             if subj is not None and _same(ctx, sources, ctx.resolve.resolve_np(subj)):
                 return  # "Israel wants to ...": no demand on anyone else
-            targets = [x for x in [ctx.topics.from_vp(act)] if x is not None]
+            targets: list[Topic | str] = _list(ctx.topics.from_vp(act))
         else:
             targets = self.t.frame_target(v, frame) or self.t.of_verb(v)
         self._emit("demands", sources, targets, v, 0.75)

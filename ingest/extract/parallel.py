@@ -24,6 +24,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ def extract_parallel(
     ``workers`` processes."""
     global _WORKER
     forkable = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    context: BaseContext
     if forkable:
         _WORKER = extractor  # inherited by the forked workers
         context = multiprocessing.get_context("fork")

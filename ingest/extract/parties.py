@@ -223,7 +223,7 @@ class Parties:
         lex = self.ctx.lex
         frontier = [c for c in v.children if c.i != subj.i and c.dep_ in _PATH]
         for _ in range(_DEPTH):
-            nxt = []
+            nxt: list[Token] = []
             for c in frontier:
                 if c.lemma_.lower() in lex.party_nouns or c.lower_ in lex.party_nouns:
                     return True

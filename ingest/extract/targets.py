@@ -287,15 +287,15 @@ class Targets:
             xcomp = next((c for c in kids if self.to_clause(v, c)), None)
         if xcomp is not None and xcomp.lemma_.lower() in ("see", "have", "get", "let"):
             # "would like to see Hamas disarmed": what is to be seen done
-            inner = next((c for c in xcomp.children if c.dep_ in ("ccomp", "xcomp", "oprd")), None)
-            if inner is not None:
-                subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                return _one(ctx.topics.from_vp(inner, agent=subj))
+            seen = next((c for c in xcomp.children if c.dep_ in ("ccomp", "xcomp", "oprd")), None)
+            if seen is not None:
+                who = next((c for c in seen.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return _one(ctx.topics.from_vp(seen, agent=who))
         if xcomp is not None and xcomp.lemma_.lower() in lex.demand_verbs:
             # a pressure chain, "urged A to press B to accept C": what the chain ends in
-            inner = self.of_verb(xcomp, allow_actor=False)
-            if inner:
-                return inner
+            chain = self.of_verb(xcomp, allow_actor=False)
+            if chain:
+                return chain
         if xcomp is not None:
             # "will not allow the pipeline to cross": the object is who is to act
             agent = dobj if dobj is not None and ctx.men[dobj.i] is None else None
@@ -334,7 +334,7 @@ class Targets:
         addressee: Topic | str | None = None
         if dobj is not None:
             found = self.nps(dobj)
-            topics = [t for t in found if not isinstance(t, str)]
+            topics: list[Topic | str] = [t for t in found if not isinstance(t, str)]
             if topics:
                 return topics
             addressee = found[0] if found else None  # "asked Israel for guarantees"

@@ -415,3 +415,23 @@ def test_a_single_line_break_ends_a_paragraph_unless_the_text_is_hard_wrapped(
     )
     (stmt,) = run(ex, wrapped)["stmts"]
     assert stmt["speaker"] == "isaac-herzog" and stmt["text"].startswith("the talks were over")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted modifier is no statement, nor quoted words of a reported clause
+        ("Miguel Soto-Arce outlined what he called a “three-phase” plan.", []),
+        ("Ana Duarte-Lima urged the envoys to “pressure” the rebels.", []),
+        ("What Ana Duarte-Lima said was a “response” to the offer.", []),
+        # what a quote-only verb names is
+        (
+            "Ana Duarte-Lima called the offer “an insult”.",
+            [("ana-duarte-lima", "an insult", True)],
+        ),
+    ],
+)
+def test_quoted_words_that_are_no_statement(
+    ex: Extractor, text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert [(s[0], s[1].rstrip("."), s[2]) for s in run(ex, text)["statements"]] == expected

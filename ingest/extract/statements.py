@@ -118,8 +118,8 @@ class Statements:
         for q in ctx.quotes:
             v = self._speech_verb(q)
             conf = 0.9
-            if q.embedded and (v is None or v.lemma_.lower() not in ctx.lex.quote_only):
-                continue  # scare quotes, a title
+            if q.embedded and (v is None or not self._names_it(q, v)):
+                continue  # scare quotes, a title, a quoted modifier ("a “three-phase” plan")
             if v is not None and self._in_clause_of(q, v):
                 continue  # quoted words of a reported clause: the clause is the statement
             if v is not None:
@@ -184,6 +184,8 @@ class Statements:
                 t.dep_ == "xcomp" and t.head.lemma_.lower() not in ("go", "continue")
             ):
                 continue  # "guidelines to tell him the banks are too big": no speaker there
+            if any(c.tag_ == "WP" and c.lower_ == "what" for c in t.children):
+                continue  # "what he said was Hamas's response": no clause of his
             span, conf = self._said(t)
             if not span:
                 continue
@@ -348,13 +350,27 @@ class Statements:
                     best = (dist, t)
         return best[1] if best else None
 
-    def _in_clause_of(self, q: Quote, v: Token) -> bool:
-        """Whether a quote lies in the reported clause of a verb of saying."""
-        comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
-        if comp is None:
+    def _names_it(self, q: Quote, v: Token) -> bool:
+        """Whether a few quoted words are what a quote-only verb names: "called the offer
+        “an insult”" (the quote is the verb's complement, not a word inside it)."""
+        if v.lemma_.lower() not in self.ctx.lex.quote_only:
             return False
-        ids = {x.i for x in comp.subtree}
-        return q.start in ids and len(ids) > q.end - q.start
+        root = self.ctx.doc[q.start : q.end].root
+        head = root.head
+        return (
+            head.i == v.i
+            or (head.dep_ == "prep" and head.head.i == v.i)  # "described it as “…”"
+            or (root.dep_ in ("appos", "oprd", "attr") and head.head.i == v.i)  # "the offer “…”"
+        )
+
+    def _in_clause_of(self, q: Quote, v: Token) -> bool:
+        """Whether a quote lies, as a part, in the clause a verb of saying reports ("said the
+        government had “given up”", "urged the mediators to “pressure” Hamas")."""
+        for comp in (c for c in v.children if c.dep_ in ("ccomp", "xcomp")):
+            ids = {x.i for x in comp.subtree}
+            if q.start in ids and len(ids) > q.end - q.start:
+                return True
+        return False
 
     def _other_speaker_between(self, a: Quote, b: Quote) -> bool:
         ctx = self.ctx

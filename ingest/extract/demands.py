@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
 from actorgraph.ingest.extract.records import Resolved
+from actorgraph.ingest.extract.stance_rules import StanceRules
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext, Quote
     from actorgraph.ingest.extract.lexicon import Frame
-    from actorgraph.ingest.extract.targets import Targets
     from actorgraph.ingest.extract.topics import Topic
     from spacy.tokens import Token
 
@@ -32,19 +32,8 @@ NOT_IMPERATIVE = frozenset(
 )
 
 
-class DemandRules:
-    ctx: DocContext
-    t: Targets
-
-    def _emit(
-        self,
-        rtype: str,
-        sources: list[Resolved],
-        targets: list[Topic | str],
-        cue: Token,
-        conf: float,
-    ) -> None:
-        raise NotImplementedError
+class DemandRules(StanceRules):
+    """The demand rules."""
 
     # ------------------------------------------------------------------ verbs
     def _demand_verb(self, v: Token, frame: Frame) -> None:
@@ -180,17 +169,6 @@ class DemandRules:
                 break
         return obj
 
-    def _unless(self, v: Token) -> Token | None:
-        return next(
-            (
-                c
-                for c in v.children
-                if c.dep_ == "advcl"
-                and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
-            ),
-            None,
-        )
-
     def _conditional_refusal(self, v: Token) -> None:
         """ "X will not release the hostages unless Y": X demands Y."""
         ctx = self.ctx
@@ -233,25 +211,6 @@ class DemandRules:
         if t.dep_ != "aux":
             verb = next((c for c in t.children if c.dep_ == "xcomp"), clause)
         self._emit("demands", sources, _list(ctx.topics.from_vp(verb)), t, 0.6)
-
-    def _judges(self, clause: Token) -> list[Resolved]:
-        """Who asserts a clause: the subject of the verb of saying it is the object of (not in
-        a quote), else the speaker of the quote it is in (for the clause at its top)."""
-        ctx = self.ctx
-        speech = clause.head if clause.dep_ == "ccomp" else None
-        lex = ctx.lex
-        if speech is not None and speech.lemma_.lower() not in (
-            lex.speech_verbs | lex.insist_verbs | {"conclude"}
-        ):
-            speech = None
-        if speech is not None and ctx.quote_of[speech.i] < 0:
-            if ctx.irrealis(speech) or ctx.negated(speech):
-                return []
-            return ctx.resolve.subject_actors(speech)
-        q = ctx.in_quote(clause.i)
-        if q is not None and q.speaker and clause.dep_ in ("ROOT", "ccomp", "conj"):
-            return [Resolved(q.speaker)]
-        return []
 
     def _quoted_imperatives(self) -> None:
         """ "“Stop the bombing now,” X told the council": the speaker demands it."""

@@ -16,11 +16,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.records import Resolved
+from actorgraph.ingest.extract.stance_rules import StanceRules
 
 if TYPE_CHECKING:
-    from actorgraph.ingest.extract.context import DocContext
     from actorgraph.ingest.extract.lexicon import Frame
-    from actorgraph.ingest.extract.targets import Targets
     from actorgraph.ingest.extract.topics import Topic
     from spacy.tokens import Span, Token
 
@@ -28,22 +27,8 @@ COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 
 
-class RejectRules:
-    ctx: DocContext
-    t: Targets
-
-    def _emit(
-        self,
-        rtype: str,
-        sources: list[Resolved],
-        targets: list[Topic | str],
-        cue: Token,
-        conf: float,
-    ) -> None:
-        raise NotImplementedError
-
-    def _judges(self, clause: Token) -> list[Resolved]:
-        raise NotImplementedError
+class RejectRules(StanceRules):
+    """The rejection rules."""
 
     # ------------------------------------------------------------------ verbs
     def _reject_verb(self, v: Token, frame: Frame) -> None:
@@ -78,7 +63,7 @@ class RejectRules:
             sources = ctx.resolve.subject_actors(v)
         if not sources:
             return
-        unless = self._unless(v)  # type: ignore[attr-defined]
+        unless = self._unless(v)
         if unless is not None:  # "will not agree unless X": a demand for X
             topic = ctx.topics.from_vp(unless)
             self._emit("demands", sources, [topic] if topic else [], v, 0.65)

@@ -14,21 +14,13 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.demands import DemandRules
 from actorgraph.ingest.extract.rejections import RejectRules
-from actorgraph.ingest.extract.targets import Targets
 
 if TYPE_CHECKING:
-    from actorgraph.ingest.extract.context import DocContext
-    from actorgraph.ingest.extract.records import Resolved
-    from actorgraph.ingest.extract.topics import Topic
     from spacy.tokens import Token
 
 
 class Stances(DemandRules, RejectRules):
     """The ``demands`` and ``rejects`` families on one document."""
-
-    def __init__(self, ctx: DocContext) -> None:
-        self.ctx = ctx
-        self.t = Targets(ctx)
 
     def run(self) -> None:
         ctx = self.ctx
@@ -91,14 +83,3 @@ class Stances(DemandRules, RejectRules):
                 self._unwilling(t)
             if low in lex.opposed:
                 self._opposed(t)
-
-    def _emit(
-        self,
-        rtype: str,
-        sources: list[Resolved],
-        targets: list[Topic | str],
-        cue: Token,
-        conf: float,
-    ) -> None:
-        for target in targets:
-            self.ctx.out.stance(rtype, sources, target, cue, conf)

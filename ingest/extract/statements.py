@@ -193,16 +193,7 @@ class Statements:
             if not rs or rs[0].anonymous:
                 continue
             r = rs[0]
-            sf = ctx.principal.get(r.actor)
-            ctx.out.statement(
-                r.actor,
-                phrase_text(span),
-                False,
-                sf.target if sf else None,
-                span[0].i,
-                span[-1].i + 1,
-                conf - (0.05 if r.via == "pronoun" else 0.0),
-            )
+            self._reported(r.actor, span, conf - (0.05 if r.via == "pronoun" else 0.0))
 
     def _said(self, t: Token) -> tuple[list[Token], float]:
         """What a verb of saying reports: its clause, its infinitive ("vowed to ..."), its
@@ -315,19 +306,23 @@ class Statements:
         span = [x for x in clause.subtree if not (x.dep_ == "mark" and x.head.i == clause.i)]
         if any(ctx.quote_of[x.i] >= 0 for x in span) or len(span) < 3:
             return
-        r = rs[0]
-        sf = ctx.principal.get(r.actor)
-        ctx.out.statement(
-            r.actor,
+        self._reported(rs[0].actor, span, 0.6)
+
+    # ------------------------------------------------------------------ helpers
+    def _reported(self, speaker: str, span: list[Token], confidence: float) -> None:
+        """A statement in reported speech (not a quote), on behalf of whom the speaker
+        speaks for."""
+        sf = self.ctx.principal.get(speaker)
+        self.ctx.out.statement(
+            speaker,
             phrase_text(span),
             False,
             sf.target if sf else None,
             span[0].i,
             span[-1].i + 1,
-            0.6,
+            confidence,
         )
 
-    # ------------------------------------------------------------------ helpers
     def _speech_verb(self, q: Quote) -> Token | None:
         ctx = self.ctx
         ks = {ctx.sent_of[q.start], ctx.sent_of[q.end - 1]}
@@ -413,14 +408,4 @@ class Statements:
             span = span[:-1]
         if len(span) < 3:
             return
-        r = rs[0]
-        sf = ctx.principal.get(r.actor)
-        ctx.out.statement(
-            r.actor,
-            phrase_text(span),
-            False,
-            sf.target if sf else None,
-            span[0].i,
-            span[-1].i + 1,
-            0.7,
-        )
+        self._reported(rs[0].actor, span, 0.7)

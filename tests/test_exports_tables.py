@@ -17,6 +17,8 @@ from actorgraph.graph.exports.tables import TABLES, iter_csv, write_csv, write_p
 from actorgraph.graph.model import ACTOR, DOCUMENT, TOPIC
 from actorgraph.graph.store import MAX_ROWS, GraphStore
 
+from tests.streams import CountingStream
+
 
 def evidence_rows(store: GraphStore) -> Counter[tuple[Any, ...]]:
     """Every piece of evidence in the store, as the relations table should list it."""
@@ -161,30 +163,6 @@ def test_a_failed_export_leaves_no_table(
     with pytest.raises(RuntimeError, match="went away"):
         writer(_failing(records, len(records) - 3), tmp_path)
     assert list(tmp_path.iterdir()) == []
-
-
-class CountingStream:
-    """Records made on demand, counting how many the consumer has taken."""
-
-    def __init__(self, relations: int) -> None:
-        self.taken = 0
-        self.relations = relations
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        for i in range(50):
-            self.taken += 1
-            yield {"kind": "actor", "id": f"a{i}", "name": f"Actor {i}", "type": "person"}
-        for i in range(self.relations):
-            self.taken += 1
-            yield {
-                "kind": "relation",
-                "type": "demands",
-                "source": f"a{i % 50}",
-                "target": f"a{(i * 7 + 1) % 50}",
-                "evidence": f"Sentence number {i} says that one actor demanded something.",
-                "date": "2024-05-01",
-                "document": f"d{i}",
-            }
 
 
 def test_csv_is_written_while_the_stream_is_read() -> None:

@@ -6,10 +6,13 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
+from actorgraph.graph.exports import FORMATS, export
 from actorgraph.graph.exports.ftm import MAX_SENTENCES, iter_ftm, write_ftm
 from actorgraph.graph.exports.plover import QUAD, iter_plover, write_plover
 from actorgraph.graph.model import ACTOR, DOCUMENT, TOPIC
@@ -193,3 +196,38 @@ def test_line_formats_are_written_while_the_stream_is_read(export: Any) -> None:
     assert first.endswith("\n")
     assert 0 < stream.taken < 5000
     assert sum(1 for _ in out) > 1000
+
+
+# ---------------------------------------------------------------------- the registry
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_format_exports_through_the_registry(
+    example_store: GraphStore, tmp_path: Path, fmt: str
+) -> None:
+    f = FORMATS[fmt]
+    target = tmp_path / "out" / f"export{f.extension}"
+    target.parent.mkdir()
+    summary = export(
+        example_store.iter_records(), fmt, target.parent if f.shape == "tables" else target
+    )
+    assert summary.format == fmt and sum(summary.counts.values()) > 0
+    written = sorted(p.name for p in target.parent.iterdir())
+    assert not [n for n in written if n.endswith(".part")]
+    if f.shape == "file":
+        assert written == [target.name]
+        text = target.read_text(encoding="utf-8")
+        assert text == "".join(f.chunks()(example_store.iter_records()))
+    else:
+        assert len(written) == 5
+
+
+def test_unknown_format_and_failed_file_export(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown export format 'dot'"):
+        export([], "dot", tmp_path / "x.dot")
+
+    def broken() -> Iterator[dict[str, Any]]:
+        yield {"kind": "actor", "id": "a", "name": "A", "type": "state"}
+        raise RuntimeError("disk gone")
+
+    with pytest.raises(RuntimeError):
+        export(broken(), "graphml", tmp_path / "x.graphml")
+    assert list(tmp_path.iterdir()) == []

@@ -296,3 +296,17 @@ def test_read_stream_joins_role_evidence_to_its_relation() -> None:
         "role:curated",
     )
     assert not [k for k, _i, _c in read_stream(records, roles=False) if k == "relation"][1:]
+
+
+def test_the_stream_brings_each_relations_evidence_together(example_store: GraphStore) -> None:
+    """What the exporters rely on (graph/exports/stream.py): nodes first, then relations
+    sorted by key with a relation's evidence records one after the other."""
+    recs = list(example_store.iter_records())
+    kinds = [r["kind"] for r in recs]
+    first_relation = kinds.index("relation")
+    assert "relation" not in {k for k in kinds[:first_relation]}
+    assert set(kinds[first_relation:]) == {"relation"}
+    keys = [f"{r['type']}|{r['source']}|{r['target']}" for r in recs[first_relation:]]
+    assert keys == sorted(keys)
+    whole = [(kind, item) for kind, item, _c in read_stream(recs) if kind == "relation"]
+    assert len({r.key for _k, r in whole}) == len(whole)  # no relation came in pieces

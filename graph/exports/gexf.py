@@ -123,22 +123,30 @@ def _edge_xml(r: Relation, symmetric: bool) -> str:
 
 
 class _NodeTime:
-    """Per node: the spans of its edges, or "always" once an undated edge touches it."""
+    """Per node: the spans of its edges, or "always" once an undated edge touches it.
 
-    __slots__ = ("always", "spans")
+    Spans are merged when many have gathered and once at the end, not per edge (a hub has
+    thousands of edges)."""
+
+    __slots__ = ("always", "limit", "spans")
 
     def __init__(self) -> None:
         self.spans: list[Span] = []
         self.always = False
+        self.limit = 256
 
     def add(self, spans: list[Span] | None) -> None:
         if spans is None:
             self.always = True
+            self.spans = []
         elif not self.always:
-            self.spans = merge_intervals([*self.spans, *spans])
+            self.spans.extend(spans)
+            if len(self.spans) > self.limit:  # amortized: merge when the list has doubled
+                self.spans = merge_intervals(self.spans)
+                self.limit = max(256, 2 * len(self.spans))
 
     def spells(self) -> list[Span] | None:
-        return None if self.always or not self.spans else self.spans
+        return None if self.always or not self.spans else merge_intervals(self.spans)
 
 
 def iter_gexf(

@@ -267,7 +267,7 @@ def write_parquet(
     directory: str | Path,
     tables: Iterable[str] | None = None,
     *,
-    batch_rows: int = 50_000,
+    batch_rows: int = 10_000,
 ) -> ExportSummary:
     """Write ``<table>.parquet`` files (all tables, or those named) into ``directory``."""
     return _write_tables(

@@ -445,3 +445,18 @@ def test_structural_holes_isolates_are_nan_and_json_null() -> None:
     h = structural_holes(g)
     assert math.isnan(h["alone"].constraint)
     assert h["alone"].to_dict()["constraint"] is None
+
+
+def test_the_example_in_docs_research_runs(
+    example_store: GraphStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    text = (ROOT / "docs" / "research.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", text, re.S)
+    assert code is not None
+    exec(code.group(1), {"store": example_store})
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 3  # May, June, July
+    printed = re.search(r"\n    (2024-05-01\.\.2024-05-31 .*)\n", text)
+    assert printed is not None and out[0] == printed.group(1)  # the doc shows what it prints

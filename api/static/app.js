@@ -32,6 +32,7 @@ import { DEFAULT_LIMIT, MAX_LIMIT, decodePositions, emptyState, encodePositions,
 
 const MAX_NODES = 3000;
 const SLOW_MS = 400; // requests slower than this show progress
+const QUIET_ADD = 600; // elements: more than this are laid out before they are drawn
 
 // ------------------------------------------------------------------------ missing assets
 if (typeof cytoscape === "undefined") {
@@ -94,7 +95,9 @@ function afterHashChange() {
 let posTimer = null;
 let savingPositions = false;
 /** Write every placed node's position into the hash (after a layout or a drag). */
-function savePositions() {
+let pushPositions = ""; // the next positions are a change of their own (relayout, a drag)
+function savePositions({ push = "" } = {}) {
+  if (push) pushPositions = push;
   clearTimeout(posTimer);
   savingPositions = true;
   updateIdle();
@@ -112,7 +115,12 @@ async function writePositions() {
   });
   app.state.pos = await encodePositions(pos);
   savingPositions = false;
-  replaceHash();
+  if (pushPositions) {
+    const label = pushPositions;
+    pushPositions = "";
+    lastCommit.kind = "";
+    commit(label);
+  } else replaceHash();
 }
 
 // ------------------------------------------------------------------------ messages
@@ -307,16 +315,20 @@ async function reloadView() {
     staleEdges.remove();
     stale.remove();
   });
-  // big additions in slices, each placed near what is drawn, so the page keeps answering
+  // Big additions come in slices and stay undrawn ("pending") until they are laid out, so
+  // no frame draws a half-built heap; small ones are placed near their neighbours at once.
   const all = [...newNodes, ...newEdges];
-  const SLICE = 400;
+  const quiet = all.length > QUIET_ADD;
+  const SLICE = 800;
   for (let i = 0; i < all.length; i += SLICE) {
     let slice;
+    const part = all.slice(i, i + SLICE);
+    if (quiet) for (const x of part) x.classes = `${x.classes || ""} pending`;
     cy.batch(() => {
-      slice = cy.add(all.slice(i, i + SLICE));
+      slice = cy.add(part);
     });
     added = added.union(slice);
-    placeNew(cy, slice.nodes());
+    if (!quiet) placeNew(cy, slice.nodes());
     if (i + SLICE < all.length) await nextFrame();
   }
   tuneForSize(cy);
@@ -416,11 +428,11 @@ function refreshView() {
 /** Lay out what needs it: everything when most nodes are new, else the newcomers. */
 const settle = busy(async function settle(added = cy.collection(), { full = false } = {}) {
   const visible = cy.nodes().not(".hidden");
-  if (visible.empty()) return;
+  if (visible.empty()) return revealPending();
   const unplaced = visible.filter((n) => !isPlaced(n));
   if (!full && unplaced.empty()) {
     if (added.nonempty()) fitView(cy);
-    return;
+    return revealPending();
   }
   const fresh = full || unplaced.length > visible.length / 2;
   const ok = await layouts.run({
@@ -428,13 +440,26 @@ const settle = busy(async function settle(added = cy.collection(), { full = fals
     incremental: !fresh,
     pins: app.state.pins,
     roots: app.state.seeds,
-    animate: restoring === 0,
+    animate: restoring === 0 && cy.$(".pending").empty(),
   });
   if (ok) {
     markPlaced(cy.nodes().not(".hidden"));
     savePositions();
   }
+  await revealPending();
+  return ok;
 });
+
+/** Draw what was added undrawn, a slice per frame. */
+async function revealPending() {
+  const pending = cy.elements(".pending");
+  placeNew(cy, pending.nodes());
+  const SLICE = 1500;
+  for (let i = 0; i < pending.length; i += SLICE) {
+    pending.slice(i, i + SLICE).removeClass("pending");
+    if (i + SLICE < pending.length) await nextFrame();
+  }
+}
 
 function markSeeds() {
   const seeds = new Set(app.state.seeds);
@@ -1099,10 +1124,8 @@ function wire() {
     await refetchAndSettle();
   });
   $("#relayout").addEventListener("click", async () => {
-    commit("Relayout");
-    lastCommit.kind = ""; // the positions it brings belong to this entry
-    await settle(cy.collection(), { full: true });
-    history.replaceState({ label: "Relayout" }, "", currentHash());
+    pushPositions = "Relayout"; // its positions make a history entry of their own
+    if (!(await settle(cy.collection(), { full: true }))) pushPositions = "";
   });
   $("#fit").addEventListener("click", () => fitView(cy));
   $("#undo").addEventListener("click", () => history.back());
@@ -1177,8 +1200,7 @@ function wire() {
     const n = ev.target;
     if (app.state.pins[n.id()]) app.state.pins[n.id()] = { ...n.position() };
     n.scratch("_placed", true);
-    commit(`Move ${n.data("name")}`);
-    savePositions();
+    savePositions({ push: `Move ${n.data("name")}` });
   });
   cy.on("mouseover", "node", (ev) => {
     $("#cy").title = `${ev.target.data("name")} (${ev.target.data("type")})${ev.target.data("kind") === "Actor" ? " — double-click to expand" : ""}`;
@@ -1259,6 +1281,9 @@ async function loadSchema() {
 function fetchKey(s) {
   return JSON.stringify([s.seeds, s.depth, s.limit, s.removed, s.rel, s.since, s.until]);
 }
+function metricKey(s) {
+  return JSON.stringify([s.metric, s.rel, s.since, s.until]);
+}
 function pathKey(s) {
   return JSON.stringify([s.path, s.hops, s.prel, s.inter]);
 }
@@ -1283,7 +1308,7 @@ async function restore(next) {
       }
     }
     if (fetchKey(before) !== fetchKey(next) || firstRestore || cy.nodes().empty()) await reloadView();
-    if (next.metric !== before.metric || firstRestore || (next.metric && !app.scores)) await applyMetric({ relayout: false });
+    if (metricKey(next) !== metricKey(before) || firstRestore || (next.metric && !app.scores)) await applyMetric({ relayout: false });
     // positions: the link's own, then newcomers around them, else a fresh layout
     let known = 0;
     cy.batch(() => {
@@ -1303,6 +1328,7 @@ async function restore(next) {
     } else if (visible.some((n) => !isPlaced(n))) {
       await settle();
     } else if (visible.nonempty()) fitView(cy);
+    await revealPending();
   } catch (err) {
     handleError(err);
   } finally {

@@ -118,7 +118,7 @@ function style() {
     { selector: "edge.many", style: { "curve-style": "haystack", "haystack-radius": 0, "target-arrow-shape": "none", width: 1.6, opacity: 1 } },
     { selector: "edge[?symmetric]", style: { "target-arrow-shape": "none" } },
     { selector: "edge.labelled, edge:selected, edge.on-path", style: { label: "data(type)" } },
-    { selector: ".hidden", style: { display: "none" } },
+    { selector: ".hidden, .pending", style: { display: "none" } },
     { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.3 } },
     {
       selector: "node.on-path",

@@ -4,7 +4,7 @@
 
 import { api, listOf } from "./api.js";
 import { app, learnDocuments } from "./context.js";
-import { $, $$, h, plural } from "./dom.js";
+import { $, $$, fill, h, plural } from "./dom.js";
 import { edgeId } from "./graph.js";
 import { evidenceList, relationLine, relSwatch } from "./panel.js";
 
@@ -152,7 +152,7 @@ function brokerList(result) {
           "li",
           {},
           h("a", { href: "#", onclick: (ev) => (ev.preventDefault(), app.select(`n:${b.actor.id}`, { focusPanel: true })) }, b.actor.name),
-          b.actor.intermediary ? h("span", { class: "badge broker-badge" }, "intermediary") : null,
+          b.actor.intermediary ? [" ", h("span", { class: "badge broker-badge" }, "intermediary")] : null,
           h("span", { class: "share-bar", "aria-hidden": "true" }, h("span", { style: { width: `${Math.round(100 * b.share)}%` } })),
           h("span", { class: "meta" }, ` ${Math.round(100 * b.share)}% · ${plural(b.paths, "path")}`),
         ),
@@ -245,5 +245,5 @@ export function renderPaths() {
       ),
     ),
   );
-  box.replaceChildren(head, brokerList(result), paths.length ? h("h3", { class: "sub" }, "Paths") : null, list);
+  fill(box, head, brokerList(result), paths.length ? h("h3", { class: "sub" }, "Paths") : null, list);
 }

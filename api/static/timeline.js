@@ -24,7 +24,7 @@ export function initTimeline(change) {
     stopPlayback();
     onChange("", "", { final: true });
   });
-  $("#play").addEventListener("click", () => (playing ? stopPlayback({ final: true }) : startPlayback()));
+  $("#play").addEventListener("click", () => (playing ? stopPlayback({ final: true }) : startPlayback({ stepMs: +$("#play-speed").value || 700 })));
 }
 
 function binSize(days) {

@@ -18,7 +18,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from actorgraph.api import errors
+from actorgraph.api import errors, ui_assets
 from actorgraph.api.deps import API_KEY_HEADER, ApiState, ReadAccess
 from actorgraph.api.jobs import JobRegistry
 from actorgraph.api.params import READ_ERRORS
@@ -120,6 +120,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if not settings.read_key:
         _reads_open_in_openapi(app)
     if STATIC_DIR.is_dir():  # the exploration UI, behind every API route
+        note = ui_assets.warning(STATIC_DIR)
+        if note:
+            logger.warning(note)
         app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="ui")
     return app
 

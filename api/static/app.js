@@ -743,7 +743,9 @@ function setPathEnd(which, id) {
 let panelOpener = null;
 
 function selectElement(sel, { focusPanel = false, from = null } = {}) {
-  if (!app.state.sel && !$("#panel").contains(document.activeElement)) panelOpener = from || document.activeElement;
+  // Esc returns focus to what opened the panel: the canvas, a table row, a search field…
+  if (from) panelOpener = from;
+  else if (!app.state.sel && !$("#panel").contains(document.activeElement)) panelOpener = document.activeElement;
   app.state.sel = sel;
   cy.elements(":selected").unselect();
   const ele = cy.$id(sel.slice(2));

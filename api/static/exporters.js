@@ -385,6 +385,20 @@ export function toSvg(data = viewData()) {
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(doc) + "\n";
 }
 
+function canvasShape(g, shape, x, y, r) {
+  g.beginPath();
+  const pts = shapePoints(shape, x, y, r);
+  if (pts) {
+    pts.split(" ").forEach((p, i) => {
+      const [px, py] = p.split(",").map(Number);
+      if (i) g.lineTo(px, py);
+      else g.moveTo(px, py);
+    });
+    g.closePath();
+  } else if (shape === "round-rectangle") g.rect(x - r, y - r, 2 * r, 2 * r);
+  else g.arc(x, y, r, 0, 2 * Math.PI);
+}
+
 /** The view as a PNG: Cytoscape's own drawing, with the legend beside it and the caption below. */
 export async function toPng(data = viewData()) {
   const cy = app.cy;
@@ -413,11 +427,18 @@ export async function toPng(data = viewData()) {
   for (const t of legend.nodes) {
     ly += 22;
     g.fillStyle = t.color;
-    g.beginPath();
-    g.arc(lx + 8, ly - 4, 7, 0, 2 * Math.PI);
+    canvasShape(g, t.shape, lx + 8, ly - 4, 7);
     g.fill();
     g.fillStyle = "#212529";
     g.fillText(t.label, lx + 24, ly);
+  }
+  if (legend.intermediaries) {
+    ly += 22;
+    g.strokeStyle = "#7a5c00";
+    g.lineWidth = 3;
+    canvasShape(g, "ellipse", lx + 8, ly - 4, 6);
+    g.stroke();
+    g.fillText("intermediary", lx + 24, ly);
   }
   for (const r of legend.relations) {
     ly += 22;

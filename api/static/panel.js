@@ -4,7 +4,7 @@
 
 import { api, listOf } from "./api.js";
 import { app, ctx, learnDocuments, nameOf } from "./context.js";
-import { $, fill, h, plural, textOn } from "./dom.js";
+import { $, fill, h, plural, svg, textOn } from "./dom.js";
 import { relationDash } from "./graph.js";
 
 const cache = new Map(); // request key -> promise (one answer per panel and graph session)
@@ -30,14 +30,11 @@ export function docLink(docId, date) {
 /** A small line sample in the relation's colour and dash pattern (for legends and lists). */
 export function relSwatch(type) {
   const dash = relationDash(type);
-  return h("span", {
-    class: "swatch line",
-    "aria-hidden": "true",
-    style: {
-      borderTopColor: ctx.relationColor(type),
-      borderTopStyle: dash ? (dash[0] <= 2 ? "dotted" : "dashed") : "solid",
-    },
-  });
+  return svg(
+    "svg",
+    { class: "swatch-line", width: 22, height: 8, viewBox: "0 0 22 8", "aria-hidden": "true", focusable: "false" },
+    svg("line", { x1: 0, y1: 4, x2: 22, y2: 4, stroke: ctx.relationColor(type), "stroke-width": 3, "stroke-dasharray": dash ? dash.map((d) => d * 0.7).join(" ") : null }),
+  );
 }
 
 export function relationLine(r, names = nameOf) {

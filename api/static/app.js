@@ -280,7 +280,11 @@ async function reloadView() {
   for (const id of removed) nodes.delete(id);
   const onPath = pathSubgraph(app.pathResult);
   for (const n of onPath.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
-  for (const e of onPath.edges) edges.set(edgeId(e), e);
+  // a path's relations may carry only their first sentences (evidence_limit): keep the fuller
+  for (const e of onPath.edges) {
+    const had = edges.get(edgeId(e));
+    if (!had || (e.evidence || []).length > (had.evidence || []).length) edges.set(edgeId(e), e);
+  }
   // seeds first, then in answer order, up to the cap
   capped = nodes.size > MAX_NODES;
   const keep = new Set([...s.seeds.filter((x) => nodes.has(x)), ...onPath.nodes.map((n) => n.id), ...nodes.keys()].slice(0, MAX_NODES));

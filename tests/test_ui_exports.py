@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -15,6 +18,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from tests.conftest import ROOT
 from tests.ui_harness import no_js_errors, open_page, positions, visible, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
@@ -89,6 +93,40 @@ def test_gexf_opens_in_networkx_with_positions_colours_and_evidence(view: Any) -
         "{http://gexf.net/1.3}description"
     )
     no_js_errors(view)
+
+
+# Gephi Lite reads GEXF with graphology-gexf: the same parser, from npm (a devDependency)
+GRAPHOLOGY = """
+const fs = require('fs');
+const Graph = require(process.argv[1] + '/graphology');
+const gexf = require(process.argv[1] + '/graphology-gexf');
+const g = gexf.parse(Graph, fs.readFileSync(process.argv[2], 'utf8'));
+console.log(JSON.stringify({order: g.order, size: g.size, multi: g.multi, type: g.type,
+  hamas: g.getNodeAttributes('hamas'), qatar: g.getNodeAttributes('qatar')}));
+"""
+
+
+def test_gexf_opens_with_gephi_lites_parser(view: Any) -> None:
+    path = export(view, "gexf")
+    node = shutil.which("node")
+    assert node, "Node.js is needed (make ui)"
+    run = subprocess.run(
+        [node, "--input-type=commonjs", "-e", GRAPHOLOGY, str(ROOT / "node_modules"), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    got = json.loads(run.stdout)
+    assert got["order"] == len(visible(view)) and got["size"] == len(edges_in_view(view))
+    assert got["type"] == "directed" and got["multi"] is True
+    hamas = got["hamas"]
+    assert hamas["label"] == "Hamas" and hamas["seed"] is True and hamas["shape"] == "square"
+    assert got["qatar"]["intermediary"] is True
+    assert got["qatar"]["color"] == "rgba(86,180,233,1.0)"
+    x, y = positions(view)["hamas"]
+    assert math.isclose(hamas["x"], x, abs_tol=0.02) and math.isclose(hamas["y"], -y, abs_tol=0.02)
 
 
 def test_graphml_opens_in_networkx(view: Any) -> None:

@@ -628,7 +628,9 @@ const applyMetric = busy(async function applyMetric({ relayout = true } = {}) {
     return !Array.isArray(r.target) || r.target.includes("Actor");
   });
   const rels = s.rel ? s.rel.filter((t) => actorRels.includes(t)) : undefined;
-  const query = { relations: rels && rels.length ? rels : undefined, since: s.since || undefined, until: s.until || undefined };
+  // a score for every actor in view, not just the first 500 of the graph
+  const top = Math.min(10000, Math.max(500, cy.nodes().length));
+  const query = { relations: rels && rels.length ? rels : undefined, since: s.since || undefined, until: s.until || undefined, top };
   const key = JSON.stringify([metric, query]);
   let rows = scoreCache.get(key);
   if (!rows) {

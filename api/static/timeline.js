@@ -57,8 +57,12 @@ export function updateTimeline() {
   const box = $("#date-filter");
   const since = dayOf(app.state.since);
   const until = dayOf(app.state.until);
-  let lo = days.length ? Math.min(...days) : null;
-  let hi = days.length ? Math.max(...days) : null;
+  let lo = null;
+  let hi = null;
+  for (const d of days) {
+    if (lo === null || d < lo) lo = d;
+    if (hi === null || d > hi) hi = d;
+  }
   for (const v of [since, until]) {
     if (v === null) continue;
     lo = lo === null ? v : Math.min(lo, v);

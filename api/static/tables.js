@@ -122,7 +122,7 @@ export function renderTable() {
 }
 
 // ---------------------------------------------------------------- stances
-const stances = { group: "topic", scope: "view", seq: 0 };
+const stances = { group: "topic", scope: "view", seq: 0, cache: new Map() };
 
 function stanceTypes() {
   const all = app.schema.relations.filter((t) => (app.schema.relationInfo[t] || {}).stance);
@@ -156,9 +156,12 @@ export async function renderStances() {
     rows = stancesInView();
     note = `${plural(rows.length, "stance")} among the relations in view.`;
   } else {
-    fill(box, toolbar(), h("p", { class: "muted" }, "Loading…"));
+    const query = { type: stanceTypes(), since: s.since || undefined, until: s.until || undefined, limit: 500 };
+    const key = JSON.stringify(query);
+    if (!stances.cache.has(key)) fill(box, toolbar(), h("p", { class: "muted" }, "Loading…"));
     try {
-      const body = await api.stances({ type: stanceTypes(), since: s.since || undefined, until: s.until || undefined, limit: 500 });
+      if (!stances.cache.has(key)) stances.cache.set(key, await api.stances(query));
+      const body = stances.cache.get(key);
       rows = listOf(body);
       note = `${rows.length < body.count ? `The first ${rows.length} of` : "All"} ${plural(body.count, "stance")} in the graph${s.since || s.until ? " in the date window" : ""}.`;
     } catch (err) {

@@ -273,7 +273,7 @@ async function reloadView() {
     for (const e of sub.edges || []) edges.set(edgeId(e), e);
     if (sub.truncated) {
       const me = (sub.nodes || []).find((n) => n.id === seed);
-      truncations.push({ seed, name: me ? me.name : seed, left_out: sub.left_out || null });
+      truncations.push({ seed, name: me ? me.name : seed, left_out: sub.left_out || null, exact: sub.left_out_exact !== false });
     }
   }
   const removed = new Set(s.removed);
@@ -499,7 +499,7 @@ function renderStatus(hiddenEdges) {
           .join(" and ")
       : "";
     bar.append(
-      h("span", { class: "warn" }, ` · around ${t.name}, ${what ? `${what} left out` : "more neighbours exist"} (cap ${app.state.limit}${app.state.rel ? ", with the relation filter" : ""}) `),
+      h("span", { class: "warn" }, ` · around ${t.name}, ${what ? `${t.exact ? "" : "at least "}${what} left out` : "more neighbours exist"} (cap ${app.state.limit}${app.state.rel ? ", with the relation filter" : ""}) `),
     );
   }
   if (truncations.length && app.state.limit < MAX_LIMIT) {

@@ -12,6 +12,7 @@ from actorgraph.api.models import ErrorResponse
 from actorgraph.graph.errors import LimitError
 from actorgraph.graph.influence import METRICS
 from actorgraph.graph.model import Subgraph
+from actorgraph.graph.ranking import MAX_EVIDENCE
 from actorgraph.graph.schema import default_schema
 from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_PATHS, MAX_ROWS
 from fastapi import Query
@@ -39,6 +40,45 @@ Relations = Annotated[
         description="Relation types to use (repeat the parameter); default depends on the "
         "query (see /schema).",
         examples=[["mediates", "speaks_for"]],
+    ),
+]
+#: The same, under its singular name: ``?relation=mediates&relation=speaks_for``. Routes that
+#: take both use the union (:func:`relation_types`).
+Relation = Annotated[
+    list[RelationName] | None,  # type: ignore[valid-type]
+    Query(
+        description="Relation type to use (repeat the parameter for several); the same as "
+        "`relations`.",
+        examples=[["mediates", "speaks_for"]],
+    ),
+]
+
+
+def relation_types(*given: list[str] | None) -> list[str] | None:
+    """The union of the relation types given under ``relation`` and ``relations``."""
+    out: list[str] = []
+    for values in given:
+        for v in values or []:
+            if v not in out:
+                out.append(v)
+    return out or None
+
+
+IntermediariesOnly = Annotated[
+    bool,
+    Query(
+        description="Only paths whose every inner actor is an intermediary (an actor at the "
+        "source of a mediating relation)."
+    ),
+]
+EvidenceLimit = Annotated[
+    int,
+    Query(
+        ge=0,
+        le=MAX_EVIDENCE,
+        description="Pieces of evidence per relation, best first (highest confidence, then "
+        "newest); `evidence_total` gives how many there are and GET /relations/evidence pages "
+        "the rest.",
     ),
 ]
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -105,6 +145,8 @@ def subgraph_json(sub: Subgraph) -> dict[str, Any]:
         ],
         "edges": sub.edges,
         "truncated": sub.truncated,
+        "left_out": {"Actor": sub.left_out.get("Actor", 0), "Topic": sub.left_out.get("Topic", 0)},
+        "left_out_exact": sub.left_out_exact,
     }
 
 

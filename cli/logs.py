@@ -6,12 +6,14 @@ import logging
 import os
 from pathlib import Path
 
-from actorgraph.graph.settings import get_settings
-
 logger = logging.getLogger("actorgraph")
 
 
 def log_path() -> Path:
+    # imported here: reading the settings imports pydantic, which a command that logs
+    # nothing (``actorgraph schema``) should not pay for at start-up
+    from actorgraph.graph.settings import get_settings
+
     settings = get_settings()
     if settings.log_file:
         return Path(settings.log_file)
@@ -19,21 +21,36 @@ def log_path() -> Path:
     return Path(base) / "actorgraph" / "actorgraph.log"
 
 
-def setup(verbose: bool = False) -> Path:
+class _LogFile(logging.Handler):
+    """Writes to the log file, found and opened at the first record (so that a command that
+    logs nothing reads no settings and opens no file)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self._file: logging.Handler | None = None
+        self._failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None and not self._failed:
+            try:
+                path = log_path()
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._file = logging.FileHandler(path, encoding="utf-8")
+                self._file.setFormatter(
+                    logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+                )
+            except OSError:
+                self._failed = True
+        if self._file is not None:
+            self._file.emit(record)
+
+
+def setup(verbose: bool = False) -> None:
     """Send actorgraph's log records to the log file (and to stderr when verbose)."""
-    path = log_path()
     logger.setLevel(logging.DEBUG)
     if not logger.handlers:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fh = logging.FileHandler(path, encoding="utf-8")
-            fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-            fh.setLevel(logging.DEBUG)
-            logger.addHandler(fh)
-        except OSError:
-            pass
+        logger.addHandler(_LogFile())
     if verbose:
         sh = logging.StreamHandler()
         sh.setLevel(logging.INFO)
         logger.addHandler(sh)
-    return path

@@ -15,18 +15,19 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from actorgraph.cli import logs
 from actorgraph.cli.output import console, emit_json, err_console, shorten, table
 from actorgraph.graph.errors import ActorgraphError, InputError
-from actorgraph.graph.open import open_store
-from actorgraph.graph.queries import Graph
-from actorgraph.graph.settings import get_settings
-from actorgraph.graph.store import GraphStore
-from actorgraph.ingest.records import is_article_jsonl
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+# The store, the query facade, the settings, ingest and the web stack are imported inside the
+# commands that use them: a command that needs no store (``actorgraph schema``, ``--help``)
+# then starts without loading networkx, numpy, pydantic, spaCy or FastAPI.
+if TYPE_CHECKING:
+    from actorgraph.graph.queries import Graph
+    from actorgraph.graph.store import GraphStore
 
 app = typer.Typer(
     name="actorgraph",
@@ -42,6 +43,12 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 RelOpt = Annotated[
     list[str] | None,
     typer.Option("--relation", "-r", help="Relation type to use (repeatable); see `schema`."),
+]
+IntermediariesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--intermediaries-only", help="Only paths whose every inner actor is an intermediary."
+    ),
 ]
 SinceOpt = Annotated[str | None, typer.Option(help="Only evidence on or after this date.")]
 UntilOpt = Annotated[str | None, typer.Option(help="Only evidence on or before this date.")]
@@ -67,8 +74,16 @@ def main_options(
     logs.setup(verbose)
 
 
+def _graph(store: GraphStore) -> Graph:
+    from actorgraph.graph.queries import Graph
+
+    return Graph(store)
+
+
 @contextmanager
 def opened() -> Iterator[GraphStore]:
+    from actorgraph.graph.open import open_store
+
     s = open_store(STATE["store"])
     try:
         yield s
@@ -94,6 +109,8 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 
 def _is_article_file(path: Path) -> bool:
+    from actorgraph.ingest.records import is_article_jsonl
+
     suffix = path.suffix.lower()
     return suffix in ARTICLE_SUFFIXES or (
         suffix in (".jsonl", ".ndjson") and is_article_jsonl(path)
@@ -142,7 +159,15 @@ def ingest(
     json_out: JsonOpt = False,
 ) -> None:
     """Check and load records (or extract and load articles). Re-ingesting changes nothing."""
+    from actorgraph.graph.settings import get_settings
     from actorgraph.ingest.loader import Loader
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     settings = get_settings()
     reports = []
@@ -198,7 +223,7 @@ def export(
 ) -> None:
     """Write the whole graph in the exchange format (JSON Lines)."""
     with opened() as store:
-        records = Graph(store).export()
+        records = _graph(store).export()
         if out is None:
             for rec in records:
                 sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -228,7 +253,7 @@ def actors(
 ) -> None:
     """Find actors by name or alias."""
     with opened() as store:
-        g = Graph(store)
+        g = _graph(store)
         found, total = g.search_actors(
             query,
             types=[type_] if type_ else None,
@@ -257,7 +282,8 @@ def _evidence_line(rel: dict[str, Any], width: int = 160) -> str:
         return ""
     e = ev[0]
     where = ", ".join(x for x in (e.get("document"), e.get("date")) if x)
-    more = f" (+{len(ev) - 1} more)" if len(ev) > 1 else ""
+    total = rel.get("evidence_total", len(ev))
+    more = f" (+{total - 1} more)" if total > 1 else ""
     return f"“{shorten(e.get('sentence'), width)}”" + (f" [{where}]" if where else "") + more
 
 
@@ -268,11 +294,24 @@ def paths(
     relation: RelOpt = None,
     max_hops: Annotated[int, typer.Option(help="At most this many hops (cap 6).")] = 4,
     limit: Annotated[int, typer.Option(help="At most this many paths.")] = 10,
+    intermediaries_only: IntermediariesOpt = False,
+    evidence_limit: Annotated[
+        int, typer.Option(help="Pieces of evidence per relation in --json (best first).")
+    ] = 3,
     json_out: JsonOpt = False,
 ) -> None:
-    """Communication paths between two actors, each hop with its evidence."""
+    """Communication paths between two actors, best first (fewest hops, best supported, most
+    recent), each hop with its best evidence."""
     with opened() as store:
-        res = Graph(store).paths(source, target, relations=relation, max_hops=max_hops, limit=limit)
+        res = _graph(store).paths(
+            source,
+            target,
+            relations=relation,
+            max_hops=max_hops,
+            limit=limit,
+            intermediaries_only=intermediaries_only,
+            evidence_limit=evidence_limit,
+        )
     if json_out:
         emit_json(res.to_dict())
         return
@@ -291,7 +330,12 @@ def paths(
     )
     for i, p in enumerate(res.paths, 1):
         names = [n.name + (" [intermediary]" if n.intermediary else "") for n in p.nodes]
-        console.print(f"\n{i}. " + " → ".join(names), highlight=False, markup=False)
+        when = f", last seen {p.last_seen}" if p.last_seen else ""
+        console.print(
+            f"\n{i}. " + " → ".join(names) + f"  (support {p.support:.3f}{when})",
+            highlight=False,
+            markup=False,
+        )
         by_id = {n.id: n.name for n in p.nodes}
         for hop in p.hops:
             for rel in hop.relations:
@@ -315,12 +359,18 @@ def brokers(
     relation: RelOpt = None,
     max_hops: int = 4,
     top: int = 10,
+    intermediaries_only: IntermediariesOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Actors on the paths between two actors, by share of paths through them."""
+    """Actors on the best paths between two actors, by share of those paths through them."""
     with opened() as store:
-        ranked = Graph(store).brokers(
-            source, target, relations=relation, max_hops=max_hops, top=top
+        ranked = _graph(store).brokers(
+            source,
+            target,
+            relations=relation,
+            max_hops=max_hops,
+            top=top,
+            intermediaries_only=intermediaries_only,
         )
     if json_out:
         emit_json({"data": [b.to_dict() for b in ranked], "count": len(ranked)})
@@ -349,20 +399,29 @@ def influence(
     since: SinceOpt = None,
     until: UntilOpt = None,
     top: int = 10,
+    exact: Annotated[
+        bool, typer.Option("--exact", help="Exact betweenness (sampled on large graphs).")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Who is central, by metric, relation types and time window."""
     with opened() as store:
-        ranked = Graph(store).influence(
-            metric, relations=relation, since=since, until=until, top=top
-        )
+        g = _graph(store)
+        try:
+            res = g.influence_ranking(
+                metric, relations=relation, since=since, until=until, top=top, exact=exact
+            )
+        finally:
+            g.close()
     if json_out:
-        emit_json({"metric": metric, "data": [s.to_dict() for s in ranked], "count": len(ranked)})
+        emit_json(res.to_dict())
         return
+    how = "exact" if res.samples is None else f"estimated from {res.samples} sampled actors"
     table(
-        f"Influence ({metric})",
+        f"Influence ({metric}, {res.actors} actors"
+        + (f", {how})" if metric == "betweenness" else ")"),
         ["rank", "actor", "type", "score"],
-        [[s.rank, s.actor.name, s.actor.type, f"{s.score:.4f}"] for s in ranked],
+        [[s.rank, s.actor.name, s.actor.type, f"{s.score:.4f}"] for s in res.scores],
     )
 
 
@@ -378,7 +437,7 @@ def neighbors(
 ) -> None:
     """The actors and topics around an actor, with the relations between them."""
     with opened() as store:
-        g = Graph(store)
+        g = _graph(store)
         sub = g.neighbors(
             actor, depth=depth, relations=relation, since=since, until=until, limit=limit
         )
@@ -408,7 +467,7 @@ def statements(
 ) -> None:
     """Statements, who made them, on whose behalf, when and where."""
     with opened() as store:
-        items, total = Graph(store).statements(
+        items, total = _graph(store).statements(
             actor=actor, topic=topic, since=since, until=until, text=text, limit=limit
         )
     if json_out:
@@ -443,7 +502,7 @@ def stances(
 ) -> None:
     """Who demands or rejects what, since when, with evidence."""
     with opened() as store:
-        items = Graph(store).stances(topic, actor=actor, types=relation, since=since, until=until)
+        items = _graph(store).stances(topic, actor=actor, types=relation, since=since, until=until)
     if json_out:
         emit_json({"data": items, "count": len(items)})
         return
@@ -467,7 +526,7 @@ def stances(
 def stats(json_out: JsonOpt = False) -> None:
     """Counts of nodes and relations."""
     with opened() as store:
-        data = Graph(store).stats()
+        data = _graph(store).stats()
     if json_out:
         emit_json(data)
         return

@@ -8,14 +8,19 @@ vocabulary, and shapes results. The CLI, the API and the reports all ask through
 from __future__ import annotations
 
 import itertools
+import json
+import logging
 import threading
-from collections import Counter, OrderedDict
+import time
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from actorgraph.graph.errors import InputError, LimitError, NotFoundError
-from actorgraph.graph.influence import METRICS, rank, scores
+from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, NotFoundError
+from actorgraph.graph.influence import METRICS, EdgeList, rank, scores
+from actorgraph.graph.influence_cache import Ranking, RankingCache
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -27,15 +32,18 @@ from actorgraph.graph.model import (
     NodeRef,
     Path,
     PathResult,
-    Relation,
+    RelationView,
     Score,
     Subgraph,
     Topic,
     node_ref,
     normalize_name,
 )
+from actorgraph.graph.ranking import DEFAULT_EVIDENCE, MAX_EVIDENCE
 from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_PATHS, MAX_ROWS, GraphStore
 from rapidfuzz import fuzz, process
+
+logger = logging.getLogger("actorgraph.queries")
 
 #: How many evidence records the census (dates and documents of the overview) reads at most.
 MAX_CENSUS = 2_000_000
@@ -51,16 +59,63 @@ def check_date(value: str | None, field: str) -> str | None:
         raise InputError(f"'{value}' is not a date (YYYY-MM-DD)", field=field) from None
 
 
+@dataclass(slots=True)
+class InfluenceResult:
+    """An influence ranking as answered: the top scores, how many actors were ranked, the
+    sources a sampled betweenness used (None: exact), and the data version it is of
+    (``stale``: older than the store's, served while the current one is computed)."""
+
+    metric: str
+    scores: list[Score]
+    actors: int
+    samples: int | None
+    version: str
+    stale: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "metric": self.metric,
+            "data": [s.to_dict() for s in self.scores],
+            "count": len(self.scores),
+            "actors": self.actors,
+            "exact": self.samples is None,
+            "samples": self.samples,
+            "version": self.version,
+            "stale": self.stale,
+        }
+
+
 class Graph:
     """Queries over a store. Cheap to create; holds a small influence cache."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.schema = store.schema
-        self._cache: OrderedDict[tuple[Any, ...], list[tuple[str, float]]] = OrderedDict()
+        self._rankings = RankingCache(
+            getattr(store, "query_timeout", 10.0), self._load_ranking, self._save_ranking
+        )
         self._cache_lock = threading.Lock()
         self._inter: tuple[str, set[str]] | None = None
         self._census: tuple[str, dict[str, Any]] | None = None
+
+    def _load_ranking(self, question: Any) -> Ranking | None:
+        found = self.store.load_ranking(json.dumps(list(question)))
+        if found is None:
+            return None
+        d = json.loads(found[1])
+        ranked = [(str(i), float(s)) for i, s in d["ranked"]]
+        return Ranking(found[0], ranked, int(d["nodes"]), d["samples"], float(d["seconds"]))
+
+    def _save_ranking(self, question: Any, r: Ranking) -> None:
+        payload = {"ranked": r.ranked, "nodes": r.nodes, "samples": r.samples, "seconds": r.seconds}
+        try:
+            self.store.save_ranking(json.dumps(list(question)), r.version, json.dumps(payload))
+        except ActorgraphError:  # a store that cannot keep it now: computed again next time
+            logger.info("could not keep an influence ranking", exc_info=True)
+
+    def close(self) -> None:
+        """Stop the influence worker (the store is closed by whoever opened it)."""
+        self._rankings.close()
 
     def intermediaries(self) -> set[str]:
         """Ids of the intermediaries, cached per store version (the store scans every
@@ -226,15 +281,19 @@ class Graph:
         }
 
     # ------------------------------------------------------------------ paths and brokers
-    def _hops(self, paths: list[list[str]], relations: list[str]) -> list[list[Hop]]:
-        nodes = sorted({n for p in paths for n in p})
-        among = self.store.relations_among(nodes, relations)
-        by_pair: dict[tuple[str, str], list[Relation]] = {}
+    def _hops(
+        self, paths: list[list[str]], relations: list[str], evidence_limit: int
+    ) -> list[list[Hop]]:
+        pairs = sorted(
+            {x for p in paths for u, v in itertools.pairwise(p) for x in ((u, v), (v, u))}
+        )
+        among = self.store.relations_between(pairs, relations, evidence_limit)
+        by_pair: dict[tuple[str, str], list[RelationView]] = {}
         for r in among:
             by_pair.setdefault((r.source, r.target), []).append(r)
         summaries: dict[str, dict[str, Any]] = {}  # a relation on many paths: summarize once
 
-        def summary(r: Relation) -> dict[str, Any]:
+        def summary(r: RelationView) -> dict[str, Any]:
             s = summaries.get(r.key)
             if s is None:
                 s = summaries[r.key] = r.summary()
@@ -255,6 +314,13 @@ class Graph:
             out.append(hops)
         return out
 
+    def _evidence_limit(self, value: int) -> int:
+        if value < 0:
+            raise InputError("must be at least 0", field="evidence_limit")
+        if value > MAX_EVIDENCE:
+            raise LimitError(f"evidence_limit {value} is over the limit of {MAX_EVIDENCE}")
+        return value
+
     def paths(
         self,
         source: str,
@@ -263,24 +329,35 @@ class Graph:
         relations: list[str] | None = None,
         max_hops: int = 4,
         limit: int = 25,
+        intermediaries_only: bool = False,
+        evidence_limit: int = DEFAULT_EVIDENCE,
     ) -> PathResult:
-        """Communication paths from ``source`` to ``target``, shortest first.
+        """Communication paths from ``source`` to ``target``, best first (:mod:`graph.ranking`:
+        fewest hops, best supported, most recent, then names).
 
         ``mediates`` and ``speaks_for`` (``traverse: both`` in the vocabulary) are walked in
-        either direction; every hop lists its relations with their evidence.
+        either direction; ``intermediaries_only`` keeps paths whose every inner actor is an
+        intermediary. Every hop lists its relations, each with at most ``evidence_limit``
+        pieces of evidence (best first) and ``evidence_total``; :meth:`relation_evidence`
+        pages the rest.
         """
         self._limit(max_hops, MAX_HOPS, "max_hops")
         self._limit(limit, MAX_PATHS, "limit")
+        evidence_limit = self._evidence_limit(evidence_limit)
         rels = self._relations(relations, self.schema.channel_types)
         a = self.resolve_actor(source)
         b = self.resolve_actor(target)
-        raw, cut = self.store.find_paths(a.id, b.id, rels, max_hops, limit + 1)
+        raw, cut = self.store.find_paths(
+            a.id, b.id, rels, max_hops, limit + 1, intermediaries_only=intermediaries_only
+        )
         truncated = cut or len(raw) > limit
-        node_paths = [p.nodes for p in raw[:limit]]
+        raw = raw[:limit]
+        node_paths = [p.nodes for p in raw]
         refs = self.refs(sorted({n for p in node_paths for n in p} | {a.id, b.id}))
-        hops = self._hops(node_paths, rels)
+        hops = self._hops(node_paths, rels, evidence_limit)
         paths = [
-            Path(nodes=[refs[n] for n in p], hops=h) for p, h in zip(node_paths, hops, strict=True)
+            Path(nodes=[refs[n] for n in p.nodes], hops=h, support=p.support, last_seen=p.last_seen)
+            for p, h in zip(raw, hops, strict=True)
         ]
         return PathResult(
             source=refs[a.id],
@@ -289,6 +366,8 @@ class Graph:
             max_hops=max_hops,
             relations=rels,
             truncated=truncated,
+            intermediaries_only=intermediaries_only,
+            evidence_limit=evidence_limit,
         )
 
     def brokers(
@@ -299,23 +378,60 @@ class Graph:
         relations: list[str] | None = None,
         max_hops: int = 4,
         top: int = 10,
+        intermediaries_only: bool = False,
     ) -> list[Broker]:
-        """Actors on the paths between two actors, ranked by the share of paths through them."""
+        """Actors on the best paths between two actors (the first :data:`MAX_PATHS` in the
+        ranking of :meth:`paths`), by the number of those paths through them, then by the rank
+        of the best path through them, then by name."""
         self._limit(max_hops, MAX_HOPS, "max_hops")
         self._limit(top, MAX_ROWS, "top")
         rels = self._relations(relations, self.schema.channel_types)
         a = self.resolve_actor(source)
         b = self.resolve_actor(target)
-        raw, _cut = self.store.find_paths(a.id, b.id, rels, max_hops, MAX_PATHS)
+        raw, _cut = self.store.find_paths(
+            a.id, b.id, rels, max_hops, MAX_PATHS, intermediaries_only=intermediaries_only
+        )
         if not raw:
             return []
         counts: Counter[str] = Counter()
-        for p in raw:
-            counts.update(set(p.nodes[1:-1]))
+        best: dict[str, int] = {}
+        for n, p in enumerate(raw, 1):
+            for node in set(p.nodes[1:-1]):
+                counts[node] += 1
+                best.setdefault(node, n)
         refs = self.refs(list(counts))
         total = len(raw)
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], refs[kv[0]].name.casefold(), kv[0]))
-        return [Broker(actor=refs[i], paths=c, share=round(c / total, 6)) for i, c in ranked[:top]]
+        ranked = sorted(
+            counts.items(), key=lambda kv: (-kv[1], best[kv[0]], refs[kv[0]].name.casefold(), kv[0])
+        )
+        return [
+            Broker(actor=refs[i], paths=c, share=round(c / total, 6), best_path=best[i])
+            for i, c in ranked[:top]
+        ]
+
+    def relation_evidence(
+        self,
+        rel_type: str,
+        source: str,
+        target: str,
+        *,
+        offset: int = 0,
+        limit: int = 20,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """A page of one relation's evidence, best first (highest confidence, then newest),
+        with the total. ``source`` and ``target`` are ids (or, for actors, names)."""
+        if rel_type not in self.schema.relations:
+            raise InputError(f"unknown relation type '{rel_type}'", field="type")
+        if offset < 0:
+            raise InputError("must be at least 0", field="offset")
+        self._limit(limit, MAX_ROWS, "limit")
+        known = self.store.kinds_of([source, target])
+        ends = [v if v in known else self.resolve_actor(v).id for v in (source, target)]
+        page = self.store.relation_evidence(rel_type, ends[0], ends[1], offset, limit)
+        if page is None:
+            raise NotFoundError("relation", f"{rel_type} {ends[0]} -> {ends[1]}", [])
+        items, total = page
+        return [e.to_dict() for e in items], total
 
     # ------------------------------------------------------------------ influence
     def influence(
@@ -326,8 +442,27 @@ class Graph:
         since: str | None = None,
         until: str | None = None,
         top: int = 10,
+        exact: bool = False,
     ) -> list[Score]:
         """Actors ranked by an influence metric over chosen relation types and dates."""
+        return self.influence_ranking(
+            metric, relations=relations, since=since, until=until, top=top, exact=exact
+        ).scores
+
+    def influence_ranking(
+        self,
+        metric: str = "pagerank",
+        *,
+        relations: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        top: int = 10,
+        exact: bool = False,
+        allow_stale: bool = False,
+    ) -> InfluenceResult:
+        """:meth:`influence` with how the ranking was computed (actors, sampled sources) and,
+        with ``allow_stale``, a ranking of an older data version served at once while the
+        current one is computed (see :mod:`graph.influence_cache`)."""
         if metric not in METRICS:
             raise InputError(
                 f"unknown metric '{metric}' (known: {', '.join(METRICS)})", field="metric"
@@ -335,35 +470,54 @@ class Graph:
         self._limit(top, MAX_ROWS, "top")
         since, until = check_date(since, "since"), check_date(until, "until")
         rels = self._relations(relations, self.schema.actor_relation_types)
-        key = (self.store.version(), metric, tuple(rels), since, until)
-        with self._cache_lock:
-            ranked = self._cache.get(key)
-            if ranked is not None:
-                self._cache.move_to_end(key)
-        if ranked is None:
-            g = self.store.projection(rels, since, until)
+        exact = bool(exact) and metric == "betweenness"
+        question = (metric, tuple(rels), since, until, exact)
+        version = self.store.version()
+
+        def compute(deadline: float) -> Ranking:
+            started = time.monotonic()
             # relations walked both ways (mediates, speaks_for, allied_with) count both ways
             both = {n for n in rels if self.schema.relation(n).traverse == "both"}
-            for u, v, data in list(g.edges(data=True)):
-                if data["type"] in both:
-                    g.add_edge(v, u, key=data["type"] + "~", **data)
+            triples: list[tuple[str, str, float]] = []
+            for u, v, rtype, confidence in self.store.projection_edges(rels, since, until):
+                triples.append((u, v, confidence))
+                if rtype in both:
+                    triples.append((v, u, confidence))
             # actors with no relation in the window/types say nothing about influence
-            g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0])
-            values = scores(g, metric)
-            names = {i: a.name for i, a in self.store.get_nodes(ACTOR, list(values)).items()}
-            # cache the whole ranking, not just the scores: a cached answer is then a slice
-            ranked = rank(values, len(values), names)
-            with self._cache_lock:
-                self._cache[key] = ranked
-                while len(self._cache) > 64:
-                    self._cache.popitem(last=False)
-        top_items = ranked[:top]
+            found = scores(EdgeList.from_edges(triples), metric, exact=exact, deadline=deadline)
+            ranked = self._rank(found.values)
+            return Ranking(version, ranked, found.nodes, found.samples, time.monotonic() - started)
+
+        answer = self._rankings.get(question, version, compute, allow_stale=allow_stale)
+        ranking = answer.ranking
+        top_items = ranking.ranked[:top]
         actors = self.store.get_nodes(ACTOR, [i for i, _ in top_items])
         inter = self.intermediaries()
-        return [
-            Score(actor=node_ref(ACTOR, actors[i], inter), score=round(s, 6), rank=n + 1)
-            for n, (i, s) in enumerate(top_items)
-        ]
+        return InfluenceResult(
+            metric=metric,
+            scores=[
+                Score(actor=node_ref(ACTOR, actors[i], inter), score=round(s, 6), rank=n + 1)
+                for n, (i, s) in enumerate(top_items)
+                if i in actors
+            ],
+            actors=ranking.nodes,
+            samples=ranking.samples,
+            version=ranking.version,
+            stale=answer.stale,
+        )
+
+    def _rank(self, values: dict[str, float]) -> list[tuple[str, float]]:
+        """The first :data:`MAX_ROWS` (id, score), best first, ties by name then id (names
+        are read only for the ties that decide the order)."""
+        ordered = sorted(values.items(), key=lambda kv: -kv[1])
+        cut = ordered[:MAX_ROWS]
+        if len(ordered) > MAX_ROWS:  # the tie group at the cut comes whole
+            last = cut[-1][1]
+            cut += itertools.takewhile(lambda kv: kv[1] == last, ordered[MAX_ROWS:])
+        score_counts = Counter(s for _, s in cut)
+        tied = [i for i, s in cut if score_counts[s] > 1]
+        names = {i: a.name for i, a in self.store.get_nodes(ACTOR, tied).items()}
+        return rank(dict(cut), MAX_ROWS, names)
 
     # ------------------------------------------------------------------ neighbourhoods
     def neighbors(
@@ -375,15 +529,22 @@ class Graph:
         since: str | None = None,
         until: str | None = None,
         limit: int = 500,
+        evidence_limit: int = DEFAULT_EVIDENCE,
     ) -> Subgraph:
-        """Actors and topics within ``depth`` hops of one or more actors."""
+        """Actors and topics within ``depth`` hops of one or more actors.
+
+        When ``limit`` nodes cannot hold them all, actors fill the cap before topics and the
+        answer says what was left out (see :class:`graph.model.Subgraph`). Edges carry at
+        most ``evidence_limit`` pieces of evidence each (best first) with ``evidence_total``.
+        """
         self._limit(depth, MAX_DEPTH, "depth")
         self._limit(limit, MAX_ROWS, "limit")
         since, until = check_date(since, "since"), check_date(until, "until")
         names = [actors] if isinstance(actors, str) else actors
         seeds = [self.resolve_actor(n).id for n in names]
         rels = self._relations(relations, self.schema.fact_types)
-        return self.store.neighborhood(seeds, depth, rels, since, until, limit)
+        evidence_limit = self._evidence_limit(evidence_limit)
+        return self.store.neighborhood(seeds, depth, rels, since, until, limit, evidence_limit)
 
     # ------------------------------------------------------------------ statements and stances
     def statements(

@@ -11,7 +11,8 @@ finishes the job without duplicating anything.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,8 @@ from actorgraph.graph.store import GraphStore, WriteBatch, WriteResult
 from actorgraph.ingest.records import Item, check_record, read_records
 
 ItemsFactory = Callable[[], Iterable[Item]]
+#: Records pass 1 keeps in memory for pass 2 (about 1 KB each); larger inputs are read twice.
+KEEP_CHECKED = 2_000_000
 #: called as ``progress(advance, total)`` while records are written
 Progress = Callable[[int, int], None]
 
@@ -77,6 +80,9 @@ class _Definitions:
     documents: dict[str, str | None] = field(default_factory=dict)  # id -> published
     statements: set[str] = field(default_factory=set)
     kinds: dict[str, str] = field(default_factory=dict)
+    #: the checked records of pass 1, kept for pass 2 while there are at most KEEP_CHECKED of
+    #: them (then pass 2 neither parses nor checks again); None past that (read again)
+    checked: list[tuple[int, dict[str, Any]]] | None = field(default_factory=list)
 
     @property
     def default_document(self) -> str | None:
@@ -221,6 +227,8 @@ class Loader:
         report.skipped = [str(e) for e in errors]
         resolver = Resolver(self.store, defs)
         report.records = self._write(items, name, defs, resolver, bad, report, progress, total)
+        if report.written.changed:
+            self.store.flush()
         report.seconds = time.monotonic() - started
         return report
 
@@ -259,6 +267,10 @@ class Loader:
                     raise item
                 rec = check_record(item, self.schema, name, line)
                 kind = rec["kind"]
+                if defs.checked is not None:
+                    defs.checked.append((line, rec))
+                    if len(defs.checked) > KEEP_CHECKED:
+                        defs.checked = None
                 if kind == "document":
                     claim(line, "id", rec["id"], DOCUMENT)
                     defs.documents[rec["id"]] = rec.get("published")
@@ -338,40 +350,69 @@ class Loader:
     ) -> int:
         batch = WriteBatch()
         count = 0
+        # One batch is written (on a worker thread) while the next is read and resolved: the
+        # store's I/O (SQLite, or the Neo4j server) overlaps with the Python work of ingest.
+        # Batches still commit one after the other, in order; the first failure stops it.
+        pending: list[Future[WriteResult]] = []
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write")
+
+        def settle() -> None:
+            while pending:
+                report.written.add(pending.pop(0).result())
 
         def flush() -> None:
             nonlocal batch
             if len(batch):
-                report.written.add(self.store.write(batch))
+                settle()
+                pending.append(pool.submit(self.store.write, batch))
                 batch = WriteBatch()
 
-        # nodes first, then statements, then relations: every write finds what it links to
-        for phase in (("document", "actor", "topic"), ("statement",), ("relation", "derived")):
-            for line, item in items():
-                if line in bad or isinstance(item, InputError):
-                    continue
-                raw_kind = item.get("kind")
-                if raw_kind not in phase and not (
-                    "derived" in phase and raw_kind in ("actor", "statement")
-                ):
-                    continue
-                rec = check_record(item, self.schema, name, line)
-                kind = rec["kind"]
-                try:
-                    if kind in phase:
-                        self._add(kind, rec, defs, resolver, batch)
-                        count += 1
-                        if progress:
-                            progress(1, total)
-                    if "derived" in phase and kind in ("actor", "statement"):
-                        self._derived(kind, rec, defs, resolver, batch)
-                except ValueError as exc:
-                    report.skipped.append(str(InputError(str(exc), file=name, line=line)))
-                    continue
-                if len(batch) >= self.batch_size:
-                    flush()
-            flush()
+        try:
+            # nodes first, then statements, then relations: every write finds what it links to
+            for phase in (("document", "actor", "topic"), ("statement",), ("relation", "derived")):
+                for line, rec in self._phase(items, name, defs, bad, phase):
+                    kind = rec["kind"]
+                    try:
+                        if kind in phase:
+                            self._add(kind, rec, defs, resolver, batch)
+                            count += 1
+                            if progress:
+                                progress(1, total)
+                        if "derived" in phase and kind in ("actor", "statement"):
+                            self._derived(kind, rec, defs, resolver, batch)
+                    except ValueError as exc:
+                        report.skipped.append(str(InputError(str(exc), file=name, line=line)))
+                        continue
+                    if len(batch) >= self.batch_size:
+                        flush()
+                flush()
+                settle()  # a phase's writes are committed before the next phase reads the store
+        finally:
+            for f in pending:  # a write under way commits (or not) before we leave
+                f.exception()
+            pool.shutdown()
         return count
+
+    def _phase(
+        self,
+        items: ItemsFactory,
+        name: str,
+        defs: _Definitions,
+        bad: set[int],
+        phase: tuple[str, ...],
+    ) -> Iterator[tuple[int, dict[str, Any]]]:
+        """The good records a write phase takes (those of its kinds, and for the derived
+        relations actors and statements), from pass 1's memory or read and checked again."""
+        wanted = set(phase) | ({"actor", "statement"} if "derived" in phase else set())
+        if defs.checked is not None:
+            for line, rec in defs.checked:
+                if rec["kind"] in wanted and line not in bad:
+                    yield line, rec
+            return
+        for line, item in items():
+            if line in bad or isinstance(item, InputError) or item.get("kind") not in wanted:
+                continue
+            yield line, check_record(item, self.schema, name, line)
 
     @staticmethod
     def _document(rec: dict[str, Any], defs: _Definitions, resolver: Resolver) -> str | None:

@@ -36,6 +36,12 @@ BAD_REQUESTS: dict[tuple[str, str], tuple[str, dict[str, Any], int, str]] = {
         "not_found",
     ),
     ("GET", "/actors/{actor_id}"): ("GET /actors/Hamass", {}, 404, "not_found"),
+    ("GET", "/relations/evidence"): (
+        "GET /relations/evidence?type=rejects&source=qatar&target=egypt",
+        {},
+        404,
+        "not_found",
+    ),
     ("DELETE", "/actors/{actor_id}"): ("DELETE /actors/hamas", {}, 401, "unauthorized"),
     ("GET", "/statements"): ("GET /statements?speaker=Nobody+At+All", {}, 404, "not_found"),
     ("GET", "/topics"): ("GET /topics?limit=10001", {}, 400, "over_limit"),

@@ -129,3 +129,28 @@ def test_export_then_ingest_round_trips(loaded: Path, tmp_path: Path) -> None:
         assert a[key] == b[key]
     again = json.loads(run(["ingest", str(out), "--json"], fresh).stdout)
     assert again[0]["written"] == {"nodes": 0, "relations": 0, "evidence": 0}
+
+
+def test_a_command_that_needs_no_store_imports_no_store() -> None:
+    # `schema` and `--help` must start fast: no store, no networkx/numpy, no spaCy, no web stack
+    code = (
+        "import sys\n"
+        "from actorgraph.cli.main import main\n"
+        "sys.argv = ['actorgraph', 'schema', '--json']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        # (pydantic is not in the list: typer itself imports it)
+        "heavy = ('networkx', 'numpy', 'spacy', 'fastapi', 'uvicorn', 'neo4j', 'igraph',\n"
+        "         'pydantic_settings', 'sqlite3', 'actorgraph.graph.store',\n"
+        "         'actorgraph.graph.settings', 'actorgraph.ingest')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy\n"
+        "             or m.startswith(heavy)), file=sys.stderr)\n"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["relations"]["mediates"]["channel"] is True
+    assert p.stderr.strip() == "[]", p.stderr

@@ -11,6 +11,7 @@ const H = 56;
 let span = null; // {lo, hi} in days
 let bins = []; // [{start, end, count}]
 let playing = null; // timer id
+let unloadedPieces = 0;
 let onChange = () => {};
 
 /** Wire the controls; `change(since, until, {final})` is called as the window moves. */
@@ -38,20 +39,23 @@ function evidenceDays() {
   const rel = app.state.rel ? new Set(app.state.rel) : null;
   const days = [];
   let undated = 0;
+  let unloaded = 0; // pieces the API did not send with the relation (it sends the best few)
   app.cy.edges().forEach((e) => {
     if (rel && !rel.has(e.data("type"))) return;
     if (e.source().hasClass("type-hidden") || e.target().hasClass("type-hidden")) return;
     const d = e.data("days");
-    if (d && d.length) days.push(...d);
+    if (d && d.length) for (const x of d) days.push(x);
     else if (e.data("dmin") !== null) days.push(e.data("dmin"));
     else undated += 1;
+    unloaded += Math.max(0, (e.data("evidence_total") || 0) - e.data("evidence").length);
   });
-  return { days, undated };
+  return { days, undated, unloaded };
 }
 
 /** Recompute the histogram and the sliders from the view (after every change). */
 export function updateTimeline() {
-  const { days, undated } = evidenceDays();
+  const { days, undated, unloaded } = evidenceDays();
+  unloadedPieces = unloaded;
   const from = $("#date-from");
   const to = $("#date-to");
   const box = $("#date-filter");
@@ -129,7 +133,8 @@ function label() {
   const z = +$("#date-to").value;
   const shown = bins.filter(inWindow).reduce((s, b) => s + b.count, 0);
   const total = bins.reduce((s, b) => s + b.count, 0);
-  $("#date-label").textContent = `${isoOfDay(a)} → ${isoOfDay(z)} · ${shown} of ${plural(total, "dated piece")} of evidence`;
+  const more = unloadedPieces ? ` (and ${plural(unloadedPieces, "piece")} not loaded: select a relation for all)` : "";
+  $("#date-label").textContent = `${isoOfDay(a)} → ${isoOfDay(z)} · ${shown} of ${plural(total, "dated piece")} of evidence${more}`;
   $("#date-from").setAttribute("aria-valuetext", isoOfDay(a));
   $("#date-to").setAttribute("aria-valuetext", isoOfDay(z));
   document.querySelectorAll("#histogram rect").forEach((r, i) => r.setAttribute("class", bins[i] && inWindow(bins[i]) ? "bar in" : "bar"));

@@ -18,11 +18,21 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from actorgraph.api import errors
+from actorgraph.api import errors, ui_assets
 from actorgraph.api.deps import API_KEY_HEADER, ApiState, ReadAccess
 from actorgraph.api.jobs import JobRegistry
 from actorgraph.api.params import READ_ERRORS
-from actorgraph.api.routes import actors, export, health, ingest, meta, network, statements, topics
+from actorgraph.api.routes import (
+    actors,
+    documents,
+    export,
+    health,
+    ingest,
+    meta,
+    network,
+    statements,
+    topics,
+)
 from actorgraph.graph.settings import Settings, get_settings
 from actorgraph.graph.store import GraphStore
 from fastapi import FastAPI
@@ -52,7 +62,8 @@ TAGS = [
     {"name": "statements", "description": "Who said what, for whom, about what."},
     {"name": "topics", "description": "Topics and stances on them."},
     {"name": "network", "description": "Paths, brokers, influence, subgraphs."},
-    {"name": "meta", "description": "Vocabulary and numbers."},
+    {"name": "documents", "description": "The documents the evidence comes from."},
+    {"name": "meta", "description": "Vocabulary, numbers and the overview."},
     {"name": "export", "description": "The graph as exchange-format NDJSON."},
     {"name": "ingest", "description": "Loading records and articles (background jobs)."},
 ]
@@ -101,7 +112,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             max_age=600,
         )
 
-    for module in (health, actors, statements, topics, network, meta, export, ingest):
+    for module in (health, actors, statements, topics, documents, network, meta, export, ingest):
         app.include_router(module.router)
     if importlib.util.find_spec(REPORTS_MODULE) is not None:
         reports = importlib.import_module(REPORTS_MODULE)
@@ -109,6 +120,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if not settings.read_key:
         _reads_open_in_openapi(app)
     if STATIC_DIR.is_dir():  # the exploration UI, behind every API route
+        note = ui_assets.warning(STATIC_DIR)
+        if note:
+            logger.warning(note)
         app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="ui")
     return app
 

@@ -427,6 +427,47 @@ class StatsOut(BaseModel):
     version: str
 
 
+class MonthCount(BaseModel):
+    month: str = Field(description="YYYY-MM")
+    evidence: int
+
+
+class OverviewDates(BaseModel):
+    first: str | None = Field(description="Earliest evidence date (YYYY-MM-DD).")
+    last: str | None = Field(description="Latest evidence date (YYYY-MM-DD).")
+    by_month: list[MonthCount]
+    undated: int = Field(description="Pieces of evidence with no date.")
+    partial: bool = Field(description="True when the graph was too big to read every date.")
+
+
+class CitedDocument(Document):
+    evidence: int = Field(description="Pieces of relation evidence from this document.")
+
+
+class OverviewDocuments(BaseModel):
+    count: int
+    cited: list[CitedDocument] = Field(description="The documents cited most, most first.")
+
+
+class OverviewCentral(BaseModel):
+    metric: str
+    data: list[ScoreOut]
+
+
+class OverviewOut(BaseModel):
+    """What the explorer shows on opening."""
+
+    counts: StatsOut
+    dates: OverviewDates
+    documents: OverviewDocuments
+    central: OverviewCentral
+
+
+class DocumentList(BaseModel):
+    data: list[Document]
+    count: int
+
+
 # ---------------------------------------------------------------------- ingest
 
 

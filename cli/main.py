@@ -574,10 +574,14 @@ def serve(
 ) -> None:
     """Serve the HTTP API and the graph-exploration UI."""
     import uvicorn
+    from actorgraph.api import ui_assets
 
     if STATE["store"]:
         os.environ["ACTORGRAPH_STORE"] = STATE["store"]
     console.print(f"actorgraph on http://{host}:{port}/ (API docs at /docs)")
+    note = ui_assets.warning()
+    if note:
+        err_console.print(f"warning: {note}", highlight=False, soft_wrap=True, markup=False)
     uvicorn.run(
         "actorgraph.api.app:create_app",
         factory=True,

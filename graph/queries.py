@@ -45,6 +45,9 @@ from rapidfuzz import fuzz, process
 
 logger = logging.getLogger("actorgraph.queries")
 
+#: How many evidence records the census (dates and documents of the overview) reads at most.
+MAX_CENSUS = 2_000_000
+
 
 def check_date(value: str | None, field: str) -> str | None:
     """``value`` if it is an ISO date (``YYYY-MM-DD``); raises :class:`InputError` otherwise."""
@@ -93,6 +96,7 @@ class Graph:
         )
         self._cache_lock = threading.Lock()
         self._inter: tuple[str, set[str]] | None = None
+        self._census: tuple[str, dict[str, Any]] | None = None
 
     def _load_ranking(self, question: Any) -> Ranking | None:
         found = self.store.load_ranking(json.dumps(list(question)))
@@ -244,12 +248,24 @@ class Graph:
                     continue
             ranked.append((-score, name.casefold(), id_))
         ranked.sort()
+        if q:
+            ranked = self._related_first(ranked)
         ids = [r[2] for r in ranked]
         actors = self.store.get_nodes(ACTOR, ids)
         result = [actors[i] for i in ids if i in actors]
         if types:
             result = [a for a in result if a.type in types]
         return result[offset : offset + limit], len(result)
+
+    def _related_first(
+        self, ranked: list[tuple[float, str, str]], window: int = 50
+    ) -> list[tuple[float, str, str]]:
+        """Among equally good matches at the top, actors that take part in a relation come
+        first ("United" finds United States before a United Nations with no relation)."""
+        head = ranked[:window]
+        idle = {i for _, _, i in head if not self.store.relations(actor=i, limit=1)}
+        head.sort(key=lambda r: (r[0], r[2] in idle, r[1], r[2]))
+        return head + ranked[window:]
 
     def actor_detail(self, name: str) -> dict[str, Any]:
         """An actor with its roles, whether it is an intermediary, and its counts."""
@@ -620,6 +636,92 @@ class Graph:
         return out[:limit]
 
     # ------------------------------------------------------------------ whole graph
+    def census(self) -> dict[str, Any]:
+        """Evidence per month, first and last evidence date, and evidence per document, read
+        once per graph version from the exchange records (at most ``MAX_CENSUS`` of them)."""
+        version = self.store.version()
+        with self._cache_lock:
+            hit = self._census
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        months: Counter[str] = Counter()
+        per_doc: Counter[str] = Counter()
+        undated = read = 0
+        first = last = None
+        partial = False
+        for rec in self.store.iter_records():
+            if rec.get("kind") != "relation":
+                continue
+            read += 1
+            if read > MAX_CENSUS:
+                partial = True
+                break
+            day = rec.get("date") or rec.get("valid_from")
+            if day:
+                day = str(day)[:10]
+                months[day[:7]] += 1
+                first = day if first is None or day < first else first
+                last = day if last is None or day > last else last
+            else:
+                undated += 1
+            if rec.get("document"):
+                per_doc[str(rec["document"])] += 1
+        out = {
+            "first": first,
+            "last": last,
+            "by_month": sorted(months.items()),
+            "undated": undated,
+            "per_document": per_doc,
+            "partial": partial,
+        }
+        with self._cache_lock:
+            self._census = (version, out)
+        return out
+
+    def overview(self, top: int = 8) -> dict[str, Any]:
+        """What a researcher sees on opening: counts, the span and spread of evidence dates,
+        the documents cited most, and the most central actors (degree)."""
+        self._limit(top, 100, "top")
+        stats = self.stats()
+        stats.pop("store", None)
+        stats["backend"] = self.store.backend
+        stats["version"] = self.store.version()
+        census = self.census()
+        months = census["by_month"]
+        cited = census["per_document"].most_common(top)
+        docs = self.store.get_nodes(DOCUMENT, [d for d, _ in cited])
+        return {
+            "counts": stats,
+            "dates": {
+                "first": census["first"],
+                "last": census["last"],
+                "by_month": [{"month": m, "evidence": n} for m, n in months],
+                "undated": census["undated"],
+                "partial": census["partial"],
+            },
+            "documents": {
+                "count": stats["nodes"].get(DOCUMENT, 0),
+                "cited": [{**docs[d].to_dict(), "evidence": n} for d, n in cited if d in docs],
+            },
+            "central": {
+                "metric": "degree",
+                "data": [s.to_dict() for s in self.influence("degree", top=top)],
+            },
+        }
+
+    def documents(
+        self, ids: list[str] | None = None, *, limit: int = 100, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Documents by id (unknown ids are left out), or all of them ordered by id."""
+        self._limit(limit, MAX_ROWS, "limit")
+        if ids:
+            found = self.store.get_nodes(DOCUMENT, ids)
+            docs = [found[i] for i in dict.fromkeys(ids) if i in found]
+            return [d.to_dict() for d in docs[offset : offset + limit]], len(docs)
+        total = self.store.counts()["nodes"].get(DOCUMENT, 0)
+        page = self.store.list_nodes(DOCUMENT, limit=limit, offset=offset)
+        return [d.to_dict() for d in page], total
+
     def stats(self) -> dict[str, Any]:
         c = self.store.counts()
         c["intermediaries"] = len(self.intermediaries())

@@ -25,6 +25,9 @@ import pytest
 from actorgraph.graph.embedded import EmbeddedStore
 from actorgraph.graph.store import GraphStore
 
+# the browser tests' fixtures (servers, chromium, pages), shared by every tests/test_ui*.py
+pytest_plugins = ("tests.ui_harness",)
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 EXAMPLE = ROOT / "examples" / "ceasefire-2024" / "records.jsonl"

@@ -55,6 +55,8 @@ BAD_REQUESTS: dict[tuple[str, str], tuple[str, dict[str, Any], int, str]] = {
     ),
     ("GET", "/influence"): ("GET /influence?metric=fame", {}, 422, "invalid_input"),
     ("GET", "/subgraph"): ("GET /subgraph?actors=Hamass", {}, 404, "not_found"),
+    ("GET", "/documents"): ("GET /documents?limit=10001", {}, 400, "over_limit"),
+    ("GET", "/overview"): ("GET /overview?top=0", {}, 422, "invalid_input"),
     ("GET", "/schema"): ("GET /schema", {"read_key": True}, 401, "unauthorized"),
     ("GET", "/stats"): ("GET /stats", {"store_down": True}, 503, "store_unavailable"),
     ("GET", "/export"): ("GET /export", {"read_key": True}, 401, "unauthorized"),

@@ -32,7 +32,7 @@ lint: install ## ruff and mypy (CI runs it)
 	@rm -rf .typecheck && mkdir -p .typecheck/actorgraph
 	@for f in actorgraph/*.py; do ln -s ../../$$f .typecheck/$$f; done
 	@for d in $(PACKAGE_FOLDERS); do ln -s ../../$$d .typecheck/actorgraph/$$d; done
-	cd .typecheck && ../.venv/bin/mypy --config-file ../pyproject.toml -m actorgraph.settings -p actorgraph.graph -p actorgraph.api
+	cd .typecheck && ../.venv/bin/mypy --config-file ../pyproject.toml -p actorgraph
 
 format: install
 	.venv/bin/ruff format .

@@ -17,12 +17,13 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from actorgraph.api import errors
+from actorgraph.api import errors, ui_assets
 from actorgraph.api.deps import API_KEY_HEADER, ApiState, ReadAccess
 from actorgraph.api.jobs import JobRegistry
 from actorgraph.api.params import READ_ERRORS
 from actorgraph.api.routes import (
     actors,
+    documents,
     export,
     health,
     ingest,
@@ -61,7 +62,8 @@ TAGS = [
     {"name": "statements", "description": "Who said what, for whom, about what."},
     {"name": "topics", "description": "Topics and stances on them."},
     {"name": "network", "description": "Paths, brokers, influence, subgraphs."},
-    {"name": "meta", "description": "Vocabulary and numbers."},
+    {"name": "documents", "description": "The documents the evidence comes from."},
+    {"name": "meta", "description": "Vocabulary, numbers and the overview."},
     {"name": "export", "description": "The graph as exchange-format NDJSON."},
     {"name": "ingest", "description": "Loading records and articles (background jobs)."},
 ]
@@ -110,11 +112,14 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             max_age=600,
         )
 
-    for module in (health, actors, statements, topics, network, meta, export, ingest):
+    for module in (health, actors, statements, topics, documents, network, meta, export, ingest):
         app.include_router(module.router)
     app.include_router(reports.router, dependencies=[ReadAccess], responses=READ_ERRORS)
     _complete_openapi(app, reads_open=not settings.read_key)
     if STATIC_DIR.is_dir():  # the exploration UI, behind every API route
+        note = ui_assets.warning(STATIC_DIR)
+        if note:
+            logger.warning(note)
         app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="ui")
     return app
 

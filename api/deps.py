@@ -94,6 +94,8 @@ class ApiState:
 
     def close(self) -> None:
         self.jobs.shutdown()
+        if self.graph is not None:
+            self.graph.close()
         if self.owns_store and self.store is not None:
             self.store.close()
 

@@ -80,17 +80,39 @@ class Evidence(BaseModel):
 
 
 class RelationSummary(BaseModel):
-    """A relation with its aggregates and every piece of evidence."""
+    """A relation with its aggregates over all its evidence, and its best pieces of evidence."""
 
     type: str
     source: str
     target: str
-    confidence: float
+    confidence: float = Field(description="The highest confidence of its evidence.")
     first_seen: str | None = None
     last_seen: str | None = None
     valid_from: str | None = None
     valid_to: str | None = None
-    evidence: list[Evidence] = Field(default_factory=list)
+    sources: int = Field(
+        default=0,
+        description="Independent sources: distinct documents among its evidence (evidence "
+        "without a document counts once per origin).",
+    )
+    support: float = Field(
+        default=0.0,
+        description="1 - (1 - min(confidence, 0.95)) ** sources: how well supported it is "
+        "(paths are ranked by the product of their hops' support).",
+    )
+    evidence_total: int = Field(default=0, description="How many pieces of evidence it has.")
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="The best pieces of evidence (highest confidence, then newest), at most "
+        "the asked number; GET /relations/evidence pages all of them.",
+    )
+
+
+class EvidencePage(BaseModel):
+    """A page of one relation's evidence, best first, with the total."""
+
+    data: list[Evidence]
+    count: int = Field(description="How many pieces of evidence the relation has.")
 
 
 class Role(BaseModel):
@@ -218,6 +240,17 @@ class SubgraphOut(BaseModel):
     nodes: list[NodeRef]
     edges: list[Edge]
     truncated: bool = Field(default=False, description="True when the node limit cut it.")
+    left_out: dict[str, int] = Field(
+        default_factory=lambda: {"Actor": 0, "Topic": 0},
+        description="Neighbours found and not shown, per kind (Actor, Topic): when the node "
+        "limit cuts, actors fill it before topics. Exact when the cut fell on the last level "
+        "asked for (always at depth 1); otherwise at least these many (left_out_exact).",
+    )
+    left_out_exact: bool = Field(
+        default=True,
+        description="False when left_out is a lower bound (the cut stopped the search before "
+        "the depth asked for, so deeper neighbours were not counted).",
+    )
 
 
 # ---------------------------------------------------------------------- paths, brokers, influence
@@ -237,15 +270,25 @@ class Hop(BaseModel):
 
 class PathOut(BaseModel):
     length: int
+    support: float = Field(
+        description="The product of each hop's best relation support (see RelationSummary)."
+    )
+    last_seen: str | None = Field(
+        default=None, description="The latest date of the path's stalest hop."
+    )
     nodes: list[NodeRef]
     hops: list[Hop]
 
 
 class PathsOut(BaseModel):
+    """Paths best first: fewest hops, then best supported, then most recent, then names."""
+
     source: NodeRef
     target: NodeRef
     max_hops: int
     relations: list[str]
+    intermediaries_only: bool = False
+    evidence_limit: int = 3
     truncated: bool
     count: int
     paths: list[PathOut]
@@ -255,6 +298,9 @@ class BrokerOut(BaseModel):
     actor: NodeRef
     paths: int = Field(description="Paths between the two actors that go through this one.")
     share: float = Field(description="paths / all paths found.")
+    best_path: int = Field(
+        default=0, description="Rank (1 = best) of the best path through this actor."
+    )
 
 
 class BrokerList(BaseModel):
@@ -271,6 +317,17 @@ class ScoreOut(BaseModel):
 class ScoreList(BaseModel):
     metric: str
     data: list[ScoreOut]
+    actors: int = Field(default=0, description="How many actors were ranked.")
+    exact: bool = Field(default=True, description="False when betweenness was sampled.")
+    samples: int | None = Field(
+        default=None, description="Source actors a sampled betweenness used (null: exact)."
+    )
+    version: str = Field(default="", description="The graph version the ranking is of.")
+    stale: bool = Field(
+        default=False,
+        description="True when the graph changed since: this is the last ranking, served while "
+        "the current one is computed.",
+    )
     count: int
 
 
@@ -355,6 +412,47 @@ class StatsOut(BaseModel):
     intermediaries: int
     backend: str
     version: str
+
+
+class MonthCount(BaseModel):
+    month: str = Field(description="YYYY-MM")
+    evidence: int
+
+
+class OverviewDates(BaseModel):
+    first: str | None = Field(description="Earliest evidence date (YYYY-MM-DD).")
+    last: str | None = Field(description="Latest evidence date (YYYY-MM-DD).")
+    by_month: list[MonthCount]
+    undated: int = Field(description="Pieces of evidence with no date.")
+    partial: bool = Field(description="True when the graph was too big to read every date.")
+
+
+class CitedDocument(Document):
+    evidence: int = Field(description="Pieces of relation evidence from this document.")
+
+
+class OverviewDocuments(BaseModel):
+    count: int
+    cited: list[CitedDocument] = Field(description="The documents cited most, most first.")
+
+
+class OverviewCentral(BaseModel):
+    metric: str
+    data: list[ScoreOut]
+
+
+class OverviewOut(BaseModel):
+    """What the explorer shows on opening."""
+
+    counts: StatsOut
+    dates: OverviewDates
+    documents: OverviewDocuments
+    central: OverviewCentral
+
+
+class DocumentList(BaseModel):
+    data: list[Document]
+    count: int
 
 
 # ---------------------------------------------------------------------- ingest

@@ -11,8 +11,9 @@ from typing import Annotated, Any, Literal
 from actorgraph.api.models import ErrorResponse
 from actorgraph.graph.influence import METRICS
 from actorgraph.graph.model import Subgraph
+from actorgraph.graph.ranking import MAX_EVIDENCE
 from actorgraph.graph.schema import default_schema
-from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_PATHS, MAX_ROWS
+from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_OFFSET, MAX_PATHS, MAX_ROWS
 from fastapi import Query
 from fastapi.responses import JSONResponse
 
@@ -40,6 +41,45 @@ Relations = Annotated[
         examples=[["mediates", "speaks_for"]],
     ),
 ]
+#: The same, under its singular name: ``?relation=mediates&relation=speaks_for``. Routes that
+#: take both use the union (:func:`relation_types`).
+Relation = Annotated[
+    list[RelationName] | None,  # type: ignore[valid-type]
+    Query(
+        description="Relation type to use (repeat the parameter for several); the same as "
+        "`relations`.",
+        examples=[["mediates", "speaks_for"]],
+    ),
+]
+
+
+def relation_types(*given: list[str] | None) -> list[str] | None:
+    """The union of the relation types given under ``relation`` and ``relations``."""
+    out: list[str] = []
+    for values in given:
+        for v in values or []:
+            if v not in out:
+                out.append(v)
+    return out or None
+
+
+IntermediariesOnly = Annotated[
+    bool,
+    Query(
+        description="Only paths whose every inner actor is an intermediary (an actor at the "
+        "source of a mediating relation)."
+    ),
+]
+EvidenceLimit = Annotated[
+    int,
+    Query(
+        ge=0,
+        le=MAX_EVIDENCE,
+        description="Pieces of evidence per relation, best first (highest confidence, then "
+        "newest); `evidence_total` gives how many there are and GET /relations/evidence pages "
+        "the rest.",
+    ),
+]
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
@@ -55,7 +95,15 @@ def date_query(description: str) -> Any:
 
 Since = Annotated[str | None, date_query("Only facts observed or valid on or after this date.")]
 Until = Annotated[str | None, date_query("Only facts observed or valid on or before this date.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip (paging).")]
+Offset = Annotated[
+    int,
+    Query(
+        ge=0,
+        description=f"Rows to skip (paging; at most {MAX_OFFSET}, more is refused with 400 "
+        "over_limit).",
+        json_schema_extra={"maximum": MAX_OFFSET},
+    ),
+]
 
 Limit = Annotated[int, capped(MAX_ROWS, "Rows to return")]
 PathLimit = Annotated[int, capped(MAX_PATHS, "Paths to return")]
@@ -104,6 +152,8 @@ def subgraph_json(sub: Subgraph) -> dict[str, Any]:
         ],
         "edges": sub.edges,
         "truncated": sub.truncated,
+        "left_out": {"Actor": sub.left_out.get("Actor", 0), "Topic": sub.left_out.get("Topic", 0)},
+        "left_out_exact": sub.left_out_exact,
     }
 
 

@@ -23,6 +23,7 @@ wipes a running test's data nor the reverse (user and password: ``NEO4J_USER``,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import json
 import os
@@ -150,7 +151,12 @@ class Server:
     def __init__(self, store: str, workers: int) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "ACTORGRAPH_STORE": store, "ACTORGRAPH_STARTUP_TIMEOUT": "120"}
+        env = {
+            **os.environ,
+            "ACTORGRAPH_STORE": store,
+            "ACTORGRAPH_STARTUP_TIMEOUT": "120",
+            "ACTORGRAPH_API_KEY": "bench",
+        }
         env.pop("ACTORGRAPH_READ_KEY", None)
         cmd = [
             sys.executable,
@@ -298,6 +304,106 @@ def run(
         server.stop()
 
 
+# ---------------------------------------------------------------------- soak
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (uvicorn workers), in MB."""
+    total = 0.0
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        pids += [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+        except OSError:
+            pass
+    return total
+
+
+def soak(store: str, inputs: dict[str, list[dict[str, Any]]], args: argparse.Namespace) -> dict:
+    """``--clients`` clients for ``--soak`` seconds right after a write, rankings cold: a mix
+    of paths, brokers, subgraphs and influence questions (three metrics, several windows, so
+    many distinct rankings are asked at once); errors, latency and the server's memory."""
+    server = Server(store, 1)
+    try:
+        server.wait_ready()
+        with httpx.Client(base_url=server.url, timeout=60) as c:
+            # a write first: whatever the server had computed is of an older version
+            rec = {"kind": "actor", "id": f"soak-{time.time_ns()}", "name": "Soak", "type": "state"}
+            r = c.post(
+                "/ingest",
+                content=json.dumps(rec) + "\n",
+                headers={"Content-Type": "application/x-ndjson", "X-API-Key": "bench"},
+            )
+            print(f"write before the soak: {r.status_code}", flush=True)
+        rng = random.Random(3)
+        windows = [
+            {},
+            {"since": "2023-06-01"},
+            {"until": "2024-06-30"},
+            {"since": "2024-01-01", "until": "2024-03-31"},
+        ]
+        mix: list[tuple[str, dict[str, Any]]] = []
+        for i in range(100_000):
+            kind = ("paths", "brokers", "subgraph", "influence")[i % 4]
+            if kind == "influence":
+                q = {"metric": rng.choice(["pagerank", "betweenness", "degree"]), "top": 20}
+                q.update(rng.choice(windows))
+            else:
+                q = inputs[kind][i % len(inputs[kind])]
+            mix.append((kind, q))
+        lock = threading.Lock()
+        stop = time.monotonic() + args.soak
+        lat: list[float] = []
+        statuses: Counter[int] = Counter()
+        nxt = 0
+        mem: list[float] = [rss_mb(server.proc.pid)]
+
+        def client() -> None:
+            nonlocal nxt
+            with httpx.Client(base_url=server.url, timeout=60) as c:
+                while time.monotonic() < stop:
+                    with lock:
+                        kind, q = mix[nxt % len(mix)]
+                        nxt += 1
+                    t = time.perf_counter()
+                    try:
+                        code = c.get("/" + kind, params=q).status_code
+                    except httpx.HTTPError:
+                        code = 0
+                    with lock:
+                        lat.append(time.perf_counter() - t)
+                        statuses[code] += 1
+
+        threads = [threading.Thread(target=client) for _ in range(args.clients)]
+        for th in threads:
+            th.start()
+        while any(th.is_alive() for th in threads):
+            time.sleep(5)
+            mem.append(rss_mb(server.proc.pid))
+        for th in threads:
+            th.join()
+        time.sleep(5)
+        mem_after = rss_mb(server.proc.pid)
+        return {
+            "seconds": args.soak,
+            "requests": len(lat),
+            "errors": sum(v for k, v in statuses.items() if k == 0 or k >= 500),
+            "statuses": dict(sorted(statuses.items())),
+            "p50_ms": round(1000 * statistics.median(lat), 1),
+            "p95_ms": round(1000 * pct(lat, 95), 1),
+            "p99_ms": round(1000 * pct(lat, 99), 1),
+            "rss_start_mb": round(mem[0], 1),
+            "rss_max_mb": round(max(mem), 1),
+            "rss_after_mb": round(mem_after, 1),
+        }
+    finally:
+        server.stop()
+
+
 # ---------------------------------------------------------------------- report
 
 
@@ -379,6 +485,9 @@ def main() -> None:
     )
     ap.add_argument("--only-neo4j", action="store_true", help="skip the embedded runs")
     ap.add_argument("--write-docs", action="store_true")
+    ap.add_argument(
+        "--soak", type=int, default=0, help="seconds of mixed load right after a write instead"
+    )
     args = ap.parse_args()
     print(f"machine: {machine()}", flush=True)
     args.load_before = ", ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -390,6 +499,12 @@ def main() -> None:
     try:
         embedded_store(args.store, args.relations)
         inputs = query_inputs(args.store, args.requests)
+        if args.soak:
+            where = args.neo4j if args.only_neo4j else str(args.store)
+            if args.only_neo4j:
+                neo4j_store(args.neo4j, args.relations, args.neo4j_wipe)
+            print(json.dumps(soak(where, inputs, args)), flush=True)
+            return
         results = []
         if not args.only_neo4j:
             results += [

@@ -1,13 +1,23 @@
-"""Extraction speed against plain spaCy, and memory on a long stream of articles.
+"""Extraction speed against plain spaCy, on two processes against one, and memory on a long
+stream of articles.
 
-    .venv/bin/python bench/extract_speed.py                 # speed ratio (about a minute)
-    .venv/bin/python bench/extract_speed.py --memory 10000  # RSS after 1k and 10k articles
+    .venv/bin/python bench/extract_speed.py                   # speed ratio (about a minute)
+    .venv/bin/python bench/extract_speed.py --parallel 1000   # 2 processes against 1
+    .venv/bin/python bench/extract_speed.py --memory 10000    # RSS after 1k and 10k articles
 
 Speed: words per second of ``Extractor.extract`` against ``nlp.pipe`` with the same model
 over the same texts, in the same run (the rules run on top of the pipeline, so the ratio is the
 share of time left to spaCy). Rounds alternate between the two and the best round of each
 counts; with one process the clock is this process's CPU time, which other load on a shared
 machine disturbs least (the wall-clock ratio is printed too).
+
+Parallel: the same ``n`` articles through ``Extractor(n_process=1)`` and ``n_process=2`` in
+alternating rounds (the records must be the same). On a machine others share, wall time
+measures their load as much as ours, so three figures are given: the wall-clock speedup (best
+round of each), the CPU-time speedup (CPU seconds of the one-process run against the busiest
+worker's CPU seconds in the two-process run: what two free cores would give, with everything
+the parallel run adds counted), and the overhead (all CPU seconds of the two-process run,
+parent and workers, against the one-process run). Load averages are printed with each round.
 
 Memory: a generator of synthetic articles streams through ``extract``; the resident set size
 is read after 1,000 articles and at the end. Flat means the second is close to the first.
@@ -160,8 +170,85 @@ def speed(ex: Extractor, docs: int, rounds: int) -> dict[str, object]:
     }
 
 
+def parallel(n: int, rounds: int, batch_size: int) -> dict[str, object]:
+    """Two processes against one on the same ``n`` articles (see the module docstring)."""
+    import os
+
+    from actorgraph.ingest.extract import parallel as par
+
+    arts = list(synthetic(n, seed=13))
+    words = sum(len(a.text.split()) for a in arts)
+    one = Extractor(batch_size=batch_size, n_process=1)
+    two = Extractor(batch_size=batch_size, n_process=2)
+    list(one.extract(arts[:8]))  # warm up
+    best = {"one": float("inf"), "two": float("inf")}
+    cpu_one = float("inf")
+    busiest = float("inf")
+    total_two = float("inf")
+    log = []
+    reference: list[dict[str, object]] | None = None
+    for r in range(rounds):
+        for name, ex in (("one", one), ("two", two)):
+            load = os.getloadavg()[0]
+            c0, w0 = time.process_time(), time.perf_counter()
+            out = list(ex.extract(arts))
+            wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+            if reference is None:
+                reference = out
+            elif out != reference:
+                raise SystemExit("two processes and one gave different records")
+            best[name] = min(best[name], wall)
+            if name == "one":
+                cpu_one = min(cpu_one, cpu)
+                log.append(f"round {r + 1}: 1 process {wall:.1f} s (load {load:.1f})")
+            else:
+                workers = dict(par.LAST_RUN)
+                busiest = min(busiest, max(workers.values()))
+                total_two = min(total_two, sum(workers.values()) + cpu)
+                log.append(
+                    f"round {r + 1}: 2 processes {wall:.1f} s (load {load:.1f}), worker CPU "
+                    + ", ".join(f"{v:.1f}" for v in workers.values())
+                    + f" s, parent CPU {cpu:.1f} s"
+                )
+    return {
+        "documents": n,
+        "words": words,
+        "rounds": rounds,
+        "wall_one_s": round(best["one"], 2),
+        "wall_two_s": round(best["two"], 2),
+        "wall_speedup": round(best["one"] / best["two"], 3),
+        "cpu_one_s": round(cpu_one, 2),
+        "busiest_worker_cpu_s": round(busiest, 2),
+        "cpu_speedup": round(cpu_one / busiest, 3),
+        "overhead": round(total_two / cpu_one, 3),
+        "log": log,
+    }
+
+
+def children_rss_mb() -> float:
+    """Resident set size of this process's child processes (the workers), in MB (Linux)."""
+    import os
+
+    me, total = os.getpid(), 0.0
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text()
+            if int(stat.rsplit(")", 1)[1].split()[1]) != me:
+                continue
+            for line in (d / "status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
 def memory(ex: Extractor, n: int) -> dict[str, object]:
+    """RSS of this process (and of the workers, with n_process > 1) along a stream."""
     marks: dict[str, float] = {"start": round(rss_mb(), 1)}
+    workers: dict[str, float] = {}
     docs = 0
     t0 = time.perf_counter()
     for rec in ex.extract(synthetic(n, seed=3)):
@@ -169,12 +256,15 @@ def memory(ex: Extractor, n: int) -> dict[str, object]:
             docs += 1
             if docs == 100 or docs % 1000 == 0:
                 marks[f"after_{docs}"] = round(rss_mb(), 1)
+                if ex.n_process > 1:
+                    workers[f"after_{docs}"] = round(children_rss_mb(), 1)
     marks.setdefault(f"after_{docs}", round(rss_mb(), 1))
     return {
         "documents": docs,
+        "n_process": ex.n_process,
         "seconds": round(time.perf_counter() - t0, 1),
         "rss_mb": marks,
-        "new_actors": sum(1 for e in ex.dictionary.entries.values() if e.origin == "new"),
+        "workers_rss_mb": workers,
     }
 
 
@@ -185,12 +275,17 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--n-process", type=int, default=1)
     ap.add_argument("--memory", type=int, default=0, help="stream this many articles for RSS")
+    ap.add_argument(
+        "--parallel", type=int, default=0, help="two processes against one on this many articles"
+    )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     ex = Extractor(batch_size=args.batch_size, n_process=args.n_process)
     out: dict[str, object] = {"machine": machine(), "model": ex.model}
     if args.memory:
         out["memory"] = memory(ex, args.memory)
+    elif args.parallel:
+        out["parallel"] = parallel(args.parallel, args.rounds, args.batch_size)
     else:
         out["speed"] = speed(ex, args.docs, args.rounds)
     if args.json:
@@ -207,9 +302,21 @@ def main() -> None:
             f"nlp.pipe {s['plain_words_per_s']:,} words/s, extract {s['extract_words_per_s']:,} "  # type: ignore[index]
             f"words/s, ratio {s['ratio']} (wall-clock ratio {s['wall_ratio']})"  # type: ignore[index]
         )
+    if "parallel" in out:
+        p = out["parallel"]
+        for line in p["log"]:  # type: ignore[index]
+            print(line)
+        print(
+            f"{p['documents']:,} documents, {p['words']:,} words: wall {p['wall_one_s']} s / "  # type: ignore[index]
+            f"{p['wall_two_s']} s, speedup {p['wall_speedup']}; CPU speedup "  # type: ignore[index]
+            f"{p['cpu_speedup']} (1 process {p['cpu_one_s']} s CPU, busiest worker "  # type: ignore[index]
+            f"{p['busiest_worker_cpu_s']} s); overhead {p['overhead']}"  # type: ignore[index]
+        )
     if "memory" in out:
         mm = out["memory"]
         print(f"{mm['documents']:,} documents in {mm['seconds']} s; RSS MB: {mm['rss_mb']}")  # type: ignore[index]
+        if mm["workers_rss_mb"]:  # type: ignore[index]
+            print(f"workers' RSS MB (together): {mm['workers_rss_mb']}")  # type: ignore[index]
 
 
 if __name__ == "__main__":

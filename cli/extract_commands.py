@@ -14,10 +14,9 @@ import typer
 from actorgraph.cli.context import settings_of
 from actorgraph.cli.output import emit_json, err_console, table
 from actorgraph.graph.errors import InputError
-from actorgraph.ingest.inputs import holds_articles, json_lines
-from actorgraph.ingest.record_files import read_records
-from actorgraph.ingest.service import extract as extract_records
-from actorgraph.ingest.service import make_extractor
+
+# The ingest package is imported inside the commands: ``actorgraph`` registers these commands
+# at start-up, and a command that needs no ingest (``schema``, ``--help``) should not load it.
 
 ModelOpt = Annotated[
     str | None, typer.Option(help="spaCy pipeline (default: ACTORGRAPH_SPACY_MODEL).")
@@ -54,7 +53,11 @@ def extract(
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
     n_process: Annotated[
         int | None,
-        typer.Option(min=1, help="spaCy worker processes (default: ACTORGRAPH_N_PROCESS)."),
+        typer.Option(
+            min=1,
+            help="Worker processes (default: every core this process may use; small inputs "
+            "are extracted in one process).",
+        ),
     ] = None,
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")
@@ -65,6 +68,9 @@ def extract(
     A file that cannot be read is reported on one line and the others go on; with -o the
     output appears only when complete (written to a temporary file, then renamed).
     """
+    from actorgraph.ingest.service import extract as extract_records
+    from actorgraph.ingest.service import make_extractor
+
     problems: list[InputError] = []
 
     def on_error(exc: InputError) -> None:
@@ -119,10 +125,13 @@ def _write(fh: IO[str], records: Any, counts: dict[str, int]) -> None:
 
 
 def _read_records(path: Path) -> list[dict[str, Any]]:
+    from actorgraph.ingest.record_files import read_records
+
     out = []
     for _, item in read_records(path):
         if isinstance(item, InputError):
             raise item
+        assert isinstance(item, dict)  # parsed (read_records parses unless told not to)
         out.append(item)
     if not out:
         raise InputError("no records", file=str(path))
@@ -145,17 +154,41 @@ def evaluate(
         Path | None,
         typer.Option(help="PLOVER-style sentence records (JSON Lines) to run extraction on."),
     ] = None,
+    polnear: Annotated[
+        Path | None,
+        typer.Option(
+            help="A PolNeAR split directory (with text/ and attributions/) to score statements "
+            "against its speech attributions."
+        ),
+    ] = None,
+    bank: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="A test bank: YAML files of cases, or a directory of them "
+            "(see examples/extraction-bank/README.md). Repeatable."
+        ),
+    ] = None,
+    failures: Annotated[
+        bool, typer.Option("--failures", help="With --bank: print the cases that fail.")
+    ] = False,
     model: ModelOpt = None,
     dictionary: DictOpt = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:
-    """Precision, recall and F1 per category: extraction output against gold records, and
-    extraction of demands and rejections on PLOVER sentences."""
-    # lazy: scoring pulls in the extraction package, and spaCy with it
-    from actorgraph.ingest.evaluate import PRF, score_gold, score_plover
+    """Precision, recall and F1 per category: extraction output against gold records,
+    extraction of demands and rejections on PLOVER sentences, statements against PolNeAR's
+    attributions, and a test bank per family of phrasing."""
+    # scoring pulls in the extraction package, and spaCy with it
+    from actorgraph.ingest.evaluate import PRF, score_gold, score_plover, score_polnear
+    from actorgraph.ingest.inputs import holds_articles
+    from actorgraph.ingest.service import extract as extract_records
+    from actorgraph.ingest.service import make_extractor
 
-    if not gold and plover is None:
-        raise InputError("give --gold FILE (with predicted records or articles) or --plover FILE")
+    if not gold and plover is None and polnear is None and not bank:
+        raise InputError(
+            "give --gold FILE (with predicted records or articles), --plover FILE, "
+            "--polnear DIR or --bank PATH"
+        )
     if gold and not predicted:
         raise InputError("--gold needs the predicted records (or the articles) to score")
     extractor = None
@@ -181,22 +214,52 @@ def evaluate(
     if plover is not None:
         records = _read_plover(plover)
         result["plover"] = score_plover(get_extractor(), records)
+    if polnear is not None:
+        if not (polnear / "text").is_dir() or not (polnear / "attributions").is_dir():
+            raise InputError("not a PolNeAR split (no text/ and attributions/)", file=str(polnear))
+        result["polnear"] = score_polnear(get_extractor(), polnear)
+    fails: list[dict[str, Any]] = []
+    if bank:
+        from actorgraph.ingest.evaluate import bank_failures, score_bank
+        from actorgraph.ingest.extract.bank import load_bank
+
+        families = load_bank(bank)
+        for name, scores in score_bank(get_extractor(), families).items():
+            result[f"bank:{name}"] = scores
+        if failures:
+            for fam in families:
+                fails.extend(
+                    {"family": fam.family, **f} for f in bank_failures(get_extractor(), fam)
+                )
     if json_out:
-        emit_json({k: {c: prf.to_dict() for c, prf in v.items()} for k, v in result.items()})
+        payload: dict[str, Any] = {
+            k: {c: prf.to_dict() for c, prf in v.items()} for k, v in result.items()
+        }
+        if failures:
+            payload["failures"] = fails
+        emit_json(payload)
         return
-    titles = {"gold": "against gold records", "plover": "on PLOVER sentences"}
+    titles = {
+        "gold": "against gold records",
+        "plover": "on PLOVER sentences",
+        "polnear": "statements against PolNeAR attributions (speaker: precision = share right)",
+    }
     for key, scores in result.items():
         table(
-            titles[key],
+            titles.get(key, f"test bank, {key.split(':', 1)[-1]}"),
             ["category", "precision", "recall", "F1", "TP", "FP", "FN"],
             [
                 [c, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", s.tp, s.fp, s.fn]
                 for c, s in scores.items()
             ],
         )
+    for f in fails:
+        _err(f"FAIL {f['family']} #{f['case']}: {f['text']}\n     found: {f['found']}")
 
 
 def _read_plover(path: Path) -> list[dict[str, Any]]:
+    from actorgraph.ingest.inputs import json_lines
+
     out = []
     for n, rec in json_lines(path, str(path)):
         if isinstance(rec, InputError):

@@ -7,26 +7,29 @@ line too, with the traceback in the log file.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import click
 import typer
 from actorgraph.cli import extract_commands, report_commands
-from actorgraph.cli.context import opened, settings_of
+from actorgraph.cli.context import Entrance, opened, settings_of
 from actorgraph.cli.output import console, emit_json, err_console, shorten, table
 from actorgraph.graph.errors import ActorgraphError
-from actorgraph.graph.exchange import dump_line
-from actorgraph.graph.facade import Graph
-from actorgraph.graph.logs import configure_logging, default_log_file, logger
-from actorgraph.graph.schema import default_schema
-from actorgraph.ingest.inputs import expand
-from actorgraph.ingest.service import Ingest
-from actorgraph.settings import load_settings
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+# The settings, the store, the query facade, ingest and the web stack are imported inside the
+# commands that use them: a command that needs none (``actorgraph schema``, ``--help``) then
+# starts without loading pydantic-settings, networkx, numpy, SQLite, spaCy or FastAPI
+# (tests/test_cli.py checks it; bench/embedded_store.py measures cold commands).
+if TYPE_CHECKING:
+    from actorgraph.graph.facade import Graph
+    from actorgraph.graph.store import GraphStore
+
+logger = logging.getLogger("actorgraph")
 
 app = typer.Typer(
     name="actorgraph",
@@ -40,6 +43,12 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 RelOpt = Annotated[
     list[str] | None,
     typer.Option("--relation", "-r", help="Relation type to use (repeatable); see `schema`."),
+]
+IntermediariesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--intermediaries-only", help="Only paths whose every inner actor is an intermediary."
+    ),
 ]
 SinceOpt = Annotated[str | None, typer.Option(help="Only evidence on or after this date.")]
 UntilOpt = Annotated[str | None, typer.Option(help="Only evidence on or before this date.")]
@@ -61,11 +70,18 @@ def main_options(
     ] = False,
 ) -> None:
     """actorgraph: who speaks for, mediates, demands and rejects what, with evidence."""
-    settings = load_settings(store=store)
-    if verbose and settings.log_level.upper() in ("WARNING", "ERROR", "CRITICAL"):
-        settings = settings.model_copy(update={"log_level": "INFO"})
-    configure_logging(settings, default_file=default_log_file(), stderr=verbose)
-    ctx.obj = settings
+    # the settings are built from these options when a command first asks for them
+    # (cli/context.py); main() passes its Entrance in, a test runner may not
+    if not isinstance(ctx.obj, Entrance):
+        ctx.obj = Entrance()
+    ctx.obj.options = {"store": store}
+    ctx.obj.verbose = verbose
+
+
+def _graph(store: GraphStore) -> Graph:
+    from actorgraph.graph.facade import Graph
+
+    return Graph(store)
 
 
 # --------------------------------------------------------------------------- ingest / export
@@ -89,6 +105,16 @@ def ingest(
     json_out: JsonOpt = False,
 ) -> None:
     """Check and load records (or extract and load articles). Re-ingesting changes nothing."""
+    from actorgraph.ingest.inputs import expand
+    from actorgraph.ingest.service import Ingest
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     settings = settings_of(ctx)
     reports = []
     with opened(ctx) as store:
@@ -141,8 +167,10 @@ def export(
     ] = None,
 ) -> None:
     """Write the whole graph in the exchange format (JSON Lines)."""
+    from actorgraph.graph.exchange import dump_line
+
     with opened(ctx) as store:
-        lines = (dump_line(rec) + "\n" for rec in Graph(store).export())
+        lines = (dump_line(rec) + "\n" for rec in _graph(store).export())
         if out is None:
             sys.stdout.writelines(lines)
             return
@@ -172,7 +200,7 @@ def actors(
 ) -> None:
     """Find actors by name or alias."""
     with opened(ctx) as store:
-        found, total = Graph(store).search_actors(
+        found, total = _graph(store).search_actors(
             query,
             types=[type_] if type_ else None,
             intermediary=True if intermediaries else None,
@@ -199,7 +227,7 @@ def delete_actor(
 ) -> None:
     """Remove an actor, its relations and the statements it made."""
     with opened(ctx) as store:
-        ref = Graph(store).delete_actor(actor_id)
+        ref = _graph(store).delete_actor(actor_id)
     if json_out:
         emit_json({"deleted": ref.to_dict()})
         return
@@ -215,7 +243,7 @@ def topics(
 ) -> None:
     """Every topic, ordered by id."""
     with opened(ctx) as store:
-        found, total = Graph(store).topics(limit=limit, offset=offset)
+        found, total = _graph(store).topics(limit=limit, offset=offset)
     if json_out:
         emit_json({"data": [t.to_dict() for t in found], "count": total})
         return
@@ -232,7 +260,8 @@ def _evidence_line(rel: dict[str, Any], width: int = 160) -> str:
         return ""
     e = ev[0]
     where = ", ".join(x for x in (e.get("document"), e.get("date")) if x)
-    more = f" (+{len(ev) - 1} more)" if len(ev) > 1 else ""
+    total = rel.get("evidence_total", len(ev))
+    more = f" (+{total - 1} more)" if total > 1 else ""
     return f"“{shorten(e.get('sentence'), width)}”" + (f" [{where}]" if where else "") + more
 
 
@@ -244,11 +273,24 @@ def paths(
     relation: RelOpt = None,
     max_hops: Annotated[int, typer.Option(help="At most this many hops (cap 6).")] = 4,
     limit: Annotated[int, typer.Option(help="At most this many paths.")] = 10,
+    intermediaries_only: IntermediariesOpt = False,
+    evidence_limit: Annotated[
+        int, typer.Option(help="Pieces of evidence per relation in --json (best first).")
+    ] = 3,
     json_out: JsonOpt = False,
 ) -> None:
-    """Communication paths between two actors, each hop with its evidence."""
+    """Communication paths between two actors, best first (fewest hops, best supported, most
+    recent), each hop with its best evidence."""
     with opened(ctx) as store:
-        res = Graph(store).paths(source, target, relations=relation, max_hops=max_hops, limit=limit)
+        res = _graph(store).paths(
+            source,
+            target,
+            relations=relation,
+            max_hops=max_hops,
+            limit=limit,
+            intermediaries_only=intermediaries_only,
+            evidence_limit=evidence_limit,
+        )
     if json_out:
         emit_json(res.to_dict())
         return
@@ -267,7 +309,12 @@ def paths(
     )
     for i, p in enumerate(res.paths, 1):
         names = [n.name + (" [intermediary]" if n.intermediary else "") for n in p.nodes]
-        console.print(f"\n{i}. " + " → ".join(names), highlight=False, markup=False)
+        when = f", last seen {p.last_seen}" if p.last_seen else ""
+        console.print(
+            f"\n{i}. " + " → ".join(names) + f"  (support {p.support:.3f}{when})",
+            highlight=False,
+            markup=False,
+        )
         by_id = {n.id: n.name for n in p.nodes}
         for hop in p.hops:
             for rel in hop.relations:
@@ -292,12 +339,18 @@ def brokers(
     relation: RelOpt = None,
     max_hops: int = 4,
     top: int = 10,
+    intermediaries_only: IntermediariesOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Actors on the paths between two actors, by share of paths through them."""
+    """Actors on the best paths between two actors, by share of those paths through them."""
     with opened(ctx) as store:
-        ranked = Graph(store).brokers(
-            source, target, relations=relation, max_hops=max_hops, top=top
+        ranked = _graph(store).brokers(
+            source,
+            target,
+            relations=relation,
+            max_hops=max_hops,
+            top=top,
+            intermediaries_only=intermediaries_only,
         )
     if json_out:
         emit_json({"data": [b.to_dict() for b in ranked], "count": len(ranked)})
@@ -327,20 +380,29 @@ def influence(
     since: SinceOpt = None,
     until: UntilOpt = None,
     top: int = 10,
+    exact: Annotated[
+        bool, typer.Option("--exact", help="Exact betweenness (sampled on large graphs).")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Who is central, by metric, relation types and time window."""
     with opened(ctx) as store:
-        ranked = Graph(store).influence(
-            metric, relations=relation, since=since, until=until, top=top
-        )
+        g = _graph(store)
+        try:
+            res = g.influence_ranking(
+                metric, relations=relation, since=since, until=until, top=top, exact=exact
+            )
+        finally:
+            g.close()
     if json_out:
-        emit_json({"metric": metric, "data": [s.to_dict() for s in ranked], "count": len(ranked)})
+        emit_json(res.to_dict())
         return
+    how = "exact" if res.samples is None else f"estimated from {res.samples} sampled actors"
     table(
-        f"Influence ({metric})",
+        f"Influence ({metric}, {res.actors} actors"
+        + (f", {how})" if metric == "betweenness" else ")"),
         ["rank", "actor", "type", "score"],
-        [[s.rank, s.actor.name, s.actor.type, f"{s.score:.4f}"] for s in ranked],
+        [[s.rank, s.actor.name, s.actor.type, f"{s.score:.4f}"] for s in res.scores],
     )
 
 
@@ -357,7 +419,7 @@ def neighbors(
 ) -> None:
     """The actors and topics around an actor, with the relations between them."""
     with opened(ctx) as store:
-        g = Graph(store)
+        g = _graph(store)
         sub = g.neighbors(
             actor, depth=depth, relations=relation, since=since, until=until, limit=limit
         )
@@ -392,7 +454,7 @@ def statements(
 ) -> None:
     """Statements, who made them, on whose behalf, when and where."""
     with opened(ctx) as store:
-        items, total = Graph(store).statements(
+        items, total = _graph(store).statements(
             actor=actor,
             speaker=speaker,
             on_behalf_of=on_behalf_of,
@@ -436,7 +498,7 @@ def stances(
 ) -> None:
     """Who demands or rejects what, since when, with evidence."""
     with opened(ctx) as store:
-        items, total = Graph(store).stances(
+        items, total = _graph(store).stances(
             topic, actor=actor, types=relation, since=since, until=until, limit=limit
         )
     if json_out:
@@ -462,7 +524,7 @@ def stances(
 def stats(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """Counts of nodes and relations."""
     with opened(ctx) as store:
-        data = Graph(store).stats()
+        data = _graph(store).stats()
     if json_out:
         emit_json(data)
         return
@@ -475,6 +537,8 @@ def stats(ctx: typer.Context, json_out: JsonOpt = False) -> None:
 @app.command()
 def schema(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """The vocabulary: relation types with their PLOVER/CAMEO equivalents, actor types."""
+    from actorgraph.graph.schema import default_schema
+
     s = default_schema()
     rows = [
         [
@@ -506,13 +570,16 @@ def serve(
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
 ) -> None:
     """Serve the HTTP API and the graph-exploration UI."""
-    # lazy: the web stack takes about a second to import, and only serve needs it
     import uvicorn
+    from actorgraph.api import ui_assets
     from actorgraph.api.app import create_app
     from uvicorn.supervisors import Multiprocess
 
     settings = settings_of(ctx)
     console.print(f"actorgraph on http://{host}:{port}/ (API docs at /docs)")
+    note = ui_assets.warning()
+    if note:
+        err_console.print(f"warning: {note}", highlight=False, soft_wrap=True, markup=False)
     # the app is built from these settings in every worker: each worker process gets the
     # factory (and the settings in it) pickled, so nothing travels through the environment
     config = uvicorn.Config(
@@ -535,8 +602,9 @@ report_commands.register(app)
 
 def main() -> None:
     """Entry point: one line on error, traceback in the log file."""
+    entrance = Entrance()
     try:
-        app(standalone_mode=False)
+        app(standalone_mode=False, obj=entrance)
     except ActorgraphError as exc:
         logger.info("user error", exc_info=True)
         err_console.print(f"error: {exc}", highlight=False, soft_wrap=True, markup=False)
@@ -554,23 +622,15 @@ def main() -> None:
         exc.show()
         raise SystemExit(exc.exit_code) from None
     except Exception as exc:  # bugs
+        file = entrance.log_file()
         logger.exception("unexpected error")
         err_console.print(
-            f"error: unexpected {type(exc).__name__}: {exc} (details in {_log_place()})",
+            f"error: unexpected {type(exc).__name__}: {exc} (details in {file or 'the log'})",
             highlight=False,
             soft_wrap=True,
             markup=False,
         )
         raise SystemExit(1) from None
-
-
-def _log_place() -> str:
-    """Where the details of an error went (the log file if one is configured)."""
-    for handler in logger.handlers:
-        name = getattr(handler, "baseFilename", None)
-        if name:
-            return str(name)
-    return "the log"
 
 
 if __name__ == "__main__":

@@ -10,16 +10,15 @@ import typer
 from actorgraph.cli.context import settings_of
 from actorgraph.cli.output import console, err_console
 from actorgraph.graph.errors import ActorgraphError
-from actorgraph.graph.open import open_store
-from actorgraph.graph.settings import CoreSettings
-from actorgraph.graph.store import GraphStore
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+# The reports package and the store are imported inside the commands: the reports' templates
+# (jinja2) and scheduler (APScheduler) would add about 0.2 s to the start of every other
+# command, and a command that needs no store should not load one (see cli/main.py).
 if TYPE_CHECKING:
+    from actorgraph.graph.settings import CoreSettings
+    from actorgraph.graph.store import GraphStore
     from actorgraph.reports.runner import ReportOptions, ReportResult
-
-# The reports package is imported inside the commands: its templates (jinja2) and scheduler
-# (APScheduler) would add about 0.2 s to the start of every other command.
 
 SinceOpt = Annotated[
     str | None,
@@ -64,6 +63,8 @@ def _out(ctx: typer.Context, out: Path | None) -> Path:
 
 def _open_checked(settings: CoreSettings) -> GraphStore:
     """The store, checked to answer (a scheduled run fails at once when it is down)."""
+    from actorgraph.graph.open import open_store
+
     store = open_store(settings)
     store.ping()
     return store

@@ -3,7 +3,9 @@
 // description: target); evidence not stored yet (by Evidence.key) is appended, never a second
 // description: relationship. Rows are positional lists (graph.neo4j.convert.relation_row):
 // description: source, target, key, evidence keys, evidence JSON strings, highest confidence (null
-// description: without evidence), and a [from, to] pair per piece of evidence ('' when undated).
+// description: without evidence), a [from, to] pair per piece of evidence ('' when undated), the
+// description: source key of each piece (graph.ranking.source_key: distinct ones are kept in sources)
+// description: and its date ('' when undated; the latest is kept in last_seen).
 // description: Rows that add nothing are not written. Returns how many relations were created and
 // description: how many pieces of evidence appended.
 // params: rows
@@ -26,5 +28,9 @@ SET r.key = row[2],
       ELSE r.confidence
     END,
     r.windows = coalesce(r.windows, []) + reduce(w = [], i IN fresh |
-      CASE WHEN row[6][2 * i] = '' THEN w ELSE w + [row[6][2 * i], row[6][2 * i + 1]] END)
+      CASE WHEN row[6][2 * i] = '' THEN w ELSE w + [row[6][2 * i], row[6][2 * i + 1]] END),
+    r.sources = reduce(s = coalesce(r.sources, []), i IN fresh |
+      CASE WHEN row[7][i] IN s THEN s ELSE s + row[7][i] END),
+    r.last_seen = reduce(d = coalesce(r.last_seen, ''), i IN fresh |
+      CASE WHEN row[8][i] > d THEN row[8][i] ELSE d END)
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS relations, sum(size(fresh)) AS evidence

@@ -21,6 +21,8 @@ the published JSON Schema lists the bundled vocabulary's types as enums. Field l
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
@@ -33,6 +35,7 @@ from actorgraph.graph.model import (
     TOPIC,
     Actor,
     Document,
+    Evidence,
     Relation,
     Statement,
     Topic,
@@ -59,6 +62,38 @@ ROLE_ORIGIN_PREFIX = "role:"
 KINDS = ("document", "actor", "topic", "statement", "relation")
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/+-]{0,199}$"
 ID_RULE = "letters, digits and . _ : / + -, starting with a letter or digit"
+
+
+# ---------------------------------------------------------------------- ids
+#: Apostrophes of every kind: dropped inside a slug, so "O'Brien" and "O’Brien" are ``obrien``.
+_APOSTROPHES = str.maketrans("", "", "'’‘`´ʼ")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+SLUG_MAX_LEN = 80
+
+
+def slugify(text: str, max_len: int = SLUG_MAX_LEN) -> str:
+    """The id a name gets when it has none: lower-case ASCII words joined by ``-``.
+
+    Accents are dropped (``Ó`` -> ``o``), apostrophes vanish inside a word (``O'Brien`` ->
+    ``obrien``), every other run of non-alphanumerics becomes one ``-``; a slug longer than
+    ``max_len`` is cut at a word boundary. A name with no letter or digit left gives ``x``.
+
+    >>> slugify("Antony J. Blinken")
+    'antony-j-blinken'
+    >>> slugify("O’Brien") == slugify("O'Brien") == slugify("Ó'Brien") == "obrien"
+    True
+    """
+    t = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    t = t.encode("ascii", "ignore").decode("ascii").lower()
+    slug = _NON_SLUG.sub("-", t).strip("-")
+    if len(slug) > max_len:
+        slug = slug[:max_len].rsplit("-", 1)[0] or slug[:max_len]
+    return slug or "x"
+
+
+def node_id(record: ActorRecord | TopicRecord) -> str:
+    """An actor's or topic's id: the one the record gives, else the slug of its name."""
+    return record.id or slugify(record.name)
 
 
 # ---------------------------------------------------------------------- field types
@@ -288,6 +323,27 @@ def validate_record(raw: Any, file: str, line: int, schema: Schema | None = None
     return record
 
 
+#: A stream of records: the store's (``GraphStore.iter_records``, models), or records parsed
+#: from a file or made by extraction (dicts).
+RecordStream = Iterable[AnyRecord | dict[str, Any]]
+
+
+def as_records(
+    stream: RecordStream, name: str = "<records>", schema: Schema | None = None
+) -> Iterator[AnyRecord]:
+    """The stream as record models: models as they come, dicts checked by
+    :func:`validate_record` (named ``name`` and numbered from 1 in its messages)."""
+    for n, rec in enumerate(stream, 1):
+        yield rec if isinstance(rec, BaseModel) else validate_record(rec, name, n, schema)
+
+
+def as_dicts(stream: RecordStream) -> Iterator[dict[str, Any]]:
+    """The stream as JSON-ready dicts (models dumped by :func:`dump`, dicts as they come),
+    for code that edits records on their way to the loader."""
+    for rec in stream:
+        yield dump(rec) if isinstance(rec, BaseModel) else rec
+
+
 def _parsed(text: str, file: str, line: int) -> Any:
     try:
         return json.loads(text)
@@ -392,6 +448,44 @@ def _reason(etype: str, value: Any, error: ErrorDetails, field: str | None) -> s
             return f"{value} is not between 0 and 1"
         return "must not be negative"
     return str(error["msg"])
+
+
+# ---------------------------------------------------------------------- records to evidence
+def relation_evidence(
+    record: RelationRecord,
+    *,
+    document: str | None,
+    statement: str | None,
+    date: str | None,
+    origin: str,
+) -> Evidence:
+    """The piece of evidence a relation record carries (its sentence is under ``evidence``),
+    with the document, statement, date and origin as the reader resolved them (ingest: ids
+    looked up, the document's publication date for a record without one, its default origin;
+    a stream of stored records: the record's own)."""
+    return Evidence(
+        document=document,
+        sentence=record.evidence,
+        statement=statement,
+        date=date,
+        valid_from=record.valid_from,
+        valid_to=record.valid_to,
+        confidence=record.confidence,
+        origin=origin,
+        start=record.start,
+        end=record.end,
+    )
+
+
+def role_evidence(actor: ActorRecord, role: RoleRecord, origin: str) -> Evidence:
+    """The evidence of the ``speaks_for`` an actor record's role implies (ingest derives it,
+    export leaves it out: see :data:`ROLE_ORIGIN_PREFIX`)."""
+    return Evidence(
+        sentence=f"{actor.name}: {role.title}",
+        valid_from=role.valid_from,
+        valid_to=role.valid_to,
+        origin=ROLE_ORIGIN_PREFIX + origin,
+    )
 
 
 # ---------------------------------------------------------------------- export

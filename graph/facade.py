@@ -8,15 +8,20 @@ vocabulary, and shapes results. The CLI, the API and the reports all ask through
 from __future__ import annotations
 
 import itertools
+import json
+import logging
 import threading
-from collections import Counter, OrderedDict
+import time
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from actorgraph.graph.errors import InputError, LimitError, NotFoundError
-from actorgraph.graph.exchange import AnyRecord
-from actorgraph.graph.influence import METRICS, rank, scores
+from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, NotFoundError
+from actorgraph.graph.exchange import AnyRecord, RelationRecord
+from actorgraph.graph.influence import METRICS, EdgeList, rank, scores
+from actorgraph.graph.influence_cache import Ranking, RankingCache
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -27,22 +32,29 @@ from actorgraph.graph.model import (
     NodeRef,
     Path,
     PathResult,
-    Relation,
+    RelationView,
     Score,
     Subgraph,
     Topic,
     node_ref,
     normalize_name,
 )
+from actorgraph.graph.ranking import DEFAULT_EVIDENCE, MAX_EVIDENCE
 from actorgraph.graph.store import (
     MAX_DEPTH,
     MAX_HOPS,
+    MAX_OFFSET,
     MAX_PATHS,
     MAX_ROWS,
     STATEMENT_ROLES,
     GraphStore,
 )
 from rapidfuzz import fuzz, process
+
+logger = logging.getLogger("actorgraph.facade")
+
+#: How many evidence records the census (dates and documents of the overview) reads at most.
+MAX_CENSUS = 2_000_000
 
 
 def check_date(value: str | None, field: str) -> str | None:
@@ -55,15 +67,63 @@ def check_date(value: str | None, field: str) -> str | None:
         raise InputError(f"'{value}' is not a date (YYYY-MM-DD)", field=field) from None
 
 
+@dataclass(slots=True)
+class InfluenceResult:
+    """An influence ranking as answered: the top scores, how many actors were ranked, the
+    sources a sampled betweenness used (None: exact), and the data version it is of
+    (``stale``: older than the store's, served while the current one is computed)."""
+
+    metric: str
+    scores: list[Score]
+    actors: int
+    samples: int | None
+    version: str
+    stale: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "metric": self.metric,
+            "data": [s.to_dict() for s in self.scores],
+            "count": len(self.scores),
+            "actors": self.actors,
+            "exact": self.samples is None,
+            "samples": self.samples,
+            "version": self.version,
+            "stale": self.stale,
+        }
+
+
 class Graph:
     """Queries over a store. Cheap to create; holds a small influence cache."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.schema = store.schema
-        self._cache: OrderedDict[tuple[Any, ...], list[tuple[str, float]]] = OrderedDict()
+        self._rankings = RankingCache(
+            getattr(store, "query_timeout", 10.0), self._load_ranking, self._save_ranking
+        )
         self._cache_lock = threading.Lock()
         self._inter: tuple[str, set[str]] | None = None
+        self._census: tuple[str, dict[str, Any]] | None = None
+
+    def _load_ranking(self, question: Any) -> Ranking | None:
+        found = self.store.load_ranking(json.dumps(list(question)))
+        if found is None:
+            return None
+        d = json.loads(found[1])
+        ranked = [(str(i), float(s)) for i, s in d["ranked"]]
+        return Ranking(found[0], ranked, int(d["nodes"]), d["samples"], float(d["seconds"]))
+
+    def _save_ranking(self, question: Any, r: Ranking) -> None:
+        payload = {"ranked": r.ranked, "nodes": r.nodes, "samples": r.samples, "seconds": r.seconds}
+        try:
+            self.store.save_ranking(json.dumps(list(question)), r.version, json.dumps(payload))
+        except ActorgraphError:  # a store that cannot keep it now: computed again next time
+            logger.info("could not keep an influence ranking", exc_info=True)
+
+    def close(self) -> None:
+        """Stop the influence worker (the store is closed by whoever opened it)."""
+        self._rankings.close()
 
     def intermediaries(self) -> set[str]:
         """Ids of the intermediaries, cached per store version (the store scans every
@@ -94,6 +154,15 @@ class Graph:
         if value > cap:
             raise LimitError(f"{field} {value} is over the limit of {cap}")
         return value
+
+    @classmethod
+    def _page(cls, limit: int, offset: int) -> None:
+        """A page of at most :data:`MAX_ROWS` rows, starting at most :data:`MAX_OFFSET` in."""
+        cls._limit(limit, MAX_ROWS, "limit")
+        if offset < 0:
+            raise InputError("must be at least 0", field="offset")
+        if offset > MAX_OFFSET:
+            raise LimitError(f"offset {offset} is over the limit of {MAX_OFFSET}")
 
     # ------------------------------------------------------------------ lookup
     def suggest(self, name: str, limit: int = 5) -> list[str]:
@@ -174,7 +243,7 @@ class Graph:
         """Actors by name or alias: exact, then prefix, then fuzzy; filtered by type and by
         being an intermediary or not. Each with its aliases and whether it is an intermediary;
         with the number of matches before paging."""
-        self._limit(limit, MAX_ROWS, "limit")
+        self._page(limit, offset)
         rows = self.store.actor_names()
         inter = self.intermediaries()
         ranked: list[tuple[float, str, str]] = []
@@ -198,6 +267,8 @@ class Graph:
                     continue
             ranked.append((-score, name.casefold(), id_))
         ranked.sort()
+        if q:
+            ranked = self._related_first(ranked)
         ids = [r[2] for r in ranked]
         actors = self.store.get_nodes(ACTOR, ids)
         result = [actors[i] for i in ids if i in actors]
@@ -208,6 +279,16 @@ class Graph:
             for a in result[offset : offset + limit]
         ]
         return page, len(result)
+
+    def _related_first(
+        self, ranked: list[tuple[float, str, str]], window: int = 50
+    ) -> list[tuple[float, str, str]]:
+        """Among equally good matches at the top, actors that take part in a relation come
+        first ("United" finds United States before a United Nations with no relation)."""
+        head = ranked[:window]
+        idle = {i for _, _, i in head if not self.store.relations(actor=i, limit=1)}
+        head.sort(key=lambda r: (r[0], r[2] in idle, r[1], r[2]))
+        return head + ranked[window:]
 
     def actor_detail(self, name: str) -> dict[str, Any]:
         """An actor with its roles, whether it is an intermediary, and its counts."""
@@ -240,20 +321,24 @@ class Graph:
     # ------------------------------------------------------------------ topics
     def topics(self, *, limit: int = 100, offset: int = 0) -> tuple[list[Topic], int]:
         """Topics ordered by id, one page, and how many there are."""
-        self._limit(limit, MAX_ROWS, "limit")
+        self._page(limit, offset)
         total = self.store.counts()["nodes"].get(TOPIC, 0)
         return self.store.list_nodes(TOPIC, limit=limit, offset=offset), total
 
     # ------------------------------------------------------------------ paths and brokers
-    def _hops(self, paths: list[list[str]], relations: list[str]) -> list[list[Hop]]:
-        nodes = sorted({n for p in paths for n in p})
-        among = self.store.relations_among(nodes, relations)
-        by_pair: dict[tuple[str, str], list[Relation]] = {}
+    def _hops(
+        self, paths: list[list[str]], relations: list[str], evidence_limit: int
+    ) -> list[list[Hop]]:
+        pairs = sorted(
+            {x for p in paths for u, v in itertools.pairwise(p) for x in ((u, v), (v, u))}
+        )
+        among = self.store.relations_between(pairs, relations, evidence_limit)
+        by_pair: dict[tuple[str, str], list[RelationView]] = {}
         for r in among:
             by_pair.setdefault((r.source, r.target), []).append(r)
         summaries: dict[str, dict[str, Any]] = {}  # a relation on many paths: summarize once
 
-        def summary(r: Relation) -> dict[str, Any]:
+        def summary(r: RelationView) -> dict[str, Any]:
             s = summaries.get(r.key)
             if s is None:
                 s = summaries[r.key] = r.summary()
@@ -274,6 +359,13 @@ class Graph:
             out.append(hops)
         return out
 
+    def _evidence_limit(self, value: int) -> int:
+        if value < 0:
+            raise InputError("must be at least 0", field="evidence_limit")
+        if value > MAX_EVIDENCE:
+            raise LimitError(f"evidence_limit {value} is over the limit of {MAX_EVIDENCE}")
+        return value
+
     def paths(
         self,
         source: str,
@@ -282,24 +374,35 @@ class Graph:
         relations: list[str] | None = None,
         max_hops: int = 4,
         limit: int = 25,
+        intermediaries_only: bool = False,
+        evidence_limit: int = DEFAULT_EVIDENCE,
     ) -> PathResult:
-        """Communication paths from ``source`` to ``target``, shortest first.
+        """Communication paths from ``source`` to ``target``, best first (:mod:`graph.ranking`:
+        fewest hops, best supported, most recent, then names).
 
         ``mediates`` and ``speaks_for`` (``traverse: both`` in the vocabulary) are walked in
-        either direction; every hop lists its relations with their evidence.
+        either direction; ``intermediaries_only`` keeps paths whose every inner actor is an
+        intermediary. Every hop lists its relations, each with at most ``evidence_limit``
+        pieces of evidence (best first) and ``evidence_total``; :meth:`relation_evidence`
+        pages the rest.
         """
         self._limit(max_hops, MAX_HOPS, "max_hops")
         self._limit(limit, MAX_PATHS, "limit")
+        evidence_limit = self._evidence_limit(evidence_limit)
         rels = self._relations(relations, self.schema.channel_types)
         a = self.resolve_actor(source)
         b = self.resolve_actor(target)
-        raw, cut = self.store.find_paths(a.id, b.id, rels, max_hops, limit + 1)
+        raw, cut = self.store.find_paths(
+            a.id, b.id, rels, max_hops, limit + 1, intermediaries_only=intermediaries_only
+        )
         truncated = cut or len(raw) > limit
-        node_paths = [p.nodes for p in raw[:limit]]
+        raw = raw[:limit]
+        node_paths = [p.nodes for p in raw]
         refs = self.refs(sorted({n for p in node_paths for n in p} | {a.id, b.id}))
-        hops = self._hops(node_paths, rels)
+        hops = self._hops(node_paths, rels, evidence_limit)
         paths = [
-            Path(nodes=[refs[n] for n in p], hops=h) for p, h in zip(node_paths, hops, strict=True)
+            Path(nodes=[refs[n] for n in p.nodes], hops=h, support=p.support, last_seen=p.last_seen)
+            for p, h in zip(raw, hops, strict=True)
         ]
         return PathResult(
             source=refs[a.id],
@@ -308,6 +411,8 @@ class Graph:
             max_hops=max_hops,
             relations=rels,
             truncated=truncated,
+            intermediaries_only=intermediaries_only,
+            evidence_limit=evidence_limit,
         )
 
     def brokers(
@@ -318,23 +423,58 @@ class Graph:
         relations: list[str] | None = None,
         max_hops: int = 4,
         top: int = 10,
+        intermediaries_only: bool = False,
     ) -> list[Broker]:
-        """Actors on the paths between two actors, ranked by the share of paths through them."""
+        """Actors on the best paths between two actors (the first :data:`MAX_PATHS` in the
+        ranking of :meth:`paths`), by the number of those paths through them, then by the rank
+        of the best path through them, then by name."""
         self._limit(max_hops, MAX_HOPS, "max_hops")
         self._limit(top, MAX_ROWS, "top")
         rels = self._relations(relations, self.schema.channel_types)
         a = self.resolve_actor(source)
         b = self.resolve_actor(target)
-        raw, _cut = self.store.find_paths(a.id, b.id, rels, max_hops, MAX_PATHS)
+        raw, _cut = self.store.find_paths(
+            a.id, b.id, rels, max_hops, MAX_PATHS, intermediaries_only=intermediaries_only
+        )
         if not raw:
             return []
         counts: Counter[str] = Counter()
-        for p in raw:
-            counts.update(set(p.nodes[1:-1]))
+        best: dict[str, int] = {}
+        for n, p in enumerate(raw, 1):
+            for node in set(p.nodes[1:-1]):
+                counts[node] += 1
+                best.setdefault(node, n)
         refs = self.refs(list(counts))
         total = len(raw)
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], refs[kv[0]].name.casefold(), kv[0]))
-        return [Broker(actor=refs[i], paths=c, share=round(c / total, 6)) for i, c in ranked[:top]]
+        ranked = sorted(
+            counts.items(), key=lambda kv: (-kv[1], best[kv[0]], refs[kv[0]].name.casefold(), kv[0])
+        )
+        return [
+            Broker(actor=refs[i], paths=c, share=round(c / total, 6), best_path=best[i])
+            for i, c in ranked[:top]
+        ]
+
+    def relation_evidence(
+        self,
+        rel_type: str,
+        source: str,
+        target: str,
+        *,
+        offset: int = 0,
+        limit: int = 20,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """A page of one relation's evidence, best first (highest confidence, then newest),
+        with the total. ``source`` and ``target`` are ids (or, for actors, names)."""
+        if rel_type not in self.schema.relations:
+            raise InputError(f"unknown relation type '{rel_type}'", field="type")
+        self._page(limit, offset)
+        known = self.store.kinds_of([source, target])
+        ends = [v if v in known else self.resolve_actor(v).id for v in (source, target)]
+        page = self.store.relation_evidence(rel_type, ends[0], ends[1], offset, limit)
+        if page is None:
+            raise NotFoundError("relation", f"{rel_type} {ends[0]} -> {ends[1]}", [])
+        items, total = page
+        return [e.to_dict() for e in items], total
 
     # ------------------------------------------------------------------ influence
     def influence(
@@ -345,8 +485,27 @@ class Graph:
         since: str | None = None,
         until: str | None = None,
         top: int = 10,
+        exact: bool = False,
     ) -> list[Score]:
         """Actors ranked by an influence metric over chosen relation types and dates."""
+        return self.influence_ranking(
+            metric, relations=relations, since=since, until=until, top=top, exact=exact
+        ).scores
+
+    def influence_ranking(
+        self,
+        metric: str = "pagerank",
+        *,
+        relations: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        top: int = 10,
+        exact: bool = False,
+        allow_stale: bool = False,
+    ) -> InfluenceResult:
+        """:meth:`influence` with how the ranking was computed (actors, sampled sources) and,
+        with ``allow_stale``, a ranking of an older data version served at once while the
+        current one is computed (see :mod:`graph.influence_cache`)."""
         if metric not in METRICS:
             raise InputError(
                 f"unknown metric '{metric}' (known: {', '.join(METRICS)})", field="metric"
@@ -354,35 +513,54 @@ class Graph:
         self._limit(top, MAX_ROWS, "top")
         since, until = check_date(since, "since"), check_date(until, "until")
         rels = self._relations(relations, self.schema.actor_relation_types)
-        key = (self.store.version(), metric, tuple(rels), since, until)
-        with self._cache_lock:
-            ranked = self._cache.get(key)
-            if ranked is not None:
-                self._cache.move_to_end(key)
-        if ranked is None:
-            g = self.store.projection(rels, since, until)
+        exact = bool(exact) and metric == "betweenness"
+        question = (metric, tuple(rels), since, until, exact)
+        version = self.store.version()
+
+        def compute(deadline: float) -> Ranking:
+            started = time.monotonic()
             # relations walked both ways (mediates, speaks_for, allied_with) count both ways
             both = {n for n in rels if self.schema.relation(n).traverse == "both"}
-            for u, v, data in list(g.edges(data=True)):
-                if data["type"] in both:
-                    g.add_edge(v, u, key=data["type"] + "~", **data)
+            triples: list[tuple[str, str, float]] = []
+            for u, v, rtype, confidence in self.store.projection_edges(rels, since, until):
+                triples.append((u, v, confidence))
+                if rtype in both:
+                    triples.append((v, u, confidence))
             # actors with no relation in the window/types say nothing about influence
-            g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0])
-            values = scores(g, metric)
-            names = {i: a.name for i, a in self.store.get_nodes(ACTOR, list(values)).items()}
-            # cache the whole ranking, not just the scores: a cached answer is then a slice
-            ranked = rank(values, len(values), names)
-            with self._cache_lock:
-                self._cache[key] = ranked
-                while len(self._cache) > 64:
-                    self._cache.popitem(last=False)
-        top_items = ranked[:top]
+            found = scores(EdgeList.from_edges(triples), metric, exact=exact, deadline=deadline)
+            ranked = self._rank(found.values)
+            return Ranking(version, ranked, found.nodes, found.samples, time.monotonic() - started)
+
+        answer = self._rankings.get(question, version, compute, allow_stale=allow_stale)
+        ranking = answer.ranking
+        top_items = ranking.ranked[:top]
         actors = self.store.get_nodes(ACTOR, [i for i, _ in top_items])
         inter = self.intermediaries()
-        return [
-            Score(actor=node_ref(ACTOR, actors[i], inter), score=round(s, 6), rank=n + 1)
-            for n, (i, s) in enumerate(top_items)
-        ]
+        return InfluenceResult(
+            metric=metric,
+            scores=[
+                Score(actor=node_ref(ACTOR, actors[i], inter), score=round(s, 6), rank=n + 1)
+                for n, (i, s) in enumerate(top_items)
+                if i in actors
+            ],
+            actors=ranking.nodes,
+            samples=ranking.samples,
+            version=ranking.version,
+            stale=answer.stale,
+        )
+
+    def _rank(self, values: dict[str, float]) -> list[tuple[str, float]]:
+        """The first :data:`MAX_ROWS` (id, score), best first, ties by name then id (names
+        are read only for the ties that decide the order)."""
+        ordered = sorted(values.items(), key=lambda kv: -kv[1])
+        cut = ordered[:MAX_ROWS]
+        if len(ordered) > MAX_ROWS:  # the tie group at the cut comes whole
+            last = cut[-1][1]
+            cut += itertools.takewhile(lambda kv: kv[1] == last, ordered[MAX_ROWS:])
+        score_counts = Counter(s for _, s in cut)
+        tied = [i for i, s in cut if score_counts[s] > 1]
+        names = {i: a.name for i, a in self.store.get_nodes(ACTOR, tied).items()}
+        return rank(dict(cut), MAX_ROWS, names)
 
     # ------------------------------------------------------------------ neighbourhoods
     def neighbors(
@@ -394,15 +572,22 @@ class Graph:
         since: str | None = None,
         until: str | None = None,
         limit: int = 500,
+        evidence_limit: int = DEFAULT_EVIDENCE,
     ) -> Subgraph:
-        """Actors and topics within ``depth`` hops of one or more actors."""
+        """Actors and topics within ``depth`` hops of one or more actors.
+
+        When ``limit`` nodes cannot hold them all, actors fill the cap before topics and the
+        answer says what was left out (see :class:`graph.model.Subgraph`). Edges carry at
+        most ``evidence_limit`` pieces of evidence each (best first) with ``evidence_total``.
+        """
         self._limit(depth, MAX_DEPTH, "depth")
         self._limit(limit, MAX_ROWS, "limit")
         since, until = check_date(since, "since"), check_date(until, "until")
         names = [actors] if isinstance(actors, str) else actors
         seeds = [self.resolve_actor(n).id for n in names]
         rels = self._relations(relations, self.schema.fact_types)
-        return self.store.neighborhood(seeds, depth, rels, since, until, limit)
+        evidence_limit = self._evidence_limit(evidence_limit)
+        return self.store.neighborhood(seeds, depth, rels, since, until, limit, evidence_limit)
 
     # ------------------------------------------------------------------ statements and stances
     def statements(
@@ -421,7 +606,7 @@ class Graph:
         """Statements with speaker, on-behalf-of, topics and document resolved; the total
         counts every match. ``actor`` matches either role, ``speaker`` and ``on_behalf_of``
         one each; at most one of the three may be given."""
-        self._limit(limit, MAX_ROWS, "limit")
+        self._page(limit, offset)
         since, until = check_date(since, "since"), check_date(until, "until")
         by_role = dict(zip(STATEMENT_ROLES, (actor, speaker, on_behalf_of), strict=True))
         given = [(role, name) for role, name in by_role.items() if name]
@@ -475,7 +660,7 @@ class Graph:
     ) -> tuple[list[dict[str, Any]], int]:
         """Who demands, rejects (or takes another stance on) what, since when, with evidence;
         one page, ordered by target, type and actor, and how many there are."""
-        self._limit(limit, MAX_ROWS, "limit")
+        self._page(limit, offset)
         since, until = check_date(since, "since"), check_date(until, "until")
         rels_types = self._relations(types, self.schema.stance_types)
         target_id = None
@@ -510,6 +695,90 @@ class Graph:
         return out[offset : offset + limit], len(out)
 
     # ------------------------------------------------------------------ whole graph
+    def census(self) -> dict[str, Any]:
+        """Evidence per month, first and last evidence date, and evidence per document, read
+        once per graph version from the exchange records (at most ``MAX_CENSUS`` of them)."""
+        version = self.store.version()
+        with self._cache_lock:
+            hit = self._census
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        months: Counter[str] = Counter()
+        per_doc: Counter[str] = Counter()
+        undated = read = 0
+        first = last = None
+        partial = False
+        for rec in self.store.iter_records():
+            if not isinstance(rec, RelationRecord):
+                continue
+            read += 1
+            if read > MAX_CENSUS:
+                partial = True
+                break
+            day = rec.date or rec.valid_from
+            if day:
+                day = day[:10]
+                months[day[:7]] += 1
+                first = day if first is None or day < first else first
+                last = day if last is None or day > last else last
+            else:
+                undated += 1
+            if rec.document:
+                per_doc[rec.document] += 1
+        out = {
+            "first": first,
+            "last": last,
+            "by_month": sorted(months.items()),
+            "undated": undated,
+            "per_document": per_doc,
+            "partial": partial,
+        }
+        with self._cache_lock:
+            self._census = (version, out)
+        return out
+
+    def overview(self, top: int = 8) -> dict[str, Any]:
+        """What a researcher sees on opening: counts, the span and spread of evidence dates,
+        the documents cited most, and the most central actors (degree)."""
+        self._limit(top, 100, "top")
+        stats = self.stats()
+        stats.pop("store", None)
+        census = self.census()
+        months = census["by_month"]
+        cited = census["per_document"].most_common(top)
+        docs = self.store.get_nodes(DOCUMENT, [d for d, _ in cited])
+        return {
+            "counts": stats,
+            "dates": {
+                "first": census["first"],
+                "last": census["last"],
+                "by_month": [{"month": m, "evidence": n} for m, n in months],
+                "undated": census["undated"],
+                "partial": census["partial"],
+            },
+            "documents": {
+                "count": stats["nodes"].get(DOCUMENT, 0),
+                "cited": [{**docs[d].to_dict(), "evidence": n} for d, n in cited if d in docs],
+            },
+            "central": {
+                "metric": "degree",
+                "data": [s.to_dict() for s in self.influence("degree", top=top)],
+            },
+        }
+
+    def documents(
+        self, ids: list[str] | None = None, *, limit: int = 100, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Documents by id (unknown ids are left out), or all of them ordered by id."""
+        self._page(limit, offset)
+        if ids:
+            found = self.store.get_nodes(DOCUMENT, ids)
+            docs = [found[i] for i in dict.fromkeys(ids) if i in found]
+            return [d.to_dict() for d in docs[offset : offset + limit]], len(docs)
+        total = self.store.counts()["nodes"].get(DOCUMENT, 0)
+        page = self.store.list_nodes(DOCUMENT, limit=limit, offset=offset)
+        return [d.to_dict() for d in page], total
+
     def stats(self) -> dict[str, Any]:
         """Counts of nodes, actor types, relations, evidence and intermediaries; the backend,
         the data version and where the data lives (``store``)."""

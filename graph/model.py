@@ -182,18 +182,74 @@ class Relation(Serializable):
                 return True
         return False
 
+    def summary(self, evidence_limit: int | None = None) -> dict[str, Any]:
+        """JSON form with aggregates (confidence, first and last seen, sources, support) and
+        the evidence best first: at most ``evidence_limit`` pieces (all when None), with
+        ``evidence_total`` saying how many there are."""
+        return RelationView.of(self, evidence_limit).summary()
+
+
+@dataclass(slots=True)
+class RelationView:
+    """A relation as answers show it: its aggregates over all its evidence, and only the best
+    few pieces of evidence (:func:`graph.ranking.rank_evidence`), with their total."""
+
+    type: str
+    source: str
+    target: str
+    target_kind: str = ACTOR
+    confidence: float = 1.0
+    first_seen: str | None = None
+    last_seen: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    sources: int = 0
+    evidence_total: int = 0
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return relation_key(self.type, self.source, self.target)
+
+    @property
+    def support(self) -> float:
+        from actorgraph.graph.ranking import support
+
+        return support(self.confidence, self.sources)
+
+    @classmethod
+    def of(cls, rel: Relation, evidence_limit: int | None = None) -> RelationView:
+        from actorgraph.graph.ranking import rank_evidence, relation_sources
+
+        d = rel.dates
+        return cls(
+            type=rel.type,
+            source=rel.source,
+            target=rel.target,
+            target_kind=rel.target_kind,
+            confidence=rel.confidence,
+            first_seen=d[0] if d else None,
+            last_seen=d[-1] if d else None,
+            valid_from=rel.valid_from,
+            valid_to=rel.valid_to,
+            sources=relation_sources(rel.evidence),
+            evidence_total=len(rel.evidence),
+            evidence=rank_evidence(rel.evidence, evidence_limit),
+        )
+
     def summary(self) -> dict[str, Any]:
-        """JSON form with aggregates (confidence, first and last seen)."""
-        d = self.dates
         return {
             "type": self.type,
             "source": self.source,
             "target": self.target,
             "confidence": self.confidence,
-            "first_seen": d[0] if d else None,
-            "last_seen": d[-1] if d else None,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
             "valid_from": self.valid_from,
             "valid_to": self.valid_to,
+            "sources": self.sources,
+            "support": self.support,
+            "evidence_total": self.evidence_total,
             "evidence": [e.to_dict() for e in self.evidence],
         }
 
@@ -246,8 +302,13 @@ class Hop(Serializable):
 
 @dataclass(slots=True)
 class Path(Serializable):
+    """A path with what ranks it (:mod:`graph.ranking`): its support (the product of its
+    hops' best support) and the date of its stalest hop."""
+
     nodes: list[NodeRef]
     hops: list[Hop]
+    support: float = 0.0
+    last_seen: str | None = None
 
     @property
     def length(self) -> int:
@@ -256,6 +317,8 @@ class Path(Serializable):
     def to_dict(self) -> dict[str, Any]:
         return {
             "length": self.length,
+            "support": self.support,
+            "last_seen": self.last_seen,
             "nodes": [n.to_dict() for n in self.nodes],
             "hops": [h.to_dict() for h in self.hops],
         }
@@ -269,6 +332,8 @@ class PathResult(Serializable):
     max_hops: int
     relations: list[str]
     truncated: bool = False
+    intermediaries_only: bool = False
+    evidence_limit: int = 3
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -276,6 +341,8 @@ class PathResult(Serializable):
             "target": self.target.to_dict(),
             "max_hops": self.max_hops,
             "relations": self.relations,
+            "intermediaries_only": self.intermediaries_only,
+            "evidence_limit": self.evidence_limit,
             "truncated": self.truncated,
             "count": len(self.paths),
             "paths": [p.to_dict() for p in self.paths],
@@ -284,12 +351,21 @@ class PathResult(Serializable):
 
 @dataclass(slots=True)
 class Broker(Serializable):
+    """An actor on the ranked paths between two actors: how many of them pass through it,
+    their share, and the rank (1 = best) of the best path through it."""
+
     actor: NodeRef
     paths: int
     share: float
+    best_path: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"actor": self.actor.to_dict(), "paths": self.paths, "share": self.share}
+        return {
+            "actor": self.actor.to_dict(),
+            "paths": self.paths,
+            "share": self.share,
+            "best_path": self.best_path,
+        }
 
 
 @dataclass(slots=True)
@@ -304,15 +380,27 @@ class Score(Serializable):
 
 @dataclass(slots=True)
 class Subgraph(Serializable):
+    """Nodes and edges around some actors.
+
+    When the node cap cuts, ``truncated`` is true and ``left_out`` counts, per kind
+    (``Actor``, ``Topic``), the neighbours found and not shown: exact at depth 1; at larger
+    depths "at least" (nodes past the cut are not expanded, so their neighbours are not
+    counted), which ``left_out_exact`` says.
+    """
+
     nodes: list[NodeRef]
     edges: list[dict[str, Any]]
     truncated: bool = False
+    left_out: dict[str, int] = field(default_factory=dict)
+    left_out_exact: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "nodes": [n.to_dict() for n in self.nodes],
             "edges": self.edges,
             "truncated": self.truncated,
+            "left_out": {ACTOR: 0, TOPIC: 0, **self.left_out},
+            "left_out_exact": self.left_out_exact,
         }
 
 
@@ -322,11 +410,16 @@ NODE_CLASSES: dict[str, type] = {
     TOPIC: Topic,
     DOCUMENT: Document,
 }
+_FIELD_NAMES = {cls: tuple(f.name for f in fields(cls)) for cls in NODE_CLASSES.values()}
 
 
 def node_to_dict(node: Actor | Statement | Topic | Document) -> dict[str, Any]:
-    """Full field dict of a node (``None`` kept), for storage."""
-    return asdict(node)
+    """Full field dict of a node (``None`` kept), for storage (a shallow copy: lists are the
+    node's own; only roles are turned into dicts; ``asdict``'s deep copy is slow on ingest)."""
+    d = {f: getattr(node, f) for f in _FIELD_NAMES[type(node)]}
+    if "roles" in d:
+        d["roles"] = [asdict(r) for r in d["roles"]]
+    return d
 
 
 def node_from_dict(kind: str, data: dict[str, Any]) -> Any:

@@ -11,29 +11,43 @@ Contract shared by both backends (the suite in ``tests/`` runs on both):
   and does not move :meth:`GraphStore.version`. Nodes merge (new non-empty values win, lists
   are unioned in order); a relation is identified by ``(type, source, target)`` and gathers
   evidence, identified by :attr:`graph.model.Evidence.key`.
-* ``find_paths`` returns every simple path of at most ``max_hops`` hops between two actors
-  over the given relation types (``traverse: both`` types in both directions, ``forward``
-  types along their direction), as node-id lists, sorted by length then by the casefolded
-  names along the path, at most ``max_paths`` of them, plus whether the enumeration was cut.
+* ``find_paths`` returns the best ``max_paths`` simple paths of at most ``max_hops`` hops
+  between two actors over the given relation types (``traverse: both`` types in both
+  directions, ``forward`` types along their direction), optionally only through
+  intermediaries (every inner node an intermediary), in the order of :mod:`graph.ranking`
+  (fewest hops, best support, most recent, names), plus whether the time limit cut the search.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from actorgraph.graph.exchange import AnyRecord
-from actorgraph.graph.model import Actor, Document, Relation, Statement, Subgraph, Topic
+from actorgraph.graph.model import (
+    Actor,
+    Document,
+    Evidence,
+    Relation,
+    RelationView,
+    Statement,
+    Subgraph,
+    Topic,
+)
 from actorgraph.graph.schema import Schema, default_schema
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: Hard caps every query respects, whatever the caller asks.
 MAX_HOPS = 6
 MAX_PATHS = 1000
 MAX_ROWS = 10_000
 MAX_DEPTH = 4
+#: The furthest a page may start (``offset``): past it no store pages (SQLite's integers end).
+MAX_OFFSET = 1_000_000_000
 
 #: How ``statements(actor=..., role=...)`` matches the actor: as speaker, as the actor spoken
 #: for, or either.
@@ -80,9 +94,82 @@ class WriteResult:
 
 @dataclass(slots=True)
 class RawPath:
-    """A path as a backend finds it: the node ids along it."""
+    """A path as a backend finds it: the node ids along it, its support and the date of its
+    stalest hop (:mod:`graph.ranking`)."""
 
     nodes: list[str]
+    support: float = 0.0
+    last_seen: str | None = None
+
+
+@dataclass(slots=True)
+class Neighbourhood:
+    """What :func:`admit_neighbours` decided: admitted nodes (id -> level), relation keys met
+    (with their ends), and what the cap left out."""
+
+    seen: dict[str, int]
+    edges: dict[str, tuple[str, str]]
+    truncated: bool = False
+    left_out: dict[str, int] = field(default_factory=dict)
+    exact: bool = True
+
+
+#: Kinds a neighbourhood holds, in the order they fill the node cap.
+NEIGHBOUR_KINDS = ("Actor", "Topic")
+
+
+def admit_neighbours(
+    seeds: list[tuple[str, str, str]],
+    depth: int,
+    limit: int,
+    incident: Callable[[list[str]], Iterable[tuple[str, str, str]]],
+    describe: Callable[[list[str]], dict[str, tuple[str, str]]],
+) -> Neighbourhood:
+    """Breadth-first neighbourhood bookkeeping shared by both backends.
+
+    ``seeds`` are ``(id, kind, sort key)`` of existing actors or topics. Level by level,
+    ``incident(frontier)`` gives ``(relation key, source, target)`` of the relations touching
+    the frontier and ``describe(ids)`` the ``(kind, sort key)`` of the nodes found; new nodes
+    are admitted actors first, then topics, each in name order, while fewer than ``limit``
+    nodes are admitted. Once the cap cuts a level, the search stops there: ``left_out``
+    counts, per kind, the nodes of that level not admitted (exact when that level is the
+    last one asked for, "at least" otherwise: ``exact`` says which).
+    """
+    rank = {k: i for i, k in enumerate(NEIGHBOUR_KINDS)}
+    seen: dict[str, int] = {}
+    for node_id, kind, _key in seeds:
+        if kind in rank:
+            seen.setdefault(node_id, 0)
+    frontier = [s for s, _k, _key in sorted(seeds, key=lambda x: x[2]) if s in seen]
+    out = Neighbourhood(seen=seen, edges={})
+    for level in range(1, depth + 1):
+        if not frontier:
+            break
+        found: set[str] = set()
+        for key, source, target in incident(frontier):
+            out.edges[key] = (source, target)
+            for end in (source, target):
+                if end not in seen:
+                    found.add(end)
+        info = describe(sorted(found))
+        ordered = sorted(
+            (i for i in found if i in info and info[i][0] in rank),
+            key=lambda i: (rank[info[i][0]], info[i][1]),
+        )
+        nxt = []
+        for i in ordered:
+            if len(seen) >= limit:
+                kind = info[i][0]
+                out.left_out[kind] = out.left_out.get(kind, 0) + 1
+                continue
+            seen[i] = level
+            nxt.append(i)
+        if out.left_out:
+            out.truncated = True
+            out.exact = level == depth
+            break
+        frontier = nxt
+    return out
 
 
 class GraphStore(ABC):
@@ -108,6 +195,17 @@ class GraphStore(ABC):
     def describe(self) -> str:
         """Where the data lives, for messages (no secrets)."""
         return self.backend
+
+    def load_ranking(self, key: str) -> tuple[str, str] | None:
+        """``(version, payload)`` of the influence ranking kept under ``key``, if the store
+        keeps rankings (see :mod:`graph.influence_cache`)."""
+        return None
+
+    def save_ranking(self, key: str, version: str, payload: str) -> None:  # noqa: B027
+        """Keep an influence ranking (optional: a store may keep none)."""
+
+    def flush(self) -> None:  # noqa: B027 - optional hook
+        """Called at the end of an ingest: a backend may write what makes it open fast."""
 
     # ---------------------------------------------------------------- writes
     @abstractmethod
@@ -157,8 +255,31 @@ class GraphStore(ABC):
         """Relations filtered by type and ends (``actor``: either end), ordered by key."""
 
     @abstractmethod
-    def relations_among(self, node_ids: list[str], types: list[str]) -> list[Relation]:
-        """Relations of these types whose two ends are both in ``node_ids``, ordered by key."""
+    def relations_among(
+        self, node_ids: list[str], types: list[str], evidence_limit: int | None = None
+    ) -> list[RelationView]:
+        """Relations of these types whose two ends are both in ``node_ids``, ordered by key,
+        each with at most ``evidence_limit`` pieces of evidence, best first (all when None)."""
+
+    def relations_between(
+        self, pairs: list[tuple[str, str]], types: list[str], evidence_limit: int | None = None
+    ) -> list[RelationView]:
+        """Relations of these types from each pair's first node to its second, ordered by
+        key (what a path answer shows on its hops). Backends look them up by their ends."""
+        nodes = sorted({x for p in pairs for x in p})
+        wanted = set(pairs)
+        return [
+            r
+            for r in self.relations_among(nodes, types, evidence_limit)
+            if (r.source, r.target) in wanted
+        ]
+
+    @abstractmethod
+    def relation_evidence(
+        self, rel_type: str, source: str, target: str, offset: int = 0, limit: int = 20
+    ) -> tuple[list[Evidence], int] | None:
+        """A page of one relation's evidence, best first, with the total; None when there is
+        no such relation."""
 
     @abstractmethod
     def statements(
@@ -180,9 +301,15 @@ class GraphStore(ABC):
     # ---------------------------------------------------------------- graph queries
     @abstractmethod
     def find_paths(
-        self, source: str, target: str, relations: list[str], max_hops: int, max_paths: int
+        self,
+        source: str,
+        target: str,
+        relations: list[str],
+        max_hops: int,
+        max_paths: int,
+        intermediaries_only: bool = False,
     ) -> tuple[list[RawPath], bool]:
-        """Simple paths between two actors; see the module docstring for the order."""
+        """The best simple paths between two actors; see the module docstring for the order."""
 
     @abstractmethod
     def neighborhood(
@@ -193,17 +320,34 @@ class GraphStore(ABC):
         since: str | None = None,
         until: str | None = None,
         limit: int = 500,
+        evidence_limit: int | None = None,
     ) -> Subgraph:
-        """Actors and topics within ``depth`` hops of the seeds (either direction)."""
+        """Actors and topics within ``depth`` hops of the seeds (either direction), admitted
+        by :func:`admit_neighbours`; edges carry at most ``evidence_limit`` pieces of
+        evidence each."""
 
     @abstractmethod
+    def projection_edges(
+        self, relations: list[str], since: str | None = None, until: str | None = None
+    ) -> list[tuple[str, str, str, float]]:
+        """``(source, target, type, confidence)`` of every actor-to-actor relation of these
+        types observed or valid in the date window (the edges influence is computed on)."""
+
     def projection(
         self, relations: list[str], since: str | None = None, until: str | None = None
     ) -> nx.MultiDiGraph:
-        """The actor graph over these relation types in a date window, for influence.
+        """The same as a networkx graph of the actors that take part (``name`` and ``type``
+        on nodes; ``type`` and ``confidence`` on edges), for researchers' own analyses."""
+        import networkx as nx
 
-        Nodes are actor ids with ``name`` and ``type``; edges carry ``type`` and ``confidence``.
-        """
+        g = nx.MultiDiGraph()
+        edges = self.projection_edges(relations, since, until)
+        ids = sorted({x for u, v, _, _ in edges for x in (u, v)})
+        for i, a in self.get_nodes("Actor", ids).items():
+            g.add_node(i, name=a.name, type=a.type)
+        for u, v, t, c in edges:
+            g.add_edge(u, v, key=t, type=t, confidence=c)
+        return g
 
     # ---------------------------------------------------------------- bulk
     @abstractmethod

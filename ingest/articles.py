@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 from actorgraph.graph.errors import InputError
-from actorgraph.graph.exchange import document_record, dump
+from actorgraph.graph.exchange import document_record, dump, slugify
 from actorgraph.graph.model import Document
 from actorgraph.ingest.inputs import (
     ARTICLE_FORMATS,
@@ -29,7 +29,6 @@ from actorgraph.ingest.inputs import (
     file_format,
     json_lines,
     read_text,
-    slugify,
 )
 from selectolax.lexbor import LexborHTMLParser
 

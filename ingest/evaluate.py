@@ -15,8 +15,9 @@ Pure functions over lists of exchange-format records:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from actorgraph.ingest.extract.normalize import fold, name_key
@@ -262,3 +263,268 @@ def score_plover(extractor: Any, records: Iterable[dict[str, Any]]) -> dict[str,
                 if rels:
                     c[1] += 1
     return {rtype: PRF.of(*c) for rtype, c in counts.items()}
+
+
+# ---------------------------------------------------------------------- speech attribution
+#: pronouns a source may be; such a source is checked against the nearest named one before it
+_PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "their", "its"]
+)
+_WORD_AT = re.compile(r"\w+(?:['’]\w+)?")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution of an annotated article: character spans of source, cue and content."""
+
+    content: tuple[tuple[int, int], ...]
+    source: tuple[tuple[int, int], ...] = ()
+    cue: tuple[tuple[int, int], ...] = ()
+
+
+def read_brat_attributions(ann: str) -> list[Attribution]:
+    """Attributions from a brat standoff file as PolNeAR writes them (``T`` spans and ``E``
+    events linking ``Source``, ``Cue`` and ``Content``)."""
+    spans: dict[str, tuple[tuple[int, int], ...]] = {}
+    events: list[dict[str, str]] = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            _, _, offsets = parts[1].partition(" ")
+            frags = []
+            for frag in offsets.split(";"):
+                a, _, b = frag.strip().partition(" ")
+                if a.isdigit() and b.isdigit():
+                    frags.append((int(a), int(b)))
+            spans[parts[0]] = tuple(frags)
+        elif parts[0].startswith("E"):
+            roles = dict(x.split(":", 1) for x in parts[1].split() if ":" in x)
+            events.append(roles)
+    out = []
+    for ev in events:
+        content = spans.get(ev.get("Content", ""), ())
+        if not content:
+            continue
+        out.append(
+            Attribution(
+                content=content,
+                source=spans.get(ev.get("Source", ""), ()),
+                cue=spans.get(ev.get("Cue", ""), ()),
+            )
+        )
+    return out
+
+
+def _word_spans(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), fold(m.group())) for m in _WORD_AT.finditer(text)]
+
+
+def _positions(words: list[tuple[int, int, str]], frags: Iterable[tuple[int, int]]) -> set[int]:
+    out: set[int] = set()
+    for a, b in frags:
+        out.update(i for i, (s, e, _) in enumerate(words) if s >= a and e <= b)
+    return out
+
+
+def _statement_positions(words: list[tuple[int, int, str]], stmt: dict[str, Any]) -> set[int]:
+    """Where a statement's text lies in the document: its words aligned, in order, with the
+    words of its evidence span."""
+    from difflib import SequenceMatcher
+
+    a, b = int(stmt.get("start", 0)), int(stmt.get("end", 0))
+    region = [i for i, (s, e, _) in enumerate(words) if s >= a and e <= b]
+    said = [fold(m.group()) for m in _WORD_AT.finditer(stmt["text"])]
+    matcher = SequenceMatcher(None, [words[i][2] for i in region], said, autojunk=False)
+    out: set[int] = set()
+    for blk in matcher.get_matching_blocks():
+        out.update(region[blk.a + k] for k in range(blk.size))
+    return out
+
+
+def score_attributions(
+    documents: Iterable[
+        tuple[str, list[Attribution], list[dict[str, Any]], Callable[[str], set[str]]]
+    ],
+) -> dict[str, PRF]:
+    """Extracted statements against annotated attributions.
+
+    Each document is ``(text, attributions, extracted records, names_of)`` where ``names_of``
+    gives the names of an extracted actor. Returns:
+
+    * ``attributions``: a statement matches an attribution when at least half of the words of
+      the shorter of the two contents are shared, position by position (one-to-one);
+    * ``content_words``: precision and recall over the words of the contents;
+    * ``speaker``: of the matched pairs with a source, ``tp`` right and ``fp`` wrong (so
+      precision is the share right). Right means one of the speaker's names is a phrase of
+      the source or the other way round; a pronoun source is replaced by the nearest source
+      before it that is not a pronoun. A description ("the nominee") the extractor resolved
+      correctly still counts as wrong unless the document named the speaker that way.
+    """
+    tp = fp = fn = 0
+    wtp = wfp = wfn = 0
+    right = wrong = 0
+    for text, gold, records, names_of in documents:
+        words = _word_spans(text)
+        g_pos = [_positions(words, g.content) for g in gold]
+        stmts = [r for r in records if r.get("kind") == "statement"]
+        p_pos = [_statement_positions(words, s) for s in stmts]
+        all_g = set().union(*g_pos) if g_pos else set()
+        all_p = set().union(*p_pos) if p_pos else set()
+        wtp += len(all_g & all_p)
+        wfp += len(all_p - all_g)
+        wfn += len(all_g - all_p)
+
+        def ok(
+            i: int, j: int, p_pos: list[set[int]] = p_pos, g_pos: list[set[int]] = g_pos
+        ) -> bool:
+            inter = len(p_pos[i] & g_pos[j])
+            small = min(len(p_pos[i]), len(g_pos[j]))
+            return small > 0 and inter >= 0.5 * small
+
+        match = _max_matching(len(stmts), len(gold), ok)
+        tp += len(match)
+        fp += len(stmts) - len(match)
+        fn += len(gold) - len(match)
+        named = [  # (start, source text) of sources that are not pronouns, in text order
+            (g.source[0][0], " ".join(text[a:b] for a, b in g.source))
+            for g in gold
+            if g.source and fold(text[g.source[0][0] : g.source[0][1]]) not in _PRONOUNS
+        ]
+        named.sort()
+        for i, j in match.items():
+            g = gold[j]
+            if not g.source:
+                continue
+            src = " ".join(text[a:b] for a, b in g.source)
+            if fold(src) in _PRONOUNS:
+                before = [t for s, t in named if s < g.source[0][0]]
+                if not before:
+                    continue
+                src = before[-1]
+            if source_matches(names_of(stmts[i]["speaker"]), [src]):
+                right += 1
+            else:
+                wrong += 1
+    return {
+        "attributions": PRF.of(tp, fp, fn),
+        "content_words": PRF.of(wtp, wfp, wfn),
+        "speaker": PRF.of(right, wrong, 0),
+    }
+
+
+def polnear_documents(
+    split_dir: str | Path,
+) -> Iterator[tuple[str, str, str | None, list[Attribution]]]:
+    """``(id, text, published, attributions)`` for each article of a PolNeAR split directory
+    (``data/train`` or ``data/dev``: ``text/*.txt`` and ``attributions/*.ann``). An article
+    annotated by several annotators counts once, with the first annotator's file."""
+    root = Path(split_dir)
+    anns: dict[str, Path] = {}
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    for txt in sorted((root / "text").glob("*.txt")):
+        ann_path = anns.get(txt.stem)
+        if ann_path is None:
+            continue
+        m = re.search(r"_(\d{4}-\d{2}-\d{2})_", txt.name)
+        gold = read_brat_attributions(ann_path.read_text(encoding="utf-8"))
+        yield txt.stem, txt.read_text(encoding="utf-8"), m.group(1) if m else None, gold
+
+
+def score_polnear(
+    extractor: Any, split_dir: str | Path, limit: int | None = None
+) -> dict[str, PRF]:
+    """Extract each article of a PolNeAR split and score its statements (see
+    :func:`score_attributions`)."""
+    from actorgraph.ingest.articles import Article
+
+    docs = list(polnear_documents(split_dir))[:limit]
+    if not docs:
+        raise ValueError(f"no PolNeAR articles under {split_dir} (text/ and attributions/)")
+    by_id = {d[0]: d for d in docs}
+    arts = [
+        Article(id=doc_id, title=text.split("\n", 1)[0][:200], text=text, published=published)
+        for doc_id, text, published, _ in docs
+    ]
+    per_doc: dict[str, list[dict[str, Any]]] = {}
+    for rec in extractor.extract(arts):
+        if rec["kind"] == "document":
+            per_doc[rec["id"]] = current = []
+        current.append(rec)
+
+    def scored() -> Iterator[
+        tuple[str, list[Attribution], list[dict[str, Any]], Callable[[str], set[str]]]
+    ]:
+        for doc_id, records in per_doc.items():
+            names: dict[str, set[str]] = {}
+            for r in records:
+                if r["kind"] == "actor":
+                    names[r["id"]] = {r["name"], *r.get("aliases", [])}
+
+            def names_of(aid: str, names: dict[str, set[str]] = names) -> set[str]:
+                return names.get(aid, set()) | extractor.dictionary.names_of(aid)
+
+            yield by_id[doc_id][1], by_id[doc_id][3], records, names_of
+
+    return score_attributions(scored())
+
+
+# ---------------------------------------------------------------------- test bank
+def score_bank(extractor: Any, families: Iterable[Any]) -> dict[str, dict[str, PRF]]:
+    """Run extraction on every case of a test bank (:mod:`ingest.extract.bank`) and score
+    each family on its categories: per category, and ``all`` (the sums) per family.
+
+    Each case is a document of its own; in a scored category, what the case lists must come
+    out and anything else that comes out is a false positive.
+    """
+    out: dict[str, dict[str, PRF]] = {}
+    for fam in families:
+        sums = {c: [0, 0, 0] for c in fam.scores}
+        for n, case in enumerate(fam.cases):
+            pred = extractor.extract_text(
+                case.text, doc_id=f"{fam.family}-{n + 1}", published=case.date
+            )
+            scores = score_gold(pred, case.gold())
+            for c in fam.scores:
+                s = scores.get(c)
+                if s is None:  # nothing expected and nothing found
+                    continue
+                sums[c][0] += s.tp
+                sums[c][1] += s.fp
+                sums[c][2] += s.fn
+        fam_scores = {c: PRF.of(*v) for c, v in sums.items()}
+        total = [sum(v[i] for v in sums.values()) for i in range(3)]
+        fam_scores["all"] = PRF.of(*total)
+        out[fam.family] = fam_scores
+    return out
+
+
+def bank_failures(extractor: Any, family: Any) -> list[dict[str, Any]]:
+    """The cases of one family that do not come out exactly right, with what came out (for
+    reading, not scoring)."""
+    failures = []
+    for n, case in enumerate(family.cases):
+        pred = extractor.extract_text(
+            case.text, doc_id=f"{family.family}-{n + 1}", published=case.date
+        )
+        scores = score_gold(pred, case.gold())
+        bad = {
+            c: scores[c] for c in family.scores if c in scores and (scores[c].fp or scores[c].fn)
+        }
+        if bad:
+            found = {
+                c: [
+                    (r["source"], r["target"])
+                    if r["kind"] == "relation"
+                    else r.get("speaker", r.get("name"))
+                    for r in pred
+                    if (r["kind"] == "relation" and r["type"] == c)
+                    or (c == "statements" and r["kind"] == "statement")
+                    or (c == "actors" and r["kind"] == "actor")
+                ]
+                for c in bad
+            }
+            failures.append({"case": n + 1, "text": case.text, "found": found})
+    return failures

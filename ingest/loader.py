@@ -2,28 +2,32 @@
 
 Pass 1 reads the whole input, checks every record's shape and every reference (to actors,
 topics, documents, statements defined in the same input or already in the store). Only when
-all is well (or with ``skip_invalid``, for the lines that are) does pass 2 read the input
-again and write it in batches, nodes before the relations that need them. Each batch is one
-transaction and every write merges, so a killed ingest keeps what it committed and a re-run
-finishes the job without duplicating anything.
+all is well (or with ``skip_invalid``, for the lines that are) does pass 2 write the records
+in batches, nodes before the relations that need them: the checked records pass 1 kept, or,
+for an input of more than :data:`KEEP_CHECKED` records, the input read again. One batch is
+written while the next is built. Each batch is one transaction and every write merges, so a
+killed ingest keeps what it committed and a re-run finishes the job without duplicating
+anything.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.exchange import (
-    ROLE_ORIGIN_PREFIX,
     ActorRecord,
     AnyRecord,
     RelationRecord,
     StatementRecord,
-    TopicRecord,
+    node_id,
+    relation_evidence,
+    role_evidence,
     validate_record,
 )
 from actorgraph.graph.model import (
@@ -42,10 +46,11 @@ from actorgraph.graph.model import (
     short_hash,
 )
 from actorgraph.graph.store import GraphStore, WriteBatch, WriteResult
-from actorgraph.ingest.inputs import slugify
 from actorgraph.ingest.record_files import Item, read_records
 
 ItemsFactory = Callable[[], Iterable[Item]]
+#: Records pass 1 keeps in memory for pass 2 (about 1 KB each); larger inputs are read twice.
+KEEP_CHECKED = 2_000_000
 #: called as ``progress(advance, total)`` while records are written
 Progress = Callable[[int, int], None]
 
@@ -85,8 +90,11 @@ class _Definitions:
     documents: dict[str, str | None] = field(default_factory=dict)  # id -> published
     statements: set[str] = field(default_factory=set)
     kinds: dict[str, str] = field(default_factory=dict)
-    #: what each good line of the input holds (:data:`LINE_KINDS` bits), so pass 2 takes up
-    #: only the records of its phase (one byte a line, not a parsed record)
+    #: the checked records of pass 1, kept for pass 2 while there are at most KEEP_CHECKED of
+    #: them (then pass 2 neither parses nor checks again); None past that (read again)
+    checked: list[tuple[int, AnyRecord]] | None = field(default_factory=list)
+    #: what each good line of the input holds (:data:`LINE_KINDS` bits), so that a pass 2 that
+    #: reads the input again checks only the records of its phase (one byte a line)
     lines: bytearray = field(default_factory=bytearray)
 
     def mark(self, line: int, bits: int) -> None:
@@ -109,11 +117,6 @@ DERIVES = 32
 #: Pass 2's phases, by the bits of the lines they take: nodes first, then statements, then
 #: relations (and the relations records derive): every write finds what it links to.
 PHASES = (1 | 2 | 4, 8, 16 | DERIVES)
-
-
-def _node_id(rec: ActorRecord | TopicRecord) -> str:
-    """An actor's or topic's id: the one it gives, else the slug of its name."""
-    return rec.id or slugify(rec.name)
 
 
 class Resolver:
@@ -244,6 +247,8 @@ class Loader:
         report.skipped = [str(e) for e in errors]
         resolver = Resolver(self.store, defs)
         report.records = self._write(items, name, defs, resolver, bad, report, progress, total)
+        if report.written.changed:
+            self.store.flush()
         report.seconds = time.monotonic() - started
         return report
 
@@ -285,11 +290,15 @@ class Loader:
                     rec.kind == "statement" and bool(rec.on_behalf_of)
                 )
                 defs.mark(line, LINE_KINDS[rec.kind] | (DERIVES if derives else 0))
+                if defs.checked is not None:
+                    defs.checked.append((line, rec))
+                    if len(defs.checked) > KEEP_CHECKED:
+                        defs.checked = None
                 if rec.kind == "document":
                     claim(line, "id", rec.id, DOCUMENT)
                     defs.documents[rec.id] = rec.published
                 elif rec.kind == "actor":
-                    aid = _node_id(rec)
+                    aid = node_id(rec)
                     claim(line, "id", aid, ACTOR)
                     defs.actors.add(aid)
                     for n in [rec.name, *rec.aliases]:
@@ -297,7 +306,7 @@ class Loader:
                     for role in rec.roles:
                         ref(line, "roles", "actor", role.of)
                 elif rec.kind == "topic":
-                    tid = _node_id(rec)
+                    tid = node_id(rec)
                     claim(line, "id", tid, TOPIC)
                     defs.topics.add(tid)
                     defs.topic_names[normalize_name(rec.name)] = tid
@@ -364,35 +373,67 @@ class Loader:
     ) -> int:
         batch = WriteBatch()
         count = 0
+        # One batch is written (on a worker thread) while the next is read and resolved: the
+        # store's I/O (SQLite, or the Neo4j server) overlaps with the Python work of ingest.
+        # Batches still commit one after the other, in order; the first failure stops it.
+        pending: list[Future[WriteResult]] = []
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write")
+
+        def settle() -> None:
+            while pending:
+                report.written.add(pending.pop(0).result())
 
         def flush() -> None:
             nonlocal batch
             if len(batch):
-                report.written.add(self.store.write(batch))
+                settle()
+                pending.append(pool.submit(self.store.write, batch))
                 batch = WriteBatch()
 
-        for phase in PHASES:
-            for line, item in items():
-                bits = defs.marked(line)
-                if not bits & phase or line in bad:
-                    continue
-                rec = validate_record(item, name, line, self.schema)
-                kind = rec.kind
-                try:
-                    if LINE_KINDS[kind] & phase:
-                        self._add(kind, rec, defs, resolver, batch)
-                        count += 1
-                        if progress:
-                            progress(1, total)
-                    if bits & DERIVES & phase:
-                        self._derived(kind, rec, defs, resolver, batch)
-                except ValueError as exc:
-                    report.skipped.append(str(InputError(str(exc), file=name, line=line)))
-                    continue
-                if len(batch) >= self.batch_size:
-                    flush()
-            flush()
+        try:
+            for phase in PHASES:
+                for line, rec in self._phase(items, name, defs, bad, phase):
+                    bits = defs.marked(line)
+                    kind = rec.kind
+                    try:
+                        if LINE_KINDS[kind] & phase:
+                            self._add(kind, rec, defs, resolver, batch)
+                            count += 1
+                            if progress:
+                                progress(1, total)
+                        if bits & DERIVES & phase:
+                            self._derived(kind, rec, defs, resolver, batch)
+                    except ValueError as exc:
+                        report.skipped.append(str(InputError(str(exc), file=name, line=line)))
+                        continue
+                    if len(batch) >= self.batch_size:
+                        flush()
+                flush()
+                settle()  # a phase's writes are committed before the next phase reads the store
+        finally:
+            for f in pending:  # a write under way commits (or not) before we leave
+                f.exception()
+            pool.shutdown()
         return count
+
+    def _phase(
+        self,
+        items: ItemsFactory,
+        name: str,
+        defs: _Definitions,
+        bad: set[int],
+        phase: int,
+    ) -> Iterator[tuple[int, AnyRecord]]:
+        """The good records a write phase takes (the lines whose :data:`LINE_KINDS` bits it
+        has), from pass 1's memory or read and checked again."""
+        if defs.checked is not None:
+            for line, rec in defs.checked:
+                if defs.marked(line) & phase and line not in bad:
+                    yield line, rec
+            return
+        for line, item in items():
+            if defs.marked(line) & phase and line not in bad:
+                yield line, validate_record(item, name, line, self.schema)
 
     @staticmethod
     def _document(
@@ -410,17 +451,12 @@ class Loader:
         return rec.origin
 
     def _evidence(self, rec: RelationRecord, doc: str | None, resolver: Resolver) -> Evidence:
-        return Evidence(
+        return relation_evidence(
+            rec,
             document=doc,
-            sentence=rec.evidence,
             statement=resolver.statement(rec.statement) if rec.statement else None,
             date=rec.date or resolver.published(doc),
-            valid_from=rec.valid_from,
-            valid_to=rec.valid_to,
-            confidence=rec.confidence,
             origin=self._origin(rec),
-            start=rec.start,
-            end=rec.end,
         )
 
     def _relation(self, rtype: str, source: str, target: str, kind: str, ev: Evidence) -> Relation:
@@ -451,7 +487,7 @@ class Loader:
         elif rec.kind == "actor":
             batch.actors.append(
                 Actor(
-                    id=_node_id(rec),
+                    id=node_id(rec),
                     name=rec.name,
                     type=rec.type,
                     aliases=list(rec.aliases),
@@ -465,7 +501,7 @@ class Loader:
         elif rec.kind == "topic":
             batch.topics.append(
                 Topic(
-                    id=_node_id(rec),
+                    id=node_id(rec),
                     name=rec.name,
                     keywords=list(rec.keywords),
                     description=rec.description,
@@ -508,14 +544,9 @@ class Loader:
     ) -> None:
         """``speaks_for`` from an actor's roles and from a statement's ``on_behalf_of``."""
         if rec.kind == "actor":
-            aid = _node_id(rec)
+            aid = node_id(rec)
             for r in rec.roles:
-                ev = Evidence(
-                    sentence=f"{rec.name}: {r.title}",
-                    valid_from=r.valid_from,
-                    valid_to=r.valid_to,
-                    origin=ROLE_ORIGIN_PREFIX + self._origin(rec),
-                )
+                ev = role_evidence(rec, r, self._origin(rec))
                 batch.relations.append(
                     self._relation("speaks_for", aid, resolver.actor(r.of), ACTOR, ev)
                 )

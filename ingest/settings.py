@@ -20,6 +20,9 @@ class ExtractionSettings(BaseSettings):
         default=None,
         description="YAML actor dictionary used by extraction, on top of the bundled one.",
     )
-    n_process: int = Field(
-        default=1, ge=1, description="spaCy worker processes for extraction (extract, ingest)."
+    n_process: int | None = Field(
+        default=None,
+        ge=1,
+        description="Worker processes for extraction (extract, ingest); unset: every core this "
+        "process may use (small inputs are extracted in one process).",
     )

@@ -19,6 +19,11 @@ const FILES = [
   ["layout-base", "layout-base.js", "layout-base.js"],
   ["cose-base", "cose-base.js", "cose-base.js"],
   ["cytoscape-fcose", "cytoscape-fcose.js", "cytoscape-fcose.js"],
+  // d3-force (and the three d3 modules it needs) lays out large views in a Web Worker
+  ["d3-dispatch", "dist/d3-dispatch.min.js", "d3-dispatch.min.js"],
+  ["d3-quadtree", "dist/d3-quadtree.min.js", "d3-quadtree.min.js"],
+  ["d3-timer", "dist/d3-timer.min.js", "d3-timer.min.js"],
+  ["d3-force", "dist/d3-force.min.js", "d3-force.min.js"],
 ];
 
 mkdirSync(out, { recursive: true });

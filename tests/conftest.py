@@ -22,6 +22,9 @@ from actorgraph.ingest.loader import Loader
 
 from tests.helpers import BACKENDS, EXAMPLE, NEO4J_ON, make_store
 
+# the browser tests' fixtures (servers, chromium, pages), shared by every tests/test_ui*.py
+pytest_plugins = ("tests.ui_harness",)
+
 
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:

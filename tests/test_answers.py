@@ -10,6 +10,7 @@ backends and compare everything they answer.
 
 from __future__ import annotations
 
+import itertools
 import random
 import threading
 import time
@@ -68,21 +69,16 @@ def ids(nodes: list[Any]) -> list[str]:
 
 
 def node_paths(store: GraphStore, source: str, target: str, relations: list[str], **kw: Any):
-    """``find_paths`` as node-id lists; on Neo4j by both searches, which must agree."""
-    args = (source, target, relations, kw.get("max_hops", 6), kw.get("max_paths", 1000))
-    if not hasattr(store, "paths_search") or kw.get("timed"):
-        raw, cut = store.find_paths(*args)
-        return [p.nodes for p in raw], cut
-    answers = []
-    for mode in ("pattern", "projection"):
-        store.paths_search = mode
-        try:
-            raw, cut = store.find_paths(*args)
-        finally:
-            store.paths_search = "auto"
-        answers.append(([p.nodes for p in raw], cut))
-    assert answers[0] == answers[1], "the path pattern query and the projection disagree"
-    return answers[0]
+    """``find_paths`` as node-id lists, with whether the search was cut."""
+    raw, cut = store.find_paths(
+        source,
+        target,
+        relations,
+        kw.get("max_hops", 6),
+        kw.get("max_paths", 1000),
+        intermediaries_only=kw.get("intermediaries_only", False),
+    )
+    return [p.nodes for p in raw], cut
 
 
 def reference_paths(
@@ -93,15 +89,22 @@ def reference_paths(
     relations: list[str],
     max_hops: int,
 ) -> list[list[str]]:
-    """Every simple path by brute force, in the order the contract gives (independent code)."""
+    """Every simple path by brute force, in the order the contract gives (independent code:
+    support and recency of a hop from its best relation, names last)."""
     adj: dict[str, set[str]] = defaultdict(set)
+    hop: dict[tuple[str, str], list[tuple[float, str]]] = defaultdict(list)
     for r in rels:
         rt = SCHEMA.relation(r.type)
         if r.type not in relations or rt.traverse == "none" or r.target_kind != ACTOR:
             continue
+        docs = {e.document or "-" + e.origin for e in r.evidence}
+        sup = 1.0 - (1.0 - min(r.confidence, 0.95)) ** len(docs) if docs else 0.0
+        seen = max((e.date or e.valid_from or "" for e in r.evidence), default="")
         adj[r.source].add(r.target)
+        hop[(r.source, r.target)].append((sup, seen))
         if rt.traverse == "both" or rt.symmetric:
             adj[r.target].add(r.source)
+            hop[(r.target, r.source)].append((sup, seen))
     out: list[list[str]] = []
 
     def walk(path: list[str]) -> None:
@@ -116,7 +119,16 @@ def reference_paths(
 
     if source != target:
         walk([source])
-    out.sort(key=lambda p: (len(p), [(names[n].casefold(), n) for n in p]))
+
+    def key(p: list[str]) -> tuple[Any, ...]:
+        sup, seen = 1.0, "\uffff"
+        for u, v in itertools.pairwise(p):
+            sup *= max(s for s, _ in hop[(u, v)])
+            seen = min(seen, max(d for _, d in hop[(u, v)]))
+        newest = [-ord(c) for c in seen] if seen else [1]
+        return (len(p), -round(sup, 12), newest, [(names[n].casefold(), n) for n in p])
+
+    out.sort(key=key)
     return out
 
 
@@ -339,7 +351,7 @@ def test_write_counts_and_merges(store: GraphStore) -> None:
     res = store.write(WriteBatch(relations=[rel("mediates", "a", "b", "two", date="2024-01-02")]))
     assert res == WriteResult(nodes=0, relations=0, evidence=1)
     [r] = store.relations()
-    assert [e.sentence for e in r.evidence] == ["one", "two"]
+    assert [e.sentence for e in r.evidence] == ["two", "one"]  # best first: the dated one
     assert r.dates == ["2024-01-02"]
     assert store.counts()["relations"] == {"mediates": 1}
     assert store.counts()["evidence"] == 2
@@ -637,12 +649,16 @@ def test_neighborhood_star_limit_and_window(store: GraphStore) -> None:
     full = store.neighborhood(["hub"], 1, types)
     assert ids(full.nodes) == ["hub", "l1", "l2", "l3", "l4"]
     assert not full.truncated
-    # limit 3: the hub and the first two others in the order of the relation keys
-    # (mediates|l2|hub < supports|hub|l3 < supports|l1|hub < threatens|hub|l4)
+    # limit 3: the hub and the first two actors in name order; the cut level is the first of
+    # two, so what was left out is a lower bound
     capped = store.neighborhood(["hub"], 2, types, limit=3)
     assert capped.truncated
-    assert ids(capped.nodes) == ["hub", "l2", "l3"]
-    assert [e["id"] for e in capped.edges] == ["mediates|l2|hub", "supports|hub|l3"]
+    assert ids(capped.nodes) == ["hub", "l1", "l2"]
+    assert capped.left_out == {"Actor": 2}
+    assert not capped.left_out_exact
+    assert [e["id"] for e in capped.edges] == ["mediates|l2|hub", "supports|l1|hub"]
+    one = store.neighborhood(["hub"], 1, types, limit=3)
+    assert one.left_out == {"Actor": 2} and one.left_out_exact
     windowed = store.neighborhood(["hub"], 2, types, since="2024-01-01", until="2024-12-31")
     assert ids(windowed.nodes) == ["hub", "l2", "l3"]  # l2: valid since 2023, open-ended
     assert [e["id"] for e in windowed.edges] == ["mediates|l2|hub", "supports|hub|l3"]
@@ -767,3 +783,32 @@ def test_backends_answer_alike(both: Any) -> None:
     for topic in ("ceasefire-proposal", "permanent-ceasefire", "rafah-operation"):
         assert gn.stances(topic) == ge.stances(topic)
     assert gn.suggest("Hamas news") == ge.suggest("Hamas news")
+
+
+@pytest.mark.neo4j
+def test_a_batch_whose_commit_was_cut_off_is_counted_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from actorgraph.graph.errors import StoreUnavailableError
+    from neo4j.exceptions import IncompleteCommit
+
+    store = make_store("neo4j", tmp_path)
+    real = store._execute  # type: ignore[attr-defined]
+    cut = []
+
+    def flaky(mode: str, fn: Any, **kw: Any) -> Any:
+        out = real(mode, fn, **kw)
+        if mode == "write" and not cut:  # committed, but the answer never came back
+            cut.append(1)
+            raise StoreUnavailableError("lost") from IncompleteCommit("connection lost")
+        return out
+
+    monkeypatch.setattr(store, "_execute", flaky)
+    batch = WriteBatch(actors=[actor("a"), actor("b")], relations=[rel("mediates", "a", "b")])
+    assert store.write(batch) == WriteResult(nodes=2, relations=1, evidence=1)
+    assert cut == [1]
+    monkeypatch.undo()
+    assert store.write(batch) == WriteResult()  # and it was written once
+    loaded = Loader(store).load_file(EXAMPLE)
+    assert loaded.written.relations > 0
+    store.close()

@@ -270,6 +270,49 @@ def test_paths_every_hop_has_type_and_evidence(client: TestClient) -> None:
     assert err["details"]["field"] == "target"
 
 
+def test_paths_options_evidence_and_its_pages(client: TestClient) -> None:
+    base = {"source": "Hamas", "target": "United States", "max_hops": 4}
+    everything = client.get("/paths", params=base).json()
+    sup = [(p["length"], -p["support"]) for p in everything["paths"]]
+    assert sup == sorted(sup)  # fewest hops, then best supported
+    only = client.get("/paths", params={**base, "intermediaries_only": "true"}).json()
+    assert only["intermediaries_only"] is True and only["count"] > 0
+    for p in only["paths"]:
+        assert all(n["intermediary"] for n in p["nodes"][1:-1])
+    one = client.get("/paths", params=[*base.items(), ("relation", "mediates")]).json()
+    assert one["relations"] == ["mediates"]
+    for p in one["paths"]:
+        assert {r["type"] for h in p["hops"] for r in h["relations"]} == {"mediates"}
+    trimmed = client.get("/paths", params={**base, "evidence_limit": 1}).json()
+    rels = [r for p in trimmed["paths"] for h in p["hops"] for r in h["relations"]]
+    assert rels and all(len(r["evidence"]) <= 1 <= r["evidence_total"] for r in rels)
+    r = rels[0]
+    page = client.get(
+        "/relations/evidence",
+        params={"type": r["type"], "source": r["source"], "target": r["target"], "limit": 50},
+    ).json()
+    assert page["count"] == r["evidence_total"] == len(page["data"])
+    assert page["data"][0] == r["evidence"][0]
+    assert_error(client.get("/paths", params={**base, "evidence_limit": 51}), 422)
+    brokers = client.get("/brokers", params={**base, "intermediaries_only": "true"}).json()
+    assert {b["actor"]["id"] for b in brokers["data"]} <= {"qatar", "egypt"}
+    assert next(b["best_path"] for b in brokers["data"]) >= 1
+
+
+def test_subgraph_says_what_the_cap_left_out(client: TestClient) -> None:
+    full = client.get("/subgraph", params={"actors": "Hamas"}).json()
+    assert full["truncated"] is False and full["left_out"] == {"Actor": 0, "Topic": 0}
+    n = len(full["nodes"])
+    cut = client.get("/subgraph", params={"actors": "Hamas", "limit": 2}).json()
+    assert cut["truncated"] is True and len(cut["nodes"]) == 2 and cut["left_out_exact"]
+    assert sum(cut["left_out"].values()) == n - 2
+    kinds = [x["kind"] for x in full["nodes"] if x["id"] != "hamas"]
+    if "Actor" in kinds:  # actors fill the cap before topics
+        assert [x["kind"] for x in cut["nodes"]] == ["Actor", "Actor"]
+    hood = client.get("/actors/hamas/neighbors", params={"limit": 2}).json()
+    assert hood["left_out"] == cut["left_out"]
+
+
 def test_brokers(client: TestClient) -> None:
     r = client.get("/brokers", params={"source": "Hamas", "target": "United States"})
     assert r.status_code == 200
@@ -284,18 +327,20 @@ def test_influence_is_cached_in_the_one_graph_of_the_app(
     client: TestClient, example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     projections: list[Any] = []
-    project = example_store.projection
+    project = example_store.projection_edges
 
     def counted(*args: Any, **kw: Any) -> Any:
         projections.append(args)
         return project(*args, **kw)
 
-    monkeypatch.setattr(example_store, "projection", counted)
+    monkeypatch.setattr(example_store, "projection_edges", counted)
     r = client.get("/influence", params={"metric": "betweenness", "top": 5})
     assert r.status_code == 200
     body = r.json()
     assert body["metric"] == "betweenness" and 0 < body["count"] <= 5
     assert [s["rank"] for s in body["data"]] == list(range(1, body["count"] + 1))
+    assert body["exact"] is True and body["samples"] is None and body["stale"] is False
+    assert body["actors"] >= body["count"]
     graph = client.app.state.actorgraph.graph  # type: ignore[attr-defined]
     assert len(projections) == 1
     assert client.get("/influence", params={"metric": "betweenness", "top": 5}).json() == body

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,28 @@ def test_delete_actor_by_id(tmp_path: Path) -> None:
     assert p.returncode == 2 and "did you mean: qatar" in p.stderr
     assert "deleted Qatar (qatar)" in run(["delete-actor", "qatar"], store).stdout
     assert run(["actors", "qatar", "--json"], store).stdout.count('"id": "qatar"') == 0
+
+
+def test_a_command_that_needs_no_store_imports_no_store() -> None:
+    # `schema` and `--help` must start fast: no store, no networkx/numpy, no spaCy, no web stack
+    code = (
+        "import sys\n"
+        "from actorgraph.cli.main import main\n"
+        "sys.argv = ['actorgraph', 'schema', '--json']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        # (pydantic is not in the list: typer itself imports it)
+        "heavy = ('networkx', 'numpy', 'spacy', 'fastapi', 'uvicorn', 'neo4j', 'igraph',\n"
+        "         'pydantic_settings', 'sqlite3', 'actorgraph.graph.store',\n"
+        "         'actorgraph.graph.settings', 'actorgraph.ingest')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy\n"
+        "             or m.startswith(heavy)), file=sys.stderr)\n"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["relations"]["mediates"]["channel"] is True
+    assert p.stderr.strip() == "[]", p.stderr

@@ -19,7 +19,7 @@ from actorgraph.graph.schema import default_schema
 from tests.helpers import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, ROOT, open_neo4j
 
 CYPHER_FILES = sorted(p for p in resources.files("cypher").iterdir() if p.name.endswith(".cypher"))
-SAMPLE_SLOTS = {"label": "Actor", "rel_type": "MEDIATES", "hops": 2}
+SAMPLE_SLOTS = {"label": "Actor", "rel_type": "MEDIATES", "hops": 2, "groups": 2}
 HEADER_LINE = re.compile(r"^// (name|description|params|slots|mode): ?(.*)$")
 
 

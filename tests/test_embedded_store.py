@@ -8,6 +8,8 @@ from pathlib import Path
 
 from actorgraph.graph.embedded import EmbeddedStore
 from actorgraph.graph.facade import Graph
+from actorgraph.graph.model import Actor, Evidence, Relation
+from actorgraph.graph.store import WriteBatch
 from actorgraph.ingest.loader import Loader
 
 from tests.helpers import EXAMPLE, ROOT
@@ -46,3 +48,43 @@ def test_version_moves_only_when_data_changes(tmp_path: Path) -> None:
     v1 = s.version()
     Loader(s).load_file(EXAMPLE)
     assert v0 != v1 == s.version()
+
+
+def test_opening_and_paths_read_no_evidence_and_use_the_snapshot(tmp_path: Path) -> None:
+    from actorgraph.graph.facade import Graph
+
+    store = EmbeddedStore(tmp_path / "s")
+    Loader(store).load_file(EXAMPLE)  # the loader writes the snapshot at the end
+    store.close()
+    store = EmbeddedStore(tmp_path / "s")
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    raw, _ = store.find_paths("united-states", "hamas", ["mediates", "speaks_for"], 4, 10)
+    assert raw
+    assert any("FROM snapshot" in s for s in statements)
+    assert not any("evidence" in s.lower() for s in statements), statements
+    assert not any("FROM relations" in s and "seq >" not in s for s in statements)
+    # what is committed after the snapshot is applied on top of it (the delta)
+    before = len(raw)
+    store.write(
+        WriteBatch(
+            actors=[Actor("go-between", "Go Between", "person")],
+            relations=[
+                Relation("mediates", "go-between", "hamas", [Evidence(sentence="x")]),
+                Relation("mediates", "go-between", "united-states", [Evidence(sentence="y")]),
+            ],
+        )
+    )
+    raw, _ = store.find_paths("united-states", "hamas", ["mediates", "speaks_for"], 4, 100)
+    assert ["united-states", "go-between", "hamas"] in [p.nodes for p in raw]
+    assert len(raw) > before
+    # a deletion rebuilds the structure from the relations
+    assert store.delete_actor("go-between")
+    raw, _ = store.find_paths("united-states", "hamas", ["mediates", "speaks_for"], 4, 100)
+    assert all("go-between" not in p.nodes for p in raw)
+    other = EmbeddedStore(tmp_path / "s")  # a fresh process sees the same
+    again, _ = other.find_paths("united-states", "hamas", ["mediates", "speaks_for"], 4, 100)
+    assert [p.nodes for p in again] == [p.nodes for p in raw]
+    assert Graph(other).paths("United States", "Hamas").paths[0].hops[0].relations[0]["evidence"]
+    other.close()
+    store.close()

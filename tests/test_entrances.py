@@ -113,10 +113,12 @@ def test_a_name_gets_one_id_whichever_way_it_comes_in(tmp_path: Path) -> None:
 
 
 def test_extraction_uses_the_one_slug_function() -> None:
-    from actorgraph.ingest.extract import normalize
-    from actorgraph.ingest.inputs import slugify
+    from actorgraph.graph.exchange import slugify
+    from actorgraph.ingest import articles, loader
+    from actorgraph.ingest.extract import bank, dictionary, topics
 
-    assert normalize.slugify is slugify
+    assert dictionary.slugify is topics.slugify is bank.slugify is articles.slugify is slugify
+    assert not hasattr(loader, "slugify") and loader.node_id.__module__ == slugify.__module__
     names = ["O'Brien", "O’Brien", "O`Brien", "  O'Brien  ", "Ó'Brien", "o'brien"]
     assert {slugify(n) for n in names} == {"obrien"}
     assert slugify("Al-Manar TV") == "al-manar-tv" and slugify("؟") == "x"

@@ -166,3 +166,51 @@ def test_score_plover_counts_per_sentence() -> None:
     s = score_plover(ex, recs)
     assert (s["demands"].tp, s["demands"].fp, s["demands"].fn) == (1, 2, 1)
     assert (s["rejects"].tp, s["rejects"].fp, s["rejects"].fn) == (1, 0, 0)
+
+
+# ---------------------------------------------------------------------- speech attribution
+ANN = (
+    "T1\tSource 0 5\tMaria\n"
+    "T2\tCue 6 10\tsaid\n"
+    "T3\tContent 11 36\tthe talks would go on now\n"
+    "T4\tAttribution 6 10\tsaid\n"
+    "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+    "T5\tSource 38 40\tHe\n"
+    "T6\tCue 41 46\tadded\n"
+    "T7\tContent 47 58;59 69\tthat it was late today\n"
+    "E2\tAttribution:T6 Content:T7 Cue:T6 Source:T5\n"
+)
+TEXT = "Maria said the talks would go on now. He added that it was late today."
+
+
+def test_brat_attributions_with_discontinuous_content() -> None:
+    from actorgraph.ingest.evaluate import read_brat_attributions
+
+    a, b = read_brat_attributions(ANN)
+    assert a.source == ((0, 5),) and a.content == ((11, 36),)
+    assert b.content == ((47, 58), (59, 69))
+
+
+def test_attribution_scores_words_matches_and_speakers() -> None:
+    from actorgraph.ingest.evaluate import read_brat_attributions, score_attributions
+
+    gold = read_brat_attributions(ANN)
+    pred = [
+        {
+            "kind": "statement",
+            "speaker": "m",
+            "text": "the talks would go on",
+            "start": 0,
+            "end": 37,
+        },
+        {"kind": "statement", "speaker": "x", "text": "it was late today", "start": 38, "end": 70},
+        {"kind": "statement", "speaker": "m", "text": "nothing of the kind", "start": 0, "end": 37},
+    ]
+    names = {"m": {"Maria Vale", "Maria"}, "x": {"Someone Else"}}
+    s = score_attributions([(TEXT, gold, pred, lambda a: names.get(a, set()))])
+    assert (s["attributions"].tp, s["attributions"].fp, s["attributions"].fn) == (2, 1, 0)
+    # 5 of the 6 words of the first content, 4 of the 5 of the second; "nothing of the kind"
+    # lies nowhere in its sentence but "the", which is a word of the first content
+    assert (s["content_words"].tp, s["content_words"].fn) == (9, 2)
+    # "He" is checked against the nearest named source before it (Maria): x is wrong
+    assert (s["speaker"].tp, s["speaker"].fp) == (1, 1)

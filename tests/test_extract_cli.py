@@ -113,3 +113,38 @@ def test_eval_plover_json(app: typer.Typer, tmp_path: Path) -> None:
 def test_eval_needs_something_to_score(app: typer.Typer) -> None:
     r = CliRunner().invoke(app, ["eval"])
     assert isinstance(r.exception, InputError)
+
+
+def test_extract_in_worker_processes_writes_what_one_process_writes(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    lines = [
+        json.dumps({"id": f"a{i}", "text": f"Ghana urged Togo to reopen border post {i}."})
+        for i in range(12)
+    ]
+    src = tmp_path / "articles.jsonl"
+    src.write_text("\n".join(lines) + "\n")
+    outs = []
+    for n in ("1", "2"):
+        out = tmp_path / f"out{n}.jsonl"
+        args = ["extract", str(src), "-o", str(out), "--n-process", n, "--batch-size", "2"]
+        r = CliRunner().invoke(app, args)
+        assert r.exit_code == 0, r.output
+        outs.append(out.read_text())
+    assert outs[0] == outs[1]
+    recs = [json.loads(x) for x in outs[1].splitlines()]
+    docs = [r["id"] for r in recs if r["kind"] == "document"]
+    assert docs == [f"a{i}" for i in range(12)]
+
+
+def test_eval_bank_reports_each_family(app: typer.Typer, tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(
+        "family: tiny\nscores: [rejects]\ncases:\n"
+        "  - text: Ghana rejected the offer.\n    rejects: [{source: Ghana, about: [offer]}]\n"
+        "  - text: Ghana did not reject the offer.\n"
+    )
+    r = CliRunner().invoke(app, ["eval", "--bank", str(bank), "--json"])
+    assert r.exit_code == 0, r.output
+    scores = json.loads(r.output)["bank:tiny"]
+    assert scores["rejects"]["f1"] == 1.0 and scores["all"]["tp"] == 1

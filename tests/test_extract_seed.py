@@ -1,8 +1,10 @@
 """Extraction end to end: the targets on the seed article and on PLOVER sentences, the record
 format, and a load into the store (idempotent on a re-run).
 
-Targets (required gold items): actors F1 >= 0.9; statements >= 0.85; speaks_for and mediates
->= 0.85; rejects and demands >= 0.7. PLOVER: demands and rejects F1 >= 0.7 each.
+Floors (required gold items): what the extractor scored before the rules were generalized
+(issue 10), so that they never drop: actors, speaks_for, mediates, rejects and demands 1.0,
+statements 0.85 (two reported statements the gold does not list). PLOVER dev half (vendored in
+examples/plover): demands 0.864, rejects 0.969 (0.865 and 0.970 rounded).
 """
 
 from __future__ import annotations
@@ -20,19 +22,19 @@ from actorgraph.ingest.evaluate import score_gold, score_plover
 from actorgraph.ingest.extract import ORIGIN, Extractor
 from actorgraph.ingest.loader import Loader
 
-from tests.helpers import SHARED
+from tests.helpers import ROOT, SHARED
 
 SEED = SHARED / "corpus" / "ceasefire-talks-live-updates.txt"
 GOLD = SHARED / "gold" / "ceasefire-talks-live-updates.gold.jsonl"
-PLOVER = SHARED / "plover" / "plover-gsr-dev.jsonl"
+PLOVER = ROOT / "examples" / "plover" / "plover-gsr-dev.jsonl"
 
 TARGETS = {
-    "actors": 0.9,
+    "actors": 1.0,
     "statements": 0.85,
-    "speaks_for": 0.85,
-    "mediates": 0.85,
-    "rejects": 0.7,
-    "demands": 0.7,
+    "speaks_for": 1.0,
+    "mediates": 1.0,
+    "rejects": 1.0,
+    "demands": 1.0,
 }
 
 
@@ -60,8 +62,8 @@ def test_seed_article_meets_the_targets(
 
 def test_plover_sentences_meet_the_targets(ex: Extractor) -> None:
     scores = score_plover(ex, _jsonl(PLOVER))
-    assert scores["demands"].f1 >= 0.7, scores["demands"]
-    assert scores["rejects"].f1 >= 0.7, scores["rejects"]
+    assert scores["demands"].f1 >= 0.864, scores["demands"]
+    assert scores["rejects"].f1 >= 0.969, scores["rejects"]
 
 
 def test_records_are_valid_exchange_format(seed: list[dict[str, Any]]) -> None:
@@ -110,7 +112,8 @@ def test_curly_quotes_and_straight_quotes_give_the_same_statements(ex: Extractor
     straight = text.replace("“", '"').replace("”", '"')
     a = [r["text"] for r in ex.extract_text(text) if r["kind"] == "statement" and r["quote"]]
     b = [r["text"] for r in ex.extract_text(straight) if r["kind"] == "statement" and r["quote"]]
-    assert a == b and len(a) == 6
+    # five quotes; Lapid's "no political excuse" is quoted words of a reported clause
+    assert a == b and len(a) == 5
 
 
 def test_loads_into_the_store_and_a_rerun_changes_nothing(
@@ -130,16 +133,20 @@ def test_loads_into_the_store_and_a_rerun_changes_nothing(
 
 
 def test_a_second_article_reuses_new_actor_ids(ex: Extractor) -> None:
-    a = ex.extract_text(
-        "Talks\n\nWadih Al-Kharrazi, a senior official of the Sahel Accord Front, said on Monday "
-        "that the group rejected the offer.",
-        doc_id="one",
+    first = (
+        "Talks\n\nWadih Al-Kharrazi, a senior official of the Sahel Accord Front, said on "
+        "Monday that the group rejected the offer."
     )
-    b = ex.extract_text(
-        "More talks\n\nAl-Kharrazi said the Sahel Accord Front would send a delegation.",
-        doc_id="two",
-    )
+    second = "More talks\n\nAl-Kharrazi said the Sahel Accord Front would send a delegation."
+    a = ex.extract_text(first, doc_id="one")
     ids_a = {r["id"] for r in a if r["kind"] == "actor"}
-    ids_b = {r["id"] for r in b if r["kind"] == "actor"}
     assert {"wadih-al-kharrazi", "sahel-accord-front"} <= ids_a
+    # an article is read on its own: the same name gets the same id in any article and run
+    again = {r["id"] for r in ex.extract_text(first, doc_id="again") if r["kind"] == "actor"}
+    assert ids_a <= again
+    # the actors of earlier articles come back from the store as known actors: then a
+    # surname alone in a later article is the person named in full before
+    known = [r for r in a if r["kind"] == "actor"]
+    b = Extractor(known_actors=known, n_process=1).extract_text(second, doc_id="two")
+    ids_b = {r["id"] for r in b if r["kind"] == "actor"}
     assert {"wadih-al-kharrazi", "sahel-accord-front"} <= ids_b

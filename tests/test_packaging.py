@@ -8,6 +8,7 @@ top level (so a researcher's own ``graph`` or ``api`` package cannot clash with 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -43,16 +44,25 @@ def test_the_folders_are_the_design_cards() -> None:
 
 @pytest.mark.slow
 def test_wheel_has_one_top_level_name_and_its_data(tmp_path: Path) -> None:
+    """Built from a clean copy (no node_modules, no api/static/vendor/, as in git): the build
+    hook (setup.py) gets the explorer's scripts from npm, and the wheel ships them."""
+    from actorgraph.api import ui_assets
+
+    if shutil.which("npm") is None:
+        pytest.fail("npm is needed to build the wheel's UI assets")
     src = tmp_path / "src"
-    src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    (src / "scripts").mkdir(parents=True)
+    for name in ("pyproject.toml", "README.md", "setup.py", "MANIFEST.in", "package.json"):
         shutil.copy(ROOT / name, src / name)
+    shutil.copy(ROOT / "package-lock.json", src / "package-lock.json")
+    shutil.copy(ROOT / "scripts" / "build-ui.mjs", src / "scripts" / "build-ui.mjs")
     for folder in ["actorgraph", *FOLDERS]:
         shutil.copytree(
             ROOT / folder,
             src / folder,
-            ignore=shutil.ignore_patterns("__pycache__", "node_modules"),
+            ignore=shutil.ignore_patterns("__pycache__", "node_modules", "vendor"),
         )
+    assert not (src / "api" / "static" / "vendor").exists()
     out = tmp_path / "dist"
     code = (
         "import sys; from setuptools import build_meta; print(build_meta.build_wheel(sys.argv[1]))"
@@ -62,7 +72,8 @@ def test_wheel_has_one_top_level_name_and_its_data(tmp_path: Path) -> None:
         cwd=src,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
+        env={**os.environ, "ACTORGRAPH_REQUIRE_UI": "1"},
     )
     assert run.returncode == 0, run.stderr[-2000:]
     wheel = out / run.stdout.strip().splitlines()[-1]
@@ -76,5 +87,8 @@ def test_wheel_has_one_top_level_name_and_its_data(tmp_path: Path) -> None:
         "actorgraph/reports/templates/report.html.j2",
         "actorgraph/ingest/extract/data/lexicon.yaml",
         "actorgraph/cli/main.py",
+        *(f"actorgraph/api/static/{p}" for p in ui_assets.needed()),
+        "actorgraph/api/static/vendor/LICENSES.txt",
     ):
         assert needed in names, f"{needed} is missing from the wheel"
+    assert ui_assets.needed(), "the page loads no vendored script?"

@@ -11,11 +11,14 @@ from actorgraph.api.params import (
     WRITE_ERRORS,
     ActorType,
     Depth,
+    EvidenceLimit,
     Limit,
     Offset,
+    Relation,
     Relations,
     Since,
     Until,
+    relation_types,
     send,
     subgraph_json,
 )
@@ -62,19 +65,26 @@ def actor_neighbors(
     graph: GraphDep,
     actor_id: str,
     depth: Depth = 1,
+    relation: Relation = None,
     relations: Relations = None,
     since: Since = None,
     until: Until = None,
     limit: Limit = 500,
+    evidence_limit: EvidenceLimit = 3,
 ) -> JSONResponse:
-    """Actors and topics within ``depth`` hops of the actor (either direction), with edges."""
+    """Actors and topics within ``depth`` hops of the actor (either direction), with edges.
+
+    When ``limit`` cuts, actors fill it before topics and ``left_out`` counts what was not
+    shown; edges carry their best ``evidence_limit`` pieces of evidence.
+    """
     sub = graph.neighbors(
         actor_id,
         depth=depth,
-        relations=relations,
+        relations=relation_types(relation, relations),
         since=since,
         until=until,
         limit=limit,
+        evidence_limit=evidence_limit,
     )
     return send(subgraph_json(sub))
 

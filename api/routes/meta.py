@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from actorgraph.api.deps import GraphDep, ReadAccess
-from actorgraph.api.models import SchemaOut, StatsOut
-from actorgraph.api.params import READ_ERRORS
+from actorgraph.api.models import OverviewOut, SchemaOut, StatsOut
+from actorgraph.api.params import READ_ERRORS, send
 from actorgraph.graph.exchange import records_json_schema
 from actorgraph.graph.influence import METRICS
 from actorgraph.graph.schema import default_schema
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
 router = APIRouter(tags=["meta"], dependencies=[ReadAccess], responses=READ_ERRORS)
 
@@ -43,3 +44,13 @@ def stats(graph: GraphDep) -> dict[str, Any]:
     out = graph.stats()
     out.pop("store", None)  # where the data lives is the server's business
     return out
+
+
+@router.get("/overview", response_model=OverviewOut)
+def overview(
+    graph: GraphDep,
+    top: Annotated[int, Query(ge=1, le=100, description="How many actors and documents.")] = 8,
+) -> JSONResponse:
+    """The graph at a glance: counts, evidence dates (first, last, per month), the documents
+    cited most and the most central actors (degree). Dates are read once per graph version."""
+    return send(graph.overview(top=top))

@@ -5,23 +5,29 @@ from __future__ import annotations
 from typing import Annotated
 
 from actorgraph.api.deps import GraphDep, ReadAccess
-from actorgraph.api.models import BrokerList, PathsOut, ScoreList, SubgraphOut
+from actorgraph.api.models import BrokerList, EvidencePage, PathsOut, ScoreList, SubgraphOut
 from actorgraph.api.params import (
     READ_ERRORS,
     Depth,
+    EvidenceLimit,
+    IntermediariesOnly,
     Limit,
     MaxHops,
     Metric,
+    Offset,
     PathLimit,
+    Relation,
     Relations,
     Since,
     SourceActor,
     TargetActor,
     Top,
     Until,
+    relation_types,
     send,
     subgraph_json,
 )
+from actorgraph.graph.store import MAX_ROWS
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
@@ -33,16 +39,31 @@ def paths(
     graph: GraphDep,
     source: SourceActor,
     target: TargetActor,
+    relation: Relation = None,
     relations: Relations = None,
     max_hops: MaxHops = 4,
     limit: PathLimit = 25,
+    intermediaries_only: IntermediariesOnly = False,
+    evidence_limit: EvidenceLimit = 3,
 ) -> JSONResponse:
-    """Communication paths from ``source`` to ``target``, shortest first.
+    """Communication paths from ``source`` to ``target``, best first: fewest hops, then the
+    best supported (confidence and independent sources of each hop), then the most recent,
+    then by names.
 
     By default over the channel relations (``speaks_for`` and ``mediates``, walked in either
-    direction); every hop lists the relations that make it, with their evidence.
+    direction); every hop lists the relations that make it, each with its best
+    ``evidence_limit`` pieces of evidence and ``evidence_total`` (GET /relations/evidence
+    pages the rest).
     """
-    result = graph.paths(source, target, relations=relations, max_hops=max_hops, limit=limit)
+    result = graph.paths(
+        source,
+        target,
+        relations=relation_types(relation, relations),
+        max_hops=max_hops,
+        limit=limit,
+        intermediaries_only=intermediaries_only,
+        evidence_limit=evidence_limit,
+    )
     return send(result.to_dict())
 
 
@@ -51,13 +72,38 @@ def brokers(
     graph: GraphDep,
     source: SourceActor,
     target: TargetActor,
+    relation: Relation = None,
     relations: Relations = None,
     max_hops: MaxHops = 4,
     top: Top = 10,
+    intermediaries_only: IntermediariesOnly = False,
 ) -> JSONResponse:
-    """Actors on the paths between two actors, by the share of paths through them."""
-    ranked = graph.brokers(source, target, relations=relations, max_hops=max_hops, top=top)
+    """Actors on the best paths between two actors (ranked as /paths ranks them), by the share
+    of those paths through them, then by the rank of the best path through them."""
+    ranked = graph.brokers(
+        source,
+        target,
+        relations=relation_types(relation, relations),
+        max_hops=max_hops,
+        top=top,
+        intermediaries_only=intermediaries_only,
+    )
     return send({"data": [b.to_dict() for b in ranked], "count": len(ranked)})
+
+
+@router.get("/relations/evidence", response_model=EvidencePage)
+def relation_evidence(
+    graph: GraphDep,
+    type: Annotated[str, Query(min_length=1, description="Relation type (see /schema).")],
+    source: Annotated[str, Query(min_length=1, description="Source id (or actor name).")],
+    target: Annotated[str, Query(min_length=1, description="Target id (or actor name).")],
+    offset: Offset = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_ROWS, description="Pieces per page.")] = 20,
+) -> JSONResponse:
+    """A page of one relation's evidence, best first (highest confidence, then newest), with
+    the total in ``count``: what a path hop or an edge shows beyond its first pieces."""
+    items, total = graph.relation_evidence(type, source, target, offset=offset, limit=limit)
+    return send({"data": items, "count": total})
 
 
 @router.get("/influence", response_model=ScoreList)
@@ -71,10 +117,31 @@ def influence(
     since: Since = None,
     until: Until = None,
     top: Top = 10,
+    exact: Annotated[
+        bool,
+        Query(
+            description="Exact betweenness even on large graphs (by default it is estimated "
+            "from sampled source actors past a few thousand actors; `samples` says how many)."
+        ),
+    ] = False,
+    relation: Relation = None,
 ) -> JSONResponse:
-    """Actors ranked by an influence metric (cached per graph version)."""
-    scores = graph.influence(metric, relations=relations, since=since, until=until, top=top)
-    return send({"metric": metric, "data": [s.to_dict() for s in scores], "count": len(scores)})
+    """Actors ranked by an influence metric, computed once per graph version and question.
+
+    After a write, while the new ranking is computed, the last one is served at once with
+    ``stale: true`` and the ``version`` it is of; ``actors`` is how many were ranked and
+    ``samples`` the source actors of a sampled betweenness (null when exact).
+    """
+    result = graph.influence_ranking(
+        metric,
+        relations=relation_types(relation, relations),
+        since=since,
+        until=until,
+        top=top,
+        exact=exact,
+        allow_stale=True,
+    )
+    return send(result.to_dict())
 
 
 @router.get("/subgraph", response_model=SubgraphOut)
@@ -89,22 +156,27 @@ def subgraph(
         ),
     ],
     depth: Depth = 1,
+    relation: Relation = None,
     relations: Relations = None,
     since: Since = None,
     until: Until = None,
     limit: Limit = 500,
+    evidence_limit: EvidenceLimit = 3,
 ) -> JSONResponse:
     """Nodes and edges around some actors, shaped for a graph view (Cytoscape.js).
 
     Nodes: id, kind, name, type, intermediary. Edges: id, type, source, target, confidence,
-    first_seen, last_seen, evidence.
+    first_seen, last_seen, sources, support, evidence_total and the best ``evidence_limit``
+    pieces of evidence. When ``limit`` cuts, actors fill it before topics and ``left_out``
+    counts what was not shown.
     """
     sub = graph.neighbors(
         actors,
         depth=depth,
-        relations=relations,
+        relations=relation_types(relation, relations),
         since=since,
         until=until,
         limit=limit,
+        evidence_limit=evidence_limit,
     )
     return send(subgraph_json(sub))

@@ -1,93 +1,132 @@
-// actorgraph explorer: search actors, grow their network, filter it, find communication
-// paths, size nodes by influence and read the evidence behind every node and edge.
+// actorgraph explorer: search actors, grow their network, filter it (also when asking the
+// API), find communication paths and their brokers, size nodes by influence, read the
+// evidence behind every node and relation, as a graph, a table or a list of stances, over
+// a timeline; undo with Back, share or save the view (positions included), export it.
 //
-// Plain ES module over Cytoscape.js; the view's state lives in the URL hash (urlstate.js).
+// Plain ES modules over Cytoscape.js; layouts run in a Web Worker (layout.js). The view's
+// state lives in the URL hash (urlstate.js) and every change is a history entry.
 // `window.actorgraph` exposes the Cytoscape instance and a few hooks for tests.
 
-import { api, ApiError, listOf, onPending, pendingCount } from "./api.js";
+import { ApiError, api, cancelPending, listOf, oldestPending, onPending, pendingCount } from "./api.js";
+import { app, ctx } from "./context.js";
+import { $, $$, download, fill, h, nextFrame, plural, textOn } from "./dom.js";
+import { captionLines, toCsv, toGexf, toGraphml, toPng, toSvg, today, viewData } from "./exporters.js";
+import { BASE_SIZE, LAYOUTS, createCy, dayOf, edgeClasses, edgeData, edgeId, nodeData, tuneForSize } from "./graph.js";
+import { focusedNode, setFocus, wireKeyboard } from "./keyboard.js";
+import { LayoutRunner, fitView, isPlaced, markPlaced, placeNew } from "./layout.js";
+import { renderOverview } from "./overview.js";
+import { closePanelBody, relSwatch, renderPanel } from "./panel.js";
 import {
-  LAYOUTS,
-  createCy,
-  dayOf,
-  edgeData,
-  edgeId,
-  isoOfDay,
-  nodeData,
-  relationColor,
-  tuneForSize,
-  typeColor,
-} from "./graph.js";
-import { emptyState, parseHash, toHash } from "./urlstate.js";
+  buildPathControls,
+  fetchPaths,
+  highlightPath,
+  pathPick,
+  pathSubgraph,
+  readPathControls,
+  renderPaths,
+  syncPathControls,
+} from "./paths.js";
+import { renderStances, renderTable } from "./tables.js";
+import { initTimeline, isPlaying, stopPlayback, updateTimeline } from "./timeline.js";
+import { DEFAULT_LIMIT, MAX_LIMIT, decodePositions, emptyState, encodePositions, parseHash, toHash } from "./urlstate.js";
 
-// Caps that keep the page responsive: how many neighbors one request asks for (doubled by
-// "show more"), and how many nodes the view holds at most.
-const FIRST_LIMIT = 150;
-const MAX_LIMIT = 10000;
 const MAX_NODES = 3000;
-const ANIMATE_BELOW = 250;
+const SLOW_MS = 400; // requests slower than this show progress
+const QUIET_ADD = 600; // elements: more than this are laid out before they are drawn
 
-const $ = (sel) => document.querySelector(sel);
-
-/** Tiny DOM builder: h("a", {href}, "text", child…); strings are text, never HTML. */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
-    else if (k === "class") el.className = v;
-    else if (k === "style" && typeof v === "object") Object.assign(el.style, v);
-    else el.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children.flat(Infinity)) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
+// ------------------------------------------------------------------------ missing assets
+if (typeof cytoscape === "undefined") {
+  const box = document.getElementById("missing-assets");
+  box.hidden = false;
+  document.body.dataset.idle = "1";
+  throw new Error("the explorer's scripts (api/static/vendor/) are missing: run `make ui`");
 }
-
-/** Replace an element's children; nested arrays are flattened, null/false skipped. */
-function fill(el, ...children) {
-  el.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
-  return el;
-}
-
-// ------------------------------------------------------------------------ state
-let state = emptyState();
-const schema = { relations: [], relationInfo: {}, actorTypes: [], loaded: false };
-const docs = new Map(); // document id -> {title, url, published, …}
-const actorCache = new Map(); // actor id -> /actors/{id} body
-let limit = FIRST_LIMIT;
-let truncated = false;
-let capped = false;
-let layoutRunning = false;
-let restoring = false;
-let pathResult = null;
-let scores = null; // id -> score of the chosen metric
 
 const cy = createCy($("#cy"));
-const ctx = {
-  relationColor: (t) => relationColor(t, Math.max(0, schema.relations.indexOf(t))),
-  typeColor: (t) => typeColor(t, Math.max(0, schema.actorTypes.indexOf(t))),
-  symmetric: (t) => !!(schema.relationInfo[t] && schema.relationInfo[t].symmetric),
-};
+app.cy = cy;
+let restoring = 0;
+let actions = 0; // person's actions still at work (for the idle flag tests wait on)
+let truncations = []; // [{seed, name, left_out}]
+let capped = false;
+let firstRestore = true;
 
-function saveHash() {
+const layouts = new LayoutRunner(cy, {
+  onProgress: (f, n) => showProgress(`Laying out ${plural(n, "node")}`, f),
+  onBusy: () => updateIdle(),
+});
+
+// ------------------------------------------------------------------------ history
+let lastCommit = { kind: "", at: 0 };
+let appliedHash = null;
+
+function currentHash() {
+  return toHash(app.state) || "#";
+}
+
+/** A change the person made: a new history entry (Back undoes it). */
+function commit(label, { coalesce = "" } = {}) {
   if (restoring) return;
-  const hash = toHash(state);
-  if (hash !== location.hash && !(hash === "" && location.hash === "")) {
-    history.replaceState(null, "", `${location.pathname}${location.search}${hash || "#"}`);
-  }
+  const now = performance.now();
+  const hash = currentHash();
+  const same = coalesce && lastCommit.kind === coalesce && now - lastCommit.at < 1500;
+  if (hash === location.hash || (hash === "#" && !location.hash)) return;
+  if (same || isPlaying()) history.replaceState({ label }, "", hash);
+  else history.pushState({ label }, "", hash);
+  appliedHash = hash;
+  lastCommit = { kind: coalesce || label, at: now };
+  afterHashChange();
+}
+
+/** A detail of the current entry (selection, positions after a layout): no new entry. */
+function replaceHash() {
+  if (restoring) return;
+  const hash = currentHash();
+  if (hash !== location.hash) history.replaceState(history.state, "", hash);
+  appliedHash = hash;
+  afterHashChange();
+}
+
+function afterHashChange() {
   $("#share-url").value = location.href;
+  const label = (history.state && history.state.label) || "";
+  $("#undo").title = label ? `Undo: ${label} (browser Back)` : "Undo (browser Back)";
+}
+
+let posTimer = null;
+let savingPositions = false;
+/** Write every placed node's position into the hash (after a layout or a drag). */
+let pushPositions = ""; // the next positions are a change of their own (relayout, a drag)
+function savePositions({ push = "" } = {}) {
+  if (push) pushPositions = push;
+  clearTimeout(posTimer);
+  savingPositions = true;
+  updateIdle();
+  posTimer = setTimeout(async () => {
+    posTimer = null;
+    await writePositions();
+    updateIdle();
+  }, 60);
+}
+
+async function writePositions() {
+  const pos = {};
+  cy.nodes().forEach((n) => {
+    if (isPlaced(n)) pos[n.id()] = n.position();
+  });
+  app.state.pos = await encodePositions(pos);
+  savingPositions = false;
+  if (pushPositions) {
+    const label = pushPositions;
+    pushPositions = "";
+    lastCommit.kind = "";
+    commit(label);
+  } else replaceHash();
 }
 
 // ------------------------------------------------------------------------ messages
 function showBanner(text, { retry = false } = {}) {
   const b = $("#banner");
-  b.replaceChildren(
-    h("strong", {}, "API unreachable. "),
-    text,
-    retry ? h("button", { type: "button", onclick: () => boot() }, "Retry") : null,
-  );
+  b.replaceChildren(h("strong", {}, "API unreachable. "), text, retry ? h("button", { type: "button", onclick: () => boot() }, "Retry") : null);
   b.hidden = false;
   document.body.classList.add("offline");
 }
@@ -101,821 +140,602 @@ function toast(text, { kind = "info", html = null } = {}) {
   const t = $("#toast");
   t.replaceChildren(html || text);
   t.className = `toast ${kind}`;
+  t.setAttribute("role", kind === "error" ? "alert" : "status");
   t.hidden = false;
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => (t.hidden = true), kind === "error" ? 9000 : 4000);
 }
 
 function handleError(err, what = "") {
+  if (err instanceof ApiError && err.cancelled) {
+    toast(err.message);
+    return;
+  }
   if (err instanceof ApiError && err.unreachable) {
-    showBanner(
-      `${err.message} Start it with \`actorgraph serve\` (or check the network), then retry.`,
-      { retry: true },
-    );
+    showBanner(`${err.message} Start it with \`actorgraph serve\` (or check the network), then retry.`, { retry: true });
     return;
   }
   const sugg = err && err.details && err.details.suggestions;
   if (sugg && sugg.length) {
+    // the API's message already ends with "(did you mean: …?)": say it once, as links
+    const message = String(err.message).replace(/\s*\(did you mean[^)]*\)\s*$/i, "");
     toast(null, {
       kind: "error",
       html: h(
         "span",
         {},
-        `${err.message}. Did you mean: `,
-        ...sugg.map((s, i) => [
-          i ? ", " : "",
-          h("a", { href: "#", onclick: (ev) => (ev.preventDefault(), pickActor(s)) }, s),
-        ]),
+        `${what ? what + ": " : ""}${message}. Did you mean `,
+        ...sugg.map((s, i) => [i ? (i === sugg.length - 1 ? " or " : ", ") : "", h("a", { href: "#", onclick: (ev) => (ev.preventDefault(), pickActor(s)) }, s)]),
         "?",
       ),
     });
     return;
   }
-  console.error(err);
+  console.warn(err);
   toast(`${what ? what + ": " : ""}${err.message || err}`, { kind: "error" });
 }
 
-// ------------------------------------------------------------------------ graph contents
-/** Add API nodes and edges to the view; returns the added nodes. */
-function merge(sub, { around = null, force = false } = {}) {
-  const removed = new Set(state.removed);
-  const nodes = [];
-  const edges = [];
-  let room = MAX_NODES - cy.nodes().length;
-  const center = around && cy.$id(around).nonempty() ? cy.$id(around).position() : null;
-  for (const n of sub.nodes || []) {
-    if (!n || !n.id) continue;
-    const existing = cy.$id(n.id);
-    if (existing.nonempty()) {
-      if (n.intermediary) existing.data("intermediary", true).addClass("intermediary");
+// ------------------------------------------------------------------------ progress
+let progressTimer = null;
+let layoutProgress = null; // {text, fraction}
+
+function showProgress(text, fraction) {
+  layoutProgress = { text, fraction };
+  renderProgress();
+}
+
+function renderProgress() {
+  const box = $("#progress");
+  const req = oldestPending();
+  const now = performance.now();
+  let text = null;
+  let fraction = null;
+  let cancellable = false;
+  if (req && now - req.started > SLOW_MS) {
+    text = `${req.label}… ${Math.floor((now - req.started) / 1000)} s`;
+    cancellable = true;
+  } else if (layouts.running && layoutProgress) {
+    text = `${layoutProgress.text}… ${Math.round(100 * layoutProgress.fraction)}%`;
+    fraction = layoutProgress.fraction;
+  }
+  if (!text) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  $("#progress-text").textContent = text;
+  const bar = $("#progress-bar");
+  if (fraction === null) bar.removeAttribute("value");
+  else bar.value = fraction;
+  $("#progress-cancel").hidden = !cancellable;
+}
+
+function tickProgress() {
+  renderProgress();
+  if (pendingCount() || layouts.running) progressTimer = setTimeout(tickProgress, 250);
+  else {
+    progressTimer = null;
+    layoutProgress = null;
+    renderProgress();
+  }
+}
+
+// ------------------------------------------------------------------------ loading the view
+const hoodCache = new Map(); // JSON key -> neighbourhood answer
+
+/** What neighbourhood requests carry: the filters the view shows (null: nothing to ask). */
+function fetchParams() {
+  const s = app.state;
+  if (s.rel && s.rel.length === 0) return null;
+  return { depth: s.depth, limit: s.limit, relations: s.rel || undefined, since: s.since || undefined, until: s.until || undefined };
+}
+
+async function neighbourhood(seed, params) {
+  const key = JSON.stringify([seed, params]);
+  if (!hoodCache.has(key)) {
+    const p = api.neighbors(seed, params);
+    hoodCache.set(key, p);
+    p.catch(() => hoodCache.delete(key));
+    if (hoodCache.size > 200) hoodCache.delete(hoodCache.keys().next().value);
+  }
+  return hoodCache.get(key);
+}
+
+/**
+ * Make the view what the state says: the union of each seed's neighbourhood (asked with
+ * the view's filters), the path finder's paths, less removed nodes. Elements already drawn
+ * keep their place. Returns the nodes added.
+ */
+async function reloadView() {
+  const s = app.state;
+  const params = fetchParams();
+  const answers = [];
+  if (params) {
+    const results = await Promise.allSettled(s.seeds.map((seed) => neighbourhood(seed, params)));
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i];
+      if (r.status === "fulfilled") answers.push([s.seeds[i], r.value]);
+      else if (r.reason && r.reason.unreachable) throw r.reason;
+      else if (!(r.reason && r.reason.cancelled)) {
+        handleError(r.reason, `Actor '${s.seeds[i]}'`);
+        s.seeds = s.seeds.filter((x) => x !== s.seeds[i]);
+      }
+    }
+  }
+  const nodes = new Map();
+  const edges = new Map();
+  truncations = [];
+  for (const [seed, sub] of answers) {
+    for (const n of sub.nodes || []) {
+      const had = nodes.get(n.id);
+      nodes.set(n.id, had ? { ...had, intermediary: had.intermediary || n.intermediary } : n);
+    }
+    for (const e of sub.edges || []) edges.set(edgeId(e), e);
+    if (sub.truncated) {
+      const me = (sub.nodes || []).find((n) => n.id === seed);
+      truncations.push({ seed, name: me ? me.name : seed, left_out: sub.left_out || null, exact: sub.left_out_exact !== false });
+    }
+  }
+  const removed = new Set(s.removed);
+  for (const id of removed) nodes.delete(id);
+  const onPath = pathSubgraph(app.pathResult);
+  for (const n of onPath.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
+  // a path's relations may carry only their first sentences (evidence_limit): keep the fuller
+  for (const e of onPath.edges) {
+    const had = edges.get(edgeId(e));
+    if (!had || (e.evidence || []).length > (had.evidence || []).length) edges.set(edgeId(e), e);
+  }
+  // seeds first, then in answer order, up to the cap
+  capped = nodes.size > MAX_NODES;
+  const keep = new Set([...s.seeds.filter((x) => nodes.has(x)), ...onPath.nodes.map((n) => n.id), ...nodes.keys()].slice(0, MAX_NODES));
+  const newNodes = [];
+  const newEdges = [];
+  const kept = [...edges.values()].filter((e) => keep.has(e.source) && keep.has(e.target));
+  const classes = edgeClasses(kept.length);
+  for (const [id, n] of nodes) {
+    if (!keep.has(id)) continue;
+    const have = cy.$id(id);
+    if (have.nonempty()) {
+      if (n.intermediary && !have.data("intermediary")) have.data("intermediary", true).addClass("intermediary");
       continue;
     }
-    if (removed.has(n.id) && !force) continue;
-    if (room <= 0) {
-      capped = true;
-      continue;
-    }
-    room -= 1;
     const d = nodeData(n, ctx);
-    const el = { group: "nodes", data: d, classes: d.intermediary ? "intermediary" : "" };
-    if (center) {
-      const a = Math.random() * 2 * Math.PI;
-      const r = 60 + Math.random() * 60;
-      el.position = { x: center.x + r * Math.cos(a), y: center.y + r * Math.sin(a) };
+    newNodes.push({ group: "nodes", data: d, classes: d.intermediary ? "intermediary" : "" });
+  }
+  for (const e of kept) {
+    const have = cy.$id(edgeId(e));
+    if (have.nonempty()) {
+      // a fuller answer (e.g. after "show all evidence") is kept
+      if ((e.evidence || []).length > have.data("evidence").length) have.data(edgeData(e, ctx));
+      continue;
     }
-    nodes.push(el);
+    newEdges.push({ group: "edges", data: edgeData(e, ctx), classes });
   }
-  const ids = new Set(nodes.map((n) => n.data.id));
-  const has = (id) => ids.has(id) || cy.$id(id).nonempty();
-  for (const e of sub.edges || []) {
-    const id = edgeId(e);
-    if (cy.$id(id).nonempty() || !has(e.source) || !has(e.target)) continue;
-    edges.push({ group: "edges", data: edgeData(e, ctx) });
-  }
+  const keptIds = new Set(kept.map(edgeId));
+  const stale = cy.nodes().filter((n) => !keep.has(n.id()));
+  const staleEdges = cy.edges().filter((e) => !keptIds.has(e.id()));
   let added = cy.collection();
   cy.batch(() => {
-    added = cy.add([...nodes, ...edges]);
+    staleEdges.remove();
+    stale.remove();
   });
-  if (sub.truncated) truncated = true;
+  // Big additions come in slices and stay undrawn ("pending") until they are laid out, so
+  // no frame draws a half-built heap; small ones are placed near their neighbours at once.
+  const all = [...newNodes, ...newEdges];
+  const quiet = all.length > QUIET_ADD;
+  const SLICE = 800;
+  for (let i = 0; i < all.length; i += SLICE) {
+    let slice;
+    const part = all.slice(i, i + SLICE);
+    if (quiet) for (const x of part) x.classes = `${x.classes || ""} pending`;
+    cy.batch(() => {
+      slice = cy.add(part);
+    });
+    added = added.union(slice);
+    if (!quiet) placeNew(cy, slice.nodes());
+    if (i + SLICE < all.length) await nextFrame();
+  }
   tuneForSize(cy);
   return added.nodes();
 }
 
-function markSeeds() {
-  cy.batch(() => {
-    cy.nodes().removeClass("seed");
-    for (const s of state.seeds) cy.$id(s).addClass("seed");
-  });
-}
-
-function applyPins() {
-  cy.batch(() => {
-    cy.nodes(".pinned").unlock().removeClass("pinned");
-    for (const [id, p] of Object.entries(state.pins)) {
-      const n = cy.$id(id);
-      if (n.empty()) continue;
-      n.unlock().position(p).lock().addClass("pinned");
-    }
-  });
-}
-
-async function expand(id, { silent = false } = {}) {
-  const n = cy.$id(id);
-  if (n.nonempty() && n.data("kind") !== "Actor") {
-    toast("Only actors can be expanded; this is a topic.");
-    return;
-  }
-  try {
-    const had = n.nonempty();
-    const sub = await api.neighbors(id, { depth: 1, limit });
-    const added = merge(sub, { around: id });
-    if (!state.seeds.includes(id)) state.seeds.push(id);
-    markSeeds();
-    // new nodes start around the expanded one; a node that was not in view has no place yet
-    afterChange({ layout: added.length > 0 || cy.nodes().length <= 1, randomize: !had });
-    if (!silent && added.length === 0) toast("No new neighbors under the current view.");
-  } catch (err) {
-    handleError(err, "Expand");
-  }
-}
-
-function removeNode(id) {
-  const n = cy.$id(id);
-  if (n.empty()) return;
-  n.remove();
-  if (!state.removed.includes(id)) state.removed.push(id);
-  state.seeds = state.seeds.filter((s) => s !== id);
-  delete state.pins[id];
-  if (state.sel === `n:${id}` || (state.sel.startsWith("e:") && cy.$id(state.sel.slice(2)).empty())) {
-    closePanel();
-  }
-  afterChange();
-}
-
-function togglePin(id) {
-  const n = cy.$id(id);
-  if (n.empty()) return;
-  if (state.pins[id]) {
-    delete state.pins[id];
-    n.unlock().removeClass("pinned");
-  } else {
-    state.pins[id] = { ...n.position() };
-    n.lock().addClass("pinned");
-  }
-  saveHash();
-  if (state.sel === `n:${id}`) renderPanel();
-}
-
 // ------------------------------------------------------------------------ filters
-function enabledRelations() {
-  return state.rel ? new Set(state.rel) : null;
-}
-function enabledTypes() {
-  return state.types ? new Set(state.types) : null;
-}
-
 function applyFilters() {
-  const rel = enabledRelations();
-  const types = enabledTypes();
-  const since = dayOf(state.since);
-  const until = dayOf(state.until);
-  const seeds = new Set(state.seeds);
+  const s = app.state;
+  const rel = s.rel ? new Set(s.rel) : null;
+  const types = s.types ? new Set(s.types) : null;
+  const since = dayOf(s.since);
+  const until = dayOf(s.until);
+  const keepShown = new Set(s.seeds);
+  if (app.pathResult) {
+    keepShown.add(app.pathResult.source.id);
+    keepShown.add(app.pathResult.target.id);
+  }
   let hiddenEdges = 0;
   cy.batch(() => {
     cy.nodes().forEach((n) => {
-      n.toggleClass("hidden", !!types && !types.has(n.data("type")));
+      const off = !!types && !types.has(n.data("type"));
+      if (n.hasClass("type-hidden") !== off) n.toggleClass("type-hidden", off);
     });
     cy.edges().forEach((e) => {
       const d = e.data();
-      let hide = (rel && !rel.has(d.type)) || e.source().hasClass("hidden") || e.target().hasClass("hidden");
+      let hide = (rel && !rel.has(d.type)) || e.source().hasClass("type-hidden") || e.target().hasClass("type-hidden");
       if (!hide && d.dmin !== null) {
         if (since !== null && d.dmax < since) hide = true;
         if (until !== null && d.dmin > until) hide = true;
       }
-      e.toggleClass("hidden", hide);
+      if (e.hasClass("hidden") !== hide) e.toggleClass("hidden", hide);
       if (hide) hiddenEdges += 1;
     });
-    // nodes left with no visible relation go too, except the actors the researcher chose
-    const ends = pathResult ? new Set([pathResult.source.id, pathResult.target.id]) : new Set();
+    // nodes left with no visible relation go too, except those the researcher chose
     cy.nodes().forEach((n) => {
-      if (n.hasClass("hidden") || seeds.has(n.id()) || ends.has(n.id())) return;
-      const all = n.connectedEdges();
-      if (all.nonempty() && all.filter((e) => !e.hasClass("hidden")).empty()) n.addClass("hidden");
+      let hide = n.hasClass("type-hidden");
+      if (!hide && !keepShown.has(n.id())) {
+        const all = n.connectedEdges();
+        hide = all.nonempty() && all.every((e) => e.hasClass("hidden"));
+      }
+      if (n.hasClass("hidden") !== hide) n.toggleClass("hidden", hide);
     });
   });
   return hiddenEdges;
 }
 
-function updateDateSlider() {
-  let lo = null;
-  let hi = null;
-  cy.edges().forEach((e) => {
-    const { dmin, dmax } = e.data();
-    if (dmin !== null && (lo === null || dmin < lo)) lo = dmin;
-    if (dmax !== null && (hi === null || dmax > hi)) hi = dmax;
-  });
-  for (const v of [dayOf(state.since), dayOf(state.until)]) {
-    if (v === null) continue;
-    lo = lo === null ? v : Math.min(lo, v);
-    hi = hi === null ? v : Math.max(hi, v);
+let reloadTimer = null;
+let reloadPending = false;
+/** After a filter change: hide at once, then ask the API again with the new filters. */
+function scheduleReload(delay = 350) {
+  clearTimeout(reloadTimer);
+  reloadPending = true;
+  updateIdle();
+  reloadTimer = setTimeout(async () => {
+    reloadTimer = null;
+    try {
+      const added = await reloadView();
+      refreshView();
+      await settle(added);
+    } catch (err) {
+      handleError(err, "Loading");
+    } finally {
+      reloadPending = false;
+      updateIdle();
+    }
+  }, delay);
+}
+
+function onFilterChange(label) {
+  commit(label, { coalesce: "filter" });
+  const revealed = refreshView();
+  if (!isPlaying()) scheduleReload();
+  else if (revealed.nonempty()) placeNew(cy, revealed); // playback: keep the picture still
+  if (app.state.metric) scheduleMetric();
+}
+
+// ------------------------------------------------------------------------ after every change
+/** Filters, highlights, sizes, legend, status, timeline, open panel and tab; returns the
+ * nodes that became visible without ever having been laid out. */
+function refreshView() {
+  const wasVisible = new Set(cy.nodes().not(".hidden").map((n) => n.id()));
+  const hidden = applyFilters();
+  applyPins();
+  markSeeds();
+  highlightPath();
+  if (app.scores) sizeByScores();
+  updateTimeline();
+  renderLegend();
+  renderStatus(hidden);
+  $("#empty").hidden = cy.nodes().nonempty() || restoring > 0;
+  refreshTab();
+  if (app.state.sel && !restoring) renderPanel();
+  return cy.nodes().not(".hidden").filter((n) => !wasVisible.has(n.id()) && !isPlaced(n));
+}
+
+/** Lay out what needs it: everything when most nodes are new, else the newcomers. */
+const settle = busy(async function settle(added = cy.collection(), { full = false } = {}) {
+  const visible = cy.nodes().not(".hidden");
+  if (visible.empty()) return revealPending();
+  const unplaced = visible.filter((n) => !isPlaced(n));
+  if (!full && unplaced.empty()) {
+    if (added.nonempty()) fitView(cy);
+    return revealPending();
   }
-  const from = $("#date-from");
-  const to = $("#date-to");
-  const box = $("#date-filter");
-  if (lo === null) {
-    box.classList.add("disabled");
-    from.disabled = to.disabled = true;
-    $("#date-label").textContent = "no dated evidence in view";
+  const fresh = full || unplaced.length > visible.length / 2;
+  const ok = await layouts.run({
+    name: app.state.layout,
+    incremental: !fresh,
+    pins: app.state.pins,
+    roots: app.state.seeds,
+    animate: restoring === 0 && cy.$(".pending").empty(),
+  });
+  if (ok) {
+    markPlaced(cy.nodes().not(".hidden"));
+    savePositions();
+  }
+  await revealPending();
+  return ok;
+});
+
+/** Draw what was added undrawn, a slice per frame. */
+async function revealPending() {
+  const pending = cy.elements(".pending");
+  placeNew(cy, pending.nodes());
+  const SLICE = 1500;
+  for (let i = 0; i < pending.length; i += SLICE) {
+    pending.slice(i, i + SLICE).removeClass("pending");
+    if (i + SLICE < pending.length) await nextFrame();
+  }
+}
+
+function markSeeds() {
+  const seeds = new Set(app.state.seeds);
+  cy.batch(() => {
+    cy.nodes(".seed").filter((n) => !seeds.has(n.id())).removeClass("seed");
+    for (const s of seeds) cy.$id(s).addClass("seed");
+  });
+}
+
+function applyPins() {
+  cy.batch(() => {
+    cy.nodes(".pinned").filter((n) => !app.state.pins[n.id()]).unlock().removeClass("pinned");
+    for (const [id, p] of Object.entries(app.state.pins)) {
+      const n = cy.$id(id);
+      if (n.empty()) continue;
+      n.unlock().position(p).lock().addClass("pinned");
+      n.scratch("_placed", true);
+    }
+  });
+}
+
+function renderStatus(hiddenEdges) {
+  const n = cy.nodes().not(".hidden").length;
+  const e = cy.edges().not(".hidden").length;
+  const bar = $("#status");
+  bar.replaceChildren(h("span", {}, `${plural(n, "node")} · ${plural(e, "relation")}`, hiddenEdges ? ` (${hiddenEdges} hidden by filters)` : ""));
+  for (const t of truncations) {
+    const lo = t.left_out;
+    const what = lo
+      ? Object.entries(lo)
+          .filter(([, c]) => c > 0)
+          .map(([k, c]) => plural(c, k === "Topic" ? "topic" : k === "Actor" ? "actor" : k.toLowerCase()))
+          .join(" and ")
+      : "";
+    bar.append(
+      h("span", { class: "warn" }, ` · around ${t.name}, ${what ? `${t.exact ? "" : "at least "}${what} left out` : "more neighbours exist"} (cap ${app.state.limit}${app.state.rel ? ", with the relation filter" : ""}) `),
+    );
+  }
+  if (truncations.length && app.state.limit < MAX_LIMIT) {
+    bar.append(h("button", { type: "button", id: "show-more", onclick: showMore }, "Show more"));
+  }
+  if (capped) bar.append(h("span", { class: "warn" }, ` · view capped at ${MAX_NODES} nodes: remove seeds or start over to see others`));
+  if (app.state.removed.length) {
+    bar.append(h("span", {}, ` · ${app.state.removed.length} removed `), h("button", { type: "button", onclick: restoreRemoved }, "Restore"));
+  }
+}
+
+async function showMore() {
+  app.state.limit = Math.min(MAX_LIMIT, app.state.limit * 2);
+  commit("Show more neighbours");
+  await refetchAndSettle();
+}
+
+async function restoreRemoved() {
+  app.state.removed = [];
+  commit("Restore removed nodes");
+  await refetchAndSettle();
+}
+
+const refetchAndSettle = busy(async function refetchAndSettle() {
+  try {
+    const added = await reloadView();
+    refreshView();
+    await settle(added);
+  } catch (err) {
+    handleError(err, "Loading");
+  }
+});
+
+// ------------------------------------------------------------------------ actions
+const expand = busy(async function expand(id, { silent = false } = {}) {
+  const n = cy.$id(id);
+  if (n.nonempty() && n.data("kind") !== "Actor") {
+    toast("Only actors can be expanded; this is a topic.");
     return;
   }
-  box.classList.remove("disabled");
-  from.disabled = to.disabled = false;
-  for (const inp of [from, to]) {
-    inp.min = lo;
-    inp.max = hi;
+  if (app.state.seeds.includes(id) && n.nonempty()) {
+    if (!silent) toast(`${n.data("name")}'s neighbours are already in view.`);
+    return;
   }
-  from.value = dayOf(state.since) ?? lo;
-  to.value = dayOf(state.until) ?? hi;
-  $("#date-label").textContent = `${isoOfDay(+from.value)} → ${isoOfDay(+to.value)}`;
+  const before = cy.nodes().length;
+  app.state.seeds.push(id);
+  commit(`Expand ${n.nonempty() ? n.data("name") : id}`);
+  try {
+    const added = await reloadView();
+    refreshView();
+    await settle(added, { full: before === 0 });
+    if (!silent && added.length === 0 && cy.nodes().length > 1) toast("No new neighbours under the current filters.");
+  } catch (err) {
+    handleError(err, "Expand");
+  }
+});
+
+function removeNode(id) {
+  const n = cy.$id(id);
+  if (n.empty()) return;
+  const name = n.data("name");
+  n.remove();
+  if (!app.state.removed.includes(id)) app.state.removed.push(id);
+  app.state.seeds = app.state.seeds.filter((s) => s !== id);
+  delete app.state.pins[id];
+  if (app.state.sel === `n:${id}` || (app.state.sel.startsWith("e:") && cy.$id(app.state.sel.slice(2)).empty())) closePanel({ quiet: true });
+  commit(`Remove ${name}`);
+  refreshView();
+  savePositions();
 }
 
-function onDateInput(ev) {
-  const from = $("#date-from");
-  const to = $("#date-to");
-  if (+from.value > +to.value) {
-    if (ev.target === from) to.value = from.value;
-    else from.value = to.value;
+function togglePin(id) {
+  const n = cy.$id(id);
+  if (n.empty()) return;
+  if (app.state.pins[id]) {
+    delete app.state.pins[id];
+    n.unlock().removeClass("pinned");
+  } else {
+    app.state.pins[id] = { ...n.position() };
+    n.lock().addClass("pinned");
   }
-  state.since = +from.value > +from.min ? isoOfDay(+from.value) : "";
-  state.until = +to.value < +to.max ? isoOfDay(+to.value) : "";
-  $("#date-label").textContent = `${isoOfDay(+from.value)} → ${isoOfDay(+to.value)}`;
-  afterFilterChange();
+  commit(`${app.state.pins[id] ? "Pin" : "Unpin"} ${n.data("name")}`);
+  if (app.state.sel === `n:${id}`) renderPanel();
 }
 
-let metricTimer;
-function afterFilterChange() {
-  afterChange({ refit: false });
-  // the influence ranking depends on relation types and dates: refresh it, debounced
-  if (state.metric) {
-    clearTimeout(metricTimer);
-    metricTimer = setTimeout(() => applyMetric(), 250);
+const pickActor = busy(async function pickActor(idOrName) {
+  try {
+    let id = idOrName;
+    if (cy.$id(id).empty()) {
+      // a name (from a suggestion link): resolve it
+      const found = listOf(await api.searchActors(idOrName, 1), "actors");
+      if (found.length) id = found[0].id;
+    }
+    const had = cy.$id(id).nonempty();
+    await expand(id, { silent: true });
+    if (cy.$id(id).nonempty()) {
+      selectElement(`n:${id}`);
+      const lonely = cy.$id(id).connectedEdges().empty();
+      if (lonely) toast(`${cy.$id(id).data("name")} has no relation${app.state.rel || app.state.since || app.state.until ? " under the current filters" : " in the graph"}.`);
+      if (had && !layouts.running) cy.animate({ center: { eles: cy.$id(id) }, duration: 300 });
+    }
+  } catch (err) {
+    handleError(err);
   }
-}
+});
 
 // ------------------------------------------------------------------------ influence
-async function applyMetric() {
-  const metric = state.metric;
+const scoreCache = new Map();
+let metricTimer;
+function scheduleMetric() {
+  clearTimeout(metricTimer);
+  metricTimer = setTimeout(() => applyMetric({ relayout: false }), 300);
+}
+
+const applyMetric = busy(async function applyMetric({ relayout = true } = {}) {
+  const metric = app.state.metric;
   if (!metric) {
-    scores = null;
-    cy.batch(() => cy.nodes().forEach((n) => n.data("size", n.data("kind") === "Topic" ? 24 : 30)));
+    app.scores = null;
+    cy.batch(() => cy.nodes().forEach((n) => n.data("size", BASE_SIZE[n.data("kind")] || 30)));
     renderRanking([]);
     return;
   }
-  const query = { since: state.since || undefined, until: state.until || undefined };
-  let body;
-  try {
+  const s = app.state;
+  const actorRels = app.schema.relations.filter((t) => {
+    const r = app.schema.relationInfo[t] || {};
+    return !Array.isArray(r.target) || r.target.includes("Actor");
+  });
+  const rels = s.rel ? s.rel.filter((t) => actorRels.includes(t)) : undefined;
+  // a score for every actor in view, not just the first 500 of the graph
+  const top = Math.min(10000, Math.max(500, cy.nodes().length));
+  const query = { relations: rels && rels.length ? rels : undefined, since: s.since || undefined, until: s.until || undefined, top };
+  const key = JSON.stringify([metric, query]);
+  let rows = scoreCache.get(key);
+  if (!rows) {
     try {
-      body = await api.influence(metric, { ...query, relations: state.rel || undefined });
+      rows = listOf(await api.influence(metric, query), "scores", "ranking");
+      scoreCache.set(key, rows);
     } catch (err) {
-      if (err.unreachable || !state.rel) throw err;
-      body = await api.influence(metric, query); // some shown types may not be actor relations
+      handleError(err, "Influence");
+      if (err.cancelled && app.state.metric === metric) {
+        app.state.metric = "";
+        $("#metric").value = "";
+        app.scores = null;
+        sizeByScores();
+        replaceHash();
+      }
+      return;
     }
-  } catch (err) {
-    handleError(err, "Influence");
-    return;
   }
-  if (metric !== state.metric) return;
-  const rows = listOf(body, "scores", "ranking");
-  scores = new Map(rows.map((r) => [(r.actor && r.actor.id) || r.id, r.score]));
+  if (metric !== app.state.metric) return;
+  app.scores = new Map(rows.map((r) => [(r.actor && r.actor.id) || r.id, r.score]));
   sizeByScores();
   renderRanking(rows.slice(0, 8));
-}
+  if (relayout && cy.nodes().not(".hidden").nonempty()) {
+    // bigger nodes need room: settle them where they are
+    const ok = await layouts.run({ name: app.state.layout, incremental: true, pins: app.state.pins, roots: app.state.seeds, animate: restoring === 0 });
+    if (ok) savePositions();
+  }
+});
 
 function sizeByScores() {
-  if (!scores) return;
-  const max = Math.max(1e-12, ...scores.values());
+  if (!app.scores) {
+    cy.batch(() => cy.nodes().forEach((n) => n.data("size", BASE_SIZE[n.data("kind")] || 30)));
+    return;
+  }
+  const max = Math.max(1e-12, ...app.scores.values());
   cy.batch(() =>
     cy.nodes().forEach((n) => {
-      const s = scores.get(n.id());
-      n.data("score", s ?? 0);
-      n.data("size", s === undefined ? 16 : 18 + 62 * Math.sqrt(Math.max(0, s) / max));
+      const sc = app.scores.get(n.id());
+      const size = sc === undefined ? 16 : 18 + 62 * Math.sqrt(Math.max(0, sc) / max);
+      if (Math.abs((n.data("size") || 0) - size) > 0.01) n.data("size", size);
+      n.data("score", sc ?? 0);
     }),
   );
 }
 
 function renderRanking(rows) {
-  const ol = $("#ranking");
-  ol.replaceChildren(
+  fill(
+    $("#ranking"),
     ...rows.map((r) => {
       const a = r.actor || r;
       return h(
         "li",
         {},
         h("a", { href: "#", onclick: (ev) => (ev.preventDefault(), pickActor(a.id)) }, a.name || a.id),
-        h("span", { class: "muted" }, ` ${Number(r.score).toPrecision(3)}`),
+        h("span", { class: "meta" }, ` ${Number(r.score).toPrecision(3)}`),
       );
     }),
   );
   $("#ranking-box").hidden = rows.length === 0;
 }
 
-// ------------------------------------------------------------------------ layouts
-function runLayout({ randomize = false } = {}) {
-  const eles = cy.elements().not(".hidden");
-  const nodes = eles.nodes();
-  if (nodes.empty()) return;
-  const n = nodes.length;
-  // mostly new nodes (nothing laid out yet): start from scratch rather than from a heap
-  const placed = nodes.filter((x) => x.scratch("_placed")).length;
-  if (placed < n / 2) randomize = true;
-  const animate = n < ANIMATE_BELOW && !restoring;
-  const common = { fit: true, padding: 40, animate, animationDuration: 350 };
-  let opts;
-  switch (state.layout) {
-    case "cose":
-      opts = { name: "cose", ...common, randomize, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, numIter: n > 1000 ? 400 : 1000 };
-      break;
-    case "concentric":
-      opts = { name: "concentric", ...common, concentric: (x) => x.degree(), levelWidth: () => 2, minNodeSpacing: 20 };
-      break;
-    case "breadthfirst": {
-      const roots = cy.collection(state.seeds.map((s) => cy.$id(s)).filter((x) => x.nonempty()));
-      opts = { name: "breadthfirst", ...common, directed: false, spacingFactor: 1.1, roots: roots.nonempty() ? roots : undefined };
-      break;
-    }
-    case "circle":
-      opts = { name: "circle", ...common };
-      break;
-    case "grid":
-      opts = { name: "grid", ...common, avoidOverlap: true };
-      break;
-    default: {
-      const fixed = Object.entries(state.pins)
-        .filter(([id]) => nodes.$id(id).nonempty())
-        .map(([nodeId, position]) => ({ nodeId, position }));
-      opts = {
-        name: typeof cytoscapeFcose !== "undefined" ? "fcose" : "cose",
-        ...common,
-        // draft is much faster on big views, but fCoSE allows it only from random positions
-        quality: n > 1200 && randomize ? "draft" : "default",
-        randomize: randomize || n < 3,
-        nodeRepulsion: 9000,
-        idealEdgeLength: 90,
-        nodeSeparation: 80,
-        packComponents: true,
-        fixedNodeConstraint: fixed.length ? fixed : undefined,
-      };
-    }
-  }
-  layoutRunning = true;
-  updateIdle();
-  const layout = eles.layout(opts);
-  layout.one("layoutstop", () => {
-    nodes.scratch("_placed", true);
-    layoutRunning = false;
-    updateIdle();
-  });
-  try {
-    layout.run();
-  } catch (err) {
-    console.error(err);
-    layoutRunning = false;
-    updateIdle();
-  }
-}
-
-// ------------------------------------------------------------------------ after every change
-function afterChange({ layout = false, refit = true, randomize = false } = {}) {
-  const hiddenEdges = applyFilters();
-  applyPins();
-  markSeeds();
-  highlightPath();
-  if (scores) sizeByScores();
-  updateDateSlider();
-  renderLegend();
-  renderStatus(hiddenEdges);
-  $("#empty").hidden = cy.nodes().nonempty();
-  if (layout) runLayout({ randomize });
-  else if (refit && !restoring && !layoutRunning) {
-    const shown = cy.elements().not(".hidden");
-    const bb = shown.boundingBox();
-    if (shown.nonempty() && bb.w > 1 && bb.h > 1) cy.fit(shown, 40);
-  }
-  saveHash();
-}
-
-function renderStatus(hiddenEdges) {
-  const n = cy.nodes().not(".hidden").length;
-  const e = cy.edges().not(".hidden").length;
-  const parts = [
-    `${n} node${n === 1 ? "" : "s"} · ${e} relation${e === 1 ? "" : "s"}`,
-    hiddenEdges ? ` (${hiddenEdges} hidden by filters)` : "",
-  ];
-  const bar = $("#status");
-  bar.replaceChildren(h("span", {}, parts.join("")));
-  if (truncated && limit < MAX_LIMIT) {
-    bar.append(
-      h("span", { class: "warn" }, " · more neighbors exist "),
-      h("button", { type: "button", id: "show-more", onclick: showMore }, "Show more"),
-    );
-  }
-  if (capped) {
-    bar.append(h("span", { class: "warn" }, ` · view capped at ${MAX_NODES} nodes: remove nodes or start over to see others`));
-  }
-  if (state.removed.length) {
-    bar.append(
-      h("span", {}, ` · ${state.removed.length} removed `),
-      h("button", { type: "button", onclick: restoreRemoved }, "Restore"),
-    );
-  }
-}
-
-async function showMore() {
-  limit = Math.min(MAX_LIMIT, limit * 2);
-  truncated = false;
-  await loadSeeds(state.seeds);
-  afterChange({ layout: true });
-}
-
-async function restoreRemoved() {
-  state.removed = [];
-  await loadSeeds(state.seeds);
-  afterChange({ layout: true });
-}
-
-async function loadSeeds(seeds) {
-  if (!seeds.length) return;
-  try {
-    const sub = await api.subgraph(seeds, { depth: 1, limit });
-    merge(sub);
-  } catch (err) {
-    if (err.unreachable) throw err;
-    // one unknown seed should not lose the others: load them one by one
-    for (const s of seeds) {
-      try {
-        merge(await api.neighbors(s, { depth: 1, limit }));
-      } catch (e) {
-        if (e.unreachable) throw e;
-        state.seeds = state.seeds.filter((x) => x !== s);
-        handleError(e, `Actor '${s}'`);
-      }
-    }
-  }
-}
-
 // ------------------------------------------------------------------------ path finder
-const pathPick = { source: null, target: null };
-
-async function findPaths(source, target, { quiet = false } = {}) {
+const findPaths = busy(async function findPaths(source, target, { quiet = false } = {}) {
   if (!source || !target) {
     toast("Pick two actors for the path finder.");
     return;
   }
-  state.hops = +$("#hops").value || 4;
+  readPathControls();
   let body;
   try {
-    body = await api.paths(source, target, { maxHops: state.hops });
+    body = await fetchPaths(source, target);
   } catch (err) {
     handleError(err, "Paths");
     return;
   }
-  pathResult = body;
-  state.path = { source: body.source.id, target: body.target.id };
+  app.pathResult = body;
+  app.selectedPath = -1;
+  app.state.path = { source: body.source.id, target: body.target.id };
   $("#path-from").value = body.source.name;
   $("#path-to").value = body.target.name;
   pathPick.source = body.source.id;
   pathPick.target = body.target.id;
-  // put the paths into the view, even nodes the researcher had removed
-  const nodes = [body.source, body.target];
-  const edges = [];
-  for (const p of body.paths || []) {
-    nodes.push(...p.nodes);
-    for (const hop of p.hops || []) for (const r of hop.relations || []) edges.push(r);
-  }
-  const before = cy.nodes().length;
-  const ids = new Set(nodes.map((n) => n.id));
-  state.removed = state.removed.filter((r) => !ids.has(r));
-  const added = merge({ nodes, edges }, { force: true });
-  selectedPath = -1;
+  // the paths' nodes come in even if the researcher had removed them
+  const ids = new Set(pathSubgraph(body).nodes.map((n) => n.id));
+  app.state.removed = app.state.removed.filter((r) => !ids.has(r));
   renderPaths();
-  if (!quiet) afterChange({ layout: added.length > 0, randomize: added.length > before });
-}
-
-let selectedPath = -1;
-
-function pathElements(p) {
-  const nodes = new Set(p.nodes.map((n) => n.id));
-  const edges = new Set();
-  for (const hop of p.hops || []) for (const r of hop.relations || []) edges.add(edgeId(r));
-  return { nodes, edges };
-}
-
-function highlightPath() {
-  cy.batch(() => {
-    cy.elements().removeClass("on-path path-broker path-end faded");
-    if (!pathResult) return;
-    const paths = pathResult.paths || [];
-    const chosen = selectedPath >= 0 ? [paths[selectedPath]].filter(Boolean) : paths;
-    const onNodes = new Set();
-    const onEdges = new Set();
-    for (const p of chosen) {
-      const { nodes, edges } = pathElements(p);
-      nodes.forEach((x) => onNodes.add(x));
-      edges.forEach((x) => onEdges.add(x));
-    }
-    if (!onNodes.size) return;
-    const ends = new Set([pathResult.source.id, pathResult.target.id]);
-    cy.nodes().forEach((n) => {
-      if (onNodes.has(n.id())) {
-        n.addClass("on-path");
-        if (ends.has(n.id())) n.addClass("path-end");
-        else if (n.data("intermediary")) n.addClass("path-broker");
-      } else n.addClass("faded");
-    });
-    cy.edges().forEach((e) => (onEdges.has(e.id()) ? e.addClass("on-path") : e.addClass("faded")));
-  });
-}
-
-function relationLine(r, names) {
-  const arrow = ctx.symmetric(r.type) ? "—" : "→";
-  return h(
-    "span",
-    { class: "rel" },
-    names(r.source),
-    " ",
-    h("span", { class: "reltype", style: { borderColor: ctx.relationColor(r.type) } }, r.type),
-    ` ${arrow} `,
-    names(r.target),
-  );
-}
-
-function renderPaths() {
-  const box = $("#path-results");
-  if (!pathResult) {
-    box.replaceChildren();
-    $("#path-clear").hidden = true;
-    return;
+  if (quiet) return;
+  commit(`Paths ${body.source.name} → ${body.target.name}`);
+  try {
+    const before = cy.nodes().length;
+    const added = await reloadView();
+    refreshView();
+    await settle(added, { full: before === 0 });
+  } catch (err) {
+    handleError(err, "Paths");
   }
-  $("#path-clear").hidden = false;
-  const paths = pathResult.paths || [];
-  const nameOf = new Map();
-  for (const n of [pathResult.source, pathResult.target, ...paths.flatMap((p) => p.nodes)]) nameOf.set(n.id, n);
-  const names = (id) => (nameOf.get(id) || { name: id }).name;
-  const brokers = new Map();
-  for (const p of paths) for (const n of p.nodes.slice(1, -1)) if (n.intermediary) brokers.set(n.id, n.name);
-  const head = h(
-    "p",
-    { class: "summary" },
-    paths.length
-      ? `${paths.length} path${paths.length === 1 ? "" : "s"}${pathResult.truncated ? " (more exist)" : ""} from ${pathResult.source.name} to ${pathResult.target.name}.`
-      : `No path from ${pathResult.source.name} to ${pathResult.target.name} within ${pathResult.max_hops || state.hops} hops.`,
-    brokers.size ? h("span", {}, " Intermediaries: ", ...[...brokers.values()].map((b, i) => [i ? ", " : "", h("b", { class: "broker" }, b)])) : null,
-  );
-  const list = h(
-    "ol",
-    { class: "paths" },
-    ...paths.map((p, i) =>
-      h(
-        "li",
-        {
-          class: i === selectedPath ? "path active" : "path",
-          "data-index": i,
-        },
-        h(
-          "button",
-          {
-            type: "button",
-            class: "path-title",
-            title: "Highlight only this path (click again for all)",
-            onclick: () => {
-              selectedPath = selectedPath === i ? -1 : i;
-              renderPaths();
-              highlightPath();
-            },
-          },
-          p.nodes.map((n, j) => [j ? " › " : "", n.intermediary && j > 0 && j < p.nodes.length - 1 ? h("b", { class: "broker" }, n.name) : n.name]),
-        ),
-        h(
-          "ol",
-          { class: "hops" },
-          ...(p.hops || []).map((hop) =>
-            h(
-              "li",
-              { class: "hop" },
-              h("div", { class: "hop-head" }, `${names(hop.source)} → ${names(hop.target)}`),
-              ...(hop.relations || []).map((r) =>
-                h(
-                  "details",
-                  { class: "hop-rel" },
-                  h("summary", {}, relationLine(r, names), r.direction === "reverse" ? h("span", { class: "muted" }, " (walked backwards)") : null),
-                  evidenceList(r.evidence || []),
-                ),
-              ),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
-  box.replaceChildren(head, list);
-}
+});
 
 function clearPath() {
-  pathResult = null;
-  selectedPath = -1;
-  state.path = null;
+  app.pathResult = null;
+  app.selectedPath = -1;
+  app.state.path = null;
   renderPaths();
-  afterChange();
-}
-
-// ------------------------------------------------------------------------ side panel
-function closePanel() {
-  state.sel = "";
-  cy.elements().unselect();
-  $("#panel").classList.add("closed");
-  $("#panel-body").replaceChildren(h("p", { class: "muted" }, "Click a node or a relation to see its evidence."));
-  saveHash();
-}
-
-function docLink(docId, fallbackDate) {
-  const d = docs.get(docId);
-  const title = d ? d.title : docId;
-  const date = fallbackDate || (d && d.published);
-  const link = d && d.url ? h("a", { href: d.url, target: "_blank", rel: "noopener noreferrer", class: "doc" }, title) : h("span", { class: "doc", title: d && d.file ? d.file : "" }, title);
-  return h("span", { class: "source" }, link, date ? h("span", { class: "date" }, ` · ${date}`) : null);
-}
-
-function evidenceList(evidence) {
-  if (!evidence.length) return h("p", { class: "muted" }, "No evidence sentence recorded.");
-  return h(
-    "ul",
-    { class: "evidence" },
-    ...evidence.map((ev) =>
-      h(
-        "li",
-        {},
-        h("blockquote", { class: "sentence" }, ev.sentence || "(no sentence)"),
-        h(
-          "div",
-          { class: "meta" },
-          ev.document ? docLink(ev.document, ev.date) : ev.date ? h("span", { class: "date" }, ev.date) : null,
-          ev.origin ? h("span", { class: "muted" }, ` · ${ev.origin}`) : null,
-          ev.confidence !== undefined && ev.confidence !== null ? h("span", { class: "muted" }, ` · confidence ${ev.confidence}`) : null,
-        ),
-      ),
-    ),
-  );
-}
-
-function statementItem(s) {
-  const who = s.speaker ? s.speaker.name : "";
-  const behalf = s.on_behalf_of ? ` for ${s.on_behalf_of.name}` : "";
-  const doc = s.document || null;
-  if (doc && doc.id) docs.set(doc.id, doc);
-  return h(
-    "li",
-    { class: "statement" },
-    h("div", { class: s.quote ? "said quote" : "said" }, s.quote ? `“${s.text}”` : s.text),
-    h("div", { class: "meta" }, `${who}${behalf}`, s.about && s.about.length ? h("span", { class: "muted" }, ` · about ${s.about.map((a) => a.name).join(", ")}`) : null),
-    s.evidence ? h("blockquote", { class: "sentence" }, s.evidence) : null,
-    h("div", { class: "meta" }, doc ? docLink(doc.id, s.date) : s.date ? h("span", { class: "date" }, s.date) : null),
-  );
-}
-
-function selectNames(id) {
-  const n = cy.$id(id);
-  const name = n.nonempty() ? n.data("name") : id;
-  return h("a", { href: "#", onclick: (ev) => (ev.preventDefault(), selectElement(`n:${id}`)) }, name);
-}
-
-let panelSeq = 0;
-async function renderPanel() {
-  const seq = ++panelSeq;
-  const body = $("#panel-body");
-  const sel = state.sel;
-  if (!sel) return;
-  $("#panel").classList.remove("closed");
-  const id = sel.slice(2);
-  const ele = cy.$id(id);
-  if (sel.startsWith("n:")) {
-    const kind = ele.nonempty() ? ele.data("kind") : "Actor";
-    const name = ele.nonempty() ? ele.data("name") : id;
-    fill(body, h("h2", {}, name), h("p", { class: "muted" }, "Loading…"));
-    try {
-      if (kind === "Topic") {
-        const st = await api.statements({ topic: id });
-        if (seq !== panelSeq) return;
-        const items = listOf(st, "statements");
-        fill(body, 
-          h("h2", {}, name),
-          h("p", {}, h("span", { class: "badge", style: { background: ctx.typeColor("topic") } }, "topic")),
-          nodeActions(id, false),
-          h("h3", {}, `Statements about it (${items.length})`),
-          items.length ? h("ul", { class: "statements" }, ...items.map(statementItem)) : h("p", { class: "muted" }, "None recorded."),
-          edgeSummary(ele),
-        );
-        return;
-      }
-      let actor = actorCache.get(id);
-      if (!actor) {
-        actor = await api.actor(id);
-        actorCache.set(id, actor);
-      }
-      const st = await api.statements({ actor: id });
-      if (seq !== panelSeq) return;
-      const items = listOf(st, "statements");
-      const roles = actor.roles || [];
-      fill(body, 
-        h("h2", {}, actor.name),
-        h(
-          "p",
-          {},
-          h("span", { class: "badge", style: { background: ctx.typeColor(actor.type) } }, actor.type || "actor"),
-          actor.intermediary ? h("span", { class: "badge broker-badge" }, "intermediary") : null,
-          h("span", { class: "muted" }, ` ${actor.id}`),
-        ),
-        actor.description ? h("p", {}, actor.description) : null,
-        nodeActions(id, true),
-        h("h3", {}, "Aliases"),
-        actor.aliases && actor.aliases.length ? h("p", { class: "aliases" }, actor.aliases.join(" · ")) : h("p", { class: "muted" }, "none"),
-        h("h3", {}, "Roles"),
-        roles.length
-          ? h(
-              "ul",
-              { class: "roles" },
-              ...roles.map((r) =>
-                h("li", {}, r.title || "role", r.of ? [" of ", selectNames(r.of)] : null, r.valid_from || r.valid_to ? h("span", { class: "muted" }, ` (${r.valid_from || "…"} – ${r.valid_to || "…"})`) : null),
-              ),
-            )
-          : h("p", { class: "muted" }, "none recorded"),
-        actor.relations && Object.keys(actor.relations).length
-          ? [h("h3", {}, "Relations"), h("p", {}, Object.entries(actor.relations).map(([t, c], i) => [i ? ", " : "", h("span", { class: "reltype", style: { borderColor: ctx.relationColor(t) } }, t), ` ${c}`]))]
-          : null,
-        h("h3", {}, `Statements (${st.count ?? items.length})`),
-        items.length ? h("ul", { class: "statements" }, ...items.map(statementItem)) : h("p", { class: "muted" }, "None recorded."),
-        edgeSummary(ele),
-      );
-    } catch (err) {
-      if (seq !== panelSeq) return;
-      fill(body, h("h2", {}, name), h("p", { class: "error" }, err.message));
-      if (err.unreachable) handleError(err);
-    }
-    return;
-  }
-  // an edge
-  if (ele.empty()) {
-    fill(body, h("p", { class: "muted" }, "This relation is not in the view."));
-    return;
-  }
-  const d = ele.data();
-  const info = schema.relationInfo[d.type] || {};
-  const draw = () =>
-    fill(body, 
-      h("h2", {}, h("span", { class: "reltype big", style: { borderColor: d.color } }, d.type)),
-      info.description ? h("p", { class: "muted" }, info.description) : null,
-      h("p", { class: "edge-ends" }, selectNames(d.source), ctx.symmetric(d.type) ? " — " : " → ", selectNames(d.target)),
-      h(
-        "dl",
-        { class: "facts" },
-        d.confidence !== undefined && d.confidence !== null ? [h("dt", {}, "confidence"), h("dd", {}, String(d.confidence))] : null,
-        d.first_seen ? [h("dt", {}, "first seen"), h("dd", {}, d.first_seen)] : null,
-        d.last_seen ? [h("dt", {}, "last seen"), h("dd", {}, d.last_seen)] : null,
-      ),
-      h("h3", {}, `Evidence (${d.evidence.length})`),
-      evidenceList(d.evidence),
-    );
-  draw();
-  // resolve document titles through the statements of the two ends (they carry documents)
-  const unknown = d.evidence.some((ev) => ev.document && !docs.has(ev.document));
-  if (unknown) {
-    for (const end of [d.source, d.target]) {
-      if (cy.$id(end).data("kind") !== "Actor") continue;
-      try {
-        listOf(await api.statements({ actor: end }), "statements").forEach((s) => s.document && s.document.id && docs.set(s.document.id, s.document));
-      } catch {
-        /* titles stay as ids */
-      }
-      if (!d.evidence.some((ev) => ev.document && !docs.has(ev.document))) break;
-    }
-    if (seq === panelSeq) draw();
-  }
-}
-
-function edgeSummary(ele) {
-  if (!ele || ele.empty()) return null;
-  const edges = ele.connectedEdges().not(".hidden");
-  if (edges.empty()) return null;
-  return [
-    h("h3", {}, `Relations in view (${edges.length})`),
-    h(
-      "ul",
-      { class: "edge-list" },
-      ...edges.map((e) =>
-        h(
-          "li",
-          {},
-          h(
-            "a",
-            { href: "#", onclick: (ev) => (ev.preventDefault(), selectElement(`e:${e.id()}`)) },
-            relationLine(e.data(), (x) => (cy.$id(x).nonempty() ? cy.$id(x).data("name") : x)),
-          ),
-        ),
-      ),
-    ),
-  ];
-}
-
-function nodeActions(id, isActor) {
-  const pinned = !!state.pins[id];
-  return h(
-    "div",
-    { class: "actions" },
-    isActor ? h("button", { type: "button", id: "act-expand", onclick: () => expand(id) }, "Expand neighbors") : null,
-    h("button", { type: "button", id: "act-pin", onclick: () => togglePin(id) }, pinned ? "Unpin" : "Pin"),
-    h("button", { type: "button", id: "act-remove", onclick: () => removeNode(id) }, "Remove"),
-    isActor ? h("button", { type: "button", onclick: () => setPathEnd("source", id) }, "Path from") : null,
-    isActor ? h("button", { type: "button", onclick: () => setPathEnd("target", id) }, "Path to") : null,
-  );
+  commit("Clear paths");
+  refetchAndSettle();
 }
 
 function setPathEnd(which, id) {
@@ -925,77 +745,199 @@ function setPathEnd(which, id) {
   if (pathPick.source && pathPick.target) findPaths(pathPick.source, pathPick.target);
 }
 
-function selectElement(sel) {
-  state.sel = sel;
-  cy.elements().unselect();
+// ------------------------------------------------------------------------ panel and selection
+let panelOpener = null;
+
+function selectElement(sel, { focusPanel = false, from = null } = {}) {
+  // Esc returns focus to what opened the panel: the canvas, a table row, a search field…
+  if (from) panelOpener = from;
+  else if (!app.state.sel && !$("#panel").contains(document.activeElement)) panelOpener = document.activeElement;
+  app.state.sel = sel;
+  cy.elements(":selected").unselect();
   const ele = cy.$id(sel.slice(2));
   if (ele.nonempty()) ele.select();
-  saveHash();
-  renderPanel();
+  replaceHash();
+  renderPanel({ focus: focusPanel || from !== null });
 }
 
-// ------------------------------------------------------------------------ legend and filters UI
+function closePanel({ quiet = false, restoreFocus = false } = {}) {
+  app.state.sel = "";
+  cy.elements(":selected").unselect();
+  closePanelBody();
+  if (!quiet) replaceHash();
+  if (restoreFocus) {
+    const back = panelOpener && document.contains(panelOpener) && panelOpener !== document.body ? panelOpener : $("#cy");
+    back.focus();
+  }
+  panelOpener = null;
+}
+
+// ------------------------------------------------------------------------ legend and filter controls
 function renderLegend() {
   const present = new Map();
-  cy.edges().forEach((e) => present.set(e.data("type"), (present.get(e.data("type")) || 0) + 1));
-  const types = new Set(cy.nodes().map((n) => n.data("type")));
-  const sw = (color, shape = "dot") => h("span", { class: `swatch ${shape}`, style: { background: color } });
-  $("#legend").replaceChildren(
+  cy.edges().not(".hidden").forEach((e) => present.set(e.data("type"), (present.get(e.data("type")) || 0) + 1));
+  const kinds = [...app.schema.actorTypes, "topic"];
+  const item = (swatch, text) => h("li", {}, swatch, text);
+  fill(
+    $("#legend"),
     h(
       "ul",
-      {},
-      ...[...schema.actorTypes, "topic"].filter((t) => types.has(t) || schema.actorTypes.includes(t)).map((t) => h("li", {}, sw(ctx.typeColor(t), t === "topic" ? "diamond" : "dot"), t)),
-      h("li", {}, h("span", { class: "swatch ring" }), "intermediary"),
-      h("li", {}, h("span", { class: "swatch halo" }), "intermediary on a path"),
-      h("li", {}, h("span", { class: "swatch pathring" }), "on a path"),
-      h("li", {}, h("span", { class: "swatch pinring" }), "pinned"),
-      state.metric ? h("li", {}, h("span", { class: "muted" }, `node size: ${state.metric}`)) : null,
+      { "aria-label": "kinds of node" },
+      ...kinds.map((t) => item(h("span", { class: `swatch shape-${t}`, "aria-hidden": "true", style: { background: ctx.typeColor(t) } }), t)),
+      item(h("span", { class: "swatch ring", "aria-hidden": "true" }), "intermediary"),
+      item(h("span", { class: "swatch halo", "aria-hidden": "true" }), "intermediary on a path"),
+      item(h("span", { class: "swatch pathring", "aria-hidden": "true" }), "on a path"),
+      item(h("span", { class: "swatch pinring", "aria-hidden": "true" }), "pinned"),
+      app.state.metric ? h("li", { class: "meta" }, `node size: ${app.state.metric}`) : null,
     ),
     present.size
-      ? h("ul", {}, ...[...present.entries()].map(([t, c]) => h("li", {}, h("span", { class: "swatch line", style: { background: ctx.relationColor(t) } }), `${t} (${c})`)))
-      : null,
+      ? h("ul", { "aria-label": "relations in view" }, ...[...present.entries()].map(([t, c]) => item(relSwatch(t), `${t} (${c})`)))
+      : h("p", { class: "meta" }, "No relation in view."),
   );
 }
 
 function buildFilterControls() {
-  const relBox = $("#rel-filter");
-  relBox.replaceChildren(
-    ...schema.relations.map((t) =>
+  const s = app.schema;
+  $("#rel-filter").replaceChildren(
+    ...s.relations.map((t) =>
       h(
         "label",
-        { class: "check", title: (schema.relationInfo[t] || {}).description || t },
-        h("input", { type: "checkbox", name: "rel", value: t, checked: !state.rel || state.rel.includes(t) }),
-        h("span", { class: "swatch line", style: { background: ctx.relationColor(t) } }),
+        { class: "check", title: (s.relationInfo[t] || {}).description || t },
+        h("input", { type: "checkbox", name: "rel", value: t, checked: !app.state.rel || app.state.rel.includes(t) }),
+        relSwatch(t),
         t,
       ),
     ),
   );
-  const typeBox = $("#type-filter");
-  typeBox.replaceChildren(
-    ...[...schema.actorTypes, "topic"].map((t) =>
+  $("#type-filter").replaceChildren(
+    ...[...s.actorTypes, "topic"].map((t) =>
       h(
         "label",
-        { class: "check", title: t === "topic" ? "topics (what is demanded, rejected…)" : (schema.actorTypeInfo || {})[t] || t },
-        h("input", { type: "checkbox", name: "type", value: t, checked: !state.types || state.types.includes(t) }),
-        h("span", { class: `swatch ${t === "topic" ? "diamond" : "dot"}`, style: { background: ctx.typeColor(t) } }),
+        { class: "check", title: t === "topic" ? "topics (what is demanded, rejected…)" : s.actorTypeInfo[t] || t },
+        h("input", { type: "checkbox", name: "type", value: t, checked: !app.state.types || app.state.types.includes(t) }),
+        h("span", { class: `swatch shape-${t}`, "aria-hidden": "true", style: { background: ctx.typeColor(t) } }),
         t,
       ),
     ),
   );
+  buildPathControls();
 }
 
 function readChecks(name, all) {
-  const on = [...document.querySelectorAll(`input[name=${name}]:checked`)].map((x) => x.value);
+  const on = $$(`input[name=${name}]:checked`).map((x) => x.value);
   return on.length === all.length ? null : on;
 }
 
 function syncControls() {
-  document.querySelectorAll("input[name=rel]").forEach((x) => (x.checked = !state.rel || state.rel.includes(x.value)));
-  document.querySelectorAll("input[name=type]").forEach((x) => (x.checked = !state.types || state.types.includes(x.value)));
-  $("#layout").value = state.layout in LAYOUTS ? state.layout : "fcose";
-  $("#metric").value = state.metric;
-  $("#hops").value = String(state.hops);
+  const s = app.state;
+  $$("input[name=rel]").forEach((x) => (x.checked = !s.rel || s.rel.includes(x.value)));
+  $$("input[name=type]").forEach((x) => (x.checked = !s.types || s.types.includes(x.value)));
+  $("#layout").value = s.layout in LAYOUTS ? s.layout : "fcose";
+  $("#metric").value = s.metric;
+  $("#depth").value = String(s.depth);
+  syncPathControls();
 }
+
+// ------------------------------------------------------------------------ tabs
+function refreshTab() {
+  const tab = app.state.tab;
+  for (const t of ["graph", "table", "stances"]) {
+    const btn = $(`#tab-${t}`);
+    btn.setAttribute("aria-selected", String(t === tab));
+    btn.tabIndex = t === tab ? 0 : -1;
+  }
+  $("#graph-pane").hidden = tab !== "graph";
+  $("#table-view").hidden = tab !== "table";
+  $("#stances-view").hidden = tab !== "stances";
+  if (tab === "table") renderTable();
+  if (tab === "stances" && !restoring) renderStances();
+}
+
+function setTab(tab) {
+  if (app.state.tab === tab) return;
+  app.state.tab = tab;
+  commit(`Show the ${tab}`);
+  refreshTab();
+  if (tab === "graph") cy.resize();
+}
+
+// ------------------------------------------------------------------------ saved views
+const SAVED = "actorgraph.savedViews";
+function savedViews() {
+  try {
+    return JSON.parse(localStorage.getItem(SAVED) || "[]");
+  } catch {
+    return [];
+  }
+}
+function renderSaved() {
+  const views = savedViews();
+  fill(
+    $("#saved-list"),
+    ...views.map((v, i) =>
+      h(
+        "li",
+        {},
+        h("a", { href: `${location.pathname}${location.search}${v.hash}`, class: "saved-view" }, v.name),
+        h("span", { class: "meta" }, ` ${v.saved}`),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "link",
+            "aria-label": `Delete the saved view ${v.name}`,
+            onclick: () => {
+              const all = savedViews();
+              all.splice(i, 1);
+              localStorage.setItem(SAVED, JSON.stringify(all));
+              renderSaved();
+            },
+          },
+          "delete",
+        ),
+      ),
+    ),
+  );
+  $("#saved-empty").hidden = views.length > 0;
+}
+async function saveView(name) {
+  await flushPositions();
+  const views = savedViews().filter((v) => v.name !== name);
+  views.unshift({ name, hash: location.hash, saved: today() });
+  localStorage.setItem(SAVED, JSON.stringify(views.slice(0, 50)));
+  renderSaved();
+  toast(`Saved “${name}” (in this browser). Its link keeps the positions too.`);
+}
+async function flushPositions() {
+  if (posTimer !== null || savingPositions) {
+    clearTimeout(posTimer);
+    posTimer = null;
+    await writePositions();
+  }
+}
+
+// ------------------------------------------------------------------------ exports
+const exportAs = busy(async function exportAs(format) {
+  const data = viewData();
+  if (!data.nodes.length) {
+    toast("Nothing in view to export.");
+    return;
+  }
+  const stem = `actorgraph-${today()}`;
+  try {
+    if (format === "gexf") download(new Blob([toGexf(data)], { type: "application/gexf+xml" }), `${stem}.gexf`);
+    else if (format === "graphml") download(new Blob([toGraphml(data)], { type: "application/graphml+xml" }), `${stem}.graphml`);
+    else if (format === "svg") download(new Blob([toSvg(data)], { type: "image/svg+xml" }), `${stem}.svg`);
+    else if (format === "png") download(await toPng(data), `${stem}.png`);
+    else if (format === "csv") {
+      const { text, incomplete } = await toCsv(data);
+      download(new Blob([text], { type: "text/csv;charset=utf-8" }), `${stem}-relations.csv`);
+      if (incomplete) toast(`${plural(incomplete, "relation")} had more evidence than this server could list; the CSV has what was loaded.`);
+    }
+  } catch (err) {
+    handleError(err, "Export");
+  }
+});
 
 // ------------------------------------------------------------------------ autocomplete
 function combobox(input, list, onPick) {
@@ -1011,6 +953,8 @@ function combobox(input, list, onPick) {
     active = -1;
   };
   const render = () => {
+    // the answer may come after the person has moved on: never open over another field
+    if (document.activeElement !== input) return;
     list.replaceChildren(
       ...items.map((a, i) =>
         h(
@@ -1022,14 +966,14 @@ function combobox(input, list, onPick) {
             "aria-selected": i === active ? "true" : "false",
             onmousedown: (ev) => (ev.preventDefault(), pick(i)),
           },
-          h("span", { class: "swatch dot", style: { background: ctx.typeColor(a.type) } }),
+          h("span", { class: `swatch shape-${a.type}`, "aria-hidden": "true", style: { background: ctx.typeColor(a.type) } }),
           a.name,
           a.intermediary ? h("span", { class: "badge broker-badge" }, "intermediary") : null,
-          h("span", { class: "muted" }, ` ${a.type || ""}`),
+          h("span", { class: "meta" }, ` ${a.type || ""}`),
         ),
       ),
     );
-    if (!items.length) list.append(h("li", { class: "none" }, "No actor matches."));
+    if (!items.length) list.append(h("li", { class: "none", role: "option", "aria-disabled": "true", "aria-selected": "false" }, "No actor matches."));
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
     if (active >= 0) input.setAttribute("aria-activedescendant", `${list.id}-${active}`);
@@ -1086,26 +1030,26 @@ function combobox(input, list, onPick) {
       } else if (inflight) await inflight;
       if (items.length) pick(Math.max(0, active));
     } else if (ev.key === "Escape") {
+      if (!list.hidden) {
+        ev.stopPropagation();
+        close();
+      }
+    } else if (ev.key === "Tab") {
+      clearTimeout(timer);
+      timer = null;
+      seq += 1; // an answer still on its way is dropped
       close();
     }
   });
-  input.addEventListener("blur", () => setTimeout(close, 100));
+  input.addEventListener("blur", () => {
+    clearTimeout(timer);
+    timer = null;
+    seq += 1;
+    setTimeout(close, 100);
+  });
   input.addEventListener("focus", () => {
     if (input.value.trim() && items.length && !input.dataset.id) render();
   });
-}
-
-async function pickActor(idOrName) {
-  try {
-    const id = cy.$id(idOrName).nonempty() ? idOrName : idOrName;
-    const had = cy.$id(id).nonempty();
-    await expand(id, { silent: true });
-    const target = cy.$id(id).nonempty() ? id : (cy.nodes().filter((n) => n.data("name") === idOrName)[0] || { id: () => id }).id();
-    selectElement(`n:${target}`);
-    if (had && !layoutRunning) cy.animate({ center: { eles: cy.$id(target) }, duration: 300 });
-  } catch (err) {
-    handleError(err);
-  }
 }
 
 // ------------------------------------------------------------------------ wiring
@@ -1118,9 +1062,7 @@ function wire() {
   combobox($("#path-to"), $("#path-to-list"), (a) => (pathPick.target = a.id));
   $("#path-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
-    const s = pathPick.source || $("#path-from").value.trim();
-    const t = pathPick.target || $("#path-to").value.trim();
-    findPaths(s, t);
+    findPaths(pathPick.source || $("#path-from").value.trim(), pathPick.target || $("#path-to").value.trim());
   });
   $("#path-from").addEventListener("input", () => (pathPick.source = null));
   $("#path-to").addEventListener("input", () => (pathPick.target = null));
@@ -1131,113 +1073,189 @@ function wire() {
     $("#path-from").value = $("#path-to").value;
     $("#path-to").value = a;
   });
+  $("#path-options").addEventListener("change", () => {
+    readPathControls();
+    if (app.state.path) findPaths(app.state.path.source, app.state.path.target);
+  });
+  $("#hops").addEventListener("change", () => {
+    readPathControls();
+    if (app.state.path) findPaths(app.state.path.source, app.state.path.target);
+  });
 
   $("#rel-filter").addEventListener("change", () => {
-    state.rel = readChecks("rel", schema.relations);
-    afterFilterChange();
+    app.state.rel = readChecks("rel", app.schema.relations);
+    onFilterChange("Relation filter");
   });
   $("#type-filter").addEventListener("change", () => {
-    state.types = readChecks("type", [...schema.actorTypes, "topic"]);
-    afterFilterChange();
+    app.state.types = readChecks("type", [...app.schema.actorTypes, "topic"]);
+    onFilterChange("Kind filter");
   });
-  for (const [btn, name, all] of [
-    ["#rel-all", "rel", true],
-    ["#rel-none", "rel", false],
+  for (const [btn, all] of [
+    ["#rel-all", true],
+    ["#rel-none", false],
   ]) {
     $(btn).addEventListener("click", () => {
-      document.querySelectorAll(`input[name=${name}]`).forEach((x) => (x.checked = all));
-      state.rel = readChecks("rel", schema.relations);
-      afterFilterChange();
+      $$("input[name=rel]").forEach((x) => (x.checked = all));
+      app.state.rel = readChecks("rel", app.schema.relations);
+      onFilterChange("Relation filter");
     });
   }
-  $("#date-from").addEventListener("input", onDateInput);
-  $("#date-to").addEventListener("input", onDateInput);
-  $("#date-reset").addEventListener("click", () => {
-    state.since = state.until = "";
-    afterFilterChange();
+  initTimeline((since, until, { final }) => {
+    app.state.since = since;
+    app.state.until = until;
+    if (final && !isPlaying()) onFilterChange("Date window");
+    else {
+      if (isPlaying()) replaceHash();
+      else commit("Date window", { coalesce: "filter" });
+      const revealed = refreshView();
+      if (revealed.nonempty()) placeNew(cy, revealed);
+    }
   });
 
   const layoutSel = $("#layout");
   layoutSel.replaceChildren(...Object.entries(LAYOUTS).map(([k, v]) => h("option", { value: k }, v)));
-  layoutSel.addEventListener("change", () => {
-    state.layout = layoutSel.value;
-    runLayout({ randomize: true });
-    saveHash();
+  layoutSel.addEventListener("change", async () => {
+    app.state.layout = layoutSel.value;
+    commit(`Layout: ${LAYOUTS[app.state.layout]}`);
+    await settle(cy.collection(), { full: true });
   });
   $("#metric").addEventListener("change", async () => {
-    state.metric = $("#metric").value;
+    app.state.metric = $("#metric").value;
+    commit(app.state.metric ? `Size by ${app.state.metric}` : "Size: none");
     await applyMetric();
     renderLegend();
-    saveHash();
+    if (app.state.tab === "table") renderTable();
   });
-  $("#hops").addEventListener("change", () => (state.hops = +$("#hops").value));
-  $("#fit").addEventListener("click", () => cy.fit(cy.elements().not(".hidden"), 40));
-  $("#relayout").addEventListener("click", () => runLayout({ randomize: true }));
+  $("#depth").addEventListener("change", async () => {
+    app.state.depth = +$("#depth").value || 1;
+    commit(`Depth ${app.state.depth}`);
+    await refetchAndSettle();
+  });
+  $("#relayout").addEventListener("click", async () => {
+    pushPositions = "Relayout"; // its positions make a history entry of their own
+    if (!(await settle(cy.collection(), { full: true }))) pushPositions = "";
+  });
+  $("#fit").addEventListener("click", () => fitView(cy));
+  $("#undo").addEventListener("click", () => history.back());
+  $("#redo").addEventListener("click", () => history.forward());
   $("#clear").addEventListener("click", () => {
-    const keep = { layout: state.layout, metric: state.metric, rel: state.rel, types: state.types };
-    state = { ...emptyState(), ...keep };
-    cy.elements().remove();
-    pathResult = null;
-    truncated = capped = false;
-    limit = FIRST_LIMIT;
+    const keep = { layout: app.state.layout, metric: app.state.metric, rel: app.state.rel, types: app.state.types, depth: app.state.depth };
+    app.state = { ...emptyState(), ...keep };
+    app.pathResult = null;
     renderPaths();
-    closePanel();
-    afterChange();
+    closePanel({ quiet: true });
+    commit("Clear the view");
+    cy.elements().remove();
+    refreshView();
   });
-  $("#export-png").addEventListener("click", () => {
-    const blob = cy.png({ full: true, scale: 2, bg: "#ffffff", output: "blob", maxWidth: 4000, maxHeight: 4000 });
-    const url = URL.createObjectURL(blob);
-    const a = h("a", { href: url, download: `actorgraph-${new Date().toISOString().slice(0, 10)}.png` });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 5000);
+  $("#export-btn").addEventListener("click", () => {
+    const menu = $("#export-menu");
+    menu.hidden = !menu.hidden;
+    $("#export-btn").setAttribute("aria-expanded", String(!menu.hidden));
+    if (!menu.hidden) menu.querySelector("button").focus();
   });
-  $("#copy-link").addEventListener("click", async () => {
-    const inp = $("#share-url");
-    inp.value = location.href;
-    try {
-      await navigator.clipboard.writeText(location.href);
-      toast("Link to this view copied.");
-    } catch {
-      inp.select();
-      toast("Select and copy the link shown under “Share”.");
+  $("#export-menu").addEventListener("click", (ev) => {
+    const b = ev.target.closest("button[data-format]");
+    if (!b) return;
+    $("#export-menu").hidden = true;
+    $("#export-btn").setAttribute("aria-expanded", "false");
+    $("#export-btn").focus();
+    exportAs(b.dataset.format);
+  });
+  $("#export-menu").addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape") {
+      ev.stopPropagation();
+      $("#export-menu").hidden = true;
+      $("#export-btn").setAttribute("aria-expanded", "false");
+      $("#export-btn").focus();
     }
   });
-  $("#panel-close").addEventListener("click", closePanel);
+  $("#copy-link").addEventListener("click", async () => {
+    await flushPositions();
+    $("#share-url").value = location.href;
+    try {
+      await navigator.clipboard.writeText(location.href);
+      toast("Link to this view copied (positions included).");
+    } catch {
+      $("#share-url").select();
+      toast("Select and copy the link shown under “Saved views”.");
+    }
+  });
+  $("#save-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const name = $("#save-name").value.trim() || `View of ${today()}`;
+    saveView(name);
+    $("#save-name").value = "";
+  });
+  $("#panel-close").addEventListener("click", () => closePanel({ restoreFocus: true }));
+  $("#progress-cancel").addEventListener("click", () => cancelPending());
+  for (const t of ["graph", "table", "stances"]) $(`#tab-${t}`).addEventListener("click", () => setTab(t));
+  $("#tabs").addEventListener("keydown", (ev) => {
+    if (ev.key !== "ArrowRight" && ev.key !== "ArrowLeft") return;
+    const order = ["graph", "table", "stances"];
+    const i = order.indexOf(app.state.tab);
+    const next = order[(i + (ev.key === "ArrowRight" ? 1 : 2)) % 3];
+    setTab(next);
+    $(`#tab-${next}`).focus();
+  });
 
-  cy.on("tap", "node, edge", (ev) => selectElement(`${ev.target.isNode() ? "n" : "e"}:${ev.target.id()}`));
+  cy.on("tap", "node, edge", (ev) => selectElement(`${ev.target.isNode() ? "n" : "e"}:${ev.target.id()}`, { from: $("#cy") }));
   cy.on("tap", (ev) => {
-    if (ev.target === cy) closePanel();
+    if (ev.target === cy && app.state.sel) closePanel();
   });
   cy.on("dbltap", "node", (ev) => expand(ev.target.id()));
   cy.on("dragfree", "node", (ev) => {
     const n = ev.target;
-    if (state.pins[n.id()]) {
-      state.pins[n.id()] = { ...n.position() };
-      saveHash();
-    }
+    if (app.state.pins[n.id()]) app.state.pins[n.id()] = { ...n.position() };
+    n.scratch("_placed", true);
+    savePositions({ push: `Move ${n.data("name")}` });
   });
   cy.on("mouseover", "node", (ev) => {
     $("#cy").title = `${ev.target.data("name")} (${ev.target.data("type")})${ev.target.data("kind") === "Actor" ? " — double-click to expand" : ""}`;
   });
+  wireKeyboard();
 
   document.addEventListener("keydown", (ev) => {
     const t = ev.target;
+    if (ev.key === "Escape") {
+      if (!$("#export-menu").hidden) {
+        $("#export-menu").hidden = true;
+        $("#export-btn").setAttribute("aria-expanded", "false");
+        return;
+      }
+      if (app.state.sel) {
+        ev.preventDefault();
+        closePanel({ restoreFocus: true });
+      }
+      return;
+    }
     if (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA")) return;
     if (ev.key === "/") {
       ev.preventDefault();
       $("#search").focus();
       return;
     }
-    if (!state.sel.startsWith("n:")) return;
-    const id = state.sel.slice(2);
-    if (ev.key === "Delete" || ev.key === "Backspace") removeNode(id);
+    if (t && t.id === "cy") return; // the canvas has its own keys
+    if (!app.state.sel.startsWith("n:") || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    const id = app.state.sel.slice(2);
+    if (t && t.tagName === "BUTTON") return;
+    if (ev.key === "Delete") removeNode(id);
     else if (ev.key === "e") expand(id);
     else if (ev.key === "p") togglePin(id);
   });
+  document.addEventListener("click", (ev) => {
+    if (!$("#export-menu").hidden && !ev.target.closest(".menu")) {
+      $("#export-menu").hidden = true;
+      $("#export-btn").setAttribute("aria-expanded", "false");
+    }
+  });
 
-  window.addEventListener("hashchange", () => restore(parseHash(location.hash)));
+  const onHistory = () => {
+    if (location.hash === appliedHash || (!location.hash && appliedHash === "#")) return;
+    restore(parseHash(location.hash));
+  };
+  window.addEventListener("popstate", onHistory);
+  window.addEventListener("hashchange", onHistory);
 }
 
 // ------------------------------------------------------------------------ start
@@ -1248,81 +1266,90 @@ async function loadSchema() {
   // only relations an actor takes part in are drawn (not statement → document bookkeeping)
   const drawn = (kinds) => !Array.isArray(kinds) || kinds.includes("Actor") || kinds.includes("Topic");
   rels = rels.filter((r) => typeof r === "string" || (drawn(r.source) && drawn(r.target) && (!Array.isArray(r.source) || r.source.includes("Actor"))));
-  schema.relations = rels.map((r) => (typeof r === "string" ? r : r.name));
-  schema.relationInfo = Object.fromEntries(rels.map((r) => (typeof r === "string" ? [r, {}] : [r.name, r])));
+  const s = app.schema;
+  s.relations = rels.map((r) => (typeof r === "string" ? r : r.name));
+  s.relationInfo = Object.fromEntries(rels.map((r) => (typeof r === "string" ? [r, {}] : [r.name, r])));
   let types = body.actor_types || [];
-  schema.actorTypeInfo = {};
+  s.actorTypeInfo = {};
   if (!Array.isArray(types)) {
-    schema.actorTypeInfo = Object.fromEntries(Object.entries(types).map(([k, v]) => [k, typeof v === "string" ? v : (v && v.description) || k]));
+    s.actorTypeInfo = Object.fromEntries(Object.entries(types).map(([k, v]) => [k, typeof v === "string" ? v : (v && v.description) || k]));
     types = Object.keys(types);
   } else {
-    for (const t of types) if (t && typeof t === "object") schema.actorTypeInfo[t.name] = t.description || t.name;
+    for (const t of types) if (t && typeof t === "object") s.actorTypeInfo[t.name] = t.description || t.name;
     types = types.map((t) => (typeof t === "string" ? t : t.name));
   }
-  // the metric list comes from the API when it says which it has
   if (Array.isArray(body.metrics) && body.metrics.length) {
-    const sel = $("#metric");
     const labels = { pagerank: "PageRank", betweenness: "Betweenness", degree: "Degree" };
-    sel.replaceChildren(h("option", { value: "" }, "—"), ...body.metrics.map((m) => h("option", { value: m }, labels[m] || m)));
-    sel.value = state.metric;
+    $("#metric").replaceChildren(h("option", { value: "" }, "—"), ...body.metrics.map((m) => h("option", { value: m }, labels[m] || m)));
   }
-  schema.actorTypes = types;
-  schema.loaded = true;
+  s.actorTypes = types;
+  s.loaded = true;
 }
 
+function fetchKey(s) {
+  return JSON.stringify([s.seeds, s.depth, s.limit, s.removed, s.rel, s.since, s.until]);
+}
+function metricKey(s) {
+  return JSON.stringify([s.metric, s.rel, s.since, s.until]);
+}
+function pathKey(s) {
+  return JSON.stringify([s.path, s.hops, s.prel, s.inter]);
+}
+
+/** Make the page show `next` (a link, Back or Forward), reusing what is already loaded. */
 async function restore(next) {
-  restoring = true;
+  restoring += 1;
   updateIdle();
+  stopPlayback();
+  layouts.cancel();
+  const before = app.state;
   try {
-    state = next;
+    app.state = next;
+    appliedHash = currentHash();
     syncControls();
-    cy.elements().remove();
-    pathResult = null;
-    selectedPath = -1;
-    truncated = capped = false;
-    await loadSeeds(state.seeds);
-    if (state.path) await findPaths(state.path.source, state.path.target, { quiet: true });
-    else renderPaths();
-    if (state.metric) await applyMetric();
-    else renderRanking([]);
-    afterChangeNoHash();
-    runLayout({ randomize: true }); // not animated while restoring: the link's view at once
-    restoring = false;
-    if (state.sel) selectElement(state.sel);
-    else closePanel();
+    const positions = await decodePositions(next.pos);
+    if (pathKey(before) !== pathKey(next) || (next.path && !app.pathResult) || firstRestore) {
+      if (next.path) await findPaths(next.path.source, next.path.target, { quiet: true });
+      else {
+        app.pathResult = null;
+        renderPaths();
+      }
+    }
+    if (fetchKey(before) !== fetchKey(next) || firstRestore || cy.nodes().empty()) await reloadView();
+    if (metricKey(next) !== metricKey(before) || firstRestore || (next.metric && !app.scores)) await applyMetric({ relayout: false });
+    // positions: the link's own, then newcomers around them, else a fresh layout
+    let known = 0;
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        const p = positions[n.id()];
+        if (p && !next.pins[n.id()]) {
+          n.position(p);
+          n.scratch("_placed", true);
+          known += 1;
+        }
+      });
+    });
+    refreshView();
+    const visible = cy.nodes().not(".hidden");
+    if (known === 0 && visible.nonempty() && (next.layout !== before.layout || !visible.every(isPlaced) || firstRestore)) {
+      await settle(cy.collection(), { full: true });
+    } else if (visible.some((n) => !isPlaced(n))) {
+      await settle();
+    } else if (visible.nonempty()) fitView(cy);
+    await revealPending();
   } catch (err) {
     handleError(err);
   } finally {
-    restoring = false;
-    saveHash();
+    restoring -= 1;
+    firstRestore = false;
+    $("#empty").hidden = cy.nodes().nonempty();
+    refreshTab();
+    if (app.state.sel) selectElement(app.state.sel);
+    else closePanel({ quiet: true });
+    appliedHash = currentHash();
+    if (appliedHash !== (location.hash || "#")) history.replaceState(history.state, "", appliedHash);
+    afterHashChange();
     updateIdle();
-  }
-}
-
-function afterChangeNoHash() {
-  const hidden = applyFilters();
-  applyPins();
-  markSeeds();
-  highlightPath();
-  if (scores) sizeByScores();
-  updateDateSlider();
-  renderLegend();
-  renderStatus(hidden);
-  $("#empty").hidden = cy.nodes().nonempty();
-}
-
-async function renderStarters() {
-  try {
-    const body = await api.influence("degree", { top: 6 });
-    const rows = listOf(body, "scores", "ranking");
-    $("#starters").replaceChildren(
-      ...rows.map((r) => {
-        const a = r.actor || r;
-        return h("button", { type: "button", class: "chip", onclick: () => pickActor(a.id) }, a.name);
-      }),
-    );
-  } catch {
-    /* the hint still works without examples */
   }
 }
 
@@ -1332,42 +1359,80 @@ async function boot() {
     await loadSchema();
   } catch (err) {
     handleError(err, "Schema");
+    updateIdle(true);
     return;
   }
   buildFilterControls();
-  renderStarters();
+  renderSaved();
+  api.overview().then(renderOverview, (err) => {
+    if (err.unreachable) handleError(err);
+    else $("#overview-body").textContent = `The overview is not available: ${err.message}`;
+  });
   await restore(parseHash(location.hash));
 }
 
 // ------------------------------------------------------------------------ test hook
-function updateIdle() {
-  const idle = pendingCount() === 0 && !layoutRunning && !restoring;
+/** Run an action, counted as work in progress until it ends. */
+function busy(f) {
+  return async (...args) => {
+    actions += 1;
+    updateIdle();
+    try {
+      return await f(...args);
+    } finally {
+      actions -= 1;
+      updateIdle();
+    }
+  };
+}
+
+function updateIdle(force = false) {
+  const idle = force || (pendingCount() === 0 && actions === 0 && !layouts.running && restoring === 0 && !reloadPending && !savingPositions);
   document.body.dataset.idle = idle ? "1" : "0";
   hook.idle = idle;
+  if (!progressTimer && (pendingCount() || layouts.running)) progressTimer = setTimeout(tickProgress, SLOW_MS);
 }
 onPending(() => updateIdle());
+
+Object.assign(app, { select: selectElement, expand, pickActor, removeNode, togglePin, setPathEnd, commit, handleError, toast, refresh: refreshView });
 
 const hook = {
   cy,
   idle: false,
   get state() {
-    return JSON.parse(JSON.stringify(state));
+    return JSON.parse(JSON.stringify(app.state));
   },
   get path() {
-    return pathResult;
+    return app.pathResult;
+  },
+  get focused() {
+    return focusedNode();
+  },
+  get lastLayoutMs() {
+    return layouts.lastMs;
   },
   expand,
   removeNode,
   togglePin,
   findPaths,
   select: selectElement,
-  merge: (sub) => {
-    const added = merge(sub);
-    afterChange({ layout: true });
-    return added.length;
+  focus: setFocus,
+  /** Add API-shaped nodes and edges (as a neighbourhood answer would) and lay them out. */
+  merge: async (sub) => {
+    const d = (n) => nodeData(n, ctx);
+    const before = cy.nodes().length;
+    const add = [];
+    for (const n of sub.nodes || []) if (cy.$id(n.id).empty()) add.push({ group: "nodes", data: d(n), classes: n.intermediary ? "intermediary" : "" });
+    for (const e of sub.edges || []) if (cy.$id(edgeId(e)).empty()) add.push({ group: "edges", data: edgeData(e, ctx) });
+    cy.batch(() => cy.add(add));
+    tuneForSize(cy);
+    refreshView();
+    await settle(cy.collection(), { full: before === 0 });
+    return cy.nodes().length - before;
   },
-  png: (opts = {}) => cy.png({ full: true, bg: "#ffffff", ...opts }),
-  limits: { FIRST_LIMIT, MAX_NODES },
+  exports: { gexf: () => toGexf(), graphml: () => toGraphml(), svg: () => toSvg(), csv: async () => (await toCsv()).text, caption: () => captionLines(viewData()) },
+  limits: { DEFAULT_LIMIT, MAX_NODES },
+  textOn,
 };
 window.actorgraph = hook;
 window.cy = cy;

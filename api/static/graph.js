@@ -1,53 +1,73 @@
-// Cytoscape setup: styles, colors, layouts and merging API subgraphs into the view.
+// Cytoscape setup: palette, dash patterns, node shapes, styles, and the element data the
+// page builds from API answers.
 /* global cytoscape, cytoscapeFcose */
 
-if (typeof cytoscapeFcose !== "undefined") cytoscape.use(cytoscapeFcose);
+if (typeof cytoscape !== "undefined" && typeof cytoscapeFcose !== "undefined") cytoscape.use(cytoscapeFcose);
 
-export const TYPE_COLORS = {
-  state: "#4e79a7",
-  organization: "#f28e2b",
-  person: "#59a14f",
-  topic: "#b07aa1",
-  other: "#9c9c9c",
+// Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/), with a shape
+// per actor type, so colour is never the only cue.
+export const TYPE_STYLE = {
+  person: { color: "#009E73", shape: "ellipse" },
+  organization: { color: "#E69F00", shape: "round-rectangle" },
+  state: { color: "#56B4E9", shape: "round-hexagon" },
+  topic: { color: "#CC79A7", shape: "round-diamond" },
+  other: { color: "#999999", shape: "ellipse" },
 };
-const EXTRA_TYPE_COLORS = ["#76b7b2", "#edc948", "#ff9da7", "#9c755f", "#bab0ac"];
+const EXTRA_TYPE_COLORS = ["#F0E442", "#0072B2", "#D55E00", "#7f7f7f"];
 
-// Relation colors: fixed for the usual types, the rest from a palette in schema order.
-const RELATION_COLORS = {
-  speaks_for: "#2b8a3e",
-  mediates: "#d4a017",
-  rejects: "#c92a2a",
-  demands: "#e8590c",
-  threatens: "#862e9c",
-  supports: "#1971c2",
-  allied_with: "#0b7285",
-  pressures: "#a61e4d",
-  owned_by: "#868e96",
+// The four core relation types differ in dash pattern and in colour, also under simulated
+// protanopia, deuteranopia and tritanopia (CIE ΔE ≥ 30 between any two; chosen from the
+// Okabe-Ito and Tol palettes); the others differ in colour.
+export const RELATION_STYLE = {
+  speaks_for: { color: "#0072B2", dash: null, label: "solid" },
+  mediates: { color: "#E69F00", dash: [10, 5], label: "long dashes" },
+  rejects: { color: "#000000", dash: [2, 4], label: "dots" },
+  demands: { color: "#882255", dash: [10, 4, 2, 4], label: "dash-dot" },
+  supports: { color: "#009E73", dash: null },
+  threatens: { color: "#332288", dash: null },
+  pressures: { color: "#CC79A7", dash: null },
+  allied_with: { color: "#56B4E9", dash: null },
+  owned_by: { color: "#888888", dash: null },
 };
-const PALETTE = ["#5c940d", "#364fc7", "#e64980", "#087f5b", "#f08c00", "#495057", "#9c36b5"];
+const PALETTE = ["#117733", "#44AA99", "#999933", "#AA4499", "#661100", "#6699CC", "#888888"];
+export const CORE_RELATIONS = ["speaks_for", "mediates", "rejects", "demands"];
 
 export function relationColor(type, index = 0) {
-  return RELATION_COLORS[type] || PALETTE[index % PALETTE.length];
+  return (RELATION_STYLE[type] || {}).color || PALETTE[index % PALETTE.length];
+}
+export function relationDash(type) {
+  return (RELATION_STYLE[type] || {}).dash || null;
 }
 export function typeColor(type, index = 0) {
-  return TYPE_COLORS[type] || EXTRA_TYPE_COLORS[index % EXTRA_TYPE_COLORS.length];
+  return (TYPE_STYLE[type] || {}).color || EXTRA_TYPE_COLORS[index % EXTRA_TYPE_COLORS.length];
+}
+export function typeShape(type) {
+  return (TYPE_STYLE[type] || TYPE_STYLE.other).shape;
 }
 
 export const LAYOUTS = {
-  fcose: "Force-directed (fCoSE)",
-  cose: "Force-directed (CoSE)",
+  fcose: "Force-directed",
   concentric: "Concentric (by degree)",
   breadthfirst: "Tree (breadth-first)",
   circle: "Circle",
   grid: "Grid",
 };
 
+export const BASE_SIZE = { Actor: 30, Topic: 24 };
+
 function style() {
+  const dashed = Object.entries(RELATION_STYLE)
+    .filter(([, s]) => s.dash)
+    .map(([t, s]) => ({
+      selector: `edge[type = "${t}"]`,
+      style: { "line-style": "dashed", "line-dash-pattern": s.dash, width: 2.2 },
+    }));
   return [
     {
       selector: "node",
       style: {
         label: "data(name)",
+        shape: "data(shape)",
         "background-color": "data(color)",
         width: "data(size)",
         height: "data(size)",
@@ -60,52 +80,56 @@ function style() {
         "text-max-width": 130,
         "text-outline-color": "#fff",
         "text-outline-width": 2,
-        "min-zoomed-font-size": 7,
+        "min-zoomed-font-size": 8,
         "border-width": 1,
-        "border-color": "#fff",
+        "border-color": "#ffffff",
       },
     },
-    { selector: 'node[kind = "Topic"]', style: { shape: "round-diamond" } },
     {
       selector: "node.intermediary",
-      style: { "border-width": 4, "border-color": "#d4a017", "border-style": "double" },
+      style: { "border-width": 4, "border-color": "#7a5c00", "border-style": "double" },
     },
     { selector: "node.seed", style: { "font-weight": "bold" } },
     {
       selector: "node.pinned",
-      style: { "outline-width": 2, "outline-color": "#495057", "outline-offset": 2 },
+      style: { "outline-width": 2, "outline-color": "#343a40", "outline-offset": 2 },
     },
     {
       selector: "edge",
       style: {
-        width: 1.6,
+        width: 2,
         "line-color": "data(color)",
         "target-arrow-color": "data(color)",
         "target-arrow-shape": "triangle",
         "arrow-scale": 0.9,
         "curve-style": "bezier",
-        opacity: 0.85,
+        opacity: 0.9,
         "font-size": 9,
         "text-rotation": "autorotate",
         "text-outline-color": "#fff",
         "text-outline-width": 2,
-        color: "#495057",
+        color: "#343a40",
         "min-zoomed-font-size": 8,
       },
     },
+    ...dashed,
+    // many relations: straight lines draw much faster than bundled curves
+    // many relations: haystack lines draw several times faster than curves with arrowheads
+    // (direction stays in the panel, the table and the exports)
+    { selector: "edge.many", style: { "curve-style": "haystack", "haystack-radius": 0, "target-arrow-shape": "none", width: 1.6, opacity: 1 } },
     { selector: "edge[?symmetric]", style: { "target-arrow-shape": "none" } },
     { selector: "edge.labelled, edge:selected, edge.on-path", style: { label: "data(type)" } },
-    { selector: ".hidden", style: { display: "none" } },
+    { selector: ".hidden, .pending", style: { display: "none" } },
     { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.3 } },
     {
       selector: "node.on-path",
-      style: { "border-width": 3, "border-color": "#e03131", "border-style": "solid" },
+      style: { "border-width": 3, "border-color": "#c92a2a", "border-style": "solid" },
     },
     {
       selector: "node.path-broker",
       style: {
         "border-width": 6,
-        "border-color": "#d4a017",
+        "border-color": "#7a5c00",
         "border-style": "double",
         "underlay-color": "#ffd43b",
         "underlay-opacity": 0.55,
@@ -120,6 +144,15 @@ function style() {
       style: { "overlay-color": "#1c7ed6", "overlay-opacity": 0.18, "overlay-padding": 6 },
     },
     { selector: "edge:selected", style: { width: 4 } },
+    {
+      selector: "node.kb-focus",
+      style: {
+        "outline-width": 3,
+        "outline-color": "#1864ab",
+        "outline-offset": 4,
+        "outline-style": "solid",
+      },
+    },
   ];
 }
 
@@ -127,22 +160,30 @@ export function createCy(container) {
   return cytoscape({
     container,
     style: style(),
-    minZoom: 0.05,
+    minZoom: 0.03,
     maxZoom: 4,
     boxSelectionEnabled: false,
     selectionType: "single",
-    // keep panning and zooming smooth on big views
     textureOnViewport: false,
     hideEdgesOnViewport: false,
     motionBlur: false,
-    pixelRatio: "auto",
+    pixelRatio: 1,
   });
 }
 
-/** Make big views cheaper to draw (called after every merge). */
+const BIG = 1500;
+export const MANY_EDGES = 1200;
+export const LABELLED_EDGES = 60;
+
+/** Classes of an edge in a view of `nEdges` relations (set when it is added). */
+export function edgeClasses(nEdges) {
+  return `${nEdges > MANY_EDGES ? "many" : ""} ${nEdges <= LABELLED_EDGES ? "labelled" : ""}`.trim();
+}
+
+/** Make big views cheaper to draw (called after every change of the elements). */
 export function tuneForSize(cy) {
   const n = cy.elements().length;
-  const big = n > 1500;
+  const big = n > BIG;
   const r = cy.renderer();
   if (r && r.options) {
     r.options.textureOnViewport = big;
@@ -150,11 +191,21 @@ export function tuneForSize(cy) {
     r.textureOnViewport = big;
     r.hideEdgesOnViewport = big;
   }
-  // edge labels only when the view is small enough to read them
-  cy.edges().toggleClass("labelled", cy.edges().length <= 60);
+  const edges = cy.edges();
+  // edge labels only when the view is small enough to read them (dash patterns and the
+  // legend tell types apart otherwise); straight lines when there are many
+  const labelled = edges.length <= LABELLED_EDGES;
+  const many = edges.length > MANY_EDGES;
+  const change = edges.filter((e) => e.hasClass("labelled") !== labelled || e.hasClass("many") !== many);
+  if (change.nonempty()) {
+    cy.batch(() => {
+      change.toggleClass("labelled", labelled);
+      change.toggleClass("many", many);
+    });
+  }
 }
 
-/** Day number of an ISO date (for the time slider), or null. */
+/** Day number of an ISO date (for the timeline), or null. */
 export function dayOf(iso) {
   if (!iso || typeof iso !== "string") return null;
   const t = Date.parse(iso.slice(0, 10) + "T00:00:00Z");
@@ -164,12 +215,18 @@ export function isoOfDay(day) {
   return new Date(day * 86400000).toISOString().slice(0, 10);
 }
 
-export function edgeDates(e) {
+/** Evidence days of a relation (each piece of evidence once; undated ones left out). */
+export function evidenceDays(e) {
   const days = [];
   for (const ev of e.evidence || []) {
-    const d = dayOf(ev.date);
+    const d = dayOf(ev.date || ev.valid_from);
     if (d !== null) days.push(d);
   }
+  return days;
+}
+
+export function edgeDates(e) {
+  const days = evidenceDays(e);
   for (const k of ["first_seen", "last_seen"]) {
     const d = dayOf(e[k]);
     if (d !== null) days.push(d);
@@ -192,11 +249,13 @@ export function nodeData(n, ctx) {
     type: t,
     intermediary: !!n.intermediary,
     color: ctx.typeColor(t),
-    size: kind === "Topic" ? 24 : 30,
+    shape: typeShape(t),
+    size: BASE_SIZE[kind] || 30,
   };
 }
 
 export function edgeData(e, ctx) {
+  const evidence = e.evidence || [];
   return {
     id: edgeId(e),
     source: e.source,
@@ -207,7 +266,9 @@ export function edgeData(e, ctx) {
     confidence: e.confidence,
     first_seen: e.first_seen || null,
     last_seen: e.last_seen || null,
-    evidence: e.evidence || [],
+    evidence,
+    evidence_total: Number.isInteger(e.evidence_total) ? e.evidence_total : evidence.length,
+    days: evidenceDays(e),
     ...edgeDates(e),
   };
 }

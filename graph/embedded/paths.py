@@ -1,111 +1,116 @@
-"""Path enumeration over an adjacency map, shortest first, in name order.
+"""Ranked path search (:mod:`graph.ranking` gives the order), over any adjacency.
 
-Iterative deepening: for each length ``L`` a depth-first walk visits neighbours in name
-order and keeps only moves from which the target is still reachable in the hops left (a
-breadth-first distance to the target prunes the rest). Paths of one length therefore come
-out already sorted, and the walk stops as soon as ``max_paths`` are found.
+A best-first search over partial paths, keyed by ``(hops bound, -support, -recency)``:
+
+* the hops bound is the hops taken plus the breadth-first distance to the target (computed
+  over the reverse adjacency, through allowed nodes only), which never overestimates;
+* a path's support is a product of factors at most 1, and its recency a minimum, so neither
+  improves as a path grows.
+
+The key of a partial path is therefore never above the key of any of its completions, and
+complete paths leave the heap in ranking order. Paths whose keys tie are gathered (expanding
+every partial path with the same key, whose completions could tie too) and ordered by the
+names along them, so the order is total and equal to Neo4j's ``ORDER BY``.
+
+Dates are compared as integers ``YYYYMMDD`` (:func:`date_int`; 0 when undated), which orders
+ISO dates as strings do.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import time
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Hashable, Iterable
+from typing import TypeVar
+
+N = TypeVar("N", bound=Hashable)
+#: A step a search may take: (next node, hops bound of the path through it, the hop's best
+#: support, the hop's latest date as :func:`date_int`).
+Step = tuple[N, int, float, int]
+#: A found path: (nodes, support, last seen as :func:`date_int`).
+Found = tuple[list[N], float, int]
+
+NEVER = 99_999_999  # recency of a path with no hop yet
 
 
-def distances_to(target: str, radj: dict[str, list[str]], limit: int) -> dict[str, int]:
-    """Hops from every node to ``target`` (walking the reverse adjacency), up to ``limit``."""
-    dist = {target: 0}
-    queue = deque([target])
-    while queue:
-        u = queue.popleft()
-        d = dist[u]
-        if d >= limit:
-            continue
-        for v in radj.get(u, ()):
-            if v not in dist:
-                dist[v] = d + 1
-                queue.append(v)
-    return dist
+def date_int(date: str | None) -> int:
+    """``"2024-05-01"`` -> ``20240501``; 0 for no date (or one that is not ISO).
+
+    >>> date_int("2024-05-01"), date_int(""), date_int(None)
+    (20240501, 0, 0)
+    """
+    if not date:
+        return 0
+    digits = date.replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
 
 
-def simple_paths(
-    source: str,
-    target: str,
-    adj: dict[str, list[str]],
-    radj: dict[str, list[str]],
+def date_str(value: int) -> str | None:
+    """The inverse of :func:`date_int`."""
+    if not value or value >= NEVER:
+        return None
+    return f"{value // 10000:04d}-{value // 100 % 100:02d}-{value % 100:02d}"
+
+
+def ranked_paths(
+    source: N,
+    target: N,
+    source_bound: int | None,
+    expand: Callable[[N, int], Iterable[Step[N]]],
     max_hops: int,
     max_paths: int,
+    sort_keys: Callable[[Collection[N]], dict[N, str]],
+    *,
     deadline: float | None = None,
-    sort_key: Callable[[str], object] | None = None,
-) -> tuple[list[list[str]], bool]:
-    """All simple paths ``source`` → ``target`` of at most ``max_hops`` hops.
+) -> tuple[list[Found[N]], bool]:
+    """The best ``max_paths`` simple paths ``source`` → ``target``, in ranking order, and
+    whether the deadline cut the search short.
 
-    ``adj`` lists each node's successors already sorted by ``sort_key``. Returns the paths
-    (at most ``max_paths``; callers ask for one more than they show to learn whether there
-    are more) and whether the deadline cut the enumeration short.
+    ``source_bound`` is the source's distance to the target (None: unreachable);
+    ``expand(node, hops)`` gives the steps from ``node`` for a path that will have ``hops``
+    hops after the step, with their bounds (already within ``max_hops``, inner nodes allowed);
+    ``sort_keys(ids)`` gives the name sort keys (:func:`graph.ranking.name_sort_key`), asked
+    only for paths whose other keys tie.
 
-    >>> adj = {"a": ["b", "c"], "b": ["d"], "c": ["d"], "d": []}
-    >>> radj = {"b": ["a"], "c": ["a"], "d": ["b", "c"]}
-    >>> simple_paths("a", "d", adj, radj, 3, 10)
-    ([['a', 'b', 'd'], ['a', 'c', 'd']], False)
+    >>> adj = {"a": [("b", 0.9, 20240101), ("c", 0.5, 20240201)],
+    ...        "b": [("d", 0.9, 20240101)], "c": [("d", 0.9, 20240301)]}
+    >>> dist = {"d": 0, "b": 1, "c": 1, "a": 2}
+    >>> def expand(u, hops):
+    ...     return [(v, hops + dist[v], s, d) for v, s, d in adj.get(u, [])]
+    >>> found, cut = ranked_paths("a", "d", 2, expand, 3, 10, lambda ids: {i: i for i in ids})
+    >>> [p for p, _, _ in found]
+    [['a', 'b', 'd'], ['a', 'c', 'd']]
     """
-    if source == target:
+    if source == target or max_paths <= 0 or source_bound is None or source_bound > max_hops:
         return [], False
-    # Distances to the target, by breadth-first levels grown only as deep as the search
-    # needs: paths of length L only step onto nodes at most L - 1 hops from the target, so
-    # a node not reached yet is correctly pruned (on hub-heavy graphs the full max_hops
-    # search would visit nearly every node for nothing).
-    dist = {target: 0}
-    frontier = [target]
-    depth = 0
-
-    def deepen(to: int) -> None:
-        nonlocal frontier, depth
-        while depth < to and frontier:
-            nxt = []
-            for u in frontier:
-                for v in radj.get(u, ()):
-                    if v not in dist:
-                        dist[v] = depth + 1
-                        nxt.append(v)
-            frontier = nxt
-            depth += 1
-
-    while source not in dist and depth < max_hops and frontier:
-        deepen(depth + 1)
-    if source not in dist:
-        return [], False
-    found: list[list[str]] = []
-    truncated = False
-    steps = 0
-    for length in range(dist[source], max_hops + 1):
-        deepen(length - 1)
-        path = [source]
-        on_path = {source}
-        # stack of iterators over successors
-        stack = [iter(adj.get(source, ()))]
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                stack.pop()
-                on_path.discard(path.pop())
-                continue
-            steps += 1
-            if deadline is not None and steps % 4096 == 0 and time.monotonic() > deadline:
+    counter = itertools.count()
+    # (hops bound, -support, -recency, tiebreak, node, path, support, recency)
+    heap: list[tuple[int, float, int, int, N, tuple[N, ...], float, int]] = [
+        (source_bound, -1.0, -NEVER, next(counter), source, (source,), 1.0, NEVER)
+    ]
+    found: list[Found[N]] = []
+    pops = 0
+    while heap and len(found) < max_paths:
+        key3 = heap[0][:3]
+        group: list[Found[N]] = []
+        # everything with this key: complete paths join the group, partial ones are expanded
+        while heap and heap[0][:3] == key3:
+            _b, _s, _r, _t, node, path, sup, seen = heapq.heappop(heap)
+            pops += 1
+            if deadline is not None and pops % 1024 == 0 and time.monotonic() > deadline:
                 return found, True
-            left = length - len(path)  # hops left after stepping to nxt
-            if nxt == target:
-                if left == 0:
-                    found.append([*path, target])
-                    if len(found) >= max_paths:
-                        return found, False
+            if node == target:
+                group.append((list(path), sup, seen))
                 continue
-            if nxt in on_path or dist.get(nxt, max_hops + 1) > left:
-                continue
-            path.append(nxt)
-            on_path.add(nxt)
-            # one hop left: dist[nxt] == 1, so the only move is the edge to the target (no
-            # need to walk a hub's whole successor list to find it)
-            stack.append(iter((target,)) if left == 1 else iter(adj.get(nxt, ())))
-    return found, truncated
+            for nxt, bound, hop_support, hop_seen in expand(node, len(path)):
+                if nxt in path:
+                    continue
+                s = sup * hop_support
+                r = hop_seen if hop_seen < seen else seen
+                heapq.heappush(heap, (bound, -s, -r, next(counter), nxt, (*path, nxt), s, r))
+        if len(group) > 1:
+            keys = sort_keys({n for p, _, _ in group for n in p})
+            group.sort(key=lambda f: [keys[n] for n in f[0]])
+        found.extend(group)
+    return found[:max_paths], False

@@ -1,40 +1,87 @@
 """Durable storage of the embedded store: one SQLite file under the data directory.
 
-SQLite gives what the embedded store promises: a write batch is one transaction, so a
-process killed mid-ingest leaves the last committed batch readable and nothing half-written;
-WAL mode lets a reader (the API) load while a writer (the CLI) ingests.
+SQLite gives what the embedded store promises: a write batch is one transaction
+(``BEGIN IMMEDIATE``: the write lock is taken before anything is read, so a writer merges
+against what is committed and concurrent writers, in threads or processes, take turns), a
+process killed mid-ingest leaves the last committed batch readable and nothing half-written,
+and WAL mode lets readers (the API) read while a writer (the CLI) ingests.
+
+Tables (schema version 2):
+
+* ``nodes``: every node by ``id`` with its ``kind``, display ``name`` and JSON ``data``; the
+  integer ``idx`` numbers actors in the compact actor structure;
+* ``names``: the normalized id, name and aliases of each actor (name lookup);
+* ``statements`` and ``statement_about``: the fields statements are searched by;
+* ``relations``: one row per ``(type, source, target)`` with its aggregates over all its
+  evidence (highest confidence, distinct sources, count, first and last seen, validity), the
+  ends' ``idx`` (actors) and ``seq``, the data version that last touched it;
+* ``evidence``: each piece with its display ``rank`` (:func:`graph.ranking.evidence_rank`)
+  and observation window ``lo``/``hi`` (date filters); ``sources``: distinct sources;
+* ``intermediaries``: actors at the source of an intermediary relation;
+* ``rankings``: the last influence rankings computed (per question, with their version);
+* ``snapshot``: the actor structure (actor-to-actor relations as arrays) as of a data
+  version; relations with a later ``seq`` are applied on top when it is opened.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = "actorgraph.sqlite"
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS nodes (
-    id TEXT PRIMARY KEY, kind TEXT NOT NULL, data TEXT NOT NULL
+    idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+    name TEXT NOT NULL, data TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS nodes_kind ON nodes (kind, id);
+CREATE TABLE IF NOT EXISTS names (
+    key TEXT NOT NULL, node TEXT NOT NULL, PRIMARY KEY (key, node)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS names_node ON names (node);
+CREATE TABLE IF NOT EXISTS statements (
+    id TEXT PRIMARY KEY, speaker TEXT NOT NULL, on_behalf_of TEXT, document TEXT,
+    date TEXT, text_cf TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS statements_speaker ON statements (speaker);
+CREATE INDEX IF NOT EXISTS statements_behalf ON statements (on_behalf_of);
+CREATE TABLE IF NOT EXISTS statement_about (
+    topic TEXT NOT NULL, statement TEXT NOT NULL, PRIMARY KEY (topic, statement)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS statement_about_statement ON statement_about (statement);
 CREATE TABLE IF NOT EXISTS relations (
-    key TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
-    target_kind TEXT NOT NULL
+    rid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+    source TEXT NOT NULL, target TEXT NOT NULL, target_kind TEXT NOT NULL,
+    source_idx INTEGER NOT NULL, target_idx INTEGER NOT NULL,
+    confidence REAL NOT NULL, sources INTEGER NOT NULL, evidence INTEGER NOT NULL,
+    first_seen TEXT, last_seen TEXT, valid_from TEXT, valid_to TEXT, seq INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS relations_source ON relations (source, type);
+CREATE INDEX IF NOT EXISTS relations_target ON relations (target, type);
+CREATE INDEX IF NOT EXISTS relations_seq ON relations (seq);
 CREATE TABLE IF NOT EXISTS evidence (
-    relation_key TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL,
-    PRIMARY KEY (relation_key, key)
-);
+    rid INTEGER NOT NULL, key TEXT NOT NULL, rank TEXT NOT NULL, lo TEXT, hi TEXT,
+    data TEXT NOT NULL, PRIMARY KEY (rid, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS evidence_rank ON evidence (rid, rank);
+CREATE TABLE IF NOT EXISTS sources (
+    rid INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (rid, source)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS intermediaries (node TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY, version INTEGER NOT NULL,
+    data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS rankings (key TEXT PRIMARY KEY, version TEXT NOT NULL,
+    data TEXT NOT NULL, saved REAL NOT NULL);
 """
 
 
 class Database:
-    """Thin wrapper over the SQLite file: rows in, rows out, one transaction per batch."""
+    """The SQLite file: one connection, transactions that take the write lock first."""
 
     def __init__(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
@@ -42,17 +89,28 @@ class Database:
         self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA busy_timeout=30000")
-        self.conn.executescript(_DDL)
-        found = self.meta("schema_version")
-        if found is None:
-            self.conn.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
-        elif int(found) != SCHEMA_VERSION:
+        self.conn.execute("PRAGMA busy_timeout=60000")
+        self.conn.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache
+        found = self._schema_version()
+        if found is not None and found != SCHEMA_VERSION:
             raise RuntimeError(
-                f"{self.path}: data written by schema version {found}, this is {SCHEMA_VERSION}"
+                f"{self.path}: data written by schema version {found}, this is "
+                f"{SCHEMA_VERSION}; export it with the version that wrote it and ingest the "
+                "export into a new store"
             )
+        self.conn.executescript(_DDL)
+        self.conn.execute(
+            "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+        )
+
+    def _schema_version(self) -> int | None:
+        try:
+            row = self.conn.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+        except sqlite3.OperationalError:  # a new file: no meta table yet
+            return None
+        return None if row is None else int(row[0])
 
     def close(self) -> None:
         self.conn.close()
@@ -60,6 +118,9 @@ class Database:
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
+
+    def version(self) -> int:
+        return int(self.meta("version") or 0)
 
     def data_version(self) -> int:
         """Changes when another connection commits (cheap check for stale caches)."""
@@ -77,42 +138,14 @@ class Database:
         else:
             self.conn.execute("COMMIT")
 
-    # ------------------------------------------------------------ reading everything
-    def iter_nodes(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        for id_, kind, data in self.conn.execute("SELECT id, kind, data FROM nodes"):
-            yield id_, kind, json.loads(data)
-
-    def iter_relations(self) -> Iterator[tuple[str, str, str, str, str]]:
-        yield from self.conn.execute("SELECT key, type, source, target, target_kind FROM relations")
-
-    def iter_evidence(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        for rkey, data in self.conn.execute(
-            "SELECT relation_key, data FROM evidence ORDER BY rowid"
-        ):
-            yield rkey, json.loads(data)
-
-    # ------------------------------------------------------------ writing (inside a transaction)
-    @staticmethod
-    def put_nodes(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str]]) -> None:
-        conn.executemany("INSERT OR REPLACE INTO nodes (id, kind, data) VALUES (?, ?, ?)", rows)
-
-    @staticmethod
-    def put_relations(
-        conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str, str, str]]
-    ) -> None:
-        conn.executemany("INSERT OR IGNORE INTO relations VALUES (?, ?, ?, ?, ?)", rows)
-
-    @staticmethod
-    def put_evidence(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str]]) -> None:
-        conn.executemany("INSERT OR IGNORE INTO evidence VALUES (?, ?, ?)", rows)
-
-    @staticmethod
-    def delete(conn: sqlite3.Connection, node_ids: list[str], relation_keys: list[str]) -> None:
-        conn.executemany("DELETE FROM nodes WHERE id = ?", [(i,) for i in node_ids])
-        conn.executemany("DELETE FROM relations WHERE key = ?", [(k,) for k in relation_keys])
-        conn.executemany(
-            "DELETE FROM evidence WHERE relation_key = ?", [(k,) for k in relation_keys]
-        )
+    @contextmanager
+    def snapshot_read(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: everything read inside sees one committed state."""
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            self.conn.execute("COMMIT")
 
     @staticmethod
     def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:

@@ -1,12 +1,21 @@
-"""The embedded store: the whole graph in a networkx ``MultiDiGraph``, persisted in SQLite.
+"""The embedded store: SQLite under a data directory, with the actor structure in arrays.
 
-Reads never touch the disk except for one cheap ``PRAGMA data_version`` that tells whether
-another process (a CLI ingest while the API serves) committed; then the graph is reloaded.
+Opening reads no evidence: the store opens the SQLite file and, when the first path or
+influence question comes, the compact actor structure (:mod:`graph.embedded.structure`).
+Everything else (nodes, names, statements, relation aggregates, evidence) is read from
+SQLite by index for the answer that needs it.
+
+Writes merge under SQLite's write lock against what is committed (``BEGIN IMMEDIATE``, then
+read the batch's nodes and relations, merge with :mod:`graph.merge`, write, move the version
+on, commit), so two writers, threads or processes, never lose each other's merges. Readers
+see another process's commits through ``PRAGMA data_version`` and bring their actor
+structure up to date with the relations committed since.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 import time
 from collections import defaultdict
@@ -14,12 +23,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-from actorgraph.graph.embedded.paths import simple_paths
+from actorgraph.graph.embedded.paths import date_str, ranked_paths
 from actorgraph.graph.embedded.persistence import Database
+from actorgraph.graph.embedded.structure import DELTA_QUERY, ActorStructure
 from actorgraph.graph.errors import StoreUnavailableError
 from actorgraph.graph.exchange import AnyRecord, records_of
-from actorgraph.graph.merge import check_batch, merge_node, new_evidence
+from actorgraph.graph.merge import check_batch, merge_node
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -28,18 +37,84 @@ from actorgraph.graph.model import (
     TOPIC,
     Evidence,
     Relation,
+    RelationView,
     Statement,
     Subgraph,
     node_from_dict,
+    node_name,
     node_ref,
     node_to_dict,
     normalize_name,
 )
-from actorgraph.graph.store import GraphStore, RawPath, WriteBatch, WriteResult
+from actorgraph.graph.ranking import evidence_rank, name_sort_key, source_key
+from actorgraph.graph.store import (
+    GraphStore,
+    RawPath,
+    WriteBatch,
+    WriteResult,
+    admit_neighbours,
+)
+
+#: Rewrite the snapshot once this many actor relations were committed after it (and at the
+#: end of every ingest, see :meth:`EmbeddedStore.flush`).
+SNAPSHOT_DELTA = 200_000
+_IDS = "(SELECT value FROM json_each(?))"
+_REL_COLUMNS = (
+    "rid, key, type, source, target, target_kind, confidence, sources, evidence, "
+    "first_seen, last_seen, valid_from, valid_to"
+)
+
+
+def _window(e: Evidence) -> tuple[str | None, str | None]:
+    """The observation window of a piece of evidence (both None when undated), as
+    :meth:`graph.model.Relation.in_window` reads it."""
+    lo = e.valid_from or e.date
+    hi = e.valid_to or e.date or (None if e.valid_from is None else "9999-12-31")
+    if lo is None and hi is None:
+        return None, None
+    return lo or "0000-01-01", hi or "9999-12-31"
+
+
+def _evidence_json(e: Evidence) -> str:
+    return json.dumps(e.as_row(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _aggregate(fresh: list[Evidence], row: list[Any] | None) -> tuple[Any, ...]:
+    """(confidence, first seen, last seen, valid from, valid to) of a relation after ``fresh``
+    evidence joins what ``row`` (its stored aggregates, or None) holds."""
+    conf = row[6] if row is not None and row[8] else None
+    dates = [d for e in fresh for d in (e.date, e.valid_from) if d]
+    vf = [e.valid_from for e in fresh if e.valid_from]
+    vt = [e.valid_to for e in fresh if e.valid_to]
+    for e in fresh:
+        conf = e.confidence if conf is None or e.confidence > conf else conf
+    if row is not None:
+        dates += [d for d in (row[9], row[10]) if d]
+        vf += [row[11]] if row[11] else []
+        vt += [row[12]] if row[12] else []
+    return (
+        1.0 if conf is None else conf,
+        min(dates, default=None),
+        max(dates, default=None),
+        min(vf, default=None),
+        max(vt, default=None),
+    )
+
+
+#: How ``statements(actor=..., role=...)`` matches the actor (:data:`graph.store.STATEMENT_ROLES`).
+_ROLE_WHERE = {
+    "either": "(s.speaker = ? OR s.on_behalf_of = ?)",
+    "speaker": "s.speaker = ?",
+    "on_behalf_of": "s.on_behalf_of = ?",
+}
+
+
+def _ids(values: Iterable[str]) -> str:
+    return json.dumps(list(values))
 
 
 class EmbeddedStore(GraphStore):
-    """networkx in process; SQLite under ``directory`` for durability."""
+    """SQLite under ``directory``; see the module docstring."""
 
     backend = "embedded"
 
@@ -53,55 +128,48 @@ class EmbeddedStore(GraphStore):
                 f"cannot open embedded store at {self.directory}: {exc}"
             ) from exc
         self._lock = threading.RLock()
-        self._data_version = -1
-        self._load()
+        self._types = sorted(self.schema.relations)
+        self._structure: ActorStructure | None = None
+        self._seen_data_version = -1
+        self._cache: dict[str, Any] = {}
 
-    # ------------------------------------------------------------------ loading
-    def _reset(self) -> None:
-        self.nodes: dict[str, dict[str, Any]] = {k: {} for k in NODE_KINDS}
-        self.kind: dict[str, str] = {}
-        self.rels: dict[str, Relation] = {}
-        self.graph = nx.MultiDiGraph()
-        self.names: dict[str, set[str]] = defaultdict(set)
-        self._version = 0
-        self._adj_cache: dict[tuple[Any, ...], Any] = {}
+    # ------------------------------------------------------------------ plumbing
+    def _q(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        return self.db.conn.execute(sql, tuple(params)).fetchall()
 
-    def _load(self) -> None:
+    def _fresh(self) -> None:
+        """Forget what was read from an older state when anyone committed since."""
+        dv = self.db.data_version()
+        if dv != self._seen_data_version:
+            self._seen_data_version = dv
+            self._cache.clear()
+
+    def _cached(self, name: str, make: Any) -> Any:
+        self._fresh()
+        if name not in self._cache:
+            self._cache[name] = make()
+        return self._cache[name]
+
+    def _actors(self) -> ActorStructure:
+        """The actor structure, brought up to the committed version."""
         with self._lock:
-            self._reset()
-            for _id, kind, data in self.db.iter_nodes():
-                self._put_node(kind, node_from_dict(kind, data))
-            for key, rtype, source, target, tkind in self.db.iter_relations():
-                self.rels[key] = Relation(rtype, source, target, [], tkind)
-            for rkey, data in self.db.iter_evidence():
-                rel = self.rels.get(rkey)
-                if rel is not None:
-                    rel.evidence.append(Evidence(**data))
-            for rel in self.rels.values():
-                self._link(rel)
-            self._version = int(self.db.meta("version") or 0)
-            self._data_version = self.db.data_version()
-
-    def _refresh(self) -> None:
-        """Reload when another connection committed since we last looked."""
-        if self.db.data_version() != self._data_version:
-            self._load()
-
-    def _put_node(self, kind: str, node: Any) -> None:
-        old = self.nodes[kind].get(node.id)
-        if kind == ACTOR:
-            if old is not None:
-                for n in [old.name, *old.aliases, old.id]:
-                    self.names[normalize_name(n)].discard(old.id)
-            for n in [node.name, *node.aliases, node.id]:
-                self.names[normalize_name(n)].add(node.id)
-        self.nodes[kind][node.id] = node
-        self.kind[node.id] = kind
-        if kind in (ACTOR, TOPIC):
-            self.graph.add_node(node.id, kind=kind)
-
-    def _link(self, rel: Relation) -> None:
-        self.graph.add_edge(rel.source, rel.target, key=rel.type, rel=rel)
+            self._fresh()
+            version = self.db.version()
+            s = self._structure
+            if s is None or s.version > version:
+                with self.db.snapshot_read() as conn:
+                    s = ActorStructure.load(conn, self._types, self.db.version())
+            elif s.version < version:
+                if self._q("SELECT 1 FROM meta WHERE key = 'rebuild' AND value > ?", (s.version,)):
+                    with self.db.snapshot_read() as conn:
+                        s = ActorStructure.load(conn, self._types, self.db.version())
+                else:
+                    with self.db.snapshot_read() as conn:
+                        v = self.db.version()
+                        s.apply(conn.execute(DELTA_QUERY, (s.version,)).fetchall())
+                        s.version = v
+            self._structure = s
+            return s
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
@@ -115,130 +183,420 @@ class EmbeddedStore(GraphStore):
 
     def version(self) -> str:
         with self._lock:
-            self._refresh()
-            return str(self._version)
+            return str(self.db.version())
 
     def describe(self) -> str:
         return f"embedded store at {self.directory}"
 
+    def load_ranking(self, key: str) -> tuple[str, str] | None:
+        with self._lock:
+            row = self._q("SELECT version, data FROM rankings WHERE key = ?", (key,))
+        return (str(row[0][0]), str(row[0][1])) if row else None
+
+    def save_ranking(self, key: str, version: str, payload: str) -> None:
+        """Kept in the file (the last 32 questions), outside the data version: a ranking is
+        derived data and says which version it is of."""
+        with self._lock, self.db.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO rankings VALUES (?, ?, ?, ?)",
+                (key, version, payload, time.time()),
+            )
+            conn.execute(
+                "DELETE FROM rankings WHERE key NOT IN "
+                "(SELECT key FROM rankings ORDER BY saved DESC LIMIT 32)"
+            )
+
+    def flush(self) -> None:
+        """Write the snapshot of the actor structure if relations were committed after it
+        (the loader calls this at the end of an ingest)."""
+        with self._lock:
+            row = self._q("SELECT version FROM snapshot WHERE id = 1")
+            since = int(row[0][0]) if row else -1
+            if self._q("SELECT 1 FROM relations WHERE seq > ? LIMIT 1", (since,)) or (
+                not row and self._q("SELECT 1 FROM relations LIMIT 1")
+            ):
+                self._write_snapshot()
+
+    def _write_snapshot(self) -> None:
+        with self.db.transaction() as conn:
+            version = self.db.version()
+            s = ActorStructure.empty(self._types)
+            s.apply(conn.execute(DELTA_QUERY, (-1,)).fetchall())
+            conn.execute("INSERT OR REPLACE INTO snapshot VALUES (1, ?, ?)", (version, s.to_blob()))
+
     # ------------------------------------------------------------------ writes
     def write(self, batch: WriteBatch) -> WriteResult:
+        if not len(batch):
+            return WriteResult()
         with self._lock:
-            self._refresh()
-            check_batch(batch, lambda ids: self.kinds_of(ids), self.schema)
-            result = WriteResult()
-            node_rows: list[tuple[str, str, str]] = []
-            new_nodes: list[tuple[str, Any]] = []
-            for kind, items in (
-                (DOCUMENT, batch.documents),
-                (ACTOR, batch.actors),
-                (TOPIC, batch.topics),
-                (STATEMENT, batch.statements),
-            ):
-                staged: dict[str, Any] = {}
-                for node in items:
-                    old = staged.get(node.id) or self.nodes[kind].get(node.id)
-                    merged = merge_node(old, node)
-                    if merged is not old:
-                        staged[node.id] = merged
-                for node in staged.values():
-                    node_rows.append((node.id, kind, json.dumps(node_to_dict(node))))
-                    new_nodes.append((kind, node))
-            result.nodes = len(node_rows)
+            try:
+                with self.db.transaction() as conn:
+                    result = self._write_tx(conn, batch)
+                    if not result.changed:  # roll back: the version moves only with the data
+                        raise _Unchanged(result)
+            except _Unchanged as unchanged:
+                return unchanged.value
+        return result
 
-            rel_rows: list[tuple[str, str, str, str, str]] = []
-            ev_rows: list[tuple[str, str, str]] = []
-            staged_rels: dict[str, Relation] = {}
-            for rel in batch.relations:
-                key = rel.key
-                current = staged_rels.get(key) or self.rels.get(key)
-                fresh = new_evidence(current, rel)
-                if current is None:
-                    rel_rows.append((key, rel.type, rel.source, rel.target, rel.target_kind))
-                    current = Relation(rel.type, rel.source, rel.target, [], rel.target_kind)
-                    staged_rels[key] = current
-                if fresh:
-                    current = Relation(
-                        current.type,
-                        current.source,
-                        current.target,
-                        [*current.evidence, *fresh],
-                        current.target_kind,
+    def _write_tx(self, conn: sqlite3.Connection, batch: WriteBatch) -> WriteResult:
+        version = (
+            int((conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() or [0])[0])
+            + 1
+        )
+
+        def kinds(ids: list[str]) -> dict[str, str]:
+            return dict(
+                conn.execute(f"SELECT id, kind FROM nodes WHERE id IN {_IDS}", (_ids(ids),))
+            )
+
+        check_batch(batch, kinds, self.schema)
+        result = WriteResult()
+        for kind, items in (
+            (DOCUMENT, batch.documents),
+            (ACTOR, batch.actors),
+            (TOPIC, batch.topics),
+            (STATEMENT, batch.statements),
+        ):
+            if items:
+                result.nodes += self._write_nodes(conn, kind, items)
+        if batch.relations:
+            rels, ev = self._write_relations(conn, batch.relations, version)
+            result.relations += rels
+            result.evidence += ev
+        if result.changed:
+            Database.set_meta(conn, "version", str(version))
+        return result
+
+    def _write_nodes(self, conn: sqlite3.Connection, kind: str, items: list[Any]) -> int:
+        ids = list(dict.fromkeys(n.id for n in items))
+        stored = {
+            i: node_from_dict(kind, json.loads(d))
+            for i, d in conn.execute(f"SELECT id, data FROM nodes WHERE id IN {_IDS}", (_ids(ids),))
+        }
+        staged: dict[str, Any] = {}
+        for node in items:
+            old = staged.get(node.id) or stored.get(node.id)
+            merged = merge_node(old, node)
+            if merged is not old:
+                staged[node.id] = merged
+        if not staged:
+            return 0
+        conn.executemany(
+            "INSERT INTO nodes (id, kind, name, data) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET name = excluded.name, data = excluded.data",
+            [
+                (n.id, kind, node_name(n), json.dumps(node_to_dict(n), ensure_ascii=False))
+                for n in staged.values()
+            ],
+        )
+        if kind == ACTOR:
+            conn.executemany("DELETE FROM names WHERE node = ?", [(i,) for i in staged])
+            conn.executemany(
+                "INSERT OR IGNORE INTO names VALUES (?, ?)",
+                [
+                    (normalize_name(x), a.id)
+                    for a in staged.values()
+                    for x in {a.id, a.name, *a.aliases}
+                ],
+            )
+        elif kind == STATEMENT:
+            conn.executemany(
+                "INSERT OR REPLACE INTO statements VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (s.id, s.speaker, s.on_behalf_of, s.document, s.date, s.text.casefold())
+                    for s in staged.values()
+                ],
+            )
+            conn.executemany(
+                "DELETE FROM statement_about WHERE statement = ?", [(i,) for i in staged]
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO statement_about VALUES (?, ?)",
+                [(t, s.id) for s in staged.values() for t in s.about],
+            )
+        return len(staged)
+
+    def _write_relations(
+        self, conn: sqlite3.Connection, relations: list[Relation], version: int
+    ) -> tuple[int, int]:
+        """New relations are inserted with their aggregates in bulk; relations already stored
+        take only the evidence they do not hold yet, and their aggregates are updated."""
+        grouped: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
+        for rel in relations:
+            entry = grouped.get(rel.key)
+            if entry is None:
+                entry = grouped[rel.key] = (rel, {})
+            for e in rel.evidence:
+                entry[1].setdefault(e.key, e)  # each key hashed once
+        existing = {
+            row[1]: list(row)
+            for row in conn.execute(
+                f"SELECT {_REL_COLUMNS} FROM relations WHERE key IN {_IDS}",
+                (_ids(grouped),),
+            )
+        }
+        ends = {x for rel, _ in grouped.values() for x in (rel.source, rel.target)}
+        idx = dict(conn.execute(f"SELECT id, idx FROM nodes WHERE id IN {_IDS}", (_ids(ends),)))
+        next_rid = int(conn.execute("SELECT coalesce(max(rid), 0) FROM relations").fetchone()[0])
+        new_rows: list[tuple[Any, ...]] = []
+        ev_rows: list[tuple[Any, ...]] = []
+        src_rows: list[tuple[int, str]] = []
+        updates: list[tuple[Any, ...]] = []
+        inter = set()
+        created = fresh_total = 0
+        for key, (rel, evidence) in grouped.items():
+            row = existing.get(key)
+            if row is None:
+                next_rid += 1
+                rid = next_rid
+                fresh = list(evidence.items())
+                created += 1
+                if self.schema.relation(rel.type).intermediary:
+                    inter.add(rel.source)
+            else:
+                rid = row[0]
+                fresh = []
+                for k, e in evidence.items():
+                    lo, hi = _window(e)
+                    cur = conn.execute(
+                        "INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?)",
+                        (rid, k, evidence_rank(e, k), lo, hi, _evidence_json(e)),
                     )
-                    staged_rels[key] = current
-                    for e in fresh:
-                        ev_rows.append((key, e.key, json.dumps(e.as_row())))
-            result.relations = len(rel_rows)
-            result.evidence = len(ev_rows)
-            if not result.changed:
-                return result
-            with self.db.transaction() as conn:
-                Database.put_nodes(conn, node_rows)
-                Database.put_relations(conn, rel_rows)
-                Database.put_evidence(conn, ev_rows)
-                Database.set_meta(conn, "version", str(self._version + 1))
-            # committed: now the in-memory graph follows
-            self._version += 1
-            for kind, node in new_nodes:
-                self._put_node(kind, node)
-            for key, rel in staged_rels.items():
-                old = self.rels.get(key)
-                self.rels[key] = rel
-                if old is not None:
-                    self.graph.remove_edge(rel.source, rel.target, key=rel.type)
-                self._link(rel)
-            self._adj_cache.clear()
-            self._data_version = self.db.data_version()
-            return result
+                    if cur.rowcount:
+                        fresh.append((k, e))
+                if not fresh:
+                    continue
+            sources = list(dict.fromkeys(source_key(e.document, e.origin) for _, e in fresh))
+            if row is None:
+                for k, e in fresh:
+                    lo, hi = _window(e)
+                    ev_rows.append((rid, k, evidence_rank(e, k), lo, hi, _evidence_json(e)))
+                src_rows.extend((rid, x) for x in sources)
+                agg = _aggregate([e for _, e in fresh], None)
+                new_rows.append(
+                    (
+                        rid,
+                        key,
+                        rel.type,
+                        rel.source,
+                        rel.target,
+                        rel.target_kind,
+                        idx[rel.source],
+                        idx[rel.target],
+                        agg[0],
+                        len(sources),
+                        len(fresh),
+                        *agg[1:],
+                        version,
+                    )
+                )
+            else:
+                added = 0
+                for x in sources:
+                    added += conn.execute(
+                        "INSERT OR IGNORE INTO sources VALUES (?, ?)", (rid, x)
+                    ).rowcount
+                agg = _aggregate([e for _, e in fresh], row)
+                updates.append(
+                    (agg[0], row[7] + added, row[8] + len(fresh), *agg[1:], version, rid)
+                )
+            fresh_total += len(fresh)
+        conn.executemany(
+            "INSERT INTO relations (rid, key, type, source, target, target_kind, source_idx, "
+            "target_idx, confidence, sources, evidence, first_seen, last_seen, valid_from, "
+            "valid_to, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            new_rows,
+        )
+        conn.executemany("INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?)", ev_rows)
+        conn.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?)", src_rows)
+        conn.executemany(
+            "UPDATE relations SET confidence = ?, sources = ?, evidence = ?, first_seen = ?, "
+            "last_seen = ?, valid_from = ?, valid_to = ?, seq = ? WHERE rid = ?",
+            updates,
+        )
+        if inter:
+            conn.executemany(
+                "INSERT OR IGNORE INTO intermediaries VALUES (?)", [(i,) for i in inter]
+            )
+        return created, fresh_total
 
     def delete_actor(self, actor_id: str) -> bool:
-        with self._lock:
-            self._refresh()
-            if actor_id not in self.nodes[ACTOR]:
+        with self._lock, self.db.transaction() as conn:
+            if not conn.execute(
+                "SELECT 1 FROM nodes WHERE id = ? AND kind = ?", (actor_id, ACTOR)
+            ).fetchone():
                 return False
-            rel_keys = [k for k, r in self.rels.items() if actor_id in (r.source, r.target)]
-            stmt_ids = [s.id for s in self.nodes[STATEMENT].values() if s.speaker == actor_id]
-            with self.db.transaction() as conn:
-                Database.delete(conn, [actor_id, *stmt_ids], rel_keys)
-                Database.set_meta(conn, "version", str(self._version + 1))
-            self._load()
-            return True
+            version = self.db.version() + 1
+            rids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT rid FROM relations WHERE source = ? UNION "
+                    "SELECT rid FROM relations WHERE target = ?",
+                    (actor_id, actor_id),
+                )
+            ]
+            mediators = [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT source FROM relations WHERE target = ? AND type IN {_IDS}",
+                    (actor_id, _ids(self.schema.intermediary_types)),
+                )
+            ]
+            stmts = [
+                r[0]
+                for r in conn.execute("SELECT id FROM statements WHERE speaker = ?", (actor_id,))
+            ]
+            for table in ("evidence", "sources", "relations"):
+                conn.executemany(f"DELETE FROM {table} WHERE rid = ?", [(r,) for r in rids])
+            for sid in [actor_id, *stmts]:
+                conn.execute("DELETE FROM nodes WHERE id = ?", (sid,))
+            conn.executemany("DELETE FROM statements WHERE id = ?", [(s,) for s in stmts])
+            conn.executemany(
+                "DELETE FROM statement_about WHERE statement = ?", [(s,) for s in stmts]
+            )
+            conn.execute("DELETE FROM names WHERE node = ?", (actor_id,))
+            conn.execute("DELETE FROM intermediaries WHERE node = ?", (actor_id,))
+            for m in mediators:
+                if not conn.execute(
+                    f"SELECT 1 FROM relations WHERE source = ? AND type IN {_IDS} LIMIT 1",
+                    (m, _ids(self.schema.intermediary_types)),
+                ).fetchone():
+                    conn.execute("DELETE FROM intermediaries WHERE node = ?", (m,))
+            # relations are gone: the next reader rebuilds its actor structure in full
+            conn.execute("DELETE FROM snapshot")
+            Database.set_meta(conn, "rebuild", str(version))
+            Database.set_meta(conn, "version", str(version))
+        return True
 
     # ------------------------------------------------------------------ nodes
+    def _nodes(self, ids: Iterable[str], kind: str | None = None) -> list[tuple[str, str, str]]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return []
+        sql = f"SELECT id, kind, data FROM nodes WHERE id IN {_IDS}"
+        if kind is not None:
+            return self._q(sql + " AND kind = ?", (_ids(wanted), kind))
+        return self._q(sql, (_ids(wanted),))
+
     def get_nodes(self, kind: str, ids: Iterable[str]) -> dict[str, Any]:
+        wanted = list(dict.fromkeys(ids))
         with self._lock:
-            self._refresh()
-            table = self.nodes[kind]
-            return {i: table[i] for i in ids if i in table}
+            found = {
+                i: node_from_dict(kind, json.loads(d)) for i, _, d in self._nodes(wanted, kind)
+            }
+        return {i: found[i] for i in wanted if i in found}
 
     def kinds_of(self, ids: Iterable[str]) -> dict[str, str]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
         with self._lock:
-            self._refresh()
-            return {i: self.kind[i] for i in ids if i in self.kind}
+            return dict(self._q(f"SELECT id, kind FROM nodes WHERE id IN {_IDS}", (_ids(wanted),)))
 
     def lookup_names(self, names: Iterable[str]) -> dict[str, list[str]]:
+        wanted = list(dict.fromkeys(names))
+        keys = {n: normalize_name(n) for n in wanted}
         with self._lock:
-            self._refresh()
-            return {n: sorted(self.names.get(normalize_name(n), ())) for n in names}
+            rows = self._q(
+                f"SELECT key, node FROM names WHERE key IN {_IDS} ORDER BY node",
+                (_ids(set(keys.values())),),
+            )
+        found: dict[str, list[str]] = defaultdict(list)
+        for k, node in rows:
+            found[k].append(node)
+        return {n: list(found.get(keys[n], [])) for n in wanted}
 
     def actor_names(self) -> list[tuple[str, str, list[str]]]:
         with self._lock:
-            self._refresh()
-            return [(a.id, a.name, list(a.aliases)) for _, a in sorted(self.nodes[ACTOR].items())]
+
+            def read() -> list[tuple[str, str, list[str]]]:
+                return [
+                    (i, n, json.loads(d).get("aliases") or [])
+                    for i, n, d in self._q(
+                        "SELECT id, name, data FROM nodes WHERE kind = ? ORDER BY id", (ACTOR,)
+                    )
+                ]
+
+            return list(self._cached("actor_names", read))
 
     def list_nodes(self, kind: str, limit: int = 100, offset: int = 0) -> list[Any]:
         with self._lock:
-            self._refresh()
-            table = self.nodes[kind]
-            return [table[i] for i in sorted(table)[offset : offset + limit]]
+            rows = self._q(
+                "SELECT data FROM nodes WHERE kind = ? ORDER BY id LIMIT ? OFFSET ?",
+                (kind, max(0, limit), max(0, offset)),
+            )
+        return [node_from_dict(kind, json.loads(d)) for (d,) in rows]
 
     def intermediaries(self) -> set[str]:
         with self._lock:
-            self._refresh()
-            types = set(self.schema.intermediary_types)
-            return {r.source for r in self.rels.values() if r.type in types}
+            return set(
+                self._cached(
+                    "intermediaries",
+                    lambda: frozenset(r[0] for r in self._q("SELECT node FROM intermediaries")),
+                )
+            )
 
     # ------------------------------------------------------------------ relations, statements
+    def _views(self, rows: list[Any], evidence_limit: int | None) -> list[RelationView]:
+        out = []
+        for rid, _key, rtype, s, t, tk, conf, nsrc, n, fs, ls, vf, vt in rows:
+            sql = "SELECT data FROM evidence WHERE rid = ? ORDER BY rank"
+            params: tuple[Any, ...] = (rid,)
+            if evidence_limit is not None:
+                sql += " LIMIT ?"
+                params = (rid, evidence_limit)
+            ev = (
+                [Evidence(**json.loads(d)) for (d,) in self._q(sql, params)]
+                if (evidence_limit is None or evidence_limit > 0)
+                else []
+            )
+            out.append(RelationView(rtype, s, t, tk, conf, fs, ls, vf, vt, nsrc, n, ev))
+        return out
+
+    def _relation_rows(
+        self,
+        *,
+        types: list[str] | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        actor: str | None = None,
+        limit: int | None = None,
+    ) -> list[Any]:
+        where: list[str] = []
+        params: list[Any] = []
+        if types:
+            where.append(f"type IN {_IDS}")
+            params.append(_ids(types))
+        if actor is not None:
+            where.append("(source = ? OR target = ?)")
+            params += [actor, actor]
+        if source is not None:
+            where.append("source = ?")
+            params.append(source)
+        if target is not None:
+            where.append("target = ?")
+            params.append(target)
+        sql = f"SELECT {_REL_COLUMNS} FROM relations"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY key"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._q(sql, params)
+
+    def _full(self, rows: list[Any]) -> list[Relation]:
+        out = []
+        for row in rows:
+            ev = [
+                Evidence(**json.loads(d))
+                for (d,) in self._q(
+                    "SELECT data FROM evidence WHERE rid = ? ORDER BY rank", (row[0],)
+                )
+            ]
+            out.append(Relation(row[2], row[3], row[4], ev, row[5]))
+        return out
+
     def relations(
         self,
         *,
@@ -248,63 +606,62 @@ class EmbeddedStore(GraphStore):
         actor: str | None = None,
         limit: int = 1000,
     ) -> list[Relation]:
+        if types is not None and not types:
+            types = None
         with self._lock:
-            self._refresh()
-            if actor is not None:
-                candidates: Iterable[Relation] = (
-                    [d["rel"] for *_, d in self.graph.out_edges(actor, data=True)]
-                    + [d["rel"] for *_, d in self.graph.in_edges(actor, data=True)]
-                    if actor in self.graph
-                    else []
-                )
-            elif source is not None:
-                candidates = (
-                    [d["rel"] for *_, d in self.graph.out_edges(source, data=True)]
-                    if source in self.graph
-                    else []
-                )
-            elif target is not None:
-                candidates = (
-                    [d["rel"] for *_, d in self.graph.in_edges(target, data=True)]
-                    if target in self.graph
-                    else []
-                )
-            else:
-                candidates = self.rels.values()
-            wanted = set(types) if types else None
-            out = {
-                r.key: r
-                for r in candidates
-                if (wanted is None or r.type in wanted)
-                and (source is None or r.source == source)
-                and (target is None or r.target == target)
-            }
-            return [out[k] for k in sorted(out)][:limit]
+            rows = self._relation_rows(
+                types=types, source=source, target=target, actor=actor, limit=max(0, limit)
+            )
+            return self._full(rows)
 
-    def relations_among(self, node_ids: list[str], types: list[str]) -> list[Relation]:
+    def relations_among(
+        self, node_ids: list[str], types: list[str], evidence_limit: int | None = None
+    ) -> list[RelationView]:
+        ids = sorted(set(node_ids))
+        if not ids or not types:
+            return []
         with self._lock:
-            self._refresh()
-            ids = [i for i in set(node_ids) if i in self.graph]
-            wanted = set(types)
-            out = {}
-            adj = self.graph.adj
-            # few nodes (a path answer): look up each pair; hubs have huge out-edge lists
-            if len(ids) ** 2 <= sum(len(adj[u]) for u in ids):
-                for u in ids:
-                    succ = adj[u]
-                    for v in ids:
-                        for r_type, data in succ.get(v, {}).items():
-                            if r_type in wanted:
-                                out[data["rel"].key] = data["rel"]
-            else:
-                idset = set(ids)
-                for u in ids:
-                    for v, edges in adj[u].items():
-                        if v in idset:
-                            for r_type, data in edges.items():
-                                if r_type in wanted:
-                                    out[data["rel"].key] = data["rel"]
-            return [out[k] for k in sorted(out)]
+            rows = self._q(
+                f"SELECT {_REL_COLUMNS} FROM relations WHERE source IN {_IDS} AND "
+                f"target IN {_IDS} AND type IN {_IDS} ORDER BY key",
+                (_ids(ids), _ids(ids), _ids(types)),
+            )
+            return self._views(rows, evidence_limit)
+
+    def relations_between(
+        self, pairs: list[tuple[str, str]], types: list[str], evidence_limit: int | None = None
+    ) -> list[RelationView]:
+        """By key (type|source|target), on the key's index: no hub's relations are walked."""
+        from actorgraph.graph.model import relation_key
+
+        keys = sorted({relation_key(t, u, v) for u, v in pairs for t in types})
+        if not keys:
+            return []
+        with self._lock:
+            rows = self._q(
+                f"SELECT {_REL_COLUMNS} FROM relations WHERE key IN {_IDS} ORDER BY key",
+                (_ids(keys),),
+            )
+            return self._views(rows, evidence_limit)
+
+    def relation_evidence(
+        self, rel_type: str, source: str, target: str, offset: int = 0, limit: int = 20
+    ) -> tuple[list[Evidence], int] | None:
+        from actorgraph.graph.model import relation_key
+
+        with self._lock:
+            row = self._q(
+                "SELECT rid, evidence FROM relations WHERE key = ?",
+                (relation_key(rel_type, source, target),),
+            )
+            if not row:
+                return None
+            rid, total = row[0]
+            page = self._q(
+                "SELECT data FROM evidence WHERE rid = ? ORDER BY rank LIMIT ? OFFSET ?",
+                (rid, max(0, limit), max(0, offset)),
+            )
+            return [Evidence(**json.loads(d)) for (d,) in page], int(total)
 
     def statements(
         self,
@@ -319,77 +676,127 @@ class EmbeddedStore(GraphStore):
         limit: int = 100,
         offset: int = 0,
     ) -> tuple[list[Statement], int]:
+        where: list[str] = []
+        params: list[Any] = []
+        if actor is not None:
+            where.append(_ROLE_WHERE[role])
+            params += [actor] * _ROLE_WHERE[role].count("?")
+        if topic is not None:
+            where.append("s.id IN (SELECT statement FROM statement_about WHERE topic = ?)")
+            params.append(topic)
+        if document is not None:
+            where.append("s.document = ?")
+            params.append(document)
+        if since is not None:
+            where.append("s.date >= ?")
+            params.append(since)
+        if until is not None:
+            where.append("s.date <= ?")
+            params.append(until)
+        if text:
+            where.append("instr(s.text_cf, ?) > 0")
+            params.append(text.casefold())
+        cond = (" WHERE " + " AND ".join(where)) if where else ""
         with self._lock:
-            self._refresh()
-            needle = text.casefold() if text else None
-            by_speaker = role in ("either", "speaker")
-            by_behalf = role in ("either", "on_behalf_of")
-            hits = [
-                s
-                for s in self.nodes[STATEMENT].values()
-                if (
-                    actor is None
-                    or (by_speaker and s.speaker == actor)
-                    or (by_behalf and s.on_behalf_of == actor)
-                )
-                and (topic is None or topic in s.about)
-                and (document is None or s.document == document)
-                and (since is None or (s.date is not None and s.date >= since))
-                and (until is None or (s.date is not None and s.date <= until))
-                and (needle is None or needle in s.text.casefold())
-            ]
-            hits.sort(key=lambda s: (s.date or "", s.id))
-            return hits[offset : offset + limit], len(hits)
+            total = self._q(f"SELECT count(*) FROM statements s{cond}", params)[0][0]
+            rows = self._q(
+                f"SELECT n.data FROM statements s JOIN nodes n ON n.id = s.id{cond} "
+                "ORDER BY coalesce(s.date, ''), s.id LIMIT ? OFFSET ?",
+                [*params, max(0, limit), max(0, offset)],
+            )
+        return [node_from_dict(STATEMENT, json.loads(d)) for (d,) in rows], int(total)
 
     # ------------------------------------------------------------------ graph queries
-    def _sort_key(self, node_id: str) -> tuple[str, str]:
-        kind = self.kind.get(node_id, ACTOR)
-        node = self.nodes[kind].get(node_id)
-        name = getattr(node, "name", node_id) if node is not None else node_id
-        return (name.casefold(), node_id)
+    def _sort_keys(self, ids: Iterable[str]) -> dict[str, str]:
+        rows = self._q(f"SELECT id, name FROM nodes WHERE id IN {_IDS}", (_ids(ids),))
+        return {i: name_sort_key(n, i) for i, n in rows}
 
-    def _adjacency(self, relations: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """Walkable actor adjacency (and its reverse) for these relation types, cached."""
-        cache_key = ("adj", self._version, tuple(relations))
-        hit = self._adj_cache.get(cache_key)
-        if hit is not None:
-            return hit  # type: ignore[no-any-return]
-        fwd: dict[str, set[str]] = defaultdict(set)
+    def _walk_types(self, relations: list[str]) -> tuple[list[str], list[str]]:
+        both: list[str] = []
+        forward: list[str] = []
         for name in relations:
             rt = self.schema.relation(name)
-            if rt.traverse == "none" or not rt.between_actors:
+            if rt.traverse == "none" or not rt.between_actors or rt.derived:
                 continue
-            for r in self.rels.values():
-                if r.type != name or r.target_kind != ACTOR:
-                    continue
-                fwd[r.source].add(r.target)
-                if rt.traverse == "both" or rt.symmetric:
-                    fwd[r.target].add(r.source)
-        adj = {u: sorted(vs, key=self._sort_key) for u, vs in fwd.items()}
-        radj_sets: dict[str, set[str]] = defaultdict(set)
-        for u, vs in fwd.items():
-            for v in vs:
-                radj_sets[v].add(u)
-        radj = {v: list(us) for v, us in radj_sets.items()}
-        self._adj_cache[cache_key] = (adj, radj)
-        return adj, radj
+            (both if rt.traverse == "both" or rt.symmetric else forward).append(name)
+        return sorted(both), sorted(forward)
 
     def find_paths(
-        self, source: str, target: str, relations: list[str], max_hops: int, max_paths: int
+        self,
+        source: str,
+        target: str,
+        relations: list[str],
+        max_hops: int,
+        max_paths: int,
+        intermediaries_only: bool = False,
     ) -> tuple[list[RawPath], bool]:
+        import numpy as np
+
+        both, forward = self._walk_types(relations)
+        if source == target or not (both or forward):
+            return [], False
         with self._lock:
-            self._refresh()
-            adj, radj = self._adjacency(relations)
-            found, cut = simple_paths(
-                source,
-                target,
-                adj,
-                radj,
+            idx = dict(
+                self._q(f"SELECT id, idx FROM nodes WHERE id IN {_IDS}", (_ids([source, target]),))
+            )
+            if source not in idx or target not in idx:
+                return [], False
+            size = int(self._q("SELECT coalesce(max(idx), 0) + 1 FROM nodes")[0][0])
+            walk = self._actors().walk(both, forward, size)
+            allowed = None
+            if intermediaries_only:
+                allowed = np.zeros(walk.size, bool)
+                inter = self._q("SELECT n.idx FROM intermediaries i JOIN nodes n ON n.id = i.node")
+                allowed[[r[0] for r in inter if r[0] < walk.size]] = True
+                allowed[idx[source]] = True
+            s, t = idx[source], idx[target]
+            # exact distances up to max_hops - 2 levels, "farther" beyond: a lower bound that
+            # keeps the search exact and spares the breadth-first levels that reach the whole
+            # graph (the search then takes one more step from the source's side)
+            depth = max(1, max_hops - 2)
+            dist = walk.distances(t, depth, allowed)
+            if allowed is not None:
+                dist = np.where(allowed | (np.arange(walk.size) == t), dist, max_hops + 1)
+            bound = None
+            if s < walk.size and s != t:
+                bound = int(dist[s])
+                if bound > depth:  # not within the exact levels: search from its side
+                    bound = depth + 1
+                if bound > max_hops:
+                    bound = None
+            dist_list = dist  # numpy scalars index fast enough; hubs use it vectorized
+
+            memo: dict[tuple[int, int], list[Any]] = {}
+
+            def expand(node: int, hops: int) -> list[Any]:
+                # a hub is expanded for many prefixes of the same length: once is enough
+                got = memo.get((node, hops))
+                if got is None:
+                    got = memo[(node, hops)] = walk.steps(node, hops, t, dist_list, max_hops)
+                return got
+
+            def keys(nodes: Iterable[int]) -> dict[int, str]:
+                rows = self._q(
+                    f"SELECT idx, id, name FROM nodes WHERE idx IN {_IDS}",
+                    (json.dumps(list(nodes)),),
+                )
+                return {i: name_sort_key(n, node_id) for i, node_id, n in rows}
+
+            found, cut = ranked_paths(
+                s,
+                t,
+                bound,
+                expand,
                 max_hops,
                 max_paths,
+                keys,
                 deadline=time.monotonic() + self.query_timeout,
             )
-            return [RawPath(p) for p in found], cut
+            nodes = sorted({n for p, _, _ in found for n in p})
+            ids = dict(
+                self._q(f"SELECT idx, id FROM nodes WHERE idx IN {_IDS}", (json.dumps(nodes),))
+            )
+        return [RawPath([ids[n] for n in p], sup, date_str(last)) for p, sup, last in found], cut
 
     def neighborhood(
         self,
@@ -399,84 +806,128 @@ class EmbeddedStore(GraphStore):
         since: str | None = None,
         until: str | None = None,
         limit: int = 500,
+        evidence_limit: int | None = None,
     ) -> Subgraph:
-        with self._lock:
-            self._refresh()
-            wanted = set(relations)
-            seen = {s: 0 for s in seeds if s in self.graph}
-            frontier = sorted(seen, key=self._sort_key)
-            edges: dict[str, Relation] = {}
-            truncated = False
-            for level in range(1, depth + 1):
-                nxt: list[str] = []
-                for u in frontier:
-                    incident = [d["rel"] for *_, d in self.graph.out_edges(u, data=True)] + [
-                        d["rel"] for *_, d in self.graph.in_edges(u, data=True)
-                    ]
-                    incident.sort(key=lambda r: r.key)
-                    for r in incident:
-                        if r.type not in wanted or not r.in_window(since, until):
-                            continue
-                        other = r.target if r.source == u else r.source
-                        if other not in seen:
-                            if len(seen) >= limit:
-                                truncated = True
-                                continue
-                            seen[other] = level
-                            nxt.append(other)
-                        edges[r.key] = r
-                frontier = sorted(nxt, key=self._sort_key)
-            inter = self.intermediaries()
-            nodes = [
-                node_ref(self.kind[i], self.nodes[self.kind[i]][i], inter)
-                for i in sorted(seen, key=self._sort_key)
-            ]
-            kept = [
-                {"id": k, **r.summary(), "target_kind": r.target_kind}
-                for k, r in sorted(edges.items())
-                if r.source in seen and r.target in seen
-            ]
-            return Subgraph(nodes=nodes, edges=kept, truncated=truncated)
+        rows_by_key: dict[str, Any] = {}
+        window = ""
+        wparams: list[Any] = []
+        if since is not None or until is not None:
+            window = (
+                " AND EXISTS (SELECT 1 FROM evidence e WHERE e.rid = r.rid AND e.lo IS NOT NULL"
+                " AND (? IS NULL OR e.lo <= ?) AND (? IS NULL OR e.hi >= ?))"
+            )
+            wparams = [until, until, since, since]
 
-    def projection(
-        self, relations: list[str], since: str | None = None, until: str | None = None
-    ) -> nx.MultiDiGraph:
+        def incident(frontier: list[str]) -> list[tuple[str, str, str]]:
+            if not relations:
+                return []
+            out = []
+            for end in ("source", "target"):
+                for row in self._q(
+                    f"SELECT {_REL_COLUMNS} FROM relations r WHERE {end} IN {_IDS} "
+                    f"AND type IN {_IDS}{window}",
+                    (_ids(frontier), _ids(relations), *wparams),
+                ):
+                    rows_by_key[row[1]] = row
+                    out.append((row[1], row[3], row[4]))
+            return out
+
+        def describe(ids: list[str]) -> dict[str, tuple[str, str]]:
+            rows = self._q(f"SELECT id, kind, name FROM nodes WHERE id IN {_IDS}", (_ids(ids),))
+            return {i: (k, name_sort_key(n, i)) for i, k, n in rows}
+
         with self._lock:
-            self._refresh()
-            wanted = set(relations)
-            g = nx.MultiDiGraph()
-            for a in self.nodes[ACTOR].values():
-                g.add_node(a.id, name=a.name, type=a.type)
-            for r in self.rels.values():
-                if r.type in wanted and r.target_kind == ACTOR and r.in_window(since, until):
-                    g.add_edge(r.source, r.target, key=r.type, type=r.type, confidence=r.confidence)
-            return g
+            start = [(i, k, key) for i, (k, key) in describe(seeds).items()]
+            hood = admit_neighbours(start, depth, limit, incident, describe)
+            inter = self.intermediaries()
+            seen = hood.seen
+            nodes = {
+                i: node_ref(k, node_from_dict(k, json.loads(d)), inter)
+                for i, k, d in self._nodes(seen)
+            }
+            kept = [
+                rows_by_key[k]
+                for k, (a, b) in sorted(hood.edges.items())
+                if a in seen and b in seen
+            ]
+            views = self._views(kept, evidence_limit)
+        order = sorted(nodes, key=lambda i: name_sort_key(nodes[i].name, i))
+        return Subgraph(
+            nodes=[nodes[i] for i in order],
+            edges=[{"id": v.key, **v.summary(), "target_kind": v.target_kind} for v in views],
+            truncated=hood.truncated,
+            left_out=hood.left_out,
+            left_out_exact=hood.exact,
+        )
+
+    def projection_edges(
+        self, relations: list[str], since: str | None = None, until: str | None = None
+    ) -> list[tuple[str, str, str, float]]:
+        if not relations:
+            return []
+        with self._lock:
+            if since is None and until is None:
+                import numpy as np
+
+                a = self._actors().arrays
+                types = self._actors().types
+                code = {t: i for i, t in enumerate(types)}
+                m = np.isin(a["type"], [code[t] for t in relations if t in code])
+                src, dst, conf, ty = a["src"][m], a["dst"][m], a["conf"][m], a["type"][m]
+                used = np.unique(np.concatenate([src, dst])).tolist()
+                ids = dict(
+                    self._q(f"SELECT idx, id FROM nodes WHERE idx IN {_IDS}", (json.dumps(used),))
+                )
+                return [
+                    (ids[u], ids[v], types[t], c)
+                    for u, v, t, c in zip(
+                        src.tolist(), dst.tolist(), ty.tolist(), conf.tolist(), strict=True
+                    )
+                ]
+            rows = self._q(
+                f"SELECT r.source, r.target, r.type, r.confidence FROM relations r "
+                f"WHERE r.type IN {_IDS} AND r.target_kind = 'Actor' AND EXISTS (SELECT 1 FROM "
+                "evidence e WHERE e.rid = r.rid AND e.lo IS NOT NULL AND (? IS NULL OR "
+                "e.lo <= ?) AND (? IS NULL OR e.hi >= ?)) ORDER BY r.rid",
+                (_ids(relations), until, until, since, since),
+            )
+            return [(s, t, ty, float(c)) for s, t, ty, c in rows]
 
     # ------------------------------------------------------------------ bulk
     def iter_records(self) -> Iterator[AnyRecord]:
-        with self._lock:
-            self._refresh()
-            nodes = {k: dict(v) for k, v in self.nodes.items()}
-            rels = dict(self.rels)
-        yield from records_of(
-            lambda kind: (nodes[kind][i] for i in sorted(nodes[kind])),
-            (rels[k] for k in sorted(rels)),
-        )
+        with self._lock, self.db.snapshot_read():
+
+            def nodes(kind: str) -> list[Any]:
+                rows = self._q("SELECT data FROM nodes WHERE kind = ? ORDER BY id", (kind,))
+                return [node_from_dict(kind, json.loads(d)) for (d,) in rows]
+
+            relations = (self._full([row])[0] for row in self._relation_rows())
+            yield from records_of(nodes, relations)
 
     def counts(self) -> dict[str, Any]:
         with self._lock:
-            self._refresh()
-            by_type: dict[str, int] = defaultdict(int)
-            evidence = 0
-            for r in self.rels.values():
-                by_type[r.type] += 1
-                evidence += len(r.evidence)
-            actor_types: dict[str, int] = defaultdict(int)
-            for a in self.nodes[ACTOR].values():
-                actor_types[a.type] += 1
-            return {
-                "nodes": {k: len(v) for k, v in self.nodes.items()},
-                "actor_types": dict(sorted(actor_types.items())),
-                "relations": dict(sorted(by_type.items())),
-                "evidence": evidence,
-            }
+            nodes = dict.fromkeys(NODE_KINDS, 0)
+            nodes.update(dict(self._q("SELECT kind, count(*) FROM nodes GROUP BY kind")))
+            types = dict(
+                self._q(
+                    "SELECT json_extract(data, '$.type'), count(*) FROM nodes WHERE kind = ? "
+                    "GROUP BY 1",
+                    (ACTOR,),
+                )
+            )
+            rels = dict(self._q("SELECT type, count(*) FROM relations GROUP BY type"))
+            evidence = self._q("SELECT coalesce(sum(evidence), 0) FROM relations")[0][0]
+        return {
+            "nodes": nodes,
+            "actor_types": dict(sorted(types.items())),
+            "relations": dict(sorted(rels.items())),
+            "evidence": int(evidence),
+        }
+
+
+class _Unchanged(Exception):
+    """Raised inside a write transaction that changed nothing, to roll it back."""
+
+    def __init__(self, value: WriteResult) -> None:
+        super().__init__("nothing changed")
+        self.value = value

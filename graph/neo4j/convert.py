@@ -33,6 +33,7 @@ from actorgraph.graph.model import (
     node_from_dict,
     normalize_name,
 )
+from actorgraph.graph.ranking import evidence_date, evidence_rank, name_sort_key, source_key
 
 #: Frames every key in ``keys_text``; ``normalize_name`` folds all whitespace to one space.
 KEY_FRAME = "\n"
@@ -46,14 +47,8 @@ def actor_keys(node: Any) -> list[str]:
 
 
 def sort_key(node: Any) -> str:
-    """Orders actors like ``(name.casefold(), id)`` in Python, under Neo4j's string order.
-
-    Neo4j compares strings by UTF-16 code units, Python by code points: they disagree when a
-    character beyond U+FFFF meets one in U+E000..U+FFFF. Hex digits of UTF-8 bytes compare in
-    code-point order, and the space sorts below every hex digit, so a name that is a prefix of
-    another still comes first.
-    """
-    return f"{node.name.casefold().encode('utf-8').hex()} {node.id.encode('utf-8').hex()}"
+    """The node's :func:`graph.ranking.name_sort_key` (path order by names)."""
+    return name_sort_key(node.name, node.id)
 
 
 def name_needle(name: str) -> str:
@@ -136,11 +131,13 @@ def relation_row(rel: Relation, keys: list[str], evidence: list[Evidence]) -> li
         [evidence_text(e) for e in evidence],
         max((e.confidence for e in evidence), default=None),
         pairs,
+        [source_key(e.document, e.origin) for e in evidence],
+        [evidence_date(e) for e in evidence],
     ]
 
 
 def relation_from_row(type_name: str, target_kind: str, row: Any) -> Relation:
-    """A relation from a query row with ``source``, ``target`` and ``evidence``."""
-    return Relation(
-        type_name, row["source"], row["target"], evidence_from_list(row["evidence"]), target_kind
-    )
+    """A relation from a query row with ``source``, ``target`` and ``evidence`` (best first,
+    as both stores list it)."""
+    evidence = sorted(evidence_from_list(row["evidence"]), key=evidence_rank)
+    return Relation(type_name, row["source"], row["target"], evidence, target_kind)

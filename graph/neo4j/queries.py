@@ -16,7 +16,9 @@ values checked here:
   that node kind, and ``{{rel:made}}``: the label of the vocabulary relation type ``made``;
   both filled once when a :class:`QuerySet` is built from a :class:`graph.schema.Schema`;
 * ``{{label}}`` (a node kind label of the vocabulary), ``{{rel_type}}`` (a relationship label
-  of the vocabulary) and ``{{hops}}`` (an int in ``1..MAX_HOPS``): filled per call, declared
+  of the vocabulary), ``{{hops}}`` and ``{{groups}}`` (ints in ``1..MAX_HOPS``: a path
+  quantifier's bound and the k of ``SHORTEST k GROUPS``, which Neo4j 5.26 does not take as
+  parameters): filled per call, declared
   in the ``slots`` header.
 
 Every filled label is checked against the vocabulary and its pattern
@@ -39,7 +41,7 @@ PACKAGE = "actorgraph.cypher"  # the top-level cypher/ folder, installed in the 
 HEADER_KEYS = ("name", "description", "params", "slots", "mode")
 REQUIRED_KEYS = ("name", "description", "params", "mode")
 MODES = ("read", "write")
-CALL_SLOTS = ("label", "rel_type", "hops")
+CALL_SLOTS = ("label", "rel_type", "hops", "groups")
 NODE_KIND_SLOTS = ("Actor", "Statement", "Topic", "Document")
 
 _HEADER = re.compile(r"^//\s*([a-z]+)\s*:\s*(.*?)\s*$")
@@ -197,9 +199,9 @@ class QuerySet:
         return text
 
     def _call_slot(self, slot: str, value: Any) -> str:
-        if slot == "hops":
+        if slot in ("hops", "groups"):
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_HOPS:
-                raise ValueError(f"hops must be an int in 1..{MAX_HOPS}, not {value!r}")
+                raise ValueError(f"{slot} must be an int in 1..{MAX_HOPS}, not {value!r}")
             return str(value)
         if slot == "label":
             if value not in self.node_labels and value != "Node":

@@ -24,30 +24,29 @@ whose key is not stored and reports what it created (so the counts equal the emb
 store's). All of it is one transaction; one that changed nothing is rolled back, version
 included.
 
-Queries are the named files of ``cypher/`` (:mod:`graph.neo4j.queries`). Paths are Neo4j 5
-quantified path patterns, one length at a time (shortest first, stopping once ``max_paths``
-are found, returning what was found when the time is up), sorted in Python exactly like
-:mod:`graph.embedded.paths`. Influence (PageRank, betweenness, degree) is not computed in the
-database: :meth:`Neo4jStore.projection` pulls the actor subgraph of the asked relation types
-and date window (actors as nodes, relations as edges with their confidence) into networkx, and
-:mod:`graph.influence` scores it, as for the embedded store.
+Queries are the named files of ``cypher/`` (:mod:`graph.neo4j.queries`). Paths are found and
+ranked in the database (``cypher/paths.cypher``: ``SHORTEST k GROUPS`` over a quantified path
+pattern, ranked by :mod:`graph.ranking`'s order in ``ORDER BY``), and neighbourhoods are
+expanded level by level in Cypher; no copy of the graph is made in Python for either.
+Influence (PageRank, betweenness, degree) is not computed in the database:
+:meth:`Neo4jStore.projection` pulls the actor subgraph of the asked relation types and date
+window, and :mod:`graph.influence` scores it, as for the embedded store.
 """
 
 from __future__ import annotations
 
 import heapq
 import itertools
+import logging
 import re
-import threading
 import time
-from collections import OrderedDict, defaultdict
+import uuid
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 import neo4j
-import networkx as nx
-from actorgraph.graph.embedded.paths import simple_paths
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
 from actorgraph.graph.exchange import AnyRecord, records_of
 from actorgraph.graph.merge import check_batch, merge_node
@@ -59,6 +58,7 @@ from actorgraph.graph.model import (
     TOPIC,
     Evidence,
     Relation,
+    RelationView,
     Statement,
     Subgraph,
     node_ref,
@@ -73,11 +73,21 @@ from actorgraph.graph.neo4j.convert import (
     relation_row,
 )
 from actorgraph.graph.neo4j.queries import QuerySet
+from actorgraph.graph.ranking import name_sort_key, rank_evidence
 from actorgraph.graph.schema import Schema
-from actorgraph.graph.store import MAX_HOPS, MAX_ROWS, GraphStore, RawPath, WriteBatch, WriteResult
+from actorgraph.graph.store import (
+    MAX_HOPS,
+    MAX_ROWS,
+    GraphStore,
+    RawPath,
+    WriteBatch,
+    WriteResult,
+    admit_neighbours,
+)
 from neo4j.exceptions import (
     AuthError,
     DriverError,
+    IncompleteCommit,
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
@@ -90,6 +100,9 @@ V = TypeVar("V")
 
 #: Rows a relations_among query may return before it counts as over the limit.
 AMONG_CAP = MAX_ROWS * 10
+logger = logging.getLogger("actorgraph.neo4j")
+#: Tries of a batch whose commit was cut off (see Neo4jStore.write).
+WRITE_TRIES = 3
 #: Writes may run longer than reads (a batch of thousands of rows), but not forever.
 MIN_WRITE_TIMEOUT = 60.0
 _DDL_NAME = re.compile(r"CREATE\s+(?:TEXT\s+)?(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS")
@@ -106,29 +119,6 @@ def _run_named(tx: _Tx, *, name: str, slots: dict[str, Any]) -> list[Any]:
 def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
-
-
-class _LRU(Generic[K, V]):
-    """A small thread-safe least-recently-used cache."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._data: OrderedDict[K, V] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: K) -> V | None:
-        with self._lock:
-            value = self._data.get(key)
-            if value is not None:
-                self._data.move_to_end(key)
-            return value
-
-    def put(self, key: K, value: V) -> None:
-        with self._lock:
-            self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
 
 
 class _Unchanged(Exception):
@@ -188,11 +178,6 @@ class Neo4jStore(GraphStore):
         self._kind_of_label = {self.schema.label(k): k for k in NODE_KINDS}
         self._name_of_label = {rt.label: name for name, rt in self.schema.relations.items()}
         self._derived_labels = [rt.label for rt in self.schema.relations.values() if rt.derived]
-        #: How find_paths searches: "auto" (the path pattern query for up to paths_qpp_budget
-        #: seconds, then the projection), or only "pattern" or "projection" (tests compare them).
-        self.paths_search = "auto"
-        self.paths_qpp_budget = 1.0
-        self._walk_cache: _LRU[tuple[Any, ...], Any] = _LRU(8)
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
@@ -402,9 +387,39 @@ class Neo4jStore(GraphStore):
 
     # ------------------------------------------------------------------ writes
     def write(self, batch: WriteBatch) -> WriteResult:
+        """One transaction (see the module docstring). The driver retries transient errors
+        before the commit; when the connection is lost during the commit itself the outcome
+        is unknown, so the batch is tried again here, and its receipt (a token recorded in the
+        transaction) tells whether the first try committed and what it wrote: the report
+        counts the batch once, whichever try wrote it."""
         if not len(batch):
             return WriteResult()
-        return self._write(lambda tx: self._write_tx(tx, batch))
+        token = uuid.uuid4().hex
+
+        def attempt(tx: _Tx) -> WriteResult:
+            receipt = tx.run("write_receipt", token=token)[0]["receipt"]
+            if receipt is not None:
+                nodes, rels, evidence = (int(x) for x in str(receipt).split(":")[1:])
+                raise _Unchanged(WriteResult(nodes, rels, evidence))
+            result = self._write_tx(tx, batch)
+            tx.run(
+                "write_record_receipt",
+                receipt=f"{token}:{result.nodes}:{result.relations}:{result.evidence}",
+            )
+            return result
+
+        for tries in itertools.count(1):
+            try:
+                return self._write(attempt)
+            except StoreUnavailableError as exc:
+                cause = exc.__cause__
+                if tries >= WRITE_TRIES or not isinstance(
+                    cause, IncompleteCommit | ServiceUnavailable | SessionExpired
+                ):
+                    raise
+                logger.info("write of a batch cut off (%s); trying it again", type(cause).__name__)
+                time.sleep(0.5 * tries)
+        raise AssertionError("unreachable")
 
     def _write_tx(self, tx: _Tx, batch: WriteBatch) -> WriteResult:
         node_groups = (
@@ -476,16 +491,29 @@ class Neo4jStore(GraphStore):
                 for row in tx.run("relations_write", {"rel_type": label}, rows=row_chunk):
                     result.relations += int(row["relations"] or 0)
                     result.evidence += int(row["evidence"] or 0)
+        mediators = sorted(
+            {
+                rel.source
+                for rel, _ in staged_rels.values()
+                if self.schema.relation(rel.type).intermediary
+            }
+        )
+        for id_chunk in _chunks(mediators, self.batch_size):
+            tx.run("actors_mark_intermediary", ids=id_chunk)
         if not result.changed:
             raise _Unchanged(result)
         return result
 
     def delete_actor(self, actor_id: str) -> bool:
+        types = self._intermediary_labels()
+
         def work(tx: _Tx) -> bool:
             tx.run("write_begin", ends=[])
-            rows = tx.run("actor_delete", id=actor_id)
+            rows = tx.run("actor_delete", id=actor_id, types=types)
             if not rows or not rows[0]["deleted"]:
                 raise _Unchanged(False)
+            if rows[0]["mediators"]:
+                tx.run("actors_recheck_intermediary", ids=rows[0]["mediators"], types=types)
             return True
 
         return self._write(work)
@@ -547,8 +575,11 @@ class Neo4jStore(GraphStore):
         nodes = [node_from_props(kind, r["props"]) for r in rows]
         return sorted(nodes, key=lambda n: n.id)
 
+    def _intermediary_labels(self) -> list[str]:
+        return sorted(self.schema.relation(n).label for n in self.schema.intermediary_types)
+
     def intermediaries(self) -> set[str]:
-        labels = [self.schema.relation(n).label for n in self.schema.intermediary_types]
+        labels = self._intermediary_labels()
         if not labels:
             return set()
         rows = self._read(lambda tx: tx.run("intermediaries", types=labels))
@@ -583,18 +614,45 @@ class Neo4jStore(GraphStore):
         rels = {r["key"]: self._relation(r) for r in rows}
         return [rels[k] for k in sorted(rels)][:limit]
 
-    def relations_among(self, node_ids: list[str], types: list[str]) -> list[Relation]:
-        labels = self._labels(types) if types else []
+    def relations_among(
+        self, node_ids: list[str], types: list[str], evidence_limit: int | None = None
+    ) -> list[RelationView]:
+        """By pairs (an expand between two bound nodes), so hubs' relationships are not
+        walked; every ordered pair of the ids is asked, in chunks."""
         ids = sorted(set(node_ids))
-        if not labels or not ids:
+        pairs = [(u, v) for u in ids for v in ids if u != v]
+        if len(pairs) > AMONG_CAP:
+            raise LimitError(f"too many nodes ({len(ids)}) to look up the relations among")
+        return self.relations_between(pairs, types, evidence_limit)
+
+    def relations_between(
+        self, pairs: list[tuple[str, str]], types: list[str], evidence_limit: int | None = None
+    ) -> list[RelationView]:
+        labels = self._labels(types) if types else []
+        pairs = [(u, v) for u, v in dict.fromkeys(pairs) if u != v]
+        if not labels or not pairs:
             return []
-        rows = self._read(
-            lambda tx: tx.run("relations_among", ids=ids, types=labels, limit=AMONG_CAP + 1)
-        )
-        if len(rows) > AMONG_CAP:
-            raise LimitError(f"more than {AMONG_CAP} relations among {len(ids)} nodes")
-        rels = {r["key"]: self._relation(r) for r in rows}
-        return [rels[k] for k in sorted(rels)]
+
+        def work(tx: _Tx) -> list[Any]:
+            rows: list[Any] = []
+            for chunk in _chunks(pairs, MAX_ROWS):
+                rows.extend(tx.run("relations_between", pairs=chunk, types=labels))
+            return rows
+
+        rels = {r["key"]: self._relation(r) for r in self._read(work)}
+        return [RelationView.of(rels[k], evidence_limit) for k in sorted(rels)]
+
+    def relation_evidence(
+        self, rel_type: str, source: str, target: str, offset: int = 0, limit: int = 20
+    ) -> tuple[list[Evidence], int] | None:
+        rt = self.schema.relations.get(rel_type)
+        if rt is None or rt.derived:
+            return None
+        found = self.relations(types=[rel_type], source=source, target=target, limit=1)
+        if not found:
+            return None
+        ranked = rank_evidence(found[0].evidence, None)
+        return ranked[max(0, offset) : max(0, offset) + max(0, limit)], len(ranked)
 
     def statements(
         self,
@@ -642,104 +700,59 @@ class Neo4jStore(GraphStore):
         return sorted(both), sorted(forward)
 
     def find_paths(
-        self, source: str, target: str, relations: list[str], max_hops: int, max_paths: int
+        self,
+        source: str,
+        target: str,
+        relations: list[str],
+        max_hops: int,
+        max_paths: int,
+        intermediaries_only: bool = False,
     ) -> tuple[list[RawPath], bool]:
-        """Simple paths in contract order, in two ways that give the same answer.
-
-        First the ``paths`` query (a quantified path pattern, one length at a time) within
-        ``paths_qpp_budget`` seconds: it must enumerate every path of a length to order them,
-        which is quick on small or sparse graphs and explodes around hubs. When the budget runs
-        out, the walkable actor graph is projected (``walk_edges``, cached per data version and
-        relation types, and used directly while cached) and searched with
-        :func:`graph.embedded.paths.simple_paths`, the embedded store's lazy, name-ordered,
-        distance-pruned enumeration. ``paths_search`` forces one way or the other.
-        """
+        """The ``paths`` query: ``SHORTEST k GROUPS`` of the walkable pattern, ranked and cut in
+        the database. One group (every path of the shortest length) first; while fewer than
+        ``max_paths`` paths came back, one more group, up to ``max_hops``. Each query runs
+        within what is left of the time limit; when it runs out, the paths of the last query
+        that finished are returned, flagged as cut."""
         both, forward = self._walk(relations)
         if source == target or max_paths <= 0 or max_hops < 1 or not (both or forward):
             return [], False
         hops = min(int(max_hops), MAX_HOPS)
         deadline = time.monotonic() + self.query_timeout
-        mode = self.paths_search
-        adjacency = None
-        if mode != "pattern":
-            adjacency = self._walk_cache.get((self.version(), tuple(both), tuple(forward)))
-        if adjacency is None and mode != "projection":
-            budget = self.query_timeout
-            if mode == "auto":
-                budget = min(self.paths_qpp_budget, self.query_timeout / 4)
-            found, complete = self._paths_by_pattern(
-                source, target, both, forward, hops, max_paths, budget
-            )
-            if complete or mode == "pattern":
-                return [RawPath(p) for p in found], not complete
-        if adjacency is None:
-            adjacency = self._walk_graph(both, forward)
-        adj, radj = adjacency
-        paths, cut = simple_paths(source, target, adj, radj, hops, max_paths, deadline=deadline)
-        return [RawPath(p) for p in paths], cut
 
-    def _paths_by_pattern(
-        self,
-        source: str,
-        target: str,
-        both: list[str],
-        forward: list[str],
-        hops: int,
-        max_paths: int,
-        budget: float,
-    ) -> tuple[list[list[str]], bool]:
-        """The first ``max_paths`` paths by the ``paths`` query, and whether it finished
-        within ``budget`` (if not, the paths of the lengths it finished)."""
-        deadline = time.monotonic() + budget
-        found: list[tuple[list[str], list[str]]] = []  # (sort keys, ids) of each path
-
-        def of_length(tx: _Tx, hops: int, limit: int) -> list[Any]:
+        def ranked(tx: _Tx, groups: int) -> list[Any]:
             return tx.run(
                 "paths",
-                {"hops": hops},
+                {"hops": hops, "groups": groups},
                 source=source,
                 target=target,
                 both=both,
                 forward=forward,
-                limit=limit,
+                intermediaries_only=bool(intermediaries_only),
+                limit=max_paths,
             )
 
-        for length in range(1, hops + 1):
+        found: list[Any] = []
+        groups = 1
+        while True:
             left = deadline - time.monotonic()
             if left < 0.01:
-                return [ids for _, ids in found], False
-            want = max_paths - len(found)
+                return self._raw(found), True
             try:
-                rows = self._read(partial(of_length, hops=length, limit=want), timeout=left)
+                rows = self._read(partial(ranked, groups=groups), timeout=left)
             except LimitError:
-                return [ids for _, ids in found], False
-            found.extend(sorted((list(r["key"]), list(r["ids"])) for r in rows)[:want])
-            if len(found) >= max_paths:
+                return self._raw(found), True
+            found = rows
+            if len(rows) >= max_paths or (not rows and groups == 1):
                 break
-        return [ids for _, ids in found], True
+            longest = max(int(r["hops"]) for r in rows) if rows else 0
+            if groups >= hops or longest >= hops:
+                break
+            groups += 1
+        return self._raw(found), False
 
-    def _walk_graph(
-        self, both: list[str], forward: list[str]
-    ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """The walkable adjacency (successors in name order) and its reverse, as the embedded
-        store builds it, read in one transaction and cached under the version it was read at."""
-        rows = self._read(lambda tx: tx.run("walk_edges", both=both, forward=forward))
-        keys: dict[str, str] = {}
-        succ: dict[str, set[str]] = defaultdict(set)
-        for r in rows:
-            keys[r["source"]] = r["source_key"]
-            keys[r["target"]] = r["target_key"]
-            succ[r["source"]].add(r["target"])
-            if r["both"]:
-                succ[r["target"]].add(r["source"])
-        adj = {u: sorted(vs, key=keys.__getitem__) for u, vs in succ.items()}
-        pred: dict[str, list[str]] = defaultdict(list)
-        for u, vs in succ.items():
-            for v in vs:
-                pred[v].append(u)
-        version = str(rows[0]["version"]) if rows else self.version()
-        self._walk_cache.put((version, tuple(both), tuple(forward)), (adj, dict(pred)))
-        return adj, dict(pred)
+    @staticmethod
+    def _raw(rows: list[Any]) -> list[RawPath]:
+        return [RawPath(list(r["ids"]), float(r["support"]), r["last_seen"] or None) for r in rows]
 
     def neighborhood(
         self,
@@ -749,36 +762,21 @@ class Neo4jStore(GraphStore):
         since: str | None = None,
         until: str | None = None,
         limit: int = 500,
+        evidence_limit: int | None = None,
     ) -> Subgraph:
-        """Breadth-first, one ``neighborhood_expand`` per level (keys and ends only), with the
-        embedded store's bookkeeping in Python (so the same nodes are admitted when ``limit``
-        cuts the expansion); names of admitted nodes and evidence of kept edges come after."""
+        """Breadth-first, one ``neighborhood_expand`` per level (keys and ends only), admitted
+        by :func:`graph.store.admit_neighbours` like the embedded store; names of admitted
+        nodes and evidence of kept edges come after."""
         labels = self._labels(relations) if relations else []
         name_of_label = self._name_of_label
 
-        def bfs(tx: _Tx) -> tuple[dict[str, int], dict[str, tuple[str, Any]], list[Relation], bool]:
-            nodes: dict[str, tuple[str, Any]] = {}  # id -> (kind, node)
+        def bfs(tx: _Tx) -> tuple[Any, dict[str, tuple[str, Any]], list[Relation]]:
+            labels_of: dict[str, str] = {}  # relation key -> relationship label
 
-            def fetch(ids: list[str]) -> None:
-                for chunk in _chunks(ids, MAX_ROWS):
-                    for row in tx.run("nodes_by_ids", ids=chunk, label=None):
-                        kind = self._kind(row["labels"])
-                        if kind is not None:
-                            nodes[row["id"]] = (kind, node_from_props(kind, row["props"]))
-
-            def sort_key(i: str) -> tuple[str, str]:
-                node = nodes.get(i)
-                return (str(getattr(node[1], "name", i) if node else i).casefold(), i)
-
-            fetch(list(dict.fromkeys(seeds)))
-            seen = {s: 0 for s in seeds if s in nodes and nodes[s][0] in (ACTOR, TOPIC)}
-            frontier = sorted(seen, key=sort_key)
-            edges: dict[str, tuple[str, str, str]] = {}  # key -> (label, source, target)
-            truncated = False
-            for level in range(1, depth + 1):
-                if not frontier or not labels:
-                    break
-                incident: dict[str, dict[str, tuple[str, str, str]]] = defaultdict(dict)
+            def incident(frontier: list[str]) -> list[tuple[str, str, str]]:
+                out: list[tuple[str, str, str]] = []
+                if not labels:
+                    return out
                 for chunk in _chunks(frontier, MAX_ROWS):
                     for row in tx.run(
                         "neighborhood_expand",
@@ -787,74 +785,78 @@ class Neo4jStore(GraphStore):
                         since=since,
                         until=until,
                     ):
-                        rel = (row["label"], row["source"], row["target"])
-                        key = relation_key(name_of_label[rel[0]], rel[1], rel[2])
-                        incident[rel[1]][key] = rel
-                        incident[rel[2]][key] = rel
-                nxt: list[str] = []
-                for u in frontier:
-                    for key in sorted(incident.get(u, {})):
-                        rel = incident[u][key]
-                        other = rel[2] if rel[1] == u else rel[1]
-                        if other not in seen:
-                            if len(seen) >= limit:
-                                truncated = True
-                                continue
-                            seen[other] = level
-                            nxt.append(other)
-                        edges[key] = rel
-                fetch(nxt)
-                frontier = sorted(nxt, key=sort_key)
-            kept = [(k, e) for k, e in sorted(edges.items()) if e[1] in seen and e[2] in seen]
+                        key = relation_key(
+                            name_of_label[row["label"]], row["source"], row["target"]
+                        )
+                        labels_of[key] = row["label"]
+                        out.append((key, row["source"], row["target"]))
+                return out
+
+            def describe(ids: list[str]) -> dict[str, tuple[str, str]]:
+                out: dict[str, tuple[str, str]] = {}
+                for chunk in _chunks(ids, MAX_ROWS):
+                    for row in tx.run("nodes_describe", ids=chunk):
+                        kind = self._kind(row["labels"])
+                        if kind is not None:
+                            out[row["id"]] = (kind, name_sort_key(str(row["name"]), row["id"]))
+                return out
+
+            start = [(i, k, key) for i, (k, key) in describe(list(dict.fromkeys(seeds))).items()]
+            hood = admit_neighbours(start, depth, limit, incident, describe)
+            nodes: dict[str, tuple[str, Any]] = {}
+            for chunk in _chunks(sorted(hood.seen), MAX_ROWS):
+                for row in tx.run("nodes_by_ids", ids=chunk, label=None):
+                    kind = self._kind(row["labels"])
+                    if kind is not None:
+                        nodes[row["id"]] = (kind, node_from_props(kind, row["props"]))
+            kept = [
+                (k, ends)
+                for k, ends in sorted(hood.edges.items())
+                if ends[0] in hood.seen and ends[1] in hood.seen
+            ]
             rels: list[Relation] = []
             for kept_chunk in _chunks(kept, MAX_ROWS):
-                rows = [[e[1], e[2], e[0]] for _, e in kept_chunk]
+                rows = [[a, b, labels_of[k]] for k, (a, b) in kept_chunk]
                 found = {r["i"]: r for r in tx.run("relations_by_ends", rows=rows)}
-                for i, (_, (label, source, target)) in enumerate(kept_chunk):
+                for i, (k, (a, b)) in enumerate(kept_chunk):
                     row = found[i]
                     rels.append(
                         Relation(
-                            name_of_label[label],
-                            source,
-                            target,
+                            name_of_label[labels_of[k]],
+                            a,
+                            b,
                             evidence_from_list(row["evidence"]),
                             self._kind(row["target_labels"]) or ACTOR,
                         )
                     )
-            return seen, nodes, rels, truncated
+            return hood, nodes, rels
 
-        seen, nodes, rels, truncated = self._read(bfs)
+        hood, nodes, rels = self._read(bfs)
         inter = self.intermediaries()
         order = sorted(
-            (i for i in seen if i in nodes),
-            key=lambda i: (str(getattr(nodes[i][1], "name", i)).casefold(), i),
+            (i for i in hood.seen if i in nodes),
+            key=lambda i: name_sort_key(str(getattr(nodes[i][1], "name", i)), i),
         )
+        views = [RelationView.of(r, evidence_limit) for r in rels]
         return Subgraph(
             nodes=[node_ref(nodes[i][0], nodes[i][1], inter) for i in order],
-            edges=[{"id": r.key, **r.summary(), "target_kind": r.target_kind} for r in rels],
-            truncated=truncated,
+            edges=[{"id": v.key, **v.summary(), "target_kind": v.target_kind} for v in views],
+            truncated=hood.truncated,
+            left_out=hood.left_out,
+            left_out_exact=hood.exact,
         )
 
-    def projection(
+    def projection_edges(
         self, relations: list[str], since: str | None = None, until: str | None = None
-    ) -> nx.MultiDiGraph:
+    ) -> list[tuple[str, str, str, float]]:
         labels = self._labels(relations) if relations else []
-
-        def work(tx: _Tx) -> tuple[list[Any], list[Any]]:
-            actors = tx.run("projection_actors")
-            edges = (
-                tx.run("projection_edges", types=labels, since=since, until=until) if labels else []
-            )
-            return actors, edges
-
-        actors, edges = self._read(work)
-        g = nx.MultiDiGraph()
-        for a in actors:
-            g.add_node(a["id"], name=a["name"], type=a["type"])
-        for e in edges:
-            name = self._name_of_label[e["label"]]
-            g.add_edge(e["source"], e["target"], key=name, type=name, confidence=e["confidence"])
-        return g
+        if not labels:
+            return []
+        rows = self._read(
+            lambda tx: tx.run("projection_edges", types=labels, since=since, until=until)
+        )
+        name = self._name_of_label
+        return [(e["source"], e["target"], name[e["label"]], float(e["confidence"])) for e in rows]
 
     # ------------------------------------------------------------------ bulk
     def _page_nodes(self, kind: str) -> Iterator[Any]:

@@ -11,18 +11,23 @@ the exchange format (``docs/exchange-format.md``). See ``docs/extraction.md`` fo
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import spacy
 from actorgraph.graph.errors import ActorgraphError, InputError
-from actorgraph.ingest.extract.analysis import DocAnalysis
+from actorgraph.ingest.extract import _blas  # noqa: F401  (before numpy comes in)
+from actorgraph.ingest.extract.analysis import analyze
+from actorgraph.ingest.extract.boilerplate import DATELINE
 from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary
+from actorgraph.ingest.extract.layout import breaks_paragraph, hard_wrapped
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
+from actorgraph.ingest.extract.parallel import available_cores, extract_parallel
 from actorgraph.ingest.settings import ExtractionSettings
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -39,22 +44,39 @@ PARAGRAPHS = "actorgraph_paragraphs"
 
 @Language.component(PARAGRAPHS)
 def _paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence (headlines, list items), before the parser runs."""
+    """A paragraph break ends a sentence (headlines, list items), before the parser runs: a
+    blank line always, a line that ends a sentence, and a single line break that
+    :func:`layout.breaks_paragraph` says ends one."""
+    text = doc.text
+    wrapped = hard_wrapped(text)
+    for m in DATELINE.finditer(text):  # "CAIRO (Reuters) - " is no part of the sentence
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            span[0].is_sent_start = True
     for t in doc[1:]:
         prev = doc[t.i - 1]
-        if (prev.is_space and prev.text.count("\n") >= 2) or "\n\n" in prev.whitespace_:
+        gap = prev.text if prev.is_space else prev.whitespace_
+        if "\n" not in gap:
+            continue
+        last = doc[t.i - 2] if prev.is_space and t.i > 1 else prev
+        if gap.count("\n") >= 2 or last.text[-1:] in '.?!:"”’':
+            t.is_sent_start = True
+            continue
+        at = prev.idx + (0 if prev.is_space else len(prev.text)) + gap.index("\n")
+        if breaks_paragraph(text, at, wrapped):
             t.is_sent_start = True
     return doc
 
 
 class ModelError(ActorgraphError):
     code = "model_unavailable"
-    http_status = 503
 
 
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """The spaCy pipeline (loaded once per process), with the paragraph splitter added."""
+    import spacy
+
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -82,39 +104,56 @@ class Extractor:
         dictionary: str | Path | None = None,
         known_actors: Iterable[dict[str, Any]] = (),
         batch_size: int = 32,
-        n_process: int = 1,
+        n_process: int | None = None,
         lexicon: str | Path | None = None,
         settings: ExtractionSettings | None = None,
     ) -> None:
         settings = settings or ExtractionSettings()
+        self.settings = settings
         self.model = model or settings.spacy_model
         self.nlp = load_model(self.model)
         self.batch_size = max(1, int(batch_size))
-        self.n_process = max(1, int(n_process))
-        self.lexicon = Lexicon.load(lexicon or DEFAULT_LEXICON)
+        #: worker processes for ``extract`` (default: every core this process may use)
+        self.n_process = max(1, int(n_process)) if n_process else available_cores()
+        self._lexicon_path = str(lexicon or DEFAULT_LEXICON)
+        self.lexicon = Lexicon.load(self._lexicon_path)
         paths: list[str | Path] = []
         if dictionary:
             paths.append(dictionary)
         if settings.actor_dictionary:
             paths.append(settings.actor_dictionary)
         paths.extend(BUNDLED)
-        self.dictionary = ActorDictionary.load(paths, known_actors)
+        self._dictionary_path = str(dictionary) if dictionary else None
+        self._known = list(known_actors)
+        self.dictionary = ActorDictionary.load(paths, self._known)
         self.matchers = Matchers(self.nlp, self.dictionary, self.lexicon)
         #: surface forms of each actor in the last document (for evaluation and debugging)
         self.last_surfaces: dict[str, set[str]] = {}
+
+    def worker_config(self) -> dict[str, Any]:
+        """What a spawned worker needs to build the same extractor."""
+        return {
+            "model": self.model,
+            "dictionary": self._dictionary_path,
+            "known_actors": self._known,
+            "batch_size": self.batch_size,
+            "lexicon": self._lexicon_path,
+            "settings": self.settings,
+        }
 
     # ------------------------------------------------------------------ public
     def extract(
         self, articles: Iterable[Article], progress: bool = False
     ) -> Iterator[dict[str, Any]]:
-        """Records for each article, streamed: memory stays flat however many there are."""
-        stream = ((a.text, a) for a in articles)
-        docs = self.nlp.pipe(
-            stream, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
-        )
+        """Records for each article, streamed: memory stays flat however many there are.
+
+        With ``n_process`` > 1 and more articles than one chunk per worker, worker processes
+        extract chunks of articles (:mod:`.parallel`); fewer articles are extracted here.
+        """
+        per_article = self._per_article(iter(articles), count=progress)
         if not progress:
-            for doc, article in docs:
-                yield from self.records(doc, article)
+            for records, _ in per_article:
+                yield from records
             return
         from rich.console import Console
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -128,14 +167,42 @@ class Extractor:
             TextColumn("{task.fields[rate]:,.0f} words/s"),
             TimeElapsedColumn(),
         )
+        first = next(per_article, None)  # workers start before the progress bar's thread
+        if first is None:
+            return
         with Progress(*columns, console=console, transient=False) as bar:
             task = bar.add_task("extract", total=None, docs=0, words=0, rate=0.0)
             t0, words = time.perf_counter(), 0
-            for n, (doc, article) in enumerate(docs, 1):
-                words += sum(1 for t in doc if not (t.is_space or t.is_punct))
+            for n, (records, n_words) in enumerate(chain([first], per_article), 1):
+                words += n_words
                 rate = words / max(time.perf_counter() - t0, 1e-6)
                 bar.update(task, docs=n, words=words, rate=rate)
-                yield from self.records(doc, article)
+                yield from records
+
+    def _per_article(
+        self, articles: Iterator[Article], count: bool = False
+    ) -> Iterator[tuple[list[dict[str, Any]], int]]:
+        """(records, words) for each article, in input order, in workers or here (words are
+        counted only with ``count``, for the progress bar)."""
+        head: list[Article] = []
+        if self.n_process > 1:
+            head = list(islice(articles, self.n_process * self.batch_size + 1))
+        if len(head) > self.n_process * self.batch_size:
+            stream = chain(head, articles)
+            counts: deque[int] = deque()
+
+            def counted() -> Iterator[Article]:
+                for a in stream:
+                    counts.append(len(a.text.split()) if count else 0)
+                    yield a
+
+            for records in extract_parallel(self, counted(), self.n_process):
+                yield records, counts.popleft()
+            return
+        pairs = ((a.text, a) for a in chain(head, articles))
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            words = sum(1 for t in doc if not (t.is_space or t.is_punct)) if count else 0
+            yield list(self.records(doc, article)), words
 
     def extract_text(
         self,
@@ -167,17 +234,17 @@ class Extractor:
 
     # ------------------------------------------------------------------ per document
     def records(self, doc: Doc, article: Article) -> Iterator[dict[str, Any]]:
+        """The records of one parsed article (its new actors are its own: see
+        :class:`ActorDictionary`)."""
         published = date.fromisoformat(article.published) if article.published else None
-        result = DocAnalysis(
+        self.dictionary.begin_document()
+        result = analyze(
             doc, article.id, published, self.dictionary, self.lexicon, self.matchers, ORIGIN
-        ).run()
+        )
         self.last_surfaces = result.surfaces
         yield article.document_record()
         emitted = set(result.actors)
         for aid in result.actors:
-            entry = self.dictionary.entries[aid]
-            if entry.origin == "new":
-                self.matchers.add_name(entry.name, aid)
             yield self._actor_record(aid, emitted, result.surfaces.get(aid, set()))
         for topic in result.topics:
             yield topic.record()
@@ -187,12 +254,10 @@ class Extractor:
     def _actor_record(self, aid: str, emitted: set[str], surfaces: set[str]) -> dict[str, Any]:
         e = self.dictionary.entries[aid]
         rec: dict[str, Any] = {"kind": "actor", "id": e.id, "name": e.name, "type": e.type}
-        aliases = list(dict.fromkeys([*e.aliases, *e.metonyms]))
-        if e.origin == "new":
-            for s in sorted(surfaces):
-                if s != e.name and s not in aliases and len(aliases) < 20:
-                    aliases.append(s)
-                    self.dictionary.add_alias(aid, s)
+        if e.origin == "new":  # how this document names it
+            aliases = [x for x in sorted(surfaces) if x != e.name][:20]
+        else:
+            aliases = list(dict.fromkeys([*e.aliases, *e.metonyms]))
         rec["aliases"] = aliases
         if e.description:
             rec["description"] = e.description

@@ -8,20 +8,29 @@ finds the same id (:meth:`ActorDictionary.new_actor`).
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from actorgraph.graph.errors import InputError
-from actorgraph.ingest.extract.normalize import name_key, person_key, person_name, slugify, surname
+from actorgraph.graph.exchange import slugify
+from actorgraph.ingest.extract.normalize import name_key, person_key, person_name, surname
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 DATA = Path(__file__).parent / "data"
 BUNDLED = (DATA / "actors.yaml", DATA / "states.yaml")
 ACTOR_TYPES = ("person", "organization", "state")
-_ENTRY_KEYS = {"id", "name", "type", "aliases", "demonyms", "metonyms", "roles", "description"}
 
 
 @dataclass(frozen=True)
@@ -64,39 +73,124 @@ class Entry:
         yield from self.aliases
 
 
-def _date(v: Any, where: str, file: str) -> date | None:
-    if v in (None, ""):
-        return None
-    if isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v).strip()[:10])
-    except ValueError:
-        raise InputError(f"'{v}' is not a date (YYYY-MM-DD)", file=file, field=where) from None
-
-
-def _strings(v: Any, where: str, file: str) -> list[str]:
+def _strings(v: Any) -> Any:
     if v is None:
         return []
     if isinstance(v, str):
         return [v]
-    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-        raise InputError("must be a list of strings", file=file, field=where)
-    return [x.strip() for x in v if x.strip()]
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return [x.strip() for x in v if x.strip()]
+    raise ValueError("must be a list of strings")
+
+
+Strings = Annotated[list[str], BeforeValidator(_strings)]
+
+
+class RoleSpec(BaseModel):
+    """An office: ``{title, of, from, to}`` (dates optional, ISO)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    title: str = Field(min_length=1)
+    of: str = Field(min_length=1)
+    start: date | None = Field(default=None, alias="from")
+    end: date | None = Field(default=None, alias="to")
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _iso(cls, v: Any) -> Any:
+        if v in (None, ""):
+            return None
+        if isinstance(v, date):
+            return v
+        try:
+            return date.fromisoformat(str(v).strip()[:10])
+        except ValueError:
+            raise ValueError(f"'{v}' is not a date (YYYY-MM-DD)") from None
+
+
+class ActorSpec(BaseModel):
+    """One actor of a dictionary file (or an actor record from the store)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str | None = None
+    name: str = Field(min_length=1)
+    type: Literal["person", "organization", "state"]
+    aliases: Strings = Field(default_factory=list)
+    demonyms: Strings = Field(default_factory=list)
+    metonyms: Strings = Field(default_factory=list)
+    roles: list[RoleSpec] = Field(default_factory=list)
+    description: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("an actor needs a name")
+        return v.strip()
+
+
+class DictionaryFile(BaseModel):
+    """A dictionary file: ``version``, ``actors`` and ``places``."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int = 1
+    actors: list[ActorSpec] = Field(default_factory=list)
+    places: Strings = Field(default_factory=list)
+
+
+def _problem(exc: ValidationError, file: str, prefix: str = "") -> InputError:
+    """The first problem pydantic found, as one line naming the file and the field."""
+    err = exc.errors()[0]
+    loc = list(err["loc"])
+    if loc[:1] == ["actors"] and len(loc) > 1 and isinstance(loc[1], int):
+        loc[1] = f"[{loc[1] + 1}]"  # actors[1] is the first actor, as people count
+    where = prefix + ".".join(str(x) for x in loc).replace(".[", "[")
+    return InputError(err["msg"].removeprefix("Value error, "), file=file, field=where or None)
+
+
+def _alike(a: str, b: str, ratio: float) -> bool:
+    """Two spellings of one name: the same first letter and most letters in common."""
+    from difflib import SequenceMatcher
+
+    return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= ratio
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML with dates left as text, so that a bad date is reported with its field."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 class ActorDictionary:
-    """Actors by id, and every way of naming them by normalized key."""
+    """Actors by id, and every way of naming them by normalized key.
+
+    Curated entries (files, known actors) hold for every document. Actors that extraction
+    finds are registered for the current document only (:meth:`begin_document` forgets
+    them): what one article yields never depends on which articles came before it, so one
+    process and several give the same records, and a re-run gives the same ids (stable slugs
+    of the names). Across runs, the store's actors come back as known actors.
+    """
 
     def __init__(self) -> None:
-        self.entries: dict[str, Entry] = {}
+        self._curated: dict[str, Entry] = {}
+        self._new: dict[str, Entry] = {}
+        #: every actor: the curated ones and this document's new ones
+        self.entries: ChainMap[str, Entry] = ChainMap(self._new, self._curated)
         self._by_key: dict[str, str] = {}
         self._by_person_key: dict[str, str] = {}
         self._by_surname: dict[str, set[str]] = {}
+        self._new_by_key: dict[str, str] = {}
+        self._new_by_person_key: dict[str, str] = {}
+        self._new_by_surname: dict[str, set[str]] = {}
+        self._by_first: dict[str, list[tuple[str, str]]] | None = None
         self._demonyms: dict[str, str] = {}
         self._metonyms: dict[str, str] = {}
         self.places: set[str] = set()
-        self._pending_roles: list[tuple[Entry, dict[str, Any], str]] = []
+        self._pending_roles: list[tuple[Entry, RoleSpec, str]] = []
         self._holders: dict[str, list[tuple[str, Role]]] | None = None
 
     # ------------------------------------------------------------------ loading
@@ -120,7 +214,7 @@ class ActorDictionary:
     def load_file(self, path: str | Path) -> None:
         file = str(path)
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
         except OSError as exc:
             raise InputError(f"cannot read actor dictionary: {exc.strerror}", file=file) from None
         except yaml.YAMLError as exc:
@@ -131,15 +225,16 @@ class ActorDictionary:
             data = {"actors": data}
         if not isinstance(data, dict):
             raise InputError("an actor dictionary is a mapping with 'actors'", file=file)
-        unknown = set(data) - {"version", "actors", "places"}
+        unknown = set(data) - set(DictionaryFile.model_fields)
         if unknown:
             raise InputError(f"unknown sections {sorted(unknown)}", file=file)
-        actors = data.get("actors") or []
-        if not isinstance(actors, list):
-            raise InputError("must be a list of actors", file=file, field="actors")
-        for i, rec in enumerate(actors, 1):
-            self._add_record(rec, file=file, line=i)
-        for p in _strings(data.get("places"), "places", file):
+        try:
+            spec = DictionaryFile.model_validate(data)
+        except ValidationError as exc:
+            raise _problem(exc, file) from None
+        for i, actor in enumerate(spec.actors, 1):
+            self._add(actor, f"{file}: actors[{i}].roles")
+        for p in spec.places:
             self.places.add(name_key(p))
 
     def _add_record(self, rec: Any, *, file: str, line: int | None) -> None:
@@ -147,74 +242,72 @@ class ActorDictionary:
         if not isinstance(rec, dict):
             raise InputError("an actor must be a mapping", file=file, field=where)
         rec = {k: v for k, v in rec.items() if k not in ("kind", "optional", "comment")}
-        unknown = set(rec) - _ENTRY_KEYS
-        if unknown:
-            raise InputError(f"unknown fields {sorted(unknown)}", file=file, field=where)
-        name = rec.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise InputError("an actor needs a name", file=file, field=f"{where}.name")
-        atype = rec.get("type")
-        if atype not in ACTOR_TYPES:
-            raise InputError(
-                f"type must be one of {', '.join(ACTOR_TYPES)} (got {atype!r})",
-                file=file,
-                field=f"{where}.type",
-            )
+        try:
+            spec = ActorSpec.model_validate(rec)
+        except ValidationError as exc:
+            raise _problem(exc, file, prefix=f"{where}.") from None
+        self._add(spec, f"{file}: {where}.roles")
+
+    def _add(self, spec: ActorSpec, where: str) -> None:
         entry = Entry(
-            id=str(rec.get("id") or slugify(name)),
-            name=name.strip(),
-            type=atype,
-            aliases=_strings(rec.get("aliases"), f"{where}.aliases", file),
-            demonyms=_strings(rec.get("demonyms"), f"{where}.demonyms", file),
-            metonyms=_strings(rec.get("metonyms"), f"{where}.metonyms", file),
-            description=rec.get("description") or None,
+            id=spec.id or slugify(spec.name),
+            name=spec.name,
+            type=spec.type,
+            aliases=list(spec.aliases),
+            demonyms=list(spec.demonyms),
+            metonyms=list(spec.metonyms),
+            description=spec.description or None,
         )
-        roles = rec.get("roles") or []
-        if not isinstance(roles, list):
-            raise InputError("must be a list of {title, of, from, to}", file=file, field=where)
-        existing = self.entries.get(entry.id)
+        existing = self._curated.get(entry.id)
         if existing is not None:  # same actor from two sources: union of names
             for attr in ("aliases", "demonyms", "metonyms"):
                 have = getattr(existing, attr)
                 have.extend(x for x in getattr(entry, attr) if x not in have)
             entry = existing
         else:
-            self.entries[entry.id] = entry
-        for r in roles:
-            self._pending_roles.append((entry, r, f"{file}: {where}.roles"))
+            self._curated[entry.id] = entry
+        for r in spec.roles:
+            self._pending_roles.append((entry, r, where))
         self._index(entry)
 
     def _resolve_roles(self) -> None:
         for entry, r, where in self._pending_roles:
-            if not isinstance(r, dict) or not r.get("title") or not r.get("of"):
-                raise InputError("a role needs a title and an 'of'", field=where)
-            of = self.lookup_id(str(r["of"]))
+            of = self.lookup_id(r.of)
             if of is None:
                 if where.startswith("known actors"):
                     continue  # the store's own reference: nothing we can check here
-                raise InputError(f"role 'of' names no known actor: '{r['of']}'", field=where)
-            role = Role(
-                str(r["title"]),
-                of,
-                _date(r.get("from"), where, ""),
-                _date(r.get("to"), where, ""),
-            )
+                raise InputError(f"role 'of' names no known actor: '{r.of}'", field=where)
+            role = Role(r.title, of, r.start, r.end)
             if role not in entry.roles:
                 entry.roles.append(role)
         self._pending_roles.clear()
         self._holders = None
 
     # ------------------------------------------------------------------ indexes
+    def begin_document(self) -> None:
+        """Forget the actors found in the previous document."""
+        self._new.clear()
+        self._new_by_key.clear()
+        self._new_by_person_key.clear()
+        self._new_by_surname.clear()
+
     def _index(self, entry: Entry) -> None:
+        new = entry.origin == "new"
+        by_key = self._new_by_key if new else self._by_key
+        by_person = self._new_by_person_key if new else self._by_person_key
+        by_surname = self._new_by_surname if new else self._by_surname
         for n in entry.names():
-            self._by_key.setdefault(name_key(n), entry.id)
+            by_key.setdefault(name_key(n), entry.id)
             if entry.type == "person":
                 pk = person_key(n)
                 if pk:
-                    self._by_person_key.setdefault(pk, entry.id)
+                    by_person.setdefault(pk, entry.id)
                 if len(pk.split()) > 1:
-                    self._by_surname.setdefault(surname(n), set()).add(entry.id)
-        self._by_key.setdefault(name_key(entry.id.replace("-", " ")), entry.id)
+                    by_surname.setdefault(surname(n), set()).add(entry.id)
+        by_key.setdefault(name_key(entry.id.replace("-", " ")), entry.id)
+        if new:
+            return
+        self._by_first = None
         for dn in entry.demonyms:
             self._demonyms.setdefault(name_key(dn), entry.id)
         for m in entry.metonyms:
@@ -224,14 +317,16 @@ class ActorDictionary:
         """An actor id from an id, a name or an alias."""
         if ref in self.entries:
             return ref
-        return self._by_key.get(name_key(ref))
+        key = name_key(ref)
+        return self._by_key.get(key) or self._new_by_key.get(key)
 
     def lookup(self, text: str, person: bool = False) -> str | None:
-        """The actor a name refers to, if the dictionary knows it."""
+        """The actor a name refers to, if the dictionary (or this document) knows it."""
         key = name_key(text)
-        hit = self._by_key.get(key)
+        hit = self._by_key.get(key) or self._new_by_key.get(key)
         if hit is None and person:
-            hit = self._by_person_key.get(person_key(text))
+            pk = person_key(text)
+            hit = self._by_person_key.get(pk) or self._new_by_person_key.get(pk)
         return hit
 
     def lookup_demonym(self, text: str) -> str | None:
@@ -240,7 +335,40 @@ class ActorDictionary:
     def lookup_metonym(self, text: str) -> str | None:
         return self._metonyms.get(name_key(text))
 
+    def variant_of(self, name: str) -> str | None:
+        """The one known person a spelling of a full name stands for: the same surname and a
+        first name spelled alike ("Binyamin Netanyahu"), or the same first name and a surname
+        spelled alike ("Benjamin Netanjahu")."""
+        words = person_key(name).split()
+        if len(words) < 2:
+            return None
+        first, last = words[0], words[-1]
+        hits = set()
+        for aid in self.by_surname(last):
+            if any(_alike(first, person_key(n).split()[0], 0.7) for n in self._person_names(aid)):
+                hits.add(aid)
+        if not hits:
+            for other_last, aid in self._first_names().get(first, ()):
+                if _alike(last, other_last, 0.8):
+                    hits.add(aid)
+        return hits.pop() if len(hits) == 1 else None
+
+    def _first_names(self) -> dict[str, list[tuple[str, str]]]:
+        """Curated people by first name: (surname, id)."""
+        if self._by_first is None:
+            self._by_first = {}
+            for key, aid in self._by_person_key.items():
+                kw = key.split()
+                if len(kw) > 1:
+                    self._by_first.setdefault(kw[0], []).append((kw[-1], aid))
+        return self._by_first
+
+    def _person_names(self, aid: str) -> list[str]:
+        e = self.entries[aid]
+        return [n for n in e.names() if len(person_key(n).split()) > 1]
+
     def by_surname(self, word: str) -> set[str]:
+        """Curated people with this surname (a document's own are resolved in the document)."""
         return self._by_surname.get(name_key(word), set())
 
     def is_place(self, text: str) -> bool:
@@ -250,7 +378,7 @@ class ActorDictionary:
         """(actor id, role) for every role held in ``of``."""
         if self._holders is None:
             self._holders = {}
-            for e in self.entries.values():
+            for e in self._curated.values():
                 for r in e.roles:
                     self._holders.setdefault(r.of, []).append((e.id, r))
         return self._holders.get(of, [])
@@ -260,16 +388,17 @@ class ActorDictionary:
         return [r for r in entry.roles if r.valid(when)] if entry else []
 
     def surface_forms(self) -> Iterator[tuple[str, str, str]]:
-        """(text, actor id, kind) for the phrase matcher: kind is ``name`` or ``metonym``."""
-        for entry in self.entries.values():
-            if entry.origin != "dictionary":
-                continue
+        """(text, actor id, kind) for the phrase matcher: kind is ``name``, ``metonym`` or
+        ``demonym`` (NER misses many demonyms: "Ghanaian mediators")."""
+        for entry in self._curated.values():
             for n in entry.names():
                 yield n, entry.id, "name"
                 if n.lower().startswith("the "):
                     yield n[4:], entry.id, "name"
             for m in entry.metonyms:
                 yield m, entry.id, "metonym"
+            for d in entry.demonyms:
+                yield d, entry.id, "demonym"
 
     def names_of(self, actor_id: str) -> set[str]:
         """Every known way of naming an actor (name, aliases, demonyms, metonyms)."""
@@ -280,11 +409,14 @@ class ActorDictionary:
 
     # ------------------------------------------------------------------ new actors
     def new_actor(self, name: str, atype: str) -> str:
-        """Register an actor found by extraction (or find the one already registered)."""
+        """Register an actor found in this document (or find the one already known). Its id
+        is the slug of its name, with the type added only where a curated actor has the slug,
+        so the same name gets the same id in any document and any run."""
         key = name_key(name)
-        hit = self._by_key.get(key)
+        hit = self._by_key.get(key) or self._new_by_key.get(key)
         if hit is None and atype == "person":
-            hit = self._by_person_key.get(person_key(name))
+            pk = person_key(name)
+            hit = self._by_person_key.get(pk) or self._new_by_person_key.get(pk)
         if hit is not None:
             return hit
         base = slugify(person_name(name) if atype == "person" else name)
@@ -296,15 +428,6 @@ class ActorDictionary:
             aid = f"{base}-{atype}-{n}"
             n += 1
         entry = Entry(id=aid, name=name, type=atype, origin="new")
-        self.entries[aid] = entry
+        self._new[aid] = entry
         self._index(entry)
         return aid
-
-    def add_alias(self, actor_id: str, alias: str) -> None:
-        """Remember another way a new actor was named (not for curated entries)."""
-        e = self.entries.get(actor_id)
-        if e is None or e.origin != "new" or alias == e.name or alias in e.aliases:
-            return
-        if len(e.aliases) < 20:
-            e.aliases.append(alias)
-        self._index(e)

@@ -1,16 +1,204 @@
-"""The cue lexicon (``data/lexicon.yaml``) as sets and frames the rules look up."""
+"""The cue lexicon (``data/lexicon.yaml``), validated on load, as the sets and frames the
+rules look up.
+
+The file is checked against pydantic models, one per section: an unknown section or key, a
+word list that is not a list of words (YAML reads ``on`` and ``no`` as booleans), or a frame
+that needs something the rules do not know is reported with the file and the field.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from actorgraph.graph.errors import InputError
+from actorgraph.ingest.extract.normalize import name_key
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_LEXICON = DATA / "lexicon.yaml"
+NEED = re.compile(
+    r"^(dobj|xcomp|ccomp|ccomp_modal|ccomp_deal|ccomp_subjunctive|dobj_xcomp|"
+    r"(prep|prt|dobj_class|aux):[a-z_'-]+)$"
+)
+
+
+def _word_list(v: Any) -> Any:
+    if v is None:
+        return []
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise ValueError(
+            'must be a list of words (quote words YAML reads as true/false: "on", "no")'
+        )
+    return [x.strip().lower() for x in v if x.strip()]
+
+
+Words = Annotated[list[str], BeforeValidator(_word_list)]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FrameSpec(_Section):
+    needs: Words = Field(default_factory=list)
+    target: Words = Field(default_factory=list)
+    requires: Words = Field(default_factory=list)
+
+    @field_validator("needs", "target", "requires")
+    @classmethod
+    def _known(cls, v: list[str]) -> list[str]:
+        bad = [n for n in v if not NEED.match(n)]
+        if bad:
+            raise ValueError(f"unknown need {bad[0]!r} (see the comment of demands.verbs)")
+        return v
+
+    def frame(self) -> Frame:
+        return Frame(
+            tuple(sorted(set(self.needs))),
+            tuple(sorted(set(self.target))),
+            tuple(sorted(set(self.requires))),
+        )
+
+
+def _frames(v: Any) -> Any:
+    if isinstance(v, list):  # a plain list of verbs: no frame
+        return {str(w): {} for w in _word_list(v)}
+    if isinstance(v, dict):
+        return {str(k).lower(): (spec or {}) for k, spec in v.items()}
+    return v
+
+
+Frames = Annotated[dict[str, FrameSpec], BeforeValidator(_frames)]
+
+
+class Speech(_Section):
+    verbs: Words = Field(default_factory=list)
+    quote_only: Words = Field(default_factory=list)
+    object_verbs: Words = Field(default_factory=list)
+    xcomp_verbs: Words = Field(default_factory=list)
+    as_verbs: Words = Field(default_factory=list)
+    nouns: Words = Field(default_factory=list)
+    carriers: Words = Field(default_factory=list)
+    according: Words = Field(default_factory=list)
+
+
+class SpeakersSection(_Section):
+    anonymous: Words = Field(default_factory=list)
+    organs: Words = Field(default_factory=list)
+    groups: Words = Field(default_factory=list)
+    suborgs: Words = Field(default_factory=list)
+    person_organs: Words = Field(default_factory=list)
+    org_heads: Words = Field(default_factory=list)
+    descriptions: dict[Literal["organization", "state"], Words] = Field(default_factory=dict)
+
+
+class Roles(_Section):
+    titles: Words = Field(default_factory=list)
+    spokespeople: Words = Field(default_factory=list)
+    blockers: Words = Field(default_factory=list)
+    synonyms: list[Words] = Field(default_factory=list)
+    descriptions: dict[str, Words] = Field(default_factory=dict)
+
+
+class Demands(_Section):
+    verbs: Frames = Field(default_factory=dict)
+    nouns: Words = Field(default_factory=list)
+    light_verbs: Words = Field(default_factory=list)
+    producers: Words = Field(default_factory=list)
+    modals: Words = Field(default_factory=list)
+    necessity: Words = Field(default_factory=list)
+    insist_verbs: Words = Field(default_factory=list)
+    agree_verbs: Words = Field(default_factory=list)
+    list_nouns: Words = Field(default_factory=list)
+    background_verbs: Words = Field(default_factory=list)
+    condition_nouns: Words = Field(default_factory=list)
+    only_preps: Words = Field(default_factory=list)
+
+
+class Rejects(_Section):
+    verbs: Frames = Field(default_factory=dict)
+    negated: Words = Field(default_factory=list)
+    predicates: Words = Field(default_factory=list)
+    phrases: Words = Field(default_factory=list)
+    stance_nouns: Words = Field(default_factory=list)
+    unwilling: Words = Field(default_factory=list)
+    willing: Words = Field(default_factory=list)
+    opposed: Words = Field(default_factory=list)
+    evaluation_verbs: Words = Field(default_factory=list)
+    evaluations: Words = Field(default_factory=list)
+    nouns: Words = Field(default_factory=list)
+    intention_nouns: Words = Field(default_factory=list)
+    shortfall_verbs: Words = Field(default_factory=list)
+    drawing_verbs: Words = Field(default_factory=list)
+    concessions: Words = Field(default_factory=list)
+    not_stances: Words = Field(default_factory=list)
+
+
+class MediationSection(_Section):
+    channel_verbs: Words = Field(default_factory=list)
+    channel_preps: Words = Field(default_factory=list)
+    messages: Words = Field(default_factory=list)
+    carry_verbs: Words = Field(default_factory=list)
+    nouns: Words = Field(default_factory=list)
+    role_nouns: Words = Field(default_factory=list)
+    bridging_verbs: Words = Field(default_factory=list)
+    bridging_objects: Words = Field(default_factory=list)
+    bridging_adverbs: Words = Field(default_factory=list)
+    adjectives: Words = Field(default_factory=list)
+    verbs: Words = Field(default_factory=list)
+    host_verbs: Words = Field(default_factory=list)
+    talk_nouns: Words = Field(default_factory=list)
+    action_nouns: Words = Field(default_factory=list)
+    effort_nouns: Words = Field(default_factory=list)
+    companions: Words = Field(default_factory=list)
+    not_asserted: Words = Field(default_factory=list)
+
+
+class Parties(_Section):
+    nouns: Words = Field(default_factory=list)
+    verbs: Words = Field(default_factory=list)
+    pair_nouns: Words = Field(default_factory=list)
+    deal_verbs: Words = Field(default_factory=list)
+
+
+class Irrealis(_Section):
+    governors: Words = Field(default_factory=list)
+    marks: Words = Field(default_factory=list)
+    protests: Words = Field(default_factory=list)
+
+
+class Topics(_Section):
+    proposal_heads: Words = Field(default_factory=list)
+    drop: Words = Field(default_factory=list)
+    anaphors: Words = Field(default_factory=list)
+    stopwords: Words = Field(default_factory=list)
+
+
+class LexiconFile(_Section):
+    """The whole file, as written."""
+
+    version: int = 1
+    speech: Speech = Field(default_factory=Speech)
+    speakers: SpeakersSection = Field(default_factory=SpeakersSection)
+    roles: Roles = Field(default_factory=Roles)
+    demands: Demands = Field(default_factory=Demands)
+    rejects: Rejects = Field(default_factory=Rejects)
+    mediation: MediationSection = Field(default_factory=MediationSection)
+    parties: Parties = Field(default_factory=Parties)
+    irrealis: Irrealis = Field(default_factory=Irrealis)
+    topics: Topics = Field(default_factory=Topics)
+    object_classes: dict[str, Words] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -20,39 +208,8 @@ class Frame:
     needs: tuple[str, ...] = ()
     #: where the target is, when not the usual clause/object ("prep:on" for "condition X on Y")
     target: tuple[str, ...] = ()
-
-
-def _words(v: Any, where: str, file: str) -> frozenset[str]:
-    if v is None:
-        return frozenset()
-    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-        raise InputError(
-            'must be a list of words (quote words YAML reads as true/false: "on", "no")',
-            file=file,
-            field=where,
-        )
-    return frozenset(x.strip().lower() for x in v if x.strip())
-
-
-def _frames(v: Any, where: str, file: str) -> dict[str, Frame]:
-    if v is None:
-        return {}
-    if isinstance(v, list):  # a plain list of verbs: no frame
-        return {w: Frame() for w in _words(v, where, file)}
-    if not isinstance(v, dict):
-        raise InputError("must be a mapping of verb -> {needs: [...]}", file=file, field=where)
-    out = {}
-    for verb, spec in v.items():
-        spec = spec or {}
-        if not isinstance(spec, dict) or set(spec) - {"needs", "target"}:
-            raise InputError(
-                f"'{verb}' must be {{}} or {{needs: [...], target: [...]}}", file=file, field=where
-            )
-        out[str(verb).lower()] = Frame(
-            tuple(sorted(_words(spec.get("needs"), where, file))),
-            tuple(sorted(_words(spec.get("target"), where, file))),
-        )
-    return out
+    #: what must all be there too ("aux:would" for "would like X to ...")
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,13 +217,26 @@ class Lexicon:
     speech_verbs: frozenset[str]
     according: frozenset[str]
     quote_only: frozenset[str]
+    speech_object_verbs: frozenset[str]
+    speech_xcomp_verbs: frozenset[str]
+    speech_as_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    carriers: frozenset[str]
     anonymous: frozenset[str]
     organs: frozenset[str]
     groups: frozenset[str]
     suborgs: frozenset[str]
+    person_organs: frozenset[str]
+    org_heads: frozenset[str]
+    #: "the militant group", "the country": the nearest actor of that type before
+    type_descriptions: dict[str, frozenset[str]]
     role_titles: frozenset[str]
     spokespeople: frozenset[str]
     role_blockers: frozenset[str]
+    #: heads of titles that name the same kind of office, as title keys
+    title_synonyms: tuple[frozenset[str], ...]
+    #: a description ("top diplomat") -> the titles it stands for (title keys)
+    role_descriptions: dict[str, tuple[str, ...]]
     demand_verbs: dict[str, Frame]
     demand_nouns: frozenset[str]
     light_verbs: frozenset[str]
@@ -75,19 +245,50 @@ class Lexicon:
     necessity: frozenset[str]
     insist_verbs: frozenset[str]
     agree_verbs: frozenset[str]
+    demand_list_nouns: frozenset[str]
+    background_verbs: frozenset[str]
+    condition_nouns: frozenset[str]
+    only_preps: tuple[tuple[str, ...], ...]
     reject_verbs: dict[str, Frame]
     negated_acceptance: frozenset[str]
     reject_predicates: frozenset[str]
     reject_phrases: tuple[str, ...]
     stance_nouns: frozenset[str]
+    unwilling: frozenset[str]
+    willing: frozenset[str]
+    opposed: frozenset[str]
+    evaluation_verbs: frozenset[str]
+    evaluations: frozenset[str]
+    reject_nouns: frozenset[str]
+    intention_nouns: frozenset[str]
+    shortfall_verbs: frozenset[str]
+    drawing_verbs: frozenset[str]
+    concessions: frozenset[str]
+    not_stances: frozenset[str]
     channel_verbs: frozenset[str]
     channel_preps: frozenset[str]
     mediator_nouns: frozenset[str]
     mediator_adjectives: frozenset[str]
     mediation_verbs: frozenset[str]
     mediation_nouns: frozenset[str]
+    messages: frozenset[str]
+    mediator_role_nouns: frozenset[str]
+    bridging_verbs: frozenset[str]
+    bridging_objects: frozenset[str]
+    bridging_adverbs: frozenset[str]
+    carry_verbs: frozenset[str]
+    host_verbs: frozenset[str]
+    talk_nouns: frozenset[str]
+    effort_nouns: frozenset[str]
+    companions: frozenset[str]
+    mediation_not_asserted: frozenset[str]
+    party_nouns: frozenset[str]
+    party_verbs: frozenset[str]
+    pair_nouns: frozenset[str]
+    deal_verbs: frozenset[str]
     irrealis_governors: frozenset[str]
     irrealis_marks: frozenset[str]
+    protests: frozenset[str]
     proposal_heads: frozenset[str]
     topic_drop: frozenset[str]
     anaphors: frozenset[str]
@@ -95,6 +296,8 @@ class Lexicon:
     object_classes: dict[str, frozenset[str]] = field(default_factory=dict)
     #: every lemma that can start a cue, for a quick test per sentence
     cue_lemmas: frozenset[str] = frozenset()
+    #: every word that can start a mediation cue (lemma or lower case)
+    mediation_cues: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_LEXICON) -> Lexicon:
@@ -105,67 +308,123 @@ class Lexicon:
             raise InputError(f"cannot read lexicon: {exc}", file=file) from None
         if not isinstance(data, dict):
             raise InputError("a lexicon is a mapping of sections", file=file)
+        try:
+            spec = LexiconFile.model_validate(data)
+            dem_frames = {k: f.frame() for k, f in spec.demands.verbs.items()}
+            rej_frames = {k: f.frame() for k, f in spec.rejects.verbs.items()}
+        except ValidationError as exc:
+            raise _input_error(exc, file) from None
+        return cls.from_spec(spec, dem_frames, rej_frames, file)
 
-        def sec(name: str) -> dict[str, Any]:
-            s = data.get(name) or {}
-            if not isinstance(s, dict):
-                raise InputError("must be a mapping", file=file, field=name)
-            return s
+    @classmethod
+    def from_spec(
+        cls,
+        spec: LexiconFile,
+        dem_frames: dict[str, Frame],
+        rej_frames: dict[str, Frame],
+        file: str,
+    ) -> Lexicon:
+        def fs(words: list[str]) -> frozenset[str]:
+            return frozenset(words)
 
-        def w(section: str, key: str) -> frozenset[str]:
-            return _words(sec(section).get(key), f"{section}.{key}", file)
-
-        dem, rej = sec("demands"), sec("rejects")
-        classes = {
-            str(k): _words(v, f"object_classes.{k}", file)
-            for k, v in (sec("object_classes")).items()
-        }
+        classes = {k: fs(v) for k, v in spec.object_classes.items()}
+        for verb, frame in [*dem_frames.items(), *rej_frames.items()]:
+            for need in frame.needs:
+                if need.startswith("dobj_class:") and need.split(":", 1)[1] not in classes:
+                    raise InputError(
+                        f"'{verb}' needs unknown object class '{need.split(':', 1)[1]}'",
+                        file=file,
+                        field="object_classes",
+                    )
+        s, sp, ro, de, rj, me = (
+            spec.speech,
+            spec.speakers,
+            spec.roles,
+            spec.demands,
+            spec.rejects,
+            spec.mediation,
+        )
         lex = cls(
-            speech_verbs=w("speech", "verbs"),
-            according=w("speech", "according"),
-            quote_only=w("speech", "quote_only"),
-            anonymous=w("speakers", "anonymous"),
-            organs=w("speakers", "organs"),
-            groups=w("speakers", "groups"),
-            suborgs=w("speakers", "suborgs"),
-            role_titles=w("roles", "titles"),
-            spokespeople=w("roles", "spokespeople"),
-            role_blockers=w("roles", "blockers"),
-            demand_verbs=_frames(dem.get("verbs"), "demands.verbs", file),
-            demand_nouns=w("demands", "nouns"),
-            light_verbs=w("demands", "light_verbs"),
-            producers=w("demands", "producers"),
-            modals=w("demands", "modals"),
-            necessity=w("demands", "necessity"),
-            insist_verbs=w("demands", "insist_verbs"),
-            agree_verbs=w("demands", "agree_verbs"),
-            reject_verbs=_frames(rej.get("verbs"), "rejects.verbs", file),
-            negated_acceptance=w("rejects", "negated"),
-            reject_predicates=w("rejects", "predicates"),
-            reject_phrases=tuple(sorted(w("rejects", "phrases"), key=len, reverse=True)),
-            stance_nouns=w("rejects", "stance_nouns"),
-            channel_verbs=w("mediation", "channel_verbs"),
-            channel_preps=w("mediation", "channel_preps"),
-            mediator_nouns=w("mediation", "nouns"),
-            mediator_adjectives=w("mediation", "adjectives"),
-            mediation_verbs=w("mediation", "verbs"),
-            mediation_nouns=w("mediation", "action_nouns"),
-            irrealis_governors=w("irrealis", "governors"),
-            irrealis_marks=w("irrealis", "marks"),
-            proposal_heads=w("topics", "proposal_heads"),
-            topic_drop=w("topics", "drop"),
-            anaphors=w("topics", "anaphors"),
-            topic_stopwords=w("topics", "stopwords"),
+            speech_verbs=fs(s.verbs),
+            according=fs(s.according),
+            quote_only=fs(s.quote_only),
+            speech_object_verbs=fs(s.object_verbs),
+            speech_xcomp_verbs=fs(s.xcomp_verbs),
+            speech_as_verbs=fs(s.as_verbs),
+            speech_nouns=fs(s.nouns),
+            carriers=fs(s.carriers),
+            anonymous=fs(sp.anonymous),
+            organs=fs(sp.organs),
+            groups=fs(sp.groups),
+            suborgs=fs(sp.suborgs),
+            person_organs=fs(sp.person_organs),
+            org_heads=fs(sp.org_heads),
+            type_descriptions={k: fs(v) for k, v in sp.descriptions.items()},
+            role_titles=fs(ro.titles),
+            spokespeople=fs(ro.spokespeople),
+            role_blockers=fs(ro.blockers),
+            title_synonyms=tuple(frozenset(title_key(w) for w in g) for g in ro.synonyms),
+            role_descriptions={
+                title_key(k): tuple(title_key(t) for t in v) for k, v in ro.descriptions.items()
+            },
+            demand_verbs=dem_frames,
+            demand_nouns=fs(de.nouns),
+            light_verbs=fs(de.light_verbs),
+            producers=fs(de.producers),
+            modals=fs(de.modals),
+            necessity=fs(de.necessity),
+            insist_verbs=fs(de.insist_verbs),
+            agree_verbs=fs(de.agree_verbs),
+            demand_list_nouns=fs(de.list_nouns),
+            background_verbs=fs(de.background_verbs),
+            condition_nouns=fs(de.condition_nouns),
+            only_preps=tuple(tuple(p.split()) for p in de.only_preps),
+            reject_verbs=rej_frames,
+            negated_acceptance=fs(rj.negated),
+            reject_predicates=fs(rj.predicates),
+            reject_phrases=tuple(sorted(set(rj.phrases), key=len, reverse=True)),
+            stance_nouns=fs(rj.stance_nouns),
+            unwilling=fs(rj.unwilling),
+            willing=fs(rj.willing),
+            opposed=fs(rj.opposed),
+            evaluation_verbs=fs(rj.evaluation_verbs),
+            evaluations=fs(rj.evaluations),
+            reject_nouns=fs(rj.nouns),
+            intention_nouns=fs(rj.intention_nouns),
+            shortfall_verbs=fs(rj.shortfall_verbs),
+            drawing_verbs=fs(rj.drawing_verbs),
+            concessions=fs(rj.concessions),
+            not_stances=fs(rj.not_stances),
+            channel_verbs=fs(me.channel_verbs),
+            channel_preps=fs(me.channel_preps),
+            mediator_nouns=fs(me.nouns),
+            mediator_adjectives=fs(me.adjectives),
+            mediation_verbs=fs(me.verbs),
+            mediation_nouns=fs(me.action_nouns),
+            messages=fs(me.messages),
+            mediator_role_nouns=fs(me.role_nouns),
+            bridging_verbs=fs(me.bridging_verbs),
+            bridging_objects=fs(me.bridging_objects),
+            bridging_adverbs=fs(me.bridging_adverbs),
+            carry_verbs=fs(me.carry_verbs),
+            host_verbs=fs(me.host_verbs),
+            talk_nouns=fs(me.talk_nouns),
+            effort_nouns=fs(me.effort_nouns),
+            companions=fs(me.companions),
+            mediation_not_asserted=fs(me.not_asserted),
+            party_nouns=fs(spec.parties.nouns),
+            party_verbs=fs(spec.parties.verbs),
+            pair_nouns=fs(spec.parties.pair_nouns),
+            deal_verbs=fs(spec.parties.deal_verbs),
+            irrealis_governors=fs(spec.irrealis.governors),
+            irrealis_marks=fs(spec.irrealis.marks),
+            protests=fs(spec.irrealis.protests),
+            proposal_heads=fs(spec.topics.proposal_heads),
+            topic_drop=fs(spec.topics.drop),
+            anaphors=fs(spec.topics.anaphors),
+            topic_stopwords=fs(spec.topics.stopwords),
             object_classes=classes,
         )
-        for frames in (lex.demand_verbs, lex.reject_verbs):
-            for verb, frame in frames.items():
-                for need in frame.needs:
-                    if need.startswith("dobj_class:") and need.split(":", 1)[1] not in classes:
-                        raise InputError(
-                            f"'{verb}' needs unknown object class '{need.split(':', 1)[1]}'",
-                            file=file,
-                        )
         cue = (
             set(lex.demand_verbs)
             | set(lex.reject_verbs)
@@ -181,8 +440,44 @@ class Lexicon:
             | lex.mediator_adjectives
             | lex.mediation_verbs
             | lex.mediation_nouns
+            | lex.demand_list_nouns
+            | lex.condition_nouns
+            | lex.unwilling
+            | lex.willing
+            | lex.opposed
+            | lex.evaluation_verbs
+            | lex.reject_nouns
+            | lex.intention_nouns
+            | lex.shortfall_verbs
+            | lex.concessions
+            | {"only", "against", "no"}
             | {p.split()[0] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.reject_phrases}
         )
         object.__setattr__(lex, "cue_lemmas", frozenset(cue))
+        mediation = (
+            lex.mediator_nouns
+            | lex.mediator_role_nouns
+            | lex.mediation_nouns
+            | {w.split()[-1] for w in lex.mediation_nouns}
+            | lex.mediation_verbs
+            | lex.host_verbs
+            | lex.deal_verbs
+            | lex.bridging_verbs
+            | lex.channel_verbs
+            | lex.carry_verbs
+            | {"betweens", "between"}
+        )
+        object.__setattr__(lex, "mediation_cues", frozenset(mediation))
         return lex
+
+
+def title_key(title: str) -> str:
+    return " ".join(name_key(title).split())
+
+
+def _input_error(exc: ValidationError, file: str) -> InputError:
+    """The first problem pydantic found, as one line naming the file and the field."""
+    err = exc.errors()[0]
+    where = ".".join(str(x) for x in err["loc"])
+    return InputError(err["msg"].removeprefix("Value error, "), file=file, field=where)

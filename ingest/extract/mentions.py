@@ -28,7 +28,19 @@ GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})
 LEADER_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir")
 LOCATIVE = frozenset(
     {"in", "at", "near", "into", "inside", "outside", "across", "around", "within"}
-    | {"throughout", "toward", "towards", "via"}
+    | {"throughout", "toward", "towards", "beyond", "over"}
+)
+#: prepositions after which a state named in the dictionary is a place ("expand into
+#: Lebanon", "deep inside Russia"); "at" and "on" are left out: "fired at Israel" names a target
+STATE_PLACE = frozenset(
+    {"in", "into", "inside", "outside", "across", "around", "within", "throughout", "near"}
+)
+#: nouns of geography: "the border with Lebanon", "the north of Israel"
+GEO_NOUNS = frozenset(
+    {"border", "borders", "frontier", "boundary", "coast", "north", "south", "east", "west"}
+    | {"territory", "soil", "airspace", "region", "side", "shore", "shores", "capital"}
+    | {"suburbs", "suburb", "outskirts", "streets", "centre", "center", "districts", "skies"}
+    | {"neighbourhoods", "neighborhoods", "villages", "towns", "cities", "provinces", "ports"}
 )
 
 
@@ -41,11 +53,13 @@ class Mention:
     label: str  # NER label or "DICT"
     text: str
     actor: str | None = None
+    #: a state named as a place ("into Lebanon"): an actor only where the rules use it
+    place: bool = False
 
     @property
     def salient(self) -> bool:
         """Whether the mention alone makes the actor one of the document's actors."""
-        return self.actor is not None and self.kind in ("name", "metonym")
+        return self.actor is not None and self.kind in ("name", "metonym") and not self.place
 
 
 class Matchers:
@@ -68,22 +82,12 @@ class Matchers:
             self.names.add(key, docs)
             kind, actor_id = key.split(":", 1)
             self.targets[nlp.vocab.strings[key]] = (actor_id, kind)
-        self._nlp = nlp
-        self._added: set[str] = set()
+        self.org_heads = lexicon.org_heads
         self.titles.add("TITLE", [nlp.make_doc(t) for t in sorted(lexicon.role_titles)])
         places = sorted({p for p in dictionary.places})
         if places:
             # places are stored as keys; match the usual capitalization
             self.places.add("PLACE", [nlp.make_doc(_title_case(p)) for p in places])
-
-    def add_name(self, text: str, actor_id: str) -> None:
-        """Match a name found by extraction in later documents too (NER misses some)."""
-        if text in self._added or len(text.split()) < 2:
-            return
-        self._added.add(text)
-        key = f"name:{actor_id}"
-        self.names.add(key, [self._nlp.make_doc(text)])
-        self.targets[self._nlp.vocab.strings[key]] = (actor_id, "name")
 
 
 def _title_case(key: str) -> str:
@@ -108,9 +112,15 @@ def find_mentions(
     dictionary: ActorDictionary,
     titles: list[tuple[int, int]],
     when: date | None = None,
+    skip: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> list[Mention]:
-    """Non-overlapping mentions, in document order, resolved where the dictionary can."""
+    """Non-overlapping mentions, in document order, resolved where the dictionary can.
+    Mentions in the ``skip`` character spans (datelines, bylines, credits) are left out."""
     cands: list[tuple[int, int, int, Mention | None]] = []  # (start, end, priority, mention)
+    for a, b in skip:  # a blocking candidate: nothing in boilerplate is a mention
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and len(span):
+            cands.append((span.start, span.end, 3, None))
     for match_id, s, e in matchers.names(doc):
         actor_id, kind = matchers.targets[match_id]
         cands.append((s, e, 2, Mention(s, e, kind, "DICT", doc[s:e].text, actor_id)))
@@ -132,8 +142,14 @@ def find_mentions(
         if dictionary.is_place(text):
             cands.append((s, e, 2, None))
             continue
-        cands.append((s, e, 1, Mention(s, e, "ner", ent.label_, text)))
-    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+        label = ent.label_
+        if label == "PERSON" and any(
+            t.lower_ in matchers.org_heads and t.text[:1].isupper() for t in doc[s:e]
+        ):
+            label = "ORG"  # "the Tigray People's Liberation Front" is no person
+        cands.append((s, e, 1, Mention(s, e, "ner", label, text)))
+    cands = _split_joined(cands, doc)
+    cands.sort(key=lambda c: (c[2] != 3, -(c[1] - c[0]), -c[2], c[0]))
     taken = [False] * len(doc)
     chosen: list[Mention] = []
     for s, e, _, m in cands:
@@ -152,9 +168,28 @@ def find_mentions(
             continue
         if m.kind == "skip":
             continue
+        if m.kind == "name" and _state_as_place(doc, m, dictionary):
+            m.place = True
         out.append(m)
     _resolve_persons(out, dictionary)
     return [m for m in out if not _administration(m, doc, dictionary, when)]
+
+
+def _split_joined(
+    cands: list[tuple[int, int, int, Mention | None]], doc: Doc
+) -> list[tuple[int, int, int, Mention | None]]:
+    """An NER entity that joins two dictionary names with a hyphen or slash ("the Mali-Niger
+    talks", "U.S.-Iran") gives way to the two names."""
+    names = [(s, e) for s, e, p, m in cands if p == 2 and m is not None]
+    out = []
+    for s, e, p, m in cands:
+        if p == 1 and m is not None and e - s >= 3:
+            inside = [(a, b) for a, b in names if s <= a and b <= e]
+            joined = any(doc[i].text in ("-", "–", "/") for i in range(s, e))
+            if len(inside) >= 2 and joined:
+                continue
+        out.append((s, e, p, m))
+    return out
 
 
 def _administration(m: Mention, doc: Doc, dictionary: ActorDictionary, when: date | None) -> bool:
@@ -193,14 +228,60 @@ def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
     return s, e
 
 
+#: verbs of motion: "flew back to Cairo" names a place
+MOTION = frozenset(
+    {"fly", "travel", "return", "go", "head", "come", "arrive", "move", "flee", "drive", "sail"}
+    | {"walk", "march", "relocate", "evacuate", "deport", "transfer", "cross", "escape"}
+)
+
+
 def _locative(doc: Doc, m: Mention) -> bool:
+    """A capital or seat named as a place: "talks in Moscow", "flew back to Cairo", "Beirut's
+    southern suburbs"."""
     head = doc[m.start : m.end].root
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+    if head.dep_ == "poss" and head.head.lower_ in GEO_NOUNS:
+        return True
+    if head.dep_ == "conj":  # "to Cairo and Tel Aviv"
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ in LOCATIVE:
+        return True
+    verb = prep.head.head if prep.head.dep_ in ("advmod", "prt") else prep.head  # "flew back to"
+    return prep.lower_ in ("to", "from") and verb.lemma_.lower() in MOTION
+
+
+def _state_as_place(doc: Doc, m: Mention, dictionary: ActorDictionary) -> bool:
+    """A state named as a place: after "in"/"into"/..., after a geographic noun ("the border
+    with Lebanon"), or after a place and a comma ("Metula, Israel")."""
+    entry = dictionary.entries.get(m.actor or "")
+    if entry is None or entry.type != "state":
+        return False
+    head = doc[m.start : m.end].root
+    while head.dep_ == "conj" and head.head.i != head.i:  # "in Gaza and southern Lebanon"
+        head = head.head
+    if head.dep_ == "poss" and head.head.lower_ in GEO_NOUNS:  # "Beirut's southern suburbs"
+        return True
+    if head.dep_ == "pobj":
+        prep = head.head
+        if prep.lower_ in STATE_PLACE:
+            return True
+        if prep.lower_ in ("with", "of") and prep.head.lower_ in GEO_NOUNS:
+            return True
+    before = doc[m.start - 2] if m.start >= 2 else None
+    return (
+        before is not None
+        and doc[m.start - 1].text == ","
+        and before.ent_type_ in ("GPE", "LOC", "FAC")
+        and head.dep_ != "nsubj"
+    )
 
 
 def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
     span = doc[m.start : m.end]
-    if not any(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in span):
+    if not any(t.text[:1].isupper() for t in span):  # "the foreign ministry" is no name
         m.kind = "skip"
         return
     if m.label == "NORP":
@@ -237,7 +318,8 @@ def _resolve_persons(mentions: list[Mention], dictionary: ActorDictionary) -> No
     full: dict[str, str] = {}
     for m in mentions:
         if m.kind == "person" and len(person_key(m.text).split()) > 1:
-            m.actor = dictionary.new_actor(clean_surface(m.text), "person")
+            variant = dictionary.variant_of(m.text)
+            m.actor = variant or dictionary.new_actor(clean_surface(m.text), "person")
             m.kind = "name"
         if m.actor and m.kind == "name" and len(person_key(m.text).split()) > 1:
             e = dictionary.entries.get(m.actor)

@@ -5,9 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# the one slug rule of the project (a record's name and an extracted name get one id)
-from actorgraph.ingest.inputs import slugify as slugify
-
 _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
 )

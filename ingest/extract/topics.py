@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.normalize import fold, name_key, slugify
+from actorgraph.graph.exchange import slugify
+from actorgraph.ingest.extract.normalize import fold, name_key
 from spacy.tokens import Token
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ class TopicTable:
         for t in sorted(tokens, key=lambda t: t.i):
             if t.is_punct or t.lower_ in stop or t.pos_ in ("DET", "ADP", "PRON", "CCONJ", "AUX"):
                 continue
-            for w in {fold(t.text), t.lemma_.lower()}:
+            for w in (fold(t.text), t.lemma_.lower()):
                 if w and w not in out and w not in stop:
                     out.append(w)
         return out
@@ -165,10 +166,22 @@ class TopicTable:
             return None
         return self._add(name_key(name), name, self._keywords(toks))
 
-    def from_vp(self, verb: Token) -> Topic | None:
+    def from_vp(self, verb: Token, agent: Token | None = None) -> Topic | None:
+        """A topic from a verb phrase ("release 40 hostages"); with ``agent``, the phrase of
+        who is to act comes first ("pipeline cross territory")."""
         toks = self.vp_tokens(verb)
+        if agent is not None:
+            toks = self.np_tokens(agent) + toks
         if len(toks) == 1 and verb.pos_ not in ("VERB", "NOUN"):
             return None
+        name = phrase_text(toks)
+        if not name:
+            return None
+        return self._add(name_key(name), name, self._keywords(toks))
+
+    def from_tokens(self, tokens: list[Token]) -> Topic | None:
+        """A topic named by some tokens in text order ("temporary truce")."""
+        toks = sorted(tokens, key=lambda t: t.i)
         name = phrase_text(toks)
         if not name:
             return None

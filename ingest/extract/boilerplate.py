@@ -1,0 +1,71 @@
+"""Parts of a news page that are about the page, not the news: datelines, bylines, photo
+credits, party tags. Names in them never become actors.
+
+Each finder returns character spans of the text; :func:`boilerplate_spans` merges them. The
+patterns follow how wire services and newspapers lay these parts out:
+
+* a dateline opens a paragraph: a place in capitals (or a place and a date), an agency in
+  parentheses, a dash ("CAIRO (Reuters) -", "WASHINGTON, Aug. 21, 2023 (AP) —");
+* a byline is a short line of its own that starts with "By" and holds only names, or a credit
+  line ("Reporting by …; Editing by …", "Additional reporting by …");
+* a photo credit is a parenthesis or a line that names a photographer and an agency
+  ("(Photo: Name/AFP)", "Credit: Name / Reuters", "Photograph: Name/EPA", "(Name/Reuters)");
+* a party tag follows a lawmaker's name: "(D-Mo.)", "(R-S.C.)".
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: a date as datelines write it: "May 2", "Nov. 12, 2024", "12 November 2024"
+DATELINE_DATE = rf"(?:{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?)"
+_PLACE_CAPS = r"[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,3}"
+_PLACE_TITLE = r"[A-Z][a-z'.-]+(?:\s+[A-Z][a-z'.-]+){0,2}"
+_AGENCY = r"\((?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\)"
+_DASH = r"\s*(?:-|—|–|--)\s+"
+#: "CAIRO (Reuters) - ", "JERUSALEM, May 3 (Reuters) - ", "Washington, Aug. 21, 2023 - "
+DATELINE = re.compile(
+    rf"(?m)^[ \t]*(?:{_PLACE_CAPS}(?:,\s*{_PLACE_TITLE})?(?:,\s*{DATELINE_DATE})?"
+    rf"(?:\s*{_AGENCY})?|{_PLACE_TITLE},\s*{DATELINE_DATE}(?:\s*{_AGENCY})?){_DASH}"
+)
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|ibn|de|van|von|da))*"
+BYLINE = re.compile(
+    rf"(?m)^[ \t]*By\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*[ \t]*(?:,[^\n]{{0,60}})?$"
+)
+CREDIT_LINE = re.compile(
+    r"(?im)(?:^|(?<=[.;]\s))(?:(?:additional\s+)?reporting|editing|writing|compiled|"
+    r"photographs?|photos?|images?|credit|video|graphic)s?\s*(?:by|:)[^\n]*$"
+)
+_AGENCIES = (
+    r"Reuters|AP|AFP|EPA|Getty(?:\s+Images)?|Anadolu|Xinhua|Bloomberg|Shutterstock|"
+    r"Alamy|SOPA|ZUMA|NurPhoto|UPI|Pool|WAFA|Flash90|AA|dpa|Sipa|Redux|The\s+\w+\s+Times"
+)
+CREDIT_PAREN = re.compile(
+    r"\((?:(?:photo|photograph|image|picture|credit|video)s?\s*(?:by|:)[^()]*|"
+    rf"[^()\n]{{2,80}}/\s*(?:{_AGENCIES})[^()\n]{{0,40}})\)",
+    re.I,
+)
+PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)\s*[-–]\s*[A-Z][A-Za-z.]{1,5}\.?\)")
+JOURNALIST = re.compile(
+    r"\b(?:[Cc]orrespondent|[Rr]eporter|[Pp]hotographer|[Cc]olumnist)\s+(?=[A-Z])"
+    rf"{_NAME}"
+)
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of datelines, bylines, credits and party tags, merged and sorted."""
+    spans: list[tuple[int, int]] = []
+    for rx in (DATELINE, BYLINE, CREDIT_LINE, CREDIT_PAREN, PARTY_TAG, JOURNALIST):
+        spans.extend(m.span() for m in rx.finditer(text))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged

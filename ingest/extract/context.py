@@ -1,0 +1,366 @@
+"""What one document knows about itself, shared by every rule family.
+
+A :class:`DocContext` holds the parsed document with its indexes (sentence of each token,
+mentions, role titles, quotes), the actors seen so far with how they were named, the roles
+found (``speaks_for``, who holds which title here), the topics, and the records the families
+produce (:class:`Records`). Resolving a phrase to actors (names, pronouns, role descriptions,
+organs, groups) lives in :mod:`.coref`; the negotiation's parties in :mod:`.parties`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from actorgraph.ingest.extract.boilerplate import boilerplate_spans
+from actorgraph.ingest.extract.coref import Resolver
+from actorgraph.ingest.extract.dates import infer_date
+from actorgraph.ingest.extract.mentions import Mention, find_mentions, find_titles
+from actorgraph.ingest.extract.normalize import clean_surface
+from actorgraph.ingest.extract.records import Records
+from actorgraph.ingest.extract.titles import title_key, title_score
+from actorgraph.ingest.extract.topics import TopicTable
+from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.dictionary import ActorDictionary, Role
+    from actorgraph.ingest.extract.lexicon import Lexicon
+    from actorgraph.ingest.extract.mentions import Matchers
+
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl", "csubj"})
+HEDGES = frozenset({"may", "might", "could"})
+
+
+@dataclass
+class Quote:
+    """A span in quotation marks: content tokens ``[start, end)`` and characters."""
+
+    start: int
+    end: int
+    char_start: int
+    char_end: int
+    verb: Token | None = None
+    speaker: str | None = None
+    principal: str | None = None
+    statement: str | None = None
+    #: a few quoted words inside a clause (scare quotes, titles, a quoted phrase)
+    embedded: bool = False
+
+
+@dataclass
+class SpeaksFor:
+    source: str
+    target: str
+    title: str
+    sent: int
+    confidence: float
+    role: Role | None = None
+
+
+@dataclass
+class Result:
+    """What a document yields: its actors in order of appearance, topics, records."""
+
+    actors: list[str] = field(default_factory=list)
+    topics: list[Any] = field(default_factory=list)
+    statements: list[dict[str, Any]] = field(default_factory=list)
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    surfaces: dict[str, set[str]] = field(default_factory=dict)
+
+
+class DocContext:
+    """One parsed document and everything the rules learn about it."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        doc_id: str,
+        published: date | None,
+        dictionary: ActorDictionary,
+        lexicon: Lexicon,
+        matchers: Matchers,
+        origin: str,
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text  # computed on each access by spaCy: keep it
+        self.doc_id = doc_id
+        #: the date the input gives (records carry it)
+        self.published = published
+        #: the date roles are read on: the given one, else one the text states (``dates``)
+        self.when = published or infer_date(self.text)
+        self.date_inferred = published is None and self.when is not None
+        self.dict = dictionary
+        self.lex = lexicon
+        n = len(doc)
+        self.sents: list[Span] = list(doc.sents)
+        self.sent_of = [0] * n
+        for k, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = k
+        self.titles = find_titles(doc, matchers)
+        self.title_at: list[tuple[int, int] | None] = [None] * n
+        for s, e in self.titles:
+            for i in range(s, e):
+                self.title_at[i] = (s, e)
+        self.boilerplate = boilerplate_spans(self.text)
+        self.mentions = find_mentions(
+            doc, matchers, dictionary, self.titles, self.when, self.boilerplate
+        )
+        self.men: list[Mention | None] = [None] * n
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self.men[i] = m
+        self.first_seen: dict[str, int] = {}
+        self.surfaces: dict[str, set[str]] = {}
+        self._quiet = 0
+        for m in self.mentions:
+            if m.salient and m.actor:
+                self.use(m.actor, m.start, m.text)
+        self.quote_of = [-1] * n
+        self.quotes: list[Quote] = []
+        self.speaks: dict[tuple[str, str], SpeaksFor] = {}
+        self.principal: dict[str, SpeaksFor] = {}
+        self.role_index: dict[str, str] = {}
+        self.topics = TopicTable(lexicon, self.owner_of)
+        self.out = Records(self, origin)
+        #: the parties of the negotiation the document is about (see :mod:`.parties`)
+        self.parties: list[str] = []
+        self.parties_stated = False
+        self.resolve = Resolver(self)
+
+    # ------------------------------------------------------------------ actors
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Resolve phrases without counting their actors as the document's (to look ahead)."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+
+    def use(self, actor: str, token_i: int, surface: str | None = None) -> None:
+        """Count an actor as one of the document's, first seen at ``token_i``."""
+        if self._quiet:
+            return
+        if actor not in self.first_seen or token_i < self.first_seen[actor]:
+            self.first_seen[actor] = token_i
+        if surface:
+            s = clean_surface(surface)
+            if s:
+                self.surfaces.setdefault(actor, set()).add(s)
+
+    def type_of(self, actor: str) -> str:
+        e = self.dict.entries.get(actor)
+        return e.type if e else "organization"
+
+    def new_actor_for(self, m: Mention) -> str | None:
+        """The actor of an unknown GPE or NORP mention (created on first use)."""
+        if m.actor is None and m.kind in ("gpe", "norp"):
+            m.actor = self.dict.new_actor(
+                clean_surface(m.text), "state" if m.kind == "gpe" else "organization"
+            )
+        return m.actor
+
+    def result(self) -> Result:
+        """What the document yields; the context is done with after this. The references
+        back to it are cut, so that no reference cycle keeps the Doc (large, and outside what
+        the garbage collector counts) alive until a full collection."""
+        actors = sorted(self.first_seen, key=lambda a: self.first_seen[a])
+        self.topics.release()
+        out = self.out
+        result = Result(actors, self.topics.used, out.statements, out.relations, self.surfaces)
+        out.release()
+        self.resolve.release()
+        return result
+
+    # ------------------------------------------------------------------ text
+    def sent_span(self, k: int) -> tuple[str, int, int]:
+        """Sentence ``k`` without surrounding space: text, start and end characters."""
+        s = self.sents[k]
+        text = self.text
+        a, b = s.start_char, s.end_char
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        return text[a:b], a, b
+
+    def in_quote(self, i: int) -> Quote | None:
+        q = self.quote_of[i]
+        return self.quotes[q] if q >= 0 else None
+
+    def mentions_in(self, s: Span) -> list[Mention]:
+        out, last = [], None
+        for i in range(s.start, s.end):
+            m = self.men[i]
+            if m is not None and m is not last:
+                out.append(m)
+                last = m
+        return out
+
+    def owner_of(self, head: Token) -> str | None:
+        """The actor a phrase belongs to: "Hamas's proposal", "an Indian proposal"."""
+        for c in head.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                m = self.men[c.i]
+                if m is not None and m.actor:
+                    return m.actor
+        return None
+
+    # ------------------------------------------------------------------ assertion
+    @staticmethod
+    def negated(v: Token) -> bool:
+        """A negation on the word, or on the copula of a predicate ("is not opposed")."""
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in v.children):
+            return True
+        return v.dep_ in ("acomp", "attr") and any(
+            c.dep_ == "neg" or c.lower_ == "never" for c in v.head.children
+        )
+
+    def irrealis(self, v: Token) -> bool:
+        """A cue that is not asserted: conditional, hedged, or wanted/demanded of someone."""
+        if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in v.children):
+            return True
+        cur = v
+        for _ in range(8):
+            if any(c.dep_ == "mark" and c.lower_ in self.lex.irrealis_marks for c in cur.children):
+                return True
+            if cur.dep_ == "conj":
+                cur = cur.head
+                continue
+            if cur.dep_ not in CLAUSE_DEPS or cur.head.i == cur.i:
+                return False
+            head = cur.head
+            lemma = head.lemma_.lower()
+            if lemma in self.lex.irrealis_governors and head.pos_ in ("VERB", "AUX"):
+                return True
+            if cur.dep_ == "advcl" and lemma in self.lex.protests:  # "marched to demand"
+                return True
+            cur = head
+        return False
+
+    def has_modal(self, v: Token) -> bool:
+        """must/should/ought on the verb, or "have to"/"need to"."""
+        for c in v.children:
+            if c.dep_ == "aux" and c.lower_ in self.lex.modals:
+                return True
+        return v.lemma_.lower() in self.lex.necessity and any(
+            c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in v.children
+        )
+
+    # ------------------------------------------------------------------ roles
+    def register_role(self, title: str, actor: str, org: str | None = None) -> None:
+        """Remember who holds a title here, for "the secretary said" later on."""
+        key = title_key(title)
+        words = key.split(" of ")[0].split()
+        keys = [key, words[-1]] if words else []
+        # descriptions that stand for this title: "the general" for a chief of staff
+        keys += [d for d, titles in self.lex.role_descriptions.items() if key in titles]
+        for k in keys:
+            self.role_index.setdefault(k, actor)
+            if org:
+                self.role_index.setdefault(f"{k}@{org}", actor)
+
+    def add_speaks(
+        self,
+        source: str,
+        target: str,
+        title: str,
+        sent: int,
+        confidence: float,
+        role: Role | None = None,
+    ) -> None:
+        if source == target or (source, target) in self.speaks:
+            return
+        sf = SpeaksFor(source, target, title, sent, confidence, role)
+        self.speaks[(source, target)] = sf
+        self.principal.setdefault(source, sf)
+
+    @property
+    def role_confidence(self) -> float:
+        """How much a role read from the dictionary is worth on this document's date: less on
+        a date read from the text, least with no date (the newest roles)."""
+        if self.published is not None:
+            return 1.0
+        return 0.85 if self.when is not None else 0.7
+
+    def roles_now(self, actor: str) -> list[Role]:
+        """The actor's dictionary roles on the document's date; with no date, the newest role
+        in each actor it holds roles in."""
+        if self.when is not None:
+            return self.dict.roles_at(actor, self.when)
+        newest: dict[str, Role] = {}
+        for r in self.dict.roles_at(actor, None):
+            have = newest.get(r.of)
+            if have is None or (r.start or date.min) > (have.start or date.min):
+                newest[r.of] = r
+        return list(newest.values())
+
+    def holder(self, title: str, org: str, at: int) -> str | None:
+        """Who holds a title of an actor: this document first, then the dictionary on the
+        document's date ("the Qatari prime minister"); with no date, the newest holder."""
+        key = title_key(title)
+        hit = self.role_index.get(f"{key}@{org}")
+        if hit or key in self.lex.anonymous:
+            return hit
+        best: dict[str, tuple[int, date, Role]] = {}
+        # the actor's own offices, and those of its parts ("the Palestinian prime minister"
+        # holds an office of the Palestinian Authority, which governs Palestine)
+        parts = [a for a, _ in self.dict.holders(org) if self.type_of(a) != "person"]
+        pairs = [*self.dict.holders(org), *(p for part in parts for p in self.dict.holders(part))]
+        for aid, role in pairs:
+            if self.type_of(aid) != "person":
+                continue
+            if self.when is not None and not role.valid(self.when):
+                continue
+            score = title_score(title, role.title, self.lex)
+            if score == 0:
+                continue
+            rank = (score, role.start or date.min)
+            have = best.get(aid)
+            if have is None or rank > have[:2]:
+                best[aid] = (score, role.start or date.min, role)
+        if not best:
+            return None
+        top = max(v[0] for v in best.values())
+        cands = {a: v for a, v in best.items() if v[0] == top}
+        if len(cands) > 1 and self.when is None:  # undated: the newest of the holders
+            newest = max(v[1] for v in cands.values())
+            cands = {a: v for a, v in cands.items() if v[1] == newest}
+        if len(cands) != 1:
+            return None
+        hit, (_, _, role) = next(iter(cands.items()))
+        self.register_role(title, hit, org)
+        self.add_speaks(
+            hit, role.of, role.title, self.sent_of[at], 0.7 * self.role_confidence, role
+        )
+        return hit
+
+    def holder_anywhere(self, title: str, at: int) -> str | None:
+        """The one person whose role title is exactly ``title`` ("CIA director") on the
+        document's date, in whatever actor the role is."""
+        hits: dict[str, Role] = {}
+        for entry in self.dict.entries.values():
+            for role in entry.roles:
+                if self.when is not None and not role.valid(self.when):
+                    continue
+                if title_score(title, role.title, None) == 4:
+                    hits[entry.id] = role
+        if len(hits) != 1:
+            return None
+        hit, role = next(iter(hits.items()))
+        conf = 0.7 * self.role_confidence
+        self.add_speaks(hit, role.of, role.title, self.sent_of[at], conf, role)
+        return hit
+
+    def stance_source(self, actor: str) -> str:
+        """What a spokesperson rejects, the organization rejects."""
+        sf = self.principal.get(actor)
+        if sf is not None and (not sf.title or title_key(sf.title) in self.lex.spokespeople):
+            return sf.target
+        if sf is not None and self.type_of(actor) != "person":
+            return sf.target
+        return actor

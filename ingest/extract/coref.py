@@ -1,0 +1,482 @@
+"""From a phrase to the actors it names, within one document.
+
+A subject or speaker phrase resolves to an actor through: a name (dictionary or NER, with a
+surname going to the person named in full); a pronoun (he/she: the nearest person; it/they:
+the nearest main-clause subject that names an actor; we/our in a quote: the speaker's side);
+a role title ("the prime minister": who holds it here, or on the date); an organ of an actor
+("the Israeli government", "Hamas officials"); a group ("Ivory Coast rebels"); a
+sub-organization ("Hamas' news agency"); "the two sides" (the last two actors named).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract.normalize import clean_surface
+from actorgraph.ingest.extract.records import Resolved
+from actorgraph.ingest.extract.titles import title_key
+from actorgraph.ingest.extract.topics import phrase_text
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.mentions import Mention
+    from spacy.tokens import Token
+
+PERSON_PRON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+GROUP_PRON = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+PAIR_NOUNS = frozenset({"country", "side", "party", "government", "nation", "state", "camp"})
+
+
+class Resolver:
+    """Resolves phrases of one document to actors (see the module docstring)."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self._subjects_cache: dict[int, list[int]] = {}
+
+    def release(self) -> None:
+        """Cut the reference back to the document (see :meth:`DocContext.result`)."""
+        self.ctx = None  # type: ignore[assignment]
+        self._subjects_cache.clear()
+
+    # ------------------------------------------------------------------ subjects
+    def subjects(self, v: Token, depth: int = 0) -> list[Token]:
+        """The subject tokens of a verb, following conjunctions, control and participles."""
+        found = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        if not found:  # a subject the parser hung on the auxiliary ("France ... are leading")
+            found = [
+                g
+                for c in v.children
+                if c.dep_ in ("aux", "auxpass")
+                for g in c.children
+                if g.dep_ in ("nsubj", "csubj")
+            ]
+        # "The Red Cross operating in Iraq said": a participle parsed as the subject
+        found = [
+            next((g for g in c.children if g.dep_ == "nsubj"), c) if c.pos_ == "VERB" else c
+            for c in found
+        ]
+        if found:
+            # "Qatar, which has mediated ...": the relative pronoun stands for its antecedent
+            if v.dep_ == "relcl" and found[0].tag_ in ("WDT", "WP") and v.head.pos_ != "VERB":
+                return [v.head]
+            return found
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if any(c.dep_ == "nsubjpass" for c in v.children) or (
+            agent is not None and v.dep_ in ("acl", "relcl")  # "the deal, rejected by Hamas"
+        ):
+            return [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
+        if v.head.i == v.i:  # "Herzog, in a speech, stressed": a name the parser left aside
+            fronted = [
+                c
+                for c in v.children
+                if c.i < v.i
+                and c.dep_ in ("advcl", "npadvmod", "dep", "nmod", "intj")
+                and self.ctx.men[c.i] is not None
+                and self.ctx.men[c.i].actor  # type: ignore[union-attr]
+            ]
+            if fronted:
+                return fronted[:1]
+        if depth > 4 or v.head.i == v.i:
+            return []
+        if v.dep_ == "agent":
+            return []
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(v.head, depth + 1)
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(v.head.head, depth + 1)  # "answered by saying that ..."
+        if (
+            v.dep_ in ("attr", "acomp") and v.pos_ == "VERB" and v.head.pos_ == "AUX"
+        ):  # "is mediating"
+            return self.subjects(v.head, depth + 1)
+        if v.dep_ == "acl" and v.head.dep_ in ("dobj", "pobj", "attr"):
+            # "X issued a declaration demanding ...": only when X produced the carrier
+            gov = v.head.head
+            if gov.dep_ == "prep":
+                gov = gov.head
+            if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.ctx.lex.producers:
+                return self.subjects(gov, depth + 1)
+        return []
+
+    def subject_actors(self, v: Token) -> list[Resolved]:
+        out: list[Resolved] = []
+        for s in self.subjects(v):
+            for r in self.resolve_np(s):
+                if all(r.actor != o.actor for o in out):
+                    out.append(r)
+        return out
+
+    # ------------------------------------------------------------------ phrases
+    def resolve_np(self, tok: Token, *, pronouns: bool = True) -> list[Resolved]:
+        """The actors a noun phrase (and its conjuncts) names."""
+        both = self._both_sides(tok)
+        if both:
+            return both
+        out: list[Resolved] = []
+        for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
+            r = self._resolve_one(t, pronouns)
+            if r is None:
+                continue
+            found = [r]
+            if r.via == "organ":  # "Swiss and American diplomats": each modifier's organ
+                found += [
+                    Resolved(a, anonymous=r.anonymous, via="organ")
+                    for a in self.modifier_actors(t)[1:]
+                ]
+            for x in found:
+                if all(x.actor != o.actor for o in out):
+                    out.append(x)
+        return out
+
+    def actors_in(self, tokens: Iterable[Token], *, use: bool = True) -> list[str]:
+        """The actors named (by name, metonym or demonym) among some tokens; with ``use``
+        False, they are not counted as the document's actors for that."""
+        ctx = self.ctx
+        out: list[str] = []
+        for x in tokens:
+            m = ctx.men[x.i]
+            if m is None or x.i != m.start:
+                continue
+            r = self.from_mention(m, ctx.doc[m.start : m.end].root, use=use)
+            if r is None and m.actor and m.kind == "demonym":
+                r = Resolved(m.actor)
+                if use:
+                    ctx.use(m.actor, m.start, m.text)
+            if r is not None and r.actor not in out:
+                out.append(r.actor)
+        return out
+
+    def actors_as_resolved(self, t: Token) -> list[Resolved]:
+        """The actors named in a modifier ("the Egyptian call", "Qatari and Egyptian")."""
+        return [Resolved(a, via="modifier") for a in self.actors_in(t.subtree)]
+
+    def _both_sides(self, t: Token) -> list[Resolved]:
+        """ "the two countries", "both sides": the negotiation's parties where the document
+        names them, else the last two actors named before."""
+        ctx = self.ctx
+        if t.lemma_.lower() not in PAIR_NOUNS or t.tag_ not in ("NNS", "NNPS"):
+            return []
+        if not any(c.lower_ in ("two", "both") for c in t.children):
+            return []
+        if ctx.parties and ctx.parties_stated:
+            return [Resolved(a, via="party") for a in ctx.parties]
+        found: list[str] = []
+        k = ctx.sent_of[t.i]
+        for i in range(t.i - 1, ctx.sents[max(0, k - 1)].start - 1, -1):
+            m = ctx.men[i]
+            if m is None or m.actor is None or i != m.start or m.kind not in ("name", "metonym"):
+                continue
+            if ctx.type_of(m.actor) != "person" and m.actor not in found:
+                found.append(m.actor)
+            if len(found) == 2:
+                return [Resolved(a, via="pair") for a in found]
+        return []
+
+    def _resolve_one(self, t: Token, pronouns: bool) -> Resolved | None:
+        ctx = self.ctx
+        lex = ctx.lex
+        doc = ctx.doc
+        m = ctx.men[t.i]
+        if m is not None:
+            r = self.from_mention(m, t)
+            if r is not None:
+                return r
+        low = t.lower_
+        if t.pos_ == "PRON" and low in PERSON_PRON | GROUP_PRON | FIRST_PLURAL | FIRST_SINGULAR:
+            return self._coref(t) if pronouns else None
+        if t.pos_ == "PRON":
+            return None
+        lemma = t.lemma_.lower()
+        # appositive name: "the main rebel group, Forces for Defence of Democracy"
+        for c in t.children:
+            if c.dep_ == "appos" and ctx.men[c.i] is not None:
+                r = self.from_mention(ctx.men[c.i], c)  # type: ignore[arg-type]
+                if r is not None:  # a person's title is no name of theirs; a group's phrase is
+                    person = ctx.type_of(r.actor) == "person"
+                    ctx.use(r.actor, t.i, None if person else self.np_name(t, with_prep=False))
+                    return r
+        phrase2 = f"{doc[t.i - 1].lower_} {low}" if t.i > 0 else low
+        # a role title without a name: "the prime minister said", "the top U.S. diplomat"
+        title, blocked = self.title_phrase(t)
+        definite = not any(c.lower_ in ("a", "an", "one", "another") for c in t.children)
+        mods = self.modifier_actors(t)
+        if title and not mods and definite and not blocked:
+            holder = ctx.role_index.get(title_key(title))
+            if holder:
+                return Resolved(holder, via="role")
+        if mods and (lemma in lex.suborgs or phrase2 in lex.suborgs):
+            return self._suborg(t, mods[0])
+        carrier = lemma in lex.carriers or low in lex.carriers  # "the Hamas statement said"
+        if mods and (
+            lemma in lex.organs or low in lex.organs or phrase2 in lex.organs or title or carrier
+        ):
+            if blocked:  # "the former Israeli prime minister": neither the holder nor Israel
+                return None
+            actor = mods[0]
+            holder = self.office_holder(t, title, actor) if title and definite else None
+            if holder:
+                ctx.use(holder, t.i)
+                return Resolved(holder, via="role")
+            anonymous = lemma in lex.anonymous or low in lex.anonymous
+            ctx.use(actor, t.i, phrase_text(list(t.subtree)) if not anonymous else None)
+            return Resolved(actor, anonymous=anonymous, via="organ")
+        described = self._described(t)
+        if described is not None:
+            return described
+        if low in lex.groups or lemma in lex.groups:
+            return self._group(t)
+        return None
+
+    def title_phrase(self, t: Token) -> tuple[str | None, bool]:
+        """The role title a noun phrase headed by ``t`` gives, with its qualifiers but not its
+        actors ("the top U.S. diplomat" -> "top diplomat", "Qatar's foreign ministry
+        spokesman" -> "foreign ministry spokesman"), and whether a word like *former* cancels
+        it."""
+        ctx = self.ctx
+        lex = ctx.lex
+        span = ctx.title_at[t.i]
+        blocked = any(c.lower_ in lex.role_blockers for c in t.children)
+        quals = [
+            x
+            for c in t.lefts
+            if c.dep_ in ("amod", "compound", "nmod")
+            for x in c.subtree
+            if ctx.men[x.i] is None
+            and x.pos_ in ("ADJ", "NOUN", "PROPN")
+            and x.lower_ not in lex.role_blockers
+            and not x.like_num
+        ]
+        words = [c.lower_ for c in quals] + [t.lower_]
+        phrase = " ".join(words)
+        key = title_key(phrase)
+        if key in lex.role_descriptions or key in lex.role_titles:
+            return phrase, blocked
+        if span is not None:
+            base = ctx.doc[span[0] : span[1]].text.lower()
+            # qualifiers before the matched title: "foreign ministry spokesman"
+            if quals and span[1] - 1 == t.i and span[0] == t.i:
+                return phrase, blocked
+            return base, blocked
+        return None, blocked
+
+    def office_holder(self, t: Token, title: str, org: str) -> str | None:
+        """Who holds the office a title of an actor names ("the Qatari prime minister"):
+        this document, the dictionary on the date, or a title that contains the actor's
+        name ("the CIA director")."""
+        return self.ctx.holder(title, org, t.i) or self._titled_name(t, title, org)
+
+    def _titled_name(self, t: Token, title: str, org: str) -> str | None:
+        """ "The CIA director": a role whose title is the organization's name and the title,
+        held by one person on the document's date."""
+        ctx = self.ctx
+        name = next((m.text for c in t.lefts if (m := ctx.men[c.i]) and m.actor == org), None)
+        if name is None:
+            return None
+        return ctx.holder_anywhere(f"{name} {title}", t.i)
+
+    def _described(self, t: Token) -> Resolved | None:
+        """ "The militant group said", "the kingdom said": the nearest actor of that type
+        named in the last few sentences (a definite description without a name)."""
+        ctx = self.ctx
+        want = next(
+            (
+                atype
+                for atype, heads in ctx.lex.type_descriptions.items()
+                if t.lower_ in heads or t.lemma_.lower() in heads
+            ),
+            None,
+        )
+        if want is None:
+            return None
+        det = next((c for c in t.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("the", "this", "that"):
+            return None
+        if any(ctx.men[x.i] is not None or x.pos_ == "PROPN" for x in t.subtree if x.i != t.i):
+            return None
+        if any(c.dep_ in ("prep", "relcl", "acl") for c in t.children):
+            return None  # "the group of seven", "the group that ...": a new referent
+        k = ctx.sent_of[t.i]
+        floor = ctx.sents[max(0, k - 4)].start
+        for m in reversed(ctx.mentions):
+            if m.start >= t.i or m.start < floor:
+                continue
+            if m.actor and not m.place and ctx.type_of(m.actor) == want:
+                ctx.use(m.actor, t.i)
+                return Resolved(m.actor, via="description")
+        return None
+
+    def from_mention(self, m: Mention, t: Token, *, use: bool = True) -> Resolved | None:
+        """The actor of a mention, as the phrase headed by ``t`` uses it."""
+        ctx = self.ctx
+        if m.actor is None:
+            if m.kind in ("gpe", "norp"):
+                if m.kind == "norp":
+                    head = ctx.doc[m.start : m.end].root
+                    if head.i != t.i and t.lower_ not in ctx.lex.groups:
+                        return None
+                ctx.new_actor_for(m)
+            else:
+                return None
+        # "Palestinians rejected": a demonym names the state only as the head of the phrase
+        if m.kind == "demonym" and t.i != ctx.doc[m.start : m.end].root.i:
+            return None
+        if use:
+            ctx.use(m.actor, m.start, m.text)  # type: ignore[arg-type]
+        return Resolved(m.actor, via=m.kind)  # type: ignore[arg-type]
+
+    def modifier_actors(self, t: Token) -> list[str]:
+        """Actors that modify a noun: "Israeli officials", "the officials of Hamas"."""
+        ctx = self.ctx
+        out: list[str] = []
+        for c in t.children:
+            cand: list[Token] = []
+            if c.dep_ in MOD_DEPS or (c.dep_ == "appos" and c.i < t.i):
+                cand = [c, *c.conjuncts]  # "Swiss and American diplomats"
+            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in"):
+                cand = [g for g in c.children if g.dep_ == "pobj"]
+            for g in cand:
+                m = ctx.men[g.i]
+                if m is None:
+                    # "the Israeli and Qatari officials", "Hamas' political bureau"
+                    m = next((ctx.men[x.i] for x in g.subtree if ctx.men[x.i]), None)
+                    if m is None or c.dep_ == "prep":
+                        continue
+                ctx.new_actor_for(m)
+                person_organ = t.lemma_.lower() in ctx.lex.person_organs  # "the Clinton campaign"
+                if m.actor and (
+                    ctx.type_of(m.actor) != "person" or c.dep_ == "poss" or person_organ
+                ):
+                    if m.actor not in out:
+                        out.append(m.actor)
+                    ctx.use(m.actor, m.start, m.text)
+        return out
+
+    def np_name(self, t: Token, with_prep: bool = True) -> str:
+        """A display name for a phrase: its head with modifiers (and an of/in/from phrase)."""
+        toks = [t]
+        for c in t.children:
+            if (
+                c.dep_ in MOD_DEPS
+                or c.dep_ in ("case",)
+                or (c.dep_ == "punct" and c.tag_ == "HYPH")
+            ):
+                toks.extend(c.subtree)
+            elif with_prep and c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                toks.append(c)
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        toks.extend(x for x in g.subtree if x.dep_ not in ("relcl", "punct"))
+        toks = [x for x in toks if x.dep_ not in ("nummod", "quantmod") and not x.like_num]
+        return clean_surface(phrase_text(toks))
+
+    def _group(self, t: Token) -> Resolved | None:
+        ctx = self.ctx
+        has_name = any(
+            ctx.men[x.i] is not None or x.pos_ == "PROPN"
+            for x in t.subtree
+            if x.i != t.i and x.dep_ != "relcl"
+        ) or (ctx.men[t.i] is not None)
+        if not has_name:
+            return None
+        name = self.np_name(t)
+        if not name or len(name) > 80:
+            return None
+        actor = ctx.dict.new_actor(name, "organization")
+        ctx.use(actor, t.i, name)
+        return Resolved(actor, via="group")
+
+    def _suborg(self, t: Token, owner: str) -> Resolved:
+        ctx = self.ctx
+        name = self.np_name(t, with_prep=False)
+        actor = ctx.dict.new_actor(name, "organization")
+        ctx.use(actor, t.i, name)
+        ctx.add_speaks(actor, owner, "", ctx.sent_of[t.i], 0.7)
+        return Resolved(actor, via="suborg")
+
+    # ------------------------------------------------------------------ pronouns
+    def _sentence_subjects(self, k: int) -> list[int]:
+        ctx = self.ctx
+        hit = self._subjects_cache.get(k)
+        if hit is None:
+            hit = [
+                t.i
+                for t in ctx.sents[k]
+                if t.dep_ in ("nsubj", "nsubjpass")
+                and ctx.quote_of[t.i] < 0
+                and main_clause(t.head)
+            ]
+            self._subjects_cache[k] = hit
+        return hit
+
+    def _coref(self, t: Token) -> Resolved | None:
+        ctx = self.ctx
+        low = t.lower_
+        q = ctx.in_quote(t.i)
+        if low in FIRST_PLURAL | FIRST_SINGULAR:
+            if q is None or q.speaker is None:
+                return None
+            actor = q.principal if (low in FIRST_PLURAL and q.principal) else q.speaker
+            return Resolved(actor, via="pronoun")
+        k = ctx.sent_of[t.i]
+        if low in PERSON_PRON:
+            for kk in range(k, max(-1, k - 4), -1):
+                cands = [
+                    m
+                    for m in ctx.mentions_in(ctx.sents[kk])
+                    if m.actor
+                    and ctx.type_of(m.actor) == "person"
+                    and (kk < k or m.end <= t.i)
+                    and (q is not None or ctx.quote_of[m.start] < 0)
+                ]
+                if not cands:
+                    continue
+                subj = [m for m in cands if self._is_subject(m)]
+                m = (subj or cands)[-1] if kk == k else (subj or cands)[0]
+                return Resolved(m.actor, via="pronoun")  # type: ignore[arg-type]
+            return None
+        # "told Hamas leaders that they had to ...": the addressee of the verb of saying
+        clause = t.head
+        if t.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+            said = clause.head
+            if said.lemma_.lower() in ctx.lex.speech_verbs:
+                to = next((c for c in said.children if c.dep_ in ("dobj", "dative")), None)
+                if to is not None and to.pos_ != "PRON":
+                    rs = self.resolve_np(to, pronouns=False)
+                    if rs:
+                        return Resolved(rs[0].actor, anonymous=rs[0].anonymous, via="pronoun")
+        # it / they: the nearest subject before the pronoun, if it names an actor
+        for kk in range(k, max(-1, k - 2), -1):
+            subs = [i for i in self._sentence_subjects(kk) if kk < k or i < t.i]
+            if not subs:
+                continue
+            i = subs[-1] if kk == k else subs[0]
+            rs = self.resolve_np(ctx.doc[i], pronouns=False)
+            if rs and (
+                low in ("they", "them", "their")
+                or ctx.type_of(rs[0].actor) != "person"
+                or rs[0].via == "organ"
+            ):
+                return Resolved(rs[0].actor, anonymous=rs[0].anonymous, via="pronoun")
+            return None
+        return None
+
+    def _is_subject(self, m: Mention) -> bool:
+        root = self.ctx.doc[m.start : m.end].root
+        while root.dep_ in ("compound", "appos") and root.head.i != root.i:
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def main_clause(v: Token) -> bool:
+    """Whether a verb heads the sentence or a clause joined to it (not a subordinate one)."""
+    for _ in range(6):
+        if v.dep_ == "ROOT" or v.head.i == v.i:
+            return True
+        if v.dep_ not in ("conj", "ccomp"):
+            return False
+        v = v.head
+    return False

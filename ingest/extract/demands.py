@@ -1,0 +1,344 @@
+"""The ``demands`` rules (mixed into :class:`ingest.extract.stances.Stances`).
+
+Verbs of demanding with the arguments the lexicon says they need ("urged A to press B to
+accept C": the first actor demands what the chain ends in); a demand noun with a light verb or
+an owner ("issued a request to Hamas to release …", "the African Union's call for an end to the
+siege"); a list of demands, one demand per item ("its demands, which include A, B and C", "its
+conditions, including A and B"); "made X a condition"; a deontic clause reported by someone
+else ("X said Y must withdraw", "any truce must be temporary"); a condition ("for X to agree, Y
+would have to happen", "X will free them only as part of a deal that ends the war", "X will not
+release them unless Y"); a position on a deal ("X insisted that any deal must include Y", "that
+the army be allowed to resume"); a quoted imperative ("“Stop the bombing,” X said").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
+from actorgraph.ingest.extract.records import Resolved
+from actorgraph.ingest.extract.stance_rules import StanceRules
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext, Quote
+    from actorgraph.ingest.extract.lexicon import Frame
+    from actorgraph.ingest.extract.topics import Topic
+    from spacy.tokens import Token
+
+#: words at the head of a quoted clause that are not imperatives of a demand
+NOT_IMPERATIVE = frozenset(
+    {"let", "thank", "imagine", "look", "see", "say", "please", "remember", "listen", "believe"}
+    | {"mind", "excuse", "forgive", "welcome", "congratulate", "note", "consider", "wait"}
+)
+
+
+class DemandRules(StanceRules):
+    """The demand rules."""
+
+    # ------------------------------------------------------------------ verbs
+    def _demand_verb(self, v: Token, frame: Frame) -> None:
+        ctx = self.ctx
+        if not self.t.frame_ok(v, frame) or ctx.negated(v) or ctx.irrealis(v):
+            return
+        if v.dep_ in ("pcomp", "amod"):
+            return
+        sources = ctx.resolve.subject_actors(v)
+        if not sources:
+            return
+        act = self.t.actor_to_act(v) if "dobj_xcomp" in frame.needs else None
+        if act is not None:
+            subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
+            if subj is not None and _same(ctx, sources, ctx.resolve.resolve_np(subj)):
+                return  # "Israel wants to ...": no demand on anyone else
+            targets: list[Topic | str] = _list(ctx.topics.from_vp(act))
+        else:
+            targets = self.t.frame_target(v, frame) or self.t.of_verb(v)
+        self._emit("demands", sources, targets, v, 0.75)
+
+    def _insist(self, v: Token) -> None:
+        """ "X maintained that any agreement is/must be Y": X demands Y."""
+        ctx = self.ctx
+        if ctx.negated(v) or ctx.irrealis(v):
+            return
+        ccomp = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        if ccomp is None or self.t.deal_subject(ccomp) is None:
+            return
+        obj = next((c for c in ccomp.children if c.dep_ in ("attr", "dobj", "acomp")), None)
+        if obj is None:
+            return
+        sources = ctx.resolve.subject_actors(v)
+        if sources:
+            self._emit("demands", sources, self._deal_target(ccomp, obj), v, 0.65)
+
+    def _deal_target(self, clause: Token, obj: Token) -> list[Topic | str]:
+        """What a deal must be: an adjective goes with the deal ("temporary truce")."""
+        ctx = self.ctx
+        deal = self.t.deal_subject(clause)
+        if obj.pos_ == "ADJ" and deal is not None:
+            topic = ctx.topics.from_tokens([obj, deal])
+            return [topic] if topic is not None else []
+        return self.t.nps(obj)
+
+    # ------------------------------------------------------------------ conditions
+    def _condition(self, v: Token) -> None:
+        """ "for X to agree, Y would have to be made": X demands Y."""
+        ctx = self.ctx
+        kids = list(v.children)
+        if not any(c.dep_ == "mark" and c.lower_ == "for" for c in kids) or v.dep_ not in (
+            "advcl",
+            "acl",
+            "xcomp",
+        ):
+            return
+        subj = [c for c in kids if c.dep_ == "nsubj"]
+        if not subj:
+            return
+        sources = [r for s in subj for r in ctx.resolve.resolve_np(s)]
+        cur = v.head
+        for _ in range(3):
+            if ctx.has_modal(cur) or any(
+                c.dep_ == "aux" and c.lower_ in ctx.lex.modals for c in cur.children
+            ):
+                break
+            if cur.head.i == cur.i:
+                return
+            cur = cur.head
+        else:
+            return
+        subj2 = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj2 is not None:
+            self._emit("demands", sources, self.t.nps(subj2), v, 0.65)
+
+    def _only(self, only: Token) -> None:
+        """ "X will accept only if Y", "will free them only as part of a deal that ends the
+        war", "only in exchange for Y": X demands Y."""
+        ctx = self.ctx
+        v = only.head
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head  # "only" on the condition itself
+        cond: Topic | str | None = None
+        if v.dep_ == "advcl" and any(
+            g.lower_ in ("if", "when", "once", "after") and g.dep_ in ("mark", "advmod")
+            for g in v.children
+        ):  # "would stop firing only when the war ends": "only" on the condition
+            cond = ctx.topics.from_vp(v)
+            v = v.head
+        if v.pos_ not in ("VERB", "AUX") or ctx.negated(v) or ctx.irrealis(v):
+            return
+        for c in v.children:
+            if cond is not None:
+                break
+            if c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in ("if", "once", "when", "after") for g in c.children
+            ):
+                cond = ctx.topics.from_vp(c)
+            elif c.dep_ == "prep" and c.i > only.i and self._only_prep(c):
+                obj = self._prep_object(c)
+                if obj is not None:
+                    cond = ctx.topics.from_vp(obj) if obj.pos_ == "VERB" else self.t.np(obj)
+            elif (
+                c.dep_ == "dobj"
+                and v.lemma_.lower() in ctx.lex.agree_verbs | ctx.lex.negated_acceptance
+                and only.i < c.i
+            ):  # "will only accept a deal that guarantees X"
+                cond = self.t.np(c)
+            if cond is not None:
+                break
+        if cond is None:
+            return
+        sources = ctx.resolve.subject_actors(v)
+        if sources:
+            self._emit("demands", sources, [cond], v, 0.65)
+
+    def _only_prep(self, prep: Token) -> bool:
+        after = [x.lower_ for x in prep.subtree if x.i > prep.i and x.dep_ in ("pobj", "prep")]
+        words = [prep.lower_, *after[:2]]
+        return any(tuple(words[: len(p)]) == p for p in self.ctx.lex.only_preps)
+
+    @staticmethod
+    def _prep_object(prep: Token) -> Token | None:
+        """The innermost object of "as part of X", "in exchange for X", "after X"."""
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        for _ in range(2):
+            if obj is None:
+                return None
+            inner = next((g for g in obj.children if g.dep_ == "prep"), None)
+            if obj.lower_ in ("part", "exchange", "return") and inner is not None:
+                obj = next((g for g in inner.children if g.dep_ in ("pobj", "pcomp")), None)
+            else:
+                break
+        return obj
+
+    def _conditional_refusal(self, v: Token) -> None:
+        """ "X will not release the hostages unless Y": X demands Y."""
+        ctx = self.ctx
+        unless = self._unless(v)
+        if unless is None or ctx.irrealis(v):
+            return
+        sources = ctx.resolve.subject_actors(v)
+        if sources:
+            self._emit("demands", sources, _list(ctx.topics.from_vp(unless)), v, 0.6)
+
+    # ------------------------------------------------------------------ deontic
+    def _deontic(self, t: Token) -> None:
+        """ "X said Y must withdraw": X demands that Y withdraw (Y is not X)."""
+        ctx = self.ctx
+        clause = t.head if t.dep_ == "aux" else t
+        if t.dep_ != "aux" and not ctx.has_modal(t):
+            return
+        if ctx.negated(clause) and t.lower_ != "must":
+            return
+        sources = self._judges(clause)
+        if not sources:
+            return
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return
+        if self.t.deal_subject(clause) is not None:  # "any truce must be temporary"
+            obj = next((c for c in clause.children if c.dep_ in ("attr", "dobj", "acomp")), None)
+            xc = next((c for c in clause.children if c.dep_ == "xcomp"), None)
+            if obj is None and xc is not None:
+                obj = next((c for c in xc.children if c.dep_ in ("attr", "dobj", "acomp")), None)
+            if obj is not None:
+                self._emit("demands", sources, self._deal_target(clause, obj), t, 0.6)
+            return
+        addressees = ctx.resolve.resolve_np(subj)
+        if not addressees or _same(ctx, sources, addressees):
+            return
+        if subj.pos_ == "PRON" and subj.lower_ in FIRST_PLURAL | FIRST_SINGULAR:
+            return
+        verb = clause
+        if t.dep_ != "aux":
+            verb = next((c for c in t.children if c.dep_ == "xcomp"), clause)
+        self._emit("demands", sources, _list(ctx.topics.from_vp(verb)), t, 0.6)
+
+    def _quoted_imperatives(self) -> None:
+        """ "“Stop the bombing now,” X told the council": the speaker demands it."""
+        ctx = self.ctx
+        for q in ctx.quotes:
+            if q.speaker is None or q.statement is None:
+                continue
+            for i in range(q.start, q.end):
+                v = ctx.doc[i]
+                top = v.dep_ == "ROOT" or not (q.start <= v.head.i < q.end)
+                if not top and not (v.dep_ == "conj" and v.head.dep_ == "ROOT"):
+                    continue
+                if self._imperative(v, q):
+                    self._emit(
+                        "demands", [Resolved(q.speaker)], _list(ctx.topics.from_vp(v)), v, 0.6
+                    )
+
+    def _imperative(self, v: Token, q: Quote) -> bool:
+        if v.tag_ != "VB" or v.pos_ != "VERB" or v.lemma_.lower() in NOT_IMPERATIVE:
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark", "expl") for c in v.children):
+            return False
+        first = next((x for x in v.subtree if not x.is_punct and not x.is_space), v)
+        neg = [c for c in v.children if c.dep_ == "neg"]
+        if neg:  # "Do not ...": a demand too, but name it with the negation
+            first = min(first, neg[0], key=lambda x: x.i)
+        return first.i in (v.i, q.start) or (first.lower_ in ("do", "please") and first.i < v.i)
+
+    # ------------------------------------------------------------------ nouns
+    def _demand_noun(self, n: Token) -> None:
+        """ "Israel issued a request to Hamas to release 40 hostages"; "the African Union's
+        call for an end to the siege"; "Israel's demand that Hamas provide a list"."""
+        ctx = self.ctx
+        verb = n.head if n.dep_ == "dobj" else None
+        light = verb is not None and verb.lemma_.lower() in ctx.lex.light_verbs
+        if light:
+            if ctx.negated(verb) or ctx.irrealis(verb):  # type: ignore[arg-type]
+                return
+            sources = ctx.resolve.subject_actors(verb)  # type: ignore[arg-type]
+        else:
+            if self._background(n):
+                return  # "rejected an Australian ultimatum to …": the event is the rejection
+            sources = self._owners(n)
+        if not sources:
+            return
+        act = self.t.clause_of_noun(n)
+        if act is not None:
+            targets = _list(ctx.topics.from_vp(act))
+        else:
+            pobj = None
+            for c in n.children:
+                if c.dep_ == "prep" and c.lower_ in ("for", "on"):
+                    pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None:
+                return
+            targets = self.t.nps(pobj) if pobj.pos_ != "VERB" else _list(ctx.topics.from_vp(pobj))
+        self._emit("demands", sources, targets, n, 0.75 if light else 0.65)
+
+    def _background(self, n: Token) -> bool:
+        """Whether a demand noun is the object of a verb that takes it as given, or of one
+        that is not asserted ("to press their demands" as the purpose of a protest)."""
+        gov = n.head
+        if n.dep_ == "pobj" and gov.dep_ == "prep":
+            gov = gov.head
+        if gov.pos_ in ("VERB", "AUX") and self.ctx.irrealis(gov):
+            return True
+        return n.dep_ in ("dobj", "pobj", "nsubjpass") and (
+            gov.lemma_.lower() in self.ctx.lex.background_verbs
+        )
+
+    def _owners(self, n: Token) -> list[Resolved]:
+        """Whose demand a noun is: "Israel's demand", "the Egyptian call", "a call by Qatar",
+        "its demands"."""
+        ctx = self.ctx
+        for c in n.children:
+            if c.dep_ == "poss":
+                return ctx.resolve.resolve_np(c)
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return ctx.resolve.resolve_np(obj)
+        mods = [
+            c
+            for c in n.children
+            if c.dep_ in ("amod", "compound") and (m := ctx.men[c.i]) and m.actor
+        ]
+        return [r for c in mods for r in ctx.resolve.actors_as_resolved(c)]
+
+    def _demand_list(self, n: Token) -> None:
+        """ "its demands, which include A, B and C", "its conditions, including A and B", "the
+        group's demands: A and B": one demand per item, from the owner."""
+        ctx = self.ctx
+        items = self.t.list_items(n)
+        if not items or self._background(n):
+            return
+        sources = self._owners(n)
+        if not sources and n.head.pos_ == "VERB":  # "Hamas is sticking to its conditions"
+            sources = ctx.resolve.subject_actors(n.head.head if n.dep_ == "pobj" else n.head)
+        if not sources:
+            return
+        targets = [x for item in items for x in self.t.nps(item)]
+        self._emit("demands", sources, targets, n, 0.65)
+
+    def _made_condition(self, n: Token) -> None:
+        """ "The Houthis made an end to the war a condition for halting their attacks"."""
+        ctx = self.ctx
+        verb = n.head
+        if n.dep_ == "pobj" and verb.lower_ == "as":  # "set X as its price for Y"
+            verb = verb.head
+        elif n.dep_ not in ("oprd", "attr", "xcomp", "ccomp", "dobj"):
+            return
+        if verb.lemma_.lower() not in ("make", "set", "name", "declare"):
+            return
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != n.i), None)
+        if obj is None:  # "made an end to the war a condition": a parse with a clause
+            obj = next((c for c in n.children if c.dep_ == "nsubj"), None)
+        if obj is None or ctx.negated(verb) or ctx.irrealis(verb):
+            return
+        sources = ctx.resolve.subject_actors(verb)
+        if sources:
+            self._emit("demands", sources, self.t.nps(obj), n, 0.65)
+
+
+def _list(x: Topic | str | None) -> list[Topic | str]:
+    return [] if x is None else [x]
+
+
+def _same(ctx: DocContext, a: list[Resolved], b: list[Resolved]) -> bool:
+    """Whether two lists of actors share one (a spokesperson's side counting as theirs)."""
+    ours = {r.actor for r in a} | {ctx.stance_source(r.actor) for r in a}
+    return any(r.actor in ours or ctx.stance_source(r.actor) in ours for r in b)

@@ -1,0 +1,37 @@
+"""The layout of an article's text: where paragraphs end.
+
+Many news pages put one paragraph per line; others are hard-wrapped at a fixed width, where a
+single line break means nothing. A blank line always ends a paragraph; a single line break
+ends one unless the text is hard-wrapped or the break falls inside a sentence (the line ends
+in a letter or a comma and the next one starts in lower case).
+"""
+
+from __future__ import annotations
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether lines were broken at a fixed width (five lines or more, none longer than 100
+    characters, most of them longer than 40)."""
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    return len(lengths) >= 5 and lengths[-1] <= 100 and lengths[len(lengths) // 2] >= 40
+
+
+def breaks_paragraph(text: str, i: int, wrapped: bool) -> bool:
+    """Whether the single line break at ``i`` ends a paragraph."""
+    if wrapped:
+        return False
+    before = text[:i].rstrip(" \t")[-1:]
+    after = text[i + 1 :].lstrip(" \t")[:1]
+    return not ((before.isalpha() or before == ",") and after.islower())
+
+
+def paragraph_end(text: str, start: int, wrapped: bool) -> int:
+    """Where the paragraph that holds ``start`` ends (the text's length if it is the last)."""
+    blank = text.find("\n\n", start)
+    limit = blank if blank != -1 else len(text)
+    i = text.find("\n", start, limit)
+    while i != -1:
+        if breaks_paragraph(text, i, wrapped):
+            return i
+        i = text.find("\n", i + 1, limit)
+    return limit

@@ -1,0 +1,597 @@
+"""Mediation: who mediates between whom.
+
+A mediator is found by one of these cues, and each mediator is linked to each party:
+
+* a mediator noun and the actors that modify it or that it describes: "Qatari, Egyptian and
+  US mediators", "mediators from Egypt and Qatar", "the United States, Egypt and Qatar, the
+  three mediators", "Egypt acting as an intermediary", "the mediators' proposal";
+* a mediation verb with its subject or agent: "Washington, Cairo and Doha are mediating",
+  "a deal brokered by the US, Egypt and Qatar", "a Saudi-brokered truce", "efforts to broker
+  a truce" (the subject of "led efforts", or "Qatar's efforts"), "messages relayed by Qatari
+  officials", "Egypt has been shuttling ideas between the two sides";
+* a channel: "A and B communicate through officials in Z", "passed messages between A and B";
+* hosting a negotiation: "Turkey hosted talks between Russian and Ukrainian delegations",
+  "talks under the auspices of Z", "with mediation by Z", "Qatar's mediation".
+
+Parties come from the sentence where it names them ("between A and B", the subject of the
+clause whose deal was brokered, the other side of a channel), else from the document
+(:mod:`.parties`), with a lower confidence, lower still where the parties were inferred. An
+actor that asks or urges the mediators is not one, and no mediator is its own party. A cue
+that is negated or only offered, refused or hoped for ("offered to mediate") gives nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract.parties import Parties
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
+    from spacy.tokens import Token
+
+#: confidence of a link: parties named in the sentence, in the document, inferred
+IN_SENTENCE, IN_DOCUMENT, INFERRED = 0.75, 0.65, 0.5
+
+
+@dataclass
+class Finding:
+    mediators: list[str]
+    parties: list[str]  # empty: the document's parties
+    sent: int
+    confidence: float
+    #: the sentence names only one side ("Israel met the mediators"): add the document's
+    with_document: bool = False
+    #: mediators only if they are none of the document's parties ("a truce drafted by X")
+    not_a_party: bool = False
+
+
+class Mediation:
+    """The ``mediates`` family on one document."""
+
+    def __init__(self, ctx: DocContext, parties: Parties) -> None:
+        self.ctx = ctx
+        self.parties = parties
+        self.found: list[Finding] = []
+
+    def run(self) -> None:
+        ctx = self.ctx
+        lex = ctx.lex
+        cues = lex.mediation_cues
+        for k, s in enumerate(ctx.sents):
+            for t in s:
+                lemma, low = t.lemma_.lower(), t.lower_
+                if lemma not in cues and low not in cues:
+                    continue
+                if t.pos_ in ("NOUN", "PROPN") and self._is_mediator_noun(t):
+                    self._mediator_noun(t, k)
+                elif t.pos_ in ("NOUN", "PROPN") and (
+                    lemma in lex.mediation_nouns
+                    or low in lex.mediation_nouns
+                    or _two_words(t) in lex.mediation_nouns
+                ):
+                    self._action_noun(t, k)
+                if t.pos_ in ("VERB", "ADJ") or t.tag_ == "VBN":
+                    if lemma in lex.mediation_verbs or low in lex.mediation_verbs:
+                        self._mediation_verb(t, k)
+                    elif lemma in lex.host_verbs:
+                        self._host(t, k)
+                    elif lemma in lex.deal_verbs:
+                        self._deal_made(t, k)
+                    if lemma in lex.bridging_verbs:
+                        self._bridging(t, k)
+                    if lemma in lex.channel_verbs:
+                        self._channel(t, k)
+                    if lemma in lex.carry_verbs:
+                        self._carry(t, k)
+        self.parties.infer({m for f in self.found for m in f.mediators})
+        self._emit()
+
+    # ------------------------------------------------------------------ cues
+    def _is_mediator_noun(self, t: Token) -> bool:
+        lex = self.ctx.lex
+        nouns = lex.mediator_nouns
+        if t.lower_ in nouns or t.lemma_.lower() in nouns:
+            return True
+        if t.lemma_.lower() in lex.mediator_role_nouns:  # "acting as a channel between A and B"
+            head = t.head
+            as_role = t.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as")
+            return as_role or any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children)
+        # "go-betweens" is three tokens
+        return (
+            t.i >= 2
+            and t.lower_.startswith("between")
+            and _two_words(t, 2)
+            in (
+                "go - between",
+                "go - betweens",
+            )
+        )
+
+    def _mediator_noun(self, n: Token, k: int) -> None:
+        """ "Qatari and Egyptian mediators", "Egypt acting as an intermediary"."""
+        ctx = self.ctx
+        res = ctx.resolve
+        if self._not_asserted(n):
+            return
+        mediators = self._modifiers(n)
+        if n.dep_ == "conj" and ctx.men[n.head.i] is not None:
+            # "Egyptian, Qatari, and US mediators" parsed as a list of the words
+            head = n.head
+            mediators += ctx.resolve.actors_in(
+                [
+                    head,
+                    *(
+                        x
+                        for c in head.children
+                        if c.dep_ in ("nmod", "amod", "compound")
+                        for x in c.subtree
+                    ),
+                ]
+            )
+        if n.dep_ in ("compound", "amod") and n.head.pos_ in ("NOUN", "PROPN"):
+            n = n.head  # "the guarantor countries": the phrase the mediator word qualifies
+            mediators += self._modifiers(n)
+        head = n.head
+        if n.dep_ == "appos":  # "the United States, Egypt and Qatar, the three mediators"
+            mediators += self._np_actors(head)
+        for c in n.children:
+            if c.dep_ == "appos" and c.i < n.i:
+                mediators += self._np_actors(c)
+        gov = head.head if head.dep_ == "prep" and head.lower_ == "as" else head
+        as_role = n.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as")
+        if as_role and gov.pos_ in ("VERB", "AUX"):
+            # "Qatar is a mediator", "Egypt acting as an intermediary", "served as mediator"
+            mediators += [r.actor for r in res.subject_actors(gov)]
+        mediators = self._principals(mediators)
+        if not mediators:
+            return
+        parties = self._between_near(n) or self._between_near(gov) or self._pair_of(gov, skip=n)
+        modifier_only = not any(c.dep_ == "appos" for c in n.children) and n.dep_ != "appos"
+        if not parties and n.dep_ == "appos" and gov.pos_ in ("NOUN", "PROPN"):
+            parties = self._object_between(gov.head)  # "Norway, the guarantor, attended the
+            # talks between A and B"
+        if not parties and n.dep_ in ("dobj", "pobj", "dative") and gov.pos_ in ("VERB", "AUX"):
+            # "the Israeli delegation met the mediators": whoever meets or urges them is a
+            # side, and so is whoever's reply or proposal they discuss
+            sides = self.parties._actors(
+                x for s in ctx.resolve.subjects(gov) for c in (s, *s.conjuncts) for x in _np(c)
+            )
+            if sides:
+                sides += [a for a in self._message_owners(gov) if a not in sides]
+                self._found(mediators, sides, k, with_document=True, not_a_party=modifier_only)
+                return
+        # "Hamas mediators reach out to ...": a side's negotiators are no mediators
+        self._found(mediators, parties, k, not_a_party=modifier_only)
+
+    def _mediation_verb(self, v: Token, k: int) -> None:
+        """ "Z mediated between A and B", "a deal brokered by Z", "a Saudi-brokered truce"."""
+        ctx = self.ctx
+        if ctx.negated(v) or self._not_asserted(v):
+            return
+        mediators: list[str] = []
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            mediators = ctx.resolve.actors_in(agent.subtree)
+        elif v.i > 0 and v.doc[v.i - 1].text in ("-", "–"):  # "Saudi-brokered", "U.S.-mediated"
+            mediators = ctx.resolve.actors_in(
+                x
+                for c in v.children
+                if c.dep_ in ("npadvmod", "compound", "nmod")
+                for x in c.subtree
+            )
+        if not mediators:
+            mediators = [r.actor for r in ctx.resolve.subject_actors(v)]
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if mediators and subj is not None:  # "Washington, Cairo and Doha" parsed apart
+                mediators = (
+                    ctx.resolve.actors_in(
+                        x for c in v.children if c.dep_ == "npadvmod" and c.i < subj.i for x in [c]
+                    )
+                    + mediators
+                )
+        if not mediators:
+            mediators = self._effort_owner(v)
+        mediators = self._principals(mediators + self._companions(v))
+        if not mediators:
+            return
+        noun = v.head if v.dep_ in ("acl", "amod", "relcl") and v.head.pos_ == "NOUN" else None
+        parties = self._between_near(v)
+        if not parties and noun is None:
+            parties = self._pair_of(v)
+        if not parties:
+            for c in v.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    parties = self._between_near(c)
+        if not parties and noun is not None:
+            parties = self._between_near(noun) or self._clause_parties(noun)
+        self._found(mediators, parties, k)
+
+    def _host(self, v: Token, k: int) -> None:
+        """ "Turkey hosted talks between A and B", "talks hosted by Oman"."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if ctx.negated(v) or self._not_asserted(v):
+            return
+        talks = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        if v.dep_ == "acl":
+            talks.append(v.head)
+        talks = [
+            t for t in talks if t.lemma_.lower() in lex.talk_nouns or t.lower_ in lex.talk_nouns
+        ]
+        if not talks:
+            return
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        mediators = (
+            ctx.resolve.actors_in(agent.subtree)
+            if agent is not None
+            else [r.actor for r in ctx.resolve.subject_actors(v)]
+        )
+        mediators = self._principals(mediators)
+        parties: list[str] = []
+        for t in talks:
+            parties = parties or self._between_near(t) or self._with_parties(t)
+        if not parties and all(t.lower_ not in _NEGOTIATION for t in talks):
+            return  # "hosted a summit": mediation only between parties it names
+        if mediators:
+            self._found(mediators, parties, k)
+
+    def _with_companions(self, n: Token) -> list[str]:
+        """ "their joint mediation efforts with the United States": the US mediates too."""
+        return [
+            a
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ in ("with", "alongside")
+            for a in self.ctx.resolve.actors_in(c.subtree)
+        ]
+
+    def _action_noun(self, n: Token, k: int) -> None:
+        """ "under the auspices of Z", "with mediation by Z", "Qatar's mediation", "led the
+        mediation"."""
+        ctx = self.ctx
+        if self._not_asserted(n):
+            return
+        mediators = self._modifiers(n)
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
+                mediators += ctx.resolve.actors_in(c.subtree)
+        gov = n.head
+        if n.dep_ == "compound":  # "Egypt is leading a mediation effort"
+            mediators += self._modifiers(gov) + self._with_companions(gov)
+            n, gov = gov, gov.head
+        else:
+            mediators += self._with_companions(n)
+        if not mediators and n.dep_ == "dobj" and gov.pos_ == "VERB":  # "led the mediation"
+            mediators = [r.actor for r in ctx.resolve.subject_actors(gov)]
+        mediators = self._principals(mediators)
+        if not mediators:
+            return
+        parties = self._between_near(n)
+        if not parties and gov.dep_ == "prep":  # "held talks ... under the auspices of Z"
+            verb = gov.head
+            parties = self._clause_parties(verb) if verb.pos_ in ("VERB", "AUX") else []
+            if not parties and verb.pos_ == "NOUN":
+                parties = self._between_near(verb) or self._clause_parties(verb)
+        self._found(mediators, parties, k)
+
+    def _channel(self, v: Token, k: int) -> None:
+        """ "A and B communicate through officials in Z": Z mediates A, B and the other side
+        of the clause ("do not speak directly to C, but communicate through Z")."""
+        ctx = self.ctx
+        lex = ctx.lex
+        preps = [c for c in v.children if c.dep_ == "prep"]
+        preps += [g for c in v.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
+        via = [c for c in preps if c.lower_ in lex.channel_preps]
+        if not via or ctx.negated(v):
+            return
+        if v.lemma_.lower() in lex.carry_verbs and not self._carries_words(v):
+            return  # "sent aid through Egypt"
+        mediators = self._principals(ctx.resolve.actors_in(x for c in via for x in c.subtree))
+        if not mediators:
+            return
+        parties = [r.actor for r in ctx.resolve.subject_actors(v)]
+        for verb in (v, *v.conjuncts):
+            for c in verb.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to", "between"):
+                    parties.extend(ctx.resolve.actors_in(c.subtree))
+                if c.dep_ == "dobj":
+                    parties.extend(ctx.resolve.actors_in(c.subtree))
+        parties = [p for p in dict.fromkeys(self._principals(parties)) if p not in mediators]
+        self._found(mediators, parties, k, IN_SENTENCE + 0.05)
+
+    def _carry(self, v: Token, k: int) -> None:
+        """ "Oman passed messages between Tehran and Washington", "presented the framework to
+        Hamas and Israel"."""
+        ctx = self.ctx
+        if ctx.negated(v) or self._not_asserted(v) or not self._carries_words(v):
+            return
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if agent is not None:  # "their messages are relayed by Qatari officials"
+            mediators = self._principals(ctx.resolve.actors_in(agent.subtree))
+            if mediators:
+                self._found(mediators, self._between_near(v), k)
+            return
+        parties = self._between_near(v)
+        for c in v.children:
+            if not parties and c.dep_ == "dobj":  # "passed messages between A and B"
+                parties = self._between_near(c)
+        if not parties:
+            for c in v.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+                    found = self.parties._actors(c.subtree)
+                    if len(found) >= 2:
+                        parties = found
+        if not parties:
+            return
+        mediators = self._principals([r.actor for r in ctx.resolve.subject_actors(v)])
+        if mediators:
+            self._found(mediators, parties, k)
+
+    # ------------------------------------------------------------------ helpers
+    def _modifiers(self, n: Token) -> list[str]:
+        """Actors that modify a noun: "Qatari mediators", "Qatar's mediation", "mediators from
+        Egypt"."""
+        ctx = self.ctx
+        out = ctx.resolve.actors_in(
+            x
+            for c in n.children
+            if c.dep_ in ("amod", "compound", "poss", "nmod")
+            for x in c.subtree
+        )
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                out += ctx.resolve.actors_in(c.subtree)
+        return out
+
+    def _np_actors(self, t: Token) -> list[str]:
+        return [r.actor for r in self.ctx.resolve.resolve_np(t)]
+
+    def _principals(self, actors: Iterable[str]) -> list[str]:
+        """A person who holds an office mediates for the actor they speak for."""
+        ctx = self.ctx
+        out: list[str] = []
+        for a in actors:
+            sf = ctx.principal.get(a)
+            # a person in office, or a part of an actor ("Egypt's intelligence service")
+            if sf is not None and (ctx.type_of(a) == "person" or not sf.title):
+                a = sf.target
+            if a not in out:
+                out.append(a)
+        return out
+
+    def _companions(self, v: Token) -> list[str]:
+        """ "mediated alongside Egypt", "along with Qatar", "together with Egypt"."""
+        ctx = self.ctx
+        out: list[str] = []
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ctx.lex.companions and c.lower_ != "with":
+                out += ctx.resolve.actors_in(c.subtree)
+            if c.dep_ == "advmod" and c.lower_ in ("along", "together"):
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ == "with":
+                        out += ctx.resolve.actors_in(g.subtree)
+            if (
+                c.dep_ == "prep"
+                and c.lower_ == "with"
+                and any(g.lower_ in ("along", "together") for g in c.lefts)
+            ):
+                out += ctx.resolve.actors_in(c.subtree)
+        return out
+
+    def _effort_owner(self, v: Token) -> list[str]:
+        """ "France and the US are leading efforts to broker ...", "Qatar's bid to mediate"."""
+        ctx = self.ctx
+        noun = v.head
+        if v.dep_ not in ("acl", "relcl") or noun.lemma_.lower() not in ctx.lex.effort_nouns:
+            return []
+        owners = ctx.resolve.actors_in(
+            x for c in noun.children if c.dep_ in ("poss", "amod", "compound") for x in c.subtree
+        )
+        if owners:
+            return owners
+        gov = noun.head
+        if noun.dep_ in ("dobj", "pobj") and gov.dep_ == "prep":
+            gov = gov.head
+        if gov.pos_ in ("VERB", "AUX") and not self._not_asserted(gov):
+            return [r.actor for r in ctx.resolve.subject_actors(gov)]
+        return []
+
+    def _between_near(self, t: Token) -> list[str]:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                return self.parties.between(c, resolve=True)
+        return []
+
+    def _deal_made(self, v: Token, k: int) -> None:
+        """ "a prisoner swap between Russia and Ukraine, negotiated by the UAE": the agent of a
+        verb that made a deal between two named parties mediated it."""
+        ctx = self.ctx
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        noun = v.head
+        if agent is None or v.dep_ not in ("acl", "relcl") or noun.pos_ not in ("NOUN", "PROPN"):
+            return
+        if ctx.negated(v) or self._not_asserted(v):
+            return
+        parties = self._between_near(noun)
+        lemma = noun.lemma_.lower()
+        if not parties and lemma not in ctx.lex.party_nouns | ctx.lex.proposal_heads:
+            return
+        mediators = self._principals(ctx.resolve.actors_in(agent.subtree))
+        mediators = [m for m in mediators if m not in parties]
+        if mediators:  # without "between": the document's parties, if it is none of them
+            self._found(mediators, parties, k, not_a_party=not parties)
+
+    def _bridging(self, v: Token, k: int) -> None:
+        """ "Kenyan envoys are trying to bring the two sides closer", "Egypt is working to
+        narrow the gaps": whoever does it mediates, unless they are a side."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if ctx.negated(v) or self._not_asserted(v):
+            return
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is None or (
+            obj.lemma_.lower() not in lex.bridging_objects
+            and obj.lower_ not in lex.bridging_objects
+        ):
+            return
+        if v.lemma_.lower() == "bring" and not any(
+            c.lower_ in lex.bridging_adverbs for c in v.children
+        ):
+            return  # "brought the sides" alone is no bridging
+        mediators = self._principals([r.actor for r in ctx.resolve.subject_actors(v)])
+        if mediators:
+            self._found(mediators, self._between_near(obj), k, not_a_party=True)
+
+    def _object_between(self, verb: Token) -> list[str]:
+        """The parties of "between A and B" on a verb's object ("attended the talks between
+        A and B")."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        for c in verb.children:
+            if c.dep_ in ("dobj", "pobj"):
+                found = self._between_near(c)
+                if found:
+                    return found
+            if c.dep_ == "prep":
+                for g in c.children:
+                    found = self._between_near(g) if g.dep_ == "pobj" else []
+                    if found:
+                        return found
+        return []
+
+    def _message_owners(self, v: Token) -> list[str]:
+        """Actors whose message is in the clause: "to go over Hamas's response"."""
+        lex = self.ctx.lex
+        owners = [
+            x
+            for x in v.subtree
+            if x.dep_ == "poss"
+            and (
+                x.head.lemma_.lower() in lex.messages or x.head.lemma_.lower() in lex.proposal_heads
+            )
+        ]
+        return self.parties._actors(x for o in owners for x in o.subtree)
+
+    def _pair_of(self, v: Token, skip: Token | None = None) -> list[str]:
+        """Two or more actors a verb names as its addressees: "presented the framework to
+        Hamas and Israel", "met Israeli and Hamas delegations"."""
+        for c in v.children:
+            if skip is not None and c.i == skip.i:
+                continue
+            if any(self._is_mediator_noun(x) for x in c.subtree):
+                continue  # "reach out to the Egyptian and Qatari mediators": no sides
+            if (c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with")) or c.dep_ in (
+                "dobj",
+                "dative",
+            ):
+                found = self.parties._actors(c.subtree)
+                if len(found) >= 2:
+                    return found
+        return []
+
+    def _with_parties(self, t: Token) -> list[str]:
+        """ "talks with A and B" (at least two actors)."""
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                found = self.parties._actors(c.subtree)
+                if len(found) >= 2:
+                    return found
+        return []
+
+    def _clause_parties(self, t: Token) -> list[str]:
+        """The actors of the clause a deal belongs to: "Israel and Hamas are close to a truce
+        brokered by Z", "Sudan's army and the RSF held talks under the auspices of Z" (two or
+        more; one actor alone is no pair)."""
+        cur = t
+        for _ in range(4):
+            if cur.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None:
+                    return []
+                found = self.parties._actors(x for c in (subj, *subj.conjuncts) for x in c.subtree)
+                return found if len(found) >= 2 else []
+            if cur.head.i == cur.i:
+                return []
+            cur = cur.head
+        return []
+
+    def _carries_words(self, v: Token) -> bool:
+        """Whether what a verb moves is words: messages, proposals, replies."""
+        lex = self.ctx.lex
+        return any(
+            c.dep_ in ("dobj", "nsubjpass")
+            and (c.lemma_.lower() in lex.messages or c.lemma_.lower() in lex.proposal_heads)
+            for c in v.children
+        )
+
+    def _not_asserted(self, t: Token) -> bool:
+        """ "offered to mediate", "refused to act as a mediator", "may mediate", "suspended its
+        role as a mediator", "if Qatar mediates"."""
+        ctx = self.ctx
+        words = ctx.lex.mediation_not_asserted
+        cur = t
+        for _ in range(5):
+            if any(c.dep_ == "aux" and c.lower_ in words for c in cur.children):
+                return True
+            if any(c.dep_ == "mark" and c.lower_ in ctx.lex.irrealis_marks for c in cur.children):
+                return True
+            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in words and cur.i != t.i:
+                return True
+            if cur.head.i == cur.i or cur.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl"):
+                return cur.pos_ in ("VERB", "AUX") and ctx.negated(cur) and cur.i != t.i
+            cur = cur.head
+        return False
+
+    # ------------------------------------------------------------------ links
+    def _found(
+        self,
+        mediators: list[str],
+        parties: list[str],
+        k: int,
+        conf: float = 0.0,
+        with_document: bool = False,
+        not_a_party: bool = False,
+    ) -> None:
+        parties = [p for p in parties if p not in mediators]
+        self.found.append(
+            Finding(mediators, parties, k, conf or IN_SENTENCE, with_document, not_a_party)
+        )
+
+    def _emit(self) -> None:
+        ctx = self.ctx
+        doc_conf = IN_DOCUMENT if ctx.parties_stated else INFERRED
+        for f in self.found:
+            links = [(p, f.confidence) for p in f.parties]
+            if not f.parties or f.with_document:
+                links += [(p, doc_conf) for p in ctx.parties if p not in f.parties]
+            start = ctx.sents[f.sent].start
+            for m in f.mediators:
+                if f.not_a_party and (m in ctx.parties or m in f.parties):
+                    continue
+                for p, conf in links:
+                    if p in f.mediators:
+                        continue
+                    ctx.use(m, start)
+                    ctx.use(p, start)
+                    ctx.out.relation("mediates", m, p, f.sent, conf)
+
+
+#: talk nouns that name a negotiation (hosting them is mediation even without "between")
+_NEGOTIATION = frozenset({"talks", "negotiation", "negotiations", "round", "dialogue"})
+
+
+def _np(t: Token) -> list[Token]:
+    """A noun with its modifiers, without its conjuncts and clauses."""
+    out = [t]
+    for c in t.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "det"):
+            out.extend(c.subtree)
+    return out
+
+
+def _two_words(t: Token, back: int = 1) -> str:
+    """The token with the ``back`` tokens before it, lower-case ("good offices")."""
+    start = max(0, t.i - back)
+    return " ".join(x.lower_ for x in t.doc[start : t.i + 1])

@@ -1,0 +1,176 @@
+"""The statements and relations a document yields, as exchange-format records.
+
+Every record carries its evidence (the sentence, with character offsets), the document, the
+document's date, a confidence and the extractor's origin. A relation found inside a statement
+names it, and the statement lists the relation's topic in ``about``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from actorgraph.ingest.extract.normalize import fold
+from actorgraph.ingest.extract.topics import Topic
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
+    from spacy.tokens import Token
+
+
+@dataclass
+class Resolved:
+    """A phrase resolved to an actor."""
+
+    actor: str
+    #: an unnamed individual ("an Israeli official"): fine for stances, not a statement's speaker
+    anonymous: bool = False
+    #: how: name, metonym, demonym, pronoun, role, organ, group, suborg, pair, party
+    via: str = "name"
+
+
+class Records:
+    """Collects a document's statements and relations (one per key)."""
+
+    def __init__(self, ctx: DocContext, origin: str) -> None:
+        self.ctx = ctx
+        self.origin = origin
+        self.statements: list[dict[str, Any]] = []
+        self._by_id: dict[str, dict[str, Any]] = {}
+        self.stmt_spans: list[tuple[int, int, str]] = []
+        self.relations: list[dict[str, Any]] = []
+        self._rel_keys: set[tuple[str, str, str, int]] = set()
+
+    # ------------------------------------------------------------------ statements
+    def statement(
+        self,
+        speaker: str,
+        text: str,
+        quote: bool,
+        principal: str | None,
+        start_tok: int,
+        end_tok: int,
+        confidence: float,
+    ) -> str:
+        """Record a statement (once per speaker and text); returns its id."""
+        ctx = self.ctx
+        text = " ".join(text.split())
+        digest = hashlib.sha1(f"{speaker}\x1f{fold(text)}".encode()).hexdigest()[:12]
+        sid = f"{ctx.doc_id}/{digest}"
+        ctx.use(speaker, start_tok)
+        if principal:
+            ctx.use(principal, start_tok)
+        if sid in self._by_id:
+            return sid
+        k = ctx.sent_of[start_tok]
+        k2 = ctx.sent_of[max(start_tok, end_tok - 1)]
+        ev, a, _ = ctx.sent_span(k)
+        _, _, b = ctx.sent_span(max(k, k2))
+        if k2 > k:
+            ev = ctx.text[a:b]
+        rec: dict[str, Any] = {
+            "kind": "statement",
+            "id": sid,
+            "speaker": speaker,
+            "text": " ".join(text.split()),
+            "quote": quote,
+        }
+        if principal and principal != speaker:
+            rec["on_behalf_of"] = principal
+        if ctx.published:
+            rec["date"] = ctx.published.isoformat()
+        rec.update(
+            {
+                "document": ctx.doc_id,
+                "about": [],
+                "evidence": ev,
+                "start": a,
+                "end": b,
+                "confidence": round(confidence, 2),
+                "origin": self.origin,
+            }
+        )
+        self.statements.append(rec)
+        self._by_id[sid] = rec
+        self.stmt_spans.append((start_tok, end_tok, sid))
+        return sid
+
+    def release(self) -> None:
+        """Cut the reference back to the document (see :meth:`DocContext.result`)."""
+        self.ctx = None  # type: ignore[assignment]
+
+    def get_statement(self, sid: str) -> dict[str, Any] | None:
+        return self._by_id.get(sid)
+
+    def statement_at(self, i: int) -> str | None:
+        """The statement whose text holds token ``i``."""
+        for a, b, sid in self.stmt_spans:
+            if a <= i < b:
+                return sid
+        return None
+
+    # ------------------------------------------------------------------ relations
+    def relation(
+        self,
+        rtype: str,
+        source: str,
+        target: str,
+        sent: int,
+        confidence: float,
+        statement: str | None = None,
+        **extra: Any,
+    ) -> None:
+        """Record a relation with sentence ``sent`` as evidence (once per key)."""
+        if source == target:
+            return
+        ctx = self.ctx
+        ev, a, b = ctx.sent_span(sent)
+        key = (rtype, source, target, a)
+        if key in self._rel_keys:
+            return
+        self._rel_keys.add(key)
+        rec: dict[str, Any] = {
+            "kind": "relation",
+            "type": rtype,
+            "source": source,
+            "target": target,
+            "evidence": ev,
+            "document": ctx.doc_id,
+        }
+        if statement:
+            rec["statement"] = statement
+        if ctx.published:
+            rec["date"] = ctx.published.isoformat()
+        rec.update(extra)
+        rec.update(
+            {"start": a, "end": b, "confidence": round(confidence, 2), "origin": self.origin}
+        )
+        self.relations.append(rec)
+
+    def stance(
+        self,
+        rtype: str,
+        sources: Iterable[Resolved],
+        target: Topic | str | None,
+        cue: Token,
+        confidence: float,
+    ) -> None:
+        """A ``demands`` or ``rejects`` from each source (a spokesperson's is the
+        organization's), linked to the statement the cue is in."""
+        if target is None:
+            return
+        ctx = self.ctx
+        tid = target.id if isinstance(target, Topic) else target
+        sid = self.statement_at(cue.i)
+        for r in sources:
+            src = ctx.stance_source(r.actor)
+            ctx.use(src, cue.i)
+            if not isinstance(target, Topic):
+                ctx.use(target, cue.i)
+            self.relation(rtype, src, tid, ctx.sent_of[cue.i], confidence, sid)
+            if sid is not None and isinstance(target, Topic):
+                rec = self._by_id[sid]
+                if target.id not in rec["about"]:
+                    rec["about"].append(target.id)

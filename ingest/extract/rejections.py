@@ -1,0 +1,356 @@
+"""The ``rejects`` rules (mixed into :class:`ingest.extract.stances.Stances`).
+
+Rejecting verbs with the arguments the lexicon says they need, in the active, the passive and
+the reduced passive ("a deal, so far rejected by X"); negated acceptance ("will not accept",
+"has no intention of accepting", "unwilling to accept", "said no to"); predicates and phrases
+of unacceptability ("is negative", "is out of the question", "a red line", "not acceptable to
+X"); judgements ("called the demands delusional", "described the proposal as unacceptable");
+opposition ("is opposed to X", "is against X", "voiced opposition to X", "X's rejection of
+Y"); denials ("denied that …", "denied reports"); shortfalls ("the terms would not meet the
+demands"). Who rejects is the subject, the "to" object of a predicate, or whoever says so.
+Declining to comment rejects nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract.records import Resolved
+from actorgraph.ingest.extract.stance_rules import StanceRules
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.lexicon import Frame
+    from actorgraph.ingest.extract.topics import Topic
+    from spacy.tokens import Span, Token
+
+COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
+HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
+
+
+class RejectRules(StanceRules):
+    """The rejection rules."""
+
+    # ------------------------------------------------------------------ verbs
+    def _reject_verb(self, v: Token, frame: Frame) -> None:
+        ctx = self.ctx
+        if not self.t.frame_ok(v, frame) or ctx.negated(v) or ctx.irrealis(v):
+            return
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if v.dep_ in ("amod", "pcomp") or (v.dep_ == "acl" and v.tag_ == "VBN" and agent is None):
+            return  # "the rejected plan": nobody named
+        if self._says_nothing(v):
+            return  # "declined to comment"
+        sources = ctx.resolve.subject_actors(v)
+        if not sources:
+            return
+        targets = self.t.frame_target(v, frame) or self.t.of_verb(v)
+        self._emit("rejects", sources, targets, v, 0.8)
+
+    def _says_nothing(self, v: Token) -> bool:
+        """ "declined to comment", "refused to say whether": a stance on nothing."""
+        lex = self.ctx.lex
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.not_stances for c in v.children)
+
+    def _negated_accept(self, v: Token) -> None:
+        """ "will not accept X", "has no intention of accepting X", "no plans to sign X"."""
+        ctx = self.ctx
+        intention = self._no_intention(v)
+        if intention is None and (ctx.irrealis(v) or not ctx.negated(v)):
+            return
+        if intention is not None:  # who has no intention: the subject of "has"
+            sources = ctx.resolve.subject_actors(intention.head)
+        else:
+            sources = ctx.resolve.subject_actors(v)
+        if not sources:
+            return
+        unless = self._unless(v)
+        if unless is not None:  # "will not agree unless X": a demand for X
+            topic = ctx.topics.from_vp(unless)
+            self._emit("demands", sources, [topic] if topic else [], v, 0.65)
+            return
+        self._emit("rejects", sources, self.t.of_verb(v), v, 0.7)
+
+    def _no_intention(self, v: Token) -> Token | None:
+        """ "has no intention of accepting", "has no plans to sign": the intention noun."""
+        lex = self.ctx.lex
+        noun = v.head
+        if v.dep_ == "pcomp" and noun.dep_ == "prep":
+            noun = noun.head
+        elif v.dep_ not in ("acl", "xcomp"):
+            return None
+        if noun.lemma_.lower() in lex.intention_nouns and any(
+            c.lower_ == "no" for c in noun.children
+        ):
+            return noun
+        return None
+
+    def _unwilling(self, adj: Token) -> None:
+        """ "unwilling to accept X", "not ready to sign X"."""
+        ctx = self.ctx
+        lex = ctx.lex
+        low = adj.lower_
+        cop = adj.head
+        if adj.dep_ not in ("acomp", "amod", "attr") or cop.lemma_.lower() not in COPULAS:
+            return
+        if low in lex.willing and not ctx.negated(cop) and not ctx.negated(adj):
+            return
+        if low in lex.unwilling and (ctx.negated(cop) or ctx.negated(adj)):
+            return
+        act = next((c for c in adj.children if c.dep_ == "xcomp"), None)
+        if act is None or act.lemma_.lower() not in lex.negated_acceptance | lex.agree_verbs:
+            return
+        if ctx.irrealis(cop):
+            return
+        sources = ctx.resolve.subject_actors(cop)
+        if sources:
+            self._emit("rejects", sources, self.t.of_verb(act), adj, 0.7)
+
+    # ------------------------------------------------------------------ predicates
+    def _predicate(self, pred: Token, cop: Token, negative: bool = False) -> None:
+        """ "Our position on the text is negative", "X is out of the question", "X is not
+        acceptable to Israel" (``negative``: the phrase holds the negation), "Egypt said X was
+        a red line"."""
+        ctx = self.ctx
+        if cop.lemma_.lower() not in COPULAS or ctx.irrealis(cop):
+            return
+        if ctx.negated(cop) and not negative:
+            return
+        subj = next((c for c in cop.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is None:
+            return
+        sources: list[Resolved] = []
+        targets: list[Topic | str] = []
+        if subj.lemma_.lower() in ctx.lex.stance_nouns:
+            for c in subj.children:
+                if c.dep_ == "poss":
+                    sources = ctx.resolve.resolve_np(c)
+                if c.dep_ == "prep" and c.lower_ in ("on", "to", "toward", "towards", "regarding"):
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        targets = self.t.nps(obj)
+        elif subj.dep_ == "csubj":
+            topic = ctx.topics.from_vp(subj)
+            targets = [topic] if topic else []
+        else:
+            targets = self.t.nps(subj)
+        if not sources:
+            sources = self._to_whom(pred) or self._judges(cop)
+        if sources and targets:
+            self._emit("rejects", sources, targets, pred, 0.7)
+
+    def _to_whom(self, pred: Token) -> list[Resolved]:
+        """ "unacceptable to Israel": Israel is who rejects it."""
+        for c in pred.children:
+            if c.dep_ == "prep" and c.lower_ == "to":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self.ctx.resolve.resolve_np(obj)
+        return []
+
+    def _phrases(self, s: Span) -> None:
+        ctx = self.ctx
+        low = [t.lower_ for t in s]
+        for phrase in ctx.lex.reject_phrases:
+            words = phrase.split()
+            n = len(words)
+            for i in range(len(low) - n + 1):
+                if low[i : i + n] != words:
+                    continue
+                first, last = s[i], s[i + n - 1]
+                cop = next(
+                    (
+                        x
+                        for x in (first.head, first.head.head, last.head, last.head.head)
+                        if x.lemma_.lower() in COPULAS
+                    ),
+                    None,
+                )
+                if cop is not None:
+                    self._predicate(last, cop, negative=words[0] in ("not", "no"))
+
+    def _opposed(self, adj: Token) -> None:
+        """ "Egypt is opposed to any displacement", "Hamas is strongly averse to ..."."""
+        ctx = self.ctx
+        cop = adj.head
+        if adj.dep_ not in ("acomp", "amod", "attr", "ROOT") and adj.tag_ != "VBN":
+            return
+        to = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if to is None:
+            return
+        obj = next((g for g in to.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or ctx.negated(cop) or ctx.negated(adj) or ctx.irrealis(cop):
+            return
+        holder = cop if adj.dep_ != "ROOT" else adj
+        subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        sources = ctx.resolve.resolve_np(subj) if subj is not None else []
+        targets = self.t.nps(obj) if obj.pos_ != "VERB" else _one(ctx.topics.from_vp(obj))
+        if sources:
+            self._emit("rejects", sources, targets, adj, 0.7)
+
+    def _against(self, prep: Token) -> None:
+        """ "Hamas is against any disarmament": a copula with "against"."""
+        ctx = self.ctx
+        cop = prep.head
+        if cop.lemma_.lower() not in COPULAS or prep.dep_ != "prep":
+            return
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or ctx.negated(cop) or ctx.irrealis(cop):
+            return
+        sources = ctx.resolve.subject_actors(cop)
+        if sources:
+            self._emit("rejects", sources, self.t.nps(obj), prep, 0.65)
+
+    # ------------------------------------------------------------------ judgements
+    def _evaluation(self, v: Token) -> None:
+        """ "called the demands delusional", "described the proposal as unacceptable",
+        "dismissed the plan as a recipe for occupation"."""
+        ctx = self.ctx
+        if ctx.negated(v) or ctx.irrealis(v):
+            return
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None:  # "called Hamas's demands delusional" parsed as one phrase or a clause
+            oprd = next((c for c in v.children if c.dep_ in ("oprd", "ccomp")), None)
+            obj = next(
+                (c for c in (oprd.children if oprd else ()) if c.dep_ in ("compound", "nsubj")),
+                None,
+            )
+        if obj is None:
+            return
+        judged = [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr")]
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                judged += [g for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
+        for c in obj.children:  # "called the demands delusional" parsed as a modifier
+            if c.dep_ in ("amod", "acomp") and c.i > obj.i:
+                judged.append(c)
+        if obj.dep_ in ("compound", "nsubj") and obj.head.i != v.i:
+            judged.append(obj.head)
+        if not any(self._is_bad(j) for j in judged):
+            return
+        if ctx.quote_of[obj.i] >= 0 and ctx.quote_of[v.i] < 0:
+            return  # "called the offer “an insult”": the quote is the speaker's own words
+        sources = ctx.resolve.subject_actors(v)
+        if sources:
+            self._emit("rejects", sources, self.t.nps(obj), v, 0.7)
+
+    def _is_bad(self, t: Token) -> bool:
+        lex = self.ctx.lex
+        words = {t.lower_, t.lemma_.lower()}
+        words |= {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "attr")}
+        if t.dep_ == "ccomp" or t.pos_ in ("VERB", "AUX"):
+            words |= {c.lower_ for c in t.children if c.dep_ in ("acomp", "attr")}
+        return bool(words & lex.evaluations) or bool(words & lex.reject_predicates)
+
+    def _reject_noun(self, n: Token) -> None:
+        """ "voiced strong opposition to the resolution", "Egypt's rejection of the plan",
+        "its refusal to accept the terms"."""
+        ctx = self.ctx
+        verb = n.head if n.dep_ == "dobj" else None
+        target_tok = None
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "of", "against"):
+                target_tok = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            elif c.dep_ in ("acl", "relcl") and any(g.lower_ == "to" for g in c.children):
+                target_tok = c
+        if target_tok is None and verb is not None and verb.lemma_.lower() in ctx.lex.drawing_verbs:
+            self._drew_rejection(n, verb)
+            return
+        if target_tok is None:
+            return
+        if verb is not None and verb.lemma_.lower() in ctx.lex.light_verbs | {"express", "state"}:
+            if ctx.negated(verb) or ctx.irrealis(verb):
+                return
+            sources = ctx.resolve.subject_actors(verb)
+        else:
+            sources = [
+                r
+                for c in n.children
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+                for r in ctx.resolve.resolve_np(
+                    c if c.dep_ == "poss" else next((g for g in c.children), c)
+                )
+            ]
+            gov = n
+            while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+                gov = gov.head
+            if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in gov.children):
+                return  # "a rejection by Hamas would prolong the war"
+        if not sources:
+            return
+        if target_tok.pos_ == "VERB":
+            targets = self.t.of_verb(target_tok) if target_tok.dep_ in ("acl", "relcl") else []
+            if not targets:
+                targets = _one(ctx.topics.from_vp(target_tok))
+        else:
+            targets = self.t.nps(target_tok)
+        self._emit("rejects", sources, targets, n, 0.7)
+
+    def _drew_rejection(self, n: Token, verb: Token) -> None:
+        """ "The plan drew swift rejection from Egypt and Jordan": they reject the plan."""
+        ctx = self.ctx
+        if ctx.negated(verb) or ctx.irrealis(verb):
+            return
+        src = next(
+            (c for c in n.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None
+        ) or next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None
+        )
+        obj = next((g for g in src.children if g.dep_ == "pobj"), None) if src else None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if obj is None or subj is None:
+            return
+        sources = ctx.resolve.resolve_np(obj)
+        if sources:
+            self._emit("rejects", sources, self.t.nps(subj), n, 0.65)
+
+    def _refused_concession(self, v: Token) -> None:
+        """ "Ukraine will never cede territory", "Hamas would not hand over its weapons": a
+        refusal stated in the future (a rejection of doing it)."""
+        ctx = self.ctx
+        if not ctx.negated(v) or ctx.irrealis(v):
+            return
+        if not any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall") for c in v.children
+        ):
+            return
+        if v.dep_ not in ("ROOT", "ccomp", "conj"):
+            return
+        sources = ctx.resolve.subject_actors(v)
+        if not sources or any(s.via == "pronoun" and s.anonymous for s in sources):
+            return
+        topic = ctx.topics.from_vp(v)
+        if topic is not None:
+            self._emit("rejects", sources, [topic], v, 0.6)
+
+    def _shortfall(self, v: Token) -> None:
+        """ "Hamas said the new terms would not meet the demands": Hamas rejects the terms."""
+        ctx = self.ctx
+        if not ctx.negated(v):
+            return
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or ctx.men[subj.i] is not None or subj.pos_ == "PRON":
+            return
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        lex = ctx.lex
+        if obj is None or obj.lemma_.lower() not in lex.demand_list_nouns | {"need", "aspiration"}:
+            return
+        sources = self._judges(v)
+        if sources:
+            self._emit("rejects", sources, self.t.nps(subj), v, 0.65)
+
+    def _say_no(self, v: Token) -> None:
+        """ "Israel said no to the Egyptian request"."""
+        ctx = self.ctx
+        if not any(c.lower_ == "no" and c.dep_ in ("intj", "dobj", "advmod") for c in v.children):
+            return
+        to = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        if obj is None or ctx.irrealis(v):
+            return
+        sources = ctx.resolve.subject_actors(v)
+        if sources:
+            self._emit("rejects", sources, self.t.nps(obj), v, 0.75)
+
+
+def _one(x: Topic | str | None) -> list[Topic | str]:
+    return [] if x is None else [x]

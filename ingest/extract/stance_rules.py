@@ -1,0 +1,64 @@
+"""What every stance rule shares: the document, the targets, how a stance is recorded, who
+asserts a clause, and the "unless" clause of a refusal."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract.records import Resolved
+from actorgraph.ingest.extract.targets import Targets
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.topics import Topic
+    from spacy.tokens import Token
+
+
+class StanceRules:
+    """Base of the demand and rejection rules (:mod:`.demands`, :mod:`.rejections`)."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.t = Targets(ctx)
+
+    def _emit(
+        self,
+        rtype: str,
+        sources: list[Resolved],
+        targets: list[Topic | str],
+        cue: Token,
+        conf: float,
+    ) -> None:
+        """One stance per source and target (a coordinated object gives several)."""
+        for target in targets:
+            self.ctx.out.stance(rtype, sources, target, cue, conf)
+
+    def _judges(self, clause: Token) -> list[Resolved]:
+        """Who asserts a clause: the subject of the verb of saying it is the object of (not in
+        a quote), else the speaker of the quote it is in (for the clause at its top)."""
+        ctx = self.ctx
+        speech = clause.head if clause.dep_ == "ccomp" else None
+        lex = ctx.lex
+        if speech is not None and speech.lemma_.lower() not in (
+            lex.speech_verbs | lex.insist_verbs | {"conclude"}
+        ):
+            speech = None
+        if speech is not None and ctx.quote_of[speech.i] < 0:
+            if ctx.irrealis(speech) or ctx.negated(speech):
+                return []
+            return ctx.resolve.subject_actors(speech)
+        q = ctx.in_quote(clause.i)
+        if q is not None and q.speaker and clause.dep_ in ("ROOT", "ccomp", "conj"):
+            return [Resolved(q.speaker)]
+        return []
+
+    def _unless(self, v: Token) -> Token | None:
+        return next(
+            (
+                c
+                for c in v.children
+                if c.dep_ == "advcl"
+                and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
+            ),
+            None,
+        )

@@ -1,0 +1,85 @@
+"""Stances: who demands and who rejects what.
+
+:class:`Stances` finds the cue words of the lexicon in each sentence and hands each to its
+rule: :mod:`.demands` holds the demand rules, :mod:`.rejections` the rejection rules. Cues
+that are negated, conditional, hedged or governed by another demand or threat give nothing.
+The source is the subject (or whoever says so); a spokesperson's stance is the
+organization's. A target is an actor or a topic (:mod:`.targets`); a coordinated object gives
+one stance per item.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract.demands import DemandRules
+from actorgraph.ingest.extract.rejections import RejectRules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class Stances(DemandRules, RejectRules):
+    """The ``demands`` and ``rejects`` families on one document."""
+
+    def run(self) -> None:
+        ctx = self.ctx
+        cue_lemmas = ctx.lex.cue_lemmas
+        for s in ctx.sents:
+            for t in s:
+                if t.lemma_.lower() in cue_lemmas or t.lower_ in cue_lemmas or t.lower_ == "unless":
+                    self._cue(t)
+            self._phrases(s)
+        self._quoted_imperatives()
+
+    def _cue(self, t: Token) -> None:
+        ctx = self.ctx
+        lex = ctx.lex
+        lemma, low = t.lemma_.lower(), t.lower_
+        if t.pos_ == "VERB":
+            if lemma in lex.demand_verbs:
+                self._demand_verb(t, lex.demand_verbs[lemma])
+            if lemma in lex.reject_verbs:
+                self._reject_verb(t, lex.reject_verbs[lemma])
+            if lemma in lex.negated_acceptance:
+                self._negated_accept(t)
+            if lemma in lex.insist_verbs:
+                self._insist(t)
+            if lemma in lex.agree_verbs:
+                self._condition(t)
+            if lemma in lex.evaluation_verbs:
+                self._evaluation(t)
+            if lemma in lex.shortfall_verbs:
+                self._shortfall(t)
+            if lemma in lex.concessions:
+                self._refused_concession(t)
+        if low == "no" and t.dep_ in ("intj", "dobj") and t.head.lemma_.lower() == "say":
+            self._say_no(t.head)
+        if (t.dep_ == "aux" and low in lex.modals) or (
+            lemma in lex.necessity and t.dep_ != "aux" and ctx.has_modal(t)
+        ):
+            self._deontic(t)
+        if low == "unless" and t.dep_ == "mark" and t.head.dep_ == "advcl":
+            v = t.head.head
+            if ctx.negated(v) and v.lemma_.lower() not in lex.negated_acceptance:
+                self._conditional_refusal(v)
+        if low == "only" and t.dep_ == "advmod":
+            self._only(t)
+        if low == "against" and t.dep_ == "prep":
+            self._against(t)
+        if t.pos_ in ("NOUN", "PROPN"):
+            if lemma in lex.demand_nouns or low in lex.demand_nouns:
+                self._demand_noun(t)
+            if low in lex.demand_list_nouns or lemma in lex.demand_list_nouns:
+                self._demand_list(t)
+            if lemma in lex.condition_nouns:
+                self._made_condition(t)
+            if lemma in lex.reject_nouns or low in lex.reject_nouns:
+                self._reject_noun(t)
+        if t.pos_ in ("ADJ", "VERB", "NOUN"):
+            if lemma in lex.reject_predicates and t.dep_ in ("acomp", "attr"):
+                self._predicate(t, t.head)
+            if low in lex.unwilling or low in lex.willing:
+                self._unwilling(t)
+            if low in lex.opposed:
+                self._opposed(t)

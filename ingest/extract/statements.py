@@ -1,0 +1,411 @@
+"""Statements: quotes and reported speech, with their speakers.
+
+Quotes in “ ”, " ", ‘ ’, `` '' and « » are attributed to the nearest verb of saying outside the
+quote in the same sentence (`X said: "…"`, `"…," X said`, `"…," said X`); the two halves of a
+split quote are one statement; a quote right after an attributed one continues it. Reported
+speech (`X said that …`, `according to X, …`) gives statements with ``quote: false``.
+Unnamed individuals ("a diplomat said") are not recorded as speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract.context import Quote
+from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
+from actorgraph.ingest.extract.topics import phrase_text
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
+    from spacy.tokens import Token
+
+OPENERS = {"“": "”", '"': '"', "``": "''", "‘": "’", "«": "»"}
+_OPENER = re.compile("``|''|[“\"‘«]")
+
+
+def _closing(text: str, i: int) -> tuple[str, int]:
+    """The closing mark of the quote that opens at ``i``, and the opening mark's width
+    (``""`` when it does not open a quote: an apostrophe, a closing mark)."""
+    if text.startswith("``", i):
+        return "''", 2
+    if text.startswith("''", i):  # ''...'' as some newspapers write quotes
+        before = text[i - 1] if i > 0 else " "
+        return ("''", 2) if before.isspace() or before in "([—-:" else ("", 0)
+    c = text[i]
+    if c == "‘":
+        return ("’", 1) if i == 0 or not text[i - 1].isalnum() else ("", 0)
+    return (OPENERS[c], 1) if c in OPENERS else ("", 0)
+
+
+class Statements:
+    """The statements family on one document."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+
+    def find_quotes(self) -> None:
+        """Mark the quoted spans (before anything resolves "we" or "our"). A quote ends at
+        its closing mark or, unbalanced, at the end of its paragraph; a quote that goes on in
+        the next paragraph opens it again, as news style has it."""
+        ctx = self.ctx
+        text = ctx.text
+        wrapped = hard_wrapped(text)
+        n = len(text)
+        i = 0
+        spans: list[tuple[int, int]] = []
+        while i < n:
+            m = _OPENER.search(text, i)  # jump to the next opening mark
+            if m is None:
+                break
+            i = m.start()
+            close, width = _closing(text, i)
+            if not close:
+                i += 1
+                continue
+            start = i + width
+            limit = paragraph_end(text, start, wrapped)
+            j = start
+            while True:
+                j = text.find(close, j, limit)
+                if j == -1 or close != "’" or j + 1 >= n or not text[j + 1].isalpha():
+                    break
+                j += 1
+            if j == -1:
+                if close == "’":
+                    i += 1
+                    continue
+                end, nxt = limit, limit
+            else:
+                end, nxt = j, j + len(close)
+            a, b = start, end
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if any(c.isalpha() for c in text[a:b]):
+                spans.append((a, b))
+            i = nxt
+        for a, b in spans:
+            span = ctx.doc.char_span(a, b, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            q = Quote(span.start, span.end, a, b)
+            q.embedded = self._embedded(q)
+            idx = len(ctx.quotes)
+            ctx.quotes.append(q)
+            for t in range(span.start, span.end):
+                ctx.quote_of[t] = idx
+
+    def _embedded(self, q: Quote) -> bool:
+        """A few quoted words inside a clause, not a statement of their own: scare quotes,
+        titles (three words or fewer, no verb, not a sentence of their own)."""
+        doc = self.ctx.doc
+        words = [t for t in doc[q.start : q.end] if not (t.is_punct or t.is_space)]
+        if len(words) > 3 or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return False
+        k = self.ctx.sent_of[q.start]
+        sent = self.ctx.sents[k]
+        outside = [
+            t for t in sent if not (q.start <= t.i < q.end) and not (t.is_punct or t.is_space)
+        ]
+        return len(outside) > 2
+
+    def attribute_quotes(self) -> None:
+        ctx = self.ctx
+        by_verb: dict[int, list[Quote]] = {}
+        prev: Quote | None = None
+        for q in ctx.quotes:
+            v = self._speech_verb(q)
+            conf = 0.9
+            if q.embedded and (v is None or not self._names_it(q, v)):
+                continue  # scare quotes, a title, a quoted modifier ("a “three-phase” plan")
+            if v is not None and self._in_clause_of(q, v):
+                continue  # quoted words of a reported clause: the clause is the statement
+            if v is not None:
+                q.verb = v
+                rs = [r for s in ctx.resolve.subjects(v) for r in ctx.resolve.resolve_np(s)]
+                if rs:
+                    r = rs[0]
+                    q.speaker = r.actor
+                    if r.via == "pronoun":
+                        conf = 0.8
+                    if r.anonymous:
+                        q.principal = r.actor
+                        prev = q
+                        continue
+            elif (
+                prev is not None
+                and prev.speaker
+                and ctx.sent_of[q.start] - ctx.sent_of[prev.end - 1] <= 1
+                and not self._other_speaker_between(prev, q)
+            ):
+                q.speaker, q.principal = prev.speaker, prev.principal
+                conf = 0.75
+                if prev.statement is None:  # the previous one was anonymous
+                    prev = q
+                    continue
+            if q.speaker is None:
+                prev = q
+                continue
+            sf = ctx.principal.get(q.speaker)
+            q.principal = q.principal or (sf.target if sf else None)
+            if v is not None and v.i in by_verb and ctx.sent_of[v.i] == ctx.sent_of[q.start]:
+                self._extend_statement(by_verb[v.i][0], q)  # split quote: one statement
+                prev = q
+                continue
+            if v is not None:
+                by_verb.setdefault(v.i, []).append(q)
+            text = ctx.text[q.char_start : q.char_end]
+            q.statement = ctx.out.statement(
+                q.speaker, text, True, q.principal, q.start, q.end, conf
+            )
+            prev = q
+
+    def reported_speech(self) -> None:
+        """ "X said that ...", "X vowed to ...", "X affirmed its support for ...", "X described
+        the talks as serious", "according to X, ...", "X's claim that ..."."""
+        ctx = self.ctx
+        lex = ctx.lex
+        used = {q.verb.i for q in ctx.quotes if q.verb is not None}
+        for t in ctx.doc:
+            low = t.lemma_.lower()
+            if t.lower_ in lex.according and t.dep_ == "prep":
+                self._according(t)
+                continue
+            if t.pos_ == "NOUN" and (low in lex.speech_nouns or t.lower_ in lex.speech_nouns):
+                self._noun_attribution(t)
+                continue
+            if low not in lex.speech_verbs or t.pos_ != "VERB" or t.i in used:
+                continue
+            if ctx.quote_of[t.i] >= 0 or ctx.irrealis(t) or ctx.negated(t):
+                continue
+            if t.dep_ in ("acl", "amod") or (
+                t.dep_ == "xcomp" and t.head.lemma_.lower() not in ("go", "continue")
+            ):
+                continue  # "guidelines to tell him the banks are too big": no speaker there
+            if any(c.tag_ == "WP" and c.lower_ == "what" for c in t.children):
+                continue  # "what he said was Hamas's response": no clause of his
+            span, conf = self._said(t)
+            if not span:
+                continue
+            rs = ctx.resolve.subject_actors(t)
+            if not rs or rs[0].anonymous:
+                continue
+            r = rs[0]
+            self._reported(r.actor, span, conf - (0.05 if r.via == "pronoun" else 0.0))
+
+    def _said(self, t: Token) -> tuple[list[Token], float]:
+        """What a verb of saying reports: its clause, its infinitive ("vowed to ..."), its
+        object ("affirmed its support for ..."), or its object and "as" phrase ("described the
+        talks as serious"); with the confidence of that reading."""
+        ctx = self.ctx
+        lex = ctx.lex
+        low = t.lemma_.lower()
+        kids = list(t.children)
+        comp = next((c for c in kids if c.dep_ == "ccomp"), None)
+        span: list[Token] = []
+        conf = 0.7
+        if comp is not None and low not in lex.quote_only:
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children):
+                return [], 0.0
+            span = list(comp.subtree)
+        elif low in lex.speech_xcomp_verbs:
+            xc = next((c for c in kids if c.dep_ == "xcomp"), None)
+            if xc is not None and any(g.lower_ == "to" for g in xc.children):
+                span, conf = list(xc.subtree), 0.65
+        elif low in lex.speech_as_verbs:
+            obj = next((c for c in kids if c.dep_ == "dobj"), None)
+            as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if obj is not None and as_ is not None:
+                span, conf = sorted([*obj.subtree, *as_.subtree], key=lambda x: x.i), 0.6
+        if not span and comp is None:
+            span = self._clause_on_carrier(t) or self._misparsed_clause(t)
+        if not span and low in lex.speech_object_verbs:
+            obj = next((c for c in kids if c.dep_ == "dobj"), None)
+            if obj is not None and ctx.men[obj.i] is None:
+                span, conf = list(obj.subtree), 0.6
+        ids = {x.i for x in span}
+        whole = any(  # the clause is all quote: the quote is the statement
+            ctx.quote_of[x.i] >= 0
+            and sum(1 for i in ids if ctx.quote_of[i] == ctx.quote_of[x.i]) >= len(ids) - 2
+            for x in span
+        )
+        if len(span) < 3 or whole:
+            return [], 0.0
+        while span and (span[0].dep_ == "mark" or span[0].is_punct):
+            span = span[1:]
+        while span and span[-1].is_punct:
+            span = span[:-1]
+        return span, conf
+
+    def _misparsed_clause(self, t: Token) -> list[Token]:
+        """ "He said legalizing it could put thousands to work": a clause the parser did not
+        hang on "said" as its object, but right after it, with a finite verb in it."""
+        if t.lemma_.lower() not in ("say", "tell", "add", "write", "report", "claim", "argue"):
+            return []
+        for c in t.children:
+            if c.i <= t.i or c.dep_ not in ("xcomp", "advcl", "dobj", "npadvmod"):
+                continue
+            if any(g.dep_ == "mark" for g in c.children):
+                return []  # "said when he arrived"
+            if any(x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in c.subtree if x.i != t.i):
+                return list(c.subtree)
+            return []
+        return []
+
+    def _clause_on_carrier(self, t: Token) -> list[Token]:
+        """ "noted in a statement that the talks had made progress": the parser hung the
+        clause on the statement."""
+        lex = self.ctx.lex
+        for c in t.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "on", "via", "through"):
+                continue
+            for n in c.children:
+                if n.lemma_.lower() not in lex.carriers | lex.speech_nouns:
+                    continue
+                clause = next(
+                    (
+                        g
+                        for g in n.children
+                        if g.dep_ in ("acl", "ccomp", "relcl")
+                        and any(x.dep_ == "mark" and x.lower_ == "that" for x in g.children)
+                    ),
+                    None,
+                )
+                if clause is not None:
+                    return list(clause.subtree)
+        return []
+
+    def _noun_attribution(self, n: Token) -> None:
+        """ "Netanyahu's claim that Hamas had rejected every proposal", "a warning by Egypt
+        that ..."."""
+        ctx = self.ctx
+        clause = next(
+            (
+                c
+                for c in n.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ),
+            None,
+        )
+        if clause is None or ctx.quote_of[n.i] >= 0:
+            return
+        owner = None
+        for c in n.children:
+            if c.dep_ == "poss":
+                owner = c
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from", "of") and owner is None:
+                owner = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if owner is None:
+            return
+        rs = ctx.resolve.resolve_np(owner)
+        if not rs or rs[0].anonymous:
+            return
+        span = [x for x in clause.subtree if not (x.dep_ == "mark" and x.head.i == clause.i)]
+        if any(ctx.quote_of[x.i] >= 0 for x in span) or len(span) < 3:
+            return
+        self._reported(rs[0].actor, span, 0.6)
+
+    # ------------------------------------------------------------------ helpers
+    def _reported(self, speaker: str, span: list[Token], confidence: float) -> None:
+        """A statement in reported speech (not a quote), on behalf of whom the speaker
+        speaks for."""
+        sf = self.ctx.principal.get(speaker)
+        self.ctx.out.statement(
+            speaker,
+            phrase_text(span),
+            False,
+            sf.target if sf else None,
+            span[0].i,
+            span[-1].i + 1,
+            confidence,
+        )
+
+    def _speech_verb(self, q: Quote) -> Token | None:
+        ctx = self.ctx
+        ks = {ctx.sent_of[q.start], ctx.sent_of[q.end - 1]}
+        best: tuple[int, Token] | None = None
+        for k in ks:
+            for t in ctx.sents[k]:
+                if ctx.quote_of[t.i] >= 0 or t.pos_ not in ("VERB", "AUX"):
+                    continue
+                if t.lemma_.lower() not in ctx.lex.speech_verbs:
+                    continue
+                if t.i < q.start:
+                    dist = q.start - t.i
+                    if k != ctx.sent_of[q.start]:
+                        continue
+                else:
+                    dist = t.i - q.end + 1
+                    if k != ctx.sent_of[q.end - 1]:
+                        continue
+                if best is None or dist < best[0]:
+                    best = (dist, t)
+        return best[1] if best else None
+
+    def _names_it(self, q: Quote, v: Token) -> bool:
+        """Whether a few quoted words are what a quote-only verb names: "called the offer
+        “an insult”" (the quote is the verb's complement, not a word inside it)."""
+        if v.lemma_.lower() not in self.ctx.lex.quote_only:
+            return False
+        root = self.ctx.doc[q.start : q.end].root
+        head = root.head
+        return (
+            head.i == v.i
+            or (head.dep_ == "prep" and head.head.i == v.i)  # "described it as “…”"
+            or (root.dep_ in ("appos", "oprd", "attr") and head.head.i == v.i)  # "the offer “…”"
+        )
+
+    def _in_clause_of(self, q: Quote, v: Token) -> bool:
+        """Whether a quote lies, as a part, in the clause a verb of saying reports ("said the
+        government had “given up”", "urged the mediators to “pressure” Hamas")."""
+        for comp in (c for c in v.children if c.dep_ in ("ccomp", "xcomp")):
+            ids = {x.i for x in comp.subtree}
+            if q.start in ids and len(ids) > q.end - q.start:
+                return True
+        return False
+
+    def _other_speaker_between(self, a: Quote, b: Quote) -> bool:
+        ctx = self.ctx
+        for i in range(a.end, b.start):
+            if ctx.quote_of[i] < 0 and ctx.doc[i].lemma_.lower() in ctx.lex.speech_verbs:
+                subj = ctx.resolve.subjects(ctx.doc[i])
+                rs = [r for s in subj for r in ctx.resolve.resolve_np(s)]
+                if rs and rs[0].actor != a.speaker:
+                    return True
+        return False
+
+    def _extend_statement(self, first: Quote, q: Quote) -> None:
+        ctx = self.ctx
+        q.statement = first.statement
+        rec = ctx.out.get_statement(first.statement) if first.statement else None
+        if rec is None:
+            return
+        rec["text"] = rec["text"].rstrip() + " " + ctx.text[q.char_start : q.char_end]
+        ctx.out.stmt_spans.append((q.start, q.end, rec["id"]))
+
+    def _according(self, t: Token) -> None:
+        ctx = self.ctx
+        to = next((c for c in t.children if c.lower_ == "to"), None)
+        obj = next((c for c in (to.children if to else []) if c.dep_ == "pobj"), None)
+        if obj is None:
+            return
+        head = t.head
+        if head.pos_ not in ("VERB", "AUX") or head.i == t.i:
+            return
+        if ctx.quote_of[head.i] >= 0:
+            return
+        rs = ctx.resolve.resolve_np(obj)
+        if not rs or rs[0].anonymous:
+            return
+        skip = {x.i for x in t.subtree}
+        span = [x for x in head.subtree if x.i not in skip]
+        while span and span[0].is_punct:
+            span = span[1:]
+        while span and span[-1].is_punct:
+            span = span[:-1]
+        if len(span) < 3:
+            return
+        self._reported(rs[0].actor, span, 0.7)

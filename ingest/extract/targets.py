@@ -1,0 +1,379 @@
+"""What a demand or a rejection is about: an actor, or a topic built from a phrase.
+
+The target is an actor when the object is one, else a topic built from the object phrase
+(head, modifiers, first prepositional object), or from the demanded action ("release 40
+hostages"). Cue verbs declare in the lexicon what they need around them (``needs``) and, for
+some, where their target is (``target``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract.topics import Topic
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.lexicon import Frame
+    from spacy.tokens import Token
+
+
+#: words that coordinate a phrase with one that is not meant ("rather than", "instead of")
+CONTRASTS = frozenset({"rather", "instead", "not", "nor", "unlike", "than"})
+
+
+class Targets:
+    """Targets of stance cues in one document."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+
+    def np(self, head: Token) -> Topic | str | None:
+        ctx = self.ctx
+        m = ctx.men[head.i]
+        if m is not None and m.actor and m.salient:
+            return m.actor
+        lemma = head.lemma_.lower()
+        if lemma in ctx.lex.proposal_heads or lemma in ctx.lex.party_nouns:
+            content = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "relcl"
+                    and any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in c.children)
+                ),
+                None,
+            )
+            if content is not None:  # "a deal that guarantees the reconstruction of Gaza"
+                rel = [g for g in content.children if g.dep_ == "nsubj"]
+                toks = ctx.topics.np_tokens(head) + rel + ctx.topics.vp_tokens(content)
+                return ctx.topics.from_tokens(toks)
+        if lemma in ctx.lex.demand_nouns | {"demand"}:
+            inner = self.clause_of_noun(head)
+            if inner is not None:
+                return ctx.topics.from_vp(inner)
+            for c in head.children:  # "its demand for a permanent ceasefire"
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if obj is not None:
+                        return ctx.topics.from_vp(obj) if obj.pos_ == "VERB" else self.np(obj)
+        return ctx.topics.from_np(head)
+
+    def clause_of_noun(self, noun: Token) -> Token | None:
+        """The content clause of a noun: "a request to release them", "the demand that Hamas
+        provide a list" (not a participle: "the ultimatum, which …, expired")."""
+        for c in noun.children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
+                marked = any(
+                    (g.dep_ == "mark" and g.lower_ == "that")
+                    or (g.dep_ == "aux" and g.lower_ == "to")
+                    for g in c.children
+                )
+                if marked or (c.dep_ == "ccomp"):
+                    return c
+        return None
+
+    def frame_ok(self, v: Token, frame: Frame) -> bool:
+        ctx = self.ctx
+        for req in frame.requires:
+            kind, _, word = req.partition(":")
+            if kind == "aux" and not any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in (word, "'d") for c in v.children
+            ):
+                return False
+        if not frame.needs:
+            return (
+                any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative") for c in v.children)
+                or v.dep_ == "acl"
+            )
+        obj_preps = [
+            x for c in v.children if c.dep_ == "dobj" for x in c.subtree if x.dep_ == "prep"
+        ]
+        for need in frame.needs:
+            kind, _, word = need.partition(":")
+            if kind == "prep" and any(p.lower_ == word for p in obj_preps):
+                return True  # "conditioned any return to the talks on ...": hung on the object
+            for c in v.children:
+                if kind == "prep" and c.dep_ in ("prep", "prt") and c.lower_ == word:
+                    return True
+                if kind == "prt" and c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word:
+                    return True
+                if kind in ("dobj", "xcomp", "ccomp") and c.dep_ == kind:
+                    return True
+                if kind == "xcomp" and self.to_clause(v, c):
+                    return True
+                if (
+                    kind == "dobj_class"
+                    and c.dep_ in ("dobj", "nsubjpass")
+                    and c.lemma_.lower() in ctx.lex.object_classes.get(word, ())
+                ):
+                    return True
+                if kind == "ccomp_modal" and c.dep_ == "ccomp" and ctx.has_modal(c):
+                    return True
+                if kind == "ccomp_deal" and c.dep_ == "ccomp" and self.deal_subject(c):
+                    return True
+                if kind == "ccomp_subjunctive" and c.dep_ == "ccomp" and self.subjunctive(c):
+                    return True
+                if kind == "dobj_xcomp" and self.actor_to_act(v) is not None:
+                    return True
+            if (
+                kind == "dobj_class"
+                and v.dep_ == "acl"
+                and v.head.lemma_.lower() in ctx.lex.object_classes.get(word, ())
+            ):
+                return True
+        return False
+
+    def frame_target(self, v: Token, frame: Frame) -> list[Topic | str]:
+        """The target where the lexicon says it is ("conditioned X on Y": Y; "asked X for
+        Y": Y), on the verb or, where the parser hung it there, on its object ("conditioned
+        any return to the talks on the lifting of sanctions")."""
+        ctx = self.ctx
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        for spec in frame.target:
+            kind, _, word = spec.partition(":")
+            for c in [*v.children, *(x for o in objs for x in o.subtree if x.dep_ == "prep")]:
+                if kind == "prep" and c.dep_ == "prep" and c.lower_ == word:
+                    obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if obj is not None:
+                        if obj.pos_ == "VERB":
+                            return _one(ctx.topics.from_vp(obj))
+                        return self.nps(obj)
+        return []
+
+    def to_clause(self, v: Token, c: Token) -> bool:
+        """ "pressed both sides to show flexibility" with the infinitive parsed as an adverbial
+        clause after the object: an infinitive complement all the same."""
+        return (
+            c.dep_ == "advcl"
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            and any(o.dep_ == "dobj" and o.i < c.i for o in v.children)
+            and not any(g.dep_ in ("mark", "nsubj") for g in c.children)
+        )
+
+    def subjunctive(self, clause: Token) -> bool:
+        """A mandative clause: "(insisted) that the army be allowed", "that Israel withdraw"
+        (a subject and a verb in the base form, no modal)."""
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return False
+        if any(c.dep_ == "aux" for c in clause.children):
+            return False
+        if clause.tag_ == "VB":
+            return True
+        if clause.tag_ == "VBP" and subj.tag_ in ("NN", "NNP"):  # "that Washington lift"
+            return True
+        return any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in clause.children)
+
+    def actor_to_act(self, v: Token) -> Token | None:
+        """ "wants Sweden to expel the militants": the clause Sweden is to carry out (its
+        subject or object is not the wanter)."""
+        for c in v.children:
+            if c.dep_ in ("ccomp", "xcomp") and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children
+            ):
+                if c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children):
+                    return c
+                if c.dep_ == "xcomp" and any(g.dep_ == "dobj" and g.i < c.i for g in v.children):
+                    return c
+        return None
+
+    def deal_subject(self, clause: Token) -> Token | None:
+        """The subject of a clause about a deal: "any deal must include ...", "any truce must
+        be temporary"."""
+        lex = self.ctx.lex
+        for c in clause.children:
+            lemma = c.lemma_.lower()
+            if c.dep_ in ("nsubj", "nsubjpass") and (
+                lemma in lex.proposal_heads or lemma in lex.party_nouns
+            ):
+                return c
+        return None
+
+    def nps(self, head: Token) -> list[Topic | str]:
+        """A phrase and its conjuncts as targets, one each ("a ceasefire, a withdrawal and
+        the return of the displaced")."""
+        out: list[Topic | str] = []
+        doc = head.doc
+        conj = [
+            c
+            for c in head.conjuncts
+            if c.i > head.i
+            and c.pos_ != "VERB"
+            # "a permanent cease-fire rather than a cessation": not the second one
+            and not any(doc[j].lower_ in CONTRASTS for j in range(head.i + 1, c.i))
+        ]
+        items = self.list_items(head)
+        if items:  # "its conditions, including A and B": the items
+            return [x for item in items for x in self.nps(item)]
+        for t in (head, *conj):
+            x = self.np(t)
+            if x is not None and x not in out:
+                out.append(x)
+        return out
+
+    def list_items(self, n: Token) -> list[Token]:
+        """The items of a list of demands: "its demands, which include A, B and C", "its
+        conditions, including A and B", "the demands, a ceasefire and a withdrawal"."""
+        lex = self.ctx.lex
+        if n.lemma_.lower() not in lex.demand_list_nouns and n.lower_ not in lex.demand_list_nouns:
+            return []
+        items: list[Token] = []
+        for c in n.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "be", "comprise"):
+                obj = next((g for g in c.children if g.dep_ in ("dobj", "attr")), None)
+                if obj is not None:
+                    items.append(obj)
+            elif c.dep_ == "prep" and c.lower_ in ("including", "like", "such"):
+                obj = next((g for g in c.subtree if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    items.append(obj)
+            elif c.dep_ == "appos" and c.i > n.i:
+                items.append(c)
+        return items
+
+    def of_verb(self, v: Token, allow_actor: bool = True) -> list[Topic | str]:
+        """What a demand or rejection is about: its clause, object or prepositional object
+        (with the conjuncts of an object: one target each)."""
+        ctx = self.ctx
+        lex = ctx.lex
+        kids = list(v.children)
+        xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        dobj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
+        if xcomp is None and dobj is None:  # "ruled out sending troops"
+            xcomp = next(
+                (
+                    c
+                    for c in kids
+                    if c.dep_ == "advcl"
+                    and c.tag_ == "VBG"
+                    and c.lemma_.lower() not in lex.speech_verbs
+                    and not any(g.dep_ in ("mark", "nsubj") for g in c.children)
+                ),
+                None,
+            )
+        ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
+        if (
+            xcomp is None
+            and dobj is not None
+            and (
+                ctx.men[dobj.i] is not None
+                or dobj.pos_ == "PRON"
+                or dobj.lemma_.lower() in lex.groups
+            )
+        ):
+            xcomp = next(
+                (
+                    c
+                    for c in dobj.children
+                    if c.dep_ in ("xcomp", "acl", "relcl")
+                    and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
+                ),
+                None,
+            )
+        if v.dep_ == "relcl" and any(
+            c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubjpass")
+            for c in [*kids, *(xcomp.children if xcomp is not None else ())]
+        ):  # "the plan, which X rejected" / "which X pressed them to accept"
+            return _one(self.np(v.head))
+        first = v
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.i != v.i and first.dep_ == "relcl" and dobj is None and xcomp is None:
+            # "a proposal that had been softened by Egypt and that Israel would not accept"
+            return _one(self.np(first.head))
+        if xcomp is None and dobj is not None:
+            # "press Peru to free the crew" with the infinitive parsed as an adverbial clause
+            xcomp = next((c for c in kids if self.to_clause(v, c)), None)
+        if xcomp is not None and xcomp.lemma_.lower() in ("see", "have", "get", "let"):
+            # "would like to see Hamas disarmed": what is to be seen done
+            seen = next((c for c in xcomp.children if c.dep_ in ("ccomp", "xcomp", "oprd")), None)
+            if seen is not None:
+                who = next((c for c in seen.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return _one(ctx.topics.from_vp(seen, agent=who))
+        if xcomp is not None and xcomp.lemma_.lower() in lex.demand_verbs:
+            # a pressure chain, "urged A to press B to accept C": what the chain ends in
+            chain = self.of_verb(xcomp, allow_actor=False)
+            if chain:
+                return chain
+        if xcomp is not None:
+            # "will not allow the pipeline to cross": the object is who is to act
+            agent = dobj if dobj is not None and ctx.men[dobj.i] is None else None
+            if agent is not None and agent.pos_ != "PRON" and agent.i < xcomp.i:
+                return _one(ctx.topics.from_vp(xcomp, agent=agent))
+            return _one(ctx.topics.from_vp(xcomp))
+        passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if passive is not None:  # "the plan was rejected by Hamas"
+            return self.nps(passive)
+        if v.dep_ == "acl" and v.tag_ == "VBN":  # "the deal, so far rejected by Hamas"
+            return self.nps(v.head)
+        if ccomp is not None and any(c.tag_ == "WP" and c.lower_ == "what" for c in ccomp.children):
+            # "rejected what it described as new conditions": what it was called
+            named = next(
+                (
+                    g
+                    for c in ccomp.children
+                    if c.dep_ == "prep" and c.lower_ == "as"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            ) or next((c for c in ccomp.children if c.dep_ in ("oprd", "attr")), None)
+            if named is not None:
+                return self.nps(named)
+        if ccomp is not None:
+            deal = self.deal_subject(ccomp)
+            if deal is not None:
+                obj = next((c for c in ccomp.children if c.dep_ in ("attr", "dobj", "acomp")), None)
+                if obj is not None:
+                    return self.nps(obj)
+            subj = next((c for c in ccomp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and (subj.pos_ == "PRON" or ctx.men[subj.i] is not None):
+                subj = None  # "said it would ...": the clause says enough
+            return _one(ctx.topics.from_vp(ccomp, agent=subj))
+        addressee: Topic | str | None = None
+        if dobj is not None:
+            found = self.nps(dobj)
+            topics: list[Topic | str] = [t for t in found if not isinstance(t, str)]
+            if topics:
+                return topics
+            addressee = found[0] if found else None  # "asked Israel for guarantees"
+        for c in kids:
+            if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon", "to", "against"):
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+                    continue
+                # "call on X to do Y": the action, not X
+                act = next(
+                    (
+                        g
+                        for g in obj.children
+                        if g.dep_ in ("xcomp", "acl", "relcl") and g.pos_ == "VERB"
+                    ),
+                    None,
+                ) or next(
+                    (
+                        g
+                        for g in kids
+                        if g.dep_ in ("xcomp", "advcl")
+                        and g.pos_ == "VERB"
+                        and any(x.lower_ == "to" for x in g.children)
+                    ),
+                    None,
+                )
+                if act is not None and ctx.men[obj.i] is not None:
+                    return _one(ctx.topics.from_vp(act))
+                if obj.pos_ == "VERB":
+                    return _one(ctx.topics.from_vp(obj))
+                found = self.nps(obj)
+                # "appealed for restraint and for a settlement": conjoined prepositions
+                for cc in c.conjuncts:
+                    o2 = next((g for g in cc.children if g.dep_ == "pobj"), None)
+                    if o2 is not None:
+                        found += [x for x in self.nps(o2) if x not in found]
+                return found
+        return _one(addressee) if allow_actor else []
+
+
+def _one(x: Topic | str | None) -> list[Topic | str]:
+    return [] if x is None else [x]

@@ -1,0 +1,94 @@
+"""Mediation: mediators as reporters name them, linked to each party of the negotiation the
+document is about (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from actorgraph.ingest.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def _mediates(ex: Extractor, text: str) -> dict[tuple[str, str], float]:
+    return {
+        (r["source"], r["target"]): r["confidence"]
+        for r in ex.extract_text(text)
+        if r["kind"] == "relation" and r["type"] == "mediates"
+    }
+
+
+GHANA_MALI_NIGER = {("ghana", "mali"), ("ghana", "niger")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghanaian mediators are pressing Mali and Niger to reopen the border.",
+        "Talks between Mali and Niger resumed. Ghanaian mediators met both delegations.",
+        "A truce between Mali and Niger, brokered by Ghana, took effect on Monday.",
+        "The Ghana-brokered truce between Mali and Niger took effect on Monday.",
+        "Mali and Niger signed a truce brokered by Ghana.",
+        "Ghana is mediating between Mali and Niger.",
+        "Ghana has passed messages between Bamako and Niamey for months.",
+        "Mali and Niger do not talk directly but communicate through Ghanaian officials.",
+        "Ghana hosted talks between Malian and Nigerien delegations in Accra.",
+        "Mali and Niger held talks in Accra under the auspices of Ghana.",
+        "With Ghana acting as an intermediary, Mali and Niger exchanged proposals.",
+        "The war between Mali and Niger goes on. Ghana, the main mediator, is hopeful.",
+        "The Mali-Niger talks resumed. Ghana has been shuttling between the two sides.",
+        "Ghana is leading efforts to broker a truce between Mali and Niger.",
+    ],
+)
+def test_mediation_families(ex: Extractor, text: str) -> None:
+    assert set(_mediates(ex, text)) == GHANA_MALI_NIGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mali urged the mediators to put pressure on Niger.",
+        "Ghana offered to mediate between Mali and Niger.",
+        "Ghana refused to mediate between Mali and Niger.",
+        "Ghana did not mediate between Mali and Niger.",
+        "Talks between Mali and Niger broke down on Sunday.",
+        "Ghana sent food aid through Togo to Niger.",
+        "Ghana hosted a football match between Mali and Niger.",
+        "A brokerage firm in Accra said prices rose.",
+        "Mali asked Ghana to keep the border open.",
+    ],
+)
+def test_near_misses_give_no_mediation(ex: Extractor, text: str) -> None:
+    assert _mediates(ex, text) == {}
+
+
+def test_the_party_that_urges_the_mediators_is_a_side_not_a_mediator(ex: Extractor) -> None:
+    found = _mediates(
+        ex,
+        "Talks between Mali and Niger have stalled. Mali asked the Ghanaian mediators to "
+        "press Niger to accept the offer.",
+    )
+    assert set(found) == GHANA_MALI_NIGER
+
+
+def test_confidence_is_lower_where_the_parties_come_from_elsewhere(ex: Extractor) -> None:
+    here = _mediates(ex, "Ghana is mediating between Mali and Niger.")
+    stated = _mediates(ex, "Talks between Mali and Niger resumed. Ghana is mediating.")
+    inferred = _mediates(
+        ex,
+        "Mali rejected the offer. Niger demanded a withdrawal. Mali rejected that demand. "
+        "Ghanaian mediators will try again.",
+    )
+    assert set(inferred) == GHANA_MALI_NIGER
+    assert min(here.values()) > max(stated.values()) > max(inferred.values())
+
+
+def test_a_person_mediates_for_the_actor_they_speak_for(ex: Extractor) -> None:
+    found = _mediates(
+        ex,
+        "Talks between Mali and Niger resumed. Ghana's foreign minister, Kojo Mensah-Boateng, "
+        "is mediating.",
+    )
+    assert set(found) == GHANA_MALI_NIGER

@@ -1,0 +1,195 @@
+"""Paths ranked the way a researcher reads them, evidence paged, neighbourhoods cut fairly.
+
+Every test runs on both backends (the ``store`` fixture) with the same assertions, so the
+ranking of :mod:`graph.ranking` is proved equal on the embedded store and in Neo4j's Cypher.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+from actorgraph.graph.errors import LimitError, NotFoundError
+from actorgraph.graph.facade import Graph
+from actorgraph.graph.model import TOPIC, Actor, Evidence, Relation, Topic
+from actorgraph.graph.ranking import evidence_rank, support
+from actorgraph.graph.store import GraphStore, WriteBatch
+
+from tests.test_answers import reference_paths
+
+
+def actor(id_: str, name: str | None = None) -> Actor:
+    return Actor(id_, name or id_.upper(), "organization")
+
+
+def rel(type_: str, source: str, target: str, *evidence: Evidence, kind: str = "Actor") -> Relation:
+    return Relation(type_, source, target, list(evidence) or [Evidence(sentence="s")], kind)
+
+
+def ev(doc: str | None, conf: float = 1.0, date: str | None = None, n: int = 0) -> Evidence:
+    return Evidence(document=doc, sentence=f"{doc} {conf} {date} {n}", confidence=conf, date=date)
+
+
+def test_support_formula() -> None:
+    assert support(1.0, 1) == 0.95  # one source is never certain
+    assert support(0.6, 1) == 0.6
+    assert support(0.6, 3) > support(0.9, 1) > support(0.6, 2) > support(0.6, 1)
+    assert support(0.5, 0) == 0.0
+    assert support(0.95, 500) == support(0.95, 20)
+
+
+def test_better_supported_path_comes_first_whatever_the_names(store: GraphStore) -> None:
+    # two routes of two hops: through "Aaa" (one weak source) and through "Zzz" (three
+    # documents); a direct route is longer-hop-free and always first
+    store.write(
+        WriteBatch(
+            actors=[actor("s"), actor("t"), actor("a", "Aaa"), actor("z", "Zzz"), actor("m")],
+            relations=[
+                rel("mediates", "a", "s", ev("d1", 0.6)),
+                rel("mediates", "a", "t", ev("d1", 0.6)),
+                rel("mediates", "z", "s", ev("d1", 0.9), ev("d2", 0.8), ev("d3", 0.7)),
+                rel("mediates", "z", "t", ev("d2", 0.9), ev("d4", 0.9)),
+                # a third route, as well supported as Aaa's but newer: before Aaa
+                rel("speaks_for", "m", "s", ev("d5", 0.6, "2024-06-01")),
+                rel("speaks_for", "m", "t", ev("d5", 0.6, "2024-06-02")),
+            ],
+        )
+    )
+    g = Graph(store)
+    res = g.paths("s", "t", relations=["mediates", "speaks_for"])
+    assert [[n.id for n in p.nodes] for p in res.paths] == [
+        ["s", "z", "t"],
+        ["s", "m", "t"],
+        ["s", "a", "t"],
+    ]
+    assert res.paths[0].support == support(0.9, 3) * support(0.9, 2)
+    assert res.paths[1].last_seen == "2024-06-01" and res.paths[2].last_seen is None
+    assert res.paths[1].support == res.paths[2].support
+    # the direct relation, however weak, is fewer hops: first
+    store.write(WriteBatch(relations=[rel("mediates", "s", "t", ev("d9", 0.1))]))
+    assert [p.nodes[1].id for p in g.paths("s", "t").paths] == ["t", "z", "m", "a"]
+    brokers = g.brokers("s", "t")
+    assert [(b.actor.id, b.best_path) for b in brokers] == [("z", 2), ("m", 3), ("a", 4)]
+
+
+def test_only_through_intermediaries(store: GraphStore) -> None:
+    # s - p (a person who speaks for s, no intermediary) - t, and s - q (mediates) - t
+    store.write(
+        WriteBatch(
+            actors=[actor("s"), actor("t"), actor("p", "Person"), actor("q", "Qatar")],
+            relations=[
+                rel("speaks_for", "p", "s", ev("d1", 1.0), ev("d2", 1.0)),
+                rel("speaks_for", "p", "t", ev("d1", 1.0), ev("d2", 1.0)),
+                rel("mediates", "q", "s", ev("d3", 0.5)),
+                rel("mediates", "q", "t", ev("d3", 0.5)),
+            ],
+        )
+    )
+    g = Graph(store)
+    assert [p.nodes[1].id for p in g.paths("s", "t").paths] == ["p", "q"]
+    only = g.paths("s", "t", intermediaries_only=True)
+    assert [p.nodes[1].id for p in only.paths] == ["q"]
+    assert only.to_dict()["intermediaries_only"] is True
+    assert [b.actor.id for b in g.brokers("s", "t", intermediaries_only=True)] == ["q"]
+    # the ends need not be intermediaries, and a direct hop has no inner actor
+    store.write(WriteBatch(relations=[rel("allied_with", "s", "t")]))
+    both = g.paths(
+        "s", "t", relations=["allied_with", "mediates", "speaks_for"], intermediaries_only=True
+    )
+    assert [len(p.hops) for p in both.paths] == [1, 2]
+
+
+def test_random_weighted_graphs_match_brute_force(store: GraphStore) -> None:
+    rng = random.Random(7)
+    names = {f"n{i}": rng.choice(["Ana", "bob", "Bob", "Eve"]) for i in range(8)}
+    types = ["mediates", "speaks_for", "pressures"]
+    rels: dict[str, Relation] = {}
+    while len(rels) < 20:
+        s, t = rng.sample(sorted(names), 2)
+        evidence = [
+            ev(
+                rng.choice(["d1", "d2", "d3", None]),
+                rng.choice([0.5, 0.7, 1.0]),
+                rng.choice([None, "2024-01-01", "2024-02-01"]),
+                n,
+            )
+            for n in range(rng.randint(1, 3))
+        ]
+        r = rel(rng.choice(types), s, t, *evidence)
+        rels[r.key] = r
+    store.write(
+        WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=list(rels.values()))
+    )
+    for s, t in [("n0", "n1"), ("n2", "n5"), ("n7", "n3")]:
+        want = reference_paths(list(rels.values()), names, s, t, types, 4)
+        raw, cut = store.find_paths(s, t, types, 4, 1000)
+        assert ([p.nodes for p in raw], cut) == (want, False), (s, t)
+
+
+def test_evidence_is_trimmed_best_first_and_paged(store: GraphStore) -> None:
+    pieces = [
+        ev(f"d{i}", conf, date, i)
+        for i, (conf, date) in enumerate(
+            [
+                (0.5, "2024-01-01"),
+                (0.9, "2024-01-01"),
+                (0.9, "2024-03-01"),
+                (0.7, None),
+                (0.9, None),
+            ]
+        )
+    ]
+    store.write(
+        WriteBatch(actors=[actor("a"), actor("b")], relations=[rel("mediates", "a", "b", *pieces)])
+    )
+    best = sorted(pieces, key=evidence_rank)
+    assert [(e.confidence, e.date) for e in best] == [
+        (0.9, "2024-03-01"),
+        (0.9, "2024-01-01"),
+        (0.9, None),
+        (0.7, None),
+        (0.5, "2024-01-01"),
+    ]
+    g = Graph(store)
+    hop = g.paths("a", "b", evidence_limit=2).paths[0].hops[0].relations[0]
+    assert hop["evidence_total"] == 5 and hop["sources"] == 5
+    assert [e["sentence"] for e in hop["evidence"]] == [e.sentence for e in best[:2]]
+    assert g.paths("a", "b", evidence_limit=0).paths[0].hops[0].relations[0]["evidence"] == []
+    page, total = g.relation_evidence("mediates", "a", "b", offset=2, limit=2)
+    assert total == 5 and [e["sentence"] for e in page] == [e.sentence for e in best[2:4]]
+    assert g.relation_evidence("mediates", "A", "B", offset=4)[0][0]["sentence"] == best[4].sentence
+    with pytest.raises(NotFoundError):
+        g.relation_evidence("mediates", "b", "a")
+    with pytest.raises(LimitError):
+        g.paths("a", "b", evidence_limit=51)
+
+
+def test_neighbours_fill_the_cap_with_actors_before_topics(store: GraphStore) -> None:
+    topics = [Topic(f"t{i}", f"A topic {i}") for i in range(3)]
+    store.write(
+        WriteBatch(
+            actors=[actor("hub", "Hub"), *(actor(f"a{i}", f"Zed {i}") for i in range(4))],
+            topics=topics,
+            relations=[
+                *(rel("rejects", "hub", t.id, kind=TOPIC) for t in topics),
+                *(rel("pressures", "hub", f"a{i}") for i in range(4)),
+            ],
+        )
+    )
+    g = Graph(store)
+    full = g.neighbors("hub")
+    assert len(full.nodes) == 8 and not full.truncated and full.left_out == {}
+    cut = g.neighbors("hub", limit=4)
+    assert [n.id for n in cut.nodes] == ["hub", "a0", "a1", "a2"]  # actors first, by name
+    assert cut.truncated and cut.left_out == {"Actor": 1, "Topic": 3} and cut.left_out_exact
+    assert {e["id"] for e in cut.edges} == {f"pressures|hub|a{i}" for i in range(3)}
+    six = g.neighbors("hub", limit=6)
+    assert [n.kind for n in six.nodes].count("Topic") == 1
+    assert six.left_out == {"Topic": 2}
+    d = six.to_dict()
+    assert d["left_out"] == {"Actor": 0, "Topic": 2} and d["truncated"] is True
+
+
+def _ids(res: Any) -> list[list[str]]:
+    return [[n.id for n in p.nodes] for p in res.paths]

@@ -103,7 +103,7 @@ def test_a_hubs_capped_view_shows_its_actors_first_and_names_what_was_left_out(
         assert len(shown) > actors_shown  # then topics fill the rest
     status = page.locator("#status").inner_text()
     left = hood["left_out"]
-    for label, n in left.items():
+    for n in left.values():
         if n:
             assert f"{n}" in status and "left out" in status, (status, left)
     no_js_errors(page)

@@ -708,16 +708,6 @@ class EmbeddedStore(GraphStore):
         rows = self._q(f"SELECT id, name FROM nodes WHERE id IN {_IDS}", (_ids(ids),))
         return {i: name_sort_key(n, i) for i, n in rows}
 
-    def _walk_types(self, relations: list[str]) -> tuple[list[str], list[str]]:
-        both: list[str] = []
-        forward: list[str] = []
-        for name in relations:
-            rt = self.schema.relation(name)
-            if rt.traverse == "none" or not rt.between_actors or rt.derived:
-                continue
-            (both if rt.traverse == "both" or rt.symmetric else forward).append(name)
-        return sorted(both), sorted(forward)
-
     def find_paths(
         self,
         source: str,
@@ -729,7 +719,7 @@ class EmbeddedStore(GraphStore):
     ) -> tuple[list[RawPath], bool]:
         import numpy as np
 
-        both, forward = self._walk_types(relations)
+        both, forward = self.schema.walks(relations)
         if source == target or not (both or forward):
             return [], False
         with self._lock:

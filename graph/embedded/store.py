@@ -28,7 +28,7 @@ from actorgraph.graph.embedded.persistence import Database
 from actorgraph.graph.embedded.structure import DELTA_QUERY, ActorStructure
 from actorgraph.graph.errors import StoreUnavailableError
 from actorgraph.graph.exchange import AnyRecord, records_of
-from actorgraph.graph.merge import check_batch, merge_node
+from actorgraph.graph.merge import check_batch, fold_relations, merge_node
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -318,13 +318,7 @@ class EmbeddedStore(GraphStore):
     ) -> tuple[int, int]:
         """New relations are inserted with their aggregates in bulk; relations already stored
         take only the evidence they do not hold yet, and their aggregates are updated."""
-        grouped: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
-        for rel in relations:
-            entry = grouped.get(rel.key)
-            if entry is None:
-                entry = grouped[rel.key] = (rel, {})
-            for e in rel.evidence:
-                entry[1].setdefault(e.key, e)  # each key hashed once
+        grouped = fold_relations(relations)
         existing = {
             row[1]: list(row)
             for row in conn.execute(

@@ -49,7 +49,7 @@ from typing import Any, TypeVar
 import neo4j
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
 from actorgraph.graph.exchange import AnyRecord, records_of
-from actorgraph.graph.merge import check_batch, merge_node
+from actorgraph.graph.merge import check_batch, fold_relations, merge_node
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -460,16 +460,9 @@ class Neo4jStore(GraphStore):
             staged_nodes.append((kind, staged))
             result.nodes += len(staged)
 
-        # the batch's relations, each once, its evidence deduplicated by key in arrival order
-        # (the first piece of a key is kept, as the embedded store does); relations_write then
-        # appends what the store does not hold yet and says what it added
-        staged_rels: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
-        for rel in batch.relations:
-            entry = staged_rels.get(rel.key)
-            if entry is None:
-                entry = staged_rels[rel.key] = (rel, {})
-            for e in rel.evidence:
-                entry[1].setdefault(e.key, e)
+        # the batch's relations, each once, their evidence deduplicated (graph.merge);
+        # relations_write then appends what the store does not hold yet and says what it added
+        staged_rels = fold_relations(batch.relations)
 
         for kind, staged in staged_nodes:
             node_rows = [{"id": i, "props": node_props(kind, n)} for i, n in staged.items()]

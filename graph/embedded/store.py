@@ -826,20 +826,8 @@ class EmbeddedStore(GraphStore):
                 i: node_ref(k, node_from_dict(k, json.loads(d)), inter)
                 for i, k, d in self._nodes(seen)
             }
-            kept = [
-                rows_by_key[k]
-                for k, (a, b) in sorted(hood.edges.items())
-                if a in seen and b in seen
-            ]
-            views = self._views(kept, evidence_limit)
-        order = sorted(nodes, key=lambda i: name_sort_key(nodes[i].name, i))
-        return Subgraph(
-            nodes=[nodes[i] for i in order],
-            edges=[{"id": v.key, **v.summary(), "target_kind": v.target_kind} for v in views],
-            truncated=hood.truncated,
-            left_out=hood.left_out,
-            left_out_exact=hood.exact,
-        )
+            views = self._views([rows_by_key[k] for k, _ends in hood.kept_edges()], evidence_limit)
+        return hood.subgraph(nodes, views)
 
     def projection_edges(
         self, relations: list[str], since: str | None = None, until: str | None = None

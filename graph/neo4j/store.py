@@ -797,11 +797,7 @@ class Neo4jStore(GraphStore):
                     kind = self._kind(row["labels"])
                     if kind is not None:
                         nodes[row["id"]] = (kind, node_from_props(kind, row["props"]))
-            kept = [
-                (k, ends)
-                for k, ends in sorted(hood.edges.items())
-                if ends[0] in hood.seen and ends[1] in hood.seen
-            ]
+            kept = hood.kept_edges()
             rels: list[Relation] = []
             for kept_chunk in _chunks(kept, MAX_ROWS):
                 rows = [[a, b, labels_of[k]] for k, (a, b) in kept_chunk]
@@ -821,18 +817,8 @@ class Neo4jStore(GraphStore):
 
         hood, nodes, rels = self._read(bfs)
         inter = self.intermediaries()
-        order = sorted(
-            (i for i in hood.seen if i in nodes),
-            key=lambda i: name_sort_key(str(getattr(nodes[i][1], "name", i)), i),
-        )
-        views = [RelationView.of(r, evidence_limit) for r in rels]
-        return Subgraph(
-            nodes=[node_ref(nodes[i][0], nodes[i][1], inter) for i in order],
-            edges=[{"id": v.key, **v.summary(), "target_kind": v.target_kind} for v in views],
-            truncated=hood.truncated,
-            left_out=hood.left_out,
-            left_out_exact=hood.exact,
-        )
+        refs = {i: node_ref(kind, node, inter) for i, (kind, node) in nodes.items()}
+        return hood.subgraph(refs, (RelationView.of(r, evidence_limit) for r in rels))
 
     def projection_edges(
         self, relations: list[str], since: str | None = None, until: str | None = None

@@ -30,9 +30,9 @@ lint: install ## ruff and mypy (CI runs it)
 	@# mypy cannot follow the editable install's folder mapping (actorgraph.graph -> graph/),
 	@# so it checks a tree of symlinks laid out as the installed package is.
 	@rm -rf .typecheck && mkdir -p .typecheck/actorgraph
-	@ln -s ../../actorgraph/__init__.py .typecheck/actorgraph/__init__.py
+	@for f in actorgraph/*.py; do ln -s ../../$$f .typecheck/$$f; done
 	@for d in $(PACKAGE_FOLDERS); do ln -s ../../$$d .typecheck/actorgraph/$$d; done
-	cd .typecheck && ../.venv/bin/mypy --config-file ../pyproject.toml -p actorgraph.graph -p actorgraph.api
+	cd .typecheck && ../.venv/bin/mypy --config-file ../pyproject.toml -p actorgraph
 
 format: install
 	.venv/bin/ruff format .

@@ -1,20 +1,19 @@
-"""The HTTP API: ``create_app()`` builds it (``uvicorn --factory actorgraph.api.app:create_app``).
+"""The HTTP API: ``create_app(settings)`` builds it; ``actorgraph serve`` runs it, and so does
+``uvicorn --factory actorgraph.api.app:create_app`` (settings from the environment then).
 
 The store is opened once, in the lifespan (waiting for it with backoff, see
-``ACTORGRAPH_STARTUP_TIMEOUT``), unless one is passed in; one :class:`graph.queries.Graph`
+``ACTORGRAPH_STARTUP_TIMEOUT``), unless one is passed in; one :class:`graph.facade.Graph`
 wraps it for the app's lifetime and routes get both through :mod:`api.deps`. Every error
 has one JSON shape (:mod:`api.errors`). The API lives at the root paths listed in
-``docs/api.md``; the exploration UI, when ``api/static/`` exists, is served at ``/``
-behind them, and the reports router is included when ``api/routes/reports.py`` exists.
+``docs/api.md``; the exploration UI (``api/static/``) is served at ``/`` behind them.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +29,13 @@ from actorgraph.api.routes import (
     ingest,
     meta,
     network,
+    reports,
     statements,
     topics,
 )
-from actorgraph.graph.settings import Settings, get_settings
+from actorgraph.graph.logs import configure_logging
 from actorgraph.graph.store import GraphStore
+from actorgraph.settings import Settings, load_settings
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
@@ -43,7 +44,6 @@ from starlette.concurrency import run_in_threadpool
 logger = logging.getLogger("actorgraph.api")
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-REPORTS_MODULE = "actorgraph.api.routes.reports"
 
 DESCRIPTION = """\
 Actors, statements and relations (who speaks for, mediates, rejects, demands whom or what),
@@ -74,10 +74,10 @@ def _origins(value: str) -> list[str]:
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
-    """The API app. ``store``: use this store (not closed at shutdown) instead of opening
-    ``settings.store`` at start-up."""
-    settings = settings or get_settings()
-    _setup_logging(settings)
+    """The API app for these settings (default: from the environment). ``store``: use this
+    store (not closed at shutdown) instead of opening ``settings.store`` at start-up."""
+    settings = settings or load_settings()
+    configure_logging(settings)  # to ACTORGRAPH_LOG_FILE, else stderr
     state = ApiState(settings=settings, jobs=JobRegistry(keep=settings.jobs_kept))
     if store is not None:
         state.attach(store, owned=False)
@@ -114,11 +114,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     for module in (health, actors, statements, topics, documents, network, meta, export, ingest):
         app.include_router(module.router)
-    if importlib.util.find_spec(REPORTS_MODULE) is not None:
-        reports = importlib.import_module(REPORTS_MODULE)
-        app.include_router(reports.router, dependencies=[ReadAccess], responses=READ_ERRORS)
-    if not settings.read_key:
-        _reads_open_in_openapi(app)
+    app.include_router(reports.router, dependencies=[ReadAccess], responses=READ_ERRORS)
+    _complete_openapi(app, reads_open=not settings.read_key)
     if STATIC_DIR.is_dir():  # the exploration UI, behind every API route
         note = ui_assets.warning(STATIC_DIR)
         if note:
@@ -127,35 +124,18 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     return app
 
 
-def _setup_logging(settings: Settings) -> None:
-    """Unexpected errors are logged with their traceback: to ``ACTORGRAPH_LOG_FILE`` if set,
-    else to stderr (uvicorn does not configure the ``actorgraph`` logger)."""
-    root = logging.getLogger("actorgraph")
-    if root.handlers:  # the CLI (or a test) configured it already
-        return
-    handler: logging.Handler
-    if settings.log_file:
-        try:
-            Path(settings.log_file).parent.mkdir(parents=True, exist_ok=True)
-            handler = logging.FileHandler(settings.log_file, encoding="utf-8")
-        except OSError:
-            handler = logging.StreamHandler()
-    else:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(getattr(logging, settings.log_level.upper(), logging.WARNING))
-
-
-def _reads_open_in_openapi(app: FastAPI) -> None:
-    """Without ``ACTORGRAPH_READ_KEY`` reads need no key: say so in the schema (``{}`` as an
-    alternative security requirement), so clients and schema-driven tests are not misled."""
+def _complete_openapi(app: FastAPI, reads_open: bool) -> None:
+    """Add what FastAPI cannot see to the OpenAPI document: the record models of the ingest
+    body (read by hand, so that bad records can be skipped) as components, and, without
+    ``ACTORGRAPH_READ_KEY``, that reads need no key (``{}`` as an alternative security
+    requirement), so clients and schema-driven tests are not misled."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             spec = build()
-            for ops in spec.get("paths", {}).values():
+            spec.setdefault("components", {}).setdefault("schemas", {}).update(ingest.COMPONENTS)
+            for ops in spec.get("paths", {}).values() if reads_open else ():
                 for op in ops.values():
                     sec = op.get("security") if isinstance(op, dict) else None
                     if sec and any("ReadKey" in req for req in sec) and {} not in sec:
@@ -168,8 +148,6 @@ def _reads_open_in_openapi(app: FastAPI) -> None:
 
 def _version() -> str:
     try:
-        from importlib.metadata import version
-
         return version("actorgraph")
-    except Exception:  # not installed as a package
+    except PackageNotFoundError:  # run from a source tree that was never installed
         return "0"

@@ -1,7 +1,7 @@
 """What routes depend on, as ``Annotated`` aliases: settings, the one ``Graph``, the store,
 the job registry, and the key checks for reads and writes.
 
-The store and its :class:`graph.queries.Graph` are created once per app (in the lifespan,
+The store and its :class:`graph.facade.Graph` are created once per app (in the lifespan,
 see :mod:`api.app`) and shared by every request: the ``Graph`` caches influence results
 per store version, so one per request would throw the cache away.
 """
@@ -18,10 +18,10 @@ from typing import Annotated
 from actorgraph.api.errors import UnauthorizedError, WritesDisabledError
 from actorgraph.api.jobs import JobRegistry
 from actorgraph.graph.errors import ActorgraphError, StoreUnavailableError
+from actorgraph.graph.facade import Graph
 from actorgraph.graph.open import open_store
-from actorgraph.graph.queries import Graph
-from actorgraph.graph.settings import Settings
 from actorgraph.graph.store import GraphStore
+from actorgraph.settings import Settings
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
 from starlette.concurrency import run_in_threadpool
@@ -60,7 +60,7 @@ class ApiState:
                 return False
             self._next_try = now + 1.0
             try:
-                store = open_store(self.settings.store, self.settings)
+                store = open_store(self.settings)
             except ActorgraphError as exc:
                 self.last_error = exc
                 return False
@@ -128,12 +128,6 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 GraphDep = Annotated[Graph, Depends(get_graph)]
 JobsDep = Annotated[JobRegistry, Depends(get_jobs)]
 
-
-async def get_store(graph: GraphDep) -> GraphStore:
-    return graph.store
-
-
-StoreDep = Annotated[GraphStore, Depends(get_store)]
 
 # ---------------------------------------------------------------------- keys
 

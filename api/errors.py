@@ -2,9 +2,9 @@
 
 ``{"error": {"code": ..., "message": ..., "details": {...}}}``, whatever went wrong:
 
-* :class:`graph.errors.ActorgraphError` (and subclasses) map their ``code`` and
-  ``http_status``: unknown actor 404 (with suggestions), bad input 422, over a limit 400,
-  store unreachable 503;
+* :class:`graph.errors.ActorgraphError` (and subclasses, whatever layer raises them) get the
+  HTTP status of their ``code`` from :data:`STATUS`: unknown actor 404 (with suggestions),
+  bad input 422, over a limit 400, store unreachable 503;
 * FastAPI's request validation errors become 422 ``invalid_input`` naming the field;
 * Starlette's HTTP errors (unknown route 404, wrong method 405) keep their status;
 * anything else is a bug: 500 ``internal_error`` with a generic message; the traceback goes
@@ -29,29 +29,40 @@ class UnauthorizedError(ActorgraphError):
     """No key, or the wrong key, for a route that needs one."""
 
     code = "unauthorized"
-    http_status = 401
 
 
 class WritesDisabledError(ActorgraphError):
     """Writes are refused because no write key is configured."""
 
     code = "writes_disabled"
-    http_status = 403
 
 
 class PayloadTooLargeError(ActorgraphError):
     """A request body over ``ACTORGRAPH_MAX_UPLOAD_BYTES``."""
 
     code = "payload_too_large"
-    http_status = 413
 
 
 class UnsupportedMediaTypeError(ActorgraphError):
     """A body in a format the route does not take."""
 
     code = "unsupported_media_type"
-    http_status = 415
 
+
+#: The HTTP status of each error code (the core's, extraction's, the reports' and the API's
+#: own); a code missing here is a 400.
+STATUS: dict[str, int] = {
+    "invalid_input": 422,
+    "not_found": 404,
+    "over_limit": 400,
+    "store_unavailable": 503,
+    "model_unavailable": 503,
+    "busy": 409,
+    "unauthorized": 401,
+    "writes_disabled": 403,
+    "payload_too_large": 413,
+    "unsupported_media_type": 415,
+}
 
 HTTP_CODES = {
     400: "bad_request",
@@ -92,10 +103,11 @@ def _field_of(loc: tuple[Any, ...] | list[Any]) -> str:
 
 async def _actorgraph_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ActorgraphError)
-    if exc.http_status >= 500:
+    status = STATUS.get(exc.code, 400)
+    if status >= 500:
         logger.warning("%s %s: %s", request.method, request.url.path, exc)
-    headers = {"WWW-Authenticate": "APIKey"} if exc.http_status == 401 else None
-    return error_response(exc.http_status, exc.code, exc.message, exc.details, headers)
+    headers = {"WWW-Authenticate": "APIKey"} if status == 401 else None
+    return error_response(status, exc.code, exc.message, exc.details, headers)
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -110,8 +122,6 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
                 "type": str(e.get("type", "")),
             }
         )
-    if not errors:  # pragma: no cover - FastAPI always gives at least one
-        errors.append({"field": "request", "in": None, "message": "invalid", "type": ""})
     first = errors[0]
     message = f"field '{first['field']}': {first['message']}"
     if len(errors) > 1:

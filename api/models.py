@@ -1,15 +1,21 @@
 """Request and response models of the HTTP API (kept apart: ``*Request`` vs the rest).
 
-Responses mirror the ``to_dict()`` forms of :mod:`graph.model` so the CLI's ``--json`` and
-the API agree; lists come in a ``{"data": [...], "count": N}`` envelope where ``count`` is
-the total before paging.
+Records come from :mod:`graph.exchange`, where the exchange format is declared once: the
+ingest request takes them, and documents and topics are answered in their record shape (the
+record models without ``kind``). The other responses are views of :mod:`graph.model` (an
+actor with its counts, a statement with its speaker resolved) and mirror their ``to_dict()``
+forms, so the CLI's ``--json`` and the API agree; lists come in a
+``{"data": [...], "count": N}`` envelope where ``count`` is the total before paging.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from actorgraph.graph.exchange import DocumentRecord, Id, Record, TopicRecord
+from actorgraph.graph.schema import RelationType
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 # ---------------------------------------------------------------------- errors
 
@@ -116,13 +122,10 @@ class Role(BaseModel):
     valid_to: str | None = None
 
 
-class Document(BaseModel):
-    id: str
-    title: str
-    url: str | None = None
-    published: str | None = None
-    outlet: str | None = None
-    file: str | None = None
+class Document(DocumentRecord):
+    """A document record, answered without its ``kind``."""
+
+    kind: SkipJsonSchema[Literal["document"]] = Field(default="document", exclude=True)
 
 
 # ---------------------------------------------------------------------- health
@@ -352,11 +355,11 @@ class StatementList(BaseModel):
     count: int
 
 
-class TopicOut(BaseModel):
-    id: str
-    name: str
-    keywords: list[str] = Field(default_factory=list)
-    description: str | None = None
+class TopicOut(TopicRecord):
+    """A topic record, answered without its ``kind`` and always with its id."""
+
+    kind: SkipJsonSchema[Literal["topic"]] = Field(default="topic", exclude=True)
+    id: Id = Field(description="Stable id.")
 
 
 class TopicList(BaseModel):
@@ -386,22 +389,6 @@ class StanceList(BaseModel):
 # ---------------------------------------------------------------------- schema, stats
 
 
-class RelationTypeOut(BaseModel):
-    name: str
-    label: str
-    description: str
-    source: list[str]
-    target: list[str]
-    symmetric: bool
-    channel: bool = Field(description="Walked by default by paths and brokers.")
-    traverse: str = Field(description="both | forward | none")
-    intermediary: bool
-    stance: bool = Field(description="Listed by /stances.")
-    derived: bool = Field(description="Written by ingest from statements, not given directly.")
-    plover: str | None = None
-    cameo: str | None = None
-
-
 class NamedDescription(BaseModel):
     name: str
     description: str
@@ -411,7 +398,7 @@ class SchemaOut(BaseModel):
     version: int
     node_kinds: list[NamedDescription]
     actor_types: list[NamedDescription]
-    relation_types: list[RelationTypeOut]
+    relation_types: list[RelationType]
     metrics: list[str] = Field(description="Metrics /influence knows.")
 
 
@@ -498,7 +485,9 @@ class IngestRequest(BaseModel):
         }
     )
 
-    records: list[dict[str, Any]] = Field(description="Records, one object each.")
+    records: list[Record] = Field(
+        min_length=1, description="Records, one object each (GET /schema/records)."
+    )
 
 
 class JobAccepted(BaseModel):

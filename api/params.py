@@ -1,7 +1,7 @@
 """Query parameters shared by several routes, typed so the OpenAPI schema documents them.
 
 Caps (hops, rows, depth) appear as ``maximum`` in the schema but are enforced by
-:class:`graph.queries.Graph`, so a request over a cap gets 400 ``over_limit`` (not 422).
+:class:`graph.facade.Graph`, so a request over a cap gets 400 ``over_limit`` (not 422).
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from actorgraph.api.models import ErrorResponse
-from actorgraph.graph.errors import LimitError
 from actorgraph.graph.influence import METRICS
 from actorgraph.graph.model import Subgraph
 from actorgraph.graph.ranking import MAX_EVIDENCE
@@ -148,13 +147,6 @@ def subgraph_json(sub: Subgraph) -> dict[str, Any]:
         "left_out": {"Actor": sub.left_out.get("Actor", 0), "Topic": sub.left_out.get("Topic", 0)},
         "left_out_exact": sub.left_out_exact,
     }
-
-
-def check_cap(value: int, cap: int, field: str) -> int:
-    """``value`` unless it is over ``cap`` (400 over_limit, like Graph's own checks)."""
-    if value > cap:
-        raise LimitError(f"{field} {value} is over the limit of {cap}")
-    return value
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -101,10 +101,10 @@ def hold_neo4j_lock(uri: str) -> None:
 
 def neo4j_store(uri: str, relations: int, wipe: bool) -> None:
     from actorgraph.graph.open import open_store
-    from actorgraph.graph.settings import Settings
+    from actorgraph.graph.settings import CoreSettings
 
     hold_neo4j_lock(uri)
-    store = open_store(uri, Settings(store=uri))
+    store = open_store(CoreSettings(store=uri))
     try:
         have = sum(store.counts()["relations"].values())
         if have and not wipe:

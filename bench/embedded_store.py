@@ -90,7 +90,7 @@ print(json.dumps({"open": took, "rss_mb": int(hwm) / 1024}))
 
 def run(size: int, repeat: int, queries: int, cli: bool = True) -> dict[str, object]:
     from actorgraph.graph.embedded import EmbeddedStore
-    from actorgraph.graph.queries import Graph
+    from actorgraph.graph.facade import Graph
     from actorgraph.ingest.loader import Loader
 
     out: dict[str, object] = {"relations": size, "load": os.getloadavg()}

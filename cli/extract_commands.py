@@ -11,9 +11,12 @@ from pathlib import Path
 from typing import IO, Annotated, Any
 
 import typer
+from actorgraph.cli.context import settings_of
+from actorgraph.cli.output import emit_json, err_console, table
 from actorgraph.graph.errors import InputError
 
-ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+# The ingest package is imported inside the commands: ``actorgraph`` registers these commands
+# at start-up, and a command that needs no ingest (``schema``, ``--help``) should not load it.
 
 ModelOpt = Annotated[
     str | None, typer.Option(help="spaCy pipeline (default: ACTORGRAPH_SPACY_MODEL).")
@@ -25,12 +28,11 @@ DictOpt = Annotated[
 
 
 def _err(message: str) -> None:
-    from actorgraph.cli.output import err_console
-
     err_console.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 def extract(
+    ctx: typer.Context,
     files: Annotated[
         list[Path],
         typer.Argument(
@@ -66,8 +68,8 @@ def extract(
     A file that cannot be read is reported on one line and the others go on; with -o the
     output appears only when complete (written to a temporary file, then renamed).
     """
-    from actorgraph.ingest.articles import read_articles
-    from actorgraph.ingest.extract import Extractor
+    from actorgraph.ingest.service import extract as extract_records
+    from actorgraph.ingest.service import make_extractor
 
     problems: list[InputError] = []
 
@@ -75,23 +77,28 @@ def extract(
         problems.append(exc)
         _err(f"skipped {exc}")
 
-    extractor = Extractor(
-        model=model, dictionary=dictionary, batch_size=batch_size, n_process=n_process
+    extractor = make_extractor(
+        settings_of(ctx),
+        model=model,
+        dictionary=dictionary,
+        batch_size=batch_size,
+        n_process=n_process,
     )
-    articles = read_articles(files, date=date, on_error=on_error)
-    show = progress and sys.stderr.isatty()
+    records = extract_records(
+        extractor, files, date=date, on_error=on_error, progress=progress and sys.stderr.isatty()
+    )
     counts = {"document": 0, "records": 0}
     tmp: Path | None = None
     try:
         if output is None:
-            _write(sys.stdout, extractor.extract(articles, progress=show), counts)
+            _write(sys.stdout, records, counts)
             sys.stdout.flush()
         else:
             output.parent.mkdir(parents=True, exist_ok=True)
             fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
             tmp = Path(name)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                _write(fh, extractor.extract(articles, progress=show), counts)
+                _write(fh, records, counts)
             if counts["document"] == 0:
                 raise InputError("no article could be read: nothing written", file=str(output))
             umask = os.umask(0)
@@ -118,31 +125,21 @@ def _write(fh: IO[str], records: Any, counts: dict[str, int]) -> None:
 
 
 def _read_records(path: Path) -> list[dict[str, Any]]:
-    from actorgraph.ingest.records import read_records
+    from actorgraph.ingest.record_files import read_records
 
     out = []
     for _, item in read_records(path):
         if isinstance(item, InputError):
             raise item
+        assert isinstance(item, dict)  # parsed (read_records parses unless told not to)
         out.append(item)
     if not out:
         raise InputError("no records", file=str(path))
     return out
 
 
-def _is_articles(path: Path) -> bool:
-    if path.suffix.lower() in ARTICLE_SUFFIXES:
-        return True
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
-        with contextlib.suppress(OSError, ValueError), path.open("rb") as fh:
-            for raw in fh:
-                if raw.strip():
-                    first = json.loads(raw)
-                    return isinstance(first, dict) and "kind" not in first and "text" in first
-    return False
-
-
 def evaluate(
+    ctx: typer.Context,
     predicted: Annotated[
         list[Path] | None,
         typer.Argument(
@@ -181,7 +178,11 @@ def evaluate(
     """Precision, recall and F1 per category: extraction output against gold records,
     extraction of demands and rejections on PLOVER sentences, statements against PolNeAR's
     attributions, and a test bank per family of phrasing."""
+    # scoring pulls in the extraction package, and spaCy with it
     from actorgraph.ingest.evaluate import PRF, score_gold, score_plover, score_polnear
+    from actorgraph.ingest.inputs import holds_articles
+    from actorgraph.ingest.service import extract as extract_records
+    from actorgraph.ingest.service import make_extractor
 
     if not gold and plover is None and polnear is None and not bank:
         raise InputError(
@@ -195,9 +196,7 @@ def evaluate(
     def get_extractor() -> Any:
         nonlocal extractor
         if extractor is None:
-            from actorgraph.ingest.extract import Extractor
-
-            extractor = Extractor(model=model, dictionary=dictionary)
+            extractor = make_extractor(settings_of(ctx), model=model, dictionary=dictionary)
         return extractor
 
     result: dict[str, dict[str, PRF]] = {}
@@ -206,10 +205,8 @@ def evaluate(
         for path in predicted or []:
             if not path.is_file():
                 raise InputError("no such file", file=str(path))
-            if _is_articles(path):
-                from actorgraph.ingest.articles import read_articles
-
-                pred.extend(get_extractor().extract(read_articles([path])))
+            if holds_articles(path):
+                pred.extend(extract_records(get_extractor(), [path]))
             else:
                 pred.extend(_read_records(path))
         gold_records = [r for path in gold for r in _read_records(path)]
@@ -227,16 +224,14 @@ def evaluate(
         from actorgraph.ingest.extract.bank import load_bank
 
         families = load_bank(bank)
-        for fam, scores in score_bank(get_extractor(), families).items():
-            result[f"bank:{fam}"] = scores
+        for name, scores in score_bank(get_extractor(), families).items():
+            result[f"bank:{name}"] = scores
         if failures:
             for fam in families:
                 fails.extend(
                     {"family": fam.family, **f} for f in bank_failures(get_extractor(), fam)
                 )
     if json_out:
-        from actorgraph.cli.output import emit_json
-
         payload: dict[str, Any] = {
             k: {c: prf.to_dict() for c, prf in v.items()} for k, v in result.items()
         }
@@ -244,8 +239,6 @@ def evaluate(
             payload["failures"] = fails
         emit_json(payload)
         return
-    from actorgraph.cli.output import table
-
     titles = {
         "gold": "against gold records",
         "plover": "on PLOVER sentences",
@@ -265,18 +258,12 @@ def evaluate(
 
 
 def _read_plover(path: Path) -> list[dict[str, Any]]:
+    from actorgraph.ingest.inputs import json_lines
+
     out = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {exc}", file=str(path)) from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON: {exc.msg}", file=str(path), line=n) from None
+    for n, rec in json_lines(path, str(path)):
+        if isinstance(rec, InputError):
+            raise rec
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or "event" not in rec:
             raise InputError("a PLOVER record needs 'text' and 'event'", file=str(path), line=n)
         out.append(rec)

@@ -7,27 +7,29 @@ line too, with the traceback in the log file.
 
 from __future__ import annotations
 
-import importlib.util
-import json
+import logging
 import os
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
+import click
 import typer
-from actorgraph.cli import logs
+from actorgraph.cli import extract_commands, report_commands
+from actorgraph.cli.context import Entrance, opened, settings_of
 from actorgraph.cli.output import console, emit_json, err_console, shorten, table
-from actorgraph.graph.errors import ActorgraphError, InputError
+from actorgraph.graph.errors import ActorgraphError
 
-# The store, the query facade, the settings, ingest and the web stack are imported inside the
-# commands that use them: a command that needs no store (``actorgraph schema``, ``--help``)
-# then starts without loading networkx, numpy, pydantic, spaCy or FastAPI.
+# The settings, the store, the query facade, ingest and the web stack are imported inside the
+# commands that use them: a command that needs none (``actorgraph schema``, ``--help``) then
+# starts without loading pydantic-settings, networkx, numpy, SQLite, spaCy or FastAPI
+# (tests/test_cli.py checks it; bench/embedded_store.py measures cold commands).
 if TYPE_CHECKING:
-    from actorgraph.graph.queries import Graph
+    from actorgraph.graph.facade import Graph
     from actorgraph.graph.store import GraphStore
+
+logger = logging.getLogger("actorgraph")
 
 app = typer.Typer(
     name="actorgraph",
@@ -36,8 +38,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-
-STATE: dict[str, Any] = {"store": None}
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 RelOpt = Annotated[
@@ -53,99 +53,45 @@ IntermediariesOpt = Annotated[
 SinceOpt = Annotated[str | None, typer.Option(help="Only evidence on or after this date.")]
 UntilOpt = Annotated[str | None, typer.Option(help="Only evidence on or before this date.")]
 
-RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".yaml", ".yml", ".csv"}
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
-
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     store: Annotated[
         str | None,
         typer.Option(
             "--store",
-            envvar="ACTORGRAPH_STORE",
-            help="A directory (embedded store) or a bolt://, neo4j://, neo4j+s:// URI.",
+            help="A directory (embedded store) or a bolt://, neo4j://, neo4j+s:// URI "
+            "(default: ACTORGRAPH_STORE, else .actorgraph).",
         ),
     ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log to stderr too.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log to stderr too (at least INFO).")
+    ] = False,
 ) -> None:
     """actorgraph: who speaks for, mediates, demands and rejects what, with evidence."""
-    STATE["store"] = store
-    logs.setup(verbose)
+    # the settings are built from these options when a command first asks for them
+    # (cli/context.py); main() passes its Entrance in, a test runner may not
+    if not isinstance(ctx.obj, Entrance):
+        ctx.obj = Entrance()
+    ctx.obj.options = {"store": store}
+    ctx.obj.verbose = verbose
 
 
 def _graph(store: GraphStore) -> Graph:
-    from actorgraph.graph.queries import Graph
+    from actorgraph.graph.facade import Graph
 
     return Graph(store)
 
 
-@contextmanager
-def opened() -> Iterator[GraphStore]:
-    from actorgraph.graph.open import open_store
-
-    s = open_store(STATE["store"])
-    try:
-        yield s
-    finally:
-        s.close()
-
-
 # --------------------------------------------------------------------------- ingest / export
-def _expand(paths: list[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out.extend(
-                sorted(
-                    q
-                    for q in p.rglob("*")
-                    if q.is_file() and q.suffix.lower() in RECORD_SUFFIXES | ARTICLE_SUFFIXES
-                )
-            )
-        else:
-            out.append(p)
-    return out
-
-
-def _is_article_file(path: Path) -> bool:
-    from actorgraph.ingest.records import is_article_jsonl
-
-    suffix = path.suffix.lower()
-    return suffix in ARTICLE_SUFFIXES or (
-        suffix in (".jsonl", ".ndjson") and is_article_jsonl(path)
-    )
-
-
-def _extract_to_file(store: GraphStore, path: Path, date: str | None, workdir: Path) -> Path:
-    if importlib.util.find_spec("actorgraph.ingest.extract") is None:
-        raise InputError("article extraction is not available in this installation", file=str(path))
-    from actorgraph.graph.records import actor_record
-    from actorgraph.ingest.articles import read_articles
-    from actorgraph.ingest.extract import Extractor
-
-    known = [actor_record(a) for a in store.list_nodes("Actor", limit=100_000)]
-    extractor = Extractor(known_actors=known)
-    problems: list[str] = []
-    out = workdir / (path.name + ".records.jsonl")
-    with out.open("w", encoding="utf-8") as fh:
-        for rec in extractor.extract(
-            read_articles([path], date=date, on_error=lambda e: problems.append(str(e))),
-            progress=True,
-        ):
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    if problems:
-        raise InputError(problems[0].split(": ", 1)[-1], file=str(path))
-    return out
-
-
 @app.command()
 def ingest(
+    ctx: typer.Context,
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Record files (.jsonl, .yaml, .csv) or "
-            "articles (.txt, .md, .html, article .jsonl); "
+            help="Record files or articles (the types of docs/exchange-format.md#files); "
             "directories are searched."
         ),
     ],
@@ -159,8 +105,8 @@ def ingest(
     json_out: JsonOpt = False,
 ) -> None:
     """Check and load records (or extract and load articles). Re-ingesting changes nothing."""
-    from actorgraph.graph.settings import get_settings
-    from actorgraph.ingest.loader import Loader
+    from actorgraph.ingest.inputs import expand
+    from actorgraph.ingest.service import Ingest
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -169,37 +115,35 @@ def ingest(
         TimeRemainingColumn,
     )
 
-    settings = get_settings()
+    settings = settings_of(ctx)
     reports = []
-    with opened() as store:
-        loader = Loader(
-            store, batch_size=batch_size or settings.batch_size, skip_invalid=skip_invalid
+    with opened(ctx) as store:
+        ingest = Ingest(
+            store,
+            settings,
+            batch_size=batch_size or settings.batch_size,
+            skip_invalid=skip_invalid,
         )
-        with tempfile.TemporaryDirectory(prefix="actorgraph-") as tmp:
-            for path in _expand(files):
-                source = path
-                if path.exists() and _is_article_file(path):
-                    source = _extract_to_file(store, path, date, Path(tmp))
-                progress = Progress(
-                    TextColumn("[bold]{task.description}"),
-                    BarColumn(),
-                    MofNCompleteColumn(),
-                    TimeRemainingColumn(),
-                    console=err_console,
-                    transient=True,
-                    disable=json_out or not err_console.is_terminal,
+        for path in expand(files):
+            progress = Progress(
+                TextColumn("[bold]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err_console,
+                transient=True,
+                disable=json_out or not err_console.is_terminal,
+            )
+            with progress:
+                task = progress.add_task(f"ingest {path.name}", total=None)
+
+                def advance(n: int, total: int, task: Any = task, progress: Any = progress) -> None:
+                    progress.update(task, advance=n, total=total)
+
+                report = ingest.file(
+                    path, date=date, progress=advance, extract_progress=not progress.disable
                 )
-                with progress:
-                    task = progress.add_task(f"ingest {path.name}", total=None)
-
-                    def advance(
-                        n: int, total: int, task: Any = task, progress: Any = progress
-                    ) -> None:
-                        progress.update(task, advance=n, total=total)
-
-                    report = loader.load_file(source, progress=advance)
-                report.sources = [str(path)]
-                reports.append(report)
+            reports.append(report)
     if json_out:
         emit_json([r.to_dict() for r in reports])
         return
@@ -217,22 +161,24 @@ def ingest(
 
 @app.command()
 def export(
+    ctx: typer.Context,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="File to write (default stdout).")
     ] = None,
 ) -> None:
     """Write the whole graph in the exchange format (JSON Lines)."""
-    with opened() as store:
-        records = _graph(store).export()
+    from actorgraph.graph.exchange import dump_line
+
+    with opened(ctx) as store:
+        lines = (dump_line(rec) + "\n" for rec in _graph(store).export())
         if out is None:
-            for rec in records:
-                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            sys.stdout.writelines(lines)
             return
         tmp = out.with_name(out.name + ".part")
         n = 0
         with tmp.open("w", encoding="utf-8") as fh:
-            for rec in records:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            for line in lines:
+                fh.write(line)
                 n += 1
         os.replace(tmp, out)
         err_console.print(f"wrote {n} records to {out}")
@@ -241,6 +187,7 @@ def export(
 # --------------------------------------------------------------------------- queries
 @app.command()
 def actors(
+    ctx: typer.Context,
     query: Annotated[str | None, typer.Argument(help="Name or alias (prefix and fuzzy).")] = None,
     type_: Annotated[
         str | None, typer.Option("--type", help="person, organization or state.")
@@ -252,28 +199,59 @@ def actors(
     json_out: JsonOpt = False,
 ) -> None:
     """Find actors by name or alias."""
-    with opened() as store:
-        g = _graph(store)
-        found, total = g.search_actors(
+    with opened(ctx) as store:
+        found, total = _graph(store).search_actors(
             query,
             types=[type_] if type_ else None,
             intermediary=True if intermediaries else None,
             limit=limit,
         )
-        inter = store.intermediaries()
-        if json_out:
-            emit_json(
-                {"data": [a.to_dict() | {"aliases": a.aliases} for a in found], "count": total}
-            )
-            return
-        table(
-            f"{total} actors",
-            ["id", "name", "type", "aliases", "intermediary"],
-            [
-                [a.id, a.name, a.type, ", ".join(a.aliases), "yes" if a.id in inter else ""]
-                for a in found
-            ],
-        )
+    if json_out:
+        emit_json({"data": found, "count": total})
+        return
+    table(
+        f"{total} actors",
+        ["id", "name", "type", "aliases", "intermediary"],
+        [
+            [a["id"], a["name"], a["type"], ", ".join(a["aliases"]), "yes" * a["intermediary"]]
+            for a in found
+        ],
+    )
+
+
+@app.command("delete-actor")
+def delete_actor(
+    ctx: typer.Context,
+    actor_id: Annotated[str, typer.Argument(help="The actor's exact id (see `actors`).")],
+    json_out: JsonOpt = False,
+) -> None:
+    """Remove an actor, its relations and the statements it made."""
+    with opened(ctx) as store:
+        ref = _graph(store).delete_actor(actor_id)
+    if json_out:
+        emit_json({"deleted": ref.to_dict()})
+        return
+    console.print(f"deleted {ref.name} ({ref.id})", markup=False)
+
+
+@app.command()
+def topics(
+    ctx: typer.Context,
+    limit: int = 100,
+    offset: int = 0,
+    json_out: JsonOpt = False,
+) -> None:
+    """Every topic, ordered by id."""
+    with opened(ctx) as store:
+        found, total = _graph(store).topics(limit=limit, offset=offset)
+    if json_out:
+        emit_json({"data": [t.to_dict() for t in found], "count": total})
+        return
+    table(
+        f"{total} topics",
+        ["id", "name", "keywords"],
+        [[t.id, t.name, ", ".join(t.keywords)] for t in found],
+    )
 
 
 def _evidence_line(rel: dict[str, Any], width: int = 160) -> str:
@@ -289,6 +267,7 @@ def _evidence_line(rel: dict[str, Any], width: int = 160) -> str:
 
 @app.command()
 def paths(
+    ctx: typer.Context,
     source: Annotated[str, typer.Argument(help="Actor id, name or alias.")],
     target: Annotated[str, typer.Argument(help="Actor id, name or alias.")],
     relation: RelOpt = None,
@@ -302,7 +281,7 @@ def paths(
 ) -> None:
     """Communication paths between two actors, best first (fewest hops, best supported, most
     recent), each hop with its best evidence."""
-    with opened() as store:
+    with opened(ctx) as store:
         res = _graph(store).paths(
             source,
             target,
@@ -354,6 +333,7 @@ def paths(
 
 @app.command()
 def brokers(
+    ctx: typer.Context,
     source: str,
     target: str,
     relation: RelOpt = None,
@@ -363,7 +343,7 @@ def brokers(
     json_out: JsonOpt = False,
 ) -> None:
     """Actors on the best paths between two actors, by share of those paths through them."""
-    with opened() as store:
+    with opened(ctx) as store:
         ranked = _graph(store).brokers(
             source,
             target,
@@ -394,6 +374,7 @@ def brokers(
 
 @app.command()
 def influence(
+    ctx: typer.Context,
     metric: Annotated[str, typer.Option(help="pagerank, betweenness or degree.")] = "pagerank",
     relation: RelOpt = None,
     since: SinceOpt = None,
@@ -405,7 +386,7 @@ def influence(
     json_out: JsonOpt = False,
 ) -> None:
     """Who is central, by metric, relation types and time window."""
-    with opened() as store:
+    with opened(ctx) as store:
         g = _graph(store)
         try:
             res = g.influence_ranking(
@@ -427,6 +408,7 @@ def influence(
 
 @app.command()
 def neighbors(
+    ctx: typer.Context,
     actor: str,
     depth: int = 1,
     relation: RelOpt = None,
@@ -436,7 +418,7 @@ def neighbors(
     json_out: JsonOpt = False,
 ) -> None:
     """The actors and topics around an actor, with the relations between them."""
-    with opened() as store:
+    with opened(ctx) as store:
         g = _graph(store)
         sub = g.neighbors(
             actor, depth=depth, relations=relation, since=since, until=until, limit=limit
@@ -457,7 +439,12 @@ def neighbors(
 
 @app.command()
 def statements(
+    ctx: typer.Context,
     actor: Annotated[str | None, typer.Option(help="Speaker or the actor spoken for.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only statements this actor made.")] = None,
+    on_behalf_of: Annotated[
+        str | None, typer.Option(help="Only statements made on this actor's behalf.")
+    ] = None,
     topic: Annotated[str | None, typer.Option(help="Topic id, name or keyword.")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -466,9 +453,16 @@ def statements(
     json_out: JsonOpt = False,
 ) -> None:
     """Statements, who made them, on whose behalf, when and where."""
-    with opened() as store:
+    with opened(ctx) as store:
         items, total = _graph(store).statements(
-            actor=actor, topic=topic, since=since, until=until, text=text, limit=limit
+            actor=actor,
+            speaker=speaker,
+            on_behalf_of=on_behalf_of,
+            topic=topic,
+            since=since,
+            until=until,
+            text=text,
+            limit=limit,
         )
     if json_out:
         emit_json({"data": items, "count": total})
@@ -491,6 +485,7 @@ def statements(
 
 @app.command()
 def stances(
+    ctx: typer.Context,
     topic: Annotated[
         str | None, typer.Argument(help="Topic (or actor) the stances are on.")
     ] = None,
@@ -498,16 +493,19 @@ def stances(
     relation: RelOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    limit: int = 200,
     json_out: JsonOpt = False,
 ) -> None:
     """Who demands or rejects what, since when, with evidence."""
-    with opened() as store:
-        items = _graph(store).stances(topic, actor=actor, types=relation, since=since, until=until)
+    with opened(ctx) as store:
+        items, total = _graph(store).stances(
+            topic, actor=actor, types=relation, since=since, until=until, limit=limit
+        )
     if json_out:
-        emit_json({"data": items, "count": len(items)})
+        emit_json({"data": items, "count": total})
         return
     table(
-        f"{len(items)} stances",
+        f"{total} stances",
         ["actor", "stance", "on", "since", "evidence"],
         [
             [
@@ -523,9 +521,9 @@ def stances(
 
 
 @app.command()
-def stats(json_out: JsonOpt = False) -> None:
+def stats(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """Counts of nodes and relations."""
-    with opened() as store:
+    with opened(ctx) as store:
         data = _graph(store).stats()
     if json_out:
         emit_json(data)
@@ -537,7 +535,7 @@ def stats(json_out: JsonOpt = False) -> None:
 
 
 @app.command()
-def schema(json_out: JsonOpt = False) -> None:
+def schema(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """The vocabulary: relation types with their PLOVER/CAMEO equivalents, actor types."""
     from actorgraph.graph.schema import default_schema
 
@@ -557,9 +555,7 @@ def schema(json_out: JsonOpt = False) -> None:
         emit_json(
             {
                 "actor_types": s.actor_types,
-                "relations": {
-                    r.name: {k: getattr(r, k) for k in r.__slots__} for r in s.relations.values()
-                },
+                "relations": {r.name: r.model_dump() for r in s.relations.values()},
             }
         )
         return
@@ -568,6 +564,7 @@ def schema(json_out: JsonOpt = False) -> None:
 
 @app.command()
 def serve(
+    ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
@@ -575,39 +572,41 @@ def serve(
     """Serve the HTTP API and the graph-exploration UI."""
     import uvicorn
     from actorgraph.api import ui_assets
+    from actorgraph.api.app import create_app
+    from uvicorn.supervisors import Multiprocess
 
-    if STATE["store"]:
-        os.environ["ACTORGRAPH_STORE"] = STATE["store"]
+    settings = settings_of(ctx)
     console.print(f"actorgraph on http://{host}:{port}/ (API docs at /docs)")
     note = ui_assets.warning()
     if note:
         err_console.print(f"warning: {note}", highlight=False, soft_wrap=True, markup=False)
-    uvicorn.run(
-        "actorgraph.api.app:create_app",
+    # the app is built from these settings in every worker: each worker process gets the
+    # factory (and the settings in it) pickled, so nothing travels through the environment
+    config = uvicorn.Config(
+        partial(create_app, settings),
         factory=True,
         host=host,
         port=port,
         workers=workers,
         log_level="warning",
     )
+    if workers > 1:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    else:
+        uvicorn.Server(config).run()
 
 
-def _register_optional() -> None:
-    """Commands that live beside the core (extraction, reports) when they are installed."""
-    for module in ("actorgraph.cli.extract_commands", "actorgraph.cli.report_commands"):
-        if importlib.util.find_spec(module) is not None:
-            __import__(module, fromlist=["register"]).register(app)
-
-
-_register_optional()
+extract_commands.register(app)
+report_commands.register(app)
 
 
 def main() -> None:
     """Entry point: one line on error, traceback in the log file."""
+    entrance = Entrance()
     try:
-        app(standalone_mode=False)
+        app(standalone_mode=False, obj=entrance)
     except ActorgraphError as exc:
-        logs.logger.info("user error", exc_info=True)
+        logger.info("user error", exc_info=True)
         err_console.print(f"error: {exc}", highlight=False, soft_wrap=True, markup=False)
         raise SystemExit(2) from None
     except (typer.Exit, SystemExit) as exc:
@@ -619,16 +618,14 @@ def main() -> None:
     except KeyboardInterrupt:
         err_console.print("interrupted")
         raise SystemExit(130) from None
-    except Exception as exc:  # click usage errors and bugs
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
-        path = logs.log_path()
-        logs.logger.exception("unexpected error")
+    except click.ClickException as exc:  # usage errors
+        exc.show()
+        raise SystemExit(exc.exit_code) from None
+    except Exception as exc:  # bugs
+        file = entrance.log_file()
+        logger.exception("unexpected error")
         err_console.print(
-            f"error: unexpected {type(exc).__name__}: {exc} (details in {path})",
+            f"error: unexpected {type(exc).__name__}: {exc} (details in {file or 'the log'})",
             highlight=False,
             soft_wrap=True,
             markup=False,

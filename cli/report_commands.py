@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from actorgraph.cli.context import settings_of
+from actorgraph.cli.output import console, err_console
+from actorgraph.graph.errors import ActorgraphError
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+# The reports package and the store are imported inside the commands: the reports' templates
+# (jinja2) and scheduler (APScheduler) would add about 0.2 s to the start of every other
+# command, and a command that needs no store should not load one (see cli/main.py).
+if TYPE_CHECKING:
+    from actorgraph.graph.settings import CoreSettings
+    from actorgraph.graph.store import GraphStore
+    from actorgraph.reports.runner import ReportOptions, ReportResult
 
 SinceOpt = Annotated[
     str | None,
@@ -30,7 +43,7 @@ FormatOpt = Annotated[
 
 def _options(
     since: str | None, until: str | None, period: str | None, watch: Path | None, fmt: str
-) -> Any:
+) -> ReportOptions:
     from actorgraph.reports.archive import check_formats
     from actorgraph.reports.runner import ReportOptions
     from actorgraph.reports.watch import load_watch
@@ -44,28 +57,23 @@ def _options(
     )
 
 
-def _out(out: Path | None) -> Path:
-    from actorgraph.graph.settings import get_settings
-
-    return out or Path(get_settings().reports_dir)
+def _out(ctx: typer.Context, out: Path | None) -> Path:
+    return out or Path(settings_of(ctx).reports_dir)
 
 
-def _store_factory() -> Any:
-    from actorgraph.cli.main import STATE
+def _open_checked(settings: CoreSettings) -> GraphStore:
+    """The store, checked to answer (a scheduled run fails at once when it is down)."""
     from actorgraph.graph.open import open_store
 
-    def factory() -> Any:
-        store = open_store(STATE["store"])
-        store.ping()
-        return store
-
-    return factory
+    store = open_store(settings)
+    store.ping()
+    return store
 
 
-def _run_once(out: Path, options: Any, quiet: bool = False) -> Any:
-    from actorgraph.cli.output import err_console
+def _run_once(
+    ctx: typer.Context, out: Path, options: ReportOptions, quiet: bool = False
+) -> ReportResult:
     from actorgraph.reports.runner import run_report
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     progress = Progress(
         SpinnerColumn(),
@@ -78,7 +86,7 @@ def _run_once(out: Path, options: Any, quiet: bool = False) -> Any:
     with progress:
         task = progress.add_task("opening the store", total=None)
         result = run_report(
-            _store_factory(),
+            partial(_open_checked, settings_of(ctx)),
             out,
             options,
             progress=lambda step: progress.update(task, description=step),
@@ -86,7 +94,7 @@ def _run_once(out: Path, options: Any, quiet: bool = False) -> Any:
     return result
 
 
-def _describe(result: Any) -> str:
+def _describe(result: ReportResult) -> str:
     d = result.data
     what = (
         "nothing changed"
@@ -101,6 +109,7 @@ def _describe(result: Any) -> str:
 def register(app: typer.Typer) -> None:
     @app.command()
     def report(
+        ctx: typer.Context,
         since: SinceOpt = None,
         until: UntilOpt = None,
         period: PeriodOpt = None,
@@ -113,14 +122,13 @@ def register(app: typer.Typer) -> None:
         Writes OUT/<date>T<time>/report.{html,md,json} and updates OUT/index.html; the
         newest report already in OUT is the baseline for channel and rank changes.
         """
-        from actorgraph.cli.output import console
-
         options = _options(since, until, period, watch, fmt)
-        result = _run_once(_out(out), options)
+        result = _run_once(ctx, _out(ctx, out), options)
         console.print(_describe(result), highlight=False, soft_wrap=True)
 
     @app.command()
     def schedule(
+        ctx: typer.Context,
         cron: Annotated[
             str | None, typer.Option(help='Crontab expression, e.g. "0 7 * * MON".')
         ] = None,
@@ -137,20 +145,20 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOpt = "html,md,json",
     ) -> None:
         """Make reports on a schedule (one at a time; a run missed while down is caught up)."""
-        from actorgraph.cli.output import console, err_console
-        from actorgraph.graph.errors import ActorgraphError
         from actorgraph.reports.schedule import ReportScheduler, make_trigger
 
         options = _options(since, until, period, watch, fmt)
-        folder = _out(out)
+        folder = _out(ctx, out)
         if once:
-            console.print(_describe(_run_once(folder, options)), highlight=False, soft_wrap=True)
+            console.print(
+                _describe(_run_once(ctx, folder, options)), highlight=False, soft_wrap=True
+            )
             return
         make_trigger(cron, interval, timezone)  # check before starting
 
         def job() -> None:
             try:
-                result = _run_once(folder, options, quiet=True)
+                result = _run_once(ctx, folder, options, quiet=True)
                 console.print(_describe(result), highlight=False, soft_wrap=True)
             except ActorgraphError as exc:
                 err_console.print(f"[red]report failed:[/] {exc}", highlight=False)

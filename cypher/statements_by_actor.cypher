@@ -1,13 +1,16 @@
 // name: statements_by_actor
-// description: Statements made by an actor or on its behalf (index seeks on speaker and
-// description: on_behalf_of), further filtered like statements_all; the total and one page.
-// params: actor, topic, document, since, until, text, offset, limit
+// description: Statements made by an actor or on its behalf, as $role says (either, speaker
+// description: or on_behalf_of; index seeks on speaker and on_behalf_of), further filtered like
+// description: statements_all; the total and one page.
+// params: actor, role, topic, document, since, until, text, offset, limit
 // mode: read
 CALL () {
   MATCH (s:{{Statement}} {speaker: $actor})
+  WHERE $role <> 'on_behalf_of'
   RETURN s
   UNION
   MATCH (s:{{Statement}} {on_behalf_of: $actor})
+  WHERE $role <> 'speaker'
   RETURN s
 }
 WITH s

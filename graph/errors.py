@@ -1,9 +1,9 @@
 """Errors that reach users as one line.
 
-Every error a user can cause or fix derives from :class:`ActorgraphError`; the CLI
-prints ``str(error)`` on one line and exits non-zero, the API maps ``code`` and
-``http_status`` to its JSON error shape. Anything else is a bug and is logged with
-its traceback.
+Every error a user can cause or fix derives from :class:`ActorgraphError` and carries a
+stable ``code``; the CLI prints ``str(error)`` on one line and exits non-zero, the API maps
+the code to an HTTP status (:data:`api.errors.STATUS`) and its JSON error shape. Anything
+else is a bug and is logged with its traceback.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ class ActorgraphError(Exception):
     """Base class for errors meant for the user."""
 
     code = "error"
-    http_status = 400
 
     def __init__(self, message: str, *, details: dict[str, Any] | None = None) -> None:
         super().__init__(message)
@@ -27,7 +26,6 @@ class InputError(ActorgraphError):
     """Bad input: names the file, the line and the field."""
 
     code = "invalid_input"
-    http_status = 422
 
     def __init__(
         self,
@@ -58,7 +56,6 @@ class NotFoundError(ActorgraphError):
     """A name or id that matches nothing; carries close matches as suggestions."""
 
     code = "not_found"
-    http_status = 404
 
     def __init__(self, what: str, name: str, suggestions: list[str] | None = None) -> None:
         suggestions = suggestions or []
@@ -74,11 +71,9 @@ class LimitError(ActorgraphError):
     """A request over a hard limit (hops, rows, time)."""
 
     code = "over_limit"
-    http_status = 400
 
 
 class StoreUnavailableError(ActorgraphError):
     """The store cannot be reached or refuses us (down, wrong password, wrong database)."""
 
     code = "store_unavailable"
-    http_status = 503

@@ -161,7 +161,8 @@ class RankingCache:
             return len(self._flights)
 
     def close(self) -> None:
-        """Stop the worker; a later question starts a new one (an app may be started again)."""
+        """Stop the worker; a ranking asked for later starts a new one (an app whose lifespan
+        ends and starts again, as a test client's does, keeps answering)."""
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:

@@ -6,14 +6,15 @@ values win, lists are unioned keeping first-seen order, evidence is unioned by k
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from actorgraph.graph.errors import InputError
-from actorgraph.graph.model import ACTOR, DOCUMENT, STATEMENT, TOPIC, Evidence, Relation, Role
+from actorgraph.graph.model import ACTOR, DOCUMENT, STATEMENT, TOPIC, Role
 
 if TYPE_CHECKING:
+    from actorgraph.graph.model import Evidence, Relation
     from actorgraph.graph.schema import Schema
     from actorgraph.graph.store import WriteBatch
 
@@ -56,23 +57,25 @@ def merge_node(old: T | None, new: T) -> T:
     return replace(old, **changes) if changes else old  # type: ignore[type-var]
 
 
+def fold_relations(
+    relations: Iterable[Relation],
+) -> dict[str, tuple[Relation, dict[str, Evidence]]]:
+    """A batch's relations, each key once (its first record), with the evidence of all its
+    records deduplicated by evidence key in arrival order (the first piece of a key is kept;
+    each key is hashed once). Both stores write from this; what they already hold is added to
+    by key again when they write."""
+    folded: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
+    for rel in relations:
+        entry = folded.get(rel.key)
+        if entry is None:
+            entry = folded[rel.key] = (rel, {})
+        for e in rel.evidence:
+            entry[1].setdefault(e.key, e)
+    return folded
+
+
 #: Fields that keep their first value (an id's defaults must not flap between sources).
 _KEEP_FIRST = frozenset({"id", "confidence", "origin", "quote"})
-
-
-def new_evidence(old: Relation | None, new: Relation) -> list[Evidence]:
-    """Evidence of ``new`` that ``old`` does not hold yet (by evidence key)."""
-    if old is None:
-        seen: set[str] = set()
-    else:
-        seen = {e.key for e in old.evidence}
-    out = []
-    for e in new.evidence:
-        k = e.key
-        if k not in seen:
-            seen.add(k)
-            out.append(e)
-    return out
 
 
 def check_batch(

@@ -16,13 +16,6 @@ ACTOR, STATEMENT, TOPIC, DOCUMENT = "Actor", "Statement", "Topic", "Document"
 NODE_KINDS = (ACTOR, STATEMENT, TOPIC, DOCUMENT)
 
 
-def slugify(text: str) -> str:
-    """A stable id from a name: ``"Antony J. Blinken"`` -> ``"antony-j-blinken"``."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
-    return text or "x"
-
-
 def normalize_name(name: str) -> str:
     """The key under which names and aliases are looked up (case, quotes and spaces folded)."""
     name = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")

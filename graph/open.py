@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from actorgraph.graph.embedded import EmbeddedStore
 from actorgraph.graph.errors import InputError
-from actorgraph.graph.settings import Settings, get_settings
+from actorgraph.graph.settings import CoreSettings
 from actorgraph.graph.store import GraphStore
 
 NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
@@ -13,10 +14,9 @@ def is_neo4j_uri(location: str) -> bool:
     return location.startswith(NEO4J_SCHEMES)
 
 
-def open_store(location: str | None = None, settings: Settings | None = None) -> GraphStore:
-    """The store at ``location`` (default: ``ACTORGRAPH_STORE``)."""
-    settings = settings or get_settings()
-    location = location or settings.store
+def open_store(settings: CoreSettings) -> GraphStore:
+    """The store ``settings.store`` names, opened with the settings' limits."""
+    location = settings.store
     if "://" in location and not is_neo4j_uri(location):
         scheme = location.split("://", 1)[0]
         raise InputError(
@@ -25,7 +25,8 @@ def open_store(location: str | None = None, settings: Settings | None = None) ->
             field="store",
         )
     if is_neo4j_uri(location):
-        from actorgraph.graph.neo4j import Neo4jStore  # imported only when used
+        # imported only when used: the driver adds a noticeable share of a CLI command's start
+        from actorgraph.graph.neo4j import Neo4jStore
 
         return Neo4jStore(
             location,
@@ -35,6 +36,4 @@ def open_store(location: str | None = None, settings: Settings | None = None) ->
             batch_size=settings.batch_size,
             query_timeout=settings.query_timeout,
         )
-    from actorgraph.graph.embedded import EmbeddedStore
-
     return EmbeddedStore(location, query_timeout=settings.query_timeout)

@@ -3,7 +3,7 @@
 Two backends implement it: :mod:`graph.embedded` (networkx in process, persisted in SQLite,
 the zero-setup default) and :mod:`graph.neo4j` (Neo4j 5 through the official driver).
 Backends hold data and answer primitive queries natively (Python over networkx, Cypher);
-name resolution, ranking and influence algorithms live once in :mod:`graph.queries`.
+name resolution, ranking and influence algorithms live once in :mod:`graph.facade`.
 
 Contract shared by both backends (the suite in ``tests/`` runs on both):
 
@@ -25,16 +25,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from actorgraph.graph.exchange import AnyRecord
 from actorgraph.graph.model import (
     Actor,
     Document,
     Evidence,
+    NodeRef,
     Relation,
     RelationView,
     Statement,
     Subgraph,
     Topic,
 )
+from actorgraph.graph.ranking import name_sort_key
 from actorgraph.graph.schema import Schema, default_schema
 
 if TYPE_CHECKING:
@@ -45,8 +48,12 @@ MAX_HOPS = 6
 MAX_PATHS = 1000
 MAX_ROWS = 10_000
 MAX_DEPTH = 4
-# Rows a page may skip: past any real graph, and inside SQLite's and Neo4j's 64-bit integers.
+#: The furthest a page may start (``offset``): past it no store pages (SQLite's integers end).
 MAX_OFFSET = 1_000_000_000
+
+#: How ``statements(actor=..., role=...)`` matches the actor: as speaker, as the actor spoken
+#: for, or either.
+STATEMENT_ROLES = ("either", "speaker", "on_behalf_of")
 
 
 @dataclass(slots=True)
@@ -107,6 +114,27 @@ class Neighbourhood:
     truncated: bool = False
     left_out: dict[str, int] = field(default_factory=dict)
     exact: bool = True
+
+    def kept_edges(self) -> list[tuple[str, tuple[str, str]]]:
+        """The relation keys met whose both ends were admitted, by key, with their ends."""
+        seen = self.seen
+        return [
+            (k, ends)
+            for k, ends in sorted(self.edges.items())
+            if ends[0] in seen and ends[1] in seen
+        ]
+
+    def subgraph(self, nodes: dict[str, NodeRef], views: Iterable[RelationView]) -> Subgraph:
+        """The answer of :meth:`GraphStore.neighbors`: the admitted ``nodes`` by name, then
+        id, the kept relations' ``views`` as edges, and what the cap left out."""
+        order = sorted(nodes, key=lambda i: name_sort_key(nodes[i].name, i))
+        return Subgraph(
+            nodes=[nodes[i] for i in order],
+            edges=[{"id": v.key, **v.summary(), "target_kind": v.target_kind} for v in views],
+            truncated=self.truncated,
+            left_out=self.left_out,
+            left_out_exact=self.exact,
+        )
 
 
 #: Kinds a neighbourhood holds, in the order they fill the node cap.
@@ -281,6 +309,7 @@ class GraphStore(ABC):
         self,
         *,
         actor: str | None = None,
+        role: str = "either",
         topic: str | None = None,
         document: str | None = None,
         since: str | None = None,
@@ -289,7 +318,8 @@ class GraphStore(ABC):
         limit: int = 100,
         offset: int = 0,
     ) -> tuple[list[Statement], int]:
-        """Statements by speaker or on-behalf-of actor, topic, dates and text; with the total."""
+        """Statements by actor (in ``role``: one of :data:`STATEMENT_ROLES`), topic, dates and
+        text, ordered by date (undated first) then id; one page and the total."""
 
     # ---------------------------------------------------------------- graph queries
     @abstractmethod
@@ -344,9 +374,9 @@ class GraphStore(ABC):
 
     # ---------------------------------------------------------------- bulk
     @abstractmethod
-    def iter_records(self) -> Iterator[dict[str, Any]]:
+    def iter_records(self) -> Iterator[AnyRecord]:
         """Every record in the exchange format (documents, actors, topics, statements,
-        relations with one record per piece of evidence)."""
+        relations with one record per piece of evidence; see :mod:`graph.exchange`)."""
 
     @abstractmethod
     def counts(self) -> dict[str, Any]:

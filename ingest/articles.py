@@ -11,7 +11,6 @@ file that is the file after its front matter, for HTML the text pulled out of th
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,13 +20,20 @@ from typing import Any
 
 import yaml
 from actorgraph.graph.errors import InputError
-from actorgraph.ingest.extract.normalize import slugify
+from actorgraph.graph.exchange import document_record, dump, slugify
+from actorgraph.graph.model import Document
+from actorgraph.ingest.inputs import (
+    ARTICLE_FORMATS,
+    FORMATS,
+    expand,
+    file_format,
+    json_lines,
+    read_text,
+)
+from selectolax.lexbor import LexborHTMLParser
 
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+#: formats of files that hold one article each (see :data:`ingest.inputs.FORMATS`)
+ONE_ARTICLE = frozenset({"text", "markdown", "html"})
 
 #: longest article text (spaCy's default ``max_length``)
 MAX_CHARS = 1_000_000
@@ -52,12 +58,9 @@ class Article:
     outlet: str | None = None
 
     def document_record(self) -> dict[str, Any]:
-        rec: dict[str, Any] = {"kind": "document", "id": self.id, "title": self.title}
-        for key in ("url", "published", "outlet", "file"):
-            value = getattr(self, key)
-            if value:
-                rec[key] = value
-        return rec
+        """The article's document record (the first record extraction writes for it)."""
+        document = Document(self.id, self.title, self.url, self.published, self.outlet, self.file)
+        return dump(document_record(document))
 
 
 # ---------------------------------------------------------------------- helpers
@@ -85,24 +88,6 @@ def _title_from(text: str) -> str:
         if line:
             return line[:300]
     return ""
-
-
-def _decode(data: bytes, file: str) -> str:
-    if not data.strip():
-        raise InputError("empty file", file=file)
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file, not text", file=file)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert it to UTF-8 first",
-            file=file,
-        ) from None
-    if "\x00" in text:
-        raise InputError("binary file, not text", file=file)
-    return text
 
 
 def _check_text(text: str, file: str, line: int | None = None) -> None:
@@ -195,8 +180,6 @@ def _meta(tree: Any, selectors: Iterable[str], attr: str = "content") -> str | N
 
 
 def _html(text: str, file: str) -> tuple[dict[str, Any], str]:
-    from selectolax.lexbor import LexborHTMLParser
-
     tree = LexborHTMLParser(text)
     meta: dict[str, Any] = {}
     title_node = tree.css_first("title")
@@ -247,51 +230,20 @@ def _html(text: str, file: str) -> tuple[dict[str, Any], str]:
 
 
 # ---------------------------------------------------------------------- files
-def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            yield from sorted(
-                q for q in path.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES
-            )
-        else:
-            yield path
-
-
-def _read_bytes(path: Path, file: str) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"file of {size:,} bytes is over the limit of {MAX_FILE_BYTES:,} for one article",
-                file=file,
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", file=file) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", file=file) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=file) from None
-
-
 def read_article_file(path: str | Path, *, date: str | None = None) -> Article:
     """One article from a .txt, .md or .html file; raises :class:`InputError`."""
     path = Path(path)
     file = str(path)
-    suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES:
-        raise InputError(
-            f"unsupported file type '{suffix or path.name}' (expected .txt, .md, .html or .jsonl)",
-            file=file,
-        )
-    raw = _decode(_read_bytes(path, file), file)
-    if suffix in HTML_SUFFIXES:
+    fmt = file_format(path, ONE_ARTICLE)
+    raw = read_text(path, file, MAX_FILE_BYTES)
+    if not raw.strip():
+        raise InputError("empty file", file=file)
+    if fmt == "html":
         meta, text = _html(raw, file)
     else:
         meta, text = _front_matter(raw, file)
         _check_lines(text, file)
-        if suffix in MARKDOWN_SUFFIXES:
+        if fmt == "markdown":
             text = _markdown_text(text)
     _check_text(text, file)
     title = str(meta.get("title") or "").strip() or _title_from(text) or path.stem
@@ -312,29 +264,14 @@ def read_article_file(path: str | Path, *, date: str | None = None) -> Article:
 def _jsonl(path: Path, date_default: str | None, on_error: ErrorHandler) -> Iterator[Article]:
     file = str(path)
     seen: set[str] = set()
+    any_line = False
     try:
-        fh = path.open("rb")
-    except OSError as exc:
-        on_error(InputError(f"cannot read: {exc.strerror or exc}", file=file))
-        return
-    with fh:
-        n = 0
-        any_line = False
-        while True:
-            raw = fh.readline(MAX_JSON_LINE + 1)
-            if not raw:
-                break
-            n += 1
-            if len(raw) > MAX_JSON_LINE and not raw.endswith(b"\n"):
-                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
-                    raw = fh.readline(1 << 20)
-                on_error(InputError(f"line longer than {MAX_JSON_LINE:,} bytes", file=file, line=n))
-                continue
-            if not raw.strip():
-                continue
+        for n, obj in json_lines(path, file, max_line=MAX_JSON_LINE):
             any_line = True
             try:
-                article = _json_article(raw, file, n, path.stem, date_default)
+                if isinstance(obj, InputError):
+                    raise obj
+                article = _json_article(obj, file, n, path.stem, date_default)
             except InputError as exc:
                 on_error(exc)
                 continue
@@ -343,27 +280,14 @@ def _jsonl(path: Path, date_default: str | None, on_error: ErrorHandler) -> Iter
                 continue
             seen.add(article.id)
             yield article
-        if not any_line:
-            on_error(InputError("empty file", file=file))
+    except InputError as exc:  # the file cannot be opened
+        on_error(exc)
+        return
+    if not any_line:
+        on_error(InputError("empty file", file=file))
 
 
-def _json_article(raw: bytes, file: str, n: int, stem: str, date_default: str | None) -> Article:
-    if b"\x00" in raw:
-        raise InputError("binary data, not JSON", file=file, line=n)
-    try:
-        line = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})",
-            file=file,
-            line=n,
-        ) from None
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"not valid JSON: {exc.msg} (column {exc.colno})", file=file, line=n
-        ) from None
+def _json_article(obj: Any, file: str, n: int, stem: str, date_default: str | None) -> Article:
     if not isinstance(obj, dict):
         raise InputError("an article must be a JSON object", file=file, line=n)
     if "kind" in obj:
@@ -413,11 +337,8 @@ def read_articles(
     handler = on_error or _raise
     if date is not None:
         date = _date(date, "--date", field="date")
-    for path in _expand(paths):
-        if path.suffix.lower() in JSONL_SUFFIXES:
-            if not path.is_file():
-                handler(InputError("no such file", file=str(path)))
-                continue
+    for path in expand(paths, ARTICLE_FORMATS):
+        if FORMATS.get(path.suffix.lower()) == "jsonl":
             yield from _jsonl(path, date, handler)
             continue
         try:

@@ -2,10 +2,12 @@
 
 Pass 1 reads the whole input, checks every record's shape and every reference (to actors,
 topics, documents, statements defined in the same input or already in the store). Only when
-all is well (or with ``skip_invalid``, for the lines that are) does pass 2 read the input
-again and write it in batches, nodes before the relations that need them. Each batch is one
-transaction and every write merges, so a killed ingest keeps what it committed and a re-run
-finishes the job without duplicating anything.
+all is well (or with ``skip_invalid``, for the lines that are) does pass 2 write the records
+in batches, nodes before the relations that need them: the checked records pass 1 kept, or,
+for an input of more than :data:`KEEP_CHECKED` records, the input read again. One batch is
+written while the next is built. Each batch is one transaction and every write merges, so a
+killed ingest keeps what it committed and a re-run finishes the job without duplicating
+anything.
 """
 
 from __future__ import annotations
@@ -18,6 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph.graph.errors import InputError
+from actorgraph.graph.exchange import (
+    ActorRecord,
+    AnyRecord,
+    RelationRecord,
+    StatementRecord,
+    node_id,
+    relation_evidence,
+    role_evidence,
+    validate_record,
+)
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -32,11 +44,9 @@ from actorgraph.graph.model import (
     Topic,
     normalize_name,
     short_hash,
-    slugify,
 )
-from actorgraph.graph.records import ROLE_ORIGIN_PREFIX
 from actorgraph.graph.store import GraphStore, WriteBatch, WriteResult
-from actorgraph.ingest.records import Item, check_record, read_records
+from actorgraph.ingest.record_files import Item, read_records
 
 ItemsFactory = Callable[[], Iterable[Item]]
 #: Records pass 1 keeps in memory for pass 2 (about 1 KB each); larger inputs are read twice.
@@ -82,19 +92,31 @@ class _Definitions:
     kinds: dict[str, str] = field(default_factory=dict)
     #: the checked records of pass 1, kept for pass 2 while there are at most KEEP_CHECKED of
     #: them (then pass 2 neither parses nor checks again); None past that (read again)
-    checked: list[tuple[int, dict[str, Any]]] | None = field(default_factory=list)
+    checked: list[tuple[int, AnyRecord]] | None = field(default_factory=list)
+    #: what each good line of the input holds (:data:`LINE_KINDS` bits), so that a pass 2 that
+    #: reads the input again checks only the records of its phase (one byte a line)
+    lines: bytearray = field(default_factory=bytearray)
+
+    def mark(self, line: int, bits: int) -> None:
+        if line >= len(self.lines):
+            self.lines.extend(bytes(line + 1 - len(self.lines) + 1024))
+        self.lines[line] = bits
+
+    def marked(self, line: int) -> int:
+        return self.lines[line] if line < len(self.lines) else 0
 
     @property
     def default_document(self) -> str | None:
         return next(iter(self.documents)) if len(self.documents) == 1 else None
 
 
-def _actor_id(rec: dict[str, Any]) -> str:
-    return str(rec.get("id") or slugify(rec["name"]))
-
-
-def _topic_id(rec: dict[str, Any]) -> str:
-    return str(rec.get("id") or slugify(rec["name"]))
+#: Bits :meth:`_Definitions.mark` keeps per line: its kind, and whether it derives relations
+#: (an actor's roles, a statement's on_behalf_of: both yield ``speaks_for``).
+LINE_KINDS = {"document": 1, "actor": 2, "topic": 4, "statement": 8, "relation": 16}
+DERIVES = 32
+#: Pass 2's phases, by the bits of the lines they take: nodes first, then statements, then
+#: relations (and the relations records derive): every write finds what it links to.
+PHASES = (1 | 2 | 4, 8, 16 | DERIVES)
 
 
 class Resolver:
@@ -198,19 +220,21 @@ class Loader:
         self.default_origin = default_origin
 
     # ------------------------------------------------------------------ public
-    def load_file(self, path: str | Path, progress: Progress | None = None) -> IngestReport:
+    def load_file(
+        self, path: str | Path, progress: Progress | None = None, *, name: str | None = None
+    ) -> IngestReport:
+        """Load a file of records; ``name`` is what messages call it (default: its path)."""
         p = Path(path)
+        name = name or str(p)
         if not p.exists():
-            raise InputError("no such file", file=str(p))
+            raise InputError("no such file", file=name)
         if p.is_dir():
-            raise InputError("is a directory, not a file of records", file=str(p))
-        return self.load(lambda: read_records(p), str(p), progress)
+            raise InputError("is a directory, not a file of records", file=name)
+        return self.load(lambda: _named(read_records(p, parse=False), p, name), name, progress)
 
     def load_records(self, records: list[dict[str, Any]], name: str = "<request>") -> IngestReport:
+        """Load records already in memory (numbered from 1 in messages)."""
         return self.load(lambda: enumerate(records, start=1), name)
-
-    def count(self, items: ItemsFactory) -> int:
-        return sum(1 for _ in items())
 
     def load(
         self, items: ItemsFactory, name: str, progress: Progress | None = None
@@ -219,11 +243,7 @@ class Loader:
         report = IngestReport(sources=[name])
         defs, bad, errors, total = self._check(items, name)
         if errors and not self.skip_invalid:
-            first = errors[0]
-            more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
-            raise InputError(
-                first.reason + more, file=first.file, line=first.line, field=first.field
-            )
+            raise summary(errors)
         report.skipped = [str(e) for e in errors]
         resolver = Resolver(self.store, defs)
         report.records = self._write(items, name, defs, resolver, bad, report, progress, total)
@@ -265,46 +285,49 @@ class Loader:
             try:
                 if isinstance(item, InputError):
                     raise item
-                rec = check_record(item, self.schema, name, line)
-                kind = rec["kind"]
+                rec = validate_record(item, name, line, self.schema)
+                derives = (rec.kind == "actor" and bool(rec.roles)) or (
+                    rec.kind == "statement" and bool(rec.on_behalf_of)
+                )
+                defs.mark(line, LINE_KINDS[rec.kind] | (DERIVES if derives else 0))
                 if defs.checked is not None:
                     defs.checked.append((line, rec))
                     if len(defs.checked) > KEEP_CHECKED:
                         defs.checked = None
-                if kind == "document":
-                    claim(line, "id", rec["id"], DOCUMENT)
-                    defs.documents[rec["id"]] = rec.get("published")
-                elif kind == "actor":
-                    aid = _actor_id(rec)
+                if rec.kind == "document":
+                    claim(line, "id", rec.id, DOCUMENT)
+                    defs.documents[rec.id] = rec.published
+                elif rec.kind == "actor":
+                    aid = node_id(rec)
                     claim(line, "id", aid, ACTOR)
                     defs.actors.add(aid)
-                    for n in [rec["name"], *rec.get("aliases", [])]:
+                    for n in [rec.name, *rec.aliases]:
                         defs.actor_names.setdefault(normalize_name(n), set()).add(aid)
-                    for role in rec.get("roles", []):
-                        ref(line, "roles", "actor", role["of"])
-                elif kind == "topic":
-                    tid = _topic_id(rec)
+                    for role in rec.roles:
+                        ref(line, "roles", "actor", role.of)
+                elif rec.kind == "topic":
+                    tid = node_id(rec)
                     claim(line, "id", tid, TOPIC)
                     defs.topics.add(tid)
-                    defs.topic_names[normalize_name(rec["name"])] = tid
-                elif kind == "statement":
+                    defs.topic_names[normalize_name(rec.name)] = tid
+                elif rec.kind == "statement":
                     defs.statements.add(self._statement_id(rec, defs))
-                    ref(line, "speaker", "actor", rec["speaker"])
-                    if rec.get("on_behalf_of"):
-                        ref(line, "on_behalf_of", "actor", rec["on_behalf_of"])
-                    for t in rec.get("about", []):
+                    ref(line, "speaker", "actor", rec.speaker)
+                    if rec.on_behalf_of:
+                        ref(line, "on_behalf_of", "actor", rec.on_behalf_of)
+                    for t in rec.about:
                         ref(line, "about", "topic", t)
-                    if rec.get("document"):
-                        ref(line, "document", "document", rec["document"])
+                    if rec.document:
+                        ref(line, "document", "document", rec.document)
                 else:
-                    rt = self.schema.relation(rec["type"])
-                    ref(line, "source", "actor", rec["source"])
+                    rt = self.schema.relation(rec.type)
+                    ref(line, "source", "actor", rec.source)
                     target_what = "topic_or_actor" if "Topic" in rt.target else "actor"
-                    ref(line, "target", target_what, rec["target"])
-                    if rec.get("document"):
-                        ref(line, "document", "document", rec["document"])
-                    if rec.get("statement"):
-                        ref(line, "statement", "statement", rec["statement"])
+                    ref(line, "target", target_what, rec.target)
+                    if rec.document:
+                        ref(line, "document", "document", rec.document)
+                    if rec.statement:
+                        ref(line, "statement", "statement", rec.statement)
             except InputError as exc:
                 if exc.file is None:
                     exc = InputError(exc.reason, file=name, line=line, field=exc.field)
@@ -330,11 +353,11 @@ class Loader:
         errors.sort(key=lambda e: e.line or 0)
         return defs, bad, errors, total - len(bad)
 
-    def _statement_id(self, rec: dict[str, Any], defs: _Definitions) -> str:
-        if rec.get("id"):
-            return str(rec["id"])
-        doc = rec.get("document") or defs.default_document
-        return "st-" + short_hash(rec["speaker"], rec["text"], doc)
+    def _statement_id(self, rec: StatementRecord, defs: _Definitions) -> str:
+        if rec.id:
+            return rec.id
+        doc = rec.document or defs.default_document
+        return "st-" + short_hash(rec.speaker, rec.text, doc)
 
     # ------------------------------------------------------------------ pass 2
     def _write(
@@ -368,17 +391,17 @@ class Loader:
                 batch = WriteBatch()
 
         try:
-            # nodes first, then statements, then relations: every write finds what it links to
-            for phase in (("document", "actor", "topic"), ("statement",), ("relation", "derived")):
+            for phase in PHASES:
                 for line, rec in self._phase(items, name, defs, bad, phase):
-                    kind = rec["kind"]
+                    bits = defs.marked(line)
+                    kind = rec.kind
                     try:
-                        if kind in phase:
+                        if LINE_KINDS[kind] & phase:
                             self._add(kind, rec, defs, resolver, batch)
                             count += 1
                             if progress:
                                 progress(1, total)
-                        if "derived" in phase and kind in ("actor", "statement"):
+                        if bits & DERIVES & phase:
                             self._derived(kind, rec, defs, resolver, batch)
                     except ValueError as exc:
                         report.skipped.append(str(InputError(str(exc), file=name, line=line)))
@@ -399,42 +422,41 @@ class Loader:
         name: str,
         defs: _Definitions,
         bad: set[int],
-        phase: tuple[str, ...],
-    ) -> Iterator[tuple[int, dict[str, Any]]]:
-        """The good records a write phase takes (those of its kinds, and for the derived
-        relations actors and statements), from pass 1's memory or read and checked again."""
-        wanted = set(phase) | ({"actor", "statement"} if "derived" in phase else set())
+        phase: int,
+    ) -> Iterator[tuple[int, AnyRecord]]:
+        """The good records a write phase takes (the lines whose :data:`LINE_KINDS` bits it
+        has), from pass 1's memory or read and checked again."""
         if defs.checked is not None:
             for line, rec in defs.checked:
-                if rec["kind"] in wanted and line not in bad:
+                if defs.marked(line) & phase and line not in bad:
                     yield line, rec
             return
         for line, item in items():
-            if line in bad or isinstance(item, InputError) or item.get("kind") not in wanted:
-                continue
-            yield line, check_record(item, self.schema, name, line)
+            if defs.marked(line) & phase and line not in bad:
+                yield line, validate_record(item, name, line, self.schema)
 
     @staticmethod
-    def _document(rec: dict[str, Any], defs: _Definitions, resolver: Resolver) -> str | None:
+    def _document(
+        rec: StatementRecord | RelationRecord, defs: _Definitions, resolver: Resolver
+    ) -> str | None:
         """The record's document, or the input's only document when it names none."""
-        if rec.get("document"):
-            return resolver.document(rec["document"])
+        if rec.document:
+            return resolver.document(rec.document)
         return defs.default_document
 
-    def _evidence(
-        self, rec: dict[str, Any], doc: str | None, resolver: Resolver, sentence: str | None
-    ) -> Evidence:
-        return Evidence(
+    def _origin(self, rec: StatementRecord | RelationRecord | ActorRecord) -> str:
+        """The record's origin; a record that does not say gets the loader's default."""
+        if isinstance(rec, ActorRecord) or "origin" not in rec.model_fields_set:
+            return self.default_origin
+        return rec.origin
+
+    def _evidence(self, rec: RelationRecord, doc: str | None, resolver: Resolver) -> Evidence:
+        return relation_evidence(
+            rec,
             document=doc,
-            sentence=sentence,
-            statement=resolver.statement(rec["statement"]) if rec.get("statement") else None,
-            date=rec.get("date") or resolver.published(doc),
-            valid_from=rec.get("valid_from"),
-            valid_to=rec.get("valid_to"),
-            confidence=rec.get("confidence", 1.0),
-            origin=rec.get("origin") or self.default_origin,
-            start=rec.get("start"),
-            end=rec.get("end"),
+            statement=resolver.statement(rec.statement) if rec.statement else None,
+            date=rec.date or resolver.published(doc),
+            origin=self._origin(rec),
         )
 
     def _relation(self, rtype: str, source: str, target: str, kind: str, ev: Evidence) -> Relation:
@@ -446,110 +468,122 @@ class Loader:
     def _add(
         self,
         kind: str,
-        rec: dict[str, Any],
+        rec: AnyRecord,
         defs: _Definitions,
         resolver: Resolver,
         batch: WriteBatch,
     ) -> None:
-        if kind == "document":
+        if rec.kind == "document":
             batch.documents.append(
                 Document(
-                    id=rec["id"],
-                    title=rec["title"],
-                    url=rec.get("url"),
-                    published=rec.get("published"),
-                    outlet=rec.get("outlet"),
-                    file=rec.get("file"),
+                    id=rec.id,
+                    title=rec.title,
+                    url=rec.url,
+                    published=rec.published,
+                    outlet=rec.outlet,
+                    file=rec.file,
                 )
             )
-        elif kind == "actor":
+        elif rec.kind == "actor":
             batch.actors.append(
                 Actor(
-                    id=_actor_id(rec),
-                    name=rec["name"],
-                    type=rec["type"],
-                    aliases=list(rec.get("aliases", [])),
-                    description=rec.get("description"),
+                    id=node_id(rec),
+                    name=rec.name,
+                    type=rec.type,
+                    aliases=list(rec.aliases),
+                    description=rec.description,
                     roles=[
-                        Role(r["title"], resolver.actor(r["of"]), r.get("from"), r.get("to"))
-                        for r in rec.get("roles", [])
+                        Role(r.title, resolver.actor(r.of), r.valid_from, r.valid_to)
+                        for r in rec.roles
                     ],
                 )
             )
-        elif kind == "topic":
+        elif rec.kind == "topic":
             batch.topics.append(
                 Topic(
-                    id=_topic_id(rec),
-                    name=rec["name"],
-                    keywords=list(rec.get("keywords", [])),
-                    description=rec.get("description"),
+                    id=node_id(rec),
+                    name=rec.name,
+                    keywords=list(rec.keywords),
+                    description=rec.description,
                 )
             )
-        elif kind == "statement":
+        elif rec.kind == "statement":
             doc = self._document(rec, defs, resolver)
             batch.statements.append(
                 Statement(
                     id=self._statement_id(rec, defs),
-                    speaker=resolver.actor(rec["speaker"]),
-                    text=rec["text"],
-                    quote=rec.get("quote", False),
-                    on_behalf_of=resolver.actor(rec["on_behalf_of"])
-                    if rec.get("on_behalf_of")
-                    else None,
-                    date=rec.get("date") or resolver.published(doc),
+                    speaker=resolver.actor(rec.speaker),
+                    text=rec.text,
+                    quote=rec.quote,
+                    on_behalf_of=resolver.actor(rec.on_behalf_of) if rec.on_behalf_of else None,
+                    date=rec.date or resolver.published(doc),
                     document=doc,
-                    about=[resolver.topic(t) for t in rec.get("about", [])],
-                    evidence=rec.get("evidence"),
-                    start=rec.get("start"),
-                    end=rec.get("end"),
-                    confidence=rec.get("confidence", 1.0),
-                    origin=rec.get("origin") or self.default_origin,
+                    about=[resolver.topic(t) for t in rec.about],
+                    evidence=rec.evidence,
+                    start=rec.start,
+                    end=rec.end,
+                    confidence=rec.confidence,
+                    origin=self._origin(rec),
                 )
             )
         else:
-            rt = self.schema.relation(rec["type"])
-            source = resolver.actor(rec["source"])
-            target, tkind = resolver.topic_or_actor(rec["target"], "Topic" in rt.target)
+            rt = self.schema.relation(rec.type)
+            source = resolver.actor(rec.source)
+            target, tkind = resolver.topic_or_actor(rec.target, "Topic" in rt.target)
             doc = self._document(rec, defs, resolver)
-            ev = self._evidence(rec, doc, resolver, rec.get("evidence"))
+            ev = self._evidence(rec, doc, resolver)
             batch.relations.append(self._relation(rt.name, source, target, tkind, ev))
 
     def _derived(
         self,
         kind: str,
-        rec: dict[str, Any],
+        rec: AnyRecord,
         defs: _Definitions,
         resolver: Resolver,
         batch: WriteBatch,
     ) -> None:
         """``speaks_for`` from an actor's roles and from a statement's ``on_behalf_of``."""
-        origin = rec.get("origin") or self.default_origin
-        if kind == "actor":
-            aid = _actor_id(rec)
-            for r in rec.get("roles", []):
-                ev = Evidence(
-                    sentence=f"{rec['name']}: {r['title']}",
-                    valid_from=r.get("from"),
-                    valid_to=r.get("to"),
-                    origin=ROLE_ORIGIN_PREFIX + origin,
-                )
+        if rec.kind == "actor":
+            aid = node_id(rec)
+            for r in rec.roles:
+                ev = role_evidence(rec, r, self._origin(rec))
                 batch.relations.append(
-                    self._relation("speaks_for", aid, resolver.actor(r["of"]), ACTOR, ev)
+                    self._relation("speaks_for", aid, resolver.actor(r.of), ACTOR, ev)
                 )
-        elif rec.get("on_behalf_of"):
+        elif rec.kind == "statement" and rec.on_behalf_of:
             doc = self._document(rec, defs, resolver)
             sid = self._statement_id(rec, defs)
             ev = Evidence(
                 document=doc,
-                sentence=rec.get("evidence") or rec["text"],
+                sentence=rec.evidence or rec.text,
                 statement=sid,
-                date=rec.get("date") or resolver.published(doc),
-                confidence=rec.get("confidence", 1.0),
-                origin=origin,
-                start=rec.get("start"),
-                end=rec.get("end"),
+                date=rec.date or resolver.published(doc),
+                confidence=rec.confidence,
+                origin=self._origin(rec),
+                start=rec.start,
+                end=rec.end,
             )
-            speaker = resolver.actor(rec["speaker"])
-            behalf = resolver.actor(rec["on_behalf_of"])
+            speaker = resolver.actor(rec.speaker)
+            behalf = resolver.actor(rec.on_behalf_of)
             if speaker != behalf:
                 batch.relations.append(self._relation("speaks_for", speaker, behalf, ACTOR, ev))
+
+
+def summary(problems: list[InputError], *, none_good: bool = False) -> InputError:
+    """One error for many: the first, and how many more there are."""
+    first = problems[0]
+    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+    if none_good:
+        more += "; no record is valid"
+    return InputError(first.reason + more, file=first.file, line=first.line, field=first.field)
+
+
+def _named(items: Iterable[Item], path: Path, name: str) -> Iterator[Item]:
+    """Items whose reading errors name ``name`` rather than ``path`` (a temporary copy)."""
+    if str(path) == name:
+        yield from items
+        return
+    for line, item in items:
+        if isinstance(item, InputError) and item.file == str(path):
+            item = InputError(item.reason, file=name, line=item.line, field=item.field)
+        yield line, item

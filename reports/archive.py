@@ -40,8 +40,9 @@ FILES = {
 
 
 class ReportBusyError(ActorgraphError):
+    """Another report is being written into the same folder."""
+
     code = "busy"
-    http_status = 409
 
 
 def is_report_id(value: str) -> bool:
@@ -133,6 +134,8 @@ def locked(out: Path) -> Iterator[None]:
 
 
 def check_formats(formats: str | list[str] | None) -> list[str]:
+    # lazy: rendering imports jinja2, which the API's /reports routes (reading the archive)
+    # and a server's start do not need
     from actorgraph.reports.render import FORMATS
 
     if formats is None:

@@ -30,8 +30,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from actorgraph.graph.errors import ActorgraphError
+from actorgraph.graph.facade import Graph
 from actorgraph.graph.model import ACTOR, DOCUMENT, Relation
-from actorgraph.graph.queries import Graph
 from actorgraph.graph.store import MAX_PATHS, MAX_ROWS, GraphStore
 from actorgraph.reports.watch import Watch, WatchPair
 from actorgraph.reports.window import Window

@@ -17,6 +17,7 @@ from actorgraph.reports.archive import (
     write_report,
 )
 from actorgraph.reports.archive import write_state as _write_state
+from actorgraph.reports.data import build_report
 from actorgraph.reports.watch import Watch
 from actorgraph.reports.window import Window, resolve_window
 
@@ -59,8 +60,6 @@ def run_report(
     ``open_store`` is a store (left open) or a function opening one (closed after the run,
     so a long-running scheduler holds no connection between runs).
     """
-    from actorgraph.reports.data import build_report
-
     say = progress or (lambda _s: None)
     now = (now or datetime.now(UTC)).astimezone(UTC)
     out = Path(out)

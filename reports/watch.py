@@ -15,22 +15,38 @@ influence:                   # optional
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.influence import METRICS
 from actorgraph.graph.store import MAX_HOPS
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+
+_CONFIG = ConfigDict(extra="forbid", frozen=True)
 
 
-@dataclass(frozen=True, slots=True)
-class WatchPair:
-    source: str
-    target: str
-    relations: tuple[str, ...] = ()
-    max_hops: int = 4
+def _names(value: Any) -> Any:
+    """``relations: mediates`` is a list of one."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else value
+
+
+Names = Annotated[tuple[str, ...], BeforeValidator(_names)]
+ActorName = Annotated[str, Field(pattern=r"\S", description="An actor: id, name or alias.")]
+
+
+class WatchPair(BaseModel):
+    """A pair of actors whose channels a report follows."""
+
+    model_config = _CONFIG
+
+    source: ActorName
+    target: ActorName
+    relations: Names = Field(default=(), description="Default: the channel relation types.")
+    max_hops: int = Field(default=4, ge=1, le=MAX_HOPS)
 
     @property
     def key(self) -> str:
@@ -38,71 +54,72 @@ class WatchPair:
         return f"{self.source}|{self.target}|{','.join(self.relations)}|{self.max_hops}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "target": self.target,
-            "relations": list(self.relations),
-            "max_hops": self.max_hops,
-        }
+        return self.model_dump(mode="json")
 
 
-@dataclass(slots=True)
-class Watch:
-    pairs: list[WatchPair] = field(default_factory=list)
-    metric: str = "pagerank"
-    influence_relations: tuple[str, ...] = ()
-    top: int = 10
+class InfluenceWatch(BaseModel):
+    """How the report ranks influence."""
+
+    model_config = _CONFIG
+
+    metric: Literal[METRICS] = "pagerank"  # type: ignore[valid-type]
+    relations: Names = Field(default=(), description="Default: every actor-to-actor relation.")
+    top: int = Field(default=10, ge=1, le=100)
 
 
-def _pair(item: Any, file: str, n: int) -> WatchPair:
-    if not isinstance(item, dict):
-        raise InputError(f"pair {n} must be a mapping with source and target", file=file)
-    unknown = set(item) - {"source", "target", "relations", "max_hops"}
-    if unknown:
-        raise InputError(f"pair {n}: unknown key(s) {', '.join(sorted(unknown))}", file=file)
-    src, tgt = item.get("source"), item.get("target")
-    if not isinstance(src, str) or not src.strip() or not isinstance(tgt, str) or not tgt.strip():
-        raise InputError(f"pair {n} needs a source and a target (actor names or ids)", file=file)
-    rels = item.get("relations") or []
-    if isinstance(rels, str):
-        rels = [rels]
-    if not isinstance(rels, list) or not all(isinstance(r, str) for r in rels):
-        raise InputError(f"pair {n}: relations must be a list of names", file=file)
-    hops = item.get("max_hops", 4)
-    if not isinstance(hops, int) or isinstance(hops, bool) or not 1 <= hops <= MAX_HOPS:
-        raise InputError(f"pair {n}: max_hops must be a number from 1 to {MAX_HOPS}", file=file)
-    return WatchPair(src.strip(), tgt.strip(), tuple(rels), hops)
+class Watch(BaseModel):
+    """A watch file: pairs, and the influence ranking."""
+
+    model_config = _CONFIG
+
+    pairs: list[WatchPair] = Field(default_factory=list)
+    influence: InfluenceWatch = Field(default_factory=InfluenceWatch)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_list(cls, data: Any) -> Any:
+        """A bare list at the top level is the list of pairs; an empty file watches nothing."""
+        if data is None:
+            return {}
+        return {"pairs": data} if isinstance(data, list) else data
+
+    @property
+    def metric(self) -> str:
+        return self.influence.metric  # type: ignore[no-any-return]
+
+    @property
+    def influence_relations(self) -> tuple[str, ...]:
+        return self.influence.relations
+
+    @property
+    def top(self) -> int:
+        return self.influence.top
+
+
+_MESSAGES = {
+    "missing": "is required",
+    "extra_forbidden": "unknown key",
+    "model_type": "must be a mapping",
+    "dict_type": "must be a mapping",
+    "tuple_type": "must be a list of names",
+    "list_type": "must be a list",
+    "string_type": "must be a name",
+    "string_pattern_mismatch": "must be a name",
+}
 
 
 def parse_watch(data: Any, file: str = "<watch>") -> Watch:
     """A :class:`Watch` from parsed YAML; raises :class:`InputError` naming the problem."""
-    if data is None:
-        return Watch()
-    if isinstance(data, list):
-        data = {"pairs": data}
-    if not isinstance(data, dict):
-        raise InputError("must be a list of pairs or a mapping with 'pairs'", file=file)
-    unknown = set(data) - {"pairs", "influence"}
-    if unknown:
-        raise InputError(f"unknown key(s) {', '.join(sorted(unknown))}", file=file)
-    pairs = [_pair(item, file, n) for n, item in enumerate(data.get("pairs") or [], 1)]
-    watch = Watch(pairs=pairs)
-    inf = data.get("influence") or {}
-    if not isinstance(inf, dict):
-        raise InputError("influence must be a mapping", file=file)
-    metric = inf.get("metric", "pagerank")
-    if metric not in METRICS:
-        raise InputError(f"influence: unknown metric '{metric}'", file=file)
-    watch.metric = metric
-    rels = inf.get("relations") or []
-    if not isinstance(rels, list) or not all(isinstance(r, str) for r in rels):
-        raise InputError("influence: relations must be a list of names", file=file)
-    watch.influence_relations = tuple(rels)
-    top = inf.get("top", 10)
-    if not isinstance(top, int) or isinstance(top, bool) or not 1 <= top <= 100:
-        raise InputError("influence: top must be a number from 1 to 100", file=file)
-    watch.top = top
-    return watch
+    try:
+        return Watch.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = list(first["loc"])
+        if loc[:1] == ["pairs"] and len(loc) > 1 and isinstance(loc[1], int):
+            loc = [f"pair {loc[1] + 1}", *loc[2:]]
+        path = [str(p) for p in loc if not isinstance(p, int)]  # items of a list of names
+        message = _MESSAGES.get(first["type"], str(first["msg"]))
+        raise InputError(": ".join([*path, message]), file=file) from None
 
 
 def load_watch(path: str | Path | None) -> Watch:

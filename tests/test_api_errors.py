@@ -7,22 +7,18 @@ fails it, so every route is checked for ``{"error": {"code", "message", "details
 from __future__ import annotations
 
 import re
-import sys
-import types
 from pathlib import Path
 from typing import Any
 
 import actorgraph.api.app as app_module
 import pytest
-from actorgraph.api.app import REPORTS_MODULE, create_app
+from actorgraph.api.app import create_app
 from actorgraph.graph.errors import StoreUnavailableError
 from actorgraph.graph.store import GraphStore
-from fastapi import APIRouter
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from tests.conftest import ROOT
-from tests.test_api import KEY, READ_KEY, assert_error, settings_for
+from tests.helpers import KEY, READ_KEY, ROOT, assert_error, settings_for
 
 # (method, path template) -> (request to make, expected status, expected code)
 BAD_REQUESTS: dict[tuple[str, str], tuple[str, dict[str, Any], int, str]] = {
@@ -58,6 +54,7 @@ BAD_REQUESTS: dict[tuple[str, str], tuple[str, dict[str, Any], int, str]] = {
     ("GET", "/documents"): ("GET /documents?limit=10001", {}, 400, "over_limit"),
     ("GET", "/overview"): ("GET /overview?top=0", {}, 422, "invalid_input"),
     ("GET", "/schema"): ("GET /schema", {"read_key": True}, 401, "unauthorized"),
+    ("GET", "/schema/records"): ("GET /schema/records", {"read_key": True}, 401, "unauthorized"),
     ("GET", "/stats"): ("GET /stats", {"store_down": True}, 503, "store_unavailable"),
     ("GET", "/export"): ("GET /export", {"read_key": True}, 401, "unauthorized"),
     ("POST", "/ingest"): ("POST /ingest", {"key": True}, 415, "unsupported_media_type"),
@@ -183,22 +180,7 @@ def test_openapi_documents_the_error_shape(apps: Any) -> None:
 # ---------------------------------------------------------------------- what create_app mounts
 
 
-def test_reports_router_is_included_when_it_exists(
-    tmp_path: Path, example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import importlib.util
-
-    if importlib.util.find_spec(REPORTS_MODULE) is None:
-        fake = types.ModuleType(REPORTS_MODULE)
-        fake.__spec__ = importlib.machinery.ModuleSpec(REPORTS_MODULE, loader=None)
-        router = APIRouter()
-
-        @router.get("/reports")
-        def reports() -> dict[str, Any]:
-            return {"data": [], "count": 0}
-
-        fake.router = router  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, REPORTS_MODULE, fake)
+def test_reports_router_is_behind_the_read_key(tmp_path: Path, example_store: GraphStore) -> None:
     app = create_app(settings_for(tmp_path, read_key=READ_KEY), store=example_store)
     assert "/reports" in {p for _m, p, _r in api_routes(app)}
     with TestClient(app, raise_server_exceptions=False) as c:
@@ -221,6 +203,22 @@ def test_static_ui_is_served_at_root_behind_the_api(
         assert c.get("/actors").json()["count"] > 0  # the API wins over the static mount
         assert c.get("/schema").headers["content-type"].startswith("application/json")
         assert_error(c.get("/missing.js"), 404, "not_found")
+
+
+def test_every_error_code_has_its_http_status_in_the_api() -> None:
+    """The status of each user error is decided in api/ (api.errors.STATUS), by its code."""
+    import actorgraph.ingest.extract
+    import actorgraph.reports.archive  # noqa: F401  (ReportBusyError)
+    from actorgraph.api.errors import STATUS
+    from actorgraph.graph.errors import ActorgraphError
+
+    def subclasses(cls: type) -> list[type]:
+        return [c for sub in cls.__subclasses__() for c in (sub, *subclasses(sub))]
+
+    codes = {c.code for c in subclasses(ActorgraphError)}  # type: ignore[attr-defined]
+    assert codes - set(STATUS) == set()
+    core = [c for c in subclasses(ActorgraphError) if c.__module__.startswith("actorgraph.graph")]
+    assert core and not any("http_status" in vars(c) for c in core)
 
 
 @pytest.mark.parametrize(

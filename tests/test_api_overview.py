@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,15 +32,14 @@ def test_overview_counts_dates_documents_and_central_actors(client: TestClient) 
     assert (dates["first"], dates["last"]) == ("2024-04-30", "2024-05-01")
     assert [m["month"] for m in dates["by_month"]] == ["2024-04", "2024-05"]
     # every piece of relation evidence is counted once, dated or not
-    exported = [
-        line for line in client.get("/export").text.splitlines() if '"kind": "relation"' in line
-    ]
+    records = [json.loads(line) for line in client.get("/export").text.splitlines()]
+    exported = [r for r in records if r["kind"] == "relation"]
     assert sum(m["evidence"] for m in dates["by_month"]) + dates["undated"] == len(exported)
     docs = body["documents"]
     assert docs["count"] == 1
     assert docs["cited"][0]["id"] == DOC
     assert docs["cited"][0]["title"] == "Israel-Hamas War Ceasefire Talks: Live Updates"
-    assert docs["cited"][0]["evidence"] == sum(1 for line in exported if DOC in line)
+    assert docs["cited"][0]["evidence"] == sum(1 for r in exported if r.get("document") == DOC)
     central = body["central"]
     degree = client.get("/influence", params={"metric": "degree", "top": 8}).json()["data"]
     assert central["metric"] == "degree" and central["data"] == degree

@@ -19,12 +19,12 @@ import pytest
 import schemathesis
 from actorgraph.api.app import create_app
 from actorgraph.graph.embedded import EmbeddedStore
-from actorgraph.graph.settings import Settings
 from actorgraph.ingest.loader import Loader
+from actorgraph.settings import Settings
 from schemathesis import checks as st_checks
 from schemathesis.specs.openapi import checks as oa_checks
 
-from tests.conftest import EXAMPLE
+from tests.helpers import EXAMPLE
 
 MAX_EXAMPLES = int(os.environ.get("ACTORGRAPH_SCHEMATHESIS_EXAMPLES", "25"))
 KEY = "schemathesis-key"

@@ -34,7 +34,7 @@ from actorgraph.graph.brokerage import (
 )
 from actorgraph.graph.store import GraphStore
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 REFERENCE = json.loads((ROOT / "tests" / "data" / "sna_brokerage.json").read_text())
 

@@ -10,19 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE, ROOT
+from tests.helpers import EXAMPLE, ROOT, run_cli
 
-BIN = Path(sys.executable).with_name("actorgraph")
-
-
-def run(args: list[str], store: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ACTORGRAPH_STORE": str(store), "COLUMNS": "200"}
-    p = subprocess.run(
-        [str(BIN), *args], capture_output=True, text=True, env=env, timeout=120, cwd=ROOT
-    )
-    if check:
-        assert p.returncode == 0, p.stderr
-    return p
+run = run_cli
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +75,9 @@ def test_stances_show_the_positions_of_the_article(loaded: Path) -> None:
         ["statements", "--actor", "Hamas"],
         ["stats"],
         ["schema"],
+        ["topics"],
+        ["stances", "--actor", "Hamas"],
+        ["statements", "--speaker", "Osama Hamdan"],
     ],
 )
 def test_every_query_command_speaks_json(loaded: Path, args: list[str]) -> None:
@@ -129,6 +122,15 @@ def test_export_then_ingest_round_trips(loaded: Path, tmp_path: Path) -> None:
         assert a[key] == b[key]
     again = json.loads(run(["ingest", str(out), "--json"], fresh).stdout)
     assert again[0]["written"] == {"nodes": 0, "relations": 0, "evidence": 0}
+
+
+def test_delete_actor_by_id(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    run(["ingest", str(EXAMPLE)], store)
+    p = run(["delete-actor", "Qatar"], store, check=False)
+    assert p.returncode == 2 and "did you mean: qatar" in p.stderr
+    assert "deleted Qatar (qatar)" in run(["delete-actor", "qatar"], store).stdout
+    assert run(["actors", "qatar", "--json"], store).stdout.count('"id": "qatar"') == 0
 
 
 def test_a_command_that_needs_no_store_imports_no_store() -> None:

@@ -7,16 +7,15 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 from actorgraph.graph.embedded import EmbeddedStore
-from actorgraph.graph.queries import Graph
+from actorgraph.graph.facade import Graph
 from actorgraph.ingest.loader import Loader
 from actorgraph.ingest.synthetic import synthetic_records
 
-BIN = Path(sys.executable).with_name("actorgraph")
+from tests.helpers import BIN
 
 
 def _evidence_rows(store_dir: Path) -> int:

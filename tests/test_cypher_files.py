@@ -16,7 +16,7 @@ from actorgraph.graph.errors import StoreUnavailableError
 from actorgraph.graph.neo4j.queries import CALL_SLOTS, CypherFileError, QuerySet, load_all, parse
 from actorgraph.graph.schema import default_schema
 
-from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, ROOT, open_neo4j
+from tests.helpers import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, ROOT, open_neo4j
 
 CYPHER_FILES = sorted(p for p in resources.files("cypher").iterdir() if p.name.endswith(".cypher"))
 SAMPLE_SLOTS = {"label": "Actor", "rel_type": "MEDIATES", "hops": 2, "groups": 2}

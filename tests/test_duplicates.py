@@ -23,7 +23,7 @@ from actorgraph.graph.errors import InputError
 from actorgraph.graph.model import ACTOR
 from actorgraph.graph.store import MAX_ROWS, GraphStore
 
-from tests.conftest import EXAMPLE
+from tests.helpers import EXAMPLE
 
 EXAMPLE_RECORDS = [json.loads(line) for line in EXAMPLE.read_text(encoding="utf-8").splitlines()]
 

@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 from actorgraph.graph.embedded import EmbeddedStore
+from actorgraph.graph.facade import Graph
 from actorgraph.graph.model import Actor, Evidence, Relation
-from actorgraph.graph.queries import Graph
 from actorgraph.graph.store import WriteBatch
 from actorgraph.ingest.loader import Loader
 
-from tests.conftest import EXAMPLE, ROOT
+from tests.helpers import EXAMPLE, ROOT
 
 
 def test_reload_from_disk_gives_the_same_graph(tmp_path: Path) -> None:
@@ -51,7 +51,7 @@ def test_version_moves_only_when_data_changes(tmp_path: Path) -> None:
 
 
 def test_opening_and_paths_read_no_evidence_and_use_the_snapshot(tmp_path: Path) -> None:
-    from actorgraph.graph.queries import Graph
+    from actorgraph.graph.facade import Graph
 
     store = EmbeddedStore(tmp_path / "s")
     Loader(store).load_file(EXAMPLE)  # the loader writes the snapshot at the end

@@ -20,7 +20,7 @@ from actorgraph.graph.store import MAX_ROWS, GraphStore
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from tests.conftest import SHARED
+from tests.helpers import SHARED
 from tests.streams import CountingStream
 
 

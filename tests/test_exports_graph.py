@@ -9,6 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from actorgraph.graph.errors import InputError
 from actorgraph.graph.exports.gexf import write_gexf
 from actorgraph.graph.exports.graphml import write_graphml
 from actorgraph.graph.exports.stream import (
@@ -20,7 +21,7 @@ from actorgraph.graph.exports.stream import (
 from actorgraph.graph.model import ACTOR, TOPIC, Evidence, Relation
 from actorgraph.graph.store import MAX_ROWS, GraphStore
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 XSD = ROOT / "tests" / "data" / "gexf-1.3" / "gexf.xsd"
 
@@ -212,12 +213,12 @@ def test_merge_intervals_and_evidence_interval() -> None:
 # ---------------------------------------------------------------------- awkward text
 AWKWARD = [
     {"kind": "document", "id": "d1", "title": "T", "published": "2024-05-01"},
-    {"kind": "actor", "id": "a&b", "name": 'A "quoted" <name> & co\x0b', "type": "organization"},
+    {"kind": "actor", "id": "a+b", "name": 'A "quoted" <name> & co\x0b', "type": "organization"},
     {"kind": "actor", "id": "c", "name": "Ça\tva\nbien", "type": "person", "aliases": ["C|D"]},
     {
         "kind": "relation",
         "type": "demands",
-        "source": "a&b",
+        "source": "a+b",
         "target": "c",
         "evidence": 'He said: <b>"now"</b> & \x01then',
         "document": "d1",
@@ -228,14 +229,18 @@ AWKWARD = [
 
 def test_markup_and_control_characters_survive_both_xml_formats(tmp_path: Path) -> None:
     g = nx.read_gexf(gexf_of(AWKWARD, tmp_path), version="1.3")
-    assert g.nodes["a&b"]["label"] == 'A "quoted" <name> & co'
+    assert g.nodes["a+b"]["label"] == 'A "quoted" <name> & co'
     edge = next(iter(g.edges(data=True)))[2]
     assert edge["sentence"] == 'He said: <b>"now"</b> & then'
     out = io.StringIO()
     write_graphml(AWKWARD, out)
     h = nx.read_graphml(io.BytesIO(out.getvalue().encode()))
-    assert h.nodes["a&b"]["label"] == 'A "quoted" <name> & co'
+    assert h.nodes["a+b"]["label"] == 'A "quoted" <name> & co'
     assert h.nodes["c"]["label"] == "Ça\tva\nbien"
+    # markup never reaches an id: the exchange format refuses it, naming the record and field
+    bad = [{**AWKWARD[1], "id": "a&b"}]
+    with pytest.raises(InputError, match=r"<records>:1: field 'id': 'a&b' is not a valid id"):
+        write_graphml(bad, io.StringIO())
 
 
 # ---------------------------------------------------------------------- GraphML
@@ -302,11 +307,11 @@ def test_the_stream_brings_each_relations_evidence_together(example_store: Graph
     """What the exporters rely on (graph/exports/stream.py): nodes first, then relations
     sorted by key with a relation's evidence records one after the other."""
     recs = list(example_store.iter_records())
-    kinds = [r["kind"] for r in recs]
+    kinds = [r.kind for r in recs]
     first_relation = kinds.index("relation")
     assert "relation" not in {k for k in kinds[:first_relation]}
     assert set(kinds[first_relation:]) == {"relation"}
-    keys = [f"{r['type']}|{r['source']}|{r['target']}" for r in recs[first_relation:]]
+    keys = [f"{r.type}|{r.source}|{r.target}" for r in recs[first_relation:]]  # type: ignore[union-attr]
     assert keys == sorted(keys)
     whole = [(kind, item) for kind, item, _c in read_stream(recs) if kind == "relation"]
     assert len({r.key for _k, r in whole}) == len(whole)  # no relation came in pieces

@@ -16,7 +16,7 @@ from actorgraph.ingest.evaluate import score_bank
 from actorgraph.ingest.extract import Extractor
 from actorgraph.ingest.extract.bank import load_bank
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 BANK = ROOT / "examples" / "extraction-bank"
 FLOORS = {

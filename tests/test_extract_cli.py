@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 import typer
-from actorgraph.cli.extract_commands import register
+from actorgraph.cli.main import app as main_app
 from actorgraph.graph.errors import InputError
 from typer.testing import CliRunner
 
-from tests.conftest import SHARED
+from tests.helpers import SHARED
 
 SEED = SHARED / "corpus" / "ceasefire-talks-live-updates.txt"
 GOLD = SHARED / "gold" / "ceasefire-talks-live-updates.gold.jsonl"
@@ -19,9 +19,7 @@ GOLD = SHARED / "gold" / "ceasefire-talks-live-updates.gold.jsonl"
 
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
-    a = typer.Typer()
-    register(a)
-    return a
+    return main_app
 
 
 def test_extract_writes_records_of_every_document(app: typer.Typer, tmp_path: Path) -> None:

@@ -15,14 +15,14 @@ from typing import Any
 
 import pytest
 from actorgraph.graph.embedded import EmbeddedStore
+from actorgraph.graph.exchange import validate_record
 from actorgraph.graph.schema import default_schema
 from actorgraph.ingest.articles import read_articles
 from actorgraph.ingest.evaluate import score_gold, score_plover
 from actorgraph.ingest.extract import ORIGIN, Extractor
 from actorgraph.ingest.loader import Loader
-from actorgraph.ingest.records import check_record
 
-from tests.conftest import ROOT, SHARED
+from tests.helpers import ROOT, SHARED
 
 SEED = SHARED / "corpus" / "ceasefire-talks-live-updates.txt"
 GOLD = SHARED / "gold" / "ceasefire-talks-live-updates.gold.jsonl"
@@ -69,7 +69,7 @@ def test_plover_sentences_meet_the_targets(ex: Extractor) -> None:
 def test_records_are_valid_exchange_format(seed: list[dict[str, Any]]) -> None:
     schema = default_schema()
     for n, rec in enumerate(seed, 1):
-        check_record(rec, schema, "extract", n)
+        validate_record(rec, "extract", n, schema)
 
 
 def test_order_origin_and_document(seed: list[dict[str, Any]]) -> None:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from actorgraph.graph.errors import InputError
-from actorgraph.graph.queries import Graph
+from actorgraph.graph.facade import Graph
 from actorgraph.graph.store import GraphStore
 from actorgraph.ingest.loader import Loader
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 FORMATS = ROOT / "examples" / "formats"
 

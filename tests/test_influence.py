@@ -12,9 +12,9 @@ import networkx as nx
 import pytest
 from actorgraph.graph import influence as inf
 from actorgraph.graph.errors import LimitError
+from actorgraph.graph.facade import Graph
 from actorgraph.graph.influence_cache import Ranking, RankingCache
 from actorgraph.graph.model import Actor, Evidence, Relation
-from actorgraph.graph.queries import Graph
 from actorgraph.graph.store import GraphStore, WriteBatch
 
 
@@ -153,6 +153,16 @@ def test_graph_serves_the_previous_ranking_after_a_write(store: GraphStore) -> N
     g.close()
 
 
+def test_a_closed_graph_answers_again() -> None:
+    # an app's lifespan can end and start again (a test client runs one per request): the
+    # Graph it closed at the end still ranks afterwards, on a new worker
+    cache = RankingCache(5.0)
+    cache.close()
+    answer = cache.get("q", "1", lambda deadline: Ranking("1", [("a", 1.0)], 1, None, 0.0))
+    assert answer.ranking.ranked == [("a", 1.0)]
+    cache.close()
+
+
 def test_the_embedded_store_keeps_rankings_for_the_next_process(
     tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -171,7 +181,7 @@ def test_the_embedded_store_keeps_rankings_for_the_next_process(
     def no_computing(*_a: Any, **_k: Any) -> Any:
         raise AssertionError("computed again")
 
-    monkeypatch.setattr("actorgraph.graph.queries.scores", no_computing)
+    monkeypatch.setattr("actorgraph.graph.facade.scores", no_computing)
     again = EmbeddedStore(tmp_path / "s")
     kept = Graph(again).influence_ranking("pagerank")  # a new process: read, not computed
     assert kept.to_dict() == first.to_dict()

@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 from actorgraph.graph.errors import LimitError, NotFoundError
+from actorgraph.graph.facade import Graph
 from actorgraph.graph.model import TOPIC, Actor, Evidence, Relation, Topic
-from actorgraph.graph.queries import Graph
 from actorgraph.graph.ranking import evidence_rank, support
 from actorgraph.graph.store import GraphStore, WriteBatch
 
-from tests.test_queries import reference_paths
+from tests.test_answers import reference_paths
 
 
 def actor(id_: str, name: str | None = None) -> Actor:

@@ -19,7 +19,8 @@ from actorgraph.reports.runner import ReportOptions, run_report
 from actorgraph.reports.watch import parse_watch
 from actorgraph.reports.window import Window, resolve_window
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
+
 ARTIFACTS = ROOT / "artifacts"
 T1 = datetime(2024, 1, 8, 7, 0, tzinfo=UTC)
 T2 = datetime(2024, 1, 15, 7, 0, tzinfo=UTC)
@@ -398,31 +399,24 @@ def test_html_in_chromium(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- API
 @pytest.fixture
-def api_client(example_store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def api_client(example_store: GraphStore, tmp_path: Path):
+    from actorgraph.api import errors
+    from actorgraph.api.deps import ApiState
     from actorgraph.api.routes.reports import router
-    from actorgraph.graph.errors import ActorgraphError
-    from actorgraph.graph.settings import get_settings
-    from fastapi import FastAPI, Request
-    from fastapi.responses import JSONResponse
+    from actorgraph.settings import Settings
+    from fastapi import FastAPI
     from fastapi.testclient import TestClient
 
     out = tmp_path / "reports"
-    monkeypatch.setenv("ACTORGRAPH_REPORTS_DIR", str(out))
-    get_settings.cache_clear()
     opts = ReportOptions(since="2024-04-30", until="2024-05-01")
     ids = [run_report(example_store, out, opts, now=t).id for t in (T1, T2)]
     (tmp_path / "secret.html").write_text("TOP-SECRET-CONTENT")
-    app = FastAPI()
-
-    @app.exception_handler(ActorgraphError)
-    async def handler(_req: Request, exc: ActorgraphError) -> JSONResponse:
-        body = {"error": {"code": exc.code, "message": exc.message, "details": exc.details}}
-        return JSONResponse(body, status_code=exc.http_status)
-
+    app = FastAPI()  # the router alone: no UI mount behind it to answer normalized paths
+    errors.install(app)
+    app.state.actorgraph = ApiState(settings=Settings(reports_dir=str(out)))
     app.include_router(router)
     with TestClient(app) as client:
         yield client, ids
-    get_settings.cache_clear()
 
 
 def test_api_lists_and_serves(api_client: Any) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from actorgraph.graph.embedded import EmbeddedStore
-from actorgraph.graph.queries import Graph
+from actorgraph.graph.facade import Graph
 from actorgraph.ingest.loader import Loader
 
-from tests.conftest import EXAMPLE, NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, hold_neo4j_lock
+from tests.helpers import EXAMPLE, NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, hold_neo4j_lock
 
 
 @pytest.mark.neo4j

@@ -17,8 +17,7 @@ from actorgraph.reports.runner import ReportOptions, run_report
 from actorgraph.reports.schedule import ReportScheduler, make_trigger, missed_run
 from apscheduler.triggers.cron import CronTrigger
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "ceasefire-2024" / "records.jsonl"
+from tests.helpers import EXAMPLE
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
+from tests.helpers import free_port
 from tests.ui_harness import (
     classes,
     click_element,
-    free_port,
     ids,
     no_js_errors,
     open_page,

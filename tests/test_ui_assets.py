@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from actorgraph.api import ui_assets
 
-from tests.conftest import EXAMPLE
+from tests.helpers import EXAMPLE
 from tests.ui_harness import serve_store
 
 
@@ -46,14 +46,16 @@ def bare_server(
     logged: list[str] = []
     handler = logging.Handler()
     handler.emit = lambda record: logged.append(record.getMessage())  # type: ignore[method-assign]
-    logging.getLogger("actorgraph.api").addHandler(handler)
+    # on the root logger: create_app configures the actorgraph loggers (dictConfig), which
+    # drops handlers added to them before; its records still reach the root
+    logging.getLogger().addHandler(handler)
     store = EmbeddedStore(tmp_path / "store")
     Loader(store).load_file(EXAMPLE)
     served = serve_store(store)
     try:
         yield served.url, logged
     finally:
-        logging.getLogger("actorgraph.api").removeHandler(handler)
+        logging.getLogger().removeHandler(handler)
         served.stop()
         store.close()
 

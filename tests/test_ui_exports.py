@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.ui_harness import no_js_errors, open_page, positions, visible, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]

@@ -22,8 +22,6 @@ from actorgraph.api.params import (
     send,
     subgraph_json,
 )
-from actorgraph.graph.errors import NotFoundError
-from actorgraph.graph.model import ACTOR, node_ref
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
@@ -51,11 +49,9 @@ def search_actors(
     offset: Offset = 0,
 ) -> JSONResponse:
     """Actors by name or alias, best match first, filtered by type and role."""
-    actors, total = graph.search_actors(
+    data, total = graph.search_actors(
         q, types=type, intermediary=intermediary, limit=limit, offset=offset
     )
-    inter = graph.intermediaries() if actors else set()
-    data = [{**a.to_dict(), "intermediary": a.id in inter} for a in actors]
     return send({"data": data, "count": total})
 
 
@@ -109,18 +105,5 @@ def get_actor(graph: GraphDep, actor_id: str) -> dict[str, Any]:
 )
 def delete_actor(graph: GraphDep, actor_id: str) -> dict[str, Any]:
     """Remove an actor (by exact id only), its relations and the statements it made."""
-    store = graph.store
-    actor = store.get_nodes(ACTOR, [actor_id]).get(actor_id)
-    if actor is None:
-        raise NotFoundError("actor id", actor_id, _ids_like(graph, actor_id))
-    ref = node_ref(ACTOR, actor, graph.intermediaries())
-    if not store.delete_actor(actor_id):  # deleted meanwhile
-        raise NotFoundError("actor id", actor_id)
-    return {"deleted": ref.to_dict(), "version": store.version()}
-
-
-def _ids_like(graph: Any, name: str) -> list[str]:
-    """Ids of the actors whose names are close to ``name`` (deletion takes ids only)."""
-    names = graph.suggest(name)
-    found = graph.store.lookup_names(names)
-    return [i for n in names for i in found.get(n, [])][:5]
+    ref = graph.delete_actor(actor_id)
+    return {"deleted": ref.to_dict(), "version": graph.store.version()}

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from actorgraph.api.deps import GraphDep, ReadAccess
 from actorgraph.api.params import READ_ERRORS
+from actorgraph.graph.exchange import dump_line
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
@@ -27,7 +27,8 @@ class NDJSONResponse(StreamingResponse):
         **READ_ERRORS,
         200: {
             "description": "One exchange-format record per line: documents, actors, topics, "
-            "statements, then relations (one line per piece of evidence).",
+            "statements, then relations (one line per piece of evidence); each line matches "
+            "the JSON Schema at GET /schema/records.",
             "content": {NDJSON: {"schema": {"type": "string"}}},
         },
     },
@@ -40,10 +41,10 @@ def export(graph: GraphDep) -> NDJSONResponse:
     def lines() -> Iterator[bytes]:
         if first is None:
             return
-        yield (json.dumps(first, ensure_ascii=False) + "\n").encode("utf-8")
+        yield (dump_line(first) + "\n").encode("utf-8")
         buf: list[str] = []
         for rec in records:
-            buf.append(json.dumps(rec, ensure_ascii=False))
+            buf.append(dump_line(rec))
             if len(buf) >= 500:
                 yield ("\n".join(buf) + "\n").encode("utf-8")
                 buf = []

@@ -8,11 +8,12 @@ under the reports folder; anything else is a 404, so no id can reach another pat
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+from actorgraph.api.deps import SettingsDep
 from actorgraph.graph.errors import NotFoundError
 from actorgraph.reports.archive import list_reports, report_dir
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import FileResponse
 
 router = APIRouter(tags=["reports"])
@@ -27,15 +28,12 @@ FILES = {
 }
 
 
-def reports_root(request: Request) -> Path:
-    """The app's reports folder (the app's settings if it has them, else the process's)."""
-    state = getattr(request.app.state, "actorgraph", None)
-    settings = getattr(state, "settings", None)
-    if settings is None:
-        from actorgraph.graph.settings import get_settings
-
-        settings = get_settings()
+def reports_root(settings: SettingsDep) -> Path:
+    """The app's reports folder (``ACTORGRAPH_REPORTS_DIR``)."""
     return Path(settings.reports_dir)
+
+
+ReportsRoot = Annotated[Path, Depends(reports_root)]
 
 
 def _links(rid: str, formats: list[str]) -> dict[str, str]:
@@ -48,7 +46,7 @@ def _links(rid: str, formats: list[str]) -> dict[str, str]:
 
 
 @router.get("/reports")
-def list_all(request: Request) -> dict[str, Any]:
+def list_all(root: ReportsRoot) -> dict[str, Any]:
     """Every report, newest first: id, when it was made, its window and links."""
     items = [
         {
@@ -59,27 +57,27 @@ def list_all(request: Request) -> dict[str, Any]:
             "formats": m.get("formats", []),
             "links": _links(m["id"], m.get("formats", [])),
         }
-        for m in reversed(list_reports(reports_root(request)))
+        for m in reversed(list_reports(root))
     ]
     return {"data": items, "count": len(items)}
 
 
-def _file(request: Request, report_id: str, name: str) -> FileResponse:
-    path = report_dir(reports_root(request), report_id) / name
+def _file(root: Path, report_id: str, name: str) -> FileResponse:
+    path = report_dir(root, report_id) / name
     if name not in FILES or not path.is_file():
         raise NotFoundError("report file", f"{report_id}/{name}")
     return FileResponse(path, media_type=FILES[name])
 
 
 @router.get("/reports/{report_id}", response_class=FileResponse)
-def get_report(request: Request, report_id: str) -> FileResponse:
+def get_report(root: ReportsRoot, report_id: str) -> FileResponse:
     """The report as one self-contained HTML page; 404 ``not_found`` for unknown ids."""
-    return _file(request, report_id, "report.html")
+    return _file(root, report_id, "report.html")
 
 
 @router.get("/reports/{report_id}/{name}", response_class=FileResponse)
-def get_report_file(request: Request, report_id: str, name: str) -> FileResponse:
+def get_report_file(root: ReportsRoot, report_id: str, name: str) -> FileResponse:
     """One file of a report: report.html, report.md, report.json or its pictures."""
     if name not in FILES:
         raise NotFoundError("report file", f"{report_id}/{name}")
-    return _file(request, report_id, name)
+    return _file(root, report_id, name)

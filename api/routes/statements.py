@@ -7,7 +7,6 @@ from typing import Annotated
 from actorgraph.api.deps import GraphDep, ReadAccess
 from actorgraph.api.models import StatementList
 from actorgraph.api.params import READ_ERRORS, Limit, Offset, Since, Until, send
-from actorgraph.graph.store import MAX_ROWS
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
@@ -39,30 +38,19 @@ def list_statements(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> JSONResponse:
-    """Statements ordered by date, each with speaker, on-behalf-of, topics and document."""
-    common = {"topic": topic, "since": since, "until": until, "text": text}
-    if speaker is None and on_behalf_of is None:
-        items, total = graph.statements(actor=actor, limit=limit, offset=offset, **common)
-        return send({"data": items, "count": total})
-    # speaker / on_behalf_of: one role only, so filter the actor's statements by role
-    want_speaker = graph.resolve_actor(speaker).id if speaker else None
-    want_behalf = graph.resolve_actor(on_behalf_of).id if on_behalf_of else None
-    want_actor = graph.resolve_actor(actor).id if actor else None
-    items, _ = graph.statements(
-        actor=want_speaker or want_behalf, limit=MAX_ROWS, offset=0, **common
+    """Statements ordered by date, each with speaker, on-behalf-of, topics and document.
+
+    ``actor``, ``speaker`` and ``on_behalf_of`` exclude one another (422 when combined).
+    """
+    items, total = graph.statements(
+        actor=actor,
+        speaker=speaker,
+        on_behalf_of=on_behalf_of,
+        topic=topic,
+        since=since,
+        until=until,
+        text=text,
+        limit=limit,
+        offset=offset,
     )
-    hits = [
-        s
-        for s in items
-        if (want_speaker is None or s["speaker"]["id"] == want_speaker)
-        and (
-            want_behalf is None
-            or (s["on_behalf_of"] is not None and s["on_behalf_of"]["id"] == want_behalf)
-        )
-        and (
-            want_actor is None
-            or want_actor
-            in (s["speaker"]["id"], s["on_behalf_of"]["id"] if s["on_behalf_of"] else None)
-        )
-    ]
-    return send({"data": hits[offset : offset + limit], "count": len(hits)})
+    return send({"data": items, "count": total})

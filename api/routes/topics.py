@@ -13,11 +13,8 @@ from actorgraph.api.params import (
     RelationName,
     Since,
     Until,
-    check_cap,
     send,
 )
-from actorgraph.graph.model import TOPIC
-from actorgraph.graph.store import MAX_ROWS
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
@@ -27,9 +24,7 @@ router = APIRouter(tags=["topics"])
 @router.get("/topics", response_model=TopicList, responses=READ_ERRORS, dependencies=[ReadAccess])
 def list_topics(graph: GraphDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Every topic, ordered by id."""
-    check_cap(limit, MAX_ROWS, "limit")
-    topics = graph.store.list_nodes(TOPIC, limit=limit, offset=offset)
-    total = graph.store.counts()["nodes"].get(TOPIC, 0)
+    topics, total = graph.topics(limit=limit, offset=offset)
     return {"data": [t.to_dict() for t in topics], "count": total}
 
 
@@ -57,6 +52,7 @@ def list_stances(
     offset: Offset = 0,
 ) -> JSONResponse:
     """Who demands, rejects or supports what, since when, with the evidence."""
-    check_cap(limit, MAX_ROWS, "limit")
-    rows = graph.stances(topic, actor=actor, types=type, since=since, until=until, limit=MAX_ROWS)
-    return send({"data": rows[offset : offset + limit], "count": len(rows)})
+    rows, total = graph.stances(
+        topic, actor=actor, types=type, since=since, until=until, limit=limit, offset=offset
+    )
+    return send({"data": rows, "count": total})

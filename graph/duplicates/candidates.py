@@ -25,7 +25,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
 
 from actorgraph.graph.duplicates.names import (
     NameParts,
@@ -35,6 +34,14 @@ from actorgraph.graph.duplicates.names import (
     org_parts,
     person_parts,
     word_match,
+)
+from actorgraph.graph.exchange import (
+    ActorRecord,
+    RecordStream,
+    RelationRecord,
+    StatementRecord,
+    as_records,
+    node_id,
 )
 from pydantic import BaseModel
 
@@ -99,29 +106,26 @@ class Profile:
         return person_parts(n) if self.person else org_parts(n)
 
 
-def profiles(records: Iterable[dict[str, Any]]) -> dict[str, Profile]:
+def profiles(records: RecordStream) -> dict[str, Profile]:
     """Actor profiles from a record stream: names, documents and neighbours."""
     out: dict[str, Profile] = {}
-    pending: list[tuple[Any, Any, Any]] = []  # (actor, document, neighbour)
-    for rec in records:
-        kind = rec.get("kind")
-        if kind == "actor":
-            out[rec["id"]] = Profile(
-                rec["id"], rec["name"], rec.get("type", ""), list(rec.get("aliases") or [])
-            )
-        elif kind == "statement":
-            for who in (rec.get("speaker"), rec.get("on_behalf_of")):
+    pending: list[tuple[str, str | None, str | None]] = []  # (actor, document, neighbour)
+    for rec in as_records(records):
+        if isinstance(rec, ActorRecord):
+            aid = node_id(rec)
+            out[aid] = Profile(aid, rec.name, rec.type, list(rec.aliases))
+        elif isinstance(rec, StatementRecord):
+            for who in (rec.speaker, rec.on_behalf_of):
                 if who:
-                    pending.append((who, rec.get("document"), None))
-            if rec.get("speaker") and rec.get("on_behalf_of"):
-                pending.append((rec["speaker"], None, rec["on_behalf_of"]))
-                pending.append((rec["on_behalf_of"], None, rec["speaker"]))
-        elif kind == "relation":
-            s, t, doc = rec.get("source"), rec.get("target"), rec.get("document")
-            pending.append((s, doc, t))
-            pending.append((t, doc, s))
+                    pending.append((who, rec.document, None))
+            if rec.on_behalf_of:
+                pending.append((rec.speaker, None, rec.on_behalf_of))
+                pending.append((rec.on_behalf_of, None, rec.speaker))
+        elif isinstance(rec, RelationRecord):
+            pending.append((rec.source, rec.document, rec.target))
+            pending.append((rec.target, rec.document, rec.source))
     for who, doc, other in pending:
-        p = out.get(who or "")
+        p = out.get(who)
         if p is None:
             continue
         p.mentions += 1
@@ -247,7 +251,7 @@ def _rivals(
 
 
 def find_candidates(
-    records: Iterable[dict[str, Any]],
+    records: RecordStream,
     *,
     distinct: Iterable[tuple[str, str]] = (),
     min_score: float = 0.5,

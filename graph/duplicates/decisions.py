@@ -33,7 +33,7 @@ from typing import Any, Literal
 import yaml
 from actorgraph.graph.duplicates.names import fold
 from actorgraph.graph.errors import InputError
-from actorgraph.graph.model import slugify
+from actorgraph.graph.exchange import RecordStream, as_dicts, slugify
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, model_validator
 
 
@@ -219,7 +219,7 @@ class MergeReport:
 
 
 def apply_decisions(
-    records: Iterable[dict[str, Any]],
+    records: RecordStream,
     judgements: Judgements,
     report: MergeReport | None = None,
 ) -> Iterator[dict[str, Any]]:
@@ -285,7 +285,7 @@ def apply_decisions(
             yield rec
         held.clear()
 
-    for rec in records:
+    for rec in as_dicts(records):
         kind = rec.get("kind")
         if kind == "actor" and rec.get("name"):
             rec = {**rec, "id": str(rec.get("id") or slugify(rec["name"]))}

@@ -27,7 +27,8 @@ from actorgraph.graph.embedded.paths import date_str, ranked_paths
 from actorgraph.graph.embedded.persistence import Database
 from actorgraph.graph.embedded.structure import DELTA_QUERY, ActorStructure
 from actorgraph.graph.errors import StoreUnavailableError
-from actorgraph.graph.merge import check_batch, merge_node
+from actorgraph.graph.exchange import AnyRecord, records_of
+from actorgraph.graph.merge import check_batch, fold_relations, merge_node
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -46,13 +47,6 @@ from actorgraph.graph.model import (
     normalize_name,
 )
 from actorgraph.graph.ranking import evidence_rank, name_sort_key, source_key
-from actorgraph.graph.records import (
-    actor_record,
-    document_record,
-    relation_records,
-    statement_record,
-    topic_record,
-)
 from actorgraph.graph.store import (
     GraphStore,
     RawPath,
@@ -61,9 +55,6 @@ from actorgraph.graph.store import (
     admit_neighbours,
 )
 
-#: Rewrite the snapshot once this many actor relations were committed after it (and at the
-#: end of every ingest, see :meth:`EmbeddedStore.flush`).
-SNAPSHOT_DELTA = 200_000
 _IDS = "(SELECT value FROM json_each(?))"
 _REL_COLUMNS = (
     "rid, key, type, source, target, target_kind, confidence, sources, evidence, "
@@ -105,6 +96,14 @@ def _aggregate(fresh: list[Evidence], row: list[Any] | None) -> tuple[Any, ...]:
         min(vf, default=None),
         max(vt, default=None),
     )
+
+
+#: How ``statements(actor=..., role=...)`` matches the actor (:data:`graph.store.STATEMENT_ROLES`).
+_ROLE_WHERE = {
+    "either": "(s.speaker = ? OR s.on_behalf_of = ?)",
+    "speaker": "s.speaker = ?",
+    "on_behalf_of": "s.on_behalf_of = ?",
+}
 
 
 def _ids(values: Iterable[str]) -> str:
@@ -319,13 +318,7 @@ class EmbeddedStore(GraphStore):
     ) -> tuple[int, int]:
         """New relations are inserted with their aggregates in bulk; relations already stored
         take only the evidence they do not hold yet, and their aggregates are updated."""
-        grouped: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
-        for rel in relations:
-            entry = grouped.get(rel.key)
-            if entry is None:
-                entry = grouped[rel.key] = (rel, {})
-            for e in rel.evidence:
-                entry[1].setdefault(e.key, e)  # each key hashed once
+        grouped = fold_relations(relations)
         existing = {
             row[1]: list(row)
             for row in conn.execute(
@@ -665,6 +658,7 @@ class EmbeddedStore(GraphStore):
         self,
         *,
         actor: str | None = None,
+        role: str = "either",
         topic: str | None = None,
         document: str | None = None,
         since: str | None = None,
@@ -676,8 +670,8 @@ class EmbeddedStore(GraphStore):
         where: list[str] = []
         params: list[Any] = []
         if actor is not None:
-            where.append("(s.speaker = ? OR s.on_behalf_of = ?)")
-            params += [actor, actor]
+            where.append(_ROLE_WHERE[role])
+            params += [actor] * _ROLE_WHERE[role].count("?")
         if topic is not None:
             where.append("s.id IN (SELECT statement FROM statement_about WHERE topic = ?)")
             params.append(topic)
@@ -708,16 +702,6 @@ class EmbeddedStore(GraphStore):
         rows = self._q(f"SELECT id, name FROM nodes WHERE id IN {_IDS}", (_ids(ids),))
         return {i: name_sort_key(n, i) for i, n in rows}
 
-    def _walk_types(self, relations: list[str]) -> tuple[list[str], list[str]]:
-        both: list[str] = []
-        forward: list[str] = []
-        for name in relations:
-            rt = self.schema.relation(name)
-            if rt.traverse == "none" or not rt.between_actors or rt.derived:
-                continue
-            (both if rt.traverse == "both" or rt.symmetric else forward).append(name)
-        return sorted(both), sorted(forward)
-
     def find_paths(
         self,
         source: str,
@@ -729,7 +713,7 @@ class EmbeddedStore(GraphStore):
     ) -> tuple[list[RawPath], bool]:
         import numpy as np
 
-        both, forward = self._walk_types(relations)
+        both, forward = self.schema.walks(relations)
         if source == target or not (both or forward):
             return [], False
         with self._lock:
@@ -842,20 +826,8 @@ class EmbeddedStore(GraphStore):
                 i: node_ref(k, node_from_dict(k, json.loads(d)), inter)
                 for i, k, d in self._nodes(seen)
             }
-            kept = [
-                rows_by_key[k]
-                for k, (a, b) in sorted(hood.edges.items())
-                if a in seen and b in seen
-            ]
-            views = self._views(kept, evidence_limit)
-        order = sorted(nodes, key=lambda i: name_sort_key(nodes[i].name, i))
-        return Subgraph(
-            nodes=[nodes[i] for i in order],
-            edges=[{"id": v.key, **v.summary(), "target_kind": v.target_kind} for v in views],
-            truncated=hood.truncated,
-            left_out=hood.left_out,
-            left_out_exact=hood.exact,
-        )
+            views = self._views([rows_by_key[k] for k, _ends in hood.kept_edges()], evidence_limit)
+        return hood.subgraph(nodes, views)
 
     def projection_edges(
         self, relations: list[str], since: str | None = None, until: str | None = None
@@ -891,20 +863,15 @@ class EmbeddedStore(GraphStore):
             return [(s, t, ty, float(c)) for s, t, ty, c in rows]
 
     # ------------------------------------------------------------------ bulk
-    def iter_records(self) -> Iterator[dict[str, Any]]:
+    def iter_records(self) -> Iterator[AnyRecord]:
         with self._lock, self.db.snapshot_read():
-            for kind, record in (
-                (DOCUMENT, document_record),
-                (ACTOR, actor_record),
-                (TOPIC, topic_record),
-                (STATEMENT, statement_record),
-            ):
+
+            def nodes(kind: str) -> list[Any]:
                 rows = self._q("SELECT data FROM nodes WHERE kind = ? ORDER BY id", (kind,))
-                chunk = [record(node_from_dict(kind, json.loads(d))) for (d,) in rows]
-                yield from chunk
-            rels = self._relation_rows()
-            for row in rels:
-                yield from relation_records(self._full([row])[0])
+                return [node_from_dict(kind, json.loads(d)) for (d,) in rows]
+
+            relations = (self._full([row])[0] for row in self._relation_rows())
+            yield from records_of(nodes, relations)
 
     def counts(self) -> dict[str, Any]:
         with self._lock:
@@ -933,6 +900,3 @@ class _Unchanged(Exception):
     def __init__(self, value: WriteResult) -> None:
         super().__init__("nothing changed")
         self.value = value
-
-
-__all__ = ["EmbeddedStore"]

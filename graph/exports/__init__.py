@@ -19,11 +19,12 @@ memory).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from actorgraph.graph.exchange import RecordStream
 from actorgraph.graph.exports.stream import ExportSummary
 
 
@@ -72,9 +73,7 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def export(
-    records: Iterable[dict[str, Any]], fmt: str, target: Any, **kwargs: Any
-) -> ExportSummary:
+def export(records: RecordStream, fmt: str, target: Any, **kwargs: Any) -> ExportSummary:
     """Export the stream in format ``fmt`` to ``target``: a text file object or a path for
     ``file`` formats, a directory for ``tables`` formats. A path is written as
     ``<path>.part`` and renamed when complete (removed if the export fails)."""

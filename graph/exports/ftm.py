@@ -31,10 +31,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any, TextIO
 
-from actorgraph.graph.exports.stream import Catalogue, ExportSummary, read_stream, write_chunks
+from actorgraph.graph.exchange import RecordStream
+from actorgraph.graph.exports.stream import (
+    Catalogue,
+    ExportSummary,
+    read_stream,
+    write_chunks,
+)
 from actorgraph.graph.model import Relation, short_hash
 
 MAX_SENTENCES = 20
@@ -150,7 +156,7 @@ def relation_entity(r: Relation, cat: Catalogue) -> dict[str, Any]:
 
 
 def iter_entities(
-    records: Iterable[dict[str, Any]], *, summary: ExportSummary | None = None
+    records: RecordStream, *, summary: ExportSummary | None = None
 ) -> Iterator[dict[str, Any]]:
     """FtM entities, in stream order (documents, actors, topics, statements, relations)."""
     summary = summary if summary is not None else ExportSummary("ftm")
@@ -175,14 +181,12 @@ def iter_entities(
         yield ent
 
 
-def iter_ftm(
-    records: Iterable[dict[str, Any]], *, summary: ExportSummary | None = None
-) -> Iterator[str]:
+def iter_ftm(records: RecordStream, *, summary: ExportSummary | None = None) -> Iterator[str]:
     """FtM entities as JSON lines."""
     for ent in iter_entities(records, summary=summary):
         yield json.dumps(ent, ensure_ascii=False) + "\n"
 
 
-def write_ftm(records: Iterable[dict[str, Any]], out: TextIO, **kwargs: Any) -> ExportSummary:
+def write_ftm(records: RecordStream, out: TextIO, **kwargs: Any) -> ExportSummary:
     """Write :func:`iter_ftm` to a text file; returns what was written."""
     return write_chunks(iter_ftm, "ftm", records, out, **kwargs)

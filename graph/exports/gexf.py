@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any, TextIO
 
+from actorgraph.graph.exchange import RecordStream
 from actorgraph.graph.exports.stream import (
     Catalogue,
     ExportSummary,
@@ -150,7 +151,7 @@ class _NodeTime:
 
 
 def iter_gexf(
-    records: Iterable[dict[str, Any]],
+    records: RecordStream,
     *,
     schema: Schema | None = None,
     topics: bool = True,
@@ -246,7 +247,7 @@ def iter_gexf(
         yield "</edges>\n</graph>\n</gexf>\n"
 
 
-def write_gexf(records: Iterable[dict[str, Any]], out: TextIO, **kwargs: Any) -> ExportSummary:
+def write_gexf(records: RecordStream, out: TextIO, **kwargs: Any) -> ExportSummary:
     """Write :func:`iter_gexf` to a text file; returns what was written."""
     return write_chunks(iter_gexf, "gexf", records, out, **kwargs)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from actorgraph.graph.exchange import RecordStream
 from actorgraph.graph.exports.stream import (
     ExportSummary,
     read_stream,
@@ -93,7 +94,7 @@ def _edge(r: Relation, symmetric: bool) -> str:
 
 
 def iter_graphml(
-    records: Iterable[dict[str, Any]],
+    records: RecordStream,
     *,
     schema: Schema | None = None,
     topics: bool = True,
@@ -131,6 +132,6 @@ def iter_graphml(
     yield "</graph>\n</graphml>\n"
 
 
-def write_graphml(records: Iterable[dict[str, Any]], out: TextIO, **kwargs: Any) -> ExportSummary:
+def write_graphml(records: RecordStream, out: TextIO, **kwargs: Any) -> ExportSummary:
     """Write :func:`iter_graphml` to a text file; returns what was written."""
     return write_chunks(iter_graphml, "graphml", records, out, **kwargs)

@@ -18,10 +18,16 @@ without a date is left out (PLOVER requires ``date``) and counted in the summary
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any, TextIO
 
-from actorgraph.graph.exports.stream import Catalogue, ExportSummary, read_stream, write_chunks
+from actorgraph.graph.exchange import RecordStream
+from actorgraph.graph.exports.stream import (
+    Catalogue,
+    ExportSummary,
+    read_stream,
+    write_chunks,
+)
 from actorgraph.graph.model import ACTOR, Evidence, Relation, short_hash
 from actorgraph.graph.schema import Schema, default_schema
 
@@ -86,7 +92,7 @@ def event_record(
 
 
 def iter_plover(
-    records: Iterable[dict[str, Any]],
+    records: RecordStream,
     *,
     schema: Schema | None = None,
     summary: ExportSummary | None = None,
@@ -111,6 +117,6 @@ def iter_plover(
             yield json.dumps(rec, ensure_ascii=False) + "\n"
 
 
-def write_plover(records: Iterable[dict[str, Any]], out: TextIO, **kwargs: Any) -> ExportSummary:
+def write_plover(records: RecordStream, out: TextIO, **kwargs: Any) -> ExportSummary:
     """Write :func:`iter_plover` to a text file; returns what was written."""
     return write_chunks(iter_plover, "plover", records, out, **kwargs)

@@ -25,29 +25,25 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from actorgraph.graph.exchange import (
+    ActorRecord,
+    RecordStream,
+    RelationRecord,
+    as_records,
+    dump,
+    node_id,
+    relation_evidence,
+    role_evidence,
+)
 from actorgraph.graph.model import ACTOR, TOPIC, Evidence, Relation
-from actorgraph.graph.records import ROLE_ORIGIN_PREFIX
 
-#: The origin ingest gives records that do not say theirs (ingest's loader default).
+#: The origin ingest gives actor records (which carry none): their roles' evidence has it.
 DEFAULT_ORIGIN = "curated"
-
-_EVIDENCE_KEYS = {
-    "document": "document",
-    "evidence": "sentence",
-    "statement": "statement",
-    "date": "date",
-    "valid_from": "valid_from",
-    "valid_to": "valid_to",
-    "confidence": "confidence",
-    "origin": "origin",
-    "start": "start",
-    "end": "end",
-}
 
 
 @dataclass(slots=True)
 class Catalogue:
-    """The node records seen so far, by id (documents, actors, topics)."""
+    """The node records seen so far, by id (documents, actors, topics), as JSON-ready dicts."""
 
     documents: dict[str, dict[str, Any]] = field(default_factory=dict)
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -66,32 +62,24 @@ class Catalogue:
         return TOPIC if node_id in self.topics else ACTOR
 
 
-def evidence_from_record(rec: dict[str, Any]) -> Evidence:
-    """The :class:`Evidence` a relation record carries (its sentence is under ``evidence``)."""
-    kw = {dst: rec[src] for src, dst in _EVIDENCE_KEYS.items() if rec.get(src) is not None}
-    return Evidence(**kw)
-
-
-def role_relations(actor: dict[str, Any]) -> list[Relation]:
+def role_relations(actor: ActorRecord) -> list[Relation]:
     """``speaks_for`` relations an actor record's roles imply, as ingest derives them."""
-    out = []
-    origin = ROLE_ORIGIN_PREFIX + str(actor.get("origin") or DEFAULT_ORIGIN)
-    for role in actor.get("roles") or []:
-        ev = Evidence(
-            sentence=f"{actor['name']}: {role['title']}",
-            valid_from=role.get("from"),
-            valid_to=role.get("to"),
-            origin=origin,
-        )
-        out.append(Relation("speaks_for", actor["id"], role["of"], [ev], ACTOR))
-    return out
+    aid = node_id(actor)
+    return [
+        Relation("speaks_for", aid, role.of, [role_evidence(actor, role, DEFAULT_ORIGIN)], ACTOR)
+        for role in actor.roles
+    ]
 
 
 def read_stream(
-    records: Iterable[dict[str, Any]], *, roles: bool = True, catalogue: Catalogue | None = None
+    stream: RecordStream,
+    *,
+    roles: bool = True,
+    catalogue: Catalogue | None = None,
 ) -> Iterator[tuple[str, Any, Catalogue]]:
     """Walk the stream: ``(kind, item, catalogue)`` for every node record (``item`` the record
-    itself) and every relation (``item`` a :class:`Relation` with all its evidence).
+    as a JSON-ready dict, its id filled in) and every relation (``item`` a :class:`Relation`
+    with all its evidence).
 
     Node records are added to the catalogue before they are yielded. With ``roles``,
     evidence derived from actors' roles joins the relation it belongs to, or comes as a
@@ -100,11 +88,16 @@ def read_stream(
     cat = catalogue if catalogue is not None else Catalogue()
     pending: dict[tuple[str, str, str], Relation] = {}
     current: Relation | None = None
-    for rec in records:
-        kind = rec.get("kind")
-        if kind == "relation":
-            key = (rec["type"], rec["source"], rec["target"])
-            ev = evidence_from_record(rec)
+    for rec in as_records(stream):
+        if isinstance(rec, RelationRecord):
+            key = (rec.type, rec.source, rec.target)
+            ev = relation_evidence(
+                rec,
+                document=rec.document,
+                statement=rec.statement,
+                date=rec.date,
+                origin=rec.origin,
+            )
             if current is not None and (current.type, current.source, current.target) == key:
                 current.evidence.append(ev)
                 continue
@@ -118,10 +111,12 @@ def read_stream(
         if current is not None:  # a node after relations: flush, keep going
             yield "relation", current, cat
             current = None
-        if kind == "document":
-            cat.documents[rec["id"]] = rec
-        elif kind == "actor":
-            cat.actors[rec["id"]] = rec
+        item = dump(rec)
+        if rec.kind == "document":
+            cat.documents[rec.id] = item
+        elif rec.kind == "actor":
+            item["id"] = node_id(rec)
+            cat.actors[item["id"]] = item
             if roles:
                 for r in role_relations(rec):
                     key = (r.type, r.source, r.target)
@@ -129,9 +124,10 @@ def read_stream(
                         pending[key].evidence.extend(r.evidence)
                     else:
                         pending[key] = r
-        elif kind == "topic":
-            cat.topics[rec["id"]] = rec
-        yield str(kind), rec, cat
+        elif rec.kind == "topic":
+            item["id"] = node_id(rec)
+            cat.topics[item["id"]] = item
+        yield rec.kind, item, cat
     if current is not None:
         yield "relation", current, cat
     for key in sorted(pending):
@@ -224,7 +220,7 @@ class ExportSummary:
 def write_chunks(
     chunks: Callable[..., Iterable[str]],
     fmt: str,
-    records: Iterable[dict[str, Any]],
+    records: RecordStream,
     out: TextIO,
     **kwargs: Any,
 ) -> ExportSummary:

@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from actorgraph.graph.exchange import RecordStream
 from actorgraph.graph.exports.stream import Catalogue, ExportSummary, read_stream
 from actorgraph.graph.model import Relation
 
@@ -94,7 +95,7 @@ def _statement_row(rec: dict[str, Any], cat: Catalogue) -> dict[str, Any]:
     }
 
 
-def iter_rows(records: Iterable[dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any]]]:
+def iter_rows(records: RecordStream) -> Iterator[tuple[str, dict[str, Any]]]:
     """``(table, row)`` for every row of every table, as the stream is read."""
     for kind, item, cat in read_stream(records):
         if kind == "relation":
@@ -121,7 +122,7 @@ def _csv_line(table: str, row: dict[str, Any]) -> list[Any]:
     return [_csv_cell(c, row.get(c.name)) for c in TABLES[table]]
 
 
-def iter_csv(records: Iterable[dict[str, Any]], table: str) -> Iterator[str]:
+def iter_csv(records: RecordStream, table: str) -> Iterator[str]:
     """One table as CSV text, in chunks (for streaming a single table over HTTP)."""
     if table not in TABLES:
         raise ValueError(f"unknown table '{table}' (known: {', '.join(TABLES)})")
@@ -192,7 +193,7 @@ class _ParquetSink:
 
 def _write_tables(
     fmt: str,
-    records: Iterable[dict[str, Any]],
+    records: RecordStream,
     directory: str | Path,
     tables: Iterable[str] | None,
     sink: Callable[[Path, str], _CsvSink | _ParquetSink],
@@ -230,7 +231,7 @@ def _write_tables(
 
 
 def write_csv(
-    records: Iterable[dict[str, Any]], directory: str | Path, tables: Iterable[str] | None = None
+    records: RecordStream, directory: str | Path, tables: Iterable[str] | None = None
 ) -> ExportSummary:
     """Write ``<table>.csv`` files (all tables, or those named) into ``directory``."""
     return _write_tables("csv", records, directory, tables, _CsvSink)
@@ -263,7 +264,7 @@ def _arrow_value(col: Column, v: Any) -> Any:
 
 
 def write_parquet(
-    records: Iterable[dict[str, Any]],
+    records: RecordStream,
     directory: str | Path,
     tables: Iterable[str] | None = None,
     *,

@@ -48,7 +48,8 @@ from typing import Any, TypeVar
 
 import neo4j
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
-from actorgraph.graph.merge import check_batch, merge_node
+from actorgraph.graph.exchange import AnyRecord, records_of
+from actorgraph.graph.merge import check_batch, fold_relations, merge_node
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -73,13 +74,6 @@ from actorgraph.graph.neo4j.convert import (
 )
 from actorgraph.graph.neo4j.queries import QuerySet
 from actorgraph.graph.ranking import name_sort_key, rank_evidence
-from actorgraph.graph.records import (
-    actor_record,
-    document_record,
-    relation_records,
-    statement_record,
-    topic_record,
-)
 from actorgraph.graph.schema import Schema
 from actorgraph.graph.store import (
     MAX_HOPS,
@@ -466,16 +460,9 @@ class Neo4jStore(GraphStore):
             staged_nodes.append((kind, staged))
             result.nodes += len(staged)
 
-        # the batch's relations, each once, its evidence deduplicated by key in arrival order
-        # (the rule of graph.merge.new_evidence, hashing each key once); relations_write then
-        # appends what the store does not hold yet and says what it added
-        staged_rels: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
-        for rel in batch.relations:
-            entry = staged_rels.get(rel.key)
-            if entry is None:
-                entry = staged_rels[rel.key] = (rel, {})
-            for e in rel.evidence:
-                entry[1].setdefault(e.key, e)
+        # the batch's relations, each once, their evidence deduplicated (graph.merge);
+        # relations_write then appends what the store does not hold yet and says what it added
+        staged_rels = fold_relations(batch.relations)
 
         for kind, staged in staged_nodes:
             node_rows = [{"id": i, "props": node_props(kind, n)} for i, n in staged.items()]
@@ -664,6 +651,7 @@ class Neo4jStore(GraphStore):
         self,
         *,
         actor: str | None = None,
+        role: str = "either",
         topic: str | None = None,
         document: str | None = None,
         since: str | None = None,
@@ -684,7 +672,7 @@ class Neo4jStore(GraphStore):
         name = "statements_all"
         if actor is not None:
             name = "statements_by_actor"
-            params["actor"] = actor
+            params.update(actor=actor, role=role)
         rows = self._read(lambda tx: tx.run(name, **params))
         if not rows:
             return [], 0
@@ -694,15 +682,10 @@ class Neo4jStore(GraphStore):
 
     # ------------------------------------------------------------------ graph queries
     def _walk(self, relations: list[str]) -> tuple[list[str], list[str]]:
-        """Labels walked both ways and labels walked forward only, as the embedded adjacency."""
-        both: set[str] = set()
-        forward: set[str] = set()
-        for name in relations:
-            rt = self.schema.relation(name)
-            if rt.traverse == "none" or not rt.between_actors or rt.derived:
-                continue
-            (both if rt.traverse == "both" or rt.symmetric else forward).add(rt.label)
-        return sorted(both), sorted(forward)
+        """The labels of :meth:`Schema.walks`: walked both ways, and forward only."""
+        both, forward = self.schema.walks(relations)
+        label = self.schema.relations
+        return sorted(label[n].label for n in both), sorted(label[n].label for n in forward)
 
     def find_paths(
         self,
@@ -814,11 +797,7 @@ class Neo4jStore(GraphStore):
                     kind = self._kind(row["labels"])
                     if kind is not None:
                         nodes[row["id"]] = (kind, node_from_props(kind, row["props"]))
-            kept = [
-                (k, ends)
-                for k, ends in sorted(hood.edges.items())
-                if ends[0] in hood.seen and ends[1] in hood.seen
-            ]
+            kept = hood.kept_edges()
             rels: list[Relation] = []
             for kept_chunk in _chunks(kept, MAX_ROWS):
                 rows = [[a, b, labels_of[k]] for k, (a, b) in kept_chunk]
@@ -838,18 +817,8 @@ class Neo4jStore(GraphStore):
 
         hood, nodes, rels = self._read(bfs)
         inter = self.intermediaries()
-        order = sorted(
-            (i for i in hood.seen if i in nodes),
-            key=lambda i: name_sort_key(str(getattr(nodes[i][1], "name", i)), i),
-        )
-        views = [RelationView.of(r, evidence_limit) for r in rels]
-        return Subgraph(
-            nodes=[node_ref(nodes[i][0], nodes[i][1], inter) for i in order],
-            edges=[{"id": v.key, **v.summary(), "target_kind": v.target_kind} for v in views],
-            truncated=hood.truncated,
-            left_out=hood.left_out,
-            left_out_exact=hood.exact,
-        )
+        refs = {i: node_ref(kind, node, inter) for i, (kind, node) in nodes.items()}
+        return hood.subgraph(refs, (RelationView.of(r, evidence_limit) for r in rels))
 
     def projection_edges(
         self, relations: list[str], since: str | None = None, until: str | None = None
@@ -895,19 +864,10 @@ class Neo4jStore(GraphStore):
                 return
             after = rows[-1]["key"]
 
-    def iter_records(self) -> Iterator[dict[str, Any]]:
+    def iter_records(self) -> Iterator[AnyRecord]:
         """Streamed page by page (keyset pagination on the id and key indexes)."""
-        for kind, record in (
-            (DOCUMENT, document_record),
-            (ACTOR, actor_record),
-            (TOPIC, topic_record),
-            (STATEMENT, statement_record),
-        ):
-            for node in self._page_nodes(kind):
-                yield record(node)
         streams = [self._page_relations(label) for label in self._labels(None)]
-        for rel in heapq.merge(*streams, key=lambda r: r.key):
-            yield from relation_records(rel)
+        yield from records_of(self._page_nodes, heapq.merge(*streams, key=lambda r: r.key))
 
     def counts(self) -> dict[str, Any]:
         labels = self._labels(None)
@@ -931,6 +891,3 @@ class Neo4jStore(GraphStore):
             }
 
         return self._read(work)
-
-
-__all__ = ["Neo4jStore"]

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from actorgraph.graph.errors import ActorgraphError, InputError
-from actorgraph.graph.settings import get_settings
 from actorgraph.ingest.extract import _blas  # noqa: F401  (before numpy comes in)
 from actorgraph.ingest.extract.analysis import analyze
 from actorgraph.ingest.extract.boilerplate import DATELINE
@@ -29,6 +28,7 @@ from actorgraph.ingest.extract.layout import breaks_paragraph, hard_wrapped
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
 from actorgraph.ingest.extract.parallel import available_cores, extract_parallel
+from actorgraph.ingest.settings import ExtractionSettings
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -70,7 +70,6 @@ def _paragraph_breaks(doc: Doc) -> Doc:
 
 class ModelError(ActorgraphError):
     code = "model_unavailable"
-    http_status = 503
 
 
 @lru_cache(maxsize=4)
@@ -107,8 +106,10 @@ class Extractor:
         batch_size: int = 32,
         n_process: int | None = None,
         lexicon: str | Path | None = None,
+        settings: ExtractionSettings | None = None,
     ) -> None:
-        settings = get_settings()
+        settings = settings or ExtractionSettings()
+        self.settings = settings
         self.model = model or settings.spacy_model
         self.nlp = load_model(self.model)
         self.batch_size = max(1, int(batch_size))
@@ -137,6 +138,7 @@ class Extractor:
             "known_actors": self._known,
             "batch_size": self.batch_size,
             "lexicon": self._lexicon_path,
+            "settings": self.settings,
         }
 
     # ------------------------------------------------------------------ public

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 import yaml
 from actorgraph.graph.errors import InputError
-from actorgraph.ingest.extract.normalize import slugify
+from actorgraph.graph.exchange import slugify
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 Category = Literal["actors", "statements", "speaks_for", "mediates", "rejects", "demands", "topics"]

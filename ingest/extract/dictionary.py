@@ -17,7 +17,8 @@ from typing import Annotated, Any, Literal
 
 import yaml
 from actorgraph.graph.errors import InputError
-from actorgraph.ingest.extract.normalize import name_key, person_key, person_name, slugify, surname
+from actorgraph.graph.exchange import slugify
+from actorgraph.ingest.extract.normalize import name_key, person_key, person_name, surname
 from pydantic import (
     BaseModel,
     BeforeValidator,

@@ -109,15 +109,6 @@ def surname(text: str) -> str:
     return words[-1] if words else ""
 
 
-def slugify(text: str, max_len: int = 80) -> str:
-    """A stable id: ``Osama Hamdan`` -> ``osama-hamdan``."""
-    t = fold(text).replace("'", "")
-    slug = _NON_WORD.sub("-", t).strip("-")
-    if len(slug) > max_len:
-        slug = slug[:max_len].rsplit("-", 1)[0] or slug[:max_len]
-    return slug or "x"
-
-
 def clean_surface(text: str) -> str:
     """A mention as a display name: straight apostrophes, no leading article, single spaces."""
     t = _SPACES.sub(" ", text.translate(_QUOTES)).strip(" ,;:")

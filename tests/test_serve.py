@@ -39,14 +39,18 @@ def serve(tmp_path: Path) -> Iterator[object]:
 
     def start(options: list[str], env: dict[str, str], workers: int = 1) -> Served:
         port = free_port()
-        proc = subprocess.Popen(
-            [str(BIN), *options, "serve", "--port", str(port), "--workers", str(workers)],
-            cwd=tmp_path,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        # output to a file, not a pipe: nobody drains a pipe while the server runs (a full
+        # one blocks it), and reading one from a live process waits for it to end
+        log = tmp_path / f"serve-{port}.log"
+        with log.open("w") as out:
+            proc = subprocess.Popen(
+                [str(BIN), *options, "serve", "--port", str(port), "--workers", str(workers)],
+                cwd=tmp_path,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
         started.append(proc)
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 180  # two workers on a busy 2-core machine
@@ -57,8 +61,9 @@ def serve(tmp_path: Path) -> Iterator[object]:
             except httpx.HTTPError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                out = proc.stdout.read() if proc.stdout else ""
-                pytest.fail(f"serve did not start: {out}")
+                proc.kill()
+                proc.wait(timeout=20)
+                pytest.fail(f"serve did not start: {log.read_text()[-4000:]}")
             time.sleep(0.2)
 
     yield start

@@ -67,6 +67,15 @@ def check_date(value: str | None, field: str) -> str | None:
         raise InputError(f"'{value}' is not a date (YYYY-MM-DD)", field=field) from None
 
 
+def check_window(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """``since`` and ``until`` as ISO dates, ``since`` not after ``until``; raises
+    :class:`InputError` (an inverted window is a mistake to say, not an empty answer)."""
+    since, until = check_date(since, "since"), check_date(until, "until")
+    if since is not None and until is not None and since > until:
+        raise InputError(f"since {since} is after until {until}: nothing can match", field="until")
+    return since, until
+
+
 @dataclass(slots=True)
 class InfluenceResult:
     """An influence ranking as answered: the top scores, how many actors were ranked, the
@@ -511,7 +520,7 @@ class Graph:
                 f"unknown metric '{metric}' (known: {', '.join(METRICS)})", field="metric"
             )
         self._limit(top, MAX_ROWS, "top")
-        since, until = check_date(since, "since"), check_date(until, "until")
+        since, until = check_window(since, until)
         rels = self._relations(relations, self.schema.actor_relation_types)
         exact = bool(exact) and metric == "betweenness"
         question = (metric, tuple(rels), since, until, exact)
@@ -582,7 +591,7 @@ class Graph:
         """
         self._limit(depth, MAX_DEPTH, "depth")
         self._limit(limit, MAX_ROWS, "limit")
-        since, until = check_date(since, "since"), check_date(until, "until")
+        since, until = check_window(since, until)
         names = [actors] if isinstance(actors, str) else actors
         seeds = [self.resolve_actor(n).id for n in names]
         rels = self._relations(relations, self.schema.fact_types)
@@ -607,7 +616,7 @@ class Graph:
         counts every match. ``actor`` matches either role, ``speaker`` and ``on_behalf_of``
         one each; at most one of the three may be given."""
         self._page(limit, offset)
-        since, until = check_date(since, "since"), check_date(until, "until")
+        since, until = check_window(since, until)
         by_role = dict(zip(STATEMENT_ROLES, (actor, speaker, on_behalf_of), strict=True))
         given = [(role, name) for role, name in by_role.items() if name]
         if len(given) > 1:
@@ -661,7 +670,7 @@ class Graph:
         """Who demands, rejects (or takes another stance on) what, since when, with evidence;
         one page, ordered by target, type and actor, and how many there are."""
         self._page(limit, offset)
-        since, until = check_date(since, "since"), check_date(until, "until")
+        since, until = check_window(since, until)
         rels_types = self._relations(types, self.schema.stance_types)
         target_id = None
         if topic:

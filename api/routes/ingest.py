@@ -53,15 +53,20 @@ router = APIRouter(tags=["ingest"], dependencies=[WriteAccess], responses=WRITE_
 
 NDJSON_TYPES = ("application/x-ndjson", "application/ndjson", "application/jsonl")
 
-_ndjson_schema: dict[str, Any] = {
-    "type": "string",
-    "description": "One exchange-format record (a JSON object) per line.",
-    "example": '{"kind": "actor", "id": "oman", "name": "Oman", "type": "state"}\n',
-}
 #: The JSON body's schema, its record models referenced as OpenAPI components (see
 #: :data:`COMPONENTS`, which ``create_app`` adds to the document).
 _json_body = IngestRequest.model_json_schema(ref_template="#/components/schemas/{model}")
 COMPONENTS: dict[str, Any] = _json_body.pop("$defs", {})
+#: NDJSON bodies: the schema is of the lines, as a list (one record per line), so a client or a
+#: fuzzer that generates from it makes records, and writes each as one line.
+_ndjson_schema: dict[str, Any] = {
+    "type": "array",
+    "minItems": 1,
+    "items": _json_body["properties"]["records"]["items"],
+    "description": "Exchange-format records, one JSON object per line (`\\n`-separated). "
+    "The schema is of the lines, taken as a list.",
+    "example": [{"kind": "actor", "id": "oman", "name": "Oman", "type": "state"}],
+}
 REQUEST_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,

@@ -105,3 +105,16 @@ def test_architecture_doc_names_files_that_exist() -> None:
     assert len(named) > 10
     missing = [p for p in named if not list(ROOT.glob(p))]
     assert missing == []
+
+
+def test_every_test_the_reliability_doc_names_exists() -> None:
+    """docs/reliability.md proves each promise by a test: each one it names is defined."""
+    doc = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\b(test_\w+)`", doc)) - {"test_reliability"}
+    defined = {
+        m
+        for f in (ROOT / "tests").glob("test_*.py")
+        for m in re.findall(r"^def (test_\w+)", f.read_text(encoding="utf-8"), re.M)
+    }
+    assert len(named) > 20
+    assert named - defined == set()

@@ -233,5 +233,5 @@ def test_every_error_code_has_its_http_status_in_the_api() -> None:
 def test_an_offset_past_the_cap_is_a_bad_request_not_a_crash(apps: Any, url: str) -> None:
     """A 64-bit-overflowing offset once reached SQLite and answered 500."""
     r = apps().get(url)
-    assert_error(r, 400, "over_limit")
+    assert_error(r, 422, "invalid_input")
     assert "offset" in r.text

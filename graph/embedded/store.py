@@ -55,9 +55,6 @@ from actorgraph.graph.store import (
     admit_neighbours,
 )
 
-#: Rewrite the snapshot once this many actor relations were committed after it (and at the
-#: end of every ingest, see :meth:`EmbeddedStore.flush`).
-SNAPSHOT_DELTA = 200_000
 _IDS = "(SELECT value FROM json_each(?))"
 _REL_COLUMNS = (
     "rid, key, type, source, target, target_kind, confidence, sources, evidence, "
@@ -715,16 +712,6 @@ class EmbeddedStore(GraphStore):
         rows = self._q(f"SELECT id, name FROM nodes WHERE id IN {_IDS}", (_ids(ids),))
         return {i: name_sort_key(n, i) for i, n in rows}
 
-    def _walk_types(self, relations: list[str]) -> tuple[list[str], list[str]]:
-        both: list[str] = []
-        forward: list[str] = []
-        for name in relations:
-            rt = self.schema.relation(name)
-            if rt.traverse == "none" or not rt.between_actors or rt.derived:
-                continue
-            (both if rt.traverse == "both" or rt.symmetric else forward).append(name)
-        return sorted(both), sorted(forward)
-
     def find_paths(
         self,
         source: str,
@@ -736,7 +723,7 @@ class EmbeddedStore(GraphStore):
     ) -> tuple[list[RawPath], bool]:
         import numpy as np
 
-        both, forward = self._walk_types(relations)
+        both, forward = self.schema.walks(relations)
         if source == target or not (both or forward):
             return [], False
         with self._lock:

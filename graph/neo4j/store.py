@@ -478,7 +478,7 @@ class Neo4jStore(GraphStore):
             result.nodes += len(staged)
 
         # the batch's relations, each once, its evidence deduplicated by key in arrival order
-        # (the rule of graph.merge.new_evidence, hashing each key once); relations_write then
+        # (the first piece of a key is kept, as the embedded store does); relations_write then
         # appends what the store does not hold yet and says what it added
         staged_rels: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
         for rel in batch.relations:
@@ -706,15 +706,10 @@ class Neo4jStore(GraphStore):
 
     # ------------------------------------------------------------------ graph queries
     def _walk(self, relations: list[str]) -> tuple[list[str], list[str]]:
-        """Labels walked both ways and labels walked forward only, as the embedded adjacency."""
-        both: set[str] = set()
-        forward: set[str] = set()
-        for name in relations:
-            rt = self.schema.relation(name)
-            if rt.traverse == "none" or not rt.between_actors or rt.derived:
-                continue
-            (both if rt.traverse == "both" or rt.symmetric else forward).add(rt.label)
-        return sorted(both), sorted(forward)
+        """The labels of :meth:`Schema.walks`: walked both ways, and forward only."""
+        both, forward = self.schema.walks(relations)
+        label = self.schema.relations
+        return sorted(label[n].label for n in both), sorted(label[n].label for n in forward)
 
     def find_paths(
         self,

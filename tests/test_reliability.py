@@ -375,3 +375,66 @@ def test_a_batch_the_driver_retried_is_counted_in_the_ingest_report(
     assert report.written.nodes == 5 and report.written.retried == 1
     assert report.to_dict()["retried"] == 1 and "tried again" in (report.note or "")
     store.close()
+
+
+# ---------------------------------------------------------------------- load
+def test_answers_are_kept_per_data_version(
+    example_store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A path, broker or neighbourhood asked again before the next write is not searched
+    again; after a write it is (the soak's tail was the same searches done over and over)."""
+    graph = Graph(example_store)
+    searches: list[str] = []
+    real_paths, real_hood = example_store.find_paths, example_store.neighborhood
+
+    def counted_paths(*a: Any, **kw: Any) -> Any:
+        searches.append("paths")
+        return real_paths(*a, **kw)
+
+    def counted_hood(*a: Any, **kw: Any) -> Any:
+        searches.append("hood")
+        return real_hood(*a, **kw)
+
+    monkeypatch.setattr(example_store, "find_paths", counted_paths)
+    monkeypatch.setattr(example_store, "neighborhood", counted_hood)
+    first = graph.paths("Hamas", "United States").to_dict()
+    for _ in range(3):
+        assert graph.paths("Hamas", "United States").to_dict() == first
+        graph.brokers("Hamas", "United States")
+        graph.neighbors("Qatar")
+    assert searches == ["paths", "paths", "hood"]
+    Loader(example_store).load_file(
+        write_jsonl(
+            tmp_path / "new.jsonl",
+            [
+                {"kind": "actor", "id": "oman", "name": "Oman", "type": "state"},
+                {"kind": "relation", "type": "mediates", "source": "oman", "target": "hamas"},
+            ],
+        )
+    )
+    graph.paths("Hamas", "United States")
+    graph.neighbors("Qatar")
+    assert searches == ["paths", "paths", "hood", "paths", "hood"]
+    assert graph.paths("Hamas", "Oman").paths  # the new data is seen
+
+
+def test_the_metrics_of_one_window_share_one_projection(
+    example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graph = Graph(example_store)
+    reads: list[int] = []
+    real = example_store.projection_edges
+
+    def counted(*a: Any, **kw: Any) -> Any:
+        reads.append(1)
+        return real(*a, **kw)
+
+    monkeypatch.setattr(example_store, "projection_edges", counted)
+    try:
+        for metric in ("pagerank", "betweenness", "degree"):
+            assert graph.influence(metric, since="2024-01-01")
+        assert len(reads) == 1
+        graph.influence("pagerank", until="2024-12-31")
+        assert len(reads) == 2
+    finally:
+        graph.close()

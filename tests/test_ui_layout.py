@@ -141,13 +141,20 @@ def test_big_view_opens_relayouts_and_filters_without_blocking_the_page(
     def relayout() -> None:
         page.click("#relayout")
 
-    relayout_ms = longest_task(page, relayout)
+    # each interaction twice, the lesser kept: work done on the page blocks it every time,
+    # while another process taking the shared cores only sometimes does
+    relayout_ms = min(longest_task(page, relayout) for _ in range(2))
     ratio = distinct_ratio(positions(page))
 
     def filter_out() -> None:
         page.uncheck("#rel-filter input[value=supports]")
 
+    def filter_back() -> None:
+        page.check("#rel-filter input[value=supports]")
+
     filter_ms = longest_task(page, filter_out)
+    longest_task(page, filter_back)
+    filter_ms = min(filter_ms, longest_task(page, filter_out))
     supports = page.evaluate("cy.edges('[type = \"supports\"]').not('.hidden').length")
 
     def table() -> None:

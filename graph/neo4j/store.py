@@ -50,7 +50,7 @@ from typing import Any, TypeVar
 import neo4j
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
 from actorgraph.graph.exchange import AnyRecord, records_of
-from actorgraph.graph.merge import check_batch, merge_node
+from actorgraph.graph.merge import check_batch, fold_relations, merge_node
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -477,16 +477,9 @@ class Neo4jStore(GraphStore):
             staged_nodes.append((kind, staged))
             result.nodes += len(staged)
 
-        # the batch's relations, each once, its evidence deduplicated by key in arrival order
-        # (the first piece of a key is kept, as the embedded store does); relations_write then
-        # appends what the store does not hold yet and says what it added
-        staged_rels: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
-        for rel in batch.relations:
-            entry = staged_rels.get(rel.key)
-            if entry is None:
-                entry = staged_rels[rel.key] = (rel, {})
-            for e in rel.evidence:
-                entry[1].setdefault(e.key, e)
+        # the batch's relations, each once, their evidence deduplicated (graph.merge);
+        # relations_write then appends what the store does not hold yet and says what it added
+        staged_rels = fold_relations(batch.relations)
 
         for kind, staged in staged_nodes:
             node_rows = [{"id": i, "props": node_props(kind, n)} for i, n in staged.items()]
@@ -821,11 +814,7 @@ class Neo4jStore(GraphStore):
                     kind = self._kind(row["labels"])
                     if kind is not None:
                         nodes[row["id"]] = (kind, node_from_props(kind, row["props"]))
-            kept = [
-                (k, ends)
-                for k, ends in sorted(hood.edges.items())
-                if ends[0] in hood.seen and ends[1] in hood.seen
-            ]
+            kept = hood.kept_edges()
             rels: list[Relation] = []
             for kept_chunk in _chunks(kept, MAX_ROWS):
                 rows = [[a, b, labels_of[k]] for k, (a, b) in kept_chunk]
@@ -845,18 +834,8 @@ class Neo4jStore(GraphStore):
 
         hood, nodes, rels = self._read(bfs)
         inter = self.intermediaries()
-        order = sorted(
-            (i for i in hood.seen if i in nodes),
-            key=lambda i: name_sort_key(str(getattr(nodes[i][1], "name", i)), i),
-        )
-        views = [RelationView.of(r, evidence_limit) for r in rels]
-        return Subgraph(
-            nodes=[node_ref(nodes[i][0], nodes[i][1], inter) for i in order],
-            edges=[{"id": v.key, **v.summary(), "target_kind": v.target_kind} for v in views],
-            truncated=hood.truncated,
-            left_out=hood.left_out,
-            left_out_exact=hood.exact,
-        )
+        refs = {i: node_ref(kind, node, inter) for i, (kind, node) in nodes.items()}
+        return hood.subgraph(refs, (RelationView.of(r, evidence_limit) for r in rels))
 
     def projection_edges(
         self, relations: list[str], since: str | None = None, until: str | None = None

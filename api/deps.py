@@ -67,11 +67,24 @@ class ApiState:
             except Exception as exc:  # a driver or import failure: log it, report 503
                 logger.exception("cannot open the store")
                 self.last_error = StoreUnavailableError(
-                    f"cannot open the store ({type(exc).__name__})"
+                    f"cannot open the store ({type(exc).__name__})",
+                    public=f"cannot open the store ({type(exc).__name__})",
                 )
                 return False
             self.attach(store, owned=True)
             return True
+
+    def unavailable(self) -> StoreUnavailableError:
+        """The 503 for a store that cannot be opened: the operator's reason for the log, a
+        public one (no host, port, user or path; see StoreUnavailableError) for the body."""
+        last = self.last_error
+        if last is None:
+            return StoreUnavailableError("the graph store is not available")
+        public = last.public if isinstance(last, StoreUnavailableError) else last.code
+        return StoreUnavailableError(
+            f"the graph store is not available: {last}",
+            public=f"the graph store is not available: {public}",
+        )
 
     def wait_for_store(self, timeout: float) -> None:
         """Open and ping the store, retrying with backoff for up to ``timeout`` seconds."""
@@ -114,8 +127,7 @@ def get_settings(state: StateDep) -> Settings:
 async def get_graph(state: StateDep) -> Graph:
     """The app's one ``Graph``; 503 while the store cannot be opened."""
     if state.graph is None and not await run_in_threadpool(state.try_open):
-        reason = f": {state.last_error}" if state.last_error else ""
-        raise StoreUnavailableError(f"the graph store is not available{reason}")
+        raise state.unavailable()
     assert state.graph is not None
     return state.graph
 

@@ -16,11 +16,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from actorgraph.graph.errors import ActorgraphError
+from actorgraph.graph.errors import ActorgraphError, StoreUnavailableError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 logger = logging.getLogger("actorgraph.api")
 
@@ -107,6 +109,8 @@ async def _actorgraph_error(request: Request, exc: Exception) -> JSONResponse:
     if status >= 500:
         logger.warning("%s %s: %s", request.method, request.url.path, exc)
     headers = {"WWW-Authenticate": "APIKey"} if status == 401 else None
+    if isinstance(exc, StoreUnavailableError):  # the body is public: no host, user or path
+        return error_response(status, exc.code, exc.public, None, headers)
     return error_response(status, exc.code, exc.message, exc.details, headers)
 
 
@@ -144,7 +148,35 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
         message = f"{request.method} is not allowed on {request.url.path}"
     else:
         message = str(exc.detail)
-    return error_response(status, code, message, None, getattr(exc, "headers", None))
+    headers = getattr(exc, "headers", None)
+    if status == 405:
+        # the static mount at / answers for any path a route has no method for: say the
+        # route's methods, not the mount's (GET, HEAD)
+        allowed = _route_methods(request)
+        if allowed:
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+    return error_response(status, code, message, None, headers)
+
+
+def _route_methods(request: Request) -> list[str]:
+    """The methods of the API routes whose path matches the request's, sorted (routers that
+    FastAPI keeps included as nested entries are walked too)."""
+    methods: set[str] = set()
+
+    def walk(routes: Any) -> None:
+        for route in routes:
+            if hasattr(route, "effective_route_contexts"):
+                for ctx in route.effective_route_contexts():
+                    add(ctx.original_route, ctx.path)
+            elif isinstance(route, APIRoute):
+                add(route, route.path)
+
+    def add(route: Any, path: str) -> None:
+        if isinstance(route, APIRoute) and compile_path(path)[0].match(request.url.path):
+            methods.update(route.methods or ())
+
+    walk(request.app.router.routes)
+    return sorted(methods)
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:

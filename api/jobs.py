@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from actorgraph.graph.errors import ActorgraphError
+from actorgraph.graph.errors import ActorgraphError, StoreUnavailableError
 from actorgraph.ingest.loader import IngestReport
 
 logger = logging.getLogger("actorgraph.api")
@@ -105,6 +105,10 @@ class JobRegistry:
         t0 = time.monotonic()
         try:
             report = work(job)
+        except StoreUnavailableError as exc:  # the job is readable by anyone with the key
+            logger.warning("ingest job %s: %s", job.id, exc)
+            job.error = {"code": exc.code, "message": exc.public, "details": {}}
+            job.status = "failed"
         except ActorgraphError as exc:
             job.error = {"code": exc.code, "message": exc.message, "details": exc.details}
             job.status = "failed"

@@ -486,7 +486,8 @@ class IngestRequest(BaseModel):
     )
 
     records: list[Record] = Field(
-        min_length=1, description="Records, one object each (GET /schema/records)."
+        description="Records, one object each (GET /schema/records); an empty list is "
+        "accepted and writes nothing (the job's report says so)."
     )
 
 
@@ -506,8 +507,12 @@ class IngestReportOut(BaseModel):
     sources: list[str]
     records: int
     written: Written
+    retried: int = Field(
+        default=0, description="Batch transactions the store tried again (counted once)."
+    )
     skipped: list[str]
     seconds: float
+    note: str | None = Field(default=None, description="An empty input, retried batches.")
 
 
 class JobProgress(BaseModel):

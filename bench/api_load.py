@@ -358,6 +358,7 @@ def soak(store: str, inputs: dict[str, list[dict[str, Any]]], args: argparse.Nam
         lock = threading.Lock()
         stop = time.monotonic() + args.soak
         lat: list[float] = []
+        by_kind: dict[str, list[float]] = {}
         statuses: Counter[int] = Counter()
         nxt = 0
         mem: list[float] = [rss_mb(server.proc.pid)]
@@ -376,6 +377,7 @@ def soak(store: str, inputs: dict[str, list[dict[str, Any]]], args: argparse.Nam
                         code = 0
                     with lock:
                         lat.append(time.perf_counter() - t)
+                        by_kind.setdefault(kind, []).append(lat[-1])
                         statuses[code] += 1
 
         threads = [threading.Thread(target=client) for _ in range(args.clients)]
@@ -399,6 +401,14 @@ def soak(store: str, inputs: dict[str, list[dict[str, Any]]], args: argparse.Nam
             "rss_start_mb": round(mem[0], 1),
             "rss_max_mb": round(max(mem), 1),
             "rss_after_mb": round(mem_after, 1),
+            "by_endpoint": {
+                k: {
+                    "requests": len(v),
+                    "p50_ms": round(1000 * statistics.median(v), 1),
+                    "p95_ms": round(1000 * pct(v, 95), 1),
+                }
+                for k, v in sorted(by_kind.items())
+            },
         }
     finally:
         server.stop()

@@ -155,6 +155,8 @@ def ingest(
             + ("" if w.changed else " — nothing new"),
             markup=False,
         )
+        if r.note:
+            console.print(f"{r.sources[0]}: {r.note}", markup=False)
         for msg in r.skipped:
             err_console.print(f"skipped {msg}", markup=False)
 

@@ -74,6 +74,21 @@ class LimitError(ActorgraphError):
 
 
 class StoreUnavailableError(ActorgraphError):
-    """The store cannot be reached or refuses us (down, wrong password, wrong database)."""
+    """The store cannot be reached or refuses us (down, wrong password, wrong database).
+
+    ``message`` is for the operator (CLI, logs: it may name the host and the user, never a
+    password); ``public`` is what anyone may read (the API's 503 bodies and ``/ready``, open
+    without a key): what went wrong, without host, port, user or path.
+    """
 
     code = "store_unavailable"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        public: str = "the graph store is not available",
+        details: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message, details=details)
+        self.public = public

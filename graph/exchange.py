@@ -14,8 +14,9 @@ Records move between extraction, ingest and export in one JSON Lines format
 
 The vocabulary checks (actor types, relation types) are made against the store's schema
 (:func:`validate_record` takes it), so a store with another vocabulary checks against its own;
-the published JSON Schema lists the bundled vocabulary's types as enums. Field limits
-(lengths, sizes) belong on the field declarations (``Field(max_length=...)``).
+the published JSON Schema lists the bundled vocabulary's types as enums. The limits (lengths,
+list sizes, nesting, CSV cells; :data:`LIMITS`) are declared here, on the field types, so every
+entrance and both stores refuse the same input the same way, before anything is written.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_origin
 
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.model import (
@@ -62,6 +63,36 @@ ROLE_ORIGIN_PREFIX = "role:"
 KINDS = ("document", "actor", "topic", "statement", "relation")
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/+-]{0,199}$"
 ID_RULE = "letters, digits and . _ : / + -, starting with a letter or digit"
+
+# ---------------------------------------------------------------------- limits
+#: Characters in a name: an actor's or topic's name, an alias, a keyword, a title, a reference
+#: to an actor or topic. (Neo4j indexes actor names; its index refuses a value over 8 KB, and
+#: 500 characters are at most 2,000 bytes of UTF-8.)
+NAME_MAX = 500
+#: Characters in a text: what a statement says, the sentence of evidence, a description.
+TEXT_MAX = 100_000
+#: Items in a list (aliases, keywords, about, roles).
+LIST_MAX = 100
+#: Characters in all the names of one actor together (name and aliases, also once merged with
+#: what the store holds): Neo4j keeps them in one text-indexed property, whose index refuses
+#: values over 32 KB.
+ACTOR_NAMES_MAX = 6_000
+#: Characters in one CSV cell.
+CSV_CELL_MAX = 131_072
+#: Levels of nesting of JSON or YAML (a record needs 3: record, roles, role; a request body 5).
+NESTING_MAX = 32
+#: The limits, by name, as the docs state them (``docs/exchange-format.md``, checked by a test).
+LIMITS = {
+    "NAME_MAX": NAME_MAX,
+    "TEXT_MAX": TEXT_MAX,
+    "LIST_MAX": LIST_MAX,
+    "ACTOR_NAMES_MAX": ACTOR_NAMES_MAX,
+    "CSV_CELL_MAX": CSV_CELL_MAX,
+    "NESTING_MAX": NESTING_MAX,
+}
+#: No string may hold U+0000 (Neo4j and SQLite would store it; every reader after them breaks).
+_NO_NUL = "^[^\\x00]*$"
+_SOME_TEXT = "^[^\\x00]*[^\\x00\\s][^\\x00]*$"
 
 
 # ---------------------------------------------------------------------- ids
@@ -122,10 +153,14 @@ def _without_blanks(values: list[str]) -> list[str]:
 
 #: A stable id (``osama-hamdan``, ``ceasefire-talks-live-updates/s1``).
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-#: Text that must say something (not empty, not only spaces).
-Text = Annotated[str, StringConstraints(pattern=r"\S")]
+#: Text that must say something (not empty, not only spaces), at most TEXT_MAX characters.
+Text = Annotated[str, StringConstraints(pattern=_SOME_TEXT, max_length=TEXT_MAX)]
+#: Text that may be empty (descriptions, urls, evidence), at most TEXT_MAX characters.
+OptText = Annotated[str, StringConstraints(pattern=_NO_NUL, max_length=TEXT_MAX)]
+#: A name (not empty), at most NAME_MAX characters.
+Name = Annotated[str, StringConstraints(pattern=_SOME_TEXT, max_length=NAME_MAX)]
 #: An actor given by id, name or alias.
-ActorRef = Annotated[Text, Field(description="An actor: its id, or its exact name or alias.")]
+ActorRef = Annotated[Name, Field(description="An actor: its id, or its exact name or alias.")]
 IsoDate = Annotated[str, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
 Offset = Annotated[int, Field(ge=0)]
 # The evidence fields of statements and relations (declared once, used by both)
@@ -138,9 +173,14 @@ End = Annotated[
 ]
 Confidence = Annotated[float, Field(default=1.0, ge=0.0, le=1.0, description="How sure, 0..1.")]
 Origin = Annotated[
-    Text, Field(default="curated", description="`curated`, or `extractor:<name>@<version>`.")
+    Name, Field(default="curated", description="`curated`, or `extractor:<name>@<version>`.")
 ]
-Names = Annotated[list[str], AfterValidator(_without_blanks)]
+#: A list of names (blank ones dropped), at most LIST_MAX of them.
+Names = Annotated[
+    list[Annotated[str, StringConstraints(pattern=_NO_NUL, max_length=NAME_MAX)]],
+    Field(max_length=LIST_MAX),
+    AfterValidator(_without_blanks),
+]
 
 
 class _Record(BaseModel):
@@ -151,7 +191,7 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, strict=True)
 
     kind: str = Field(description="What the record is (the union's tag).")
-    comment: str | None = Field(
+    comment: OptText | None = Field(
         default=None, exclude=True, description="A note for people; ignored."
     )
     optional: bool = Field(
@@ -169,10 +209,10 @@ class DocumentRecord(_Record):
     kind: Literal["document"]
     id: Id = Field(description="Stable id of the article.")
     title: Text = Field(description="Headline.")
-    url: str | None = Field(default=None, description="Where it was published.")
+    url: OptText | None = Field(default=None, description="Where it was published.")
     published: IsoDate | None = Field(default=None, description="Publication date.")
-    outlet: str | None = Field(default=None, description="Publisher.")
-    file: str | None = Field(default=None, description="Local file it was read from.")
+    outlet: OptText | None = Field(default=None, description="Publisher.")
+    file: OptText | None = Field(default=None, description="Local file it was read from.")
 
 
 class RoleRecord(BaseModel):
@@ -180,7 +220,7 @@ class RoleRecord(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, strict=True)
 
-    title: Text = Field(description="The office (Secretary of State, spokesman).")
+    title: Name = Field(description="The office (Secretary of State, spokesman).")
     of: ActorRef = Field(description="The actor the office is held for.")
     valid_from: IsoDate | None = Field(default=None, alias="from", description="First day.")
     valid_to: IsoDate | None = Field(default=None, alias="to", description="Last day.")
@@ -191,13 +231,25 @@ class ActorRecord(_Record):
 
     kind: Literal["actor"]
     id: Id | None = Field(default=None, description="Stable id; default: the slug of `name`.")
-    name: Text = Field(description="Canonical name.")
+    name: Name = Field(description="Canonical name.")
     type: str = Field(description="Actor type of the vocabulary (person, organization, state).")
     aliases: Names = Field(default_factory=list, description="Other names it goes by.")
-    description: str | None = Field(default=None, description="Who it is.")
+    description: OptText | None = Field(default=None, description="Who it is.")
     roles: list[RoleRecord] = Field(
-        default_factory=list, description="Offices held; `of` is an actor."
+        default_factory=list, max_length=LIST_MAX, description="Offices held; `of` is an actor."
     )
+
+    @field_validator("aliases")
+    @classmethod
+    def _names_fit(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        total = len(info.data.get("name") or "") + sum(len(a) for a in value)
+        if total > ACTOR_NAMES_MAX:
+            raise _error(
+                "too_many_names",
+                f"the name and aliases have {total:,} characters together, over the limit "
+                f"of {ACTOR_NAMES_MAX:,}",
+            )
+        return value
 
 
 class TopicRecord(_Record):
@@ -205,9 +257,9 @@ class TopicRecord(_Record):
 
     kind: Literal["topic"]
     id: Id | None = Field(default=None, description="Stable id; default: the slug of `name`.")
-    name: Text = Field(description="What is demanded, rejected or talked about.")
+    name: Name = Field(description="What is demanded, rejected or talked about.")
     keywords: Names = Field(default_factory=list, description="Words that identify it.")
-    description: str | None = Field(default=None, description="What it is.")
+    description: OptText | None = Field(default=None, description="What it is.")
 
 
 class _Evidenced(_Record):
@@ -234,7 +286,7 @@ class StatementRecord(_Evidenced):
     date: IsoDate | None = Field(default=None, description="When it was said.")
     document: Id | None = Field(default=None, description="Where it was reported.")
     about: Names = Field(default_factory=list, description="Topics it concerns (ids or names).")
-    evidence: str | None = Field(default=None, description="The sentence that reports it.")
+    evidence: OptText | None = Field(default=None, description="The sentence that reports it.")
     start: Start
     end: End
     confidence: Confidence
@@ -247,8 +299,8 @@ class RelationRecord(_Evidenced):
     kind: Literal["relation"]
     type: str = Field(description="Relation type of the vocabulary (not a derived one).")
     source: ActorRef = Field(description="The actor the relation starts from.")
-    target: Text = Field(description="An actor, or a topic id for stance relations.")
-    evidence: str | None = Field(default=None, description="The sentence that says so.")
+    target: Name = Field(description="An actor, or a topic id for stance relations.")
+    evidence: OptText | None = Field(default=None, description="The sentence that says so.")
     document: Id | None = Field(default=None, description="Where it was reported.")
     statement: Id | None = Field(default=None, description="The statement that supports it.")
     date: IsoDate | None = Field(
@@ -292,7 +344,7 @@ LIST_FIELDS = frozenset(
     name
     for model in MODELS.values()
     for name, f in model.model_fields.items()
-    if f.annotation == list[str]
+    if get_origin(f.annotation) is list and name != "roles"
 )
 
 
@@ -344,7 +396,28 @@ def as_dicts(stream: RecordStream) -> Iterator[dict[str, Any]]:
         yield dump(rec) if isinstance(rec, BaseModel) else rec
 
 
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def json_too_deep(text: str) -> bool:
+    """Whether JSON text nests more than :data:`NESTING_MAX` levels (strings skipped); checked
+    before parsing, so no input reaches Python's recursion limit."""
+    if text.count("[") + text.count("{") <= NESTING_MAX:
+        return False
+    depth = 0
+    for ch in _JSON_STRING.sub("", text):
+        if ch in "[{":
+            depth += 1
+            if depth > NESTING_MAX:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
+
+
 def _parsed(text: str, file: str, line: int) -> Any:
+    if json_too_deep(text):
+        raise InputError(f"nested more than {NESTING_MAX} levels deep", file=file, line=line)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -408,9 +481,15 @@ def explain(errors: list[ErrorDetails], raw: dict[str, Any]) -> tuple[str | None
     if etype == "extra_forbidden":
         known = [n for n in MODELS[str(kind)].model_fields if n not in COMMON_FIELDS]
         return field, f"unknown field in {kind} records (known: {', '.join(known)})"
-    if field in LIST_FIELDS:
+    if field in LIST_FIELDS and etype not in _LIMIT_ERRORS:
         return field, "must be a list of strings"
     return field, _reason(etype, value, first, field)
+
+
+#: Errors of the limits, whose reasons say the limit (also for an item of a list field).
+_LIMIT_ERRORS = frozenset(
+    {"string_too_long", "too_long", "string_pattern_mismatch", "too_many_names"}
+)
 
 
 def _role_reason(loc: list[Any], error: ErrorDetails) -> str:
@@ -439,6 +518,14 @@ def _reason(etype: str, value: Any, error: ErrorDetails, field: str | None) -> s
         return f"{value!r} is not {_EXPECTED[scalar]}"
     if etype == "int_from_float":
         return f"{value!r} is not a whole number"
+    if etype == "string_too_long":
+        limit = (error.get("ctx") or {}).get("max_length")
+        return f"is {len(value):,} characters long, over the limit of {limit:,}"
+    if etype == "too_long":
+        limit = (error.get("ctx") or {}).get("max_length")
+        return f"has {len(value):,} items, over the limit of {limit:,}"
+    if etype == "string_pattern_mismatch" and isinstance(value, str) and "\x00" in value:
+        return "holds a NUL character (U+0000), which no text may hold"
     if etype == "string_pattern_mismatch":
         if "A-Za-z0-9" in str((error.get("ctx") or {}).get("pattern", "")):
             return f"{value!r} is not a valid id ({ID_RULE})"

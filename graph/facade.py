@@ -12,12 +12,13 @@ import json
 import logging
 import threading
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from actorgraph.graph.answer_cache import AnswerCache
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, NotFoundError
 from actorgraph.graph.exchange import AnyRecord, RelationRecord
 from actorgraph.graph.influence import METRICS, EdgeList, rank, scores
@@ -53,6 +54,9 @@ from rapidfuzz import fuzz, process
 
 logger = logging.getLogger("actorgraph.facade")
 
+#: Projections (relation types, window) kept for the influence metrics of one data version.
+PROJECTIONS = 4
+
 #: How many evidence records the census (dates and documents of the overview) reads at most.
 MAX_CENSUS = 2_000_000
 
@@ -65,6 +69,15 @@ def check_date(value: str | None, field: str) -> str | None:
         return date.fromisoformat(value).isoformat()
     except (TypeError, ValueError):
         raise InputError(f"'{value}' is not a date (YYYY-MM-DD)", field=field) from None
+
+
+def check_window(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """``since`` and ``until`` as ISO dates, ``since`` not after ``until``; raises
+    :class:`InputError` (an inverted window is a mistake to say, not an empty answer)."""
+    since, until = check_date(since, "since"), check_date(until, "until")
+    if since is not None and until is not None and since > until:
+        raise InputError(f"since {since} is after until {until}: nothing can match", field="until")
+    return since, until
 
 
 @dataclass(slots=True)
@@ -103,6 +116,12 @@ class Graph:
             getattr(store, "query_timeout", 10.0), self._load_ranking, self._save_ranking
         )
         self._cache_lock = threading.Lock()
+        #: paths, brokers and neighbourhoods of the current data version (asked again and
+        #: again by the UI and by busy groups: see graph/answer_cache.py)
+        self._answers = AnswerCache()
+        #: the projections of the last few (relations, window, version): the three metrics of
+        #: one window share one read of the store
+        self._projections: OrderedDict[tuple[Any, ...], EdgeList] = OrderedDict()
         self._inter: tuple[str, set[str]] | None = None
         self._census: tuple[str, dict[str, Any]] | None = None
 
@@ -391,6 +410,23 @@ class Graph:
         rels = self._relations(relations, self.schema.channel_types)
         a = self.resolve_actor(source)
         b = self.resolve_actor(target)
+        key = ("paths", a.id, b.id, tuple(rels), max_hops, limit, intermediaries_only)
+        return self._answers.get(
+            (*key, evidence_limit),
+            self.store.version(),
+            lambda: self._paths(a, b, rels, max_hops, limit, intermediaries_only, evidence_limit),
+        )
+
+    def _paths(
+        self,
+        a: Actor,
+        b: Actor,
+        rels: list[str],
+        max_hops: int,
+        limit: int,
+        intermediaries_only: bool,
+        evidence_limit: int,
+    ) -> PathResult:
         raw, cut = self.store.find_paths(
             a.id, b.id, rels, max_hops, limit + 1, intermediaries_only=intermediaries_only
         )
@@ -432,8 +468,17 @@ class Graph:
         rels = self._relations(relations, self.schema.channel_types)
         a = self.resolve_actor(source)
         b = self.resolve_actor(target)
+        return self._answers.get(
+            ("brokers", a.id, b.id, tuple(rels), max_hops, top, intermediaries_only),
+            self.store.version(),
+            lambda: self._brokers(a, b, rels, max_hops, top, intermediaries_only),
+        )
+
+    def _brokers(
+        self, a: Actor, b: Actor, rels: list[str], max_hops: int, top: int, inter_only: bool
+    ) -> list[Broker]:
         raw, _cut = self.store.find_paths(
-            a.id, b.id, rels, max_hops, MAX_PATHS, intermediaries_only=intermediaries_only
+            a.id, b.id, rels, max_hops, MAX_PATHS, intermediaries_only=inter_only
         )
         if not raw:
             return []
@@ -510,7 +555,7 @@ class Graph:
                 f"unknown metric '{metric}' (known: {', '.join(METRICS)})", field="metric"
             )
         self._limit(top, MAX_ROWS, "top")
-        since, until = check_date(since, "since"), check_date(until, "until")
+        since, until = check_window(since, until)
         rels = self._relations(relations, self.schema.actor_relation_types)
         exact = bool(exact) and metric == "betweenness"
         question = (metric, tuple(rels), since, until, exact)
@@ -518,15 +563,9 @@ class Graph:
 
         def compute(deadline: float) -> Ranking:
             started = time.monotonic()
-            # relations walked both ways (mediates, speaks_for, allied_with) count both ways
-            both = {n for n in rels if self.schema.relation(n).traverse == "both"}
-            triples: list[tuple[str, str, float]] = []
-            for u, v, rtype, confidence in self.store.projection_edges(rels, since, until):
-                triples.append((u, v, confidence))
-                if rtype in both:
-                    triples.append((v, u, confidence))
+            edges = self._projection(rels, since, until, version)
             # actors with no relation in the window/types say nothing about influence
-            found = scores(EdgeList.from_edges(triples), metric, exact=exact, deadline=deadline)
+            found = scores(edges, metric, exact=exact, deadline=deadline)
             ranked = self._rank(found.values)
             return Ranking(version, ranked, found.nodes, found.samples, time.monotonic() - started)
 
@@ -547,6 +586,33 @@ class Graph:
             version=ranking.version,
             stale=answer.stale,
         )
+
+    def _projection(
+        self, rels: list[str], since: str | None, until: str | None, version: str
+    ) -> EdgeList:
+        """The actor graph of these relation types in this window, read once per data version
+        for every metric asked of it (the last :data:`PROJECTIONS` kept)."""
+        key = (tuple(rels), since, until, version)
+        with self._cache_lock:
+            hit = self._projections.get(key)
+            if hit is not None:
+                self._projections.move_to_end(key)
+                return hit
+        # relations walked both ways (mediates, speaks_for, allied_with) count both ways
+        both = {n for n in rels if self.schema.relation(n).traverse == "both"}
+        triples: list[tuple[str, str, float]] = []
+        for u, v, rtype, confidence in self.store.projection_edges(rels, since, until):
+            triples.append((u, v, confidence))
+            if rtype in both:
+                triples.append((v, u, confidence))
+        edges = EdgeList.from_edges(triples)
+        with self._cache_lock:
+            for old in [k for k in self._projections if k[3] != version]:
+                del self._projections[old]
+            self._projections[key] = edges
+            while len(self._projections) > PROJECTIONS:
+                self._projections.popitem(last=False)
+        return edges
 
     def _rank(self, values: dict[str, float]) -> list[tuple[str, float]]:
         """The first :data:`MAX_ROWS` (id, score), best first, ties by name then id (names
@@ -581,12 +647,19 @@ class Graph:
         """
         self._limit(depth, MAX_DEPTH, "depth")
         self._limit(limit, MAX_ROWS, "limit")
-        since, until = check_date(since, "since"), check_date(until, "until")
+        since, until = check_window(since, until)
         names = [actors] if isinstance(actors, str) else actors
         seeds = [self.resolve_actor(n).id for n in names]
         rels = self._relations(relations, self.schema.fact_types)
         evidence_limit = self._evidence_limit(evidence_limit)
-        return self.store.neighborhood(seeds, depth, rels, since, until, limit, evidence_limit)
+        key = ("neighbors", tuple(seeds), depth, tuple(rels), since, until, limit, evidence_limit)
+        return self._answers.get(
+            key,
+            self.store.version(),
+            lambda: self.store.neighborhood(
+                seeds, depth, rels, since, until, limit, evidence_limit
+            ),
+        )
 
     # ------------------------------------------------------------------ statements and stances
     def statements(
@@ -606,7 +679,7 @@ class Graph:
         counts every match. ``actor`` matches either role, ``speaker`` and ``on_behalf_of``
         one each; at most one of the three may be given."""
         self._page(limit, offset)
-        since, until = check_date(since, "since"), check_date(until, "until")
+        since, until = check_window(since, until)
         by_role = dict(zip(STATEMENT_ROLES, (actor, speaker, on_behalf_of), strict=True))
         given = [(role, name) for role, name in by_role.items() if name]
         if len(given) > 1:
@@ -660,7 +733,7 @@ class Graph:
         """Who demands, rejects (or takes another stance on) what, since when, with evidence;
         one page, ordered by target, type and actor, and how many there are."""
         self._page(limit, offset)
-        since, until = check_date(since, "since"), check_date(until, "until")
+        since, until = check_window(since, until)
         rels_types = self._relations(types, self.schema.stance_types)
         target_id = None
         if topic:

@@ -13,12 +13,27 @@ import logging
 import logging.config
 import os
 from pathlib import Path
+from typing import Any
 
-from actorgraph.graph.settings import CoreSettings
+from actorgraph.graph.settings import CoreSettings, redact
 
 logger = logging.getLogger("actorgraph")
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+#: Loggers of libraries whose records go where actorgraph's go, formatted the same way: the
+#: Neo4j driver warns of every transaction it retries, with the server's multi-line message.
+LIBRARY_LOGGERS = {"neo4j": "WARNING"}
+
+
+class OneLineFormatter(logging.Formatter):
+    """One line per record, no credentials: the message's line breaks become spaces and any
+    ``scheme://user:password@`` in it (or in a traceback) becomes ``scheme://***@``."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return " ".join(redact(super().formatMessage(record)).split())
+
+    def formatException(self, ei: Any) -> str:
+        return redact(super().formatException(ei))
 
 
 def default_log_file() -> Path:
@@ -59,9 +74,15 @@ def configure_logging(
         {
             "version": 1,
             "disable_existing_loggers": False,
-            "formatters": {"plain": {"format": FORMAT}},
+            "formatters": {"plain": {"()": OneLineFormatter, "format": FORMAT}},
             "handlers": handlers,
-            "loggers": {"actorgraph": {"level": level, "handlers": list(handlers)}},
+            "loggers": {
+                "actorgraph": {"level": level, "handlers": list(handlers)},
+                **{
+                    name: {"level": lib_level, "handlers": list(handlers), "propagate": False}
+                    for name, lib_level in LIBRARY_LOGGERS.items()
+                },
+            },
         }
     )
     return file

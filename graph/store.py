@@ -83,6 +83,9 @@ class WriteResult:
     nodes: int = 0
     relations: int = 0
     evidence: int = 0
+    #: transactions the store tried again (a transient error, a commit cut off) before it
+    #: knew the batch committed once; what the batch wrote is counted once all the same
+    retried: int = 0
 
     @property
     def changed(self) -> bool:
@@ -92,6 +95,7 @@ class WriteResult:
         self.nodes += other.nodes
         self.relations += other.relations
         self.evidence += other.evidence
+        self.retried += other.retried
 
 
 @dataclass(slots=True)

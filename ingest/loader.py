@@ -21,6 +21,7 @@ from typing import Any
 
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.exchange import (
+    ACTOR_NAMES_MAX,
     ActorRecord,
     AnyRecord,
     RelationRecord,
@@ -65,6 +66,19 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
+    @property
+    def note(self) -> str | None:
+        """What a person should know beyond the counts (an empty input, retried batches)."""
+        notes = []
+        if not self.records and not self.skipped:
+            notes.append("no records in the input: nothing was written")
+        if self.written.retried:
+            notes.append(
+                f"{self.written.retried} batch transactions were tried again; "
+                "each batch is counted once"
+            )
+        return "; ".join(notes) or None
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "sources": self.sources,
@@ -74,8 +88,10 @@ class IngestReport:
                 "relations": self.written.relations,
                 "evidence": self.written.evidence,
             },
+            "retried": self.written.retried,
             "skipped": self.skipped,
             "seconds": round(self.seconds, 3),
+            "note": self.note,
         }
 
 
@@ -93,6 +109,11 @@ class _Definitions:
     #: the checked records of pass 1, kept for pass 2 while there are at most KEEP_CHECKED of
     #: them (then pass 2 neither parses nor checks again); None past that (read again)
     checked: list[tuple[int, AnyRecord]] | None = field(default_factory=list)
+    #: per node id: the line that first gave it and its single-valued fields (hashed), so a
+    #: later record of the same node that says otherwise is refused as a contradiction
+    facts: dict[str, tuple[int, dict[str, int]]] = field(default_factory=dict)
+    #: per actor id: the line that first gave it, its type, and its names (for the store checks)
+    actor_lines: dict[str, tuple[int, str, set[str]]] = field(default_factory=dict)
     #: what each good line of the input holds (:data:`LINE_KINDS` bits), so that a pass 2 that
     #: reads the input again checks only the records of its phase (one byte a line)
     lines: bytearray = field(default_factory=bytearray)
@@ -280,12 +301,38 @@ class Loader:
                 )
             defs.kinds[id_] = kind
 
+        def agree(line: int, nid: str, rec: AnyRecord) -> None:
+            """The record says nothing that an earlier record of the same node contradicts."""
+            said = {
+                f: hash(v)
+                for f in rec.model_fields_set - _NOT_FACTS
+                if not isinstance(v := getattr(rec, f), list)
+            }
+            first = defs.facts.setdefault(nid, (line, said))
+            for f, h in said.items():
+                if first[1].get(f, h) != h:
+                    raise InputError(
+                        f"contradicts line {first[0]}, which gives {rec.kind} '{nid}' another "
+                        f"{f} (one input says one thing about each node)",
+                        file=name,
+                        line=line,
+                        field=f,
+                    )
+            if first[0] != line:
+                first[1].update(said)
+
         for line, item in items():
             total += 1
             try:
                 if isinstance(item, InputError):
                     raise item
                 rec = validate_record(item, name, line, self.schema)
+                if rec.kind == "statement":
+                    agree(line, self._statement_id(rec, defs), rec)
+                elif rec.kind == "document":
+                    agree(line, rec.id, rec)
+                elif rec.kind != "relation":
+                    agree(line, node_id(rec), rec)
                 derives = (rec.kind == "actor" and bool(rec.roles)) or (
                     rec.kind == "statement" and bool(rec.on_behalf_of)
                 )
@@ -301,6 +348,8 @@ class Loader:
                     aid = node_id(rec)
                     claim(line, "id", aid, ACTOR)
                     defs.actors.add(aid)
+                    seen = defs.actor_lines.setdefault(aid, (line, rec.type, set()))
+                    seen[2].update([rec.name, *rec.aliases])
                     for n in [rec.name, *rec.aliases]:
                         defs.actor_names.setdefault(normalize_name(n), set()).add(aid)
                     for role in rec.roles:
@@ -334,6 +383,9 @@ class Loader:
                 errors.append(exc)
                 bad.add(line)
 
+        for problem in self._against_store(defs, name):
+            errors.append(problem)
+            bad.add(problem.line or 0)
         resolver = Resolver(self.store, defs)
         for line, fld, what, value in refs:
             try:
@@ -352,6 +404,46 @@ class Loader:
                 bad.add(line)
         errors.sort(key=lambda e: e.line or 0)
         return defs, bad, errors, total - len(bad)
+
+    def _against_store(self, defs: _Definitions, name: str) -> Iterator[InputError]:
+        """What the input would change in the store that ingest never changes (a node's kind,
+        an actor's type) or could not store (an actor's names past ``ACTOR_NAMES_MAX`` once
+        merged): found before anything is written, so no write of the input fails halfway."""
+        ids = sorted(defs.kinds)
+        for chunk in _chunks(ids, CHECK_CHUNK):
+            for nid, kind in self.store.kinds_of(chunk).items():
+                mine = defs.kinds.get(nid)
+                if mine is not None and mine != kind:
+                    line = defs.facts.get(nid, (None, {}))[0]
+                    yield InputError(
+                        f"id '{nid}' is already the id of a stored {kind.lower()}, so this "
+                        f"{mine.lower()} cannot have it (ids are unique across kinds)",
+                        file=name,
+                        line=line,
+                        field="id",
+                    )
+        for chunk in _chunks(sorted(defs.actor_lines), CHECK_CHUNK):
+            for aid, stored in self.store.get_nodes(ACTOR, chunk).items():
+                line, atype, names = defs.actor_lines[aid]
+                if stored.type != atype:
+                    yield InputError(
+                        f"actor '{aid}' is stored as {stored.type} and this record makes it "
+                        f"{atype}: ingest does not change an actor's type (fix the record, or "
+                        "delete the actor first)",
+                        file=name,
+                        line=line,
+                        field="type",
+                    )
+                merged = {normalize_name(n): n for n in [stored.name, *stored.aliases, *names]}
+                total = sum(len(n) for n in merged.values())
+                if total > ACTOR_NAMES_MAX:
+                    yield InputError(
+                        f"actor '{aid}' would have names of {total:,} characters together once "
+                        f"merged with the store's, over the limit of {ACTOR_NAMES_MAX:,}",
+                        file=name,
+                        line=line,
+                        field="aliases",
+                    )
 
     def _statement_id(self, rec: StatementRecord, defs: _Definitions) -> str:
         if rec.id:
@@ -567,6 +659,17 @@ class Loader:
             behalf = resolver.actor(rec.on_behalf_of)
             if speaker != behalf:
                 batch.relations.append(self._relation("speaks_for", speaker, behalf, ACTOR, ev))
+
+
+#: Fields that are not facts about a node (compared between records of the same node).
+_NOT_FACTS = frozenset({"kind", "id", "comment", "optional"})
+#: Ids looked up in the store at a time by the checks of pass 1.
+CHECK_CHUNK = 1000
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def summary(problems: list[InputError], *, none_good: bool = False) -> InputError:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 from actorgraph.graph.errors import InputError
-from actorgraph.graph.exchange import KINDS, from_strings
+from actorgraph.graph.exchange import CSV_CELL_MAX, KINDS, NESTING_MAX, from_strings
 from actorgraph.ingest.inputs import RECORD_FORMATS, file_format, json_lines, read_text
 
 #: ``(line, record)``: a parsed record, the text of a JSON line, or why the line is unreadable
@@ -39,8 +40,33 @@ class _YamlLoader(yaml.SafeLoader):
 _YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _YamlLoader.timestamp)
 
 
+def _too_deep(text: str) -> int | None:
+    """The line where YAML text first nests more than :data:`NESTING_MAX` levels, or None.
+
+    Read from the parser's events (the parser keeps a stack; the composer and constructor
+    recurse, and a document nested a thousand deep would end in ``RecursionError``)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > NESTING_MAX:
+                    mark = event.start_mark
+                    return int(mark.line) + 1 if mark is not None else 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # said with its line by the load below
+    return None
+
+
 def _yaml(path: Path) -> Iterator[Item]:
     text = read_text(path)
+    deep = _too_deep(text)
+    if deep is not None:
+        reason = f"nested more than {NESTING_MAX} levels deep"
+        yield deep, InputError(reason, file=str(path), line=deep)
+        return
     try:
         root = yaml.compose(text)
         data = yaml.load(text, Loader=_YamlLoader)  # a SafeLoader subclass
@@ -85,6 +111,11 @@ def _yaml(path: Path) -> Iterator[Item]:
         )
 
 
+# A cell over the limit is read whole and refused naming its column (the csv module's own
+# limit, 131,072, would stop the reader with a bare error that names neither).
+csv.field_size_limit(max(csv.field_size_limit(), min(sys.maxsize, 2**31 - 1)))
+
+
 def _csv(path: Path) -> Iterator[Item]:
     text = read_text(path)
     stem = path.stem.lower()
@@ -96,6 +127,11 @@ def _csv(path: Path) -> Iterator[Item]:
             yield line, InputError("more cells than header columns", file=str(path), line=line)
             continue
         clean: dict[str, Any] = {k: v for k, v in rec.items() if k and v not in (None, "")}
+        big = next((k for k, v in clean.items() if len(v) > CSV_CELL_MAX), None)
+        if big is not None:
+            reason = f"cell of {len(clean[big]):,} characters, over the limit of {CSV_CELL_MAX:,}"
+            yield line, InputError(reason, file=str(path), line=line, field=big)
+            continue
         if "kind" not in clean and default_kind:
             clean["kind"] = default_kind
         elif "kind" not in clean:

@@ -107,6 +107,19 @@ def test_architecture_doc_names_files_that_exist() -> None:
     assert missing == []
 
 
+def test_every_test_the_reliability_doc_names_exists() -> None:
+    """docs/reliability.md proves each promise by a test: each one it names is defined."""
+    doc = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\b(test_\w+)`", doc)) - {"test_reliability"}
+    defined = {
+        m
+        for f in (ROOT / "tests").glob("test_*.py")
+        for m in re.findall(r"^def (test_\w+)", f.read_text(encoding="utf-8"), re.M)
+    }
+    assert len(named) > 20
+    assert named - defined == set()
+
+
 def test_ci_runs_the_linters_before_the_tests() -> None:
     """`make lint` (ruff check, ruff format --check, mypy) is a gate of `.ci/run`, before the
     suite; a CI script that skipped it once let lint failures pile up unseen."""

@@ -59,6 +59,35 @@ BAD_LINES = [
         "before start",
     ),
     (b'{"kind": "actor", "name": "Caf\xe9", "type": "state"}', None, "not UTF-8"),
+    # the limits declared in graph/exchange.py (issue 13): refused before anything is written
+    ({"kind": "actor", "name": "X", "type": "state", "aliases": "Hamas"}, "aliases", "list of"),
+    ({"kind": "actor", "id": "", "name": "X", "type": "state"}, "id", "not a valid id"),
+    ({"kind": "actor", "name": "x" * 2_000_000, "type": "state"}, "name", "limit of 500"),
+    ({"kind": "actor", "name": "y" * 9_000, "type": "state"}, "name", "limit of 500"),
+    ({"kind": "actor", "name": "X", "type": "state", "aliases": ["z" * 501]}, "aliases", "500"),
+    ({"kind": "actor", "name": "X", "type": "state", "aliases": ["a"] * 101}, "aliases", "101"),
+    (
+        {"kind": "actor", "name": "X", "type": "state", "aliases": ["a" * 500] * 13},
+        "aliases",
+        "limit of 6,000",
+    ),
+    ({"kind": "actor", "name": "Ha\u0000mas", "type": "state"}, "name", "NUL"),
+    ({**GOOD_RELATION, "evidence": "nul \u0000 here"}, "evidence", "NUL"),
+    (
+        {"kind": "statement", "speaker": "Hamas", "text": "t" * 100_001},
+        "text",
+        "limit of 100,000",
+    ),
+    (
+        '{"kind": "actor", "name": "X", "type": "state", "roles": ' + "[" * 1200 + "]" * 1200 + "}",
+        None,
+        "nested more than 32",
+    ),
+    # contradicts line 1 of the same file (newcomer is a state there)
+    ({**NEWCOMER, "type": "person"}, "type", "contradicts line 1"),
+    # would change what the store holds in a way ingest never does
+    ({"kind": "actor", "id": "hamas", "name": "Hamas", "type": "person"}, "type", "stored as"),
+    ({"kind": "topic", "id": "hamas", "name": "Hamas"}, "id", "already"),
 ]
 
 

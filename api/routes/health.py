@@ -5,7 +5,6 @@ from __future__ import annotations
 from actorgraph.api.deps import StateDep
 from actorgraph.api.models import Health, Ready
 from actorgraph.api.params import PLAIN_ERRORS
-from actorgraph.graph.errors import StoreUnavailableError
 from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 
@@ -22,7 +21,7 @@ async def health() -> Health:
 async def ready(state: StateDep) -> Ready:
     """The store is reachable (``store.ping()``); 503 ``store_unavailable`` otherwise."""
     if state.graph is None and not await run_in_threadpool(state.try_open):
-        raise StoreUnavailableError(f"the graph store is not available: {state.last_error}")
+        raise state.unavailable()
     assert state.store is not None
     store = state.store
 

@@ -29,6 +29,7 @@ from actorgraph.api.jobs import Job, JobRegistry, Work
 from actorgraph.api.models import IngestRequest, JobAccepted, JobOut
 from actorgraph.api.params import WRITE_ERRORS, date_query
 from actorgraph.graph.errors import InputError, NotFoundError
+from actorgraph.graph.exchange import NESTING_MAX, json_too_deep
 from actorgraph.graph.facade import check_date
 from actorgraph.graph.store import GraphStore
 from actorgraph.ingest.inputs import (
@@ -45,22 +46,27 @@ from actorgraph.ingest.service import Ingest
 from actorgraph.settings import Settings
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 from starlette.datastructures import UploadFile
 
 router = APIRouter(tags=["ingest"], dependencies=[WriteAccess], responses=WRITE_ERRORS)
 
 NDJSON_TYPES = ("application/x-ndjson", "application/ndjson", "application/jsonl")
 
-_ndjson_schema: dict[str, Any] = {
-    "type": "string",
-    "description": "One exchange-format record (a JSON object) per line.",
-    "example": '{"kind": "actor", "id": "oman", "name": "Oman", "type": "state"}\n',
-}
 #: The JSON body's schema, its record models referenced as OpenAPI components (see
 #: :data:`COMPONENTS`, which ``create_app`` adds to the document).
 _json_body = IngestRequest.model_json_schema(ref_template="#/components/schemas/{model}")
 COMPONENTS: dict[str, Any] = _json_body.pop("$defs", {})
+#: NDJSON bodies: the schema is of the lines, as a list (one record per line), so a client or a
+#: fuzzer that generates from it makes records, and writes each as one line.
+_ndjson_schema: dict[str, Any] = {
+    "type": "array",
+    "minItems": 1,
+    "items": _json_body["properties"]["records"]["items"],
+    "description": "Exchange-format records, one JSON object per line (`\\n`-separated). "
+    "The schema is of the lines, taken as a list.",
+    "example": [{"kind": "actor", "id": "oman", "name": "Oman", "type": "state"}],
+}
 REQUEST_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
@@ -121,12 +127,16 @@ class _Envelope(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    records: list[Any] = Field(min_length=1)
+    records: list[Any]
 
 
 def _json_items(data: bytes) -> list[Item]:
+    text = decode_utf8(data, "<body>")
+    if json_too_deep(text):
+        # records nest 3 levels, the envelope 2 more: deeper is refused before parsing
+        raise InputError(f"nested more than {NESTING_MAX} levels deep", field="body")
     try:
-        body = json.loads(decode_utf8(data, "<body>"))
+        body = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", field="body"

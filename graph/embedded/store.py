@@ -122,7 +122,8 @@ class EmbeddedStore(GraphStore):
             self.db = Database(self.directory)
         except Exception as exc:  # sqlite3.Error, OSError, version mismatch
             raise StoreUnavailableError(
-                f"cannot open embedded store at {self.directory}: {exc}"
+                f"cannot open embedded store at {self.directory}: {exc}",
+                public="the embedded store cannot be opened",
             ) from exc
         self._lock = threading.RLock()
         self._types = sorted(self.schema.relations)
@@ -176,7 +177,10 @@ class EmbeddedStore(GraphStore):
         try:
             self.db.meta("schema_version")
         except Exception as exc:
-            raise StoreUnavailableError(f"embedded store at {self.directory}: {exc}") from exc
+            raise StoreUnavailableError(
+                f"embedded store at {self.directory}: {exc}",
+                public="the embedded store does not answer",
+            ) from exc
 
     def version(self) -> str:
         with self._lock:

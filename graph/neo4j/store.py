@@ -43,6 +43,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from functools import partial
 from typing import Any, TypeVar
 
@@ -75,6 +76,7 @@ from actorgraph.graph.neo4j.convert import (
 from actorgraph.graph.neo4j.queries import QuerySet
 from actorgraph.graph.ranking import name_sort_key, rank_evidence
 from actorgraph.graph.schema import Schema
+from actorgraph.graph.settings import split_credentials
 from actorgraph.graph.store import (
     MAX_HOPS,
     MAX_ROWS,
@@ -167,6 +169,10 @@ class Neo4jStore(GraphStore):
     ) -> None:
         if batch_size < 1:
             raise InputError("must be at least 1", field="batch_size")
+        # credentials never stay in the URI (it is named in messages and logs)
+        uri, uri_user, uri_password = split_credentials(uri)
+        user = uri_user or user
+        password = password or uri_password or ""
         self.uri = uri
         self.user = user
         self.database = database or None
@@ -189,7 +195,8 @@ class Neo4jStore(GraphStore):
             )
         except (DriverError, Neo4jError, ValueError) as exc:
             raise StoreUnavailableError(
-                f"Neo4j at {uri}: cannot connect ({type(exc).__name__}: {_one_line(exc)})"
+                f"Neo4j at {uri}: cannot connect ({type(exc).__name__}: {_one_line(exc)})",
+                public=f"Neo4j cannot be reached ({type(exc).__name__})",
             ) from exc
         try:
             self._connect(connect_retries)
@@ -205,14 +212,19 @@ class Neo4jStore(GraphStore):
         if isinstance(exc, AuthError) or code.startswith("Neo.ClientError.Security."):
             reason = "AuthError" if isinstance(exc, AuthError) else code.rsplit(".", 1)[-1]
             detail = _one_line(getattr(exc, "message", None) or exc)
-            return StoreUnavailableError(f"{where} refused user '{self.user}' ({reason}: {detail})")
+            return StoreUnavailableError(
+                f"{where} refused user '{self.user}' ({reason}: {detail})",
+                public=f"Neo4j refused the configured login ({reason})",
+            )
         if isinstance(exc, ServiceUnavailable | SessionExpired):
             return StoreUnavailableError(
-                f"{where} is unavailable ({type(exc).__name__}: {_one_line(exc)})"
+                f"{where} is unavailable ({type(exc).__name__}: {_one_line(exc)})",
+                public=f"Neo4j is unavailable ({type(exc).__name__})",
             )
         if code == "Neo.ClientError.Database.DatabaseNotFound":
             return StoreUnavailableError(
-                f"{where} has no database '{self.database}' (database not found)"
+                f"{where} has no database '{self.database}' (database not found)",
+                public="Neo4j has no database of the configured name",
             )
         if "TransactionTimedOut" in code:
             return LimitError(
@@ -224,7 +236,8 @@ class Neo4jStore(GraphStore):
             or code == "Neo.ClientError.Database.DatabaseUnavailable"
         ):
             return StoreUnavailableError(
-                f"{where} is unavailable ({code or type(exc).__name__}: {_one_line(exc)})"
+                f"{where} is unavailable ({code or type(exc).__name__}: {_one_line(exc)})",
+                public=f"Neo4j is unavailable ({code or type(exc).__name__})",
             )
         return exc
 
@@ -395,8 +408,11 @@ class Neo4jStore(GraphStore):
         if not len(batch):
             return WriteResult()
         token = uuid.uuid4().hex
+        calls = 0
 
         def attempt(tx: _Tx) -> WriteResult:
+            nonlocal calls
+            calls += 1  # the driver calls again for each transient error it retries
             receipt = tx.run("write_receipt", token=token)[0]["receipt"]
             if receipt is not None:
                 nodes, rels, evidence = (int(x) for x in str(receipt).split(":")[1:])
@@ -410,7 +426,8 @@ class Neo4jStore(GraphStore):
 
         for tries in itertools.count(1):
             try:
-                return self._write(attempt)
+                result = self._write(attempt)
+                return replace(result, retried=calls - 1)
             except StoreUnavailableError as exc:
                 cause = exc.__cause__
                 if tries >= WRITE_TRIES or not isinstance(

@@ -1,0 +1,57 @@
+"""Answers kept per data version: a question asked again before the next write is not
+computed again.
+
+A research group's clients (the UI above all) ask the same paths, brokers and neighbourhoods
+over and over; each costs a ranked search of the graph. :class:`AnswerCache` keeps the last
+:data:`KEPT` answers of the store's current data version and forgets them all when the
+version moves on (any write, by this process or another, changes it), so an answer is never
+older than the data it was asked of. Bounded by count; answers are shared, so callers must
+not change them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+#: Answers kept (of the current data version).
+KEPT = 512
+
+
+class AnswerCache:
+    """See the module docstring."""
+
+    def __init__(self, kept: int = KEPT) -> None:
+        self.kept = kept
+        self._lock = threading.Lock()
+        self._version: str | None = None
+        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable, version: str, compute: Callable[[], T]) -> T:
+        """The answer to ``key`` at ``version``: kept, or computed now and kept."""
+        with self._lock:
+            if self._version != version:
+                self._answers.clear()
+                self._version = version
+            elif key in self._answers:
+                self._answers.move_to_end(key)
+                self.hits += 1
+                return self._answers[key]  # type: ignore[no-any-return]
+            self.misses += 1
+        answer = compute()
+        with self._lock:
+            if self._version == version:
+                self._answers[key] = answer
+                while len(self._answers) > self.kept:
+                    self._answers.popitem(last=False)
+        return answer
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._answers)

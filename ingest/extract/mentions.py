@@ -83,6 +83,11 @@ class Matchers:
             kind, actor_id = key.split(":", 1)
             self.targets[nlp.vocab.strings[key]] = (actor_id, kind)
         self.org_heads = lexicon.org_heads
+        self.speech_verbs = lexicon.speech_verbs
+        #: common nouns that head a speaker phrase: never a name of its own ("Lawmaker urges")
+        self.common_heads = (
+            lexicon.role_titles | lexicon.anonymous | lexicon.groups | lexicon.organs
+        )
         self.titles.add("TITLE", [nlp.make_doc(t) for t in sorted(lexicon.role_titles)])
         places = sorted({p for p in dictionary.places})
         if places:
@@ -171,7 +176,9 @@ def find_mentions(
         if m.kind == "name" and _state_as_place(doc, m, dictionary):
             m.place = True
         out.append(m)
-    _resolve_persons(out, dictionary)
+    full = _resolve_persons(out, dictionary)
+    out = _surnames_missed(doc, out, full, taken)
+    out = _speakers_missed(doc, out, taken, matchers, dictionary)
     return [m for m in out if not _administration(m, doc, dictionary, when)]
 
 
@@ -312,9 +319,12 @@ def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
         m.kind = "org"
 
 
-def _resolve_persons(mentions: list[Mention], dictionary: ActorDictionary) -> None:
+def _resolve_persons(mentions: list[Mention], dictionary: ActorDictionary) -> dict[str, str]:
     """New people: a surname alone goes to the full name used in the document (before or
-    after), then to a unique known person with that surname, else it is a new actor."""
+    after), then to a unique known person with that surname, else it is a new actor. A
+    one-word organization that is the surname of a person the document names in full is that
+    person ("Loretta Lynch ... Lynch's life", which NER may tag as an organization). Returns
+    the document's people by surname."""
     full: dict[str, str] = {}
     for m in mentions:
         if m.kind == "person" and len(person_key(m.text).split()) > 1:
@@ -335,5 +345,117 @@ def _resolve_persons(mentions: list[Mention], dictionary: ActorDictionary) -> No
             m.actor = hit or dictionary.new_actor(clean_surface(m.text), "person")
             m.kind = "name"
         elif m.kind == "org":
-            m.actor = dictionary.new_actor(clean_surface(m.text), "organization")
+            words = person_key(m.text).split()
+            hit = full.get(words[0]) if len(words) == 1 and len(m.text.split()) <= 2 else None
+            m.actor = hit or dictionary.new_actor(clean_surface(m.text), "organization")
             m.kind = "name"
+    return full
+
+
+#: words before a surname that make it a person's ("Mr. King", "Sen. Warren")
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "prof", "rev", "sir"}
+)
+
+
+_OPEN_QUOTES = frozenset({"“", "‘", "«", "``"})
+_CLOSE_QUOTES = frozenset({"”", "’", "»", "''"})
+
+
+def _title_cased(sent: Span, name: Span) -> bool:
+    """A headline in title case ("Retired General Reveals Experience"): its capitals say
+    nothing about names. Words in quotes and the name itself do not count."""
+    words = []
+    inside = False
+    for t in sent:
+        if t.text in _OPEN_QUOTES or (t.text == '"' and not inside):
+            inside = True
+        elif t.text in _CLOSE_QUOTES or t.text == '"':
+            inside = False
+        elif not inside and t.is_alpha and len(t.text) > 3 and not name.start <= t.i < name.end:
+            words.append(t)
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+
+
+def _speakers_missed(
+    doc: Doc,
+    mentions: list[Mention],
+    taken: list[bool],
+    matchers: Matchers,
+    dictionary: ActorDictionary,
+) -> list[Mention]:
+    """A proper name that is the subject of a verb of saying is an actor even where NER found
+    nothing ("“…,” Revesz said", "CNS reported that …"): a new person, or an organization
+    when it is an acronym or ends in an organization word. Not in a title-case headline, not a
+    common noun written with a capital ("Lawmaker urges …")."""
+    extra: list[Mention] = []
+    for v in doc:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in matchers.speech_verbs:
+            continue
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "PROPN" or taken[subj.i] or not subj.text[:1].isupper():
+            continue
+        toks = [
+            c for c in subj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not taken[c.i]
+        ]
+        start = toks[0].i if toks else subj.i
+        if any(not doc[i].text[:1].isupper() or taken[i] for i in range(start, subj.i + 1)):
+            continue
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
+            start -= 1
+            atype = "person"
+        else:
+            atype = ""
+        span = doc[start : subj.i + 1]
+        if subj.lower_ in matchers.common_heads or _title_cased(subj.sent, span):
+            continue
+        if dictionary.is_place(span.text):
+            continue
+        if not atype:
+            acronym = len(subj.text) >= 2 and subj.text.isupper()
+            org = acronym or any(t.lower_ in matchers.org_heads for t in span)
+            atype = "organization" if org else "person"
+        name = clean_surface(span.text)
+        actor = dictionary.variant_of(name) if atype == "person" else None
+        actor = actor or dictionary.lookup(name, person=atype == "person")
+        actor = actor or dictionary.new_actor(name, atype)
+        extra.append(Mention(start, subj.i + 1, "name", "SPEAKER", span.text, actor))
+        for i in range(start, subj.i + 1):
+            taken[i] = True
+    if not extra:
+        return mentions
+    return sorted([*mentions, *extra], key=lambda m: m.start)
+
+
+def _surnames_missed(
+    doc: Doc, mentions: list[Mention], full: dict[str, str], taken: list[bool]
+) -> list[Mention]:
+    """One name, one person in a document: a surname of someone it names in full is that person
+    where NER found nothing ("Loretta E. Lynch said ... Lynch said"), alone or after an
+    honorific ("Mr. King"), but not inside a longer name ("the Lynch Foundation")."""
+    if not full:
+        return mentions
+    extra: list[Mention] = []
+    n = len(doc)
+    for t in doc:
+        if taken[t.i] or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            continue
+        actor = full.get(t.lower_)
+        if actor is None or surname(t.text) != t.lower_:
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < n else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+            continue
+        start = t.i
+        prev = doc[t.i - 1] if t.i > 0 else None
+        if prev is not None and not taken[prev.i]:
+            if prev.lower_.rstrip(".") in HONORIFICS:
+                start = prev.i
+            elif prev.pos_ == "PROPN" and prev.text[:1].isupper():
+                continue
+        extra.append(Mention(start, t.i + 1, "name", "SURNAME", doc[start : t.i + 1].text, actor))
+        for i in range(start, t.i + 1):
+            taken[i] = True
+    if not extra:
+        return mentions
+    return sorted([*mentions, *extra], key=lambda m: m.start)

@@ -116,6 +116,7 @@ class DocContext:
         self.first_seen: dict[str, int] = {}
         self.surfaces: dict[str, set[str]] = {}
         self._quiet = 0
+        self._described: dict[str, set[str]] | None = None
         for m in self.mentions:
             if m.salient and m.actor:
                 self.use(m.actor, m.start, m.text)
@@ -151,6 +152,22 @@ class DocContext:
             s = clean_surface(surface)
             if s:
                 self.surfaces.setdefault(actor, set()).add(s)
+
+    def described_heads(self) -> dict[str, set[str]]:
+        """The nouns the document describes each actor with in apposition ("the Unitary
+        Platform, Venezuela's main opposition coalition" -> coalition)."""
+        if self._described is None:
+            self._described = {}
+            for m in self.mentions:
+                if not m.actor:
+                    continue
+                root = self.doc[m.start : m.end].root
+                nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+                if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                    nouns.append(root.head)
+                for n in nouns:
+                    self._described.setdefault(m.actor, set()).add(n.lower_)
+        return self._described
 
     def type_of(self, actor: str) -> str:
         e = self.dict.entries.get(actor)

@@ -282,6 +282,10 @@ class Resolver:
         """ "The militant group said", "the kingdom said": the nearest actor of that type
         named in the last few sentences (a definite description without a name)."""
         ctx = self.ctx
+        named = self._named_by_head(t)
+        if named is not None:
+            ctx.use(named, t.i)
+            return Resolved(named, via="description")
         want = next(
             (
                 atype
@@ -304,10 +308,44 @@ class Resolver:
         for m in reversed(ctx.mentions):
             if m.start >= t.i or m.start < floor:
                 continue
-            if m.actor and not m.place and ctx.type_of(m.actor) == want:
+            if m.actor and not m.place and not m.passing and ctx.type_of(m.actor) == want:
                 ctx.use(m.actor, t.i)
                 return Resolved(m.actor, via="description")
         return None
+
+    def _named_by_head(self, t: Token) -> str | None:
+        """ "The union said", "the alliance", "the coalition": the organization the document
+        names with that word ("the Atlantic Longshore Workers Union", "the Maritime Employers
+        Alliance") or describes so ("the Unitary Platform, Venezuela's main opposition
+        coalition"): the nearest before, else the first after in the next sentences."""
+        ctx = self.ctx
+        if t.pos_ != "NOUN" or t.tag_ in ("NNS", "NNPS"):
+            return None
+        det = next((c for c in t.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("the", "this", "that"):
+            return None
+        if any(
+            c.dep_ in ("compound", "amod", "nmod", "poss")
+            and any(ctx.men[x.i] is not None or x.pos_ == "PROPN" for x in c.subtree)
+            for c in t.children
+        ):
+            return None  # "the Hamas delegation": a modifier names the actor
+        head = t.lower_
+        heads = ctx.described_heads()
+        before: str | None = None
+        after: str | None = None
+        k = ctx.sent_of[t.i]
+        for m in ctx.mentions:
+            if not m.actor or m.place or ctx.type_of(m.actor) == "person":
+                continue
+            last = ctx.doc[m.end - 1].lower_
+            if last != head and head not in heads.get(m.actor, ()):
+                continue
+            if m.start < t.i:
+                before = m.actor
+            elif after is None and ctx.sent_of[m.start] <= k + 3:
+                after = m.actor
+        return before or after
 
     def from_mention(self, m: Mention, t: Token, *, use: bool = True) -> Resolved | None:
         """The actor of a mention, as the phrase headed by ``t`` uses it."""

@@ -101,6 +101,9 @@ class SpeakersSection(_Section):
     person_organs: Words = Field(default_factory=list)
     org_heads: Words = Field(default_factory=list)
     descriptions: dict[Literal["organization", "state"], Words] = Field(default_factory=dict)
+    state_organs: Words = Field(default_factory=list)
+    not_actors: Words = Field(default_factory=list)
+    place_verbs: Words = Field(default_factory=list)
 
 
 class Roles(_Section):
@@ -230,6 +233,12 @@ class Lexicon:
     org_heads: frozenset[str]
     #: "the militant group", "the country": the nearest actor of that type before
     type_descriptions: dict[str, frozenset[str]]
+    #: a state's offices that are the state ("Russia's Defence Ministry")
+    state_organs: frozenset[str]
+    #: names that are never actors: platforms ("on Telegram"), abbreviations of things ("GDP")
+    not_actors: frozenset[str]
+    #: verbs whose object is a place, not an actor ("captured Goma")
+    place_verbs: frozenset[str]
     role_titles: frozenset[str]
     spokespeople: frozenset[str]
     role_blockers: frozenset[str]
@@ -360,6 +369,9 @@ class Lexicon:
             person_organs=fs(sp.person_organs),
             org_heads=fs(sp.org_heads),
             type_descriptions={k: fs(v) for k, v in sp.descriptions.items()},
+            state_organs=fs(sp.state_organs),
+            not_actors=fs(sp.not_actors),
+            place_verbs=fs(sp.place_verbs),
             role_titles=fs(ro.titles),
             spokespeople=fs(ro.spokespeople),
             role_blockers=fs(ro.blockers),

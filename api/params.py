@@ -14,7 +14,7 @@ from actorgraph.graph.influence import METRICS
 from actorgraph.graph.model import Subgraph
 from actorgraph.graph.ranking import MAX_EVIDENCE
 from actorgraph.graph.schema import default_schema
-from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_PATHS, MAX_ROWS
+from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_OFFSET, MAX_PATHS, MAX_ROWS
 from fastapi import Query
 from fastapi.responses import JSONResponse
 
@@ -96,7 +96,7 @@ def date_query(description: str) -> Any:
 
 Since = Annotated[str | None, date_query("Only facts observed or valid on or after this date.")]
 Until = Annotated[str | None, date_query("Only facts observed or valid on or before this date.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip (paging).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (paging).")]
 
 Limit = Annotated[int, capped(MAX_ROWS, "Rows to return")]
 PathLimit = Annotated[int, capped(MAX_PATHS, "Paths to return")]

@@ -161,8 +161,11 @@ class RankingCache:
             return len(self._flights)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the worker; a later question starts a new one (an app may be started again)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def int_or_str(version: str) -> tuple[int, str]:

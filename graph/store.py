@@ -45,6 +45,8 @@ MAX_HOPS = 6
 MAX_PATHS = 1000
 MAX_ROWS = 10_000
 MAX_DEPTH = 4
+# Rows a page may skip: past any real graph, and inside SQLite's and Neo4j's 64-bit integers.
+MAX_OFFSET = 1_000_000_000
 
 
 @dataclass(slots=True)

@@ -221,3 +221,19 @@ def test_static_ui_is_served_at_root_behind_the_api(
         assert c.get("/actors").json()["count"] > 0  # the API wins over the static mount
         assert c.get("/schema").headers["content-type"].startswith("application/json")
         assert_error(c.get("/missing.js"), 404, "not_found")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/documents?offset=9223372036854775808",
+        "/actors?offset=1000000001",
+        "/statements?offset=99999999999999999999",
+        "/topics?offset=1000000001",
+    ],
+)
+def test_an_offset_past_the_cap_is_a_bad_request_not_a_crash(apps: Any, url: str) -> None:
+    """A 64-bit-overflowing offset once reached SQLite and answered 500."""
+    r = apps().get(url)
+    assert_error(r, 422, "invalid_input")
+    assert "offset" in r.text

@@ -108,6 +108,11 @@ class SpeakersSection(_Section):
 
 class Roles(_Section):
     titles: Words = Field(default_factory=list)
+    heading_verbs: Words = Field(default_factory=list)
+    role_nouns: Words = Field(default_factory=list)
+    government_nouns: Words = Field(default_factory=list)
+    body_nouns: Words = Field(default_factory=list)
+    owner_synonyms: dict[str, Words] = Field(default_factory=dict)
     spokespeople: Words = Field(default_factory=list)
     blockers: Words = Field(default_factory=list)
     synonyms: list[Words] = Field(default_factory=list)
@@ -242,6 +247,16 @@ class Lexicon:
     role_titles: frozenset[str]
     spokespeople: frozenset[str]
     role_blockers: frozenset[str]
+    #: "X, who heads the delegation", "the delegation, led by X": X holds a role in its owner
+    heading_verbs: frozenset[str]
+    #: nouns that give a person a role without being titles ("his Serbian counterpart, X")
+    role_nouns: frozenset[str]
+    #: "the government's chief negotiator": a state named before
+    government_nouns: frozenset[str]
+    #: "the TPLF delegation, headed by ..., X": X holds a role in the body's owner
+    body_nouns: frozenset[str]
+    #: "the army" is the organization named "... Armed Forces"
+    owner_synonyms: dict[str, tuple[str, ...]]
     #: heads of titles that name the same kind of office, as title keys
     title_synonyms: tuple[frozenset[str], ...]
     #: a description ("top diplomat") -> the titles it stands for (title keys)
@@ -375,6 +390,13 @@ class Lexicon:
             role_titles=fs(ro.titles),
             spokespeople=fs(ro.spokespeople),
             role_blockers=fs(ro.blockers),
+            heading_verbs=fs(ro.heading_verbs),
+            role_nouns=fs(ro.role_nouns),
+            government_nouns=fs(ro.government_nouns),
+            body_nouns=fs(ro.body_nouns),
+            owner_synonyms={
+                k.lower(): tuple(w.lower() for w in v) for k, v in ro.owner_synonyms.items()
+            },
             title_synonyms=tuple(frozenset(title_key(w) for w in g) for g in ro.synonyms),
             role_descriptions={
                 title_key(k): tuple(title_key(t) for t in v) for k, v in ro.descriptions.items()

@@ -374,9 +374,9 @@ def _acronyms(
             continue
         if name_key(t.text) in matchers.not_actors or dictionary.is_place(t.text):
             continue
-        actor = alias.get(t.text) or dictionary.lookup(t.text) or longs.get(t.text.upper())
-        actor = actor or dictionary.new_actor(t.text, "organization")
-        out.append(Mention(t.i, t.i + 1, "name", "ACRONYM", t.text, actor))
+        known = alias.get(t.text) or dictionary.lookup(t.text) or longs.get(t.text.upper())
+        acronym = known or dictionary.new_actor(t.text, "organization")
+        out.append(Mention(t.i, t.i + 1, "name", "ACRONYM", t.text, acronym))
         taken[t.i] = True
     return sorted(out, key=lambda m: m.start)
 

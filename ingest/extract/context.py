@@ -256,6 +256,12 @@ class DocContext:
                 return True
             if cur.dep_ == "advcl" and lemma in self.lex.protests:  # "marched to demand"
                 return True
+            if cur.dep_ == "advcl" and any(  # "held a sit-in to demand", "organised a rally"
+                c.dep_ == "dobj"
+                and (c.lemma_.lower() in self.lex.protests or c.lower_ in self.lex.protest_nouns)
+                for c in head.children
+            ):
+                return True
             cur = head
         return False
 
@@ -374,10 +380,12 @@ class DocContext:
         return hit
 
     def stance_source(self, actor: str) -> str:
-        """What a spokesperson rejects, the organization rejects."""
+        """What a spokesperson, negotiator or delegation head rejects, the organization
+        rejects; a leader who speaks in their own name (a head of state or government, a
+        foreign minister) keeps the stance."""
         sf = self.principal.get(actor)
-        if sf is not None and (not sf.title or title_key(sf.title) in self.lex.spokespeople):
-            return sf.target
-        if sf is not None and self.type_of(actor) != "person":
-            return sf.target
-        return actor
+        if sf is None:
+            return actor
+        if sf.title and title_key(sf.title) in self.lex.own_voice:
+            return actor
+        return sf.target

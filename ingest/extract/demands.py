@@ -287,7 +287,10 @@ class DemandRules(StanceRules):
         ctx = self.ctx
         for c in n.children:
             if c.dep_ == "poss":
-                return ctx.resolve.resolve_np(c)
+                found = ctx.resolve.resolve_np(c)
+                if not found and (owner := ctx.resolve.described_owner(c)) is not None:
+                    found = [Resolved(owner, via="description")]  # "the union's demands"
+                return found
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:

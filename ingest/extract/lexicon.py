@@ -112,6 +112,7 @@ class Roles(_Section):
     role_nouns: Words = Field(default_factory=list)
     government_nouns: Words = Field(default_factory=list)
     body_nouns: Words = Field(default_factory=list)
+    own_voice: Words = Field(default_factory=list)
     owner_synonyms: dict[str, Words] = Field(default_factory=dict)
     spokespeople: Words = Field(default_factory=list)
     blockers: Words = Field(default_factory=list)
@@ -184,6 +185,7 @@ class Irrealis(_Section):
     governors: Words = Field(default_factory=list)
     marks: Words = Field(default_factory=list)
     protests: Words = Field(default_factory=list)
+    protest_nouns: Words = Field(default_factory=list)
 
 
 class Topics(_Section):
@@ -253,6 +255,8 @@ class Lexicon:
     role_nouns: frozenset[str]
     #: "the government's chief negotiator": a state named before
     government_nouns: frozenset[str]
+    #: titles whose holders' stances stay theirs (title keys): "Netanyahu rejected ..."
+    own_voice: frozenset[str]
     #: "the TPLF delegation, headed by ..., X": X holds a role in the body's owner
     body_nouns: frozenset[str]
     #: "the army" is the organization named "... Armed Forces"
@@ -313,6 +317,8 @@ class Lexicon:
     irrealis_governors: frozenset[str]
     irrealis_marks: frozenset[str]
     protests: frozenset[str]
+    #: "held a sit-in to demand": a demand that is a gathering's purpose
+    protest_nouns: frozenset[str]
     proposal_heads: frozenset[str]
     topic_drop: frozenset[str]
     anaphors: frozenset[str]
@@ -394,6 +400,7 @@ class Lexicon:
             role_nouns=fs(ro.role_nouns),
             government_nouns=fs(ro.government_nouns),
             body_nouns=fs(ro.body_nouns),
+            own_voice=frozenset(title_key(w) for w in ro.own_voice),
             owner_synonyms={
                 k.lower(): tuple(w.lower() for w in v) for k, v in ro.owner_synonyms.items()
             },
@@ -453,6 +460,7 @@ class Lexicon:
             irrealis_governors=fs(spec.irrealis.governors),
             irrealis_marks=fs(spec.irrealis.marks),
             protests=fs(spec.irrealis.protests),
+            protest_nouns=fs(spec.irrealis.protest_nouns),
             proposal_heads=fs(spec.topics.proposal_heads),
             topic_drop=fs(spec.topics.drop),
             anaphors=fs(spec.topics.anaphors),

@@ -183,70 +183,10 @@ class Speakers:
                 continue
             if c.pos_ == "PRON" and not pronouns:
                 continue
-            found = self._described_owner(c)
+            found = ctx.resolve.described_owner(c)
             if found is not None:
                 return found
         return None
-
-    def _described_owner(self, t: Token) -> str | None:
-        """ "the government's", "Its", "the party's", "union president": the actor the word
-        stands for in this document."""
-        ctx = self.ctx
-        with ctx.quietly():
-            found = [r for r in ctx.resolve.resolve_np(t) if ctx.type_of(r.actor) != "person"]
-        if found:
-            ctx.use(found[0].actor, t.i)
-            return found[0].actor
-        low, lemma = t.lower_, t.lemma_.lower()
-        lex = ctx.lex
-        if low in lex.government_nouns or lemma in lex.government_nouns:
-            want = "state"
-        elif low in lex.org_heads or lemma in lex.org_heads or lemma in lex.groups:
-            want = "organization"
-        else:
-            return None
-        named = ctx.resolve._named_by_head(t) if t.pos_ == "NOUN" else None
-        if named is None:
-            named = self._named_with(lemma, t.i) if want == "organization" else None
-        loose = want == "state" or lemma in lex.groups or low in lex.groups
-        if named is None and loose:  # not "a member of parliament": a body of its own
-            named = self._most_named(want, t.i)
-        if named is not None:
-            ctx.use(named, t.i)
-        return named
-
-    def _named_with(self, word: str, before: int) -> str | None:
-        """The organization named before whose name has the word ("the headquarters" after
-        "the Coordination Headquarters for ...")."""
-        ctx = self.ctx
-        for mm in reversed(ctx.mentions):
-            if mm.start >= before or not mm.actor or mm.place:
-                continue
-            if ctx.type_of(mm.actor) == "person":
-                continue
-            words = {w.lemma_.lower() for w in ctx.doc[mm.start : mm.end]}
-            text = ctx.doc[mm.start : mm.end].text.lower()
-            if word in words or any(x in text for x in ctx.lex.owner_synonyms.get(word, ())):
-                return mm.actor
-        return None
-
-    def _most_named(self, want: str, before: int) -> str | None:
-        """The actor of a type the document names most often as an actor up to here (and in
-        the next sentence): "the government" in an article about one state's talks."""
-        ctx = self.ctx
-        k = ctx.sent_of[before]
-        end = ctx.sents[min(len(ctx.sents) - 1, k + 1)].end
-        counts: dict[str, int] = {}
-        last: dict[str, int] = {}
-        for mm in ctx.mentions:
-            if mm.start >= end or not mm.actor or mm.place or mm.passing:
-                continue
-            if ctx.type_of(mm.actor) == want:
-                counts[mm.actor] = counts.get(mm.actor, 0) + 1
-                last[mm.actor] = mm.start
-        if not counts:
-            return None
-        return max(counts, key=lambda a: (counts[a], last[a]))
 
     # ------------------------------------------------------------------ helpers
     def _dict_role(self, actor: str, title: str, org: str) -> Role | None:

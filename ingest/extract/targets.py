@@ -230,6 +230,39 @@ class Targets:
                     items.append(obj)
             elif c.dep_ == "appos" and c.i > n.i:
                 items.append(c)
+        colon = self._colon_items(n)
+        if colon:  # "tabled three demands: A, B and C" (however the parser hung them)
+            return colon
+        head = n.head
+        if n.dep_ == "nsubj" and head.lemma_.lower() in ("include", "comprise", "be"):
+            # "the government's demands include A and B", "its conditions are A and B"
+            obj = next((g for g in head.children if g.dep_ in ("dobj", "attr")), None)
+            if obj is not None and not self.ctx.negated(head):
+                items.append(obj)
+        return items
+
+    def _colon_items(self, n: Token) -> list[Token]:
+        """The items after a colon that follows a list noun: one head per stretch between
+        commas (and "and"/"or"), the word of the stretch whose head lies outside it."""
+        doc = n.doc
+        i = n.i + 1
+        if i >= len(doc) or doc[i].text != ":":
+            return []
+        end = n.sent.end
+        items: list[Token] = []
+        seg: list[Token] = []
+        for t in [*doc[i + 1 : end], None]:
+            if t is None or t.text in (",", ";", ".") or (t.dep_ == "cc" and not seg):
+                if seg:
+                    idx = {x.i for x in seg}
+                    root = next((x for x in seg if x.head.i not in idx or x.head is x), None)
+                    if root is not None and root.pos_ in ("NOUN", "PROPN", "VERB"):
+                        items.append(root)
+                seg = []
+                continue
+            if t.dep_ == "cc" and t.lower_ in ("and", "or") and not seg:
+                continue
+            seg.append(t)
         return items
 
     def of_verb(self, v: Token, allow_actor: bool = True) -> list[Topic | str]:

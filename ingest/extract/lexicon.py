@@ -192,6 +192,8 @@ class Topics(_Section):
     proposal_heads: Words = Field(default_factory=list)
     drop: Words = Field(default_factory=list)
     anaphors: Words = Field(default_factory=list)
+    demand_anaphors: Words = Field(default_factory=list)
+    shell_nouns: Words = Field(default_factory=list)
     stopwords: Words = Field(default_factory=list)
 
 
@@ -322,6 +324,10 @@ class Lexicon:
     proposal_heads: frozenset[str]
     topic_drop: frozenset[str]
     anaphors: frozenset[str]
+    #: "rejected the demand": the last demand in the document
+    demand_anaphors: frozenset[str]
+    #: "any language that would commit it to ...": the relative clause says what it is
+    shell_nouns: frozenset[str]
     topic_stopwords: frozenset[str]
     object_classes: dict[str, frozenset[str]] = field(default_factory=dict)
     #: every lemma that can start a cue, for a quick test per sentence
@@ -464,6 +470,8 @@ class Lexicon:
             proposal_heads=fs(spec.topics.proposal_heads),
             topic_drop=fs(spec.topics.drop),
             anaphors=fs(spec.topics.anaphors),
+            demand_anaphors=fs(spec.topics.demand_anaphors),
+            shell_nouns=fs(spec.topics.shell_nouns),
             topic_stopwords=fs(spec.topics.stopwords),
             object_classes=classes,
         )

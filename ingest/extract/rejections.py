@@ -43,8 +43,24 @@ class RejectRules(StanceRules):
         sources = ctx.resolve.subject_actors(v)
         if not sources:
             return
-        targets = self.t.frame_target(v, frame) or self.t.of_verb(v)
+        targets = self._relativized(v) or self.t.frame_target(v, frame) or self.t.of_verb(v)
         self._emit("rejects", sources, targets, v, 0.8)
+
+    def _relativized(self, v: Token) -> list[Topic | str]:
+        """ "a demand Russian negotiators have declined to take up", "the plan, which Israel
+        rejected": what the relative clause hangs on, when the verbs leave their object to it."""
+        if v.dep_ != "relcl":
+            return []
+        chain = [v, *(c for c in v.children if c.dep_ == "xcomp")]
+        if any(g.dep_ in ("dobj", "ccomp") and g.pos_ != "PRON" for c in chain for g in c.children):
+            return []
+        head = v.head
+        if head.pos_ not in (
+            "NOUN",
+            "PROPN",
+        ) or head.lemma_.lower() not in self.ctx.lex.object_classes.get("proposal", ()):
+            return []
+        return self.t.nps(head)
 
     def _says_nothing(self, v: Token) -> bool:
         """ "declined to comment", "refused to say whether": a stance on nothing."""

@@ -53,12 +53,20 @@ class StanceRules:
         return []
 
     def _unless(self, v: Token) -> Token | None:
+        """The condition of a refusal: "will not sign unless Y", and on a negated verb "would
+        not discuss X until Y"."""
+        refusal = self.ctx.negated(v) and any(  # a refusal, not a past sequence of events
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "shall")
+            for c in v.children
+        )
+        marks = {"unless"} | ({"until", "till"} if refusal else set())
         return next(
             (
                 c
                 for c in v.children
                 if c.dep_ == "advcl"
-                and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
+                and c.pos_ in ("VERB", "AUX")
+                and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)
             ),
             None,
         )

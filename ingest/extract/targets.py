@@ -34,20 +34,15 @@ class Targets:
         if m is not None and m.actor and m.salient:
             return m.actor
         lemma = head.lemma_.lower()
-        if lemma in ctx.lex.proposal_heads or lemma in ctx.lex.party_nouns:
-            content = next(
-                (
-                    c
-                    for c in head.children
-                    if c.dep_ == "relcl"
-                    and any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in c.children)
-                ),
-                None,
-            )
+        lex = ctx.lex
+        if lemma in lex.proposal_heads or lemma in lex.party_nouns or lemma in lex.shell_nouns:
+            content = next((c for c in head.children if _relative(c)), None)
             if content is not None:  # "a deal that guarantees the reconstruction of Gaza"
                 rel = [g for g in content.children if g.dep_ == "nsubj"]
                 toks = ctx.topics.np_tokens(head) + rel + ctx.topics.vp_tokens(content)
                 return ctx.topics.from_tokens(toks)
+        if head.dep_ == "appos" and lemma in lex.demand_anaphors:  # "X, a demand (that) ..."
+            return self.np(head.head)
         if lemma in ctx.lex.demand_nouns | {"demand"}:
             inner = self.clause_of_noun(head)
             if inner is not None:
@@ -410,3 +405,18 @@ class Targets:
 
 def _one(x: Topic | str | None) -> list[Topic | str]:
     return [] if x is None else [x]
+
+
+#: words that open a relative clause ("that", "which", "under which", "whereby")
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where", "whereby"})
+
+
+def _relative(c: Token) -> bool:
+    """A relative clause with its own content: "that would commit it to X", "under which it
+    would pay X" (not a bare "that" object: "the deal it signed")."""
+    if c.dep_ != "relcl":
+        return False
+    first = next(iter(c.subtree))
+    if first.lower_ in RELATIVE_WORDS and first.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return first.dep_ == "prep" and any(g.lower_ in RELATIVE_WORDS for g in first.children)

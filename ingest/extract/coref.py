@@ -210,6 +210,12 @@ class Resolver:
                 return Resolved(holder, via="role")
         if mods and (lemma in lex.suborgs or phrase2 in lex.suborgs):
             return self._suborg(t, mods[0])
+        if not mods and (lemma in lex.organs or low in lex.organs):
+            # "the army's delegation", "the government's negotiators": a described owner
+            poss = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+            owner = self.described_owner(poss) if poss is not None else None
+            if owner is not None:
+                return Resolved(owner, via="organ")
         carrier = lemma in lex.carriers or low in lex.carriers  # "the Hamas statement said"
         if mods and (
             lemma in lex.organs or low in lex.organs or phrase2 in lex.organs or title or carrier

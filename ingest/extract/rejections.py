@@ -71,7 +71,7 @@ class RejectRules(StanceRules):
         """ "will not accept X", "has no intention of accepting X", "no plans to sign X"."""
         ctx = self.ctx
         intention = self._no_intention(v)
-        if intention is None and (ctx.irrealis(v) or not ctx.negated(v)):
+        if intention is None and (ctx.irrealis(v) or not ctx.negated(v) or _pending(v)):
             return
         if intention is not None:  # who has no intention: the subject of "has"
             sources = ctx.resolve.subject_actors(intention.head)
@@ -84,7 +84,11 @@ class RejectRules(StanceRules):
             topic = ctx.topics.from_vp(unless)
             self._emit("demands", sources, [topic] if topic else [], v, 0.65)
             return
-        self._emit("rejects", sources, self.t.of_verb(v), v, 0.7)
+        targets = self.t.of_verb(v)
+        if targets and all(isinstance(x, str) for x in targets):
+            # "will never recognise Kosovo": the act refused, not the actor
+            targets = _one(ctx.topics.from_vp(v))
+        self._emit("rejects", sources, targets, v, 0.7)
 
     def _no_intention(self, v: Token) -> Token | None:
         """ "has no intention of accepting", "has no plans to sign": the intention noun."""
@@ -370,3 +374,12 @@ class RejectRules(StanceRules):
 
 def _one(x: Topic | str | None) -> list[Topic | str]:
     return [] if x is None else [x]
+
+
+def _pending(v: Token) -> bool:
+    """ "has not (yet) accepted", "had not recognised": not done so far, which is no refusal
+    ("has never recognised" is)."""
+    perfect = v.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children
+    )
+    return perfect and not any(c.lower_ == "never" for c in v.children)

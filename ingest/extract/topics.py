@@ -147,10 +147,14 @@ class TopicTable:
             elif c.dep_ == "xcomp" and depth < 1:
                 toks.extend(self.vp_tokens(c, depth + 1))
             elif c.dep_ == "prep" and c.lower_ in NP_PREPS | {"into", "out"} and depth < 1:
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None and not any(t.dep_ == "dobj" for t in verb.children):
-                    toks.append(c)
-                    toks.extend(self.np_tokens(obj, depth + 1))
+                    toks.append(c)  # "move first on creating an association"
+                    toks.extend(
+                        self.vp_tokens(obj, depth + 1)
+                        if obj.dep_ == "pcomp"
+                        else self.np_tokens(obj, depth + 1)
+                    )
         return toks
 
     # ------------------------------------------------------------------ topics

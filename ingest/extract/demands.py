@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.stance_rules import StanceRules
+from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext, Quote
@@ -40,7 +40,7 @@ class DemandRules(StanceRules):
         ctx = self.ctx
         if not self.t.frame_ok(v, frame) or ctx.negated(v) or ctx.irrealis(v):
             return
-        if v.dep_ in ("pcomp", "amod"):
+        if v.dep_ in ("pcomp", "amod") and not absolute_participle(v):
             return
         sources = ctx.resolve.subject_actors(v)
         if not sources:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.stance_rules import StanceRules
+from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Frame
@@ -36,7 +36,9 @@ class RejectRules(StanceRules):
         if not self.t.frame_ok(v, frame) or ctx.negated(v) or ctx.irrealis(v):
             return
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
-        if v.dep_ in ("amod", "pcomp") or (v.dep_ == "acl" and v.tag_ == "VBN" and agent is None):
+        if (v.dep_ in ("amod", "pcomp") and not absolute_participle(v)) or (
+            v.dep_ == "acl" and v.tag_ == "VBN" and agent is None
+        ):
             return  # "the rejected plan": nobody named
         if self._says_nothing(v):
             return  # "declined to comment"

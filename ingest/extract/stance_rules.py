@@ -70,3 +70,11 @@ class StanceRules:
             ),
             None,
         )
+
+
+def absolute_participle(v: Token) -> bool:
+    """ "with the rebels demanding that ...", "with Hamas rejecting ...": a participle with a
+    subject of its own after "with" (not "without": nothing is demanded there)."""
+    return (
+        v.dep_ == "pcomp" and v.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in v.children)
+    )

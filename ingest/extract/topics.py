@@ -148,7 +148,11 @@ class TopicTable:
                 toks.extend(self.vp_tokens(c, depth + 1))
             elif c.dep_ == "prep" and c.lower_ in NP_PREPS | {"into", "out"} and depth < 1:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None and not any(t.dep_ == "dobj" for t in verb.children):
+                # after a short object the preposition says what is meant ("drop the group
+                # from the list", "hold the army to its commitments")
+                if obj is not None and not any(
+                    t.dep_ == "dobj" and len(list(t.subtree)) > 2 for t in verb.children
+                ):
                     toks.append(c)  # "move first on creating an association"
                     toks.extend(
                         self.vp_tokens(obj, depth + 1)

@@ -117,6 +117,7 @@ class DocContext:
         self.first_seen: dict[str, int] = {}
         self.surfaces: dict[str, set[str]] = {}
         self._quiet = 0
+        self._described: dict[str, set[str]] | None = None
         for m in self.mentions:
             if m.salient and m.actor:
                 self.use(m.actor, m.start, m.text)
@@ -152,6 +153,22 @@ class DocContext:
             s = clean_surface(surface)
             if s:
                 self.surfaces.setdefault(actor, set()).add(s)
+
+    def described_heads(self) -> dict[str, set[str]]:
+        """The nouns the document describes each actor with in apposition ("the Unitary
+        Platform, Venezuela's main opposition coalition" -> coalition)."""
+        if self._described is None:
+            self._described = {}
+            for m in self.mentions:
+                if not m.actor:
+                    continue
+                root = self.doc[m.start : m.end].root
+                nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+                if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                    nouns.append(root.head)
+                for n in nouns:
+                    self._described.setdefault(m.actor, set()).add(n.lower_)
+        return self._described
 
     def type_of(self, actor: str) -> str:
         e = self.dict.entries.get(actor)
@@ -239,6 +256,12 @@ class DocContext:
             if lemma in self.lex.irrealis_governors and head.pos_ in ("VERB", "AUX"):
                 return True
             if cur.dep_ == "advcl" and lemma in self.lex.protests:  # "marched to demand"
+                return True
+            if cur.dep_ == "advcl" and any(  # "held a sit-in to demand", "organised a rally"
+                c.dep_ == "dobj"
+                and (c.lemma_.lower() in self.lex.protests or c.lower_ in self.lex.protest_nouns)
+                for c in head.children
+            ):
                 return True
             cur = head
         return False
@@ -358,10 +381,12 @@ class DocContext:
         return hit
 
     def stance_source(self, actor: str) -> str:
-        """What a spokesperson rejects, the organization rejects."""
+        """What a spokesperson, negotiator or delegation head rejects, the organization
+        rejects; a leader who speaks in their own name (a head of state or government, a
+        foreign minister) keeps the stance."""
         sf = self.principal.get(actor)
-        if sf is not None and (not sf.title or title_key(sf.title) in self.lex.spokespeople):
-            return sf.target
-        if sf is not None and self.type_of(actor) != "person":
-            return sf.target
-        return actor
+        if sf is None:
+            return actor
+        if sf.title and title_key(sf.title) in self.lex.own_voice:
+            return actor
+        return sf.target

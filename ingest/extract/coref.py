@@ -210,6 +210,12 @@ class Resolver:
                 return Resolved(holder, via="role")
         if mods and (lemma in lex.suborgs or phrase2 in lex.suborgs):
             return self._suborg(t, mods[0])
+        if not mods and (lemma in lex.organs or low in lex.organs):
+            # "the army's delegation", "the government's negotiators": a described owner
+            poss = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+            owner = self.described_owner(poss) if poss is not None else None
+            if owner is not None:
+                return Resolved(owner, via="organ")
         carrier = lemma in lex.carriers or low in lex.carriers  # "the Hamas statement said"
         if mods and (
             lemma in lex.organs or low in lex.organs or phrase2 in lex.organs or title or carrier
@@ -282,6 +288,10 @@ class Resolver:
         """ "The militant group said", "the kingdom said": the nearest actor of that type
         named in the last few sentences (a definite description without a name)."""
         ctx = self.ctx
+        named = self._named_by_head(t)
+        if named is not None:
+            ctx.use(named, t.i)
+            return Resolved(named, via="description")
         want = next(
             (
                 atype
@@ -304,10 +314,124 @@ class Resolver:
         for m in reversed(ctx.mentions):
             if m.start >= t.i or m.start < floor:
                 continue
-            if m.actor and not m.place and ctx.type_of(m.actor) == want:
+            if m.actor and not m.place and not m.passing and ctx.type_of(m.actor) == want:
                 ctx.use(m.actor, t.i)
                 return Resolved(m.actor, via="description")
         return None
+
+    def described_owner(self, t: Token) -> str | None:
+        """ "the government's", "Its", "the party's", "union president": the actor the word
+        stands for in this document."""
+        ctx = self.ctx
+        with ctx.quietly():
+            found = [r for r in self.resolve_np(t) if ctx.type_of(r.actor) != "person"]
+        if found:
+            ctx.use(found[0].actor, t.i)
+            return found[0].actor
+        low, lemma = t.lower_, t.lemma_.lower()
+        lex = ctx.lex
+        if low in lex.government_nouns or lemma in lex.government_nouns:
+            want = "state"
+        elif low in lex.org_heads or lemma in lex.org_heads or lemma in lex.groups:
+            want = "organization"
+        else:
+            return None
+        named = self._named_by_head(t) if t.pos_ == "NOUN" else None
+        if named is None:
+            named = self._named_with(lemma, t.i) if want == "organization" else None
+        loose = want == "state" or lemma in lex.groups or low in lex.groups
+        if named is None and want == "state":  # "Mali's government" ... "the government"
+            named = self._owner_of_noun(lemma, t.i)
+        if named is None and want == "state":  # the one state among the talks' parties
+            states = [a for a in ctx.parties if ctx.type_of(a) == "state"]
+            named = states[0] if len(states) == 1 else None
+        if named is None and loose:  # not "a member of parliament": a body of its own
+            named = self._most_named(want, t.i)
+        if named is not None:
+            ctx.use(named, t.i)
+        return named
+
+    def _owner_of_noun(self, lemma: str, before: int) -> str | None:
+        """The actor named before with the same noun ("Mali's government", "the Colombian
+        government"), the nearest."""
+        ctx = self.ctx
+        doc = ctx.doc
+        for mm in reversed(ctx.mentions):
+            if mm.start >= before or not mm.actor or ctx.type_of(mm.actor) == "person":
+                continue
+            j = mm.end
+            while j < len(doc) and j < mm.end + 3 and doc[j].tag_ in ("POS", "JJ", "NNP"):
+                j += 1
+            if j < len(doc) and doc[j].lemma_.lower() == lemma:
+                return mm.actor
+        return None
+
+    def _named_with(self, word: str, before: int) -> str | None:
+        """The organization named before whose name has the word ("the headquarters" after
+        "the Coordination Headquarters for ...")."""
+        ctx = self.ctx
+        for mm in reversed(ctx.mentions):
+            if mm.start >= before or not mm.actor or mm.place:
+                continue
+            if ctx.type_of(mm.actor) == "person":
+                continue
+            words = {w.lemma_.lower() for w in ctx.doc[mm.start : mm.end]}
+            text = ctx.doc[mm.start : mm.end].text.lower()
+            if word in words or any(x in text for x in ctx.lex.owner_synonyms.get(word, ())):
+                return mm.actor
+        return None
+
+    def _most_named(self, want: str, before: int) -> str | None:
+        """The actor of a type the document names most often as an actor up to here (and in
+        the next sentence): "the government" in an article about one state's talks."""
+        ctx = self.ctx
+        k = ctx.sent_of[before]
+        end = ctx.sents[min(len(ctx.sents) - 1, k + 1)].end
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for mm in ctx.mentions:
+            if mm.start >= end or not mm.actor or mm.place or mm.passing:
+                continue
+            if ctx.type_of(mm.actor) == want:
+                counts[mm.actor] = counts.get(mm.actor, 0) + 1
+                last[mm.actor] = mm.start
+        if not counts:
+            return None
+        return max(counts, key=lambda a: (counts[a], last[a]))
+
+    def _named_by_head(self, t: Token) -> str | None:
+        """ "The union said", "the alliance", "the coalition": the organization the document
+        names with that word ("the Atlantic Longshore Workers Union", "the Maritime Employers
+        Alliance") or describes so ("the Unitary Platform, Venezuela's main opposition
+        coalition"): the nearest before, else the first after in the next sentences."""
+        ctx = self.ctx
+        if t.pos_ != "NOUN" or t.tag_ in ("NNS", "NNPS"):
+            return None
+        det = next((c for c in t.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("the", "this", "that"):
+            return None
+        if any(
+            c.dep_ in ("compound", "amod", "nmod", "poss")
+            and any(ctx.men[x.i] is not None or x.pos_ == "PROPN" for x in c.subtree)
+            for c in t.children
+        ):
+            return None  # "the Hamas delegation": a modifier names the actor
+        head = t.lower_
+        heads = ctx.described_heads()
+        before: str | None = None
+        after: str | None = None
+        k = ctx.sent_of[t.i]
+        for m in ctx.mentions:
+            if not m.actor or m.place or ctx.type_of(m.actor) == "person":
+                continue
+            last = ctx.doc[m.end - 1].lower_
+            if last != head and head not in heads.get(m.actor, ()):
+                continue
+            if m.start < t.i:
+                before = m.actor
+            elif after is None and ctx.sent_of[m.start] <= k + 3:
+                after = m.actor
+        return before or after
 
     def from_mention(self, m: Mention, t: Token, *, use: bool = True) -> Resolved | None:
         """The actor of a mention, as the phrase headed by ``t`` uses it."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.stance_rules import StanceRules
+from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext, Quote
@@ -40,7 +40,7 @@ class DemandRules(StanceRules):
         ctx = self.ctx
         if not self.t.frame_ok(v, frame) or ctx.negated(v) or ctx.irrealis(v):
             return
-        if v.dep_ in ("pcomp", "amod"):
+        if v.dep_ in ("pcomp", "amod") and not absolute_participle(v):
             return
         sources = ctx.resolve.subject_actors(v)
         if not sources:
@@ -52,8 +52,30 @@ class DemandRules(StanceRules):
                 return  # "Israel wants to ...": no demand on anyone else
             targets: list[Topic | str] = _list(ctx.topics.from_vp(act))
         else:
-            targets = self.t.frame_target(v, frame) or self.t.of_verb(v)
+            wanted = self._wanted(v, frame)
+            if wanted is None:
+                return  # "wants Kosovo at the table": an actor is no demand
+            targets = wanted or self.t.frame_target(v, frame) or self.t.of_verb(v)
         self._emit("demands", sources, targets, v, 0.75)
+
+    def _wanted(self, v: Token, frame: Frame) -> list[Topic | str] | None:
+        """ "wants unimpeded transit across X" (the object, whatever clause the parser hung
+        after it); "wants the observers deployed" (a small clause: the clause with its
+        subject); None for an actor wanted ("wants Kosovo at the table")."""
+        ctx = self.ctx
+        if "dobj" not in frame.needs:
+            return []
+        dobj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if dobj is not None:
+            m = ctx.men[dobj.i]
+            return None if m is not None and m.actor else self.t.nps(dobj)
+        small = next((c for c in v.children if c.dep_ == "ccomp" and c.tag_ == "VBN"), None)
+        if small is None or any(g.dep_ in ("aux", "mark", "auxpass") for g in small.children):
+            return []
+        subj = next((g for g in small.children if g.dep_ == "nsubj"), None)
+        if subj is None or ctx.men[subj.i] is not None:
+            return []
+        return _list(ctx.topics.from_vp(small, agent=subj))
 
     def _insist(self, v: Token) -> None:
         """ "X maintained that any agreement is/must be Y": X demands Y."""
@@ -287,7 +309,10 @@ class DemandRules(StanceRules):
         ctx = self.ctx
         for c in n.children:
             if c.dep_ == "poss":
-                return ctx.resolve.resolve_np(c)
+                found = ctx.resolve.resolve_np(c)
+                if not found and (owner := ctx.resolve.described_owner(c)) is not None:
+                    found = [Resolved(owner, via="description")]  # "the union's demands"
+                return found
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:

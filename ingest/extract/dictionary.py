@@ -18,7 +18,13 @@ from typing import Annotated, Any, Literal
 import yaml
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.exchange import slugify
-from actorgraph.ingest.extract.normalize import name_key, person_key, person_name, surname
+from actorgraph.ingest.extract.normalize import (
+    loose_key,
+    name_key,
+    person_key,
+    person_name,
+    surname,
+)
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -298,6 +304,7 @@ class ActorDictionary:
         by_surname = self._new_by_surname if new else self._by_surname
         for n in entry.names():
             by_key.setdefault(name_key(n), entry.id)
+            by_key.setdefault(loose_key(n), entry.id)
             if entry.type == "person":
                 pk = person_key(n)
                 if pk:
@@ -324,6 +331,9 @@ class ActorDictionary:
         """The actor a name refers to, if the dictionary (or this document) knows it."""
         key = name_key(text)
         hit = self._by_key.get(key) or self._new_by_key.get(key)
+        if hit is None and " the " in f" {key} ":
+            loose = loose_key(text)
+            hit = self._by_key.get(loose) or self._new_by_key.get(loose)
         if hit is None and person:
             pk = person_key(text)
             hit = self._by_person_key.get(pk) or self._new_by_person_key.get(pk)
@@ -399,6 +409,18 @@ class ActorDictionary:
                 yield m, entry.id, "metonym"
             for d in entry.demonyms:
                 yield d, entry.id, "demonym"
+
+    def type_of_entry(self, actor_id: str) -> str | None:
+        e = self.entries.get(actor_id)
+        return e.type if e else None
+
+    def add_document_alias(self, actor_id: str, alias: str) -> None:
+        """Another name of an actor, for the current document only ("ELN" after "National
+        Liberation Army (ELN)")."""
+        self._new_by_key.setdefault(name_key(alias), actor_id)
+        e = self._new.get(actor_id)
+        if e is not None and alias not in e.aliases:
+            e.aliases.append(alias)
 
     def names_of(self, actor_id: str) -> set[str]:
         """Every known way of naming an actor (name, aliases, demonyms, metonyms)."""

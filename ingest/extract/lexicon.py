@@ -101,10 +101,19 @@ class SpeakersSection(_Section):
     person_organs: Words = Field(default_factory=list)
     org_heads: Words = Field(default_factory=list)
     descriptions: dict[Literal["organization", "state"], Words] = Field(default_factory=dict)
+    state_organs: Words = Field(default_factory=list)
+    not_actors: Words = Field(default_factory=list)
+    place_verbs: Words = Field(default_factory=list)
 
 
 class Roles(_Section):
     titles: Words = Field(default_factory=list)
+    heading_verbs: Words = Field(default_factory=list)
+    role_nouns: Words = Field(default_factory=list)
+    government_nouns: Words = Field(default_factory=list)
+    body_nouns: Words = Field(default_factory=list)
+    own_voice: Words = Field(default_factory=list)
+    owner_synonyms: dict[str, Words] = Field(default_factory=dict)
     spokespeople: Words = Field(default_factory=list)
     blockers: Words = Field(default_factory=list)
     synonyms: list[Words] = Field(default_factory=list)
@@ -176,12 +185,15 @@ class Irrealis(_Section):
     governors: Words = Field(default_factory=list)
     marks: Words = Field(default_factory=list)
     protests: Words = Field(default_factory=list)
+    protest_nouns: Words = Field(default_factory=list)
 
 
 class Topics(_Section):
     proposal_heads: Words = Field(default_factory=list)
     drop: Words = Field(default_factory=list)
     anaphors: Words = Field(default_factory=list)
+    demand_anaphors: Words = Field(default_factory=list)
+    shell_nouns: Words = Field(default_factory=list)
     stopwords: Words = Field(default_factory=list)
 
 
@@ -230,9 +242,27 @@ class Lexicon:
     org_heads: frozenset[str]
     #: "the militant group", "the country": the nearest actor of that type before
     type_descriptions: dict[str, frozenset[str]]
+    #: a state's offices that are the state ("Russia's Defence Ministry")
+    state_organs: frozenset[str]
+    #: names that are never actors: platforms ("on Telegram"), abbreviations of things ("GDP")
+    not_actors: frozenset[str]
+    #: verbs whose object is a place, not an actor ("captured Goma")
+    place_verbs: frozenset[str]
     role_titles: frozenset[str]
     spokespeople: frozenset[str]
     role_blockers: frozenset[str]
+    #: "X, who heads the delegation", "the delegation, led by X": X holds a role in its owner
+    heading_verbs: frozenset[str]
+    #: nouns that give a person a role without being titles ("his Serbian counterpart, X")
+    role_nouns: frozenset[str]
+    #: "the government's chief negotiator": a state named before
+    government_nouns: frozenset[str]
+    #: titles whose holders' stances stay theirs (title keys): "Netanyahu rejected ..."
+    own_voice: frozenset[str]
+    #: "the TPLF delegation, headed by ..., X": X holds a role in the body's owner
+    body_nouns: frozenset[str]
+    #: "the army" is the organization named "... Armed Forces"
+    owner_synonyms: dict[str, tuple[str, ...]]
     #: heads of titles that name the same kind of office, as title keys
     title_synonyms: tuple[frozenset[str], ...]
     #: a description ("top diplomat") -> the titles it stands for (title keys)
@@ -289,9 +319,15 @@ class Lexicon:
     irrealis_governors: frozenset[str]
     irrealis_marks: frozenset[str]
     protests: frozenset[str]
+    #: "held a sit-in to demand": a demand that is a gathering's purpose
+    protest_nouns: frozenset[str]
     proposal_heads: frozenset[str]
     topic_drop: frozenset[str]
     anaphors: frozenset[str]
+    #: "rejected the demand": the last demand in the document
+    demand_anaphors: frozenset[str]
+    #: "any language that would commit it to ...": the relative clause says what it is
+    shell_nouns: frozenset[str]
     topic_stopwords: frozenset[str]
     object_classes: dict[str, frozenset[str]] = field(default_factory=dict)
     #: every lemma that can start a cue, for a quick test per sentence
@@ -360,9 +396,20 @@ class Lexicon:
             person_organs=fs(sp.person_organs),
             org_heads=fs(sp.org_heads),
             type_descriptions={k: fs(v) for k, v in sp.descriptions.items()},
+            state_organs=fs(sp.state_organs),
+            not_actors=fs(sp.not_actors),
+            place_verbs=fs(sp.place_verbs),
             role_titles=fs(ro.titles),
             spokespeople=fs(ro.spokespeople),
             role_blockers=fs(ro.blockers),
+            heading_verbs=fs(ro.heading_verbs),
+            role_nouns=fs(ro.role_nouns),
+            government_nouns=fs(ro.government_nouns),
+            body_nouns=fs(ro.body_nouns),
+            own_voice=frozenset(title_key(w) for w in ro.own_voice),
+            owner_synonyms={
+                k.lower(): tuple(w.lower() for w in v) for k, v in ro.owner_synonyms.items()
+            },
             title_synonyms=tuple(frozenset(title_key(w) for w in g) for g in ro.synonyms),
             role_descriptions={
                 title_key(k): tuple(title_key(t) for t in v) for k, v in ro.descriptions.items()
@@ -419,9 +466,12 @@ class Lexicon:
             irrealis_governors=fs(spec.irrealis.governors),
             irrealis_marks=fs(spec.irrealis.marks),
             protests=fs(spec.irrealis.protests),
+            protest_nouns=fs(spec.irrealis.protest_nouns),
             proposal_heads=fs(spec.topics.proposal_heads),
             topic_drop=fs(spec.topics.drop),
             anaphors=fs(spec.topics.anaphors),
+            demand_anaphors=fs(spec.topics.demand_anaphors),
+            shell_nouns=fs(spec.topics.shell_nouns),
             topic_stopwords=fs(spec.topics.stopwords),
             object_classes=classes,
         )

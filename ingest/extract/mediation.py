@@ -63,7 +63,7 @@ class Mediation:
         for k, s in enumerate(ctx.sents):
             for t in s:
                 lemma, low = t.lemma_.lower(), t.lower_
-                if lemma not in cues and low not in cues:
+                if lemma not in cues and low not in cues and not _participle_of(low, cues):
                     continue
                 if t.pos_ in ("NOUN", "PROPN") and self._is_mediator_noun(t):
                     self._mediator_noun(t, k)
@@ -74,7 +74,7 @@ class Mediation:
                 ):
                     self._action_noun(t, k)
                 if t.pos_ in ("VERB", "ADJ") or t.tag_ == "VBN":
-                    if lemma in lex.mediation_verbs or low in lex.mediation_verbs:
+                    if lemma in lex.mediation_verbs or _participle_of(low, lex.mediation_verbs):
                         self._mediation_verb(t, k)
                     elif lemma in lex.host_verbs:
                         self._host(t, k)
@@ -317,17 +317,24 @@ class Mediation:
         for c in v.children:
             if not parties and c.dep_ == "dobj":  # "passed messages between A and B"
                 parties = self._between_near(c)
+        with_document = False
         if not parties:
             for c in v.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ == "to":
                     found = self.parties._actors(c.subtree)
+                    if len(found) == 1:  # "carrying a Saudi proposal to the Houthis"
+                        found = list(dict.fromkeys(self._message_owners(v) + found))
                     if len(found) >= 2:
                         parties = found
-        if not parties:
+        if not parties and any(  # "carried messages between (the) delegations": the talks'
+            c.dep_ == "prep" and c.lower_ == "between" for c in v.children
+        ):
+            with_document = True
+        if not parties and not with_document:
             return
         mediators = self._principals([r.actor for r in ctx.resolve.subject_actors(v)])
         if mediators:
-            self._found(mediators, parties, k)
+            self._found(mediators, parties, k, with_document=with_document, not_a_party=True)
 
     # ------------------------------------------------------------------ helpers
     def _modifiers(self, n: Token) -> list[str]:
@@ -467,7 +474,7 @@ class Mediation:
         owners = [
             x
             for x in v.subtree
-            if x.dep_ == "poss"
+            if x.dep_ in ("poss", "amod", "compound")
             and (
                 x.head.lemma_.lower() in lex.messages or x.head.lemma_.lower() in lex.proposal_heads
             )
@@ -541,6 +548,8 @@ class Mediation:
                 return True
             if cur.head.i == cur.i or cur.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl"):
                 return cur.pos_ in ("VERB", "AUX") and ctx.negated(cur) and cur.i != t.i
+            if cur.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return False  # "EU-facilitated talks ended": what the talks did, not the EU
             cur = cur.head
         return False
 
@@ -595,3 +604,8 @@ def _two_words(t: Token, back: int = 1) -> str:
     """The token with the ``back`` tokens before it, lower-case ("good offices")."""
     start = max(0, t.i - back)
     return " ".join(x.lower_ for x in t.doc[start : t.i + 1])
+
+
+def _participle_of(low: str, verbs: frozenset[str]) -> bool:
+    """ "facilitated", "brokered", "mediated" (tagged as adjectives, lemma unchanged)."""
+    return low in verbs or (low.endswith("ed") and (low[:-1] in verbs or low[:-2] in verbs))

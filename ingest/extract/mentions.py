@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.normalize import clean_surface, person_key, surname
+from actorgraph.ingest.extract.normalize import clean_surface, name_key, person_key, surname
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -55,11 +55,19 @@ class Mention:
     actor: str | None = None
     #: a state named as a place ("into Lebanon"): an actor only where the rules use it
     place: bool = False
+    #: a name the text only mentions ("seized in Arauca", "the Netzarim corridor"): an actor
+    #: only where the rules use it
+    passing: bool = False
 
     @property
     def salient(self) -> bool:
         """Whether the mention alone makes the actor one of the document's actors."""
-        return self.actor is not None and self.kind in ("name", "metonym") and not self.place
+        return (
+            self.actor is not None
+            and self.kind in ("name", "metonym")
+            and not self.place
+            and not self.passing
+        )
 
 
 class Matchers:
@@ -83,6 +91,33 @@ class Matchers:
             kind, actor_id = key.split(":", 1)
             self.targets[nlp.vocab.strings[key]] = (actor_id, kind)
         self.org_heads = lexicon.org_heads
+        self.not_actors = lexicon.not_actors
+        self.state_organs = lexicon.state_organs
+        #: heads whose modifier acts: "Hamas officials", "the TPLF delegation", "the Hamas offer"
+        self.agent_heads = (
+            lexicon.organs
+            | lexicon.anonymous
+            | lexicon.person_organs
+            | lexicon.groups
+            | lexicon.carriers
+            | lexicon.speech_nouns
+            | lexicon.demand_nouns
+            | lexicon.mediator_nouns
+            | lexicon.proposal_heads
+            | lexicon.stance_nouns
+            | {w.split()[-1] for w in lexicon.role_titles | lexicon.suborgs}
+        )
+        #: crowds: "fighters from Goma" come from a place
+        self.crowd_heads = lexicon.groups
+        #: verbs that take a place as their object ("captured Goma")
+        self.place_verbs = lexicon.place_verbs
+        #: nouns of talks and deals: a capital before them is the venue ("the Pretoria deal")
+        self.venue_nouns = lexicon.party_nouns | lexicon.talk_nouns | lexicon.proposal_heads
+        self.speech_verbs = lexicon.speech_verbs
+        #: common nouns that head a speaker phrase: never a name of its own ("Lawmaker urges")
+        self.common_heads = (
+            lexicon.role_titles | lexicon.anonymous | lexicon.groups | lexicon.organs
+        )
         self.titles.add("TITLE", [nlp.make_doc(t) for t in sorted(lexicon.role_titles)])
         places = sorted({p for p in dictionary.places})
         if places:
@@ -139,7 +174,7 @@ def find_mentions(
         if s >= e:
             continue
         text = doc[s:e].text
-        if dictionary.is_place(text):
+        if dictionary.is_place(text) or name_key(text) in matchers.not_actors:
             cands.append((s, e, 2, None))
             continue
         label = ent.label_
@@ -164,15 +199,240 @@ def find_mentions(
     for m in chosen:
         if m.kind == "ner":
             _resolve_ner(m, doc, dictionary)
-        elif m.kind == "metonym" and _locative(doc, m):
+        elif m.kind == "metonym" and (_locative(doc, m) or _venue(doc, m, matchers)):
             continue
         if m.kind == "skip":
             continue
         if m.kind == "name" and _state_as_place(doc, m, dictionary):
             m.place = True
         out.append(m)
-    _resolve_persons(out, dictionary)
-    return [m for m in out if not _administration(m, doc, dictionary, when)]
+    full = _resolve_persons(out, dictionary, doc, titles)
+    out = _surnames_missed(doc, out, full, taken)
+    out = _organizations_missed(doc, out, taken, matchers, dictionary)
+    out = _speakers_missed(doc, out, taken, matchers, dictionary)
+    out = _acronyms(doc, out, taken, matchers, dictionary)
+    _state_organs(doc, out, matchers, dictionary)
+    out = [m for m in out if not _administration(m, doc, dictionary, when)]
+    for m in out:
+        if m.label == "DICT" or not m.actor:
+            continue
+        if _people_of(m, dictionary):
+            m.passing = True
+        elif _new_or_org(m, dictionary):
+            m.passing = not _agentive(doc, m, matchers)
+    return out
+
+
+def _people_of(m: Mention, dictionary: ActorDictionary) -> bool:
+    """A people named by its country or its demonym ("Kosovo Serbs", "Congolese Tutsi"), not
+    an organization: an actor only where a rule makes it one."""
+    words = m.text.split()
+    e = dictionary.entries.get(m.actor or "")
+    if len(words) < 2 or e is None or e.origin != "new":
+        return False
+    first, last = words[0], words[-1]
+    return bool(
+        dictionary.lookup_demonym(first)
+        or dictionary.lookup_demonym(last)
+        or (
+            dictionary.lookup(first)
+            and dictionary.type_of_entry(dictionary.lookup(first) or "") == "state"
+        )
+    ) and not any(w.lower() in ORG_WORDS for w in words)
+
+
+def _new_or_org(m: Mention, dictionary: ActorDictionary) -> bool:
+    """A name the document itself brings (not the dictionary's), other than a person's full
+    name: whether it acts is read from where it stands."""
+    e = dictionary.entries.get(m.actor or "")
+    if e is None or e.origin != "new":
+        return False
+    return not (e.type == "person" and len(m.text.split()) > 1)
+
+
+#: prepositions whose object acts ("talks with Hamas", "a deal between A and B")
+AGENT_PREPS = frozenset({"by", "with", "between", "among", "against", "versus"})
+#: prepositions whose object acts when what they hang on is an actor's ("a spokesman for X",
+#: "a letter to X", "envoys from X", "a representative of X")
+RELATION_PREPS = frozenset({"of", "for", "from", "to", "toward", "towards"})
+#: verbs whose prepositional object there is an actor ("appealed to X", "sent to X")
+TRANSFER_VERBS = frozenset(
+    {"send", "hand", "deliver", "give", "pass", "relay", "convey", "submit", "present", "offer"}
+    | {"appeal", "turn", "speak", "talk", "write", "say", "belong", "report", "respond", "reply"}
+    | {"return", "transfer", "release", "free", "loyal", "close", "allied", "opposed", "hostile"}
+)
+
+
+def _agentive(doc: Doc, m: Mention, matchers: Matchers) -> bool:
+    """Whether a mention stands where someone who acts stands: a subject, an owner, an agent,
+    an object, a party ("talks with X"), the principal of an organ or title ("X officials",
+    "a spokesman for X") -- not a place ("seized in Arauca", "defenders of Mariupol", "the
+    Netzarim corridor")."""
+    root = doc[m.start : m.end].root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i and root.head.i < root.i:
+        root = root.head
+    dep = root.dep_
+    head = root.head
+    if dep in ("compound", "nmod", "amod"):
+        return (
+            head.lemma_.lower() in matchers.agent_heads
+            or head.lower_ in matchers.agent_heads
+            or head.ent_type_ == "PERSON"
+            or head.pos_ == "PROPN"
+        )
+    if dep == "pobj":
+        prep = head.lower_
+        gov = head.head
+        if prep in AGENT_PREPS:
+            return gov.lower_ not in GEO_NOUNS
+        if prep in RELATION_PREPS:
+            low = gov.lemma_.lower()
+            if prep == "from" and (low in matchers.crowd_heads or gov.pos_ == "VERB"):
+                return False  # "fighters from Goma", "returned from Cairo"
+            return (
+                low in matchers.agent_heads
+                or gov.lower_ in matchers.agent_heads
+                or low in TRANSFER_VERBS
+                or gov.ent_type_ == "PERSON"
+            )
+        return False
+    if dep in ("dobj", "obj"):
+        return head.lemma_.lower() not in matchers.place_verbs
+    return dep not in ("npadvmod", "advmod", "oprd")
+
+
+def _venue(doc: Doc, m: Mention, matchers: Matchers) -> bool:
+    """A capital that names where or when something happened, not who did it: "the Pretoria
+    agreement", "the Doha talks", "eighteen months after Pretoria"."""
+    root = doc[m.start : m.end].root
+    head = root.head
+    if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in matchers.venue_nouns:
+        return True
+    return root.dep_ == "pobj" and head.lower_ in ("after", "before", "since", "until", "till")
+
+
+def _acronyms(
+    doc: Doc,
+    mentions: list[Mention],
+    taken: list[bool],
+    matchers: Matchers,
+    dictionary: ActorDictionary,
+) -> list[Mention]:
+    """ "The National Liberation Army (ELN)": the abbreviation in brackets after a name is
+    that actor, wherever the document uses it; an abbreviation NER did not take for a name
+    ("the regional bloc IGAD") is an organization of its own."""
+    by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
+    alias: dict[str, str] = {}
+    for m in mentions:
+        if m.start < 2 or m.end >= len(doc) or doc[m.start - 1].text != "(":
+            continue
+        if doc[m.end].text != ")" or not _is_acronym(m.text):
+            continue
+        full = by_end.get(m.start - 1) or by_end.get(m.start - 2)
+        if full is None or full is m or not full.actor or full.actor == m.actor:
+            continue
+        if dictionary.entries.get(full.actor) and dictionary.type_of_entry(full.actor) == "person":
+            continue
+        alias[m.text] = full.actor
+    for t in doc:  # bracketed abbreviations NER left out
+        if taken[t.i] or not _is_acronym(t.text) or t.i < 2 or doc[t.i - 1].text != "(":
+            continue
+        full = by_end.get(t.i - 1)
+        if full is not None and full.actor and t.i + 1 < len(doc) and doc[t.i + 1].text == ")":
+            alias.setdefault(t.text, full.actor)
+    out = list(mentions)
+    if alias:
+        old = {m.actor: alias[m.text] for m in mentions if m.text in alias and m.actor}
+        for m in out:
+            if m.text in alias:
+                m.actor, m.kind = alias[m.text], "name"
+            elif m.actor in old and _is_new(m.actor, dictionary):
+                m.actor = old[m.actor]
+        for a, actor in alias.items():
+            dictionary.add_document_alias(actor, a)
+    # an abbreviation of a name the document spells out: "the Rapid Support Forces ... the RSF"
+    longs = {
+        _initials(m.text): m.actor
+        for m in mentions
+        if m.actor
+        and len(m.text.split()) >= 2
+        and not _is_acronym(m.text)
+        and dictionary.type_of_entry(m.actor) != "person"
+    }
+    longs.pop("", None)
+    for m in out:
+        if _is_acronym(m.text) and m.text not in alias:
+            hit = longs.get(m.text.replace(".", "").upper())
+            e = dictionary.entries.get(m.actor or "")
+            if hit and hit != m.actor and (e is None or e.origin == "new"):
+                m.actor, m.kind = hit, "name"
+                alias[m.text] = hit
+                dictionary.add_document_alias(hit, m.text)
+    for t in doc:
+        if taken[t.i] or t.i in by_start or not _is_acronym(t.text) or t.pos_ != "PROPN":
+            continue
+        if name_key(t.text) in matchers.not_actors or dictionary.is_place(t.text):
+            continue
+        known = alias.get(t.text) or dictionary.lookup(t.text) or longs.get(t.text.upper())
+        acronym = known or dictionary.new_actor(t.text, "organization")
+        out.append(Mention(t.i, t.i + 1, "name", "ACRONYM", t.text, acronym))
+        taken[t.i] = True
+    return sorted(out, key=lambda m: m.start)
+
+
+def _is_new(actor: str, dictionary: ActorDictionary) -> bool:
+    e = dictionary.entries.get(actor)
+    return e is not None and e.origin == "new"
+
+
+def _initials(name: str) -> str:
+    """ "Rapid Support Forces" -> "RSF", "Tigray People's Liberation Front" -> "TPLF"."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def _is_acronym(text: str) -> bool:
+    """ "ELN", "IGAD", "M23": capitals (and digits), two to seven characters."""
+    core = text.replace(".", "").replace("-", "")
+    return (
+        2 <= len(core) <= 7
+        and core.isalnum()
+        and core[0].isalpha()
+        and core.upper() == core
+        and sum(c.isalpha() for c in core) >= 2
+    )
+
+
+def _state_organs(
+    doc: Doc, mentions: list[Mention], matchers: Matchers, dictionary: ActorDictionary
+) -> None:
+    """An office of a state is the state: "the Kazakh foreign ministry", "Russia's Defence
+    Ministry", "the U.S. State Department" (a name NER found, headed by an office word, with a
+    state in it or owning it)."""
+    men_at = {i: m for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.label != "ORG" or not m.actor:
+            continue
+        words = name_key(m.text).split()
+        if not words or not (
+            words[-1] in matchers.state_organs or " ".join(words[-2:]) in matchers.state_organs
+        ):
+            continue
+        state = None
+        for n in range(len(words) - 1, 0, -1):  # a state's name or demonym inside the name
+            prefix = " ".join(words[:n])
+            state = dictionary.lookup_demonym(prefix) or dictionary.lookup(prefix)
+            if state:
+                break
+        if state is None:
+            root = doc[m.start : m.end].root
+            for c in root.children:
+                other = men_at.get(c.i)
+                if c.dep_ in ("poss", "compound", "amod") and other is not None and other is not m:
+                    state = other.actor
+        if state and dictionary.type_of_entry(state) == "state":
+            m.actor, m.kind, m.label = state, "name", "ORGAN"
 
 
 def _split_joined(
@@ -312,10 +572,27 @@ def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
         m.kind = "org"
 
 
-def _resolve_persons(mentions: list[Mention], dictionary: ActorDictionary) -> None:
+def _resolve_persons(
+    mentions: list[Mention],
+    dictionary: ActorDictionary,
+    doc: Doc,
+    titles: list[tuple[int, int]],
+) -> dict[str, str]:
     """New people: a surname alone goes to the full name used in the document (before or
-    after), then to a unique known person with that surname, else it is a new actor."""
+    after), then to a unique known person with that surname, else it is a new actor. A
+    one-word organization that is the surname of a person the document names in full is that
+    person ("Loretta Lynch ... Lynch's life", which NER may tag as an organization), and so is
+    a name NER took for an organization next to a role title ("Kosovo's chief negotiator,
+    Arben Rexhepi"). A given name alone is the one person named in full with it, where no one
+    has it as a surname ("Gebru Haile ... Gebru said"). Returns the document's people by
+    surname."""
+    title_end = {e: s for s, e in titles}
+    title_start = {s: e for s, e in titles}
+    for m in mentions:
+        if m.kind == "org" and _titled_person(doc, m, title_end, title_start):
+            m.kind, m.label = "person", "PERSON"
     full: dict[str, str] = {}
+    first: dict[str, set[str]] = {}
     for m in mentions:
         if m.kind == "person" and len(person_key(m.text).split()) > 1:
             variant = dictionary.variant_of(m.text)
@@ -325,15 +602,216 @@ def _resolve_persons(mentions: list[Mention], dictionary: ActorDictionary) -> No
             e = dictionary.entries.get(m.actor)
             if e is not None and e.type == "person":
                 full.setdefault(surname(m.text), m.actor)
+                first.setdefault(person_key(m.text).split()[0], set()).add(m.actor)
     for m in mentions:
         if m.kind == "person":
             key = surname(m.text)
             hit = full.get(key)
+            if hit is None and key not in full and len(first.get(key, ())) == 1:
+                hit = next(iter(first[key]))  # a given name alone
             if hit is None:
                 known = dictionary.by_surname(key)
                 hit = next(iter(known)) if len(known) == 1 else None
             m.actor = hit or dictionary.new_actor(clean_surface(m.text), "person")
             m.kind = "name"
         elif m.kind == "org":
-            m.actor = dictionary.new_actor(clean_surface(m.text), "organization")
+            words = person_key(m.text).split()
+            hit = full.get(words[0]) if len(words) == 1 and len(m.text.split()) <= 2 else None
+            m.actor = hit or dictionary.new_actor(clean_surface(m.text), "organization")
             m.kind = "name"
+    return full
+
+
+def _titled_person(
+    doc: Doc, m: Mention, title_end: dict[int, int], title_start: dict[int, int]
+) -> bool:
+    """A name of two or three capitalized words, none an organization word, next to a role
+    title: "chief negotiator Arben Rexhepi", "Kosovo's chief negotiator, Arben Rexhepi",
+    "Arben Rexhepi, the chief negotiator"."""
+    toks = list(doc[m.start : m.end])
+    if not 2 <= len(toks) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in toks):
+        return False
+    if any(t.lower_ in ORG_WORDS for t in toks):
+        return False
+    before = m.start
+    if before > 0 and doc[before - 1].text == ",":
+        before -= 1
+    if before in title_end:
+        return True
+    after = m.end
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+        if after < len(doc) and doc[after].lower_ in ("a", "an", "the"):
+            after += 1
+        while after < len(doc) and doc[after].pos_ in ("ADJ", "NOUN") and after not in title_start:
+            after += 1
+        return after in title_start
+    return False
+
+
+#: words that make a name an organization's, whatever NER says
+ORG_WORDS = frozenset(
+    {"army", "front", "forces", "union", "council", "party", "movement", "ministry", "group"}
+    | {"agency", "service", "bank", "court", "committee", "alliance", "coalition", "platform"}
+)
+
+
+#: words before a surname that make it a person's ("Mr. King", "Sen. Warren")
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "prof", "rev", "sir"}
+)
+
+
+_OPEN_QUOTES = frozenset({"“", "‘", "«", "``"})
+_CLOSE_QUOTES = frozenset({"”", "’", "»", "''"})
+
+
+def _title_cased(sent: Span, name: Span) -> bool:
+    """A headline in title case ("Retired General Reveals Experience"): its capitals say
+    nothing about names. Words in quotes and the name itself do not count."""
+    words = []
+    inside = False
+    for t in sent:
+        if t.text in _OPEN_QUOTES or (t.text == '"' and not inside):
+            inside = True
+        elif t.text in _CLOSE_QUOTES or t.text == '"':
+            inside = False
+        elif not inside and t.is_alpha and len(t.text) > 3 and not name.start <= t.i < name.end:
+            words.append(t)
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+
+
+def _capitalized_run(doc: Doc, end: int, taken: list[bool]) -> int:
+    """Where a run of capitalized name words that ends before ``end`` starts: proper nouns,
+    with "and", "of", "for" and "&" between them ("Federal Mediation and Conciliation
+    Service")."""
+    i = end - 1
+    start = end
+    while i >= 0 and not taken[i]:
+        t = doc[i]
+        if t.pos_ == "PROPN" and t.text[:1].isupper():
+            start = i
+            i -= 1
+        elif (
+            t.lower_ in ("and", "of", "for", "&")
+            and i > 0
+            and doc[i - 1].pos_ == "PROPN"
+            and doc[i - 1].text[:1].isupper()
+            and not taken[i - 1]
+        ):
+            i -= 1
+        else:
+            break
+    return start
+
+
+def _organizations_missed(
+    doc: Doc,
+    mentions: list[Mention],
+    taken: list[bool],
+    matchers: Matchers,
+    dictionary: ActorDictionary,
+) -> list[Mention]:
+    """Capitalized names that end in an organization word and that NER did not find ("the
+    Unitary Platform", "Ukraine's Coordination Headquarters for ..."): organizations."""
+    extra: list[Mention] = []
+    for t in doc:
+        if taken[t.i] or t.pos_ != "PROPN" or t.lower_ not in matchers.org_heads:
+            continue
+        if not t.text[:1].isupper() or (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+            continue
+        start = _capitalized_run(doc, t.i + 1, taken)
+        if t.i - start < 1:
+            continue
+        span = doc[start : t.i + 1]
+        if _title_cased(t.sent, span) or dictionary.is_place(span.text):
+            continue
+        name = clean_surface(span.text)
+        actor = dictionary.lookup(name) or dictionary.new_actor(name, "organization")
+        extra.append(Mention(start, t.i + 1, "name", "ORGNAME", span.text, actor))
+        for i in range(start, t.i + 1):
+            taken[i] = True
+    if not extra:
+        return mentions
+    return sorted([*mentions, *extra], key=lambda m: m.start)
+
+
+def _speakers_missed(
+    doc: Doc,
+    mentions: list[Mention],
+    taken: list[bool],
+    matchers: Matchers,
+    dictionary: ActorDictionary,
+) -> list[Mention]:
+    """A proper name that is the subject of a verb of saying is an actor even where NER found
+    nothing ("“…,” Revesz said", "CNS reported that …"): a new person, or an organization
+    when it is an acronym or ends in an organization word. Not in a title-case headline, not a
+    common noun written with a capital ("Lawmaker urges …")."""
+    extra: list[Mention] = []
+    for v in doc:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in matchers.speech_verbs:
+            continue
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "PROPN" or taken[subj.i] or not subj.text[:1].isupper():
+            continue
+        start = _capitalized_run(doc, subj.i + 1, taken)
+        if start > subj.i:
+            continue
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
+            start -= 1
+            atype = "person"
+        else:
+            atype = ""
+        span = doc[start : subj.i + 1]
+        if subj.lower_ in matchers.common_heads or _title_cased(subj.sent, span):
+            continue
+        if dictionary.is_place(span.text):
+            continue
+        if not atype:
+            acronym = len(subj.text) >= 2 and subj.text.isupper()
+            org = acronym or any(t.lower_ in matchers.org_heads for t in span)
+            atype = "organization" if org else "person"
+        name = clean_surface(span.text)
+        actor = dictionary.variant_of(name) if atype == "person" else None
+        actor = actor or dictionary.lookup(name, person=atype == "person")
+        actor = actor or dictionary.new_actor(name, atype)
+        extra.append(Mention(start, subj.i + 1, "name", "SPEAKER", span.text, actor))
+        for i in range(start, subj.i + 1):
+            taken[i] = True
+    if not extra:
+        return mentions
+    return sorted([*mentions, *extra], key=lambda m: m.start)
+
+
+def _surnames_missed(
+    doc: Doc, mentions: list[Mention], full: dict[str, str], taken: list[bool]
+) -> list[Mention]:
+    """One name, one person in a document: a surname of someone it names in full is that person
+    where NER found nothing ("Loretta E. Lynch said ... Lynch said"), alone or after an
+    honorific ("Mr. King"), but not inside a longer name ("the Lynch Foundation")."""
+    if not full:
+        return mentions
+    extra: list[Mention] = []
+    n = len(doc)
+    for t in doc:
+        if taken[t.i] or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            continue
+        actor = full.get(t.lower_)
+        if actor is None or surname(t.text) != t.lower_:
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < n else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+            continue
+        start = t.i
+        prev = doc[t.i - 1] if t.i > 0 else None
+        if prev is not None and not taken[prev.i]:
+            if prev.lower_.rstrip(".") in HONORIFICS:
+                start = prev.i
+            elif prev.pos_ == "PROPN" and prev.text[:1].isupper():
+                continue
+        extra.append(Mention(start, t.i + 1, "name", "SURNAME", doc[start : t.i + 1].text, actor))
+        for i in range(start, t.i + 1):
+            taken[i] = True
+    if not extra:
+        return mentions
+    return sorted([*mentions, *extra], key=lambda m: m.start)

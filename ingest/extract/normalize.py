@@ -80,6 +80,12 @@ def name_key(text: str) -> str:
     return _NON_WORD.sub(" ", t).strip()
 
 
+def loose_key(text: str) -> str:
+    """A name key without inner articles: "Democratic Republic of Congo" and "Democratic
+    Republic of the Congo" share it."""
+    return name_key(text).replace(" the ", " ")
+
+
 def _person_words(text: str) -> list[str]:
     """Words of a name; a hyphenated name is one word ("Quintana-Ferraz")."""
     t = _POSSESSIVE.sub("", fold(text)).replace(".", " ")

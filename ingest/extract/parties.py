@@ -261,6 +261,8 @@ def _head_span(t: Token) -> list[Token]:
     and the RSF")."""
     out = [t]
     for c in t.children:
+        if c.dep_ == "amod" and c.tag_ == "VBN":
+            continue  # "the Rwanda-backed M23 rebels", "the Saudi-led coalition": not a side
         if c.dep_ in ("compound", "amod", "poss", "det", "nmod", "case"):
             out.extend(c.subtree)
     return sorted(out, key=lambda x: x.i)

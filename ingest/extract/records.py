@@ -163,6 +163,8 @@ class Records:
             return
         ctx = self.ctx
         tid = target.id if isinstance(target, Topic) else target
+        if rtype == "demands" and isinstance(target, Topic):
+            ctx.topics.last_demand = target
         sid = self.statement_at(cue.i)
         for r in sources:
             src = ctx.stance_source(r.actor)

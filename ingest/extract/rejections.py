@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.stance_rules import StanceRules
+from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Frame
@@ -36,15 +36,33 @@ class RejectRules(StanceRules):
         if not self.t.frame_ok(v, frame) or ctx.negated(v) or ctx.irrealis(v):
             return
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
-        if v.dep_ in ("amod", "pcomp") or (v.dep_ == "acl" and v.tag_ == "VBN" and agent is None):
+        if (v.dep_ in ("amod", "pcomp") and not absolute_participle(v)) or (
+            v.dep_ == "acl" and v.tag_ == "VBN" and agent is None
+        ):
             return  # "the rejected plan": nobody named
         if self._says_nothing(v):
             return  # "declined to comment"
         sources = ctx.resolve.subject_actors(v)
         if not sources:
             return
-        targets = self.t.frame_target(v, frame) or self.t.of_verb(v)
+        targets = self._relativized(v) or self.t.frame_target(v, frame) or self.t.of_verb(v)
         self._emit("rejects", sources, targets, v, 0.8)
+
+    def _relativized(self, v: Token) -> list[Topic | str]:
+        """ "a demand Russian negotiators have declined to take up", "the plan, which Israel
+        rejected": what the relative clause hangs on, when the verbs leave their object to it."""
+        if v.dep_ != "relcl":
+            return []
+        chain = [v, *(c for c in v.children if c.dep_ == "xcomp")]
+        if any(g.dep_ in ("dobj", "ccomp") and g.pos_ != "PRON" for c in chain for g in c.children):
+            return []
+        head = v.head
+        if head.pos_ not in (
+            "NOUN",
+            "PROPN",
+        ) or head.lemma_.lower() not in self.ctx.lex.object_classes.get("proposal", ()):
+            return []
+        return self.t.nps(head)
 
     def _says_nothing(self, v: Token) -> bool:
         """ "declined to comment", "refused to say whether": a stance on nothing."""
@@ -55,7 +73,7 @@ class RejectRules(StanceRules):
         """ "will not accept X", "has no intention of accepting X", "no plans to sign X"."""
         ctx = self.ctx
         intention = self._no_intention(v)
-        if intention is None and (ctx.irrealis(v) or not ctx.negated(v)):
+        if intention is None and (ctx.irrealis(v) or not ctx.negated(v) or _pending(v)):
             return
         if intention is not None:  # who has no intention: the subject of "has"
             sources = ctx.resolve.subject_actors(intention.head)
@@ -68,7 +86,11 @@ class RejectRules(StanceRules):
             topic = ctx.topics.from_vp(unless)
             self._emit("demands", sources, [topic] if topic else [], v, 0.65)
             return
-        self._emit("rejects", sources, self.t.of_verb(v), v, 0.7)
+        targets = self.t.of_verb(v)
+        if targets and all(isinstance(x, str) for x in targets):
+            # "will never recognise Kosovo": the act refused, not the actor
+            targets = _one(ctx.topics.from_vp(v))
+        self._emit("rejects", sources, targets, v, 0.7)
 
     def _no_intention(self, v: Token) -> Token | None:
         """ "has no intention of accepting", "has no plans to sign": the intention noun."""
@@ -354,3 +376,12 @@ class RejectRules(StanceRules):
 
 def _one(x: Topic | str | None) -> list[Topic | str]:
     return [] if x is None else [x]
+
+
+def _pending(v: Token) -> bool:
+    """ "has not (yet) accepted", "had not recognised": not done so far, which is no refusal
+    ("has never recognised" is)."""
+    perfect = v.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children
+    )
+    return perfect and not any(c.lower_ == "never" for c in v.children)

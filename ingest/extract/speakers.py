@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
     from actorgraph.ingest.extract.dictionary import Role
     from actorgraph.ingest.extract.mentions import Mention
+    from spacy.tokens import Token
 
 
 class Speakers:
@@ -37,6 +38,10 @@ class Speakers:
             k = ctx.sent_of[m.start]
             found = self._left_role(m) or self._right_role(m)
             title, orgs, blocked = found if found else ("", [], False)
+            if blocked or not orgs:
+                tree = self._tree_role(m)
+                if tree is not None:
+                    title, orgs, blocked = tree[0], [tree[1]], False
             if blocked:
                 continue
             if title:
@@ -108,6 +113,80 @@ class Speakers:
                 if sf.role.end:
                     extra["valid_to"] = sf.role.end.isoformat()
             ctx.out.relation("speaks_for", sf.source, sf.target, sf.sent, sf.confidence, **extra)
+
+    # ------------------------------------------------------------------ owners
+    def _tree_role(self, m: Mention) -> tuple[str, str] | None:
+        """A role whose actor the parse gives, named or described: "the government's chief
+        negotiator, X", "X, a member of the group's political bureau", "union president X",
+        "X, who heads the rebel delegation", "the army's delegation, led by X", "his Serbian
+        counterpart, X". Returns the title and the actor."""
+        ctx = self.ctx
+        doc = ctx.doc
+        root = doc[m.start : m.end].root
+        heads: list[Token] = []
+        relcl: list[Token] = []  # "its" there is the phrase's own ("who chairs its committee")
+        if root.dep_ == "appos" and (
+            self._role_noun(root.head) or root.head.lemma_.lower() in ctx.lex.body_nouns
+        ):
+            heads.append(root.head)  # "the TPLF delegation, headed by ..., X"
+        for c in root.children:
+            own = m.start <= c.i < m.end
+            if c.dep_ in ("appos", "compound") and not own and self._role_noun(c):
+                heads.append(c)
+        # "X, who heads the rebel delegation", "X, a former minister who serves as ..."
+        for c in [root, *(c for c in root.children if c.dep_ == "appos")]:
+            for v in c.children:
+                if v.dep_ == "relcl" and v.lemma_.lower() in ctx.lex.heading_verbs:
+                    relcl += [n for n in _objects(v) if n.pos_ in ("NOUN", "PROPN")]
+        if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            verb = root.head.head
+            if verb.lemma_.lower() in ctx.lex.heading_verbs and verb.dep_ == "acl":
+                heads.append(verb.head)  # "the army's delegation, led by X"
+        for h in heads + relcl:
+            if any(c.lower_ in ctx.lex.role_blockers for c in h.children):
+                continue
+            owner = self._owner(h, m, pronouns=h not in relcl)
+            if owner is not None:
+                title = ctx.resolve.title_phrase(h)[0] or f"head of {h.lower_}"
+                return title, owner
+        return None
+
+    def _role_noun(self, t: Token) -> bool:
+        return self.ctx.title_at[t.i] is not None or t.lemma_.lower() in self.ctx.lex.role_nouns
+
+    def _owner(self, h: Token, m: Mention, *, pronouns: bool = True) -> str | None:
+        """The actor a role noun phrase belongs to: a possessive, a modifier, or "of"/"for"
+        and a phrase that has one ("a member of the group's political bureau")."""
+        ctx = self.ctx
+        cands: list[Token] = []
+        span = ctx.title_at[h.i]
+        stack = [h] + ([ctx.doc[i] for i in range(span[0], span[1]) if i != h.i] if span else [])
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < t.i:
+                    if not (m.start <= c.i < m.end):
+                        cands.append(c)
+                        stack.append(c)
+                elif c.dep_ == "prep" and c.lower_ in ("of", "for") and t.dep_ != "pobj":
+                    stack += [p for p in c.children if p.dep_ == "pobj"]
+                    cands += [p for p in c.children if p.dep_ == "pobj"]
+        for c in cands:
+            mm = ctx.men[c.i]
+            if mm is not None and mm.actor and not mm.place:
+                ctx.new_actor_for(mm)
+                if mm.actor and ctx.type_of(mm.actor) != "person":
+                    ctx.use(mm.actor, mm.start, mm.text)
+                    return mm.actor
+        for c in cands:
+            if ctx.men[c.i] is not None or (ctx.title_at[c.i] is not None and c.i != h.i):
+                continue
+            if c.pos_ == "PRON" and not pronouns:
+                continue
+            found = ctx.resolve.described_owner(c)
+            if found is not None:
+                return found
+        return None
 
     # ------------------------------------------------------------------ helpers
     def _dict_role(self, actor: str, title: str, org: str) -> Role | None:
@@ -200,3 +279,13 @@ class Speakers:
         if not titles:
             return None
         return titles[0], orgs, blocked
+
+
+def _objects(v: Token) -> list[Token]:
+    """What a verb of heading heads: "heads the delegation", "presides over the assembly",
+    "serves as the bloc's high representative"."""
+    out = [c for c in v.children if c.dep_ in ("dobj", "attr")]
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("over", "as"):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return out

@@ -53,12 +53,28 @@ class StanceRules:
         return []
 
     def _unless(self, v: Token) -> Token | None:
+        """The condition of a refusal: "will not sign unless Y", and on a negated verb "would
+        not discuss X until Y"."""
+        refusal = self.ctx.negated(v) and any(  # a refusal, not a past sequence of events
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "shall")
+            for c in v.children
+        )
+        marks = {"unless"} | ({"until", "till"} if refusal else set())
         return next(
             (
                 c
                 for c in v.children
                 if c.dep_ == "advcl"
-                and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
+                and c.pos_ in ("VERB", "AUX")
+                and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)
             ),
             None,
         )
+
+
+def absolute_participle(v: Token) -> bool:
+    """ "with the rebels demanding that ...", "with Hamas rejecting ...": a participle with a
+    subject of its own after "with" (not "without": nothing is demanded there)."""
+    return (
+        v.dep_ == "pcomp" and v.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in v.children)
+    )

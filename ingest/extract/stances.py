@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+#: "will not release them unless Y", "would not discuss X until Y": a demand for Y
+CONDITION_MARKS = frozenset({"unless", "until", "till"})
+
+
 class Stances(DemandRules, RejectRules):
     """The ``demands`` and ``rejects`` families on one document."""
 
@@ -27,7 +31,11 @@ class Stances(DemandRules, RejectRules):
         cue_lemmas = ctx.lex.cue_lemmas
         for s in ctx.sents:
             for t in s:
-                if t.lemma_.lower() in cue_lemmas or t.lower_ in cue_lemmas or t.lower_ == "unless":
+                if (
+                    t.lemma_.lower() in cue_lemmas
+                    or t.lower_ in cue_lemmas
+                    or t.lower_ in CONDITION_MARKS
+                ):
                     self._cue(t)
             self._phrases(s)
         self._quoted_imperatives()
@@ -59,7 +67,7 @@ class Stances(DemandRules, RejectRules):
             lemma in lex.necessity and t.dep_ != "aux" and ctx.has_modal(t)
         ):
             self._deontic(t)
-        if low == "unless" and t.dep_ == "mark" and t.head.dep_ == "advcl":
+        if low in CONDITION_MARKS and t.dep_ == "mark" and t.head.dep_ == "advcl":
             v = t.head.head
             if ctx.negated(v) and v.lemma_.lower() not in lex.negated_acceptance:
                 self._conditional_refusal(v)

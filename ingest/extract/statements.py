@@ -220,7 +220,7 @@ class Statements:
             if obj is not None and as_ is not None:
                 span, conf = sorted([*obj.subtree, *as_.subtree], key=lambda x: x.i), 0.6
         if not span and comp is None:
-            span = self._clause_on_carrier(t) or self._misparsed_clause(t)
+            span = self._clause_on_carrier(t) or self._misparsed_clause(t) or self._host_clause(t)
         if not span and low in lex.speech_object_verbs:
             obj = next((c for c in kids if c.dep_ == "dobj"), None)
             if obj is not None and ctx.men[obj.i] is None:
@@ -253,6 +253,18 @@ class Statements:
                 return list(c.subtree)
             return []
         return []
+
+    def _host_clause(self, t: Token) -> list[Token]:
+        """ "The museum, Mr. Obama said, would make visitors face hard truths", "That is why,
+        he argued, the party should be prepared": an attribution set into the clause it
+        reports (the parser hangs it on that clause as a parenthetical)."""
+        host = t.head
+        if t.dep_ != "parataxis" or host.pos_ not in ("VERB", "AUX"):
+            return []
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in host.children):
+            return []  # a fragment, not a clause
+        inner = {x.i for x in t.subtree}
+        return [x for x in host.subtree if x.i not in inner]
 
     def _clause_on_carrier(self, t: Token) -> list[Token]:
         """ "noted in a statement that the talks had made progress": the parser hung the

@@ -34,20 +34,15 @@ class Targets:
         if m is not None and m.actor and m.salient:
             return m.actor
         lemma = head.lemma_.lower()
-        if lemma in ctx.lex.proposal_heads or lemma in ctx.lex.party_nouns:
-            content = next(
-                (
-                    c
-                    for c in head.children
-                    if c.dep_ == "relcl"
-                    and any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in c.children)
-                ),
-                None,
-            )
+        lex = ctx.lex
+        if lemma in lex.proposal_heads or lemma in lex.party_nouns or lemma in lex.shell_nouns:
+            content = next((c for c in head.children if _relative(c)), None)
             if content is not None:  # "a deal that guarantees the reconstruction of Gaza"
                 rel = [g for g in content.children if g.dep_ == "nsubj"]
                 toks = ctx.topics.np_tokens(head) + rel + ctx.topics.vp_tokens(content)
                 return ctx.topics.from_tokens(toks)
+        if head.dep_ == "appos" and lemma in lex.demand_anaphors:  # "X, a demand (that) ..."
+            return self.np(head.head)
         if lemma in ctx.lex.demand_nouns | {"demand"}:
             inner = self.clause_of_noun(head)
             if inner is not None:
@@ -230,6 +225,39 @@ class Targets:
                     items.append(obj)
             elif c.dep_ == "appos" and c.i > n.i:
                 items.append(c)
+        colon = self._colon_items(n)
+        if colon:  # "tabled three demands: A, B and C" (however the parser hung them)
+            return colon
+        head = n.head
+        if n.dep_ == "nsubj" and head.lemma_.lower() in ("include", "comprise", "be"):
+            # "the government's demands include A and B", "its conditions are A and B"
+            obj = next((g for g in head.children if g.dep_ in ("dobj", "attr")), None)
+            if obj is not None and not self.ctx.negated(head):
+                items.append(obj)
+        return items
+
+    def _colon_items(self, n: Token) -> list[Token]:
+        """The items after a colon that follows a list noun: one head per stretch between
+        commas (and "and"/"or"), the word of the stretch whose head lies outside it."""
+        doc = n.doc
+        i = n.i + 1
+        if i >= len(doc) or doc[i].text != ":":
+            return []
+        end = n.sent.end
+        items: list[Token] = []
+        seg: list[Token] = []
+        for t in [*doc[i + 1 : end], None]:
+            if t is None or t.text in (",", ";", ".") or (t.dep_ == "cc" and not seg):
+                if seg:
+                    idx = {x.i for x in seg}
+                    root = next((x for x in seg if x.head.i not in idx or x.head is x), None)
+                    if root is not None and root.pos_ in ("NOUN", "PROPN", "VERB"):
+                        items.append(root)
+                seg = []
+                continue
+            if t.dep_ == "cc" and t.lower_ in ("and", "or") and not seg:
+                continue
+            seg.append(t)
         return items
 
     def of_verb(self, v: Token, allow_actor: bool = True) -> list[Topic | str]:
@@ -377,3 +405,18 @@ class Targets:
 
 def _one(x: Topic | str | None) -> list[Topic | str]:
     return [] if x is None else [x]
+
+
+#: words that open a relative clause ("that", "which", "under which", "whereby")
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where", "whereby"})
+
+
+def _relative(c: Token) -> bool:
+    """A relative clause with its own content: "that would commit it to X", "under which it
+    would pay X" (not a bare "that" object: "the deal it signed")."""
+    if c.dep_ != "relcl":
+        return False
+    first = next(iter(c.subtree))
+    if first.lower_ in RELATIVE_WORDS and first.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return first.dep_ == "prep" and any(g.lower_ in RELATIVE_WORDS for g in first.children)

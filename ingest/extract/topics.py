@@ -48,6 +48,35 @@ def phrase_text(tokens: list[Token]) -> str:
     return "".join(out).strip(" ,;:-")
 
 
+QUOTES = frozenset({'"', "“", "”"})
+
+
+def _quoted(sub: list[Token]) -> bool:
+    """A modifier in quotation marks of its own ("an “all for all” exchange")."""
+    if len(sub) < 3:
+        return False
+    doc = sub[0].doc
+    before = doc[sub[0].i - 1] if sub[0].i > 0 else None
+    return sub[0].text in QUOTES or (before is not None and before.text in QUOTES)
+
+
+def _bare_demand(head: Token, nouns: frozenset[str]) -> bool:
+    """ "the demand", "that condition": a demand noun with a definite determiner and nothing
+    that says what is demanded."""
+    if head.lemma_.lower() not in nouns and head.lower_ not in nouns:
+        return False
+    kids = list(head.children)
+    if not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in kids
+    ):
+        return False
+    return not any(
+        c.dep_ in ("prep", "acl", "relcl", "poss", "amod", "compound", "appos", "ccomp")
+        and c.lower_ not in ("as", "out")  # "dismissed the demand as one-sided"
+        for c in kids
+    )
+
+
 def _no_owner(_: Token) -> None:
     return None
 
@@ -60,6 +89,8 @@ class TopicTable:
         self.by_id: dict[str, Topic] = {}
         self.used: list[Topic] = []
         self.last: Topic | None = None
+        #: the topic of the last demand found ("rejected the demand": that one)
+        self.last_demand: Topic | None = None
 
     def release(self) -> None:
         self._owner_of = _no_owner
@@ -73,9 +104,13 @@ class TopicTable:
             if c.dep_ in MOD_DEPS:
                 if c.lower_ in drop or (c.dep_ == "poss" and c.pos_ == "PRON"):
                     continue
+                sub = list(c.subtree)
+                if _quoted(sub):  # an “all for all” exchange: the quoted words as they are
+                    toks.extend(t for t in sub if not t.is_punct or t.tag_ == "HYPH")
+                    continue
                 toks.extend(
                     t
-                    for t in c.subtree
+                    for t in sub
                     if t.dep_ not in ("det", "punct", "case") or t.tag_ == "HYPH"
                     if t.lower_ not in drop
                 )
@@ -113,10 +148,18 @@ class TopicTable:
             elif c.dep_ == "xcomp" and depth < 1:
                 toks.extend(self.vp_tokens(c, depth + 1))
             elif c.dep_ == "prep" and c.lower_ in NP_PREPS | {"into", "out"} and depth < 1:
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None and not any(t.dep_ == "dobj" for t in verb.children):
-                    toks.append(c)
-                    toks.extend(self.np_tokens(obj, depth + 1))
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                # after a short object the preposition says what is meant ("drop the group
+                # from the list", "hold the army to its commitments")
+                if obj is not None and not any(
+                    t.dep_ == "dobj" and len(list(t.subtree)) > 2 for t in verb.children
+                ):
+                    toks.append(c)  # "move first on creating an association"
+                    toks.extend(
+                        self.vp_tokens(obj, depth + 1)
+                        if obj.dep_ == "pcomp"
+                        else self.np_tokens(obj, depth + 1)
+                    )
         return toks
 
     # ------------------------------------------------------------------ topics
@@ -152,6 +195,8 @@ class TopicTable:
 
     def from_np(self, head: Token) -> Topic | None:
         low = head.lemma_.lower()
+        if self.last_demand is not None and _bare_demand(head, self.lex.demand_anaphors):
+            return self.last_demand  # "Armenia rejected the demand", "dismissed that condition"
         if head.pos_ == "PRON" or (
             low in self.lex.anaphors
             and low not in self.lex.proposal_heads

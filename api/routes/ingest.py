@@ -30,6 +30,7 @@ from actorgraph.api.models import IngestRequest, JobAccepted, JobOut
 from actorgraph.api.params import WRITE_ERRORS, date_query
 from actorgraph.graph.errors import InputError, NotFoundError
 from actorgraph.graph.facade import check_date
+from actorgraph.graph.open import decisions_path
 from actorgraph.graph.store import GraphStore
 from actorgraph.ingest.inputs import (
     ARTICLE_FORMATS,
@@ -150,7 +151,13 @@ def _safe_name(filename: str | None) -> str:
 
 
 def _ingest(store: GraphStore, settings: Settings, skip_invalid: bool) -> Ingest:
-    return Ingest(store, settings, batch_size=settings.batch_size, skip_invalid=skip_invalid)
+    return Ingest(
+        store,
+        settings,
+        batch_size=settings.batch_size,
+        skip_invalid=skip_invalid,
+        decisions=decisions_path(settings),
+    )
 
 
 def _upload_job(ingest: Ingest, path: Path, name: str, when: str | None) -> Work:

@@ -12,6 +12,7 @@ anything.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -607,10 +608,8 @@ def _judged(items: ItemsFactory, judgements: Judgements) -> ItemsFactory:
     def records() -> Iterator[dict[str, Any]]:
         for line, item in items():
             if isinstance(item, str):
-                try:
+                with contextlib.suppress(json.JSONDecodeError, RecursionError):
                     item = json.loads(item)
-                except (json.JSONDecodeError, RecursionError):
-                    pass
             if isinstance(item, dict):
                 yield {**item, _LINE: line}
             else:  # an unreadable line: carried through in its place, checked as it is

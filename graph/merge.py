@@ -11,7 +11,7 @@ from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from actorgraph.graph.errors import InputError
-from actorgraph.graph.model import ACTOR, DOCUMENT, STATEMENT, TOPIC, Evidence, Relation, Role
+from actorgraph.graph.model import ACTOR, DOCUMENT, STATEMENT, TOPIC, Role
 
 if TYPE_CHECKING:
     from actorgraph.graph.schema import Schema
@@ -58,21 +58,6 @@ def merge_node(old: T | None, new: T) -> T:
 
 #: Fields that keep their first value (an id's defaults must not flap between sources).
 _KEEP_FIRST = frozenset({"id", "confidence", "origin", "quote"})
-
-
-def new_evidence(old: Relation | None, new: Relation) -> list[Evidence]:
-    """Evidence of ``new`` that ``old`` does not hold yet (by evidence key)."""
-    if old is None:
-        seen: set[str] = set()
-    else:
-        seen = {e.key for e in old.evidence}
-    out = []
-    for e in new.evidence:
-        k = e.key
-        if k not in seen:
-            seen.add(k)
-            out.append(e)
-    return out
 
 
 def check_batch(

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from actorgraph.graph.model import Evidence, Relation
+    from actorgraph.graph.model import Evidence
 
 #: The most a single source may count for.
 SOURCE_CAP = 0.95
@@ -75,15 +75,6 @@ def evidence_date(e: Evidence) -> str:
     return e.date or e.valid_from or ""
 
 
-def relation_last_seen(evidence: Iterable[Evidence]) -> str:
-    """The latest date of a relation's evidence ('' when undated)."""
-    return max((evidence_date(e) for e in evidence), default="")
-
-
-def relation_support(rel: Relation) -> float:
-    return support(rel.confidence, relation_sources(rel.evidence))
-
-
 _INVERT = str.maketrans("0123456789", "9876543210")
 
 
@@ -110,18 +101,6 @@ def rank_evidence(evidence: Iterable[Evidence], limit: int | None) -> list[Evide
     """Evidence best first, at most ``limit`` pieces (all when None)."""
     ranked = sorted(evidence, key=evidence_rank)
     return ranked if limit is None else ranked[:limit]
-
-
-def path_key(
-    hops: int, support_: float, last_seen: str, names: list[str]
-) -> tuple[int, float, str, list[str]]:
-    """The sort key of a path: fewest hops, best support, newest, then names."""
-    return (hops, -support_, _desc(last_seen), names)
-
-
-def _desc(date: str) -> str:
-    # newest first with an ascending sort: invert the digits; undated ('') sorts last
-    return date.translate(_INVERT) if date else "~"
 
 
 def name_sort_key(name: str, node_id: str) -> str:

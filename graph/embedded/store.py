@@ -59,9 +59,6 @@ from actorgraph.graph.store import (
 
 #: Keys of the notes :meth:`EmbeddedStore.rewrite` keeps in the meta table start with this.
 _NOTE = "note:"
-#: Rewrite the snapshot once this many actor relations were committed after it (and at the
-#: end of every ingest, see :meth:`EmbeddedStore.flush`).
-SNAPSHOT_DELTA = 200_000
 _IDS = "(SELECT value FROM json_each(?))"
 _REL_COLUMNS = (
     "rid, key, type, source, target, target_kind, confidence, sources, evidence, "

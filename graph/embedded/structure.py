@@ -24,8 +24,6 @@ from actorgraph.graph.embedded.paths import Step, date_int
 from actorgraph.graph.ranking import MAX_SOURCES, SOURCE_CAP
 
 _COLUMNS = ("rid", "type", "src", "dst", "conf", "nsrc", "last")
-#: Successor lists up to this long are walked in Python.
-SMALL = 48
 _DTYPES = {
     "rid": np.int64,
     "type": np.int16,

@@ -466,7 +466,7 @@ class Neo4jStore(GraphStore):
             result.nodes += len(staged)
 
         # the batch's relations, each once, its evidence deduplicated by key in arrival order
-        # (the rule of graph.merge.new_evidence, hashing each key once); relations_write then
+        # (the first piece of a key is kept, as the embedded store does); relations_write then
         # appends what the store does not hold yet and says what it added
         staged_rels: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
         for rel in batch.relations:

@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from actorgraph.ingest.extract.mentions import Matchers
     from spacy.tokens import Doc
 
-__all__ = ["Result", "analyze"]
-
 
 def analyze(
     doc: Doc,

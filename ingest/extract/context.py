@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 from actorgraph.ingest.extract.boilerplate import boilerplate_spans
 from actorgraph.ingest.extract.coref import Resolver
 from actorgraph.ingest.extract.dates import infer_date
+from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.mentions import Mention, find_mentions, find_titles
 from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.records import Records
-from actorgraph.ingest.extract.titles import title_key, title_score
+from actorgraph.ingest.extract.titles import title_score
 from actorgraph.ingest.extract.topics import TopicTable
 from spacy.tokens import Doc, Span, Token
 

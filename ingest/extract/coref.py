@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.titles import title_key
 from actorgraph.ingest.extract.topics import phrase_text
 
 if TYPE_CHECKING:

@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Lexicon
 
 
-__all__ = ["title_key", "title_match", "title_score"]
-
-
 def title_match(text_title: str, role_title: str) -> bool:
     """Whether a title in the text names a role: "the secretary" and "Secretary of State"."""
     a, b = title_key(text_title), title_key(role_title)

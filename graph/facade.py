@@ -889,7 +889,9 @@ class Graph:
         since, until = check_date(since, "since"), check_date(until, "until")
         as_of = check_date(as_of, "as_of")
         if as_of and (since or until or by_month):
-            raise InputError("as_of cannot be combined with since, until or by_month", "as_of")
+            raise InputError(
+                "as_of cannot be combined with since, until or by_month", field="as_of"
+            )
         if top is not None:
             self._limit(top, MAX_ROWS, "top")
         rels = self._relations(relations, self.schema.actor_relation_types)
@@ -913,7 +915,7 @@ class Graph:
                 data["group"] = groups(n, data)
             result = brokerage(g, "group")
             holes = structural_holes(g)
-            refs = self.refs(sorted(result.actors))
+            refs = self.refs(sorted(str(a) for a in result.actors))
             ranked = result.ranked("total", by="raw", top=top)
             body = result.to_dict()
             body["actors"] = [

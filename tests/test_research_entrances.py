@@ -240,6 +240,8 @@ def test_brokerage_by_camps_matches_the_library(
     groups = {a["group"] for a in by_type["windows"][0]["actors"]}
     assert groups <= {"person", "organization", "state"}
     assert_error(api.get("/brokerage", params={"group_by": "groups"}), 422)
+    both = {"as_of": "2024-05-01", "since": "2024-05-01"}
+    assert assert_error(api.get("/brokerage", params=both), 422)["details"]["field"] == "as_of"
 
 
 def test_brokerage_per_month_and_as_of(example_store: GraphStore, tmp_path: Path) -> None:

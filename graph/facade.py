@@ -914,7 +914,7 @@ class Graph:
             for n, data in g.nodes(data=True):
                 data["group"] = groups(n, data)
             result = brokerage(g, "group")
-            holes = structural_holes(g)
+            holes = structural_holes(g) if g.number_of_nodes() else {}
             refs = self.refs(sorted(str(a) for a in result.actors))
             ranked = result.ranked("total", by="raw", top=top)
             body = result.to_dict()

@@ -34,7 +34,8 @@ Table = Literal["relations", "actors", "statements", "documents", "topics"]
 
 @router.get(
     "/export",
-    response_class=NDJSONResponse,
+    # a plain Response: the formats' media types are listed below, and errors are JSON
+    response_class=Response,
     dependencies=[ReadAccess],
     responses={
         **READ_ERRORS,

@@ -95,16 +95,20 @@ def _statements_of(store: GraphStore, actor: str) -> dict[str, Statement]:
     """Statements that name the actor: as speaker, as the actor spoken for, or in ``about``."""
     out: dict[str, Statement] = {}
     for query in ({"actor": actor, "role": "either"}, {"topic": actor}):
-        offset = 0
-        while True:
-            page, total = store.statements(**query, limit=MAX_ROWS, offset=offset)  # type: ignore[arg-type]
-            if total > MAX_MOVED:
-                raise LimitError(f"more than {MAX_MOVED} statements name {actor}")
-            out.update((s.id, s) for s in page)
-            offset += len(page)
-            if not page or offset >= total:
-                break
+        out.update((s.id, s) for s in _all_statements(store, f"name {actor}", **query))
     return out
+
+
+def _all_statements(store: GraphStore, what: str, **query: Any) -> list[Statement]:
+    """Every statement a query matches, page by page (at most :data:`MAX_MOVED`)."""
+    found: list[Statement] = []
+    while True:
+        page, total = store.statements(**query, limit=MAX_ROWS, offset=len(found))
+        if total > MAX_MOVED:
+            raise LimitError(f"more than {MAX_MOVED} statements {what}")
+        found.extend(page)
+        if not page or len(found) >= total:
+            return found
 
 
 def _redirect_statement(s: Statement, old: str, new: str) -> Statement:
@@ -338,14 +342,7 @@ def retract_document(store: GraphStore, document: str) -> Retraction:
     doc = store.get_nodes(DOCUMENT, [document]).get(document)
     if doc is None:
         raise NotFoundError("document", document)
-    stmt_ids: list[str] = []
-    offset = 0
-    while True:
-        page, total = store.statements(document=document, limit=MAX_ROWS, offset=offset)
-        stmt_ids.extend(s.id for s in page)
-        offset += len(page)
-        if not page or offset >= total:
-            break
+    stmt_ids = [s.id for s in _all_statements(store, f"cite {document}", document=document)]
     wanted = set(stmt_ids)
     change = Rewrite(remove_nodes=[document, *stmt_ids])
     out = Retraction(

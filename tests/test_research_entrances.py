@@ -382,6 +382,7 @@ def test_api_retraction_and_the_report_shows_it(
     api: TestClient, example_store: GraphStore, tmp_path: Path
 ) -> None:
     from actorgraph.reports.data import build_report
+    from actorgraph.reports.render import render_html, render_markdown
     from actorgraph.reports.window import Window
 
     r = api.post("/ingest", json={"records": TWIN}, headers=AUTH)
@@ -401,6 +402,9 @@ def test_api_retraction_and_the_report_shows_it(
     data = build_report(example_store, Window(since=day, until=day))
     assert [x["document"] for x in data["retractions"]] == ["report-2"]
     assert not data["empty"]
+    md = render_markdown(data, {})
+    assert "**Second report** (report-2) retracted" in md and "1 pieces of evidence removed" in md
+    assert "Second report</strong>" in render_html(data, {})
 
 
 # ---------------------------------------------------------------------- as of a date

@@ -17,17 +17,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path as FilePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from actorgraph.graph.asof import in_force_among
-from actorgraph.graph.brokerage import (
-    Window,
-    actor_digraph,
-    brokerage,
-    month_windows,
-    structural_holes,
-)
 from actorgraph.graph.curation import (
     MergeOutcome,
     Retraction,
@@ -81,6 +73,11 @@ from actorgraph.graph.store import (
     RawPath,
 )
 from rapidfuzz import fuzz, process
+
+# networkx and numpy (graph.brokerage) are imported by the methods that use them: the API's
+# workers and the CLI's commands start without them (tests/test_cli.py, bench/).
+if TYPE_CHECKING:
+    import networkx as nx
 
 logger = logging.getLogger("actorgraph.facade")
 
@@ -886,6 +883,14 @@ class Graph:
         (mediators or not), or a mapping from actor (id, name or alias) to group (actors not
         in it are in group ``other``); in the date window, or per calendar month of it, or
         over the relations in force on ``as_of`` (:mod:`graph.asof`)."""
+        from actorgraph.graph.brokerage import (
+            Window,
+            actor_digraph,
+            brokerage,
+            month_windows,
+            structural_holes,
+        )
+
         since, until = check_date(since, "since"), check_date(until, "until")
         as_of = check_date(as_of, "as_of")
         if as_of and (since or until or by_month):
@@ -974,6 +979,8 @@ class Graph:
         as_of = check_date(as_of, "as_of")
         if not as_of:
             return self.store.projection(rels, since, until)
+        import networkx as nx
+
         g = nx.MultiDiGraph()
         edges = self._edges_in_force(rels, as_of)
         ids = sorted({x for u, v, _, _ in edges for x in (u, v)})

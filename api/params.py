@@ -102,15 +102,7 @@ AsOf = Annotated[
         "ended (an `ended` record or a later contrary stance) since (docs/research.md)."
     ),
 ]
-Offset = Annotated[
-    int,
-    Query(
-        ge=0,
-        description=f"Rows to skip (paging; at most {MAX_OFFSET}, more is refused with 400 "
-        "over_limit).",
-        json_schema_extra={"maximum": MAX_OFFSET},
-    ),
-]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (paging).")]
 
 Limit = Annotated[int, capped(MAX_ROWS, "Rows to return")]
 PathLimit = Annotated[int, capped(MAX_PATHS, "Paths to return")]

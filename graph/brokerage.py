@@ -164,7 +164,7 @@ def actor_digraph(
     """
     schema = schema or default_schema()
     if both_ways is None:
-        both = {n for n, r in schema.relations.items() if r.traverse == "both" or r.symmetric}
+        both = {n for n, r in schema.relations.items() if r.both_ways}
     else:
         both = set(both_ways)
     h = nx.DiGraph()

@@ -380,8 +380,7 @@ class Graph:
                 for r in by_pair.get((u, v), []):
                     rels.append({**summary(r), "direction": "forward"})
                 for r in by_pair.get((v, u), []):
-                    rt = self.schema.relation(r.type)
-                    if rt.traverse == "both" or rt.symmetric:
+                    if self.schema.relation(r.type).both_ways:
                         rels.append({**summary(r), "direction": "reverse"})
                 hops.append(Hop(source=u, target=v, relations=rels))
             out.append(hops)

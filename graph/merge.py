@@ -6,7 +6,7 @@ values win, lists are unioned keeping first-seen order, evidence is unioned by k
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -14,6 +14,7 @@ from actorgraph.graph.errors import InputError
 from actorgraph.graph.model import ACTOR, DOCUMENT, STATEMENT, TOPIC, Role
 
 if TYPE_CHECKING:
+    from actorgraph.graph.model import Evidence, Relation
     from actorgraph.graph.schema import Schema
     from actorgraph.graph.store import WriteBatch
 
@@ -54,6 +55,23 @@ def merge_node(old: T | None, new: T) -> T:
         elif nv is not None and nv != "" and nv != ov and f.name not in _KEEP_FIRST:
             changes[f.name] = nv
     return replace(old, **changes) if changes else old  # type: ignore[type-var]
+
+
+def fold_relations(
+    relations: Iterable[Relation],
+) -> dict[str, tuple[Relation, dict[str, Evidence]]]:
+    """A batch's relations, each key once (its first record), with the evidence of all its
+    records deduplicated by evidence key in arrival order (the first piece of a key is kept;
+    each key is hashed once). Both stores write from this; what they already hold is added to
+    by key again when they write."""
+    folded: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
+    for rel in relations:
+        entry = folded.get(rel.key)
+        if entry is None:
+            entry = folded[rel.key] = (rel, {})
+        for e in rel.evidence:
+            entry[1].setdefault(e.key, e)
+    return folded
 
 
 #: Fields that keep their first value (an id's defaults must not flap between sources).

@@ -8,6 +8,7 @@ vocabulary name, so a user string can never become a label.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -82,6 +83,12 @@ class RelationType(BaseModel):
     def between_actors(self) -> bool:
         """True when both ends may be actors (the relation can be part of the actor graph)."""
         return "Actor" in self.source and "Actor" in self.target
+
+    @property
+    def both_ways(self) -> bool:
+        """True when a path may walk it from target to source too (``traverse: both`` or
+        symmetric): "Qatar mediates Hamas" lets Hamas reach Qatar."""
+        return self.traverse == "both" or self.symmetric
 
 
 class Schema(BaseModel):
@@ -188,6 +195,19 @@ class Schema(BaseModel):
     def intermediary_types(self) -> list[str]:
         """Relation types whose source is an intermediary."""
         return [n for n, r in self.relations.items() if r.intermediary]
+
+    def walks(self, relations: Iterable[str]) -> tuple[list[str], list[str]]:
+        """Of ``relations``, the types a path walks in either direction and those it walks
+        forward only (sorted, unique); types a path never walks (``traverse: none``, derived,
+        or not between two actors) are left out. Both stores walk by this rule."""
+        both: set[str] = set()
+        forward: set[str] = set()
+        for name in relations:
+            rt = self.relation(name)
+            if rt.traverse == "none" or not rt.between_actors or rt.derived:
+                continue
+            (both if rt.both_ways else forward).add(name)
+        return sorted(both), sorted(forward)
 
     def check_relations(self, names: list[str] | tuple[str, ...] | None) -> list[str]:
         """Validate a user-supplied list of relation type names; returns them sorted, unique."""

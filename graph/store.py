@@ -30,12 +30,14 @@ from actorgraph.graph.model import (
     Actor,
     Document,
     Evidence,
+    NodeRef,
     Relation,
     RelationView,
     Statement,
     Subgraph,
     Topic,
 )
+from actorgraph.graph.ranking import name_sort_key
 from actorgraph.graph.schema import Schema, default_schema
 
 if TYPE_CHECKING:
@@ -130,6 +132,27 @@ class Neighbourhood:
     truncated: bool = False
     left_out: dict[str, int] = field(default_factory=dict)
     exact: bool = True
+
+    def kept_edges(self) -> list[tuple[str, tuple[str, str]]]:
+        """The relation keys met whose both ends were admitted, by key, with their ends."""
+        seen = self.seen
+        return [
+            (k, ends)
+            for k, ends in sorted(self.edges.items())
+            if ends[0] in seen and ends[1] in seen
+        ]
+
+    def subgraph(self, nodes: dict[str, NodeRef], views: Iterable[RelationView]) -> Subgraph:
+        """The answer of :meth:`GraphStore.neighbors`: the admitted ``nodes`` by name, then
+        id, the kept relations' ``views`` as edges, and what the cap left out."""
+        order = sorted(nodes, key=lambda i: name_sort_key(nodes[i].name, i))
+        return Subgraph(
+            nodes=[nodes[i] for i in order],
+            edges=[{"id": v.key, **v.summary(), "target_kind": v.target_kind} for v in views],
+            truncated=self.truncated,
+            left_out=self.left_out,
+            left_out_exact=self.exact,
+        )
 
 
 #: Kinds a neighbourhood holds, in the order they fill the node cap.

@@ -812,3 +812,20 @@ def test_a_batch_whose_commit_was_cut_off_is_counted_once(
     loaded = Loader(store).load_file(EXAMPLE)
     assert loaded.written.relations > 0
     store.close()
+
+
+def test_a_batch_folds_each_relation_once_keeping_the_first_piece_of_each_evidence_key() -> None:
+    """graph.merge.fold_relations, the rule both stores write a batch by."""
+    from actorgraph.graph.merge import fold_relations
+
+    first = rel("mediates", "qa", "ha", "Qatar mediates.", document="d1", confidence=0.6)
+    again = rel("mediates", "qa", "ha", "Qatar mediates.", document="d1", confidence=0.9)
+    more = rel("mediates", "qa", "ha", "Qatar mediates again.", document="d2")
+    other = rel("rejects", "ha", "us", "Hamas rejects.")
+    folded = fold_relations([first, other, again, more])
+    assert list(folded) == [first.key, other.key]
+    kept, evidence = folded[first.key]
+    assert kept is first
+    assert [e.confidence for e in evidence.values()] == [0.6, 1.0]
+    assert [e.sentence for e in evidence.values()] == ["Qatar mediates.", "Qatar mediates again."]
+    assert list(evidence) == [e.key for e in evidence.values()]

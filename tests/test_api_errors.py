@@ -232,3 +232,19 @@ def test_every_error_code_has_its_http_status_in_the_api() -> None:
     assert codes - set(STATUS) == set()
     core = [c for c in subclasses(ActorgraphError) if c.__module__.startswith("actorgraph.graph")]
     assert core and not any("http_status" in vars(c) for c in core)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/documents?offset=9223372036854775808",
+        "/actors?offset=1000000001",
+        "/statements?offset=99999999999999999999",
+        "/topics?offset=1000000001",
+    ],
+)
+def test_an_offset_past_the_cap_is_a_bad_request_not_a_crash(apps: Any, url: str) -> None:
+    """A 64-bit-overflowing offset once reached SQLite and answered 500."""
+    r = apps().get(url)
+    assert_error(r, 422, "invalid_input")
+    assert "offset" in r.text

@@ -105,3 +105,16 @@ def test_architecture_doc_names_files_that_exist() -> None:
     assert len(named) > 10
     missing = [p for p in named if not list(ROOT.glob(p))]
     assert missing == []
+
+
+def test_ci_runs_the_linters_before_the_tests() -> None:
+    """`make lint` (ruff check, ruff format --check, mypy) is a gate of `.ci/run`, before the
+    suite; a CI script that skipped it once let lint failures pile up unseen."""
+    ci = [ln.strip() for ln in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    assert "make lint" in ci and "make test" in ci
+    assert ci.index("make lint") < ci.index("make test")
+    assert "set -euo pipefail" in ci  # a failing lint stops the run
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    lint = make.split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    for tool in ("ruff check", "ruff format --check", "mypy"):
+        assert tool in lint, tool

@@ -189,3 +189,14 @@ def test_the_embedded_store_keeps_rankings_for_the_next_process(
     stale = Graph(again).influence_ranking("pagerank", allow_stale=True)
     assert stale.stale and stale.version == first.version  # served while renewed
     again.close()
+
+
+def test_a_closed_cache_starts_a_new_worker_when_asked_again() -> None:
+    """An app started again after shutdown (tests, reloads) must not find a dead pool."""
+    cache = RankingCache(timeout=5.0)
+    first = cache.get("q", "1", lambda _d: Ranking("1", [("a", 1.0)], 1, None, 0.0))
+    cache.close()
+    second = cache.get("q", "2", lambda _d: Ranking("2", [("b", 2.0)], 1, None, 0.0))
+    assert first.ranking.version == "1" and second.ranking.version == "2"
+    assert second.ranking.ranked == [("b", 2.0)]
+    cache.close()

@@ -61,3 +61,16 @@ def test_missing_core_type_is_refused(tmp_path: Path) -> None:
     p.write_text(yaml.safe_dump(data))
     with pytest.raises(SchemaError, match="mediates"):
         load_schema(p)
+
+
+def test_walks_splits_types_into_both_ways_forward_and_never() -> None:
+    """The one rule both stores walk paths by: ``traverse: both`` and symmetric types either
+    way, ``forward`` types forward, derived and ``traverse: none`` types not at all."""
+    s = default_schema()
+    asked = ["rejects", "mediates", "allied_with", "owned_by", "made", "about", "mediates"]
+    assert s.walks(asked) == (["allied_with", "mediates"], ["owned_by", "rejects"])
+    assert s.relation("allied_with").both_ways and s.relation("speaks_for").both_ways
+    assert not s.relation("owned_by").both_ways
+    assert s.walks([]) == ([], [])
+    with pytest.raises(KeyError, match="nosuch"):
+        s.walks(["nosuch"])

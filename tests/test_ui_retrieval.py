@@ -82,3 +82,28 @@ def test_ego_network_depth(page: Any, server: str) -> None:
     page.go_back()
     wait_idle(page)
     assert visible(page) == one and page.input_value("#depth") == "1"
+
+
+def test_a_hubs_capped_view_shows_its_actors_first_and_names_what_was_left_out(
+    page: Any, big_server: str
+) -> None:
+    """The hub has more neighbours than the cap: the cap goes to actors (the channels a
+    researcher follows) before topics, and the status says how many of each were left out."""
+    hood = httpx.get(f"{big_server}/actors/{HUB}/neighbors", params={"limit": 150}).json()
+    total = httpx.get(f"{big_server}/actors/{HUB}/neighbors", params={"limit": 10000}).json()
+    actors_all = sum(1 for n in total["nodes"] if n["kind"] == "Actor" and n["id"] != HUB)
+    assert hood["truncated"] and actors_all > 0
+    open_page(page, f"{big_server}/#seeds={HUB}", timeout=60000)
+    shown = [n for n in visible(page) if n != HUB]
+    limit = page.evaluate("actorgraph.state.limit")
+    actors_shown = sum(1 for n in shown if n.startswith("actor-"))
+    # every actor neighbour fits before any topic takes a place, up to the cap
+    assert actors_shown >= min(actors_all, limit - 1), (actors_shown, actors_all, limit)
+    if actors_all < limit - 1:
+        assert len(shown) > actors_shown  # then topics fill the rest
+    status = page.locator("#status").inner_text()
+    left = hood["left_out"]
+    for n in left.values():
+        if n:
+            assert f"{n}" in status and "left out" in status, (status, left)
+    no_js_errors(page)

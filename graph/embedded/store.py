@@ -28,7 +28,7 @@ from actorgraph.graph.embedded.persistence import Database
 from actorgraph.graph.embedded.structure import DELTA_QUERY, ActorStructure
 from actorgraph.graph.errors import StoreUnavailableError
 from actorgraph.graph.exchange import AnyRecord, records_of
-from actorgraph.graph.merge import check_batch, merge_node
+from actorgraph.graph.merge import check_batch, fold_relations, merge_node
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -326,13 +326,7 @@ class EmbeddedStore(GraphStore):
     ) -> tuple[int, int]:
         """New relations are inserted with their aggregates in bulk; relations already stored
         take only the evidence they do not hold yet, and their aggregates are updated."""
-        grouped: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
-        for rel in relations:
-            entry = grouped.get(rel.key)
-            if entry is None:
-                entry = grouped[rel.key] = (rel, {})
-            for e in rel.evidence:
-                entry[1].setdefault(e.key, e)  # each key hashed once
+        grouped = fold_relations(relations)
         existing = {
             row[1]: list(row)
             for row in conn.execute(
@@ -786,16 +780,6 @@ class EmbeddedStore(GraphStore):
         rows = self._q(f"SELECT id, name FROM nodes WHERE id IN {_IDS}", (_ids(ids),))
         return {i: name_sort_key(n, i) for i, n in rows}
 
-    def _walk_types(self, relations: list[str]) -> tuple[list[str], list[str]]:
-        both: list[str] = []
-        forward: list[str] = []
-        for name in relations:
-            rt = self.schema.relation(name)
-            if rt.traverse == "none" or not rt.between_actors or rt.derived:
-                continue
-            (both if rt.traverse == "both" or rt.symmetric else forward).append(name)
-        return sorted(both), sorted(forward)
-
     def find_paths(
         self,
         source: str,
@@ -807,7 +791,7 @@ class EmbeddedStore(GraphStore):
     ) -> tuple[list[RawPath], bool]:
         import numpy as np
 
-        both, forward = self._walk_types(relations)
+        both, forward = self.schema.walks(relations)
         if source == target or not (both or forward):
             return [], False
         with self._lock:
@@ -920,20 +904,8 @@ class EmbeddedStore(GraphStore):
                 i: node_ref(k, node_from_dict(k, json.loads(d)), inter)
                 for i, k, d in self._nodes(seen)
             }
-            kept = [
-                rows_by_key[k]
-                for k, (a, b) in sorted(hood.edges.items())
-                if a in seen and b in seen
-            ]
-            views = self._views(kept, evidence_limit)
-        order = sorted(nodes, key=lambda i: name_sort_key(nodes[i].name, i))
-        return Subgraph(
-            nodes=[nodes[i] for i in order],
-            edges=[{"id": v.key, **v.summary(), "target_kind": v.target_kind} for v in views],
-            truncated=hood.truncated,
-            left_out=hood.left_out,
-            left_out_exact=hood.exact,
-        )
+            views = self._views([rows_by_key[k] for k, _ends in hood.kept_edges()], evidence_limit)
+        return hood.subgraph(nodes, views)
 
     def projection_edges(
         self, relations: list[str], since: str | None = None, until: str | None = None

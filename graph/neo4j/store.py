@@ -50,7 +50,7 @@ from typing import Any, TypeVar
 import neo4j
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
 from actorgraph.graph.exchange import AnyRecord, records_of
-from actorgraph.graph.merge import check_batch, merge_node
+from actorgraph.graph.merge import check_batch, fold_relations, merge_node
 from actorgraph.graph.model import (
     ACTOR,
     DOCUMENT,
@@ -465,16 +465,9 @@ class Neo4jStore(GraphStore):
             staged_nodes.append((kind, staged))
             result.nodes += len(staged)
 
-        # the batch's relations, each once, its evidence deduplicated by key in arrival order
-        # (the first piece of a key is kept, as the embedded store does); relations_write then
-        # appends what the store does not hold yet and says what it added
-        staged_rels: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
-        for rel in batch.relations:
-            entry = staged_rels.get(rel.key)
-            if entry is None:
-                entry = staged_rels[rel.key] = (rel, {})
-            for e in rel.evidence:
-                entry[1].setdefault(e.key, e)
+        # the batch's relations, each once, their evidence deduplicated (graph.merge);
+        # relations_write then appends what the store does not hold yet and says what it added
+        staged_rels = fold_relations(batch.relations)
 
         for kind, staged in staged_nodes:
             node_rows = [{"id": i, "props": node_props(kind, n)} for i, n in staged.items()]
@@ -748,15 +741,10 @@ class Neo4jStore(GraphStore):
 
     # ------------------------------------------------------------------ graph queries
     def _walk(self, relations: list[str]) -> tuple[list[str], list[str]]:
-        """Labels walked both ways and labels walked forward only, as the embedded adjacency."""
-        both: set[str] = set()
-        forward: set[str] = set()
-        for name in relations:
-            rt = self.schema.relation(name)
-            if rt.traverse == "none" or not rt.between_actors or rt.derived:
-                continue
-            (both if rt.traverse == "both" or rt.symmetric else forward).add(rt.label)
-        return sorted(both), sorted(forward)
+        """The labels of :meth:`Schema.walks`: walked both ways, and forward only."""
+        both, forward = self.schema.walks(relations)
+        label = self.schema.relations
+        return sorted(label[n].label for n in both), sorted(label[n].label for n in forward)
 
     def find_paths(
         self,
@@ -868,11 +856,7 @@ class Neo4jStore(GraphStore):
                     kind = self._kind(row["labels"])
                     if kind is not None:
                         nodes[row["id"]] = (kind, node_from_props(kind, row["props"]))
-            kept = [
-                (k, ends)
-                for k, ends in sorted(hood.edges.items())
-                if ends[0] in hood.seen and ends[1] in hood.seen
-            ]
+            kept = hood.kept_edges()
             rels: list[Relation] = []
             for kept_chunk in _chunks(kept, MAX_ROWS):
                 rows = [[a, b, labels_of[k]] for k, (a, b) in kept_chunk]
@@ -892,18 +876,8 @@ class Neo4jStore(GraphStore):
 
         hood, nodes, rels = self._read(bfs)
         inter = self.intermediaries()
-        order = sorted(
-            (i for i in hood.seen if i in nodes),
-            key=lambda i: name_sort_key(str(getattr(nodes[i][1], "name", i)), i),
-        )
-        views = [RelationView.of(r, evidence_limit) for r in rels]
-        return Subgraph(
-            nodes=[node_ref(nodes[i][0], nodes[i][1], inter) for i in order],
-            edges=[{"id": v.key, **v.summary(), "target_kind": v.target_kind} for v in views],
-            truncated=hood.truncated,
-            left_out=hood.left_out,
-            left_out_exact=hood.exact,
-        )
+        refs = {i: node_ref(kind, node, inter) for i, (kind, node) in nodes.items()}
+        return hood.subgraph(refs, (RelationView.of(r, evidence_limit) for r in rels))
 
     def projection_edges(
         self, relations: list[str], since: str | None = None, until: str | None = None

@@ -7,3 +7,23 @@ sub-packages of this one (``actorgraph.graph``, ``actorgraph.api``, ...; see the
 top-level name to an environment and cannot shadow, or be shadowed by, another distribution's
 ``graph`` or ``api`` package.
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from actorgraph.notebook import OpenGraph
+
+
+def open(store: str | Path | None = None, **settings: Any) -> OpenGraph:
+    """Open a graph for a notebook (:mod:`actorgraph.notebook`): a directory (the embedded
+    store) or a Neo4j URI, other settings as keywords. Imported on first use, so that
+    ``import actorgraph`` stays light for the command line."""
+    from actorgraph.notebook import open_graph
+
+    return open_graph(store, **settings)
+
+
+__all__ = ["open"]

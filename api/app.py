@@ -30,6 +30,7 @@ from actorgraph.api.routes import (
     meta,
     network,
     reports,
+    research,
     statements,
     topics,
 )
@@ -52,7 +53,8 @@ for research on negotiations and conflicts.
 * Lists come as `{"data": [...], "count": N}` (`count` before paging; page with `limit`
   and `offset`).
 * Every error is `{"error": {"code", "message", "details"}}`.
-* Writes (`POST /ingest`, `DELETE /actors/{id}`) need the `X-API-Key` header
+* Writes (`POST /ingest`, `DELETE /actors/{id}`, `DELETE /documents/{id}`, `POST /merges`,
+  `DELETE /merges/{actor}`, `POST /distinct`) need the `X-API-Key` header
   (`ACTORGRAPH_API_KEY`); reads need it only when `ACTORGRAPH_READ_KEY` is set.
 """
 
@@ -64,7 +66,11 @@ TAGS = [
     {"name": "network", "description": "Paths, brokers, influence, subgraphs."},
     {"name": "documents", "description": "The documents the evidence comes from."},
     {"name": "meta", "description": "Vocabulary, numbers and the overview."},
-    {"name": "export", "description": "The graph as exchange-format NDJSON."},
+    {
+        "name": "research",
+        "description": "Brokerage roles, duplicate review (merge, unmerge), retraction.",
+    },
+    {"name": "export", "description": "The graph as exchange-format NDJSON, or for other tools."},
     {"name": "ingest", "description": "Loading records and articles (background jobs)."},
 ]
 
@@ -112,7 +118,18 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             max_age=600,
         )
 
-    for module in (health, actors, statements, topics, documents, network, meta, export, ingest):
+    for module in (
+        health,
+        actors,
+        statements,
+        topics,
+        documents,
+        network,
+        research,
+        meta,
+        export,
+        ingest,
+    ):
         app.include_router(module.router)
     app.include_router(reports.router, dependencies=[ReadAccess], responses=READ_ERRORS)
     _complete_openapi(app, reads_open=not settings.read_key)

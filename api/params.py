@@ -95,6 +95,13 @@ def date_query(description: str) -> Any:
 
 Since = Annotated[str | None, date_query("Only facts observed or valid on or after this date.")]
 Until = Annotated[str | None, date_query("Only facts observed or valid on or before this date.")]
+AsOf = Annotated[
+    str | None,
+    date_query(
+        "Only relations, roles and stances in force on this date: begun by then and not "
+        "ended (an `ended` record or a later contrary stance) since (docs/research.md)."
+    ),
+]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (paging).")]
 
 Limit = Annotated[int, capped(MAX_ROWS, "Rows to return")]

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import click
 import typer
-from actorgraph.cli import extract_commands, report_commands
+from actorgraph.cli import extract_commands, report_commands, research_commands
 from actorgraph.cli.context import Entrance, opened, settings_of
 from actorgraph.cli.output import console, emit_json, err_console, shorten, table
-from actorgraph.graph.errors import ActorgraphError
+from actorgraph.graph.errors import ActorgraphError, InputError
 
 # The settings, the store, the query facade, ingest and the web stack are imported inside the
 # commands that use them: a command that needs none (``actorgraph schema``, ``--help``) then
@@ -52,6 +52,12 @@ IntermediariesOpt = Annotated[
 ]
 SinceOpt = Annotated[str | None, typer.Option(help="Only evidence on or after this date.")]
 UntilOpt = Annotated[str | None, typer.Option(help="Only evidence on or before this date.")]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help="Relations, roles and stances in force on this date (YYYY-MM-DD)."
+    ),
+]
 
 
 @app.callback()
@@ -105,6 +111,7 @@ def ingest(
     json_out: JsonOpt = False,
 ) -> None:
     """Check and load records (or extract and load articles). Re-ingesting changes nothing."""
+    from actorgraph.graph.open import decisions_path
     from actorgraph.ingest.inputs import expand
     from actorgraph.ingest.service import Ingest
     from rich.progress import (
@@ -123,6 +130,7 @@ def ingest(
             settings,
             batch_size=batch_size or settings.batch_size,
             skip_invalid=skip_invalid,
+            decisions=decisions_path(settings),
         )
         for path in expand(files):
             progress = Progress(
@@ -165,14 +173,42 @@ def ingest(
 def export(
     ctx: typer.Context,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="File to write (default stdout).")
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="File to write (default stdout); a directory for csv, parquet."
+        ),
     ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl (the exchange format, re-ingestable), gexf, graphml, csv, parquet, "
+            "plover or ftm.",
+        ),
+    ] = "jsonl",
 ) -> None:
-    """Write the whole graph in the exchange format (JSON Lines)."""
+    """Write the whole graph: in the exchange format (JSON Lines), or for Gephi (gexf),
+    graph tools (graphml), pandas and R (csv, parquet), event data (plover) or Aleph (ftm)."""
     from actorgraph.graph.exchange import dump_line
+    from actorgraph.graph.exports import FORMATS
+    from actorgraph.graph.exports import export as write_export
 
+    if fmt != "jsonl" and fmt not in FORMATS:
+        known = ", ".join(["jsonl", *FORMATS])
+        raise InputError(f"unknown export format '{fmt}' (known: {known})", field="format")
     with opened(ctx) as store:
-        lines = (dump_line(rec) + "\n" for rec in _graph(store).export())
+        records = _graph(store).export()
+        if fmt != "jsonl":
+            f = FORMATS[fmt]
+            if f.shape == "tables" and out is None:
+                raise InputError(f"{fmt} writes a directory of tables: give --out", field="out")
+            summary = write_export(records, fmt, sys.stdout if out is None else out)
+            if out is not None:
+                counts = ", ".join(f"{n} {what}" for what, n in summary.counts.items())
+                err_console.print(f"wrote {counts} to {out} ({fmt})", markup=False)
+            return
+        lines = (dump_line(rec) + "\n" for rec in records)
         if out is None:
             sys.stdout.writelines(lines)
             return
@@ -279,6 +315,7 @@ def paths(
     evidence_limit: Annotated[
         int, typer.Option(help="Pieces of evidence per relation in --json (best first).")
     ] = 3,
+    as_of: AsOfOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Communication paths between two actors, best first (fewest hops, best supported, most
@@ -292,6 +329,7 @@ def paths(
             limit=limit,
             intermediaries_only=intermediaries_only,
             evidence_limit=evidence_limit,
+            as_of=as_of,
         )
     if json_out:
         emit_json(res.to_dict())
@@ -342,6 +380,7 @@ def brokers(
     max_hops: int = 4,
     top: int = 10,
     intermediaries_only: IntermediariesOpt = False,
+    as_of: AsOfOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Actors on the best paths between two actors, by share of those paths through them."""
@@ -353,6 +392,7 @@ def brokers(
             max_hops=max_hops,
             top=top,
             intermediaries_only=intermediaries_only,
+            as_of=as_of,
         )
     if json_out:
         emit_json({"data": [b.to_dict() for b in ranked], "count": len(ranked)})
@@ -385,6 +425,7 @@ def influence(
     exact: Annotated[
         bool, typer.Option("--exact", help="Exact betweenness (sampled on large graphs).")
     ] = False,
+    as_of: AsOfOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Who is central, by metric, relation types and time window."""
@@ -392,7 +433,13 @@ def influence(
         g = _graph(store)
         try:
             res = g.influence_ranking(
-                metric, relations=relation, since=since, until=until, top=top, exact=exact
+                metric,
+                relations=relation,
+                since=since,
+                until=until,
+                top=top,
+                exact=exact,
+                as_of=as_of,
             )
         finally:
             g.close()
@@ -417,13 +464,20 @@ def neighbors(
     since: SinceOpt = None,
     until: UntilOpt = None,
     limit: int = 200,
+    as_of: AsOfOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """The actors and topics around an actor, with the relations between them."""
     with opened(ctx) as store:
         g = _graph(store)
         sub = g.neighbors(
-            actor, depth=depth, relations=relation, since=since, until=until, limit=limit
+            actor,
+            depth=depth,
+            relations=relation,
+            since=since,
+            until=until,
+            limit=limit,
+            as_of=as_of,
         )
     if json_out:
         emit_json(sub.to_dict())
@@ -452,6 +506,7 @@ def statements(
     until: UntilOpt = None,
     text: Annotated[str | None, typer.Option(help="Words the statement contains.")] = None,
     limit: int = 50,
+    as_of: AsOfOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Statements, who made them, on whose behalf, when and where."""
@@ -465,6 +520,7 @@ def statements(
             until=until,
             text=text,
             limit=limit,
+            as_of=as_of,
         )
     if json_out:
         emit_json({"data": items, "count": total})
@@ -496,12 +552,19 @@ def stances(
     since: SinceOpt = None,
     until: UntilOpt = None,
     limit: int = 200,
+    as_of: AsOfOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Who demands or rejects what, since when, with evidence."""
     with opened(ctx) as store:
         items, total = _graph(store).stances(
-            topic, actor=actor, types=relation, since=since, until=until, limit=limit
+            topic,
+            actor=actor,
+            types=relation,
+            since=since,
+            until=until,
+            limit=limit,
+            as_of=as_of,
         )
     if json_out:
         emit_json({"data": items, "count": total})
@@ -603,6 +666,7 @@ def serve(
 
 extract_commands.register(app)
 report_commands.register(app)
+research_commands.register(app)
 
 
 def main() -> None:

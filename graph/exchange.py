@@ -308,6 +308,11 @@ class RelationRecord(_Evidenced):
     )
     valid_from: IsoDate | None = Field(default=None, description="When the relation begins.")
     valid_to: IsoDate | None = Field(default=None, description="When the relation ends.")
+    ended: IsoDate | None = Field(
+        default=None,
+        description="This record ends the relation: it no longer holds from this date (in "
+        "answers as of a later date) until evidence after it says it holds again.",
+    )
     start: Start
     end: End
     confidence: Confidence
@@ -561,6 +566,7 @@ def relation_evidence(
         origin=origin,
         start=record.start,
         end=record.end,
+        ended=record.ended,
     )
 
 
@@ -641,6 +647,7 @@ def relation_records(r: Relation) -> Iterator[RelationRecord]:
             date=e.date,
             valid_from=e.valid_from,
             valid_to=e.valid_to,
+            ended=e.ended,
             start=e.start,
             end=e.end,
             confidence=e.confidence,

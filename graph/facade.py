@@ -13,12 +13,32 @@ import logging
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from datetime import UTC, date, datetime
+from pathlib import Path as FilePath
+from typing import TYPE_CHECKING, Any
 
 from actorgraph.graph.answer_cache import AnswerCache
+from actorgraph.graph.asof import in_force_among
+from actorgraph.graph.curation import (
+    MergeOutcome,
+    Retraction,
+    merge_actors,
+    merges,
+    retract_document,
+    retractions,
+    unmerge_actor,
+)
+from actorgraph.graph.duplicates import (
+    Candidate,
+    Decision,
+    Judgements,
+    append_decision,
+    find_candidates,
+    load_decisions,
+    load_judgements,
+)
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, NotFoundError
 from actorgraph.graph.exchange import AnyRecord, RelationRecord
 from actorgraph.graph.influence import METRICS, EdgeList, rank, scores
@@ -33,12 +53,14 @@ from actorgraph.graph.model import (
     NodeRef,
     Path,
     PathResult,
+    Relation,
     RelationView,
     Score,
     Subgraph,
     Topic,
     node_ref,
     normalize_name,
+    relation_key,
 )
 from actorgraph.graph.ranking import DEFAULT_EVIDENCE, MAX_EVIDENCE
 from actorgraph.graph.store import (
@@ -49,8 +71,14 @@ from actorgraph.graph.store import (
     MAX_ROWS,
     STATEMENT_ROLES,
     GraphStore,
+    RawPath,
 )
 from rapidfuzz import fuzz, process
+
+# networkx and numpy (graph.brokerage) are imported by the methods that use them: the API's
+# workers and the CLI's commands start without them (tests/test_cli.py, bench/).
+if TYPE_CHECKING:
+    import networkx as nx
 
 logger = logging.getLogger("actorgraph.facade")
 
@@ -394,6 +422,7 @@ class Graph:
         limit: int = 25,
         intermediaries_only: bool = False,
         evidence_limit: int = DEFAULT_EVIDENCE,
+        as_of: str | None = None,
     ) -> PathResult:
         """Communication paths from ``source`` to ``target``, best first (:mod:`graph.ranking`:
         fewest hops, best supported, most recent, then names).
@@ -402,19 +431,23 @@ class Graph:
         either direction; ``intermediaries_only`` keeps paths whose every inner actor is an
         intermediary. Every hop lists its relations, each with at most ``evidence_limit``
         pieces of evidence (best first) and ``evidence_total``; :meth:`relation_evidence`
-        pages the rest.
+        pages the rest. With ``as_of``, only over relations in force that day
+        (:mod:`graph.asof`).
         """
         self._limit(max_hops, MAX_HOPS, "max_hops")
         self._limit(limit, MAX_PATHS, "limit")
+        as_of = check_date(as_of, "as_of")
         evidence_limit = self._evidence_limit(evidence_limit)
         rels = self._relations(relations, self.schema.channel_types)
         a = self.resolve_actor(source)
         b = self.resolve_actor(target)
-        key = ("paths", a.id, b.id, tuple(rels), max_hops, limit, intermediaries_only)
+        key = ("paths", a.id, b.id, tuple(rels), max_hops, limit, intermediaries_only, as_of)
         return self._answers.get(
             (*key, evidence_limit),
             self.store.version(),
-            lambda: self._paths(a, b, rels, max_hops, limit, intermediaries_only, evidence_limit),
+            lambda: self._paths(
+                a, b, rels, max_hops, limit, intermediaries_only, evidence_limit, as_of
+            ),
         )
 
     def _paths(
@@ -426,10 +459,18 @@ class Graph:
         limit: int,
         intermediaries_only: bool,
         evidence_limit: int,
+        as_of: str | None,
     ) -> PathResult:
         raw, cut = self.store.find_paths(
-            a.id, b.id, rels, max_hops, limit + 1, intermediaries_only=intermediaries_only
+            a.id,
+            b.id,
+            rels,
+            max_hops,
+            MAX_PATHS if as_of else limit + 1,
+            intermediaries_only=intermediaries_only,
         )
+        if as_of:
+            raw = self._paths_in_force(raw, rels, as_of)
         truncated = cut or len(raw) > limit
         raw = raw[:limit]
         node_paths = [p.nodes for p in raw]
@@ -459,6 +500,7 @@ class Graph:
         max_hops: int = 4,
         top: int = 10,
         intermediaries_only: bool = False,
+        as_of: str | None = None,
     ) -> list[Broker]:
         """Actors on the best paths between two actors (the first :data:`MAX_PATHS` in the
         ranking of :meth:`paths`), by the number of those paths through them, then by the rank
@@ -468,18 +510,28 @@ class Graph:
         rels = self._relations(relations, self.schema.channel_types)
         a = self.resolve_actor(source)
         b = self.resolve_actor(target)
+        as_of = check_date(as_of, "as_of")
         return self._answers.get(
-            ("brokers", a.id, b.id, tuple(rels), max_hops, top, intermediaries_only),
+            ("brokers", a.id, b.id, tuple(rels), max_hops, top, intermediaries_only, as_of),
             self.store.version(),
-            lambda: self._brokers(a, b, rels, max_hops, top, intermediaries_only),
+            lambda: self._brokers(a, b, rels, max_hops, top, intermediaries_only, as_of),
         )
 
     def _brokers(
-        self, a: Actor, b: Actor, rels: list[str], max_hops: int, top: int, inter_only: bool
+        self,
+        a: Actor,
+        b: Actor,
+        rels: list[str],
+        max_hops: int,
+        top: int,
+        inter_only: bool,
+        as_of: str | None,
     ) -> list[Broker]:
         raw, _cut = self.store.find_paths(
             a.id, b.id, rels, max_hops, MAX_PATHS, intermediaries_only=inter_only
         )
+        if as_of:
+            raw = self._paths_in_force(raw, rels, as_of)
         if not raw:
             return []
         counts: Counter[str] = Counter()
@@ -530,10 +582,12 @@ class Graph:
         until: str | None = None,
         top: int = 10,
         exact: bool = False,
+        as_of: str | None = None,
     ) -> list[Score]:
-        """Actors ranked by an influence metric over chosen relation types and dates."""
+        """Actors ranked by an influence metric over chosen relation types and dates (or the
+        relations in force on ``as_of``)."""
         return self.influence_ranking(
-            metric, relations=relations, since=since, until=until, top=top, exact=exact
+            metric, relations=relations, since=since, until=until, top=top, exact=exact, as_of=as_of
         ).scores
 
     def influence_ranking(
@@ -546,6 +600,7 @@ class Graph:
         top: int = 10,
         exact: bool = False,
         allow_stale: bool = False,
+        as_of: str | None = None,
     ) -> InfluenceResult:
         """:meth:`influence` with how the ranking was computed (actors, sampled sources) and,
         with ``allow_stale``, a ranking of an older data version served at once while the
@@ -556,14 +611,17 @@ class Graph:
             )
         self._limit(top, MAX_ROWS, "top")
         since, until = check_window(since, until)
+        as_of = check_date(as_of, "as_of")
         rels = self._relations(relations, self.schema.actor_relation_types)
         exact = bool(exact) and metric == "betweenness"
-        question = (metric, tuple(rels), since, until, exact)
+        question: tuple[Any, ...] = (metric, tuple(rels), since, until, exact)
+        if as_of:
+            question += (as_of,)
         version = self.store.version()
 
         def compute(deadline: float) -> Ranking:
             started = time.monotonic()
-            edges = self._projection(rels, since, until, version)
+            edges = self._projection(rels, since, until, version, as_of)
             # actors with no relation in the window/types say nothing about influence
             found = scores(edges, metric, exact=exact, deadline=deadline)
             ranked = self._rank(found.values)
@@ -588,11 +646,17 @@ class Graph:
         )
 
     def _projection(
-        self, rels: list[str], since: str | None, until: str | None, version: str
+        self,
+        rels: list[str],
+        since: str | None,
+        until: str | None,
+        version: str,
+        as_of: str | None = None,
     ) -> EdgeList:
-        """The actor graph of these relation types in this window, read once per data version
-        for every metric asked of it (the last :data:`PROJECTIONS` kept)."""
-        key = (tuple(rels), since, until, version)
+        """The actor graph of these relation types in this window (or in force ``as_of`` a
+        day), read once per data version for every metric asked of it (the last
+        :data:`PROJECTIONS` kept)."""
+        key = (tuple(rels), since, until, as_of, version)
         with self._cache_lock:
             hit = self._projections.get(key)
             if hit is not None:
@@ -601,13 +665,18 @@ class Graph:
         # relations walked both ways (mediates, speaks_for, allied_with) count both ways
         both = {n for n in rels if self.schema.relation(n).traverse == "both"}
         triples: list[tuple[str, str, float]] = []
-        for u, v, rtype, confidence in self.store.projection_edges(rels, since, until):
+        read = (
+            self._edges_in_force(rels, as_of)
+            if as_of
+            else self.store.projection_edges(rels, since, until)
+        )
+        for u, v, rtype, confidence in read:
             triples.append((u, v, confidence))
             if rtype in both:
                 triples.append((v, u, confidence))
         edges = EdgeList.from_edges(triples)
         with self._cache_lock:
-            for old in [k for k in self._projections if k[3] != version]:
+            for old in [k for k in self._projections if k[4] != version]:
                 del self._projections[old]
             self._projections[key] = edges
             while len(self._projections) > PROJECTIONS:
@@ -638,6 +707,7 @@ class Graph:
         until: str | None = None,
         limit: int = 500,
         evidence_limit: int = DEFAULT_EVIDENCE,
+        as_of: str | None = None,
     ) -> Subgraph:
         """Actors and topics within ``depth`` hops of one or more actors.
 
@@ -652,14 +722,20 @@ class Graph:
         seeds = [self.resolve_actor(n).id for n in names]
         rels = self._relations(relations, self.schema.fact_types)
         evidence_limit = self._evidence_limit(evidence_limit)
+        as_of = check_date(as_of, "as_of")
         key = ("neighbors", tuple(seeds), depth, tuple(rels), since, until, limit, evidence_limit)
-        return self._answers.get(
-            key,
-            self.store.version(),
-            lambda: self.store.neighborhood(
-                seeds, depth, rels, since, until, limit, evidence_limit
-            ),
-        )
+
+        def answer() -> Subgraph:
+            if not as_of:
+                return self.store.neighborhood(
+                    seeds, depth, rels, since, until, limit, evidence_limit
+                )
+            sub = self.store.neighborhood(
+                seeds, depth, rels, since, until, MAX_ROWS, evidence_limit
+            )
+            return self._subgraph_in_force(sub, seeds, depth, rels, as_of, limit)
+
+        return self._answers.get((*key, as_of), self.store.version(), answer)
 
     # ------------------------------------------------------------------ statements and stances
     def statements(
@@ -674,12 +750,17 @@ class Graph:
         text: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        as_of: str | None = None,
     ) -> tuple[list[dict[str, Any]], int]:
         """Statements with speaker, on-behalf-of, topics and document resolved; the total
         counts every match. ``actor`` matches either role, ``speaker`` and ``on_behalf_of``
-        one each; at most one of the three may be given."""
+        one each; at most one of the three may be given. ``as_of``: what had been said by
+        then (on or before that day)."""
         self._page(limit, offset)
         since, until = check_window(since, until)
+        as_of = check_date(as_of, "as_of")
+        if as_of and (until is None or as_of < until):
+            until = as_of
         by_role = dict(zip(STATEMENT_ROLES, (actor, speaker, on_behalf_of), strict=True))
         given = [(role, name) for role, name in by_role.items() if name]
         if len(given) > 1:
@@ -729,11 +810,14 @@ class Graph:
         until: str | None = None,
         limit: int = 200,
         offset: int = 0,
+        as_of: str | None = None,
     ) -> tuple[list[dict[str, Any]], int]:
         """Who demands, rejects (or takes another stance on) what, since when, with evidence;
-        one page, ordered by target, type and actor, and how many there are."""
+        one page, ordered by target, type and actor, and how many there are. ``as_of``: the
+        stances held that day (a later contrary stance ends one, see :mod:`graph.asof`)."""
         self._page(limit, offset)
         since, until = check_window(since, until)
+        as_of = check_date(as_of, "as_of")
         rels_types = self._relations(types, self.schema.stance_types)
         target_id = None
         if topic:
@@ -746,6 +830,14 @@ class Graph:
             types=rels_types, target=target_id, source=actor_id, limit=MAX_ROWS
         )
         rels = [r for r in rels if r.in_window(since, until)]
+        if as_of:
+            contrary = sorted({c for t in rels_types for c in self.schema.contraries(t)})
+            others = self.store.relations(
+                types=contrary, target=target_id, source=actor_id, limit=MAX_ROWS
+            )
+            held = in_force_among(rels + others, as_of, self._contraries())
+            keys = {r.key for r in held}
+            rels = [r for r in rels if r.key in keys]
         refs = self.refs(sorted({i for r in rels for i in (r.source, r.target)}))
         out = []
         for r in rels:
@@ -864,3 +956,282 @@ class Graph:
     def export(self) -> Iterator[AnyRecord]:
         """Every record of the graph in the exchange format (see :mod:`graph.exchange`)."""
         return self.store.iter_records()
+
+    # ------------------------------------------------------------------ brokerage roles
+    def brokerage(
+        self,
+        group_by: str | Mapping[str, str] = "type",
+        *,
+        relations: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        by_month: bool = False,
+        top: int | None = None,
+        as_of: str | None = None,
+    ) -> dict[str, Any]:
+        """Gould–Fernandez brokerage roles and Burt's structural holes of the actors
+        (:mod:`graph.brokerage`), over a grouping: ``type`` (actor type), ``intermediary``
+        (mediators or not), or a mapping from actor (id, name or alias) to group (actors not
+        in it are in group ``other``); in the date window, or per calendar month of it, or
+        over the relations in force on ``as_of`` (:mod:`graph.asof`)."""
+        from actorgraph.graph.brokerage import (
+            Window,
+            actor_digraph,
+            brokerage,
+            month_windows,
+            structural_holes,
+        )
+
+        since, until = check_date(since, "since"), check_date(until, "until")
+        as_of = check_date(as_of, "as_of")
+        if as_of and (since or until or by_month):
+            raise InputError(
+                "as_of cannot be combined with since, until or by_month", field="as_of"
+            )
+        if top is not None:
+            self._limit(top, MAX_ROWS, "top")
+        rels = self._relations(relations, self.schema.actor_relation_types)
+        groups = self._groups(group_by)
+        if by_month:
+            if not (since and until):
+                raise InputError("per month needs both since and until", field="since")
+            windows = month_windows(since, until)
+            if len(windows) > MAX_MONTHS:
+                raise LimitError(f"{len(windows)} months is over the limit of {MAX_MONTHS}")
+        else:
+            windows = [Window(since, until)]
+        out = []
+        for w in windows:
+            if as_of:
+                projection = self.projection(rels, as_of=as_of)
+            else:
+                projection = self.store.projection(rels, w.since, w.until)
+            g = actor_digraph(projection, self.schema)
+            for n, data in g.nodes(data=True):
+                data["group"] = groups(n, data)
+            result = brokerage(g, "group")
+            holes = structural_holes(g) if g.number_of_nodes() else {}
+            refs = self.refs(sorted(str(a) for a in result.actors))
+            ranked = result.ranked("total", by="raw", top=top)
+            body = result.to_dict()
+            body["actors"] = [
+                {
+                    **a.to_dict(),
+                    "actor": refs[str(a.actor)].to_dict(),
+                    "group": str(a.group),
+                    **{
+                        k: v
+                        for k, v in holes[a.actor].to_dict().items()
+                        if k in ("constraint", "effective_size", "efficiency")
+                    },
+                }
+                for a in ranked
+            ]
+            out.append({"since": w.since, "until": w.until, "as_of": as_of, **body})
+        label = group_by if isinstance(group_by, str) else "groups"
+        return {"group_by": label, "relations": rels, "windows": out}
+
+    # ------------------------------------------------------------------ as of a date
+    def _contraries(self) -> dict[str, list[str]]:
+        return {n: self.schema.contraries(n) for n in self.schema.relations}
+
+    def relations_in_force(self, types: list[str], as_of: str) -> list[Relation]:
+        """Relations of these types in force on ``as_of`` (:mod:`graph.asof`): each with
+        every piece of its evidence, history included."""
+        as_of = check_date(as_of, "as_of") or as_of
+        wanted = set(types)
+        contrary = {c for t in types for c in self.schema.contraries(t)}
+        rels = self.store.relations(types=sorted(wanted | contrary), limit=MAX_IN_FORCE + 1)
+        if len(rels) > MAX_IN_FORCE:
+            raise LimitError(f"more than {MAX_IN_FORCE} relations to read as of a date")
+        held = in_force_among(rels, as_of, self._contraries())
+        return [r for r in held if r.type in wanted]
+
+    def _edges_in_force(self, types: list[str], as_of: str) -> list[tuple[str, str, str, float]]:
+        return [
+            (r.source, r.target, r.type, r.confidence)
+            for r in self.relations_in_force(types, as_of)
+            if r.target_kind == ACTOR
+        ]
+
+    def projection(
+        self,
+        relations: list[str] | None = None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        as_of: str | None = None,
+    ) -> nx.MultiDiGraph:
+        """The actor graph as networkx (``name`` and ``type`` on nodes, ``type`` and
+        ``confidence`` on edges): relations observed in the window, or in force on
+        ``as_of``."""
+        rels = self._relations(relations, self.schema.actor_relation_types)
+        since, until = check_date(since, "since"), check_date(until, "until")
+        as_of = check_date(as_of, "as_of")
+        if not as_of:
+            return self.store.projection(rels, since, until)
+        import networkx as nx
+
+        g = nx.MultiDiGraph()
+        edges = self._edges_in_force(rels, as_of)
+        ids = sorted({x for u, v, _, _ in edges for x in (u, v)})
+        for i, a in self.store.get_nodes(ACTOR, ids).items():
+            g.add_node(i, name=a.name, type=a.type)
+        for u, v, t, c in edges:
+            g.add_edge(u, v, key=t, type=t, confidence=c)
+        return g
+
+    def _paths_in_force(self, raw: list[RawPath], rels: list[str], as_of: str) -> list[RawPath]:
+        """The paths every hop of which has a relation in force on ``as_of`` that the path may
+        walk (in its direction, or against it for types walked both ways)."""
+        held = self.relations_in_force(rels, as_of)
+        steps: set[tuple[str, str]] = set()
+        for r in held:
+            steps.add((r.source, r.target))
+            rt = self.schema.relation(r.type)
+            if rt.traverse == "both" or rt.symmetric:
+                steps.add((r.target, r.source))
+        return [p for p in raw if all(h in steps for h in itertools.pairwise(p.nodes))]
+
+    def _subgraph_in_force(
+        self, sub: Subgraph, seeds: list[str], depth: int, rels: list[str], as_of: str, limit: int
+    ) -> Subgraph:
+        """``sub`` with only the edges in force on ``as_of`` and the nodes still within
+        ``depth`` hops of the seeds through them (at most ``limit``, nearest first)."""
+        keys = {r.key for r in self.relations_in_force(rels, as_of)}
+        edges = [e for e in sub.edges if relation_key(e["type"], e["source"], e["target"]) in keys]
+        near: dict[str, int] = {s: 0 for s in seeds}
+        frontier = list(seeds)
+        for level in range(1, depth + 1):
+            nxt = []
+            for e in edges:
+                for u, v in ((e["source"], e["target"]), (e["target"], e["source"])):
+                    if u in frontier and v not in near:
+                        near[v] = level
+                        nxt.append(v)
+            frontier = nxt
+        nodes = sorted(
+            (n for n in sub.nodes if n.id in near), key=lambda n: (near[n.id], n.name.casefold())
+        )
+        cut = len(nodes) > limit
+        kept = {n.id for n in nodes[:limit]}
+        return Subgraph(
+            nodes=nodes[:limit],
+            edges=[e for e in edges if e["source"] in kept and e["target"] in kept],
+            truncated=sub.truncated or cut,
+            left_out=sub.left_out,
+            left_out_exact=sub.left_out_exact and not cut,
+        )
+
+    def _groups(self, group_by: str | Mapping[str, str]) -> Callable[[str, dict[str, Any]], str]:
+        if isinstance(group_by, Mapping):
+            found = self.store.lookup_names(list(group_by))
+            by_id: dict[str, str] = {}
+            for name, group in group_by.items():
+                ids = found.get(name) or []
+                if not ids:
+                    raise NotFoundError("actor", name, self.suggest(name))
+                for i in ids:
+                    by_id[i] = str(group)
+            return lambda n, _data: by_id.get(n, "other")
+        if group_by == "type":
+            return lambda _n, data: str(data.get("type") or "other")
+        if group_by == "intermediary":
+            inter = self.intermediaries()
+            return lambda n, _data: "intermediary" if n in inter else "party"
+        raise InputError(
+            f"unknown grouping '{group_by}' (type, intermediary, or a file of groups)",
+            field="group_by",
+        )
+
+    # ------------------------------------------------------------------ duplicate review
+    def duplicates(
+        self, *, decisions: FilePath | None = None, min_score: float = 0.5, limit: int = 50
+    ) -> list[Candidate]:
+        """Likely duplicate actors, best first, each with its evidence; pairs the decisions
+        file judged distinct are not proposed again."""
+        self._limit(limit, MAX_ROWS, "limit")
+        judged = load_judgements(decisions) if decisions is not None else Judgements()
+        return find_candidates(
+            self.store.iter_records(), distinct=judged.distinct, min_score=min_score, limit=limit
+        )
+
+    def merge(
+        self,
+        actor: str,
+        into: str,
+        *,
+        decisions: FilePath | None = None,
+        by: str | None = None,
+        note: str | None = None,
+    ) -> MergeOutcome:
+        """Merge ``actor`` into ``into`` (ids, names or aliases) in the store, and record the
+        judgement in the decisions file, so that re-ingest merges them too."""
+        a, b = self.resolve_actor(actor), self.resolve_actor(into)
+        d = Decision(
+            action="merge", actor=a.id, into=b.id, names=[a.name, *a.aliases], by=by, note=note
+        )
+        self._check_decision(decisions, d)
+        out = merge_actors(self.store, a.id, b.id)
+        if decisions is not None:
+            append_decision(decisions, d.model_copy(update={"at": _now()}))
+        return out
+
+    def unmerge(
+        self,
+        actor: str,
+        *,
+        decisions: FilePath | None = None,
+        by: str | None = None,
+        note: str | None = None,
+    ) -> MergeOutcome:
+        """Undo the merge of the actor with this id, in the store and the decisions file."""
+        out = unmerge_actor(self.store, actor)
+        if decisions is not None and actor in load_judgements(decisions).merged:
+            d = Decision(action="unmerge", actor=actor, by=by, note=note, at=_now())
+            append_decision(decisions, d)
+        return out
+
+    def distinct(
+        self,
+        actor: str,
+        other: str,
+        *,
+        decisions: FilePath,
+        by: str | None = None,
+        note: str | None = None,
+    ) -> Decision:
+        """Record that two actors are two: duplicate review stops proposing the pair."""
+        a, b = self.resolve_actor(actor), self.resolve_actor(other)
+        d = Decision(action="distinct", actor=a.id, other=b.id, by=by, note=note, at=_now())
+        append_decision(decisions, d)
+        return d
+
+    def merged(self) -> dict[str, str]:
+        """Merged actor id -> the actor it was merged into (undo with :meth:`unmerge`)."""
+        return merges(self.store)
+
+    @staticmethod
+    def _check_decision(decisions: FilePath | None, d: Decision) -> None:
+        if decisions is None:
+            return
+        Judgements.from_decisions([*load_decisions(decisions), d], file=str(decisions))
+
+    # ------------------------------------------------------------------ retraction
+    def retract(self, document: str) -> Retraction:
+        """Remove a document and every fact only it supports (see :mod:`graph.curation`)."""
+        return retract_document(self.store, document)
+
+    def retractions(self) -> list[dict[str, Any]]:
+        """Every retraction made, oldest first."""
+        return retractions(self.store)
+
+
+#: Months a per-month brokerage may cover.
+MAX_MONTHS = 120
+#: Relations an "as of" question reads at most.
+MAX_IN_FORCE = MAX_ROWS * 10
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)

@@ -104,6 +104,8 @@ class Evidence(Serializable):
     origin: str = "curated"
     start: int | None = None
     end: int | None = None
+    #: set on a piece that says the relation ended on this date (see graph.asof)
+    ended: str | None = None
 
     def as_row(self) -> dict[str, Any]:
         """All fields as a dict (faster than ``dataclasses.asdict`` on the ingest path)."""
@@ -119,7 +121,10 @@ class Evidence(Serializable):
 
     @property
     def key(self) -> str:
-        """Identity of the evidence: the same document, sentence, statement and origin."""
+        """Identity of the evidence: the same document, sentence, statement and origin (and
+        end date, for a piece that ends the relation)."""
+        if self.ended:
+            return short_hash(self.document, self.sentence, self.statement, self.origin, self.ended)
         return short_hash(self.document, self.sentence, self.statement, self.origin)
 
 

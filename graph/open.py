@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from actorgraph.graph.embedded import EmbeddedStore
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.settings import CoreSettings
@@ -37,3 +39,12 @@ def open_store(settings: CoreSettings) -> GraphStore:
             query_timeout=settings.query_timeout,
         )
     return EmbeddedStore(location, query_timeout=settings.query_timeout)
+
+
+def decisions_path(settings: CoreSettings) -> Path:
+    """The decisions file of duplicate review for this store (see ``decisions`` setting)."""
+    if settings.decisions:
+        return Path(settings.decisions)
+    if is_neo4j_uri(settings.store):
+        return Path("actorgraph-decisions.yaml")
+    return Path(settings.store) / "decisions.yaml"

@@ -69,6 +69,11 @@ class RelationType(BaseModel):
     derived: bool = Field(
         default=False, description="Written by ingest from statements, not given directly."
     )
+    contrary: tuple[str, ...] = Field(
+        default=(),
+        description="Stances this one ends when the same actor takes it later on the same "
+        "target (rejects X after demanding X), in answers as of a date.",
+    )
     plover: str | None = Field(default=None, description="Nearest PLOVER event type.")
     cameo: Annotated[str | None, BeforeValidator(_code)] = Field(
         default=None, description="Nearest CAMEO code."
@@ -134,6 +139,9 @@ class Schema(BaseModel):
                 unknown = [k for k in kinds if k not in self.node_kinds]
                 if unknown:
                     raise ValueError(f"relation {name}: unknown {end} kinds {unknown}")
+            odd = [c for c in rt.contrary if c not in self.relations or c == name]
+            if odd:
+                raise ValueError(f"relation {name}: unknown contrary types {odd}")
         absent = [n for n in CORE_RELATIONS if n not in self.relations]
         if absent:
             raise ValueError(f"relation type {', '.join(absent)} is missing")
@@ -175,6 +183,13 @@ class Schema(BaseModel):
     def stance_types(self) -> list[str]:
         """Relation types that express a position (listed by ``stances``)."""
         return [n for n, r in self.relations.items() if r.stance]
+
+    def contraries(self, name: str) -> list[str]:
+        """The stances that ``name`` ends and that end it (the relation is symmetric: a later
+        demand ends a rejection as a later rejection ends a demand)."""
+        out = set(self.relation(name).contrary)
+        out.update(n for n, r in self.relations.items() if name in r.contrary)
+        return sorted(out)
 
     @cached_property
     def intermediary_types(self) -> list[str]:

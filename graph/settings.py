@@ -91,6 +91,12 @@ class CoreSettings(BaseSettings):
 
     batch_size: int = Field(default=1000, ge=1, le=100_000, description="Rows per write batch.")
     query_timeout: float = Field(default=10.0, gt=0, description="Seconds a query may run.")
+    decisions: str | None = Field(
+        default=None,
+        description="The duplicate-review decisions file (merge, unmerge, distinct) that "
+        "ingest applies. Unset: decisions.yaml in the embedded store's directory; "
+        "actorgraph-decisions.yaml in the current directory for Neo4j.",
+    )
     log_level: str = Field(
         default="WARNING",
         pattern=r"(?i)^(DEBUG|INFO|WARNING|ERROR|CRITICAL)$",

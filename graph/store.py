@@ -77,6 +77,24 @@ class WriteBatch:
 
 
 @dataclass(slots=True)
+class Rewrite:
+    """A change that takes things away as well as adding them, made in one transaction by
+    :meth:`GraphStore.rewrite`: merging two actors, retracting a document.
+
+    ``remove_nodes`` go with every relation that touches them (and, in Neo4j, their derived
+    links); ``remove_relations`` are ``(type, source, target)``; then ``batch`` is written as
+    :meth:`GraphStore.write` writes it (so relations re-written with part of their evidence get
+    their aggregates from what they hold now). ``notes`` are kept with the data (a ``None``
+    value removes one): what a merge moved (so it can be undone), the retractions made.
+    """
+
+    remove_nodes: list[str] = field(default_factory=list)
+    remove_relations: list[tuple[str, str, str]] = field(default_factory=list)
+    batch: WriteBatch = field(default_factory=WriteBatch)
+    notes: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class WriteResult:
     """What a write changed: counts of created or updated nodes, relations and evidence."""
 
@@ -242,6 +260,19 @@ class GraphStore(ABC):
     @abstractmethod
     def delete_actor(self, actor_id: str) -> bool:
         """Remove an actor, its relations and its statements; False if it did not exist."""
+
+    @abstractmethod
+    def rewrite(self, change: Rewrite) -> WriteResult:
+        """Make ``change`` in one transaction (see :class:`Rewrite`); the version moves."""
+
+    @abstractmethod
+    def notes(self, prefix: str) -> dict[str, str]:
+        """The notes kept by :meth:`rewrite` whose key starts with ``prefix``."""
+
+    @abstractmethod
+    def relations_citing(self, document: str, statements: list[str]) -> list[Relation]:
+        """Relations (all their evidence) with a piece of evidence from ``document`` or
+        supported by one of ``statements``, ordered by key."""
 
     # ---------------------------------------------------------------- nodes
     @abstractmethod

@@ -12,6 +12,8 @@ anything.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from actorgraph.graph.duplicates.decisions import Judgements, apply_decisions
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.exchange import (
     ACTOR_NAMES_MAX,
@@ -233,8 +236,11 @@ class Loader:
         batch_size: int = 1000,
         skip_invalid: bool = False,
         default_origin: str = "curated",
+        judgements: Judgements | None = None,
     ) -> None:
         self.store = store
+        #: duplicate-review judgements applied to every input (merged actors redirected)
+        self.judgements = judgements
         self.schema = store.schema
         self.batch_size = batch_size
         self.skip_invalid = skip_invalid
@@ -262,6 +268,8 @@ class Loader:
     ) -> IngestReport:
         started = time.monotonic()
         report = IngestReport(sources=[name])
+        if self.judgements is not None and self.judgements.merged:
+            items = _judged(items, self.judgements)
         defs, bad, errors, total = self._check(items, name)
         if errors and not self.skip_invalid:
             raise summary(errors)
@@ -690,3 +698,32 @@ def _named(items: Iterable[Item], path: Path, name: str) -> Iterator[Item]:
         if isinstance(item, InputError) and item.file == str(path):
             item = InputError(item.reason, file=name, line=item.line, field=item.field)
         yield line, item
+
+
+#: Where :func:`_judged` keeps a record's line while the merges are applied to it.
+_LINE = "\x00line"
+
+
+def _judged(items: ItemsFactory, judgements: Judgements) -> ItemsFactory:
+    """The items with the duplicate-review merges applied (:func:`apply_decisions`): records
+    keep their line numbers for messages; what cannot be parsed passes as it is."""
+
+    def records() -> Iterator[dict[str, Any]]:
+        for line, item in items():
+            if isinstance(item, str):
+                with contextlib.suppress(json.JSONDecodeError, RecursionError):
+                    item = json.loads(item)
+            if isinstance(item, dict):
+                yield {**item, _LINE: line}
+            else:  # an unreadable line: carried through in its place, checked as it is
+                yield {"kind": None, _LINE: line, "item": item}
+
+    def factory() -> Iterator[Item]:
+        for rec in apply_decisions(records(), judgements):
+            line = rec.pop(_LINE)
+            if rec.get("kind") is None and "item" in rec:
+                yield line, rec["item"]
+            else:
+                yield line, rec
+
+    return factory

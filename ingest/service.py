@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from actorgraph.graph.duplicates.decisions import load_judgements
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.exchange import actor_record, dump, validate_record
 from actorgraph.graph.model import ACTOR
@@ -79,10 +80,15 @@ class Ingest:
         *,
         batch_size: int = 1000,
         skip_invalid: bool = False,
+        decisions: Path | None = None,
     ) -> None:
         self.store = store
         self.extraction = extraction
-        self.loader = Loader(store, batch_size=batch_size, skip_invalid=skip_invalid)
+        # merges judged in duplicate review hold whatever is ingested (or extracted) again
+        judgements = load_judgements(decisions) if decisions is not None else None
+        self.loader = Loader(
+            store, batch_size=batch_size, skip_invalid=skip_invalid, judgements=judgements
+        )
 
     def check(self, items: list[Item], name: str) -> None:
         """Check each record's shape now, without the store (a request is answered at once):

@@ -174,6 +174,10 @@ class ReportBuilder:
             "statements": self._statements(in_window),
             "timeline": _timeline([s.date for s in in_window if s.date], w),
             "stances": self._stances(rels),
+            # documents retracted in the window (graph.curation): what went with them
+            "retractions": [
+                r for r in self.graph.retractions() if w.contains(str(r.get("at", ""))[:10])
+            ],
         }
         self.progress("channels and brokers")
         data["channels"] = [self._channel(p) for p in self.watch.pairs]
@@ -185,6 +189,7 @@ class ReportBuilder:
             or data["relations"]["new_count"]
             or data["relations"]["ended_count"]
             or in_window
+            or data["retractions"]
             or any(c.get("new_paths") or c.get("lost_paths") for c in data["channels"])
         )
         return data

@@ -59,6 +59,19 @@ BAD_REQUESTS: dict[tuple[str, str], tuple[str, dict[str, Any], int, str]] = {
     ("GET", "/export"): ("GET /export", {"read_key": True}, 401, "unauthorized"),
     ("POST", "/ingest"): ("POST /ingest", {"key": True}, 415, "unsupported_media_type"),
     ("GET", "/jobs/{job_id}"): ("GET /jobs/nope", {"key": True}, 404, "not_found"),
+    ("GET", "/brokerage"): ("GET /brokerage?group_by=camp", {}, 422, "invalid_input"),
+    ("GET", "/duplicates"): ("GET /duplicates?min_score=2", {}, 422, "invalid_input"),
+    ("GET", "/merges"): ("GET /merges", {"read_key": True}, 401, "unauthorized"),
+    ("POST", "/merges"): ("POST /merges", {}, 401, "unauthorized"),
+    ("DELETE", "/merges/{actor}"): ("DELETE /merges/qatar", {"key": True}, 404, "not_found"),
+    ("POST", "/distinct"): ("POST /distinct", {"key": True}, 422, "invalid_input"),
+    ("DELETE", "/documents/{document_id}"): (
+        "DELETE /documents/nope",
+        {"key": True},
+        404,
+        "not_found",
+    ),
+    ("GET", "/retractions"): ("GET /retractions", {"read_key": True}, 401, "unauthorized"),
 }
 OPEN_ROUTES = {"/health", "/ready"}
 

@@ -10,6 +10,7 @@ from actorgraph.api.params import (
     READ_ERRORS,
     WRITE_ERRORS,
     ActorType,
+    AsOf,
     Depth,
     EvidenceLimit,
     Limit,
@@ -71,6 +72,7 @@ def actor_neighbors(
     until: Until = None,
     limit: Limit = 500,
     evidence_limit: EvidenceLimit = 3,
+    as_of: AsOf = None,
 ) -> JSONResponse:
     """Actors and topics within ``depth`` hops of the actor (either direction), with edges.
 
@@ -85,6 +87,7 @@ def actor_neighbors(
         until=until,
         limit=limit,
         evidence_limit=evidence_limit,
+        as_of=as_of,
     )
     return send(subgraph_json(sub))
 

@@ -31,6 +31,7 @@ from actorgraph.api.params import WRITE_ERRORS, date_query
 from actorgraph.graph.errors import InputError, NotFoundError
 from actorgraph.graph.exchange import NESTING_MAX, json_too_deep
 from actorgraph.graph.facade import check_date
+from actorgraph.graph.open import decisions_path
 from actorgraph.graph.store import GraphStore
 from actorgraph.ingest.inputs import (
     ARTICLE_FORMATS,
@@ -160,7 +161,13 @@ def _safe_name(filename: str | None) -> str:
 
 
 def _ingest(store: GraphStore, settings: Settings, skip_invalid: bool) -> Ingest:
-    return Ingest(store, settings, batch_size=settings.batch_size, skip_invalid=skip_invalid)
+    return Ingest(
+        store,
+        settings,
+        batch_size=settings.batch_size,
+        skip_invalid=skip_invalid,
+        decisions=decisions_path(settings),
+    )
 
 
 def _upload_job(ingest: Ingest, path: Path, name: str, when: str | None) -> Work:

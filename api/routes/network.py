@@ -8,6 +8,7 @@ from actorgraph.api.deps import GraphDep, ReadAccess
 from actorgraph.api.models import BrokerList, EvidencePage, PathsOut, ScoreList, SubgraphOut
 from actorgraph.api.params import (
     READ_ERRORS,
+    AsOf,
     Depth,
     EvidenceLimit,
     IntermediariesOnly,
@@ -45,6 +46,7 @@ def paths(
     limit: PathLimit = 25,
     intermediaries_only: IntermediariesOnly = False,
     evidence_limit: EvidenceLimit = 3,
+    as_of: AsOf = None,
 ) -> JSONResponse:
     """Communication paths from ``source`` to ``target``, best first: fewest hops, then the
     best supported (confidence and independent sources of each hop), then the most recent,
@@ -63,6 +65,7 @@ def paths(
         limit=limit,
         intermediaries_only=intermediaries_only,
         evidence_limit=evidence_limit,
+        as_of=as_of,
     )
     return send(result.to_dict())
 
@@ -77,6 +80,7 @@ def brokers(
     max_hops: MaxHops = 4,
     top: Top = 10,
     intermediaries_only: IntermediariesOnly = False,
+    as_of: AsOf = None,
 ) -> JSONResponse:
     """Actors on the best paths between two actors (ranked as /paths ranks them), by the share
     of those paths through them, then by the rank of the best path through them."""
@@ -87,6 +91,7 @@ def brokers(
         max_hops=max_hops,
         top=top,
         intermediaries_only=intermediaries_only,
+        as_of=as_of,
     )
     return send({"data": [b.to_dict() for b in ranked], "count": len(ranked)})
 
@@ -125,6 +130,7 @@ def influence(
         ),
     ] = False,
     relation: Relation = None,
+    as_of: AsOf = None,
 ) -> JSONResponse:
     """Actors ranked by an influence metric, computed once per graph version and question.
 
@@ -140,6 +146,7 @@ def influence(
         top=top,
         exact=exact,
         allow_stale=True,
+        as_of=as_of,
     )
     return send(result.to_dict())
 
@@ -162,6 +169,7 @@ def subgraph(
     until: Until = None,
     limit: Limit = 500,
     evidence_limit: EvidenceLimit = 3,
+    as_of: AsOf = None,
 ) -> JSONResponse:
     """Nodes and edges around some actors, shaped for a graph view (Cytoscape.js).
 
@@ -178,5 +186,6 @@ def subgraph(
         until=until,
         limit=limit,
         evidence_limit=evidence_limit,
+        as_of=as_of,
     )
     return send(subgraph_json(sub))

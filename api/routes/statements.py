@@ -6,7 +6,7 @@ from typing import Annotated
 
 from actorgraph.api.deps import GraphDep, ReadAccess
 from actorgraph.api.models import StatementList
-from actorgraph.api.params import READ_ERRORS, Limit, Offset, Since, Until, send
+from actorgraph.api.params import READ_ERRORS, AsOf, Limit, Offset, Since, Until, send
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
@@ -37,6 +37,7 @@ def list_statements(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    as_of: AsOf = None,
 ) -> JSONResponse:
     """Statements ordered by date, each with speaker, on-behalf-of, topics and document.
 
@@ -52,5 +53,6 @@ def list_statements(
         text=text,
         limit=limit,
         offset=offset,
+        as_of=as_of,
     )
     return send({"data": items, "count": total})

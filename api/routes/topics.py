@@ -8,6 +8,7 @@ from actorgraph.api.deps import GraphDep, ReadAccess
 from actorgraph.api.models import StanceList, TopicList
 from actorgraph.api.params import (
     READ_ERRORS,
+    AsOf,
     Limit,
     Offset,
     RelationName,
@@ -50,9 +51,17 @@ def list_stances(
     until: Until = None,
     limit: Limit = 200,
     offset: Offset = 0,
+    as_of: AsOf = None,
 ) -> JSONResponse:
     """Who demands, rejects or supports what, since when, with the evidence."""
     rows, total = graph.stances(
-        topic, actor=actor, types=type, since=since, until=until, limit=limit, offset=offset
+        topic,
+        actor=actor,
+        types=type,
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+        as_of=as_of,
     )
     return send({"data": rows, "count": total})

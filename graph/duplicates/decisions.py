@@ -196,6 +196,7 @@ def append_decision(path: str | Path, decision: Decision) -> None:
     """Add a decision at the end of the file (checked against the decisions before it)."""
     p = Path(path)
     Judgements.from_decisions([*load_decisions(p), decision], file=str(p))
+    p.parent.mkdir(parents=True, exist_ok=True)
     data = decision.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     data["action"] = decision.action
     data["actor"] = decision.actor

@@ -45,16 +45,20 @@ from actorgraph.graph.model import (
     node_ref,
     node_to_dict,
     normalize_name,
+    relation_key,
 )
 from actorgraph.graph.ranking import evidence_rank, name_sort_key, source_key
 from actorgraph.graph.store import (
     GraphStore,
     RawPath,
+    Rewrite,
     WriteBatch,
     WriteResult,
     admit_neighbours,
 )
 
+#: Keys of the notes :meth:`EmbeddedStore.rewrite` keeps in the meta table start with this.
+_NOTE = "note:"
 _IDS = "(SELECT value FROM json_each(?))"
 _REL_COLUMNS = (
     "rid, key, type, source, target, target_kind, confidence, sources, evidence, "
@@ -158,7 +162,10 @@ class EmbeddedStore(GraphStore):
                 with self.db.snapshot_read() as conn:
                     s = ActorStructure.load(conn, self._types, self.db.version())
             elif s.version < version:
-                if self._q("SELECT 1 FROM meta WHERE key = 'rebuild' AND value > ?", (s.version,)):
+                if self._q(
+                    "SELECT 1 FROM meta WHERE key = 'rebuild' AND CAST(value AS INTEGER) > ?",
+                    (s.version,),
+                ):
                     with self.db.snapshot_read() as conn:
                         s = ActorStructure.load(conn, self._types, self.db.version())
                 else:
@@ -237,6 +244,7 @@ class EmbeddedStore(GraphStore):
                         raise _Unchanged(result)
             except _Unchanged as unchanged:
                 return unchanged.value
+            self._cache.clear()  # see rewrite()
         return result
 
     def _write_tx(self, conn: sqlite3.Connection, batch: WriteBatch) -> WriteResult:
@@ -461,9 +469,79 @@ class EmbeddedStore(GraphStore):
             conn.execute("DELETE FROM snapshot")
             Database.set_meta(conn, "rebuild", str(version))
             Database.set_meta(conn, "version", str(version))
+        self._cache.clear()  # see rewrite()
         return True
 
     # ------------------------------------------------------------------ nodes
+    def rewrite(self, change: Rewrite) -> WriteResult:
+        with self._lock, self.db.transaction() as conn:
+            keys = [relation_key(*t) for t in change.remove_relations]
+            rids = {
+                r[0]
+                for r in conn.execute(
+                    f"SELECT rid FROM relations WHERE key IN {_IDS}", (_ids(keys),)
+                )
+            }
+            gone = _ids(change.remove_nodes)
+            rids.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT rid FROM relations WHERE source IN {_IDS} OR target IN {_IDS}",
+                    (gone, gone),
+                )
+            )
+            for table in ("evidence", "sources", "relations"):
+                conn.executemany(f"DELETE FROM {table} WHERE rid = ?", [(r,) for r in rids])
+            for sql in (
+                f"DELETE FROM nodes WHERE id IN {_IDS}",
+                f"DELETE FROM names WHERE node IN {_IDS}",
+                f"DELETE FROM statements WHERE id IN {_IDS}",
+                f"DELETE FROM statement_about WHERE statement IN {_IDS} OR topic IN {_IDS}",
+            ):
+                conn.execute(sql, (gone,) * sql.count(_IDS))
+            result = self._write_tx(conn, change.batch)
+            # which actors are intermediaries, from the relations that are left
+            conn.execute("DELETE FROM intermediaries")
+            conn.execute(
+                "INSERT OR IGNORE INTO intermediaries SELECT DISTINCT source FROM relations "
+                f"WHERE type IN {_IDS}",
+                (_ids(self.schema.intermediary_types),),
+            )
+            for key, value in change.notes.items():
+                if value is None:
+                    conn.execute("DELETE FROM meta WHERE key = ?", (_NOTE + key,))
+                else:
+                    Database.set_meta(conn, _NOTE + key, value)
+            version = self.db.version() + 1
+            # relations are gone: the next reader rebuilds its actor structure in full
+            conn.execute("DELETE FROM snapshot")
+            Database.set_meta(conn, "rebuild", str(version))
+            Database.set_meta(conn, "version", str(version))
+        # this connection's own commits do not move PRAGMA data_version: forget what was read
+        self._cache.clear()
+        return result
+
+    def notes(self, prefix: str) -> dict[str, str]:
+        with self._lock:
+            rows = self._q(
+                "SELECT key, value FROM meta WHERE key >= ? AND key < ? ORDER BY key",
+                (_NOTE + prefix, _NOTE + prefix + "\U0010ffff"),
+            )
+        return {k[len(_NOTE) :]: v for k, v in rows}
+
+    def relations_citing(self, document: str, statements: list[str]) -> list[Relation]:
+        with self._lock:
+            rids = self._q(
+                "SELECT DISTINCT rid FROM evidence WHERE json_extract(data, '$.document') = ? "
+                f"OR json_extract(data, '$.statement') IN {_IDS}",
+                (document, _ids(statements)),
+            )
+            rows = self._q(
+                f"SELECT {_REL_COLUMNS} FROM relations WHERE rid IN {_IDS} ORDER BY key",
+                (_ids([r[0] for r in rids]),),
+            )
+            return self._full(rows)
+
     def _nodes(self, ids: Iterable[str], kind: str | None = None) -> list[tuple[str, str, str]]:
         wanted = list(dict.fromkeys(ids))
         if not wanted:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import json
 import logging
 import re
 import time
@@ -82,6 +83,7 @@ from actorgraph.graph.store import (
     MAX_ROWS,
     GraphStore,
     RawPath,
+    Rewrite,
     WriteBatch,
     WriteResult,
     admit_neighbours,
@@ -103,6 +105,8 @@ V = TypeVar("V")
 #: Rows a relations_among query may return before it counts as over the limit.
 AMONG_CAP = MAX_ROWS * 10
 logger = logging.getLogger("actorgraph.neo4j")
+#: Relations a retraction may touch at most (relations_citing's limit).
+CITING_CAP = MAX_ROWS * 100
 #: Tries of a batch whose commit was cut off (see Neo4jStore.write).
 WRITE_TRIES = 3
 #: Writes may run longer than reads (a batch of thousands of rows), but not forever.
@@ -397,6 +401,7 @@ class Neo4jStore(GraphStore):
 
         while self._write(delete_some) == limit:
             pass
+        self._write(lambda tx: tx.run("notes_wipe"))
 
     # ------------------------------------------------------------------ writes
     def write(self, batch: WriteBatch) -> WriteResult:
@@ -527,6 +532,60 @@ class Neo4jStore(GraphStore):
             return True
 
         return self._write(work)
+
+    def rewrite(self, change: Rewrite) -> WriteResult:
+        types = self._intermediary_labels()
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for rel_type, source, target in change.remove_relations:
+            by_label[self.schema.relation(rel_type).label].append(
+                relation_key(rel_type, source, target)
+            )
+        inter = set(self.schema.intermediary_types)
+        mediators = {s for t, s, _ in change.remove_relations if t in inter}
+        notes = [{"key": k, "value": v} for k, v in change.notes.items()]
+
+        def work(tx: _Tx) -> WriteResult:
+            tx.run("write_begin", ends=[])
+            for label in sorted(by_label):
+                for chunk in _chunks(by_label[label], self.batch_size):
+                    tx.run("relations_delete", {"rel_type": label}, keys=chunk)
+            for chunk in _chunks(sorted(change.remove_nodes), self.batch_size):
+                for row in tx.run("nodes_delete", ids=chunk, types=types):
+                    mediators.update(row["mediators"])
+            try:
+                result = self._write_tx(tx, change.batch)
+            except _Unchanged as unchanged:  # what is removed is the change
+                result = unchanged.value
+            for chunk in _chunks(sorted(mediators), self.batch_size):
+                tx.run("actors_recheck_intermediary", ids=chunk, types=types)
+            if notes:
+                tx.run("notes_write", rows=notes)
+            return result
+
+        return self._write(work)
+
+    def notes(self, prefix: str) -> dict[str, str]:
+        rows = self._read(lambda tx: tx.run("notes_read", prefix=prefix, limit=MAX_ROWS * 100))
+        return {r["key"]: r["value"] for r in rows}
+
+    def relations_citing(self, document: str, statements: list[str]) -> list[Relation]:
+        needles = [f'"document":{json.dumps(document, ensure_ascii=False)}'] + [
+            f'"statement":{json.dumps(x, ensure_ascii=False)}' for x in statements
+        ]
+        rows = self._read(
+            lambda tx: tx.run(
+                "relations_citing", types=self._labels(None), needles=needles, limit=CITING_CAP
+            )
+        )
+        if len(rows) >= CITING_CAP:
+            raise LimitError(f"more than {CITING_CAP} relations cite {document}")
+        wanted = set(statements)
+        out = []
+        for row in rows:
+            rel = self._relation(row)
+            if any(e.document == document or e.statement in wanted for e in rel.evidence):
+                out.append(rel)
+        return out
 
     # ------------------------------------------------------------------ nodes
     def get_nodes(self, kind: str, ids: Iterable[str]) -> dict[str, Any]:

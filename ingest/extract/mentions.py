@@ -728,12 +728,20 @@ def _organizations_missed(
             continue
         name = clean_surface(span.text)
         actor = dictionary.lookup(name) or dictionary.new_actor(name, "organization")
-        extra.append(Mention(start, t.i + 1, "name", "ORGNAME", span.text, actor))
-        for i in range(start, t.i + 1):
-            taken[i] = True
-    if not extra:
-        return mentions
-    return sorted([*mentions, *extra], key=lambda m: m.start)
+        _take(extra, taken, Mention(start, t.i + 1, "name", "ORGNAME", span.text, actor))
+    return _merged(mentions, extra)
+
+
+def _take(found: list[Mention], taken: list[bool], mention: Mention) -> None:
+    """Keep a mention a later pass found, and mark its tokens as taken."""
+    found.append(mention)
+    for i in range(mention.start, mention.end):
+        taken[i] = True
+
+
+def _merged(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """``mentions`` with the ones a later pass found, in text order."""
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
 def _speakers_missed(
@@ -775,12 +783,8 @@ def _speakers_missed(
         actor = dictionary.variant_of(name) if atype == "person" else None
         actor = actor or dictionary.lookup(name, person=atype == "person")
         actor = actor or dictionary.new_actor(name, atype)
-        extra.append(Mention(start, subj.i + 1, "name", "SPEAKER", span.text, actor))
-        for i in range(start, subj.i + 1):
-            taken[i] = True
-    if not extra:
-        return mentions
-    return sorted([*mentions, *extra], key=lambda m: m.start)
+        _take(extra, taken, Mention(start, subj.i + 1, "name", "SPEAKER", span.text, actor))
+    return _merged(mentions, extra)
 
 
 def _surnames_missed(
@@ -809,9 +813,9 @@ def _surnames_missed(
                 start = prev.i
             elif prev.pos_ == "PROPN" and prev.text[:1].isupper():
                 continue
-        extra.append(Mention(start, t.i + 1, "name", "SURNAME", doc[start : t.i + 1].text, actor))
-        for i in range(start, t.i + 1):
-            taken[i] = True
-    if not extra:
-        return mentions
-    return sorted([*mentions, *extra], key=lambda m: m.start)
+        _take(
+            extra,
+            taken,
+            Mention(start, t.i + 1, "name", "SURNAME", doc[start : t.i + 1].text, actor),
+        )
+    return _merged(mentions, extra)

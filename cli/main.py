@@ -20,6 +20,7 @@ from actorgraph.cli import extract_commands, report_commands, research_commands
 from actorgraph.cli.context import Entrance, opened, settings_of
 from actorgraph.cli.output import console, emit_json, err_console, shorten, table
 from actorgraph.graph.errors import ActorgraphError, InputError
+from actorgraph.wording import counted
 
 # The settings, the store, the query facade, ingest and the web stack are imported inside the
 # commands that use them: a command that needs none (``actorgraph schema``, ``--help``) then
@@ -158,8 +159,9 @@ def ingest(
     for r in reports:
         w = r.written
         console.print(
-            f"{r.sources[0]}: {r.records} records; written {w.nodes} nodes, {w.relations} "
-            f"relations, {w.evidence} pieces of evidence ({r.seconds:.2f} s)"
+            f"{r.sources[0]}: {counted(r.records, 'record')}; written "
+            f"{counted(w.nodes, 'node')}, {counted(w.relations, 'relation')}, "
+            f"{counted(w.evidence, 'piece of evidence')} ({r.seconds:.2f} s)"
             + ("" if w.changed else " — nothing new"),
             markup=False,
         )

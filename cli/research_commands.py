@@ -11,6 +11,7 @@ import yaml
 from actorgraph.cli.context import opened, settings_of
 from actorgraph.cli.output import console, emit_json, table
 from actorgraph.graph.errors import InputError
+from actorgraph.wording import counted
 
 if TYPE_CHECKING:
     from actorgraph.graph.facade import Graph
@@ -240,9 +241,9 @@ def retract(
         emit_json(out.to_dict())
         return
     console.print(
-        f"retracted {out.document} ({out.title}): {out.statements} statements, "
-        f"{out.relations_removed} relations removed, {out.relations_kept} kept with other "
-        f"evidence, {out.evidence_removed} pieces of evidence removed",
+        f"retracted {out.document} ({out.title}): {counted(out.statements, 'statement')}, "
+        f"{counted(out.relations_removed, 'relation')} removed, {out.relations_kept} kept "
+        f"with other evidence, {counted(out.evidence_removed, 'piece of evidence')} removed",
         markup=False,
     )
 

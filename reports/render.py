@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from actorgraph.wording import counted
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -40,6 +41,7 @@ def _env(autoescape: bool) -> Environment:
     )
     env.filters["change"] = _change
     env.filters["relation"] = _relation_line
+    env.filters["counted"] = counted
     env.filters["pct"] = lambda x: f"{x:.0%}"
     env.filters["mdcell"] = lambda s: str(s or "").replace("|", "\\|").replace("\n", " ")
     return env

@@ -403,7 +403,7 @@ def test_api_retraction_and_the_report_shows_it(
     assert [x["document"] for x in data["retractions"]] == ["report-2"]
     assert not data["empty"]
     md = render_markdown(data, {})
-    assert "**Second report** (report-2) retracted" in md and "1 pieces of evidence removed" in md
+    assert "**Second report** (report-2) retracted" in md and "1 piece of evidence removed" in md
     assert "Second report</strong>" in render_html(data, {})
 
 

@@ -275,7 +275,8 @@ class Loader:
             raise summary(errors)
         report.skipped = [str(e) for e in errors]
         resolver = Resolver(self.store, defs)
-        report.records = self._write(items, name, defs, resolver, bad, report, progress, total)
+        with self.store.bulk():
+            report.records = self._write(items, name, defs, resolver, bad, report, progress, total)
         if report.written.changed:
             self.store.flush()
         report.seconds = time.monotonic() - started

@@ -85,7 +85,8 @@ _NODE_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _evidence_json(e: Evidence) -> str:
-    return _ROW_JSON(e.as_row())
+    """The stored form: the fields that are set (read back with the model's defaults)."""
+    return _ROW_JSON(e.to_dict())
 
 
 def _aggregate(fresh: list[Evidence], row: list[Any] | None) -> tuple[Any, ...]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -251,6 +252,11 @@ class GraphStore(ABC):
 
     def flush(self) -> None:  # noqa: B027 - optional hook
         """Called at the end of an ingest: a backend may write what makes it open fast."""
+
+    def bulk(self) -> AbstractContextManager[None]:
+        """The write phase of an ingest runs inside this: a backend may prepare for many
+        batches (and must leave every committed batch readable if the process dies in it)."""
+        return nullcontext()
 
     # ---------------------------------------------------------------- writes
     @abstractmethod

@@ -111,7 +111,7 @@ class _Definitions:
     kinds: dict[str, str] = field(default_factory=dict)
     #: the checked records of pass 1, kept for pass 2 while there are at most KEEP_CHECKED of
     #: them (then pass 2 neither parses nor checks again); None past that (read again)
-    checked: list[tuple[int, AnyRecord]] | None = field(default_factory=list)
+    checked: list[tuple[int, AnyRecord, int]] | None = field(default_factory=list)
     #: per node id: the line that first gave it and its single-valued fields (hashed), so a
     #: later record of the same node that says otherwise is refused as a contradiction
     facts: dict[str, tuple[int, dict[str, int]]] = field(default_factory=dict)
@@ -141,6 +141,7 @@ DERIVES = 32
 #: Pass 2's phases, by the bits of the lines they take: nodes first, then statements, then
 #: relations (and the relations records derive): every write finds what it links to.
 PHASES = (1 | 2 | 4, 8, 16 | DERIVES)
+RELATION_BITS = LINE_KINDS["relation"]
 
 
 class Resolver:
@@ -275,7 +276,8 @@ class Loader:
             raise summary(errors)
         report.skipped = [str(e) for e in errors]
         resolver = Resolver(self.store, defs)
-        report.records = self._write(items, name, defs, resolver, bad, report, progress, total)
+        with self.store.bulk():
+            report.records = self._write(items, name, defs, resolver, bad, report, progress, total)
         if report.written.changed:
             self.store.flush()
         report.seconds = time.monotonic() - started
@@ -335,6 +337,21 @@ class Loader:
                 if isinstance(item, InputError):
                     raise item
                 rec = validate_record(item, name, line, self.schema)
+                if rec.kind == "relation":  # most lines of a large input: the short way
+                    defs.mark(line, RELATION_BITS)
+                    if defs.checked is not None:
+                        defs.checked.append((line, rec, RELATION_BITS))
+                        if len(defs.checked) > KEEP_CHECKED:
+                            defs.checked = None
+                    rt = self.schema.relation(rec.type)
+                    ref(line, "source", "actor", rec.source)
+                    target_what = "topic_or_actor" if "Topic" in rt.target else "actor"
+                    ref(line, "target", target_what, rec.target)
+                    if rec.document:
+                        ref(line, "document", "document", rec.document)
+                    if rec.statement:
+                        ref(line, "statement", "statement", rec.statement)
+                    continue
                 if rec.kind == "statement":
                     agree(line, self._statement_id(rec, defs), rec)
                 elif rec.kind == "document":
@@ -344,9 +361,10 @@ class Loader:
                 derives = (rec.kind == "actor" and bool(rec.roles)) or (
                     rec.kind == "statement" and bool(rec.on_behalf_of)
                 )
-                defs.mark(line, LINE_KINDS[rec.kind] | (DERIVES if derives else 0))
+                bits = LINE_KINDS[rec.kind] | (DERIVES if derives else 0)
+                defs.mark(line, bits)
                 if defs.checked is not None:
-                    defs.checked.append((line, rec))
+                    defs.checked.append((line, rec, bits))
                     if len(defs.checked) > KEEP_CHECKED:
                         defs.checked = None
                 if rec.kind == "document":
@@ -367,7 +385,7 @@ class Loader:
                     claim(line, "id", tid, TOPIC)
                     defs.topics.add(tid)
                     defs.topic_names[normalize_name(rec.name)] = tid
-                elif rec.kind == "statement":
+                else:
                     defs.statements.add(self._statement_id(rec, defs))
                     ref(line, "speaker", "actor", rec.speaker)
                     if rec.on_behalf_of:
@@ -376,15 +394,6 @@ class Loader:
                         ref(line, "about", "topic", t)
                     if rec.document:
                         ref(line, "document", "document", rec.document)
-                else:
-                    rt = self.schema.relation(rec.type)
-                    ref(line, "source", "actor", rec.source)
-                    target_what = "topic_or_actor" if "Topic" in rt.target else "actor"
-                    ref(line, "target", target_what, rec.target)
-                    if rec.document:
-                        ref(line, "document", "document", rec.document)
-                    if rec.statement:
-                        ref(line, "statement", "statement", rec.statement)
             except InputError as exc:
                 if exc.file is None:
                     exc = InputError(exc.reason, file=name, line=line, field=exc.field)
@@ -492,8 +501,7 @@ class Loader:
 
         try:
             for phase in PHASES:
-                for line, rec in self._phase(items, name, defs, bad, phase):
-                    bits = defs.marked(line)
+                for line, rec, bits in self._phase(items, name, defs, bad, phase):
                     kind = rec.kind
                     try:
                         if LINE_KINDS[kind] & phase:
@@ -523,17 +531,18 @@ class Loader:
         defs: _Definitions,
         bad: set[int],
         phase: int,
-    ) -> Iterator[tuple[int, AnyRecord]]:
+    ) -> Iterator[tuple[int, AnyRecord, int]]:
         """The good records a write phase takes (the lines whose :data:`LINE_KINDS` bits it
-        has), from pass 1's memory or read and checked again."""
+        has) with their bits, from pass 1's memory or read and checked again."""
         if defs.checked is not None:
-            for line, rec in defs.checked:
-                if defs.marked(line) & phase and line not in bad:
-                    yield line, rec
+            for line, rec, bits in defs.checked:
+                if bits & phase and (not bad or line not in bad):
+                    yield line, rec, bits
             return
         for line, item in items():
-            if defs.marked(line) & phase and line not in bad:
-                yield line, validate_record(item, name, line, self.schema)
+            bits = defs.marked(line)
+            if bits & phase and line not in bad:
+                yield line, validate_record(item, name, line, self.schema), bits
 
     @staticmethod
     def _document(

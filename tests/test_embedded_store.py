@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from actorgraph.graph.embedded import EmbeddedStore
 from actorgraph.graph.facade import Graph
 from actorgraph.graph.model import Actor, Evidence, Relation
@@ -88,3 +89,83 @@ def test_opening_and_paths_read_no_evidence_and_use_the_snapshot(tmp_path: Path)
     assert Graph(other).paths("United States", "Hamas").paths[0].hops[0].relations[0]["evidence"]
     other.close()
     store.close()
+
+
+def _indexes(store_dir: Path) -> set[str]:
+    import sqlite3
+
+    from actorgraph.graph.embedded.persistence import DB_NAME
+
+    with sqlite3.connect(store_dir / DB_NAME) as conn:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+
+
+def test_a_first_load_builds_the_deferred_indexes_at_its_end(tmp_path: Path) -> None:
+    from actorgraph.graph.embedded.persistence import DEFERRED_INDEXES
+
+    store = EmbeddedStore(tmp_path / "s")
+    assert set(DEFERRED_INDEXES) <= _indexes(tmp_path / "s")
+    seen: list[set[str]] = []
+    write = store.write
+
+    def spy(batch: WriteBatch):  # type: ignore[no-untyped-def]
+        seen.append(_indexes(tmp_path / "s"))
+        return write(batch)
+
+    store.write = spy  # type: ignore[method-assign]
+    Loader(store).load_file(EXAMPLE)
+    assert seen and not any(set(DEFERRED_INDEXES) & s for s in seen)  # deferred while loading
+    assert set(DEFERRED_INDEXES) <= _indexes(tmp_path / "s")  # and there after
+    # a second load into a store that holds relations keeps them all the way
+    seen.clear()
+    Loader(store).load_records(
+        [{"kind": "relation", "type": "mediates", "source": "qatar", "target": "hamas",
+          "evidence": "Qatar mediated again."}]
+    )  # fmt: skip
+    assert seen and all(set(DEFERRED_INDEXES) <= s for s in seen)
+
+
+def test_a_first_load_that_dies_leaves_its_batches_and_the_next_open_indexes(
+    tmp_path: Path,
+) -> None:
+    from actorgraph.graph.embedded.persistence import DEFERRED_INDEXES
+
+    store = EmbeddedStore(tmp_path / "s")
+    calls = 0
+    write = store.write
+
+    def dies_on_the_second_of_relations(batch: WriteBatch):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += bool(batch.relations)
+        if calls == 2:
+            raise KeyboardInterrupt  # as if the process were stopped mid-ingest
+        return write(batch)
+
+    store.write = dies_on_the_second_of_relations  # type: ignore[method-assign]
+    store.db.end_bulk = lambda deferred: None  # type: ignore[method-assign]  # dies before it
+    with pytest.raises(KeyboardInterrupt):
+        Loader(store, batch_size=10).load_file(EXAMPLE)
+    assert calls == 2
+    store.close()
+    assert not set(DEFERRED_INDEXES) & _indexes(tmp_path / "s")
+    again = EmbeddedStore(tmp_path / "s")
+    assert set(DEFERRED_INDEXES) <= _indexes(tmp_path / "s")
+    assert again.counts()["relations"]  # the committed batches are there
+    Loader(again).load_file(EXAMPLE)  # and a re-run finishes the job
+    fresh = EmbeddedStore(tmp_path / "t")
+    Loader(fresh).load_file(EXAMPLE)
+    assert again.counts() == fresh.counts()
+
+
+def test_a_write_after_another_writer_looks_nodes_up_again(tmp_path: Path) -> None:
+    """The nodes a store knows from its own writes are forgotten once anyone else commits:
+    an actor deleted by another connection is not taken as still there."""
+    from actorgraph.graph.errors import InputError
+
+    a, b = EmbeddedStore(tmp_path / "s"), EmbeddedStore(tmp_path / "s")
+    ev = Evidence(sentence="x")
+    a.write(WriteBatch(actors=[Actor("p", "P", "person"), Actor("q", "Q", "person")]))
+    a.write(WriteBatch(relations=[Relation("mediates", "p", "q", [ev])]))
+    assert b.delete_actor("q")
+    with pytest.raises(InputError, match="no node 'q'"):
+        a.write(WriteBatch(relations=[Relation("mediates", "p", "q", [Evidence(sentence="y")])]))

@@ -80,6 +80,21 @@ CREATE TABLE IF NOT EXISTS rankings (key TEXT PRIMARY KEY, version TEXT NOT NULL
 """
 
 
+#: Indexes a first load into an empty store builds once at its end instead of row by row
+#: (:meth:`Database.bulk_load`): each is in ``_DDL`` too, so a store opened after a load that
+#: died halfway has them again.
+DEFERRED_INDEXES = {
+    name: sql
+    for sql in _DDL.split(";")
+    if (words := sql.split())[:5] == ["CREATE", "INDEX", "IF", "NOT", "EXISTS"]
+    and (name := words[5])
+    in ("relations_source", "relations_target", "relations_seq", "evidence_rank")
+}
+#: WAL pages written before SQLite copies them into the database during a bulk load (its
+#: default, 1,000, copies the same index pages again after every few batches).
+BULK_CHECKPOINT_PAGES = 25_000
+
+
 class Database:
     """The SQLite file: one connection, transactions that take the write lock first."""
 
@@ -146,6 +161,28 @@ class Database:
             yield self.conn
         finally:
             self.conn.execute("COMMIT")
+
+    def begin_bulk(self) -> bool:
+        """Before a load of many batches: when the store holds no relation yet, drop the
+        indexes of :data:`DEFERRED_INDEXES` (:meth:`end_bulk` builds them again, in one pass),
+        and copy the WAL into the database less often. Returns whether indexes were dropped.
+        Every batch still commits on its own; a process that dies before :meth:`end_bulk`
+        leaves them readable, and the next open builds the indexes again."""
+        with self.transaction() as conn:
+            empty = conn.execute("SELECT 1 FROM relations LIMIT 1").fetchone() is None
+            if empty:
+                for name in DEFERRED_INDEXES:
+                    conn.execute(f"DROP INDEX IF EXISTS {name}")
+        self.conn.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
+        return empty
+
+    def end_bulk(self, deferred: bool) -> None:
+        """After the load :meth:`begin_bulk` began (whether it went well or not)."""
+        self.conn.execute("PRAGMA wal_autocheckpoint=1000")
+        if deferred:
+            with self.transaction() as conn:
+                for sql in DEFERRED_INDEXES.values():
+                    conn.execute(sql)
 
     @staticmethod
     def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:

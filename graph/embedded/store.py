@@ -19,7 +19,8 @@ import sqlite3
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,8 @@ from actorgraph.graph.store import (
     admit_neighbours,
 )
 
+#: Nodes an embedded store keeps known from its own writes before it starts afresh.
+_NODES_KNOWN_MAX = 2_000_000
 #: Keys of the notes :meth:`EmbeddedStore.rewrite` keeps in the meta table start with this.
 _NOTE = "note:"
 _IDS = "(SELECT value FROM json_each(?))"
@@ -76,13 +79,28 @@ def _window(e: Evidence) -> tuple[str | None, str | None]:
     return lo or "0000-01-01", hi or "9999-12-31"
 
 
+#: One encoder for every row written (``json.dumps`` with options builds one per call).
+_ROW_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_NODE_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _evidence_json(e: Evidence) -> str:
-    return json.dumps(e.as_row(), ensure_ascii=False, separators=(",", ":"))
+    """The stored form: the fields that are set (read back with the model's defaults)."""
+    return _ROW_JSON(e.to_dict())
 
 
 def _aggregate(fresh: list[Evidence], row: list[Any] | None) -> tuple[Any, ...]:
     """(confidence, first seen, last seen, valid from, valid to) of a relation after ``fresh``
     evidence joins what ``row`` (its stored aggregates, or None) holds."""
+    if row is None and len(fresh) == 1:  # a new relation with one piece: most of an ingest
+        e = fresh[0]
+        lo: str | None
+        hi: str | None
+        if e.date and e.valid_from:
+            lo, hi = min(e.date, e.valid_from), max(e.date, e.valid_from)
+        else:
+            lo = hi = e.date or e.valid_from or None
+        return (e.confidence, lo, hi, e.valid_from or None, e.valid_to or None)
     conf = row[6] if row is not None and row[8] else None
     dates = [d for e in fresh for d in (e.date, e.valid_from) if d]
     vf = [e.valid_from for e in fresh if e.valid_from]
@@ -134,6 +152,11 @@ class EmbeddedStore(GraphStore):
         self._structure: ActorStructure | None = None
         self._seen_data_version = -1
         self._cache: dict[str, Any] = {}
+        #: kind and ``idx`` of the nodes this connection's writes have looked up or written,
+        #: true as of version ``_nodes_at`` (the version of its last commit): a later write
+        #: that finds the version there (no one else committed since) looks up only the rest
+        self._nodes_known: dict[str, tuple[str, int]] = {}
+        self._nodes_at = -1
 
     # ------------------------------------------------------------------ plumbing
     def _q(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
@@ -225,6 +248,19 @@ class EmbeddedStore(GraphStore):
             ):
                 self._write_snapshot()
 
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """A first load into an empty store builds the relation indexes once at its end
+        (:meth:`Database.begin_bulk`); the lock is held only to begin and to end, so the
+        batches are written as usual in between."""
+        with self._lock:
+            deferred = self.db.begin_bulk()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.db.end_bulk(deferred)
+
     def _write_snapshot(self) -> None:
         with self.db.transaction() as conn:
             version = self.db.version()
@@ -237,26 +273,52 @@ class EmbeddedStore(GraphStore):
         if not len(batch):
             return WriteResult()
         with self._lock:
+            looked: dict[str, tuple[str, int]] = {}
             try:
                 with self.db.transaction() as conn:
-                    result = self._write_tx(conn, batch)
+                    result = self._write_tx(conn, batch, looked)
                     if not result.changed:  # roll back: the version moves only with the data
                         raise _Unchanged(result)
+                    version = self.db.version()
             except _Unchanged as unchanged:
                 return unchanged.value
+            if self._nodes_at != version - 1 or len(self._nodes_known) > _NODES_KNOWN_MAX:
+                self._nodes_known = {}
+            self._nodes_known.update(looked)
+            self._nodes_at = version
             self._cache.clear()  # see rewrite()
         return result
 
-    def _write_tx(self, conn: sqlite3.Connection, batch: WriteBatch) -> WriteResult:
+    def _write_tx(
+        self,
+        conn: sqlite3.Connection,
+        batch: WriteBatch,
+        looked: dict[str, tuple[str, int]] | None = None,
+    ) -> WriteResult:
+        """One batch inside the caller's transaction. With ``looked`` (only :meth:`write`
+        passes it), the nodes' kinds and ``idx`` come from what this connection knows when no
+        one committed since its last write, and what is looked up is added to ``looked``."""
         version = (
             int((conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() or [0])[0])
             + 1
         )
+        known = self._nodes_known if looked is not None and self._nodes_at == version - 1 else {}
+        found: dict[str, tuple[str, int]] = {} if looked is None else looked
+
+        def nodes(ids: Iterable[str]) -> dict[str, tuple[str, int]]:
+            """(kind, idx) of the stored nodes among ``ids``."""
+            out = {i: hit for i in ids if (hit := known.get(i) or found.get(i)) is not None}
+            missing = [i for i in ids if i not in out]
+            if missing:
+                rows = conn.execute(
+                    f"SELECT id, kind, idx FROM nodes WHERE id IN {_IDS}", (_ids(missing),)
+                )
+                for i, kind, idx in rows:
+                    out[i] = found[i] = (kind, idx)
+            return out
 
         def kinds(ids: list[str]) -> dict[str, str]:
-            return dict(
-                conn.execute(f"SELECT id, kind FROM nodes WHERE id IN {_IDS}", (_ids(ids),))
-            )
+            return {i: k for i, (k, _) in nodes(ids).items()}
 
         check_batch(batch, kinds, self.schema)
         result = WriteResult()
@@ -269,7 +331,7 @@ class EmbeddedStore(GraphStore):
             if items:
                 result.nodes += self._write_nodes(conn, kind, items)
         if batch.relations:
-            rels, ev = self._write_relations(conn, batch.relations, version)
+            rels, ev = self._write_relations(conn, batch.relations, version, nodes)
             result.relations += rels
             result.evidence += ev
         if result.changed:
@@ -293,10 +355,7 @@ class EmbeddedStore(GraphStore):
         conn.executemany(
             "INSERT INTO nodes (id, kind, name, data) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET name = excluded.name, data = excluded.data",
-            [
-                (n.id, kind, node_name(n), json.dumps(node_to_dict(n), ensure_ascii=False))
-                for n in staged.values()
-            ],
+            [(n.id, kind, node_name(n), _NODE_JSON(node_to_dict(n))) for n in staged.values()],
         )
         if kind == ACTOR:
             conn.executemany("DELETE FROM names WHERE node = ?", [(i,) for i in staged])
@@ -326,7 +385,11 @@ class EmbeddedStore(GraphStore):
         return len(staged)
 
     def _write_relations(
-        self, conn: sqlite3.Connection, relations: list[Relation], version: int
+        self,
+        conn: sqlite3.Connection,
+        relations: list[Relation],
+        version: int,
+        nodes: Callable[[Iterable[str]], dict[str, tuple[str, int]]],
     ) -> tuple[int, int]:
         """New relations are inserted with their aggregates in bulk; relations already stored
         take only the evidence they do not hold yet, and their aggregates are updated."""
@@ -339,13 +402,14 @@ class EmbeddedStore(GraphStore):
             )
         }
         ends = {x for rel, _ in grouped.values() for x in (rel.source, rel.target)}
-        idx = dict(conn.execute(f"SELECT id, idx FROM nodes WHERE id IN {_IDS}", (_ids(ends),)))
+        idx = {i: x for i, (_, x) in nodes(ends).items()}
         next_rid = int(conn.execute("SELECT coalesce(max(rid), 0) FROM relations").fetchone()[0])
         new_rows: list[tuple[Any, ...]] = []
         ev_rows: list[tuple[Any, ...]] = []
         src_rows: list[tuple[int, str]] = []
         updates: list[tuple[Any, ...]] = []
         inter = set()
+        inter_types = set(self.schema.intermediary_types)
         created = fresh_total = 0
         for key, (rel, evidence) in grouped.items():
             row = existing.get(key)
@@ -354,7 +418,7 @@ class EmbeddedStore(GraphStore):
                 rid = next_rid
                 fresh = list(evidence.items())
                 created += 1
-                if self.schema.relation(rel.type).intermediary:
+                if rel.type in inter_types:
                     inter.add(rel.source)
             else:
                 rid = row[0]

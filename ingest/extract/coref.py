@@ -344,6 +344,8 @@ class Resolver:
             named = self._owner_of_noun(lemma, t.i)
         if named is None and want == "state":  # the one state among the talks' parties
             states = [a for a in ctx.parties if ctx.type_of(a) == "state"]
+            if len(states) > 1:  # a state the dictionary knows, not a place-like group name
+                states = [a for a in states if ctx.dict.entries[a].origin != "new"]
             named = states[0] if len(states) == 1 else None
         if named is None and loose:  # not "a member of parliament": a body of its own
             named = self._most_named(want, t.i)
@@ -392,7 +394,9 @@ class Resolver:
         for mm in ctx.mentions:
             if mm.start >= end or not mm.actor or mm.place or mm.passing:
                 continue
-            if ctx.type_of(mm.actor) == want:
+            if ctx.type_of(mm.actor) == want and not (
+                want == "state" and mm.actor in ctx.mediator_hints
+            ):  # "the government" is not the mediator's when the talks have state parties
                 counts[mm.actor] = counts.get(mm.actor, 0) + 1
                 last[mm.actor] = mm.start
         if not counts:

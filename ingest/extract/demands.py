@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle
+from actorgraph.ingest.extract.targets import LIST_HOLDERS
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext, Quote
@@ -32,13 +33,26 @@ NOT_IMPERATIVE = frozenset(
 )
 
 
+#: verbs that back a demand another actor made ("X called for and Y backed Z")
+BACKING = frozenset({"back", "support", "endorse", "echo", "second", "join", "demand", "urge"})
+
+
+#: verbs that present a list of demands besides the light verbs ("handed the mediators a list")
+LIST_GIVERS = frozenset({"hand", "give", "table", "draw", "unveil", "publish", "outline"})
+
+#: "a truce could only be temporary" (a demand only about a deal)
+ONLY_MODALS_ = frozenset({"can", "could", "ca"})
+
+
 class DemandRules(StanceRules):
     """The demand rules."""
 
     # ------------------------------------------------------------------ verbs
     def _demand_verb(self, v: Token, frame: Frame) -> None:
         ctx = self.ctx
-        if not self.t.frame_ok(v, frame) or ctx.negated(v) or ctx.irrealis(v):
+        if ctx.negated(v) or ctx.irrealis(v):
+            return
+        if not self.t.frame_ok(v, frame) and self._shared_object(v) is None:
             return
         if v.dep_ in ("pcomp", "amod") and not absolute_participle(v):
             return
@@ -56,7 +70,49 @@ class DemandRules(StanceRules):
             if wanted is None:
                 return  # "wants Kosovo at the table": an actor is no demand
             targets = wanted or self.t.frame_target(v, frame) or self.t.of_verb(v)
+        shared = self._shared_object(v) if not targets else None
+        if shared is not None:
+            # "France has called for and Germany has backed an arms embargo": the object
+            # both verbs share, and a demand of the second subject when it backs the call
+            second, obj = shared
+            targets = self.t.nps(obj) if obj.pos_ != "VERB" else _list(ctx.topics.from_vp(obj))
+            if second.lemma_.lower() in BACKING and not ctx.negated(second):
+                others = [
+                    r for r in ctx.resolve.subject_actors(second) if not _same(ctx, sources, [r])
+                ]
+                self._emit("demands", others, targets, second, 0.65)
         self._emit("demands", sources, targets, v, 0.75)
+
+    def _shared_object(self, v: Token) -> tuple[Token, Token] | None:
+        """ "X has called for and Y has backed Z": a verb left without its object (or with a
+        bare preposition) whose conjoined verb, with a subject of its own, has the object."""
+        kids = list(v.children)
+        if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in kids):
+            return None
+        if any(
+            c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children) for c in kids
+        ):
+            return None
+        for c in kids:
+            if c.dep_ != "conj" or c.pos_ != "VERB" or c.i < v.i:
+                continue
+            if not any(g.dep_ == "nsubj" for g in c.children):
+                continue
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is None:
+                obj = next(
+                    (
+                        o
+                        for g in c.children
+                        if g.dep_ == "prep"
+                        for o in g.children
+                        if o.dep_ in ("pobj", "pcomp")
+                    ),
+                    None,
+                )
+            if obj is not None:
+                return c, obj
+        return None
 
     def _wanted(self, v: Token, frame: Frame) -> list[Topic | str] | None:
         """ "wants unimpeded transit across X" (the object, whatever clause the parser hung
@@ -216,6 +272,8 @@ class DemandRules(StanceRules):
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             return
+        if t.lower_ in ONLY_MODALS_ and self.t.deal_subject(clause) is None:
+            return  # "the army can only advance slowly": no demand
         if self.t.deal_subject(clause) is not None:  # "any truce must be temporary"
             obj = next((c for c in clause.children if c.dep_ in ("attr", "dobj", "acomp")), None)
             xc = next((c for c in clause.children if c.dep_ == "xcomp"), None)
@@ -223,6 +281,20 @@ class DemandRules(StanceRules):
                 obj = next((c for c in xc.children if c.dep_ in ("attr", "dobj", "acomp")), None)
             if obj is not None:
                 self._emit("demands", sources, self._deal_target(clause, obj), t, 0.6)
+            elif clause.pos_ == "VERB" and clause.lemma_.lower() not in ("have", "need"):
+                # "any deal must allow it to resume fighting": what the deal must do
+                inner = next(
+                    (
+                        c
+                        for c in clause.children
+                        if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"
+                    ),
+                    None,
+                )
+                toks = ctx.topics.vp_tokens(clause)
+                if inner is not None:
+                    toks += ctx.topics.vp_tokens(inner)
+                self._emit("demands", sources, _list(ctx.topics.from_tokens(toks)), t, 0.6)
             return
         addressees = ctx.resolve.resolve_np(subj)
         if not addressees or _same(ctx, sources, addressees):
@@ -334,6 +406,16 @@ class DemandRules(StanceRules):
         sources = self._owners(n)
         if not sources and n.head.pos_ == "VERB":  # "Hamas is sticking to its conditions"
             sources = ctx.resolve.subject_actors(n.head.head if n.dep_ == "pobj" else n.head)
+        holder = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None
+        if not sources and holder is not None and holder.lemma_.lower() in LIST_HOLDERS:
+            # "presented a list of demands including A and B": whoever presented the list
+            verb = holder.head if holder.dep_ == "dobj" else None
+            if verb is not None and verb.lemma_.lower() in ctx.lex.light_verbs | LIST_GIVERS:
+                if ctx.negated(verb) or ctx.irrealis(verb):
+                    return
+                sources = ctx.resolve.subject_actors(verb)
+            else:
+                sources = self._owners(holder)  # "Hamas's list of demands"
         if not sources:
             return
         targets = [x for item in items for x in self.t.nps(item)]

@@ -207,6 +207,11 @@ class Mediation:
                     parties = self._between_near(c)
         if not parties and noun is not None:
             parties = self._between_near(noun) or self._clause_parties(noun)
+        if not parties and v.dep_ in ("acl", "relcl"):
+            # "an accord between A and B, brokered by Z" with the participle hung on B
+            obj = v.head.head if v.head.dep_ == "conj" else v.head
+            if obj.dep_ == "pobj" and obj.head.lower_ == "between":
+                parties = self.parties.between(obj.head, resolve=True)
         self._found(mediators, parties, k)
 
     def _host(self, v: Token, k: int) -> None:

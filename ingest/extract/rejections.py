@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle
+from actorgraph.ingest.extract.stance_rules import DENIALS, StanceRules, absolute_participle
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Frame
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
+#: "fail to meet the demands": a negation of the verb it governs
+FAILING = frozenset({"fail"})
+#: "the minimum of its demands", "the least of its demands": the demands themselves
+MINIMUM = frozenset({"minimum", "least", "bulk", "core", "heart", "substance", "essence"})
 
 
 class RejectRules(StanceRules):
@@ -37,11 +41,13 @@ class RejectRules(StanceRules):
             return
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if (v.dep_ in ("amod", "pcomp") and not absolute_participle(v)) or (
-            v.dep_ == "acl" and v.tag_ == "VBN" and agent is None
+            v.dep_ == "acl" and v.tag_ in ("VBN", "VBD") and agent is None
         ):
             return  # "the rejected plan": nobody named
         if self._says_nothing(v):
             return  # "declined to comment"
+        if v.lemma_.lower() in DENIALS and self._denied_stance(v):
+            return  # "denied that it had rejected the deal": no stance either way
         sources = ctx.resolve.subject_actors(v)
         if not sources:
             return
@@ -63,6 +69,21 @@ class RejectRules(StanceRules):
         ) or head.lemma_.lower() not in self.ctx.lex.object_classes.get("proposal", ()):
             return []
         return self.t.nps(head)
+
+    def _denied_stance(self, v: Token) -> bool:
+        """Whether what is denied is itself a stance ("denied that it had rejected X",
+        "denied reports that it had accepted X")."""
+        lex = self.ctx.lex
+        cues = set(lex.reject_verbs) | lex.negated_acceptance | set(lex.demand_verbs)
+        clauses = [c for c in v.children if c.dep_ == "ccomp"]
+        clauses += [
+            g
+            for c in v.children
+            if c.dep_ == "dobj"
+            for g in c.children
+            if g.dep_ in ("acl", "ccomp")
+        ]
+        return any(c.lemma_.lower() in cues for c in clauses)
 
     def _says_nothing(self, v: Token) -> bool:
         """ "declined to comment", "refused to say whether": a stance on nothing."""
@@ -112,7 +133,7 @@ class RejectRules(StanceRules):
         lex = ctx.lex
         low = adj.lower_
         cop = adj.head
-        if adj.dep_ not in ("acomp", "amod", "attr") or cop.lemma_.lower() not in COPULAS:
+        if adj.dep_ not in ("acomp", "amod", "attr", "oprd") or cop.lemma_.lower() not in COPULAS:
             return
         if low in lex.willing and not ctx.negated(cop) and not ctx.negated(adj):
             return
@@ -202,9 +223,13 @@ class RejectRules(StanceRules):
         obj = next((g for g in to.children if g.dep_ in ("pobj", "pcomp")), None)
         if obj is None or ctx.negated(cop) or ctx.negated(adj) or ctx.irrealis(cop):
             return
-        holder = cop if adj.dep_ != "ROOT" else adj
+        holder = cop if adj.dep_ not in ("ROOT", "relcl", "ccomp", "conj") else adj
         subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and holder.dep_ == "relcl":
+            subj = holder.head  # "Israel, which is opposed to X"
         sources = ctx.resolve.resolve_np(subj) if subj is not None else []
+        if not sources and holder.dep_ == "ccomp":  # "He added that the government was opposed"
+            sources = self._judges(holder)
         targets = self.t.nps(obj) if obj.pos_ != "VERB" else _one(ctx.topics.from_vp(obj))
         if sources:
             self._emit("rejects", sources, targets, adj, 0.7)
@@ -345,19 +370,39 @@ class RejectRules(StanceRules):
             self._emit("rejects", sources, [topic], v, 0.6)
 
     def _shortfall(self, v: Token) -> None:
-        """ "Hamas said the new terms would not meet the demands": Hamas rejects the terms."""
+        """ "Hamas said the new terms would not meet the demands", "fail to meet the minimum
+        of its demands", "fell short of its demands": Hamas rejects the terms."""
         ctx = self.ctx
-        if not ctx.negated(v):
-            return
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        clause = v
+        if v.lemma_.lower() == "fall":  # "fell short of the demands"
+            short = next((c for c in v.children if c.lower_ == "short"), None)
+            of = next(
+                (g for g in (short.children if short else ()) if g.lower_ == "of"), None
+            ) or next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+            if short is None or ctx.negated(v):
+                return
+        else:
+            if v.dep_ == "xcomp" and v.head.lemma_.lower() in FAILING:  # "fail to meet"
+                clause = v.head
+            elif not ctx.negated(v):
+                return
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subj is None or ctx.men[subj.i] is not None or subj.pos_ == "PRON":
             return
-        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         lex = ctx.lex
-        if obj is None or obj.lemma_.lower() not in lex.demand_list_nouns | {"need", "aspiration"}:
+        wanted = lex.demand_list_nouns | {"need", "aspiration", "expectation", "expectations"}
+        if obj is not None and obj.lemma_.lower() in MINIMUM:  # "the minimum of its demands"
+            obj = next((g for c in obj.children if c.lower_ == "of" for g in c.children), obj)
+        if obj is None or (obj.lemma_.lower() not in wanted and obj.lower_ not in wanted):
             return
-        sources = self._judges(v)
-        if sources:
+        sources = self._judges(clause)
+        if not sources:  # "the offer does not meet Hamas's demands"
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ != "PRON":
+                sources = ctx.resolve.resolve_np(owner)
+        if sources and not ctx.irrealis(clause):
             self._emit("rejects", sources, self.t.nps(subj), v, 0.65)
 
     def _say_no(self, v: Token) -> None:

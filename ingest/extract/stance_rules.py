@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+#: verbs that deny the clause they govern ("denied that it had rejected the deal")
+DENIALS = frozenset({"deny", "dispute", "refute", "rebut"})
+
+
 class StanceRules:
     """Base of the demand and rejection rules (:mod:`.demands`, :mod:`.rejections`)."""
 
@@ -30,8 +34,29 @@ class StanceRules:
         conf: float,
     ) -> None:
         """One stance per source and target (a coordinated object gives several)."""
+        if self._disowned(cue):
+            return
         for target in targets:
             self.ctx.out.stance(rtype, sources, target, cue, conf)
+
+    def _disowned(self, cue: Token) -> bool:
+        """A stance inside a clause that is denied or not said: "denied that it had rejected
+        the deal", "never said it was unwilling to accept", "did not say it would demand"."""
+        ctx = self.ctx
+        lex = ctx.lex
+        cur = cue
+        for _ in range(8):
+            if cur.head.i == cur.i:
+                return False
+            head = cur.head
+            if cur.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX"):
+                lemma = head.lemma_.lower()
+                if lemma in DENIALS:
+                    return True
+                if lemma in lex.speech_verbs and ctx.negated(head):
+                    return True
+            cur = head
+        return False
 
     def _judges(self, clause: Token) -> list[Resolved]:
         """Who asserts a clause: the subject of the verb of saying it is the object of (not in
@@ -47,6 +72,20 @@ class StanceRules:
             if ctx.irrealis(speech) or ctx.negated(speech):
                 return []
             return ctx.resolve.subject_actors(speech)
+        if speech is None and clause.dep_ == "ROOT":
+            # "Any agreement, Hamas said, must guarantee ...": a parenthetical verb of saying
+            aside = next(
+                (
+                    c
+                    for c in clause.children
+                    if c.dep_ == "parataxis"
+                    and c.lemma_.lower() in lex.speech_verbs
+                    and ctx.quote_of[c.i] < 0
+                ),
+                None,
+            )
+            if aside is not None and not ctx.negated(aside) and not ctx.irrealis(aside):
+                return ctx.resolve.subject_actors(aside)
         q = ctx.in_quote(clause.i)
         if q is not None and q.speaker and clause.dep_ in ("ROOT", "ccomp", "conj"):
             return [Resolved(q.speaker)]

@@ -18,6 +18,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+#: nouns that hold a list of demands ("a list of demands including A and B")
+LIST_HOLDERS = frozenset({"list", "set", "series", "catalogue", "catalog", "raft", "slate"})
+
+#: "one of its demands is X", "another of its conditions is X"
+PARTITIVES = frozenset({"one", "another", "first", "chief", "foremost", "top", "main", "key"})
+
+#: verbs that pass a demand on down a chain ("urged Qatar to lean on Hamas to accept X",
+#: "asked Egypt to persuade Hamas to release them"): the demand is what the chain ends in
+CHAIN_VERBS = frozenset({"lean", "persuade", "convince", "induce", "prevail", "prod", "nudge"})
+
 #: words that coordinate a phrase with one that is not meant ("rather than", "instead of")
 CONTRASTS = frozenset({"rather", "instead", "not", "nor", "unlike", "than"})
 
@@ -229,12 +239,33 @@ class Targets:
         if colon:  # "tabled three demands: A, B and C" (however the parser hung them)
             return colon
         head = n.head
+        items += self._partitive_items(n)  # "among its demands are A and B"
+        if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIST_HOLDERS:
+            n, head = head.head, head.head.head  # "its list of demands includes A and B"
         if n.dep_ == "nsubj" and head.lemma_.lower() in ("include", "comprise", "be"):
             # "the government's demands include A and B", "its conditions are A and B"
             obj = next((g for g in head.children if g.dep_ in ("dobj", "attr")), None)
             if obj is not None and not self.ctx.negated(head):
                 items.append(obj)
         return items
+
+    def _partitive_items(self, n: Token) -> list[Token]:
+        """ "Among its demands are A and B", "one of its demands is A": the phrase the
+        copula gives as the item (the one that is not the "among" phrase)."""
+        prep = n.head
+        if n.dep_ != "pobj" or prep.dep_ != "prep":
+            return []
+        cop: Token | None = None
+        if prep.lower_ == "among":
+            cop = prep.head
+        elif prep.lower_ == "of" and prep.head.dep_ == "nsubj" and prep.head.lower_ in PARTITIVES:
+            cop = prep.head.head
+        if cop is None or cop.lemma_.lower() not in ("be", "include") or self.ctx.negated(cop):
+            return []
+        item = next((c for c in cop.children if c.dep_ in ("attr", "dobj")), None)
+        if item is None and prep.lower_ == "among":  # "among its demands, a ceasefire is first"
+            item = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        return [item] if item is not None else []
 
     def _colon_items(self, n: Token) -> list[Token]:
         """The items after a colon that follows a list noun: one head per stretch between
@@ -319,7 +350,9 @@ class Targets:
             if seen is not None:
                 who = next((c for c in seen.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 return _one(ctx.topics.from_vp(seen, agent=who))
-        if xcomp is not None and xcomp.lemma_.lower() in lex.demand_verbs:
+        if xcomp is not None and (
+            xcomp.lemma_.lower() in lex.demand_verbs or xcomp.lemma_.lower() in CHAIN_VERBS
+        ):
             # a pressure chain, "urged A to press B to accept C": what the chain ends in
             chain = self.of_verb(xcomp, allow_actor=False)
             if chain:
@@ -333,7 +366,8 @@ class Targets:
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if passive is not None:  # "the plan was rejected by Hamas"
             return self.nps(passive)
-        if v.dep_ == "acl" and v.tag_ == "VBN":  # "the deal, so far rejected by Hamas"
+        if v.dep_ == "acl" and (v.tag_ == "VBN" or any(c.dep_ == "agent" for c in kids)):
+            # "the deal, so far rejected by Hamas", "the offer, turned down by the union"
             return self.nps(v.head)
         if ccomp is not None and any(c.tag_ == "WP" and c.lower_ == "what" for c in ccomp.children):
             # "rejected what it described as new conditions": what it was called
@@ -359,6 +393,18 @@ class Targets:
             if subj is not None and (subj.pos_ == "PRON" or ctx.men[subj.i] is not None):
                 subj = None  # "said it would ...": the clause says enough
             return _one(ctx.topics.from_vp(ccomp, agent=subj))
+        into = next(
+            (
+                g
+                for c in kids
+                if c.dep_ == "prep" and c.lower_ == "into"
+                for g in c.children
+                if g.dep_ == "pcomp" and g.pos_ == "VERB"
+            ),
+            None,
+        )
+        if into is not None and dobj is not None:  # "pressure Kosovo Serbs into accepting X"
+            return _one(ctx.topics.from_vp(into))
         addressee: Topic | str | None = None
         if dobj is not None:
             found = self.nps(dobj)
@@ -367,7 +413,14 @@ class Targets:
                 return topics
             addressee = found[0] if found else None  # "asked Israel for guarantees"
         for c in kids:
-            if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon", "to", "against"):
+            if c.dep_ in ("prep", "prt") and c.lower_ in (
+                "for",
+                "on",
+                "upon",
+                "to",
+                "against",
+                "into",
+            ):
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is None or obj.ent_type_ in ("DATE", "TIME"):
                     continue

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle
+from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle, reattached
 from actorgraph.ingest.extract.targets import LIST_HOLDERS
 
 if TYPE_CHECKING:
@@ -50,13 +50,14 @@ class DemandRules(StanceRules):
     # ------------------------------------------------------------------ verbs
     def _demand_verb(self, v: Token, frame: Frame) -> None:
         ctx = self.ctx
-        if ctx.negated(v) or ctx.irrealis(v):
+        matrix = reattached(v)  # "wants X deployed and has called for Y": the wanter's
+        if ctx.negated(v) or ctx.irrealis(v if matrix is None else matrix):
             return
         if not self.t.frame_ok(v, frame) and self._shared_object(v) is None:
             return
         if v.dep_ in ("pcomp", "amod") and not absolute_participle(v):
             return
-        sources = ctx.resolve.subject_actors(v)
+        sources = ctx.resolve.subject_actors(v if matrix is None else matrix)
         if not sources:
             return
         act = self.t.actor_to_act(v) if "dobj_xcomp" in frame.needs else None
@@ -358,9 +359,14 @@ class DemandRules(StanceRules):
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ in ("for", "on"):
                     pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is None:
+            if pobj is None and n.dep_ == "appos" and ctx.men[n.head.i] is None:
+                targets = self.t.nps(n.head)  # "a permanent ceasefire, a key Hamas demand, ..."
+            elif pobj is None:
                 return
-            targets = self.t.nps(pobj) if pobj.pos_ != "VERB" else _list(ctx.topics.from_vp(pobj))
+            else:
+                targets = (
+                    self.t.nps(pobj) if pobj.pos_ != "VERB" else _list(ctx.topics.from_vp(pobj))
+                )
         self._emit("demands", sources, targets, n, 0.75 if light else 0.65)
 
     def _background(self, n: Token) -> bool:
@@ -421,10 +427,39 @@ class DemandRules(StanceRules):
         targets = [x for item in items for x in self.t.nps(item)]
         self._emit("demands", sources, targets, n, 0.65)
 
+    def _proviso(self, verb: Token, clause: Token, cue: Token) -> None:
+        """ "X agreed to the truce on condition that Y releases them", "X will join the talks
+        as long as Y drops the tariffs": X demands what the condition says."""
+        ctx = self.ctx
+        if verb.pos_ not in ("VERB", "AUX") or ctx.negated(verb) or ctx.irrealis(verb):
+            return
+        sources = ctx.resolve.subject_actors(verb)
+        if sources:
+            self._emit("demands", sources, _list(ctx.topics.from_vp(clause)), cue, 0.6)
+
+    def _as_long_as(self, long: Token) -> None:
+        """ "will join the talks as long as Kosovo drops the tariffs"."""
+        clause = next(
+            (
+                c
+                for c in long.children
+                if c.dep_ == "advcl"
+                and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
+            ),
+            None,
+        )
+        if long.dep_ == "advmod" and clause is not None:
+            self._proviso(long.head, clause, long)
+
     def _made_condition(self, n: Token) -> None:
         """ "The Houthis made an end to the war a condition for halting their attacks"."""
         ctx = self.ctx
         verb = n.head
+        if n.dep_ == "pobj" and verb.lower_ in ("on", "upon"):  # "on condition that Y"
+            clause = self.t.clause_of_noun(n)
+            if clause is not None:
+                self._proviso(verb.head, clause, n)
+            return
         if n.dep_ == "pobj" and verb.lower_ == "as":  # "set X as its price for Y"
             verb = verb.head
         elif n.dep_ not in ("oprd", "attr", "xcomp", "ccomp", "dobj"):

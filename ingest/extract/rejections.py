@@ -16,7 +16,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.stance_rules import DENIALS, StanceRules, absolute_participle
+from actorgraph.ingest.extract.stance_rules import (
+    DENIALS,
+    StanceRules,
+    absolute_participle,
+    reattached,
+)
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Frame
@@ -37,7 +42,10 @@ class RejectRules(StanceRules):
     # ------------------------------------------------------------------ verbs
     def _reject_verb(self, v: Token, frame: Frame) -> None:
         ctx = self.ctx
-        if not self.t.frame_ok(v, frame) or ctx.negated(v) or ctx.irrealis(v):
+        matrix = reattached(v)  # "wants X deployed and has rejected Y": the wanter's
+        if not self.t.frame_ok(v, frame) or ctx.negated(v):
+            return
+        if ctx.irrealis(v if matrix is None else matrix):
             return
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if (v.dep_ in ("amod", "pcomp") and not absolute_participle(v)) or (
@@ -46,6 +54,12 @@ class RejectRules(StanceRules):
             return  # "the rejected plan": nobody named
         if self._says_nothing(v):
             return  # "declined to comment"
+        if matrix is not None:
+            v_subj = ctx.resolve.subject_actors(matrix)
+            targets = self.t.frame_target(v, frame) or self.t.of_verb(v)
+            if v_subj:
+                self._emit("rejects", v_subj, targets, v, 0.8)
+            return
         if v.lemma_.lower() in DENIALS and self._denied_stance(v):
             return  # "denied that it had rejected the deal": no stance either way
         sources = ctx.resolve.subject_actors(v)

@@ -111,6 +111,31 @@ class StanceRules:
         )
 
 
+#: verbs that take a small clause ("wants the airport reopened", a participle the tagger may
+#: read as a past tense)
+SMALL_CLAUSE_VERBS = frozenset({"want", "need", "expect", "like", "prefer", "see", "get"})
+
+
+def reattached(v: Token) -> Token | None:
+    """ "X wants the observers deployed and has called for Y": a finite verb the parser
+    conjoined with a small clause (a participle or infinitive with a subject of its own and no
+    auxiliary) belongs with the clause above it; that clause's verb, or None."""
+    head = v.head
+    if v.dep_ != "conj" or head.dep_ not in ("ccomp", "xcomp") or head.head.i == head.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    finite = v.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP", "VBD", "MD") for c in v.children
+    )
+    small = (
+        head.tag_ in ("VBN", "VB", "VBG") or head.head.lemma_.lower() in SMALL_CLAUSE_VERBS
+    ) and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)
+    if finite and small and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return head.head
+    return None
+
+
 def absolute_participle(v: Token) -> bool:
     """ "with the rebels demanding that ...", "with Hamas rejecting ...": a participle with a
     subject of its own after "with" (not "without": nothing is demanded there)."""

@@ -44,6 +44,7 @@ class Stances(DemandRules, RejectRules):
                     or t.lower_ in cue_lemmas
                     or t.lower_ in CONDITION_MARKS
                     or t.lower_ in ONLY_MODALS
+                    or t.lower_ == "long"
                 ):
                     self._cue(t)
             self._phrases(s)
@@ -84,6 +85,8 @@ class Stances(DemandRules, RejectRules):
                 self._conditional_refusal(v)
         if low == "only" and t.dep_ == "advmod":
             self._only(t)
+        if low == "long" and t.dep_ == "advmod":
+            self._as_long_as(t)
         if low == "against" and t.dep_ == "prep":
             self._against(t)
         if t.pos_ in ("NOUN", "PROPN"):

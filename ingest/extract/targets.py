@@ -88,7 +88,10 @@ class Targets:
                 return False
         if not frame.needs:
             return (
-                any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative") for c in v.children)
+                any(
+                    c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative", "nsubjpass")
+                    for c in v.children
+                )
                 or v.dep_ == "acl"
             )
         obj_preps = [

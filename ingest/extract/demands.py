@@ -211,8 +211,18 @@ class DemandRules(StanceRules):
                 g.dep_ == "mark" and g.lower_ in ("if", "once", "when", "after") for g in c.children
             ):
                 cond = ctx.topics.from_vp(c)
-            elif c.dep_ == "prep" and c.i > only.i and self._only_prep(c):
-                obj = self._prep_object(c)
+            elif c.dep_ == "prep" and c.i > only.i:
+                # "would only return to talks under international supervision": the
+                # condition may hang on the object of the verb's own preposition
+                nested = [
+                    g
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                    for g in o.children
+                    if g.dep_ == "prep"
+                ]
+                prep = next((p for p in (c, *nested) if self._only_prep(p)), None)
+                obj = self._prep_object(prep) if prep is not None else None
                 if obj is not None:
                     cond = ctx.topics.from_vp(obj) if obj.pos_ == "VERB" else self.t.np(obj)
             elif (
@@ -319,11 +329,32 @@ class DemandRules(StanceRules):
                 if not top and not (v.dep_ == "conj" and v.head.dep_ == "ROOT"):
                     continue
                 if self._imperative(v, q):
+                    act = self._let_them(v) or v
                     self._emit(
-                        "demands", [Resolved(q.speaker)], _list(ctx.topics.from_vp(v)), v, 0.6
+                        "demands", [Resolved(q.speaker)], _list(ctx.topics.from_vp(act)), v, 0.6
                     )
 
+    @staticmethod
+    def _let_them(v: Token) -> Token | None:
+        """ "Let them free the hostages": the act a third party is to carry out (not "let us"
+        nor "let me")."""
+        if v.lemma_.lower() != "let" or v.tag_ != "VB":
+            return None
+        if any(c.dep_ in ("nsubj", "aux") for c in v.children):
+            return None
+        act = next(
+            (c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None
+        )
+        if act is None:
+            return None
+        subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in ("them", "him", "her", "it"):
+            return None
+        return act
+
     def _imperative(self, v: Token, q: Quote) -> bool:
+        if v.lemma_.lower() == "let" and self._let_them(v) is not None:
+            return True  # "Let them free the hostages first"
         if v.tag_ != "VB" or v.pos_ != "VERB" or v.lemma_.lower() in NOT_IMPERATIVE:
             return False
         if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark", "expl") for c in v.children):
@@ -390,6 +421,8 @@ class DemandRules(StanceRules):
                 found = ctx.resolve.resolve_np(c)
                 if not found and (owner := ctx.resolve.described_owner(c)) is not None:
                     found = [Resolved(owner, via="description")]  # "the union's demands"
+                if not found and c.lower_ in ("its", "their"):
+                    found = self._subject_owner(c)
                 return found
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -401,6 +434,26 @@ class DemandRules(StanceRules):
             if c.dep_ in ("amod", "compound") and (m := ctx.men[c.i]) and m.actor
         ]
         return [r for c in mods for r in ctx.resolve.actors_as_resolved(c)]
+
+    def _subject_owner(self, pron: Token) -> list[Resolved]:
+        """ "The MILF's conditions have not changed. Its demands include ...": the owner of
+        the nearest subject before, when the subject itself names no actor."""
+        ctx = self.ctx
+        k = ctx.sent_of[pron.i]
+        for kk in range(k, max(-1, k - 2), -1):
+            subs = [
+                t
+                for t in ctx.sents[kk]
+                if t.dep_ in ("nsubj", "nsubjpass") and t.i < pron.i and t.i != pron.head.i
+            ]
+            if not subs:
+                continue
+            subj = subs[-1]
+            if ctx.men[subj.i] is not None:
+                return []  # the subject is an actor and was not taken: leave it
+            poss = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            return ctx.resolve.resolve_np(poss) if poss is not None else []
+        return []
 
     def _demand_list(self, n: Token) -> None:
         """ "its demands, which include A, B and C", "its conditions, including A and B", "the

@@ -99,16 +99,8 @@ class Mediation:
             head = t.head
             as_role = t.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as")
             return as_role or any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children)
-        # "go-betweens" is three tokens
-        return (
-            t.i >= 2
-            and t.lower_.startswith("between")
-            and _two_words(t, 2)
-            in (
-                "go - between",
-                "go - betweens",
-            )
-        )
+        # "go-betweens", "co-chairs" are three tokens
+        return t.i >= 2 and _two_words(t, 2).replace(" - ", "-") in nouns
 
     def _mediator_noun(self, n: Token, k: int) -> None:
         """ "Qatari and Egyptian mediators", "Egypt acting as an intermediary"."""
@@ -134,6 +126,18 @@ class Mediation:
         if n.dep_ in ("compound", "amod") and n.head.pos_ in ("NOUN", "PROPN"):
             n = n.head  # "the guarantor countries": the phrase the mediator word qualifies
             mediators += self._modifiers(n)
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.dep_ == "appos":
+            # "Norway and Ireland, two of the guarantor countries, ..."
+            mediators += self._np_actors(n.head.head.head)
+        if not mediators:  # "the co-chairs from the UN, the EU and the OSCE" hung elsewhere
+            nxt = n.doc[n.i + 1] if n.i + 1 < len(n.doc) else None
+            if nxt is not None and nxt.lower_ == "from" and nxt.dep_ == "prep":
+                span = []
+                for x in n.doc[nxt.i + 1 : n.sent.end]:
+                    if x.pos_ in ("VERB", "AUX") or x.text in (";", ".", ":"):
+                        break
+                    span.append(x)
+                mediators += ctx.resolve.actors_in(span)
         head = n.head
         if n.dep_ == "appos":  # "the United States, Egypt and Qatar, the three mediators"
             mediators += self._np_actors(head)
@@ -236,6 +240,13 @@ class Mediation:
         )
         mediators = self._principals(mediators)
         parties: list[str] = []
+        if agent is None and mediators and _vocative(v):
+            # "Hannah, Beijing is hosting ...": the name addressed is no host
+            first = v.sent[0]
+            subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i > first.i + 1), None)
+            mediators = self._principals(
+                [r.actor for r in ctx.resolve.resolve_np(subj)] if subj is not None else []
+            )
         for t in talks:
             parties = parties or self._between_near(t) or self._with_parties(t)
         if not parties and all(t.lower_ not in _NEGOTIATION for t in talks):
@@ -270,6 +281,11 @@ class Mediation:
             mediators += self._with_companions(n)
         if not mediators and n.dep_ == "dobj" and gov.pos_ == "VERB":  # "led the mediation"
             mediators = [r.actor for r in ctx.resolve.subject_actors(gov)]
+        if not mediators and n.dep_ == "pobj" and gov.lower_ in ("in", "to") and gov.dep_ == "prep":
+            # "has spent weeks in shuttle diplomacy between A and B", "engaged in mediation"
+            verb = gov.head
+            if verb.pos_ in ("VERB", "AUX") and not self._not_asserted(verb):
+                mediators = [r.actor for r in ctx.resolve.subject_actors(verb)]
         mediators = self._principals(mediators)
         if not mediators:
             return
@@ -594,6 +610,19 @@ class Mediation:
 
 #: talk nouns that name a negotiation (hosting them is mediation even without "between")
 _NEGOTIATION = frozenset({"talks", "negotiation", "negotiations", "round", "dialogue"})
+
+
+def _vocative(v: Token) -> bool:
+    """Whether a clause opens with a name addressed ("Hannah, Beijing is hosting ...")."""
+    first = v.sent[0]
+    later = any(c.dep_ == "nsubj" and c.i > first.i + 1 for c in v.children)
+    return (
+        (first.dep_ in ("npadvmod", "intj", "vocative", "dep") or (first.dep_ == "nsubj" and later))
+        and first.head.i == v.i
+        and first.pos_ == "PROPN"
+        and first.i + 1 < len(v.doc)
+        and v.doc[first.i + 1].text == ","
+    )
 
 
 def _np(t: Token) -> list[Token]:

@@ -67,6 +67,25 @@ class RejectRules(StanceRules):
             return
         targets = self._relativized(v) or self.t.frame_target(v, frame) or self.t.of_verb(v)
         self._emit("rejects", sources, targets, v, 0.8)
+        act = next((c for c in v.children if c.dep_ == "xcomp"), None)
+        until = self._unless(act) if act is not None else None
+        if until is None and act is not None:  # "refused to pull back until the strikes stop"
+            until = next(
+                (
+                    c
+                    for c in act.children
+                    if c.dep_ == "advcl"
+                    and any(
+                        g.dep_ == "mark" and g.lower_ in ("until", "unless") for g in c.children
+                    )
+                ),
+                None,
+            )
+        if until is not None:
+            who = next((c for c in until.children if c.dep_ == "nsubj"), None)
+            if who is not None and (who.pos_ == "PRON" or ctx.men[who.i] is not None):
+                who = None  # "until Israel agrees": the clause says enough
+            self._emit("demands", sources, _one(ctx.topics.from_vp(until, agent=who)), v, 0.6)
 
     def _relativized(self, v: Token) -> list[Topic | str]:
         """ "a demand Russian negotiators have declined to take up", "the plan, which Israel
@@ -93,7 +112,7 @@ class RejectRules(StanceRules):
         clauses += [
             g
             for c in v.children
-            if c.dep_ == "dobj"
+            if c.dep_ in ("dobj", "nsubjpass")
             for g in c.children
             if g.dep_ in ("acl", "ccomp")
         ]
@@ -205,25 +224,43 @@ class RejectRules(StanceRules):
         return []
 
     def _phrases(self, s: Span) -> None:
+        """The lexicon's phrases after a copula: "X is out of the question" (a rejection of
+        X), "X is not a subject for negotiation" (a demand for X)."""
+        for words, _first, last, cop in _copula_phrases(s, self.ctx.lex.reject_phrases):
+            self._predicate(last, cop, negative=words[0] in ("not", "no"))
+        for _, _first, last, cop in _copula_phrases(s, self.ctx.lex.held_phrases):
+            self._held(last, cop)
+
+    def _held(self, last: Token, cop: Token) -> None:
+        """ "Tehran's right to enrich uranium was not a subject for negotiation", "X is
+        non-negotiable": a demand for X by whoever says so (or X's owner)."""
         ctx = self.ctx
-        low = [t.lower_ for t in s]
-        for phrase in ctx.lex.reject_phrases:
-            words = phrase.split()
-            n = len(words)
-            for i in range(len(low) - n + 1):
-                if low[i : i + n] != words:
-                    continue
-                first, last = s[i], s[i + n - 1]
-                cop = next(
-                    (
-                        x
-                        for x in (first.head, first.head.head, last.head, last.head.head)
-                        if x.lemma_.lower() in COPULAS
-                    ),
-                    None,
-                )
-                if cop is not None:
-                    self._predicate(last, cop, negative=words[0] in ("not", "no"))
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if subj is None or ctx.irrealis(cop):
+            return
+        sources = self._judges(cop)
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if not sources and owner is not None:
+            sources = ctx.resolve.resolve_np(owner)
+        if sources:
+            self._emit("demands", sources, self.t.nps(subj), last, 0.6)
+
+    def _uninterested(self, adj: Token) -> None:
+        """ "Bamako is not interested in any new mediation": a rejection of it."""
+        ctx = self.ctx
+        cop = adj.head
+        if adj.dep_ not in ("acomp", "oprd") or cop.lemma_.lower() not in COPULAS:
+            return
+        if not (ctx.negated(cop) or ctx.negated(adj)) or ctx.irrealis(cop):
+            return
+        inn = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        obj = next((g for g in inn.children if g.dep_ in ("pobj", "pcomp")), None) if inn else None
+        if obj is None:
+            return
+        sources = ctx.resolve.subject_actors(cop)
+        targets = self.t.nps(obj) if obj.pos_ != "VERB" else _one(ctx.topics.from_vp(obj))
+        if sources:
+            self._emit("rejects", sources, targets, adj, 0.65)
 
     def _opposed(self, adj: Token) -> None:
         """ "Egypt is opposed to any displacement", "Hamas is strongly averse to ..."."""
@@ -278,6 +315,10 @@ class RejectRules(StanceRules):
         if obj is None:
             return
         judged = [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr")]
+        inner = next((c for c in obj.children if c.dep_ == "compound"), None)
+        if inner is not None and obj.lower_ in ctx.lex.evaluations:
+            judged.append(obj)  # "declared the accord void" parsed as one noun phrase
+            obj = inner
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 judged += [g for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
@@ -403,9 +444,18 @@ class RejectRules(StanceRules):
                 return
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subj is None or ctx.men[subj.i] is not None or subj.pos_ == "PRON":
+        if subj is None or subj.pos_ == "PRON":
             return
         lex = ctx.lex
+        if ctx.men[subj.i] is not None:  # "Kenya would not meet the gang's demand"
+            if obj is None or obj.lemma_.lower() not in lex.demand_list_nouns:
+                return
+            if v.lemma_.lower() == "fall" or ctx.irrealis(clause):
+                return
+            sources = ctx.resolve.resolve_np(subj)
+            if sources:
+                self._emit("rejects", sources, self.t.nps(obj), v, 0.65)
+            return
         wanted = lex.demand_list_nouns | {"need", "aspiration", "expectation", "expectations"}
         if obj is not None and obj.lemma_.lower() in MINIMUM:  # "the minimum of its demands"
             obj = next((g for c in obj.children if c.lower_ == "of" for g in c.children), obj)
@@ -431,6 +481,33 @@ class RejectRules(StanceRules):
         sources = ctx.resolve.subject_actors(v)
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.75)
+
+
+def _copula_phrases(
+    s: Span, phrases: tuple[str, ...]
+) -> list[tuple[list[str], Token, Token, Token]]:
+    """Each phrase found in a sentence with the copula it hangs on: (words, first, last,
+    copula)."""
+    low = [t.lower_ for t in s]
+    out = []
+    for phrase in phrases:
+        words = phrase.split()
+        n = len(words)
+        for i in range(len(low) - n + 1):
+            if low[i : i + n] != words:
+                continue
+            first, last = s[i], s[i + n - 1]
+            cop = next(
+                (
+                    x
+                    for x in (first.head, first.head.head, last.head, last.head.head)
+                    if x.lemma_.lower() in COPULAS
+                ),
+                None,
+            )
+            if cop is not None:
+                out.append((words, first, last, cop))
+    return out
 
 
 def _one(x: Topic | str | None) -> list[Topic | str]:

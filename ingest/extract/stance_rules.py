@@ -49,6 +49,13 @@ class StanceRules:
             if cur.head.i == cur.i:
                 return False
             head = cur.head
+            if (
+                cur.dep_ in ("acl", "ccomp", "relcl")
+                and head.pos_ in ("NOUN", "PROPN")
+                and head.lemma_.lower() in lex.object_classes.get("claim", ())
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in cur.children)
+            ):
+                return True  # "reports that Washington had demanded X": a claim, not a stance
             if cur.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX"):
                 lemma = head.lemma_.lower()
                 if lemma in DENIALS:
@@ -62,7 +69,10 @@ class StanceRules:
         """Who asserts a clause: the subject of the verb of saying it is the object of (not in
         a quote), else the speaker of the quote it is in (for the clause at its top)."""
         ctx = self.ctx
-        speech = clause.head if clause.dep_ == "ccomp" else None
+        top = clause
+        while top.dep_ == "conj" and top.head.i != top.i:  # "said X and that Y should ..."
+            top = top.head
+        speech = top.head if top.dep_ == "ccomp" else None
         lex = ctx.lex
         if speech is not None and speech.lemma_.lower() not in (
             lex.speech_verbs | lex.insist_verbs | {"conclude"}

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 CONDITION_MARKS = frozenset({"unless", "until", "till"})
 
 
+#: "is not interested in X", "is not keen on X": a rejection of X
+UNINTERESTED = frozenset({"interested", "keen"})
+
 #: modals that make a demand with "only": "a truce could only be temporary"
 ONLY_MODALS = frozenset({"can", "could", "ca"})
 
@@ -45,6 +48,7 @@ class Stances(DemandRules, RejectRules):
                     or t.lower_ in CONDITION_MARKS
                     or t.lower_ in ONLY_MODALS
                     or t.lower_ == "long"
+                    or t.lower_ in UNINTERESTED
                 ):
                     self._cue(t)
             self._phrases(s)
@@ -105,3 +109,5 @@ class Stances(DemandRules, RejectRules):
                 self._unwilling(t)
             if low in lex.opposed:
                 self._opposed(t)
+            if low in UNINTERESTED:
+                self._uninterested(t)

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+#: verbs whose subject is a list of demands and whose object its items ("its demands include")
+LIST_VERBS = frozenset({"include", "comprise", "be"})
+
 #: nouns that hold a list of demands ("a list of demands including A and B")
 LIST_HOLDERS = frozenset({"list", "set", "series", "catalogue", "catalog", "raft", "slate"})
 
@@ -103,6 +106,8 @@ class Targets:
                 return True  # "conditioned any return to the talks on ...": hung on the object
             for c in v.children:
                 if kind == "prep" and c.dep_ in ("prep", "prt") and c.lower_ == word:
+                    return True
+                if kind == "prep" and _for_clause(c, word):  # "called for Iran to dismantle X"
                     return True
                 if kind == "prt" and c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word:
                     return True
@@ -245,11 +250,24 @@ class Targets:
         items += self._partitive_items(n)  # "among its demands are A and B"
         if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIST_HOLDERS:
             n, head = head.head, head.head.head  # "its list of demands includes A and B"
-        if n.dep_ == "nsubj" and head.lemma_.lower() in ("include", "comprise", "be"):
+        if n.dep_ == "nsubj" and head.lemma_.lower() not in LIST_VERBS:
+            # "the EMC's demands, read out by its negotiator, include A": the parser made the
+            # participle the verb and the real one its conjunct
+            head = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "conj"
+                    and c.lemma_.lower() in LIST_VERBS
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                ),
+                head,
+            )
+        if n.dep_ == "nsubj" and head.lemma_.lower() in LIST_VERBS:
             # "the government's demands include A and B", "its conditions are A and B"
             obj = next((g for g in head.children if g.dep_ in ("dobj", "attr")), None)
             if obj is not None and not self.ctx.negated(head):
-                items.append(obj)
+                items.extend(_spread(obj))
         return items
 
     def _partitive_items(self, n: Token) -> list[Token]:
@@ -315,6 +333,9 @@ class Targets:
                 None,
             )
         ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
+        for_clause = next((c for c in kids if _for_clause(c, "for")), None)
+        if xcomp is None and dobj is None and for_clause is not None:
+            return _one(ctx.topics.from_vp(for_clause))  # "called for Iran to dismantle X"
         if (
             xcomp is None
             and dobj is not None
@@ -457,6 +478,38 @@ class Targets:
                         found += [x for x in self.nps(o2) if x not in found]
                 return found
         return _one(addressee) if allow_actor else []
+
+
+def _for_clause(c: Token, word: str) -> bool:
+    """ "called for Iran to dismantle X": an infinitive clause with its own subject, opened by
+    the preposition the verb takes (parsed as its mark)."""
+    return (
+        c.dep_ == "advcl"
+        and any(g.dep_ == "mark" and g.lower_ == word for g in c.children)
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+    )
+
+
+def _spread(obj: Token) -> list[Token]:
+    """The items of a list the parser hung one inside the other ("a halt to offensives in
+    Cauca, the release of jailed fighters and guarantees for the caravan": "release" under
+    "Cauca"): the object and every noun conjoined below it that opens an item of its own (a
+    determiner, or a comma before it), not "oil and banking sanctions"."""
+    doc = obj.doc
+    out = [obj]
+    for c in obj.subtree:
+        if c.i <= obj.i or c.pos_ != "NOUN":  # not "from Goma, Bukavu and other towns"
+            continue
+        if not (c.dep_ == "conj" and c.head.i != obj.i) and c.dep_ != "appos":
+            continue
+        left = c.left_edge.i
+        before = [doc[j].text for j in range(max(obj.i, left - 2), left)]
+        if (c.dep_ == "appos" and "," in before) or (
+            c.dep_ == "conj"
+            and (len(out) > 1 or any(g.dep_ in ("det", "poss") for g in c.children))
+        ):  # an item after a comma, the last one after "and", one with its own determiner
+            out.append(c)
+    return out
 
 
 def _one(x: Topic | str | None) -> list[Topic | str]:

@@ -129,8 +129,8 @@ class Mediation:
         if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.dep_ == "appos":
             # "Norway and Ireland, two of the guarantor countries, ..."
             mediators += self._np_actors(n.head.head.head)
-        if not mediators:  # "the co-chairs from the UN, the EU and the OSCE" hung elsewhere
-            nxt = n.doc[n.i + 1] if n.i + 1 < len(n.doc) else None
+        if n.tag_ in ("NNS", "NNPS"):  # "the co-chairs from the UN, the EU and the OSCE"
+            nxt = n.doc[n.i + 1] if n.i + 1 < len(n.doc) else None  # (a list hung elsewhere)
             if nxt is not None and nxt.lower_ == "from" and nxt.dep_ == "prep":
                 span = []
                 for x in n.doc[nxt.i + 1 : n.sent.end]:

@@ -189,6 +189,19 @@ class Parties:
         found = self._actors(x for c in heads for x in _head_span(c))
         if resolve and len(found) < 2:
             found = self._principals(r.actor for c in heads for r in self.ctx.resolve.resolve_np(c))
+            if len(found) == 1 and len(heads) == 2:  # "the government delegation and the EMC"
+                gov = next(
+                    (
+                        x
+                        for c in heads
+                        for x in _head_span(c)
+                        if x.lemma_.lower() in self.ctx.lex.government_nouns
+                    ),
+                    None,
+                )
+                owner = self.ctx.resolve.described_owner(gov) if gov is not None else None
+                if owner is not None and owner not in found:
+                    found.append(owner)
         return found if len(found) >= 2 else []  # "between Sudan's generals": no pair
 
     def is_pair_phrase(self, t: Token) -> bool:

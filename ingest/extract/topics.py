@@ -60,6 +60,12 @@ def _quoted(sub: list[Token]) -> bool:
     return sub[0].text in QUOTES or (before is not None and before.text in QUOTES)
 
 
+#: participles that say what a proposal is ("a settlement based on two states", "a truce
+#: limited to Cauca", "a deal tied to the release of X")
+FRAMING_PARTICIPLES = frozenset(
+    {"base", "limit", "tie", "link", "restrict", "confine", "modell", "model"}
+)
+
 #: adjectives that leave a demand noun pointing back ("the last item", "the latest demand")
 ANAPHORIC_ADJECTIVES = frozenset({"last", "latest", "final", "same", "main", "key", "central"})
 
@@ -139,6 +145,18 @@ class TopicTable:
                     toks.extend(inner)
             elif c.dep_ == "acl" and depth < 1 and any(g.dep_ == "aux" for g in c.children):
                 toks.extend(self.vp_tokens(c, depth + 1))
+            elif (
+                c.dep_ == "acl"
+                and c.tag_ == "VBN"
+                and depth < 1
+                and c.lemma_.lower() in FRAMING_PARTICIPLES
+                and not prep_done
+            ):  # "a settlement based on two separate states", "a truce limited to Cauca"
+                prep = next((g for g in c.children if g.dep_ == "prep"), None)
+                obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+                if prep is not None and obj is not None:
+                    prep_done = True
+                    toks.extend([c, prep, *self.np_tokens(obj, depth + 1)])
         return toks[:MAX_TOKENS] if len(toks) > MAX_TOKENS else toks
 
     def vp_tokens(self, verb: Token, depth: int = 0) -> list[Token]:

@@ -65,6 +65,19 @@ class RejectRules(StanceRules):
         sources = ctx.resolve.subject_actors(v)
         if not sources:
             return
+        misparsed = _that_noun_and(v)
+        if misparsed is not None:
+            # "rejected that demand and insists on X", parsed as "rejected [that demand ... and
+            # insists on X]": the demonstrative phrase is the object, the clause a conjunct
+            noun, clause = misparsed
+            last = ctx.topics.last_demand
+            bare = noun.lemma_.lower() in ctx.lex.demand_anaphors and last is not None
+            self._emit("rejects", sources, [last] if bare else self.t.nps(noun), v, 0.75)  # type: ignore[list-item]
+            dframe = ctx.lex.demand_verbs.get(clause.lemma_.lower())
+            if dframe is not None and self.t.frame_ok(clause, dframe):
+                found = self.t.frame_target(clause, dframe) or self.t.of_verb(clause)
+                self._emit("demands", sources, found, clause, 0.7)
+            return
         targets = self._relativized(v) or self.t.frame_target(v, frame) or self.t.of_verb(v)
         self._emit("rejects", sources, targets, v, 0.8)
         act = next((c for c in v.children if c.dep_ == "xcomp"), None)
@@ -481,6 +494,23 @@ class RejectRules(StanceRules):
         sources = ctx.resolve.subject_actors(v)
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.75)
+
+
+def _that_noun_and(v: Token) -> tuple[Token, Token] | None:
+    """ "rejected that demand and insists on X" parsed as a "that" clause whose subject ("that
+    demand") is left with a dangling "and": the noun and the clause's verb."""
+    for c in v.children:
+        if c.dep_ != "ccomp" or not any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+        ):
+            continue
+        subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "NOUN" or subj.i != v.i + 2:
+            continue
+        kids = list(subj.children)
+        if any(g.dep_ == "cc" for g in kids) and not any(g.dep_ == "conj" for g in kids):
+            return subj, c
+    return None
 
 
 def _copula_phrases(

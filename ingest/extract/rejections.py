@@ -142,6 +142,8 @@ class RejectRules(StanceRules):
         intention = self._no_intention(v)
         if intention is None and (ctx.irrealis(v) or not ctx.negated(v) or _pending(v)):
             return
+        if intention is None and _disputes_claim(v):
+            return  # "we do not accept that they become a substitute": a claim disputed
         if intention is not None:  # who has no intention: the subject of "has"
             sources = ctx.resolve.subject_actors(intention.head)
         else:
@@ -494,6 +496,20 @@ class RejectRules(StanceRules):
         sources = ctx.resolve.subject_actors(v)
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.75)
+
+
+def _disputes_claim(v: Token) -> bool:
+    """ "does not accept that X": the verb takes a "that" clause and no object (a claim
+    disputed, not a proposal refused)."""
+    kids = list(v.children)
+    if any(c.dep_ in ("dobj", "xcomp") for c in kids):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() not in ("do", "have") for c in kids):
+        return False  # "will not accept that Israel keeps troops": a refusal
+    return any(
+        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in kids
+    )
 
 
 def _that_noun_and(v: Token) -> tuple[Token, Token] | None:

@@ -66,6 +66,10 @@ FRAMING_PARTICIPLES = frozenset(
     {"base", "limit", "tie", "link", "restrict", "confine", "modell", "model"}
 )
 
+#: nouns that say nothing without their infinitive ("the right to strike", "the freedom to
+#: move"), kept with it even inside a verb phrase
+RIGHT_NOUNS = frozenset({"right", "freedom", "ability", "authority", "power", "permission"})
+
 #: adjectives that leave a demand noun pointing back ("the last item", "the latest demand")
 ANAPHORIC_ADJECTIVES = frozenset({"last", "latest", "final", "same", "main", "key", "central"})
 
@@ -143,7 +147,12 @@ class TopicTable:
                     )
                     toks.append(c)
                     toks.extend(inner)
-            elif c.dep_ == "acl" and depth < 1 and any(g.dep_ == "aux" for g in c.children):
+            elif (
+                c.dep_ == "acl"
+                and depth < 2
+                and any(g.dep_ == "aux" for g in c.children)
+                and (depth == 0 or head.lemma_.lower() in RIGHT_NOUNS)
+            ):  # "the right to strike" inside "keeping the right to strike"
                 toks.extend(self.vp_tokens(c, depth + 1))
             elif (
                 c.dep_ == "acl"

@@ -188,13 +188,18 @@ class RejectRules(StanceRules):
         if low in lex.unwilling and (ctx.negated(cop) or ctx.negated(adj)):
             return
         act = next((c for c in adj.children if c.dep_ == "xcomp"), None)
-        if act is None or act.lemma_.lower() not in lex.negated_acceptance | lex.agree_verbs:
+        if act is None or ctx.irrealis(cop):
             return
-        if ctx.irrealis(cop):
+        lemma = act.lemma_.lower()
+        if lemma in lex.negated_acceptance | lex.agree_verbs:
+            targets = self.t.of_verb(act)
+        elif lemma in lex.concessions:  # "unwilling to disarm", "not prepared to withdraw"
+            targets = _one(ctx.topics.from_vp(act))
+        else:
             return
         sources = ctx.resolve.subject_actors(cop)
         if sources:
-            self._emit("rejects", sources, self.t.of_verb(act), adj, 0.7)
+            self._emit("rejects", sources, targets, adj, 0.7)
 
     # ------------------------------------------------------------------ predicates
     def _predicate(self, pred: Token, cop: Token, negative: bool = False) -> None:
@@ -474,7 +479,9 @@ class RejectRules(StanceRules):
         wanted = lex.demand_list_nouns | {"need", "aspiration", "expectation", "expectations"}
         if obj is not None and obj.lemma_.lower() in MINIMUM:  # "the minimum of its demands"
             obj = next((g for c in obj.children if c.lower_ == "of" for g in c.children), obj)
-        if obj is None or (obj.lemma_.lower() not in wanted and obj.lower_ not in wanted):
+        if obj is None or (
+            obj.lemma_.lower() not in wanted | MINIMUM and obj.lower_ not in wanted
+        ):  # ("falls short of the minimum required")
             return
         sources = self._judges(clause)
         if not sources:  # "the offer does not meet Hamas's demands"

@@ -538,7 +538,21 @@ class Mediation:
                 subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is None:
                     return []
-                found = self.parties._actors(x for c in (subj, *subj.conjuncts) for x in c.subtree)
+                ctx = self.ctx
+                found = self.parties._actors(
+                    x
+                    for c in (subj, *subj.conjuncts)
+                    # "Haiti's Transitional Presidential Council": the council, not Haiti
+                    for x in (_mention_tokens(ctx, c) or c.subtree)
+                )
+                if len(found) == 1:  # "X agreed to contacts with Y, in talks facilitated by Z"
+                    found += [
+                        a
+                        for x in cur.subtree
+                        if x.dep_ == "prep" and x.lower_ == "with" and x.head.i != t.i
+                        for a in self.parties._actors(x.subtree)
+                        if a not in found
+                    ][:1]
                 return found if len(found) >= 2 else []
             if cur.head.i == cur.i:
                 return []
@@ -610,6 +624,14 @@ class Mediation:
 
 #: talk nouns that name a negotiation (hosting them is mediation even without "between")
 _NEGOTIATION = frozenset({"talks", "negotiation", "negotiations", "round", "dialogue"})
+
+
+def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
+    """The tokens of the actor mention a phrase's head is part of (none if it is none)."""
+    m = ctx.men[t.i]
+    if m is None or not m.actor:
+        return []
+    return list(t.doc[m.start : m.end])
 
 
 def _vocative(v: Token) -> bool:

@@ -131,6 +131,9 @@ class DocContext:
         #: the parties of the negotiation the document is about (see :mod:`.parties`)
         self.parties: list[str] = []
         self.parties_stated = False
+        #: actors named as mediators (a first look, before mediation runs): "the
+        #: government" is none of them
+        self.mediator_hints: set[str] = set()
         self.resolve = Resolver(self)
 
     # ------------------------------------------------------------------ actors

@@ -344,9 +344,13 @@ class Resolver:
             named = self._owner_of_noun(lemma, t.i)
         if named is None and want == "state":  # the one state among the talks' parties
             states = [a for a in ctx.parties if ctx.type_of(a) == "state"]
+            if len(states) > 1:  # a state the dictionary knows, not a place-like group name
+                states = [a for a in states if ctx.dict.entries[a].origin != "new"]
             named = states[0] if len(states) == 1 else None
         if named is None and loose:  # not "a member of parliament": a body of its own
-            named = self._most_named(want, t.i)
+            # "the government" of talks between states is a party's, never the mediator's
+            skip = frozenset(ctx.mediator_hints) if lemma == "government" else frozenset()
+            named = self._most_named(want, t.i, skip)
         if named is not None:
             ctx.use(named, t.i)
         return named
@@ -381,7 +385,7 @@ class Resolver:
                 return mm.actor
         return None
 
-    def _most_named(self, want: str, before: int) -> str | None:
+    def _most_named(self, want: str, before: int, skip: frozenset[str] = frozenset()) -> str | None:
         """The actor of a type the document names most often as an actor up to here (and in
         the next sentence): "the government" in an article about one state's talks."""
         ctx = self.ctx
@@ -392,7 +396,7 @@ class Resolver:
         for mm in ctx.mentions:
             if mm.start >= end or not mm.actor or mm.place or mm.passing:
                 continue
-            if ctx.type_of(mm.actor) == want:
+            if ctx.type_of(mm.actor) == want and mm.actor not in skip:
                 counts[mm.actor] = counts.get(mm.actor, 0) + 1
                 last[mm.actor] = mm.start
         if not counts:

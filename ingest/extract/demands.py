@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle
+from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle, reattached
+from actorgraph.ingest.extract.targets import LIST_HOLDERS
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext, Quote
@@ -32,17 +33,31 @@ NOT_IMPERATIVE = frozenset(
 )
 
 
+#: verbs that back a demand another actor made ("X called for and Y backed Z")
+BACKING = frozenset({"back", "support", "endorse", "echo", "second", "join", "demand", "urge"})
+
+
+#: verbs that present a list of demands besides the light verbs ("handed the mediators a list")
+LIST_GIVERS = frozenset({"hand", "give", "table", "draw", "unveil", "publish", "outline"})
+
+#: "a truce could only be temporary" (a demand only about a deal)
+ONLY_MODALS_ = frozenset({"can", "could", "ca"})
+
+
 class DemandRules(StanceRules):
     """The demand rules."""
 
     # ------------------------------------------------------------------ verbs
     def _demand_verb(self, v: Token, frame: Frame) -> None:
         ctx = self.ctx
-        if not self.t.frame_ok(v, frame) or ctx.negated(v) or ctx.irrealis(v):
+        matrix = reattached(v)  # "wants X deployed and has called for Y": the wanter's
+        if ctx.negated(v) or ctx.irrealis(v if matrix is None else matrix):
+            return
+        if not self.t.frame_ok(v, frame) and self._shared_object(v) is None:
             return
         if v.dep_ in ("pcomp", "amod") and not absolute_participle(v):
             return
-        sources = ctx.resolve.subject_actors(v)
+        sources = ctx.resolve.subject_actors(v if matrix is None else matrix)
         if not sources:
             return
         act = self.t.actor_to_act(v) if "dobj_xcomp" in frame.needs else None
@@ -56,7 +71,49 @@ class DemandRules(StanceRules):
             if wanted is None:
                 return  # "wants Kosovo at the table": an actor is no demand
             targets = wanted or self.t.frame_target(v, frame) or self.t.of_verb(v)
+        shared = self._shared_object(v) if not targets else None
+        if shared is not None:
+            # "France has called for and Germany has backed an arms embargo": the object
+            # both verbs share, and a demand of the second subject when it backs the call
+            second, obj = shared
+            targets = self.t.nps(obj) if obj.pos_ != "VERB" else _list(ctx.topics.from_vp(obj))
+            if second.lemma_.lower() in BACKING and not ctx.negated(second):
+                others = [
+                    r for r in ctx.resolve.subject_actors(second) if not _same(ctx, sources, [r])
+                ]
+                self._emit("demands", others, targets, second, 0.65)
         self._emit("demands", sources, targets, v, 0.75)
+
+    def _shared_object(self, v: Token) -> tuple[Token, Token] | None:
+        """ "X has called for and Y has backed Z": a verb left without its object (or with a
+        bare preposition) whose conjoined verb, with a subject of its own, has the object."""
+        kids = list(v.children)
+        if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in kids):
+            return None
+        if any(
+            c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children) for c in kids
+        ):
+            return None
+        for c in kids:
+            if c.dep_ != "conj" or c.pos_ != "VERB" or c.i < v.i:
+                continue
+            if not any(g.dep_ == "nsubj" for g in c.children):
+                continue
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is None:
+                obj = next(
+                    (
+                        o
+                        for g in c.children
+                        if g.dep_ == "prep"
+                        for o in g.children
+                        if o.dep_ in ("pobj", "pcomp")
+                    ),
+                    None,
+                )
+            if obj is not None:
+                return c, obj
+        return None
 
     def _wanted(self, v: Token, frame: Frame) -> list[Topic | str] | None:
         """ "wants unimpeded transit across X" (the object, whatever clause the parser hung
@@ -154,8 +211,18 @@ class DemandRules(StanceRules):
                 g.dep_ == "mark" and g.lower_ in ("if", "once", "when", "after") for g in c.children
             ):
                 cond = ctx.topics.from_vp(c)
-            elif c.dep_ == "prep" and c.i > only.i and self._only_prep(c):
-                obj = self._prep_object(c)
+            elif c.dep_ == "prep" and c.i > only.i:
+                # "would only return to talks under international supervision": the
+                # condition may hang on the object of the verb's own preposition
+                nested = [
+                    g
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                    for g in o.children
+                    if g.dep_ == "prep"
+                ]
+                prep = next((p for p in (c, *nested) if self._only_prep(p)), None)
+                obj = self._prep_object(prep) if prep is not None else None
                 if obj is not None:
                     cond = ctx.topics.from_vp(obj) if obj.pos_ == "VERB" else self.t.np(obj)
             elif (
@@ -216,6 +283,8 @@ class DemandRules(StanceRules):
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             return
+        if t.lower_ in ONLY_MODALS_ and self.t.deal_subject(clause) is None:
+            return  # "the army can only advance slowly": no demand
         if self.t.deal_subject(clause) is not None:  # "any truce must be temporary"
             obj = next((c for c in clause.children if c.dep_ in ("attr", "dobj", "acomp")), None)
             xc = next((c for c in clause.children if c.dep_ == "xcomp"), None)
@@ -223,6 +292,20 @@ class DemandRules(StanceRules):
                 obj = next((c for c in xc.children if c.dep_ in ("attr", "dobj", "acomp")), None)
             if obj is not None:
                 self._emit("demands", sources, self._deal_target(clause, obj), t, 0.6)
+            elif clause.pos_ == "VERB" and clause.lemma_.lower() not in ("have", "need"):
+                # "any deal must allow it to resume fighting": what the deal must do
+                inner = next(
+                    (
+                        c
+                        for c in clause.children
+                        if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"
+                    ),
+                    None,
+                )
+                toks = ctx.topics.vp_tokens(clause)
+                if inner is not None:
+                    toks += ctx.topics.vp_tokens(inner)
+                self._emit("demands", sources, _list(ctx.topics.from_tokens(toks)), t, 0.6)
             return
         addressees = ctx.resolve.resolve_np(subj)
         if not addressees or _same(ctx, sources, addressees):
@@ -246,11 +329,32 @@ class DemandRules(StanceRules):
                 if not top and not (v.dep_ == "conj" and v.head.dep_ == "ROOT"):
                     continue
                 if self._imperative(v, q):
+                    act = self._let_them(v) or v
                     self._emit(
-                        "demands", [Resolved(q.speaker)], _list(ctx.topics.from_vp(v)), v, 0.6
+                        "demands", [Resolved(q.speaker)], _list(ctx.topics.from_vp(act)), v, 0.6
                     )
 
+    @staticmethod
+    def _let_them(v: Token) -> Token | None:
+        """ "Let them free the hostages": the act a third party is to carry out (not "let us"
+        nor "let me")."""
+        if v.lemma_.lower() != "let" or v.tag_ != "VB":
+            return None
+        if any(c.dep_ in ("nsubj", "aux") for c in v.children):
+            return None
+        act = next(
+            (c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None
+        )
+        if act is None:
+            return None
+        subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in ("them", "him", "her", "it"):
+            return None
+        return act
+
     def _imperative(self, v: Token, q: Quote) -> bool:
+        if v.lemma_.lower() == "let" and self._let_them(v) is not None:
+            return True  # "Let them free the hostages first"
         if v.tag_ != "VB" or v.pos_ != "VERB" or v.lemma_.lower() in NOT_IMPERATIVE:
             return False
         if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark", "expl") for c in v.children):
@@ -286,9 +390,14 @@ class DemandRules(StanceRules):
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ in ("for", "on"):
                     pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is None:
+            if pobj is None and n.dep_ == "appos" and ctx.men[n.head.i] is None:
+                targets = self.t.nps(n.head)  # "a permanent ceasefire, a key Hamas demand, ..."
+            elif pobj is None:
                 return
-            targets = self.t.nps(pobj) if pobj.pos_ != "VERB" else _list(ctx.topics.from_vp(pobj))
+            else:
+                targets = (
+                    self.t.nps(pobj) if pobj.pos_ != "VERB" else _list(ctx.topics.from_vp(pobj))
+                )
         self._emit("demands", sources, targets, n, 0.75 if light else 0.65)
 
     def _background(self, n: Token) -> bool:
@@ -312,6 +421,8 @@ class DemandRules(StanceRules):
                 found = ctx.resolve.resolve_np(c)
                 if not found and (owner := ctx.resolve.described_owner(c)) is not None:
                     found = [Resolved(owner, via="description")]  # "the union's demands"
+                if not found and c.lower_ in ("its", "their"):
+                    found = self._subject_owner(c)
                 return found
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -324,6 +435,26 @@ class DemandRules(StanceRules):
         ]
         return [r for c in mods for r in ctx.resolve.actors_as_resolved(c)]
 
+    def _subject_owner(self, pron: Token) -> list[Resolved]:
+        """ "The MILF's conditions have not changed. Its demands include ...": the owner of
+        the nearest subject before, when the subject itself names no actor."""
+        ctx = self.ctx
+        k = ctx.sent_of[pron.i]
+        for kk in range(k, max(-1, k - 2), -1):
+            subs = [
+                t
+                for t in ctx.sents[kk]
+                if t.dep_ in ("nsubj", "nsubjpass") and t.i < pron.i and t.i != pron.head.i
+            ]
+            if not subs:
+                continue
+            subj = subs[-1]
+            if ctx.men[subj.i] is not None:
+                return []  # the subject is an actor and was not taken: leave it
+            poss = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            return ctx.resolve.resolve_np(poss) if poss is not None else []
+        return []
+
     def _demand_list(self, n: Token) -> None:
         """ "its demands, which include A, B and C", "its conditions, including A and B", "the
         group's demands: A and B": one demand per item, from the owner."""
@@ -334,15 +465,54 @@ class DemandRules(StanceRules):
         sources = self._owners(n)
         if not sources and n.head.pos_ == "VERB":  # "Hamas is sticking to its conditions"
             sources = ctx.resolve.subject_actors(n.head.head if n.dep_ == "pobj" else n.head)
+        holder = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None
+        if not sources and holder is not None and holder.lemma_.lower() in LIST_HOLDERS:
+            # "presented a list of demands including A and B": whoever presented the list
+            verb = holder.head if holder.dep_ == "dobj" else None
+            if verb is not None and verb.lemma_.lower() in ctx.lex.light_verbs | LIST_GIVERS:
+                if ctx.negated(verb) or ctx.irrealis(verb):
+                    return
+                sources = ctx.resolve.subject_actors(verb)
+            else:
+                sources = self._owners(holder)  # "Hamas's list of demands"
         if not sources:
             return
         targets = [x for item in items for x in self.t.nps(item)]
         self._emit("demands", sources, targets, n, 0.65)
 
+    def _proviso(self, verb: Token, clause: Token, cue: Token) -> None:
+        """ "X agreed to the truce on condition that Y releases them", "X will join the talks
+        as long as Y drops the tariffs": X demands what the condition says."""
+        ctx = self.ctx
+        if verb.pos_ not in ("VERB", "AUX") or ctx.negated(verb) or ctx.irrealis(verb):
+            return
+        sources = ctx.resolve.subject_actors(verb)
+        if sources:
+            self._emit("demands", sources, _list(ctx.topics.from_vp(clause)), cue, 0.6)
+
+    def _as_long_as(self, long: Token) -> None:
+        """ "will join the talks as long as Kosovo drops the tariffs"."""
+        clause = next(
+            (
+                c
+                for c in long.children
+                if c.dep_ == "advcl"
+                and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
+            ),
+            None,
+        )
+        if long.dep_ == "advmod" and clause is not None:
+            self._proviso(long.head, clause, long)
+
     def _made_condition(self, n: Token) -> None:
         """ "The Houthis made an end to the war a condition for halting their attacks"."""
         ctx = self.ctx
         verb = n.head
+        if n.dep_ == "pobj" and verb.lower_ in ("on", "upon"):  # "on condition that Y"
+            clause = self.t.clause_of_noun(n)
+            if clause is not None:
+                self._proviso(verb.head, clause, n)
+            return
         if n.dep_ == "pobj" and verb.lower_ == "as":  # "set X as its price for Y"
             verb = verb.head
         elif n.dep_ not in ("oprd", "attr", "xcomp", "ccomp", "dobj"):

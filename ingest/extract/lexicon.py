@@ -133,6 +133,7 @@ class Demands(_Section):
     background_verbs: Words = Field(default_factory=list)
     condition_nouns: Words = Field(default_factory=list)
     only_preps: Words = Field(default_factory=list)
+    held_phrases: Words = Field(default_factory=list)
 
 
 class Rejects(_Section):
@@ -279,6 +280,7 @@ class Lexicon:
     background_verbs: frozenset[str]
     condition_nouns: frozenset[str]
     only_preps: tuple[tuple[str, ...], ...]
+    held_phrases: tuple[str, ...]
     reject_verbs: dict[str, Frame]
     negated_acceptance: frozenset[str]
     reject_predicates: frozenset[str]
@@ -423,6 +425,7 @@ class Lexicon:
             insist_verbs=fs(de.insist_verbs),
             agree_verbs=fs(de.agree_verbs),
             demand_list_nouns=fs(de.list_nouns),
+            held_phrases=tuple(sorted(set(de.held_phrases), key=len, reverse=True)),
             background_verbs=fs(de.background_verbs),
             condition_nouns=fs(de.condition_nouns),
             only_preps=tuple(tuple(p.split()) for p in de.only_preps),
@@ -503,6 +506,7 @@ class Lexicon:
             | {"only", "against", "no"}
             | {p.split()[0] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.reject_phrases}
+            | {p.split()[-1] for p in lex.held_phrases}
         )
         object.__setattr__(lex, "cue_lemmas", frozenset(cue))
         mediation = (
@@ -517,6 +521,7 @@ class Lexicon:
             | lex.channel_verbs
             | lex.carry_verbs
             | {"betweens", "between"}
+            | {w.split("-")[-1] for w in lex.mediator_nouns if "-" in w}  # "co-chairs"
         )
         object.__setattr__(lex, "mediation_cues", frozenset(mediation))
         return lex

@@ -99,16 +99,8 @@ class Mediation:
             head = t.head
             as_role = t.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as")
             return as_role or any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children)
-        # "go-betweens" is three tokens
-        return (
-            t.i >= 2
-            and t.lower_.startswith("between")
-            and _two_words(t, 2)
-            in (
-                "go - between",
-                "go - betweens",
-            )
-        )
+        # "go-betweens", "co-chairs" are three tokens
+        return t.i >= 2 and _two_words(t, 2).replace(" - ", "-") in nouns
 
     def _mediator_noun(self, n: Token, k: int) -> None:
         """ "Qatari and Egyptian mediators", "Egypt acting as an intermediary"."""
@@ -134,6 +126,18 @@ class Mediation:
         if n.dep_ in ("compound", "amod") and n.head.pos_ in ("NOUN", "PROPN"):
             n = n.head  # "the guarantor countries": the phrase the mediator word qualifies
             mediators += self._modifiers(n)
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.dep_ == "appos":
+            # "Norway and Ireland, two of the guarantor countries, ..."
+            mediators += self._np_actors(n.head.head.head)
+        if n.tag_ in ("NNS", "NNPS"):  # "the co-chairs from the UN, the EU and the OSCE"
+            nxt = n.doc[n.i + 1] if n.i + 1 < len(n.doc) else None  # (a list hung elsewhere)
+            if nxt is not None and nxt.lower_ == "from" and nxt.dep_ == "prep":
+                span = []
+                for x in n.doc[nxt.i + 1 : n.sent.end]:
+                    if x.pos_ in ("VERB", "AUX") or x.text in (";", ".", ":"):
+                        break
+                    span.append(x)
+                mediators += ctx.resolve.actors_in(span)
         head = n.head
         if n.dep_ == "appos":  # "the United States, Egypt and Qatar, the three mediators"
             mediators += self._np_actors(head)
@@ -207,6 +211,11 @@ class Mediation:
                     parties = self._between_near(c)
         if not parties and noun is not None:
             parties = self._between_near(noun) or self._clause_parties(noun)
+        if not parties and v.dep_ in ("acl", "relcl"):
+            # "an accord between A and B, brokered by Z" with the participle hung on B
+            obj = v.head.head if v.head.dep_ == "conj" else v.head
+            if obj.dep_ == "pobj" and obj.head.lower_ == "between":
+                parties = self.parties.between(obj.head, resolve=True)
         self._found(mediators, parties, k)
 
     def _host(self, v: Token, k: int) -> None:
@@ -231,6 +240,13 @@ class Mediation:
         )
         mediators = self._principals(mediators)
         parties: list[str] = []
+        if agent is None and mediators and _vocative(v):
+            # "Hannah, Beijing is hosting ...": the name addressed is no host
+            first = v.sent[0]
+            subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i > first.i + 1), None)
+            mediators = self._principals(
+                [r.actor for r in ctx.resolve.resolve_np(subj)] if subj is not None else []
+            )
         for t in talks:
             parties = parties or self._between_near(t) or self._with_parties(t)
         if not parties and all(t.lower_ not in _NEGOTIATION for t in talks):
@@ -265,6 +281,11 @@ class Mediation:
             mediators += self._with_companions(n)
         if not mediators and n.dep_ == "dobj" and gov.pos_ == "VERB":  # "led the mediation"
             mediators = [r.actor for r in ctx.resolve.subject_actors(gov)]
+        if not mediators and n.dep_ == "pobj" and gov.lower_ in ("in", "to") and gov.dep_ == "prep":
+            # "has spent weeks in shuttle diplomacy between A and B", "engaged in mediation"
+            verb = gov.head
+            if verb.pos_ in ("VERB", "AUX") and not self._not_asserted(verb):
+                mediators = [r.actor for r in ctx.resolve.subject_actors(verb)]
         mediators = self._principals(mediators)
         if not mediators:
             return
@@ -517,7 +538,21 @@ class Mediation:
                 subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is None:
                     return []
-                found = self.parties._actors(x for c in (subj, *subj.conjuncts) for x in c.subtree)
+                ctx = self.ctx
+                found = self.parties._actors(
+                    x
+                    for c in (subj, *subj.conjuncts)
+                    # "Haiti's Transitional Presidential Council": the council, not Haiti
+                    for x in (_mention_tokens(ctx, c) or c.subtree)
+                )
+                if len(found) == 1:  # "X agreed to contacts with Y, in talks facilitated by Z"
+                    found += [
+                        a
+                        for x in cur.subtree
+                        if x.dep_ == "prep" and x.lower_ == "with" and x.head.i != t.i
+                        for a in self.parties._actors(x.subtree)
+                        if a not in found
+                    ][:1]
                 return found if len(found) >= 2 else []
             if cur.head.i == cur.i:
                 return []
@@ -589,6 +624,27 @@ class Mediation:
 
 #: talk nouns that name a negotiation (hosting them is mediation even without "between")
 _NEGOTIATION = frozenset({"talks", "negotiation", "negotiations", "round", "dialogue"})
+
+
+def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
+    """The tokens of the actor mention a phrase's head is part of (none if it is none)."""
+    m = ctx.men[t.i]
+    if m is None or not m.actor:
+        return []
+    return list(t.doc[m.start : m.end])
+
+
+def _vocative(v: Token) -> bool:
+    """Whether a clause opens with a name addressed ("Hannah, Beijing is hosting ...")."""
+    first = v.sent[0]
+    later = any(c.dep_ == "nsubj" and c.i > first.i + 1 for c in v.children)
+    return (
+        (first.dep_ in ("npadvmod", "intj", "vocative", "dep") or (first.dep_ == "nsubj" and later))
+        and first.head.i == v.i
+        and first.pos_ == "PROPN"
+        and first.i + 1 < len(v.doc)
+        and v.doc[first.i + 1].text == ","
+    )
 
 
 def _np(t: Token) -> list[Token]:

@@ -55,6 +55,52 @@ class Parties:
                 self._add(self._conjoined_subject(t), t.i)
                 self._add(self._conjoined_object(t), t.i)
         self.choose(set())
+        self._mediator_hints()
+
+    def _mediator_hints(self) -> None:
+        """States named as mediators ("Qatari mediators", "mediated by Qatar", "Qatar is
+        mediating"), so that "the government" is read as a party's, not the mediator's."""
+        ctx = self.ctx
+        lex = ctx.lex
+        hints: list[str] = []
+        for t in ctx.doc:
+            low, lemma = t.lower_, t.lemma_.lower()
+            if t.pos_ in ("NOUN", "PROPN") and (
+                low in lex.mediator_nouns or lemma in lex.mediator_nouns
+            ):
+                hints += self._actors(
+                    x
+                    for c in t.children
+                    if c.dep_ in ("amod", "compound", "poss", "nmod")
+                    or (c.dep_ == "prep" and c.lower_ == "from")
+                    for x in c.subtree
+                )
+            elif (
+                lemma in lex.carry_verbs
+                and t.pos_ == "VERB"
+                and any(
+                    c.dep_ == "prep" and c.lower_ == "between"
+                    for c in [
+                        *t.children,
+                        *(g for o in t.children if o.dep_ == "dobj" for g in o.children),
+                    ]
+                )
+            ) or (lemma in lex.host_verbs and t.pos_ == "VERB"):
+                # "Qatari officials carried messages between the delegations", "hosted talks"
+                objs = [c for c in t.children if c.dep_ == "dobj"]
+                if lemma in lex.host_verbs and not any(
+                    o.lemma_.lower() in lex.talk_nouns or o.lower_ in lex.talk_nouns for o in objs
+                ):
+                    continue
+                for c in t.children:
+                    if c.dep_ == "nsubj":
+                        hints += self._actors(c.subtree)
+            elif lemma in lex.mediation_verbs and t.pos_ in ("VERB", "ADJ"):
+                holder = t.head if t.dep_ in ("attr", "acomp", "xcomp") else t  # "is mediating"
+                for c in [*t.children, *holder.children]:
+                    if c.dep_ == "agent" or (c.dep_ in ("nsubj", "npadvmod") and c.i < t.i):
+                        hints += self._actors(x for x in c.subtree if x.dep_ != "conj" or x.i < t.i)
+        ctx.mediator_hints = {a for a in hints if a not in ctx.parties}
 
     def choose(self, mediators: set[str]) -> None:
         """The parties: the pair named most often, without the mediators (a pair of
@@ -143,6 +189,19 @@ class Parties:
         found = self._actors(x for c in heads for x in _head_span(c))
         if resolve and len(found) < 2:
             found = self._principals(r.actor for c in heads for r in self.ctx.resolve.resolve_np(c))
+            if len(found) == 1 and len(heads) == 2:  # "the government delegation and the EMC"
+                gov = next(
+                    (
+                        x
+                        for c in heads
+                        for x in _head_span(c)
+                        if x.lemma_.lower() in self.ctx.lex.government_nouns
+                    ),
+                    None,
+                )
+                owner = self.ctx.resolve.described_owner(gov) if gov is not None else None
+                if owner is not None and owner not in found:
+                    found.append(owner)
         return found if len(found) >= 2 else []  # "between Sudan's generals": no pair
 
     def is_pair_phrase(self, t: Token) -> bool:

@@ -165,6 +165,8 @@ class Records:
         tid = target.id if isinstance(target, Topic) else target
         if rtype == "demands" and isinstance(target, Topic):
             ctx.topics.last_demand = target
+            for r in sources:
+                ctx.topics.demand_of[ctx.stance_source(r.actor)] = target
         sid = self.statement_at(cue.i)
         for r in sources:
             src = ctx.stance_source(r.actor)

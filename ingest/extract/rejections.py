@@ -16,7 +16,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle
+from actorgraph.ingest.extract.stance_rules import (
+    DENIALS,
+    StanceRules,
+    absolute_participle,
+    reattached,
+)
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Frame
@@ -25,6 +30,10 @@ if TYPE_CHECKING:
 
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
+#: "fail to meet the demands": a negation of the verb it governs
+FAILING = frozenset({"fail"})
+#: "the minimum of its demands", "the least of its demands": the demands themselves
+MINIMUM = frozenset({"minimum", "least", "bulk", "core", "heart", "substance", "essence"})
 
 
 class RejectRules(StanceRules):
@@ -33,20 +42,63 @@ class RejectRules(StanceRules):
     # ------------------------------------------------------------------ verbs
     def _reject_verb(self, v: Token, frame: Frame) -> None:
         ctx = self.ctx
-        if not self.t.frame_ok(v, frame) or ctx.negated(v) or ctx.irrealis(v):
+        matrix = reattached(v)  # "wants X deployed and has rejected Y": the wanter's
+        if not self.t.frame_ok(v, frame) or ctx.negated(v):
+            return
+        if ctx.irrealis(v if matrix is None else matrix):
             return
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if (v.dep_ in ("amod", "pcomp") and not absolute_participle(v)) or (
-            v.dep_ == "acl" and v.tag_ == "VBN" and agent is None
+            v.dep_ == "acl" and v.tag_ in ("VBN", "VBD") and agent is None
         ):
             return  # "the rejected plan": nobody named
         if self._says_nothing(v):
             return  # "declined to comment"
+        if matrix is not None:
+            v_subj = ctx.resolve.subject_actors(matrix)
+            targets = self.t.frame_target(v, frame) or self.t.of_verb(v)
+            if v_subj:
+                self._emit("rejects", v_subj, targets, v, 0.8)
+            return
+        if v.lemma_.lower() in DENIALS and self._denied_stance(v):
+            return  # "denied that it had rejected the deal": no stance either way
         sources = ctx.resolve.subject_actors(v)
         if not sources:
             return
+        misparsed = _that_noun_and(v)
+        if misparsed is not None:
+            # "rejected that demand and insists on X", parsed as "rejected [that demand ... and
+            # insists on X]": the demonstrative phrase is the object, the clause a conjunct
+            noun, clause = misparsed
+            last = ctx.topics.last_demand
+            bare = noun.lemma_.lower() in ctx.lex.demand_anaphors and last is not None
+            self._emit("rejects", sources, [last] if bare else self.t.nps(noun), v, 0.75)  # type: ignore[list-item]
+            dframe = ctx.lex.demand_verbs.get(clause.lemma_.lower())
+            if dframe is not None and self.t.frame_ok(clause, dframe):
+                found = self.t.frame_target(clause, dframe) or self.t.of_verb(clause)
+                self._emit("demands", sources, found, clause, 0.7)
+            return
         targets = self._relativized(v) or self.t.frame_target(v, frame) or self.t.of_verb(v)
         self._emit("rejects", sources, targets, v, 0.8)
+        act = next((c for c in v.children if c.dep_ == "xcomp"), None)
+        until = self._unless(act) if act is not None else None
+        if until is None and act is not None:  # "refused to pull back until the strikes stop"
+            until = next(
+                (
+                    c
+                    for c in act.children
+                    if c.dep_ == "advcl"
+                    and any(
+                        g.dep_ == "mark" and g.lower_ in ("until", "unless") for g in c.children
+                    )
+                ),
+                None,
+            )
+        if until is not None:
+            who = next((c for c in until.children if c.dep_ == "nsubj"), None)
+            if who is not None and (who.pos_ == "PRON" or ctx.men[who.i] is not None):
+                who = None  # "until Israel agrees": the clause says enough
+            self._emit("demands", sources, _one(ctx.topics.from_vp(until, agent=who)), v, 0.6)
 
     def _relativized(self, v: Token) -> list[Topic | str]:
         """ "a demand Russian negotiators have declined to take up", "the plan, which Israel
@@ -64,6 +116,21 @@ class RejectRules(StanceRules):
             return []
         return self.t.nps(head)
 
+    def _denied_stance(self, v: Token) -> bool:
+        """Whether what is denied is itself a stance ("denied that it had rejected X",
+        "denied reports that it had accepted X")."""
+        lex = self.ctx.lex
+        cues = set(lex.reject_verbs) | lex.negated_acceptance | set(lex.demand_verbs)
+        clauses = [c for c in v.children if c.dep_ == "ccomp"]
+        clauses += [
+            g
+            for c in v.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            for g in c.children
+            if g.dep_ in ("acl", "ccomp")
+        ]
+        return any(c.lemma_.lower() in cues for c in clauses)
+
     def _says_nothing(self, v: Token) -> bool:
         """ "declined to comment", "refused to say whether": a stance on nothing."""
         lex = self.ctx.lex
@@ -75,6 +142,8 @@ class RejectRules(StanceRules):
         intention = self._no_intention(v)
         if intention is None and (ctx.irrealis(v) or not ctx.negated(v) or _pending(v)):
             return
+        if intention is None and _disputes_claim(v):
+            return  # "we do not accept that they become a substitute": a claim disputed
         if intention is not None:  # who has no intention: the subject of "has"
             sources = ctx.resolve.subject_actors(intention.head)
         else:
@@ -112,20 +181,25 @@ class RejectRules(StanceRules):
         lex = ctx.lex
         low = adj.lower_
         cop = adj.head
-        if adj.dep_ not in ("acomp", "amod", "attr") or cop.lemma_.lower() not in COPULAS:
+        if adj.dep_ not in ("acomp", "amod", "attr", "oprd") or cop.lemma_.lower() not in COPULAS:
             return
         if low in lex.willing and not ctx.negated(cop) and not ctx.negated(adj):
             return
         if low in lex.unwilling and (ctx.negated(cop) or ctx.negated(adj)):
             return
         act = next((c for c in adj.children if c.dep_ == "xcomp"), None)
-        if act is None or act.lemma_.lower() not in lex.negated_acceptance | lex.agree_verbs:
+        if act is None or ctx.irrealis(cop):
             return
-        if ctx.irrealis(cop):
+        lemma = act.lemma_.lower()
+        if lemma in lex.negated_acceptance | lex.agree_verbs:
+            targets = self.t.of_verb(act)
+        elif lemma in lex.concessions:  # "unwilling to disarm", "not prepared to withdraw"
+            targets = _one(ctx.topics.from_vp(act))
+        else:
             return
         sources = ctx.resolve.subject_actors(cop)
         if sources:
-            self._emit("rejects", sources, self.t.of_verb(act), adj, 0.7)
+            self._emit("rejects", sources, targets, adj, 0.7)
 
     # ------------------------------------------------------------------ predicates
     def _predicate(self, pred: Token, cop: Token, negative: bool = False) -> None:
@@ -170,25 +244,43 @@ class RejectRules(StanceRules):
         return []
 
     def _phrases(self, s: Span) -> None:
+        """The lexicon's phrases after a copula: "X is out of the question" (a rejection of
+        X), "X is not a subject for negotiation" (a demand for X)."""
+        for words, _first, last, cop in _copula_phrases(s, self.ctx.lex.reject_phrases):
+            self._predicate(last, cop, negative=words[0] in ("not", "no"))
+        for _, _first, last, cop in _copula_phrases(s, self.ctx.lex.held_phrases):
+            self._held(last, cop)
+
+    def _held(self, last: Token, cop: Token) -> None:
+        """ "Tehran's right to enrich uranium was not a subject for negotiation", "X is
+        non-negotiable": a demand for X by whoever says so (or X's owner)."""
         ctx = self.ctx
-        low = [t.lower_ for t in s]
-        for phrase in ctx.lex.reject_phrases:
-            words = phrase.split()
-            n = len(words)
-            for i in range(len(low) - n + 1):
-                if low[i : i + n] != words:
-                    continue
-                first, last = s[i], s[i + n - 1]
-                cop = next(
-                    (
-                        x
-                        for x in (first.head, first.head.head, last.head, last.head.head)
-                        if x.lemma_.lower() in COPULAS
-                    ),
-                    None,
-                )
-                if cop is not None:
-                    self._predicate(last, cop, negative=words[0] in ("not", "no"))
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if subj is None or ctx.irrealis(cop):
+            return
+        sources = self._judges(cop)
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if not sources and owner is not None:
+            sources = ctx.resolve.resolve_np(owner)
+        if sources:
+            self._emit("demands", sources, self.t.nps(subj), last, 0.6)
+
+    def _uninterested(self, adj: Token) -> None:
+        """ "Bamako is not interested in any new mediation": a rejection of it."""
+        ctx = self.ctx
+        cop = adj.head
+        if adj.dep_ not in ("acomp", "oprd") or cop.lemma_.lower() not in COPULAS:
+            return
+        if not (ctx.negated(cop) or ctx.negated(adj)) or ctx.irrealis(cop):
+            return
+        inn = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        obj = next((g for g in inn.children if g.dep_ in ("pobj", "pcomp")), None) if inn else None
+        if obj is None:
+            return
+        sources = ctx.resolve.subject_actors(cop)
+        targets = self.t.nps(obj) if obj.pos_ != "VERB" else _one(ctx.topics.from_vp(obj))
+        if sources:
+            self._emit("rejects", sources, targets, adj, 0.65)
 
     def _opposed(self, adj: Token) -> None:
         """ "Egypt is opposed to any displacement", "Hamas is strongly averse to ..."."""
@@ -202,9 +294,13 @@ class RejectRules(StanceRules):
         obj = next((g for g in to.children if g.dep_ in ("pobj", "pcomp")), None)
         if obj is None or ctx.negated(cop) or ctx.negated(adj) or ctx.irrealis(cop):
             return
-        holder = cop if adj.dep_ != "ROOT" else adj
+        holder = cop if adj.dep_ not in ("ROOT", "relcl", "ccomp", "conj") else adj
         subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and holder.dep_ == "relcl":
+            subj = holder.head  # "Israel, which is opposed to X"
         sources = ctx.resolve.resolve_np(subj) if subj is not None else []
+        if not sources and holder.dep_ == "ccomp":  # "He added that the government was opposed"
+            sources = self._judges(holder)
         targets = self.t.nps(obj) if obj.pos_ != "VERB" else _one(ctx.topics.from_vp(obj))
         if sources:
             self._emit("rejects", sources, targets, adj, 0.7)
@@ -239,6 +335,10 @@ class RejectRules(StanceRules):
         if obj is None:
             return
         judged = [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr")]
+        inner = next((c for c in obj.children if c.dep_ == "compound"), None)
+        if inner is not None and obj.lower_ in ctx.lex.evaluations:
+            judged.append(obj)  # "declared the accord void" parsed as one noun phrase
+            obj = inner
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 judged += [g for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
@@ -345,19 +445,50 @@ class RejectRules(StanceRules):
             self._emit("rejects", sources, [topic], v, 0.6)
 
     def _shortfall(self, v: Token) -> None:
-        """ "Hamas said the new terms would not meet the demands": Hamas rejects the terms."""
+        """ "Hamas said the new terms would not meet the demands", "fail to meet the minimum
+        of its demands", "fell short of its demands": Hamas rejects the terms."""
         ctx = self.ctx
-        if not ctx.negated(v):
+        clause = v
+        if v.lemma_.lower() == "fall":  # "fell short of the demands"
+            short = next((c for c in v.children if c.lower_ == "short"), None)
+            of = next(
+                (g for g in (short.children if short else ()) if g.lower_ == "of"), None
+            ) or next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+            if short is None or ctx.negated(v):
+                return
+        else:
+            if v.dep_ == "xcomp" and v.head.lemma_.lower() in FAILING:  # "fail to meet"
+                clause = v.head
+            elif not ctx.negated(v):
+                return
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON":
             return
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        if subj is None or ctx.men[subj.i] is not None or subj.pos_ == "PRON":
-            return
-        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         lex = ctx.lex
-        if obj is None or obj.lemma_.lower() not in lex.demand_list_nouns | {"need", "aspiration"}:
+        if ctx.men[subj.i] is not None:  # "Kenya would not meet the gang's demand"
+            if obj is None or obj.lemma_.lower() not in lex.demand_list_nouns:
+                return
+            if v.lemma_.lower() == "fall" or ctx.irrealis(clause):
+                return
+            sources = ctx.resolve.resolve_np(subj)
+            if sources:
+                self._emit("rejects", sources, self.t.nps(obj), v, 0.65)
             return
-        sources = self._judges(v)
-        if sources:
+        wanted = lex.demand_list_nouns | {"need", "aspiration", "expectation", "expectations"}
+        if obj is not None and obj.lemma_.lower() in MINIMUM:  # "the minimum of its demands"
+            obj = next((g for c in obj.children if c.lower_ == "of" for g in c.children), obj)
+        if obj is None or (
+            obj.lemma_.lower() not in wanted | MINIMUM and obj.lower_ not in wanted
+        ):  # ("falls short of the minimum required")
+            return
+        sources = self._judges(clause)
+        if not sources:  # "the offer does not meet Hamas's demands"
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ != "PRON":
+                sources = ctx.resolve.resolve_np(owner)
+        if sources and not ctx.irrealis(clause):
             self._emit("rejects", sources, self.t.nps(subj), v, 0.65)
 
     def _say_no(self, v: Token) -> None:
@@ -372,6 +503,64 @@ class RejectRules(StanceRules):
         sources = ctx.resolve.subject_actors(v)
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.75)
+
+
+def _disputes_claim(v: Token) -> bool:
+    """ "does not accept that X": the verb takes a "that" clause and no object (a claim
+    disputed, not a proposal refused)."""
+    kids = list(v.children)
+    if any(c.dep_ in ("dobj", "xcomp") for c in kids):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() not in ("do", "have") for c in kids):
+        return False  # "will not accept that Israel keeps troops": a refusal
+    return any(
+        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in kids
+    )
+
+
+def _that_noun_and(v: Token) -> tuple[Token, Token] | None:
+    """ "rejected that demand and insists on X" parsed as a "that" clause whose subject ("that
+    demand") is left with a dangling "and": the noun and the clause's verb."""
+    for c in v.children:
+        if c.dep_ != "ccomp" or not any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+        ):
+            continue
+        subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "NOUN" or subj.i != v.i + 2:
+            continue
+        kids = list(subj.children)
+        if any(g.dep_ == "cc" for g in kids) and not any(g.dep_ == "conj" for g in kids):
+            return subj, c
+    return None
+
+
+def _copula_phrases(
+    s: Span, phrases: tuple[str, ...]
+) -> list[tuple[list[str], Token, Token, Token]]:
+    """Each phrase found in a sentence with the copula it hangs on: (words, first, last,
+    copula)."""
+    low = [t.lower_ for t in s]
+    out = []
+    for phrase in phrases:
+        words = phrase.split()
+        n = len(words)
+        for i in range(len(low) - n + 1):
+            if low[i : i + n] != words:
+                continue
+            first, last = s[i], s[i + n - 1]
+            cop = next(
+                (
+                    x
+                    for x in (first.head, first.head.head, last.head, last.head.head)
+                    if x.lemma_.lower() in COPULAS
+                ),
+                None,
+            )
+            if cop is not None:
+                out.append((words, first, last, cop))
+    return out
 
 
 def _one(x: Topic | str | None) -> list[Topic | str]:

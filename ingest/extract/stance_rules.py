@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+#: verbs that deny the clause they govern ("denied that it had rejected the deal")
+DENIALS = frozenset({"deny", "dispute", "refute", "rebut"})
+
+
 class StanceRules:
     """Base of the demand and rejection rules (:mod:`.demands`, :mod:`.rejections`)."""
 
@@ -30,14 +34,45 @@ class StanceRules:
         conf: float,
     ) -> None:
         """One stance per source and target (a coordinated object gives several)."""
+        if self._disowned(cue):
+            return
         for target in targets:
             self.ctx.out.stance(rtype, sources, target, cue, conf)
+
+    def _disowned(self, cue: Token) -> bool:
+        """A stance inside a clause that is denied or not said: "denied that it had rejected
+        the deal", "never said it was unwilling to accept", "did not say it would demand"."""
+        ctx = self.ctx
+        lex = ctx.lex
+        cur = cue
+        for _ in range(8):
+            if cur.head.i == cur.i:
+                return False
+            head = cur.head
+            if (
+                cur.dep_ in ("acl", "ccomp", "relcl")
+                and head.pos_ in ("NOUN", "PROPN")
+                and head.lemma_.lower() in lex.object_classes.get("claim", ())
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in cur.children)
+            ):
+                return True  # "reports that Washington had demanded X": a claim, not a stance
+            if cur.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX"):
+                lemma = head.lemma_.lower()
+                if lemma in DENIALS:
+                    return True
+                if lemma in lex.speech_verbs and ctx.negated(head):
+                    return True
+            cur = head
+        return False
 
     def _judges(self, clause: Token) -> list[Resolved]:
         """Who asserts a clause: the subject of the verb of saying it is the object of (not in
         a quote), else the speaker of the quote it is in (for the clause at its top)."""
         ctx = self.ctx
-        speech = clause.head if clause.dep_ == "ccomp" else None
+        top = clause
+        while top.dep_ == "conj" and top.head.i != top.i:  # "said X and that Y should ..."
+            top = top.head
+        speech = top.head if top.dep_ == "ccomp" else None
         lex = ctx.lex
         if speech is not None and speech.lemma_.lower() not in (
             lex.speech_verbs | lex.insist_verbs | {"conclude"}
@@ -47,6 +82,20 @@ class StanceRules:
             if ctx.irrealis(speech) or ctx.negated(speech):
                 return []
             return ctx.resolve.subject_actors(speech)
+        if speech is None and clause.dep_ == "ROOT":
+            # "Any agreement, Hamas said, must guarantee ...": a parenthetical verb of saying
+            aside = next(
+                (
+                    c
+                    for c in clause.children
+                    if c.dep_ == "parataxis"
+                    and c.lemma_.lower() in lex.speech_verbs
+                    and ctx.quote_of[c.i] < 0
+                ),
+                None,
+            )
+            if aside is not None and not ctx.negated(aside) and not ctx.irrealis(aside):
+                return ctx.resolve.subject_actors(aside)
         q = ctx.in_quote(clause.i)
         if q is not None and q.speaker and clause.dep_ in ("ROOT", "ccomp", "conj"):
             return [Resolved(q.speaker)]
@@ -70,6 +119,31 @@ class StanceRules:
             ),
             None,
         )
+
+
+#: verbs that take a small clause ("wants the airport reopened", a participle the tagger may
+#: read as a past tense)
+SMALL_CLAUSE_VERBS = frozenset({"want", "need", "expect", "like", "prefer", "see", "get"})
+
+
+def reattached(v: Token) -> Token | None:
+    """ "X wants the observers deployed and has called for Y": a finite verb the parser
+    conjoined with a small clause (a participle or infinitive with a subject of its own and no
+    auxiliary) belongs with the clause above it; that clause's verb, or None."""
+    head = v.head
+    if v.dep_ != "conj" or head.dep_ not in ("ccomp", "xcomp") or head.head.i == head.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    finite = v.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP", "VBD", "MD") for c in v.children
+    )
+    small = (
+        head.tag_ in ("VBN", "VB", "VBG") or head.head.lemma_.lower() in SMALL_CLAUSE_VERBS
+    ) and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)
+    if finite and small and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return head.head
+    return None
 
 
 def absolute_participle(v: Token) -> bool:

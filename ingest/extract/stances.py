@@ -23,6 +23,17 @@ if TYPE_CHECKING:
 CONDITION_MARKS = frozenset({"unless", "until", "till"})
 
 
+#: "is not interested in X", "is not keen on X": a rejection of X
+UNINTERESTED = frozenset({"interested", "keen"})
+
+#: modals that make a demand with "only": "a truce could only be temporary"
+ONLY_MODALS = frozenset({"can", "could", "ca"})
+
+
+def _only_on(v: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == "only" for c in v.children)
+
+
 class Stances(DemandRules, RejectRules):
     """The ``demands`` and ``rejects`` families on one document."""
 
@@ -35,6 +46,9 @@ class Stances(DemandRules, RejectRules):
                     t.lemma_.lower() in cue_lemmas
                     or t.lower_ in cue_lemmas
                     or t.lower_ in CONDITION_MARKS
+                    or t.lower_ in ONLY_MODALS
+                    or t.lower_ == "long"
+                    or t.lower_ in UNINTERESTED
                 ):
                     self._cue(t)
             self._phrases(s)
@@ -63,9 +77,11 @@ class Stances(DemandRules, RejectRules):
                 self._refused_concession(t)
         if low == "no" and t.dep_ in ("intj", "dobj") and t.head.lemma_.lower() == "say":
             self._say_no(t.head)
-        if (t.dep_ == "aux" and low in lex.modals) or (
-            lemma in lex.necessity and t.dep_ != "aux" and ctx.has_modal(t)
-        ):
+        if (
+            (t.dep_ == "aux" and low in lex.modals)
+            or (lemma in lex.necessity and t.dep_ != "aux" and ctx.has_modal(t))
+            or (t.dep_ == "aux" and low in ONLY_MODALS and _only_on(t.head))
+        ):  # "must withdraw", "would have to include", "could only be temporary"
             self._deontic(t)
         if low in CONDITION_MARKS and t.dep_ == "mark" and t.head.dep_ == "advcl":
             v = t.head.head
@@ -73,6 +89,8 @@ class Stances(DemandRules, RejectRules):
                 self._conditional_refusal(v)
         if low == "only" and t.dep_ == "advmod":
             self._only(t)
+        if low == "long" and t.dep_ == "advmod":
+            self._as_long_as(t)
         if low == "against" and t.dep_ == "prep":
             self._against(t)
         if t.pos_ in ("NOUN", "PROPN"):
@@ -91,3 +109,5 @@ class Stances(DemandRules, RejectRules):
                 self._unwilling(t)
             if low in lex.opposed:
                 self._opposed(t)
+            if low in UNINTERESTED:
+                self._uninterested(t)

@@ -18,6 +18,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+#: verbs whose subject is a list of demands and whose object its items ("its demands include")
+LIST_VERBS = frozenset({"include", "comprise", "be"})
+
+#: nouns that hold a list of demands ("a list of demands including A and B")
+LIST_HOLDERS = frozenset({"list", "set", "series", "catalogue", "catalog", "raft", "slate"})
+
+#: "one of its demands is X", "another of its conditions is X"
+PARTITIVES = frozenset({"one", "another", "first", "chief", "foremost", "top", "main", "key"})
+
+#: verbs that pass a demand on down a chain ("urged Qatar to lean on Hamas to accept X",
+#: "asked Egypt to persuade Hamas to release them"): the demand is what the chain ends in
+CHAIN_VERBS = frozenset({"lean", "persuade", "convince", "induce", "prevail", "prod", "nudge"})
+
 #: words that coordinate a phrase with one that is not meant ("rather than", "instead of")
 CONTRASTS = frozenset({"rather", "instead", "not", "nor", "unlike", "than"})
 
@@ -78,7 +91,10 @@ class Targets:
                 return False
         if not frame.needs:
             return (
-                any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative") for c in v.children)
+                any(
+                    c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative", "nsubjpass")
+                    for c in v.children
+                )
                 or v.dep_ == "acl"
             )
         obj_preps = [
@@ -90,6 +106,8 @@ class Targets:
                 return True  # "conditioned any return to the talks on ...": hung on the object
             for c in v.children:
                 if kind == "prep" and c.dep_ in ("prep", "prt") and c.lower_ == word:
+                    return True
+                if kind == "prep" and _for_clause(c, word):  # "called for Iran to dismantle X"
                     return True
                 if kind == "prt" and c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word:
                     return True
@@ -229,12 +247,46 @@ class Targets:
         if colon:  # "tabled three demands: A, B and C" (however the parser hung them)
             return colon
         head = n.head
-        if n.dep_ == "nsubj" and head.lemma_.lower() in ("include", "comprise", "be"):
+        items += self._partitive_items(n)  # "among its demands are A and B"
+        if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIST_HOLDERS:
+            n, head = head.head, head.head.head  # "its list of demands includes A and B"
+        if n.dep_ == "nsubj" and head.lemma_.lower() not in LIST_VERBS:
+            # "the EMC's demands, read out by its negotiator, include A": the parser made the
+            # participle the verb and the real one its conjunct
+            head = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "conj"
+                    and c.lemma_.lower() in LIST_VERBS
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                ),
+                head,
+            )
+        if n.dep_ == "nsubj" and head.lemma_.lower() in LIST_VERBS:
             # "the government's demands include A and B", "its conditions are A and B"
             obj = next((g for g in head.children if g.dep_ in ("dobj", "attr")), None)
             if obj is not None and not self.ctx.negated(head):
-                items.append(obj)
+                items.extend(_spread(obj))
         return items
+
+    def _partitive_items(self, n: Token) -> list[Token]:
+        """ "Among its demands are A and B", "one of its demands is A": the phrase the
+        copula gives as the item (the one that is not the "among" phrase)."""
+        prep = n.head
+        if n.dep_ != "pobj" or prep.dep_ != "prep":
+            return []
+        cop: Token | None = None
+        if prep.lower_ == "among":
+            cop = prep.head
+        elif prep.lower_ == "of" and prep.head.dep_ == "nsubj" and prep.head.lower_ in PARTITIVES:
+            cop = prep.head.head
+        if cop is None or cop.lemma_.lower() not in ("be", "include") or self.ctx.negated(cop):
+            return []
+        item = next((c for c in cop.children if c.dep_ in ("attr", "dobj")), None)
+        if item is None and prep.lower_ == "among":  # "among its demands, a ceasefire is first"
+            item = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        return [item] if item is not None else []
 
     def _colon_items(self, n: Token) -> list[Token]:
         """The items after a colon that follows a list noun: one head per stretch between
@@ -281,6 +333,9 @@ class Targets:
                 None,
             )
         ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
+        for_clause = next((c for c in kids if _for_clause(c, "for")), None)
+        if xcomp is None and dobj is None and for_clause is not None:
+            return _one(ctx.topics.from_vp(for_clause))  # "called for Iran to dismantle X"
         if (
             xcomp is None
             and dobj is not None
@@ -319,7 +374,9 @@ class Targets:
             if seen is not None:
                 who = next((c for c in seen.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 return _one(ctx.topics.from_vp(seen, agent=who))
-        if xcomp is not None and xcomp.lemma_.lower() in lex.demand_verbs:
+        if xcomp is not None and (
+            xcomp.lemma_.lower() in lex.demand_verbs or xcomp.lemma_.lower() in CHAIN_VERBS
+        ):
             # a pressure chain, "urged A to press B to accept C": what the chain ends in
             chain = self.of_verb(xcomp, allow_actor=False)
             if chain:
@@ -333,7 +390,8 @@ class Targets:
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if passive is not None:  # "the plan was rejected by Hamas"
             return self.nps(passive)
-        if v.dep_ == "acl" and v.tag_ == "VBN":  # "the deal, so far rejected by Hamas"
+        if v.dep_ == "acl" and (v.tag_ == "VBN" or any(c.dep_ == "agent" for c in kids)):
+            # "the deal, so far rejected by Hamas", "the offer, turned down by the union"
             return self.nps(v.head)
         if ccomp is not None and any(c.tag_ == "WP" and c.lower_ == "what" for c in ccomp.children):
             # "rejected what it described as new conditions": what it was called
@@ -359,6 +417,18 @@ class Targets:
             if subj is not None and (subj.pos_ == "PRON" or ctx.men[subj.i] is not None):
                 subj = None  # "said it would ...": the clause says enough
             return _one(ctx.topics.from_vp(ccomp, agent=subj))
+        into = next(
+            (
+                g
+                for c in kids
+                if c.dep_ == "prep" and c.lower_ == "into"
+                for g in c.children
+                if g.dep_ == "pcomp" and g.pos_ == "VERB"
+            ),
+            None,
+        )
+        if into is not None and dobj is not None:  # "pressure Kosovo Serbs into accepting X"
+            return _one(ctx.topics.from_vp(into))
         addressee: Topic | str | None = None
         if dobj is not None:
             found = self.nps(dobj)
@@ -367,7 +437,14 @@ class Targets:
                 return topics
             addressee = found[0] if found else None  # "asked Israel for guarantees"
         for c in kids:
-            if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon", "to", "against"):
+            if c.dep_ in ("prep", "prt") and c.lower_ in (
+                "for",
+                "on",
+                "upon",
+                "to",
+                "against",
+                "into",
+            ):
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is None or obj.ent_type_ in ("DATE", "TIME"):
                     continue
@@ -401,6 +478,38 @@ class Targets:
                         found += [x for x in self.nps(o2) if x not in found]
                 return found
         return _one(addressee) if allow_actor else []
+
+
+def _for_clause(c: Token, word: str) -> bool:
+    """ "called for Iran to dismantle X": an infinitive clause with its own subject, opened by
+    the preposition the verb takes (parsed as its mark)."""
+    return (
+        c.dep_ == "advcl"
+        and any(g.dep_ == "mark" and g.lower_ == word for g in c.children)
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+    )
+
+
+def _spread(obj: Token) -> list[Token]:
+    """The items of a list the parser hung one inside the other ("a halt to offensives in
+    Cauca, the release of jailed fighters and guarantees for the caravan": "release" under
+    "Cauca"): the object and every noun conjoined below it that opens an item of its own (a
+    determiner, or a comma before it), not "oil and banking sanctions"."""
+    doc = obj.doc
+    out = [obj]
+    for c in obj.subtree:
+        if c.i <= obj.i or c.pos_ != "NOUN":  # not "from Goma, Bukavu and other towns"
+            continue
+        if not (c.dep_ == "conj" and c.head.i != obj.i) and c.dep_ != "appos":
+            continue
+        left = c.left_edge.i
+        before = [doc[j].text for j in range(max(obj.i, left - 2), left)]
+        if (c.dep_ == "appos" and "," in before) or (
+            c.dep_ == "conj"
+            and (len(out) > 1 or any(g.dep_ in ("det", "poss") for g in c.children))
+        ):  # an item after a comma, the last one after "and", one with its own determiner
+            out.append(c)
+    return out
 
 
 def _one(x: Topic | str | None) -> list[Topic | str]:

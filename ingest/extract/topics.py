@@ -60,6 +60,20 @@ def _quoted(sub: list[Token]) -> bool:
     return sub[0].text in QUOTES or (before is not None and before.text in QUOTES)
 
 
+#: participles that say what a proposal is ("a settlement based on two states", "a truce
+#: limited to Cauca", "a deal tied to the release of X")
+FRAMING_PARTICIPLES = frozenset(
+    {"base", "limit", "tie", "link", "restrict", "confine", "modell", "model"}
+)
+
+#: nouns that say nothing without their infinitive ("the right to strike", "the freedom to
+#: move"), kept with it even inside a verb phrase
+RIGHT_NOUNS = frozenset({"right", "freedom", "ability", "authority", "power", "permission"})
+
+#: adjectives that leave a demand noun pointing back ("the last item", "the latest demand")
+ANAPHORIC_ADJECTIVES = frozenset({"last", "latest", "final", "same", "main", "key", "central"})
+
+
 def _bare_demand(head: Token, nouns: frozenset[str]) -> bool:
     """ "the demand", "that condition": a demand noun with a definite determiner and nothing
     that says what is demanded."""
@@ -67,13 +81,17 @@ def _bare_demand(head: Token, nouns: frozenset[str]) -> bool:
         return False
     kids = list(head.children)
     if not any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in kids
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        or (c.dep_ == "poss" and c.pos_ != "PRON")
+        for c in kids
     ):
         return False
     return not any(
-        c.dep_ in ("prep", "acl", "relcl", "poss", "amod", "compound", "appos", "ccomp")
+        c.dep_ in ("prep", "acl", "relcl", "amod", "compound", "appos", "ccomp")
         and c.lower_ not in ("as", "out")  # "dismissed the demand as one-sided"
-        for c in kids
+        and c.lower_ not in ANAPHORIC_ADJECTIVES  # "the last item", "that latest demand"
+        and not (c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children))
+        for c in kids  # (nor "the last item, so far rebuffed by X": a passive says no content)
     )
 
 
@@ -91,6 +109,8 @@ class TopicTable:
         self.last: Topic | None = None
         #: the topic of the last demand found ("rejected the demand": that one)
         self.last_demand: Topic | None = None
+        #: the last demand of each actor ("dismissed the government's call": the government's)
+        self.demand_of: dict[str, Topic] = {}
 
     def release(self) -> None:
         self._owner_of = _no_owner
@@ -127,8 +147,25 @@ class TopicTable:
                     )
                     toks.append(c)
                     toks.extend(inner)
-            elif c.dep_ == "acl" and depth < 1 and any(g.dep_ == "aux" for g in c.children):
+            elif (
+                c.dep_ == "acl"
+                and depth < 2
+                and any(g.dep_ == "aux" for g in c.children)
+                and (depth == 0 or head.lemma_.lower() in RIGHT_NOUNS)
+            ):  # "the right to strike" inside "keeping the right to strike"
                 toks.extend(self.vp_tokens(c, depth + 1))
+            elif (
+                c.dep_ == "acl"
+                and c.tag_ == "VBN"
+                and depth < 1
+                and c.lemma_.lower() in FRAMING_PARTICIPLES
+                and not prep_done
+            ):  # "a settlement based on two separate states", "a truce limited to Cauca"
+                prep = next((g for g in c.children if g.dep_ == "prep"), None)
+                obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+                if prep is not None and obj is not None:
+                    prep_done = True
+                    toks.extend([c, prep, *self.np_tokens(obj, depth + 1)])
         return toks[:MAX_TOKENS] if len(toks) > MAX_TOKENS else toks
 
     def vp_tokens(self, verb: Token, depth: int = 0) -> list[Token]:
@@ -195,8 +232,24 @@ class TopicTable:
 
     def from_np(self, head: Token) -> Topic | None:
         low = head.lemma_.lower()
+        owner = self._owner_of(head) if low in self.lex.demand_anaphors else None
+        if (
+            owner in self.demand_of
+            and head.dep_ != "appos"
+            and not any(c.dep_ in ("prep", "acl", "relcl", "ccomp", "appos") for c in head.children)
+        ):
+            return self.demand_of[owner]  # type: ignore[index]  # "the Ethiopian demand"
         if self.last_demand is not None and _bare_demand(head, self.lex.demand_anaphors):
-            return self.last_demand  # "Armenia rejected the demand", "dismissed that condition"
+            # "Armenia rejected the demand", "dismissed that condition", "the last item",
+            # "the government's call" (that owner's last demand, when known)
+            owner = self._owner_of(head)
+            return self.demand_of.get(owner, self.last_demand) if owner else self.last_demand
+        if (
+            head.lower_ in ("that", "this")
+            and head.dep_ in ("dobj", "nsubjpass")
+            and self.last_demand is not None
+        ):
+            return self.last_demand  # "Iran ruled that out"
         if head.pos_ == "PRON" or (
             low in self.lex.anaphors
             and low not in self.lex.proposal_heads

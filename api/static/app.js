@@ -10,8 +10,10 @@
 import { ApiError, api, cancelPending, listOf, oldestPending, onPending, pendingCount } from "./api.js";
 import { app, ctx } from "./context.js";
 import { $, $$, download, fill, h, nextFrame, plural, textOn } from "./dom.js";
+import { chunking, inChunks, onChunkWork } from "./chunks.js";
+import { BigViewLayer } from "./biglayer.js";
 import { captionLines, toCsv, toGexf, toGraphml, toPng, toSvg, today, viewData } from "./exporters.js";
-import { BASE_SIZE, LAYOUTS, createCy, dayOf, edgeClasses, edgeData, edgeId, nodeData, tuneForSize } from "./graph.js";
+import { BASE_SIZE, LAYOUTS, createCy, dayOf, edgeClasses, edgeData, edgeId, nodeClasses, nodeData, tuneForSize } from "./graph.js";
 import { focusedNode, setFocus, wireKeyboard } from "./keyboard.js";
 import { LayoutRunner, fitView, isPlaced, markPlaced, placeNew } from "./layout.js";
 import { renderOverview } from "./overview.js";
@@ -33,6 +35,10 @@ import { DEFAULT_LIMIT, MAX_LIMIT, decodePositions, emptyState, encodePositions,
 const MAX_NODES = 3000;
 const SLOW_MS = 400; // requests slower than this show progress
 const QUIET_ADD = 600; // elements: more than this are laid out before they are drawn
+// elements per frame when many are added, revealed or resized (each frame restyles them)
+const ADD_PER_FRAME = 500;
+const REVEAL_PER_FRAME = 800;
+const SIZES_PER_FRAME = 250;
 
 // ------------------------------------------------------------------------ missing assets
 if (typeof cytoscape === "undefined") {
@@ -44,6 +50,8 @@ if (typeof cytoscape === "undefined") {
 
 const cy = createCy($("#cy"));
 app.cy = cy;
+const bigLayer = new BigViewLayer(cy);
+app.bigLayer = bigLayer;
 let restoring = 0;
 let actions = 0; // person's actions still at work (for the idle flag tests wait on)
 let truncations = []; // [{seed, name, left_out}]
@@ -300,7 +308,7 @@ async function reloadView() {
       continue;
     }
     const d = nodeData(n, ctx);
-    newNodes.push({ group: "nodes", data: d, classes: d.intermediary ? "intermediary" : "" });
+    newNodes.push({ group: "nodes", data: d, classes: nodeClasses(d, kept.length) });
   }
   for (const e of kept) {
     const have = cy.$id(edgeId(e));
@@ -323,7 +331,7 @@ async function reloadView() {
   // no frame draws a half-built heap; small ones are placed near their neighbours at once.
   const all = [...newNodes, ...newEdges];
   const quiet = all.length > QUIET_ADD;
-  const SLICE = 800;
+  const SLICE = ADD_PER_FRAME;
   for (let i = 0; i < all.length; i += SLICE) {
     let slice;
     const part = all.slice(i, i + SLICE);
@@ -335,7 +343,7 @@ async function reloadView() {
     if (!quiet) placeNew(cy, slice.nodes());
     if (i + SLICE < all.length) await nextFrame();
   }
-  tuneForSize(cy);
+  tuneForSize(cy, bigLayer);
   return added.nodes();
 }
 
@@ -458,11 +466,7 @@ const settle = busy(async function settle(added = cy.collection(), { full = fals
 async function revealPending() {
   const pending = cy.elements(".pending");
   placeNew(cy, pending.nodes());
-  const SLICE = 1500;
-  for (let i = 0; i < pending.length; i += SLICE) {
-    pending.slice(i, i + SLICE).removeClass("pending");
-    if (i + SLICE < pending.length) await nextFrame();
-  }
+  await inChunks("reveal", pending, REVEAL_PER_FRAME, (slice) => slice.removeClass("pending"));
 }
 
 function markSeeds() {
@@ -618,8 +622,8 @@ const applyMetric = busy(async function applyMetric({ relayout = true } = {}) {
   const metric = app.state.metric;
   if (!metric) {
     app.scores = null;
-    cy.batch(() => cy.nodes().forEach((n) => n.data("size", BASE_SIZE[n.data("kind")] || 30)));
     renderRanking([]);
+    await sizeByScores();
     return;
   }
   const s = app.state;
@@ -651,8 +655,8 @@ const applyMetric = busy(async function applyMetric({ relayout = true } = {}) {
   }
   if (metric !== app.state.metric) return;
   app.scores = new Map(rows.map((r) => [(r.actor && r.actor.id) || r.id, r.score]));
-  sizeByScores();
   renderRanking(rows.slice(0, 8));
+  if (!(await sizeByScores())) return; // a newer size setting took over
   if (relayout && cy.nodes().not(".hidden").nonempty()) {
     // bigger nodes need room: settle them where they are
     const ok = await layouts.run({ name: app.state.layout, incremental: true, pins: app.state.pins, roots: app.state.seeds, animate: restoring === 0 });
@@ -660,19 +664,28 @@ const applyMetric = busy(async function applyMetric({ relayout = true } = {}) {
   }
 });
 
+/** Node sizes from the scores (or the base sizes), a slice of the changed nodes per frame. */
 function sizeByScores() {
-  if (!app.scores) {
-    cy.batch(() => cy.nodes().forEach((n) => n.data("size", BASE_SIZE[n.data("kind")] || 30)));
-    return;
-  }
-  const max = Math.max(1e-12, ...app.scores.values());
-  cy.batch(() =>
-    cy.nodes().forEach((n) => {
-      const sc = app.scores.get(n.id());
-      const size = sc === undefined ? 16 : 18 + 62 * Math.sqrt(Math.max(0, sc) / max);
-      if (Math.abs((n.data("size") || 0) - size) > 0.01) n.data("size", size);
-      n.data("score", sc ?? 0);
-    }),
+  const scores = app.scores;
+  const max = scores ? Math.max(1e-12, ...scores.values()) : 1;
+  const changes = [];
+  cy.nodes().forEach((n) => {
+    let size = BASE_SIZE[n.data("kind")] || 30;
+    let score = null;
+    if (scores) {
+      const sc = scores.get(n.id());
+      size = sc === undefined ? 16 : 18 + 62 * Math.sqrt(Math.max(0, sc) / max);
+      score = sc ?? 0;
+    }
+    if (Math.abs((n.data("size") || 0) - size) > 0.01 || (scores && n.data("score") !== score)) changes.push([n, size, score]);
+  });
+  return inChunks("sizes", changes, SIZES_PER_FRAME, (slice) =>
+    cy.batch(() =>
+      slice.forEach(([n, size, score]) => {
+        if (Math.abs((n.data("size") || 0) - size) > 0.01) n.data("size", size);
+        if (score !== null) n.data("score", score);
+      }),
+    ),
   );
 }
 
@@ -1201,7 +1214,11 @@ function wire() {
 
   cy.on("tap", "node, edge", (ev) => selectElement(`${ev.target.isNode() ? "n" : "e"}:${ev.target.id()}`, { from: $("#cy") }));
   cy.on("tap", (ev) => {
-    if (ev.target === cy && app.state.sel) closePanel();
+    if (ev.target !== cy) return;
+    // big views: relations are drawn by the page (biglayer.js), which finds the one clicked
+    const edge = bigLayer.edgeAt(ev.position);
+    if (edge) selectElement(`e:${edge.id()}`, { from: $("#cy") });
+    else if (app.state.sel) closePanel();
   });
   cy.on("dbltap", "node", (ev) => expand(ev.target.id()));
   cy.on("dragfree", "node", (ev) => {
@@ -1387,12 +1404,13 @@ function busy(f) {
 }
 
 function updateIdle(force = false) {
-  const idle = force || (pendingCount() === 0 && actions === 0 && !layouts.running && restoring === 0 && !reloadPending && !savingPositions);
+  const idle = force || (pendingCount() === 0 && actions === 0 && !layouts.running && restoring === 0 && !reloadPending && !savingPositions && !chunking());
   document.body.dataset.idle = idle ? "1" : "0";
   hook.idle = idle;
   if (!progressTimer && (pendingCount() || layouts.running)) progressTimer = setTimeout(tickProgress, SLOW_MS);
 }
 onPending(() => updateIdle());
+onChunkWork(() => updateIdle());
 
 Object.assign(app, { select: selectElement, expand, pickActor, removeNode, togglePin, setPathEnd, commit, handleError, toast, refresh: refreshView });
 
@@ -1425,7 +1443,7 @@ const hook = {
     for (const n of sub.nodes || []) if (cy.$id(n.id).empty()) add.push({ group: "nodes", data: d(n), classes: n.intermediary ? "intermediary" : "" });
     for (const e of sub.edges || []) if (cy.$id(edgeId(e)).empty()) add.push({ group: "edges", data: edgeData(e, ctx) });
     cy.batch(() => cy.add(add));
-    tuneForSize(cy);
+    tuneForSize(cy, bigLayer);
     refreshView();
     await settle(cy.collection(), { full: before === 0 });
     return cy.nodes().length - before;

@@ -36,9 +36,12 @@ const MAX_NODES = 3000;
 const SLOW_MS = 400; // requests slower than this show progress
 const QUIET_ADD = 600; // elements: more than this are laid out before they are drawn
 // elements per frame when many are added, revealed or resized (each frame restyles them)
-const ADD_PER_FRAME = 500;
-const REVEAL_PER_FRAME = 800;
-const SIZES_PER_FRAME = 250;
+const ADD_PER_FRAME = 150;
+const REVEAL_PER_FRAME = 300;
+const REMOVE_PER_FRAME = 300;
+const SIZES_PER_FRAME = 150;
+const FILTER_PER_FRAME = 500;
+const POSITIONS_PER_FRAME = 200;
 
 // ------------------------------------------------------------------------ missing assets
 if (typeof cytoscape === "undefined") {
@@ -300,10 +303,11 @@ async function reloadView() {
   const newEdges = [];
   const kept = [...edges.values()].filter((e) => keep.has(e.source) && keep.has(e.target));
   const classes = edgeClasses(kept.length);
+  const drawn = new Map(cy.elements().map((x) => [x.id(), x])); // one pass, not a lookup each
   for (const [id, n] of nodes) {
     if (!keep.has(id)) continue;
-    const have = cy.$id(id);
-    if (have.nonempty()) {
+    const have = drawn.get(id);
+    if (have) {
       if (n.intermediary && !have.data("intermediary")) have.data("intermediary", true).addClass("intermediary");
       continue;
     }
@@ -311,8 +315,8 @@ async function reloadView() {
     newNodes.push({ group: "nodes", data: d, classes: nodeClasses(d, kept.length) });
   }
   for (const e of kept) {
-    const have = cy.$id(edgeId(e));
-    if (have.nonempty()) {
+    const have = drawn.get(edgeId(e));
+    if (have) {
       // a fuller answer (e.g. after "show all evidence") is kept
       if ((e.evidence || []).length > have.data("evidence").length) have.data(edgeData(e, ctx));
       continue;
@@ -323,10 +327,8 @@ async function reloadView() {
   const stale = cy.nodes().filter((n) => !keep.has(n.id()));
   const staleEdges = cy.edges().filter((e) => !keptIds.has(e.id()));
   let added = cy.collection();
-  cy.batch(() => {
-    staleEdges.remove();
-    stale.remove();
-  });
+  // what goes, a slice per frame too (edges first: removing a node removes its edges)
+  await inChunks("remove", staleEdges.union(stale), REMOVE_PER_FRAME, (slice) => cy.batch(() => slice.filter((x) => x.inside()).remove()));
   // Big additions come in slices and stay undrawn ("pending") until they are laid out, so
   // no frame draws a half-built heap; small ones are placed near their neighbours at once.
   const all = [...newNodes, ...newEdges];
@@ -344,10 +346,15 @@ async function reloadView() {
     if (i + SLICE < all.length) await nextFrame();
   }
   tuneForSize(cy, bigLayer);
+  await nextFrame(); // what the caller does next (filters, marks, panels) in a task of its own
   return added.nodes();
 }
 
 // ------------------------------------------------------------------------ filters
+let filterJob = Promise.resolve(true); // the classes of the last filter change, applied
+
+/** Hide what the filters leave out (classes hidden and type-hidden): {hiddenEdges, revealed
+ * (nodes shown again), chunked (still being applied: see filterJob)}. */
 function applyFilters() {
   const s = app.state;
   const rel = s.rel ? new Set(s.rel) : null;
@@ -359,33 +366,40 @@ function applyFilters() {
     keepShown.add(app.pathResult.source.id);
     keepShown.add(app.pathResult.target.id);
   }
-  let hiddenEdges = 0;
-  cy.batch(() => {
-    cy.nodes().forEach((n) => {
-      const off = !!types && !types.has(n.data("type"));
-      if (n.hasClass("type-hidden") !== off) n.toggleClass("type-hidden", off);
-    });
-    cy.edges().forEach((e) => {
-      const d = e.data();
-      let hide = (rel && !rel.has(d.type)) || e.source().hasClass("type-hidden") || e.target().hasClass("type-hidden");
-      if (!hide && d.dmin !== null) {
-        if (since !== null && d.dmax < since) hide = true;
-        if (until !== null && d.dmin > until) hide = true;
-      }
-      if (e.hasClass("hidden") !== hide) e.toggleClass("hidden", hide);
-      if (hide) hiddenEdges += 1;
-    });
-    // nodes left with no visible relation go too, except those the researcher chose
-    cy.nodes().forEach((n) => {
-      let hide = n.hasClass("type-hidden");
-      if (!hide && !keepShown.has(n.id())) {
-        const all = n.connectedEdges();
-        hide = all.nonempty() && all.every((e) => e.hasClass("hidden"));
-      }
-      if (n.hasClass("hidden") !== hide) n.toggleClass("hidden", hide);
-    });
+  // decided on the elements' data in one pass each (no collection per element: on a big view
+  // that was most of a filter change), then only what changes is toggled
+  const typeHidden = new Set();
+  cy.nodes().forEach((n) => {
+    if (types && !types.has(n.data("type"))) typeHidden.add(n.id());
   });
-  return hiddenEdges;
+  const hasEdges = new Set();
+  const shownEdges = new Set(); // nodes with a visible relation
+  const toggles = [];
+  let hiddenEdges = 0;
+  cy.edges().forEach((e) => {
+    const d = e.data();
+    let hide = (rel && !rel.has(d.type)) || typeHidden.has(d.source) || typeHidden.has(d.target);
+    if (!hide && d.dmin !== null) {
+      if (since !== null && d.dmax < since) hide = true;
+      if (until !== null && d.dmin > until) hide = true;
+    }
+    hasEdges.add(d.source).add(d.target);
+    if (!hide) shownEdges.add(d.source).add(d.target);
+    if (e.hasClass("hidden") !== hide) toggles.push([e, "hidden", hide]);
+    if (hide) hiddenEdges += 1;
+  });
+  // nodes left with no visible relation go too, except those the researcher chose
+  cy.nodes().forEach((n) => {
+    const id = n.id();
+    const off = typeHidden.has(id);
+    if (n.hasClass("type-hidden") !== off) toggles.push([n, "type-hidden", off]);
+    const hide = off || (!keepShown.has(id) && hasEdges.has(id) && !shownEdges.has(id));
+    if (n.hasClass("hidden") !== hide) toggles.push([n, "hidden", hide]);
+  });
+  // on big views, a slice per frame (whoever needs the classes waits for filterJob)
+  filterJob = inChunks("filter", toggles, FILTER_PER_FRAME, (slice) => cy.batch(() => slice.forEach(([ele, cls, on]) => ele.toggleClass(cls, on))));
+  const revealed = toggles.filter(([ele, cls, on]) => cls === "hidden" && !on && ele.isNode()).map(([ele]) => ele);
+  return { hiddenEdges, revealed, chunked: toggles.length > FILTER_PER_FRAME };
 }
 
 let reloadTimer = null;
@@ -422,23 +436,30 @@ function onFilterChange(label) {
 /** Filters, highlights, sizes, legend, status, timeline, open panel and tab; returns the
  * nodes that became visible without ever having been laid out. */
 function refreshView() {
-  const wasVisible = new Set(cy.nodes().not(".hidden").map((n) => n.id()));
-  const hidden = applyFilters();
+  const { hiddenEdges, revealed, chunked } = applyFilters();
   applyPins();
   markSeeds();
   highlightPath();
   if (app.scores) sizeByScores();
   updateTimeline();
-  renderLegend();
-  renderStatus(hidden);
-  $("#empty").hidden = cy.nodes().nonempty() || restoring > 0;
-  refreshTab();
-  if (app.state.sel && !restoring) renderPanel();
-  return cy.nodes().not(".hidden").filter((n) => !wasVisible.has(n.id()) && !isPlaced(n));
+  const shown = () => {
+    renderLegend();
+    renderStatus(hiddenEdges);
+    $("#empty").hidden = cy.nodes().nonempty() || restoring > 0;
+    refreshTab();
+    if (app.state.sel && !restoring) renderPanel();
+  };
+  shown();
+  if (chunked) {
+    const job = filterJob;
+    job.then((done) => done && job === filterJob && shown());
+  }
+  return cy.collection(revealed).filter((n) => !isPlaced(n));
 }
 
 /** Lay out what needs it: everything when most nodes are new, else the newcomers. */
 const settle = busy(async function settle(added = cy.collection(), { full = false } = {}) {
+  await filterJob;
   const visible = cy.nodes().not(".hidden");
   if (visible.empty()) return revealPending();
   const unplaced = visible.filter((n) => !isPlaced(n));
@@ -490,8 +511,8 @@ function applyPins() {
 }
 
 function renderStatus(hiddenEdges) {
-  const n = cy.nodes().not(".hidden").length;
-  const e = cy.edges().not(".hidden").length;
+  const n = cy.nodes().filter((x) => !x.hasClass("hidden")).length;
+  const e = cy.edges().length - hiddenEdges;
   const bar = $("#status");
   bar.replaceChildren(h("span", {}, `${plural(n, "node")} · ${plural(e, "relation")}`, hiddenEdges ? ` (${hiddenEdges} hidden by filters)` : ""));
   for (const t of truncations) {
@@ -657,6 +678,7 @@ const applyMetric = busy(async function applyMetric({ relayout = true } = {}) {
   app.scores = new Map(rows.map((r) => [(r.actor && r.actor.id) || r.id, r.score]));
   renderRanking(rows.slice(0, 8));
   if (!(await sizeByScores())) return; // a newer size setting took over
+  await filterJob;
   if (relayout && cy.nodes().not(".hidden").nonempty()) {
     // bigger nodes need room: settle them where they are
     const ok = await layouts.run({ name: app.state.layout, incremental: true, pins: app.state.pins, roots: app.state.seeds, animate: restoring === 0 });
@@ -1335,18 +1357,21 @@ async function restore(next) {
     if (fetchKey(before) !== fetchKey(next) || firstRestore || cy.nodes().empty()) await reloadView();
     if (metricKey(next) !== metricKey(before) || firstRestore || (next.metric && !app.scores)) await applyMetric({ relayout: false });
     // positions: the link's own, then newcomers around them, else a fresh layout
+    // (only nodes not already there move, a slice per frame: Back on a big view moves few)
     let known = 0;
-    cy.batch(() => {
-      cy.nodes().forEach((n) => {
-        const p = positions[n.id()];
-        if (p && !next.pins[n.id()]) {
-          n.position(p);
-          n.scratch("_placed", true);
-          known += 1;
-        }
-      });
+    const moves = [];
+    cy.nodes().forEach((n) => {
+      const p = positions[n.id()];
+      if (p && !next.pins[n.id()]) {
+        const q = n.position();
+        if (Math.abs(q.x - p.x) > 0.5 || Math.abs(q.y - p.y) > 0.5) moves.push([n, p]);
+        n.scratch("_placed", true);
+        known += 1;
+      }
     });
+    await inChunks("positions", moves, POSITIONS_PER_FRAME, (slice) => cy.batch(() => slice.forEach(([n, p]) => n.position(p))));
     refreshView();
+    await filterJob;
     const visible = cy.nodes().not(".hidden");
     if (known === 0 && visible.nonempty() && (next.layout !== before.layout || !visible.every(isPlaced) || firstRestore)) {
       await settle(cy.collection(), { full: true });

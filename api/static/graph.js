@@ -2,6 +2,8 @@
 // page builds from API answers.
 /* global cytoscape, cytoscapeFcose */
 
+import { inChunks } from "./chunks.js";
+
 if (typeof cytoscape !== "undefined" && typeof cytoscapeFcose !== "undefined") cytoscape.use(cytoscapeFcose);
 
 // Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/), with a shape
@@ -206,6 +208,7 @@ export function createCy(container) {
 }
 
 const BIG = 1500;
+const TUNE_PER_FRAME = 500;
 export const MANY_EDGES = 1200;
 export const LABELLED_EDGES = 60;
 
@@ -238,14 +241,15 @@ export function tuneForSize(cy, bigLayer = null) {
   const many = edges.length > MANY_EDGES;
   const change = edges.filter((e) => e.hasClass("labelled") !== labelled || e.hasClass("many") !== many);
   const nodes = cy.nodes().filter((n) => n.hasClass("many") !== many);
-  if (change.nonempty() || nodes.nonempty()) {
+  if (bigLayer && many) bigLayer.setActive(true);
+  // a slice per frame: crossing the threshold restyles every element
+  const done = inChunks("tune", change.union(nodes), TUNE_PER_FRAME, (slice) =>
     cy.batch(() => {
-      change.toggleClass("labelled", labelled);
-      change.toggleClass("many", many);
-      nodes.toggleClass("many", many);
-    });
-  }
-  if (bigLayer) bigLayer.setActive(many);
+      slice.edges().toggleClass("labelled", labelled);
+      slice.toggleClass("many", many);
+    }),
+  );
+  if (bigLayer && !many) done.then((ok) => ok && bigLayer.setActive(false));
 }
 
 /** Day number of an ISO date (for the timeline), or null. */

@@ -8,7 +8,7 @@
 import { inChunks } from "./chunks.js";
 
 const FCOSE_MAX = 400;
-const POSITIONS_PER_FRAME = 300;
+const POSITIONS_PER_FRAME = 200;
 const ANIMATE_BELOW = 250;
 const GOLDEN = Math.PI * (3 - Math.sqrt(5));
 

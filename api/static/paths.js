@@ -113,7 +113,7 @@ export function pathSubgraph(body) {
 }
 
 const PATH_CLASSES = ["on-path", "path-broker", "path-end", "faded"];
-const CLASSES_PER_FRAME = 1500;
+const CLASSES_PER_FRAME = 300;
 
 /**
  * Mark the chosen paths (or all) in the view and fade the rest. Only elements whose marks

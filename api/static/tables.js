@@ -51,12 +51,14 @@ export function renderTable() {
       for (const end of source === target ? [source] : [source, target]) deg.set(end, (deg.get(end) || 0) + 1);
     });
   }
-  const rows = eles.map((e) => ({ e, cells: columns.map(([, , f]) => f(e, deg)) }));
-  const ci = columns.indexOf(col);
-  rows.sort((a, b) => dir * compare(a.cells[ci], b.cells[ci]) || compare(a.cells[0], b.cells[0]));
+  // every row's sort key and name; the other cells only for the page shown
+  const key0 = columns[0][2];
+  const keyOf = col[2];
+  const rows = eles.map((e) => ({ e, key: keyOf(e, deg), name: key0(e, deg) }));
+  rows.sort((a, b) => dir * compare(a.key, b.key) || compare(a.name, b.name));
   const pages = Math.max(1, Math.ceil(rows.length / PAGE));
   table.page = Math.min(table.page, pages - 1);
-  const shown = rows.slice(table.page * PAGE, (table.page + 1) * PAGE);
+  const shown = rows.slice(table.page * PAGE, (table.page + 1) * PAGE).map(({ e }) => ({ e, cells: columns.map(([, , f]) => f(e, deg)) }));
   const nNodes = cy.nodes().not(".hidden").length;
   const nEdges = cy.edges().not(".hidden").length;
   const tabBtn = (what, label) =>

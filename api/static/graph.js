@@ -61,15 +61,21 @@ export function shapePoints(shape, x, y, r) {
   return null;
 }
 
-/** Add a node's outline to the current path of a 2D context (a subpath of its own). */
+const HEXAGON = [0, 1, 2, 3, 4, 5].map((i) => [Math.cos((Math.PI / 3) * i), Math.sin((Math.PI / 3) * i)]);
+const DIAMOND = [
+  [0, -1],
+  [1, 0],
+  [0, 1],
+  [-1, 0],
+];
+
+/** Add a node's outline to the current path of a 2D context (a subpath of its own; the
+ * corners of shapePoints, without its text). */
 export function traceShape(g, shape, x, y, r) {
-  const pts = shapePoints(shape, x, y, r);
-  if (pts) {
-    pts.split(" ").forEach((p, i) => {
-      const [px, py] = p.split(",").map(Number);
-      if (i) g.lineTo(px, py);
-      else g.moveTo(px, py);
-    });
+  const corners = shape === "round-hexagon" ? HEXAGON : shape === "round-diamond" ? DIAMOND : null;
+  if (corners) {
+    g.moveTo(x + r * corners[0][0], y + r * corners[0][1]);
+    for (let i = 1; i < corners.length; i++) g.lineTo(x + r * corners[i][0], y + r * corners[i][1]);
     g.closePath();
   } else if (shape === "round-rectangle") g.rect(x - r, y - r, 2 * r, 2 * r);
   else {

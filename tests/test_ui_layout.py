@@ -2,7 +2,7 @@
 20,000-relation synthetic graph (a view of about 1,500 nodes and 6,700 relations).
 
 The long-task observer (installed before the page's scripts) records every main-thread task
-over 50 ms; no interaction may produce one over 200 ms. Figures go to
+over 50 ms; no interaction of issue 14 on the big view may produce one over 200 ms. Figures go to
 ``artifacts/ui/figures.json`` for the report.
 """
 
@@ -19,6 +19,7 @@ import pytest
 
 from tests.ui_harness import (
     ARTIFACTS,
+    big_view_interactions,
     distinct_ratio,
     longest_task,
     no_js_errors,
@@ -101,83 +102,55 @@ def test_size_by_lays_the_view_out_again_so_nodes_do_not_overlap(page: Any, serv
     assert "metric=pagerank" in page.url and "pos=" in page.url
 
 
-def redraw_ms(pg: Any) -> float:
-    """The longest task of drawing the view once more with every node somewhere else, nothing
-    else: the picture turned half a circle about its centre (same viewport, every edge and label
-    redrawn where it now is). Any relayout pays this to show its result, wherever the layout is
-    computed; what the test checks is that computing it costs the page nothing more."""
-
-    def turn() -> None:
-        pg.evaluate(
-            """void (() => { const bb = cy.nodes().not('.hidden').boundingBox();
-                 const cx = (bb.x1 + bb.x2) / 2, cy0 = (bb.y1 + bb.y2) / 2;
-                 cy.batch(() => cy.nodes().positions(n => ({
-                   x: 2 * cx - n.position('x'), y: 2 * cy0 - n.position('y')}))); })()"""
-        )
-
-    runs = sorted(longest_task(pg, turn) for _ in range(3))
-    return runs[1]
-
-
-def test_big_view_opens_relayouts_and_filters_without_blocking_the_page(
-    page: Any, big_view: str
+def test_no_interaction_on_the_big_view_blocks_the_page_over_200_ms(
+    page: Any, big_server: str, big_view: str
 ) -> None:
-    """Layouts run in a worker and big additions are drawn once laid out: no interaction
-    blocks the page for more than 200 ms, or, on a machine where drawing the picture once
-    takes longer than that (software rendering in headless chromium on 2 noisy cores: 290–520 ms
-    for this view), for more than two redraws measured the same way in the same page (see
-    :func:`redraw_ms`): a relayout draws the new positions and then the fitted viewport. A
-    layout computed on the page (seconds for this view) is far outside that budget."""
+    """Every interaction issue 14 names, on the biggest view of the 20,000-relation graph
+    (about 1,600 nodes, 6,200 relations): no main-thread task over 200 ms while it runs and
+    its result is drawn (the long-task observer of the harness). Layouts run in a worker; big
+    views are drawn by the page a kind at a time (biglayer.js); changes to many elements are
+    applied a slice per frame (chunks.js). Each interaction runs twice and the lesser is kept:
+    work on the page blocks it every time, another process on the shared cores only sometimes.
+    Main's code before this (Cytoscape drawing the view, changes applied at once) fails it
+    (figures in docs/performance.md#explorer)."""
     t0 = time.monotonic()
     open_page(page, big_view, timeout=120000)
     first_view_s = time.monotonic() - t0
+    opening = max((d for _, d in page.evaluate("window.__longTasks")), default=0)
     n = page.evaluate("cy.nodes().not('.hidden').length")
     m = page.evaluate("cy.edges().not('.hidden').length")
     assert n >= 1500, n
-    opening = max((d for _, d in page.evaluate("window.__longTasks")), default=0)
-    frame = redraw_ms(page)
-    budget = max(BLOCK_MS, 2 * frame)
-
-    def relayout() -> None:
-        page.click("#relayout")
-
-    # each interaction twice, the lesser kept: work done on the page blocks it every time,
-    # while another process taking the shared cores only sometimes does
-    relayout_ms = min(longest_task(page, relayout) for _ in range(2))
-    ratio = distinct_ratio(positions(page))
-
-    def filter_out() -> None:
-        page.uncheck("#rel-filter input[value=supports]")
-
-    def filter_back() -> None:
-        page.check("#rel-filter input[value=supports]")
-
-    filter_ms = longest_task(page, filter_out)
-    longest_task(page, filter_back)
-    filter_ms = min(filter_ms, longest_task(page, filter_out))
-    supports = page.evaluate("cy.edges('[type = \"supports\"]').not('.hidden').length")
-
-    def table() -> None:
-        page.click("#tab-table")
-        page.locator("#view-table tbody tr").first.wait_for()
-
-    table_ms = longest_task(page, table)
+    top = httpx.get(f"{big_server}/influence", params={"metric": "degree", "top": 9}).json()
+    seeds = [r["actor"]["id"] for r in top["data"]]
+    steps = big_view_interactions(page, seeds)
+    runs: dict[str, list[float]] = {name: [] for name, _ in steps}
+    checks: dict[str, Any] = {}
+    for _ in range(2):
+        for name, action in steps:
+            runs[name].append(longest_task(page, action))
+            if name == "relayout":
+                checks["distinct"] = distinct_ratio(positions(page))
+            elif name == "filter: hide a relation type":
+                checks["supports"] = page.evaluate(
+                    "cy.edges('[type = \"supports\"]').not('.hidden').length"
+                )
+            elif name == "path find":
+                checks["on_path"] = page.evaluate("cy.elements('.on-path').length")
+    worst = {name: round(min(ms)) for name, ms in runs.items()}
     record(
         big_view_nodes=n,
         big_view_relations=m,
         time_to_first_view_s=round(first_view_s, 2),
         longest_task_opening_ms=round(opening),
-        redraw_ms=round(frame),
-        longest_task_relayout_ms=round(relayout_ms),
-        distinct_positions_after_relayout=round(ratio, 4),
-        longest_task_filter_ms=round(filter_ms),
-        longest_task_table_ms=round(table_ms),
+        longest_task_per_interaction_ms=worst,
+        distinct_positions_after_relayout=round(checks["distinct"], 4),
         layout_worker_ms=round(page.evaluate("actorgraph.lastLayoutMs")),
     )
-    assert ratio >= 0.95, f"{ratio:.3f} of nodes at distinct positions"
-    assert supports == 0
-    for what, ms in (("relayout", relayout_ms), ("filter", filter_ms), ("table", table_ms)):
-        assert ms <= budget, f"{what} blocked the page {ms:.0f} ms (one redraw: {frame:.0f} ms)"
+    assert checks["distinct"] >= 0.95, f"{checks['distinct']:.3f} of nodes at distinct positions"
+    assert checks["supports"] == 0
+    assert checks["on_path"] > 0
+    blocked = {name: ms for name, ms in worst.items() if ms > BLOCK_MS}
+    assert not blocked, f"interactions blocking the page over {BLOCK_MS} ms: {blocked}"
     no_js_errors(page)
 
 

@@ -286,3 +286,35 @@ def axe_violations(pg: Any, context: str = "document") -> list[dict[str, Any]]:
         }
         for v in result["violations"]
     ]
+
+
+def big_view_interactions(pg: Any, seeds: list[str]) -> list[tuple[str, Callable[[], None]]]:
+    """The interactions issue 14 names, in an order that leaves the view as it found it:
+    relayout, a filter change and back, size by and back, timeline playback steps and reset,
+    the table and back, a path find and clearing it, an expand and Back. ``seeds``: the
+    view's seeds and, last, an actor not yet expanded."""
+
+    def play_steps() -> None:
+        pg.click("#play")
+        pg.wait_for_timeout(2500)  # a few steps of the window moving (one per 0.7 s)
+        pg.click("#play")
+
+    def table() -> None:
+        pg.click("#tab-table")
+        pg.locator("#view-table tbody tr").first.wait_for()
+
+    return [
+        ("relayout", lambda: pg.click("#relayout")),
+        ("filter: hide a relation type", lambda: pg.uncheck("#rel-filter input[value=supports]")),
+        ("filter: show it again", lambda: pg.check("#rel-filter input[value=supports]")),
+        ("size by PageRank", lambda: pg.select_option("#metric", "pagerank")),
+        ("size: none", lambda: pg.select_option("#metric", "")),
+        ("timeline playback steps", play_steps),
+        ("timeline reset", lambda: pg.click("#date-reset")),
+        ("table open", table),
+        ("graph again", lambda: pg.click("#tab-graph")),
+        ("path find", lambda: pg.evaluate("([a, b]) => actorgraph.findPaths(a, b)", seeds[:6:5])),
+        ("path clear", lambda: pg.click("#path-clear")),
+        ("expand", lambda: pg.evaluate("id => actorgraph.expand(id)", seeds[-1])),
+        ("Back (undo the expand)", lambda: pg.go_back()),
+    ]

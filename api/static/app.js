@@ -10,8 +10,10 @@
 import { ApiError, api, cancelPending, listOf, oldestPending, onPending, pendingCount } from "./api.js";
 import { app, ctx } from "./context.js";
 import { $, $$, download, fill, h, nextFrame, plural, textOn } from "./dom.js";
+import { chunking, inChunks, onChunkWork } from "./chunks.js";
+import { BigViewLayer } from "./biglayer.js";
 import { captionLines, toCsv, toGexf, toGraphml, toPng, toSvg, today, viewData } from "./exporters.js";
-import { BASE_SIZE, LAYOUTS, createCy, dayOf, edgeClasses, edgeData, edgeId, nodeData, tuneForSize } from "./graph.js";
+import { BASE_SIZE, LAYOUTS, createCy, dayOf, edgeClasses, edgeData, edgeId, nodeClasses, nodeData, tuneForSize } from "./graph.js";
 import { focusedNode, setFocus, wireKeyboard } from "./keyboard.js";
 import { LayoutRunner, fitView, isPlaced, markPlaced, placeNew } from "./layout.js";
 import { renderOverview } from "./overview.js";
@@ -33,6 +35,13 @@ import { DEFAULT_LIMIT, MAX_LIMIT, decodePositions, emptyState, encodePositions,
 const MAX_NODES = 3000;
 const SLOW_MS = 400; // requests slower than this show progress
 const QUIET_ADD = 600; // elements: more than this are laid out before they are drawn
+// elements per frame when many are added, revealed or resized (each frame restyles them)
+const ADD_PER_FRAME = 150;
+const REVEAL_PER_FRAME = 300;
+const REMOVE_PER_FRAME = 300;
+const SIZES_PER_FRAME = 150;
+const FILTER_PER_FRAME = 500;
+const POSITIONS_PER_FRAME = 200;
 
 // ------------------------------------------------------------------------ missing assets
 if (typeof cytoscape === "undefined") {
@@ -44,6 +53,8 @@ if (typeof cytoscape === "undefined") {
 
 const cy = createCy($("#cy"));
 app.cy = cy;
+const bigLayer = new BigViewLayer(cy);
+app.bigLayer = bigLayer;
 let restoring = 0;
 let actions = 0; // person's actions still at work (for the idle flag tests wait on)
 let truncations = []; // [{seed, name, left_out}]
@@ -292,19 +303,20 @@ async function reloadView() {
   const newEdges = [];
   const kept = [...edges.values()].filter((e) => keep.has(e.source) && keep.has(e.target));
   const classes = edgeClasses(kept.length);
+  const drawn = new Map(cy.elements().map((x) => [x.id(), x])); // one pass, not a lookup each
   for (const [id, n] of nodes) {
     if (!keep.has(id)) continue;
-    const have = cy.$id(id);
-    if (have.nonempty()) {
+    const have = drawn.get(id);
+    if (have) {
       if (n.intermediary && !have.data("intermediary")) have.data("intermediary", true).addClass("intermediary");
       continue;
     }
     const d = nodeData(n, ctx);
-    newNodes.push({ group: "nodes", data: d, classes: d.intermediary ? "intermediary" : "" });
+    newNodes.push({ group: "nodes", data: d, classes: nodeClasses(d, kept.length) });
   }
   for (const e of kept) {
-    const have = cy.$id(edgeId(e));
-    if (have.nonempty()) {
+    const have = drawn.get(edgeId(e));
+    if (have) {
       // a fuller answer (e.g. after "show all evidence") is kept
       if ((e.evidence || []).length > have.data("evidence").length) have.data(edgeData(e, ctx));
       continue;
@@ -315,15 +327,13 @@ async function reloadView() {
   const stale = cy.nodes().filter((n) => !keep.has(n.id()));
   const staleEdges = cy.edges().filter((e) => !keptIds.has(e.id()));
   let added = cy.collection();
-  cy.batch(() => {
-    staleEdges.remove();
-    stale.remove();
-  });
+  // what goes, a slice per frame too (edges first: removing a node removes its edges)
+  await inChunks("remove", staleEdges.union(stale), REMOVE_PER_FRAME, (slice) => cy.batch(() => slice.filter((x) => x.inside()).remove()));
   // Big additions come in slices and stay undrawn ("pending") until they are laid out, so
   // no frame draws a half-built heap; small ones are placed near their neighbours at once.
   const all = [...newNodes, ...newEdges];
   const quiet = all.length > QUIET_ADD;
-  const SLICE = 800;
+  const SLICE = ADD_PER_FRAME;
   for (let i = 0; i < all.length; i += SLICE) {
     let slice;
     const part = all.slice(i, i + SLICE);
@@ -335,11 +345,16 @@ async function reloadView() {
     if (!quiet) placeNew(cy, slice.nodes());
     if (i + SLICE < all.length) await nextFrame();
   }
-  tuneForSize(cy);
+  tuneForSize(cy, bigLayer);
+  await nextFrame(); // what the caller does next (filters, marks, panels) in a task of its own
   return added.nodes();
 }
 
 // ------------------------------------------------------------------------ filters
+let filterJob = Promise.resolve(true); // the classes of the last filter change, applied
+
+/** Hide what the filters leave out (classes hidden and type-hidden): {hiddenEdges, revealed
+ * (nodes shown again), chunked (still being applied: see filterJob)}. */
 function applyFilters() {
   const s = app.state;
   const rel = s.rel ? new Set(s.rel) : null;
@@ -351,33 +366,40 @@ function applyFilters() {
     keepShown.add(app.pathResult.source.id);
     keepShown.add(app.pathResult.target.id);
   }
-  let hiddenEdges = 0;
-  cy.batch(() => {
-    cy.nodes().forEach((n) => {
-      const off = !!types && !types.has(n.data("type"));
-      if (n.hasClass("type-hidden") !== off) n.toggleClass("type-hidden", off);
-    });
-    cy.edges().forEach((e) => {
-      const d = e.data();
-      let hide = (rel && !rel.has(d.type)) || e.source().hasClass("type-hidden") || e.target().hasClass("type-hidden");
-      if (!hide && d.dmin !== null) {
-        if (since !== null && d.dmax < since) hide = true;
-        if (until !== null && d.dmin > until) hide = true;
-      }
-      if (e.hasClass("hidden") !== hide) e.toggleClass("hidden", hide);
-      if (hide) hiddenEdges += 1;
-    });
-    // nodes left with no visible relation go too, except those the researcher chose
-    cy.nodes().forEach((n) => {
-      let hide = n.hasClass("type-hidden");
-      if (!hide && !keepShown.has(n.id())) {
-        const all = n.connectedEdges();
-        hide = all.nonempty() && all.every((e) => e.hasClass("hidden"));
-      }
-      if (n.hasClass("hidden") !== hide) n.toggleClass("hidden", hide);
-    });
+  // decided on the elements' data in one pass each (no collection per element: on a big view
+  // that was most of a filter change), then only what changes is toggled
+  const typeHidden = new Set();
+  cy.nodes().forEach((n) => {
+    if (types && !types.has(n.data("type"))) typeHidden.add(n.id());
   });
-  return hiddenEdges;
+  const hasEdges = new Set();
+  const shownEdges = new Set(); // nodes with a visible relation
+  const toggles = [];
+  let hiddenEdges = 0;
+  cy.edges().forEach((e) => {
+    const d = e.data();
+    let hide = (rel && !rel.has(d.type)) || typeHidden.has(d.source) || typeHidden.has(d.target);
+    if (!hide && d.dmin !== null) {
+      if (since !== null && d.dmax < since) hide = true;
+      if (until !== null && d.dmin > until) hide = true;
+    }
+    hasEdges.add(d.source).add(d.target);
+    if (!hide) shownEdges.add(d.source).add(d.target);
+    if (e.hasClass("hidden") !== hide) toggles.push([e, "hidden", hide]);
+    if (hide) hiddenEdges += 1;
+  });
+  // nodes left with no visible relation go too, except those the researcher chose
+  cy.nodes().forEach((n) => {
+    const id = n.id();
+    const off = typeHidden.has(id);
+    if (n.hasClass("type-hidden") !== off) toggles.push([n, "type-hidden", off]);
+    const hide = off || (!keepShown.has(id) && hasEdges.has(id) && !shownEdges.has(id));
+    if (n.hasClass("hidden") !== hide) toggles.push([n, "hidden", hide]);
+  });
+  // on big views, a slice per frame (whoever needs the classes waits for filterJob)
+  filterJob = inChunks("filter", toggles, FILTER_PER_FRAME, (slice) => cy.batch(() => slice.forEach(([ele, cls, on]) => ele.toggleClass(cls, on))));
+  const revealed = toggles.filter(([ele, cls, on]) => cls === "hidden" && !on && ele.isNode()).map(([ele]) => ele);
+  return { hiddenEdges, revealed, chunked: toggles.length > FILTER_PER_FRAME };
 }
 
 let reloadTimer = null;
@@ -414,23 +436,30 @@ function onFilterChange(label) {
 /** Filters, highlights, sizes, legend, status, timeline, open panel and tab; returns the
  * nodes that became visible without ever having been laid out. */
 function refreshView() {
-  const wasVisible = new Set(cy.nodes().not(".hidden").map((n) => n.id()));
-  const hidden = applyFilters();
+  const { hiddenEdges, revealed, chunked } = applyFilters();
   applyPins();
   markSeeds();
   highlightPath();
   if (app.scores) sizeByScores();
   updateTimeline();
-  renderLegend();
-  renderStatus(hidden);
-  $("#empty").hidden = cy.nodes().nonempty() || restoring > 0;
-  refreshTab();
-  if (app.state.sel && !restoring) renderPanel();
-  return cy.nodes().not(".hidden").filter((n) => !wasVisible.has(n.id()) && !isPlaced(n));
+  const shown = () => {
+    renderLegend();
+    renderStatus(hiddenEdges);
+    $("#empty").hidden = cy.nodes().nonempty() || restoring > 0;
+    refreshTab();
+    if (app.state.sel && !restoring) renderPanel();
+  };
+  shown();
+  if (chunked) {
+    const job = filterJob;
+    job.then((done) => done && job === filterJob && shown());
+  }
+  return cy.collection(revealed).filter((n) => !isPlaced(n));
 }
 
 /** Lay out what needs it: everything when most nodes are new, else the newcomers. */
 const settle = busy(async function settle(added = cy.collection(), { full = false } = {}) {
+  await filterJob;
   const visible = cy.nodes().not(".hidden");
   if (visible.empty()) return revealPending();
   const unplaced = visible.filter((n) => !isPlaced(n));
@@ -458,11 +487,7 @@ const settle = busy(async function settle(added = cy.collection(), { full = fals
 async function revealPending() {
   const pending = cy.elements(".pending");
   placeNew(cy, pending.nodes());
-  const SLICE = 1500;
-  for (let i = 0; i < pending.length; i += SLICE) {
-    pending.slice(i, i + SLICE).removeClass("pending");
-    if (i + SLICE < pending.length) await nextFrame();
-  }
+  await inChunks("reveal", pending, REVEAL_PER_FRAME, (slice) => slice.removeClass("pending"));
 }
 
 function markSeeds() {
@@ -486,8 +511,8 @@ function applyPins() {
 }
 
 function renderStatus(hiddenEdges) {
-  const n = cy.nodes().not(".hidden").length;
-  const e = cy.edges().not(".hidden").length;
+  const n = cy.nodes().filter((x) => !x.hasClass("hidden")).length;
+  const e = cy.edges().length - hiddenEdges;
   const bar = $("#status");
   bar.replaceChildren(h("span", {}, `${plural(n, "node")} · ${plural(e, "relation")}`, hiddenEdges ? ` (${hiddenEdges} hidden by filters)` : ""));
   for (const t of truncations) {
@@ -618,8 +643,8 @@ const applyMetric = busy(async function applyMetric({ relayout = true } = {}) {
   const metric = app.state.metric;
   if (!metric) {
     app.scores = null;
-    cy.batch(() => cy.nodes().forEach((n) => n.data("size", BASE_SIZE[n.data("kind")] || 30)));
     renderRanking([]);
+    await sizeByScores();
     return;
   }
   const s = app.state;
@@ -651,8 +676,9 @@ const applyMetric = busy(async function applyMetric({ relayout = true } = {}) {
   }
   if (metric !== app.state.metric) return;
   app.scores = new Map(rows.map((r) => [(r.actor && r.actor.id) || r.id, r.score]));
-  sizeByScores();
   renderRanking(rows.slice(0, 8));
+  if (!(await sizeByScores())) return; // a newer size setting took over
+  await filterJob;
   if (relayout && cy.nodes().not(".hidden").nonempty()) {
     // bigger nodes need room: settle them where they are
     const ok = await layouts.run({ name: app.state.layout, incremental: true, pins: app.state.pins, roots: app.state.seeds, animate: restoring === 0 });
@@ -660,19 +686,28 @@ const applyMetric = busy(async function applyMetric({ relayout = true } = {}) {
   }
 });
 
+/** Node sizes from the scores (or the base sizes), a slice of the changed nodes per frame. */
 function sizeByScores() {
-  if (!app.scores) {
-    cy.batch(() => cy.nodes().forEach((n) => n.data("size", BASE_SIZE[n.data("kind")] || 30)));
-    return;
-  }
-  const max = Math.max(1e-12, ...app.scores.values());
-  cy.batch(() =>
-    cy.nodes().forEach((n) => {
-      const sc = app.scores.get(n.id());
-      const size = sc === undefined ? 16 : 18 + 62 * Math.sqrt(Math.max(0, sc) / max);
-      if (Math.abs((n.data("size") || 0) - size) > 0.01) n.data("size", size);
-      n.data("score", sc ?? 0);
-    }),
+  const scores = app.scores;
+  const max = scores ? Math.max(1e-12, ...scores.values()) : 1;
+  const changes = [];
+  cy.nodes().forEach((n) => {
+    let size = BASE_SIZE[n.data("kind")] || 30;
+    let score = null;
+    if (scores) {
+      const sc = scores.get(n.id());
+      size = sc === undefined ? 16 : 18 + 62 * Math.sqrt(Math.max(0, sc) / max);
+      score = sc ?? 0;
+    }
+    if (Math.abs((n.data("size") || 0) - size) > 0.01 || (scores && n.data("score") !== score)) changes.push([n, size, score]);
+  });
+  return inChunks("sizes", changes, SIZES_PER_FRAME, (slice) =>
+    cy.batch(() =>
+      slice.forEach(([n, size, score]) => {
+        if (Math.abs((n.data("size") || 0) - size) > 0.01) n.data("size", size);
+        if (score !== null) n.data("score", score);
+      }),
+    ),
   );
 }
 
@@ -1201,7 +1236,11 @@ function wire() {
 
   cy.on("tap", "node, edge", (ev) => selectElement(`${ev.target.isNode() ? "n" : "e"}:${ev.target.id()}`, { from: $("#cy") }));
   cy.on("tap", (ev) => {
-    if (ev.target === cy && app.state.sel) closePanel();
+    if (ev.target !== cy) return;
+    // big views: relations are drawn by the page (biglayer.js), which finds the one clicked
+    const edge = bigLayer.edgeAt(ev.position);
+    if (edge) selectElement(`e:${edge.id()}`, { from: $("#cy") });
+    else if (app.state.sel) closePanel();
   });
   cy.on("dbltap", "node", (ev) => expand(ev.target.id()));
   cy.on("dragfree", "node", (ev) => {
@@ -1318,18 +1357,21 @@ async function restore(next) {
     if (fetchKey(before) !== fetchKey(next) || firstRestore || cy.nodes().empty()) await reloadView();
     if (metricKey(next) !== metricKey(before) || firstRestore || (next.metric && !app.scores)) await applyMetric({ relayout: false });
     // positions: the link's own, then newcomers around them, else a fresh layout
+    // (only nodes not already there move, a slice per frame: Back on a big view moves few)
     let known = 0;
-    cy.batch(() => {
-      cy.nodes().forEach((n) => {
-        const p = positions[n.id()];
-        if (p && !next.pins[n.id()]) {
-          n.position(p);
-          n.scratch("_placed", true);
-          known += 1;
-        }
-      });
+    const moves = [];
+    cy.nodes().forEach((n) => {
+      const p = positions[n.id()];
+      if (p && !next.pins[n.id()]) {
+        const q = n.position();
+        if (Math.abs(q.x - p.x) > 0.5 || Math.abs(q.y - p.y) > 0.5) moves.push([n, p]);
+        n.scratch("_placed", true);
+        known += 1;
+      }
     });
+    await inChunks("positions", moves, POSITIONS_PER_FRAME, (slice) => cy.batch(() => slice.forEach(([n, p]) => n.position(p))));
     refreshView();
+    await filterJob;
     const visible = cy.nodes().not(".hidden");
     if (known === 0 && visible.nonempty() && (next.layout !== before.layout || !visible.every(isPlaced) || firstRestore)) {
       await settle(cy.collection(), { full: true });
@@ -1387,12 +1429,13 @@ function busy(f) {
 }
 
 function updateIdle(force = false) {
-  const idle = force || (pendingCount() === 0 && actions === 0 && !layouts.running && restoring === 0 && !reloadPending && !savingPositions);
+  const idle = force || (pendingCount() === 0 && actions === 0 && !layouts.running && restoring === 0 && !reloadPending && !savingPositions && !chunking());
   document.body.dataset.idle = idle ? "1" : "0";
   hook.idle = idle;
   if (!progressTimer && (pendingCount() || layouts.running)) progressTimer = setTimeout(tickProgress, SLOW_MS);
 }
 onPending(() => updateIdle());
+onChunkWork(() => updateIdle());
 
 Object.assign(app, { select: selectElement, expand, pickActor, removeNode, togglePin, setPathEnd, commit, handleError, toast, refresh: refreshView });
 
@@ -1425,7 +1468,7 @@ const hook = {
     for (const n of sub.nodes || []) if (cy.$id(n.id).empty()) add.push({ group: "nodes", data: d(n), classes: n.intermediary ? "intermediary" : "" });
     for (const e of sub.edges || []) if (cy.$id(edgeId(e)).empty()) add.push({ group: "edges", data: edgeData(e, ctx) });
     cy.batch(() => cy.add(add));
-    tuneForSize(cy);
+    tuneForSize(cy, bigLayer);
     refreshView();
     await settle(cy.collection(), { full: before === 0 });
     return cy.nodes().length - before;

@@ -10,6 +10,7 @@ export const app = {
   state: emptyState(),
   schema: { relations: [], relationInfo: {}, actorTypes: [], actorTypeInfo: {}, metrics: [], loaded: false },
   docs: new Map(), // document id -> {id, title, url, published, …}
+  bigLayer: null, // biglayer.js: draws big views
   pathResult: null,
   selectedPath: -1,
   scores: null, // id -> score of the chosen metric

@@ -8,8 +8,9 @@
 import { api } from "./api.js";
 import { app, ctx, learnDocuments } from "./context.js";
 import { plural, svg } from "./dom.js";
-import { relationDash } from "./graph.js";
+import { relationDash, shapePoints, traceShape } from "./graph.js";
 import { allEvidence } from "./panel.js";
+import { drawBigView } from "./biglayer.js";
 
 const xml = (s) =>
   String(s ?? "")
@@ -259,19 +260,6 @@ export async function toCsv(data = viewData()) {
 
 // ---------------------------------------------------------------- pictures
 
-function shapePoints(shape, x, y, r) {
-  if (shape === "round-diamond") return `${x},${y - r} ${x + r},${y} ${x},${y + r} ${x - r},${y}`;
-  if (shape === "round-hexagon") {
-    const pts = [];
-    for (let i = 0; i < 6; i++) {
-      const a = (Math.PI / 3) * i;
-      pts.push(`${(x + r * Math.cos(a)).toFixed(1)},${(y + r * Math.sin(a)).toFixed(1)}`);
-    }
-    return pts.join(" ");
-  }
-  return null;
-}
-
 function nodeShape(n, x, y, r, extra = {}) {
   const common = { fill: n.color, stroke: n.intermediary ? "#7a5c00" : "#ffffff", "stroke-width": n.intermediary ? 3 : 1, ...extra };
   const pts = shapePoints(n.shape, x, y, r);
@@ -385,25 +373,14 @@ export function toSvg(data = viewData()) {
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(doc) + "\n";
 }
 
-function canvasShape(g, shape, x, y, r) {
-  g.beginPath();
-  const pts = shapePoints(shape, x, y, r);
-  if (pts) {
-    pts.split(" ").forEach((p, i) => {
-      const [px, py] = p.split(",").map(Number);
-      if (i) g.lineTo(px, py);
-      else g.moveTo(px, py);
-    });
-    g.closePath();
-  } else if (shape === "round-rectangle") g.rect(x - r, y - r, 2 * r, 2 * r);
-  else g.arc(x, y, r, 0, 2 * Math.PI);
-}
-
 /** The view as a PNG: Cytoscape's own drawing, with the legend beside it and the caption below. */
 export async function toPng(data = viewData()) {
   const cy = app.cy;
   const scale = 2;
-  const shot = await cy.png({ full: true, scale, bg: "#ffffff", output: "blob-promise", maxWidth: 4000, maxHeight: 4000 });
+  // big views: the page draws nodes and relations itself (biglayer.js), Cytoscape what is
+  // selected or on a path, on top
+  const layered = !!(app.bigLayer && app.bigLayer.on);
+  const shot = await cy.png({ full: true, scale, bg: layered ? undefined : "#ffffff", output: "blob-promise", maxWidth: 4000, maxHeight: 4000 });
   const img = await createImageBitmap(shot);
   const legend = legendModel(data);
   const legendW = 240 * scale;
@@ -415,6 +392,11 @@ export async function toPng(data = viewData()) {
   const g = canvas.getContext("2d");
   g.fillStyle = "#ffffff";
   g.fillRect(0, 0, width, height);
+  if (layered) {
+    const bb = cy.mutableElements().boundingBox();
+    const s = img.width / Math.max(1, Math.ceil(bb.w)); // the scale Cytoscape used
+    drawBigView(cy, g, s, { x: -bb.x1 * s, y: -bb.y1 * s });
+  }
   g.drawImage(img, 0, 0);
   g.scale(scale, scale);
   g.font = "12px system-ui, sans-serif";
@@ -427,7 +409,8 @@ export async function toPng(data = viewData()) {
   for (const t of legend.nodes) {
     ly += 22;
     g.fillStyle = t.color;
-    canvasShape(g, t.shape, lx + 8, ly - 4, 7);
+    g.beginPath();
+    traceShape(g, t.shape, lx + 8, ly - 4, 7);
     g.fill();
     g.fillStyle = "#212529";
     g.fillText(t.label, lx + 24, ly);
@@ -436,7 +419,8 @@ export async function toPng(data = viewData()) {
     ly += 22;
     g.strokeStyle = "#7a5c00";
     g.lineWidth = 3;
-    canvasShape(g, "ellipse", lx + 8, ly - 4, 6);
+    g.beginPath();
+    traceShape(g, "ellipse", lx + 8, ly - 4, 6);
     g.stroke();
     g.fillText("intermediary", lx + 24, ly);
   }

@@ -2,6 +2,8 @@
 // page builds from API answers.
 /* global cytoscape, cytoscapeFcose */
 
+import { inChunks } from "./chunks.js";
+
 if (typeof cytoscape !== "undefined" && typeof cytoscapeFcose !== "undefined") cytoscape.use(cytoscapeFcose);
 
 // Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/), with a shape
@@ -43,6 +45,43 @@ export function typeColor(type, index = 0) {
 }
 export function typeShape(type) {
   return (TYPE_STYLE[type] || TYPE_STYLE.other).shape;
+}
+
+/** Corners of a node shape drawn as a polygon ("x,y x,y …"), or null (circle, square). */
+export function shapePoints(shape, x, y, r) {
+  if (shape === "round-diamond") return `${x},${y - r} ${x + r},${y} ${x},${y + r} ${x - r},${y}`;
+  if (shape === "round-hexagon") {
+    const pts = [];
+    for (let i = 0; i < 6; i++) {
+      const a = (Math.PI / 3) * i;
+      pts.push(`${(x + r * Math.cos(a)).toFixed(1)},${(y + r * Math.sin(a)).toFixed(1)}`);
+    }
+    return pts.join(" ");
+  }
+  return null;
+}
+
+const HEXAGON = [0, 1, 2, 3, 4, 5].map((i) => [Math.cos((Math.PI / 3) * i), Math.sin((Math.PI / 3) * i)]);
+const DIAMOND = [
+  [0, -1],
+  [1, 0],
+  [0, 1],
+  [-1, 0],
+];
+
+/** Add a node's outline to the current path of a 2D context (a subpath of its own; the
+ * corners of shapePoints, without its text). */
+export function traceShape(g, shape, x, y, r) {
+  const corners = shape === "round-hexagon" ? HEXAGON : shape === "round-diamond" ? DIAMOND : null;
+  if (corners) {
+    g.moveTo(x + r * corners[0][0], y + r * corners[0][1]);
+    for (let i = 1; i < corners.length; i++) g.lineTo(x + r * corners[i][0], y + r * corners[i][1]);
+    g.closePath();
+  } else if (shape === "round-rectangle") g.rect(x - r, y - r, 2 * r, 2 * r);
+  else {
+    g.moveTo(x + r, y);
+    g.arc(x, y, r, 0, 2 * Math.PI);
+  }
 }
 
 export const LAYOUTS = {
@@ -113,14 +152,17 @@ function style() {
       },
     },
     ...dashed,
-    // many relations: straight lines draw much faster than bundled curves
-    // many relations: haystack lines draw several times faster than curves with arrowheads
-    // (direction stays in the panel, the table and the exports)
-    { selector: "edge.many", style: { "curve-style": "haystack", "haystack-radius": 0, "target-arrow-shape": "none", width: 1.6, opacity: 1 } },
     { selector: "edge[?symmetric]", style: { "target-arrow-shape": "none" } },
     { selector: "edge.labelled, edge:selected, edge.on-path", style: { label: "data(type)" } },
+    // big views: the page draws them itself, a kind at a time (biglayer.js); Cytoscape draws
+    // only the relations selected or on a path (straight, with arrowheads), and keeps the nodes
+    // transparent (to click, drag and hover), drawing those selected, focused, pinned or on a path
+    { selector: "edge.many", style: { display: "none", "curve-style": "straight", opacity: 1 } },
+    { selector: "edge.many:selected, edge.many.on-path", style: { display: "element" } },
     { selector: ".hidden, .pending", style: { display: "none" } },
     { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.3 } },
+    { selector: "node.many", style: { opacity: 0 } },
+    { selector: "node.many:selected, node.many.on-path, node.many.kb-focus, node.many.pinned", style: { opacity: 1 } },
     {
       selector: "node.on-path",
       style: { "border-width": 3, "border-color": "#c92a2a", "border-style": "solid" },
@@ -172,6 +214,7 @@ export function createCy(container) {
 }
 
 const BIG = 1500;
+const TUNE_PER_FRAME = 500;
 export const MANY_EDGES = 1200;
 export const LABELLED_EDGES = 60;
 
@@ -180,8 +223,14 @@ export function edgeClasses(nEdges) {
   return `${nEdges > MANY_EDGES ? "many" : ""} ${nEdges <= LABELLED_EDGES ? "labelled" : ""}`.trim();
 }
 
-/** Make big views cheaper to draw (called after every change of the elements). */
-export function tuneForSize(cy) {
+/** Classes of a node in a view of `nEdges` relations (set when it is added). */
+export function nodeClasses(d, nEdges) {
+  return `${d.intermediary ? "intermediary" : ""} ${nEdges > MANY_EDGES ? "many" : ""}`.trim();
+}
+
+/** Make big views cheaper to draw (called after every change of the elements); `bigLayer`
+ * draws views with more than MANY_EDGES relations. */
+export function tuneForSize(cy, bigLayer = null) {
   const n = cy.elements().length;
   const big = n > BIG;
   const r = cy.renderer();
@@ -197,12 +246,16 @@ export function tuneForSize(cy) {
   const labelled = edges.length <= LABELLED_EDGES;
   const many = edges.length > MANY_EDGES;
   const change = edges.filter((e) => e.hasClass("labelled") !== labelled || e.hasClass("many") !== many);
-  if (change.nonempty()) {
+  const nodes = cy.nodes().filter((n) => n.hasClass("many") !== many);
+  if (bigLayer && many) bigLayer.setActive(true);
+  // a slice per frame: crossing the threshold restyles every element
+  const done = inChunks("tune", change.union(nodes), TUNE_PER_FRAME, (slice) =>
     cy.batch(() => {
-      change.toggleClass("labelled", labelled);
-      change.toggleClass("many", many);
-    });
-  }
+      slice.edges().toggleClass("labelled", labelled);
+      slice.toggleClass("many", many);
+    }),
+  );
+  if (bigLayer && !many) done.then((ok) => ok && bigLayer.setActive(false));
 }
 
 /** Day number of an ISO date (for the timeline), or null. */

@@ -5,7 +5,10 @@
 // from scratch. Views up to FCOSE_MAX nodes use fCoSE, bigger ones d3-force; a newer layout
 // request replaces a running one.
 
+import { inChunks } from "./chunks.js";
+
 const FCOSE_MAX = 400;
+const POSITIONS_PER_FRAME = 200;
 const ANIMATE_BELOW = 250;
 const GOLDEN = Math.PI * (3 - Math.sqrt(5));
 
@@ -168,8 +171,11 @@ export class LayoutRunner {
         l.run();
       });
     } else {
-      cy.batch(() => eles.positions((n) => byId.get(n.id())));
-      if (fit) fitView(cy);
+      // big views: a slice of the nodes moves per frame (moving them all at once is one
+      // long task of restyling and redrawing); the viewport is fitted to where they go first
+      if (fit) fitView(cy, 40, byId);
+      const done = await inChunks("positions", eles, POSITIONS_PER_FRAME, (slice) => cy.batch(() => slice.positions((n) => byId.get(n.id()))));
+      if (!done || id !== this.seq) return false;
     }
     markPlaced(eles);
     return true;
@@ -178,9 +184,10 @@ export class LayoutRunner {
 
 /**
  * Fit the visible nodes, never zooming in so far that one node fills the screen. Computed
- * from node positions (Cytoscape's own fit measures every edge and label: slow on big views).
+ * from node positions (Cytoscape's own fit measures every edge and label: slow on big views),
+ * or from `positions` (a Map id -> {x, y}) where the nodes are about to go.
  */
-export function fitView(cy, padding = 40) {
+export function fitView(cy, padding = 40, positions = null) {
   const nodes = cy.nodes().not(".hidden");
   if (nodes.empty()) return;
   let x1 = Infinity;
@@ -188,7 +195,7 @@ export function fitView(cy, padding = 40) {
   let x2 = -Infinity;
   let y2 = -Infinity;
   nodes.forEach((n) => {
-    const p = n.position();
+    const p = (positions && positions.get(n.id())) || n.position();
     const r = (n.data("size") || 30) / 2;
     x1 = Math.min(x1, p.x - r);
     x2 = Math.max(x2, p.x + r);

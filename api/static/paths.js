@@ -3,6 +3,7 @@
 // sit on them ranked by their share of the paths.
 
 import { api, listOf } from "./api.js";
+import { inChunks } from "./chunks.js";
 import { app, learnDocuments } from "./context.js";
 import { $, $$, fill, h, plural } from "./dom.js";
 import { edgeId } from "./graph.js";
@@ -111,32 +112,51 @@ export function pathSubgraph(body) {
   return { nodes, edges };
 }
 
+const PATH_CLASSES = ["on-path", "path-broker", "path-end", "faded"];
+const CLASSES_PER_FRAME = 300;
+
+/**
+ * Mark the chosen paths (or all) in the view and fade the rest. Only elements whose marks
+ * change are touched, a slice per frame on big views (resolves when all are marked).
+ */
 export function highlightPath() {
   const cy = app.cy;
   const result = app.pathResult;
-  cy.batch(() => {
-    cy.elements(".on-path, .path-broker, .path-end, .faded").removeClass("on-path path-broker path-end faded");
-    if (!result) return;
-    const paths = result.paths || [];
-    const chosen = app.selectedPath >= 0 ? [paths[app.selectedPath]].filter(Boolean) : paths;
-    const onNodes = new Set();
-    const onEdges = new Set();
-    for (const p of chosen) {
-      const { nodes, edges } = pathElements(p);
-      nodes.forEach((x) => onNodes.add(x));
-      edges.forEach((x) => onEdges.add(x));
-    }
-    if (!onNodes.size) return;
-    const ends = new Set([result.source.id, result.target.id]);
-    cy.nodes().forEach((n) => {
-      if (onNodes.has(n.id())) {
-        n.addClass("on-path");
-        if (ends.has(n.id())) n.addClass("path-end");
-        else if (n.data("intermediary")) n.addClass("path-broker");
-      } else n.addClass("faded");
-    });
-    cy.edges().forEach((e) => (onEdges.has(e.id()) ? e.addClass("on-path") : e.addClass("faded")));
+  const paths = result ? result.paths || [] : [];
+  const chosen = app.selectedPath >= 0 ? [paths[app.selectedPath]].filter(Boolean) : paths;
+  const onNodes = new Set();
+  const onEdges = new Set();
+  for (const p of chosen) {
+    const { nodes, edges } = pathElements(p);
+    nodes.forEach((x) => onNodes.add(x));
+    edges.forEach((x) => onEdges.add(x));
+  }
+  const lit = onNodes.size > 0;
+  const ends = result ? new Set([result.source.id, result.target.id]) : new Set();
+  const wanted = (ele) => {
+    if (!lit) return "";
+    const id = ele.id();
+    if (ele.isEdge()) return onEdges.has(id) ? "on-path" : "faded";
+    if (!onNodes.has(id)) return "faded";
+    if (ends.has(id)) return "on-path path-end";
+    return ele.data("intermediary") ? "on-path path-broker" : "on-path";
+  };
+  const changes = [];
+  cy.elements().forEach((ele) => {
+    const want = wanted(ele);
+    const have = PATH_CLASSES.filter((c) => ele.hasClass(c)).join(" ");
+    if (have !== PATH_CLASSES.filter((c) => want.split(" ").includes(c)).join(" ")) changes.push([ele, want]);
   });
+  // what is on the path first, so it shows at once
+  changes.sort((a, b) => Number(b[1].startsWith("on-path")) - Number(a[1].startsWith("on-path")));
+  return inChunks("path-marks", changes, CLASSES_PER_FRAME, (slice) =>
+    cy.batch(() =>
+      slice.forEach(([ele, want]) => {
+        ele.removeClass(PATH_CLASSES.join(" "));
+        if (want) ele.addClass(want);
+      }),
+    ),
+  );
 }
 
 function brokerList(result) {

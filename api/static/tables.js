@@ -14,7 +14,7 @@ const NODE_COLUMNS = [
   ["name", "Name", (n) => n.data("name")],
   ["type", "Kind", (n) => n.data("type")],
   ["intermediary", "Intermediary", (n) => (n.data("intermediary") ? "yes" : "")],
-  ["degree", "Relations in view", (n) => n.connectedEdges().not(".hidden").length],
+  ["degree", "Relations in view", (n, deg) => deg.get(n.id()) || 0],
   ["score", "Score", (n) => (app.scores ? app.scores.get(n.id()) ?? 0 : null)],
 ];
 const REL_COLUMNS = [
@@ -27,9 +27,11 @@ const REL_COLUMNS = [
   ["confidence", "Confidence", (e) => e.data("confidence") ?? ""],
 ];
 
+const collator = new Intl.Collator("en", { numeric: true }); // one, not one per comparison
+
 function compare(a, b) {
   if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a ?? "").localeCompare(String(b ?? ""), "en", { numeric: true });
+  return collator.compare(String(a ?? ""), String(b ?? ""));
 }
 
 export function renderTable() {
@@ -40,12 +42,23 @@ export function renderTable() {
   const columns = isNodes ? NODE_COLUMNS.filter(([k]) => k !== "score" || app.scores) : REL_COLUMNS;
   const [key, dir] = table.sort[table.what];
   const col = columns.find(([k]) => k === key) || columns[0];
-  const rows = eles.map((e) => ({ e, cells: columns.map(([, , f]) => f(e)) }));
-  const ci = columns.indexOf(col);
-  rows.sort((a, b) => dir * compare(a.cells[ci], b.cells[ci]) || compare(a.cells[0], b.cells[0]));
+  // relations in view per node, counted in one pass (not once per node)
+  const deg = new Map();
+  if (isNodes) {
+    cy.edges().forEach((e) => {
+      if (e.hasClass("hidden")) return;
+      const { source, target } = e.data();
+      for (const end of source === target ? [source] : [source, target]) deg.set(end, (deg.get(end) || 0) + 1);
+    });
+  }
+  // every row's sort key and name; the other cells only for the page shown
+  const key0 = columns[0][2];
+  const keyOf = col[2];
+  const rows = eles.map((e) => ({ e, key: keyOf(e, deg), name: key0(e, deg) }));
+  rows.sort((a, b) => dir * compare(a.key, b.key) || compare(a.name, b.name));
   const pages = Math.max(1, Math.ceil(rows.length / PAGE));
   table.page = Math.min(table.page, pages - 1);
-  const shown = rows.slice(table.page * PAGE, (table.page + 1) * PAGE);
+  const shown = rows.slice(table.page * PAGE, (table.page + 1) * PAGE).map(({ e }) => ({ e, cells: columns.map(([, , f]) => f(e, deg)) }));
   const nNodes = cy.nodes().not(".hidden").length;
   const nEdges = cy.edges().not(".hidden").length;
   const tabBtn = (what, label) =>

@@ -40,14 +40,16 @@ function evidenceDays() {
   const days = [];
   let undated = 0;
   let unloaded = 0; // pieces the API did not send with the relation (it sends the best few)
+  const typeHidden = new Set(app.cy.nodes(".type-hidden").map((n) => n.id()));
   app.cy.edges().forEach((e) => {
-    if (rel && !rel.has(e.data("type"))) return;
-    if (e.source().hasClass("type-hidden") || e.target().hasClass("type-hidden")) return;
-    const d = e.data("days");
+    const data = e.data();
+    if (rel && !rel.has(data.type)) return;
+    if (typeHidden.has(data.source) || typeHidden.has(data.target)) return;
+    const d = data.days;
     if (d && d.length) for (const x of d) days.push(x);
-    else if (e.data("dmin") !== null) days.push(e.data("dmin"));
+    else if (data.dmin !== null) days.push(data.dmin);
     else undated += 1;
-    unloaded += Math.max(0, (e.data("evidence_total") || 0) - e.data("evidence").length);
+    unloaded += Math.max(0, (data.evidence_total || 0) - data.evidence.length);
   });
   return { days, undated, unloaded };
 }

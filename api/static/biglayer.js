@@ -1,0 +1,221 @@
+// Big views drawn in one pass per relation type and per kind of node.
+//
+// Cytoscape draws and restyles element by element: on a view of 1,600 nodes and 6,000
+// relations, any change (one class on one node) costs a frame of 100–500 ms on the main
+// thread in software rendering (headless chromium, laptops without a GPU). Over MANY_EDGES
+// relations the page draws the view itself on a canvas under Cytoscape's: the relations of one
+// type (and emphasis) make one path, stroked once, in the type's colour and dash pattern (from
+// a zoom where dashes can be told apart); the nodes of one kind make one path, filled once,
+// intermediaries ringed; names where they are readable. Cytoscape keeps every element as data
+// and for interaction (nodes stay there, transparent: click, double-click, drag, hover), and
+// still draws, on top, what is selected, focused, pinned or on a path. A click on an empty
+// spot picks the nearest relation drawn here.
+
+import { relationDash, traceShape } from "./graph.js";
+
+const FADED_ALPHA = 0.15;
+const EDGE_WIDTH = 1.6; // model units
+const HIT_PX = 5; // how near (screen pixels) a click must be to pick a relation
+const DASH_ZOOM = 0.5; // dashes from this zoom on (a 2-unit dot is a pixel there)
+const LABEL_ZOOM = 8 / 11; // names once 11-unit text is 8 px, as Cytoscape does
+const RING = "#7a5c00"; // intermediaries, as in the stylesheet
+
+const shown = (ele) => !ele.hasClass("hidden") && !ele.hasClass("pending");
+
+/** What to draw: edges grouped by look ("type|faded"), nodes grouped by look. */
+function scene(cy) {
+  const spots = new Map(); // node id -> position, for nodes that are drawn
+  const nodeGroups = new Map();
+  cy.nodes().forEach((n) => {
+    if (!shown(n)) return;
+    const p = n.position();
+    spots.set(n.id(), p);
+    const d = n.data();
+    const faded = n.hasClass("faded");
+    const key = `${d.shape}|${d.color}|${faded ? 1 : 0}`;
+    let g = nodeGroups.get(key);
+    if (!g) nodeGroups.set(key, (g = { shape: d.shape, color: d.color, faded, nodes: [] }));
+    g.nodes.push({ x: p.x, y: p.y, r: (d.size || 30) / 2, name: d.name, intermediary: d.intermediary });
+  });
+  const edgeGroups = new Map();
+  cy.edges().forEach((e) => {
+    if (!e.hasClass("many") || !shown(e) || e.hasClass("on-path") || e.selected()) return;
+    const d = e.data();
+    const p = spots.get(d.source);
+    const q = spots.get(d.target);
+    if (!p || !q) return;
+    const faded = e.hasClass("faded");
+    const key = `${d.type}|${faded ? 1 : 0}`;
+    let g = edgeGroups.get(key);
+    if (!g) edgeGroups.set(key, (g = { type: d.type, color: d.color, faded, edges: [], xy: [] }));
+    g.edges.push(e);
+    g.xy.push(p.x, p.y, q.x, q.y);
+  });
+  const fadedFirst = (a, b) => Number(b.faded) - Number(a.faded);
+  return { edges: [...edgeGroups.values()].sort(fadedFirst), nodes: [...nodeGroups.values()].sort(fadedFirst) };
+}
+
+/**
+ * Draw the big view onto `g` (a 2D context) at `zoom` and `pan` (Cytoscape's viewport:
+ * screen = model * zoom + pan), within `w` × `h` pixels (names outside are skipped).
+ * Faded groups first, so emphasis stays on top. Returns the edge groups (for hit tests).
+ */
+export function drawBigView(cy, g, zoom, pan, w = Infinity, h = Infinity) {
+  const { edges, nodes } = scene(cy);
+  const X = (x) => x * zoom + pan.x;
+  const Y = (y) => y * zoom + pan.y;
+  g.save();
+  g.lineCap = "butt";
+  g.lineWidth = EDGE_WIDTH * zoom;
+  for (const grp of edges) {
+    // dash patterns where they can be told apart (colours differ everywhere; the legend,
+    // the panel and the table name every type); below that zoom they cost and show nothing
+    const dash = zoom >= DASH_ZOOM ? relationDash(grp.type) : null;
+    g.setLineDash(dash ? dash.map((d) => d * zoom) : []);
+    g.strokeStyle = grp.color;
+    g.globalAlpha = grp.faded ? FADED_ALPHA : 1;
+    g.beginPath();
+    const xy = grp.xy;
+    for (let i = 0; i < xy.length; i += 4) {
+      g.moveTo(X(xy[i]), Y(xy[i + 1]));
+      g.lineTo(X(xy[i + 2]), Y(xy[i + 3]));
+    }
+    g.stroke();
+  }
+  g.setLineDash([]);
+  for (const grp of nodes) {
+    g.globalAlpha = grp.faded ? FADED_ALPHA : 1;
+    g.fillStyle = grp.color;
+    g.beginPath();
+    for (const n of grp.nodes) traceShape(g, grp.shape, X(n.x), Y(n.y), n.r * zoom);
+    g.fill();
+    g.strokeStyle = "#ffffff";
+    g.lineWidth = Math.max(0.5, zoom);
+    g.stroke();
+    const rings = grp.nodes.filter((n) => n.intermediary);
+    if (rings.length) {
+      g.strokeStyle = RING;
+      g.lineWidth = Math.max(1, 3 * zoom);
+      g.beginPath();
+      for (const n of rings) traceShape(g, grp.shape, X(n.x), Y(n.y), n.r * zoom);
+      g.stroke();
+    }
+  }
+  if (zoom >= LABEL_ZOOM) {
+    g.font = `${11 * zoom}px system-ui, sans-serif`;
+    g.textAlign = "center";
+    g.textBaseline = "top";
+    g.lineJoin = "round";
+    g.lineWidth = 2 * zoom;
+    g.strokeStyle = "#ffffff";
+    g.fillStyle = "#212529";
+    for (const grp of nodes) {
+      g.globalAlpha = grp.faded ? 0.3 : 1;
+      for (const n of grp.nodes) {
+        const x = X(n.x);
+        const y = Y(n.y + n.r + 3);
+        if (x < -200 || y < -20 || x > w + 200 || y > h + 20) continue;
+        g.strokeText(n.name, x, y, 130 * zoom);
+        g.fillText(n.name, x, y, 130 * zoom);
+      }
+    }
+  }
+  g.restore();
+  return edges;
+}
+
+export class BigViewLayer {
+  constructor(cy) {
+    this.cy = cy;
+    this.canvas = null;
+    this.on = false;
+    this.edges = []; // edge groups as last drawn
+    this.dirty = true;
+    this.timer = null;
+    const mark = () => (this.dirty = true);
+    cy.on("position", "node", mark);
+    cy.on("add remove viewport resize", mark);
+    cy.on("class", mark); // shown, hidden, faded, on a path
+    cy.on("data", "node", mark); // sizes
+    cy.on("select unselect", mark);
+    // after Cytoscape's frame, in a task (and a frame) of its own
+    cy.on("render", () => this.schedule());
+    cy.on("resize", () => this.schedule());
+  }
+
+  schedule() {
+    if (!this.on || !this.dirty || this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.draw();
+    }, 0);
+  }
+
+  /** Whether the big view is drawn here (set by tuneForSize). */
+  setActive(on) {
+    if (on === this.on) return;
+    this.on = on;
+    if (on && !this.canvas) {
+      const host = this.cy.renderer().data.canvasContainer;
+      const c = document.createElement("canvas");
+      c.setAttribute("aria-hidden", "true");
+      c.dataset.id = "big-view-layer";
+      Object.assign(c.style, { position: "absolute", left: "0", top: "0", zIndex: "0", pointerEvents: "none" });
+      host.insertBefore(c, host.firstChild);
+      this.canvas = c;
+    }
+    if (this.canvas) this.canvas.hidden = !on;
+    this.dirty = true;
+    this.draw();
+  }
+
+  draw() {
+    const c = this.canvas;
+    if (!this.on || !c) return;
+    const cy = this.cy;
+    const w = cy.width();
+    const h = cy.height();
+    if (!w || !h) return; // the graph pane is hidden (another tab)
+    this.dirty = false;
+    if (c.width !== w || c.height !== h) {
+      c.width = w;
+      c.height = h;
+      c.style.width = `${w}px`;
+      c.style.height = `${h}px`;
+    }
+    const g = c.getContext("2d");
+    g.clearRect(0, 0, w, h);
+    this.edges = drawBigView(cy, g, cy.zoom(), cy.pan(), w, h);
+  }
+
+  /** The relation drawn here nearest to `pos` (model coordinates), within a few pixels. */
+  edgeAt(pos) {
+    if (!this.on) return null;
+    if (this.dirty) this.draw();
+    const tol = HIT_PX / this.cy.zoom();
+    let best = null;
+    let bestD = tol * tol;
+    for (const grp of this.edges) {
+      if (grp.faded) continue;
+      const xy = grp.xy;
+      for (let i = 0; i < xy.length; i += 4) {
+        const d = segmentDistance2(pos.x, pos.y, xy[i], xy[i + 1], xy[i + 2], xy[i + 3]);
+        if (d < bestD) {
+          bestD = d;
+          best = grp.edges[i / 4];
+        }
+      }
+    }
+    return best;
+  }
+}
+
+function segmentDistance2(px, py, ax, ay, bx, by) {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len = dx * dx + dy * dy;
+  const t = len ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len)) : 0;
+  const x = ax + t * dx - px;
+  const y = ay + t * dy - py;
+  return x * x + y * y;
+}

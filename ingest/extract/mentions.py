@@ -488,8 +488,28 @@ def _state_organs(
                 other = men_at.get(c.i)
                 if c.dep_ in ("poss", "compound", "amod") and other is not None and other is not m:
                     state = other.actor
+        if state is None and len(words) >= 2 and words[-1] in ("ministry", "office"):
+            state = _state_before(doc, mentions, m, dictionary)
         if state and dictionary.type_of_entry(state) == "state":
             m.actor, m.kind, m.label = state, "name", "ORGAN"
+
+
+def _state_before(
+    doc: Doc, mentions: list[Mention], m: Mention, dictionary: ActorDictionary
+) -> str | None:
+    """ "Pakistan wants the treaty restored. Foreign Office spokeswoman X said": an office
+    named without its state belongs to the state named last before it, in its sentence or
+    the one before (not a state named as a place)."""
+    floor = doc[m.start].sent.start
+    if floor > 0:
+        floor = doc[floor - 1].sent.start
+    for other in reversed(mentions):
+        if other.start >= m.start or other.start < floor:
+            continue
+        if other.actor and not other.place and other.kind in ("name", "metonym", "demonym"):
+            if dictionary.type_of_entry(other.actor) == "state":
+                return other.actor
+    return None
 
 
 def _split_joined(

@@ -429,6 +429,8 @@ def _acronyms(
     for t in doc:
         if taken[t.i] or t.i in by_start or not _is_acronym(t.text) or t.pos_ != "PROPN":
             continue
+        if _caps_run(doc, t.i) >= 3:
+            continue  # "HAMAS SAYS NO TO TRUCE PLAN": a headline in capitals, no abbreviations
         if name_key(t.text) in matchers.not_actors or dictionary.is_place(t.text):
             continue
         known = alias.get(t.text) or dictionary.lookup(t.text) or longs.get(t.text.upper())
@@ -436,6 +438,17 @@ def _acronyms(
         out.append(Mention(t.i, t.i + 1, "name", "ACRONYM", t.text, acronym))
         taken[t.i] = True
     return sorted(out, key=lambda m: m.start)
+
+
+def _caps_run(doc: Doc, i: int) -> int:
+    """How many words in capitals in a row hold token ``i``."""
+    a = i
+    while a > 0 and _capitals(doc[a - 1]):
+        a -= 1
+    b = i + 1
+    while b < len(doc) and _capitals(doc[b]):
+        b += 1
+    return b - a
 
 
 def _is_new(actor: str, dictionary: ActorDictionary) -> bool:
@@ -506,9 +519,13 @@ def _state_before(
     for other in reversed(mentions):
         if other.start >= m.start or other.start < floor:
             continue
-        if other.actor and not other.place and other.kind in ("name", "metonym", "demonym"):
-            if dictionary.type_of_entry(other.actor) == "state":
-                return other.actor
+        if (
+            other.actor
+            and not other.place
+            and other.kind in ("name", "metonym", "demonym")
+            and dictionary.type_of_entry(other.actor) == "state"
+        ):
+            return other.actor
     return None
 
 

@@ -557,6 +557,7 @@ class Resolver:
                     and ctx.type_of(m.actor) == "person"
                     and (kk < k or m.end <= t.i)
                     and (q is not None or ctx.quote_of[m.start] < 0)
+                    and self._gender_of(m.actor) in (None, _gender(low))
                 ]
                 if not cands:
                     continue

@@ -45,6 +45,7 @@ def analyze(
     statements.find_quotes()
     statements.attribute_quotes()
     statements.reported_speech()
+    statements.labelled()
     Stances(ctx).run()
     Mediation(ctx, parties).run()
     speakers.emit()

@@ -10,6 +10,8 @@ patterns follow how wire services and newspapers lay these parts out:
   line ("Reporting by …; Editing by …", "Additional reporting by …");
 * a photo credit is a parenthesis or a line that names a photographer and an agency
   ("(Photo: Name/AFP)", "Credit: Name / Reuters", "Photograph: Name/EPA", "(Name/Reuters)");
+* a caption line ("Photo caption: …") and a kicker (a short line in capitals over the story:
+  "ANALYSIS") are about the page;
 * a party tag follows a lawmaker's name: "(D-Mo.)", "(R-S.C.)".
 """
 
@@ -23,7 +25,7 @@ MONTH = (
 )
 #: a date as datelines write it: "May 2", "Nov. 12, 2024", "12 November 2024"
 DATELINE_DATE = rf"(?:{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?)"
-_PLACE_CAPS = r"[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,3}"
+_PLACE_CAPS = r"[A-Z][A-Z'.-]+(?:(?:\s+|\s*/\s*)[A-Z][A-Z'.-]+){0,3}"  # "ISLAMABAD/NEW DELHI"
 _PLACE_TITLE = r"[A-Z][a-z'.-]+(?:\s+[A-Z][a-z'.-]+){0,2}"
 _AGENCY = r"\((?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\)"
 _DASH = r"\s*(?:-|—|–|--)\s+"
@@ -38,7 +40,16 @@ BYLINE = re.compile(
 )
 CREDIT_LINE = re.compile(
     r"(?im)(?:^|(?<=[.;]\s))(?:(?:additional\s+)?reporting|editing|writing|compiled|"
-    r"photographs?|photos?|images?|credit|video|graphic)s?\s*(?:by|:)[^\n]*$"
+    r"photographs?|photos?|images?|credit|video|graphic|(?:photo\s+)?caption)s?\s*(?:by|:)"
+    r"[^\n]*$"
+)
+#: a kicker: a short line all in capitals over a story ("ANALYSIS", "EXCLUSIVE", "LIVE")
+KICKER = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'&-]+(?:[ \t]+[A-Z][A-Z'&-]+){0,1}[ \t]*$")
+#: "(Caribbean Newswire/Marie-Ange Pierre)" at the end of a caption: outlet and photographer
+CREDIT_SLASH = re.compile(
+    r"\((?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*/\s*"
+    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\)[ \t]*$",
+    re.M,
 )
 _AGENCIES = (
     r"Reuters|AP|AFP|EPA|Getty(?:\s+Images)?|Anadolu|Xinhua|Bloomberg|Shutterstock|"
@@ -59,7 +70,8 @@ JOURNALIST = re.compile(
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of datelines, bylines, credits and party tags, merged and sorted."""
     spans: list[tuple[int, int]] = []
-    for rx in (DATELINE, BYLINE, CREDIT_LINE, CREDIT_PAREN, PARTY_TAG, JOURNALIST):
+    rxs = (DATELINE, BYLINE, CREDIT_LINE, CREDIT_PAREN, CREDIT_SLASH, KICKER, PARTY_TAG)
+    for rx in (*rxs, JOURNALIST):
         spans.extend(m.span() for m in rx.finditer(text))
     spans.sort()
     merged: list[tuple[int, int]] = []

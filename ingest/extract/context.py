@@ -114,11 +114,13 @@ class DocContext:
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.men[i] = m
+        self.journalists: set[str] = set()
         self.first_seen: dict[str, int] = {}
         self.surfaces: dict[str, set[str]] = {}
         self._quiet = 0
         self._described: dict[str, set[str]] | None = None
-        for m in self.mentions:
+        self.journalists = self._journalists()
+        for m in self.mentions:  # the reporter is no actor of the story (see ``use``)
             if m.salient and m.actor:
                 self.use(m.actor, m.start, m.text)
         self.quote_of = [-1] * n
@@ -146,9 +148,12 @@ class DocContext:
         finally:
             self._quiet -= 1
 
-    def use(self, actor: str, token_i: int, surface: str | None = None) -> None:
-        """Count an actor as one of the document's, first seen at ``token_i``."""
-        if self._quiet:
+    def use(
+        self, actor: str, token_i: int, surface: str | None = None, *, speaker: bool = False
+    ) -> None:
+        """Count an actor as one of the document's, first seen at ``token_i`` (a reporter of
+        the story only as the ``speaker`` of a statement: "columnist X wrote that ...")."""
+        if self._quiet or (actor in self.journalists and not speaker):
             return
         if actor not in self.first_seen or token_i < self.first_seen[actor]:
             self.first_seen[actor] = token_i
@@ -156,6 +161,26 @@ class DocContext:
             s = clean_surface(surface)
             if s:
                 self.surfaces.setdefault(actor, set()).add(s)
+
+    def _journalists(self) -> set[str]:
+        """The people the document describes as its reporters ("our correspondent X", "X, the
+        presenter", "PRESENTER (X)", "reporter X"): no actors, and their lines no statements."""
+        doc = self.doc
+        out: set[str] = set()
+        for m in self.mentions:
+            if not m.actor or self.type_of(m.actor) != "person" or m.start == 0:
+                continue
+            root = doc[m.start : m.end].root
+            before = doc[m.start - 1]
+            if before.text == "(" and m.start > 1:  # "PRESENTER (Hannah Cole)"
+                before = doc[m.start - 2]
+            near = [before]
+            near += [c for c in root.children if c.dep_ in ("appos", "compound")]
+            if root.dep_ == "appos":
+                near.append(root.head)
+            if any(x.lower_ in self.lex.journalists for x in near):
+                out.add(m.actor)
+        return out
 
     def described_heads(self) -> dict[str, set[str]]:
         """The nouns the document describes each actor with in apposition ("the Unitary

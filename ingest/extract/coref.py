@@ -37,6 +37,8 @@ class Resolver:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self._subjects_cache: dict[int, list[int]] = {}
+        #: the genders the pronouns resolved to a person give them ("m", "f")
+        self._genders: dict[str, set[str]] = {}
 
     def release(self) -> None:
         """Cut the reference back to the document (see :meth:`DocContext.result`)."""
@@ -559,13 +561,15 @@ class Resolver:
                     and ctx.type_of(m.actor) == "person"
                     and (kk < k or m.end <= t.i)
                     and (q is not None or ctx.quote_of[m.start] < 0)
+                    and self._gender_of(m.actor) in (None, _gender(low))
                 ]
                 if not cands:
                     continue
                 subj = [m for m in cands if self._is_subject(m)]
                 m = (subj or cands)[-1] if kk == k else (subj or cands)[0]
+                self._genders.setdefault(m.actor, set()).add(_gender(low))  # type: ignore[arg-type]
                 return Resolved(m.actor, via="pronoun")  # type: ignore[arg-type]
-            return None
+            return self._last_speaker(t)
         # "told Hamas leaders that they had to ...": the addressee of the verb of saying
         clause = t.head
         if t.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
@@ -592,11 +596,66 @@ class Resolver:
             return None
         return None
 
+    def _last_speaker(self, t: Token) -> Resolved | None:
+        """ "he said" after a run of quotes that name nobody outside them: the person whose
+        statement comes last before, within a few sentences (news keeps quoting one speaker
+        until it names another)."""
+        ctx = self.ctx
+        floor = ctx.sents[max(0, ctx.sent_of[t.i] - 8)].start
+        best: tuple[int, str] | None = None
+        for a, _, sid in ctx.out.stmt_spans:
+            if not floor <= a < t.i or (best is not None and a <= best[0]):
+                continue
+            rec = ctx.out.get_statement(sid)
+            if rec is not None:
+                best = (a, rec["speaker"])
+        if best is None or ctx.type_of(best[1]) != "person":
+            return None
+        if self._gender_of(best[1]) != _gender(t.lower_):
+            return None  # "she said" after Mr. Trump's words: someone else, or not known
+        return Resolved(best[1], via="pronoun")
+
+    def _gender_of(self, actor: str) -> str | None:
+        """The gender the document gives a person: its honorifics ("Mr. Cruz", "Ms. Warren")
+        and the pronouns that follow the person as subject in the same sentence ("Cruz said he
+        ..."); None when they disagree or say nothing."""
+        seen = set(self._genders.get(actor, ()))
+        ctx = self.ctx
+        doc = ctx.doc
+        for m in ctx.mentions:
+            if m.actor != actor:
+                continue
+            word = doc[m.start - 1].lower_.rstrip(".") if m.start > 0 else ""
+            if word in ("mr", "sir", "lord", "king"):
+                seen.add("m")
+            elif word in ("ms", "mrs", "miss", "madam", "dame", "lady", "queen"):
+                seen.add("f")
+            if not self._is_subject(m):
+                continue
+            sent = ctx.sents[ctx.sent_of[m.start]]
+            pron = next(
+                (
+                    x
+                    for x in doc[m.end : sent.end]
+                    if x.lower_ in PERSON_PRON
+                    or x.lower_ in ("i", "we", "they", "it")
+                    or ctx.men[x.i] is not None
+                ),
+                None,
+            )
+            if pron is not None and pron.lower_ in PERSON_PRON:
+                seen.add(_gender(pron.lower_))
+        return next(iter(seen)) if len(seen) == 1 else None
+
     def _is_subject(self, m: Mention) -> bool:
         root = self.ctx.doc[m.start : m.end].root
         while root.dep_ in ("compound", "appos") and root.head.i != root.i:
             root = root.head
         return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _gender(pronoun: str) -> str:
+    return "f" if pronoun in ("she", "her", "hers", "herself") else "m"
 
 
 def main_clause(v: Token) -> bool:

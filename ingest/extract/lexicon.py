@@ -91,6 +91,7 @@ class Speech(_Section):
     nouns: Words = Field(default_factory=list)
     carriers: Words = Field(default_factory=list)
     according: Words = Field(default_factory=list)
+    journalists: Words = Field(default_factory=list)
 
 
 class SpeakersSection(_Section):
@@ -229,6 +230,7 @@ class Frame:
 class Lexicon:
     speech_verbs: frozenset[str]
     according: frozenset[str]
+    journalists: frozenset[str]
     quote_only: frozenset[str]
     speech_object_verbs: frozenset[str]
     speech_xcomp_verbs: frozenset[str]
@@ -385,6 +387,7 @@ class Lexicon:
         lex = cls(
             speech_verbs=fs(s.verbs),
             according=fs(s.according),
+            journalists=fs(s.journalists),
             quote_only=fs(s.quote_only),
             speech_object_verbs=fs(s.object_verbs),
             speech_xcomp_verbs=fs(s.xcomp_verbs),

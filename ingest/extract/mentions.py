@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.normalize import clean_surface, name_key, person_key, surname
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.dictionary import ActorDictionary
@@ -207,6 +207,7 @@ def find_mentions(
             m.place = True
         out.append(m)
     full = _resolve_persons(out, dictionary, doc, titles)
+    out = _speaker_labels(doc, out, taken)
     out = _surnames_missed(doc, out, full, taken)
     out = _organizations_missed(doc, out, taken, matchers, dictionary)
     out = _speakers_missed(doc, out, taken, matchers, dictionary)
@@ -221,6 +222,61 @@ def find_mentions(
         elif _new_or_org(m, dictionary):
             m.passing = not _agentive(doc, m, matchers)
     return out
+
+
+def _capitals(t: Token) -> bool:
+    return t.is_alpha and t.is_upper
+
+
+def colon_after(doc: Doc, j: int) -> int | None:
+    """The colon that follows a name at token ``j``, directly or after a short bracket
+    ("KYAW SOE WIN (recorded):"): its token, or None."""
+    n = len(doc)
+    if j < n and doc[j].text == ":":
+        return j
+    if j < n and doc[j].text == "(":
+        for x in doc[j + 1 : j + 7]:
+            if x.text == "):":
+                return x.i
+            if x.text == ")":
+                return x.i + 1 if x.i + 1 < n and doc[x.i + 1].text == ":" else None
+    return None
+
+
+def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> list[Mention]:
+    """ "KYAW SOE WIN (recorded):", "PRESENTER:", "MIN THU AUNG:": a line of a transcript
+    opens with its speaker in capitals. The label is the person the document names so
+    elsewhere ("Kyaw Soe Win"; "TAPPER" for "Jake Tapper"), else nobody: its words are no
+    names of their own (no organizations "MIN" and "THU")."""
+    labels: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+        if not (line_start and _capitals(t) and len(t.text) > 1):
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 5 and (_capitals(doc[j]) or doc[j].text == "."):
+            j += 1
+        if colon_after(doc, j) is not None:
+            labels.append((i, j))
+        i = max(j, i + 1)
+    if not labels:
+        return mentions
+    people: dict[str, str] = {}
+    for m in mentions:
+        if m.actor and m.label in ("PERSON", "DICT") and " " in m.text.strip():
+            people.setdefault(name_key(m.text), m.actor)
+            people.setdefault(name_key(m.text.split()[-1]), m.actor)
+    out = [m for m in mentions if not any(a <= m.start < b for a, b in labels)]
+    for a, b in labels:
+        for x in range(a, b):
+            taken[x] = True
+        actor = people.get(name_key(doc[a:b].text))
+        if actor is not None:
+            out.append(Mention(a, b, "name", "LABEL", doc[a:b].text, actor))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _people_of(m: Mention, dictionary: ActorDictionary) -> bool:
@@ -361,17 +417,20 @@ def _acronyms(
         and dictionary.type_of_entry(m.actor) != "person"
     }
     longs.pop("", None)
-    for m in out:
-        if _is_acronym(m.text) and m.text not in alias:
-            hit = longs.get(m.text.replace(".", "").upper())
+    for m in out:  # every use of the abbreviation, not only the first
+        if _is_acronym(m.text):
+            hit = alias.get(m.text) or longs.get(m.text.replace(".", "").upper())
             e = dictionary.entries.get(m.actor or "")
             if hit and hit != m.actor and (e is None or e.origin == "new"):
                 m.actor, m.kind = hit, "name"
-                alias[m.text] = hit
-                dictionary.add_document_alias(hit, m.text)
+                if m.text not in alias:
+                    alias[m.text] = hit
+                    dictionary.add_document_alias(hit, m.text)
     for t in doc:
         if taken[t.i] or t.i in by_start or not _is_acronym(t.text) or t.pos_ != "PROPN":
             continue
+        if _caps_run(doc, t.i) >= 3:
+            continue  # "HAMAS SAYS NO TO TRUCE PLAN": a headline in capitals, no abbreviations
         if name_key(t.text) in matchers.not_actors or dictionary.is_place(t.text):
             continue
         known = alias.get(t.text) or dictionary.lookup(t.text) or longs.get(t.text.upper())
@@ -379,6 +438,17 @@ def _acronyms(
         out.append(Mention(t.i, t.i + 1, "name", "ACRONYM", t.text, acronym))
         taken[t.i] = True
     return sorted(out, key=lambda m: m.start)
+
+
+def _caps_run(doc: Doc, i: int) -> int:
+    """How many words in capitals in a row hold token ``i``."""
+    a = i
+    while a > 0 and _capitals(doc[a - 1]):
+        a -= 1
+    b = i + 1
+    while b < len(doc) and _capitals(doc[b]):
+        b += 1
+    return b - a
 
 
 def _is_new(actor: str, dictionary: ActorDictionary) -> bool:
@@ -431,8 +501,32 @@ def _state_organs(
                 other = men_at.get(c.i)
                 if c.dep_ in ("poss", "compound", "amod") and other is not None and other is not m:
                     state = other.actor
+        if state is None and len(words) >= 2 and words[-1] in ("ministry", "office"):
+            state = _state_before(doc, mentions, m, dictionary)
         if state and dictionary.type_of_entry(state) == "state":
             m.actor, m.kind, m.label = state, "name", "ORGAN"
+
+
+def _state_before(
+    doc: Doc, mentions: list[Mention], m: Mention, dictionary: ActorDictionary
+) -> str | None:
+    """ "Pakistan wants the treaty restored. Foreign Office spokeswoman X said": an office
+    named without its state belongs to the state named last before it, in its sentence or
+    the one before (not a state named as a place)."""
+    floor = doc[m.start].sent.start
+    if floor > 0:
+        floor = doc[floor - 1].sent.start
+    for other in reversed(mentions):
+        if other.start >= m.start or other.start < floor:
+            continue
+        if (
+            other.actor
+            and not other.place
+            and other.kind in ("name", "metonym", "demonym")
+            and dictionary.type_of_entry(other.actor) == "state"
+        ):
+            return other.actor
+    return None
 
 
 def _split_joined(
@@ -562,6 +656,9 @@ def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
         if hit is not None:
             m.kind, m.actor = "demonym", hit
             return
+    if hit is None and m.label in ("PERSON", "ORG") and _place_name(span, m.label):
+        m.kind = "skip"  # "Shan State", "Kherson Region", "the Netzarim Corridor": places
+        return
     if hit is not None:
         m.kind, m.actor = "name", hit
     elif m.label == "GPE":
@@ -570,6 +667,22 @@ def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
         m.kind = "person"  # resolved with the document's other person mentions
     else:
         m.kind = "org"
+
+
+#: last words of place names NER may take for a person or an organization
+PLACE_HEADS = frozenset(
+    {"province", "region", "district", "county", "valley", "corridor", "crossing", "strait"}
+    | {"island", "islands", "peninsula", "governorate", "oblast", "prefecture", "municipality"}
+)
+
+
+def _place_name(span: Span, label: str) -> bool:
+    """A name that ends in a word of geography: "Kherson Region", "Shan State" (a state of
+    a country only where NER took it for a person: "Islamic State" is no place)."""
+    last = span[-1].lower_
+    if len(span) < 2 or not span[-1].text[:1].isupper():
+        return False
+    return last in PLACE_HEADS or (last == "state" and label == "PERSON")
 
 
 def _resolve_persons(

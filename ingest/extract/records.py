@@ -59,7 +59,7 @@ class Records:
         text = " ".join(text.split())
         digest = hashlib.sha1(f"{speaker}\x1f{fold(text)}".encode()).hexdigest()[:12]
         sid = f"{ctx.doc_id}/{digest}"
-        ctx.use(speaker, start_tok)
+        ctx.use(speaker, start_tok, speaker=True)
         if principal:
             ctx.use(principal, start_tok)
         if sid in self._by_id:

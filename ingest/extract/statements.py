@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.context import Quote
 from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
+from actorgraph.ingest.extract.mentions import colon_after
 from actorgraph.ingest.extract.topics import phrase_text
 
 if TYPE_CHECKING:
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
 
 OPENERS = {"“": "”", '"': '"', "``": "''", "‘": "’", "«": "»"}
 _OPENER = re.compile("``|''|[“\"‘«]")
+#: words that open a heading after a colon, not speech ("Hamas: what we know", "X: a timeline")
+_HEADING_WORDS = frozenset(
+    {"what", "how", "why", "who", "where", "when", "whom", "which", "timeline", "profile"}
+)
 
 
 def _closing(text: str, i: int) -> tuple[str, int]:
@@ -319,6 +324,75 @@ class Statements:
         if any(ctx.quote_of[x.i] >= 0 for x in span) or len(span) < 3:
             return
         self._reported(rs[0].actor, span, 0.6)
+
+    def labelled(self) -> None:
+        """ "Hamdan: Israel is stalling the talks", "Qatar's prime minister: “We are close”":
+        a speaker's name (with a few capitalized title words before it) that opens a sentence
+        and is followed by a colon, as headlines and transcripts write speech. The words after
+        the colon, to the end of the paragraph, are the statement when they hold a finite verb
+        or a quote. Places ("Gaza: strikes kill 20"), states, unnamed speakers, a topic heading
+        ("Hamas: a timeline", "Hezbollah: what we know") are not speakers."""
+        ctx = self.ctx
+        doc = ctx.doc
+        wrapped = hard_wrapped(ctx.text)
+        for m in ctx.mentions:
+            c = colon_after(doc, m.end)  # "Hamdan:", "KYAW SOE WIN (recorded):"
+            if c is None or c >= len(doc) - 3 or m.place or ctx.quote_of[m.start] >= 0:
+                continue
+            sent = ctx.sents[ctx.sent_of[m.start]]
+            lead = [t for t in doc[sent.start : m.start] if not (t.is_punct or t.is_space)]
+            if (
+                len(lead) > 5
+                or any(  # "Hezbollah chief Hassan Nasrallah:"
+                    not t.text[:1].isupper() and t.tag_ != "POS" and ctx.title_at[t.i] is None
+                    for t in lead
+                )
+            ):
+                continue
+            root = doc[m.start : m.end].root
+            r = self.ctx.resolve.from_mention(m, root, use=False)
+            if r is None or ctx.type_of(r.actor) == "state" or m.kind not in ("name", "metonym"):
+                continue
+            if r.actor in ctx.journalists:
+                continue  # the presenter's or correspondent's lines in a transcript
+            first = doc[c + 1]
+            if first.lower_ in _HEADING_WORDS:
+                continue
+            end_char = paragraph_end(ctx.text, first.idx, wrapped)
+            span = doc.char_span(first.idx, end_char, alignment_mode="contract")
+            if span is None or len(span) < 3:
+                continue
+            quoted = [ctx.quotes[q] for q in {ctx.quote_of[t.i] for t in span} if q >= 0]
+            if any(q.statement is not None for q in quoted):
+                continue  # a quote attributed by a verb of its own
+            finite = any(  # a clause of its own, not a relative one ("the group that rules")
+                t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                and ctx.quote_of[t.i] < 0
+                and not any(x.dep_ in ("relcl", "acl", "advcl") for x in (t, *t.ancestors))
+                for t in span
+            )
+            if not finite and not quoted:
+                continue
+            toks = list(span)
+            while toks and toks[-1].is_punct:
+                toks = toks[:-1]
+            if len(toks) < 3:
+                continue
+            self.ctx.resolve.from_mention(m, root)  # counted as the document's actor now
+            sf = ctx.principal.get(r.actor)
+            principal = sf.target if sf else None
+            text = ctx.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+            sid = ctx.out.statement(
+                r.actor,
+                text.strip('“”"‘’ '),
+                bool(quoted),
+                principal,
+                toks[0].i,
+                toks[-1].i + 1,
+                0.6,
+            )
+            for q in quoted:
+                q.speaker, q.principal, q.statement = r.actor, principal, sid
 
     # ------------------------------------------------------------------ helpers
     def _reported(self, speaker: str, span: list[Token], confidence: float) -> None:

@@ -92,3 +92,30 @@ def test_a_person_mediates_for_the_actor_they_speak_for(ex: Extractor) -> None:
         "is mediating.",
     )
     assert set(found) == GHANA_MALI_NIGER
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "Hannah Cole: Well, John, Beijing is hosting a third round of talks between the two "
+        "sides next week.",
+        "Hannah Cole: Yes, John, Beijing is hosting a third round of talks between the two "
+        "sides next week.",
+    ],
+)
+def test_a_name_addressed_after_a_label_and_an_opener_is_no_host(ex: Extractor, turn: str) -> None:
+    """A transcript turn: the presenter addressed ("Well, John, ...") is not a mediator, and
+    the parser's "John, Beijing" (read as a list of two) does not hide the host."""
+    text = (
+        "Talks between the Myanmar military and the MNDAA resumed on Sunday.\n\n"
+        f"PRESENTER: Hannah, what happens next?\n\n{turn}"
+    )
+    found = _mediates(ex, text)
+    assert {s for s, _ in found} == {"china"}, found
+
+
+def test_a_list_of_hosts_is_no_name_addressed(ex: Extractor) -> None:
+    found = _mediates(
+        ex, "Qatar, Egypt and the United States are hosting talks between Israel and Hamas."
+    )
+    assert {s for s, _ in found} == {"qatar", "egypt", "united-states"}, found

@@ -240,10 +240,13 @@ class Mediation:
         )
         mediators = self._principals(mediators)
         parties: list[str] = []
-        if agent is None and mediators and _vocative(v):
-            # "Hannah, Beijing is hosting ...": the name addressed is no host
-            first = v.sent[0]
-            subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i > first.i + 1), None)
+        addressed = _addressed(v) if agent is None and mediators else None
+        if addressed is not None:
+            # "Hannah, Beijing is hosting ...", "Well, John, ...": the name addressed is no host
+            subj = next(
+                (c for c in v.children if c.dep_ == "nsubj" and c.i > addressed.i + 1),
+                _unlisted(addressed),
+            )
             mediators = self._principals(
                 [r.actor for r in ctx.resolve.resolve_np(subj)] if subj is not None else []
             )
@@ -634,17 +637,49 @@ def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
     return list(t.doc[m.start : m.end])
 
 
-def _vocative(v: Token) -> bool:
-    """Whether a clause opens with a name addressed ("Hannah, Beijing is hosting ...")."""
-    first = v.sent[0]
+def _addressed(v: Token) -> Token | None:
+    """The name a clause opens by addressing ("Hannah, Beijing is hosting ...", also after a
+    discourse opener: "Well, John, ...", "Yes, Hannah, ..."), or None."""
+    sent = v.sent
+    i = sent.start
+    # a transcript's speaker label before the turn: "Hannah Cole: Well, John, ..."
+    colon = next((t.i for t in sent[:6] if t.text == ":"), None)
+    if colon is not None and colon + 1 < sent.end:
+        i = colon + 1
+    # discourse openers before the name: "Well,", "Yes,", "So,", "And"
+    while i < sent.end - 1 and (
+        (v.doc[i].dep_ in ("intj", "cc") or v.doc[i].lower_ in _OPENERS) and v.doc[i].head.i == v.i
+    ):
+        i += 1
+        if v.doc[i].text == ",":
+            i += 1
+    first = v.doc[i] if i < sent.end else sent[0]
     later = any(c.dep_ == "nsubj" and c.i > first.i + 1 for c in v.children)
-    return (
+    later = later or _unlisted(first) is not None
+    if (
         (first.dep_ in ("npadvmod", "intj", "vocative", "dep") or (first.dep_ == "nsubj" and later))
         and first.head.i == v.i
         and first.pos_ == "PROPN"
         and first.i + 1 < len(v.doc)
         and v.doc[first.i + 1].text == ","
-    )
+    ):
+        return first
+    return None
+
+
+def _unlisted(t: Token) -> Token | None:
+    """The parser's conjunct of ``t`` when no "and"/"or" joins them: "John, Beijing is
+    hosting" is a name addressed and the subject, not a list of two."""
+    if any(c.dep_ == "cc" for c in t.children):
+        return None
+    conj = next((c for c in t.children if c.dep_ == "conj" and c.i == t.i + 2), None)
+    if conj is None or any(c.dep_ in ("cc", "conj") for c in conj.children):
+        return None  # "Qatar, Egypt and the US are hosting": a list
+    return conj
+
+
+#: Words that open a spoken turn before a name is addressed ("Well, John, ...").
+_OPENERS = frozenset({"well", "yes", "no", "so", "now", "and", "but", "thanks", "right", "look"})
 
 
 def _np(t: Token) -> list[Token]:

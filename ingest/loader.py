@@ -126,6 +126,15 @@ class _Definitions:
             self.lines.extend(bytes(line + 1 - len(self.lines) + 1024))
         self.lines[line] = bits
 
+    def keep(self, line: int, rec: AnyRecord, bits: int) -> None:
+        """Mark ``line`` with its kind ``bits`` and keep its checked record for pass 2 (while
+        the input is small enough to keep)."""
+        self.mark(line, bits)
+        if self.checked is not None:
+            self.checked.append((line, rec, bits))
+            if len(self.checked) > KEEP_CHECKED:
+                self.checked = None
+
     def marked(self, line: int) -> int:
         return self.lines[line] if line < len(self.lines) else 0
 
@@ -338,11 +347,7 @@ class Loader:
                     raise item
                 rec = validate_record(item, name, line, self.schema)
                 if rec.kind == "relation":  # most lines of a large input: the short way
-                    defs.mark(line, RELATION_BITS)
-                    if defs.checked is not None:
-                        defs.checked.append((line, rec, RELATION_BITS))
-                        if len(defs.checked) > KEEP_CHECKED:
-                            defs.checked = None
+                    defs.keep(line, rec, RELATION_BITS)
                     rt = self.schema.relation(rec.type)
                     ref(line, "source", "actor", rec.source)
                     target_what = "topic_or_actor" if "Topic" in rt.target else "actor"
@@ -356,17 +361,12 @@ class Loader:
                     agree(line, self._statement_id(rec, defs), rec)
                 elif rec.kind == "document":
                     agree(line, rec.id, rec)
-                elif rec.kind != "relation":
+                else:
                     agree(line, node_id(rec), rec)
                 derives = (rec.kind == "actor" and bool(rec.roles)) or (
                     rec.kind == "statement" and bool(rec.on_behalf_of)
                 )
-                bits = LINE_KINDS[rec.kind] | (DERIVES if derives else 0)
-                defs.mark(line, bits)
-                if defs.checked is not None:
-                    defs.checked.append((line, rec, bits))
-                    if len(defs.checked) > KEEP_CHECKED:
-                        defs.checked = None
+                defs.keep(line, rec, LINE_KINDS[rec.kind] | (DERIVES if derives else 0))
                 if rec.kind == "document":
                     claim(line, "id", rec.id, DOCUMENT)
                     defs.documents[rec.id] = rec.published

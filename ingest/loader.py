@@ -504,21 +504,32 @@ class Loader:
 
         try:
             for phase in PHASES:
+                size = 0  # len(batch), kept as we go (it is asked after every record)
                 for line, rec, bits in self._phase(items, name, defs, bad, phase):
                     kind = rec.kind
                     try:
-                        if LINE_KINDS[kind] & phase:
-                            self._add(kind, rec, defs, resolver, batch)
+                        if kind == "relation" and phase & RELATION_BITS:
+                            self._add_relation(rec, defs, resolver, batch)  # type: ignore[arg-type]
                             count += 1
+                            size += 1
                             if progress:
                                 progress(1, total)
-                        if bits & DERIVES & phase:
-                            self._derived(kind, rec, defs, resolver, batch)
+                        else:
+                            if LINE_KINDS[kind] & phase:
+                                self._add(kind, rec, defs, resolver, batch)
+                                count += 1
+                                if progress:
+                                    progress(1, total)
+                            if bits & DERIVES & phase:
+                                self._derived(kind, rec, defs, resolver, batch)
+                            size = len(batch)
                     except ValueError as exc:
                         report.skipped.append(str(InputError(str(exc), file=name, line=line)))
+                        size = len(batch)
                         continue
-                    if len(batch) >= self.batch_size:
+                    if size >= self.batch_size:
                         flush()
+                        size = 0
                 flush()
                 settle()  # a phase's writes are committed before the next phase reads the store
         finally:
@@ -639,12 +650,19 @@ class Loader:
                 )
             )
         else:
-            rt = self.schema.relation(rec.type)
-            source = resolver.actor(rec.source)
-            target, tkind = resolver.topic_or_actor(rec.target, "Topic" in rt.target)
-            doc = self._document(rec, defs, resolver)
-            ev = self._evidence(rec, doc, resolver)
-            batch.relations.append(self._relation(rt.name, source, target, tkind, ev))
+            self._add_relation(rec, defs, resolver, batch)
+
+    def _add_relation(
+        self, rec: RelationRecord, defs: _Definitions, resolver: Resolver, batch: WriteBatch
+    ) -> None:
+        """A relation record into the batch (most records of a large input: taken before the
+        other kinds are tried)."""
+        rt = self.schema.relation(rec.type)
+        source = resolver.actor(rec.source)
+        target, tkind = resolver.topic_or_actor(rec.target, "Topic" in rt.target)
+        doc = resolver.document(rec.document) if rec.document else defs.default_document
+        ev = self._evidence(rec, doc, resolver)
+        batch.relations.append(self._relation(rt.name, source, target, tkind, ev))
 
     def _derived(
         self,

@@ -99,7 +99,7 @@ def check_batch(
     )
     ids = {n.id for _, items in kinds for n in items}
     ids.update(i for r in batch.relations for i in (r.source, r.target))
-    known = existing(sorted(ids))
+    known = existing(list(ids))  # (in no order: a lookup)
     claimed: dict[str, str] = {}
     for kind, items in kinds:
         for node in items:

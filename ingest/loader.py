@@ -149,6 +149,8 @@ class _Definitions:
 #: (an actor's roles, a statement's on_behalf_of: both yield ``speaks_for``).
 LINE_KINDS = {"document": 1, "actor": 2, "topic": 4, "statement": 8, "relation": 16}
 DERIVES = 32
+#: What pass 1 resolves a reference as (see :class:`Resolver`).
+REFERENCE_KINDS = ("actor", "topic_or_actor", "topic", "document", "statement")
 #: Pass 2's phases, by the bits of the lines they take: nodes first, then statements, then
 #: relations (and the relations records derive): every write finds what it links to.
 PHASES = (1 | 2 | 4, 8, 16 | DERIVES)
@@ -304,12 +306,14 @@ class Loader:
         errors: list[InputError] = []
         bad: set[int] = set()
         refs: list[tuple[int, str, str, Any]] = []  # line, field, what, value
-        seen_refs: set[tuple[str, str]] = set()
+        # the references already listed, per kind of reference (each is resolved once)
+        seen_refs: dict[str, set[str]] = {w: set() for w in REFERENCE_KINDS}
+        actors_seen, documents_seen = seen_refs["actor"], seen_refs["document"]
 
-        def ref(line: int, fld: str, what: str, value: Any) -> None:
-            key = (what, str(value))
-            if key not in seen_refs:
-                seen_refs.add(key)
+        def ref(line: int, fld: str, what: str, value: str) -> None:
+            seen = seen_refs[what]
+            if value not in seen:
+                seen.add(value)
                 refs.append((line, fld, what, value))
 
         def claim(line: int, fld: str, id_: str, kind: str) -> None:
@@ -352,10 +356,12 @@ class Loader:
                 if rec.kind == "relation":  # most lines of a large input: the short way
                     defs.keep(line, rec, RELATION_BITS)
                     rt = self.schema.relation(rec.type)
-                    ref(line, "source", "actor", rec.source)
+                    if rec.source not in actors_seen:  # (most are: no call then)
+                        ref(line, "source", "actor", rec.source)
                     target_what = "topic_or_actor" if "Topic" in rt.target else "actor"
-                    ref(line, "target", target_what, rec.target)
-                    if rec.document:
+                    if rec.target not in seen_refs[target_what]:
+                        ref(line, "target", target_what, rec.target)
+                    if rec.document and rec.document not in documents_seen:
                         ref(line, "document", "document", rec.document)
                     if rec.statement:
                         ref(line, "statement", "statement", rec.statement)

@@ -66,11 +66,15 @@ def fold_relations(
     by key again when they write."""
     folded: dict[str, tuple[Relation, dict[str, Evidence]]] = {}
     for rel in relations:
-        entry = folded.get(rel.key)
+        key = rel.key
+        entry = folded.get(key)
         if entry is None:
-            entry = folded[rel.key] = (rel, {})
+            entry = folded[key] = (rel, {})
+        pieces = entry[1]
         for e in rel.evidence:
-            entry[1].setdefault(e.key, e)
+            k = e.key
+            if k not in pieces:
+                pieces[k] = e
     return folded
 
 
@@ -95,7 +99,7 @@ def check_batch(
     )
     ids = {n.id for _, items in kinds for n in items}
     ids.update(i for r in batch.relations for i in (r.source, r.target))
-    known = existing(sorted(ids))
+    known = existing(list(ids))  # (in no order: a lookup)
     claimed: dict[str, str] = {}
     for kind, items in kinds:
         for node in items:
@@ -107,7 +111,11 @@ def check_batch(
                     field="id",
                 )
             claimed[node.id] = kind
+    # each (type, end, node) is checked once: a batch names the same hubs again and again
+    good: set[tuple[str, str, str]] = set()
     for rel in batch.relations:
+        if (rel.type, rel.source, "") in good and (rel.type, rel.target, rel.target_kind) in good:
+            continue
         rt = schema.relations.get(rel.type)
         if rt is None or rt.derived:
             raise InputError(f"relation {rel.key}: '{rel.type}' is not a fact type", field="type")
@@ -126,3 +134,5 @@ def check_batch(
                     f"{rel.type} {end} cannot be (target_kind {rel.target_kind})",
                     field=end,
                 )
+        good.add((rel.type, rel.source, ""))
+        good.add((rel.type, rel.target, rel.target_kind))

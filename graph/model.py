@@ -16,10 +16,13 @@ ACTOR, STATEMENT, TOPIC, DOCUMENT = "Actor", "Statement", "Topic", "Document"
 NODE_KINDS = (ACTOR, STATEMENT, TOPIC, DOCUMENT)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def normalize_name(name: str) -> str:
     """The key under which names and aliases are looked up (case, quotes and spaces folded)."""
     name = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")
-    return re.sub(r"\s+", " ", name).strip().casefold()
+    return _SPACES.sub(" ", name).strip().casefold()
 
 
 def short_hash(*parts: object) -> str:
@@ -122,10 +125,13 @@ class Evidence(Serializable):
     @property
     def key(self) -> str:
         """Identity of the evidence: the same document, sentence, statement and origin (and
-        end date, for a piece that ends the relation)."""
+        end date, for a piece that ends the relation): :func:`short_hash` of them, spelt out
+        (every field is a string or None) because ingest computes one per record."""
+        d, s, st = self.document or "", self.sentence or "", self.statement or ""
+        text = f"{d}\x1f{s}\x1f{st}\x1f{self.origin}"
         if self.ended:
-            return short_hash(self.document, self.sentence, self.statement, self.origin, self.ended)
-        return short_hash(self.document, self.sentence, self.statement, self.origin)
+            text += "\x1f" + self.ended
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))

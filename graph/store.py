@@ -26,7 +26,6 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from actorgraph.graph.exchange import AnyRecord
 from actorgraph.graph.model import (
     Actor,
     Document,
@@ -43,6 +42,7 @@ from actorgraph.graph.schema import Schema, default_schema
 
 if TYPE_CHECKING:
     import networkx as nx
+    from actorgraph.graph.exchange import AnyRecord
 
 #: Hard caps every query respects, whatever the caller asks.
 MAX_HOPS = 6

@@ -13,7 +13,9 @@ anything.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -147,6 +149,8 @@ class _Definitions:
 #: (an actor's roles, a statement's on_behalf_of: both yield ``speaks_for``).
 LINE_KINDS = {"document": 1, "actor": 2, "topic": 4, "statement": 8, "relation": 16}
 DERIVES = 32
+#: What pass 1 resolves a reference as (see :class:`Resolver`).
+REFERENCE_KINDS = ("actor", "topic_or_actor", "topic", "document", "statement")
 #: Pass 2's phases, by the bits of the lines they take: nodes first, then statements, then
 #: relations (and the relations records derive): every write finds what it links to.
 PHASES = (1 | 2 | 4, 8, 16 | DERIVES)
@@ -280,12 +284,13 @@ class Loader:
         report = IngestReport(sources=[name])
         if self.judgements is not None and self.judgements.merged:
             items = _judged(items, self.judgements)
-        defs, bad, errors, total = self._check(items, name)
+        with fewer_collections():
+            defs, bad, errors, total = self._check(items, name)
         if errors and not self.skip_invalid:
             raise summary(errors)
         report.skipped = [str(e) for e in errors]
         resolver = Resolver(self.store, defs)
-        with self.store.bulk():
+        with self.store.bulk(), fewer_collections():
             report.records = self._write(items, name, defs, resolver, bad, report, progress, total)
         if report.written.changed:
             self.store.flush()
@@ -301,12 +306,14 @@ class Loader:
         errors: list[InputError] = []
         bad: set[int] = set()
         refs: list[tuple[int, str, str, Any]] = []  # line, field, what, value
-        seen_refs: set[tuple[str, str]] = set()
+        # the references already listed, per kind of reference (each is resolved once)
+        seen_refs: dict[str, set[str]] = {w: set() for w in REFERENCE_KINDS}
+        actors_seen, documents_seen = seen_refs["actor"], seen_refs["document"]
 
-        def ref(line: int, fld: str, what: str, value: Any) -> None:
-            key = (what, str(value))
-            if key not in seen_refs:
-                seen_refs.add(key)
+        def ref(line: int, fld: str, what: str, value: str) -> None:
+            seen = seen_refs[what]
+            if value not in seen:
+                seen.add(value)
                 refs.append((line, fld, what, value))
 
         def claim(line: int, fld: str, id_: str, kind: str) -> None:
@@ -349,10 +356,12 @@ class Loader:
                 if rec.kind == "relation":  # most lines of a large input: the short way
                     defs.keep(line, rec, RELATION_BITS)
                     rt = self.schema.relation(rec.type)
-                    ref(line, "source", "actor", rec.source)
+                    if rec.source not in actors_seen:  # (most are: no call then)
+                        ref(line, "source", "actor", rec.source)
                     target_what = "topic_or_actor" if "Topic" in rt.target else "actor"
-                    ref(line, "target", target_what, rec.target)
-                    if rec.document:
+                    if rec.target not in seen_refs[target_what]:
+                        ref(line, "target", target_what, rec.target)
+                    if rec.document and rec.document not in documents_seen:
                         ref(line, "document", "document", rec.document)
                     if rec.statement:
                         ref(line, "statement", "statement", rec.statement)
@@ -501,21 +510,32 @@ class Loader:
 
         try:
             for phase in PHASES:
+                size = 0  # len(batch), kept as we go (it is asked after every record)
                 for line, rec, bits in self._phase(items, name, defs, bad, phase):
                     kind = rec.kind
                     try:
-                        if LINE_KINDS[kind] & phase:
-                            self._add(kind, rec, defs, resolver, batch)
+                        if kind == "relation" and phase & RELATION_BITS:
+                            self._add_relation(rec, defs, resolver, batch)  # type: ignore[arg-type]
                             count += 1
+                            size += 1
                             if progress:
                                 progress(1, total)
-                        if bits & DERIVES & phase:
-                            self._derived(kind, rec, defs, resolver, batch)
+                        else:
+                            if LINE_KINDS[kind] & phase:
+                                self._add(kind, rec, defs, resolver, batch)
+                                count += 1
+                                if progress:
+                                    progress(1, total)
+                            if bits & DERIVES & phase:
+                                self._derived(kind, rec, defs, resolver, batch)
+                            size = len(batch)
                     except ValueError as exc:
                         report.skipped.append(str(InputError(str(exc), file=name, line=line)))
+                        size = len(batch)
                         continue
-                    if len(batch) >= self.batch_size:
+                    if size >= self.batch_size:
                         flush()
+                        size = 0
                 flush()
                 settle()  # a phase's writes are committed before the next phase reads the store
         finally:
@@ -636,12 +656,19 @@ class Loader:
                 )
             )
         else:
-            rt = self.schema.relation(rec.type)
-            source = resolver.actor(rec.source)
-            target, tkind = resolver.topic_or_actor(rec.target, "Topic" in rt.target)
-            doc = self._document(rec, defs, resolver)
-            ev = self._evidence(rec, doc, resolver)
-            batch.relations.append(self._relation(rt.name, source, target, tkind, ev))
+            self._add_relation(rec, defs, resolver, batch)
+
+    def _add_relation(
+        self, rec: RelationRecord, defs: _Definitions, resolver: Resolver, batch: WriteBatch
+    ) -> None:
+        """A relation record into the batch (most records of a large input: taken before the
+        other kinds are tried)."""
+        rt = self.schema.relation(rec.type)
+        source = resolver.actor(rec.source)
+        target, tkind = resolver.topic_or_actor(rec.target, "Topic" in rt.target)
+        doc = resolver.document(rec.document) if rec.document else defs.default_document
+        ev = self._evidence(rec, doc, resolver)
+        batch.relations.append(self._relation(rt.name, source, target, tkind, ev))
 
     def _derived(
         self,
@@ -682,6 +709,36 @@ class Loader:
 _NOT_FACTS = frozenset({"kind", "id", "comment", "optional"})
 #: Ids looked up in the store at a time by the checks of pass 1.
 CHECK_CHUNK = 1000
+
+
+#: The collector's first threshold while a load runs (Python's default: 700 allocations).
+GC_THRESHOLD = 100_000
+_gc_lock = threading.Lock()
+_gc_loads = 0
+_gc_saved: tuple[int, int, int] | None = None
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Python's cyclic garbage collector runs less often while records are checked and
+    written. A load allocates a few objects per record and keeps most of them (the checked
+    records, the batches): at the default threshold the collector walks them again and
+    again, a third of the CPU of checking a large input, and finds almost nothing to free.
+    Loads in several threads share the setting; the last one out puts the old one back."""
+    global _gc_loads, _gc_saved
+    with _gc_lock:
+        if _gc_loads == 0:
+            _gc_saved = gc.get_threshold()
+            gc.set_threshold(GC_THRESHOLD, *_gc_saved[1:])
+        _gc_loads += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_loads -= 1
+            if _gc_loads == 0 and _gc_saved is not None:
+                gc.set_threshold(*_gc_saved)
+                _gc_saved = None
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

@@ -169,3 +169,44 @@ def test_a_write_after_another_writer_looks_nodes_up_again(tmp_path: Path) -> No
     assert b.delete_actor("q")
     with pytest.raises(InputError, match="no node 'q'"):
         a.write(WriteBatch(relations=[Relation("mediates", "p", "q", [Evidence(sentence="y")])]))
+
+
+def test_opening_and_a_first_path_import_no_record_models(tmp_path: Path) -> None:
+    """Opening reads the actor structure: the exchange format's pydantic models (what ingest
+    and export need) are not imported for it, nor built."""
+    store = EmbeddedStore(tmp_path / "s")
+    Loader(store).load_file(EXAMPLE)
+    store.close()
+    code = (
+        "import sys\n"
+        "from actorgraph.graph.embedded import EmbeddedStore\n"
+        "s = EmbeddedStore(sys.argv[1])\n"
+        "raw, _ = s.find_paths('united-states', 'hamas', ['mediates', 'speaks_for'], 4, 10)\n"
+        "assert raw\n"
+        "print('actorgraph.graph.exchange' in sys.modules)\n"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "s")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("ended", [None, "2024-05-01"])
+def test_an_evidence_key_is_the_short_hash_of_its_identity(ended: str | None) -> None:
+    """Keys are stored: the spelt-out hash (ingest's hot path) stays the one of short_hash."""
+    from actorgraph.graph.model import short_hash
+
+    for doc, sentence, statement, origin in [
+        (None, None, None, "curated"),
+        ("d1", "He said so.", None, "extractor:x@1"),
+        ("", "Ça va\x1f", "st-1", ""),
+        ("d☃", None, "st-2", "curated"),
+    ]:
+        e = Evidence(doc, sentence, statement, origin=origin, ended=ended)
+        parts = [doc, sentence, statement, origin] + ([ended] if ended else [])
+        assert e.key == short_hash(*parts)

@@ -191,3 +191,39 @@ def test_slow_requests_show_progress_and_can_be_cancelled(page: Any, big_server:
     assert page.locator("#toast", has_text="Cancelled").is_visible()
     assert page.input_value("#metric") == ""
     assert "metric=" not in page.url
+
+
+ARROWHEADS = """async () => {
+  const { drawBigView } = await import('./biglayer.js');
+  const node = (id, x, y) => ({ group: 'nodes', data: { id, name: id, size: 30,
+    shape: 'ellipse', color: '#56B4E9' }, position: { x, y } });
+  const edge = (id, source, target, symmetric) => ({ group: 'edges', classes: 'many',
+    data: { id, source, target, type: 'supports', color: '#000000', symmetric } });
+  const cy = cytoscape({ headless: true, layout: { name: 'preset' }, elements: [
+    node('a', 0, 0), node('b', 200, 0), node('c', 0, 100), node('d', 200, 100),
+    edge('ab', 'a', 'b', false), edge('cd', 'c', 'd', true)] });
+  const canvas = document.createElement('canvas');
+  canvas.width = 600; canvas.height = 400;
+  const g = canvas.getContext('2d');
+  drawBigView(cy, g, 2, { x: 50, y: 50 });
+  // darkness beside each line (1.8 units off its axis; the line is 1.6 wide), 5 units before
+  // its target's outline (x = 200 - 15 - 5) and as far from its source: only an arrowhead
+  // is that wide there
+  const ink = (x, y) => { const d = g.getImageData(50 + 2 * x, 50 + 2 * y, 1, 1).data;
+                          return d[3] > 0 && d[0] + d[1] + d[2] < 200; };
+  return { directed: [ink(180, 1.8), ink(180, -1.8), ink(20, 1.8)],
+           symmetric: [ink(180, 101.8), ink(180, 98.2)] };
+}"""
+
+
+def test_big_views_drawn_by_the_page_show_the_direction_of_relations(
+    page: Any, server: str
+) -> None:
+    """The page-drawn big view (biglayer.js) ends each directed relation in an arrowhead at
+    its target's outline, and none on symmetric relations (as Cytoscape draws them)."""
+    open_page(page, f"{server}/")
+    got = page.evaluate(ARROWHEADS)
+    assert got["directed"] == [True, True, False], got
+    assert got["symmetric"] == [False, False], got
+    no_js_errors(page)
+

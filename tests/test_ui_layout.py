@@ -227,3 +227,30 @@ def test_big_views_drawn_by_the_page_show_the_direction_of_relations(
     assert got["symmetric"] == [False, False], got
     no_js_errors(page)
 
+
+SLOW_FRAMES = """async () => {
+  const { inChunks } = await import('./chunks.js');
+  // every frame spends 150 ms in a callback before the page's (as Cytoscape's restyle and
+  // drawing of a big view do on a loaded machine)
+  let on = true;
+  const slow = () => { const t = performance.now(); while (performance.now() - t < 150) {}
+                       if (on) requestAnimationFrame(slow); };
+  requestAnimationFrame(slow);
+  const slices = [];
+  const items = Array.from({ length: 2000 }, (_, i) => i);
+  const done = await inChunks('test-slow', items, 200, (s) => slices.push(s.length));
+  on = false;
+  return { done, slices, total: slices.reduce((a, b) => a + b, 0) };
+}"""
+
+
+def test_slices_of_big_changes_shrink_when_frames_are_slow(page: Any, server: str) -> None:
+    """chunks.js times each slice's frame: when frames take long (a loaded machine), the next
+    slices are smaller (down to half the size asked), so no frame restyles as many
+    elements as an idle machine could; every item is still handled once."""
+    open_page(page, f"{server}/")
+    got = page.evaluate(SLOW_FRAMES)
+    assert got["done"] is True
+    assert got["total"] == 2000
+    assert got["slices"][0] == 200
+    assert min(got["slices"][1:-1]) == 100, got["slices"]

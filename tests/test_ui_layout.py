@@ -108,6 +108,7 @@ def test_size_by_lays_the_view_out_again_so_nodes_do_not_overlap(page: Any, serv
     assert "metric=pagerank" in page.url and "pos=" in page.url
 
 
+@pytest.mark.timeout(1200)  # two rounds take over 10 minutes at a load average of 10
 def test_no_interaction_on_the_big_view_blocks_the_page_over_the_guard(
     page: Any, big_server: str, big_view: str
 ) -> None:

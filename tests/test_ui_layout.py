@@ -3,10 +3,11 @@
 
 The long-task observer (installed before the page's scripts) records every main-thread task
 over 50 ms. Issue 14 asks that no interaction on the big view produce one over 200 ms; that is
-not met yet on this machine (3 of 13 interactions at 205-323 ms in headless software-rendered
-chromium on 2 shared cores), so the test holds the line at GUARD_MS, which main's code before the
-page-drawn big views failed by 2-8x, and records every figure against TARGET_MS. Figures go to
-``artifacts/ui/figures.json`` for the report.
+not met on this machine (headless software-rendered chromium on 2 shared cores: at a load
+average of 4.6-6, 3 of 13 interactions at 205-323 ms; at 8-14, most at 400-1,600 ms, before and
+after issue 14d alike), so the test holds the line at GUARD_MS, which main's code before the
+page-drawn big views failed by 2-8x at load 4-6, and records every figure against TARGET_MS.
+Figures go to ``artifacts/ui/figures.json`` for the report (docs/performance.md#explorer).
 """
 
 from __future__ import annotations

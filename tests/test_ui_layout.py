@@ -3,10 +3,11 @@
 
 The long-task observer (installed before the page's scripts) records every main-thread task
 over 50 ms. Issue 14 asks that no interaction on the big view produce one over 200 ms; that is
-not met yet on this machine (3 of 13 interactions at 205-323 ms in headless software-rendered
-chromium on 2 shared cores), so the test holds the line at GUARD_MS, which main's code before the
-page-drawn big views failed by 2-8x, and records every figure against TARGET_MS. Figures go to
-``artifacts/ui/figures.json`` for the report.
+not met on this machine (headless software-rendered chromium on 2 shared cores: at a load
+average of 4.6-6, 3 of 13 interactions at 205-323 ms; at 8-14, most at 400-1,600 ms, before and
+after issue 14d alike), so the test holds the line at GUARD_MS, which main's code before the
+page-drawn big views failed by 2-8x at load 4-6, and records every figure against TARGET_MS.
+Figures go to ``artifacts/ui/figures.json`` for the report (docs/performance.md#explorer).
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ def test_size_by_lays_the_view_out_again_so_nodes_do_not_overlap(page: Any, serv
     assert "metric=pagerank" in page.url and "pos=" in page.url
 
 
+@pytest.mark.timeout(1200)  # two rounds take over 10 minutes at a load average of 10
 def test_no_interaction_on_the_big_view_blocks_the_page_over_the_guard(
     page: Any, big_server: str, big_view: str
 ) -> None:
@@ -191,3 +193,66 @@ def test_slow_requests_show_progress_and_can_be_cancelled(page: Any, big_server:
     assert page.locator("#toast", has_text="Cancelled").is_visible()
     assert page.input_value("#metric") == ""
     assert "metric=" not in page.url
+
+
+ARROWHEADS = """async () => {
+  const { drawBigView } = await import('./biglayer.js');
+  const node = (id, x, y) => ({ group: 'nodes', data: { id, name: id, size: 30,
+    shape: 'ellipse', color: '#56B4E9' }, position: { x, y } });
+  const edge = (id, source, target, symmetric) => ({ group: 'edges', classes: 'many',
+    data: { id, source, target, type: 'supports', color: '#000000', symmetric } });
+  const cy = cytoscape({ headless: true, layout: { name: 'preset' }, elements: [
+    node('a', 0, 0), node('b', 200, 0), node('c', 0, 100), node('d', 200, 100),
+    edge('ab', 'a', 'b', false), edge('cd', 'c', 'd', true)] });
+  const canvas = document.createElement('canvas');
+  canvas.width = 600; canvas.height = 400;
+  const g = canvas.getContext('2d');
+  drawBigView(cy, g, 2, { x: 50, y: 50 });
+  // darkness beside each line (1.8 units off its axis; the line is 1.6 wide), 5 units before
+  // its target's outline (x = 200 - 15 - 5) and as far from its source: only an arrowhead
+  // is that wide there
+  const ink = (x, y) => { const d = g.getImageData(50 + 2 * x, 50 + 2 * y, 1, 1).data;
+                          return d[3] > 0 && d[0] + d[1] + d[2] < 200; };
+  return { directed: [ink(180, 1.8), ink(180, -1.8), ink(20, 1.8)],
+           symmetric: [ink(180, 101.8), ink(180, 98.2)] };
+}"""
+
+
+def test_big_views_drawn_by_the_page_show_the_direction_of_relations(
+    page: Any, server: str
+) -> None:
+    """The page-drawn big view (biglayer.js) ends each directed relation in an arrowhead at
+    its target's outline, and none on symmetric relations (as Cytoscape draws them)."""
+    open_page(page, f"{server}/")
+    got = page.evaluate(ARROWHEADS)
+    assert got["directed"] == [True, True, False], got
+    assert got["symmetric"] == [False, False], got
+    no_js_errors(page)
+
+
+SLOW_FRAMES = """async () => {
+  const { inChunks } = await import('./chunks.js');
+  // every frame spends 150 ms in a callback before the page's (as Cytoscape's restyle and
+  // drawing of a big view do on a loaded machine)
+  let on = true;
+  const slow = () => { const t = performance.now(); while (performance.now() - t < 150) {}
+                       if (on) requestAnimationFrame(slow); };
+  requestAnimationFrame(slow);
+  const slices = [];
+  const items = Array.from({ length: 2000 }, (_, i) => i);
+  const done = await inChunks('test-slow', items, 200, (s) => slices.push(s.length));
+  on = false;
+  return { done, slices, total: slices.reduce((a, b) => a + b, 0) };
+}"""
+
+
+def test_slices_of_big_changes_shrink_when_frames_are_slow(page: Any, server: str) -> None:
+    """chunks.js times each slice's frame: when frames take long (a loaded machine), the next
+    slices are smaller (down to half the size asked), so no frame restyles as many
+    elements as an idle machine could; every item is still handled once."""
+    open_page(page, f"{server}/")
+    got = page.evaluate(SLOW_FRAMES)
+    assert got["done"] is True
+    assert got["total"] == 2000
+    assert got["slices"][0] == 200
+    assert min(got["slices"][1:-1]) == 100, got["slices"]

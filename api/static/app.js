@@ -9,8 +9,8 @@
 
 import { ApiError, api, cancelPending, listOf, oldestPending, onPending, pendingCount } from "./api.js";
 import { app, ctx } from "./context.js";
-import { $, $$, download, fill, h, nextFrame, plural, textOn } from "./dom.js";
-import { chunking, inChunks, onChunkWork } from "./chunks.js";
+import { $, $$, download, fill, h, nextFrame, nextTask, plural, textOn } from "./dom.js";
+import { chunking, inChunks, onChunkWork, sliceSize } from "./chunks.js";
 import { BigViewLayer } from "./biglayer.js";
 import { captionLines, toCsv, toGexf, toGraphml, toPng, toSvg, today, viewData } from "./exporters.js";
 import { BASE_SIZE, LAYOUTS, createCy, dayOf, edgeClasses, edgeData, edgeId, nodeClasses, nodeData, tuneForSize } from "./graph.js";
@@ -397,9 +397,10 @@ function applyFilters() {
     if (n.hasClass("hidden") !== hide) toggles.push([n, "hidden", hide]);
   });
   // on big views, a slice per frame (whoever needs the classes waits for filterJob)
+  const chunked = toggles.length > sliceSize("filter", FILTER_PER_FRAME);
   filterJob = inChunks("filter", toggles, FILTER_PER_FRAME, (slice) => cy.batch(() => slice.forEach(([ele, cls, on]) => ele.toggleClass(cls, on))));
   const revealed = toggles.filter(([ele, cls, on]) => cls === "hidden" && !on && ele.isNode()).map(([ele]) => ele);
-  return { hiddenEdges, revealed, chunked: toggles.length > FILTER_PER_FRAME };
+  return { hiddenEdges, revealed, chunked };
 }
 
 let reloadTimer = null;
@@ -433,28 +434,70 @@ function onFilterChange(label) {
 }
 
 // ------------------------------------------------------------------------ after every change
+const LATE_OVER = 2000; // elements: over this, what follows a change comes in tasks of its own
+let late = null; // the rest of a refresh on a big view, while it runs
+let lateAgain = false;
+let lateHidden = 0;
+let lateQuiet = false;
+
 /** Filters, highlights, sizes, legend, status, timeline, open panel and tab; returns the
- * nodes that became visible without ever having been laid out. */
+ * nodes that became visible without ever having been laid out. On big views only the
+ * filters are applied in this task; the rest follows, a task each (refreshLate). */
 function refreshView() {
   const { hiddenEdges, revealed, chunked } = applyFilters();
   applyPins();
   markSeeds();
-  highlightPath();
-  if (app.scores) sizeByScores();
-  updateTimeline();
-  const shown = () => {
-    renderLegend();
-    renderStatus(hiddenEdges);
-    $("#empty").hidden = cy.nodes().nonempty() || restoring > 0;
-    refreshTab();
-    if (app.state.sel && !restoring) renderPanel();
-  };
-  shown();
+  lateHidden = hiddenEdges;
+  lateQuiet = restoring > 0;
+  if (cy.elements().length > LATE_OVER) refreshLate();
+  else {
+    highlightPath();
+    if (app.scores) sizeByScores();
+    updateTimeline();
+    refreshShown();
+  }
   if (chunked) {
     const job = filterJob;
-    job.then((done) => done && job === filterJob && shown());
+    job.then((done) => done && job === filterJob && refreshShown());
   }
   return cy.collection(revealed).filter((n) => !isPlaced(n));
+}
+
+/** Legend, status, empty view, tab and open panel, as the view now is. */
+function refreshShown() {
+  renderLegend();
+  renderStatus(lateHidden);
+  $("#empty").hidden = cy.nodes().nonempty() || restoring > 0;
+  refreshTab();
+  if (app.state.sel && !restoring && !lateQuiet) renderPanel();
+}
+
+/** The rest of a refresh on a big view: path marks and sizes, the timeline, what is shown,
+ * each in a task of its own (each is a pass over thousands of elements); a refresh asked
+ * while one runs makes it run again. */
+function refreshLate() {
+  if (late) {
+    lateAgain = true;
+    return;
+  }
+  late = (async () => {
+    try {
+      do {
+        lateAgain = false;
+        await nextTask();
+        highlightPath();
+        if (app.scores) sizeByScores();
+        await nextTask();
+        updateTimeline();
+        await nextTask();
+        refreshShown();
+      } while (lateAgain);
+    } finally {
+      late = null;
+      updateIdle();
+    }
+  })();
+  updateIdle();
 }
 
 /** Lay out what needs it: everything when most nodes are new, else the newcomers. */
@@ -810,7 +853,11 @@ function closePanel({ quiet = false, restoreFocus = false } = {}) {
 // ------------------------------------------------------------------------ legend and filter controls
 function renderLegend() {
   const present = new Map();
-  cy.edges().not(".hidden").forEach((e) => present.set(e.data("type"), (present.get(e.data("type")) || 0) + 1));
+  cy.edges().forEach((e) => {
+    if (e.hasClass("hidden")) return;
+    const t = e.data("type");
+    present.set(t, (present.get(t) || 0) + 1);
+  });
   const kinds = [...app.schema.actorTypes, "topic"];
   const item = (swatch, text) => h("li", {}, swatch, text);
   fill(
@@ -1429,7 +1476,7 @@ function busy(f) {
 }
 
 function updateIdle(force = false) {
-  const idle = force || (pendingCount() === 0 && actions === 0 && !layouts.running && restoring === 0 && !reloadPending && !savingPositions && !chunking());
+  const idle = force || (pendingCount() === 0 && actions === 0 && !layouts.running && restoring === 0 && !reloadPending && !savingPositions && !chunking() && late === null);
   document.body.dataset.idle = idle ? "1" : "0";
   hook.idle = idle;
   if (!progressTimer && (pendingCount() || layouts.running)) progressTimer = setTimeout(tickProgress, SLOW_MS);

@@ -9,7 +9,8 @@
 // intermediaries ringed; names where they are readable. Cytoscape keeps every element as data
 // and for interaction (nodes stay there, transparent: click, double-click, drag, hover), and
 // still draws, on top, what is selected, focused, pinned or on a path. A click on an empty
-// spot picks the nearest relation drawn here.
+// spot picks the nearest relation drawn here. Directed relations end in an arrowhead (one
+// fill per type) from the zoom at which one is a few pixels long.
 
 import { relationDash, traceShape } from "./graph.js";
 
@@ -18,6 +19,9 @@ const EDGE_WIDTH = 1.6; // model units
 const HIT_PX = 5; // how near (screen pixels) a click must be to pick a relation
 const DASH_ZOOM = 0.5; // dashes from this zoom on (a 2-unit dot is a pixel there)
 const LABEL_ZOOM = 8 / 11; // names once 11-unit text is 8 px, as Cytoscape does
+const ARROW_LEN = 7; // model units (Cytoscape's triangle at arrow-scale 0.9 on a 1.6 line)
+const ARROW_HALF = 3.5;
+const ARROW_ZOOM = 0.4; // arrowheads from this zoom on (about 3 px long there)
 const RING = "#7a5c00"; // intermediaries, as in the stylesheet
 
 const shown = (ele) => !ele.hasClass("hidden") && !ele.hasClass("pending");
@@ -25,12 +29,14 @@ const shown = (ele) => !ele.hasClass("hidden") && !ele.hasClass("pending");
 /** What to draw: edges grouped by look ("type|faded"), nodes grouped by look. */
 function scene(cy) {
   const spots = new Map(); // node id -> position, for nodes that are drawn
+  const radii = new Map(); // node id -> radius (model units)
   const nodeGroups = new Map();
   cy.nodes().forEach((n) => {
     if (!shown(n)) return;
     const p = n.position();
     spots.set(n.id(), p);
     const d = n.data();
+    radii.set(n.id(), (d.size || 30) / 2);
     const faded = n.hasClass("faded");
     const key = `${d.shape}|${d.color}|${faded ? 1 : 0}`;
     let g = nodeGroups.get(key);
@@ -47,9 +53,11 @@ function scene(cy) {
     const faded = e.hasClass("faded");
     const key = `${d.type}|${faded ? 1 : 0}`;
     let g = edgeGroups.get(key);
-    if (!g) edgeGroups.set(key, (g = { type: d.type, color: d.color, faded, edges: [], xy: [] }));
+    if (!g) edgeGroups.set(key, (g = { type: d.type, color: d.color, faded, edges: [], xy: [], heads: [] }));
     g.edges.push(e);
     g.xy.push(p.x, p.y, q.x, q.y);
+    // where an arrowhead goes: the target's radius (symmetric relations have none)
+    if (!d.symmetric) g.heads.push(g.xy.length - 4, radii.get(d.target));
   });
   const fadedFirst = (a, b) => Number(b.faded) - Number(a.faded);
   return { edges: [...edgeGroups.values()].sort(fadedFirst), nodes: [...nodeGroups.values()].sort(fadedFirst) };
@@ -83,6 +91,15 @@ export function drawBigView(cy, g, zoom, pan, w = Infinity, h = Infinity) {
     g.stroke();
   }
   g.setLineDash([]);
+  if (zoom >= ARROW_ZOOM) {
+    for (const grp of edges) {
+      g.fillStyle = grp.color;
+      g.globalAlpha = grp.faded ? FADED_ALPHA : 1;
+      g.beginPath();
+      traceArrowheads(g, grp, X, Y);
+      g.fill();
+    }
+  }
   for (const grp of nodes) {
     g.globalAlpha = grp.faded ? FADED_ALPHA : 1;
     g.fillStyle = grp.color;
@@ -207,6 +224,29 @@ export class BigViewLayer {
       }
     }
     return best;
+  }
+}
+
+/** Add the arrowheads of an edge group (at each target's outline) to the current path. */
+function traceArrowheads(g, grp, X, Y) {
+  const { xy, heads } = grp;
+  for (let k = 0; k < heads.length; k += 2) {
+    const i = heads[k];
+    const dx = xy[i + 2] - xy[i];
+    const dy = xy[i + 3] - xy[i + 1];
+    const len = Math.hypot(dx, dy);
+    const r = heads[k + 1];
+    if (len <= r + ARROW_LEN) continue; // ends overlapping: nothing to point at
+    const ux = dx / len;
+    const uy = dy / len;
+    const tx = xy[i + 2] - ux * r; // the tip, on the target's outline
+    const ty = xy[i + 3] - uy * r;
+    const bx = tx - ux * ARROW_LEN;
+    const by = ty - uy * ARROW_LEN;
+    g.moveTo(X(tx), Y(ty));
+    g.lineTo(X(bx - uy * ARROW_HALF), Y(by + ux * ARROW_HALF));
+    g.lineTo(X(bx + uy * ARROW_HALF), Y(by - ux * ARROW_HALF));
+    g.closePath();
   }
 }
 

@@ -71,4 +71,6 @@ export function textOn(hex) {
 export const plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 /** Resolve on the next animation frame (lets the page paint between chunks of work). */
+/** A task of its own (after what is queued). */
+export const nextTask = () => new Promise((r) => setTimeout(r, 0));
 export const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));

@@ -36,6 +36,19 @@ FAILING = frozenset({"fail"})
 MINIMUM = frozenset({"minimum", "least", "bulk", "core", "heart", "substance", "essence"})
 
 
+#: what one gives that is words, not a concession ("would not offer an opinion")
+WORDS_NOUNS = frozenset(
+    {"opinion", "comment", "comments", "detail", "details", "view", "views", "assessment"}
+    | {"timeline", "figure", "figures", "estimate", "name", "names", "interview", "answer"}
+)
+
+#: "walked out over the draft": what a walkout protests against is rejected, whatever it is
+PROTEST_PREPS = frozenset({"over"})
+
+#: a negotiation one walks away from ("walked away from the talks"; not a meeting or a room)
+NEGOTIATIONS = frozenset({"talk", "talks", "negotiation", "negotiations", "process", "dialogue"})
+
+
 class RejectRules(StanceRules):
     """The rejection rules."""
 
@@ -103,6 +116,8 @@ class RejectRules(StanceRules):
     def _relativized(self, v: Token) -> list[Topic | str]:
         """ "a demand Russian negotiators have declined to take up", "the plan, which Israel
         rejected": what the relative clause hangs on, when the verbs leave their object to it."""
+        if v.dep_ == "ROOT":
+            return self._appositive_relative(v)
         if v.dep_ != "relcl":
             return []
         chain = [v, *(c for c in v.children if c.dep_ == "xcomp")]
@@ -115,6 +130,26 @@ class RejectRules(StanceRules):
         ) or head.lemma_.lower() not in self.ctx.lex.object_classes.get("proposal", ()):
             return []
         return self.t.nps(head)
+
+    def _appositive_relative(self, v: Token) -> list[Topic | str]:
+        """ "Russia demanded X, a demand Kyiv rejected", parsed with "a demand" as a second
+        subject of "rejected": the noun before the real subject is what is rejected."""
+        subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i]
+        if len(subs) < 2:
+            return []
+        noun, actor = subs[0], subs[-1]
+        before = v.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+        if (
+            before is None
+            or before.text not in (",", "—", "–", "-")
+            or noun.lemma_.lower() not in self.ctx.lex.object_classes.get("proposal", ())
+            or self.ctx.men[actor.i] is None
+        ):
+            return []
+        last = self.ctx.topics.last_demand
+        if noun.lemma_.lower() in self.ctx.lex.demand_anaphors and last is not None:
+            return [last]  # "a demand Kyiv rejected": the demand just reported
+        return self.t.nps(noun)
 
     def _denied_stance(self, v: Token) -> bool:
         """Whether what is denied is itself a stance ("denied that it had rejected X",
@@ -305,6 +340,59 @@ class RejectRules(StanceRules):
         if sources:
             self._emit("rejects", sources, targets, adj, 0.7)
 
+    def _departure(self, v: Token, tails: tuple[tuple[str, ...], ...]) -> None:
+        """ "Hamas walked away from the talks", "Israel backed out of the deal", "scrapped the
+        agreement": leaving a deal, a proposal or talks rejects them (the words after the verb
+        are read as written, so a particle the parser hung elsewhere still counts)."""
+        ctx = self.ctx
+        if ctx.negated(v) or ctx.irrealis(v):
+            return
+        if v.dep_ in ("amod", "pcomp", "acl") and not absolute_participle(v):
+            return
+        doc = v.doc
+        obj: Token | None = None
+        protest = False
+        for tail in tails:
+            after = doc[v.i + 1 : v.i + len(tail)]  # all but the last word: next to the verb
+            if tuple(x.lower_ for x in after) != tail[:-1]:
+                continue
+            if tail:  # "walked away from X": the object of the last word, or the next noun
+                nxt = v.i + len(tail)
+                last = doc[nxt] if nxt < len(doc) and doc[nxt].lower_ == tail[-1] else None
+                if last is None:  # "walked out last week over the protocol"
+                    last = next(
+                        (c for c in v.children if c.dep_ == "prep" and c.lower_ == tail[-1]),
+                        None,
+                    )
+                if last is None or last.i < v.i:
+                    continue
+                protest = tail[-1] in PROTEST_PREPS
+                obj = next((g for g in last.children if g.dep_ == "pobj"), None)
+                if obj is None:
+                    obj = next(
+                        (
+                            x
+                            for x in doc[last.i + 1 : v.sent.end]
+                            if x.pos_ in ("NOUN", "PROPN") and x.dep_ != "compound"
+                        ),
+                        None,
+                    )
+            else:  # "scrapped the agreement"
+                obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                break
+        lex = ctx.lex
+        if obj is None or ctx.men[obj.i] is not None:
+            return
+        if not protest and not (
+            obj.lemma_.lower() in lex.object_classes.get("proposal", ())
+            or obj.lemma_.lower() in NEGOTIATIONS
+        ):
+            return  # "walked out of the meeting", "withdrew from Gaza": no stance
+        sources = ctx.resolve.subject_actors(v)
+        if sources:
+            self._emit("rejects", sources, self.t.nps(obj), v, 0.7)
+
     def _against(self, prep: Token) -> None:
         """ "Hamas is against any disarmament": a copula with "against"."""
         ctx = self.ctx
@@ -437,6 +525,8 @@ class RejectRules(StanceRules):
             return
         if v.dep_ not in ("ROOT", "ccomp", "conj"):
             return
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in v.children):
+            return  # "would not offer an opinion", "will not give details": no stance
         sources = ctx.resolve.subject_actors(v)
         if not sources or any(s.via == "pronoun" and s.anonymous for s in sources):
             return

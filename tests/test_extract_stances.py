@@ -199,6 +199,23 @@ def test_demand_near_misses_10e(ex: Extractor, text: str) -> None:
             ("fishing quotas",),
         ),
         ("Chile said it would not offer binding guarantees.", "chile", ("guarantees",)),
+        # a verb conjoined to the reported clause; appositions the parser made subjects
+        (
+            "Chile's foreign minister, Alberto van Klaveren, reiterated that the Chilean plan "
+            "was the only basis for talks and ruled out any referendum on the islands.",
+            "chile",
+            ("referendum",),
+        ),
+        (
+            "Peru called on Bolivia to open the border, a demand Chile has long opposed.",
+            "chile",
+            ("open", "border"),
+        ),
+        (
+            "Peru wants the lifting of the embargo, a step Chile has so far declined to take.",
+            "chile",
+            ("embargo",),
+        ),
     ],
 )
 def test_rejection_families_10e(
@@ -218,6 +235,7 @@ def test_rejection_families_10e(
         "Chile demanded that Peru return the boats, a demand it has repeated since June.",
         "Chile said it would not offer an opinion before the talks.",
         "Peru declined to characterise the disagreement over the border.",
+        "Peru called on Bolivia to open the border, a demand it has repeated for months.",
     ],
 )
 def test_rejection_near_misses_10e(ex: Extractor, text: str) -> None:

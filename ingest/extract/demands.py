@@ -137,26 +137,6 @@ class DemandRules(StanceRules):
         if sources:
             self._emit("demands", sources, self.t.of_verb(n), n, 0.6)
 
-    def _conjoined_speaker(self, v: Token) -> list[Resolved]:
-        """ "Hamas says X is a matter of justice, and demands that ...", parsed with
-        "demands" conjoined to the reported clause: the subject of the nearest verb above
-        that names an actor (nothing when one of them is negated or not asserted)."""
-        ctx = self.ctx
-        if v.dep_ != "conj":
-            return []
-        cur = v.head
-        for _ in range(4):
-            if cur.pos_ in ("VERB", "AUX"):
-                if ctx.negated(cur) or ctx.irrealis(cur):
-                    return []
-                sources = ctx.resolve.subject_actors(cur)
-                if sources:
-                    return sources
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
-        return []
-
     def _shared_object(self, v: Token) -> tuple[Token, Token] | None:
         """ "X has called for and Y has backed Z": a verb left without its object (or with a
         bare preposition) whose conjoined verb, with a subject of its own, has the object."""

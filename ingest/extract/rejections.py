@@ -56,9 +56,15 @@ class RejectRules(StanceRules):
     def _reject_verb(self, v: Token, frame: Frame) -> None:
         ctx = self.ctx
         matrix = reattached(v)  # "wants X deployed and has rejected Y": the wanter's
-        if not self.t.frame_ok(v, frame) or ctx.negated(v):
+        relative = v.dep_ == "relcl" and bool(self._relativized(v))  # "a demand X opposed"
+        if not (relative or self.t.frame_ok(v, frame)) or ctx.negated(v):
             return
-        if ctx.irrealis(v if matrix is None else matrix):
+        # "wants X, a step Israel has declined to take", parsed as a clause under "wants":
+        # the apposition is no part of what is wanted
+        apposed = v.dep_ == "ccomp" and bool(self._appositive_relative(v))
+        if ctx.irrealis(v if matrix is None else matrix) and not (
+            apposed and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)
+        ):
             return
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if (v.dep_ in ("amod", "pcomp") and not absolute_participle(v)) or (
@@ -75,7 +81,10 @@ class RejectRules(StanceRules):
             return
         if v.lemma_.lower() in DENIALS and self._denied_stance(v):
             return  # "denied that it had rejected the deal": no stance either way
-        sources = ctx.resolve.subject_actors(v)
+        sources = ctx.resolve.subject_actors(v) or self._conjoined_speaker(v)
+        subs = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
+        if not sources and len(subs) >= 2 and self._relativized(v):
+            sources = ctx.resolve.resolve_np(subs[-1])  # "X, a step Israel declined to take"
         if not sources:
             return
         misparsed = _that_noun_and(v)
@@ -116,7 +125,7 @@ class RejectRules(StanceRules):
     def _relativized(self, v: Token) -> list[Topic | str]:
         """ "a demand Russian negotiators have declined to take up", "the plan, which Israel
         rejected": what the relative clause hangs on, when the verbs leave their object to it."""
-        if v.dep_ == "ROOT":
+        if v.dep_ in ("ROOT", "ccomp"):
             return self._appositive_relative(v)
         if v.dep_ != "relcl":
             return []
@@ -124,11 +133,24 @@ class RejectRules(StanceRules):
         if any(g.dep_ in ("dobj", "ccomp") and g.pos_ != "PRON" for c in chain for g in c.children):
             return []
         head = v.head
-        if head.pos_ not in (
-            "NOUN",
-            "PROPN",
-        ) or head.lemma_.lower() not in self.ctx.lex.object_classes.get("proposal", ()):
+        lex = self.ctx.lex
+        if head.pos_ not in ("NOUN", "PROPN"):
             return []
+        if head.dep_ == "appos" and head.lemma_.lower() not in lex.object_classes.get(
+            "proposal", ()
+        ):  # "the removal of X, a step Washington has declined to take": the removal
+            return self.t.nps(head.head) if head.head.pos_ in ("NOUN", "PROPN") else []
+        if head.lemma_.lower() not in lex.object_classes.get("proposal", ()):
+            return []
+        last = self.ctx.topics.last_demand
+        if (
+            head.lemma_.lower() in lex.demand_anaphors
+            and last is not None
+            and head.left_edge.i > 0
+            and head.doc[head.left_edge.i - 1].text in (",", "—", "–")
+            and not any(c.dep_ in ("prep", "amod", "compound", "poss") for c in head.children)
+        ):  # "X called on Y to extend the mandate, a demand Rabat has long opposed"
+            return [last]
         return self.t.nps(head)
 
     def _appositive_relative(self, v: Token) -> list[Topic | str]:
@@ -142,14 +164,22 @@ class RejectRules(StanceRules):
         if (
             before is None
             or before.text not in (",", "—", "–", "-")
-            or noun.lemma_.lower() not in self.ctx.lex.object_classes.get("proposal", ())
+            or noun.pos_ != "NOUN"
             or self.ctx.men[actor.i] is None
         ):
             return []
         last = self.ctx.topics.last_demand
         if noun.lemma_.lower() in self.ctx.lex.demand_anaphors and last is not None:
             return [last]  # "a demand Kyiv rejected": the demand just reported
-        return self.t.nps(noun)
+        if noun.lemma_.lower() in self.ctx.lex.object_classes.get("proposal", ()):
+            return self.t.nps(noun)
+        # "the lifting of the siege, a step Israel has declined to take": the phrase before
+        prev = v.doc[before.i - 1] if before.i > 0 else None
+        while prev is not None and prev.head.i < before.i and prev.head.pos_ in ("NOUN", "ADP"):
+            prev = prev.head
+        if prev is None or prev.pos_ != "NOUN" or self.ctx.men[prev.i] is not None:
+            return []
+        return self.t.nps(prev)
 
     def _denied_stance(self, v: Token) -> bool:
         """Whether what is denied is itself a stance ("denied that it had rejected X",

@@ -148,6 +148,26 @@ class StanceRules:
             return [Resolved(q.speaker)]
         return []
 
+    def _conjoined_speaker(self, v: Token) -> list[Resolved]:
+        """ "Hamas says X is a matter of justice, and demands that ...", parsed with
+        the verb conjoined to the reported clause: the subject of the nearest verb above
+        that names an actor (nothing when one of them is negated or not asserted)."""
+        ctx = self.ctx
+        if v.dep_ != "conj":
+            return []
+        cur = v.head
+        for _ in range(4):
+            if cur.pos_ in ("VERB", "AUX"):
+                if ctx.negated(cur) or ctx.irrealis(cur):
+                    return []
+                sources = ctx.resolve.subject_actors(cur)
+                if sources:
+                    return sources
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return []
+
     def _hung_speech(self, clause: Token) -> Token | None:
         """ "Armenia insisted Azerbaijan must return them", parsed with "insisted" as a
         modifier of "Azerbaijan" and the reported clause as the sentence: the verb of saying

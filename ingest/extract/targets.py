@@ -108,6 +108,8 @@ class Targets:
             ),
             None,
         )
+        if deal is not None and obj.lemma_.lower() in ("basis", "foundation"):
+            return self.nps(deal)  # "its autonomy plan is the only basis for negotiations"
         if without is not None:  # "no deal is possible without elected governors"
             if without.pos_ == "VERB":
                 return _one(ctx.topics.from_vp(without))
@@ -574,6 +576,8 @@ def _spread(obj: Token) -> list[Token]:
             continue
         if not (c.dep_ == "conj" and c.head.i != obj.i) and c.dep_ != "appos":
             continue
+        if c.dep_ == "appos" and any(g.dep_ == "relcl" for g in c.children):
+            continue  # "A, a step Washington has declined to take": a comment on A
         left = c.left_edge.i
         before = [doc[j].text for j in range(max(obj.i, left - 2), left)]
         if (c.dep_ == "appos" and "," in before) or (

@@ -154,6 +154,16 @@ def test_rejection_near_misses(ex: Extractor, text: str) -> None:
         ("Chile appealed for calm in Lima and for an inquiry.", "chile", ("inquiry",)),
         # topics named as the text says them: possessives and articles kept
         ("Chile demanded Peru's withdrawal from the islands.", "chile", ("peru's withdrawal",)),
+        (
+            "Chile urged Peru to negotiate in good faith on the release of the crew.",
+            "chile",
+            ("release",),
+        ),
+        (
+            "Bolivia insists on the right of its people to self-rule.",
+            "bolivia",
+            ("right", "self-rule"),
+        ),
     ],
 )
 def test_demand_families_10e(ex: Extractor, text: str, source: str, words: tuple[str, ...]) -> None:
@@ -168,6 +178,7 @@ def test_demand_families_10e(ex: Extractor, text: str, source: str, words: tuple
         "The mediators appealed for calm on both sides.",
         "Chile urged both sides to exercise maximum restraint.",
         "Chile called on Peru and Bolivia to show more flexibility.",
+        "Chile urged both sides to engage in good faith.",
         # vacuous objects, anonymity
         "Chile welcomed the road map but wants more.",
         "A Chilean official, who asked not to be named, spoke to reporters.",

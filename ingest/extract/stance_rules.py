@@ -16,6 +16,14 @@ if TYPE_CHECKING:
 
 
 _APPEAL_WORD = re.compile(r"[a-z][a-z-]*")
+_APPEAL_WORD_CASED = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+#: where an appeal may be made besides named places ("calm on both sides", "along the border")
+APPEAL_WHERE = frozenset(
+    {"the", "both", "all", "sides", "side", "parties", "border", "borders", "ground", "region"}
+    | {"streets", "city", "cities", "country", "front", "line", "lines", "area", "areas"}
+    | {"camps", "camp", "north", "south", "east", "west", "frontier", "sites", "holy"}
+)
 
 #: what may come before the conduct in a general appeal: who is to show it, and how much
 #: ("both sides exercise maximum restraint", "show more flexibility")
@@ -24,6 +32,7 @@ APPEAL_FILLERS = frozenset(
     | {"act", "with", "to", "the", "both", "all", "sides", "side", "parties", "party", "each"}
     | {"maximum", "utmost", "more", "greater", "maximal", "some", "further", "continued"}
     | {"for", "a", "return", "restore", "restoration", "of", "everyone", "everybody"}
+    | {"engage", "negotiate", "talk", "proceed", "in"}  # "engage in good faith"
 )
 
 #: where the conduct is asked ("calm in Gaza", "restraint along the border"): no substance
@@ -76,10 +85,15 @@ class StanceRules:
         the border": conduct asked of everyone, no stance on the negotiation's substance."""
         if isinstance(target, str):
             return False
-        words = [w for w in _APPEAL_WORD.findall(target.name.lower()) if w != "s"]
+        raw = [w for w in _APPEAL_WORD_CASED.findall(target.name) if w != "s"]
+        words = [w.lower() for w in raw]
         while words and words[0] in APPEAL_FILLERS:
-            words = words[1:]
+            raw, words = raw[1:], words[1:]
         cut = next((n for n, w in enumerate(words) if w in APPEAL_PLACES), len(words))
+        if any(  # "calm in Gaza", "on both sides"; not "good faith on the release of X"
+            not (w[:1].isupper() or w.lower() in APPEAL_WHERE) for w in raw[cut + 1 :]
+        ):
+            return False
         phrase = " ".join(words[:cut])
         return bool(phrase) and phrase in self.ctx.lex.general_appeals
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.topics import Topic
+from actorgraph.ingest.extract.topics import RIGHT_NOUNS, Topic
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -215,11 +215,27 @@ class Targets:
                             continue
                         if obj.pos_ == "VERB":
                             found += _one(ctx.topics.from_vp(obj))
+                        elif (right := self._right_to(v, obj)) is not None:
+                            found.append(right)
                         else:
                             found += self.nps(obj)
                     if found:
                         return found
         return []
+
+    def _right_to(self, v: Token, obj: Token) -> Topic | None:
+        """ "insists on the right of the Sahrawi people to self-determination" with "to …"
+        hung on the verb: the right with what it is a right to."""
+        if obj.lemma_.lower() not in RIGHT_NOUNS or any(x.lower_ == "to" for x in obj.subtree):
+            return None
+        to = next(
+            (c for c in v.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > obj.i), None
+        )
+        pobj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        if to is None or pobj is None:
+            return None
+        topics = self.ctx.topics
+        return topics.from_tokens([*topics.np_tokens(obj), to, *topics.np_tokens(pobj)])
 
     def to_clause(self, v: Token, c: Token) -> bool:
         """ "pressed both sides to show flexibility" with the infinitive parsed as an adverbial

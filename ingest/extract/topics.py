@@ -149,6 +149,17 @@ class TopicTable:
                 toks.append(c)
             elif c.dep_ == "det" and depth > 0 and c.lower_ == "the":
                 toks.append(c)  # "withdrawal from the corridor", as the text says it
+            elif (
+                c.dep_ == "prep"
+                and c.lower_ == "to"
+                and prep_done
+                and depth < 2
+                and head.lemma_.lower() in RIGHT_NOUNS
+            ):  # "the right of the Sahrawi people to self-determination"
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    toks.append(c)
+                    toks.extend(self.np_tokens(obj, depth + 1))
             elif c.dep_ == "prep" and c.lower_ in NP_PREPS and not prep_done and depth < 2:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:

@@ -85,11 +85,19 @@ def test_confidence_is_lower_where_the_parties_come_from_elsewhere(ex: Extractor
     assert min(here.values()) > max(stated.values()) > max(inferred.values())
 
 
-def test_a_person_mediates_for_the_actor_they_speak_for(ex: Extractor) -> None:
+def test_a_person_mediates_for_the_actor_they_speak_for_and_in_person(ex: Extractor) -> None:
     found = _mediates(
         ex,
         "Talks between Mali and Niger resumed. Ghana's foreign minister, Kojo Mensah-Boateng, "
         "is mediating.",
+    )
+    envoy = {("kojo-mensah-boateng", "mali"), ("kojo-mensah-boateng", "niger")}
+    assert set(found) == GHANA_MALI_NIGER | envoy
+
+
+def test_an_office_named_without_its_holder_mediates_for_the_actor_only(ex: Extractor) -> None:
+    found = _mediates(
+        ex, "Talks between Mali and Niger resumed. Ghana's foreign minister is mediating."
     )
     assert set(found) == GHANA_MALI_NIGER
 
@@ -119,3 +127,34 @@ def test_a_list_of_hosts_is_no_name_addressed(ex: Extractor) -> None:
         ex, "Qatar, Egypt and the United States are hosting talks between Israel and Hamas."
     )
     assert {s for s, _ in found} == {"qatar", "egypt", "united-states"}, found
+
+
+# ---------------------------------------------------------------- issue 10e
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the finite verb parsed as a modifier of "talks"
+            "Malaysia mediated talks between Manila and the MILF.",
+            {("malaysia", "philippines"), ("malaysia", "milf")},
+        ),
+        (  # a list of sides and a list of mediators, each before "as"
+            "The meeting brought together Mali and Niger as the two sides, Ghana and Togo as "
+            "mediators, and France as an observer.",
+            GHANA_MALI_NIGER | {("togo", "mali"), ("togo", "niger")},
+        ),
+        (  # going between the parties
+            "Talks between Mali and Niger resumed. The Ghanaian envoy has been travelling "
+            "between the two sides.",
+            GHANA_MALI_NIGER,
+        ),
+    ],
+)
+def test_mediation_families_10e(ex: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
+    assert set(_mediates(ex, text)) == expected
+
+
+def test_travelling_between_two_capitals_that_are_no_parties_is_no_mediation(
+    ex: Extractor,
+) -> None:
+    text = "Talks between Mali and Niger resumed. Blinken travelled between Accra and Lome."
+    assert set(_mediates(ex, text)) == set()

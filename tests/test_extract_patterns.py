@@ -64,7 +64,7 @@ def test_dictionary_corrects_ner_and_places_are_not_actors(ex: Extractor) -> Non
 def test_leader_administration_is_the_state(ex: Extractor) -> None:
     r = run(ex, "The Biden administration urged Israel to delay the operation.", "2024-04-01")
     assert "joe-biden" not in r["actors"]
-    assert ("united-states", "delay operation") in r["rels"]("demands")
+    assert ("united-states", "delay the operation") in r["rels"]("demands")
 
 
 def test_new_people_resolve_surnames_within_a_document(ex: Extractor) -> None:
@@ -273,10 +273,10 @@ def test_mediation(ex: Extractor, text: str, expected: set[tuple[str, str]]) -> 
         ("Iran rejected the European offer on Monday.", ("iran", "European offer")),
         (
             "Hezbollah turned down a French plan for the border.",
-            ("hezbollah", "French plan for border"),
+            ("hezbollah", "French plan for the border"),
         ),
         ("Turkey has ruled out sending troops.", ("turkey", "sending troops")),
-        ("Kenya refused to extradite the suspect.", ("kenya", "extradite suspect")),
+        ("Kenya refused to extradite the suspect.", ("kenya", "extradite the suspect")),
         ("Chile dismissed the Bolivian proposal.", ("chile", "Bolivian proposal")),
         ("Serbia said it would not accept the verdict.", ("serbia", "verdict")),
         ("The plan was rejected by Hamas on Sunday.", ("hamas", "plan")),
@@ -293,7 +293,7 @@ def test_mediation(ex: Extractor, text: str, expected: set[tuple[str, str]]) -> 
         ),  # "our": the side the speaker speaks for
         (
             "Washington said that lifting the sanctions was out of the question.",
-            ("united-states", "lifting sanctions"),
+            ("united-states", "lifting the sanctions"),
         ),
     ],
 )
@@ -325,30 +325,36 @@ def test_no_rejection(ex: Extractor, text: str) -> None:
             "The African Union demanded an immediate ceasefire.",
             ("african-union", "immediate ceasefire"),
         ),
-        ("Jordan called for the reopening of the crossings.", ("jordan", "reopening of crossings")),
+        (
+            "Jordan called for the reopening of the crossings.",
+            ("jordan", "reopening of the crossings"),
+        ),
         (
             "The European Union called on Israel to allow aid into Gaza.",
             ("european-union", "allow aid into Gaza"),
         ),
         (
             "Germany urged Iran to free the detained journalists.",
-            ("germany", "free detained journalists"),
+            ("germany", "free the detained journalists"),
         ),
         (
             "Iraq insisted on the withdrawal of foreign troops.",
             ("iraq", "withdrawal of foreign troops"),
         ),
-        ("Egypt pressed Hamas to accept the truce.", ("egypt", "accept truce")),
+        ("Egypt pressed Hamas to accept the truce.", ("egypt", "accept the truce")),
         ("Diplomats said Egypt had asked Israel for guarantees.", ("egypt", "guarantees")),
         (
             "Israel conditioned any truce on the release of the hostages.",
-            ("israel", "release of hostages"),
+            ("israel", "release of the hostages"),
         ),
-        ("Canada issued a request to India to share the evidence.", ("canada", "share evidence")),
-        ("Spain said Morocco must return the migrants.", ("spain", "return migrants")),
+        (
+            "Canada issued a request to India to share the evidence.",
+            ("canada", "share the evidence"),
+        ),
+        ("Spain said Morocco must return the migrants.", ("spain", "return the migrants")),
         (
             "Hamas said it would not free the captives unless Israel ended the siege.",
-            ("hamas", "ended siege"),
+            ("hamas", "ended the siege"),
         ),
         ("For Israel to agree, the hostages would have to be freed first.", ("israel", "hostages")),
         (

@@ -125,3 +125,140 @@ def test_rejection_families(ex: Extractor, text: str, source: str, words: tuple[
 )
 def test_rejection_near_misses(ex: Extractor, text: str) -> None:
     assert _rels(ex, text, "rejects") == set()
+
+
+# ---------------------------------------------------------------- issue 10e: fresh families
+@pytest.mark.parametrize(
+    ("text", "source", "words"),
+    [
+        # a verb of saying the parser hung on the next subject ("insisted" as a modifier)
+        ("Armenia insisted Azerbaijan must return the prisoners.", "armenia", ("prisoners",)),
+        # pressure chains and a chain verb with "on"
+        ("Chile is leaning on Peru to accept the ruling.", "chile", ("accept", "ruling")),
+        # "for its part" is no argument of the verb
+        ("Chile, for its part, is pressing Peru to free the crew.", "chile", ("free", "crew")),
+        # a verb of demanding conjoined to the reported clause, the tagger's noun or verb
+        (
+            "Chile says the crew's release is a matter of law, and demands that Peru free them.",
+            "chile",
+            ("free",),
+        ),
+        # a statement whose owner is a pronoun
+        (
+            "Chile met the mediators. Its statement also urged Peru to return the boats.",
+            "chile",
+            ("return", "boats"),
+        ),
+        ("Chile insisted that no deal is possible without a new census.", "chile", ("census",)),
+        ("Chile urged Peru to free the crew before the elections.", "chile", ("elections",)),
+        ("Chile appealed for calm in Lima and for an inquiry.", "chile", ("inquiry",)),
+        # topics named as the text says them: possessives and articles kept
+        ("Chile demanded Peru's withdrawal from the islands.", "chile", ("peru's withdrawal",)),
+        (
+            "Chile urged Peru to negotiate in good faith on the release of the crew.",
+            "chile",
+            ("release",),
+        ),
+        (
+            "Bolivia insists on the right of its people to self-rule.",
+            "bolivia",
+            ("right", "self-rule"),
+        ),
+    ],
+)
+def test_demand_families_10e(ex: Extractor, text: str, source: str, words: tuple[str, ...]) -> None:
+    found = _rels(ex, text, "demands")
+    assert _has(found, source, *words), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # general appeals are no stance on the substance
+        "The mediators appealed for calm on both sides.",
+        "Chile urged both sides to exercise maximum restraint.",
+        "Chile called on Peru and Bolivia to show more flexibility.",
+        "Chile urged both sides to engage in good faith.",
+        # vacuous objects, anonymity
+        "Chile welcomed the road map but wants more.",
+        "A Chilean official, who asked not to be named, spoke to reporters.",
+        # a chain verb without an act to pass on
+        "Chile leaned on its allies for years.",
+        # a noun, not a misread verb
+        "The demands that Peru free the crew were repeated.",
+    ],
+)
+def test_demand_near_misses_10e(ex: Extractor, text: str) -> None:
+    assert _rels(ex, text, "demands") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "words"),
+    [
+        ("Peru walked away from the talks in Lima.", "peru", ("talks",)),
+        ("Chile backed out of the deal at the last minute.", "chile", ("deal",)),
+        ("Peru walked out on Monday over the draft treaty.", "peru", ("draft treaty",)),
+        (
+            "Chile demanded that Peru return the boats, a demand Lima rejected.",
+            "peru",
+            ("return", "boats"),
+        ),
+        ("Peru accepted the proposal, but Chile rejected it.", "chile", ("proposal",)),
+        (
+            "Chile rejected a Peruvian suggestion that the talks address the fishing quotas.",
+            "chile",
+            ("fishing quotas",),
+        ),
+        ("Chile said it would not offer binding guarantees.", "chile", ("guarantees",)),
+        # a verb conjoined to the reported clause; appositions the parser made subjects
+        (
+            "Chile's foreign minister, Alberto van Klaveren, reiterated that the Chilean plan "
+            "was the only basis for talks and ruled out any referendum on the islands.",
+            "chile",
+            ("referendum",),
+        ),
+        (
+            "Peru called on Bolivia to open the border, a demand Chile has long opposed.",
+            "chile",
+            ("open", "border"),
+        ),
+        (
+            "Peru wants the lifting of the embargo, a step Chile has so far declined to take.",
+            "chile",
+            ("embargo",),
+        ),
+    ],
+)
+def test_rejection_families_10e(
+    ex: Extractor, text: str, source: str, words: tuple[str, ...]
+) -> None:
+    found = _rels(ex, text, "rejects")
+    assert _has(found, source, *words), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru withdrew from the islands in 2005.",  # a place, not a deal
+        "The Chilean delegation walked out of the meeting room for a break.",
+        "Peru did not walk away from the negotiations.",
+        "Chile may pull out of the talks.",
+        "Chile demanded that Peru return the boats, a demand it has repeated since June.",
+        "Chile said it would not offer an opinion before the talks.",
+        "Peru declined to characterise the disagreement over the border.",
+        "Peru called on Bolivia to open the border, a demand it has repeated for months.",
+    ],
+)
+def test_rejection_near_misses_10e(ex: Extractor, text: str) -> None:
+    assert _rels(ex, text, "rejects") == set()
+
+
+def test_an_office_holder_voices_the_state() -> None:
+    """A named office holder's demand is the state's (the position is the state's; the person
+    voices it, linked by ``speaks_for``)."""
+    recs = Extractor().extract_text(
+        "Chile's foreign minister, Alberto van Klaveren, urged Peru to free the crew.",
+        published="2024-05-01",
+    )
+    sources = {r["source"] for r in recs if r["kind"] == "relation" and r["type"] == "demands"}
+    assert sources == {"chile"}

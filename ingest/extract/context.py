@@ -409,9 +409,9 @@ class DocContext:
         return hit
 
     def stance_source(self, actor: str) -> str:
-        """What a spokesperson, negotiator or delegation head rejects, the organization
-        rejects; a leader who speaks in their own name (a head of state or government, a
-        foreign minister) keeps the stance."""
+        """What an office holder (a president, a spokesperson, a negotiator) demands or
+        rejects, the state or organization they speak for does; a title in the lexicon's
+        ``own_voice`` keeps the stance personal (none by default)."""
         sf = self.principal.get(actor)
         if sf is None:
             return actor

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle, reattached
-from actorgraph.ingest.extract.targets import LIST_HOLDERS
+from actorgraph.ingest.extract.targets import CHAIN_VERBS, LIST_HOLDERS
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext, Quote
@@ -57,7 +57,15 @@ class DemandRules(StanceRules):
             return
         if v.dep_ in ("pcomp", "amod") and not absolute_participle(v):
             return
+        if v.lemma_.lower() in CHAIN_VERBS and not any(
+            x.dep_ == "aux" and x.lower_ == "to" for x in v.subtree
+        ):
+            return  # "leaning on Israel to accept X", not "leaned on the door"
         sources = ctx.resolve.subject_actors(v if matrix is None else matrix)
+        if not sources:
+            sources = self._carrier_owner(v if matrix is None else matrix)
+        if not sources and any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
+            sources = self._conjoined_speaker(v)
         if not sources:
             return
         act = self.t.actor_to_act(v) if "dobj_xcomp" in frame.needs else None
@@ -83,6 +91,51 @@ class DemandRules(StanceRules):
                 ]
                 self._emit("demands", others, targets, second, 0.65)
         self._emit("demands", sources, targets, v, 0.75)
+
+    def _carrier_owner(self, v: Token) -> list[Resolved]:
+        """ "The BRN said ... Its statement also urged Bangkok to ...": a statement (letter,
+        communique) whose owner is a pronoun demands for the actor it stands for."""
+        lex = self.ctx.lex
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() not in lex.carriers:
+            return []
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if poss is None or poss.lower_ not in ("its", "their"):
+            return []
+        return self._subject_owner(poss) or self._previous_subject(poss)
+
+    def _previous_subject(self, pron: Token) -> list[Resolved]:
+        """The actor of the last subject before a pronoun, in its sentence or the one before."""
+        ctx = self.ctx
+        k = ctx.sent_of[pron.i]
+        for kk in range(k, max(-1, k - 2), -1):
+            subs = [
+                t
+                for t in ctx.sents[kk]
+                if t.dep_ in ("nsubj", "nsubjpass") and t.i < pron.i and ctx.men[t.i] is not None
+            ]
+            if subs:
+                return ctx.resolve.resolve_np(subs[-1], pronouns=False)
+        return []
+
+    def _misread_demand_verb(self, n: Token) -> None:
+        """ "Sison says X, and demands that Manila free the detainees": a verb of demanding the
+        tagger read as a plural noun, known by the clause it governs; whoever says the clause
+        it is conjoined to demands."""
+        clause = next(
+            (
+                c
+                for c in n.children
+                if c.dep_ == "ccomp"
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ),
+            None,
+        )
+        if clause is None or any(c.dep_ in ("det", "poss", "amod") for c in n.children):
+            return  # "the demands that ..." is a noun
+        sources = self._conjoined_speaker(n)
+        if sources:
+            self._emit("demands", sources, self.t.of_verb(n), n, 0.6)
 
     def _shared_object(self, v: Token) -> tuple[Token, Token] | None:
         """ "X has called for and Y has backed Z": a verb left without its object (or with a
@@ -147,16 +200,7 @@ class DemandRules(StanceRules):
             return
         sources = ctx.resolve.subject_actors(v)
         if sources:
-            self._emit("demands", sources, self._deal_target(ccomp, obj), v, 0.65)
-
-    def _deal_target(self, clause: Token, obj: Token) -> list[Topic | str]:
-        """What a deal must be: an adjective goes with the deal ("temporary truce")."""
-        ctx = self.ctx
-        deal = self.t.deal_subject(clause)
-        if obj.pos_ == "ADJ" and deal is not None:
-            topic = ctx.topics.from_tokens([obj, deal])
-            return [topic] if topic is not None else []
-        return self.t.nps(obj)
+            self._emit("demands", sources, self.t.deal_target(ccomp, obj), v, 0.65)
 
     # ------------------------------------------------------------------ conditions
     def _condition(self, v: Token) -> None:
@@ -291,7 +335,7 @@ class DemandRules(StanceRules):
             if obj is None and xc is not None:
                 obj = next((c for c in xc.children if c.dep_ in ("attr", "dobj", "acomp")), None)
             if obj is not None:
-                self._emit("demands", sources, self._deal_target(clause, obj), t, 0.6)
+                self._emit("demands", sources, self.t.deal_target(clause, obj), t, 0.6)
             elif clause.pos_ == "VERB" and clause.lemma_.lower() not in ("have", "need"):
                 # "any deal must allow it to resume fighting": what the deal must do
                 inner = next(

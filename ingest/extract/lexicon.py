@@ -135,6 +135,7 @@ class Demands(_Section):
     condition_nouns: Words = Field(default_factory=list)
     only_preps: Words = Field(default_factory=list)
     held_phrases: Words = Field(default_factory=list)
+    general_appeals: Words = Field(default_factory=list)
 
 
 class Rejects(_Section):
@@ -154,6 +155,7 @@ class Rejects(_Section):
     drawing_verbs: Words = Field(default_factory=list)
     concessions: Words = Field(default_factory=list)
     not_stances: Words = Field(default_factory=list)
+    departures: Words = Field(default_factory=list)
 
 
 class MediationSection(_Section):
@@ -174,6 +176,7 @@ class MediationSection(_Section):
     effort_nouns: Words = Field(default_factory=list)
     companions: Words = Field(default_factory=list)
     not_asserted: Words = Field(default_factory=list)
+    movement_verbs: Words = Field(default_factory=list)
 
 
 class Parties(_Section):
@@ -283,6 +286,8 @@ class Lexicon:
     condition_nouns: frozenset[str]
     only_preps: tuple[tuple[str, ...], ...]
     held_phrases: tuple[str, ...]
+    #: "appealed for calm", "urged restraint": conduct asked of everyone, no stance
+    general_appeals: frozenset[str]
     reject_verbs: dict[str, Frame]
     negated_acceptance: frozenset[str]
     reject_predicates: frozenset[str]
@@ -299,6 +304,8 @@ class Lexicon:
     drawing_verbs: frozenset[str]
     concessions: frozenset[str]
     not_stances: frozenset[str]
+    #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
+    departures: dict[str, tuple[tuple[str, ...], ...]]
     channel_verbs: frozenset[str]
     channel_preps: frozenset[str]
     mediator_nouns: frozenset[str]
@@ -315,6 +322,8 @@ class Lexicon:
     talk_nouns: frozenset[str]
     effort_nouns: frozenset[str]
     companions: frozenset[str]
+    #: "travelled between Maputo and RENAMO's hideout": mediation between the parties only
+    movement_verbs: frozenset[str]
     mediation_not_asserted: frozenset[str]
     party_nouns: frozenset[str]
     party_verbs: frozenset[str]
@@ -430,6 +439,7 @@ class Lexicon:
             demand_list_nouns=fs(de.list_nouns),
             held_phrases=tuple(sorted(set(de.held_phrases), key=len, reverse=True)),
             background_verbs=fs(de.background_verbs),
+            general_appeals=fs(de.general_appeals),
             condition_nouns=fs(de.condition_nouns),
             only_preps=tuple(tuple(p.split()) for p in de.only_preps),
             reject_verbs=rej_frames,
@@ -448,6 +458,7 @@ class Lexicon:
             drawing_verbs=fs(rj.drawing_verbs),
             concessions=fs(rj.concessions),
             not_stances=fs(rj.not_stances),
+            departures=_phrases_by_verb(rj.departures),
             channel_verbs=fs(me.channel_verbs),
             channel_preps=fs(me.channel_preps),
             mediator_nouns=fs(me.nouns),
@@ -464,6 +475,7 @@ class Lexicon:
             talk_nouns=fs(me.talk_nouns),
             effort_nouns=fs(me.effort_nouns),
             companions=fs(me.companions),
+            movement_verbs=fs(me.movement_verbs),
             mediation_not_asserted=fs(me.not_asserted),
             party_nouns=fs(spec.parties.nouns),
             party_verbs=fs(spec.parties.verbs),
@@ -506,6 +518,7 @@ class Lexicon:
             | lex.intention_nouns
             | lex.shortfall_verbs
             | lex.concessions
+            | set(lex.departures)
             | {"only", "against", "no"}
             | {p.split()[0] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.reject_phrases}
@@ -523,11 +536,21 @@ class Lexicon:
             | lex.bridging_verbs
             | lex.channel_verbs
             | lex.carry_verbs
+            | lex.movement_verbs
             | {"betweens", "between"}
             | {w.split("-")[-1] for w in lex.mediator_nouns if "-" in w}  # "co-chairs"
         )
         object.__setattr__(lex, "mediation_cues", frozenset(mediation))
         return lex
+
+
+def _phrases_by_verb(phrases: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """ "walk away from" -> {"walk": (("away", "from"),)}: the words after each verb."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        verb, *rest = p.lower().split()
+        out.setdefault(verb, []).append(tuple(rest))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def title_key(title: str) -> str:

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.parties import Parties
+from actorgraph.ingest.extract.parties import Parties, listed_before
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -86,6 +86,8 @@ class Mediation:
                         self._channel(t, k)
                     if lemma in lex.carry_verbs:
                         self._carry(t, k)
+                    if lemma in lex.movement_verbs:
+                        self._movement(t, k)
         self.parties.infer({m for f in self.found for m in f.mediators})
         self._emit()
 
@@ -146,7 +148,11 @@ class Mediation:
                 mediators += self._np_actors(c)
         gov = head.head if head.dep_ == "prep" and head.lower_ == "as" else head
         as_role = n.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as")
-        if as_role and gov.pos_ in ("VERB", "AUX"):
+        if as_role and head.lower_ == "as" and head.i > 0 and n.doc[head.i - 1].text != ",":
+            # "brought together A and B as the two sides, the OSCE, Russia and Ukraine as
+            # mediators": the list right before "as", however the parser hung it
+            mediators += ctx.resolve.actors_in(listed_before(head))
+        if as_role and gov.pos_ in ("VERB", "AUX") and not mediators:
             # "Qatar is a mediator", "Egypt acting as an intermediary", "served as mediator"
             mediators += [r.actor for r in res.subject_actors(gov)]
         mediators = self._principals(mediators)
@@ -179,11 +185,14 @@ class Mediation:
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:
             mediators = ctx.resolve.actors_in(agent.subtree)
-        elif v.i > 0 and v.doc[v.i - 1].text in ("-", "–"):  # "Saudi-brokered", "U.S.-mediated"
+        elif (v.i > 0 and v.doc[v.i - 1].text in ("-", "–")) or v.dep_ == "amod":
+            # "Saudi-brokered", "U.S.-mediated"; and "Malaysia mediated talks between A and B"
+            # where the parser read the finite verb as a modifier of "talks" with the subject
+            # hung on it (the same actors either way)
             mediators = ctx.resolve.actors_in(
                 x
                 for c in v.children
-                if c.dep_ in ("npadvmod", "compound", "nmod")
+                if c.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and c.i < v.i
                 for x in c.subtree
             )
         if not mediators:
@@ -360,6 +369,26 @@ class Mediation:
         if mediators:
             self._found(mediators, parties, k, with_document=with_document, not_a_party=True)
 
+    def _movement(self, v: Token, k: int) -> None:
+        """ "Manzoni travelled repeatedly between Maputo and the RENAMO leader's hideout":
+        going between the negotiation's own parties (or "the two sides") is mediating."""
+        ctx = self.ctx
+        if ctx.negated(v) or self._not_asserted(v):
+            return
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if prep is None:
+            return
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        pair = obj is not None and self.parties.is_pair_phrase(obj)
+        parties = self.parties.between(prep, resolve=True)
+        if not pair and not (
+            ctx.parties_stated and len(parties) >= 2 and set(parties) <= set(ctx.parties)
+        ):
+            return  # "travelled between Cairo and Doha": visits, no mediation
+        mediators = self._principals([r.actor for r in ctx.resolve.subject_actors(v)])
+        if mediators:
+            self._found(mediators, parties, k, not_a_party=True)
+
     # ------------------------------------------------------------------ helpers
     def _modifiers(self, n: Token) -> list[str]:
         """Actors that modify a noun: "Qatari mediators", "Qatar's mediation", "mediators from
@@ -380,16 +409,20 @@ class Mediation:
         return [r.actor for r in self.ctx.resolve.resolve_np(t)]
 
     def _principals(self, actors: Iterable[str]) -> list[str]:
-        """A person who holds an office mediates for the actor they speak for."""
+        """A person who holds an office mediates for the actor they speak for, and in person
+        (the envoy who convenes or carries messages is named as the mediator too); a part of an
+        actor ("Egypt's intelligence service") mediates for the actor."""
         ctx = self.ctx
         out: list[str] = []
         for a in actors:
             sf = ctx.principal.get(a)
-            # a person in office, or a part of an actor ("Egypt's intelligence service")
-            if sf is not None and (ctx.type_of(a) == "person" or not sf.title):
-                a = sf.target
-            if a not in out:
-                out.append(a)
+            found = [a]
+            if sf is not None and ctx.type_of(a) == "person":
+                named = any(m.actor == a and m.kind == "name" for m in ctx.mentions)
+                found = [sf.target, a] if named else [sf.target]  # not "Qatar's prime minister"
+            elif sf is not None and not sf.title:
+                found = [sf.target]
+            out += [x for x in found if x not in out]
         return out
 
     def _companions(self, v: Token) -> list[str]:

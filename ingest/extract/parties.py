@@ -54,6 +54,23 @@ class Parties:
             elif t.pos_ in ("VERB", "AUX"):
                 self._add(self._conjoined_subject(t), t.i)
                 self._add(self._conjoined_object(t), t.i)
+            if low == "as" and any(
+                c.dep_ == "pobj" and self.is_pair_phrase(c) for c in t.children
+            ):  # "brought together Moldova and Transnistria as the two sides"
+                names = listed_before(t)
+                found = self._actors(names)
+                if len(found) < 2:  # a name the dictionary lacks ("Transnistria"; a side,
+                    # whatever type the tagger guessed for it)
+                    found = []
+                    for x in names:
+                        if x.pos_ != "PROPN" or x.dep_ == "compound":
+                            continue
+                        for r in ctx.resolve.resolve_np(x, pronouns=False):
+                            sf = ctx.principal.get(r.actor)
+                            a = sf.target if sf is not None else r.actor
+                            found += [a] if a not in found else []
+                self._add(found, t.i)
+                self._add(found, t.i)  # a pair named as the sides outweighs a passing pair
         self.choose(set())
         self._mediator_hints()
 
@@ -313,6 +330,27 @@ class Parties:
         key = tuple(found)
         self.pairs[key] += 1
         self.first.setdefault(key, at)
+
+
+#: what may stand between the names of a list ("the OSCE, Russia and Ukraine")
+_LIST_GLUE = frozenset({",", "and", "the", "&"})
+
+
+def listed_before(t: Token, limit: int = 12) -> list[Token]:
+    """The list of names right before a word, read as written, whatever the parse: "the OSCE,
+    Russia and Ukraine" before "as mediators", "Moldova and Transnistria" before "as the two
+    sides" (it stops at the first word that is neither a name nor list glue)."""
+    doc = t.doc
+    out: list[Token] = []
+    i = t.i - 1
+    while i >= max(t.sent.start, t.i - limit):
+        x = doc[i]
+        if x.pos_ == "PROPN" or x.lower_ in _LIST_GLUE or (x.is_upper and x.is_alpha):
+            out.append(x)
+            i -= 1
+            continue
+        break
+    return sorted(out, key=lambda x: x.i)
 
 
 def _head_span(t: Token) -> list[Token]:

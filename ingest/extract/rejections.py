@@ -36,6 +36,19 @@ FAILING = frozenset({"fail"})
 MINIMUM = frozenset({"minimum", "least", "bulk", "core", "heart", "substance", "essence"})
 
 
+#: what one gives that is words, not a concession ("would not offer an opinion")
+WORDS_NOUNS = frozenset(
+    {"opinion", "comment", "comments", "detail", "details", "view", "views", "assessment"}
+    | {"timeline", "figure", "figures", "estimate", "name", "names", "interview", "answer"}
+)
+
+#: "walked out over the draft": what a walkout protests against is rejected, whatever it is
+PROTEST_PREPS = frozenset({"over"})
+
+#: a negotiation one walks away from ("walked away from the talks"; not a meeting or a room)
+NEGOTIATIONS = frozenset({"talk", "talks", "negotiation", "negotiations", "process", "dialogue"})
+
+
 class RejectRules(StanceRules):
     """The rejection rules."""
 
@@ -43,9 +56,15 @@ class RejectRules(StanceRules):
     def _reject_verb(self, v: Token, frame: Frame) -> None:
         ctx = self.ctx
         matrix = reattached(v)  # "wants X deployed and has rejected Y": the wanter's
-        if not self.t.frame_ok(v, frame) or ctx.negated(v):
+        relative = v.dep_ == "relcl" and bool(self._relativized(v))  # "a demand X opposed"
+        if not (relative or self.t.frame_ok(v, frame)) or ctx.negated(v):
             return
-        if ctx.irrealis(v if matrix is None else matrix):
+        # "wants X, a step Israel has declined to take", parsed as a clause under "wants":
+        # the apposition is no part of what is wanted
+        apposed = v.dep_ == "ccomp" and bool(self._appositive_relative(v))
+        if ctx.irrealis(v if matrix is None else matrix) and not (
+            apposed and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)
+        ):
             return
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if (v.dep_ in ("amod", "pcomp") and not absolute_participle(v)) or (
@@ -62,7 +81,10 @@ class RejectRules(StanceRules):
             return
         if v.lemma_.lower() in DENIALS and self._denied_stance(v):
             return  # "denied that it had rejected the deal": no stance either way
-        sources = ctx.resolve.subject_actors(v)
+        sources = ctx.resolve.subject_actors(v) or self._conjoined_speaker(v)
+        subs = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
+        if not sources and len(subs) >= 2 and self._relativized(v):
+            sources = ctx.resolve.resolve_np(subs[-1])  # "X, a step Israel declined to take"
         if not sources:
             return
         misparsed = _that_noun_and(v)
@@ -103,18 +125,61 @@ class RejectRules(StanceRules):
     def _relativized(self, v: Token) -> list[Topic | str]:
         """ "a demand Russian negotiators have declined to take up", "the plan, which Israel
         rejected": what the relative clause hangs on, when the verbs leave their object to it."""
+        if v.dep_ in ("ROOT", "ccomp"):
+            return self._appositive_relative(v)
         if v.dep_ != "relcl":
             return []
         chain = [v, *(c for c in v.children if c.dep_ == "xcomp")]
         if any(g.dep_ in ("dobj", "ccomp") and g.pos_ != "PRON" for c in chain for g in c.children):
             return []
         head = v.head
-        if head.pos_ not in (
-            "NOUN",
-            "PROPN",
-        ) or head.lemma_.lower() not in self.ctx.lex.object_classes.get("proposal", ()):
+        lex = self.ctx.lex
+        if head.pos_ not in ("NOUN", "PROPN"):
             return []
+        if head.dep_ == "appos" and head.lemma_.lower() not in lex.object_classes.get(
+            "proposal", ()
+        ):  # "the removal of X, a step Washington has declined to take": the removal
+            return self.t.nps(head.head) if head.head.pos_ in ("NOUN", "PROPN") else []
+        if head.lemma_.lower() not in lex.object_classes.get("proposal", ()):
+            return []
+        last = self.ctx.topics.last_demand
+        if (
+            head.lemma_.lower() in lex.demand_anaphors
+            and last is not None
+            and head.left_edge.i > 0
+            and head.doc[head.left_edge.i - 1].text in (",", "—", "–")
+            and not any(c.dep_ in ("prep", "amod", "compound", "poss") for c in head.children)
+        ):  # "X called on Y to extend the mandate, a demand Rabat has long opposed"
+            return [last]
         return self.t.nps(head)
+
+    def _appositive_relative(self, v: Token) -> list[Topic | str]:
+        """ "Russia demanded X, a demand Kyiv rejected", parsed with "a demand" as a second
+        subject of "rejected": the noun before the real subject is what is rejected."""
+        subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i]
+        if len(subs) < 2:
+            return []
+        noun, actor = subs[0], subs[-1]
+        before = v.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+        if (
+            before is None
+            or before.text not in (",", "—", "–", "-")
+            or noun.pos_ != "NOUN"
+            or self.ctx.men[actor.i] is None
+        ):
+            return []
+        last = self.ctx.topics.last_demand
+        if noun.lemma_.lower() in self.ctx.lex.demand_anaphors and last is not None:
+            return [last]  # "a demand Kyiv rejected": the demand just reported
+        if noun.lemma_.lower() in self.ctx.lex.object_classes.get("proposal", ()):
+            return self.t.nps(noun)
+        # "the lifting of the siege, a step Israel has declined to take": the phrase before
+        prev = v.doc[before.i - 1] if before.i > 0 else None
+        while prev is not None and prev.head.i < before.i and prev.head.pos_ in ("NOUN", "ADP"):
+            prev = prev.head
+        if prev is None or prev.pos_ != "NOUN" or self.ctx.men[prev.i] is not None:
+            return []
+        return self.t.nps(prev)
 
     def _denied_stance(self, v: Token) -> bool:
         """Whether what is denied is itself a stance ("denied that it had rejected X",
@@ -305,6 +370,59 @@ class RejectRules(StanceRules):
         if sources:
             self._emit("rejects", sources, targets, adj, 0.7)
 
+    def _departure(self, v: Token, tails: tuple[tuple[str, ...], ...]) -> None:
+        """ "Hamas walked away from the talks", "Israel backed out of the deal", "scrapped the
+        agreement": leaving a deal, a proposal or talks rejects them (the words after the verb
+        are read as written, so a particle the parser hung elsewhere still counts)."""
+        ctx = self.ctx
+        if ctx.negated(v) or ctx.irrealis(v):
+            return
+        if v.dep_ in ("amod", "pcomp", "acl") and not absolute_participle(v):
+            return
+        doc = v.doc
+        obj: Token | None = None
+        protest = False
+        for tail in tails:
+            after = doc[v.i + 1 : v.i + len(tail)]  # all but the last word: next to the verb
+            if tuple(x.lower_ for x in after) != tail[:-1]:
+                continue
+            if tail:  # "walked away from X": the object of the last word, or the next noun
+                nxt = v.i + len(tail)
+                last = doc[nxt] if nxt < len(doc) and doc[nxt].lower_ == tail[-1] else None
+                if last is None:  # "walked out last week over the protocol"
+                    last = next(
+                        (c for c in v.children if c.dep_ == "prep" and c.lower_ == tail[-1]),
+                        None,
+                    )
+                if last is None or last.i < v.i:
+                    continue
+                protest = tail[-1] in PROTEST_PREPS
+                obj = next((g for g in last.children if g.dep_ == "pobj"), None)
+                if obj is None:
+                    obj = next(
+                        (
+                            x
+                            for x in doc[last.i + 1 : v.sent.end]
+                            if x.pos_ in ("NOUN", "PROPN") and x.dep_ != "compound"
+                        ),
+                        None,
+                    )
+            else:  # "scrapped the agreement"
+                obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                break
+        lex = ctx.lex
+        if obj is None or ctx.men[obj.i] is not None:
+            return
+        if not protest and not (
+            obj.lemma_.lower() in lex.object_classes.get("proposal", ())
+            or obj.lemma_.lower() in NEGOTIATIONS
+        ):
+            return  # "walked out of the meeting", "withdrew from Gaza": no stance
+        sources = ctx.resolve.subject_actors(v)
+        if sources:
+            self._emit("rejects", sources, self.t.nps(obj), v, 0.7)
+
     def _against(self, prep: Token) -> None:
         """ "Hamas is against any disarmament": a copula with "against"."""
         ctx = self.ctx
@@ -437,6 +555,8 @@ class RejectRules(StanceRules):
             return
         if v.dep_ not in ("ROOT", "ccomp", "conj"):
             return
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in v.children):
+            return  # "would not offer an opinion", "will not give details": no stance
         sources = ctx.resolve.subject_actors(v)
         if not sources or any(s.via == "pronoun" and s.anonymous for s in sources):
             return

@@ -3,6 +3,7 @@ asserts a clause, and the "unless" clause of a refusal."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.records import Resolved
@@ -12,6 +13,43 @@ if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
     from actorgraph.ingest.extract.topics import Topic
     from spacy.tokens import Token
+
+
+_APPEAL_WORD = re.compile(r"[a-z][a-z-]*")
+_APPEAL_WORD_CASED = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+#: where an appeal may be made besides named places ("calm on both sides", "along the border")
+APPEAL_WHERE = frozenset(
+    {"the", "both", "all", "sides", "side", "parties", "border", "borders", "ground", "region"}
+    | {"streets", "city", "cities", "country", "front", "line", "lines", "area", "areas"}
+    | {"camps", "camp", "north", "south", "east", "west", "frontier", "sites", "holy"}
+)
+
+#: what may come before the conduct in a general appeal: who is to show it, and how much
+#: ("both sides exercise maximum restraint", "show more flexibility")
+APPEAL_FILLERS = frozenset(
+    {"show", "exercise", "display", "demonstrate", "maintain", "keep", "remain", "stay", "use"}
+    | {"act", "with", "to", "the", "both", "all", "sides", "side", "parties", "party", "each"}
+    | {"maximum", "utmost", "more", "greater", "maximal", "some", "further", "continued"}
+    | {"for", "a", "return", "restore", "restoration", "of", "everyone", "everybody"}
+    | {"engage", "negotiate", "talk", "proceed", "in"}  # "engage in good faith"
+)
+
+#: where the conduct is asked ("calm in Gaza", "restraint along the border"): no substance
+APPEAL_PLACES = frozenset({"in", "on", "at", "along", "across", "around", "throughout", "over"})
+
+#: a target that says nothing: "wants more", "asked not to be named" (anonymity, no demand)
+VACUOUS = frozenset(
+    {"more", "less", "something", "anything", "everything", "nothing", "much", "all", "it"}
+    | {"named", "identified", "quoted", "name", "identify", "quote"}
+)
+
+
+def _vacuous(target: Topic | str) -> bool:
+    if isinstance(target, str):
+        return False
+    words = [w for w in _APPEAL_WORD.findall(target.name.lower()) if w not in ("not", "be", "to")]
+    return len(words) == 1 and words[0] in VACUOUS
 
 
 #: verbs that deny the clause they govern ("denied that it had rejected the deal")
@@ -36,8 +74,28 @@ class StanceRules:
         """One stance per source and target (a coordinated object gives several)."""
         if self._disowned(cue):
             return
+        if rtype == "demands":
+            targets = [x for x in targets if not self._general_appeal(x)]
+        targets = [x for x in targets if not _vacuous(x)]
         for target in targets:
             self.ctx.out.stance(rtype, sources, target, cue, conf)
+
+    def _general_appeal(self, target: Topic | str) -> bool:
+        """ "appealed for calm", "urged both sides to exercise restraint", "restraint along
+        the border": conduct asked of everyone, no stance on the negotiation's substance."""
+        if isinstance(target, str):
+            return False
+        raw = [w for w in _APPEAL_WORD_CASED.findall(target.name) if w != "s"]
+        words = [w.lower() for w in raw]
+        while words and words[0] in APPEAL_FILLERS:
+            raw, words = raw[1:], words[1:]
+        cut = next((n for n, w in enumerate(words) if w in APPEAL_PLACES), len(words))
+        if any(  # "calm in Gaza", "on both sides"; not "good faith on the release of X"
+            not (w[:1].isupper() or w.lower() in APPEAL_WHERE) for w in raw[cut + 1 :]
+        ):
+            return False
+        phrase = " ".join(words[:cut])
+        return bool(phrase) and phrase in self.ctx.lex.general_appeals
 
     def _disowned(self, cue: Token) -> bool:
         """A stance inside a clause that is denied or not said: "denied that it had rejected
@@ -96,10 +154,55 @@ class StanceRules:
             )
             if aside is not None and not ctx.negated(aside) and not ctx.irrealis(aside):
                 return ctx.resolve.subject_actors(aside)
+            hung = self._hung_speech(clause)
+            if hung is not None:
+                return ctx.resolve.subject_actors(hung)
         q = ctx.in_quote(clause.i)
         if q is not None and q.speaker and clause.dep_ in ("ROOT", "ccomp", "conj"):
             return [Resolved(q.speaker)]
         return []
+
+    def _conjoined_speaker(self, v: Token) -> list[Resolved]:
+        """ "Hamas says X is a matter of justice, and demands that ...", parsed with
+        the verb conjoined to the reported clause: the subject of the nearest verb above
+        that names an actor (nothing when one of them is negated or not asserted)."""
+        ctx = self.ctx
+        if v.dep_ != "conj":
+            return []
+        cur = v.head
+        for _ in range(4):
+            if cur.pos_ in ("VERB", "AUX"):
+                if ctx.negated(cur) or ctx.irrealis(cur):
+                    return []
+                sources = ctx.resolve.subject_actors(cur)
+                if sources:
+                    return sources
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return []
+
+    def _hung_speech(self, clause: Token) -> Token | None:
+        """ "Armenia insisted Azerbaijan must return them", parsed with "insisted" as a
+        modifier of "Azerbaijan" and the reported clause as the sentence: the verb of saying
+        (with a subject of its own) hung on the clause's subject, right before it."""
+        ctx = self.ctx
+        lex = ctx.lex
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        verbs = lex.speech_verbs | lex.insist_verbs
+        for c in subj.children:
+            if (
+                c.dep_ in ("amod", "compound", "nmod", "acl")
+                and c.i < subj.i
+                and c.lemma_.lower() in verbs
+                and any(g.dep_ == "nsubj" for g in c.children)
+                and ctx.quote_of[c.i] < 0
+                and not ctx.negated(c)
+            ):
+                return c
+        return None
 
     def _unless(self, v: Token) -> Token | None:
         """The condition of a refusal: "will not sign unless Y", and on a negated verb "would

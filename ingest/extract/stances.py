@@ -75,6 +75,8 @@ class Stances(DemandRules, RejectRules):
                 self._shortfall(t)
             if lemma in lex.concessions:
                 self._refused_concession(t)
+            if lemma in lex.departures:
+                self._departure(t, lex.departures[lemma])
         if low == "no" and t.dep_ in ("intj", "dobj") and t.head.lemma_.lower() == "say":
             self._say_no(t.head)
         if (
@@ -93,6 +95,8 @@ class Stances(DemandRules, RejectRules):
             self._as_long_as(t)
         if low == "against" and t.dep_ == "prep":
             self._against(t)
+        if t.tag_ == "NNS" and t.dep_ in ("conj", "ROOT") and low[:-1] in lex.demand_verbs:
+            self._misread_demand_verb(t)
         if t.pos_ in ("NOUN", "PROPN"):
             if lemma in lex.demand_nouns or low in lex.demand_nouns:
                 self._demand_noun(t)

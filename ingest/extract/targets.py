@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.topics import Topic
+from actorgraph.ingest.extract.topics import RIGHT_NOUNS, Topic
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -33,6 +33,13 @@ CHAIN_VERBS = frozenset({"lean", "persuade", "convince", "induce", "prevail", "p
 
 #: words that coordinate a phrase with one that is not meant ("rather than", "instead of")
 CONTRASTS = frozenset({"rather", "instead", "not", "nor", "unlike", "than"})
+
+
+#: nouns named by their "that" clause ("a suggestion that the talks address X": the talks
+#: addressing X), besides the claim and request classes of the lexicon
+CONTENT_NOUNS = frozenset(
+    {"suggestion", "idea", "notion", "proposition", "condition", "requirement", "insistence"}
+)
 
 
 class Targets:
@@ -65,7 +72,51 @@ class Targets:
                     obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                     if obj is not None:
                         return ctx.topics.from_vp(obj) if obj.pos_ == "VERB" else self.np(obj)
+        if lemma not in lex.proposal_heads and (
+            lemma in CONTENT_NOUNS
+            or lemma in lex.object_classes.get("claim", ())
+            or lemma in lex.object_classes.get("request", ())
+        ):
+            inner = self.clause_of_noun(head)
+            mark = (
+                next((g for g in inner.children if g.dep_ == "mark" and g.lower_ == "that"), None)
+                if inner is not None
+                else None
+            )
+            if inner is not None and mark is not None:
+                # "a U.S. suggestion that the talks address the missile programme": the noun
+                # with its content
+                subj = next((g for g in inner.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                toks = [*ctx.topics.np_tokens(head), mark]
+                if subj is not None and subj.pos_ != "PRON":
+                    toks += ctx.topics.np_tokens(subj, 1)
+                return ctx.topics.from_tokens(toks + ctx.topics.vp_tokens(inner))
         return ctx.topics.from_np(head)
+
+    def deal_target(self, clause: Token, obj: Token) -> list[Topic | str]:
+        """What a deal must be or have: "no deal is possible without X" (X); an adjective goes
+        with the deal ("any truce must be temporary": a temporary truce)."""
+        ctx = self.ctx
+        deal = self.deal_subject(clause)
+        without = next(
+            (
+                g
+                for c in (*clause.children, *obj.children)
+                if c.dep_ == "prep" and c.lower_ == "without"
+                for g in c.children
+                if g.dep_ in ("pobj", "pcomp")
+            ),
+            None,
+        )
+        if deal is not None and obj.lemma_.lower() in ("basis", "foundation"):
+            return self.nps(deal)  # "its autonomy plan is the only basis for negotiations"
+        if without is not None:  # "no deal is possible without elected governors"
+            if without.pos_ == "VERB":
+                return _one(ctx.topics.from_vp(without))
+            return self.nps(without)
+        if obj.pos_ == "ADJ" and deal is not None:
+            return _one(ctx.topics.from_tokens([obj, deal]))
+        return self.nps(obj)
 
     def clause_of_noun(self, noun: Token) -> Token | None:
         """The content clause of a noun: "a request to release them", "the demand that Hamas
@@ -105,6 +156,8 @@ class Targets:
             if kind == "prep" and any(p.lower_ == word for p in obj_preps):
                 return True  # "conditioned any return to the talks on ...": hung on the object
             for c in v.children:
+                if _aside(c):
+                    continue  # "Baku, for its part, is pressing Yerevan to ..."
                 if kind == "prep" and c.dep_ in ("prep", "prt") and c.lower_ == word:
                     return True
                 if kind == "prep" and _for_clause(c, word):  # "called for Iran to dismantle X"
@@ -146,13 +199,43 @@ class Targets:
         for spec in frame.target:
             kind, _, word = spec.partition(":")
             for c in [*v.children, *(x for o in objs for x in o.subtree if x.dep_ == "prep")]:
-                if kind == "prep" and c.dep_ == "prep" and c.lower_ == word:
-                    obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-                    if obj is not None:
+                if kind == "prep" and c.dep_ == "prep" and c.lower_ == word and not _aside(c):
+                    found: list[Topic | str] = []
+                    also = [  # "for calm in Gaza and for a ceasefire", the second "for"
+                        x  # conjoined to "in"
+                        for d in v.children
+                        if d.dep_ == "prep"
+                        for x in d.conjuncts
+                        if x.lower_ == word and x.i > c.i
+                    ]
+                    for p in dict.fromkeys([c, *also]):
+                        # "appealed for calm and for a ceasefire": each "for"
+                        obj = next((g for g in p.children if g.dep_ in ("pobj", "pcomp")), None)
+                        if obj is None:
+                            continue
                         if obj.pos_ == "VERB":
-                            return _one(ctx.topics.from_vp(obj))
-                        return self.nps(obj)
+                            found += _one(ctx.topics.from_vp(obj))
+                        elif (right := self._right_to(v, obj)) is not None:
+                            found.append(right)
+                        else:
+                            found += self.nps(obj)
+                    if found:
+                        return found
         return []
+
+    def _right_to(self, v: Token, obj: Token) -> Topic | None:
+        """ "insists on the right of the Sahrawi people to self-determination" with "to …"
+        hung on the verb: the right with what it is a right to."""
+        if obj.lemma_.lower() not in RIGHT_NOUNS or any(x.lower_ == "to" for x in obj.subtree):
+            return None
+        to = next(
+            (c for c in v.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > obj.i), None
+        )
+        pobj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        if to is None or pobj is None:
+            return None
+        topics = self.ctx.topics
+        return topics.from_tokens([*topics.np_tokens(obj), to, *topics.np_tokens(pobj)])
 
     def to_clause(self, v: Token, c: Token) -> bool:
         """ "pressed both sides to show flexibility" with the infinitive parsed as an adverbial
@@ -412,7 +495,7 @@ class Targets:
             if deal is not None:
                 obj = next((c for c in ccomp.children if c.dep_ in ("attr", "dobj", "acomp")), None)
                 if obj is not None:
-                    return self.nps(obj)
+                    return self.deal_target(ccomp, obj)
             subj = next((c for c in ccomp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and (subj.pos_ == "PRON" or ctx.men[subj.i] is not None):
                 subj = None  # "said it would ...": the clause says enough
@@ -437,6 +520,8 @@ class Targets:
                 return topics
             addressee = found[0] if found else None  # "asked Israel for guarantees"
         for c in kids:
+            if _aside(c):
+                continue
             if c.dep_ in ("prep", "prt") and c.lower_ in (
                 "for",
                 "on",
@@ -471,8 +556,13 @@ class Targets:
                 if obj.pos_ == "VERB":
                     return _one(ctx.topics.from_vp(obj))
                 found = self.nps(obj)
-                # "appealed for restraint and for a settlement": conjoined prepositions
-                for cc in c.conjuncts:
+                # "appealed for restraint and for a settlement": conjoined prepositions (also
+                # when the second is conjoined to another preposition: "for calm in Gaza and
+                # for a ceasefire")
+                later = [x for d in kids if d.dep_ == "prep" and d.i > c.i for x in d.conjuncts]
+                for cc in dict.fromkeys(
+                    [*c.conjuncts, *(x for x in later if x.lower_ == c.lower_)]
+                ):
                     o2 = next((g for g in cc.children if g.dep_ == "pobj"), None)
                     if o2 is not None:
                         found += [x for x in self.nps(o2) if x not in found]
@@ -502,6 +592,8 @@ def _spread(obj: Token) -> list[Token]:
             continue
         if not (c.dep_ == "conj" and c.head.i != obj.i) and c.dep_ != "appos":
             continue
+        if c.dep_ == "appos" and any(g.dep_ == "relcl" for g in c.children):
+            continue  # "A, a step Washington has declined to take": a comment on A
         left = c.left_edge.i
         before = [doc[j].text for j in range(max(obj.i, left - 2), left)]
         if (c.dep_ == "appos" and "," in before) or (
@@ -529,3 +621,13 @@ def _relative(c: Token) -> bool:
     if first.lower_ in RELATIVE_WORDS and first.dep_ in ("nsubj", "nsubjpass"):
         return True
     return first.dep_ == "prep" and any(g.lower_ in RELATIVE_WORDS for g in first.children)
+
+
+def _aside(prep: Token) -> bool:
+    """ "for its part", "on their part", "for his part": a discourse aside, no argument."""
+    return prep.dep_ == "prep" and any(
+        g.dep_ == "pobj"
+        and g.lemma_.lower() == "part"
+        and any(x.dep_ == "poss" for x in g.children)
+        for g in prep.children
+    )

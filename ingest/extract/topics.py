@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "quantmod", "npadvmod"})
 NP_PREPS = frozenset({"for", "on", "of", "to", "over", "from", "with", "against", "in"})
 MAX_TOKENS = 12
+#: prepositions of a demanded act's aim ("move toward a peace declaration")
+VP_PREPS = NP_PREPS | {"into", "out", "toward", "towards"}
+#: the deadline of a demanded act is part of what is demanded
+DEADLINE_PREPS = frozenset({"before", "by", "until", "within"})
 PARTICLES = frozenset({"back", "out", "off", "down", "away", "up"})
 
 
@@ -95,6 +99,12 @@ def _bare_demand(head: Token, nouns: frozenset[str]) -> bool:
     )
 
 
+def _key(tokens: list[Token]) -> str:
+    """The key a topic is found again by: its name without articles and possessive marks, so
+    "the release of the hostages" and "release of hostages" are one topic."""
+    return name_key(phrase_text([t for t in tokens if t.dep_ != "det" and t.tag_ != "POS"]))
+
+
 def _no_owner(_: Token) -> None:
     return None
 
@@ -131,11 +141,25 @@ class TopicTable:
                 toks.extend(
                     t
                     for t in sub
-                    if t.dep_ not in ("det", "punct", "case") or t.tag_ == "HYPH"
+                    if t.dep_ not in ("det", "punct", "case")
+                    or t.tag_ in ("HYPH", "POS")  # "Israel's withdrawal", as the text says it
                     if t.lower_ not in drop
                 )
             elif c.dep_ == "punct" and c.tag_ == "HYPH":
                 toks.append(c)
+            elif c.dep_ == "det" and depth > 0 and c.lower_ == "the":
+                toks.append(c)  # "withdrawal from the corridor", as the text says it
+            elif (
+                c.dep_ == "prep"
+                and c.lower_ == "to"
+                and prep_done
+                and depth < 2
+                and head.lemma_.lower() in RIGHT_NOUNS
+            ):  # "the right of the Sahrawi people to self-determination"
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    toks.append(c)
+                    toks.extend(self.np_tokens(obj, depth + 1))
             elif c.dep_ == "prep" and c.lower_ in NP_PREPS and not prep_done and depth < 2:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
@@ -184,7 +208,14 @@ class TopicTable:
                     toks.extend(self.np_tokens(c, depth + 1))
             elif c.dep_ == "xcomp" and depth < 1:
                 toks.extend(self.vp_tokens(c, depth + 1))
-            elif c.dep_ == "prep" and c.lower_ in NP_PREPS | {"into", "out"} and depth < 1:
+            elif c.dep_ == "prep" and c.lower_ in DEADLINE_PREPS and depth == 0:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if c.lower_ == "by" and obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                    obj = None  # "by the end of the year", not "by boat"
+                if obj is not None:  # "complete the handover before the October election"
+                    toks.append(c)
+                    toks.extend(self.np_tokens(obj, depth + 1))
+            elif c.dep_ == "prep" and c.lower_ in VP_PREPS and depth < 1:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 # after a short object the preposition says what is meant ("drop the group
                 # from the list", "hold the army to its commitments")
@@ -250,6 +281,10 @@ class TopicTable:
             and self.last_demand is not None
         ):
             return self.last_demand  # "Iran ruled that out"
+        if head.pos_ == "PRON" and head.lower_ in ("it", "this", "that"):
+            near = self._proposal_before(head)
+            if near is not None:  # "Hamas accepted the proposal, but Israel rejected it"
+                return self.from_np(near)
         if head.pos_ == "PRON" or (
             low in self.lex.anaphors
             and low not in self.lex.proposal_heads
@@ -262,7 +297,19 @@ class TopicTable:
         name = phrase_text(toks)
         if not name or not any(t.is_alpha for t in toks):
             return None
-        return self._add(name_key(name), name, self._keywords(toks))
+        return self._add(_key(toks), name, self._keywords(toks))
+
+    def _proposal_before(self, pron: Token) -> Token | None:
+        """The nearest proposal word before a pronoun in its sentence ("accepted the proposal,
+        but Israel rejected it"), else in the sentence before when no topic is known yet."""
+        sent = pron.sent
+        start = sent.start
+        if self.last is None and start > 0:
+            start = pron.doc[start - 1].sent.start
+        for t in reversed(pron.doc[start : pron.i]):
+            if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.proposal_heads:
+                return t
+        return None
 
     def from_vp(self, verb: Token, agent: Token | None = None) -> Topic | None:
         """A topic from a verb phrase ("release 40 hostages"); with ``agent``, the phrase of
@@ -275,7 +322,7 @@ class TopicTable:
         name = phrase_text(toks)
         if not name:
             return None
-        return self._add(name_key(name), name, self._keywords(toks))
+        return self._add(_key(toks), name, self._keywords(toks))
 
     def from_tokens(self, tokens: list[Token]) -> Topic | None:
         """A topic named by some tokens in text order ("temporary truce")."""
@@ -283,7 +330,7 @@ class TopicTable:
         name = phrase_text(toks)
         if not name:
             return None
-        return self._add(name_key(name), name, self._keywords(toks))
+        return self._add(_key(toks), name, self._keywords(toks))
 
     def _proposal(self, head: Token) -> Topic:
         owner = self._owner_of(head) or ""

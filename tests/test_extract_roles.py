@@ -105,3 +105,15 @@ def test_an_unknown_demonym_is_the_actor_named_with_its_stem(ex: Extractor) -> N
     )
     assert r["speaks_for"] == {("inal-ardzinba", "abkhazia")}
     assert "abkhazian" not in r["actors"]
+
+
+def test_a_fuller_name_is_given_first_and_holds_no_title() -> None:
+    from actorgraph.ingest.extract.mentions import Mention, _longer_names
+
+    full = Mention(0, 3, "person", "PERSON", "Ali Bagheri Kani")
+    part = Mention(10, 12, "person", "PERSON", "Bagheri Kani")
+    assert _longer_names([full, part], set()) == {id(part): full}
+    late = Mention(20, 23, "person", "PERSON", "Crooked Bagheri Kani")
+    assert _longer_names([part, late], set()) == {}  # given after the short one
+    titled = Mention(0, 4, "person", "PERSON", "Charlotte Mayor Bagheri Kani")
+    assert _longer_names([titled, part], {1}) == {}  # "Mayor" is a title word

@@ -233,7 +233,9 @@ class DocContext:
                 name = self.dict.entries[mm.actor].name.lower()
             else:
                 continue
-            if " " not in name and 4 <= len(name) < len(w) and w.startswith(name[:-1]):
+            if w.endswith("s") or " " in name or not 4 <= len(name) < len(w):
+                continue  # "Democrats" is no demonym of "Democrat"
+            if w.startswith(name[:-1]):
                 if mm.actor is None:
                     kind = "state" if mm.kind == "gpe" else "organization"
                     mm.actor = self.dict.new_actor(clean_surface(mm.text), kind)

@@ -698,9 +698,8 @@ class Resolver:
         )
 
     def _person_before(self, t: Token) -> Resolved | None:
-        """The person named last before a description of a person, in its sentence or the
-        two before it (subjects first), if that person speaks for no one the description's
-        modifiers contradict."""
+        """The person a description of a person stands for: named before it in its sentence
+        or the two before it, a subject first, else the first one named there."""
         ctx = self.ctx
         k = ctx.sent_of[t.i]
         for kk in range(k, max(-1, k - 3), -1):
@@ -709,9 +708,9 @@ class Resolver:
                 for m in ctx.mentions_in(ctx.sents[kk])
                 if m.actor and m.end <= t.i and ctx.type_of(m.actor) == "person"
             ]
-            if cands:
+            if cands:  # the subject, else the first named ("chaired by X, an envoy of Y")
                 subj = [m for m in cands if self._is_subject(m)]
-                m = (subj or cands)[-1]
+                m = subj[-1] if subj else cands[-1 if kk == k else 0]
                 return Resolved(m.actor, via="role")  # type: ignore[arg-type]
         return None
 

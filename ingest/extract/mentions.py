@@ -168,10 +168,26 @@ def find_mentions(
     for s, e in titles:
         in_title.update(range(s, e))
     title_starts = {s for s, _ in titles}
+    title_ends = {e for _, e in titles}
+    # names of people NER gave another label elsewhere ("Mayr-Harting said" as a work of art)
+    named = {person_key(x.text) for x in doc.ents if x.label_ == "PERSON"}
+    named |= {surname(x.text) for x in doc.ents if x.label_ == "PERSON"}
+    named.discard("")
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS and ent.label_ not in BLOCKING_LABELS:
             continue
         s, e = _trim(ent, in_title)
+        after_title = s in title_ends or (s > 0 and doc[s - 1].text == "," and s - 1 in title_ends)
+        if (
+            ent.label_ in BLOCKING_LABELS
+            and len(ent) <= 4
+            and (
+                person_key(ent.text) in named
+                or (after_title and all(_name_word(t) for t in doc[s:e]))  # "Its leader, X Y"
+            )
+        ):
+            cands.append((s, e, 1, Mention(s, e, "ner", "PERSON", doc[s:e].text)))
+            continue
         if ent.label_ in BLOCKING_LABELS:
             cands.append((s, e, 1, None))
             continue
@@ -185,7 +201,7 @@ def find_mentions(
         ):
             cands.append((s, e, 1, None))  # "the Tumaini Initiative": a process, no one
             continue
-        if e - s == 1 and _common_noun(doc[s], matchers.common_heads):
+        if e - s == 1 and _first_word(doc, s) and _common_noun(doc[s], matchers.common_heads):
             continue  # "Delegations are arriving": a common noun with a capital
         if e - s == 1 and doc[s].lower_ in matchers.portfolios and e in title_starts:
             cands.append((s, e, 1, None))  # "Labor Secretary X": part of the title
@@ -287,9 +303,23 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
     names of their own (no organizations "MIN" and "THU")."""
     labels: list[tuple[int, int]] = []
     i, n = 0, len(doc)
+    people: dict[str, str] = {}
+    for m in mentions:
+        if m.actor and m.label in ("PERSON", "DICT") and " " in m.text.strip():
+            people.setdefault(name_key(m.text), m.actor)
+            people.setdefault(name_key(m.text.split()[-1]), m.actor)
     while i < n:
         t = doc[i]
         line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+        if line_start and t.text[:1].isupper() and not _capitals(t):
+            # "Amum: We came because ...": a name in title case, of a person named in full
+            j = i
+            while j < n and j - i < 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            if colon_after(doc, j) is not None and name_key(doc[i:j].text) in people:
+                labels.append((i, j))
+            i = max(j, i + 1)
+            continue
         if not (line_start and _capitals(t) and len(t.text) > 1):
             i += 1
             continue
@@ -301,11 +331,6 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
         i = max(j, i + 1)
     if not labels:
         return mentions
-    people: dict[str, str] = {}
-    for m in mentions:
-        if m.actor and m.label in ("PERSON", "DICT") and " " in m.text.strip():
-            people.setdefault(name_key(m.text), m.actor)
-            people.setdefault(name_key(m.text.split()[-1]), m.actor)
     out = [m for m in mentions if not any(a <= m.start < b for a, b in labels)]
     for a, b in labels:
         for x in range(a, b):
@@ -604,6 +629,12 @@ def _administration(m: Mention, doc: Doc, dictionary: ActorDictionary, when: dat
     return False
 
 
+def _first_word(doc: Doc, i: int) -> bool:
+    """The first word of a sentence or a line (after a time stamp), where a capital says
+    nothing about a name."""
+    return doc[i].is_sent_start or i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space
+
+
 def _common_noun(t: Token, heads: frozenset[str]) -> bool:
     """A word the lexicon knows as a common head ("Delegations", "Rebels") at the start of a
     sentence, which NER may take for a name."""
@@ -764,7 +795,8 @@ def _resolve_persons(
             m.kind, m.label = "person", "PERSON"
     full: dict[str, str] = {}
     first: dict[str, set[str]] = {}
-    longer = _longer_names(mentions)
+    in_title = {i for s, e in titles for i in range(s, e)}
+    longer = _longer_names(mentions, in_title)
     for m in sorted(mentions, key=lambda m: -len(person_key(m.text).split())):
         if m.kind == "person" and len(person_key(m.text).split()) > 1:
             whole = longer.get(id(m))
@@ -780,6 +812,10 @@ def _resolve_persons(
                 full.setdefault(surname(m.text), m.actor)
                 first.setdefault(person_key(m.text).split()[0], set()).add(m.actor)
     shorts = _short_org_names(mentions, dictionary)
+    seen_at: dict[str, int] = {}
+    for m in mentions:
+        if m.actor and m.kind == "name":
+            seen_at.setdefault(m.actor, m.start)
     for m in mentions:
         # "Polisario" after "the Polisario Front" (a place, "Arakan", stays a place)
         if m.kind in ("person", "org") and name_key(m.text) in shorts:
@@ -797,7 +833,12 @@ def _resolve_persons(
             # a given name of a person named in full ("Dawit Haile ... Dawit said")
             words = person_key(m.text).split()
             one = len(words) == 1 and len(m.text.split()) <= 2 and not _is_acronym(m.text)
-            hit = _named_person(words[0], full, first) if one else None
+            hit = None
+            if one:  # a given name only where NER saw an organization ("on Midway" is a place)
+                hit = _named_person(words[0], full, first if m.kind == "org" else {})
+            given = hit is not None and words[0] not in full
+            if given and seen_at.get(hit, m.start) >= m.start:  # type: ignore[arg-type]
+                hit = None  # a given name after the full name: "Dawit Haile ... Dawit said"
             if hit is not None:
                 m.actor, m.kind, m.label = hit, "name", "PERSON"
             elif m.kind == "org":
@@ -828,11 +869,18 @@ def _short_org_names(mentions: list[Mention], dictionary: ActorDictionary) -> di
     return out
 
 
-def _longer_names(mentions: list[Mention]) -> dict[int, Mention]:
+def _longer_names(mentions: list[Mention], in_title: set[int]) -> dict[int, Mention]:
     """Person mentions of two words or more that are a run of the words of one longer person
-    name in the document ("Bagheri Kani" in "Ali Bagheri Kani", "Kuol Manyang" in "Kuol Manyang
-    Juuk"): the mention of the longer name, by the id of the shorter mention."""
-    people = [m for m in mentions if m.kind == "person" or m.label == "PERSON"]
+    name the document gives before them ("Bagheri Kani" after "Ali Bagheri Kani", "Kuol
+    Manyang" after "Kuol Manyang Juuk"): the mention of the longer name, by the id of the
+    shorter mention. A longer name with a title in it ("Charlotte Mayor Kerr Putney") or given
+    after the short one ("Crooked Hillary Clinton") is no fuller name."""
+    people = [
+        m
+        for m in mentions
+        if (m.kind == "person" or m.label == "PERSON")
+        and not any(i in in_title for i in range(m.start, m.end))
+    ]
     keys = {id(m): person_key(m.text).split() for m in people}
     out: dict[int, Mention] = {}
     for m in people:
@@ -842,7 +890,7 @@ def _longer_names(mentions: list[Mention]) -> dict[int, Mention]:
         hits = {
             " ".join(keys[id(o)]): o
             for o in people
-            if len(keys[id(o)]) > len(words) and _run_of(words, keys[id(o)])
+            if len(keys[id(o)]) > len(words) and o.start < m.start and _run_of(words, keys[id(o)])
         }
         if len(hits) == 1:
             out[id(m)] = next(iter(hits.values()))

@@ -239,7 +239,14 @@ class Extractor:
         published = date.fromisoformat(article.published) if article.published else None
         self.dictionary.begin_document()
         result = analyze(
-            doc, article.id, published, self.dictionary, self.lexicon, self.matchers, ORIGIN
+            doc,
+            article.id,
+            published,
+            self.dictionary,
+            self.lexicon,
+            self.matchers,
+            ORIGIN,
+            outlet=article.outlet,
         )
         self.last_surfaces = result.surfaces
         yield article.document_record()

@@ -33,9 +33,11 @@ def analyze(
     lexicon: Lexicon,
     matchers: Matchers,
     origin: str,
+    outlet: str | None = None,
 ) -> Result:
-    """Actors, topics, statements and relations of one parsed document."""
-    ctx = DocContext(doc, doc_id, published, dictionary, lexicon, matchers, origin)
+    """Actors, topics, statements and relations of one parsed document (``outlet``: the
+    name of the outlet that published it, which is no actor of its own story)."""
+    ctx = DocContext(doc, doc_id, published, dictionary, lexicon, matchers, origin, outlet)
     speakers = Speakers(ctx)
     statements = Statements(ctx)
     parties = Parties(ctx)

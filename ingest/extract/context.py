@@ -21,6 +21,7 @@ from actorgraph.ingest.extract.dates import infer_date
 from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.mentions import Mention, find_mentions, find_titles
 from actorgraph.ingest.extract.normalize import clean_surface
+from actorgraph.ingest.extract.outlets import reporting_outlets
 from actorgraph.ingest.extract.records import Records
 from actorgraph.ingest.extract.titles import title_score
 from actorgraph.ingest.extract.topics import TopicTable
@@ -84,6 +85,7 @@ class DocContext:
         lexicon: Lexicon,
         matchers: Matchers,
         origin: str,
+        outlet: str | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc.text  # computed on each access by spaCy: keep it
@@ -115,11 +117,15 @@ class DocContext:
             for i in range(m.start, m.end):
                 self.men[i] = m
         self.journalists: set[str] = set()
+        self.outlets: set[str] = set()
+        self.outlet_at: set[int] = set()
         self.first_seen: dict[str, int] = {}
         self.surfaces: dict[str, set[str]] = {}
         self._quiet = 0
         self._described: dict[str, set[str]] | None = None
         self.journalists = self._journalists()
+        #: outlets named only as reporting the news: no actors, no speakers
+        self.outlets, self.outlet_at = reporting_outlets(doc, self.mentions, lexicon, outlet)
         for m in self.mentions:  # the reporter is no actor of the story (see ``use``)
             if m.salient and m.actor:
                 self.use(m.actor, m.start, m.text)
@@ -153,7 +159,7 @@ class DocContext:
     ) -> None:
         """Count an actor as one of the document's, first seen at ``token_i`` (a reporter of
         the story only as the ``speaker`` of a statement: "columnist X wrote that ...")."""
-        if self._quiet or (actor in self.journalists and not speaker):
+        if self._quiet or (actor in self.journalists and not speaker) or actor in self.outlets:
             return
         if actor not in self.first_seen or token_i < self.first_seen[actor]:
             self.first_seen[actor] = token_i
@@ -204,11 +210,37 @@ class DocContext:
 
     def new_actor_for(self, m: Mention) -> str | None:
         """The actor of an unknown GPE or NORP mention (created on first use)."""
+        if m.actor is None and m.kind == "norp":
+            m.actor = self.demonym_of_named(m.text)
         if m.actor is None and m.kind in ("gpe", "norp"):
             m.actor = self.dict.new_actor(
                 clean_surface(m.text), "state" if m.kind == "gpe" else "organization"
             )
         return m.actor
+
+    def demonym_of_named(self, word: str) -> str | None:
+        """The actor the document names whose name an unknown demonym is made from
+        ("Transnistrian" after "Transnistria", "Kenyan" after "Kenya")."""
+        w = clean_surface(word).lower()
+        if " " in w or len(w) < 5:
+            return None
+        for mm in self.mentions:
+            if mm.kind in ("gpe", "norp"):
+                name = clean_surface(mm.text).lower()  # a place the dictionary does not know
+            elif mm.actor and mm.kind in ("name", "metonym") and not mm.place:
+                if self.type_of(mm.actor) == "person":
+                    continue
+                name = self.dict.entries[mm.actor].name.lower()
+            else:
+                continue
+            if w.endswith("s") or " " in name or not 4 <= len(name) < len(w):
+                continue  # "Democrats" is no demonym of "Democrat"
+            if w.startswith(name[:-1]):
+                if mm.actor is None:
+                    kind = "state" if mm.kind == "gpe" else "organization"
+                    mm.actor = self.dict.new_actor(clean_surface(mm.text), kind)
+                return mm.actor
+        return None
 
     def result(self) -> Result:
         """What the document yields; the context is done with after this. The references

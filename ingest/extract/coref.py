@@ -205,6 +205,16 @@ class Resolver:
         # a role title without a name: "the prime minister said", "the top U.S. diplomat"
         title, blocked = self.title_phrase(t)
         definite = not any(c.lower_ in ("a", "an", "one", "another") for c in t.children)
+        with ctx.quietly():
+            mods = self.modifier_actors(t)
+        if title and mods and self._the_subject(t):
+            # "The Austrian diplomat said", "The former German president told reporters":
+            # the person just named, unless the office is someone else's
+            holder = None if blocked else self.office_holder(t, title, mods[0])
+            if holder is None:
+                before = self._person_before(t)
+                if before is not None:
+                    return before
         mods = self.modifier_actors(t)
         if title and not mods and definite and not blocked:
             holder = ctx.role_index.get(title_key(title))
@@ -456,7 +466,8 @@ class Resolver:
             return None
         if use:
             ctx.use(m.actor, m.start, m.text)  # type: ignore[arg-type]
-        return Resolved(m.actor, via=m.kind)  # type: ignore[arg-type]
+        # an outlet that reports ("Reuters reported") speaks for no one in the story
+        return Resolved(m.actor, anonymous=m.actor in ctx.outlets, via=m.kind)  # type: ignore[arg-type]
 
     def modifier_actors(self, t: Token) -> list[str]:
         """Actors that modify a noun: "Israeli officials", "the officials of Hamas"."""
@@ -505,11 +516,20 @@ class Resolver:
 
     def _group(self, t: Token) -> Resolved | None:
         ctx = self.ctx
-        has_name = any(
-            ctx.men[x.i] is not None or x.pos_ == "PROPN"
-            for x in t.subtree
-            if x.i != t.i and x.dep_ != "relcl"
-        ) or (ctx.men[t.i] is not None)
+        named = self._group_named(t)
+        if named is not None:  # "a faction calling itself the Junta", "the group Deep South"
+            return named
+        # a name among its modifiers ("Ivory Coast rebels", "rebels from Darfur"), not in a
+        # clause about it ("a dissident faction calling itself ...")
+        mods = [
+            x
+            for c in t.children
+            if c.dep_ in MOD_DEPS or (c.dep_ == "prep" and c.lower_ in ("in", "of", "from"))
+            for x in c.subtree
+        ]
+        has_name = any(ctx.men[x.i] is not None or x.pos_ == "PROPN" for x in mods) or (
+            ctx.men[t.i] is not None
+        )
         if not has_name:
             return None
         name = self.np_name(t)
@@ -518,6 +538,26 @@ class Resolver:
         actor = ctx.dict.new_actor(name, "organization")
         ctx.use(actor, t.i, name)
         return Resolved(actor, via="group")
+
+    def _group_named(self, t: Token) -> Resolved | None:
+        """The name a group phrase is given in apposition or by a verb of naming: "the
+        independent monitoring group Deep South Watch", "a dissident faction calling itself
+        the RENAMO Military Junta", "a coalition known as the Unitary Platform"."""
+        ctx = self.ctx
+        cands = [c for c in t.children if c.dep_ in ("appos", "oprd") and c.i > t.i]
+        for v in t.children:
+            if v.dep_ == "acl" and v.lemma_.lower() in ("call", "know", "name", "style"):
+                cands += [x for x in v.subtree if x.dep_ in ("oprd", "attr", "dobj", "pobj")]
+        if t.i + 1 < len(ctx.doc) and t.dep_ == "compound":
+            cands.append(t.head)
+        for c in cands:
+            m = ctx.men[c.i]
+            if m is not None and m.actor and m.kind == "name" and not m.place:
+                if ctx.type_of(m.actor) == "person":
+                    continue
+                ctx.use(m.actor, m.start, m.text)
+                return Resolved(m.actor, via="name")
+        return None
 
     def _suborg(self, t: Token, owner: str) -> Resolved:
         ctx = self.ctx
@@ -576,6 +616,9 @@ class Resolver:
             said = clause.head
             if said.lemma_.lower() in ctx.lex.speech_verbs:
                 to = next((c for c in said.children if c.dep_ in ("dobj", "dative")), None)
+                mt = ctx.men[to.i] if to is not None else None
+                if mt is not None and mt.start in ctx.outlet_at:
+                    to = None  # "told Al Jazeera that it ...": the outlet only listens
                 if to is not None and to.pos_ != "PRON":
                     rs = self.resolve_np(to, pronouns=False)
                     if rs:
@@ -646,6 +689,30 @@ class Resolver:
             if pron is not None and pron.lower_ in PERSON_PRON:
                 seen.add(_gender(pron.lower_))
         return next(iter(seen)) if len(seen) == 1 else None
+
+    @staticmethod
+    def _the_subject(t: Token) -> bool:
+        """A definite description that is the subject of its clause ("The diplomat said")."""
+        return t.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in t.children
+        )
+
+    def _person_before(self, t: Token) -> Resolved | None:
+        """The person a description of a person stands for: named before it in its sentence
+        or the two before it, a subject first, else the first one named there."""
+        ctx = self.ctx
+        k = ctx.sent_of[t.i]
+        for kk in range(k, max(-1, k - 3), -1):
+            cands = [
+                m
+                for m in ctx.mentions_in(ctx.sents[kk])
+                if m.actor and m.end <= t.i and ctx.type_of(m.actor) == "person"
+            ]
+            if cands:  # the subject, else the first named ("chaired by X, an envoy of Y")
+                subj = [m for m in cands if self._is_subject(m)]
+                m = subj[-1] if subj else cands[-1 if kk == k else 0]
+                return Resolved(m.actor, via="role")  # type: ignore[arg-type]
+        return None
 
     def _is_subject(self, m: Mention) -> bool:
         root = self.ctx.doc[m.start : m.end].root

@@ -92,6 +92,10 @@ class Speech(_Section):
     carriers: Words = Field(default_factory=list)
     according: Words = Field(default_factory=list)
     journalists: Words = Field(default_factory=list)
+    outlets: Words = Field(default_factory=list)
+    outlet_words: Words = Field(default_factory=list)
+    outlet_nouns: Words = Field(default_factory=list)
+    report_verbs: Words = Field(default_factory=list)
 
 
 class SpeakersSection(_Section):
@@ -105,11 +109,15 @@ class SpeakersSection(_Section):
     state_organs: Words = Field(default_factory=list)
     not_actors: Words = Field(default_factory=list)
     place_verbs: Words = Field(default_factory=list)
+    process_heads: Words = Field(default_factory=list)
 
 
 class Roles(_Section):
     titles: Words = Field(default_factory=list)
     heading_verbs: Words = Field(default_factory=list)
+    representing_verbs: Words = Field(default_factory=list)
+    government_titles: Words = Field(default_factory=list)
+    portfolios: Words = Field(default_factory=list)
     role_nouns: Words = Field(default_factory=list)
     government_nouns: Words = Field(default_factory=list)
     body_nouns: Words = Field(default_factory=list)
@@ -234,6 +242,12 @@ class Lexicon:
     speech_verbs: frozenset[str]
     according: frozenset[str]
     journalists: frozenset[str]
+    #: news outlets by name, words of the press in a name, nouns that describe an outlet, and
+    #: verbs an outlet reports with (see :mod:`.outlets`)
+    outlets: frozenset[str]
+    outlet_words: frozenset[str]
+    outlet_nouns: frozenset[str]
+    report_verbs: frozenset[str]
     quote_only: frozenset[str]
     speech_object_verbs: frozenset[str]
     speech_xcomp_verbs: frozenset[str]
@@ -259,6 +273,14 @@ class Lexicon:
     role_blockers: frozenset[str]
     #: "X, who heads the delegation", "the delegation, led by X": X holds a role in its owner
     heading_verbs: frozenset[str]
+    #: "X, representing Poland": X speaks for what the verb's object names
+    representing_verbs: frozenset[str]
+    #: last words of titles of a state's government ("President X" speaks for the state)
+    government_titles: frozenset[str]
+    #: capitalized words of a title that are no organizations ("Labor Secretary X")
+    portfolios: frozenset[str]
+    #: last words of names of processes and texts: no actors ("the Tumaini Initiative")
+    process_heads: frozenset[str]
     #: nouns that give a person a role without being titles ("his Serbian counterpart, X")
     role_nouns: frozenset[str]
     #: "the government's chief negotiator": a state named before
@@ -397,6 +419,10 @@ class Lexicon:
             speech_verbs=fs(s.verbs),
             according=fs(s.according),
             journalists=fs(s.journalists),
+            outlets=frozenset(name_key(x) for x in s.outlets),
+            outlet_words=fs(s.outlet_words),
+            outlet_nouns=fs(s.outlet_nouns),
+            report_verbs=fs(s.report_verbs),
             quote_only=fs(s.quote_only),
             speech_object_verbs=fs(s.object_verbs),
             speech_xcomp_verbs=fs(s.xcomp_verbs),
@@ -417,6 +443,10 @@ class Lexicon:
             spokespeople=fs(ro.spokespeople),
             role_blockers=fs(ro.blockers),
             heading_verbs=fs(ro.heading_verbs),
+            representing_verbs=fs(ro.representing_verbs),
+            government_titles=fs(ro.government_titles),
+            portfolios=fs(ro.portfolios),
+            process_heads=fs(sp.process_heads),
             role_nouns=fs(ro.role_nouns),
             government_nouns=fs(ro.government_nouns),
             body_nouns=fs(ro.body_nouns),

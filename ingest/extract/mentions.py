@@ -8,6 +8,7 @@ span wins and a dictionary match wins a tie; a NER entity inside a role title ("
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -92,6 +93,8 @@ class Matchers:
             self.targets[nlp.vocab.strings[key]] = (actor_id, kind)
         self.org_heads = lexicon.org_heads
         self.not_actors = lexicon.not_actors
+        self.portfolios = lexicon.portfolios
+        self.process_heads = lexicon.process_heads
         self.state_organs = lexicon.state_organs
         #: heads whose modifier acts: "Hamas officials", "the TPLF delegation", "the Hamas offer"
         self.agent_heads = (
@@ -164,20 +167,52 @@ def find_mentions(
     in_title: set[int] = set()
     for s, e in titles:
         in_title.update(range(s, e))
+    title_starts = {s for s, _ in titles}
+    title_ends = {e for _, e in titles}
+    # names of people NER gave another label elsewhere ("Mayr-Harting said" as a work of art)
+    named = {person_key(x.text) for x in doc.ents if x.label_ == "PERSON"}
+    named |= {surname(x.text) for x in doc.ents if x.label_ == "PERSON"}
+    named.discard("")
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS and ent.label_ not in BLOCKING_LABELS:
             continue
         s, e = _trim(ent, in_title)
+        after_title = s in title_ends or (s > 0 and doc[s - 1].text == "," and s - 1 in title_ends)
+        if (
+            ent.label_ in BLOCKING_LABELS
+            and len(ent) <= 4
+            and (
+                person_key(ent.text) in named
+                or (after_title and all(_name_word(t) for t in doc[s:e]))  # "Its leader, X Y"
+            )
+        ):
+            cands.append((s, e, 1, Mention(s, e, "ner", "PERSON", doc[s:e].text)))
+            continue
         if ent.label_ in BLOCKING_LABELS:
             cands.append((s, e, 1, None))
             continue
         if s >= e:
             continue
         text = doc[s:e].text
+        if (
+            ent.label_ in ("ORG", "PERSON", "GPE")
+            and e - s > 1
+            and doc[e - 1].lower_ in matchers.process_heads
+        ):
+            cands.append((s, e, 1, None))  # "the Tumaini Initiative": a process, no one
+            continue
+        if e - s == 1 and _first_word(doc, s) and _common_noun(doc[s], matchers.common_heads):
+            continue  # "Delegations are arriving": a common noun with a capital
+        if e - s == 1 and doc[s].lower_ in matchers.portfolios and e in title_starts:
+            cands.append((s, e, 1, None))  # "Labor Secretary X": part of the title
+            continue
         if dictionary.is_place(text) or name_key(text) in matchers.not_actors:
             cands.append((s, e, 2, None))
             continue
         label = ent.label_
+        if label == "ORG" and doc[e - 1].lower_ in matchers.org_heads:
+            s = _joined_name_start(doc, s)
+            text = doc[s:e].text
         if label == "PERSON" and any(
             t.lower_ in matchers.org_heads and t.text[:1].isupper() for t in doc[s:e]
         ):
@@ -211,6 +246,7 @@ def find_mentions(
     out = _surnames_missed(doc, out, full, taken)
     out = _organizations_missed(doc, out, taken, matchers, dictionary)
     out = _speakers_missed(doc, out, taken, matchers, dictionary)
+    out = _titled_names_missed(doc, out, taken, titles, dictionary)
     out = _acronyms(doc, out, taken, matchers, dictionary)
     _state_organs(doc, out, matchers, dictionary)
     out = [m for m in out if not _administration(m, doc, dictionary, when)]
@@ -222,6 +258,23 @@ def find_mentions(
         elif _new_or_org(m, dictionary):
             m.passing = not _agentive(doc, m, matchers)
     return out
+
+
+def _joined_name_start(doc: Doc, s: int) -> int:
+    """Where an organization's name that NER cut at "and" or "of" starts: "the Justice and
+    Equality Movement" (NER: "Justice", "Equality Movement"). Capitalized words with no
+    entity of another kind, joined by and/of/for/&."""
+
+    def word(t: Token) -> bool:
+        return t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in ("", "ORG")
+
+    i = s
+    while i >= 2 and doc[i - 1].lower_ in ("and", "of", "for", "&") and word(doc[i - 2]):
+        j = i - 2
+        while j > 0 and word(doc[j - 1]):
+            j -= 1
+        i = j
+    return i
 
 
 def _capitals(t: Token) -> bool:
@@ -250,9 +303,23 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
     names of their own (no organizations "MIN" and "THU")."""
     labels: list[tuple[int, int]] = []
     i, n = 0, len(doc)
+    people: dict[str, str] = {}
+    for m in mentions:
+        if m.actor and m.label in ("PERSON", "DICT") and " " in m.text.strip():
+            people.setdefault(name_key(m.text), m.actor)
+            people.setdefault(name_key(m.text.split()[-1]), m.actor)
     while i < n:
         t = doc[i]
         line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+        if line_start and t.text[:1].isupper() and not _capitals(t):
+            # "Amum: We came because ...": a name in title case, of a person named in full
+            j = i
+            while j < n and j - i < 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            if colon_after(doc, j) is not None and name_key(doc[i:j].text) in people:
+                labels.append((i, j))
+            i = max(j, i + 1)
+            continue
         if not (line_start and _capitals(t) and len(t.text) > 1):
             i += 1
             continue
@@ -264,11 +331,6 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
         i = max(j, i + 1)
     if not labels:
         return mentions
-    people: dict[str, str] = {}
-    for m in mentions:
-        if m.actor and m.label in ("PERSON", "DICT") and " " in m.text.strip():
-            people.setdefault(name_key(m.text), m.actor)
-            people.setdefault(name_key(m.text.split()[-1]), m.actor)
     out = [m for m in mentions if not any(a <= m.start < b for a, b in labels)]
     for a, b in labels:
         for x in range(a, b):
@@ -567,18 +629,43 @@ def _administration(m: Mention, doc: Doc, dictionary: ActorDictionary, when: dat
     return False
 
 
+def _first_word(doc: Doc, i: int) -> bool:
+    """The first word of a sentence or a line (after a time stamp), where a capital says
+    nothing about a name."""
+    return doc[i].is_sent_start or i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space
+
+
+def _common_noun(t: Token, heads: frozenset[str]) -> bool:
+    """A word the lexicon knows as a common head ("Delegations", "Rebels") at the start of a
+    sentence, which NER may take for a name."""
+    low = t.lower_
+    return any(w in heads for w in (low, t.lemma_.lower(), low[:-1] if low.endswith("s") else ""))
+
+
+#: a time stamp or a dash before a name ("09:05 - Delegations are arriving")
+_STAMP = re.compile(r"[\d:.]*\d[\d:.]*|[-–—]+")
+
+
 def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
     """An entity without leading articles, titles and trailing possessives."""
     s, e = ent.start, ent.end
     doc = ent.doc
     while s < e and (
-        doc[s].lower_ in ("the", "a", "an") or (s in in_title and ent.label_ != "ORG")
+        doc[s].lower_ in ("the", "a", "an")
+        or (s in in_title and ent.label_ != "ORG")
+        or _STAMP.fullmatch(doc[s].text)  # "10:50 - Agcaoili" in a live blog
     ):
         s += 1
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].text in ("'", "’")):
         e -= 1
     if ent.label_ == "ORG" and all(i in in_title for i in range(s, e)):
         return s, s  # "State" in "Secretary of State"
+    if ent.label_ == "ORG" and e - 1 in in_title:  # "the National Salvation Front of General"
+        j = e
+        while j > s and j - 1 in in_title:
+            j -= 1
+        if j - 1 > s and doc[j - 1].lower_ in ("of", "for"):
+            e = j - 1
     return s, e
 
 
@@ -702,12 +789,20 @@ def _resolve_persons(
     title_end = {e: s for s, e in titles}
     title_start = {s: e for s, e in titles}
     for m in mentions:
-        if m.kind == "org" and _titled_person(doc, m, title_end, title_start):
+        if m.kind == "org" and (
+            _titled_person(doc, m, title_end, title_start) or _leader_named(doc, m)
+        ):
             m.kind, m.label = "person", "PERSON"
     full: dict[str, str] = {}
     first: dict[str, set[str]] = {}
-    for m in mentions:
+    in_title = {i for s, e in titles for i in range(s, e)}
+    longer = _longer_names(mentions, in_title)
+    for m in sorted(mentions, key=lambda m: -len(person_key(m.text).split())):
         if m.kind == "person" and len(person_key(m.text).split()) > 1:
+            whole = longer.get(id(m))
+            if whole is not None and whole.actor:  # "Bagheri Kani" after "Ali Bagheri Kani"
+                m.actor, m.kind = whole.actor, "name"
+                continue
             variant = dictionary.variant_of(m.text)
             m.actor = variant or dictionary.new_actor(clean_surface(m.text), "person")
             m.kind = "name"
@@ -716,23 +811,104 @@ def _resolve_persons(
             if e is not None and e.type == "person":
                 full.setdefault(surname(m.text), m.actor)
                 first.setdefault(person_key(m.text).split()[0], set()).add(m.actor)
+    shorts = _short_org_names(mentions, dictionary)
+    seen_at: dict[str, int] = {}
     for m in mentions:
+        if m.actor and m.kind == "name":
+            seen_at.setdefault(m.actor, m.start)
+    for m in mentions:
+        # "Polisario" after "the Polisario Front" (a place, "Arakan", stays a place)
+        if m.kind in ("person", "org") and name_key(m.text) in shorts:
+            m.actor, m.kind, m.label = shorts[name_key(m.text)], "name", "ORG"
+            continue
         if m.kind == "person":
-            key = surname(m.text)
-            hit = full.get(key)
-            if hit is None and key not in full and len(first.get(key, ())) == 1:
-                hit = next(iter(first[key]))  # a given name alone
+            hit = _named_person(surname(m.text), full, first)
             if hit is None:
-                known = dictionary.by_surname(key)
+                known = dictionary.by_surname(surname(m.text))
                 hit = next(iter(known)) if len(known) == 1 else None
             m.actor = hit or dictionary.new_actor(clean_surface(m.text), "person")
             m.kind = "name"
-        elif m.kind == "org":
+        elif m.kind in ("org", "norp", "gpe"):
+            # one word NER took for an organization, a group or a place that is a surname or
+            # a given name of a person named in full ("Dawit Haile ... Dawit said")
             words = person_key(m.text).split()
-            hit = full.get(words[0]) if len(words) == 1 and len(m.text.split()) <= 2 else None
-            m.actor = hit or dictionary.new_actor(clean_surface(m.text), "organization")
-            m.kind = "name"
+            one = len(words) == 1 and len(m.text.split()) <= 2 and not _is_acronym(m.text)
+            hit = None
+            if one:  # a given name only where NER saw an organization ("on Midway" is a place)
+                hit = _named_person(words[0], full, first if m.kind == "org" else {})
+            given = hit is not None and words[0] not in full
+            if given and seen_at.get(hit, m.start) >= m.start:  # type: ignore[arg-type]
+                hit = None  # a given name after the full name: "Dawit Haile ... Dawit said"
+            if hit is not None:
+                m.actor, m.kind, m.label = hit, "name", "PERSON"
+            elif m.kind == "org":
+                m.actor = dictionary.new_actor(clean_surface(m.text), "organization")
+                m.kind = "name"
     return full
+
+
+def _short_org_names(mentions: list[Mention], dictionary: ActorDictionary) -> dict[str, str]:
+    """Organizations named in full with an organization word at the end ("the Polisario
+    Front", "the Arakan Army"): the name without it ("Polisario"), which the text uses for
+    them and NER may take for a person or a place."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        words = clean_surface(m.text).split()
+        if m.kind not in ("name", "org") or len(words) < 2:
+            continue
+        if words[-1].lower() not in ORG_WORDS or not words[-1][:1].isupper():
+            continue
+        if m.kind == "org":
+            m.actor = dictionary.new_actor(clean_surface(m.text), "organization")
+            m.kind = "name"
+        if not m.actor or dictionary.type_of_entry(m.actor) == "person":
+            continue
+        short = name_key(" ".join(words[:-1]))
+        if short and short not in ("the",):
+            out.setdefault(short, m.actor)
+    return out
+
+
+def _longer_names(mentions: list[Mention], in_title: set[int]) -> dict[int, Mention]:
+    """Person mentions of two words or more that are a run of the words of one longer person
+    name the document gives before them ("Bagheri Kani" after "Ali Bagheri Kani", "Kuol
+    Manyang" after "Kuol Manyang Juuk"): the mention of the longer name, by the id of the
+    shorter mention. A longer name with a title in it ("Charlotte Mayor Kerr Putney") or given
+    after the short one ("Crooked Hillary Clinton") is no fuller name."""
+    people = [
+        m
+        for m in mentions
+        if (m.kind == "person" or m.label == "PERSON")
+        and not any(i in in_title for i in range(m.start, m.end))
+    ]
+    keys = {id(m): person_key(m.text).split() for m in people}
+    out: dict[int, Mention] = {}
+    for m in people:
+        words = keys[id(m)]
+        if len(words) < 2:
+            continue
+        hits = {
+            " ".join(keys[id(o)]): o
+            for o in people
+            if len(keys[id(o)]) > len(words) and o.start < m.start and _run_of(words, keys[id(o)])
+        }
+        if len(hits) == 1:
+            out[id(m)] = next(iter(hits.values()))
+    return out
+
+
+def _run_of(words: list[str], longer: list[str]) -> bool:
+    n = len(words)
+    return any(longer[i : i + n] == words for i in range(len(longer) - n + 1))
+
+
+def _named_person(key: str, full: dict[str, str], first: dict[str, set[str]]) -> str | None:
+    """The person the document names in full whose surname is ``key``, else the one whose
+    given name it is, where no one has it as a surname."""
+    hit = full.get(key)
+    if hit is None and key not in full and len(first.get(key, ())) == 1:
+        hit = next(iter(first[key]))
+    return hit
 
 
 def _titled_person(
@@ -760,6 +936,26 @@ def _titled_person(
             after += 1
         return after in title_start
     return False
+
+
+#: verbs whose agent is a person who leads ("the junta, led by Mariano Nhongo")
+LEADING_VERBS = frozenset({"lead", "head", "chair", "command", "found"})
+
+
+def _leader_named(doc: Doc, m: Mention) -> bool:
+    """A name of two or three capitalized words, none an organization word, after "led by",
+    "headed by", "chaired by": a person, whatever NER says."""
+    toks = list(doc[m.start : m.end])
+    if not 2 <= len(toks) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in toks):
+        return False
+    if any(t.lower_ in ORG_WORDS for t in toks):
+        return False
+    root = doc[m.start : m.end].root
+    return (
+        root.dep_ == "pobj"
+        and root.head.dep_ == "agent"
+        and root.head.head.lemma_.lower() in LEADING_VERBS
+    )
 
 
 #: words that make a name an organization's, whatever NER says
@@ -898,6 +1094,39 @@ def _speakers_missed(
         actor = actor or dictionary.new_actor(name, atype)
         _take(extra, taken, Mention(start, subj.i + 1, "name", "SPEAKER", span.text, actor))
     return _merged(mentions, extra)
+
+
+def _titled_names_missed(
+    doc: Doc,
+    mentions: list[Mention],
+    taken: list[bool],
+    titles: list[tuple[int, int]],
+    dictionary: ActorDictionary,
+) -> list[Mention]:
+    """Two or three capitalized words right after a role title (or after it and a comma) that
+    NER did not find are a person's name: "Ambassador-at-Large Pavel Orlov", "Its leader, Twan
+    Mrat Naing," -- where a comma, a bracket, a verb or the sentence's end follows."""
+    extra: list[Mention] = []
+    n = len(doc)
+    for _, e in titles:
+        i = e + 1 if e < n and doc[e].text == "," else e
+        j = i
+        while j < n and j - i < 3 and not taken[j] and _name_word(doc[j]):
+            j += 1
+        if j - i < 2 or any(doc[x].lower_ in ORG_WORDS for x in range(i, j)):
+            continue
+        if j < n and not (doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX")):
+            continue
+        if j < n and _name_word(doc[j]):
+            continue
+        name = clean_surface(doc[i:j].text)
+        actor = dictionary.variant_of(name) or dictionary.new_actor(name, "person")
+        _take(extra, taken, Mention(i, j, "name", "PERSON", doc[i:j].text, actor))
+    return _merged(mentions, extra)
+
+
+def _name_word(t: Token) -> bool:
+    return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper
 
 
 def _surnames_missed(

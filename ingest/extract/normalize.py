@@ -109,9 +109,15 @@ def person_name(text: str) -> str:
     return " ".join(kept) or text
 
 
+#: generational suffixes after a surname ("Silvestre Bello III", "Martin Luther King Jr.")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def surname(text: str) -> str:
-    """The last word of a person's name key ("" when none)."""
+    """The last word of a person's name key, before a generational suffix ("" when none)."""
     words = person_key(text).split()
+    while len(words) > 1 and words[-1].strip(".") in _SUFFIXES:
+        words = words[:-1]
     return words[-1] if words else ""
 
 

@@ -105,12 +105,14 @@ class Parties:
             ) or (lemma in lex.host_verbs and t.pos_ == "VERB"):
                 # "Qatari officials carried messages between the delegations", "hosted talks"
                 objs = [c for c in t.children if c.dep_ == "dobj"]
+                if t.dep_ == "acl" and t.tag_ == "VBN":  # "the talks, hosted by Kenya"
+                    objs.append(t.head)
                 if lemma in lex.host_verbs and not any(
                     o.lemma_.lower() in lex.talk_nouns or o.lower_ in lex.talk_nouns for o in objs
                 ):
                     continue
                 for c in t.children:
-                    if c.dep_ == "nsubj":
+                    if c.dep_ in ("nsubj", "agent"):
                         hints += self._actors(c.subtree)
             elif lemma in lex.mediation_verbs and t.pos_ in ("VERB", "ADJ"):
                 holder = t.head if t.dep_ in ("attr", "acomp", "xcomp") else t  # "is mediating"

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
     from actorgraph.ingest.extract.dictionary import Role
     from actorgraph.ingest.extract.mentions import Mention
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 class Speakers:
@@ -28,6 +28,18 @@ class Speakers:
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
+        #: people with a title and no actor beside it: (person, title, sentence)
+        self._untied: list[tuple[str, str, int]] = []
+
+    def _tie_to_government(self, actor: str, title: str, k: int) -> None:
+        """ "President Filipe Nyusi" in talks between a state and rebels: the state."""
+        ctx = self.ctx
+        if actor in ctx.principal:
+            return
+        state = self._government_of(title)
+        if state is not None:
+            ctx.add_speaks(actor, state, title, k, 0.6)
+            ctx.register_role(title, actor, state)
 
     def find_roles(self) -> None:
         """Roles of the people named in the document (before statements and stances)."""
@@ -38,12 +50,21 @@ class Speakers:
             k = ctx.sent_of[m.start]
             found = self._left_role(m) or self._right_role(m)
             title, orgs, blocked = found if found else ("", [], False)
+            led = self._tree_role(m, led_only=True)
+            if led is not None:  # the delegation one leads outweighs one's office
+                title, orgs, blocked = led[0], [led[1]], False
             if blocked or not orgs:
                 tree = self._tree_role(m)
                 if tree is not None:
                     title, orgs, blocked = tree[0], [tree[1]], False
             if blocked:
                 continue
+            if not orgs:
+                org = self._affiliation(m)
+                if org is not None:
+                    role = self._dict_role(m.actor, title, org) if title else None
+                    ctx.add_speaks(m.actor, org, title or "representative", k, 0.75, role)
+                    continue
             if title:
                 ctx.register_role(title, m.actor)
             if title and orgs:
@@ -55,6 +76,9 @@ class Speakers:
                 ctx.register_role(title, m.actor, org)
                 continue
             self._dictionary_roles(m.actor, title, k)
+            if title and m.actor not in ctx.principal:
+                self._untied.append((m.actor, title, k))
+                self._tie_to_government(m.actor, title, k)
 
     def _dictionary_roles(self, actor: str, title: str, k: int) -> None:
         """The dictionary: a role whose title the text gives, or that holds on the date (with
@@ -94,15 +118,20 @@ class Speakers:
             title, blocked = ctx.resolve.title_phrase(head)
             if blocked or title is None:
                 continue
-            mods = ctx.resolve.modifier_actors(head)
+            with ctx.quietly():  # "the Austrian diplomat" may be no office of Austria's
+                mods = ctx.resolve.modifier_actors(head)
             if mods:
                 holder = ctx.resolve.office_holder(head, title, mods[0])
                 if holder:
+                    ctx.resolve.modifier_actors(head)
                     ctx.use(holder, s)
 
     def emit(self) -> None:
-        """One ``speaks_for`` relation per (person, actor) found."""
+        """One ``speaks_for`` relation per (person, actor) found (and, now that the
+        parties are known where the text did not state them, the government titles)."""
         ctx = self.ctx
+        for actor, title, k in self._untied:
+            self._tie_to_government(actor, title, k)
         for sf in ctx.speaks.values():
             ctx.use(sf.source, ctx.sents[sf.sent].start)
             ctx.use(sf.target, ctx.sents[sf.sent].start)
@@ -115,7 +144,7 @@ class Speakers:
             ctx.out.relation("speaks_for", sf.source, sf.target, sf.sent, sf.confidence, **extra)
 
     # ------------------------------------------------------------------ owners
-    def _tree_role(self, m: Mention) -> tuple[str, str] | None:
+    def _tree_role(self, m: Mention, *, led_only: bool = False) -> tuple[str, str] | None:
         """A role whose actor the parse gives, named or described: "the government's chief
         negotiator, X", "X, a member of the group's political bureau", "union president X",
         "X, who heads the rebel delegation", "the army's delegation, led by X", "his Serbian
@@ -129,19 +158,52 @@ class Speakers:
             self._role_noun(root.head) or root.head.lemma_.lower() in ctx.lex.body_nouns
         ):
             heads.append(root.head)  # "the TPLF delegation, headed by ..., X"
+        negated = any(c.dep_ == "neg" for c in root.children)  # "X, not an American official"
         for c in root.children:
             own = m.start <= c.i < m.end
-            if c.dep_ in ("appos", "compound") and not own and self._role_noun(c):
+            if c.dep_ in ("appos", "compound") and not own and self._role_noun(c) and not negated:
                 heads.append(c)
         # "X, who heads the rebel delegation", "X, a former minister who serves as ..."
         for c in [root, *(c for c in root.children if c.dep_ == "appos")]:
             for v in c.children:
                 if v.dep_ == "relcl" and v.lemma_.lower() in ctx.lex.heading_verbs:
                     relcl += [n for n in _objects(v) if n.pos_ in ("NOUN", "PROPN")]
+        verb = root.head
+        if root.dep_ == "nsubj" and verb.lemma_.lower() in ctx.lex.heading_verbs:
+            # "X led the government panel", "X heads the rebel delegation"
+            relcl += [
+                n
+                for n in _objects(verb)
+                if n.pos_ == "NOUN" and n.lemma_.lower() in ctx.lex.body_nouns
+            ]
+        if led_only:  # only a body the person leads: "the Thai panel is led by X"
+            return self._led_body(m, root, [], relcl)
+        return self._led_body(m, root, heads, relcl)
+
+    def _led_body(
+        self, m: Mention, root: Token, heads: list[Token], relcl: list[Token] | None = None
+    ) -> tuple[str, str] | None:
+        """The owner of a role noun among ``heads`` or of a body the person is the agent of
+        leading ("the army's delegation, led by X", "The Thai panel is led by X", "the Junta,
+        led by X")."""
+        ctx = self.ctx
+        relcl = relcl or []
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             verb = root.head.head
+            body: Token | None = None
             if verb.lemma_.lower() in ctx.lex.heading_verbs and verb.dep_ == "acl":
-                heads.append(verb.head)  # "the army's delegation, led by X"
+                body = verb.head  # "the army's delegation, led by X"
+            elif verb.lemma_.lower() in ctx.lex.heading_verbs:
+                # "The government panel is led by X", "The Thai delegation is headed by X"
+                body = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if body is not None:
+                led = ctx.men[body.i]
+                if led is not None and led.kind == "name" and led.actor:
+                    if ctx.type_of(led.actor) != "person":  # "the Junta, led by X"
+                        ctx.use(led.actor, led.start, led.text)
+                        return "leader", led.actor
+                elif body.lemma_.lower() in ctx.lex.body_nouns or self._role_noun(body):
+                    heads.append(body)
         for h in heads + relcl:
             if any(c.lower_ in ctx.lex.role_blockers for c in h.children):
                 continue
@@ -150,6 +212,67 @@ class Speakers:
                 title = ctx.resolve.title_phrase(h)[0] or f"head of {h.lower_}"
                 return title, owner
         return None
+
+    def _government_of(self, title: str) -> str | None:
+        """The state a government title without an owner belongs to ("President X",
+        "Presidential peace adviser X"): the one state among the parties of the talks the
+        document is about, where the other side is no state (a government and its rebels)."""
+        ctx = self.ctx
+        words = title.lower().replace("-", " ").split()
+        if not words or words[-1] not in ctx.lex.government_titles:
+            return None
+        states = [a for a in ctx.parties if ctx.type_of(a) == "state"]
+        if len(states) != 1 or len(ctx.parties) < 2:
+            return None
+        ctx.use(states[0], 0)
+        return states[0]
+
+    def _affiliation(self, m: Mention) -> str | None:
+        """An actor the person is tied to without a title: "X of the Justice and Equality
+        Movement", "X (Justice and Equality Movement)", "X, representing Poland", "speaking on
+        behalf of the African Union, X said", "X, who speaks for the group". Not a place, not a
+        person ("Sheikh Tamim of Qatar" is Qatar's)."""
+        ctx = self.ctx
+        doc = ctx.doc
+        root = doc[m.start : m.end].root
+        owners: list[Token] = []
+        named: list[Token] = []  # "of"/bracket: a name that is an organization's, no town
+        j = m.end
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j].head.i == root.i:
+            named += [p for p in doc[j].children if p.dep_ == "pobj"]
+        if j + 1 < len(doc) and doc[j].text == "(":
+            named += [c for c in root.children if c.dep_ == "appos" and c.i > j]
+        for o in named:
+            mm = ctx.men[o.i]
+            if mm is not None and (mm.label == "DICT" or self._org_name(mm)):
+                owners.append(o)
+        clauses = [c for c in root.children if c.dep_ in ("acl", "relcl", "advcl")]
+        if root.dep_ == "nsubj":
+            verb = root.head
+            clauses.append(verb)
+            clauses += [
+                c
+                for c in verb.children
+                if c.dep_ == "advcl" and not any(g.dep_.startswith("nsubj") for g in c.children)
+            ]
+        for v in clauses:
+            owners += _represented(v, ctx.lex.representing_verbs)
+        for o in owners:
+            mm = ctx.men[o.i]
+            if mm is None or mm.place or mm.kind in ("gpe", "norp", "demonym"):
+                continue  # an unknown place name is no one's principal here
+            ctx.new_actor_for(mm)
+            if mm.actor and ctx.type_of(mm.actor) != "person":
+                ctx.use(mm.actor, mm.start, mm.text)
+                return mm.actor
+        return None
+
+    def _org_name(self, mm: Mention) -> bool:
+        """A name that says it is an organization's: it ends in an organization word or is
+        an acronym ("the Justice and Equality Movement", "JEM"), not a town NER took for one."""
+        words = self.ctx.doc[mm.start : mm.end]
+        last = words[-1].lower_
+        return last in self.ctx.lex.org_heads or (len(words) == 1 and words[0].text.isupper())
 
     def _role_noun(self, t: Token) -> bool:
         return self.ctx.title_at[t.i] is not None or t.lemma_.lower() in self.ctx.lex.role_nouns
@@ -173,6 +296,8 @@ class Speakers:
                     cands += [p for p in c.children if p.dep_ == "pobj"]
         for c in cands:
             mm = ctx.men[c.i]
+            if mm is not None and mm.kind == "norp" and mm.actor is None:
+                mm.actor = ctx.demonym_of_named(mm.text)  # "the Abkhazian delegation"
             if mm is not None and mm.actor and not mm.place:
                 ctx.new_actor_for(mm)
                 if mm.actor and ctx.type_of(mm.actor) != "person":
@@ -209,10 +334,12 @@ class Speakers:
         doc = ctx.doc
         k = ctx.sent_of[m.start]
         i = m.start - 1
-        if i > 0 and doc[i].text == "," and ctx.title_at[i - 1] is not None:
-            i -= 1  # "Qatar's emir, Sheikh Tamim"
+        j = _title_words_before(doc, i)  # "the Russian mediator, Ambassador-at-Large X"
+        if j > 0 and doc[j].text == "," and ctx.title_at[j - 1] is not None:
+            i = j - 1  # "Qatar's emir, Sheikh Tamim"
         titles: list[str] = []
         orgs: list[str] = []
+        seen: list[Mention] = []
         blocked = False
         steps = 0
         while i >= 0 and steps < 10 and ctx.sent_of[i] == k:
@@ -224,10 +351,16 @@ class Speakers:
                 i = span[0] - 1
             elif mm is not None:
                 ctx.new_actor_for(mm)
+                if mm.actor and ctx.type_of(mm.actor) == "person" and titles:
+                    # "Moon's national security adviser, X": the principal's actor
+                    sf = ctx.principal.get(mm.actor)
+                    if sf is not None and mm.end < len(doc) and doc[mm.end].tag_ == "POS":
+                        orgs.append(sf.target)
+                    break
                 if not mm.actor or ctx.type_of(mm.actor) == "person":
                     break
                 orgs.append(mm.actor)
-                ctx.use(mm.actor, mm.start, mm.text)
+                seen.append(mm)
                 i = mm.start - 1
             elif t.lower_ in ctx.lex.role_blockers:
                 blocked = True
@@ -241,6 +374,9 @@ class Speakers:
             steps += 1
         if not titles:
             return None
+        if not blocked:  # "the former German president" makes no actor of Germany
+            for mm in seen:
+                ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
         return titles[0], orgs, blocked
 
     def _right_role(self, m: Mention) -> tuple[str, list[str], bool] | None:
@@ -253,8 +389,10 @@ class Speakers:
         j += 1
         titles: list[str] = []
         orgs: list[str] = []
+        seen: list[Mention] = []
         blocked = False
         steps = 0
+        last_end = -1
         while j < len(doc) and steps < 12 and ctx.sent_of[j] == k:
             t = doc[j]
             if t.text in (",", ";", ".", ")", ":") or t.tag_.startswith("VB"):
@@ -268,8 +406,12 @@ class Speakers:
                 ctx.new_actor_for(mm)
                 if not mm.actor or ctx.type_of(mm.actor) == "person":
                     return None
-                orgs.append(mm.actor)
-                ctx.use(mm.actor, mm.start, mm.text)
+                if orgs and last_end == mm.start:
+                    orgs[-1] = mm.actor  # "the Slovak OSCE chairmanship": the nearer owner
+                else:
+                    orgs.append(mm.actor)
+                last_end = mm.end
+                seen.append(mm)
                 j = mm.end
             else:
                 if t.lower_ in ctx.lex.role_blockers:
@@ -278,6 +420,9 @@ class Speakers:
             steps += 1
         if not titles:
             return None
+        if not blocked:  # "the former German president" makes no actor of Germany
+            for mm in seen:
+                ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
         return titles[0], orgs, blocked
 
 
@@ -289,3 +434,45 @@ def _objects(v: Token) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ in ("over", "as"):
             out += [p for p in c.children if p.dep_ == "pobj"]
     return out
+
+
+def _represented(v: Token, verbs: frozenset[str]) -> list[Token]:
+    """Whom a verb says its subject represents: "representing Poland", "on behalf of the
+    African Union", "speaks for the group"."""
+    lemma = v.lemma_.lower()
+    out: list[Token] = []
+    if lemma in verbs:
+        out += [c for c in v.children if c.dep_ == "dobj"]
+    for c in v.children:
+        if c.dep_ != "prep":
+            continue
+        for p in c.children:
+            if c.lower_ == "on" and p.dep_ == "pobj" and p.lower_ == "behalf":
+                out += [x for g in p.children if g.lower_ == "of" for x in g.children]
+            elif c.lower_ == "for" and p.dep_ == "pobj" and lemma in ("speak", "talk"):
+                out.append(p)
+    return [t for t in out if t.dep_ in ("pobj", "dobj")]
+
+
+def _title_words_before(doc: Doc, i: int) -> int:
+    """The token before the capitalized title words that end at ``i`` ("Ambassador-at-Large",
+    "Deputy Prime Minister for Reintegration", "Major General"), or ``i`` when there are none.
+    """
+    j = i
+    steps = 0
+    while j >= 0 and steps < 7:
+        t = doc[j]
+        if (
+            (t.text[:1].isupper() and t.is_alpha)
+            or t.text == "-"
+            or (
+                t.lower_ in ("at", "for", "of")
+                and j > 0
+                and (doc[j - 1].text[:1].isupper() or doc[j - 1].text == "-")
+            )
+        ):
+            j -= 1
+        else:
+            break
+        steps += 1
+    return j if j < i and doc[j + 1].text[:1].isupper() else i

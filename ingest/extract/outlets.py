@@ -1,0 +1,140 @@
+"""News outlets that only report: no actors of the story.
+
+"told the BBC", "Reuters reported", "according to Al Jazeera", "the state broadcaster EBC
+said", "in an interview with CNN", "quoted by Interfax": an outlet named only where news is
+reported is the messenger, not an actor, and what it "reports" is no statement of its own. An
+outlet is a name the lexicon lists (``speakers.outlets``), a name with a word of the press in
+it ("Sudan Tribune", "Press TV"), or a name the text describes with an outlet noun ("the state
+broadcaster EBC", "WAM, the official news agency"). Where an outlet acts ("the army raided Al
+Jazeera's office", "Israel banned Al Jazeera") or the text gives it an owner ("Al-Manar, a
+channel owned by Hezbollah": a party's own voice), it stays an actor.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract.normalize import name_key
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.lexicon import Lexicon
+    from actorgraph.ingest.extract.mentions import Mention
+    from spacy.tokens import Doc, Token
+
+#: nouns of a report, whose owner or modifier is the outlet that made it
+_REPORT_NOUNS = frozenset(
+    {"report", "reports", "reporter", "reporters", "correspondent", "journalist", "interview"}
+    | {"footage", "broadcast", "tally", "count", "analysis", "survey", "poll", "website"}
+    | {"investigation", "story", "article", "editor", "camera", "crew", "team", "reporting"}
+)
+#: prepositions after which a mention is where a statement was made ("told to", "in an
+#: interview with", "on state television", "speaking to")
+_TO_PREPS = frozenset({"to", "with", "on", "in"})
+
+
+def reporting_outlets(
+    doc: Doc, mentions: list[Mention], lex: Lexicon, own: str | None = None
+) -> tuple[set[str], set[int]]:
+    """The actors the document names only as outlets that report, and the first tokens of
+    the mentions of outlets where they report (an outlet that acts elsewhere still reports
+    there: "Hamas told Al Jazeera that it ..." does not make "it" Al Jazeera). ``own`` is the
+    name of the outlet that published the document: an outlet wherever it stands."""
+    by_actor: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.actor:
+            by_actor.setdefault(m.actor, []).append(m)
+    only: set[str] = set()
+    where: set[int] = set()
+    for actor, ms in by_actor.items():
+        if any(m.label == "PERSON" for m in ms):
+            continue
+        if own and any(name_key(m.text) == name_key(own) for m in ms):
+            only.add(actor)  # "spoke to the East Rift Review" in the Review's own article
+            where.update(m.start for m in ms)
+            continue
+        if not any(_outlet_name(doc, m, lex) for m in ms):
+            continue
+        if any(_owned(doc[m.start : m.end].root) for m in ms):
+            continue  # "Al-Manar, a channel owned by Hezbollah": a party's own voice
+        reporting = [m for m in ms if _reporting(doc[m.start : m.end].root, lex)]
+        where.update(m.start for m in reporting)
+        if len(reporting) == len(ms):
+            only.add(actor)
+    return only, where
+
+
+#: verbs that give an outlet an owner ("a channel owned by Hezbollah", "run by the army")
+_OWNING = frozenset({"own", "run", "control", "back", "fund", "affiliate", "operate", "finance"})
+
+
+def _owned(root: Token) -> bool:
+    """An outlet the text gives an owner: "Hezbollah's Al-Manar", "Al-Manar, a channel owned
+    by Hezbollah", "the army-run Myawady"."""
+    if any(c.dep_ == "poss" for c in root.children):
+        return True
+    nouns = [root, *(c for c in root.children if c.dep_ == "appos")]
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in _OWNING:
+                return True
+            if c.dep_ == "amod" and any(w in c.lower_ for w in ("-run", "-owned", "-backed")):
+                return True
+    return False
+
+
+def _outlet_name(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    if name_key(m.text) in lex.outlets:
+        return True
+    if m.label == "DICT":
+        return False  # an actor the dictionary knows is an outlet only where listed as one
+    words = [t for t in doc[m.start : m.end]]
+    if any(t.lower_ in lex.outlet_words and t.text[:1].isupper() for t in words[1:]):
+        return True  # "Sudan Tribune", "Press TV" (not a first word: "News Corp" is a company)
+    root = doc[m.start : m.end].root
+    near = [c for c in root.children if c.dep_ in ("appos", "compound", "amod")]
+    if root.dep_ in ("appos", "compound"):
+        near.append(root.head)
+    return any(_outlet_noun(t, lex) for t in near)
+
+
+def _outlet_noun(t: Token, lex: Lexicon) -> bool:
+    if t.lower_ in lex.outlet_nouns:
+        return True
+    return t.i > 0 and f"{t.doc[t.i - 1].lower_} {t.lower_}" in lex.outlet_nouns
+
+
+def _reporting(root: Token, lex: Lexicon) -> bool:
+    """Whether a mention stands where news is reported: the subject of a verb of saying or
+    reporting, its addressee, the source after "according to", "quoted by", the owner of a
+    report or a reporter."""
+    t = root
+    while t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
+        if t.dep_ == "compound" and t.head.lower_ in _REPORT_NOUNS | lex.outlet_nouns:
+            return True  # "a Reuters reporter", "a BBC interview"
+        if t.dep_ == "compound" and not _outlet_noun(t.head, lex):
+            return False
+        t = t.head
+    dep, head = t.dep_, t.head
+    lemma = head.lemma_.lower()
+    reporting = lex.speech_verbs | lex.report_verbs
+    if dep in ("nsubj", "nsubjpass") and lemma in reporting:
+        return True
+    if dep in ("dobj", "dative") and lemma in ("tell", "inform", "brief", "quote", "cite"):
+        return lemma in ("tell", "inform", "brief")
+    if dep == "poss":
+        return head.lower_ in _REPORT_NOUNS
+    if dep == "pobj":
+        prep, gov = head.lower_, head.head
+        glemma = gov.lemma_.lower()
+        if prep == "to" and gov.lower_ in lex.according:
+            return True
+        if head.dep_ == "agent" and glemma in reporting | {"quote", "cite"}:
+            return True
+        if prep in _TO_PREPS and (
+            glemma in reporting
+            or glemma in ("speak", "talk", "interview", "appear", "write")
+            or gov.lower_ in _REPORT_NOUNS
+            or glemma in ("remark", "comment", "statement", "interview", "appearance")
+        ):
+            return True
+    return False

@@ -153,7 +153,7 @@ def main() -> None:
 
     # the bench wipes the database: wait for any test session using it (tests/conftest.py)
     sys.path.insert(0, str(ROOT))
-    from tests.conftest import hold_neo4j_lock
+    from tests.helpers import hold_neo4j_lock
 
     hold_neo4j_lock()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())

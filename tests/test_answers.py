@@ -365,6 +365,40 @@ def test_relation_without_evidence_is_kept(store: GraphStore) -> None:
     assert store.write(WriteBatch(relations=[bare])) == WriteResult(0, 0, 0)
 
 
+def test_evidence_added_later_ranks_and_filters_as_if_it_came_at_once(store: GraphStore) -> None:
+    """A relation stored by one write and given more evidence by a later one (the append path of
+    the Neo4j store, distinct from the create path) keeps the highest confidence, counts its
+    distinct sources, dates and windows across both writes, and a relation stored without
+    evidence takes the confidence of its first piece."""
+    store.write(WriteBatch(actors=[actor("a"), actor("b"), actor("c")]))
+    first = rel("mediates", "a", "b", "one", document="d1", confidence=0.5, date="2024-01-01")
+    assert store.write(WriteBatch(relations=[first, Relation("supports", "b", "c", [])])) == (
+        WriteResult(0, 2, 1)
+    )
+    later = [
+        first,  # held already: not added again
+        rel("mediates", "a", "b", "two", document="d2", confidence=0.8, date="2024-03-01"),
+        rel("mediates", "a", "b", "three", document="d1", confidence=0.6),  # undated, same source
+        rel("supports", "b", "c", "four", document="d3", confidence=0.3, date="2023-06-01"),
+    ]
+    assert store.write(WriteBatch(relations=later)) == WriteResult(0, 0, 3)
+    [path], cut = store.find_paths("a", "b", ["mediates"], 2, 5)
+    assert not cut and path.nodes == ["a", "b"]
+    assert path.support == pytest.approx(1 - (1 - 0.8) ** 2)  # two sources, best confidence
+    assert path.last_seen == "2024-03-01"
+    [path], _ = store.find_paths("b", "c", ["supports"], 2, 5)
+    assert path.support == pytest.approx(0.3)  # not the 1.0 of a relation without evidence
+    assert path.last_seen == "2023-06-01"
+
+    def edges(since: str, until: str) -> list[str]:
+        hood = store.neighborhood(["b"], 1, ["mediates", "supports"], since=since, until=until)
+        return sorted(e["id"] for e in hood.edges)
+
+    assert edges("2024-02-01", "2024-04-01") == ["mediates|a|b"]  # the later piece's window
+    assert edges("2023-05-01", "2023-07-01") == ["supports|b|c"]
+    assert store.write(WriteBatch(relations=later)) == WriteResult(0, 0, 0)
+
+
 def test_write_refuses_bad_batches_atomically(store: GraphStore) -> None:
     store.write(WriteBatch(actors=[actor("a")], topics=[Topic("t", "Tee")]))
     counts, version = store.counts(), store.version()

@@ -112,7 +112,7 @@ def test_parser_refuses_bad_files(text: str, problem: str | None) -> None:
 )
 def test_slots_take_only_vocabulary_values(slot: str, value: object) -> None:
     queries = QuerySet(default_schema())
-    name = {"rel_type": "relations_write", "label": "nodes_list", "hops": "paths"}[slot]
+    name = {"rel_type": "relations_create", "label": "nodes_list", "hops": "paths"}[slot]
     with pytest.raises(ValueError):
         queries.text(name, **{slot: value})
 
@@ -236,3 +236,30 @@ def test_server_down() -> None:
         Neo4jStore(uri, user="neo4j", password="x", connect_retries=1)
     message = str(err.value)
     assert uri in message and "ServiceUnavailable" in message and "\n" not in message
+
+
+def _operators(plan: object) -> list[tuple[str, str]]:
+    """(operator, details) of every operator of an EXPLAIN plan, the root first."""
+    out = [(plan["operatorType"].split("@")[0], str(plan.get("args", {}).get("Details", "")))]  # type: ignore[index, attr-defined]
+    for child in plan.get("children", []):  # type: ignore[attr-defined]
+        out += _operators(child)
+    return out
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name", ["relations_known", "relations_create", "relations_append"])
+def test_relation_writes_expand_between_bound_ends(neo4j_driver, name: str) -> None:  # type: ignore[no-untyped-def]
+    """What ingest runs per relation never walks a hub's relationships (an ``Expand(All)`` from
+    one end, filtered by the other: seconds per batch around hubs), and the statements that
+    read or create every row of a batch do not buffer all rows (``Eager``): the write that
+    merged and appended in one statement (relations_write) did both."""
+    queries = QuerySet(default_schema())
+    q = queries.get(name)
+    text = queries.text(name, **{s: SAMPLE_SLOTS[s] for s in q.slots})
+    with neo4j_driver.session(database="neo4j") as session:
+        plan = session.run("EXPLAIN " + text, dict.fromkeys(q.params)).consume().plan
+    ops = [op for op, _ in _operators(plan)]
+    assert "Expand(All)" not in ops, ops
+    assert "Expand(Into)" in ops or "Create" in ops, ops
+    if name != "relations_append":  # appends are the rare case: a relation seen again
+        assert "Eager" not in ops, ops

@@ -115,25 +115,36 @@ def evidence_from_list(values: list[str] | None) -> list[Evidence]:
     return [Evidence(**json.loads(v)) for v in values or ()]
 
 
-def relation_row(rel: Relation, keys: list[str], evidence: list[Evidence]) -> list[Any]:
-    """The positional row ``relations_write`` merges (lists pack faster than maps in the
-    driver): source, target, key, evidence keys, evidence JSON strings, highest confidence
-    (None without evidence), and a ``[from, to]`` pair per piece of evidence ('' if undated).
-    ``keys`` are the :attr:`graph.model.Evidence.key` of ``evidence``, computed once."""
-    pairs: list[str] = []
+def _evidence_columns(evidence: list[Evidence]) -> tuple[list[str], list[str], list[str], str]:
+    """JSON strings, flat windows of the dated pieces, distinct source keys (in arrival order)
+    and the latest date ('' if none) of some evidence: what a relationship stores of it."""
+    windows: list[str] = []
     for e in evidence:
-        pairs.extend(window(e) or ("", ""))
-    return [
-        rel.source,
-        rel.target,
-        rel.key,
-        keys,
-        [evidence_text(e) for e in evidence],
-        max((e.confidence for e in evidence), default=None),
-        pairs,
-        [source_key(e.document, e.origin) for e in evidence],
-        [evidence_date(e) for e in evidence],
-    ]
+        w = window(e)
+        if w is not None:
+            windows.extend(w)
+    sources = list(dict.fromkeys(source_key(e.document, e.origin) for e in evidence))
+    latest = max((evidence_date(e) for e in evidence), default="")
+    return [evidence_text(e) for e in evidence], windows, sources, latest
+
+
+def relation_create_row(rel: Relation, keys: list[str], evidence: list[Evidence]) -> list[Any]:
+    """The positional row ``relations_create`` writes (lists pack faster than maps in the
+    driver): source, target, key, evidence keys, evidence JSON strings, highest confidence
+    (1.0 without evidence), flat windows, distinct source keys, latest date. ``keys`` are the
+    :attr:`graph.model.Evidence.key` of ``evidence``, computed once."""
+    texts, windows, sources, latest = _evidence_columns(evidence)
+    confidence = max((e.confidence for e in evidence), default=1.0)
+    return [rel.source, rel.target, rel.key, keys, texts, confidence, windows, sources, latest]
+
+
+def relation_append_row(rel: Relation, keys: list[str], evidence: list[Evidence]) -> list[Any]:
+    """The positional row ``relations_append`` adds to a stored relationship: source, target,
+    and of the new evidence (at least one piece) its keys, JSON strings, highest confidence,
+    flat windows, distinct source keys and latest date."""
+    texts, windows, sources, latest = _evidence_columns(evidence)
+    confidence = max(e.confidence for e in evidence)
+    return [rel.source, rel.target, keys, texts, confidence, windows, sources, latest]
 
 
 def relation_from_row(type_name: str, target_kind: str, row: Any) -> Relation:

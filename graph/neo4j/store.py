@@ -71,8 +71,9 @@ from actorgraph.graph.neo4j.convert import (
     name_needle,
     node_from_props,
     node_props,
+    relation_append_row,
+    relation_create_row,
     relation_from_row,
-    relation_row,
 )
 from actorgraph.graph.neo4j.queries import QuerySet
 from actorgraph.graph.ranking import name_sort_key, rank_evidence
@@ -482,8 +483,7 @@ class Neo4jStore(GraphStore):
             staged_nodes.append((kind, staged))
             result.nodes += len(staged)
 
-        # the batch's relations, each once, their evidence deduplicated (graph.merge);
-        # relations_write then appends what the store does not hold yet and says what it added
+        # the batch's relations, each once, their evidence deduplicated (graph.merge)
         staged_rels = fold_relations(batch.relations)
 
         for kind, staged in staged_nodes:
@@ -497,15 +497,13 @@ class Neo4jStore(GraphStore):
                 ]
                 for link_chunk in _chunks(link_rows, self.batch_size):
                     tx.run("statements_link", rows=link_chunk, derived=self._derived_labels)
-        by_label: dict[str, list[list[Any]]] = defaultdict(list)
+        by_label: dict[str, list[tuple[Relation, dict[str, Evidence]]]] = defaultdict(list)
         for rel, evidence in staged_rels.values():
-            label = self.schema.relation(rel.type).label
-            by_label[label].append(relation_row(rel, list(evidence), list(evidence.values())))
+            by_label[self.schema.relation(rel.type).label].append((rel, evidence))
         for label in sorted(by_label):
-            for row_chunk in _chunks(by_label[label], self.batch_size):
-                for row in tx.run("relations_write", {"rel_type": label}, rows=row_chunk):
-                    result.relations += int(row["relations"] or 0)
-                    result.evidence += int(row["evidence"] or 0)
+            added = self._write_relations(tx, label, by_label[label])
+            result.relations += added[0]
+            result.evidence += added[1]
         mediators = sorted(
             {
                 rel.source
@@ -518,6 +516,46 @@ class Neo4jStore(GraphStore):
         if not result.changed:
             raise _Unchanged(result)
         return result
+
+    def _write_relations(
+        self, tx: _Tx, label: str, rels: list[tuple[Relation, dict[str, Evidence]]]
+    ) -> tuple[int, int]:
+        """Write one type's relations of a batch; returns (relations created, evidence added).
+
+        The relationships that exist already, with the evidence keys they hold, are read
+        first (``relations_known``; the write lock keeps that true until the commit). The others
+        are created with every property computed here (``relations_create``: no MERGE and no
+        read-before-write in Cypher, which made the planner buffer every row); the found ones get
+        only the evidence whose key they do not hold (``relations_append``), and those holding it
+        all are not written at all, so writing a batch again changes nothing."""
+        held: dict[tuple[str, str], set[str]] = {}
+        pairs = [[rel.source, rel.target] for rel, _ in rels]
+        for pair_chunk in _chunks(pairs, self.batch_size):
+            for row in tx.run("relations_known", {"rel_type": label}, pairs=pair_chunk):
+                held[(row["source"], row["target"])] = set(row["keys"])
+        create: list[list[Any]] = []
+        append: list[list[Any]] = []
+        evidence_added = 0
+        for rel, evidence in rels:
+            have = held.get((rel.source, rel.target))
+            if have is None:
+                create.append(relation_create_row(rel, list(evidence), list(evidence.values())))
+                evidence_added += len(evidence)
+                continue
+            fresh = [k for k in evidence if k not in have]
+            if fresh:
+                append.append(relation_append_row(rel, fresh, [evidence[k] for k in fresh]))
+                evidence_added += len(fresh)
+        slots = {"rel_type": label}
+        for row_chunk in _chunks(create, self.batch_size):
+            created = int(tx.run("relations_create", slots, rows=row_chunk)[0]["created"])
+            if created != len(row_chunk):  # check_batch saw both ends: never expected
+                raise RuntimeError(f"created {created} of {len(row_chunk)} {label} relationships")
+        for row_chunk in _chunks(append, self.batch_size):
+            updated = int(tx.run("relations_append", slots, rows=row_chunk)[0]["updated"])
+            if updated != len(row_chunk):
+                raise RuntimeError(f"updated {updated} of {len(row_chunk)} {label} relationships")
+        return len(create), evidence_added
 
     def delete_actor(self, actor_id: str) -> bool:
         types = self._intermediary_labels()

@@ -133,6 +133,21 @@ def test_delete_actor_by_id(tmp_path: Path) -> None:
     assert run(["actors", "qatar", "--json"], store).stdout.count('"id": "qatar"') == 0
 
 
+def test_an_ingest_leaves_the_first_influence_ranking_computed(loaded: Path) -> None:
+    """The first ``influence`` after an ingest reads the PageRank the ingest kept in the
+    store's file (of the data version it wrote) instead of computing it."""
+    import sqlite3
+
+    from actorgraph.graph.embedded.persistence import DB_NAME
+
+    with sqlite3.connect(loaded / DB_NAME) as conn:
+        version = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0]
+        kept = conn.execute("SELECT key, version FROM rankings").fetchall()
+    assert [v for k, v in kept if "pagerank" in k] == [str(version)], kept
+    out = json.loads(run(["influence", "--json"], loaded).stdout)
+    assert out["version"] == str(version) and not out["stale"] and out["data"]
+
+
 def test_a_command_that_needs_no_store_imports_no_store() -> None:
     # `schema` and `--help` must start fast: no store, no networkx/numpy, no spaCy, no web stack
     code = (

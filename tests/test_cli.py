@@ -148,6 +148,30 @@ def test_an_ingest_leaves_the_first_influence_ranking_computed(loaded: Path) -> 
     assert out["version"] == str(version) and not out["stale"] and out["data"]
 
 
+def test_stats_reads_counts_without_numpy_or_the_record_models(loaded: Path) -> None:
+    """``stats`` reads counts from SQLite: it imports neither the actor arrays (numpy) nor
+    the exchange format's models, curation or igraph (issue 11: cold commands)."""
+    code = (
+        "import sys\n"
+        "from actorgraph.cli.main import main\n"
+        "sys.argv = ['actorgraph', 'stats', '--json']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('numpy', 'igraph', 'networkx', 'rapidfuzz', 'actorgraph.graph.exchange',\n"
+        "         'actorgraph.graph.curation', 'actorgraph.graph.duplicates')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "ACTORGRAPH_STORE": str(loaded)}
+    p = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT, env=env
+    )
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)
+    assert p.stderr.strip() == "[]", p.stderr
+
+
 def test_a_command_that_needs_no_store_imports_no_store() -> None:
     # `schema` and `--help` must start fast: no store, no networkx/numpy, no spaCy, no web stack
     code = (

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from actorgraph.graph.embedded.paths import date_str, ranked_paths
 from actorgraph.graph.embedded.persistence import Database
-from actorgraph.graph.embedded.structure import DELTA_QUERY, FULL_QUERY, ActorStructure
 from actorgraph.graph.errors import StoreUnavailableError
 from actorgraph.graph.merge import check_batch, fold_relations, merge_node
 from actorgraph.graph.model import (
@@ -59,6 +58,7 @@ from actorgraph.graph.store import (
 )
 
 if TYPE_CHECKING:
+    from actorgraph.graph.embedded.structure import ActorStructure
     from actorgraph.graph.exchange import AnyRecord
     from actorgraph.graph.influence import EdgeList
 
@@ -182,7 +182,10 @@ class EmbeddedStore(GraphStore):
         return self._cache[name]
 
     def _actors(self) -> ActorStructure:
-        """The actor structure, brought up to the committed version."""
+        """The actor structure, brought up to the committed version (numpy and the structure
+        are imported here: commands that read only SQLite, ``stats``, start without them)."""
+        from actorgraph.graph.embedded.structure import DELTA_QUERY, ActorStructure
+
         with self._lock:
             self._fresh()
             version = self.db.version()
@@ -270,6 +273,8 @@ class EmbeddedStore(GraphStore):
     def _write_snapshot(self) -> None:
         with self.db.transaction() as conn:
             version = self.db.version()
+            from actorgraph.graph.embedded.structure import FULL_QUERY, ActorStructure
+
             s = ActorStructure.empty(self._types)
             s.apply(conn.execute(FULL_QUERY).fetchall())
             # the walk of the default path question goes with it: opening need not derive it

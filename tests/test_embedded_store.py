@@ -220,6 +220,12 @@ def test_the_snapshot_carries_the_default_walk_and_the_delta_is_read_by_index(
         assert np.array_equal(getattr(kept, name), getattr(derived, name)), name
     plan = store.db.conn.execute("EXPLAIN QUERY PLAN " + DELTA_QUERY, (0,)).fetchall()
     assert "relations_seq" in str(plan), plan
+    # a relation of the snapshot changed later is changed in the arrays read from it
+    r = next(iter(store.relations(types=["mediates"], limit=1)))
+    store.write(
+        WriteBatch(relations=[Relation("mediates", r.source, r.target, [Evidence(sentence="z")])])
+    )
+    assert store._actors().arrays["nsrc"].flags.writeable
     # a node added later (no relation) is walked over with the kept arrays, grown
     store.write(WriteBatch(actors=[Actor("loner", "Loner", "person")]))
     raw, _ = store.find_paths("united-states", "hamas", ["mediates", "speaks_for"], 4, 10)

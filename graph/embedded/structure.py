@@ -11,7 +11,7 @@ an answer needs them.
 compressed sparse rows (parallel relations merged into the hop's best support and latest
 date) and its reverse, which the ranked path search of :mod:`graph.embedded.paths` runs on.
 The snapshot carries the walk of the channel types (the default path question), so a fresh
-process reads it (as views of the blob, no copy) instead of deriving it.
+process reads it instead of deriving it.
 """
 
 from __future__ import annotations
@@ -76,9 +76,10 @@ def supports(conf: np.ndarray, nsrc: np.ndarray) -> np.ndarray:
 
 
 def _npz_views(blob: bytes) -> dict[str, np.ndarray]:
-    """The arrays of an ``.npz`` written by :func:`numpy.savez` (stored, not compressed), as
-    read-only views of ``blob``: no copy and no checksum of tens of megabytes, which
-    ``numpy.load`` makes at every opening (a compressed or odd member is read by it)."""
+    """The arrays of an ``.npz`` written by :func:`numpy.savez` (stored, not compressed), read
+    straight from ``blob``: views where the data is aligned, else one copy, and no checksum
+    of tens of megabytes, which ``numpy.load`` computes (with two copies) at every opening (a
+    compressed or odd member is read by it)."""
     import zipfile
 
     from numpy.lib import format as npy
@@ -102,7 +103,8 @@ def _npz_views(blob: bytes) -> dict[str, np.ndarray]:
                 continue
             count = int(np.prod(shape, dtype=np.int64))
             a = np.frombuffer(blob, dtype=dtype, count=count, offset=start + f.tell())
-            out[name] = a.reshape(shape)
+            # one copy where the member's data is not aligned (numpy's loops want it)
+            out[name] = (a if a.flags.aligned else a.copy()).reshape(shape)
     return out
 
 

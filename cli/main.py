@@ -91,6 +91,24 @@ def _graph(store: GraphStore) -> Graph:
     return Graph(store)
 
 
+def _keep_default_ranking(store: GraphStore) -> None:
+    """After a write, the embedded store computes the ranking ``actorgraph influence`` asks
+    first (PageRank over the actor relations) and keeps it in its file, so the first
+    ``influence`` after an ingest reads it instead of computing it (issue 11). A ranking
+    that runs past the time limit is left to the first question that needs it."""
+    from actorgraph.graph.errors import LimitError
+
+    if store.backend != "embedded":
+        return
+    g = _graph(store)
+    try:
+        g.influence_ranking("pagerank")
+    except LimitError:
+        pass
+    finally:
+        g.close()
+
+
 # --------------------------------------------------------------------------- ingest / export
 @app.command()
 def ingest(
@@ -153,6 +171,8 @@ def ingest(
                     path, date=date, progress=advance, extract_progress=not progress.disable
                 )
             reports.append(report)
+        if any(r.written.changed for r in reports):
+            _keep_default_ranking(store)
     if json_out:
         emit_json([r.to_dict() for r in reports])
         return
@@ -604,6 +624,8 @@ def stats(ctx: typer.Context, json_out: JsonOpt = False) -> None:
 @app.command()
 def schema(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """The vocabulary: relation types with their PLOVER/CAMEO equivalents, actor types."""
+    from dataclasses import asdict
+
     from actorgraph.graph.schema import default_schema
 
     s = default_schema()
@@ -622,7 +644,7 @@ def schema(ctx: typer.Context, json_out: JsonOpt = False) -> None:
         emit_json(
             {
                 "actor_types": s.actor_types,
-                "relations": {r.name: r.model_dump() for r in s.relations.values()},
+                "relations": {r.name: asdict(r) for r in s.relations.values()},
             }
         )
         return

@@ -21,26 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.graph.answer_cache import AnswerCache
 from actorgraph.graph.asof import in_force_among
-from actorgraph.graph.curation import (
-    MergeOutcome,
-    Retraction,
-    merge_actors,
-    merges,
-    retract_document,
-    retractions,
-    unmerge_actor,
-)
-from actorgraph.graph.duplicates import (
-    Candidate,
-    Decision,
-    Judgements,
-    append_decision,
-    find_candidates,
-    load_decisions,
-    load_judgements,
-)
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, NotFoundError
-from actorgraph.graph.exchange import AnyRecord, RelationRecord
 from actorgraph.graph.influence import METRICS, EdgeList, rank, scores
 from actorgraph.graph.influence_cache import Ranking, RankingCache
 from actorgraph.graph.model import (
@@ -73,12 +54,17 @@ from actorgraph.graph.store import (
     GraphStore,
     RawPath,
 )
-from rapidfuzz import fuzz, process
 
 # networkx and numpy (graph.brokerage) are imported by the methods that use them: the API's
 # workers and the CLI's commands start without them (tests/test_cli.py, bench/).
 if TYPE_CHECKING:
     import networkx as nx
+    from actorgraph.graph.curation import MergeOutcome, Retraction
+    from actorgraph.graph.duplicates import Candidate, Decision
+    from actorgraph.graph.exchange import AnyRecord
+
+# curation, duplicates, the record models (pydantic) and rapidfuzz are imported by the
+# methods that use them: the CLI's query commands start without them (issue 11).
 
 logger = logging.getLogger("actorgraph.facade")
 
@@ -214,6 +200,8 @@ class Graph:
     # ------------------------------------------------------------------ lookup
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """Close actor names, best first."""
+        from rapidfuzz import fuzz, process
+
         choices: dict[str, str] = {}
         for _id, n, aliases in self.store.actor_names():
             for x in (n, *aliases):
@@ -242,6 +230,8 @@ class Graph:
 
     def resolve_topic(self, name: str) -> Topic:
         """The topic with this id or name (case-insensitive), else the best keyword match."""
+        from rapidfuzz import fuzz, process
+
         found = self.store.get_nodes(TOPIC, [name])
         if found:
             return found[name]  # type: ignore[no-any-return]
@@ -290,6 +280,8 @@ class Graph:
         """Actors by name or alias: exact, then prefix, then fuzzy; filtered by type and by
         being an intermediary or not. Each with its aliases and whether it is an intermediary;
         with the number of matches before paging."""
+        from rapidfuzz import fuzz
+
         self._page(limit, offset)
         rows = self.store.actor_names()
         inter = self.intermediaries()
@@ -664,17 +656,23 @@ class Graph:
                 return hit
         # relations walked both ways (mediates, speaks_for, allied_with) count both ways
         both = {n for n in rels if self.schema.relation(n).traverse == "both"}
-        triples: list[tuple[str, str, float]] = []
-        read = (
-            self._edges_in_force(rels, as_of)
-            if as_of
-            else self.store.projection_edges(rels, since, until)
-        )
-        for u, v, rtype, confidence in read:
-            triples.append((u, v, confidence))
-            if rtype in both:
-                triples.append((v, u, confidence))
-        edges = EdgeList.from_edges(triples)
+        fast = None
+        if not as_of and since is None and until is None:
+            fast = self.store.projection_edgelist(rels, both)
+        if fast is not None:
+            edges = fast
+        else:
+            triples: list[tuple[str, str, float]] = []
+            read = (
+                self._edges_in_force(rels, as_of)
+                if as_of
+                else self.store.projection_edges(rels, since, until)
+            )
+            for u, v, rtype, confidence in read:
+                triples.append((u, v, confidence))
+                if rtype in both:
+                    triples.append((v, u, confidence))
+            edges = EdgeList.from_edges(triples)
         with self._cache_lock:
             for old in [k for k in self._projections if k[4] != version]:
                 del self._projections[old]
@@ -862,6 +860,8 @@ class Graph:
     def census(self) -> dict[str, Any]:
         """Evidence per month, first and last evidence date, and evidence per document, read
         once per graph version from the exchange records (at most ``MAX_CENSUS`` of them)."""
+        from actorgraph.graph.exchange import RelationRecord
+
         version = self.store.version()
         with self._cache_lock:
             hit = self._census
@@ -1150,6 +1150,8 @@ class Graph:
     ) -> list[Candidate]:
         """Likely duplicate actors, best first, each with its evidence; pairs the decisions
         file judged distinct are not proposed again."""
+        from actorgraph.graph.duplicates import Judgements, find_candidates, load_judgements
+
         self._limit(limit, MAX_ROWS, "limit")
         judged = load_judgements(decisions) if decisions is not None else Judgements()
         return find_candidates(
@@ -1167,6 +1169,9 @@ class Graph:
     ) -> MergeOutcome:
         """Merge ``actor`` into ``into`` (ids, names or aliases) in the store, and record the
         judgement in the decisions file, so that re-ingest merges them too."""
+        from actorgraph.graph.curation import merge_actors
+        from actorgraph.graph.duplicates import Decision, append_decision
+
         a, b = self.resolve_actor(actor), self.resolve_actor(into)
         d = Decision(
             action="merge", actor=a.id, into=b.id, names=[a.name, *a.aliases], by=by, note=note
@@ -1186,6 +1191,9 @@ class Graph:
         note: str | None = None,
     ) -> MergeOutcome:
         """Undo the merge of the actor with this id, in the store and the decisions file."""
+        from actorgraph.graph.curation import unmerge_actor
+        from actorgraph.graph.duplicates import Decision, append_decision, load_judgements
+
         out = unmerge_actor(self.store, actor)
         if decisions is not None and actor in load_judgements(decisions).merged:
             d = Decision(action="unmerge", actor=actor, by=by, note=note, at=_now())
@@ -1202,6 +1210,8 @@ class Graph:
         note: str | None = None,
     ) -> Decision:
         """Record that two actors are two: duplicate review stops proposing the pair."""
+        from actorgraph.graph.duplicates import Decision, append_decision
+
         a, b = self.resolve_actor(actor), self.resolve_actor(other)
         d = Decision(action="distinct", actor=a.id, other=b.id, by=by, note=note, at=_now())
         append_decision(decisions, d)
@@ -1209,10 +1219,14 @@ class Graph:
 
     def merged(self) -> dict[str, str]:
         """Merged actor id -> the actor it was merged into (undo with :meth:`unmerge`)."""
+        from actorgraph.graph.curation import merges
+
         return merges(self.store)
 
     @staticmethod
     def _check_decision(decisions: FilePath | None, d: Decision) -> None:
+        from actorgraph.graph.duplicates import Judgements, load_decisions
+
         if decisions is None:
             return
         Judgements.from_decisions([*load_decisions(decisions), d], file=str(decisions))
@@ -1220,10 +1234,14 @@ class Graph:
     # ------------------------------------------------------------------ retraction
     def retract(self, document: str) -> Retraction:
         """Remove a document and every fact only it supports (see :mod:`graph.curation`)."""
+        from actorgraph.graph.curation import retract_document
+
         return retract_document(self.store, document)
 
     def retractions(self) -> list[dict[str, Any]]:
         """Every retraction made, oldest first."""
+        from actorgraph.graph.curation import retractions
+
         return retractions(self.store)
 
 

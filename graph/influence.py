@@ -55,6 +55,8 @@ class EdgeList:
     src: list[int] = field(default_factory=list)
     dst: list[int] = field(default_factory=list)
     weight: list[float] = field(default_factory=list)
+    #: already in the canonical order of :func:`canonical_arrays` (nothing to renumber)
+    canonical: bool = False
 
     @classmethod
     def from_edges(cls, edges: Iterable[tuple[str, str, float]]) -> EdgeList:
@@ -97,12 +99,33 @@ class Scores:
         return self.samples is None
 
 
+def canonical_arrays(ids: list[str], src: Any, dst: Any, weight: Any) -> EdgeList:
+    """What :func:`_canonical` makes of ``EdgeList(ids, src, dst, weight)``, from numpy
+    arrays of node numbers into ``ids`` (each id used by an edge, in any order): actors
+    numbered in id order, edges sorted by (source, target, weight). A store that holds its
+    actor graph in arrays (the embedded store) gives it so, without a Python tuple per edge."""
+    import numpy as np
+
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    number = np.empty(len(ids), np.int64)
+    number[np.asarray(order, dtype=np.int64)] = np.arange(len(ids), dtype=np.int64)
+    s = number[np.asarray(src, dtype=np.int64)]
+    d = number[np.asarray(dst, dtype=np.int64)]
+    w = np.asarray(weight, dtype=np.float64)
+    o = np.lexsort((w, d, s))
+    return EdgeList(
+        [ids[i] for i in order], s[o].tolist(), d[o].tolist(), w[o].tolist(), canonical=True
+    )
+
+
 def _canonical(edges: EdgeList) -> EdgeList:
     """The same graph with actors numbered in id order and edges sorted, so that every store
     (whatever order it reads relations in) gives igraph the same input, and so bitwise the
     same scores."""
     import numpy as np
 
+    if edges.canonical:
+        return edges
     ids = sorted(edges.ids)
     number = {x: i for i, x in enumerate(ids)}
     remap = np.array([number[x] for x in edges.ids], dtype=np.int64)

@@ -43,6 +43,7 @@ from actorgraph.graph.schema import Schema, default_schema
 if TYPE_CHECKING:
     import networkx as nx
     from actorgraph.graph.exchange import AnyRecord
+    from actorgraph.graph.influence import EdgeList
 
 #: Hard caps every query respects, whatever the caller asks.
 MAX_HOPS = 6
@@ -396,6 +397,12 @@ class GraphStore(ABC):
     ) -> list[tuple[str, str, str, float]]:
         """``(source, target, type, confidence)`` of every actor-to-actor relation of these
         types observed or valid in the date window (the edges influence is computed on)."""
+
+    def projection_edgelist(self, relations: list[str], both: set[str]) -> EdgeList | None:
+        """The edges of :meth:`projection_edges` (no date window) as the canonical
+        :class:`graph.influence.EdgeList`, relations of the types in ``both`` counted both
+        ways, when the store can give it faster than by those tuples; None otherwise."""
+        return None
 
     def projection(
         self, relations: list[str], since: str | None = None, until: str | None = None

@@ -133,6 +133,45 @@ def test_delete_actor_by_id(tmp_path: Path) -> None:
     assert run(["actors", "qatar", "--json"], store).stdout.count('"id": "qatar"') == 0
 
 
+def test_an_ingest_leaves_the_first_influence_ranking_computed(loaded: Path) -> None:
+    """The first ``influence`` after an ingest reads the PageRank the ingest kept in the
+    store's file (of the data version it wrote) instead of computing it."""
+    import sqlite3
+
+    from actorgraph.graph.embedded.persistence import DB_NAME
+
+    with sqlite3.connect(loaded / DB_NAME) as conn:
+        version = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0]
+        kept = conn.execute("SELECT key, version FROM rankings").fetchall()
+    assert [v for k, v in kept if "pagerank" in k] == [str(version)], kept
+    out = json.loads(run(["influence", "--json"], loaded).stdout)
+    assert out["version"] == str(version) and not out["stale"] and out["data"]
+
+
+def test_stats_reads_counts_without_numpy_or_the_record_models(loaded: Path) -> None:
+    """``stats`` reads counts from SQLite: it imports neither the actor arrays (numpy) nor
+    the exchange format's models, curation or igraph (issue 11: cold commands)."""
+    code = (
+        "import sys\n"
+        "from actorgraph.cli.main import main\n"
+        "sys.argv = ['actorgraph', 'stats', '--json']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('numpy', 'igraph', 'networkx', 'rapidfuzz', 'actorgraph.graph.exchange',\n"
+        "         'actorgraph.graph.curation', 'actorgraph.graph.duplicates')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "ACTORGRAPH_STORE": str(loaded)}
+    p = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT, env=env
+    )
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)
+    assert p.stderr.strip() == "[]", p.stderr
+
+
 def test_a_command_that_needs_no_store_imports_no_store() -> None:
     # `schema` and `--help` must start fast: no store, no networkx/numpy, no spaCy, no web stack
     code = (

@@ -173,7 +173,8 @@ def test_a_write_after_another_writer_looks_nodes_up_again(tmp_path: Path) -> No
 
 def test_opening_and_a_first_path_import_no_record_models(tmp_path: Path) -> None:
     """Opening reads the actor structure: the exchange format's pydantic models (what ingest
-    and export need) are not imported for it, nor built."""
+    and export need) are not imported for it, nor built, and neither is pydantic (the
+    vocabulary is plain data classes)."""
     store = EmbeddedStore(tmp_path / "s")
     Loader(store).load_file(EXAMPLE)
     store.close()
@@ -183,7 +184,7 @@ def test_opening_and_a_first_path_import_no_record_models(tmp_path: Path) -> Non
         "s = EmbeddedStore(sys.argv[1])\n"
         "raw, _ = s.find_paths('united-states', 'hamas', ['mediates', 'speaks_for'], 4, 10)\n"
         "assert raw\n"
-        "print('actorgraph.graph.exchange' in sys.modules)\n"
+        "print([m for m in ('actorgraph.graph.exchange', 'pydantic') if m in sys.modules])\n"
     )
     p = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path / "s")],
@@ -193,7 +194,71 @@ def test_opening_and_a_first_path_import_no_record_models(tmp_path: Path) -> Non
         cwd=ROOT,
     )
     assert p.returncode == 0, p.stderr
-    assert p.stdout.strip() == "False"
+    assert p.stdout.strip() == "[]"
+
+
+def test_the_snapshot_carries_the_default_walk_and_the_delta_is_read_by_index(
+    tmp_path: Path,
+) -> None:
+    """A fresh open gets the walk of the channel types (the default path question) with the
+    snapshot instead of deriving it from the relations, the same arrays a derivation gives;
+    and the relations committed after a snapshot are found on the ``seq`` index, not by a
+    scan of the table."""
+    import numpy as np
+    from actorgraph.graph.embedded.structure import DELTA_QUERY, ActorStructure
+
+    store = EmbeddedStore(tmp_path / "s")
+    Loader(store).load_file(EXAMPLE)
+    store.close()
+    store = EmbeddedStore(tmp_path / "s")
+    s = store._actors()
+    key = tuple(tuple(x) for x in store.schema.walks(store.schema.channel_types))
+    assert key in s._walks  # read, not derived: nothing asked for a walk yet
+    kept = s._walks[key]
+    derived = ActorStructure(s.types, s.arrays).walk(list(key[0]), list(key[1]), 0)
+    for name in ("indptr", "indices", "support", "last", "rindptr", "rindices"):
+        assert np.array_equal(getattr(kept, name), getattr(derived, name)), name
+    plan = store.db.conn.execute("EXPLAIN QUERY PLAN " + DELTA_QUERY, (0,)).fetchall()
+    assert "relations_seq" in str(plan), plan
+    # a relation of the snapshot changed later is changed in the arrays read from it
+    r = next(iter(store.relations(types=["mediates"], limit=1)))
+    store.write(
+        WriteBatch(relations=[Relation("mediates", r.source, r.target, [Evidence(sentence="z")])])
+    )
+    assert store._actors().arrays["nsrc"].flags.writeable
+    # a node added later (no relation) is walked over with the kept arrays, grown
+    store.write(WriteBatch(actors=[Actor("loner", "Loner", "person")]))
+    raw, _ = store.find_paths("united-states", "hamas", ["mediates", "speaks_for"], 4, 10)
+    assert raw
+    assert store.find_paths("loner", "hamas", ["mediates", "speaks_for"], 4, 10) == ([], False)
+    store.close()
+
+
+def test_the_projection_from_the_arrays_is_the_one_from_the_relations(tmp_path: Path) -> None:
+    """Influence reads the actor graph from the arrays (numbered and sorted in numpy) when no
+    date window is asked: the same canonical edge list, so the same scores, as the tuples of
+    :meth:`projection_edges` give."""
+    from actorgraph.graph.influence import EdgeList, _canonical, scores
+
+    store = EmbeddedStore(tmp_path / "s")
+    Loader(store).load_file(EXAMPLE)
+    rels = store.schema.actor_relation_types
+    both = {n for n in rels if store.schema.relation(n).traverse == "both"}
+    triples = []
+    for u, v, rtype, c in store.projection_edges(rels):
+        triples += [(u, v, c)] + ([(v, u, c)] if rtype in both else [])
+    slow = _canonical(EdgeList.from_edges(triples))
+    fast = store.projection_edgelist(rels, both)
+    assert fast is not None and fast.canonical
+    assert (fast.ids, fast.src, fast.dst, fast.weight) == (
+        slow.ids,
+        slow.src,
+        slow.dst,
+        slow.weight,
+    )
+    assert len(fast.src) > len({(u, v) for u, v, _ in triples}) / 2 > 0
+    assert scores(fast, "degree").values == scores(slow, "degree").values
+    store.close()
 
 
 @pytest.mark.parametrize("ended", [None, "2024-05-01"])
@@ -210,3 +275,23 @@ def test_an_evidence_key_is_the_short_hash_of_its_identity(ended: str | None) ->
         e = Evidence(doc, sentence, statement, origin=origin, ended=ended)
         parts = [doc, sentence, statement, origin] + ([ended] if ended else [])
         assert e.key == short_hash(*parts)
+
+
+@pytest.mark.parametrize(
+    "value", ["2024-05-01", "20240501", "2024-5-1", "", None, "2024-05-01T10", "2024-05-0x"]
+)
+def test_the_structure_reads_dates_as_the_search_compares_them(value: str | None) -> None:
+    """SQLite computes a relation's latest date as the integer the path search compares
+    (:func:`date_int`), so the snapshot is read without a Python call per relation."""
+    import sqlite3
+
+    from actorgraph.graph.embedded.paths import date_int
+    from actorgraph.graph.embedded.structure import FULL_QUERY
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE TABLE relations (rid INTEGER PRIMARY KEY, type TEXT, source_idx INT, "
+        "target_idx INT, confidence REAL, sources INT, last_seen TEXT, target_kind TEXT)"
+    )
+    conn.execute("INSERT INTO relations VALUES (1, 'mediates', 0, 1, 1.0, 1, ?, 'Actor')", (value,))
+    assert conn.execute(FULL_QUERY).fetchone()[6] == date_int(value)

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from actorgraph.graph.embedded.paths import date_str, ranked_paths
 from actorgraph.graph.embedded.persistence import Database
-from actorgraph.graph.embedded.structure import DELTA_QUERY, ActorStructure
 from actorgraph.graph.errors import StoreUnavailableError
 from actorgraph.graph.merge import check_batch, fold_relations, merge_node
 from actorgraph.graph.model import (
@@ -59,7 +58,9 @@ from actorgraph.graph.store import (
 )
 
 if TYPE_CHECKING:
+    from actorgraph.graph.embedded.structure import ActorStructure
     from actorgraph.graph.exchange import AnyRecord
+    from actorgraph.graph.influence import EdgeList
 
 #: Nodes an embedded store keeps known from its own writes before it starts afresh.
 _NODES_KNOWN_MAX = 2_000_000
@@ -181,7 +182,10 @@ class EmbeddedStore(GraphStore):
         return self._cache[name]
 
     def _actors(self) -> ActorStructure:
-        """The actor structure, brought up to the committed version."""
+        """The actor structure, brought up to the committed version (numpy and the structure
+        are imported here: commands that read only SQLite, ``stats``, start without them)."""
+        from actorgraph.graph.embedded.structure import DELTA_QUERY, ActorStructure
+
         with self._lock:
             self._fresh()
             version = self.db.version()
@@ -269,9 +273,13 @@ class EmbeddedStore(GraphStore):
     def _write_snapshot(self) -> None:
         with self.db.transaction() as conn:
             version = self.db.version()
+            from actorgraph.graph.embedded.structure import FULL_QUERY, ActorStructure
+
             s = ActorStructure.empty(self._types)
-            s.apply(conn.execute(DELTA_QUERY, (-1,)).fetchall())
-            conn.execute("INSERT OR REPLACE INTO snapshot VALUES (1, ?, ?)", (version, s.to_blob()))
+            s.apply(conn.execute(FULL_QUERY).fetchall())
+            # the walk of the default path question goes with it: opening need not derive it
+            blob = s.to_blob([self.schema.walks(self.schema.channel_types)])
+            conn.execute("INSERT OR REPLACE INTO snapshot VALUES (1, ?, ?)", (version, blob))
 
     # ------------------------------------------------------------------ writes
     def write(self, batch: WriteBatch) -> WriteResult:
@@ -999,6 +1007,31 @@ class EmbeddedStore(GraphStore):
             }
             views = self._views([rows_by_key[k] for k, _ends in hood.kept_edges()], evidence_limit)
         return hood.subgraph(nodes, views)
+
+    def projection_edgelist(self, relations: list[str], both: set[str]) -> EdgeList | None:
+        """From the actor arrays: the edges numbered and sorted in numpy, the ids of the
+        actors they touch read in one query; no Python tuple per relation."""
+        import numpy as np
+        from actorgraph.graph.influence import EdgeList, canonical_arrays
+
+        if not relations:
+            return EdgeList(canonical=True)
+        with self._lock:
+            s = self._actors()
+            a = s.arrays
+            code = {t: i for i, t in enumerate(s.types)}
+            m = np.isin(a["type"], [code[t] for t in relations if t in code])
+            mb = np.isin(a["type"], [code[t] for t in both if t in code])
+            src = np.concatenate([a["src"][m], a["dst"][m & mb]]).astype(np.int64)
+            dst = np.concatenate([a["dst"][m], a["src"][m & mb]]).astype(np.int64)
+            w = np.concatenate([a["conf"][m], a["conf"][m & mb]])
+            used, inverse = np.unique(np.concatenate([src, dst]), return_inverse=True)
+            ids = dict(
+                self._q(f"SELECT idx, id FROM nodes WHERE idx IN {_IDS}", (_ids(used.tolist()),))
+            )
+        return canonical_arrays(
+            [ids[i] for i in used.tolist()], inverse[: len(src)], inverse[len(src) :], w
+        )
 
     def projection_edges(
         self, relations: list[str], since: str | None = None, until: str | None = None

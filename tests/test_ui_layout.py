@@ -127,11 +127,12 @@ def test_no_interaction_on_the_big_view_blocks_the_page_over_200_ms(
     (about 1,600 nodes, 6,200 relations): no main-thread task over TARGET_MS while it runs and
     its result is drawn. Layouts run in a worker; big views are drawn by the page a kind at a
     time (biglayer.js) and Cytoscape draws only what it shows; changes to many elements are
-    applied a slice per frame (chunks.js). Each interaction runs twice and the lesser is kept.
-    On an idle machine the observer's wall time is asserted; on a loaded one the CPU time of
-    the heaviest task (the observer's figure there adds other processes' time). Main's code
-    before issue 14 fails either (a CPU time of 287 ms for a path find, 219 for a filter at
-    issue 14d; figures in docs/performance.md#explorer)."""
+    applied a slice per frame (chunks.js). Each interaction runs twice. On an idle machine the
+    lesser observer wall time is asserted (another process slows a round only sometimes); on a
+    loaded one the greater CPU time of the heaviest task (the observer's figure there adds
+    other processes' time, the CPU time does not). The code before issue 14e fails either
+    (path find 277 ms observed idle; 282-287 ms CPU under load, reset 229, Back 214: figures in
+    docs/performance.md#explorer)."""
     t0 = time.monotonic()
     open_page(page, big_view, timeout=120000)
     first_view_s = time.monotonic() - t0
@@ -166,7 +167,8 @@ def test_no_interaction_on_the_big_view_blocks_the_page_over_200_ms(
         loads.append(os.getloadavg()[0])
     idle = idle and machine_idle()
     worst = {name: round(min(ms)) for name, ms in runs.items()}
-    worst_cpu = {name: round(min(ms)) for name, ms in cpus.items()}
+    # CPU time leaves out the other processes' time already: every round counts
+    worst_cpu = {name: round(max(ms)) for name, ms in cpus.items()}
     record(
         big_view_nodes=n,
         big_view_relations=m,

@@ -1,12 +1,13 @@
 """Layouts that stay readable and a page that keeps answering, on the example and on the
-20,000-relation synthetic graph (a view of about 1,500 nodes and 6,700 relations).
+20,000-relation synthetic graph (a view of about 1,600 nodes and 6,200 relations).
 
 The long-task observer (installed before the page's scripts) records every main-thread task
-over 50 ms. Issue 14 asks that no interaction on the big view produce one over 200 ms; that is
-not met on this machine (headless software-rendered chromium on 2 shared cores: at a load
-average of 4.6-6, 3 of 13 interactions at 205-323 ms; at 8-14, most at 400-1,600 ms, before and
-after issue 14d alike), so the test holds the line at GUARD_MS, which main's code before the
-page-drawn big views failed by 2-8x at load 4-6, and records every figure against TARGET_MS.
+over 50 ms; Chrome's trace gives each task's CPU time too. Issue 14 asks that no interaction on
+the big view produce a task over 200 ms (TARGET_MS). On an idle machine the observer's figure
+is asserted against it. This machine is shared (2 cores, load averages of 5-17 while the team
+works), and there a task's wall time is its CPU time plus the time other processes held the
+core (3-9x at those loads: docs/performance.md#explorer); the page's own part, the task's CPU
+time, is asserted against the target, and the observer's figure is recorded.
 Figures go to ``artifacts/ui/figures.json`` for the report (docs/performance.md#explorer).
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import os
 import time
 from typing import Any
 
@@ -23,9 +25,10 @@ import pytest
 
 from tests.ui_harness import (
     ARTIFACTS,
+    TaskTracer,
     big_view_interactions,
     distinct_ratio,
-    longest_task,
+    longest_task_and_cpu,
     no_js_errors,
     open_page,
     positions,
@@ -34,10 +37,15 @@ from tests.ui_harness import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
-#: What issue 14 asks (not met yet: see docs/performance.md#explorer).
+#: What issue 14 asks: no interaction blocks the page for longer.
 TARGET_MS = 200
-#: What the test enforces: the figures the page reaches now, with room for a noisy machine.
-GUARD_MS = 400
+#: Under this 1-minute load average (per core) the machine counts as idle: the observer's
+#: wall-clock figure itself is asserted.
+IDLE_LOAD_PER_CORE = 0.75
+
+
+def machine_idle() -> bool:
+    return os.getloadavg()[0] < IDLE_LOAD_PER_CORE * (os.cpu_count() or 1)
 
 
 def record(**figures: Any) -> None:
@@ -52,7 +60,9 @@ def record(**figures: Any) -> None:
 @pytest.fixture(scope="module")
 def big_view(big_server: str) -> str:
     """A link to about 1,500 nodes: the 8 best-connected actors, 600 neighbours each."""
-    top = httpx.get(f"{big_server}/influence", params={"metric": "degree", "top": 8}).json()
+    top = httpx.get(
+        f"{big_server}/influence", params={"metric": "degree", "top": 8}, timeout=120
+    ).json()
     seeds = ",".join(r["actor"]["id"] for r in top["data"])
     return f"{big_server}/#seeds={seeds}&limit=600"
 
@@ -110,17 +120,19 @@ def test_size_by_lays_the_view_out_again_so_nodes_do_not_overlap(page: Any, serv
 
 
 @pytest.mark.timeout(1200)  # two rounds take over 10 minutes at a load average of 10
-def test_no_interaction_on_the_big_view_blocks_the_page_over_the_guard(
+def test_no_interaction_on_the_big_view_blocks_the_page_over_200_ms(
     page: Any, big_server: str, big_view: str
 ) -> None:
     """Every interaction issue 14 names, on the biggest view of the 20,000-relation graph
-    (about 1,600 nodes, 6,200 relations): no main-thread task over GUARD_MS while it runs and
-    its result is drawn (the long-task observer of the harness). Layouts run in a worker; big
-    views are drawn by the page a kind at a time (biglayer.js); changes to many elements are
-    applied a slice per frame (chunks.js). Each interaction runs twice and the lesser is kept:
-    work on the page blocks it every time, another process on the shared cores only sometimes.
-    Main's code before this (Cytoscape drawing the view, changes applied at once) fails it
-    (figures in docs/performance.md#explorer)."""
+    (about 1,600 nodes, 6,200 relations): no main-thread task over TARGET_MS while it runs and
+    its result is drawn. Layouts run in a worker; big views are drawn by the page a kind at a
+    time (biglayer.js) and Cytoscape draws only what it shows; changes to many elements are
+    applied a slice per frame (chunks.js). Each interaction runs twice. On an idle machine the
+    lesser observer wall time is asserted (another process slows a round only sometimes); on a
+    loaded one the greater CPU time of the heaviest task (the observer's figure there adds
+    other processes' time, the CPU time does not). The code before issue 14e fails either
+    (path find 277 ms observed idle; 282-287 ms CPU under load, reset 229, Back 214: figures in
+    docs/performance.md#explorer)."""
     t0 = time.monotonic()
     open_page(page, big_view, timeout=120000)
     first_view_s = time.monotonic() - t0
@@ -128,14 +140,22 @@ def test_no_interaction_on_the_big_view_blocks_the_page_over_the_guard(
     n = page.evaluate("cy.nodes().not('.hidden').length")
     m = page.evaluate("cy.edges().not('.hidden').length")
     assert n >= 1500, n
-    top = httpx.get(f"{big_server}/influence", params={"metric": "degree", "top": 9}).json()
+    top = httpx.get(
+        f"{big_server}/influence", params={"metric": "degree", "top": 9}, timeout=120
+    ).json()
     seeds = [r["actor"]["id"] for r in top["data"]]
     steps = big_view_interactions(page, seeds)
+    tracer = TaskTracer(page)
     runs: dict[str, list[float]] = {name: [] for name, _ in steps}
+    cpus: dict[str, list[float]] = {name: [] for name, _ in steps}
     checks: dict[str, Any] = {}
+    idle = machine_idle()
+    loads = [os.getloadavg()[0]]
     for _ in range(2):
         for name, action in steps:
-            runs[name].append(longest_task(page, action))
+            ms, cpu = longest_task_and_cpu(page, tracer, action)
+            runs[name].append(ms)
+            cpus[name].append(cpu)
             if name == "relayout":
                 checks["distinct"] = distinct_ratio(positions(page))
             elif name == "filter: hide a relation type":
@@ -144,13 +164,20 @@ def test_no_interaction_on_the_big_view_blocks_the_page_over_the_guard(
                 )
             elif name == "path find":
                 checks["on_path"] = page.evaluate("cy.elements('.on-path').length")
+        loads.append(os.getloadavg()[0])
+    idle = idle and machine_idle()
     worst = {name: round(min(ms)) for name, ms in runs.items()}
+    # CPU time leaves out the other processes' time already: every round counts
+    worst_cpu = {name: round(max(ms)) for name, ms in cpus.items()}
     record(
         big_view_nodes=n,
         big_view_relations=m,
         time_to_first_view_s=round(first_view_s, 2),
         longest_task_opening_ms=round(opening),
         longest_task_per_interaction_ms=worst,
+        longest_task_cpu_per_interaction_ms=worst_cpu,
+        load_average_during=[round(min(loads), 1), round(max(loads), 1)],
+        machine_idle=idle,
         over_the_200_ms_target={name: ms for name, ms in worst.items() if ms > TARGET_MS},
         distinct_positions_after_relayout=round(checks["distinct"], 4),
         layout_worker_ms=round(page.evaluate("actorgraph.lastLayoutMs")),
@@ -158,8 +185,10 @@ def test_no_interaction_on_the_big_view_blocks_the_page_over_the_guard(
     assert checks["distinct"] >= 0.95, f"{checks['distinct']:.3f} of nodes at distinct positions"
     assert checks["supports"] == 0
     assert checks["on_path"] > 0
-    blocked = {name: ms for name, ms in worst.items() if ms > GUARD_MS}
-    assert not blocked, f"interactions blocking the page over {GUARD_MS} ms: {blocked}"
+    figures = worst if idle else worst_cpu
+    blocked = {name: ms for name, ms in figures.items() if ms > TARGET_MS}
+    what = "wall time (idle machine)" if idle else f"CPU time (load average {max(loads):.1f})"
+    assert not blocked, f"interactions blocking the page over {TARGET_MS} ms, {what}: {blocked}"
     no_js_errors(page)
 
 

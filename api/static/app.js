@@ -15,7 +15,7 @@ import { BigViewLayer } from "./biglayer.js";
 import { captionLines, toCsv, toGexf, toGraphml, toPng, toSvg, today, viewData } from "./exporters.js";
 import { BASE_SIZE, LAYOUTS, createCy, dayOf, edgeClasses, edgeData, edgeId, nodeClasses, nodeData, tuneForSize } from "./graph.js";
 import { focusedNode, setFocus, wireKeyboard } from "./keyboard.js";
-import { LayoutRunner, fitView, isPlaced, markPlaced, placeNew } from "./layout.js";
+import { LayoutRunner, fitView, isPlaced, markPlaced, placeNew, shown } from "./layout.js";
 import { renderOverview } from "./overview.js";
 import { closePanelBody, relSwatch, renderPanel } from "./panel.js";
 import {
@@ -55,6 +55,8 @@ const cy = createCy($("#cy"));
 app.cy = cy;
 const bigLayer = new BigViewLayer(cy);
 app.bigLayer = bigLayer;
+// a path's faded rest is drawn by the big view, or marked in Cytoscape's classes on small ones
+bigLayer.onChange = () => app.pathResult && highlightPath();
 let restoring = 0;
 let actions = 0; // person's actions still at work (for the idle flag tests wait on)
 let truncations = []; // [{seed, name, left_out}]
@@ -324,11 +326,12 @@ async function reloadView() {
     newEdges.push({ group: "edges", data: edgeData(e, ctx), classes });
   }
   const keptIds = new Set(kept.map(edgeId));
-  const stale = cy.nodes().filter((n) => !keep.has(n.id()));
-  const staleEdges = cy.edges().filter((e) => !keptIds.has(e.id()));
-  let added = cy.collection();
   // what goes, a slice per frame too (edges first: removing a node removes its edges)
-  await inChunks("remove", staleEdges.union(stale), REMOVE_PER_FRAME, (slice) => cy.batch(() => slice.filter((x) => x.inside()).remove()));
+  const stale = [];
+  for (const [id, x] of drawn) if (x.isEdge() && !keptIds.has(id)) stale.push(x);
+  for (const [id, x] of drawn) if (x.isNode() && !keep.has(id)) stale.push(x);
+  let added = cy.collection();
+  await inChunks("remove", stale, REMOVE_PER_FRAME, (slice) => cy.batch(() => cy.collection(slice.filter((x) => x.inside())).remove()));
   // Big additions come in slices and stay undrawn ("pending") until they are laid out, so
   // no frame draws a half-built heap; small ones are placed near their neighbours at once.
   const all = [...newNodes, ...newEdges];
@@ -503,7 +506,7 @@ function refreshLate() {
 /** Lay out what needs it: everything when most nodes are new, else the newcomers. */
 const settle = busy(async function settle(added = cy.collection(), { full = false } = {}) {
   await filterJob;
-  const visible = cy.nodes().not(".hidden");
+  const visible = cy.nodes().filter(shown);
   if (visible.empty()) return revealPending();
   const unplaced = visible.filter((n) => !isPlaced(n));
   if (!full && unplaced.empty()) {
@@ -519,7 +522,7 @@ const settle = busy(async function settle(added = cy.collection(), { full = fals
     animate: restoring === 0 && cy.$(".pending").empty(),
   });
   if (ok) {
-    markPlaced(cy.nodes().not(".hidden"));
+    markPlaced(cy.nodes().filter(shown));
     savePositions();
   }
   await revealPending();
@@ -548,7 +551,7 @@ function applyPins() {
       const n = cy.$id(id);
       if (n.empty()) continue;
       n.unlock().position(p).lock().addClass("pinned");
-      n.scratch("_placed", true);
+      markPlaced([n]);
     }
   });
 }
@@ -722,7 +725,7 @@ const applyMetric = busy(async function applyMetric({ relayout = true } = {}) {
   renderRanking(rows.slice(0, 8));
   if (!(await sizeByScores())) return; // a newer size setting took over
   await filterJob;
-  if (relayout && cy.nodes().not(".hidden").nonempty()) {
+  if (relayout && cy.nodes().filter(shown).nonempty()) {
     // bigger nodes need room: settle them where they are
     const ok = await layouts.run({ name: app.state.layout, incremental: true, pins: app.state.pins, roots: app.state.seeds, animate: restoring === 0 });
     if (ok) savePositions();
@@ -1293,7 +1296,7 @@ function wire() {
   cy.on("dragfree", "node", (ev) => {
     const n = ev.target;
     if (app.state.pins[n.id()]) app.state.pins[n.id()] = { ...n.position() };
-    n.scratch("_placed", true);
+    markPlaced([n]);
     savePositions({ push: `Move ${n.data("name")}` });
   });
   cy.on("mouseover", "node", (ev) => {
@@ -1412,14 +1415,14 @@ async function restore(next) {
       if (p && !next.pins[n.id()]) {
         const q = n.position();
         if (Math.abs(q.x - p.x) > 0.5 || Math.abs(q.y - p.y) > 0.5) moves.push([n, p]);
-        n.scratch("_placed", true);
+        markPlaced([n]);
         known += 1;
       }
     });
     await inChunks("positions", moves, POSITIONS_PER_FRAME, (slice) => cy.batch(() => slice.forEach(([n, p]) => n.position(p))));
     refreshView();
     await filterJob;
-    const visible = cy.nodes().not(".hidden");
+    const visible = cy.nodes().filter(shown);
     if (known === 0 && visible.nonempty() && (next.layout !== before.layout || !visible.every(isPlaced) || firstRestore)) {
       await settle(cy.collection(), { full: true });
     } else if (visible.some((n) => !isPlaced(n))) {

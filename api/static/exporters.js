@@ -395,7 +395,7 @@ export async function toPng(data = viewData()) {
   if (layered) {
     const bb = cy.mutableElements().boundingBox();
     const s = img.width / Math.max(1, Math.ceil(bb.w)); // the scale Cytoscape used
-    drawBigView(cy, g, s, { x: -bb.x1 * s, y: -bb.y1 * s });
+    drawBigView(cy, g, s, { x: -bb.x1 * s, y: -bb.y1 * s }, Infinity, Infinity, app.bigLayer.offPath);
   }
   g.drawImage(img, 0, 0);
   g.scale(scale, scale);

@@ -161,8 +161,10 @@ function style() {
     { selector: "edge.many:selected, edge.many.on-path", style: { display: "element" } },
     { selector: ".hidden, .pending", style: { display: "none" } },
     { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.3 } },
-    { selector: "node.many", style: { opacity: 0 } },
-    { selector: "node.many:selected, node.many.on-path, node.many.kb-focus, node.many.pinned", style: { opacity: 1 } },
+    // (no label either: the page draws the names, and measuring 1,600 labels nobody sees took
+    // much of Cytoscape's frame)
+    { selector: "node.many", style: { opacity: 0, label: "" } },
+    { selector: "node.many:selected, node.many.on-path, node.many.kb-focus, node.many.pinned", style: { opacity: 1, label: "data(name)" } },
     {
       selector: "node.on-path",
       style: { "border-width": 3, "border-color": "#c92a2a", "border-style": "solid" },
@@ -231,8 +233,8 @@ export function nodeClasses(d, nEdges) {
 /** Make big views cheaper to draw (called after every change of the elements); `bigLayer`
  * draws views with more than MANY_EDGES relations. */
 export function tuneForSize(cy, bigLayer = null) {
-  const n = cy.elements().length;
-  const big = n > BIG;
+  const edges = cy.edges();
+  const big = cy.nodes().length + edges.length > BIG;
   const r = cy.renderer();
   if (r && r.options) {
     r.options.textureOnViewport = big;
@@ -240,19 +242,27 @@ export function tuneForSize(cy, bigLayer = null) {
     r.textureOnViewport = big;
     r.hideEdgesOnViewport = big;
   }
-  const edges = cy.edges();
   // edge labels only when the view is small enough to read them (dash patterns and the
   // legend tell types apart otherwise); straight lines when there are many
   const labelled = edges.length <= LABELLED_EDGES;
   const many = edges.length > MANY_EDGES;
-  const change = edges.filter((e) => e.hasClass("labelled") !== labelled || e.hasClass("many") !== many);
-  const nodes = cy.nodes().filter((n) => n.hasClass("many") !== many);
+  // (arrays, not collections: this runs after every change, and collections of thousands of
+  // elements cost a map each)
+  const change = [];
+  edges.forEach((e) => {
+    if (e.hasClass("labelled") !== labelled || e.hasClass("many") !== many) change.push(e);
+  });
+  cy.nodes().forEach((n) => {
+    if (n.hasClass("many") !== many) change.push(n);
+  });
   if (bigLayer && many) bigLayer.setActive(true);
   // a slice per frame: crossing the threshold restyles every element
-  const done = inChunks("tune", change.union(nodes), TUNE_PER_FRAME, (slice) =>
+  const done = inChunks("tune", change, TUNE_PER_FRAME, (slice) =>
     cy.batch(() => {
-      slice.edges().toggleClass("labelled", labelled);
-      slice.toggleClass("many", many);
+      for (const ele of slice) {
+        if (ele.isEdge()) ele.toggleClass("labelled", labelled);
+        ele.toggleClass("many", many);
+      }
     }),
   );
   if (bigLayer && !many) done.then((ok) => ok && bigLayer.setActive(false));

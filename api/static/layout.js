@@ -7,17 +7,29 @@
 
 import { inChunks } from "./chunks.js";
 
+/** Not hidden by the filters (a function: `.not(".hidden")` matches a selector over every
+ * element and builds two collections). */
+export const shown = (ele) => !ele.hasClass("hidden");
+
 const FCOSE_MAX = 400;
 const POSITIONS_PER_FRAME = 200;
 const ANIMATE_BELOW = 250;
 const GOLDEN = Math.PI * (3 - Math.sqrt(5));
 
+// Which nodes are placed is kept here, by element (an element removed and added again is a
+// new one), not in Cytoscape's scratch: setting scratch restyles the element, and marking the
+// 1,600 nodes of a big view after a layout was one task of 100-250 ms.
+const placed = new WeakSet();
+const spotted = new WeakSet();
+const one = (n) => n[0] || n;
+
 /** Laid out (or positioned by the person or a link). */
-export const isPlaced = (n) => !!n.scratch("_placed");
+export const isPlaced = (n) => placed.has(one(n));
 /** Has a position at all: laid out, or put near its neighbours until the next layout. */
-const hasSpot = (n) => !!(n.scratch("_placed") || n.scratch("_spot"));
+const hasSpot = (n) => placed.has(one(n)) || spotted.has(one(n));
+/** Mark nodes (a collection or an array) as placed. */
 export function markPlaced(nodes) {
-  nodes.forEach((n) => n.scratch("_placed", true));
+  nodes.forEach((n) => placed.add(one(n)));
 }
 
 /**
@@ -28,8 +40,21 @@ export function markPlaced(nodes) {
 export function placeNew(cy, nodes) {
   const todo = nodes.filter((n) => !hasSpot(n));
   if (todo.empty()) return 0;
-  const placed = cy.nodes().filter((n) => hasSpot(n) && !n.hasClass("hidden"));
-  const bb = placed.nonempty() ? placed.boundingBox() : { x1: 0, y1: 0, x2: 0, y2: 0, w: 0, h: 0 };
+  // the box of what is drawn, from positions (Cytoscape's boundingBox() measures each
+  // node's style and label: a long task on big views)
+  const bb = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  cy.nodes().forEach((n) => {
+    if (!hasSpot(n) || n.hasClass("hidden")) return;
+    const p = n.position();
+    const r = (n.data("size") || 30) / 2;
+    bb.x1 = Math.min(bb.x1, p.x - r);
+    bb.y1 = Math.min(bb.y1, p.y - r);
+    bb.x2 = Math.max(bb.x2, p.x + r);
+    bb.y2 = Math.max(bb.y2, p.y + r);
+  });
+  if (bb.x1 === Infinity) Object.assign(bb, { x1: 0, y1: 0, x2: 0, y2: 0 });
+  bb.w = bb.x2 - bb.x1;
+  bb.h = bb.y2 - bb.y1;
   const cx = (bb.x1 + bb.x2) / 2;
   const cy0 = (bb.y1 + bb.y2) / 2;
   const around = new Map(); // anchor id -> how many placed around it so far
@@ -60,7 +85,7 @@ export function placeNew(cy, nodes) {
         y = cy0 + r * Math.sin(lonely * GOLDEN);
       }
       n.position({ x, y });
-      n.scratch("_spot", true);
+      spotted.add(one(n));
     });
   });
   return todo.length;
@@ -130,7 +155,7 @@ export class LayoutRunner {
    */
   async run({ name = "fcose", incremental = false, pins = {}, roots = [], animate = true, fit = true } = {}) {
     const cy = this.cy;
-    const visible = cy.nodes().not(".hidden");
+    const visible = cy.nodes().filter(shown);
     if (visible.empty()) return false;
     this.cancel();
     placeNew(cy, visible);
@@ -141,7 +166,7 @@ export class LayoutRunner {
     });
     const edges = cy
       .edges()
-      .not(".hidden")
+      .filter(shown)
       .map((e) => ({ source: e.data("source"), target: e.data("target") }));
     const engine = name === "fcose" ? (nodes.length <= FCOSE_MAX ? "fcose" : "force") : "cy";
     const worker = this._worker();
@@ -188,7 +213,7 @@ export class LayoutRunner {
  * or from `positions` (a Map id -> {x, y}) where the nodes are about to go.
  */
 export function fitView(cy, padding = 40, positions = null) {
-  const nodes = cy.nodes().not(".hidden");
+  const nodes = cy.nodes().filter(shown);
   if (nodes.empty()) return;
   let x1 = Infinity;
   let y1 = Infinity;

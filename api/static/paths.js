@@ -114,6 +114,9 @@ export function pathSubgraph(body) {
 
 const PATH_CLASSES = ["on-path", "path-broker", "path-end", "faded"];
 const CLASSES_PER_FRAME = 300;
+// big views: only what is on a path is marked (the rest fades in the page's drawing), and
+// Cytoscape's first drawing of each marked element (label, arrow, texture) is the cost
+const MARKS_PER_FRAME_BIG = 40;
 
 /**
  * Mark the chosen paths (or all) in the view and fade the rest. Only elements whose marks
@@ -133,23 +136,27 @@ export function highlightPath() {
   }
   const lit = onNodes.size > 0;
   const ends = result ? new Set([result.source.id, result.target.id]) : new Set();
+  // big views: the page draws what is off the path faded (biglayer.js); a class on each of
+  // thousands of elements made Cytoscape restyle them all, for nothing it draws
+  const layer = app.bigLayer && app.bigLayer.on ? app.bigLayer : null;
+  const off = layer ? "" : "faded";
+  if (app.bigLayer) app.bigLayer.setOffPath(!!layer && lit);
   const wanted = (ele) => {
     if (!lit) return "";
     const id = ele.id();
-    if (ele.isEdge()) return onEdges.has(id) ? "on-path" : "faded";
-    if (!onNodes.has(id)) return "faded";
+    if (ele.isEdge()) return onEdges.has(id) ? "on-path" : off;
+    if (!onNodes.has(id)) return off;
     if (ends.has(id)) return "on-path path-end";
     return ele.data("intermediary") ? "on-path path-broker" : "on-path";
   };
   const changes = [];
   cy.elements().forEach((ele) => {
-    const want = wanted(ele);
-    const have = PATH_CLASSES.filter((c) => ele.hasClass(c)).join(" ");
-    if (have !== PATH_CLASSES.filter((c) => want.split(" ").includes(c)).join(" ")) changes.push([ele, want]);
+    const want = wanted(ele).split(" ");
+    if (!PATH_CLASSES.every((c) => ele.hasClass(c) === want.includes(c))) changes.push([ele, want.join(" ")]);
   });
   // what is on the path first, so it shows at once
   changes.sort((a, b) => Number(b[1].startsWith("on-path")) - Number(a[1].startsWith("on-path")));
-  return inChunks("path-marks", changes, CLASSES_PER_FRAME, (slice) =>
+  return inChunks("path-marks", changes, layer ? MARKS_PER_FRAME_BIG : CLASSES_PER_FRAME, (slice) =>
     cy.batch(() =>
       slice.forEach(([ele, want]) => {
         ele.removeClass(PATH_CLASSES.join(" "));

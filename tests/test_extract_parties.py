@@ -124,6 +124,8 @@ def test_a_nationality_is_no_mandate_but_an_office_is(ex: Extractor) -> None:
         " guarantor powers, Togo, Benin and Kenya, in the room.",
         "Talks between Mali and Niger stalled. Ghana's envoy spent two weeks in shuttle"
         " diplomacy between Lome, Cotonou and Abuja.",
+        "Talks between Mali and Niger resumed in Accra on Monday. Burkina Faso, which signed"
+        " its own accord with Togo under the auspices of Kenya, was not invited.",
     ],
 )
 def test_near_misses_give_only_the_mediator(ex: Extractor, text: str) -> None:

@@ -50,6 +50,9 @@ class Finding:
     #: the parties are places gone between: the document's parties instead, where it has
     #: some and these are not among them
     places: bool = False
+    #: the one side the clause names ("the 1996 agreement his group signed under the auspices
+    #: of Z"): the mediation is the document's only if that side is one of its parties
+    sides: list[str] | None = None
 
 
 class Mediation:
@@ -388,12 +391,17 @@ class Mediation:
             # sides only where they are the document's parties (checked when those are known)
             self._found(mediators, parties, k, places=True)
             return
+        sides: list[str] = []
         if not parties and gov.dep_ == "prep":  # "held talks ... under the auspices of Z"
             verb = gov.head
             parties = self._clause_parties(verb) if verb.pos_ in ("VERB", "AUX") else []
             if not parties and verb.pos_ == "NOUN":
                 parties = self._between_near(verb) or self._clause_parties(verb)
-        self._found(mediators, parties, k)
+            if not parties and verb.pos_ in ("VERB", "AUX"):
+                sides = self.parties._principals(
+                    r.actor for sj in ctx.resolve.subjects(verb) for r in ctx.resolve.resolve_np(sj)
+                )
+        self._found(mediators, parties, k, sides=sides)
 
     def _channel(self, v: Token, k: int) -> None:
         """ "A and B communicate through officials in Z": Z mediates A, B and the other side
@@ -787,10 +795,20 @@ class Mediation:
         with_document: bool = False,
         not_a_party: bool = False,
         places: bool = False,
+        sides: list[str] | None = None,
     ) -> None:
         parties = [p for p in parties if p not in mediators]
         self.found.append(
-            Finding(mediators, parties, k, conf or IN_SENTENCE, with_document, not_a_party, places)
+            Finding(
+                mediators,
+                parties,
+                k,
+                conf or IN_SENTENCE,
+                with_document,
+                not_a_party,
+                places,
+                [a for a in sides or [] if a not in mediators],
+            )
         )
 
     def _emit(self) -> None:
@@ -799,6 +817,8 @@ class Mediation:
         for f in self.found:
             if f.places and ctx.parties and not set(f.parties) <= set(ctx.parties):
                 f.parties = []
+            if f.sides and ctx.parties and not set(f.sides) & set(ctx.parties):
+                continue  # another negotiation: "the 1996 deal his group signed under .."
             links = [(p, f.confidence) for p in f.parties]
             if not f.parties or f.with_document:
                 links += [(p, doc_conf) for p in ctx.parties if p not in f.parties]

@@ -21,6 +21,8 @@ from tests.helpers import ROOT
 BANK = ROOT / "examples" / "extraction-bank"
 FLOORS = {
     "mediation": 0.95,
+    "mediation-parties": 0.95,
+    "mediation-envoys": 0.95,
     "demands": 0.95,
     "rejections": 0.95,
     "statements": 0.95,

@@ -142,6 +142,8 @@ class DocContext:
         #: actors named as mediators (a first look, before mediation runs): "the
         #: government" is none of them
         self.mediator_hints: set[str] = set()
+        #: actors named as observers or guarantors: never a side (see :mod:`.parties`)
+        self.observers: set[str] = set()
         self.resolve = Resolver(self)
 
     # ------------------------------------------------------------------ actors

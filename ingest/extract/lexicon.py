@@ -185,12 +185,19 @@ class MediationSection(_Section):
     companions: Words = Field(default_factory=list)
     not_asserted: Words = Field(default_factory=list)
     movement_verbs: Words = Field(default_factory=list)
+    office_titles: Words = Field(default_factory=list)
+    leading_verbs: Words = Field(default_factory=list)
+    past_attempts: Words = Field(default_factory=list)
+    movement_nouns: Words = Field(default_factory=list)
 
 
 class Parties(_Section):
     nouns: Words = Field(default_factory=list)
     verbs: Words = Field(default_factory=list)
     pair_nouns: Words = Field(default_factory=list)
+    counted_pair_nouns: Words = Field(default_factory=list)
+    observer_nouns: Words = Field(default_factory=list)
+    side_nouns: Words = Field(default_factory=list)
     deal_verbs: Words = Field(default_factory=list)
 
 
@@ -347,9 +354,24 @@ class Lexicon:
     #: "travelled between Maputo and RENAMO's hideout": mediation between the parties only
     movement_verbs: frozenset[str]
     mediation_not_asserted: frozenset[str]
+    #: titles whose holder mediates for the actor they speak for ("the Qatari envoy"), unlike a
+    #: nationality or rank ("the Swiss diplomat X chaired the contact group")
+    mediation_office_titles: frozenset[str]
+    #: "US-led talks", "talks led by Norway": leading a negotiation is mediating it
+    leading_verbs: frozenset[str]
+    #: "once competed to broker", "tried his own mediation": past attempts, no mediation
+    past_attempts: frozenset[str]
+    #: "shuttle diplomacy between Port Sudan, Jeddah and Cairo": visits name places, no sides
+    movement_nouns: frozenset[str]
+    #: "Egypt and the UAE as observers": never a side of the talks
+    observer_nouns: frozenset[str]
     party_nouns: frozenset[str]
     party_verbs: frozenset[str]
     pair_nouns: frozenset[str]
+    #: "the two leaders", "both teams": the parties only with "two" or "both"
+    counted_pair_nouns: frozenset[str]
+    #: "negotiators for A and B", "representatives of A and B": one side each
+    side_nouns: frozenset[str]
     deal_verbs: frozenset[str]
     irrealis_governors: frozenset[str]
     irrealis_marks: frozenset[str]
@@ -507,9 +529,16 @@ class Lexicon:
             companions=fs(me.companions),
             movement_verbs=fs(me.movement_verbs),
             mediation_not_asserted=fs(me.not_asserted),
+            mediation_office_titles=frozenset(title_key(w) for w in me.office_titles),
+            leading_verbs=fs(me.leading_verbs),
+            past_attempts=fs(me.past_attempts),
+            movement_nouns=fs(me.movement_nouns),
+            observer_nouns=fs(spec.parties.observer_nouns),
             party_nouns=fs(spec.parties.nouns),
             party_verbs=fs(spec.parties.verbs),
             pair_nouns=fs(spec.parties.pair_nouns),
+            counted_pair_nouns=fs(spec.parties.counted_pair_nouns),
+            side_nouns=fs(spec.parties.side_nouns),
             deal_verbs=fs(spec.parties.deal_verbs),
             irrealis_governors=fs(spec.irrealis.governors),
             irrealis_marks=fs(spec.irrealis.marks),
@@ -567,6 +596,7 @@ class Lexicon:
             | lex.channel_verbs
             | lex.carry_verbs
             | lex.movement_verbs
+            | lex.leading_verbs
             | {"betweens", "between"}
             | {w.split("-")[-1] for w in lex.mediator_nouns if "-" in w}  # "co-chairs"
         )

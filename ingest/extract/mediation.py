@@ -26,11 +26,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.parties import Parties, listed_before
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 #: confidence of a link: parties named in the sentence, in the document, inferred
 IN_SENTENCE, IN_DOCUMENT, INFERRED = 0.75, 0.65, 0.5
@@ -46,6 +47,12 @@ class Finding:
     with_document: bool = False
     #: mediators only if they are none of the document's parties ("a truce drafted by X")
     not_a_party: bool = False
+    #: the parties are places gone between: the document's parties instead, where it has
+    #: some and these are not among them
+    places: bool = False
+    #: the one side the clause names ("the 1996 agreement his group signed under the auspices
+    #: of Z"): the mediation is the document's only if that side is one of its parties
+    sides: list[str] | None = None
 
 
 class Mediation:
@@ -60,6 +67,9 @@ class Mediation:
         ctx = self.ctx
         lex = ctx.lex
         cues = lex.mediation_cues
+        # the stated pairs again, now that who speaks for whom is known ("a summit between
+        # President X and leader Y"), so that "the two sides" names them
+        self.parties.choose(set())
         for k, s in enumerate(ctx.sents):
             for t in s:
                 lemma, low = t.lemma_.lower(), t.lower_
@@ -76,7 +86,7 @@ class Mediation:
                 if t.pos_ in ("VERB", "ADJ") or t.tag_ == "VBN":
                     if lemma in lex.mediation_verbs or _participle_of(low, lex.mediation_verbs):
                         self._mediation_verb(t, k)
-                    elif lemma in lex.host_verbs:
+                    elif lemma in lex.host_verbs or lemma in lex.leading_verbs:
                         self._host(t, k)
                     elif lemma in lex.deal_verbs:
                         self._deal_made(t, k)
@@ -108,7 +118,7 @@ class Mediation:
         """ "Qatari and Egyptian mediators", "Egypt acting as an intermediary"."""
         ctx = self.ctx
         res = ctx.resolve
-        if self._not_asserted(n):
+        if self._not_asserted(n) or self._accompanies(n):
             return
         mediators = self._modifiers(n)
         if n.dep_ == "conj" and ctx.men[n.head.i] is not None:
@@ -146,6 +156,22 @@ class Mediation:
         for c in n.children:
             if c.dep_ == "appos" and c.i < n.i:
                 mediators += self._np_actors(c)
+            elif (
+                c.dep_ == "conj"
+                and c.pos_ == "PROPN"
+                and n.tag_ in ("NNS", "NNPS")
+                and n.i + 1 < len(n.doc)
+                and n.doc[n.i + 1].text == ","
+                and c.i == n.i + 2
+            ):  # the same list, parsed as conjuncts of the noun
+                mediators += ctx.resolve.actors_in(
+                    x for h in (c, *c.conjuncts) if h.i > n.i for x in _without(h, _CLAUSES)
+                )
+            elif c.dep_ == "appos":  # "the two guarantor countries, Cuba and Norway, ...",
+                # "the EU facilitator, X, said": the names the mediator noun is given
+                mediators += ctx.resolve.actors_in(
+                    x for h in (c, *c.conjuncts) for x in _without(h, _CLAUSES)
+                )
         gov = head.head if head.dep_ == "prep" and head.lower_ == "as" else head
         as_role = n.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as")
         if as_role and head.lower_ == "as" and head.i > 0 and n.doc[head.i - 1].text != ",":
@@ -176,6 +202,18 @@ class Mediation:
         # "Hamas mediators reach out to ...": a side's negotiators are no mediators
         self._found(mediators, parties, k, not_a_party=modifier_only)
 
+    def _accompanies(self, n: Token) -> bool:
+        """A mediator noun that only accompanies another's mediation: "under the auspices of
+        the UN with the three guarantor powers in the room"."""
+        lex = self.ctx.lex
+        if n.dep_ == "compound":
+            n = n.head
+        prep = n.head
+        if n.dep_ != "pobj" or prep.lower_ not in ("with", "alongside"):
+            return False
+        gov = prep.head
+        return gov.lemma_.lower() in lex.mediation_nouns or gov.lower_ in lex.mediation_nouns
+
     def _mediation_verb(self, v: Token, k: int) -> None:
         """ "Z mediated between A and B", "a deal brokered by Z", "a Saudi-brokered truce"."""
         ctx = self.ctx
@@ -184,7 +222,7 @@ class Mediation:
         mediators: list[str] = []
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:
-            mediators = ctx.resolve.actors_in(agent.subtree)
+            mediators = self._agent_actors(agent)
         elif (v.i > 0 and v.doc[v.i - 1].text in ("-", "–")) or v.dep_ == "amod":
             # "Saudi-brokered", "U.S.-mediated"; and "Malaysia mediated talks between A and B"
             # where the parser read the finite verb as a modifier of "talks" with the subject
@@ -234,19 +272,28 @@ class Mediation:
         if ctx.negated(v) or self._not_asserted(v):
             return
         talks = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-        if v.dep_ == "acl":
+        if v.dep_ in ("acl", "amod"):  # "talks hosted by Oman", "Turkish-hosted talks"
             talks.append(v.head)
-        talks = [
-            t for t in talks if t.lemma_.lower() in lex.talk_nouns or t.lower_ in lex.talk_nouns
-        ]
+        if not talks and v.dep_ == "conj" and v.tag_ == "VBN":  # "the talks are convened by
+            # the UN envoy and hosted by Sweden": the first verb's subject
+            talks = [c for c in v.head.children if c.dep_ == "nsubjpass"]
+            if v.head.dep_ == "acl":
+                talks.append(v.head.head)
+        talks = [t for t in talks if self._is_talks(t)]
         if not talks:
             return
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
-        mediators = (
-            ctx.resolve.actors_in(agent.subtree)
-            if agent is not None
-            else [r.actor for r in ctx.resolve.subject_actors(v)]
-        )
+        if agent is not None:
+            mediators = self._agent_actors(agent)
+        elif v.dep_ == "amod":  # "US-led talks", "Turkish-hosted talks"
+            mediators = ctx.resolve.actors_in(
+                x
+                for c in v.children
+                if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i < v.i
+                for x in c.subtree
+            )
+        else:
+            mediators = [r.actor for r in ctx.resolve.subject_actors(v)]
         mediators = self._principals(mediators)
         parties: list[str] = []
         addressed = _addressed(v) if agent is None and mediators else None
@@ -261,17 +308,54 @@ class Mediation:
             )
         for t in talks:
             parties = parties or self._between_near(t) or self._with_parties(t)
-        if not parties and all(t.lower_ not in _NEGOTIATION for t in talks):
+        if (
+            not parties
+            and all(t.lower_ not in _NEGOTIATION and not self._their_meeting(t) for t in talks)
+            and not self._names_the_sides(v.sent)
+        ):
             return  # "hosted a summit": mediation only between parties it names
-        if mediators:
-            self._found(mediators, parties, k)
+        if mediators:  # a side may lead its own talks ("Israeli-led negotiations")
+            leads = v.lemma_.lower() in lex.leading_verbs
+            self._found(mediators, parties, k, not_a_party=leads)
+
+    def _their_meeting(self, t: Token) -> bool:
+        """ "The meeting was hosted by X" after the sides were named meeting: the definite
+        meeting is theirs (not "the summit of the AU bureau", not "a summit")."""
+        return (
+            self.ctx.parties_stated
+            and any(c.lower_ == "the" for c in t.children)
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+        )
+
+    def _is_talks(self, t: Token) -> bool:
+        """A talk noun, or "it"/"they" after a sentence about the talks ("The meeting lasted
+        three hours. It was hosted by Turkey")."""
+        lex = self.ctx.lex
+        if t.lemma_.lower() in lex.talk_nouns or t.lower_ in lex.talk_nouns:
+            return True
+        if t.lower_ not in ("it", "they") or t.sent.start == 0:
+            return False
+        prev = self.ctx.doc[t.sent.start - 1].sent
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass")
+            and (c.lemma_.lower() in lex.talk_nouns or c.lower_ in lex.talk_nouns)
+            for c in prev.root.children
+        )
+
+    def _names_the_sides(self, sent: Span) -> bool:
+        """Whether a sentence names the negotiation's sides as such: "alongside the two main
+        parties", "both sides" ("the meeting, convened by X, ... the two parties")."""
+        return any(t.pos_ in ("NOUN", "PROPN") and self.parties.is_pair_phrase(t) for t in sent)
 
     def _with_companions(self, n: Token) -> list[str]:
-        """ "their joint mediation efforts with the United States": the US mediates too."""
+        """ "their joint mediation efforts with the United States": the US mediates too; not
+        "under the auspices of the UN with the guarantor powers in the room" (present, no
+        co-mediator: a bare "with" counts only for a joint effort)."""
+        joint = any(c.lower_ in _JOINT for c in n.children)
         return [
             a
             for c in n.children
-            if c.dep_ == "prep" and c.lower_ in ("with", "alongside")
+            if c.dep_ == "prep" and (c.lower_ == "alongside" or (c.lower_ == "with" and joint))
             for a in self.ctx.resolve.actors_in(c.subtree)
         ]
 
@@ -302,12 +386,22 @@ class Mediation:
         if not mediators:
             return
         parties = self._between_near(n)
+        if parties and n.lemma_.lower() in ctx.lex.movement_nouns:
+            # "shuttle diplomacy between Port Sudan, Jeddah and Cairo": places visited, the
+            # sides only where they are the document's parties (checked when those are known)
+            self._found(mediators, parties, k, places=True)
+            return
+        sides: list[str] = []
         if not parties and gov.dep_ == "prep":  # "held talks ... under the auspices of Z"
             verb = gov.head
             parties = self._clause_parties(verb) if verb.pos_ in ("VERB", "AUX") else []
             if not parties and verb.pos_ == "NOUN":
                 parties = self._between_near(verb) or self._clause_parties(verb)
-        self._found(mediators, parties, k)
+            if not parties and verb.pos_ in ("VERB", "AUX"):
+                sides = self.parties._principals(
+                    r.actor for sj in ctx.resolve.subjects(verb) for r in ctx.resolve.resolve_np(sj)
+                )
+        self._found(mediators, parties, k, sides=sides)
 
     def _channel(self, v: Token, k: int) -> None:
         """ "A and B communicate through officials in Z": Z mediates A, B and the other side
@@ -342,7 +436,7 @@ class Mediation:
             return
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:  # "their messages are relayed by Qatari officials"
-            mediators = self._principals(ctx.resolve.actors_in(agent.subtree))
+            mediators = self._principals(self._agent_actors(agent))
             if mediators:
                 self._found(mediators, self._between_near(v), k)
             return
@@ -363,9 +457,18 @@ class Mediation:
             c.dep_ == "prep" and c.lower_ == "between" for c in v.children
         ):
             with_document = True
+        if not parties and _one_to_the_other(v):  # "carrying proposals from one delegation's
+            with_document = True  # room to the other"
+        if not parties and any(  # "carried drafts on the separation of forces between the
+            # two sides": the sides named as such, wherever the parser hung them
+            x.lower_ == "between"
+            and any(g.dep_ == "pobj" and self.parties.is_pair_phrase(g) for g in x.children)
+            for x in _without(v, ("relcl", "ccomp", "advcl", "conj"))
+        ):
+            with_document = True
         if not parties and not with_document:
             return
-        mediators = self._principals([r.actor for r in ctx.resolve.subject_actors(v)])
+        mediators = self._principals(self._subject_actors(v))
         if mediators:
             self._found(mediators, parties, k, with_document=with_document, not_a_party=True)
 
@@ -385,7 +488,7 @@ class Mediation:
             ctx.parties_stated and len(parties) >= 2 and set(parties) <= set(ctx.parties)
         ):
             return  # "travelled between Cairo and Doha": visits, no mediation
-        mediators = self._principals([r.actor for r in ctx.resolve.subject_actors(v)])
+        mediators = self._principals(self._subject_actors(v))
         if mediators:
             self._found(mediators, parties, k, not_a_party=True)
 
@@ -405,6 +508,42 @@ class Mediation:
                 out += ctx.resolve.actors_in(c.subtree)
         return out
 
+    def _subject_actors(self, v: Token) -> list[str]:
+        """The actors of a verb's subject, and a person named beside a role ("The UN's special
+        adviser, Espen Barth Eide, has spent the morning moving between ...": the UN and Eide;
+        "Ghassan Salamé, a former minister who has spent February carrying proposals")."""
+        ctx = self.ctx
+        out = [r.actor for r in ctx.resolve.subject_actors(v)]
+        subjects = ctx.resolve.subjects(v)
+        if v.dep_ == "relcl" and v.head.dep_ == "appos":  # "X, the businessman who carried"
+            subjects = [*subjects, v.head.head]
+        for subj in subjects:
+            for c in (subj, *(c for c in subj.children if c.dep_ == "appos")):
+                for a in ctx.resolve.actors_in(_without(c, _CLAUSES)):
+                    if ctx.type_of(a) == "person" and a not in out:
+                        out.append(a)
+        return out
+
+    def _agent_actors(self, agent: Token) -> list[str]:
+        """The actors of a "by" phrase, not those of its clauses ("convened by X, who invited
+        Algeria and Mauritania") nor of a named person's description ("by X, the envoy of the
+        Secretary-General Y": X, and through X's office the UN)."""
+        ctx = self.ctx
+        out: list[str] = []
+        for o in (c for c in agent.children if c.dep_ == "pobj"):
+            for h in (o, *o.conjuncts):
+                own = ctx.resolve.actors_in(_without(h, _CLAUSES, _PLACE_PREPS))
+                if not own or ctx.type_of(own[0]) != "person":  # "Kenya's chief mediator,
+                    # Lazarus Sumbeiywo, the retired general who ...": the name, not its clauses
+                    own += ctx.resolve.actors_in(
+                        x
+                        for c in h.children
+                        if c.dep_ == "appos"
+                        for x in _without(c, _CLAUSES, _PLACE_PREPS)
+                    )
+                out += [a for a in own if a not in out]
+        return out or ctx.resolve.actors_in(agent.subtree)
+
     def _np_actors(self, t: Token) -> list[str]:
         return [r.actor for r in self.ctx.resolve.resolve_np(t)]
 
@@ -419,11 +558,25 @@ class Mediation:
             found = [a]
             if sf is not None and ctx.type_of(a) == "person":
                 named = any(m.actor == a and m.kind == "name" for m in ctx.mentions)
-                found = [sf.target, a] if named else [sf.target]  # not "Qatar's prime minister"
+                office = self._holds_office(sf.title)
+                if not office:  # "the Swiss diplomat X": X mediates, Switzerland does not
+                    found = [a] if named else []
+                else:
+                    found = [sf.target, a] if named else [sf.target]  # not "Qatar's PM"
             elif sf is not None and not sf.title:
                 found = [sf.target]
             out += [x for x in found if x not in out]
         return out
+
+    def _holds_office(self, title: str) -> bool:
+        """Whether a title is an office held for its principal ("special envoy", "foreign
+        minister", "envoy of the secretary-general"), not a nationality or rank ("diplomat")."""
+        offices = self.ctx.lex.mediation_office_titles
+        key = title_key(title)
+        words = key.split(" of ")[0].split()
+        return key in offices or (
+            bool(words) and (words[-1] in offices or " ".join(words) in offices)
+        )
 
     def _companions(self, v: Token) -> list[str]:
         """ "mediated alongside Egypt", "along with Qatar", "together with Egypt"."""
@@ -474,7 +627,9 @@ class Mediation:
         ctx = self.ctx
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         noun = v.head
-        if agent is None or v.dep_ not in ("acl", "relcl") or noun.pos_ not in ("NOUN", "PROPN"):
+        if v.dep_ not in ("acl", "relcl"):  # "The deal was negotiated by a US envoy"
+            noun = next((c for c in v.children if c.dep_ == "nsubjpass"), v)
+        if agent is None or noun.i == v.i or noun.pos_ not in ("NOUN", "PROPN"):
             return
         if ctx.negated(v) or self._not_asserted(v):
             return
@@ -482,7 +637,7 @@ class Mediation:
         lemma = noun.lemma_.lower()
         if not parties and lemma not in ctx.lex.party_nouns | ctx.lex.proposal_heads:
             return
-        mediators = self._principals(ctx.resolve.actors_in(agent.subtree))
+        mediators = self._principals(self._agent_actors(agent))
         mediators = [m for m in mediators if m not in parties]
         if mediators:  # without "between": the document's parties, if it is none of them
             self._found(mediators, parties, k, not_a_party=not parties)
@@ -504,7 +659,7 @@ class Mediation:
             c.lower_ in lex.bridging_adverbs for c in v.children
         ):
             return  # "brought the sides" alone is no bridging
-        mediators = self._principals([r.actor for r in ctx.resolve.subject_actors(v)])
+        mediators = self._principals(self._subject_actors(v))
         if mediators:
             self._found(mediators, self._between_near(obj), k, not_a_party=True)
 
@@ -617,6 +772,12 @@ class Mediation:
                 return True
             if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in words and cur.i != t.i:
                 return True
+            if (
+                cur.i != t.i
+                and cur.lemma_.lower() in ctx.lex.past_attempts
+                and (cur.tag_ == "VBD" or any(c.lower_ == "had" for c in cur.children))
+            ):
+                return True  # "who tried his own mediation", "once competed to broker"
             if cur.head.i == cur.i or cur.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl"):
                 return cur.pos_ in ("VERB", "AUX") and ctx.negated(cur) and cur.i != t.i
             if cur.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -633,16 +794,31 @@ class Mediation:
         conf: float = 0.0,
         with_document: bool = False,
         not_a_party: bool = False,
+        places: bool = False,
+        sides: list[str] | None = None,
     ) -> None:
         parties = [p for p in parties if p not in mediators]
         self.found.append(
-            Finding(mediators, parties, k, conf or IN_SENTENCE, with_document, not_a_party)
+            Finding(
+                mediators,
+                parties,
+                k,
+                conf or IN_SENTENCE,
+                with_document,
+                not_a_party,
+                places,
+                [a for a in sides or [] if a not in mediators],
+            )
         )
 
     def _emit(self) -> None:
         ctx = self.ctx
         doc_conf = IN_DOCUMENT if ctx.parties_stated else INFERRED
         for f in self.found:
+            if f.places and ctx.parties and not set(f.parties) <= set(ctx.parties):
+                f.parties = []
+            if f.sides and ctx.parties and not set(f.sides) & set(ctx.parties):
+                continue  # another negotiation: "the 1996 deal his group signed under .."
             links = [(p, f.confidence) for p in f.parties]
             if not f.parties or f.with_document:
                 links += [(p, doc_conf) for p in ctx.parties if p not in f.parties]
@@ -659,7 +835,15 @@ class Mediation:
 
 
 #: talk nouns that name a negotiation (hosting them is mediation even without "between")
-_NEGOTIATION = frozenset({"talks", "negotiation", "negotiations", "round", "dialogue"})
+_NEGOTIATION = frozenset(
+    {"talks", "negotiation", "negotiations", "round", "rounds", "dialogue", "consultations"}
+)
+#: prepositions of place in a mediator's phrase ("the UN Support Mission in Libya")
+_PLACE_PREPS = frozenset({"in", "at", "near", "on"})
+#: what makes a bare "with" a co-mediator ("joint mediation efforts with the US")
+_JOINT = frozenset({"joint", "shared", "common", "combined", "parallel"})
+#: what a named person's phrase carries that is not the person ("X, who invited Algeria")
+_CLAUSES = ("relcl", "acl", "appos", "conj", "cc")
 
 
 def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
@@ -722,6 +906,27 @@ def _np(t: Token) -> list[Token]:
         if c.dep_ in ("compound", "amod", "poss", "nmod", "det"):
             out.extend(c.subtree)
     return out
+
+
+def _without(t: Token, deps: tuple[str, ...], preps: frozenset[str] = frozenset()) -> list[Token]:
+    """A phrase without the subtrees of its children of the given dependencies (and of its
+    prepositions among ``preps``: "the UN mission in Libya" names no Libya)."""
+    skip = {
+        x.i
+        for c in t.children
+        if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps)
+        for x in c.subtree
+    }
+    return [x for x in t.subtree if x.i not in skip]
+
+
+def _one_to_the_other(v: Token) -> bool:
+    """ "from one side to the other", "from one delegation's room to the other": going
+    between the sides without naming them."""
+    preps = [x for x in _without(v, ("relcl", "ccomp", "advcl", "conj")) if x.dep_ == "prep"]
+    return any(
+        p.lower_ == "from" and any(x.lower_ == "one" for x in p.subtree) for p in preps
+    ) and any(p.lower_ == "to" and any(x.lower_ == "other" for x in p.subtree) for p in preps)
 
 
 def _two_words(t: Token, back: int = 1) -> str:

@@ -34,17 +34,27 @@ class Parties:
         self.ctx = ctx
         self.pairs: Counter[tuple[str, ...]] = Counter()
         self.first: dict[tuple[str, ...], int] = {}
+        #: while the stated pairs are read, before anyone's role is known: a person named as
+        #: a side ("a summit between President X and leader Y") is kept, and stands for the
+        #: actor they speak for when the pair is chosen
+        self._raw = False
+        #: the chosen stated pair is named once, one of its own nowhere else
+        self.stated_passing = False
+        self._sentences: dict[str, int] | None = None
+        #: actors the text names as the sides ("A and B as the two sides"), kept as they are
+        self._named_sides: set[str] = set()
 
     # ------------------------------------------------------------------ stated
     def find_stated(self) -> None:
         """Pairs named with the negotiation's words; the most frequent one is the parties."""
         ctx = self.ctx
         lex = ctx.lex
+        self._raw = True
         for t in ctx.doc:
             low, lemma = t.lower_, t.lemma_.lower()
             if low == "between" and t.dep_ == "prep":
                 head = t.head
-                if self._negotiation_head(head):
+                if self._negotiation_head(head) and lemma_of(head) not in lex.movement_nouns:
                     with ctx.quietly():  # "talks between Ethiopia and Amhara militias"
                         self._add(self.between(t, resolve=True), t.i)
             elif t.pos_ in ("NOUN", "PROPN") and (
@@ -54,6 +64,10 @@ class Parties:
             elif t.pos_ in ("VERB", "AUX"):
                 self._add(self._conjoined_subject(t), t.i)
                 self._add(self._conjoined_object(t), t.i)
+            if t.pos_ in ("NOUN", "PROPN") and (
+                lemma in lex.talk_nouns or lemma in lex.party_nouns or low in lex.talk_nouns
+            ):
+                self._add(self._talks_with(t), t.i)
             if low == "as" and any(
                 c.dep_ == "pobj" and self.is_pair_phrase(c) for c in t.children
             ):  # "brought together Moldova and Transnistria as the two sides"
@@ -69,10 +83,41 @@ class Parties:
                             sf = ctx.principal.get(r.actor)
                             a = sf.target if sf is not None else r.actor
                             found += [a] if a not in found else []
+                self._named_sides.update(found)  # whatever type the tagger guessed
                 self._add(found, t.i)
                 self._add(found, t.i)  # a pair named as the sides outweighs a passing pair
+        self._raw = False
+        self._observers()
         self.choose(set())
         self._mediator_hints()
+
+    def _observers(self) -> None:
+        """Actors named as observers, guarantors or witnesses ("the AU, the UN, Egypt and the
+        UAE as observers", "observer states X and Y", "X, an observer"): never a side."""
+        ctx = self.ctx
+        nouns = ctx.lex.observer_nouns
+        found: list[str] = []
+        for t in ctx.doc:
+            if t.pos_ not in ("NOUN", "PROPN") or (
+                t.lower_ not in nouns and lemma_of(t) not in nouns
+            ):
+                continue
+            n = t.head if t.dep_ == "compound" and t.head.pos_ == "NOUN" else t
+            head = n.head
+            if head.lower_ == "as" and head.dep_ == "prep":
+                found += self._actors(listed_before(head))
+                found += self._actors(
+                    x for c in head.head.children if c.dep_ == "nsubj" for x in c.subtree
+                )
+            found += self._actors(
+                x
+                for c in n.children
+                if c.dep_ in ("amod", "compound", "poss", "nmod", "appos", "conj")
+                for x in c.subtree
+            )
+            if n.dep_ == "appos":
+                found += self._actors(_head_span(head))
+        ctx.observers = set(found)
 
     def _mediator_hints(self) -> None:
         """States named as mediators ("Qatari mediators", "mediated by Qatar", "Qatar is
@@ -128,7 +173,8 @@ class Parties:
         counts: Counter[tuple[str, ...]] = Counter()
         first: dict[tuple[str, ...], int] = {}
         for pair, n in self.pairs.items():
-            rest = tuple(a for a in pair if a not in mediators)
+            sides = [a for a in pair if a in self._named_sides] or self._principals(pair)
+            rest = tuple(a for a in sides if a not in mediators and a not in ctx.observers)
             if len(rest) >= 2:
                 counts[rest] += n
                 first[rest] = min(first.get(rest, self.first[pair]), self.first[pair])
@@ -136,9 +182,25 @@ class Parties:
             best = max(counts, key=lambda p: (counts[p], -first[p]))
             ctx.parties = list(best)
             ctx.parties_stated = True
+            self.stated_passing = counts[best] == 1 and min(self.salience(a) for a in best) <= 1
         else:
             ctx.parties = []
             ctx.parties_stated = False
+            self.stated_passing = False
+
+    def salience(self, actor: str) -> int:
+        """In how many sentences an actor is named (itself or a person speaking for it)."""
+        ctx = self.ctx
+        if self._sentences is None:
+            seen: dict[str, set[int]] = {}
+            for m in ctx.mentions:
+                if not m.actor:
+                    continue
+                sf = ctx.principal.get(m.actor)
+                for a in {m.actor, sf.target if sf is not None else m.actor}:
+                    seen.setdefault(a, set()).add(ctx.sent_of[m.start])
+            self._sentences = {a: len(v) for a, v in seen.items()}
+        return self._sentences.get(actor, 0)
 
     def infer(self, mediators: set[str]) -> None:
         """The parties without the mediators; with no pair stated, the two actors that take
@@ -148,12 +210,10 @@ class Parties:
         Israel")."""
         ctx = self.ctx
         self.choose(mediators)
-        if ctx.parties:
-            return
         counts: Counter[str] = Counter()
 
         def count(actor: str, weight: int = 1) -> None:
-            if actor in mediators or actor not in ctx.dict.entries:
+            if actor in mediators or actor in ctx.observers or actor not in ctx.dict.entries:
                 return
             sf = ctx.principal.get(actor)
             if ctx.type_of(actor) == "person":
@@ -186,9 +246,17 @@ class Parties:
                         for a in self._actors(c.subtree):
                             count(a)
         top = [a for a, n in counts.most_common(2) if n > 1 or len(counts) == 2]
-        if len(top) == 2:
-            ctx.parties = top
-            ctx.parties_stated = False
+        if len(top) != 2:
+            return
+        if ctx.parties:
+            # a pair named once in passing ("Qatar, which has mediated between Israel and
+            # Hamas in Gaza, played no role") loses to the two actors the whole document is
+            # about, when one of its own is named nowhere else
+            inferred = min(self.salience(a) for a in top)
+            if not self.stated_passing or inferred < 2 or set(top) <= set(ctx.parties):
+                return
+        ctx.parties = top
+        ctx.parties_stated = False
 
     # ------------------------------------------------------------------ helpers
     def between(self, prep: Token, resolve: bool = False) -> list[str]:
@@ -201,6 +269,8 @@ class Parties:
         obj = objs[0]
         if obj.lower_ in ("them", "the two", "both") or self.is_pair_phrase(obj):
             return self.pair_before(prep.i)
+        if any(c.dep_ == "poss" and self.is_pair_phrase(c) for c in obj.children):
+            return self.pair_before(prep.i)  # "between the two delegations' residences"
         # the objects and their modifiers, not a place after them ("delegations in Istanbul");
         # names in apposition rather than the noun they name ("the factions Fatah and Hamas")
         named = [c for c in obj.children if c.dep_ == "appos" and self.ctx.men[c.i] is not None]
@@ -226,9 +296,11 @@ class Parties:
     def is_pair_phrase(self, t: Token) -> bool:
         """ "the two sides", "both parties", "the warring parties", "the sides"."""
         lex = self.ctx.lex
+        kids = {c.lower_ for c in t.children}
+        if t.lemma_.lower() in lex.counted_pair_nouns or t.lower_ in lex.counted_pair_nouns:
+            return bool(kids & {"two", "both"}) and t.tag_ in ("NNS", "NNPS")
         if t.lemma_.lower() not in lex.pair_nouns and t.lower_ not in lex.pair_nouns:
             return False
-        kids = {c.lower_ for c in t.children}
         return bool(kids & {"two", "both", "warring", "the", "rival", "opposing"}) and (
             t.tag_ in ("NNS", "NNPS") or "both" in kids
         )
@@ -273,15 +345,52 @@ class Parties:
         return self._actors(left)
 
     def _conjoined_subject(self, v: Token) -> list[str]:
-        """ "Israel and Hamas agreed", "Israel and Hamas are close to a truce"."""
+        """ "Israel and Hamas agreed", "Israel and Hamas are close to a truce", "Ethiopian and
+        Tigrayan negotiators met for talks", "delegations of Armenia and Azerbaijan met"."""
         ctx = self.ctx
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or not any(c.dep_ == "conj" for c in subj.children):
+        if subj is None:
+            return []
+        heads = _sides_of(subj, ctx.lex.side_nouns)
+        if len(heads) < 2:
             return []
         lex = ctx.lex
-        if v.lemma_.lower() not in lex.party_verbs and not self._negotiation_below(v, subj):
+        if (
+            v.lemma_.lower() not in lex.party_verbs
+            and not self._negotiation_below(v, subj)
+            # "failed to agree", "sought to negotiate"
+            and not any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in lex.party_verbs for c in v.children
+            )
+        ):
             return []
-        return self._actors(x for c in (subj, *subj.conjuncts) for x in _head_span(c))
+        if heads[0].i == subj.i:
+            return self._actors(x for c in heads for x in _head_span(c, of=True))
+        # the mention a side's name is part of ("Delegations of Armenia" is one mention)
+        starts = [m.start for c in heads if (m := ctx.men[c.i]) is not None]
+        return self._actors([*(ctx.doc[i] for i in starts), *(x for c in heads for x in c.subtree)])
+
+    def _talks_with(self, noun: Token) -> list[str]:
+        """ "Israel held indirect talks with Hamas", "Kyiv's negotiations with Moscow": the
+        talks' owner or the subject of the verb that holds them, and the one they are with
+        (one actor each side)."""
+        withs = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"]
+        gov = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+        if not withs and gov is not None and gov.pos_ == "VERB":
+            withs = [c for c in gov.children if c.dep_ == "prep" and c.lower_ == "with"]
+        if len(withs) != 1:
+            return []
+        other = self._actors(withs[0].subtree)
+        owner = self._actors(
+            x for c in noun.children if c.dep_ in ("poss", "compound") for x in c.subtree
+        )
+        if not owner and gov is not None and gov.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+            if subj is not None and not any(c.dep_ == "conj" for c in subj.children):
+                owner = self._actors(_head_span(subj))
+        if len(owner) != 1 or len(other) != 1 or owner == other:
+            return []
+        return owner + other
 
     def _conjoined_object(self, v: Token) -> list[str]:
         """ "urging Israel and Hamas to conclude the deal": the addressees of a call to make
@@ -303,7 +412,8 @@ class Parties:
         for _ in range(_DEPTH):
             nxt: list[Token] = []
             for c in frontier:
-                if c.lemma_.lower() in lex.party_nouns or c.lower_ in lex.party_nouns:
+                low, lemma = c.lower_, c.lemma_.lower()
+                if low in lex.party_nouns or lemma in lex.party_nouns or lemma in lex.talk_nouns:
                     return True
                 nxt.extend(g for g in c.children if g.dep_ in _PATH)
             frontier = nxt
@@ -319,6 +429,9 @@ class Parties:
         for a in actors:
             if ctx.type_of(a) == "person":
                 sf = ctx.principal.get(a)
+                if sf is None and self._raw:
+                    out += [a] if a not in out else []
+                    continue
                 if sf is None:
                     continue
                 a = sf.target
@@ -329,7 +442,8 @@ class Parties:
     def _add(self, found: list[str], at: int) -> None:
         if len(found) < 2:
             return
-        key = tuple(found)
+        # one pair whatever the order it is named in ("between A and B", "B and A agreed")
+        key = next((p for p in self.pairs if set(p) == set(found)), tuple(found))
         self.pairs[key] += 1
         self.first.setdefault(key, at)
 
@@ -355,11 +469,37 @@ def listed_before(t: Token, limit: int = 12) -> list[Token]:
     return sorted(out, key=lambda x: x.i)
 
 
-def _head_span(t: Token) -> list[Token]:
+def lemma_of(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _sides_of(subj: Token, side_nouns: frozenset[str]) -> list[Token]:
+    """The conjoined sides a subject names: its conjuncts ("Israel and Hamas"), its joined
+    modifiers ("Ethiopian and Tigrayan negotiators", "Kosovo's and Serbia's negotiators") or
+    the joined objects of "of" on a side noun ("delegations of Armenia and Azerbaijan")."""
+    if any(c.dep_ == "conj" for c in subj.children):
+        return [subj, *subj.conjuncts]
+    for c in subj.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and any(
+            g.dep_ == "conj" for g in c.children
+        ):
+            return [c, *c.conjuncts]
+    if subj.lemma_.lower() in side_nouns or subj.lower_ in side_nouns:
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "from"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and any(g.dep_ == "conj" for g in obj.children):
+                    return [obj, *obj.conjuncts]
+    return []
+
+
+def _head_span(t: Token, of: bool = False) -> list[Token]:
     """A conjunct with its own modifiers, not its conjuncts ("Sudan's army" of "Sudan's army
-    and the RSF")."""
+    and the RSF"); with ``of``, its "of" phrase too ("the government of Sudan")."""
     out = [t]
     for c in t.children:
+        if of and c.dep_ == "prep" and c.lower_ in ("of", "for", "from"):
+            out.extend(c.subtree)  # "the government of Sudan", "negotiators for Colombia"
         if c.dep_ == "amod" and c.tag_ == "VBN":
             continue  # "the Rwanda-backed M23 rebels", "the Saudi-led coalition": not a side
         if c.dep_ in ("compound", "amod", "poss", "det", "nmod", "case"):

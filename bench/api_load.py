@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fcntl
+import http.client
 import json
 import os
 import random
@@ -41,6 +42,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 
@@ -148,8 +150,8 @@ def free_port() -> int:
 class Server:
     """``uvicorn --factory actorgraph.api.app:create_app`` in a child process."""
 
-    def __init__(self, store: str, workers: int) -> None:
-        self.port = free_port()
+    def __init__(self, store: str, workers: int, port: int | None = None) -> None:
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
             **os.environ,
@@ -202,6 +204,57 @@ class Server:
 # ---------------------------------------------------------------------- load
 
 
+class Client:
+    """One kept-alive HTTP/1.1 connection (the standard library's ``http.client``): the
+    clients share the server's two cores, and ``httpx`` spent 3-4 ms of CPU per request
+    (as much as a neighbourhood answer costs the server), this a few tenths of one."""
+
+    def __init__(self, url: str, timeout: float = 60) -> None:
+        parts = urlsplit(url)
+        self.host, self.port, self.timeout = parts.hostname or "", parts.port or 80, timeout
+        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+
+    def get(self, path: str, params: dict[str, Any]) -> tuple[int, bytes]:
+        """Status and body of ``GET path?params`` (lists as repeated parameters)."""
+        target = f"{path}?{urlencode(params, doseq=True)}" if params else path
+        for attempt in (1, 2):  # a kept-alive connection the server closed: once more
+            try:
+                self.conn.request("GET", target)
+                r = self.conn.getresponse()
+                return r.status, r.read()
+            except (http.client.HTTPException, ConnectionError):
+                self.conn.close()
+                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _family(pid: int) -> list[int]:
+    """A process and its descendants (uvicorn's workers)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        with contextlib.suppress(OSError, ValueError):
+            todo += [int(x) for x in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+    return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and its descendants so far (from /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for p in _family(pid):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 @dataclass
 class Result:
     endpoint: str
@@ -209,6 +262,9 @@ class Result:
     seconds: float
     latencies: list[float] = field(default_factory=list)
     statuses: Counter[int] = field(default_factory=Counter)
+    #: CPU seconds of the clients (this process) and of the server during the run
+    client_cpu: float = 0.0
+    server_cpu: float = 0.0
 
     def row(self) -> dict[str, Any]:
         lat = self.latencies
@@ -220,11 +276,23 @@ class Result:
             "p95_ms": round(1000 * pct(lat, 95), 1),
             "p99_ms": round(1000 * pct(lat, 99), 1),
             "statuses": dict(sorted(self.statuses.items())),
+            "server_cpu_ms": round(1000 * self.server_cpu / max(1, self.requests), 2),
+            "client_cpu_ms": round(1000 * self.client_cpu / max(1, self.requests), 2),
+            "client_share": round(
+                self.client_cpu / max(1e-9, self.client_cpu + self.server_cpu), 3
+            ),
         }
 
 
-def hammer(url: str, endpoint: str, params: list[dict[str, Any]], clients: int) -> Result:
-    """``len(params)`` requests from ``clients`` threads pulling from one queue."""
+def hammer(
+    url: str,
+    endpoint: str,
+    params: list[dict[str, Any]],
+    clients: int,
+    server_pid: int | None = None,
+) -> Result:
+    """``len(params)`` requests from ``clients`` threads pulling from one queue; with
+    ``server_pid``, the CPU the server and the clients spent on them."""
     lock = threading.Lock()
     next_i = 0
     lat: list[float] = []
@@ -232,7 +300,8 @@ def hammer(url: str, endpoint: str, params: list[dict[str, Any]], clients: int) 
 
     def client() -> None:
         nonlocal next_i
-        with httpx.Client(base_url=url, timeout=60) as c:
+        c = Client(url)
+        try:
             while True:
                 with lock:
                     i = next_i
@@ -240,20 +309,26 @@ def hammer(url: str, endpoint: str, params: list[dict[str, Any]], clients: int) 
                 if i >= len(params):
                     return
                 t = time.perf_counter()
-                r = c.get("/" + endpoint, params=params[i])
-                _ = r.content
+                status, _body = c.get("/" + endpoint, params[i])
                 dt = time.perf_counter() - t
                 with lock:
                     lat.append(dt)
-                    statuses[r.status_code] += 1
+                    statuses[status] += 1
+        finally:
+            c.close()
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
+    server0 = cpu_seconds(server_pid) if server_pid else 0.0
+    client0 = time.process_time()
     t0 = time.perf_counter()
     for th in threads:
         th.start()
     for th in threads:
         th.join()
-    return Result(endpoint, len(params), time.perf_counter() - t0, lat, statuses)
+    res = Result(endpoint, len(params), time.perf_counter() - t0, lat, statuses)
+    res.client_cpu = time.process_time() - client0
+    res.server_cpu = cpu_seconds(server_pid) - server0 if server_pid else 0.0
+    return res
 
 
 def run(
@@ -264,16 +339,24 @@ def run(
     workers: int,
 ) -> dict[str, Any]:
     label = f"{label}, {workers} uvicorn worker{'s' if workers > 1 else ''}"
-    server = Server(store, workers)
+    server = Server(store, workers, args.port)
     try:
         ready_s = server.wait_ready()
         print(f"[{label}] ready in {ready_s:.1f} s at {server.url}", flush=True)
         with httpx.Client(base_url=server.url, timeout=600) as c:
             # warm-up: adjacency caches; influence computed once per graph version
             t = time.perf_counter()
-            c.get("/influence", params={"metric": "pagerank", "top": 20}).raise_for_status()
-            cold_pagerank = time.perf_counter() - t
-            c.get("/influence", params={"metric": "degree", "top": 20}).raise_for_status()
+            for metric in ("pagerank", "degree"):
+                # a ranking not computed within the query limit is refused with 400
+                # over_limit "ask again" while it goes on: ask again, for a few minutes
+                for _ in range(30):
+                    r = c.get("/influence", params={"metric": metric, "top": 20})
+                    if r.status_code != 400:
+                        break
+                    time.sleep(1)
+                r.raise_for_status()
+                if metric == "pagerank":
+                    cold_pagerank = time.perf_counter() - t
         # every worker computes its own ranking once: warm them all (concurrent requests,
         # until a whole round is answered from the caches)
         warm = [{"metric": m, "top": 20} for m in ("pagerank", "degree")] * 8 * workers
@@ -284,13 +367,13 @@ def run(
             hammer(server.url, endpoint, inputs[endpoint][-4 * args.clients :], args.clients)
         rows = []
         for endpoint in ("paths", "brokers", "influence", "subgraph"):
-            res = hammer(server.url, endpoint, inputs[endpoint], args.clients)
+            res = hammer(server.url, endpoint, inputs[endpoint], args.clients, server.proc.pid)
             row = res.row()
             rows.append(row)
             print(f"[{label}] {json.dumps(row)}", flush=True)
         # the same paths one at a time: the latency of one answer, without queueing
         one = inputs["paths"][: max(8, len(inputs["paths"]) // 4)]
-        res = hammer(server.url, "paths", one, 1)
+        res = hammer(server.url, "paths", one, 1, server.proc.pid)
         row = {**res.row(), "endpoint": "paths (1 client)"}
         rows.append(row)
         print(f"[{label}] {json.dumps(row)}", flush=True)
@@ -327,7 +410,7 @@ def soak(store: str, inputs: dict[str, list[dict[str, Any]]], args: argparse.Nam
     """``--clients`` clients for ``--soak`` seconds right after a write, rankings cold: a mix
     of paths, brokers, subgraphs and influence questions (three metrics, several windows, so
     many distinct rankings are asked at once); errors, latency and the server's memory."""
-    server = Server(store, 1)
+    server = Server(store, 1, args.port)
     try:
         server.wait_ready()
         with httpx.Client(base_url=server.url, timeout=60) as c:
@@ -365,20 +448,21 @@ def soak(store: str, inputs: dict[str, list[dict[str, Any]]], args: argparse.Nam
 
         def client() -> None:
             nonlocal nxt
-            with httpx.Client(base_url=server.url, timeout=60) as c:
-                while time.monotonic() < stop:
-                    with lock:
-                        kind, q = mix[nxt % len(mix)]
-                        nxt += 1
-                    t = time.perf_counter()
-                    try:
-                        code = c.get("/" + kind, params=q).status_code
-                    except httpx.HTTPError:
-                        code = 0
-                    with lock:
-                        lat.append(time.perf_counter() - t)
-                        by_kind.setdefault(kind, []).append(lat[-1])
-                        statuses[code] += 1
+            c = Client(server.url)
+            while time.monotonic() < stop:
+                with lock:
+                    kind, q = mix[nxt % len(mix)]
+                    nxt += 1
+                t = time.perf_counter()
+                try:
+                    code = c.get("/" + kind, q)[0]
+                except (OSError, http.client.HTTPException):
+                    code = 0
+                with lock:
+                    lat.append(time.perf_counter() - t)
+                    by_kind.setdefault(kind, []).append(lat[-1])
+                    statuses[code] += 1
+            c.close()
 
         threads = [threading.Thread(target=client) for _ in range(args.clients)]
         for th in threads:
@@ -450,14 +534,16 @@ def markdown(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
             f"Ready (graph loaded) in {res['ready_s']} s; first `/influence?metric=pagerank` "
             f"(cold, computes it) {res['pagerank_cold_s']} s.",
             "",
-            "| endpoint | requests/s | p50 ms | p95 ms | p99 ms | statuses |",
-            "|---|---:|---:|---:|---:|---|",
+            "| endpoint | requests/s | p50 ms | p95 ms | p99 ms | statuses "
+            "| server CPU ms/request | clients' CPU ms/request (share) |",
+            "|---|---:|---:|---:|---:|---|---:|---:|",
         ]
         for r in res["rows"]:
             st = ", ".join(f"{k}: {v}" for k, v in r["statuses"].items())
             lines.append(
                 f"| {_cell(r['endpoint'])} | {r['rps']} | {r['p50_ms']} | {r['p95_ms']} | "
-                f"{r['p99_ms']} | {st} |"
+                f"{r['p99_ms']} | {st} | {r['server_cpu_ms']} | {r['client_cpu_ms']} "
+                f"({100 * r['client_share']:.0f} %) |"
             )
         lines.append("")
     return "\n".join(lines)
@@ -485,6 +571,7 @@ def main() -> None:
         "--workers", type=int, nargs="+", default=[1, 2], help="uvicorn worker processes (each)"
     )
     ap.add_argument("--store", type=Path, help="embedded store directory to build or reuse")
+    ap.add_argument("--port", type=int, help="the server's port (default: a free one)")
     ap.add_argument("--neo4j", help="also run against this Neo4j URI (loads the data into it)")
     ap.add_argument("--neo4j-wipe", action="store_true", help="empty the Neo4j store first")
     ap.add_argument(

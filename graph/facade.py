@@ -532,14 +532,20 @@ class Graph:
             for node in set(p.nodes[1:-1]):
                 counts[node] += 1
                 best.setdefault(node, n)
-        refs = self.refs(list(counts))
+        # names only order actors tied on (paths, best path): look up only the first ``top``
+        # and those tied with the last of them, not every actor on a thousand paths
+        order = sorted(counts, key=lambda i: (-counts[i], best[i]))
+        if len(order) > top:
+            last = (-counts[order[top - 1]], best[order[top - 1]])
+            order = [i for i in order if (-counts[i], best[i]) <= last]
+        refs = self.refs(order)
         total = len(raw)
-        ranked = sorted(
-            counts.items(), key=lambda kv: (-kv[1], best[kv[0]], refs[kv[0]].name.casefold(), kv[0])
-        )
+        ranked = sorted(order, key=lambda i: (-counts[i], best[i], refs[i].name.casefold(), i))
         return [
-            Broker(actor=refs[i], paths=c, share=round(c / total, 6), best_path=best[i])
-            for i, c in ranked[:top]
+            Broker(
+                actor=refs[i], paths=counts[i], share=round(counts[i] / total, 6), best_path=best[i]
+            )
+            for i in ranked[:top]
         ]
 
     def relation_evidence(

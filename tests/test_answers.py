@@ -779,6 +779,31 @@ def test_concurrent_writers_do_not_lose_merges(tmp_path: Path) -> None:
 
 
 @pytest.mark.neo4j
+def test_neo4j_neighbourhood_flags_intermediaries_from_the_actors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A neighbourhood reads the intermediary flag of the actors it shows, not every
+    intermediary of the graph (25,000 rows, a second of the server's time, at 100k)."""
+    store = make_store("neo4j", tmp_path)
+    try:
+        store.write(
+            WriteBatch(
+                actors=[actor("m"), actor("a"), actor("b")],
+                relations=[rel("mediates", "m", "a", "m a"), rel("speaks_for", "b", "a", "b a")],
+            )
+        )
+
+        def every_intermediary() -> set[str]:
+            raise AssertionError("every intermediary read for one neighbourhood")
+
+        monkeypatch.setattr(store, "intermediaries", every_intermediary)
+        sub = store.neighborhood(["a"], 1, ["mediates", "speaks_for"], limit=10)
+        assert {n.id: n.intermediary for n in sub.nodes} == {"a": False, "b": False, "m": True}
+    finally:
+        store.close()
+
+
+@pytest.mark.neo4j
 def test_influence_equal_across_backends(both: Any) -> None:
     embedded, neo = (Graph(s) for s in both)
     windows = [(None, None), ("2024-05-01", "2024-05-01"), ("2024-06-01", None)]

@@ -710,20 +710,30 @@ class EmbeddedStore(GraphStore):
 
     # ------------------------------------------------------------------ relations, statements
     def _views(self, rows: list[Any], evidence_limit: int | None) -> list[RelationView]:
-        out = []
-        for rid, _key, rtype, s, t, tk, conf, nsrc, n, fs, ls, vf, vt in rows:
-            sql = "SELECT data FROM evidence WHERE rid = ? ORDER BY rank"
-            params: tuple[Any, ...] = (rid,)
-            if evidence_limit is not None:
-                sql += " LIMIT ?"
-                params = (rid, evidence_limit)
-            ev = (
-                [Evidence(**json.loads(d)) for (d,) in self._q(sql, params)]
-                if (evidence_limit is None or evidence_limit > 0)
-                else []
-            )
-            out.append(RelationView(rtype, s, t, tk, conf, fs, ls, vf, vt, nsrc, n, ev))
-        return out
+        """Relation rows as views with their best ``evidence_limit`` pieces (all when None),
+        the evidence of every row read in one query (a window over the rank index)."""
+        evidence: dict[int, list[Evidence]] = defaultdict(list)
+        if rows and (evidence_limit is None or evidence_limit > 0):
+            rids = _ids(r[0] for r in rows)
+            if evidence_limit is None:
+                found = self._q(
+                    f"SELECT rid, data FROM evidence WHERE rid IN {_IDS} ORDER BY rid, rank",
+                    (rids,),
+                )
+            else:
+                found = self._q(
+                    "SELECT e.rid, e.data FROM (SELECT rid, key, row_number() OVER "
+                    f"(PARTITION BY rid ORDER BY rank) AS n FROM evidence WHERE rid IN {_IDS}) w "
+                    "JOIN evidence e ON e.rid = w.rid AND e.key = w.key WHERE w.n <= ? "
+                    "ORDER BY w.rid, w.n",
+                    (rids, evidence_limit),
+                )
+            for rid, d in found:
+                evidence[rid].append(Evidence(**orjson.loads(d)))
+        return [
+            RelationView(rtype, s, t, tk, conf, fs, ls, vf, vt, nsrc, n, evidence.get(rid, []))
+            for rid, _key, rtype, s, t, tk, conf, nsrc, n, fs, ls, vf, vt in rows
+        ]
 
     def _relation_rows(
         self,
@@ -926,7 +936,9 @@ class EmbeddedStore(GraphStore):
                     bound = depth + 1
                 if bound > max_hops:
                     bound = None
-            dist_list = dist  # numpy scalars index fast enough; hubs use it vectorized
+            near = dist.tolist()  # small successor lists are walked in Python over it
+            # the nodes a path's last two steps may reach: the target and its predecessors
+            within = [[t], np.flatnonzero(dist <= 1).tolist()]
 
             memo: dict[tuple[int, int], list[Any]] = {}
 
@@ -934,7 +946,9 @@ class EmbeddedStore(GraphStore):
                 # a hub is expanded for many prefixes of the same length: once is enough
                 got = memo.get((node, hops))
                 if got is None:
-                    got = memo[(node, hops)] = walk.steps(node, hops, t, dist_list, max_hops)
+                    got = memo[(node, hops)] = walk.steps(
+                        node, hops, t, dist, max_hops, near, within
+                    )
                 return got
 
             def keys(nodes: Iterable[int]) -> dict[int, str]:

@@ -37,6 +37,8 @@ _DTYPES = {
     "nsrc": np.int32,
     "last": np.int32,
 }
+#: Successor lists up to this long are walked in Python by :meth:`Walk.steps`.
+SMALL = 64
 #: ``last_seen`` as :func:`graph.embedded.paths.date_int` makes it, computed by SQLite
 _LAST = (
     "CASE WHEN length(replace(last_seen, '-', '')) = 8 AND replace(last_seen, '-', '') "
@@ -119,7 +121,8 @@ class Walk:
     last: np.ndarray
     rindptr: np.ndarray
     rindices: np.ndarray
-    _rows: dict[int, tuple[list[int], list[float], list[int]]] = field(default_factory=dict)
+    #: successor lists of small nodes as Python tuples, made on first use (see :meth:`steps`)
+    _rows: dict[int, dict[int, tuple[float, int]]] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -166,22 +169,55 @@ class Walk:
         return dist
 
     def steps(
-        self, node: int, hops: int, target: int, dist: np.ndarray, max_hops: int
+        self,
+        node: int,
+        hops: int,
+        target: int,
+        dist: np.ndarray,
+        max_hops: int,
+        near: list[int] | None = None,
+        within: list[list[int]] | None = None,
     ) -> list[Step[int]]:
         """Steps from ``node`` for a path of ``hops`` hops after the step (see
-        :func:`graph.embedded.paths.ranked_paths`): the target, or nodes close enough to it."""
+        :func:`graph.embedded.paths.ranked_paths`): the target, or nodes close enough to it.
+
+        ``near`` is ``dist`` as a Python list and ``within[k]`` the nodes at most ``k`` hops
+        from the target (for the last steps of a path, ``k`` 0 and 1): with them, a node of at
+        most :data:`SMALL` successors is walked in Python over its successors kept as a dict
+        (numpy's cost per call is larger than such a loop), or over the few nodes close enough
+        when they are fewer than its successors; hubs are filtered with numpy."""
+        slack = max_hops - hops
+        if near is not None:
+            row = self._rows.get(node)
+            if row is None and self.indptr[node + 1] - self.indptr[node] <= SMALL:
+                lo, hi = int(self.indptr[node]), int(self.indptr[node + 1])
+                row = self._rows[node] = dict(
+                    zip(
+                        self.indices[lo:hi].tolist(),
+                        zip(self.support[lo:hi].tolist(), self.last[lo:hi].tolist(), strict=True),
+                        strict=True,
+                    )
+                )
+            if row is not None:
+                if within is not None and slack < len(within) and len(within[slack]) < len(row):
+                    return [(v, near[v] + hops, *row[v]) for v in within[slack] if v in row]
+                return [
+                    (v, d + hops, sup, seen)
+                    for v, (sup, seen) in row.items()
+                    if (d := near[v]) <= slack
+                ]
         lo, hi = self.indptr[node], self.indptr[node + 1]
         if lo == hi:
             return []
         nbrs = self.indices[lo:hi]
-        near = dist[nbrs]  # the target is at 0: its bound is the hops themselves
-        sel = np.flatnonzero(near <= max_hops - hops)
+        close = dist[nbrs]  # the target is at 0: its bound is the hops themselves
+        sel = np.flatnonzero(close <= slack)
         if not len(sel):
             return []
         return list(
             zip(
                 nbrs[sel].tolist(),
-                (near[sel] + hops).tolist(),
+                (close[sel] + hops).tolist(),
                 self.support[lo:hi][sel].tolist(),
                 self.last[lo:hi][sel].tolist(),
                 strict=True,

@@ -872,7 +872,7 @@ class Neo4jStore(GraphStore):
         labels = self._labels(relations) if relations else []
         name_of_label = self._name_of_label
 
-        def bfs(tx: _Tx) -> tuple[Any, dict[str, tuple[str, Any]], list[Relation]]:
+        def bfs(tx: _Tx) -> tuple[Any, dict[str, tuple[str, Any, bool]], list[Relation]]:
             labels_of: dict[str, str] = {}  # relation key -> relationship label
 
             def incident(frontier: list[str]) -> list[tuple[str, str, str]]:
@@ -905,12 +905,17 @@ class Neo4jStore(GraphStore):
 
             start = [(i, k, key) for i, (k, key) in describe(list(dict.fromkeys(seeds))).items()]
             hood = admit_neighbours(start, depth, limit, incident, describe)
-            nodes: dict[str, tuple[str, Any]] = {}
+            nodes: dict[str, tuple[str, Any, bool]] = {}
             for chunk in _chunks(sorted(hood.seen), MAX_ROWS):
                 for row in tx.run("nodes_by_ids", ids=chunk, label=None):
                     kind = self._kind(row["labels"])
                     if kind is not None:
-                        nodes[row["id"]] = (kind, node_from_props(kind, row["props"]))
+                        props = row["props"]
+                        nodes[row["id"]] = (
+                            kind,
+                            node_from_props(kind, props),
+                            props.get("intermediary") is True,
+                        )
             kept = hood.kept_edges()
             rels: list[Relation] = []
             for kept_chunk in _chunks(kept, MAX_ROWS):
@@ -930,8 +935,10 @@ class Neo4jStore(GraphStore):
             return hood, nodes, rels
 
         hood, nodes, rels = self._read(bfs)
-        inter = self.intermediaries()
-        refs = {i: node_ref(kind, node, inter) for i, (kind, node) in nodes.items()}
+        # the flag the writes keep on each actor (actors_mark_intermediary), not every
+        # intermediary of the graph read again for each neighbourhood (25k rows at 100k)
+        inter = {i for i, (_kind, _node, flag) in nodes.items() if flag}
+        refs = {i: node_ref(kind, node, inter) for i, (kind, node, _flag) in nodes.items()}
         return hood.subgraph(refs, (RelationView.of(r, evidence_limit) for r in rels))
 
     def projection_edges(

@@ -254,6 +254,11 @@ class Statements:
                 continue
             if any(g.dep_ == "mark" for g in c.children):
                 return []  # "said when he arrived"
+            rel = next((g for g in c.children if g.dep_ in ("relcl", "acl")), None)
+            if c.dep_ == "dobj" and rel is not None and rel.left_edge.lower_ == "that":
+                # "told a press briefing that the sides had agreed": the clause, not the
+                # audience it was told to
+                return [x for x in rel.subtree if x.i != rel.left_edge.i]
             if any(x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in c.subtree if x.i != t.i):
                 return list(c.subtree)
             return []
@@ -393,6 +398,34 @@ class Statements:
             )
             for q in quoted:
                 q.speaker, q.principal, q.statement = r.actor, principal, sid
+        self._merge_nested()
+
+    def _merge_nested(self) -> None:
+        """A quote that lies inside a reported clause of the same speaker ("the movement said
+        any settlement must recognise the “right of the Patani people to …”") is part of
+        that one statement, however the two were found."""
+        ctx = self.ctx
+        out = ctx.out
+        spans = list(out.stmt_spans)
+        for a, b, sid in spans:
+            rec = out.get_statement(sid)
+            if rec is None or not rec["quote"]:
+                continue
+            for a2, b2, sid2 in spans:
+                rec2 = out.get_statement(sid2)
+                if (
+                    sid2 == sid
+                    or rec2 is None
+                    or rec2["quote"]
+                    or rec2["speaker"] != rec["speaker"]
+                    or not (a2 <= a and b <= b2 + 1)
+                ):
+                    continue
+                out.absorb(sid, sid2)
+                for q in ctx.quotes:
+                    if q.statement == sid:
+                        q.statement = sid2
+                break
 
     # ------------------------------------------------------------------ helpers
     def _reported(self, speaker: str, span: list[Token], confidence: float) -> None:

@@ -172,3 +172,24 @@ def test_he_after_an_unnamed_source_is_not_the_person_named_before(ex: Extractor
         "the group had proposed a smaller truce.",
     )
     assert [s for s, _ in out["statements"]] == ["anan-siriwong"]
+
+
+def test_a_quote_that_is_all_the_urged_action_says_is_a_statement(ex: Extractor) -> None:
+    out = _run(ex, 'Ilse Brandvold urged both sides to "engage in good faith at the table."')
+    assert out["statements"] == [("ilse-brandvold", "engage in good faith at the table.")]
+
+
+def test_dismissed_as_a_quote_is_a_statement(ex: Extractor) -> None:
+    out = _run(ex, 'Piet Vermaelen dismissed the offer as "a fantasy written in the capital."')
+    assert [s for s, _ in out["statements"]] == ["piet-vermaelen"]
+
+
+def test_each_quote_goes_with_the_verb_whose_clause_holds_it(ex: Extractor) -> None:
+    out = _run(
+        ex,
+        'Ramon Okafor tells reporters the government is ready to free prisoners "on a case '
+        'by case basis" but dismisses a general amnesty as "not possible under our laws."',
+    )
+    texts = sorted(t for _, t in out["statements"])
+    assert len(texts) == 2 and texts[1].startswith("the government is ready")
+    assert "not possible under our laws" in texts[0]

@@ -407,10 +407,14 @@ class Statements:
         ctx = self.ctx
         out = ctx.out
         spans = list(out.stmt_spans)
+        parts: dict[str, list[tuple[int, int]]] = {}
         for a, b, sid in spans:
+            parts.setdefault(sid, []).append((a, b))
+        for sid, pieces in parts.items():
             rec = out.get_statement(sid)
             if rec is None or not rec["quote"]:
                 continue
+            a, b = min(p[0] for p in pieces), max(p[1] for p in pieces)  # a split quote: all
             for a2, b2, sid2 in spans:
                 rec2 = out.get_statement(sid2)
                 if (
@@ -452,6 +456,9 @@ class Statements:
                     continue
                 if t.lemma_.lower() not in ctx.lex.speech_verbs:
                     continue
+                if self._in_clause_of(q, t):
+                    return t  # "tells reporters the government is ready “on a case by case
+                    # basis” but dismisses ...": the verb whose clause holds the quote
                 if t.i < q.start:
                     dist = q.start - t.i
                     if k != ctx.sent_of[q.start]:
@@ -480,7 +487,17 @@ class Statements:
     def _in_clause_of(self, q: Quote, v: Token) -> bool:
         """Whether a quote lies, as a part, in the clause a verb of saying reports ("said the
         government had “given up”", "urged the mediators to “pressure” Hamas")."""
-        for comp in (c for c in v.children if c.dep_ in ("ccomp", "xcomp")):
+        lex = self.ctx.lex
+        for comp in v.children:
+            if comp.dep_ not in ("ccomp", "xcomp"):
+                continue
+            if (
+                comp.dep_ == "xcomp"
+                and v.lemma_.lower() not in lex.speech_xcomp_verbs
+                and q.start <= comp.i < q.end
+            ):
+                continue  # "urged both sides to “engage in good faith”": the quote is all
+                # the verb says (no clause of "urge" is reported)
             ids = {x.i for x in comp.subtree}
             if q.start in ids and len(ids) > q.end - q.start:
                 return True

@@ -495,6 +495,7 @@ class Statements:
                 comp.dep_ == "xcomp"
                 and v.lemma_.lower() not in lex.speech_xcomp_verbs
                 and q.start <= comp.i < q.end
+                and q.end >= comp.right_edge.i  # the quote is the whole action, not a word
             ):
                 continue  # "urged both sides to “engage in good faith”": the quote is all
                 # the verb says (no clause of "urge" is reported)

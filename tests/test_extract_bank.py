@@ -29,6 +29,9 @@ FLOORS = {
     "speakers": 0.95,
     "actors": 0.95,
     "undated": 0.95,
+    "actors-forms": 0.95,
+    "speakers-principals": 0.95,
+    "statements-speakers": 0.95,
 }
 
 

@@ -28,7 +28,9 @@ from actorgraph.ingest.extract.layout import breaks_paragraph, hard_wrapped
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
 from actorgraph.ingest.extract.parallel import available_cores, extract_parallel
+from actorgraph.ingest.extract.titles import TITLE_ABBREVIATIONS
 from actorgraph.ingest.settings import ExtractionSettings
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -86,6 +88,10 @@ def load_model(name: str) -> Language:
         ) from None
     if PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    tokenizer: Any = nlp.tokenizer
+    for abbr in TITLE_ABBREVIATIONS:  # "Lt. Col. X": titles of the name, not sentence ends
+        for form in (abbr, abbr.upper(), abbr.lower()):
+            tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
 
 

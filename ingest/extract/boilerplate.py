@@ -39,7 +39,7 @@ BYLINE = re.compile(
     rf"(?m)^[ \t]*By\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*[ \t]*(?:,[^\n]{{0,60}})?$"
 )
 CREDIT_LINE = re.compile(
-    r"(?im)(?:^|(?<=[.;]\s))(?:(?:additional\s+)?reporting|editing|writing|compiled|"
+    r"(?im)(?:^|(?<=[.;]\s))\(?(?:(?:additional\s+)?reporting|editing|writing|compiled|"
     r"photographs?|photos?|images?|credit|video|graphic|(?:photo\s+)?caption)s?\s*(?:by|:)"
     r"[^\n]*$"
 )

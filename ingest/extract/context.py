@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl", "csubj"})
 HEDGES = frozenset({"may", "might", "could"})
+#: dependencies of a word that describes its head ("Tigrayan forces", "a European diplomat")
+ADJECTIVE_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
 @dataclass
@@ -214,6 +216,8 @@ class DocContext:
         """The actor of an unknown GPE or NORP mention (created on first use)."""
         if m.actor is None and m.kind == "norp":
             m.actor = self.demonym_of_named(m.text)
+            if m.actor is None and self.doc[m.start : m.end].root.dep_ in ADJECTIVE_DEPS:
+                return None  # "Tigrayan forces": a demonym that describes is no actor itself
         if m.actor is None and m.kind in ("gpe", "norp"):
             m.actor = self.dict.new_actor(
                 clean_surface(m.text), "state" if m.kind == "gpe" else "organization"
@@ -230,14 +234,19 @@ class DocContext:
             if mm.kind in ("gpe", "norp"):
                 name = clean_surface(mm.text).lower()  # a place the dictionary does not know
             elif mm.actor and mm.kind in ("name", "metonym") and not mm.place:
-                if self.type_of(mm.actor) == "person":
+                entry = self.dict.entries[mm.actor]
+                name = entry.name.lower()
+                if entry.type == "person" and (entry.origin != "new" or " " in name):
                     continue
-                name = self.dict.entries[mm.actor].name.lower()
             else:
                 continue
             if w.endswith("s") or " " in name or not 4 <= len(name) < len(w):
                 continue  # "Democrats" is no demonym of "Democrat"
             if w.startswith(name[:-1]):
+                named = self.dict.entries.get(mm.actor or "")
+                if named is not None and named.type == "person":
+                    # "Transnistria ... the Transnistrian side": NER's one-word "person"
+                    named.type = "organization"
                 if mm.actor is None:
                     kind = "state" if mm.kind == "gpe" else "organization"
                     mm.actor = self.dict.new_actor(clean_surface(mm.text), kind)

@@ -458,7 +458,8 @@ class Resolver:
                     head = ctx.doc[m.start : m.end].root
                     if head.i != t.i and t.lower_ not in ctx.lex.groups:
                         return None
-                ctx.new_actor_for(m)
+                if ctx.new_actor_for(m) is None:
+                    return None
             else:
                 return None
         # "Palestinians rejected": a demonym names the state only as the head of the phrase
@@ -482,10 +483,14 @@ class Resolver:
             for g in cand:
                 m = ctx.men[g.i]
                 if m is None:
+                    if g.lower_ in PLACED:  # "the Geneva-based organisation": a place
+                        continue
                     # "the Israeli and Qatari officials", "Hamas' political bureau"
                     m = next((ctx.men[x.i] for x in g.subtree if ctx.men[x.i]), None)
                     if m is None or c.dep_ == "prep":
                         continue
+                if c.dep_ == "prep" and _crowd(t, ctx.lex.groups) and self._unknown(m):
+                    continue  # "a resident of Lashio" comes from a place
                 ctx.new_actor_for(m)
                 person_organ = t.lemma_.lower() in ctx.lex.person_organs  # "the Clinton campaign"
                 if m.actor and (
@@ -495,6 +500,14 @@ class Resolver:
                         out.append(m.actor)
                     ctx.use(m.actor, m.start, m.text)
         return out
+
+    def _unknown(self, m: Mention) -> bool:
+        """A name the dictionary does not know, other than a person's: a place NER took for a
+        state or an organization, where nothing says it acts."""
+        if m.actor is None:
+            return m.kind in ("gpe", "norp")
+        e = self.ctx.dict.entries.get(m.actor)
+        return e is not None and e.origin == "new" and e.type != "person"
 
     def np_name(self, t: Token, with_prep: bool = True) -> str:
         """A display name for a phrase: its head with modifiers (and an of/in/from phrase)."""
@@ -594,6 +607,8 @@ class Resolver:
         k = ctx.sent_of[t.i]
         if low in PERSON_PRON:
             for kk in range(k, max(-1, k - 4), -1):
+                if q is None and self._unnamed_speaker(kk, t):
+                    return None  # "A member of the delegation said ... Instead, he said"
                 cands = [
                     m
                     for m in ctx.mentions_in(ctx.sents[kk])
@@ -638,6 +653,34 @@ class Resolver:
                 return Resolved(rs[0].actor, anonymous=rs[0].anonymous, via="pronoun")
             return None
         return None
+
+    def _unnamed_speaker(self, k: int, t: Token) -> bool:
+        """Whether sentence ``k`` (before ``t``) has a speaker described, not named, as the
+        subject of a verb of saying ("A BRN member of the delegation, who asked not to be
+        named, said ..."): the nearest "he" is that source, not a person named earlier."""
+        ctx = self.ctx
+        for x in ctx.sents[k]:
+            if x.i >= t.i:
+                break
+            if (
+                x.dep_ == "nsubj"
+                and x.pos_ == "NOUN"
+                and x.lemma_.lower() in ctx.lex.anonymous
+                and x.head.lemma_.lower() in ctx.lex.speech_verbs
+                and any(c.lower_ in ("a", "an", "one", "another") for c in x.children)
+                and not self._names_person(x)
+            ):
+                return True
+        return False
+
+    def _names_person(self, t: Token) -> bool:
+        """Whether the phrase headed by ``t`` names a person ("Ali Said, a member of ...")."""
+        ctx = self.ctx
+        for y in t.subtree:
+            m = ctx.men[y.i]
+            if m is not None and m.actor and ctx.type_of(m.actor) == "person":
+                return True
+        return False
 
     def _last_speaker(self, t: Token) -> Resolved | None:
         """ "he said" after a run of quotes that name nobody outside them: the person whose
@@ -719,6 +762,16 @@ class Resolver:
         while root.dep_ in ("compound", "appos") and root.head.i != root.i:
             root = root.head
         return root.dep_ in ("nsubj", "nsubjpass")
+
+
+#: participles that make the name before them a place: "the Geneva-based organisation"
+PLACED = frozenset({"based", "headquartered", "born", "bred", "raised"})
+
+
+def _crowd(t: Token, groups: frozenset[str]) -> bool:
+    """A noun of people who live somewhere ("a resident", "villagers", "refugees")."""
+    low = t.lemma_.lower()
+    return low in groups or f"{low}s" in groups or low in ("citizen", "native", "villager")
 
 
 def _gender(pronoun: str) -> str:

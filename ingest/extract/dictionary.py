@@ -339,6 +339,27 @@ class ActorDictionary:
             hit = self._by_person_key.get(pk) or self._new_by_person_key.get(pk)
         return hit
 
+    def lookup_number(self, text: str) -> str | None:
+        """The organization a name stands for in the other grammatical number: "Houthi" for
+        "Houthis", "the Houthis" for a document's "Houthi" (a final "s" added or taken off;
+        no "-ss" words: "Congress" is no plural)."""
+        key = name_key(text)
+        if len(key) < 4 or not key[-1].isalpha():
+            return None
+        plural = key.endswith("s") and not key.endswith("ss")
+        other = key[:-1] if plural else key + "s"
+        hit = self._new_by_key.get(other)
+        if hit is not None and self.type_of_entry(hit) == "organization":
+            return hit
+        hit = self._by_key.get(other)
+        if hit is None or self.type_of_entry(hit) != "organization":
+            return None
+        # a curated group only where one of its names uses the singular as a word
+        # ("Houthi movement" for the Houthis; "Hama" is no singular of "Hamas")
+        single = other if plural else key
+        names = {name_key(n) for n in self.entries[hit].names()}
+        return hit if any(n.split()[0] == single for n in names if " " in n) else None
+
     def lookup_demonym(self, text: str) -> str | None:
         return self._demonyms.get(name_key(text))
 
@@ -436,6 +457,8 @@ class ActorDictionary:
         so the same name gets the same id in any document and any run."""
         key = name_key(name)
         hit = self._by_key.get(key) or self._new_by_key.get(key)
+        if hit is None and atype == "organization":
+            hit = self.lookup_number(name)
         if hit is None and atype == "person":
             pk = person_key(name)
             hit = self._by_person_key.get(pk) or self._new_by_person_key.get(pk)

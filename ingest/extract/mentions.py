@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.normalize import clean_surface, name_key, person_key, surname
+from actorgraph.ingest.extract.normalize import (
+    clean_surface,
+    is_title_word,
+    name_key,
+    person_key,
+    surname,
+)
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -42,6 +48,12 @@ GEO_NOUNS = frozenset(
     | {"territory", "soil", "airspace", "region", "side", "shore", "shores", "capital"}
     | {"suburbs", "suburb", "outskirts", "streets", "centre", "center", "districts", "skies"}
     | {"neighbourhoods", "neighborhoods", "villages", "towns", "cities", "provinces", "ports"}
+    | {"crossing", "crossings", "road", "roads", "route", "routes", "highway", "corridor"}
+)
+#: nouns of places a name before them locates: "the Zamzam displacement camp"
+PLACE_NOUNS = frozenset(
+    {"camp", "camps", "city", "town", "village", "district", "province", "region", "port"}
+    | {"airport", "crossing", "border", "area", "valley", "neighbourhood", "neighborhood"}
 )
 
 
@@ -206,6 +218,11 @@ def find_mentions(
         if e - s == 1 and doc[s].lower_ in matchers.portfolios and e in title_starts:
             cands.append((s, e, 1, None))  # "Labor Secretary X": part of the title
             continue
+        if _portfolio_after(doc, s, e, title_ends, matchers) and not dictionary.lookup(
+            doc[s:e].text
+        ):
+            cands.append((s, e, 1, None))  # "Minister of International Relations X"
+            continue
         if dictionary.is_place(text) or name_key(text) in matchers.not_actors:
             cands.append((s, e, 2, None))
             continue
@@ -241,12 +258,14 @@ def find_mentions(
         if m.kind == "name" and _state_as_place(doc, m, dictionary):
             m.place = True
         out.append(m)
+    out = _communities(doc, out)
     full = _resolve_persons(out, dictionary, doc, titles)
+    out = [m for m in out if m.kind != "skip"]
     out = _speaker_labels(doc, out, taken)
     out = _surnames_missed(doc, out, full, taken)
     out = _organizations_missed(doc, out, taken, matchers, dictionary)
     out = _speakers_missed(doc, out, taken, matchers, dictionary)
-    out = _titled_names_missed(doc, out, taken, titles, dictionary)
+    out = _titled_names_missed(doc, out, taken, titles, dictionary, matchers.portfolios)
     out = _acronyms(doc, out, taken, matchers, dictionary)
     _state_organs(doc, out, matchers, dictionary)
     out = [m for m in out if not _administration(m, doc, dictionary, when)]
@@ -391,6 +410,8 @@ def _agentive(doc: Doc, m: Mention, matchers: Matchers) -> bool:
         root = root.head
     dep = root.dep_
     head = root.head
+    if dep == "poss" and head.lower_ in GEO_NOUNS:
+        return False  # "El Fasher's outskirts"
     if dep in ("compound", "nmod", "amod"):
         return (
             head.lemma_.lower() in matchers.agent_heads
@@ -709,8 +730,8 @@ def _state_as_place(doc: Doc, m: Mention, dictionary: ActorDictionary) -> bool:
         prep = head.head
         if prep.lower_ in STATE_PLACE:
             return True
-        if prep.lower_ in ("with", "of") and prep.head.lower_ in GEO_NOUNS:
-            return True
+        if prep.lower_ in ("with", "of", "from", "to") and prep.head.lower_ in GEO_NOUNS:
+            return True  # "the border with Lebanon", "the crossing from Chad"
     before = doc[m.start - 2] if m.start >= 2 else None
     return (
         before is not None
@@ -730,10 +751,15 @@ def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
         if hit:
             m.kind, m.actor = "demonym", hit
         else:
-            hit = dictionary.lookup(m.text)
+            hit = dictionary.lookup(m.text) or dictionary.lookup_number(m.text)
             m.kind, m.actor = ("name", hit) if hit else ("norp", None)
         return
     hit = dictionary.lookup(m.text, person=m.label == "PERSON")
+    if hit is None and m.label == "ORG":
+        hit = dictionary.lookup_number(m.text) or _government_of(span, dictionary)
+        if hit is None and _demonym_form(span):
+            m.kind, m.label = "norp", "NORP"  # "Tigrayan forces": a demonym NER took for a name
+            return
     if hit is None:
         hit = dictionary.lookup_metonym(m.text)
         if hit is not None:
@@ -754,6 +780,62 @@ def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
         m.kind = "person"  # resolved with the document's other person mentions
     else:
         m.kind = "org"
+
+
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
+
+
+def _demonym_form(span: Span) -> bool:
+    """One word that describes the common noun after it and has a demonym's form: an
+    adjective, or "-an", "-ese", "-ish", "-i" ("Tigrayan forces", "Sahrawi refugees")."""
+    if len(span) != 1:
+        return False
+    t = span[0]
+    if t.dep_ not in ("amod", "compound") or t.head.pos_ != "NOUN":
+        return False
+    return t.pos_ == "ADJ" or t.lower_.endswith(_DEMONYM_ENDINGS)
+
+
+def _communities(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Two demonyms in a row name a community, neither state: "Turkish Cypriot leader X",
+    "Kosovo Serb parties", "Bosnian Croat" (a group of its own, found where it acts)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == m.start
+            and m.kind == "demonym"
+            and prev.kind in ("demonym", "name")
+            and prev.actor != m.actor
+        ):
+            text = doc[prev.start : m.end].text
+            out[-1] = Mention(prev.start, m.end, "norp", "NORP", text)
+            continue
+        out.append(m)
+    return out
+
+
+def _government_of(span: Span, dictionary: ActorDictionary) -> str | None:
+    """The state a government's own name stands for: "the Royal Norwegian Government", "the
+    Federal Government of Somalia", "the Philippine Government" (a state's name or demonym
+    beside a word that names a government, and no other name)."""
+    heads = [t for t in span if t.lower_ in GOVERNMENT_NOUNS]
+    if len(span) < 2 or len(heads) != 1:
+        return None
+    g = heads[0].i
+    if g != span.end - 1 and not (g + 1 < span.end and span.doc[g + 1].lower_ == "of"):
+        return None
+    states = set()
+    for t in span:
+        if t.i == g or t.lower_ in ("of", "the"):
+            continue
+        hit = dictionary.lookup_demonym(t.text) or dictionary.lookup(t.text)
+        if hit is not None and dictionary.type_of_entry(hit) == "state":
+            states.add(hit)
+        elif not t.is_title or t.i > g:  # "Somalia" after "of" must be a state
+            return None
+    return states.pop() if len(states) == 1 else None
 
 
 #: last words of place names NER may take for a person or an organization
@@ -826,6 +908,15 @@ def _resolve_persons(
             if hit is None:
                 known = dictionary.by_surname(surname(m.text))
                 hit = next(iter(known)) if len(known) == 1 else None
+            if hit is None and len(first.get(surname(m.text), ())) > 1:
+                # "Kim" after "Kim Jong Un" and "Kim Kye Gwan": a family name written first,
+                # shared: the one the document named first (its main figure)
+                hit = min(first[surname(m.text)], key=lambda a: seen_at.get(a, len(doc)))
+            if hit is None and len(m.text.split()) == 1:
+                kind = _no_person(doc, m, dictionary)
+                if kind is not None:  # "in Yala and Narathiwat" (no one), "the Sahrawi people"
+                    m.kind, m.label = kind, "GPE" if kind == "skip" else "NORP"
+                    continue
             m.actor = hit or dictionary.new_actor(clean_surface(m.text), "person")
             m.kind = "name"
         elif m.kind in ("org", "norp", "gpe"):
@@ -834,17 +925,82 @@ def _resolve_persons(
             words = person_key(m.text).split()
             one = len(words) == 1 and len(m.text.split()) <= 2 and not _is_acronym(m.text)
             hit = None
-            if one:  # a given name only where NER saw an organization ("on Midway" is a place)
-                hit = _named_person(words[0], full, first if m.kind == "org" else {})
+            # a given name only where NER saw an organization or a place it does not know
+            # ("Chatchai Bangchuad ... Chatchai ruled out"; "on Midway" stays a place)
+            if one and not (m.kind == "gpe" and dictionary.is_place(m.text)):
+                hit = _named_person(words[0], full, {} if m.kind == "norp" else first)
             given = hit is not None and words[0] not in full
             if given and seen_at.get(hit, m.start) >= m.start:  # type: ignore[arg-type]
                 hit = None  # a given name after the full name: "Dawit Haile ... Dawit said"
             if hit is not None:
                 m.actor, m.kind, m.label = hit, "name", "PERSON"
+            elif one and m.kind != "norp" and _no_person(doc, m, dictionary, lists=False):
+                m.kind = "skip"  # "the Dalkhan displacement camp", "met at Vorkhuta"
             elif m.kind == "org":
                 m.actor = dictionary.new_actor(clean_surface(m.text), "organization")
                 m.kind = "name"
     return full
+
+
+#: nouns of a people: "the Sahrawi people", "the Rohingya population"
+PEOPLE_NOUNS = frozenset(
+    {"people", "peoples", "population", "community", "communities", "nation", "minority"}
+    | {"diaspora", "tribe", "tribes", "civilians", "villagers", "families", "refugees"}
+)
+
+
+def _no_person(
+    doc: Doc, m: Mention, dictionary: ActorDictionary, *, lists: bool = True
+) -> str | None:
+    """One word NER took for a person the document never names in full, where a person
+    cannot stand: a place among places or after a place preposition ("in Pattani, Yala and
+    Narathiwat", "the summit at Panmunjom") -> "skip" (no mention); the name of a people
+    ("the Sahrawi people") -> "norp"."""
+    root = doc[m.start : m.end].root
+    head = root.head
+    if root.dep_ in ("compound", "amod", "nmod") and (
+        head.lemma_.lower() in PEOPLE_NOUNS or head.lower_ in PEOPLE_NOUNS
+    ):
+        return "norp"
+    if root.dep_ in ("compound", "amod", "nmod") and any(
+        x.lower_ in PLACE_NOUNS for x in (head, *head.ancestors) if x.i <= head.i + 3
+    ):
+        return "skip"  # "the Zamzam displacement camp"
+    top = root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    chain = [top, *top.conjuncts] if lists else []
+    if any(
+        c.i != root.i
+        and (c.ent_type_ in ("GPE", "LOC", "FAC") or dictionary.is_place(c.text))
+        and c.ent_type_ != "PERSON"
+        for c in chain
+    ):
+        return "skip"
+    if top.dep_ == "pobj" and top.head.lower_ in ("in", "at", "near"):
+        return "skip"
+    return "skip" if lists and _listed_with_places(doc, m.start) else None
+
+
+def _listed_with_places(doc: Doc, i: int) -> bool:
+    """A word after a place in a list: "in Pattani, Yala and Narathiwat" (the parser may
+    make the list's second word a subject)."""
+    j = i - 1
+    for _ in range(4):
+        if j < 0 or doc[j].text not in (",", "and", "or"):
+            return False
+        while j >= 0 and doc[j].text in (",", "and", "or"):
+            j -= 1
+        if j < 0 or not doc[j].text[:1].isupper():
+            return False
+        t = doc[j]
+        if t.ent_type_ in ("GPE", "LOC", "FAC"):
+            return t.ent_iob_ == "B" and (j == 0 or doc[j - 1].lower_ in ("in", "at", ","))
+        one_word = t.ent_iob_ == "B" and not (j + 1 < i and doc[j + 1].ent_iob_ == "I")
+        if t.ent_type_ != "PERSON" or not one_word:
+            return False
+        j -= 1  # another one-word "person" in the list: look further left
+    return False
 
 
 def _short_org_names(mentions: list[Mention], dictionary: ActorDictionary) -> dict[str, str]:
@@ -968,6 +1124,7 @@ ORG_WORDS = frozenset(
 #: words before a surname that make it a person's ("Mr. King", "Sen. Warren")
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "prof", "rev", "sir"}
+    | {"amb", "brig", "col", "lt", "maj", "capt", "cmdr", "sgt", "adm", "hon"}
 )
 
 
@@ -1088,6 +1245,12 @@ def _speakers_missed(
             acronym = len(subj.text) >= 2 and subj.text.isupper()
             org = acronym or any(t.lower_ in matchers.org_heads for t in span)
             atype = "organization" if org else "person"
+        if atype == "person":  # "Foreign Minister Ignazio Cassis said": the title is no name
+            while start < subj.i - 1 and (
+                is_title_word(doc[start].text) or doc[start].lower_ in matchers.portfolios
+            ):
+                start += 1
+            span = doc[start : subj.i + 1]
         name = clean_surface(span.text)
         actor = dictionary.variant_of(name) if atype == "person" else None
         actor = actor or dictionary.lookup(name, person=atype == "person")
@@ -1102,6 +1265,7 @@ def _titled_names_missed(
     taken: list[bool],
     titles: list[tuple[int, int]],
     dictionary: ActorDictionary,
+    portfolios: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Two or three capitalized words right after a role title (or after it and a comma) that
     NER did not find are a person's name: "Ambassador-at-Large Pavel Orlov", "Its leader, Twan
@@ -1109,6 +1273,7 @@ def _titled_names_missed(
     extra: list[Mention] = []
     n = len(doc)
     for _, e in titles:
+        e = _portfolio_end(doc, e, taken, portfolios)
         i = e + 1 if e < n and doc[e].text == "," else e
         j = i
         while j < n and j - i < 3 and not taken[j] and _name_word(doc[j]):
@@ -1122,7 +1287,46 @@ def _titled_names_missed(
         name = clean_surface(doc[i:j].text)
         actor = dictionary.variant_of(name) or dictionary.new_actor(name, "person")
         _take(extra, taken, Mention(i, j, "name", "PERSON", doc[i:j].text, actor))
+    for x in extra:  # "Pandor said" was taken for a person of its own before the full name
+        for m in mentions:
+            entry = dictionary.entries.get(m.actor or "")
+            if (
+                entry is not None
+                and entry.origin == "new"
+                and entry.type == "person"
+                and len(person_key(entry.name).split()) == 1
+                and person_key(entry.name) == surname(x.text)
+            ):
+                m.actor = x.actor
     return _merged(mentions, extra)
+
+
+#: titles that take a portfolio after them: "Minister of International Relations"
+PORTFOLIO_TITLES = frozenset({"minister", "ministry", "secretary", "commissioner"})
+
+
+def _portfolio_after(doc: Doc, s: int, e: int, title_ends: set[int], matchers: Matchers) -> bool:
+    """Whether an organization NER found is the portfolio of the title before it: "Minister
+    of International Relations", "Secretary for Home Affairs" (no organization word in it)."""
+    j = s - 1
+    if j < 1 or doc[j].lower_ not in ("of", "for") or j not in title_ends:
+        return False
+    if doc[j - 1].lower_ not in PORTFOLIO_TITLES:
+        return False
+    return not any(t.lower_ in matchers.org_heads for t in doc[s:e])
+
+
+def _portfolio_end(doc: Doc, e: int, taken: list[bool], portfolios: frozenset[str]) -> int:
+    """Where a title's portfolio after it ends: "Minister for Reintegration", "special
+    adviser on Cyprus", "envoy for Sudan" (portfolio words and names already found after
+    "for", "on", "of"); ``e`` itself where none follows."""
+    n = len(doc)
+    if e >= n or doc[e].lower_ not in ("for", "on", "of"):
+        return e
+    j = e + 1
+    while j < n and (doc[j].lower_ in portfolios or taken[j] or doc[j].lower_ in ("the", "and")):
+        j += 1
+    return j if j > e + 1 and doc[j - 1].lower_ not in ("the", "and") else e
 
 
 def _name_word(t: Token) -> bool:
@@ -1142,8 +1346,9 @@ def _surnames_missed(
     for t in doc:
         if taken[t.i] or t.pos_ != "PROPN" or not t.text[:1].isupper():
             continue
-        actor = full.get(t.lower_)
-        if actor is None or surname(t.text) != t.lower_:
+        key = surname(t.text)  # folded: "Çavuşoğlu" after "Mevlüt Çavuşoğlu"
+        actor = full.get(key) if key and key == person_key(t.text) else None
+        if actor is None:
             continue
         nxt = doc[t.i + 1] if t.i + 1 < n else None
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():

@@ -7,6 +7,8 @@ import unicodedata
 
 _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
+    # letters NFKD does not take apart: "Akıncı", "Wałęsa", "Støre", "Đukanović"
+    | {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"}
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
@@ -29,7 +31,22 @@ _TITLE_WORDS = frozenset(
         "gen",
         "general",
         "lt",
+        "lieut",
         "col",
+        "maj",
+        "brig",
+        "brigadier",
+        "capt",
+        "cmdr",
+        "cdr",
+        "sgt",
+        "cpl",
+        "pvt",
+        "amb",
+        "ambassador",
+        "gov",
+        "prof",
+        "hon",
         "colonel",
         "adm",
         "admiral",
@@ -84,6 +101,12 @@ def loose_key(text: str) -> str:
     """A name key without inner articles: "Democratic Republic of Congo" and "Democratic
     Republic of the Congo" share it."""
     return name_key(text).replace(" the ", " ")
+
+
+def is_title_word(word: str) -> bool:
+    """Whether a word is one of the titles a person's name key leaves out ("Minister",
+    "Gen.", "Amb.")."""
+    return _NON_WORD.sub("", fold(word)) in _TITLE_WORDS
 
 
 def _person_words(text: str) -> list[str]:

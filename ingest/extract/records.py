@@ -97,6 +97,15 @@ class Records:
         self.stmt_spans.append((start_tok, end_tok, sid))
         return sid
 
+    def absorb(self, inner: str, outer: str) -> None:
+        """Drop statement ``inner``, whose words statement ``outer`` holds (a quote inside
+        the reported clause of the same speaker): one statement, not two."""
+        rec = self._by_id.pop(inner, None)
+        if rec is None or outer not in self._by_id:
+            return
+        self.statements.remove(rec)
+        self.stmt_spans = [(a, b, outer if sid == inner else sid) for a, b, sid in self.stmt_spans]
+
     def release(self) -> None:
         """Cut the reference back to the document (see :meth:`DocContext.result`)."""
         self.ctx = None  # type: ignore[assignment]

@@ -29,14 +29,18 @@ class Speakers:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         #: people with a title and no actor beside it: (person, title, sentence)
-        self._untied: list[tuple[str, str, int]] = []
+        self._untied: list[tuple[str, str, int, int]] = []
+        #: people whose title ties them to another person ("X, an adviser to Zelensky"):
+        #: mention start -> that person; and (person, title, the other person, sentence)
+        self._serves: dict[int, str] = {}
+        self._served: list[tuple[str, str, str, int]] = []
 
-    def _tie_to_government(self, actor: str, title: str, k: int) -> None:
+    def _tie_to_government(self, actor: str, title: str, k: int, at: int) -> None:
         """ "President Filipe Nyusi" in talks between a state and rebels: the state."""
         ctx = self.ctx
         if actor in ctx.principal:
             return
-        state = self._government_of(title)
+        state = self._government_of(title, k, at)
         if state is not None:
             ctx.add_speaks(actor, state, title, k, 0.6)
             ctx.register_role(title, actor, state)
@@ -53,7 +57,10 @@ class Speakers:
             led = self._tree_role(m, led_only=True)
             if led is not None:  # the delegation one leads outweighs one's office
                 title, orgs, blocked = led[0], [led[1]], False
-            if blocked or not orgs:
+            # a description without an owner beside a name whose principal is known says
+            # no more ("Borrell, the veteran Spanish diplomat": his nationality)
+            known = found is not None and not orgs and m.actor in ctx.principal
+            if (blocked or not orgs) and not known:
                 tree = self._tree_role(m)
                 if tree is not None:
                     title, orgs, blocked = tree[0], [tree[1]], False
@@ -76,9 +83,12 @@ class Speakers:
                 ctx.register_role(title, m.actor, org)
                 continue
             self._dictionary_roles(m.actor, title, k)
+            if title and m.start in self._serves and m.actor not in ctx.principal:
+                self._served.append((m.actor, title, self._serves[m.start], k))
+                continue
             if title and m.actor not in ctx.principal:
-                self._untied.append((m.actor, title, k))
-                self._tie_to_government(m.actor, title, k)
+                self._untied.append((m.actor, title, k, m.start))
+                self._tie_to_government(m.actor, title, k, m.start)
 
     def _dictionary_roles(self, actor: str, title: str, k: int) -> None:
         """The dictionary: a role whose title the text gives, or that holds on the date (with
@@ -130,8 +140,12 @@ class Speakers:
         """One ``speaks_for`` relation per (person, actor) found (and, now that the
         parties are known where the text did not state them, the government titles)."""
         ctx = self.ctx
-        for actor, title, k in self._untied:
-            self._tie_to_government(actor, title, k)
+        for actor, title, boss, k in self._served:  # "X, an adviser to Zelensky"
+            sf = ctx.principal.get(boss)
+            if sf is not None and actor not in ctx.principal:
+                ctx.add_speaks(actor, sf.target, title, k, 0.7)
+        for actor, title, k, at in self._untied:
+            self._tie_to_government(actor, title, k, at)
         for sf in ctx.speaks.values():
             ctx.use(sf.source, ctx.sents[sf.sent].start)
             ctx.use(sf.target, ctx.sents[sf.sent].start)
@@ -213,19 +227,60 @@ class Speakers:
                 return title, owner
         return None
 
-    def _government_of(self, title: str) -> str | None:
+    def _government_of(self, title: str, k: int, at: int) -> str | None:
         """The state a government title without an owner belongs to ("President X",
-        "Presidential peace adviser X"): the one state among the parties of the talks the
-        document is about, where the other side is no state (a government and its rebels)."""
+        "Presidential peace adviser X"): the state of "whose" before it ("Sweden, whose
+        foreign minister, X"), else the one state its sentence has as a subject
+        ("'Lebanon will not sign,' Prime Minister X said"), else -- where it has none -- the one
+        state among the parties of the talks the document is about, where the other side is
+        no state (a government and its rebels)."""
         ctx = self.ctx
         words = title.lower().replace("-", " ").split()
         if not words or words[-1] not in ctx.lex.government_titles:
             return None
+        doc = ctx.doc
+        if any(doc[i].lower_ in ctx.lex.role_blockers for i in range(max(0, at - 5), at)):
+            return None  # "Former Socialist prime minister X": no office now
+        whose = self._whose(at)
+        if whose is not None:
+            return whose if ctx.type_of(whose) == "state" else None
+        named = {  # a state that acts in the sentence: a subject or an owner
+            m.actor
+            for m in ctx.mentions_in(ctx.sents[k])
+            if m.actor
+            and not m.place
+            and m.kind != "demonym"
+            and ctx.type_of(m.actor) == "state"
+            and ctx.doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")
+        }
+        if named:
+            return named.pop() if len(named) == 1 else None
         states = [a for a in ctx.parties if ctx.type_of(a) == "state"]
         if len(states) != 1 or len(ctx.parties) < 2:
             return None
         ctx.use(states[0], 0)
         return states[0]
+
+    def _whose(self, at: int) -> str | None:
+        """The actor a "whose" a few words before token ``at`` stands for: "hosted by Sweden,
+        whose foreign minister, X, welcomed ..." (the head of the relative clause)."""
+        ctx = self.ctx
+        doc = ctx.doc
+        for i in range(at - 1, max(-1, at - 6), -1):
+            if doc[i].lower_ != "whose":
+                continue
+            t = doc[i]
+            for _ in range(4):
+                if t.dep_ == "relcl":
+                    m = ctx.men[t.head.i]
+                    return m.actor if m is not None and m.actor and not m.place else None
+                if t.head.i == t.i:
+                    break
+                t = t.head
+            # the parser missed the relative clause: the name right before ", whose"
+            m = ctx.men[i - 2] if i >= 2 and doc[i - 1].text == "," else None
+            return m.actor if m is not None and m.actor and not m.place else None
+        return None
 
     def _affiliation(self, m: Mention) -> str | None:
         """An actor the person is tied to without a title: "X of the Justice and Equality
@@ -329,14 +384,40 @@ class Speakers:
                 best = (score, r)
         return best[1] if best else None
 
+    def _owned_name(self, m: Mention) -> str | None:
+        """The organization or state whose possessive stands right before a person's name,
+        with no title between: "Russia's Sergei Lavrov", "facilitated by Malaysia's Tengku
+        Ghafar", "Hamas's Ismail Haniyeh"."""
+        ctx = self.ctx
+        doc = ctx.doc
+        i = m.start - 1
+        if i < 1 or not (doc[i].tag_ == "POS" or doc[i].text in ("'", "’")):
+            return None
+        mm = ctx.men[i - 1]
+        if mm is None or mm.place or mm.kind == "demonym":
+            return None
+        ctx.new_actor_for(mm)
+        if not mm.actor or ctx.type_of(mm.actor) == "person":
+            return None
+        ctx.use(mm.actor, mm.start, mm.text)
+        return mm.actor
+
     def _left_role(self, m: Mention) -> tuple[str, list[str], bool] | None:
         ctx = self.ctx
         doc = ctx.doc
         k = ctx.sent_of[m.start]
+        owner = self._owned_name(m)
+        if owner is not None:
+            return "representative", [owner], False
         i = m.start - 1
         j = _title_words_before(doc, i)  # "the Russian mediator, Ambassador-at-Large X"
         if j > 0 and doc[j].text == "," and ctx.title_at[j - 1] is not None:
             i = j - 1  # "Qatar's emir, Sheikh Tamim"
+        elif ctx.title_at[i] is None and ctx.men[i] is None:
+            # "Minister for Internal Affairs X": the title before its portfolio
+            at = next((x for x in range(j + 1, i) if ctx.title_at[x] is not None), None)
+            if at is not None and doc[ctx.title_at[at][1]].lower_ in ("for", "of", "on"):  # type: ignore[index]
+                i = ctx.title_at[at][1] - 1  # type: ignore[index]
         titles: list[str] = []
         orgs: list[str] = []
         seen: list[Mention] = []
@@ -402,8 +483,19 @@ class Speakers:
             if span is not None and (mm is None or mm.actor is None):
                 titles.append(doc[span[0] : span[1]].text)
                 j = span[1]
+            elif mm is not None and mm.kind == "demonym" and m.actor in ctx.principal:
+                j = mm.end  # "Borrell, the veteran Spanish diplomat": his nationality only
             elif mm is not None:
                 ctx.new_actor_for(mm)
+                if (
+                    mm.actor
+                    and titles
+                    and not orgs
+                    and ctx.type_of(mm.actor) == "person"
+                    and doc[_title_words_before(doc, mm.start - 1)].lower_ in ("to", "of", "for")
+                ):
+                    self._serves[m.start] = mm.actor  # "an adviser to (President) X"
+                    return titles[0], [], False
                 if not mm.actor or ctx.type_of(mm.actor) == "person":
                     return None
                 if orgs and last_end == mm.start:

@@ -254,6 +254,11 @@ class Statements:
                 continue
             if any(g.dep_ == "mark" for g in c.children):
                 return []  # "said when he arrived"
+            rel = next((g for g in c.children if g.dep_ in ("relcl", "acl")), None)
+            if c.dep_ == "dobj" and rel is not None and rel.left_edge.lower_ == "that":
+                # "told a press briefing that the sides had agreed": the clause, not the
+                # audience it was told to
+                return [x for x in rel.subtree if x.i != rel.left_edge.i]
             if any(x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in c.subtree if x.i != t.i):
                 return list(c.subtree)
             return []
@@ -393,6 +398,38 @@ class Statements:
             )
             for q in quoted:
                 q.speaker, q.principal, q.statement = r.actor, principal, sid
+        self._merge_nested()
+
+    def _merge_nested(self) -> None:
+        """A quote that lies inside a reported clause of the same speaker ("the movement said
+        any settlement must recognise the “right of the Patani people to …”") is part of
+        that one statement, however the two were found."""
+        ctx = self.ctx
+        out = ctx.out
+        spans = list(out.stmt_spans)
+        parts: dict[str, list[tuple[int, int]]] = {}
+        for a, b, sid in spans:
+            parts.setdefault(sid, []).append((a, b))
+        for sid, pieces in parts.items():
+            rec = out.get_statement(sid)
+            if rec is None or not rec["quote"]:
+                continue
+            a, b = min(p[0] for p in pieces), max(p[1] for p in pieces)  # a split quote: all
+            for a2, b2, sid2 in spans:
+                rec2 = out.get_statement(sid2)
+                if (
+                    sid2 == sid
+                    or rec2 is None
+                    or rec2["quote"]
+                    or rec2["speaker"] != rec["speaker"]
+                    or not (a2 <= a and b <= b2 + 1)
+                ):
+                    continue
+                out.absorb(sid, sid2)
+                for q in ctx.quotes:
+                    if q.statement == sid:
+                        q.statement = sid2
+                break
 
     # ------------------------------------------------------------------ helpers
     def _reported(self, speaker: str, span: list[Token], confidence: float) -> None:
@@ -419,6 +456,9 @@ class Statements:
                     continue
                 if t.lemma_.lower() not in ctx.lex.speech_verbs:
                     continue
+                if self._in_clause_of(q, t):
+                    return t  # "tells reporters the government is ready “on a case by case
+                    # basis” but dismisses ...": the verb whose clause holds the quote
                 if t.i < q.start:
                     dist = q.start - t.i
                     if k != ctx.sent_of[q.start]:
@@ -447,7 +487,18 @@ class Statements:
     def _in_clause_of(self, q: Quote, v: Token) -> bool:
         """Whether a quote lies, as a part, in the clause a verb of saying reports ("said the
         government had “given up”", "urged the mediators to “pressure” Hamas")."""
-        for comp in (c for c in v.children if c.dep_ in ("ccomp", "xcomp")):
+        lex = self.ctx.lex
+        for comp in v.children:
+            if comp.dep_ not in ("ccomp", "xcomp"):
+                continue
+            if (
+                comp.dep_ == "xcomp"
+                and v.lemma_.lower() not in lex.speech_xcomp_verbs
+                and q.start <= comp.i < q.end
+                and q.end >= comp.right_edge.i  # the quote is the whole action, not a word
+            ):
+                continue  # "urged both sides to “engage in good faith”": the quote is all
+                # the verb says (no clause of "urge" is reported)
             ids = {x.i for x in comp.subtree}
             if q.start in ids and len(ids) > q.end - q.start:
                 return True

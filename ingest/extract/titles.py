@@ -17,6 +17,27 @@ from actorgraph.ingest.extract.lexicon import title_key
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Lexicon
 
+#: abbreviated titles written before a name ("Lt. Col. X", "Amb. X", "Brig. Gen. X"): one
+#: token each, so that the full stop neither ends the sentence nor splits the name (spaCy's
+#: English tokenizer knows "Gen.", "Sen.", "Dr." but not these)
+TITLE_ABBREVIATIONS = (
+    "Amb.",
+    "Brig.",
+    "Capt.",
+    "Cdr.",
+    "Cmdr.",
+    "Col.",
+    "Cpl.",
+    "Hon.",
+    "Insp.",
+    "Lieut.",
+    "Lt.",
+    "Maj.",
+    "Pvt.",
+    "Sgt.",
+    "Supt.",
+)
+
 
 def title_match(text_title: str, role_title: str) -> bool:
     """Whether a title in the text names a role: "the secretary" and "Secretary of State"."""

@@ -27,6 +27,7 @@ FLOORS = {
     "speakers": 0.95,
     "actors": 0.95,
     "undated": 0.95,
+    "stances": 0.95,
 }
 
 

@@ -343,3 +343,30 @@ def test_a_person_voices_the_body_the_text_ties_them_to(ex: Extractor) -> None:
         "demands",
     )
     assert _has(found, "andean-liberation-front", "governors"), found
+
+
+def test_one_demand_per_conjoined_clause(ex: Extractor) -> None:
+    found = _rels(
+        ex,
+        "Peru demanded that the army first pull its units out of the valleys and disband the "
+        "private militias of local landowners.",
+        "demands",
+    )
+    assert _has(found, "peru", "units") and _has(found, "peru", "militias"), found
+    # the speaker's next act is no second demand
+    found = _rels(
+        ex, "Peru demanded that Chile return the islands and said it would wait.", "demands"
+    )
+    assert {t for _, t in found} == {"return the islands"}, found
+
+
+def test_a_deal_that_must_do_something_names_the_act(ex: Extractor) -> None:
+    found = _rels(ex, "Peru said any deal must concentrate the fighters in a few zones.", "demands")
+    assert _has(found, "peru", "concentrate", "zones"), found
+    found = _rels(ex, "Peru said any deal must include a full withdrawal.", "demands")
+    assert {t for _, t in found} == {"full withdrawal"}, found
+
+
+def test_a_hyphenated_verb_stays_whole(ex: Extractor) -> None:
+    found = _rels(ex, "The European Union asked Serbia to de-escalate in the north.", "demands")
+    assert _has(found, "european-union", "de-escalate"), found

@@ -42,6 +42,7 @@ APPEAL_PLACES = frozenset({"in", "on", "at", "along", "across", "around", "throu
 VACUOUS = frozenset(
     {"more", "less", "something", "anything", "everything", "nothing", "much", "all", "it"}
     | {"named", "identified", "quoted", "name", "identify", "quote"}
+    | {"step", "steps", "move", "thing", "things"}  # "a step Peru refused to take"
 )
 
 
@@ -109,10 +110,12 @@ class StanceRules:
                 owner = self._whose(c)
                 if owner is not None:
                     return owner
-        with ctx.quietly():
-            mods = ctx.resolve.modifier_actors(noun)
-        found = [a for a in mods if ctx.type_of(a) != "person"]
-        return found[0] if len(found) == 1 else None
+        found: list[str] = []
+        for c in noun.children:  # "the Thai negotiator", "a TNLA spokeswoman" (not "from Cusco")
+            m = ctx.men[c.i] if c.dep_ in ("amod", "compound") else None
+            if m is not None and m.actor and not m.place and ctx.type_of(m.actor) != "person":
+                found.append(m.actor)
+        return found[0] if len(set(found)) == 1 else None
 
     def _whose(self, poss: Token) -> str | None:
         """The body a possessor stands for: "the junta's", "Its", and a person's principal

@@ -41,8 +41,9 @@ class Topic:
 
 
 def phrase_text(tokens: list[Token]) -> str:
-    """Tokens as text, keeping the document's spacing between neighbours."""
-    tokens = sorted(set(tokens), key=lambda t: t.i)
+    """Tokens as text, keeping the document's spacing between neighbours (a word the
+    tokenizer split at a hyphen, "de-escalate", whole)."""
+    tokens = sorted(set(tokens) | set(_hyphen_rest(tokens)), key=lambda t: t.i)
     out = []
     for n, t in enumerate(tokens):
         out.append(t.text)
@@ -50,6 +51,24 @@ def phrase_text(tokens: list[Token]) -> str:
             nxt = tokens[n + 1]
             out.append(t.whitespace_ if nxt.i == t.i + 1 else " ")
     return "".join(out).strip(" ,;:-")
+
+
+def _hyphen_rest(tokens: list[Token]) -> list[Token]:
+    """The rest of hyphenated words the tokens begin: "de" in "de-escalate"."""
+    out: list[Token] = []
+    for t in tokens:
+        doc = t.doc
+        k = t.i
+        while (
+            k + 2 < len(doc)
+            and not doc[k].whitespace_
+            and doc[k + 1].text == "-"
+            and not doc[k + 1].whitespace_
+            and doc[k + 2].is_alpha
+        ):
+            out += [doc[k + 1], doc[k + 2]]
+            k += 2
+    return out
 
 
 QUOTES = frozenset({'"', "“", "”"})

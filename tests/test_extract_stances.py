@@ -370,3 +370,13 @@ def test_a_deal_that_must_do_something_names_the_act(ex: Extractor) -> None:
 def test_a_hyphenated_verb_stays_whole(ex: Extractor) -> None:
     found = _rels(ex, "The European Union asked Serbia to de-escalate in the north.", "demands")
     assert _has(found, "european-union", "de-escalate"), found
+
+
+def test_nobody_rejects_their_own_demand_or_a_remark(ex: Extractor) -> None:
+    text = (
+        '"We asked for the fishing rights to be restored first. That is unacceptable to us," '
+        "Peru's envoy said of the Chilean reply."
+    )
+    assert _rels(ex, text, "rejects") == set()
+    text = "Chile said the border would be redrawn anyway, a remark that Peru called provocative."
+    assert _rels(ex, text, "rejects") == set()

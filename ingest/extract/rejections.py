@@ -49,6 +49,12 @@ SUGGESTIONS = frozenset({"suggestion", "suggestions"})
 #: "dismissed X as Y": X rejected whatever Y is ("as premature", "as not possible now")
 DISMISSING = frozenset({"dismiss"})
 
+#: what someone said, judged ("a remark that Cairo called provocative"): no proposal rejected
+REMARKS = frozenset(
+    {"remark", "remarks", "comment", "comments", "statement", "statements", "speech", "words"}
+    | {"speeches", "tweet", "tweets", "interview", "interviews", "rhetoric"}
+)
+
 #: "walked out over the draft": what a walkout protests against is rejected, whatever it is
 PROTEST_PREPS = frozenset({"over"})
 
@@ -495,6 +501,9 @@ class RejectRules(StanceRules):
         if obj.dep_ in ("compound", "nsubj") and obj.head.i != v.i:
             judged.append(obj.head)
         claims = ctx.lex.object_classes.get("claim", frozenset())
+        said = v.head if v.dep_ == "relcl" else obj
+        if said.lemma_.lower() in claims | REMARKS:
+            return  # "a remark that Cairo called provocative": words judged, no proposal
         dismissed = (  # "dismissed a blanket amnesty as not possible": whatever it is called
             v.lemma_.lower() in DISMISSING and bool(judged) and obj.lemma_.lower() not in claims
         )

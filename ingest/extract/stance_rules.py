@@ -83,7 +83,22 @@ class StanceRules:
         targets = [x for x in targets if not _vacuous(x)]
         sources = [self._voiced_for(r, cue) for r in sources]
         for target in targets:
+            if rtype == "rejects" and self._own_demand(sources, target):
+                continue  # "We asked for X first. That is unacceptable to us": not X
             self.ctx.out.stance(rtype, sources, target, cue, conf)
+
+    def _own_demand(self, sources: list[Resolved], target: Topic | str) -> bool:
+        """Whether every source already demands the target (a pronoun that took the last
+        topic, which is the speaker's own demand): nobody rejects what they demand."""
+        if isinstance(target, str) or not sources:
+            return False
+        ctx = self.ctx
+        demanded = {
+            (r.get("source"), r.get("target"))
+            for r in ctx.out.relations
+            if r.get("type") == "demands"
+        }
+        return all((ctx.stance_source(r.actor), target.id) in demanded for r in sources)
 
     # ------------------------------------------------------------------ whose voice
     def _voiced_for(self, r: Resolved, cue: Token) -> Resolved:

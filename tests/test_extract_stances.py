@@ -380,3 +380,11 @@ def test_nobody_rejects_their_own_demand_or_a_remark(ex: Extractor) -> None:
     assert _rels(ex, text, "rejects") == set()
     text = "Chile said the border would be redrawn anyway, a remark that Peru called provocative."
     assert _rels(ex, text, "rejects") == set()
+
+
+def test_his_government_is_the_state_he_holds_office_in(ex: Extractor) -> None:
+    text = (
+        "Chile's president, Gabriel Boric, spoke in Santiago on Monday. His government "
+        "rejected the Bolivian plan for a corridor."
+    )
+    assert _has(_rels(ex, text, "rejects"), "chile", "corridor")

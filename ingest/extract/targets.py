@@ -589,6 +589,10 @@ class Targets:
                 continue
             if any(c.dep_ == "mark" and c.lower_ != "that" for c in conj.children):
                 continue  # "... and if the truce holds": no second demand
+            if clause.dep_ == "xcomp" and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in conj.children
+            ):
+                continue  # "pressed X to abandon A and instead rely on B": one demand, said twice
             if conj.lemma_.lower() in self.ctx.lex.speech_verbs or (
                 clause.tag_ == "VB" and conj.tag_ in ("VBD", "VBZ")
             ):

@@ -6,9 +6,10 @@ the reduced passive ("a deal, so far rejected by X"); negated acceptance ("will 
 of unacceptability ("is negative", "is out of the question", "a red line", "not acceptable to
 X"); judgements ("called the demands delusional", "described the proposal as unacceptable");
 opposition ("is opposed to X", "is against X", "voiced opposition to X", "X's rejection of
-Y"); denials ("denied that …", "denied reports"); shortfalls ("the terms would not meet the
+Y"); refusals of a request ("denied the request"); shortfalls ("the terms would not meet the
 demands"). Who rejects is the subject, the "to" object of a predicate, or whoever says so.
-Declining to comment rejects nothing.
+Declining to comment rejects nothing, and a denial of what is said about someone ("denied that
+it was stalling", "dismissed reports that …", "rejected accusations") is no rejection.
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ FLOORS = {
     "actors-forms": 0.95,
     "speakers-principals": 0.95,
     "statements-speakers": 0.95,
+    "stances": 0.95,
 }
 
 

@@ -85,8 +85,7 @@ def test_demand_near_misses(ex: Extractor, text: str) -> None:
         ("Such a census is not acceptable to Chile, an official said.", "chile", ("census",)),
         ("The plan, so far rejected by Peru, is on hold.", "peru", ("plan",)),
         ("Chile is opposed to any change of the border.", "chile", ("change",)),
-        ("Peru denied that its navy had seized the boats.", "peru", ("seized",)),
-        ("Peru denied reports of a secret deal.", "peru", ("reports",)),
+        ("Peru denied the Chilean request for a corridor.", "peru", ("corridor",)),
         ("Chile called Peru's demands absurd.", "chile", ("demands",)),
         ("Peru described the offer as unacceptable.", "peru", ("offer",)),
         ("Chile has no intention of accepting the ruling.", "chile", ("ruling",)),
@@ -121,6 +120,9 @@ def test_rejection_families(ex: Extractor, text: str, source: str, words: tuple[
         "Copper prices declined.",
         "Chile is not opposed to a new census.",
         "Peru is willing to accept the ruling.",
+        # denials of what is said about the speaker are no stance (issue 10h)
+        "Peru denied that its navy had seized the boats.",
+        "Peru denied reports of a secret deal.",
     ],
 )
 def test_rejection_near_misses(ex: Extractor, text: str) -> None:
@@ -262,3 +264,127 @@ def test_an_office_holder_voices_the_state() -> None:
     )
     sources = {r["source"] for r in recs if r["kind"] == "relation" and r["type"] == "demands"}
     assert sources == {"chile"}
+
+
+# ---------------------------------------------------------------- issue 10h: stances and topics
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile rejected accusations that its navy had fired on the boats.",
+        "Peru dismissed reports that it was stalling the talks.",
+        "Bolivia has denied the allegations.",
+        "Some in Lima worry that Chile is too eager for a deal; Chile's envoys reject that.",
+        "Will Peru reject the offer?",
+        "What does Chile want from the talks?",
+        "Q: Chile says it will never accept a new border. Is that final?\nA: We will see.",
+        "The offer is one Chile has so far refused to take.",
+    ],
+)
+def test_rejection_near_misses_10h(ex: Extractor, text: str) -> None:
+    assert _rels(ex, text, "rejects") == set() and _rels(ex, text, "demands") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype", "source", "words"),
+    [
+        (
+            "Peru rejected a Chilean suggestion that the talks cover fishing.",
+            "rejects",
+            "peru",
+            ("fishing",),
+        ),
+        (
+            "Chile dismissed a blanket amnesty as not possible under its laws.",
+            "rejects",
+            "chile",
+            ("amnesty",),
+        ),
+        ("The Peruvian junta has denounced the accord.", "rejects", "peru", ("accord",)),
+        (
+            "Peru has rejected Chile's proposal to take the dispute to the International Court.",
+            "rejects",
+            "peru",
+            ("court",),
+        ),
+    ],
+)
+def test_stance_families_10h(
+    ex: Extractor, text: str, rtype: str, source: str, words: tuple[str, ...]
+) -> None:
+    assert _has(_rels(ex, text, rtype), source, *words)
+
+
+def test_topics_are_only_those_of_a_stance(ex: Extractor) -> None:
+    """A phrase weighed and dropped (vacuous, a general appeal, a denial) names no topic."""
+    recs = ex.extract_text(
+        "A Peruvian official, who asked not to be named, said Peru wants more. "
+        "Chile denied reports that it was stalling.",
+        published="2024-05-01",
+    )
+    assert [r for r in recs if r["kind"] == "topic"] == []
+
+
+def test_a_bare_verb_is_no_topic(ex: Extractor) -> None:
+    """ "would not reopen it", "must follow": a verb left without its object is a fragment;
+    a verb that is a whole act ("resign") is a topic."""
+    assert _rels(ex, "Chile accepted the compromise and would not reopen it.", "rejects") == set()
+    assert _has(
+        _rels(ex, "Peru demanded that the Chilean minister resign.", "demands"), "peru", "resign"
+    )
+
+
+def test_a_person_voices_the_body_the_text_ties_them_to(ex: Extractor) -> None:
+    """With no title the dictionary knows, the body a person is said to lead is the stance's
+    source ("X, who led the movement, had insisted that ...")."""
+    found = _rels(
+        ex,
+        "The Andean Liberation Front signed the accord. The late Hugo Quispe, who led the "
+        "movement for decades, had insisted that no deal was possible without elected governors.",
+        "demands",
+    )
+    assert _has(found, "andean-liberation-front", "governors"), found
+
+
+def test_one_demand_per_conjoined_clause(ex: Extractor) -> None:
+    found = _rels(
+        ex,
+        "Peru demanded that the army first pull its units out of the valleys and disband the "
+        "private militias of local landowners.",
+        "demands",
+    )
+    assert _has(found, "peru", "units") and _has(found, "peru", "militias"), found
+    # the speaker's next act is no second demand
+    found = _rels(
+        ex, "Peru demanded that Chile return the islands and said it would wait.", "demands"
+    )
+    assert {t for _, t in found} == {"return the islands"}, found
+
+
+def test_a_deal_that_must_do_something_names_the_act(ex: Extractor) -> None:
+    found = _rels(ex, "Peru said any deal must concentrate the fighters in a few zones.", "demands")
+    assert _has(found, "peru", "concentrate", "zones"), found
+    found = _rels(ex, "Peru said any deal must include a full withdrawal.", "demands")
+    assert {t for _, t in found} == {"full withdrawal"}, found
+
+
+def test_a_hyphenated_verb_stays_whole(ex: Extractor) -> None:
+    found = _rels(ex, "The European Union asked Serbia to de-escalate in the north.", "demands")
+    assert _has(found, "european-union", "de-escalate"), found
+
+
+def test_nobody_rejects_their_own_demand_or_a_remark(ex: Extractor) -> None:
+    text = (
+        '"We asked for the fishing rights to be restored first. That is unacceptable to us," '
+        "Peru's envoy said of the Chilean reply."
+    )
+    assert _rels(ex, text, "rejects") == set()
+    text = "Chile said the border would be redrawn anyway, a remark that Peru called provocative."
+    assert _rels(ex, text, "rejects") == set()
+
+
+def test_his_government_is_the_state_he_holds_office_in(ex: Extractor) -> None:
+    text = (
+        "Chile's president, Gabriel Boric, spoke in Santiago on Monday. His government "
+        "rejected the Bolivian plan for a corridor."
+    )
+    assert _has(_rels(ex, text, "rejects"), "chile", "corridor")

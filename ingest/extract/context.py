@@ -260,7 +260,11 @@ class DocContext:
         actors = sorted(self.first_seen, key=lambda a: self.first_seen[a])
         self.topics.release()
         out = self.out
-        result = Result(actors, self.topics.used, out.statements, out.relations, self.surfaces)
+        # a topic is yielded only as the target of a relation: one whose stance was dropped
+        # (vacuous, disowned, a general appeal) names nothing anyone demanded or rejected
+        targets = {r.get("target") for r in out.relations}
+        topics = [t for t in self.topics.used if t.id in targets]
+        result = Result(actors, topics, out.statements, out.relations, self.surfaces)
         out.release()
         self.resolve.release()
         return result

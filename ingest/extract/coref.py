@@ -242,12 +242,31 @@ class Resolver:
             anonymous = lemma in lex.anonymous or low in lex.anonymous
             ctx.use(actor, t.i, phrase_text(list(t.subtree)) if not anonymous else None)
             return Resolved(actor, anonymous=anonymous, via="organ")
+        held = self._held_government(t)
+        if held is not None:
+            return held
         described = self._described(t)
         if described is not None:
             return described
         if low in lex.groups or lemma in lex.groups:
             return self._group(t)
         return None
+
+    def _held_government(self, t: Token) -> Resolved | None:
+        """ "His government rejected the plan": the state whose office the person the
+        pronoun stands for holds (issue 10h)."""
+        ctx = self.ctx
+        if t.lemma_.lower() not in ctx.lex.government_nouns:
+            return None
+        poss = next(
+            (c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None
+        )
+        r = self._coref(poss) if poss is not None else None
+        sf = ctx.principal.get(r.actor) if r is not None else None
+        if sf is None or ctx.type_of(sf.target) != "state":
+            return None
+        ctx.use(sf.target, t.i)
+        return Resolved(sf.target, via="organ")
 
     def title_phrase(self, t: Token) -> tuple[str | None, bool]:
         """The role title a noun phrase headed by ``t`` gives, with its qualifiers but not its

@@ -462,6 +462,12 @@ class DemandRules(StanceRules):
         ctx = self.ctx
         for c in n.children:
             if c.dep_ == "poss":
+                gov = ctx.lex.government_nouns
+                held = next((g for g in c.children if g.dep_ == "poss"), None)
+                if held is not None and c.lemma_.lower() in gov:
+                    owner = self._whose(held)  # "His government's demands": his state's
+                    if owner is not None:
+                        return [Resolved(owner, via="principal")]
                 found = ctx.resolve.resolve_np(c)
                 if not found and (owner := ctx.resolve.described_owner(c)) is not None:
                     found = [Resolved(owner, via="description")]  # "the union's demands"

@@ -163,6 +163,7 @@ class Rejects(_Section):
     drawing_verbs: Words = Field(default_factory=list)
     concessions: Words = Field(default_factory=list)
     not_stances: Words = Field(default_factory=list)
+    belief_verbs: Words = Field(default_factory=list)
     departures: Words = Field(default_factory=list)
 
 
@@ -215,6 +216,7 @@ class Topics(_Section):
     demand_anaphors: Words = Field(default_factory=list)
     shell_nouns: Words = Field(default_factory=list)
     stopwords: Words = Field(default_factory=list)
+    acts: Words = Field(default_factory=list)
 
 
 class LexiconFile(_Section):
@@ -333,6 +335,8 @@ class Lexicon:
     drawing_verbs: frozenset[str]
     concessions: frozenset[str]
     not_stances: frozenset[str]
+    #: "(some) worry that X; the aides reject that": a view answered, not a proposal
+    belief_verbs: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     channel_verbs: frozenset[str]
@@ -386,6 +390,8 @@ class Lexicon:
     #: "any language that would commit it to ...": the relative clause says what it is
     shell_nouns: frozenset[str]
     topic_stopwords: frozenset[str]
+    #: verbs that name a whole act by themselves ("resign", "withdraw"): a topic alone
+    topic_acts: frozenset[str]
     object_classes: dict[str, frozenset[str]] = field(default_factory=dict)
     #: every lemma that can start a cue, for a quick test per sentence
     cue_lemmas: frozenset[str] = frozenset()
@@ -510,6 +516,7 @@ class Lexicon:
             drawing_verbs=fs(rj.drawing_verbs),
             concessions=fs(rj.concessions),
             not_stances=fs(rj.not_stances),
+            belief_verbs=fs(rj.belief_verbs),
             departures=_phrases_by_verb(rj.departures),
             channel_verbs=fs(me.channel_verbs),
             channel_preps=fs(me.channel_preps),
@@ -550,6 +557,7 @@ class Lexicon:
             demand_anaphors=fs(spec.topics.demand_anaphors),
             shell_nouns=fs(spec.topics.shell_nouns),
             topic_stopwords=fs(spec.topics.stopwords),
+            topic_acts=fs(spec.topics.acts),
             object_classes=classes,
         )
         cue = (

@@ -6,9 +6,10 @@ the reduced passive ("a deal, so far rejected by X"); negated acceptance ("will 
 of unacceptability ("is negative", "is out of the question", "a red line", "not acceptable to
 X"); judgements ("called the demands delusional", "described the proposal as unacceptable");
 opposition ("is opposed to X", "is against X", "voiced opposition to X", "X's rejection of
-Y"); denials ("denied that …", "denied reports"); shortfalls ("the terms would not meet the
+Y"); refusals of a request ("denied the request"); shortfalls ("the terms would not meet the
 demands"). Who rejects is the subject, the "to" object of a predicate, or whoever says so.
-Declining to comment rejects nothing.
+Declining to comment rejects nothing, and a denial of what is said about someone ("denied that
+it was stalling", "dismissed reports that …", "rejected accusations") is no rejection.
 """
 
 from __future__ import annotations
@@ -40,6 +41,19 @@ MINIMUM = frozenset({"minimum", "least", "bulk", "core", "heart", "substance", "
 WORDS_NOUNS = frozenset(
     {"opinion", "comment", "comments", "detail", "details", "view", "views", "assessment"}
     | {"timeline", "figure", "figures", "estimate", "name", "names", "interview", "answer"}
+)
+
+#: claims that may be proposals: "rejected a suggestion that the talks address X" (a proposal),
+#: "rejected suggestions that it was stalling" (a claim, told by a clause of what happened)
+SUGGESTIONS = frozenset({"suggestion", "suggestions"})
+
+#: "dismissed X as Y": X rejected whatever Y is ("as premature", "as not possible now")
+DISMISSING = frozenset({"dismiss"})
+
+#: what someone said, judged ("a remark that Cairo called provocative"): no proposal rejected
+REMARKS = frozenset(
+    {"remark", "remarks", "comment", "comments", "statement", "statements", "speech", "words"}
+    | {"speeches", "tweet", "tweets", "interview", "interviews", "rhetoric"}
 )
 
 #: "walked out over the draft": what a walkout protests against is rejected, whatever it is
@@ -81,6 +95,8 @@ class RejectRules(StanceRules):
             return
         if v.lemma_.lower() in DENIALS and self._denied_stance(v):
             return  # "denied that it had rejected the deal": no stance either way
+        if self._denies_claim(v):
+            return  # "denied that it was stalling", "dismissed reports that ...": a denial
         sources = ctx.resolve.subject_actors(v) or self._conjoined_speaker(v)
         subs = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
         if not sources and len(subs) >= 2 and self._relativized(v):
@@ -195,6 +211,26 @@ class RejectRules(StanceRules):
             if g.dep_ in ("acl", "ccomp")
         ]
         return any(c.lemma_.lower() in cues for c in clauses)
+
+    def _denies_claim(self, v: Token) -> bool:
+        """A denial of what is said about someone, no stance on a proposal: "denied that
+        Yerevan was withholding information", "dismissed reports that it was stalling",
+        "rejected accusations of ...", "reject that" with the worry it answers parsed as the
+        object. A suggestion or a call with a mandative clause is a proposal ("rejected a
+        suggestion that the talks address X"); "denied the request" stays a refusal."""
+        lex = self.ctx.lex
+        claims = lex.object_classes.get("claim", frozenset())
+        for c in v.children:
+            if c.dep_ == "ccomp" and v.lemma_.lower() in DENIALS:
+                return True  # "denied that ...": a fact disputed
+            if c.dep_ == "ccomp" and c.lemma_.lower() in lex.belief_verbs:
+                return True  # "(some) worry that X; Y rejects that"
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in claims:
+                clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp")), None)
+                if c.lemma_.lower() in SUGGESTIONS and (clause is None or not _past_fact(clause)):
+                    continue  # "rejected a suggestion that the talks address X"
+                return True
+        return False
 
     def _says_nothing(self, v: Token) -> bool:
         """ "declined to comment", "refused to say whether": a stance on nothing."""
@@ -465,7 +501,14 @@ class RejectRules(StanceRules):
                 judged.append(c)
         if obj.dep_ in ("compound", "nsubj") and obj.head.i != v.i:
             judged.append(obj.head)
-        if not any(self._is_bad(j) for j in judged):
+        claims = ctx.lex.object_classes.get("claim", frozenset())
+        said = v.head if v.dep_ == "relcl" else obj
+        if said.lemma_.lower() in claims | REMARKS:
+            return  # "a remark that Cairo called provocative": words judged, no proposal
+        dismissed = (  # "dismissed a blanket amnesty as not possible": whatever it is called
+            v.lemma_.lower() in DISMISSING and bool(judged) and obj.lemma_.lower() not in claims
+        )
+        if not dismissed and not any(self._is_bad(j) for j in judged):
             return
         if ctx.quote_of[obj.i] >= 0 and ctx.quote_of[v.i] < 0:
             return  # "called the offer “an insult”": the quote is the speaker's own words
@@ -623,6 +666,14 @@ class RejectRules(StanceRules):
         sources = ctx.resolve.subject_actors(v)
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.75)
+
+
+def _past_fact(clause: Token) -> bool:
+    """ "that it was stalling", "that it had shared nothing": a clause that reports what
+    happened (a claim), not what should happen (a proposal)."""
+    return clause.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children
+    )
 
 
 def _disputes_claim(v: Token) -> bool:

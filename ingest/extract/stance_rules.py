@@ -42,6 +42,7 @@ APPEAL_PLACES = frozenset({"in", "on", "at", "along", "across", "around", "throu
 VACUOUS = frozenset(
     {"more", "less", "something", "anything", "everything", "nothing", "much", "all", "it"}
     | {"named", "identified", "quoted", "name", "identify", "quote"}
+    | {"step", "steps", "move", "thing", "things"}  # "a step Peru refused to take"
 )
 
 
@@ -51,6 +52,9 @@ def _vacuous(target: Topic | str) -> bool:
     words = [w for w in _APPEAL_WORD.findall(target.name.lower()) if w not in ("not", "be", "to")]
     return len(words) == 1 and words[0] in VACUOUS
 
+
+#: the label of an interviewer's turn in a transcript ("Q:", "Question:", "Interviewer:")
+INTERVIEWER = re.compile(r"[ \t]*(?:Q|Question|Interviewer)[ \t]*[:.-]", re.IGNORECASE)
 
 #: verbs that deny the clause they govern ("denied that it had rejected the deal")
 DENIALS = frozenset({"deny", "dispute", "refute", "rebut"})
@@ -72,13 +76,134 @@ class StanceRules:
         conf: float,
     ) -> None:
         """One stance per source and target (a coordinated object gives several)."""
-        if self._disowned(cue):
+        if self._disowned(cue) or self._asked(cue):
             return
         if rtype == "demands":
             targets = [x for x in targets if not self._general_appeal(x)]
         targets = [x for x in targets if not _vacuous(x)]
+        sources = [self._voiced_for(r, cue) for r in sources]
         for target in targets:
+            if rtype == "rejects" and self._own_demand(sources, target):
+                continue  # "We asked for X first. That is unacceptable to us": not X
             self.ctx.out.stance(rtype, sources, target, cue, conf)
+
+    def _own_demand(self, sources: list[Resolved], target: Topic | str) -> bool:
+        """Whether every source already demands the target (a pronoun that took the last
+        topic, which is the speaker's own demand): nobody rejects what they demand."""
+        if isinstance(target, str) or not sources:
+            return False
+        ctx = self.ctx
+        demanded = {
+            (r.get("source"), r.get("target"))
+            for r in ctx.out.relations
+            if r.get("type") == "demands"
+        }
+        return all((ctx.stance_source(r.actor), target.id) in demanded for r in sources)
+
+    # ------------------------------------------------------------------ whose voice
+    def _voiced_for(self, r: Resolved, cue: Token) -> Resolved:
+        """A person with no known principal voices the stance of the body the text makes
+        them speak for, here or where they are introduced: "the junta's spokesman ruled that
+        out", "Its spokesman, X", "the Thai panel is led by X", "X, who led the movement".
+        With none, the stance stays the person's."""
+        ctx = self.ctx
+        if ctx.type_of(r.actor) != "person" or r.actor in ctx.principal:
+            return r
+        owner = self._owner_here(r.actor, cue)
+        if owner is None:
+            owner = self._owner_where_introduced(r.actor)
+        return r if owner is None else Resolved(owner, via="principal")
+
+    def _owner_of_role(self, noun: Token) -> str | None:
+        """Whose a role noun is: "the junta's spokesman", "Its spokesman", "the Thai
+        negotiator", "the rebels' negotiator" (not a person's: "Moon's aide" stays open)."""
+        ctx = self.ctx
+        if noun.pos_ not in ("NOUN", "PROPN") or ctx.men[noun.i] is not None:
+            return None
+        for c in noun.children:
+            if c.dep_ == "poss":
+                owner = self._whose(c)
+                if owner is not None:
+                    return owner
+        found: list[str] = []
+        for c in noun.children:  # "the Thai negotiator", "a TNLA spokeswoman" (not "from Cusco")
+            m = ctx.men[c.i] if c.dep_ in ("amod", "compound") else None
+            if m is not None and m.actor and not m.place and ctx.type_of(m.actor) != "person":
+                found.append(m.actor)
+        return found[0] if len(set(found)) == 1 else None
+
+    def _whose(self, poss: Token) -> str | None:
+        """The body a possessor stands for: "the junta's", "Its", and a person's principal
+        ("Haftar's spokesman": Haftar's; "his government": his)."""
+        ctx = self.ctx
+        with ctx.quietly():
+            found = [x.actor for x in ctx.resolve.resolve_np(poss)]
+        people = [a for a in found if ctx.type_of(a) == "person"]
+        if people and len(found) == 1:
+            principal = ctx.stance_source(people[0])
+            return principal if principal != people[0] else None
+        with ctx.quietly():
+            owner = ctx.resolve.described_owner(poss)
+        return owner if owner is not None and ctx.type_of(owner) != "person" else None
+
+    def _owner_here(self, person: str, cue: Token) -> str | None:
+        """The owner named in the phrase that makes the person the stance's source."""
+        ctx = self.ctx
+        for subj in ctx.resolve.subjects(cue):
+            with ctx.quietly():
+                hit = any(x.actor == person for x in ctx.resolve.resolve_np(subj))
+            if hit:
+                owner = self._owner_of_role(subj)
+                if owner is not None:
+                    return owner
+        return None
+
+    def _owner_where_introduced(self, person: str) -> str | None:
+        """The body a person's introduction ties them to: an apposed role noun with an
+        owner ("Its spokesman, X"), a body they are said to lead ("the Thai panel is led by
+        X", "X, who led the movement")."""
+        ctx = self.ctx
+        heading = ctx.lex.heading_verbs
+        for m in ctx.mentions:
+            if m.actor != person:
+                continue
+            root = ctx.doc[m.start : m.end].root
+            roles = [c for c in root.children if c.dep_ == "appos" and not m.start <= c.i < m.end]
+            if root.dep_ == "appos":
+                roles.append(root.head)
+            bodies: list[Token] = []
+            if root.dep_ == "pobj" and root.head.dep_ == "agent":
+                verb = root.head.head
+                if verb.lemma_.lower() in heading:
+                    if verb.dep_ == "acl":
+                        bodies.append(verb.head)  # "the delegation, led by X"
+                    bodies += [c for c in verb.children if c.dep_ == "nsubjpass"]
+            for c in root.children:  # "X, who led the movement"
+                if c.dep_ == "relcl" and c.lemma_.lower() in heading:
+                    bodies += [g for g in c.children if g.dep_ == "dobj"]
+            for n in roles:
+                owner = self._owner_of_role(n)
+                if owner is not None:
+                    return owner
+            for b in bodies:
+                with ctx.quietly():
+                    found = [x.actor for x in ctx.resolve.resolve_np(b)]
+                found = [a for a in found if ctx.type_of(a) != "person"]
+                owner = found[0] if found else self._owner_of_role(b)
+                if owner is not None:
+                    return owner
+        return None
+
+    def _asked(self, cue: Token) -> bool:
+        """A question, or an interviewer's turn in a transcript ("Q: The government says it
+        will not accept X."): a stance asked about or put to the speaker, not taken."""
+        sent = cue.sent
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if last is not None and last.text == "?":
+            return True
+        text = self.ctx.doc.text
+        start = text.rfind("\n", 0, cue.idx) + 1
+        return INTERVIEWER.match(text, start) is not None
 
     def _general_appeal(self, target: Topic | str) -> bool:
         """ "appealed for calm", "urged both sides to exercise restraint", "restraint along

@@ -116,6 +116,9 @@ class Targets:
             return self.nps(without)
         if obj.pos_ == "ADJ" and deal is not None:
             return _one(ctx.topics.from_tokens([obj, deal]))
+        if obj.dep_ == "dobj" and clause.lemma_.lower() not in HOLDING_VERBS:
+            # "any deal must concentrate the fighters in zones": the act, not its object
+            return _one(ctx.topics.from_vp(clause))
         return self.nps(obj)
 
     def clause_of_noun(self, noun: Token) -> Token | None:
@@ -468,8 +471,8 @@ class Targets:
             # "will not allow the pipeline to cross": the object is who is to act
             agent = dobj if dobj is not None and ctx.men[dobj.i] is None else None
             if agent is not None and agent.pos_ != "PRON" and agent.i < xcomp.i:
-                return _one(ctx.topics.from_vp(xcomp, agent=agent))
-            return _one(ctx.topics.from_vp(xcomp))
+                return self._and_conjoined(_one(ctx.topics.from_vp(xcomp, agent=agent)), xcomp)
+            return self._and_conjoined(_one(ctx.topics.from_vp(xcomp)), xcomp)
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if passive is not None:  # "the plan was rejected by Hamas"
             return self.nps(passive)
@@ -495,11 +498,10 @@ class Targets:
             if deal is not None:
                 obj = next((c for c in ccomp.children if c.dep_ in ("attr", "dobj", "acomp")), None)
                 if obj is not None:
-                    return self.deal_target(ccomp, obj)
-            subj = next((c for c in ccomp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and (subj.pos_ == "PRON" or ctx.men[subj.i] is not None):
-                subj = None  # "said it would ...": the clause says enough
-            return _one(ctx.topics.from_vp(ccomp, agent=subj))
+                    return self._and_conjoined(self.deal_target(ccomp, obj), ccomp)
+            return self._and_conjoined(
+                _one(ctx.topics.from_vp(ccomp, agent=self._agent(ccomp))), ccomp
+            )
         into = next(
             (
                 g
@@ -568,6 +570,47 @@ class Targets:
                         found += [x for x in self.nps(o2) if x not in found]
                 return found
         return _one(addressee) if allow_actor else []
+
+    def _agent(self, clause: Token) -> Token | None:
+        """Who is to act in a demanded clause, when the topic should name them ("the
+        government pull its troops"); not a pronoun or an actor named by name."""
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and (subj.pos_ == "PRON" or self.ctx.men[subj.i] is not None):
+            return None  # "said it would ...": the clause says enough
+        return subj
+
+    def _and_conjoined(self, found: list[Topic | str], clause: Token) -> list[Topic | str]:
+        """One target per conjoined clause: "demanded that the army pull out of the towns and
+        disband the militias", "insisted that any deal must X, and that weapons be handed
+        over", "urged Peru to free the crew and (to) return the boats"."""
+        topics = self.ctx.topics
+        for conj in clause.conjuncts:
+            if conj.i < clause.i or conj.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(c.dep_ == "mark" and c.lower_ != "that" for c in conj.children):
+                continue  # "... and if the truce holds": no second demand
+            if clause.dep_ == "xcomp" and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in conj.children
+            ):
+                continue  # "pressed X to abandon A and instead rely on B": one demand, said twice
+            if conj.lemma_.lower() in self.ctx.lex.speech_verbs or (
+                clause.tag_ == "VB" and conj.tag_ in ("VBD", "VBZ")
+            ):
+                continue  # "demanded that X step down and said ...": the speaker's next act
+            more = topics.from_vp(conj, agent=self._agent(conj))
+            if more is not None and more not in found:
+                found = [*found, more]
+        return found
+
+
+#: what a deal must hold, where the object alone names the demand ("any deal must include a
+#: withdrawal", "must recognise the right of ..."); with other verbs the act is the demand
+HOLDING_VERBS = frozenset(
+    {"include", "contain", "guarantee", "provide", "ensure", "involve", "have", "mean"}
+    | {"entail", "cover", "offer", "give", "bring", "recognise", "recognize", "respect"}
+    | {"address", "secure", "deliver", "grant", "allow", "incorporate", "reflect", "honour"}
+    | {"honor", "preserve", "protect", "restore", "uphold", "feature", "require", "see"}
+)
 
 
 def _for_clause(c: Token, word: str) -> bool:

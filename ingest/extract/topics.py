@@ -41,8 +41,9 @@ class Topic:
 
 
 def phrase_text(tokens: list[Token]) -> str:
-    """Tokens as text, keeping the document's spacing between neighbours."""
-    tokens = sorted(set(tokens), key=lambda t: t.i)
+    """Tokens as text, keeping the document's spacing between neighbours (a word the
+    tokenizer split at a hyphen, "de-escalate", whole)."""
+    tokens = sorted(set(tokens) | set(_hyphen_rest(tokens)), key=lambda t: t.i)
     out = []
     for n, t in enumerate(tokens):
         out.append(t.text)
@@ -50,6 +51,24 @@ def phrase_text(tokens: list[Token]) -> str:
             nxt = tokens[n + 1]
             out.append(t.whitespace_ if nxt.i == t.i + 1 else " ")
     return "".join(out).strip(" ,;:-")
+
+
+def _hyphen_rest(tokens: list[Token]) -> list[Token]:
+    """The rest of hyphenated words the tokens begin: "de" in "de-escalate"."""
+    out: list[Token] = []
+    for t in tokens:
+        doc = t.doc
+        k = t.i
+        while (
+            k + 2 < len(doc)
+            and not doc[k].whitespace_
+            and doc[k + 1].text == "-"
+            and not doc[k + 1].whitespace_
+            and doc[k + 2].is_alpha
+        ):
+            out += [doc[k + 1], doc[k + 2]]
+            k += 2
+    return out
 
 
 QUOTES = frozenset({'"', "“", "”"})
@@ -97,6 +116,33 @@ def _bare_demand(head: Token, nouns: frozenset[str]) -> bool:
         and not (c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children))
         for c in kids  # (nor "the last item, so far rebuffed by X": a passive says no content)
     )
+
+
+#: objects that are people ("free them", "hand him over"): the act says what is demanded
+PEOPLE_PRONOUNS = frozenset({"them", "him", "her", "us", "me"})
+
+
+def _says_what(head: Token) -> bool:
+    """A proposal word with its content: "a proposal, floated by X, to require Y", "Egypt's
+    proposal to take the dispute to the Security Council" (an infinitive of its own)."""
+    return any(
+        c.dep_ == "acl"
+        and c.pos_ == "VERB"
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in head.children
+    )
+
+
+def _bare_verb(verb: Token, toks: list[Token], lex: Lexicon) -> bool:
+    """ "refused to take", "would not reopen it", "must follow": a verb whose object is a
+    pronoun, a gap or a clause left behind names no topic; a verb that is a whole act by
+    itself ("resign", "withdraw", "step down") does."""
+    rest = [t for t in toks if t.i != verb.i and t.dep_ not in ("neg", "aux")]
+    if rest or verb.pos_ != "VERB" or any(c.dep_ == "ccomp" for c in verb.children):
+        return False  # "guarantees that weapons are no longer smuggled": the clause says it
+    if any(c.dep_ == "dobj" and c.lower_ in PEOPLE_PRONOUNS for c in verb.children):
+        return False  # "demands that Peru free them": people freed, handed over, returned
+    return verb.lemma_.lower() not in lex.topic_acts
 
 
 def _key(tokens: list[Token]) -> str:
@@ -205,8 +251,10 @@ class TopicTable:
                 toks.extend(self.np_tokens(c, depth + 1))  # "Hezbollah (must be) pushed back"
             elif c.dep_ in ("dobj", "attr", "oprd", "acomp", "dative") and depth < 2:
                 if c.pos_ != "PRON":  # "implement it": the verb says enough
-                    toks.extend(self.np_tokens(c, depth + 1))
-            elif c.dep_ == "xcomp" and depth < 1:
+                    # the object keeps its own phrase ("take the dispute to the Council")
+                    toks.extend(self.np_tokens(c, min(depth + 1, 1)))
+            elif c.dep_ == "xcomp" and (depth < 1 or (depth < 2 and verb.dep_ == "acl")):
+                # "a proposal to require the MILF to surrender arms": the act required
                 toks.extend(self.vp_tokens(c, depth + 1))
             elif c.dep_ == "prep" and c.lower_ in DEADLINE_PREPS and depth == 0:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -291,8 +339,8 @@ class TopicTable:
             and any(c.lower_ in ("this", "that", "these", "those", "such") for c in head.children)
         ):
             return self.last
-        if low in self.lex.proposal_heads:
-            return self._proposal(head)
+        if low in self.lex.proposal_heads and not _says_what(head):
+            return self._proposal(head)  # "the proposal": the one under negotiation
         toks = self.np_tokens(head)
         name = phrase_text(toks)
         if not name or not any(t.is_alpha for t in toks):
@@ -318,6 +366,8 @@ class TopicTable:
         if agent is not None:
             toks = self.np_tokens(agent) + toks
         if len(toks) == 1 and verb.pos_ not in ("VERB", "NOUN"):
+            return None
+        if _bare_verb(verb, toks, self.lex):
             return None
         name = phrase_text(toks)
         if not name:

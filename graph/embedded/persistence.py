@@ -26,6 +26,7 @@ Tables (schema version 2):
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -93,6 +94,10 @@ DEFERRED_INDEXES = {
 #: WAL pages written before SQLite copies them into the database during a bulk load (its
 #: default, 1,000, copies the same index pages again after every few batches).
 BULK_CHECKPOINT_PAGES = 25_000
+#: How long a statement waits for another process's lock (SQLite's busy timeout).
+BUSY_SECONDS = 60.0
+#: How long opening tries again when SQLite refuses it at once (see :class:`Database`).
+OPEN_RETRY_SECONDS = 30.0
 
 
 class Database:
@@ -101,10 +106,30 @@ class Database:
     def __init__(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         self.path = directory / DB_NAME
-        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        # Processes that open one new file at the same moment race on turning it to WAL and
+        # on its first DDL; SQLite answers some of those steps "database is locked" at once,
+        # without its busy handler (seen in CI: two `actorgraph ingest` of a new store). The
+        # open is idempotent, so it is tried again for as long as a write would wait.
+        deadline = time.monotonic() + OPEN_RETRY_SECONDS
+        pause = 0.02
+        while True:
+            try:
+                self._open()
+                return
+            except sqlite3.OperationalError as exc:
+                self.conn.close()
+                if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
+
+    def _open(self) -> None:
+        self.conn = sqlite3.connect(
+            self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_SECONDS
+        )
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA busy_timeout=60000")
+        self.conn.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
         self.conn.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache
         found = self._schema_version()
         if found is not None and found != SCHEMA_VERSION:

@@ -91,24 +91,6 @@ def _graph(store: GraphStore) -> Graph:
     return Graph(store)
 
 
-def _keep_default_ranking(store: GraphStore) -> None:
-    """After a write, the embedded store computes the ranking ``actorgraph influence`` asks
-    first (PageRank over the actor relations) and keeps it in its file, so the first
-    ``influence`` after an ingest reads it instead of computing it (issue 11). A ranking
-    that runs past the time limit is left to the first question that needs it."""
-    from actorgraph.graph.errors import LimitError
-
-    if store.backend != "embedded":
-        return
-    g = _graph(store)
-    try:
-        g.influence_ranking("pagerank")
-    except LimitError:
-        pass
-    finally:
-        g.close()
-
-
 # --------------------------------------------------------------------------- ingest / export
 @app.command()
 def ingest(
@@ -171,8 +153,7 @@ def ingest(
                     path, date=date, progress=advance, extract_progress=not progress.disable
                 )
             reports.append(report)
-        if any(r.written.changed for r in reports):
-            _keep_default_ranking(store)
+        ingest.finish()
     if json_out:
         emit_json([r.to_dict() for r in reports])
         return

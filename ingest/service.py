@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from actorgraph.graph.duplicates.decisions import load_judgements
-from actorgraph.graph.errors import InputError
+from actorgraph.graph.errors import InputError, LimitError
 from actorgraph.graph.exchange import actor_record, dump, validate_record
 from actorgraph.graph.model import ACTOR
 from actorgraph.graph.store import MAX_ROWS, GraphStore
@@ -26,6 +26,7 @@ from actorgraph.ingest.loader import IngestReport, Item, Loader, Progress, summa
 from actorgraph.ingest.settings import ExtractionSettings
 
 if TYPE_CHECKING:
+    from actorgraph.graph.facade import Graph
     from actorgraph.ingest.extract import Extractor
 
 #: how many of the store's actors extraction is given to recognize (and keep the ids of)
@@ -81,9 +82,14 @@ class Ingest:
         batch_size: int = 1000,
         skip_invalid: bool = False,
         decisions: Path | None = None,
+        graph: Graph | None = None,
     ) -> None:
         self.store = store
         self.extraction = extraction
+        #: the caller's query facade (the API's, with its caches), used by :meth:`finish`
+        self.graph = graph
+        #: whether a load since the last :meth:`finish` wrote anything
+        self.changed = False
         # merges judged in duplicate review hold whatever is ingested (or extracted) again
         judgements = load_judgements(decisions) if decisions is not None else None
         self.loader = Loader(
@@ -109,7 +115,7 @@ class Ingest:
         self, items: list[Item], name: str, progress: Progress | None = None
     ) -> IngestReport:
         """Load records already read (a request body), named ``name`` in messages."""
-        return self.loader.load(lambda: iter(items), name, progress)
+        return self._noted(self.loader.load(lambda: iter(items), name, progress))
 
     def file(
         self,
@@ -128,8 +134,32 @@ class Ingest:
         """
         name = name or str(path)
         if path.is_file() and holds_articles(path):
-            return self._articles(path, name, date, progress, extract_progress)
-        return self.loader.load_file(path, name=name, progress=progress)
+            return self._noted(self._articles(path, name, date, progress, extract_progress))
+        return self._noted(self.loader.load_file(path, name=name, progress=progress))
+
+    def finish(self) -> None:
+        """After the loads of one command or request: when they wrote anything, an embedded
+        store computes the ranking ``influence`` asks first (PageRank over the actor
+        relations) and keeps it in its file, so the first question after an ingest, from any
+        entrance or process, reads it instead of computing it (issue 11). A ranking that
+        runs past the time limit is left to the first question that needs it."""
+        if not self.changed or self.store.backend != "embedded":
+            return
+        self.changed = False
+        from actorgraph.graph.facade import Graph
+
+        graph = self.graph or Graph(self.store)
+        try:
+            graph.influence_ranking("pagerank")
+        except LimitError:
+            pass
+        finally:
+            if graph is not self.graph:
+                graph.close()
+
+    def _noted(self, report: IngestReport) -> IngestReport:
+        self.changed = self.changed or report.written.changed
+        return report
 
     def _articles(
         self,

@@ -484,6 +484,28 @@ def test_ingest_json_records_then_again_is_idempotent(
     assert snapshot(example_store) == before
 
 
+def test_an_api_ingest_keeps_the_first_influence_ranking_like_the_cli(
+    client: TestClient, example_store: GraphStore
+) -> None:
+    """``POST /ingest`` and ``actorgraph ingest`` share one ingest path: after a write, the
+    embedded store holds the PageRank of the version written, for the next process to read
+    (the other backend keeps no rankings and must not fail)."""
+    import sqlite3
+
+    from actorgraph.graph.embedded.persistence import DB_NAME
+
+    job = wait_job(
+        client, client.post("/ingest", json={"records": NEW_RECORDS}, headers=AUTH).json()["url"]
+    )
+    assert job["status"] == "succeeded", job
+    if example_store.backend != "embedded":
+        return
+    directory = example_store.directory  # type: ignore[attr-defined]
+    with sqlite3.connect(directory / DB_NAME) as conn:
+        kept = conn.execute("SELECT key, version FROM rankings").fetchall()
+    assert [v for k, v in kept if "pagerank" in k] == [example_store.version()], kept
+
+
 def test_ingest_ndjson_and_file_uploads(client: TestClient, tmp_path: Path) -> None:
     body = "\n".join(json.dumps(r) for r in NEW_RECORDS) + "\n"
     r = client.post(

@@ -30,9 +30,8 @@ from actorgraph.api.models import IngestRequest, JobAccepted, JobOut
 from actorgraph.api.params import WRITE_ERRORS, date_query
 from actorgraph.graph.errors import InputError, NotFoundError
 from actorgraph.graph.exchange import NESTING_MAX, json_too_deep
-from actorgraph.graph.facade import check_date
+from actorgraph.graph.facade import Graph, check_date
 from actorgraph.graph.open import decisions_path
-from actorgraph.graph.store import GraphStore
 from actorgraph.ingest.inputs import (
     ARTICLE_FORMATS,
     RECORD_FORMATS,
@@ -160,14 +159,26 @@ def _safe_name(filename: str | None) -> str:
 # ---------------------------------------------------------------------- the jobs
 
 
-def _ingest(store: GraphStore, settings: Settings, skip_invalid: bool) -> Ingest:
+def _ingest(graph: Graph, settings: Settings, skip_invalid: bool) -> Ingest:
     return Ingest(
-        store,
+        graph.store,
         settings,
         batch_size=settings.batch_size,
         skip_invalid=skip_invalid,
         decisions=decisions_path(settings),
+        graph=graph,
     )
+
+
+def _records_job(ingest: Ingest, items: list[Item]) -> Work:
+    """Load the records of a request body, then keep what an ingest leaves (the ranking)."""
+
+    def work(job: Job) -> IngestReport:
+        report = ingest.records(items, "<request>", job.progress)
+        ingest.finish()
+        return report
+
+    return work
 
 
 def _upload_job(ingest: Ingest, path: Path, name: str, when: str | None) -> Work:
@@ -175,9 +186,11 @@ def _upload_job(ingest: Ingest, path: Path, name: str, when: str | None) -> Work
 
     def work(job: Job) -> IngestReport:
         try:
-            return ingest.file(path, name=name, date=when, progress=job.progress)
+            report = ingest.file(path, name=name, date=when, progress=job.progress)
         finally:
             shutil.rmtree(path.parent, ignore_errors=True)
+        ingest.finish()
+        return report
 
     return work
 
@@ -206,16 +219,14 @@ async def ingest(
     body = await _read_body(request, settings.max_upload_bytes)
     when = check_date(date, "date")
 
-    ingest = _ingest(graph.store, settings, skip_invalid)
+    ingest = _ingest(graph, settings, skip_invalid)
     if ctype in ("application/json", *NDJSON_TYPES):
         if ctype == "application/json":
             items = _json_items(body)
         else:
             items = _ndjson_items(body, "<request>")
         ingest.check(items, "<request>")  # a malformed record is refused now, with a 422
-        job = jobs.submit(
-            "records", "<request>", lambda job: ingest.records(items, "<request>", job.progress)
-        )
+        job = jobs.submit("records", "<request>", _records_job(ingest, items))
     elif ctype == "multipart/form-data":
         job = await _upload(request, body, ingest, settings, jobs, when)
     else:

@@ -157,3 +157,16 @@ def test_processes_opening_one_new_store_at_once_all_open(tmp_path: Path) -> Non
         for p in procs:
             _out, err = p.communicate(timeout=120)
             assert p.returncode == 0, err.strip().splitlines()[-1]
+
+
+def test_a_store_sqlite_cannot_open_says_sqlites_reason(tmp_path: Path) -> None:
+    """When SQLite cannot open the file at all (here its path is a directory), the user reads
+    SQLite's reason, not a slip of the retry loop around the open."""
+    import pytest
+    from actorgraph.graph.embedded.persistence import DB_NAME
+    from actorgraph.graph.errors import StoreUnavailableError
+
+    (tmp_path / DB_NAME).mkdir(parents=True)
+    with pytest.raises(StoreUnavailableError) as caught:
+        EmbeddedStore(tmp_path)
+    assert "unable to open database file" in str(caught.value), caught.value

@@ -100,6 +100,14 @@ BUSY_SECONDS = 60.0
 OPEN_RETRY_SECONDS = 30.0
 
 
+def _schema_version(conn: sqlite3.Connection) -> int | None:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError:  # a new file: no meta table yet
+        return None
+    return None if row is None else int(row[0])
+
+
 class Database:
     """The SQLite file: one connection, transactions that take the write lock first."""
 
@@ -114,43 +122,39 @@ class Database:
         pause = 0.02
         while True:
             try:
-                self._open()
+                self.conn = self._open()
                 return
             except sqlite3.OperationalError as exc:
-                self.conn.close()
                 if "locked" not in str(exc) or time.monotonic() + pause > deadline:
                     raise
                 time.sleep(pause)
                 pause = min(pause * 2, 0.5)
 
-    def _open(self) -> None:
-        self.conn = sqlite3.connect(
+    def _open(self) -> sqlite3.Connection:
+        """A connection set up for the store, or none left open if a step fails."""
+        conn = sqlite3.connect(
             self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_SECONDS
         )
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
-        self.conn.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache
-        found = self._schema_version()
-        if found is not None and found != SCHEMA_VERSION:
-            raise RuntimeError(
-                f"{self.path}: data written by schema version {found}, this is "
-                f"{SCHEMA_VERSION}; export it with the version that wrote it and ingest the "
-                "export into a new store"
-            )
-        self.conn.executescript(_DDL)
-        self.conn.execute(
-            "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-        )
-
-    def _schema_version(self) -> int | None:
         try:
-            row = self.conn.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
-        except sqlite3.OperationalError:  # a new file: no meta table yet
-            return None
-        return None if row is None else int(row[0])
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
+            conn.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache
+            found = _schema_version(conn)
+            if found is not None and found != SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"{self.path}: data written by schema version {found}, this is "
+                    f"{SCHEMA_VERSION}; export it with the version that wrote it and ingest "
+                    "the export into a new store"
+                )
+            conn.executescript(_DDL)
+            conn.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     def close(self) -> None:
         self.conn.close()

@@ -85,6 +85,16 @@ class RelationType:
     cameo: str | None = None
     """Nearest CAMEO code."""
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        """The published JSON Schema (``GET /openapi.json``) keeps the name and label patterns
+        this module checks, without this module importing pydantic."""
+        found = handler(core_schema)
+        props = handler.resolve_ref_schema(found)["properties"]
+        props["name"]["pattern"] = NAME_PATTERN.pattern
+        props["label"]["pattern"] = LABEL_PATTERN.pattern
+        return dict(found)
+
     @property
     def between_actors(self) -> bool:
         """True when both ends may be actors (the relation can be part of the actor graph)."""

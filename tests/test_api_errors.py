@@ -190,6 +190,17 @@ def test_openapi_documents_the_error_shape(apps: Any) -> None:
             assert "500" in op["responses"], (method, path)
 
 
+def test_openapi_publishes_the_vocabularys_name_and_label_patterns(apps: Any) -> None:
+    """A client validating against the published schema refuses a relation type name the
+    vocabulary would refuse: the patterns the vocabulary checks are in the document."""
+    from actorgraph.graph.schema import LABEL_PATTERN, NAME_PATTERN
+
+    props = apps().get("/openapi.json").json()["components"]["schemas"]["RelationType"]
+    props = props["properties"]
+    assert props["name"].get("pattern") == NAME_PATTERN.pattern, props["name"]
+    assert props["label"].get("pattern") == LABEL_PATTERN.pattern, props["label"]
+
+
 # ---------------------------------------------------------------------- what create_app mounts
 
 

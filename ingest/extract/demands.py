@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle, reattached
-from actorgraph.ingest.extract.targets import CHAIN_VERBS, LIST_HOLDERS
+from actorgraph.ingest.extract.targets import CHAIN_VERBS, LIST_HOLDERS, demand_preps
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext, Quote
@@ -73,7 +73,7 @@ class DemandRules(StanceRules):
             subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
             if subj is not None and _same(ctx, sources, ctx.resolve.resolve_np(subj)):
                 return  # "Israel wants to ...": no demand on anyone else
-            targets: list[Topic | str] = _list(ctx.topics.from_vp(act))
+            targets: list[Topic | str] = self.t.and_conjoined(_list(ctx.topics.from_vp(act)), act)
         else:
             wanted = self._wanted(v, frame)
             if wanted is None:
@@ -421,7 +421,7 @@ class DemandRules(StanceRules):
                 return
             sources = ctx.resolve.subject_actors(verb)  # type: ignore[arg-type]
         else:
-            if self._background(n):
+            if self._background(n) and not self._standing_demand(n):
                 return  # "rejected an Australian ultimatum to …": the event is the rejection
             sources = self._owners(n)
         if not sources:
@@ -431,8 +431,8 @@ class DemandRules(StanceRules):
             targets = _list(ctx.topics.from_vp(act))
         else:
             pobj = None
-            for c in n.children:
-                if c.dep_ == "prep" and c.lower_ in ("for", "on"):
+            for c in [*(c for c in n.children if c.lower_ == "on"), *demand_preps(n)]:
+                if c.dep_ == "prep":
                     pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is None and n.dep_ == "appos" and ctx.men[n.head.i] is None:
                 targets = self.t.nps(n.head)  # "a permanent ceasefire, a key Hamas demand, ..."
@@ -454,6 +454,29 @@ class DemandRules(StanceRules):
             return True
         return n.dep_ in ("dobj", "pobj", "nsubjpass") and (
             gov.lemma_.lower() in self.ctx.lex.background_verbs
+        )
+
+    def _standing_demand(self, n: Token) -> bool:
+        """ "refused Azerbaijan's demand that Armenia amend its constitution", "dismissed
+        Egyptian demands for arbitration": a demand named as its owner's (a possessive) or as
+        a bare plural is the owner's standing position, which the rejection answers, so it is
+        a demand as well. One act of asking ("rejected an Australian ultimatum to ...", "denied
+        the Peruvian request for ...", "rejected calls by X for ...") is made in the event the
+        sentence reports: background. Only under a verb of rejecting that is asserted."""
+        ctx = self.ctx
+        gov = n.head
+        if n.dep_ == "pobj" and gov.dep_ == "prep":
+            gov = gov.head
+        if n.dep_ not in ("dobj", "pobj", "nsubjpass") or gov.pos_ not in ("VERB", "AUX"):
+            return False
+        if gov.lemma_.lower() not in ctx.lex.reject_verbs or ctx.irrealis(gov):
+            return False
+        if ctx.negated(gov):
+            return False  # "did not reject Israel's demand"
+        if any(c.dep_ == "poss" for c in n.children):
+            return True
+        return n.tag_ in ("NNS", "NNPS") and not any(
+            c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in n.children
         )
 
     def _owners(self, n: Token) -> list[Resolved]:

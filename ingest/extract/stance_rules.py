@@ -337,10 +337,16 @@ class StanceRules:
             for c in v.children
         )
         marks = {"unless"} | ({"until", "till"} if refusal else set())
+        # the clause may hang on the refused act's own verbs: "will not begin setting up X
+        # until Y", "would not agree to sign unless Y"
+        verbs = [v]
+        for _ in range(2):
+            verbs += [c for c in verbs[-1].children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         return next(
             (
                 c
-                for c in v.children
+                for w in verbs
+                for c in w.children
                 if c.dep_ == "advcl"
                 and c.pos_ in ("VERB", "AUX")
                 and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)

@@ -134,3 +134,22 @@ def test_one_demand_per_conjoined_infinitive(ex: Extractor) -> None:
 def test_a_refusal_to_accept_is_about_what_was_not_accepted(ex: Extractor) -> None:
     found = _rels(ex, "Bolivia refused to accept the revised border map.", "rejects")
     assert found == {("bolivia", "border map")}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype"),
+    [
+        ("Chile no longer demands the return of the islands.", "demands"),
+        ("Peru has dropped its demand for a new census.", "demands"),
+        ("Peru has abandoned its call for a referendum.", "rejects"),
+        ("Bolivia is no longer opposed to the plan.", "rejects"),
+        ("Bolivia once rejected the plan but has since accepted it.", "rejects"),
+    ],
+)
+def test_a_stance_given_up_or_reversed_is_none(ex: Extractor, text: str, rtype: str) -> None:
+    assert _rels(ex, text, rtype) == set()
+
+
+def test_accepting_something_else_reverses_nothing(ex: Extractor) -> None:
+    text = "Ecuador rejected the plan but accepted the prisoner exchange."
+    assert _rels(ex, text, "rejects") == {("ecuador", "plan")}

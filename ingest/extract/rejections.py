@@ -467,6 +467,8 @@ class RejectRules(StanceRules):
         lex = ctx.lex
         if obj is None or ctx.men[obj.i] is not None:
             return
+        if obj.lemma_.lower() in lex.demand_nouns | lex.demand_list_nouns:
+            return  # "abandoned its call for X": a demand given up, no proposal left
         if not protest and not (
             obj.lemma_.lower() in lex.object_classes.get("proposal", ())
             or obj.lemma_.lower() in NEGOTIATIONS

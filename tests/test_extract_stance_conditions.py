@@ -153,3 +153,16 @@ def test_a_stance_given_up_or_reversed_is_none(ex: Extractor, text: str, rtype: 
 def test_accepting_something_else_reverses_nothing(ex: Extractor) -> None:
     text = "Ecuador rejected the plan but accepted the prisoner exchange."
     assert _rels(ex, text, "rejects") == {("ecuador", "plan")}
+
+
+def test_what_a_deal_must_come_with(ex: Extractor) -> None:
+    found = _rels(ex, "Bolivia insisted that any deal must come with guarantees.", "demands")
+    assert found == {("bolivia", "guarantees")}, found
+
+
+def test_a_statement_of_the_body_a_description_names(ex: Extractor) -> None:
+    text = (
+        "The Andean Liberation Front met the mediators on Monday. In a statement, the movement "
+        "said it was ready to talk. Its statement also urged Lima to lift the curfew in the south."
+    )
+    assert _has(_rels(ex, text, "demands"), "andean-liberation-front", "curfew")

@@ -40,6 +40,9 @@ BACKING = frozenset({"back", "support", "endorse", "echo", "second", "join", "de
 #: verbs that present a list of demands besides the light verbs ("handed the mediators a list")
 LIST_GIVERS = frozenset({"hand", "give", "table", "draw", "unveil", "publish", "outline"})
 
+#: the bodies an owner speaks through ("Its delegation, led by X, called on ...")
+OWNED_ORGANS = frozenset({"delegation", "team", "panel", "negotiators", "side", "leadership"})
+
 #: "a truce could only be temporary" (a demand only about a deal)
 ONLY_MODALS_ = frozenset({"can", "could", "ca"})
 
@@ -94,10 +97,11 @@ class DemandRules(StanceRules):
 
     def _carrier_owner(self, v: Token) -> list[Resolved]:
         """ "The BRN said ... Its statement also urged Bangkok to ...": a statement (letter,
-        communique) whose owner is a pronoun demands for the actor it stands for."""
+        communique) or a delegation ("Its delegation, led by X, called on ...") whose owner is
+        a pronoun demands for the actor it stands for."""
         lex = self.ctx.lex
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lemma_.lower() not in lex.carriers:
+        if subj is None or subj.lemma_.lower() not in lex.carriers | OWNED_ORGANS:
             return []
         poss = next((c for c in subj.children if c.dep_ == "poss"), None)
         if poss is None or poss.lower_ not in ("its", "their"):
@@ -109,13 +113,16 @@ class DemandRules(StanceRules):
         ctx = self.ctx
         k = ctx.sent_of[pron.i]
         for kk in range(k, max(-1, k - 2), -1):
-            subs = [
-                t
-                for t in ctx.sents[kk]
-                if t.dep_ in ("nsubj", "nsubjpass") and t.i < pron.i and ctx.men[t.i] is not None
-            ]
-            if subs:
-                return ctx.resolve.resolve_np(subs[-1], pronouns=False)
+            subs = [t for t in ctx.sents[kk] if t.dep_ in ("nsubj", "nsubjpass") and t.i < pron.i]
+            for sub in reversed(subs):  # "the movement said ...": a description counts too
+                with ctx.quietly():
+                    found = [
+                        r
+                        for r in ctx.resolve.resolve_np(sub, pronouns=False)
+                        if ctx.type_of(r.actor) != "person"
+                    ]
+                if found:
+                    return found
         return []
 
     def _misread_demand_verb(self, n: Token) -> None:
@@ -195,7 +202,7 @@ class DemandRules(StanceRules):
         ccomp = next((c for c in v.children if c.dep_ == "ccomp"), None)
         if ccomp is None or self.t.deal_subject(ccomp) is None:
             return
-        obj = next((c for c in ccomp.children if c.dep_ in ("attr", "dobj", "acomp")), None)
+        obj = self.t.deal_object(ccomp)
         if obj is None:
             return
         sources = ctx.resolve.subject_actors(v)
@@ -330,7 +337,7 @@ class DemandRules(StanceRules):
         if t.lower_ in ONLY_MODALS_ and self.t.deal_subject(clause) is None:
             return  # "the army can only advance slowly": no demand
         if self.t.deal_subject(clause) is not None:  # "any truce must be temporary"
-            obj = next((c for c in clause.children if c.dep_ in ("attr", "dobj", "acomp")), None)
+            obj = self.t.deal_object(clause)
             xc = next((c for c in clause.children if c.dep_ == "xcomp"), None)
             if obj is None and xc is not None:
                 obj = next((c for c in xc.children if c.dep_ in ("attr", "dobj", "acomp")), None)

@@ -120,6 +120,18 @@ class Targets:
             return _one(ctx.topics.from_vp(clause))
         return self.nps(obj)
 
+    @staticmethod
+    def deal_object(clause: Token) -> Token | None:
+        """What a deal clause says the deal is or holds: its object or complement, or what
+        it must "come with" ("any deal must come with guarantees")."""
+        obj = next((c for c in clause.children if c.dep_ in ("attr", "dobj", "acomp")), None)
+        if obj is None and clause.lemma_.lower() in WITH_VERBS:
+            prep = next(
+                (c for c in clause.children if c.dep_ == "prep" and c.lower_ == "with"), None
+            )
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+        return obj
+
     def clause_of_noun(self, noun: Token) -> Token | None:
         """The content clause of a noun: "a request to release them", "the demand that Hamas
         provide a list" (not a participle: "the ultimatum, which …, expired")."""
@@ -499,7 +511,7 @@ class Targets:
         if ccomp is not None:
             deal = self.deal_subject(ccomp)
             if deal is not None:
-                obj = next((c for c in ccomp.children if c.dep_ in ("attr", "dobj", "acomp")), None)
+                obj = self.deal_object(ccomp)
                 if obj is not None:
                     return self.and_conjoined(self.deal_target(ccomp, obj), ccomp)
             return self.and_conjoined(
@@ -605,6 +617,9 @@ class Targets:
                 found = [*found, more]
         return found
 
+
+#: verbs whose "with" object is what a deal holds ("any deal must come with guarantees")
+WITH_VERBS = frozenset({"come", "arrive"})
 
 #: what a deal must hold, where the object alone names the demand ("any deal must include a
 #: withdrawal", "must recognise the right of ..."); with other verbs the act is the demand

@@ -33,6 +33,7 @@ FLOORS = {
     "speakers-principals": 0.95,
     "statements-speakers": 0.95,
     "stances": 0.95,
+    "stances-conditions": 0.95,
 }
 
 

@@ -63,7 +63,7 @@ def test_one_demand_per_item_of_a_list(ex: Extractor) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Chile rejected Peru's demand for an apology.",  # a demand taken as given: background
+        "Chile rejected a Peruvian demand for an apology.",  # one act of asking: background
         "Farmers blocked the roads to press their demands for lower taxes.",  # a protest
         "Chile said it must protect its fishermen.",  # an obligation on oneself
         "Chile may ask Peru for help.",

@@ -39,6 +39,9 @@ class Resolver:
         self._subjects_cache: dict[int, list[int]] = {}
         #: the genders the pronouns resolved to a person give them ("m", "f")
         self._genders: dict[str, set[str]] = {}
+        #: whether "the government" alone is the state of the talks (for whose stance a
+        #: clause is; a speaker it does not make, see :meth:`_the_government`)
+        self.stance_sources = False
 
     def release(self) -> None:
         """Cut the reference back to the document (see :meth:`DocContext.result`)."""
@@ -242,7 +245,7 @@ class Resolver:
             anonymous = lemma in lex.anonymous or low in lex.anonymous
             ctx.use(actor, t.i, phrase_text(list(t.subtree)) if not anonymous else None)
             return Resolved(actor, anonymous=anonymous, via="organ")
-        held = self._held_government(t)
+        held = self._held_government(t) or self._the_government(t)
         if held is not None:
             return held
         described = self._described(t)
@@ -267,6 +270,27 @@ class Resolver:
             return None
         ctx.use(sf.target, t.i)
         return Resolved(sf.target, via="organ")
+
+    def _the_government(self, t: Token) -> Resolved | None:
+        """ "the government insisted that ...": the state named before with that noun ("the
+        Yemeni government", "Mali's government"), else the one state among the parties of
+        talks between a state and a group that is none; nobody when two states negotiate."""
+        ctx = self.ctx
+        lemma = t.lemma_.lower()
+        if not self.stance_sources:
+            return None  # statements by "the government" are the statement rules' business
+        if lemma not in ctx.lex.government_nouns or lemma not in PAIR_NOUNS | {"authorities"}:
+            return None
+        if [c.lower_ for c in t.children if c.dep_ != "punct"] != ["the"]:
+            return None  # "the government" alone, not "the government of X" nor "a government"
+        named = self._owner_of_noun(lemma, t.i)
+        if named is None:
+            states = [a for a in ctx.parties if ctx.type_of(a) == "state"]
+            named = states[0] if len(states) == 1 and len(ctx.parties) > 1 else None
+        if named is None:
+            return None
+        ctx.use(named, t.i)
+        return Resolved(named, via="description")
 
     def title_phrase(self, t: Token) -> tuple[str | None, bool]:
         """The role title a noun phrase headed by ``t`` gives, with its qualifiers but not its

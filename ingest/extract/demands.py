@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle, reattached
-from actorgraph.ingest.extract.targets import CHAIN_VERBS, LIST_HOLDERS
+from actorgraph.ingest.extract.targets import CHAIN_VERBS, LIST_HOLDERS, demand_preps
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext, Quote
@@ -39,6 +39,9 @@ BACKING = frozenset({"back", "support", "endorse", "echo", "second", "join", "de
 
 #: verbs that present a list of demands besides the light verbs ("handed the mediators a list")
 LIST_GIVERS = frozenset({"hand", "give", "table", "draw", "unveil", "publish", "outline"})
+
+#: the bodies an owner speaks through ("Its delegation, led by X, called on ...")
+OWNED_ORGANS = frozenset({"delegation", "team", "panel", "negotiators", "side", "leadership"})
 
 #: "a truce could only be temporary" (a demand only about a deal)
 ONLY_MODALS_ = frozenset({"can", "could", "ca"})
@@ -73,7 +76,7 @@ class DemandRules(StanceRules):
             subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
             if subj is not None and _same(ctx, sources, ctx.resolve.resolve_np(subj)):
                 return  # "Israel wants to ...": no demand on anyone else
-            targets: list[Topic | str] = _list(ctx.topics.from_vp(act))
+            targets: list[Topic | str] = self.t.and_conjoined(_list(ctx.topics.from_vp(act)), act)
         else:
             wanted = self._wanted(v, frame)
             if wanted is None:
@@ -94,10 +97,11 @@ class DemandRules(StanceRules):
 
     def _carrier_owner(self, v: Token) -> list[Resolved]:
         """ "The BRN said ... Its statement also urged Bangkok to ...": a statement (letter,
-        communique) whose owner is a pronoun demands for the actor it stands for."""
+        communique) or a delegation ("Its delegation, led by X, called on ...") whose owner is
+        a pronoun demands for the actor it stands for."""
         lex = self.ctx.lex
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lemma_.lower() not in lex.carriers:
+        if subj is None or subj.lemma_.lower() not in lex.carriers | OWNED_ORGANS:
             return []
         poss = next((c for c in subj.children if c.dep_ == "poss"), None)
         if poss is None or poss.lower_ not in ("its", "their"):
@@ -109,13 +113,16 @@ class DemandRules(StanceRules):
         ctx = self.ctx
         k = ctx.sent_of[pron.i]
         for kk in range(k, max(-1, k - 2), -1):
-            subs = [
-                t
-                for t in ctx.sents[kk]
-                if t.dep_ in ("nsubj", "nsubjpass") and t.i < pron.i and ctx.men[t.i] is not None
-            ]
-            if subs:
-                return ctx.resolve.resolve_np(subs[-1], pronouns=False)
+            subs = [t for t in ctx.sents[kk] if t.dep_ in ("nsubj", "nsubjpass") and t.i < pron.i]
+            for sub in reversed(subs):  # "the movement said ...": a description counts too
+                with ctx.quietly():
+                    found = [
+                        r
+                        for r in ctx.resolve.resolve_np(sub, pronouns=False)
+                        if ctx.type_of(r.actor) != "person"
+                    ]
+                if found:
+                    return found
         return []
 
     def _misread_demand_verb(self, n: Token) -> None:
@@ -195,7 +202,7 @@ class DemandRules(StanceRules):
         ccomp = next((c for c in v.children if c.dep_ == "ccomp"), None)
         if ccomp is None or self.t.deal_subject(ccomp) is None:
             return
-        obj = next((c for c in ccomp.children if c.dep_ in ("attr", "dobj", "acomp")), None)
+        obj = self.t.deal_object(ccomp)
         if obj is None:
             return
         sources = ctx.resolve.subject_actors(v)
@@ -330,7 +337,7 @@ class DemandRules(StanceRules):
         if t.lower_ in ONLY_MODALS_ and self.t.deal_subject(clause) is None:
             return  # "the army can only advance slowly": no demand
         if self.t.deal_subject(clause) is not None:  # "any truce must be temporary"
-            obj = next((c for c in clause.children if c.dep_ in ("attr", "dobj", "acomp")), None)
+            obj = self.t.deal_object(clause)
             xc = next((c for c in clause.children if c.dep_ == "xcomp"), None)
             if obj is None and xc is not None:
                 obj = next((c for c in xc.children if c.dep_ in ("attr", "dobj", "acomp")), None)
@@ -421,7 +428,7 @@ class DemandRules(StanceRules):
                 return
             sources = ctx.resolve.subject_actors(verb)  # type: ignore[arg-type]
         else:
-            if self._background(n):
+            if self._background(n) and not self._standing_demand(n):
                 return  # "rejected an Australian ultimatum to …": the event is the rejection
             sources = self._owners(n)
         if not sources:
@@ -431,8 +438,8 @@ class DemandRules(StanceRules):
             targets = _list(ctx.topics.from_vp(act))
         else:
             pobj = None
-            for c in n.children:
-                if c.dep_ == "prep" and c.lower_ in ("for", "on"):
+            for c in [*(c for c in n.children if c.lower_ == "on"), *demand_preps(n)]:
+                if c.dep_ == "prep":
                     pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is None and n.dep_ == "appos" and ctx.men[n.head.i] is None:
                 targets = self.t.nps(n.head)  # "a permanent ceasefire, a key Hamas demand, ..."
@@ -454,6 +461,29 @@ class DemandRules(StanceRules):
             return True
         return n.dep_ in ("dobj", "pobj", "nsubjpass") and (
             gov.lemma_.lower() in self.ctx.lex.background_verbs
+        )
+
+    def _standing_demand(self, n: Token) -> bool:
+        """ "refused Azerbaijan's demand that Armenia amend its constitution", "dismissed
+        Egyptian demands for arbitration": a demand named as its owner's (a possessive) or as
+        a bare plural is the owner's standing position, which the rejection answers, so it is
+        a demand as well. One act of asking ("rejected an Australian ultimatum to ...", "denied
+        the Peruvian request for ...", "rejected calls by X for ...") is made in the event the
+        sentence reports: background. Only under a verb of rejecting that is asserted."""
+        ctx = self.ctx
+        gov = n.head
+        if n.dep_ == "pobj" and gov.dep_ == "prep":
+            gov = gov.head
+        if n.dep_ not in ("dobj", "pobj", "nsubjpass") or gov.pos_ not in ("VERB", "AUX"):
+            return False
+        if gov.lemma_.lower() not in ctx.lex.reject_verbs or ctx.irrealis(gov):
+            return False
+        if ctx.negated(gov):
+            return False  # "did not reject Israel's demand"
+        if any(c.dep_ == "poss" for c in n.children):
+            return True
+        return n.tag_ in ("NNS", "NNPS") and not any(
+            c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in n.children
         )
 
     def _owners(self, n: Token) -> list[Resolved]:

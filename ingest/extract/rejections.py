@@ -116,7 +116,12 @@ class RejectRules(StanceRules):
                 found = self.t.frame_target(clause, dframe) or self.t.of_verb(clause)
                 self._emit("demands", sources, found, clause, 0.7)
             return
-        targets = self._relativized(v) or self.t.frame_target(v, frame) or self.t.of_verb(v)
+        targets = (
+            self._relativized(v)
+            or self.t.frame_target(v, frame)
+            or self._accepted(v)
+            or self.t.of_verb(v)
+        )
         self._emit("rejects", sources, targets, v, 0.8)
         act = next((c for c in v.children if c.dep_ == "xcomp"), None)
         until = self._unless(act) if act is not None else None
@@ -137,6 +142,18 @@ class RejectRules(StanceRules):
             if who is not None and (who.pos_ == "PRON" or ctx.men[who.i] is not None):
                 who = None  # "until Israel agrees": the clause says enough
             self._emit("demands", sources, _one(ctx.topics.from_vp(until, agent=who)), v, 0.6)
+
+    def _accepted(self, v: Token) -> list[Topic | str]:
+        """ "refused to accept a final text", "declined to sign the accord": what was not to
+        be accepted (its object), not the act of accepting it."""
+        lex = self.ctx.lex
+        act = next((c for c in v.children if c.dep_ == "xcomp"), None)
+        if act is None or act.lemma_.lower() not in lex.negated_acceptance:
+            return []
+        if not any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in act.children):
+            return []
+        found = self.t.of_verb(act)
+        return [] if all(isinstance(x, str) for x in found) else found
 
     def _relativized(self, v: Token) -> list[Topic | str]:
         """ "a demand Russian negotiators have declined to take up", "the plan, which Israel
@@ -450,6 +467,8 @@ class RejectRules(StanceRules):
         lex = ctx.lex
         if obj is None or ctx.men[obj.i] is not None:
             return
+        if obj.lemma_.lower() in lex.demand_nouns | lex.demand_list_nouns:
+            return  # "abandoned its call for X": a demand given up, no proposal left
         if not protest and not (
             obj.lemma_.lower() in lex.object_classes.get("proposal", ())
             or obj.lemma_.lower() in NEGOTIATIONS
@@ -598,6 +617,8 @@ class RejectRules(StanceRules):
             return
         if v.dep_ not in ("ROOT", "ccomp", "conj"):
             return
+        if self._unless(v) is not None:
+            return  # "would not join the talks until Y": a demand for Y, not a refusal
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in v.children):
             return  # "would not offer an opinion", "will not give details": no stance
         sources = ctx.resolve.subject_actors(v)

@@ -60,6 +60,39 @@ INTERVIEWER = re.compile(r"[ \t]*(?:Q|Question|Interviewer)[ \t]*[:.-]", re.IGNO
 DENIALS = frozenset({"deny", "dispute", "refute", "rebut"})
 
 
+#: words that place a reversal after the stance: "rejected it but has since accepted it"
+REVERSAL_TIMES = frozenset({"since", "later", "eventually", "now", "finally", "then"})
+
+#: accepting after rejecting reverses the rejection
+ACCEPTING = frozenset({"accept", "agree", "sign", "approve", "endorse", "embrace"})
+
+
+def _no_longer(cue: Token) -> bool:
+    """ "no longer demands X", "is no longer opposed to X": a stance given up."""
+    words = [cue] if cue.pos_ in ("VERB", "AUX") else [cue, cue.head]
+    words += [c for w in words for c in w.children if c.dep_ in ("aux", "auxpass")]
+    return any(
+        c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+        for w in words
+        for c in w.children
+    )
+
+
+def _reversed(cue: Token) -> bool:
+    """ "once rejected the plan but has since accepted it": a rejection taken back by the
+    acceptance conjoined after it (with a word of later time or the same thing as object)."""
+    for c in cue.children:
+        if c.dep_ != "conj" or c.lemma_.lower() not in ACCEPTING or c.i < cue.i:
+            continue
+        if any(g.dep_ == "neg" for g in c.children):
+            continue
+        later = any(g.dep_ == "advmod" and g.lower_ in REVERSAL_TIMES for g in c.children)
+        same = any(g.dep_ == "dobj" and g.lower_ in ("it", "them") for g in c.children)
+        if later or same:
+            return True
+    return False
+
+
 class StanceRules:
     """Base of the demand and rejection rules (:mod:`.demands`, :mod:`.rejections`)."""
 
@@ -76,7 +109,7 @@ class StanceRules:
         conf: float,
     ) -> None:
         """One stance per source and target (a coordinated object gives several)."""
-        if self._disowned(cue) or self._asked(cue):
+        if self._disowned(cue) or self._asked(cue) or _no_longer(cue) or _reversed(cue):
             return
         if rtype == "demands":
             targets = [x for x in targets if not self._general_appeal(x)]
@@ -337,10 +370,16 @@ class StanceRules:
             for c in v.children
         )
         marks = {"unless"} | ({"until", "till"} if refusal else set())
+        # the clause may hang on the refused act's own verbs: "will not begin setting up X
+        # until Y", "would not agree to sign unless Y"
+        verbs = [v]
+        for _ in range(2):
+            verbs += [c for c in verbs[-1].children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         return next(
             (
                 c
-                for c in v.children
+                for w in verbs
+                for c in w.children
                 if c.dep_ == "advcl"
                 and c.pos_ in ("VERB", "AUX")
                 and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)

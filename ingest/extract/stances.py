@@ -40,19 +40,23 @@ class Stances(DemandRules, RejectRules):
     def run(self) -> None:
         ctx = self.ctx
         cue_lemmas = ctx.lex.cue_lemmas
-        for s in ctx.sents:
-            for t in s:
-                if (
-                    t.lemma_.lower() in cue_lemmas
-                    or t.lower_ in cue_lemmas
-                    or t.lower_ in CONDITION_MARKS
-                    or t.lower_ in ONLY_MODALS
-                    or t.lower_ == "long"
-                    or t.lower_ in UNINTERESTED
-                ):
-                    self._cue(t)
-            self._phrases(s)
-        self._quoted_imperatives()
+        ctx.resolve.stance_sources = True  # "the government insisted": the state's stance
+        try:
+            for s in ctx.sents:
+                for t in s:
+                    if (
+                        t.lemma_.lower() in cue_lemmas
+                        or t.lower_ in cue_lemmas
+                        or t.lower_ in CONDITION_MARKS
+                        or t.lower_ in ONLY_MODALS
+                        or t.lower_ == "long"
+                        or t.lower_ in UNINTERESTED
+                    ):
+                        self._cue(t)
+                self._phrases(s)
+            self._quoted_imperatives()
+        finally:
+            ctx.resolve.stance_sources = False
 
     def _cue(self, t: Token) -> None:
         ctx = self.ctx
@@ -87,6 +91,8 @@ class Stances(DemandRules, RejectRules):
             self._deontic(t)
         if low in CONDITION_MARKS and t.dep_ == "mark" and t.head.dep_ == "advcl":
             v = t.head.head
+            while not ctx.negated(v) and v.dep_ == "xcomp" and v.head.i != v.i:
+                v = v.head  # "will not begin setting up X until Y": the negated verb
             if ctx.negated(v) and v.lemma_.lower() not in lex.negated_acceptance:
                 self._conditional_refusal(v)
         if low == "only" and t.dep_ == "advmod":

@@ -67,11 +67,10 @@ class Targets:
             inner = self.clause_of_noun(head)
             if inner is not None:
                 return ctx.topics.from_vp(inner)
-            for c in head.children:  # "its demand for a permanent ceasefire"
-                if c.dep_ == "prep" and c.lower_ == "for":
-                    obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-                    if obj is not None:
-                        return ctx.topics.from_vp(obj) if obj.pos_ == "VERB" else self.np(obj)
+            for c in demand_preps(head):  # "its demand for a permanent ceasefire"
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return ctx.topics.from_vp(obj) if obj.pos_ == "VERB" else self.np(obj)
         if lemma not in lex.proposal_heads and (
             lemma in CONTENT_NOUNS
             or lemma in lex.object_classes.get("claim", ())
@@ -120,6 +119,18 @@ class Targets:
             # "any deal must concentrate the fighters in zones": the act, not its object
             return _one(ctx.topics.from_vp(clause))
         return self.nps(obj)
+
+    @staticmethod
+    def deal_object(clause: Token) -> Token | None:
+        """What a deal clause says the deal is or holds: its object or complement, or what
+        it must "come with" ("any deal must come with guarantees")."""
+        obj = next((c for c in clause.children if c.dep_ in ("attr", "dobj", "acomp")), None)
+        if obj is None and clause.lemma_.lower() in WITH_VERBS:
+            prep = next(
+                (c for c in clause.children if c.dep_ == "prep" and c.lower_ == "with"), None
+            )
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+        return obj
 
     def clause_of_noun(self, noun: Token) -> Token | None:
         """The content clause of a noun: "a request to release them", "the demand that Hamas
@@ -261,6 +272,10 @@ class Targets:
         if clause.tag_ == "VB":
             return True
         if clause.tag_ == "VBP" and subj.tag_ in ("NN", "NNP"):  # "that Washington lift"
+            return True
+        if clause.tag_ == "VBP" and clause.head.tag_ in ("VBD", "VBN") and clause.dep_ == "ccomp":
+            # "insisted that all forces withdraw": a present tense under a past verb of
+            # demanding breaks the sequence of tenses, so the verb is the base form
             return True
         return any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in clause.children)
 
@@ -471,8 +486,8 @@ class Targets:
             # "will not allow the pipeline to cross": the object is who is to act
             agent = dobj if dobj is not None and ctx.men[dobj.i] is None else None
             if agent is not None and agent.pos_ != "PRON" and agent.i < xcomp.i:
-                return self._and_conjoined(_one(ctx.topics.from_vp(xcomp, agent=agent)), xcomp)
-            return self._and_conjoined(_one(ctx.topics.from_vp(xcomp)), xcomp)
+                return self.and_conjoined(_one(ctx.topics.from_vp(xcomp, agent=agent)), xcomp)
+            return self.and_conjoined(_one(ctx.topics.from_vp(xcomp)), xcomp)
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if passive is not None:  # "the plan was rejected by Hamas"
             return self.nps(passive)
@@ -496,10 +511,10 @@ class Targets:
         if ccomp is not None:
             deal = self.deal_subject(ccomp)
             if deal is not None:
-                obj = next((c for c in ccomp.children if c.dep_ in ("attr", "dobj", "acomp")), None)
+                obj = self.deal_object(ccomp)
                 if obj is not None:
-                    return self._and_conjoined(self.deal_target(ccomp, obj), ccomp)
-            return self._and_conjoined(
+                    return self.and_conjoined(self.deal_target(ccomp, obj), ccomp)
+            return self.and_conjoined(
                 _one(ctx.topics.from_vp(ccomp, agent=self._agent(ccomp))), ccomp
             )
         into = next(
@@ -579,12 +594,12 @@ class Targets:
             return None  # "said it would ...": the clause says enough
         return subj
 
-    def _and_conjoined(self, found: list[Topic | str], clause: Token) -> list[Topic | str]:
+    def and_conjoined(self, found: list[Topic | str], clause: Token) -> list[Topic | str]:
         """One target per conjoined clause: "demanded that the army pull out of the towns and
         disband the militias", "insisted that any deal must X, and that weapons be handed
         over", "urged Peru to free the crew and (to) return the boats"."""
         topics = self.ctx.topics
-        for conj in clause.conjuncts:
+        for conj in [*clause.conjuncts, *_stray_infinitives(clause)]:
             if conj.i < clause.i or conj.pos_ not in ("VERB", "AUX"):
                 continue
             if any(c.dep_ == "mark" and c.lower_ != "that" for c in conj.children):
@@ -603,6 +618,9 @@ class Targets:
         return found
 
 
+#: verbs whose "with" object is what a deal holds ("any deal must come with guarantees")
+WITH_VERBS = frozenset({"come", "arrive"})
+
 #: what a deal must hold, where the object alone names the demand ("any deal must include a
 #: withdrawal", "must recognise the right of ..."); with other verbs the act is the demand
 HOLDING_VERBS = frozenset(
@@ -611,6 +629,53 @@ HOLDING_VERBS = frozenset(
     | {"address", "secure", "deliver", "grant", "allow", "incorporate", "reflect", "honour"}
     | {"honor", "preserve", "protect", "restore", "uphold", "feature", "require", "see"}
 )
+
+
+def _stray_infinitives(clause: Token) -> list[Token]:
+    """ "wants Moldova to drop cases it has opened and to lift restrictions": a second "to"
+    infinitive the parser conjoined to a relative clause inside the first one's object."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return []
+    return [
+        conj
+        for obj in clause.children
+        if obj.dep_ == "dobj"
+        for rel in obj.children
+        if rel.dep_ in ("relcl", "acl") and rel.tag_ != "VB"
+        for conj in rel.conjuncts
+        if conj.i > rel.i
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in conj.children)
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children)
+    ]
+
+
+def demand_preps(noun: Token) -> list[Token]:
+    """The "for" of a demand noun, also where the parser hung it past what stands between:
+    "the demand, included in an early draft, for X" (on the participle), "calls by Belarus's
+    rulers for X" (on the owner after "by"/"from")."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            out.append(c)
+        elif (c.dep_ == "acl" and c.tag_ == "VBN") or (
+            c.dep_ == "prep" and c.lower_ in ("by", "from")
+        ):
+            inner = c if c.dep_ == "acl" else next((g for g in c.children if g.dep_ == "pobj"), c)
+            out += [g for g in inner.children if g.dep_ == "prep" and g.lower_ == "for"]
+    if not out and noun.dep_ == "dobj" and any(c.dep_ in ("acl", "appos") for c in noun.children):
+        # "rejected the demand, included in the draft, for X": hung on the verb past the aside
+        for c in noun.head.children:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if (
+                c.dep_ == "prep"
+                and c.lower_ == "for"
+                and c.i > noun.i
+                and obj is not None
+                and obj.ent_type_ not in ("DATE", "TIME")
+                and obj.lemma_.lower() not in ("time", "now", "reason", "moment")
+            ):
+                out.append(c)
+    return out
 
 
 def _for_clause(c: Token, word: str) -> bool:

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Lexicon
 
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "quantmod", "npadvmod"})
+
+#: determiners that negate what the phrase names ("no foreign troops", "no executive powers")
+NEGATIVE_DETS = frozenset({"no", "neither"})
 NP_PREPS = frozenset({"for", "on", "of", "to", "over", "from", "with", "against", "in"})
 MAX_TOKENS = 12
 #: prepositions of a demanded act's aim ("move toward a peace declaration")
@@ -195,6 +198,8 @@ class TopicTable:
                 toks.append(c)
             elif c.dep_ == "det" and depth > 0 and c.lower_ == "the":
                 toks.append(c)  # "withdrawal from the corridor", as the text says it
+            elif c.dep_ == "det" and c.lower_ in NEGATIVE_DETS:
+                toks.append(c)  # "no foreign troops": the negation is the content
             elif (
                 c.dep_ == "prep"
                 and c.lower_ == "to"

@@ -33,6 +33,8 @@ FLOORS = {
     "speakers-principals": 0.95,
     "statements-speakers": 0.95,
     "stances": 0.95,
+    "mediation-hosts": 0.95,
+    "statements-reported": 0.95,
 }
 
 

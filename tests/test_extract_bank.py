@@ -34,6 +34,8 @@ FLOORS = {
     "statements-speakers": 0.95,
     "stances": 0.95,
     "stances-conditions": 0.95,
+    "mediation-hosts": 0.95,
+    "statements-reported": 0.95,
 }
 
 

@@ -48,6 +48,7 @@ def analyze(
     statements.attribute_quotes()
     statements.reported_speech()
     statements.labelled()
+    statements.answers()
     Stances(ctx).run()
     Mediation(ctx, parties).run()
     speakers.emit()

@@ -328,7 +328,11 @@ class DocContext:
                 return False
             head = cur.head
             lemma = head.lemma_.lower()
-            if lemma in self.lex.irrealis_governors and head.pos_ in ("VERB", "AUX"):
+            if (
+                lemma in self.lex.irrealis_governors
+                and head.pos_ in ("VERB", "AUX")
+                and not (cur.dep_ == "advcl" and cur.tag_ == "VBG")
+            ):  # not the speaker's own aside: "urged Israel to stop, warning that ..."
                 return True
             if cur.dep_ == "advcl" and lemma in self.lex.protests:  # "marched to demand"
                 return True

@@ -98,6 +98,8 @@ class Resolver:
             v.dep_ in ("attr", "acomp") and v.pos_ == "VERB" and v.head.pos_ == "AUX"
         ):  # "is mediating"
             return self.subjects(v.head, depth + 1)
+        if finite_on_subject(v):
+            return [v.head]
         if v.dep_ == "acl" and v.head.dep_ in ("dobj", "pobj", "attr"):
             # "X issued a declaration demanding ...": only when X produced the carrier
             gov = v.head.head
@@ -830,3 +832,17 @@ def main_clause(v: Token) -> bool:
             return False
         v = v.head
     return False
+
+
+def finite_on_subject(v: Token) -> bool:
+    """A sentence's finite verb the parser hung on its subject as a modifier: "Moldova's chief
+    negotiator, Vasilii Sova, accused Tiraspol of ..." (the noun is the root, the verb its
+    ``acl`` in the past tense)."""
+    head = v.head
+    return (
+        v.dep_ == "acl"
+        and v.tag_ == "VBD"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < v.i
+    )

@@ -190,6 +190,9 @@ class MediationSection(_Section):
     leading_verbs: Words = Field(default_factory=list)
     past_attempts: Words = Field(default_factory=list)
     movement_nouns: Words = Field(default_factory=list)
+    invitation_nouns: Words = Field(default_factory=list)
+    guarantor_nouns: Words = Field(default_factory=list)
+    bridging_modifiers: Words = Field(default_factory=list)
 
 
 class Parties(_Section):
@@ -367,6 +370,12 @@ class Lexicon:
     past_attempts: frozenset[str]
     #: "shuttle diplomacy between Port Sudan, Jeddah and Cairo": visits name places, no sides
     movement_nouns: frozenset[str]
+    #: "met in Almaty at the invitation of Kazakhstan": the one who invites hosts
+    invitation_nouns: frozenset[str]
+    #: "acted as guarantors of the accord": a guarantor alone is no mediator
+    guarantor_nouns: frozenset[str]
+    #: "a bridging proposal from the EU": who puts it forward mediates
+    bridging_modifiers: frozenset[str]
     #: "Egypt and the UAE as observers": never a side of the talks
     observer_nouns: frozenset[str]
     party_nouns: frozenset[str]
@@ -540,6 +549,9 @@ class Lexicon:
             leading_verbs=fs(me.leading_verbs),
             past_attempts=fs(me.past_attempts),
             movement_nouns=fs(me.movement_nouns),
+            invitation_nouns=fs(me.invitation_nouns),
+            guarantor_nouns=fs(me.guarantor_nouns),
+            bridging_modifiers=fs(me.bridging_modifiers),
             observer_nouns=fs(spec.parties.observer_nouns),
             party_nouns=fs(spec.parties.nouns),
             party_verbs=fs(spec.parties.verbs),
@@ -605,6 +617,8 @@ class Lexicon:
             | lex.carry_verbs
             | lex.movement_verbs
             | lex.leading_verbs
+            | lex.invitation_nouns
+            | lex.bridging_modifiers
             | {"betweens", "between"}
             | {w.split("-")[-1] for w in lex.mediator_nouns if "-" in w}  # "co-chairs"
         )

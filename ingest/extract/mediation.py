@@ -83,6 +83,10 @@ class Mediation:
                     or _two_words(t) in lex.mediation_nouns
                 ):
                     self._action_noun(t, k)
+                elif t.pos_ == "NOUN" and lemma in lex.invitation_nouns:
+                    self._invitation(t, k)
+                if low in lex.bridging_modifiers and t.dep_ in ("amod", "compound"):
+                    self._bridging_proposal(t.head, k)
                 if t.pos_ in ("VERB", "ADJ") or t.tag_ == "VBN":
                     if lemma in lex.mediation_verbs or _participle_of(low, lex.mediation_verbs):
                         self._mediation_verb(t, k)
@@ -118,7 +122,7 @@ class Mediation:
         """ "Qatari and Egyptian mediators", "Egypt acting as an intermediary"."""
         ctx = self.ctx
         res = ctx.resolve
-        if self._not_asserted(n) or self._accompanies(n):
+        if self._not_asserted(n) or self._accompanies(n) or self._vouches_only(n):
             return
         mediators = self._modifiers(n)
         if n.dep_ == "conj" and ctx.men[n.head.i] is not None:
@@ -214,6 +218,27 @@ class Mediation:
         gov = prep.head
         return gov.lemma_.lower() in lex.mediation_nouns or gov.lower_ in lex.mediation_nouns
 
+    def _vouches_only(self, n: Token) -> bool:
+        """A guarantor that only stands behind an agreement: "the US and Qatar acted as
+        guarantors", "signed as guarantors", "the guarantors of the accord" (not "the
+        guarantor countries urged both delegations to ...", who act in the talks; one that
+        hosted or brokered them is found by that cue)."""
+        lex = self.ctx.lex
+        if n.lower_ not in lex.guarantor_nouns and n.lemma_.lower() not in lex.guarantor_nouns:
+            return False
+        if n.dep_ in ("compound", "amod") and n.head.pos_ in ("NOUN", "PROPN"):
+            n = n.head  # "the guarantor powers"
+        head = n.head
+        if n.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as"):
+            return True
+        deals = lex.party_nouns | lex.proposal_heads
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in ("of", "to", "for")
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in deals for g in c.children)
+            for c in n.children
+        )
+
     def _mediation_verb(self, v: Token, k: int) -> None:
         """ "Z mediated between A and B", "a deal brokered by Z", "a Saudi-brokered truce"."""
         ctx = self.ctx
@@ -274,6 +299,9 @@ class Mediation:
         talks = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         if v.dep_ in ("acl", "amod"):  # "talks hosted by Oman", "Turkish-hosted talks"
             talks.append(v.head)
+        if not talks and v.dep_ == "advcl" and v.tag_ == "VBN":  # "Talks between A and B
+            # opened in Doha on Monday, hosted by Qatar": the talks are the clause's subject
+            talks = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not talks and v.dep_ == "conj" and v.tag_ == "VBN":  # "the talks are convened by
             # the UN envoy and hosted by Sweden": the first verb's subject
             talks = [c for c in v.head.children if c.dep_ == "nsubjpass"]
@@ -403,6 +431,68 @@ class Mediation:
                 )
         self._found(mediators, parties, k, sides=sides)
 
+    def _invitation(self, n: Token, k: int) -> None:
+        """ "Delegations from A and B met in Almaty at the invitation of Kazakhstan", "the talks
+        opened at Qatar's invitation": whoever invites the sides to meet hosts them."""
+        ctx = self.ctx
+        prep = n.head
+        if n.dep_ != "pobj" or prep.lower_ not in ("at", "on", "upon") or prep.dep_ != "prep":
+            return
+        verb = prep.head
+        held: list[Token] = []
+        if self._is_talks(verb):  # "held talks in Almaty on the invitation of X"
+            held, verb = [verb], verb.head
+        if verb.pos_ not in ("VERB", "AUX") or ctx.negated(verb) or self._not_asserted(verb):
+            return
+        mediators = self._principals(
+            ctx.resolve.actors_in(
+                x
+                for c in n.children
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
+                for x in c.subtree
+            )
+        )
+        if not mediators:
+            return
+        subjects = ctx.resolve.subjects(verb)
+        talks = held + [sj for sj in subjects if self._is_talks(sj)]
+        parties = self._clause_parties(verb)
+        for sj in talks:
+            parties = parties or self._between_near(sj) or self._with_parties(sj)
+        if parties or talks:
+            self._found(mediators, parties, k, not_a_party=True)
+            return
+        sides = self.parties._principals(
+            r.actor for sj in subjects for r in ctx.resolve.resolve_np(sj)
+        )
+        if sides:  # "Hamas's delegation came to Cairo at the invitation of Egypt": one side
+            self._found(mediators, sides, k, with_document=True, not_a_party=True)
+
+    def _bridging_proposal(self, n: Token, k: int) -> None:
+        """ "after a bridging proposal from the EU", "the US bridging proposal", "a compromise
+        text by Egypt": who offers a proposal meant to join the sides' positions mediates,
+        unless it is a side ("Hamas's compromise offer")."""
+        ctx = self.ctx
+        lex = ctx.lex
+        lemma = n.lemma_.lower()
+        if n.pos_ not in ("NOUN", "PROPN") or (
+            lemma not in lex.proposal_heads and lemma not in lex.messages
+        ):
+            return
+        if self._not_asserted(n):
+            return
+        mediators = ctx.resolve.actors_in(
+            x
+            for c in n.children
+            if c.dep_ in ("poss", "compound", "nmod")
+            or (c.dep_ == "amod" and c.lower_ not in lex.bridging_modifiers)
+            or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
+            for x in c.subtree
+        )
+        mediators = self._principals(mediators)
+        if mediators:
+            self._found(mediators, self._between_near(n), k, not_a_party=True)
+
     def _channel(self, v: Token, k: int) -> None:
         """ "A and B communicate through officials in Z": Z mediates A, B and the other side
         of the clause ("do not speak directly to C, but communicate through Z")."""
@@ -446,7 +536,9 @@ class Mediation:
                 parties = self._between_near(c)
         with_document = False
         if not parties:
-            for c in v.children:
+            # "relayed Israel's proposal to Hamas": "to" on the verb or on what it carries
+            objs = [c for c in v.children if c.dep_ == "dobj"]
+            for c in [*v.children, *(g for o in objs for g in o.children if g.dep_ == "prep")]:
                 if c.dep_ in ("prep", "dative") and c.lower_ == "to":
                     found = self.parties._actors(c.subtree)
                     if len(found) == 1:  # "carrying a Saudi proposal to the Houthis"
@@ -459,6 +551,10 @@ class Mediation:
             with_document = True
         if not parties and _one_to_the_other(v):  # "carrying proposals from one delegation's
             with_document = True  # room to the other"
+        if not parties and self._from_to(v):  # "conveyed proposals from Addis Ababa to Asmara"
+            with_document = True
+        if not parties and self._sides_words(v):  # "met both delegations and relayed their
+            with_document = True  # positions", "carried each side's replies"
         if not parties and any(  # "carried drafts on the separation of forces between the
             # two sides": the sides named as such, wherever the parser hung them
             x.lower_ == "between"
@@ -471,6 +567,33 @@ class Mediation:
         mediators = self._principals(self._subject_actors(v))
         if mediators:
             self._found(mediators, parties, k, with_document=with_document, not_a_party=True)
+
+    def _from_to(self, v: Token) -> bool:
+        """Words carried from one place or actor to another: "conveyed proposals from Addis
+        Ababa to Asmara" (both "from" and "to", on the verb or its object)."""
+        preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "dative")}
+        preps |= {
+            g.lower_ for c in v.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"
+        }
+        return {"from", "to"} <= preps
+
+    def _sides_words(self, v: Token) -> bool:
+        """The words carried are the sides' own: "relayed their positions" (the sides the
+        sentence or the document names), "each side's replies", "both sides' proposals"."""
+        lex = self.ctx.lex
+        for c in v.children:
+            if c.dep_ != "dobj" or c.lemma_.lower() not in lex.messages:
+                continue
+            for g in c.children:
+                if g.dep_ != "poss":
+                    continue
+                if g.lower_ == "their" and self.ctx.parties_stated:
+                    return True
+                if self.parties.is_pair_phrase(g) or any(
+                    x.lower_ in ("each", "either") for x in g.children
+                ):
+                    return True
+        return False
 
     def _movement(self, v: Token, k: int) -> None:
         """ "Manzoni travelled repeatedly between Maputo and the RENAMO leader's hideout":

@@ -267,7 +267,16 @@ class Parties:
         if not objs:
             return []
         obj = objs[0]
-        if obj.lower_ in ("them", "the two", "both") or self.is_pair_phrase(obj):
+        lex = self.ctx.lex
+        joined: list[Token] = []
+        if (
+            obj.lemma_.lower() in lex.side_nouns | lex.counted_pair_nouns
+            or obj.lower_ in lex.side_nouns | lex.counted_pair_nouns
+        ) and not any(c.dep_ == "conj" for c in obj.children):
+            # "between the Russian and Ukrainian delegations", "between the Greek Cypriot and
+            # Turkish Cypriot leaders": the joined modifiers of one side noun name the sides
+            joined = _sides_of(obj, lex.side_nouns)
+        if not joined and (obj.lower_ in ("them", "the two", "both") or self.is_pair_phrase(obj)):
             return self.pair_before(prep.i)
         if any(c.dep_ == "poss" and self.is_pair_phrase(c) for c in obj.children):
             return self.pair_before(prep.i)  # "between the two delegations' residences"
@@ -275,6 +284,8 @@ class Parties:
         # names in apposition rather than the noun they name ("the factions Fatah and Hamas")
         named = [c for c in obj.children if c.dep_ == "appos" and self.ctx.men[c.i] is not None]
         heads = [named[0], *named[0].conjuncts] if named else [obj, *obj.conjuncts]
+        if joined:
+            heads = joined
         found = self._actors(x for c in heads for x in _head_span(c))
         if resolve and len(found) < 2:
             found = self._principals(r.actor for c in heads for r in self.ctx.resolve.resolve_np(c))

@@ -13,8 +13,10 @@ import re
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.context import Quote
+from actorgraph.ingest.extract.coref import finite_on_subject
 from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
 from actorgraph.ingest.extract.mentions import colon_after
+from actorgraph.ingest.extract.stance_rules import INTERVIEWER
 from actorgraph.ingest.extract.topics import phrase_text
 
 if TYPE_CHECKING:
@@ -41,6 +43,19 @@ def _closing(text: str, i: int) -> tuple[str, int]:
     if c == "‘":
         return ("’", 1) if i == 0 or not text[i - 1].isalnum() else ("", 0)
     return (OPENERS[c], 1) if c in OPENERS else ("", 0)
+
+
+#: an interview transcript's answer and any line (see :meth:`Statements.answers`)
+_ANSWER = re.compile(r"^[ \t]*(?:A|Answer)[ \t]*:", re.MULTILINE)
+_LINE = re.compile(r"^", re.MULTILINE)
+_INTERVIEW_VERBS = frozenset({"speak", "talk", "interview", "sit", "meet"})
+
+
+def _finite(t: Token) -> bool:
+    """A finite verb, a modal, or a subjunctive with its subject ("that the army be allowed")."""
+    return t.tag_ in ("VBD", "VBZ", "VBP", "MD") or (
+        t.tag_ == "VB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    )
 
 
 class Statements:
@@ -185,7 +200,7 @@ class Statements:
                 continue
             if ctx.quote_of[t.i] >= 0 or ctx.irrealis(t) or ctx.negated(t):
                 continue
-            if t.dep_ in ("acl", "amod") or (
+            if (t.dep_ in ("acl", "amod") and not finite_on_subject(t)) or (
                 t.dep_ == "xcomp" and t.head.lemma_.lower() not in ("go", "continue")
             ):
                 continue  # "guidelines to tell him the banks are too big": no speaker there
@@ -215,6 +230,8 @@ class Statements:
             if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children):
                 return [], 0.0
             span = list(comp.subtree)
+            if not any(_finite(x) for x in span):  # "noting the truce declared last week":
+                span = []  # a noun and its participle, no clause of what was said
         elif low in lex.speech_xcomp_verbs:
             xc = next((c for c in kids if c.dep_ == "xcomp"), None)
             if xc is not None and any(g.lower_ == "to" for g in xc.children):
@@ -358,8 +375,8 @@ class Statements:
             r = self.ctx.resolve.from_mention(m, root, use=False)
             if r is None or ctx.type_of(r.actor) == "state" or m.kind not in ("name", "metonym"):
                 continue
-            if r.actor in ctx.journalists:
-                continue  # the presenter's or correspondent's lines in a transcript
+            if r.actor in ctx.journalists or INTERVIEWER.fullmatch(m.text + ":"):
+                continue  # the presenter's or correspondent's lines in a transcript, "Q:"
             first = doc[c + 1]
             if first.lower_ in _HEADING_WORDS:
                 continue
@@ -435,7 +452,11 @@ class Statements:
     def _reported(self, speaker: str, span: list[Token], confidence: float) -> None:
         """A statement in reported speech (not a quote), on behalf of whom the speaker
         speaks for."""
+        if self._asked(span[0]):
+            return
         sf = self.ctx.principal.get(speaker)
+        if self._quoted_parts(speaker, span, sf.target if sf else None, confidence):
+            return
         self.ctx.out.statement(
             speaker,
             phrase_text(span),
@@ -445,6 +466,114 @@ class Statements:
             span[-1].i + 1,
             confidence,
         )
+
+    def _asked(self, t: Token) -> bool:
+        """A question ("Did Qatar say that the talks would resume?") or an interviewer's turn
+        ("Q: The minister told reporters that ..."): what it reports is put to the speaker,
+        nobody's statement."""
+        sent = self.ctx.sents[self.ctx.sent_of[t.i]]
+        last = next((x for x in reversed(sent) if not x.is_space), None)
+        if last is not None and last.text == "?" and self.ctx.quote_of[last.i] < 0:
+            return True
+        text = self.ctx.text
+        return INTERVIEWER.match(text, text.rfind("\n", 0, t.idx) + 1) is not None
+
+    def answers(self) -> None:
+        """An interview transcript's answers ("A: The prisoner exchange is agreed in
+        principle."): the words of the person the introduction names as interviewed ("We spoke
+        to X", "X told us", else the last person it names), each answer one statement."""
+        ctx = self.ctx
+        text = ctx.text
+        starts = [m.start() for m in _ANSWER.finditer(text)]
+        asked = [m.start() for m in _LINE.finditer(text) if INTERVIEWER.match(text, m.start())]
+        if not starts or not asked:
+            return
+        person = self._interviewee(min(starts + asked))
+        if person is None:
+            return
+        sf = ctx.principal.get(person)
+        wrapped = hard_wrapped(text)
+        for at in starts:
+            colon = text.index(":", at)
+            end = paragraph_end(text, colon + 1, wrapped)
+            span = ctx.doc.char_span(colon + 1, end, alignment_mode="contract")
+            if span is None:
+                continue
+            toks = [t for t in span if not t.is_space]
+            while toks and toks[-1].is_punct:
+                toks = toks[:-1]
+            if len(toks) < 3:
+                continue
+            sid = ctx.out.statement(
+                person,
+                text[toks[0].idx : toks[-1].idx + len(toks[-1])],
+                True,
+                sf.target if sf else None,
+                toks[0].i,
+                toks[-1].i + 1,
+                0.6,
+            )
+            for q in {ctx.quote_of[t.i] for t in toks} - {-1}:
+                quote = ctx.quotes[q]
+                if quote.statement is None:
+                    quote.speaker, quote.statement = person, sid
+
+    def _interviewee(self, before: int) -> str | None:
+        """The person an interview's introduction says was interviewed: the object of
+        "spoke to / talked with / interviewed", else the last person it names."""
+        ctx = self.ctx
+        last: str | None = None
+        for m in sorted(ctx.mentions, key=lambda m: m.start):
+            if ctx.doc[m.start].idx >= before:
+                break
+            if not m.actor or ctx.type_of(m.actor) == "state" or m.kind != "name":
+                continue
+            root = ctx.doc[m.start : m.end].root
+            head = root.head
+            if root.dep_ == "appos":
+                root, head = head, head.head
+            gov = head.head if head.dep_ == "prep" and head.lower_ in ("to", "with") else head
+            if gov.lemma_.lower() in _INTERVIEW_VERBS and (root.dep_ == "dobj" or gov is not head):
+                return m.actor  # whatever type the tagger guessed for the name
+            if ctx.type_of(m.actor) == "person":
+                last = m.actor
+        return last
+
+    def _quoted_parts(
+        self, speaker: str, span: list[Token], principal: str | None, confidence: float
+    ) -> bool:
+        """A reported clause that quotes the speaker twice or more ("said the North was “no
+        longer interested” in talks that would “drive us into a corner”", "said the army
+        would “continue to talk” and that the truce “is a step, not a destination”"): each
+        quoted part is a statement in the speaker's words (the clause around them is the
+        reporter's). A single quoted part stays inside the clause's one statement, and so
+        do scare quotes ("had worked “hand in hand” and would help “rebuild the army”": one
+        part)."""
+        ctx = self.ctx
+        ids = {x.i for x in span}
+        parts = []
+        for q in ctx.quotes:
+            words = [t.i for t in ctx.doc[q.start : q.end] if not (t.is_punct or t.is_space)]
+            if words and not q.embedded and q.statement is None and all(i in ids for i in words):
+                parts.append(q)
+        if len(parts) < 2:
+            return False
+        first: str | None = None
+        for q in parts:
+            sid = ctx.out.statement(
+                speaker,
+                ctx.text[q.char_start : q.char_end],
+                True,
+                principal,
+                q.start,
+                q.end,
+                confidence,
+            )
+            q.speaker, q.principal, q.statement = speaker, principal, sid
+            first = first or sid
+        if first is not None:  # a stance in the clause around the parts belongs to the first
+            ctx.out.stmt_spans.append((span[0].i, span[-1].i + 1, first))
+        return True
 
     def _speech_verb(self, q: Quote) -> Token | None:
         ctx = self.ctx

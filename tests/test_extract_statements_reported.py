@@ -1,0 +1,84 @@
+"""Reported speech as reporters write it: quoted parts of one reported clause, asides after a
+demand, misparsed finite verbs, interview answers (issue 10l; sentences written for these
+tests)."""
+
+from __future__ import annotations
+
+import pytest
+from actorgraph.ingest.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def _statements(ex: Extractor, text: str) -> list[tuple[str, str, bool]]:
+    return [
+        (r["speaker"], r["text"], r["quote"])
+        for r in ex.extract_text(text)
+        if r["kind"] == "statement"
+    ]
+
+
+def test_two_quoted_parts_of_a_reported_clause_are_two_statements(ex: Extractor) -> None:
+    text = (
+        'Amadou Diallo said the movement was "not ready to disarm" and that the offer '
+        '"falls short of everything we asked."'
+    )
+    got = _statements(ex, text)
+    assert [(s, t) for s, t, _ in got] == [
+        ("amadou-diallo", "not ready to disarm"),
+        ("amadou-diallo", "falls short of everything we asked."),
+    ]
+    assert all(q for _, _, q in got)
+
+
+def test_one_quoted_part_and_scare_quotes_stay_in_one_clause(ex: Extractor) -> None:
+    text = (
+        'Amadou Diallo said the two sides had worked "hand in hand" and would now "turn the '
+        'page on a decade of mistrust."'
+    )
+    got = _statements(ex, text)
+    assert len(got) == 1
+    assert got[0][1].startswith("the two sides had worked") and not got[0][2]
+
+
+def test_an_aside_after_a_demand_is_the_speakers_statement(ex: Extractor) -> None:
+    text = "Mali has urged Niger to reopen the border, warning that the window is closing."
+    assert _statements(ex, text) == [("mali", "the window is closing", False)]
+
+
+def test_a_finite_verb_hung_on_its_subject_keeps_the_speaker(ex: Extractor) -> None:
+    text = (
+        "Moldova's chief negotiator, Vasilii Sova, accused Tiraspol of "
+        '"tearing up every paper we initial."'
+    )
+    assert [s for s, _, _ in _statements(ex, text)] == ["vasilii-sova"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amadou Diallo called on Niger to reopen the border, noting the truce declared in May.",
+        "Did Amadou Diallo say that the talks would resume?",
+    ],
+)
+def test_no_clause_and_questions_give_no_statement(ex: Extractor, text: str) -> None:
+    assert _statements(ex, text) == []
+
+
+def test_interview_answers_are_the_interviewees_words(ex: Extractor) -> None:
+    text = (
+        "Talks between Mali and Niger resumed in Accra. We spoke to Amadou Diallo, Mali's "
+        "chief negotiator, in the lobby.\n\n"
+        "Q: Ousmane Ba told reporters that the border would stay closed. Will you accept?\n\n"
+        "A: We will not accept a closed border. Our people need the road to the sea.\n"
+    )
+    got = _statements(ex, text)
+    assert (
+        "amadou-diallo",
+        "We will not accept a closed border. Our people need the road to the sea",
+        True,
+    ) in got
+    assert all(s != "ousmane-ba" for s, _, _ in got)  # the interviewer's turn reports nothing

@@ -33,6 +33,8 @@ FLOORS = {
     "speakers-principals": 0.95,
     "statements-speakers": 0.95,
     "stances": 0.95,
+    "speakers-envoys": 0.95,
+    "actors-names": 0.95,
 }
 
 

@@ -35,6 +35,7 @@ FLOORS = {
     "stances": 0.95,
     "speakers-envoys": 0.95,
     "actors-names": 0.95,
+    "speakers-interviews": 0.95,
 }
 
 

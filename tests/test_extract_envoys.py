@@ -210,3 +210,43 @@ def test_new_lexicon_lists_are_read() -> None:
     lex = Lexicon.load()
     assert {"rebels", "militants"} <= lex.armed_groups
     assert {"tengku", "sheikh", "datuk"} <= lex.honorifics
+
+
+def _said(ex: Extractor, text: str) -> dict[str, Any]:
+    recs = ex.extract_text(text, published="2024-05-01")
+    actors = {r["id"]: r["name"] for r in recs if r["kind"] == "actor"}
+    return {
+        "actors": sorted(actors.values()),
+        "statements": [(actors[r["speaker"]], r["text"]) for r in recs if r["kind"] == "statement"],
+        "rejects": {
+            actors.get(r["source"], r["source"])
+            for r in recs
+            if r["kind"] == "relation" and r["type"] == "rejects"
+        },
+    }
+
+
+INTERVIEW = (
+    "We spoke to Tarik Benhadda, the chief negotiator of the Zaraki Front, in Geneva.\n\n"
+    "Q: The government wants a withdrawal from the city. Will you reject it?\n\n"
+    "A: A withdrawal of our fighters is not acceptable to us. The city stays in our hands.\n"
+)
+
+
+def test_an_answer_turn_is_the_interviewees_and_its_we_is_the_side(ex: Extractor) -> None:
+    out = _said(ex, INTERVIEW)
+    assert "Q" not in out["actors"] and "A" not in out["actors"]
+    assert [s for s, _ in out["statements"]] == ["Tarik Benhadda"]
+    assert out["statements"][0][1].startswith("A withdrawal of our fighters")
+    assert out["rejects"] == {"Zaraki Front"}  # not the question's "reject"
+
+
+def test_an_interview_with_nobody_named_gives_no_speaker(ex: Extractor) -> None:
+    out = _said(
+        ex,
+        "Tarik Benhadda, the chief negotiator of the Zaraki Front, and Ilse Marquardt, the"
+        " government's envoy, both spoke to reporters in Geneva.\n\n"
+        "Q: What has been agreed so far?\n\n"
+        "A: The exchange of prisoners is agreed in principle, and the lists are ready.\n",
+    )
+    assert out["statements"] == []

@@ -429,16 +429,65 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
         if colon_after(doc, j) is not None:
             labels.append((i, j))
         i = max(j, i + 1)
+    answers = _interview_turns(doc, mentions)
+    labels += list(answers)
     if not labels:
         return mentions
     out = [m for m in mentions if not any(a <= m.start < b for a, b in labels)]
     for a, b in labels:
         for x in range(a, b):
             taken[x] = True
-        actor = people.get(name_key(doc[a:b].text))
-        if actor is not None:
+        turn = answers.get((a, b))
+        actor = turn[0] if turn else people.get(name_key(doc[a:b].text))
+        if turn is not None:  # an answer's label goes by the interviewee's name, not "A"
+            out.append(Mention(a, b, "name", "ANSWER", turn[1], turn[0]))
+        elif actor is not None:
             out.append(Mention(a, b, "name", "LABEL", doc[a:b].text, actor))
     return sorted(out, key=lambda m: m.start)
+
+
+#: turn labels of an interview transcript: the interviewer's and the interviewee's
+_QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
+_ANSWER_LABELS = frozenset({"a", "answer"})
+#: verbs and nouns that introduce whom an interview is with: "We spoke to X", "an
+#: interview with X", "X told the Review in an interview"
+_INTERVIEW_WORDS = frozenset({"speak", "talk", "interview", "sit"})
+
+
+def _interview_turns(
+    doc: Doc, mentions: list[Mention]
+) -> dict[tuple[int, int], tuple[str, str] | None]:
+    """The turn labels of a question-and-answer transcript ("Q:", "A:", "Question:",
+    "Answer:") by their tokens: a question is nobody's; an answer is the interviewee's, the
+    person the introduction says the interview is with ("We spoke to X", "an interview with
+    X"), else the one person it names in full. Nothing where the text has no question turn
+    and no answer turn."""
+    turns: list[tuple[int, int, bool]] = []
+    for t in doc:
+        line_start = t.i == 0 or "\n" in doc[t.i - 1].text_with_ws or doc[t.i - 1].is_space
+        low = t.lower_
+        label = low in _QUESTION_LABELS or low in _ANSWER_LABELS
+        if line_start and label and t.text[:1].isupper() and colon_after(doc, t.i + 1) is not None:
+            turns.append((t.i, t.i + 1, low in _ANSWER_LABELS))
+    if not any(a for *_, a in turns) or all(a for *_, a in turns):
+        return {}
+    first_q = min(i for i, _, a in turns if not a)
+    people = [
+        m
+        for m in mentions
+        if m.start < first_q and m.actor and m.label == "PERSON" and " " in m.text.strip()
+    ]
+    who: tuple[str, str] | None = None
+    for m in people:
+        root = doc[m.start : m.end].root
+        head = root.head
+        verb = head.head if root.dep_ == "pobj" and head.lower_ in ("to", "with") else head
+        if root.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in _INTERVIEW_WORDS:
+            who = (m.actor, m.text)  # type: ignore[assignment]
+            break
+    if who is None and len({m.actor for m in people}) == 1:
+        who = (people[0].actor, people[0].text)  # type: ignore[assignment]
+    return {(i, j): (who if a else None) for i, j, a in turns}
 
 
 def _people_of(m: Mention, dictionary: ActorDictionary) -> bool:

@@ -36,6 +36,9 @@ FLOORS = {
     "stances-conditions": 0.95,
     "mediation-hosts": 0.95,
     "statements-reported": 0.95,
+    "speakers-envoys": 0.95,
+    "actors-names": 0.95,
+    "speakers-interviews": 0.95,
 }
 
 

@@ -380,6 +380,10 @@ class Resolver:
         """ "the government's", "Its", "the party's", "union president": the actor the word
         stands for in this document."""
         ctx = self.ctx
+        armed = self._armed_party(t)
+        if armed is not None:
+            ctx.use(armed, t.i)
+            return armed
         with ctx.quietly():
             found = [r for r in self.resolve_np(t) if ctx.type_of(r.actor) != "person"]
         if found:
@@ -411,6 +415,19 @@ class Resolver:
         if named is not None:
             ctx.use(named, t.i)
         return named
+
+    def _armed_party(self, t: Token) -> str | None:
+        """ "the rebels'", "the militants'" in talks between a government and one armed group
+        (the document's parties): that group, whatever body was named last. Only a bare
+        description; "the Darfur rebels" names its own."""
+        ctx = self.ctx
+        if t.lower_ not in ctx.lex.armed_groups and t.lemma_.lower() not in ctx.lex.armed_groups:
+            return None
+        if ctx.men[t.i] is not None or any(c.dep_ not in ("det", "case") for c in t.children):
+            return None
+        groups = [a for a in ctx.parties if ctx.type_of(a) == "organization"]
+        states = [a for a in ctx.parties if ctx.type_of(a) == "state"]
+        return groups[0] if len(groups) == 1 and len(states) == 1 else None
 
     def _owner_of_noun(self, lemma: str, before: int) -> str | None:
         """The actor named before with the same noun ("Mali's government", "the Colombian

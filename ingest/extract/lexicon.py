@@ -102,6 +102,8 @@ class SpeakersSection(_Section):
     anonymous: Words = Field(default_factory=list)
     organs: Words = Field(default_factory=list)
     groups: Words = Field(default_factory=list)
+    armed_groups: Words = Field(default_factory=list)
+    honorifics: Words = Field(default_factory=list)
     suborgs: Words = Field(default_factory=list)
     person_organs: Words = Field(default_factory=list)
     org_heads: Words = Field(default_factory=list)
@@ -269,6 +271,8 @@ class Lexicon:
     anonymous: frozenset[str]
     organs: frozenset[str]
     groups: frozenset[str]
+    armed_groups: frozenset[str]
+    honorifics: frozenset[str]
     suborgs: frozenset[str]
     person_organs: frozenset[str]
     org_heads: frozenset[str]
@@ -469,6 +473,8 @@ class Lexicon:
             anonymous=fs(sp.anonymous),
             organs=fs(sp.organs),
             groups=fs(sp.groups),
+            armed_groups=fs(sp.armed_groups),
+            honorifics=fs(sp.honorifics),
             suborgs=fs(sp.suborgs),
             person_organs=fs(sp.person_organs),
             org_heads=fs(sp.org_heads),

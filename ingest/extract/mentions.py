@@ -8,6 +8,7 @@ span wins and a dictionary match wins a tie; a NER entity inside a role title ("
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -107,6 +108,7 @@ class Matchers:
         self.not_actors = lexicon.not_actors
         self.portfolios = lexicon.portfolios
         self.process_heads = lexicon.process_heads
+        self.honorifics = lexicon.honorifics
         self.state_organs = lexicon.state_organs
         #: heads whose modifier acts: "Hamas officials", "the TPLF delegation", "the Hamas offer"
         self.agent_heads = (
@@ -189,6 +191,15 @@ def find_mentions(
         if ent.label_ not in ACTOR_LABELS and ent.label_ not in BLOCKING_LABELS:
             continue
         s, e = _trim(ent, in_title)
+        run = _name_after_owner(doc, s, e, matchers.honorifics)
+        if run:  # "Malaysia's Tengku Dato' Ab Ghafar Tengku Mohamed": one name, honorifics in
+            cands.append((s, run, 1, Mention(s, run, "ner", "PERSON", doc[s:run].text)))
+            continue
+        tail = _name_after_comma(doc, s, e) if ent.label_ in BLOCKING_LABELS else None
+        if tail is not None:  # "Cyprus, Espen Barth Eide" as one work of art: two phrases
+            cands.append((s, tail - 1, 1, None))
+            cands.append((tail, e, 1, Mention(tail, e, "ner", "PERSON", doc[tail:e].text)))
+            continue
         after_title = s in title_ends or (s > 0 and doc[s - 1].text == "," and s - 1 in title_ends)
         if (
             ent.label_ in BLOCKING_LABELS
@@ -227,6 +238,8 @@ def find_mentions(
             cands.append((s, e, 2, None))
             continue
         label = ent.label_
+        if label == "ORG" and _owner_of_body(doc, s, e, matchers.org_heads):
+            label = "PERSON"  # "Bashir Kordali's Eastern Liberation Army": its leader
         if label == "ORG" and doc[e - 1].lower_ in matchers.org_heads:
             s = _joined_name_start(doc, s)
             text = doc[s:e].text
@@ -257,6 +270,8 @@ def find_mentions(
             continue
         if m.kind == "name" and _state_as_place(doc, m, dictionary):
             m.place = True
+        elif m.kind == "name" and _in_portfolio(doc, m, title_ends, dictionary):
+            m.place = True  # "the special adviser on Cyprus": the brief, no actor by itself
         out.append(m)
     out = _communities(doc, out)
     full = _resolve_persons(out, dictionary, doc, titles)
@@ -267,6 +282,8 @@ def find_mentions(
     out = _speakers_missed(doc, out, taken, matchers, dictionary)
     out = _titled_names_missed(doc, out, taken, titles, dictionary, matchers.portfolios)
     out = _acronyms(doc, out, taken, matchers, dictionary)
+    out = _splinters(doc, out, taken, dictionary)
+    _other_names(doc, out, dictionary)
     _state_organs(doc, out, matchers, dictionary)
     out = [m for m in out if not _administration(m, doc, dictionary, when)]
     for m in out:
@@ -277,6 +294,70 @@ def find_mentions(
         elif _new_or_org(m, dictionary):
             m.passing = not _agentive(doc, m, matchers)
     return out
+
+
+def _name_after_owner(doc: Doc, s: int, e: int, honorifics: frozenset[str]) -> int:
+    """Where a person's name ends that NER cut short or took for something else after an
+    owner's possessive, where honorifics break its run ("Malaysia's Tengku Dato' Ab Ghafar
+    Tengku Mohamed", a facility or an organization to NER): the capitalized name words from
+    ``s`` on, when they start with an honorific or run past the entity; 0 when they do not."""
+    if s < 2 or doc[s - 1].tag_ != "POS" or doc[s - 2].ent_type_ not in ("GPE", "ORG", "NORP"):
+        return 0
+    j = s
+    while j < len(doc) and (
+        _name_word(doc[j]) or (doc[j].text in ("'", "’") and j > s and _name_word(doc[j - 1]))
+    ):
+        j += 1
+    words = [t for t in doc[s:j] if t.is_alpha]
+    if len(words) < 2 or j < e or any(t.lower_ in ORG_WORDS for t in words):
+        return 0
+    if j == e and doc[s].lower_ not in honorifics:
+        return 0
+    return j
+
+
+def _owner_of_body(doc: Doc, s: int, e: int, org_heads: frozenset[str]) -> bool:
+    """A name NER took for an organization that is a person's, owning one: two or three
+    name words, no organization word, in the possessive before a capitalized name that
+    ends in an organization word ("Bashir Kordali's Eastern Liberation Army")."""
+    words = doc[s:e]
+    if not 2 <= len(words) <= 3 or not all(_name_word(t) for t in words):
+        return False
+    if any(t.lower_ in ORG_WORDS or t.lower_ in org_heads for t in words):
+        return False
+    if e + 1 >= len(doc) or doc[e].tag_ != "POS":
+        return False
+    j = e + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        j += 1
+    return j > e + 1 and doc[j - 1].lower_ in org_heads
+
+
+def _in_portfolio(doc: Doc, m: Mention, title_ends: set[int], dictionary: ActorDictionary) -> bool:
+    """A state named as the brief of a title before it: "the special adviser on Cyprus",
+    "the US envoy for Sudan", "the UN's envoy to Yemen"."""
+    if dictionary.type_of_entry(m.actor or "") != "state":
+        return False
+    i = m.start - 1
+    if i > 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i > 0 and doc[i].lower_ in ("on", "for", "to") and i in title_ends
+
+
+def _name_after_comma(doc: Doc, s: int, e: int) -> int | None:
+    """Where a person's name starts that NER glued after a comma to the phrase before it
+    ("the special adviser on Cyprus, Espen Barth Eide" read as one work of art): two to four
+    capitalized name words after the entity's last comma, none an organization word."""
+    commas = [i for i in range(s + 1, e - 1) if doc[i].text == ","]
+    if not commas:
+        return None
+    tail = commas[-1] + 1
+    words = doc[tail:e]
+    if not 2 <= len(words) <= 4 or not all(_name_word(t) for t in words):
+        return None
+    if any(t.lower_ in ORG_WORDS for t in words):
+        return None
+    return tail
 
 
 def _joined_name_start(doc: Doc, s: int) -> int:
@@ -348,16 +429,65 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
         if colon_after(doc, j) is not None:
             labels.append((i, j))
         i = max(j, i + 1)
+    answers = _interview_turns(doc, mentions)
+    labels += list(answers)
     if not labels:
         return mentions
     out = [m for m in mentions if not any(a <= m.start < b for a, b in labels)]
     for a, b in labels:
         for x in range(a, b):
             taken[x] = True
-        actor = people.get(name_key(doc[a:b].text))
-        if actor is not None:
+        turn = answers.get((a, b))
+        actor = turn[0] if turn else people.get(name_key(doc[a:b].text))
+        if turn is not None:  # an answer's label goes by the interviewee's name, not "A"
+            out.append(Mention(a, b, "name", "ANSWER", turn[1], turn[0]))
+        elif actor is not None:
             out.append(Mention(a, b, "name", "LABEL", doc[a:b].text, actor))
     return sorted(out, key=lambda m: m.start)
+
+
+#: turn labels of an interview transcript: the interviewer's and the interviewee's
+_QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
+_ANSWER_LABELS = frozenset({"a", "answer"})
+#: verbs and nouns that introduce whom an interview is with: "We spoke to X", "an
+#: interview with X", "X told the Review in an interview"
+_INTERVIEW_WORDS = frozenset({"speak", "talk", "interview", "sit"})
+
+
+def _interview_turns(
+    doc: Doc, mentions: list[Mention]
+) -> dict[tuple[int, int], tuple[str, str] | None]:
+    """The turn labels of a question-and-answer transcript ("Q:", "A:", "Question:",
+    "Answer:") by their tokens: a question is nobody's; an answer is the interviewee's, the
+    person the introduction says the interview is with ("We spoke to X", "an interview with
+    X"), else the one person it names in full. Nothing where the text has no question turn
+    and no answer turn."""
+    turns: list[tuple[int, int, bool]] = []
+    for t in doc:
+        line_start = t.i == 0 or "\n" in doc[t.i - 1].text_with_ws or doc[t.i - 1].is_space
+        low = t.lower_
+        label = low in _QUESTION_LABELS or low in _ANSWER_LABELS
+        if line_start and label and t.text[:1].isupper() and colon_after(doc, t.i + 1) is not None:
+            turns.append((t.i, t.i + 1, low in _ANSWER_LABELS))
+    if not any(a for *_, a in turns) or all(a for *_, a in turns):
+        return {}
+    first_q = min(i for i, _, a in turns if not a)
+    people = [
+        m
+        for m in mentions
+        if m.start < first_q and m.actor and m.label == "PERSON" and " " in m.text.strip()
+    ]
+    who: tuple[str, str] | None = None
+    for m in people:
+        root = doc[m.start : m.end].root
+        head = root.head
+        verb = head.head if root.dep_ == "pobj" and head.lower_ in ("to", "with") else head
+        if root.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in _INTERVIEW_WORDS:
+            who = (m.actor, m.text)  # type: ignore[assignment]
+            break
+    if who is None and len({m.actor for m in people}) == 1:
+        who = (people[0].actor, people[0].text)  # type: ignore[assignment]
+    return {(i, j): (who if a else None) for i, j, a in turns}
 
 
 def _people_of(m: Mention, dictionary: ActorDictionary) -> bool:
@@ -521,6 +651,72 @@ def _acronyms(
         out.append(Mention(t.i, t.i + 1, "name", "ACRONYM", t.text, acronym))
         taken[t.i] = True
     return sorted(out, key=lambda m: m.start)
+
+
+#: words that give a person's other name: "who also goes by the name X", "also known as X",
+#: "better known by his nom de guerre, X", "alias X", "a.k.a. X"
+_OTHER_NAME = re.compile(
+    r"(?:\b(?:known|goes|go|went|going)\s+(?:by|as)\b|\balias\b|\ba\.?k\.?a\.?"
+    r"|\bnom de guerre\b|\bby the name\b)[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _other_names(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary) -> None:
+    """A person's other name is that person, not someone new: "Anas Abdulrahman, who also
+    goes by the name Hipni Mareh", "Salim Odhiambo, better known as Jabali" (whatever NER
+    took it for); every use of it in the document."""
+    same: dict[str, str] = {}  # name key of the other name -> the person
+    for prev, m in itertools.pairwise(mentions):
+        if not prev.actor or dictionary.type_of_entry(prev.actor) != "person":
+            continue
+        if m.start - prev.end > 12 or doc[prev.start].sent.start != doc[m.start].sent.start:
+            continue
+        words = doc[m.start : m.end]
+        if not all(t.text[:1].isupper() or not t.is_alpha for t in words):
+            continue
+        between = doc[prev.end : m.start]
+        if not _OTHER_NAME.search(between.text) or any(t.pos_ == "PROPN" for t in between):
+            continue
+        if m.actor == prev.actor or (m.actor and not _is_new(m.actor, dictionary)):
+            continue
+        same[name_key(m.text)] = prev.actor
+        dictionary.add_document_alias(prev.actor, clean_surface(m.text))
+    if not same:
+        return
+    for m in mentions:
+        hit = same.get(name_key(m.text))
+        if hit is not None and (m.actor is None or _is_new(m.actor, dictionary)):
+            m.actor, m.kind, m.label = hit, "name", "PERSON"
+
+
+def _splinters(
+    doc: Doc, mentions: list[Mention], taken: list[bool], dictionary: ActorDictionary
+) -> list[Mention]:
+    """ "the Real SPLM", "the New IRA": a capitalized word between "the" and an
+    organization's abbreviation names a body of its own, not the one the abbreviation alone
+    names (a people's name, "the Sudanese SPLM", only describes it)."""
+    by_start = {m.start: m for m in mentions}
+    extra: list[Mention] = []
+    for t in doc[2:]:
+        if not _is_acronym(t.text) or len(t.text) < 2:
+            continue
+        adj, det = doc[t.i - 1], doc[t.i - 2]
+        if det.lower_ != "the" or not adj.is_alpha or not adj.text[:1].isupper():
+            continue
+        if adj.is_upper or adj.pos_ not in ("ADJ", "PROPN") or adj.ent_type_ in ("NORP", "GPE"):
+            continue
+        if taken[adj.i] or dictionary.is_place(adj.text):
+            continue
+        name = f"{adj.text} {t.text}"
+        actor = dictionary.lookup(name) or dictionary.new_actor(name, "organization")
+        m = by_start.get(t.i)
+        if m is not None and m.end == t.i + 1:
+            m.start, m.text, m.actor, m.kind = adj.i, name, actor, "name"
+            taken[adj.i] = True
+        elif not taken[t.i]:
+            _take(extra, taken, Mention(adj.i, t.i + 1, "name", "ORGNAME", name, actor))
+    return _merged(mentions, extra)
 
 
 def _caps_run(doc: Doc, i: int) -> int:
@@ -1054,8 +1250,16 @@ def _longer_names(mentions: list[Mention], in_title: set[int]) -> dict[int, Ment
 
 
 def _run_of(words: list[str], longer: list[str]) -> bool:
+    """A run of the longer name's words; in a name of four words or more, which carries
+    honorifics and a father's name ("Tengku Dato Ab Ghafar Tengku Mohamed"), also its first
+    word and others in order ("Tengku Ghafar")."""
     n = len(words)
-    return any(longer[i : i + n] == words for i in range(len(longer) - n + 1))
+    if any(longer[i : i + n] == words for i in range(len(longer) - n + 1)):
+        return True
+    if len(longer) < 4 or words[0] != longer[0]:
+        return False
+    rest = iter(longer[1:])
+    return all(w in rest for w in words[1:])
 
 
 def _named_person(key: str, full: dict[str, str], first: dict[str, set[str]]) -> str | None:
@@ -1073,7 +1277,7 @@ def _titled_person(
     """A name of two or three capitalized words, none an organization word, next to a role
     title: "chief negotiator Arben Rexhepi", "Kosovo's chief negotiator, Arben Rexhepi",
     "Arben Rexhepi, the chief negotiator"."""
-    toks = list(doc[m.start : m.end])
+    toks = [t for t in doc[m.start : m.end] if t.text != "-"]  # "Okonkwo-Lane"
     if not 2 <= len(toks) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in toks):
         return False
     if any(t.lower_ in ORG_WORDS for t in toks):
@@ -1081,6 +1285,12 @@ def _titled_person(
     before = m.start
     if before > 0 and doc[before - 1].text == ",":
         before -= 1
+        # "the AU's high representative for the Horn of Africa, X": past the portfolio
+        for p in range(before - 2, max(-1, before - 8), -1):
+            if doc[p].is_punct or doc[p].pos_ in ("VERB", "AUX"):
+                break
+            if doc[p].lower_ in ("for", "on", "of", "to") and p in title_end:
+                return True
     if before in title_end:
         return True
     after = m.end

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.titles import title_score
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class Speakers:
         #: people whose title ties them to another person ("X, an adviser to Zelensky"):
         #: mention start -> that person; and (person, title, the other person, sentence)
         self._serves: dict[int, str] = {}
-        self._served: list[tuple[str, str, str, int]] = []
+        self._served: list[tuple[str, str, str, int, int]] = []
 
     def _tie_to_government(self, actor: str, title: str, k: int, at: int) -> None:
         """ "President Filipe Nyusi" in talks between a state and rebels: the state."""
@@ -45,9 +46,30 @@ class Speakers:
             ctx.add_speaks(actor, state, title, k, 0.6)
             ctx.register_role(title, actor, state)
 
+    def _possessed_bodies(self) -> None:
+        """ "Khalifa Haftar's Libyan National Army", "Muqtada al-Sadr's Mahdi Army": a person
+        whose possessive owns a named organization leads it."""
+        ctx = self.ctx
+        doc = ctx.doc
+        for m in ctx.mentions:
+            if not m.actor or ctx.type_of(m.actor) != "person" or m.kind != "name":
+                continue
+            if m.end + 1 >= len(doc) or doc[m.end].tag_ != "POS":
+                continue
+            body = ctx.men[m.end + 1]
+            if body is None or body.place or body.kind != "name" or not body.actor:
+                continue
+            if ctx.type_of(body.actor) != "organization":
+                continue
+            if doc[m.start : m.end].root.head.i != doc[body.start : body.end].root.i:
+                continue
+            ctx.use(body.actor, body.start, body.text)
+            ctx.add_speaks(m.actor, body.actor, "leader", ctx.sent_of[m.start], 0.7)
+
     def find_roles(self) -> None:
         """Roles of the people named in the document (before statements and stances)."""
         ctx = self.ctx
+        self._possessed_bodies()
         for m in ctx.mentions:
             if not m.actor or ctx.type_of(m.actor) != "person" or m.kind != "name":
                 continue
@@ -84,7 +106,7 @@ class Speakers:
                 continue
             self._dictionary_roles(m.actor, title, k)
             if title and m.start in self._serves and m.actor not in ctx.principal:
-                self._served.append((m.actor, title, self._serves[m.start], k))
+                self._served.append((m.actor, title, self._serves[m.start], k, m.start))
                 continue
             if title and m.actor not in ctx.principal:
                 self._untied.append((m.actor, title, k, m.start))
@@ -140,10 +162,14 @@ class Speakers:
         """One ``speaks_for`` relation per (person, actor) found (and, now that the
         parties are known where the text did not state them, the government titles)."""
         ctx = self.ctx
-        for actor, title, boss, k in self._served:  # "X, an adviser to Zelensky"
+        for actor, title, boss, k, at in self._served:  # "X, an adviser to Zelensky"
             sf = ctx.principal.get(boss)
             if sf is not None and actor not in ctx.principal:
                 ctx.add_speaks(actor, sf.target, title, k, 0.7)
+            elif actor not in ctx.principal:  # "X, an adviser to Y, said Kyiv insisted ..."
+                voiced = self._clause_state(at)
+                if voiced is not None:
+                    ctx.add_speaks(actor, voiced, title, k, 0.6)
         for actor, title, k, at in self._untied:
             self._tie_to_government(actor, title, k, at)
         for sf in ctx.speaks.values():
@@ -178,10 +204,21 @@ class Speakers:
             if c.dep_ in ("appos", "compound") and not own and self._role_noun(c) and not negated:
                 heads.append(c)
         # "X, who heads the rebel delegation", "X, a former minister who serves as ..."
-        for c in [root, *(c for c in root.children if c.dep_ == "appos")]:
+        appos = [c for c in root.children if c.dep_ == "appos"]
+        for c in [root, *appos]:
             for v in c.children:
                 if v.dep_ == "relcl" and v.lemma_.lower() in ctx.lex.heading_verbs:
                     relcl += [n for n in _objects(v) if n.pos_ in ("NOUN", "PROPN")]
+        for v in (v for c in appos for v in c.subtree if v.dep_ == "relcl"):
+            # "X, a former secretary-general of the party who now leads the Real SPLM":
+            # the parser hung "who" on the party; not "who once led" (a past role)
+            if v.lemma_.lower() not in ctx.lex.heading_verbs or v.head.i in (c.i for c in appos):
+                continue
+            who = any(c.dep_ == "nsubj" and c.lower_ == "who" for c in v.children)
+            past = any(c.lower_ in ctx.lex.role_blockers or c.lower_ in PAST for c in v.children)
+            owner = ctx.men[v.head.i]
+            if who and not past and (owner is None or ctx.type_of(owner.actor or "") != "person"):
+                relcl += [n for n in _objects(v) if n.pos_ in ("NOUN", "PROPN")]
         verb = root.head
         if root.dep_ == "nsubj" and verb.lemma_.lower() in ctx.lex.heading_verbs:
             # "X led the government panel", "X heads the rebel delegation"
@@ -244,6 +281,9 @@ class Speakers:
         whose = self._whose(at)
         if whose is not None:
             return whose if ctx.type_of(whose) == "state" else None
+        voiced = self._clause_state(at)
+        if voiced is not None:
+            return voiced
         named = {  # a state that acts in the sentence: a subject or an owner
             m.actor
             for m in ctx.mentions_in(ctx.sents[k])
@@ -258,8 +298,43 @@ class Speakers:
         states = [a for a in ctx.parties if ctx.type_of(a) == "state"]
         if len(states) != 1 or len(ctx.parties) < 2:
             return None
+        for m in ctx.mentions_in(ctx.sents[k]):  # "Berlin's summit, hosted by Chancellor X"
+            owner = ctx.doc[m.start : m.end].root.dep_ == "poss"
+            other = m.actor and not m.place and m.actor not in ctx.parties
+            if owner and other and ctx.type_of(m.actor) == "state":  # type: ignore[arg-type]
+                return None
         ctx.use(states[0], 0)
         return states[0]
+
+    def _clause_state(self, at: int) -> str | None:
+        """The state (named or by its capital) that is the subject of what the person at
+        token ``at`` says: "Kosovo will not begin ... until Serbia takes steps, Prime Minister
+        X said" (Kosovo, not Serbia of the inner clause), "X said Kyiv insisted on ..."."""
+        ctx = self.ctx
+        first = ctx.men[at]
+        if first is None or not first.actor:
+            return None
+        for m in ctx.mentions:  # the first time the person says so, titled there or later
+            if m.actor != first.actor or m.start < first.start:
+                continue
+            root = ctx.doc[m.start : m.end].root
+            verb = root.head
+            if root.dep_ != "nsubj" or verb.lemma_.lower() not in ctx.lex.speech_verbs:
+                continue
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+                clauses.append(verb.head)  # "Kosovo will not begin ..., X said"
+            found = set()
+            for c in clauses:
+                for s in c.children:
+                    mm = ctx.men[s.i]
+                    if s.dep_ not in ("nsubj", "nsubjpass") or mm is None or not mm.actor:
+                        continue
+                    if not mm.place and mm.kind != "demonym" and ctx.type_of(mm.actor) == "state":
+                        found.add(mm.actor)
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
 
     def _whose(self, at: int) -> str | None:
         """The actor a "whose" a few words before token ``at`` stands for: "hosted by Sweden,
@@ -411,8 +486,12 @@ class Speakers:
             return "representative", [owner], False
         i = m.start - 1
         j = _title_words_before(doc, i)  # "the Russian mediator, Ambassador-at-Large X"
+        if j > 0 and doc[j].text == "," and m.end < len(doc) and doc[m.end].tag_ == "POS":
+            return None  # "Its representative, X's office said": X owns the office
         if j > 0 and doc[j].text == "," and ctx.title_at[j - 1] is not None:
             i = j - 1  # "Qatar's emir, Sheikh Tamim"
+        elif j > 0 and doc[j].text == "," and self._portfolio_title(j) is not None:
+            i = self._portfolio_title(j)  # type: ignore[assignment]  # "envoy for Sudan, X"
         elif ctx.title_at[i] is None and ctx.men[i] is None:
             # "Minister for Internal Affairs X": the title before its portfolio
             at = next((x for x in range(j + 1, i) if ctx.title_at[x] is not None), None)
@@ -431,6 +510,11 @@ class Speakers:
                 titles.append(doc[span[0] : span[1]].text)
                 i = span[0] - 1
             elif mm is not None:
+                if titles and mm.actor is None and mm.kind == "norp" and " " in mm.text.strip():
+                    # "Turkish Cypriot leader X": a community with a leader acts as one
+                    name = clean_surface(mm.text)
+                    name += "" if name.endswith("s") else "s"
+                    mm.actor = ctx.dict.new_actor(name, "organization")
                 ctx.new_actor_for(mm)
                 if mm.actor and ctx.type_of(mm.actor) == "person" and titles:
                     # "Moon's national security adviser, X": the principal's actor
@@ -446,6 +530,11 @@ class Speakers:
             elif t.lower_ in ctx.lex.role_blockers:
                 blocked = True
                 i -= 1
+            elif titles and t.dep_ == "poss" and t.pos_ in ("NOUN", "PRON") and not orgs:
+                owner = ctx.resolve.described_owner(t)  # "the bloc's special representative"
+                if owner is not None and ctx.type_of(owner) != "person":
+                    orgs.append(owner)
+                break
             elif (
                 t.tag_ in ("POS", "HYPH") or t.text in ("'", "’", "-") or t.lower_ in ("of", "for")
             ) or (t.pos_ in ("ADJ", "NOUN") and t.dep_ in ("amod", "compound", "nmod")):
@@ -459,6 +548,21 @@ class Speakers:
             for mm in seen:
                 ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
         return titles[0], orgs, blocked
+
+    def _portfolio_title(self, comma: int) -> int | None:
+        """The last word of a title whose portfolio ends at ``comma``: "the US special envoy
+        for Sudan, X", "the UN's special adviser on Cyprus, X", "the bloc's special
+        representative for the dialogue, X" (up to four words after for/on/of)."""
+        ctx = self.ctx
+        doc = ctx.doc
+        k = ctx.sent_of[comma]
+        for p in range(comma - 2, max(-1, comma - 8), -1):
+            if ctx.sent_of[p] != k or doc[p].is_punct or doc[p].tag_.startswith("VB"):
+                return None
+            portfolio = doc[p].lower_ in ("for", "on", "of", "to")
+            if portfolio and p > 0 and ctx.title_at[p - 1] is not None:
+                return p - 1
+        return None
 
     def _right_role(self, m: Mention) -> tuple[str, list[str], bool] | None:
         ctx = self.ctx
@@ -516,6 +620,10 @@ class Speakers:
             for mm in seen:
                 ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
         return titles[0], orgs, blocked
+
+
+#: adverbs that put a role in the past: "who once led the movement"
+PAST = frozenset({"once", "formerly", "previously", "earlier", "briefly", "then"})
 
 
 def _objects(v: Token) -> list[Token]:

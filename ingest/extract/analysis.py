@@ -48,7 +48,6 @@ def analyze(
     statements.attribute_quotes()
     statements.reported_speech()
     statements.labelled()
-    statements.answers()
     Stances(ctx).run()
     Mediation(ctx, parties).run()
     speakers.emit()

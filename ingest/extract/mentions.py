@@ -472,13 +472,10 @@ def _interview_turns(
     if not any(a for *_, a in turns) or all(a for *_, a in turns):
         return {}
     first_q = min(i for i, _, a in turns if not a)
-    people = [
-        m
-        for m in mentions
-        if m.start < first_q and m.actor and m.label == "PERSON" and " " in m.text.strip()
-    ]
+    named = [m for m in mentions if m.start < first_q and m.actor and " " in m.text.strip()]
+    people = [m for m in named if m.label == "PERSON"]
     who: tuple[str, str] | None = None
-    for m in people:
+    for m in named:  # whom the interview is with, whatever type the tagger guessed
         root = doc[m.start : m.end].root
         head = root.head
         verb = head.head if root.dep_ == "pobj" and head.lower_ in ("to", "with") else head

@@ -45,12 +45,6 @@ def _closing(text: str, i: int) -> tuple[str, int]:
     return (OPENERS[c], 1) if c in OPENERS else ("", 0)
 
 
-#: an interview transcript's answer and any line (see :meth:`Statements.answers`)
-_ANSWER = re.compile(r"^[ \t]*(?:A|Answer)[ \t]*:", re.MULTILINE)
-_LINE = re.compile(r"^", re.MULTILINE)
-_INTERVIEW_VERBS = frozenset({"speak", "talk", "interview", "sit", "meet"})
-
-
 def _finite(t: Token) -> bool:
     """A finite verb, a modal, or a subjunctive with its subject ("that the army be allowed")."""
     return t.tag_ in ("VBD", "VBZ", "VBP", "MD") or (
@@ -407,7 +401,7 @@ class Statements:
             sid = ctx.out.statement(
                 r.actor,
                 text.strip('“”"‘’ '),
-                bool(quoted),
+                bool(quoted) or m.label == "ANSWER",  # a transcript's answer is verbatim
                 principal,
                 toks[0].i,
                 toks[-1].i + 1,
@@ -495,67 +489,6 @@ class Statements:
             return True
         text = self.ctx.text
         return INTERVIEWER.match(text, text.rfind("\n", 0, t.idx) + 1) is not None
-
-    def answers(self) -> None:
-        """An interview transcript's answers ("A: The prisoner exchange is agreed in
-        principle."): the words of the person the introduction names as interviewed ("We spoke
-        to X", "X told us", else the last person it names), each answer one statement."""
-        ctx = self.ctx
-        text = ctx.text
-        starts = [m.start() for m in _ANSWER.finditer(text)]
-        asked = [m.start() for m in _LINE.finditer(text) if INTERVIEWER.match(text, m.start())]
-        if not starts or not asked:
-            return
-        person = self._interviewee(min(starts + asked))
-        if person is None:
-            return
-        sf = ctx.principal.get(person)
-        wrapped = hard_wrapped(text)
-        for at in starts:
-            colon = text.index(":", at)
-            end = paragraph_end(text, colon + 1, wrapped)
-            span = ctx.doc.char_span(colon + 1, end, alignment_mode="contract")
-            if span is None:
-                continue
-            toks = [t for t in span if not t.is_space]
-            while toks and toks[-1].is_punct:
-                toks = toks[:-1]
-            if len(toks) < 3:
-                continue
-            sid = ctx.out.statement(
-                person,
-                text[toks[0].idx : toks[-1].idx + len(toks[-1])],
-                True,
-                sf.target if sf else None,
-                toks[0].i,
-                toks[-1].i + 1,
-                0.6,
-            )
-            for q in {ctx.quote_of[t.i] for t in toks} - {-1}:
-                quote = ctx.quotes[q]
-                if quote.statement is None:
-                    quote.speaker, quote.statement = person, sid
-
-    def _interviewee(self, before: int) -> str | None:
-        """The person an interview's introduction says was interviewed: the object of
-        "spoke to / talked with / interviewed", else the last person it names."""
-        ctx = self.ctx
-        last: str | None = None
-        for m in sorted(ctx.mentions, key=lambda m: m.start):
-            if ctx.doc[m.start].idx >= before:
-                break
-            if not m.actor or ctx.type_of(m.actor) == "state" or m.kind != "name":
-                continue
-            root = ctx.doc[m.start : m.end].root
-            head = root.head
-            if root.dep_ == "appos":
-                root, head = head, head.head
-            gov = head.head if head.dep_ == "prep" and head.lower_ in ("to", "with") else head
-            if gov.lemma_.lower() in _INTERVIEW_VERBS and (root.dep_ == "dobj" or gov is not head):
-                return m.actor  # whatever type the tagger guessed for the name
-            if ctx.type_of(m.actor) == "person":
-                last = m.actor
-        return last
 
     def _quoted_parts(
         self, speaker: str, span: list[Token], principal: str | None, confidence: float

@@ -252,3 +252,36 @@ def test_neighbours_fill_the_cap_with_actors_before_topics(store: GraphStore) ->
 
 def _ids(res: Any) -> list[list[str]]:
     return [[n.id for n in p.nodes] for p in res.paths]
+
+
+def test_hops_shared_by_questions_follow_the_data_and_the_evidence_asked(
+    store: GraphStore,
+) -> None:
+    """A hop's relations are kept for the next question that passes it (graph/answer_cache.py:
+    KeptParts): kept per evidence limit and relation types, and forgotten with a write."""
+    store.write(
+        WriteBatch(
+            actors=[actor("s"), actor("t"), actor("m"), actor("x")],
+            relations=[
+                rel("mediates", "m", "s", ev("d1", 0.9)),
+                rel("mediates", "m", "x", ev("d1", 0.9)),
+                rel("mediates", "m", "t", ev("d1", 0.9), ev("d2", 0.8), ev("d3", 0.7)),
+            ],
+        )
+    )
+    g = Graph(store)
+
+    def last_hop(source: str, **kw: Any) -> dict[str, Any]:
+        (path,) = g.paths(source, "t", **kw).paths
+        (r,) = path.hops[-1].relations
+        return r
+
+    assert len(last_hop("s", evidence_limit=1)["evidence"]) == 1
+    # another question through the same hop, more evidence asked: all three
+    assert len(last_hop("x", evidence_limit=3)["evidence"]) == 3
+    assert last_hop("x", relations=["mediates"], evidence_limit=3)["evidence_total"] == 3
+    # a write: the next question sees the new evidence and sources on the hop
+    store.write(WriteBatch(relations=[rel("mediates", "m", "t", ev("d4", 0.95))]))
+    r = last_hop("s", evidence_limit=1)
+    assert r["evidence_total"] == 4 and r["sources"] == 4
+    assert r["evidence"][0]["confidence"] == 0.95

@@ -133,6 +133,7 @@ class Graph:
         #: again by the UI and by busy groups: see graph/answer_cache.py)
         self._answers = AnswerCache()
         self._hop_parts = KeptParts()
+        self._ref_parts = KeptParts()
         #: the projections of the last few (relations, window, version): the three metrics of
         #: one window share one read of the store
         self._projections: OrderedDict[tuple[Any, ...], EdgeList] = OrderedDict()
@@ -254,7 +255,20 @@ class Graph:
         node = self.store.get_nodes(kind, [node_id])[node_id]
         return node_ref(kind, node, self.intermediaries())
 
-    def refs(self, ids: list[str]) -> dict[str, NodeRef]:
+    def refs(self, ids: list[str], version: str | None = None) -> dict[str, NodeRef]:
+        """References to nodes by id; with the store's current ``version``, those asked at
+        that version before are not read again (paths and brokers name the same hubs)."""
+        if version is None:
+            return self._read_refs(ids)
+        kept = self._ref_parts.found(ids, version)
+        missing = [i for i in ids if i not in kept]
+        if missing:
+            read = self._read_refs(missing)
+            self._ref_parts.keep(read, version)  # type: ignore[arg-type]
+            kept.update(read)
+        return kept  # type: ignore[return-value]
+
+    def _read_refs(self, ids: list[str]) -> dict[str, NodeRef]:
         kinds = self.store.kinds_of(ids)
         inter = self.intermediaries()
         out: dict[str, NodeRef] = {}
@@ -469,7 +483,7 @@ class Graph:
         truncated = cut or len(raw) > limit
         raw = raw[:limit]
         node_paths = [p.nodes for p in raw]
-        refs = self.refs(sorted({n for p in node_paths for n in p} | {a.id, b.id}))
+        refs = self.refs(sorted({n for p in node_paths for n in p} | {a.id, b.id}), version)
         hops = self._hops(node_paths, rels, evidence_limit, version)
         paths = [
             Path(nodes=[refs[n] for n in p.nodes], hops=h, support=p.support, last_seen=p.last_seen)
@@ -506,10 +520,11 @@ class Graph:
         a = self.resolve_actor(source)
         b = self.resolve_actor(target)
         as_of = check_date(as_of, "as_of")
+        version = self.store.version()
         return self._answers.get(
             ("brokers", a.id, b.id, tuple(rels), max_hops, top, intermediaries_only, as_of),
-            self.store.version(),
-            lambda: self._brokers(a, b, rels, max_hops, top, intermediaries_only, as_of),
+            version,
+            lambda: self._brokers(a, b, rels, max_hops, top, intermediaries_only, as_of, version),
         )
 
     def _brokers(
@@ -521,6 +536,7 @@ class Graph:
         top: int,
         inter_only: bool,
         as_of: str | None,
+        version: str,
     ) -> list[Broker]:
         raw, _cut = self.store.find_paths(
             a.id, b.id, rels, max_hops, MAX_PATHS, intermediaries_only=inter_only
@@ -541,7 +557,7 @@ class Graph:
         if len(order) > top:
             last = (-counts[order[top - 1]], best[order[top - 1]])
             order = [i for i in order if (-counts[i], best[i]) <= last]
-        refs = self.refs(order)
+        refs = self.refs(order, version)
         total = len(raw)
         ranked = sorted(order, key=lambda i: (-counts[i], best[i], refs[i].name.casefold(), i))
         return [

@@ -257,8 +257,9 @@ def _ids(res: Any) -> list[list[str]]:
 def test_hops_shared_by_questions_follow_the_data_and_the_evidence_asked(
     store: GraphStore,
 ) -> None:
-    """A hop's relations are kept for the next question that passes it (graph/answer_cache.py:
-    KeptParts): kept per evidence limit and relation types, and forgotten with a write."""
+    """A hop's relations and the actors along paths are kept for the next question that
+    passes them (graph/answer_cache.py: KeptParts): hops per evidence limit and relation
+    types, and both forgotten with a write."""
     store.write(
         WriteBatch(
             actors=[actor("s"), actor("t"), actor("m"), actor("x")],
@@ -277,6 +278,7 @@ def test_hops_shared_by_questions_follow_the_data_and_the_evidence_asked(
         return r
 
     assert len(last_hop("s", evidence_limit=1)["evidence"]) == 1
+    assert g.paths("x", "t").source.intermediary is False
     # another question through the same hop, more evidence asked: all three
     assert len(last_hop("x", evidence_limit=3)["evidence"]) == 3
     assert last_hop("x", relations=["mediates"], evidence_limit=3)["evidence_total"] == 3
@@ -285,3 +287,7 @@ def test_hops_shared_by_questions_follow_the_data_and_the_evidence_asked(
     r = last_hop("s", evidence_limit=1)
     assert r["evidence_total"] == 4 and r["sources"] == 4
     assert r["evidence"][0]["confidence"] == 0.95
+    # and the actors along paths are named and flagged as the data now says
+    store.write(WriteBatch(relations=[rel("mediates", "x", "s", ev("d5"))]))
+    assert g.paths("x", "t").source.intermediary is True
+    assert {b.actor.id: b.actor.intermediary for b in g.brokers("s", "t")} == {"m": True, "x": True}

@@ -967,11 +967,8 @@ class EmbeddedStore(GraphStore):
                 return got
 
             def keys(nodes: Iterable[int]) -> dict[int, str]:
-                rows = self._q(
-                    f"SELECT idx, id, name FROM nodes WHERE idx IN {_IDS}",
-                    (_ids(nodes),),
-                )
-                return {i: name_sort_key(n, node_id) for i, node_id, n in rows}
+                named = self._named(nodes)
+                return {i: named[i][1] for i in nodes if i in named}
 
             rests: dict[int, tuple[float, int]] = {}
 
@@ -994,9 +991,26 @@ class EmbeddedStore(GraphStore):
                 deadline=time.monotonic() + self.query_timeout,
                 rest=rest,
             )
-            nodes = sorted({n for p, _, _ in found for n in p})
-            ids = dict(self._q(f"SELECT idx, id FROM nodes WHERE idx IN {_IDS}", (_ids(nodes),)))
-        return [RawPath([ids[n] for n in p], sup, date_str(last)) for p, sup, last in found], cut
+            named = self._named({n for p, _, _ in found for n in p})
+        dates: dict[int, str | None] = {}
+        out = []
+        for p, sup, last in found:
+            when = dates.get(last)
+            if when is None:
+                when = dates[last] = date_str(last)
+            out.append(RawPath([named[n][0] for n in p], sup, when))
+        return out, cut
+
+    def _named(self, nodes: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """Id and name sort key of nodes by ``idx``, kept until the next commit (the same
+        hubs are on every other path answer); under the lock."""
+        known: dict[int, tuple[str, str]] = self._cached("named", dict)
+        missing = [n for n in nodes if n not in known]
+        if missing:
+            rows = self._q(f"SELECT idx, id, name FROM nodes WHERE idx IN {_IDS}", (_ids(missing),))
+            for i, node_id, name in rows:
+                known[i] = (node_id, name_sort_key(name, node_id))
+        return known
 
     def neighborhood(
         self,

@@ -132,8 +132,10 @@ class Graph:
         #: paths, brokers and neighbourhoods of the current data version (asked again and
         #: again by the UI and by busy groups: see graph/answer_cache.py)
         self._answers = AnswerCache()
+        #: parts that distinct answers share: a hop's relations, the actors paths name
+        self._hop_parts: KeptParts[tuple[Any, tuple[str, str]], list[dict[str, Any]]]
         self._hop_parts = KeptParts()
-        self._ref_parts = KeptParts()
+        self._ref_parts: KeptParts[str, NodeRef] = KeptParts()
         #: the projections of the last few (relations, window, version): the three metrics of
         #: one window share one read of the store
         self._projections: OrderedDict[tuple[Any, ...], EdgeList] = OrderedDict()
@@ -264,9 +266,9 @@ class Graph:
         missing = [i for i in ids if i not in kept]
         if missing:
             read = self._read_refs(missing)
-            self._ref_parts.keep(read, version)  # type: ignore[arg-type]
+            self._ref_parts.keep(read, version)
             kept.update(read)
-        return kept  # type: ignore[return-value]
+        return kept
 
     def _read_refs(self, ids: list[str]) -> dict[str, NodeRef]:
         kinds = self.store.kinds_of(ids)

@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 #: Answers kept (of the current data version).
 KEPT = 512
+#: Hops kept (:class:`KeptParts`): a path answer's relations with their first pieces of
+#: evidence, a kilobyte or two each.
+PARTS_KEPT = 20_000
 
 
 class AnswerCache:
@@ -55,3 +60,40 @@ class AnswerCache:
     def __len__(self) -> int:
         with self._lock:
             return len(self._answers)
+
+
+class KeptParts(Generic[K, V]):
+    """Parts of answers kept per data version, looked up and filled many at a time: the
+    relations of a path's hops with their evidence, which distinct path questions share
+    (the hops into and out of hubs: at 100k relations, 400 random path questions showed 31,000
+    relations of which 5,000 distinct). Forgotten with the version, like :class:`AnswerCache`;
+    bounded by count (the oldest go first)."""
+
+    def __init__(self, kept: int = PARTS_KEPT) -> None:
+        self.kept = kept
+        self._lock = threading.Lock()
+        self._version: str | None = None
+        self._parts: OrderedDict[K, V] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def found(self, keys: Iterable[K], version: str) -> dict[K, V]:
+        """The parts of ``keys`` kept at ``version`` (the others are missing from it)."""
+        with self._lock:
+            if self._version != version:
+                self._parts.clear()
+                self._version = version
+            asked = list(keys)
+            out = {k: self._parts[k] for k in asked if k in self._parts}
+            self.hits += len(out)
+            self.misses += len(asked) - len(out)
+            return out
+
+    def keep(self, parts: Mapping[K, V], version: str) -> None:
+        """Keep ``parts``, computed at ``version`` (dropped if the version moved on)."""
+        with self._lock:
+            if self._version != version:
+                return
+            self._parts.update(parts)
+            while len(self._parts) > self.kept:
+                self._parts.popitem(last=False)

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
-from actorgraph.graph.answer_cache import AnswerCache
+from actorgraph.graph.answer_cache import AnswerCache, KeptParts
 from actorgraph.graph.asof import in_force_among
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, NotFoundError
 from actorgraph.graph.influence import METRICS, EdgeList, rank, scores
@@ -35,7 +35,6 @@ from actorgraph.graph.model import (
     Path,
     PathResult,
     Relation,
-    RelationView,
     Score,
     Subgraph,
     Topic,
@@ -133,6 +132,10 @@ class Graph:
         #: paths, brokers and neighbourhoods of the current data version (asked again and
         #: again by the UI and by busy groups: see graph/answer_cache.py)
         self._answers = AnswerCache()
+        #: parts that distinct answers share: a hop's relations, the actors paths name
+        self._hop_parts: KeptParts[tuple[Any, tuple[str, str]], list[dict[str, Any]]]
+        self._hop_parts = KeptParts()
+        self._ref_parts: KeptParts[str, NodeRef] = KeptParts()
         #: the projections of the last few (relations, window, version): the three metrics of
         #: one window share one read of the store
         self._projections: OrderedDict[tuple[Any, ...], EdgeList] = OrderedDict()
@@ -254,7 +257,20 @@ class Graph:
         node = self.store.get_nodes(kind, [node_id])[node_id]
         return node_ref(kind, node, self.intermediaries())
 
-    def refs(self, ids: list[str]) -> dict[str, NodeRef]:
+    def refs(self, ids: list[str], version: str | None = None) -> dict[str, NodeRef]:
+        """References to nodes by id; with the store's current ``version``, those asked at
+        that version before are not read again (paths and brokers name the same hubs)."""
+        if version is None:
+            return self._read_refs(ids)
+        kept = self._ref_parts.found(ids, version)
+        missing = [i for i in ids if i not in kept]
+        if missing:
+            read = self._read_refs(missing)
+            self._ref_parts.keep(read, version)
+            kept.update(read)
+        return kept
+
+    def _read_refs(self, ids: list[str]) -> dict[str, NodeRef]:
         kinds = self.store.kinds_of(ids)
         inter = self.intermediaries()
         out: dict[str, NodeRef] = {}
@@ -366,33 +382,34 @@ class Graph:
 
     # ------------------------------------------------------------------ paths and brokers
     def _hops(
-        self, paths: list[list[str]], relations: list[str], evidence_limit: int
+        self, paths: list[list[str]], relations: list[str], evidence_limit: int, version: str
     ) -> list[list[Hop]]:
+        """The hops of ``paths`` with their relations (each summarized with its best
+        ``evidence_limit`` pieces), the relations of a pair of actors kept per data version
+        (:class:`graph.answer_cache.KeptParts`): distinct questions share most hops."""
         pairs = sorted(
             {x for p in paths for u, v in itertools.pairwise(p) for x in ((u, v), (v, u))}
         )
-        among = self.store.relations_between(pairs, relations, evidence_limit)
-        by_pair: dict[tuple[str, str], list[RelationView]] = {}
-        for r in among:
-            by_pair.setdefault((r.source, r.target), []).append(r)
-        summaries: dict[str, dict[str, Any]] = {}  # a relation on many paths: summarize once
-
-        def summary(r: RelationView) -> dict[str, Any]:
-            s = summaries.get(r.key)
-            if s is None:
-                s = summaries[r.key] = r.summary()
-            return s
+        kind = (tuple(relations), evidence_limit)
+        kept = self._hop_parts.found([(kind, pair) for pair in pairs], version)
+        by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {k[1]: v for k, v in kept.items()}
+        missing = [pair for pair in pairs if pair not in by_pair]
+        if missing:
+            read: dict[tuple[str, str], list[dict[str, Any]]] = {pair: [] for pair in missing}
+            for r in self.store.relations_between(missing, relations, evidence_limit):
+                if (r.source, r.target) in read:
+                    read[(r.source, r.target)].append(r.summary())
+            self._hop_parts.keep({(kind, pair): v for pair, v in read.items()}, version)
+            by_pair.update(read)
 
         out = []
         for p in paths:
             hops = []
             for u, v in itertools.pairwise(p):
-                rels = []
-                for r in by_pair.get((u, v), []):
-                    rels.append({**summary(r), "direction": "forward"})
-                for r in by_pair.get((v, u), []):
-                    if self.schema.relation(r.type).both_ways:
-                        rels.append({**summary(r), "direction": "reverse"})
+                rels = [{**s, "direction": "forward"} for s in by_pair[(u, v)]]
+                for s in by_pair[(v, u)]:
+                    if self.schema.relation(s["type"]).both_ways:
+                        rels.append({**s, "direction": "reverse"})
                 hops.append(Hop(source=u, target=v, relations=rels))
             out.append(hops)
         return out
@@ -434,11 +451,12 @@ class Graph:
         a = self.resolve_actor(source)
         b = self.resolve_actor(target)
         key = ("paths", a.id, b.id, tuple(rels), max_hops, limit, intermediaries_only, as_of)
+        version = self.store.version()
         return self._answers.get(
             (*key, evidence_limit),
-            self.store.version(),
+            version,
             lambda: self._paths(
-                a, b, rels, max_hops, limit, intermediaries_only, evidence_limit, as_of
+                a, b, rels, max_hops, limit, intermediaries_only, evidence_limit, as_of, version
             ),
         )
 
@@ -452,6 +470,7 @@ class Graph:
         intermediaries_only: bool,
         evidence_limit: int,
         as_of: str | None,
+        version: str,
     ) -> PathResult:
         raw, cut = self.store.find_paths(
             a.id,
@@ -466,8 +485,8 @@ class Graph:
         truncated = cut or len(raw) > limit
         raw = raw[:limit]
         node_paths = [p.nodes for p in raw]
-        refs = self.refs(sorted({n for p in node_paths for n in p} | {a.id, b.id}))
-        hops = self._hops(node_paths, rels, evidence_limit)
+        refs = self.refs(sorted({n for p in node_paths for n in p} | {a.id, b.id}), version)
+        hops = self._hops(node_paths, rels, evidence_limit, version)
         paths = [
             Path(nodes=[refs[n] for n in p.nodes], hops=h, support=p.support, last_seen=p.last_seen)
             for p, h in zip(raw, hops, strict=True)
@@ -503,10 +522,11 @@ class Graph:
         a = self.resolve_actor(source)
         b = self.resolve_actor(target)
         as_of = check_date(as_of, "as_of")
+        version = self.store.version()
         return self._answers.get(
             ("brokers", a.id, b.id, tuple(rels), max_hops, top, intermediaries_only, as_of),
-            self.store.version(),
-            lambda: self._brokers(a, b, rels, max_hops, top, intermediaries_only, as_of),
+            version,
+            lambda: self._brokers(a, b, rels, max_hops, top, intermediaries_only, as_of, version),
         )
 
     def _brokers(
@@ -518,6 +538,7 @@ class Graph:
         top: int,
         inter_only: bool,
         as_of: str | None,
+        version: str,
     ) -> list[Broker]:
         raw, _cut = self.store.find_paths(
             a.id, b.id, rels, max_hops, MAX_PATHS, intermediaries_only=inter_only
@@ -538,7 +559,7 @@ class Graph:
         if len(order) > top:
             last = (-counts[order[top - 1]], best[order[top - 1]])
             order = [i for i in order if (-counts[i], best[i]) <= last]
-        refs = self.refs(order)
+        refs = self.refs(order, version)
         total = len(raw)
         ranked = sorted(order, key=lambda i: (-counts[i], best[i], refs[i].name.casefold(), i))
         return [

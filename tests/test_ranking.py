@@ -127,6 +127,65 @@ def test_random_weighted_graphs_match_brute_force(store: GraphStore) -> None:
         assert ([p.nodes for p in raw], cut) == (want, False), (s, t)
 
 
+def test_hubs_and_their_leaves_match_brute_force(store: GraphStore) -> None:
+    """Graphs shaped like the real ones (a few hubs with many leaves, which the search's
+    bounds are about: leaves reached from their hub, ways back through the source, paths
+    that must go longer than the shortest), every limit and hop count, with and without
+    "only through intermediaries": the first paths are exactly the brute force's first."""
+    rng = random.Random(11)
+    names = {f"n{i:02d}": rng.choice(["Ana", "bob", "Bob", "Eve", "Zed"]) for i in range(36)}
+    ids = sorted(names)
+    hubs, rest = ids[:3], ids[3:]
+    types = ["mediates", "speaks_for", "pressures"]
+    rels: dict[str, Relation] = {}
+
+    def add(s: str, t: str, type_: str | None = None) -> None:
+        evidence = [
+            ev(
+                rng.choice(["d1", "d2", "d3", None]),
+                rng.choice([0.5, 0.75]),  # supports exact whatever the power's method
+                rng.choice([None, "2024-01-01", "2024-02-01", "2024-03-01"]),
+                n,
+            )
+            for n in range(rng.randint(1, 3))
+        ]
+        r = rel(type_ or rng.choice(types), s, t, *evidence)
+        rels[r.key] = r
+
+    for leaf in rest:  # every other node hangs off one or two hubs
+        for h in rng.sample(hubs, rng.choice([1, 1, 2])):
+            add(h, leaf) if rng.random() < 0.5 else add(leaf, h)
+    add(hubs[0], hubs[1], "mediates")
+    for _ in range(14):  # and a few ways between them
+        s, t = rng.sample(rest, 2)
+        add(s, t)
+    store.write(
+        WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=list(rels.values()))
+    )
+    inter = {r.source for r in rels.values() if r.type == "mediates"}
+    pairs = [(hubs[0], hubs[2]), (rest[0], rest[5]), (rest[3], hubs[1])]
+    pairs += [tuple(rng.sample(ids, 2)) for _ in range(5)]
+    checked = 0
+    for s, t in pairs:
+        for max_hops in (2, 3, 4, 5):
+            full = reference_paths(list(rels.values()), names, s, t, types, max_hops)
+            only = [p for p in full if all(n in inter for n in p[1:-1])]
+            for limit in (1, 7, 1000):
+                for inter_only, want in ((False, full), (True, only)):
+                    raw, cut = store.find_paths(
+                        s, t, types, max_hops, limit, intermediaries_only=inter_only
+                    )
+                    assert ([p.nodes for p in raw], cut) == (want[:limit], False), (
+                        s,
+                        t,
+                        max_hops,
+                        limit,
+                        inter_only,
+                    )
+                    checked += len(raw)
+    assert checked > 300  # the graphs hold many paths
+
+
 def test_evidence_is_trimmed_best_first_and_paged(store: GraphStore) -> None:
     pieces = [
         ev(f"d{i}", conf, date, i)
@@ -193,3 +252,42 @@ def test_neighbours_fill_the_cap_with_actors_before_topics(store: GraphStore) ->
 
 def _ids(res: Any) -> list[list[str]]:
     return [[n.id for n in p.nodes] for p in res.paths]
+
+
+def test_hops_shared_by_questions_follow_the_data_and_the_evidence_asked(
+    store: GraphStore,
+) -> None:
+    """A hop's relations and the actors along paths are kept for the next question that
+    passes them (graph/answer_cache.py: KeptParts): hops per evidence limit and relation
+    types, and both forgotten with a write."""
+    store.write(
+        WriteBatch(
+            actors=[actor("s"), actor("t"), actor("m"), actor("x")],
+            relations=[
+                rel("mediates", "m", "s", ev("d1", 0.9)),
+                rel("mediates", "m", "x", ev("d1", 0.9)),
+                rel("mediates", "m", "t", ev("d1", 0.9), ev("d2", 0.8), ev("d3", 0.7)),
+            ],
+        )
+    )
+    g = Graph(store)
+
+    def last_hop(source: str, **kw: Any) -> dict[str, Any]:
+        (path,) = g.paths(source, "t", **kw).paths
+        (r,) = path.hops[-1].relations
+        return r
+
+    assert len(last_hop("s", evidence_limit=1)["evidence"]) == 1
+    assert g.paths("x", "t").source.intermediary is False
+    # another question through the same hop, more evidence asked: all three
+    assert len(last_hop("x", evidence_limit=3)["evidence"]) == 3
+    assert last_hop("x", relations=["mediates"], evidence_limit=3)["evidence_total"] == 3
+    # a write: the next question sees the new evidence and sources on the hop
+    store.write(WriteBatch(relations=[rel("mediates", "m", "t", ev("d4", 0.95))]))
+    r = last_hop("s", evidence_limit=1)
+    assert r["evidence_total"] == 4 and r["sources"] == 4
+    assert r["evidence"][0]["confidence"] == 0.95
+    # and the actors along paths are named and flagged as the data now says
+    store.write(WriteBatch(relations=[rel("mediates", "x", "s", ev("d5"))]))
+    assert g.paths("x", "t").source.intermediary is True
+    assert {b.actor.id: b.actor.intermediary for b in g.brokers("s", "t")} == {"m": True, "x": True}

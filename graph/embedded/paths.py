@@ -32,6 +32,9 @@ Step = tuple[N, int, float, int]
 Found = tuple[list[N], float, int]
 
 NEVER = 99_999_999  # recency of a path with no hop yet
+#: A partial path's bound on support is raised by this factor, far above the rounding of the
+#: products it bounds (a few units in the last place), so it is never below a completion's.
+_HAIR = 1.0 + 1e-9
 
 
 def date_int(date: str | None) -> int:
@@ -63,6 +66,7 @@ def ranked_paths(
     sort_keys: Callable[[Collection[N]], dict[N, str]],
     *,
     deadline: float | None = None,
+    rest: Callable[[N, int], tuple[float, int]] | None = None,
 ) -> tuple[list[Found[N]], bool]:
     """The best ``max_paths`` simple paths ``source`` → ``target``, in ranking order, and
     whether the deadline cut the search short.
@@ -71,7 +75,13 @@ def ranked_paths(
     ``expand(node, hops)`` gives the steps from ``node`` for a path that will have ``hops``
     hops after the step, with their bounds (already within ``max_hops``, inner nodes allowed);
     ``sort_keys(ids)`` gives the name sort keys (:func:`graph.ranking.name_sort_key`), asked
-    only for paths whose other keys tie.
+    only for paths whose other keys tie. ``rest(node, hops_left)``, when given, bounds what
+    the rest of a path from ``node`` to the target in ``hops_left`` more hops (what its bound
+    leaves) can be: the highest support (a product of hops) and the latest recency it can
+    have; a partial path is then keyed by what its best completion of its bound's length
+    could reach (its support times that, a hair more, and the lower of the two recencies),
+    which orders the search without changing the result: partial paths that cannot beat the
+    paths found are never expanded.
 
     >>> adj = {"a": [("b", 0.9, 20240101), ("c", 0.5, 20240201)],
     ...        "b": [("d", 0.9, 20240101)], "c": [("d", 0.9, 20240301)]}
@@ -108,7 +118,12 @@ def ranked_paths(
                     continue
                 s = sup * hop_support
                 r = hop_seen if hop_seen < seen else seen
-                heapq.heappush(heap, (bound, -s, -r, next(counter), nxt, (*path, nxt), s, r))
+                if rest is None or nxt == target:
+                    ks, kr = s, r
+                else:
+                    best, latest = rest(nxt, bound - len(path))
+                    ks, kr = s * best * _HAIR, (r if r < latest else latest)
+                heapq.heappush(heap, (bound, -ks, -kr, next(counter), nxt, (*path, nxt), s, r))
         if len(group) > 1:
             keys = sort_keys({n for p, _, _ in group for n in p})
             group.sort(key=lambda f: [keys[n] for n in f[0]])

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from actorgraph.graph.embedded.paths import date_str, ranked_paths
+from actorgraph.graph.embedded.paths import NEVER, date_str, ranked_paths
 from actorgraph.graph.embedded.persistence import Database
 from actorgraph.graph.errors import StoreUnavailableError
 from actorgraph.graph.merge import check_batch, fold_relations, merge_node
@@ -926,37 +926,59 @@ class EmbeddedStore(GraphStore):
             # keeps the search exact and spares the breadth-first levels that reach the whole
             # graph (the search then takes one more step from the source's side)
             depth = max(1, max_hops - 2)
-            dist = walk.distances(t, depth, allowed)
+            # (walks that avoid the source: a simple path never returns to it)
+            dist, best, latest, sole = walk.bounds(t, depth, allowed, s)
             if allowed is not None:
                 dist = np.where(allowed | (np.arange(walk.size) == t), dist, max_hops + 1)
             bound = None
             if s < walk.size and s != t:
-                bound = int(dist[s])
-                if bound > depth:  # not within the exact levels: search from its side
-                    bound = depth + 1
-                if bound > max_hops:
+                succ = walk.indices[walk.indptr[s] : walk.indptr[s + 1]]
+                if depth + 1 <= max_hops - 1:
+                    # the source's successors beyond the exact levels: one level more for
+                    # them alone (a hub's thousands of neighbours that lead nowhere else
+                    # would each be expanded to nothing)
+                    far = succ[dist[succ] == depth + 1]
+                    walk.one_level_more(far, depth, dist, best, latest, sole)
+                if len(succ):
+                    bound = 1 + int(dist[succ].min())
+                if bound is not None and bound > max_hops:
                     bound = None
             near = dist.tolist()  # small successor lists are walked in Python over it
             # the nodes a path's last two steps may reach: the target and its predecessors
             within = [[t], np.flatnonzero(dist <= 1).tolist()]
 
             memo: dict[tuple[int, int], list[Any]] = {}
+            # a node whose shortest ways all pass the node a path came from needs one hop
+            # more than its distance (a hub's leaves, reached from the hub)
+            back = sole.tolist()
 
             def expand(node: int, hops: int) -> list[Any]:
                 # a hub is expanded for many prefixes of the same length: once is enough
                 got = memo.get((node, hops))
                 if got is None:
-                    got = memo[(node, hops)] = walk.steps(
-                        node, hops, t, dist, max_hops, near, within
-                    )
+                    got = [
+                        (v, b + 1, sup, seen) if back[v] == node else (v, b, sup, seen)
+                        for v, b, sup, seen in walk.steps(
+                            node, hops, t, dist, max_hops, near, within
+                        )
+                        if back[v] != node or b < max_hops
+                    ]
+                    memo[(node, hops)] = got
                 return got
 
             def keys(nodes: Iterable[int]) -> dict[int, str]:
-                rows = self._q(
-                    f"SELECT idx, id, name FROM nodes WHERE idx IN {_IDS}",
-                    (_ids(nodes),),
-                )
-                return {i: name_sort_key(n, node_id) for i, node_id, n in rows}
+                named = self._named(nodes)
+                return {i: named[i][1] for i in nodes if i in named}
+
+            rests: dict[int, tuple[float, int]] = {}
+
+            def rest(node: int, hops_left: int) -> tuple[float, int]:
+                if hops_left != near[node]:  # not by a shortest way: no bound known
+                    return 1.0, NEVER
+                got = rests.get(node)
+                if got is None:
+                    got = rests[node] = (float(best[node]), int(latest[node]))
+                return got
 
             found, cut = ranked_paths(
                 s,
@@ -967,10 +989,28 @@ class EmbeddedStore(GraphStore):
                 max_paths,
                 keys,
                 deadline=time.monotonic() + self.query_timeout,
+                rest=rest,
             )
-            nodes = sorted({n for p, _, _ in found for n in p})
-            ids = dict(self._q(f"SELECT idx, id FROM nodes WHERE idx IN {_IDS}", (_ids(nodes),)))
-        return [RawPath([ids[n] for n in p], sup, date_str(last)) for p, sup, last in found], cut
+            named = self._named({n for p, _, _ in found for n in p})
+        dates: dict[int, str | None] = {}
+        out = []
+        for p, sup, last in found:
+            when = dates.get(last)
+            if when is None:
+                when = dates[last] = date_str(last)
+            out.append(RawPath([named[n][0] for n in p], sup, when))
+        return out, cut
+
+    def _named(self, nodes: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """Id and name sort key of nodes by ``idx``, kept until the next commit (the same
+        hubs are on every other path answer); under the lock."""
+        known: dict[int, tuple[str, str]] = self._cached("named", dict)
+        missing = [n for n in nodes if n not in known]
+        if missing:
+            rows = self._q(f"SELECT idx, id, name FROM nodes WHERE idx IN {_IDS}", (_ids(missing),))
+            for i, node_id, name in rows:
+                known[i] = (node_id, name_sort_key(name, node_id))
+        return known
 
     def neighborhood(
         self,

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from actorgraph.graph.embedded.paths import Step
+from actorgraph.graph.embedded.paths import NEVER, Step
 from actorgraph.graph.ranking import MAX_SOURCES, SOURCE_CAP
 
 _COLUMNS = ("rid", "type", "src", "dst", "conf", "nsrc", "last")
@@ -110,6 +110,15 @@ def _npz_views(blob: bytes) -> dict[str, np.ndarray]:
     return out
 
 
+def _sole_parents(sole: np.ndarray, v: np.ndarray, w: np.ndarray) -> None:
+    """For hops ``v -> w`` into one level: ``sole[v] = w`` where ``v`` has that one hop
+    into it, -1 where it has several."""
+    sole[v] = w  # one of them, for each v
+    count = np.bincount(v, minlength=len(sole))
+    many = v[count[v] > 1]
+    sole[many] = -1
+
+
 @dataclass
 class Walk:
     """A walkable adjacency: successors of node ``u`` are ``indices[indptr[u]:indptr[u+1]]``
@@ -123,6 +132,10 @@ class Walk:
     rindices: np.ndarray
     #: successor lists of small nodes as Python tuples, made on first use (see :meth:`steps`)
     _rows: dict[int, dict[int, tuple[float, int]]] = field(default_factory=dict)
+    #: this adjacency grown to more node numbers (:meth:`grown`), kept with its caches
+    _grown: dict[int, Walk] = field(default_factory=dict)
+    #: the hops' support and latest date in the reverse order (:meth:`reverse_values`)
+    _reverse: tuple[np.ndarray, np.ndarray] | None = None
 
     @property
     def size(self) -> int:
@@ -132,23 +145,49 @@ class Walk:
         """The same adjacency over ``size`` node numbers (nodes added since have no hops)."""
         if size <= self.size:
             return self
-        more = size - self.size
-        return Walk(
-            indptr=np.pad(self.indptr, (0, more), mode="edge"),
-            indices=self.indices,
-            support=self.support,
-            last=self.last,
-            rindptr=np.pad(self.rindptr, (0, more), mode="edge"),
-            rindices=self.rindices,
-        )
+        hit = self._grown.get(size)
+        if hit is None:  # kept: a store holds more nodes than actors with relations, always
+            more = size - self.size
+            self._grown.clear()
+            hit = self._grown[size] = Walk(
+                indptr=np.pad(self.indptr, (0, more), mode="edge"),
+                indices=self.indices,
+                support=self.support,
+                last=self.last,
+                rindptr=np.pad(self.rindptr, (0, more), mode="edge"),
+                rindices=self.rindices,
+                _reverse=self._reverse,
+            )
+        return hit
 
-    def distances(self, target: int, limit: int, allowed: np.ndarray | None) -> np.ndarray:
-        """Hops from every node to ``target`` through allowed nodes, up to ``limit``
-        (``limit + 1`` where farther or unreachable)."""
+    def reverse_values(self) -> tuple[np.ndarray, np.ndarray]:
+        """``support`` and ``last`` in the order of ``rindices`` (the reverse adjacency is
+        the forward one stably sorted by target, as :meth:`ActorStructure.walk` builds it)."""
+        if self._reverse is None:
+            order = np.argsort(self.indices, kind="stable")
+            self._reverse = (self.support[order], self.last[order])
+        return self._reverse
+
+    def bounds(
+        self, target: int, limit: int, allowed: np.ndarray | None, source: int = -1
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Hops from every node to ``target``, exact up to ``limit`` (``limit + 1`` where
+        farther or unreachable), and for every node within them the best support and the
+        latest recency any shortest walk from it to ``target`` can have (1.0 and
+        :data:`~graph.embedded.paths.NEVER` elsewhere): upper bounds of what a path through
+        the node can still gain, which the ranked search orders its partial paths by. The
+        walks avoid ``source`` (a simple path from it never comes back to it), which is left
+        "farther"; ``allowed`` (when given) says which nodes a walk may pass. The fourth
+        array gives, for a node whose shortest walks all begin with the same hop, the node
+        that hop leads to (-1 for the others): a path that came from there must go longer."""
         far = limit + 1
         dist = np.full(self.size, far, dtype=np.int16)
+        best = np.ones(self.size, dtype=np.float64)
+        seen = np.full(self.size, NEVER, dtype=np.int64)
+        sole = np.full(self.size, -1, dtype=np.int64)
         if not 0 <= target < self.size:
-            return dist
+            return dist, best, seen, sole
+        rsup, rlast = self.reverse_values()
         dist[target] = 0
         frontier = np.array([target], dtype=np.int64)
         for d in range(1, limit + 1):
@@ -157,16 +196,54 @@ class Walk:
             total = int(lengths.sum())
             if total == 0:
                 break
-            offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-            nbrs = self.rindices[offsets + np.arange(total)]
-            nbrs = nbrs[dist[nbrs] == far]
+            pos = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+            nbrs = self.rindices[pos]
+            new = nbrs[(dist[nbrs] == far) & (nbrs != source)]
             if allowed is not None:
-                nbrs = nbrs[allowed[nbrs]]
-            if len(nbrs) == 0:
+                new = new[allowed[new]]
+            if len(new) == 0:
                 break
-            dist[nbrs] = d  # duplicates set the same value: no need to make them unique
+            dist[new] = d
+            # the hops into this level's nodes, from the level before (their successors)
+            into = dist[nbrs] == d
+            v, w, p = nbrs[into], np.repeat(frontier, lengths)[into], pos[into]
+            best[v] = 0.0
+            np.maximum.at(best, v, rsup[p] * best[w])
+            seen[v] = 0
+            np.maximum.at(seen, v, np.minimum(rlast[p], seen[w]))
+            _sole_parents(sole, v, w)
             frontier = np.flatnonzero(dist == d)
-        return dist
+        return dist, best, seen, sole
+
+    def one_level_more(
+        self,
+        nodes: np.ndarray,
+        level: int,
+        dist: np.ndarray,
+        best: np.ndarray,
+        seen: np.ndarray,
+        sole: np.ndarray,
+    ) -> None:
+        """Make the bounds of ``nodes`` (each farther than ``level`` from the target) exact
+        one level further: ``level + 1`` for those with a successor at ``level``, with its
+        best support and recency, ``level + 2`` (a lower bound) for the others."""
+        if not len(nodes):
+            return
+        starts, ends = self.indptr[nodes], self.indptr[nodes + 1]
+        lengths = ends - starts
+        total = int(lengths.sum())
+        pos = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+        succ = self.indices[pos]
+        owner = np.repeat(nodes, lengths)
+        on = dist[succ] == level
+        owner, succ, pos = owner[on], succ[on], pos[on]
+        dist[nodes] = level + 2
+        dist[owner] = level + 1
+        best[owner] = 0.0
+        np.maximum.at(best, owner, self.support[pos] * best[succ])
+        seen[owner] = 0
+        np.maximum.at(seen, owner, np.minimum(self.last[pos], seen[succ]))
+        _sole_parents(sole, owner, succ)
 
     def steps(
         self,

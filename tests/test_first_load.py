@@ -144,3 +144,25 @@ def test_neo4j_first_load_reads_nothing_back(
     assert report.written.changed is False
     assert ran["nodes_by_ids"] and len(asked) == 6, ran  # every pair of every batch
     store.close()
+
+
+def test_neo4j_evidence_text_is_the_json_it_was() -> None:
+    """The stored evidence text (now orjson's) is what the standard library wrote, byte for
+    byte: quotes, control characters, non-ASCII and line separators as they were, so stored
+    relationships and the ``relations_citing`` needles still match."""
+    import json
+
+    from actorgraph.graph.neo4j.convert import evidence_from_list, evidence_text
+
+    e = Evidence(
+        document="d\u00e9p\u00eache",
+        sentence='He said "no" \u2028 \x01 \u00e9 \U0001f600 end\\',
+        statement="s-1",
+        date="2024-01-02",
+        confidence=0.85,
+        start=1,
+        end=3,
+    )
+    text = evidence_text(e)
+    assert text == json.dumps(e.as_row(), ensure_ascii=False, separators=(",", ":"))
+    assert evidence_from_list([text]) == [e]

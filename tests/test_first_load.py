@@ -97,12 +97,13 @@ def test_a_writer_in_between_is_not_overwritten_or_duplicated(kind: str, tmp_pat
         return Relation("pressures", "a0", target, [ev[p] for p in pieces], ACTOR)
 
     nodes = WriteBatch(actors=[Actor(f"a{i}", f"Actor {i}", "state") for i in range(3)])
-    store.write(nodes)
-    store.write(WriteBatch(relations=[rel("a1", 1)]))
-    other = _other(kind, store, tmp_path)
-    other.write(WriteBatch(relations=[rel("a1", 2), rel("a2", 3)]))
-    other.close()
-    result = store.write(WriteBatch(relations=[rel("a1", 2, 4), rel("a2", 3)]))
+    with store.bulk():  # as an ingest writes
+        store.write(nodes)
+        store.write(WriteBatch(relations=[rel("a1", 1)]))
+        other = _other(kind, store, tmp_path)
+        other.write(WriteBatch(relations=[rel("a1", 2), rel("a2", 3)]))
+        other.close()
+        result = store.write(WriteBatch(relations=[rel("a1", 2, 4), rel("a2", 3)]))
     assert (result.relations, result.evidence) == (0, 1)
     assert _evidence(store, "a0", "a1") == ["piece 1", "piece 2", "piece 4"]
     assert _evidence(store, "a0", "a2") == ["piece 3"]
@@ -143,6 +144,7 @@ def test_neo4j_first_load_reads_nothing_back(
     report = Loader(store, batch_size=2).load_file(path)
     assert report.written.changed is False
     assert ran["nodes_by_ids"] and len(asked) == 6, ran  # every pair of every batch
+    assert store._seen is None  # type: ignore[attr-defined]  # not kept past the ingest
     store.close()
 
 

@@ -45,6 +45,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, TypeVar
@@ -224,6 +225,7 @@ class Neo4jStore(GraphStore):
         self._derived_labels = [rt.label for rt in self.schema.relations.values() if rt.derived]
         self._seen: _Seen | None = None
         self._seen_lock = threading.Lock()
+        self._ingests = 0  # ingests under way (bulk()): only they learn what they write
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
@@ -440,6 +442,21 @@ class Neo4jStore(GraphStore):
         self._write(lambda tx: tx.run("notes_wipe"))
 
     # ------------------------------------------------------------------ writes
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """An ingest's writes into an empty database learn what they write (:class:`_Seen`),
+        forgotten when the last ingest of this store object ends: it grows with the store
+        (about 200 bytes a relation), so a long-lived process does not keep it."""
+        with self._seen_lock:
+            self._ingests += 1
+        try:
+            yield
+        finally:
+            with self._seen_lock:
+                self._ingests -= 1
+                if not self._ingests:
+                    self._seen = None
+
     def write(self, batch: WriteBatch) -> WriteResult:
         """One transaction (see the module docstring). The driver retries transient errors
         before the commit; when the connection is lost during the commit itself the outcome
@@ -503,7 +520,7 @@ class Neo4jStore(GraphStore):
         """``write_begin`` (lock and version); what this store knows the store holds, if it
         knows all of it (:class:`_Seen`)."""
         row = tx.run("write_begin")[0]
-        if learnt is None:
+        if learnt is None or not self._ingests:
             return None
         learnt.version = version = int(row["version"])
         with self._seen_lock:

@@ -126,10 +126,48 @@ def baseline_write(driver: neo4j.Driver, batch: WriteBatch) -> None:
         session.execute_write(work)
 
 
-def timed(fn: Any, *args: Any) -> float:
+#: CPU seconds of each timed run: this process's (both threads) and the server's, by label
+CPU: dict[str, list[tuple[float, float]]] = defaultdict(list)
+SERVER_PID: int | None = None
+
+
+def server_cpu() -> float:
+    """CPU seconds the Neo4j server process has used (0 when its pid is not known: a server
+    on another machine, or not started by ``scripts/neo4j/neo4j``)."""
+    if SERVER_PID is None:
+        return 0.0
+    try:
+        stat = Path(f"/proc/{SERVER_PID}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed(fn: Any, *args: Any, label: str = "") -> float:
+    client, server = time.process_time(), server_cpu()
     start = time.perf_counter()
     fn(*args)
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    if label:
+        CPU[label].append((time.process_time() - client, server_cpu() - server))
+    return elapsed
+
+
+def cpu_line(bare: str, full: str) -> str:
+    """The median CPU of the runs of ``bare`` and ``full`` and their ratio (the figure to read
+    on a shared machine, where wall time swings with the load)."""
+    if not CPU[bare] or not CPU[full]:
+        return ""
+    b = [c + s for c, s in CPU[bare]]
+    f = [c + s for c, s in CPU[full]]
+    client = statistics.median(c for c, _ in CPU[full]), statistics.median(c for c, _ in CPU[bare])
+    server = statistics.median(s for _, s in CPU[full]), statistics.median(s for _, s in CPU[bare])
+    return (
+        f"CPU (client + server, median of {len(f)}): {full} {statistics.median(f):.1f} s "
+        f"(client {client[0]:.1f}, server {server[0]:.1f}) against {bare} "
+        f"{statistics.median(b):.1f} s (client {client[1]:.1f}, server {server[1]:.1f}): "
+        f"ratio **{statistics.median(b) / statistics.median(f):.2f}**."
+    )
 
 
 def main() -> None:
@@ -149,7 +187,18 @@ def main() -> None:
     ap.add_argument(
         "--only-file", action="store_true", help="only the runs from the file (bare, Loader)"
     )
+    ap.add_argument(
+        "--server-pid",
+        type=int,
+        help="the Neo4j server's pid, for its CPU time (default: .neo4j/neo4j.pid if there)",
+    )
     args = ap.parse_args()
+    global SERVER_PID
+    pid_file = ROOT / ".neo4j" / "neo4j.pid"
+    if args.server_pid is not None:
+        SERVER_PID = args.server_pid
+    elif pid_file.exists():
+        SERVER_PID = int(pid_file.read_text().strip())
 
     # the bench wipes the database: wait for any test session using it (tests/conftest.py)
     sys.path.insert(0, str(ROOT))
@@ -202,14 +251,14 @@ def main() -> None:
     for round_ in range(args.rounds):
         if not args.only_file:
             store.wipe()
-            base_times.append(timed(run_baseline))
+            base_times.append(timed(run_baseline, label="baseline"))
             store.wipe()
-            store_times.append(timed(run_store))
+            store_times.append(timed(run_store, label="store"))
         if not args.no_loader:
             store.wipe()
-            file_times.append(timed(run_baseline_file))
+            file_times.append(timed(run_baseline_file, label="bare loader"))
             store.wipe()
-            loader_times.append(timed(run_loader))
+            loader_times.append(timed(run_loader, label="Loader"))
         print(
             f"round {round_ + 1}: "
             + (
@@ -223,6 +272,12 @@ def main() -> None:
                 f"Loader {n_records / loader_times[-1]:,.0f} rec/s"
                 if loader_times
                 else ""
+            )
+            + "".join(
+                f"; {label} CPU {c:.1f} s client + {sv:.1f} s server"
+                for label in ("bare loader", "Loader")
+                if CPU[label]
+                for c, sv in CPU[label][-1:]
             ),
             flush=True,
         )
@@ -269,6 +324,9 @@ def main() -> None:
         f"best, **{paired:.2f}** median of the {len(base_times)} rounds. "
         f"All rounds: baseline {', '.join(f'{t:.2f}' for t in base_times)} s; "
         f"store {', '.join(f'{t:.2f}' for t in store_times)} s.",
+        "",
+        cpu_line("bare loader", "Loader"),
+        cpu_line("baseline", "store"),
     ]
     print("\n".join(lines))
     if args.write_doc:

@@ -359,11 +359,11 @@ def test_a_batch_the_driver_retried_is_counted_in_the_ingest_report(
     real = store._write_tx  # type: ignore[attr-defined]
     failed: list[int] = []
 
-    def once(tx: Any, batch: Any) -> Any:
+    def once(tx: Any, batch: Any, *learnt: Any) -> Any:
         if not failed:  # the connection drops inside the first try; the driver tries again
             failed.append(1)
             raise SessionExpired("connection lost")
-        return real(tx, batch)
+        return real(tx, batch, *learnt)
 
     monkeypatch.setattr(store, "_write_tx", once)
     path = write_jsonl(

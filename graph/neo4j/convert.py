@@ -24,6 +24,7 @@ import json
 from dataclasses import asdict, fields
 from typing import Any
 
+import orjson
 from actorgraph.graph.model import (
     ACTOR,
     NODE_CLASSES,
@@ -106,8 +107,9 @@ def window(e: Evidence) -> tuple[str, str] | None:
 
 
 def evidence_text(e: Evidence) -> str:
-    """One piece of evidence as stored: a JSON object of all its fields."""
-    return json.dumps(e.as_row(), ensure_ascii=False, separators=(",", ":"))
+    """One piece of evidence as stored: a compact JSON object of all its fields, text as it
+    is (orjson: the standard library's encoder was a tenth of an ingest's client CPU)."""
+    return orjson.dumps(e.as_row()).decode()
 
 
 def evidence_from_list(values: list[str] | None) -> list[Evidence]:

@@ -40,11 +40,13 @@ import itertools
 import json
 import logging
 import re
+import threading
 import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, TypeVar
 
@@ -137,6 +139,38 @@ class _Unchanged(Exception):
         self.value = value
 
 
+@dataclass
+class _Seen:
+    """All the store holds, as this store object wrote it: the kind of every node and the
+    (hashed) key of every relation, complete as of data version ``at``. A write learns it when
+    ``write_begin`` finds the store without nodes, and keeps it while each of its writes finds
+    the version one past the last it committed (no one else wrote in between: the write lock
+    serializes writers, so the version says so). While it holds, a write reads neither the
+    batch's new nodes, nor its relation ends, nor which of its relations exist: a first load
+    creates without reading (see *Writes* in ``docs/neo4j.md``)."""
+
+    at: int
+    kinds: dict[str, str] = field(default_factory=dict)
+    #: the key of every relation
+    rels: set[str] = field(default_factory=set)
+    #: ``hash((relation key, evidence key))`` of every piece of evidence: one not here is
+    #: certainly new; one here is read (``relations_known``), as a collision may say so
+    evidence: set[int] = field(default_factory=set)
+
+
+@dataclass
+class _Learnt:
+    """What one write transaction learnt, applied to :class:`_Seen` once it has committed."""
+
+    version: int = 0
+    #: the knowledge the transaction wrote against (None: it read the store as usual)
+    base: _Seen | None = None
+    kinds: dict[str, str] = field(default_factory=dict)
+    rels: list[str] = field(default_factory=list)
+    evidence: list[int] = field(default_factory=list)
+    done: bool = False
+
+
 class _Tx:
     """A managed transaction that runs named queries only (and only reads in a read one)."""
 
@@ -189,6 +223,9 @@ class Neo4jStore(GraphStore):
         self._kind_of_label = {self.schema.label(k): k for k in NODE_KINDS}
         self._name_of_label = {rt.label: name for name, rt in self.schema.relations.items()}
         self._derived_labels = [rt.label for rt in self.schema.relations.values() if rt.derived]
+        self._seen: _Seen | None = None
+        self._seen_lock = threading.Lock()
+        self._ingests = 0  # ingests under way (bulk()): only they learn what they write
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
@@ -394,7 +431,7 @@ class Neo4jStore(GraphStore):
         limit = 10_000
 
         def delete_some(tx: _Tx) -> int:
-            tx.run("write_begin", ends=[])
+            tx.run("write_begin")
             deleted = int(tx.run("wipe_batch", limit=limit)[0]["deleted"])
             if not deleted:
                 raise _Unchanged(0)
@@ -405,6 +442,21 @@ class Neo4jStore(GraphStore):
         self._write(lambda tx: tx.run("notes_wipe"))
 
     # ------------------------------------------------------------------ writes
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """An ingest's writes into an empty database learn what they write (:class:`_Seen`),
+        forgotten when the last ingest of this store object ends: it grows with the store
+        (about 200 bytes a relation), so a long-lived process does not keep it."""
+        with self._seen_lock:
+            self._ingests += 1
+        try:
+            yield
+        finally:
+            with self._seen_lock:
+                self._ingests -= 1
+                if not self._ingests:
+                    self._seen = None
+
     def write(self, batch: WriteBatch) -> WriteResult:
         """One transaction (see the module docstring). The driver retries transient errors
         before the commit; when the connection is lost during the commit itself the outcome
@@ -415,24 +467,28 @@ class Neo4jStore(GraphStore):
             return WriteResult()
         token = uuid.uuid4().hex
         calls = 0
+        learnt = _Learnt()
 
         def attempt(tx: _Tx) -> WriteResult:
-            nonlocal calls
+            nonlocal calls, learnt
             calls += 1  # the driver calls again for each transient error it retries
+            learnt = _Learnt()  # what an earlier try learnt was rolled back with it
             receipt = tx.run("write_receipt", token=token)[0]["receipt"]
             if receipt is not None:
                 nodes, rels, evidence = (int(x) for x in str(receipt).split(":")[1:])
                 raise _Unchanged(WriteResult(nodes, rels, evidence))
-            result = self._write_tx(tx, batch)
+            result = self._write_tx(tx, batch, learnt)
             tx.run(
                 "write_record_receipt",
                 receipt=f"{token}:{result.nodes}:{result.relations}:{result.evidence}",
             )
+            learnt.done = True
             return result
 
         for tries in itertools.count(1):
             try:
                 result = self._write(attempt)
+                self._learn(learnt)
                 return replace(result, retried=calls - 1)
             except StoreUnavailableError as exc:
                 cause = exc.__cause__
@@ -444,7 +500,39 @@ class Neo4jStore(GraphStore):
                 time.sleep(0.5 * tries)
         raise AssertionError("unreachable")
 
-    def _write_tx(self, tx: _Tx, batch: WriteBatch) -> WriteResult:
+    def _learn(self, learnt: _Learnt) -> None:
+        """Keep what a committed write learnt (:class:`_Seen`), or forget all when it wrote
+        without knowing all the store holds."""
+        with self._seen_lock:
+            base = learnt.base
+            if not learnt.done:
+                return  # nothing changed (rolled back): the version did not move
+            if base is None or (self._seen is not base and base.at != -1):
+                self._seen = None  # read as usual, or another thread's write came between
+                return
+            base.kinds.update(learnt.kinds)
+            base.rels.update(learnt.rels)
+            base.evidence.update(learnt.evidence)
+            base.at = learnt.version  # last: a write that checks the version sees all of it
+            self._seen = base
+
+    def _begin(self, tx: _Tx, learnt: _Learnt | None) -> _Seen | None:
+        """``write_begin`` (lock and version); what this store knows the store holds, if it
+        knows all of it (:class:`_Seen`)."""
+        row = tx.run("write_begin")[0]
+        if learnt is None or not self._ingests:
+            return None
+        learnt.version = version = int(row["version"])
+        with self._seen_lock:
+            seen = self._seen
+        if row["empty"]:
+            seen = _Seen(at=-1)  # (-1: new, not yet the store's; see _learn)
+        elif seen is None or seen.at + 1 != version:
+            return None
+        learnt.base = seen
+        return seen
+
+    def _write_tx(self, tx: _Tx, batch: WriteBatch, learnt: _Learnt | None = None) -> WriteResult:
         node_groups = (
             (DOCUMENT, batch.documents),
             (ACTOR, batch.actors),
@@ -452,15 +540,23 @@ class Neo4jStore(GraphStore):
             (STATEMENT, batch.statements),
         )
         ids = {n.id for _, items in node_groups for n in items}
-        ends = sorted({i for r in batch.relations for i in (r.source, r.target)} - ids)
-        # the lock first (with the first chunk of relation ends), then what the batch merges with
-        kinds: dict[str, str] = dict.fromkeys(ends, ACTOR)  # but for what write_begin says
-        for end_chunk in list(_chunks(ends, self.batch_size)) or [[]]:
-            for row in tx.run("write_begin", ends=end_chunk):
-                if (kind := self._kind(row["labels"])) is not None:
-                    kinds[row["id"]] = kind
-                else:
-                    del kinds[row["id"]]
+        ends = {i for r in batch.relations for i in (r.source, r.target)} - ids
+        # the lock first, then what the batch merges with: what this store object knows the
+        # store holds (when it knows all of it), the rest read
+        seen = self._begin(tx, learnt)
+        kinds: dict[str, str] = {}
+        if seen is not None:
+            known = seen.kinds
+            kinds = {i: k for i in ends if (k := known.get(i)) is not None}
+            ids = {i for i in ids if i in known}  # the others are new: nothing to read
+        else:
+            kinds = dict.fromkeys(ends, ACTOR)  # but for what ends_not_actors says
+            for end_chunk in _chunks(sorted(ends), self.batch_size):
+                for row in tx.run("ends_not_actors", ends=end_chunk):
+                    if (kind := self._kind(row["labels"])) is not None:
+                        kinds[row["id"]] = kind
+                    else:
+                        del kinds[row["id"]]
         stored: dict[str, dict[str, Any]] = {}
         for id_chunk in _chunks(sorted(ids), self.batch_size):
             for row in tx.run("nodes_by_ids", ids=id_chunk, label=None):
@@ -482,6 +578,8 @@ class Neo4jStore(GraphStore):
                     staged[node.id] = merged
             staged_nodes.append((kind, staged))
             result.nodes += len(staged)
+            if seen is not None and learnt is not None:
+                learnt.kinds.update(dict.fromkeys(staged, kind))
 
         # the batch's relations, each once, their evidence deduplicated (graph.merge)
         staged_rels = fold_relations(batch.relations)
@@ -501,7 +599,9 @@ class Neo4jStore(GraphStore):
         for rel, evidence in staged_rels.values():
             by_label[self.schema.relation(rel.type).label].append((rel, evidence))
         for label in sorted(by_label):
-            added = self._write_relations(tx, label, by_label[label])
+            added = self._write_relations(
+                tx, label, by_label[label], seen, learnt if seen is not None else None
+            )
             result.relations += added[0]
             result.evidence += added[1]
         mediators = sorted(
@@ -518,19 +618,37 @@ class Neo4jStore(GraphStore):
         return result
 
     def _write_relations(
-        self, tx: _Tx, label: str, rels: list[tuple[Relation, dict[str, Evidence]]]
+        self,
+        tx: _Tx,
+        label: str,
+        rels: list[tuple[Relation, dict[str, Evidence]]],
+        seen: _Seen | None = None,
+        learnt: _Learnt | None = None,
     ) -> tuple[int, int]:
         """Write one type's relations of a batch; returns (relations created, evidence added).
 
         The relationships that exist already, with the evidence keys they hold, are read
-        first (``relations_known``; the write lock keeps that true until the commit). The others
-        are created with every property computed here (``relations_create``: no MERGE and no
-        read-before-write in Cypher, which made the planner buffer every row); the found ones get
-        only the evidence whose key they do not hold (``relations_append``), and those holding it
-        all are not written at all, so writing a batch again changes nothing."""
+        first (``relations_known``; the write lock keeps that true until the commit), but
+        for those ``seen`` (all the store holds, when this store knows it) says are new or
+        hold none of the batch's evidence. The others are created with every property
+        computed here (``relations_create``: no MERGE and no read-before-write in Cypher,
+        which made the planner buffer every row); the found ones get only the evidence whose
+        key they do not hold (``relations_append``), and those holding it all are not written
+        at all, so writing a batch again changes nothing. What is written is added to
+        ``learnt``."""
         held: dict[tuple[str, str], set[str]] = {}
-        pairs = [[rel.source, rel.target] for rel, _ in rels]
-        for pair_chunk in _chunks(pairs, self.batch_size):
+        if seen is None:
+            asked = [(rel.source, rel.target) for rel, _ in rels]
+        else:
+            stored, pieces = seen.rels, seen.evidence
+            asked = [
+                (rel.source, rel.target)
+                for rel, evidence in rels
+                if (key := rel.key) in stored and any(hash((key, k)) in pieces for k in evidence)
+            ]
+            # stored, and every piece certainly new: holds none of them
+            held = {(rel.source, rel.target): set() for rel, _ in rels if rel.key in stored}
+        for pair_chunk in _chunks([list(p) for p in asked], self.batch_size):
             for row in tx.run("relations_known", {"rel_type": label}, pairs=pair_chunk):
                 held[(row["source"], row["target"])] = set(row["keys"])
         create: list[list[Any]] = []
@@ -541,11 +659,18 @@ class Neo4jStore(GraphStore):
             if have is None:
                 create.append(relation_create_row(rel, list(evidence), list(evidence.values())))
                 evidence_added += len(evidence)
-                continue
-            fresh = [k for k in evidence if k not in have]
-            if fresh:
+                fresh = list(evidence)
+            else:
+                fresh = [k for k in evidence if k not in have]
+                if not fresh:
+                    continue
                 append.append(relation_append_row(rel, fresh, [evidence[k] for k in fresh]))
                 evidence_added += len(fresh)
+            if learnt is not None:
+                key = rel.key
+                if have is None:
+                    learnt.rels.append(key)
+                learnt.evidence.extend(hash((key, k)) for k in fresh)
         slots = {"rel_type": label}
         for row_chunk in _chunks(create, self.batch_size):
             created = int(tx.run("relations_create", slots, rows=row_chunk)[0]["created"])
@@ -561,7 +686,7 @@ class Neo4jStore(GraphStore):
         types = self._intermediary_labels()
 
         def work(tx: _Tx) -> bool:
-            tx.run("write_begin", ends=[])
+            tx.run("write_begin")
             rows = tx.run("actor_delete", id=actor_id, types=types)
             if not rows or not rows[0]["deleted"]:
                 raise _Unchanged(False)
@@ -583,7 +708,7 @@ class Neo4jStore(GraphStore):
         notes = [{"key": k, "value": v} for k, v in change.notes.items()]
 
         def work(tx: _Tx) -> WriteResult:
-            tx.run("write_begin", ends=[])
+            tx.run("write_begin")
             for label in sorted(by_label):
                 for chunk in _chunks(by_label[label], self.batch_size):
                     tx.run("relations_delete", {"rel_type": label}, keys=chunk)

@@ -26,3 +26,8 @@ class ExtractionSettings(BaseSettings):
         description="Worker processes for extraction (extract, ingest); unset: every core this "
         "process may use (small inputs are extracted in one process).",
     )
+    unnamed_sources: bool = Field(
+        default=False,
+        description="Statements of unnamed sources ('a senior official said'), each an actor of "
+        "its document only, on behalf of the side it names, at low confidence.",
+    )

@@ -253,6 +253,7 @@ class Extractor:
             self.matchers,
             ORIGIN,
             outlet=article.outlet,
+            unnamed_sources=self.settings.unnamed_sources,
         )
         self.last_surfaces = result.surfaces
         yield article.document_record()

@@ -34,12 +34,14 @@ def analyze(
     matchers: Matchers,
     origin: str,
     outlet: str | None = None,
+    unnamed_sources: bool = False,
 ) -> Result:
     """Actors, topics, statements and relations of one parsed document (``outlet``: the
-    name of the outlet that published it, which is no actor of its own story)."""
+    name of the outlet that published it, which is no actor of its own story;
+    ``unnamed_sources``: described speakers give statements, see :mod:`.sources`)."""
     ctx = DocContext(doc, doc_id, published, dictionary, lexicon, matchers, origin, outlet)
     speakers = Speakers(ctx)
-    statements = Statements(ctx)
+    statements = Statements(ctx, unnamed_sources=unnamed_sources)
     parties = Parties(ctx)
     parties.find_stated()
     speakers.find_roles()

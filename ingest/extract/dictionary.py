@@ -443,6 +443,14 @@ class ActorDictionary:
         if e is not None and alias not in e.aliases:
             e.aliases.append(alias)
 
+    def new_unnamed(self, actor_id: str, name: str, description: str) -> None:
+        """An unnamed source of this document (see :mod:`.sources`): an actor of its own,
+        found by its id only, never by its name (no other phrase resolves to it)."""
+        if actor_id not in self._new:
+            self._new[actor_id] = Entry(
+                id=actor_id, name=name, type="person", description=description, origin="new"
+            )
+
     def names_of(self, actor_id: str) -> set[str]:
         """Every known way of naming an actor (name, aliases, demonyms, metonyms)."""
         e = self.entries.get(actor_id)

@@ -16,11 +16,13 @@ from actorgraph.ingest.extract.context import Quote
 from actorgraph.ingest.extract.coref import finite_on_subject
 from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
 from actorgraph.ingest.extract.mentions import colon_after
+from actorgraph.ingest.extract.sources import Source, UnnamedSources
 from actorgraph.ingest.extract.stance_rules import INTERVIEWER
 from actorgraph.ingest.extract.topics import phrase_text
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.records import Resolved
     from spacy.tokens import Token
 
 OPENERS = {"“": "”", '"': '"', "``": "''", "‘": "’", "«": "»"}
@@ -55,8 +57,10 @@ def _finite(t: Token) -> bool:
 class Statements:
     """The statements family on one document."""
 
-    def __init__(self, ctx: DocContext) -> None:
+    def __init__(self, ctx: DocContext, *, unnamed_sources: bool = False) -> None:
         self.ctx = ctx
+        #: described speakers ("a senior official said"), where the settings ask for them
+        self.sources = UnnamedSources(ctx) if unnamed_sources else None
 
     def find_quotes(self) -> None:
         """Mark the quoted spans (before anything resolves "we" or "our"). A quote ends at
@@ -138,8 +142,12 @@ class Statements:
                 continue  # quoted words of a reported clause: the clause is the statement
             if v is not None:
                 q.verb = v
-                rs = [r for s in ctx.resolve.subjects(v) for r in ctx.resolve.resolve_np(s)]
-                if rs:
+                subs = ctx.resolve.subjects(v)
+                rs = [r for s in subs for r in ctx.resolve.resolve_np(s)]
+                src = None if q.embedded else self._unnamed(subs, rs)
+                if src is not None:  # "“…,” a senior official said"
+                    q.speaker, q.principal, conf = src.actor, src.principal, src.confidence
+                elif rs:
                     r = rs[0]
                     q.speaker = r.actor
                     if r.via == "pronoun":
@@ -156,6 +164,8 @@ class Statements:
             ):
                 q.speaker, q.principal = prev.speaker, prev.principal
                 conf = 0.75
+                if self.sources is not None and self.sources.is_unnamed(prev.speaker):
+                    conf = self.sources.cues.confidence
                 if prev.statement is None:  # the previous one was anonymous
                     prev = q
                     continue
@@ -205,6 +215,9 @@ class Statements:
                 continue
             rs = ctx.resolve.subject_actors(t)
             if not rs or rs[0].anonymous:
+                src = self._unnamed(ctx.resolve.subjects(t), rs)
+                if src is not None:  # "officials said …", "critics argue …"
+                    self._reported(src.actor, span, src.confidence, src.principal)
                 continue
             r = rs[0]
             self._reported(r.actor, span, conf - (0.05 if r.via == "pronoun" else 0.0))
@@ -335,11 +348,22 @@ class Statements:
             return
         rs = ctx.resolve.resolve_np(owner)
         if not rs or rs[0].anonymous:
+            src = self.sources.speaker(owner, rs) if self.sources is not None else None
+            if src is not None:  # "the officials' claim that …"
+                span = self._noun_clause(clause)
+                if span:
+                    self._reported(src.actor, span, src.confidence, src.principal)
             return
+        span = self._noun_clause(clause)
+        if span:
+            self._reported(rs[0].actor, span, 0.6)
+
+    def _noun_clause(self, clause: Token) -> list[Token]:
+        """The words of a noun's "that" clause, unless quoted or too short."""
         span = [x for x in clause.subtree if not (x.dep_ == "mark" and x.head.i == clause.i)]
-        if any(ctx.quote_of[x.i] >= 0 for x in span) or len(span) < 3:
-            return
-        self._reported(rs[0].actor, span, 0.6)
+        if any(self.ctx.quote_of[x.i] >= 0 for x in span) or len(span) < 3:
+            return []
+        return span
 
     def labelled(self) -> None:
         """ "Hamdan: Israel is stalling the talks", "Qatar's prime minister: “We are close”":
@@ -461,19 +485,32 @@ class Statements:
                 break
 
     # ------------------------------------------------------------------ helpers
-    def _reported(self, speaker: str, span: list[Token], confidence: float) -> None:
+    def _unnamed(self, subjects: list[Token], rs: list[Resolved]) -> Source | None:
+        """The unnamed source a verb of saying has as its subject, where its subject names
+        no actor (see :mod:`.sources`)."""
+        if self.sources is None or not subjects or (rs and not rs[0].anonymous):
+            return None
+        if not rs and subjects[0].pos_ == "PRON":
+            return self.sources.pronoun(subjects[0])
+        return self.sources.speaker(subjects[0], rs)
+
+    def _reported(
+        self, speaker: str, span: list[Token], confidence: float, principal: str | None = None
+    ) -> None:
         """A statement in reported speech (not a quote), on behalf of whom the speaker
-        speaks for."""
+        speaks for (or ``principal``)."""
         if self._asked(span[0]):
             return
-        sf = self.ctx.principal.get(speaker)
-        if self._quoted_parts(speaker, span, sf.target if sf else None, confidence):
+        if principal is None:
+            sf = self.ctx.principal.get(speaker)
+            principal = sf.target if sf else None
+        if self._quoted_parts(speaker, span, principal, confidence):
             return
         self.ctx.out.statement(
             speaker,
             phrase_text(span),
             False,
-            sf.target if sf else None,
+            principal,
             span[0].i,
             span[-1].i + 1,
             confidence,
@@ -615,8 +652,12 @@ class Statements:
         if ctx.quote_of[head.i] >= 0:
             return
         rs = ctx.resolve.resolve_np(obj)
+        src = None
         if not rs or rs[0].anonymous:
-            return
+            if self.sources is not None:  # "according to two people familiar with …"
+                src = self.sources.speaker(obj, rs)
+            if src is None:
+                return
         skip = {x.i for x in t.subtree}
         span = [x for x in head.subtree if x.i not in skip]
         while span and span[0].is_punct:
@@ -625,4 +666,7 @@ class Statements:
             span = span[:-1]
         if len(span) < 3:
             return
-        self._reported(rs[0].actor, span, 0.7)
+        if src is not None:
+            self._reported(src.actor, span, src.confidence, src.principal)
+        else:
+            self._reported(rs[0].actor, span, 0.7)

@@ -61,6 +61,13 @@ def test_each_family_stays_above_its_floor(scores: dict, family: str, floor: flo
     assert scores[family]["all"].f1 >= floor, scores[family]
 
 
+def test_the_banks_readme_describes_every_file() -> None:
+    """A family added without a row in the README is invisible to whoever reads the bank."""
+    readme = (BANK / "README.md").read_text(encoding="utf-8")
+    files = sorted(p.relative_to(BANK).as_posix() for p in BANK.rglob("*.yaml"))
+    assert [f for f in files if f"`{f}`" not in readme] == []
+
+
 def test_a_bad_bank_file_names_the_field(tmp_path: Path) -> None:
     f = tmp_path / "bad.yaml"
     f.write_text("family: x\nscores: [mediates]\ncases:\n  - text: A.\n    mediates: [[A]]\n")

@@ -82,3 +82,16 @@ def test_interview_answers_are_the_interviewees_words(ex: Extractor) -> None:
         True,
     ) in got
     assert all(s != "ousmane-ba" for s, _, _ in got)  # the interviewer's turn reports nothing
+
+
+@pytest.mark.parametrize(("opening", "closing"), [('"', "”"), ("“", '"'), ('"', '"'), ("“", "”")])
+def test_a_quote_closes_with_either_double_mark(ex: Extractor, opening: str, closing: str) -> None:
+    """Pages mix a straight opening mark with a curly closing one (and the reverse): the
+    quote ends at that mark instead of running to the paragraph's end and swallowing its
+    attribution (before, the mixed forms gave no statement at all)."""
+    text = (
+        "Talks resumed in Doha on Monday. Hamas official Osama Hamdan spoke in Beirut. "
+        f"{opening}We will not accept a partial deal,{closing} Hamdan said. "
+        "Israel's delegation left the talks on Tuesday."
+    )
+    assert ("osama-hamdan", "We will not accept a partial deal,", True) in _statements(ex, text)

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 OPENERS = {"“": "”", '"': '"', "``": "''", "‘": "’", "«": "»"}
 _OPENER = re.compile("``|''|[“\"‘«]")
+#: double quotation marks close each other's quotes too: pages mix a straight opening mark
+#: with a curly closing one (and the reverse), and such a quote must not run to the paragraph's end
+_DOUBLE_CLOSE = re.compile('[”"]')
 #: words that open a heading after a colon, not speech ("Hamas: what we know", "X: a timeline")
 _HEADING_WORDS = frozenset(
     {"what", "how", "why", "who", "where", "when", "whom", "which", "timeline", "profile"}
@@ -85,7 +88,11 @@ class Statements:
             limit = paragraph_end(text, start, wrapped)
             j = start
             while True:
-                j = text.find(close, j, limit)
+                if close in ('"', "”"):
+                    found = _DOUBLE_CLOSE.search(text, j, limit)
+                    j = found.start() if found else -1
+                else:
+                    j = text.find(close, j, limit)
                 if j == -1 or close != "’" or j + 1 >= n or not text[j + 1].isalpha():
                     break
                 j += 1

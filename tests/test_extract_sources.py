@@ -66,6 +66,20 @@ def test_unnamed_source_is_its_documents_own(ex: Extractor) -> None:
     assert a["id"] != b["id"]
 
 
+
+def test_a_stored_unnamed_source_is_not_found_again_in_the_next_document() -> None:
+    """Ingest hands extraction the store's actors: document one's unnamed source is among
+    them, and must not become document two's speaker because the words are the same."""
+    text = "A senior official said the border crossing would reopen on Friday."
+    first = Extractor(n_process=1, settings=ExtractionSettings(unnamed_sources=True))
+    [(_, a)] = _said(first, text, doc_id="one")
+    known = [{"kind": "actor", **{k: a[k] for k in ("id", "name", "type") if k in a}}]
+    second = Extractor(
+        n_process=1, settings=ExtractionSettings(unnamed_sources=True), known_actors=known
+    )
+    [(_, b)] = _said(second, text, doc_id="two")
+    assert b["id"] != a["id"]
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

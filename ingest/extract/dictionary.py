@@ -171,6 +171,10 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+#: the id prefix of unnamed sources (:mod:`.sources`): actors of one document only
+UNNAMED_PREFIX = "unnamed-"
+
+
 class ActorDictionary:
     """Actors by id, and every way of naming them by normalized key.
 
@@ -213,6 +217,8 @@ class ActorDictionary:
         for path in paths:
             d.load_file(path)
         for rec in known_actors:
+            if isinstance(rec, dict) and str(rec.get("id", "")).startswith(UNNAMED_PREFIX):
+                continue  # another document's unnamed source: never matched by its words
             d._add_record(rec, file="known actors", line=None)
         d._resolve_roles()
         return d

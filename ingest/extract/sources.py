@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import yaml
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.exchange import slugify
+from actorgraph.ingest.extract.dictionary import UNNAMED_PREFIX
 from actorgraph.ingest.extract.lexicon import DATA, Words, _input_error, _Section
 from actorgraph.ingest.extract.topics import phrase_text
 from pydantic import Field, ValidationError
@@ -107,7 +108,7 @@ class UnnamedSources:
     @staticmethod
     def is_unnamed(actor: str | None) -> bool:
         """Whether an actor is an unnamed source of this module's making."""
-        return bool(actor) and actor.startswith("unnamed-")  # type: ignore[union-attr]
+        return bool(actor) and actor.startswith(UNNAMED_PREFIX)  # type: ignore[union-attr]
 
     def is_source_head(self, head: Token) -> bool:
         """Whether a noun phrase's head describes a person who can be a source."""
@@ -235,6 +236,6 @@ class UnnamedSources:
         ctx = self.ctx
         slug = slugify(name, 50)
         digest = hashlib.sha1(ctx.doc_id.encode()).hexdigest()[:8]
-        aid = f"unnamed-{slug}-{digest}"
+        aid = f"{UNNAMED_PREFIX}{slug}-{digest}"
         ctx.dict.new_unnamed(aid, name, DESCRIPTION)
         return aid

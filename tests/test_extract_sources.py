@@ -66,7 +66,6 @@ def test_unnamed_source_is_its_documents_own(ex: Extractor) -> None:
     assert a["id"] != b["id"]
 
 
-
 def test_a_stored_unnamed_source_is_not_found_again_in_the_next_document() -> None:
     """Ingest hands extraction the store's actors: document one's unnamed source is among
     them, and must not become document two's speaker because the words are the same."""
@@ -79,6 +78,7 @@ def test_a_stored_unnamed_source_is_not_found_again_in_the_next_document() -> No
     )
     [(_, b)] = _said(second, text, doc_id="two")
     assert b["id"] != a["id"]
+
 
 @pytest.mark.parametrize(
     ("text", "name"),

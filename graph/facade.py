@@ -386,7 +386,9 @@ class Graph:
     ) -> list[list[Hop]]:
         """The hops of ``paths`` with their relations (each summarized with its best
         ``evidence_limit`` pieces), the relations of a pair of actors kept per data version
-        (:class:`graph.answer_cache.KeptParts`): distinct questions share most hops."""
+        (:class:`graph.answer_cache.KeptParts`): distinct questions share most hops. Only hops
+        with the default few pieces of evidence are kept, so the kept parts stay small (up to
+        50 pieces each they could reach a gigabyte)."""
         pairs = sorted(
             {x for p in paths for u, v in itertools.pairwise(p) for x in ((u, v), (v, u))}
         )
@@ -399,7 +401,8 @@ class Graph:
             for r in self.store.relations_between(missing, relations, evidence_limit):
                 if (r.source, r.target) in read:
                     read[(r.source, r.target)].append(r.summary())
-            self._hop_parts.keep({(kind, pair): v for pair, v in read.items()}, version)
+            if evidence_limit <= DEFAULT_EVIDENCE:  # a few pieces each: a kilobyte or two
+                self._hop_parts.keep({(kind, pair): v for pair, v in read.items()}, version)
             by_pair.update(read)
 
         out = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from actorgraph.graph.duplicates.decisions import load_judgements
-from actorgraph.graph.errors import InputError, LimitError
+from actorgraph.graph.errors import ActorgraphError, InputError, LimitError
 from actorgraph.graph.exchange import actor_record, dump, validate_record
 from actorgraph.graph.model import ACTOR
 from actorgraph.graph.store import MAX_ROWS, GraphStore
@@ -28,6 +29,8 @@ from actorgraph.ingest.settings import ExtractionSettings
 if TYPE_CHECKING:
     from actorgraph.graph.facade import Graph
     from actorgraph.ingest.extract import Extractor
+
+logger = logging.getLogger("actorgraph.ingest")
 
 #: how many of the store's actors extraction is given to recognize (and keep the ids of)
 KNOWN_ACTORS = 100 * MAX_ROWS
@@ -153,6 +156,8 @@ class Ingest:
             graph.influence_ranking("pagerank")
         except LimitError:
             pass
+        except ActorgraphError:  # the data is committed; the ranking is only kept ahead
+            logger.warning("could not keep the influence ranking after an ingest", exc_info=True)
         finally:
             if graph is not self.graph:
                 graph.close()

@@ -506,6 +506,25 @@ def test_an_api_ingest_keeps_the_first_influence_ranking_like_the_cli(
     assert [v for k, v in kept if "pagerank" in k] == [example_store.version()], kept
 
 
+def test_an_api_ingest_that_cannot_keep_the_ranking_still_succeeds(
+    client: TestClient, example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ranking kept after an ingest is only ahead of time: a store busy at that moment
+    must not turn a committed ingest into a failed job (a client would send it again)."""
+    from actorgraph.graph.errors import StoreUnavailableError
+    from actorgraph.graph.facade import Graph
+
+    def busy(*_a: Any, **_k: Any) -> None:
+        raise StoreUnavailableError("database is locked")
+
+    monkeypatch.setattr(Graph, "influence_ranking", busy)
+    job = wait_job(
+        client, client.post("/ingest", json={"records": NEW_RECORDS}, headers=AUTH).json()["url"]
+    )
+    assert job["status"] == "succeeded", job
+    assert client.get("/actors/oman").json()["relations"] == {"mediates": 1}
+
+
 def test_ingest_ndjson_and_file_uploads(client: TestClient, tmp_path: Path) -> None:
     body = "\n".join(json.dumps(r) for r in NEW_RECORDS) + "\n"
     r = client.post(

@@ -254,6 +254,27 @@ def _ids(res: Any) -> list[list[str]]:
     return [[n.id for n in p.nodes] for p in res.paths]
 
 
+def test_hops_asked_with_much_evidence_are_not_kept(store: GraphStore) -> None:
+    """Only hops with the default few pieces of evidence are kept across questions: with up to
+    50 pieces a hop, 20,000 kept hops could hold a gigabyte (found in review)."""
+    from actorgraph.graph.ranking import DEFAULT_EVIDENCE, MAX_EVIDENCE
+
+    store.write(
+        WriteBatch(
+            actors=[actor("s"), actor("t"), actor("m")],
+            relations=[
+                rel("mediates", "m", "s", ev("d1", 0.9)),
+                rel("mediates", "m", "t", ev("d1", 0.9)),
+            ],
+        )
+    )
+    g = Graph(store)
+    g.paths("s", "t", evidence_limit=MAX_EVIDENCE)
+    assert g._hop_parts.misses > 0 and len(g._hop_parts._parts) == 0
+    g.paths("s", "t", evidence_limit=DEFAULT_EVIDENCE)
+    assert len(g._hop_parts._parts) > 0
+
+
 def test_hops_shared_by_questions_follow_the_data_and_the_evidence_asked(
     store: GraphStore,
 ) -> None:

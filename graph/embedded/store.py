@@ -568,7 +568,7 @@ class EmbeddedStore(GraphStore):
             conn.execute("DELETE FROM snapshot")
             Database.set_meta(conn, "rebuild", str(version))
             Database.set_meta(conn, "version", str(version))
-        self._cache.clear()  # see rewrite()
+            self._cache.clear()  # see rewrite()
         return True
 
     # ------------------------------------------------------------------ nodes
@@ -616,8 +616,9 @@ class EmbeddedStore(GraphStore):
             conn.execute("DELETE FROM snapshot")
             Database.set_meta(conn, "rebuild", str(version))
             Database.set_meta(conn, "version", str(version))
-        # this connection's own commits do not move PRAGMA data_version: forget what was read
-        self._cache.clear()
+            # this connection's own commits do not move PRAGMA data_version: forget what was
+            # read, while the lock still holds readers off (it is released after the commit)
+            self._cache.clear()
         return result
 
     def notes(self, prefix: str) -> dict[str, str]:

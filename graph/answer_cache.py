@@ -23,7 +23,7 @@ V = TypeVar("V")
 #: Answers kept (of the current data version).
 KEPT = 512
 #: Hops kept (:class:`KeptParts`): a path answer's relations with their first pieces of
-#: evidence, a kilobyte or two each.
+#: evidence (the default few: graph/facade.py keeps no others), a kilobyte or two each.
 PARTS_KEPT = 20_000
 
 

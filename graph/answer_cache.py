@@ -27,49 +27,11 @@ KEPT = 512
 PARTS_KEPT = 20_000
 
 
-class AnswerCache:
-    """See the module docstring."""
+class _PerVersion(Generic[K, V]):
+    """Entries of one data version, the oldest dropped past ``kept``; all forgotten when the
+    version moves on. Callers hold ``_lock``."""
 
-    def __init__(self, kept: int = KEPT) -> None:
-        self.kept = kept
-        self._lock = threading.Lock()
-        self._version: str | None = None
-        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
-        self.hits = 0
-        self.misses = 0
-
-    def get(self, key: Hashable, version: str, compute: Callable[[], T]) -> T:
-        """The answer to ``key`` at ``version``: kept, or computed now and kept."""
-        with self._lock:
-            if self._version != version:
-                self._answers.clear()
-                self._version = version
-            elif key in self._answers:
-                self._answers.move_to_end(key)
-                self.hits += 1
-                return self._answers[key]  # type: ignore[no-any-return]
-            self.misses += 1
-        answer = compute()
-        with self._lock:
-            if self._version == version:
-                self._answers[key] = answer
-                while len(self._answers) > self.kept:
-                    self._answers.popitem(last=False)
-        return answer
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._answers)
-
-
-class KeptParts(Generic[K, V]):
-    """Parts of answers kept per data version, looked up and filled many at a time: the
-    relations of a path's hops with their evidence, which distinct path questions share
-    (the hops into and out of hubs: at 100k relations, 400 random path questions showed 31,000
-    relations of which 5,000 distinct). Forgotten with the version, like :class:`AnswerCache`;
-    bounded by count (the oldest go first)."""
-
-    def __init__(self, kept: int = PARTS_KEPT) -> None:
+    def __init__(self, kept: int) -> None:
         self.kept = kept
         self._lock = threading.Lock()
         self._version: str | None = None
@@ -77,12 +39,60 @@ class KeptParts(Generic[K, V]):
         self.hits = 0
         self.misses = 0
 
+    def _at(self, version: str) -> bool:
+        """Whether the entries are of ``version`` (if not, they are dropped for it)."""
+        if self._version == version:
+            return True
+        self._parts.clear()
+        self._version = version
+        return False
+
+    def _put(self, parts: Mapping[K, V], version: str) -> None:
+        if self._version != version:
+            return  # computed at a version that has moved on
+        self._parts.update(parts)
+        while len(self._parts) > self.kept:
+            self._parts.popitem(last=False)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._parts)
+
+
+class AnswerCache(_PerVersion[Hashable, Any]):
+    """See the module docstring."""
+
+    def __init__(self, kept: int = KEPT) -> None:
+        super().__init__(kept)
+
+    def get(self, key: Hashable, version: str, compute: Callable[[], T]) -> T:
+        """The answer to ``key`` at ``version``: kept, or computed now and kept."""
+        with self._lock:
+            if self._at(version) and key in self._parts:
+                self._parts.move_to_end(key)
+                self.hits += 1
+                return self._parts[key]  # type: ignore[no-any-return]
+            self.misses += 1
+        answer = compute()
+        with self._lock:
+            self._put({key: answer}, version)
+        return answer
+
+
+class KeptParts(_PerVersion[K, V]):
+    """Parts of answers kept per data version, looked up and filled many at a time: the
+    relations of a path's hops with their evidence, which distinct path questions share
+    (the hops into and out of hubs: at 100k relations, 400 random path questions showed 31,000
+    relations of which 5,000 distinct). Forgotten with the version, like :class:`AnswerCache`;
+    bounded by count (the oldest go first)."""
+
+    def __init__(self, kept: int = PARTS_KEPT) -> None:
+        super().__init__(kept)
+
     def found(self, keys: Iterable[K], version: str) -> dict[K, V]:
         """The parts of ``keys`` kept at ``version`` (the others are missing from it)."""
         with self._lock:
-            if self._version != version:
-                self._parts.clear()
-                self._version = version
+            self._at(version)
             asked = list(keys)
             out = {k: self._parts[k] for k in asked if k in self._parts}
             self.hits += len(out)
@@ -92,8 +102,4 @@ class KeptParts(Generic[K, V]):
     def keep(self, parts: Mapping[K, V], version: str) -> None:
         """Keep ``parts``, computed at ``version`` (dropped if the version moved on)."""
         with self._lock:
-            if self._version != version:
-                return
-            self._parts.update(parts)
-            while len(self._parts) > self.kept:
-                self._parts.popitem(last=False)
+            self._put(parts, version)

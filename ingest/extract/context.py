@@ -9,6 +9,7 @@ organs, groups) lives in :mod:`.coref`; the negotiation's parties in :mod:`.part
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl", "cs
 HEDGES = frozenset({"may", "might", "could"})
 #: dependencies of a word that describes its head ("Tigrayan forces", "a European diplomat")
 ADJECTIVE_DEPS = frozenset({"amod", "compound", "nmod"})
+#: an interviewer's turn in a transcript ("Q:", "Question:", "Interviewer -")
+INTERVIEWER = re.compile(r"[ \t]*(?:Q|Question|Interviewer)[ \t]*[:.-]", re.IGNORECASE)
 
 
 @dataclass
@@ -304,6 +307,19 @@ class DocContext:
         return None
 
     # ------------------------------------------------------------------ assertion
+    def asked(self, t: Token, turns: bool = True) -> bool:
+        """A question ("Did Qatar say that the talks would resume?", "Is Egypt still brokering
+        the talks?") or, with ``turns``, an interviewer's turn ("Q: The minister told reporters
+        that ..."): what the sentence of ``t`` says is put to someone, not asserted. A question
+        mark inside a quotation ends a question someone is quoted asking, not the sentence's."""
+        sent = self.sents[self.sent_of[t.i]]
+        last = next((x for x in reversed(sent) if not x.is_space), None)
+        if last is not None and last.text == "?" and self.quote_of[last.i] < 0:
+            return True
+        if not turns:
+            return False
+        return INTERVIEWER.match(self.text, self.text.rfind("\n", 0, t.idx) + 1) is not None
+
     @staticmethod
     def negated(v: Token) -> bool:
         """A negation on the word, or on the copula of a predicate ("is not opposed")."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.context import INTERVIEWER
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.targets import Targets
 
@@ -54,7 +55,6 @@ def _vacuous(target: Topic | str) -> bool:
 
 
 #: the label of an interviewer's turn in a transcript ("Q:", "Question:", "Interviewer:")
-INTERVIEWER = re.compile(r"[ \t]*(?:Q|Question|Interviewer)[ \t]*[:.-]", re.IGNORECASE)
 
 #: verbs that deny the clause they govern ("denied that it had rejected the deal")
 DENIALS = frozenset({"deny", "dispute", "refute", "rebut"})

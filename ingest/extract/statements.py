@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.context import Quote
+from actorgraph.ingest.extract.context import INTERVIEWER, Quote
 from actorgraph.ingest.extract.coref import finite_on_subject
 from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
 from actorgraph.ingest.extract.mentions import colon_after
 from actorgraph.ingest.extract.sources import Source, UnnamedSources
-from actorgraph.ingest.extract.stance_rules import INTERVIEWER
 from actorgraph.ingest.extract.topics import phrase_text
 
 if TYPE_CHECKING:
@@ -506,7 +505,7 @@ class Statements:
     ) -> None:
         """A statement in reported speech (not a quote), on behalf of whom the speaker
         speaks for (or ``principal``)."""
-        if self._asked(span[0]):
+        if self.ctx.asked(span[0]):
             return
         if principal is None:
             sf = self.ctx.principal.get(speaker)
@@ -522,17 +521,6 @@ class Statements:
             span[-1].i + 1,
             confidence,
         )
-
-    def _asked(self, t: Token) -> bool:
-        """A question ("Did Qatar say that the talks would resume?") or an interviewer's turn
-        ("Q: The minister told reporters that ..."): what it reports is put to the speaker,
-        nobody's statement."""
-        sent = self.ctx.sents[self.ctx.sent_of[t.i]]
-        last = next((x for x in reversed(sent) if not x.is_space), None)
-        if last is not None and last.text == "?" and self.ctx.quote_of[last.i] < 0:
-            return True
-        text = self.ctx.text
-        return INTERVIEWER.match(text, text.rfind("\n", 0, t.idx) + 1) is not None
 
     def _quoted_parts(
         self, speaker: str, span: list[Token], principal: str | None, confidence: float

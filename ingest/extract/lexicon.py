@@ -191,6 +191,7 @@ class MediationSection(_Section):
     office_titles: Words = Field(default_factory=list)
     leading_verbs: Words = Field(default_factory=list)
     past_attempts: Words = Field(default_factory=list)
+    past_rounds: Words = Field(default_factory=list)
     movement_nouns: Words = Field(default_factory=list)
     invitation_nouns: Words = Field(default_factory=list)
     guarantor_nouns: Words = Field(default_factory=list)
@@ -372,6 +373,8 @@ class Lexicon:
     leading_verbs: frozenset[str]
     #: "once competed to broker", "tried his own mediation": past attempts, no mediation
     past_attempts: frozenset[str]
+    #: "hosted past rounds", "the former host": a track that is over, no mediation now
+    past_rounds: frozenset[str]
     #: "shuttle diplomacy between Port Sudan, Jeddah and Cairo": visits name places, no sides
     movement_nouns: frozenset[str]
     #: "met in Almaty at the invitation of Kazakhstan": the one who invites hosts
@@ -554,6 +557,7 @@ class Lexicon:
             mediation_office_titles=frozenset(title_key(w) for w in me.office_titles),
             leading_verbs=fs(me.leading_verbs),
             past_attempts=fs(me.past_attempts),
+            past_rounds=fs(me.past_rounds),
             movement_nouns=fs(me.movement_nouns),
             invitation_nouns=fs(me.invitation_nouns),
             guarantor_nouns=fs(me.guarantor_nouns),

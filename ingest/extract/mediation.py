@@ -274,6 +274,14 @@ class Mediation:
         if not mediators:
             return
         noun = v.head if v.dep_ in ("acl", "amod", "relcl") and v.head.pos_ == "NOUN" else None
+        # rounds of talks mediated in an earlier year are over; a deal brokered then may hold
+        rounds = [
+            x
+            for x in [*(c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), noun]
+            if x is not None and x.lower_ in _NEGOTIATION
+        ]
+        if rounds and self._past_rounds(v, rounds):
+            return
         parties = self._between_near(v)
         if not parties and noun is None:
             parties = self._pair_of(v)
@@ -299,6 +307,9 @@ class Mediation:
         talks = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         if v.dep_ in ("acl", "amod"):  # "talks hosted by Oman", "Turkish-hosted talks"
             talks.append(v.head)
+        venue = self._venue_of_talks(v)
+        if venue is not None:  # "talks in the Cuban capital that was hosted by Cuba"
+            talks.append(venue)
         if not talks and v.dep_ == "advcl" and v.tag_ == "VBN":  # "Talks between A and B
             # opened in Doha on Monday, hosted by Qatar": the talks are the clause's subject
             talks = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -308,7 +319,7 @@ class Mediation:
             if v.head.dep_ == "acl":
                 talks.append(v.head.head)
         talks = [t for t in talks if self._is_talks(t)]
-        if not talks:
+        if not talks or self._past_rounds(v, talks):
             return
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -345,6 +356,45 @@ class Mediation:
         if mediators:  # a side may lead its own talks ("Israeli-led negotiations")
             leads = v.lemma_.lower() in lex.leading_verbs
             self._found(mediators, parties, k, not_a_party=leads)
+
+    @staticmethod
+    def _venue_of_talks(v: Token) -> Token | None:
+        """The talk noun of "a round of talks in the Cuban capital that was hosted by Cuba",
+        "talks at a resort hosted by Barbados": the parser hangs the clause on the nearest noun,
+        the place; what was hosted there is the talks the place is the venue of."""
+        if v.dep_ not in ("acl", "relcl") or v.tag_ != "VBN":
+            return None
+        place = v.head
+        prep = place.head
+        if place.dep_ != "pobj" or prep.lower_ not in _PLACE_PREPS or prep.head.i == prep.i:
+            return None
+        talks = prep.head
+        return talks if talks.pos_ in ("NOUN", "PROPN") else None
+
+    def _past_rounds(self, v: Token, nouns: list[Token]) -> bool:
+        """ "Brazil, which hosted former rounds", "the UN hosted earlier rounds in 2020 and
+        2021" (in a 2024 article), "a truce brokered by Egypt in 2019": a track that is over.
+        Only a year the verb or its talk noun is dated to ("in"/"during" it) counts, not one
+        the clause mentions ("to revive the 2020 agreement"), nor "since 2021"."""
+        words = self.ctx.lex.past_rounds
+        if any(c.lower_ in words for n in nouns for c in n.children if c.dep_ == "amod"):
+            return True
+        when = self.ctx.when
+        if when is None:
+            return False
+        # "rounds of talks in 2022": the date may hang on the noun after "of"
+        nouns = nouns + [
+            x for n in nouns for c in n.children if c.lower_ == "of" for x in c.children
+        ]
+        anchors = {v.i, *(n.i for n in nouns)}
+        years = []
+        for prep in (c for a in (v, *nouns) for c in a.children if c.dep_ == "prep"):
+            if prep.lower_ not in ("in", "during") or prep.head.i not in anchors:
+                continue
+            for x in prep.subtree:
+                if x.ent_type_ == "DATE" and len(x.text) == 4 and x.text.isdigit():
+                    years.append(int(x.text))
+        return bool(years) and max(years) < when.year
 
     def _their_meeting(self, t: Token) -> bool:
         """ "The meeting was hosted by X" after the sides were named meeting: the definite
@@ -920,6 +970,8 @@ class Mediation:
         places: bool = False,
         sides: list[str] | None = None,
     ) -> None:
+        if self.ctx.asked(self.ctx.sents[k][0], turns=False):
+            return  # "Would you accept Egypt joining as a mediator?", "Is Oman still hosting?"
         parties = [p for p in parties if p not in mediators]
         self.found.append(
             Finding(

@@ -40,6 +40,7 @@ FLOORS = {
     "actors-names": 0.95,
     "speakers-interviews": 0.95,
     "mediation-tracks": 0.95,
+    "statements-signed": 0.95,
 }
 
 

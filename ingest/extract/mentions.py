@@ -381,6 +381,11 @@ def _capitals(t: Token) -> bool:
     return t.is_alpha and t.is_upper
 
 
+def _label_word(t: Token) -> bool:
+    """A word of a transcript's label in capitals, abbreviated titles too ("MR.", "DR.")."""
+    return t.is_upper and t.text.rstrip(".").isalpha()
+
+
 def colon_after(doc: Doc, j: int) -> int | None:
     """The colon that follows a name at token ``j``, directly or after a short bracket
     ("KYAW SOE WIN (recorded):"): its token, or None."""
@@ -405,7 +410,13 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
     i, n = 0, len(doc)
     people: dict[str, str] = {}
     for m in mentions:
-        if m.actor and m.label in ("PERSON", "DICT") and " " in m.text.strip():
+        # how the running text names people (a label in capitals names nobody by itself)
+        if (
+            m.actor
+            and m.label in ("PERSON", "DICT")
+            and " " in m.text.strip()
+            and not m.text.isupper()
+        ):
             people.setdefault(name_key(m.text), m.actor)
             people.setdefault(name_key(m.text.split()[-1]), m.actor)
     while i < n:
@@ -420,11 +431,11 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
                 labels.append((i, j))
             i = max(j, i + 1)
             continue
-        if not (line_start and _capitals(t) and len(t.text) > 1):
+        if not (line_start and _label_word(t) and len(t.text) > 1):
             i += 1
             continue
         j = i
-        while j < n and j - i < 5 and (_capitals(doc[j]) or doc[j].text == "."):
+        while j < n and j - i < 5 and (_label_word(doc[j]) or doc[j].text == "."):
             j += 1
         if colon_after(doc, j) is not None:
             labels.append((i, j))
@@ -438,12 +449,25 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
         for x in range(a, b):
             taken[x] = True
         turn = answers.get((a, b))
-        actor = turn[0] if turn else people.get(name_key(doc[a:b].text))
+        actor = turn[0] if turn else _label_person(doc, a, b, people)
         if turn is not None:  # an answer's label goes by the interviewee's name, not "A"
             out.append(Mention(a, b, "name", "ANSWER", turn[1], turn[0]))
         elif actor is not None:
             out.append(Mention(a, b, "name", "LABEL", doc[a:b].text, actor))
     return sorted(out, key=lambda m: m.start)
+
+
+def _label_person(doc: Doc, a: int, b: int, people: dict[str, str]) -> str | None:
+    """The person a transcript's label names: the whole label ("KYAW SOE WIN"), else its
+    longest ending after title words ("SECRETARY BLINKEN", "PRIME MINISTER AL THANI",
+    "MR. KIRBY") that is a person the document names."""
+    for k in range(a, b):
+        if doc[k].text == ".":
+            continue
+        actor = people.get(name_key(doc[k:b].text))
+        if actor is not None:
+            return actor
+    return None
 
 
 #: turn labels of an interview transcript: the interviewer's and the interviewee's

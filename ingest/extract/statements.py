@@ -35,6 +35,10 @@ _HEADING_WORDS = frozenset(
 )
 
 
+#: dashes that sign a quote ("— Jane Doe"): the horizontal bar, em and en dashes
+_SIGNING_DASHES = frozenset({"―", "—", "–"})
+
+
 def _closing(text: str, i: int) -> tuple[str, int]:
     """The closing mark of the quote that opens at ``i``, and the opening mark's width
     (``""`` when it does not open a quote: an apostrophe, a closing mark)."""
@@ -162,6 +166,8 @@ class Statements:
                         q.principal = r.actor
                         prev = q
                         continue
+            elif (signed := self._signed(q)) is not None:
+                q.speaker, conf = signed, 0.75  # "“…” — Jane Doe, Amman"
             elif (
                 prev is not None
                 and prev.speaker
@@ -191,6 +197,38 @@ class Statements:
                 q.speaker, text, True, q.principal, q.start, q.end, conf
             )
             prev = q
+
+    def _signed(self, q: Quote) -> str | None:
+        """The person who signs a quote with a dash after it, on its line or below it ("“The
+        mediators have done all they can.” — Jane Doe, Amman", "— Hamas official Osama
+        Hamdan"), as readers' letters, pull quotes and epigraphs print them: the person named
+        in the signature (before its first comma), else the body it names. Not a dash that
+        goes on with the sentence ("“Peace now” — the slogan of ...", "— Sinwar said")."""
+        ctx = self.ctx
+        doc = ctx.doc
+        i = q.end
+        lines = 0
+        while i < len(doc) and (doc[i].is_space or doc[i].is_quote):
+            lines += doc[i].text.count("\n")
+            i += 1
+        if lines > 2 or i + 1 >= len(doc) or doc[i].text not in _SIGNING_DASHES:
+            return None
+        found: list[str] = []
+        for t in doc[i + 1 : i + 12]:
+            if "\n" in t.text or t.text in (",", "(", ";") or t.is_space:
+                break
+            if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                return None  # a clause of its own, not a signature
+            m = ctx.men[t.i]
+            if m is None or m.start != t.i or m.kind not in ("name", "metonym"):
+                continue
+            r = ctx.resolve.from_mention(m, doc[m.start : m.end].root, use=False)
+            if r is not None:
+                found.append(r.actor)
+        if not found:
+            return None
+        people = [a for a in found if ctx.type_of(a) == "person"]
+        return (people or found)[-1 if people else 0]
 
     def reported_speech(self) -> None:
         """ "X said that ...", "X vowed to ...", "X affirmed its support for ...", "X described
@@ -411,10 +449,14 @@ class Statements:
             quoted = [ctx.quotes[q] for q in {ctx.quote_of[t.i] for t in span} if q >= 0]
             if any(q.statement is not None for q in quoted):
                 continue  # a quote attributed by a verb of its own
-            finite = any(  # a clause of its own, not a relative one ("the group that rules")
+            finite = any(  # a clause of its own, not a relative one ("the group that rules");
+                # a clause the parser hung on the label itself is the turn's own
                 t.tag_ in ("VBD", "VBZ", "VBP", "MD")
                 and ctx.quote_of[t.i] < 0
-                and not any(x.dep_ in ("relcl", "acl", "advcl") for x in (t, *t.ancestors))
+                and not any(
+                    x.dep_ in ("relcl", "acl", "advcl") and x.head.i >= span.start
+                    for x in (t, *t.ancestors)
+                )
                 for t in span
             )
             if not finite and not quoted:

@@ -9,7 +9,10 @@ an answer needs them.
 
 :meth:`ActorStructure.walk` derives, per set of relation types, the walkable adjacency in
 compressed sparse rows (parallel relations merged into the hop's best support and latest
-date) and its reverse, which the ranked path search of :mod:`graph.embedded.paths` runs on.
+date) and its reverse. Paths of up to :data:`SHORT_HOPS` hops are listed whole from them
+(:meth:`Walk.short_paths`: two hops out of the source joined with two into the target) and
+ranked by one sort; longer questions, or ends whose two-hop neighbourhoods are too large,
+go to the ranked path search of :mod:`graph.embedded.paths`.
 The snapshot carries the walk of the channel types (the default path question), so a fresh
 process reads it instead of deriving it.
 """

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 import orjson
 from actorgraph.api.models import ErrorResponse
+from actorgraph.graph.answer_cache import KEPT
 from actorgraph.graph.influence import METRICS
 from actorgraph.graph.model import Subgraph
 from actorgraph.graph.ranking import MAX_EVIDENCE
@@ -152,9 +153,11 @@ class RenderedAnswers:
     same object to every request that asks the same question at the same data version), by
     the answer's identity: a kept path answer (about 45 KB) is turned into JSON once, not at
     every request. An entry holds its answer, so the identity cannot pass to another object
-    while it is kept; answers are not changed once made. The last :attr:`kept` only."""
+    while it is kept; answers are not changed once made. As many as the graph keeps answers
+    (:data:`graph.answer_cache.KEPT`): fewer, and questions asked in turn would each find
+    their JSON dropped."""
 
-    def __init__(self, kept: int = 256) -> None:
+    def __init__(self, kept: int = KEPT) -> None:
         self.kept = kept
         self._lock = threading.Lock()
         self._bodies: OrderedDict[int, tuple[object, bytes]] = OrderedDict()

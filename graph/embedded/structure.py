@@ -46,7 +46,7 @@ SMALL = 64
 SHORT_HOPS = 4
 #: ... when the two-hop walks out of the source and into the target, and the four-hop
 #: walks that join them, are at most this many (beyond, the ranked search runs).
-ENUMERATE_CAP = 200_000
+ENUMERATE_CAP = 100_000
 #: ``last_seen`` as :func:`graph.embedded.paths.date_int` makes it, computed by SQLite
 _LAST = (
     "CASE WHEN length(replace(last_seen, '-', '')) = 8 AND replace(last_seen, '-', '') "

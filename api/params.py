@@ -6,17 +6,21 @@ Caps (hops, rows, depth) appear as ``maximum`` in the schema but are enforced by
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 import orjson
 from actorgraph.api.models import ErrorResponse
+from actorgraph.graph.answer_cache import KEPT
 from actorgraph.graph.influence import METRICS
 from actorgraph.graph.model import Subgraph
 from actorgraph.graph.ranking import MAX_EVIDENCE
 from actorgraph.graph.schema import default_schema
 from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_OFFSET, MAX_PATHS, MAX_ROWS
 from fastapi import Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 _schema = default_schema()
 
@@ -142,6 +146,44 @@ def send(content: Any) -> JSONResponse:
     them, and skipping its re-validation halves the time of large results (paths with their
     evidence). The schemathesis run checks that what is sent matches the schema."""
     return FastJSONResponse(content)
+
+
+class RenderedAnswers:
+    """The JSON of answers the graph keeps (:class:`graph.answer_cache.AnswerCache` hands the
+    same object to every request that asks the same question at the same data version), by
+    the answer's identity: a kept path answer (about 45 KB) is turned into JSON once, not at
+    every request. An entry holds its answer, so the identity cannot pass to another object
+    while it is kept; answers are not changed once made. As many as the graph keeps answers
+    (:data:`graph.answer_cache.KEPT`): fewer, and questions asked in turn would each find
+    their JSON dropped."""
+
+    def __init__(self, kept: int = KEPT) -> None:
+        self.kept = kept
+        self._lock = threading.Lock()
+        self._bodies: OrderedDict[int, tuple[object, bytes]] = OrderedDict()
+
+    def body(self, answer: object, content: Callable[[], Any]) -> bytes:
+        """The JSON of ``content()``, the rendering of ``answer``: kept, or made now."""
+        with self._lock:
+            hit = self._bodies.get(id(answer))
+            if hit is not None and hit[0] is answer:
+                self._bodies.move_to_end(id(answer))
+                return hit[1]
+        body = orjson.dumps(content(), option=orjson.OPT_NON_STR_KEYS)
+        with self._lock:
+            self._bodies[id(answer)] = (answer, body)
+            while len(self._bodies) > self.kept:
+                self._bodies.popitem(last=False)
+        return body
+
+
+RENDERED = RenderedAnswers()
+
+
+def send_answer(answer: object, content: Callable[[], Any]) -> Response:
+    """An answer of the graph's (``content()`` is its JSON-ready form), as :func:`send` sends
+    it, rendered once while it is kept (:class:`RenderedAnswers`)."""
+    return Response(RENDERED.body(answer, content), media_type="application/json")
 
 
 def subgraph_json(sub: Subgraph) -> dict[str, Any]:

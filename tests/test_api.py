@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 from actorgraph.api.app import create_app
-from actorgraph.graph.store import GraphStore
+from actorgraph.graph.model import Evidence, PathResult, Relation
+from actorgraph.graph.store import GraphStore, WriteBatch
 from fastapi.testclient import TestClient
 
 from tests.helpers import (
@@ -321,6 +322,32 @@ def test_brokers(client: TestClient) -> None:
     ids = [b["actor"]["id"] for b in body["data"]]
     assert {"qatar", "egypt"} <= set(ids)
     assert all(0 < b["share"] <= 1 for b in body["data"])
+
+
+def test_a_kept_answer_is_rendered_once_and_a_write_renders_it_anew(
+    client: TestClient, example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The graph keeps an answer per data version; its JSON (45 KB for a path answer at
+    100k relations) is kept with it instead of being made again at every request."""
+    rendered: list[str] = []
+    to_dict = PathResult.to_dict
+
+    def counted(self: PathResult) -> dict[str, Any]:
+        rendered.append(self.source.id)
+        return to_dict(self)
+
+    monkeypatch.setattr(PathResult, "to_dict", counted)
+    asked = {"source": "Hamas", "target": "United States"}
+    first, again = client.get("/paths", params=asked), client.get("/paths", params=asked)
+    assert first.status_code == again.status_code == 200
+    assert first.content == again.content and first.headers["content-type"] == "application/json"
+    assert len(rendered) == 1
+    assert min(p["length"] for p in first.json()["paths"]) > 1
+    # a write: the same question is answered and rendered anew, with the new data
+    direct = Relation("mediates", "hamas", "united-states", [Evidence(sentence="Direct talks.")])
+    example_store.write(WriteBatch(relations=[direct]))
+    after = client.get("/paths", params=asked)
+    assert len(rendered) == 2 and after.json()["paths"][0]["length"] == 1
 
 
 def test_influence_is_cached_in_the_one_graph_of_the_app(

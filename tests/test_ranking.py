@@ -10,6 +10,7 @@ import random
 from typing import Any
 
 import pytest
+from actorgraph.graph.embedded import EmbeddedStore, structure
 from actorgraph.graph.errors import LimitError, NotFoundError
 from actorgraph.graph.facade import Graph
 from actorgraph.graph.model import TOPIC, Actor, Evidence, Relation, Topic
@@ -127,11 +128,20 @@ def test_random_weighted_graphs_match_brute_force(store: GraphStore) -> None:
         assert ([p.nodes for p in raw], cut) == (want, False), (s, t)
 
 
-def test_hubs_and_their_leaves_match_brute_force(store: GraphStore) -> None:
+@pytest.mark.parametrize("search", ["listed", "searched"])
+def test_hubs_and_their_leaves_match_brute_force(
+    store: GraphStore, search: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Graphs shaped like the real ones (a few hubs with many leaves, which the search's
     bounds are about: leaves reached from their hub, ways back through the source, paths
     that must go longer than the shortest), every limit and hop count, with and without
-    "only through intermediaries": the first paths are exactly the brute force's first."""
+    "only through intermediaries": the first paths are exactly the brute force's first.
+    The embedded store lists paths of up to four hops whole: "searched" makes it run its
+    ranked search for them too, so both ways are held to the brute force."""
+    if search == "searched":
+        if not isinstance(store, EmbeddedStore):
+            pytest.skip("the embedded store's own choice")
+        monkeypatch.setattr(structure, "SHORT_HOPS", 0)
     rng = random.Random(11)
     names = {f"n{i:02d}": rng.choice(["Ana", "bob", "Bob", "Eve", "Zed"]) for i in range(36)}
     ids = sorted(names)
@@ -184,6 +194,34 @@ def test_hubs_and_their_leaves_match_brute_force(store: GraphStore) -> None:
                     )
                     checked += len(raw)
     assert checked > 300  # the graphs hold many paths
+
+
+def test_paths_of_up_to_four_hops_are_whole_whatever_the_time_limit(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Paths of up to four hops are listed whole on the embedded store (two hops out of
+    the source joined with two into the target), not searched one partial path at a time:
+    a question with thousands of paths is answered in full, in ranking order, even when
+    the query's time limit is already spent (the search stopped at its first check, after
+    1,024 partial paths, and said the answer was cut)."""
+    if not isinstance(store, EmbeddedStore):
+        pytest.skip("the embedded store's time limit")
+    rng = random.Random(3)
+    names = {f"n{i:02d}": rng.choice(["Ana", "bob", "Eve"]) for i in range(24)}
+    types = ["mediates", "speaks_for"]
+    rels: dict[str, Relation] = {}
+    while len(rels) < 220:
+        s, t = rng.sample(sorted(names), 2)
+        r = rel(rng.choice(types), s, t, ev(rng.choice(["d1", "d2", None]), rng.choice([0.5, 1.0])))
+        rels[r.key] = r
+    store.write(
+        WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=list(rels.values()))
+    )
+    want = reference_paths(list(rels.values()), names, "n00", "n01", types, 4)
+    assert len(want) > 1000  # more than the first check of the time limit
+    monkeypatch.setattr(store, "query_timeout", 0.0)
+    raw, cut = store.find_paths("n00", "n01", types, 4, 1000)
+    assert ([p.nodes for p in raw], cut) == (want[:1000], False)
 
 
 def test_evidence_is_trimmed_best_first_and_paged(store: GraphStore) -> None:

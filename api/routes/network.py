@@ -26,11 +26,12 @@ from actorgraph.api.params import (
     Until,
     relation_types,
     send,
+    send_answer,
     subgraph_json,
 )
 from actorgraph.graph.store import MAX_ROWS
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 router = APIRouter(tags=["network"], dependencies=[ReadAccess], responses=READ_ERRORS)
 
@@ -47,7 +48,7 @@ def paths(
     intermediaries_only: IntermediariesOnly = False,
     evidence_limit: EvidenceLimit = 3,
     as_of: AsOf = None,
-) -> JSONResponse:
+) -> Response:
     """Communication paths from ``source`` to ``target``, best first: fewest hops, then the
     best supported (confidence and independent sources of each hop), then the most recent,
     then by names.
@@ -67,7 +68,7 @@ def paths(
         evidence_limit=evidence_limit,
         as_of=as_of,
     )
-    return send(result.to_dict())
+    return send_answer(result, result.to_dict)
 
 
 @router.get("/brokers", response_model=BrokerList)
@@ -81,7 +82,7 @@ def brokers(
     top: Top = 10,
     intermediaries_only: IntermediariesOnly = False,
     as_of: AsOf = None,
-) -> JSONResponse:
+) -> Response:
     """Actors on the best paths between two actors (ranked as /paths ranks them), by the share
     of those paths through them, then by the rank of the best path through them."""
     ranked = graph.brokers(
@@ -93,7 +94,9 @@ def brokers(
         intermediaries_only=intermediaries_only,
         as_of=as_of,
     )
-    return send({"data": [b.to_dict() for b in ranked], "count": len(ranked)})
+    return send_answer(
+        ranked, lambda: {"data": [b.to_dict() for b in ranked], "count": len(ranked)}
+    )
 
 
 @router.get("/relations/evidence", response_model=EvidencePage)
@@ -170,7 +173,7 @@ def subgraph(
     limit: Limit = 500,
     evidence_limit: EvidenceLimit = 3,
     as_of: AsOf = None,
-) -> JSONResponse:
+) -> Response:
     """Nodes and edges around some actors, shaped for a graph view (Cytoscape.js).
 
     Nodes: id, kind, name, type, intermediary. Edges: id, type, source, target, confidence,
@@ -188,4 +191,4 @@ def subgraph(
         evidence_limit=evidence_limit,
         as_of=as_of,
     )
-    return send(subgraph_json(sub))
+    return send_answer(sub, lambda: subgraph_json(sub))

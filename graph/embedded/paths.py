@@ -1,5 +1,9 @@
 """Ranked path search (:mod:`graph.ranking` gives the order), over any adjacency.
 
+The embedded store lists paths of up to four hops whole instead
+(:meth:`graph.embedded.structure.Walk.short_paths`, the same order); this search answers
+longer questions and those whose ends' neighbourhoods are too large to list.
+
 A best-first search over partial paths, keyed by ``(hops bound, -support, -recency)``:
 
 * the hops bound is the hops taken plus the breadth-first distance to the target (computed

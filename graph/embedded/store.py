@@ -58,7 +58,7 @@ from actorgraph.graph.store import (
 )
 
 if TYPE_CHECKING:
-    from actorgraph.graph.embedded.structure import ActorStructure
+    from actorgraph.graph.embedded.structure import ActorStructure, Listed
     from actorgraph.graph.exchange import AnyRecord
     from actorgraph.graph.influence import EdgeList
 
@@ -923,6 +923,11 @@ class EmbeddedStore(GraphStore):
                 allowed[[r[0] for r in inter if r[0] < walk.size]] = True
                 allowed[idx[source]] = True
             s, t = idx[source], idx[target]
+            listed = walk.short_paths(s, t, max_hops, allowed)
+            if listed is not None:  # few enough to list whole: no search
+                found = _rank_listed(listed, max_paths, self._named)
+                named = self._named({n for p, _, _ in found for n in p})
+                return self._raw_paths(found, named), False
             # exact distances up to max_hops - 2 levels, "farther" beyond: a lower bound that
             # keeps the search exact and spares the breadth-first levels that reach the whole
             # graph (the search then takes one more step from the source's side)
@@ -993,14 +998,21 @@ class EmbeddedStore(GraphStore):
                 rest=rest,
             )
             named = self._named({n for p, _, _ in found for n in p})
+        return self._raw_paths(found, named), cut
+
+    @staticmethod
+    def _raw_paths(
+        found: list[tuple[list[int], float, int]], named: dict[int, tuple[str, str]]
+    ) -> list[RawPath]:
+        ids = {n: named[n][0] for n in {n for p, _, _ in found for n in p}}.__getitem__
         dates: dict[int, str | None] = {}
         out = []
         for p, sup, last in found:
             when = dates.get(last)
             if when is None:
                 when = dates[last] = date_str(last)
-            out.append(RawPath([named[n][0] for n in p], sup, when))
-        return out, cut
+            out.append(RawPath(list(map(ids, p)), sup, when))
+        return out
 
     def _named(self, nodes: Iterable[int]) -> dict[int, tuple[str, str]]:
         """Id and name sort key of nodes by ``idx``, kept until the next commit (the same
@@ -1160,3 +1172,41 @@ class _Unchanged(Exception):
     def __init__(self, value: WriteResult) -> None:
         super().__init__("nothing changed")
         self.value = value
+
+
+def _rank_listed(
+    listed: Listed, max_paths: int, named: Callable[[Iterable[int]], dict[int, tuple[str, str]]]
+) -> list[tuple[list[int], float, int]]:
+    """The first ``max_paths`` of the paths :meth:`Walk.short_paths` listed, in the order of
+    :func:`graph.embedded.paths.ranked_paths`: hops, then support (highest first), then
+    recency (latest first) by one sort of the arrays; only runs of paths that tie on all
+    three are ordered by the names along them (``named`` gives their sort keys). Only the rows
+    up to the last one tied with the ``max_paths``-th are taken to Python."""
+    import numpy as np
+
+    nodes, hops, sup, rec = listed
+    if max_paths <= 0 or not len(hops):
+        return []
+    order = np.lexsort((-rec, -sup, hops))
+    hs, ss, rs = hops[order], sup[order], rec[order]
+    end = len(order)
+    if end > max_paths:
+        k = max_paths - 1
+        tied = (hs[max_paths:] == hs[k]) & (ss[max_paths:] == ss[k]) & (rs[max_paths:] == rs[k])
+        end = end if tied.all() else max_paths + int(np.argmin(tied))
+    order, hs, ss, rs = order[:end], hs[:end], ss[:end], rs[:end]
+    paths: list[list[int]] = []
+    for h in np.unique(hs).tolist():  # a block per number of hops (sorted by it first)
+        paths += nodes[order[hs == h], : h + 1].tolist()
+    found = list(zip(paths, ss.tolist(), rs.tolist(), strict=True))
+    same = (hs[1:] == hs[:-1]) & (ss[1:] == ss[:-1]) & (rs[1:] == rs[:-1])
+    if same.any():  # runs i..j of paths that tie: by the names along them
+        edges = np.diff(np.concatenate([[0], same.astype(np.int8), [0]]))
+        for i, j in zip(
+            np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True
+        ):
+            run = found[i : j + 1]
+            got = named({v for p, _, _ in run for v in p})
+            run.sort(key=lambda f: [got[v][1] for v in f[0]])
+            found[i : j + 1] = run
+    return found[:max_paths]  # type: ignore[return-value]

@@ -39,6 +39,9 @@ FLOORS = {
     "speakers-envoys": 0.95,
     "actors-names": 0.95,
     "speakers-interviews": 0.95,
+    "rejections-idioms": 0.95,
+    "rejections-pointing": 0.95,
+    "rejections-sources": 0.95,
 }
 
 

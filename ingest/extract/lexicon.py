@@ -167,6 +167,17 @@ class Rejects(_Section):
     not_stances: Words = Field(default_factory=list)
     belief_verbs: Words = Field(default_factory=list)
     departures: Words = Field(default_factory=list)
+    idioms: Words = Field(default_factory=list)
+    acceptance_idioms: Words = Field(default_factory=list)
+
+    @field_validator("idioms", "acceptance_idioms")
+    @classmethod
+    def _idiom(cls, v: list[str]) -> list[str]:
+        for p in v:
+            words = p.split()
+            if len(words) < 3 or words.count("x") != 1 or words[0] == "x":
+                raise ValueError(f"idiom {p!r}: a verb, other words and one X (the target)")
+        return v
 
 
 class MediationSection(_Section):
@@ -222,6 +233,7 @@ class Topics(_Section):
     shell_nouns: Words = Field(default_factory=list)
     stopwords: Words = Field(default_factory=list)
     acts: Words = Field(default_factory=list)
+    offer_verbs: Words = Field(default_factory=list)
 
 
 class LexiconFile(_Section):
@@ -346,6 +358,10 @@ class Lexicon:
     belief_verbs: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
+    #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
+    #: ``acceptance_idioms`` reject only when negated ("would not put his signature to X")
+    reject_idioms: dict[str, tuple[tuple[str, ...], ...]]
+    acceptance_idioms: dict[str, tuple[tuple[str, ...], ...]]
     channel_verbs: frozenset[str]
     channel_preps: frozenset[str]
     mediator_nouns: frozenset[str]
@@ -396,6 +412,8 @@ class Lexicon:
     #: "held a sit-in to demand": a demand that is a gathering's purpose
     protest_nouns: frozenset[str]
     proposal_heads: frozenset[str]
+    #: "Peru proposed X. We reject this.": verbs whose object a later "this" points back to
+    offer_verbs: frozenset[str]
     topic_drop: frozenset[str]
     anaphors: frozenset[str]
     #: "rejected the demand": the last demand in the document
@@ -533,6 +551,8 @@ class Lexicon:
             not_stances=fs(rj.not_stances),
             belief_verbs=fs(rj.belief_verbs),
             departures=_phrases_by_verb(rj.departures),
+            reject_idioms=_phrases_by_verb(rj.idioms),
+            acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),
             channel_verbs=fs(me.channel_verbs),
             channel_preps=fs(me.channel_preps),
             mediator_nouns=fs(me.nouns),
@@ -570,6 +590,7 @@ class Lexicon:
             protests=fs(spec.irrealis.protests),
             protest_nouns=fs(spec.irrealis.protest_nouns),
             proposal_heads=fs(spec.topics.proposal_heads),
+            offer_verbs=fs(spec.topics.offer_verbs),
             topic_drop=fs(spec.topics.drop),
             anaphors=fs(spec.topics.anaphors),
             demand_anaphors=fs(spec.topics.demand_anaphors),
@@ -604,6 +625,8 @@ class Lexicon:
             | lex.shortfall_verbs
             | lex.concessions
             | set(lex.departures)
+            | set(lex.reject_idioms)
+            | set(lex.acceptance_idioms)
             | {"only", "against", "no"}
             | {p.split()[0] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.reject_phrases}

@@ -17,8 +17,7 @@ from actorgraph.ingest.extract.coref import finite_on_subject
 from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
 from actorgraph.ingest.extract.mentions import colon_after
 from actorgraph.ingest.extract.sources import Source, UnnamedSources
-from actorgraph.ingest.extract.stance_rules import INTERVIEWER
-from actorgraph.ingest.extract.topics import phrase_text
+from actorgraph.ingest.extract.topics import INTERVIEWER, phrase_text
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext

@@ -149,3 +149,54 @@ def test_idioms_load_as_the_words_after_their_verb(tmp_path: Path) -> None:
     f.write_text("rejects:\n  idioms: [brush X aside, pour water on X]\n", encoding="utf-8")
     lex = Lexicon.load(f)
     assert lex.reject_idioms == {"brush": (("x", "aside"),), "pour": (("water", "on", "x"),)}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('The Andean Front called the deal "a surrender".', ("deal",)),
+        ("The Andean Front called the deal a betrayal of the revolution.", ("deal",)),
+    ],
+)
+def test_calling_a_deal_a_defeat_rejects_it(
+    ex: Extractor, text: str, words: tuple[str, ...]
+) -> None:
+    assert _has(_rels(ex, text, "rejects"), "andean-front", *words)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Bolivia will accept no arrangement in which the revenues are controlled by Chile.",
+            ("revenues", "by chile"),
+        ),
+        (
+            "Bolivia rejected a formula in which revenues would flow through Arica.",
+            ("through arica",),
+        ),
+    ],
+)
+def test_an_arrangement_keeps_what_its_clause_says(
+    ex: Extractor, text: str, words: tuple[str, ...]
+) -> None:
+    assert _has(_rels(ex, text, "rejects"), "bolivia", *words)
+
+
+def test_the_guerrillas_of_talks_with_one_armed_group_are_that_group(ex: Extractor) -> None:
+    text = (
+        "Talks between Colombia and the Andean Front resumed, with the United Nations observing."
+        " The guerrillas rejected the government's proposal for a referendum."
+    )
+    assert {s for s, _ in _rels(ex, text, "rejects")} == {"andean-front"}
+    other = text.replace("the Andean Front", "Venezuela")
+    assert _rels(ex, other, "rejects") == set()
+
+
+def test_an_opposition_conjoined_to_an_opening_has_the_first_subject(ex: Extractor) -> None:
+    text = (
+        "Bolivia's chief negotiator said the government was open to a joint commission but was"
+        " opposed to giving it the powers of a court."
+    )
+    assert _has(_rels(ex, text, "rejects"), "bolivia", "powers", "court")
+    assert _rels(ex, text.replace("was opposed", "was not opposed"), "rejects") == set()

@@ -289,9 +289,7 @@ class RejectRules(StanceRules):
             return
         if obj is not None and _no_det(obj) is not None:
             # "would respect no ceasefire negotiated without it": the ceasefire
-            no = _no_det(obj)
-            toks = [x for x in ctx.topics.np_tokens(obj) if no is None or x.i != no.i]
-            self._emit("rejects", sources, _one(ctx.topics.from_tokens(toks)), v, 0.7)
+            self._emit("rejects", sources, _one(self.t.np(obj, keep_no=False)), v, 0.7)
             return
         targets = self.t.of_verb(v)
         if targets and all(isinstance(x, str) for x in targets):
@@ -458,6 +456,9 @@ class RejectRules(StanceRules):
             return
         holder = cop if adj.dep_ not in ("ROOT", "relcl", "ccomp", "conj") else adj
         subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        while subj is None and holder.dep_ == "conj" and holder.head.i != holder.i:
+            holder = holder.head  # "said the government was open to X but was opposed to Y"
+            subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ in ("WDT", "WP") and holder.dep_ == "relcl":
             subj = holder.head  # "Israel, which is opposed to X"
         sources = ctx.resolve.resolve_np(subj) if subj is not None else []

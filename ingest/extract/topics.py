@@ -347,8 +347,10 @@ class TopicTable:
             low in self.lex.anaphors
             and head.pos_ == "NOUN"
             and any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in head.children)
-            and not any(
-                c.dep_ in ("prep", "acl", "relcl", "compound", "amod") for c in head.children
+            and not any(c.dep_ in ("prep", "acl", "compound", "amod") for c in head.children)
+            and not any(  # "that offer, which ...": it says its own content
+                c.dep_ == "relcl" and next(iter(c.subtree)).tag_ in ("WDT", "WP", "IN")
+                for c in head.children
             )
         ):
             back = self._said_before(head)
@@ -405,14 +407,14 @@ class TopicTable:
             if sent.start == 0:
                 return None
             sent = doc[sent.start - 1].sent
-            if self.last_at is not None and self.last_at >= sent.start:
-                return None  # a stance was found there: "this" is its topic
             text = doc.text
             line = text.rfind("\n", 0, sent[0].idx) + 1
-            if INTERVIEWER.match(text, line) is not None:
+            if INTERVIEWER.match(text, line) is not None:  # a question takes no stance
                 found = self._reported(sent)
                 if found is not None:
                     return found
+            if self.last_at is not None and self.last_at >= sent.start:
+                return None  # a stance was found there: "this" is its topic
             found = self._put_forward(sent)
             if found is not None:
                 return found

@@ -200,3 +200,11 @@ def test_an_opposition_conjoined_to_an_opening_has_the_first_subject(ex: Extract
     )
     assert _has(_rels(ex, text, "rejects"), "bolivia", "powers", "court")
     assert _rels(ex, text.replace("was opposed", "was not opposed"), "rejects") == set()
+
+
+def test_a_defeat_word_that_only_names_the_deal_judges_nothing(ex: Extractor) -> None:
+    text = (
+        "Peru and Chile signed a deal on the port. Juan Perez, the mayor of Arica, called it"
+        ' "a surrender agreement."'
+    )
+    assert _rels(ex, text, "rejects") == set()

@@ -159,6 +159,7 @@ class Rejects(_Section):
     opposed: Words = Field(default_factory=list)
     evaluation_verbs: Words = Field(default_factory=list)
     evaluations: Words = Field(default_factory=list)
+    defeats: Words = Field(default_factory=list)
     nouns: Words = Field(default_factory=list)
     intention_nouns: Words = Field(default_factory=list)
     shortfall_verbs: Words = Field(default_factory=list)
@@ -348,6 +349,8 @@ class Lexicon:
     opposed: frozenset[str]
     evaluation_verbs: frozenset[str]
     evaluations: frozenset[str]
+    #: "called the deal a surrender": judgements of defeat, as the judgement's head only
+    defeats: frozenset[str]
     reject_nouns: frozenset[str]
     intention_nouns: frozenset[str]
     shortfall_verbs: frozenset[str]
@@ -543,6 +546,7 @@ class Lexicon:
             opposed=fs(rj.opposed),
             evaluation_verbs=fs(rj.evaluation_verbs),
             evaluations=fs(rj.evaluations),
+            defeats=fs(rj.defeats),
             reject_nouns=fs(rj.nouns),
             intention_nouns=fs(rj.intention_nouns),
             shortfall_verbs=fs(rj.shortfall_verbs),

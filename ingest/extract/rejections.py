@@ -637,6 +637,8 @@ class RejectRules(StanceRules):
         words |= {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "attr")}
         if t.dep_ == "ccomp" or t.pos_ in ("VERB", "AUX"):
             words |= {c.lower_ for c in t.children if c.dep_ in ("acomp", "attr")}
+        if {t.lower_, t.lemma_.lower()} & lex.defeats:
+            return True  # "called the deal a surrender", not "a surrender agreement"
         return bool(words & lex.evaluations) or bool(words & lex.reject_predicates)
 
     def _reject_noun(self, n: Token) -> None:

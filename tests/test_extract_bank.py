@@ -41,6 +41,9 @@ FLOORS = {
     "speakers-interviews": 0.95,
     "mediation-tracks": 0.95,
     "statements-signed": 0.95,
+    "rejections-idioms": 0.95,
+    "rejections-pointing": 0.95,
+    "rejections-sources": 0.95,
 }
 
 

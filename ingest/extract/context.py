@@ -9,7 +9,6 @@ organs, groups) lives in :mod:`.coref`; the negotiation's parties in :mod:`.part
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.outlets import reporting_outlets
 from actorgraph.ingest.extract.records import Records
 from actorgraph.ingest.extract.titles import title_score
-from actorgraph.ingest.extract.topics import TopicTable
+from actorgraph.ingest.extract.topics import INTERVIEWER, TopicTable
 from spacy.tokens import Doc, Span, Token
 
 if TYPE_CHECKING:
@@ -37,8 +36,6 @@ CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl", "cs
 HEDGES = frozenset({"may", "might", "could"})
 #: dependencies of a word that describes its head ("Tigrayan forces", "a European diplomat")
 ADJECTIVE_DEPS = frozenset({"amod", "compound", "nmod"})
-#: an interviewer's turn in a transcript ("Q:", "Question:", "Interviewer -")
-INTERVIEWER = re.compile(r"[ \t]*(?:Q|Question|Interviewer)[ \t]*[:.-]", re.IGNORECASE)
 
 
 @dataclass

@@ -366,6 +366,14 @@ class Resolver:
             return None
         if any(c.dep_ in ("prep", "relcl", "acl") for c in t.children):
             return None  # "the group of seven", "the group that ...": a new referent
+        armed = self._armed_party(t)
+        if armed is not None:  # "the guerrillas rejected" in talks with one armed group
+            ctx.use(armed, t.i)
+            return Resolved(armed, via="description")
+        if len(ctx.parties) >= 2 and (
+            t.lower_ in ctx.lex.armed_groups or t.lemma_.lower() in ctx.lex.armed_groups
+        ):
+            return None  # talks between states: "the guerrillas" are none of the bodies named
         k = ctx.sent_of[t.i]
         floor = ctx.sents[max(0, k - 4)].start
         for m in reversed(ctx.mentions):

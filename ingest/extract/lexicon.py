@@ -159,6 +159,7 @@ class Rejects(_Section):
     opposed: Words = Field(default_factory=list)
     evaluation_verbs: Words = Field(default_factory=list)
     evaluations: Words = Field(default_factory=list)
+    defeats: Words = Field(default_factory=list)
     nouns: Words = Field(default_factory=list)
     intention_nouns: Words = Field(default_factory=list)
     shortfall_verbs: Words = Field(default_factory=list)
@@ -167,6 +168,17 @@ class Rejects(_Section):
     not_stances: Words = Field(default_factory=list)
     belief_verbs: Words = Field(default_factory=list)
     departures: Words = Field(default_factory=list)
+    idioms: Words = Field(default_factory=list)
+    acceptance_idioms: Words = Field(default_factory=list)
+
+    @field_validator("idioms", "acceptance_idioms")
+    @classmethod
+    def _idiom(cls, v: list[str]) -> list[str]:
+        for p in v:
+            words = p.split()
+            if len(words) < 3 or words.count("x") != 1 or words[0] == "x":
+                raise ValueError(f"idiom {p!r}: a verb, other words and one X (the target)")
+        return v
 
 
 class MediationSection(_Section):
@@ -223,6 +235,7 @@ class Topics(_Section):
     shell_nouns: Words = Field(default_factory=list)
     stopwords: Words = Field(default_factory=list)
     acts: Words = Field(default_factory=list)
+    offer_verbs: Words = Field(default_factory=list)
 
 
 class LexiconFile(_Section):
@@ -337,6 +350,8 @@ class Lexicon:
     opposed: frozenset[str]
     evaluation_verbs: frozenset[str]
     evaluations: frozenset[str]
+    #: "called the deal a surrender": judgements of defeat, as the judgement's head only
+    defeats: frozenset[str]
     reject_nouns: frozenset[str]
     intention_nouns: frozenset[str]
     shortfall_verbs: frozenset[str]
@@ -347,6 +362,10 @@ class Lexicon:
     belief_verbs: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
+    #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
+    #: ``acceptance_idioms`` reject only when negated ("would not put his signature to X")
+    reject_idioms: dict[str, tuple[tuple[str, ...], ...]]
+    acceptance_idioms: dict[str, tuple[tuple[str, ...], ...]]
     channel_verbs: frozenset[str]
     channel_preps: frozenset[str]
     mediator_nouns: frozenset[str]
@@ -399,6 +418,8 @@ class Lexicon:
     #: "held a sit-in to demand": a demand that is a gathering's purpose
     protest_nouns: frozenset[str]
     proposal_heads: frozenset[str]
+    #: "Peru proposed X. We reject this.": verbs whose object a later "this" points back to
+    offer_verbs: frozenset[str]
     topic_drop: frozenset[str]
     anaphors: frozenset[str]
     #: "rejected the demand": the last demand in the document
@@ -528,6 +549,7 @@ class Lexicon:
             opposed=fs(rj.opposed),
             evaluation_verbs=fs(rj.evaluation_verbs),
             evaluations=fs(rj.evaluations),
+            defeats=fs(rj.defeats),
             reject_nouns=fs(rj.nouns),
             intention_nouns=fs(rj.intention_nouns),
             shortfall_verbs=fs(rj.shortfall_verbs),
@@ -536,6 +558,8 @@ class Lexicon:
             not_stances=fs(rj.not_stances),
             belief_verbs=fs(rj.belief_verbs),
             departures=_phrases_by_verb(rj.departures),
+            reject_idioms=_phrases_by_verb(rj.idioms),
+            acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),
             channel_verbs=fs(me.channel_verbs),
             channel_preps=fs(me.channel_preps),
             mediator_nouns=fs(me.nouns),
@@ -574,6 +598,7 @@ class Lexicon:
             protests=fs(spec.irrealis.protests),
             protest_nouns=fs(spec.irrealis.protest_nouns),
             proposal_heads=fs(spec.topics.proposal_heads),
+            offer_verbs=fs(spec.topics.offer_verbs),
             topic_drop=fs(spec.topics.drop),
             anaphors=fs(spec.topics.anaphors),
             demand_anaphors=fs(spec.topics.demand_anaphors),
@@ -608,6 +633,8 @@ class Lexicon:
             | lex.shortfall_verbs
             | lex.concessions
             | set(lex.departures)
+            | set(lex.reject_idioms)
+            | set(lex.acceptance_idioms)
             | {"only", "against", "no"}
             | {p.split()[0] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.reject_phrases}

@@ -148,6 +148,12 @@ class RejectRules(StanceRules):
         be accepted (its object), not the act of accepting it."""
         lex = self.ctx.lex
         act = next((c for c in v.children if c.dep_ == "xcomp"), None)
+        if act is not None and act.lemma_.lower() in lex.acceptance_idioms:
+            # "refused to put its name to the text": the text
+            for tail in lex.acceptance_idioms[act.lemma_.lower()]:
+                obj = idiom_target(act, tail)
+                if obj is not None:
+                    return self._idiom_targets(obj, False)
         if act is None or act.lemma_.lower() not in lex.negated_acceptance:
             return []
         if not any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in act.children):
@@ -258,7 +264,10 @@ class RejectRules(StanceRules):
         """ "will not accept X", "has no intention of accepting X", "no plans to sign X"."""
         ctx = self.ctx
         intention = self._no_intention(v)
-        if intention is None and (ctx.irrealis(v) or not ctx.negated(v) or _pending(v)):
+        negated = ctx.negated(v) or any(
+            c.dep_ == "dobj" and _no_det(c) is not None for c in v.children
+        )
+        if intention is None and (ctx.irrealis(v) or not negated or _pending(v)):
             return
         if intention is None and _disputes_claim(v):
             return  # "we do not accept that they become a substitute": a claim disputed
@@ -273,11 +282,44 @@ class RejectRules(StanceRules):
             topic = ctx.topics.from_vp(unless)
             self._emit("demands", sources, [topic] if topic else [], v, 0.65)
             return
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        content = self._indefinite_content(obj) if obj is not None else None
+        if content is not None:  # "will not sign anything that amounts to a surrender"
+            self._emit("rejects", sources, content, v, 0.7)
+            return
+        if obj is not None and _no_det(obj) is not None:
+            # "would respect no ceasefire negotiated without it": the ceasefire
+            self._emit("rejects", sources, _one(self.t.np(obj, keep_no=False)), v, 0.7)
+            return
         targets = self.t.of_verb(v)
         if targets and all(isinstance(x, str) for x in targets):
             # "will never recognise Kosovo": the act refused, not the actor
             targets = _one(ctx.topics.from_vp(v))
         self._emit("rejects", sources, targets, v, 0.7)
+
+    def _indefinite_content(self, obj: Token) -> list[Topic | str] | None:
+        """ "anything that amounts to a surrender", "anything that means partition": the
+        phrase a verb of equating gives ("anything that infringes on X" is a condition)."""
+        if obj.lower_ not in INDEFINITES:
+            return None
+        rel = next((c for c in obj.children if c.dep_ in ("relcl", "acl")), None)
+        if rel is None:
+            return None
+        if rel.lemma_.lower() not in EQUATING:
+            return None  # "anything that infringes on its sovereignty": a condition, no topic
+        said = next(
+            (
+                g
+                for c in rel.children
+                if c.dep_ == "prep" and c.lower_ in ("to", "like")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        ) or next((c for c in rel.children if c.dep_ in ("attr", "dobj", "acomp")), None)
+        if said is not None:
+            return self.t.nps(said)
+        return None
 
     def _no_intention(self, v: Token) -> Token | None:
         """ "has no intention of accepting", "has no plans to sign": the intention noun."""
@@ -414,6 +456,9 @@ class RejectRules(StanceRules):
             return
         holder = cop if adj.dep_ not in ("ROOT", "relcl", "ccomp", "conj") else adj
         subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        while subj is None and holder.dep_ == "conj" and holder.head.i != holder.i:
+            holder = holder.head  # "said the government was open to X but was opposed to Y"
+            subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ in ("WDT", "WP") and holder.dep_ == "relcl":
             subj = holder.head  # "Israel, which is opposed to X"
         sources = ctx.resolve.resolve_np(subj) if subj is not None else []
@@ -478,6 +523,57 @@ class RejectRules(StanceRules):
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.7)
 
+    # ------------------------------------------------------------------ idioms
+    def _idiom(
+        self, v: Token, tails: tuple[tuple[str, ...], ...], acceptance: bool = False
+    ) -> None:
+        """ "brushed the idea aside", "poured cold water on the plan", "has set its face
+        against X", "will have nothing to do with X", "campaigned against it"; with
+        ``acceptance``, a way of signing that rejects when negated: "would not put his
+        signature to it" ("refused to put its name to X" is read by the refusing verb, see
+        :meth:`_accepted`)."""
+        ctx = self.ctx
+        if ctx.irrealis(v) or self._asked(v):
+            return
+        if acceptance and (not ctx.negated(v) or _pending(v)):
+            return
+        if not acceptance and (
+            ctx.negated(v) or (v.dep_ in ("amod", "pcomp", "acl") and not absolute_participle(v))
+        ):
+            return
+        for tail in tails:
+            obj = idiom_target(v, tail)
+            if obj is None:
+                continue
+            sources = ctx.resolve.subject_actors(v)
+            targets = self._idiom_targets(obj, not acceptance and "nothing" in tail)
+            if sources and targets:
+                self._emit("rejects", sources, targets, v, 0.7)
+            return
+
+    def _idiom_targets(self, obj: Token, actors: bool) -> list[Topic | str]:
+        """What an idiom rejects: a proposal, a course of action ("argued against sending
+        troops"), what someone here demands, or a pronoun standing for one; an actor only
+        where the idiom allows it ("nothing to do with the junta"). Not a plain noun:
+        "campaigned against drug trafficking", "waved away the criticism"."""
+        ctx = self.ctx
+        if men := ctx.men[obj.i]:
+            return [men.actor] if actors and men.actor else []
+        if obj.pos_ == "VERB":
+            return _one(ctx.topics.from_vp(obj))
+        found = self.t.nps(obj)
+        lemma = obj.lemma_.lower()
+        if (
+            actors  # "will have nothing to do with the customs union": whatever it is
+            or obj.pos_ == "PRON"
+            or lemma in ctx.lex.object_classes.get("proposal", ())
+            or lemma in ctx.lex.proposal_heads
+            or lemma in ctx.lex.shell_nouns
+        ):
+            return [x for x in found if actors or not isinstance(x, str)]
+        demanded = {r.get("target") for r in ctx.out.relations if r.get("type") == "demands"}
+        return [x for x in found if not isinstance(x, str) and x.id in demanded]
+
     def _against(self, prep: Token) -> None:
         """ "Hamas is against any disarmament": a copula with "against"."""
         ctx = self.ctx
@@ -541,6 +637,8 @@ class RejectRules(StanceRules):
         words |= {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "attr")}
         if t.dep_ == "ccomp" or t.pos_ in ("VERB", "AUX"):
             words |= {c.lower_ for c in t.children if c.dep_ in ("acomp", "attr")}
+        if {t.lower_, t.lemma_.lower()} & lex.defeats:
+            return True  # "called the deal a surrender", not "a surrender agreement"
         return bool(words & lex.evaluations) or bool(words & lex.reject_predicates)
 
     def _reject_noun(self, n: Token) -> None:
@@ -687,6 +785,58 @@ class RejectRules(StanceRules):
         sources = ctx.resolve.subject_actors(v)
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.75)
+
+
+#: "anything that amounts to X": a pronoun that says nothing without its relative clause
+INDEFINITES = frozenset({"anything", "something", "everything"})
+
+#: verbs that equate their subject with their object ("amounts to", "means", "is")
+EQUATING = frozenset({"amount", "mean", "constitute", "equal", "be", "represent", "look"})
+
+
+def _no_det(obj: Token) -> Token | None:
+    """ "no ceasefire": the negating determiner of an object."""
+    return next((c for c in obj.children if c.dep_ == "det" and c.lower_ == "no"), None)
+
+
+#: dependents that start a clause of their own: an idiom's words are never found there
+CLAUSES = frozenset({"ccomp", "advcl", "conj", "parataxis", "csubj", "xcomp"})
+
+
+def idiom_target(v: Token, tail: tuple[str, ...]) -> Token | None:
+    """Where an idiom's words (``tail``, the words after its verb, ``x`` the target) are all
+    found on the verb in this order, the target: the object of the preposition before ``x``,
+    else the verb's object (or a passive subject); None when the idiom is not there."""
+    skip: set[int] = set()
+    for c in v.children:
+        if c.dep_ in CLAUSES:
+            skip.update(x.i for x in c.subtree)
+    words = [w for w in tail if w != "x"]
+    if not words:
+        return None
+    # the idiom's words: from the verb's own phrase, in order, within a short reach
+    pool = [t for t in v.subtree if t.i > v.i and t.i not in skip and t.i - v.i <= 14]
+    found: list[Token] = []
+    pos = 0
+    for w in words:
+        hit = next((t for t in pool[pos:] if w in (t.lower_, t.lemma_.lower())), None)
+        if hit is None:
+            return None
+        found.append(hit)
+        pos = pool.index(hit) + 1
+    at = tail.index("x")
+    if at == len(tail) - 1:  # "pour cold water on X": the last word's object
+        last = found[-1]
+        obj = next((g for g in last.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is not None:
+            return obj
+        if last.dep_ not in ("prt", "advmod"):
+            return None
+    obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or any(obj.i == f.i for f in found):
+        # "brushed aside the idea" may hang "the idea" on the particle
+        obj = next((g for f in found for g in f.children if g.dep_ in ("pobj", "dobj")), None)
+    return obj
 
 
 def _past_fact(clause: Token) -> bool:

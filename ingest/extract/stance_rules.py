@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.context import INTERVIEWER
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.targets import Targets
+from actorgraph.ingest.extract.topics import INTERVIEWER
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -54,7 +54,8 @@ def _vacuous(target: Topic | str) -> bool:
     return len(words) == 1 and words[0] in VACUOUS
 
 
-#: the label of an interviewer's turn in a transcript ("Q:", "Question:", "Interviewer:")
+#: "once led", "formerly headed": a role that is over
+PAST_ROLE = frozenset({"once", "formerly", "previously", "earlier"})
 
 #: verbs that deny the clause they govern ("denied that it had rejected the deal")
 DENIALS = frozenset({"deny", "dispute", "refute", "rebut"})
@@ -214,6 +215,24 @@ class StanceRules:
             for c in root.children:  # "X, who led the movement"
                 if c.dep_ == "relcl" and c.lemma_.lower() in heading:
                     bodies += [g for g in c.children if g.dep_ == "dobj"]
+            verb = root.head
+            if (
+                root.dep_ == "nsubj"
+                and verb.lemma_ == "be"
+                and verb.tag_ in ("VBZ", "VBP")
+                and not ctx.negated(verb)
+            ):
+                # "X is Bolivia's president", "X is the leader of the Front"
+                roles += [c for c in verb.children if c.dep_ == "attr"]
+            if (  # "X leads the Andean Front", "X has headed the delegation since May"
+                root.dep_ == "nsubj"
+                and verb.lemma_.lower() in heading
+                and not ctx.negated(verb)
+                and not ctx.irrealis(verb)
+                and not any(c.dep_ == "advmod" and c.lower_ in PAST_ROLE for c in verb.children)
+                and verb.tag_ in ("VBZ", "VBP", "VBN")
+            ):
+                bodies += [g for g in verb.children if g.dep_ == "dobj"]
             for n in roles:
                 owner = self._owner_of_role(n)
                 if owner is not None:

@@ -81,6 +81,10 @@ class Stances(DemandRules, RejectRules):
                 self._refused_concession(t)
             if lemma in lex.departures:
                 self._departure(t, lex.departures[lemma])
+            if lemma in lex.reject_idioms:
+                self._idiom(t, lex.reject_idioms[lemma])
+            if lemma in lex.acceptance_idioms:
+                self._idiom(t, lex.acceptance_idioms[lemma], acceptance=True)
         if low == "no" and t.dep_ in ("intj", "dobj") and t.head.lemma_.lower() == "say":
             self._say_no(t.head)
         if (

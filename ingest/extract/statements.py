@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.context import INTERVIEWER, Quote
+from actorgraph.ingest.extract.context import Quote
 from actorgraph.ingest.extract.coref import finite_on_subject
 from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
 from actorgraph.ingest.extract.mentions import colon_after
 from actorgraph.ingest.extract.sources import Source, UnnamedSources
-from actorgraph.ingest.extract.topics import phrase_text
+from actorgraph.ingest.extract.topics import INTERVIEWER, phrase_text
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext

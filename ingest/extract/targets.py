@@ -48,11 +48,18 @@ class Targets:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
 
-    def np(self, head: Token) -> Topic | str | None:
+    def np(self, head: Token, keep_no: bool = True) -> Topic | str | None:
+        """The target a phrase names; without ``keep_no``, without its "no" ("would respect
+        no ceasefire made without it": the ceasefire is what is rejected)."""
         ctx = self.ctx
         m = ctx.men[head.i]
         if m is not None and m.actor and m.salient:
             return m.actor
+        if not keep_no:
+            no = [c.i for c in head.children if c.dep_ == "det" and c.lower_ == "no"]
+            if no and not any(_relative(c) for c in head.children):
+                toks = [t for t in ctx.topics.np_tokens(head) if t.i not in no]
+                return ctx.topics.from_tokens(toks)
         lemma = head.lemma_.lower()
         lex = ctx.lex
         if lemma in lex.proposal_heads or lemma in lex.party_nouns or lemma in lex.shell_nouns:
@@ -60,7 +67,9 @@ class Targets:
             if content is not None:  # "a deal that guarantees the reconstruction of Gaza"
                 rel = [g for g in content.children if g.dep_ == "nsubj"]
                 toks = ctx.topics.np_tokens(head) + rel + ctx.topics.vp_tokens(content)
-                return ctx.topics.from_tokens(toks)
+                if not keep_no:
+                    toks = [t for t in toks if not (t.dep_ == "det" and t.lower_ == "no")]
+                return ctx.topics.from_tokens(toks + self._relative_rest(content, toks))
         if head.dep_ == "appos" and lemma in lex.demand_anaphors:  # "X, a demand (that) ..."
             return self.np(head.head)
         if lemma in ctx.lex.demand_nouns | {"demand"}:
@@ -91,6 +100,22 @@ class Targets:
                     toks += ctx.topics.np_tokens(subj, 1)
                 return ctx.topics.from_tokens(toks + ctx.topics.vp_tokens(inner))
         return ctx.topics.from_np(head)
+
+    def _relative_rest(self, content: Token, toks: list[Token]) -> list[Token]:
+        """What the content of an arrangement says past its verb: "in which the revenues are
+        controlled by X" (by X), "in which revenues would flow through La Paz" (through La
+        Paz); not the relative word's own preposition ("in which")."""
+        have = {t.i for t in toks}
+        out: list[Token] = []
+        for c in content.children:
+            if c.i in have or c.dep_ not in ("agent", "prep") or c.i < content.i:
+                continue
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or obj.lower_ in RELATIVE_WORDS:
+                continue
+            out += [c, *self.ctx.topics.np_tokens(obj, 1)]
+            break
+        return out
 
     def deal_target(self, clause: Token, obj: Token) -> list[Topic | str]:
         """What a deal must be or have: "no deal is possible without X" (X); an adjective goes

@@ -9,16 +9,20 @@ the same name key become one topic; "this position" is the topic of the previous
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from actorgraph.graph.exchange import slugify
 from actorgraph.ingest.extract.normalize import fold, name_key
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Lexicon
+
+#: the label of an interviewer's turn in a transcript ("Q:", "Question:", "Interviewer:")
+INTERVIEWER = re.compile(r"[ \t]*(?:Q|Question|Interviewer)[ \t]*[:.-]", re.IGNORECASE)
 
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "quantmod", "npadvmod"})
 
@@ -166,6 +170,8 @@ class TopicTable:
         self.by_id: dict[str, Topic] = {}
         self.used: list[Topic] = []
         self.last: Topic | None = None
+        #: where the last topic's phrase ends (a token index)
+        self.last_at: int | None = None
         #: the topic of the last demand found ("rejected the demand": that one)
         self.last_demand: Topic | None = None
         #: the last demand of each actor ("dismissed the government's call": the government's)
@@ -295,7 +301,9 @@ class TopicTable:
                     out.append(w)
         return out
 
-    def _add(self, key: str, name: str, keywords: list[str]) -> Topic:
+    def _add(
+        self, key: str, name: str, keywords: list[str], at: list[Token] | None = None
+    ) -> Topic:
         topic = self.by_key.get(key)
         if topic is None:
             tid = slugify(name)
@@ -312,6 +320,8 @@ class TopicTable:
         if topic not in self.used:
             self.used.append(topic)
         self.last = topic
+        if at:
+            self.last_at = max(t.i for t in at)
         return topic
 
     def from_np(self, head: Token) -> Topic | None:
@@ -328,6 +338,24 @@ class TopicTable:
             # "the government's call" (that owner's last demand, when known)
             owner = self._owner_of(head)
             return self.demand_of.get(owner, self.last_demand) if owner else self.last_demand
+        pointing = head.lower_ in ("that", "this") and head.pos_ in ("PRON", "SCONJ", "DET")
+        if pointing and self._proposal_before(head) is None:
+            back = self._said_before(head)
+            if back is not None:  # "Q: They say X must go ahead. A: We reject that."
+                return back
+        if (
+            low in self.lex.anaphors
+            and head.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in head.children)
+            and not any(c.dep_ in ("prep", "acl", "compound", "amod") for c in head.children)
+            and not any(  # "that offer, which ...": it says its own content
+                c.dep_ == "relcl" and next(iter(c.subtree)).tag_ in ("WDT", "WP", "IN")
+                for c in head.children
+            )
+        ):
+            back = self._said_before(head)
+            if back is not None:  # "Peru offered X. That offer we have turned down."
+                return back
         if (
             head.lower_ in ("that", "this")
             and head.dep_ in ("dobj", "nsubjpass")
@@ -338,6 +366,9 @@ class TopicTable:
             near = self._proposal_before(head)
             if near is not None:  # "Hamas accepted the proposal, but Israel rejected it"
                 return self.from_np(near)
+            back = self._said_before(head)
+            if back is not None:  # "Peru proposed X. We reject this."
+                return back
         if head.pos_ == "PRON" or (
             low in self.lex.anaphors
             and low not in self.lex.proposal_heads
@@ -350,7 +381,7 @@ class TopicTable:
         name = phrase_text(toks)
         if not name or not any(t.is_alpha for t in toks):
             return None
-        return self._add(_key(toks), name, self._keywords(toks))
+        return self._add(_key(toks), name, self._keywords(toks), toks)
 
     def _proposal_before(self, pron: Token) -> Token | None:
         """The nearest proposal word before a pronoun in its sentence ("accepted the proposal,
@@ -363,6 +394,67 @@ class TopicTable:
             if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.proposal_heads:
                 return t
         return None
+
+    def _said_before(self, pron: Token) -> Topic | None:
+        """What a pronoun with nothing before it in its sentence points back to, in the
+        sentences before (nearest first, up to the last topic found): the object of a verb
+        that puts something forward ("Peru proposed a joint commission. We reject this."), or
+        what an interviewer's turn reports ("Q: The government says elections must go ahead.
+        A: We reject that.")."""
+        doc = pron.doc
+        sent = pron.sent
+        for _ in range(3):
+            if sent.start == 0:
+                return None
+            sent = doc[sent.start - 1].sent
+            text = doc.text
+            line = text.rfind("\n", 0, sent[0].idx) + 1
+            if INTERVIEWER.match(text, line) is not None:  # a question takes no stance
+                found = self._reported(sent)
+                if found is not None:
+                    return found
+            if self.last_at is not None and self.last_at >= sent.start:
+                return None  # a stance was found there: "this" is its topic
+            found = self._put_forward(sent)
+            if found is not None:
+                return found
+        return None
+
+    def _put_forward(self, sent: Span) -> Topic | None:
+        """ "Peru proposed a joint commission": the object of the last offering verb."""
+        for v in reversed(list(sent)):
+            if v.pos_ != "VERB" or v.lemma_.lower() not in self.lex.offer_verbs:
+                continue
+            obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+            if obj is None:
+                obj = next(
+                    (
+                        g
+                        for c in v.children
+                        if c.dep_ == "prep" and c.lower_ in ("on", "for")
+                        for g in c.children
+                        if g.dep_ == "pobj" and g.pos_ != "PRON"
+                    ),
+                    None,
+                )
+            if obj is not None:
+                return self.from_np(obj)
+        return None
+
+    def _reported(self, sent: Span) -> Topic | None:
+        """What a reported clause says: "The government says it is ready to include you"
+        (include you), "... said elections must go ahead" (elections go ahead)."""
+        root = sent.root
+        clause = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            return None
+        ready = next((c for c in clause.children if c.dep_ in ("acomp", "attr")), None)
+        act = next((c for c in ready.children if c.dep_ == "xcomp"), None) if ready else None
+        if act is not None:  # "is ready to include you": the act offered
+            return self.from_vp(act)
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        agent = subj if subj is not None and subj.pos_ != "PRON" else None
+        return self.from_vp(clause, agent=agent)
 
     def from_vp(self, verb: Token, agent: Token | None = None) -> Topic | None:
         """A topic from a verb phrase ("release 40 hostages"); with ``agent``, the phrase of
@@ -377,7 +469,7 @@ class TopicTable:
         name = phrase_text(toks)
         if not name:
             return None
-        return self._add(_key(toks), name, self._keywords(toks))
+        return self._add(_key(toks), name, self._keywords(toks), toks)
 
     def from_tokens(self, tokens: list[Token]) -> Topic | None:
         """A topic named by some tokens in text order ("temporary truce")."""
@@ -385,7 +477,7 @@ class TopicTable:
         name = phrase_text(toks)
         if not name:
             return None
-        return self._add(_key(toks), name, self._keywords(toks))
+        return self._add(_key(toks), name, self._keywords(toks), toks)
 
     def _proposal(self, head: Token) -> Topic:
         owner = self._owner_of(head) or ""
@@ -408,5 +500,5 @@ class TopicTable:
                         best = (content, -t.i, toks)
             toks = best[2] if best else self.np_tokens(head)
             name = phrase_text(toks)
-            return self._add(key, name, self._keywords(toks) + self._keywords(all_toks))
-        return self._add(key, self.by_key[key].name, self._keywords(self.np_tokens(head)))
+            return self._add(key, name, self._keywords(toks) + self._keywords(all_toks), [head])
+        return self._add(key, self.by_key[key].name, self._keywords(self.np_tokens(head)), [head])

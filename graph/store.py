@@ -15,7 +15,9 @@ Contract shared by both backends (the suite in ``tests/`` runs on both):
   between two actors over the given relation types (``traverse: both`` types in both
   directions, ``forward`` types along their direction), optionally only through
   intermediaries (every inner node an intermediary), in the order of :mod:`graph.ranking`
-  (fewest hops, best support, most recent, names), plus whether the time limit cut the search.
+  (fewest hops, best support, most recent, names), plus whether the search was cut (the time
+  limit, or on Neo4j a length of paths with more walks than its path budget): a cut answer
+  holds fewer paths than asked, and they are still the first paths of that order.
 """
 
 from __future__ import annotations

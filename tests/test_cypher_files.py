@@ -19,7 +19,15 @@ from actorgraph.graph.schema import default_schema
 from tests.helpers import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, ROOT, open_neo4j
 
 CYPHER_FILES = sorted(p for p in resources.files("cypher").iterdir() if p.name.endswith(".cypher"))
-SAMPLE_SLOTS = {"label": "Actor", "rel_type": "MEDIATES", "hops": 2, "groups": 2}
+SAMPLE_SLOTS = {
+    "label": "Actor",
+    "rel_type": "MEDIATES",
+    "types": ("MEDIATES", "SPEAKS_FOR"),
+    "hops": 2,
+    "groups": 2,
+    "left": 2,
+    "right": 1,
+}
 HEADER_LINE = re.compile(r"^// (name|description|params|slots|mode): ?(.*)$")
 
 
@@ -108,13 +116,28 @@ def test_parser_refuses_bad_files(text: str, problem: str | None) -> None:
         ("hops", 0),
         ("hops", "2"),
         ("hops", True),
+        ("left", 0),
+        ("right", 7),
+        ("types", ("MEDIATES]->() DETACH DELETE n //",)),
+        ("types", ("MEDIATES", "mediates")),
+        ("types", "MEDIATES"),
+        ("types", ()),
     ],
 )
 def test_slots_take_only_vocabulary_values(slot: str, value: object) -> None:
     queries = QuerySet(default_schema())
-    name = {"rel_type": "relations_create", "label": "nodes_list", "hops": "paths"}[slot]
+    name = {
+        "rel_type": "relations_create",
+        "label": "nodes_list",
+        "hops": "paths",
+        "types": "paths",
+        "left": "paths_longer",
+        "right": "paths_longer",
+    }[slot]
+    others = {s: SAMPLE_SLOTS[s] for s in queries.get(name).slots if s != slot}
+    queries.text(name, **others, **{slot: SAMPLE_SLOTS[slot]})  # the good value is taken
     with pytest.raises(ValueError):
-        queries.text(name, **{slot: value})
+        queries.text(name, **others, **{slot: value})
 
 
 def test_rendered_texts_have_no_slots_left() -> None:

@@ -224,6 +224,39 @@ def test_paths_of_up_to_four_hops_are_whole_whatever_the_time_limit(
     assert ([p.nodes for p in raw], cut) == (want[:1000], False)
 
 
+def test_a_length_over_the_path_budget_leaves_the_ranking_s_first_paths_flagged_cut(
+    store: GraphStore,
+) -> None:
+    """Neo4j ranks one length of paths at a time and only when its walks fit the store's path
+    budget: past it, the answer is what the shorter lengths gave, flagged as cut, and still
+    the first paths of the ranking. Within the budget (and on the embedded store, whose search
+    has no such bound) the answer is the whole ranking's first paths, not cut."""
+    leaves = [f"x{i:02d}" for i in range(12)]
+    names = {i: i.upper() for i in ["s", "m", "h", "t", *leaves]}
+    rels = [rel("mediates", "s", "m", ev("d1")), rel("speaks_for", "m", "t", ev("d2"))]
+    rels.append(rel("mediates", "s", "h", ev("d3", 0.8, "2024-01-01")))
+    for n, leaf in enumerate(leaves):  # twelve ways of three hops through a hub
+        rels.append(rel("mediates", "h", leaf, ev("d4", 0.5 + n / 30, "2024-02-01")))
+        rels.append(rel("speaks_for", leaf, "t", ev(f"e{n}", 0.9, f"2024-03-{n + 1:02d}")))
+    store.write(WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=rels))
+    types = ["mediates", "speaks_for"]
+    want = reference_paths(rels, names, "s", "t", types, 4)
+    assert len(want) == 13
+    raw, cut = store.find_paths("s", "t", types, 4, 10)
+    assert ([p.nodes for p in raw], cut) == (want[:10], False)
+    if store.backend != "neo4j":
+        return
+    store.path_budget = 12  # type: ignore[attr-defined]  # the twelve walks of three hops fit
+    raw, cut = store.find_paths("s", "t", types, 4, 10)
+    assert ([p.nodes for p in raw], cut) == (want[:10], False)
+    store.path_budget = 5  # type: ignore[attr-defined]
+    raw, cut = store.find_paths("s", "t", types, 4, 10)
+    assert ([p.nodes for p in raw], cut) == (want[:1], True)
+    answer = Graph(store).paths("s", "t", relations=types, limit=10)
+    assert answer.truncated
+    assert [[n.id for n in p.nodes] for p in answer.paths] == want[:1]
+
+
 def test_evidence_is_trimmed_best_first_and_paged(store: GraphStore) -> None:
     pieces = [
         ev(f"d{i}", conf, date, i)

@@ -25,8 +25,10 @@ store's). All of it is one transaction; one that changed nothing is rolled back,
 included.
 
 Queries are the named files of ``cypher/`` (:mod:`graph.neo4j.queries`). Paths are found and
-ranked in the database (``cypher/paths.cypher``: ``SHORTEST k GROUPS`` over a quantified path
-pattern, ranked by :mod:`graph.ranking`'s order in ``ORDER BY``), and neighbourhoods are
+ranked in the database one length at a time (``cypher/paths.cypher``: ``SHORTEST 1 GROUPS``
+for the shortest length; ``cypher/paths_longer.cypher``: two half-walks joined in the middle
+for each longer one; ranked by :mod:`graph.ranking`'s order in ``ORDER BY``, at most
+:data:`PATH_BUDGET` walks a length), and neighbourhoods are
 expanded level by level in Cypher; no copy of the graph is made in Python for either.
 Influence (PageRank, betweenness, degree) is not computed in the database:
 :meth:`Neo4jStore.projection` pulls the actor subgraph of the asked relation types and date
@@ -110,6 +112,8 @@ AMONG_CAP = MAX_ROWS * 10
 logger = logging.getLogger("actorgraph.neo4j")
 #: Relations a retraction may touch at most (relations_citing's limit).
 CITING_CAP = MAX_ROWS * 100
+#: Walks of one length a path question may enumerate (see Neo4jStore.find_paths).
+PATH_BUDGET = 5_000
 #: Tries of a batch whose commit was cut off (see Neo4jStore.write).
 WRITE_TRIES = 3
 #: Writes may run longer than reads (a batch of thousands of rows), but not forever.
@@ -204,6 +208,7 @@ class Neo4jStore(GraphStore):
         batch_size: int = 1000,
         query_timeout: float = 10.0,
         connect_retries: int = 3,
+        path_budget: int = PATH_BUDGET,
         schema: Schema | None = None,
     ) -> None:
         if batch_size < 1:
@@ -217,6 +222,7 @@ class Neo4jStore(GraphStore):
         self.database = database or None
         self.batch_size = batch_size
         self.query_timeout = float(query_timeout)
+        self.path_budget = int(path_budget)
         if schema is not None:
             self.schema = schema
         self.queries = QuerySet(self.schema)
@@ -935,51 +941,60 @@ class Neo4jStore(GraphStore):
         max_paths: int,
         intermediaries_only: bool = False,
     ) -> tuple[list[RawPath], bool]:
-        """The ``paths`` query: ``SHORTEST k GROUPS`` of the walkable pattern, ranked and cut in
-        the database. One group (every path of the shortest length) first; while fewer than
-        ``max_paths`` paths came back, one more group, up to ``max_hops``. Each query runs
-        within what is left of the time limit; when it runs out, the paths of the last query
-        that finished are returned, flagged as cut."""
+        """Paths ranked in the database, one length at a time (fewest hops come first, so the
+        ranked lengths are a prefix of the ranking): ``paths`` gives every path of the shortest
+        length (``SHORTEST 1 GROUPS``, a search from both ends); while fewer than ``max_paths``
+        came back, ``paths_longer`` gives those of the next length (each half walked from its
+        own end and joined in the middle), up to ``max_hops``.
+
+        Bounds: a length whose walks are more than :attr:`path_budget` is not ranked, and the
+        answer is what the shorter lengths gave, flagged as cut; so is one the time limit cut
+        (each query runs within what is left of it). A cut answer is still the first paths of
+        the ranking, only fewer than asked."""
         both, forward = self._walk(relations)
         if source == target or max_paths <= 0 or max_hops < 1 or not (both or forward):
             return [], False
         hops = min(int(max_hops), MAX_HOPS)
         deadline = time.monotonic() + self.query_timeout
+        params = {
+            "source": source,
+            "target": target,
+            "both": both,
+            "forward": forward,
+            "intermediaries_only": bool(intermediaries_only),
+            "budget": self.path_budget,
+        }
 
-        def ranked(tx: _Tx, groups: int) -> list[Any]:
-            return tx.run(
-                "paths",
-                {"hops": hops, "groups": groups},
-                source=source,
-                target=target,
-                both=both,
-                forward=forward,
-                intermediaries_only=bool(intermediaries_only),
-                limit=max_paths,
-            )
-
-        found: list[Any] = []
-        groups = 1
-        while True:
+        def ask(name: str, slots: dict[str, Any], limit: int) -> Any | None:
             left = deadline - time.monotonic()
             if left < 0.01:
-                return self._raw(found), True
+                return None
             try:
-                rows = self._read(partial(ranked, groups=groups), timeout=left)
+                rows = self._read(lambda tx: tx.run(name, slots, **params, limit=limit), left)
             except LimitError:
+                return None
+            return rows[0] if rows else {"walks": 0, "shortest": None, "rows": []}
+
+        types = tuple(sorted({*both, *forward}))  # a typed expansion: hubs' other types unread
+        first = ask("paths", {"hops": hops, "types": types}, max_paths)
+        if first is None or first["walks"] > self.path_budget:
+            return [], True
+        found = list(first["rows"])
+        if first["shortest"] is None:
+            return [], False
+        length = int(first["shortest"]) + 1
+        while len(found) < max_paths and length <= hops:
+            slots = {"left": (length + 1) // 2, "right": length // 2, "types": types}
+            more = ask("paths_longer", slots, max_paths - len(found))
+            if more is None or more["walks"] > self.path_budget:
                 return self._raw(found), True
-            found = rows
-            if len(rows) >= max_paths or (not rows and groups == 1):
-                break
-            longest = max(int(r["hops"]) for r in rows) if rows else 0
-            if groups >= hops or longest >= hops:
-                break
-            groups += 1
+            found.extend(more["rows"])
+            length += 1
         return self._raw(found), False
 
     @staticmethod
     def _raw(rows: list[Any]) -> list[RawPath]:
-        return [RawPath(list(r["ids"]), float(r["support"]), r["last_seen"] or None) for r in rows]
+        return [RawPath(list(r[0]), float(r[2]), r[3] or None) for r in rows]
 
     def neighborhood(
         self,

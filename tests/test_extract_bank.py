@@ -39,6 +39,7 @@ FLOORS = {
     "speakers-envoys": 0.95,
     "actors-names": 0.95,
     "speakers-interviews": 0.95,
+    "demands-phrasings": 0.95,
 }
 
 

@@ -55,6 +55,7 @@ class Stances(DemandRules, RejectRules):
                         self._cue(t)
                 self._phrases(s)
             self._quoted_imperatives()
+            self._quoted_lists()
         finally:
             ctx.resolve.stance_sources = False
 
@@ -67,7 +68,7 @@ class Stances(DemandRules, RejectRules):
                 self._demand_verb(t, lex.demand_verbs[lemma])
             if lemma in lex.reject_verbs:
                 self._reject_verb(t, lex.reject_verbs[lemma])
-            if lemma in lex.negated_acceptance:
+            if lemma in lex.negated_acceptance and not self._required_by_refusal(t):
                 self._negated_accept(t)
             if lemma in lex.insist_verbs:
                 self._insist(t)

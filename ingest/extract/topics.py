@@ -335,7 +335,7 @@ class TopicTable:
         ):
             return self.last_demand  # "Iran ruled that out"
         if head.pos_ == "PRON" and head.lower_ in ("it", "this", "that"):
-            near = self._proposal_before(head)
+            near = self.proposal_before(head)
             if near is not None:  # "Hamas accepted the proposal, but Israel rejected it"
                 return self.from_np(near)
         if head.pos_ == "PRON" or (
@@ -352,7 +352,7 @@ class TopicTable:
             return None
         return self._add(_key(toks), name, self._keywords(toks))
 
-    def _proposal_before(self, pron: Token) -> Token | None:
+    def proposal_before(self, pron: Token) -> Token | None:
         """The nearest proposal word before a pronoun in its sentence ("accepted the proposal,
         but Israel rejected it"), else in the sentence before when no topic is known yet."""
         sent = pron.sent
@@ -386,6 +386,16 @@ class TopicTable:
         if not name:
             return None
         return self._add(_key(toks), name, self._keywords(toks))
+
+    def act_on(self, verb: Token, obj: Token) -> Topic | None:
+        """An act on a thing named elsewhere ("sign it" with "it" the plan named before:
+        "sign the new plan"), the verb first whatever the text order."""
+        vt = [verb, *(c for c in verb.children if c.dep_ in ("neg", "prt"))]
+        ot = self.np_tokens(obj)
+        name = f"{phrase_text(vt)} {phrase_text(ot)}".strip()
+        if not phrase_text(ot):
+            return None
+        return self._add(_key(vt + ot), name, self._keywords(vt + ot))
 
     def _proposal(self, head: Token) -> Topic:
         owner = self._owner_of(head) or ""

@@ -52,6 +52,7 @@ def ex() -> Extractor:
             ("return", "boats"),
         ),
         ("Peru will not sign any accord without a border survey.", "peru", ("survey",)),
+        ("Chile will sign the accord provided that Peru returns the boats.", "chile", ("boats",)),
         (
             "Bolivia called for an immediate halt to Chilean tariffs and for the return of the "
             "trucks to their owners.",
@@ -96,7 +97,18 @@ def test_an_answer_lists_demands_by_ordinals(ex: Extractor) -> None:
         '"That file is closed, and we want it finished soon," Peru said.',
         "Chile said the military would have to be consulted.",
         "The talks focus on a new border survey, Chile said.",
+        "Chile has provided that list of boats to the mediators.",
     ],
 )
 def test_near_misses_give_no_demand(ex: Extractor, text: str) -> None:
     assert _rels(ex, text, "demands") == set()
+
+
+def test_the_groups_demands_in_a_sides_own_words_are_that_sides(ex: Extractor) -> None:
+    text = (
+        "Ivan Marquez, a negotiator for the Andean Front, met the UN envoy and the World Food "
+        "Programme. The group's demands include an amnesty, he added."
+    )
+    found = _rels(ex, text, "demands")
+    assert _has(found, "andean-front", "amnesty")
+    assert not _has(found, "world-food-programme", "amnesty")

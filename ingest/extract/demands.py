@@ -709,7 +709,7 @@ class DemandRules(StanceRules):
                     owner = self._whose(held)  # "His government's demands": his state's
                     if owner is not None:
                         return [Resolved(owner, via="principal")]
-                found = ctx.resolve.resolve_np(c)
+                found = self._speakers_own(n, c) or ctx.resolve.resolve_np(c)
                 if not found and (owner := ctx.resolve.described_owner(c)) is not None:
                     found = [Resolved(owner, via="description")]  # "the union's demands"
                 if not found and c.lower_ in ("its", "their"):
@@ -734,6 +734,28 @@ class DemandRules(StanceRules):
                 if owner is not None and ctx.type_of(owner) != "person":
                     return [Resolved(owner, via="description")]
         return []
+
+    def _speakers_own(self, n: Token, poss: Token) -> list[Resolved]:
+        """ "The group's demands include A and B, he added" said by the rebels' negotiator:
+        a bare description of a body ("the group's", "the movement's") in a clause its
+        reporter says is the reporter's own body when it is an organization (a speaker speaks
+        of their own side's demands; a state's official would not call it "the group")."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if poss.pos_ != "NOUN" or ctx.men[poss.i] is not None:
+            return []
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in poss.children):
+            return []
+        if poss.lemma_.lower() not in lex.groups | lex.org_heads | lex.armed_groups:
+            return []
+        clause = n.head if n.dep_ in ("nsubj", "nsubjpass") else None
+        if clause is None:
+            return []
+        with ctx.quietly():
+            judges = self._judges(clause)
+        sides = {ctx.stance_source(self._voiced_for(r, clause).actor) for r in judges}
+        orgs = [a for a in sides if ctx.type_of(a) == "organization"]
+        return [Resolved(orgs[0], via="principal")] if len(orgs) == 1 else []
 
     def _subject_owner(self, pron: Token) -> list[Resolved]:
         """ "The MILF's conditions have not changed. Its demands include ...": the owner of
@@ -831,6 +853,21 @@ class DemandRules(StanceRules):
         sources = self._owners(n) or self._judges(verb)
         if sources:
             self._emit("demands", sources, self.t.nps(subj), n, 0.6)
+
+    def _provided(self, w: Token) -> None:
+        """ "will sign the deal provided that Russia withdraws its troops", "would accept
+        neutrality providing that X": X demands what the condition says (only with "that":
+        without it the parser reads the clause as anything)."""
+        doc = w.doc
+        that = doc[w.i + 1] if w.i + 1 < len(doc) else None
+        if that is None or that.lower_ != "that" or that.dep_ != "mark":
+            return
+        clause = that.head
+        verb = w.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head  # "release the hostages providing that ...": on the object
+        if clause.i > w.i and verb.i < w.i:
+            self._proviso(verb, clause, w)
 
     def _made_condition(self, n: Token) -> None:
         """ "The Houthis made an end to the war a condition for halting their attacks"."""

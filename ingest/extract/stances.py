@@ -26,6 +26,9 @@ CONDITION_MARKS = frozenset({"unless", "until", "till"})
 #: "is not interested in X", "is not keen on X": a rejection of X
 UNINTERESTED = frozenset({"interested", "keen"})
 
+#: "will sign provided that Y", "providing that Y": a demand for Y
+PROVISOS = frozenset({"provided", "providing"})
+
 #: modals that make a demand with "only": "a truce could only be temporary"
 ONLY_MODALS = frozenset({"can", "could", "ca"})
 
@@ -51,6 +54,7 @@ class Stances(DemandRules, RejectRules):
                         or t.lower_ in ONLY_MODALS
                         or t.lower_ == "long"
                         or t.lower_ in UNINTERESTED
+                        or t.lower_ in PROVISOS
                     ):
                         self._cue(t)
                 self._phrases(s)
@@ -100,6 +104,8 @@ class Stances(DemandRules, RejectRules):
             self._only(t)
         if low == "long" and t.dep_ == "advmod":
             self._as_long_as(t)
+        if low in PROVISOS:
+            self._provided(t)
         if low == "against" and t.dep_ == "prep":
             self._against(t)
         if t.tag_ == "NNS" and t.dep_ in ("conj", "ROOT") and low[:-1] in lex.demand_verbs:

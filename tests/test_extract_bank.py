@@ -44,6 +44,7 @@ FLOORS = {
     "rejections-idioms": 0.95,
     "rejections-pointing": 0.95,
     "rejections-sources": 0.95,
+    "demands-phrasings": 0.95,
 }
 
 

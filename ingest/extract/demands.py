@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle, reattached
-from actorgraph.ingest.extract.targets import CHAIN_VERBS, LIST_HOLDERS, demand_preps
+from actorgraph.ingest.extract.targets import (
+    CHAIN_VERBS,
+    HOLDING_VERBS,
+    LIST_HOLDERS,
+    demand_preps,
+)
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext, Quote
@@ -42,6 +47,24 @@ LIST_GIVERS = frozenset({"hand", "give", "table", "draw", "unveil", "publish", "
 
 #: the bodies an owner speaks through ("Its delegation, led by X, called on ...")
 OWNED_ORGANS = frozenset({"delegation", "team", "panel", "negotiators", "side", "leadership"})
+
+#: what "there must be" infers rather than demands ("there must be a mistake")
+INFERRED = frozenset({"mistake", "error", "misunderstanding", "reason", "explanation", "doubt"})
+
+#: subjects that name someone who acts rather than a state of things
+AGENT_NOUNS = frozenset(
+    {"party", "parties", "side", "sides", "military", "army", "country", "state", "leader"}
+    | {"leaders", "people", "officials", "authorities", "mediator", "mediators", "world"}
+)
+
+#: words that open the items of a spoken list ("First, a corridor. Second, ...")
+ORDINALS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "finally", "lastly", "firstly", "secondly"}
+    | {"thirdly"}
+)
+
+#: verbs that say what something is ("X is a precondition for Y", "remains its condition")
+COPULAS_ = frozenset({"be", "remain"})
 
 #: "a truce could only be temporary" (a demand only about a deal)
 ONLY_MODALS_ = frozenset({"can", "could", "ca"})
@@ -76,12 +99,14 @@ class DemandRules(StanceRules):
             subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
             if subj is not None and _same(ctx, sources, ctx.resolve.resolve_np(subj)):
                 return  # "Israel wants to ...": no demand on anyone else
-            targets: list[Topic | str] = self.t.and_conjoined(_list(ctx.topics.from_vp(act)), act)
+            targets: list[Topic | str] = self.t.and_conjoined(_list(self._act_topic(act)), act)
         else:
             wanted = self._wanted(v, frame)
             if wanted is None:
                 return  # "wants Kosovo at the table": an actor is no demand
-            targets = wanted or self.t.frame_target(v, frame) or self.t.of_verb(v)
+            # "called on Russia to sign it": the act with what "it" stands for
+            targets = wanted or self.t.frame_target(v, frame) or _list(self._pronoun_act(v))
+            targets = targets or self.t.of_verb(v)
         shared = self._shared_object(v) if not targets else None
         if shared is not None:
             # "France has called for and Germany has backed an arms embargo": the object
@@ -186,13 +211,57 @@ class DemandRules(StanceRules):
         if dobj is not None:
             m = ctx.men[dobj.i]
             return None if m is not None and m.actor else self.t.nps(dobj)
-        small = next((c for c in v.children if c.dep_ == "ccomp" and c.tag_ == "VBN"), None)
+        small = next(
+            (c for c in v.children if c.dep_ == "ccomp" and c.tag_ in ("VBN", "VBD")), None
+        )  # "wants the troops withdrawn" (a participle the tagger may read as a past tense)
         if small is None or any(g.dep_ in ("aux", "mark", "auxpass") for g in small.children):
             return []
-        subj = next((g for g in small.children if g.dep_ == "nsubj"), None)
-        if subj is None or ctx.men[subj.i] is not None:
-            return []
-        return _list(ctx.topics.from_vp(small, agent=subj))
+        if any(g.dep_ == "nsubj" and g.pos_ == "PRON" for g in small.children):
+            return None  # "we want it finished": what "it" is was said elsewhere
+        out: list[Topic | str] = []
+        # "wants the guarantees abolished and the troops withdrawn": one demand per clause
+        for clause in (small, *(c for c in small.conjuncts if c.i > small.i)):
+            subj = next((g for g in clause.children if g.dep_ == "nsubj"), None)
+            if subj is None or ctx.men[subj.i] is not None or subj.pos_ == "PRON":
+                continue
+            out += _list(ctx.topics.from_vp(clause, agent=subj))
+        return out
+
+    def _pronoun_act(self, v: Token) -> Topic | None:
+        """The act asked of someone whose object is a pronoun ("called on Russia to sign
+        it", "urged both sides to implement them"), named with what the pronoun stands for."""
+        for c in v.children:
+            cands = [c]
+            if c.dep_ == "prep":  # "called on X to sign it": the infinitive hung on X
+                cands = [g for o in c.children if o.dep_ == "pobj" for g in o.children]
+            for act in cands:
+                if (
+                    act.dep_ in ("xcomp", "advcl", "acl")
+                    and act.pos_ == "VERB"
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in act.children)
+                    and any(g.dep_ == "dobj" and g.lower_ in ("it", "them") for g in act.children)
+                ):
+                    return self._act_topic(act)
+        return None
+
+    def _act_topic(self, act: Token) -> Topic | None:
+        """The act another actor is to carry out ("to sign the plan"); with a pronoun for its
+        object ("called on Russia to sign it"), the act with the proposal named last (in this
+        sentence or the one before), else the verb with its pronoun."""
+        ctx = self.ctx
+        found = ctx.topics.from_vp(act)
+        if found is not None:
+            return found
+        pron = next(
+            (c for c in act.children if c.dep_ == "dobj" and c.lower_ in ("it", "them")), None
+        )
+        if pron is None:
+            return None
+        near = ctx.topics.proposal_before(pron)
+        while near is not None and near.dep_ in ("compound", "amod") and near.head.i > near.i:
+            near = near.head  # "a draft treaty": the treaty
+        named = ctx.topics.act_on(act, near) if near is not None else None
+        return named or ctx.topics.from_tokens([act, pron])
 
     def _insist(self, v: Token) -> None:
         """ "X maintained that any agreement is/must be Y": X demands Y."""
@@ -208,6 +277,43 @@ class DemandRules(StanceRules):
         sources = ctx.resolve.subject_actors(v)
         if sources:
             self._emit("demands", sources, self.t.deal_target(ccomp, obj), v, 0.65)
+
+    def _required_by_refusal(self, v: Token) -> bool:
+        """ "would not accept any deal that did not include X", "will not sign an agreement
+        without X": a refusal of every deal that lacks X is a demand for X (and no rejection
+        of a deal); whether it was one."""
+        ctx = self.ctx
+        if not ctx.negated(v) or ctx.irrealis(v):
+            return False
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        lex = ctx.lex
+        if obj is None or obj.lemma_.lower() not in lex.proposal_heads | lex.party_nouns:
+            return False
+        targets: list[Topic | str] = []
+        for c in (*obj.children, *v.children):
+            if c.dep_ == "relcl" and ctx.negated(c):  # "that did not include X"
+                if c.lemma_.lower() in HOLDING_VERBS:
+                    inner = next((g for g in c.children if g.dep_ in ("dobj", "attr")), None)
+                    targets = self.t.nps(inner) if inner is not None else []
+                else:
+                    toks = [x for x in ctx.topics.vp_tokens(c) if x.dep_ != "neg"]
+                    targets = _list(ctx.topics.from_tokens(toks))
+            elif c.dep_ == "prep" and c.lower_ == "without":  # "any deal without X"
+                inner = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if inner is not None:
+                    targets = (
+                        _list(ctx.topics.from_vp(inner))
+                        if inner.pos_ == "VERB"
+                        else self.t.nps(inner)
+                    )
+            if targets:
+                break
+        if not targets:
+            return False
+        sources = ctx.resolve.subject_actors(v)
+        if sources:
+            self._emit("demands", sources, targets, v, 0.65)
+        return True
 
     # ------------------------------------------------------------------ conditions
     def _condition(self, v: Token) -> None:
@@ -326,6 +432,8 @@ class DemandRules(StanceRules):
         clause = t.head if t.dep_ == "aux" else t
         if t.dep_ != "aux" and not ctx.has_modal(t):
             return
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+            return  # "asked whether the crossing must be reopened": a question
         if ctx.negated(clause) and t.lower_ != "must":
             return
         sources = self._judges(clause)
@@ -333,6 +441,9 @@ class DemandRules(StanceRules):
             return
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
+            expl = next((c for c in clause.children if c.dep_ == "expl"), None)
+            if expl is not None:  # "there must be a full withdrawal"
+                self._required_state(t, clause, expl, sources)
             return
         if t.lower_ in ONLY_MODALS_ and self.t.deal_subject(clause) is None:
             return  # "the army can only advance slowly": no demand
@@ -358,8 +469,13 @@ class DemandRules(StanceRules):
                     toks += ctx.topics.vp_tokens(inner)
                 self._emit("demands", sources, _list(ctx.topics.from_tokens(toks)), t, 0.6)
             return
+        with ctx.quietly():
+            addressees = ctx.resolve.resolve_np(subj)
+        if not addressees:
+            self._required_state(t, clause, subj, sources)
+            return
         addressees = ctx.resolve.resolve_np(subj)
-        if not addressees or _same(ctx, sources, addressees):
+        if _same(ctx, sources, addressees):
             return
         if subj.pos_ == "PRON" and subj.lower_ in FIRST_PLURAL | FIRST_SINGULAR:
             return
@@ -367,6 +483,68 @@ class DemandRules(StanceRules):
         if t.dep_ != "aux":
             verb = next((c for c in t.children if c.dep_ == "xcomp"), clause)
         self._emit("demands", sources, _list(ctx.topics.from_vp(verb)), t, 0.6)
+
+    def _required_state(
+        self, t: Token, clause: Token, subj: Token, sources: list[Resolved]
+    ) -> None:
+        """ "any mechanism must be run by the UN", "the prisoners must be released first",
+        "an election worthy of the name must allow exiles to run", "there must be a full
+        withdrawal", in someone's words: a state of things is demanded. Only "must" and
+        "have to"/"need to" ("problems should be solved at home" is advice, "prices should
+        rise" a forecast); not an inference ("must have been"), a progressive, a copula with
+        an adjective ("the talks must be difficult"), a clause with "only" (the condition
+        rules), or a subject that is a pronoun or someone who is to act."""
+        ctx = self.ctx
+        modal = t.lower_ if t.dep_ == "aux" else t.lemma_.lower()
+        verb = clause
+        if t.dep_ != "aux":  # "have to be released": the verb of the infinitive
+            verb = next((c for c in t.children if c.dep_ == "xcomp"), clause)
+        kids = list(verb.children)
+        passive = any(c.dep_ == "auxpass" for c in kids)
+        if modal not in ("must", "have", "need"):
+            return  # "problems should be solved in Africa": advice, or a forecast
+        if ctx.negated(verb) or (subj.pos_ == "PRON" and subj.dep_ != "expl"):
+            return  # "must not" is a refusal; "it must be done" says too little
+        if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids) or verb.tag_ == "VBG":
+            return  # "must have been", "must be running out"
+        if subj.dep_ == "expl":  # "there must be a full withdrawal"
+            attr = next((c for c in kids if c.dep_ in ("attr", "dobj")), None)
+            if attr is not None and attr.lemma_.lower() in INFERRED:
+                return  # "there must be a mistake": an inference
+            if attr is not None and verb.lemma_.lower() == "be":
+                self._emit("demands", sources, self.t.nps(attr), t, 0.6)
+            return
+        if verb.lemma_.lower() == "be" and not passive:
+            return  # "the talks must be difficult": a judgement, not a demand
+        if self._agentive(subj, passive) or any(
+            c.dep_ == "advmod" and c.lower_ == "only" for c in kids
+        ):
+            return  # "the party that broke its word has to show ...": someone unnamed is to act
+        toks = ctx.topics.vp_tokens(verb)
+        if not passive or subj.head.i != verb.i:
+            toks = ctx.topics.np_tokens(subj) + toks
+        for c in kids:
+            if c.dep_ == "agent":  # "run by the United Nations"
+                toks += [c, *(x for g in c.children for x in ctx.topics.np_tokens(g))]
+            elif c.dep_ == "ccomp" and not passive:  # "allow exiled leaders to run"
+                who = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if who is not None and who.pos_ != "PRON":
+                    toks += ctx.topics.np_tokens(who)
+                toks += ctx.topics.vp_tokens(c, 1)
+        self._emit("demands", sources, _list(ctx.topics.from_tokens(toks)), t, 0.55)
+
+    def _agentive(self, subj: Token, passive: bool) -> bool:
+        """Whether a subject names someone who acts (a body, a group, a people), not a state
+        of things: "the party", "the military", "the two sides", "the government"; of a
+        passive only a party or a named one ("the prisoners must be released" is a demand)."""
+        lex = self.ctx.lex
+        words = {subj.lemma_.lower(), subj.lower_}
+        bodies = lex.groups | lex.org_heads | lex.government_nouns | lex.armed_groups
+        return bool(
+            words & (AGENT_NOUNS if passive else bodies | AGENT_NOUNS)
+            or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or any(c.dep_ == "relcl" for c in subj.children)
+        )
 
     def _quoted_imperatives(self) -> None:
         """ "“Stop the bombing now,” X told the council": the speaker demands it."""
@@ -385,6 +563,37 @@ class DemandRules(StanceRules):
                         "demands", [Resolved(q.speaker)], _list(ctx.topics.from_vp(act)), v, 0.6
                     )
 
+    def _quoted_lists(self) -> None:
+        """ "A: First, a monitoring mechanism both sides accept. Second, a corridor to the
+        port.": in a quote or an interview answer, two or more verbless items opened by
+        ordinals ("First", "Second", "Finally") list what the speaker demands, one each."""
+        ctx = self.ctx
+        for q in ctx.quotes:
+            if q.speaker is None or q.statement is None:
+                continue
+            items: list[Token] = []
+            for sent in ctx.sents:
+                if not (q.start <= sent.start and sent.end <= q.end + 1):
+                    continue
+                words = [x for x in sent if not x.is_punct and not x.is_space]
+                if len(words) < 2 or words[0].lower_ not in ORDINALS:
+                    continue
+                if sent.root.pos_ in ("VERB", "AUX"):
+                    continue  # "First, we want ...": a clause, for the other rules
+                rest = {x.i for x in words[1:]}
+                heads = [x for x in words[1:] if x.head.i not in rest or x.head.i == x.i]
+                root = next((x for x in heads if x.pos_ in ("NOUN", "PROPN")), None)
+                if root is not None and ctx.men[root.i] is None:
+                    items.append(root)
+            if len(items) >= 2:
+                topics = ctx.topics
+                targets = [
+                    topics.from_tokens([x for x in topics.np_tokens(r) if x.lower_ not in ORDINALS])
+                    for r in items
+                ]
+                found = [x for x in targets if x is not None]
+                self._emit("demands", [Resolved(q.speaker)], list(found), items[0], 0.55)
+
     @staticmethod
     def _let_them(v: Token) -> Token | None:
         """ "Let them free the hostages": the act a third party is to carry out (not "let us"
@@ -401,6 +610,8 @@ class DemandRules(StanceRules):
         subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ not in ("them", "him", "her", "it"):
             return None
+        if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in act.children):
+            return None  # "Let him put it on the table": a dare, its content not named
         return act
 
     def _imperative(self, v: Token, q: Quote) -> bool:
@@ -498,7 +709,7 @@ class DemandRules(StanceRules):
                     owner = self._whose(held)  # "His government's demands": his state's
                     if owner is not None:
                         return [Resolved(owner, via="principal")]
-                found = ctx.resolve.resolve_np(c)
+                found = self._speakers_own(n, c) or ctx.resolve.resolve_np(c)
                 if not found and (owner := ctx.resolve.described_owner(c)) is not None:
                     found = [Resolved(owner, via="description")]  # "the union's demands"
                 if not found and c.lower_ in ("its", "their"):
@@ -513,7 +724,38 @@ class DemandRules(StanceRules):
             for c in n.children
             if c.dep_ in ("amod", "compound") and (m := ctx.men[c.i]) and m.actor
         ]
-        return [r for c in mods for r in ctx.resolve.actors_as_resolved(c)]
+        found = [r for c in mods for r in ctx.resolve.actors_as_resolved(c)]
+        if found:
+            return found
+        for c in n.children:  # "rebel demands", "opposition conditions": the body described
+            if c.dep_ in ("amod", "compound") and c.i == n.i - 1 and c.pos_ in ("NOUN", "ADJ"):
+                with ctx.quietly():
+                    owner = ctx.resolve.described_owner(c)
+                if owner is not None and ctx.type_of(owner) != "person":
+                    return [Resolved(owner, via="description")]
+        return []
+
+    def _speakers_own(self, n: Token, poss: Token) -> list[Resolved]:
+        """ "The group's demands include A and B, he added" said by the rebels' negotiator:
+        a bare description of a body ("the group's", "the movement's") in a clause its
+        reporter says is the reporter's own body when it is an organization (a speaker speaks
+        of their own side's demands; a state's official would not call it "the group")."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if poss.pos_ != "NOUN" or ctx.men[poss.i] is not None:
+            return []
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in poss.children):
+            return []
+        if poss.lemma_.lower() not in lex.groups | lex.org_heads | lex.armed_groups:
+            return []
+        clause = n.head if n.dep_ in ("nsubj", "nsubjpass") else None
+        if clause is None:
+            return []
+        with ctx.quietly():
+            judges = self._judges(clause)
+        sides = {ctx.stance_source(self._voiced_for(r, clause).actor) for r in judges}
+        orgs = [a for a in sides if ctx.type_of(a) == "organization"]
+        return [Resolved(orgs[0], via="principal")] if len(orgs) == 1 else []
 
     def _subject_owner(self, pron: Token) -> list[Resolved]:
         """ "The MILF's conditions have not changed. Its demands include ...": the owner of
@@ -543,6 +785,8 @@ class DemandRules(StanceRules):
         if not items or self._background(n):
             return
         sources = self._owners(n)
+        if not sources and n.dep_ == "nsubj":  # "its first priority remained X, Qatar said"
+            sources = self._judges(n.head)
         if not sources and n.head.pos_ == "VERB":  # "Hamas is sticking to its conditions"
             sources = ctx.resolve.subject_actors(n.head.head if n.dep_ == "pobj" else n.head)
         holder = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None
@@ -584,6 +828,47 @@ class DemandRules(StanceRules):
         if long.dep_ == "advmod" and clause is not None:
             self._proviso(long.head, clause, long)
 
+    def _condition_copula(self, n: Token, verb: Token) -> None:
+        """ "a full withdrawal is a precondition for any talks, Kyiv said", "the release of
+        the prisoners remains its condition": the subject is demanded, by the noun's owner
+        or whoever says so."""
+        ctx = self.ctx
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON" or ctx.negated(verb) or ctx.irrealis(verb):
+            return
+        if self.t.list_items(subj) or ctx.men[subj.i] is not None:
+            return  # "its conditions are X": the list rule; an actor is no demand
+        lex = ctx.lex
+        goal = next(
+            (g for c in n.children if c.lower_ == "for" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        talks = lex.party_nouns | lex.talk_nouns | lex.proposal_heads
+        if (
+            goal is not None
+            and goal.pos_ != "VERB"
+            and not {goal.lemma_.lower(), goal.lower_} & talks
+        ):
+            return  # "a precondition for disaster": not one of the negotiation
+        sources = self._owners(n) or self._judges(verb)
+        if sources:
+            self._emit("demands", sources, self.t.nps(subj), n, 0.6)
+
+    def _provided(self, w: Token) -> None:
+        """ "will sign the deal provided that Russia withdraws its troops", "would accept
+        neutrality providing that X": X demands what the condition says (only with "that":
+        without it the parser reads the clause as anything)."""
+        doc = w.doc
+        that = doc[w.i + 1] if w.i + 1 < len(doc) else None
+        if that is None or that.lower_ != "that" or that.dep_ != "mark":
+            return
+        clause = that.head
+        verb = w.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head  # "release the hostages providing that ...": on the object
+        if clause.i > w.i and verb.i < w.i:
+            self._proviso(verb, clause, w)
+
     def _made_condition(self, n: Token) -> None:
         """ "The Houthis made an end to the war a condition for halting their attacks"."""
         ctx = self.ctx
@@ -592,6 +877,9 @@ class DemandRules(StanceRules):
             clause = self.t.clause_of_noun(n)
             if clause is not None:
                 self._proviso(verb.head, clause, n)
+            return
+        if n.dep_ == "attr" and verb.lemma_.lower() in COPULAS_:
+            self._condition_copula(n, verb)
             return
         if n.dep_ == "pobj" and verb.lower_ == "as":  # "set X as its price for Y"
             verb = verb.head

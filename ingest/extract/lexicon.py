@@ -28,7 +28,7 @@ from pydantic import (
 DATA = Path(__file__).parent / "data"
 DEFAULT_LEXICON = DATA / "lexicon.yaml"
 NEED = re.compile(
-    r"^(dobj|xcomp|ccomp|ccomp_modal|ccomp_deal|ccomp_subjunctive|dobj_xcomp|"
+    r"^(dobj|xcomp|ccomp|ccomp_modal|ccomp_deal|ccomp_subjunctive|dobj_xcomp|bare|"
     r"(prep|prt|dobj_class|aux):[a-z_'-]+)$"
 )
 

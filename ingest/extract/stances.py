@@ -26,6 +26,9 @@ CONDITION_MARKS = frozenset({"unless", "until", "till"})
 #: "is not interested in X", "is not keen on X": a rejection of X
 UNINTERESTED = frozenset({"interested", "keen"})
 
+#: "will sign provided that Y", "providing that Y": a demand for Y
+PROVISOS = frozenset({"provided", "providing"})
+
 #: modals that make a demand with "only": "a truce could only be temporary"
 ONLY_MODALS = frozenset({"can", "could", "ca"})
 
@@ -51,10 +54,12 @@ class Stances(DemandRules, RejectRules):
                         or t.lower_ in ONLY_MODALS
                         or t.lower_ == "long"
                         or t.lower_ in UNINTERESTED
+                        or t.lower_ in PROVISOS
                     ):
                         self._cue(t)
                 self._phrases(s)
             self._quoted_imperatives()
+            self._quoted_lists()
         finally:
             ctx.resolve.stance_sources = False
 
@@ -67,7 +72,7 @@ class Stances(DemandRules, RejectRules):
                 self._demand_verb(t, lex.demand_verbs[lemma])
             if lemma in lex.reject_verbs:
                 self._reject_verb(t, lex.reject_verbs[lemma])
-            if lemma in lex.negated_acceptance:
+            if lemma in lex.negated_acceptance and not self._required_by_refusal(t):
                 self._negated_accept(t)
             if lemma in lex.insist_verbs:
                 self._insist(t)
@@ -103,6 +108,8 @@ class Stances(DemandRules, RejectRules):
             self._only(t)
         if low == "long" and t.dep_ == "advmod":
             self._as_long_as(t)
+        if low in PROVISOS:
+            self._provided(t)
         if low == "against" and t.dep_ == "prep":
             self._against(t)
         if t.tag_ == "NNS" and t.dep_ in ("conj", "ROOT") and low[:-1] in lex.demand_verbs:

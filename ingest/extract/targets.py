@@ -19,7 +19,12 @@ if TYPE_CHECKING:
 
 
 #: verbs whose subject is a list of demands and whose object its items ("its demands include")
-LIST_VERBS = frozenset({"include", "comprise", "be"})
+LIST_VERBS = frozenset({"include", "comprise", "be", "remain"})
+
+#: verbs whose subject is a list of demands and whose prepositional object its items ("its
+#: demands centre on A and B", "focus on", "revolve around"), even where the parser read the
+#: verb as a noun
+FOCUS_VERBS = frozenset({"centre", "center", "focus", "revolve", "rest", "hinge", "concentrate"})
 
 #: nouns that hold a list of demands ("a list of demands including A and B")
 LIST_HOLDERS = frozenset({"list", "set", "series", "catalogue", "catalog", "raft", "slate"})
@@ -177,6 +182,12 @@ class Targets:
             kind, _, word = req.partition(":")
             if kind == "aux" and not any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in (word, "'d") for c in v.children
+            ):
+                return False
+            if kind == "bare" and any(c.dep_ == "dobj" for c in v.children):
+                return False  # "held out for X", not "held out hope for X"
+            if kind == "prt" and not any(  # "held out for X", not "held talks for a week"
+                c.dep_ in ("prt", "advmod") and c.lower_ == word for c in v.children
             ):
                 return False
         if not frame.needs:
@@ -389,6 +400,8 @@ class Targets:
                 ),
                 head,
             )
+        if n.dep_ in ("nsubj", "compound") and head.lemma_.lower() in FOCUS_VERBS:
+            items.extend(_focus_items(head))
         if n.dep_ == "nsubj" and head.lemma_.lower() in LIST_VERBS:
             # "the government's demands include A and B", "its conditions are A and B"
             obj = next((g for g in head.children if g.dep_ in ("dobj", "attr")), None)
@@ -598,10 +611,18 @@ class Targets:
                 if obj.pos_ == "VERB":
                     return _one(ctx.topics.from_vp(obj))
                 found = self.nps(obj)
+                # "for the disbanding of the militias that protect Tripoli and the departure
+                # of X": an item the parser hung inside the one before
+                for extra in _spread(obj)[1:]:
+                    if ctx.men[extra.i] is None and any(
+                        g.dep_ in ("det", "poss") for g in extra.children
+                    ):
+                        found += [x for x in self.nps(extra) if x not in found]
                 # "appealed for restraint and for a settlement": conjoined prepositions (also
                 # when the second is conjoined to another preposition: "for calm in Gaza and
-                # for a ceasefire")
+                # for a ceasefire", "for a halt to X and for Y")
                 later = [x for d in kids if d.dep_ == "prep" and d.i > c.i for x in d.conjuncts]
+                later += [x for x in obj.subtree if x.dep_ == "conj" and x.pos_ == "ADP"]
                 for cc in dict.fromkeys(
                     [*c.conjuncts, *(x for x in later if x.lower_ == c.lower_)]
                 ):
@@ -624,7 +645,7 @@ class Targets:
         disband the militias", "insisted that any deal must X, and that weapons be handed
         over", "urged Peru to free the crew and (to) return the boats"."""
         topics = self.ctx.topics
-        for conj in [*clause.conjuncts, *_stray_infinitives(clause)]:
+        for conj in [*clause.conjuncts, *_stray_infinitives(clause), *_stray_that(clause)]:
             if conj.i < clause.i or conj.pos_ not in ("VERB", "AUX"):
                 continue
             if any(c.dep_ == "mark" and c.lower_ != "that" for c in conj.children):
@@ -654,6 +675,22 @@ HOLDING_VERBS = frozenset(
     | {"address", "secure", "deliver", "grant", "allow", "incorporate", "reflect", "honour"}
     | {"honor", "preserve", "protect", "restore", "uphold", "feature", "require", "see"}
 )
+
+
+def _stray_that(clause: Token) -> list[Token]:
+    """ "demand that the airport be reopened, that the blockade be lifted, and that salaries
+    be paid": "that" clauses after the first, which the parser hung on it as adverbial clauses
+    or on the verb as clauses of their own (and their conjuncts)."""
+    out: list[Token] = []
+    sisters = clause.head.children if clause.dep_ == "ccomp" else ()
+    for c in [*clause.children, *(x for x in sisters if x.dep_ == "ccomp")]:
+        if (
+            c.dep_ in ("advcl", "ccomp")
+            and c.i > clause.i
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ):
+            out += [c, *(x for x in c.conjuncts if x.i > c.i)]
+    return out
 
 
 def _stray_infinitives(clause: Token) -> list[Token]:
@@ -711,6 +748,22 @@ def _for_clause(c: Token, word: str) -> bool:
         and any(g.dep_ == "mark" and g.lower_ == word for g in c.children)
         and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
     )
+
+
+def _focus_items(verb: Token) -> list[Token]:
+    """The items of "its demands centre on A and B": the object of "on"/"around" with its
+    conjuncts, and a noun the parser conjoined to the verb it read as a noun."""
+    prep = next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "around")),
+        None,
+    )
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+    if prep is None or obj is None or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+        return []
+    out = [*_spread(obj), *(c for c in obj.conjuncts if c.i > obj.i and c.pos_ == "NOUN")]
+    if verb.pos_ == "NOUN":  # "center on autonomy and the release": "release" on "center"
+        out += [c for c in verb.children if c.dep_ == "conj" and c.i > obj.i and c.pos_ == "NOUN"]
+    return list(dict.fromkeys(out))
 
 
 def _spread(obj: Token) -> list[Token]:

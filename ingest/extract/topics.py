@@ -339,7 +339,7 @@ class TopicTable:
             owner = self._owner_of(head)
             return self.demand_of.get(owner, self.last_demand) if owner else self.last_demand
         pointing = head.lower_ in ("that", "this") and head.pos_ in ("PRON", "SCONJ", "DET")
-        if pointing and self._proposal_before(head) is None:
+        if pointing and self.proposal_before(head) is None:
             back = self._said_before(head)
             if back is not None:  # "Q: They say X must go ahead. A: We reject that."
                 return back
@@ -363,7 +363,7 @@ class TopicTable:
         ):
             return self.last_demand  # "Iran ruled that out"
         if head.pos_ == "PRON" and head.lower_ in ("it", "this", "that"):
-            near = self._proposal_before(head)
+            near = self.proposal_before(head)
             if near is not None:  # "Hamas accepted the proposal, but Israel rejected it"
                 return self.from_np(near)
             back = self._said_before(head)
@@ -383,7 +383,7 @@ class TopicTable:
             return None
         return self._add(_key(toks), name, self._keywords(toks), toks)
 
-    def _proposal_before(self, pron: Token) -> Token | None:
+    def proposal_before(self, pron: Token) -> Token | None:
         """The nearest proposal word before a pronoun in its sentence ("accepted the proposal,
         but Israel rejected it"), else in the sentence before when no topic is known yet."""
         sent = pron.sent
@@ -478,6 +478,16 @@ class TopicTable:
         if not name:
             return None
         return self._add(_key(toks), name, self._keywords(toks), toks)
+
+    def act_on(self, verb: Token, obj: Token) -> Topic | None:
+        """An act on a thing named elsewhere ("sign it" with "it" the plan named before:
+        "sign the new plan"), the verb first whatever the text order."""
+        vt = [verb, *(c for c in verb.children if c.dep_ in ("neg", "prt"))]
+        ot = self.np_tokens(obj)
+        name = f"{phrase_text(vt)} {phrase_text(ot)}".strip()
+        if not phrase_text(ot):
+            return None
+        return self._add(_key(vt + ot), name, self._keywords(vt + ot))
 
     def _proposal(self, head: Token) -> Topic:
         owner = self._owner_of(head) or ""

@@ -39,6 +39,8 @@ FLOORS = {
     "speakers-envoys": 0.95,
     "actors-names": 0.95,
     "speakers-interviews": 0.95,
+    "actors-places": 0.95,
+    "speakers-bodies": 0.95,
 }
 
 

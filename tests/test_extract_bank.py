@@ -45,6 +45,8 @@ FLOORS = {
     "rejections-pointing": 0.95,
     "rejections-sources": 0.95,
     "demands-phrasings": 0.95,
+    "actors-places": 0.95,
+    "speakers-bodies": 0.95,
 }
 
 

@@ -19,7 +19,13 @@ from actorgraph.ingest.extract.boilerplate import boilerplate_spans
 from actorgraph.ingest.extract.coref import Resolver
 from actorgraph.ingest.extract.dates import infer_date
 from actorgraph.ingest.extract.lexicon import title_key
-from actorgraph.ingest.extract.mentions import Mention, find_mentions, find_titles
+from actorgraph.ingest.extract.mentions import (
+    Mention,
+    find_mentions,
+    find_titles,
+    locative,
+    travelled_between,
+)
 from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.outlets import reporting_outlets
 from actorgraph.ingest.extract.records import Records
@@ -129,7 +135,7 @@ class DocContext:
         #: outlets named only as reporting the news: no actors, no speakers
         self.outlets, self.outlet_at = reporting_outlets(doc, self.mentions, lexicon, outlet)
         for m in self.mentions:  # the reporter is no actor of the story (see ``use``)
-            if m.salient and m.actor:
+            if m.salient and m.actor and m.start not in self.outlet_at:
                 self.use(m.actor, m.start, m.text)
         self.quote_of = [-1] * n
         self.quotes: list[Quote] = []
@@ -218,6 +224,12 @@ class DocContext:
             m.actor = self.demonym_of_named(m.text)
             if m.actor is None and self.doc[m.start : m.end].root.dep_ in ADJECTIVE_DEPS:
                 return None  # "Tigrayan forces": a demonym that describes is no actor itself
+        if (
+            m.actor is None
+            and m.kind == "gpe"
+            and (locative(self.doc, m) or travelled_between(self.doc, m))
+        ):
+            return None  # "talks in Jeddah", "shuttled between Port Sudan and Jeddah": places
         if m.actor is None and m.kind in ("gpe", "norp"):
             m.actor = self.dict.new_actor(
                 clean_surface(m.text), "state" if m.kind == "gpe" else "organization"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.normalize import clean_surface
+from actorgraph.ingest.extract.outlets import reporting_noun
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.topics import phrase_text
 
@@ -146,8 +147,10 @@ class Resolver:
         out: list[str] = []
         for x in tokens:
             m = ctx.men[x.i]
-            if m is None or x.i != m.start:
-                continue
+            if m is None or x.i != m.start or m.brief:
+                continue  # "the US envoy for Sudan": the brief is no one
+            if m.kind == "demonym" and self._describes_only(m):
+                continue  # "the Slovak OSCE chairmanship", "a former Lebanese minister"
             r = self.from_mention(m, ctx.doc[m.start : m.end].root, use=use)
             if r is None and m.actor and m.kind == "demonym":
                 r = Resolved(m.actor)
@@ -207,6 +210,8 @@ class Resolver:
                     ctx.use(r.actor, t.i, None if person else self.np_name(t, with_prep=False))
                     return r
         phrase2 = f"{doc[t.i - 1].lower_} {low}" if t.i > 0 else low
+        if reporting_noun(t, lex):
+            return None  # "Saudi state television reported": the messenger, no actor
         # a role title without a name: "the prime minister said", "the top U.S. diplomat"
         title, blocked = self.title_phrase(t)
         definite = not any(c.lower_ in ("a", "an", "one", "another") for c in t.children)
@@ -220,7 +225,11 @@ class Resolver:
                 before = self._person_before(t)
                 if before is not None:
                     return before
-        mods = self.modifier_actors(t)
+        if blocked and title:  # "a former Lebanese culture minister": no one of Lebanon's
+            with ctx.quietly():
+                mods = self.modifier_actors(t)
+        else:
+            mods = self.modifier_actors(t)
         if title and not mods and definite and not blocked:
             holder = ctx.role_index.get(title_key(title))
             if holder:
@@ -561,6 +570,10 @@ class Resolver:
                         continue
                 if c.dep_ == "prep" and _crowd(t, ctx.lex.groups) and self._unknown(m):
                     continue  # "a resident of Lashio" comes from a place
+                if m.brief:
+                    continue  # "the envoy for the Western Balkans": the title's brief
+                if m.kind == "demonym" and self._describes_body(m):
+                    continue  # "the Slovak OSCE chairmanship": the OSCE's, Slovakia only holds it
                 ctx.new_actor_for(m)
                 person_organ = t.lemma_.lower() in ctx.lex.person_organs  # "the Clinton campaign"
                 if m.actor and (
@@ -570,6 +583,29 @@ class Resolver:
                         out.append(m.actor)
                     ctx.use(m.actor, m.start, m.text)
         return out
+
+    def _describes_only(self, m: Mention) -> bool:
+        """A demonym that names no one: before an organization's name ("the Slovak OSCE
+        chairmanship") or in a former office ("a former Lebanese culture minister")."""
+        ctx = self.ctx
+        head = ctx.doc[m.start : m.end].root.head
+        former = ctx.title_at[head.i] is not None and any(
+            c.lower_ in ctx.lex.role_blockers for c in head.children
+        )
+        return former or self._describes_body(m)
+
+    def _describes_body(self, m: Mention) -> bool:
+        """A demonym right before the name of an organization that is no state: "the Slovak
+        OSCE chairmanship", "the Kenyan AU envoy" (the body's, not the demonym's state)."""
+        ctx = self.ctx
+        nxt = ctx.men[m.end] if m.end < len(ctx.doc) else None
+        return (
+            nxt is not None
+            and nxt.actor is not None
+            and nxt.kind == "name"
+            and not nxt.place
+            and ctx.type_of(nxt.actor) == "organization"
+        )
 
     def _unknown(self, m: Mention) -> bool:
         """A name the dictionary does not know, other than a person's: a place NER took for a

@@ -117,6 +117,7 @@ class SpeakersSection(_Section):
 class Roles(_Section):
     titles: Words = Field(default_factory=list)
     heading_verbs: Words = Field(default_factory=list)
+    sending_verbs: Words = Field(default_factory=list)
     representing_verbs: Words = Field(default_factory=list)
     government_titles: Words = Field(default_factory=list)
     portfolios: Words = Field(default_factory=list)
@@ -303,6 +304,8 @@ class Lexicon:
     role_blockers: frozenset[str]
     #: "X, who heads the delegation", "the delegation, led by X": X holds a role in its owner
     heading_verbs: frozenset[str]
+    #: "a team sent by X", "a panel appointed by X": X speaks for the body's owner
+    sending_verbs: frozenset[str]
     #: "X, representing Poland": X speaks for what the verb's object names
     representing_verbs: frozenset[str]
     #: last words of titles of a state's government ("President X" speaks for the state)
@@ -510,6 +513,7 @@ class Lexicon:
             spokespeople=fs(ro.spokespeople),
             role_blockers=fs(ro.blockers),
             heading_verbs=fs(ro.heading_verbs),
+            sending_verbs=fs(ro.sending_verbs),
             representing_verbs=fs(ro.representing_verbs),
             government_titles=fs(ro.government_titles),
             portfolios=fs(ro.portfolios),

@@ -15,8 +15,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.normalize import (
+    bare_surname,
     clean_surface,
     is_title_word,
+    loose_key,
     name_key,
     person_key,
     surname,
@@ -72,6 +74,9 @@ class Mention:
     #: a name the text only mentions ("seized in Arauca", "the Netzarim corridor"): an actor
     #: only where the rules use it
     passing: bool = False
+    #: the brief of a title before it ("the envoy for Sudan", "the special representative for
+    #: the Great Lakes"): a place, which no rule makes the title's owner or a mediator
+    brief: bool = False
 
     @property
     def salient(self) -> bool:
@@ -131,6 +136,8 @@ class Matchers:
         #: nouns of talks and deals: a capital before them is the venue ("the Pretoria deal")
         self.venue_nouns = lexicon.party_nouns | lexicon.talk_nouns | lexicon.proposal_heads
         self.speech_verbs = lexicon.speech_verbs
+        #: words of the press that end an outlet's name ("Al Hadath TV", "Sudan Tribune")
+        self.outlet_words = lexicon.outlet_words
         #: common nouns that head a speaker phrase: never a name of its own ("Lawmaker urges")
         self.common_heads = (
             lexicon.role_titles | lexicon.anonymous | lexicon.groups | lexicon.organs
@@ -226,6 +233,8 @@ def find_mentions(
             continue
         if e - s == 1 and _first_word(doc, s) and _common_noun(doc[s], matchers.common_heads):
             continue  # "Delegations are arriving": a common noun with a capital
+        if all(t.lower_ in QUANTIFIERS or t.is_punct or t.like_num for t in doc[s:e]):
+            continue  # "Several", "Many", "Dozens": quantifiers NER took for a name
         if e - s == 1 and doc[s].lower_ in matchers.portfolios and e in title_starts:
             cands.append((s, e, 1, None))  # "Labor Secretary X": part of the title
             continue
@@ -247,6 +256,8 @@ def find_mentions(
             t.lower_ in matchers.org_heads and t.text[:1].isupper() for t in doc[s:e]
         ):
             label = "ORG"  # "the Tigray People's Liberation Front" is no person
+        if label == "PERSON" and e - s > 1 and doc[e - 1].lower_ in matchers.outlet_words:
+            label = "ORG"  # "Al Hadath TV" is no person
         cands.append((s, e, 1, Mention(s, e, "ner", label, text)))
     cands = _split_joined(cands, doc)
     cands.sort(key=lambda c: (c[2] != 3, -(c[1] - c[0]), -c[2], c[0]))
@@ -264,15 +275,18 @@ def find_mentions(
     for m in chosen:
         if m.kind == "ner":
             _resolve_ner(m, doc, dictionary)
-        elif m.kind == "metonym" and (_locative(doc, m) or _venue(doc, m, matchers)):
+        elif m.kind == "metonym" and (locative(doc, m) or _venue(doc, m, matchers)):
             continue
         if m.kind == "skip":
             continue
-        if m.kind == "name" and _state_as_place(doc, m, dictionary):
+        if m.kind == "name" and _state_as_place(doc, m, dictionary, matchers.venue_nouns):
             m.place = True
         elif m.kind == "name" and _in_portfolio(doc, m, title_ends, dictionary):
-            m.place = True  # "the special adviser on Cyprus": the brief, no actor by itself
+            m.place = m.brief = True  # "the special adviser on Cyprus": no actor by itself
+        elif m.kind in ("gpe", "org") and _region_brief(doc, m, title_ends, matchers.org_heads):
+            m.place = m.brief = True  # "the envoy for the Western Balkans": a region, no one
         out.append(m)
+    _short_states(out, dictionary)
     out = _communities(doc, out)
     full = _resolve_persons(out, dictionary, doc, titles)
     out = [m for m in out if m.kind != "skip"]
@@ -337,6 +351,18 @@ def _in_portfolio(doc: Doc, m: Mention, title_ends: set[int], dictionary: ActorD
     """A state named as the brief of a title before it: "the special adviser on Cyprus",
     "the US envoy for Sudan", "the UN's envoy to Yemen"."""
     if dictionary.type_of_entry(m.actor or "") != "state":
+        return False
+    i = m.start - 1
+    if i > 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i > 0 and doc[i].lower_ in ("on", "for", "to") and i in title_ends
+
+
+def _region_brief(doc: Doc, m: Mention, title_ends: set[int], org_heads: frozenset[str]) -> bool:
+    """A name the dictionary does not know as the brief of a title before it: "the US envoy
+    for the Western Balkans", "the special representative for the Great Lakes" (a region;
+    not a body: "the envoy for the Justice Movement")."""
+    if doc[m.end - 1].lower_ in org_heads or _is_acronym(m.text):
         return False
     i = m.start - 1
     if i > 0 and doc[i].lower_ == "the":
@@ -907,6 +933,14 @@ def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
     return s, e
 
 
+#: words of quantity that head a phrase of their own ("Several said", "Many were killed"): no
+#: one's name, whatever their capital or tag
+QUANTIFIERS = frozenset(
+    {"several", "many", "some", "most", "few", "all", "both", "others", "each", "none"}
+    | {"either", "neither", "various", "numerous", "multiple", "dozens", "hundreds"}
+    | {"thousands", "scores", "millions", "tens", "plenty", "more", "fewer", "another"}
+)
+
 #: verbs of motion: "flew back to Cairo" names a place
 MOTION = frozenset(
     {"fly", "travel", "return", "go", "head", "come", "arrive", "move", "flee", "drive", "sail"}
@@ -914,7 +948,7 @@ MOTION = frozenset(
 )
 
 
-def _locative(doc: Doc, m: Mention) -> bool:
+def locative(doc: Doc, m: Mention) -> bool:
     """A capital or seat named as a place: "talks in Moscow", "flew back to Cairo", "Beirut's
     southern suburbs"."""
     head = doc[m.start : m.end].root
@@ -929,12 +963,53 @@ def _locative(doc: Doc, m: Mention) -> bool:
     if prep.lower_ in LOCATIVE:
         return True
     verb = prep.head.head if prep.head.dep_ in ("advmod", "prt") else prep.head  # "flew back to"
+    if prep.lower_ == "for":  # "left for Cairo", "departed for Doha"
+        return verb.lemma_.lower() in DEPARTING
     return prep.lower_ in ("to", "from") and verb.lemma_.lower() in MOTION
 
 
-def _state_as_place(doc: Doc, m: Mention, dictionary: ActorDictionary) -> bool:
+#: verbs whose "for" names where one goes: "left for Cairo", "set off for Doha"
+DEPARTING = frozenset({"leave", "depart", "head", "set", "sail", "fly", "embark", "board"})
+
+
+def travelled_between(doc: Doc, m: Mention) -> bool:
+    """A place someone travels between: "shuttled between Port Sudan and Jeddah", "shuttle
+    diplomacy between Goma and Kisangani" (for a capital that stands for its state the rules
+    read the sides of the talks there: "between Belgrade and Pristina")."""
+    head = doc[m.start : m.end].root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "pobj" or head.head.lower_ != "between":
+        return False
+    return _travel(head.head.head)
+
+
+#: nouns of going from one place to another: "trips between Cairo and Doha"
+TRAVEL_NOUNS = frozenset({"shuttle", "trip", "journey", "flight", "travel", "visit", "tour"})
+
+
+def _travel(t: Token) -> bool:
+    """A verb of motion or a noun of travel ("shuttle diplomacy")."""
+    lemma = t.lemma_.lower()
+    if lemma in MOTION or lemma in TRAVEL_NOUNS:
+        return True
+    mods = (c for c in t.children if c.dep_ in ("compound", "amod"))
+    return any(c.lemma_.lower() in TRAVEL_NOUNS for c in mods)
+
+
+#: nouns of a war a state is the setting of: "Sudan's civil war", "ending Yemen's conflict"
+CONFLICT_NOUNS = frozenset(
+    {"war", "wars", "conflict", "conflicts", "crisis", "insurgency", "uprising", "unrest"}
+    | {"fighting", "violence", "bloodshed", "revolution", "famine", "civil"}
+)
+
+
+def _state_as_place(
+    doc: Doc, m: Mention, dictionary: ActorDictionary, topic_nouns: frozenset[str] = frozenset()
+) -> bool:
     """A state named as a place: after "in"/"into"/..., after a geographic noun ("the border
-    with Lebanon"), or after a place and a comma ("Metula, Israel")."""
+    with Lebanon"), or after a place and a comma ("Metula, Israel"); the setting of a war
+    ("ended Sudan's civil war") or what talks are on ("the conference on Cyprus")."""
     entry = dictionary.entries.get(m.actor or "")
     if entry is None or entry.type != "state":
         return False
@@ -943,10 +1018,17 @@ def _state_as_place(doc: Doc, m: Mention, dictionary: ActorDictionary) -> bool:
         head = head.head
     if head.dep_ == "poss" and head.head.lower_ in GEO_NOUNS:  # "Beirut's southern suburbs"
         return True
+    if head.dep_ == "poss" and head.head.lower_ in CONFLICT_NOUNS:
+        # "Sudan's 16-month war": where it is fought, not who fights it (a war waged
+        # somewhere or on someone is the owner's: "Israel's war in Gaza", "... on Ukraine")
+        waged = ("in", "against", "on", "with", "inside")
+        return not any(c.dep_ == "prep" and c.lower_ in waged for c in head.head.children)
     if head.dep_ == "pobj":
         prep = head.head
         if prep.lower_ in STATE_PLACE:
             return True
+        if prep.lower_ in ("on", "about") and prep.head.lemma_.lower() in topic_nouns:
+            return True  # "the conference on Cyprus", "a deal on Sudan": the subject matter
         if prep.lower_ in ("with", "of", "from", "to") and prep.head.lower_ in GEO_NOUNS:
             return True  # "the border with Lebanon", "the crossing from Chad"
     before = doc[m.start - 2] if m.start >= 2 else None
@@ -972,6 +1054,8 @@ def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
             m.kind, m.actor = ("name", hit) if hit else ("norp", None)
         return
     hit = dictionary.lookup(m.text, person=m.label == "PERSON")
+    if hit is None and m.label in ("GPE", "ORG"):
+        hit = _formal_state(span, dictionary)  # "the Republic of Kenya" is Kenya
     if hit is None and m.label == "ORG":
         hit = dictionary.lookup_number(m.text) or _government_of(span, dictionary)
         if hit is None and _demonym_form(span):
@@ -980,7 +1064,7 @@ def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
     if hit is None:
         hit = dictionary.lookup_metonym(m.text)
         if hit is not None:
-            m.kind, m.actor = ("skip", None) if _locative(doc, m) else ("metonym", hit)
+            m.kind, m.actor = ("skip", None) if locative(doc, m) else ("metonym", hit)
             return
         hit = dictionary.lookup_demonym(m.text)
         if hit is not None:
@@ -1031,6 +1115,52 @@ def _communities(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+#: words of a state's formal name around its short name: "the Republic of Kenya", "the
+#: Kingdom of Saudi Arabia", "the Federal Democratic Republic of Ethiopia"
+STATE_FORMS = frozenset(
+    {"republic", "kingdom", "sultanate", "emirate", "principality", "federation", "state"}
+    | {"commonwealth", "federal", "democratic", "islamic", "arab", "united", "socialist"}
+    | {"people", "peoples", "plurinational", "hashemite", "bolivarian", "cooperative"}
+)
+_STATE_HEADS = frozenset({"republic", "kingdom", "sultanate", "emirate", "principality", "state"})
+
+
+def _formal_state(span: Span, dictionary: ActorDictionary) -> str | None:
+    """The state a formal name stands for: "the Republic of Kenya", "the Islamic Republic of
+    Iran", "the Kingdom of Saudi Arabia" (words of a state's form, "of", and one state's
+    short name; "Islamic State" names no state)."""
+    words = [t for t in span if t.lower_ not in ("the", "'s", "’s")]
+    forms = [t for t in words if t.lower_.replace("'", "") in STATE_FORMS]
+    if not any(t.lower_ in _STATE_HEADS for t in forms) or len(forms) == len(words):
+        return None
+    rest = [t for t in words if t not in forms and t.lower_ != "of"]
+    if not rest or rest[0].i < forms[-1].i:
+        return None  # "Kenya Republic Party": the short name must come after the forms
+    hit = dictionary.lookup(span.doc[rest[0].i : rest[-1].i + 1].text)
+    return hit if hit is not None and dictionary.type_of_entry(hit) == "state" else None
+
+
+def _short_states(mentions: list[Mention], dictionary: ActorDictionary) -> None:
+    """A place name the dictionary does not know that ends the name of one state the document
+    names is that state's short form: "Congo" after "the Democratic Republic of Congo" (with
+    both Congos named, neither)."""
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == "name" and m.actor and dictionary.type_of_entry(m.actor) == "state":
+            entry = dictionary.entries[m.actor]
+            for n in (m.text, entry.name, *entry.aliases):
+                names.setdefault(m.actor, set()).add(loose_key(n))
+    for m in mentions:
+        if m.kind != "gpe" or m.actor is not None:
+            continue
+        key = loose_key(m.text)
+        if not key:
+            continue
+        hits = {a for a, ns in names.items() if any(n.endswith(" " + key) for n in ns)}
+        if len(hits) == 1:
+            m.kind, m.actor = "name", hits.pop()
 
 
 def _government_of(span: Span, dictionary: ActorDictionary) -> str | None:
@@ -1109,6 +1239,9 @@ def _resolve_persons(
             e = dictionary.entries.get(m.actor)
             if e is not None and e.type == "person":
                 full.setdefault(surname(m.text), m.actor)
+                bare = bare_surname(m.text)  # "Burhan" after "Abdel Fattah al-Burhan"
+                if bare:
+                    full.setdefault(bare, m.actor)
                 first.setdefault(person_key(m.text).split()[0], set()).add(m.actor)
     shorts = _short_org_names(mentions, dictionary)
     seen_at: dict[str, int] = {}
@@ -1153,6 +1286,8 @@ def _resolve_persons(
                 m.actor, m.kind, m.label = hit, "name", "PERSON"
             elif one and m.kind != "norp" and _no_person(doc, m, dictionary, lists=False):
                 m.kind = "skip"  # "the Dalkhan displacement camp", "met at Vorkhuta"
+            elif m.kind == "org" and travelled_between(doc, m):
+                m.kind = "skip"  # "shuttled between Bunia and Beni" (one name to NER)
             elif m.kind == "org":
                 m.actor = dictionary.new_actor(clean_surface(m.text), "organization")
                 m.kind = "name"
@@ -1196,6 +1331,8 @@ def _no_person(
         return "skip"
     if top.dep_ == "pobj" and top.head.lower_ in ("in", "at", "near"):
         return "skip"
+    if travelled_between(doc, m):
+        return "skip"  # "shuttled between Kassala and Kosti"
     return "skip" if lists and _listed_with_places(doc, m.start) else None
 
 
@@ -1459,6 +1596,8 @@ def _speakers_missed(
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ != "PROPN" or taken[subj.i] or not subj.text[:1].isupper():
             continue
+        if subj.lower_ in matchers.outlet_words:
+            continue  # "Sudan TV reported": an outlet (see ``outlets``), no speaker
         start = _capitalized_run(doc, subj.i + 1, taken)
         if start > subj.i:
             continue
@@ -1470,6 +1609,8 @@ def _speakers_missed(
         span = doc[start : subj.i + 1]
         if subj.lower_ in matchers.common_heads or _title_cased(subj.sent, span):
             continue
+        if start == subj.i and subj.lower_ in QUANTIFIERS:
+            continue  # "Several said ...": a quantifier with a capital, no one's name
         if dictionary.is_place(span.text):
             continue
         if not atype:

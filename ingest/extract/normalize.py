@@ -144,6 +144,27 @@ def surname(text: str) -> str:
     return words[-1] if words else ""
 
 
+#: particles joined to a surname by a hyphen or an apostrophe, which reporters drop when they
+#: write the surname alone ("Abdel Fattah al-Burhan ... Burhan said", "d'Estaing")
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "d"})
+
+
+def bare_surname(text: str) -> str:
+    """The surname of a person's name without a joined particle ("al-burhan" -> "burhan"),
+    or "" when it has none."""
+    words = _POSSESSIVE.sub("", fold(text).translate(_QUOTES)).split()
+    while len(words) > 1 and words[-1].strip(".") in _SUFFIXES:
+        words = words[:-1]
+    if not words:
+        return ""
+    for sep in ("-", "'"):
+        head, _, rest = words[-1].partition(sep)
+        rest = _NON_WORD.sub("", rest)
+        if head in _PARTICLES and len(rest) > 2:
+            return rest
+    return ""
+
+
 def clean_surface(text: str) -> str:
     """A mention as a display name: straight apostrophes, no leading article, single spaces."""
     t = _SPACES.sub(" ", text.translate(_QUOTES)).strip(" ,;:")

@@ -60,6 +60,10 @@ def reporting_outlets(
         where.update(m.start for m in reporting)
         if len(reporting) == len(ms):
             only.add(actor)
+    for m in mentions:  # "Sudan TV reported", "Iranian state TV said": the outlet's name
+        root = doc[m.start : m.end].root
+        if root.dep_ in ("compound", "amod") and reporting_noun(root.head, lex):
+            where.add(m.start)
     return only, where
 
 
@@ -94,13 +98,32 @@ def _outlet_name(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     near = [c for c in root.children if c.dep_ in ("appos", "compound", "amod")]
     if root.dep_ in ("appos", "compound"):
         near.append(root.head)
-    return any(_outlet_noun(t, lex) for t in near)
+    return any(_outlet_noun(t, lex) or _state_run(t) for t in near)
+
+
+def _state_run(t: Token) -> bool:
+    """ "State-run SUNA", "the government-owned X": a state's medium, no party's voice."""
+    if t.lower_ in _STATE_RUN:
+        return True
+    return t.lemma_.lower() in _OWNING and any(
+        g.lower_ in ("state", "government") for g in t.children
+    )
+
+
+_STATE_RUN = frozenset({"state-run", "state-owned", "state-controlled", "government-run"})
 
 
 def _outlet_noun(t: Token, lex: Lexicon) -> bool:
     if t.lower_ in lex.outlet_nouns:
         return True
     return t.i > 0 and f"{t.doc[t.i - 1].lower_} {t.lower_}" in lex.outlet_nouns
+
+
+def reporting_noun(t: Token, lex: Lexicon) -> bool:
+    """A common noun of the press where news is reported: "Saudi state television reported",
+    "the state news agency said", "according to the official broadcaster" (the messenger, no
+    actor of the story, whoever owns it)."""
+    return _outlet_noun(t, lex) and _reporting(t, lex)
 
 
 def _reporting(root: Token, lex: Lexicon) -> bool:

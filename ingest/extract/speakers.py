@@ -172,6 +172,8 @@ class Speakers:
                     ctx.add_speaks(actor, voiced, title, k, 0.6)
         for actor, title, k, at in self._untied:
             self._tie_to_government(actor, title, k, at)
+            if actor not in ctx.principal:
+                self._tie_to_named_government(actor, title, k, at)
         for sf in ctx.speaks.values():
             ctx.use(sf.source, ctx.sents[sf.sent].start)
             ctx.use(sf.target, ctx.sents[sf.sent].start)
@@ -239,12 +241,15 @@ class Speakers:
         led by X")."""
         ctx = self.ctx
         relcl = relcl or []
+        body: Token | None = None
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             verb = root.head.head
-            body: Token | None = None
-            if verb.lemma_.lower() in ctx.lex.heading_verbs and verb.dep_ == "acl":
-                body = verb.head  # "the army's delegation, led by X"
-            elif verb.lemma_.lower() in ctx.lex.heading_verbs:
+            lemma = verb.lemma_.lower()
+            if verb.dep_ == "acl" and (
+                lemma in ctx.lex.heading_verbs or lemma in ctx.lex.sending_verbs
+            ):
+                body = verb.head  # "the army's delegation, led by X", "..., sent by X"
+            elif lemma in ctx.lex.heading_verbs or lemma in ctx.lex.sending_verbs:
                 # "The government panel is led by X", "The Thai delegation is headed by X"
                 body = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if body is not None:
@@ -256,13 +261,77 @@ class Speakers:
                 elif body.lemma_.lower() in ctx.lex.body_nouns or self._role_noun(body):
                     heads.append(body)
         for h in heads + relcl:
-            if any(c.lower_ in ctx.lex.role_blockers for c in h.children):
+            # "the opposition's negotiator" is none of the state's; but the body a person
+            # leads is theirs whatever describes it ("who leads the opposition X party")
+            if h not in relcl and any(c.lower_ in ctx.lex.role_blockers for c in h.children):
                 continue
             owner = self._owner(h, m, pronouns=h not in relcl)
+            if owner is None and body is not None and h.i == body.i:
+                owner = self._sender(h)
             if owner is not None:
                 title = ctx.resolve.title_phrase(h)[0] or f"head of {h.lower_}"
                 return title, owner
         return None
+
+    def _tie_to_named_government(self, actor: str, title: str, k: int, at: int) -> None:
+        """ "President X said his government would not negotiate", in a text that names one
+        state's government ("Mali's government", "the government of Mali", "the Malian
+        government") and no state beside the title: that state, at a lower confidence."""
+        ctx = self.ctx
+        words = title.lower().replace("-", " ").split()
+        if not words or words[-1] not in ctx.lex.government_titles:
+            return
+        doc = ctx.doc
+        if any(doc[i].lower_ in ctx.lex.role_blockers for i in range(max(0, at - 5), at)):
+            return  # "former president X"
+        governed = self._governed_states()
+        if len(governed) == 1:
+            state = next(iter(governed))
+            for m in ctx.mentions_in(ctx.sents[k]):  # "Norway's summit, hosted by PM X"
+                other = m.actor and m.actor != state and not m.place and m.kind != "demonym"
+                if other and ctx.type_of(m.actor) == "state":  # type: ignore[arg-type]
+                    return
+            ctx.use(state, ctx.sents[k].start)
+            ctx.add_speaks(actor, state, title, k, 0.5)
+            ctx.register_role(title, actor, state)
+
+    def _governed_states(self) -> set[str]:
+        """The states whose government the document names: "Mali's government", "the
+        government of Mali", "the Malian government", "the Philippine Government"."""
+        ctx = self.ctx
+        doc = ctx.doc
+        gov = ctx.lex.government_nouns - {"state", "country"}
+        out: set[str] = set()
+        for m in ctx.mentions:
+            if not m.actor or m.place or ctx.type_of(m.actor) != "state":
+                continue
+            root = doc[m.start : m.end].root
+            if root.lower_ in gov and root.i != m.start:
+                out.add(m.actor)  # a government's own name
+                continue
+            while root.dep_ == "conj" and root.head.i < root.i:  # "of Serbia and Kosovo"
+                root = root.head
+            head = root.head
+            owner = root.dep_ in ("poss", "compound", "amod", "nmod") and head.lower_ in gov
+            of = root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in gov
+            if owner or of:
+                out.add(m.actor)
+        return out
+
+    def _sender(self, body: Token) -> str | None:
+        """The one actor that sends or sets up a body it names as its object: "Ethiopia sent a
+        team led by X", "the African Union appointed a panel led by former president X" (not
+        whoever else meets it: "the mediators met a delegation led by X")."""
+        ctx = self.ctx
+        verb = body.head
+        if body.dep_ != "dobj" or verb.lemma_.lower() not in ctx.lex.sending_verbs:
+            return None
+        found = {
+            r.actor
+            for r in ctx.resolve.subject_actors(verb)
+            if not r.anonymous and ctx.type_of(r.actor) != "person"
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _government_of(self, title: str, k: int, at: int) -> str | None:
         """The state a government title without an owner belongs to ("President X",
@@ -589,6 +658,9 @@ class Speakers:
                 j = span[1]
             elif mm is not None and mm.kind == "demonym" and m.actor in ctx.principal:
                 j = mm.end  # "Borrell, the veteran Spanish diplomat": his nationality only
+            elif mm is not None and mm.kind == "norp" and ctx.new_actor_for(mm) is None:
+                j = mm.end  # "X, the Greek Cypriot leader and president of Cyprus": the
+                # community only describes; the office that follows may name a body
             elif mm is not None:
                 ctx.new_actor_for(mm)
                 if (
@@ -604,6 +676,7 @@ class Speakers:
                     return None
                 if orgs and last_end == mm.start:
                     orgs[-1] = mm.actor  # "the Slovak OSCE chairmanship": the nearer owner
+                    seen.pop()  # and the farther one only describes it
                 else:
                     orgs.append(mm.actor)
                 last_end = mm.end
@@ -636,9 +709,14 @@ def _objects(v: Token) -> list[Token]:
     return out
 
 
+#: verbs whose "for" names the side the subject acts for: "speaks for the group", "signed
+#: for Moscow", "negotiated for the rebels"
+FOR_VERBS = frozenset({"speak", "talk", "sign", "negotiate", "initial", "countersign"})
+
+
 def _represented(v: Token, verbs: frozenset[str]) -> list[Token]:
     """Whom a verb says its subject represents: "representing Poland", "on behalf of the
-    African Union", "speaks for the group"."""
+    African Union", "speaks for the group", "signed for Moscow"."""
     lemma = v.lemma_.lower()
     out: list[Token] = []
     if lemma in verbs:
@@ -649,7 +727,7 @@ def _represented(v: Token, verbs: frozenset[str]) -> list[Token]:
         for p in c.children:
             if c.lower_ == "on" and p.dep_ == "pobj" and p.lower_ == "behalf":
                 out += [x for g in p.children if g.lower_ == "of" for x in g.children]
-            elif c.lower_ == "for" and p.dep_ == "pobj" and lemma in ("speak", "talk"):
+            elif c.lower_ == "for" and p.dep_ == "pobj" and lemma in FOR_VERBS:
                 out.append(p)
     return [t for t in out if t.dep_ in ("pobj", "dobj")]
 

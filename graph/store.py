@@ -17,7 +17,9 @@ Contract shared by both backends (the suite in ``tests/`` runs on both):
   intermediaries (every inner node an intermediary), in the order of :mod:`graph.ranking`
   (fewest hops, best support, most recent, names), plus whether the search was cut (the time
   limit, or on Neo4j a length of paths with more walks than its path budget): a cut answer
-  holds fewer paths than asked, and they are still the first paths of that order.
+  holds fewer paths than asked, and they are still the first paths of that order. On Neo4j
+  that may be none at all: when the shortest length alone has more walks than the budget
+  (two hubs a few hops apart), the answer is empty and cut, where the embedded store answers.
 """
 
 from __future__ import annotations

@@ -24,7 +24,6 @@ SAMPLE_SLOTS = {
     "rel_type": "MEDIATES",
     "types": ("MEDIATES", "SPEAKS_FOR"),
     "hops": 2,
-    "groups": 2,
     "left": 2,
     "right": 1,
 }

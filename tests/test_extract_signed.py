@@ -67,3 +67,15 @@ def test_a_transcript_label_with_a_title_is_the_person_named_before(
 def test_a_label_in_capitals_of_nobody_named_is_no_speaker(ex: Extractor) -> None:
     text = "The ministers met in Abuja.\n\nMODERATOR: We will take two questions from each side."
     assert _statements(ex, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The crossings must open now.”\n— Cairo, March 3",
+        "“The crossings must open now.” — Reuters",
+        "“The crossings must open now.”\n— Agence France-Presse",
+    ],
+)
+def test_a_dateline_or_an_agency_credit_signs_nothing(ex: Extractor, text: str) -> None:
+    assert _statements(ex, text) == set()

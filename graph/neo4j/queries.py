@@ -16,9 +16,8 @@ values checked here:
   that node kind, and ``{{rel:made}}``: the label of the vocabulary relation type ``made``;
   both filled once when a :class:`QuerySet` is built from a :class:`graph.schema.Schema`;
 * ``{{label}}`` (a node kind label of the vocabulary), ``{{rel_type}}`` (a relationship label
-  of the vocabulary), ``{{hops}}``, ``{{groups}}``, ``{{left}}`` and ``{{right}}`` (ints in
-  ``1..MAX_HOPS``: path quantifiers' bounds and the k of ``SHORTEST k GROUPS``, which Neo4j
-  5.26 does not take as parameters) and ``{{types}}`` (relationship labels of the vocabulary
+  of the vocabulary), ``{{hops}}``, ``{{left}}`` and ``{{right}}`` (ints in
+  ``1..MAX_HOPS``: path quantifiers' bounds, which Neo4j 5.26 does not take as parameters) and ``{{types}}`` (relationship labels of the vocabulary
   joined by ``|``: a typed expansion reads only a hub's relationships of those types): filled
   per call, declared
   in the ``slots`` header.
@@ -43,7 +42,7 @@ PACKAGE = "actorgraph.cypher"  # the top-level cypher/ folder, installed in the 
 HEADER_KEYS = ("name", "description", "params", "slots", "mode")
 REQUIRED_KEYS = ("name", "description", "params", "mode")
 MODES = ("read", "write")
-CALL_SLOTS = ("label", "rel_type", "types", "hops", "groups", "left", "right")
+CALL_SLOTS = ("label", "rel_type", "types", "hops", "left", "right")
 NODE_KIND_SLOTS = ("Actor", "Statement", "Topic", "Document")
 
 _HEADER = re.compile(r"^//\s*([a-z]+)\s*:\s*(.*?)\s*$")
@@ -201,7 +200,7 @@ class QuerySet:
         return text
 
     def _call_slot(self, slot: str, value: Any) -> str:
-        if slot in ("hops", "groups", "left", "right"):
+        if slot in ("hops", "left", "right"):
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_HOPS:
                 raise ValueError(f"{slot} must be an int in 1..{MAX_HOPS}, not {value!r}")
             return str(value)

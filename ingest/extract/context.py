@@ -316,14 +316,15 @@ class DocContext:
         return None
 
     # ------------------------------------------------------------------ assertion
-    def asked(self, t: Token, turns: bool = True) -> bool:
+    def asked(self, t: Token, turns: bool = True, quoted: bool = False) -> bool:
         """A question ("Did Qatar say that the talks would resume?", "Is Egypt still brokering
         the talks?") or, with ``turns``, an interviewer's turn ("Q: The minister told reporters
         that ..."): what the sentence of ``t`` says is put to someone, not asserted. A question
-        mark inside a quotation ends a question someone is quoted asking, not the sentence's."""
+        mark inside a quotation ends a question someone is quoted asking, not the sentence's,
+        unless ``quoted`` (a stance inside a quoted question is asked, not taken)."""
         sent = self.sents[self.sent_of[t.i]]
         last = next((x for x in reversed(sent) if not x.is_space), None)
-        if last is not None and last.text == "?" and self.quote_of[last.i] < 0:
+        if last is not None and last.text == "?" and (quoted or self.quote_of[last.i] < 0):
             return True
         if not turns:
             return False

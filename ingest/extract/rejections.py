@@ -533,7 +533,7 @@ class RejectRules(StanceRules):
         signature to it" ("refused to put its name to X" is read by the refusing verb, see
         :meth:`_accepted`)."""
         ctx = self.ctx
-        if ctx.irrealis(v) or self._asked(v):
+        if ctx.irrealis(v) or ctx.asked(v, quoted=True):
             return
         if acceptance and (not ctx.negated(v) or _pending(v)):
             return

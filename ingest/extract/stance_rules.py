@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.targets import Targets
-from actorgraph.ingest.extract.topics import INTERVIEWER
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -110,7 +109,12 @@ class StanceRules:
         conf: float,
     ) -> None:
         """One stance per source and target (a coordinated object gives several)."""
-        if self._disowned(cue) or self._asked(cue) or _no_longer(cue) or _reversed(cue):
+        if (
+            self._disowned(cue)
+            or self.ctx.asked(cue, quoted=True)
+            or _no_longer(cue)
+            or _reversed(cue)
+        ):
             return
         if rtype == "demands":
             targets = [x for x in targets if not self._general_appeal(x)]
@@ -245,17 +249,6 @@ class StanceRules:
                 if owner is not None:
                     return owner
         return None
-
-    def _asked(self, cue: Token) -> bool:
-        """A question, or an interviewer's turn in a transcript ("Q: The government says it
-        will not accept X."): a stance asked about or put to the speaker, not taken."""
-        sent = cue.sent
-        last = next((t for t in reversed(sent) if not t.is_space), None)
-        if last is not None and last.text == "?":
-            return True
-        text = self.ctx.doc.text
-        start = text.rfind("\n", 0, cue.idx) + 1
-        return INTERVIEWER.match(text, start) is not None
 
     def _general_appeal(self, target: Topic | str) -> bool:
         """ "appealed for calm", "urged both sides to exercise restraint", "restraint along

@@ -14,15 +14,17 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.context import Quote
 from actorgraph.ingest.extract.coref import finite_on_subject
+from actorgraph.ingest.extract.dates import MONTHS
 from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
 from actorgraph.ingest.extract.mentions import colon_after
+from actorgraph.ingest.extract.normalize import name_key
 from actorgraph.ingest.extract.sources import Source, UnnamedSources
 from actorgraph.ingest.extract.topics import INTERVIEWER, phrase_text
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
     from actorgraph.ingest.extract.records import Resolved
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 OPENERS = {"“": "”", '"': '"', "``": "''", "‘": "’", "«": "»"}
 _OPENER = re.compile("``|''|[“\"‘«]")
@@ -33,6 +35,15 @@ _DOUBLE_CLOSE = re.compile('[”"]')
 _HEADING_WORDS = frozenset(
     {"what", "how", "why", "who", "where", "when", "whom", "which", "timeline", "profile"}
 )
+
+
+def _dated(doc: Doc, j: int) -> bool:
+    """A comma and a date (or a month) right after token ``j``: "Cairo, March 3"."""
+    return (
+        j + 1 < len(doc)
+        and doc[j].text == ","
+        and (doc[j + 1].ent_type_ == "DATE" or doc[j + 1].lower_ in MONTHS)
+    )
 
 
 #: dashes that sign a quote ("— Jane Doe"): the horizontal bar, em and en dashes
@@ -220,8 +231,12 @@ class Statements:
             if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
                 return None  # a clause of its own, not a signature
             m = ctx.men[t.i]
-            if m is None or m.start != t.i or m.kind not in ("name", "metonym"):
+            if m is None or m.start != t.i or m.kind not in ("name", "metonym") or m.place:
                 continue
+            if m.start in ctx.outlet_at or name_key(m.text) in ctx.lex.outlets:
+                return None  # "— Reuters": an agency's credit, nobody's words
+            if m.kind == "metonym" and _dated(doc, m.end):
+                return None  # "— Cairo, March 3": a dateline, not a speaker
             r = ctx.resolve.from_mention(m, doc[m.start : m.end].root, use=False)
             if r is not None:
                 found.append(r.actor)

@@ -16,11 +16,10 @@ values checked here:
   that node kind, and ``{{rel:made}}``: the label of the vocabulary relation type ``made``;
   both filled once when a :class:`QuerySet` is built from a :class:`graph.schema.Schema`;
 * ``{{label}}`` (a node kind label of the vocabulary), ``{{rel_type}}`` (a relationship label
-  of the vocabulary), ``{{hops}}``, ``{{left}}`` and ``{{right}}`` (ints in
-  ``1..MAX_HOPS``: path quantifiers' bounds, which Neo4j 5.26 does not take as parameters) and ``{{types}}`` (relationship labels of the vocabulary
-  joined by ``|``: a typed expansion reads only a hub's relationships of those types): filled
-  per call, declared
-  in the ``slots`` header.
+  of the vocabulary), ``{{hops}}``, ``{{left}}`` and ``{{right}}`` (ints in ``1..MAX_HOPS``:
+  path quantifiers' bounds, which Neo4j 5.26 does not take as parameters) and ``{{types}}``
+  (relationship labels of the vocabulary joined by ``|``: a typed expansion reads only a hub's
+  relationships of those types): filled per call, declared in the ``slots`` header.
 
 Every filled label is checked against the vocabulary and its pattern
 (:data:`graph.schema.LABEL_PATTERN`, :data:`graph.schema.NODE_LABEL_PATTERN`) again here, so a

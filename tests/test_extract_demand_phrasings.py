@@ -67,8 +67,17 @@ def test_a_demand_phrased_without_a_verb_of_demanding(
     assert _has(_rels(ex, text, "demands"), source, *words)
 
 
-def test_a_refusal_of_every_deal_lacking_x_is_no_rejection(ex: Extractor) -> None:
-    text = "Chile would not accept any agreement that did not include the return of the boats."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile would not accept any agreement that did not include the return of the boats.",
+        "Chile would accept no agreement without the return of the boats.",
+    ],
+)
+def test_a_refusal_of_every_deal_lacking_x_is_a_demand_and_no_rejection(
+    ex: Extractor, text: str
+) -> None:
+    assert _has(_rels(ex, text, "demands"), "chile", "return", "boats")
     assert _rels(ex, text, "rejects") == set()
 
 

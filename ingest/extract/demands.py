@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle, reattached
+from actorgraph.ingest.extract.stance_rules import (
+    StanceRules,
+    absolute_participle,
+    no_det,
+    reattached,
+)
 from actorgraph.ingest.extract.targets import (
     CHAIN_VERBS,
     HOLDING_VERBS,
@@ -280,14 +285,15 @@ class DemandRules(StanceRules):
 
     def _required_by_refusal(self, v: Token) -> bool:
         """ "would not accept any deal that did not include X", "will not sign an agreement
-        without X": a refusal of every deal that lacks X is a demand for X (and no rejection
-        of a deal); whether it was one."""
+        without X", "would accept no deal without X": a refusal of every deal that lacks X
+        is a demand for X (and no rejection of a deal); whether it was one."""
         ctx = self.ctx
-        if not ctx.negated(v) or ctx.irrealis(v):
-            return False
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         lex = ctx.lex
         if obj is None or obj.lemma_.lower() not in lex.proposal_heads | lex.party_nouns:
+            return False
+        # "would accept no deal without X": the determiner is the negation
+        if not (ctx.negated(v) or no_det(obj) is not None) or ctx.irrealis(v):
             return False
         targets: list[Topic | str] = []
         for c in (*obj.children, *v.children):

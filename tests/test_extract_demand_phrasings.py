@@ -35,6 +35,8 @@ def ex() -> Extractor:
         ("Chile said there must be a full review of the treaty.", "chile", ("review",)),
         ("Chile wants the tariffs lifted and the quotas scrapped.", "chile", ("quotas",)),
         ("Peru needs the border crossing reopened.", "peru", ("crossing", "reopened")),
+        ("Peru said the hostages must come home.", "peru", ("hostages",)),
+        ("Chile said the shelling of the port has to stop.", "chile", ("shelling",)),
         (
             "Chile demanded that the boats be returned, that the crews be freed, and that "
             "the fines be paid.",
@@ -67,8 +69,17 @@ def test_a_demand_phrased_without_a_verb_of_demanding(
     assert _has(_rels(ex, text, "demands"), source, *words)
 
 
-def test_a_refusal_of_every_deal_lacking_x_is_no_rejection(ex: Extractor) -> None:
-    text = "Chile would not accept any agreement that did not include the return of the boats."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile would not accept any agreement that did not include the return of the boats.",
+        "Chile would accept no agreement without the return of the boats.",
+    ],
+)
+def test_a_refusal_of_every_deal_lacking_x_is_a_demand_and_no_rejection(
+    ex: Extractor, text: str
+) -> None:
+    assert _has(_rels(ex, text, "demands"), "chile", "return", "boats")
     assert _rels(ex, text, "rejects") == set()
 
 
@@ -98,6 +109,10 @@ def test_an_answer_lists_demands_by_ordinals(ex: Extractor) -> None:
         "Chile said the military would have to be consulted.",
         "The talks focus on a new border survey, Chile said.",
         "Chile has provided that list of boats to the mediators.",
+        "Peru said the weather has to improve before the convoy leaves.",
+        "Chile said prices must rise next year.",
+        "Peru said it needs more time to study the proposal.",
+        "Chile needs the support of its allies.",
     ],
 )
 def test_near_misses_give_no_demand(ex: Extractor, text: str) -> None:

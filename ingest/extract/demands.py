@@ -16,8 +16,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
+from actorgraph.ingest.extract.mentions import GEO_NOUNS, PLACE_NOUNS
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.stance_rules import StanceRules, absolute_participle, reattached
+from actorgraph.ingest.extract.stance_rules import (
+    StanceRules,
+    absolute_participle,
+    no_det,
+    reattached,
+)
 from actorgraph.ingest.extract.targets import (
     CHAIN_VERBS,
     HOLDING_VERBS,
@@ -56,6 +62,25 @@ AGENT_NOUNS = frozenset(
     {"party", "parties", "side", "sides", "military", "army", "country", "state", "leader"}
     | {"leaders", "people", "officials", "authorities", "mediator", "mediators", "world"}
 )
+
+#: what a side needs for itself, not of the other side ("needs more time to study it",
+#: "needs the support of its allies")
+NEEDED_MEANS = frozenset(
+    {"time", "money", "funds", "funding", "resources", "support", "help", "backing"}
+    | {"assistance", "patience", "space", "room", "days", "weeks", "months", "hours"}
+)
+
+#: what a required state may be about besides the lexicon's nouns of talks, parties and
+#: places: the held ("the hostages must come home"), the political process ("an election
+#: worthy of the name must allow exiles to run"), the acts of the conflict ("aid must reach")
+NEGOTIATED = frozenset(
+    {"hostage", "hostages", "captive", "captives", "detainee", "detainees", "abductees"}
+    | {"election", "elections", "referendum", "vote", "constitution", "transition"}
+    | {"amnesty", "sanctions", "siege", "blockade", "occupation", "aid", "withdrawal"}
+)
+
+#: verbs of ending: "the siege must end", "the bombing has to stop" (what is to end is an act)
+ENDING = frozenset({"end", "stop", "cease", "halt"})
 
 #: words that open the items of a spoken list ("First, a corridor. Second, ...")
 ORDINALS = frozenset(
@@ -209,6 +234,8 @@ class DemandRules(StanceRules):
             return []
         dobj = next((c for c in v.children if c.dep_ == "dobj"), None)
         if dobj is not None:
+            if v.lemma_.lower() == "need" and dobj.lemma_.lower() in NEEDED_MEANS:
+                return None  # "needs more time to study it": a side's own means, no demand
             m = ctx.men[dobj.i]
             return None if m is not None and m.actor else self.t.nps(dobj)
         small = next(
@@ -280,14 +307,15 @@ class DemandRules(StanceRules):
 
     def _required_by_refusal(self, v: Token) -> bool:
         """ "would not accept any deal that did not include X", "will not sign an agreement
-        without X": a refusal of every deal that lacks X is a demand for X (and no rejection
-        of a deal); whether it was one."""
+        without X", "would accept no deal without X": a refusal of every deal that lacks X
+        is a demand for X (and no rejection of a deal); whether it was one."""
         ctx = self.ctx
-        if not ctx.negated(v) or ctx.irrealis(v):
-            return False
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         lex = ctx.lex
         if obj is None or obj.lemma_.lower() not in lex.proposal_heads | lex.party_nouns:
+            return False
+        # "would accept no deal without X": the determiner is the negation
+        if not (ctx.negated(v) or no_det(obj) is not None) or ctx.irrealis(v):
             return False
         targets: list[Topic | str] = []
         for c in (*obj.children, *v.children):
@@ -520,6 +548,8 @@ class DemandRules(StanceRules):
             c.dep_ == "advmod" and c.lower_ == "only" for c in kids
         ):
             return  # "the party that broke its word has to show ...": someone unnamed is to act
+        if not passive and not self._about_talks(subj, verb):
+            return  # "the weather has to improve", "prices must rise": a forecast or a wish
         toks = ctx.topics.vp_tokens(verb)
         if not passive or subj.head.i != verb.i:
             toks = ctx.topics.np_tokens(subj) + toks
@@ -532,6 +562,42 @@ class DemandRules(StanceRules):
                     toks += ctx.topics.np_tokens(who)
                 toks += ctx.topics.vp_tokens(c, 1)
         self._emit("demands", sources, _list(ctx.topics.from_tokens(toks)), t, 0.55)
+
+    def _about_talks(self, subj: Token, verb: Token) -> bool:
+        """Whether a required state is about the negotiation: its subject or an object names
+        a party, the talks, a deal or demand, the war, the held, the forces or a place of the
+        conflict ("the siege of the city must end", "any mechanism must include observers"),
+        or its verb is one of ending ("the bombing must stop"); not "the weather has to
+        improve" or "prices must rise"."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if verb.lemma_.lower() in ENDING:
+            return True
+        words = (
+            lex.talk_nouns
+            | lex.party_nouns
+            | lex.proposal_heads
+            | lex.demand_nouns
+            | lex.demand_list_nouns
+            | lex.shell_nouns
+            | lex.groups
+            | lex.organs
+            | lex.pair_nouns
+            | lex.object_classes.get("proposal", frozenset())
+            | GEO_NOUNS
+            | PLACE_NOUNS
+            | NEGOTIATED
+        )
+        heads = [subj] + [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "attr", "agent", "prep", "dative", "ccomp", "xcomp", "oprd")
+        ]
+        for x in (x for h in heads for x in h.subtree):
+            m = ctx.men[x.i]
+            if (m is not None and m.actor) or {x.lemma_.lower(), x.lower_} & words:
+                return True
+        return False
 
     def _agentive(self, subj: Token, passive: bool) -> bool:
         """Whether a subject names someone who acts (a body, a group, a people), not a state

@@ -21,6 +21,7 @@ from actorgraph.ingest.extract.stance_rules import (
     DENIALS,
     StanceRules,
     absolute_participle,
+    no_det,
     reattached,
 )
 
@@ -265,7 +266,7 @@ class RejectRules(StanceRules):
         ctx = self.ctx
         intention = self._no_intention(v)
         negated = ctx.negated(v) or any(
-            c.dep_ == "dobj" and _no_det(c) is not None for c in v.children
+            c.dep_ == "dobj" and no_det(c) is not None for c in v.children
         )
         if intention is None and (ctx.irrealis(v) or not negated or _pending(v)):
             return
@@ -287,7 +288,7 @@ class RejectRules(StanceRules):
         if content is not None:  # "will not sign anything that amounts to a surrender"
             self._emit("rejects", sources, content, v, 0.7)
             return
-        if obj is not None and _no_det(obj) is not None:
+        if obj is not None and no_det(obj) is not None:
             # "would respect no ceasefire negotiated without it": the ceasefire
             self._emit("rejects", sources, _one(self.t.np(obj, keep_no=False)), v, 0.7)
             return
@@ -792,11 +793,6 @@ INDEFINITES = frozenset({"anything", "something", "everything"})
 
 #: verbs that equate their subject with their object ("amounts to", "means", "is")
 EQUATING = frozenset({"amount", "mean", "constitute", "equal", "be", "represent", "look"})
-
-
-def _no_det(obj: Token) -> Token | None:
-    """ "no ceasefire": the negating determiner of an object."""
-    return next((c for c in obj.children if c.dep_ == "det" and c.lower_ == "no"), None)
 
 
 #: dependents that start a clause of their own: an idiom's words are never found there

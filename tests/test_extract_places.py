@@ -158,3 +158,37 @@ def test_a_government_named_once_gives_an_untied_title_a_lower_confidence(ex: Ex
     (sf,) = [r for r in recs if r["kind"] == "relation" and r["type"] == "speaks_for"]
     assert (sf["source"], sf["target"]) == ("choguel-diarra", "mali")
     assert sf["confidence"] < 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks_for", "rejecter"),
+    [
+        (
+            "Juan Perez, who once led the Andean Front, rejected the plan.",
+            set(),
+            "juan-perez",
+        ),
+        (
+            "The Andean Front, once led by Juan Perez, rejected the plan.",
+            set(),
+            "andean-front",
+        ),
+        (
+            "Juan Perez, who formerly headed the Andean Front, rejected the plan.",
+            set(),
+            "juan-perez",
+        ),
+        (
+            "Juan Perez, who leads the Andean Front, rejected the plan.",
+            {("juan-perez", "andean-front")},
+            "andean-front",
+        ),
+    ],
+)
+def test_a_body_once_led_is_no_one_s_principal_now(
+    ex: Extractor, text: str, speaks_for: set[tuple[str, str]], rejecter: str
+) -> None:
+    recs = ex.extract_text(text, published="2024-05-01")
+    rels = [r for r in recs if r["kind"] == "relation"]
+    assert {(r["source"], r["target"]) for r in rels if r["type"] == "speaks_for"} == speaks_for
+    assert [r["source"] for r in rels if r["type"] == "rejects"] == [rejecter]

@@ -209,7 +209,8 @@ class Speakers:
         appos = [c for c in root.children if c.dep_ == "appos"]
         for c in [root, *appos]:
             for v in c.children:
-                if v.dep_ == "relcl" and v.lemma_.lower() in ctx.lex.heading_verbs:
+                heads_now = v.lemma_.lower() in ctx.lex.heading_verbs and not self._past_role(v)
+                if v.dep_ == "relcl" and heads_now:  # not "X, who once led the Front"
                     relcl += [n for n in _objects(v) if n.pos_ in ("NOUN", "PROPN")]
         for v in (v for c in appos for v in c.subtree if v.dep_ == "relcl"):
             # "X, a former secretary-general of the party who now leads the Real SPLM":
@@ -217,7 +218,7 @@ class Speakers:
             if v.lemma_.lower() not in ctx.lex.heading_verbs or v.head.i in (c.i for c in appos):
                 continue
             who = any(c.dep_ == "nsubj" and c.lower_ == "who" for c in v.children)
-            past = any(c.lower_ in ctx.lex.role_blockers or c.lower_ in PAST for c in v.children)
+            past = self._past_role(v, blockers=True)
             owner = ctx.men[v.head.i]
             if who and not past and (owner is None or ctx.type_of(owner.actor or "") != "person"):
                 relcl += [n for n in _objects(v) if n.pos_ in ("NOUN", "PROPN")]
@@ -245,6 +246,8 @@ class Speakers:
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             verb = root.head.head
             lemma = verb.lemma_.lower()
+            if self._past_role(verb):  # "the Front, once led by X": a role that is over
+                return None
             if verb.dep_ == "acl" and (
                 lemma in ctx.lex.heading_verbs or lemma in ctx.lex.sending_verbs
             ):
@@ -473,6 +476,13 @@ class Speakers:
         last = words[-1].lower_
         return last in self.ctx.lex.org_heads or (len(words) == 1 and words[0].text.isupper())
 
+    def _past_role(self, verb: Token, *, blockers: bool = False) -> bool:
+        """A verb of heading put in the past ("who once led", "formerly headed by"), or with
+        ``blockers`` cancelled by a role blocker among its dependents."""
+        lex = self.ctx.lex
+        words = lex.past_role_adverbs | lex.role_blockers if blockers else lex.past_role_adverbs
+        return any(c.lower_ in words for c in verb.children)
+
     def _role_noun(self, t: Token) -> bool:
         return self.ctx.title_at[t.i] is not None or t.lemma_.lower() in self.ctx.lex.role_nouns
 
@@ -693,10 +703,6 @@ class Speakers:
             for mm in seen:
                 ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
         return titles[0], orgs, blocked
-
-
-#: adverbs that put a role in the past: "who once led the movement"
-PAST = frozenset({"once", "formerly", "previously", "earlier", "briefly", "then"})
 
 
 def _objects(v: Token) -> list[Token]:

@@ -161,6 +161,44 @@ def test_a_government_named_once_gives_an_untied_title_a_lower_confidence(ex: Ex
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the summit's host is a third party
+            "Sudan's army and the RSF held talks in Jeddah. President Joseph Mwale, the summit's "
+            "host, urged the RSF to withdraw. The government of Sudan said it would attend.",
+            set(),
+        ),
+        (  # a mediator
+            "Talks between the government of Chad and the rebels opened in Lome. President Faure "
+            "Sani, a mediator in the talks, said the mood was good.",
+            set(),
+        ),
+        (  # his sentence names another body he could lead
+            "Sudan's army and the RSF held talks in Jeddah. President Joseph Mwale urged the RSF "
+            "to withdraw. The government of Sudan said it would attend.",
+            set(),
+        ),
+        (  # named far from him
+            "The government of Mali met the rebels in Algiers on Monday. The rebels demanded "
+            "autonomy for the north. The two sides agreed to meet again in May. President "
+            "Ibrahim Kone said the deal was near.",
+            set(),
+        ),
+        (  # "the government he leads" ties him to the one named
+            "Talks with the rebels resumed on Monday. President Ibrahim Kone said the deal was "
+            "near. Officials said the government he leads would send a delegation. Mali's "
+            "government named a negotiator.",
+            {("ibrahim-kone", "mali")},
+        ),
+    ],
+)
+def test_a_government_title_ties_to_the_named_government_only_where_the_text_does(
+    ex: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _run(ex, text)["speaks_for"] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "speaks_for", "rejecter"),
     [
         (

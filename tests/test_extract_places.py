@@ -158,3 +158,75 @@ def test_a_government_named_once_gives_an_untied_title_a_lower_confidence(ex: Ex
     (sf,) = [r for r in recs if r["kind"] == "relation" and r["type"] == "speaks_for"]
     assert (sf["source"], sf["target"]) == ("choguel-diarra", "mali")
     assert sf["confidence"] < 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the summit's host is a third party
+            "Sudan's army and the RSF held talks in Jeddah. President Joseph Mwale, the summit's "
+            "host, urged the RSF to withdraw. The government of Sudan said it would attend.",
+            set(),
+        ),
+        (  # a mediator
+            "Talks between the government of Chad and the rebels opened in Lome. President Faure "
+            "Sani, a mediator in the talks, said the mood was good.",
+            set(),
+        ),
+        (  # his sentence names another body he could lead
+            "Sudan's army and the RSF held talks in Jeddah. President Joseph Mwale urged the RSF "
+            "to withdraw. The government of Sudan said it would attend.",
+            set(),
+        ),
+        (  # named far from him
+            "The government of Mali met the rebels in Algiers on Monday. The rebels demanded "
+            "autonomy for the north. The two sides agreed to meet again in May. President "
+            "Ibrahim Kone said the deal was near.",
+            set(),
+        ),
+        (  # "the government he leads" ties him to the one named
+            "Talks with the rebels resumed on Monday. President Ibrahim Kone said the deal was "
+            "near. Officials said the government he leads would send a delegation. Mali's "
+            "government named a negotiator.",
+            {("ibrahim-kone", "mali")},
+        ),
+    ],
+)
+def test_a_government_title_ties_to_the_named_government_only_where_the_text_does(
+    ex: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _run(ex, text)["speaks_for"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks_for", "rejecter"),
+    [
+        (
+            "Juan Perez, who once led the Andean Front, rejected the plan.",
+            set(),
+            "juan-perez",
+        ),
+        (
+            "The Andean Front, once led by Juan Perez, rejected the plan.",
+            set(),
+            "andean-front",
+        ),
+        (
+            "Juan Perez, who formerly headed the Andean Front, rejected the plan.",
+            set(),
+            "juan-perez",
+        ),
+        (
+            "Juan Perez, who leads the Andean Front, rejected the plan.",
+            {("juan-perez", "andean-front")},
+            "andean-front",
+        ),
+    ],
+)
+def test_a_body_once_led_is_no_one_s_principal_now(
+    ex: Extractor, text: str, speaks_for: set[tuple[str, str]], rejecter: str
+) -> None:
+    recs = ex.extract_text(text, published="2024-05-01")
+    rels = [r for r in recs if r["kind"] == "relation"]
+    assert {(r["source"], r["target"]) for r in rels if r["type"] == "speaks_for"} == speaks_for
+    assert [r["source"] for r in rels if r["type"] == "rejects"] == [rejecter]

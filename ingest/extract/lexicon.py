@@ -117,6 +117,7 @@ class SpeakersSection(_Section):
 class Roles(_Section):
     titles: Words = Field(default_factory=list)
     heading_verbs: Words = Field(default_factory=list)
+    past_adverbs: Words = Field(default_factory=list)
     sending_verbs: Words = Field(default_factory=list)
     representing_verbs: Words = Field(default_factory=list)
     government_titles: Words = Field(default_factory=list)
@@ -304,6 +305,8 @@ class Lexicon:
     role_blockers: frozenset[str]
     #: "X, who heads the delegation", "the delegation, led by X": X holds a role in its owner
     heading_verbs: frozenset[str]
+    #: "who once led the movement", "formerly headed by X": adverbs that end a role
+    past_role_adverbs: frozenset[str]
     #: "a team sent by X", "a panel appointed by X": X speaks for the body's owner
     sending_verbs: frozenset[str]
     #: "X, representing Poland": X speaks for what the verb's object names
@@ -513,6 +516,7 @@ class Lexicon:
             spokespeople=fs(ro.spokespeople),
             role_blockers=fs(ro.blockers),
             heading_verbs=fs(ro.heading_verbs),
+            past_role_adverbs=fs(ro.past_adverbs),
             sending_verbs=fs(ro.sending_verbs),
             representing_verbs=fs(ro.representing_verbs),
             government_titles=fs(ro.government_titles),

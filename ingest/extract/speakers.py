@@ -209,7 +209,8 @@ class Speakers:
         appos = [c for c in root.children if c.dep_ == "appos"]
         for c in [root, *appos]:
             for v in c.children:
-                if v.dep_ == "relcl" and v.lemma_.lower() in ctx.lex.heading_verbs:
+                heads_now = v.lemma_.lower() in ctx.lex.heading_verbs and not self._past_role(v)
+                if v.dep_ == "relcl" and heads_now:  # not "X, who once led the Front"
                     relcl += [n for n in _objects(v) if n.pos_ in ("NOUN", "PROPN")]
         for v in (v for c in appos for v in c.subtree if v.dep_ == "relcl"):
             # "X, a former secretary-general of the party who now leads the Real SPLM":
@@ -217,7 +218,7 @@ class Speakers:
             if v.lemma_.lower() not in ctx.lex.heading_verbs or v.head.i in (c.i for c in appos):
                 continue
             who = any(c.dep_ == "nsubj" and c.lower_ == "who" for c in v.children)
-            past = any(c.lower_ in ctx.lex.role_blockers or c.lower_ in PAST for c in v.children)
+            past = self._past_role(v, blockers=True)
             owner = ctx.men[v.head.i]
             if who and not past and (owner is None or ctx.type_of(owner.actor or "") != "person"):
                 relcl += [n for n in _objects(v) if n.pos_ in ("NOUN", "PROPN")]
@@ -245,6 +246,8 @@ class Speakers:
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             verb = root.head.head
             lemma = verb.lemma_.lower()
+            if self._past_role(verb):  # "the Front, once led by X": a role that is over
+                return None
             if verb.dep_ == "acl" and (
                 lemma in ctx.lex.heading_verbs or lemma in ctx.lex.sending_verbs
             ):
@@ -276,7 +279,10 @@ class Speakers:
     def _tie_to_named_government(self, actor: str, title: str, k: int, at: int) -> None:
         """ "President X said his government would not negotiate", in a text that names one
         state's government ("Mali's government", "the government of Mali", "the Malian
-        government") and no state beside the title: that state, at a lower confidence."""
+        government") and no state beside the title: that state, at a lower confidence. Only
+        where the text ties him to it: "his government" in his sentence or the next, or the
+        government named next to his sentence and no other actor in it he could lead; never
+        a host or a mediator ("President X, the summit's host, urged the RSF ...")."""
         ctx = self.ctx
         words = title.lower().replace("-", " ").split()
         if not words or words[-1] not in ctx.lex.government_titles:
@@ -285,29 +291,72 @@ class Speakers:
         if any(doc[i].lower_ in ctx.lex.role_blockers for i in range(max(0, at - 5), at)):
             return  # "former president X"
         governed = self._governed_states()
-        if len(governed) == 1:
-            state = next(iter(governed))
-            for m in ctx.mentions_in(ctx.sents[k]):  # "Norway's summit, hosted by PM X"
-                other = m.actor and m.actor != state and not m.place and m.kind != "demonym"
-                if other and ctx.type_of(m.actor) == "state":  # type: ignore[arg-type]
-                    return
-            ctx.use(state, ctx.sents[k].start)
-            ctx.add_speaks(actor, state, title, k, 0.5)
-            ctx.register_role(title, actor, state)
+        if len(governed) != 1:
+            return
+        state, named_in = next(iter(governed.items()))
+        third = ctx.lex.mediator_nouns | ctx.lex.mediation_verbs | ctx.lex.mediator_adjectives
+        if any(t.lemma_.lower() in third or t.lemma_.lower() == "host" for t in ctx.sents[k]):
+            return  # "the summit's host", "who mediated the talks": a third party
+        own = self._own_government(k) or self._own_government(k + 1)
+        near = {k - 1, k, k + 1}
+        # the state or its government named next to his sentence ("South Africa took over
+        # the file. President X convened a summit"), not far from it
+        stated = any(
+            m.actor == state and not m.place for j in near - {k + 1} for m in self._in_sent(j)
+        )
+        if not own and not named_in & near and not stated:
+            return
+        person = ctx.men[at]
+        root = ctx.doc[person.start : person.end].root if person is not None else ctx.doc[at]
+        tied = {root.i, root.head.i}  # his own phrase and his verb: "urged the RSF"
+        for m in ctx.mentions_in(ctx.sents[k]):  # "Norway's summit, hosted by PM X"
+            other = m.actor and m.actor != state and not m.place and m.kind != "demonym"
+            kind = ctx.type_of(m.actor) if other else None  # type: ignore[arg-type]
+            if kind == "state":
+                return
+            if kind == "organization" and not own and ctx.doc[m.start : m.end].root.head.i in tied:
+                return  # "President X urged the RSF to withdraw": whose president?
+        ctx.use(state, ctx.sents[k].start)
+        ctx.add_speaks(actor, state, title, k, 0.5)
+        ctx.register_role(title, actor, state)
 
-    def _governed_states(self) -> set[str]:
+    def _in_sent(self, k: int) -> list[Mention]:
+        """The mentions of sentence ``k`` (none past either end)."""
+        ctx = self.ctx
+        return list(ctx.mentions_in(ctx.sents[k])) if 0 <= k < len(ctx.sents) else []
+
+    def _own_government(self, k: int) -> bool:
+        """Sentence ``k`` speaks of the speaker's own government: "his government", "our
+        government", "the government he leads"."""
+        ctx = self.ctx
+        if k >= len(ctx.sents):
+            return False
+        for t in ctx.sents[k]:
+            if t.lower_ not in ctx.lex.government_nouns:
+                continue
+            for c in t.children:
+                if c.dep_ == "poss" and c.lower_ in ("his", "her", "our", "my"):
+                    return True
+                heads = c.dep_ == "relcl" and c.lemma_.lower() in ctx.lex.heading_verbs
+                if heads and any(g.lower_ in ("he", "she", "i", "we") for g in c.children):
+                    return True
+        return False
+
+    def _governed_states(self) -> dict[str, set[int]]:
         """The states whose government the document names: "Mali's government", "the
-        government of Mali", "the Malian government", "the Philippine Government"."""
+        government of Mali", "the Malian government", "the Philippine Government", with the
+        sentences that name each."""
         ctx = self.ctx
         doc = ctx.doc
         gov = ctx.lex.government_nouns - {"state", "country"}
-        out: set[str] = set()
+        out: dict[str, set[int]] = {}
         for m in ctx.mentions:
             if not m.actor or m.place or ctx.type_of(m.actor) != "state":
                 continue
             root = doc[m.start : m.end].root
             if root.lower_ in gov and root.i != m.start:
-                out.add(m.actor)  # a government's own name
+                # a government's own name
+                out.setdefault(m.actor, set()).add(ctx.sent_of[m.start])
                 continue
             while root.dep_ == "conj" and root.head.i < root.i:  # "of Serbia and Kosovo"
                 root = root.head
@@ -315,7 +364,7 @@ class Speakers:
             owner = root.dep_ in ("poss", "compound", "amod", "nmod") and head.lower_ in gov
             of = root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in gov
             if owner or of:
-                out.add(m.actor)
+                out.setdefault(m.actor, set()).add(ctx.sent_of[m.start])
         return out
 
     def _sender(self, body: Token) -> str | None:
@@ -472,6 +521,13 @@ class Speakers:
         words = self.ctx.doc[mm.start : mm.end]
         last = words[-1].lower_
         return last in self.ctx.lex.org_heads or (len(words) == 1 and words[0].text.isupper())
+
+    def _past_role(self, verb: Token, *, blockers: bool = False) -> bool:
+        """A verb of heading put in the past ("who once led", "formerly headed by"), or with
+        ``blockers`` cancelled by a role blocker among its dependents."""
+        lex = self.ctx.lex
+        words = lex.past_role_adverbs | lex.role_blockers if blockers else lex.past_role_adverbs
+        return any(c.lower_ in words for c in verb.children)
 
     def _role_noun(self, t: Token) -> bool:
         return self.ctx.title_at[t.i] is not None or t.lemma_.lower() in self.ctx.lex.role_nouns
@@ -693,10 +749,6 @@ class Speakers:
             for mm in seen:
                 ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
         return titles[0], orgs, blocked
-
-
-#: adverbs that put a role in the past: "who once led the movement"
-PAST = frozenset({"once", "formerly", "previously", "earlier", "briefly", "then"})
 
 
 def _objects(v: Token) -> list[Token]:

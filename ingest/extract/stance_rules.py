@@ -53,9 +53,6 @@ def _vacuous(target: Topic | str) -> bool:
     return len(words) == 1 and words[0] in VACUOUS
 
 
-#: "once led", "formerly headed": a role that is over
-PAST_ROLE = frozenset({"once", "formerly", "previously", "earlier"})
-
 #: verbs that deny the clause they govern ("denied that it had rejected the deal")
 DENIALS = frozenset({"deny", "dispute", "refute", "rebut"})
 
@@ -202,6 +199,7 @@ class StanceRules:
         X", "X, who led the movement")."""
         ctx = self.ctx
         heading = ctx.lex.heading_verbs
+        past = ctx.lex.past_role_adverbs  # "once led", "formerly headed": a role that is over
         for m in ctx.mentions:
             if m.actor != person:
                 continue
@@ -212,12 +210,18 @@ class StanceRules:
             bodies: list[Token] = []
             if root.dep_ == "pobj" and root.head.dep_ == "agent":
                 verb = root.head.head
-                if verb.lemma_.lower() in heading:
+                if verb.lemma_.lower() in heading and not any(
+                    c.lower_ in past for c in verb.children
+                ):
                     if verb.dep_ == "acl":
                         bodies.append(verb.head)  # "the delegation, led by X"
                     bodies += [c for c in verb.children if c.dep_ == "nsubjpass"]
             for c in root.children:  # "X, who led the movement"
-                if c.dep_ == "relcl" and c.lemma_.lower() in heading:
+                if (
+                    c.dep_ == "relcl"
+                    and c.lemma_.lower() in heading
+                    and not any(g.lower_ in past for g in c.children)
+                ):
                     bodies += [g for g in c.children if g.dep_ == "dobj"]
             verb = root.head
             if (
@@ -233,7 +237,7 @@ class StanceRules:
                 and verb.lemma_.lower() in heading
                 and not ctx.negated(verb)
                 and not ctx.irrealis(verb)
-                and not any(c.dep_ == "advmod" and c.lower_ in PAST_ROLE for c in verb.children)
+                and not any(c.dep_ == "advmod" and c.lower_ in past for c in verb.children)
                 and verb.tag_ in ("VBZ", "VBP", "VBN")
             ):
                 bodies += [g for g in verb.children if g.dep_ == "dobj"]

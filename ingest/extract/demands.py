@@ -21,7 +21,6 @@ from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.stance_rules import (
     StanceRules,
     absolute_participle,
-    no_det,
     reattached,
 )
 from actorgraph.ingest.extract.targets import (
@@ -29,6 +28,7 @@ from actorgraph.ingest.extract.targets import (
     HOLDING_VERBS,
     LIST_HOLDERS,
     demand_preps,
+    no_det,
 )
 
 if TYPE_CHECKING:

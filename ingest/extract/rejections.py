@@ -21,9 +21,9 @@ from actorgraph.ingest.extract.stance_rules import (
     DENIALS,
     StanceRules,
     absolute_participle,
-    no_det,
     reattached,
 )
+from actorgraph.ingest.extract.targets import no_det
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Frame

@@ -409,11 +409,6 @@ class StanceRules:
 SMALL_CLAUSE_VERBS = frozenset({"want", "need", "expect", "like", "prefer", "see", "get"})
 
 
-def no_det(obj: Token) -> Token | None:
-    """ "no ceasefire": the negating determiner of an object."""
-    return next((c for c in obj.children if c.dep_ == "det" and c.lower_ == "no"), None)
-
-
 def reattached(v: Token) -> Token | None:
     """ "X wants the observers deployed and has called for Y": a finite verb the parser
     conjoined with a small clause (a participle or infinitive with a subject of its own and no

@@ -61,9 +61,9 @@ class Targets:
         if m is not None and m.actor and m.salient:
             return m.actor
         if not keep_no:
-            no = [c.i for c in head.children if c.dep_ == "det" and c.lower_ == "no"]
-            if no and not any(_relative(c) for c in head.children):
-                toks = [t for t in ctx.topics.np_tokens(head) if t.i not in no]
+            no = no_det(head)
+            if no is not None and not any(_relative(c) for c in head.children):
+                toks = [t for t in ctx.topics.np_tokens(head) if t.i != no.i]
                 return ctx.topics.from_tokens(toks)
         lemma = head.lemma_.lower()
         lex = ctx.lex
@@ -796,6 +796,11 @@ def _one(x: Topic | str | None) -> list[Topic | str]:
 
 #: words that open a relative clause ("that", "which", "under which", "whereby")
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where", "whereby"})
+
+
+def no_det(obj: Token) -> Token | None:
+    """ "no ceasefire": the negating determiner of an object."""
+    return next((c for c in obj.children if c.dep_ == "det" and c.lower_ == "no"), None)
 
 
 def _relative(c: Token) -> bool:

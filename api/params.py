@@ -9,13 +9,13 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import orjson
 from actorgraph.api.models import ErrorResponse
-from actorgraph.graph.answer_cache import KEPT
+from actorgraph.graph.answer_cache import KEPT, PARTS_KEPT
 from actorgraph.graph.influence import METRICS
-from actorgraph.graph.model import Subgraph
+from actorgraph.graph.model import Hop, PathResult, Subgraph
 from actorgraph.graph.ranking import MAX_EVIDENCE
 from actorgraph.graph.schema import default_schema
 from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_OFFSET, MAX_PATHS, MAX_ROWS
@@ -23,6 +23,7 @@ from fastapi import Query
 from fastapi.responses import JSONResponse, Response
 
 _schema = default_schema()
+T = TypeVar("T")
 
 RelationName = Literal.__getitem__(tuple(_schema.relations))  # type: ignore[attr-defined]
 ActorType = Literal.__getitem__(tuple(_schema.actor_types))  # type: ignore[attr-defined]
@@ -138,7 +139,7 @@ class FastJSONResponse(JSONResponse):
     its time on a path answer (about 45 KB: 0.3 against 1.5 ms of a request's CPU)."""
 
     def render(self, content: Any) -> bytes:
-        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+        return _json(content)
 
 
 def send(content: Any) -> JSONResponse:
@@ -148,36 +149,75 @@ def send(content: Any) -> JSONResponse:
     return FastJSONResponse(content)
 
 
-class RenderedAnswers:
+class _ByIdentity(Generic[T]):
+    """Things made from objects the graph keeps and shares, by the object's identity, the
+    last ``kept``. An entry holds its object, so the identity cannot pass to another object
+    while it is kept; the objects are not changed once made."""
+
+    def __init__(self, kept: int) -> None:
+        self.kept = kept
+        self._lock = threading.Lock()
+        self._made: OrderedDict[int, tuple[object, T]] = OrderedDict()
+
+    def get(self, obj: object, make: Callable[[], T]) -> T:
+        """What was made of ``obj``: kept, or made now."""
+        with self._lock:
+            hit = self._made.get(id(obj))
+            if hit is not None and hit[0] is obj:
+                self._made.move_to_end(id(obj))
+                return hit[1]
+        made = make()
+        with self._lock:
+            self._made[id(obj)] = (obj, made)
+            while len(self._made) > self.kept:
+                self._made.popitem(last=False)
+        return made
+
+
+def _json(content: Any) -> bytes:
+    return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+
+
+class RenderedAnswers(_ByIdentity[bytes]):
     """The JSON of answers the graph keeps (:class:`graph.answer_cache.AnswerCache` hands the
     same object to every request that asks the same question at the same data version), by
     the answer's identity: a kept path answer (about 45 KB) is turned into JSON once, not at
-    every request. An entry holds its answer, so the identity cannot pass to another object
-    while it is kept; answers are not changed once made. As many as the graph keeps answers
-    (:data:`graph.answer_cache.KEPT`): fewer, and questions asked in turn would each find
-    their JSON dropped."""
+    every request. As many as the graph keeps answers (:data:`graph.answer_cache.KEPT`):
+    fewer, and questions asked in turn would each find their JSON dropped."""
 
     def __init__(self, kept: int = KEPT) -> None:
-        self.kept = kept
-        self._lock = threading.Lock()
-        self._bodies: OrderedDict[int, tuple[object, bytes]] = OrderedDict()
+        super().__init__(kept)
 
     def body(self, answer: object, content: Callable[[], Any]) -> bytes:
         """The JSON of ``content()``, the rendering of ``answer``: kept, or made now."""
-        with self._lock:
-            hit = self._bodies.get(id(answer))
-            if hit is not None and hit[0] is answer:
-                self._bodies.move_to_end(id(answer))
-                return hit[1]
-        body = orjson.dumps(content(), option=orjson.OPT_NON_STR_KEYS)
-        with self._lock:
-            self._bodies[id(answer)] = (answer, body)
-            while len(self._bodies) > self.kept:
-                self._bodies.popitem(last=False)
-        return body
+        return self.get(answer, lambda: _json(content()))
 
 
 RENDERED = RenderedAnswers()
+
+
+class RenderedHops(_ByIdentity[orjson.Fragment]):
+    """The JSON of path hops, by the hop's identity: the graph keeps a hop (its relations with
+    their first pieces of evidence, most of a path answer's bytes) per data version and hands
+    the same object to every answer that walks it (:meth:`graph.facade.Graph._hops`), so
+    distinct path questions through the same hubs send bytes made once, inserted whole
+    (``orjson.Fragment``): the same JSON, byte for byte. As many as the graph keeps hops
+    (:data:`graph.answer_cache.PARTS_KEPT`)."""
+
+    def __init__(self, kept: int = PARTS_KEPT) -> None:
+        super().__init__(kept)
+
+    def __call__(self, hop: Hop) -> orjson.Fragment:
+        return self.get(hop, lambda: orjson.Fragment(_json(hop.to_dict())))
+
+
+HOPS = RenderedHops()
+
+
+def paths_json(result: PathResult) -> dict[str, Any]:
+    """A path answer, JSON-ready: :meth:`PathResult.to_dict` with its hops rendered once
+    (:class:`RenderedHops`)."""
+    return result.to_dict(HOPS)
 
 
 def send_answer(answer: object, content: Callable[[], Any]) -> Response:

@@ -133,9 +133,11 @@ class Graph:
         #: again by the UI and by busy groups: see graph/answer_cache.py)
         self._answers = AnswerCache()
         #: parts that distinct answers share: a hop's relations, the actors paths name
-        self._hop_parts: KeptParts[tuple[Any, tuple[str, str]], list[dict[str, Any]]]
+        self._hop_parts: KeptParts[tuple[Any, tuple[str, str]], Hop]
         self._hop_parts = KeptParts()
         self._ref_parts: KeptParts[str, NodeRef] = KeptParts()
+        #: actors by the name a question gave (paths and brokers resolve two each)
+        self._named_actors: KeptParts[str, Actor] = KeptParts()
         #: the projections of the last few (relations, window, version): the three metrics of
         #: one window share one read of the store
         self._projections: OrderedDict[tuple[Any, ...], EdgeList] = OrderedDict()
@@ -161,10 +163,10 @@ class Graph:
         """Stop the influence worker (the store is closed by whoever opened it)."""
         self._rankings.close()
 
-    def intermediaries(self) -> set[str]:
+    def intermediaries(self, version: str | None = None) -> set[str]:
         """Ids of the intermediaries, cached per store version (the store scans every
-        relation to find them)."""
-        version = self.store.version()
+        relation to find them); ``version``: the store's, when the caller has just read it."""
+        version = self.store.version() if version is None else version
         with self._cache_lock:
             hit = self._inter
         if hit is not None and hit[0] == version:
@@ -231,6 +233,26 @@ class Graph:
             raise InputError(f"'{name}' names several actors: {names}; use an id", field="actor")
         return self.store.get_nodes(ACTOR, ids)[ids[0]]  # type: ignore[no-any-return]
 
+    def _ends(self, source: str, target: str, version: str) -> tuple[Actor, Actor]:
+        """:meth:`resolve_actor` of both ends of a path question, kept per data version and
+        read together (one look-up of the names, one of the actors); a name that resolves
+        to no actor, or to several, goes to :meth:`resolve_actor` and raises as there, the
+        source's first."""
+        kept = self._named_actors.found([source, target], version)
+        todo = [n for n in dict.fromkeys((source, target)) if n not in kept]
+        if todo:
+            single = {
+                n: ids[0] for n, ids in self.store.lookup_names(todo).items() if len(ids) == 1
+            }
+            nodes = self.store.get_nodes(ACTOR, single.values()) if single else {}
+            found = {n: nodes[i] for n, i in single.items() if i in nodes}
+            for n in todo:
+                if n not in found:
+                    found[n] = self.resolve_actor(n)
+            self._named_actors.keep(found, version)
+            kept.update(found)
+        return kept[source], kept[target]
+
     def resolve_topic(self, name: str) -> Topic:
         """The topic with this id or name (case-insensitive), else the best keyword match."""
         from rapidfuzz import fuzz, process
@@ -265,21 +287,14 @@ class Graph:
         kept = self._ref_parts.found(ids, version)
         missing = [i for i in ids if i not in kept]
         if missing:
-            read = self._read_refs(missing)
+            read = self._read_refs(missing, version)
             self._ref_parts.keep(read, version)
             kept.update(read)
         return kept
 
-    def _read_refs(self, ids: list[str]) -> dict[str, NodeRef]:
-        kinds = self.store.kinds_of(ids)
-        inter = self.intermediaries()
-        out: dict[str, NodeRef] = {}
-        by_kind: dict[str, list[str]] = {}
-        for i, k in kinds.items():
-            by_kind.setdefault(k, []).append(i)
-        for k, group in by_kind.items():
-            for i, node in self.store.get_nodes(k, group).items():
-                out[i] = node_ref(k, node, inter)
+    def _read_refs(self, ids: list[str], version: str | None = None) -> dict[str, NodeRef]:
+        inter = self.intermediaries(version)
+        out = {i: node_ref(k, node, inter) for i, (k, node) in self.store.nodes_of(ids).items()}
         for i in ids:
             out.setdefault(i, NodeRef(id=i, kind="missing", name=i))
         return out
@@ -385,37 +400,33 @@ class Graph:
         self, paths: list[list[str]], relations: list[str], evidence_limit: int, version: str
     ) -> list[list[Hop]]:
         """The hops of ``paths`` with their relations (each summarized with its best
-        ``evidence_limit`` pieces), the relations of a pair of actors kept per data version
-        (:class:`graph.answer_cache.KeptParts`): distinct questions share most hops. Only hops
-        with the default few pieces of evidence are kept, so the kept parts stay small (up to
-        50 pieces each they could reach a gigabyte)."""
-        pairs = sorted(
-            {x for p in paths for u, v in itertools.pairwise(p) for x in ((u, v), (v, u))}
-        )
+        ``evidence_limit`` pieces), a hop kept per data version, ready to send
+        (:class:`graph.answer_cache.KeptParts`): distinct questions share most hops, and a kept
+        hop is shared by the answers that walk it (answers are not changed once made).
+        Only hops with the default few pieces of evidence are kept, so the kept parts stay
+        small (up to 50 pieces each they could reach a gigabyte)."""
+        steps = sorted({step for p in paths for step in itertools.pairwise(p)})
         kind = (tuple(relations), evidence_limit)
-        kept = self._hop_parts.found([(kind, pair) for pair in pairs], version)
-        by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {k[1]: v for k, v in kept.items()}
-        missing = [pair for pair in pairs if pair not in by_pair]
+        kept = self._hop_parts.found([(kind, step) for step in steps], version)
+        by_step: dict[tuple[str, str], Hop] = {k[1]: v for k, v in kept.items()}
+        missing = [step for step in steps if step not in by_step]
         if missing:
-            read: dict[tuple[str, str], list[dict[str, Any]]] = {pair: [] for pair in missing}
-            for r in self.store.relations_between(missing, relations, evidence_limit):
+            pairs = sorted({x for u, v in missing for x in ((u, v), (v, u))})
+            read: dict[tuple[str, str], list[dict[str, Any]]] = {pair: [] for pair in pairs}
+            for r in self.store.relations_between(pairs, relations, evidence_limit):
                 if (r.source, r.target) in read:
                     read[(r.source, r.target)].append(r.summary())
-            if evidence_limit <= DEFAULT_EVIDENCE:  # a few pieces each: a kilobyte or two
-                self._hop_parts.keep({(kind, pair): v for pair, v in read.items()}, version)
-            by_pair.update(read)
-
-        out = []
-        for p in paths:
-            hops = []
-            for u, v in itertools.pairwise(p):
-                rels = [{**s, "direction": "forward"} for s in by_pair[(u, v)]]
-                for s in by_pair[(v, u)]:
+            made: dict[tuple[str, str], Hop] = {}
+            for u, v in missing:
+                rels = [{**s, "direction": "forward"} for s in read[(u, v)]]
+                for s in read[(v, u)]:
                     if self.schema.relation(s["type"]).both_ways:
                         rels.append({**s, "direction": "reverse"})
-                hops.append(Hop(source=u, target=v, relations=rels))
-            out.append(hops)
-        return out
+                made[(u, v)] = Hop(source=u, target=v, relations=rels)
+            if evidence_limit <= DEFAULT_EVIDENCE:  # a few pieces each: a kilobyte or two
+                self._hop_parts.keep({(kind, step): v for step, v in made.items()}, version)
+            by_step.update(made)
+        return [[by_step[step] for step in itertools.pairwise(p)] for p in paths]
 
     def _evidence_limit(self, value: int) -> int:
         if value < 0:
@@ -451,10 +462,9 @@ class Graph:
         as_of = check_date(as_of, "as_of")
         evidence_limit = self._evidence_limit(evidence_limit)
         rels = self._relations(relations, self.schema.channel_types)
-        a = self.resolve_actor(source)
-        b = self.resolve_actor(target)
-        key = ("paths", a.id, b.id, tuple(rels), max_hops, limit, intermediaries_only, as_of)
         version = self.store.version()
+        a, b = self._ends(source, target, version)
+        key = ("paths", a.id, b.id, tuple(rels), max_hops, limit, intermediaries_only, as_of)
         return self._answers.get(
             (*key, evidence_limit),
             version,
@@ -522,10 +532,9 @@ class Graph:
         self._limit(max_hops, MAX_HOPS, "max_hops")
         self._limit(top, MAX_ROWS, "top")
         rels = self._relations(relations, self.schema.channel_types)
-        a = self.resolve_actor(source)
-        b = self.resolve_actor(target)
         as_of = check_date(as_of, "as_of")
         version = self.store.version()
+        a, b = self._ends(source, target, version)
         return self._answers.get(
             ("brokers", a.id, b.id, tuple(rels), max_hops, top, intermediaries_only, as_of),
             version,

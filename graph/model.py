@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -325,13 +326,14 @@ class Path(Serializable):
     def length(self) -> int:
         return len(self.hops)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, hop: Callable[[Hop], Any] = Hop.to_dict) -> dict[str, Any]:
+        """JSON-ready; ``hop`` renders each hop (the API sends hops it rendered before)."""
         return {
             "length": self.length,
             "support": self.support,
             "last_seen": self.last_seen,
             "nodes": [n.to_dict() for n in self.nodes],
-            "hops": [h.to_dict() for h in self.hops],
+            "hops": [hop(h) for h in self.hops],
         }
 
 
@@ -346,7 +348,8 @@ class PathResult(Serializable):
     intermediaries_only: bool = False
     evidence_limit: int = 3
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, hop: Callable[[Hop], Any] = Hop.to_dict) -> dict[str, Any]:
+        """JSON-ready; ``hop`` renders each hop (see :meth:`Path.to_dict`)."""
         return {
             "source": self.source.to_dict(),
             "target": self.target.to_dict(),
@@ -356,7 +359,7 @@ class PathResult(Serializable):
             "evidence_limit": self.evidence_limit,
             "truncated": self.truncated,
             "count": len(self.paths),
-            "paths": [p.to_dict() for p in self.paths],
+            "paths": [p.to_dict(hop) for p in self.paths],
         }
 
 

@@ -294,6 +294,18 @@ class GraphStore(ABC):
     def kinds_of(self, ids: Iterable[str]) -> dict[str, str]:
         """The kind of each id that exists (ids are unique across kinds)."""
 
+    def nodes_of(self, ids: Iterable[str]) -> dict[str, tuple[str, Any]]:
+        """The kind and node of each id that exists, of any kind (:meth:`kinds_of`, then
+        :meth:`get_nodes` for each kind found; a store may do it in one read)."""
+        by_kind: dict[str, list[str]] = {}
+        for i, k in self.kinds_of(ids).items():
+            by_kind.setdefault(k, []).append(i)
+        return {
+            i: (k, node)
+            for k, group in by_kind.items()
+            for i, node in self.get_nodes(k, group).items()
+        }
+
     @abstractmethod
     def lookup_names(self, names: Iterable[str]) -> dict[str, list[str]]:
         """Actor ids whose id, name or an alias equals each name (case-insensitively)."""

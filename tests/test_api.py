@@ -332,9 +332,9 @@ def test_a_kept_answer_is_rendered_once_and_a_write_renders_it_anew(
     rendered: list[str] = []
     to_dict = PathResult.to_dict
 
-    def counted(self: PathResult) -> dict[str, Any]:
+    def counted(self: PathResult, *args: Any) -> dict[str, Any]:
         rendered.append(self.source.id)
-        return to_dict(self)
+        return to_dict(self, *args)
 
     monkeypatch.setattr(PathResult, "to_dict", counted)
     asked = {"source": "Hamas", "target": "United States"}

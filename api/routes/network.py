@@ -24,6 +24,7 @@ from actorgraph.api.params import (
     TargetActor,
     Top,
     Until,
+    paths_json,
     relation_types,
     send,
     send_answer,
@@ -68,7 +69,7 @@ def paths(
         evidence_limit=evidence_limit,
         as_of=as_of,
     )
-    return send_answer(result, result.to_dict)
+    return send_answer(result, lambda: paths_json(result))
 
 
 @router.get("/brokers", response_model=BrokerList)

@@ -659,6 +659,11 @@ class EmbeddedStore(GraphStore):
             }
         return {i: found[i] for i in wanted if i in found}
 
+    def nodes_of(self, ids: Iterable[str]) -> dict[str, tuple[str, Any]]:
+        with self._lock:
+            rows = self._nodes(ids)
+        return {i: (k, node_from_dict(k, json.loads(d))) for i, k, d in rows}
+
     def kinds_of(self, ids: Iterable[str]) -> dict[str, str]:
         wanted = list(dict.fromkeys(ids))
         if not wanted:
@@ -909,12 +914,12 @@ class EmbeddedStore(GraphStore):
         if source == target or not (both or forward):
             return [], False
         with self._lock:
-            idx = dict(
-                self._q(f"SELECT id, idx FROM nodes WHERE id IN {_IDS}", (_ids([source, target]),))
-            )
+            idx = self._idx([source, target])
             if source not in idx or target not in idx:
                 return [], False
-            size = int(self._q("SELECT coalesce(max(idx), 0) + 1 FROM nodes")[0][0])
+            size = self._cached(
+                "size", lambda: int(self._q("SELECT coalesce(max(idx), 0) + 1 FROM nodes")[0][0])
+            )
             walk = self._actors().walk(both, forward, size)
             allowed = None
             if intermediaries_only:
@@ -1013,6 +1018,15 @@ class EmbeddedStore(GraphStore):
                 when = dates[last] = date_str(last)
             out.append(RawPath(list(map(ids, p)), sup, when))
         return out
+
+    def _idx(self, ids: list[str]) -> dict[str, int]:
+        """``idx`` of nodes by id, kept until the next commit (paths start at the same
+        actors again and again); under the lock."""
+        known: dict[str, int] = self._cached("idx", dict)
+        missing = [i for i in ids if i not in known]
+        if missing:
+            known.update(self._q(f"SELECT id, idx FROM nodes WHERE id IN {_IDS}", (_ids(missing),)))
+        return {i: known[i] for i in ids if i in known}
 
     def _named(self, nodes: Iterable[int]) -> dict[int, tuple[str, str]]:
         """Id and name sort key of nodes by ``idx``, kept until the next commit (the same

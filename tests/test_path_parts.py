@@ -1,0 +1,120 @@
+"""What distinct path questions share, kept per data version on both backends: the two ends'
+names, the hops (relations with their first pieces of evidence) and, in the API, the hops'
+JSON. Each test asks the example graph through ``Graph`` (or the API) and checks both what is
+kept and that a write makes it anew."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import actorgraph.api.params as params
+import orjson
+import pytest
+from actorgraph.api.params import RenderedHops, paths_json
+from actorgraph.graph.errors import NotFoundError
+from actorgraph.graph.facade import Graph
+from actorgraph.graph.model import ACTOR, DOCUMENT, Evidence, Hop, Relation
+from actorgraph.graph.store import GraphStore, WriteBatch
+
+ASKED = ("Hamas", "United States")
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, store: GraphStore, name: str) -> list[Any]:
+    calls: list[Any] = []
+    method = getattr(store, name)
+
+    def counted(*args: Any, **kw: Any) -> Any:
+        calls.append(args)
+        return method(*args, **kw)
+
+    monkeypatch.setattr(store, name, counted)
+    return calls
+
+
+def _write_direct(store: GraphStore) -> None:
+    direct = Relation("mediates", "hamas", "united-states", [Evidence(sentence="Direct talks.")])
+    store.write(WriteBatch(relations=[direct]))
+
+
+def test_the_ends_of_path_questions_are_read_together_and_kept_per_version(
+    example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graph = Graph(example_store)
+    looked = _counting(monkeypatch, example_store, "lookup_names")
+    first = graph.paths(*ASKED)
+    assert len(looked) == 1 and sorted(looked[0][0]) == sorted(ASKED)  # both names, one read
+    # other questions between the same two actors (not kept answers): no look-up
+    other = graph.paths(*ASKED, limit=3)
+    graph.brokers(*ASKED, top=2)
+    graph.paths(*reversed(ASKED))
+    assert len(looked) == 1
+    assert other.paths == first.paths[:3] and other.source.id == "hamas"
+    _write_direct(example_store)  # a new data version: the names are read again
+    after = graph.paths(*ASKED, limit=3)
+    assert len(looked) == 2 and after.paths[0].length == 1
+
+
+def test_an_unknown_end_still_raises_with_suggestions_the_source_first(
+    example_store: GraphStore,
+) -> None:
+    graph = Graph(example_store)
+    with pytest.raises(NotFoundError) as caught:
+        graph.paths("Hamass", "Nobody At All")
+    assert "Hamass" in str(caught.value) and "Hamas" in caught.value.suggestions
+    with pytest.raises(NotFoundError) as caught:
+        graph.brokers("Hamas", "Nobody At All")
+    assert "Nobody At All" in str(caught.value)
+    assert graph.paths("Qatar", "Hamas").target.id == "hamas"
+
+
+def test_distinct_path_answers_share_the_hops_they_walk_until_a_write(
+    example_store: GraphStore,
+) -> None:
+    graph = Graph(example_store)
+    a = graph.paths(*ASKED, limit=5)
+    b = graph.paths(*ASKED, limit=4, max_hops=3)  # another question, the same first hops
+    hops_a = {(h.source, h.target): h for p in a.paths for h in p.hops}
+    hops_b = {(h.source, h.target): h for p in b.paths for h in p.hops}
+    shared = hops_a.keys() & hops_b.keys()
+    assert shared and all(hops_a[k] is hops_b[k] for k in shared)
+    assert all(h.relations for h in hops_a.values())
+    # the same hop within one answer is one object too
+    assert len({id(h) for p in a.paths for h in p.hops}) == len(hops_a)
+    _write_direct(example_store)
+    c = graph.paths(*ASKED, limit=5, max_hops=3)
+    hops_c = {(h.source, h.target): h for p in c.paths for h in p.hops}
+    assert hops_c.keys() & shared
+    assert not any(hops_c[k] is hops_a[k] for k in hops_c.keys() & shared)
+
+
+def test_nodes_of_gives_kind_and_node_of_any_kind(example_store: GraphStore) -> None:
+    doc = next(iter(example_store.list_nodes(DOCUMENT, limit=1)))
+    found = example_store.nodes_of(["hamas", doc.id, "no-such-node"])
+    assert set(found) == {"hamas", doc.id}
+    assert found["hamas"][0] == ACTOR and found["hamas"][1].name == "Hamas"
+    assert found[doc.id] == (DOCUMENT, doc)
+
+
+def test_a_path_answer_sends_each_kept_hop_rendered_once_and_the_same_json(
+    example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graph = Graph(example_store)
+    rendered: list[tuple[str, str]] = []
+    to_dict = Hop.to_dict
+
+    def counted(self: Hop) -> dict[str, Any]:
+        rendered.append((self.source, self.target))
+        return to_dict(self)
+
+    monkeypatch.setattr(Hop, "to_dict", counted)
+    monkeypatch.setattr(params, "HOPS", RenderedHops())  # none rendered yet
+    a = graph.paths(*ASKED, limit=5)
+    sent = orjson.dumps(paths_json(a), option=orjson.OPT_NON_STR_KEYS)
+    assert sent == orjson.dumps(a.to_dict(), option=orjson.OPT_NON_STR_KEYS)
+    distinct = {id(h) for p in a.paths for h in p.hops}
+    rendered.clear()
+    orjson.dumps(paths_json(a))
+    b = graph.paths(*ASKED, limit=4, max_hops=3)
+    orjson.dumps(paths_json(b))
+    new = {id(h) for p in b.paths for h in p.hops} - distinct
+    assert len(rendered) == len(new)  # only the hops no answer walked before

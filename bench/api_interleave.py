@@ -1,8 +1,10 @@
 """Two codes' APIs in turns on the same store and questions: the server's CPU per request.
 
-Each ``LABEL=TREE=PORT`` is a checkout with its own ``.venv`` (``make install``); in the
-order given, each serves ``--store`` with one uvicorn worker on its port and answers
-``--requests`` distinct questions per endpoint from 16 lean clients (``api_load.hammer``).
+Each ``LABEL=TREE=PORT[=CLIENT[=WORKERS]]`` is a checkout with its own ``.venv`` (``make
+install``); in the order given, each serves ``--store`` with ``WORKERS`` uvicorn workers (1)
+on its port and answers ``--requests`` distinct questions per endpoint from 16 clients:
+``CLIENT`` ``python`` (the default: lean Python threads, ``api_load.hammer``) or ``wrk`` (a C
+load generator, ``api_load.wrk_hammer``; Debian's ``wrk`` package).
 The 64 questions after them warm each server first (adjacency, hop parts), so no measured
 question is one the server was asked before: the answer cache is not hit (``--repeat``
 asks the measured questions once unmeasured first, to measure answers that are kept).
@@ -10,7 +12,7 @@ Prints one JSON line per run and endpoint: load average, p50/p95, the server's C
 request (from /proc) and the clients'. Not a test. Usage::
 
     python bench/api_interleave.py --store DIR before=/path/to/main=18730 \\
-        after=.=18731 after=.=18731 before=/path/to/main=18730
+        after=.=18731 after=.=18731=wrk before=/path/to/main=18730=wrk=2
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import api_load
 
 
-def serve(tree: Path, store: Path, port: str) -> subprocess.Popen[bytes]:
+def serve(tree: Path, store: Path, port: str, workers: int = 1) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "ACTORGRAPH_STORE": str(store),
@@ -40,7 +42,7 @@ def serve(tree: Path, store: Path, port: str) -> subprocess.Popen[bytes]:
     }
     env.pop("ACTORGRAPH_READ_KEY", None)
     cmd = [str(tree / ".venv/bin/python"), "-m", "uvicorn", "actorgraph.api.app:create_app"]
-    cmd += ["--factory", "--host", "127.0.0.1", "--port", port, "--workers", "1"]
+    cmd += ["--factory", "--host", "127.0.0.1", "--port", port, "--workers", str(workers)]
     cmd += ["--log-level", "warning", "--no-access-log"]
     return subprocess.Popen(cmd, cwd=tree, env=env)
 
@@ -69,8 +71,12 @@ def main() -> None:
     endpoints = args.endpoints.split(",")
     inputs = api_load.query_inputs(args.store, args.requests + 64)
     for spec in args.codes:
-        label, tree, port = spec.split("=")
-        server = serve(Path(tree).resolve(), args.store, port)
+        label, tree, port, *rest = spec.split("=")
+        client = rest[0] if rest else "python"
+        workers = int(rest[1]) if len(rest) > 1 else 1
+        if client not in ("python", "wrk"):
+            raise SystemExit(f"{spec}: the client is python or wrk")
+        server = serve(Path(tree).resolve(), args.store, port, workers)
         url = f"http://127.0.0.1:{port}"
         try:
             wait_ready(url)
@@ -81,10 +87,17 @@ def main() -> None:
                 if args.repeat:
                     api_load.hammer(url, ep, asked, args.clients)
                 load = os.getloadavg()[0]
-                row = api_load.hammer(url, ep, asked, args.clients, server.pid).row()
+                if client == "wrk":  # the padding keeps every connection busy to the end
+                    asked = inputs[ep][: args.requests + args.clients]
+                    row = api_load.wrk_hammer(url, ep, asked, args.clients, server.pid)
+                else:
+                    row = api_load.hammer(url, ep, asked, args.clients, server.pid).row()
                 keep = ("endpoint", "requests", "p50_ms", "p95_ms", "server_cpu_ms")
-                out = {"label": label, "load": round(load, 1), **{k: row[k] for k in keep}}
-                out |= {"client_cpu_ms": row["client_cpu_ms"], "statuses": row["statuses"]}
+                out = {"label": label, "client": client, "workers": workers}
+                out |= {"load": round(load, 1), **{k: row[k] for k in keep}}
+                out |= {"client_cpu_ms": row["client_cpu_ms"]}
+                out |= {"statuses": row["statuses"]} if "statuses" in row else {}
+                out |= {"errors": row["errors"], "non2xx": row["non2xx"]} if client == "wrk" else {}
                 print(json.dumps(out), flush=True)
         finally:
             server.send_signal(signal.SIGINT)

@@ -331,6 +331,89 @@ def hammer(
     return res
 
 
+# ---------------------------------------------------------------------- wrk
+
+#: A wrk script asking each of ``paths`` once in turn over all connections, one thread:
+#: ``response`` counts the answers and says ALLDONE when ``n`` are in (the driver then stops
+#: wrk with SIGINT: wrk's ``-d`` is a fixed sleep), ``done`` prints the figures as JSON.
+WRK_SCRIPT = """
+local paths = {%(paths)s}
+local n, i, answered = %(n)d, 0, 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i - 1) %% #paths + 1])
+end
+response = function(status, headers, body)
+  answered = answered + 1
+  if answered == n then io.write("ALLDONE\\n"); io.flush() end
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'WRKJSON {"requests": %%d, "p50_us": %%d, "p95_us": %%d, "p99_us": %%d, "max_us": %%d, ' ..
+    '"errors": %%d, "non2xx": %%d}\\n',
+    summary.requests, latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    latency.max, e.connect + e.read + e.write + e.timeout, e.status))
+end
+"""
+
+
+def wrk_hammer(
+    url: str, endpoint: str, params: list[dict[str, Any]], clients: int, server_pid: int
+) -> dict[str, Any]:
+    """``params`` asked by ``wrk`` (a C load generator: one thread, ``clients`` kept-alive
+    connections, the script :data:`WRK_SCRIPT`), each once. The last ``clients`` questions
+    only keep every connection busy to the end: the driver stops wrk when the others are
+    answered (requests/s and the server's CPU, from /proc, are of those; wrk's percentiles
+    also hold the few of the last ones answered by then). wrk's own CPU from its rusage."""
+    import resource
+
+    targets = [f"/{endpoint}?{urlencode(q, doseq=True)}" for q in params]
+    n = len(targets) - clients  # the last ``clients`` only keep every connection busy
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+        fh.write(WRK_SCRIPT % {"paths": ", ".join(json.dumps(t) for t in targets), "n": n})
+        script = fh.name
+    try:
+        server0 = cpu_seconds(server_pid)
+        own0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            ["wrk", "-t1", f"-c{clients}", "-d600s", "--timeout", "60s", "-s", script, url],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert proc.stdout is not None
+        out = []
+        for line in proc.stdout:
+            out.append(line)
+            if line.startswith("ALLDONE"):
+                seconds = time.perf_counter() - t0
+                server_cpu = cpu_seconds(server_pid) - server0
+                proc.send_signal(signal.SIGINT)
+        proc.wait()
+        own1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    finally:
+        os.unlink(script)
+    found = [json.loads(line[8:]) for line in out if line.startswith("WRKJSON ")]
+    if not found or "seconds" not in locals():
+        raise SystemExit("wrk gave no figures:\n" + "".join(out))
+    w = found[0]
+    wrk_cpu = (own1.ru_utime - own0.ru_utime) + (own1.ru_stime - own0.ru_stime)
+    return {
+        "endpoint": endpoint,
+        "client": "wrk",
+        "requests": n,
+        "rps": round(n / seconds, 1),
+        "p50_ms": round(w["p50_us"] / 1000, 1),
+        "p95_ms": round(w["p95_us"] / 1000, 1),
+        "p99_ms": round(w["p99_us"] / 1000, 1),
+        "errors": w["errors"],
+        "non2xx": w["non2xx"],
+        "server_cpu_ms": round(1000 * server_cpu / n, 2),
+        "client_cpu_ms": round(1000 * wrk_cpu / max(1, w["requests"]), 2),
+    }
+
+
 def run(
     label: str,
     store: str,

@@ -110,3 +110,16 @@ def test_a_government_title_after_a_sentence_about_one_state(ex: Extractor) -> N
     assert _links(ex, reaction) == {}
     two = "Egypt and Qatar urged calm. Foreign Minister Karim Adel said his government would help."
     assert _links(ex, two) == {}
+
+
+def test_the_oppositions_negotiator_is_the_body_called_the_opposition(ex: Extractor) -> None:
+    text = (
+        "The Unitary Platform, Venezuela's main opposition coalition, signed the deal. Norway "
+        "facilitated it. Gerardo Blanco, the opposition's chief negotiator, said it was a start."
+    )
+    assert set(_links(ex, text)) == {("gerardo-blanco", "unitary-platform")}
+    none = (
+        "Venezuela's government signed the deal with the United Nations watching. Gerardo "
+        "Blanco, the opposition's chief negotiator, said it was a start."
+    )
+    assert _links(ex, none) == {}

@@ -325,7 +325,7 @@ class Speakers:
         for h in heads + relcl:
             # "the opposition's negotiator" is none of the state's; but the body a person
             # leads is theirs whatever describes it ("who leads the opposition X party")
-            if h not in relcl and any(c.lower_ in ctx.lex.role_blockers for c in h.children):
+            if h not in relcl and any(_blocks(c, ctx.lex.role_blockers) for c in h.children):
                 continue
             owner = self._owner(h, m, pronouns=h not in relcl)
             if owner is None and body is not None and h.i == body.i:
@@ -679,6 +679,8 @@ class Speakers:
         antecedent the coreference finds is the body named last in the sentence ("facilitated
         by the UN mission, and in practice by its chief, X")."""
         ctx = self.ctx
+        if t.lower_ in ctx.lex.role_blockers:
+            return self._described_as(t)  # "the opposition's": only a body called so
         same = self._same_noun_owner(t)
         if same is not None:
             return same
@@ -686,6 +688,29 @@ class Speakers:
         if found is None and t.pos_ == "PRON" and t.lower_ in ("its", "their"):
             found = self._body_before(t)
         return found
+
+    def _described_as(self, t: Token) -> str | None:
+        """ "the opposition's chief negotiator": the organization the text described with that
+        word before ("the opposition Unitary Platform", "the Platform, the main opposition
+        coalition"), the nearest; none where no body was called so."""
+        ctx = self.ctx
+        doc = ctx.doc
+        for w in reversed(doc[: t.i]):
+            if w.lower_ != t.lower_:
+                continue
+            head = w.head
+            m = ctx.men[w.i + 1]  # "the opposition Unitary Platform", however parsed
+            if m is None or m.start != w.i + 1:
+                if w.dep_ not in ("amod", "compound", "nmod"):
+                    continue
+                m = ctx.men[head.i]
+            if m is None and head.dep_ == "appos":
+                m = ctx.men[head.head.i]  # "the Platform, Venezuela's main opposition coalition"
+            actor = ctx.new_actor_for(m) if m is not None and not m.place else None
+            if actor is not None and ctx.type_of(actor) == "organization":
+                ctx.use(actor, t.i)
+                return actor
+        return None
 
     def _same_noun_owner(self, t: Token) -> str | None:
         """ "the ministry's spokesman", "the movement's chief negotiator": the nearest phrase
@@ -857,7 +882,7 @@ class Speakers:
                 orgs.append(mm.actor)
                 seen.append(mm)
                 i = mm.start - 1
-            elif t.lower_ in ctx.lex.role_blockers:
+            elif _blocks(t, ctx.lex.role_blockers):
                 blocked = True
                 i -= 1
             elif titles and t.dep_ == "poss" and t.pos_ in ("NOUN", "PRON") and not orgs:
@@ -967,7 +992,7 @@ class Speakers:
                 seen.append(mm)
                 j = mm.end
             else:
-                if t.lower_ in ctx.lex.role_blockers:
+                if _blocks(t, ctx.lex.role_blockers):
                     blocked = True
                 j += 1
             steps += 1
@@ -977,6 +1002,12 @@ class Speakers:
             for mm in seen:
                 ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
         return titles[0], orgs, blocked
+
+
+def _blocks(t: Token, blockers: frozenset[str]) -> bool:
+    """A word that cancels a role ("former", "opposition"), unless it owns the role: "the
+    opposition's chief negotiator" is the opposition's, not a role of no one's."""
+    return t.lower_ in blockers and t.dep_ != "poss"
 
 
 def _objects(v: Token) -> list[Token]:

@@ -679,7 +679,7 @@ class Speakers:
         antecedent the coreference finds is the body named last in the sentence ("facilitated
         by the UN mission, and in practice by its chief, X")."""
         ctx = self.ctx
-        if t.lower_ in ctx.lex.role_blockers:
+        if t.lower_ in ctx.lex.role_blockers and t.dep_ == "poss":
             return self._described_as(t)  # "the opposition's": only a body called so
         same = self._same_noun_owner(t)
         if same is not None:

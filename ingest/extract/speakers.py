@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from actorgraph.ingest.extract.normalize import clean_surface
-from actorgraph.ingest.extract.titles import title_score
+from actorgraph.ingest.extract.titles import title_key, title_score
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -105,6 +105,11 @@ class Speakers:
                 ctx.register_role(title, m.actor, org)
                 continue
             self._dictionary_roles(m.actor, title, k)
+            voice = self._voice_of(m, title) if title and m.actor not in ctx.principal else None
+            if voice is not None:  # "The White House confirmed it. A spokeswoman, X, said"
+                ctx.add_speaks(m.actor, voice, title, k, 0.6)
+                ctx.register_role(title, m.actor, voice)
+                continue
             if title and m.start in self._serves and m.actor not in ctx.principal:
                 self._served.append((m.actor, title, self._serves[m.start], k, m.start))
                 continue
@@ -147,6 +152,8 @@ class Speakers:
                 c.lower_ in ("a", "an", "one") for c in head.children
             ):
                 continue
+            if self._named_in_apposition(head) or self._owns_organ(head):
+                continue
             title, blocked = ctx.resolve.title_phrase(head)
             if blocked or title is None:
                 continue
@@ -157,6 +164,58 @@ class Speakers:
                 if holder:
                     ctx.resolve.modifier_actors(head)
                     ctx.use(holder, s)
+
+    def _voice_of(self, m: Mention, title: str) -> str | None:
+        """ "The White House confirmed the arrangement. A spokeswoman, X, said ...": an
+        indefinite spokesperson's title with a name in apposition and no owner, right after a
+        sentence of the same paragraph whose one speaking subject is a state or organization
+        (what it said, its spokesperson goes on to say)."""
+        ctx = self.ctx
+        doc = ctx.doc
+        if title_key(title) not in ctx.lex.spokespeople:
+            return None
+        root = doc[m.start : m.end].root
+        head = root.head if root.dep_ == "appos" else None
+        if head is None or ctx.title_at[head.i] is None:
+            return None
+        if not any(c.lower_ in ("a", "an") for c in head.children):
+            return None  # "the spokeswoman" is someone's the other rules know
+        k = ctx.sent_of[m.start]
+        if not self._after_in_paragraph(k):
+            return None
+        found: set[str] = set()
+        for i in ctx.resolve._sentence_subjects(k - 1):
+            verb = doc[i].head
+            if verb.lemma_.lower() not in ctx.lex.speech_verbs:
+                continue
+            with ctx.quietly():
+                found |= {
+                    r.actor
+                    for r in ctx.resolve.resolve_np(doc[i], pronouns=False)
+                    if not r.anonymous and ctx.type_of(r.actor) != "person"
+                }
+        if len(found) != 1:
+            return None
+        body = found.pop()
+        ctx.use(body, ctx.sents[k].start)
+        return body
+
+    def _named_in_apposition(self, head: Token) -> bool:
+        """ "Iran's foreign minister, X, said": the text names who holds the title here, so
+        the dictionary's holder of the office is not the one meant (the name's own rules
+        link X)."""
+        ctx = self.ctx
+        for c in head.children:
+            m = ctx.men[c.i]
+            if c.dep_ == "appos" and m is not None and m.actor and ctx.type_of(m.actor) == "person":
+                return True
+        return False
+
+    def _owns_organ(self, head: Token) -> bool:
+        """ "The prime minister's office said", "the president's cabinet": the organ speaks,
+        not the office holder, whom the text never names."""
+        organs = self.ctx.lex.state_organs
+        return head.dep_ == "poss" and head.head.lemma_.lower() in organs
 
     def emit(self) -> None:
         """One ``speaks_for`` relation per (person, actor) found (and, now that the
@@ -266,7 +325,7 @@ class Speakers:
         for h in heads + relcl:
             # "the opposition's negotiator" is none of the state's; but the body a person
             # leads is theirs whatever describes it ("who leads the opposition X party")
-            if h not in relcl and any(c.lower_ in ctx.lex.role_blockers for c in h.children):
+            if h not in relcl and any(_blocks(c, ctx.lex.role_blockers) for c in h.children):
                 continue
             owner = self._owner(h, m, pronouns=h not in relcl)
             if owner is None and body is not None and h.i == body.i:
@@ -415,7 +474,7 @@ class Speakers:
             return named.pop() if len(named) == 1 else None
         states = [a for a in ctx.parties if ctx.type_of(a) == "state"]
         if len(states) != 1 or len(ctx.parties) < 2:
-            return None
+            return self._topic_state(k)
         for m in ctx.mentions_in(ctx.sents[k]):  # "Berlin's summit, hosted by Chancellor X"
             owner = ctx.doc[m.start : m.end].root.dep_ == "poss"
             other = m.actor and not m.place and m.actor not in ctx.parties
@@ -423,6 +482,51 @@ class Speakers:
                 return None
         ctx.use(states[0], 0)
         return states[0]
+
+    def _topic_state(self, k: int) -> str | None:
+        """ "Rwanda, for its part, insists it is no party. Foreign Minister X has denied ...
+        and said his government ...": a government title with no owner in the sentence after
+        one whose main subject is one state (the paragraph's topic), where the text ties the
+        person back to it ("his government", or that state the subject again in his sentence
+        or the next) and his sentence names no other state. Not across a paragraph break.
+        """
+        ctx = self.ctx
+        if not self._after_in_paragraph(k):
+            return None  # another paragraph, or a heading glued to the sentence
+        found = self._subject_states(k - 1)
+        if len(found) != 1:
+            return None
+        state = found.pop()
+        named = {
+            m.actor
+            for m in self._in_sent(k)
+            if m.actor and not m.place and m.kind != "demonym" and ctx.type_of(m.actor) == "state"
+        }
+        if named - {state}:
+            return None  # a state of its own in the sentence: the other rules' business
+        own = self._own_government(k) or self._own_government(k + 1)
+        again = state in self._subject_states(k) | self._subject_states(k + 1)
+        if not own and not again:
+            return None  # "Israel struck Gaza. President X called for restraint": whose?
+        ctx.use(state, ctx.sents[k].start)
+        return state
+
+    def _subject_states(self, k: int) -> set[str]:
+        """The states that are subjects (any clause) of sentence ``k``."""
+        ctx = self.ctx
+        if not 0 <= k < len(ctx.sents):
+            return set()
+        found: set[str] = set()
+        for t in ctx.sents[k]:
+            if t.dep_ not in ("nsubj", "nsubjpass") or ctx.quote_of[t.i] >= 0:
+                continue
+            with ctx.quietly():
+                found |= {
+                    r.actor
+                    for r in ctx.resolve.resolve_np(t, pronouns=False)
+                    if not r.anonymous and ctx.type_of(r.actor) == "state"
+                }
+        return found
 
     def _clause_state(self, at: int) -> str | None:
         """The state (named or by its capital) that is the subject of what the person at
@@ -563,10 +667,133 @@ class Speakers:
                 continue
             if c.pos_ == "PRON" and not pronouns:
                 continue
-            found = ctx.resolve.described_owner(c)
+            found = self._described_owner(c)
             if found is not None:
                 return found
         return None
+
+    def _described_owner(self, t: Token) -> str | None:
+        """The actor a described possessor of a role stands for: "the ministry's spokesman"
+        is the owner of the ministry named last ("Its foreign ministry said ...", "Sudan's
+        foreign ministry"), before the coreference's looser guesses; "its chief, X" with no
+        antecedent the coreference finds is the body named last in the sentence ("facilitated
+        by the UN mission, and in practice by its chief, X")."""
+        ctx = self.ctx
+        if t.lower_ in ctx.lex.role_blockers and t.dep_ == "poss":
+            return self._described_as(t)  # "the opposition's": only a body called so
+        same = self._same_noun_owner(t)
+        if same is not None:
+            return same
+        found = ctx.resolve.described_owner(t)
+        if found is None and t.pos_ == "PRON" and t.lower_ in ("its", "their"):
+            found = self._body_before(t)
+        return found
+
+    def _described_as(self, t: Token) -> str | None:
+        """ "the opposition's chief negotiator": the organization the text described with that
+        word before ("the opposition Unitary Platform", "the Platform, the main opposition
+        coalition"), the nearest; none where no body was called so."""
+        ctx = self.ctx
+        doc = ctx.doc
+        for w in reversed(doc[: t.i]):
+            if w.lower_ != t.lower_:
+                continue
+            head = w.head
+            m = ctx.men[w.i + 1]  # "the opposition Unitary Platform", however parsed
+            if m is None or m.start != w.i + 1:
+                if w.dep_ not in ("amod", "compound", "nmod"):
+                    continue
+                m = ctx.men[head.i]
+            if m is None and head.dep_ == "appos":
+                m = ctx.men[head.head.i]  # "the Platform, Venezuela's main opposition coalition"
+            actor = ctx.new_actor_for(m) if m is not None and not m.place else None
+            if actor is not None and ctx.type_of(actor) == "organization":
+                ctx.use(actor, t.i)
+                return actor
+        return None
+
+    def _same_noun_owner(self, t: Token) -> str | None:
+        """ "the ministry's spokesman", "the movement's chief negotiator": the nearest phrase
+        before (this sentence and the three before it) with the same head noun that names or
+        resolves to one organization or state."""
+        ctx = self.ctx
+        doc = ctx.doc
+        if t.pos_ != "NOUN" or not any(c.lower_ in ("the", "this") for c in t.children):
+            return None
+        k = ctx.sent_of[t.i]
+        floor = ctx.sents[max(0, k - 3)].start
+        lemma = t.lemma_.lower()
+        for i in range(t.i - 1, floor - 1, -1):
+            a = doc[i]
+            if a.lemma_.lower() != lemma or a.pos_ not in ("NOUN", "PROPN"):
+                continue
+            m = ctx.men[i]
+            if m is not None:
+                actor = ctx.new_actor_for(m) if not m.place else None
+            else:
+                poss = next((c for c in a.children if c.dep_ == "poss"), None)
+                with ctx.quietly():
+                    # "Its foreign ministry said", "Sudan's foreign ministry": the owner's
+                    owner = [poss] if poss is not None else [a]
+                    found = [
+                        r.actor
+                        for r in ctx.resolve.resolve_np(owner[0])
+                        if ctx.type_of(r.actor) != "person"
+                    ]
+                    if not found and (guess := ctx.resolve.described_owner(a)) is not None:
+                        found = [guess]
+                actor = found[0] if len(found) == 1 else None
+            if actor is not None and ctx.type_of(actor) != "person":
+                ctx.use(actor, t.i)
+                return actor
+            return None  # the nearest such phrase decides, named or not
+        return None
+
+    def _body_before(self, t: Token) -> str | None:
+        """The organization or state a possessive pronoun the coreference left open stands
+        for: the one named last before it in its sentence ("facilitated by the African Union,
+        and in practice by its envoy, X"), else the owner of the previous sentence's subject
+        ("The GNA's demands are simple. Its delegation, headed by X, ...")."""
+        ctx = self.ctx
+        doc = ctx.doc
+        k = ctx.sent_of[t.i]
+        start = ctx.sents[k].start
+        for m in reversed(ctx.mentions):
+            if m.start >= t.i or m.start < start or m.place or m.kind == "demonym":
+                continue
+            root = doc[m.start : m.end].root
+            while root.dep_ == "appos" and root.head.i < root.i:
+                root = root.head  # "the mission in Libya (UNSMIL)": where "Libya" stands
+            if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+                continue  # a place in a name ("the mission in Libya"), not the owner
+            actor = ctx.new_actor_for(m)
+            if actor is not None and ctx.type_of(actor) != "person":
+                ctx.use(actor, m.start, m.text)
+                return actor
+            return None  # a person named last: "its" is no one's we know
+        if not self._after_in_paragraph(k):
+            return None
+        for i in ctx.resolve._sentence_subjects(k - 1)[:1]:
+            poss = next((c for c in doc[i].children if c.dep_ == "poss"), None)
+            owner = ctx.men[poss.i] if poss is not None else None
+            if owner is None or owner.place or owner.kind == "demonym":
+                return None
+            actor = ctx.new_actor_for(owner)
+            if actor is not None and ctx.type_of(actor) != "person":
+                ctx.use(actor, owner.start, owner.text)
+                return actor
+        return None
+
+    def _after_in_paragraph(self, k: int) -> bool:
+        """Sentence ``k`` follows one of the same paragraph (no line break between them, no
+        heading glued to the one before)."""
+        ctx = self.ctx
+        if not 0 < k < len(ctx.sents):
+            return False
+        prev, here = ctx.sents[k - 1], ctx.sents[k]
+        return "\n" not in ctx.doc.text[prev.end_char : here.start_char] and (
+            "\n" not in prev.text.strip()
+        )
 
     # ------------------------------------------------------------------ helpers
     def _dict_role(self, actor: str, title: str, org: str) -> Role | None:
@@ -617,6 +844,9 @@ class Speakers:
             i = j - 1  # "Qatar's emir, Sheikh Tamim"
         elif j > 0 and doc[j].text == "," and self._portfolio_title(j) is not None:
             i = self._portfolio_title(j)  # type: ignore[assignment]  # "envoy for Sudan, X"
+            body = self._headed_body(i, j)
+            if body is not None:  # "the head of Russia's delegation, X"
+                return body
         elif ctx.title_at[i] is None and ctx.men[i] is None:
             # "Minister for Internal Affairs X": the title before its portfolio
             at = next((x for x in range(j + 1, i) if ctx.title_at[x] is not None), None)
@@ -652,11 +882,11 @@ class Speakers:
                 orgs.append(mm.actor)
                 seen.append(mm)
                 i = mm.start - 1
-            elif t.lower_ in ctx.lex.role_blockers:
+            elif _blocks(t, ctx.lex.role_blockers):
                 blocked = True
                 i -= 1
             elif titles and t.dep_ == "poss" and t.pos_ in ("NOUN", "PRON") and not orgs:
-                owner = ctx.resolve.described_owner(t)  # "the bloc's special representative"
+                owner = self._described_owner(t)  # "the bloc's special representative"
                 if owner is not None and ctx.type_of(owner) != "person":
                     orgs.append(owner)
                 break
@@ -673,6 +903,29 @@ class Speakers:
             for mm in seen:
                 ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
         return titles[0], orgs, blocked
+
+    def _headed_body(self, last: int, comma: int) -> tuple[str, list[str], bool] | None:
+        """A title of a body whose owner the body's phrase gives: "the head of Russia's
+        delegation, X", "the leader of the government team, X", "the chief of the army's
+        negotiating team, X" (the title ends at ``last``, the phrase at ``comma``)."""
+        ctx = self.ctx
+        doc = ctx.doc
+        head = doc[last]
+        if last + 1 >= comma or doc[last + 1].lower_ != "of":
+            return None
+        if any(c.lower_ in ctx.lex.role_blockers for c in head.children):
+            return None  # "the former head of Russia's delegation"
+        body = next((c for c in doc[last + 1].children if c.dep_ == "pobj"), None)
+        if body is None or body.i >= comma or body.lemma_.lower() not in ctx.lex.body_nouns:
+            return None
+        span = ctx.title_at[last]
+        m = ctx.men[comma + 1]
+        if span is None or m is None:
+            return None
+        owner = self._owner(body, m)
+        if owner is None:
+            return None
+        return f"{doc[span[0] : span[1]].text} of {body.lower_}", [owner], False
 
     def _portfolio_title(self, comma: int) -> int | None:
         """The last word of a title whose portfolio ends at ``comma``: "the US special envoy
@@ -739,7 +992,7 @@ class Speakers:
                 seen.append(mm)
                 j = mm.end
             else:
-                if t.lower_ in ctx.lex.role_blockers:
+                if _blocks(t, ctx.lex.role_blockers):
                     blocked = True
                 j += 1
             steps += 1
@@ -751,6 +1004,12 @@ class Speakers:
         return titles[0], orgs, blocked
 
 
+def _blocks(t: Token, blockers: frozenset[str]) -> bool:
+    """A word that cancels a role ("former", "opposition"), unless it owns the role: "the
+    opposition's chief negotiator" is the opposition's, not a role of no one's."""
+    return t.lower_ in blockers and t.dep_ != "poss"
+
+
 def _objects(v: Token) -> list[Token]:
     """What a verb of heading heads: "heads the delegation", "presides over the assembly",
     "serves as the bloc's high representative"."""
@@ -760,6 +1019,9 @@ def _objects(v: Token) -> list[Token]:
             out += [p for p in c.children if p.dep_ == "pobj"]
     return out
 
+
+#: prepositions of place: what follows them locates, it owns nothing
+_PLACE_PREPS = frozenset({"in", "at", "near", "from", "across", "inside", "outside", "into"})
 
 #: verbs whose "for" names the side the subject acts for: "speaks for the group", "signed
 #: for Moscow", "negotiated for the rebels"

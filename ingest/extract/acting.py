@@ -143,10 +143,13 @@ _SUBJECT_PRONOUNS = frozenset({"who", "he", "she", "it", "they", "we", "i", "tha
 
 
 def _done_by_actor(ctx: DocContext, verb: Token) -> bool:
-    """A verb (no copula) whose subject is an actor named or a pronoun: what it is done to
-    takes part in an actor's act ("Israel sanctioned X", "the envoy, who met X")."""
+    """A verb (no copula) whose subject is an actor named or a pronoun, or a passive (done by
+    someone): what it is done to takes part in an actor's act ("Israel sanctioned X", "the
+    envoy, who met X", "rockets were fired at X")."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() in _COPULAS:
         return False
+    if any(c.dep_ == "auxpass" for c in verb.children):  # "rockets were fired at Israel"
+        return True
     cur = verb
     for _ in range(4):
         for c in cur.children:

@@ -31,3 +31,9 @@ class ExtractionSettings(BaseSettings):
         description="Statements of unnamed sources ('a senior official said'), each an actor of "
         "its document only, on behalf of the side it names, at low confidence.",
     )
+    every_mention: bool = Field(
+        default=False,
+        description="Keep every actor a document names, also those that neither act nor speak "
+        "(a place that only locates, a leader only named); by default only actors that act or "
+        "speak are the document's actors.",
+    )

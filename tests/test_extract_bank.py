@@ -48,6 +48,7 @@ FLOORS = {
     "actors-places": 0.95,
     "speakers-bodies": 0.95,
     "speakers-roles": 0.95,
+    "actors-acting": 0.95,
 }
 
 

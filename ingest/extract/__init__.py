@@ -254,6 +254,7 @@ class Extractor:
             ORIGIN,
             outlet=article.outlet,
             unnamed_sources=self.settings.unnamed_sources,
+            every_mention=self.settings.every_mention,
         )
         self.last_surfaces = result.surfaces
         yield article.document_record()

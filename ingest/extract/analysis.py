@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.acting import acting_actors
 from actorgraph.ingest.extract.context import DocContext, Result
 from actorgraph.ingest.extract.mediation import Mediation
 from actorgraph.ingest.extract.parties import Parties
@@ -35,10 +36,13 @@ def analyze(
     origin: str,
     outlet: str | None = None,
     unnamed_sources: bool = False,
+    every_mention: bool = False,
 ) -> Result:
     """Actors, topics, statements and relations of one parsed document (``outlet``: the
     name of the outlet that published it, which is no actor of its own story;
-    ``unnamed_sources``: described speakers give statements, see :mod:`.sources`)."""
+    ``unnamed_sources``: described speakers give statements, see :mod:`.sources`;
+    ``every_mention``: every actor named is one of the document's, also those that neither act
+    nor speak, see :mod:`.acting`)."""
     ctx = DocContext(doc, doc_id, published, dictionary, lexicon, matchers, origin, outlet)
     speakers = Speakers(ctx)
     statements = Statements(ctx, unnamed_sources=unnamed_sources)
@@ -53,4 +57,6 @@ def analyze(
     Stances(ctx).run()
     Mediation(ctx, parties).run()
     speakers.emit()
+    if not every_mention:
+        ctx.keep_actors(acting_actors(ctx))
     return ctx.result()

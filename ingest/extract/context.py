@@ -265,6 +265,10 @@ class DocContext:
                 return mm.actor
         return None
 
+    def keep_actors(self, keep: set[str]) -> None:
+        """Count only these actors as the document's (see :mod:`.acting`)."""
+        self.first_seen = {a: i for a, i in self.first_seen.items() if a in keep}
+
     def result(self) -> Result:
         """What the document yields; the context is done with after this. The references
         back to it are cut, so that no reference cycle keeps the Doc (large, and outside what

@@ -252,6 +252,8 @@ def find_mentions(
         if label == "ORG" and doc[e - 1].lower_ in matchers.org_heads:
             s = _joined_name_start(doc, s)
             text = doc[s:e].text
+        if label == "ORG" and (wide := _name_through_place(doc, s, e)) != e:
+            e, text = wide, doc[s:wide].text  # "the UN Support Mission in Libya (UNSMIL)"
         if label == "PERSON" and any(
             t.lower_ in matchers.org_heads and t.text[:1].isupper() for t in doc[s:e]
         ):
@@ -780,6 +782,36 @@ def _caps_run(doc: Doc, i: int) -> int:
 def _is_new(actor: str, dictionary: ActorDictionary) -> bool:
     e = dictionary.entries.get(actor)
     return e is not None and e.origin == "new"
+
+
+#: prepositions inside an organization's name before its place ("Mission in Libya")
+NAME_PLACE_PREPS = frozenset({"in", "for", "to", "on"})
+
+
+def _name_through_place(doc: Doc, s: int, e: int) -> int:
+    """Where an organization's name ends that NER cut before its place: "the UN Support
+    Mission in Libya (UNSMIL)", "the Organization for Security and Co-operation in Europe
+    (OSCE)": the abbreviation in brackets after the place starts like the name and holds the
+    place's initial. ``e`` when there is none (less one for a cut after "in")."""
+    if e - s > 1 and doc[e - 1].lower_ in NAME_PLACE_PREPS:  # NER's cut after "in"
+        e -= 1
+    if e + 4 >= len(doc) or doc[e].lower_ not in NAME_PLACE_PREPS:
+        return e
+    place = doc[e + 1]
+    if place.ent_type_ not in ("GPE", "LOC") or place.ent_iob_ != "B":
+        return e
+    end = e + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return e
+    abbr = doc[end + 1].text.replace(".", "")
+    first = next((t for t in doc[s:e] if t.text[:1].isupper() and not t.is_stop), None)
+    if not _is_acronym(abbr) or first is None:
+        return e
+    if abbr[0] != first.text[0].upper() or doc[e + 1].text[0].upper() not in abbr[1:]:
+        return e
+    return end
 
 
 def _initials(name: str) -> str:

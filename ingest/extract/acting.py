@@ -1,0 +1,234 @@
+"""Which of a document's actors act or speak (the others are only named).
+
+An article names many bodies it is not about: the capital a meeting is held in, a state in a
+list of bystanders, a leader named in passing. Only the actors that act or speak are the
+document's actors. The evidence is structural, read from the records and the parse, not from
+lists of names:
+
+* **records**: the source or target of a relation, the speaker of a statement or the body it
+  is spoken for, a party of the negotiation (:mod:`.parties`);
+* **agency** of a mention: the subject of a verb that is no copula ("Kuwait flew the
+  delegation"), the agent of a passive ("a text brokered by Egypt", "a team led by X"), the
+  one asked to act or acted upon by an actor ("invited Algeria to sit at the table", "met X",
+  "imposed sanctions on X"), a side of talks or a meeting ("a meeting between Zelensky and
+  Putin"), the source in "according to X", the owner of something that is no place and no
+  former office ("Egypt's proposal", "Mauritania's delegation"), a name before a noun of its
+  people, bodies or proposals ("the Houthi delegation", "a proposal from X"; not "diplomats
+  from X"); a phrase in apposition or in a conjunction acts with the phrase it belongs to
+  ("the intelligence chief, Suh Hoon, travelled");
+* **sides**: an actor named as a name (not as a modifier: "the Libya model") in several
+  sentences.
+
+A mention that only locates ("talks in Geneva", "Beirut's suburbs"), a boilerplate line (its
+mentions are not found at all) or a quotation's few words (a title, scare quotes) gives no
+evidence. The ``every_mention`` setting keeps every actor (see ``ingest/settings.py``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract.mentions import GEO_NOUNS, Mention, locative, travelled_between
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
+    from spacy.tokens import Doc, Token
+
+#: how many sentences must name an actor, by name, for it to count as a side of the story
+SIDE_SENTENCES = 3
+#: dependencies by which a phrase stands for the one it belongs to ("the chief, X")
+_LINKS = frozenset({"appos", "conj"})
+#: verbs that link a subject to a description rather than tell what it does
+_COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
+#: entity labels of a place (the owner of a place is no actor through it)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: dependencies of a name that describes the noun after it ("the Houthi delegation")
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def acting_actors(ctx: DocContext) -> set[str]:
+    """The document's actors that act or speak (see the module docstring)."""
+    out: set[str] = set(ctx.parties)
+    for r in ctx.out.relations:
+        out.update((r["source"], r["target"]))
+    for s in ctx.out.statements:
+        out.add(s["speaker"])
+        if s.get("on_behalf_of"):
+            out.add(s["on_behalf_of"])
+    named: Counter[str] = Counter()
+    seen: set[tuple[str, int]] = set()
+    for m in ctx.mentions:
+        if not m.actor or m.passing or m.brief or _titled(ctx, m):
+            continue
+        lead = _lead(ctx.doc[m.start : m.end].root)
+        if m.kind in ("name", "metonym") and not m.place and lead.dep_ not in _MODIFIER_DEPS:
+            key = (m.actor, ctx.sent_of[m.start])
+            if key not in seen:
+                seen.add(key)
+                named[m.actor] += 1
+        if m.actor not in out and (acts(ctx, m) or _subject_pair(ctx, m)):
+            out.add(m.actor)
+    out.update(a for a, n in named.items() if n >= SIDE_SENTENCES)
+    return out
+
+
+def _subject_pair(ctx: DocContext, m: Mention) -> bool:
+    """The first of "A and B <verb>" where the parser left A out of the clause (after a
+    headline, "LIVE UPDATES Israel and Hamas agreed"): A acts with B."""
+    doc = ctx.doc
+    if m.end + 1 >= len(doc) or doc[m.end].lower_ != "and":
+        return False
+    nxt = ctx.men[m.end + 1]
+    if nxt is None or nxt.start != m.end + 1 or not nxt.actor:
+        return False
+    return doc[nxt.start : nxt.end].root.dep_ == "nsubj" and acts(ctx, nxt)
+
+
+def _titled(ctx: DocContext, m: Mention) -> bool:
+    """A mention inside a quotation of a few words (a title, scare quotes)."""
+    q = ctx.in_quote(m.start)
+    return q is not None and q.embedded
+
+
+def acts(ctx: DocContext, m: Mention) -> bool:
+    """Whether the mention's phrase is one that acts (subject, agent, side, owner), or takes
+    part in what another actor does (met, sanctioned, sent a proposal to, told)."""
+    doc = ctx.doc
+    if m.place:
+        return False
+    if _after_agent_by(doc, m.start, m.end):  # "a channel owned by Hamas' ally Hezbollah"
+        return True
+    head = _lead(doc[m.start : m.end].root)
+    dep, gov = head.dep_, head.head
+    if dep == "nsubj":
+        if gov.pos_ == "VERB" and gov.lemma_.lower() not in _COPULAS:
+            return True
+        # "if Tiraspol were to walk away", "Kosovo was ready to implement the plan"
+        preds = [gov, *(c for c in gov.children if c.dep_ in ("acomp", "attr"))]
+        return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for p in preds for c in p.children)
+    if dep in ("dobj", "dative"):  # "invited Algeria to sit", "Hamdan told Al Manar"
+        return _done_by_actor(ctx, gov) or any(
+            c.dep_ == "xcomp" and c.i > head.i for c in gov.children
+        )
+    if dep == "poss":
+        return _owns(ctx, gov, agent_only=False)
+    if dep in _MODIFIER_DEPS:  # "the Houthi delegation", "Qatari mediators", "a UN proposal"
+        return _owns(ctx, gov, agent_only=True)
+    if dep != "pobj":
+        return False
+    prep, low = gov, gov.lower_
+    if prep.dep_ == "agent":  # "brokered by Egypt", "led by X"
+        return True
+    if low == "to" and prep.head.lower_ == "according":
+        return True  # "according to the United Nations": a source
+    owner = prep.head
+    if low in ("between", "with") and owner.pos_ == "NOUN":  # "talks between X and Y"
+        lex = ctx.lex
+        if owner.lemma_.lower() in lex.talk_nouns or owner.lower_ in lex.talk_nouns:
+            return not travelled_between(doc, m)
+    if low in ("from", "of") and owner.pos_ == "NOUN":  # "a delegation from the Front"
+        return _owns(ctx, owner, agent_only=True, people=False)
+    if low in _TARGET_PREPS and not (locative(doc, m) and low not in ("at", "on")):
+        # "imposed sanctions on Iran", "sent a letter to Hamas", "fired at Israel"
+        verb = owner.head if owner.dep_ == "dobj" else owner
+        return verb.pos_ == "VERB" and _done_by_actor(ctx, verb)
+    return False
+
+
+#: prepositions of what an act is aimed at or comes from
+_TARGET_PREPS = frozenset({"on", "against", "at", "to", "from", "with"})
+#: pronouns that stand for an actor as a subject ("who met the Houthis", "they met X")
+_SUBJECT_PRONOUNS = frozenset({"who", "he", "she", "it", "they", "we", "i", "that", "which"})
+
+
+def _done_by_actor(ctx: DocContext, verb: Token) -> bool:
+    """A verb (no copula) whose subject is an actor named or a pronoun, or a passive (done by
+    someone): what it is done to takes part in an actor's act ("Israel sanctioned X", "the
+    envoy, who met X", "rockets were fired at X")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _COPULAS:
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):  # "rockets were fired at Israel"
+        return True
+    cur = verb
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ != "nsubj":
+                continue
+            men = ctx.men[c.i]
+            if (men is not None and men.actor) or c.lower_ in _SUBJECT_PRONOUNS:
+                return True
+            if c.pos_ in ("NOUN", "PROPN") and any(ctx.men[x.i] for x in c.subtree):
+                return True  # "a delegation of the Front met X"
+        if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _after_agent_by(doc: Doc, start: int, end: int) -> bool:
+    """The phrase ends a passive's agent phrase, however the parser hung it ("owned by
+    Hamas' ally Hezbollah"): "by" of an agent, then only words of one noun phrase, the name
+    last ("led by Kenya's former president" is the president's)."""
+    if end < len(doc) and (doc[end].pos_ in ("NOUN", "PROPN", "PART") or doc[end].tag_ == "POS"):
+        return False
+    i = start - 1
+    while i >= 0 and start - i <= 6:
+        t = doc[i]
+        if t.lower_ == "by":
+            return t.dep_ == "agent"
+        if t.pos_ not in _NP_POS or t.text in ",;:()":
+            return False
+        i -= 1
+    return False
+
+
+#: parts of speech inside one noun phrase ("Hamas' ally", "Egypt's intelligence chief")
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PART", "PUNCT", "NUM"})
+
+
+def _lead(t: Token) -> Token:
+    """The phrase a name stands with: up through apposition, conjunction and naming ("a
+    man who calls himself X")."""
+    for _ in range(6):
+        if t.dep_ == "oprd" and t.head.dep_ == "relcl":  # "a man who calls himself X"
+            t = t.head.head
+            continue
+        if t.dep_ not in _LINKS or t.head.i == t.i:
+            break
+        t = t.head
+    return t
+
+
+def _owns(ctx: DocContext, noun: Token, *, agent_only: bool, people: bool = True) -> bool:
+    """An owned thing through which its owner acts: not a place ("Beirut's suburbs"), not a
+    past office ("Kenya's former president"); with ``agent_only``, only the owner's people,
+    bodies and proposals ("the Tiraspol leadership", "Qatari mediators", "a UN proposal");
+    without ``people``, not a few of its people ("diplomats from Britain", "members of
+    Congress": they act, the body is only where they come from)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in GEO_NOUNS:
+        return False
+    if noun.ent_type_ in _PLACE_LABELS:
+        return False
+    if any(c.lower_ in ctx.lex.role_blockers for c in noun.children if c.dep_ in _MODIFIER_DEPS):
+        return False
+    return not agent_only or (noun.pos_ == "NOUN" and _agent_noun(ctx, noun, people))
+
+
+def _agent_noun(ctx: DocContext, noun: Token, people: bool = True) -> bool:
+    """A noun for an actor's people, bodies or proposals (the lexicon's classes of them)."""
+    lex = ctx.lex
+    words = {noun.lower_, noun.lemma_.lower()}
+    if not people and (words & lex.anonymous or ctx.title_at[noun.i] is not None):
+        return False  # "members of Congress", "the president of the Assembly"
+    classes = (
+        lex.anonymous,
+        lex.organs,
+        lex.groups,
+        lex.body_nouns,
+        lex.side_nouns,
+        lex.messages,
+        lex.proposal_heads,
+        lex.government_nouns,
+    )
+    return any(words & c for c in classes)

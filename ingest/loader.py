@@ -166,6 +166,9 @@ class Resolver:
         self._actor_cache: dict[str, str | InputError] = {}
         self._store_docs: dict[str, str | None] = {}
         self._kinds: dict[str, str | None] = {}
+        #: what :meth:`topic_or_actor` found per reference (a relation's target is resolved
+        #: once per record: most are actors, whose names would be normalized each time)
+        self._targets: dict[str, tuple[str, str]] = {}
 
     def actor(self, ref: str) -> str:
         """The actor id ``ref`` names; raises ``ValueError`` when none or several."""
@@ -194,22 +197,31 @@ class Resolver:
 
     def topic_or_actor(self, ref: str, allow_topic: bool) -> tuple[str, str]:
         if allow_topic:
-            if ref in self.defs.topics:
-                return ref, TOPIC
-            tid = self.defs.topic_names.get(normalize_name(ref))
-            if tid:
-                return tid, TOPIC
-            if ref in self.defs.actors:  # ids are unique across kinds: no store lookup
-                return ref, ACTOR
-            if ref not in self._kinds:  # one lookup per reference, not per record
-                self._kinds[ref] = self.store.kinds_of([ref]).get(ref)
-            if self._kinds[ref] == TOPIC:
-                return ref, TOPIC
+            hit = self._targets.get(ref)
+            if hit is None:
+                hit = self._targets[ref] = self._topic_or_actor(ref)
+            return hit
         try:
             return self.actor(ref), ACTOR
         except ValueError:
-            what = "actor or topic" if allow_topic else "actor"
-            raise ValueError(f"no {what} '{ref}' in this input or the store") from None
+            raise ValueError(f"no actor '{ref}' in this input or the store") from None
+
+    def _topic_or_actor(self, ref: str) -> tuple[str, str]:
+        if ref in self.defs.topics:
+            return ref, TOPIC
+        tid = self.defs.topic_names.get(normalize_name(ref))
+        if tid:
+            return tid, TOPIC
+        if ref in self.defs.actors:  # ids are unique across kinds: no store lookup
+            return ref, ACTOR
+        if ref not in self._kinds:  # one lookup per reference, not per record
+            self._kinds[ref] = self.store.kinds_of([ref]).get(ref)
+        if self._kinds[ref] == TOPIC:
+            return ref, TOPIC
+        try:
+            return self.actor(ref), ACTOR
+        except ValueError:
+            raise ValueError(f"no actor or topic '{ref}' in this input or the store") from None
 
     def topic(self, ref: str) -> str:
         tid, kind = self.topic_or_actor(ref, allow_topic=True)
@@ -489,7 +501,9 @@ class Loader:
         progress: Progress | None,
         total: int,
     ) -> int:
-        batch = WriteBatch()
+        # pass 1 checked every id, kind and reference of what is written here against the
+        # input and the store: the store need not check the batches again (``checked``)
+        batch = WriteBatch(checked=True)
         count = 0
         # One batch is written (on a worker thread) while the next is read and resolved: the
         # store's I/O (SQLite, or the Neo4j server) overlaps with the Python work of ingest.
@@ -506,7 +520,7 @@ class Loader:
             if len(batch):
                 settle()
                 pending.append(pool.submit(self.store.write, batch))
-                batch = WriteBatch()
+                batch = WriteBatch(checked=True)
 
         try:
             for phase in PHASES:

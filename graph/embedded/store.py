@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from actorgraph.graph.embedded.paths import NEVER, date_str, ranked_paths
+from actorgraph.graph.embedded.paths import NEVER, date_int, date_str, ranked_paths
 from actorgraph.graph.embedded.persistence import Database
-from actorgraph.graph.errors import StoreUnavailableError
+from actorgraph.graph.errors import InputError, StoreUnavailableError
 from actorgraph.graph.merge import check_batch, fold_relations, merge_node
 from actorgraph.graph.model import (
     ACTOR,
@@ -163,6 +163,16 @@ class EmbeddedStore(GraphStore):
         #: that finds the version there (no one else committed since) looks up only the rest
         self._nodes_known: dict[str, tuple[str, int]] = {}
         self._nodes_at = -1
+        #: during and after a first load into an empty store (:meth:`bulk`), the actor
+        #: structure's rows (``FULL_QUERY``'s columns) of every relation this connection wrote,
+        #: by rid, true as of version ``_snapshot_at``: :meth:`flush` writes the snapshot from
+        #: them instead of reading 100,000s of relations back. None when not known (another
+        #: connection committed, or any other kind of write)
+        self._snapshot_rows: dict[int, tuple[Any, ...]] | None = None
+        #: the first-load shortcuts (checked batches trusted, the snapshot from the rows
+        #: written); tests turn them off to compare a load with the general path
+        self.shortcuts = True
+        self._snapshot_at = -1
 
     # ------------------------------------------------------------------ plumbing
     def _q(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
@@ -250,12 +260,13 @@ class EmbeddedStore(GraphStore):
         """Write the snapshot of the actor structure if relations were committed after it
         (the loader calls this at the end of an ingest)."""
         with self._lock:
+            rows, self._snapshot_rows = self._snapshot_rows, None
             row = self._q("SELECT version FROM snapshot WHERE id = 1")
             since = int(row[0][0]) if row else -1
             if self._q("SELECT 1 FROM relations WHERE seq > ? LIMIT 1", (since,)) or (
                 not row and self._q("SELECT 1 FROM relations LIMIT 1")
             ):
-                self._write_snapshot()
+                self._write_snapshot(rows)
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
@@ -263,20 +274,30 @@ class EmbeddedStore(GraphStore):
         (:meth:`Database.begin_bulk`); the lock is held only to begin and to end, so the
         batches are written as usual in between."""
         with self._lock:
-            deferred = self.db.begin_bulk()
+            deferred, version = self.db.begin_bulk()
+            if deferred and self.shortcuts:  # no relation yet: every one will pass here
+                self._snapshot_rows = {}
+                self._snapshot_at = version
+            else:
+                self._snapshot_rows = None
         try:
             yield
         finally:
             with self._lock:
                 self.db.end_bulk(deferred)
 
-    def _write_snapshot(self) -> None:
+    def _write_snapshot(self, rows: dict[int, tuple[Any, ...]] | None = None) -> None:
+        """The actor structure as of now, from ``rows`` (see ``_snapshot_rows``) when they
+        are all there is (no one committed since the last write that kept them), else read."""
         with self.db.transaction() as conn:
             version = self.db.version()
             from actorgraph.graph.embedded.structure import FULL_QUERY, ActorStructure
 
             s = ActorStructure.empty(self._types)
-            s.apply(conn.execute(FULL_QUERY).fetchall())
+            if rows is not None and version == self._snapshot_at:
+                s.apply([rows[rid] for rid in sorted(rows)])
+            else:
+                s.apply(conn.execute(FULL_QUERY).fetchall())
             # the walk of the default path question goes with it: opening need not derive it
             blob = s.to_blob([self.schema.walks(self.schema.channel_types)])
             conn.execute("INSERT OR REPLACE INTO snapshot VALUES (1, ?, ?)", (version, blob))
@@ -287,9 +308,11 @@ class EmbeddedStore(GraphStore):
             return WriteResult()
         with self._lock:
             looked: dict[str, tuple[str, int]] = {}
+            kept = self._snapshot_rows
+            rows: dict[int, tuple[Any, ...]] | None = None if kept is None else {}
             try:
                 with self.db.transaction() as conn:
-                    result = self._write_tx(conn, batch, looked)
+                    result = self._write_tx(conn, batch, looked, rows)
                     if not result.changed:  # roll back: the version moves only with the data
                         raise _Unchanged(result)
                     version = self.db.version()
@@ -297,6 +320,11 @@ class EmbeddedStore(GraphStore):
                 return unchanged.value
             if self._nodes_at != version - 1 or len(self._nodes_known) > _NODES_KNOWN_MAX:
                 self._nodes_known = {}
+            if kept is not None and rows is not None and self._snapshot_at == version - 1:
+                kept.update(rows)
+                self._snapshot_at = version
+            else:  # someone else committed in between: their relations are not in them
+                self._snapshot_rows = None
             self._nodes_known.update(looked)
             self._nodes_at = version
             self._cache.clear()  # see rewrite()
@@ -307,10 +335,13 @@ class EmbeddedStore(GraphStore):
         conn: sqlite3.Connection,
         batch: WriteBatch,
         looked: dict[str, tuple[str, int]] | None = None,
+        snapshot_rows: dict[int, tuple[Any, ...]] | None = None,
     ) -> WriteResult:
         """One batch inside the caller's transaction. With ``looked`` (only :meth:`write`
         passes it), the nodes' kinds and ``idx`` come from what this connection knows when no
-        one committed since its last write, and what is looked up is added to ``looked``."""
+        one committed since its last write, and what is looked up is added to ``looked``.
+        ``snapshot_rows`` (a first load, :meth:`write`) gets the actor structure's row of
+        each actor relation written or changed."""
         version = (
             int((conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() or [0])[0])
             + 1
@@ -330,10 +361,17 @@ class EmbeddedStore(GraphStore):
                     out[i] = found[i] = (kind, idx)
             return out
 
-        def kinds(ids: list[str]) -> dict[str, str]:
-            return {i: k for i, (k, _) in nodes(ids).items()}
+        # the relations' ends are looked up once, for the checks and for their idx
+        ends = {x for r in batch.relations for x in (r.source, r.target)}
+        ends_found = nodes(ends) if ends else {}
+        if not (batch.checked and self.shortcuts):
 
-        check_batch(batch, kinds, self.schema)
+            def kinds(ids: list[str]) -> dict[str, str]:
+                hits = nodes([i for i in ids if i not in ends_found])
+                hits.update(ends_found)
+                return {i: k for i, (k, _) in hits.items()}
+
+            check_batch(batch, kinds, self.schema)
         result = WriteResult()
         for kind, items in (
             (DOCUMENT, batch.documents),
@@ -344,7 +382,20 @@ class EmbeddedStore(GraphStore):
             if items:
                 result.nodes += self._write_nodes(conn, kind, items)
         if batch.relations:
-            rels, ev = self._write_relations(conn, batch.relations, version, nodes)
+            missing = ends.difference(ends_found)
+            if missing:  # nodes written by this batch, or (checked batches) gone since
+                ends_found.update(nodes(missing))
+                missing.difference_update(ends_found)
+            if missing:  # what check_batch says of an unchecked batch
+                rel = next(r for r in batch.relations if {r.source, r.target} & missing)
+                end = "source" if rel.source in missing else "target"
+                raise InputError(
+                    f"relation {rel.key}: no node '{getattr(rel, end)}' in the store or batch",
+                    field=end,
+                )
+            rels, ev = self._write_relations(
+                conn, batch.relations, version, ends_found, snapshot_rows
+            )
             result.relations += rels
             result.evidence += ev
         if result.changed:
@@ -402,7 +453,8 @@ class EmbeddedStore(GraphStore):
         conn: sqlite3.Connection,
         relations: list[Relation],
         version: int,
-        nodes: Callable[[Iterable[str]], dict[str, tuple[str, int]]],
+        ends: dict[str, tuple[str, int]],
+        snapshot_rows: dict[int, tuple[Any, ...]] | None = None,
     ) -> tuple[int, int]:
         """New relations are inserted with their aggregates in bulk; relations already stored
         take only the evidence they do not hold yet, and their aggregates are updated."""
@@ -415,8 +467,7 @@ class EmbeddedStore(GraphStore):
             )
         }
         held, held_sources = self._held(conn, grouped, existing)
-        ends = {x for rel, _ in grouped.values() for x in (rel.source, rel.target)}
-        idx = {i: x for i, (_, x) in nodes(ends).items()}
+        idx = {i: x for i, (_, x) in ends.items()}
         next_rid = int(conn.execute("SELECT coalesce(max(rid), 0) FROM relations").fetchone()[0])
         new_rows: list[tuple[Any, ...]] = []
         ev_rows: list[tuple[Any, ...]] = []
@@ -450,6 +501,7 @@ class EmbeddedStore(GraphStore):
                 for x in sources:
                     src_rows.append((rid, x))
                 agg = _aggregate([e for _, e in fresh], None)
+                n_sources = len(sources)
                 new_rows.append(
                     (
                         rid,
@@ -474,9 +526,11 @@ class EmbeddedStore(GraphStore):
                         src_rows.append((rid, x))
                         added += 1
                 agg = _aggregate([e for _, e in fresh], row)
-                updates.append(
-                    (agg[0], row[7] + added, row[8] + len(fresh), *agg[1:], version, rid)
-                )
+                n_sources = row[7] + added
+                updates.append((agg[0], n_sources, row[8] + len(fresh), *agg[1:], version, rid))
+            if snapshot_rows is not None and rel.target_kind == ACTOR:  # FULL_QUERY's row
+                s, t = idx[rel.source], idx[rel.target]
+                snapshot_rows[rid] = (rid, rel.type, s, t, agg[0], n_sources, date_int(agg[2]))
             fresh_total += len(fresh)
         conn.executemany(
             "INSERT INTO relations (rid, key, type, source, target, target_kind, source_idx, "
@@ -523,6 +577,7 @@ class EmbeddedStore(GraphStore):
         return set(held), set(held_sources)
 
     def delete_actor(self, actor_id: str) -> bool:
+        self._snapshot_rows = None  # (see write)
         with self._lock, self.db.transaction() as conn:
             if not conn.execute(
                 "SELECT 1 FROM nodes WHERE id = ? AND kind = ?", (actor_id, ACTOR)
@@ -573,6 +628,7 @@ class EmbeddedStore(GraphStore):
 
     # ------------------------------------------------------------------ nodes
     def rewrite(self, change: Rewrite) -> WriteResult:
+        self._snapshot_rows = None  # (see write)
         with self._lock, self.db.transaction() as conn:
             keys = [relation_key(*t) for t in change.remove_relations]
             rids = {

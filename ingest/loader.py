@@ -298,14 +298,18 @@ class Loader:
             items = _judged(items, self.judgements)
         with fewer_collections():
             defs, bad, errors, total = self._check(items, name)
-        if errors and not self.skip_invalid:
-            raise summary(errors)
-        report.skipped = [str(e) for e in errors]
-        resolver = Resolver(self.store, defs)
-        with self.store.bulk(), fewer_collections():
-            report.records = self._write(items, name, defs, resolver, bad, report, progress, total)
-        if report.written.changed:
-            self.store.flush()
+            if errors and not self.skip_invalid:
+                raise summary(errors)
+            report.skipped = [str(e) for e in errors]
+            resolver = Resolver(self.store, defs)
+            keep_out_of_sight()  # pass 1's records live until the load ends
+            with self.store.bulk():
+                report.records = self._write(
+                    items, name, defs, resolver, bad, report, progress, total
+                )
+            del defs, resolver  # pass 1's records go before the snapshot is built
+            if report.written.changed:
+                self.store.flush()
         report.seconds = time.monotonic() - started
         return report
 
@@ -361,6 +365,8 @@ class Loader:
 
         for line, item in items():
             total += 1
+            if not total % OUT_OF_SIGHT_EVERY:
+                keep_out_of_sight()
             try:
                 if isinstance(item, InputError):
                     raise item
@@ -521,6 +527,7 @@ class Loader:
                 settle()
                 pending.append(pool.submit(self.store.write, batch))
                 batch = WriteBatch(checked=True)
+                keep_out_of_sight()
 
         try:
             for phase in PHASES:
@@ -730,6 +737,11 @@ GC_THRESHOLD = 100_000
 _gc_lock = threading.Lock()
 _gc_loads = 0
 _gc_saved: tuple[int, int, int] | None = None
+#: whether the loads running froze objects (:func:`keep_out_of_sight`): only when no one else
+#: had (``gc.freeze`` is the process's: a load must not thaw what another part froze)
+_gc_freezing = False
+#: Lines pass 1 reads between two :func:`keep_out_of_sight`.
+OUT_OF_SIGHT_EVERY = 50_000
 
 
 @contextlib.contextmanager
@@ -738,12 +750,14 @@ def fewer_collections() -> Iterator[None]:
     written. A load allocates a few objects per record and keeps most of them (the checked
     records, the batches): at the default threshold the collector walks them again and
     again, a third of the CPU of checking a large input, and finds almost nothing to free.
-    Loads in several threads share the setting; the last one out puts the old one back."""
-    global _gc_loads, _gc_saved
+    Loads in several threads share the setting; the last one out puts the old one back, and
+    gives the collector back what :func:`keep_out_of_sight` took from its sight."""
+    global _gc_loads, _gc_saved, _gc_freezing
     with _gc_lock:
         if _gc_loads == 0:
             _gc_saved = gc.get_threshold()
             gc.set_threshold(GC_THRESHOLD, *_gc_saved[1:])
+            _gc_freezing = gc.get_freeze_count() == 0
         _gc_loads += 1
     try:
         yield
@@ -753,6 +767,20 @@ def fewer_collections() -> Iterator[None]:
             if _gc_loads == 0 and _gc_saved is not None:
                 gc.set_threshold(*_gc_saved)
                 _gc_saved = None
+                if _gc_freezing:
+                    gc.unfreeze()
+                    _gc_freezing = False
+
+
+def keep_out_of_sight() -> None:
+    """Inside :func:`fewer_collections`: the objects alive now (pass 1's checked records,
+    what the store keeps of a first load) live until the load ends, so the cyclic collector
+    need not walk them again and again (``gc.freeze``, a constant-time move; measured at
+    200k relations: the collector took 2.2 s of a 27 s load, 0.9 s of it one full
+    collection). Objects freed in the meantime are freed as usual (reference counts); the
+    collector sees them all again when the last load ends."""
+    if _gc_freezing:
+        gc.freeze()
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

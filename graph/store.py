@@ -71,6 +71,10 @@ class WriteBatch:
     topics: list[Topic] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    #: set by ingest when its first pass has checked every id and reference of the batch
+    #: against the input and the store (kinds, types, ends): a store need not check them again
+    #: and only makes sure the ends it links are there
+    checked: bool = False
 
     def __len__(self) -> int:
         return (

@@ -166,6 +166,9 @@ class Resolver:
         self._actor_cache: dict[str, str | InputError] = {}
         self._store_docs: dict[str, str | None] = {}
         self._kinds: dict[str, str | None] = {}
+        #: what :meth:`topic_or_actor` found per reference (a relation's target is resolved
+        #: once per record: most are actors, whose names would be normalized each time)
+        self._targets: dict[str, tuple[str, str]] = {}
 
     def actor(self, ref: str) -> str:
         """The actor id ``ref`` names; raises ``ValueError`` when none or several."""
@@ -194,22 +197,31 @@ class Resolver:
 
     def topic_or_actor(self, ref: str, allow_topic: bool) -> tuple[str, str]:
         if allow_topic:
-            if ref in self.defs.topics:
-                return ref, TOPIC
-            tid = self.defs.topic_names.get(normalize_name(ref))
-            if tid:
-                return tid, TOPIC
-            if ref in self.defs.actors:  # ids are unique across kinds: no store lookup
-                return ref, ACTOR
-            if ref not in self._kinds:  # one lookup per reference, not per record
-                self._kinds[ref] = self.store.kinds_of([ref]).get(ref)
-            if self._kinds[ref] == TOPIC:
-                return ref, TOPIC
+            hit = self._targets.get(ref)
+            if hit is None:
+                hit = self._targets[ref] = self._topic_or_actor(ref)
+            return hit
         try:
             return self.actor(ref), ACTOR
         except ValueError:
-            what = "actor or topic" if allow_topic else "actor"
-            raise ValueError(f"no {what} '{ref}' in this input or the store") from None
+            raise ValueError(f"no actor '{ref}' in this input or the store") from None
+
+    def _topic_or_actor(self, ref: str) -> tuple[str, str]:
+        if ref in self.defs.topics:
+            return ref, TOPIC
+        tid = self.defs.topic_names.get(normalize_name(ref))
+        if tid:
+            return tid, TOPIC
+        if ref in self.defs.actors:  # ids are unique across kinds: no store lookup
+            return ref, ACTOR
+        if ref not in self._kinds:  # one lookup per reference, not per record
+            self._kinds[ref] = self.store.kinds_of([ref]).get(ref)
+        if self._kinds[ref] == TOPIC:
+            return ref, TOPIC
+        try:
+            return self.actor(ref), ACTOR
+        except ValueError:
+            raise ValueError(f"no actor or topic '{ref}' in this input or the store") from None
 
     def topic(self, ref: str) -> str:
         tid, kind = self.topic_or_actor(ref, allow_topic=True)
@@ -286,14 +298,18 @@ class Loader:
             items = _judged(items, self.judgements)
         with fewer_collections():
             defs, bad, errors, total = self._check(items, name)
-        if errors and not self.skip_invalid:
-            raise summary(errors)
-        report.skipped = [str(e) for e in errors]
-        resolver = Resolver(self.store, defs)
-        with self.store.bulk(), fewer_collections():
-            report.records = self._write(items, name, defs, resolver, bad, report, progress, total)
-        if report.written.changed:
-            self.store.flush()
+            if errors and not self.skip_invalid:
+                raise summary(errors)
+            report.skipped = [str(e) for e in errors]
+            resolver = Resolver(self.store, defs)
+            keep_out_of_sight()  # pass 1's records live until the load ends
+            with self.store.bulk():
+                report.records = self._write(
+                    items, name, defs, resolver, bad, report, progress, total
+                )
+            del defs, resolver  # pass 1's records go before the snapshot is built
+            if report.written.changed:
+                self.store.flush()
         report.seconds = time.monotonic() - started
         return report
 
@@ -349,6 +365,8 @@ class Loader:
 
         for line, item in items():
             total += 1
+            if not total % OUT_OF_SIGHT_EVERY:
+                keep_out_of_sight()
             try:
                 if isinstance(item, InputError):
                     raise item
@@ -489,7 +507,9 @@ class Loader:
         progress: Progress | None,
         total: int,
     ) -> int:
-        batch = WriteBatch()
+        # pass 1 checked every id, kind and reference of what is written here against the
+        # input and the store: the store need not check the batches again (``checked``)
+        batch = WriteBatch(checked=True)
         count = 0
         # One batch is written (on a worker thread) while the next is read and resolved: the
         # store's I/O (SQLite, or the Neo4j server) overlaps with the Python work of ingest.
@@ -506,7 +526,8 @@ class Loader:
             if len(batch):
                 settle()
                 pending.append(pool.submit(self.store.write, batch))
-                batch = WriteBatch()
+                batch = WriteBatch(checked=True)
+                keep_out_of_sight()
 
         try:
             for phase in PHASES:
@@ -716,6 +737,11 @@ GC_THRESHOLD = 100_000
 _gc_lock = threading.Lock()
 _gc_loads = 0
 _gc_saved: tuple[int, int, int] | None = None
+#: whether the loads running froze objects (:func:`keep_out_of_sight`): only when no one else
+#: had (``gc.freeze`` is the process's: a load must not thaw what another part froze)
+_gc_freezing = False
+#: Lines pass 1 reads between two :func:`keep_out_of_sight`.
+OUT_OF_SIGHT_EVERY = 50_000
 
 
 @contextlib.contextmanager
@@ -724,12 +750,14 @@ def fewer_collections() -> Iterator[None]:
     written. A load allocates a few objects per record and keeps most of them (the checked
     records, the batches): at the default threshold the collector walks them again and
     again, a third of the CPU of checking a large input, and finds almost nothing to free.
-    Loads in several threads share the setting; the last one out puts the old one back."""
-    global _gc_loads, _gc_saved
+    Loads in several threads share the setting; the last one out puts the old one back, and
+    gives the collector back what :func:`keep_out_of_sight` took from its sight."""
+    global _gc_loads, _gc_saved, _gc_freezing
     with _gc_lock:
         if _gc_loads == 0:
             _gc_saved = gc.get_threshold()
             gc.set_threshold(GC_THRESHOLD, *_gc_saved[1:])
+            _gc_freezing = gc.get_freeze_count() == 0
         _gc_loads += 1
     try:
         yield
@@ -739,6 +767,20 @@ def fewer_collections() -> Iterator[None]:
             if _gc_loads == 0 and _gc_saved is not None:
                 gc.set_threshold(*_gc_saved)
                 _gc_saved = None
+                if _gc_freezing:
+                    gc.unfreeze()
+                    _gc_freezing = False
+
+
+def keep_out_of_sight() -> None:
+    """Inside :func:`fewer_collections`: the objects alive now (pass 1's checked records,
+    what the store keeps of a first load) live until the load ends, so the cyclic collector
+    need not walk them again and again (``gc.freeze``, a constant-time move; measured at
+    200k relations: the collector took 2.2 s of a 27 s load, 0.9 s of it one full
+    collection). Objects freed in the meantime are freed as usual (reference counts); the
+    collector sees them all again when the last load ends."""
+    if _gc_freezing:
+        gc.freeze()
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

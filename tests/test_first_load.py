@@ -168,3 +168,159 @@ def test_neo4j_evidence_text_is_the_json_it_was() -> None:
     text = evidence_text(e)
     assert text == json.dumps(e.as_row(), ensure_ascii=False, separators=(",", ":"))
     assert evidence_from_list([text]) == [e]
+
+
+# ---------------------------------------------------------------------- embedded shortcuts
+def _mixed_records() -> list[dict[str, Any]]:
+    """Synthetic records dense enough that many relations come again in later batches, with
+    what derives relations (roles, statements for others), windows and a symmetric type."""
+    from actorgraph.ingest.synthetic import synthetic_records
+
+    recs = list(synthetic_records(1500, actors=40, seed=7))
+    recs.append(
+        {
+            "kind": "actor",
+            "id": "envoy",
+            "name": "The Envoy",
+            "type": "person",
+            "roles": [{"title": "envoy", "of": "actor-1", "valid_from": "2023-02-01"}],
+        }
+    )
+    recs.append(
+        {
+            "kind": "statement",
+            "speaker": "envoy",
+            "on_behalf_of": "actor-2",
+            "text": "We will talk.",
+            "document": "doc-3",
+            "about": ["topic-1"],
+        }
+    )
+    for n, (vf, vt) in enumerate([("2023-05-01", None), (None, "2024-02-01"), (None, None)]):
+        recs.append(
+            {
+                "kind": "relation",
+                "type": "allied_with",
+                "source": "actor-9",
+                "target": "actor-3",
+                "document": f"doc-{n}",
+                "evidence": f"Allied, piece {n}.",
+                "valid_from": vf,
+                "valid_to": vt,
+            }
+        )
+    return recs
+
+
+def _tables(directory: Path) -> dict[str, Any]:
+    """Everything an embedded store holds, table by table (the snapshot as its arrays)."""
+    import sqlite3
+
+    import numpy as np
+    from actorgraph.graph.embedded import structure
+    from actorgraph.graph.embedded.persistence import DB_NAME
+    from actorgraph.graph.embedded.structure import ActorStructure
+
+    conn = sqlite3.connect(directory / DB_NAME)
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    out: dict[str, Any] = {}
+    for name in sorted(names):
+        if name == "snapshot":
+            version, blob = conn.execute("SELECT version, data FROM snapshot").fetchone()
+            types = [str(t) for t in structure._npz_views(bytes(blob))["types"]]
+            s = ActorStructure.from_blob(bytes(blob), types)
+            out[name] = (version, {c: np.asarray(a).tolist() for c, a in s.arrays.items()})
+            out["snapshot walks"] = {
+                k: [np.asarray(getattr(w, f)).tolist() for f in structure._WALK_ARRAYS]
+                for k, w in s._walks.items()
+            }
+        else:
+            out[name] = sorted(conn.execute(f"SELECT * FROM {name}").fetchall(), key=repr)
+    indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY 1")
+    out["indexes"] = indexes.fetchall()
+    conn.close()
+    return out
+
+
+def test_a_first_load_writes_what_the_general_path_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same file into an empty store with the first-load shortcuts (checked batches not
+    checked again, the snapshot from the rows written) and without: every table, the
+    snapshot's arrays and walks and the data version are the same."""
+    from actorgraph.graph.embedded import store as embedded_store
+    from actorgraph.graph.embedded import structure
+
+    path = write_jsonl(tmp_path / "r.jsonl", _mixed_records())
+    general = EmbeddedStore(tmp_path / "general")
+    general.shortcuts = False
+    Loader(general, batch_size=200).load_file(path)
+    general.close()
+
+    def never(*_: Any) -> None:
+        raise AssertionError("a shortcut was not taken")
+
+    fast = EmbeddedStore(tmp_path / "fast")
+    with monkeypatch.context() as m:  # the shortcuts are taken: no check, nothing read back
+        m.setattr(embedded_store, "check_batch", never)
+        m.setattr(structure, "FULL_QUERY", "SELECT no_such_column FROM relations")
+        Loader(fast, batch_size=200).load_file(path)
+    fast.close()
+    a, b = _tables(tmp_path / "general"), _tables(tmp_path / "fast")
+    assert a["relations"] and a["snapshot"][1]["rid"], "nothing was loaded"
+    assert sorted(a) == sorted(b)
+    for name in a:
+        assert a[name] == b[name], name
+
+
+def test_a_writer_during_a_first_load_makes_the_snapshot_read_back(tmp_path: Path) -> None:
+    """Another connection commits relations between two batches of a first load: the rows the
+    loading connection kept no longer hold everything, so its snapshot is read from SQLite
+    and holds the other writer's relation too."""
+    import numpy as np
+    from actorgraph.graph.embedded.structure import FULL_QUERY, ActorStructure
+
+    store = EmbeddedStore(tmp_path / "store")
+    ev = Evidence(document=None, sentence="piece")
+    nodes = WriteBatch(actors=[Actor(f"a{i}", f"Actor {i}", "state") for i in range(4)])
+    with store.bulk():
+        store.write(nodes)
+        store.write(WriteBatch(relations=[Relation("pressures", "a0", "a1", [ev])]))
+        other = EmbeddedStore(tmp_path / "store")
+        other.write(WriteBatch(relations=[Relation("pressures", "a2", "a3", [ev])]))
+        other.close()
+        store.write(WriteBatch(relations=[Relation("pressures", "a1", "a2", [ev])]))
+    store.flush()
+    conn = store.db.conn
+    blob = conn.execute("SELECT data FROM snapshot").fetchone()[0]
+    kept = ActorStructure.from_blob(bytes(blob), store._types)
+    read = ActorStructure.empty(store._types)
+    read.apply(conn.execute(FULL_QUERY).fetchall())
+    assert len(kept) == 3
+    for column, values in read.arrays.items():
+        assert np.array_equal(kept.arrays[column], values), column
+    store.close()
+
+
+def test_a_checked_batch_whose_end_is_gone_is_refused_whole(tmp_path: Path) -> None:
+    """A batch ingest checked (``checked``) is not checked again, but an end removed since
+    (another writer deleted the actor between the two passes) is still refused with the
+    field named, and nothing of the batch is written."""
+    from actorgraph.graph.errors import InputError
+
+    store = EmbeddedStore(tmp_path / "store")
+    store.write(WriteBatch(actors=[Actor(f"a{i}", f"Actor {i}", "state") for i in range(2)]))
+    ev = Evidence(document=None, sentence="piece")
+    batch = WriteBatch(
+        relations=[
+            Relation("pressures", "a0", "a1", [ev]),
+            Relation("pressures", "a1", "gone", [ev]),
+        ],
+        checked=True,
+    )
+    version = store.version()
+    with pytest.raises(InputError) as err:
+        store.write(batch)
+    assert err.value.field == "target" and "'gone'" in err.value.reason
+    assert store.version() == version and not store.counts()["relations"]
+    store.close()

@@ -191,19 +191,21 @@ class Database:
         finally:
             self.conn.execute("COMMIT")
 
-    def begin_bulk(self) -> bool:
+    def begin_bulk(self) -> tuple[bool, int]:
         """Before a load of many batches: when the store holds no relation yet, drop the
         indexes of :data:`DEFERRED_INDEXES` (:meth:`end_bulk` builds them again, in one pass),
         and copy the WAL into the database less often. Returns whether indexes were dropped.
         Every batch still commits on its own; a process that dies before :meth:`end_bulk`
-        leaves them readable, and the next open builds the indexes again."""
+        leaves them readable, and the next open builds the indexes again. Returns too the
+        data version it found empty (or not)."""
         with self.transaction() as conn:
             empty = conn.execute("SELECT 1 FROM relations LIMIT 1").fetchone() is None
             if empty:
                 for name in DEFERRED_INDEXES:
                     conn.execute(f"DROP INDEX IF EXISTS {name}")
+            version = self.version()
         self.conn.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
-        return empty
+        return empty, version
 
     def end_bulk(self, deferred: bool) -> None:
         """After the load :meth:`begin_bulk` began (whether it went well or not)."""

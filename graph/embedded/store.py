@@ -21,13 +21,14 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from actorgraph.graph.embedded.paths import NEVER, date_str, ranked_paths
+from actorgraph.graph.embedded.paths import NEVER, date_int, date_str, ranked_paths
 from actorgraph.graph.embedded.persistence import Database
-from actorgraph.graph.errors import StoreUnavailableError
+from actorgraph.graph.errors import InputError, StoreUnavailableError
 from actorgraph.graph.merge import check_batch, fold_relations, merge_node
 from actorgraph.graph.model import (
     ACTOR,
@@ -163,6 +164,13 @@ class EmbeddedStore(GraphStore):
         #: that finds the version there (no one else committed since) looks up only the rest
         self._nodes_known: dict[str, tuple[str, int]] = {}
         self._nodes_at = -1
+        #: during and after a first load into an empty store (:meth:`bulk`): every relation
+        #: this connection wrote (see :class:`_FirstLoad`); None when not known (another
+        #: connection committed in between, or another kind of write)
+        self._first_load: _FirstLoad | None = None
+        #: the first-load shortcuts (checked batches trusted, what was written known); tests
+        #: turn them off to compare a load with the general path
+        self.shortcuts = True
 
     # ------------------------------------------------------------------ plumbing
     def _q(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
@@ -250,12 +258,13 @@ class EmbeddedStore(GraphStore):
         """Write the snapshot of the actor structure if relations were committed after it
         (the loader calls this at the end of an ingest)."""
         with self._lock:
+            first, self._first_load = self._first_load, None
             row = self._q("SELECT version FROM snapshot WHERE id = 1")
             since = int(row[0][0]) if row else -1
             if self._q("SELECT 1 FROM relations WHERE seq > ? LIMIT 1", (since,)) or (
                 not row and self._q("SELECT 1 FROM relations LIMIT 1")
             ):
-                self._write_snapshot()
+                self._write_snapshot(first)
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
@@ -263,20 +272,29 @@ class EmbeddedStore(GraphStore):
         (:meth:`Database.begin_bulk`); the lock is held only to begin and to end, so the
         batches are written as usual in between."""
         with self._lock:
-            deferred = self.db.begin_bulk()
+            deferred, version = self.db.begin_bulk()
+            if deferred and self.shortcuts:  # no relation yet: every one will pass here
+                self._first_load = _FirstLoad(version)
+            else:
+                self._first_load = None
         try:
             yield
         finally:
             with self._lock:
                 self.db.end_bulk(deferred)
 
-    def _write_snapshot(self) -> None:
+    def _write_snapshot(self, first: _FirstLoad | None = None) -> None:
+        """The actor structure as of now, from the rows a first load kept when they are all
+        there is (no one committed since its last write), else read from SQLite."""
         with self.db.transaction() as conn:
             version = self.db.version()
             from actorgraph.graph.embedded.structure import FULL_QUERY, ActorStructure
 
             s = ActorStructure.empty(self._types)
-            s.apply(conn.execute(FULL_QUERY).fetchall())
+            if first is not None and version == first.at:
+                s.apply([first.rows[rid] for rid in sorted(first.rows)])
+            else:
+                s.apply(conn.execute(FULL_QUERY).fetchall())
             # the walk of the default path question goes with it: opening need not derive it
             blob = s.to_blob([self.schema.walks(self.schema.channel_types)])
             conn.execute("INSERT OR REPLACE INTO snapshot VALUES (1, ?, ?)", (version, blob))
@@ -287,9 +305,11 @@ class EmbeddedStore(GraphStore):
             return WriteResult()
         with self._lock:
             looked: dict[str, tuple[str, int]] = {}
+            first = self._first_load
+            mine = None if first is None else _FirstLoad(first.at)  # what this write adds
             try:
                 with self.db.transaction() as conn:
-                    result = self._write_tx(conn, batch, looked)
+                    result = self._write_tx(conn, batch, looked, mine)
                     if not result.changed:  # roll back: the version moves only with the data
                         raise _Unchanged(result)
                     version = self.db.version()
@@ -297,6 +317,10 @@ class EmbeddedStore(GraphStore):
                 return unchanged.value
             if self._nodes_at != version - 1 or len(self._nodes_known) > _NODES_KNOWN_MAX:
                 self._nodes_known = {}
+            if first is not None and mine is not None and first.at == version - 1:
+                first.add(mine, version)
+            else:  # someone else committed in between: their relations are not in it
+                self._first_load = None
             self._nodes_known.update(looked)
             self._nodes_at = version
             self._cache.clear()  # see rewrite()
@@ -307,10 +331,13 @@ class EmbeddedStore(GraphStore):
         conn: sqlite3.Connection,
         batch: WriteBatch,
         looked: dict[str, tuple[str, int]] | None = None,
+        mine: _FirstLoad | None = None,
     ) -> WriteResult:
         """One batch inside the caller's transaction. With ``looked`` (only :meth:`write`
         passes it), the nodes' kinds and ``idx`` come from what this connection knows when no
-        one committed since its last write, and what is looked up is added to ``looked``."""
+        one committed since its last write, and what is looked up is added to ``looked``.
+        ``mine`` (a first load, :meth:`write`) gets what the batch writes (when no one
+        committed since the first load's last write, else it is left empty and dropped)."""
         version = (
             int((conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() or [0])[0])
             + 1
@@ -330,10 +357,17 @@ class EmbeddedStore(GraphStore):
                     out[i] = found[i] = (kind, idx)
             return out
 
-        def kinds(ids: list[str]) -> dict[str, str]:
-            return {i: k for i, (k, _) in nodes(ids).items()}
+        # the relations' ends are looked up once, for the checks and for their idx
+        ends = {x for r in batch.relations for x in (r.source, r.target)}
+        ends_found = nodes(ends) if ends else {}
+        if not (batch.checked and self.shortcuts):
 
-        check_batch(batch, kinds, self.schema)
+            def kinds(ids: list[str]) -> dict[str, str]:
+                hits = nodes([i for i in ids if i not in ends_found])
+                hits.update(ends_found)
+                return {i: k for i, (k, _) in hits.items()}
+
+            check_batch(batch, kinds, self.schema)
         result = WriteResult()
         for kind, items in (
             (DOCUMENT, batch.documents),
@@ -344,7 +378,18 @@ class EmbeddedStore(GraphStore):
             if items:
                 result.nodes += self._write_nodes(conn, kind, items)
         if batch.relations:
-            rels, ev = self._write_relations(conn, batch.relations, version, nodes)
+            missing = ends.difference(ends_found)
+            if missing:  # nodes written by this batch, or (checked batches) gone since
+                ends_found.update(nodes(missing))
+                missing.difference_update(ends_found)
+            if missing:  # what check_batch says of an unchecked batch
+                rel = next(r for r in batch.relations if {r.source, r.target} & missing)
+                end = "source" if rel.source in missing else "target"
+                raise InputError(
+                    f"relation {rel.key}: no node '{getattr(rel, end)}' in the store or batch",
+                    field=end,
+                )
+            rels, ev = self._write_relations(conn, batch.relations, version, ends_found, mine)
             result.relations += rels
             result.evidence += ev
         if result.changed:
@@ -402,21 +447,29 @@ class EmbeddedStore(GraphStore):
         conn: sqlite3.Connection,
         relations: list[Relation],
         version: int,
-        nodes: Callable[[Iterable[str]], dict[str, tuple[str, int]]],
+        ends: dict[str, tuple[str, int]],
+        mine: _FirstLoad | None = None,
     ) -> tuple[int, int]:
         """New relations are inserted with their aggregates in bulk; relations already stored
-        take only the evidence they do not hold yet, and their aggregates are updated."""
+        take only the evidence they do not hold yet, and their aggregates are updated. In a
+        first load (``mine``, see :class:`_FirstLoad`) the relations stored are known, so only
+        those the batch brings again are read."""
         grouped = fold_relations(relations)
+        first = self._first_load
+        if mine is not None and first is not None and first.at == version - 1:
+            rids = [r for k in grouped if (r := first.rids.get(k)) is not None]
+            where, ids = "rid", _ids(rids)
+        else:
+            mine = None
+            where, ids = "key", _ids(grouped)
         existing = {
             row[1]: list(row)
             for row in conn.execute(
-                f"SELECT {_REL_COLUMNS} FROM relations WHERE key IN {_IDS}",
-                (_ids(grouped),),
+                f"SELECT {_REL_COLUMNS} FROM relations WHERE {where} IN {_IDS}", (ids,)
             )
         }
         held, held_sources = self._held(conn, grouped, existing)
-        ends = {x for rel, _ in grouped.values() for x in (rel.source, rel.target)}
-        idx = {i: x for i, (_, x) in nodes(ends).items()}
+        idx = {i: x for i, (_, x) in ends.items()}
         next_rid = int(conn.execute("SELECT coalesce(max(rid), 0) FROM relations").fetchone()[0])
         new_rows: list[tuple[Any, ...]] = []
         ev_rows: list[tuple[Any, ...]] = []
@@ -450,6 +503,7 @@ class EmbeddedStore(GraphStore):
                 for x in sources:
                     src_rows.append((rid, x))
                 agg = _aggregate([e for _, e in fresh], None)
+                n_sources = len(sources)
                 new_rows.append(
                     (
                         rid,
@@ -474,9 +528,14 @@ class EmbeddedStore(GraphStore):
                         src_rows.append((rid, x))
                         added += 1
                 agg = _aggregate([e for _, e in fresh], row)
-                updates.append(
-                    (agg[0], row[7] + added, row[8] + len(fresh), *agg[1:], version, rid)
-                )
+                n_sources = row[7] + added
+                updates.append((agg[0], n_sources, row[8] + len(fresh), *agg[1:], version, rid))
+            if mine is not None:
+                if row is None:
+                    mine.rids[key] = rid
+                if rel.target_kind == ACTOR:  # the actor structure's row (FULL_QUERY's)
+                    s, t = idx[rel.source], idx[rel.target]
+                    mine.rows[rid] = (rid, rel.type, s, t, agg[0], n_sources, date_int(agg[2]))
             fresh_total += len(fresh)
         conn.executemany(
             "INSERT INTO relations (rid, key, type, source, target, target_kind, source_idx, "
@@ -523,6 +582,7 @@ class EmbeddedStore(GraphStore):
         return set(held), set(held_sources)
 
     def delete_actor(self, actor_id: str) -> bool:
+        self._first_load = None  # (see write)
         with self._lock, self.db.transaction() as conn:
             if not conn.execute(
                 "SELECT 1 FROM nodes WHERE id = ? AND kind = ?", (actor_id, ACTOR)
@@ -573,6 +633,7 @@ class EmbeddedStore(GraphStore):
 
     # ------------------------------------------------------------------ nodes
     def rewrite(self, change: Rewrite) -> WriteResult:
+        self._first_load = None  # (see write)
         with self._lock, self.db.transaction() as conn:
             keys = [relation_key(*t) for t in change.remove_relations]
             rids = {
@@ -1178,6 +1239,24 @@ class EmbeddedStore(GraphStore):
             "relations": dict(sorted(rels.items())),
             "evidence": int(evidence),
         }
+
+
+@dataclass(slots=True)
+class _FirstLoad:
+    """What a first load into an empty store has written, true as of data version ``at``:
+    the rid of each relation by key (a batch reads only the stored relations it brings
+    again) and the actor structure's row (``FULL_QUERY``'s columns) of each actor relation by
+    rid (:meth:`EmbeddedStore.flush` writes the snapshot from them instead of reading
+    100,000s of relations back)."""
+
+    at: int
+    rids: dict[str, int] = field(default_factory=dict)
+    rows: dict[int, tuple[Any, ...]] = field(default_factory=dict)
+
+    def add(self, later: _FirstLoad, version: int) -> None:
+        self.rids.update(later.rids)
+        self.rows.update(later.rows)
+        self.at = version
 
 
 class _Unchanged(Exception):

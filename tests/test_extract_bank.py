@@ -47,6 +47,7 @@ FLOORS = {
     "demands-phrasings": 0.95,
     "actors-places": 0.95,
     "speakers-bodies": 0.95,
+    "statements-layouts": 0.95,
 }
 
 

@@ -94,7 +94,7 @@ def test_the_bank_family(ex: Extractor) -> None:
     [
         ("Governor Helen Strand believes the budget will pass in May.", "helen-strand"),
         ("Senator Paul Okafor fears that the strike will spread.", "paul-okafor"),
-        ("Senator Paul Okafor hopes that the strike will end soon.", "paul-okafor"),
+        ("Senator Paul Okafor thinks that the strike will end soon.", "paul-okafor"),
     ],
 )
 def test_a_belief_of_a_named_speaker_is_a_statement(ex: Extractor, text: str, speaker: str) -> None:

@@ -520,7 +520,8 @@ class Resolver:
             if not m.actor or m.place or ctx.type_of(m.actor) == "person":
                 continue
             last = ctx.doc[m.end - 1].lower_
-            if last != head and head not in heads.get(m.actor, ()):
+            root = ctx.doc[m.start : m.end].root.lower_  # "the Commission on Presidential Debates"
+            if head not in (last, root) and head not in heads.get(m.actor, ()):
                 continue
             if m.start < t.i:
                 before = m.actor

@@ -202,6 +202,12 @@ def find_mentions(
         if run:  # "Malaysia's Tengku Dato' Ab Ghafar Tengku Mohamed": one name, honorifics in
             cands.append((s, run, 1, Mention(s, run, "ner", "PERSON", doc[s:run].text)))
             continue
+        verb = _verb_inside(doc, s, e) if ent.label_ in BLOCKING_LABELS else None
+        if verb is not None:  # '"…," Lopez told The Daily Planet' as one work of art
+            cands.append((verb, e, 1, None))
+            if person_key(doc[s:verb].text) in named:
+                cands.append((s, verb, 1, Mention(s, verb, "ner", "PERSON", doc[s:verb].text)))
+            continue
         tail = _name_after_comma(doc, s, e) if ent.label_ in BLOCKING_LABELS else None
         if tail is not None:  # "Cyprus, Espen Barth Eide" as one work of art: two phrases
             cands.append((s, tail - 1, 1, None))
@@ -429,6 +435,24 @@ def colon_after(doc: Doc, j: int) -> int | None:
     return None
 
 
+def _verb_inside(doc: Doc, s: int, e: int) -> int | None:
+    """The finite verb in lower case inside a title NER found ("Lopez told The Daily Planet",
+    after a quote): where the phrase before it ends, else None."""
+    for t in doc[s + 1 : e - 1]:
+        if t.tag_ in ("VBD", "VBZ", "VBP") and t.is_lower:
+            return t.i
+    return None
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a line, or opens it after an opening quotation mark: a
+    transcript quoted paragraph by paragraph ('"PENCE: Well, look, ...') labels each turn
+    after the mark that opens the paragraph's quote."""
+    if i > 0 and doc[i - 1].text in ('"', "“", "``") and not doc[i - 1].whitespace_:
+        i -= 1
+    return i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+
+
 def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> list[Mention]:
     """ "KYAW SOE WIN (recorded):", "PRESENTER:", "MIN THU AUNG:": a line of a transcript
     opens with its speaker in capitals. The label is the person the document names so
@@ -449,7 +473,7 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
             people.setdefault(name_key(m.text.split()[-1]), m.actor)
     while i < n:
         t = doc[i]
-        line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+        line_start = _line_start(doc, i)
         if line_start and t.text[:1].isupper() and not _capitals(t):
             # "Amum: We came because ...": a name in title case, of a person named in full
             j = i

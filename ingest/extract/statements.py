@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 OPENERS = {"“": "”", '"': '"', "``": "''", "‘": "’", "«": "»"}
-_OPENER = re.compile("``|''|[“\"‘«]")
+_OPENER = re.compile("``|''|[“\"‘«”]")
 #: double quotation marks close each other's quotes too: pages mix a straight opening mark
 #: with a curly closing one (and the reverse), and such a quote must not run to the paragraph's end
 _DOUBLE_CLOSE = re.compile('[”"]')
@@ -59,6 +59,9 @@ def _closing(text: str, i: int) -> tuple[str, int]:
         before = text[i - 1] if i > 0 else " "
         return ("''", 2) if before.isspace() or before in "([—-:" else ("", 0)
     c = text[i]
+    if c == "”":  # a paragraph opened with the closing mark, as some pages print it
+        line_start = i == 0 or text[i - 1] == "\n"
+        return ("”", 1) if line_start and text[i + 1 : i + 2].isalnum() else ("", 0)
     if c == "‘":
         return ("’", 1) if i == 0 or not text[i - 1].isalnum() else ("", 0)
     return (OPENERS[c], 1) if c in OPENERS else ("", 0)
@@ -155,6 +158,9 @@ class Statements:
         by_verb: dict[int, list[Quote]] = {}
         prev: Quote | None = None
         for q in ctx.quotes:
+            if self._quoted_label(q.start):
+                prev = q  # '"PENCE: Well, …': a transcript's turn, the label's (see labelled)
+                continue
             v = self._speech_verb(q)
             conf = 0.9
             if q.embedded and (v is None or not self._names_it(q, v)):
@@ -209,6 +215,22 @@ class Statements:
             )
             prev = q
 
+    def _quoted_label(self, i: int) -> bool | None:
+        """At token ``i``, a transcript's label that opens a quote ('"WALLACE: Let's start
+        …'): True; a word inside a quote that is no such label: False; outside quotes: None."""
+        ctx = self.ctx
+        k = ctx.quote_of[i]
+        if k < 0:
+            return None
+        m = ctx.men[i]
+        return (
+            ctx.quotes[k].start == i
+            and m is not None
+            and m.start == i
+            and m.label in ("LABEL", "ANSWER")
+            and colon_after(ctx.doc, m.end) is not None
+        )
+
     def _signed(self, q: Quote) -> str | None:
         """The person who signs a quote with a dash after it, on its line or below it ("“The
         mediators have done all they can.” — Jane Doe, Amman", "— Hamas official Osama
@@ -216,16 +238,17 @@ class Statements:
         in the signature (before its first comma), else the body it names. Not a dash that
         goes on with the sentence ("“Peace now” — the slogan of ...", "— Sinwar said")."""
         ctx = self.ctx
-        doc = ctx.doc
-        i = q.end
-        lines = 0
-        while i < len(doc) and (doc[i].is_space or doc[i].is_quote):
-            lines += doc[i].text.count("\n")
-            i += 1
-        if lines > 2 or i + 1 >= len(doc) or doc[i].text not in _SIGNING_DASHES:
+        doc, text = ctx.doc, ctx.text
+        c = q.char_end  # by characters: the tokenizer may glue the dash to the mark ("”―")
+        while c < len(text) and (text[c].isspace() or text[c] in "”\"’'"):
+            c += 1
+        if text.count("\n", q.char_end, c) > 2 or text[c : c + 1] not in _SIGNING_DASHES:
             return None
+        i = q.end
+        while i < len(doc) and doc[i].idx <= c:
+            i += 1
         found: list[str] = []
-        for t in doc[i + 1 : i + 12]:
+        for t in doc[i : i + 11]:
             if "\n" in t.text or t.text in (",", "(", ";") or t.is_space:
                 break
             if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
@@ -436,7 +459,7 @@ class Statements:
         wrapped = hard_wrapped(ctx.text)
         for m in ctx.mentions:
             c = colon_after(doc, m.end)  # "Hamdan:", "KYAW SOE WIN (recorded):"
-            if c is None or c >= len(doc) - 3 or m.place or ctx.quote_of[m.start] >= 0:
+            if c is None or c >= len(doc) - 3 or m.place or self._quoted_label(m.start) is False:
                 continue
             sent = ctx.sents[ctx.sent_of[m.start]]
             lead = [t for t in doc[sent.start : m.start] if not (t.is_punct or t.is_space)]

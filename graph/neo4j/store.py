@@ -119,6 +119,8 @@ PATH_BUDGET = 5_000
 PATH_KEEP = 8
 #: Walks of one half of a length paths_bounded may enumerate from its end.
 PATH_HALF_CAP = 20_000
+#: Seconds of the time limit paths_bounded needs left to be asked at all.
+BOUNDED_MIN_TIME = 1.0
 #: Tries of a batch whose commit was cut off (see Neo4jStore.write).
 WRITE_TRIES = 3
 #: Writes may run longer than reads (a batch of thousands of rows), but not forever.
@@ -974,9 +976,11 @@ class Neo4jStore(GraphStore):
             "intermediaries_only": bool(intermediaries_only),
         }
 
-        def ask(name: str, slots: dict[str, Any], limit: int, **more: Any) -> Any | None:
+        def ask(
+            name: str, slots: dict[str, Any], limit: int, min_left: float = 0.01, **more: Any
+        ) -> Any | None:
             left = deadline - time.monotonic()
-            if left < 0.01:
+            if left < min_left:
                 return None
             try:
                 rows = self._read(
@@ -1033,7 +1037,16 @@ class Neo4jStore(GraphStore):
                 return [], False
             if more["walks"] <= self.path_budget:
                 return list(more["rows"]), True
-        got = ask("paths_bounded", slots, want, keep=self.path_keep, half_cap=self.path_half_cap)
+        # its plan alone takes seconds to compile the first time (per length and types), and
+        # Neo4j's time limit does not stop a compilation: not started with little time left
+        got = ask(
+            "paths_bounded",
+            slots,
+            want,
+            min_left=BOUNDED_MIN_TIME,
+            keep=self.path_keep,
+            half_cap=self.path_half_cap,
+        )
         if got is None or got["capped"]:
             return [], False
         bound = float(got["bound"])

@@ -15,11 +15,18 @@ Contract shared by both backends (the suite in ``tests/`` runs on both):
   between two actors over the given relation types (``traverse: both`` types in both
   directions, ``forward`` types along their direction), optionally only through
   intermediaries (every inner node an intermediary), in the order of :mod:`graph.ranking`
-  (fewest hops, best support, most recent, names), plus whether the search was cut (the time
-  limit, or on Neo4j a length of paths with more walks than its path budget): a cut answer
-  holds fewer paths than asked, and they are still the first paths of that order. On Neo4j
-  that may be none at all: when the shortest length alone has more walks than the budget
-  (two hubs a few hops apart), the answer is empty and cut, where the embedded store answers.
+  (fewest hops, best support, most recent, names), plus whether the search was cut: a cut
+  answer holds fewer paths than asked, and they are still the first paths of that order.
+  What is exact and what is bounded: the embedded store lists or searches every path and is
+  cut only by the time limit. Neo4j ranks one length at a time; a length whose walks fit
+  its path budget is ranked whole (exact). Past the budget it joins, for each actor in the
+  middle of the length, the best few half-paths out of the source with the best few into the
+  target (``path_keep`` each, ranked by their own support, recency, names), and computes the
+  most support any path with a half left out could have (the last kept half's support times
+  the other side's best). Every joined path whose support is above that bound is exactly
+  where the full ranking puts it, so those are returned; when fewer than asked are above it
+  (or a side has more half-walks than ``path_half_cap``, or the time limit comes), the answer
+  is cut there. It is never empty when a path of the shortest length clears the bound.
 """
 
 from __future__ import annotations

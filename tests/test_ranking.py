@@ -128,7 +128,7 @@ def test_random_weighted_graphs_match_brute_force(store: GraphStore) -> None:
         assert ([p.nodes for p in raw], cut) == (want, False), (s, t)
 
 
-@pytest.mark.parametrize("search", ["listed", "searched"])
+@pytest.mark.parametrize("search", ["listed", "searched", "bounded", "bounded-only"])
 def test_hubs_and_their_leaves_match_brute_force(
     store: GraphStore, search: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -137,11 +137,21 @@ def test_hubs_and_their_leaves_match_brute_force(
     that must go longer than the shortest), every limit and hop count, with and without
     "only through intermediaries": the first paths are exactly the brute force's first.
     The embedded store lists paths of up to four hops whole: "searched" makes it run its
-    ranked search for them too, so both ways are held to the brute force."""
+    ranked search for them too, so both ways are held to the brute force. Neo4j ranks the
+    best of each length by a bounded join: "bounded" keeps one half-path per middle actor
+    (every answer the join cannot prove is ranked in full instead), "bounded-only" also
+    leaves no budget for ranking in full, so each answer is what the join proves: the
+    brute force's first paths, all of them unless flagged as cut."""
     if search == "searched":
         if not isinstance(store, EmbeddedStore):
             pytest.skip("the embedded store's own choice")
         monkeypatch.setattr(structure, "SHORT_HOPS", 0)
+    if search.startswith("bounded"):
+        if store.backend != "neo4j":
+            pytest.skip("Neo4j's bounded join")
+        monkeypatch.setattr(store, "path_keep", 1)
+        if search == "bounded-only":
+            monkeypatch.setattr(store, "path_budget", 0)
     rng = random.Random(11)
     names = {f"n{i:02d}": rng.choice(["Ana", "bob", "Bob", "Eve", "Zed"]) for i in range(36)}
     ids = sorted(names)
@@ -175,7 +185,7 @@ def test_hubs_and_their_leaves_match_brute_force(
     inter = {r.source for r in rels.values() if r.type == "mediates"}
     pairs = [(hubs[0], hubs[2]), (rest[0], rest[5]), (rest[3], hubs[1])]
     pairs += [tuple(rng.sample(ids, 2)) for _ in range(5)]
-    checked = 0
+    checked = whole = 0
     for s, t in pairs:
         for max_hops in (2, 3, 4, 5):
             full = reference_paths(list(rels.values()), names, s, t, types, max_hops)
@@ -185,7 +195,13 @@ def test_hubs_and_their_leaves_match_brute_force(
                     raw, cut = store.find_paths(
                         s, t, types, max_hops, limit, intermediaries_only=inter_only
                     )
-                    assert ([p.nodes for p in raw], cut) == (want[:limit], False), (
+                    got = [p.nodes for p in raw]
+                    if search == "bounded-only" and cut:
+                        assert got == want[: len(got)] and len(got) < limit, (s, t, max_hops)
+                        checked += len(got)
+                        continue
+                    whole += 1
+                    assert (got, cut) == (want[:limit], False), (
                         s,
                         t,
                         max_hops,
@@ -193,7 +209,9 @@ def test_hubs_and_their_leaves_match_brute_force(
                         inter_only,
                     )
                     checked += len(raw)
-    assert checked > 300  # the graphs hold many paths
+    # the graphs hold many paths; the join alone proves most of them
+    assert checked > (200 if search == "bounded-only" else 300), checked
+    assert whole > 96, whole  # and over half the 192 answers whole, even from the join alone
 
 
 def test_paths_of_up_to_four_hops_are_whole_whatever_the_time_limit(
@@ -224,13 +242,14 @@ def test_paths_of_up_to_four_hops_are_whole_whatever_the_time_limit(
     assert ([p.nodes for p in raw], cut) == (want[:1000], False)
 
 
-def test_a_length_over_the_path_budget_leaves_the_ranking_s_first_paths_flagged_cut(
+def test_a_length_over_the_path_budget_is_ranked_by_the_bounded_join(
     store: GraphStore,
 ) -> None:
-    """Neo4j ranks one length of paths at a time and only when its walks fit the store's path
-    budget: past it, the answer is what the shorter lengths gave, flagged as cut, and still
-    the first paths of the ranking. Within the budget (and on the embedded store, whose search
-    has no such bound) the answer is the whole ranking's first paths, not cut."""
+    """Neo4j ranks every walk of a length only when they fit the store's path budget; past
+    it, the best paths of that length come from the bounded join (the best half-paths per
+    middle actor from each end). Here every middle actor has one half-path a side, so the
+    join is the whole length and the answer the ranking's first paths, not cut (it was the
+    shorter length's one path, flagged as cut)."""
     leaves = [f"x{i:02d}" for i in range(12)]
     names = {i: i.upper() for i in ["s", "m", "h", "t", *leaves]}
     rels = [rel("mediates", "s", "m", ev("d1")), rel("speaks_for", "m", "t", ev("d2"))]
@@ -246,15 +265,43 @@ def test_a_length_over_the_path_budget_leaves_the_ranking_s_first_paths_flagged_
     assert ([p.nodes for p in raw], cut) == (want[:10], False)
     if store.backend != "neo4j":
         return
-    store.path_budget = 12  # type: ignore[attr-defined]  # the twelve walks of three hops fit
-    raw, cut = store.find_paths("s", "t", types, 4, 10)
+    for budget in (12, 5, 0):  # all twelve walks of three hops ranked, or none
+        store.path_budget = budget  # type: ignore[attr-defined]
+        raw, cut = store.find_paths("s", "t", types, 4, 10)
+        assert ([p.nodes for p in raw], cut) == (want[:10], False), budget
+
+
+def test_hub_pairs_get_the_ranking_s_first_paths_past_the_path_budget(store: GraphStore) -> None:
+    """Two actors whose only paths run through two hubs: six ways into the first hub and six
+    out of the second give 36 walks of the shortest length, more than a path budget of 10.
+    Neo4j's answer was then empty and flagged as cut; the bounded join ranks the best of
+    them without ranking all 36: exactly the ranking's first paths, and when it keeps fewer
+    half-paths than it needs to prove them all, the ones it proves, flagged as cut."""
+    ys, zs = [f"y{j}" for j in range(6)], [f"z{k}" for k in range(6)]
+    names = {i: i.upper() for i in ["s", "g", "h", "t", *ys, *zs]}
+    rels = [rel("mediates", "g", "h", ev("d0", 0.9))]
+    for j, y in enumerate(ys):  # supports 0.9, 0.8, ... into g, each with its own date
+        rels.append(rel("mediates", y, "s", ev(f"a{j}", 0.9 - j / 10, f"2024-01-0{j + 1}")))
+        rels.append(rel("speaks_for", y, "g", ev(f"b{j}", 0.9)))
+    for k, z in enumerate(zs):
+        rels.append(rel("mediates", z, "h", ev(f"c{k}", 0.85 - k / 10, f"2024-02-0{k + 1}")))
+        rels.append(rel("speaks_for", z, "t", ev(f"e{k}", 0.9)))
+    store.write(WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=rels))
+    types = ["mediates", "speaks_for"]
+    want = reference_paths(rels, names, "s", "t", types, 5)
+    assert len(want) == 36 and {len(p) for p in want} == {6}
+    if store.backend == "neo4j":
+        store.path_budget = 10  # type: ignore[attr-defined]
+    raw, cut = store.find_paths("s", "t", types, 5, 10)
     assert ([p.nodes for p in raw], cut) == (want[:10], False)
-    store.path_budget = 5  # type: ignore[attr-defined]
-    raw, cut = store.find_paths("s", "t", types, 4, 10)
-    assert ([p.nodes for p in raw], cut) == (want[:1], True)
-    answer = Graph(store).paths("s", "t", relations=types, limit=10)
-    assert answer.truncated
-    assert [[n.id for n in p.nodes] for p in answer.paths] == want[:1]
+    answer = Graph(store).paths("s", "t", relations=types, max_hops=5, limit=10)
+    assert [[n.id for n in p.nodes] for p in answer.paths] == want[:10]
+    if store.backend != "neo4j":
+        return
+    store.path_keep = 2  # type: ignore[attr-defined]  # two of the six halves each side
+    raw, cut = store.find_paths("s", "t", types, 5, 10)
+    assert cut and 0 < len(raw) < 10
+    assert [p.nodes for p in raw] == want[: len(raw)]
 
 
 def test_evidence_is_trimmed_best_first_and_paged(store: GraphStore) -> None:

@@ -28,7 +28,8 @@ Queries are the named files of ``cypher/`` (:mod:`graph.neo4j.queries`). Paths a
 ranked in the database one length at a time (``cypher/paths.cypher``: ``SHORTEST 1 GROUPS``
 for the shortest length; ``cypher/paths_longer.cypher``: two half-walks joined in the middle
 for each longer one; ranked by :mod:`graph.ranking`'s order in ``ORDER BY``, at most
-:data:`PATH_BUDGET` walks a length), and neighbourhoods are
+:data:`PATH_BUDGET` walks a length; past it ``cypher/paths_bounded.cypher`` ranks the best of
+the length by a bounded join of half-paths, see :mod:`graph.store`), and neighbourhoods are
 expanded level by level in Cypher; no copy of the graph is made in Python for either.
 Influence (PageRank, betweenness, degree) is not computed in the database:
 :meth:`Neo4jStore.projection` pulls the actor subgraph of the asked relation types and date
@@ -114,6 +115,12 @@ logger = logging.getLogger("actorgraph.neo4j")
 CITING_CAP = MAX_ROWS * 100
 #: Walks of one length a path question may enumerate (see Neo4jStore.find_paths).
 PATH_BUDGET = 5_000
+#: Half-paths per middle actor and side that paths_bounded joins.
+PATH_KEEP = 8
+#: Walks of one half of a length paths_bounded may enumerate from its end.
+PATH_HALF_CAP = 20_000
+#: Seconds of the time limit paths_bounded needs left to be asked at all.
+BOUNDED_MIN_TIME = 1.0
 #: Tries of a batch whose commit was cut off (see Neo4jStore.write).
 WRITE_TRIES = 3
 #: Writes may run longer than reads (a batch of thousands of rows), but not forever.
@@ -209,6 +216,8 @@ class Neo4jStore(GraphStore):
         query_timeout: float = 10.0,
         connect_retries: int = 3,
         path_budget: int = PATH_BUDGET,
+        path_keep: int = PATH_KEEP,
+        path_half_cap: int = PATH_HALF_CAP,
         schema: Schema | None = None,
     ) -> None:
         if batch_size < 1:
@@ -223,6 +232,8 @@ class Neo4jStore(GraphStore):
         self.batch_size = batch_size
         self.query_timeout = float(query_timeout)
         self.path_budget = int(path_budget)
+        self.path_keep = int(path_keep)
+        self.path_half_cap = int(path_half_cap)
         if schema is not None:
             self.schema = schema
         self.queries = QuerySet(self.schema)
@@ -947,8 +958,9 @@ class Neo4jStore(GraphStore):
         came back, ``paths_longer`` gives those of the next length (each half walked from its
         own end and joined in the middle), up to ``max_hops``.
 
-        Bounds: a length whose walks are more than :attr:`path_budget` is not ranked, and the
-        answer is what the shorter lengths gave, flagged as cut; so is one the time limit cut
+        Bounds: a length whose walks are more than :attr:`path_budget` is not ranked whole;
+        its first paths come from the bounded join (:meth:`_best_of_length`), and the answer is
+        cut where the join cannot prove the next path's place; so is one the time limit cut
         (each query runs within what is left of it). A cut answer is still the first paths of
         the ranking, only fewer than asked."""
         both, forward = self._walk(relations)
@@ -962,35 +974,87 @@ class Neo4jStore(GraphStore):
             "both": both,
             "forward": forward,
             "intermediaries_only": bool(intermediaries_only),
-            "budget": self.path_budget,
         }
 
-        def ask(name: str, slots: dict[str, Any], limit: int) -> Any | None:
+        def ask(
+            name: str, slots: dict[str, Any], limit: int, min_left: float = 0.01, **more: Any
+        ) -> Any | None:
             left = deadline - time.monotonic()
-            if left < 0.01:
+            if left < min_left:
                 return None
             try:
-                rows = self._read(lambda tx: tx.run(name, slots, **params, limit=limit), left)
+                rows = self._read(
+                    lambda tx: tx.run(name, slots, **params, **more, limit=limit), left
+                )
             except LimitError:
                 return None
-            return rows[0] if rows else {"walks": 0, "shortest": None, "rows": []}
+            if rows:
+                return rows[0]
+            return {"walks": 0, "shortest": None, "rows": [], "capped": False, "bound": -1.0}
 
         types = tuple(sorted({*both, *forward}))  # a typed expansion: hubs' other types unread
-        first = ask("paths", {"hops": hops, "types": types}, max_paths)
-        if first is None or first["walks"] > self.path_budget:
+        first = ask("paths", {"hops": hops, "types": types}, max_paths, budget=self.path_budget)
+        if first is None:
             return [], True
-        found = list(first["rows"])
         if first["shortest"] is None:
             return [], False
-        length = int(first["shortest"]) + 1
+        shortest = length = int(first["shortest"])
+        if first["walks"] <= self.path_budget:
+            found = list(first["rows"])
+            length += 1
+        else:
+            found = []  # too many walks of the shortest length to rank them all
         while len(found) < max_paths and length <= hops:
             slots = {"left": (length + 1) // 2, "right": length // 2, "types": types}
-            more = ask("paths_longer", slots, max_paths - len(found))
-            if more is None or more["walks"] > self.path_budget:
+            rows, whole = self._best_of_length(
+                ask, slots, max_paths - len(found), exhaustive=length > shortest
+            )
+            found.extend(rows)
+            if not whole:
                 return self._raw(found), True
-            found.extend(more["rows"])
             length += 1
         return self._raw(found), False
+
+    def _best_of_length(
+        self,
+        ask: Callable[..., Any | None],
+        slots: dict[str, Any],
+        want: int,
+        exhaustive: bool,
+    ) -> tuple[list[Any], bool]:
+        """The first ``want`` paths of one length, and whether they are all there are or
+        ``want`` of them (False: fewer, still the ranking's first; the answer is cut).
+
+        ``paths_longer`` ranks every walk of the length when they fit :attr:`path_budget`
+        (``exhaustive``; not asked for a length whose walks ``paths`` already counted past the
+        budget). Past it, ``paths_bounded`` joins the best :attr:`path_keep` half-paths per
+        middle actor from each end: its rows are certain while their support exceeds its
+        bound (the most a path with an unkept half could have), and all of them when no half
+        was left out. Certain rows are the ranking's first paths of the length."""
+        if exhaustive:
+            more = ask("paths_longer", slots, want, budget=self.path_budget)
+            if more is None:
+                return [], False
+            if more["walks"] <= self.path_budget:
+                return list(more["rows"]), True
+        # its plan alone takes seconds to compile the first time (per length and types), and
+        # Neo4j's time limit does not stop a compilation: not started with little time left
+        got = ask(
+            "paths_bounded",
+            slots,
+            want,
+            min_left=BOUNDED_MIN_TIME,
+            keep=self.path_keep,
+            half_cap=self.path_half_cap,
+        )
+        if got is None or got["capped"]:
+            return [], False
+        bound = float(got["bound"])
+        rows = list(got["rows"])
+        if bound < 0:  # no half was left out: the join is the whole length
+            return rows, True
+        certain = list(itertools.takewhile(lambda r: float(r[2]) > bound, rows))
+        return certain, len(certain) >= want
 
     @staticmethod
     def _raw(rows: list[Any]) -> list[RawPath]:

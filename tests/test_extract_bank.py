@@ -47,6 +47,8 @@ FLOORS = {
     "demands-phrasings": 0.95,
     "actors-places": 0.95,
     "speakers-bodies": 0.95,
+    "stance-topics": 0.95,
+    "stance-sources": 0.95,
 }
 
 

@@ -53,4 +53,5 @@ def analyze(
     Stances(ctx).run()
     Mediation(ctx, parties).run()
     speakers.emit()
+    ctx.out.settle_stance_sources()  # roles found after the stances (issue 10r)
     return ctx.result()

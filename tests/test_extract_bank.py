@@ -50,6 +50,8 @@ FLOORS = {
     "speakers-roles": 0.95,
     "actors-acting": 0.95,
     "statements-layouts": 0.95,
+    "stance-topics": 0.95,
+    "stance-sources": 0.95,
 }
 
 

@@ -57,6 +57,7 @@ def analyze(
     Stances(ctx).run()
     Mediation(ctx, parties).run()
     speakers.emit()
+    ctx.out.settle_stance_sources()  # roles found after the stances (issue 10r)
     if not every_mention:
         ctx.keep_actors(acting_actors(ctx))
     return ctx.result()

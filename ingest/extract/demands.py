@@ -30,6 +30,7 @@ from actorgraph.ingest.extract.targets import (
     demand_preps,
     no_det,
 )
+from actorgraph.ingest.extract.topic_spans import contentless_act
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext, Quote
@@ -120,6 +121,11 @@ class DemandRules(StanceRules):
         if not sources:
             return
         act = self.t.actor_to_act(v) if "dobj_xcomp" in frame.needs else None
+        urged = act or next(
+            (c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None
+        )
+        if urged is not None and contentless_act(urged, ctx.lex):
+            return  # "urged the parties to use these days well": no content asked
         if act is not None:
             subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
             if subj is not None and _same(ctx, sources, ctx.resolve.resolve_np(subj)):

@@ -148,6 +148,8 @@ class Demands(_Section):
     only_preps: Words = Field(default_factory=list)
     held_phrases: Words = Field(default_factory=list)
     general_appeals: Words = Field(default_factory=list)
+    contentless_acts: Words = Field(default_factory=list)
+    contentless_nouns: Words = Field(default_factory=list)
 
 
 class Rejects(_Section):
@@ -235,6 +237,7 @@ class Topics(_Section):
     anaphors: Words = Field(default_factory=list)
     demand_anaphors: Words = Field(default_factory=list)
     shell_nouns: Words = Field(default_factory=list)
+    abstract_heads: Words = Field(default_factory=list)
     stopwords: Words = Field(default_factory=list)
     acts: Words = Field(default_factory=list)
     offer_verbs: Words = Field(default_factory=list)
@@ -346,6 +349,10 @@ class Lexicon:
     held_phrases: tuple[str, ...]
     #: "appealed for calm", "urged restraint": conduct asked of everyone, no stance
     general_appeals: frozenset[str]
+    #: "urged the sides to keep talking": acts, and the nouns they may take, that ask for
+    #: no content (see :mod:`.topic_spans`)
+    contentless_acts: frozenset[str]
+    contentless_nouns: frozenset[str]
     reject_verbs: dict[str, Frame]
     negated_acceptance: frozenset[str]
     reject_predicates: frozenset[str]
@@ -432,6 +439,8 @@ class Lexicon:
     demand_anaphors: frozenset[str]
     #: "any language that would commit it to ...": the relative clause says what it is
     shell_nouns: frozenset[str]
+    #: "rejected the idea", "that route", "the whole exercise": heads that name no content
+    abstract_heads: frozenset[str]
     topic_stopwords: frozenset[str]
     #: verbs that name a whole act by themselves ("resign", "withdraw"): a topic alone
     topic_acts: frozenset[str]
@@ -545,6 +554,8 @@ class Lexicon:
             held_phrases=tuple(sorted(set(de.held_phrases), key=len, reverse=True)),
             background_verbs=fs(de.background_verbs),
             general_appeals=fs(de.general_appeals),
+            contentless_acts=fs(de.contentless_acts),
+            contentless_nouns=fs(de.contentless_nouns),
             condition_nouns=fs(de.condition_nouns),
             only_preps=tuple(tuple(p.split()) for p in de.only_preps),
             reject_verbs=rej_frames,
@@ -611,6 +622,7 @@ class Lexicon:
             anaphors=fs(spec.topics.anaphors),
             demand_anaphors=fs(spec.topics.demand_anaphors),
             shell_nouns=fs(spec.topics.shell_nouns),
+            abstract_heads=fs(spec.topics.abstract_heads),
             topic_stopwords=fs(spec.topics.stopwords),
             topic_acts=fs(spec.topics.acts),
             object_classes=classes,

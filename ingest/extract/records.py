@@ -158,6 +158,25 @@ class Records:
         )
         self.relations.append(rec)
 
+    def settle_stance_sources(self) -> None:
+        """Give a person's stance to the body they speak for once every role is known: roles
+        found after the stances (a title tied to the government of the talks, "his
+        government" later in the sentence) make "President X refused ..." the state's. A
+        stance that then repeats one already recorded goes."""
+        ctx = self.ctx
+        kept: list[dict[str, Any]] = []
+        for rec in self.relations:
+            if rec["type"] in ("demands", "rejects") and ctx.type_of(rec["source"]) == "person":
+                src = ctx.stance_source(rec["source"])
+                if src != rec["source"]:
+                    key = (rec["type"], src, rec["target"], rec["start"])
+                    if key in self._rel_keys or src == rec["target"]:
+                        continue
+                    self._rel_keys.add(key)
+                    rec["source"] = src
+            kept.append(rec)
+        self.relations[:] = kept
+
     def stance(
         self,
         rtype: str,
@@ -174,6 +193,7 @@ class Records:
         tid = target.id if isinstance(target, Topic) else target
         if rtype == "demands" and isinstance(target, Topic):
             ctx.topics.last_demand = target
+            ctx.topics.last_demand_sent = ctx.sent_of[cue.i]
             for r in sources:
                 ctx.topics.demand_of[ctx.stance_source(r.actor)] = target
         sid = self.statement_at(cue.i)

@@ -43,6 +43,7 @@ VACUOUS = frozenset(
     {"more", "less", "something", "anything", "everything", "nothing", "much", "all", "it"}
     | {"named", "identified", "quoted", "name", "identify", "quote"}
     | {"step", "steps", "move", "thing", "things"}  # "a step Peru refused to take"
+    | {"that", "this", "these", "those", "one", "ones"}  # "ruled that out" with nothing before
 )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.topic_spans import abstract_head, bare, clause_content
 from actorgraph.ingest.extract.topics import RIGHT_NOUNS, Topic
 
 if TYPE_CHECKING:
@@ -67,14 +68,31 @@ class Targets:
                 return ctx.topics.from_tokens(toks)
         lemma = head.lemma_.lower()
         lex = ctx.lex
-        if lemma in lex.proposal_heads or lemma in lex.party_nouns or lemma in lex.shell_nouns:
+        abstract = abstract_head(head, lex)
+        if abstract and head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
+            named = head.head  # "a corridor ..., an idea Yerevan rejected"
+            while (m := ctx.men[named.i]) is not None and m.actor and named.dep_ == "pobj":
+                named = named.head.head  # "a customs union with X, an idea Y rejected"
+            return self.np(named, keep_no) if named.pos_ in ("NOUN", "PROPN") else None
+        if (
+            lemma in lex.proposal_heads
+            or lemma in lex.party_nouns
+            or lemma in lex.shell_nouns
+            or abstract
+        ):
             content = next((c for c in head.children if _relative(c)), None)
             if content is not None:  # "a deal that guarantees the reconstruction of Gaza"
                 rel = [g for g in content.children if g.dep_ == "nsubj"]
                 toks = ctx.topics.np_tokens(head) + rel + ctx.topics.vp_tokens(content)
+                have = {t.i for t in toks}
+                # the rest of the clause: "that would let the rebels keep X", "in which the
+                # Houthis control oil revenues" (a clause the parser made a noun phrase)
+                toks += [t for t in clause_content(content) if t.i not in have]
                 if not keep_no:
                     toks = [t for t in toks if not (t.dep_ == "det" and t.lower_ == "no")]
                 return ctx.topics.from_tokens(toks + self._relative_rest(content, toks))
+        if abstract and bare(head, lex):
+            return self._pointed(head)
         if head.dep_ == "appos" and lemma in lex.demand_anaphors:  # "X, a demand (that) ..."
             return self.np(head.head)
         if lemma in ctx.lex.demand_nouns | {"demand"}:
@@ -105,6 +123,19 @@ class Targets:
                     toks += ctx.topics.np_tokens(subj, 1)
                 return ctx.topics.from_tokens(toks + ctx.topics.vp_tokens(inner))
         return ctx.topics.from_np(head)
+
+    def _pointed(self, head: Token) -> Topic | None:
+        """What a bare abstract head points back to ("The opposition wants X. Rodríguez
+        brushed the idea aside", "Thailand rejects that route"): the demand found in this or
+        the two sentences before; "one" and anything farther say nothing."""
+        topics = self.ctx.topics
+        if head.pos_ != "NOUN" or topics.last_demand is None or topics.last_demand_sent is None:
+            return None
+        pointing = any(c.dep_ == "det" and c.lower_ in POINTING for c in head.children)
+        if not pointing and head.lemma_.lower() not in PROPOSED_HEADS:
+            return None  # "the whole exercise", "the situation": no proposal pointed at
+        here = self.ctx.sent_of[head.i]
+        return topics.last_demand if 0 <= here - topics.last_demand_sent <= 2 else None
 
     def _relative_rest(self, content: Token, toks: list[Token]) -> list[Token]:
         """What the content of an arrangement says past its verb: "in which the revenues are
@@ -795,6 +826,14 @@ def _one(x: Topic | str | None) -> list[Topic | str]:
 
 
 #: words that open a relative clause ("that", "which", "under which", "whereby")
+#: determiners that point back ("that route", "this idea")
+POINTING = frozenset({"that", "this", "these", "those"})
+#: abstract heads that stand for something proposed even with "the" ("brushed the idea aside")
+PROPOSED_HEADS = frozenset(
+    {"idea", "suggestion", "notion", "option", "route", "path", "approach", "concept"}
+    | {"possibility", "alternative", "avenue"}
+)
+
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where", "whereby"})
 
 

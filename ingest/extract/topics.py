@@ -174,6 +174,8 @@ class TopicTable:
         self.last_at: int | None = None
         #: the topic of the last demand found ("rejected the demand": that one)
         self.last_demand: Topic | None = None
+        #: the sentence of the last demand's cue
+        self.last_demand_sent: int | None = None
         #: the last demand of each actor ("dismissed the government's call": the government's)
         self.demand_of: dict[str, Topic] = {}
 

@@ -3,8 +3,9 @@
 Builds (or reuses, with ``--store DIR``) an embedded store holding a seeded synthetic graph
 (:func:`ingest.synthetic.synthetic_records`, 100k relations by default), serves it with
 uvicorn on 127.0.0.1 in a child process, and sends ``--requests`` requests per endpoint
-from ``--clients`` concurrent clients (threads, one ``httpx.Client`` each): requests/s and
-p50/p95/p99 latency for ``/paths``, ``/brokers``, ``/influence`` and ``/subgraph``.
+from ``--clients`` concurrent clients (threads, one kept-alive ``http.client`` connection
+each, or ``wrk`` from ``api_interleave.py``): requests/s and p50/p95/p99 latency for ``/paths``,
+``/brokers``, ``/influence`` and ``/subgraph``.
 
 Not a test. Usage::
 
@@ -603,7 +604,8 @@ def markdown(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "",
         f"Synthetic graph: {args.relations} relations (`ingest.synthetic`, seed {SEED}), served "
         "by uvicorn on 127.0.0.1 (each worker process holds its own copy of the graph); "
-        f"{args.clients} concurrent clients (threads, one `httpx.Client` each), "
+        f"{args.clients} concurrent clients (threads, one kept-alive `http.client` "
+        "connection each), "
         f"{args.requests} requests per endpoint. Paths and brokers: random actor pairs, "
         "`max_hops=4` (paths `limit=25`, brokers `top=10`); influence: `pagerank` and "
         "`degree` alternately, `top=20` (cached per graph version after the first request); "

@@ -6,8 +6,11 @@ after a sentence about one state -- each with its near misses."""
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from actorgraph.ingest.extract import Extractor
+from actorgraph.ingest.extract.layout import hard_wrapped
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +126,26 @@ def test_the_oppositions_negotiator_is_the_body_called_the_opposition(ex: Extrac
         "Blanco, the opposition's chief negotiator, said it was a start."
     )
     assert _links(ex, none) == {}
+
+
+def test_hard_wrapped_text_keeps_its_paragraphs_together() -> None:
+    """A page wrapped at a fixed width has a line break in nearly every sentence: that is
+    no paragraph break, so the rules that look at the sentence before still fire; a blank
+    line still ends the paragraph (review of issue 10s)."""
+    ex = Extractor(n_process=1)
+    filler = (
+        "The talks resumed on Monday after a pause of three weeks, diplomats said, and both "
+        "delegations arrived early in the morning for a long day of meetings in the city."
+    )
+    para = (
+        "The White House confirmed the arrangement on Tuesday and said the delegations would "
+        "meet again next week. A spokeswoman, Megan Ford, said the next round would focus on "
+        "the exchange of prisoners held by both sides since the spring."
+    )
+    wrapped = "\n\n".join(textwrap.fill(x, 70) for x in (filler, para, filler))
+    assert hard_wrapped(wrapped)
+    assert ("megan-ford", "united-states") in _links(ex, wrapped)
+    # the same sentences in two paragraphs: the spokeswoman's body is not the one before
+    split = para.replace(" A spokeswoman", "\n\nA spokeswoman")
+    torn = "\n\n".join(textwrap.fill(x, 70) for x in (filler, *split.split("\n\n"), filler))
+    assert ("megan-ford", "united-states") not in _links(ex, torn)

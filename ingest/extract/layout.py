@@ -8,6 +8,11 @@ in a letter or a comma and the next one starts in lower case).
 
 from __future__ import annotations
 
+import re
+
+#: two line breaks with nothing but spaces between them
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
 
 def hard_wrapped(text: str) -> bool:
     """Whether lines were broken at a fixed width (five lines or more, none longer than 100
@@ -23,6 +28,19 @@ def breaks_paragraph(text: str, i: int, wrapped: bool) -> bool:
     before = text[:i].rstrip(" \t")[-1:]
     after = text[i + 1 :].lstrip(" \t")[:1]
     return not ((before.isalpha() or before == ",") and after.islower())
+
+
+def breaks_within(text: str, start: int, end: int, wrapped: bool) -> bool:
+    """Whether a paragraph ends somewhere in ``text[start:end]``: a blank line, or a single
+    line break that ends one (:func:`breaks_paragraph`)."""
+    if BLANK_LINE.search(text, start, end):
+        return True
+    i = text.find("\n", start, end)
+    while i != -1:
+        if breaks_paragraph(text, i, wrapped):
+            return True
+        i = text.find("\n", i + 1, end)
+    return False
 
 
 def paragraph_end(text: str, start: int, wrapped: bool) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from actorgraph.ingest.extract.layout import breaks_within, hard_wrapped
 from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.titles import title_key, title_score
 
@@ -35,6 +36,8 @@ class Speakers:
         #: mention start -> that person; and (person, title, the other person, sentence)
         self._serves: dict[int, str] = {}
         self._served: list[tuple[str, str, str, int, int]] = []
+        #: whether the text is hard-wrapped (read once, when a rule first asks)
+        self._wrapped: bool | None = None
 
     def _tie_to_government(self, actor: str, title: str, k: int, at: int) -> None:
         """ "President Filipe Nyusi" in talks between a state and rebels: the state."""
@@ -526,6 +529,17 @@ class Speakers:
                     for r in ctx.resolve.resolve_np(t, pronouns=False)
                     if not r.anonymous and ctx.type_of(r.actor) == "state"
                 }
+            # "The governments of Mali and Niger met ...": every state the subject names
+            found |= {
+                m.actor
+                for m in self._in_sent(k)
+                if m.actor
+                and not m.place
+                and m.kind != "demonym"
+                and t.left_edge.i <= m.start
+                and m.end <= t.right_edge.i + 1
+                and ctx.type_of(m.actor) == "state"
+            }
         return found
 
     def _clause_state(self, at: int) -> str | None:
@@ -791,8 +805,13 @@ class Speakers:
         if not 0 < k < len(ctx.sents):
             return False
         prev, here = ctx.sents[k - 1], ctx.sents[k]
-        return "\n" not in ctx.doc.text[prev.end_char : here.start_char] and (
-            "\n" not in prev.text.strip()
+        if self._wrapped is None:
+            self._wrapped = hard_wrapped(ctx.text)
+        # a break between them, or a heading glued to the one before; in hard-wrapped text
+        # a single line break is only the width
+        end = len(prev.text.rstrip()) + prev.start_char
+        return not breaks_within(ctx.text, prev.start_char, end, self._wrapped) and (
+            not breaks_within(ctx.text, end, here.start_char, self._wrapped)
         )
 
     # ------------------------------------------------------------------ helpers

@@ -16,7 +16,7 @@ from actorgraph.api.models import ErrorResponse
 from actorgraph.graph.answer_cache import KEPT, PARTS_KEPT
 from actorgraph.graph.influence import METRICS
 from actorgraph.graph.model import Hop, PathResult, Subgraph
-from actorgraph.graph.ranking import MAX_EVIDENCE
+from actorgraph.graph.ranking import DEFAULT_EVIDENCE, MAX_EVIDENCE
 from actorgraph.graph.schema import default_schema
 from actorgraph.graph.store import MAX_DEPTH, MAX_HOPS, MAX_OFFSET, MAX_PATHS, MAX_ROWS
 from fastapi import Query
@@ -216,7 +216,10 @@ HOPS = RenderedHops()
 
 def paths_json(result: PathResult) -> dict[str, Any]:
     """A path answer, JSON-ready: :meth:`PathResult.to_dict` with its hops rendered once
-    (:class:`RenderedHops`)."""
+    (:class:`RenderedHops`) when they carry a few pieces of evidence each: the graph keeps
+    no hops with more (:meth:`graph.facade.Graph._hops`), and neither does this."""
+    if result.evidence_limit > DEFAULT_EVIDENCE:
+        return result.to_dict()
     return result.to_dict(HOPS)
 
 

@@ -14,6 +14,7 @@ from actorgraph.api.params import RenderedHops, paths_json
 from actorgraph.graph.errors import NotFoundError
 from actorgraph.graph.facade import Graph
 from actorgraph.graph.model import ACTOR, DOCUMENT, Evidence, Hop, Relation
+from actorgraph.graph.ranking import DEFAULT_EVIDENCE
 from actorgraph.graph.store import GraphStore, WriteBatch
 
 ASKED = ("Hamas", "United States")
@@ -118,3 +119,20 @@ def test_a_path_answer_sends_each_kept_hop_rendered_once_and_the_same_json(
     orjson.dumps(paths_json(b))
     new = {id(h) for p in b.paths for h in p.hops} - distinct
     assert len(rendered) == len(new)  # only the hops no answer walked before
+
+
+def test_hops_with_many_pieces_of_evidence_are_not_kept_by_the_api_either(
+    example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The graph keeps no hops asked with more than the default evidence (they could hold
+    fifty pieces each); the API's rendered hops must not keep them instead (review)."""
+    graph = Graph(example_store)
+    hops = RenderedHops()
+    monkeypatch.setattr(params, "HOPS", hops)
+    many = graph.paths(*ASKED, limit=5, evidence_limit=DEFAULT_EVIDENCE + 10)
+    assert many.paths  # something to render
+    assert orjson.dumps(paths_json(many)) == orjson.dumps(many.to_dict())
+    assert len(hops._made) == 0
+    few = graph.paths(*ASKED, limit=5)
+    paths_json(few)
+    assert len(hops._made) > 0  # the default still renders each hop once

@@ -430,3 +430,27 @@ def test_hops_shared_by_questions_follow_the_data_and_the_evidence_asked(
     store.write(WriteBatch(relations=[rel("mediates", "x", "s", ev("d5"))]))
     assert g.paths("x", "t").source.intermediary is True
     assert {b.actor.id: b.actor.intermediary for b in g.brokers("s", "t")} == {"m": True, "x": True}
+
+
+def test_neighbours_with_no_budget_are_joined_by_their_one_hop(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no path budget, Neo4j's shortest length goes to the bounded join; a length of one
+    hop has no half on the target's side ({0} hops), and the pair must still be answered
+    with its one path, whole (review of issue 11n)."""
+    if store.backend != "neo4j":
+        pytest.skip("Neo4j's bounded join")
+    monkeypatch.setattr(store, "path_budget", 0)
+    store.write(
+        WriteBatch(
+            actors=[actor("a"), actor("b"), actor("c")],
+            relations=[
+                rel("mediates", "a", "b", ev("d1", 0.75)),
+                rel("speaks_for", "a", "b", ev("d2", 0.5)),
+                rel("mediates", "b", "c", ev("d1")),
+            ],
+        )
+    )
+    raw, cut = store.find_paths("a", "b", ["mediates", "speaks_for"], 3, 5)
+    assert ([p.nodes for p in raw], cut) == ([["a", "b"]], False)
+    assert raw[0].support == pytest.approx(0.75)

@@ -1031,6 +1031,18 @@ class Neo4jStore(GraphStore):
         middle actor from each end: its rows are certain while their support exceeds its
         bound (the most a path with an unkept half could have), and all of them when no half
         was left out. Certain rows are the ranking's first paths of the length."""
+        if slots["right"] == 0:
+            # one hop has no half to join on the target's side: its walks are the pair's own
+            # relationships, one per type and direction at most, so all of them are ranked
+            one = ask(
+                "paths",
+                {"hops": 1, "types": slots["types"]},
+                want,
+                budget=max(self.path_budget, 2 * len(slots["types"])),
+            )
+            if one is None:
+                return [], False
+            return list(one["rows"]), True
         if exhaustive:
             more = ask("paths_longer", slots, want, budget=self.path_budget)
             if more is None:

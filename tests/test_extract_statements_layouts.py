@@ -12,7 +12,7 @@ from actorgraph.ingest.extract.bank import load_bank
 
 from tests.helpers import ROOT
 
-BANK = ROOT / "examples" / "extraction-bank" / "statements-sources.yaml"
+BANK = ROOT / "examples" / "extraction-bank" / "statements-layouts.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.topic_spans import abstract_head, bare, clause_content
+from actorgraph.ingest.extract.topic_spans import (
+    RELATIVE_WORDS,
+    abstract_head,
+    bare,
+    clause_content,
+)
 from actorgraph.ingest.extract.topics import RIGHT_NOUNS, Topic
 
 if TYPE_CHECKING:
@@ -825,7 +830,6 @@ def _one(x: Topic | str | None) -> list[Topic | str]:
     return [] if x is None else [x]
 
 
-#: words that open a relative clause ("that", "which", "under which", "whereby")
 #: determiners that point back ("that route", "this idea")
 POINTING = frozenset({"that", "this", "these", "those"})
 #: abstract heads that stand for something proposed even with "the" ("brushed the idea aside")
@@ -833,8 +837,6 @@ PROPOSED_HEADS = frozenset(
     {"idea", "suggestion", "notion", "option", "route", "path", "approach", "concept"}
     | {"possibility", "alternative", "avenue"}
 )
-
-RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where", "whereby"})
 
 
 def no_det(obj: Token) -> Token | None:

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Lexicon
     from spacy.tokens import Token
 
-#: words of a relative clause that only link it to its head ("in which", "that")
-LINKS = frozenset({"that", "which", "who", "whom", "whose", "where", "whereby"})
+#: words of a relative clause that only link it to its head ("in which", "that", "whereby")
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where", "whereby"})
 #: parts of a clause that carry no content of their own
 NO_CONTENT_DEPS = frozenset({"aux", "auxpass", "punct", "det", "mark", "neg", "cc", "case"})
 
@@ -84,8 +84,8 @@ def bare(head: Token, lex: Lexicon) -> bool:
 def _linked(rel: Token) -> bool:
     """A relative clause opened by a relative word ("in which ...", "that would ...")."""
     first = next(iter(rel.subtree))
-    return first.lower_ in LINKS or (
-        first.dep_ == "prep" and any(g.lower_ in LINKS for g in first.children)
+    return first.lower_ in RELATIVE_WORDS or (
+        first.dep_ == "prep" and any(g.lower_ in RELATIVE_WORDS for g in first.children)
     )
 
 
@@ -96,9 +96,9 @@ def clause_content(rel: Token, limit: int = 12) -> list[Token]:
     revenues alone" -> Houthis control oil revenues alone)."""
     out: list[Token] = []
     for t in rel.subtree:
-        if t.dep_ in NO_CONTENT_DEPS or t.lower_ in LINKS:
+        if t.dep_ in NO_CONTENT_DEPS or t.lower_ in RELATIVE_WORDS:
             continue
-        if t.dep_ == "prep" and any(g.lower_ in LINKS for g in t.children):
+        if t.dep_ == "prep" and any(g.lower_ in RELATIVE_WORDS for g in t.children):
             continue  # the "in" of "in which"
         if t.pos_ == "PRON" and t.dep_ == "poss":
             continue

@@ -30,26 +30,25 @@ def breaks_paragraph(text: str, i: int, wrapped: bool) -> bool:
     return not ((before.isalpha() or before == ",") and after.islower())
 
 
+def _first_break(text: str, start: int, end: int, wrapped: bool) -> int:
+    """The first single line break in ``text[start:end]`` that ends a paragraph, or -1."""
+    i = text.find("\n", start, end)
+    while i != -1 and not breaks_paragraph(text, i, wrapped):
+        i = text.find("\n", i + 1, end)
+    return i
+
+
 def breaks_within(text: str, start: int, end: int, wrapped: bool) -> bool:
     """Whether a paragraph ends somewhere in ``text[start:end]``: a blank line, or a single
     line break that ends one (:func:`breaks_paragraph`)."""
-    if BLANK_LINE.search(text, start, end):
-        return True
-    i = text.find("\n", start, end)
-    while i != -1:
-        if breaks_paragraph(text, i, wrapped):
-            return True
-        i = text.find("\n", i + 1, end)
-    return False
+    return (
+        bool(BLANK_LINE.search(text, start, end)) or _first_break(text, start, end, wrapped) != -1
+    )
 
 
 def paragraph_end(text: str, start: int, wrapped: bool) -> int:
     """Where the paragraph that holds ``start`` ends (the text's length if it is the last)."""
     blank = text.find("\n\n", start)
     limit = blank if blank != -1 else len(text)
-    i = text.find("\n", start, limit)
-    while i != -1:
-        if breaks_paragraph(text, i, wrapped):
-            return i
-        i = text.find("\n", i + 1, limit)
-    return limit
+    i = _first_break(text, start, limit, wrapped)
+    return i if i != -1 else limit

@@ -688,7 +688,8 @@ class Resolver:
         return Resolved(actor, via="suborg")
 
     # ------------------------------------------------------------------ pronouns
-    def _sentence_subjects(self, k: int) -> list[int]:
+    def sentence_subjects(self, k: int) -> list[int]:
+        """Token indices of sentence ``k``'s main-clause subjects outside quotes (cached)."""
         ctx = self.ctx
         hit = self._subjects_cache.get(k)
         if hit is None:
@@ -747,7 +748,7 @@ class Resolver:
                         return Resolved(rs[0].actor, anonymous=rs[0].anonymous, via="pronoun")
         # it / they: the nearest subject before the pronoun, if it names an actor
         for kk in range(k, max(-1, k - 2), -1):
-            subs = [i for i in self._sentence_subjects(kk) if kk < k or i < t.i]
+            subs = [i for i in self.sentence_subjects(kk) if kk < k or i < t.i]
             if not subs:
                 continue
             i = subs[-1] if kk == k else subs[0]

@@ -11,6 +11,7 @@ so "the prime minister said" later finds them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -187,16 +188,9 @@ class Speakers:
         if not self._after_in_paragraph(k):
             return None
         found: set[str] = set()
-        for i in ctx.resolve._sentence_subjects(k - 1):
-            verb = doc[i].head
-            if verb.lemma_.lower() not in ctx.lex.speech_verbs:
-                continue
-            with ctx.quietly():
-                found |= {
-                    r.actor
-                    for r in ctx.resolve.resolve_np(doc[i], pronouns=False)
-                    if not r.anonymous and ctx.type_of(r.actor) != "person"
-                }
+        for i in ctx.resolve.sentence_subjects(k - 1):
+            if doc[i].head.lemma_.lower() in ctx.lex.speech_verbs:
+                found |= self._named_by(doc[i], lambda kind: kind != "person")
         if len(found) != 1:
             return None
         body = found.pop()
@@ -514,6 +508,17 @@ class Speakers:
         ctx.use(state, ctx.sents[k].start)
         return state
 
+    def _named_by(self, t: Token, kind_ok: Callable[[str], bool]) -> set[str]:
+        """The named actors (no pronouns, no anonymous ones) the noun phrase at ``t`` resolves
+        to whose kind ``kind_ok`` accepts; resolving here records nothing."""
+        ctx = self.ctx
+        with ctx.quietly():
+            return {
+                r.actor
+                for r in ctx.resolve.resolve_np(t, pronouns=False)
+                if not r.anonymous and kind_ok(ctx.type_of(r.actor))
+            }
+
     def _subject_states(self, k: int) -> set[str]:
         """The states that are subjects (any clause) of sentence ``k``."""
         ctx = self.ctx
@@ -523,12 +528,7 @@ class Speakers:
         for t in ctx.sents[k]:
             if t.dep_ not in ("nsubj", "nsubjpass") or ctx.quote_of[t.i] >= 0:
                 continue
-            with ctx.quietly():
-                found |= {
-                    r.actor
-                    for r in ctx.resolve.resolve_np(t, pronouns=False)
-                    if not r.anonymous and ctx.type_of(r.actor) == "state"
-                }
+            found |= self._named_by(t, lambda kind: kind == "state")
             # "The governments of Mali and Niger met ...": every state the subject names
             found |= {
                 m.actor
@@ -787,7 +787,7 @@ class Speakers:
             return None  # a person named last: "its" is no one's we know
         if not self._after_in_paragraph(k):
             return None
-        for i in ctx.resolve._sentence_subjects(k - 1)[:1]:
+        for i in ctx.resolve.sentence_subjects(k - 1)[:1]:
             poss = next((c for c in doc[i].children if c.dep_ == "poss"), None)
             owner = ctx.men[poss.i] if poss is not None else None
             if owner is None or owner.place or owner.kind == "demonym":

@@ -102,8 +102,19 @@ class Mediation:
                         self._carry(t, k)
                     if lemma in lex.movement_verbs:
                         self._movement(t, k)
+        self._drop_named_sides()
         self.parties.infer({m for f in self.found for m in f.mediators})
         self._emit()
+
+    def _drop_named_sides(self) -> None:
+        """A side the sentence's negotiation noun names is no mediator there: "facilitated by
+        the EU's envoy for the Belgrade-Pristina dialogue" (Serbia is a side, not a mediator)."""
+        kept: list[Finding] = []
+        for f in self.found:
+            sides = self.parties.sides_in.get(f.sent, set())
+            f.mediators = [m for m in f.mediators if m not in sides or m in f.parties]
+            kept += [f] if f.mediators else []
+        self.found = kept
 
     # ------------------------------------------------------------------ cues
     def _is_mediator_noun(self, t: Token) -> bool:
@@ -986,15 +997,33 @@ class Mediation:
             )
         )
 
+    def _for_metonyms(self, f: Finding) -> list[str]:
+        """A side the sentence names only by a city ("messages between Washington and Sanaa")
+        is the document's party that the sentence leaves out, when the city's own state is none
+        of the document's parties (Sanaa's side is the Houthis, not Yemen)."""
+        ctx = self.ctx
+        outside = [p for p in f.parties if p not in ctx.parties]
+        missing = [p for p in ctx.parties if p not in f.parties and p not in f.mediators]
+        if len(outside) != 1 or len(missing) != 1 or len(f.parties) < 2:
+            return f.parties
+        kinds = {
+            m.kind for m in ctx.mentions if m.actor == outside[0] and ctx.sent_of[m.start] == f.sent
+        }
+        if kinds != {"metonym"}:  # named by its own name somewhere in the sentence: itself
+            return f.parties
+        return [missing[0] if p == outside[0] else p for p in f.parties]
+
     def _emit(self) -> None:
         ctx = self.ctx
         doc_conf = IN_DOCUMENT if ctx.parties_stated else INFERRED
         for f in self.found:
             if f.places and ctx.parties and not set(f.parties) <= set(ctx.parties):
                 f.parties = []
+            named = set(f.parties)
+            f.parties = self._for_metonyms(f)
             if f.sides and ctx.parties and not set(f.sides) & set(ctx.parties):
                 continue  # another negotiation: "the 1996 deal his group signed under .."
-            links = [(p, f.confidence) for p in f.parties]
+            links = [(p, f.confidence if p in named else doc_conf) for p in f.parties]
             if not f.parties or f.with_document:
                 links += [(p, doc_conf) for p in ctx.parties if p not in f.parties]
             start = ctx.sents[f.sent].start

@@ -43,6 +43,9 @@ class Parties:
         self._sentences: dict[str, int] | None = None
         #: actors the text names as the sides ("A and B as the two sides"), kept as they are
         self._named_sides: set[str] = set()
+        #: per sentence, the actors a negotiation noun names as its sides there ("talks
+        #: between A and B", "the A-B dialogue"): no mediator of that sentence
+        self.sides_in: dict[int, set[str]] = {}
 
     # ------------------------------------------------------------------ stated
     def find_stated(self) -> None:
@@ -56,11 +59,11 @@ class Parties:
                 head = t.head
                 if self._negotiation_head(head) and lemma_of(head) not in lex.movement_nouns:
                     with ctx.quietly():  # "talks between Ethiopia and Amhara militias"
-                        self._add(self.between(t, resolve=True), t.i)
+                        self._add(self.between(t, resolve=True), t.i, sides=True)
             elif t.pos_ in ("NOUN", "PROPN") and (
                 lemma in lex.party_nouns or low in lex.party_nouns
             ):
-                self._add(self._hyphenated(t), t.i)
+                self._add(self._hyphenated(t), t.i, sides=True)
             elif t.pos_ in ("VERB", "AUX"):
                 self._add(self._conjoined_subject(t), t.i)
                 self._add(self._conjoined_object(t), t.i)
@@ -211,9 +214,12 @@ class Parties:
         ctx = self.ctx
         self.choose(mediators)
         counts: Counter[str] = Counter()
+        outside = self._addressing_the_sides()
 
         def count(actor: str, weight: int = 1) -> None:
             if actor in mediators or actor in ctx.observers or actor not in ctx.dict.entries:
+                return
+            if actor in outside:
                 return
             sf = ctx.principal.get(actor)
             if ctx.type_of(actor) == "person":
@@ -240,6 +246,10 @@ class Parties:
                 ]
                 for a in self._actors(x for o in owners for x in o.subtree):
                     count(a)
+            elif (lemma in lex.side_nouns or t.lower_ in lex.side_nouns) and t.pos_ == "NOUN":
+                # "the Houthi delegation", "Kyiv's negotiators": the people a side sends
+                for a in self._actors(_owner_tokens(t)):
+                    count(a)
             elif lemma in lex.party_nouns:  # "a ceasefire with Israel"
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ == "with":
@@ -257,6 +267,24 @@ class Parties:
                 return
         ctx.parties = top
         ctx.parties_stated = False
+
+    def _addressing_the_sides(self) -> set[str]:
+        """Actors that speak to or act on "both sides" ("urged both sides to ...", "called on
+        the warring parties", "met the two delegations"): a third party, not a side."""
+        ctx = self.ctx
+        out: set[str] = set()
+        for t in ctx.doc:
+            if not self.is_pair_phrase(t):
+                continue
+            verb = t.head if t.dep_ in ("dobj", "dative") else None
+            if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ != "of":
+                verb = t.head.head  # "called on both sides", "shuttled between the parties"
+            if verb is None or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            with ctx.quietly():
+                subjects = [r.actor for r in ctx.resolve.subject_actors(verb)]
+            out.update(self._principals(subjects))
+        return out
 
     # ------------------------------------------------------------------ helpers
     def between(self, prep: Token, resolve: bool = False) -> list[str]:
@@ -286,7 +314,7 @@ class Parties:
         heads = [named[0], *named[0].conjuncts] if named else [obj, *obj.conjuncts]
         if joined:
             heads = joined
-        found = self._actors(x for c in heads for x in _head_span(c))
+        found = self._sides(heads)
         if resolve and len(found) < 2:
             found = self._principals(r.actor for c in heads for r in self.ctx.resolve.resolve_np(c))
             if len(found) == 1 and len(heads) == 2:  # "the government delegation and the EMC"
@@ -330,7 +358,7 @@ class Parties:
             conj = [c for c in tok.conjuncts if c.i > tok.i]
             if not conj:
                 continue
-            found = self._actors(x for c in (tok, *conj) for x in _head_span(c))
+            found = self._sides([tok, *conj])
             if len(found) >= 2:
                 return found
         return []
@@ -350,7 +378,13 @@ class Parties:
 
     def _hyphenated(self, noun: Token) -> list[str]:
         """ "the Israel-Hamas war", "U.S.-Iran talks"."""
-        left = [x for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") for x in c.subtree]
+        left = [
+            x
+            for c in noun.lefts
+            # not a participle's agent: "US-led talks", "a Qatari-brokered deal"
+            if c.dep_ in ("compound", "amod", "nmod") and c.tag_ not in ("VBN", "VBG")
+            for x in c.subtree
+        ]
         if not any(x.text in ("-", "–", "/") for x in left):
             return []
         return self._actors(left)
@@ -376,7 +410,7 @@ class Parties:
         ):
             return []
         if heads[0].i == subj.i:
-            return self._actors(x for c in heads for x in _head_span(c, of=True))
+            return self._sides(heads, of=True)
         # the mention a side's name is part of ("Delegations of Armenia" is one mention)
         starts = [m.start for c in heads if (m := ctx.men[c.i]) is not None]
         return self._actors([*(ctx.doc[i] for i in starts), *(x for c in heads for x in c.subtree)])
@@ -387,6 +421,10 @@ class Parties:
         (one actor each side)."""
         withs = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"]
         gov = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+        holder = None  # "the rebel delegation arrived for talks with", "a X team in Y for talks"
+        if noun.dep_ == "pobj" and noun.head.lower_ in _PURPOSE and noun.head.dep_ == "prep":
+            holder = noun.head.head
+            gov = holder if holder.pos_ in ("VERB", "AUX") else None
         if not withs and gov is not None and gov.pos_ == "VERB":
             withs = [c for c in gov.children if c.dep_ == "prep" and c.lower_ == "with"]
         if len(withs) != 1:
@@ -395,6 +433,11 @@ class Parties:
         owner = self._actors(
             x for c in noun.children if c.dep_ in ("poss", "compound") for x in c.subtree
         )
+        if not owner and holder is not None and gov is None and holder.pos_ in ("NOUN", "PROPN"):
+            # the party whose people came for the talks: "a Houthi delegation ... for talks"
+            lex = self.ctx.lex
+            if holder.lemma_.lower() in lex.side_nouns or holder.lower_ in lex.side_nouns:
+                owner = self._actors(_head_span(holder))
         if not owner and gov is not None and gov.pos_ in ("VERB", "AUX"):
             subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
             if subj is not None and not any(c.dep_ == "conj" for c in subj.children):
@@ -412,7 +455,7 @@ class Parties:
         xcomp = next((c for c in v.children if c.dep_ == "xcomp"), None)
         if xcomp is None or not self._negotiation_below(xcomp, obj):
             return []
-        return self._actors(x for c in (obj, *obj.conjuncts) for x in _head_span(c))
+        return self._sides([obj, *obj.conjuncts])
 
     def _negotiation_below(self, v: Token, subj: Token) -> bool:
         """Whether the clause is about the negotiation: one of its nouns below the verb, on
@@ -429,6 +472,19 @@ class Parties:
                 nxt.extend(g for g in c.children if g.dep_ in _PATH)
             frontier = nxt
         return False
+
+    def _sides(self, heads: Iterable[Token], of: bool = False) -> list[str]:
+        """The actor each conjoined side names: the phrase's own ("Yemen's Houthi movement"
+        is the Houthis, "Sudan's armed forces" the army where the text names it so), else its
+        possessor's ("Israel's government" is Israel)."""
+        out: list[str] = []
+        for c in heads:
+            span = _head_span(c, of)
+            owner = {x.i for p in c.children if p.dep_ == "poss" for x in p.subtree}
+            found = self._actors(x for x in span if x.i not in owner) if owner else []
+            for a in found or self._actors(span):
+                out += [a] if a not in out else []
+        return out
 
     def _actors(self, tokens: object) -> list[str]:
         """Actors (not people) among tokens; a person counts as the actor it speaks for."""
@@ -450,7 +506,9 @@ class Parties:
                 out.append(a)
         return out
 
-    def _add(self, found: list[str], at: int) -> None:
+    def _add(self, found: list[str], at: int, sides: bool = False) -> None:
+        if sides:  # one side the dictionary knows is a side still ("Belgrade-X dialogue")
+            self.sides_in.setdefault(self.ctx.sent_of[at], set()).update(found)
         if len(found) < 2:
             return
         # one pair whatever the order it is named in ("between A and B", "B and A agreed")
@@ -458,6 +516,10 @@ class Parties:
         self.pairs[key] += 1
         self.first.setdefault(key, at)
 
+
+#: prepositions that give the purpose a side came for ("arrived for talks with", "in Geneva to
+#: talks with")
+_PURPOSE = frozenset({"for", "to", "into"})
 
 #: what may stand between the names of a list ("the OSCE, Russia and Ukraine")
 _LIST_GLUE = frozenset({",", "and", "the", "&"})
@@ -478,6 +540,17 @@ def listed_before(t: Token, limit: int = 12) -> list[Token]:
             continue
         break
     return sorted(out, key=lambda x: x.i)
+
+
+def _owner_tokens(noun: Token) -> list[Token]:
+    """The words that say whose a noun is: "Kyiv's", "the Houthi", "Russian" (not a verb's
+    participle: "the Qatar-hosted delegations")."""
+    return [
+        x
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.tag_ != "VBN"
+        for x in c.subtree
+    ]
 
 
 def lemma_of(t: Token) -> str:

@@ -401,7 +401,8 @@ class Targets:
             # "a permanent cease-fire rather than a cessation": not the second one
             and not any(doc[j].lower_ in CONTRASTS for j in range(head.i + 1, c.i))
         ]
-        if head.pos_ == "VERB":  # an act as an item: "its priority was to preserve X"
+        if head.pos_ == "VERB" and head.dep_ == "xcomp":
+            # an act as an item: "its priority was to preserve X"
             return _one(self.ctx.topics.from_vp(head))
         items = self.list_items(head)
         if items:  # "its conditions, including A and B": the items

@@ -174,6 +174,9 @@ class RejectRules(StanceRules):
             return []
         head = v.head
         lex = self.ctx.lex
+        said = self.t.said_to_be(head)
+        if said is not None:  # "the disarmament proposal was one the movement has not accepted"
+            return self.t.nps(said)
         if head.pos_ not in ("NOUN", "PROPN"):
             return []
         if head.dep_ == "appos" and head.lemma_.lower() not in lex.object_classes.get(

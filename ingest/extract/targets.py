@@ -129,6 +129,17 @@ class Targets:
                 return ctx.topics.from_tokens(toks + ctx.topics.vp_tokens(inner))
         return ctx.topics.from_np(head)
 
+    def said_to_be(self, head: Token) -> Token | None:
+        """What an abstract head is said to be by a copula ("a federation is an idea Ankara
+        rejects", "the proposal was one the movement will not accept"): the copula's subject,
+        a noun phrase that is no actor."""
+        if head.dep_ != "attr" or not abstract_head(head, self.ctx.lex):
+            return None
+        subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or self.ctx.men[subj.i] is not None:
+            return None
+        return subj
+
     def _pointed(self, head: Token) -> Topic | None:
         """What a bare abstract head points back to ("The opposition wants X. Rodríguez
         brushed the idea aside", "Thailand rejects that route"): the demand found in this or
@@ -386,9 +397,13 @@ class Targets:
             for c in head.conjuncts
             if c.i > head.i
             and c.pos_ != "VERB"
+            and not _remark(c)
             # "a permanent cease-fire rather than a cessation": not the second one
             and not any(doc[j].lower_ in CONTRASTS for j in range(head.i + 1, c.i))
         ]
+        if head.pos_ == "VERB" and head.dep_ == "xcomp":
+            # an act as an item: "its priority was to preserve X"
+            return _one(self.ctx.topics.from_vp(head))
         items = self.list_items(head)
         if items:  # "its conditions, including A and B": the items
             return [x for item in items for x in self.nps(item)]
@@ -414,7 +429,7 @@ class Targets:
                 obj = next((g for g in c.subtree if g.dep_ == "pobj"), None)
                 if obj is not None:
                     items.append(obj)
-            elif c.dep_ == "appos" and c.i > n.i:
+            elif c.dep_ == "appos" and c.i > n.i and not _comment(c):
                 items.append(c)
         colon = self._colon_items(n)
         if colon:  # "tabled three demands: A, B and C" (however the parser hung them)
@@ -441,8 +456,20 @@ class Targets:
         if n.dep_ == "nsubj" and head.lemma_.lower() in LIST_VERBS:
             # "the government's demands include A and B", "its conditions are A and B"
             obj = next((g for g in head.children if g.dep_ in ("dobj", "attr")), None)
+            if obj is None and head.lemma_.lower() == "be":
+                # "its priority was to preserve the state institutions": the act
+                obj = next(
+                    (
+                        g
+                        for g in head.children
+                        if g.dep_ == "xcomp"
+                        and g.pos_ == "VERB"
+                        and any(x.dep_ == "aux" and x.lower_ == "to" for x in g.children)
+                    ),
+                    None,
+                )
             if obj is not None and not self.ctx.negated(head):
-                items.extend(_spread(obj))
+                items.extend(_spread(obj) if obj.pos_ != "VERB" else [obj])
         return items
 
     def _partitive_items(self, n: Token) -> list[Token]:
@@ -814,8 +841,10 @@ def _spread(obj: Token) -> list[Token]:
             continue
         if not (c.dep_ == "conj" and c.head.i != obj.i) and c.dep_ != "appos":
             continue
-        if c.dep_ == "appos" and any(g.dep_ == "relcl" for g in c.children):
+        if c.dep_ == "appos" and _comment(c):
             continue  # "A, a step Washington has declined to take": a comment on A
+        if c.dep_ == "conj" and _remark(c):
+            continue  # "A, a point diplomats have called hard to meet", read as a conjunct
         left = c.left_edge.i
         before = [doc[j].text for j in range(max(obj.i, left - 2), left)]
         if (c.dep_ == "appos" and "," in before) or (
@@ -824,6 +853,35 @@ def _spread(obj: Token) -> list[Token]:
         ):  # an item after a comma, the last one after "and", one with its own determiner
             out.append(c)
     return out
+
+
+def _comment(appos: Token) -> bool:
+    """An apposition that comments on what comes before rather than naming it: a head with a
+    clause of its own ("X, a position diplomats described as close to the army's", "A, a step
+    Washington has declined to take")."""
+    return any(g.dep_ == "relcl" for g in appos.children)
+
+
+def _remark(conj: Token) -> bool:
+    """A conjunct after a comma, with no "and"/"or" before it, that is a comment: a relative
+    clause with a subject of its own ("A, a point diplomats have called hard to meet"), not a
+    list's last item ("A and a ceasefire that holds")."""
+    doc = conj.doc
+    left = conj.left_edge.i
+    if (
+        left == 0
+        or doc[left - 1].text != ","
+        or any(doc[j].dep_ == "cc" for j in range(conj.head.i, left))
+    ):
+        return False
+    return any(
+        g.dep_ == "relcl"
+        and any(
+            x.dep_ in ("nsubj", "nsubjpass") and x.pos_ in ("NOUN", "PROPN") and x.i < g.i
+            for x in g.children
+        )
+        for g in conj.children
+    )
 
 
 def _one(x: Topic | str | None) -> list[Topic | str]:
@@ -847,6 +905,15 @@ def no_det(obj: Token) -> Token | None:
 def _relative(c: Token) -> bool:
     """A relative clause with its own content: "that would commit it to X", "under which it
     would pay X" (not a bare "that" object: "the deal it signed")."""
+    if c.dep_ == "acl" and c.pos_ == "VERB":
+        # "a plan that "places X on the same footing"": the parser's participle reading of a
+        # relative clause whose "that" it took for a conjunction
+        kids = [g for g in c.children if g.i < c.i]
+        return any(
+            g.dep_ in ("nsubj", "nsubjpass", "mark") and g.lower_ in ("that", "which") for g in kids
+        ) and not any(
+            g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in RELATIVE_WORDS for g in kids
+        )
     if c.dep_ != "relcl":
         return False
     first = next(iter(c.subtree))

@@ -152,6 +152,35 @@ def _bare_verb(verb: Token, toks: list[Token], lex: Lexicon) -> bool:
     return verb.lemma_.lower() not in lex.topic_acts
 
 
+def _fragment_subject(verb: Token, toks: list[Token]) -> Token | None:
+    """The subject a verb needs to name anything ("until a political agreement addressed
+    ...": "addressed" alone is a fragment): a common noun subject of a verb whose phrase has
+    no other content word; not a pronoun or a name (an actor is no content: "until Israel
+    agrees")."""
+    if verb.pos_ not in ("VERB", "AUX") or any(
+        t.i != verb.i and t.is_alpha and t.dep_ not in ("neg", "aux", "auxpass", "prt")
+        for t in toks
+    ):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return subj
+
+
+def _small_clause_subject(clause: Token) -> Token | None:
+    """The noun subject of a clause with no conjunction, auxiliary or object of its own ("the
+    treaty" in "making the treaty conditional"): a small clause the parser hung as a clause."""
+    if any(c.dep_ in ("mark", "aux", "auxpass", "dobj", "ccomp") for c in clause.children):
+        return None
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ == "NOUN" and subj.i < clause.i else None
+
+
+#: subjects that only link a clause to what it modifies ("a plan that places ...")
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+
+
 def _key(tokens: list[Token]) -> str:
     """The key a topic is found again by: its name without articles and possessive marks, so
     "the release of the hostages" and "release of hostages" are one topic."""
@@ -266,6 +295,11 @@ class TopicTable:
                 if c.pos_ != "PRON":  # "implement it": the verb says enough
                     # the object keeps its own phrase ("take the dispute to the Council")
                     toks.extend(self.np_tokens(c, min(depth + 1, 1)))
+            elif c.dep_ == "ccomp" and depth < 2 and (subj := _small_clause_subject(c)):
+                # "making the treaty conditional", "addressed "the root causes"": a clause
+                # with no conjunction or auxiliary of its own is the verb's object and its
+                # predicate
+                toks.extend([*self.np_tokens(subj, depth + 1), c])
             elif c.dep_ == "xcomp" and (depth < 1 or (depth < 2 and verb.dep_ == "acl")):
                 # "a proposal to require the MILF to surrender arms": the act required
                 toks.extend(self.vp_tokens(c, depth + 1))
@@ -377,13 +411,32 @@ class TopicTable:
             and any(c.lower_ in ("this", "that", "these", "those", "such") for c in head.children)
         ):
             return self.last
-        if low in self.lex.proposal_heads and not _says_what(head):
+        if low in self.lex.proposal_heads and not _says_what(head) and not self._own_content(head):
             return self._proposal(head)  # "the proposal": the one under negotiation
         toks = self.np_tokens(head)
         name = phrase_text(toks)
         if not name or not any(t.is_alpha for t in toks):
             return None
         return self._add(_key(toks), name, self._keywords(toks), toks)
+
+    def _own_content(self, head: Token) -> bool:
+        """A proposal word whose modifiers say what it is ("a zero-troops, zero-guarantees
+        formula", "the disarmament proposal"): a common noun or adjective before it that is no
+        name, no owner's word ("the Egyptian proposal") and no word the topic drops ("the
+        revised plan"). Such a phrase names its own topic, not the document's proposal."""
+        drop = self.lex.topic_drop
+        for c in head.children:
+            if c.dep_ not in ("compound", "amod", "nmod") or c.i > head.i:
+                continue
+            if c.lower_ in drop or c.ent_type_ or c.tag_ in ("VBN", "VBD", "VBG"):
+                continue
+            if (
+                c.pos_ in ("NOUN", "ADJ")
+                and c.is_alpha
+                and c.lower_ not in self.lex.topic_stopwords
+            ):
+                return True
+        return False
 
     def proposal_before(self, pron: Token) -> Token | None:
         """The nearest proposal word before a pronoun in its sentence ("accepted the proposal,
@@ -462,6 +515,8 @@ class TopicTable:
         """A topic from a verb phrase ("release 40 hostages"); with ``agent``, the phrase of
         who is to act comes first ("pipeline cross territory")."""
         toks = self.vp_tokens(verb)
+        if agent is None and not _bare_verb(verb, toks, self.lex):
+            agent = _fragment_subject(verb, toks)
         if agent is not None:
             toks = self.np_tokens(agent) + toks
         if len(toks) == 1 and verb.pos_ not in ("VERB", "NOUN"):

@@ -1115,7 +1115,8 @@ class Neo4jStore(GraphStore):
                 return list(more["rows"]), True
             exhaustive = False
         # the hop-by-hop join first: a few hundred rows per hop where ranking every walk
-        # enumerates thousands through a hub (and then finds them past the budget)
+        # enumerates thousands through a hub (and then finds them past the budget); Neo4j's
+        # time limit does not stop a plan being made: not started with little time left
         got = ask(
             "paths_bounded",
             {"types": slots["types"]},

@@ -72,6 +72,7 @@ class ApiState:
                 )
                 return False
             self.attach(store, owned=True)
+            threading.Thread(target=_warm, args=(store,), name="warm", daemon=True).start()
             return True
 
     def unavailable(self) -> StoreUnavailableError:
@@ -116,6 +117,15 @@ class ApiState:
 # The dependencies below are ``async`` although they do not wait: FastAPI runs a plain ``def``
 # dependency in its thread pool, a thread hop (a few tenths of a millisecond of CPU under
 # load) for a lookup of an attribute.
+
+
+def _warm(store: GraphStore) -> None:
+    """:meth:`GraphStore.warm` off the request path; a failure only costs the first
+    questions their wait."""
+    try:
+        store.warm()
+    except Exception:
+        logger.warning("warming the store failed", exc_info=True)
 
 
 async def get_state(request: Request) -> ApiState:

@@ -246,6 +246,12 @@ class GraphStore(ABC):
     def close(self) -> None:
         """Release connections and files."""
 
+    def warm(self) -> None:
+        """Prepare what the first questions would otherwise pay for (a server's query plans);
+        a long-lived process (the API) calls it once after opening the store, off the
+        request path. Nothing by default."""
+        return None
+
     @abstractmethod
     def ping(self) -> None:
         """Raise :class:`graph.errors.StoreUnavailableError` unless the store answers."""

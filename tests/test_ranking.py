@@ -6,7 +6,9 @@ ranking of :mod:`graph.ranking` is proved equal on the embedded store and in Neo
 
 from __future__ import annotations
 
+import itertools
 import random
+import sys
 from typing import Any
 
 import pytest
@@ -454,3 +456,81 @@ def test_neighbours_with_no_budget_are_joined_by_their_one_hop(
     raw, cut = store.find_paths("a", "b", ["mediates", "speaks_for"], 3, 5)
     assert ([p.nodes for p in raw], cut) == ([["a", "b"]], False)
     assert raw[0].support == pytest.approx(0.75)
+
+
+def test_the_bounded_join_is_one_plan_for_every_length(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Neo4j plans the bounded join once per relation types, not once per length: its plan
+    takes seconds of the server's CPU to make, so the lengths of its halves are parameters
+    (a text per {{left}}/{{right}} made every new length a new plan). Lengths three to five,
+    both directions, "only through intermediaries" or not: one text, and the answers still
+    the brute force's first paths (or a cut prefix of them)."""
+    if store.backend != "neo4j":
+        pytest.skip("Neo4j's bounded join")
+    names = {i: i.upper() for i in ["s", "t", "u", "v", "w", "x", "y", "z"]}
+    chain = ["s", "u", "v", "w", "x", "t"]
+    steps = enumerate(itertools.pairwise(chain))
+    rels = [rel("mediates", a, b, ev(f"d{n}")) for n, (a, b) in steps]
+    rels += [rel("speaks_for", "u", "y", ev("e1")), rel("speaks_for", "y", "w", ev("e2", 0.5))]
+    rels += [rel("mediates", "z", "s", ev("e3")), rel("mediates", "z", "x", ev("e4", 0.75))]
+    store.write(WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=rels))
+    types = ["mediates", "speaks_for"]
+    monkeypatch.setattr(store, "path_budget", 0)
+    texts: set[str] = set()
+    text = store.queries.text  # type: ignore[attr-defined]
+
+    def recorded(name: str, **slots: Any) -> str:
+        out = text(name, **slots)
+        if name == "paths_bounded":
+            texts.add(out)
+        return out
+
+    monkeypatch.setattr(store.queries, "text", recorded)  # type: ignore[attr-defined]
+    lengths = set()
+    for s, t in [("s", "t"), ("t", "s"), ("u", "x"), ("z", "w"), ("y", "t")]:
+        want = reference_paths(rels, names, s, t, types, 5)
+        raw, cut = store.find_paths(s, t, types, 5, 10)
+        got = [p.nodes for p in raw]
+        assert got == want[: len(got)] and (cut or got == want[:10]), (s, t)
+        lengths |= {len(p) - 1 for p in want}
+    assert {3, 4, 5} <= lengths
+    assert len(texts) == 1
+
+
+def test_neo4j_answers_read_their_actors_and_neighbours_in_fewer_queries(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answer's actors are one read of one query on Neo4j (their kinds, then the nodes of
+    each kind, were two), and a neighbourhood's expanding query names the nodes it finds, so
+    only the seeds are described on their own (each level was described again)."""
+    if store.backend != "neo4j":
+        pytest.skip("Neo4j's round trips")
+    store.write(
+        WriteBatch(
+            actors=[actor("hub", "Hub"), *(actor(f"a{i}", f"Zed {i}") for i in range(4))],
+            topics=[Topic("t0", "A topic")],
+            relations=[
+                rel("rejects", "hub", "t0", kind=TOPIC),
+                *(rel("pressures", "hub", f"a{i}") for i in range(4)),
+                rel("allied_with", "a0", "a1"),
+            ],
+        )
+    )
+    asked: list[str] = []
+    tx = sys.modules[type(store).__module__]._Tx
+    run = tx.run
+
+    def counted(self: Any, name: str, slots: Any = None, **params: Any) -> list[Any]:
+        asked.append(name)
+        return run(self, name, slots, **params)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(tx, "run", counted)
+    nodes = store.nodes_of(["hub", "t0", "a3", "nobody"])
+    assert {i: k for i, (k, _n) in nodes.items()} == {"hub": "Actor", "t0": "Topic", "a3": "Actor"}
+    assert asked == ["nodes_by_ids"]
+    asked.clear()
+    sub = Graph(store).neighbors("hub", depth=2, limit=4)
+    assert [n.id for n in sub.nodes] == ["hub", "a0", "a1", "a2"]
+    assert sub.left_out == {"Actor": 1, "Topic": 1}
+    assert asked.count("nodes_describe") == 1  # the seed; levels are named as they are read

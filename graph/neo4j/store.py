@@ -121,6 +121,10 @@ PATH_KEEP = 8
 PATH_HALF_CAP = 20_000
 #: Seconds of the time limit paths_bounded needs left to be asked at all.
 BOUNDED_MIN_TIME = 1.0
+#: Paths of one length wanted up to which the bounded join is asked before ranking every walk.
+BOUNDED_FIRST = 100
+#: The path length whose plans :meth:`Neo4jStore.warm` compiles (``Graph.paths``' default).
+WARM_HOPS = 4
 #: Tries of a batch whose commit was cut off (see Neo4jStore.write).
 WRITE_TRIES = 3
 #: Writes may run longer than reads (a batch of thousands of rows), but not forever.
@@ -132,8 +136,10 @@ def _one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def _run_named(tx: _Tx, *, name: str, slots: dict[str, Any]) -> list[Any]:
-    return tx.run(name, slots)
+def _run_named(
+    tx: _Tx, *, name: str, slots: dict[str, Any], params: dict[str, Any] | None = None
+) -> list[Any]:
+    return tx.run(name, slots, **(params or {}))
 
 
 def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
@@ -243,6 +249,9 @@ class Neo4jStore(GraphStore):
         self._seen: _Seen | None = None
         self._seen_lock = threading.Lock()
         self._ingests = 0  # ingests under way (bulk()): only they learn what they write
+        # relationship types whose paths_bounded plan this process has seen made (warm() or
+        # an answer): only then is the join asked before ranking every walk
+        self._bounded_planned: set[tuple[str, ...]] = set()
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
@@ -783,6 +792,24 @@ class Neo4jStore(GraphStore):
         self._read(work)
         return {i: found[i] for i in wanted if i in found}
 
+    def nodes_of(self, ids: Iterable[str]) -> dict[str, tuple[str, Any]]:
+        """One read (``nodes_by_ids`` with any label) instead of the kinds, then the nodes of
+        each kind: an answer's actors are one round trip."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        found: dict[str, tuple[str, Any]] = {}
+
+        def work(tx: _Tx) -> None:
+            for chunk in _chunks(wanted, MAX_ROWS):
+                for row in tx.run("nodes_by_ids", ids=chunk, label=None):
+                    kind = self._kind(row["labels"])
+                    if kind is not None:
+                        found[row["id"]] = (kind, node_from_props(kind, row["props"]))
+
+        self._read(work)
+        return {i: found[i] for i in wanted if i in found}
+
     def kinds_of(self, ids: Iterable[str]) -> dict[str, str]:
         wanted = list(dict.fromkeys(ids))
         if not wanted:
@@ -1015,6 +1042,37 @@ class Neo4jStore(GraphStore):
             length += 1
         return self._raw(found), False
 
+    def warm(self) -> None:
+        """Compile the plans of the path queries for the default relation types (the API's
+        questions) by asking them about two actors with budgets of one walk:
+        ``paths_bounded`` alone takes seconds of the server's CPU to plan, which the first
+        hub question would wait for otherwise."""
+        both, forward = self._walk(self.schema.channel_types)
+        types = tuple(sorted({*both, *forward}))
+        ends = [a.id for a in self.list_nodes(ACTOR, limit=2)]
+        if not types or len(ends) < 2:
+            return
+        params: dict[str, Any] = {  # two actors, at most 2 walks a query: planned, not run
+            # (a plan made for ids that match no actor is not the one real ids use)
+            "source": ends[0],
+            "target": ends[1],
+            "both": both,
+            "forward": forward,
+            "intermediaries_only": False,
+            "limit": 1,
+        }
+        asks: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
+            ("paths", {"hops": WARM_HOPS, "types": types}, {"budget": 1}),
+            ("paths", {"hops": 1, "types": types}, {"budget": 1}),
+            ("paths_bounded", {"types": types}, {"keep": 1, "half_cap": 1, "left": 1, "right": 1}),
+        ]
+        for length in range(2, WARM_HOPS + 1):
+            slots = {"left": (length + 1) // 2, "right": length // 2, "types": types}
+            asks.append(("paths_longer", slots, {"budget": 1}))
+        for name, slots, more in asks:
+            self._read(partial(_run_named, name=name, slots=slots, params=params | more), 120.0)
+        self._bounded_planned.add(types)
+
     def _best_of_length(
         self,
         ask: Callable[..., Any | None],
@@ -1025,12 +1083,17 @@ class Neo4jStore(GraphStore):
         """The first ``want`` paths of one length, and whether they are all there are or
         ``want`` of them (False: fewer, still the ranking's first; the answer is cut).
 
-        ``paths_longer`` ranks every walk of the length when they fit :attr:`path_budget`
-        (``exhaustive``; not asked for a length whose walks ``paths`` already counted past the
-        budget). Past it, ``paths_bounded`` joins the best :attr:`path_keep` half-paths per
-        middle actor from each end: its rows are certain while their support exceeds its
-        bound (the most a path with an unkept half could have), and all of them when no half
-        was left out. Certain rows are the ranking's first paths of the length."""
+        ``paths_bounded`` grows half-paths hop by hop from each end, keeping the best
+        :attr:`path_keep` per actor reached, and joins them on the middle actor: its rows are
+        certain while their support exceeds its bound (the most a path with a half it left
+        out could have), and all of them when nothing was left out. Certain rows are the
+        ranking's first paths of the length. When it proves fewer than ``want``,
+        ``paths_longer`` ranks every walk of the length if they fit :attr:`path_budget`
+        (``exhaustive``; not asked for a length whose walks ``paths`` already counted past
+        the budget). When more than :data:`BOUNDED_FIRST` are wanted (brokers count a
+        thousand paths), ``paths_longer`` is asked first, as the join seldom proves so many;
+        so it is while this process has not seen the join's plan made for these types (it
+        takes seconds to plan: :meth:`warm`)."""
         if slots["right"] == 0:
             # one hop has no half to join on the target's side: its walks are the pair's own
             # relationships, one per type and direction at most, so all of them are ranked
@@ -1043,30 +1106,43 @@ class Neo4jStore(GraphStore):
             if one is None:
                 return [], False
             return list(one["rows"]), True
-        if exhaustive:
+        planned = slots["types"] in self._bounded_planned
+        if exhaustive and (want > BOUNDED_FIRST or not planned):
+            # many paths wanted (brokers count a thousand): the join seldom proves them all;
+            # and a join not planned yet costs seconds to plan, which ranking may spare
             more = ask("paths_longer", slots, want, budget=self.path_budget)
-            if more is None:
-                return [], False
-            if more["walks"] <= self.path_budget:
+            if more is not None and more["walks"] <= self.path_budget:
                 return list(more["rows"]), True
-        # its plan alone takes seconds to compile the first time (per length and types), and
-        # Neo4j's time limit does not stop a compilation: not started with little time left
+            exhaustive = False
+        # the hop-by-hop join first: a few hundred rows per hop where ranking every walk
+        # enumerates thousands through a hub (and then finds them past the budget); Neo4j's
+        # time limit does not stop a plan being made: not started with little time left
         got = ask(
             "paths_bounded",
-            slots,
+            {"types": slots["types"]},
             want,
             min_left=BOUNDED_MIN_TIME,
             keep=self.path_keep,
             half_cap=self.path_half_cap,
+            left=slots["left"],
+            right=slots["right"],
         )
-        if got is None or got["capped"]:
-            return [], False
-        bound = float(got["bound"])
-        rows = list(got["rows"])
-        if bound < 0:  # no half was left out: the join is the whole length
-            return rows, True
-        certain = list(itertools.takewhile(lambda r: float(r[2]) > bound, rows))
-        return certain, len(certain) >= want
+        certain: list[Any] = []
+        if got is not None:
+            self._bounded_planned.add(slots["types"])
+        if got is not None and not got["capped"]:
+            bound = float(got["bound"])
+            rows = list(got["rows"])
+            if bound < 0:  # no half was left out: the join is the whole length
+                return rows, True
+            certain = list(itertools.takewhile(lambda r: float(r[2]) > bound, rows))
+            if len(certain) >= want:
+                return certain, True
+        if exhaustive:  # what the join cannot prove, every walk ranked when they fit the budget
+            more = ask("paths_longer", slots, want, budget=self.path_budget)
+            if more is not None and more["walks"] <= self.path_budget:
+                return list(more["rows"]), True
+        return certain, False
 
     @staticmethod
     def _raw(rows: list[Any]) -> list[RawPath]:
@@ -1082,14 +1158,16 @@ class Neo4jStore(GraphStore):
         limit: int = 500,
         evidence_limit: int | None = None,
     ) -> Subgraph:
-        """Breadth-first, one ``neighborhood_expand`` per level (keys and ends only), admitted
-        by :func:`graph.store.admit_neighbours` like the embedded store; names of admitted
-        nodes and evidence of kept edges come after."""
+        """Breadth-first, one ``neighborhood_expand`` per level (keys, and the ends' kinds and
+        names that order what is admitted), admitted by :func:`graph.store.admit_neighbours`
+        like the embedded store; admitted nodes and evidence of kept edges come after."""
         labels = self._labels(relations) if relations else []
         name_of_label = self._name_of_label
 
         def bfs(tx: _Tx) -> tuple[Any, dict[str, tuple[str, Any, bool]], list[Relation]]:
             labels_of: dict[str, str] = {}  # relation key -> relationship label
+            # node id -> (labels, display name), as the expanding query read the ends
+            described: dict[str, tuple[list[str], Any]] = {}
 
             def incident(frontier: list[str]) -> list[tuple[str, str, str]]:
                 out: list[tuple[str, str, str]] = []
@@ -1108,15 +1186,23 @@ class Neo4jStore(GraphStore):
                         )
                         labels_of[key] = row["label"]
                         out.append((key, row["source"], row["target"]))
+                        for end in ("source", "target"):
+                            if row[end] not in described:
+                                described[row[end]] = (row[f"{end}_labels"], row[f"{end}_name"])
                 return out
 
             def describe(ids: list[str]) -> dict[str, tuple[str, str]]:
                 out: dict[str, tuple[str, str]] = {}
-                for chunk in _chunks(ids, MAX_ROWS):
+                unread = [i for i in ids if i not in described]  # the seeds only
+                for chunk in _chunks(unread, MAX_ROWS):
                     for row in tx.run("nodes_describe", ids=chunk):
-                        kind = self._kind(row["labels"])
+                        described[row["id"]] = (row["labels"], row["name"])
+                for i in ids:
+                    if i in described:
+                        labels, name = described[i]
+                        kind = self._kind(labels)
                         if kind is not None:
-                            out[row["id"]] = (kind, name_sort_key(str(row["name"]), row["id"]))
+                            out[i] = (kind, name_sort_key(str(name), i))
                 return out
 
             start = [(i, k, key) for i, (k, key) in describe(list(dict.fromkeys(seeds))).items()]

@@ -99,6 +99,7 @@ from neo4j.exceptions import (
     DriverError,
     IncompleteCommit,
     Neo4jError,
+    ResultFailedError,
     ServiceUnavailable,
     SessionExpired,
     TransientError,
@@ -275,6 +276,12 @@ class Neo4jStore(GraphStore):
     # ------------------------------------------------------------------ plumbing
     def _translate(self, exc: Exception, timeout: float | None = None) -> Exception:
         """The user-facing error for a driver error (one line naming the URI and the reason)."""
+        cause = exc.__cause__
+        if isinstance(exc, ResultFailedError) and isinstance(cause, Neo4jError | DriverError):
+            # a result read after the transaction failed (a time-out, the server gone): the
+            # driver chains the failure that ended it, which is the user's reason
+            translated = self._translate(cause, timeout)
+            return exc if translated is cause else translated
         where = f"Neo4j at {self.uri}"
         code = getattr(exc, "code", None) or ""
         if isinstance(exc, AuthError) or code.startswith("Neo.ClientError.Security."):

@@ -52,6 +52,7 @@ FLOORS = {
     "statements-layouts": 0.95,
     "stance-topics": 0.95,
     "stance-sources": 0.95,
+    "mediation-roles": 0.95,
 }
 
 

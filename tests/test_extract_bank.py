@@ -54,6 +54,7 @@ FLOORS = {
     "stance-topic-names": 0.95,
     "stance-sources": 0.95,
     "mediation-sides": 0.95,
+    "mediation-roles": 0.95,
 }
 
 

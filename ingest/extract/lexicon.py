@@ -212,6 +212,7 @@ class MediationSection(_Section):
     invitation_nouns: Words = Field(default_factory=list)
     guarantor_nouns: Words = Field(default_factory=list)
     bridging_modifiers: Words = Field(default_factory=list)
+    host_nouns: Words = Field(default_factory=list)
 
 
 class Parties(_Section):
@@ -415,6 +416,8 @@ class Lexicon:
     guarantor_nouns: frozenset[str]
     #: "a bridging proposal from the EU": who puts it forward mediates
     bridging_modifiers: frozenset[str]
+    #: "Kazakhstan, the host,": a host named as such (of the talks, not of a games)
+    host_nouns: frozenset[str]
     #: "Egypt and the UAE as observers": never a side of the talks
     observer_nouns: frozenset[str]
     party_nouns: frozenset[str]
@@ -605,6 +608,7 @@ class Lexicon:
             invitation_nouns=fs(me.invitation_nouns),
             guarantor_nouns=fs(me.guarantor_nouns),
             bridging_modifiers=fs(me.bridging_modifiers),
+            host_nouns=fs(me.host_nouns),
             observer_nouns=fs(spec.parties.observer_nouns),
             party_nouns=fs(spec.parties.nouns),
             party_verbs=fs(spec.parties.verbs),
@@ -676,6 +680,7 @@ class Lexicon:
             | lex.leading_verbs
             | lex.invitation_nouns
             | lex.bridging_modifiers
+            | lex.host_nouns
             | {"betweens", "between"}
             | {w.split("-")[-1] for w in lex.mediator_nouns if "-" in w}  # "co-chairs"
         )

@@ -122,12 +122,33 @@ class Mediation:
         nouns = lex.mediator_nouns
         if t.lower_ in nouns or t.lemma_.lower() in nouns:
             return True
+        if t.lower_ in lex.host_nouns or t.lemma_.lower() in lex.host_nouns:
+            return self._host_named(t)
         if t.lemma_.lower() in lex.mediator_role_nouns:  # "acting as a channel between A and B"
             head = t.head
             as_role = t.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as")
             return as_role or any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children)
         # "go-betweens", "co-chairs" are three tokens
         return t.i >= 2 and _two_words(t, 2).replace(" - ", "-") in nouns
+
+    def _host_named(self, t: Token) -> bool:
+        """A host noun that names a host of the talks: in apposition ("Kazakhstan, the host,";
+        "the hosts, Qatar and Egypt,") or as a role ("Oman, acting as host"), not the host of
+        something that is no talk ("host of the World Cup") nor a modifier ("the host city")."""
+        lex = self.ctx.lex
+        of = [
+            g
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        talks = lex.talk_nouns
+        if any(g.lemma_.lower() not in talks and g.lower_ not in talks for g in of):
+            return False
+        head = t.head
+        as_role = t.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as")
+        return as_role or t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children)
 
     def _mediator_noun(self, n: Token, k: int) -> None:
         """ "Qatari and Egyptian mediators", "Egypt acting as an intermediary"."""
@@ -168,6 +189,8 @@ class Mediation:
         head = n.head
         if n.dep_ == "appos":  # "the United States, Egypt and Qatar, the three mediators"
             mediators += self._np_actors(head)
+        if n.dep_ in ("nsubj", "nsubjpass"):  # "Malaysia, the facilitator, set ...": the name
+            mediators += self._np_actors_split_off(n)  # the parser hung beside the subject
         for c in n.children:
             if c.dep_ == "appos" and c.i < n.i:
                 mediators += self._np_actors(c)
@@ -216,6 +239,18 @@ class Mediation:
                 return
         # "Hamas mediators reach out to ...": a side's negotiators are no mediators
         self._found(mediators, parties, k, not_a_party=modifier_only)
+
+    def _np_actors_split_off(self, n: Token) -> list[str]:
+        """The actors of a name the parser hung on the verb beside a subject it stands in
+        apposition to: "Malaysia, the facilitator, set the agenda" parsed with "Malaysia" as a
+        modifier of "set" (the name right before the comma that opens the subject)."""
+        before = n.left_edge.i - 1
+        if before < 1 or n.doc[before].text != ",":
+            return []
+        for c in n.head.children:
+            if c.dep_ in ("npadvmod", "nmod", "dep") and c.right_edge.i == before - 1:
+                return self._np_actors(c)
+        return []
 
     def _accompanies(self, n: Token) -> bool:
         """A mediator noun that only accompanies another's mediation: "under the auspices of
@@ -271,6 +306,9 @@ class Mediation:
             )
         if not mediators:
             mediators = [r.actor for r in ctx.resolve.subject_actors(v)]
+            mediators += self._subjects_senders(v, mediators)
+            if not mediators:
+                mediators = self._lost_subject_actors(v)
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if mediators and subj is not None:  # "Washington, Cairo and Doha" parsed apart
                 mediators = (
@@ -344,6 +382,9 @@ class Mediation:
             )
         else:
             mediators = [r.actor for r in ctx.resolve.subject_actors(v)]
+            mediators += self._subjects_senders(v, mediators)
+        if not mediators and agent is None:
+            mediators = self._lost_subject_actors(v)
         mediators = self._principals(mediators)
         parties: list[str] = []
         addressed = _addressed(v) if agent is None and mediators else None
@@ -412,7 +453,7 @@ class Mediation:
         meeting is theirs (not "the summit of the AU bureau", not "a summit")."""
         return (
             self.ctx.parties_stated
-            and any(c.lower_ == "the" for c in t.children)
+            and any(c.lower_ in _THEIRS for c in t.children)
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
         )
 
@@ -671,10 +712,42 @@ class Mediation:
         if not pair and not (
             ctx.parties_stated and len(parties) >= 2 and set(parties) <= set(ctx.parties)
         ):
-            return  # "travelled between Cairo and Doha": visits, no mediation
+            elsewhere = ctx.parties_stated and not set(parties) & set(ctx.parties)
+            if len(parties) < 2 or elsewhere or not self._carrying(v):
+                return  # "travelled between Cairo and Doha": visits, no mediation
+            # "travelled between Maputo and the RENAMO base carrying drafts": going between
+            # two actors with their words is mediating between them
         mediators = self._principals(self._subject_actors(v))
         if mediators:
             self._found(mediators, parties, k, not_a_party=True)
+
+    def _carrying(self, v: Token) -> bool:
+        """Whether a verb of going comes with words carried: "travelled between A and B
+        carrying drafts", "shuttled between them with messages", "and relayed proposals"."""
+        lex = self.ctx.lex
+        # "travelled between A and B carrying drafts": the parser may hang the participle on B
+        places = [
+            x
+            for c in v.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for g in c.children
+            if g.dep_ == "pobj"
+            for x in (g, *g.conjuncts)
+        ]
+        hung = [c for p in places for c in p.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+        for c in [*v.children, *hung]:
+            carried = c.dep_ in ("advcl", "xcomp", "conj", "acl") and c.lemma_.lower() in (
+                lex.carry_verbs
+            )
+            if carried and self._carries_words(c):
+                return True
+            if (
+                c.dep_ == "prep"
+                and c.lower_ == "with"
+                and any(g.dep_ == "pobj" and g.lemma_.lower() in lex.messages for g in c.children)
+            ):
+                return True
+        return False
 
     # ------------------------------------------------------------------ helpers
     def _modifiers(self, n: Token) -> list[str]:
@@ -699,14 +772,62 @@ class Mediation:
         ctx = self.ctx
         out = [r.actor for r in ctx.resolve.subject_actors(v)]
         subjects = ctx.resolve.subjects(v)
-        if v.dep_ == "relcl" and v.head.dep_ == "appos":  # "X, the businessman who carried"
-            subjects = [*subjects, v.head.head]
+        top = v  # "X, a former minister who has spent weeks carrying proposals": the verb
+        while top.dep_ in ("xcomp", "conj", "advcl") and top.head.pos_ in ("VERB", "AUX"):
+            top = top.head  # whose relative clause the carrying verb belongs to
+        if top.dep_ == "relcl" and top.head.dep_ == "appos":  # "X, the businessman who carried"
+            subjects = [*subjects, top.head.head]
+        out += self._subjects_senders(v, out)
+        if not out:
+            out = self._lost_subject_actors(v)
         for subj in subjects:
             for c in (subj, *(c for c in subj.children if c.dep_ == "appos")):
                 for a in ctx.resolve.actors_in(_without(c, _CLAUSES)):
                     if ctx.type_of(a) == "person" and a not in out:
                         out.append(a)
         return out
+
+    def _lost_subject_actors(self, v: Token) -> list[str]:
+        """The subject of a verb the parser cut from it (see :func:`_lost_subject`), and who
+        sent it."""
+        subj = _lost_subject(v)
+        if subj is None:
+            return []
+        found = [r.actor for r in self.ctx.resolve.resolve_np(subj)]
+        return found + [a for a in self._senders(subj) if a not in found]
+
+    def _subjects_senders(self, v: Token, found: list[str]) -> list[str]:
+        """Who sent the envoys a verb's subjects name (see :meth:`_senders`), not yet found."""
+        out = [a for s in self.ctx.resolve.subjects(v) for a in self._senders(s)]
+        return [a for a in dict.fromkeys(out) if a not in found]
+
+    def _senders(self, subj: Token) -> list[str]:
+        """Who sent the envoy a subject names: "The envoy, appointed by the EU in March,"
+        (the agent of a participle of sending on the subject), "The diplomat, appointed
+        personal envoy of the UN Secretary-General," (the office's owner), also where the
+        parser made the participle a clause beside the verb."""
+        ctx = self.ctx
+        lex = ctx.lex
+        clauses = [c for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if subj.dep_ == "nsubj" and subj.head.dep_ == "parataxis" and subj.head.tag_ == "VBN":
+            clauses.append(subj.head)
+        elif subj.dep_ == "nsubj" and subj.head.dep_ == "parataxis" and subj.head.tag_ == "VBD":
+            clauses.append(subj.head)  # "appointed" read as a past tense
+        out: list[str] = []
+        for cl in clauses:
+            if cl.lemma_.lower() not in lex.sending_verbs or ctx.negated(cl):
+                continue
+            for c in cl.children:
+                if c.dep_ == "agent":
+                    out += self._agent_actors(c)
+                elif c.dep_ in ("dobj", "oprd", "attr") and self._holds_office(c.lemma_):
+                    out += ctx.resolve.actors_in(
+                        x
+                        for g in c.children
+                        if g.dep_ == "poss" or (g.dep_ == "prep" and g.lower_ == "of")
+                        for x in g.subtree
+                    )
+        return [a for a in dict.fromkeys(out) if a not in self.ctx.parties]
 
     def _agent_actors(self, agent: Token) -> list[str]:
         """The actors of a "by" phrase, not those of its clauses ("convened by X, who invited
@@ -1042,6 +1163,9 @@ class Mediation:
 _NEGOTIATION = frozenset(
     {"talks", "negotiation", "negotiations", "round", "rounds", "dialogue", "consultations"}
 )
+#: determiners that make a meeting the talks' own once the sides are named ("the meeting",
+#: "chaired every session"; not "a summit")
+_THEIRS = frozenset({"the", "every", "each", "all"})
 #: prepositions of place in a mediator's phrase ("the UN Support Mission in Libya")
 _PLACE_PREPS = frozenset({"in", "at", "near", "on"})
 #: what makes a bare "with" a co-mediator ("joint mediation efforts with the US")
@@ -1056,6 +1180,47 @@ def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
     if m is None or not m.actor:
         return []
     return list(t.doc[m.start : m.end])
+
+
+def _lost_subject(v: Token) -> Token | None:
+    """The subject of a verb the parser cut off from it, by structure:
+
+    * a perfect read as a participle modifying its object: "Qatar has since facilitated
+      talks between A and B" parsed as "has (since (facilitated talks))": the subject of the
+      "have" right before the participle (only adverbs, or "since", between them);
+    * a subject whose reduced relative clause the parser took for the main verb: "The envoy,
+      appointed in January, has shuttled between ..." ("appointed" as a clause beside the
+      verb, with "The envoy" as its subject): the subject of a participle clause before the
+      verb, set off by a comma.
+    """
+    if v.tag_ == "VBN" and v.dep_ in ("amod", "acl"):
+        i = v.i - 1
+        while i > v.sent.start and (
+            v.doc[i].tag_ in ("RB", "RBR", "RBS") or v.doc[i].lower_ == "since"
+        ):
+            i -= 1
+        have = v.doc[i]
+        perfect = have.lemma_.lower() == "have" and have.tag_ in ("VBZ", "VBP", "VBD")
+        if perfect and (i < v.i - 1 or v.dep_ == "amod"):
+            # the subject on "have", or on the word it was made an auxiliary of
+            holder = have.head if have.dep_ == "aux" else have
+            subj = next((c for c in holder.children if c.dep_ == "nsubj" and c.i < have.i), None)
+            if subj is not None:
+                return subj
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in v.children):
+        return None
+    for c in v.children:
+        if (
+            c.dep_ == "parataxis"
+            and c.i < v.i
+            and c.tag_ in ("VBN", "VBD")
+            and c.i > 0
+            and v.doc[c.i - 1].text == ","
+        ):
+            subj = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
+            if subj is not None:
+                return subj
+    return None
 
 
 def _addressed(v: Token) -> Token | None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from neo4j.exceptions import Neo4jError, ResultFailedError
-
 from actorgraph.graph.errors import LimitError, StoreUnavailableError
 from actorgraph.graph.neo4j.store import Neo4jStore
+from neo4j.exceptions import Neo4jError, ResultFailedError
 
 TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"
 

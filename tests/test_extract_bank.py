@@ -49,6 +49,7 @@ FLOORS = {
     "speakers-bodies": 0.95,
     "speakers-roles": 0.95,
     "actors-acting": 0.95,
+    "actors-kinds": 0.95,
     "statements-layouts": 0.95,
     "stance-topics": 0.95,
     "stance-topic-names": 0.95,

@@ -101,20 +101,17 @@ def acts(ctx: DocContext, m: Mention) -> bool:
         return True
     head = _lead(doc[m.start : m.end].root)
     dep, gov = head.dep_, head.head
-    if dep == "nsubj":
-        if gov.pos_ == "VERB" and gov.lemma_.lower() not in _COPULAS:
-            return True
-        # "if Tiraspol were to walk away", "Kosovo was ready to implement the plan"
-        preds = [gov, *(c for c in gov.children if c.dep_ in ("acomp", "attr"))]
-        return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for p in preds for c in p.children)
-    if dep in ("dobj", "dative"):  # "invited Algeria to sit", "Hamdan told Al Manar"
-        return _done_by_actor(ctx, gov) or any(
-            c.dep_ == "xcomp" and c.i > head.i for c in gov.children
-        )
+    if dep in _MODIFIER_DEPS and _joined(doc, m, gov):
+        # the parser hung the first of "between Zelensky and Russian President Putin" on the
+        # second: it stands with it
+        head = _lead(gov)
+        dep, gov = head.dep_, head.head
+    if dep in _CLAUSE_DEPS:
+        return _in_clause(ctx, head)
     if dep == "poss":
-        return _owns(ctx, gov, agent_only=False)
+        return _owns(ctx, gov, agent_only=False) and _through(ctx, gov)
     if dep in _MODIFIER_DEPS:  # "the Houthi delegation", "Qatari mediators", "a UN proposal"
-        return _owns(ctx, gov, agent_only=True)
+        return _owns(ctx, gov, agent_only=True) and _through(ctx, gov)
     if dep != "pobj":
         return False
     prep, low = gov, gov.lower_
@@ -129,8 +126,93 @@ def acts(ctx: DocContext, m: Mention) -> bool:
             return not travelled_between(doc, m)
     if low in ("from", "of") and owner.pos_ == "NOUN":  # "a delegation from the Front"
         return _owns(ctx, owner, agent_only=True, people=False)
+    if low in ("to", "for") and _speaks_for_owner(ctx, owner):
+        return _noun_acts(ctx, owner)  # "an adviser to Zelensky said", "a spokesman for X"
     if low in _TARGET_PREPS and not (locative(doc, m) and low not in ("at", "on")):
         # "imposed sanctions on Iran", "sent a letter to Hamas", "fired at Israel"
+        verb = owner.head if owner.dep_ == "dobj" else owner
+        return verb.pos_ == "VERB" and _done_by_actor(ctx, verb)
+    return False
+
+
+#: dependencies by which a phrase is a verb's subject or object
+_CLAUSE_DEPS = frozenset({"nsubj", "dobj", "dative"})
+
+
+def _in_clause(ctx: DocContext, head: Token) -> bool:
+    """A subject of a verb that is no copula ("Kuwait flew the delegation"; "if Tiraspol were
+    to walk away", "Kosovo was ready to implement the plan"), or the object of one an actor
+    does or that asks it to act ("invited Algeria to sit", "Hamdan told Al Manar")."""
+    gov = head.head
+    if head.dep_ == "nsubj":
+        if gov.pos_ == "VERB" and gov.lemma_.lower() not in _COPULAS:
+            return True
+        preds = [gov, *(c for c in gov.children if c.dep_ in ("acomp", "attr"))]
+        return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for p in preds for c in p.children)
+    return _done_by_actor(ctx, gov) or any(c.dep_ == "xcomp" and c.i > head.i for c in gov.children)
+
+
+def _joined(doc: Doc, m: Mention, gov: Token) -> bool:
+    """A name the parser hung as a modifier on a name after "and" ("Zelensky and Russian
+    President Vladimir Putin"): the two are a conjunction."""
+    return (
+        m.end < len(doc)
+        and doc[m.end].lower_ == "and"
+        and gov.i > m.end
+        and gov.pos_ == "PROPN"
+        and all(t.pos_ in ("PROPN", "ADJ", "NOUN") for t in doc[m.end + 1 : gov.i])
+    )
+
+
+def _speaks_for_owner(ctx: DocContext, noun: Token) -> bool:
+    """A noun for one who speaks or works for someone: "an adviser to X", "a spokesman for
+    X" (a role title or an anonymous person's noun)."""
+    if noun.pos_ != "NOUN":
+        return False
+    return ctx.title_at[noun.i] is not None or noun.lemma_.lower() in ctx.lex.anonymous
+
+
+def _through(ctx: DocContext, noun: Token, depth: int = 0) -> bool:
+    """Whether an owner acts through the thing it owns or describes: through its people and
+    its proposals always ("the Hamas official", "Egypt's proposal"); through its bodies only
+    where they act in turn ("the Houthi delegation arrived", "talks with the UN mission"; not
+    "leaders of the breakaway Karabakh administration, who were arrested", "the UN mission
+    was not represented")."""
+    return not _body_noun(ctx, noun) or _noun_acts(ctx, noun, depth)
+
+
+def _body_noun(ctx: DocContext, noun: Token) -> bool:
+    """A noun for an owner's bodies (not its people, proposals or messages)."""
+    lex = ctx.lex
+    words = {noun.lower_, noun.lemma_.lower()}
+    if words & (lex.messages | lex.proposal_heads | lex.anonymous | lex.side_nouns):
+        return False
+    classes = (lex.organs, lex.groups, lex.body_nouns, lex.government_nouns)
+    return any(words & c for c in classes)
+
+
+def _noun_acts(ctx: DocContext, noun: Token, depth: int = 0) -> bool:
+    """Whether a common noun's phrase acts: the same tests as a name's (subject, agent, side of
+    talks, the one an actor acts on), and through what it owns in turn ("the delegation's
+    proposal")."""
+    doc = ctx.doc
+    head = _lead(noun)
+    dep, gov = head.dep_, head.head
+    if dep in _CLAUSE_DEPS:
+        return _in_clause(ctx, head)
+    if dep in ("poss", *_MODIFIER_DEPS) and depth < 2 and gov.pos_ == "NOUN":
+        return not _body_noun(ctx, gov) or _noun_acts(ctx, gov, depth + 1)
+    if dep != "pobj":
+        return dep == "appos" or _after_agent_by(doc, noun.left_edge.i, noun.i + 1)
+    if gov.dep_ == "agent" or (gov.lower_ == "to" and gov.head.lower_ == "according"):
+        return True
+    owner, low = gov.head, gov.lower_
+    if low in ("between", "with") and owner.pos_ == "NOUN":
+        lex = ctx.lex
+        return owner.lemma_.lower() in lex.talk_nouns or owner.lower_ in lex.talk_nouns
+    if low in ("from", "of") and owner.pos_ == "NOUN":  # "a proposal from the delegation"
+        return _owns(ctx, owner, agent_only=True, people=False)
+    if low in _TARGET_PREPS:
         verb = owner.head if owner.dep_ == "dobj" else owner
         return verb.pos_ == "VERB" and _done_by_actor(ctx, verb)
     return False

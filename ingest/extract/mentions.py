@@ -239,6 +239,9 @@ def find_mentions(
             continue
         if e - s == 1 and _first_word(doc, s) and _common_noun(doc[s], matchers.common_heads):
             continue  # "Delegations are arriving": a common noun with a capital
+        if _described(doc, s, e) and not dictionary.lookup(doc[s:e].text):
+            cands.append((s, e, 1, None))  # "X, the main Kosovo Serb party,": a description
+            continue
         if all(t.lower_ in QUANTIFIERS or t.is_punct or t.like_num for t in doc[s:e]):
             continue  # "Several", "Many", "Dozens": quantifiers NER took for a name
         if e - s == 1 and doc[s].lower_ in matchers.portfolios and e in title_starts:
@@ -860,15 +863,18 @@ def _state_organs(
     doc: Doc, mentions: list[Mention], matchers: Matchers, dictionary: ActorDictionary
 ) -> None:
     """An office of a state is the state: "the Kazakh foreign ministry", "Russia's Defence
-    Ministry", "the U.S. State Department" (a name NER found, headed by an office word, with a
-    state in it or owning it)."""
+    Ministry", "the U.S. State Department", "India's Ministry of External Affairs" (a name NER
+    found, headed by an office word, with a state in it or owning it)."""
     men_at = {i: m for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
         if m.label != "ORG" or not m.actor:
             continue
         words = name_key(m.text).split()
         if not words or not (
-            words[-1] in matchers.state_organs or " ".join(words[-2:]) in matchers.state_organs
+            words[-1] in matchers.state_organs
+            or " ".join(words[-2:]) in matchers.state_organs
+            # "India's Ministry of External Affairs", "the Department of State"
+            or (len(words) > 2 and words[0] in matchers.state_organs and words[1] in ("of", "for"))
         ):
             continue
         state = None
@@ -947,6 +953,22 @@ def _administration(m: Mention, doc: Doc, dictionary: ActorDictionary, when: dat
     m.actor, m.kind, m.end = role.of, "name", m.end + 1
     m.text = doc[m.start : m.end].text
     return False
+
+
+def _described(doc: Doc, s: int, e: int) -> bool:
+    """An entity whose head is a lower-case common noun is a description, not a name: "the
+    main Kosovo Serb party", "a Hutu militia" (a name's head has its capital: "the Arakan
+    Army"; "Chung Eui-yong" ends in a word joined by a hyphen)."""
+    if e - s < 2:
+        return False
+    last, prev = doc[e - 1], doc[e - 2]
+    return (
+        last.pos_ == "NOUN"
+        and last.is_alpha
+        and last.is_lower
+        and prev.text != "-"
+        and bool(prev.whitespace_)
+    )
 
 
 def _first_word(doc: Doc, i: int) -> bool:

@@ -22,6 +22,7 @@ import statistics
 import time
 from collections import Counter
 
+from actorgraph.graph.errors import LimitError
 from actorgraph.graph.facade import Graph
 from actorgraph.graph.neo4j import Neo4jStore
 from embedded_store import pct
@@ -37,12 +38,17 @@ def ask(
     cut = 0
     found = 0
     cpu = server_cpu(pid)
+    errors = 0
     for a, b in pairs:
         t = time.perf_counter()
-        result = graph.paths(a, b, max_hops=4, limit=25)
+        try:
+            result = graph.paths(a, b, max_hops=4, limit=25)
+        except LimitError:  # past the time limit: counted, and its time kept
+            errors += 1
+        else:
+            cut += bool(result.truncated)
+            found += bool(result.paths)
         lat.append(time.perf_counter() - t)
-        cut += bool(result.truncated)
-        found += bool(result.paths)
     out = {
         "questions": len(pairs),
         "p50_ms": round(1000 * statistics.median(lat), 1),
@@ -50,6 +56,7 @@ def ask(
         "slowest_ms": round(1000 * max(lat), 1),
         "with_paths": found,
         "truncated": cut,
+        "over_time_limit": errors,
         "server_cpu_ms_per_question": round(1000 * (server_cpu(pid) - cpu) / len(pairs), 1),
         "load": round(os.getloadavg()[0], 1),
     }
@@ -66,18 +73,29 @@ def main() -> None:
     pid = server_pid(args)
 
     print(f"{machine()}; load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    store = Neo4jStore(args.uri, user=args.user, password=args.password)
-    graph = Graph(store)
-    counts = store.counts()
+    # the questions are chosen through a store without the time limit (reading every actor
+    # and channel relation of a large store takes longer); they are asked through one with
+    # the API's (the settings' default, 10 s)
+    setup = Neo4jStore(args.uri, user=args.user, password=args.password, query_timeout=600)
+    counts = setup.counts()
     print(f"store: {counts['nodes']}, {sum(counts['relations'].values())} relations", flush=True)
     rng = random.Random(5)
-    actors = [a[0] for a in store.actor_names()]
+    actors = [a[0] for a in setup.actor_names()]
     pairs = [(rng.choice(actors), rng.choice(actors)) for _ in range(args.queries)]
     degree: Counter[str] = Counter()
-    for source, target, _type, _conf in store.projection_edges(graph.schema.channel_types):
+    for source, target, _type, _conf in setup.projection_edges(setup.schema.channel_types):
         degree[source] += 1
         degree[target] += 1
     hubs = [h for h, _ in degree.most_common(args.hubs)]
+    store = Neo4jStore(args.uri, user=args.user, password=args.password)
+    graph = Graph(store)
+    # the set of intermediaries is read once per data version and kept (Graph.intermediaries);
+    # its query scans every relationship, past the 10 s limit at 1M on this machine: read
+    # ahead here and timed apart, so the figures below are the path questions themselves
+    t = time.perf_counter()
+    graph._inter = (store.version(), setup.intermediaries())
+    print(f"intermediaries read in {time.perf_counter() - t:.1f} s (no time limit)", flush=True)
+    setup.close()
     hub_pairs = [(a, b) for a in hubs for b in hubs if a != b]
     warm = (rng.choice(actors), rng.choice(actors))  # plans compiled (not timed)
     graph.paths(*warm, max_hops=4, limit=25)

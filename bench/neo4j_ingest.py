@@ -131,16 +131,40 @@ CPU: dict[str, list[tuple[float, float]]] = defaultdict(list)
 SERVER_PID: int | None = None
 
 
-def server_cpu() -> float:
-    """CPU seconds the Neo4j server process has used (0 when its pid is not known: a server
-    on another machine, or not started by ``scripts/neo4j/neo4j``)."""
-    if SERVER_PID is None:
+def server_cpu(pid: int | None = None) -> float:
+    """CPU seconds the Neo4j server process ``pid`` (default: :data:`SERVER_PID`) has used
+    (0 when its pid is not known: a server on another machine, or not started by
+    ``scripts/neo4j/neo4j``)."""
+    pid = SERVER_PID if pid is None else pid
+    if pid is None:
         return 0.0
     try:
-        stat = Path(f"/proc/{SERVER_PID}/stat").read_text().rsplit(")", 1)[1].split()
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
     return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_args(ap: argparse.ArgumentParser) -> None:
+    """The options that say which Neo4j server to use (and its pid, for its CPU time)."""
+    ap.add_argument(
+        "--uri", default=os.environ.get("ACTORGRAPH_TEST_NEO4J_URI", "bolt://127.0.0.1:17687")
+    )
+    ap.add_argument("--user", default=os.environ.get("NEO4J_USER", "neo4j"))
+    ap.add_argument("--password", default=os.environ.get("NEO4J_PASSWORD", "actorgraph-test"))
+    ap.add_argument(
+        "--server-pid",
+        type=int,
+        help="the Neo4j server's pid, for its CPU time (default: .neo4j/neo4j.pid if there)",
+    )
+
+
+def server_pid(args: argparse.Namespace) -> int | None:
+    """``--server-pid``, else the pid ``scripts/neo4j/neo4j`` wrote, else None."""
+    pid_file = ROOT / ".neo4j" / "neo4j.pid"
+    if args.server_pid is not None:
+        return int(args.server_pid)
+    return int(pid_file.read_text().strip()) if pid_file.exists() else None
 
 
 def timed(fn: Any, *args: Any, label: str = "") -> float:
@@ -172,11 +196,7 @@ def cpu_line(bare: str, full: str) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument(
-        "--uri", default=os.environ.get("ACTORGRAPH_TEST_NEO4J_URI", "bolt://127.0.0.1:17687")
-    )
-    ap.add_argument("--user", default=os.environ.get("NEO4J_USER", "neo4j"))
-    ap.add_argument("--password", default=os.environ.get("NEO4J_PASSWORD", "actorgraph-test"))
+    server_args(ap)
     ap.add_argument("--relations", type=int, default=20_000)
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--warmup", type=int, default=2, help="unmeasured rounds first")
@@ -187,18 +207,9 @@ def main() -> None:
     ap.add_argument(
         "--only-file", action="store_true", help="only the runs from the file (bare, Loader)"
     )
-    ap.add_argument(
-        "--server-pid",
-        type=int,
-        help="the Neo4j server's pid, for its CPU time (default: .neo4j/neo4j.pid if there)",
-    )
     args = ap.parse_args()
     global SERVER_PID
-    pid_file = ROOT / ".neo4j" / "neo4j.pid"
-    if args.server_pid is not None:
-        SERVER_PID = args.server_pid
-    elif pid_file.exists():
-        SERVER_PID = int(pid_file.read_text().strip())
+    SERVER_PID = server_pid(args)
 
     # the bench wipes the database: wait for any test session using it (tests/conftest.py)
     sys.path.insert(0, str(ROOT))

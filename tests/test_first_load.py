@@ -170,6 +170,47 @@ def test_neo4j_evidence_text_is_the_json_it_was() -> None:
     assert evidence_from_list([text]) == [e]
 
 
+def test_neo4j_rows_are_packed_in_rust_as_the_python_packer_packs_them() -> None:
+    """The driver packs the store's rows with its Rust extension (``neo4j-rust-ext``: the
+    pure-Python packer was about 40 % of an ingest's client CPU), and the bytes sent are the
+    ones the Python packer sends: the same strings, floats, integers, nulls and lists."""
+    from actorgraph.graph.neo4j.convert import relation_append_row, relation_create_row
+    from neo4j._codec.packstream import v1
+
+    assert v1._rust_pack is not None, "neo4j-rust-ext is not installed: ingest packs in Python"
+    e1 = Evidence(
+        document="d\u00e9p\u00eache",
+        sentence='He said "no" \u2028 \x01 \U0001f600 ' + "long " * 60,
+        date="2024-01-02",
+        valid_from="2023-12-01",
+        confidence=0.85,
+        start=1,
+        end=3,
+    )
+    e2 = Evidence(sentence="Undated.", confidence=1.0, origin="extracted")
+    rel = Relation("pressures", "a\u00ef", "b", [e1, e2], ACTOR)
+    rows = [
+        relation_create_row(rel, [e1.key, e2.key], [e1, e2]),
+        relation_create_row(Relation("pressures", "c", "d", [], ACTOR), [], []),
+        relation_append_row(rel, [e2.key], [e2]),
+        {"id": "x", "props": {"n": 2**40, "neg": -17, "none": None, "flag": True}},
+    ]
+
+    class Sink:
+        def __init__(self) -> None:
+            self.data = bytearray()
+
+        def write(self, b: bytes) -> None:
+            self.data += b
+
+    message = ["UNWIND $rows AS row RETURN row", {"rows": rows}, {}]
+    rust, python = Sink(), Sink()
+    v1.Packer(rust).pack(message)
+    py = v1.Packer(python)
+    py._py_pack(message, v1.Packer._inject_hooks())
+    assert bytes(rust.data) == bytes(python.data)
+
+
 # ---------------------------------------------------------------------- embedded shortcuts
 def _mixed_records() -> list[dict[str, Any]]:
     """Synthetic records dense enough that many relations come again in later batches, with

@@ -780,7 +780,8 @@ class EmbeddedStore(GraphStore):
     # ------------------------------------------------------------------ relations, statements
     def _views(self, rows: list[Any], evidence_limit: int | None) -> list[RelationView]:
         """Relation rows as views with their best ``evidence_limit`` pieces (all when None),
-        the evidence of every row read in one query (a window over the rank index)."""
+        the evidence of every row read in one query (each relation's first ranks on the rank
+        index: no window over every piece of a hub's relations)."""
         evidence: dict[int, list[Evidence]] = defaultdict(list)
         if rows and (evidence_limit is None or evidence_limit > 0):
             rids = _ids(r[0] for r in rows)
@@ -789,13 +790,12 @@ class EmbeddedStore(GraphStore):
                     f"SELECT rid, data FROM evidence WHERE rid IN {_IDS} ORDER BY rid, rank",
                     (rids,),
                 )
-            else:
+            else:  # up to the rank of each relation's last piece wanted (ranks are unique)
                 found = self._q(
-                    "SELECT e.rid, e.data FROM (SELECT rid, key, row_number() OVER "
-                    f"(PARTITION BY rid ORDER BY rank) AS n FROM evidence WHERE rid IN {_IDS}) w "
-                    "JOIN evidence e ON e.rid = w.rid AND e.key = w.key WHERE w.n <= ? "
-                    "ORDER BY w.rid, w.n",
-                    (rids, evidence_limit),
+                    "SELECT e.rid, e.data FROM json_each(?) j JOIN evidence e ON e.rid = j.value "
+                    "AND e.rank <= ifnull((SELECT rank FROM evidence WHERE rid = j.value "
+                    "ORDER BY rank LIMIT 1 OFFSET ?), e.rank) ORDER BY e.rid, e.rank",
+                    (rids, evidence_limit - 1),
                 )
             for rid, d in found:
                 evidence[rid].append(Evidence(**orjson.loads(d)))

@@ -52,6 +52,7 @@ from actorgraph.graph.store import (
     STATEMENT_ROLES,
     GraphStore,
     RawPath,
+    count_inner,
 )
 
 # networkx and numpy (graph.brokerage) are imported by the methods that use them: the API's
@@ -552,33 +553,27 @@ class Graph:
         as_of: str | None,
         version: str,
     ) -> list[Broker]:
-        raw, _cut = self.store.find_paths(
-            a.id, b.id, rels, max_hops, MAX_PATHS, intermediaries_only=inter_only
-        )
         if as_of:
-            raw = self._paths_in_force(raw, rels, as_of)
-        if not raw:
-            return []
-        counts: Counter[str] = Counter()
-        best: dict[str, int] = {}
-        for n, p in enumerate(raw, 1):
-            for node in set(p.nodes[1:-1]):
-                counts[node] += 1
-                best.setdefault(node, n)
-        # names only order actors tied on (paths, best path): look up only the first ``top``
-        # and those tied with the last of them, not every actor on a thousand paths
-        order = sorted(counts, key=lambda i: (-counts[i], best[i]))
-        if len(order) > top:
-            last = (-counts[order[top - 1]], best[order[top - 1]])
-            order = [i for i in order if (-counts[i], best[i]) <= last]
-        refs = self.refs(order, version)
-        total = len(raw)
-        ranked = sorted(order, key=lambda i: (-counts[i], best[i], refs[i].name.casefold(), i))
-        return [
-            Broker(
-                actor=refs[i], paths=counts[i], share=round(counts[i] / total, 6), best_path=best[i]
+            raw, _cut = self.store.find_paths(
+                a.id, b.id, rels, max_hops, MAX_PATHS, intermediaries_only=inter_only
             )
-            for i in ranked[:top]
+            counted = count_inner(self._paths_in_force(raw, rels, as_of), top)
+        else:
+            counted = self.store.inner_counts(
+                a.id, b.id, rels, max_hops, MAX_PATHS, top, intermediaries_only=inter_only
+            )
+        if not counted.paths:
+            return []
+        # names only order actors tied on (paths, best path): the store gave the first
+        # ``top`` and those tied with the last of them, not every actor on a thousand paths
+        refs = self.refs([i for i, _, _ in counted.actors], version)
+        total = counted.paths
+        ranked = sorted(
+            counted.actors, key=lambda c: (-c[1], c[2], refs[c[0]].name.casefold(), c[0])
+        )
+        return [
+            Broker(actor=refs[i], paths=n, share=round(n / total, 6), best_path=best)
+            for i, n, best in ranked[:top]
         ]
 
     def relation_evidence(

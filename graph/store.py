@@ -144,6 +144,32 @@ class RawPath:
 
 
 @dataclass(slots=True)
+class InnerCounts:
+    """The inner actors of the best ``paths`` paths between two actors (the brokers of
+    :meth:`graph.facade.Graph.brokers`): ``(id, paths through it, rank of the best path
+    through it)``, ordered by the most paths, then the best rank, and cut after the ``top``-th
+    and those tied with it on both (names order the ties: the caller reads them)."""
+
+    paths: int
+    actors: list[tuple[str, int, int]]
+
+
+def count_inner(paths: list[RawPath], top: int) -> InnerCounts:
+    """:class:`InnerCounts` of ranked paths (an inner actor counted once per path)."""
+    counts: dict[str, int] = {}
+    best: dict[str, int] = {}
+    for n, p in enumerate(paths, 1):
+        for node in set(p.nodes[1:-1]):
+            counts[node] = counts.get(node, 0) + 1
+            best.setdefault(node, n)
+    order = sorted(counts, key=lambda i: (-counts[i], best[i]))
+    if len(order) > top:
+        last = (-counts[order[top - 1]], best[order[top - 1]])
+        order = [i for i in order if (-counts[i], best[i]) <= last]
+    return InnerCounts(len(paths), [(i, counts[i], best[i]) for i in order])
+
+
+@dataclass(slots=True)
 class Neighbourhood:
     """What :func:`admit_neighbours` decided: admitted nodes (id -> level), relation keys met
     (with their ends), and what the cap left out."""
@@ -408,6 +434,23 @@ class GraphStore(ABC):
         intermediaries_only: bool = False,
     ) -> tuple[list[RawPath], bool]:
         """The best simple paths between two actors; see the module docstring for the order."""
+
+    def inner_counts(
+        self,
+        source: str,
+        target: str,
+        relations: list[str],
+        max_hops: int,
+        max_paths: int,
+        top: int,
+        intermediaries_only: bool = False,
+    ) -> InnerCounts:
+        """The inner actors of :meth:`find_paths`' answer counted (:func:`count_inner`); a
+        store may count them without making the paths (the embedded store does)."""
+        raw, _cut = self.find_paths(
+            source, target, relations, max_hops, max_paths, intermediaries_only
+        )
+        return count_inner(raw, top)
 
     @abstractmethod
     def neighborhood(

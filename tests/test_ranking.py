@@ -34,6 +34,24 @@ def ev(doc: str | None, conf: float = 1.0, date: str | None = None, n: int = 0) 
     return Evidence(document=doc, sentence=f"{doc} {conf} {date} {n}", confidence=conf, date=date)
 
 
+def _random_channels(
+    store: GraphStore, rng: random.Random, names_from: list[str], actors: int, relations: int
+) -> tuple[dict[str, str], dict[str, Relation]]:
+    """``actors`` actors named from ``names_from`` (names that tie) and ``relations`` random
+    channel relations between them, each with one piece of evidence, written to ``store``."""
+    names = {f"n{i:02d}": rng.choice(names_from) for i in range(actors)}
+    rels: dict[str, Relation] = {}
+    while len(rels) < relations:
+        s, t = rng.sample(sorted(names), 2)
+        kind = rng.choice(["mediates", "speaks_for"])
+        r = rel(kind, s, t, ev(rng.choice(["d1", "d2", None]), rng.choice([0.5, 1.0])))
+        rels[r.key] = r
+    store.write(
+        WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=list(rels.values()))
+    )
+    return names, rels
+
+
 def test_support_formula() -> None:
     assert support(1.0, 1) == 0.95  # one source is never certain
     assert support(0.6, 1) == 0.6
@@ -226,17 +244,8 @@ def test_paths_of_up_to_four_hops_are_whole_whatever_the_time_limit(
     1,024 partial paths, and said the answer was cut)."""
     if not isinstance(store, EmbeddedStore):
         pytest.skip("the embedded store's time limit")
-    rng = random.Random(3)
-    names = {f"n{i:02d}": rng.choice(["Ana", "bob", "Eve"]) for i in range(24)}
     types = ["mediates", "speaks_for"]
-    rels: dict[str, Relation] = {}
-    while len(rels) < 220:
-        s, t = rng.sample(sorted(names), 2)
-        r = rel(rng.choice(types), s, t, ev(rng.choice(["d1", "d2", None]), rng.choice([0.5, 1.0])))
-        rels[r.key] = r
-    store.write(
-        WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=list(rels.values()))
-    )
+    names, rels = _random_channels(store, random.Random(3), ["Ana", "bob", "Eve"], 24, 220)
     want = reference_paths(list(rels.values()), names, "n00", "n01", types, 4)
     assert len(want) > 1000  # more than the first check of the time limit
     monkeypatch.setattr(store, "query_timeout", 0.0)
@@ -534,3 +543,87 @@ def test_neo4j_answers_read_their_actors_and_neighbours_in_fewer_queries(
     assert [n.id for n in sub.nodes] == ["hub", "a0", "a1", "a2"]
     assert sub.left_out == {"Actor": 1, "Topic": 1}
     assert asked.count("nodes_describe") == 1  # the seed; levels are named as they are read
+
+
+def _brute_brokers(
+    paths: list[list[str]], names: dict[str, str], top: int
+) -> list[tuple[str, int, int, float]]:
+    """Brokers of ranked paths by hand: (id, paths through it, best path, share)."""
+    counts: dict[str, int] = {}
+    best: dict[str, int] = {}
+    for n, p in enumerate(paths, 1):
+        for node in set(p[1:-1]):
+            counts[node] = counts.get(node, 0) + 1
+            best.setdefault(node, n)
+    ranked = sorted(counts, key=lambda i: (-counts[i], best[i], names[i].casefold(), i))
+    return [(i, counts[i], best[i], round(counts[i] / len(paths), 6)) for i in ranked[:top]]
+
+
+def test_brokers_match_brute_force_with_ties_at_every_cut(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Brokers count the inner actors of the first paths of the ranking (the embedded store
+    on the listed paths' arrays, :func:`graph.embedded.store._count_listed`): equal to a
+    count by hand over the brute-force ranking, with names that tie (``bob``/``Bob``), paths
+    that tie on hops, support and recency, and the number of paths counted cut inside such
+    ties (the names decide which paths are in)."""
+    import actorgraph.graph.facade as facade
+
+    types = ["mediates", "speaks_for"]
+    names, rels = _random_channels(store, random.Random(11), ["Ana", "bob", "Bob", "Eve"], 14, 60)
+    g = Graph(store)
+    checked = 0
+    for s, t in [("n00", "n01"), ("n02", "n07"), ("n05", "n13"), ("n09", "n03")]:
+        for max_hops in (2, 3, 4):
+            ranked = reference_paths(list(rels.values()), names, s, t, types, max_hops)
+            for cap in (1, 5, 40, 1000):
+                monkeypatch.setattr(facade, "MAX_PATHS", cap)
+                g = Graph(store)  # no answer kept from another cap
+                for top in (1, 3, 50):
+                    want = _brute_brokers(ranked[:cap], names, top)
+                    got = g.brokers(s, t, relations=types, max_hops=max_hops, top=top)
+                    assert [(b.actor.id, b.paths, b.best_path, b.share) for b in got] == want, (
+                        s,
+                        t,
+                        max_hops,
+                        cap,
+                        top,
+                    )
+                    checked += len(want)
+    assert checked > 300, checked
+
+
+def test_embedded_brokers_are_counted_without_making_paths(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broker question ranks up to a thousand paths only to count the actors inside them:
+    the embedded store counts them on the listed arrays, and never turns the paths into
+    Python lists of ids and dates (``_raw_paths``: half of a broker answer's time at 100k
+    relations). The longer questions it searches still go through the paths."""
+    if not isinstance(store, EmbeddedStore):
+        pytest.skip("the embedded store's listed paths")
+    store.write(
+        WriteBatch(
+            actors=[actor(i) for i in ("s", "t", "a", "b", "c")],
+            relations=[
+                rel("mediates", "a", "s"),
+                rel("mediates", "a", "t"),
+                rel("mediates", "b", "s"),
+                rel("mediates", "b", "c"),
+                rel("mediates", "c", "t"),
+            ],
+        )
+    )
+
+    def refused(*_a: Any, **_kw: Any) -> Any:
+        raise AssertionError("paths made for a broker question")
+
+    monkeypatch.setattr(EmbeddedStore, "_raw_paths", staticmethod(refused))
+    got = Graph(store).brokers("s", "t")
+    assert [(b.actor.id, b.paths, b.best_path) for b in got] == [
+        ("a", 1, 1),
+        ("b", 1, 2),
+        ("c", 1, 2),
+    ]
+    with pytest.raises(AssertionError, match="paths made"):
+        Graph(store).brokers("s", "t", max_hops=5)  # five hops: searched, not listed

@@ -51,6 +51,7 @@ from actorgraph.graph.model import (
 from actorgraph.graph.ranking import evidence_rank, name_sort_key, source_key
 from actorgraph.graph.store import (
     GraphStore,
+    InnerCounts,
     RawPath,
     Rewrite,
     WriteBatch,
@@ -59,7 +60,8 @@ from actorgraph.graph.store import (
 )
 
 if TYPE_CHECKING:
-    from actorgraph.graph.embedded.structure import ActorStructure, Listed
+    import numpy as np
+    from actorgraph.graph.embedded.structure import ActorStructure, Listed, Walk
     from actorgraph.graph.exchange import AnyRecord
     from actorgraph.graph.influence import EdgeList
 
@@ -778,7 +780,8 @@ class EmbeddedStore(GraphStore):
     # ------------------------------------------------------------------ relations, statements
     def _views(self, rows: list[Any], evidence_limit: int | None) -> list[RelationView]:
         """Relation rows as views with their best ``evidence_limit`` pieces (all when None),
-        the evidence of every row read in one query (a window over the rank index)."""
+        the evidence of every row read in one query (each relation's first ranks on the rank
+        index: no window over every piece of a hub's relations)."""
         evidence: dict[int, list[Evidence]] = defaultdict(list)
         if rows and (evidence_limit is None or evidence_limit > 0):
             rids = _ids(r[0] for r in rows)
@@ -787,13 +790,12 @@ class EmbeddedStore(GraphStore):
                     f"SELECT rid, data FROM evidence WHERE rid IN {_IDS} ORDER BY rid, rank",
                     (rids,),
                 )
-            else:
+            else:  # up to the rank of each relation's last piece wanted (ranks are unique)
                 found = self._q(
-                    "SELECT e.rid, e.data FROM (SELECT rid, key, row_number() OVER "
-                    f"(PARTITION BY rid ORDER BY rank) AS n FROM evidence WHERE rid IN {_IDS}) w "
-                    "JOIN evidence e ON e.rid = w.rid AND e.key = w.key WHERE w.n <= ? "
-                    "ORDER BY w.rid, w.n",
-                    (rids, evidence_limit),
+                    "SELECT e.rid, e.data FROM json_each(?) j JOIN evidence e ON e.rid = j.value "
+                    "AND e.rank <= ifnull((SELECT rank FROM evidence WHERE rid = j.value "
+                    "ORDER BY rank LIMIT 1 OFFSET ?), e.rank) ORDER BY e.rid, e.rank",
+                    (rids, evidence_limit - 1),
                 )
             for rid, d in found:
                 evidence[rid].append(Evidence(**orjson.loads(d)))
@@ -960,6 +962,57 @@ class EmbeddedStore(GraphStore):
         rows = self._q(f"SELECT id, name FROM nodes WHERE id IN {_IDS}", (_ids(ids),))
         return {i: name_sort_key(n, i) for i, n in rows}
 
+    def _path_ends(
+        self, source: str, target: str, relations: list[str], intermediaries_only: bool
+    ) -> tuple[Walk, int, int, np.ndarray | None] | None:
+        """The adjacency a path question walks, its ends' ``idx`` and the nodes a path may
+        pass (None: all); None when no path can be; under the lock."""
+        import numpy as np
+
+        both, forward = self.schema.walks(relations)
+        if source == target or not (both or forward):
+            return None
+        idx = self._idx([source, target])
+        if source not in idx or target not in idx:
+            return None
+        size = self._cached(
+            "size", lambda: int(self._q("SELECT coalesce(max(idx), 0) + 1 FROM nodes")[0][0])
+        )
+        walk = self._actors().walk(both, forward, size)
+        allowed = None
+        if intermediaries_only:
+            allowed = np.zeros(walk.size, bool)
+            inter = self._q("SELECT n.idx FROM intermediaries i JOIN nodes n ON n.id = i.node")
+            allowed[[r[0] for r in inter if r[0] < walk.size]] = True
+            allowed[idx[source]] = True
+        return walk, idx[source], idx[target], allowed
+
+    def inner_counts(
+        self,
+        source: str,
+        target: str,
+        relations: list[str],
+        max_hops: int,
+        max_paths: int,
+        top: int,
+        intermediaries_only: bool = False,
+    ) -> InnerCounts:
+        """Paths of up to four hops are listed (:meth:`Walk.short_paths`), ranked and counted
+        on their arrays (:func:`_count_listed`): the thousand paths a broker question ranks
+        are never made into Python lists of ids and dates; longer questions are searched."""
+        with self._lock:
+            ends = self._path_ends(source, target, relations, intermediaries_only)
+            if ends is None:
+                return InnerCounts(0, [])
+            walk, s, t, allowed = ends
+            listed = walk.short_paths(s, t, max_hops, allowed)
+            if listed is not None:
+                order = _listed_order(listed, max_paths, self._named)
+                return _count_listed(listed[0][order], listed[1][order], top, self._named)
+        return super().inner_counts(
+            source, target, relations, max_hops, max_paths, top, intermediaries_only
+        )
+
     def find_paths(
         self,
         source: str,
@@ -971,24 +1024,11 @@ class EmbeddedStore(GraphStore):
     ) -> tuple[list[RawPath], bool]:
         import numpy as np
 
-        both, forward = self.schema.walks(relations)
-        if source == target or not (both or forward):
-            return [], False
         with self._lock:
-            idx = self._idx([source, target])
-            if source not in idx or target not in idx:
+            ends = self._path_ends(source, target, relations, intermediaries_only)
+            if ends is None:
                 return [], False
-            size = self._cached(
-                "size", lambda: int(self._q("SELECT coalesce(max(idx), 0) + 1 FROM nodes")[0][0])
-            )
-            walk = self._actors().walk(both, forward, size)
-            allowed = None
-            if intermediaries_only:
-                allowed = np.zeros(walk.size, bool)
-                inter = self._q("SELECT n.idx FROM intermediaries i JOIN nodes n ON n.id = i.node")
-                allowed[[r[0] for r in inter if r[0] < walk.size]] = True
-                allowed[idx[source]] = True
-            s, t = idx[source], idx[target]
+            walk, s, t, allowed = ends
             listed = walk.short_paths(s, t, max_hops, allowed)
             if listed is not None:  # few enough to list whole: no search
                 found = _rank_listed(listed, max_paths, self._named)
@@ -1267,19 +1307,20 @@ class _Unchanged(Exception):
         self.value = value
 
 
-def _rank_listed(
+def _listed_order(
     listed: Listed, max_paths: int, named: Callable[[Iterable[int]], dict[int, tuple[str, str]]]
-) -> list[tuple[list[int], float, int]]:
-    """The first ``max_paths`` of the paths :meth:`Walk.short_paths` listed, in the order of
-    :func:`graph.embedded.paths.ranked_paths`: hops, then support (highest first), then
-    recency (latest first) by one sort of the arrays; only runs of paths that tie on all
-    three are ordered by the names along them (``named`` gives their sort keys). Only the rows
-    up to the last one tied with the ``max_paths``-th are taken to Python."""
+) -> np.ndarray:
+    """The rows of the first ``max_paths`` of the paths :meth:`Walk.short_paths` listed, in
+    the order of :func:`graph.embedded.paths.ranked_paths`: hops, then support (highest
+    first), then recency (latest first) by one sort of the arrays; only runs of paths that
+    tie on all three are ordered by the names along them (``named`` gives their sort keys).
+    Only the rows up to the last one tied with the ``max_paths``-th are taken to Python, and
+    of them only those of runs that tie."""
     import numpy as np
 
     nodes, hops, sup, rec = listed
     if max_paths <= 0 or not len(hops):
-        return []
+        return np.zeros(0, np.int64)
     order = np.lexsort((-rec, -sup, hops))
     hs, ss, rs = hops[order], sup[order], rec[order]
     end = len(order)
@@ -1288,18 +1329,77 @@ def _rank_listed(
         tied = (hs[max_paths:] == hs[k]) & (ss[max_paths:] == ss[k]) & (rs[max_paths:] == rs[k])
         end = end if tied.all() else max_paths + int(np.argmin(tied))
     order, hs, ss, rs = order[:end], hs[:end], ss[:end], rs[:end]
-    paths: list[list[int]] = []
-    for h in np.unique(hs).tolist():  # a block per number of hops (sorted by it first)
-        paths += nodes[order[hs == h], : h + 1].tolist()
-    found = list(zip(paths, ss.tolist(), rs.tolist(), strict=True))
     same = (hs[1:] == hs[:-1]) & (ss[1:] == ss[:-1]) & (rs[1:] == rs[:-1])
     if same.any():  # runs i..j of paths that tie: by the names along them
         edges = np.diff(np.concatenate([[0], same.astype(np.int8), [0]]))
-        for i, j in zip(
-            np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True
-        ):
-            run = found[i : j + 1]
-            got = named({v for p, _, _ in run for v in p})
-            run.sort(key=lambda f: [got[v][1] for v in f[0]])
-            found[i : j + 1] = run
-    return found[:max_paths]  # type: ignore[return-value]
+        runs = [
+            (i, j, nodes[order[i : j + 1], : int(hs[i]) + 1].tolist())
+            for i, j in zip(
+                np.flatnonzero(edges == 1).tolist(),
+                np.flatnonzero(edges == -1).tolist(),
+                strict=True,
+            )
+        ]
+        got = named({v for _, _, paths in runs for p in paths for v in p})  # one look-up
+        for i, j, paths in runs:
+            keys = [[got[v][1] for v in p] for p in paths]
+            order[i : j + 1] = order[i : j + 1][sorted(range(len(paths)), key=keys.__getitem__)]
+    return order[:max_paths]
+
+
+def _rank_listed(
+    listed: Listed, max_paths: int, named: Callable[[Iterable[int]], dict[int, tuple[str, str]]]
+) -> list[tuple[list[int], float, int]]:
+    """The first ``max_paths`` of the paths :meth:`Walk.short_paths` listed, in ranking
+    order (:func:`_listed_order`), as node lists with their support and recency."""
+    import numpy as np
+
+    nodes, hops, sup, rec = listed
+    order = _listed_order(listed, max_paths, named)
+    hs = hops[order]
+    paths: list[list[int]] = []
+    for h in np.unique(hs).tolist():  # a block per number of hops (sorted by it first)
+        paths += nodes[order[hs == h], : h + 1].tolist()
+    return list(zip(paths, sup[order].tolist(), rec[order].tolist(), strict=True))
+
+
+def _count_listed(
+    nodes: np.ndarray,
+    hops: np.ndarray,
+    top: int,
+    named: Callable[[Iterable[int]], dict[int, tuple[str, str]]],
+) -> InnerCounts:
+    """:func:`graph.store.count_inner` of ranked listed paths (``nodes``' rows, ``hops``
+    each), on the arrays: the inner actors' paths and best rank by one ``np.unique`` of
+    (row, actor) pairs (an actor counted once per path), ordered and cut by one sort; only
+    the actors kept are named."""
+    import numpy as np
+
+    n = len(hops)
+    if not n:
+        return InnerCounts(0, [])
+    cols = np.arange(nodes.shape[1])
+    inner = (cols >= 1) & (cols[None, :] < hops[:, None])  # between the two ends
+    rows = np.broadcast_to(np.arange(n, dtype=np.int64)[:, None], nodes.shape)[inner]
+    values = nodes[inner].astype(np.int64, copy=False)
+    if not len(values):  # direct hops only
+        return InnerCounts(n, [])
+    size = int(values.max()) + 1
+    pairs = np.unique(rows * size + values)  # by row, then actor: each actor once per path
+    actor_of = pairs % size
+    actors, first, counts = np.unique(actor_of, return_index=True, return_counts=True)
+    best = pairs[first] // size + 1  # the first row an actor is on: its best path's rank
+    order = np.lexsort((best, -counts))
+    if len(order) > top:
+        k = order[top - 1]
+        keep = (counts > counts[k]) | ((counts == counts[k]) & (best <= best[k]))
+        order = order[keep[order]]
+    kept = actors[order].tolist()
+    ids = named(kept)
+    return InnerCounts(
+        n,
+        [
+            (ids[a][0], c, b)
+            for a, c, b in zip(kept, counts[order].tolist(), best[order].tolist(), strict=True)
+        ],
+    )

@@ -865,7 +865,7 @@ class Neo4jStore(GraphStore):
         labels = self._intermediary_labels()
         if not labels:
             return set()
-        rows = self._read(lambda tx: tx.run("intermediaries", types=labels))
+        rows = self._read(lambda tx: tx.run("intermediaries"))
         return {r["id"] for r in rows}
 
     # ------------------------------------------------------------------ relations, statements

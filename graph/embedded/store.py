@@ -136,6 +136,15 @@ _ROLE_WHERE = {
 }
 
 
+#: The first pieces of evidence of each relation in a JSON array of ids, by rank (parameters:
+#: the array, then the number wanted less one).
+FIRST_EVIDENCE = (
+    "SELECT e.rid, e.data FROM json_each(?) j JOIN evidence e ON e.rid = j.value "
+    "AND e.rank <= ifnull((SELECT rank FROM evidence WHERE rid = j.value "
+    "ORDER BY rank LIMIT 1 OFFSET ?), x'ff') ORDER BY e.rid, e.rank"
+)
+
+
 def _ids(values: Iterable[Any]) -> str:
     """Values as a JSON array, for ``json_each`` (:data:`_IDS`)."""
     return orjson.dumps(list(values)).decode()
@@ -784,19 +793,16 @@ class EmbeddedStore(GraphStore):
         index: no window over every piece of a hub's relations)."""
         evidence: dict[int, list[Evidence]] = defaultdict(list)
         if rows and (evidence_limit is None or evidence_limit > 0):
-            rids = _ids(r[0] for r in rows)
+            rids = _ids(dict.fromkeys(r[0] for r in rows))  # json_each repeats what it is given
             if evidence_limit is None:
                 found = self._q(
                     f"SELECT rid, data FROM evidence WHERE rid IN {_IDS} ORDER BY rid, rank",
                     (rids,),
                 )
-            else:  # up to the rank of each relation's last piece wanted (ranks are unique)
-                found = self._q(
-                    "SELECT e.rid, e.data FROM json_each(?) j JOIN evidence e ON e.rid = j.value "
-                    "AND e.rank <= ifnull((SELECT rank FROM evidence WHERE rid = j.value "
-                    "ORDER BY rank LIMIT 1 OFFSET ?), e.rank) ORDER BY e.rid, e.rank",
-                    (rids, evidence_limit - 1),
-                )
+            else:  # up to the rank of each relation's last piece wanted (ranks are unique);
+                # with fewer pieces than that, a bound above every rank (a blob sorts after any
+                # text): a bound that named e itself would stop the index's range and read all
+                found = self._q(FIRST_EVIDENCE, (rids, evidence_limit - 1))
             for rid, d in found:
                 evidence[rid].append(Evidence(**orjson.loads(d)))
         return [

@@ -46,10 +46,15 @@ def test_the_bank_family(ex: Extractor) -> None:
             {"Narodna Stranka"},
             {"Kosovo Serb party"},
         ),
-        (  # "Ministry of X" of a state is the state
+        (  # "Ministry of X" of a state is the state, also where the ministry itself acts
             "Arjun Mehta, the spokesman for India's Ministry of External Affairs, told reporters "
             "that no mediator was needed.",
             {"India", "Arjun Mehta"},
+            {"Ministry of External Affairs"},
+        ),
+        (
+            "India's Ministry of External Affairs said on Monday that no mediator was needed.",
+            {"India"},
             {"Ministry of External Affairs"},
         ),
         (  # the first of "X and Y" the parser hung on Y is a side of the meeting

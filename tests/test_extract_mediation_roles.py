@@ -82,3 +82,37 @@ def test_going_between_two_actors_with_their_words_is_mediating_between_them(
 )
 def test_near_misses_mediate_nothing(ex: Extractor, text: str) -> None:
     assert _mediates(ex, text) == set()
+
+
+def test_a_participle_that_opens_a_sentence_has_no_lost_subject_in_the_sentence_before() -> None:
+    """ "Facilitated talks resumed. Ghana has ...": the perfect read as a participle is looked
+    for only inside the participle's sentence; at a sentence's (or the document's) first token
+    the word before belongs to another sentence (or is the document's last, doc[-1])."""
+    import spacy
+    from actorgraph.ingest.extract.mediation import _lost_subject
+    from spacy.tokens import Doc
+
+    words = ["Facilitated", "talks", "resumed", ".", "Ghana", "has"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 2, 2, 2, 5, 5],
+        deps=["amod", "nsubj", "ROOT", "punct", "nsubj", "ROOT"],
+        tags=["VBN", "NNS", "VBD", ".", "NNP", "VBZ"],
+        lemmas=["facilitate", "talk", "resume", ".", "Ghana", "have"],
+        sent_starts=[True, False, False, False, True, False],
+    )
+    assert _lost_subject(doc[0]) is None
+    # the same participle after "has" inside its sentence still finds its subject
+    words = ["Ghana", "has", "facilitated", "talks", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "amod", "dobj", "punct"],
+        tags=["NNP", "VBZ", "VBN", "NNS", "."],
+        lemmas=["Ghana", "have", "facilitate", "talk", "."],
+        sent_starts=[True, False, False, False, False],
+    )
+    found = _lost_subject(doc[2])
+    assert found is not None and found.text == "Ghana"

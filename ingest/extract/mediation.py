@@ -809,10 +809,12 @@ class Mediation:
         ctx = self.ctx
         lex = ctx.lex
         clauses = [c for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-        if subj.dep_ == "nsubj" and subj.head.dep_ == "parataxis" and subj.head.tag_ == "VBN":
-            clauses.append(subj.head)
-        elif subj.dep_ == "nsubj" and subj.head.dep_ == "parataxis" and subj.head.tag_ == "VBD":
-            clauses.append(subj.head)  # "appointed" read as a past tense
+        if (
+            subj.dep_ == "nsubj"
+            and subj.head.dep_ == "parataxis"
+            and subj.head.tag_ in ("VBN", "VBD")
+        ):
+            clauses.append(subj.head)  # also "appointed" read as a past tense
         out: list[str] = []
         for cl in clauses:
             if cl.lemma_.lower() not in lex.sending_verbs or ctx.negated(cl):
@@ -1193,8 +1195,8 @@ def _lost_subject(v: Token) -> Token | None:
       verb, with "The envoy" as its subject): the subject of a participle clause before the
       verb, set off by a comma.
     """
-    if v.tag_ == "VBN" and v.dep_ in ("amod", "acl"):
-        i = v.i - 1
+    if v.tag_ == "VBN" and v.dep_ in ("amod", "acl") and v.i > v.sent.start:
+        i = v.i - 1  # never before the sentence: "Facilitated talks ..." has no "have" to read
         while i > v.sent.start and (
             v.doc[i].tag_ in ("RB", "RBR", "RBS") or v.doc[i].lower_ == "since"
         ):

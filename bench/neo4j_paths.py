@@ -89,12 +89,11 @@ def main() -> None:
     hubs = [h for h, _ in degree.most_common(args.hubs)]
     store = Neo4jStore(args.uri, user=args.user, password=args.password)
     graph = Graph(store)
-    # the set of intermediaries is read once per data version and kept (Graph.intermediaries);
-    # its query scans every relationship, past the 10 s limit at 1M on this machine: read
-    # ahead here and timed apart, so the figures below are the path questions themselves
+    # the set of intermediaries is read once per data version and kept (Graph.intermediaries),
+    # from the flag the writes keep on actors: timed here, through the store the questions use
     t = time.perf_counter()
-    graph._inter = (store.version(), setup.intermediaries())
-    print(f"intermediaries read in {time.perf_counter() - t:.1f} s (no time limit)", flush=True)
+    graph.intermediaries()
+    print(f"intermediaries read in {time.perf_counter() - t:.2f} s", flush=True)
     setup.close()
     hub_pairs = [(a, b) for a in hubs for b in hubs if a != b]
     warm = (rng.choice(actors), rng.choice(actors))  # plans compiled (not timed)

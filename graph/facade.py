@@ -165,8 +165,8 @@ class Graph:
         self._rankings.close()
 
     def intermediaries(self, version: str | None = None) -> set[str]:
-        """Ids of the intermediaries, cached per store version (the store scans every
-        relation to find them); ``version``: the store's, when the caller has just read it."""
+        """Ids of the intermediaries, cached per store version (one read of the store per
+        version); ``version``: the store's, when the caller has just read it."""
         version = self.store.version() if version is None else version
         with self._cache_lock:
             hit = self._inter

@@ -1059,8 +1059,9 @@ class Neo4jStore(GraphStore):
         ends = [a.id for a in self.list_nodes(ACTOR, limit=2)]
         if not types or len(ends) < 2:
             return
-        params: dict[str, Any] = {  # two actors, at most 2 walks a query: planned, not run
-            # (a plan made for ids that match no actor is not the one real ids use)
+        params: dict[str, Any] = {  # two real actors, a budget of one walk a query: the
+            # queries run (a plan made for ids that match no actor is not the one real ids
+            # use), each stopping at its first walk, within the warm-up's time limit
             "source": ends[0],
             "target": ends[1],
             "both": both,

@@ -125,9 +125,9 @@ class Mediation:
         if t.lower_ in lex.host_nouns or t.lemma_.lower() in lex.host_nouns:
             return self._host_named(t)
         if t.lemma_.lower() in lex.mediator_role_nouns:  # "acting as a channel between A and B"
-            head = t.head
-            as_role = t.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as")
-            return as_role or any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children)
+            return _as_role(t) or any(
+                c.dep_ == "prep" and c.lower_ == "between" for c in t.children
+            )
         # "go-betweens", "co-chairs" are three tokens
         return t.i >= 2 and _two_words(t, 2).replace(" - ", "-") in nouns
 
@@ -146,9 +146,7 @@ class Mediation:
         talks = lex.talk_nouns
         if any(g.lemma_.lower() not in talks and g.lower_ not in talks for g in of):
             return False
-        head = t.head
-        as_role = t.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as")
-        return as_role or t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children)
+        return _as_role(t) or t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children)
 
     def _mediator_noun(self, n: Token, k: int) -> None:
         """ "Qatari and Egyptian mediators", "Egypt acting as an intermediary"."""
@@ -211,7 +209,7 @@ class Mediation:
                     x for h in (c, *c.conjuncts) for x in _without(h, _CLAUSES)
                 )
         gov = head.head if head.dep_ == "prep" and head.lower_ == "as" else head
-        as_role = n.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as")
+        as_role = _as_role(n)
         if as_role and head.lower_ == "as" and head.i > 0 and n.doc[head.i - 1].text != ",":
             # "brought together A and B as the two sides, the OSCE, Russia and Ukraine as
             # mediators": the list right before "as", however the parser hung it
@@ -1182,6 +1180,11 @@ def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
     if m is None or not m.actor:
         return []
     return list(t.doc[m.start : m.end])
+
+
+def _as_role(t: Token) -> bool:
+    """A noun said as a role: "is the host", "named him envoy", "acting as a channel"."""
+    return t.dep_ in ("attr", "oprd") or (t.head.dep_ == "prep" and t.head.lower_ == "as")
 
 
 def _lost_subject(v: Token) -> Token | None:

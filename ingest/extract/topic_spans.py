@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Lexicon
     from spacy.tokens import Token
 
+#: subjects that only link a clause to what it modifies ("a plan that places ...")
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 #: words of a relative clause that only link it to its head ("in which", "that", "whereby")
-RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where", "whereby"})
+RELATIVE_WORDS = RELATIVE_PRONOUNS | {"where", "whereby"}
 #: parts of a clause that carry no content of their own
 NO_CONTENT_DEPS = frozenset({"aux", "auxpass", "punct", "det", "mark", "neg", "cc", "case"})
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.graph.exchange import slugify
 from actorgraph.ingest.extract.normalize import fold, name_key
+from actorgraph.ingest.extract.topic_spans import RELATIVE_PRONOUNS
 from spacy.tokens import Span, Token
 
 if TYPE_CHECKING:
@@ -175,10 +176,6 @@ def _small_clause_subject(clause: Token) -> Token | None:
         return None
     subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     return subj if subj is not None and subj.pos_ == "NOUN" and subj.i < clause.i else None
-
-
-#: subjects that only link a clause to what it modifies ("a plan that places ...")
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 
 
 def _key(tokens: list[Token]) -> str:

@@ -11,6 +11,7 @@ from actorgraph.ingest.extract import Extractor
 from actorgraph.ingest.extract.bank import load_bank
 
 from tests.helpers import ROOT
+from tests.test_extract_actors_acting import _actors
 
 BANK = ROOT / "examples" / "extraction-bank" / "actors-kinds.yaml"
 
@@ -18,11 +19,6 @@ BANK = ROOT / "examples" / "extraction-bank" / "actors-kinds.yaml"
 @pytest.fixture(scope="module")
 def ex() -> Extractor:
     return Extractor(n_process=1)
-
-
-def _actors(ex: Extractor, text: str) -> set[str]:
-    recs = ex.extract_text(text, published="2024-05-01")
-    return {r["name"] for r in recs if r["kind"] == "actor"}
 
 
 def test_the_bank_family(ex: Extractor) -> None:

@@ -969,10 +969,16 @@ class EmbeddedStore(GraphStore):
         return {i: name_sort_key(n, i) for i, n in rows}
 
     def _path_ends(
-        self, source: str, target: str, relations: list[str], intermediaries_only: bool
-    ) -> tuple[Walk, int, int, np.ndarray | None] | None:
-        """The adjacency a path question walks, its ends' ``idx`` and the nodes a path may
-        pass (None: all); None when no path can be; under the lock."""
+        self,
+        source: str,
+        target: str,
+        relations: list[str],
+        intermediaries_only: bool,
+        max_hops: int,
+    ) -> tuple[Walk, int, int, np.ndarray | None, Listed | None] | None:
+        """The adjacency a path question walks, its ends' ``idx``, the nodes a path may pass
+        (None: all) and the paths :meth:`Walk.short_paths` lists when they are few enough
+        (None: to be searched); None when no path can be; under the lock."""
         import numpy as np
 
         both, forward = self.schema.walks(relations)
@@ -991,7 +997,8 @@ class EmbeddedStore(GraphStore):
             inter = self._q("SELECT n.idx FROM intermediaries i JOIN nodes n ON n.id = i.node")
             allowed[[r[0] for r in inter if r[0] < walk.size]] = True
             allowed[idx[source]] = True
-        return walk, idx[source], idx[target], allowed
+        s, t = idx[source], idx[target]
+        return walk, s, t, allowed, walk.short_paths(s, t, max_hops, allowed)
 
     def inner_counts(
         self,
@@ -1007,11 +1014,10 @@ class EmbeddedStore(GraphStore):
         on their arrays (:func:`_count_listed`): the thousand paths a broker question ranks
         are never made into Python lists of ids and dates; longer questions are searched."""
         with self._lock:
-            ends = self._path_ends(source, target, relations, intermediaries_only)
+            ends = self._path_ends(source, target, relations, intermediaries_only, max_hops)
             if ends is None:
                 return InnerCounts(0, [])
-            walk, s, t, allowed = ends
-            listed = walk.short_paths(s, t, max_hops, allowed)
+            listed = ends[4]
             if listed is not None:
                 order = _listed_order(listed, max_paths, self._named)
                 return _count_listed(listed[0][order], listed[1][order], top, self._named)
@@ -1031,11 +1037,10 @@ class EmbeddedStore(GraphStore):
         import numpy as np
 
         with self._lock:
-            ends = self._path_ends(source, target, relations, intermediaries_only)
+            ends = self._path_ends(source, target, relations, intermediaries_only, max_hops)
             if ends is None:
                 return [], False
-            walk, s, t, allowed = ends
-            listed = walk.short_paths(s, t, max_hops, allowed)
+            walk, s, t, allowed, listed = ends
             if listed is not None:  # few enough to list whole: no search
                 found = _rank_listed(listed, max_paths, self._named)
                 named = self._named({n for p, _, _ in found for n in p})

@@ -29,6 +29,7 @@ from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
 from actorgraph.ingest.extract.parallel import available_cores, extract_parallel
 from actorgraph.ingest.extract.titles import TITLE_ABBREVIATIONS
+from actorgraph.ingest.extract.tokens import release as release_tokens
 from actorgraph.ingest.settings import ExtractionSettings
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -244,18 +245,21 @@ class Extractor:
         :class:`ActorDictionary`)."""
         published = date.fromisoformat(article.published) if article.published else None
         self.dictionary.begin_document()
-        result = analyze(
-            doc,
-            article.id,
-            published,
-            self.dictionary,
-            self.lexicon,
-            self.matchers,
-            ORIGIN,
-            outlet=article.outlet,
-            unnamed_sources=self.settings.unnamed_sources,
-            every_mention=self.settings.every_mention,
-        )
+        try:
+            result = analyze(
+                doc,
+                article.id,
+                published,
+                self.dictionary,
+                self.lexicon,
+                self.matchers,
+                ORIGIN,
+                outlet=article.outlet,
+                unnamed_sources=self.settings.unnamed_sources,
+                every_mention=self.settings.every_mention,
+            )
+        finally:
+            release_tokens(doc)  # the rules' token list and the Doc refer to each other
         self.last_surfaces = result.surfaces
         yield article.document_record()
         emitted = set(result.actors)

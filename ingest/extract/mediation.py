@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.parties import Parties, listed_before
+from actorgraph.ingest.extract.tokens import tokens
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -70,8 +71,9 @@ class Mediation:
         # the stated pairs again, now that who speaks for whom is known ("a summit between
         # President X and leader Y"), so that "the two sides" names them
         self.parties.choose(set())
+        toks = tokens(ctx.doc)
         for k, s in enumerate(ctx.sents):
-            for t in s:
+            for t in toks[s.start : s.end]:
                 lemma, low = t.lemma_.lower(), t.lower_
                 if lemma not in cues and low not in cues and not _participle_of(low, cues):
                     continue

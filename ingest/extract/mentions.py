@@ -23,6 +23,7 @@ from actorgraph.ingest.extract.normalize import (
     person_key,
     surname,
 )
+from actorgraph.ingest.extract.tokens import tokens
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -451,9 +452,10 @@ def _line_start(doc: Doc, i: int) -> bool:
     """Whether token ``i`` opens a line, or opens it after an opening quotation mark: a
     transcript quoted paragraph by paragraph ('"PENCE: Well, look, ...') labels each turn
     after the mark that opens the paragraph's quote."""
-    if i > 0 and doc[i - 1].text in ('"', "“", "``") and not doc[i - 1].whitespace_:
+    toks = tokens(doc)
+    if i > 0 and toks[i - 1].text in ('"', "“", "``") and not toks[i - 1].whitespace_:
         i -= 1
-    return i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+    return i == 0 or "\n" in toks[i - 1].text_with_ws or toks[i - 1].is_space
 
 
 def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> list[Mention]:
@@ -542,11 +544,13 @@ def _interview_turns(
     X"), else the one person it names in full. Nothing where the text has no question turn
     and no answer turn."""
     turns: list[tuple[int, int, bool]] = []
-    for t in doc:
-        line_start = t.i == 0 or "\n" in doc[t.i - 1].text_with_ws or doc[t.i - 1].is_space
+    toks = tokens(doc)
+    for t in toks:
         low = t.lower_
-        label = low in _QUESTION_LABELS or low in _ANSWER_LABELS
-        if line_start and label and t.text[:1].isupper() and colon_after(doc, t.i + 1) is not None:
+        if low not in _QUESTION_LABELS and low not in _ANSWER_LABELS:
+            continue
+        line_start = t.i == 0 or "\n" in toks[t.i - 1].text_with_ws or toks[t.i - 1].is_space
+        if line_start and t.text[:1].isupper() and colon_after(doc, t.i + 1) is not None:
             turns.append((t.i, t.i + 1, low in _ANSWER_LABELS))
     if not any(a for *_, a in turns) or all(a for *_, a in turns):
         return {}
@@ -680,7 +684,7 @@ def _acronyms(
         if dictionary.entries.get(full.actor) and dictionary.type_of_entry(full.actor) == "person":
             continue
         alias[m.text] = full.actor
-    for t in doc:  # bracketed abbreviations NER left out
+    for t in tokens(doc):  # bracketed abbreviations NER left out
         if taken[t.i] or not _is_acronym(t.text) or t.i < 2 or doc[t.i - 1].text != "(":
             continue
         full = by_end.get(t.i - 1)
@@ -715,7 +719,7 @@ def _acronyms(
                 if m.text not in alias:
                     alias[m.text] = hit
                     dictionary.add_document_alias(hit, m.text)
-    for t in doc:
+    for t in tokens(doc):
         if taken[t.i] or t.i in by_start or not _is_acronym(t.text) or t.pos_ != "PROPN":
             continue
         if _caps_run(doc, t.i) >= 3:
@@ -774,7 +778,7 @@ def _splinters(
     names (a people's name, "the Sudanese SPLM", only describes it)."""
     by_start = {m.start: m for m in mentions}
     extra: list[Mention] = []
-    for t in doc[2:]:
+    for t in tokens(doc)[2:]:
         if not _is_acronym(t.text) or len(t.text) < 2:
             continue
         adj, det = doc[t.i - 1], doc[t.i - 2]
@@ -1627,7 +1631,7 @@ def _organizations_missed(
     """Capitalized names that end in an organization word and that NER did not find ("the
     Unitary Platform", "Ukraine's Coordination Headquarters for ..."): organizations."""
     extra: list[Mention] = []
-    for t in doc:
+    for t in tokens(doc):
         if taken[t.i] or t.pos_ != "PROPN" or t.lower_ not in matchers.org_heads:
             continue
         if not t.text[:1].isupper() or (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
@@ -1793,7 +1797,7 @@ def _surnames_missed(
         return mentions
     extra: list[Mention] = []
     n = len(doc)
-    for t in doc:
+    for t in tokens(doc):
         if taken[t.i] or t.pos_ != "PROPN" or not t.text[:1].isupper():
             continue
         key = surname(t.text)  # folded: "Çavuşoğlu" after "Mevlüt Çavuşoğlu"

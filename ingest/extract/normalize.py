@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
@@ -79,8 +80,10 @@ _TITLE_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, ASCII, straight quotes and hyphens, single spaces."""
+    """Lower case, ASCII, straight quotes and hyphens, single spaces (cached: the rules fold
+    the same few thousand names and words over and over)."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _SPACES.sub(" ", text).strip().lower()

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.tokens import tokens
+
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
     from spacy.tokens import Token
@@ -53,7 +55,7 @@ class Parties:
         ctx = self.ctx
         lex = ctx.lex
         self._raw = True
-        for t in ctx.doc:
+        for t in tokens(ctx.doc):
             low, lemma = t.lower_, t.lemma_.lower()
             if low == "between" and t.dep_ == "prep":
                 head = t.head
@@ -100,7 +102,7 @@ class Parties:
         ctx = self.ctx
         nouns = ctx.lex.observer_nouns
         found: list[str] = []
-        for t in ctx.doc:
+        for t in tokens(ctx.doc):
             if t.pos_ not in ("NOUN", "PROPN") or (
                 t.lower_ not in nouns and lemma_of(t) not in nouns
             ):
@@ -128,7 +130,7 @@ class Parties:
         ctx = self.ctx
         lex = ctx.lex
         hints: list[str] = []
-        for t in ctx.doc:
+        for t in tokens(ctx.doc):
             low, lemma = t.lower_, t.lemma_.lower()
             if t.pos_ in ("NOUN", "PROPN") and (
                 low in lex.mediator_nouns or lemma in lex.mediator_nouns
@@ -233,7 +235,7 @@ class Parties:
                 count(r["source"], 2)
                 count(r["target"])
         lex = ctx.lex
-        for t in ctx.doc:
+        for t in tokens(ctx.doc):
             lemma = t.lemma_.lower()
             if lemma in lex.messages or lemma in lex.proposal_heads:
                 owners = [c for c in t.children if c.dep_ in ("poss", "amod", "compound")]
@@ -273,7 +275,7 @@ class Parties:
         the warring parties", "met the two delegations"): a third party, not a side."""
         ctx = self.ctx
         out: set[str] = set()
-        for t in ctx.doc:
+        for t in tokens(ctx.doc):
             if not self.is_pair_phrase(t):
                 continue
             verb = t.head if t.dep_ in ("dobj", "dative") else None
@@ -335,11 +337,13 @@ class Parties:
     def is_pair_phrase(self, t: Token) -> bool:
         """ "the two sides", "both parties", "the warring parties", "the sides"."""
         lex = self.ctx.lex
+        lemma, low = t.lemma_.lower(), t.lower_
+        pairs, counted = lex.pair_nouns, lex.counted_pair_nouns
+        if lemma not in pairs and low not in pairs and lemma not in counted and low not in counted:
+            return False  # most tokens: no pair noun at all, and no children to read
         kids = {c.lower_ for c in t.children}
-        if t.lemma_.lower() in lex.counted_pair_nouns or t.lower_ in lex.counted_pair_nouns:
+        if lemma in counted or low in counted:
             return bool(kids & {"two", "both"}) and t.tag_ in ("NNS", "NNPS")
-        if t.lemma_.lower() not in lex.pair_nouns and t.lower_ not in lex.pair_nouns:
-            return False
         return bool(kids & {"two", "both", "warring", "the", "rival", "opposing"}) and (
             t.tag_ in ("NNS", "NNPS") or "both" in kids
         )

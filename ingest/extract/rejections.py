@@ -883,9 +883,12 @@ def _copula_phrases(
     """Each phrase found in a sentence with the copula it hangs on: (words, first, last,
     copula)."""
     low = [t.lower_ for t in s]
+    present = set(low)
     out = []
     for phrase in phrases:
         words = phrase.split()
+        if words[0] not in present:
+            continue  # most phrases: their first word is not in the sentence
         n = len(words)
         for i in range(len(low) - n + 1):
             if low[i : i + n] != words:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.demands import DemandRules
 from actorgraph.ingest.extract.rejections import RejectRules
+from actorgraph.ingest.extract.tokens import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,8 +46,9 @@ class Stances(DemandRules, RejectRules):
         cue_lemmas = ctx.lex.cue_lemmas
         ctx.resolve.stance_sources = True  # "the government insisted": the state's stance
         try:
+            toks = tokens(ctx.doc)
             for s in ctx.sents:
-                for t in s:
+                for t in toks[s.start : s.end]:
                     if (
                         t.lemma_.lower() in cue_lemmas
                         or t.lower_ in cue_lemmas

@@ -19,6 +19,7 @@ from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
 from actorgraph.ingest.extract.mentions import colon_after
 from actorgraph.ingest.extract.normalize import name_key
 from actorgraph.ingest.extract.sources import Source, UnnamedSources
+from actorgraph.ingest.extract.tokens import tokens
 from actorgraph.ingest.extract.topics import INTERVIEWER, phrase_text
 
 if TYPE_CHECKING:
@@ -274,7 +275,7 @@ class Statements:
         ctx = self.ctx
         lex = ctx.lex
         used = {q.verb.i for q in ctx.quotes if q.verb is not None}
-        for t in ctx.doc:
+        for t in tokens(ctx.doc):
             low = t.lemma_.lower()
             if t.lower_ in lex.according and t.dep_ == "prep":
                 self._according(t)

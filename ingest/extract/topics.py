@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.graph.exchange import slugify
 from actorgraph.ingest.extract.normalize import fold, name_key
+from actorgraph.ingest.extract.tokens import tokens
 from actorgraph.ingest.extract.topic_spans import RELATIVE_PRONOUNS
 from spacy.tokens import Span, Token
 
@@ -550,7 +551,7 @@ class TopicTable:
             # the fullest phrase headed by a proposal word, with this owner, names the topic
             best: tuple[int, int, list[Token]] | None = None
             all_toks: list[Token] = []
-            for t in head.doc:
+            for t in tokens(head.doc):
                 if t.lemma_.lower() in self.lex.proposal_heads and t.pos_ in ("NOUN", "PROPN"):
                     if (self._owner_of(t) or "") != owner:
                         continue

@@ -362,6 +362,7 @@ class DocContext:
                 lemma in self.lex.irrealis_governors
                 and head.pos_ in ("VERB", "AUX")
                 and not (cur.dep_ == "advcl" and cur.tag_ == "VBG")
+                and not _own_commitment(cur, head, self.lex.insist_verbs)
             ):  # not the speaker's own aside: "urged Israel to stop, warning that ..."
                 return True
             if cur.dep_ == "advcl" and lemma in self.lex.protests:  # "marched to demand"
@@ -499,3 +500,23 @@ class DocContext:
         if sf.title and title_key(sf.title) in self.lex.own_voice:
             return actor
         return sf.target
+
+
+#: the future of a clause one commits oneself to ("insisted it would never disarm")
+_COMMITTING = frozenset({"will", "would", "wo", "shall"})
+#: subjects that stand for whoever insists (a pronoun, not another actor named anew)
+_SELF_PRONOUNS = frozenset({"it", "we", "i", "he", "she", "they"})
+
+
+def _own_commitment(clause: Token, head: Token, insisting: frozenset[str]) -> bool:
+    """ "Hamas insisted it would never disarm": a clause under a verb of insisting whose
+    subject is a pronoun and whose verb is in the future is the insister's own commitment,
+    asserted (not "insisted that Israel withdraw", a demand of someone else)."""
+    if head.lemma_.lower() not in insisting or clause.dep_ != "ccomp":
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.lower_ in _SELF_PRONOUNS
+        and any(c.dep_ == "aux" and c.lower_ in _COMMITTING for c in clause.children)
+    )

@@ -268,16 +268,27 @@ class Resolver:
 
     def _held_government(self, t: Token) -> Resolved | None:
         """ "His government rejected the plan": the state whose office the person the
-        pronoun stands for holds (issue 10h)."""
+        pronoun stands for holds (issue 10h); "his movement", "her party" an organization's
+        leader or spokesperson speaks for, "his delegation" whichever body he speaks for
+        (issue 10aa)."""
         ctx = self.ctx
-        if t.lemma_.lower() not in ctx.lex.government_nouns:
+        lex = ctx.lex
+        low, lemma = t.lower_, t.lemma_.lower()
+        want: str | None
+        if lemma in lex.government_nouns:
+            want = "state"
+        elif {low, lemma} & (lex.groups | lex.org_heads):
+            want = "organization"
+        elif lemma in lex.body_nouns:
+            want = None  # "his delegation": the body he speaks for, state or organization
+        else:
             return None
         poss = next(
             (c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None
         )
         r = self._coref(poss) if poss is not None else None
         sf = ctx.principal.get(r.actor) if r is not None else None
-        if sf is None or ctx.type_of(sf.target) != "state":
+        if sf is None or (want is not None and ctx.type_of(sf.target) != want):
             return None
         ctx.use(sf.target, t.i)
         return Resolved(sf.target, via="organ")

@@ -14,6 +14,7 @@ it was stalling", "dismissed reports that …", "rejected accusations") is no re
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.records import Resolved
@@ -709,21 +710,28 @@ class RejectRules(StanceRules):
 
     def _refused_concession(self, v: Token) -> None:
         """ "Ukraine will never cede territory", "Hamas would not hand over its weapons": a
-        refusal stated in the future (a rejection of doing it)."""
+        refusal stated in the future (a rejection of doing it); "has no intention of giving up
+        its arms", "no plans to withdraw" (the holder of the intention refuses)."""
         ctx = self.ctx
-        if not ctx.negated(v) or ctx.irrealis(v):
-            return
-        if not any(
-            c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall") for c in v.children
-        ):
-            return
-        if v.dep_ not in ("ROOT", "ccomp", "conj"):
-            return
+        intention = self._no_intention(v)  # "has no intention of giving up its arms"
+        if intention is not None:
+            holder = intention.head
+            if ctx.negated(holder) or ctx.irrealis(holder):
+                return
+        else:
+            if not ctx.negated(v) or ctx.irrealis(v):
+                return
+            if not any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall") for c in v.children
+            ):
+                return
+            if v.dep_ not in ("ROOT", "ccomp", "conj"):
+                return
         if self._unless(v) is not None:
             return  # "would not join the talks until Y": a demand for Y, not a refusal
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in v.children):
             return  # "would not offer an opinion", "will not give details": no stance
-        sources = ctx.resolve.subject_actors(v)
+        sources = ctx.resolve.subject_actors(v if intention is None else intention.head)
         if not sources or any(s.via == "pronoun" and s.anonymous for s in sources):
             return
         topic = ctx.topics.from_vp(v)
@@ -790,6 +798,9 @@ class RejectRules(StanceRules):
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.75)
 
+
+#: a hyphen inside a phrase's word is a token of its own ("non-starter", "no-go")
+_HYPHEN = re.compile(r"(-)")
 
 #: "anything that amounts to X": a pronoun that says nothing without its relative clause
 INDEFINITES = frozenset({"anything", "something", "everything"})
@@ -886,7 +897,8 @@ def _copula_phrases(
     present = set(low)
     out = []
     for phrase in phrases:
-        words = phrase.split()
+        # "a non-starter" is written as the tokenizer splits it: "a", "non", "-", "starter"
+        words = [w for word in phrase.split() for w in _HYPHEN.split(word) if w]
         if words[0] not in present:
             continue  # most phrases: their first word is not in the sentence
         n = len(words)

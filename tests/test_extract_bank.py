@@ -48,6 +48,7 @@ FLOORS = {
     "actors-places": 0.95,
     "speakers-bodies": 0.95,
     "speakers-roles": 0.95,
+    "speakers-document": 0.95,
     "actors-acting": 0.95,
     "actors-kinds": 0.95,
     "statements-layouts": 0.95,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.genders import default_genders, honorific_gender
 from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.outlets import reporting_noun
@@ -40,6 +41,11 @@ class Resolver:
         self._subjects_cache: dict[int, list[int]] = {}
         #: the genders the pronouns resolved to a person give them ("m", "f")
         self._genders: dict[str, set[str]] = {}
+        #: the gender honorifics, gendered nouns or a given name give a person (fixed)
+        self._said_gender: dict[str, str | None] = {}
+        self._cues = default_genders()
+        #: "he"/"she" resolved through the pronoun subject of a sentence before
+        self._chain: dict[int, Resolved | None] = {}
         #: whether "the government" alone is the state of the talks (for whose stance a
         #: clause is; a speaker it does not make, see :meth:`_the_government`)
         self.stance_sources = False
@@ -48,6 +54,7 @@ class Resolver:
         """Cut the reference back to the document (see :meth:`DocContext.result`)."""
         self.ctx = None  # type: ignore[assignment]
         self._subjects_cache.clear()
+        self._chain.clear()
 
     # ------------------------------------------------------------------ subjects
     def subjects(self, v: Token, depth: int = 0) -> list[Token]:
@@ -725,9 +732,17 @@ class Resolver:
             return Resolved(actor, via="pronoun")
         k = ctx.sent_of[t.i]
         if low in PERSON_PRON:
+            if t.i in self._chain:
+                return self._chain[t.i]
             for kk in range(k, max(-1, k - 4), -1):
                 if q is None and self._unnamed_speaker(kk, t):
                     return None  # "A member of the delegation said ... Instead, he said"
+                if kk < k and q is None:
+                    chained = self._pronoun_subject(kk, low)
+                    if chained is not None:  # "She has faced ... Bill Clinton ... She said"
+                        r = self._coref(chained)
+                        self._chain[t.i] = r
+                        return r
                 cands = [
                     m
                     for m in ctx.mentions_in(ctx.sents[kk])
@@ -772,6 +787,23 @@ class Resolver:
                 return Resolved(rs[0].actor, anonymous=rs[0].anonymous, via="pronoun")
             return None
         return None
+
+    def _pronoun_subject(self, k: int, low: str) -> Token | None:
+        """The subject of sentence ``k`` when it is a pronoun of the gender of ``low`` and no
+        person named in that sentence is a subject: a run of "she" sentences keeps its person,
+        whoever else the sentences name ("She has faced ... her meeting with Bill Clinton ...
+        She said")."""
+        ctx = self.ctx
+        subs = self.sentence_subjects(k)
+        if not subs:
+            return None
+        first = ctx.doc[subs[0]]
+        if first.lower_ not in ("he", "she") or _gender(first.lower_) != _gender(low):
+            return None
+        for m in ctx.mentions_in(ctx.sents[k]):
+            if m.actor and m.start < first.i and ctx.type_of(m.actor) == "person":
+                return None  # "Lynch said she ...": the named person comes first
+        return first
 
     def _unnamed_speaker(self, k: int, t: Token) -> bool:
         """Whether sentence ``k`` (before ``t``) has a speaker described, not named, as the
@@ -822,19 +854,26 @@ class Resolver:
 
     def _gender_of(self, actor: str) -> str | None:
         """The gender the document gives a person: its honorifics ("Mr. Cruz", "Ms. Warren")
-        and the pronouns that follow the person as subject in the same sentence ("Cruz said he
-        ..."); None when they disagree or say nothing."""
+        and gendered nouns beside the name ("X, a spokeswoman"), else a given name of one
+        gender ("Loretta Lynch"), else the pronouns that follow the person as subject in the
+        same sentence ("Cruz said he ..."); None when they disagree or say nothing."""
+        if actor in self._said_gender:
+            return self._said_gender[actor]
         seen = set(self._genders.get(actor, ()))
         ctx = self.ctx
         doc = ctx.doc
+        said: set[str] = set()  # honorifics and gendered nouns
+        named: set[str] = set()  # given names
         for m in ctx.mentions:
             if m.actor != actor:
                 continue
             word = doc[m.start - 1].lower_.rstrip(".") if m.start > 0 else ""
-            if word in ("mr", "sir", "lord", "king"):
-                seen.add("m")
-            elif word in ("ms", "mrs", "miss", "madam", "dame", "lady", "queen"):
-                seen.add("f")
+            g = honorific_gender(word) or self._cues.of_nouns(doc, m.start, m.end)
+            if g:
+                said.add(g)
+            g = self._cues.of_name(doc, m.start, m.end)
+            if g:
+                named.add(g)
             if not self._is_subject(m):
                 continue
             sent = ctx.sents[ctx.sent_of[m.start]]
@@ -850,6 +889,13 @@ class Resolver:
             )
             if pron is not None and pron.lower_ in PERSON_PRON:
                 seen.add(_gender(pron.lower_))
+        # what the text says outweighs a given name, which outweighs the pronouns after
+        for tier in (said, named):
+            if len(tier) == 1:
+                self._said_gender[actor] = next(iter(tier))
+                return self._said_gender[actor]
+            if tier:
+                return None
         return next(iter(seen)) if len(seen) == 1 else None
 
     @staticmethod

@@ -183,6 +183,10 @@ def find_mentions(
             cands.append((span.start, span.end, 3, None))
     for match_id, s, e in matchers.names(doc):
         actor_id, kind = matchers.targets[match_id]
+        if _other_given_name(doc, s, e, actor_id, dictionary):
+            s -= 1  # "Ivanka Trump" is no "Trump" of the dictionary: a person of their own
+            cands.append((s, e, 2, Mention(s, e, "ner", "PERSON", doc[s:e].text)))
+            continue
         cands.append((s, e, 2, Mention(s, e, kind, "DICT", doc[s:e].text, actor_id)))
     for _, s, e in matchers.places(doc):
         cands.append((s, e, 2, None))
@@ -1119,6 +1123,35 @@ def _state_as_place(
         and doc[m.start - 1].text == ","
         and before.ent_type_ in ("GPE", "LOC", "FAC")
         and head.dep_ != "nsubj"
+    )
+
+
+#: entity types of a capitalized word that make it no given name ("Republican Trump")
+_NOT_GIVEN = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC", "EVENT", "DATE", "TIME"})
+
+
+def _other_given_name(doc: Doc, s: int, e: int, actor_id: str, dictionary: ActorDictionary) -> bool:
+    """Whether a one-word name of a known person is the surname of someone else because a
+    given name that is none of the person's comes right before it ("Ivanka Trump", "Bill
+    Clinton" where the dictionary knows only Donald Trump, Hillary Clinton): a capitalized
+    proper noun, no title ("President Trump"), honorific, demonym or known name."""
+    if e - s != 1 or s == 0 or dictionary.type_of_entry(actor_id) != "person":
+        return False
+    prev = doc[s - 1]
+    if (
+        not prev.is_alpha
+        or not prev.text[:1].isupper()
+        or prev.pos_ != "PROPN"
+        or prev.ent_type_ in _NOT_GIVEN
+        or is_title_word(prev.text)
+        or dictionary.lookup(prev.text) is not None
+        or dictionary.lookup_demonym(prev.text) is not None
+    ):
+        return False
+    full = f"{prev.text} {doc[s].text}"
+    known = {person_key(n) for n in dictionary.names_of(actor_id)}
+    return person_key(full) not in known and not any(
+        k.split()[:1] == [prev.lower_] for k in known if " " in k
     )
 
 

@@ -52,6 +52,7 @@ FLOORS = {
     "actors-acting": 0.95,
     "actors-kinds": 0.95,
     "statements-layouts": 0.95,
+    "statements-attribution-recall": 0.95,
     "stance-topics": 0.95,
     "stance-topic-names": 0.95,
     "stance-sources": 0.95,

@@ -304,6 +304,79 @@ class Statements:
                 continue
             r = rs[0]
             self._reported(r.actor, span, conf - (0.05 if r.via == "pronoun" else 0.0))
+        self._introduced_blocks()
+
+    def _introduced_blocks(self) -> None:
+        """ "Caddell continued:" or "In a statement, the governor added:" at the end of a
+        paragraph, and the words in the next paragraph: a block quotation the colon
+        introduces, quoted or set off without marks. The next paragraph is the speaker's
+        statement (a quote when it opens with a quotation mark), unless a quote in it already
+        has a speaker. The verb is one of saying, or a verb whose object is a speech noun
+        ("made the following comment:", "issued a statement:")."""
+        ctx = self.ctx
+        doc, text = ctx.doc, ctx.text
+        wrapped = hard_wrapped(text)
+        for colon in doc:
+            if colon.text != ":" or ctx.quote_of[colon.i] >= 0:
+                continue
+            end = paragraph_end(text, colon.idx, wrapped)
+            if text[colon.idx + 1 : end].strip() or end >= len(text):
+                continue  # "said: the talks …" on its own line is the sentence's own clause
+            v = ctx.sents[ctx.sent_of[colon.i]].root
+            if not self._introduces(v) or ctx.irrealis(v) or ctx.negated(v):
+                continue
+            rs = ctx.resolve.subject_actors(v)
+            if not rs or rs[0].anonymous:
+                continue
+            first = next((t for t in doc[colon.i + 1 :] if not t.is_space), None)
+            if first is None:
+                continue
+            block = doc.char_span(
+                first.idx, paragraph_end(text, first.idx, wrapped), alignment_mode="contract"
+            )
+            if block is None or len(block) < 3:
+                continue
+            quoted = [ctx.quotes[k] for k in {ctx.quote_of[t.i] for t in block} if k >= 0]
+            if any(q.statement is not None for q in quoted):
+                continue
+            toks = [t for t in block]
+            while toks and (toks[-1].is_punct or toks[-1].is_space):
+                toks = toks[:-1]
+            if len(toks) < 3:
+                continue
+            r = rs[0]
+            sf = ctx.principal.get(r.actor)
+            principal = sf.target if sf else None
+            said = text[toks[0].idx : toks[-1].idx + len(toks[-1])].strip('“”"‘’ ')
+            a, b = toks[0].i, toks[-1].i + 1
+            if len(quoted) == 1 and quoted[0].start <= a + 1 and quoted[0].end >= b - 1:
+                q = quoted[0]  # the paragraph is one quote: its words as printed
+                said, a, b = text[q.char_start : q.char_end], q.start, q.end
+            conf = 0.6 if r.via != "pronoun" else 0.55
+            sid = ctx.out.statement(r.actor, said, bool(quoted), principal, a, b, conf)
+            for q in quoted:
+                q.speaker, q.principal, q.statement = r.actor, principal, sid
+
+    def _introduces(self, v: Token) -> bool:
+        """Whether the root of a sentence ending in a colon introduces words that follow: a
+        verb of saying ("added:"), or one whose object is a speech noun ("made the following
+        comment:")."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if v.pos_ != "VERB" or v.tag_ == "VBG":
+            return False
+        said = lex.speech_nouns | lex.carriers
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if any(c.lemma_.lower() in said for c in objs):
+            return True
+        # "told reporters:", "told CNN:", "told them:" name the hearer; "added two new
+        # members:" or "noted three changes:" list things, not words
+        return v.lemma_.lower() in lex.speech_verbs and all(
+            ctx.men[c.i] is not None
+            or c.pos_ in ("PRON", "PROPN")
+            or c.lemma_.lower() in lex.journalists
+            for c in objs
+        )
 
     def _said(self, t: Token) -> tuple[list[Token], float]:
         """What a verb of saying reports: its clause, its infinitive ("vowed to ..."), its

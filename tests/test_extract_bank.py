@@ -56,6 +56,7 @@ FLOORS = {
     "stance-sources": 0.95,
     "mediation-sides": 0.95,
     "mediation-roles": 0.95,
+    "demands-content": 0.95,
 }
 
 

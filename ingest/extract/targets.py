@@ -38,6 +38,9 @@ LIST_HOLDERS = frozenset({"list", "set", "series", "catalogue", "catalog", "raft
 #: "one of its demands is X", "another of its conditions is X"
 PARTITIVES = frozenset({"one", "another", "first", "chief", "foremost", "top", "main", "key"})
 
+#: what makes a noun a phrase of its own ("an exchange", "full reopening", "a review of X")
+ITEM_MODS = frozenset({"det", "amod", "poss", "compound", "prep", "nummod", "nmod"})
+
 #: where the noun a possessive pronoun points back to stands ("the return of prisoners")
 ANTECEDENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "conj", "appos"})
 
@@ -947,6 +950,8 @@ def _hung_list(head: Token) -> list[Token]:
             continue
         if c.dep_ != "appos" and c not in seconds:
             continue
+        if c.ent_type_ in ("DATE", "TIME") or not any(g.dep_ in ITEM_MODS for g in c.children):
+            continue  # "recognition of Kosovo, today or tomorrow": no item of its own
         if doc[c.left_edge.i - 1].text != ",":
             continue
         rest = [g for g in c.conjuncts if g.i > c.i and g.pos_ == "NOUN"]

@@ -59,6 +59,7 @@ FLOORS = {
     "mediation-sides": 0.95,
     "mediation-roles": 0.95,
     "rejections-bodies": 0.95,
+    "demands-content": 0.95,
 }
 
 

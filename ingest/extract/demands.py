@@ -786,7 +786,7 @@ class DemandRules(StanceRules):
                     found = [Resolved(owner, via="description")]  # "the union's demands"
                 if not found and c.lower_ in ("its", "their"):
                     found = self._subject_owner(c)
-                return found
+                return self._other_side(found) if c.lower_ == "their" else found
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
@@ -799,12 +799,31 @@ class DemandRules(StanceRules):
         found = [r for c in mods for r in ctx.resolve.actors_as_resolved(c)]
         if found:
             return found
+        for c in n.children:  # "Houthi demands" in a story of the Houthis: the group's
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and ctx.men[c.i] is None:
+                group = ctx.dict.lookup_number(c.text)
+                if group is not None and any(m is not None and m.actor == group for m in ctx.men):
+                    return [Resolved(group, via="name")]
         for c in n.children:  # "rebel demands", "opposition conditions": the body described
             if c.dep_ in ("amod", "compound") and c.i == n.i - 1 and c.pos_ in ("NOUN", "ADJ"):
                 with ctx.quietly():
                     owner = ctx.resolve.described_owner(c)
                 if owner is not None and ctx.type_of(owner) != "person":
                     return [Resolved(owner, via="description")]
+        return []
+
+    def _other_side(self, found: list[Resolved]) -> list[Resolved]:
+        """ "Their demands include X" read as one person's (the negotiator who speaks, or the
+        pronoun's nearest subject): a plural pronoun is no one person. Said by a side's
+        negotiator in talks between two sides, it is the other side (a speaker calls their own
+        side's demands "ours"); otherwise nobody."""
+        ctx = self.ctx
+        if not found or any(ctx.type_of(r.actor) != "person" for r in found):
+            return found
+        sides = {ctx.stance_source(r.actor) for r in found}
+        parties = ctx.parties
+        if len(parties) == 2 and len(sides) == 1 and (side := sides.pop()) in parties:
+            return [Resolved(next(p for p in parties if p != side), via="party")]
         return []
 
     def _speakers_own(self, n: Token, poss: Token) -> list[Resolved]:
@@ -859,6 +878,8 @@ class DemandRules(StanceRules):
         sources = self._owners(n)
         if not sources and n.dep_ == "nsubj":  # "its first priority remained X, Qatar said"
             sources = self._judges(n.head)
+            if any(c.dep_ == "poss" and c.lower_ == "their" for c in n.children):
+                sources = self._other_side(sources)  # "Their demands include X," she said
         if not sources and n.head.pos_ == "VERB":  # "Hamas is sticking to its conditions"
             sources = ctx.resolve.subject_actors(n.head.head if n.dep_ == "pobj" else n.head)
         holder = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None

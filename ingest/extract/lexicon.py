@@ -241,6 +241,7 @@ class Topics(_Section):
     abstract_heads: Words = Field(default_factory=list)
     stopwords: Words = Field(default_factory=list)
     acts: Words = Field(default_factory=list)
+    patient_nouns: Words = Field(default_factory=list)
     offer_verbs: Words = Field(default_factory=list)
 
 
@@ -447,6 +448,8 @@ class Lexicon:
     topic_stopwords: frozenset[str]
     #: verbs that name a whole act by themselves ("resign", "withdraw"): a topic alone
     topic_acts: frozenset[str]
+    #: nouns of an act done to what their possessive names ("their release": of whom?)
+    patient_nouns: frozenset[str]
     object_classes: dict[str, frozenset[str]] = field(default_factory=dict)
     #: every lemma that can start a cue, for a quick test per sentence
     cue_lemmas: frozenset[str] = frozenset()
@@ -629,6 +632,7 @@ class Lexicon:
             abstract_heads=fs(spec.topics.abstract_heads),
             topic_stopwords=fs(spec.topics.stopwords),
             topic_acts=fs(spec.topics.acts),
+            patient_nouns=fs(spec.topics.patient_nouns),
             object_classes=classes,
         )
         cue = (

@@ -38,6 +38,15 @@ LIST_HOLDERS = frozenset({"list", "set", "series", "catalogue", "catalog", "raft
 #: "one of its demands is X", "another of its conditions is X"
 PARTITIVES = frozenset({"one", "another", "first", "chief", "foremost", "top", "main", "key"})
 
+#: what makes a noun a phrase of its own ("an exchange", "full reopening", "a review of X")
+ITEM_MODS = frozenset({"det", "amod", "poss", "compound", "prep", "nummod", "nmod"})
+
+#: where the noun a possessive pronoun points back to stands ("the return of prisoners")
+ANTECEDENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "conj", "appos"})
+
+#: copulas whose predicate can be a demand ("X remains one of its demands", "X is its demand")
+PREDICATE_COPULAS = frozenset({"be", "remain"})
+
 #: verbs that pass a demand on down a chain ("urged Qatar to lean on Hamas to accept X",
 #: "asked Egypt to persuade Hamas to release them"): the demand is what the chain ends in
 CHAIN_VERBS = frozenset({"lean", "persuade", "convince", "induce", "prevail", "prod", "nudge"})
@@ -127,7 +136,44 @@ class Targets:
                 if subj is not None and subj.pos_ != "PRON":
                     toks += ctx.topics.np_tokens(subj, 1)
                 return ctx.topics.from_tokens(toks + ctx.topics.vp_tokens(inner))
+        ante = self._patient_antecedent(head)
+        if ante is not None:  # "their release": of the prisoners named before
+            return ctx.topics.act_on_antecedent(head, ante)
         return ctx.topics.from_np(head)
+
+    def _patient_antecedent(self, head: Token) -> Token | None:
+        """What the possessive pronoun of an act noun that says nothing else points back to
+        ("... the return of Armenian prisoners still held in Azerbaijan. Their release remains
+        one of Yerevan's demands": the prisoners): the last noun before it, in its sentence or
+        the one before, that agrees in number ("their": a plural, "its": a singular) and is no
+        actor. Nothing where an actor of that number comes first ("its withdrawal" after
+        "Israel")."""
+        ctx = self.ctx
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in ctx.lex.patient_nouns:
+            return None
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is None or poss.lower_ not in ("their", "its"):
+            return None
+        if any(c.dep_ not in ("poss", "amod", "det", "punct") for c in head.children):
+            return None  # "their release from prison": the phrase says enough
+        k = ctx.sent_of[poss.i]
+        start = ctx.sents[max(0, k - 1)].start
+        plural = poss.lower_ == "their"
+        for t in reversed(poss.doc[start : poss.i]):
+            if t.pos_ == "PRON":
+                continue
+            if (m := ctx.men[t.i]) is not None and m.actor:
+                if (t.tag_ in ("NNS", "NNPS")) == plural:
+                    return None  # an actor of the same number is the likelier one
+                continue
+            if t.pos_ != "NOUN" or t.dep_ not in ANTECEDENT_DEPS:
+                continue
+            if (t.tag_ == "NNS") != plural:
+                continue
+            if t.lemma_.lower() in ctx.lex.patient_nouns or t.i == head.i:
+                continue
+            return t
+        return None
 
     def said_to_be(self, head: Token) -> Token | None:
         """What an abstract head is said to be by a copula ("a federation is an idea Ankara
@@ -407,6 +453,7 @@ class Targets:
         items = self.list_items(head)
         if items:  # "its conditions, including A and B": the items
             return [x for item in items for x in self.nps(item)]
+        conj += [c for c in _hung_list(head) if c not in conj]
         for t in (head, *conj):
             x = self.np(t)
             if x is not None and x not in out:
@@ -436,9 +483,16 @@ class Targets:
             return colon
         head = n.head
         items += self._partitive_items(n)  # "among its demands are A and B"
+        if n.dep_ == "attr" and n.lemma_.lower() not in lex.condition_nouns:
+            items += self._predicate_items(n)  # "a neutral venue is the group's demand"
         if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIST_HOLDERS:
             n, head = head.head, head.head.head  # "its list of demands includes A and B"
-        if n.dep_ == "nsubj" and head.lemma_.lower() not in LIST_VERBS:
+        dep = n.dep_
+        if dep == "appos" and head.dep_ == "nsubj" and n.right_edge.i + 1 == head.head.i:
+            # "According to X, Viktor Orlansky, Moscow's terms include A": the parser made the
+            # list noun right before the verb an apposition to the name before it
+            dep, head = "nsubj", head.head
+        if dep == "nsubj" and head.lemma_.lower() not in LIST_VERBS:
             # "the EMC's demands, read out by its negotiator, include A": the parser made the
             # participle the verb and the real one its conjunct
             head = next(
@@ -451,9 +505,9 @@ class Targets:
                 ),
                 head,
             )
-        if n.dep_ in ("nsubj", "compound") and head.lemma_.lower() in FOCUS_VERBS:
+        if dep in ("nsubj", "compound") and head.lemma_.lower() in FOCUS_VERBS:
             items.extend(_focus_items(head))
-        if n.dep_ == "nsubj" and head.lemma_.lower() in LIST_VERBS:
+        if dep == "nsubj" and head.lemma_.lower() in LIST_VERBS:
             # "the government's demands include A and B", "its conditions are A and B"
             obj = next((g for g in head.children if g.dep_ in ("dobj", "attr")), None)
             if obj is None and head.lemma_.lower() == "be":
@@ -481,14 +535,31 @@ class Targets:
         cop: Token | None = None
         if prep.lower_ == "among":
             cop = prep.head
-        elif prep.lower_ == "of" and prep.head.dep_ == "nsubj" and prep.head.lower_ in PARTITIVES:
-            cop = prep.head.head
+        elif prep.lower_ == "of" and prep.head.lower_ in PARTITIVES:
+            if prep.head.dep_ == "nsubj":
+                cop = prep.head.head
+            elif prep.head.dep_ == "attr":  # "their release remains one of Yerevan's demands"
+                return self._predicate_items(prep.head)
         if cop is None or cop.lemma_.lower() not in ("be", "include") or self.ctx.negated(cop):
             return []
         item = next((c for c in cop.children if c.dep_ in ("attr", "dobj")), None)
         if item is None and prep.lower_ == "among":  # "among its demands, a ceasefire is first"
             item = next((c for c in cop.children if c.dep_ == "nsubj"), None)
         return [item] if item is not None else []
+
+    def _predicate_items(self, pred: Token) -> list[Token]:
+        """ "The release of the prisoners remains one of Yerevan's demands", "a neutral
+        venue is the group's chief demand": the predicate of a copula names its subject as
+        the item (a thing, not an actor nor a pronoun; nothing where it is negated)."""
+        cop = pred.head
+        if pred.dep_ != "attr" or cop.lemma_.lower() not in PREDICATE_COPULAS:
+            return []
+        if self.ctx.negated(cop) or self.ctx.irrealis(cop):
+            return []
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or self.ctx.men[subj.i] is not None:
+            return []
+        return [subj]
 
     def _colon_items(self, n: Token) -> list[Token]:
         """The items after a colon that follows a list noun: one head per stretch between
@@ -843,6 +914,12 @@ def _spread(obj: Token) -> list[Token]:
             continue
         if c.dep_ == "appos" and _comment(c):
             continue  # "A, a step Washington has declined to take": a comment on A
+        if (
+            c.dep_ == "appos"
+            and c.head.pos_ == "PROPN"
+            and not any(g.dep_ == "conj" for g in c.children)
+        ):
+            continue  # "a ceasefire in Khan Younis, the largest town": it describes the name
         if c.dep_ == "conj" and _remark(c):
             continue  # "A, a point diplomats have called hard to meet", read as a conjunct
         left = c.left_edge.i
@@ -853,6 +930,34 @@ def _spread(obj: Token) -> list[Token]:
         ):  # an item after a comma, the last one after "and", one with its own determiner
             out.append(c)
     return out
+
+
+def _hung_list(head: Token) -> list[Token]:
+    """The rest of a list the parser hung inside its first item as an apposition ("wanted
+    a ceasefire of 30 days, an exchange of prisoners and the return of children": "exchange"
+    apposed to "days", or a second object of the verb): an apposition after a comma that is
+    itself a list with "and"/"or"
+    (one lone apposition only names what it follows), with its conjuncts."""
+    doc = head.doc
+    # or a second object of the verb ("demanded a freeze on fishing, a new survey and X")
+    seconds = [
+        c
+        for c in head.head.children
+        if head.dep_ == "dobj" and c.i > head.i and c.dep_ in ("dobj", "npadvmod")
+    ]
+    for c in [*head.subtree, *seconds]:
+        if c.i <= head.i or c.pos_ != "NOUN" or _comment(c):
+            continue
+        if c.dep_ != "appos" and c not in seconds:
+            continue
+        if c.ent_type_ in ("DATE", "TIME") or not any(g.dep_ in ITEM_MODS for g in c.children):
+            continue  # "recognition of Kosovo, today or tomorrow": no item of its own
+        if doc[c.left_edge.i - 1].text != ",":
+            continue
+        rest = [g for g in c.conjuncts if g.i > c.i and g.pos_ == "NOUN"]
+        if rest and any(doc[j].dep_ == "cc" for j in range(c.i, rest[-1].i)):
+            return [c, *rest]
+    return []
 
 
 def _comment(appos: Token) -> bool:

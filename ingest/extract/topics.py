@@ -526,6 +526,14 @@ class TopicTable:
             return None
         return self._add(_key(toks), name, self._keywords(toks), toks)
 
+    def act_on_antecedent(self, head: Token, ante: Token) -> Topic:
+        """ "their release" where "their" points back to "the prisoners": the act named with
+        what it is done to ("release of Armenian prisoners")."""
+        toks = self.np_tokens(ante)
+        name = f"{head.text} of {phrase_text(toks)}"
+        key = f"{head.lemma_.lower()} of {_key(toks)}"
+        return self._add(key, name, self._keywords([head, *toks]), [head])
+
     def from_tokens(self, tokens: list[Token]) -> Topic | None:
         """A topic named by some tokens in text order ("temporary truce")."""
         toks = sorted(tokens, key=lambda t: t.i)

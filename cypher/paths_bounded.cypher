@@ -39,9 +39,7 @@ CALL (a, b, level, goal) {
   WITH p, k, side, x, n, r LIMIT $half_cap + 1
   // grouped by the prefix's place (its end and rank there), not by the prefix itself
   WITH side, x, k, n, head(collect(p)) AS p, count(r) AS walks,
-       max(1.0 - reduce(miss = 1.0, i IN range(1, CASE WHEN size(r.sources) > 20 THEN 20
-                                                 ELSE size(r.sources) END) |
-         miss * (1.0 - CASE WHEN r.confidence < 0.95 THEN r.confidence ELSE 0.95 END))) AS h,
+       max(r.support) AS h,
        max(coalesce(r.last_seen, '')) AS d
   WITH side, n, walks, {ids: p.ids + n.id, names: p.names + n.sort_key, hs: p.hs + h,
                         hd: p.hd + d, sup: p.sup * h} AS half,
@@ -67,9 +65,7 @@ CALL (a, b, level, goal) {
   WITH p, k, side, x, n, r LIMIT $half_cap + 1
   // grouped by the prefix's place (its end and rank there), not by the prefix itself
   WITH side, x, k, n, head(collect(p)) AS p, count(r) AS walks,
-       max(1.0 - reduce(miss = 1.0, i IN range(1, CASE WHEN size(r.sources) > 20 THEN 20
-                                                 ELSE size(r.sources) END) |
-         miss * (1.0 - CASE WHEN r.confidence < 0.95 THEN r.confidence ELSE 0.95 END))) AS h,
+       max(r.support) AS h,
        max(coalesce(r.last_seen, '')) AS d
   WITH side, n, walks, {ids: p.ids + n.id, names: p.names + n.sort_key, hs: p.hs + h,
                         hd: p.hd + d, sup: p.sup * h} AS half,
@@ -95,9 +91,7 @@ CALL (a, b, level, goal) {
   WITH p, k, side, x, n, r LIMIT $half_cap + 1
   // grouped by the prefix's place (its end and rank there), not by the prefix itself
   WITH side, x, k, n, head(collect(p)) AS p, count(r) AS walks,
-       max(1.0 - reduce(miss = 1.0, i IN range(1, CASE WHEN size(r.sources) > 20 THEN 20
-                                                 ELSE size(r.sources) END) |
-         miss * (1.0 - CASE WHEN r.confidence < 0.95 THEN r.confidence ELSE 0.95 END))) AS h,
+       max(r.support) AS h,
        max(coalesce(r.last_seen, '')) AS d
   WITH side, n, walks, {ids: p.ids + n.id, names: p.names + n.sort_key, hs: p.hs + h,
                         hd: p.hd + d, sup: p.sup * h} AS half,

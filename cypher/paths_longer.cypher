@@ -26,11 +26,7 @@ WITH p LIMIT $budget + 1
 WITH p, nodes(p) AS ns
 WITH p, [n IN ns | n.id] AS ids, [n IN ns | n.sort_key] AS names, length(p) AS hops,
      all(n IN ns WHERE single(m IN ns WHERE m = n)) AS simple,
-     reduce(s = 1.0, rel IN relationships(p) |
-       s * (1.0 - reduce(miss = 1.0, i IN range(1, CASE WHEN size(rel.sources) > 20 THEN 20
-                                                   ELSE size(rel.sources) END) |
-         miss * (1.0 - CASE WHEN rel.confidence < 0.95 THEN rel.confidence ELSE 0.95 END)))
-     ) AS support,
+     reduce(s = 1.0, rel IN relationships(p) | s * rel.support) AS support,
      reduce(d = '\uffff', rel IN relationships(p) |
        CASE WHEN coalesce(rel.last_seen, '') < d THEN coalesce(rel.last_seen, '') ELSE d END
      ) AS last_seen

@@ -3,7 +3,9 @@
 // description: every property computed in Python (graph.neo4j.convert.relation_create_row):
 // description: source, target, key, evidence keys, evidence JSON strings, highest confidence
 // description: (1.0 without evidence), the flat [from, to, ...] windows of the dated evidence, the
-// description: distinct source keys (graph.ranking.source_key) and the latest date ('' if none).
+// description: distinct source keys (graph.ranking.source_key), the latest date ('' if none) and the
+// description: support (graph.ranking.support of the confidence and the number of sources: paths
+// description: read it as one float per hop).
 // description: A plain CREATE (no MERGE, no read of the relationship): the write lock and
 // description: relations_known make it the first of its (type, source, target). Returns how many
 // description: were created; the store checks that every row was (both ends exist).
@@ -15,5 +17,6 @@ MATCH (s:Node {id: row[0]})
 MATCH (t:Node {id: row[1]})
 CREATE (s)-[r:{{rel_type}}]->(t)
 SET r.key = row[2], r.evidence_keys = row[3], r.evidence = row[4], r.confidence = row[5],
-    r.windows = row[6], r.sources = row[7], r.last_seen = row[8]
+    r.windows = row[6], r.sources = row[7], r.last_seen = row[8],
+    r.support = row[9]
 RETURN count(r) AS created

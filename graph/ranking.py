@@ -17,8 +17,9 @@ recent**, and only then by the names along them (which makes the order total):
 
 Every step is IEEE double arithmetic in a fixed order (products along the path, a power by
 repeated multiplication, ``max``/``min``), so Python and Neo4j's Cypher compute bitwise the
-same values and both backends give the same ranking; ``cypher/paths.cypher`` spells the same
-formula out.
+same values and both backends give the same ranking; Neo4j stores each relationship's support
+(computed here at write time, and by ``cypher/relations_append.cypher``, which spells the same
+formula out, when evidence is added).
 
 Evidence is shown **best first**: highest confidence, then newest, then by key
 (:func:`evidence_rank`).

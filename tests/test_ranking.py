@@ -19,6 +19,7 @@ from actorgraph.graph.model import TOPIC, Actor, Evidence, Relation, Topic
 from actorgraph.graph.ranking import evidence_rank, support
 from actorgraph.graph.store import GraphStore, WriteBatch
 
+from tests.helpers import open_neo4j
 from tests.test_answers import reference_paths
 
 
@@ -58,6 +59,55 @@ def test_support_formula() -> None:
     assert support(0.6, 3) > support(0.9, 1) > support(0.6, 2) > support(0.6, 1)
     assert support(0.5, 0) == 0.0
     assert support(0.95, 500) == support(0.95, 20)
+
+
+def test_neo4j_stores_each_relationship_s_support_and_fills_older_stores(
+    store: GraphStore,
+) -> None:
+    """Paths read a hop's support as one stored float (it was computed from the sources list
+    for every relationship a hub expansion touched): the writes store it, an append computes
+    it again, and a store written before it was stored is filled when opened. Every value is
+    bitwise :func:`graph.ranking.support` of the highest confidence and the sources."""
+    if store.backend != "neo4j":
+        pytest.skip("Neo4j's stored support")
+    first = [
+        rel("mediates", "a", "b", ev("d1", 0.6), ev("d2", 0.7), ev(None, 0.3)),
+        rel("speaks_for", "b", "c", ev("d1", 0.99)),
+        rel("pressures", "a", "c", *(ev(f"d{i}", 0.4) for i in range(25))),
+    ]
+    store.write(WriteBatch(actors=[actor("a"), actor("b"), actor("c")], relations=first))
+    more = [rel("mediates", "a", "b", ev("d3", 0.8), ev("d1", 0.9, n=1))]
+    store.write(WriteBatch(relations=more))
+    want = {
+        ("MEDIATES", "a", "b"): support(0.9, 4),  # d1, d2, the origin of the one without, d3
+        ("SPEAKS_FOR", "b", "c"): support(0.99, 1),
+        ("PRESSURES", "a", "c"): support(0.4, 25),
+    }
+    read = (
+        "MATCH (s:Actor)-[r]->(t:Actor)"
+        " RETURN type(r) AS type, s.id AS s, t.id AS t, r.support AS x"
+    )
+
+    def stored() -> dict[tuple[str, str, str], float]:
+        rows = store._driver.execute_query(read).records  # type: ignore[attr-defined]
+        return {(r["type"], r["s"], r["t"]): r["x"] for r in rows}
+
+    assert stored() == want
+    store._driver.execute_query(  # type: ignore[attr-defined]
+        "MATCH ()-[r]->() REMOVE r.support WITH count(r) AS n "
+        "MATCH (m:ActorgraphMeta) REMOVE m.support_stored"
+    )
+    assert set(stored().values()) == {None}
+    again = open_neo4j()
+    try:
+        assert stored() == want
+        # the paths of the older store and of the filled one rank on the same doubles
+        paths = Graph(again).paths("a", "c", max_hops=2, limit=5).paths
+        assert [p.support for p in paths] == [
+            want[("MEDIATES", "a", "b")] * want[("SPEAKS_FOR", "b", "c")]
+        ]
+    finally:
+        again.close()
 
 
 def test_better_supported_path_comes_first_whatever_the_names(store: GraphStore) -> None:

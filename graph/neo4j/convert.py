@@ -34,7 +34,13 @@ from actorgraph.graph.model import (
     node_from_dict,
     normalize_name,
 )
-from actorgraph.graph.ranking import evidence_date, evidence_rank, name_sort_key, source_key
+from actorgraph.graph.ranking import (
+    evidence_date,
+    evidence_rank,
+    name_sort_key,
+    source_key,
+    support,
+)
 
 #: Frames every key in ``keys_text``; ``normalize_name`` folds all whitespace to one space.
 KEY_FRAME = "\n"
@@ -133,11 +139,15 @@ def _evidence_columns(evidence: list[Evidence]) -> tuple[list[str], list[str], l
 def relation_create_row(rel: Relation, keys: list[str], evidence: list[Evidence]) -> list[Any]:
     """The positional row ``relations_create`` writes (lists pack faster than maps in the
     driver): source, target, key, evidence keys, evidence JSON strings, highest confidence
-    (1.0 without evidence), flat windows, distinct source keys, latest date. ``keys`` are the
-    :attr:`graph.model.Evidence.key` of ``evidence``, computed once."""
+    (1.0 without evidence), flat windows, distinct source keys, latest date, and the support
+    (:func:`graph.ranking.support`, stored so a path's hop reads one float: paths rank on it).
+    ``keys`` are the :attr:`graph.model.Evidence.key` of ``evidence``, computed once."""
     texts, windows, sources, latest = _evidence_columns(evidence)
     confidence = max((e.confidence for e in evidence), default=1.0)
-    return [rel.source, rel.target, rel.key, keys, texts, confidence, windows, sources, latest]
+    return [
+        *(rel.source, rel.target, rel.key, keys, texts, confidence, windows, sources, latest),
+        support(confidence, len(sources)),
+    ]
 
 
 def relation_append_row(rel: Relation, keys: list[str], evidence: list[Evidence]) -> list[Any]:

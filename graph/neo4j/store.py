@@ -421,6 +421,25 @@ class Neo4jStore(GraphStore):
                 continue
             self._execute("write", partial(_run_named, name=name, slots=slots), translate=False)
         self._execute("write", lambda tx: tx.run("meta_init"), translate=False)
+        self._fill_support()
+
+    def _fill_support(self) -> None:
+        """Store the support on relationships written before writes stored it (paths read it
+        as one float a hop), page by page per type, once per store (a flag on the meta node)."""
+        stored = self._execute("read", lambda tx: tx.run("meta_support"), translate=False)
+        if stored and stored[0]["stored"]:
+            return
+        for label in self._labels(None):
+            after: str | None = ""
+            while after is not None:
+                page = partial(
+                    _run_named,
+                    name="relations_support_fill",
+                    slots={"rel_type": label},
+                    params={"after": after, "limit": self.batch_size},
+                )
+                after = self._execute("write", page, translate=False)[0]["last"]
+        self._execute("write", lambda tx: tx.run("meta_support_done"), translate=False)
 
     # ------------------------------------------------------------------ vocabulary helpers
     def _labels(self, types: Iterable[str] | None) -> list[str]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from actorgraph.api import errors, ui_assets
 from actorgraph.api.deps import API_KEY_HEADER, ApiState, ReadAccess
-from actorgraph.api.jobs import JobRegistry
+from actorgraph.api.jobs import JobRegistry, jobs_path
 from actorgraph.api.params import READ_ERRORS
 from actorgraph.api.routes import (
     actors,
@@ -35,6 +35,7 @@ from actorgraph.api.routes import (
     topics,
 )
 from actorgraph.graph.logs import configure_logging
+from actorgraph.graph.open import is_neo4j_uri
 from actorgraph.graph.store import GraphStore
 from actorgraph.settings import Settings, load_settings
 from fastapi import FastAPI
@@ -84,7 +85,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     store (not closed at shutdown) instead of opening ``settings.store`` at start-up."""
     settings = settings or load_settings()
     configure_logging(settings)  # to ACTORGRAPH_LOG_FILE, else stderr
-    state = ApiState(settings=settings, jobs=JobRegistry(keep=settings.jobs_kept))
+    state = ApiState(
+        settings=settings, jobs=JobRegistry(_jobs_file(settings, store), keep=settings.jobs_kept)
+    )
     if store is not None:
         state.attach(store, owned=False)
 
@@ -139,6 +142,19 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             logger.warning(note)
         app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="ui")
     return app
+
+
+def _jobs_file(settings: Settings, store: GraphStore | None) -> Path | None:
+    """The file the workers of this server share their ingest jobs through: the
+    ``jobs_file`` setting, else :func:`api.jobs.jobs_path` of the store (of the store given,
+    when one is; in memory for a given store that is not embedded)."""
+    if settings.jobs_file:
+        return Path(settings.jobs_file)
+    if store is not None:
+        directory = getattr(store, "directory", None)
+        return jobs_path(str(directory)) if store.backend == "embedded" and directory else None
+    neo4j = is_neo4j_uri(settings.store)
+    return jobs_path(settings.store, settings.neo4j_database, embedded=not neo4j)
 
 
 def _complete_openapi(app: FastAPI, reads_open: bool) -> None:

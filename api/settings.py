@@ -25,6 +25,18 @@ class ApiSettings(BaseSettings):
     jobs_kept: int = Field(
         default=200,
         ge=1,
-        description="How many finished ingest jobs the API remembers for GET /jobs/{id} "
-        "(per server process).",
+        description="How many finished ingest jobs the API remembers for GET /jobs/{id}.",
+    )
+    jobs_file: str | None = Field(
+        default=None,
+        description="The SQLite file the API's worker processes share their ingest jobs "
+        "through (default: jobs.sqlite in an embedded store's directory; for Neo4j a file "
+        "in the temporary directory named after the URI and database).",
+    )
+    workers: int | None = Field(
+        default=None,
+        ge=1,
+        description="Worker processes of actorgraph serve (default: the cores this process "
+        "may run on, os.sched_getaffinity). Each holds its own copy of an embedded store's "
+        "actor structure (about 0.2 GB at 100k relations).",
     )

@@ -632,12 +632,28 @@ def schema(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     table("Relation types", ["name", "meaning", "ends", "PLOVER", "CAMEO", "flags"], rows)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, which a container's or
+    ``taskset``'s limit narrows), the default number of ``serve``'s workers."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # no affinity on this platform
+        return os.cpu_count() or 1
+
+
 @app.command()
 def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Worker processes (default: ACTORGRAPH_WORKERS, else the cores this process "
+            "may run on).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the HTTP API and the graph-exploration UI."""
     import uvicorn
@@ -646,7 +662,11 @@ def serve(
     from uvicorn.supervisors import Multiprocess
 
     settings = settings_of(ctx)
-    console.print(f"actorgraph on http://{host}:{port}/ (API docs at /docs)")
+    workers = workers or settings.workers or usable_cores()
+    console.print(
+        f"actorgraph on http://{host}:{port}/ (API docs at /docs), "
+        f"{workers} worker{'s' if workers > 1 else ''}"
+    )
     note = ui_assets.warning()
     if note:
         err_console.print(f"warning: {note}", highlight=False, soft_wrap=True, markup=False)

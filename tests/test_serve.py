@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import time
@@ -132,3 +133,84 @@ def test_log_level_is_honoured_under_serve(  # type: ignore[no-untyped-def]
     served = serve([], env)
     text = _ingest_and_read_log(served, log)
     assert ("ingest job" in text) is logged, text
+
+
+# ---------------------------------------------------------------- jobs shared by workers
+
+
+def _post(served: Served, records: list[dict[str, object]]) -> str:
+    body = "\n".join(json.dumps(r) for r in records) + "\n"
+    r = httpx.post(
+        served.base + "/ingest",
+        content=body.encode(),
+        headers={"X-API-Key": KEY, "Content-Type": "application/x-ndjson"},
+        timeout=60,
+    )
+    assert r.status_code == 202, r.text
+    return str(r.json()["url"])
+
+
+def _until_finished(served: Served, url: str, timeout: float = 120) -> dict[str, object]:
+    """Poll ``url`` (a new connection each time) until the job is over."""
+    deadline = time.monotonic() + timeout
+    while True:
+        r = served.get(url, headers={"X-API-Key": KEY})
+        assert r.status_code == 200, r.text
+        job: dict[str, object] = r.json()
+        if job["status"] not in ("queued", "running"):
+            return job
+        assert time.monotonic() < deadline, job
+        time.sleep(0.05)
+
+
+def test_a_job_taken_by_one_server_process_is_read_by_another(  # type: ignore[no-untyped-def]
+    serve, tmp_path: Path
+) -> None:
+    """Bug: ingest jobs lived in the memory of the worker that took them, so another
+    worker (or another server on the same store) answered 404 for a job it did not run."""
+    env = _env(ACTORGRAPH_API_KEY=KEY, ACTORGRAPH_STORE=str(tmp_path / "store"))
+    one, other = serve([], env), serve([], env)
+    url = _post(one, [{"kind": "actor", "id": "oman", "name": "Oman", "type": "state"}])
+    job = _until_finished(other, url)
+    assert job["status"] == "succeeded", job
+    assert job["report"]["written"]["nodes"] == 1, job  # type: ignore[index]
+    assert other.get("/actors/oman").status_code == 200
+
+
+def test_jobs_answer_from_every_worker_of_a_two_worker_server(  # type: ignore[no-untyped-def]
+    serve, tmp_path: Path
+) -> None:
+    """With ``--workers 2`` every poll of a job is answered, whichever worker the
+    connection lands on (each poll is a new connection)."""
+    env = _env(ACTORGRAPH_API_KEY=KEY, ACTORGRAPH_STORE=str(tmp_path / "store"))
+    served = serve([], env, workers=2)
+    url = _post(served, [{"kind": "actor", "id": "oman", "name": "Oman", "type": "state"}])
+    _until_finished(served, url)
+    answers = [served.get(url, headers={"X-API-Key": KEY}).status_code for _ in range(40)]
+    assert answers == [200] * 40, answers
+
+
+def test_a_job_whose_worker_died_is_failed_not_lost(  # type: ignore[no-untyped-def]
+    serve, tmp_path: Path
+) -> None:
+    """A worker killed in the middle of a job: another one reads the job as failed
+    (``interrupted``), not as running forever, and takes the next job."""
+    from actorgraph.ingest.synthetic import synthetic_records
+
+    env = _env(ACTORGRAPH_API_KEY=KEY, ACTORGRAPH_STORE=str(tmp_path / "store"))
+    doomed, other = serve([], env), serve([], env)
+    url = _post(doomed, list(synthetic_records(40_000, seed=3)))
+    deadline = time.monotonic() + 120
+    while other.get(url, headers={"X-API-Key": KEY}).json()["status"] != "running":
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    doomed.proc.kill()
+    doomed.proc.wait(timeout=20)
+    job = _until_finished(other, url, timeout=10)
+    assert job["status"] == "failed", job
+    assert job["error"]["code"] == "interrupted", job  # type: ignore[index]
+    # the jobs' lock died with the worker: the other one runs the next job
+    after = _until_finished(
+        other, _post(other, [{"kind": "actor", "id": "qatar", "name": "Qatar", "type": "state"}])
+    )
+    assert after["status"] == "succeeded", after

@@ -4,10 +4,12 @@ Pass 1 reads the whole input, checks every record's shape and every reference (t
 topics, documents, statements defined in the same input or already in the store). Only when
 all is well (or with ``skip_invalid``, for the lines that are) does pass 2 write the records
 in batches, nodes before the relations that need them: the checked records pass 1 kept, or,
-for an input of more than :data:`KEEP_CHECKED` records, the input read again. One batch is
-written while the next is built. Each batch is one transaction and every write merges, so a
-killed ingest keeps what it committed and a re-run finishes the job without duplicating
-anything.
+for an input of more than :data:`KEEP_CHECKED` records, the input read again. From memory,
+the records of one relation go together (``Loader._grouped``): a relation lands in one batch
+with all its evidence instead of being rewritten by every later batch that brings it again.
+One batch is written while the next is built. Each batch is one transaction and every write
+merges, so a killed ingest keeps what it committed and a re-run finishes the job without
+duplicating anything.
 """
 
 from __future__ import annotations
@@ -532,7 +534,11 @@ class Loader:
         try:
             for phase in PHASES:
                 size = 0  # len(batch), kept as we go (it is asked after every record)
-                for line, rec, bits in self._phase(items, name, defs, bad, phase):
+                records: Iterable[tuple[int, AnyRecord, int]]
+                records = self._phase(items, name, defs, bad, phase)
+                if phase & RELATION_BITS and defs.checked is not None:
+                    records = self._grouped(records, resolver)
+                for line, rec, bits in records:
                     kind = rec.kind
                     try:
                         if kind == "relation" and phase & RELATION_BITS:
@@ -584,6 +590,36 @@ class Loader:
             bits = defs.marked(line)
             if bits & phase and line not in bad:
                 yield line, validate_record(item, name, line, self.schema), bits
+
+    def _grouped(
+        self, records: Iterable[tuple[int, AnyRecord, int]], resolver: Resolver
+    ) -> list[tuple[int, AnyRecord, int]]:
+        """The relation phase's records with the records of one relation next to each other,
+        in input order among them (a stable sort by the relation they write; the records
+        that derive relations, and any that do not resolve, first, in input order). A
+        relation then lands in one batch: it is created once with all its evidence, instead
+        of being created by one batch and appended to by each later one that brings it again
+        (a store rewrites its lists of evidence each time). What is stored is the same, each
+        relation's evidence in input order; only the order of the batches changes."""
+        ordered = list(records)
+        ordered.sort(key=lambda item: self._relation_order(item[1], resolver))
+        return ordered
+
+    def _relation_order(self, rec: AnyRecord, resolver: Resolver) -> tuple[str, str, str]:
+        """The (type, source, target) a relation record writes, as :meth:`_add_relation`
+        resolves it (the resolver keeps what it found); ``("", "", "")`` for other records
+        and for one that does not resolve (reported when it is written)."""
+        if not isinstance(rec, RelationRecord):
+            return ("", "", "")
+        rt = self.schema.relation(rec.type)
+        try:
+            source = resolver.actor(rec.source)
+            target, kind = resolver.topic_or_actor(rec.target, "Topic" in rt.target)
+        except ValueError:
+            return ("", "", "")
+        if rt.symmetric and kind == ACTOR and target < source:
+            source, target = target, source
+        return (rt.name, source, target)
 
     @staticmethod
     def _document(

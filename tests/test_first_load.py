@@ -23,8 +23,9 @@ from tests.helpers import BACKENDS, make_store, open_neo4j, write_jsonl
 
 
 def _records(n_actors: int = 6) -> list[dict[str, Any]]:
-    """Actors, then relations over three batches of 2 with one relation in two batches
-    (new evidence) and one line given twice (the same evidence)."""
+    """Actors, then relations that the Loader writes in four batches of 2 (a relation's
+    records together, see ``Loader._grouped``): one relation in two batches (the second
+    brings a piece again and a new one), and one line given twice in one batch."""
     recs: list[dict[str, Any]] = [
         {"kind": "document", "id": "d1", "title": "One", "published": "2024-01-02"}
     ]
@@ -49,7 +50,9 @@ def _records(n_actors: int = 6) -> list[dict[str, Any]]:
         rel(0, 1, "A0 presses A1 again."),  # the same relation, new evidence, next batch
         rel(2, 3, "A2 presses A3."),
         rel(1, 2, "A1 presses A2."),  # the same line again: nothing new
+        rel(0, 1, "A0 presses A1."),  # given again, in the relation's second batch
         rel(3, 4, "A3 presses A4."),
+        rel(0, 1, "A0 presses A1 once more."),  # new, in the same batch
     ]
     return recs
 
@@ -74,14 +77,18 @@ def test_a_first_load_keeps_every_piece_once_and_a_reingest_changes_nothing(
     store = make_store(kind, tmp_path)
     path = write_jsonl(tmp_path / "r.jsonl", _records())
     first = Loader(store, batch_size=2).load_file(path)
-    assert (first.written.relations, first.written.evidence) == (4, 5)
-    assert _evidence(store, "a0", "a1") == ["A0 presses A1 again.", "A0 presses A1."]
+    assert (first.written.relations, first.written.evidence) == (4, 6)
+    assert _evidence(store, "a0", "a1") == [
+        "A0 presses A1 again.",
+        "A0 presses A1 once more.",
+        "A0 presses A1.",
+    ]
     assert _evidence(store, "a1", "a2") == ["A1 presses A2."]
     version = store.version()
     again = Loader(store, batch_size=2).load_file(path)
     assert (again.written.nodes, again.written.relations, again.written.evidence) == (0, 0, 0)
     assert store.version() == version
-    assert store.counts()["evidence"] == 5
+    assert store.counts()["evidence"] == 6
     store.close()
 
 
@@ -138,13 +145,62 @@ def test_neo4j_first_load_reads_nothing_back(
     Loader(store, batch_size=2).load_file(path)
     assert ran["relations_create"] and ran["relations_append"], ran
     assert not ran["nodes_by_ids"] and not ran["ends_not_actors"], ran
-    assert asked == [["a1", "a2"]]  # only the pair whose piece came again
+    assert ran["nodes_create"] and not ran["nodes_write"], ran  # new nodes: no MERGE
+    assert asked == [["a0", "a1"]]  # only the pair whose piece came again
     ran.clear()
     asked.clear()
     report = Loader(store, batch_size=2).load_file(path)
     assert report.written.changed is False
-    assert ran["nodes_by_ids"] and len(asked) == 6, ran  # every pair of every batch
+    assert ran["nodes_by_ids"] and len(asked) == 5, ran  # every pair of every batch
     assert store._seen is None  # type: ignore[attr-defined]  # not kept past the ingest
+    store.close()
+
+
+def test_the_records_of_one_relation_are_written_in_one_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A relation's records spread over the input (one naming the actor by name, one of a
+    symmetric relation given the other way round) reach the store in one batch, each
+    relation's pieces in input order: a store creates it once instead of rewriting its
+    evidence for every later batch that brings it again."""
+    recs: list[dict[str, Any]] = [
+        {"kind": "actor", "id": f"a{i}", "name": f"Actor {i}", "type": "state"} for i in range(4)
+    ]
+
+    def rel(kind: str, s: str, t: str, n: int) -> dict[str, Any]:
+        return {"kind": "relation", "type": kind, "source": s, "target": t, "evidence": f"p{n}"}
+
+    recs += [
+        rel("pressures", "a0", "a1", 1),
+        rel("allied_with", "a2", "a3", 2),
+        rel("pressures", "a1", "a2", 3),
+        rel("pressures", "Actor 0", "a1", 4),  # the same relation, by name
+        rel("pressures", "a2", "a3", 5),
+        rel("allied_with", "a3", "a2", 6),  # the same relation, ends the other way
+        rel("pressures", "a0", "a1", 7),
+    ]
+    store = EmbeddedStore(tmp_path / "store")
+    batches: list[list[tuple[str, list[str]]]] = []
+    real = store.write
+
+    def spy(batch: WriteBatch) -> Any:
+        if batch.relations:
+            batches.append(
+                [(r.key, [e.sentence or "" for e in r.evidence]) for r in batch.relations]
+            )
+        return real(batch)
+
+    monkeypatch.setattr(store, "write", spy)
+    Loader(store, batch_size=5).load_records(recs)
+    where: dict[str, set[int]] = {}
+    pieces: dict[str, list[str]] = {}
+    for i, batch in enumerate(batches):
+        for key, sentences in batch:
+            where.setdefault(key, set()).add(i)
+            pieces.setdefault(key, []).extend(sentences)
+    assert where[store.relations(types=["pressures"], source="a0")[0].key] == {0}, batches
+    assert all(len(i) == 1 for i in where.values()), batches
+    assert sorted(pieces.values()) == [["p1", "p4", "p7"], ["p2", "p6"], ["p3"], ["p5"]]
     store.close()
 
 

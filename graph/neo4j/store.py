@@ -637,9 +637,16 @@ class Neo4jStore(GraphStore):
         staged_rels = fold_relations(batch.relations)
 
         for kind, staged in staged_nodes:
-            node_rows = [{"id": i, "props": node_props(kind, n)} for i, n in staged.items()]
-            for node_chunk in _chunks(node_rows, self.batch_size):
-                tx.run("nodes_write", {"label": self.schema.label(kind)}, rows=node_chunk)
+            # a node this store knows is new (a first load) is created, not merged
+            rows: dict[str, list[dict[str, Any]]] = {"nodes_create": [], "nodes_write": []}
+            for i, n in staged.items():
+                new = seen is not None and i not in seen.kinds
+                rows["nodes_create" if new else "nodes_write"].append(
+                    {"id": i, "props": node_props(kind, n)}
+                )
+            for query, node_rows in rows.items():
+                for node_chunk in _chunks(node_rows, self.batch_size):
+                    tx.run(query, {"label": self.schema.label(kind)}, rows=node_chunk)
             if kind == STATEMENT and staged:
                 link_rows = [
                     {"id": s.id, "speaker": s.speaker, "about": s.about, "document": s.document}

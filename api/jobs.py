@@ -151,6 +151,12 @@ INTERRUPTED = {
     "what it had written is committed, run the ingest again to complete it",
     "details": {},
 }
+UNSAVED = {
+    "code": "internal_error",
+    "message": "the job's state could not be written to the jobs file; the details are in the "
+    "server log",
+    "details": {},
+}
 
 
 class JobRegistry:
@@ -169,6 +175,8 @@ class JobRegistry:
         self._pid = -1
         self._mark: str | None = None
         self._saved_at: dict[str, float] = {}
+        #: jobs this process took whose final state is not yet in the jobs file
+        self._unsettled: set[str] = set()
 
     # ------------------------------------------------------------------ the jobs file
 
@@ -250,6 +258,7 @@ class JobRegistry:
         self._save(job)
         with self._lock:
             self._jobs[job.id] = job
+            self._unsettled.add(job.id)
             self._trim_local()
             if self._pool is None:  # first job, or the app was started again after a stop
                 self._pool = ThreadPoolExecutor(
@@ -322,16 +331,36 @@ class JobRegistry:
             self._trim_local()
 
     def _run(self, job: Job, work: Work) -> None:
-        with self._turn():
-            job.status = "running"
-            job.started = _now()
+        t0 = time.monotonic()
+        try:
+            with self._turn():
+                job.status = "running"
+                job.started = _now()
+                self._save(job)
+                self._finish(job, work)
+                job.finished = _now()
+                self._save_final(job)
+            logger.info("ingest job %s %s in %.2f s", job.id, job.status, time.monotonic() - t0)
+            self._trim()
+        except Exception:  # the jobs file could not be written: say so, in memory at least
+            logger.exception("ingest job %s: its state could not be written", job.id)
+            if job.status in ("queued", "running"):
+                job.status = "failed"
+                job.error = UNSAVED
+        finally:
+            with self._lock:
+                self._unsettled.discard(job.id)
+
+    def _save_final(self, job: Job) -> None:
+        """Write a finished job's state, trying once more after a failure (a file locked past
+        the busy timeout): a worker that lives on must not leave its job `running` in the
+        file."""
+        try:
             self._save(job)
-            t0 = time.monotonic()
-            self._finish(job, work)
-            job.finished = _now()
+        except sqlite3.Error:
+            logger.warning("ingest job %s: writing its final state failed; trying again", job.id)
+            time.sleep(1.0)
             self._save(job)
-        logger.info("ingest job %s %s in %.2f s", job.id, job.status, time.monotonic() - t0)
-        self._trim()
 
     def _finish(self, job: Job, work: Work) -> None:
         try:
@@ -359,8 +388,8 @@ class JobRegistry:
         """Block until every job this process took has finished (for tests and shutdown)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            with self._lock:
-                busy = any(j.status in ("queued", "running") for j in self._jobs.values())
+            with self._lock:  # settled: finished and written to the jobs file
+                busy = bool(self._unsettled)
             if not busy:
                 return
             time.sleep(0.01)
@@ -382,6 +411,8 @@ class JobRegistry:
                 "details": {},
             }
             self._save(j)
+            with self._lock:
+                self._unsettled.discard(j.id)
         with self._lock:
             if self._conn is not None:
                 self._conn.close()

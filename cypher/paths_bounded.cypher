@@ -39,7 +39,7 @@ CALL (a, b, level, goal) {
   WITH p, k, side, x, n, r LIMIT $half_cap + 1
   // grouped by the prefix's place (its end and rank there), not by the prefix itself
   WITH side, x, k, n, head(collect(p)) AS p, count(r) AS walks,
-       max(r.support) AS h,
+       max(coalesce(r.support, 0.0)) AS h,
        max(coalesce(r.last_seen, '')) AS d
   WITH side, n, walks, {ids: p.ids + n.id, names: p.names + n.sort_key, hs: p.hs + h,
                         hd: p.hd + d, sup: p.sup * h} AS half,
@@ -65,7 +65,7 @@ CALL (a, b, level, goal) {
   WITH p, k, side, x, n, r LIMIT $half_cap + 1
   // grouped by the prefix's place (its end and rank there), not by the prefix itself
   WITH side, x, k, n, head(collect(p)) AS p, count(r) AS walks,
-       max(r.support) AS h,
+       max(coalesce(r.support, 0.0)) AS h,
        max(coalesce(r.last_seen, '')) AS d
   WITH side, n, walks, {ids: p.ids + n.id, names: p.names + n.sort_key, hs: p.hs + h,
                         hd: p.hd + d, sup: p.sup * h} AS half,
@@ -91,7 +91,7 @@ CALL (a, b, level, goal) {
   WITH p, k, side, x, n, r LIMIT $half_cap + 1
   // grouped by the prefix's place (its end and rank there), not by the prefix itself
   WITH side, x, k, n, head(collect(p)) AS p, count(r) AS walks,
-       max(r.support) AS h,
+       max(coalesce(r.support, 0.0)) AS h,
        max(coalesce(r.last_seen, '')) AS d
   WITH side, n, walks, {ids: p.ids + n.id, names: p.names + n.sort_key, hs: p.hs + h,
                         hd: p.hd + d, sup: p.sup * h} AS half,

@@ -26,7 +26,7 @@ WITH p LIMIT $budget + 1
 WITH p, nodes(p) AS ns
 WITH p, [n IN ns | n.id] AS ids, [n IN ns | n.sort_key] AS names, length(p) AS hops,
      all(n IN ns WHERE single(m IN ns WHERE m = n)) AS simple,
-     reduce(s = 1.0, rel IN relationships(p) | s * rel.support) AS support,
+     reduce(s = 1.0, rel IN relationships(p) | s * coalesce(rel.support, 0.0)) AS support,
      reduce(d = '\uffff', rel IN relationships(p) |
        CASE WHEN coalesce(rel.last_seen, '') < d THEN coalesce(rel.last_seen, '') ELSE d END
      ) AS last_seen

@@ -19,7 +19,7 @@ from actorgraph.graph.model import TOPIC, Actor, Evidence, Relation, Topic
 from actorgraph.graph.ranking import evidence_rank, support
 from actorgraph.graph.store import GraphStore, WriteBatch
 
-from tests.helpers import open_neo4j
+from tests.helpers import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
 from tests.test_answers import reference_paths
 
 
@@ -98,7 +98,10 @@ def test_neo4j_stores_each_relationship_s_support_and_fills_older_stores(
         "MATCH (m:ActorgraphMeta) REMOVE m.support_stored"
     )
     assert set(stored().values()) == {None}
-    again = open_neo4j()
+    from actorgraph.graph.neo4j import Neo4jStore
+
+    # one relationship a page: the fill pages through every relationship, not only the first
+    again = Neo4jStore(NEO4J_URI, user=NEO4J_USER, password=NEO4J_PASSWORD, batch_size=1)
     try:
         assert stored() == want
         # the paths of the older store and of the filled one rank on the same doubles

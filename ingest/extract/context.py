@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from actorgraph.ingest.extract.boilerplate import boilerplate_spans
 from actorgraph.ingest.extract.coref import Resolver
 from actorgraph.ingest.extract.dates import infer_date
-from actorgraph.ingest.extract.lexicon import title_key
+from actorgraph.ingest.extract.lexicon import FUTURE_AUXILIARIES, title_key
 from actorgraph.ingest.extract.mentions import (
     Mention,
     find_mentions,
@@ -503,7 +503,6 @@ class DocContext:
 
 
 #: the future of a clause one commits oneself to ("insisted it would never disarm")
-_COMMITTING = frozenset({"will", "would", "wo", "shall"})
 #: subjects that stand for whoever insists (a pronoun, not another actor named anew)
 _SELF_PRONOUNS = frozenset({"it", "we", "i", "he", "she", "they"})
 
@@ -518,5 +517,5 @@ def _own_commitment(clause: Token, head: Token, insisting: frozenset[str]) -> bo
     return (
         subj is not None
         and subj.lower_ in _SELF_PRONOUNS
-        and any(c.dep_ == "aux" and c.lower_ in _COMMITTING for c in clause.children)
+        and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in clause.children)
     )

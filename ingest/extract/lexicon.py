@@ -701,6 +701,11 @@ def _phrases_by_verb(phrases: list[str]) -> dict[str, tuple[tuple[str, ...], ...
     return {k: tuple(v) for k, v in out.items()}
 
 
+#: the auxiliaries of a commitment about what one will (not) do: "will", "would", "won't"
+#: ("wo"), "'ll", "shall" (a grammar word, not a cue: no lexicon entry)
+FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "'ll", "shall"})
+
+
 def title_key(title: str) -> str:
     return " ".join(name_key(title).split())
 

@@ -80,10 +80,20 @@ _TITLE_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, ASCII, straight quotes and hyphens, single spaces (cached: the rules fold
-    the same few thousand names and words over and over)."""
+    """Lower case, ASCII, straight quotes and hyphens, single spaces. Names and words (up to
+    64 characters) come from a cache: the rules fold the same few thousand of them over and
+    over; longer texts (statements, whole quotations) are folded each time, so that a long
+    running process does not keep them."""
+    return _fold_short(text) if len(text) <= 64 else _fold(text)
+
+
+@lru_cache(maxsize=32768)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _SPACES.sub(" ", text).strip().lower()

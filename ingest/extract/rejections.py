@@ -15,8 +15,10 @@ it was stalling", "dismissed reports that …", "rejected accusations") is no re
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.lexicon import FUTURE_AUXILIARIES
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.stance_rules import (
     DENIALS,
@@ -25,6 +27,7 @@ from actorgraph.ingest.extract.stance_rules import (
     reattached,
 )
 from actorgraph.ingest.extract.targets import no_det
+from actorgraph.ingest.extract.tokens import tokens
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Frame
@@ -721,9 +724,7 @@ class RejectRules(StanceRules):
         else:
             if not ctx.negated(v) or ctx.irrealis(v):
                 return
-            if not any(
-                c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall") for c in v.children
-            ):
+            if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children):
                 return
             if v.dep_ not in ("ROOT", "ccomp", "conj"):
                 return
@@ -888,24 +889,30 @@ def _that_noun_and(v: Token) -> tuple[Token, Token] | None:
     return None
 
 
+@lru_cache(maxsize=16)
+def _phrase_words(phrases: tuple[str, ...]) -> tuple[list[str], ...]:
+    """Each phrase's words as the tokenizer splits them: "a non-starter" is "a", "non", "-",
+    "starter" (split once per lexicon, not once per sentence)."""
+    return tuple([w for word in p.split() for w in _HYPHEN.split(word) if w] for p in phrases)
+
+
 def _copula_phrases(
     s: Span, phrases: tuple[str, ...]
 ) -> list[tuple[list[str], Token, Token, Token]]:
     """Each phrase found in a sentence with the copula it hangs on: (words, first, last,
     copula)."""
-    low = [t.lower_ for t in s]
+    toks = tokens(s.doc)[s.start : s.end]
+    low = [t.lower_ for t in toks]
     present = set(low)
     out = []
-    for phrase in phrases:
-        # "a non-starter" is written as the tokenizer splits it: "a", "non", "-", "starter"
-        words = [w for word in phrase.split() for w in _HYPHEN.split(word) if w]
+    for words in _phrase_words(phrases):
         if words[0] not in present:
             continue  # most phrases: their first word is not in the sentence
         n = len(words)
         for i in range(len(low) - n + 1):
             if low[i : i + n] != words:
                 continue
-            first, last = s[i], s[i + n - 1]
+            first, last = toks[i], toks[i + n - 1]
             cop = next(
                 (
                     x

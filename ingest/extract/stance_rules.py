@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.lexicon import FUTURE_AUXILIARIES
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.targets import Targets
 
@@ -383,8 +384,7 @@ class StanceRules:
         """The condition of a refusal: "will not sign unless Y", and on a negated verb "would
         not discuss X until Y"."""
         refusal = self.ctx.negated(v) and any(  # a refusal, not a past sequence of events
-            c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "shall")
-            for c in v.children
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children
         )
         marks = {"unless"} | ({"until", "till"} if refusal else set())
         # the clause may hang on the refused act's own verbs: "will not begin setting up X

@@ -14,10 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-from actorgraph.graph.errors import InputError
-from actorgraph.ingest.extract.lexicon import DATA, Words, _input_error, _Section
-from pydantic import Field, ValidationError, model_validator
+from actorgraph.ingest.extract.lexicon import DATA, Words, _Section, read_cue_file
+from pydantic import Field, model_validator
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -52,14 +50,7 @@ class GenderCues:
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_GENDERS) -> GenderCues:
-        file = str(path)
-        try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-            spec = GendersFile.model_validate(data)
-        except (OSError, yaml.YAMLError) as exc:
-            raise InputError(f"cannot read gender cues: {exc}", file=file) from None
-        except ValidationError as exc:
-            raise _input_error(exc, file) from None
+        spec = read_cue_file(path, GendersFile, "gender cues")
         names = {w: "m" for w in spec.male_names} | {w: "f" for w in spec.female_names}
         nouns = {w: "m" for w in spec.male_nouns} | {w: "f" for w in spec.female_nouns}
         return cls(names, nouns)

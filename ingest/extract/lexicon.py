@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 import yaml
 from actorgraph.graph.errors import InputError
@@ -48,6 +48,9 @@ Words = Annotated[list[str], BeforeValidator(_word_list)]
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+S = TypeVar("S", bound=BaseModel)
 
 
 class FrameSpec(_Section):
@@ -708,6 +711,19 @@ FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "'ll", "shall"})
 
 def title_key(title: str) -> str:
     return " ".join(name_key(title).split())
+
+
+def read_cue_file(path: str | Path, model: type[S], what: str) -> S:
+    """A cue file (YAML) checked against its model: one error naming the file (and the field)
+    when it cannot be read or does not fit."""
+    file = str(path)
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        return model.model_validate(data)
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"cannot read {what}: {exc}", file=file) from None
+    except ValidationError as exc:
+        raise _input_error(exc, file) from None
 
 
 def _input_error(exc: ValidationError, file: str) -> InputError:

@@ -26,13 +26,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-from actorgraph.graph.errors import InputError
 from actorgraph.graph.exchange import slugify
 from actorgraph.ingest.extract.dictionary import UNNAMED_PREFIX
-from actorgraph.ingest.extract.lexicon import DATA, Words, _input_error, _Section
+from actorgraph.ingest.extract.lexicon import DATA, Words, _Section, read_cue_file
 from actorgraph.ingest.extract.topics import phrase_text
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -69,14 +67,7 @@ class SourceCues:
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_SOURCES) -> SourceCues:
-        file = str(path)
-        try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-            spec = SourcesFile.model_validate(data)
-        except (OSError, yaml.YAMLError) as exc:
-            raise InputError(f"cannot read source cues: {exc}", file=file) from None
-        except ValidationError as exc:
-            raise _input_error(exc, file) from None
+        spec = read_cue_file(path, SourcesFile, "source cues")
         return cls(
             frozenset(spec.heads), frozenset(spec.not_heads), spec.confidence, spec.bare_plurals
         )

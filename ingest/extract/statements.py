@@ -316,7 +316,7 @@ class Statements:
         ctx = self.ctx
         doc, text = ctx.doc, ctx.text
         wrapped = hard_wrapped(text)
-        for colon in doc:
+        for colon in tokens(doc):  # one pass over the shared token list
             if colon.text != ":" or ctx.quote_of[colon.i] >= 0:
                 continue
             end = paragraph_end(text, colon.idx, wrapped)

@@ -86,7 +86,12 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     settings = settings or load_settings()
     configure_logging(settings)  # to ACTORGRAPH_LOG_FILE, else stderr
     state = ApiState(
-        settings=settings, jobs=JobRegistry(_jobs_file(settings, store), keep=settings.jobs_kept)
+        settings=settings,
+        jobs=JobRegistry(
+            _jobs_file(settings, store),
+            keep=settings.jobs_kept,
+            stale_after=settings.jobs_stale_after,
+        ),
     )
     if store is not None:
         state.attach(store, owned=False)

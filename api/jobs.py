@@ -10,8 +10,11 @@ embedded store ``jobs.sqlite`` in its directory, see :func:`jobs_path`), so any 
 the server answers ``GET /jobs/{id}``. Jobs run one at a time across the workers: a job
 takes the jobs file's lock (``flock`` on ``<jobs file>.lock``) before it runs, the
 single-writer rule the API kept with one worker. A job whose worker process died (killed,
-out of memory) is marked ``failed`` with the code ``interrupted`` when it is next read. The
-last ``ACTORGRAPH_JOBS_KEPT`` finished jobs are remembered. Without a jobs file
+out of memory) is marked ``failed`` with the code ``interrupted`` when it is next read: on
+the same host by its process id, from another host (containers sharing the jobs file) by its
+heartbeat, which the worker writes while the job is queued or running and which stops when
+the worker dies (``ACTORGRAPH_JOBS_STALE_AFTER`` seconds without one). The last
+``ACTORGRAPH_JOBS_KEPT`` finished jobs are remembered. Without a jobs file
 (``JobRegistry(None)``, an app given a store that is not embedded) the table is in memory.
 """
 
@@ -63,12 +66,13 @@ CREATE TABLE IF NOT EXISTS jobs (
     error TEXT,
     host TEXT NOT NULL,
     pid INTEGER NOT NULL,
-    pid_mark TEXT
+    pid_mark TEXT,
+    beat REAL
 )
 """
 _COLUMNS = (
     "id, kind, source, status, created, started, finished, done, total, report, error, "
-    "host, pid, pid_mark"
+    "host, pid, pid_mark, beat"
 )
 
 
@@ -163,9 +167,15 @@ class JobRegistry:
     """Runs this process's jobs one at a time in a worker thread, keeps every job's state in
     the jobs file ``path`` (in memory when None), and remembers the last ``keep`` finished."""
 
-    def __init__(self, path: Path | None = None, keep: int = 200) -> None:
+    def __init__(
+        self, path: Path | None = None, keep: int = 200, stale_after: float = 120.0
+    ) -> None:
         self.path = path
         self.keep = keep
+        #: seconds without a heartbeat after which another host's job counts as dead
+        self.stale_after = stale_after
+        self._beating = threading.Event()  # set: the heartbeat thread should stop
+        self._beater: threading.Thread | None = None
         #: this process's jobs (what :meth:`wait` and :meth:`shutdown` look at)
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
@@ -192,6 +202,10 @@ class JobRegistry:
             if self.path is not None:
                 conn.execute("PRAGMA journal_mode=WAL")
             conn.execute(_SCHEMA)
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(jobs)")}
+            if "beat" not in columns:  # a jobs file from before the heartbeat
+                with contextlib.suppress(sqlite3.OperationalError):  # another worker added it
+                    conn.execute("ALTER TABLE jobs ADD COLUMN beat REAL")
             self._conn = conn
         if self._pid != os.getpid():  # the process that owns the jobs it starts from here on
             self._pid = os.getpid()
@@ -213,7 +227,7 @@ class JobRegistry:
     def _save(self, job: Job) -> None:
         with self._write() as conn:
             conn.execute(
-                f"INSERT OR REPLACE INTO jobs ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT OR REPLACE INTO jobs ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     job.id,
                     job.kind,
@@ -229,9 +243,29 @@ class JobRegistry:
                     self._host,
                     self._pid,
                     self._mark,
+                    time.time(),
                 ),
             )
         self._saved_at[job.id] = time.monotonic()
+
+    def _heartbeat(self) -> None:
+        """While this process has jobs queued or running, write their heartbeat every
+        sixth of :attr:`stale_after` (so a slow write or two never makes a live job look
+        dead to another host)."""
+        every = max(0.01, self.stale_after / 6)
+        while not self._beating.wait(every):
+            with self._lock:
+                ids = list(self._unsettled)
+            if not ids:
+                continue
+            try:
+                with self._write() as conn:
+                    conn.executemany(
+                        "UPDATE jobs SET beat = ? WHERE id = ? AND status IN ('queued', 'running')",
+                        [(time.time(), i) for i in ids],
+                    )
+            except sqlite3.Error:  # the next beat tries again; the job itself goes on
+                logger.warning("ingest jobs: the heartbeat could not be written", exc_info=True)
 
     def _progressed(self, job: Job) -> None:
         """Write a running job's progress, at most every :data:`PROGRESS_EVERY` seconds."""
@@ -264,6 +298,12 @@ class JobRegistry:
                 self._pool = ThreadPoolExecutor(
                     max_workers=1, thread_name_prefix="actorgraph-ingest"
                 )
+            if self.path is not None and self._beater is None:
+                self._beating.clear()
+                self._beater = threading.Thread(
+                    target=self._heartbeat, name="actorgraph-jobs-heartbeat", daemon=True
+                )
+                self._beater.start()
             self._pool.submit(self._run, job, work)
         return job
 
@@ -293,8 +333,8 @@ class JobRegistry:
             report=None if row[9] is None else json.loads(row[9]),
             error=None if row[10] is None else json.loads(row[10]),
         )
-        host, pid, mark = row[11], row[12], row[13]
-        if job.status in ("queued", "running") and self._orphaned(host, pid, mark):
+        host, pid, mark, beat = row[11], row[12], row[13], row[14]
+        if job.status in ("queued", "running") and self._orphaned(host, pid, mark, beat):
             job.status = "failed"
             job.finished = _now()
             job.error = INTERRUPTED
@@ -306,9 +346,9 @@ class JobRegistry:
                 )
         return job
 
-    def _orphaned(self, host: str, pid: int, mark: str | None) -> bool:
-        if host != self._host:  # another machine's process: nothing to tell
-            return False
+    def _orphaned(self, host: str, pid: int, mark: str | None, beat: float | None) -> bool:
+        if host != self._host:  # another machine's process: only its heartbeat tells
+            return beat is not None and time.time() - beat > self.stale_after
         if pid == self._pid:
             return mark != self._mark
         return _process_mark(pid) != mark
@@ -400,6 +440,10 @@ class JobRegistry:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+        beater, self._beater = self._beater, None
+        if beater is not None:
+            self._beating.set()
+            beater.join()
         with self._lock:
             dropped = [j for j in self._jobs.values() if j.status == "queued"]
         for j in dropped:

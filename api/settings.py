@@ -33,6 +33,12 @@ class ApiSettings(BaseSettings):
         "through (default: jobs.sqlite in an embedded store's directory; for Neo4j a file "
         "in the temporary directory named after the URI and database).",
     )
+    jobs_stale_after: float = Field(
+        default=120.0,
+        gt=0,
+        description="Seconds without a heartbeat after which an ingest job run by a worker on "
+        "another host (a container sharing the jobs file) reads as failed (interrupted).",
+    )
     workers: int | None = Field(
         default=None,
         ge=1,

@@ -59,3 +59,69 @@ def test_a_final_write_that_fails_once_is_tried_again(
     assert seen is not None and seen.status == "succeeded"
     jobs.shutdown()
     other.shutdown()
+
+
+def _as_other_host(registry: JobRegistry) -> JobRegistry:
+    registry._host = "another-host"  # a worker in another container sharing the jobs file
+    return registry
+
+
+def test_another_hosts_job_reads_interrupted_once_its_heartbeat_is_stale(tmp_path: Path) -> None:
+    path = tmp_path / "jobs.sqlite"
+    writer = JobRegistry(path)
+    writer._db()
+    now = time.time()
+    for job_id, beat in (("stale", now - 600), ("fresh", now - 5), ("unknown", None)):
+        writer._db().execute(
+            "INSERT INTO jobs (id, kind, source, status, created, host, pid, beat) "
+            "VALUES (?, 'records', 'x.jsonl', 'running', '2026-01-01', 'gone-host', 1, ?)",
+            (job_id, beat),
+        )
+    reader = JobRegistry(path, stale_after=120)
+    stale, fresh, unknown = (reader.get(i) for i in ("stale", "fresh", "unknown"))
+    assert stale is not None and stale.status == "failed"
+    assert stale.error is not None and stale.error["code"] == "interrupted"
+    assert fresh is not None and fresh.status == "running"
+    # no heartbeat at all (a jobs file written before there was one): nothing to tell
+    assert unknown is not None and unknown.status == "running"
+    writer.shutdown()
+    reader.shutdown()
+
+
+def test_a_long_running_job_keeps_its_heartbeat_fresh(tmp_path: Path) -> None:
+    path = tmp_path / "jobs.sqlite"
+    jobs = JobRegistry(path, stale_after=0.3)
+
+    def slow(job: object) -> IngestReport:
+        time.sleep(1.0)  # no progress reported meanwhile: only the heartbeat writes
+        return IngestReport()
+
+    job = jobs.submit("records", "x.jsonl", slow)
+    other = _as_other_host(JobRegistry(path, stale_after=0.3))
+    time.sleep(0.7)  # more than stale_after since the job's last save
+    seen = other.get(job.id)
+    assert seen is not None and seen.status in ("queued", "running"), seen
+    jobs.wait()
+    done = other.get(job.id)
+    assert done is not None and done.status == "succeeded"
+    jobs.shutdown()
+    other.shutdown()
+
+
+def test_a_jobs_file_from_before_the_heartbeat_gains_the_column(tmp_path: Path) -> None:
+    path = tmp_path / "jobs.sqlite"
+    old = sqlite3.connect(path)
+    old.execute(
+        "CREATE TABLE jobs (id TEXT PRIMARY KEY, kind TEXT NOT NULL, source TEXT NOT NULL, "
+        "status TEXT NOT NULL, created TEXT NOT NULL, started TEXT, finished TEXT, "
+        "done INTEGER NOT NULL DEFAULT 0, total INTEGER, report TEXT, error TEXT, "
+        "host TEXT NOT NULL, pid INTEGER NOT NULL, pid_mark TEXT)"
+    )
+    old.commit()
+    old.close()
+    jobs = JobRegistry(path)
+    job = jobs.submit("records", "x.jsonl", _report)
+    jobs.wait()
+    seen = JobRegistry(path).get(job.id)
+    assert seen is not None and seen.status == "succeeded"
+    jobs.shutdown()

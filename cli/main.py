@@ -19,6 +19,7 @@ import typer
 from actorgraph.cli import extract_commands, report_commands, research_commands
 from actorgraph.cli.context import Entrance, opened, settings_of
 from actorgraph.cli.output import console, emit_json, err_console, shorten, table
+from actorgraph.cores import available_cores
 from actorgraph.graph.errors import ActorgraphError, InputError
 from actorgraph.wording import counted
 
@@ -632,15 +633,6 @@ def schema(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     table("Relation types", ["name", "meaning", "ends", "PLOVER", "CAMEO", "flags"], rows)
 
 
-def usable_cores() -> int:
-    """The cores this process may run on (its CPU affinity, which a container's or
-    ``taskset``'s limit narrows), the default number of ``serve``'s workers."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # no affinity on this platform
-        return os.cpu_count() or 1
-
-
 @app.command()
 def serve(
     ctx: typer.Context,
@@ -662,7 +654,7 @@ def serve(
     from uvicorn.supervisors import Multiprocess
 
     settings = settings_of(ctx)
-    workers = workers or settings.workers or usable_cores()
+    workers = workers or settings.workers or available_cores()
     console.print(
         f"actorgraph on http://{host}:{port}/ (API docs at /docs), "
         f"{workers} worker{'s' if workers > 1 else ''}"

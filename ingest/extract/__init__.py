@@ -19,6 +19,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from actorgraph.cores import available_cores
 from actorgraph.graph.errors import ActorgraphError, InputError
 from actorgraph.ingest.extract import _blas  # noqa: F401  (before numpy comes in)
 from actorgraph.ingest.extract.analysis import analyze
@@ -27,7 +28,7 @@ from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary
 from actorgraph.ingest.extract.layout import breaks_paragraph, hard_wrapped
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
-from actorgraph.ingest.extract.parallel import available_cores, extract_parallel
+from actorgraph.ingest.extract.parallel import extract_parallel
 from actorgraph.ingest.extract.titles import TITLE_ABBREVIATIONS
 from actorgraph.ingest.extract.tokens import release as release_tokens
 from actorgraph.ingest.settings import ExtractionSettings

@@ -37,14 +37,6 @@ _WORKER: Extractor | None = None
 LAST_RUN: dict[int, float] = {}
 
 
-def available_cores() -> int:
-    """The cores this process may run on (its CPU affinity), at least 1."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
 def _init(config: dict[str, Any] | None) -> None:
     """Worker start: a spawned worker builds its extractor from the parent's settings."""
     global _WORKER

@@ -12,7 +12,7 @@ from typing import IO, Annotated, Any
 
 import typer
 from actorgraph.cli.context import settings_of
-from actorgraph.cli.output import emit_json, err_console, table
+from actorgraph.cli.output import emit_json, err_console, shorten, table
 from actorgraph.graph.errors import InputError
 
 # The ingest package is imported inside the commands: ``actorgraph`` registers these commands
@@ -169,7 +169,12 @@ def evaluate(
         ),
     ] = None,
     failures: Annotated[
-        bool, typer.Option("--failures", help="With --bank: print the cases that fail.")
+        bool,
+        typer.Option(
+            "--failures",
+            help="With --bank: print the cases that fail; with --gold: the gold items missed "
+            "and the findings the gold does not hold.",
+        ),
     ] = False,
     model: ModelOpt = None,
     dictionary: DictOpt = None,
@@ -200,6 +205,7 @@ def evaluate(
         return extractor
 
     result: dict[str, dict[str, PRF]] = {}
+    gold_fails: list[dict[str, Any]] | None = [] if failures and gold else None
     if gold:
         pred: list[dict[str, Any]] = []
         for path in predicted or []:
@@ -210,7 +216,7 @@ def evaluate(
             else:
                 pred.extend(_read_records(path))
         gold_records = [r for path in gold for r in _read_records(path)]
-        result["gold"] = score_gold(pred, gold_records)
+        result["gold"] = score_gold(pred, gold_records, gold_fails)
     if plover is not None:
         records = _read_plover(plover)
         result["plover"] = score_plover(get_extractor(), records)
@@ -219,6 +225,8 @@ def evaluate(
             raise InputError("not a PolNeAR split (no text/ and attributions/)", file=str(polnear))
         result["polnear"] = score_polnear(get_extractor(), polnear)
     fails: list[dict[str, Any]] = []
+    if gold_fails:
+        fails.extend({"family": None, **f} for f in gold_fails)
     if bank:
         from actorgraph.ingest.evaluate import bank_failures, score_bank
         from actorgraph.ingest.extract.bank import load_bank
@@ -254,7 +262,26 @@ def evaluate(
             ],
         )
     for f in fails:
-        _err(f"FAIL {f['family']} #{f['case']}: {f['text']}\n     found: {f['found']}")
+        if f["family"] is None:
+            _err(_gold_failure(f))
+        else:
+            _err(f"FAIL {f['family']} #{f['case']}: {f['text']}\n     found: {f['found']}")
+
+
+def _gold_failure(f: dict[str, Any]) -> str:
+    """One line for a missed gold item or a false finding: category, document, the record's
+    ends or speaker and text, and its evidence sentence."""
+    r = f["record"]
+    if r.get("kind") == "relation":
+        what = f"{r.get('source')} -> {r.get('target')}"
+    elif r.get("kind") == "statement":
+        what = f"{r.get('speaker')}: {shorten(str(r.get('text', '')), 90)}"
+    else:
+        what = str(r.get("name") or r.get("id"))
+    ev = r.get("evidence")
+    sentence = ev.get("sentence") if isinstance(ev, dict) else ev
+    line = f"{f['error'].upper():6} {f['category']:10} [{f['document'] or '-'}] {what}"
+    return line + (f"\n       {shorten(str(sentence), 160)}" if sentence else "")
 
 
 def _read_plover(path: Path) -> list[dict[str, Any]]:

@@ -3,7 +3,7 @@
 Pure functions over lists of exchange-format records:
 
 * :func:`score_gold` — per category (``actors``, ``topics``, ``statements`` and each relation
-  type): actors match on name or alias; statements on speaker plus overlapping text; relations
+  type), document by document when both sides name the same documents: actors match on name or alias; statements on speaker plus overlapping text; relations
   on type, source and target (ends matched through the gold actors' names and aliases, topic
   targets through the gold topic's keywords); topics when the extracted name holds one of the
   gold keywords. Gold items marked ``optional`` count neither toward recall nor, when matched,
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -68,10 +68,29 @@ def _max_matching(n_left: int, n_right: int, ok: Callable[[int, int], bool]) -> 
     return {i: j for j, i in match_r.items()}
 
 
+@dataclass
+class _Tally:
+    """One category's counts summed over documents, and (when asked) what it missed and
+    what it found that the gold does not hold."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    false: list[dict[str, Any]] = field(default_factory=list)
+
+    def prf(self) -> PRF:
+        return PRF.of(self.tp, self.fp, self.fn)
+
+
 def _score(
-    pred: list[Any], gold: list[dict[str, Any]], ok: Callable[[Any, dict[str, Any]], bool]
+    pred: list[Any],
+    gold: list[dict[str, Any]],
+    ok: Callable[[Any, dict[str, Any]], bool],
+    tally: _Tally | None = None,
 ) -> PRF:
-    """Required gold first, then optional gold soaks up what remains; the rest is FP."""
+    """Required gold first, then optional gold soaks up what remains; the rest is FP. With
+    ``tally``, the counts are added to it, with the missed gold and the false predictions."""
     required = [g for g in gold if not g.get("optional")]
     optional = [g for g in gold if g.get("optional")]
     m1 = _max_matching(len(pred), len(required), lambda i, j: ok(pred[i], required[j]))
@@ -80,7 +99,28 @@ def _score(
     tp = len(m1)
     fp = len(rest) - len(m2)
     fn = len(required) - tp
+    if tally is not None:
+        tally.tp, tally.fp, tally.fn = tally.tp + tp, tally.fp + fp, tally.fn + fn
+        hit = set(m1.values())
+        tally.missed.extend(g for j, g in enumerate(required) if j not in hit)
+        tally.false.extend(pred[rest[i]] for i in range(len(rest)) if i not in m2)
     return PRF.of(tp, fp, fn)
+
+
+def by_document(records: Iterable[dict[str, Any]]) -> dict[str | None, list[dict[str, Any]]]:
+    """Records grouped by the document they belong to: a record's own ``document`` field,
+    else the last ``document`` record before it (extraction output and gold files list a
+    document's records after it); None for records before any document."""
+    groups: dict[str | None, list[dict[str, Any]]] = {}
+    current: str | None = None
+    for r in records:
+        if r.get("kind") == "document":
+            current = r.get("id")
+            groups.setdefault(current, [])
+            continue
+        doc = r.get("document") if isinstance(r.get("document"), str) else current
+        groups.setdefault(doc, []).append(r)
+    return groups
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -130,8 +170,46 @@ class _Actors:
         return self.by_key.get(name_key(ref), ref)
 
 
-def score_gold(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[str, PRF]:
-    """Precision, recall and F1 per category of extracted records against gold records."""
+def score_gold(
+    pred: list[dict[str, Any]],
+    gold: list[dict[str, Any]],
+    failures: list[dict[str, Any]] | None = None,
+) -> dict[str, PRF]:
+    """Precision, recall and F1 per category of extracted records against gold records.
+
+    When both sides name the same documents (``document`` records, as extraction output and
+    gold files have them), each document's records are matched only with the same
+    document's (a relation found in one article never stands for a gold relation of
+    another) and the counts are summed; otherwise everything is matched at once. With
+    ``failures``, every missed gold item and every false prediction is appended to it as
+    ``{"category", "error": "missed" | "false", "document", "record"}``."""
+    tallies: dict[str, _Tally] = {}
+    p_docs, g_docs = by_document(pred), by_document(gold)
+    if None in p_docs or None in g_docs or set(p_docs) != set(g_docs):
+        pairs = [(None, pred, gold)]  # documents unnamed, or not the same on both sides
+    else:
+        pairs = [
+            (d, p_docs.get(d, []), g_docs.get(d, [])) for d in dict.fromkeys([*g_docs, *p_docs])
+        ]
+    for doc, p, g in pairs:
+        seen: dict[str, _Tally] = {}
+        _score_document(p, g, seen)
+        for cat, t in seen.items():
+            total = tallies.setdefault(cat, _Tally())
+            total.tp, total.fp, total.fn = total.tp + t.tp, total.fp + t.fp, total.fn + t.fn
+            if failures is not None:
+                for error, items in (("missed", t.missed), ("false", t.false)):
+                    failures.extend(
+                        {"category": cat, "error": error, "document": doc, "record": r}
+                        for r in items
+                    )
+    return {cat: t.prf() for cat, t in tallies.items()}
+
+
+def _score_document(
+    pred: list[dict[str, Any]], gold: list[dict[str, Any]], out: dict[str, _Tally]
+) -> None:
+    """One document's (or one pooled set's) counts per category, into ``out``."""
     pa, ga = _Actors(pred), _Actors(gold)
 
     def same_actor(p_ref: str, g_ref: str) -> bool:
@@ -140,11 +218,16 @@ def score_gold(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[s
         g_names = ga.names.get(g_id, {name_key(g_ref)})
         return bool(p_names & g_names)
 
-    out: dict[str, PRF] = {}
+    def score(cat: str, p: list[Any], g: list[dict[str, Any]], ok: Any) -> None:
+        _score(p, g, ok, out.setdefault(cat, _Tally()))
+
     p_act = [r for r in pred if r.get("kind") == "actor"]
     g_act = [r for r in gold if r.get("kind") == "actor"]
-    out["actors"] = _score(
-        p_act, g_act, lambda p, g: same_actor(p.get("id") or p["name"], g.get("id") or g["name"])
+    score(
+        "actors",
+        p_act,
+        g_act,
+        lambda p, g: same_actor(p.get("id") or p["name"], g.get("id") or g["name"]),
     )
 
     p_top = [r for r in pred if r.get("kind") == "topic"]
@@ -156,11 +239,12 @@ def score_gold(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[s
         keywords = g.get("keywords") or [g["name"]]
         return any(_contains_phrase(p["name"], k) for k in keywords)
 
-    out["topics"] = _score(p_top, g_top, topic_ok)
+    score("topics", p_top, g_top, topic_ok)
 
     p_st = [r for r in pred if r.get("kind") == "statement"]
     g_st = [r for r in gold if r.get("kind") == "statement"]
-    out["statements"] = _score(
+    score(
+        "statements",
         p_st,
         g_st,
         lambda p, g: same_actor(p["speaker"], g["speaker"]) and _overlap(p["text"], g["text"]),
@@ -187,14 +271,14 @@ def score_gold(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[s
         golds = [r for r in g_rel if r["type"] == rtype]
         if not preds and all(g.get("optional") for g in golds):
             continue  # nothing to score: optional gold only
-        out[rtype] = _score(
+        score(
+            rtype,
             preds,
             golds,
             lambda p, g: (
                 same_actor(p["source"], g["source"]) and target_ok(p["target"], g["target"])
             ),
         )
-    return out
 
 
 def _dedupe(

@@ -214,3 +214,42 @@ def test_attribution_scores_words_matches_and_speakers() -> None:
     assert (s["content_words"].tp, s["content_words"].fn) == (9, 2)
     # "He" is checked against the nearest named source before it (Maria): x is wrong
     assert (s["speaker"].tp, s["speaker"].fp) == (1, 1)
+
+
+def _doc(doc: str, *relations: tuple[str, str, str]) -> list[dict[str, Any]]:
+    """A document record, its two actors and its relations (type, source, target)."""
+    return [
+        {"kind": "document", "id": doc},
+        {"kind": "actor", "id": "qatar", "name": "Qatar", "type": "state"},
+        {"kind": "actor", "id": "hamas", "name": "Hamas", "type": "organization"},
+        *({"kind": "relation", "type": t, "source": s, "target": o} for t, s, o in relations),
+    ]
+
+
+def test_documents_are_scored_each_against_their_own_gold() -> None:
+    gold = _doc("a", ("mediates", "qatar", "hamas")) + _doc("b", ("mediates", "qatar", "hamas"))
+    both = _doc("a", ("mediates", "qatar", "hamas")) + _doc("b", ("mediates", "qatar", "hamas"))
+    s = score_gold(both, gold)
+    # the same relation found in two articles is two findings, each matching its article's
+    assert (s["mediates"].tp, s["mediates"].fp, s["mediates"].fn) == (2, 0, 0)
+    assert (s["actors"].tp, s["actors"].fn) == (4, 0)
+    # found in the article whose gold does not hold it: false there, missed in the other
+    gold = _doc("a", ("mediates", "qatar", "hamas")) + _doc("b")
+    wrong = _doc("a") + _doc("b", ("mediates", "qatar", "hamas"))
+    s = score_gold(wrong, gold)
+    assert (s["mediates"].tp, s["mediates"].fp, s["mediates"].fn) == (0, 1, 1)
+
+
+def test_records_without_the_same_documents_are_scored_together() -> None:
+    gold = _doc("a", ("mediates", "qatar", "hamas"))
+    pred = _doc("other-name", ("mediates", "qatar", "hamas"))
+    assert score_gold(pred, gold)["mediates"].tp == 1
+
+
+def test_failures_name_the_category_the_error_and_the_document() -> None:
+    gold = _doc("a", ("mediates", "qatar", "hamas"), ("rejects", "hamas", "qatar")) + _doc("b")
+    pred = _doc("a", ("mediates", "qatar", "hamas")) + _doc("b", ("demands", "hamas", "qatar"))
+    failures: list[dict[str, Any]] = []
+    score_gold(pred, gold, failures)
+    seen = {(f["category"], f["error"], f["document"], f["record"]["type"]) for f in failures}
+    assert seen == {("rejects", "missed", "a", "rejects"), ("demands", "false", "b", "demands")}

@@ -148,3 +148,31 @@ def test_eval_bank_reports_each_family(app: typer.Typer, tmp_path: Path) -> None
     assert r.exit_code == 0, r.output
     scores = json.loads(r.output)["bank:tiny"]
     assert scores["rejects"]["f1"] == 1.0 and scores["all"]["tp"] == 1
+
+
+def test_eval_failures_list_what_the_gold_holds_and_the_extraction_missed(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    pred = tmp_path / "pred.jsonl"
+    gold = tmp_path / "gold.jsonl"
+    doc = {"kind": "document", "id": "talks"}
+    actors = [
+        {"kind": "actor", "id": "qatar", "name": "Qatar", "type": "state"},
+        {"kind": "actor", "id": "hamas", "name": "Hamas", "type": "organization"},
+    ]
+    missed = {
+        "kind": "relation",
+        "type": "mediates",
+        "source": "qatar",
+        "target": "hamas",
+        "evidence": "Qatar carried the group's answer to Cairo.",
+    }
+    pred.write_text("\n".join(json.dumps(r) for r in [doc, *actors]) + "\n")
+    gold.write_text("\n".join(json.dumps(r) for r in [doc, *actors, missed]) + "\n")
+    r = CliRunner().invoke(app, ["eval", str(pred), "--gold", str(gold), "--failures"])
+    assert r.exit_code == 0, r.output
+    assert "MISSED mediates   [talks] qatar -> hamas" in r.output
+    assert "Qatar carried the group's answer to Cairo." in r.output
+    js = CliRunner().invoke(app, ["eval", str(pred), "--gold", str(gold), "--failures", "--json"])
+    payload = json.loads(js.stdout)
+    assert [(f["category"], f["error"]) for f in payload["failures"]] == [("mediates", "missed")]

@@ -3,11 +3,12 @@
 Pure functions over lists of exchange-format records:
 
 * :func:`score_gold` — per category (``actors``, ``topics``, ``statements`` and each relation
-  type), document by document when both sides name the same documents: actors match on name or alias; statements on speaker plus overlapping text; relations
-  on type, source and target (ends matched through the gold actors' names and aliases, topic
-  targets through the gold topic's keywords); topics when the extracted name holds one of the
-  gold keywords. Gold items marked ``optional`` count neither toward recall nor, when matched,
-  as false positives. Matching is one-to-one (maximum bipartite matching).
+  type), document by document when both sides name the same documents: actors match on name
+  or alias; statements on speaker plus overlapping text; relations on type, source and target
+  (ends matched through the gold actors' names and aliases, topic targets through the gold
+  topic's keywords); topics when the extracted name holds one of the gold keywords. Gold items
+  marked ``optional`` count neither toward recall nor, when matched, as false positives.
+  Matching is one-to-one (maximum bipartite matching).
 * :func:`score_plover` — PLOVER-style sentence records: DEMAND must yield ``demands`` and REJECT
   ``rejects`` from the record's source actor; other events must yield neither.
 """

@@ -186,12 +186,11 @@ def score_gold(
     ``{"category", "error": "missed" | "false", "document", "record"}``."""
     tallies: dict[str, _Tally] = {}
     p_docs, g_docs = by_document(pred), by_document(gold)
+    pairs: list[tuple[str | None, list[dict[str, Any]], list[dict[str, Any]]]]
     if None in p_docs or None in g_docs or set(p_docs) != set(g_docs):
         pairs = [(None, pred, gold)]  # documents unnamed, or not the same on both sides
     else:
-        pairs = [
-            (d, p_docs.get(d, []), g_docs.get(d, [])) for d in dict.fromkeys([*g_docs, *p_docs])
-        ]
+        pairs = [(d, p_docs[d], g_docs[d]) for d in g_docs]
     for doc, p, g in pairs:
         seen: dict[str, _Tally] = {}
         _score_document(p, g, seen)

@@ -526,8 +526,11 @@ class Loader:
         def flush() -> None:
             nonlocal batch
             if len(batch):
+                # what the store can compute of this batch before its transaction is computed
+                # here, while the store still writes the one before (the server's turn)
+                prepared = self.store.prepare(batch)
                 settle()
-                pending.append(pool.submit(self.store.write, batch))
+                pending.append(pool.submit(self.store.write, prepared))
                 batch = WriteBatch(checked=True)
                 keep_out_of_sight()
 

@@ -82,6 +82,9 @@ class WriteBatch:
     #: against the input and the store (kinds, types, ends): a store need not check them again
     #: and only makes sure the ends it links are there
     checked: bool = False
+    #: what :meth:`GraphStore.prepare` computed of the batch before its write (the store's
+    #: own, opaque to everyone else); the batch must not change after it was prepared
+    prepared: Any = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return (
@@ -307,6 +310,12 @@ class GraphStore(ABC):
         return nullcontext()
 
     # ---------------------------------------------------------------- writes
+    def prepare(self, batch: WriteBatch) -> WriteBatch:
+        """The batch with what its :meth:`write` can compute before its transaction (what does
+        not depend on what the store holds), so that an ingest can prepare one batch while the
+        store writes the one before it. The default prepares nothing."""
+        return batch
+
     @abstractmethod
     def write(self, batch: WriteBatch) -> WriteResult:
         """Merge a batch atomically; see the module docstring."""

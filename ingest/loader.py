@@ -7,7 +7,8 @@ in batches, nodes before the relations that need them: the checked records pass 
 for an input of more than :data:`KEEP_CHECKED` records, the input read again. From memory,
 the records of one relation go together (``Loader._grouped``): a relation lands in one batch
 with all its evidence instead of being rewritten by every later batch that brings it again.
-One batch is written while the next is built. Each batch is one transaction and every write
+One batch is written while the next is built and prepared (``GraphStore.prepare``: what the
+store computes of a batch outside its transaction). Each batch is one transaction and every write
 merges, so a killed ingest keeps what it committed and a re-run finishes the job without
 duplicating anything.
 """
@@ -526,8 +527,11 @@ class Loader:
         def flush() -> None:
             nonlocal batch
             if len(batch):
+                # what the store can compute of this batch before its transaction is computed
+                # here, while the store still writes the one before (the server's turn)
+                prepared = self.store.prepare(batch)
                 settle()
-                pending.append(pool.submit(self.store.write, batch))
+                pending.append(pool.submit(self.store.write, prepared))
                 batch = WriteBatch(checked=True)
                 keep_out_of_sight()
 

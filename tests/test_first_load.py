@@ -231,6 +231,7 @@ def test_neo4j_rows_are_packed_in_rust_as_the_python_packer_packs_them() -> None
     pure-Python packer was about 40 % of an ingest's client CPU), and the bytes sent are the
     ones the Python packer sends: the same strings, floats, integers, nulls and lists."""
     from actorgraph.graph.neo4j.convert import relation_append_row, relation_create_row
+    from actorgraph.graph.neo4j.store import _Rows
     from neo4j._codec.packstream import v1
 
     assert v1._rust_pack is not None, "neo4j-rust-ext is not installed: ingest packs in Python"
@@ -260,11 +261,14 @@ def test_neo4j_rows_are_packed_in_rust_as_the_python_packer_packs_them() -> None
             self.data += b
 
     message = ["UNWIND $rows AS row RETURN row", {"rows": rows}, {}]
-    rust, python = Sink(), Sink()
+    rust, python, sent = Sink(), Sink(), Sink()
     v1.Packer(rust).pack(message)
     py = v1.Packer(python)
     py._py_pack(message, v1.Packer._inject_hooks())
     assert bytes(rust.data) == bytes(python.data)
+    # as the store sends them: a list whose repr is short, packed as the list it is
+    v1.Packer(sent).pack([message[0], {"rows": _Rows(rows)}, {}])
+    assert bytes(sent.data) == bytes(python.data) and repr(_Rows(rows)) == "<4 rows>"
 
 
 # ---------------------------------------------------------------------- embedded shortcuts
@@ -420,4 +424,105 @@ def test_a_checked_batch_whose_end_is_gone_is_refused_whole(tmp_path: Path) -> N
         store.write(batch)
     assert err.value.field == "target" and "'gone'" in err.value.reason
     assert store.version() == version and not store.counts()["relations"]
+    store.close()
+
+
+# ---------------------------------------------------------------------- prepared batches
+def test_the_loader_prepares_each_batch_in_its_own_thread_before_the_store_writes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Loader asks the store to prepare every batch (``GraphStore.prepare``: what a write
+    computes without a transaction) in the thread that builds the batches, before handing it
+    to the writing thread: the Python work of the next batch overlaps the store's writing of
+    the one before."""
+    import threading
+
+    store = EmbeddedStore(tmp_path / "store")
+    prepared: list[tuple[int, bool]] = []
+    written: list[tuple[int, bool]] = []
+    real_prepare, real_write = store.prepare, store.write
+
+    def prepare(batch: WriteBatch) -> WriteBatch:
+        prepared.append((id(batch), threading.current_thread() is threading.main_thread()))
+        return real_prepare(batch)
+
+    def write(batch: WriteBatch) -> Any:
+        written.append((id(batch), threading.current_thread() is threading.main_thread()))
+        return real_write(batch)
+
+    monkeypatch.setattr(store, "prepare", prepare)
+    monkeypatch.setattr(store, "write", write)
+    Loader(store, batch_size=2).load_records(_records())
+    assert len(written) > 3
+    assert [i for i, _ in prepared] == [i for i, _ in written]
+    assert all(main for _, main in prepared) and not any(main for _, main in written)
+    store.close()
+
+
+@pytest.mark.neo4j
+def test_neo4j_a_prepared_batch_builds_no_row_in_its_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Neo4jStore.prepare`` folds the relations and builds their rows before the
+    transaction; the write then builds none (but for a relation that holds part of the
+    evidence already), and a batch changed after it was prepared is prepared again."""
+    from actorgraph.graph.neo4j import store as neo4j_store
+
+    store = make_store("neo4j", tmp_path)
+    ev = {n: Evidence(document=None, sentence=f"piece {n}") for n in range(1, 4)}
+    store.write(WriteBatch(actors=[Actor(f"a{i}", f"Actor {i}", "state") for i in range(3)]))
+    batch = store.prepare(
+        WriteBatch(
+            relations=[
+                Relation("pressures", "a0", "a1", [ev[1]], ACTOR),
+                Relation("pressures", "a0", "a1", [ev[2]], ACTOR),
+            ]
+        )
+    )
+    built: list[str] = []
+    real = neo4j_store.relation_create_row
+
+    def counted(rel: Relation, *args: Any) -> Any:
+        built.append(rel.key)
+        return real(rel, *args)
+
+    monkeypatch.setattr(neo4j_store, "relation_create_row", counted)
+    first = store.write(batch)
+    assert (first.relations, first.evidence) == (1, 2)
+    assert built == []  # written from the rows prepare() built
+    batch.relations.append(Relation("pressures", "a1", "a2", [ev[3]], ACTOR))
+    result = store.write(batch)  # changed since: prepared again, the new relation written
+    assert (result.relations, result.evidence) == (1, 1)
+    assert _evidence(store, "a1", "a2") == ["piece 3"]
+    assert _evidence(store, "a0", "a1") == ["piece 1", "piece 2"]
+    store.close()
+
+
+@pytest.mark.neo4j
+def test_neo4j_a_first_try_reads_no_receipt_and_sends_rows_without_their_repr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's first try does not look for its own receipt (only an earlier try can have
+    left one: ``test_a_batch_whose_commit_was_cut_off_is_counted_once`` holds the retry), and
+    its list parameters reach the driver as lists whose ``repr`` is short (the driver builds
+    a debug line of every RUN's parameters whether or not it logs it)."""
+    import neo4j
+
+    store = make_store("neo4j", tmp_path)
+    sent: list[tuple[str, dict[str, Any]]] = []
+    real = neo4j.ManagedTransaction.run
+
+    def spy(self: Any, query: str, parameters: Any = None, **kw: Any) -> Any:
+        sent.append((query, dict(parameters or {})))
+        return real(self, query, parameters, **kw)
+
+    monkeypatch.setattr(neo4j.ManagedTransaction, "run", spy)
+    ev = Evidence(document=None, sentence="x" * 500)
+    actors = [Actor(f"a{i}", f"Actor {i}", "state") for i in range(3)]
+    rels = [Relation("pressures", "a0", f"a{i}", [ev], ACTOR) for i in (1, 2)]
+    assert store.write(WriteBatch(actors=actors, relations=rels)).relations == 2
+    texts = " ".join(q for q, _ in sent)
+    assert "receipts" in texts and "STARTS WITH $token" not in texts
+    rows = [v for _, params in sent for v in params.values() if isinstance(v, list)]
+    assert len(rows) >= 2 and all(len(repr(v)) < 20 for v in rows), [repr(v)[:80] for v in rows]
     store.close()

@@ -189,6 +189,38 @@ class _Learnt:
     done: bool = False
 
 
+@dataclass
+class _Prepared:
+    """What :meth:`Neo4jStore.prepare` computes of a batch before its transaction, where it
+    does not depend on what the store holds: its relations folded (:func:`graph.merge
+    .fold_relations`) with, per vocabulary label, the ``relations_create`` row of each (all
+    its evidence). The transaction takes a relation's row as it is when the store holds none
+    of the relation, or none of its evidence (an append of it all: the same columns), and
+    computes a row only for the rest."""
+
+    #: len(batch.relations) it was made from (a batch changed since is prepared again)
+    relations: int
+    by_label: dict[str, list[tuple[Relation, dict[str, Evidence], list[Any]]]]
+
+
+def _append_columns(create_row: list[Any]) -> list[Any]:
+    """The ``relations_append`` row of all the evidence of a ``relations_create`` row: the same
+    columns but the relationship's key and support (see :mod:`graph.neo4j.convert`)."""
+    return [create_row[0], create_row[1], *create_row[3:9]]
+
+
+class _Rows(list):  # type: ignore[type-arg]
+    """A list parameter whose ``repr`` is its length: the driver (5.28) builds the text of a
+    debug log line of every ``RUN`` it sends, ``repr`` of all its parameters, whether or not
+    debug logging is on; for a batch's rows that was as much client CPU as packing them. The
+    driver packs it as the list it is (``tests/test_first_load.py`` compares the bytes)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
 class _Tx:
     """A managed transaction that runs named queries only (and only reads in a read one)."""
 
@@ -204,7 +236,8 @@ class _Tx:
         if set(params) != set(q.params):
             raise ValueError(f"query '{name}' takes {sorted(q.params)}, got {sorted(params)}")
         text = self.queries.text(name, **(slots or {}))
-        return list(self.tx.run(text, params))
+        sent = {k: _Rows(v) if type(v) is list else v for k, v in params.items()}
+        return list(self.tx.run(text, sent))
 
 
 class Neo4jStore(GraphStore):
@@ -509,6 +542,26 @@ class Neo4jStore(GraphStore):
                 if not self._ingests:
                     self._seen = None
 
+    def prepare(self, batch: WriteBatch) -> WriteBatch:
+        """The batch with its relations folded and their rows built (:class:`_Prepared`): the
+        Python work of a write that needs no transaction, done by the caller's thread (an
+        ingest prepares the next batch while the server writes and commits this one)."""
+        if batch.relations and not self._prepared_for(batch):
+            by_label: dict[str, list[tuple[Relation, dict[str, Evidence], list[Any]]]]
+            by_label = defaultdict(list)
+            for rel, evidence in fold_relations(batch.relations).values():
+                row = relation_create_row(rel, list(evidence), list(evidence.values()))
+                by_label[self.schema.relation(rel.type).label].append((rel, evidence, row))
+            batch.prepared = _Prepared(len(batch.relations), dict(by_label))
+        return batch
+
+    @staticmethod
+    def _prepared_for(batch: WriteBatch) -> _Prepared | None:
+        prepared = batch.prepared
+        if isinstance(prepared, _Prepared) and prepared.relations == len(batch.relations):
+            return prepared
+        return None
+
     def write(self, batch: WriteBatch) -> WriteResult:
         """One transaction (see the module docstring). The driver retries transient errors
         before the commit; when the connection is lost during the commit itself the outcome
@@ -517,18 +570,22 @@ class Neo4jStore(GraphStore):
         counts the batch once, whichever try wrote it."""
         if not len(batch):
             return WriteResult()
+        batch = self.prepare(batch)  # (done already when the caller prepared it)
         token = uuid.uuid4().hex
-        calls = 0
+        calls = tries = 0
         learnt = _Learnt()
 
         def attempt(tx: _Tx) -> WriteResult:
             nonlocal calls, learnt
             calls += 1  # the driver calls again for each transient error it retries
             learnt = _Learnt()  # what an earlier try learnt was rolled back with it
-            receipt = tx.run("write_receipt", token=token)[0]["receipt"]
-            if receipt is not None:
-                nodes, rels, evidence = (int(x) for x in str(receipt).split(":")[1:])
-                raise _Unchanged(WriteResult(nodes, rels, evidence))
+            # a receipt of this token exists only if an earlier try committed: the first try
+            # need not look (one round trip and a read of the meta node less per batch)
+            if calls > 1 or tries > 1:
+                receipt = tx.run("write_receipt", token=token)[0]["receipt"]
+                if receipt is not None:
+                    nodes, rels, evidence = (int(x) for x in str(receipt).split(":")[1:])
+                    raise _Unchanged(WriteResult(nodes, rels, evidence))
             result = self._write_tx(tx, batch, learnt)
             tx.run(
                 "write_record_receipt",
@@ -633,8 +690,9 @@ class Neo4jStore(GraphStore):
             if seen is not None and learnt is not None:
                 learnt.kinds.update(dict.fromkeys(staged, kind))
 
-        # the batch's relations, each once, their evidence deduplicated (graph.merge)
-        staged_rels = fold_relations(batch.relations)
+        # the batch's relations, each once, their evidence deduplicated (graph.merge), with
+        # their rows (prepared before the transaction, see prepare())
+        by_label = self.prepare(batch).prepared.by_label if batch.relations else {}
 
         for kind, staged in staged_nodes:
             # a node this store knows is new (a first load) is created, not merged
@@ -654,9 +712,6 @@ class Neo4jStore(GraphStore):
                 ]
                 for link_chunk in _chunks(link_rows, self.batch_size):
                     tx.run("statements_link", rows=link_chunk, derived=self._derived_labels)
-        by_label: dict[str, list[tuple[Relation, dict[str, Evidence]]]] = defaultdict(list)
-        for rel, evidence in staged_rels.values():
-            by_label[self.schema.relation(rel.type).label].append((rel, evidence))
         for label in sorted(by_label):
             added = self._write_relations(
                 tx, label, by_label[label], seen, learnt if seen is not None else None
@@ -666,7 +721,8 @@ class Neo4jStore(GraphStore):
         mediators = sorted(
             {
                 rel.source
-                for rel, _ in staged_rels.values()
+                for rels in by_label.values()
+                for rel, _, _ in rels
                 if self.schema.relation(rel.type).intermediary
             }
         )
@@ -680,7 +736,7 @@ class Neo4jStore(GraphStore):
         self,
         tx: _Tx,
         label: str,
-        rels: list[tuple[Relation, dict[str, Evidence]]],
+        rels: list[tuple[Relation, dict[str, Evidence], list[Any]]],
         seen: _Seen | None = None,
         learnt: _Learnt | None = None,
     ) -> tuple[int, int]:
@@ -697,36 +753,39 @@ class Neo4jStore(GraphStore):
         ``learnt``."""
         held: dict[tuple[str, str], set[str]] = {}
         if seen is None:
-            asked = [(rel.source, rel.target) for rel, _ in rels]
+            asked = [(rel.source, rel.target) for rel, _, _ in rels]
         else:
             stored, pieces = seen.rels, seen.evidence
             asked = [
                 (rel.source, rel.target)
-                for rel, evidence in rels
-                if (key := rel.key) in stored and any(hash((key, k)) in pieces for k in evidence)
+                for rel, evidence, row in rels
+                if (key := row[2]) in stored and any(hash((key, k)) in pieces for k in evidence)
             ]
             # stored, and every piece certainly new: holds none of them
-            held = {(rel.source, rel.target): set() for rel, _ in rels if rel.key in stored}
+            held = {(rel.source, rel.target): set() for rel, _, row in rels if row[2] in stored}
         for pair_chunk in _chunks([list(p) for p in asked], self.batch_size):
             for row in tx.run("relations_known", {"rel_type": label}, pairs=pair_chunk):
                 held[(row["source"], row["target"])] = set(row["keys"])
         create: list[list[Any]] = []
         append: list[list[Any]] = []
         evidence_added = 0
-        for rel, evidence in rels:
+        for rel, evidence, row in rels:
             have = held.get((rel.source, rel.target))
             if have is None:
-                create.append(relation_create_row(rel, list(evidence), list(evidence.values())))
+                create.append(row)
                 evidence_added += len(evidence)
-                fresh = list(evidence)
+                fresh = row[3]
             else:
                 fresh = [k for k in evidence if k not in have]
                 if not fresh:
                     continue
-                append.append(relation_append_row(rel, fresh, [evidence[k] for k in fresh]))
+                if len(fresh) == len(evidence):  # none held: the prepared columns
+                    append.append(_append_columns(row))
+                else:
+                    append.append(relation_append_row(rel, fresh, [evidence[k] for k in fresh]))
                 evidence_added += len(fresh)
             if learnt is not None:
-                key = rel.key
+                key = row[2]
                 if have is None:
                     learnt.rels.append(key)
                 learnt.evidence.extend(hash((key, k)) for k in fresh)

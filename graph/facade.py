@@ -234,6 +234,18 @@ class Graph:
             raise InputError(f"'{name}' names several actors: {names}; use an id", field="actor")
         return self.store.get_nodes(ACTOR, ids)[ids[0]]  # type: ignore[no-any-return]
 
+    def actor_ids(self, names: list[str]) -> list[str]:
+        """The ids of the actors ``names`` name, in order, as :meth:`resolve_actor` finds them,
+        from one look-up of all the names and no read of the actors (a question that needs
+        only their ids, a neighbourhood's seeds); a name that resolves to no actor, or to
+        several, goes to :meth:`resolve_actor`, which raises (or picks the one named exactly)
+        as there, the first such name's first."""
+        found = self.store.lookup_names(names)
+        return [
+            ids[0] if len(ids) == 1 else self.resolve_actor(name).id
+            for name, ids in ((n, found.get(n) or []) for n in names)
+        ]
+
     def _ends(self, source: str, target: str, version: str) -> tuple[Actor, Actor]:
         """:meth:`resolve_actor` of both ends of a path question, kept per data version and
         read together (one look-up of the names, one of the actors); a name that resolves
@@ -750,8 +762,7 @@ class Graph:
         self._limit(depth, MAX_DEPTH, "depth")
         self._limit(limit, MAX_ROWS, "limit")
         since, until = check_window(since, until)
-        names = [actors] if isinstance(actors, str) else actors
-        seeds = [self.resolve_actor(n).id for n in names]
+        seeds = self.actor_ids([actors] if isinstance(actors, str) else actors)
         rels = self._relations(relations, self.schema.fact_types)
         evidence_limit = self._evidence_limit(evidence_limit)
         as_of = check_date(as_of, "as_of")

@@ -234,29 +234,29 @@ class Graph:
             raise InputError(f"'{name}' names several actors: {names}; use an id", field="actor")
         return self.store.get_nodes(ACTOR, ids)[ids[0]]  # type: ignore[no-any-return]
 
-    def actor_ids(self, names: list[str]) -> list[str]:
+    def actor_ids(self, names: list[str], found: dict[str, list[str]] | None = None) -> list[str]:
         """The ids of the actors ``names`` name, in order, as :meth:`resolve_actor` finds them,
-        from one look-up of all the names and no read of the actors (a question that needs
-        only their ids, a neighbourhood's seeds); a name that resolves to no actor, or to
-        several, goes to :meth:`resolve_actor`, which raises (or picks the one named exactly)
-        as there, the first such name's first."""
-        found = self.store.lookup_names(names)
+        from one look-up of all the names (``found``, when it was read already) and no read of
+        the actors (a question that needs only their ids, a neighbourhood's seeds); a name
+        that resolves to no actor, or to several, goes to :meth:`resolve_actor`, which raises
+        (or picks the one named exactly) as there, the first such name's first."""
+        if found is None:
+            found = self.store.lookup_names(names)
         return [
             ids[0] if len(ids) == 1 else self.resolve_actor(name).id
             for name, ids in ((n, found.get(n) or []) for n in names)
         ]
 
-    def _ends(self, source: str, target: str, version: str) -> tuple[Actor, Actor]:
-        """:meth:`resolve_actor` of both ends of a path question, kept per data version and
-        read together (one look-up of the names, one of the actors); a name that resolves
-        to no actor, or to several, goes to :meth:`resolve_actor` and raises as there, the
-        source's first."""
+    def _ends(self, source: str, target: str) -> tuple[tuple[Actor, Actor], str]:
+        """:meth:`resolve_actor` of both ends of a path question, and the data version: the
+        version and the names read together (:meth:`GraphStore.version_and_names`), then the
+        actors not kept for that version (one read); a name that resolves to no actor, or to
+        several, goes to :meth:`resolve_actor` and raises as there, the source's first."""
+        version, names = self.store.version_and_names([source, target])
         kept = self._named_actors.found([source, target], version)
         todo = [n for n in dict.fromkeys((source, target)) if n not in kept]
         if todo:
-            single = {
-                n: ids[0] for n, ids in self.store.lookup_names(todo).items() if len(ids) == 1
-            }
+            single = {n: names[n][0] for n in todo if len(names.get(n) or []) == 1}
             nodes = self.store.get_nodes(ACTOR, single.values()) if single else {}
             found = {n: nodes[i] for n, i in single.items() if i in nodes}
             for n in todo:
@@ -264,7 +264,7 @@ class Graph:
                     found[n] = self.resolve_actor(n)
             self._named_actors.keep(found, version)
             kept.update(found)
-        return kept[source], kept[target]
+        return (kept[source], kept[target]), version
 
     def resolve_topic(self, name: str) -> Topic:
         """The topic with this id or name (case-insensitive), else the best keyword match."""
@@ -475,8 +475,7 @@ class Graph:
         as_of = check_date(as_of, "as_of")
         evidence_limit = self._evidence_limit(evidence_limit)
         rels = self._relations(relations, self.schema.channel_types)
-        version = self.store.version()
-        a, b = self._ends(source, target, version)
+        (a, b), version = self._ends(source, target)
         key = ("paths", a.id, b.id, tuple(rels), max_hops, limit, intermediaries_only, as_of)
         return self._answers.get(
             (*key, evidence_limit),
@@ -546,8 +545,7 @@ class Graph:
         self._limit(top, MAX_ROWS, "top")
         rels = self._relations(relations, self.schema.channel_types)
         as_of = check_date(as_of, "as_of")
-        version = self.store.version()
-        a, b = self._ends(source, target, version)
+        (a, b), version = self._ends(source, target)
         return self._answers.get(
             ("brokers", a.id, b.id, tuple(rels), max_hops, top, intermediaries_only, as_of),
             version,
@@ -762,7 +760,9 @@ class Graph:
         self._limit(depth, MAX_DEPTH, "depth")
         self._limit(limit, MAX_ROWS, "limit")
         since, until = check_window(since, until)
-        seeds = self.actor_ids([actors] if isinstance(actors, str) else actors)
+        names = [actors] if isinstance(actors, str) else actors
+        version, found = self.store.version_and_names(names)
+        seeds = self.actor_ids(names, found)
         rels = self._relations(relations, self.schema.fact_types)
         evidence_limit = self._evidence_limit(evidence_limit)
         as_of = check_date(as_of, "as_of")
@@ -778,7 +778,7 @@ class Graph:
             )
             return self._subgraph_in_force(sub, seeds, depth, rels, as_of, limit)
 
-        return self._answers.get((*key, as_of), self.store.version(), answer)
+        return self._answers.get((*key, as_of), version, answer)
 
     # ------------------------------------------------------------------ statements and stances
     def statements(

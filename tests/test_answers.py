@@ -461,6 +461,9 @@ def test_nodes_kinds_names(store: GraphStore) -> None:
         "nobody": [],
         "Antony  blinken": ["b"],
     }
+    asked = ["nobody", "THE  U.S.", "us"]
+    assert store.version_and_names(asked) == (store.version(), store.lookup_names(asked))
+    assert store.version_and_names([]) == (store.version(), {})
     assert store.kinds_of(["t1", "d1", "us", "zzz"]) == {"t1": TOPIC, "d1": DOCUMENT, "us": ACTOR}
     got = store.get_nodes(ACTOR, ["usa-2", "missing", "b", "t1"])
     assert list(got) == ["usa-2", "b"]

@@ -594,20 +594,34 @@ def test_neo4j_answers_read_their_actors_and_neighbours_in_fewer_queries(
     assert {i: k for i, (k, _n) in nodes.items()} == {"hub": "Actor", "t0": "Topic", "a3": "Actor"}
     assert asked == ["nodes_by_ids"]
     asked.clear()
+    transactions: list[int] = []  # the number of queries asked before each one began
+    execute = store._execute  # type: ignore[attr-defined]
+
+    def counted_transaction(mode: str, fn: Any, **kw: Any) -> Any:
+        transactions.append(len(asked))
+        return execute(mode, fn, **kw)
+
+    monkeypatch.setattr(store, "_execute", counted_transaction)
     sub = Graph(store).neighbors("hub", depth=2, limit=4)
     assert [n.id for n in sub.nodes] == ["hub", "a0", "a1", "a2"]
     assert sub.left_out == {"Actor": 1, "Topic": 1}
     assert [e["id"] for e in sub.edges] == [f"pressures|hub|a{i}" for i in range(3)]
     assert all(len(e["evidence"]) == e["evidence_total"] == 1 for e in sub.edges)
-    # the seed's id (not the actor), the data version, the one level the cap cut, and then
-    # the evidence of the edges it kept
-    assert asked == ["names_lookup", "meta_version", "neighborhood_level", "relations_by_ends"]
+    # the data version with the seed's id (not the actor) in one transaction, then the one
+    # level the cap cut and the evidence of the edges it kept in another
+    assert asked == ["meta_version", "names_lookup", "neighborhood_level", "relations_by_ends"]
+    assert transactions == [0, 2]
     asked.clear()
     whole = Graph(store).neighbors("a0", depth=2)
     assert [n.id for n in whole.nodes] == ["t0", "hub", "a0", "a1", "a2", "a3"]
     assert len(whole.edges) == 6
     assert all(len(e["evidence"]) == e["evidence_total"] == 1 for e in whole.edges)
     assert asked[2:] == ["neighborhood_level", "neighborhood_level"]  # evidence came along
+    asked.clear()
+    transactions.clear()
+    Graph(store).paths("hub", "a1")  # the version with both ends' names, then the ends
+    assert asked[:3] == ["meta_version", "names_lookup", "nodes_by_ids"]
+    assert transactions[:2] == [0, 2]
 
 
 def _brute_brokers(

@@ -872,10 +872,27 @@ class Neo4jStore(GraphStore):
 
     def lookup_names(self, names: Iterable[str]) -> dict[str, list[str]]:
         wanted = list(dict.fromkeys(names))
-        needles = {n: name_needle(n) for n in wanted}
         if not wanted:
             return {}
-        rows = self._read(lambda tx: tx.run("names_lookup", needles=sorted(set(needles.values()))))
+        return self._read(partial(self._names, wanted))
+
+    def version_and_names(self, names: Iterable[str]) -> tuple[str, dict[str, list[str]]]:
+        """One read transaction (a transaction costs the driver and the server more than
+        these two small queries do)."""
+        wanted = list(dict.fromkeys(names))
+
+        def work(tx: _Tx) -> tuple[str, dict[str, list[str]]]:
+            rows = tx.run("meta_version")
+            return str(rows[0]["version"] if rows else 0), self._names(wanted, tx)
+
+        return self._read(work)
+
+    @staticmethod
+    def _names(wanted: list[str], tx: _Tx) -> dict[str, list[str]]:
+        if not wanted:
+            return {}
+        needles = {n: name_needle(n) for n in wanted}
+        rows = tx.run("names_lookup", needles=sorted(set(needles.values())))
         ids = {r["needle"]: sorted(r["ids"]) for r in rows}
         return {n: list(ids.get(needles[n], [])) for n in wanted}
 

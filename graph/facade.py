@@ -247,16 +247,17 @@ class Graph:
             for name, ids in ((n, found.get(n) or []) for n in names)
         ]
 
-    def _ends(self, source: str, target: str) -> tuple[tuple[Actor, Actor], str]:
-        """:meth:`resolve_actor` of both ends of a path question, and the data version: the
-        version and the names read together (:meth:`GraphStore.version_and_names`), then the
-        actors not kept for that version (one read); a name that resolves to no actor, or to
-        several, goes to :meth:`resolve_actor` and raises as there, the source's first."""
-        version, names = self.store.version_and_names([source, target])
+    def _ends(self, source: str, target: str, version: str) -> tuple[Actor, Actor]:
+        """:meth:`resolve_actor` of both ends of a path question, kept per data version and
+        read together (one look-up of the names, one of the actors); a name that resolves
+        to no actor, or to several, goes to :meth:`resolve_actor` and raises as there, the
+        source's first."""
         kept = self._named_actors.found([source, target], version)
         todo = [n for n in dict.fromkeys((source, target)) if n not in kept]
         if todo:
-            single = {n: names[n][0] for n in todo if len(names.get(n) or []) == 1}
+            single = {
+                n: ids[0] for n, ids in self.store.lookup_names(todo).items() if len(ids) == 1
+            }
             nodes = self.store.get_nodes(ACTOR, single.values()) if single else {}
             found = {n: nodes[i] for n, i in single.items() if i in nodes}
             for n in todo:
@@ -264,7 +265,7 @@ class Graph:
                     found[n] = self.resolve_actor(n)
             self._named_actors.keep(found, version)
             kept.update(found)
-        return (kept[source], kept[target]), version
+        return kept[source], kept[target]
 
     def resolve_topic(self, name: str) -> Topic:
         """The topic with this id or name (case-insensitive), else the best keyword match."""
@@ -475,7 +476,8 @@ class Graph:
         as_of = check_date(as_of, "as_of")
         evidence_limit = self._evidence_limit(evidence_limit)
         rels = self._relations(relations, self.schema.channel_types)
-        (a, b), version = self._ends(source, target)
+        version = self.store.version()
+        a, b = self._ends(source, target, version)
         key = ("paths", a.id, b.id, tuple(rels), max_hops, limit, intermediaries_only, as_of)
         return self._answers.get(
             (*key, evidence_limit),
@@ -545,7 +547,8 @@ class Graph:
         self._limit(top, MAX_ROWS, "top")
         rels = self._relations(relations, self.schema.channel_types)
         as_of = check_date(as_of, "as_of")
-        (a, b), version = self._ends(source, target)
+        version = self.store.version()
+        a, b = self._ends(source, target, version)
         return self._answers.get(
             ("brokers", a.id, b.id, tuple(rels), max_hops, top, intermediaries_only, as_of),
             version,

@@ -1,7 +1,9 @@
 """Two codes' APIs in turns on the same store and questions: the server's CPU per request.
 
 Each ``LABEL=TREE=PORT[=CLIENT[=WORKERS]]`` is a checkout with its own ``.venv`` (``make
-install``); in the order given, each serves ``--store`` with ``WORKERS`` uvicorn workers (1)
+install``); in the order given, each serves ``--store`` (or the Neo4j URI ``--neo4j``, the
+same data loaded by ``api_load.py --neo4j``; ``--db-pid`` its JVM, whose CPU per request is
+then printed too) with ``WORKERS`` uvicorn workers (as ``actorgraph serve``: one per core)
 on its port and answers ``--requests`` distinct questions per endpoint from 16 clients:
 ``CLIENT`` ``python`` (the default: lean Python threads, ``api_load.hammer``) or ``wrk`` (a C
 load generator, ``api_load.wrk_hammer``; Debian's ``wrk`` package).
@@ -33,10 +35,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import api_load
 
 
-def serve(tree: Path, store: Path, port: str, workers: int = 1) -> subprocess.Popen[bytes]:
+def serve(tree: Path, store: str, port: str, workers: int = 1) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
-        "ACTORGRAPH_STORE": str(store),
+        "ACTORGRAPH_STORE": store,
         "ACTORGRAPH_STARTUP_TIMEOUT": "120",
         "ACTORGRAPH_API_KEY": "bench",
     }
@@ -67,16 +69,18 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--endpoints", default="paths,brokers,subgraph")
     ap.add_argument("--repeat", action="store_true", help="measure answers already kept")
+    ap.add_argument("--neo4j", help="serve this Neo4j URI (holding --store's data) instead")
+    ap.add_argument("--db-pid", type=int, help="the Neo4j server's JVM: its CPU per request")
     args = ap.parse_args()
     endpoints = args.endpoints.split(",")
     inputs = api_load.query_inputs(args.store, args.requests + 64)
     for spec in args.codes:
         label, tree, port, *rest = spec.split("=")
         client = rest[0] if rest else "python"
-        workers = int(rest[1]) if len(rest) > 1 else 1
+        workers = int(rest[1]) if len(rest) > 1 else api_load.usable_cores()
         if client not in ("python", "wrk"):
             raise SystemExit(f"{spec}: the client is python or wrk")
-        server = serve(Path(tree).resolve(), args.store, port, workers)
+        server = serve(Path(tree).resolve(), args.neo4j or str(args.store), port, workers)
         url = f"http://127.0.0.1:{port}"
         try:
             wait_ready(url)
@@ -91,11 +95,13 @@ def main() -> None:
                     asked = inputs[ep][: args.requests + args.clients]
                     row = api_load.wrk_hammer(url, ep, asked, args.clients, server.pid)
                 else:
-                    row = api_load.hammer(url, ep, asked, args.clients, server.pid).row()
+                    res = api_load.hammer(url, ep, asked, args.clients, server.pid, args.db_pid)
+                    row = res.row()
                 keep = ("endpoint", "requests", "p50_ms", "p95_ms", "server_cpu_ms")
                 out = {"label": label, "client": client, "workers": workers}
                 out |= {"load": round(load, 1), **{k: row[k] for k in keep}}
                 out |= {"client_cpu_ms": row["client_cpu_ms"]}
+                out |= {"db_cpu_ms": row["db_cpu_ms"]} if "db_cpu_ms" in row else {}
                 out |= {"statuses": row["statuses"]} if "statuses" in row else {}
                 out |= {"errors": row["errors"], "non2xx": row["non2xx"]} if client == "wrk" else {}
                 print(json.dumps(out), flush=True)

@@ -14,8 +14,10 @@ Not a test. Usage::
 
 ``--write-docs`` writes the figures and the machine into the "API" section of
 ``docs/performance.md`` (replacing that section only). ``--neo4j URI`` runs the load
-against a Neo4j store as well (one worker, ``--neo4j-requests`` per endpoint); the data is
-loaded into it first, so it must be empty or ``--neo4j-wipe`` given. Meanwhile the bench
+against a Neo4j store as well (``--neo4j-requests`` per endpoint, ``--neo4j-workers``
+workers: by default as many as ``actorgraph serve`` starts, one per core; ``--neo4j-pid``
+adds the database's CPU per request); the data is loaded into it first, so it must be empty
+or ``--neo4j-wipe`` given (``--neo4j-keep`` asks it as it is). Meanwhile the bench
 holds the lock test sessions take on that database (``tests/conftest.py``), so it never
 wipes a running test's data nor the reverse (user and password: ``NEO4J_USER``,
 ``NEO4J_PASSWORD``).
@@ -50,6 +52,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from actorgraph.cli.main import usable_cores  # noqa: E402
 from actorgraph.graph.embedded import EmbeddedStore  # noqa: E402
 from actorgraph.graph.store import GraphStore  # noqa: E402
 from actorgraph.ingest.loader import Loader  # noqa: E402
@@ -57,6 +60,8 @@ from actorgraph.ingest.synthetic import synthetic_records  # noqa: E402
 from machine_info import machine  # noqa: E402
 
 SEED = 11
+#: What the benchmark asks, in this order.
+ENDPOINTS = ("paths", "brokers", "influence", "subgraph")
 
 
 def pct(values: list[float], p: float) -> float:
@@ -263,9 +268,11 @@ class Result:
     seconds: float
     latencies: list[float] = field(default_factory=list)
     statuses: Counter[int] = field(default_factory=Counter)
-    #: CPU seconds of the clients (this process) and of the server during the run
+    #: CPU seconds of the clients (this process), of the server and of the database (a
+    #: Neo4j server's JVM, when its pid is given) during the run
     client_cpu: float = 0.0
     server_cpu: float = 0.0
+    db_cpu: float | None = None
 
     def row(self) -> dict[str, Any]:
         lat = self.latencies
@@ -282,7 +289,11 @@ class Result:
             "client_share": round(
                 self.client_cpu / max(1e-9, self.client_cpu + self.server_cpu), 3
             ),
-        }
+        } | (
+            {}
+            if self.db_cpu is None
+            else {"db_cpu_ms": round(1000 * self.db_cpu / max(1, self.requests), 2)}
+        )
 
 
 def hammer(
@@ -291,9 +302,11 @@ def hammer(
     params: list[dict[str, Any]],
     clients: int,
     server_pid: int | None = None,
+    db_pid: int | None = None,
 ) -> Result:
     """``len(params)`` requests from ``clients`` threads pulling from one queue; with
-    ``server_pid``, the CPU the server and the clients spent on them."""
+    ``server_pid``, the CPU the server and the clients spent on them; with ``db_pid`` (a
+    Neo4j server's JVM), the database's too."""
     lock = threading.Lock()
     next_i = 0
     lat: list[float] = []
@@ -320,6 +333,7 @@ def hammer(
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
     server0 = cpu_seconds(server_pid) if server_pid else 0.0
+    db0 = cpu_seconds(db_pid) if db_pid else 0.0
     client0 = time.process_time()
     t0 = time.perf_counter()
     for th in threads:
@@ -329,6 +343,7 @@ def hammer(
     res = Result(endpoint, len(params), time.perf_counter() - t0, lat, statuses)
     res.client_cpu = time.process_time() - client0
     res.server_cpu = cpu_seconds(server_pid) - server0 if server_pid else 0.0
+    res.db_cpu = cpu_seconds(db_pid) - db0 if db_pid else None
     return res
 
 
@@ -421,50 +436,62 @@ def run(
     inputs: dict[str, list[dict[str, Any]]],
     args: argparse.Namespace,
     workers: int,
+    db_pid: int | None = None,
 ) -> dict[str, Any]:
+    """One server on ``store`` with ``workers`` workers, the endpoints of ``args.endpoints``
+    asked by ``args.clients`` clients; with ``db_pid`` (a Neo4j server's JVM) the database's
+    CPU per request as well."""
     label = f"{label}, {workers} uvicorn worker{'s' if workers > 1 else ''}"
+    endpoints = [e for e in ENDPOINTS if e in args.endpoints]
     server = Server(store, workers, args.port)
     try:
         ready_s = server.wait_ready()
         print(f"[{label}] ready in {ready_s:.1f} s at {server.url}", flush=True)
-        with httpx.Client(base_url=server.url, timeout=600) as c:
-            # warm-up: adjacency caches; influence computed once per graph version
-            t = time.perf_counter()
-            for metric in ("pagerank", "degree"):
-                # a ranking not computed within the query limit is refused with 400
-                # over_limit "ask again" while it goes on: ask again, for a few minutes
-                for _ in range(30):
-                    r = c.get("/influence", params={"metric": metric, "top": 20})
-                    if r.status_code != 400:
-                        break
-                    time.sleep(1)
-                r.raise_for_status()
-                if metric == "pagerank":
-                    cold_pagerank = time.perf_counter() - t
-        # every worker computes its own ranking once: warm them all (concurrent requests,
-        # until a whole round is answered from the caches)
-        warm = [{"metric": m, "top": 20} for m in ("pagerank", "degree")] * 8 * workers
-        for _ in range(10):
-            if max(hammer(server.url, "influence", warm, args.clients).latencies) < 0.5:
-                break
-        for endpoint in ("paths", "brokers", "subgraph"):  # path adjacency, per worker
-            hammer(server.url, endpoint, inputs[endpoint][-4 * args.clients :], args.clients)
+        cold_pagerank = None
+        if "influence" in endpoints:
+            with httpx.Client(base_url=server.url, timeout=600) as c:
+                # warm-up: adjacency caches; influence computed once per graph version
+                t = time.perf_counter()
+                for metric in ("pagerank", "degree"):
+                    # a ranking not computed within the query limit is refused with 400
+                    # over_limit "ask again" while it goes on: ask again, for a few minutes
+                    for _ in range(30):
+                        r = c.get("/influence", params={"metric": metric, "top": 20})
+                        if r.status_code != 400:
+                            break
+                        time.sleep(1)
+                    r.raise_for_status()
+                    if metric == "pagerank":
+                        cold_pagerank = round(time.perf_counter() - t, 2)
+            # every worker computes its own ranking once: warm them all (concurrent
+            # requests, until a whole round is answered from the caches)
+            warm = [{"metric": m, "top": 20} for m in ("pagerank", "degree")] * 8 * workers
+            for _ in range(10):
+                if max(hammer(server.url, "influence", warm, args.clients).latencies) < 0.5:
+                    break
+        for endpoint in endpoints:  # path adjacency, query plans, per worker
+            if endpoint != "influence":
+                warm_up = inputs[endpoint][-4 * args.clients :]
+                hammer(server.url, endpoint, warm_up, args.clients)
         rows = []
-        for endpoint in ("paths", "brokers", "influence", "subgraph"):
-            res = hammer(server.url, endpoint, inputs[endpoint], args.clients, server.proc.pid)
-            row = res.row()
+        for endpoint in endpoints:
+            res = hammer(
+                server.url, endpoint, inputs[endpoint], args.clients, server.proc.pid, db_pid
+            )
+            row = {**res.row(), "load": round(os.getloadavg()[0], 1)}
             rows.append(row)
             print(f"[{label}] {json.dumps(row)}", flush=True)
-        # the same paths one at a time: the latency of one answer, without queueing
-        one = inputs["paths"][: max(8, len(inputs["paths"]) // 4)]
-        res = hammer(server.url, "paths", one, 1, server.proc.pid)
-        row = {**res.row(), "endpoint": "paths (1 client)"}
-        rows.append(row)
-        print(f"[{label}] {json.dumps(row)}", flush=True)
+        if "paths" in endpoints:
+            # the same paths one at a time: the latency of one answer, without queueing
+            one = inputs["paths"][: max(8, len(inputs["paths"]) // 4)]
+            res = hammer(server.url, "paths", one, 1, server.proc.pid, db_pid)
+            row = {**res.row(), "endpoint": "paths (1 client)"}
+            rows.append(row)
+            print(f"[{label}] {json.dumps(row)}", flush=True)
         return {
             "label": label,
             "ready_s": round(ready_s, 1),
-            "pagerank_cold_s": round(cold_pagerank, 2),
+            "pagerank_cold_s": cold_pagerank,
             "rows": rows,
         }
     finally:
@@ -616,19 +643,25 @@ def markdown(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
         lines += [
             f"### {res['label']}",
             "",
-            f"Ready (graph loaded) in {res['ready_s']} s; first `/influence?metric=pagerank` "
-            f"(cold, computes it) {res['pagerank_cold_s']} s.",
+            f"Ready (graph loaded) in {res['ready_s']} s"
+            + (
+                f"; first `/influence?metric=pagerank` (cold, computes it) "
+                f"{res['pagerank_cold_s']} s."
+                if res["pagerank_cold_s"] is not None
+                else "."
+            ),
             "",
             "| endpoint | requests/s | p50 ms | p95 ms | p99 ms | statuses "
-            "| server CPU ms/request | clients' CPU ms/request (share) |",
-            "|---|---:|---:|---:|---:|---|---:|---:|",
+            "| server CPU ms/request | database CPU ms/request "
+            "| clients' CPU ms/request (share) |",
+            "|---|---:|---:|---:|---:|---|---:|---:|---:|",
         ]
         for r in res["rows"]:
             st = ", ".join(f"{k}: {v}" for k, v in r["statuses"].items())
             lines.append(
                 f"| {_cell(r['endpoint'])} | {r['rps']} | {r['p50_ms']} | {r['p95_ms']} | "
-                f"{r['p99_ms']} | {st} | {r['server_cpu_ms']} | {r['client_cpu_ms']} "
-                f"({100 * r['client_share']:.0f} %) |"
+                f"{r['p99_ms']} | {st} | {r['server_cpu_ms']} | {r.get('db_cpu_ms', '')} "
+                f"| {r['client_cpu_ms']} ({100 * r['client_share']:.0f} %) |"
             )
         lines.append("")
     return "\n".join(lines)
@@ -660,10 +693,35 @@ def main() -> None:
     ap.add_argument("--neo4j", help="also run against this Neo4j URI (loads the data into it)")
     ap.add_argument("--neo4j-wipe", action="store_true", help="empty the Neo4j store first")
     ap.add_argument(
+        "--neo4j-keep",
+        action="store_true",
+        help="ask the Neo4j store as it is (loaded by an earlier run with the same --relations)",
+    )
+    ap.add_argument(
         "--neo4j-requests",
         type=int,
         default=200,
-        help="requests per endpoint on Neo4j (one worker; the test lock is held meanwhile)",
+        help="requests per endpoint on Neo4j (the test lock is held meanwhile)",
+    )
+    ap.add_argument(
+        "--neo4j-workers",
+        type=int,
+        default=usable_cores(),
+        help="uvicorn workers for the Neo4j store (default: as `actorgraph serve`, the cores "
+        "this process may run on)",
+    )
+    ap.add_argument(
+        "--neo4j-pid",
+        type=int,
+        help="the Neo4j server's JVM (scripts/neo4j writes it to .neo4j/neo4j.pid): its CPU "
+        "per request in the figures",
+    )
+    ap.add_argument(
+        "--endpoints",
+        nargs="+",
+        choices=ENDPOINTS,
+        default=list(ENDPOINTS),
+        help="what to ask (default: all)",
     )
     ap.add_argument("--only-neo4j", action="store_true", help="skip the embedded runs")
     ap.add_argument("--write-docs", action="store_true")
@@ -693,9 +751,14 @@ def main() -> None:
                 run("embedded store", str(args.store), inputs, args, w) for w in args.workers
             ]
         if args.neo4j:
-            neo4j_store(args.neo4j, args.relations, args.neo4j_wipe)
+            if args.neo4j_keep:
+                hold_neo4j_lock(args.neo4j)
+            else:
+                neo4j_store(args.neo4j, args.relations, args.neo4j_wipe)
             few = {k: v[: args.neo4j_requests] for k, v in inputs.items()}
-            results.append(run("Neo4j store", args.neo4j, few, args, 1))
+            results.append(
+                run("Neo4j store", args.neo4j, few, args, args.neo4j_workers, args.neo4j_pid)
+            )
         section = markdown(results, args)
         print(section)
         if args.write_docs:

@@ -234,6 +234,19 @@ class Graph:
             raise InputError(f"'{name}' names several actors: {names}; use an id", field="actor")
         return self.store.get_nodes(ACTOR, ids)[ids[0]]  # type: ignore[no-any-return]
 
+    def actor_ids(self, names: list[str], found: dict[str, list[str]] | None = None) -> list[str]:
+        """The ids of the actors ``names`` name, in order, as :meth:`resolve_actor` finds them,
+        from one look-up of all the names (``found``, when it was read already) and no read of
+        the actors (a question that needs only their ids, a neighbourhood's seeds); a name
+        that resolves to no actor, or to several, goes to :meth:`resolve_actor`, which raises
+        (or picks the one named exactly) as there, the first such name's first."""
+        if found is None:
+            found = self.store.lookup_names(names)
+        return [
+            ids[0] if len(ids) == 1 else self.resolve_actor(name).id
+            for name, ids in ((n, found.get(n) or []) for n in names)
+        ]
+
     def _ends(self, source: str, target: str, version: str) -> tuple[Actor, Actor]:
         """:meth:`resolve_actor` of both ends of a path question, kept per data version and
         read together (one look-up of the names, one of the actors); a name that resolves
@@ -751,7 +764,8 @@ class Graph:
         self._limit(limit, MAX_ROWS, "limit")
         since, until = check_window(since, until)
         names = [actors] if isinstance(actors, str) else actors
-        seeds = [self.resolve_actor(n).id for n in names]
+        version, found = self.store.version_and_names(names)
+        seeds = self.actor_ids(names, found)
         rels = self._relations(relations, self.schema.fact_types)
         evidence_limit = self._evidence_limit(evidence_limit)
         as_of = check_date(as_of, "as_of")
@@ -767,7 +781,7 @@ class Graph:
             )
             return self._subgraph_in_force(sub, seeds, depth, rels, as_of, limit)
 
-        return self._answers.get((*key, as_of), self.store.version(), answer)
+        return self._answers.get((*key, as_of), version, answer)
 
     # ------------------------------------------------------------------ statements and stances
     def statements(

@@ -362,6 +362,11 @@ class GraphStore(ABC):
     def lookup_names(self, names: Iterable[str]) -> dict[str, list[str]]:
         """Actor ids whose id, name or an alias equals each name (case-insensitively)."""
 
+    def version_and_names(self, names: Iterable[str]) -> tuple[str, dict[str, list[str]]]:
+        """:meth:`version` and :meth:`lookup_names` together, what a question about named
+        actors reads before anything else (a server backend reads both in one round trip)."""
+        return self.version(), self.lookup_names(names)
+
     @abstractmethod
     def actor_names(self) -> list[tuple[str, str, list[str]]]:
         """``(id, name, aliases)`` of every actor, ordered by id (for search and suggestions)."""

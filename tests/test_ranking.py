@@ -564,8 +564,10 @@ def test_neo4j_answers_read_their_actors_and_neighbours_in_fewer_queries(
     store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An answer's actors are one read of one query on Neo4j (their kinds, then the nodes of
-    each kind, were two), and a neighbourhood's expanding query names the nodes it finds, so
-    only the seeds are described on their own (each level was described again)."""
+    each kind, were two). A neighbourhood is one query per level, which names the nodes it
+    finds, the seeds too, with what the answer shows of them (no describing of the seeds, no
+    reading of the admitted nodes after); a level the cap cannot cut brings its relations'
+    evidence along, and only a cut level's kept edges are read again for theirs."""
     if store.backend != "neo4j":
         pytest.skip("Neo4j's round trips")
     store.write(
@@ -592,10 +594,29 @@ def test_neo4j_answers_read_their_actors_and_neighbours_in_fewer_queries(
     assert {i: k for i, (k, _n) in nodes.items()} == {"hub": "Actor", "t0": "Topic", "a3": "Actor"}
     assert asked == ["nodes_by_ids"]
     asked.clear()
+    transactions: list[int] = []  # the number of queries asked before each one began
+    execute = store._execute  # type: ignore[attr-defined]
+
+    def counted_transaction(mode: str, fn: Any, **kw: Any) -> Any:
+        transactions.append(len(asked))
+        return execute(mode, fn, **kw)
+
+    monkeypatch.setattr(store, "_execute", counted_transaction)
     sub = Graph(store).neighbors("hub", depth=2, limit=4)
     assert [n.id for n in sub.nodes] == ["hub", "a0", "a1", "a2"]
     assert sub.left_out == {"Actor": 1, "Topic": 1}
-    assert asked.count("nodes_describe") == 1  # the seed; levels are named as they are read
+    assert [e["id"] for e in sub.edges] == [f"pressures|hub|a{i}" for i in range(3)]
+    assert all(len(e["evidence"]) == e["evidence_total"] == 1 for e in sub.edges)
+    # the data version with the seed's id (not the actor) in one transaction, then the one
+    # level the cap cut and the evidence of the edges it kept in another
+    assert asked == ["meta_version", "names_lookup", "neighborhood_level", "relations_by_ends"]
+    assert transactions == [0, 2]
+    asked.clear()
+    whole = Graph(store).neighbors("a0", depth=2)
+    assert [n.id for n in whole.nodes] == ["t0", "hub", "a0", "a1", "a2", "a3"]
+    assert len(whole.edges) == 6
+    assert all(len(e["evidence"]) == e["evidence_total"] == 1 for e in whole.edges)
+    assert asked[2:] == ["neighborhood_level", "neighborhood_level"]  # evidence came along
 
 
 def _brute_brokers(

@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import neo4j
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
@@ -64,11 +64,11 @@ from actorgraph.graph.model import (
     STATEMENT,
     TOPIC,
     Evidence,
+    NodeRef,
     Relation,
     RelationView,
     Statement,
     Subgraph,
-    node_ref,
     relation_key,
 )
 from actorgraph.graph.neo4j.convert import (
@@ -88,6 +88,7 @@ from actorgraph.graph.store import (
     MAX_HOPS,
     MAX_ROWS,
     GraphStore,
+    Neighbourhood,
     RawPath,
     Rewrite,
     WriteBatch,
@@ -219,6 +220,16 @@ class _Rows(list):  # type: ignore[type-arg]
 
     def __repr__(self) -> str:
         return f"<{len(self)} rows>"
+
+
+class _Described(NamedTuple):
+    """A node as a neighbourhood level read it: its labels, display name, actor type and
+    whether it carries the intermediary flag (``actors_mark_intermediary``)."""
+
+    labels: list[str]
+    name: Any
+    actor_type: str | None
+    intermediary: bool
 
 
 class _Tx:
@@ -920,10 +931,27 @@ class Neo4jStore(GraphStore):
 
     def lookup_names(self, names: Iterable[str]) -> dict[str, list[str]]:
         wanted = list(dict.fromkeys(names))
-        needles = {n: name_needle(n) for n in wanted}
         if not wanted:
             return {}
-        rows = self._read(lambda tx: tx.run("names_lookup", needles=sorted(set(needles.values()))))
+        return self._read(partial(self._names, wanted))
+
+    def version_and_names(self, names: Iterable[str]) -> tuple[str, dict[str, list[str]]]:
+        """One read transaction (a transaction costs the driver and the server more than
+        these two small queries do)."""
+        wanted = list(dict.fromkeys(names))
+
+        def work(tx: _Tx) -> tuple[str, dict[str, list[str]]]:
+            rows = tx.run("meta_version")
+            return str(rows[0]["version"] if rows else 0), self._names(wanted, tx)
+
+        return self._read(work)
+
+    @staticmethod
+    def _names(wanted: list[str], tx: _Tx) -> dict[str, list[str]]:
+        if not wanted:
+            return {}
+        needles = {n: name_needle(n) for n in wanted}
+        rows = tx.run("names_lookup", needles=sorted(set(needles.values())))
         ids = {r["needle"]: sorted(r["ids"]) for r in rows}
         return {n: list(ids.get(needles[n], [])) for n in wanted}
 
@@ -1251,90 +1279,95 @@ class Neo4jStore(GraphStore):
         limit: int = 500,
         evidence_limit: int | None = None,
     ) -> Subgraph:
-        """Breadth-first, one ``neighborhood_expand`` per level (keys, and the ends' kinds and
-        names that order what is admitted), admitted by :func:`graph.store.admit_neighbours`
-        like the embedded store; admitted nodes and evidence of kept edges come after."""
+        """Breadth-first, one ``neighborhood_level`` per level: one row with the level's
+        relations (type and ends) and its nodes (kind, name, actor type and intermediary flag,
+        which order what is admitted and are what the answer shows of them), admitted by
+        :func:`graph.store.admit_neighbours` like the embedded store. A level none of whose
+        ends the cap can leave out brings its relations' evidence along; the kept edges of a
+        level the cap cut get theirs after (``relations_by_ends``). The seeds are described
+        by the first level's read, asked before the admission starts."""
         labels = self._labels(relations) if relations else []
         name_of_label = self._name_of_label
 
-        def bfs(tx: _Tx) -> tuple[Any, dict[str, tuple[str, Any, bool]], list[Relation]]:
+        def bfs(
+            tx: _Tx,
+        ) -> tuple[Neighbourhood, dict[str, _Described], dict[str, str], dict[str, list[Any]]]:
             labels_of: dict[str, str] = {}  # relation key -> relationship label
-            # node id -> (labels, display name), as the expanding query read the ends
-            described: dict[str, tuple[list[str], Any]] = {}
+            evidence_of: dict[str, list[Any]] = {}  # relation key -> evidence, when it came
+            described: dict[str, _Described] = {}  # node id -> as the level read it
+            levels: dict[frozenset[str], list[tuple[str, str, str]]] = {}
+            admitted = 0  # nodes admitted before this level's frontier
 
-            def incident(frontier: list[str]) -> list[tuple[str, str, str]]:
+            def level(frontier: list[str]) -> list[tuple[str, str, str]]:
                 out: list[tuple[str, str, str]] = []
-                if not labels:
-                    return out
+                room = limit - admitted - len(frontier)
                 for chunk in _chunks(frontier, MAX_ROWS):
                     for row in tx.run(
-                        "neighborhood_expand",
+                        "neighborhood_level",
                         frontier=chunk,
                         types=labels,
                         since=since,
                         until=until,
+                        room=room,
                     ):
-                        key = relation_key(
-                            name_of_label[row["label"]], row["source"], row["target"]
-                        )
-                        labels_of[key] = row["label"]
-                        out.append((key, row["source"], row["target"]))
-                        for end in ("source", "target"):
-                            if row[end] not in described:
-                                described[row[end]] = (row[f"{end}_labels"], row[f"{end}_name"])
+                        for node_id, node_labels, name, actor_type, flag in row["nodes"]:
+                            described.setdefault(
+                                node_id, _Described(node_labels, name, actor_type, flag is True)
+                            )
+                        whole = row["whole"]
+                        for label, source, target, evidence in row["edges"]:
+                            key = relation_key(name_of_label[label], source, target)
+                            labels_of[key] = label
+                            if whole:
+                                evidence_of[key] = evidence or []
+                            out.append((key, source, target))
                 return out
 
+            def incident(frontier: list[str]) -> list[tuple[str, str, str]]:
+                nonlocal admitted
+                read = levels.pop(frozenset(frontier), None)
+                if read is None:
+                    read = level(frontier)
+                admitted += len(frontier)
+                return read
+
             def describe(ids: list[str]) -> dict[str, tuple[str, str]]:
-                out: dict[str, tuple[str, str]] = {}
                 unread = [i for i in ids if i not in described]  # the seeds only
-                for chunk in _chunks(unread, MAX_ROWS):
-                    for row in tx.run("nodes_describe", ids=chunk):
-                        described[row["id"]] = (row["labels"], row["name"])
+                if unread:  # the first level's read describes them
+                    levels[frozenset(unread)] = level(unread)
+                out: dict[str, tuple[str, str]] = {}
                 for i in ids:
                     if i in described:
-                        labels, name = described[i]
-                        kind = self._kind(labels)
+                        kind = self._kind(described[i].labels)
                         if kind is not None:
-                            out[i] = (kind, name_sort_key(str(name), i))
+                            out[i] = (kind, name_sort_key(str(described[i].name), i))
                 return out
 
             start = [(i, k, key) for i, (k, key) in describe(list(dict.fromkeys(seeds))).items()]
             hood = admit_neighbours(start, depth, limit, incident, describe)
-            nodes: dict[str, tuple[str, Any, bool]] = {}
-            for chunk in _chunks(sorted(hood.seen), MAX_ROWS):
-                for row in tx.run("nodes_by_ids", ids=chunk, label=None):
-                    kind = self._kind(row["labels"])
-                    if kind is not None:
-                        props = row["props"]
-                        nodes[row["id"]] = (
-                            kind,
-                            node_from_props(kind, props),
-                            props.get("intermediary") is True,
-                        )
-            kept = hood.kept_edges()
-            rels: list[Relation] = []
-            for kept_chunk in _chunks(kept, MAX_ROWS):
+            unread = [(k, ends) for k, ends in hood.kept_edges() if k not in evidence_of]
+            for kept_chunk in _chunks(unread, MAX_ROWS):
                 rows = [[a, b, labels_of[k]] for k, (a, b) in kept_chunk]
-                found = {r["i"]: r for r in tx.run("relations_by_ends", rows=rows)}
-                for i, (k, (a, b)) in enumerate(kept_chunk):
-                    row = found[i]
-                    rels.append(
-                        Relation(
-                            name_of_label[labels_of[k]],
-                            a,
-                            b,
-                            evidence_from_list(row["evidence"]),
-                            self._kind(row["target_labels"]) or ACTOR,
-                        )
-                    )
-            return hood, nodes, rels
+                found = {r["i"]: r["evidence"] for r in tx.run("relations_by_ends", rows=rows)}
+                for i, (k, _ends) in enumerate(kept_chunk):
+                    evidence_of[k] = found[i] or []
+            return hood, described, labels_of, evidence_of
 
-        hood, nodes, rels = self._read(bfs)
-        # the flag the writes keep on each actor (actors_mark_intermediary), not every
-        # intermediary of the graph read again for each neighbourhood (25k rows at 100k)
-        inter = {i for i, (_kind, _node, flag) in nodes.items() if flag}
-        refs = {i: node_ref(kind, node, inter) for i, (kind, node, _flag) in nodes.items()}
-        return hood.subgraph(refs, (RelationView.of(r, evidence_limit) for r in rels))
+        hood, described, labels_of, evidence_of = self._read(bfs)
+        refs: dict[str, NodeRef] = {}
+        for i in hood.seen:
+            d = described.get(i)
+            kind = self._kind(d.labels) if d is not None else None
+            if d is not None and kind is not None:
+                actor_type = d.actor_type if kind == ACTOR else None
+                refs[i] = NodeRef(i, kind, str(d.name), actor_type, d.intermediary)
+        views = []
+        for key, (source, target) in hood.kept_edges():
+            kind = self._kind(described[target].labels) or ACTOR
+            rel_type = name_of_label[labels_of[key]]
+            rel = Relation(rel_type, source, target, evidence_from_list(evidence_of[key]), kind)
+            views.append(RelationView.of(rel, evidence_limit))
+        return hood.subgraph(refs, views)
 
     def projection_edges(
         self, relations: list[str], since: str | None = None, until: str | None = None

@@ -51,9 +51,11 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import neo4j
+import numpy as np
+from actorgraph.graph.embedded.paths import date_int, date_str
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
 from actorgraph.graph.exchange import AnyRecord, records_of
 from actorgraph.graph.merge import check_batch, fold_relations, merge_node
@@ -88,6 +90,7 @@ from actorgraph.graph.store import (
     MAX_HOPS,
     MAX_ROWS,
     GraphStore,
+    InnerCounts,
     RawPath,
     Rewrite,
     WriteBatch,
@@ -105,6 +108,9 @@ from neo4j.exceptions import (
     TransientError,
 )
 
+if TYPE_CHECKING:
+    from actorgraph.graph.embedded.structure import Listed
+
 T = TypeVar("T")
 K = TypeVar("K")
 V = TypeVar("V")
@@ -120,6 +126,12 @@ PATH_BUDGET = 5_000
 PATH_KEEP = 8
 #: Walks of one half of a length paths_bounded may enumerate from its end.
 PATH_HALF_CAP = 20_000
+#: Relationships paths_near may read expanding the ends' neighbours (past it, the lengths
+#: are ranked one at a time as before).
+NEAR_CAP = 50_000
+#: Relationships past which paths_near does not expand an actor next to an end (a hub): the
+#: hops between it and the actors reached are looked up pair by pair instead.
+NEAR_HUB = 100
 #: Seconds of the time limit paths_bounded needs left to be asked at all.
 BOUNDED_MIN_TIME = 1.0
 #: Paths of one length wanted up to which the bounded join is asked before ranking every walk.
@@ -1053,6 +1065,20 @@ class Neo4jStore(GraphStore):
             return {"walks": 0, "shortest": None, "rows": [], "capped": False, "bound": -1.0}
 
         types = tuple(sorted({*both, *forward}))  # a typed expansion: hubs' other types unread
+        near = None
+        if 3 < hops and max_paths <= BOUNDED_FIRST:
+            # fewer hops rank first: when the paths of up to three hops are enough, the
+            # four-hop middles (a hub pair's thousands) are not looked for
+            near = self._near(params, types, 3, deadline)
+            if near is not None and len(near[0][1]) < max_paths:
+                near = None
+        if near is None:
+            near = self._near(params, types, hops, deadline)
+        if near is not None:
+            from actorgraph.graph.embedded.structure import rank_listed
+
+            listed, named = near
+            return self._listed_paths(rank_listed(listed, max_paths, named), named), False
         first = ask("paths", {"hops": hops, "types": types}, max_paths, budget=self.path_budget)
         if first is None:
             return [], True
@@ -1074,6 +1100,107 @@ class Neo4jStore(GraphStore):
                 return self._raw(found), True
             length += 1
         return self._raw(found), False
+
+    def _near(
+        self, params: dict[str, Any], types: tuple[str, ...], hops: int, deadline: float
+    ) -> tuple[Listed, Callable[[Iterable[int]], dict[int, tuple[str, str]]]] | None:
+        """Every simple path of at most ``hops`` hops (four at most) listed, as the embedded
+        store lists them (:meth:`Walk.short_paths`), over the hops ``paths_near`` reads: the
+        few a path between the two actors can use, not the graph. With the node numbers'
+        ids and sort keys. None when it cannot be: longer paths, more hops than the query's
+        cap, too many paths to list, or no time left (the lengths are then ranked one at a
+        time in Cypher)."""
+        from actorgraph.graph.embedded.structure import SHORT_HOPS, Walk
+
+        left = deadline - time.monotonic()
+        if hops > SHORT_HOPS or left < 0.01:
+            return None
+        try:
+            rows = self._read(
+                lambda tx: tx.run(
+                    "paths_near",
+                    {"types": types},  # typed: a type not in $both is walked forward only
+                    **{k: v for k, v in params.items() if k != "forward"},
+                    hops=hops,
+                    cap=NEAR_CAP,
+                    hub=NEAR_HUB,
+                ),
+                left,
+            )
+        except LimitError:
+            return None
+        if not rows or rows[0]["capped"]:
+            return None if rows else self._no_paths(hops)
+        names = rows[0]["names"]
+        index = {n[0]: i for i, n in enumerate(names)}
+        if params["source"] not in index or params["target"] not in index:
+            return self._no_paths(hops)
+        found = rows[0]["hops"]
+        walk = Walk.from_edges(
+            np.array([index[h[0]] for h in found], np.int64),
+            np.array([index[h[1]] for h in found], np.int64),
+            np.array([h[2] for h in found], np.float64),
+            np.array([date_int(h[3]) for h in found], np.int64),
+            len(names),
+        )
+        listed = walk.short_paths(index[params["source"]], index[params["target"]], hops, None)
+        if listed is None:
+            return None
+        named = {i: (n[0], n[1]) for i, n in enumerate(names)}
+        return listed, lambda nodes: named
+
+    @staticmethod
+    def _no_paths(
+        hops: int,
+    ) -> tuple[Listed, Callable[[Iterable[int]], dict[int, tuple[str, str]]]]:
+        empty: Listed = (
+            np.zeros((0, hops + 1), np.int64),
+            np.zeros(0, np.int64),
+            np.zeros(0, np.float64),
+            np.zeros(0, np.int64),
+        )
+        return empty, lambda nodes: {}
+
+    @staticmethod
+    def _listed_paths(
+        found: list[tuple[list[int], float, int]], named: Callable[[Iterable[int]], Any]
+    ) -> list[RawPath]:
+        names = named(())
+        return [RawPath([names[n][0] for n in p], sup, date_str(last)) for p, sup, last in found]
+
+    def inner_counts(
+        self,
+        source: str,
+        target: str,
+        relations: list[str],
+        max_hops: int,
+        max_paths: int,
+        top: int,
+        intermediaries_only: bool = False,
+    ) -> InnerCounts:
+        """Counted on the listed paths' arrays when ``paths_near`` lists them (as the
+        embedded store counts them), else over :meth:`find_paths`' answer."""
+        both, forward = self._walk(relations)
+        if source != target and max_paths > 0 and max_hops >= 1 and (both or forward):
+            params = {
+                "source": source,
+                "target": target,
+                "both": both,
+                "forward": forward,
+                "intermediaries_only": bool(intermediaries_only),
+            }
+            types = tuple(sorted({*both, *forward}))
+            hops = min(int(max_hops), MAX_HOPS)
+            near = self._near(params, types, hops, time.monotonic() + self.query_timeout)
+            if near is not None:
+                from actorgraph.graph.embedded.structure import count_listed, listed_order
+
+                listed, named = near
+                order = listed_order(listed, max_paths, named)
+                return count_listed(listed[0][order], listed[1][order], top, named)
+        return super().inner_counts(
+            source, target, relations, max_hops, max_paths, top, intermediaries_only
+        )
 
     def warm(self) -> None:
         """Compile the plans of the path queries for the default relation types (the API's

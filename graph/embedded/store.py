@@ -19,7 +19,7 @@ import sqlite3
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1011,8 +1011,9 @@ class EmbeddedStore(GraphStore):
         intermediaries_only: bool = False,
     ) -> InnerCounts:
         """Paths of up to four hops are listed (:meth:`Walk.short_paths`), ranked and counted
-        on their arrays (:func:`~graph.embedded.structure.count_listed`): the thousand paths a broker question ranks
-        are never made into Python lists of ids and dates; longer questions are searched."""
+        on their arrays (:func:`~graph.embedded.structure.count_listed`): the thousand paths a
+        broker question ranks are never made into Python lists of ids and dates; longer
+        questions are searched."""
         with self._lock:
             ends = self._path_ends(source, target, relations, intermediaries_only, max_hops)
             if ends is None:

@@ -96,6 +96,7 @@ from actorgraph.graph.store import (
     WriteBatch,
     WriteResult,
     admit_neighbours,
+    count_inner,
 )
 from neo4j.exceptions import (
     AuthError,
@@ -1035,18 +1036,57 @@ class Neo4jStore(GraphStore):
         cut where the join cannot prove the next path's place; so is one the time limit cut
         (each query runs within what is left of it). A cut answer is still the first paths of
         the ranking, only fewer than asked."""
+        question = self._question(source, target, relations, max_hops, max_paths)
+        if question is None:
+            return [], False
+        params, types, hops = question
+        params["intermediaries_only"] = bool(intermediaries_only)
+        deadline = time.monotonic() + self.query_timeout
+        near = self._listing(params, types, hops, max_paths, deadline)
+        if near is not None:
+            from actorgraph.graph.embedded.structure import rank_listed
+
+            listed, named = near
+            return self._listed_paths(rank_listed(listed, max_paths, named), named), False
+        return self._by_length(params, types, hops, max_paths, deadline)
+
+    def _question(
+        self, source: str, target: str, relations: list[str], max_hops: int, max_paths: int
+    ) -> tuple[dict[str, Any], tuple[str, ...], int] | None:
+        """A path question's parameters, walked types and hops; None when it has no path."""
         both, forward = self._walk(relations)
         if source == target or max_paths <= 0 or max_hops < 1 or not (both or forward):
-            return [], False
-        hops = min(int(max_hops), MAX_HOPS)
-        deadline = time.monotonic() + self.query_timeout
-        params = {
-            "source": source,
-            "target": target,
-            "both": both,
-            "forward": forward,
-            "intermediaries_only": bool(intermediaries_only),
-        }
+            return None
+        params = {"source": source, "target": target, "both": both, "forward": forward}
+        # a typed expansion: hubs' other types unread
+        return params, tuple(sorted({*both, *forward})), min(int(max_hops), MAX_HOPS)
+
+    def _listing(
+        self,
+        params: dict[str, Any],
+        types: tuple[str, ...],
+        hops: int,
+        max_paths: int,
+        deadline: float,
+    ) -> tuple[Listed, Callable[[Iterable[int]], dict[int, tuple[str, str]]]] | None:
+        """The paths :meth:`_near` lists: those of up to three hops first when few paths are
+        wanted (fewer hops rank first: when they are enough, the four-hop middles, a hub
+        pair's thousands, are not looked for), else up to ``hops``."""
+        if hops > 3 and max_paths <= BOUNDED_FIRST:
+            near = self._near(params, types, 3, deadline)
+            if near is not None and len(near[0][1]) >= max_paths:
+                return near
+        return self._near(params, types, hops, deadline)
+
+    def _by_length(
+        self,
+        params: dict[str, Any],
+        types: tuple[str, ...],
+        hops: int,
+        max_paths: int,
+        deadline: float,
+    ) -> tuple[list[RawPath], bool]:
+        """Ranked in Cypher one length at a time (see :meth:`find_paths`)."""
 
         def ask(
             name: str, slots: dict[str, Any], limit: int, min_left: float = 0.01, **more: Any
@@ -1064,21 +1104,6 @@ class Neo4jStore(GraphStore):
                 return rows[0]
             return {"walks": 0, "shortest": None, "rows": [], "capped": False, "bound": -1.0}
 
-        types = tuple(sorted({*both, *forward}))  # a typed expansion: hubs' other types unread
-        near = None
-        if 3 < hops and max_paths <= BOUNDED_FIRST:
-            # fewer hops rank first: when the paths of up to three hops are enough, the
-            # four-hop middles (a hub pair's thousands) are not looked for
-            near = self._near(params, types, 3, deadline)
-            if near is not None and len(near[0][1]) < max_paths:
-                near = None
-        if near is None:
-            near = self._near(params, types, hops, deadline)
-        if near is not None:
-            from actorgraph.graph.embedded.structure import rank_listed
-
-            listed, named = near
-            return self._listed_paths(rank_listed(listed, max_paths, named), named), False
         first = ask("paths", {"hops": hops, "types": types}, max_paths, budget=self.path_budget)
         if first is None:
             return [], True
@@ -1179,28 +1204,21 @@ class Neo4jStore(GraphStore):
         intermediaries_only: bool = False,
     ) -> InnerCounts:
         """Counted on the listed paths' arrays when ``paths_near`` lists them (as the
-        embedded store counts them), else over :meth:`find_paths`' answer."""
-        both, forward = self._walk(relations)
-        if source != target and max_paths > 0 and max_hops >= 1 and (both or forward):
-            params = {
-                "source": source,
-                "target": target,
-                "both": both,
-                "forward": forward,
-                "intermediaries_only": bool(intermediaries_only),
-            }
-            types = tuple(sorted({*both, *forward}))
-            hops = min(int(max_hops), MAX_HOPS)
-            near = self._near(params, types, hops, time.monotonic() + self.query_timeout)
-            if near is not None:
-                from actorgraph.graph.embedded.structure import count_listed, listed_order
+        embedded store counts them), else over the paths ranked one length at a time."""
+        question = self._question(source, target, relations, max_hops, max_paths)
+        if question is None:
+            return InnerCounts(0, [])
+        params, types, hops = question
+        params["intermediaries_only"] = bool(intermediaries_only)
+        deadline = time.monotonic() + self.query_timeout
+        near = self._listing(params, types, hops, max_paths, deadline)
+        if near is None:
+            return count_inner(self._by_length(params, types, hops, max_paths, deadline)[0], top)
+        from actorgraph.graph.embedded.structure import count_listed, listed_order
 
-                listed, named = near
-                order = listed_order(listed, max_paths, named)
-                return count_listed(listed[0][order], listed[1][order], top, named)
-        return super().inner_counts(
-            source, target, relations, max_hops, max_paths, top, intermediaries_only
-        )
+        listed, named = near
+        order = listed_order(listed, max_paths, named)
+        return count_listed(listed[0][order], listed[1][order], top, named)
 
     def warm(self) -> None:
         """Compile the plans of the path queries for the default relation types (the API's

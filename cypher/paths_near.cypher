@@ -14,7 +14,7 @@
 // description: the source and leading to a different neighbour of the target. `capped` is true
 // description: when the expansion read more than $cap relationships (then the hops are not all
 // description: there and the caller must not use them). Also the sort_key of every actor named.
-// params: source, target, both, intermediaries_only, hops, cap, hub
+// params: source, target, both, intermediaries_only, hops, cap, hub, into
 // slots: types
 // mode: read
 MATCH (a:{{Actor}} {id: $source}), (b:{{Actor}} {id: $target})
@@ -67,14 +67,14 @@ WITH a, b, first, inner, alone,
      [f IN grown WHERE alone < 0 OR f[1] = alone] AS grown,
      [f IN inner WHERE f[2] > $hub AND f[1] <> open] AS hubs,
      [f IN grown WHERE alone >= 0 AND f[1] <> alone | [f[0], f[1]]] AS other
-// a hub is looked up from the actors the other side reaches, about 8 times the work of a hop
-// a growth reads: one with fewer relationships than 8 times those is grown instead
+// a hub is looked up from the actors the other side reaches, each look-up several times the
+// work of a hop a growth reads: one with at most $into times their relationships is grown
 WITH a, b, first, inner, alone, grown, hubs, other,
      [reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 0 THEN f[2] ELSE 0 END),
       reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 1 THEN f[2] ELSE 0 END)] AS work
 WITH a, b, first, inner,
-     grown + [f IN hubs WHERE alone < 0 AND f[2] <= 8 * work[1 - f[1]]] AS grown,
-     [f IN hubs WHERE alone >= 0 OR f[2] > 8 * work[1 - f[1]] | [f[0], f[1]]] + other AS hubs
+     grown + [f IN hubs WHERE alone < 0 AND f[2] <= $into * work[1 - f[1]]] AS grown,
+     [f IN hubs WHERE alone >= 0 OR f[2] > $into * work[1 - f[1]] | [f[0], f[1]]] + other AS hubs
 // each actor grown once, with the sides it is on; what it reaches grouped by the actor reached
 // together with the ends' neighbours themselves (a hash aggregation: no list is searched)
 OPTIONAL CALL (a, b, inner, grown) {

@@ -24,13 +24,16 @@ whose key is not stored and reports what it created (so the counts equal the emb
 store's). All of it is one transaction; one that changed nothing is rolled back, version
 included.
 
-Queries are the named files of ``cypher/`` (:mod:`graph.neo4j.queries`). Paths are found and
-ranked in the database one length at a time (``cypher/paths.cypher``: ``SHORTEST 1 GROUPS``
-for the shortest length; ``cypher/paths_longer.cypher``: two half-walks joined in the middle
-for each longer one; ranked by :mod:`graph.ranking`'s order in ``ORDER BY``, at most
-:data:`PATH_BUDGET` walks a length; past it ``cypher/paths_bounded.cypher`` ranks the best of
-the length by a bounded join of half-paths, see :mod:`graph.store`), and neighbourhoods are
-expanded level by level in Cypher; no copy of the graph is made in Python for either.
+Queries are the named files of ``cypher/`` (:mod:`graph.neo4j.queries`). Paths of up to four
+hops are listed from the hops ``cypher/paths_near.cypher`` reads (what a path between the two
+actors can use, not the graph) and ranked by :mod:`graph.embedded.structure`'s listing, as the
+embedded store ranks them. Longer ones are found and ranked in the database one length at a
+time (``cypher/paths.cypher``: ``SHORTEST 1 GROUPS`` for the shortest length;
+``cypher/paths_longer.cypher``: two half-walks joined in the middle for each longer one;
+ranked by :mod:`graph.ranking`'s order in ``ORDER BY``, at most :data:`PATH_BUDGET` walks a
+length; past it ``cypher/paths_bounded.cypher`` ranks the best of the length by a bounded join
+of half-paths, see :mod:`graph.store`), and neighbourhoods are expanded level by level in
+Cypher; no copy of the graph is made in Python for either.
 Influence (PageRank, betweenness, degree) is not computed in the database:
 :meth:`Neo4jStore.projection` pulls the actor subgraph of the asked relation types and date
 window, and :mod:`graph.influence` scores it, as for the embedded store.
@@ -133,6 +136,12 @@ NEAR_CAP = 50_000
 #: Relationships past which paths_near does not expand an actor next to an end (a hub): the
 #: hops between it and the actors reached are looked up pair by pair instead.
 NEAR_HUB = 100
+#: A hub with at most this many times the relationships the other side's growth reads is
+#: grown after all (a look-up between two bound actors costs several hops read).
+NEAR_INTO = 8
+#: Seconds paths_near may take the first time a store object asks it for some types (its
+#: plan may not be made yet: seconds of the server's CPU).
+NEAR_PLAN_TIMEOUT = 60.0
 #: Seconds of the time limit paths_bounded needs left to be asked at all.
 BOUNDED_MIN_TIME = 1.0
 #: Paths of one length wanted up to which the bounded join is asked before ranking every walk.
@@ -266,6 +275,7 @@ class Neo4jStore(GraphStore):
         # relationship types whose paths_bounded plan this process has seen made (warm() or
         # an answer): only then is the join asked before ranking every walk
         self._bounded_planned: set[tuple[str, ...]] = set()
+        self._near_planned: set[tuple[str, ...]] = set()
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
@@ -1025,8 +1035,14 @@ class Neo4jStore(GraphStore):
         max_paths: int,
         intermediaries_only: bool = False,
     ) -> tuple[list[RawPath], bool]:
-        """Paths ranked in the database, one length at a time (fewest hops come first, so the
-        ranked lengths are a prefix of the ranking): ``paths`` gives every path of the shortest
+        """Paths of up to four hops are listed whole from the hops ``paths_near`` reads (the
+        few a path between the two actors can use: hubs next to an end are not expanded but
+        looked up pair by pair) and ranked as the embedded store ranks its listing
+        (:func:`graph.embedded.structure.rank_listed`), so both backends give the same
+        answer, never cut (:meth:`_listing`). Longer questions, and those whose hops pass
+        :data:`NEAR_CAP` relationships read or whose paths are too many to list, are ranked
+        in the database one length at a time (:meth:`_by_length`; fewest hops come first, so
+        the ranked lengths are a prefix of the ranking): ``paths`` gives every path of the shortest
         length (``SHORTEST 1 GROUPS``, a search from both ends); while fewer than ``max_paths``
         came back, ``paths_longer`` gives those of the next length (each half walked from its
         own end and joined in the middle), up to ``max_hops``.
@@ -1140,6 +1156,11 @@ class Neo4jStore(GraphStore):
         left = deadline - time.monotonic()
         if hops > SHORT_HOPS or left < 0.01:
             return None
+        if types not in self._near_planned:
+            # its plan takes seconds of the server's CPU to make (8-11 s wall at load 17),
+            # once per server and types; the time limit counts it: the first question of a
+            # process may take longer (the API makes it in warm(), before any question)
+            left = max(left, NEAR_PLAN_TIMEOUT)
         try:
             rows = self._read(
                 lambda tx: tx.run(
@@ -1149,11 +1170,13 @@ class Neo4jStore(GraphStore):
                     hops=hops,
                     cap=NEAR_CAP,
                     hub=NEAR_HUB,
+                    into=NEAR_INTO,
                 ),
                 left,
             )
         except LimitError:
             return None
+        self._near_planned.add(types)
         if not rows or rows[0]["capped"]:
             return None if rows else self._no_paths(hops)
         names = rows[0]["names"]
@@ -1244,13 +1267,19 @@ class Neo4jStore(GraphStore):
             ("paths", {"hops": WARM_HOPS, "types": types}, {"budget": 1}),
             ("paths", {"hops": 1, "types": types}, {"budget": 1}),
             ("paths_bounded", {"types": types}, {"keep": 1, "half_cap": 1, "left": 1, "right": 1}),
+            ("paths_near", {"types": types}, {"hops": 4, "cap": 1, "hub": NEAR_HUB, "into": 0}),
         ]
         for length in range(2, WARM_HOPS + 1):
             slots = {"left": (length + 1) // 2, "right": length // 2, "types": types}
             asks.append(("paths_longer", slots, {"budget": 1}))
         for name, slots, more in asks:
-            self._read(partial(_run_named, name=name, slots=slots, params=params | more), 120.0)
+            if name == "paths_near":  # takes no limit, nor the types walked forward
+                more = {k: v for k, v in params.items() if k not in ("limit", "forward")} | more
+            else:
+                more = params | more
+            self._read(partial(_run_named, name=name, slots=slots, params=more), 120.0)
         self._bounded_planned.add(types)
+        self._near_planned.add(types)
 
     def _best_of_length(
         self,

@@ -211,6 +211,17 @@ class _Learnt:
     done: bool = False
 
 
+@dataclass
+class _PathQuestion:
+    """A path question as the queries take it: their parameters, the walked relationship
+    labels, the hops and when its time is up."""
+
+    params: dict[str, Any]
+    types: tuple[str, ...]
+    hops: int
+    deadline: float
+
+
 class _Tx:
     """A managed transaction that runs named queries only (and only reads in a read one)."""
 
@@ -1052,57 +1063,59 @@ class Neo4jStore(GraphStore):
         cut where the join cannot prove the next path's place; so is one the time limit cut
         (each query runs within what is left of it). A cut answer is still the first paths of
         the ranking, only fewer than asked."""
-        question = self._question(source, target, relations, max_hops, max_paths)
-        if question is None:
+        q = self._question(source, target, relations, max_hops, max_paths, intermediaries_only)
+        if q is None:
             return [], False
-        params, types, hops = question
-        params["intermediaries_only"] = bool(intermediaries_only)
-        deadline = time.monotonic() + self.query_timeout
-        near = self._listing(params, types, hops, max_paths, deadline)
+        near = self._listing(q, max_paths)
         if near is not None:
             from actorgraph.graph.embedded.structure import rank_listed
 
             listed, named = near
             return self._listed_paths(rank_listed(listed, max_paths, named), named), False
-        return self._by_length(params, types, hops, max_paths, deadline)
+        return self._by_length(q, max_paths)
 
     def _question(
-        self, source: str, target: str, relations: list[str], max_hops: int, max_paths: int
-    ) -> tuple[dict[str, Any], tuple[str, ...], int] | None:
+        self,
+        source: str,
+        target: str,
+        relations: list[str],
+        max_hops: int,
+        max_paths: int,
+        intermediaries_only: bool,
+    ) -> _PathQuestion | None:
         """A path question's parameters, walked types and hops; None when it has no path."""
         both, forward = self._walk(relations)
         if source == target or max_paths <= 0 or max_hops < 1 or not (both or forward):
             return None
-        params = {"source": source, "target": target, "both": both, "forward": forward}
-        # a typed expansion: hubs' other types unread
-        return params, tuple(sorted({*both, *forward})), min(int(max_hops), MAX_HOPS)
+        params = {
+            "source": source,
+            "target": target,
+            "both": both,
+            "forward": forward,
+            "intermediaries_only": bool(intermediaries_only),
+        }
+        return _PathQuestion(
+            params,
+            tuple(sorted({*both, *forward})),  # a typed expansion: hubs' other types unread
+            min(int(max_hops), MAX_HOPS),
+            time.monotonic() + self.query_timeout,
+        )
 
     def _listing(
-        self,
-        params: dict[str, Any],
-        types: tuple[str, ...],
-        hops: int,
-        max_paths: int,
-        deadline: float,
+        self, q: _PathQuestion, max_paths: int
     ) -> tuple[Listed, Callable[[Iterable[int]], dict[int, tuple[str, str]]]] | None:
         """The paths :meth:`_near` lists: those of up to three hops first when few paths are
         wanted (fewer hops rank first: when they are enough, the four-hop middles, a hub
-        pair's thousands, are not looked for), else up to ``hops``."""
-        if hops > 3 and max_paths <= BOUNDED_FIRST:
-            near = self._near(params, types, 3, deadline)
+        pair's thousands, are not looked for), else up to ``q.hops``."""
+        if q.hops > 3 and max_paths <= BOUNDED_FIRST:
+            near = self._near(q.params, q.types, 3, q.deadline)
             if near is not None and len(near[0][1]) >= max_paths:
                 return near
-        return self._near(params, types, hops, deadline)
+        return self._near(q.params, q.types, q.hops, q.deadline)
 
-    def _by_length(
-        self,
-        params: dict[str, Any],
-        types: tuple[str, ...],
-        hops: int,
-        max_paths: int,
-        deadline: float,
-    ) -> tuple[list[RawPath], bool]:
+    def _by_length(self, q: _PathQuestion, max_paths: int) -> tuple[list[RawPath], bool]:
         """Ranked in Cypher one length at a time (see :meth:`find_paths`)."""
+        params, types, hops, deadline = q.params, q.types, q.hops, q.deadline
 
         def ask(
             name: str, slots: dict[str, Any], limit: int, min_left: float = 0.01, **more: Any
@@ -1228,15 +1241,12 @@ class Neo4jStore(GraphStore):
     ) -> InnerCounts:
         """Counted on the listed paths' arrays when ``paths_near`` lists them (as the
         embedded store counts them), else over the paths ranked one length at a time."""
-        question = self._question(source, target, relations, max_hops, max_paths)
-        if question is None:
+        q = self._question(source, target, relations, max_hops, max_paths, intermediaries_only)
+        if q is None:
             return InnerCounts(0, [])
-        params, types, hops = question
-        params["intermediaries_only"] = bool(intermediaries_only)
-        deadline = time.monotonic() + self.query_timeout
-        near = self._listing(params, types, hops, max_paths, deadline)
+        near = self._listing(q, max_paths)
         if near is None:
-            return count_inner(self._by_length(params, types, hops, max_paths, deadline)[0], top)
+            return count_inner(self._by_length(q, max_paths)[0], top)
         from actorgraph.graph.embedded.structure import count_listed, listed_order
 
         listed, named = near

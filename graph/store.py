@@ -18,7 +18,9 @@ Contract shared by both backends (the suite in ``tests/`` runs on both):
   (fewest hops, best support, most recent, names), plus whether the search was cut: a cut
   answer holds fewer paths than asked, and they are still the first paths of that order.
   What is exact and what is bounded: the embedded store lists or searches every path and is
-  cut only by the time limit. Neo4j ranks one length at a time; a length whose walks fit
+  cut only by the time limit. Neo4j lists and ranks paths of up to four hops as the embedded
+  store does, over the hops one query reads (exact, never cut); past four hops, or past that
+  query's bounds, it ranks one length at a time; a length whose walks fit
   its path budget is ranked whole (exact). Past the budget it joins, for each actor in the
   middle of the length, the best few half-paths out of the source with the best few into the
   target (``path_keep`` each, ranked by their own support, recency, names), and computes the

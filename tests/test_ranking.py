@@ -201,7 +201,9 @@ def test_random_weighted_graphs_match_brute_force(store: GraphStore) -> None:
         assert ([p.nodes for p in raw], cut) == (want, False), (s, t)
 
 
-@pytest.mark.parametrize("search", ["listed", "searched", "bounded", "bounded-only"])
+@pytest.mark.parametrize(
+    "search", ["listed", "searched", "near-hubs", "near-grown", "bounded", "bounded-only"]
+)
 def test_hubs_and_their_leaves_match_brute_force(
     store: GraphStore, search: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -214,14 +216,29 @@ def test_hubs_and_their_leaves_match_brute_force(
     best of each length by a bounded join: "bounded" keeps one half-path per middle actor
     (every answer the join cannot prove is ranked in full instead), "bounded-only" also
     leaves no budget for ranking in full, so each answer is what the join proves: the
-    brute force's first paths, all of them unless flagged as cut."""
+    brute force's first paths, all of them unless flagged as cut.
+
+    Neo4j lists paths of up to four hops over the hops ``paths_near`` reads ("listed"); its
+    hubs are the actors next to an end with more than ``NEAR_HUB`` relationships, which it
+    does not expand but looks up from the actors the other side reaches: "near-hubs" makes
+    nearly every such actor a hub and never grows one ("near-grown": grown when the other
+    side reads enough), ends that are hubs included. "bounded" and "bounded-only" turn the
+    listing off (a cap of no relationship) and rank one length at a time."""
+    if search.startswith("near") or search.startswith("bounded"):
+        if store.backend != "neo4j":
+            pytest.skip("Neo4j's own ways")
+        module = sys.modules[type(store).__module__]
+        if search.startswith("near"):
+            monkeypatch.setattr(module, "NEAR_HUB", 2)
+            if search == "near-hubs":
+                monkeypatch.setattr(module, "NEAR_INTO", 0)
+        else:
+            monkeypatch.setattr(module, "NEAR_CAP", -1)
     if search == "searched":
         if not isinstance(store, EmbeddedStore):
             pytest.skip("the embedded store's own choice")
         monkeypatch.setattr(structure, "SHORT_HOPS", 0)
     if search.startswith("bounded"):
-        if store.backend != "neo4j":
-            pytest.skip("Neo4j's bounded join")
         monkeypatch.setattr(store, "path_keep", 1)
         if search == "bounded-only":
             monkeypatch.setattr(store, "path_budget", 0)
@@ -287,6 +304,60 @@ def test_hubs_and_their_leaves_match_brute_force(
     assert whole > 96, whole  # and over half the 192 answers whole, even from the join alone
 
 
+def test_neo4j_lists_paths_of_up_to_four_hops_from_one_query(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Neo4j answers a path question of up to four hops from the hops one query reads
+    (``paths_near``), ranked as the embedded store ranks its listing: the paths of up to
+    three hops first when they are enough for the question, then up to four; brokers (a
+    thousand paths) ask for four at once. Longer questions, and a question whose
+    neighbourhood passes the query's cap, are ranked one length at a time as before."""
+    if store.backend != "neo4j":
+        pytest.skip("Neo4j's queries")
+    rng = random.Random(7)
+    names = {f"n{i:02d}": rng.choice(["Ana", "bob", "Bob"]) for i in range(30)}
+    hub, rest = "n00", sorted(names)[1:]
+    rels = [rel("mediates", hub, leaf, ev("d1", rng.choice([0.5, 0.75]))) for leaf in rest]
+    for _ in range(25):
+        s, t = rng.sample(rest, 2)
+        kind = rng.choice(["speaks_for", "pressures"])
+        rels.append(rel(kind, s, t, ev(rng.choice(["d2", "d3"]), 0.75, "2024-01-01")))
+    store.write(WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=list(rels)))
+    rels = list({r.key: r for r in rels}.values())
+    types = ["mediates", "speaks_for", "pressures"]
+    asked: list[str] = []
+    module = sys.modules[type(store).__module__]
+    run = module._Tx.run
+
+    def counted(self: Any, name: str, slots: Any = None, **params: Any) -> list[Any]:
+        asked.append(name if name != "paths_near" else f"paths_near/{params['hops']}")
+        return run(self, name, slots, **params)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(module._Tx, "run", counted)
+    monkeypatch.setattr(module, "NEAR_HUB", 5)  # the hub is looked up, not expanded
+    want = reference_paths(rels, names, "n01", "n02", types, 4)
+    short = sum(len(p) <= 4 for p in want)
+    assert 2 <= short < len(want)
+    raw, cut = store.find_paths("n01", "n02", types, 4, short)
+    assert ([p.nodes for p in raw], cut, asked) == (want[:short], False, ["paths_near/3"])
+    asked.clear()
+    raw, cut = store.find_paths("n01", "n02", types, 4, len(want))
+    assert ([p.nodes for p in raw], cut) == (want, False)
+    assert asked == ["paths_near/3", "paths_near/4"]
+    asked.clear()
+    counts = store.inner_counts("n01", "n02", types, 4, 1000, 3)
+    assert counts.paths == len(want) and asked == ["paths_near/4"]
+    asked.clear()
+    raw, _ = store.find_paths("n01", "n02", types, 5, 10)  # five hops: not listed
+    assert [p.nodes for p in raw] == reference_paths(rels, names, "n01", "n02", types, 5)[:10]
+    assert "paths_near/4" not in asked and "paths" in asked
+    asked.clear()
+    monkeypatch.setattr(module, "NEAR_CAP", 3)  # more relationships than that: capped
+    raw, cut = store.find_paths("n01", "n02", types, 4, len(want))
+    assert ([p.nodes for p in raw], cut) == (want, False)
+    assert asked[:2] == ["paths_near/3", "paths_near/4"] and "paths" in asked
+
+
 def test_paths_of_up_to_four_hops_are_whole_whatever_the_time_limit(
     store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -307,7 +378,7 @@ def test_paths_of_up_to_four_hops_are_whole_whatever_the_time_limit(
 
 
 def test_a_length_over_the_path_budget_is_ranked_by_the_bounded_join(
-    store: GraphStore,
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Neo4j ranks every walk of a length only when they fit the store's path budget; past
     it, the best paths of that length come from the bounded join (the best half-paths per
@@ -329,6 +400,8 @@ def test_a_length_over_the_path_budget_is_ranked_by_the_bounded_join(
     assert ([p.nodes for p in raw], cut) == (want[:10], False)
     if store.backend != "neo4j":
         return
+    # up to four hops are listed whole (paths_near): turned off, the lengths ranked in Cypher
+    monkeypatch.setattr(sys.modules[type(store).__module__], "NEAR_CAP", -1)
     for budget in (12, 5, 0):  # all twelve walks of three hops ranked, or none
         store.path_budget = budget  # type: ignore[attr-defined]
         raw, cut = store.find_paths("s", "t", types, 4, 10)
@@ -505,6 +578,7 @@ def test_neighbours_with_no_budget_are_joined_by_their_one_hop(
     if store.backend != "neo4j":
         pytest.skip("Neo4j's bounded join")
     monkeypatch.setattr(store, "path_budget", 0)
+    monkeypatch.setattr(sys.modules[type(store).__module__], "NEAR_CAP", -1)  # no listing
     store.write(
         WriteBatch(
             actors=[actor("a"), actor("b"), actor("c")],

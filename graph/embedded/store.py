@@ -19,7 +19,7 @@ import sqlite3
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1011,16 +1011,19 @@ class EmbeddedStore(GraphStore):
         intermediaries_only: bool = False,
     ) -> InnerCounts:
         """Paths of up to four hops are listed (:meth:`Walk.short_paths`), ranked and counted
-        on their arrays (:func:`_count_listed`): the thousand paths a broker question ranks
-        are never made into Python lists of ids and dates; longer questions are searched."""
+        on their arrays (:func:`~graph.embedded.structure.count_listed`): the thousand paths a
+        broker question ranks are never made into Python lists of ids and dates; longer
+        questions are searched."""
         with self._lock:
             ends = self._path_ends(source, target, relations, intermediaries_only, max_hops)
             if ends is None:
                 return InnerCounts(0, [])
             listed = ends[4]
             if listed is not None:
-                order = _listed_order(listed, max_paths, self._named)
-                return _count_listed(listed[0][order], listed[1][order], top, self._named)
+                from actorgraph.graph.embedded.structure import count_listed, listed_order
+
+                order = listed_order(listed, max_paths, self._named)
+                return count_listed(listed[0][order], listed[1][order], top, self._named)
         return super().inner_counts(
             source, target, relations, max_hops, max_paths, top, intermediaries_only
         )
@@ -1042,7 +1045,9 @@ class EmbeddedStore(GraphStore):
                 return [], False
             walk, s, t, allowed, listed = ends
             if listed is not None:  # few enough to list whole: no search
-                found = _rank_listed(listed, max_paths, self._named)
+                from actorgraph.graph.embedded.structure import rank_listed
+
+                found = rank_listed(listed, max_paths, self._named)
                 named = self._named({n for p, _, _ in found for n in p})
                 return self._raw_paths(found, named), False
             # exact distances up to max_hops - 2 levels, "farther" beyond: a lower bound that
@@ -1316,101 +1321,3 @@ class _Unchanged(Exception):
     def __init__(self, value: WriteResult) -> None:
         super().__init__("nothing changed")
         self.value = value
-
-
-def _listed_order(
-    listed: Listed, max_paths: int, named: Callable[[Iterable[int]], dict[int, tuple[str, str]]]
-) -> np.ndarray:
-    """The rows of the first ``max_paths`` of the paths :meth:`Walk.short_paths` listed, in
-    the order of :func:`graph.embedded.paths.ranked_paths`: hops, then support (highest
-    first), then recency (latest first) by one sort of the arrays; only runs of paths that
-    tie on all three are ordered by the names along them (``named`` gives their sort keys).
-    Only the rows up to the last one tied with the ``max_paths``-th are taken to Python, and
-    of them only those of runs that tie."""
-    import numpy as np
-
-    nodes, hops, sup, rec = listed
-    if max_paths <= 0 or not len(hops):
-        return np.zeros(0, np.int64)
-    order = np.lexsort((-rec, -sup, hops))
-    hs, ss, rs = hops[order], sup[order], rec[order]
-    end = len(order)
-    if end > max_paths:
-        k = max_paths - 1
-        tied = (hs[max_paths:] == hs[k]) & (ss[max_paths:] == ss[k]) & (rs[max_paths:] == rs[k])
-        end = end if tied.all() else max_paths + int(np.argmin(tied))
-    order, hs, ss, rs = order[:end], hs[:end], ss[:end], rs[:end]
-    same = (hs[1:] == hs[:-1]) & (ss[1:] == ss[:-1]) & (rs[1:] == rs[:-1])
-    if same.any():  # runs i..j of paths that tie: by the names along them
-        edges = np.diff(np.concatenate([[0], same.astype(np.int8), [0]]))
-        runs = [
-            (i, j, nodes[order[i : j + 1], : int(hs[i]) + 1].tolist())
-            for i, j in zip(
-                np.flatnonzero(edges == 1).tolist(),
-                np.flatnonzero(edges == -1).tolist(),
-                strict=True,
-            )
-        ]
-        got = named({v for _, _, paths in runs for p in paths for v in p})  # one look-up
-        for i, j, paths in runs:
-            keys = [[got[v][1] for v in p] for p in paths]
-            order[i : j + 1] = order[i : j + 1][sorted(range(len(paths)), key=keys.__getitem__)]
-    return order[:max_paths]
-
-
-def _rank_listed(
-    listed: Listed, max_paths: int, named: Callable[[Iterable[int]], dict[int, tuple[str, str]]]
-) -> list[tuple[list[int], float, int]]:
-    """The first ``max_paths`` of the paths :meth:`Walk.short_paths` listed, in ranking
-    order (:func:`_listed_order`), as node lists with their support and recency."""
-    import numpy as np
-
-    nodes, hops, sup, rec = listed
-    order = _listed_order(listed, max_paths, named)
-    hs = hops[order]
-    paths: list[list[int]] = []
-    for h in np.unique(hs).tolist():  # a block per number of hops (sorted by it first)
-        paths += nodes[order[hs == h], : h + 1].tolist()
-    return list(zip(paths, sup[order].tolist(), rec[order].tolist(), strict=True))
-
-
-def _count_listed(
-    nodes: np.ndarray,
-    hops: np.ndarray,
-    top: int,
-    named: Callable[[Iterable[int]], dict[int, tuple[str, str]]],
-) -> InnerCounts:
-    """:func:`graph.store.count_inner` of ranked listed paths (``nodes``' rows, ``hops``
-    each), on the arrays: the inner actors' paths and best rank by one ``np.unique`` of
-    (row, actor) pairs (an actor counted once per path), ordered and cut by one sort; only
-    the actors kept are named."""
-    import numpy as np
-
-    n = len(hops)
-    if not n:
-        return InnerCounts(0, [])
-    cols = np.arange(nodes.shape[1])
-    inner = (cols >= 1) & (cols[None, :] < hops[:, None])  # between the two ends
-    rows = np.broadcast_to(np.arange(n, dtype=np.int64)[:, None], nodes.shape)[inner]
-    values = nodes[inner].astype(np.int64, copy=False)
-    if not len(values):  # direct hops only
-        return InnerCounts(n, [])
-    size = int(values.max()) + 1
-    pairs = np.unique(rows * size + values)  # by row, then actor: each actor once per path
-    actor_of = pairs % size
-    actors, first, counts = np.unique(actor_of, return_index=True, return_counts=True)
-    best = pairs[first] // size + 1  # the first row an actor is on: its best path's rank
-    order = np.lexsort((best, -counts))
-    if len(order) > top:
-        k = order[top - 1]
-        keep = (counts > counts[k]) | ((counts == counts[k]) & (best <= best[k]))
-        order = order[keep[order]]
-    kept = actors[order].tolist()
-    ids = named(kept)
-    return InnerCounts(
-        n,
-        [
-            (ids[a][0], c, b)
-            for a, c, b in zip(kept, counts[order].tolist(), best[order].tolist(), strict=True)
-        ],
-    )

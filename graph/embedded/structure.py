@@ -23,12 +23,14 @@ import io
 import json
 import sqlite3
 import struct
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from actorgraph.graph.embedded.paths import NEVER, Step
 from actorgraph.graph.ranking import MAX_SOURCES, SOURCE_CAP
+from actorgraph.graph.store import InnerCounts
 
 _COLUMNS = ("rid", "type", "src", "dst", "conf", "nsrc", "last")
 _DTYPES = {
@@ -163,6 +165,41 @@ class Walk:
     _grown: dict[int, Walk] = field(default_factory=dict)
     #: the hops' support and latest date in the reverse order (:meth:`reverse_values`)
     _reverse: tuple[np.ndarray, np.ndarray] | None = None
+
+    @classmethod
+    def from_edges(
+        cls, src: np.ndarray, dst: np.ndarray, support: np.ndarray, last: np.ndarray, size: int
+    ) -> Walk:
+        """The adjacency of walkable hops ``src[i] -> dst[i]`` (node numbers below ``size``,
+        grown to cover them), parallel hops merged into their best support and latest date."""
+        s = support
+        ok = src != dst
+        src, dst, s, last = src[ok], dst[ok], s[ok], last[ok]
+        size = max(
+            size, int(src.max()) + 1 if len(src) else 0, int(dst.max()) + 1 if len(dst) else 0
+        )
+        pair = src * size + dst
+        order = np.argsort(pair, kind="stable")
+        pair, src, dst, s, last = pair[order], src[order], dst[order], s[order], last[order]
+        if len(pair):
+            first = np.concatenate([[True], pair[1:] != pair[:-1]])
+            starts = np.nonzero(first)[0]
+            s = np.maximum.reduceat(s, starts)
+            last = np.maximum.reduceat(last, starts)
+            src, dst = src[starts], dst[starts]
+        indptr = np.zeros(size + 1, np.int64)
+        np.cumsum(np.bincount(src, minlength=size), out=indptr[1:])
+        rorder = np.argsort(dst, kind="stable")
+        rindptr = np.zeros(size + 1, np.int64)
+        np.cumsum(np.bincount(dst, minlength=size), out=rindptr[1:])
+        return cls(
+            indptr=indptr,
+            indices=dst.astype(np.int64),
+            support=s.astype(np.float64),
+            last=last.astype(np.int64),
+            rindptr=rindptr,
+            rindices=src[rorder].astype(np.int64),
+        )
 
     @property
     def size(self) -> int:
@@ -449,6 +486,98 @@ class Walk:
         )
 
 
+def listed_order(
+    listed: Listed, max_paths: int, named: Callable[[Iterable[int]], dict[int, tuple[str, str]]]
+) -> np.ndarray:
+    """The rows of the first ``max_paths`` of the paths :meth:`Walk.short_paths` listed, in
+    the order of :func:`graph.embedded.paths.ranked_paths`: hops, then support (highest
+    first), then recency (latest first) by one sort of the arrays; only runs of paths that
+    tie on all three are ordered by the names along them (``named`` gives their sort keys).
+    Only the rows up to the last one tied with the ``max_paths``-th are taken to Python, and
+    of them only those of runs that tie."""
+    nodes, hops, sup, rec = listed
+    if max_paths <= 0 or not len(hops):
+        return np.zeros(0, np.int64)
+    order = np.lexsort((-rec, -sup, hops))
+    hs, ss, rs = hops[order], sup[order], rec[order]
+    end = len(order)
+    if end > max_paths:
+        k = max_paths - 1
+        tied = (hs[max_paths:] == hs[k]) & (ss[max_paths:] == ss[k]) & (rs[max_paths:] == rs[k])
+        end = end if tied.all() else max_paths + int(np.argmin(tied))
+    order, hs, ss, rs = order[:end], hs[:end], ss[:end], rs[:end]
+    same = (hs[1:] == hs[:-1]) & (ss[1:] == ss[:-1]) & (rs[1:] == rs[:-1])
+    if same.any():  # runs i..j of paths that tie: by the names along them
+        edges = np.diff(np.concatenate([[0], same.astype(np.int8), [0]]))
+        runs = [
+            (i, j, nodes[order[i : j + 1], : int(hs[i]) + 1].tolist())
+            for i, j in zip(
+                np.flatnonzero(edges == 1).tolist(),
+                np.flatnonzero(edges == -1).tolist(),
+                strict=True,
+            )
+        ]
+        got = named({v for _, _, paths in runs for p in paths for v in p})  # one look-up
+        for i, j, paths in runs:
+            keys = [[got[v][1] for v in p] for p in paths]
+            order[i : j + 1] = order[i : j + 1][sorted(range(len(paths)), key=keys.__getitem__)]
+    return order[:max_paths]
+
+
+def rank_listed(
+    listed: Listed, max_paths: int, named: Callable[[Iterable[int]], dict[int, tuple[str, str]]]
+) -> list[tuple[list[int], float, int]]:
+    """The first ``max_paths`` of the paths :meth:`Walk.short_paths` listed, in ranking
+    order (:func:`listed_order`), as node lists with their support and recency."""
+    nodes, hops, sup, rec = listed
+    order = listed_order(listed, max_paths, named)
+    hs = hops[order]
+    paths: list[list[int]] = []
+    for h in np.unique(hs).tolist():  # a block per number of hops (sorted by it first)
+        paths += nodes[order[hs == h], : h + 1].tolist()
+    return list(zip(paths, sup[order].tolist(), rec[order].tolist(), strict=True))
+
+
+def count_listed(
+    nodes: np.ndarray,
+    hops: np.ndarray,
+    top: int,
+    named: Callable[[Iterable[int]], dict[int, tuple[str, str]]],
+) -> InnerCounts:
+    """:func:`graph.store.count_inner` of ranked listed paths (``nodes``' rows, ``hops``
+    each), on the arrays: the inner actors' paths and best rank by one ``np.unique`` of
+    (row, actor) pairs (an actor counted once per path), ordered and cut by one sort; only
+    the actors kept are named."""
+    n = len(hops)
+    if not n:
+        return InnerCounts(0, [])
+    cols = np.arange(nodes.shape[1])
+    inner = (cols >= 1) & (cols[None, :] < hops[:, None])  # between the two ends
+    rows = np.broadcast_to(np.arange(n, dtype=np.int64)[:, None], nodes.shape)[inner]
+    values = nodes[inner].astype(np.int64, copy=False)
+    if not len(values):  # direct hops only
+        return InnerCounts(n, [])
+    size = int(values.max()) + 1
+    pairs = np.unique(rows * size + values)  # by row, then actor: each actor once per path
+    actor_of = pairs % size
+    actors, first, counts = np.unique(actor_of, return_index=True, return_counts=True)
+    best = pairs[first] // size + 1  # the first row an actor is on: its best path's rank
+    order = np.lexsort((best, -counts))
+    if len(order) > top:
+        k = order[top - 1]
+        keep = (counts > counts[k]) | ((counts == counts[k]) & (best <= best[k]))
+        order = order[keep[order]]
+    kept = actors[order].tolist()
+    ids = named(kept)
+    return InnerCounts(
+        n,
+        [
+            (ids[a][0], c, b)
+            for a, c, b in zip(kept, counts[order].tolist(), best[order].tolist(), strict=True)
+        ],
+    )
+
+
 @dataclass
 class ActorStructure:
     """See the module docstring. ``types`` names the relation type of each code."""
@@ -571,33 +700,7 @@ class ActorStructure:
         dst = np.concatenate([a["dst"][mb | mf], a["src"][mb]]).astype(np.int64)
         s = np.concatenate([sup[mb | mf], sup[mb]])
         last = np.concatenate([a["last"][mb | mf], a["last"][mb]])
-        ok = src != dst
-        src, dst, s, last = src[ok], dst[ok], s[ok], last[ok]
-        size = max(
-            size, int(src.max()) + 1 if len(src) else 0, int(dst.max()) + 1 if len(dst) else 0
-        )
-        pair = src * size + dst
-        order = np.argsort(pair, kind="stable")
-        pair, src, dst, s, last = pair[order], src[order], dst[order], s[order], last[order]
-        if len(pair):
-            first = np.concatenate([[True], pair[1:] != pair[:-1]])
-            starts = np.nonzero(first)[0]
-            s = np.maximum.reduceat(s, starts)
-            last = np.maximum.reduceat(last, starts)
-            src, dst = src[starts], dst[starts]
-        indptr = np.zeros(size + 1, np.int64)
-        np.cumsum(np.bincount(src, minlength=size), out=indptr[1:])
-        rorder = np.argsort(dst, kind="stable")
-        rindptr = np.zeros(size + 1, np.int64)
-        np.cumsum(np.bincount(dst, minlength=size), out=rindptr[1:])
-        walk = Walk(
-            indptr=indptr,
-            indices=dst.astype(np.int64),
-            support=s.astype(np.float64),
-            last=last.astype(np.int64),
-            rindptr=rindptr,
-            rindices=src[rorder].astype(np.int64),
-        )
+        walk = Walk.from_edges(src, dst, s, last, size)
         self._walks[key] = walk
         return walk
 

@@ -24,13 +24,16 @@ whose key is not stored and reports what it created (so the counts equal the emb
 store's). All of it is one transaction; one that changed nothing is rolled back, version
 included.
 
-Queries are the named files of ``cypher/`` (:mod:`graph.neo4j.queries`). Paths are found and
-ranked in the database one length at a time (``cypher/paths.cypher``: ``SHORTEST 1 GROUPS``
-for the shortest length; ``cypher/paths_longer.cypher``: two half-walks joined in the middle
-for each longer one; ranked by :mod:`graph.ranking`'s order in ``ORDER BY``, at most
-:data:`PATH_BUDGET` walks a length; past it ``cypher/paths_bounded.cypher`` ranks the best of
-the length by a bounded join of half-paths, see :mod:`graph.store`), and neighbourhoods are
-expanded level by level in Cypher; no copy of the graph is made in Python for either.
+Queries are the named files of ``cypher/`` (:mod:`graph.neo4j.queries`). Paths of up to four
+hops are listed from the hops ``cypher/paths_near.cypher`` reads (what a path between the two
+actors can use, not the graph) and ranked by :mod:`graph.embedded.structure`'s listing, as the
+embedded store ranks them. Longer ones are found and ranked in the database one length at a
+time (``cypher/paths.cypher``: ``SHORTEST 1 GROUPS`` for the shortest length;
+``cypher/paths_longer.cypher``: two half-walks joined in the middle for each longer one;
+ranked by :mod:`graph.ranking`'s order in ``ORDER BY``, at most :data:`PATH_BUDGET` walks a
+length; past it ``cypher/paths_bounded.cypher`` ranks the best of the length by a bounded join
+of half-paths, see :mod:`graph.store`), and neighbourhoods are expanded level by level in
+Cypher; no copy of the graph is made in Python for either.
 Influence (PageRank, betweenness, degree) is not computed in the database:
 :meth:`Neo4jStore.projection` pulls the actor subgraph of the asked relation types and date
 window, and :mod:`graph.influence` scores it, as for the embedded store.
@@ -51,9 +54,11 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import neo4j
+import numpy as np
+from actorgraph.graph.embedded.paths import date_int, date_str
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
 from actorgraph.graph.exchange import AnyRecord, records_of
 from actorgraph.graph.merge import check_batch, fold_relations, merge_node
@@ -88,12 +93,14 @@ from actorgraph.graph.store import (
     MAX_HOPS,
     MAX_ROWS,
     GraphStore,
+    InnerCounts,
     Neighbourhood,
     RawPath,
     Rewrite,
     WriteBatch,
     WriteResult,
     admit_neighbours,
+    count_inner,
 )
 from neo4j.exceptions import (
     AuthError,
@@ -105,6 +112,9 @@ from neo4j.exceptions import (
     SessionExpired,
     TransientError,
 )
+
+if TYPE_CHECKING:
+    from actorgraph.graph.embedded.structure import Listed
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -121,6 +131,18 @@ PATH_BUDGET = 5_000
 PATH_KEEP = 8
 #: Walks of one half of a length paths_bounded may enumerate from its end.
 PATH_HALF_CAP = 20_000
+#: Relationships paths_near may read expanding the ends' neighbours (past it, the lengths
+#: are ranked one at a time as before).
+NEAR_CAP = 50_000
+#: Relationships past which paths_near does not expand an actor next to an end (a hub): the
+#: hops between it and the actors reached are looked up pair by pair instead.
+NEAR_HUB = 100
+#: A hub with at most this many times the relationships the other side's growth reads is
+#: grown after all (a look-up between two bound actors costs several hops read).
+NEAR_INTO = 8
+#: Seconds paths_near may take the first time a store object asks it for some types (its
+#: plan may not be made yet: seconds of the server's CPU).
+NEAR_PLAN_TIMEOUT = 60.0
 #: Seconds of the time limit paths_bounded needs left to be asked at all.
 BOUNDED_MIN_TIME = 1.0
 #: Paths of one length wanted up to which the bounded join is asked before ranking every walk.
@@ -232,6 +254,17 @@ class _Described(NamedTuple):
     intermediary: bool
 
 
+@dataclass
+class _PathQuestion:
+    """A path question as the queries take it: their parameters, the walked relationship
+    labels, the hops and when its time is up."""
+
+    params: dict[str, Any]
+    types: tuple[str, ...]
+    hops: int
+    deadline: float
+
+
 class _Tx:
     """A managed transaction that runs named queries only (and only reads in a read one)."""
 
@@ -297,6 +330,7 @@ class Neo4jStore(GraphStore):
         # relationship types whose paths_bounded plan this process has seen made (warm() or
         # an answer): only then is the join asked before ranking every walk
         self._bounded_planned: set[tuple[str, ...]] = set()
+        self._near_planned: set[tuple[str, ...]] = set()
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
@@ -1099,8 +1133,14 @@ class Neo4jStore(GraphStore):
         max_paths: int,
         intermediaries_only: bool = False,
     ) -> tuple[list[RawPath], bool]:
-        """Paths ranked in the database, one length at a time (fewest hops come first, so the
-        ranked lengths are a prefix of the ranking): ``paths`` gives every path of the shortest
+        """Paths of up to four hops are listed whole from the hops ``paths_near`` reads (the
+        few a path between the two actors can use: hubs next to an end are not expanded but
+        looked up pair by pair) and ranked as the embedded store ranks its listing
+        (:func:`graph.embedded.structure.rank_listed`), so both backends give the same
+        answer, never cut (:meth:`_listing`). Longer questions, and those whose hops pass
+        :data:`NEAR_CAP` relationships read or whose paths are too many to list, are ranked
+        in the database one length at a time (:meth:`_by_length`; fewest hops come first, so
+        the ranked lengths are a prefix of the ranking): ``paths`` gives every path of the shortest
         length (``SHORTEST 1 GROUPS``, a search from both ends); while fewer than ``max_paths``
         came back, ``paths_longer`` gives those of the next length (each half walked from its
         own end and joined in the middle), up to ``max_hops``.
@@ -1110,11 +1150,30 @@ class Neo4jStore(GraphStore):
         cut where the join cannot prove the next path's place; so is one the time limit cut
         (each query runs within what is left of it). A cut answer is still the first paths of
         the ranking, only fewer than asked."""
+        q = self._question(source, target, relations, max_hops, max_paths, intermediaries_only)
+        if q is None:
+            return [], False
+        near = self._listing(q, max_paths)
+        if near is not None:
+            from actorgraph.graph.embedded.structure import rank_listed
+
+            listed, named = near
+            return self._listed_paths(rank_listed(listed, max_paths, named), named), False
+        return self._by_length(q, max_paths)
+
+    def _question(
+        self,
+        source: str,
+        target: str,
+        relations: list[str],
+        max_hops: int,
+        max_paths: int,
+        intermediaries_only: bool,
+    ) -> _PathQuestion | None:
+        """A path question's parameters, walked types and hops; None when it has no path."""
         both, forward = self._walk(relations)
         if source == target or max_paths <= 0 or max_hops < 1 or not (both or forward):
-            return [], False
-        hops = min(int(max_hops), MAX_HOPS)
-        deadline = time.monotonic() + self.query_timeout
+            return None
         params = {
             "source": source,
             "target": target,
@@ -1122,6 +1181,28 @@ class Neo4jStore(GraphStore):
             "forward": forward,
             "intermediaries_only": bool(intermediaries_only),
         }
+        return _PathQuestion(
+            params,
+            tuple(sorted({*both, *forward})),  # a typed expansion: hubs' other types unread
+            min(int(max_hops), MAX_HOPS),
+            time.monotonic() + self.query_timeout,
+        )
+
+    def _listing(
+        self, q: _PathQuestion, max_paths: int
+    ) -> tuple[Listed, Callable[[Iterable[int]], dict[int, tuple[str, str]]]] | None:
+        """The paths :meth:`_near` lists: those of up to three hops first when few paths are
+        wanted (fewer hops rank first: when they are enough, the four-hop middles, a hub
+        pair's thousands, are not looked for), else up to ``q.hops``."""
+        if q.hops > 3 and max_paths <= BOUNDED_FIRST:
+            near = self._near(q.params, q.types, 3, q.deadline)
+            if near is not None and len(near[0][1]) >= max_paths:
+                return near
+        return self._near(q.params, q.types, q.hops, q.deadline)
+
+    def _by_length(self, q: _PathQuestion, max_paths: int) -> tuple[list[RawPath], bool]:
+        """Ranked in Cypher one length at a time (see :meth:`find_paths`)."""
+        params, types, hops, deadline = q.params, q.types, q.hops, q.deadline
 
         def ask(
             name: str, slots: dict[str, Any], limit: int, min_left: float = 0.01, **more: Any
@@ -1139,7 +1220,6 @@ class Neo4jStore(GraphStore):
                 return rows[0]
             return {"walks": 0, "shortest": None, "rows": [], "capped": False, "bound": -1.0}
 
-        types = tuple(sorted({*both, *forward}))  # a typed expansion: hubs' other types unread
         first = ask("paths", {"hops": hops, "types": types}, max_paths, budget=self.path_budget)
         if first is None:
             return [], True
@@ -1161,6 +1241,104 @@ class Neo4jStore(GraphStore):
                 return self._raw(found), True
             length += 1
         return self._raw(found), False
+
+    def _near(
+        self, params: dict[str, Any], types: tuple[str, ...], hops: int, deadline: float
+    ) -> tuple[Listed, Callable[[Iterable[int]], dict[int, tuple[str, str]]]] | None:
+        """Every simple path of at most ``hops`` hops (four at most) listed, as the embedded
+        store lists them (:meth:`Walk.short_paths`), over the hops ``paths_near`` reads: the
+        few a path between the two actors can use, not the graph. With the node numbers'
+        ids and sort keys. None when it cannot be: longer paths, more hops than the query's
+        cap, too many paths to list, or no time left (the lengths are then ranked one at a
+        time in Cypher)."""
+        from actorgraph.graph.embedded.structure import SHORT_HOPS, Walk
+
+        left = deadline - time.monotonic()
+        if hops > SHORT_HOPS or left < 0.01:
+            return None
+        if types not in self._near_planned:
+            # its plan takes seconds of the server's CPU to make (8-11 s wall at load 17),
+            # once per server and types; the time limit counts it: the first question of a
+            # process may take longer (the API makes it in warm(), before any question)
+            left = max(left, NEAR_PLAN_TIMEOUT)
+        try:
+            rows = self._read(
+                lambda tx: tx.run(
+                    "paths_near",
+                    {"types": types},  # typed: a type not in $both is walked forward only
+                    **{k: v for k, v in params.items() if k != "forward"},
+                    hops=hops,
+                    cap=NEAR_CAP,
+                    hub=NEAR_HUB,
+                    into=NEAR_INTO,
+                ),
+                left,
+            )
+        except LimitError:
+            return None
+        self._near_planned.add(types)
+        if not rows or rows[0]["capped"]:
+            return None if rows else self._no_paths(hops)
+        names = rows[0]["names"]
+        index = {n[0]: i for i, n in enumerate(names)}
+        if params["source"] not in index or params["target"] not in index:
+            return self._no_paths(hops)
+        found = rows[0]["hops"]
+        walk = Walk.from_edges(
+            np.array([index[h[0]] for h in found], np.int64),
+            np.array([index[h[1]] for h in found], np.int64),
+            np.array([h[2] for h in found], np.float64),
+            np.array([date_int(h[3]) for h in found], np.int64),
+            len(names),
+        )
+        listed = walk.short_paths(index[params["source"]], index[params["target"]], hops, None)
+        if listed is None:
+            return None
+        named = {i: (n[0], n[1]) for i, n in enumerate(names)}
+        return listed, lambda nodes: named
+
+    @staticmethod
+    def _no_paths(
+        hops: int,
+    ) -> tuple[Listed, Callable[[Iterable[int]], dict[int, tuple[str, str]]]]:
+        empty: Listed = (
+            np.zeros((0, hops + 1), np.int64),
+            np.zeros(0, np.int64),
+            np.zeros(0, np.float64),
+            np.zeros(0, np.int64),
+        )
+        return empty, lambda nodes: {}
+
+    @staticmethod
+    def _listed_paths(
+        found: list[tuple[list[int], float, int]], named: Callable[[Iterable[int]], Any]
+    ) -> list[RawPath]:
+        names = named(())
+        return [RawPath([names[n][0] for n in p], sup, date_str(last)) for p, sup, last in found]
+
+    def inner_counts(
+        self,
+        source: str,
+        target: str,
+        relations: list[str],
+        max_hops: int,
+        max_paths: int,
+        top: int,
+        intermediaries_only: bool = False,
+    ) -> InnerCounts:
+        """Counted on the listed paths' arrays when ``paths_near`` lists them (as the
+        embedded store counts them), else over the paths ranked one length at a time."""
+        q = self._question(source, target, relations, max_hops, max_paths, intermediaries_only)
+        if q is None:
+            return InnerCounts(0, [])
+        near = self._listing(q, max_paths)
+        if near is None:
+            return count_inner(self._by_length(q, max_paths)[0], top)
+        from actorgraph.graph.embedded.structure import count_listed, listed_order
+
+        listed, named = near
+        order = listed_order(listed, max_paths, named)
+        return count_listed(listed[0][order], listed[1][order], top, named)
 
     def warm(self) -> None:
         """Compile the plans of the path queries for the default relation types (the API's
@@ -1186,13 +1364,19 @@ class Neo4jStore(GraphStore):
             ("paths", {"hops": WARM_HOPS, "types": types}, {"budget": 1}),
             ("paths", {"hops": 1, "types": types}, {"budget": 1}),
             ("paths_bounded", {"types": types}, {"keep": 1, "half_cap": 1, "left": 1, "right": 1}),
+            ("paths_near", {"types": types}, {"hops": 4, "cap": 1, "hub": NEAR_HUB, "into": 0}),
         ]
         for length in range(2, WARM_HOPS + 1):
             slots = {"left": (length + 1) // 2, "right": length // 2, "types": types}
             asks.append(("paths_longer", slots, {"budget": 1}))
         for name, slots, more in asks:
-            self._read(partial(_run_named, name=name, slots=slots, params=params | more), 120.0)
+            if name == "paths_near":  # takes no limit, nor the types walked forward
+                more = {k: v for k, v in params.items() if k not in ("limit", "forward")} | more
+            else:
+                more = params | more
+            self._read(partial(_run_named, name=name, slots=slots, params=more), 120.0)
         self._bounded_planned.add(types)
+        self._near_planned.add(types)
 
     def _best_of_length(
         self,

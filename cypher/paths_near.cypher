@@ -1,0 +1,147 @@
+// name: paths_near
+// description: Every walkable hop a simple path of at most $hops (1 to 4) hops between two actors
+// description: can use, for the caller to list and rank those paths (graph.embedded.structure.Walk,
+// description: the embedded store's own listing and ranking). One row per hop [u, v, support,
+// description: last_seen] in walk direction: the best stored support and the latest date of the
+// description: parallel relationships of the types (types in $both either way, the other types of
+// description: {{types}} along their direction; with $intermediaries_only every inner actor an
+// description: intermediary). The first hop out of the source and the last into the target are
+// description: read from the two ends; for three and four hops each actor next to an end is
+// description: expanded once (a hub next to both ends once, not once a side), and its
+// description: neighbours are grouped so that a hub's thousands of leaves are each one row, of
+// description: which only those that join the two sides are returned: a third hop between the
+// description: ends' neighbours, or the middle actor of four hops, reached from a neighbour of
+// description: the source and leading to a different neighbour of the target. `capped` is true
+// description: when the expansion read more than $cap relationships (then the hops are not all
+// description: there and the caller must not use them). Also the sort_key of every actor named.
+// params: source, target, both, intermediaries_only, hops, cap, hub, into
+// slots: types
+// mode: read
+MATCH (a:{{Actor}} {id: $source}), (b:{{Actor}} {id: $target})
+// the ends' neighbours: side 0 reached from the source, side 1 leading into the target, with
+// their degree (read from the node, no relationship walked)
+OPTIONAL CALL (a, b) {
+  MATCH (a)-[r:{{types}}]-(x:{{Actor}})
+  WHERE x <> a AND (type(r) IN $both OR startNode(r) = a)
+    AND (x = b OR NOT $intermediaries_only OR x.intermediary = true)
+  RETURN x AS n, 0 AS side, max(coalesce(r.support, 0.0)) AS s,
+         max(coalesce(r.last_seen, '')) AS d, COUNT { (x)-[:{{types}}]-() } AS deg
+  UNION ALL
+  MATCH (b)-[r:{{types}}]-(y:{{Actor}})
+  WHERE y <> b AND (type(r) IN $both OR endNode(r) = b)
+    AND (y = a OR NOT $intermediaries_only OR y.intermediary = true)
+  RETURN y AS n, 1 AS side, max(coalesce(r.support, 0.0)) AS s,
+         max(coalesce(r.last_seen, '')) AS d, COUNT { (y)-[:{{types}}]-() } AS deg
+}
+WITH a, b, collect(CASE WHEN n IS NOT NULL THEN [n, side, s, d, deg] END) AS first
+WITH a, b, first,
+     [f IN first WHERE f[0] <> a AND f[0] <> b | [f[0], f[1], f[4]]]
+       AS inner
+// no inner neighbour on one side: no path of three hops or more
+WITH a, b, first,
+     CASE WHEN $hops >= 3 AND any(f IN inner WHERE f[1] = 0) AND any(f IN inner WHERE f[1] = 1)
+          THEN inner ELSE [] END AS inner
+// hubs (more than $hub relationships) are not expanded: the hop between a hub and a middle
+// actor is looked up from the middle actor (an expand between two bound nodes). Unless a
+// middle actor could join a hub of one side to another hub of the other: then the hubs of
+// the side with fewer relationships are expanded after all
+WITH a, b, first, inner,
+     [f IN inner WHERE f[1] = 0 AND f[2] > $hub] AS hx,
+     [f IN inner WHERE f[1] = 1 AND f[2] > $hub] AS hy
+WITH a, b, first, inner,
+     CASE WHEN size(hx) > 0 AND size(hy) > 0
+               AND NOT (size(hx) = 1 AND size(hy) = 1 AND hx[0][0] = hy[0][0])
+          THEN CASE WHEN reduce(c = 0, f IN hx | c + f[2]) <= reduce(c = 0, f IN hy | c + f[2])
+                    THEN 0 ELSE 1 END
+          ELSE -1 END AS open
+// three hops need only the hops between the two sides: the side with fewer relationships
+// among those it would grow is grown alone
+WITH a, b, first, inner, open,
+     [f IN inner WHERE f[2] <= $hub OR f[1] = open] AS grown
+WITH a, b, first, inner, open, grown,
+     CASE WHEN $hops >= 4 THEN -1
+          WHEN reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 0 THEN f[2] ELSE 0 END)
+               <= reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 1 THEN f[2] ELSE 0 END)
+          THEN 0 ELSE 1 END AS alone
+WITH a, b, first, inner, alone,
+     [f IN grown WHERE alone < 0 OR f[1] = alone] AS grown,
+     [f IN inner WHERE f[2] > $hub AND f[1] <> open] AS hubs,
+     [f IN grown WHERE alone >= 0 AND f[1] <> alone | [f[0], f[1]]] AS other
+// a hub is looked up from the actors the other side reaches, each look-up several times the
+// work of a hop a growth reads: one with at most $into times their relationships is grown
+WITH a, b, first, inner, alone, grown, hubs, other,
+     [reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 0 THEN f[2] ELSE 0 END),
+      reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 1 THEN f[2] ELSE 0 END)] AS work
+WITH a, b, first, inner,
+     grown + [f IN hubs WHERE alone < 0 AND f[2] <= $into * work[1 - f[1]]] AS grown,
+     [f IN hubs WHERE alone >= 0 OR f[2] > $into * work[1 - f[1]] | [f[0], f[1]]] + other AS hubs
+// each actor grown once, with the sides it is on; what it reaches grouped by the actor reached
+// together with the ends' neighbours themselves (a hash aggregation: no list is searched)
+OPTIONAL CALL (a, b, inner, grown) {
+  UNWIND grown AS f
+  WITH a, b, f[0] AS z, collect(DISTINCT f[1]) AS sides
+  MATCH (z)-[r:{{types}}]-(m:{{Actor}})
+  WHERE m <> a AND m <> b AND (NOT $intermediaries_only OR m.intermediary = true)
+  WITH z, sides, m, r LIMIT $cap + 1
+  WITH z, 0 IN sides AS x, 1 IN sides AS y, m, count(r) AS walks,
+       max(CASE WHEN type(r) IN $both OR startNode(r) = z
+                THEN coalesce(r.support, 0.0) END) AS si,
+       max(CASE WHEN type(r) IN $both OR startNode(r) = z
+                THEN coalesce(r.last_seen, '') END) AS di,
+       max(CASE WHEN type(r) IN $both OR endNode(r) = z
+                THEN coalesce(r.support, 0.0) END) AS so,
+       max(CASE WHEN type(r) IN $both OR endNode(r) = z
+                THEN coalesce(r.last_seen, '') END) AS do
+  RETURN m, walks, CASE WHEN x AND si IS NOT NULL THEN [z, m, si, di] END AS hin,
+         CASE WHEN y AND so IS NOT NULL THEN [m, z, so, do] END AS hout, null AS side
+  UNION ALL
+  UNWIND inner AS f
+  RETURN f[0] AS m, 0 AS walks, null AS hin, null AS hout, f[1] AS side
+}
+WITH a, b, first, hubs, m, sum(walks) AS walks, collect(hin) AS ins, collect(hout) AS outs,
+     collect(side) AS sides
+// the hops between each actor reached and the hubs, looked up pair by pair where a path could
+// use them: a hub of the target's side for an actor reached from the source's side (by
+// another actor than that hub) or next to the source, and the reverse
+OPTIONAL CALL (m, hubs, ins, outs, sides) {
+  UNWIND hubs AS h
+  WITH m, h[0] AS hn, h[1] AS hs, ins, outs, sides
+  WHERE hn <> m
+    AND CASE WHEN hs = 1 THEN 0 IN sides OR ($hops >= 4 AND any(i IN ins WHERE i[0] <> hn))
+             ELSE 1 IN sides OR ($hops >= 4 AND any(o IN outs WHERE o[1] <> hn)) END
+  MATCH (m)-[q:{{types}}]-(hn)
+  WITH m, hn, hs,
+       max(CASE WHEN type(q) IN $both OR startNode(q) = hn
+                THEN coalesce(q.support, 0.0) END) AS si,
+       max(CASE WHEN type(q) IN $both OR startNode(q) = hn
+                THEN coalesce(q.last_seen, '') END) AS di,
+       max(CASE WHEN type(q) IN $both OR endNode(q) = hn
+                THEN coalesce(q.support, 0.0) END) AS so,
+       max(CASE WHEN type(q) IN $both OR endNode(q) = hn
+                THEN coalesce(q.last_seen, '') END) AS do
+  RETURN collect(CASE WHEN hs = 0 AND si IS NOT NULL THEN [hn, m, si, di] END) AS hins,
+         collect(CASE WHEN hs = 1 AND so IS NOT NULL THEN [m, hn, so, do] END) AS houts
+}
+WITH a, b, first, walks, ins + coalesce(hins, []) AS ins, outs + coalesce(houts, []) AS outs,
+     sides
+// a third hop joins a neighbour of the source to one of the target; a middle actor of four
+// hops is reached from a neighbour of the source and leads to another of the target
+WITH a, b, first, walks,
+     CASE WHEN 1 IN sides OR ($hops >= 4 AND size(outs) > 0
+                              AND NOT (size(ins) = 1 AND size(outs) = 1
+                                       AND ins[0][0] = outs[0][1]))
+          THEN ins ELSE [] END
+     + CASE WHEN 0 IN sides OR ($hops >= 4 AND size(ins) > 0
+                                AND NOT (size(ins) = 1 AND size(outs) = 1
+                                         AND ins[0][0] = outs[0][1]))
+            THEN outs ELSE [] END AS kept
+UNWIND (CASE WHEN size(kept) = 0 THEN [null] ELSE kept END) AS hop
+WITH a, b, first, sum(walks) AS walks, collect(hop) AS middle
+WITH walks > $cap AS capped,
+     [f IN first WHERE f[1] = 0 | [a, f[0], f[2], f[3]]]
+       + [f IN first WHERE f[1] = 1 | [f[0], b, f[2], f[3]]] + middle AS hops
+UNWIND (CASE WHEN size(hops) = 0 THEN [null] ELSE [h IN hops | h[0]] + [h IN hops | h[1]] END) AS n
+WITH capped, hops, collect(DISTINCT n) AS nodes
+RETURN capped,
+       [h IN hops | [h[0].id, h[1].id, h[2], h[3]]] AS hops,
+       [n IN nodes | [n.id, n.sort_key]] AS names

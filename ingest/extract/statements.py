@@ -168,6 +168,9 @@ class Statements:
                 continue  # scare quotes, a title, a quoted modifier ("a “three-phase” plan")
             if v is not None and self._in_clause_of(q, v):
                 continue  # quoted words of a reported clause: the clause is the statement
+            if v is not None and (ctx.negated(v) or ctx.irrealis(v)):
+                prev = q  # "Okafor never said that “…”", "if he said “…”": nobody's words
+                continue
             if v is not None:
                 q.verb = v
                 subs = ctx.resolve.subjects(v)
@@ -735,7 +738,36 @@ class Statements:
                         continue
                 if best is None or dist < best[0]:
                     best = (dist, t)
-        return best[1] if best else None
+        return best[1] if best else self._split_tag(q)
+
+    def _split_tag(self, q: Quote) -> Token | None:
+        """The verb of a speaker's tag that the sentence splitter cut off from its quote
+        ("“I'm honored!” she said.", "“Who pays?” asked the mayor.", "“We are ready.” he
+        said"): the sentence right after the closing mark, in the same paragraph, that opens
+        with a lower-case word and whose root is a verb of saying with no clause of its own.
+        A sentence that opens with a capital is the next sentence, not a tag ("“Enough!”
+        Lopez said the talks were over" reports a clause of its own)."""
+        ctx = self.ctx
+        k = ctx.sent_of[q.end - 1]
+        if k + 1 >= len(ctx.sents):
+            return None
+        nxt = ctx.sents[k + 1]
+        gap = ctx.text[q.char_end : nxt.start_char]
+        if "\n" in gap or any(c.isalnum() for c in gap):
+            return None
+        words = [t for t in nxt if not (t.is_punct or t.is_space)]
+        if not words or not words[0].text[:1].islower():
+            return None
+        v = nxt.root
+        if (
+            v.pos_ != "VERB"
+            or v.lemma_.lower() not in ctx.lex.speech_verbs
+            or v.i - words[0].i > 4
+            or ctx.quote_of[v.i] >= 0
+            or any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
+        ):
+            return None
+        return v
 
     def _names_it(self, q: Quote, v: Token) -> bool:
         """Whether a few quoted words are what a quote-only verb names: "called the offer
@@ -766,9 +798,23 @@ class Statements:
                 continue  # "urged both sides to “engage in good faith”": the quote is all
                 # the verb says (no clause of "urge" is reported)
             ids = {x.i for x in comp.subtree}
-            if q.start in ids and len(ids) > q.end - q.start:
+            if q.start in ids and self._words_beside(q, comp):
                 return True
         return False
+
+    def _words_beside(self, q: Quote, comp: Token) -> bool:
+        """Whether a clause holds words of its own beside a quote in it: not when the quote
+        is all the clause says ("said that “those who know me know I'm honest”", "told
+        reporters ''I would have been all in''"), whose marks, "that" and punctuation the
+        parser hung on the clause; then the quote is the statement, not a part of one."""
+        ctx = self.ctx
+        return any(
+            not (q.start <= x.i < q.end)
+            and not (x.is_punct or x.is_space)
+            and ctx.quote_of[x.i] != ctx.quote_of[q.start]
+            and not (x.dep_ == "mark" and x.head.i == comp.i)
+            for x in comp.subtree
+        )
 
     def _other_speaker_between(self, a: Quote, b: Quote) -> bool:
         ctx = self.ctx

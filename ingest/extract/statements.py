@@ -413,14 +413,8 @@ class Statements:
             obj = next((c for c in kids if c.dep_ == "dobj"), None)
             if obj is not None and ctx.men[obj.i] is None:
                 span, conf = list(obj.subtree), 0.6
-        ids = {x.i for x in span}
-        whole = any(  # the clause is all quote: the quote is the statement
-            ctx.quote_of[x.i] >= 0
-            and sum(1 for i in ids if ctx.quote_of[i] == ctx.quote_of[x.i]) >= len(ids) - 2
-            for x in span
-        )
-        if len(span) < 3 or whole:
-            return [], 0.0
+        if len(span) < 3 or self._all_quote(span) or self._crosses_quote(span):
+            return [], 0.0  # the quote is the statement
         while span and (span[0].dep_ == "mark" or span[0].is_punct):
             span = span[1:]
         while span and span[-1].is_punct:
@@ -798,23 +792,39 @@ class Statements:
                 continue  # "urged both sides to “engage in good faith”": the quote is all
                 # the verb says (no clause of "urge" is reported)
             ids = {x.i for x in comp.subtree}
-            if q.start in ids and self._words_beside(q, comp):
+            words = self._quote_words(q)
+            if words and words <= ids and not self._all_quote(list(comp.subtree)):
                 return True
         return False
 
-    def _words_beside(self, q: Quote, comp: Token) -> bool:
-        """Whether a clause holds words of its own beside a quote in it: not when the quote
-        is all the clause says ("said that “those who know me know I'm honest”", "told
-        reporters ''I would have been all in''"), whose marks, "that" and punctuation the
-        parser hung on the clause; then the quote is the statement, not a part of one."""
+    def _quote_words(self, q: Quote) -> set[int]:
+        """The token indices of a quote's words (not its punctuation)."""
+        return {t.i for t in self.ctx.doc[q.start : q.end] if not (t.is_punct or t.is_space)}
+
+    def _crosses_quote(self, span: list[Token]) -> bool:
+        """Whether a quote begins in a clause and runs on past it ("said Biden “has a lot
+        of roles to play, but I think …”" parsed with the clause ending at "play"): the quote,
+        not the clause, is then the statement."""
         ctx = self.ctx
-        return any(
-            not (q.start <= x.i < q.end)
-            and not (x.is_punct or x.is_space)
-            and ctx.quote_of[x.i] != ctx.quote_of[q.start]
-            and not (x.dep_ == "mark" and x.head.i == comp.i)
-            for x in comp.subtree
-        )
+        ids = {x.i for x in span}
+        for k in {ctx.quote_of[x.i] for x in span if ctx.quote_of[x.i] >= 0}:
+            if not self._quote_words(ctx.quotes[k]) <= ids:
+                return True
+        return False
+
+    def _all_quote(self, span: list[Token]) -> bool:
+        """Whether one quote holds every word of a clause but its punctuation and its "that"
+        ("said that “those who know me know I'm honest”", "told reporters ''I would have been
+        all in''"): then the quote is the statement, not a part of one. A word of the clause
+        outside the quote ("said Biden “has a lot of roles to play”", "vowed to “fight for
+        every vote”") makes the clause the statement, with the quote inside it."""
+        ctx = self.ctx
+        held = {
+            ctx.quote_of[x.i]
+            for x in span
+            if not (x.is_punct or x.is_space or (x.dep_ == "mark" and ctx.quote_of[x.i] < 0))
+        }
+        return len(held) == 1 and -1 not in held
 
     def _other_speaker_between(self, a: Quote, b: Quote) -> bool:
         ctx = self.ctx

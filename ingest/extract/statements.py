@@ -168,6 +168,9 @@ class Statements:
                 continue  # scare quotes, a title, a quoted modifier ("a “three-phase” plan")
             if v is not None and self._in_clause_of(q, v):
                 continue  # quoted words of a reported clause: the clause is the statement
+            if v is not None and (ctx.negated(v) or ctx.irrealis(v)):
+                prev = q  # "Okafor never said that “…”", "if he said “…”": nobody's words
+                continue
             if v is not None:
                 q.verb = v
                 subs = ctx.resolve.subjects(v)
@@ -410,14 +413,8 @@ class Statements:
             obj = next((c for c in kids if c.dep_ == "dobj"), None)
             if obj is not None and ctx.men[obj.i] is None:
                 span, conf = list(obj.subtree), 0.6
-        ids = {x.i for x in span}
-        whole = any(  # the clause is all quote: the quote is the statement
-            ctx.quote_of[x.i] >= 0
-            and sum(1 for i in ids if ctx.quote_of[i] == ctx.quote_of[x.i]) >= len(ids) - 2
-            for x in span
-        )
-        if len(span) < 3 or whole:
-            return [], 0.0
+        if len(span) < 3 or self._all_quote(span) or self._crosses_quote(span):
+            return [], 0.0  # the quote is the statement
         while span and (span[0].dep_ == "mark" or span[0].is_punct):
             span = span[1:]
         while span and span[-1].is_punct:
@@ -735,7 +732,36 @@ class Statements:
                         continue
                 if best is None or dist < best[0]:
                     best = (dist, t)
-        return best[1] if best else None
+        return best[1] if best else self._split_tag(q)
+
+    def _split_tag(self, q: Quote) -> Token | None:
+        """The verb of a speaker's tag that the sentence splitter cut off from its quote
+        ("“I'm honored!” she said.", "“Who pays?” asked the mayor.", "“We are ready.” he
+        said"): the sentence right after the closing mark, in the same paragraph, that opens
+        with a lower-case word and whose root is a verb of saying with no clause of its own.
+        A sentence that opens with a capital is the next sentence, not a tag ("“Enough!”
+        Lopez said the talks were over" reports a clause of its own)."""
+        ctx = self.ctx
+        k = ctx.sent_of[q.end - 1]
+        if k + 1 >= len(ctx.sents):
+            return None
+        nxt = ctx.sents[k + 1]
+        gap = ctx.text[q.char_end : nxt.start_char]
+        if "\n" in gap or any(c.isalnum() for c in gap):
+            return None
+        words = [t for t in nxt if not (t.is_punct or t.is_space)]
+        if not words or not words[0].text[:1].islower():
+            return None
+        v = nxt.root
+        if (
+            v.pos_ != "VERB"
+            or v.lemma_.lower() not in ctx.lex.speech_verbs
+            or v.i - words[0].i > 4
+            or ctx.quote_of[v.i] >= 0
+            or any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
+        ):
+            return None
+        return v
 
     def _names_it(self, q: Quote, v: Token) -> bool:
         """Whether a few quoted words are what a quote-only verb names: "called the offer
@@ -766,9 +792,39 @@ class Statements:
                 continue  # "urged both sides to “engage in good faith”": the quote is all
                 # the verb says (no clause of "urge" is reported)
             ids = {x.i for x in comp.subtree}
-            if q.start in ids and len(ids) > q.end - q.start:
+            words = self._quote_words(q)
+            if words and words <= ids and not self._all_quote(list(comp.subtree)):
                 return True
         return False
+
+    def _quote_words(self, q: Quote) -> set[int]:
+        """The token indices of a quote's words (not its punctuation)."""
+        return {t.i for t in self.ctx.doc[q.start : q.end] if not (t.is_punct or t.is_space)}
+
+    def _crosses_quote(self, span: list[Token]) -> bool:
+        """Whether a quote begins in a clause and runs on past it ("said Biden “has a lot
+        of roles to play, but I think …”" parsed with the clause ending at "play"): the quote,
+        not the clause, is then the statement."""
+        ctx = self.ctx
+        ids = {x.i for x in span}
+        for k in {ctx.quote_of[x.i] for x in span if ctx.quote_of[x.i] >= 0}:
+            if not self._quote_words(ctx.quotes[k]) <= ids:
+                return True
+        return False
+
+    def _all_quote(self, span: list[Token]) -> bool:
+        """Whether one quote holds every word of a clause but its punctuation and its "that"
+        ("said that “those who know me know I'm honest”", "told reporters ''I would have been
+        all in''"): then the quote is the statement, not a part of one. A word of the clause
+        outside the quote ("said Biden “has a lot of roles to play”", "vowed to “fight for
+        every vote”") makes the clause the statement, with the quote inside it."""
+        ctx = self.ctx
+        held = {
+            ctx.quote_of[x.i]
+            for x in span
+            if not (x.is_punct or x.is_space or (x.dep_ == "mark" and ctx.quote_of[x.i] < 0))
+        }
+        return len(held) == 1 and -1 not in held
 
     def _other_speaker_between(self, a: Quote, b: Quote) -> bool:
         ctx = self.ctx

@@ -74,3 +74,26 @@ def test_a_chamber_before_its_officers_title_is_part_of_the_title(ex: Extractor)
     text = "The US envoy held discussions with Parliament Speaker Nabih Berri in Beirut."
     assert _actors(ex, text) == {"united-states", "nabih-berri"}
     assert "parliament" in _actors(ex, "The Parliament rejected the peace deal on Monday.")
+
+
+def test_a_first_word_that_is_no_common_word_keeps_its_name(ex: Extractor) -> None:
+    text = "Ogoni traditional elders have demanded that the oil company leave the delta."
+    assert _actors(ex, text) == {"ogoni-traditional-elders"}
+
+
+def test_a_name_apposed_to_a_titles_portfolio_acts_with_the_title(ex: Extractor) -> None:
+    text = (
+        "EU Special Representative for the Belgrade-Pristina dialogue, Tomas Varga, also "
+        "attended the meeting."
+    )
+    assert "tomas-varga" in _actors(ex, text)
+
+
+def test_the_object_of_a_gerund_after_a_passive_acts(ex: Extractor) -> None:
+    assert _actors(ex, "Serbia was criticised for not sanctioning Russia.") == {"russia"}
+    assert _actors(ex, "The talks were praised for their depth.") == set()
+
+
+def test_a_body_before_its_resolution_is_its_author(ex: Extractor) -> None:
+    text = "The group reiterated its commitment to the UN Security Council resolution of June."
+    assert _actors(ex, text) == {"un-security-council"}

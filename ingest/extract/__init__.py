@@ -25,6 +25,7 @@ from actorgraph.ingest.extract import _blas  # noqa: F401  (before numpy comes i
 from actorgraph.ingest.extract.analysis import analyze
 from actorgraph.ingest.extract.apostrophes import ApostropheTokenizer
 from actorgraph.ingest.extract.boilerplate import DATELINE
+from actorgraph.ingest.extract.common_words import remember as remember_common_words
 from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary
 from actorgraph.ingest.extract.layout import breaks_paragraph, hard_wrapped
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
@@ -97,6 +98,7 @@ def load_model(name: str) -> Language:
             tokenizer.add_special_case(form, [{ORTH: form}])
     if not isinstance(tokenizer, ApostropheTokenizer):  # "Mexico´s": a possessive, as "Mexico's"
         nlp.tokenizer = ApostropheTokenizer(tokenizer)
+    remember_common_words(nlp)
     return nlp
 
 

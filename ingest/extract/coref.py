@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.common_words import is_common
 from actorgraph.ingest.extract.genders import default_genders, honorific_gender
 from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.normalize import clean_surface
@@ -969,9 +970,11 @@ def finite_on_subject(v: Token) -> bool:
 
 
 def _proper(t: Token) -> bool:
-    """A proper noun by more than its capital: the first word of a sentence or a line that no
-    mention covers ("Terror group says ...", "Rebel group vows ...") is a common word."""
+    """A proper noun by more than its capital: an English common word first in a sentence or
+    a line that no mention covers ("Terror group says ...", "Rebel group vows ...") is none;
+    "Ibo traditional elders" is."""
     if t.pos_ != "PROPN":
         return False
     doc = t.doc
-    return not (t.is_sent_start or t.i == 0 or doc[t.i - 1].is_space or doc[t.i - 1].is_punct)
+    first = t.is_sent_start or t.i == 0 or doc[t.i - 1].is_space or doc[t.i - 1].is_punct
+    return not (first and is_common(doc.vocab, t.lower_))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from actorgraph.ingest.extract import Extractor
 from actorgraph.ingest.extract.apostrophes import straight_apostrophes
+from actorgraph.ingest.settings import ExtractionSettings
 
 
 @pytest.fixture(scope="module")
@@ -45,22 +46,28 @@ def test_a_titles_abbreviation_in_a_headline_is_no_organization(ex: Extractor) -
     assert "pm" not in _actors(ex, text)
 
 
-def test_a_headline_clause_is_no_name_but_its_subject_is(ex: Extractor) -> None:
+def test_a_headline_clause_is_no_name_but_its_subject_is() -> None:
+    every = Extractor(settings=ExtractionSettings(every_mention=True))  # names, acting or not
     text = (
-        "Venezuela: Gov't Rejects US Ultimatum, Demands Permanent Sanctions Removal\n\n"
-        "The Venezuelan government urged the United States to lift all sanctions."
+        "Cuba: Gov't Rejects US Ultimatum, Demands Permanent Embargo Removal\n\n"
+        "Havana said the ultimatum ignored its own reform timetable."
     )
-    assert not any("demands" in a for a in _actors(ex, text))
-    subject = "Sudan Army Rejects Jeddah Proposal\n\nThe Sudanese army rejected the proposal."
-    assert not any("rejects" in a for a in _actors(ex, subject))
+    found = _actors(every, text)
+    assert "united-states" in found
+    assert not any("rejects" in a or "demands" in a for a in found)
+    subject = "Sudan Army Rejects Jeddah Proposal\n\nThe army said the plan ignored its conditions."
+    assert _actors(every, subject) == {"sudan-army"}
 
 
 def test_a_group_noun_with_a_first_words_capital_is_no_name(ex: Extractor) -> None:
     text = (
-        "Terror group says would study 'intransigent' proposal\n\n"
-        "Hamas said on Tuesday that it would study the proposal it received."
+        "Houthis say offer falls short of demands, yet it is under review\n\n"
+        "Terror group says would study 'unbalanced' offer and send answer to mediators as "
+        "offensive looms\n\n"
+        "The Houthis said on Monday that the offer they received from Omani mediators did not "
+        "meet any of their demands."
     )
-    assert _actors(ex, text) == {"hamas"}
+    assert _actors(ex, text) == {"houthis", "oman"}
 
 
 def test_a_surname_with_its_apostrophe_before_the_final_s(ex: Extractor) -> None:
@@ -83,10 +90,9 @@ def test_a_first_word_that_is_no_common_word_keeps_its_name(ex: Extractor) -> No
 
 def test_a_name_apposed_to_a_titles_portfolio_acts_with_the_title(ex: Extractor) -> None:
     text = (
-        "EU Special Representative for the Belgrade-Pristina dialogue, Tomas Varga, also "
-        "attended the meeting."
+        "AU High Representative for the Horn of Africa, Olusegun Obasanjo, also attended the talks."
     )
-    assert "tomas-varga" in _actors(ex, text)
+    assert "olusegun-obasanjo" in _actors(ex, text)
 
 
 def test_the_object_of_a_gerund_after_a_passive_acts(ex: Extractor) -> None:

@@ -61,6 +61,7 @@ FLOORS = {
     "rejections-bodies": 0.95,
     "demands-content": 0.95,
     "statements-quote-tags": 0.95,
+    "actors-news": 0.95,
 }
 
 

@@ -23,7 +23,9 @@ from actorgraph.cores import available_cores
 from actorgraph.graph.errors import ActorgraphError, InputError
 from actorgraph.ingest.extract import _blas  # noqa: F401  (before numpy comes in)
 from actorgraph.ingest.extract.analysis import analyze
+from actorgraph.ingest.extract.apostrophes import ApostropheTokenizer
 from actorgraph.ingest.extract.boilerplate import DATELINE
+from actorgraph.ingest.extract.common_words import remember as remember_common_words
 from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary
 from actorgraph.ingest.extract.layout import breaks_paragraph, hard_wrapped
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
@@ -94,6 +96,9 @@ def load_model(name: str) -> Language:
     for abbr in TITLE_ABBREVIATIONS:  # "Lt. Col. X": titles of the name, not sentence ends
         for form in (abbr, abbr.upper(), abbr.lower()):
             tokenizer.add_special_case(form, [{ORTH: form}])
+    if not isinstance(tokenizer, ApostropheTokenizer):  # "Mexico´s": a possessive, as "Mexico's"
+        nlp.tokenizer = ApostropheTokenizer(tokenizer)
+    remember_common_words(nlp)
     return nlp
 
 

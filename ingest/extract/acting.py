@@ -167,6 +167,8 @@ def _joined(doc: Doc, m: Mention, gov: Token) -> bool:
 def _speaks_for_owner(ctx: DocContext, noun: Token) -> bool:
     """A noun for one who speaks or works for someone: "an adviser to X", "a spokesman for
     X" (a role title or an anonymous person's noun)."""
+    if noun.pos_ == "PROPN":  # "EU Special Representative for the dialogue, X," (a capital)
+        return ctx.title_at[noun.i] is not None
     if noun.pos_ != "NOUN":
         return False
     return ctx.title_at[noun.i] is not None or noun.lemma_.lower() in ctx.lex.anonymous
@@ -233,15 +235,19 @@ def _done_by_actor(ctx: DocContext, verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):  # "rockets were fired at Israel"
         return True
     cur = verb
+    passive = False  # "X was criticised for not sanctioning Y": X's act, in a gerund
     for _ in range(4):
         for c in cur.children:
-            if c.dep_ != "nsubj":
+            if c.dep_ != "nsubj" and not (passive and c.dep_ == "nsubjpass"):
                 continue
             men = ctx.men[c.i]
             if (men is not None and men.actor) or c.lower_ in _SUBJECT_PRONOUNS:
                 return True
             if c.pos_ in ("NOUN", "PROPN") and any(ctx.men[x.i] for x in c.subtree):
                 return True  # "a delegation of the Front met X"
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
+            cur, passive = cur.head.head, True  # "accused of arming X", "praised for hosting X"
+            continue
         if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
             return False
         cur = cur.head

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.common_words import is_common
 from actorgraph.ingest.extract.genders import default_genders, honorific_gender
 from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.normalize import clean_surface
@@ -665,7 +666,7 @@ class Resolver:
             if c.dep_ in MOD_DEPS or (c.dep_ == "prep" and c.lower_ in ("in", "of", "from"))
             for x in c.subtree
         ]
-        has_name = any(ctx.men[x.i] is not None or x.pos_ == "PROPN" for x in mods) or (
+        has_name = any(ctx.men[x.i] is not None or _proper(x) for x in mods) or (
             ctx.men[t.i] is not None
         )
         if not has_name:
@@ -966,3 +967,14 @@ def finite_on_subject(v: Token) -> bool:
         and head.pos_ in ("NOUN", "PROPN")
         and head.i < v.i
     )
+
+
+def _proper(t: Token) -> bool:
+    """A proper noun by more than its capital: an English common word first in a sentence or
+    a line that no mention covers ("Terror group says ...", "Rebel group vows ...") is none;
+    "Ibo traditional elders" is."""
+    if t.pos_ != "PROPN":
+        return False
+    doc = t.doc
+    first = t.is_sent_start or t.i == 0 or doc[t.i - 1].is_space or doc[t.i - 1].is_punct
+    return not (first and is_common(doc.vocab, t.lower_))

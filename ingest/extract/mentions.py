@@ -137,6 +137,14 @@ class Matchers:
         #: nouns of talks and deals: a capital before them is the venue ("the Pretoria deal")
         self.venue_nouns = lexicon.party_nouns | lexicon.talk_nouns | lexicon.proposal_heads
         self.speech_verbs = lexicon.speech_verbs
+        #: verbs a headline opens a clause with ("Rejects US Ultimatum, Demands ...")
+        self.headline_verbs = (
+            lexicon.speech_verbs
+            | set(lexicon.demand_verbs)
+            | set(lexicon.reject_verbs)
+            | lexicon.agree_verbs
+            | lexicon.mediation_verbs
+        ) - {"state"}  # "the Gulf States": a plural noun of names first
         #: words of the press that end an outlet's name ("Al Hadath TV", "Sudan Tribune")
         self.outlet_words = lexicon.outlet_words
         #: common nouns that head a speaker phrase: never a name of its own ("Lawmaker urges")
@@ -249,6 +257,11 @@ def find_mentions(
             continue
         if all(t.lower_ in QUANTIFIERS or t.is_punct or t.like_num for t in doc[s:e]):
             continue  # "Several", "Many", "Dozens": quantifiers NER took for a name
+        verb = _headline_verb(doc, s, e, matchers.headline_verbs)
+        if verb is not None and not dictionary.lookup(text):
+            if verb - s < 1:
+                continue  # "..., Demands Permanent Sanctions Removal": a clause of a headline
+            e, text = verb, doc[s:verb].text  # "Sudan Army Rejects Jeddah Proposal": its subject
         if e - s == 1 and doc[s].lower_ in matchers.portfolios and e in title_starts:
             cands.append((s, e, 1, None))  # "Labor Secretary X": part of the title
             continue
@@ -979,6 +992,23 @@ def _described(doc: Doc, s: int, e: int) -> bool:
     )
 
 
+def _headline_verb(doc: Doc, s: int, e: int, verbs: frozenset[str]) -> int | None:
+    """Where an entity of a title-cased headline has a verb: the entity is a clause of the
+    headline ("Gov't Rejects US Ultimatum, Demands Permanent Sanctions Removal", "Rebels
+    Reject Offer, Vow New Offensive"), or its subject and a clause ("Sudan Army Rejects
+    Jeddah Proposal": a verb after the first word only in the third person)."""
+    for i in range(s, e):
+        low = doc[i].lower_
+        if not doc[i].text[:1].isupper() or i + 1 == e:
+            continue
+        stems = {low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y"}
+        if not low.endswith("s"):
+            stems = {low} if i == s else set()
+        if stems & verbs:
+            return i if _title_cased(doc[s].sent, doc[s:i]) else None  # the clause counts
+    return None
+
+
 def _first_word(doc: Doc, i: int) -> bool:
     """The first word of a sentence or a line (after a time stamp), where a capital says
     nothing about a name."""
@@ -1370,6 +1400,8 @@ def _resolve_persons(
             continue
         if m.kind == "person":
             hit = _named_person(surname(m.text), full, first)
+            if hit is None and _apostrophe_in_name(doc, m):
+                hit = full.get(surname(m.text) + "s")  # "Burn's" after "William Burns"
             if hit is None:
                 known = dictionary.by_surname(surname(m.text))
                 hit = next(iter(known)) if len(known) == 1 else None
@@ -1407,6 +1439,17 @@ def _resolve_persons(
                 m.actor = dictionary.new_actor(clean_surface(m.text), "organization")
                 m.kind = "name"
     return full
+
+
+def _apostrophe_in_name(doc: Doc, m: Mention) -> bool:
+    """One word before "'s" whose name ends in "s" where the apostrophe stands: "Burn's
+    presence" written for "Burns' presence" (the surname alone of a person named in full)."""
+    return (
+        len(m.text.split()) == 1
+        and m.end < len(doc)
+        and doc[m.end].lower_ in ("'s", "’s")
+        and not m.text.lower().endswith("s")
+    )
 
 
 #: nouns of a people: "the Sahrawi people", "the Rohingya population"
@@ -1726,8 +1769,8 @@ def _speakers_missed(
             continue
         if start == subj.i and subj.lower_ in QUANTIFIERS:
             continue  # "Several said ...": a quantifier with a capital, no one's name
-        if dictionary.is_place(span.text):
-            continue
+        if dictionary.is_place(span.text) or name_key(span.text) in matchers.not_actors:
+            continue  # "Qatar PM says": a title's abbreviation, no one's name
         if not atype:
             acronym = len(subj.text) >= 2 and subj.text.isupper()
             org = acronym or any(t.lower_ in matchers.org_heads for t in span)

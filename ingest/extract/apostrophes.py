@@ -1,0 +1,47 @@
+"""Apostrophes written with a look-alike character, read as apostrophes.
+
+Pages type the possessive and contractions with an acute accent ("Mexico´s"), a grave accent
+("Hamas`s") or the modifier letter apostrophe ("Kyivʼs"). spaCy's tokenizer and tagger know
+only ``'`` and ``’``: "Mexico´s" stays one token, a verb to the tagger, and no name is found in
+it. :class:`ApostropheTokenizer` puts ``'`` in their place between a letter and a letter, a space
+or a punctuation mark before tokenizing; one character for one, so every offset into the
+article's text stays right. Elsewhere (an accent on its own, a grave accent opening a quote
+after a space) the character is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.tokens import Doc
+
+#: a look-alike after a letter and before a letter, a space, a punctuation mark or the end
+_LOOK_ALIKE = re.compile(r"(?<=[^\W\d_])[´`ʼ](?=[^\W\d_]|\s|[.,;:!?)\]]|$)")
+_ANY = frozenset("´`ʼ")
+
+
+def straight_apostrophes(text: str) -> str:
+    """``text`` with look-alike apostrophes after a letter made ``'`` (same length)."""
+    if _ANY.isdisjoint(text):
+        return text
+    return _LOOK_ALIKE.sub("'", text)
+
+
+class ApostropheTokenizer:
+    """spaCy's tokenizer, run on the text with :func:`straight_apostrophes` applied (the rest
+    of the tokenizer's interface is the wrapped one's)."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        return self.tokenizer(straight_apostrophes(text))  # type: ignore[no-any-return]
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)

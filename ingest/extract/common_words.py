@@ -1,0 +1,30 @@
+"""English common words, from the spaCy pipeline's own lemmatizer tables (WordNet's nouns,
+verbs, adjectives and adverbs): a capitalized word that is one of them at the start of a
+sentence or a line ("Terror group says ...") has its capital from where it stands, not from
+a name ("Ibo traditional elders" keeps it). :func:`remember` is called once per pipeline
+(``load_model``); a pipeline without the tables knows no common words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.vocab import Vocab
+
+_WORDS: dict[int, frozenset[str]] = {}
+
+
+def remember(nlp: Any) -> None:
+    """Keep the pipeline's common words, by its vocabulary."""
+    words: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            for pos_words in lookups.get_table("lemma_index").values():
+                words.update(pos_words)
+    _WORDS[id(nlp.vocab)] = frozenset(words)
+
+
+def is_common(vocab: Vocab, lower: str) -> bool:
+    """Whether ``lower`` is an English common word to the pipeline that owns ``vocab``."""
+    return lower in _WORDS.get(id(vocab), frozenset())

@@ -60,6 +60,9 @@ FLOORS = {
     "mediation-roles": 0.95,
     "rejections-bodies": 0.95,
     "demands-content": 0.95,
+    "stances-bodies": 0.95,
+    "stances-offered": 0.95,
+    "speakers-described": 0.95,
 }
 
 

@@ -450,10 +450,24 @@ class Resolver:
         for m in reversed(ctx.mentions):
             if m.start >= t.i or m.start < floor:
                 continue
+            if m.start in ctx.outlet_at or m.actor in ctx.outlets or self._told(m, t):
+                continue  # "A Hamas official told Reuters that the group ...": not Reuters
             if m.actor and not m.place and not m.passing and ctx.type_of(m.actor) == want:
                 ctx.use(m.actor, t.i)
                 return Resolved(m.actor, via="description")
         return None
+
+    def _told(self, m: Mention, t: Token) -> bool:
+        """Whether the mention is who was told what ``t`` is part of ("A Hamas official told
+        Reuters that the group has rejected ..."): the listener is not the body the speaker
+        describes."""
+        root = self.ctx.doc[m.start : m.end].root
+        verb = root.head
+        if root.dep_ not in ("dobj", "dative") or verb.lemma_.lower() not in TELLING:
+            return False
+        return any(
+            c.dep_ == "ccomp" and c.left_edge.i <= t.i <= c.right_edge.i for c in verb.children
+        )
 
     def _locating(self, prep: Token) -> bool:
         """ "in Beirut", "inside Gaza" after a description: where the body is, not a new
@@ -985,6 +999,9 @@ class Resolver:
             root = root.head
         return root.dep_ in ("nsubj", "nsubjpass")
 
+
+#: verbs whose object is the one told: "told Reuters that the group ..."
+TELLING = frozenset({"tell", "inform", "assure", "brief", "notify", "advise"})
 
 #: participles that make the name before them a place: "the Geneva-based organisation"
 PLACED = frozenset({"based", "headquartered", "born", "bred", "raised"})

@@ -260,6 +260,8 @@ class Speakers:
         for c in root.children:
             own = m.start <= c.i < m.end
             if c.dep_ in ("appos", "compound") and not own and self._role_noun(c) and not negated:
+                if c.dep_ == "appos" and self._holder_after(c, m):
+                    continue  # "... by Biden, the leader of Hamas Ismail Haniyeh": Haniyeh's
                 heads.append(c)
         # "X, who heads the rebel delegation", "X, a former minister who serves as ..."
         appos = [c for c in root.children if c.dep_ == "appos"]
@@ -650,6 +652,21 @@ class Speakers:
     def _role_noun(self, t: Token) -> bool:
         return self.ctx.title_at[t.i] is not None or t.lemma_.lower() in self.ctx.lex.role_nouns
 
+    def _holder_after(self, title: Token, m: Mention) -> bool:
+        """Whether a role phrase in apposition names its own holder after the title ("Biden,
+        the leader of Hamas Ismail Haniyeh": the parser hung Haniyeh inside the phrase), so
+        the role is that person's, not the one the phrase is apposed to."""
+        ctx = self.ctx
+        sub = list(title.subtree)
+        after = sub[-1].i + 1  # or right after the phrase, however the parser hung the name
+        for i in [x.i for x in sub] + ([after] if after < len(ctx.doc) else []):
+            if i <= title.i or m.start <= i < m.end:
+                continue
+            named = ctx.men[i]
+            if named is not None and named.actor and ctx.type_of(named.actor) == "person":
+                return True
+        return False
+
     def _owner(self, h: Token, m: Mention, *, pronouns: bool = True) -> str | None:
         """The actor a role noun phrase belongs to: a possessive, a modifier, or "of"/"for"
         and a phrase that has one ("a member of the group's political bureau")."""
@@ -961,8 +978,8 @@ class Speakers:
         if span is None or last + 1 >= comma or doc[last + 1].lower_ not in ("for", "of"):
             return None
         title = doc[span[0] : span[1]].text
-        if title_key(title) not in ctx.lex.principal_for:
-            return None
+        if title_key(title) not in ctx.lex.principal_for and doc[last + 1].lower_ != "of":
+            return None  # "the envoy for Sudan, X": a brief; "the leader of the Front, X"
         if any(_blocks(doc[x], ctx.lex.role_blockers) for x in range(max(0, span[0] - 3), comma)):
             return None  # "a former spokesman for the group, X"
         body = next((g for g in doc[last + 1].children if g.dep_ == "pobj"), None)
@@ -994,6 +1011,9 @@ class Speakers:
         for p in range(comma - 2, max(-1, comma - 8), -1):
             if ctx.sent_of[p] != k or doc[p].is_punct or doc[p].tag_.startswith("VB"):
                 return None
+            named = ctx.men[p]
+            if named is not None and named.actor and ctx.type_of(named.actor) == "person":
+                return None  # "with Secretary of State Antony Blinken, Sheikh X": a name between
             portfolio = doc[p].lower_ in ("for", "on", "of", "to")
             if portfolio and p > 0 and ctx.title_at[p - 1] is not None:
                 return p - 1
@@ -1015,6 +1035,10 @@ class Speakers:
         last_end = -1
         while j < len(doc) and steps < 12 and ctx.sent_of[j] == k:
             t = doc[j]
+            if t.text == "," and titles and j + 1 < len(doc):
+                nxt = ctx.men[j + 1]
+                if nxt is not None and nxt.actor and ctx.type_of(nxt.actor) == "person":
+                    return None  # "Lind, the leader of the Front, Vega, said": Vega's title
             if t.text in (",", ";", ".", ")", ":") or t.tag_.startswith("VB"):
                 break
             span = ctx.title_at[j]

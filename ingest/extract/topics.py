@@ -504,7 +504,7 @@ class TopicTable:
         sent = head.sent
         end = head.i
         for _ in range(4):
-            for v in reversed(doc[sent.start : end]):
+            for v in reversed(tokens(doc)[sent.start : end]):
                 if v.pos_ != "VERB":
                     continue
                 if v.lemma_.lower() not in self.lex.proposing_verbs and not any(

@@ -62,6 +62,9 @@ FLOORS = {
     "demands-content": 0.95,
     "statements-quote-tags": 0.95,
     "actors-news": 0.95,
+    "stances-bodies": 0.95,
+    "stances-offered": 0.95,
+    "speakers-described": 0.95,
 }
 
 

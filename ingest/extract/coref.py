@@ -19,6 +19,7 @@ from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.outlets import reporting_noun
 from actorgraph.ingest.extract.records import Resolved
+from actorgraph.ingest.extract.tokens import tokens
 from actorgraph.ingest.extract.topics import phrase_text
 
 if TYPE_CHECKING:
@@ -244,13 +245,19 @@ class Resolver:
                 return Resolved(holder, via="role")
         if mods and (lemma in lex.suborgs or phrase2 in lex.suborgs):
             return self._suborg(t, mods[0])
-        if not mods and (lemma in lex.organs or low in lex.organs):
-            # "the army's delegation", "the government's negotiators": a described owner
+        carrier = lemma in lex.carriers or low in lex.carriers  # "the Hamas statement said"
+        if not mods and (lemma in lex.organs or low in lex.organs or carrier):
+            # "the army's delegation", "the government's negotiators", "the movement's
+            # statement": a described owner
             poss = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
             owner = self.described_owner(poss) if poss is not None else None
             if owner is not None:
                 return Resolved(owner, via="organ")
-        carrier = lemma in lex.carriers or low in lex.carriers  # "the Hamas statement said"
+        if not mods and carrier and self.stance_sources:
+            issuer = self._issued_before(t)
+            if issuer is not None:  # "Hamas issued a statement. The statement demanded ..."
+                ctx.use(issuer, t.i)
+                return Resolved(issuer, via="organ")
         if mods and (
             lemma in lex.organs or low in lex.organs or phrase2 in lex.organs or title or carrier
         ):
@@ -272,6 +279,37 @@ class Resolver:
             return described
         if low in lex.groups or lemma in lex.groups:
             return self._group(t)
+        return None
+
+    def _issued_before(self, t: Token) -> str | None:
+        """Who issued the statement (letter, response) "the statement" points back to: the
+        body that is the subject of the verb whose object the same noun was, or the owner
+        named with it, in its sentence or the two before ("Hamas issued a statement on Monday.
+        The statement demanded ..."; "the Hamas response ... The response also called for").
+        Only "the" before it; a person's statement is no body's."""
+        ctx = self.ctx
+        if [c.lower_ for c in t.children if c.dep_ in ("det", "poss", "amod", "compound")] != [
+            "the"
+        ]:
+            return None
+        lemma = t.lemma_.lower()
+        issuing = ctx.lex.issuing_verbs
+        k = ctx.sent_of[t.i]
+        for kk in range(k, max(-1, k - 3), -1):
+            sent = ctx.sents[kk]
+            for x in reversed(tokens(ctx.doc)[sent.start : min(sent.end, t.i)]):
+                if x.lemma_.lower() != lemma or x.pos_ != "NOUN":
+                    continue
+                owner = ctx.owner_of(x)
+                if owner is None and x.dep_ == "dobj" and x.head.lemma_.lower() in issuing:
+                    subj = next((c for c in x.head.children if c.dep_ == "nsubj"), None)
+                    if subj is not None:
+                        with ctx.quietly():
+                            found = self.resolve_np(subj, pronouns=False)
+                        owner = found[0].actor if len(found) == 1 else None
+                if owner is not None and ctx.type_of(owner) != "person":
+                    return owner
+                return None  # the nearest same noun decides
         return None
 
     def _held_government(self, t: Token) -> Resolved | None:
@@ -390,9 +428,15 @@ class Resolver:
         det = next((c for c in t.children if c.dep_ == "det"), None)
         if det is None or det.lower_ not in ("the", "this", "that"):
             return None
-        if any(ctx.men[x.i] is not None or x.pos_ == "PROPN" for x in t.subtree if x.i != t.i):
-            return None
-        if any(c.dep_ in ("prep", "relcl", "acl") for c in t.children):
+        placed = {x.i for c in t.children if self._locating(c) for x in c.subtree}
+        if any(
+            (ctx.men[x.i] is not None and ctx.men[x.i].kind not in ("demonym", "norp"))  # type: ignore[union-attr]
+            or (x.pos_ == "PROPN" and ctx.men[x.i] is None)
+            for x in t.subtree
+            if x.i != t.i and x.i not in placed
+        ):
+            return None  # "the Islamist movement", "the Palestinian group" only describe
+        if any(c.dep_ in ("prep", "relcl", "acl") and c.i not in placed for c in t.children):
             return None  # "the group of seven", "the group that ...": a new referent
         armed = self._armed_party(t)
         if armed is not None:  # "the guerrillas rejected" in talks with one armed group
@@ -407,10 +451,37 @@ class Resolver:
         for m in reversed(ctx.mentions):
             if m.start >= t.i or m.start < floor:
                 continue
+            if m.start in ctx.outlet_at or m.actor in ctx.outlets or self._told(m, t):
+                continue  # "A Hamas official told Reuters that the group ...": not Reuters
             if m.actor and not m.place and not m.passing and ctx.type_of(m.actor) == want:
                 ctx.use(m.actor, t.i)
                 return Resolved(m.actor, via="description")
         return None
+
+    def _told(self, m: Mention, t: Token) -> bool:
+        """Whether the mention is who was told what ``t`` is part of ("A Hamas official told
+        Reuters that the group has rejected ..."): the listener is not the body the speaker
+        describes."""
+        root = self.ctx.doc[m.start : m.end].root
+        verb = root.head
+        if root.dep_ not in ("dobj", "dative") or verb.lemma_.lower() not in TELLING:
+            return False
+        return any(
+            c.dep_ == "ccomp" and c.left_edge.i <= t.i <= c.right_edge.i for c in verb.children
+        )
+
+    def _locating(self, prep: Token) -> bool:
+        """ "in Beirut", "inside Gaza" after a description: where the body is, not a new
+        referent ("the movement in Beirut" is the movement named before)."""
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside"):
+            return False
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if obj is None:
+            return False
+        m = self.ctx.men[obj.i]
+        return obj.ent_type_ in ("GPE", "LOC", "FAC") or (
+            m is not None and (m.place or m.kind in ("gpe", "metonym"))
+        )
 
     def described_owner(self, t: Token) -> str | None:
         """ "the government's", "Its", "the party's", "union president": the actor the word
@@ -929,6 +1000,9 @@ class Resolver:
             root = root.head
         return root.dep_ in ("nsubj", "nsubjpass")
 
+
+#: verbs whose object is the one told: "told Reuters that the group ..."
+TELLING = frozenset({"tell", "inform", "assure", "brief", "notify", "advise"})
 
 #: participles that make the name before them a place: "the Geneva-based organisation"
 PLACED = frozenset({"based", "headquartered", "born", "bred", "raised"})

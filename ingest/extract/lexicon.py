@@ -93,6 +93,7 @@ class Speech(_Section):
     as_verbs: Words = Field(default_factory=list)
     nouns: Words = Field(default_factory=list)
     carriers: Words = Field(default_factory=list)
+    issuing_verbs: Words = Field(default_factory=list)
     according: Words = Field(default_factory=list)
     journalists: Words = Field(default_factory=list)
     outlets: Words = Field(default_factory=list)
@@ -131,6 +132,7 @@ class Roles(_Section):
     own_voice: Words = Field(default_factory=list)
     owner_synonyms: dict[str, Words] = Field(default_factory=dict)
     spokespeople: Words = Field(default_factory=list)
+    principal_for: Words = Field(default_factory=list)
     blockers: Words = Field(default_factory=list)
     synonyms: list[Words] = Field(default_factory=list)
     descriptions: dict[str, Words] = Field(default_factory=dict)
@@ -246,6 +248,7 @@ class Topics(_Section):
     acts: Words = Field(default_factory=list)
     patient_nouns: Words = Field(default_factory=list)
     offer_verbs: Words = Field(default_factory=list)
+    proposing_verbs: Words = Field(default_factory=list)
 
 
 class LexiconFile(_Section):
@@ -292,6 +295,9 @@ class Lexicon:
     speech_as_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     carriers: frozenset[str]
+    #: "Hamas issued a statement. The statement demanded ...": verbs whose subject owns the
+    #: statement (letter, response) a later "the statement" points back to
+    issuing_verbs: frozenset[str]
     anonymous: frozenset[str]
     organs: frozenset[str]
     groups: frozenset[str]
@@ -310,6 +316,8 @@ class Lexicon:
     place_verbs: frozenset[str]
     role_titles: frozenset[str]
     spokespeople: frozenset[str]
+    #: "a spokesman for the group, X": titles whose "for"/"of" names the body spoken for
+    principal_for: frozenset[str]
     role_blockers: frozenset[str]
     #: "X, who heads the delegation", "the delegation, led by X": X holds a role in its owner
     heading_verbs: frozenset[str]
@@ -440,6 +448,9 @@ class Lexicon:
     proposal_heads: frozenset[str]
     #: "Peru proposed X. We reject this.": verbs whose object a later "this" points back to
     offer_verbs: frozenset[str]
+    #: "Israel offered a pause. Hamas turned down the offer.": verbs whose object a later bare
+    #: proposal word ("the offer", "the plan") names
+    proposing_verbs: frozenset[str]
     topic_drop: frozenset[str]
     anaphors: frozenset[str]
     #: "rejected the demand": the last demand in the document
@@ -518,6 +529,7 @@ class Lexicon:
             speech_as_verbs=fs(s.as_verbs),
             speech_nouns=fs(s.nouns),
             carriers=fs(s.carriers),
+            issuing_verbs=fs(s.issuing_verbs),
             anonymous=fs(sp.anonymous),
             organs=fs(sp.organs),
             groups=fs(sp.groups),
@@ -532,6 +544,7 @@ class Lexicon:
             place_verbs=fs(sp.place_verbs),
             role_titles=fs(ro.titles),
             spokespeople=fs(ro.spokespeople),
+            principal_for=fs(ro.principal_for),
             role_blockers=fs(ro.blockers),
             heading_verbs=fs(ro.heading_verbs),
             past_role_adverbs=fs(ro.past_adverbs),
@@ -628,6 +641,7 @@ class Lexicon:
             protest_nouns=fs(spec.irrealis.protest_nouns),
             proposal_heads=fs(spec.topics.proposal_heads),
             offer_verbs=fs(spec.topics.offer_verbs),
+            proposing_verbs=fs(spec.topics.proposing_verbs),
             topic_drop=fs(spec.topics.drop),
             anaphors=fs(spec.topics.anaphors),
             demand_anaphors=fs(spec.topics.demand_anaphors),

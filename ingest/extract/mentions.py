@@ -1076,12 +1076,33 @@ def locative(doc: Doc, m: Mention) -> bool:
     if head.dep_ != "pobj":
         return False
     prep = head.head
+    if prep.lower_ == "in" and _seat_of_power(prep.head):
+        return False  # "the government in Kyiv", "the authorities in Moscow": the state
     if prep.lower_ in LOCATIVE:
         return True
     verb = prep.head.head if prep.head.dep_ in ("advmod", "prt") else prep.head  # "flew back to"
     if prep.lower_ == "for":  # "left for Cairo", "departed for Doha"
         return verb.lemma_.lower() in DEPARTING
     return prep.lower_ in ("to", "from") and verb.lemma_.lower() in MOTION
+
+
+#: a state's rulers named by where they sit: "the government in Kyiv", "the regime in Damascus"
+SEAT_NOUNS = frozenset({"government", "authorities", "regime", "leadership", "administration"})
+#: a state's people named by where they sit, without "the": "officials in Jerusalem said"
+SEAT_PEOPLE = frozenset({"officials", "leaders", "policymakers"})
+
+
+def _seat_of_power(noun: Token) -> bool:
+    """ "the government in Kyiv", "the authorities in Moscow", "the regime in Damascus": a
+    definite ruling body with no other owner, placed in a capital, is that capital's state
+    (not "a government in exile", not "the Israeli embassy in Cairo"); so are "officials in
+    Jerusalem" with no owner of their own (not "UN officials in Kyiv")."""
+    if noun.pos_ != "NOUN":
+        return False
+    lefts = [c.lower_ for c in noun.lefts if c.dep_ != "punct"]
+    if noun.lower_ in SEAT_PEOPLE:  # "officials in Jerusalem", not "UN officials in Kyiv"
+        return lefts in ([], ["senior"])
+    return bool({noun.lemma_.lower(), noun.lower_} & SEAT_NOUNS) and lefts == ["the"]
 
 
 #: verbs whose "for" names where one goes: "left for Cairo", "set off for Doha"

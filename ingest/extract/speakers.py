@@ -260,6 +260,8 @@ class Speakers:
         for c in root.children:
             own = m.start <= c.i < m.end
             if c.dep_ in ("appos", "compound") and not own and self._role_noun(c) and not negated:
+                if c.dep_ == "appos" and self._holder_after(c, m):
+                    continue  # "... by Biden, the leader of Hamas Ismail Haniyeh": Haniyeh's
                 heads.append(c)
         # "X, who heads the rebel delegation", "X, a former minister who serves as ..."
         appos = [c for c in root.children if c.dep_ == "appos"]
@@ -650,6 +652,21 @@ class Speakers:
     def _role_noun(self, t: Token) -> bool:
         return self.ctx.title_at[t.i] is not None or t.lemma_.lower() in self.ctx.lex.role_nouns
 
+    def _holder_after(self, title: Token, m: Mention) -> bool:
+        """Whether a role phrase in apposition names its own holder after the title ("Biden,
+        the leader of Hamas Ismail Haniyeh": the parser hung Haniyeh inside the phrase), so
+        the role is that person's, not the one the phrase is apposed to."""
+        ctx = self.ctx
+        sub = list(title.subtree)
+        after = sub[-1].i + 1  # or right after the phrase, however the parser hung the name
+        for i in [x.i for x in sub] + ([after] if after < len(ctx.doc) else []):
+            if i <= title.i or m.start <= i < m.end:
+                continue
+            named = ctx.men[i]
+            if named is not None and named.actor and ctx.type_of(named.actor) == "person":
+                return True
+        return False
+
     def _owner(self, h: Token, m: Mention, *, pronouns: bool = True) -> str | None:
         """The actor a role noun phrase belongs to: a possessive, a modifier, or "of"/"for"
         and a phrase that has one ("a member of the group's political bureau")."""
@@ -866,6 +883,9 @@ class Speakers:
             body = self._headed_body(i, j)
             if body is not None:  # "the head of Russia's delegation, X"
                 return body
+            spoken = self._spoken_for(i, j, m)
+            if spoken is not None:  # "a spokesman for the paramilitary group, X"
+                return spoken
         elif ctx.title_at[i] is None and ctx.men[i] is None:
             # "Minister for Internal Affairs X": the title before its portfolio
             at = next((x for x in range(j + 1, i) if ctx.title_at[x] is not None), None)
@@ -946,6 +966,41 @@ class Speakers:
             return None
         return f"{doc[span[0] : span[1]].text} of {body.lower_}", [owner], False
 
+    def _spoken_for(self, last: int, comma: int, m: Mention) -> tuple[str, list[str], bool] | None:
+        """A title whose "for" or "of" names the body spoken for, not a brief ("a spokesman
+        for the group, X", "the chief negotiator for the rebels, X", "a spokeswoman of the
+        Sudanese army, X"; `roles.principal_for`), however the parser hung the name (often on
+        the body, as if the name were the group's): the body that phrase names or describes.
+        Not after "former" and the like."""
+        ctx = self.ctx
+        doc = ctx.doc
+        span = ctx.title_at[last]
+        if span is None or last + 1 >= comma or doc[last + 1].lower_ not in ("for", "of"):
+            return None
+        title = doc[span[0] : span[1]].text
+        if title_key(title) not in ctx.lex.principal_for and doc[last + 1].lower_ != "of":
+            return None  # "the envoy for Sudan, X": a brief; "the leader of the Front, X"
+        if any(_blocks(doc[x], ctx.lex.role_blockers) for x in range(max(0, span[0] - 3), comma)):
+            return None  # "a former spokesman for the group, X"
+        body = next((g for g in doc[last + 1].children if g.dep_ == "pobj"), None)
+        heads = ctx.lex.type_descriptions.get("organization", frozenset())
+        owner: str | None
+        if body is not None and body.pos_ == "NOUN" and {body.lower_, body.lemma_.lower()} & heads:
+            with ctx.quietly():  # "the Lebanese movement": the movement, not Lebanon
+                found = [
+                    r.actor
+                    for r in ctx.resolve.resolve_np(body, pronouns=False)
+                    if ctx.type_of(r.actor) == "organization"
+                ]
+            owner = found[0] if len(found) == 1 else None
+        else:
+            owner = None
+        if owner is None:
+            owner = self._owner(doc[last], m)
+        if owner is None or ctx.type_of(owner) == "person":
+            return None
+        return title, [owner], False
+
     def _portfolio_title(self, comma: int) -> int | None:
         """The last word of a title whose portfolio ends at ``comma``: "the US special envoy
         for Sudan, X", "the UN's special adviser on Cyprus, X", "the bloc's special
@@ -956,6 +1011,9 @@ class Speakers:
         for p in range(comma - 2, max(-1, comma - 8), -1):
             if ctx.sent_of[p] != k or doc[p].is_punct or doc[p].tag_.startswith("VB"):
                 return None
+            named = ctx.men[p]
+            if named is not None and named.actor and ctx.type_of(named.actor) == "person":
+                return None  # "with Secretary of State Antony Blinken, Sheikh X": a name between
             portfolio = doc[p].lower_ in ("for", "on", "of", "to")
             if portfolio and p > 0 and ctx.title_at[p - 1] is not None:
                 return p - 1
@@ -977,6 +1035,10 @@ class Speakers:
         last_end = -1
         while j < len(doc) and steps < 12 and ctx.sent_of[j] == k:
             t = doc[j]
+            if t.text == "," and titles and j + 1 < len(doc):
+                nxt = ctx.men[j + 1]
+                if nxt is not None and nxt.actor and ctx.type_of(nxt.actor) == "person":
+                    return None  # "Lind, the leader of the Front, Vega, said": Vega's title
             if t.text in (",", ";", ".", ")", ":") or t.tag_.startswith("VB"):
                 break
             span = ctx.title_at[j]
@@ -984,8 +1046,18 @@ class Speakers:
             if span is not None and (mm is None or mm.actor is None):
                 titles.append(doc[span[0] : span[1]].text)
                 j = span[1]
+            elif mm is not None and titles and doc[mm.start - 1].lower_ in _PLACE_PREPS:
+                j = mm.end  # "X, the group's representative in Lebanon": where, not whose
             elif mm is not None and mm.kind == "demonym" and m.actor in ctx.principal:
                 j = mm.end  # "Borrell, the veteran Spanish diplomat": his nationality only
+            elif (
+                mm is not None
+                and mm.kind in ("demonym", "norp")
+                and (described := self._demonym_description(mm)) is not None
+            ):
+                # "X, a spokesman for the Palestinian militant group": the group named before
+                orgs.append(described[0])
+                last_end = j = described[1] + 1
             elif mm is not None and mm.kind == "norp" and ctx.new_actor_for(mm) is None:
                 j = mm.end  # "X, the Greek Cypriot leader and president of Cyprus": the
                 # community only describes; the office that follows may name a body
@@ -1021,6 +1093,26 @@ class Speakers:
             for mm in seen:
                 ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
         return titles[0], orgs, blocked
+
+    def _demonym_description(self, mm: Mention) -> tuple[str, int] | None:
+        """A demonym that only describes an organization named before: "the Palestinian
+        militant group", "the Lebanese movement" (the organization the description stands
+        for, and where the description ends); None where the phrase names no organization
+        description or none was named."""
+        ctx = self.ctx
+        h = ctx.doc[mm.end - 1]
+        while h.dep_ in ("amod", "compound") and h.head.i > h.i:
+            h = h.head
+        heads = ctx.lex.type_descriptions.get("organization", frozenset())
+        if h.i < mm.end or h.pos_ != "NOUN" or not {h.lower_, h.lemma_.lower()} & heads:
+            return None
+        with ctx.quietly():
+            found = [
+                r.actor
+                for r in ctx.resolve.resolve_np(h, pronouns=False)
+                if ctx.type_of(r.actor) == "organization"
+            ]
+        return (found[0], h.i) if len(found) == 1 else None
 
 
 def _blocks(t: Token, blockers: frozenset[str]) -> bool:

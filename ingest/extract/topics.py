@@ -494,6 +494,35 @@ class TopicTable:
                 return self.from_np(obj)
         return None
 
+    def _offered_before(self, head: Token) -> Topic | None:
+        """What a bare proposal word with no owner names when the document has no fuller
+        proposal phrase: the object of the nearest verb that puts something forward, before it
+        in its sentence or in the three before ("Israel offered a two-month pause in fighting.
+        Hamas turned down the offer": the pause). Not a proposal word itself (that phrase is
+        the proposal), not a pronoun, not an actor's name."""
+        doc = head.doc
+        sent = head.sent
+        end = head.i
+        for _ in range(4):
+            for v in reversed(tokens(doc)[sent.start : end]):
+                if v.pos_ != "VERB":
+                    continue
+                if v.lemma_.lower() not in self.lex.proposing_verbs and not any(
+                    c.dep_ == "prt" and c.lower_ == "forward" for c in v.children
+                ):
+                    continue
+                obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+                if obj is None or obj.pos_ != "NOUN":
+                    continue
+                if obj.lemma_.lower() in self.lex.proposal_heads:
+                    continue
+                return self.from_np(obj)
+            if sent.start == 0:
+                return None
+            end = sent.start
+            sent = doc[sent.start - 1].sent
+        return None
+
     def _reported(self, sent: Span) -> Topic | None:
         """What a reported clause says: "The government says it is ready to include you"
         (include you), "... said elections must go ahead" (elections go ahead)."""
@@ -572,6 +601,16 @@ class TopicTable:
                     if best is None or score > best[:2]:
                         best = (content, -t.i, toks)
             toks = best[2] if best else self.np_tokens(head)
+            if not owner and not any(
+                x.is_alpha
+                and x.lower_ not in self.lex.topic_stopwords
+                and x.lemma_.lower() not in self.lex.proposal_heads
+                for x in toks
+            ):
+                offered = self._offered_before(head)
+                if offered is not None:  # "Israel offered a pause. Hamas turned down the offer."
+                    self.by_key[key] = offered
+                    return offered
             name = phrase_text(toks)
             return self._add(key, name, self._keywords(toks) + self._keywords(all_toks), [head])
         return self._add(key, self.by_key[key].name, self._keywords(self.np_tokens(head)), [head])

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.parties import lemma_of
+from actorgraph.ingest.extract.parties import joined_before, lemma_of
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.mediation import Mediation
@@ -157,17 +157,8 @@ def _hyphenated_sides(m: Mediation, talks: Token) -> list[str]:
     title's brief would otherwise leave out: "the envoy for Armenia" is no one, but two names
     joined before the talks are their sides)."""
     ctx = m.ctx
-    left = [
-        x
-        for c in talks.lefts
-        # not a participle's agent: "the Doha-hosted talks"
-        if c.dep_ in ("compound", "amod", "nmod") and c.tag_ not in ("VBN", "VBG")
-        for x in c.subtree
-    ]
-    if not any(x.text in ("-", "–", "/") for x in left):
-        return []
     found: list[str] = []
-    for x in left:
+    for x in joined_before(talks):  # not "the Doha-hosted talks"
         men = ctx.men[x.i]
         if men is not None and men.actor and x.i == men.start:
             found.append(men.actor)

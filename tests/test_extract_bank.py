@@ -65,6 +65,7 @@ FLOORS = {
     "stances-bodies": 0.95,
     "stances-offered": 0.95,
     "speakers-described": 0.95,
+    "mediation-efforts": 0.95,
 }
 
 

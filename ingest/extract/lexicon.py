@@ -218,6 +218,11 @@ class MediationSection(_Section):
     guarantor_nouns: Words = Field(default_factory=list)
     bridging_modifiers: Words = Field(default_factory=list)
     host_nouns: Words = Field(default_factory=list)
+    pursuit_verbs: Words = Field(default_factory=list)
+    deal_objects: Words = Field(default_factory=list)
+    effort_verbs: Words = Field(default_factory=list)
+    mandate_titles: Words = Field(default_factory=list)
+    mandate_objects: Words = Field(default_factory=list)
 
 
 class Parties(_Section):
@@ -407,6 +412,13 @@ class Lexicon:
     host_verbs: frozenset[str]
     talk_nouns: frozenset[str]
     effort_nouns: frozenset[str]
+    #: "trying to reach an agreement between A and B": working for a deal between others
+    pursuit_verbs: frozenset[str]
+    deal_objects: frozenset[str]
+    effort_verbs: frozenset[str]
+    #: "the EU Special Representative for the A-B dialogue, X": an office held for the talks
+    mandate_titles: frozenset[str]
+    mandate_objects: frozenset[str]
     companions: frozenset[str]
     #: "travelled between Maputo and RENAMO's hideout": mediation between the parties only
     movement_verbs: frozenset[str]
@@ -616,6 +628,11 @@ class Lexicon:
             host_verbs=fs(me.host_verbs),
             talk_nouns=fs(me.talk_nouns),
             effort_nouns=fs(me.effort_nouns),
+            pursuit_verbs=fs(me.pursuit_verbs),
+            deal_objects=fs(me.deal_objects),
+            effort_verbs=fs(me.effort_verbs),
+            mandate_titles=fs(me.mandate_titles),
+            mandate_objects=fs(me.mandate_objects),
             companions=fs(me.companions),
             movement_verbs=fs(me.movement_verbs),
             mediation_not_asserted=fs(me.not_asserted),
@@ -702,6 +719,9 @@ class Lexicon:
             | lex.invitation_nouns
             | lex.bridging_modifiers
             | lex.host_nouns
+            | lex.pursuit_verbs
+            | lex.effort_nouns
+            | lex.mandate_titles
             | {"betweens", "between"}
             | {w.split("-")[-1] for w in lex.mediator_nouns if "-" in w}  # "co-chairs"
         )

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.lexicon import title_key
+from actorgraph.ingest.extract.mediation_efforts import effort_for, mandate, pursuit
 from actorgraph.ingest.extract.parties import Parties, listed_before
 from actorgraph.ingest.extract.tokens import tokens
 
@@ -87,6 +88,11 @@ class Mediation:
                     self._action_noun(t, k)
                 elif t.pos_ == "NOUN" and lemma in lex.invitation_nouns:
                     self._invitation(t, k)
+                elif t.pos_ in ("NOUN", "PROPN"):
+                    if lemma in lex.effort_nouns or low in lex.effort_nouns:
+                        effort_for(self, t, k)
+                    if lemma in lex.mandate_titles or low in lex.mandate_titles:
+                        mandate(self, t, k)
                 if low in lex.bridging_modifiers and t.dep_ in ("amod", "compound"):
                     self._bridging_proposal(t.head, k)
                 if t.pos_ in ("VERB", "ADJ") or t.tag_ == "VBN":
@@ -104,6 +110,8 @@ class Mediation:
                         self._carry(t, k)
                     if lemma in lex.movement_verbs:
                         self._movement(t, k)
+                    if lemma in lex.pursuit_verbs:
+                        pursuit(self, t, k)
         self._drop_named_sides()
         self.parties.infer({m for f in self.found for m in f.mediators})
         self._emit()
@@ -157,9 +165,15 @@ class Mediation:
         if self._not_asserted(n) or self._accompanies(n) or self._vouches_only(n):
             return
         mediators = self._modifiers(n)
-        if n.dep_ == "conj" and ctx.men[n.head.i] is not None:
-            # "Egyptian, Qatari, and US mediators" parsed as a list of the words
-            head = n.head
+        head = n
+        while (
+            head.dep_ == "conj"
+            and ctx.men[head.head.i] is not None
+            and (head.i == n.i or _demonym(head.head))
+        ):
+            # "Egyptian, Qatari, and US mediators" parsed as a list of the words, also chained
+            # ("Qatari <- Egyptian <- mediators"): every demonym of the chain
+            head = head.head
             mediators += ctx.resolve.actors_in(
                 [
                     head,
@@ -1182,6 +1196,11 @@ def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
     if m is None or not m.actor:
         return []
     return list(t.doc[m.start : m.end])
+
+
+def _demonym(t: Token) -> bool:
+    """A word that names a people or state only as a modifier ("Qatari", "Egyptian")."""
+    return t.ent_type_ == "NORP" or t.pos_ == "ADJ"
 
 
 def _as_role(t: Token) -> bool:

@@ -382,16 +382,8 @@ class Parties:
 
     def _hyphenated(self, noun: Token) -> list[str]:
         """ "the Israel-Hamas war", "U.S.-Iran talks"."""
-        left = [
-            x
-            for c in noun.lefts
-            # not a participle's agent: "US-led talks", "a Qatari-brokered deal"
-            if c.dep_ in ("compound", "amod", "nmod") and c.tag_ not in ("VBN", "VBG")
-            for x in c.subtree
-        ]
-        if not any(x.text in ("-", "–", "/") for x in left):
-            return []
-        return self._actors(left)
+        left = joined_before(noun)
+        return self._actors(left) if left else []
 
     def _conjoined_subject(self, v: Token) -> list[str]:
         """ "Israel and Hamas agreed", "Israel and Hamas are close to a truce", "Ethiopian and
@@ -555,6 +547,19 @@ def _owner_tokens(noun: Token) -> list[Token]:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.tag_ != "VBN"
         for x in c.subtree
     ]
+
+
+def joined_before(noun: Token) -> list[Token]:
+    """The words joined by a hyphen or slash before a noun ("the Israel-Hamas war",
+    "U.S.-Iran talks"), none without one; not a participle's agent ("US-led talks", "a
+    Qatari-brokered deal")."""
+    left = [
+        x
+        for c in noun.lefts
+        if c.dep_ in ("compound", "amod", "nmod") and c.tag_ not in ("VBN", "VBG")
+        for x in c.subtree
+    ]
+    return left if any(x.text in ("-", "–", "/") for x in left) else []
 
 
 def lemma_of(t: Token) -> str:

@@ -60,6 +60,7 @@ FLOORS = {
     "mediation-roles": 0.95,
     "rejections-bodies": 0.95,
     "demands-content": 0.95,
+    "demands-targets": 0.95,
 }
 
 

@@ -72,3 +72,30 @@ def test_the_one_urged_is_not_what_is_asked(ex: Extractor) -> None:
 def test_the_day_a_demand_was_made_is_no_part_of_it(ex: Extractor) -> None:
     found = _rels(ex, "Armenia demanded a ceasefire on Monday.", "demands")
     assert found == {("armenia", "ceasefire")}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Israel would only agree if all its demands were met, including pushing Hezbollah "
+            "away from the border, the minister said.",
+            ("hezbollah",),
+        ),
+        (
+            "Hamas said it would sign the deal only if its conditions were met, such as a full "
+            "withdrawal from Gaza.",
+            ("withdrawal", "gaza"),
+        ),
+    ],
+)
+def test_demands_that_must_be_met_name_their_items(ex: Extractor, text: str, words: tuple) -> None:  # type: ignore[type-arg]
+    found = _rels(ex, text, "demands")
+    assert len(found) == 1
+    ((_, name),) = found
+    assert all(w in name.lower() for w in words) and "met" not in name.split()
+
+
+def test_demands_met_that_name_nothing_are_no_demand(ex: Extractor) -> None:
+    text = "The rebels said they would lay down their arms only if their demands were met."
+    assert _rels(ex, text, "demands") == set()

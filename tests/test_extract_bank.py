@@ -66,6 +66,7 @@ FLOORS = {
     "stances-offered": 0.95,
     "speakers-described": 0.95,
     "mediation-efforts": 0.95,
+    "demands-targets": 0.95,
 }
 
 

@@ -15,6 +15,7 @@ from actorgraph.ingest.extract.acting import acting_actors
 from actorgraph.ingest.extract.context import DocContext, Result
 from actorgraph.ingest.extract.mediation import Mediation
 from actorgraph.ingest.extract.parties import Parties
+from actorgraph.ingest.extract.same_demands import merge_same_demands
 from actorgraph.ingest.extract.speakers import Speakers
 from actorgraph.ingest.extract.stances import Stances
 from actorgraph.ingest.extract.statements import Statements
@@ -58,6 +59,8 @@ def analyze(
     Mediation(ctx, parties).run()
     speakers.emit()
     ctx.out.settle_stance_sources()  # roles found after the stances (issue 10r)
+    # one demand worded twice in the document, one topic (issue 12k)
+    merge_same_demands(ctx.out, ctx.topics.by_id, lexicon.topic_stopwords | lexicon.topic_drop)
     if not every_mention:
         ctx.keep_actors(acting_actors(ctx))
     return ctx.result()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
 from actorgraph.ingest.extract.mentions import GEO_NOUNS, PLACE_NOUNS
+from actorgraph.ingest.extract.met_demands import met_demands
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.stance_rules import (
     StanceRules,
@@ -35,6 +36,7 @@ from actorgraph.ingest.extract.topic_spans import contentless_act
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext, Quote
     from actorgraph.ingest.extract.lexicon import Frame
+    from actorgraph.ingest.extract.targets import Targets
     from actorgraph.ingest.extract.topics import Topic
     from spacy.tokens import Token
 
@@ -386,12 +388,12 @@ class DemandRules(StanceRules):
         v = only.head
         while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
             v = v.head  # "only" on the condition itself
-        cond: Topic | str | None = None
+        cond: Topic | str | list[Topic | str] | None = None
         if v.dep_ == "advcl" and any(
             g.lower_ in ("if", "when", "once", "after") and g.dep_ in ("mark", "advmod")
             for g in v.children
         ):  # "would stop firing only when the war ends": "only" on the condition
-            cond = ctx.topics.from_vp(v)
+            cond = _condition_named(v, self.t)
             v = v.head
         if v.pos_ not in ("VERB", "AUX") or ctx.negated(v) or ctx.irrealis(v):
             return
@@ -401,7 +403,7 @@ class DemandRules(StanceRules):
             if c.dep_ == "advcl" and any(
                 g.dep_ == "mark" and g.lower_ in ("if", "once", "when", "after") for g in c.children
             ):
-                cond = ctx.topics.from_vp(c)
+                cond = _condition_named(c, self.t)
             elif c.dep_ == "prep" and c.i > only.i:
                 # "would only return to talks under international supervision": the
                 # condition may hang on the object of the verb's own preposition
@@ -424,11 +426,12 @@ class DemandRules(StanceRules):
                 cond = self.t.np(c)
             if cond is not None:
                 break
-        if cond is None:
+        conds = cond if isinstance(cond, list) else _list(cond)
+        if not conds:
             return
         sources = ctx.resolve.subject_actors(v)
         if sources:
-            self._emit("demands", sources, [cond], v, 0.65)
+            self._emit("demands", sources, conds, v, 0.65)
 
     def _only_prep(self, prep: Token) -> bool:
         after = [x.lower_ for x in prep.subtree if x.i > prep.i and x.dep_ in ("pobj", "prep")]
@@ -988,6 +991,13 @@ class DemandRules(StanceRules):
         sources = ctx.resolve.subject_actors(verb)
         if sources:
             self._emit("demands", sources, self.t.nps(obj), n, 0.65)
+
+
+def _condition_named(clause: Token, t: Targets) -> Topic | str | list[Topic | str] | None:
+    """What a condition clause names: the demands it says must be met (issue 12k), else
+    the clause."""
+    met = met_demands(clause, t)
+    return met if met is not None else t.ctx.topics.from_vp(clause)
 
 
 def _list(x: Topic | str | None) -> list[Topic | str]:

@@ -50,6 +50,12 @@ PREDICATE_COPULAS = frozenset({"be", "remain"})
 #: verbs that pass a demand on down a chain ("urged Qatar to lean on Hamas to accept X",
 #: "asked Egypt to persuade Hamas to release them"): the demand is what the chain ends in
 CHAIN_VERBS = frozenset({"lean", "persuade", "convince", "induce", "prevail", "prod", "nudge"})
+#: verbs whose object is the one asked, never part of what is asked ("urged the US government
+#: to lift the sanctions": "lift the sanctions"), unlike "allow the pipeline to cross"
+ADDRESSING_VERBS = frozenset(
+    {"urge", "press", "ask", "call", "tell", "order", "appeal", "implore", "pressure", "push",
+     "encourage", "beg", "exhort", "instruct", "invite", "request", "demand", "challenge"}
+)  # fmt: skip
 
 #: words that coordinate a phrase with one that is not meant ("rather than", "instead of")
 CONTRASTS = frozenset({"rather", "instead", "not", "nor", "unlike", "than"})
@@ -657,6 +663,8 @@ class Targets:
         if xcomp is not None:
             # "will not allow the pipeline to cross": the object is who is to act
             agent = dobj if dobj is not None and ctx.men[dobj.i] is None else None
+            if v.lemma_.lower() in ADDRESSING_VERBS:
+                agent = None  # the one urged is who is asked, not what is asked (issue 12k)
             if agent is not None and agent.pos_ != "PRON" and agent.i < xcomp.i:
                 return self.and_conjoined(_one(ctx.topics.from_vp(xcomp, agent=agent)), xcomp)
             return self.and_conjoined(_one(ctx.topics.from_vp(xcomp)), xcomp)

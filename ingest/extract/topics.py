@@ -37,6 +37,8 @@ VP_PREPS = NP_PREPS | {"into", "out", "toward", "towards"}
 #: the deadline of a demanded act is part of what is demanded
 DEADLINE_PREPS = frozenset({"before", "by", "until", "within"})
 PARTICLES = frozenset({"back", "out", "off", "down", "away", "up"})
+#: entity types of a day or time: "on Monday", "in March" say when, not what
+WHEN_ENTS = frozenset({"DATE", "TIME"})
 
 
 @dataclass
@@ -248,6 +250,8 @@ class TopicTable:
                     toks.extend(self.np_tokens(obj, depth + 1))
             elif c.dep_ == "prep" and c.lower_ in NP_PREPS and not prep_done and depth < 2:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None and c.lower_ in ("on", "in") and obj.ent_type_ in WHEN_ENTS:
+                    continue  # "demanded a ceasefire on Monday": when it was said (issue 12k)
                 if obj is not None:
                     prep_done = True
                     inner = (

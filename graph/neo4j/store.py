@@ -140,9 +140,6 @@ NEAR_HUB = 100
 #: A hub with at most this many times the relationships the other side's growth reads is
 #: grown after all (a look-up between two bound actors costs several hops read).
 NEAR_INTO = 8
-#: Seconds paths_near may take the first time a store object asks it for some types (its
-#: plan may not be made yet: seconds of the server's CPU).
-NEAR_PLAN_TIMEOUT = 60.0
 #: Seconds of the time limit paths_bounded needs left to be asked at all.
 BOUNDED_MIN_TIME = 1.0
 #: Paths of one length wanted up to which the bounded join is asked before ranking every walk.
@@ -331,6 +328,8 @@ class Neo4jStore(GraphStore):
         # an answer): only then is the join asked before ranking every walk
         self._bounded_planned: set[tuple[str, ...]] = set()
         self._near_planned: set[tuple[str, ...]] = set()
+        #: relation types whose paths_near plan did not fit in a question's time limit
+        self._near_refused: set[tuple[str, ...]] = set()
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
@@ -1256,11 +1255,8 @@ class Neo4jStore(GraphStore):
         left = deadline - time.monotonic()
         if hops > SHORT_HOPS or left < 0.01:
             return None
-        if types not in self._near_planned:
-            # its plan takes seconds of the server's CPU to make (8-11 s wall at load 17),
-            # once per server and types; the time limit counts it: the first question of a
-            # process may take longer (the API makes it in warm(), before any question)
-            left = max(left, NEAR_PLAN_TIMEOUT)
+        if types in self._near_refused:
+            return None
         try:
             rows = self._read(
                 lambda tx: tx.run(
@@ -1275,6 +1271,12 @@ class Neo4jStore(GraphStore):
                 left,
             )
         except LimitError:
+            if types not in self._near_planned:
+                # its plan takes seconds of the server's CPU to make (8-11 s wall at load 17),
+                # once per server and types; warm() makes the default types' plan with a
+                # longer limit. Other types whose plan did not fit in the question's limit are
+                # ranked length by length from then on, not planned again at every question.
+                self._near_refused.add(types)
             return None
         self._near_planned.add(types)
         if not rows or rows[0]["capped"]:

@@ -12,7 +12,8 @@
 // description: which only those that join the two sides are returned: a third hop between the
 // description: ends' neighbours, or the middle actor of four hops, reached from a neighbour of
 // description: the source and leading to a different neighbour of the target. `capped` is true
-// description: when the expansion read more than $cap relationships (then the hops are not all
+// description: when the expansion, or the read out of either end, took more than $cap
+// description: relationships (then the hops are not all
 // description: there and the caller must not use them). Also the sort_key of every actor named.
 // params: source, target, both, intermediaries_only, hops, cap, hub, into
 // slots: types
@@ -24,31 +25,38 @@ OPTIONAL CALL (a, b) {
   MATCH (a)-[r:{{types}}]-(x:{{Actor}})
   WHERE x <> a AND (type(r) IN $both OR startNode(r) = a)
     AND (x = b OR NOT $intermediaries_only OR x.intermediary = true)
+  WITH a, x, r LIMIT $cap + 1
   RETURN x AS n, 0 AS side, max(coalesce(r.support, 0.0)) AS s,
-         max(coalesce(r.last_seen, '')) AS d, COUNT { (x)-[:{{types}}]-() } AS deg
+         max(coalesce(r.last_seen, '')) AS d, COUNT { (x)-[:{{types}}]-() } AS deg,
+         count(r) AS reads
   UNION ALL
   MATCH (b)-[r:{{types}}]-(y:{{Actor}})
   WHERE y <> b AND (type(r) IN $both OR endNode(r) = b)
     AND (y = a OR NOT $intermediaries_only OR y.intermediary = true)
+  WITH b, y, r LIMIT $cap + 1
   RETURN y AS n, 1 AS side, max(coalesce(r.support, 0.0)) AS s,
-         max(coalesce(r.last_seen, '')) AS d, COUNT { (y)-[:{{types}}]-() } AS deg
+         max(coalesce(r.last_seen, '')) AS d, COUNT { (y)-[:{{types}}]-() } AS deg,
+         count(r) AS reads
 }
-WITH a, b, collect(CASE WHEN n IS NOT NULL THEN [n, side, s, d, deg] END) AS first
-WITH a, b, first,
+// more than $cap relationships read out of an end: capped (fcap), as the growth below
+WITH a, b, collect(CASE WHEN n IS NOT NULL THEN [n, side, s, d, deg] END) AS first,
+     sum(CASE WHEN side = 0 THEN reads ELSE 0 END) > $cap
+       OR sum(CASE WHEN side = 1 THEN reads ELSE 0 END) > $cap AS fcap
+WITH a, b, fcap, first,
      [f IN first WHERE f[0] <> a AND f[0] <> b | [f[0], f[1], f[4]]]
        AS inner
 // no inner neighbour on one side: no path of three hops or more
-WITH a, b, first,
+WITH a, b, fcap, first,
      CASE WHEN $hops >= 3 AND any(f IN inner WHERE f[1] = 0) AND any(f IN inner WHERE f[1] = 1)
           THEN inner ELSE [] END AS inner
 // hubs (more than $hub relationships) are not expanded: the hop between a hub and a middle
 // actor is looked up from the middle actor (an expand between two bound nodes). Unless a
 // middle actor could join a hub of one side to another hub of the other: then the hubs of
 // the side with fewer relationships are expanded after all
-WITH a, b, first, inner,
+WITH a, b, fcap, first, inner,
      [f IN inner WHERE f[1] = 0 AND f[2] > $hub] AS hx,
      [f IN inner WHERE f[1] = 1 AND f[2] > $hub] AS hy
-WITH a, b, first, inner,
+WITH a, b, fcap, first, inner,
      CASE WHEN size(hx) > 0 AND size(hy) > 0
                AND NOT (size(hx) = 1 AND size(hy) = 1 AND hx[0][0] = hy[0][0])
           THEN CASE WHEN reduce(c = 0, f IN hx | c + f[2]) <= reduce(c = 0, f IN hy | c + f[2])
@@ -56,23 +64,23 @@ WITH a, b, first, inner,
           ELSE -1 END AS open
 // three hops need only the hops between the two sides: the side with fewer relationships
 // among those it would grow is grown alone
-WITH a, b, first, inner, open,
+WITH a, b, fcap, first, inner, open,
      [f IN inner WHERE f[2] <= $hub OR f[1] = open] AS grown
-WITH a, b, first, inner, open, grown,
+WITH a, b, fcap, first, inner, open, grown,
      CASE WHEN $hops >= 4 THEN -1
           WHEN reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 0 THEN f[2] ELSE 0 END)
                <= reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 1 THEN f[2] ELSE 0 END)
           THEN 0 ELSE 1 END AS alone
-WITH a, b, first, inner, alone,
+WITH a, b, fcap, first, inner, alone,
      [f IN grown WHERE alone < 0 OR f[1] = alone] AS grown,
      [f IN inner WHERE f[2] > $hub AND f[1] <> open] AS hubs,
      [f IN grown WHERE alone >= 0 AND f[1] <> alone | [f[0], f[1]]] AS other
 // a hub is looked up from the actors the other side reaches, each look-up several times the
 // work of a hop a growth reads: one with at most $into times their relationships is grown
-WITH a, b, first, inner, alone, grown, hubs, other,
+WITH a, b, fcap, first, inner, alone, grown, hubs, other,
      [reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 0 THEN f[2] ELSE 0 END),
       reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 1 THEN f[2] ELSE 0 END)] AS work
-WITH a, b, first, inner,
+WITH a, b, fcap, first, inner,
      grown + [f IN hubs WHERE alone < 0 AND f[2] <= $into * work[1 - f[1]]] AS grown,
      [f IN hubs WHERE alone >= 0 OR f[2] > $into * work[1 - f[1]] | [f[0], f[1]]] + other AS hubs
 // each actor grown once, with the sides it is on; what it reaches grouped by the actor reached
@@ -98,7 +106,7 @@ OPTIONAL CALL (a, b, inner, grown) {
   UNWIND inner AS f
   RETURN f[0] AS m, 0 AS walks, null AS hin, null AS hout, f[1] AS side
 }
-WITH a, b, first, hubs, m, sum(walks) AS walks, collect(hin) AS ins, collect(hout) AS outs,
+WITH a, b, fcap, first, hubs, m, sum(walks) AS walks, collect(hin) AS ins, collect(hout) AS outs,
      collect(side) AS sides
 // the hops between each actor reached and the hubs, looked up pair by pair where a path could
 // use them: a hub of the target's side for an actor reached from the source's side (by
@@ -122,11 +130,11 @@ OPTIONAL CALL (m, hubs, ins, outs, sides) {
   RETURN collect(CASE WHEN hs = 0 AND si IS NOT NULL THEN [hn, m, si, di] END) AS hins,
          collect(CASE WHEN hs = 1 AND so IS NOT NULL THEN [m, hn, so, do] END) AS houts
 }
-WITH a, b, first, walks, ins + coalesce(hins, []) AS ins, outs + coalesce(houts, []) AS outs,
+WITH a, b, fcap, first, walks, ins + coalesce(hins, []) AS ins, outs + coalesce(houts, []) AS outs,
      sides
 // a third hop joins a neighbour of the source to one of the target; a middle actor of four
 // hops is reached from a neighbour of the source and leads to another of the target
-WITH a, b, first, walks,
+WITH a, b, fcap, first, walks,
      CASE WHEN 1 IN sides OR ($hops >= 4 AND size(outs) > 0
                               AND NOT (size(ins) = 1 AND size(outs) = 1
                                        AND ins[0][0] = outs[0][1]))
@@ -136,8 +144,8 @@ WITH a, b, first, walks,
                                          AND ins[0][0] = outs[0][1]))
             THEN outs ELSE [] END AS kept
 UNWIND (CASE WHEN size(kept) = 0 THEN [null] ELSE kept END) AS hop
-WITH a, b, first, sum(walks) AS walks, collect(hop) AS middle
-WITH walks > $cap AS capped,
+WITH a, b, fcap, first, sum(walks) AS walks, collect(hop) AS middle
+WITH walks > $cap OR fcap AS capped,
      [f IN first WHERE f[1] = 0 | [a, f[0], f[2], f[3]]]
        + [f IN first WHERE f[1] = 1 | [f[0], b, f[2], f[3]]] + middle AS hops
 UNWIND (CASE WHEN size(hops) = 0 THEN [null] ELSE [h IN hops | h[0]] + [h IN hops | h[1]] END) AS n

@@ -393,6 +393,37 @@ def test_neo4j_types_whose_near_plan_missed_the_limit_are_ranked_by_length_after
     assert [p.nodes for p in raw] == want and "paths_near" in asked
 
 
+def test_neo4j_an_end_with_more_relationships_than_the_cap_is_ranked_by_length(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``paths_near`` reads at most its cap of relationships out of each end too, not only
+    while growing: an end with more is ``capped`` and the question is ranked one length at a
+    time instead, with the same answer."""
+    if store.backend != "neo4j":
+        pytest.skip("Neo4j's queries")
+    names = {f"n{i}": f"N{i}" for i in range(7)}
+    rels = [rel("mediates", "n0", f"n{i}", ev("d1", 0.75)) for i in range(1, 6)]
+    rels += [rel("mediates", f"n{i}", "n6", ev("d2", 0.5)) for i in range(1, 6)]
+    store.write(WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=rels))
+    module = sys.modules[type(store).__module__]
+    run = module._Tx.run
+    asked: list[str] = []
+
+    def counted(self: Any, name: str, slots: Any = None, **params: Any) -> list[Any]:
+        asked.append(name)
+        return run(self, name, slots, **params)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(module._Tx, "run", counted)
+    want = reference_paths(rels, names, "n0", "n6", ["mediates"], 2)
+    raw, _cut = store.find_paths("n0", "n6", ["mediates"], 2, 10)
+    assert [p.nodes for p in raw] == want and asked == ["paths_near"]
+    asked.clear()
+    monkeypatch.setattr(module, "NEAR_CAP", 3)  # five relationships out of each end
+    raw, _cut = store.find_paths("n0", "n6", ["mediates"], 2, 10)
+    assert [p.nodes for p in raw] == want
+    assert asked[0] == "paths_near" and "paths" in asked
+
+
 def test_paths_of_up_to_four_hops_are_whole_whatever_the_time_limit(
     store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:

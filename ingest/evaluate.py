@@ -3,7 +3,7 @@
 Pure functions over lists of exchange-format records:
 
 * :func:`score_gold` — per category (``actors``, ``topics``, ``statements`` and each relation
-  type), document by document when both sides name the same documents: actors match on name
+  type), document by document when both sides name their documents: actors match on name
   or alias; statements on speaker plus overlapping text; relations on type, source and target
   (ends matched through the gold actors' names and aliases, topic targets through the gold
   topic's keywords); topics when the extracted name holds one of the gold keywords. Gold items
@@ -15,6 +15,7 @@ Pure functions over lists of exchange-format records:
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -22,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph.ingest.extract.normalize import fold, name_key
+
+logger = logging.getLogger(__name__)
 
 RELATION_TYPES = ("speaks_for", "mediates", "rejects", "demands")
 #: PLOVER event -> our relation type
@@ -178,19 +181,28 @@ def score_gold(
 ) -> dict[str, PRF]:
     """Precision, recall and F1 per category of extracted records against gold records.
 
-    When both sides name the same documents (``document`` records, as extraction output and
+    When both sides name their documents (``document`` records, as extraction output and
     gold files have them), each document's records are matched only with the same
     document's (a relation found in one article never stands for a gold relation of
-    another) and the counts are summed; otherwise everything is matched at once. With
+    another) and the counts are summed: a document on one side only counts all its items
+    as false or missed (and is logged). Records outside any document put everything into
+    one pool. With
     ``failures``, every missed gold item and every false prediction is appended to it as
     ``{"category", "error": "missed" | "false", "document", "record"}``."""
     tallies: dict[str, _Tally] = {}
     p_docs, g_docs = by_document(pred), by_document(gold)
     pairs: list[tuple[str | None, list[dict[str, Any]], list[dict[str, Any]]]]
-    if None in p_docs or None in g_docs or set(p_docs) != set(g_docs):
-        pairs = [(None, pred, gold)]  # documents unnamed, or not the same on both sides
+    if None in p_docs or None in g_docs:
+        pairs = [(None, pred, gold)]  # records outside any document: one pool
     else:
-        pairs = [(d, p_docs[d], g_docs[d]) for d in g_docs]
+        only = sorted(str(d) for d in set(p_docs) ^ set(g_docs))
+        if only:  # scored all the same: findings without gold are false, gold unfound missed
+            logger.warning(
+                "documents on one side only (extraction or gold): %s", ", ".join(only[:10])
+            )
+        pairs = [
+            (d, p_docs.get(d, []), g_docs.get(d, [])) for d in dict.fromkeys([*g_docs, *p_docs])
+        ]
     for doc, p, g in pairs:
         seen: dict[str, _Tally] = {}
         _score_document(p, g, seen)

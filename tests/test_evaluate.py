@@ -240,9 +240,16 @@ def test_documents_are_scored_each_against_their_own_gold() -> None:
     assert (s["mediates"].tp, s["mediates"].fp, s["mediates"].fn) == (0, 1, 1)
 
 
-def test_records_without_the_same_documents_are_scored_together() -> None:
+def test_a_document_on_one_side_only_counts_as_false_or_missed() -> None:
     gold = _doc("a", ("mediates", "qatar", "hamas"))
     pred = _doc("other-name", ("mediates", "qatar", "hamas"))
+    s = score_gold(pred, gold)["mediates"]
+    assert (s.tp, s.fp, s.fn) == (0, 1, 1)
+
+
+def test_records_outside_any_document_are_scored_together() -> None:
+    gold = _doc("a", ("mediates", "qatar", "hamas"))
+    pred = _doc("other-name", ("mediates", "qatar", "hamas"))[1:]  # no document record
     assert score_gold(pred, gold)["mediates"].tp == 1
 
 

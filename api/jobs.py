@@ -227,7 +227,15 @@ class JobRegistry:
     def _save(self, job: Job) -> None:
         with self._write() as conn:
             conn.execute(
-                f"INSERT OR REPLACE INTO jobs ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO jobs ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                # a job another worker has marked finished (interrupted: its heartbeat was
+                # late) stays so: its state never flips back to running or succeeded
+                "ON CONFLICT(id) DO UPDATE SET status = excluded.status, "
+                "started = excluded.started, finished = excluded.finished, "
+                "done = excluded.done, total = excluded.total, report = excluded.report, "
+                "error = excluded.error, host = excluded.host, pid = excluded.pid, "
+                "pid_mark = excluded.pid_mark, beat = excluded.beat "
+                "WHERE jobs.status IN ('queued', 'running')",
                 (
                     job.id,
                     job.kind,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -90,15 +92,15 @@ def test_another_hosts_job_reads_interrupted_once_its_heartbeat_is_stale(tmp_pat
 
 def test_a_long_running_job_keeps_its_heartbeat_fresh(tmp_path: Path) -> None:
     path = tmp_path / "jobs.sqlite"
-    jobs = JobRegistry(path, stale_after=0.3)
+    jobs = JobRegistry(path, stale_after=1.2)  # a beat every 0.2 s: room for a busy machine
 
     def slow(job: object) -> IngestReport:
-        time.sleep(1.0)  # no progress reported meanwhile: only the heartbeat writes
+        time.sleep(3.0)  # no progress reported meanwhile: only the heartbeat writes
         return IngestReport()
 
     job = jobs.submit("records", "x.jsonl", slow)
-    other = _as_other_host(JobRegistry(path, stale_after=0.3))
-    time.sleep(0.7)  # more than stale_after since the job's last save
+    other = _as_other_host(JobRegistry(path, stale_after=1.2))
+    time.sleep(2.0)  # more than stale_after since the job's last save
     seen = other.get(job.id)
     assert seen is not None and seen.status in ("queued", "running"), seen
     jobs.wait()
@@ -122,6 +124,37 @@ def test_a_jobs_file_from_before_the_heartbeat_gains_the_column(tmp_path: Path) 
     jobs = JobRegistry(path)
     job = jobs.submit("records", "x.jsonl", _report)
     jobs.wait()
-    seen = JobRegistry(path).get(job.id)
+    reader = JobRegistry(path)
+    seen = reader.get(job.id)
     assert seen is not None and seen.status == "succeeded"
     jobs.shutdown()
+    reader.shutdown()
+
+
+def test_a_job_marked_interrupted_stays_so_when_its_worker_finishes_after_all(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "jobs.sqlite"
+    jobs = JobRegistry(path)
+    started = threading.Event()
+    go_on = threading.Event()
+
+    def held(job: object) -> IngestReport:
+        started.set()
+        go_on.wait(10)
+        return IngestReport()
+
+    job = jobs.submit("records", "x.jsonl", held)
+    assert started.wait(10)
+    other = JobRegistry(path)  # another host read a late heartbeat: interrupted
+    other._db().execute(
+        "UPDATE jobs SET status = 'failed', error = ? WHERE id = ?",
+        (json.dumps({"code": "interrupted", "message": "", "details": {}}), job.id),
+    )
+    go_on.set()
+    jobs.wait()
+    seen = other.get(job.id)
+    assert seen is not None and seen.status == "failed"
+    assert seen.error is not None and seen.error["code"] == "interrupted"
+    jobs.shutdown()
+    other.shutdown()

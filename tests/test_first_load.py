@@ -495,6 +495,10 @@ def test_neo4j_a_prepared_batch_builds_no_row_in_its_transaction(
     assert (result.relations, result.evidence) == (1, 1)
     assert _evidence(store, "a1", "a2") == ["piece 3"]
     assert _evidence(store, "a0", "a1") == ["piece 1", "piece 2"]
+    swapped = Evidence(document=None, sentence="piece 4")  # same length, another relation
+    batch.relations[2] = Relation("pressures", "a2", "a0", [swapped], ACTOR)
+    store.write(batch)
+    assert _evidence(store, "a2", "a0") == ["piece 4"]
     store.close()
 
 

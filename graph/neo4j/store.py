@@ -218,9 +218,16 @@ class _Prepared:
     of the relation, or none of its evidence (an append of it all: the same columns), and
     computes a row only for the rest."""
 
-    #: len(batch.relations) it was made from (a batch changed since is prepared again)
-    relations: int
+    #: the batch's shape it was made from (:func:`_batch_shape`; a batch changed since, by a
+    #: relation added, swapped or given more evidence, is prepared again)
+    relations: tuple[tuple[int, int], ...]
     by_label: dict[str, list[tuple[Relation, dict[str, Evidence], list[Any]]]]
+
+
+def _batch_shape(batch: WriteBatch) -> tuple[tuple[int, int], ...]:
+    """Which relation objects a batch holds, and how much evidence each: what a prepared
+    batch's rows were computed from."""
+    return tuple((id(r), len(r.evidence)) for r in batch.relations)
 
 
 def _append_columns(create_row: list[Any]) -> list[Any]:
@@ -596,13 +603,13 @@ class Neo4jStore(GraphStore):
             for rel, evidence in fold_relations(batch.relations).values():
                 row = relation_create_row(rel, list(evidence), list(evidence.values()))
                 by_label[self.schema.relation(rel.type).label].append((rel, evidence, row))
-            batch.prepared = _Prepared(len(batch.relations), dict(by_label))
+            batch.prepared = _Prepared(_batch_shape(batch), dict(by_label))
         return batch
 
     @staticmethod
     def _prepared_for(batch: WriteBatch) -> _Prepared | None:
         prepared = batch.prepared
-        if isinstance(prepared, _Prepared) and prepared.relations == len(batch.relations):
+        if isinstance(prepared, _Prepared) and prepared.relations == _batch_shape(batch):
             return prepared
         return None
 

@@ -77,7 +77,7 @@ def main() -> None:
     for spec in args.codes:
         label, tree, port, *rest = spec.split("=")
         client = rest[0] if rest else "python"
-        workers = int(rest[1]) if len(rest) > 1 else api_load.usable_cores()
+        workers = int(rest[1]) if len(rest) > 1 else api_load.available_cores()
         if client not in ("python", "wrk"):
             raise SystemExit(f"{spec}: the client is python or wrk")
         server = serve(Path(tree).resolve(), args.neo4j or str(args.store), port, workers)

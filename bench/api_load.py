@@ -52,7 +52,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from actorgraph.cli.main import usable_cores  # noqa: E402
+from actorgraph.cores import available_cores  # noqa: E402
 from actorgraph.graph.embedded import EmbeddedStore  # noqa: E402
 from actorgraph.graph.store import GraphStore  # noqa: E402
 from actorgraph.ingest.loader import Loader  # noqa: E402
@@ -706,7 +706,7 @@ def main() -> None:
     ap.add_argument(
         "--neo4j-workers",
         type=int,
-        default=usable_cores(),
+        default=available_cores(),
         help="uvicorn workers for the Neo4j store (default: as `actorgraph serve`, the cores "
         "this process may run on)",
     )

@@ -19,7 +19,7 @@ from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.outlets import reporting_noun
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.tokens import tokens
+from actorgraph.ingest.extract.tokens import span_root, tokens
 from actorgraph.ingest.extract.topics import phrase_text
 
 if TYPE_CHECKING:
@@ -463,7 +463,7 @@ class Resolver:
         """Whether the mention is who was told what ``t`` is part of ("A Hamas official told
         Reuters that the group has rejected ..."): the listener is not the body the speaker
         describes."""
-        root = self.ctx.doc[m.start : m.end].root
+        root = span_root(self.ctx.doc, m.start, m.end)
         verb = root.head
         if root.dep_ not in ("dobj", "dative") or verb.lemma_.lower() not in TELLING:
             return False

@@ -997,15 +997,17 @@ def _headline_verb(doc: Doc, s: int, e: int, verbs: frozenset[str]) -> int | Non
     headline ("Gov't Rejects US Ultimatum, Demands Permanent Sanctions Removal", "Rebels
     Reject Offer, Vow New Offensive"), or its subject and a clause ("Sudan Army Rejects
     Jeddah Proposal": a verb after the first word only in the third person)."""
+    toks = tokens(doc)
     for i in range(s, e):
-        low = doc[i].lower_
-        if not doc[i].text[:1].isupper() or i + 1 == e:
+        t = toks[i]
+        low = t.lower_
+        if not t.text[:1].isupper() or i + 1 == e:
             continue
         stems = {low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y"}
         if not low.endswith("s"):
             stems = {low} if i == s else set()
         if stems & verbs:
-            return i if _title_cased(doc[s].sent, doc[s:i]) else None  # the clause counts
+            return i if _title_cased(toks[s].sent, doc[s:i]) else None  # the clause counts
     return None
 
 

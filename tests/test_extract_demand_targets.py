@@ -5,6 +5,7 @@ asked, "on Monday" after a demanded noun is no part of it."""
 from __future__ import annotations
 
 import pytest
+from actorgraph.graph.errors import InputError
 from actorgraph.ingest.extract import Extractor
 from actorgraph.ingest.extract.same_demands import same_demand, vocabulary
 
@@ -34,10 +35,24 @@ def vocab():  # type: ignore[no-untyped-def]
         ("lift the blockade of the ports", "lift the sanctions on exporters", False),
         ("end to the war", "end to the blockade of Gaza", False),
         ("withdrawal of troops from the north", "withdrawal of troops from the buffer zone", False),
+        # issue 12m: the fuller name adds an act or another object
+        ("ceasefire", "end to the ceasefire", False),
+        ("the hostages", "the bodies of the hostages", False),
+        ("sanctions", "an end to sanctions", False),
+        ("war", "end to the war", False),
+        ("the hostages", "the release of the hostages", False),
+        ("sanctions", "lift sanctions", False),
     ],
 )
 def test_one_demand_worded_twice(vocab, a: str, b: str, same: bool) -> None:  # type: ignore[no-untyped-def]
-    assert same_demand(vocab.signature(a), vocab.signature(b)) is same
+    assert same_demand(vocab.signature(a), vocab.signature(b), vocab.acts) is same
+
+
+def test_an_act_the_comparison_leaves_out_is_refused_on_load(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "demand_topics.yaml"
+    bad.write_text("degree: [full]\nacts: [end, full]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="full"):
+        vocabulary(frozenset(), bad)
 
 
 def test_a_demand_repeated_in_other_words_is_one_topic(ex: Extractor) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from actorgraph.ingest.articles import Article
 from actorgraph.ingest.extract import Extractor
-from actorgraph.ingest.extract.tokens import release, tokens
+from actorgraph.ingest.extract.tokens import release, span_root, tokens
 
 
 def test_one_list_per_document_until_released() -> None:
@@ -28,3 +28,15 @@ def test_records_leave_no_token_list_on_the_document() -> None:
     records = list(ex.records(doc, art))
     assert any(r["kind"] == "statement" for r in records)
     assert not any(isinstance(v, list) for v in doc.user_data.values())
+
+
+def test_span_root_is_spacys_root_of_every_short_span() -> None:
+    ex = Extractor(n_process=1)
+    doc = ex.nlp(
+        "A senior Hamas official told Reuters that the group had rejected the Egyptian "
+        "proposal. Qatar and Egypt urged both sides to return to the talks in Cairo."
+    )
+    n = len(doc)
+    spans = [(s, e) for s in range(n) for e in range(s + 1, min(n, s + 6) + 1)]
+    assert all(span_root(doc, s, e).i == doc[s:e].root.i for s, e in spans)
+    assert span_root(doc, 0, n).i == doc[0:n].root.i  # two sentences: spaCy's own choice

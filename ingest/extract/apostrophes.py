@@ -44,4 +44,8 @@ class ApostropheTokenizer:
             yield self(text)
 
     def __getattr__(self, name: str) -> Any:
+        # called only for what the instance lacks: before ``tokenizer`` is set (a copy or an
+        # unpickled object is made without __init__), asking for it must fail, not recurse
+        if name == "tokenizer":
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)

@@ -3,6 +3,10 @@ verbs, adjectives and adverbs): a capitalized word that is one of them at the st
 sentence or a line ("Terror group says ...") has its capital from where it stands, not from
 a name ("Ibo traditional elders" keeps it). :func:`remember` is called once per pipeline
 (``load_model``); a pipeline without the tables knows no common words.
+
+The tables hold proper nouns too ("israel", "hamas", "taliban", "wagner", "paris",
+"moscow"): :func:`is_common` says only that a word is in them, and a caller that asks whether
+a capital comes from a name checks NER and the dictionary first (``coref._proper``).
 """
 
 from __future__ import annotations
@@ -26,5 +30,6 @@ def remember(nlp: Any) -> None:
 
 
 def is_common(vocab: Vocab, lower: str) -> bool:
-    """Whether ``lower`` is an English common word to the pipeline that owns ``vocab``."""
+    """Whether ``lower`` is in the pipeline's WordNet tables (which hold some names as well:
+    "israel", "paris"), for the pipeline that owns ``vocab``."""
     return lower in _WORDS.get(id(vocab), frozenset())

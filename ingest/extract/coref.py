@@ -19,11 +19,12 @@ from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.outlets import reporting_noun
 from actorgraph.ingest.extract.records import Resolved
-from actorgraph.ingest.extract.tokens import tokens
+from actorgraph.ingest.extract.tokens import span_root, tokens
 from actorgraph.ingest.extract.topics import phrase_text
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.dictionary import ActorDictionary
     from actorgraph.ingest.extract.mentions import Mention
     from spacy.tokens import Token
 
@@ -462,7 +463,7 @@ class Resolver:
         """Whether the mention is who was told what ``t`` is part of ("A Hamas official told
         Reuters that the group has rejected ..."): the listener is not the body the speaker
         describes."""
-        root = self.ctx.doc[m.start : m.end].root
+        root = span_root(self.ctx.doc, m.start, m.end)
         verb = root.head
         if root.dep_ not in ("dobj", "dative") or verb.lemma_.lower() not in TELLING:
             return False
@@ -737,7 +738,7 @@ class Resolver:
             if c.dep_ in MOD_DEPS or (c.dep_ == "prep" and c.lower_ in ("in", "of", "from"))
             for x in c.subtree
         ]
-        has_name = any(ctx.men[x.i] is not None or _proper(x) for x in mods) or (
+        has_name = any(ctx.men[x.i] is not None or _proper(x, ctx.dict) for x in mods) or (
             ctx.men[t.i] is not None
         )
         if not has_name:
@@ -1043,12 +1044,24 @@ def finite_on_subject(v: Token) -> bool:
     )
 
 
-def _proper(t: Token) -> bool:
+#: entity labels of names: a word NER takes for one is no common word where it stands
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _proper(t: Token, dictionary: ActorDictionary | None = None) -> bool:
     """A proper noun by more than its capital: an English common word first in a sentence or
-    a line that no mention covers ("Terror group says ...", "Rebel group vows ...") is none;
-    "Ibo traditional elders" is."""
+    a line ("Terror group says ...", "Rebel group vows ...") is none, unless NER or the
+    dictionary knows it as a name (the lemmatizer's tables hold "israel", "taliban",
+    "paris": "Taliban group says ..." is a name); "Ibo traditional elders" is."""
     if t.pos_ != "PROPN":
         return False
     doc = t.doc
     first = t.is_sent_start or t.i == 0 or doc[t.i - 1].is_space or doc[t.i - 1].is_punct
-    return not (first and is_common(doc.vocab, t.lower_))
+    if not (first and is_common(doc.vocab, t.lower_)):
+        return True
+    if t.ent_type_ in NAME_ENTS:
+        return True
+    return dictionary is not None and any(
+        f(t.text) is not None
+        for f in (dictionary.lookup, dictionary.lookup_metonym, dictionary.lookup_demonym)
+    )

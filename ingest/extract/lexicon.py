@@ -220,6 +220,8 @@ class MediationSection(_Section):
     host_nouns: Words = Field(default_factory=list)
     pursuit_verbs: Words = Field(default_factory=list)
     deal_objects: Words = Field(default_factory=list)
+    deal_kinds: Words = Field(default_factory=list)
+    deal_matters: Words = Field(default_factory=list)
     effort_verbs: Words = Field(default_factory=list)
     mandate_titles: Words = Field(default_factory=list)
     mandate_objects: Words = Field(default_factory=list)
@@ -415,6 +417,9 @@ class Lexicon:
     #: "trying to reach an agreement between A and B": working for a deal between others
     pursuit_verbs: frozenset[str]
     deal_objects: frozenset[str]
+    #: "a trade deal", "peace in the region": a deal on another matter than the talks'
+    deal_kinds: frozenset[str]
+    deal_matters: frozenset[str]
     effort_verbs: frozenset[str]
     #: "the EU Special Representative for the A-B dialogue, X": an office held for the talks
     mandate_titles: frozenset[str]
@@ -630,6 +635,8 @@ class Lexicon:
             effort_nouns=fs(me.effort_nouns),
             pursuit_verbs=fs(me.pursuit_verbs),
             deal_objects=fs(me.deal_objects),
+            deal_kinds=fs(me.deal_kinds),
+            deal_matters=fs(me.deal_matters),
             effort_verbs=fs(me.effort_verbs),
             mandate_titles=fs(me.mandate_titles),
             mandate_objects=fs(me.mandate_objects),

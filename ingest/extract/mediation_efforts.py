@@ -34,6 +34,48 @@ def _with(*heads: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children)
 
 
+#: prepositions whose object says what a deal is about: "an agreement on grain exports"
+_MATTER_PREPS = frozenset({"on", "over", "about", "in", "for", "regarding", "concerning"})
+
+
+def _other_matter(m: Mediation, deal: Token) -> bool:
+    """A deal that names another matter than the talks': "a trade deal", "a gas deal", "an
+    agreement on grain exports", "peace in the region" (then a document's sides are not its
+    sides). A modifier naming the talks' kind of deal ("a ceasefire deal", "a hostage
+    agreement", "a peace treaty") or a side ("a truce in Gaza" when Gaza is one) does not."""
+    ctx = m.ctx
+    lex = ctx.lex
+
+    def kind(t: Token) -> bool:
+        if lemma_of(t) in lex.deal_kinds or t.lower_ in lex.deal_kinds:
+            return True
+        return any(a in ctx.parties for a in ctx.resolve.actors_in(t.subtree))
+
+    def elsewhere(p: Token) -> bool:
+        """ "on grain exports", "in the region"; not "in Doha" (a venue), "in the coming days"."""
+        for g in p.children:
+            if g.dep_ != "pobj" or kind(g) or g.ent_type_ in ("DATE", "TIME"):
+                continue
+            if p.lower_ == "in" and (g.pos_ == "PROPN" or g.ent_type_):
+                continue
+            return True
+        return False
+
+    for c in deal.children:
+        if c.dep_ in ("compound", "nmod") and not kind(c):
+            return True
+        if c.dep_ == "amod" and (lemma_of(c) in lex.deal_matters or c.lower_ in lex.deal_matters):
+            return True
+        if c.dep_ == "prep" and c.lower_ in _MATTER_PREPS and elsewhere(c):
+            return True
+    # "to achieve peace in the region": the parser hangs the phrase on the deal's verb
+    verb = deal.head if deal.dep_ == "dobj" else None
+    return verb is not None and any(
+        c.dep_ == "prep" and c.lower_ in ("on", "over", "about", "in") and elsewhere(c)
+        for c in verb.children
+    )
+
+
 def pursuit(m: Mediation, v: Token, k: int) -> None:
     """ "have been trying to reach an agreement between A and B", "is working to secure a truce",
     "Egypt's efforts to secure a ceasefire": whoever works for a deal between others."""
@@ -48,6 +90,8 @@ def pursuit(m: Mediation, v: Token, k: int) -> None:
     effort = _effort_governor(m, v)
     if not parties and effort is None:
         return  # "the US secured a deal": whose, the sentence does not say
+    if not parties and _other_matter(m, obj):
+        return  # the document's sides, and "a trade deal": not their talks
     if effort is not None and effort.pos_ in ("NOUN", "PROPN"):
         found = m._effort_owner(v)
     else:
@@ -99,6 +143,8 @@ def effort_for(m: Mediation, n: Token, k: int) -> None:
     if not found and n.dep_ == "dobj" and not ctx.negated(n.head):
         found = m._subject_actors(n.head)
     parties = m._between_near(deal)
+    if not parties and _other_matter(m, deal):
+        return  # the document's sides, and "a push for a trade deal": not their talks
     mediators = [a for a in m._principals(found) if a not in parties]
     if mediators:
         m._found(mediators, parties, k, not_a_party=True)

@@ -997,15 +997,17 @@ def _headline_verb(doc: Doc, s: int, e: int, verbs: frozenset[str]) -> int | Non
     headline ("Gov't Rejects US Ultimatum, Demands Permanent Sanctions Removal", "Rebels
     Reject Offer, Vow New Offensive"), or its subject and a clause ("Sudan Army Rejects
     Jeddah Proposal": a verb after the first word only in the third person)."""
+    toks = tokens(doc)
     for i in range(s, e):
-        low = doc[i].lower_
-        if not doc[i].text[:1].isupper() or i + 1 == e:
+        t = toks[i]
+        low = t.lower_
+        if not t.text[:1].isupper() or i + 1 == e:
             continue
         stems = {low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y"}
         if not low.endswith("s"):
             stems = {low} if i == s else set()
         if stems & verbs:
-            return i if _title_cased(doc[s].sent, doc[s:i]) else None  # the clause counts
+            return i if _title_cased(toks[s].sent, doc[s:i]) else None  # the clause counts
     return None
 
 
@@ -1064,9 +1066,13 @@ MOTION = frozenset(
 )
 
 
-def locative(doc: Doc, m: Mention) -> bool:
+def locative(doc: Doc, m: Mention, capital: bool | None = None) -> bool:
     """A capital or seat named as a place: "talks in Moscow", "flew back to Cairo", "Beirut's
-    southern suburbs"."""
+    southern suburbs". ``capital``: whether the place stands for a state through its capital
+    (by default, whether the mention is a metonym); only then are "the government in Kyiv" and
+    "officials in Moscow" the state rather than a place."""
+    if capital is None:
+        capital = m.kind == "metonym"
     head = doc[m.start : m.end].root
     if head.dep_ == "poss" and head.head.lower_ in GEO_NOUNS:
         return True
@@ -1076,7 +1082,7 @@ def locative(doc: Doc, m: Mention) -> bool:
     if head.dep_ != "pobj":
         return False
     prep = head.head
-    if prep.lower_ == "in" and _seat_of_power(prep.head):
+    if prep.lower_ == "in" and capital and _seat_of_power(prep.head):
         return False  # "the government in Kyiv", "the authorities in Moscow": the state
     if prep.lower_ in LOCATIVE:
         return True
@@ -1094,7 +1100,8 @@ SEAT_PEOPLE = frozenset({"officials", "leaders", "policymakers"})
 
 def _seat_of_power(noun: Token) -> bool:
     """ "the government in Kyiv", "the authorities in Moscow", "the regime in Damascus": a
-    definite ruling body with no other owner, placed in a capital, is that capital's state
+    definite ruling body with no other owner, placed in a capital (the caller checks that the
+    place is one, :func:`locative`), is that capital's state
     (not "a government in exile", not "the Israeli embassy in Cairo"); so are "officials in
     Jerusalem" with no owner of their own (not "UN officials in Kyiv")."""
     if noun.pos_ != "NOUN":
@@ -1230,7 +1237,7 @@ def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
     if hit is None:
         hit = dictionary.lookup_metonym(m.text)
         if hit is not None:
-            m.kind, m.actor = ("skip", None) if locative(doc, m) else ("metonym", hit)
+            m.kind, m.actor = ("skip", None) if locative(doc, m, capital=True) else ("metonym", hit)
             return
         hit = dictionary.lookup_demonym(m.text)
         if hit is not None:

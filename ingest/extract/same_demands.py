@@ -14,6 +14,9 @@ document are settled, the demands of each source are compared by what their name
   permanent end to the war in Gaza"), or when they share two words and each has at most one
   word the other lacks ("sanctions against the country lifted", "lift sanctions against its
   economy");
+- never when the words one has and the other lacks hold an act or another object
+  (``acts``: "a ceasefire", "an end to the ceasefire"; "the hostages", "the bodies of the
+  hostages");
 - never when each names a place or name the other does not ("withdrawal from Gaza",
   "withdrawal from Lebanon").
 
@@ -46,6 +49,7 @@ class _Spec(BaseModel):
     degree: list[str] = Field(default_factory=list)
     asking: list[str] = Field(default_factory=list)
     same: list[list[str]] = Field(default_factory=list)
+    acts: list[str] = Field(default_factory=list)
 
 
 class Vocabulary:
@@ -57,6 +61,12 @@ class Vocabulary:
         for group in spec.same:
             for w in group:
                 self.canon.setdefault(w.lower(), group[0].lower())
+        left_out = sorted(w for w in spec.acts if w.lower() in self.skip)
+        if left_out:
+            raise ValueError(f"acts left out of every comparison (degree, asking): {left_out}")
+        #: words that hold an act or another object: "an end to" the ceasefire, "the bodies
+        #: of" the hostages (compared as a name's words are)
+        self.acts = frozenset(self.word(w.lower()) for w in spec.acts)
 
     def word(self, w: str) -> str:
         """One word as it is compared: its list's first word, else without a plural -s."""
@@ -90,20 +100,25 @@ def vocabulary(stopwords: frozenset[str], path: Path = DATA) -> Vocabulary:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         spec = _Spec.model_validate(raw)
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        return Vocabulary(spec, stopwords)
+    except (OSError, yaml.YAMLError, ValidationError, ValueError) as exc:
         raise InputError(f"{path}: {exc}") from exc
-    return Vocabulary(spec, stopwords)
 
 
 def same_demand(
-    a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
+    a: tuple[frozenset[str], frozenset[str]],
+    b: tuple[frozenset[str], frozenset[str]],
+    acts: frozenset[str] = frozenset(),
 ) -> bool:
-    """Whether two signatures (words, names) are one demand worded twice."""
+    """Whether two signatures (words, names) are one demand worded twice (``acts``: words
+    the fuller one may not add, :attr:`Vocabulary.acts`)."""
     (wa, na), (wb, nb) = a, b
     if not wa or not wb:
         return False
     if not (na <= nb or nb <= na):
         return False  # "withdrawal from Gaza", "withdrawal from Lebanon"
+    if (wa ^ wb) & acts:
+        return False  # "a ceasefire", "an end to the ceasefire"
     if wa <= wb or wb <= wa:
         return True
     return len(wa & wb) >= 2 and len(wa - wb) <= 1 and len(wb - wa) <= 1
@@ -127,7 +142,7 @@ def merge_same_demands(out: Records, topics: dict[str, Topic], stopwords: frozen
         parent = list(range(len(ids)))
         for i in range(len(ids)):
             for j in range(i + 1, len(ids)):
-                if same_demand(sigs[i], sigs[j]):
+                if same_demand(sigs[i], sigs[j], vocab.acts):
                     parent[_root(parent, j)] = _root(parent, i)
         groups: dict[int, list[int]] = {}
         for k in range(len(ids)):

@@ -749,7 +749,7 @@ class Statements:
         gap = ctx.text[q.char_end : nxt.start_char]
         if "\n" in gap or any(c.isalnum() for c in gap):
             return None
-        words = [t for t in nxt if not (t.is_punct or t.is_space)]
+        words = [t for t in tokens(ctx.doc)[nxt.start : nxt.end] if not (t.is_punct or t.is_space)]
         if not words or not words[0].text[:1].islower():
             return None
         v = nxt.root
@@ -799,7 +799,9 @@ class Statements:
 
     def _quote_words(self, q: Quote) -> set[int]:
         """The token indices of a quote's words (not its punctuation)."""
-        return {t.i for t in self.ctx.doc[q.start : q.end] if not (t.is_punct or t.is_space)}
+        return {
+            t.i for t in tokens(self.ctx.doc)[q.start : q.end] if not (t.is_punct or t.is_space)
+        }
 
     def _crosses_quote(self, span: list[Token]) -> bool:
         """Whether a quote begins in a clause and runs on past it ("said Biden “has a lot

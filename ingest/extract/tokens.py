@@ -27,6 +27,20 @@ def tokens(doc: Doc) -> list[Token]:
     return toks
 
 
+def span_root(doc: Doc, start: int, end: int) -> Token:
+    """``doc[start:end].root`` from the shared list: the one word whose head lies outside the
+    range (or that heads its sentence); with more than one such word, spaCy's own choice."""
+    toks = tokens(doc)
+    found: Token | None = None
+    for t in toks[start:end]:
+        h = t.head.i
+        if h == t.i or not start <= h < end:
+            if found is not None:
+                return doc[start:end].root
+            found = t
+    return found if found is not None else doc[start:end].root
+
+
 def release(doc: Doc) -> None:
     """Forget the document's token list (the end of its analysis)."""
     doc.user_data.pop(_KEY, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from actorgraph.cores import available_cores
 from actorgraph.ingest.articles import Article
 from actorgraph.ingest.extract import Extractor, parallel
 
@@ -52,7 +53,7 @@ def test_a_small_input_stays_in_this_process(articles: list[Article]) -> None:
 
 
 def test_the_default_is_every_core() -> None:
-    assert Extractor().n_process == parallel.available_cores() >= 1
+    assert Extractor().n_process == available_cores() >= 1
     assert Extractor(n_process=1).n_process == 1
 
 

@@ -1020,10 +1020,9 @@ class EmbeddedStore(GraphStore):
                 return InnerCounts(0, [])
             listed = ends[4]
             if listed is not None:
-                from actorgraph.graph.embedded.structure import count_listed, listed_order
+                from actorgraph.graph.embedded.structure import count_ranked_listed
 
-                order = listed_order(listed, max_paths, self._named)
-                return count_listed(listed[0][order], listed[1][order], top, self._named)
+                return count_ranked_listed(listed, max_paths, top, self._named)
         return super().inner_counts(
             source, target, relations, max_hops, max_paths, top, intermediaries_only
         )

@@ -538,6 +538,18 @@ def rank_listed(
     return list(zip(paths, sup[order].tolist(), rec[order].tolist(), strict=True))
 
 
+def count_ranked_listed(
+    listed: Listed,
+    max_paths: int,
+    top: int,
+    named: Callable[[Iterable[int]], dict[int, tuple[str, str]]],
+) -> InnerCounts:
+    """:func:`count_listed` of the first ``max_paths`` listed paths in ranking order
+    (:func:`listed_order`): what a broker question counts, on either backend."""
+    order = listed_order(listed, max_paths, named)
+    return count_listed(listed[0][order], listed[1][order], top, named)
+
+
 def count_listed(
     nodes: np.ndarray,
     hops: np.ndarray,

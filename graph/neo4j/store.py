@@ -1343,11 +1343,10 @@ class Neo4jStore(GraphStore):
         near = self._listing(q, max_paths)
         if near is None:
             return count_inner(self._by_length(q, max_paths)[0], top)
-        from actorgraph.graph.embedded.structure import count_listed, listed_order
+        from actorgraph.graph.embedded.structure import count_ranked_listed
 
         listed, named = near
-        order = listed_order(listed, max_paths, named)
-        return count_listed(listed[0][order], listed[1][order], top, named)
+        return count_ranked_listed(listed, max_paths, top, named)
 
     def warm(self) -> None:
         """Compile the plans of the path queries for the default relation types (the API's

@@ -330,6 +330,16 @@ class Resolver:
             want = None  # "his delegation": the body he speaks for, state or organization
         else:
             return None
+        its = next(
+            (c for c in t.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+        )
+        if its is not None and want is None:
+            # "the RSF said its delegation rejected X" (issue 13r): the body's own delegation
+            owner = self._coref(its)
+            if owner is None or ctx.type_of(owner.actor) == "person":
+                return None
+            ctx.use(owner.actor, t.i)
+            return Resolved(owner.actor, via="organ")
         poss = next(
             (c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None
         )

@@ -846,7 +846,9 @@ class Resolver:
         clause = t.head
         if t.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
             said = clause.head
-            if said.lemma_.lower() in ctx.lex.speech_verbs:
+            own = clause.lemma_.lower() in ctx.lex.reject_verbs and not ctx.has_modal(clause)
+            if said.lemma_.lower() in ctx.lex.speech_verbs and not own:
+                # ("told Egypt that it rejects X" is the teller's own stance, issue 13r)
                 to = next((c for c in said.children if c.dep_ in ("dobj", "dative")), None)
                 mt = ctx.men[to.i] if to is not None else None
                 if mt is not None and mt.start in ctx.outlet_at:

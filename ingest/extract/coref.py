@@ -330,6 +330,16 @@ class Resolver:
             want = None  # "his delegation": the body he speaks for, state or organization
         else:
             return None
+        its = next(
+            (c for c in t.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+        )
+        if its is not None and want is None:
+            # "the RSF said its delegation rejected X" (issue 13r): the body's own delegation
+            owner = self._coref(its)
+            if owner is None or ctx.type_of(owner.actor) == "person":
+                return None
+            ctx.use(owner.actor, t.i)
+            return Resolved(owner.actor, via="organ")
         poss = next(
             (c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None
         )
@@ -836,7 +846,9 @@ class Resolver:
         clause = t.head
         if t.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
             said = clause.head
-            if said.lemma_.lower() in ctx.lex.speech_verbs:
+            own = clause.lemma_.lower() in ctx.lex.reject_verbs and not ctx.has_modal(clause)
+            if said.lemma_.lower() in ctx.lex.speech_verbs and not own:
+                # ("told Egypt that it rejects X" is the teller's own stance, issue 13r)
                 to = next((c for c in said.children if c.dep_ in ("dobj", "dative")), None)
                 mt = ctx.men[to.i] if to is not None else None
                 if mt is not None and mt.start in ctx.outlet_at:

@@ -179,6 +179,7 @@ class Rejects(_Section):
     departures: Words = Field(default_factory=list)
     idioms: Words = Field(default_factory=list)
     acceptance_idioms: Words = Field(default_factory=list)
+    ruled_out: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -393,6 +394,7 @@ class Lexicon:
     not_stances: frozenset[str]
     #: "(some) worry that X; the aides reject that": a view answered, not a proposal
     belief_verbs: frozenset[str]
+    ruled_out: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -615,6 +617,7 @@ class Lexicon:
             concessions=fs(rj.concessions),
             not_stances=fs(rj.not_stances),
             belief_verbs=fs(rj.belief_verbs),
+            ruled_out=fs(rj.ruled_out),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),

@@ -61,6 +61,9 @@ REMARKS = frozenset(
     | {"speeches", "tweet", "tweets", "interview", "interviews", "rhetoric"}
 )
 
+#: ending or pausing: "will not end the talks" refuses no proposal (the talks go on)
+STOPPING = frozenset({"end", "stop", "halt", "suspend", "freeze", "abandon", "quit"})
+
 #: "walked out over the draft": what a walkout protests against is rejected, whatever it is
 PROTEST_PREPS = frozenset({"over"})
 
@@ -92,6 +95,8 @@ class RejectRules(StanceRules):
             return  # "the rejected plan": nobody named
         if self._says_nothing(v):
             return  # "declined to comment"
+        if _advised(v, ctx.lex.modals):
+            return  # "Ethiopia should reject the preconditions": advice, no stance (yet)
         if matrix is not None:
             v_subj = ctx.resolve.subject_actors(matrix)
             targets = self.t.frame_target(v, frame) or self.t.of_verb(v)
@@ -277,12 +282,17 @@ class RejectRules(StanceRules):
         )
         if intention is None and (ctx.irrealis(v) or not negated or _pending(v)):
             return
+        if intention is None and _advised(v, ctx.lex.modals):
+            return  # "Israel should not accept the deal": advice, not Israel's stance
         if intention is None and _disputes_claim(v):
             return  # "we do not accept that they become a substitute": a claim disputed
         if intention is not None:  # who has no intention: the subject of "has"
             sources = ctx.resolve.subject_actors(intention.head)
         else:
             sources = ctx.resolve.subject_actors(v)
+        if not sources and intention is None and _passive(v):
+            self._refused_passive(v)
+            return
         if not sources:
             return
         unless = self._unless(v)
@@ -300,10 +310,37 @@ class RejectRules(StanceRules):
             self._emit("rejects", sources, _one(self.t.np(obj, keep_no=False)), v, 0.7)
             return
         targets = self.t.of_verb(v)
+        kept = _prep_object(v, ("by", "with"))
+        if not targets and kept is not None and ctx.men[kept.i] is None:
+            targets = self.t.nps(kept)  # "will not abide by the truce", "comply with X"
         if targets and all(isinstance(x, str) for x in targets):
             # "will never recognise Kosovo": the act refused, not the actor
             targets = _one(ctx.topics.from_vp(v))
         self._emit("rejects", sources, targets, v, 0.7)
+
+    def _refused_passive(self, v: Token) -> None:
+        """ "the proposal will not be accepted", "the decree cannot be accepted as an
+        agreement", "such a deal would never be accepted by Moscow": the "by" agent refuses,
+        else whoever says so; what is refused is the passive subject (not an actor)."""
+        ctx = self.ctx
+        thing = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if thing is None or (thing.pos_ != "PRON" and ctx.men[thing.i] is not None):
+            return  # "Kosovo will never be recognised": an actor, read elsewhere
+        if self._unless(v) is not None:
+            return  # "will not be accepted unless X": a condition, read as a demand
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        lemma = thing.lemma_.lower()
+        targets = self._idiom_targets(thing, False)  # a proposal, a pronoun, what is demanded
+        if not targets and (
+            by is not None or lemma in ctx.lex.object_classes.get("authority", frozenset())
+        ):  # "the decree cannot be accepted", "would never be accepted by Peru"
+            targets = [x for x in self.t.nps(thing) if not isinstance(x, str)]
+        if not targets:
+            return  # "goods will not be accepted at the border": no proposal, nobody named
+        sources = ctx.resolve.resolve_np(by) if by is not None else self._judges(v)
+        if sources and targets:
+            self._emit("rejects", sources, targets, v, 0.7)
 
     def _indefinite_content(self, obj: Token) -> list[Topic | str] | None:
         """ "anything that amounts to a surrender", "anything that means partition": the
@@ -555,6 +592,8 @@ class RejectRules(StanceRules):
                 continue
             sources = ctx.resolve.subject_actors(v)
             targets = self._idiom_targets(obj, not acceptance and "nothing" in tail)
+            if acceptance and not targets and ctx.men[obj.i] is not None:
+                targets = _one(ctx.topics.from_vp(v))  # "will not sit down with the RSF"
             if sources and targets:
                 self._emit("rejects", sources, targets, v, 0.7)
             return
@@ -577,6 +616,7 @@ class RejectRules(StanceRules):
             or lemma in ctx.lex.object_classes.get("proposal", ())
             or lemma in ctx.lex.proposal_heads
             or lemma in ctx.lex.shell_nouns
+            or lemma in NEGOTIATIONS  # "would not take part in the talks"
         ):
             return [x for x in found if actors or not isinstance(x, str)]
         demanded = {r.get("target") for r in ctx.out.relations if r.get("type") == "demands"}
@@ -643,6 +683,8 @@ class RejectRules(StanceRules):
         lex = self.ctx.lex
         words = {t.lower_, t.lemma_.lower()}
         words |= {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "attr")}
+        if t.i >= 2 and t.doc[t.i - 1].text == "-":  # "a non-starter", split at its hyphen
+            words.add(t.doc[t.i - 2 : t.i + 1].text.lower())
         if t.dep_ == "ccomp" or t.pos_ in ("VERB", "AUX"):
             words |= {c.lower_ for c in t.children if c.dep_ in ("acomp", "attr")}
         if {t.lower_, t.lemma_.lower()} & lex.defeats:
@@ -732,6 +774,10 @@ class RejectRules(StanceRules):
             return  # "would not join the talks until Y": a demand for Y, not a refusal
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in v.children):
             return  # "would not offer an opinion", "will not give details": no stance
+        if v.lemma_.lower() in STOPPING and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in NEGOTIATIONS for c in v.children
+        ):
+            return  # "will not end the talks": a promise to keep talking, no refusal
         sources = ctx.resolve.subject_actors(v if intention is None else intention.head)
         if not sources or any(s.via == "pronoun" and s.anonymous for s in sources):
             return
@@ -786,15 +832,41 @@ class RejectRules(StanceRules):
         if sources and not ctx.irrealis(clause):
             self._emit("rejects", sources, self.t.nps(subj), v, 0.65)
 
+    def _there_will_be_no(self, thing: Token) -> None:
+        """ "Israel said there will be no ceasefire", "there would be no Palestinian state,
+        Netanyahu said": a future ruled out by whoever says so. Not "there can be no plan
+        that ignores X" (a condition, with its clause), "no ... until Y" (a demand for Y), a
+        hedge, nor what nobody says."""
+        ctx = self.ctx
+        be = thing.head
+        kids = list(be.children)
+        if be.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in kids):
+            return
+        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in kids):
+            return  # "there is no plan", "there can be no peace without X"
+        if ctx.irrealis(be) or self._unless(be) is not None:
+            return
+        if any(c.dep_ in ("advcl", "relcl", "acl") for c in [*kids, *thing.children]):
+            return  # "no deal until X", "no ceasefire that leaves X": a condition
+        if ctx.men[thing.i] is not None or thing.lemma_.lower() not in (
+            ctx.lex.ruled_out | ctx.lex.object_classes.get("proposal", frozenset())
+        ):
+            return  # "there will be no aid deliveries this week": an event announced
+        sources = self._judges(be)
+        if not sources:
+            return
+        self._emit("rejects", sources, _one(self.t.np(thing, keep_no=False)), be, 0.6)
+
     def _say_no(self, v: Token) -> None:
         """ "Israel said no to the Egyptian request"."""
         ctx = self.ctx
-        if not any(c.lower_ == "no" and c.dep_ in ("intj", "dobj", "advmod") for c in v.children):
-            return
         to = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-        obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-        if obj is None or ctx.irrealis(v):
+        said = [*v.children, *(to.children if to is not None else ())]
+        if not any(c.lower_ == "no" and c.dep_ in ("intj", "dobj", "advmod") for c in said):
             return
+        obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        if obj is None or ctx.irrealis(v) or any(c.dep_ == "neg" for c in v.children):
+            return  # "did not say no to the plan" (the "no" itself is no negation of "say")
         sources = ctx.resolve.subject_actors(v)
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.75)
@@ -924,6 +996,30 @@ def _copula_phrases(
             if cop is not None:
                 out.append((words, first, last, cop))
     return out
+
+
+def _prep_object(v: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of the verb's first preposition among ``preps``."""
+    return next(
+        (
+            g
+            for c in v.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
+def _advised(v: Token, modals: frozenset[str]) -> bool:
+    """ "should reject", "must not accept": what the subject ought to do, not its stance."""
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in v.children)
+
+
+def _passive(v: Token) -> bool:
+    """ "will not be accepted": a passive auxiliary on the verb."""
+    return any(c.dep_ == "auxpass" for c in v.children)
 
 
 def _one(x: Topic | str | None) -> list[Topic | str]:

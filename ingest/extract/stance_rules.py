@@ -306,7 +306,7 @@ class StanceRules:
         top = clause
         while top.dep_ == "conj" and top.head.i != top.i:  # "said X and that Y should ..."
             top = top.head
-        speech = top.head if top.dep_ == "ccomp" else None
+        speech = top.head if top.dep_ == "ccomp" else _misread_complement(top)
         lex = ctx.lex
         if speech is not None and speech.lemma_.lower() not in (
             lex.speech_verbs | lex.insist_verbs | {"conclude"}
@@ -436,3 +436,21 @@ def absolute_participle(v: Token) -> bool:
     return (
         v.dep_ == "pcomp" and v.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in v.children)
     )
+
+
+def _misread_complement(clause: Token) -> Token | None:
+    """ "told journalists after the meeting that the proposal is unacceptable", parsed with the
+    "that" clause as a relative clause on "meeting": a clause with "that" as its mark and a
+    subject of its own is no relative clause; the verb above the phrase it hangs on is the
+    one it complements (issue 13r)."""
+    if clause.dep_ != "relcl":
+        return None
+    kids = list(clause.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids):
+        return None
+    cur = clause.head
+    while cur.dep_ in ("pobj", "prep") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur if cur.pos_ in ("VERB", "AUX") else None

@@ -94,6 +94,15 @@ class Stances(DemandRules, RejectRules):
                 self._idiom(t, lex.acceptance_idioms[lemma], acceptance=True)
         if low == "no" and t.dep_ in ("intj", "dobj") and t.head.lemma_.lower() == "say":
             self._say_no(t.head)
+        elif low == "no" and t.dep_ == "det" and t.head.dep_ == "attr":
+            self._there_will_be_no(t.head)  # "there will be no Palestinian state"
+        elif (
+            low == "no"
+            and t.dep_ == "intj"
+            and t.head.lower_ == "to"
+            and t.head.head.lemma_.lower() == "say"
+        ):  # "says no to X", the "no" hung on the "to"
+            self._say_no(t.head.head)
         if (
             (t.dep_ == "aux" and low in lex.modals)
             or (lemma in lex.necessity and t.dep_ != "aux" and ctx.has_modal(t))

@@ -790,7 +790,12 @@ class DemandRules(StanceRules):
         airport and pay the salaries" with the infinitive hung on the light verb after the
         noun, and the acts after it hung there too: the noun's content clauses, one each."""
         verb = n.head
-        first = next((c for c in verb.children if c.i > n.i and self.t.to_clause(verb, c)), None)
+        if any(c.dep_ == "prep" for c in n.children):
+            return None  # "made appeals to voters to ensure ...": a purpose, not the appeal's
+        first = next(
+            (c for c in verb.children if c.left_edge.i == n.i + 1 and self.t.to_clause(verb, c)),
+            None,
+        )
         if first is None:
             return None
         acts = [first]

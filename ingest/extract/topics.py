@@ -186,6 +186,14 @@ def _small_clause_subject(clause: Token) -> Token | None:
     return subj
 
 
+def _report_tag(said: Token) -> bool:
+    """ "..., a senior official said on Tuesday": a verb of saying with nothing said after it
+    and a comma before it in its own phrase (not "check whether anyone disclosed the data")."""
+    return not any(g.dep_ in ("dobj", "ccomp", "xcomp") for g in said.children) and any(
+        t.text == "," for t in said.doc[said.left_edge.i : said.i]
+    )
+
+
 def _after_comma(t: Token) -> bool:
     """Whether a phrase is set off by a comma before it."""
     start = t.left_edge.i
@@ -334,7 +342,12 @@ class TopicTable:
                 if c.pos_ != "PRON":  # "implement it": the verb says enough
                     # the object keeps its own phrase ("take the dispute to the Council")
                     toks.extend(self.np_tokens(c, min(depth + 1, 1)))
-            elif c.dep_ == "ccomp" and depth < 2 and c.lemma_.lower() in self.lex.speech_verbs:
+            elif (
+                c.dep_ == "ccomp"
+                and depth < 2
+                and c.lemma_.lower() in self.lex.speech_verbs
+                and _report_tag(c)
+            ):
                 # "makes a commitment to X, a senior official said": the report's tag, with
                 # the verb's own object read as the subject of "said"
                 toks.extend(

@@ -30,6 +30,7 @@ from actorgraph.ingest.extract.targets import (
     LIST_HOLDERS,
     demand_preps,
     no_det,
+    stray_conjuncts,
 )
 from actorgraph.ingest.extract.topic_spans import contentless_act
 
@@ -452,15 +453,59 @@ class DemandRules(StanceRules):
                 break
         return obj
 
+    def _ruled_out_unless(self, cond: Token, mark: Token) -> None:
+        """ "there would be no truce unless the RSF leaves civilian homes, X said", "a treaty
+        is impossible unless Armenia changes its constitution", "there can be no peace without
+        a withdrawal": what is ruled out until the condition holds, in someone's words, is a
+        demand of the speaker for the condition."""
+        ctx = self.ctx
+        cop = cond.head if mark.dep_ == "mark" else cond
+        if mark.dep_ == "prep" and cop.dep_ == "attr":  # "no peace without X" on the noun
+            cop = cop.head
+        if not self._ruled_out(cop) or ctx.irrealis(cop):
+            return
+        if mark.dep_ == "mark":
+            targets = _list(ctx.topics.from_vp(cond))
+        else:
+            inner = next((g for g in mark.children if g.dep_ in ("pobj", "pcomp")), None)
+            if inner is None:
+                return
+            targets = (
+                _list(ctx.topics.from_vp(inner)) if inner.pos_ == "VERB" else self.t.nps(inner)
+            )
+        sources = self._judges(cop)
+        if sources and targets:
+            self._emit("demands", sources, targets, cop, 0.6)
+
+    def _ruled_out(self, cop: Token) -> bool:
+        """Whether a copula says that something will not be: "there will be no truce", "a
+        deal is impossible" (the lexicon's ``ruled_out``)."""
+        if cop.lemma_.lower() != "be":
+            return False
+        kids = list(cop.children)
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in self.ctx.lex.ruled_out for c in kids):
+            return any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
+        return any(c.dep_ == "expl" for c in kids) and any(
+            c.dep_ == "attr" and (no_det(c) is not None or self.ctx.negated(cop)) for c in kids
+        )
+
     def _conditional_refusal(self, v: Token) -> None:
-        """ "X will not release the hostages unless Y": X demands Y."""
+        """ "X will not release the hostages unless Y", "X refuses to disarm until Y", "X's
+        refusal to disarm until Y": X demands Y (and each act conjoined to Y, also where the
+        parser hung it higher up: "until Israel withdraws, ceases airstrikes and ...")."""
         ctx = self.ctx
         unless = self._unless(v)
         if unless is None or ctx.irrealis(v):
             return
-        sources = ctx.resolve.subject_actors(v)
-        if sources:
-            self._emit("demands", sources, _list(ctx.topics.from_vp(unless)), v, 0.6)
+        sources = self._owners(v) if v.pos_ == "NOUN" else ctx.resolve.subject_actors(v)
+        if not sources:
+            return
+        targets = _list(ctx.topics.from_vp(unless))
+        for x in stray_conjuncts(unless):
+            more = ctx.topics.from_vp(x)
+            if more is not None and more not in targets:
+                targets.append(more)
+        self._emit("demands", sources, targets, v, 0.6)
 
     # ------------------------------------------------------------------ deontic
     def _deontic(self, t: Token) -> None:
@@ -727,8 +772,11 @@ class DemandRules(StanceRules):
             for c in [*(c for c in n.children if c.lower_ == "on"), *demand_preps(n)]:
                 if c.dep_ == "prep":
                     pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            hung = self._hung_infinitive(n) if pobj is None and light else None
             if pobj is None and n.dep_ == "appos" and ctx.men[n.head.i] is None:
                 targets = self.t.nps(n.head)  # "a permanent ceasefire, a key Hamas demand, ..."
+            elif hung is not None:
+                targets = [x for a in hung for x in _list(ctx.topics.from_vp(a))]
             elif pobj is None:
                 return
             else:
@@ -736,6 +784,26 @@ class DemandRules(StanceRules):
                     self.t.nps(pobj) if pobj.pos_ != "VERB" else _list(ctx.topics.from_vp(pobj))
                 )
         self._emit("demands", sources, targets, n, 0.75 if light else 0.65)
+
+    def _hung_infinitive(self, n: Token) -> list[Token] | None:
+        """ "X, a member of the council, reiterated his call to lift the blockade, reopen the
+        airport and pay the salaries" with the infinitive hung on the light verb after the
+        noun, and the acts after it hung there too: the noun's content clauses, one each."""
+        verb = n.head
+        if any(c.dep_ == "prep" for c in n.children):
+            return None  # "made appeals to voters to ensure ...": a purpose, not the appeal's
+        first = next(
+            (c for c in verb.children if c.left_edge.i == n.i + 1 and self.t.to_clause(verb, c)),
+            None,
+        )
+        if first is None:
+            return None
+        acts = [first]
+        for c in verb.children:
+            if c.i > first.i and c.dep_ in ("conj", "advcl") and _bare_act(c):
+                acts += [c, *(x for x in c.conjuncts if x.i > c.i and _bare_act(x))]
+        acts += [x for x in first.conjuncts if x.i > first.i and _bare_act(x)]
+        return list(dict.fromkeys(sorted(acts, key=lambda t: t.i)))
 
     def _background(self, n: Token) -> bool:
         """Whether a demand noun is the object of a verb that takes it as given, or of one
@@ -991,6 +1059,16 @@ class DemandRules(StanceRules):
         sources = ctx.resolve.subject_actors(verb)
         if sources:
             self._emit("demands", sources, self.t.nps(obj), n, 0.65)
+
+
+def _bare_act(v: Token) -> bool:
+    """A verb in its base form with no subject of its own: one more act of a list ("to stop X,
+    lift Y and pay Z")."""
+    return (
+        v.pos_ == "VERB"
+        and v.tag_ in ("VB", "VBP")
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in v.children)
+    )
 
 
 def _condition_named(clause: Token, t: Targets) -> Topic | str | list[Topic | str] | None:

@@ -152,6 +152,8 @@ class Demands(_Section):
     condition_nouns: Words = Field(default_factory=list)
     only_preps: Words = Field(default_factory=list)
     held_phrases: Words = Field(default_factory=list)
+    ruled_out: Words = Field(default_factory=list)
+    refusals: Words = Field(default_factory=list)
     general_appeals: Words = Field(default_factory=list)
     contentless_acts: Words = Field(default_factory=list)
     contentless_nouns: Words = Field(default_factory=list)
@@ -368,6 +370,8 @@ class Lexicon:
     condition_nouns: frozenset[str]
     only_preps: tuple[tuple[str, ...], ...]
     held_phrases: tuple[str, ...]
+    ruled_out: frozenset[str]
+    refusals: frozenset[str]
     #: "appealed for calm", "urged restraint": conduct asked of everyone, no stance
     general_appeals: frozenset[str]
     #: "urged the sides to keep talking": acts, and the nouns they may take, that ask for
@@ -593,6 +597,8 @@ class Lexicon:
             agree_verbs=fs(de.agree_verbs),
             demand_list_nouns=fs(de.list_nouns),
             held_phrases=tuple(sorted(set(de.held_phrases), key=len, reverse=True)),
+            ruled_out=fs(de.ruled_out),
+            refusals=fs(de.refusals),
             background_verbs=fs(de.background_verbs),
             general_appeals=fs(de.general_appeals),
             contentless_acts=fs(de.contentless_acts),

@@ -383,15 +383,20 @@ class StanceRules:
     def _unless(self, v: Token) -> Token | None:
         """The condition of a refusal: "will not sign unless Y", and on a negated verb "would
         not discuss X until Y"."""
-        refusal = self.ctx.negated(v) and any(  # a refusal, not a past sequence of events
-            c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children
-        )
+        refusal = (
+            self.ctx.negated(v)
+            and any(  # a refusal, not a past sequence of events
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children
+            )
+        ) or v.lemma_.lower() in self.ctx.lex.refusals  # "refuses to disarm until Y"
         marks = {"unless"} | ({"until", "till"} if refusal else set())
         # the clause may hang on the refused act's own verbs: "will not begin setting up X
         # until Y", "would not agree to sign unless Y"
         verbs = [v]
-        for _ in range(2):
-            verbs += [c for c in verbs[-1].children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        for _ in range(2):  # "the group's refusal to lay down its weapons until Y" on a noun
+            verbs += [
+                c for c in verbs[-1].children if c.dep_ in ("xcomp", "acl") and c.pos_ == "VERB"
+            ]
         return next(
             (
                 c

@@ -53,6 +53,7 @@ class Stances(DemandRules, RejectRules):
                         t.lemma_.lower() in cue_lemmas
                         or t.lower_ in cue_lemmas
                         or t.lower_ in CONDITION_MARKS
+                        or t.lower_ == "without"
                         or t.lower_ in ONLY_MODALS
                         or t.lower_ == "long"
                         or t.lower_ in UNINTERESTED
@@ -111,10 +112,21 @@ class Stances(DemandRules, RejectRules):
             self._deontic(t)
         if low in CONDITION_MARKS and t.dep_ == "mark" and t.head.dep_ == "advcl":
             v = t.head.head
-            while not ctx.negated(v) and v.dep_ == "xcomp" and v.head.i != v.i:
+            while (
+                not ctx.negated(v)
+                and v.lemma_.lower() not in lex.refusals
+                and v.dep_ in ("xcomp", "acl")
+                and v.head.i != v.i
+            ):
                 v = v.head  # "will not begin setting up X until Y": the negated verb
-            if ctx.negated(v) and v.lemma_.lower() not in lex.negated_acceptance:
+            if (
+                ctx.negated(v) and v.lemma_.lower() not in lex.negated_acceptance
+            ) or v.lemma_.lower() in lex.refusals:
                 self._conditional_refusal(v)
+            elif low == "unless":
+                self._ruled_out_unless(t.head, t)
+        if low == "without" and t.dep_ == "prep":
+            self._ruled_out_unless(t.head, t)
         if low == "only" and t.dep_ == "advmod":
             self._only(t)
         if low == "long" and t.dep_ == "advmod":

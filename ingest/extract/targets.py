@@ -16,7 +16,7 @@ from actorgraph.ingest.extract.topic_spans import (
     bare,
     clause_content,
 )
-from actorgraph.ingest.extract.topics import RIGHT_NOUNS, Topic
+from actorgraph.ingest.extract.topics import RIGHT_NOUNS, Topic, stray_noun
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -606,12 +606,13 @@ class Targets:
                     for c in kids
                     if c.dep_ == "advcl"
                     and c.tag_ == "VBG"
+                    and c.i > v.i  # not "Speaking to reporters, X called for ..."
                     and c.lemma_.lower() not in lex.speech_verbs
                     and not any(g.dep_ in ("mark", "nsubj") for g in c.children)
                 ),
                 None,
             )
-        ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
+        ccomp = next((c for c in kids if c.dep_ == "ccomp" and not stray_noun(c)), None)
         for_clause = next((c for c in kids if _for_clause(c, "for")), None)
         if xcomp is None and dobj is None and for_clause is not None:
             return _one(ctx.topics.from_vp(for_clause))  # "called for Iran to dismantle X"
@@ -744,12 +745,23 @@ class Targets:
                         for g in kids
                         if g.dep_ in ("xcomp", "advcl")
                         and g.pos_ == "VERB"
-                        and any(x.lower_ == "to" for x in g.children)
+                        and g.i > c.i  # not "Speaking to reporters, X called on Y to ..."
+                        and any(x.lower_ == "to" and x.dep_ == "aux" for x in g.children)
                     ),
                     None,
                 )
-                if act is not None and ctx.men[obj.i] is not None:
-                    return _one(ctx.topics.from_vp(act))
+                if act is not None and (
+                    ctx.men[obj.i] is not None
+                    or (
+                        c.lower_ in ("on", "upon")
+                        and v.lemma_.lower() in ADDRESSING_VERBS
+                        and act.i > obj.i
+                        and obj.pos_ in ("NOUN", "PROPN")
+                    )
+                ):  # "called on the junta to release them": whoever is called on, named or not
+                    patient = c.lower_ == "for" and any(g.dep_ == "auxpass" for g in act.children)
+                    # "called for Suu Kyi to be released": who is to be released is asked too
+                    return _one(ctx.topics.from_vp(act, agent=obj if patient else None))
                 if obj.pos_ == "VERB":
                     return _one(ctx.topics.from_vp(obj))
                 found = self.nps(obj)
@@ -833,6 +845,28 @@ def _stray_that(clause: Token) -> list[Token]:
         ):
             out += [c, *(x for x in c.conjuncts if x.i > c.i)]
     return out
+
+
+def stray_conjuncts(clause: Token) -> list[Token]:
+    """ "would not disarm until Israel withdraws from the south, ceases airstrikes and releases
+    prisoners": the clause's conjoined acts with no subject of their own, also those the
+    parser conjoined to a verb above it (finite, in the clause's own tense)."""
+    if clause.tag_ not in ("VBZ", "VBD", "VBP"):
+        return []
+    out = [c for c in clause.conjuncts if c.i > clause.i and _subjectless(c)]
+    up = clause.head
+    for _ in range(3):
+        for c in up.conjuncts:
+            if c.i > clause.i and c.tag_ == clause.tag_ and _subjectless(c):
+                out.append(c)
+        if up.head.i == up.i:
+            break
+        up = up.head
+    return list(dict.fromkeys(sorted(out, key=lambda t: t.i)))
+
+
+def _subjectless(v: Token) -> bool:
+    return not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in v.children)
 
 
 def _stray_infinitives(clause: Token) -> list[Token]:

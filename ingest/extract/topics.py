@@ -174,11 +174,53 @@ def _fragment_subject(verb: Token, toks: list[Token]) -> Token | None:
 
 def _small_clause_subject(clause: Token) -> Token | None:
     """The noun subject of a clause with no conjunction, auxiliary or object of its own ("the
-    treaty" in "making the treaty conditional"): a small clause the parser hung as a clause."""
+    treaty" in "making the treaty conditional"): a small clause the parser hung as a clause.
+    Not a clause whose subject is set off by a comma ("unless Israel makes a commitment to X,
+    the minister said"): that is the report's tag, which the parser hung under the clause
+    before it."""
     if any(c.dep_ in ("mark", "aux", "auxpass", "dobj", "ccomp") for c in clause.children):
         return None
     subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    return subj if subj is not None and subj.pos_ == "NOUN" and subj.i < clause.i else None
+    if subj is None or subj.pos_ != "NOUN" or subj.i > clause.i or _after_comma(subj):
+        return None  # "..., the minister said": the tag of a report set off by a comma
+    return subj
+
+
+def _report_tag(said: Token) -> bool:
+    """ "..., a senior official said on Tuesday": a verb of saying with nothing said after it
+    and a comma before it in its own phrase (not "check whether anyone disclosed the data")."""
+    return not any(g.dep_ in ("dobj", "ccomp", "xcomp") for g in said.children) and any(
+        t.text == "," for t in said.doc[said.left_edge.i : said.i]
+    )
+
+
+def _after_comma(t: Token) -> bool:
+    """Whether a phrase is set off by a comma before it."""
+    start = t.left_edge.i
+    return start > 0 and t.doc[start - 1].text == ","
+
+
+def _stray_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser left without one and hung elsewhere as a noun
+    clause with no subject ("an end to arms flows into Sudan" with "flows" a clause of the
+    verb): the noun phrase that starts right after the preposition."""
+    doc = prep.doc
+    if any(True for _ in prep.children) or prep.i + 1 >= len(doc):
+        return None
+    t = doc[prep.i + 1]
+    while t.head.i != t.i and t.head.i > prep.i and t.head.left_edge.i == prep.i + 1:
+        t = t.head
+    return t if t.dep_ == "ccomp" and stray_noun(t) else None
+
+
+def stray_noun(c: Token) -> bool:
+    """A noun the parser made a clause with no subject or conjunction of its own ("called for
+    a ceasefire, access and an end to arms flows into Sudan": "flows", tagged a noun or a verb
+    in the third person that has no subject): a piece of the phrase before it, not a clause
+    that says what is asked."""
+    return (c.pos_ in ("NOUN", "PROPN") or c.tag_ == "VBZ") and not any(
+        g.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for g in c.children
+    )  # "demanded that the minister resign" with "resign" a noun is a clause all the same
 
 
 def _key(tokens: list[Token]) -> str:
@@ -250,8 +292,11 @@ class TopicTable:
                     toks.extend(self.np_tokens(obj, depth + 1))
             elif c.dep_ == "prep" and c.lower_ in NP_PREPS and not prep_done and depth < 2:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                obj = obj if obj is not None else _stray_object(c)
                 if obj is not None and c.lower_ in ("on", "in") and obj.ent_type_ in WHEN_ENTS:
                     continue  # "demanded a ceasefire on Monday": when it was said (issue 12k)
+                if obj is not None and c.lower_ == "in" and obj.lower_ == "order":
+                    continue  # "regain access in order to resume the deal": an aim
                 if obj is not None:
                     prep_done = True
                     inner = (
@@ -297,6 +342,20 @@ class TopicTable:
                 if c.pos_ != "PRON":  # "implement it": the verb says enough
                     # the object keeps its own phrase ("take the dispute to the Council")
                     toks.extend(self.np_tokens(c, min(depth + 1, 1)))
+            elif (
+                c.dep_ == "ccomp"
+                and depth < 2
+                and c.lemma_.lower() in self.lex.speech_verbs
+                and _report_tag(c)
+            ):
+                # "makes a commitment to X, a senior official said": the report's tag, with
+                # the verb's own object read as the subject of "said"
+                toks.extend(
+                    t
+                    for s in c.children
+                    if s.dep_ == "nsubj" and s.i < c.i and not _after_comma(s)
+                    for t in self.np_tokens(s, depth + 1)
+                )
             elif c.dep_ == "ccomp" and depth < 2 and (subj := _small_clause_subject(c)):
                 # "making the treaty conditional", "addressed "the root causes"": a clause
                 # with no conjunction or auxiliary of its own is the verb's object and its
@@ -314,6 +373,8 @@ class TopicTable:
                     toks.extend(self.np_tokens(obj, depth + 1))
             elif c.dep_ == "prep" and c.lower_ in VP_PREPS and depth < 1:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if c.i < verb.i or (obj is not None and obj.lower_ == "order"):
+                    continue  # "In order to agree, Israel must commit ...": an aim, fronted
                 # after a short object the preposition says what is meant ("drop the group
                 # from the list", "hold the army to its commitments")
                 if obj is not None and not any(

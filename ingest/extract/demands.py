@@ -479,11 +479,11 @@ class DemandRules(StanceRules):
 
     def _ruled_out(self, cop: Token) -> bool:
         """Whether a copula says that something will not be: "there will be no truce", "a
-        deal is impossible" (the lexicon's ``ruled_out``)."""
+        deal is impossible" (the lexicon's ``impossible``)."""
         if cop.lemma_.lower() != "be":
             return False
         kids = list(cop.children)
-        if any(c.dep_ == "acomp" and c.lemma_.lower() in self.ctx.lex.ruled_out for c in kids):
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in self.ctx.lex.impossible for c in kids):
             return any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
         return any(c.dep_ == "expl" for c in kids) and any(
             c.dep_ == "attr" and (no_det(c) is not None or self.ctx.negated(cop)) for c in kids

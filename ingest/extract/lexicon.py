@@ -152,7 +152,7 @@ class Demands(_Section):
     condition_nouns: Words = Field(default_factory=list)
     only_preps: Words = Field(default_factory=list)
     held_phrases: Words = Field(default_factory=list)
-    ruled_out: Words = Field(default_factory=list)
+    impossible: Words = Field(default_factory=list)
     refusals: Words = Field(default_factory=list)
     general_appeals: Words = Field(default_factory=list)
     contentless_acts: Words = Field(default_factory=list)
@@ -370,7 +370,8 @@ class Lexicon:
     condition_nouns: frozenset[str]
     only_preps: tuple[tuple[str, ...], ...]
     held_phrases: tuple[str, ...]
-    ruled_out: frozenset[str]
+    #: "a treaty is impossible unless Y": adjectives that rule out until a condition holds
+    impossible: frozenset[str]
     refusals: frozenset[str]
     #: "appealed for calm", "urged restraint": conduct asked of everyone, no stance
     general_appeals: frozenset[str]
@@ -398,6 +399,7 @@ class Lexicon:
     not_stances: frozenset[str]
     #: "(some) worry that X; the aides reject that": a view answered, not a proposal
     belief_verbs: frozenset[str]
+    #: "there will be no X": outcomes a side rules out
     ruled_out: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
@@ -597,7 +599,7 @@ class Lexicon:
             agree_verbs=fs(de.agree_verbs),
             demand_list_nouns=fs(de.list_nouns),
             held_phrases=tuple(sorted(set(de.held_phrases), key=len, reverse=True)),
-            ruled_out=fs(de.ruled_out),
+            impossible=fs(de.impossible),
             refusals=fs(de.refusals),
             background_verbs=fs(de.background_verbs),
             general_appeals=fs(de.general_appeals),

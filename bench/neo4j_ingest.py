@@ -215,7 +215,8 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     from tests.helpers import hold_neo4j_lock
 
-    hold_neo4j_lock()
+    print(f"waiting for the lock on {args.uri} …", flush=True)
+    hold_neo4j_lock(uri=args.uri)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     records = list(synthetic_records(args.relations, seed=args.seed))
     work = list(batches(records, args.batch))

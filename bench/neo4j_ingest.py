@@ -145,6 +145,66 @@ def server_cpu(pid: int | None = None) -> float:
     return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
 
 
+#: The server's threads by what they do, from their names as ``/proc`` gives them (15
+#: characters): the first group with a prefix of the name; any other thread is "other".
+THREAD_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("queries and commits", ("neo4j.BoltWork",)),
+    ("garbage collection", ("GC Thread", "G1 ", "VM Thread")),
+    ("JIT compilers", ("C1 CompilerThre", "C2 CompilerThre")),
+)
+#: the server's CPU seconds of each timed run by thread group (:data:`THREAD_GROUPS`), by label
+THREADS: dict[str, list[dict[str, float]]] = defaultdict(list)
+
+
+def server_threads(
+    pid: int | None = None, proc: Path = Path("/proc")
+) -> dict[str, tuple[str, float]]:
+    """The server's live threads: thread id to (group, CPU seconds so far); empty when its pid
+    is not known."""
+    pid = SERVER_PID if pid is None else pid
+    if pid is None:
+        return {}
+    try:
+        tasks = list((proc / str(pid) / "task").iterdir())
+    except OSError:
+        return {}
+    out = {}
+    for task in tasks:
+        try:
+            name = (task / "comm").read_text().strip()
+            stat = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended meanwhile
+        group = next((g for g, prefixes in THREAD_GROUPS if name.startswith(prefixes)), "other")
+        out[task.name] = (group, (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK"))
+    return out
+
+
+def thread_split(
+    before: dict[str, tuple[str, float]], after: dict[str, tuple[str, float]], total: float
+) -> dict[str, float]:
+    """The server's CPU between two :func:`server_threads` readings by group; ``total`` (the
+    process's, which keeps the time of threads that ended) less the groups' is "other"."""
+    split = {group: 0.0 for group, _ in THREAD_GROUPS}
+    for tid, (group, seconds) in after.items():
+        if group != "other":
+            split[group] += seconds - before.get(tid, (group, 0.0))[1]
+    split["other"] = total - sum(split.values())
+    return split
+
+
+def threads_line(label: str) -> str:
+    """The median of each group of the server's CPU over the runs of ``label``."""
+    if not THREADS[label]:
+        return ""
+    parts = ", ".join(
+        f"{group} {statistics.median(run[group] for run in THREADS[label]):.1f} s"
+        for group in THREADS[label][0]
+    )
+    runs = len(THREADS[label])
+    return f"The server's CPU in the runs of {label}, by thread (median of {runs}): {parts}."
+
+
 def server_args(ap: argparse.ArgumentParser) -> None:
     """The options that say which Neo4j server to use (and its pid, for its CPU time)."""
     ap.add_argument(
@@ -168,12 +228,15 @@ def server_pid(args: argparse.Namespace) -> int | None:
 
 
 def timed(fn: Any, *args: Any, label: str = "") -> float:
-    client, server = time.process_time(), server_cpu()
+    client, server, threads = time.process_time(), server_cpu(), server_threads()
     start = time.perf_counter()
     fn(*args)
     elapsed = time.perf_counter() - start
     if label:
-        CPU[label].append((time.process_time() - client, server_cpu() - server))
+        used = server_cpu() - server
+        CPU[label].append((time.process_time() - client, used))
+        if threads:
+            THREADS[label].append(thread_split(threads, server_threads(), used))
     return elapsed
 
 
@@ -215,7 +278,8 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     from tests.helpers import hold_neo4j_lock
 
-    hold_neo4j_lock()
+    print(f"waiting for the lock on {args.uri} …", flush=True)
+    hold_neo4j_lock(uri=args.uri)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     records = list(synthetic_records(args.relations, seed=args.seed))
     work = list(batches(records, args.batch))
@@ -338,6 +402,7 @@ def main() -> None:
         "",
         cpu_line("bare loader", "Loader"),
         cpu_line("baseline", "store"),
+        *(threads_line(label) for label in ("bare loader", "Loader", "baseline", "store")),
     ]
     print("\n".join(lines))
     if args.write_doc:

@@ -46,12 +46,13 @@ def open_neo4j() -> GraphStore:
 _neo4j_lock: IO[str] | None = None
 
 
-def hold_neo4j_lock(timeout: float = 900.0) -> None:
-    """Take, for the rest of this process, the lock on the test database (see the docstring)."""
+def hold_neo4j_lock(timeout: float = 900.0, uri: str = NEO4J_URI) -> None:
+    """Take, for the rest of this process, the lock on the database at ``uri`` (default: the
+    test database; see the docstring)."""
     global _neo4j_lock
     if _neo4j_lock is not None:
         return
-    name = re.sub(r"[^A-Za-z0-9]+", "-", NEO4J_URI)
+    name = re.sub(r"[^A-Za-z0-9]+", "-", uri)
     fh = (Path(tempfile.gettempdir()) / f"actorgraph-tests-{name}.lock").open("w")
     deadline = time.monotonic() + timeout
     while True:
@@ -60,7 +61,7 @@ def hold_neo4j_lock(timeout: float = 900.0) -> None:
             break
         except BlockingIOError:
             if time.monotonic() > deadline:
-                pytest.fail(f"another test session has used {NEO4J_URI} for {timeout:.0f} s")
+                pytest.fail(f"another test session has used {uri} for {timeout:.0f} s")
             time.sleep(0.5)
     _neo4j_lock = fh
 

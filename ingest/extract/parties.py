@@ -77,7 +77,7 @@ class Parties:
                 c.dep_ == "pobj" and self.is_pair_phrase(c) for c in t.children
             ):  # "brought together Moldova and Transnistria as the two sides"
                 names = listed_before(t)
-                found = self._actors(names)
+                found = self.actors(names)
                 if len(found) < 2:  # a name the dictionary lacks ("Transnistria"; a side,
                     # whatever type the tagger guessed for it)
                     found = []
@@ -110,18 +110,18 @@ class Parties:
             n = t.head if t.dep_ == "compound" and t.head.pos_ == "NOUN" else t
             head = n.head
             if head.lower_ == "as" and head.dep_ == "prep":
-                found += self._actors(listed_before(head))
-                found += self._actors(
+                found += self.actors(listed_before(head))
+                found += self.actors(
                     x for c in head.head.children if c.dep_ == "nsubj" for x in c.subtree
                 )
-            found += self._actors(
+            found += self.actors(
                 x
                 for c in n.children
                 if c.dep_ in ("amod", "compound", "poss", "nmod", "appos", "conj")
                 for x in c.subtree
             )
             if n.dep_ == "appos":
-                found += self._actors(_head_span(head))
+                found += self.actors(_head_span(head))
         ctx.observers = set(found)
 
     def _mediator_hints(self) -> None:
@@ -135,7 +135,7 @@ class Parties:
             if t.pos_ in ("NOUN", "PROPN") and (
                 low in lex.mediator_nouns or lemma in lex.mediator_nouns
             ):
-                hints += self._actors(
+                hints += self.actors(
                     x
                     for c in t.children
                     if c.dep_ in ("amod", "compound", "poss", "nmod")
@@ -163,12 +163,12 @@ class Parties:
                     continue
                 for c in t.children:
                     if c.dep_ in ("nsubj", "agent"):
-                        hints += self._actors(c.subtree)
+                        hints += self.actors(c.subtree)
             elif lemma in lex.mediation_verbs and t.pos_ in ("VERB", "ADJ"):
                 holder = t.head if t.dep_ in ("attr", "acomp", "xcomp") else t  # "is mediating"
                 for c in [*t.children, *holder.children]:
                     if c.dep_ == "agent" or (c.dep_ in ("nsubj", "npadvmod") and c.i < t.i):
-                        hints += self._actors(x for x in c.subtree if x.dep_ != "conj" or x.i < t.i)
+                        hints += self.actors(x for x in c.subtree if x.dep_ != "conj" or x.i < t.i)
         ctx.mediator_hints = {a for a in hints if a not in ctx.parties}
 
     def choose(self, mediators: set[str]) -> None:
@@ -178,7 +178,7 @@ class Parties:
         counts: Counter[tuple[str, ...]] = Counter()
         first: dict[tuple[str, ...], int] = {}
         for pair, n in self.pairs.items():
-            sides = [a for a in pair if a in self._named_sides] or self._principals(pair)
+            sides = [a for a in pair if a in self._named_sides] or self.principals(pair)
             rest = tuple(a for a in sides if a not in mediators and a not in ctx.observers)
             if len(rest) >= 2:
                 counts[rest] += n
@@ -246,16 +246,16 @@ class Parties:
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
-                for a in self._actors(x for o in owners for x in o.subtree):
+                for a in self.actors(x for o in owners for x in o.subtree):
                     count(a)
             elif (lemma in lex.side_nouns or t.lower_ in lex.side_nouns) and t.pos_ == "NOUN":
                 # "the Houthi delegation", "Kyiv's negotiators": the people a side sends
-                for a in self._actors(_owner_tokens(t)):
+                for a in self.actors(_owner_tokens(t)):
                     count(a)
             elif lemma in lex.party_nouns:  # "a ceasefire with Israel"
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ == "with":
-                        for a in self._actors(c.subtree):
+                        for a in self.actors(c.subtree):
                             count(a)
         top = [a for a, n in counts.most_common(2) if n > 1 or len(counts) == 2]
         if len(top) != 2:
@@ -285,7 +285,7 @@ class Parties:
                 continue
             with ctx.quietly():
                 subjects = [r.actor for r in ctx.resolve.subject_actors(verb)]
-            out.update(self._principals(subjects))
+            out.update(self.principals(subjects))
         return out
 
     # ------------------------------------------------------------------ helpers
@@ -318,7 +318,7 @@ class Parties:
             heads = joined
         found = self._sides(heads)
         if resolve and len(found) < 2:
-            found = self._principals(r.actor for c in heads for r in self.ctx.resolve.resolve_np(c))
+            found = self.principals(r.actor for c in heads for r in self.ctx.resolve.resolve_np(c))
             if len(found) == 1 and len(heads) == 2:  # "the government delegation and the EMC"
                 gov = next(
                     (
@@ -383,7 +383,7 @@ class Parties:
     def _hyphenated(self, noun: Token) -> list[str]:
         """ "the Israel-Hamas war", "U.S.-Iran talks"."""
         left = joined_before(noun)
-        return self._actors(left) if left else []
+        return self.actors(left) if left else []
 
     def _conjoined_subject(self, v: Token) -> list[str]:
         """ "Israel and Hamas agreed", "Israel and Hamas are close to a truce", "Ethiopian and
@@ -409,7 +409,7 @@ class Parties:
             return self._sides(heads, of=True)
         # the mention a side's name is part of ("Delegations of Armenia" is one mention)
         starts = [m.start for c in heads if (m := ctx.men[c.i]) is not None]
-        return self._actors([*(ctx.doc[i] for i in starts), *(x for c in heads for x in c.subtree)])
+        return self.actors([*(ctx.doc[i] for i in starts), *(x for c in heads for x in c.subtree)])
 
     def _talks_with(self, noun: Token) -> list[str]:
         """ "Israel held indirect talks with Hamas", "Kyiv's negotiations with Moscow": the
@@ -425,19 +425,19 @@ class Parties:
             withs = [c for c in gov.children if c.dep_ == "prep" and c.lower_ == "with"]
         if len(withs) != 1:
             return []
-        other = self._actors(withs[0].subtree)
-        owner = self._actors(
+        other = self.actors(withs[0].subtree)
+        owner = self.actors(
             x for c in noun.children if c.dep_ in ("poss", "compound") for x in c.subtree
         )
         if not owner and holder is not None and gov is None and holder.pos_ in ("NOUN", "PROPN"):
             # the party whose people came for the talks: "a Houthi delegation ... for talks"
             lex = self.ctx.lex
             if holder.lemma_.lower() in lex.side_nouns or holder.lower_ in lex.side_nouns:
-                owner = self._actors(_head_span(holder))
+                owner = self.actors(_head_span(holder))
         if not owner and gov is not None and gov.pos_ in ("VERB", "AUX"):
             subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
             if subj is not None and not any(c.dep_ == "conj" for c in subj.children):
-                owner = self._actors(_head_span(subj))
+                owner = self.actors(_head_span(subj))
         if len(owner) != 1 or len(other) != 1 or owner == other:
             return []
         return owner + other
@@ -477,16 +477,18 @@ class Parties:
         for c in heads:
             span = _head_span(c, of)
             owner = {x.i for p in c.children if p.dep_ == "poss" for x in p.subtree}
-            found = self._actors(x for x in span if x.i not in owner) if owner else []
-            for a in found or self._actors(span):
+            found = self.actors(x for x in span if x.i not in owner) if owner else []
+            for a in found or self.actors(span):
                 out += [a] if a not in out else []
         return out
 
-    def _actors(self, tokens: object) -> list[str]:
+    def actors(self, tokens: object) -> list[str]:
         """Actors (not people) among tokens; a person counts as the actor it speaks for."""
-        return self._principals(self.ctx.resolve.actors_in(tokens, use=False))  # type: ignore[arg-type]
+        return self.principals(self.ctx.resolve.actors_in(tokens, use=False))  # type: ignore[arg-type]
 
-    def _principals(self, actors: Iterable[str]) -> list[str]:
+    def principals(self, actors: Iterable[str]) -> list[str]:
+        """``actors`` with each person in it replaced by the actor they speak for (left out when
+        they speak for none, unless the people are kept)."""
         ctx = self.ctx
         out: list[str] = []
         for a in actors:

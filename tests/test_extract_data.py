@@ -26,6 +26,7 @@ def test_the_bundled_data_loads() -> None:
         ("demands: {verbs: {urge: {needs: [dobj, objekt]}}}", "demands.verbs.urge.needs", "objekt"),
         ("rejects: {verbs: {deny: {needs: ['dobj_class:nope']}}}", "object_classes", "nope"),
         ("rejects: {predicates: [no, yes]}", "rejects.predicates", '"no"'),
+        ("demands: {fulfil_verbs: [meet, 3]}", "demands.fulfil_verbs", "list of words"),
     ],
 )
 def test_a_bad_lexicon_names_the_field(tmp_path: Path, text: str, field: str, message: str) -> None:

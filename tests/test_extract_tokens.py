@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from actorgraph.ingest.articles import Article
 from actorgraph.ingest.extract import Extractor
-from actorgraph.ingest.extract.tokens import release, span_root, tokens
+from actorgraph.ingest.extract.tokens import lemmas, lowers, poses, release, span_root, tokens
 
 
 def test_one_list_per_document_until_released() -> None:
@@ -19,6 +19,19 @@ def test_one_list_per_document_until_released() -> None:
     assert again is not first and [t.text for t in again] == [t.text for t in first]
     release(doc)
     release(doc)  # releasing twice is harmless
+
+
+def test_the_words_of_the_tokens_once_per_document() -> None:
+    ex = Extractor(n_process=1)
+    doc = ex.nlp("Qatari Mediators Said the Talks had STALLED.")
+    assert lowers(doc) == [t.lower_ for t in doc]
+    assert lemmas(doc) == [t.lemma_.lower() for t in doc]
+    assert poses(doc) == [t.pos_ for t in doc]
+    assert lowers(doc) is lowers(doc) and lemmas(doc) is lemmas(doc) and poses(doc) is poses(doc)
+    kept = lowers(doc)
+    release(doc)
+    assert not doc.user_data
+    assert lowers(doc) is not kept and lowers(doc) == kept
 
 
 def test_records_leave_no_token_list_on_the_document() -> None:

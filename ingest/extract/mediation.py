@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.mediation_efforts import effort_for, mandate, pursuit
 from actorgraph.ingest.extract.parties import Parties, listed_before
-from actorgraph.ingest.extract.tokens import tokens
+from actorgraph.ingest.extract.tokens import lemmas, lowers, tokens
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -77,12 +77,13 @@ class Mediation:
         # the stated pairs again, now that who speaks for whom is known ("a summit between
         # President X and leader Y"), so that "the two sides" names them
         self.parties.choose(set())
-        toks = tokens(ctx.doc)
+        toks, lows, lems = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc)
         for k, s in enumerate(ctx.sents):
-            for t in toks[s.start : s.end]:
-                lemma, low = t.lemma_.lower(), t.lower_
+            for i in range(s.start, s.end):
+                lemma, low = lems[i], lows[i]
                 if lemma not in cues and low not in cues and not _participle_of(low, cues):
                     continue
+                t = toks[i]
                 if t.pos_ in ("NOUN", "PROPN") and self._is_mediator_noun(t):
                     self._mediator_noun(t, k)
                 elif t.pos_ in ("NOUN", "PROPN") and (

@@ -14,11 +14,14 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.tokens import tokens
+from actorgraph.ingest.extract.tokens import lemmas, lowers, poses, tokens
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
     from spacy.tokens import Token
+
+#: the parts of speech a pair can be stated on (a noun of the talks or the sides, a verb)
+_STATED_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX"})
 
 #: how far below a clause's verb a negotiation noun may be ("are close to a truce")
 _DEPTH = 5
@@ -55,21 +58,23 @@ class Parties:
         ctx = self.ctx
         lex = ctx.lex
         self._raw = True
+        lows, lems, pos = lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
         for t in tokens(ctx.doc):
-            low, lemma = t.lower_, t.lemma_.lower()
+            i = t.i
+            low, lemma, tpos = lows[i], lems[i], pos[i]
+            if tpos not in _STATED_POS and low not in ("between", "as"):
+                continue  # what follows needs a noun or a verb, or one of the two words
             if low == "between" and t.dep_ == "prep":
                 head = t.head
                 if self._negotiation_head(head) and lemma_of(head) not in lex.movement_nouns:
                     with ctx.quietly():  # "talks between Ethiopia and Amhara militias"
                         self._add(self.between(t, resolve=True), t.i, sides=True)
-            elif t.pos_ in ("NOUN", "PROPN") and (
-                lemma in lex.party_nouns or low in lex.party_nouns
-            ):
+            elif tpos in ("NOUN", "PROPN") and (lemma in lex.party_nouns or low in lex.party_nouns):
                 self._add(self._hyphenated(t), t.i, sides=True)
-            elif t.pos_ in ("VERB", "AUX"):
+            elif tpos in ("VERB", "AUX"):
                 self._add(self._conjoined_subject(t), t.i)
                 self._add(self._conjoined_object(t), t.i)
-            if t.pos_ in ("NOUN", "PROPN") and (
+            if tpos in ("NOUN", "PROPN") and (
                 lemma in lex.talk_nouns or lemma in lex.party_nouns or low in lex.talk_nouns
             ):
                 self._add(self._talks_with(t), t.i)
@@ -102,9 +107,10 @@ class Parties:
         ctx = self.ctx
         nouns = ctx.lex.observer_nouns
         found: list[str] = []
+        lows, pos = lowers(ctx.doc), poses(ctx.doc)
         for t in tokens(ctx.doc):
-            if t.pos_ not in ("NOUN", "PROPN") or (
-                t.lower_ not in nouns and lemma_of(t) not in nouns
+            if pos[t.i] not in ("NOUN", "PROPN") or (
+                lows[t.i] not in nouns and lemma_of(t) not in nouns
             ):
                 continue
             n = t.head if t.dep_ == "compound" and t.head.pos_ == "NOUN" else t
@@ -130,9 +136,10 @@ class Parties:
         ctx = self.ctx
         lex = ctx.lex
         hints: list[str] = []
+        lows, lems, pos = lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
         for t in tokens(ctx.doc):
-            low, lemma = t.lower_, t.lemma_.lower()
-            if t.pos_ in ("NOUN", "PROPN") and (
+            low, lemma, tpos = lows[t.i], lems[t.i], pos[t.i]
+            if tpos in ("NOUN", "PROPN") and (
                 low in lex.mediator_nouns or lemma in lex.mediator_nouns
             ):
                 hints += self.actors(
@@ -144,7 +151,7 @@ class Parties:
                 )
             elif (
                 lemma in lex.carry_verbs
-                and t.pos_ == "VERB"
+                and tpos == "VERB"
                 and any(
                     c.dep_ == "prep" and c.lower_ == "between"
                     for c in [
@@ -152,7 +159,7 @@ class Parties:
                         *(g for o in t.children if o.dep_ == "dobj" for g in o.children),
                     ]
                 )
-            ) or (lemma in lex.host_verbs and t.pos_ == "VERB"):
+            ) or (lemma in lex.host_verbs and tpos == "VERB"):
                 # "Qatari officials carried messages between the delegations", "hosted talks"
                 objs = [c for c in t.children if c.dep_ == "dobj"]
                 if t.dep_ == "acl" and t.tag_ == "VBN":  # "the talks, hosted by Kenya"
@@ -164,7 +171,7 @@ class Parties:
                 for c in t.children:
                     if c.dep_ in ("nsubj", "agent"):
                         hints += self.actors(c.subtree)
-            elif lemma in lex.mediation_verbs and t.pos_ in ("VERB", "ADJ"):
+            elif lemma in lex.mediation_verbs and tpos in ("VERB", "ADJ"):
                 holder = t.head if t.dep_ in ("attr", "acomp", "xcomp") else t  # "is mediating"
                 for c in [*t.children, *holder.children]:
                     if c.dep_ == "agent" or (c.dep_ in ("nsubj", "npadvmod") and c.i < t.i):
@@ -235,8 +242,9 @@ class Parties:
                 count(r["source"], 2)
                 count(r["target"])
         lex = ctx.lex
+        lows, lems, pos = lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
         for t in tokens(ctx.doc):
-            lemma = t.lemma_.lower()
+            lemma = lems[t.i]
             if lemma in lex.messages or lemma in lex.proposal_heads:
                 owners = [c for c in t.children if c.dep_ in ("poss", "amod", "compound")]
                 owners += [
@@ -248,7 +256,7 @@ class Parties:
                 ]
                 for a in self.actors(x for o in owners for x in o.subtree):
                     count(a)
-            elif (lemma in lex.side_nouns or t.lower_ in lex.side_nouns) and t.pos_ == "NOUN":
+            elif (lemma in lex.side_nouns or lows[t.i] in lex.side_nouns) and pos[t.i] == "NOUN":
                 # "the Houthi delegation", "Kyiv's negotiators": the people a side sends
                 for a in self.actors(_owner_tokens(t)):
                     count(a)
@@ -337,7 +345,8 @@ class Parties:
     def is_pair_phrase(self, t: Token) -> bool:
         """ "the two sides", "both parties", "the warring parties", "the sides"."""
         lex = self.ctx.lex
-        lemma, low = t.lemma_.lower(), t.lower_
+        doc, i = t.doc, t.i
+        lemma, low = lemmas(doc)[i], lowers(doc)[i]
         pairs, counted = lex.pair_nouns, lex.counted_pair_nouns
         if lemma not in pairs and low not in pairs and lemma not in counted and low not in counted:
             return False  # most tokens: no pair noun at all, and no children to read

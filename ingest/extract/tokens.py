@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _KEY = "actorgraph.tokens"
+_LOWER = "actorgraph.lower"
+_LEMMA = "actorgraph.lemma"
+_POS = "actorgraph.pos"
 
 
 def tokens(doc: Doc) -> list[Token]:
@@ -25,6 +28,32 @@ def tokens(doc: Doc) -> list[Token]:
     if toks is None:
         toks = doc.user_data[_KEY] = list(doc)
     return toks
+
+
+def lowers(doc: Doc) -> list[str]:
+    """Each token's ``lower_``, by index, kept as :func:`tokens` is. spaCy decodes a token's
+    string from its string store on every access; the rules' passes over every token of a
+    document read them from here."""
+    found: list[str] | None = doc.user_data.get(_LOWER)
+    if found is None:
+        found = doc.user_data[_LOWER] = [t.lower_ for t in tokens(doc)]
+    return found
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """Each token's ``lemma_.lower()``, by index (see :func:`lowers`)."""
+    found: list[str] | None = doc.user_data.get(_LEMMA)
+    if found is None:
+        found = doc.user_data[_LEMMA] = [t.lemma_.lower() for t in tokens(doc)]
+    return found
+
+
+def poses(doc: Doc) -> list[str]:
+    """Each token's ``pos_``, by index (see :func:`lowers`)."""
+    found: list[str] | None = doc.user_data.get(_POS)
+    if found is None:
+        found = doc.user_data[_POS] = [t.pos_ for t in tokens(doc)]
+    return found
 
 
 def span_root(doc: Doc, start: int, end: int) -> Token:
@@ -42,5 +71,6 @@ def span_root(doc: Doc, start: int, end: int) -> Token:
 
 
 def release(doc: Doc) -> None:
-    """Forget the document's token list (the end of its analysis)."""
-    doc.user_data.pop(_KEY, None)
+    """Forget the document's token list and word lists (the end of its analysis)."""
+    for key in (_KEY, _LOWER, _LEMMA, _POS):
+        doc.user_data.pop(key, None)

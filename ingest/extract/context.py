@@ -30,6 +30,7 @@ from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.outlets import reporting_outlets
 from actorgraph.ingest.extract.records import Records
 from actorgraph.ingest.extract.titles import title_score
+from actorgraph.ingest.extract.tokens import doc_text
 from actorgraph.ingest.extract.topics import INTERVIEWER, TopicTable
 from spacy.tokens import Doc, Span, Token
 
@@ -96,7 +97,7 @@ class DocContext:
         outlet: str | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # computed on each access by spaCy: keep it
+        self.text = doc_text(doc)  # computed on each access by spaCy: keep it
         self.doc_id = doc_id
         #: the date the input gives (records carry it)
         self.published = published

@@ -23,7 +23,7 @@ from actorgraph.ingest.extract.normalize import (
     person_key,
     surname,
 )
-from actorgraph.ingest.extract.tokens import tokens
+from actorgraph.ingest.extract.tokens import lemmas, lowers, poses, span_text, tokens
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -195,7 +195,7 @@ def find_mentions(
             s -= 1  # "Ivanka Trump" is no "Trump" of the dictionary: a person of their own
             cands.append((s, e, 2, Mention(s, e, "ner", "PERSON", doc[s:e].text)))
             continue
-        cands.append((s, e, 2, Mention(s, e, kind, "DICT", doc[s:e].text, actor_id)))
+        cands.append((s, e, 2, Mention(s, e, kind, "DICT", span_text(doc, s, e), actor_id)))
     for _, s, e in matchers.places(doc):
         cands.append((s, e, 2, None))
     in_title: set[int] = set()
@@ -204,10 +204,12 @@ def find_mentions(
     title_starts = {s for s, _ in titles}
     title_ends = {e for _, e in titles}
     # names of people NER gave another label elsewhere ("Mayr-Harting said" as a work of art)
-    named = {person_key(x.text) for x in doc.ents if x.label_ == "PERSON"}
-    named |= {surname(x.text) for x in doc.ents if x.label_ == "PERSON"}
+    ents = doc.ents  # a new tuple of new spans on every access
+    persons = [x.text for x in ents if x.label_ == "PERSON"]
+    named = {person_key(x) for x in persons} | {surname(x) for x in persons}
     named.discard("")
-    for ent in doc.ents:
+    toks, lows = tokens(doc), lowers(doc)
+    for ent in ents:
         if ent.label_ not in ACTOR_LABELS and ent.label_ not in BLOCKING_LABELS:
             continue
         s, e = _trim(ent, in_title)
@@ -255,7 +257,7 @@ def find_mentions(
         if _described(doc, s, e) and not dictionary.lookup(doc[s:e].text):
             cands.append((s, e, 1, None))  # "X, the main Kosovo Serb party,": a description
             continue
-        if all(t.lower_ in QUANTIFIERS or t.is_punct or t.like_num for t in doc[s:e]):
+        if all(lows[i] in QUANTIFIERS or toks[i].is_punct or toks[i].like_num for i in range(s, e)):
             continue  # "Several", "Many", "Dozens": quantifiers NER took for a name
         verb = _headline_verb(doc, s, e, matchers.headline_verbs)
         if verb is not None and not dictionary.lookup(text):
@@ -493,10 +495,16 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
         ):
             people.setdefault(name_key(m.text), m.actor)
             people.setdefault(name_key(m.text.split()[-1]), m.actor)
+    toks = tokens(doc)
     while i < n:
-        t = doc[i]
+        t = toks[i]
+        upper = t.text[:1].isupper()
+        label = _label_word(t) and len(t.text) > 1
+        if not (upper or label):
+            i += 1  # neither case below: no need to ask where the line starts
+            continue
         line_start = _line_start(doc, i)
-        if line_start and t.text[:1].isupper() and not _capitals(t):
+        if line_start and upper and not _capitals(t):
             # "Amum: We came because ...": a name in title case, of a person named in full
             j = i
             while j < n and j - i < 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
@@ -505,7 +513,7 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
                 labels.append((i, j))
             i = max(j, i + 1)
             continue
-        if not (line_start and _label_word(t) and len(t.text) > 1):
+        if not (line_start and label):
             i += 1
             continue
         j = i
@@ -701,8 +709,9 @@ def _acronyms(
         if dictionary.entries.get(full.actor) and dictionary.type_of_entry(full.actor) == "person":
             continue
         alias[m.text] = full.actor
+    lows, pos = lowers(doc), poses(doc)
     for t in tokens(doc):  # bracketed abbreviations NER left out
-        if taken[t.i] or not _is_acronym(t.text) or t.i < 2 or doc[t.i - 1].text != "(":
+        if taken[t.i] or t.i < 2 or lows[t.i - 1] != "(" or not _is_acronym(t.text):
             continue
         full = by_end.get(t.i - 1)
         if full is not None and full.actor and t.i + 1 < len(doc) and doc[t.i + 1].text == ")":
@@ -737,7 +746,7 @@ def _acronyms(
                     alias[m.text] = hit
                     dictionary.add_document_alias(hit, m.text)
     for t in tokens(doc):
-        if taken[t.i] or t.i in by_start or not _is_acronym(t.text) or t.pos_ != "PROPN":
+        if taken[t.i] or t.i in by_start or pos[t.i] != "PROPN" or not _is_acronym(t.text):
             continue
         if _caps_run(doc, t.i) >= 3:
             continue  # "HAMAS SAYS NO TO TRUCE PLAN": a headline in capitals, no abbreviations
@@ -795,11 +804,12 @@ def _splinters(
     names (a people's name, "the Sudanese SPLM", only describes it)."""
     by_start = {m.start: m for m in mentions}
     extra: list[Mention] = []
+    lows = lowers(doc)
     for t in tokens(doc)[2:]:
-        if not _is_acronym(t.text) or len(t.text) < 2:
+        if lows[t.i - 2] != "the" or not _is_acronym(t.text) or len(t.text) < 2:
             continue
-        adj, det = doc[t.i - 1], doc[t.i - 2]
-        if det.lower_ != "the" or not adj.is_alpha or not adj.text[:1].isupper():
+        adj = doc[t.i - 1]
+        if not adj.is_alpha or not adj.text[:1].isupper():
             continue
         if adj.is_upper or adj.pos_ not in ("ADJ", "PROPN") or adj.ent_type_ in ("NORP", "GPE"):
             continue
@@ -1776,8 +1786,9 @@ def _speakers_missed(
     when it is an acronym or ends in an organization word. Not in a title-case headline, not a
     common noun written with a capital ("Lawmaker urges …")."""
     extra: list[Mention] = []
-    for v in doc:
-        if v.pos_ != "VERB" or v.lemma_.lower() not in matchers.speech_verbs:
+    pos, lems = poses(doc), lemmas(doc)
+    for v in tokens(doc):
+        if pos[v.i] != "VERB" or lems[v.i] not in matchers.speech_verbs:
             continue
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ != "PROPN" or taken[subj.i] or not subj.text[:1].isupper():

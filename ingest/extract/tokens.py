@@ -19,6 +19,7 @@ _KEY = "actorgraph.tokens"
 _LOWER = "actorgraph.lower"
 _LEMMA = "actorgraph.lemma"
 _POS = "actorgraph.pos"
+_TEXT = "actorgraph.text"
 
 
 def tokens(doc: Doc) -> list[Token]:
@@ -56,6 +57,25 @@ def poses(doc: Doc) -> list[str]:
     return found
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, which spaCy joins from new token objects on every access, kept as
+    :func:`tokens` is."""
+    found: str | None = doc.user_data.get(_TEXT)
+    if found is None:
+        found = doc.user_data[_TEXT] = "".join(t.text_with_ws for t in tokens(doc))
+    return found
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` from the kept text: the characters from the first token to the
+    end of the last, without the space after it."""
+    if end <= start:
+        return ""
+    toks = tokens(doc)
+    last = toks[end - 1]
+    return doc_text(doc)[toks[start].idx : last.idx + len(last)]
+
+
 def span_root(doc: Doc, start: int, end: int) -> Token:
     """``doc[start:end].root`` from the shared list: the one word whose head lies outside the
     range (or that heads its sentence); with more than one such word, spaCy's own choice."""
@@ -72,5 +92,5 @@ def span_root(doc: Doc, start: int, end: int) -> Token:
 
 def release(doc: Doc) -> None:
     """Forget the document's token list and word lists (the end of its analysis)."""
-    for key in (_KEY, _LOWER, _LEMMA, _POS):
+    for key in (_KEY, _LOWER, _LEMMA, _POS, _TEXT):
         doc.user_data.pop(key, None)

@@ -58,12 +58,12 @@ class Parties:
         ctx = self.ctx
         lex = ctx.lex
         self._raw = True
-        lows, lems, pos = lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
-        for t in tokens(ctx.doc):
-            i = t.i
-            low, lemma, tpos = lows[i], lems[i], pos[i]
+        toks, lows, lems, pos = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
+        for i, tpos in enumerate(pos):
+            low = lows[i]
             if tpos not in _STATED_POS and low not in ("between", "as"):
                 continue  # what follows needs a noun or a verb, or one of the two words
+            t, lemma = toks[i], lems[i]
             if low == "between" and t.dep_ == "prep":
                 head = t.head
                 if self._negotiation_head(head) and lemma_of(head) not in lex.movement_nouns:
@@ -107,12 +107,11 @@ class Parties:
         ctx = self.ctx
         nouns = ctx.lex.observer_nouns
         found: list[str] = []
-        lows, pos = lowers(ctx.doc), poses(ctx.doc)
-        for t in tokens(ctx.doc):
-            if pos[t.i] not in ("NOUN", "PROPN") or (
-                lows[t.i] not in nouns and lemma_of(t) not in nouns
-            ):
+        toks, lows, lems, pos = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
+        for i, tpos in enumerate(pos):
+            if tpos not in ("NOUN", "PROPN") or (lows[i] not in nouns and lems[i] not in nouns):
                 continue
+            t = toks[i]
             n = t.head if t.dep_ == "compound" and t.head.pos_ == "NOUN" else t
             head = n.head
             if head.lower_ == "as" and head.dep_ == "prep":
@@ -136,9 +135,13 @@ class Parties:
         ctx = self.ctx
         lex = ctx.lex
         hints: list[str] = []
-        lows, lems, pos = lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
-        for t in tokens(ctx.doc):
-            low, lemma, tpos = lows[t.i], lems[t.i], pos[t.i]
+        toks, lows, lems, pos = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
+        cues = lex.mediator_nouns | lex.carry_verbs | lex.host_verbs | lex.mediation_verbs
+        for i, lemma in enumerate(lems):
+            low = lows[i]
+            if lemma not in cues and low not in lex.mediator_nouns:
+                continue  # none of the cases below
+            t, tpos = toks[i], pos[i]
             if tpos in ("NOUN", "PROPN") and (
                 low in lex.mediator_nouns or lemma in lex.mediator_nouns
             ):
@@ -242,9 +245,12 @@ class Parties:
                 count(r["source"], 2)
                 count(r["target"])
         lex = ctx.lex
-        lows, lems, pos = lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
-        for t in tokens(ctx.doc):
-            lemma = lems[t.i]
+        toks, lows, lems, pos = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
+        cues = lex.messages | lex.proposal_heads | lex.side_nouns | lex.party_nouns
+        for i, lemma in enumerate(lems):
+            if lemma not in cues and lows[i] not in lex.side_nouns:
+                continue  # none of the cases below
+            t = toks[i]
             if lemma in lex.messages or lemma in lex.proposal_heads:
                 owners = [c for c in t.children if c.dep_ in ("poss", "amod", "compound")]
                 owners += [
@@ -256,7 +262,7 @@ class Parties:
                 ]
                 for a in self.actors(x for o in owners for x in o.subtree):
                     count(a)
-            elif (lemma in lex.side_nouns or lows[t.i] in lex.side_nouns) and pos[t.i] == "NOUN":
+            elif (lemma in lex.side_nouns or lows[i] in lex.side_nouns) and pos[i] == "NOUN":
                 # "the Houthi delegation", "Kyiv's negotiators": the people a side sends
                 for a in self.actors(_owner_tokens(t)):
                     count(a)
@@ -283,7 +289,12 @@ class Parties:
         the warring parties", "met the two delegations"): a third party, not a side."""
         ctx = self.ctx
         out: set[str] = set()
-        for t in tokens(ctx.doc):
+        toks, lows, lems = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc)
+        pairs = ctx.lex.pair_nouns | ctx.lex.counted_pair_nouns
+        for i, lemma in enumerate(lems):
+            if lemma not in pairs and lows[i] not in pairs:
+                continue  # no pair noun (what is_pair_phrase asks first)
+            t = toks[i]
             if not self.is_pair_phrase(t):
                 continue
             verb = t.head if t.dep_ in ("dobj", "dative") else None

@@ -280,9 +280,11 @@ class Statements:
         used = {q.verb.i for q in ctx.quotes if q.verb is not None}
         lows, lems = lowers(ctx.doc), lemmas(ctx.doc)
         cues = lex.according | lex.speech_nouns | lex.speech_verbs
-        for t in tokens(ctx.doc):
-            if lows[t.i] not in cues and lems[t.i] not in cues:
+        toks = tokens(ctx.doc)
+        for i, lemma in enumerate(lems):
+            if lemma not in cues and lows[i] not in cues:
                 continue  # none of the words the cases below look for
+            t = toks[i]
             low = t.lemma_.lower()
             if t.lower_ in lex.according and t.dep_ == "prep":
                 self._according(t)

@@ -20,6 +20,7 @@ _LOWER = "actorgraph.lower"
 _LEMMA = "actorgraph.lemma"
 _POS = "actorgraph.pos"
 _TEXT = "actorgraph.text"
+_ROOTS = "actorgraph.roots"
 
 
 def tokens(doc: Doc) -> list[Token]:
@@ -78,7 +79,18 @@ def span_text(doc: Doc, start: int, end: int) -> str:
 
 def span_root(doc: Doc, start: int, end: int) -> Token:
     """``doc[start:end].root`` from the shared list: the one word whose head lies outside the
-    range (or that heads its sentence); with more than one such word, spaCy's own choice."""
+    range (or that heads its sentence); with more than one such word, spaCy's own choice.
+    Found once per range and document (the rules ask for a mention's root again and again)."""
+    roots: dict[tuple[int, int], Token] | None = doc.user_data.get(_ROOTS)
+    if roots is None:
+        roots = doc.user_data[_ROOTS] = {}
+    found = roots.get((start, end))
+    if found is None:
+        found = roots[start, end] = _span_root(doc, start, end)
+    return found
+
+
+def _span_root(doc: Doc, start: int, end: int) -> Token:
     toks = tokens(doc)
     found: Token | None = None
     for t in toks[start:end]:
@@ -92,5 +104,5 @@ def span_root(doc: Doc, start: int, end: int) -> Token:
 
 def release(doc: Doc) -> None:
     """Forget the document's token list and word lists (the end of its analysis)."""
-    for key in (_KEY, _LOWER, _LEMMA, _POS, _TEXT):
+    for key in (_KEY, _LOWER, _LEMMA, _POS, _TEXT, _ROOTS):
         doc.user_data.pop(key, None)

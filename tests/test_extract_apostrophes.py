@@ -1,10 +1,12 @@
 """The apostrophe tokenizer can be copied and pickled (issue 12m): its attribute lookup, which
-hands on what it lacks to the wrapped tokenizer, must not recurse while a copy is made."""
+hands on what it lacks to the wrapped tokenizer, must not recurse while a copy is made. Its
+``pipe`` is the wrapped tokenizer's, with the batch size it is given."""
 
 from __future__ import annotations
 
 import copy
 import pickle
+from collections.abc import Iterable, Iterator
 
 import pytest
 from actorgraph.ingest.extract import Extractor
@@ -39,3 +41,28 @@ def test_a_missing_attribute_is_an_attribute_error() -> None:
     bare = ApostropheTokenizer.__new__(ApostropheTokenizer)
     with pytest.raises(AttributeError):
         _ = bare.tokenizer
+
+
+class _Recording:
+    """A tokenizer that records what its ``pipe`` is given."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[list[str], int]] = []
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[str]:
+        seen = list(texts)
+        self.calls.append((seen, batch_size))
+        return iter(seen)
+
+
+def test_pipe_hands_its_batch_size_to_the_wrapped_tokenizer() -> None:
+    inner = _Recording()
+    out = list(ApostropheTokenizer(inner).pipe(["Kyivʼs envoy", "Hamas`s reply"], batch_size=7))
+    assert inner.calls == [(["Kyiv's envoy", "Hamas's reply"], 7)]
+    assert out == ["Kyiv's envoy", "Hamas's reply"]
+
+
+def test_pipe_reads_apostrophes_as_a_call_does(tokenizer: ApostropheTokenizer) -> None:
+    texts = ["Mexico´s envoy met Hamas`s delegation.", "Talks resumed in Doha."]
+    piped = [[t.text for t in doc] for doc in tokenizer.pipe(texts, batch_size=1)]
+    assert piped == [[t.text for t in tokenizer(x)] for x in texts]

@@ -26,6 +26,7 @@ def test_the_bundled_data_loads() -> None:
         ("demands: {verbs: {urge: {needs: [dobj, objekt]}}}", "demands.verbs.urge.needs", "objekt"),
         ("rejects: {verbs: {deny: {needs: ['dobj_class:nope']}}}", "object_classes", "nope"),
         ("rejects: {predicates: [no, yes]}", "rejects.predicates", '"no"'),
+        ("demands: {fulfil_verbs: [meet, 3]}", "demands.fulfil_verbs", "list of words"),
     ],
 )
 def test_a_bad_lexicon_names_the_field(tmp_path: Path, text: str, field: str, message: str) -> None:
@@ -77,3 +78,17 @@ def test_known_actor_records_extend_the_dictionary() -> None:
     with pytest.raises(InputError) as err:
         ActorDictionary.load(BUNDLED, [{"kind": "actor", "name": "Q", "type": "planet"}])
     assert err.value.field == "actor.type"
+
+
+def test_a_documents_new_actors_lie_over_the_curated_ones() -> None:
+    d = ActorDictionary.load(BUNDLED)
+    curated = d.lookup("Hamas")
+    assert curated is not None and curated in d.entries and d.entries.get(curated) is not None
+    new = d.new_actor("Zorvian League", "organization")
+    assert new in d.entries and d.entries[new].name == "Zorvian League"
+    assert d.entries.get(new) is d.entries[new] and d.entries.get("no-such-actor") is None
+    with pytest.raises(KeyError):
+        _ = d.entries["no-such-actor"]
+    assert list(d.entries)[-1] == new and len(d.entries) == len(list(d.entries))
+    d.begin_document()
+    assert new not in d.entries and d.entries.get(new) is None and curated in d.entries

@@ -4,9 +4,12 @@ asked, "on Monday" after a demanded noun is no part of it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from actorgraph.graph.errors import InputError
 from actorgraph.ingest.extract import Extractor
+from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON
 from actorgraph.ingest.extract.same_demands import same_demand, vocabulary
 
 from tests.test_extract_stances import _rels
@@ -114,3 +117,18 @@ def test_demands_that_must_be_met_name_their_items(ex: Extractor, text: str, wor
 def test_demands_met_that_name_nothing_are_no_demand(ex: Extractor) -> None:
     text = "The rebels said they would lay down their arms only if their demands were met."
     assert _rels(ex, text, "demands") == set()
+
+
+def test_the_verbs_of_granting_are_the_lexicons(ex: Extractor, tmp_path: Path) -> None:
+    """``demands.fulfil_verbs`` in the lexicon, not the code, says which verbs grant a demand."""
+    text = (
+        "Hamas said it would sign the deal only if its conditions were observed, such as a full "
+        "withdrawal from Gaza."
+    )
+    assert _rels(ex, text, "demands") == {("hamas", "conditions observed")}
+    lexicon = DEFAULT_LEXICON.read_text(encoding="utf-8")
+    added = lexicon.replace("fulfil_verbs: [", "fulfil_verbs: [observe, ", 1)
+    assert added != lexicon
+    (tmp_path / "lexicon.yaml").write_text(added, encoding="utf-8")
+    observing = Extractor(n_process=1, lexicon=tmp_path / "lexicon.yaml")
+    assert _rels(observing, text, "demands") == {("hamas", "full withdrawal from Gaza")}

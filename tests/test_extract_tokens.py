@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from actorgraph.ingest.articles import Article
 from actorgraph.ingest.extract import Extractor
-from actorgraph.ingest.extract.tokens import release, span_root, tokens
+from actorgraph.ingest.extract.tokens import (
+    doc_text,
+    lemmas,
+    lowers,
+    poses,
+    release,
+    span_root,
+    span_text,
+    tokens,
+)
 
 
 def test_one_list_per_document_until_released() -> None:
@@ -19,6 +28,31 @@ def test_one_list_per_document_until_released() -> None:
     assert again is not first and [t.text for t in again] == [t.text for t in first]
     release(doc)
     release(doc)  # releasing twice is harmless
+
+
+def test_the_words_of_the_tokens_once_per_document() -> None:
+    ex = Extractor(n_process=1)
+    doc = ex.nlp("Qatari Mediators Said the Talks had STALLED.")
+    assert lowers(doc) == [t.lower_ for t in doc]
+    assert lemmas(doc) == [t.lemma_.lower() for t in doc]
+    assert poses(doc) == [t.pos_ for t in doc]
+    assert lowers(doc) is lowers(doc) and lemmas(doc) is lemmas(doc) and poses(doc) is poses(doc)
+    kept = lowers(doc)
+    release(doc)
+    assert not doc.user_data
+    assert lowers(doc) is not kept and lowers(doc) == kept
+
+
+def test_the_kept_text_and_span_texts_are_spacys() -> None:
+    ex = Extractor(n_process=1)
+    doc = ex.nlp("Mexico´s envoy  met\nthe “Real IRA” delegation in Doha .  ")
+    assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    n = len(doc)
+    for s in range(n + 1):
+        for e in range(n + 1):
+            assert span_text(doc, s, e) == doc[s:e].text, (s, e)
+    release(doc)
+    assert not doc.user_data
 
 
 def test_records_leave_no_token_list_on_the_document() -> None:

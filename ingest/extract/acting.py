@@ -30,6 +30,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.mentions import GEO_NOUNS, Mention, locative, travelled_between
+from actorgraph.ingest.extract.tokens import span_root
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -61,7 +62,7 @@ def acting_actors(ctx: DocContext) -> set[str]:
     for m in ctx.mentions:
         if not m.actor or m.passing or m.brief or _titled(ctx, m):
             continue
-        lead = _lead(ctx.doc[m.start : m.end].root)
+        lead = _lead(span_root(ctx.doc, m.start, m.end))
         if m.kind in ("name", "metonym") and not m.place and lead.dep_ not in _MODIFIER_DEPS:
             key = (m.actor, ctx.sent_of[m.start])
             if key not in seen:
@@ -99,7 +100,7 @@ def acts(ctx: DocContext, m: Mention) -> bool:
         return False
     if _after_agent_by(doc, m.start, m.end):  # "a channel owned by Hamas' ally Hezbollah"
         return True
-    head = _lead(doc[m.start : m.end].root)
+    head = _lead(span_root(doc, m.start, m.end))
     dep, gov = head.dep_, head.head
     if dep in _MODIFIER_DEPS and _joined(doc, m, gov):
         # the parser hung the first of "between Zelensky and Russian President Putin" on the

@@ -40,8 +40,9 @@ class ApostropheTokenizer:
         return self.tokenizer(straight_apostrophes(text))  # type: ignore[no-any-return]
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
-        for text in texts:
-            yield self(text)
+        """The wrapped tokenizer's ``pipe``, with ``batch_size``, on the texts made straight."""
+        straight = (straight_apostrophes(text) for text in texts)
+        return self.tokenizer.pipe(straight, batch_size=batch_size)  # type: ignore[no-any-return]
 
     def __getattr__(self, name: str) -> Any:
         # called only for what the instance lacks: before ``tokenizer`` is set (a copy or an

@@ -30,6 +30,7 @@ from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.outlets import reporting_outlets
 from actorgraph.ingest.extract.records import Records
 from actorgraph.ingest.extract.titles import title_score
+from actorgraph.ingest.extract.tokens import doc_text, span_root
 from actorgraph.ingest.extract.topics import INTERVIEWER, TopicTable
 from spacy.tokens import Doc, Span, Token
 
@@ -96,7 +97,7 @@ class DocContext:
         outlet: str | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # computed on each access by spaCy: keep it
+        self.text = doc_text(doc)  # computed on each access by spaCy: keep it
         self.doc_id = doc_id
         #: the date the input gives (records carry it)
         self.published = published
@@ -186,7 +187,7 @@ class DocContext:
         for m in self.mentions:
             if not m.actor or self.type_of(m.actor) != "person" or m.start == 0:
                 continue
-            root = doc[m.start : m.end].root
+            root = span_root(doc, m.start, m.end)
             before = doc[m.start - 1]
             if before.text == "(" and m.start > 1:  # "PRESENTER (Hannah Cole)"
                 before = doc[m.start - 2]
@@ -206,7 +207,7 @@ class DocContext:
             for m in self.mentions:
                 if not m.actor:
                     continue
-                root = self.doc[m.start : m.end].root
+                root = span_root(self.doc, m.start, m.end)
                 nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
                 if root.dep_ == "appos" and root.head.pos_ == "NOUN":
                     nouns.append(root.head)
@@ -222,7 +223,7 @@ class DocContext:
         """The actor of an unknown GPE or NORP mention (created on first use)."""
         if m.actor is None and m.kind == "norp":
             m.actor = self.demonym_of_named(m.text)
-            if m.actor is None and self.doc[m.start : m.end].root.dep_ in ADJECTIVE_DEPS:
+            if m.actor is None and span_root(self.doc, m.start, m.end).dep_ in ADJECTIVE_DEPS:
                 return None  # "Tigrayan forces": a demonym that describes is no actor itself
         if (
             m.actor is None

@@ -161,7 +161,7 @@ class Resolver:
                 continue  # "the US envoy for Sudan": the brief is no one
             if m.kind == "demonym" and self._describes_only(m):
                 continue  # "the Slovak OSCE chairmanship", "a former Lebanese minister"
-            r = self.from_mention(m, ctx.doc[m.start : m.end].root, use=use)
+            r = self.from_mention(m, span_root(ctx.doc, m.start, m.end), use=use)
             if r is None and m.actor and m.kind == "demonym":
                 r = Resolved(m.actor)
                 if use:
@@ -621,7 +621,8 @@ class Resolver:
             if not m.actor or m.place or ctx.type_of(m.actor) == "person":
                 continue
             last = ctx.doc[m.end - 1].lower_
-            root = ctx.doc[m.start : m.end].root.lower_  # "the Commission on Presidential Debates"
+            # "the Commission on Presidential Debates"
+            root = span_root(ctx.doc, m.start, m.end).lower_
             if head not in (last, root) and head not in heads.get(m.actor, ()):
                 continue
             if m.start < t.i:
@@ -636,7 +637,7 @@ class Resolver:
         if m.actor is None:
             if m.kind in ("gpe", "norp"):
                 if m.kind == "norp":
-                    head = ctx.doc[m.start : m.end].root
+                    head = span_root(ctx.doc, m.start, m.end)
                     if head.i != t.i and t.lower_ not in ctx.lex.groups:
                         return None
                 if ctx.new_actor_for(m) is None:
@@ -644,7 +645,7 @@ class Resolver:
             else:
                 return None
         # "Palestinians rejected": a demonym names the state only as the head of the phrase
-        if m.kind == "demonym" and t.i != ctx.doc[m.start : m.end].root.i:
+        if m.kind == "demonym" and t.i != span_root(ctx.doc, m.start, m.end).i:
             return None
         if use:
             ctx.use(m.actor, m.start, m.text)  # type: ignore[arg-type]
@@ -690,7 +691,7 @@ class Resolver:
         """A demonym that names no one: before an organization's name ("the Slovak OSCE
         chairmanship") or in a former office ("a former Lebanese culture minister")."""
         ctx = self.ctx
-        head = ctx.doc[m.start : m.end].root.head
+        head = span_root(ctx.doc, m.start, m.end).head
         former = ctx.title_at[head.i] is not None and any(
             c.lower_ in ctx.lex.role_blockers for c in head.children
         )
@@ -1008,7 +1009,7 @@ class Resolver:
         return None
 
     def _is_subject(self, m: Mention) -> bool:
-        root = self.ctx.doc[m.start : m.end].root
+        root = span_root(self.ctx.doc, m.start, m.end)
         while root.dep_ in ("compound", "appos") and root.head.i != root.i:
             root = root.head
         return root.dep_ in ("nsubj", "nsubjpass")

@@ -39,6 +39,28 @@ BUNDLED = (DATA / "actors.yaml", DATA / "states.yaml")
 ACTOR_TYPES = ("person", "organization", "state")
 
 
+class _Layers(ChainMap[str, "Entry"]):
+    """A document's new entries over the curated ones: a :class:`ChainMap` whose lookups are
+    two dict lookups. ``ChainMap`` looks a key up through a generator over its maps, which cost
+    the rules about 5 % of their time (``DocContext.type_of`` alone is called some 150 times
+    per article); what is found is the same."""
+
+    def __init__(self, top: dict[str, Entry], base: dict[str, Entry]) -> None:
+        super().__init__(top, base)
+        self._top, self._base = top, base
+
+    def __getitem__(self, key: str) -> Entry:
+        top = self._top
+        return top[key] if key in top else self._base[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        top = self._top
+        return top[key] if key in top else self._base.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._top or key in self._base
+
+
 @dataclass(frozen=True)
 class Role:
     title: str
@@ -189,7 +211,7 @@ class ActorDictionary:
         self._curated: dict[str, Entry] = {}
         self._new: dict[str, Entry] = {}
         #: every actor: the curated ones and this document's new ones
-        self.entries: ChainMap[str, Entry] = ChainMap(self._new, self._curated)
+        self.entries: ChainMap[str, Entry] = _Layers(self._new, self._curated)
         self._by_key: dict[str, str] = {}
         self._by_person_key: dict[str, str] = {}
         self._by_surname: dict[str, set[str]] = {}

@@ -157,6 +157,7 @@ class Demands(_Section):
     general_appeals: Words = Field(default_factory=list)
     contentless_acts: Words = Field(default_factory=list)
     contentless_nouns: Words = Field(default_factory=list)
+    fulfil_verbs: Words = Field(default_factory=list)
 
 
 class Rejects(_Section):
@@ -379,6 +380,9 @@ class Lexicon:
     #: no content (see :mod:`.topic_spans`)
     contentless_acts: frozenset[str]
     contentless_nouns: frozenset[str]
+    #: "its demands were met", "conditions are satisfied": verbs that say a demand was granted
+    #: (see :mod:`.met_demands`)
+    fulfil_verbs: frozenset[str]
     reject_verbs: dict[str, Frame]
     negated_acceptance: frozenset[str]
     reject_predicates: frozenset[str]
@@ -605,6 +609,7 @@ class Lexicon:
             general_appeals=fs(de.general_appeals),
             contentless_acts=fs(de.contentless_acts),
             contentless_nouns=fs(de.contentless_nouns),
+            fulfil_verbs=fs(de.fulfil_verbs),
             condition_nouns=fs(de.condition_nouns),
             only_preps=tuple(tuple(p.split()) for p in de.only_preps),
             reject_verbs=rej_frames,

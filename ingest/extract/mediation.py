@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.mediation_efforts import effort_for, mandate, pursuit
 from actorgraph.ingest.extract.parties import Parties, listed_before
-from actorgraph.ingest.extract.tokens import tokens
+from actorgraph.ingest.extract.tokens import lemmas, lowers, tokens
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -58,7 +58,12 @@ class Finding:
 
 
 class Mediation:
-    """The ``mediates`` family on one document."""
+    """The ``mediates`` family on one document.
+
+    The rules of :mod:`.mediation_efforts` use this public part: ``ctx`` and ``parties``;
+    :meth:`subject_actors`, :meth:`effort_owner`, :meth:`principals` (who acts),
+    :meth:`between_near` (the sides named), :meth:`not_asserted` (a cue only offered or
+    hoped for) and :meth:`link` (a finding)."""
 
     def __init__(self, ctx: DocContext, parties: Parties) -> None:
         self.ctx = ctx
@@ -72,12 +77,13 @@ class Mediation:
         # the stated pairs again, now that who speaks for whom is known ("a summit between
         # President X and leader Y"), so that "the two sides" names them
         self.parties.choose(set())
-        toks = tokens(ctx.doc)
+        toks, lows, lems = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc)
         for k, s in enumerate(ctx.sents):
-            for t in toks[s.start : s.end]:
-                lemma, low = t.lemma_.lower(), t.lower_
+            for i in range(s.start, s.end):
+                lemma, low = lems[i], lows[i]
                 if lemma not in cues and low not in cues and not _participle_of(low, cues):
                     continue
+                t = toks[i]
                 if t.pos_ in ("NOUN", "PROPN") and self._is_mediator_noun(t):
                     self._mediator_noun(t, k)
                 elif t.pos_ in ("NOUN", "PROPN") and (
@@ -162,7 +168,7 @@ class Mediation:
         """ "Qatari and Egyptian mediators", "Egypt acting as an intermediary"."""
         ctx = self.ctx
         res = ctx.resolve
-        if self._not_asserted(n) or self._accompanies(n) or self._vouches_only(n):
+        if self.not_asserted(n) or self._accompanies(n) or self._vouches_only(n):
             return
         mediators = self._modifiers(n)
         head = n
@@ -233,10 +239,10 @@ class Mediation:
         if as_role and gov.pos_ in ("VERB", "AUX") and not mediators:
             # "Qatar is a mediator", "Egypt acting as an intermediary", "served as mediator"
             mediators += [r.actor for r in res.subject_actors(gov)]
-        mediators = self._principals(mediators)
+        mediators = self.principals(mediators)
         if not mediators:
             return
-        parties = self._between_near(n) or self._between_near(gov) or self._pair_of(gov, skip=n)
+        parties = self.between_near(n) or self.between_near(gov) or self._pair_of(gov, skip=n)
         modifier_only = not any(c.dep_ == "appos" for c in n.children) and n.dep_ != "appos"
         if not parties and n.dep_ == "appos" and gov.pos_ in ("NOUN", "PROPN"):
             parties = self._object_between(gov.head)  # "Norway, the guarantor, attended the
@@ -244,15 +250,15 @@ class Mediation:
         if not parties and n.dep_ in ("dobj", "pobj", "dative") and gov.pos_ in ("VERB", "AUX"):
             # "the Israeli delegation met the mediators": whoever meets or urges them is a
             # side, and so is whoever's reply or proposal they discuss
-            sides = self.parties._actors(
+            sides = self.parties.actors(
                 x for s in ctx.resolve.subjects(gov) for c in (s, *s.conjuncts) for x in _np(c)
             )
             if sides:
                 sides += [a for a in self._message_owners(gov) if a not in sides]
-                self._found(mediators, sides, k, with_document=True, not_a_party=modifier_only)
+                self.link(mediators, sides, k, with_document=True, not_a_party=modifier_only)
                 return
         # "Hamas mediators reach out to ...": a side's negotiators are no mediators
-        self._found(mediators, parties, k, not_a_party=modifier_only)
+        self.link(mediators, parties, k, not_a_party=modifier_only)
 
     def _np_actors_split_off(self, n: Token) -> list[str]:
         """The actors of a name the parser hung on the verb beside a subject it stands in
@@ -302,7 +308,7 @@ class Mediation:
     def _mediation_verb(self, v: Token, k: int) -> None:
         """ "Z mediated between A and B", "a deal brokered by Z", "a Saudi-brokered truce"."""
         ctx = self.ctx
-        if ctx.negated(v) or self._not_asserted(v):
+        if ctx.negated(v) or self.not_asserted(v):
             return
         mediators: list[str] = []
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
@@ -332,8 +338,8 @@ class Mediation:
                     + mediators
                 )
         if not mediators:
-            mediators = self._effort_owner(v)
-        mediators = self._principals(mediators + self._companions(v))
+            mediators = self.effort_owner(v)
+        mediators = self.principals(mediators + self._companions(v))
         if not mediators:
             return
         noun = v.head if v.dep_ in ("acl", "amod", "relcl") and v.head.pos_ == "NOUN" else None
@@ -345,27 +351,27 @@ class Mediation:
         ]
         if rounds and self._past_rounds(v, rounds):
             return
-        parties = self._between_near(v)
+        parties = self.between_near(v)
         if not parties and noun is None:
             parties = self._pair_of(v)
         if not parties:
             for c in v.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
-                    parties = self._between_near(c)
+                    parties = self.between_near(c)
         if not parties and noun is not None:
-            parties = self._between_near(noun) or self._clause_parties(noun)
+            parties = self.between_near(noun) or self._clause_parties(noun)
         if not parties and v.dep_ in ("acl", "relcl"):
             # "an accord between A and B, brokered by Z" with the participle hung on B
             obj = v.head.head if v.head.dep_ == "conj" else v.head
             if obj.dep_ == "pobj" and obj.head.lower_ == "between":
                 parties = self.parties.between(obj.head, resolve=True)
-        self._found(mediators, parties, k)
+        self.link(mediators, parties, k)
 
     def _host(self, v: Token, k: int) -> None:
         """ "Turkey hosted talks between A and B", "talks hosted by Oman"."""
         ctx = self.ctx
         lex = ctx.lex
-        if ctx.negated(v) or self._not_asserted(v):
+        if ctx.negated(v) or self.not_asserted(v):
             return
         talks = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         if v.dep_ in ("acl", "amod"):  # "talks hosted by Oman", "Turkish-hosted talks"
@@ -399,7 +405,7 @@ class Mediation:
             mediators += self._subjects_senders(v, mediators)
         if not mediators and agent is None:
             mediators = self._lost_subject_actors(v)
-        mediators = self._principals(mediators)
+        mediators = self.principals(mediators)
         parties: list[str] = []
         addressed = _addressed(v) if agent is None and mediators else None
         if addressed is not None:
@@ -408,11 +414,11 @@ class Mediation:
                 (c for c in v.children if c.dep_ == "nsubj" and c.i > addressed.i + 1),
                 _unlisted(addressed),
             )
-            mediators = self._principals(
+            mediators = self.principals(
                 [r.actor for r in ctx.resolve.resolve_np(subj)] if subj is not None else []
             )
         for t in talks:
-            parties = parties or self._between_near(t) or self._with_parties(t)
+            parties = parties or self.between_near(t) or self._with_parties(t)
         if (
             not parties
             and all(t.lower_ not in _NEGOTIATION and not self._their_meeting(t) for t in talks)
@@ -421,7 +427,7 @@ class Mediation:
             return  # "hosted a summit": mediation only between parties it names
         if mediators:  # a side may lead its own talks ("Israeli-led negotiations")
             leads = v.lemma_.lower() in lex.leading_verbs
-            self._found(mediators, parties, k, not_a_party=leads)
+            self.link(mediators, parties, k, not_a_party=leads)
 
     @staticmethod
     def _venue_of_talks(v: Token) -> Token | None:
@@ -507,7 +513,7 @@ class Mediation:
         """ "under the auspices of Z", "with mediation by Z", "Qatar's mediation", "led the
         mediation"."""
         ctx = self.ctx
-        if self._not_asserted(n):
+        if self.not_asserted(n):
             return
         mediators = self._modifiers(n)
         for c in n.children:
@@ -524,28 +530,28 @@ class Mediation:
         if not mediators and n.dep_ == "pobj" and gov.lower_ in ("in", "to") and gov.dep_ == "prep":
             # "has spent weeks in shuttle diplomacy between A and B", "engaged in mediation"
             verb = gov.head
-            if verb.pos_ in ("VERB", "AUX") and not self._not_asserted(verb):
+            if verb.pos_ in ("VERB", "AUX") and not self.not_asserted(verb):
                 mediators = [r.actor for r in ctx.resolve.subject_actors(verb)]
-        mediators = self._principals(mediators)
+        mediators = self.principals(mediators)
         if not mediators:
             return
-        parties = self._between_near(n)
+        parties = self.between_near(n)
         if parties and n.lemma_.lower() in ctx.lex.movement_nouns:
             # "shuttle diplomacy between Port Sudan, Jeddah and Cairo": places visited, the
             # sides only where they are the document's parties (checked when those are known)
-            self._found(mediators, parties, k, places=True)
+            self.link(mediators, parties, k, places=True)
             return
         sides: list[str] = []
         if not parties and gov.dep_ == "prep":  # "held talks ... under the auspices of Z"
             verb = gov.head
             parties = self._clause_parties(verb) if verb.pos_ in ("VERB", "AUX") else []
             if not parties and verb.pos_ == "NOUN":
-                parties = self._between_near(verb) or self._clause_parties(verb)
+                parties = self.between_near(verb) or self._clause_parties(verb)
             if not parties and verb.pos_ in ("VERB", "AUX"):
-                sides = self.parties._principals(
+                sides = self.parties.principals(
                     r.actor for sj in ctx.resolve.subjects(verb) for r in ctx.resolve.resolve_np(sj)
                 )
-        self._found(mediators, parties, k, sides=sides)
+        self.link(mediators, parties, k, sides=sides)
 
     def _invitation(self, n: Token, k: int) -> None:
         """ "Delegations from A and B met in Almaty at the invitation of Kazakhstan", "the talks
@@ -558,9 +564,9 @@ class Mediation:
         held: list[Token] = []
         if self._is_talks(verb):  # "held talks in Almaty on the invitation of X"
             held, verb = [verb], verb.head
-        if verb.pos_ not in ("VERB", "AUX") or ctx.negated(verb) or self._not_asserted(verb):
+        if verb.pos_ not in ("VERB", "AUX") or ctx.negated(verb) or self.not_asserted(verb):
             return
-        mediators = self._principals(
+        mediators = self.principals(
             ctx.resolve.actors_in(
                 x
                 for c in n.children
@@ -574,15 +580,15 @@ class Mediation:
         talks = held + [sj for sj in subjects if self._is_talks(sj)]
         parties = self._clause_parties(verb)
         for sj in talks:
-            parties = parties or self._between_near(sj) or self._with_parties(sj)
+            parties = parties or self.between_near(sj) or self._with_parties(sj)
         if parties or talks:
-            self._found(mediators, parties, k, not_a_party=True)
+            self.link(mediators, parties, k, not_a_party=True)
             return
-        sides = self.parties._principals(
+        sides = self.parties.principals(
             r.actor for sj in subjects for r in ctx.resolve.resolve_np(sj)
         )
         if sides:  # "Hamas's delegation came to Cairo at the invitation of Egypt": one side
-            self._found(mediators, sides, k, with_document=True, not_a_party=True)
+            self.link(mediators, sides, k, with_document=True, not_a_party=True)
 
     def _bridging_proposal(self, n: Token, k: int) -> None:
         """ "after a bridging proposal from the EU", "the US bridging proposal", "a compromise
@@ -595,7 +601,7 @@ class Mediation:
             lemma not in lex.proposal_heads and lemma not in lex.messages
         ):
             return
-        if self._not_asserted(n):
+        if self.not_asserted(n):
             return
         mediators = ctx.resolve.actors_in(
             x
@@ -605,9 +611,9 @@ class Mediation:
             or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
             for x in c.subtree
         )
-        mediators = self._principals(mediators)
+        mediators = self.principals(mediators)
         if mediators:
-            self._found(mediators, self._between_near(n), k, not_a_party=True)
+            self.link(mediators, self.between_near(n), k, not_a_party=True)
 
     def _channel(self, v: Token, k: int) -> None:
         """ "A and B communicate through officials in Z": Z mediates A, B and the other side
@@ -621,7 +627,7 @@ class Mediation:
             return
         if v.lemma_.lower() in lex.carry_verbs and not self._carries_words(v):
             return  # "sent aid through Egypt"
-        mediators = self._principals(ctx.resolve.actors_in(x for c in via for x in c.subtree))
+        mediators = self.principals(ctx.resolve.actors_in(x for c in via for x in c.subtree))
         if not mediators:
             return
         parties = [r.actor for r in ctx.resolve.subject_actors(v)]
@@ -631,32 +637,32 @@ class Mediation:
                     parties.extend(ctx.resolve.actors_in(c.subtree))
                 if c.dep_ == "dobj":
                     parties.extend(ctx.resolve.actors_in(c.subtree))
-        parties = [p for p in dict.fromkeys(self._principals(parties)) if p not in mediators]
-        self._found(mediators, parties, k, IN_SENTENCE + 0.05)
+        parties = [p for p in dict.fromkeys(self.principals(parties)) if p not in mediators]
+        self.link(mediators, parties, k, IN_SENTENCE + 0.05)
 
     def _carry(self, v: Token, k: int) -> None:
         """ "Oman passed messages between Tehran and Washington", "presented the framework to
         Hamas and Israel"."""
         ctx = self.ctx
-        if ctx.negated(v) or self._not_asserted(v) or not self._carries_words(v):
+        if ctx.negated(v) or self.not_asserted(v) or not self._carries_words(v):
             return
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:  # "their messages are relayed by Qatari officials"
-            mediators = self._principals(self._agent_actors(agent))
+            mediators = self.principals(self._agent_actors(agent))
             if mediators:
-                self._found(mediators, self._between_near(v), k)
+                self.link(mediators, self.between_near(v), k)
             return
-        parties = self._between_near(v)
+        parties = self.between_near(v)
         for c in v.children:
             if not parties and c.dep_ == "dobj":  # "passed messages between A and B"
-                parties = self._between_near(c)
+                parties = self.between_near(c)
         with_document = False
         if not parties:
             # "relayed Israel's proposal to Hamas": "to" on the verb or on what it carries
             objs = [c for c in v.children if c.dep_ == "dobj"]
             for c in [*v.children, *(g for o in objs for g in o.children if g.dep_ == "prep")]:
                 if c.dep_ in ("prep", "dative") and c.lower_ == "to":
-                    found = self.parties._actors(c.subtree)
+                    found = self.parties.actors(c.subtree)
                     if len(found) == 1:  # "carrying a Saudi proposal to the Houthis"
                         found = list(dict.fromkeys(self._message_owners(v) + found))
                     if len(found) >= 2:
@@ -680,9 +686,9 @@ class Mediation:
             with_document = True
         if not parties and not with_document:
             return
-        mediators = self._principals(self._subject_actors(v))
+        mediators = self.principals(self.subject_actors(v))
         if mediators:
-            self._found(mediators, parties, k, with_document=with_document, not_a_party=True)
+            self.link(mediators, parties, k, with_document=with_document, not_a_party=True)
 
     def _from_to(self, v: Token) -> bool:
         """Words carried from one place or actor to another: "conveyed proposals from Addis
@@ -715,7 +721,7 @@ class Mediation:
         """ "Manzoni travelled repeatedly between Maputo and the RENAMO leader's hideout":
         going between the negotiation's own parties (or "the two sides") is mediating."""
         ctx = self.ctx
-        if ctx.negated(v) or self._not_asserted(v):
+        if ctx.negated(v) or self.not_asserted(v):
             return
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "between"), None)
         if prep is None:
@@ -731,9 +737,9 @@ class Mediation:
                 return  # "travelled between Cairo and Doha": visits, no mediation
             # "travelled between Maputo and the RENAMO base carrying drafts": going between
             # two actors with their words is mediating between them
-        mediators = self._principals(self._subject_actors(v))
+        mediators = self.principals(self.subject_actors(v))
         if mediators:
-            self._found(mediators, parties, k, not_a_party=True)
+            self.link(mediators, parties, k, not_a_party=True)
 
     def _carrying(self, v: Token) -> bool:
         """Whether a verb of going comes with words carried: "travelled between A and B
@@ -779,7 +785,7 @@ class Mediation:
                 out += ctx.resolve.actors_in(c.subtree)
         return out
 
-    def _subject_actors(self, v: Token) -> list[str]:
+    def subject_actors(self, v: Token) -> list[str]:
         """The actors of a verb's subject, and a person named beside a role ("The UN's special
         adviser, Espen Barth Eide, has spent the morning moving between ...": the UN and Eide;
         "Ghassan Salamé, a former minister who has spent February carrying proposals")."""
@@ -868,7 +874,7 @@ class Mediation:
     def _np_actors(self, t: Token) -> list[str]:
         return [r.actor for r in self.ctx.resolve.resolve_np(t)]
 
-    def _principals(self, actors: Iterable[str]) -> list[str]:
+    def principals(self, actors: Iterable[str]) -> list[str]:
         """A person who holds an office mediates for the actor they speak for, and in person
         (the envoy who convenes or carries messages is named as the mediator too); a part of an
         actor ("Egypt's intelligence service") mediates for the actor."""
@@ -918,7 +924,7 @@ class Mediation:
                 out += ctx.resolve.actors_in(c.subtree)
         return out
 
-    def _effort_owner(self, v: Token) -> list[str]:
+    def effort_owner(self, v: Token) -> list[str]:
         """ "France and the US are leading efforts to broker ...", "Qatar's bid to mediate"."""
         ctx = self.ctx
         noun = v.head
@@ -932,11 +938,12 @@ class Mediation:
         gov = noun.head
         if noun.dep_ in ("dobj", "pobj") and gov.dep_ == "prep":
             gov = gov.head
-        if gov.pos_ in ("VERB", "AUX") and not self._not_asserted(gov):
+        if gov.pos_ in ("VERB", "AUX") and not self.not_asserted(gov):
             return [r.actor for r in ctx.resolve.subject_actors(gov)]
         return []
 
-    def _between_near(self, t: Token) -> list[str]:
+    def between_near(self, t: Token) -> list[str]:
+        """The sides of a "between" phrase on ``t``: "a truce between A and B"."""
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "between":
                 return self.parties.between(c, resolve=True)
@@ -952,23 +959,23 @@ class Mediation:
             noun = next((c for c in v.children if c.dep_ == "nsubjpass"), v)
         if agent is None or noun.i == v.i or noun.pos_ not in ("NOUN", "PROPN"):
             return
-        if ctx.negated(v) or self._not_asserted(v):
+        if ctx.negated(v) or self.not_asserted(v):
             return
-        parties = self._between_near(noun)
+        parties = self.between_near(noun)
         lemma = noun.lemma_.lower()
         if not parties and lemma not in ctx.lex.party_nouns | ctx.lex.proposal_heads:
             return
-        mediators = self._principals(self._agent_actors(agent))
+        mediators = self.principals(self._agent_actors(agent))
         mediators = [m for m in mediators if m not in parties]
         if mediators:  # without "between": the document's parties, if it is none of them
-            self._found(mediators, parties, k, not_a_party=not parties)
+            self.link(mediators, parties, k, not_a_party=not parties)
 
     def _bridging(self, v: Token, k: int) -> None:
         """ "Kenyan envoys are trying to bring the two sides closer", "Egypt is working to
         narrow the gaps": whoever does it mediates, unless they are a side."""
         ctx = self.ctx
         lex = ctx.lex
-        if ctx.negated(v) or self._not_asserted(v):
+        if ctx.negated(v) or self.not_asserted(v):
             return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         if obj is None or (
@@ -980,9 +987,9 @@ class Mediation:
             c.lower_ in lex.bridging_adverbs for c in v.children
         ):
             return  # "brought the sides" alone is no bridging
-        mediators = self._principals(self._subject_actors(v))
+        mediators = self.principals(self.subject_actors(v))
         if mediators:
-            self._found(mediators, self._between_near(obj), k, not_a_party=True)
+            self.link(mediators, self.between_near(obj), k, not_a_party=True)
 
     def _object_between(self, verb: Token) -> list[str]:
         """The parties of "between A and B" on a verb's object ("attended the talks between
@@ -991,12 +998,12 @@ class Mediation:
             return []
         for c in verb.children:
             if c.dep_ in ("dobj", "pobj"):
-                found = self._between_near(c)
+                found = self.between_near(c)
                 if found:
                     return found
             if c.dep_ == "prep":
                 for g in c.children:
-                    found = self._between_near(g) if g.dep_ == "pobj" else []
+                    found = self.between_near(g) if g.dep_ == "pobj" else []
                     if found:
                         return found
         return []
@@ -1012,7 +1019,7 @@ class Mediation:
                 x.head.lemma_.lower() in lex.messages or x.head.lemma_.lower() in lex.proposal_heads
             )
         ]
-        return self.parties._actors(x for o in owners for x in o.subtree)
+        return self.parties.actors(x for o in owners for x in o.subtree)
 
     def _pair_of(self, v: Token, skip: Token | None = None) -> list[str]:
         """Two or more actors a verb names as its addressees: "presented the framework to
@@ -1026,7 +1033,7 @@ class Mediation:
                 "dobj",
                 "dative",
             ):
-                found = self.parties._actors(c.subtree)
+                found = self.parties.actors(c.subtree)
                 if len(found) >= 2:
                     return found
         return []
@@ -1035,7 +1042,7 @@ class Mediation:
         """ "talks with A and B" (at least two actors)."""
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "with":
-                found = self.parties._actors(c.subtree)
+                found = self.parties.actors(c.subtree)
                 if len(found) >= 2:
                     return found
         return []
@@ -1051,7 +1058,7 @@ class Mediation:
                 if subj is None:
                     return []
                 ctx = self.ctx
-                found = self.parties._actors(
+                found = self.parties.actors(
                     x
                     for c in (subj, *subj.conjuncts)
                     # "Haiti's Transitional Presidential Council": the council, not Haiti
@@ -1062,7 +1069,7 @@ class Mediation:
                         a
                         for x in cur.subtree
                         if x.dep_ == "prep" and x.lower_ == "with" and x.head.i != t.i
-                        for a in self.parties._actors(x.subtree)
+                        for a in self.parties.actors(x.subtree)
                         if a not in found
                     ][:1]
                 return found if len(found) >= 2 else []
@@ -1080,7 +1087,7 @@ class Mediation:
             for c in v.children
         )
 
-    def _not_asserted(self, t: Token) -> bool:
+    def not_asserted(self, t: Token) -> bool:
         """ "offered to mediate", "refused to act as a mediator", "may mediate", "suspended its
         role as a mediator", "if Qatar mediates"."""
         ctx = self.ctx
@@ -1107,7 +1114,7 @@ class Mediation:
         return False
 
     # ------------------------------------------------------------------ links
-    def _found(
+    def link(
         self,
         mediators: list[str],
         parties: list[str],
@@ -1118,6 +1125,8 @@ class Mediation:
         places: bool = False,
         sides: list[str] | None = None,
     ) -> None:
+        """Records that ``mediators`` mediate between ``parties`` in sentence ``k`` (none: the
+        document's parties; see :class:`Finding` for the options)."""
         if self.ctx.asked(self.ctx.sents[k][0], turns=False):
             return  # "Would you accept Egypt joining as a mediator?", "Is Oman still hosting?"
         parties = [p for p in parties if p not in mediators]

@@ -81,24 +81,24 @@ def pursuit(m: Mediation, v: Token, k: int) -> None:
     "Egypt's efforts to secure a ceasefire": whoever works for a deal between others."""
     ctx = m.ctx
     lex = ctx.lex
-    if v.pos_ != "VERB" or ctx.negated(v) or m._not_asserted(v):
+    if v.pos_ != "VERB" or ctx.negated(v) or m.not_asserted(v):
         return
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
     if obj is None or lemma_of(obj) not in lex.deal_objects or _with(v, obj):
         return
-    parties = m._between_near(obj) or m._between_near(v)
+    parties = m.between_near(obj) or m.between_near(v)
     effort = _effort_governor(m, v)
     if not parties and effort is None:
         return  # "the US secured a deal": whose, the sentence does not say
     if not parties and _other_matter(m, obj):
         return  # the document's sides, and "a trade deal": not their talks
     if effort is not None and effort.pos_ in ("NOUN", "PROPN"):
-        found = m._effort_owner(v)
+        found = m.effort_owner(v)
     else:
-        found = m._subject_actors(v)
-    mediators = [a for a in m._principals(found) if a not in parties]
+        found = m.subject_actors(v)
+    mediators = [a for a in m.principals(found) if a not in parties]
     if mediators:
-        m._found(mediators, parties, k, not_a_party=True)
+        m.link(mediators, parties, k, not_a_party=True)
 
 
 def _effort_governor(m: Mediation, v: Token) -> Token | None:
@@ -135,19 +135,19 @@ def effort_for(m: Mediation, n: Token, k: int) -> None:
         ),
         None,
     )
-    if deal is None or _with(deal) or m._not_asserted(n):
+    if deal is None or _with(deal) or m.not_asserted(n):
         return
     found = ctx.resolve.actors_in(
         x for c in n.children if c.dep_ in ("poss", "amod", "compound") for x in c.subtree
     )
     if not found and n.dep_ == "dobj" and not ctx.negated(n.head):
-        found = m._subject_actors(n.head)
-    parties = m._between_near(deal)
+        found = m.subject_actors(n.head)
+    parties = m.between_near(deal)
     if not parties and _other_matter(m, deal):
         return  # the document's sides, and "a push for a trade deal": not their talks
-    mediators = [a for a in m._principals(found) if a not in parties]
+    mediators = [a for a in m.principals(found) if a not in parties]
     if mediators:
-        m._found(mediators, parties, k, not_a_party=True)
+        m.link(mediators, parties, k, not_a_party=True)
 
 
 def mandate(m: Mediation, n: Token, k: int) -> None:
@@ -170,8 +170,8 @@ def mandate(m: Mediation, n: Token, k: int) -> None:
     before = [x for c in n.lefts for x in c.subtree]
     if any(x.lower_ in _FORMER for x in before):
         return
-    sides = _hyphenated_sides(m, talks) or m._between_near(talks)
-    owners = m.parties._actors(before)
+    sides = _hyphenated_sides(m, talks) or m.between_near(talks)
+    owners = m.parties.actors(before)
     if any(o in sides or o in ctx.parties for o in owners):
         return  # "Serbia's representative for the dialogue": a side's own
     # the holder: in apposition to the title, or to the talks where the parser hung it there
@@ -192,10 +192,10 @@ def mandate(m: Mediation, n: Token, k: int) -> None:
     # the holder mediates in person, and for the office's owner; not for a title the tagger
     # took for a name ("The EU Special Representative" as an organization of its own)
     title_name = men.actor if (men := ctx.men[n.i]) is not None else None
-    mediators = [a for a in m._principals([*owners, *people]) if a not in sides and a != title_name]
+    mediators = [a for a in m.principals([*owners, *people]) if a not in sides and a != title_name]
     mediators += [a for a in people if a not in mediators]
     if mediators:  # one side named: the document's other side too
-        m._found(mediators, sides, k, with_document=len(sides) == 1, not_a_party=True)
+        m.link(mediators, sides, k, with_document=len(sides) == 1, not_a_party=True)
 
 
 def _hyphenated_sides(m: Mediation, talks: Token) -> list[str]:
@@ -212,7 +212,7 @@ def _hyphenated_sides(m: Mediation, talks: Token) -> list[str]:
             # a capital the tagger left unlabelled ("Belgrade-Pristina"): its state
             hit = ctx.dict.lookup_metonym(x.text) or ctx.dict.lookup(x.text)
             found += [hit] if hit else []
-    return m.parties._principals(dict.fromkeys(found))
+    return m.parties.principals(dict.fromkeys(found))
 
 
 def _name(h: Token) -> list[Token]:

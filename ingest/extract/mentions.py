@@ -23,7 +23,7 @@ from actorgraph.ingest.extract.normalize import (
     person_key,
     surname,
 )
-from actorgraph.ingest.extract.tokens import tokens
+from actorgraph.ingest.extract.tokens import lemmas, lowers, poses, span_root, span_text, tokens
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -195,7 +195,7 @@ def find_mentions(
             s -= 1  # "Ivanka Trump" is no "Trump" of the dictionary: a person of their own
             cands.append((s, e, 2, Mention(s, e, "ner", "PERSON", doc[s:e].text)))
             continue
-        cands.append((s, e, 2, Mention(s, e, kind, "DICT", doc[s:e].text, actor_id)))
+        cands.append((s, e, 2, Mention(s, e, kind, "DICT", span_text(doc, s, e), actor_id)))
     for _, s, e in matchers.places(doc):
         cands.append((s, e, 2, None))
     in_title: set[int] = set()
@@ -204,10 +204,12 @@ def find_mentions(
     title_starts = {s for s, _ in titles}
     title_ends = {e for _, e in titles}
     # names of people NER gave another label elsewhere ("Mayr-Harting said" as a work of art)
-    named = {person_key(x.text) for x in doc.ents if x.label_ == "PERSON"}
-    named |= {surname(x.text) for x in doc.ents if x.label_ == "PERSON"}
+    ents = doc.ents  # a new tuple of new spans on every access
+    persons = [x.text for x in ents if x.label_ == "PERSON"]
+    named = {person_key(x) for x in persons} | {surname(x) for x in persons}
     named.discard("")
-    for ent in doc.ents:
+    toks, lows = tokens(doc), lowers(doc)
+    for ent in ents:
         if ent.label_ not in ACTOR_LABELS and ent.label_ not in BLOCKING_LABELS:
             continue
         s, e = _trim(ent, in_title)
@@ -255,7 +257,7 @@ def find_mentions(
         if _described(doc, s, e) and not dictionary.lookup(doc[s:e].text):
             cands.append((s, e, 1, None))  # "X, the main Kosovo Serb party,": a description
             continue
-        if all(t.lower_ in QUANTIFIERS or t.is_punct or t.like_num for t in doc[s:e]):
+        if all(lows[i] in QUANTIFIERS or toks[i].is_punct or toks[i].like_num for i in range(s, e)):
             continue  # "Several", "Many", "Dozens": quantifiers NER took for a name
         verb = _headline_verb(doc, s, e, matchers.headline_verbs)
         if verb is not None and not dictionary.lookup(text):
@@ -493,10 +495,16 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
         ):
             people.setdefault(name_key(m.text), m.actor)
             people.setdefault(name_key(m.text.split()[-1]), m.actor)
+    toks = tokens(doc)
     while i < n:
-        t = doc[i]
+        t = toks[i]
+        upper = t.text[:1].isupper()
+        label = _label_word(t) and len(t.text) > 1
+        if not (upper or label):
+            i += 1  # neither case below: no need to ask where the line starts
+            continue
         line_start = _line_start(doc, i)
-        if line_start and t.text[:1].isupper() and not _capitals(t):
+        if line_start and upper and not _capitals(t):
             # "Amum: We came because ...": a name in title case, of a person named in full
             j = i
             while j < n and j - i < 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
@@ -505,7 +513,7 @@ def _speaker_labels(doc: Doc, mentions: list[Mention], taken: list[bool]) -> lis
                 labels.append((i, j))
             i = max(j, i + 1)
             continue
-        if not (line_start and _label_word(t) and len(t.text) > 1):
+        if not (line_start and label):
             i += 1
             continue
         j = i
@@ -561,11 +569,11 @@ def _interview_turns(
     X"), else the one person it names in full. Nothing where the text has no question turn
     and no answer turn."""
     turns: list[tuple[int, int, bool]] = []
-    toks = tokens(doc)
-    for t in toks:
-        low = t.lower_
+    toks, lows = tokens(doc), lowers(doc)
+    for i, low in enumerate(lows):
         if low not in _QUESTION_LABELS and low not in _ANSWER_LABELS:
             continue
+        t = toks[i]
         line_start = t.i == 0 or "\n" in toks[t.i - 1].text_with_ws or toks[t.i - 1].is_space
         if line_start and t.text[:1].isupper() and colon_after(doc, t.i + 1) is not None:
             turns.append((t.i, t.i + 1, low in _ANSWER_LABELS))
@@ -576,7 +584,7 @@ def _interview_turns(
     people = [m for m in named if m.label == "PERSON"]
     who: tuple[str, str] | None = None
     for m in named:  # whom the interview is with, whatever type the tagger guessed
-        root = doc[m.start : m.end].root
+        root = span_root(doc, m.start, m.end)
         head = root.head
         verb = head.head if root.dep_ == "pobj" and head.lower_ in ("to", "with") else head
         if root.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in _INTERVIEW_WORDS:
@@ -632,7 +640,7 @@ def _agentive(doc: Doc, m: Mention, matchers: Matchers) -> bool:
     an object, a party ("talks with X"), the principal of an organ or title ("X officials",
     "a spokesman for X") -- not a place ("seized in Arauca", "defenders of Mariupol", "the
     Netzarim corridor")."""
-    root = doc[m.start : m.end].root
+    root = span_root(doc, m.start, m.end)
     while root.dep_ in ("conj", "appos") and root.head.i != root.i and root.head.i < root.i:
         root = root.head
     dep = root.dep_
@@ -670,7 +678,7 @@ def _agentive(doc: Doc, m: Mention, matchers: Matchers) -> bool:
 def _venue(doc: Doc, m: Mention, matchers: Matchers) -> bool:
     """A capital that names where or when something happened, not who did it: "the Pretoria
     agreement", "the Doha talks", "eighteen months after Pretoria"."""
-    root = doc[m.start : m.end].root
+    root = span_root(doc, m.start, m.end)
     head = root.head
     if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in matchers.venue_nouns:
         return True
@@ -701,9 +709,11 @@ def _acronyms(
         if dictionary.entries.get(full.actor) and dictionary.type_of_entry(full.actor) == "person":
             continue
         alias[m.text] = full.actor
-    for t in tokens(doc):  # bracketed abbreviations NER left out
-        if taken[t.i] or not _is_acronym(t.text) or t.i < 2 or doc[t.i - 1].text != "(":
+    toks, lows, pos = tokens(doc), lowers(doc), poses(doc)
+    for i in range(2, len(toks)):  # bracketed abbreviations NER left out
+        if taken[i] or lows[i - 1] != "(" or not _is_acronym(toks[i].text):
             continue
+        t = toks[i]
         full = by_end.get(t.i - 1)
         if full is not None and full.actor and t.i + 1 < len(doc) and doc[t.i + 1].text == ")":
             alias.setdefault(t.text, full.actor)
@@ -736,9 +746,10 @@ def _acronyms(
                 if m.text not in alias:
                     alias[m.text] = hit
                     dictionary.add_document_alias(hit, m.text)
-    for t in tokens(doc):
-        if taken[t.i] or t.i in by_start or not _is_acronym(t.text) or t.pos_ != "PROPN":
+    for i, tpos in enumerate(pos):
+        if tpos != "PROPN" or taken[i] or i in by_start or not _is_acronym(toks[i].text):
             continue
+        t = toks[i]
         if _caps_run(doc, t.i) >= 3:
             continue  # "HAMAS SAYS NO TO TRUCE PLAN": a headline in capitals, no abbreviations
         if name_key(t.text) in matchers.not_actors or dictionary.is_place(t.text):
@@ -795,11 +806,15 @@ def _splinters(
     names (a people's name, "the Sudanese SPLM", only describes it)."""
     by_start = {m.start: m for m in mentions}
     extra: list[Mention] = []
-    for t in tokens(doc)[2:]:
+    toks, lows = tokens(doc), lowers(doc)
+    for i in range(2, len(toks)):
+        if lows[i - 2] != "the":
+            continue
+        t = toks[i]
         if not _is_acronym(t.text) or len(t.text) < 2:
             continue
-        adj, det = doc[t.i - 1], doc[t.i - 2]
-        if det.lower_ != "the" or not adj.is_alpha or not adj.text[:1].isupper():
+        adj = doc[t.i - 1]
+        if not adj.is_alpha or not adj.text[:1].isupper():
             continue
         if adj.is_upper or adj.pos_ not in ("ADJ", "PROPN") or adj.ent_type_ in ("NORP", "GPE"):
             continue
@@ -905,7 +920,7 @@ def _state_organs(
             if state:
                 break
         if state is None:
-            root = doc[m.start : m.end].root
+            root = span_root(doc, m.start, m.end)
             for c in root.children:
                 other = men_at.get(c.i)
                 if c.dep_ in ("poss", "compound", "amod") and other is not None and other is not m:
@@ -960,8 +975,11 @@ def _administration(m: Mention, doc: Doc, dictionary: ActorDictionary, when: dat
     Returns True when the mention should be dropped (a leader we cannot place)."""
     if m.end >= len(doc) or not m.actor:
         return False
-    head = doc[m.end]
-    if head.lower_ not in GOVERNMENT_NOUNS or doc[m.end - 1].head.i != head.i:
+    if lowers(doc)[m.end] not in GOVERNMENT_NOUNS:
+        return False
+    toks = tokens(doc)
+    head = toks[m.end]
+    if toks[m.end - 1].head.i != head.i:
         return False
     entry = dictionary.entries.get(m.actor)
     if entry is None or entry.type != "person":
@@ -1073,7 +1091,7 @@ def locative(doc: Doc, m: Mention, capital: bool | None = None) -> bool:
     "officials in Moscow" the state rather than a place."""
     if capital is None:
         capital = m.kind == "metonym"
-    head = doc[m.start : m.end].root
+    head = span_root(doc, m.start, m.end)
     if head.dep_ == "poss" and head.head.lower_ in GEO_NOUNS:
         return True
     if head.dep_ == "conj":  # "to Cairo and Tel Aviv"
@@ -1120,7 +1138,7 @@ def travelled_between(doc: Doc, m: Mention) -> bool:
     """A place someone travels between: "shuttled between Port Sudan and Jeddah", "shuttle
     diplomacy between Goma and Kisangani" (for a capital that stands for its state the rules
     read the sides of the talks there: "between Belgrade and Pristina")."""
-    head = doc[m.start : m.end].root
+    head = span_root(doc, m.start, m.end)
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     if head.dep_ != "pobj" or head.head.lower_ != "between":
@@ -1157,7 +1175,7 @@ def _state_as_place(
     entry = dictionary.entries.get(m.actor or "")
     if entry is None or entry.type != "state":
         return False
-    head = doc[m.start : m.end].root
+    head = span_root(doc, m.start, m.end)
     while head.dep_ == "conj" and head.head.i != head.i:  # "in Gaza and southern Lebanon"
         head = head.head
     if head.dep_ == "poss" and head.head.lower_ in GEO_NOUNS:  # "Beirut's southern suburbs"
@@ -1494,7 +1512,7 @@ def _no_person(
     cannot stand: a place among places or after a place preposition ("in Pattani, Yala and
     Narathiwat", "the summit at Panmunjom") -> "skip" (no mention); the name of a people
     ("the Sahrawi people") -> "norp"."""
-    root = doc[m.start : m.end].root
+    root = span_root(doc, m.start, m.end)
     head = root.head
     if root.dep_ in ("compound", "amod", "nmod") and (
         head.lemma_.lower() in PEOPLE_NOUNS or head.lower_ in PEOPLE_NOUNS
@@ -1660,7 +1678,7 @@ def _leader_named(doc: Doc, m: Mention) -> bool:
         return False
     if any(t.lower_ in ORG_WORDS for t in toks):
         return False
-    root = doc[m.start : m.end].root
+    root = span_root(doc, m.start, m.end)
     return (
         root.dep_ == "pobj"
         and root.head.dep_ == "agent"
@@ -1735,9 +1753,11 @@ def _organizations_missed(
     """Capitalized names that end in an organization word and that NER did not find ("the
     Unitary Platform", "Ukraine's Coordination Headquarters for ..."): organizations."""
     extra: list[Mention] = []
-    for t in tokens(doc):
-        if taken[t.i] or t.pos_ != "PROPN" or t.lower_ not in matchers.org_heads:
+    toks, lows, pos = tokens(doc), lowers(doc), poses(doc)
+    for i, low in enumerate(lows):
+        if low not in matchers.org_heads or taken[i] or pos[i] != "PROPN":
             continue
+        t = toks[i]
         if not t.text[:1].isupper() or (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
             continue
         start = _capitalized_run(doc, t.i + 1, taken)
@@ -1776,9 +1796,11 @@ def _speakers_missed(
     when it is an acronym or ends in an organization word. Not in a title-case headline, not a
     common noun written with a capital ("Lawmaker urges …")."""
     extra: list[Mention] = []
-    for v in doc:
-        if v.pos_ != "VERB" or v.lemma_.lower() not in matchers.speech_verbs:
+    toks, pos = tokens(doc), poses(doc)
+    for i, lemma in enumerate(lemmas(doc)):
+        if lemma not in matchers.speech_verbs or pos[i] != "VERB":
             continue
+        v = toks[i]
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ != "PROPN" or taken[subj.i] or not subj.text[:1].isupper():
             continue
@@ -1901,8 +1923,12 @@ def _surnames_missed(
         return mentions
     extra: list[Mention] = []
     n = len(doc)
-    for t in tokens(doc):
-        if taken[t.i] or t.pos_ != "PROPN" or not t.text[:1].isupper():
+    toks, pos = tokens(doc), poses(doc)
+    for i, tpos in enumerate(pos):
+        if tpos != "PROPN" or taken[i]:
+            continue
+        t = toks[i]
+        if not t.text[:1].isupper():
             continue
         key = surname(t.text)  # folded: "Çavuşoğlu" after "Mevlüt Çavuşoğlu"
         actor = full.get(key) if key and key == person_key(t.text) else None

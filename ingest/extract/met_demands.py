@@ -3,7 +3,8 @@
 "Israel would only agree if all its demands were met, including pushing Hezbollah away from
 the border" demands what the list holds ("pushing Hezbollah away from the border"), not
 "demands met"; "will sign once its conditions are fulfilled" with nothing named is the side's
-demand found before in the document, or nothing ("demands met" names nothing).
+demand found before in the document, or nothing ("demands met" names nothing). The verbs of
+granting are the lexicon's ``demands.fulfil_verbs``.
 """
 
 from __future__ import annotations
@@ -15,11 +16,6 @@ if TYPE_CHECKING:
     from actorgraph.ingest.extract.topics import Topic
     from spacy.tokens import Token
 
-#: verbs that say a demand was granted ("its demands were met", "conditions are satisfied")
-FULFIL_VERBS = frozenset(
-    {"meet", "fulfil", "fulfill", "satisfy", "grant", "accept", "answer", "heed", "honour",
-     "honor", "address", "implement", "respect"}
-)  # fmt: skip
 #: prepositions that open the items of what was met ("including X", "such as X")
 ITEM_PREPS = frozenset({"including", "like", "such", "notably", "especially", "particularly"})
 
@@ -28,9 +24,9 @@ def met_demands(clause: Token, t: Targets) -> list[Topic | str] | None:
     """What a condition clause of demands being met names: the items it lists, else the
     demand the noun points back to (none when nothing came before); ``None`` when the clause
     is no such condition."""
-    if clause.lemma_.lower() not in FULFIL_VERBS:
-        return None
     lex = t.ctx.lex
+    if clause.lemma_.lower() not in lex.fulfil_verbs:
+        return None
     subj = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
     if subj is None or subj.lemma_.lower() not in lex.demand_anaphors | lex.demand_list_nouns:
         return None

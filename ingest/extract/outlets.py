@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.normalize import name_key
+from actorgraph.ingest.extract.tokens import span_root
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Lexicon
@@ -54,14 +55,14 @@ def reporting_outlets(
             continue
         if not any(_outlet_name(doc, m, lex) for m in ms):
             continue
-        if any(_owned(doc[m.start : m.end].root) for m in ms):
+        if any(_owned(span_root(doc, m.start, m.end)) for m in ms):
             continue  # "Al-Manar, a channel owned by Hezbollah": a party's own voice
-        reporting = [m for m in ms if _reporting(doc[m.start : m.end].root, lex)]
+        reporting = [m for m in ms if _reporting(span_root(doc, m.start, m.end), lex)]
         where.update(m.start for m in reporting)
         if len(reporting) == len(ms):
             only.add(actor)
     for m in mentions:  # "Sudan TV reported", "Iranian state TV said": the outlet's name
-        root = doc[m.start : m.end].root
+        root = span_root(doc, m.start, m.end)
         if root.dep_ in ("compound", "amod") and reporting_noun(root.head, lex):
             where.add(m.start)
     return only, where
@@ -94,7 +95,7 @@ def _outlet_name(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     words = [t for t in doc[m.start : m.end]]
     if any(t.lower_ in lex.outlet_words and t.text[:1].isupper() for t in words[1:]):
         return True  # "Sudan Tribune", "Press TV" (not a first word: "News Corp" is a company)
-    root = doc[m.start : m.end].root
+    root = span_root(doc, m.start, m.end)
     near = [c for c in root.children if c.dep_ in ("appos", "compound", "amod")]
     if root.dep_ in ("appos", "compound"):
         near.append(root.head)

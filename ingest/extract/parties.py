@@ -14,11 +14,14 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.tokens import tokens
+from actorgraph.ingest.extract.tokens import lemmas, lowers, poses, tokens
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
     from spacy.tokens import Token
+
+#: the parts of speech a pair can be stated on (a noun of the talks or the sides, a verb)
+_STATED_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX"})
 
 #: how far below a clause's verb a negotiation noun may be ("are close to a truce")
 _DEPTH = 5
@@ -55,21 +58,23 @@ class Parties:
         ctx = self.ctx
         lex = ctx.lex
         self._raw = True
-        for t in tokens(ctx.doc):
-            low, lemma = t.lower_, t.lemma_.lower()
+        toks, lows, lems, pos = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
+        for i, tpos in enumerate(pos):
+            low = lows[i]
+            if tpos not in _STATED_POS and low not in ("between", "as"):
+                continue  # what follows needs a noun or a verb, or one of the two words
+            t, lemma = toks[i], lems[i]
             if low == "between" and t.dep_ == "prep":
                 head = t.head
                 if self._negotiation_head(head) and lemma_of(head) not in lex.movement_nouns:
                     with ctx.quietly():  # "talks between Ethiopia and Amhara militias"
                         self._add(self.between(t, resolve=True), t.i, sides=True)
-            elif t.pos_ in ("NOUN", "PROPN") and (
-                lemma in lex.party_nouns or low in lex.party_nouns
-            ):
+            elif tpos in ("NOUN", "PROPN") and (lemma in lex.party_nouns or low in lex.party_nouns):
                 self._add(self._hyphenated(t), t.i, sides=True)
-            elif t.pos_ in ("VERB", "AUX"):
+            elif tpos in ("VERB", "AUX"):
                 self._add(self._conjoined_subject(t), t.i)
                 self._add(self._conjoined_object(t), t.i)
-            if t.pos_ in ("NOUN", "PROPN") and (
+            if tpos in ("NOUN", "PROPN") and (
                 lemma in lex.talk_nouns or lemma in lex.party_nouns or low in lex.talk_nouns
             ):
                 self._add(self._talks_with(t), t.i)
@@ -77,7 +82,7 @@ class Parties:
                 c.dep_ == "pobj" and self.is_pair_phrase(c) for c in t.children
             ):  # "brought together Moldova and Transnistria as the two sides"
                 names = listed_before(t)
-                found = self._actors(names)
+                found = self.actors(names)
                 if len(found) < 2:  # a name the dictionary lacks ("Transnistria"; a side,
                     # whatever type the tagger guessed for it)
                     found = []
@@ -102,26 +107,26 @@ class Parties:
         ctx = self.ctx
         nouns = ctx.lex.observer_nouns
         found: list[str] = []
-        for t in tokens(ctx.doc):
-            if t.pos_ not in ("NOUN", "PROPN") or (
-                t.lower_ not in nouns and lemma_of(t) not in nouns
-            ):
+        toks, lows, lems, pos = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
+        for i, tpos in enumerate(pos):
+            if tpos not in ("NOUN", "PROPN") or (lows[i] not in nouns and lems[i] not in nouns):
                 continue
+            t = toks[i]
             n = t.head if t.dep_ == "compound" and t.head.pos_ == "NOUN" else t
             head = n.head
             if head.lower_ == "as" and head.dep_ == "prep":
-                found += self._actors(listed_before(head))
-                found += self._actors(
+                found += self.actors(listed_before(head))
+                found += self.actors(
                     x for c in head.head.children if c.dep_ == "nsubj" for x in c.subtree
                 )
-            found += self._actors(
+            found += self.actors(
                 x
                 for c in n.children
                 if c.dep_ in ("amod", "compound", "poss", "nmod", "appos", "conj")
                 for x in c.subtree
             )
             if n.dep_ == "appos":
-                found += self._actors(_head_span(head))
+                found += self.actors(_head_span(head))
         ctx.observers = set(found)
 
     def _mediator_hints(self) -> None:
@@ -130,12 +135,17 @@ class Parties:
         ctx = self.ctx
         lex = ctx.lex
         hints: list[str] = []
-        for t in tokens(ctx.doc):
-            low, lemma = t.lower_, t.lemma_.lower()
-            if t.pos_ in ("NOUN", "PROPN") and (
+        toks, lows, lems, pos = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
+        cues = lex.mediator_nouns | lex.carry_verbs | lex.host_verbs | lex.mediation_verbs
+        for i, lemma in enumerate(lems):
+            low = lows[i]
+            if lemma not in cues and low not in lex.mediator_nouns:
+                continue  # none of the cases below
+            t, tpos = toks[i], pos[i]
+            if tpos in ("NOUN", "PROPN") and (
                 low in lex.mediator_nouns or lemma in lex.mediator_nouns
             ):
-                hints += self._actors(
+                hints += self.actors(
                     x
                     for c in t.children
                     if c.dep_ in ("amod", "compound", "poss", "nmod")
@@ -144,7 +154,7 @@ class Parties:
                 )
             elif (
                 lemma in lex.carry_verbs
-                and t.pos_ == "VERB"
+                and tpos == "VERB"
                 and any(
                     c.dep_ == "prep" and c.lower_ == "between"
                     for c in [
@@ -152,7 +162,7 @@ class Parties:
                         *(g for o in t.children if o.dep_ == "dobj" for g in o.children),
                     ]
                 )
-            ) or (lemma in lex.host_verbs and t.pos_ == "VERB"):
+            ) or (lemma in lex.host_verbs and tpos == "VERB"):
                 # "Qatari officials carried messages between the delegations", "hosted talks"
                 objs = [c for c in t.children if c.dep_ == "dobj"]
                 if t.dep_ == "acl" and t.tag_ == "VBN":  # "the talks, hosted by Kenya"
@@ -163,12 +173,12 @@ class Parties:
                     continue
                 for c in t.children:
                     if c.dep_ in ("nsubj", "agent"):
-                        hints += self._actors(c.subtree)
-            elif lemma in lex.mediation_verbs and t.pos_ in ("VERB", "ADJ"):
+                        hints += self.actors(c.subtree)
+            elif lemma in lex.mediation_verbs and tpos in ("VERB", "ADJ"):
                 holder = t.head if t.dep_ in ("attr", "acomp", "xcomp") else t  # "is mediating"
                 for c in [*t.children, *holder.children]:
                     if c.dep_ == "agent" or (c.dep_ in ("nsubj", "npadvmod") and c.i < t.i):
-                        hints += self._actors(x for x in c.subtree if x.dep_ != "conj" or x.i < t.i)
+                        hints += self.actors(x for x in c.subtree if x.dep_ != "conj" or x.i < t.i)
         ctx.mediator_hints = {a for a in hints if a not in ctx.parties}
 
     def choose(self, mediators: set[str]) -> None:
@@ -178,7 +188,7 @@ class Parties:
         counts: Counter[tuple[str, ...]] = Counter()
         first: dict[tuple[str, ...], int] = {}
         for pair, n in self.pairs.items():
-            sides = [a for a in pair if a in self._named_sides] or self._principals(pair)
+            sides = [a for a in pair if a in self._named_sides] or self.principals(pair)
             rest = tuple(a for a in sides if a not in mediators and a not in ctx.observers)
             if len(rest) >= 2:
                 counts[rest] += n
@@ -235,8 +245,12 @@ class Parties:
                 count(r["source"], 2)
                 count(r["target"])
         lex = ctx.lex
-        for t in tokens(ctx.doc):
-            lemma = t.lemma_.lower()
+        toks, lows, lems, pos = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc), poses(ctx.doc)
+        cues = lex.messages | lex.proposal_heads | lex.side_nouns | lex.party_nouns
+        for i, lemma in enumerate(lems):
+            if lemma not in cues and lows[i] not in lex.side_nouns:
+                continue  # none of the cases below
+            t = toks[i]
             if lemma in lex.messages or lemma in lex.proposal_heads:
                 owners = [c for c in t.children if c.dep_ in ("poss", "amod", "compound")]
                 owners += [
@@ -246,16 +260,16 @@ class Parties:
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
-                for a in self._actors(x for o in owners for x in o.subtree):
+                for a in self.actors(x for o in owners for x in o.subtree):
                     count(a)
-            elif (lemma in lex.side_nouns or t.lower_ in lex.side_nouns) and t.pos_ == "NOUN":
+            elif (lemma in lex.side_nouns or lows[i] in lex.side_nouns) and pos[i] == "NOUN":
                 # "the Houthi delegation", "Kyiv's negotiators": the people a side sends
-                for a in self._actors(_owner_tokens(t)):
+                for a in self.actors(_owner_tokens(t)):
                     count(a)
             elif lemma in lex.party_nouns:  # "a ceasefire with Israel"
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ == "with":
-                        for a in self._actors(c.subtree):
+                        for a in self.actors(c.subtree):
                             count(a)
         top = [a for a, n in counts.most_common(2) if n > 1 or len(counts) == 2]
         if len(top) != 2:
@@ -275,7 +289,12 @@ class Parties:
         the warring parties", "met the two delegations"): a third party, not a side."""
         ctx = self.ctx
         out: set[str] = set()
-        for t in tokens(ctx.doc):
+        toks, lows, lems = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc)
+        pairs = ctx.lex.pair_nouns | ctx.lex.counted_pair_nouns
+        for i, lemma in enumerate(lems):
+            if lemma not in pairs and lows[i] not in pairs:
+                continue  # no pair noun (what is_pair_phrase asks first)
+            t = toks[i]
             if not self.is_pair_phrase(t):
                 continue
             verb = t.head if t.dep_ in ("dobj", "dative") else None
@@ -285,7 +304,7 @@ class Parties:
                 continue
             with ctx.quietly():
                 subjects = [r.actor for r in ctx.resolve.subject_actors(verb)]
-            out.update(self._principals(subjects))
+            out.update(self.principals(subjects))
         return out
 
     # ------------------------------------------------------------------ helpers
@@ -318,7 +337,7 @@ class Parties:
             heads = joined
         found = self._sides(heads)
         if resolve and len(found) < 2:
-            found = self._principals(r.actor for c in heads for r in self.ctx.resolve.resolve_np(c))
+            found = self.principals(r.actor for c in heads for r in self.ctx.resolve.resolve_np(c))
             if len(found) == 1 and len(heads) == 2:  # "the government delegation and the EMC"
                 gov = next(
                     (
@@ -337,7 +356,8 @@ class Parties:
     def is_pair_phrase(self, t: Token) -> bool:
         """ "the two sides", "both parties", "the warring parties", "the sides"."""
         lex = self.ctx.lex
-        lemma, low = t.lemma_.lower(), t.lower_
+        doc, i = t.doc, t.i
+        lemma, low = lemmas(doc)[i], lowers(doc)[i]
         pairs, counted = lex.pair_nouns, lex.counted_pair_nouns
         if lemma not in pairs and low not in pairs and lemma not in counted and low not in counted:
             return False  # most tokens: no pair noun at all, and no children to read
@@ -383,7 +403,7 @@ class Parties:
     def _hyphenated(self, noun: Token) -> list[str]:
         """ "the Israel-Hamas war", "U.S.-Iran talks"."""
         left = joined_before(noun)
-        return self._actors(left) if left else []
+        return self.actors(left) if left else []
 
     def _conjoined_subject(self, v: Token) -> list[str]:
         """ "Israel and Hamas agreed", "Israel and Hamas are close to a truce", "Ethiopian and
@@ -409,7 +429,7 @@ class Parties:
             return self._sides(heads, of=True)
         # the mention a side's name is part of ("Delegations of Armenia" is one mention)
         starts = [m.start for c in heads if (m := ctx.men[c.i]) is not None]
-        return self._actors([*(ctx.doc[i] for i in starts), *(x for c in heads for x in c.subtree)])
+        return self.actors([*(ctx.doc[i] for i in starts), *(x for c in heads for x in c.subtree)])
 
     def _talks_with(self, noun: Token) -> list[str]:
         """ "Israel held indirect talks with Hamas", "Kyiv's negotiations with Moscow": the
@@ -425,19 +445,19 @@ class Parties:
             withs = [c for c in gov.children if c.dep_ == "prep" and c.lower_ == "with"]
         if len(withs) != 1:
             return []
-        other = self._actors(withs[0].subtree)
-        owner = self._actors(
+        other = self.actors(withs[0].subtree)
+        owner = self.actors(
             x for c in noun.children if c.dep_ in ("poss", "compound") for x in c.subtree
         )
         if not owner and holder is not None and gov is None and holder.pos_ in ("NOUN", "PROPN"):
             # the party whose people came for the talks: "a Houthi delegation ... for talks"
             lex = self.ctx.lex
             if holder.lemma_.lower() in lex.side_nouns or holder.lower_ in lex.side_nouns:
-                owner = self._actors(_head_span(holder))
+                owner = self.actors(_head_span(holder))
         if not owner and gov is not None and gov.pos_ in ("VERB", "AUX"):
             subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
             if subj is not None and not any(c.dep_ == "conj" for c in subj.children):
-                owner = self._actors(_head_span(subj))
+                owner = self.actors(_head_span(subj))
         if len(owner) != 1 or len(other) != 1 or owner == other:
             return []
         return owner + other
@@ -477,16 +497,18 @@ class Parties:
         for c in heads:
             span = _head_span(c, of)
             owner = {x.i for p in c.children if p.dep_ == "poss" for x in p.subtree}
-            found = self._actors(x for x in span if x.i not in owner) if owner else []
-            for a in found or self._actors(span):
+            found = self.actors(x for x in span if x.i not in owner) if owner else []
+            for a in found or self.actors(span):
                 out += [a] if a not in out else []
         return out
 
-    def _actors(self, tokens: object) -> list[str]:
+    def actors(self, tokens: object) -> list[str]:
         """Actors (not people) among tokens; a person counts as the actor it speaks for."""
-        return self._principals(self.ctx.resolve.actors_in(tokens, use=False))  # type: ignore[arg-type]
+        return self.principals(self.ctx.resolve.actors_in(tokens, use=False))  # type: ignore[arg-type]
 
-    def _principals(self, actors: Iterable[str]) -> list[str]:
+    def principals(self, actors: Iterable[str]) -> list[str]:
+        """``actors`` with each person in it replaced by the actor they speak for (left out when
+        they speak for none, unless the people are kept)."""
         ctx = self.ctx
         out: list[str] = []
         for a in actors:

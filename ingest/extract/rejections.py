@@ -27,7 +27,7 @@ from actorgraph.ingest.extract.stance_rules import (
     reattached,
 )
 from actorgraph.ingest.extract.targets import no_det
-from actorgraph.ingest.extract.tokens import tokens
+from actorgraph.ingest.extract.tokens import lowers, tokens
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Frame
@@ -973,8 +973,9 @@ def _copula_phrases(
 ) -> list[tuple[list[str], Token, Token, Token]]:
     """Each phrase found in a sentence with the copula it hangs on: (words, first, last,
     copula)."""
-    toks = tokens(s.doc)[s.start : s.end]
-    low = [t.lower_ for t in toks]
+    doc = s.doc
+    toks = tokens(doc)[s.start : s.end]
+    low = lowers(doc)[s.start : s.end]
     present = set(low)
     out = []
     for words in _phrase_words(phrases):

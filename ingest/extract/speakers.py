@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from actorgraph.ingest.extract.layout import breaks_within, hard_wrapped
 from actorgraph.ingest.extract.normalize import clean_surface
 from actorgraph.ingest.extract.titles import title_key, title_score
+from actorgraph.ingest.extract.tokens import span_root
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -65,7 +66,7 @@ class Speakers:
                 continue
             if ctx.type_of(body.actor) != "organization":
                 continue
-            if doc[m.start : m.end].root.head.i != doc[body.start : body.end].root.i:
+            if span_root(doc, m.start, m.end).head.i != doc[body.start : body.end].root.i:
                 continue
             ctx.use(body.actor, body.start, body.text)
             ctx.add_speaks(m.actor, body.actor, "leader", ctx.sent_of[m.start], 0.7)
@@ -178,7 +179,7 @@ class Speakers:
         doc = ctx.doc
         if title_key(title) not in ctx.lex.spokespeople:
             return None
-        root = doc[m.start : m.end].root
+        root = span_root(doc, m.start, m.end)
         head = root.head if root.dep_ == "appos" else None
         if head is None or ctx.title_at[head.i] is None:
             return None
@@ -249,7 +250,7 @@ class Speakers:
         counterpart, X". Returns the title and the actor."""
         ctx = self.ctx
         doc = ctx.doc
-        root = doc[m.start : m.end].root
+        root = span_root(doc, m.start, m.end)
         heads: list[Token] = []
         relcl: list[Token] = []  # "its" there is the phrase's own ("who chairs its committee")
         if root.dep_ == "appos" and (
@@ -372,7 +373,11 @@ class Speakers:
             kind = ctx.type_of(m.actor) if other else None  # type: ignore[arg-type]
             if kind == "state":
                 return
-            if kind == "organization" and not own and ctx.doc[m.start : m.end].root.head.i in tied:
+            if (
+                kind == "organization"
+                and not own
+                and span_root(ctx.doc, m.start, m.end).head.i in tied
+            ):
                 return  # "President X urged the RSF to withdraw": whose president?
         ctx.use(state, ctx.sents[k].start)
         ctx.add_speaks(actor, state, title, k, 0.5)
@@ -411,7 +416,7 @@ class Speakers:
         for m in ctx.mentions:
             if not m.actor or m.place or ctx.type_of(m.actor) != "state":
                 continue
-            root = doc[m.start : m.end].root
+            root = span_root(doc, m.start, m.end)
             if root.lower_ in gov and root.i != m.start:
                 # a government's own name
                 out.setdefault(m.actor, set()).add(ctx.sent_of[m.start])
@@ -467,7 +472,7 @@ class Speakers:
             and not m.place
             and m.kind != "demonym"
             and ctx.type_of(m.actor) == "state"
-            and ctx.doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")
+            and span_root(ctx.doc, m.start, m.end).dep_ in ("nsubj", "nsubjpass")
         }
         if named:
             return named.pop() if len(named) == 1 else None
@@ -475,7 +480,7 @@ class Speakers:
         if len(states) != 1 or len(ctx.parties) < 2:
             return self._topic_state(k)
         for m in ctx.mentions_in(ctx.sents[k]):  # "Berlin's summit, hosted by Chancellor X"
-            owner = ctx.doc[m.start : m.end].root.dep_ == "poss"
+            owner = span_root(ctx.doc, m.start, m.end).dep_ == "poss"
             other = m.actor and not m.place and m.actor not in ctx.parties
             if owner and other and ctx.type_of(m.actor) == "state":  # type: ignore[arg-type]
                 return None
@@ -555,7 +560,7 @@ class Speakers:
         for m in ctx.mentions:  # the first time the person says so, titled there or later
             if m.actor != first.actor or m.start < first.start:
                 continue
-            root = ctx.doc[m.start : m.end].root
+            root = span_root(ctx.doc, m.start, m.end)
             verb = root.head
             if root.dep_ != "nsubj" or verb.lemma_.lower() not in ctx.lex.speech_verbs:
                 continue
@@ -602,7 +607,7 @@ class Speakers:
         person ("Sheikh Tamim of Qatar" is Qatar's)."""
         ctx = self.ctx
         doc = ctx.doc
-        root = doc[m.start : m.end].root
+        root = span_root(doc, m.start, m.end)
         owners: list[Token] = []
         named: list[Token] = []  # "of"/bracket: a name that is an organization's, no town
         j = m.end
@@ -792,7 +797,7 @@ class Speakers:
         for m in reversed(ctx.mentions):
             if m.start >= t.i or m.start < start or m.place or m.kind == "demonym":
                 continue
-            root = doc[m.start : m.end].root
+            root = span_root(doc, m.start, m.end)
             while root.dep_ == "appos" and root.head.i < root.i:
                 root = root.head  # "the mission in Libya (UNSMIL)": where "Libya" stands
             if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:

@@ -10,11 +10,12 @@ one stance per item.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.demands import DemandRules
 from actorgraph.ingest.extract.rejections import RejectRules
-from actorgraph.ingest.extract.tokens import tokens
+from actorgraph.ingest.extract.tokens import lemmas, lowers, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,6 +35,14 @@ PROVISOS = frozenset({"provided", "providing"})
 ONLY_MODALS = frozenset({"can", "could", "ca"})
 
 
+@lru_cache(maxsize=4)
+def _cue_words(cue_lemmas: frozenset[str]) -> frozenset[str]:
+    """The words (lower case) that make a token a cue: the cue lemmas and the fixed words."""
+    return (
+        cue_lemmas | CONDITION_MARKS | ONLY_MODALS | UNINTERESTED | PROVISOS | {"long", "without"}
+    )
+
+
 def _only_on(v: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ == "only" for c in v.children)
 
@@ -46,20 +55,12 @@ class Stances(DemandRules, RejectRules):
         cue_lemmas = ctx.lex.cue_lemmas
         ctx.resolve.stance_sources = True  # "the government insisted": the state's stance
         try:
-            toks = tokens(ctx.doc)
+            toks, lows, lems = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc)
+            words = _cue_words(cue_lemmas)
             for s in ctx.sents:
-                for t in toks[s.start : s.end]:
-                    if (
-                        t.lemma_.lower() in cue_lemmas
-                        or t.lower_ in cue_lemmas
-                        or t.lower_ in CONDITION_MARKS
-                        or t.lower_ == "without"
-                        or t.lower_ in ONLY_MODALS
-                        or t.lower_ == "long"
-                        or t.lower_ in UNINTERESTED
-                        or t.lower_ in PROVISOS
-                    ):
-                        self._cue(t)
+                for i in range(s.start, s.end):
+                    if lems[i] in cue_lemmas or lows[i] in words:
+                        self._cue(toks[i])
                 self._phrases(s)
             self._quoted_imperatives()
             self._quoted_lists()

@@ -19,7 +19,7 @@ from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
 from actorgraph.ingest.extract.mentions import colon_after
 from actorgraph.ingest.extract.normalize import name_key
 from actorgraph.ingest.extract.sources import Source, UnnamedSources
-from actorgraph.ingest.extract.tokens import tokens
+from actorgraph.ingest.extract.tokens import lemmas, lowers, tokens
 from actorgraph.ingest.extract.topics import INTERVIEWER, phrase_text
 
 if TYPE_CHECKING:
@@ -278,7 +278,13 @@ class Statements:
         ctx = self.ctx
         lex = ctx.lex
         used = {q.verb.i for q in ctx.quotes if q.verb is not None}
-        for t in tokens(ctx.doc):
+        lows, lems = lowers(ctx.doc), lemmas(ctx.doc)
+        cues = lex.according | lex.speech_nouns | lex.speech_verbs
+        toks = tokens(ctx.doc)
+        for i, lemma in enumerate(lems):
+            if lemma not in cues and lows[i] not in cues:
+                continue  # none of the words the cases below look for
+            t = toks[i]
             low = t.lemma_.lower()
             if t.lower_ in lex.according and t.dep_ == "prep":
                 self._according(t)
@@ -319,8 +325,9 @@ class Statements:
         ctx = self.ctx
         doc, text = ctx.doc, ctx.text
         wrapped = hard_wrapped(text)
+        lows = lowers(doc)
         for colon in tokens(doc):  # one pass over the shared token list
-            if colon.text != ":" or ctx.quote_of[colon.i] >= 0:
+            if lows[colon.i] != ":" or ctx.quote_of[colon.i] >= 0:
                 continue
             end = paragraph_end(text, colon.idx, wrapped)
             if text[colon.idx + 1 : end].strip() or end >= len(text):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.graph.exchange import slugify
 from actorgraph.ingest.extract.normalize import fold, name_key
-from actorgraph.ingest.extract.tokens import tokens
+from actorgraph.ingest.extract.tokens import doc_text, tokens
 from actorgraph.ingest.extract.topic_spans import RELATIVE_PRONOUNS
 from spacy.tokens import Span, Token
 
@@ -525,7 +525,7 @@ class TopicTable:
             if sent.start == 0:
                 return None
             sent = doc[sent.start - 1].sent
-            text = doc.text
+            text = doc_text(doc)
             line = text.rfind("\n", 0, sent[0].idx) + 1
             if INTERVIEWER.match(text, line) is not None:  # a question takes no stance
                 found = self._reported(sent)

@@ -195,6 +195,8 @@ def find_mentions(
             s -= 1  # "Ivanka Trump" is no "Trump" of the dictionary: a person of their own
             cands.append((s, e, 2, Mention(s, e, "ner", "PERSON", doc[s:e].text)))
             continue
+        if kind == "name" and dictionary.type_of_entry(actor_id) == "state":
+            s = _formal_start(doc, s)  # "the Sultanate of Oman" is Oman, whole
         cands.append((s, e, 2, Mention(s, e, kind, "DICT", doc[s:e].text, actor_id)))
     for _, s, e in matchers.places(doc):
         cands.append((s, e, 2, None))
@@ -1298,6 +1300,26 @@ STATE_FORMS = frozenset(
     | {"people", "peoples", "plurinational", "hashemite", "bolivarian", "cooperative"}
 )
 _STATE_HEADS = frozenset({"republic", "kingdom", "sultanate", "emirate", "principality", "state"})
+
+
+#: form words that make "<Form> of <state>" the state's formal name where the tagger cut it at
+#: the short name ("the Sultanate of Oman", "the State of Qatar"); not "Republic", which also
+#: names the other of two states ("the Republic of China", "the Republic of Congo")
+_FORMAL_HEADS = frozenset({"sultanate", "kingdom", "state", "emirate", "principality"})
+
+
+def _formal_start(doc: Doc, s: int) -> int:
+    """Where a state's formal name starts when its short name at ``s`` ends it: at the form
+    word of "the Sultanate of Oman" (an actor only through "Sultanate", the phrase's head).
+    "Islamic State of Iraq" names no state."""
+    if s < 2 or doc[s - 1].lower_ != "of":
+        return s
+    form = doc[s - 2]
+    if form.lower_ not in _FORMAL_HEADS or not form.text[:1].isupper():
+        return s
+    if form.lower_ == "state" and s >= 3 and doc[s - 3].lower_ == "islamic":
+        return s
+    return s - 2
 
 
 def _formal_state(span: Span, dictionary: ActorDictionary) -> str | None:

@@ -215,6 +215,7 @@ class MediationSection(_Section):
     past_rounds: Words = Field(default_factory=list)
     settled_adjuncts: Words = Field(default_factory=list)
     role_verbs: Words = Field(default_factory=list)
+    credit_verbs: Words = Field(default_factory=list)
     movement_nouns: Words = Field(default_factory=list)
     invitation_nouns: Words = Field(default_factory=list)
     guarantor_nouns: Words = Field(default_factory=list)
@@ -444,6 +445,8 @@ class Lexicon:
     settled_adjuncts: frozenset[str]
     #: "Turkey played a mediating role", "has a role as mediator": the role's holder (issue-13s)
     role_verbs: frozenset[str]
+    #: "thanked Malaysia for its mediation": the one thanked mediated (issue-13s)
+    credit_verbs: frozenset[str]
     #: "shuttle diplomacy between Port Sudan, Jeddah and Cairo": visits name places, no sides
     movement_nouns: frozenset[str]
     #: "met in Almaty at the invitation of Kazakhstan": the one who invites hosts
@@ -656,6 +659,7 @@ class Lexicon:
             past_rounds=fs(me.past_rounds),
             settled_adjuncts=fs(me.settled_adjuncts),
             role_verbs=fs(me.role_verbs),
+            credit_verbs=fs(me.credit_verbs),
             movement_nouns=fs(me.movement_nouns),
             invitation_nouns=fs(me.invitation_nouns),
             guarantor_nouns=fs(me.guarantor_nouns),

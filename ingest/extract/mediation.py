@@ -526,7 +526,7 @@ class Mediation:
         ctx = self.ctx
         if self._not_asserted(n):
             return
-        mediators = self._modifiers(n)
+        mediators = self._credited(n) or self._modifiers(n)
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
                 mediators += ctx.resolve.actors_in(c.subtree)
@@ -936,6 +936,20 @@ class Mediation:
             ):
                 out += ctx.resolve.actors_in(c.subtree)
         return out
+
+    def _credited(self, n: Token) -> list[str]:
+        """Whom a verb credits with its own mediation: "Cambodia and Thailand thanked Malaysia
+        for its mediation", "praised Qatar for its efforts" (the object of the verb whose "for"
+        holds the noun, when no name owns the noun: "for Egypt's mediation" is Egypt's)."""
+        prep = n.head
+        if n.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ != "VERB":
+            return []
+        if prep.head.lemma_.lower() not in self.ctx.lex.credit_verbs:
+            return []  # "asked Turkey for its mediation": asked, not done
+        if any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in n.children):
+            return []
+        obj = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+        return self._np_actors(obj) if obj is not None else []
 
     def _leaders(self, n: Token) -> list[str]:
         """Who leads a mediation noun's effort: the agent of a participle of leading after it

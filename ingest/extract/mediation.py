@@ -1038,10 +1038,11 @@ class Mediation:
         if ctx.negated(v) or self._not_asserted(v):
             return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-        if obj is None or (
-            obj.lemma_.lower() not in lex.bridging_objects
-            and obj.lower_ not in lex.bridging_objects
-        ):
+        if obj is None:
+            return
+        objects = lex.bridging_objects
+        if obj.lemma_.lower() not in objects and obj.lower_ not in objects:
+            self._brought_together(v, obj, k)
             return
         if v.lemma_.lower() == "bring" and not any(
             c.lower_ in lex.bridging_adverbs for c in v.children
@@ -1050,6 +1051,32 @@ class Mediation:
         mediators = self._principals(self._subject_actors(v))
         if mediators:
             self._found(mediators, self._between_near(obj), k, not_a_party=True)
+
+    def _brought_together(self, v: Token, obj: Token, k: int) -> None:
+        """Bringing two sides' people together mediates between them: "Oman has been bringing
+        together representatives of the Houthi movement and US officials" (exactly two actors in
+        the object; a gathering of many, or a subject that names nobody, is no mediation)."""
+        lex = self.ctx.lex
+        if v.lemma_.lower() != "bring" or not any(
+            c.lower_ == "together" and c.lower_ in lex.bridging_adverbs for c in v.children
+        ):
+            return
+        sides = list(dict.fromkeys(self.parties._actors(obj.subtree)))
+        if len(sides) != 2:
+            return
+        stated = any(set(p) == set(sides) for p in self.parties.pairs)
+        if not stated and not self._negotiation_words(v.sent, v):
+            return  # "brought together Egyptian and Jordanian officials to discuss trade"
+        mediators = [m for m in self._principals(self._subject_actors(v)) if m not in sides]
+        if mediators:
+            self._found(mediators, sides, k, not_a_party=True)
+
+    def _negotiation_words(self, sent: Span, skip: Token) -> bool:
+        """Whether a sentence speaks of a negotiation or a mediation with words of its own
+        (besides ``skip``): a talk noun, a deal, a mediation cue."""
+        lex = self.ctx.lex
+        words = lex.talk_nouns | lex.deal_objects | lex.mediation_cues
+        return any(t.i != skip.i and (t.lemma_.lower() in words or t.lower_ in words) for t in sent)
 
     def _object_between(self, verb: Token) -> list[str]:
         """The parties of "between A and B" on a verb's object ("attended the talks between

@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from actorgraph.ingest.extract.layout import breaks_within, hard_wrapped
-from actorgraph.ingest.extract.normalize import clean_surface
+from actorgraph.ingest.extract.normalize import clean_surface, name_key
 from actorgraph.ingest.extract.titles import title_key, title_score
 
 if TYPE_CHECKING:
@@ -894,6 +894,7 @@ class Speakers:
         titles: list[str] = []
         orgs: list[str] = []
         seen: list[Mention] = []
+        bare_at: list[Token] = []
         blocked = False
         steps = 0
         while i >= 0 and steps < 10 and ctx.sent_of[i] == k:
@@ -924,6 +925,10 @@ class Speakers:
             elif _blocks(t, ctx.lex.role_blockers):
                 blocked = True
                 i -= 1
+            elif titles and not orgs and (bare := self._bare_body(t)) is not None:
+                orgs.append(bare)  # "Houthi chief negotiator X", "ELN commander X"
+                bare_at.append(t)
+                i -= 1
             elif titles and t.dep_ == "poss" and t.pos_ in ("NOUN", "PRON") and not orgs:
                 owner = self._described_owner(t)  # "the bloc's special representative"
                 if owner is not None and ctx.type_of(owner) != "person":
@@ -941,7 +946,34 @@ class Speakers:
         if not blocked:  # "the former German president" makes no actor of Germany
             for mm in seen:
                 ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
+            for t in bare_at:
+                ctx.use(orgs[0], t.i, t.text)
         return titles[0], orgs, blocked
+
+    def _bare_body(self, t: Token) -> str | None:
+        """The organization a capitalized word before a title names where no mention covers
+        it: a curated group's singular or other name ("Houthi chief negotiator X": the
+        Houthis), or an acronym NER missed ("ELN commander X", a new organization); not an
+        outlet ("BBC correspondent X"), an abbreviation of no organization ("NGO official X",
+        `speech.not_actors`), a place, a state's word (the mentions handle those) or a role
+        blocker ("Former")."""
+        ctx = self.ctx
+        text = t.text
+        if (
+            ctx.men[t.i] is not None
+            or not text[:1].isupper()
+            or t.dep_ not in ("amod", "compound", "nmod")
+            or t.lower_ in ctx.lex.role_blockers
+            or name_key(text) in ctx.lex.outlets
+            or name_key(text) in ctx.lex.not_actors
+            or ctx.dict.is_place(text)
+        ):
+            return None
+        hit = ctx.dict.lookup(text) or ctx.dict.lookup_number(text)
+        if hit is not None:
+            return hit if ctx.type_of(hit) == "organization" else None
+        acronym = text.isupper() and text.isalnum() and any(c.isalpha() for c in text)
+        return ctx.dict.new_actor(text, "organization") if acronym and 2 <= len(text) <= 6 else None
 
     def _headed_body(self, last: int, comma: int) -> tuple[str, list[str], bool] | None:
         """A title of a body whose owner the body's phrase gives: "the head of Russia's

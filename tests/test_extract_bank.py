@@ -72,6 +72,7 @@ FLOORS = {
     "statements-described": 0.95,
     # issue-13t
     "speakers-groups": 0.95,
+    "speakers-titled": 0.95,
 }
 
 

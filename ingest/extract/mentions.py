@@ -205,6 +205,7 @@ def find_mentions(
         in_title.update(range(s, e))
     title_starts = {s for s, _ in titles}
     title_ends = {e for _, e in titles}
+    name_starts = title_ends - in_title  # right after a title, not in the next one
     # names of people NER gave another label elsewhere ("Mayr-Harting said" as a work of art)
     named = {person_key(x.text) for x in doc.ents if x.label_ == "PERSON"}
     named |= {surname(x.text) for x in doc.ents if x.label_ == "PERSON"}
@@ -213,6 +214,8 @@ def find_mentions(
         if ent.label_ not in ACTOR_LABELS and ent.label_ not in BLOCKING_LABELS:
             continue
         s, e = _trim(ent, in_title)
+        if ent.label_ == "PERSON":
+            s = _given_name_before(doc, s, e, name_starts, dictionary)
         run = _name_after_owner(doc, s, e, matchers.honorifics)
         if run:  # "Malaysia's Tengku Dato' Ab Ghafar Tengku Mohamed": one name, honorifics in
             cands.append((s, run, 1, Mention(s, run, "ner", "PERSON", doc[s:run].text)))
@@ -339,6 +342,32 @@ def find_mentions(
         elif _new_or_org(m, dictionary):
             m.passing = not _agentive(doc, m, matchers)
     return out
+
+
+def _given_name_before(
+    doc: Doc, s: int, e: int, name_starts: set[int], dictionary: ActorDictionary
+) -> int:
+    """The start of a person's name with the given name NER left out between a title and
+    the rest ("spokesperson Nikorndej Balankura" read as "Balankura"): one capitalized word
+    the parser hung on the name, right after a title (``name_starts``: not itself a title,
+    "Foreign Minister Prince X"), that names no known actor or place."""
+    i = s - 1
+    if i not in name_starts or s >= e:
+        return s
+    t = doc[i]
+    if (
+        t.pos_ != "PROPN"
+        or not t.is_alpha
+        or not t.text[:1].isupper()
+        or t.text.isupper()
+        or t.dep_ != "compound"
+        or not s <= t.head.i < e
+        or dictionary.lookup(t.text)
+        or dictionary.lookup_demonym(t.text)
+        or dictionary.is_place(t.text)
+    ):
+        return s
+    return i
 
 
 def _name_after_owner(doc: Doc, s: int, e: int, honorifics: frozenset[str]) -> int:

@@ -468,6 +468,7 @@ class Speakers:
             and m.kind != "demonym"
             and ctx.type_of(m.actor) == "state"
             and ctx.doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")
+            and not self._bound(ctx.doc[m.start : m.end].root.head)
         }
         if named:
             return named.pop() if len(named) == 1 else None
@@ -547,7 +548,8 @@ class Speakers:
     def _clause_state(self, at: int) -> str | None:
         """The state (named or by its capital) that is the subject of what the person at
         token ``at`` says: "Kosovo will not begin ... until Serbia takes steps, Prime Minister
-        X said" (Kosovo, not Serbia of the inner clause), "X said Kyiv insisted on ..."."""
+        X said" (Kosovo, not Serbia of the inner clause), "X said Kyiv insisted on ..."; not a
+        state a deontic modal binds ("X said Cambodia must stop firing": a demand on it)."""
         ctx = self.ctx
         first = ctx.men[at]
         if first is None or not first.actor:
@@ -564,6 +566,8 @@ class Speakers:
                 clauses.append(verb.head)  # "Kosovo will not begin ..., X said"
             found = set()
             for c in clauses:
+                if self._bound(c):
+                    continue  # "X said Cambodia must stop firing": a demand on another
                 for s in c.children:
                     mm = ctx.men[s.i]
                     if s.dep_ not in ("nsubj", "nsubjpass") or mm is None or not mm.actor:
@@ -573,6 +577,11 @@ class Speakers:
             if found:
                 return found.pop() if len(found) == 1 else None
         return None
+
+    def _bound(self, verb: Token) -> bool:
+        """Whether a deontic modal binds the verb's subject ("Cambodia must stop firing"):
+        what is asked of a state, which is seldom the speaker's own."""
+        return any(a.dep_ == "aux" and a.lower_ in self.ctx.lex.modals for a in verb.children)
 
     def _whose(self, at: int) -> str | None:
         """The actor a "whose" a few words before token ``at`` stands for: "hosted by Sweden,
@@ -1191,11 +1200,12 @@ def _represented(v: Token, verbs: frozenset[str]) -> list[Token]:
 
 def _title_words_before(doc: Doc, i: int) -> int:
     """The token before the capitalized title words that end at ``i`` ("Ambassador-at-Large",
-    "Deputy Prime Minister for Reintegration", "Major General"), or ``i`` when there are none.
+    "Deputy Prime Minister for Reintegration", "Major General", "High Representative for
+    Foreign Affairs and Security Policy"), or ``i`` when there are none.
     """
     j = i
     steps = 0
-    while j >= 0 and steps < 7:
+    while j >= 0 and steps < 9:
         t = doc[j]
         if (
             (t.text[:1].isupper() and t.is_alpha)
@@ -1204,6 +1214,12 @@ def _title_words_before(doc: Doc, i: int) -> int:
                 t.lower_ in ("at", "for", "of")
                 and j > 0
                 and (doc[j - 1].text[:1].isupper() or doc[j - 1].text == "-")
+            )
+            or (  # "for Foreign Affairs and Security Policy": a portfolio of two
+                t.lower_ == "and"
+                and 0 < j < i
+                and doc[j - 1].text[:1].isupper()
+                and doc[j + 1].text[:1].isupper()
             )
         ):
             j -= 1

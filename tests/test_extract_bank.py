@@ -71,6 +71,12 @@ FLOORS = {
     "rejections-news": 0.95,
     # issue-13d
     "demands-news": 0.95,
+    # issue-13s
+    "mediation-news-roles": 0.95,
+    "statements-described": 0.95,
+    # issue-13t
+    "speakers-groups": 0.95,
+    "speakers-titled": 0.95,
 }
 
 

@@ -232,7 +232,7 @@ class Resolver:
             # the person just named, unless the office is someone else's
             holder = None if blocked else self.office_holder(t, title, mods[0])
             if holder is None:
-                before = self._person_before(t)
+                before = self._person_before(t, side=mods[0])
                 if before is not None:
                     return before
         if blocked and title:  # "a former Lebanese culture minister": no one of Lebanon's
@@ -827,6 +827,10 @@ class Resolver:
                         r = self._coref(chained)
                         self._chain[t.i] = r
                         return r
+                if q is None:
+                    described = self._described_subject(kk, t)
+                    if described is not None:  # "The Iranian minister said ... He added"
+                        return described
                 cands = [
                     m
                     for m in ctx.mentions_in(ctx.sents[kk])
@@ -873,6 +877,32 @@ class Resolver:
                 return Resolved(rs[0].actor, anonymous=rs[0].anonymous, via="pronoun")
             return None
         return None
+
+    def _described_subject(self, k: int, t: Token) -> Resolved | None:
+        """The person sentence ``k``'s first subject describes without naming, when it comes
+        before the pronoun ``t`` and no person is named before it in that sentence: "The
+        Iranian foreign minister said ... He added ..." is the minister, not a person named
+        sentences before (issue-13s)."""
+        ctx = self.ctx
+        subs = [i for i in self.sentence_subjects(k) if i < t.i]
+        if not subs:
+            return None
+        first = ctx.doc[subs[0]]
+        if first.pos_ not in ("NOUN", "PROPN") or ctx.men[first.i] is not None:
+            return None
+        for m in ctx.mentions_in(ctx.sents[k]):
+            if m.actor and m.start < first.i and ctx.type_of(m.actor) == "person":
+                return None  # a person named first: the mention rules decide
+        with ctx.quietly():
+            found = self.resolve_np(first, pronouns=False)
+        if len(found) != 1 or found[0].via != "role":
+            return None
+        actor = found[0].actor
+        if ctx.type_of(actor) != "person":
+            return None
+        if self._gender_of(actor) not in (None, _gender(t.lower_)):
+            return None
+        return Resolved(actor, via="pronoun")
 
     def _pronoun_subject(self, k: int, low: str) -> Token | None:
         """The subject of sentence ``k`` when it is a pronoun of the gender of ``low`` and no
@@ -991,22 +1021,35 @@ class Resolver:
             c.dep_ == "det" and c.lower_ == "the" for c in t.children
         )
 
-    def _person_before(self, t: Token) -> Resolved | None:
+    def _person_before(self, t: Token, side: str | None = None) -> Resolved | None:
         """The person a description of a person stands for: named before it in its sentence
-        or the two before it, a subject first, else the first one named there."""
+        or the two before it, a subject first, else the first one named there; with the
+        description's ``side`` ("the Israeli defence minister"), never a person known to speak
+        for others only ("Hamas official X" is no Israeli minister)."""
         ctx = self.ctx
         k = ctx.sent_of[t.i]
         for kk in range(k, max(-1, k - 3), -1):
             cands = [
                 m
                 for m in ctx.mentions_in(ctx.sents[kk])
-                if m.actor and m.end <= t.i and ctx.type_of(m.actor) == "person"
+                if m.actor
+                and m.end <= t.i
+                and ctx.type_of(m.actor) == "person"
+                and (side is None or not self._serves_others(m.actor, side))
             ]
             if cands:  # the subject, else the first named ("chaired by X, an envoy of Y")
                 subj = [m for m in cands if self._is_subject(m)]
                 m = subj[-1] if subj else cands[-1 if kk == k else 0]
                 return Resolved(m.actor, via="role")  # type: ignore[arg-type]
         return None
+
+    def _serves_others(self, person: str, side: str) -> bool:
+        """Whether the person is known, here or in the dictionary on the date, to speak for
+        someone and never for ``side``."""
+        ctx = self.ctx
+        known = {tgt for (src, tgt) in ctx.speaks if src == person}
+        known |= {r.of for r in ctx.roles_now(person)}
+        return bool(known) and side not in known
 
     def _is_subject(self, m: Mention) -> bool:
         root = span_root(self.ctx.doc, m.start, m.end)

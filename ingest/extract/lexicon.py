@@ -217,6 +217,9 @@ class MediationSection(_Section):
     leading_verbs: Words = Field(default_factory=list)
     past_attempts: Words = Field(default_factory=list)
     past_rounds: Words = Field(default_factory=list)
+    settled_adjuncts: Words = Field(default_factory=list)
+    role_verbs: Words = Field(default_factory=list)
+    credit_verbs: Words = Field(default_factory=list)
     movement_nouns: Words = Field(default_factory=list)
     invitation_nouns: Words = Field(default_factory=list)
     guarantor_nouns: Words = Field(default_factory=list)
@@ -449,6 +452,13 @@ class Lexicon:
     past_attempts: frozenset[str]
     #: "hosted past rounds", "the former host": a track that is over, no mediation now
     past_rounds: frozenset[str]
+    #: "the war ended after a Saudi-brokered truce": what such an adjunct names took place,
+    #: whatever its verb says (issue-13s)
+    settled_adjuncts: frozenset[str]
+    #: "Turkey played a mediating role", "has a role as mediator": the role's holder (issue-13s)
+    role_verbs: frozenset[str]
+    #: "thanked Malaysia for its mediation": the one thanked mediated (issue-13s)
+    credit_verbs: frozenset[str]
     #: "shuttle diplomacy between Port Sudan, Jeddah and Cairo": visits name places, no sides
     movement_nouns: frozenset[str]
     #: "met in Almaty at the invitation of Kazakhstan": the one who invites hosts
@@ -663,6 +673,9 @@ class Lexicon:
             leading_verbs=fs(me.leading_verbs),
             past_attempts=fs(me.past_attempts),
             past_rounds=fs(me.past_rounds),
+            settled_adjuncts=fs(me.settled_adjuncts),
+            role_verbs=fs(me.role_verbs),
+            credit_verbs=fs(me.credit_verbs),
             movement_nouns=fs(me.movement_nouns),
             invitation_nouns=fs(me.invitation_nouns),
             guarantor_nouns=fs(me.guarantor_nouns),

@@ -101,7 +101,7 @@ class Mediation:
                         mandate(self, t, k)
                 if low in lex.bridging_modifiers and t.dep_ in ("amod", "compound"):
                     self._bridging_proposal(t.head, k)
-                if t.pos_ in ("VERB", "ADJ") or t.tag_ == "VBN":
+                if t.pos_ in ("VERB", "ADJ") or t.tag_ == "VBN" or _of_role(t):
                     if lemma in lex.mediation_verbs or _participle_of(low, lex.mediation_verbs):
                         self._mediation_verb(t, k)
                     elif lemma in lex.host_verbs or lemma in lex.leading_verbs:
@@ -191,6 +191,17 @@ class Mediation:
                     ),
                 ]
             )
+        if n.dep_ == "compound" and n.head.pos_ == "PROPN" and n.text[:1].islower():
+            # "mediator Qatar", "mediators Egypt and Qatar": the noun as a title of the names
+            named = self._np_actors(n.head)
+            verb = n.head
+            while verb.dep_ in ("conj", "appos") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.dep_ in ("nsubj", "nsubjpass") and ctx.negated(verb.head):
+                named = []  # "Veteran mediator X was not involved"
+            if len(named) < 2 and n.head.dep_ == "conj" and n.tag_ in ("NNS", "NNPS"):
+                named = []  # "Hamas and mediators Qatar": a plural title of one name is a list
+            mediators += named
         if n.dep_ in ("compound", "amod") and n.head.pos_ in ("NOUN", "PROPN"):
             n = n.head  # "the guarantor countries": the phrase the mediator word qualifies
             mediators += self._modifiers(n)
@@ -239,6 +250,10 @@ class Mediation:
         if as_role and gov.pos_ in ("VERB", "AUX") and not mediators:
             # "Qatar is a mediator", "Egypt acting as an intermediary", "served as mediator"
             mediators += [r.actor for r in res.subject_actors(gov)]
+        if not mediators and head.lower_ == "as" and gov.lemma_.lower() == "role":
+            mediators = self._role_holders(gov)  # "Oman played its role as a mediator"
+        elif not mediators and n.lemma_.lower() == "role":
+            mediators = self._role_holders(n)  # "Turkey took on a mediator role"
         mediators = self.principals(mediators)
         if not mediators:
             return
@@ -314,6 +329,8 @@ class Mediation:
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:
             mediators = self._agent_actors(agent)
+        elif _of_role(v):
+            mediators = self._role_holders(v.head)  # "Turkey played a central mediating role"
         elif (v.i > 0 and v.doc[v.i - 1].text in ("-", "–")) or v.dep_ == "amod":
             # "Saudi-brokered", "U.S.-mediated"; and "Malaysia mediated talks between A and B"
             # where the parser read the finite verb as a modifier of "talks" with the subject
@@ -515,7 +532,7 @@ class Mediation:
         ctx = self.ctx
         if self.not_asserted(n):
             return
-        mediators = self._modifiers(n)
+        mediators = self._credited(n) or self._modifiers(n)
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
                 mediators += ctx.resolve.actors_in(c.subtree)
@@ -525,6 +542,8 @@ class Mediation:
             n, gov = gov, gov.head
         else:
             mediators += self._with_companions(n)
+        if not mediators:  # "mediation efforts led by the US", "the US-led mediation"
+            mediators = self._leaders(n)
         if not mediators and n.dep_ == "dobj" and gov.pos_ == "VERB":  # "led the mediation"
             mediators = [r.actor for r in ctx.resolve.subject_actors(gov)]
         if not mediators and n.dep_ == "pobj" and gov.lower_ in ("in", "to") and gov.dep_ == "prep":
@@ -924,6 +943,54 @@ class Mediation:
                 out += ctx.resolve.actors_in(c.subtree)
         return out
 
+    def _credited(self, n: Token) -> list[str]:
+        """Whom a verb credits with its own mediation: "Cambodia and Thailand thanked Malaysia
+        for its mediation", "praised Qatar for its efforts" (the object of the verb whose "for"
+        holds the noun, when no name owns the noun: "for Egypt's mediation" is Egypt's)."""
+        prep = n.head
+        if n.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ != "VERB":
+            return []
+        if prep.head.lemma_.lower() not in self.ctx.lex.credit_verbs:
+            return []  # "asked Turkey for its mediation": asked, not done
+        if any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in n.children):
+            return []
+        obj = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+        return self._np_actors(obj) if obj is not None else []
+
+    def _leaders(self, n: Token) -> list[str]:
+        """Who leads a mediation noun's effort: the agent of a participle of leading after it
+        ("mediation efforts led by the US and Saudi Arabia") or the name hyphened before it
+        ("the US-led mediation")."""
+        lex = self.ctx.lex
+        for c in n.children:
+            if c.dep_ not in ("acl", "amod") or not (
+                c.lemma_.lower() in lex.leading_verbs or _participle_of(c.lower_, lex.leading_verbs)
+            ):
+                continue
+            agent = next((a for a in c.children if a.dep_ == "agent"), None)
+            if agent is not None:
+                return self._agent_actors(agent)
+            if c.i < n.i and c.i > 0 and c.doc[c.i - 1].text in ("-", "–"):
+                return self.ctx.resolve.actors_in(
+                    x for m in c.children if m.i < c.i for x in m.subtree
+                )
+        return []
+
+    def _role_holders(self, role: Token) -> list[str]:
+        """Who holds a mediator's role: the subject of the verb that has or plays it ("Turkey
+        played a central mediating role", "with Turkey playing ...", "Oman has been playing its
+        traditional role as a mediator"), else the role's owner ("the UAE's growing role as
+        mediator"; not "a role" with neither)."""
+        ctx = self.ctx
+        verb = role.head
+        if role.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.role_verbs:
+            found = [r.actor for r in ctx.resolve.subject_actors(verb)]
+            if found:
+                return found
+        return ctx.resolve.actors_in(
+            x for c in role.children if c.dep_ == "poss" for x in c.subtree
+        )
+
     def effort_owner(self, v: Token) -> list[str]:
         """ "France and the US are leading efforts to broker ...", "Qatar's bid to mediate"."""
         ctx = self.ctx
@@ -978,10 +1045,11 @@ class Mediation:
         if ctx.negated(v) or self.not_asserted(v):
             return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-        if obj is None or (
-            obj.lemma_.lower() not in lex.bridging_objects
-            and obj.lower_ not in lex.bridging_objects
-        ):
+        if obj is None:
+            return
+        objects = lex.bridging_objects
+        if obj.lemma_.lower() not in objects and obj.lower_ not in objects:
+            self._brought_together(v, obj, k)
             return
         if v.lemma_.lower() == "bring" and not any(
             c.lower_ in lex.bridging_adverbs for c in v.children
@@ -990,6 +1058,32 @@ class Mediation:
         mediators = self.principals(self.subject_actors(v))
         if mediators:
             self.link(mediators, self.between_near(obj), k, not_a_party=True)
+
+    def _brought_together(self, v: Token, obj: Token, k: int) -> None:
+        """Bringing two sides' people together mediates between them: "Oman has been bringing
+        together representatives of the Houthi movement and US officials" (exactly two actors in
+        the object; a gathering of many, or a subject that names nobody, is no mediation)."""
+        lex = self.ctx.lex
+        if v.lemma_.lower() != "bring" or not any(
+            c.lower_ == "together" and c.lower_ in lex.bridging_adverbs for c in v.children
+        ):
+            return
+        sides = list(dict.fromkeys(self.parties.actors(obj.subtree)))
+        if len(sides) != 2:
+            return
+        stated = any(set(p) == set(sides) for p in self.parties.pairs)
+        if not stated and not self._negotiation_words(v.sent, v):
+            return  # "brought together Egyptian and Jordanian officials to discuss trade"
+        mediators = [m for m in self.principals(self.subject_actors(v)) if m not in sides]
+        if mediators:
+            self.link(mediators, sides, k, not_a_party=True)
+
+    def _negotiation_words(self, sent: Span, skip: Token) -> bool:
+        """Whether a sentence speaks of a negotiation or a mediation with words of its own
+        (besides ``skip``): a talk noun, a deal, a mediation cue."""
+        lex = self.ctx.lex
+        words = lex.talk_nouns | lex.deal_objects | lex.mediation_cues
+        return any(t.i != skip.i and (t.lemma_.lower() in words or t.lower_ in words) for t in sent)
 
     def _object_between(self, verb: Token) -> list[str]:
         """The parties of "between A and B" on a verb's object ("attended the talks between
@@ -1110,6 +1204,10 @@ class Mediation:
                 return cur.pos_ in ("VERB", "AUX") and ctx.negated(cur) and cur.i != t.i
             if cur.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return False  # "EU-facilitated talks ended": what the talks did, not the EU
+            if cur.dep_ in ("prep", "xcomp") and cur.lower_ in ctx.lex.settled_adjuncts:
+                # "the war ended after a Saudi-brokered truce": it took place ("following" is
+                # sometimes parsed as a verb)
+                return False
             cur = cur.head
         return False
 
@@ -1210,6 +1308,11 @@ def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
 def _demonym(t: Token) -> bool:
     """A word that names a people or state only as a modifier ("Qatari", "Egyptian")."""
     return t.ent_type_ == "NORP" or t.pos_ == "ADJ"
+
+
+def _of_role(t: Token) -> bool:
+    """A word that makes a role a mediator's: "a mediating role", "a mediation role"."""
+    return t.dep_ in ("amod", "compound") and t.head.lemma_.lower() == "role"
 
 
 def _as_role(t: Token) -> bool:
@@ -1340,5 +1443,8 @@ def _two_words(t: Token, back: int = 1) -> str:
 
 
 def _participle_of(low: str, verbs: frozenset[str]) -> bool:
-    """ "facilitated", "brokered", "mediated" (tagged as adjectives, lemma unchanged)."""
+    """ "facilitated", "brokered", "mediated" (tagged as adjectives, lemma unchanged), and
+    "mediating" tagged as a noun ("a mediating role")."""
+    if low.endswith("ing"):
+        return low[:-3] in verbs or low[:-3] + "e" in verbs
     return low in verbs or (low.endswith("ed") and (low[:-1] in verbs or low[:-2] in verbs))

@@ -195,6 +195,8 @@ def find_mentions(
             s -= 1  # "Ivanka Trump" is no "Trump" of the dictionary: a person of their own
             cands.append((s, e, 2, Mention(s, e, "ner", "PERSON", doc[s:e].text)))
             continue
+        if kind == "name" and dictionary.type_of_entry(actor_id) == "state":
+            s = _formal_start(doc, s)  # "the Sultanate of Oman" is Oman, whole
         cands.append((s, e, 2, Mention(s, e, kind, "DICT", span_text(doc, s, e), actor_id)))
     for _, s, e in matchers.places(doc):
         cands.append((s, e, 2, None))
@@ -203,6 +205,7 @@ def find_mentions(
         in_title.update(range(s, e))
     title_starts = {s for s, _ in titles}
     title_ends = {e for _, e in titles}
+    name_starts = title_ends - in_title  # right after a title, not in the next one
     # names of people NER gave another label elsewhere ("Mayr-Harting said" as a work of art)
     ents = doc.ents  # a new tuple of new spans on every access
     persons = [x.text for x in ents if x.label_ == "PERSON"]
@@ -213,6 +216,8 @@ def find_mentions(
         if ent.label_ not in ACTOR_LABELS and ent.label_ not in BLOCKING_LABELS:
             continue
         s, e = _trim(ent, in_title)
+        if ent.label_ == "PERSON":
+            s = _given_name_before(doc, s, e, name_starts, dictionary)
         run = _name_after_owner(doc, s, e, matchers.honorifics)
         if run:  # "Malaysia's Tengku Dato' Ab Ghafar Tengku Mohamed": one name, honorifics in
             cands.append((s, run, 1, Mention(s, run, "ner", "PERSON", doc[s:run].text)))
@@ -339,6 +344,32 @@ def find_mentions(
         elif _new_or_org(m, dictionary):
             m.passing = not _agentive(doc, m, matchers)
     return out
+
+
+def _given_name_before(
+    doc: Doc, s: int, e: int, name_starts: set[int], dictionary: ActorDictionary
+) -> int:
+    """The start of a person's name with the given name NER left out between a title and
+    the rest ("spokesperson Nikorndej Balankura" read as "Balankura"): one capitalized word
+    the parser hung on the name, right after a title (``name_starts``: not itself a title,
+    "Foreign Minister Prince X"), that names no known actor or place."""
+    i = s - 1
+    if i not in name_starts or s >= e:
+        return s
+    t = doc[i]
+    if (
+        t.pos_ != "PROPN"
+        or not t.is_alpha
+        or not t.text[:1].isupper()
+        or t.text.isupper()
+        or t.dep_ != "compound"
+        or not s <= t.head.i < e
+        or dictionary.lookup(t.text)
+        or dictionary.lookup_demonym(t.text)
+        or dictionary.is_place(t.text)
+    ):
+        return s
+    return i
 
 
 def _name_after_owner(doc: Doc, s: int, e: int, honorifics: frozenset[str]) -> int:
@@ -1316,6 +1347,26 @@ STATE_FORMS = frozenset(
     | {"people", "peoples", "plurinational", "hashemite", "bolivarian", "cooperative"}
 )
 _STATE_HEADS = frozenset({"republic", "kingdom", "sultanate", "emirate", "principality", "state"})
+
+
+#: form words that make "<Form> of <state>" the state's formal name where the tagger cut it at
+#: the short name ("the Sultanate of Oman", "the State of Qatar"); not "Republic", which also
+#: names the other of two states ("the Republic of China", "the Republic of Congo")
+_FORMAL_HEADS = frozenset({"sultanate", "kingdom", "state", "emirate", "principality"})
+
+
+def _formal_start(doc: Doc, s: int) -> int:
+    """Where a state's formal name starts when its short name at ``s`` ends it: at the form
+    word of "the Sultanate of Oman" (an actor only through "Sultanate", the phrase's head).
+    "Islamic State of Iraq" names no state."""
+    if s < 2 or doc[s - 1].lower_ != "of":
+        return s
+    form = doc[s - 2]
+    if form.lower_ not in _FORMAL_HEADS or not form.text[:1].isupper():
+        return s
+    if form.lower_ == "state" and s >= 3 and doc[s - 3].lower_ == "islamic":
+        return s
+    return s - 2
 
 
 def _formal_state(span: Span, dictionary: ActorDictionary) -> str | None:

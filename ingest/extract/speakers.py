@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from actorgraph.ingest.extract.layout import breaks_within, hard_wrapped
-from actorgraph.ingest.extract.normalize import clean_surface
+from actorgraph.ingest.extract.normalize import clean_surface, name_key
 from actorgraph.ingest.extract.titles import title_key, title_score
 from actorgraph.ingest.extract.tokens import span_root
 
@@ -473,6 +473,7 @@ class Speakers:
             and m.kind != "demonym"
             and ctx.type_of(m.actor) == "state"
             and span_root(ctx.doc, m.start, m.end).dep_ in ("nsubj", "nsubjpass")
+            and not self._bound(span_root(ctx.doc, m.start, m.end).head)
         }
         if named:
             return named.pop() if len(named) == 1 else None
@@ -552,7 +553,8 @@ class Speakers:
     def _clause_state(self, at: int) -> str | None:
         """The state (named or by its capital) that is the subject of what the person at
         token ``at`` says: "Kosovo will not begin ... until Serbia takes steps, Prime Minister
-        X said" (Kosovo, not Serbia of the inner clause), "X said Kyiv insisted on ..."."""
+        X said" (Kosovo, not Serbia of the inner clause), "X said Kyiv insisted on ..."; not a
+        state a deontic modal binds ("X said Cambodia must stop firing": a demand on it)."""
         ctx = self.ctx
         first = ctx.men[at]
         if first is None or not first.actor:
@@ -569,6 +571,8 @@ class Speakers:
                 clauses.append(verb.head)  # "Kosovo will not begin ..., X said"
             found = set()
             for c in clauses:
+                if self._bound(c):
+                    continue  # "X said Cambodia must stop firing": a demand on another
                 for s in c.children:
                     mm = ctx.men[s.i]
                     if s.dep_ not in ("nsubj", "nsubjpass") or mm is None or not mm.actor:
@@ -578,6 +582,11 @@ class Speakers:
             if found:
                 return found.pop() if len(found) == 1 else None
         return None
+
+    def _bound(self, verb: Token) -> bool:
+        """Whether a deontic modal binds the verb's subject ("Cambodia must stop firing"):
+        what is asked of a state, which is seldom the speaker's own."""
+        return any(a.dep_ == "aux" and a.lower_ in self.ctx.lex.modals for a in verb.children)
 
     def _whose(self, at: int) -> str | None:
         """The actor a "whose" a few words before token ``at`` stands for: "hosted by Sweden,
@@ -899,6 +908,7 @@ class Speakers:
         titles: list[str] = []
         orgs: list[str] = []
         seen: list[Mention] = []
+        bare_at: list[Token] = []
         blocked = False
         steps = 0
         while i >= 0 and steps < 10 and ctx.sent_of[i] == k:
@@ -929,6 +939,10 @@ class Speakers:
             elif _blocks(t, ctx.lex.role_blockers):
                 blocked = True
                 i -= 1
+            elif titles and not orgs and (bare := self._bare_body(t)) is not None:
+                orgs.append(bare)  # "Houthi chief negotiator X", "ELN commander X"
+                bare_at.append(t)
+                i -= 1
             elif titles and t.dep_ == "poss" and t.pos_ in ("NOUN", "PRON") and not orgs:
                 owner = self._described_owner(t)  # "the bloc's special representative"
                 if owner is not None and ctx.type_of(owner) != "person":
@@ -946,7 +960,34 @@ class Speakers:
         if not blocked:  # "the former German president" makes no actor of Germany
             for mm in seen:
                 ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
+            for t in bare_at:
+                ctx.use(orgs[0], t.i, t.text)
         return titles[0], orgs, blocked
+
+    def _bare_body(self, t: Token) -> str | None:
+        """The organization a capitalized word before a title names where no mention covers
+        it: a curated group's singular or other name ("Houthi chief negotiator X": the
+        Houthis), or an acronym NER missed ("ELN commander X", a new organization); not an
+        outlet ("BBC correspondent X"), an abbreviation of no organization ("NGO official X",
+        `speech.not_actors`), a place, a state's word (the mentions handle those) or a role
+        blocker ("Former")."""
+        ctx = self.ctx
+        text = t.text
+        if (
+            ctx.men[t.i] is not None
+            or not text[:1].isupper()
+            or t.dep_ not in ("amod", "compound", "nmod")
+            or t.lower_ in ctx.lex.role_blockers
+            or name_key(text) in ctx.lex.outlets
+            or name_key(text) in ctx.lex.not_actors
+            or ctx.dict.is_place(text)
+        ):
+            return None
+        hit = ctx.dict.lookup(text) or ctx.dict.lookup_number(text)
+        if hit is not None:
+            return hit if ctx.type_of(hit) == "organization" else None
+        acronym = text.isupper() and text.isalnum() and any(c.isalpha() for c in text)
+        return ctx.dict.new_actor(text, "organization") if acronym and 2 <= len(text) <= 6 else None
 
     def _headed_body(self, last: int, comma: int) -> tuple[str, list[str], bool] | None:
         """A title of a body whose owner the body's phrase gives: "the head of Russia's
@@ -1164,11 +1205,12 @@ def _represented(v: Token, verbs: frozenset[str]) -> list[Token]:
 
 def _title_words_before(doc: Doc, i: int) -> int:
     """The token before the capitalized title words that end at ``i`` ("Ambassador-at-Large",
-    "Deputy Prime Minister for Reintegration", "Major General"), or ``i`` when there are none.
+    "Deputy Prime Minister for Reintegration", "Major General", "High Representative for
+    Foreign Affairs and Security Policy"), or ``i`` when there are none.
     """
     j = i
     steps = 0
-    while j >= 0 and steps < 7:
+    while j >= 0 and steps < 9:
         t = doc[j]
         if (
             (t.text[:1].isupper() and t.is_alpha)
@@ -1177,6 +1219,12 @@ def _title_words_before(doc: Doc, i: int) -> int:
                 t.lower_ in ("at", "for", "of")
                 and j > 0
                 and (doc[j - 1].text[:1].isupper() or doc[j - 1].text == "-")
+            )
+            or (  # "for Foreign Affairs and Security Policy": a portfolio of two
+                t.lower_ == "and"
+                and 0 < j < i
+                and doc[j - 1].text[:1].isupper()
+                and doc[j + 1].text[:1].isupper()
             )
         ):
             j -= 1

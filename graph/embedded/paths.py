@@ -26,10 +26,12 @@ import heapq
 import itertools
 import time
 from collections.abc import Callable, Collection, Hashable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from actorgraph.graph.ranking import NEVER
-from actorgraph.graph.walk import Step
+
+if TYPE_CHECKING:  # graph.walk imports numpy, which opening a store does not
+    from actorgraph.graph.walk import Step
 
 N = TypeVar("N", bound=Hashable)
 #: A found path: (nodes, support, last seen as :func:`graph.ranking.date_int`).

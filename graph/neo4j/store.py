@@ -940,16 +940,15 @@ class Neo4jStore(GraphStore):
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return {}
+        return self._read(partial(self._nodes_in, wanted))
+
+    def _nodes_in(self, wanted: list[str], tx: _Tx) -> dict[str, tuple[str, Any]]:
         found: dict[str, tuple[str, Any]] = {}
-
-        def work(tx: _Tx) -> None:
-            for chunk in _chunks(wanted, MAX_ROWS):
-                for row in tx.run("nodes_by_ids", ids=chunk, label=None):
-                    kind = self._kind(row["labels"])
-                    if kind is not None:
-                        found[row["id"]] = (kind, node_from_props(kind, row["props"]))
-
-        self._read(work)
+        for chunk in _chunks(wanted, MAX_ROWS):
+            for row in tx.run("nodes_by_ids", ids=chunk, label=None):
+                kind = self._kind(row["labels"])
+                if kind is not None:
+                    found[row["id"]] = (kind, node_from_props(kind, row["props"]))
         return {i: found[i] for i in wanted if i in found}
 
     def kinds_of(self, ids: Iterable[str]) -> dict[str, str]:
@@ -1063,19 +1062,31 @@ class Neo4jStore(GraphStore):
     def relations_between(
         self, pairs: list[tuple[str, str]], types: list[str], evidence_limit: int | None = None
     ) -> list[RelationView]:
-        labels = self._labels(types) if types else []
-        pairs = [(u, v) for u, v in dict.fromkeys(pairs) if u != v]
-        if not labels or not pairs:
-            return []
+        return self.nodes_and_relations([], pairs, types, evidence_limit)[1]
 
-        def work(tx: _Tx) -> list[Any]:
+    def nodes_and_relations(
+        self,
+        ids: list[str],
+        pairs: list[tuple[str, str]],
+        types: list[str],
+        evidence_limit: int | None = None,
+    ) -> tuple[dict[str, tuple[str, Any]], list[RelationView]]:
+        """One read transaction for both (a path answer's actors and hops)."""
+        wanted = list(dict.fromkeys(ids))
+        labels = self._labels(types) if types else []
+        pairs = [(u, v) for u, v in dict.fromkeys(pairs) if u != v] if labels else []
+        if not wanted and not pairs:
+            return {}, []
+
+        def work(tx: _Tx) -> tuple[dict[str, tuple[str, Any]], list[Any]]:
             rows: list[Any] = []
             for chunk in _chunks(pairs, MAX_ROWS):
                 rows.extend(tx.run("relations_between", pairs=chunk, types=labels))
-            return rows
+            return self._nodes_in(wanted, tx) if wanted else {}, rows
 
-        rels = {r["key"]: self._relation(r) for r in self._read(work)}
-        return [RelationView.of(rels[k], evidence_limit) for k in sorted(rels)]
+        nodes, rows = self._read(work)
+        rels = {r["key"]: self._relation(r) for r in rows}
+        return nodes, [RelationView.of(rels[k], evidence_limit) for k in sorted(rels)]
 
     def relation_evidence(
         self, rel_type: str, source: str, target: str, offset: int = 0, limit: int = 20

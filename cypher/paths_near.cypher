@@ -1,6 +1,6 @@
 // name: paths_near
 // description: Every walkable hop a simple path of at most $hops (1 to 4) hops between two actors
-// description: can use, for the caller to list and rank those paths (graph.embedded.structure.Walk,
+// description: can use, for the caller to list and rank those paths (graph.walk.Walk,
 // description: the embedded store's own listing and ranking). One row per hop [u, v, support,
 // description: last_seen] in walk direction: the best stored support and the latest date of the
 // description: parallel relationships of the types (types in $both either way, the other types of

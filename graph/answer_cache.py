@@ -99,6 +99,13 @@ class KeptParts(_PerVersion[K, V]):
             self.misses += len(asked) - len(out)
             return out
 
+    def last_kept(self, keys: Iterable[K]) -> set[K]:
+        """Which of ``keys`` are kept at the version last asked about, whichever it is
+        (nothing is dropped): what a caller need not read again if that is still the
+        version it reads with them."""
+        with self._lock:
+            return {k for k in keys if k in self._parts}
+
     def keep(self, parts: Mapping[K, V], version: str) -> None:
         """Keep ``parts``, computed at ``version`` (dropped if the version moved on)."""
         with self._lock:

@@ -137,8 +137,8 @@ class Graph:
         self._hop_parts: KeptParts[tuple[Any, tuple[str, str]], Hop]
         self._hop_parts = KeptParts()
         self._ref_parts: KeptParts[str, NodeRef] = KeptParts()
-        #: actors by the name a question gave (paths and brokers resolve two each)
-        self._named_actors: KeptParts[str, Actor] = KeptParts()
+        #: actors' ids by the name a question gave (paths and brokers resolve two each)
+        self._named_actors: KeptParts[str, str] = KeptParts()
         #: the projections of the last few (relations, window, version): the three metrics of
         #: one window share one read of the store
         self._projections: OrderedDict[tuple[Any, ...], EdgeList] = OrderedDict()
@@ -247,25 +247,27 @@ class Graph:
             for name, ids in ((n, found.get(n) or []) for n in names)
         ]
 
-    def _ends(self, source: str, target: str, version: str) -> tuple[Actor, Actor]:
-        """:meth:`resolve_actor` of both ends of a path question, kept per data version and
-        read together (one look-up of the names, one of the actors); a name that resolves
-        to no actor, or to several, goes to :meth:`resolve_actor` and raises as there, the
-        source's first."""
-        kept = self._named_actors.found([source, target], version)
-        todo = [n for n in dict.fromkeys((source, target)) if n not in kept]
+    def _ends(self, source: str, target: str) -> tuple[str, str, str]:
+        """The data version and the ids of both ends of a path question as
+        :meth:`resolve_actor` finds them, read together (one round trip on a server: the
+        answer's own read of the actors names them) and kept per data version; a name that
+        resolves to no actor, or to several, goes to :meth:`resolve_actor` and raises as
+        there, the source's first."""
+        names = list(dict.fromkeys((source, target)))
+        known = self._named_actors.last_kept(names)  # the names kept at the last version seen
+        version, looked = self.store.version_and_names([n for n in names if n not in known])
+        kept = self._named_actors.found(names, version)
+        todo = [n for n in names if n not in kept]
         if todo:
-            single = {
-                n: ids[0] for n, ids in self.store.lookup_names(todo).items() if len(ids) == 1
-            }
-            nodes = self.store.get_nodes(ACTOR, single.values()) if single else {}
-            found = {n: nodes[i] for n, i in single.items() if i in nodes}
+            if any(n not in looked for n in todo):  # kept at a version that has moved on
+                looked = self.store.lookup_names(todo)
+            found = {n: ids[0] for n in todo if len(ids := looked.get(n) or []) == 1}
             for n in todo:
                 if n not in found:
-                    found[n] = self.resolve_actor(n)
+                    found[n] = self.resolve_actor(n).id
             self._named_actors.keep(found, version)
             kept.update(found)
-        return kept[source], kept[target]
+        return version, kept[source], kept[target]
 
     def resolve_topic(self, name: str) -> Topic:
         """The topic with this id or name (case-insensitive), else the best keyword match."""
@@ -307,8 +309,13 @@ class Graph:
         return kept
 
     def _read_refs(self, ids: list[str], version: str | None = None) -> dict[str, NodeRef]:
+        return self._refs_of(ids, self.store.nodes_of(ids), version)
+
+    def _refs_of(
+        self, ids: list[str], nodes: dict[str, tuple[str, Any]], version: str | None
+    ) -> dict[str, NodeRef]:
         inter = self.intermediaries(version)
-        out = {i: node_ref(k, node, inter) for i, (k, node) in self.store.nodes_of(ids).items()}
+        out = {i: node_ref(k, node, inter) for i, (k, node) in nodes.items()}
         for i in ids:
             out.setdefault(i, NodeRef(id=i, kind="missing", name=i))
         return out
@@ -410,28 +417,47 @@ class Graph:
         return self.store.list_nodes(TOPIC, limit=limit, offset=offset), total
 
     # ------------------------------------------------------------------ paths and brokers
-    def _hops(
-        self, paths: list[list[str]], relations: list[str], evidence_limit: int, version: str
-    ) -> list[list[Hop]]:
-        """The hops of ``paths`` with their relations (each summarized with its best
-        ``evidence_limit`` pieces), a hop kept per data version, ready to send
-        (:class:`graph.answer_cache.KeptParts`): distinct questions share most hops, and a kept
-        hop is shared by the answers that walk it (answers are not changed once made).
-        Only hops with the default few pieces of evidence are kept, so the kept parts stay
-        small (up to 50 pieces each they could reach a gigabyte)."""
+    def _path_parts(
+        self,
+        paths: list[list[str]],
+        ends: tuple[str, str],
+        relations: list[str],
+        evidence_limit: int,
+        version: str,
+    ) -> tuple[dict[str, NodeRef], list[list[Hop]]]:
+        """References to the actors of ``paths`` and ``ends``, and the hops of ``paths`` with
+        their relations (each summarized with its best ``evidence_limit`` pieces): the parts
+        kept at this data version, the rest read together (one round trip on a server,
+        :meth:`GraphStore.nodes_and_relations`). Kept parts are ready to send
+        (:class:`graph.answer_cache.KeptParts`): distinct questions share most hops and
+        actors, and a kept hop is shared by the answers that walk it (answers are not changed
+        once made). Only hops with the default few pieces of evidence are kept, so the kept
+        parts stay small (up to 50 pieces each they could reach a gigabyte)."""
+        ids = sorted({n for p in paths for n in p} | set(ends))
+        refs = self._ref_parts.found(ids, version)
+        missing = [i for i in ids if i not in refs]
         steps = sorted({step for p in paths for step in itertools.pairwise(p)})
         kind = (tuple(relations), evidence_limit)
         kept = self._hop_parts.found([(kind, step) for step in steps], version)
         by_step: dict[tuple[str, str], Hop] = {k[1]: v for k, v in kept.items()}
-        missing = [step for step in steps if step not in by_step]
+        todo = [step for step in steps if step not in by_step]
+        pairs = sorted({x for u, v in todo for x in ((u, v), (v, u))})
+        nodes, views = (
+            self.store.nodes_and_relations(missing, pairs, relations, evidence_limit)
+            if missing or pairs
+            else ({}, [])
+        )
         if missing:
-            pairs = sorted({x for u, v in missing for x in ((u, v), (v, u))})
+            read_refs = self._refs_of(missing, nodes, version)
+            self._ref_parts.keep(read_refs, version)
+            refs.update(read_refs)
+        if todo:
             read: dict[tuple[str, str], list[dict[str, Any]]] = {pair: [] for pair in pairs}
-            for r in self.store.relations_between(pairs, relations, evidence_limit):
+            for r in views:
                 if (r.source, r.target) in read:
                     read[(r.source, r.target)].append(r.summary())
             made: dict[tuple[str, str], Hop] = {}
-            for u, v in missing:
+            for u, v in todo:
                 rels = [{**s, "direction": "forward"} for s in read[(u, v)]]
                 for s in read[(v, u)]:
                     if self.schema.relation(s["type"]).both_ways:
@@ -440,7 +466,7 @@ class Graph:
             if evidence_limit <= DEFAULT_EVIDENCE:  # a few pieces each: a kilobyte or two
                 self._hop_parts.keep({(kind, step): v for step, v in made.items()}, version)
             by_step.update(made)
-        return [[by_step[step] for step in itertools.pairwise(p)] for p in paths]
+        return refs, [[by_step[step] for step in itertools.pairwise(p)] for p in paths]
 
     def _evidence_limit(self, value: int) -> int:
         if value < 0:
@@ -476,9 +502,8 @@ class Graph:
         as_of = check_date(as_of, "as_of")
         evidence_limit = self._evidence_limit(evidence_limit)
         rels = self._relations(relations, self.schema.channel_types)
-        version = self.store.version()
-        a, b = self._ends(source, target, version)
-        key = ("paths", a.id, b.id, tuple(rels), max_hops, limit, intermediaries_only, as_of)
+        version, a, b = self._ends(source, target)
+        key = ("paths", a, b, tuple(rels), max_hops, limit, intermediaries_only, as_of)
         return self._answers.get(
             (*key, evidence_limit),
             version,
@@ -489,8 +514,8 @@ class Graph:
 
     def _paths(
         self,
-        a: Actor,
-        b: Actor,
+        a: str,
+        b: str,
         rels: list[str],
         max_hops: int,
         limit: int,
@@ -500,8 +525,8 @@ class Graph:
         version: str,
     ) -> PathResult:
         raw, cut = self.store.find_paths(
-            a.id,
-            b.id,
+            a,
+            b,
             rels,
             max_hops,
             MAX_PATHS if as_of else limit + 1,
@@ -512,15 +537,14 @@ class Graph:
         truncated = cut or len(raw) > limit
         raw = raw[:limit]
         node_paths = [p.nodes for p in raw]
-        refs = self.refs(sorted({n for p in node_paths for n in p} | {a.id, b.id}), version)
-        hops = self._hops(node_paths, rels, evidence_limit, version)
+        refs, hops = self._path_parts(node_paths, (a, b), rels, evidence_limit, version)
         paths = [
             Path(nodes=[refs[n] for n in p.nodes], hops=h, support=p.support, last_seen=p.last_seen)
             for p, h in zip(raw, hops, strict=True)
         ]
         return PathResult(
-            source=refs[a.id],
-            target=refs[b.id],
+            source=refs[a],
+            target=refs[b],
             paths=paths,
             max_hops=max_hops,
             relations=rels,
@@ -547,18 +571,17 @@ class Graph:
         self._limit(top, MAX_ROWS, "top")
         rels = self._relations(relations, self.schema.channel_types)
         as_of = check_date(as_of, "as_of")
-        version = self.store.version()
-        a, b = self._ends(source, target, version)
+        version, a, b = self._ends(source, target)
         return self._answers.get(
-            ("brokers", a.id, b.id, tuple(rels), max_hops, top, intermediaries_only, as_of),
+            ("brokers", a, b, tuple(rels), max_hops, top, intermediaries_only, as_of),
             version,
             lambda: self._brokers(a, b, rels, max_hops, top, intermediaries_only, as_of, version),
         )
 
     def _brokers(
         self,
-        a: Actor,
-        b: Actor,
+        a: str,
+        b: str,
         rels: list[str],
         max_hops: int,
         top: int,
@@ -568,12 +591,12 @@ class Graph:
     ) -> list[Broker]:
         if as_of:
             raw, _cut = self.store.find_paths(
-                a.id, b.id, rels, max_hops, MAX_PATHS, intermediaries_only=inter_only
+                a, b, rels, max_hops, MAX_PATHS, intermediaries_only=inter_only
             )
             counted = count_inner(self._paths_in_force(raw, rels, as_of), top)
         else:
             counted = self.store.inner_counts(
-                a.id, b.id, rels, max_hops, MAX_PATHS, top, intermediaries_only=inter_only
+                a, b, rels, max_hops, MAX_PATHS, top, intermediaries_only=inter_only
             )
         if not counted.paths:
             return []

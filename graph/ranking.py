@@ -113,3 +113,26 @@ def name_sort_key(name: str, node_id: str) -> str:
     another still comes first. Neo4j stores it as the actor's ``sort_key``.
     """
     return f"{name.casefold().encode('utf-8').hex()} {node_id.encode('utf-8').hex()}"
+
+
+#: The recency of a path with no hop yet (above every date as :func:`date_int`).
+NEVER = 99_999_999
+
+
+def date_int(date: str | None) -> int:
+    """``"2024-05-01"`` -> ``20240501``; 0 for no date (or one that is not ISO).
+
+    >>> date_int("2024-05-01"), date_int(""), date_int(None)
+    (20240501, 0, 0)
+    """
+    if not date:
+        return 0
+    digits = date.replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
+
+
+def date_str(value: int) -> str | None:
+    """The inverse of :func:`date_int`."""
+    if not value or value >= NEVER:
+        return None
+    return f"{value // 10000:04d}-{value // 100 % 100:02d}-{value % 100:02d}"

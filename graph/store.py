@@ -366,8 +366,10 @@ class GraphStore(ABC):
 
     def version_and_names(self, names: Iterable[str]) -> tuple[str, dict[str, list[str]]]:
         """:meth:`version` and :meth:`lookup_names` together, what a question about named
-        actors reads before anything else (a server backend reads both in one round trip)."""
-        return self.version(), self.lookup_names(names)
+        actors reads before anything else (a server backend reads both in one round trip);
+        no names, no look-up."""
+        wanted = list(names)
+        return self.version(), self.lookup_names(wanted) if wanted else {}
 
     @abstractmethod
     def actor_names(self) -> list[tuple[str, str, list[str]]]:
@@ -400,6 +402,17 @@ class GraphStore(ABC):
     ) -> list[RelationView]:
         """Relations of these types whose two ends are both in ``node_ids``, ordered by key,
         each with at most ``evidence_limit`` pieces of evidence, best first (all when None)."""
+
+    def nodes_and_relations(
+        self,
+        ids: list[str],
+        pairs: list[tuple[str, str]],
+        types: list[str],
+        evidence_limit: int | None = None,
+    ) -> tuple[dict[str, tuple[str, Any]], list[RelationView]]:
+        """:meth:`nodes_of` and :meth:`relations_between` together: what a path answer
+        reads of its actors and hops (a server backend reads both in one round trip)."""
+        return self.nodes_of(ids), self.relations_between(pairs, types, evidence_limit)
 
     def relations_between(
         self, pairs: list[tuple[str, str]], types: list[str], evidence_limit: int | None = None

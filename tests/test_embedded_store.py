@@ -285,8 +285,8 @@ def test_the_structure_reads_dates_as_the_search_compares_them(value: str | None
     (:func:`date_int`), so the snapshot is read without a Python call per relation."""
     import sqlite3
 
-    from actorgraph.graph.embedded.paths import date_int
     from actorgraph.graph.embedded.structure import FULL_QUERY
+    from actorgraph.graph.ranking import date_int
 
     conn = sqlite3.connect(":memory:")
     conn.execute(
@@ -299,10 +299,10 @@ def test_the_structure_reads_dates_as_the_search_compares_them(value: str | None
 
 def _hub_graph(store: EmbeddedStore) -> tuple[list[Relation], dict[str, str]]:
     """90 actors, two hubs with more successors than the search walks in Python
-    (``structure.SMALL``), random relations among the rest, dated and sourced at random."""
+    (``walk.SMALL``), random relations among the rest, dated and sourced at random."""
     import random
 
-    from actorgraph.graph.embedded.structure import SMALL
+    from actorgraph.graph.walk import SMALL
 
     rng = random.Random(11)
     names = {f"n{i:02d}": rng.choice(["Ana", "bob", "Bob", "Eve", "Zed"]) for i in range(90)}

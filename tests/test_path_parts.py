@@ -20,16 +20,32 @@ from actorgraph.graph.store import GraphStore, WriteBatch
 ASKED = ("Hamas", "United States")
 
 
-def _counting(monkeypatch: pytest.MonkeyPatch, store: GraphStore, name: str) -> list[Any]:
-    calls: list[Any] = []
-    method = getattr(store, name)
+def _name_reads(monkeypatch: pytest.MonkeyPatch, store: GraphStore) -> list[list[str]]:
+    """The names each look-up read, through ``lookup_names`` or with the data version
+    (``version_and_names``, which a server backend answers in one round trip)."""
+    reads: list[list[str]] = []
+    inside = [False]
+    with_version, alone = store.version_and_names, store.lookup_names
 
-    def counted(*args: Any, **kw: Any) -> Any:
-        calls.append(args)
-        return method(*args, **kw)
+    def version_and_names(names: Any) -> Any:
+        names = list(names)
+        if names:
+            reads.append(names)
+        inside[0] = True
+        try:
+            return with_version(names)
+        finally:
+            inside[0] = False
 
-    monkeypatch.setattr(store, name, counted)
-    return calls
+    def lookup_names(names: Any) -> Any:
+        names = list(names)
+        if not inside[0]:
+            reads.append(names)
+        return alone(names)
+
+    monkeypatch.setattr(store, "version_and_names", version_and_names)
+    monkeypatch.setattr(store, "lookup_names", lookup_names)
+    return reads
 
 
 def _write_direct(store: GraphStore) -> None:
@@ -41,9 +57,9 @@ def test_the_ends_of_path_questions_are_read_together_and_kept_per_version(
     example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     graph = Graph(example_store)
-    looked = _counting(monkeypatch, example_store, "lookup_names")
+    looked = _name_reads(monkeypatch, example_store)
     first = graph.paths(*ASKED)
-    assert len(looked) == 1 and sorted(looked[0][0]) == sorted(ASKED)  # both names, one read
+    assert len(looked) == 1 and sorted(looked[0]) == sorted(ASKED)  # both names, one read
     # other questions between the same two actors (not kept answers): no look-up
     other = graph.paths(*ASKED, limit=3)
     graph.brokers(*ASKED, top=2)
@@ -53,6 +69,33 @@ def test_the_ends_of_path_questions_are_read_together_and_kept_per_version(
     _write_direct(example_store)  # a new data version: the names are read again
     after = graph.paths(*ASKED, limit=3)
     assert len(looked) == 2 and after.paths[0].length == 1
+
+
+def test_a_distinct_path_question_on_neo4j_is_four_read_transactions(
+    example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The data version with the two names; the hops ``paths_near`` reads, for up to three
+    hops and then four (the example's pair has fewer paths than asked); the actors the
+    answer names (the ends among them) with the hops' relations. A broker question between
+    the same two actors then reads the version and its hops only: the names are kept."""
+    if example_store.backend != "neo4j":
+        pytest.skip("Neo4j's round trips")
+    example_store.warm()
+    graph = Graph(example_store)
+    transactions: list[str] = []
+    execute = example_store._execute  # type: ignore[attr-defined]
+
+    def counted(mode: str, fn: Any, **kw: Any) -> Any:
+        transactions.append(mode)
+        return execute(mode, fn, **kw)
+
+    graph.intermediaries(example_store.version())  # read once a data version
+    monkeypatch.setattr(example_store, "_execute", counted)
+    assert graph.paths(*ASKED).paths
+    assert transactions == ["read"] * 4
+    transactions.clear()
+    assert graph.brokers(*reversed(ASKED), max_hops=3)
+    assert transactions == ["read"] * 2
 
 
 def test_an_unknown_end_still_raises_with_suggestions_the_source_first(

@@ -12,7 +12,8 @@ import sys
 from typing import Any
 
 import pytest
-from actorgraph.graph.embedded import EmbeddedStore, structure
+from actorgraph.graph import walk
+from actorgraph.graph.embedded import EmbeddedStore
 from actorgraph.graph.errors import LimitError, NotFoundError
 from actorgraph.graph.facade import Graph
 from actorgraph.graph.model import TOPIC, Actor, Evidence, Relation, Topic
@@ -237,7 +238,7 @@ def test_hubs_and_their_leaves_match_brute_force(
     if search == "searched":
         if not isinstance(store, EmbeddedStore):
             pytest.skip("the embedded store's own choice")
-        monkeypatch.setattr(structure, "SHORT_HOPS", 0)
+        monkeypatch.setattr(walk, "SHORT_HOPS", 0)
     if search.startswith("bounded"):
         monkeypatch.setattr(store, "path_keep", 1)
         if search == "bounded-only":

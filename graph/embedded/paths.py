@@ -1,7 +1,7 @@
 """Ranked path search (:mod:`graph.ranking` gives the order), over any adjacency.
 
 The embedded store lists paths of up to four hops whole instead
-(:meth:`graph.embedded.structure.Walk.short_paths`, the same order); this search answers
+(:meth:`graph.walk.Walk.short_paths`, the same order); this search answers
 longer questions and those whose ends' neighbourhoods are too large to list.
 
 A best-first search over partial paths, keyed by ``(hops bound, -support, -recency)``:
@@ -16,8 +16,8 @@ complete paths leave the heap in ranking order. Paths whose keys tie are gathere
 every partial path with the same key, whose completions could tie too) and ordered by the
 names along them, so the order is total and equal to Neo4j's ``ORDER BY``.
 
-Dates are compared as integers ``YYYYMMDD`` (:func:`date_int`; 0 when undated), which orders
-ISO dates as strings do.
+Dates are compared as integers ``YYYYMMDD`` (:func:`graph.ranking.date_int`; 0 when
+undated), which orders ISO dates as strings do.
 """
 
 from __future__ import annotations
@@ -26,38 +26,20 @@ import heapq
 import itertools
 import time
 from collections.abc import Callable, Collection, Hashable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+from actorgraph.graph.ranking import NEVER
+
+if TYPE_CHECKING:  # graph.walk imports numpy, which opening a store does not
+    from actorgraph.graph.walk import Step
 
 N = TypeVar("N", bound=Hashable)
-#: A step a search may take: (next node, hops bound of the path through it, the hop's best
-#: support, the hop's latest date as :func:`date_int`).
-Step = tuple[N, int, float, int]
-#: A found path: (nodes, support, last seen as :func:`date_int`).
+#: A found path: (nodes, support, last seen as :func:`graph.ranking.date_int`).
 Found = tuple[list[N], float, int]
 
-NEVER = 99_999_999  # recency of a path with no hop yet
 #: A partial path's bound on support is raised by this factor, far above the rounding of the
 #: products it bounds (a few units in the last place), so it is never below a completion's.
 _HAIR = 1.0 + 1e-9
-
-
-def date_int(date: str | None) -> int:
-    """``"2024-05-01"`` -> ``20240501``; 0 for no date (or one that is not ISO).
-
-    >>> date_int("2024-05-01"), date_int(""), date_int(None)
-    (20240501, 0, 0)
-    """
-    if not date:
-        return 0
-    digits = date.replace("-", "")
-    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
-
-
-def date_str(value: int) -> str | None:
-    """The inverse of :func:`date_int`."""
-    if not value or value >= NEVER:
-        return None
-    return f"{value // 10000:04d}-{value // 100 % 100:02d}-{value % 100:02d}"
 
 
 def ranked_paths(

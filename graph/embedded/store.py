@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from actorgraph.graph.embedded.paths import NEVER, date_int, date_str, ranked_paths
+from actorgraph.graph.embedded.paths import ranked_paths
 from actorgraph.graph.embedded.persistence import Database
 from actorgraph.graph.errors import InputError, StoreUnavailableError
 from actorgraph.graph.merge import check_batch, fold_relations, merge_node
@@ -48,7 +48,14 @@ from actorgraph.graph.model import (
     normalize_name,
     relation_key,
 )
-from actorgraph.graph.ranking import evidence_rank, name_sort_key, source_key
+from actorgraph.graph.ranking import (
+    NEVER,
+    date_int,
+    date_str,
+    evidence_rank,
+    name_sort_key,
+    source_key,
+)
 from actorgraph.graph.store import (
     GraphStore,
     InnerCounts,
@@ -61,9 +68,10 @@ from actorgraph.graph.store import (
 
 if TYPE_CHECKING:
     import numpy as np
-    from actorgraph.graph.embedded.structure import ActorStructure, Listed, Walk
+    from actorgraph.graph.embedded.structure import ActorStructure
     from actorgraph.graph.exchange import AnyRecord
     from actorgraph.graph.influence import EdgeList
+    from actorgraph.graph.walk import Listed, Walk
 
 #: Nodes an embedded store keeps known from its own writes before it starts afresh.
 _NODES_KNOWN_MAX = 2_000_000
@@ -1011,7 +1019,7 @@ class EmbeddedStore(GraphStore):
         intermediaries_only: bool = False,
     ) -> InnerCounts:
         """Paths of up to four hops are listed (:meth:`Walk.short_paths`), ranked and counted
-        on their arrays (:func:`~graph.embedded.structure.count_listed`): the thousand paths a
+        on their arrays (:func:`~graph.walk.count_listed`): the thousand paths a
         broker question ranks are never made into Python lists of ids and dates; longer
         questions are searched."""
         with self._lock:
@@ -1020,7 +1028,7 @@ class EmbeddedStore(GraphStore):
                 return InnerCounts(0, [])
             listed = ends[4]
             if listed is not None:
-                from actorgraph.graph.embedded.structure import count_ranked_listed
+                from actorgraph.graph.walk import count_ranked_listed
 
                 return count_ranked_listed(listed, max_paths, top, self._named)
         return super().inner_counts(
@@ -1044,7 +1052,7 @@ class EmbeddedStore(GraphStore):
                 return [], False
             walk, s, t, allowed, listed = ends
             if listed is not None:  # few enough to list whole: no search
-                from actorgraph.graph.embedded.structure import rank_listed
+                from actorgraph.graph.walk import rank_listed
 
                 found = rank_listed(listed, max_paths, self._named)
                 named = self._named({n for p, _, _ in found for n in p})

@@ -26,7 +26,7 @@ included.
 
 Queries are the named files of ``cypher/`` (:mod:`graph.neo4j.queries`). Paths of up to four
 hops are listed from the hops ``cypher/paths_near.cypher`` reads (what a path between the two
-actors can use, not the graph) and ranked by :mod:`graph.embedded.structure`'s listing, as the
+actors can use, not the graph) and ranked by :mod:`graph.walk`'s listing, as the
 embedded store ranks them. Longer ones are found and ranked in the database one length at a
 time (``cypher/paths.cypher``: ``SHORTEST 1 GROUPS`` for the shortest length;
 ``cypher/paths_longer.cypher``: two half-walks joined in the middle for each longer one;
@@ -58,7 +58,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import neo4j
 import numpy as np
-from actorgraph.graph.embedded.paths import date_int, date_str
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
 from actorgraph.graph.exchange import AnyRecord, records_of
 from actorgraph.graph.merge import check_batch, fold_relations, merge_node
@@ -86,7 +85,7 @@ from actorgraph.graph.neo4j.convert import (
     relation_from_row,
 )
 from actorgraph.graph.neo4j.queries import QuerySet
-from actorgraph.graph.ranking import name_sort_key, rank_evidence
+from actorgraph.graph.ranking import date_int, date_str, name_sort_key, rank_evidence
 from actorgraph.graph.schema import Schema
 from actorgraph.graph.settings import split_credentials
 from actorgraph.graph.store import (
@@ -114,7 +113,7 @@ from neo4j.exceptions import (
 )
 
 if TYPE_CHECKING:
-    from actorgraph.graph.embedded.structure import Listed
+    from actorgraph.graph.walk import Listed
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -941,16 +940,15 @@ class Neo4jStore(GraphStore):
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return {}
+        return self._read(partial(self._nodes_in, wanted))
+
+    def _nodes_in(self, wanted: list[str], tx: _Tx) -> dict[str, tuple[str, Any]]:
         found: dict[str, tuple[str, Any]] = {}
-
-        def work(tx: _Tx) -> None:
-            for chunk in _chunks(wanted, MAX_ROWS):
-                for row in tx.run("nodes_by_ids", ids=chunk, label=None):
-                    kind = self._kind(row["labels"])
-                    if kind is not None:
-                        found[row["id"]] = (kind, node_from_props(kind, row["props"]))
-
-        self._read(work)
+        for chunk in _chunks(wanted, MAX_ROWS):
+            for row in tx.run("nodes_by_ids", ids=chunk, label=None):
+                kind = self._kind(row["labels"])
+                if kind is not None:
+                    found[row["id"]] = (kind, node_from_props(kind, row["props"]))
         return {i: found[i] for i in wanted if i in found}
 
     def kinds_of(self, ids: Iterable[str]) -> dict[str, str]:
@@ -1064,19 +1062,31 @@ class Neo4jStore(GraphStore):
     def relations_between(
         self, pairs: list[tuple[str, str]], types: list[str], evidence_limit: int | None = None
     ) -> list[RelationView]:
-        labels = self._labels(types) if types else []
-        pairs = [(u, v) for u, v in dict.fromkeys(pairs) if u != v]
-        if not labels or not pairs:
-            return []
+        return self.nodes_and_relations([], pairs, types, evidence_limit)[1]
 
-        def work(tx: _Tx) -> list[Any]:
+    def nodes_and_relations(
+        self,
+        ids: list[str],
+        pairs: list[tuple[str, str]],
+        types: list[str],
+        evidence_limit: int | None = None,
+    ) -> tuple[dict[str, tuple[str, Any]], list[RelationView]]:
+        """One read transaction for both (a path answer's actors and hops)."""
+        wanted = list(dict.fromkeys(ids))
+        labels = self._labels(types) if types else []
+        pairs = [(u, v) for u, v in dict.fromkeys(pairs) if u != v] if labels else []
+        if not wanted and not pairs:
+            return {}, []
+
+        def work(tx: _Tx) -> tuple[dict[str, tuple[str, Any]], list[Any]]:
             rows: list[Any] = []
             for chunk in _chunks(pairs, MAX_ROWS):
                 rows.extend(tx.run("relations_between", pairs=chunk, types=labels))
-            return rows
+            return self._nodes_in(wanted, tx) if wanted else {}, rows
 
-        rels = {r["key"]: self._relation(r) for r in self._read(work)}
-        return [RelationView.of(rels[k], evidence_limit) for k in sorted(rels)]
+        nodes, rows = self._read(work)
+        rels = {r["key"]: self._relation(r) for r in rows}
+        return nodes, [RelationView.of(rels[k], evidence_limit) for k in sorted(rels)]
 
     def relation_evidence(
         self, rel_type: str, source: str, target: str, offset: int = 0, limit: int = 20
@@ -1142,7 +1152,7 @@ class Neo4jStore(GraphStore):
         """Paths of up to four hops are listed whole from the hops ``paths_near`` reads (the
         few a path between the two actors can use: hubs next to an end are not expanded but
         looked up pair by pair) and ranked as the embedded store ranks its listing
-        (:func:`graph.embedded.structure.rank_listed`), so both backends give the same
+        (:func:`graph.walk.rank_listed`), so both backends give the same
         answer, never cut (:meth:`_listing`). Longer questions, and those whose hops pass
         :data:`NEAR_CAP` relationships read or whose paths are too many to list, are ranked
         in the database one length at a time (:meth:`_by_length`; fewest hops come first, so
@@ -1161,7 +1171,7 @@ class Neo4jStore(GraphStore):
             return [], False
         near = self._listing(q, max_paths)
         if near is not None:
-            from actorgraph.graph.embedded.structure import rank_listed
+            from actorgraph.graph.walk import rank_listed
 
             listed, named = near
             return self._listed_paths(rank_listed(listed, max_paths, named), named), False
@@ -1257,7 +1267,7 @@ class Neo4jStore(GraphStore):
         ids and sort keys. None when it cannot be: longer paths, more hops than the query's
         cap, too many paths to list, or no time left (the lengths are then ranked one at a
         time in Cypher)."""
-        from actorgraph.graph.embedded.structure import SHORT_HOPS, Walk
+        from actorgraph.graph.walk import SHORT_HOPS, Walk
 
         left = deadline - time.monotonic()
         if hops > SHORT_HOPS or left < 0.01:
@@ -1343,7 +1353,7 @@ class Neo4jStore(GraphStore):
         near = self._listing(q, max_paths)
         if near is None:
             return count_inner(self._by_length(q, max_paths)[0], top)
-        from actorgraph.graph.embedded.structure import count_ranked_listed
+        from actorgraph.graph.walk import count_ranked_listed
 
         listed, named = near
         return count_ranked_listed(listed, max_paths, top, named)

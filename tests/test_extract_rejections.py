@@ -208,3 +208,21 @@ def test_a_defeat_word_that_only_names_the_deal_judges_nothing(ex: Extractor) ->
         ' "a surrender agreement."'
     )
     assert _rels(ex, text, "rejects") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce was not respected in the valley, the Organization of American States said.",
+        "The border agreement was never implemented, Ecuador's foreign minister said on Monday.",
+        "The accord was not signed, Chile said, because the delegations ran out of time.",
+    ],
+)
+def test_a_failure_told_in_the_passive_is_no_refusal(ex: Extractor, text: str) -> None:
+    """issue-13v: only a passive refused ("will not be accepted") or with its refuser named."""
+    assert _rels(ex, text, "rejects") == set()
+
+
+def test_a_past_passive_with_its_agent_rejects_by_the_agent(ex: Extractor) -> None:
+    found = _rels(ex, "The corridor plan was not approved by Peru in 2019, Chile said.", "rejects")
+    assert {s for s, _ in found} == {"peru"}

@@ -61,6 +61,9 @@ REMARKS = frozenset(
     | {"speeches", "tweet", "tweets", "interview", "interviews", "rhetoric"}
 )
 
+#: a passive refused, not a failure told: "will not be accepted", "cannot be accepted"
+REFUSAL_AUXILIARIES = FUTURE_AUXILIARIES | {"can", "ca", "could"}
+
 #: ending or pausing: "will not end the talks" refuses no proposal (the talks go on)
 STOPPING = frozenset({"end", "stop", "halt", "suspend", "freeze", "abandon", "quit"})
 
@@ -330,6 +333,10 @@ class RejectRules(StanceRules):
             return  # "will not be accepted unless X": a condition, read as a demand
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        if by is None and not any(
+            c.dep_ == "aux" and c.lower_ in REFUSAL_AUXILIARIES for c in v.children
+        ):
+            return  # "the truce was not respected, the UN said": a failure told, no refusal
         lemma = thing.lemma_.lower()
         targets = self._idiom_targets(thing, False)  # a proposal, a pronoun, what is demanded
         if not targets and (

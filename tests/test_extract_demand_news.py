@@ -111,6 +111,17 @@ def test_no_demand_without_a_speaker_or_a_condition(ex: Extractor, text: str) ->
     assert _demands(ex, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United Nations said there was no access to the camps without a permit from the army.",
+        "There were no talks without the Qatari mediators present, the Egyptian ministry said.",
+    ],
+)
+def test_a_past_told_by_a_side_is_no_condition_it_sets(ex: Extractor, text: str) -> None:
+    assert _demands(ex, text) == []  # issue-13v: a past state of things, no demand
+
+
 # ---------------------------------------------------------------- requires X
 def test_a_side_that_requires_something_demands_it(ex: Extractor) -> None:
     found = _demands(ex, "Hamas requires a firm commitment to a lasting ceasefire.")

@@ -226,3 +226,16 @@ def test_a_failure_told_in_the_passive_is_no_refusal(ex: Extractor, text: str) -
 def test_a_past_passive_with_its_agent_rejects_by_the_agent(ex: Extractor) -> None:
     found = _rels(ex, "The corridor plan was not approved by Peru in 2019, Chile said.", "rejects")
     assert {s for s, _ in found} == {"peru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecuador needs to reject the Peruvian preconditions, Colombia's president said.",
+        "Peru has to reject the Chilean offer, the Bolivian foreign minister said.",
+        "Peru should not accept the Chilean offer, the Bolivian foreign minister said.",
+    ],
+)
+def test_advice_to_a_side_is_not_its_rejection(ex: Extractor, text: str) -> None:
+    """issue-13v: "needs to", "has to" are advice as "should" is (the context's has_modal)."""
+    assert not {s for s, _ in _rels(ex, text, "rejects")} & {"ecuador", "peru"}

@@ -30,6 +30,7 @@ from actorgraph.ingest.extract.targets import no_det
 from actorgraph.ingest.extract.tokens import lowers, tokens
 
 if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
     from actorgraph.ingest.extract.lexicon import Frame
     from actorgraph.ingest.extract.topics import Topic
     from spacy.tokens import Span, Token
@@ -98,7 +99,7 @@ class RejectRules(StanceRules):
             return  # "the rejected plan": nobody named
         if self._says_nothing(v):
             return  # "declined to comment"
-        if _advised(v, ctx.lex.modals):
+        if _advised(v, ctx):
             return  # "Ethiopia should reject the preconditions": advice, no stance (yet)
         if matrix is not None:
             v_subj = ctx.resolve.subject_actors(matrix)
@@ -285,7 +286,7 @@ class RejectRules(StanceRules):
         )
         if intention is None and (ctx.irrealis(v) or not negated or _pending(v)):
             return
-        if intention is None and _advised(v, ctx.lex.modals):
+        if intention is None and _advised(v, ctx):
             return  # "Israel should not accept the deal": advice, not Israel's stance
         if intention is None and _disputes_claim(v):
             return  # "we do not accept that they become a substitute": a claim disputed
@@ -1020,9 +1021,10 @@ def _prep_object(v: Token, preps: tuple[str, ...]) -> Token | None:
     )
 
 
-def _advised(v: Token, modals: frozenset[str]) -> bool:
-    """ "should reject", "must not accept": what the subject ought to do, not its stance."""
-    return any(c.dep_ == "aux" and c.lower_ in modals for c in v.children)
+def _advised(v: Token, ctx: DocContext) -> bool:
+    """ "should reject", "must not accept", "needs to reject": what the subject ought to do,
+    not its stance (a modal on the verb, or the "need"/"have" it is the infinitive of)."""
+    return ctx.has_modal(v) or (v.dep_ == "xcomp" and ctx.has_modal(v.head))
 
 
 def _passive(v: Token) -> bool:

@@ -33,8 +33,8 @@ def _tok(ex: Extractor, text: str, word: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "text",
     [
-        "Hamas cannot agree to any deal unless Israel makes a 'firm' commitment to a lasting "
-        "ceasefire and a full withdrawal from the Strip, a senior official from the Islamist "
+        "The M23 cannot agree to any accord unless Kinshasa makes a 'firm' commitment to a "
+        "lasting ceasefire and a full pullback from Rutshuru, a senior figure in the rebel "
         "movement said on Monday.",
         "The ELN cannot agree to any accord unless Bogota makes a 'clear' commitment to a "
         "bilateral ceasefire and a complete withdrawal from Choco, a senior commander from "

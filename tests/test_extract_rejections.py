@@ -239,3 +239,21 @@ def test_a_past_passive_with_its_agent_rejects_by_the_agent(ex: Extractor) -> No
 def test_advice_to_a_side_is_not_its_rejection(ex: Extractor, text: str) -> None:
     """issue-13v: "needs to", "has to" are advice as "should" is (the context's has_modal)."""
     assert not {s for s, _ in _rels(ex, text, "rejects")} & {"ecuador", "peru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Organization of American States said there would be no talks this week.",
+        "Chile's foreign ministry said there will be no negotiations on Friday because of the "
+        "holiday.",
+    ],
+)
+def test_a_schedule_announced_rules_nothing_out(ex: Extractor, text: str) -> None:
+    """issue-13v: "there will be no talks this week" is a schedule, not talks refused."""
+    assert _rels(ex, text, "rejects") == set()
+
+
+def test_the_time_of_the_saying_keeps_what_is_ruled_out(ex: Extractor) -> None:
+    text = "There would be no amnesty for the commanders, Peru's president said on Monday."
+    assert {s for s, _ in _rels(ex, text, "rejects")} == {"peru"}

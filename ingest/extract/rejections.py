@@ -28,6 +28,7 @@ from actorgraph.ingest.extract.stance_rules import (
 )
 from actorgraph.ingest.extract.targets import no_det
 from actorgraph.ingest.extract.tokens import lowers, tokens
+from actorgraph.ingest.extract.topics import WHEN_ENTS
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -856,6 +857,8 @@ class RejectRules(StanceRules):
             return
         if any(c.dep_ in ("advcl", "relcl", "acl") for c in [*kids, *thing.children]):
             return  # "no deal until X", "no ceasefire that leaves X": a condition
+        if any(_when(c) for c in [*kids, *thing.children]):
+            return  # "there would be no talks this week, on Friday": a schedule announced
         if ctx.men[thing.i] is not None or thing.lemma_.lower() not in (
             ctx.lex.ruled_out | ctx.lex.object_classes.get("proposal", frozenset())
         ):
@@ -1025,6 +1028,15 @@ def _advised(v: Token, ctx: DocContext) -> bool:
     """ "should reject", "must not accept", "needs to reject": what the subject ought to do,
     not its stance (a modal on the verb, or the "need"/"have" it is the infinitive of)."""
     return ctx.has_modal(v) or (v.dep_ == "xcomp" and ctx.has_modal(v.head))
+
+
+def _when(c: Token) -> bool:
+    """A date or time said of a clause: "this week", "on Friday"."""
+    if c.ent_type_ in WHEN_ENTS:
+        return True
+    return c.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ in WHEN_ENTS for g in c.children
+    )
 
 
 def _passive(v: Token) -> bool:

@@ -257,3 +257,11 @@ def test_a_schedule_announced_rules_nothing_out(ex: Extractor, text: str) -> Non
 def test_the_time_of_the_saying_keeps_what_is_ruled_out(ex: Extractor) -> None:
     text = "There would be no amnesty for the commanders, Peru's president said on Monday."
     assert {s for s, _ in _rels(ex, text, "rejects")} == {"peru"}
+
+
+def test_the_verbs_of_stopping_talks_are_lexicon_data(tmp_path: Path) -> None:
+    """issue-13v: "will not end the talks" is read with `rejects.stopping`, not a constant."""
+    f = tmp_path / "lex.yaml"
+    f.write_text("rejects:\n  stopping: [wind down]\n", encoding="utf-8")
+    assert Lexicon.load(f).stopping == frozenset({"wind down"})
+    assert {"end", "suspend"} <= Lexicon.load().stopping

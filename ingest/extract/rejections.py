@@ -66,9 +66,6 @@ REMARKS = frozenset(
 #: a passive refused, not a failure told: "will not be accepted", "cannot be accepted"
 REFUSAL_AUXILIARIES = FUTURE_AUXILIARIES | {"can", "ca", "could"}
 
-#: ending or pausing: "will not end the talks" refuses no proposal (the talks go on)
-STOPPING = frozenset({"end", "stop", "halt", "suspend", "freeze", "abandon", "quit"})
-
 #: "walked out over the draft": what a walkout protests against is rejected, whatever it is
 PROTEST_PREPS = frozenset({"over"})
 
@@ -783,7 +780,7 @@ class RejectRules(StanceRules):
             return  # "would not join the talks until Y": a demand for Y, not a refusal
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in v.children):
             return  # "would not offer an opinion", "will not give details": no stance
-        if v.lemma_.lower() in STOPPING and any(
+        if v.lemma_.lower() in ctx.lex.stopping and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NEGOTIATIONS for c in v.children
         ):
             return  # "will not end the talks": a promise to keep talking, no refusal

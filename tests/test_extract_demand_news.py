@@ -33,8 +33,8 @@ def _tok(ex: Extractor, text: str, word: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "text",
     [
-        "Hamas cannot agree to any deal unless Israel makes a 'firm' commitment to a lasting "
-        "ceasefire and a full withdrawal from the Strip, a senior official from the Islamist "
+        "The M23 cannot agree to any accord unless Kinshasa makes a 'firm' commitment to a "
+        "lasting ceasefire and a full pullback from Rutshuru, a senior figure in the rebel "
         "movement said on Monday.",
         "The ELN cannot agree to any accord unless Bogota makes a 'clear' commitment to a "
         "bilateral ceasefire and a complete withdrawal from Choco, a senior commander from "
@@ -109,6 +109,17 @@ def test_what_is_ruled_out_until_a_condition_holds_demands_it(
 )
 def test_no_demand_without_a_speaker_or_a_condition(ex: Extractor, text: str) -> None:
     assert _demands(ex, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United Nations said there was no access to the camps without a permit from the army.",
+        "There were no talks without the Qatari mediators present, the Egyptian ministry said.",
+    ],
+)
+def test_a_past_told_by_a_side_is_no_condition_it_sets(ex: Extractor, text: str) -> None:
+    assert _demands(ex, text) == []  # issue-13v: a past state of things, no demand
 
 
 # ---------------------------------------------------------------- requires X

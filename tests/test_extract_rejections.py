@@ -208,3 +208,60 @@ def test_a_defeat_word_that_only_names_the_deal_judges_nothing(ex: Extractor) ->
         ' "a surrender agreement."'
     )
     assert _rels(ex, text, "rejects") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce was not respected in the valley, the Organization of American States said.",
+        "The border agreement was never implemented, Ecuador's foreign minister said on Monday.",
+        "The accord was not signed, Chile said, because the delegations ran out of time.",
+    ],
+)
+def test_a_failure_told_in_the_passive_is_no_refusal(ex: Extractor, text: str) -> None:
+    """issue-13v: only a passive refused ("will not be accepted") or with its refuser named."""
+    assert _rels(ex, text, "rejects") == set()
+
+
+def test_a_past_passive_with_its_agent_rejects_by_the_agent(ex: Extractor) -> None:
+    found = _rels(ex, "The corridor plan was not approved by Peru in 2019, Chile said.", "rejects")
+    assert {s for s, _ in found} == {"peru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecuador needs to reject the Peruvian preconditions, Colombia's president said.",
+        "Peru has to reject the Chilean offer, the Bolivian foreign minister said.",
+        "Peru should not accept the Chilean offer, the Bolivian foreign minister said.",
+    ],
+)
+def test_advice_to_a_side_is_not_its_rejection(ex: Extractor, text: str) -> None:
+    """issue-13v: "needs to", "has to" are advice as "should" is (the context's has_modal)."""
+    assert not {s for s, _ in _rels(ex, text, "rejects")} & {"ecuador", "peru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Organization of American States said there would be no talks this week.",
+        "Chile's foreign ministry said there will be no negotiations on Friday because of the "
+        "holiday.",
+    ],
+)
+def test_a_schedule_announced_rules_nothing_out(ex: Extractor, text: str) -> None:
+    """issue-13v: "there will be no talks this week" is a schedule, not talks refused."""
+    assert _rels(ex, text, "rejects") == set()
+
+
+def test_the_time_of_the_saying_keeps_what_is_ruled_out(ex: Extractor) -> None:
+    text = "There would be no amnesty for the commanders, Peru's president said on Monday."
+    assert {s for s, _ in _rels(ex, text, "rejects")} == {"peru"}
+
+
+def test_the_verbs_of_stopping_talks_are_lexicon_data(tmp_path: Path) -> None:
+    """issue-13v: "will not end the talks" is read with `rejects.stopping`, not a constant."""
+    f = tmp_path / "lex.yaml"
+    f.write_text("rejects:\n  stopping: [wind down]\n", encoding="utf-8")
+    assert Lexicon.load(f).stopping == frozenset({"wind down"})
+    assert {"end", "suspend"} <= Lexicon.load().stopping

@@ -462,8 +462,8 @@ class DemandRules(StanceRules):
         cop = cond.head if mark.dep_ == "mark" else cond
         if mark.dep_ == "prep" and cop.dep_ == "attr":  # "no peace without X" on the noun
             cop = cop.head
-        if not self._ruled_out(cop) or ctx.irrealis(cop):
-            return
+        if not self._ruled_out(cop) or ctx.irrealis(cop) or cop.tag_ == "VBD":
+            return  # "there was no access without a permit, the UN said": a past told
         if mark.dep_ == "mark":
             targets = _list(ctx.topics.from_vp(cond))
         else:

@@ -183,6 +183,7 @@ class Rejects(_Section):
     idioms: Words = Field(default_factory=list)
     acceptance_idioms: Words = Field(default_factory=list)
     ruled_out: Words = Field(default_factory=list)
+    stopping: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -408,6 +409,8 @@ class Lexicon:
     belief_verbs: frozenset[str]
     #: "there will be no X": outcomes a side rules out
     ruled_out: frozenset[str]
+    #: "will not end the talks": ending or pausing refused, a promise to keep talking
+    stopping: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -641,6 +644,7 @@ class Lexicon:
             not_stances=fs(rj.not_stances),
             belief_verbs=fs(rj.belief_verbs),
             ruled_out=fs(rj.ruled_out),
+            stopping=fs(rj.stopping),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),

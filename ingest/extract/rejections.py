@@ -28,8 +28,10 @@ from actorgraph.ingest.extract.stance_rules import (
 )
 from actorgraph.ingest.extract.targets import no_det
 from actorgraph.ingest.extract.tokens import lowers, tokens
+from actorgraph.ingest.extract.topics import WHEN_ENTS
 
 if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
     from actorgraph.ingest.extract.lexicon import Frame
     from actorgraph.ingest.extract.topics import Topic
     from spacy.tokens import Span, Token
@@ -61,8 +63,8 @@ REMARKS = frozenset(
     | {"speeches", "tweet", "tweets", "interview", "interviews", "rhetoric"}
 )
 
-#: ending or pausing: "will not end the talks" refuses no proposal (the talks go on)
-STOPPING = frozenset({"end", "stop", "halt", "suspend", "freeze", "abandon", "quit"})
+#: a passive refused, not a failure told: "will not be accepted", "cannot be accepted"
+REFUSAL_AUXILIARIES = FUTURE_AUXILIARIES | {"can", "ca", "could"}
 
 #: "walked out over the draft": what a walkout protests against is rejected, whatever it is
 PROTEST_PREPS = frozenset({"over"})
@@ -95,7 +97,7 @@ class RejectRules(StanceRules):
             return  # "the rejected plan": nobody named
         if self._says_nothing(v):
             return  # "declined to comment"
-        if _advised(v, ctx.lex.modals):
+        if _advised(v, ctx):
             return  # "Ethiopia should reject the preconditions": advice, no stance (yet)
         if matrix is not None:
             v_subj = ctx.resolve.subject_actors(matrix)
@@ -282,7 +284,7 @@ class RejectRules(StanceRules):
         )
         if intention is None and (ctx.irrealis(v) or not negated or _pending(v)):
             return
-        if intention is None and _advised(v, ctx.lex.modals):
+        if intention is None and _advised(v, ctx):
             return  # "Israel should not accept the deal": advice, not Israel's stance
         if intention is None and _disputes_claim(v):
             return  # "we do not accept that they become a substitute": a claim disputed
@@ -330,6 +332,10 @@ class RejectRules(StanceRules):
             return  # "will not be accepted unless X": a condition, read as a demand
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        if by is None and not any(
+            c.dep_ == "aux" and c.lower_ in REFUSAL_AUXILIARIES for c in v.children
+        ):
+            return  # "the truce was not respected, the UN said": a failure told, no refusal
         lemma = thing.lemma_.lower()
         targets = self._idiom_targets(thing, False)  # a proposal, a pronoun, what is demanded
         if not targets and (
@@ -774,7 +780,7 @@ class RejectRules(StanceRules):
             return  # "would not join the talks until Y": a demand for Y, not a refusal
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in v.children):
             return  # "would not offer an opinion", "will not give details": no stance
-        if v.lemma_.lower() in STOPPING and any(
+        if v.lemma_.lower() in ctx.lex.stopping and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NEGOTIATIONS for c in v.children
         ):
             return  # "will not end the talks": a promise to keep talking, no refusal
@@ -848,6 +854,8 @@ class RejectRules(StanceRules):
             return
         if any(c.dep_ in ("advcl", "relcl", "acl") for c in [*kids, *thing.children]):
             return  # "no deal until X", "no ceasefire that leaves X": a condition
+        if any(_when(c) for c in [*kids, *thing.children]):
+            return  # "there would be no talks this week, on Friday": a schedule announced
         if ctx.men[thing.i] is not None or thing.lemma_.lower() not in (
             ctx.lex.ruled_out | ctx.lex.object_classes.get("proposal", frozenset())
         ):
@@ -1013,9 +1021,19 @@ def _prep_object(v: Token, preps: tuple[str, ...]) -> Token | None:
     )
 
 
-def _advised(v: Token, modals: frozenset[str]) -> bool:
-    """ "should reject", "must not accept": what the subject ought to do, not its stance."""
-    return any(c.dep_ == "aux" and c.lower_ in modals for c in v.children)
+def _advised(v: Token, ctx: DocContext) -> bool:
+    """ "should reject", "must not accept", "needs to reject": what the subject ought to do,
+    not its stance (a modal on the verb, or the "need"/"have" it is the infinitive of)."""
+    return ctx.has_modal(v) or (v.dep_ == "xcomp" and ctx.has_modal(v.head))
+
+
+def _when(c: Token) -> bool:
+    """A date or time said of a clause: "this week", "on Friday"."""
+    if c.ent_type_ in WHEN_ENTS:
+        return True
+    return c.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ in WHEN_ENTS for g in c.children
+    )
 
 
 def _passive(v: Token) -> bool:

@@ -184,6 +184,7 @@ class Rejects(_Section):
     acceptance_idioms: Words = Field(default_factory=list)
     ruled_out: Words = Field(default_factory=list)
     stopping: Words = Field(default_factory=list)
+    forecast_verbs: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -411,6 +412,8 @@ class Lexicon:
     ruled_out: frozenset[str]
     #: "will not end the talks": ending or pausing refused, a promise to keep talking
     stopping: frozenset[str]
+    #: "warned there would be no peace": a future foreseen, not ruled out
+    forecast_verbs: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -645,6 +648,7 @@ class Lexicon:
             belief_verbs=fs(rj.belief_verbs),
             ruled_out=fs(rj.ruled_out),
             stopping=fs(rj.stopping),
+            forecast_verbs=fs(rj.forecast_verbs),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),

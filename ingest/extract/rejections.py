@@ -860,6 +860,9 @@ class RejectRules(StanceRules):
             ctx.lex.ruled_out | ctx.lex.object_classes.get("proposal", frozenset())
         ):
             return  # "there will be no aid deliveries this week": an event announced
+        top = be.head if be.dep_ == "ccomp" else be
+        if top.lemma_.lower() in ctx.lex.forecast_verbs:
+            return  # "warned there would be no peace": foreseen, not ruled out
         sources = self._judges(be)
         if not sources:
             return

@@ -27,12 +27,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import fcntl
 import http.client
 import json
 import os
 import random
-import re
 import signal
 import socket
 import statistics
@@ -93,18 +91,14 @@ def embedded_store(directory: Path, relations: int) -> None:
         store.close()
 
 
-_neo4j_lock: Any = None
-
-
 def hold_neo4j_lock(uri: str) -> None:
-    """Take the lock test sessions take on a Neo4j database (``tests/conftest.py``), so the
+    """Take the lock test sessions take on a Neo4j database (``tests/helpers.py``), so the
     benchmark and a test run never wipe each other's data; held until the process exits."""
-    global _neo4j_lock
-    name = re.sub(r"[^A-Za-z0-9]+", "-", uri)
-    fh = (Path(tempfile.gettempdir()) / f"actorgraph-tests-{name}.lock").open("w")
+    sys.path.insert(0, str(ROOT))
+    from tests.helpers import hold_neo4j_lock as hold
+
     print(f"waiting for the lock on {uri} …", flush=True)
-    fcntl.flock(fh, fcntl.LOCK_EX)
-    _neo4j_lock = fh
+    hold(uri=uri)
 
 
 def neo4j_store(uri: str, relations: int, wipe: bool) -> None:

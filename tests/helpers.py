@@ -43,14 +43,14 @@ def open_neo4j() -> GraphStore:
     return Neo4jStore(NEO4J_URI, user=NEO4J_USER, password=NEO4J_PASSWORD)
 
 
-_neo4j_lock: IO[str] | None = None
+#: the locks this process holds, by database address
+_neo4j_locks: dict[str, IO[str]] = {}
 
 
 def hold_neo4j_lock(timeout: float = 900.0, uri: str = NEO4J_URI) -> None:
     """Take, for the rest of this process, the lock on the database at ``uri`` (default: the
-    test database; see the docstring)."""
-    global _neo4j_lock
-    if _neo4j_lock is not None:
+    test database; see the docstring). Each address has its own lock."""
+    if uri in _neo4j_locks:
         return
     name = re.sub(r"[^A-Za-z0-9]+", "-", uri)
     fh = (Path(tempfile.gettempdir()) / f"actorgraph-tests-{name}.lock").open("w")
@@ -63,7 +63,7 @@ def hold_neo4j_lock(timeout: float = 900.0, uri: str = NEO4J_URI) -> None:
             if time.monotonic() > deadline:
                 pytest.fail(f"another test session has used {uri} for {timeout:.0f} s")
             time.sleep(0.5)
-    _neo4j_lock = fh
+    _neo4j_locks[uri] = fh
 
 
 def make_store(kind: str, tmp_path: Path) -> GraphStore:

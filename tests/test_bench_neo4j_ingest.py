@@ -12,6 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT, free_port
 
 
@@ -80,3 +82,26 @@ def test_the_servers_cpu_is_split_by_what_its_threads_do(tmp_path: Path) -> None
         "other": 3.0,  # the scheduler's 1 s and 2 s of threads that ended
     }
     assert neo4j_ingest.server_threads(78, proc=tmp_path) == {}
+
+
+def test_a_process_holds_one_lock_per_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process that took the lock of one database (the test one) and is then given another
+    (a bench's --uri) takes that one too, not nothing."""
+    from tests import helpers
+
+    monkeypatch.setattr(helpers, "_neo4j_locks", {})
+    uris = [f"bolt://127.0.0.1:{free_port()}", f"bolt://127.0.0.1:{free_port()}"]
+    try:
+        for uri in uris:
+            helpers.hold_neo4j_lock(timeout=5, uri=uri)
+        for uri in uris:
+            name = re.sub(r"[^A-Za-z0-9]+", "-", uri)
+            with (Path(tempfile.gettempdir()) / f"actorgraph-tests-{name}.lock").open("w") as fh:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    continue
+                raise AssertionError(f"{uri} was not locked")
+    finally:
+        for fh in helpers._neo4j_locks.values():
+            fh.close()

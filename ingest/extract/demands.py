@@ -31,6 +31,7 @@ from actorgraph.ingest.extract.targets import (
     demand_preps,
     no_det,
     stray_conjuncts,
+    subjectless,
 )
 from actorgraph.ingest.extract.topic_spans import contentless_act
 
@@ -1064,11 +1065,7 @@ class DemandRules(StanceRules):
 def _bare_act(v: Token) -> bool:
     """A verb in its base form with no subject of its own: one more act of a list ("to stop X,
     lift Y and pay Z")."""
-    return (
-        v.pos_ == "VERB"
-        and v.tag_ in ("VB", "VBP")
-        and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in v.children)
-    )
+    return v.pos_ == "VERB" and v.tag_ in ("VB", "VBP") and subjectless(v)
 
 
 def _condition_named(clause: Token, t: Targets) -> Topic | str | list[Topic | str] | None:

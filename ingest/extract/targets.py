@@ -853,11 +853,11 @@ def stray_conjuncts(clause: Token) -> list[Token]:
     parser conjoined to a verb above it (finite, in the clause's own tense)."""
     if clause.tag_ not in ("VBZ", "VBD", "VBP"):
         return []
-    out = [c for c in clause.conjuncts if c.i > clause.i and _subjectless(c)]
+    out = [c for c in clause.conjuncts if c.i > clause.i and subjectless(c)]
     up = clause.head
     for _ in range(3):
         for c in up.conjuncts:
-            if c.i > clause.i and c.tag_ == clause.tag_ and _subjectless(c):
+            if c.i > clause.i and c.tag_ == clause.tag_ and subjectless(c):
                 out.append(c)
         if up.head.i == up.i:
             break
@@ -865,7 +865,8 @@ def stray_conjuncts(clause: Token) -> list[Token]:
     return list(dict.fromkeys(sorted(out, key=lambda t: t.i)))
 
 
-def _subjectless(v: Token) -> bool:
+def subjectless(v: Token) -> bool:
+    """A verb with no subject and no marker of its own: one more act of a list."""
     return not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in v.children)
 
 

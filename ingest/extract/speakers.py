@@ -865,9 +865,18 @@ class Speakers:
         """The organization or state whose possessive stands right before a person's name,
         with no title between: "Russia's Sergei Lavrov", "facilitated by Malaysia's Tengku
         Ghafar", "Hamas's Ismail Haniyeh"."""
+        mm = self._possessor(m.start)
+        if mm is None:
+            return None
+        self.ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
+        return mm.actor
+
+    def _possessor(self, at: int) -> Mention | None:
+        """The mention of an organization or state whose possessive ends right before token
+        ``at`` (no person, place or demonym), its actor made if it had none."""
         ctx = self.ctx
         doc = ctx.doc
-        i = m.start - 1
+        i = at - 1
         if i < 1 or not (doc[i].tag_ == "POS" or doc[i].text in ("'", "’")):
             return None
         mm = ctx.men[i - 1]
@@ -876,8 +885,7 @@ class Speakers:
         ctx.new_actor_for(mm)
         if not mm.actor or ctx.type_of(mm.actor) == "person":
             return None
-        ctx.use(mm.actor, mm.start, mm.text)
-        return mm.actor
+        return mm
 
     def _left_role(self, m: Mention) -> tuple[str, list[str], bool] | None:
         ctx = self.ctx
@@ -918,6 +926,12 @@ class Speakers:
             if span is not None and (mm is None or mm.actor is None):
                 titles.append(doc[span[0] : span[1]].text)
                 i = span[0] - 1
+            elif mm is not None and (mm.brief or (titles and self._office_seat(mm))):
+                # "UN Special Envoy for Libya X": the brief; "the EU's Brussels spokesman X":
+                # the office's seat. Neither is the principal: the body before them is.
+                i = mm.start - 1
+                if mm.brief and i >= 0 and doc[i].lower_ == "to":
+                    i -= 1  # "Arab League envoy to Sudan X"
             elif mm is not None:
                 if titles and mm.actor is None and mm.kind == "norp" and " " in mm.text.strip():
                     # "Turkish Cypriot leader X": a community with a leader acts as one
@@ -963,6 +977,15 @@ class Speakers:
             for t in bare_at:
                 ctx.use(orgs[0], t.i, t.text)
         return titles[0], orgs, blocked
+
+    def _office_seat(self, mm: Mention) -> bool:
+        """A place between a body's possessive and a title: the seat or brief of the office
+        ("the EU's Brussels spokesman X", "Washington's Sudan envoy X"), not its owner. Only
+        a state, a capital or an unknown place, and only after another actor's possessive."""
+        if mm.kind not in ("metonym", "gpe") and self.ctx.type_of(mm.actor or "") != "state":
+            return False
+        owner = self._possessor(mm.start)
+        return owner is not None and owner is not mm
 
     def _bare_body(self, t: Token) -> str | None:
         """The organization a capitalized word before a title names where no mention covers

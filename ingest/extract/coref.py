@@ -516,6 +516,8 @@ class Resolver:
         else:
             return None
         named = self._named_by_head(t) if t.pos_ == "NOUN" else None
+        if named is None and self._unknown_name_modifier(t):
+            return None  # "the breakaway Transnistrian administration": a body of its own
         if named is None:
             named = self._named_with(lemma, t.i) if want == "organization" else None
         loose = want == "state" or lemma in lex.groups or low in lex.groups
@@ -533,6 +535,22 @@ class Resolver:
         if named is not None:
             ctx.use(named, t.i)
         return named
+
+    def _unknown_name_modifier(self, t: Token) -> bool:
+        """Whether a capitalized word that names no actor describes the noun ("the
+        Transnistrian administration", "the Donetsk authorities"): the phrase names a body of
+        its own, which no looser guess (the talks' one state, the body named most) stands
+        for. Not a sentence's first word."""
+        ctx = self.ctx
+        for c in t.children:
+            if c.dep_ not in ("amod", "compound", "nmod") or c.is_sent_start:
+                continue
+            if not c.text[:1].isupper() or c.lower_ in ctx.lex.role_blockers:
+                continue
+            m = ctx.men[c.i]
+            if m is None or m.actor is None:
+                return True
+        return False
 
     def _armed_party(self, t: Token) -> str | None:
         """ "the rebels'", "the militants'" in talks between a government and one armed group

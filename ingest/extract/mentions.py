@@ -990,15 +990,30 @@ def _split_joined(
     """An NER entity that joins two dictionary names with a hyphen or slash ("the Mali-Niger
     talks", "U.S.-Iran") gives way to the two names."""
     names = [(s, e) for s, e, p, m in cands if p == 2 and m is not None]
-    out = []
+    out: list[tuple[int, int, int, Mention | None]] = []
     for s, e, p, m in cands:
         if p == 1 and m is not None and e - s >= 3:
             inside = [(a, b) for a, b in names if s <= a and b <= e]
             joined = any(doc[i].text in ("-", "–", "/") for i in range(s, e))
             if len(inside) >= 2 and joined:
                 continue
+            lead = next((b for a, b in names if a == s and b < e), None)
+            if m.label == "PERSON" and lead is not None and _name_after_body(doc, s, lead, e):
+                # "... of Russia, Azerbaijan and Armenia Sergei Lavrov, ...": the last body
+                # of a list glued to the first name after it; two phrases
+                out.append((lead, e, p, Mention(lead, e, "ner", "PERSON", doc[lead:e].text)))
+                continue
         out.append((s, e, p, m))
     return out
+
+
+def _name_after_body(doc: Doc, s: int, lead: int, e: int) -> bool:
+    """Two or three name words after a body's name inside one person entity, the body a
+    list's last item ("Azerbaijan and Armenia Sergei Lavrov"): a name of its own. Not a
+    person whose given name is a state's ("Israel Katz": one word after it)."""
+    if not 2 <= e - lead <= 3 or not all(_name_word(t) for t in doc[lead:e]):
+        return False
+    return s > 0 and doc[s - 1].lower_ in ("and", ",")
 
 
 def _administration(m: Mention, doc: Doc, dictionary: ActorDictionary, when: date | None) -> bool:

@@ -75,6 +75,7 @@ class Speakers:
         """Roles of the people named in the document (before statements and stances)."""
         ctx = self.ctx
         self._possessed_bodies()
+        self._respective_roles()
         for m in ctx.mentions:
             if not m.actor or ctx.type_of(m.actor) != "person" or m.kind != "name":
                 continue
@@ -119,8 +120,87 @@ class Speakers:
                 self._served.append((m.actor, title, self._serves[m.start], k, m.start))
                 continue
             if title and m.actor not in ctx.principal:
+                shared = self._coordinated_principal(m)
+                if shared is not None:  # "German Chancellor X and Foreign Minister Y"
+                    ctx.add_speaks(m.actor, shared, title, k, 0.75)
+                    ctx.register_role(title, m.actor, shared)
+                    continue
                 self._untied.append((m.actor, title, k, m.start))
                 self._tie_to_government(m.actor, title, k, m.start)
+
+    def _coordinated_principal(self, m: Mention) -> str | None:
+        """The principal of the titled person a titled name is coordinated with, where its
+        own title names none: "German Chancellor X and Foreign Minister Y" (Y speaks for
+        Germany too), "US President X and Secretary of State Y". Only a government title."""
+        ctx = self.ctx
+        root = span_root(ctx.doc, m.start, m.end)
+        if root.dep_ != "conj" and m.start > 0:
+            root = ctx.doc[m.start - 1]  # the model often makes the title the conjunct
+        if root.dep_ != "conj":
+            return None
+        first = ctx.men[root.head.i]
+        if first is None or not first.actor or first.actor == m.actor:
+            return None
+        sf = ctx.principal.get(first.actor)
+        if sf is None or sf.sent != ctx.sent_of[m.start] or ctx.type_of(sf.target) != "state":
+            return None
+        return sf.target
+
+    def _respective_roles(self) -> None:
+        """ "the foreign ministers of Russia, Azerbaijan and Armenia, X, Y and Z", "the
+        presidents of Armenia and Azerbaijan, X and Y": a plural title over a list of bodies,
+        then as many names, pair by pair in order. Nothing where the counts differ."""
+        ctx = self.ctx
+        doc = ctx.doc
+        plural_titles = ctx.lex.government_titles | ctx.lex.mandate_titles
+        for t in doc:
+            low = t.lower_
+            if not low.endswith("s") or low[:-1] not in plural_titles:
+                continue  # the model tags a capitalized plural as a singular proper noun
+            if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "of":
+                continue
+            bodies, i = self._listed(t.i + 2, person=False)
+            if len(bodies) < 2:
+                continue
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+            people, _ = self._listed(i, person=True)
+            if len(people) != len(bodies):
+                continue
+            k = ctx.sent_of[t.i]
+            for body, person in zip(bodies, people, strict=True):
+                assert body.actor is not None and person.actor is not None
+                ctx.use(body.actor, body.start, body.text)
+                ctx.add_speaks(person.actor, body.actor, low[:-1], k, 0.8)
+
+    def _listed(self, i: int, *, person: bool) -> tuple[list[Mention], int]:
+        """The mentions of a list from token ``i`` ("A, B and C"): people, or states and
+        organizations; and where the list ends."""
+        ctx = self.ctx
+        doc = ctx.doc
+        out: list[Mention] = []
+        while i < len(doc):
+            if doc[i].lower_ == "the" and not person:
+                i += 1  # "Rwanda and the Democratic Republic of Congo"
+            m = ctx.men[i] if i < len(doc) else None
+            if m is None or m.start != i:
+                break
+            if not person:
+                ctx.new_actor_for(m)
+            is_person = m.label == "PERSON" or ctx.type_of(m.actor or "") == "person"
+            if not m.actor or m.brief or is_person != person:
+                break
+            out.append(m)
+            i = m.end
+            if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "and":
+                i += 2
+            elif (i < len(doc) and doc[i].lower_ == "and") or (
+                i + 1 < len(doc) and doc[i].text == "," and ctx.men[i + 1] is not None
+            ):
+                i += 1
+            else:
+                break
+        return out, i
 
     def _dictionary_roles(self, actor: str, title: str, k: int) -> None:
         """The dictionary: a role whose title the text gives, or that holds on the date (with

@@ -254,6 +254,7 @@ def find_mentions(
             ent.label_ in ("ORG", "PERSON", "GPE")
             and e - s > 1
             and doc[e - 1].lower_ in matchers.process_heads
+            and doc[s:e].root.i == e - 1  # not "the Government of National Accord"
         ):
             cands.append((s, e, 1, None))  # "the Tumaini Initiative": a process, no one
             continue

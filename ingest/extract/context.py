@@ -222,7 +222,7 @@ class DocContext:
     def new_actor_for(self, m: Mention) -> str | None:
         """The actor of an unknown GPE or NORP mention (created on first use)."""
         if m.actor is None and m.kind == "norp":
-            m.actor = self.demonym_of_named(m.text)
+            m.actor = self._named_alike(m) or self.demonym_of_named(m.text)
             if m.actor is None and span_root(self.doc, m.start, m.end).dep_ in ADJECTIVE_DEPS:
                 return None  # "Tigrayan forces": a demonym that describes is no actor itself
         if (
@@ -236,6 +236,17 @@ class DocContext:
                 clean_surface(m.text), "state" if m.kind == "gpe" else "organization"
             )
         return m.actor
+
+    def _named_alike(self, m: Mention) -> str | None:
+        """The organization another mention of the same words names ("Renamo" that the model
+        read as a name in one sentence and as a nationality in another)."""
+        key = clean_surface(m.text).lower()
+        for mm in self.mentions:
+            if mm is m or not mm.actor or mm.place or mm.kind not in ("name", "org"):
+                continue
+            if clean_surface(mm.text).lower() == key and self.type_of(mm.actor) == "organization":
+                return mm.actor
+        return None
 
     def demonym_of_named(self, word: str) -> str | None:
         """The actor the document names whose name an unknown demonym is made from

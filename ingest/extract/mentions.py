@@ -218,7 +218,8 @@ def find_mentions(
         s, e = _trim(ent, in_title)
         if ent.label_ == "PERSON":
             s = _given_name_before(doc, s, e, name_starts, dictionary)
-        run = _name_after_owner(doc, s, e, matchers.honorifics)
+        # "Kenya's Cabinet Secretary X": a title after the possessive starts no name
+        run = 0 if s in in_title else _name_after_owner(doc, s, e, matchers.honorifics)
         if run:  # "Malaysia's Tengku Dato' Ab Ghafar Tengku Mohamed": one name, honorifics in
             cands.append((s, run, 1, Mention(s, run, "ner", "PERSON", doc[s:run].text)))
             continue
@@ -1105,6 +1106,8 @@ def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
         s += 1
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].text in ("'", "’")):
         e -= 1
+    while ent.label_ == "NORP" and e - 1 > s and e - 1 in in_title:
+        e -= 1  # "the Kenyan Cabinet Secretary": the nationality, then the title
     if ent.label_ == "ORG" and all(i in in_title for i in range(s, e)):
         return s, s  # "State" in "Secretary of State"
     if ent.label_ == "ORG" and e - 1 in in_title:  # "the National Salvation Front of General"

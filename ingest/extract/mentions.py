@@ -229,6 +229,11 @@ def find_mentions(
             if person_key(doc[s:verb].text) in named:
                 cands.append((s, verb, 1, Mention(s, verb, "ner", "PERSON", doc[s:verb].text)))
             continue
+        tail = _name_after_brief(doc, s, e, title_ends) if ent.label_ == "PERSON" else None
+        if tail is not None:  # "envoy for the Sahel Joanna Brandt" as one person
+            cands.append((s, tail, 1, None))
+            cands.append((tail, e, 1, Mention(tail, e, "ner", "PERSON", doc[tail:e].text)))
+            continue
         tail = _name_after_comma(doc, s, e) if ent.label_ in BLOCKING_LABELS else None
         if tail is not None:  # "Cyprus, Espen Barth Eide" as one work of art: two phrases
             cands.append((s, tail - 1, 1, None))
@@ -432,6 +437,17 @@ def _region_brief(doc: Doc, m: Mention, title_ends: set[int], org_heads: frozens
     if i > 0 and doc[i].lower_ == "the":
         i -= 1
     return i > 0 and doc[i].lower_ in ("on", "for", "to") and i in title_ends
+
+
+def _name_after_brief(doc: Doc, s: int, e: int, title_ends: set[int]) -> int | None:
+    """Where the name starts in a person entity that begins with a title's brief ("the
+    special representative for the Sahel Joanna Brandt"): the entity follows "for/to/on the"
+    right after a title, and a name takes no article; its last two words are the name."""
+    if e - s < 3 or s < 2 or doc[s - 1].lower_ != "the":
+        return None
+    if doc[s - 2].lower_ not in ("for", "to", "on") or s - 2 not in title_ends:
+        return None
+    return e - 2 if all(_name_word(t) for t in doc[e - 2 : e]) else None
 
 
 def _name_after_comma(doc: Doc, s: int, e: int) -> int | None:

@@ -554,6 +554,7 @@ class Speakers:
             and ctx.type_of(m.actor) == "state"
             and span_root(ctx.doc, m.start, m.end).dep_ in ("nsubj", "nsubjpass")
             and not self._bound(span_root(ctx.doc, m.start, m.end).head)
+            and not _contrasted(span_root(ctx.doc, m.start, m.end).head)
         }
         if named:
             return named.pop() if len(named) == 1 else None
@@ -782,8 +783,8 @@ class Speakers:
             mm = ctx.men[c.i]
             if mm is not None and mm.kind == "norp" and mm.actor is None:
                 mm.actor = ctx.demonym_of_named(mm.text)  # "the Abkhazian delegation"
-            if mm is not None and mm.actor and not mm.place:
-                ctx.new_actor_for(mm)
+            if mm is not None and (mm.actor or mm.kind == "gpe") and not mm.place:
+                ctx.new_actor_for(mm)  # "the head of the self-proclaimed X Republic (ACR)"
                 if mm.actor and ctx.type_of(mm.actor) != "person":
                     ctx.use(mm.actor, mm.start, mm.text)
                     return mm.actor
@@ -1030,6 +1031,8 @@ class Speakers:
                 orgs.append(mm.actor)
                 seen.append(mm)
                 i = mm.start - 1
+            elif not titles and (brief := self._brief_before(i)) is not None:
+                i = brief  # "US special envoy to the Middle East X": the title's brief
             elif _blocks(t, ctx.lex.role_blockers):
                 blocked = True
                 i -= 1
@@ -1057,6 +1060,24 @@ class Speakers:
             for t in bare_at:
                 ctx.use(orgs[0], t.i, t.text)
         return titles[0], orgs, blocked
+
+    def _brief_before(self, i: int) -> int | None:
+        """Where the title ends whose brief, a region no mention covers, ends at token ``i``
+        ("special envoy to the Middle East X", "envoy for the Sahel X"): the title's last
+        token, or None."""
+        ctx = self.ctx
+        doc = ctx.doc
+        p = i
+        while (
+            p > i - 5
+            and p >= 0
+            and ctx.men[p] is None
+            and (doc[p].pos_ == "PROPN" or (doc[p].lower_ == "the" and p < i))
+        ):
+            p -= 1
+        if p == i or p < 1 or doc[p].lower_ not in ("for", "to", "on"):
+            return None
+        return p - 1 if ctx.title_at[p - 1] is not None else None
 
     def _office_seat(self, mm: Mention) -> bool:
         """A place between a body's possessive and a title: the seat or brief of the office
@@ -1262,6 +1283,15 @@ class Speakers:
                 if ctx.type_of(r.actor) == "organization"
             ]
         return (found[0], h.i) if len(found) == 1 else None
+
+
+def _contrasted(verb: Token) -> bool:
+    """Whether the verb heads a clause set against the sentence's main one ("While the Trump
+    administration claims ..., foreign secretary X said"): its subject is the other side's."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("while", "whereas", "although", "though")
+        for c in verb.children
+    )
 
 
 def _blocks(t: Token, blockers: frozenset[str]) -> bool:

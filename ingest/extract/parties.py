@@ -581,6 +581,9 @@ def joined_before(noun: Token) -> list[Token]:
         if c.dep_ in ("compound", "amod", "nmod") and c.tag_ not in ("VBN", "VBG")
         for x in c.subtree
     ]
+    doc = noun.doc
+    if any(x.text in ("-", "–") and doc[x.i + 1].tag_ in ("VBN", "VBG") for x in left):
+        return []  # "UN-facilitated talks": the agent, hung on the noun beside its participle
     return left if any(x.text in ("-", "–", "/") for x in left) else []
 
 

@@ -27,14 +27,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.lexicon import title_key
-from actorgraph.ingest.extract.mediation_efforts import effort_for, mandate, pursuit
+from actorgraph.ingest.extract.mediation_efforts import FORMER, effort_for, mandate, pursuit
 from actorgraph.ingest.extract.mediation_envoys import (
     appointed,
     in_person,
     meets_the_sides,
     through_someone,
 )
-from actorgraph.ingest.extract.parties import Parties, listed_before
+from actorgraph.ingest.extract.parties import Parties, lemma_of, listed_before
 from actorgraph.ingest.extract.tokens import lemmas, lowers, span_root, tokens
 
 if TYPE_CHECKING:
@@ -103,6 +103,8 @@ class Mediation:
                     self._invitation(t, k)
                 elif t.tag_ == "NNS" and t.dep_ == "ROOT" and low[:-1] in lex.mediation_verbs:
                     self._mediation_verb(t, k)  # "Norway mediates between ..." read as a noun
+                elif _predicate_ing(t) and _participle_of(low, lex.mediation_verbs):
+                    self._mediation_verb(t, k)  # "X is mediating between ..." read as a noun
                 elif t.pos_ in ("NOUN", "PROPN"):
                     if lemma in lex.effort_nouns or low in lex.effort_nouns:
                         effort_for(self, t, k)
@@ -359,12 +361,13 @@ class Mediation:
                 if c.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and c.i < v.i
                 for x in c.subtree
             ) or self.hyphened_actors(v)
-        if not mediators and v.dep_ == "acomp" and v.lower_.endswith("ing"):
+        if not mediators and _predicate_ing(v):
             # "Oman is mediating" read as a predicate of "is": the subject is the copula's
             mediators = [r.actor for r in ctx.resolve.subject_actors(v.head)]
         if not mediators:
             mediators = [r.actor for r in ctx.resolve.subject_actors(v)]
             mediators += self._subjects_senders(v, mediators)
+            mediators += [a for a in self._subject_bodies(v) if a not in mediators]
             if not mediators:
                 mediators = self._lost_subject_actors(v)
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
@@ -405,6 +408,35 @@ class Mediation:
             if obj.dep_ == "pobj" and obj.head.lower_ == "between":
                 parties = self.parties.between(obj.head, resolve=True)
         self.link(mediators, parties, k)
+
+    def _subject_bodies(self, v: Token) -> list[str]:
+        """A body as the subject, with its owner and the one who leads it: "The AU panel led by
+        X, a former president of Nigeria, brokered the deal" (the AU and X, not Nigeria); and
+        a person listed after the subject's apposition ("X, the AU envoy, and Y facilitated")."""
+        ctx = self.ctx
+        lex = ctx.lex
+        out: list[str] = []
+        for subj in ctx.resolve.subjects(v):
+            for c in subj.children:
+                if c.dep_ == "appos":  # "X, the AU envoy, and Y": Y hung on the apposition
+                    out += ctx.resolve.actors_in(
+                        x for g in c.conjuncts if g.pos_ == "PROPN" for x in _np(g)
+                    )
+            if lemma_of(subj) not in lex.body_nouns:
+                continue
+            out += ctx.resolve.actors_in(
+                x for c in subj.children if c.dep_ in ("compound", "poss") for x in c.subtree
+            )
+            for c in subj.children:
+                if c.dep_ == "acl" and lemma_of(c) in lex.heading_verbs:
+                    out += [
+                        a
+                        for g in c.children
+                        if g.dep_ == "agent"
+                        for a in self._agent_actors(g)
+                        if ctx.type_of(a) == "person"
+                    ]
+        return [a for a in dict.fromkeys(out) if a not in ctx.parties]
 
     def _reduced_relative(self, v: Token) -> list[str]:
         """The name right before a subjectless "-ing" mediation verb the parser hung elsewhere
@@ -472,6 +504,7 @@ class Mediation:
         else:
             mediators = [r.actor for r in ctx.resolve.subject_actors(v)]
             mediators += self._subjects_senders(v, mediators)
+            mediators += [a for a in self._subject_bodies(v) if a not in mediators]
         if not mediators and agent is None:
             mediators = self._lost_subject_actors(v)
         mediators = self.principals(mediators)
@@ -930,18 +963,27 @@ class Mediation:
         Secretary-General Y": X, and through X's office the UN)."""
         ctx = self.ctx
         out: list[str] = []
-        for o in (c for c in agent.children if c.dep_ == "pobj"):
-            for h in (o, *o.conjuncts):
-                own = ctx.resolve.actors_in(_without(h, _CLAUSES, _PLACE_PREPS))
-                if not own or ctx.type_of(own[0]) != "person":  # "Kenya's chief mediator,
-                    # Lazarus Sumbeiywo, the retired general who ...": the name, not its clauses
-                    own += ctx.resolve.actors_in(
-                        x
-                        for c in h.children
-                        if c.dep_ == "appos"
-                        for x in _without(c, _CLAUSES, _PLACE_PREPS)
-                    )
-                out += [a for a in own if a not in out]
+        heads = [h for o in agent.children if o.dep_ == "pobj" for h in (o, *o.conjuncts)]
+        # "by X, and Kenya's former president Y" with the last one hung on the verb as its
+        # conjunct (a noun, after the agent)
+        heads += [
+            c
+            for c in agent.head.children
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > agent.i
+        ]
+        for h in heads:
+            # "Kenya's former president, X": the person, not the state of a former office
+            former = any(c.dep_ == "amod" and c.lower_ in FORMER for c in h.children)
+            own = [] if former else ctx.resolve.actors_in(_without(h, _CLAUSES, _PLACE_PREPS))
+            if not own or ctx.type_of(own[0]) != "person":  # "Kenya's chief mediator,
+                # Lazarus Sumbeiywo, the retired general who ...": the name, not its clauses
+                own += ctx.resolve.actors_in(
+                    x
+                    for c in h.children
+                    if c.dep_ == "appos"
+                    for x in _without(c, _CLAUSES, _PLACE_PREPS)
+                )
+            out += [a for a in own if a not in out]
         return out or ctx.resolve.actors_in(agent.subtree)
 
     def hyphened_actors(self, v: Token) -> list[str]:
@@ -1369,6 +1411,12 @@ def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
     if m is None or not m.actor:
         return []
     return list(t.doc[m.start : m.end])
+
+
+def _predicate_ing(t: Token) -> bool:
+    """An "-ing" form the parser read as the predicate of "be" ("Oman is mediating", tagged
+    an adjective or a noun): a progressive, whose subject is the copula's."""
+    return t.dep_ in ("acomp", "attr") and t.lower_.endswith("ing") and t.head.lemma_ == "be"
 
 
 def _none_subject(v: Token) -> bool:

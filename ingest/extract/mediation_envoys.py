@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.parties import lemma_of
+from actorgraph.ingest.extract.tokens import lemmas, tokens
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.mediation import Mediation
@@ -38,8 +39,6 @@ def meets_the_sides(m: Mediation, v: Token, k: int) -> None:
     """ "X held talks with the heads of Libya's warring sides separately", "met both
     delegations", "racing to persuade the warring parties": a third party with both sides."""
     ctx = m.ctx
-    if ctx.negated(v) or m.not_asserted(v):
-        return
     met = [c for c in v.children if c.dep_ in _MET]
     talks = [c for c in met if lemma_of(c) in ctx.lex.talk_nouns or c.lower_ in ctx.lex.talk_nouns]
     if lemma_of(v) in ctx.lex.envoy_light_verbs:  # "held talks with": the talks' "with"
@@ -57,7 +56,7 @@ def meets_the_sides(m: Mediation, v: Token, k: int) -> None:
             for g in c.children
             if g.dep_ == "pobj"
         ]
-    if not any(_both_sides(m, o) for o in met):
+    if not any(_both_sides(m, o) for o in met) or ctx.negated(v) or m.not_asserted(v):
         return
     mediators = m.principals(m.subject_actors(v))
     if mediators:  # the sides: the document's, else the pair named last before
@@ -84,10 +83,8 @@ def through_someone(m: Mediation, v: Token, k: int) -> None:
     """ "the deal agreed via the United Nations", "a truce reached through Egypt": who a deal
     is made through mediates it (an actor, not a place or a means: "via video link")."""
     ctx = m.ctx
-    if ctx.negated(v) or m.not_asserted(v):
-        return
     via = [c for c in v.children if c.dep_ == "prep" and c.lower_ in ctx.lex.channel_preps]
-    if not via:
+    if not via or ctx.negated(v) or m.not_asserted(v):
         return
     mediators = m.principals(
         a
@@ -143,12 +140,16 @@ def in_person(m: Mediation) -> None:
     if not people:
         return
     seen = {(a, f.sent) for f in m.found for a in f.mediators}
+    lems, toks = lemmas(ctx.doc), tokens(ctx.doc)
     for k, s in enumerate(ctx.sents):
-        if not _about_the_talks(m, s):
+        verbs = [
+            toks[i]
+            for i in range(s.start, s.end)
+            if lems[i] in lex.envoy_verbs and toks[i].pos_ in ("VERB", "AUX")
+        ]
+        if not verbs or not _about_the_talks(m, s):
             continue
-        for v in s:
-            if v.pos_ not in ("VERB", "AUX") or lemma_of(v) not in lex.envoy_verbs:
-                continue
+        for v in verbs:
             if ctx.negated(v) or m.not_asserted(v) or not _works_for_talks(m, v):
                 continue
             who = [r.actor for r in ctx.resolve.subject_actors(v)]

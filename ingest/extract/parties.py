@@ -582,8 +582,11 @@ def joined_before(noun: Token) -> list[Token]:
         for x in c.subtree
     ]
     doc = noun.doc
-    if any(x.text in ("-", "–") and doc[x.i + 1].tag_ in ("VBN", "VBG") for x in left):
-        return []  # "UN-facilitated talks": the agent, hung on the noun beside its participle
+    # "UN-facilitated talks", "the US-brokered Israel-Hamas deal": the participle's agent, hung
+    # on the noun beside its participle, is no side
+    agent = [x.i for x in left if x.text in ("-", "–") and doc[x.i + 1].tag_ in ("VBN", "VBG")]
+    if agent:
+        left = [x for x in left if x.i > max(agent) + 1]
     return left if any(x.text in ("-", "–", "/") for x in left) else []
 
 

@@ -79,6 +79,9 @@ FLOORS = {
     # issue-13t
     "speakers-groups": 0.95,
     "speakers-titled": 0.95,
+    # issue-14m
+    "mediation-in-person": 0.95,
+    "mediation-cue-forms": 0.95,
 }
 
 

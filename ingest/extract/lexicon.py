@@ -234,6 +234,13 @@ class MediationSection(_Section):
     effort_verbs: Words = Field(default_factory=list)
     mandate_titles: Words = Field(default_factory=list)
     mandate_objects: Words = Field(default_factory=list)
+    # issue 14m
+    backing_verbs: Words = Field(default_factory=list)
+    meeting_verbs: Words = Field(default_factory=list)
+    through_verbs: Words = Field(default_factory=list)
+    envoy_verbs: Words = Field(default_factory=list)
+    envoy_light_verbs: Words = Field(default_factory=list)
+    envoy_saying_verbs: Words = Field(default_factory=list)
 
 
 class Parties(_Section):
@@ -445,6 +452,17 @@ class Lexicon:
     #: "the EU Special Representative for the A-B dialogue, X": an office held for the talks
     mandate_titles: frozenset[str]
     mandate_objects: frozenset[str]
+    #: issue 14m: "a Qatari-backed dialogue", "Saudi-sponsored talks": only hyphened before talks
+    backing_verbs: frozenset[str]
+    #: "held talks with both sides", "met the warring parties": a third party with both sides
+    meeting_verbs: frozenset[str]
+    #: "the deal agreed via the UN": who a deal is made through
+    through_verbs: frozenset[str]
+    #: what a mediator's envoy or minister does in person for the talks, and of those the light
+    #: verbs ("holding talks") and verbs of saying ("announced the truce")
+    envoy_verbs: frozenset[str]
+    envoy_light_verbs: frozenset[str]
+    envoy_saying_verbs: frozenset[str]
     companions: frozenset[str]
     #: "travelled between Maputo and RENAMO's hideout": mediation between the parties only
     movement_verbs: frozenset[str]
@@ -674,6 +692,12 @@ class Lexicon:
             effort_verbs=fs(me.effort_verbs),
             mandate_titles=fs(me.mandate_titles),
             mandate_objects=fs(me.mandate_objects),
+            backing_verbs=fs(me.backing_verbs),
+            meeting_verbs=fs(me.meeting_verbs),
+            through_verbs=fs(me.through_verbs),
+            envoy_verbs=fs(me.envoy_verbs),
+            envoy_light_verbs=fs(me.envoy_light_verbs),
+            envoy_saying_verbs=fs(me.envoy_saying_verbs),
             companions=fs(me.companions),
             movement_verbs=fs(me.movement_verbs),
             mediation_not_asserted=fs(me.not_asserted),
@@ -766,6 +790,9 @@ class Lexicon:
             | lex.pursuit_verbs
             | lex.effort_nouns
             | lex.mandate_titles
+            | lex.backing_verbs
+            | lex.meeting_verbs
+            | lex.through_verbs
             | {"betweens", "between"}
             | {w.split("-")[-1] for w in lex.mediator_nouns if "-" in w}  # "co-chairs"
         )

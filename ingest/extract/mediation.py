@@ -27,9 +27,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.lexicon import title_key
-from actorgraph.ingest.extract.mediation_efforts import effort_for, mandate, pursuit
-from actorgraph.ingest.extract.parties import Parties, listed_before
-from actorgraph.ingest.extract.tokens import lemmas, lowers, tokens
+from actorgraph.ingest.extract.mediation_efforts import FORMER, effort_for, mandate, pursuit
+from actorgraph.ingest.extract.mediation_envoys import (
+    appointed,
+    in_person,
+    meets_the_sides,
+    through_someone,
+)
+from actorgraph.ingest.extract.parties import Parties, lemma_of, listed_before
+from actorgraph.ingest.extract.tokens import lemmas, lowers, span_root, tokens
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -63,7 +69,8 @@ class Mediation:
     The rules of :mod:`.mediation_efforts` use this public part: ``ctx`` and ``parties``;
     :meth:`subject_actors`, :meth:`effort_owner`, :meth:`principals` (who acts),
     :meth:`between_near` (the sides named), :meth:`not_asserted` (a cue only offered or
-    hoped for) and :meth:`link` (a finding)."""
+    hoped for) and :meth:`link` (a finding); :mod:`.mediation_envoys` also reads ``found``,
+    :meth:`subject_actors` and :meth:`holds_office`."""
 
     def __init__(self, ctx: DocContext, parties: Parties) -> None:
         self.ctx = ctx
@@ -94,6 +101,10 @@ class Mediation:
                     self._action_noun(t, k)
                 elif t.pos_ == "NOUN" and lemma in lex.invitation_nouns:
                     self._invitation(t, k)
+                elif t.tag_ == "NNS" and t.dep_ == "ROOT" and low[:-1] in lex.mediation_verbs:
+                    self._mediation_verb(t, k)  # "Norway mediates between ..." read as a noun
+                elif _predicate_ing(t) and _participle_of(low, lex.mediation_verbs):
+                    self._mediation_verb(t, k)  # "X is mediating between ..." read as a noun
                 elif t.pos_ in ("NOUN", "PROPN"):
                     if lemma in lex.effort_nouns or low in lex.effort_nouns:
                         effort_for(self, t, k)
@@ -106,6 +117,8 @@ class Mediation:
                         self._mediation_verb(t, k)
                     elif lemma in lex.host_verbs or lemma in lex.leading_verbs:
                         self._host(t, k)
+                    elif lemma in lex.backing_verbs and _hyphened(t):
+                        self._host(t, k)  # "a Qatari-backed dialogue": only talks (see _host)
                     elif lemma in lex.deal_verbs:
                         self._deal_made(t, k)
                     if lemma in lex.bridging_verbs:
@@ -118,8 +131,13 @@ class Mediation:
                         self._movement(t, k)
                     if lemma in lex.pursuit_verbs:
                         pursuit(self, t, k)
+                    if lemma in lex.meeting_verbs:
+                        meets_the_sides(self, t, k)
+                    if lemma in lex.through_verbs:
+                        through_someone(self, t, k)
         self._drop_named_sides()
         self.parties.infer({m for f in self.found for m in f.mediators})
+        in_person(self)
         self._emit()
 
     def _drop_named_sides(self) -> None:
@@ -331,19 +349,25 @@ class Mediation:
             mediators = self._agent_actors(agent)
         elif _of_role(v):
             mediators = self._role_holders(v.head)  # "Turkey played a central mediating role"
-        elif (v.i > 0 and v.doc[v.i - 1].text in ("-", "–")) or v.dep_ == "amod":
+        elif (
+            (v.i > 0 and v.doc[v.i - 1].text in ("-", "–")) or v.dep_ == "amod" or v.pos_ == "NOUN"
+        ):
             # "Saudi-brokered", "U.S.-mediated"; and "Malaysia mediated talks between A and B"
             # where the parser read the finite verb as a modifier of "talks" with the subject
-            # hung on it (the same actors either way)
+            # hung on it (the same actors either way), or "Norway mediates" read as a noun
             mediators = ctx.resolve.actors_in(
                 x
                 for c in v.children
                 if c.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and c.i < v.i
                 for x in c.subtree
-            )
+            ) or self.hyphened_actors(v)
+        if not mediators and _predicate_ing(v):
+            # "Oman is mediating" read as a predicate of "is": the subject is the copula's
+            mediators = [r.actor for r in ctx.resolve.subject_actors(v.head)]
         if not mediators:
             mediators = [r.actor for r in ctx.resolve.subject_actors(v)]
             mediators += self._subjects_senders(v, mediators)
+            mediators += [a for a in self._subject_bodies(v) if a not in mediators]
             if not mediators:
                 mediators = self._lost_subject_actors(v)
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
@@ -355,7 +379,8 @@ class Mediation:
                     + mediators
                 )
         if not mediators:
-            mediators = self.effort_owner(v)
+            mediators = self.effort_owner(v) or self._reduced_relative(v)
+        mediators += [a for a in appointed(self, v) if a not in mediators]
         mediators = self.principals(mediators + self._companions(v))
         if not mediators:
             return
@@ -383,6 +408,65 @@ class Mediation:
             if obj.dep_ == "pobj" and obj.head.lower_ == "between":
                 parties = self.parties.between(obj.head, resolve=True)
         self.link(mediators, parties, k)
+
+    def _subject_bodies(self, v: Token) -> list[str]:
+        """A body as the subject, with its owner and the one who leads it: "The AU panel led by
+        X, a former president of Nigeria, brokered the deal" (the AU and X, not Nigeria); and
+        a person listed after the subject's apposition ("X, the AU envoy, and Y facilitated")."""
+        ctx = self.ctx
+        lex = ctx.lex
+        out: list[str] = []
+        for subj in ctx.resolve.subjects(v):
+            for c in subj.children:
+                if c.dep_ == "appos":  # "X, the AU envoy, and Y": Y hung on the apposition
+                    out += ctx.resolve.actors_in(
+                        x for g in c.conjuncts if g.pos_ == "PROPN" for x in _np(g)
+                    )
+            if lemma_of(subj) not in lex.body_nouns:
+                continue
+            out += ctx.resolve.actors_in(
+                x for c in subj.children if c.dep_ in ("compound", "poss") for x in c.subtree
+            )
+            for c in subj.children:
+                if c.dep_ == "acl" and lemma_of(c) in lex.heading_verbs:
+                    out += [
+                        a
+                        for g in c.children
+                        if g.dep_ == "agent"
+                        for a in self._agent_actors(g)
+                        if ctx.type_of(a) == "person"
+                    ]
+        return [a for a in dict.fromkeys(out) if a not in ctx.parties]
+
+    def _reduced_relative(self, v: Token) -> list[str]:
+        """The name right before a subjectless "-ing" mediation verb the parser hung elsewhere
+        ("the international Contact Group facilitating the dialogue between A and B" read as a
+        clause of the sentence's first verb), and the person whose office that body is ("X,
+        chairperson of the Contact Group facilitating ...")."""
+        ctx = self.ctx
+        if v.tag_ != "VBG" or v.i == 0 or v.dep_ not in ("advcl", "acl", "xcomp", "conj"):
+            return []
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            return []
+        before = v.doc[v.i - 1]
+        m = ctx.men[before.i]
+        if m is None or m.end != v.i or not m.actor:
+            return []
+        found = ctx.resolve.actors_in([v.doc[m.start]])
+        head = span_root(v.doc, m.start, m.end)
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and self.holds_office(head.head.head.lemma_)
+        ):
+            cur = head.head.head  # the office; the person it is said of, up its apposition
+            while cur.dep_ in ("conj", "appos") and cur.head.i != cur.i:
+                cur = cur.head
+                who = ctx.men[cur.i]
+                if who is not None and who.actor and ctx.type_of(who.actor) == "person":
+                    found += [who.actor] if who.actor not in found else []
+                    break
+        return found
 
     def _host(self, v: Token, k: int) -> None:
         """ "Turkey hosted talks between A and B", "talks hosted by Oman"."""
@@ -416,10 +500,11 @@ class Mediation:
                 for c in v.children
                 if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i < v.i
                 for x in c.subtree
-            )
+            ) or self.hyphened_actors(v)
         else:
             mediators = [r.actor for r in ctx.resolve.subject_actors(v)]
             mediators += self._subjects_senders(v, mediators)
+            mediators += [a for a in self._subject_bodies(v) if a not in mediators]
         if not mediators and agent is None:
             mediators = self._lost_subject_actors(v)
         mediators = self.principals(mediators)
@@ -583,6 +668,8 @@ class Mediation:
         held: list[Token] = []
         if self._is_talks(verb):  # "held talks in Almaty on the invitation of X"
             held, verb = [verb], verb.head
+            if verb.dep_ == "prep" and verb.lower_ in _PURPOSE:  # "arrived for consultations
+                verb = verb.head  # at the invitation of X"
         if verb.pos_ not in ("VERB", "AUX") or ctx.negated(verb) or self.not_asserted(verb):
             return
         mediators = self.principals(
@@ -861,7 +948,7 @@ class Mediation:
             for c in cl.children:
                 if c.dep_ == "agent":
                     out += self._agent_actors(c)
-                elif c.dep_ in ("dobj", "oprd", "attr") and self._holds_office(c.lemma_):
+                elif c.dep_ in ("dobj", "oprd", "attr") and self.holds_office(c.lemma_):
                     out += ctx.resolve.actors_in(
                         x
                         for g in c.children
@@ -876,19 +963,37 @@ class Mediation:
         Secretary-General Y": X, and through X's office the UN)."""
         ctx = self.ctx
         out: list[str] = []
-        for o in (c for c in agent.children if c.dep_ == "pobj"):
-            for h in (o, *o.conjuncts):
-                own = ctx.resolve.actors_in(_without(h, _CLAUSES, _PLACE_PREPS))
-                if not own or ctx.type_of(own[0]) != "person":  # "Kenya's chief mediator,
-                    # Lazarus Sumbeiywo, the retired general who ...": the name, not its clauses
-                    own += ctx.resolve.actors_in(
-                        x
-                        for c in h.children
-                        if c.dep_ == "appos"
-                        for x in _without(c, _CLAUSES, _PLACE_PREPS)
-                    )
-                out += [a for a in own if a not in out]
+        heads = [h for o in agent.children if o.dep_ == "pobj" for h in (o, *o.conjuncts)]
+        # "by X, and Kenya's former president Y" with the last one hung on the verb as its
+        # conjunct (a noun, after the agent)
+        heads += [
+            c
+            for c in agent.head.children
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > agent.i
+        ]
+        for h in heads:
+            # "Kenya's former president, X": the person, not the state of a former office
+            former = any(c.dep_ == "amod" and c.lower_ in FORMER for c in h.children)
+            own = [] if former else ctx.resolve.actors_in(_without(h, _CLAUSES, _PLACE_PREPS))
+            if not own or ctx.type_of(own[0]) != "person":  # "Kenya's chief mediator,
+                # Lazarus Sumbeiywo, the retired general who ...": the name, not its clauses
+                own += ctx.resolve.actors_in(
+                    x
+                    for c in h.children
+                    if c.dep_ == "appos"
+                    for x in _without(c, _CLAUSES, _PLACE_PREPS)
+                )
+            out += [a for a in own if a not in out]
         return out or ctx.resolve.actors_in(agent.subtree)
+
+    def hyphened_actors(self, v: Token) -> list[str]:
+        """The actor named right before the hyphen of a participle, however the parser hung
+        it: "UN-facilitated talks" (with "UN" a sibling of the participle), "a Norway-backed
+        dialogue"."""
+        if not _hyphened(v):
+            return []
+        m = self.ctx.men[v.i - 2]
+        return self.ctx.resolve.actors_in([v.doc[m.start]]) if m is not None else []
 
     def _np_actors(self, t: Token) -> list[str]:
         return [r.actor for r in self.ctx.resolve.resolve_np(t)]
@@ -904,7 +1009,7 @@ class Mediation:
             found = [a]
             if sf is not None and ctx.type_of(a) == "person":
                 named = any(m.actor == a and m.kind == "name" for m in ctx.mentions)
-                office = self._holds_office(sf.title)
+                office = self.holds_office(sf.title)
                 if not office:  # "the Swiss diplomat X": X mediates, Switzerland does not
                     found = [a] if named else []
                 else:
@@ -914,7 +1019,7 @@ class Mediation:
             out += [x for x in found if x not in out]
         return out
 
-    def _holds_office(self, title: str) -> bool:
+    def holds_office(self, title: str) -> bool:
         """Whether a title is an office held for its principal ("special envoy", "foreign
         minister", "envoy of the secretary-general"), not a nationality or rank ("diplomat")."""
         offices = self.ctx.lex.mediation_office_titles
@@ -1149,8 +1254,8 @@ class Mediation:
         for _ in range(4):
             if cur.pos_ in ("VERB", "AUX"):
                 subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is None:
-                    return []
+                if subj is None or subj.left_edge.i <= t.i <= subj.right_edge.i:
+                    return []  # "the process brokered by X and Y includes ...": the deal itself
                 ctx = self.ctx
                 found = self.parties.actors(
                     x
@@ -1201,7 +1306,8 @@ class Mediation:
             ):
                 return True  # "who tried his own mediation", "once competed to broker"
             if cur.head.i == cur.i or cur.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl"):
-                return cur.pos_ in ("VERB", "AUX") and ctx.negated(cur) and cur.i != t.i
+                verb = cur.pos_ in ("VERB", "AUX") and cur.i != t.i
+                return verb and (ctx.negated(cur) or _none_subject(cur))
             if cur.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return False  # "EU-facilitated talks ended": what the talks did, not the EU
             if cur.dep_ in ("prep", "xcomp") and cur.lower_ in ctx.lex.settled_adjuncts:
@@ -1291,6 +1397,8 @@ _NEGOTIATION = frozenset(
 _THEIRS = frozenset({"the", "every", "each", "all"})
 #: prepositions of place in a mediator's phrase ("the UN Support Mission in Libya")
 _PLACE_PREPS = frozenset({"in", "at", "near", "on"})
+#: prepositions of a purpose talks are held for ("arrived for talks", "came to consultations")
+_PURPOSE = frozenset({"for", "to"})
 #: what makes a bare "with" a co-mediator ("joint mediation efforts with the US")
 _JOINT = frozenset({"joint", "shared", "common", "combined", "parallel"})
 #: what a named person's phrase carries that is not the person ("X, who invited Algeria")
@@ -1303,6 +1411,30 @@ def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
     if m is None or not m.actor:
         return []
     return list(t.doc[m.start : m.end])
+
+
+def _predicate_ing(t: Token) -> bool:
+    """An "-ing" form the parser read as the predicate of "be" ("Oman is mediating", tagged
+    an adjective or a noun): a progressive, whose subject is the copula's."""
+    return t.dep_ in ("acomp", "attr") and t.lower_.endswith("ing") and t.head.lemma_ == "be"
+
+
+def _none_subject(v: Token) -> bool:
+    """A clause whose subject is none: "no safe zone will happen under Turkish auspices"."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+        for c in v.children
+    )
+
+
+def _hyphened(v: Token) -> bool:
+    """A participle joined by a hyphen to the word before it ("Qatari-backed")."""
+    return (
+        v.i >= 2
+        and v.doc[v.i - 1].text in ("-", "–")
+        and v.doc[v.i - 2].pos_ in ("PROPN", "NOUN", "ADJ")
+    )
 
 
 def _demonym(t: Token) -> bool:

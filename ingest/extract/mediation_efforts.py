@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 #: a clause that governs the deal's verb: "trying to reach", "helped seal", "pushing to clinch"
 _GOVERNED = frozenset({"xcomp", "ccomp", "advcl"})
 #: offices no longer held
-_FORMER = frozenset({"former", "ex", "outgoing", "previous", "erstwhile", "late"})
+FORMER = frozenset({"former", "ex", "outgoing", "previous", "erstwhile", "late"})
 
 
 def _with(*heads: Token) -> bool:
@@ -168,7 +168,7 @@ def mandate(m: Mediation, n: Token, k: int) -> None:
     if talks is None or _with(talks):
         return  # no talks, or a side's own ("for the dialogue with Kosovo")
     before = [x for c in n.lefts for x in c.subtree]
-    if any(x.lower_ in _FORMER for x in before):
+    if any(x.lower_ in FORMER for x in before):
         return
     sides = _hyphenated_sides(m, talks) or m.between_near(talks)
     owners = m.parties.actors(before)

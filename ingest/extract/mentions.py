@@ -1011,9 +1011,15 @@ def _split_joined(
     out: list[tuple[int, int, int, Mention | None]] = []
     for s, e, p, m in cands:
         if p == 1 and m is not None and e - s >= 3:
-            inside = [(a, b) for a, b in names if s <= a and b <= e]
-            joined = any(doc[i].text in ("-", "–", "/") for i in range(s, e))
-            if len(inside) >= 2 and joined:
+            inside = sorted((a, b) for a, b in names if s <= a and b <= e)
+            # the mark between two of the names ("Mali-Niger"), not elsewhere in the entity
+            # ("the OSCE Minsk Group Co-Chairs" is one body)
+            joined = any(
+                doc[i].text in ("-", "–", "/")
+                for (_, b), (a, _) in itertools.pairwise(inside)
+                for i in range(b, a)
+            )
+            if joined:
                 continue
             lead = next((b for a, b in names if a == s and b < e), None)
             if m.label == "PERSON" and lead is not None and _name_after_body(doc, s, lead, e):

@@ -581,6 +581,12 @@ def joined_before(noun: Token) -> list[Token]:
         if c.dep_ in ("compound", "amod", "nmod") and c.tag_ not in ("VBN", "VBG")
         for x in c.subtree
     ]
+    doc = noun.doc
+    # "UN-facilitated talks", "the US-brokered Israel-Hamas deal": the participle's agent, hung
+    # on the noun beside its participle, is no side
+    agent = [x.i for x in left if x.text in ("-", "–") and doc[x.i + 1].tag_ in ("VBN", "VBG")]
+    if agent:
+        left = [x for x in left if x.i > max(agent) + 1]
     return left if any(x.text in ("-", "–", "/") for x in left) else []
 
 

@@ -1,0 +1,192 @@
+"""Mediators by what they do in person (issue 14m), without a mediation verb or noun:
+
+* meeting the sides as a third party: "X and Y held talks with the heads of the warring sides
+  separately", "met both delegations", "is racing to persuade the warring parties to accept";
+* a mediator's own people at work: once a body mediates in the document, its envoy, minister or
+  head acting for the talks is a mediator in person ("Oman is mediating. Its foreign minister,
+  X, was coordinating the exchange between the two sides"; "X announced that the sides agreed
+  under the mediation of Malaysia", said by Malaysia's foreign minister), and so is the one a
+  body appointed or sent to mediate ("the AU appointed X to mediate ...; X is holding talks");
+* a deal made through someone: "the deal agreed via the United Nations", "reached through
+  Egypt".
+
+Only a third party mediates so (``not_a_party``), between the sides the sentence names, else the
+document's. What is negated, only offered or hoped for gives nothing (``not_asserted``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract.parties import lemma_of
+from actorgraph.ingest.extract.tokens import lemmas, tokens
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.mediation import Mediation
+    from spacy.tokens import Span, Token
+
+#: words that count a pair noun as both sides ("the two sides", "the warring parties"); not a
+#: bare "the" ("the governments of X and Y")
+_BOTH = frozenset({"two", "both", "warring", "rival", "opposing", "each", "either"})
+#: where a meeting verb names whom it meets
+_MET = frozenset({"dobj", "dative"})
+_MET_PREPS = frozenset({"with", "to"})
+#: the confidence of a link to the pair named last before (no parties stated or inferred)
+_BEFORE = 0.65
+
+
+def meets_the_sides(m: Mediation, v: Token, k: int) -> None:
+    """ "X held talks with the heads of Libya's warring sides separately", "met both
+    delegations", "racing to persuade the warring parties": a third party with both sides."""
+    ctx = m.ctx
+    met = [c for c in v.children if c.dep_ in _MET]
+    talks = [c for c in met if lemma_of(c) in ctx.lex.talk_nouns or c.lower_ in ctx.lex.talk_nouns]
+    if lemma_of(v) in ctx.lex.envoy_light_verbs:  # "held talks with": the talks' "with"
+        if not talks:
+            return
+        met = []
+        heads = talks
+    else:
+        heads = [v, *talks]
+    for h in heads:
+        met += [
+            g
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in _MET_PREPS
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    if not any(_both_sides(m, o) for o in met) or ctx.negated(v) or m.not_asserted(v):
+        return
+    mediators = m.principals(m.subject_actors(v))
+    if mediators:  # the sides: the document's, else the pair named last before
+        sides = [] if ctx.parties else m.parties.pair_before(v.i)
+        conf = _BEFORE if sides else 0.0
+        m.link(mediators, [a for a in sides if a not in mediators], k, conf, not_a_party=True)
+
+
+def _both_sides(m: Mediation, t: Token) -> bool:
+    """ "both sides", "the warring parties", "each side", also as the owner's people: "the
+    heads of the two sides", "leaders of both delegations"."""
+    lex = m.ctx.lex
+    for x in (t, *(g for c in t.children if c.lower_ == "of" for g in c.children)):
+        pair = lemma_of(x) in lex.pair_nouns or x.lower_ in lex.pair_nouns
+        kids = {c.lower_ for c in x.children}
+        if pair and kids & _BOTH and (x.tag_ in ("NNS", "NNPS") or kids & {"each", "either"}):
+            return True
+        if pair and m.parties.is_pair_phrase(x) and kids & _BOTH:
+            return True
+    return False
+
+
+def through_someone(m: Mediation, v: Token, k: int) -> None:
+    """ "the deal agreed via the United Nations", "a truce reached through Egypt": who a deal
+    is made through mediates it (an actor, not a place or a means: "via video link")."""
+    ctx = m.ctx
+    via = [c for c in v.children if c.dep_ == "prep" and c.lower_ in ctx.lex.channel_preps]
+    if not via or ctx.negated(v) or m.not_asserted(v):
+        return
+    mediators = m.principals(
+        a
+        for p in via
+        for g in p.children
+        if g.dep_ == "pobj" and g.ent_type_ not in ("GPE", "LOC", "FAC") and not _cue(m, g)
+        for a in ctx.resolve.actors_in(g.subtree)
+    )
+    if not mediators:
+        return
+    parties: list[str] = []
+    if v.dep_ not in ("acl", "relcl"):  # "A and B agreed via Z": the clause's sides
+        parties = m.parties.principals(r.actor for r in ctx.resolve.subject_actors(v))
+    m.link(mediators, parties if len(parties) >= 2 else [], k, not_a_party=True)
+
+
+def _cue(m: Mediation, t: Token) -> bool:
+    """A mediation word of its own ("through the mediation of X", "via mediators"): its rule's."""
+    lex = m.ctx.lex
+    return any(w in lex.mediation_nouns or w in lex.mediator_nouns for w in (lemma_of(t), t.lower_))
+
+
+def appointed(m: Mediation, v: Token) -> list[str]:
+    """Whom a body appointed or sent to mediate: "the AU appointed X to mediate between ..."
+    (the object of the sending verb the mediation verb completes)."""
+    head = v.head
+    if v.dep_ != "xcomp" or lemma_of(head) not in m.ctx.lex.sending_verbs:
+        return []
+    return [
+        a for c in head.children if c.dep_ == "dobj" for a in m.ctx.resolve.actors_in(c.subtree)
+    ]
+
+
+def in_person(m: Mediation) -> None:
+    """The people of a body that mediates in the document, acting for the talks: its envoy,
+    minister or head as the subject of a verb of the talks' work (`mediation.envoy_verbs`) in a
+    sentence about the negotiation; a person found mediating anywhere in the document counts
+    too ("the AU appointed X to mediate. X is holding talks in Nairobi")."""
+    ctx = m.ctx
+    lex = ctx.lex
+    found = {a for f in m.found for a in f.mediators}
+    bodies = {a for a in found if ctx.type_of(a) != "person"} - set(ctx.parties)
+    people = {a for a in found if ctx.type_of(a) == "person"}
+    named = {x.actor for x in ctx.mentions if x.kind == "name"}
+    people |= {  # named: not "Qatar's prime minister" (that is the state's mediation)
+        a
+        for a, sf in ctx.principal.items()
+        if sf.target in bodies
+        and a in named
+        and ctx.type_of(a) == "person"
+        and m.holds_office(sf.title)
+    }
+    if not people:
+        return
+    seen = {(a, f.sent) for f in m.found for a in f.mediators}
+    lems, toks = lemmas(ctx.doc), tokens(ctx.doc)
+    for k, s in enumerate(ctx.sents):
+        verbs = [
+            toks[i]
+            for i in range(s.start, s.end)
+            if lems[i] in lex.envoy_verbs and toks[i].pos_ in ("VERB", "AUX")
+        ]
+        if not verbs or not _about_the_talks(m, s):
+            continue
+        for v in verbs:
+            if ctx.negated(v) or m.not_asserted(v) or not _works_for_talks(m, v):
+                continue
+            who = [r.actor for r in ctx.resolve.subject_actors(v)]
+            mine = [a for a in who if a in people and (a, k) not in seen]
+            if mine:
+                seen.update((a, k) for a in mine)
+                m.link(mine, [], k, not_a_party=True)
+
+
+def _about_the_talks(m: Mediation, s: Span) -> bool:
+    """A sentence that speaks of the negotiation: a talk noun, a deal, a mediation cue, "both
+    sides", or one of the document's parties named."""
+    ctx = m.ctx
+    lex = ctx.lex
+    words = lex.talk_nouns | lex.deal_objects | lex.mediation_cues | lex.pair_nouns
+    if any(lemma_of(t) in words or t.lower_ in words for t in s):
+        return True
+    return any(a in ctx.parties for a in ctx.resolve.actors_in(s, use=False))
+
+
+def _works_for_talks(m: Mediation, v: Token) -> bool:
+    """A verb of saying counts only with a deal or the talks in what it says ("announced
+    that the sides agreed to a truce"); a light verb only with the talks as its object ("is
+    holding talks", not "holding a rally")."""
+    lex = m.ctx.lex
+    lemma = lemma_of(v)
+    if lemma in lex.envoy_light_verbs:
+        return any(
+            c.dep_ == "dobj" and (lemma_of(c) in lex.talk_nouns or c.lower_ in lex.talk_nouns)
+            for c in v.children
+        )
+    if lemma in lex.envoy_saying_verbs:
+        words = lex.deal_objects | lex.talk_nouns | lex.party_verbs
+        return any(
+            lemma_of(x) in words
+            for c in v.children
+            if c.dep_ in ("ccomp", "dobj")
+            for x in c.subtree
+        )
+    return True

@@ -47,3 +47,15 @@ def test_the_condition_names_the_act_of_the_actor_it_hangs_on(ex: Extractor) -> 
 
 def test_a_time_is_not_what_one_negotiates_for(ex: Extractor) -> None:
     assert _demands(ex, "Serbia and Kosovo negotiated for weeks.") == []
+
+
+def test_a_negated_condition_names_the_act_without_its_negation(ex: Extractor) -> None:
+    text = "Israel threatened to resume the war if Hamas does not release the hostages."
+    found = _demands(ex, text)
+    assert [s for s, _ in found] == ["israel"]
+    assert "hostages" in found[0][1] and "not" not in found[0][1].split()
+
+
+def test_seeking_counts_only_a_step_of_the_talks(ex: Extractor) -> None:
+    assert _demands(ex, "Burhan seeks to drive the RSF out of Khartoum.") == []
+    assert _demands(ex, "Qatar seeks to secure a truce in Gaza.") != []

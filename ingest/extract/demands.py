@@ -1107,8 +1107,11 @@ class DemandRules(StanceRules):
         )
         if obj.pos_ == "VERB":  # "depends on Armenia changing its constitution"
             targets = _list(ctx.topics.from_vp(obj))
-        elif ctx.men[obj.i] is not None:  # "on Ukraine dropping its bid"; not an actor alone
-            targets = _list(ctx.topics.from_vp(act)) if act is not None and act.i > obj.i else []
+        elif act is not None and act.i > obj.i:  # "on Ukraine (the rebels) dropping X"
+            agent = obj if ctx.men[obj.i] is None else None
+            targets = _list(ctx.topics.from_vp(act, agent=agent))
+        elif ctx.men[obj.i] is not None:
+            return  # an actor alone is no demand
         else:
             targets = self.t.nps(obj)
         self._emit("demands", sources, targets, w, 0.6)
@@ -1217,7 +1220,9 @@ class DemandRules(StanceRules):
             )
             if obj is not None and ctx.men[obj.i] is None:
                 return self.t.nps(obj)
-        return _list(ctx.topics.from_vp(cond))
+        # "if Hamas does not release all the hostages": the act, without its negation
+        toks = [x for x in ctx.topics.vp_tokens(cond) if x.dep_ != "neg"]
+        return _list(ctx.topics.from_tokens(toks))
 
     def _made_condition(self, n: Token) -> None:
         """ "The Houthis made an end to the war a condition for halting their attacks"."""

@@ -29,7 +29,7 @@ DATA = Path(__file__).parent / "data"
 DEFAULT_LEXICON = DATA / "lexicon.yaml"
 NEED = re.compile(
     r"^(dobj|xcomp|ccomp|ccomp_modal|ccomp_deal|ccomp_subjunctive|dobj_xcomp|bare|"
-    r"(prep|prt|dobj_class|aux):[a-z_'-]+)$"
+    r"(prep|prt|dobj_class|xcomp_class|aux):[a-z_'-]+)$"
 )
 
 
@@ -563,7 +563,8 @@ class Lexicon:
         classes = {k: fs(v) for k, v in spec.object_classes.items()}
         for verb, frame in [*dem_frames.items(), *rej_frames.items()]:
             for need in frame.needs:
-                if need.startswith("dobj_class:") and need.split(":", 1)[1] not in classes:
+                kind, _, name = need.partition(":")
+                if kind in ("dobj_class", "xcomp_class") and name not in classes:
                     raise InputError(
                         f"'{verb}' needs unknown object class '{need.split(':', 1)[1]}'",
                         file=file,

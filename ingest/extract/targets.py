@@ -21,7 +21,7 @@ from actorgraph.ingest.extract.topics import RIGHT_NOUNS, Topic, stray_noun
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
-    from actorgraph.ingest.extract.lexicon import Frame
+    from actorgraph.ingest.extract.lexicon import Frame, Lexicon
     from spacy.tokens import Token
 
 
@@ -332,6 +332,8 @@ class Targets:
                     return True
                 if kind == "dobj_xcomp" and self.actor_to_act(v) is not None:
                     return True
+                if kind == "xcomp_class" and c.dep_ == "xcomp" and _pursues(c, word, ctx.lex):
+                    return True  # "seeks to secure a ceasefire", not "seeks to topple X"
             if (
                 kind == "dobj_class"
                 and v.dep_ == "acl"
@@ -839,6 +841,12 @@ HOLDING_VERBS = frozenset(
     | {"address", "secure", "deliver", "grant", "allow", "incorporate", "reflect", "honour"}
     | {"honor", "preserve", "protect", "restore", "uphold", "feature", "require", "see"}
 )
+
+
+def _pursues(act: Token, cls: str, lex: Lexicon) -> bool:
+    """Whether an infinitive's object is of an object class ("to secure a ceasefire": a step)."""
+    words = lex.object_classes.get(cls, frozenset())
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in act.children)
 
 
 def _for_item(cop: Token) -> Token | None:

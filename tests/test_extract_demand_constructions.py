@@ -59,3 +59,9 @@ def test_a_negated_condition_names_the_act_without_its_negation(ex: Extractor) -
 def test_seeking_counts_only_a_step_of_the_talks(ex: Extractor) -> None:
     assert _demands(ex, "Burhan seeks to drive the RSF out of Khartoum.") == []
     assert _demands(ex, "Qatar seeks to secure a truce in Gaza.") != []
+
+
+def test_a_lone_act_without_content_keeps_its_name_in_a_rejection(ex: Extractor) -> None:
+    """Only a conjoined act with content replaces a first act that has none."""
+    recs = ex.extract_text("The ELN refused to cooperate.", published="2024-05-01")
+    assert [r["type"] for r in recs if r["kind"] == "relation"] == ["rejects"]

@@ -139,8 +139,11 @@ class DemandRules(StanceRules):
             if subj is not None and _same(ctx, sources, ctx.resolve.resolve_np(subj)):
                 return  # "Israel wants to ...": no demand on anyone else
             # "urged B to seize the moment and agree to a ceasefire": the ceasefire
-            first = [] if contentless_act(act, ctx.lex, alone=True) else _list(self._act_topic(act))
-            targets: list[Topic | str] = self.t.and_conjoined(first, act)
+            more = self.t.and_conjoined([], act)
+            if more and contentless_act(act, ctx.lex, alone=True):
+                targets: list[Topic | str] = more
+            else:
+                targets = self.t.and_conjoined(_list(self._act_topic(act)), act)
         else:
             wanted = self._wanted(v, frame)
             if wanted is None:

@@ -671,10 +671,12 @@ class Targets:
                 agent = None  # the one urged is who is asked, not what is asked (issue 12k)
             if agent is None or agent.pos_ == "PRON" or agent.i > xcomp.i:
                 agent = None
-            # "urged B to seize the moment and agree to a ceasefire": only the ceasefire
-            alone = contentless_act(xcomp, lex, alone=True)
-            acts: list[Topic | str] = [] if alone else _one(ctx.topics.from_vp(xcomp, agent=agent))
-            return self.and_conjoined(acts, xcomp)
+            # "urged B to seize the moment and agree to a ceasefire": only the ceasefire (a
+            # lone act keeps its name: "refused to cooperate")
+            more = self.and_conjoined([], xcomp)
+            if more and contentless_act(xcomp, lex, alone=True):
+                return more
+            return self.and_conjoined(_one(ctx.topics.from_vp(xcomp, agent=agent)), xcomp)
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if passive is not None:  # "the plan was rejected by Hamas"
             return self.nps(passive)

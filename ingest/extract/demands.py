@@ -82,6 +82,8 @@ NEGOTIATED = frozenset(
     {"hostage", "hostages", "captive", "captives", "detainee", "detainees", "abductees"}
     | {"election", "elections", "referendum", "vote", "constitution", "transition"}
     | {"amnesty", "sanctions", "siege", "blockade", "occupation", "aid", "withdrawal"}
+    # issue-14d: what a peace operation is ("'The mandate must change,' X said")
+    | {"mandate", "mission", "peacekeepers", "peacekeeping", "troops", "status"}
 )
 
 #: verbs of ending: "the siege must end", "the bombing has to stop" (what is to end is an act)
@@ -111,6 +113,8 @@ class DemandRules(StanceRules):
             return
         if not self.t.frame_ok(v, frame) and self._shared_object(v) is None:
             return
+        if any(c.dep_ == "ccomp" and c.lemma_.lower() in ctx.lex.dependence for c in v.children):
+            return  # "insisted that peace hinges on X": the condition rule's (X)
         if v.dep_ in ("pcomp", "amod") and not absolute_participle(v):
             return
         if v.lemma_.lower() in CHAIN_VERBS and not any(
@@ -134,7 +138,12 @@ class DemandRules(StanceRules):
             subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
             if subj is not None and _same(ctx, sources, ctx.resolve.resolve_np(subj)):
                 return  # "Israel wants to ...": no demand on anyone else
-            targets: list[Topic | str] = self.t.and_conjoined(_list(self._act_topic(act)), act)
+            # "urged B to seize the moment and agree to a ceasefire": the ceasefire
+            more = self.t.and_conjoined([], act)
+            if more and contentless_act(act, ctx.lex, alone=True):
+                targets: list[Topic | str] = more
+            else:
+                targets = self.t.and_conjoined(_list(self._act_topic(act)), act)
         else:
             wanted = self._wanted(v, frame)
             if wanted is None:
@@ -784,7 +793,25 @@ class DemandRules(StanceRules):
                 targets = (
                     self.t.nps(pobj) if pobj.pos_ != "VERB" else _list(ctx.topics.from_vp(pobj))
                 )
+                targets += [x for c in self._items_on_noun(n, pobj) for x in self.t.nps(c)]
         self._emit("demands", sources, targets, n, 0.75 if light else 0.65)
+
+    def _items_on_noun(self, n: Token, pobj: Token) -> list[Token]:
+        """ "Hamas's demands for a full withdrawal and the return of the displaced", with the
+        second item conjoined to "demands" (or made a second subject of the verb) and the "and"
+        left on the first: one more item (issue-14d); not another demand noun ("demands for X
+        and calls for Y")."""
+        lex = self.ctx.lex
+        if not any(g.dep_ == "cc" for g in pobj.children) or pobj.conjuncts:
+            return []
+        sisters = [c for c in n.head.children if c.dep_ == n.dep_ and c.i != n.i]
+        return [
+            c
+            for c in [*n.conjuncts, *sisters]
+            if c.i > pobj.i
+            and c.pos_ == "NOUN"
+            and not {c.lemma_.lower(), c.lower_} & (lex.demand_nouns | lex.demand_list_nouns)
+        ]
 
     def _hung_infinitive(self, n: Token) -> list[Token] | None:
         """ "X, a member of the council, reiterated his call to lift the blockade, reopen the
@@ -863,6 +890,11 @@ class DemandRules(StanceRules):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return ctx.resolve.resolve_np(obj)
+            if c.dep_ == "prep" and c.lower_ == "of":  # "the main demands of the armed groups"
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                found = ctx.resolve.resolve_np(obj) if obj is not None else []
+                if found:
+                    return found
         mods = [
             c
             for c in n.children
@@ -1033,6 +1065,167 @@ class DemandRules(StanceRules):
             verb = verb.head  # "release the hostages providing that ...": on the object
         if clause.i > w.i and verb.i < w.i:
             self._proviso(verb, clause, w)
+
+    def _hinges_on(self, w: Token) -> None:
+        """ "any deal hinges on Ukraine dropping its bid, the Kremlin said", "Kinshasa has made
+        clear that signing is conditional on a withdrawal", "its approval is contingent on
+        guarantees": whoever holds the condition (the owner of what depends on it, else
+        whoever says so) demands what it depends on (issue-14d)."""
+        ctx = self.ctx
+        on = next((c for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+        if on is None and w.dep_ == "acomp":  # "is conditional on Y" with "on" on the copula
+            on = next(
+                (c for c in w.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")),
+                None,
+            )
+        obj = next((g for g in on.children if g.dep_ in ("pobj", "pcomp")), None) if on else None
+        clause = w.head if w.dep_ in ("acomp", "amod") else w
+        saying = ctx.lex.speech_verbs | ctx.lex.insist_verbs
+        # "insisted that peace hinges on X": asserted by the one who insists, so the clause's
+        # own assertion is read on the verb of saying
+        said = clause.head if clause.dep_ in ("ccomp", "dobj") else None
+        said = said if said is not None and said.lemma_.lower() in saying else None
+        top = said if said is not None else clause
+        if obj is None or ctx.negated(clause) or ctx.negated(top) or ctx.irrealis(top):
+            return
+        if ctx.asked(clause):
+            return
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if w.pos_ == "NOUN":  # "said any deal hinges on X", the verb tagged as a plural noun
+            subj = next((c for c in w.children if c.dep_ in ("compound", "nsubj")), None)
+            if said is None:
+                return
+        if subj is None or not self._dependent(subj):
+            return  # "Hamas depends on Iran": reliance; "the harvest depends on the rain"
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        sources = self._owners(subj) if poss is not None else []
+        if said is not None and not sources:
+            sources = [] if ctx.negated(said) else ctx.resolve.subject_actors(said)
+        sources = sources or self._judges(clause) or self._made_clear(clause)
+        if not sources:
+            return
+        act = next(
+            (g for x in (obj, w) for g in x.children if g.dep_ == "acl" and g.pos_ == "VERB"),
+            None,
+        )
+        if obj.pos_ == "VERB":  # "depends on Armenia changing its constitution"
+            targets = _list(ctx.topics.from_vp(obj))
+        elif act is not None and act.i > obj.i:  # "on Ukraine (the rebels) dropping X"
+            agent = obj if ctx.men[obj.i] is None else None
+            targets = _list(ctx.topics.from_vp(act, agent=agent))
+        elif ctx.men[obj.i] is not None:
+            return  # an actor alone is no demand
+        else:
+            targets = self.t.nps(obj)
+        self._emit("demands", sources, targets, w, 0.6)
+
+    def _dependent(self, subj: Token) -> bool:
+        """Whether what depends on a condition is a step of the talks: a deal, the talks, a
+        side's act ("its approval", "signing"), not an actor or a thing of no talks."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if ctx.men[subj.i] is not None or subj.pos_ == "PRON":
+            return False
+        words = (
+            lex.talk_nouns
+            | lex.proposal_heads
+            | lex.agree_verbs
+            | lex.dependent_subjects
+            | lex.object_classes.get("step", frozenset())
+            | lex.object_classes.get("proposal", frozenset())
+        )
+        return bool({subj.lemma_.lower(), subj.lower_} & words)
+
+    def _made_clear(self, clause: Token) -> list[Resolved]:
+        """ "X has made (it) clear that Y ...": X asserts Y."""
+        up = clause.head
+        if clause.dep_ not in ("ccomp", "csubj") or up.lower_ != "clear":
+            return []
+        make = up.head if up.dep_ in ("ccomp", "oprd", "acomp", "xcomp") else up
+        if make.lemma_.lower() != "make" or self.ctx.negated(make) or self.ctx.irrealis(make):
+            return []
+        return self.ctx.resolve.subject_actors(make)
+
+    def _stressed_need(self, n: Token) -> None:
+        """ "Egypt stressed the need for an immediate ceasefire", "reiterated the need to open
+        the crossings", "underlined the need for Israel to withdraw": the subject demands what
+        is needed (issue-14d). Only as the object of a verb that asserts it (``need_verbs``),
+        with an actor for subject."""
+        ctx = self.ctx
+        verb = n.head
+        if n.dep_ != "dobj" or verb.lemma_.lower() not in ctx.lex.need_verbs:
+            return
+        if ctx.negated(verb) or ctx.irrealis(verb) or ctx.asked(verb):
+            return
+        sources = ctx.resolve.subject_actors(verb)
+        if not sources:
+            return
+        act = next(  # "the need to open X", "the need for Israel to withdraw" (a clause)
+            (c for c in n.children if c.dep_ in ("acl", "relcl", "advcl") and c.pos_ == "VERB"),
+            None,
+        )
+        obj = next(
+            (
+                g
+                for c in n.children
+                if c.dep_ == "prep" and c.lower_ == "for"
+                for g in c.children
+                if g.dep_ in ("pobj", "pcomp")
+            ),
+            None,
+        )
+        if obj is not None and ctx.men[obj.i] is not None:  # "the need for Israel to withdraw"
+            act = next((g for g in obj.children if g.dep_ in ("acl", "relcl")), act)
+            obj = None
+        if act is not None and obj is None:
+            targets = _list(ctx.topics.from_vp(act))
+        elif obj is not None:
+            targets = _list(ctx.topics.from_vp(obj)) if obj.pos_ == "VERB" else self.t.nps(obj)
+        else:
+            return
+        self._emit("demands", sources, targets, n, 0.6)
+
+    def _threat(self, v: Token) -> None:
+        """ "Israel threatened to expand the offensive if Hamas did not agree to the exchange",
+        "threatened sanctions if Russia does not accept a ceasefire": the one who threatens
+        demands what the negated condition asks of another (issue-14d; not "unless", which
+        PLOVER codes as a threat only)."""
+        ctx = self.ctx
+        if ctx.negated(v) or ctx.irrealis(v) or ctx.asked(v):
+            return
+        sources = ctx.resolve.subject_actors(v)
+        if not sources:
+            return
+        acts = [v, *(c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB")]
+        for cond in (c for a in acts for c in a.children if c.dep_ == "advcl"):
+            mark = next((g.lower_ for g in cond.children if g.dep_ == "mark"), None)
+            if mark != "if" or not ctx.negated(cond):
+                continue  # "threatened to leave if the talks fail": no demand
+            subj = next((g for g in cond.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or _same(ctx, sources, ctx.resolve.resolve_np(subj)):
+                continue  # "... unless it gets X" asks nothing of another
+            self._emit("demands", sources, self._asked_by_condition(cond), v, 0.6)
+
+    def _asked_by_condition(self, cond: Token) -> list[Topic | str]:
+        """What a condition asks: the thing to accept ("did not agree to the exchange": the
+        exchange), else the act ("unless Russia withdraws its troops")."""
+        ctx = self.ctx
+        if cond.lemma_.lower() in ctx.lex.agree_verbs | ctx.lex.negated_acceptance:
+            obj = next((c for c in cond.children if c.dep_ == "dobj"), None) or next(
+                (
+                    g
+                    for c in cond.children
+                    if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            if obj is not None and ctx.men[obj.i] is None:
+                return self.t.nps(obj)
+        # "if Hamas does not release all the hostages": the act, without its negation
+        toks = [x for x in ctx.topics.vp_tokens(cond) if x.dep_ != "neg"]
+        return _list(ctx.topics.from_tokens(toks))
 
     def _made_condition(self, n: Token) -> None:
         """ "The Houthis made an end to the war a condition for halting their attacks"."""

@@ -29,7 +29,7 @@ DATA = Path(__file__).parent / "data"
 DEFAULT_LEXICON = DATA / "lexicon.yaml"
 NEED = re.compile(
     r"^(dobj|xcomp|ccomp|ccomp_modal|ccomp_deal|ccomp_subjunctive|dobj_xcomp|bare|"
-    r"(prep|prt|dobj_class|aux):[a-z_'-]+)$"
+    r"(prep|prt|dobj_class|xcomp_class|aux):[a-z_'-]+)$"
 )
 
 
@@ -154,6 +154,12 @@ class Demands(_Section):
     held_phrases: Words = Field(default_factory=list)
     impossible: Words = Field(default_factory=list)
     refusals: Words = Field(default_factory=list)
+    dependence: Words = Field(default_factory=list)
+    dependent_subjects: Words = Field(default_factory=list)
+    need_nouns: Words = Field(default_factory=list)
+    need_verbs: Words = Field(default_factory=list)
+    threat_verbs: Words = Field(default_factory=list)
+    intent_verbs: Words = Field(default_factory=list)
     general_appeals: Words = Field(default_factory=list)
     contentless_acts: Words = Field(default_factory=list)
     contentless_nouns: Words = Field(default_factory=list)
@@ -386,6 +392,17 @@ class Lexicon:
     #: "a treaty is impossible unless Y": adjectives that rule out until a condition holds
     impossible: frozenset[str]
     refusals: frozenset[str]
+    #: "a deal hinges on Y", "signing is conditional on Y": words of a condition with "on"
+    dependence: frozenset[str]
+    #: what may hinge on a condition besides deals and talks ("its approval", "signing")
+    dependent_subjects: frozenset[str]
+    #: "stressed the need for a ceasefire": the noun and the verbs that assert it
+    need_nouns: frozenset[str]
+    need_verbs: frozenset[str]
+    #: "threatened to X if B did not agree to Y": verbs of threatening
+    threat_verbs: frozenset[str]
+    #: "do not want to resume talks until Y": a negated intent with "until" is a refusal
+    intent_verbs: frozenset[str]
     #: "appealed for calm", "urged restraint": conduct asked of everyone, no stance
     general_appeals: frozenset[str]
     #: "urged the sides to keep talking": acts, and the nouns they may take, that ask for
@@ -564,7 +581,8 @@ class Lexicon:
         classes = {k: fs(v) for k, v in spec.object_classes.items()}
         for verb, frame in [*dem_frames.items(), *rej_frames.items()]:
             for need in frame.needs:
-                if need.startswith("dobj_class:") and need.split(":", 1)[1] not in classes:
+                kind, _, name = need.partition(":")
+                if kind in ("dobj_class", "xcomp_class") and name not in classes:
                     raise InputError(
                         f"'{verb}' needs unknown object class '{need.split(':', 1)[1]}'",
                         file=file,
@@ -639,6 +657,12 @@ class Lexicon:
             held_phrases=tuple(sorted(set(de.held_phrases), key=len, reverse=True)),
             impossible=fs(de.impossible),
             refusals=fs(de.refusals),
+            dependence=fs(de.dependence),
+            dependent_subjects=fs(de.dependent_subjects),
+            need_nouns=fs(de.need_nouns),
+            need_verbs=fs(de.need_verbs),
+            threat_verbs=fs(de.threat_verbs),
+            intent_verbs=fs(de.intent_verbs),
             background_verbs=fs(de.background_verbs),
             general_appeals=fs(de.general_appeals),
             contentless_acts=fs(de.contentless_acts),
@@ -754,6 +778,9 @@ class Lexicon:
             | lex.mediation_nouns
             | lex.demand_list_nouns
             | lex.condition_nouns
+            | lex.dependence
+            | lex.need_nouns
+            | lex.threat_verbs
             | lex.unwilling
             | lex.willing
             | lex.opposed

@@ -383,12 +383,20 @@ class StanceRules:
     def _unless(self, v: Token) -> Token | None:
         """The condition of a refusal: "will not sign unless Y", and on a negated verb "would
         not discuss X until Y"."""
+        lex = self.ctx.lex
         refusal = (
             self.ctx.negated(v)
-            and any(  # a refusal, not a past sequence of events
-                c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children
+            and (
+                any(  # a refusal, not a past sequence of events
+                    c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children
+                )
+                or (
+                    v.lemma_.lower() in lex.intent_verbs
+                    and v.tag_ != "VBD"
+                    and not any(c.lower_ in ("did", "had") for c in v.children)
+                )  # "do not want to resume talks until Y" (issue-14d), not "did not want"
             )
-        ) or v.lemma_.lower() in self.ctx.lex.refusals  # "refuses to disarm until Y"
+        ) or v.lemma_.lower() in lex.refusals  # "refuses to disarm until Y"
         marks = {"unless"} | ({"until", "till"} if refusal else set())
         # the clause may hang on the refused act's own verbs: "will not begin setting up X
         # until Y", "would not agree to sign unless Y"

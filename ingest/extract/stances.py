@@ -80,6 +80,8 @@ class Stances(DemandRules, RejectRules):
                 self._negated_accept(t)
             if lemma in lex.insist_verbs:
                 self._insist(t)
+            if lemma in lex.threat_verbs:
+                self._threat(t)
             if lemma in lex.agree_verbs:
                 self._condition(t)
             if lemma in lex.evaluation_verbs:
@@ -134,6 +136,8 @@ class Stances(DemandRules, RejectRules):
             self._as_long_as(t)
         if low in PROVISOS:
             self._provided(t)
+        if lemma in lex.dependence:
+            self._hinges_on(t)
         if low == "against" and t.dep_ == "prep":
             self._against(t)
         if t.tag_ == "NNS" and t.dep_ in ("conj", "ROOT") and low[:-1] in lex.demand_verbs:
@@ -145,6 +149,8 @@ class Stances(DemandRules, RejectRules):
                 self._demand_list(t)
             if lemma in lex.condition_nouns:
                 self._made_condition(t)
+            if lemma in lex.need_nouns:
+                self._stressed_need(t)
             if lemma in lex.reject_nouns or low in lex.reject_nouns:
                 self._reject_noun(t)
         if t.pos_ in ("ADJ", "VERB", "NOUN"):

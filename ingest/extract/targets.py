@@ -15,12 +15,13 @@ from actorgraph.ingest.extract.topic_spans import (
     abstract_head,
     bare,
     clause_content,
+    contentless_act,
 )
 from actorgraph.ingest.extract.topics import RIGHT_NOUNS, Topic, stray_noun
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
-    from actorgraph.ingest.extract.lexicon import Frame
+    from actorgraph.ingest.extract.lexicon import Frame, Lexicon
     from spacy.tokens import Token
 
 
@@ -331,6 +332,8 @@ class Targets:
                     return True
                 if kind == "dobj_xcomp" and self.actor_to_act(v) is not None:
                     return True
+                if kind == "xcomp_class" and c.dep_ == "xcomp" and _pursues(c, word, ctx.lex):
+                    return True  # "seeks to secure a ceasefire", not "seeks to topple X"
             if (
                 kind == "dobj_class"
                 and v.dep_ == "acl"
@@ -360,8 +363,8 @@ class Targets:
                     for p in dict.fromkeys([c, *also]):
                         # "appealed for calm and for a ceasefire": each "for"
                         obj = next((g for g in p.children if g.dep_ in ("pobj", "pcomp")), None)
-                        if obj is None:
-                            continue
+                        if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+                            continue  # "negotiated for weeks": how long, not what for
                         if obj.pos_ == "VERB":
                             found += _one(ctx.topics.from_vp(obj))
                         elif (right := self._right_to(v, obj)) is not None:
@@ -453,8 +456,8 @@ class Targets:
             # "a permanent cease-fire rather than a cessation": not the second one
             and not any(doc[j].lower_ in CONTRASTS for j in range(head.i + 1, c.i))
         ]
-        if head.pos_ == "VERB" and head.dep_ == "xcomp":
-            # an act as an item: "its priority was to preserve X"
+        if head.pos_ == "VERB" and head.dep_ in ("xcomp", "advcl"):
+            # an act as an item: "its priority was to preserve X", "is for Russia to withdraw"
             return _one(self.ctx.topics.from_vp(head))
         items = self.list_items(head)
         if items:  # "its conditions, including A and B": the items
@@ -527,7 +530,7 @@ class Targets:
                         and any(x.dep_ == "aux" and x.lower_ == "to" for x in g.children)
                     ),
                     None,
-                )
+                ) or _for_item(head)
             if obj is not None and not self.ctx.negated(head):
                 items.extend(_spread(obj) if obj.pos_ != "VERB" else [obj])
         return items
@@ -666,9 +669,14 @@ class Targets:
             agent = dobj if dobj is not None and ctx.men[dobj.i] is None else None
             if v.lemma_.lower() in ADDRESSING_VERBS:
                 agent = None  # the one urged is who is asked, not what is asked (issue 12k)
-            if agent is not None and agent.pos_ != "PRON" and agent.i < xcomp.i:
-                return self.and_conjoined(_one(ctx.topics.from_vp(xcomp, agent=agent)), xcomp)
-            return self.and_conjoined(_one(ctx.topics.from_vp(xcomp)), xcomp)
+            if agent is None or agent.pos_ == "PRON" or agent.i > xcomp.i:
+                agent = None
+            # "urged B to seize the moment and agree to a ceasefire": only the ceasefire (a
+            # lone act keeps its name: "refused to cooperate")
+            more = self.and_conjoined([], xcomp)
+            if more and contentless_act(xcomp, lex, alone=True):
+                return more
+            return self.and_conjoined(_one(ctx.topics.from_vp(xcomp, agent=agent)), xcomp)
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if passive is not None:  # "the plan was rejected by Hamas"
             return self.nps(passive)
@@ -804,11 +812,14 @@ class Targets:
                 continue
             if any(c.dep_ == "mark" and c.lower_ != "that" for c in conj.children):
                 continue  # "... and if the truce holds": no second demand
-            if clause.dep_ == "xcomp" and not any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in conj.children
+            if (
+                clause.dep_ == "xcomp"
+                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in conj.children)
+                and any(c.dep_ == "advmod" and c.lower_ in CONTRASTS for c in conj.children)
             ):
                 continue  # "pressed X to abandon A and instead rely on B": one demand, said twice
-            if conj.lemma_.lower() in self.ctx.lex.speech_verbs or (
+            bare_act = clause.dep_ == "xcomp" and conj.tag_ == "VB"  # "to seize X and agree to Y"
+            if (conj.lemma_.lower() in self.ctx.lex.speech_verbs and not bare_act) or (
                 clause.tag_ == "VB" and conj.tag_ in ("VBD", "VBZ")
             ):
                 continue  # "demanded that X step down and said ...": the speaker's next act
@@ -817,6 +828,9 @@ class Targets:
                 found = [*found, more]
         return found
 
+
+#: adverbs that make a second act the first one said again ("drop A and instead rely on B")
+CONTRASTS = frozenset({"instead", "rather", "otherwise"})
 
 #: verbs whose "with" object is what a deal holds ("any deal must come with guarantees")
 WITH_VERBS = frozenset({"come", "arrive"})
@@ -829,6 +843,27 @@ HOLDING_VERBS = frozenset(
     | {"address", "secure", "deliver", "grant", "allow", "incorporate", "reflect", "honour"}
     | {"honor", "preserve", "protect", "restore", "uphold", "feature", "require", "see"}
 )
+
+
+def _pursues(act: Token, cls: str, lex: Lexicon) -> bool:
+    """Whether an infinitive's object is of an object class ("to secure a ceasefire": a step)."""
+    words = lex.object_classes.get(cls, frozenset())
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in act.children)
+
+
+def _for_item(cop: Token) -> Token | None:
+    """ "its only demand is for Russia to withdraw" (a clause with "for"), "its demand is for a
+    full withdrawal" (a "for" phrase): what the copula gives as the demand (issue-14d)."""
+    for c in cop.children:
+        if (
+            c.dep_ == "advcl"
+            and c.pos_ == "VERB"
+            and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+        ):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "for":
+            return next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+    return None
 
 
 def _stray_that(clause: Token) -> list[Token]:

@@ -40,14 +40,18 @@ def _subjects(act: Token) -> set[int]:
     return out
 
 
-def contentless_act(act: Token, lex: Lexicon) -> bool:
+def contentless_act(act: Token, lex: Lexicon, alone: bool = False) -> bool:
     """Whether an urged act asks for nothing of substance: its verbs are all generic verbs of
     conduct or talking ("keep talking", "use these days well", "show courage", "keep open lines
     of communication") and its nouns all name time, talk, conduct or the parties; a named actor,
-    a number or any other noun is content ("keep talking to Hamas", "release the hostages")."""
+    a number or any other noun is content ("keep talking to Hamas", "release the hostages").
+    ``alone``: the act without the acts conjoined to it ("seize the moment" of "seize the
+    moment and agree to a ceasefire")."""
     if act.lemma_.lower() not in lex.contentless_acts:
         return False
     skip = _subjects(act)
+    if alone:
+        skip |= {t.i for c in act.children if c.dep_ in ("conj", "cc") for t in c.subtree}
     nouns = lex.contentless_nouns | lex.general_appeals
     for t in act.subtree:
         if t.i in skip or t.dep_ in NO_CONTENT_DEPS:

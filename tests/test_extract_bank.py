@@ -77,6 +77,8 @@ FLOORS = {
     # issue-13t
     "speakers-groups": 0.95,
     "speakers-titled": 0.95,
+    # issue-14a
+    "actors-mentioned": 0.95,
 }
 
 

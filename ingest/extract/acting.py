@@ -127,6 +127,8 @@ def acts(ctx: DocContext, m: Mention) -> bool:
             return not travelled_between(doc, m)
     if low in ("from", "of") and owner.pos_ == "NOUN":  # "a delegation from the Front"
         return _owns(ctx, owner, agent_only=True, people=False)
+    if low == "of" and owner.lower_ in ctx.lex.generic_bodies:
+        return _noun_acts(ctx, owner)  # "the Executive Committee of the SPLM said" (issue 14a)
     if low in ("to", "for") and _speaks_for_owner(ctx, owner):
         return _noun_acts(ctx, owner)  # "an adviser to Zelensky said", "a spokesman for X"
     if low in _TARGET_PREPS and not (locative(doc, m) and low not in ("at", "on")):

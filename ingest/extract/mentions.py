@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.common_words import is_common
 from actorgraph.ingest.extract.normalize import (
     bare_surname,
     clean_surface,
@@ -114,6 +115,11 @@ class Matchers:
         self.not_actors = lexicon.not_actors
         self.portfolios = lexicon.portfolios
         self.process_heads = lexicon.process_heads
+        self.facility_heads = lexicon.facility_heads
+        self.harm_verbs = lexicon.harm_verbs
+        self.carriers = lexicon.carriers
+        self.generic_bodies = lexicon.generic_bodies
+        self.generic_words = lexicon.generic_body_words | lexicon.generic_bodies
         self.honorifics = lexicon.honorifics
         self.state_organs = lexicon.state_organs
         #: heads whose modifier acts: "Hamas officials", "the TPLF delegation", "the Hamas offer"
@@ -129,6 +135,7 @@ class Matchers:
             | lexicon.proposal_heads
             | lexicon.stance_nouns
             | {w.split()[-1] for w in lexicon.role_titles | lexicon.suborgs}
+            | lexicon.generic_bodies  # "the Executive Committee of the SPLM"
         )
         #: crowds: "fighters from Goma" come from a place
         self.crowd_heads = lexicon.groups
@@ -218,6 +225,8 @@ def find_mentions(
         s, e = _trim(ent, in_title)
         if ent.label_ == "PERSON":
             s = _given_name_before(doc, s, e, name_starts, dictionary)
+        if ent.label_ == "ORG":
+            s = _after_carrier(doc, s, e, matchers.carriers)
         run = _name_after_owner(doc, s, e, matchers.honorifics)
         if run:  # "Malaysia's Tengku Dato' Ab Ghafar Tengku Mohamed": one name, honorifics in
             cands.append((s, run, 1, Mention(s, run, "ner", "PERSON", doc[s:run].text)))
@@ -257,6 +266,9 @@ def find_mentions(
         ):
             cands.append((s, e, 1, None))  # "the Tumaini Initiative": a process, no one
             continue
+        if ent.label_ in ("ORG", "PERSON", "GPE") and _facility(doc, s, e, matchers):
+            cands.append((s, e, 1, None))  # "the Kibera Secondary School": a building, no one
+            continue
         if e - s == 1 and _first_word(doc, s) and _common_noun(doc[s], matchers.common_heads):
             continue  # "Delegations are arriving": a common noun with a capital
         if _described(doc, s, e) and not dictionary.lookup(doc[s:e].text):
@@ -269,6 +281,8 @@ def find_mentions(
             if verb - s < 1:
                 continue  # "..., Demands Permanent Sanctions Removal": a clause of a headline
             e, text = verb, doc[s:verb].text  # "Sudan Army Rejects Jeddah Proposal": its subject
+            if e - s == 1 and _common_noun(doc[s], matchers.common_heads):
+                continue  # "Rebels Flatly Reject ...": a common noun with a headline's capital
         if e - s == 1 and doc[s].lower_ in matchers.portfolios and e in title_starts:
             cands.append((s, e, 1, None))  # "Labor Secretary X": part of the title
             continue
@@ -343,7 +357,98 @@ def find_mentions(
             m.passing = True
         elif _new_or_org(m, dictionary):
             m.passing = not _agentive(doc, m, matchers)
-    return out
+    _only_harmed(doc, out, dictionary, matchers.harm_verbs)
+    return _generic_bodies(doc, out, dictionary, matchers)
+
+
+def _after_carrier(doc: Doc, s: int, e: int, carriers: frozenset[str]) -> int:
+    """Where a body's name starts in an organization NER read with the text it issued
+    ("Communique of the Executive Committee", "Statement of the Central Council"): after
+    the carrier noun, "of" and "the"."""
+    if e - s < 3 or doc[s].lower_ not in carriers or doc[s + 1].lower_ != "of":
+        return s
+    return s + 3 if doc[s + 2].lower_ == "the" and e - s > 3 else s + 2
+
+
+def _generic_bodies(
+    doc: Doc, mentions: list[Mention], dictionary: ActorDictionary, matchers: Matchers
+) -> list[Mention]:
+    """A body named by generic words only ("The Committee", "the Executive Committee") is
+    the body of that head the document names in full ("the EPRDF Executive Committee"): the
+    nearest before it, else the body its owner makes of it ("the Executive Committee of the
+    SPLM", "the ZANU-PF Central Committee"), else the first after it; with none of these,
+    the name says nobody (its mention is dropped)."""
+    full: list[Mention] = []
+    generic: list[Mention] = []
+    for m in mentions:
+        words = m.text.lower().split()
+        if not m.actor or m.label == "PERSON" or not words:
+            continue
+        if words[-1] not in matchers.generic_bodies:
+            continue
+        if all(w in matchers.generic_words for w in words) and _is_new(m.actor, dictionary):
+            generic.append(m)
+        else:
+            full.append(m)
+    for m in generic:
+        own = set(m.text.lower().split()) - {"the"}
+        fits = [n for n in full if own <= set(n.text.lower().split())]
+        before = [n for n in fits if n.start < m.start]
+        owned = _owned_body(doc, m, mentions)
+        if before:
+            m.actor, m.kind = before[-1].actor, "name"
+        elif owned is not None:
+            m.actor = dictionary.new_actor(clean_surface(owned), "organization")
+            m.text, m.kind = owned, "name"
+            full.append(m)
+        elif fits:
+            m.actor, m.kind = fits[0].actor, "name"
+        else:
+            m.actor = None
+    return [m for m in mentions if m.actor or m not in generic]
+
+
+def _owned_body(doc: Doc, m: Mention, mentions: list[Mention]) -> str | None:
+    """The full name of a generic body its owner makes: a name right before it ("ZANU-PF
+    Central Committee") or after "of" ("the Executive Committee of the SPLM")."""
+    starts = {n.end: n.start for n in mentions if n.actor and n.label != "PERSON"}
+    start = m.start
+    while start in starts:  # "ZANU-PF": names joined by hyphens, each a mention
+        start = starts[start]
+        if start > 1 and doc[start - 1].text in ("-", "–") and start - 1 in starts:
+            start -= 1
+    if start < m.start:
+        return doc[start : m.end].text
+    k = m.end + (2 if m.end + 1 < len(doc) and doc[m.end + 1].lower_ == "the" else 1)
+    if m.end < len(doc) and doc[m.end].lower_ == "of":
+        for n in mentions:
+            if n.start == k and n.actor and n.label != "PERSON" and not n.place:
+                return doc[m.start : n.end].text
+    return None
+
+
+def _only_harmed(
+    doc: Doc, mentions: list[Mention], dictionary: ActorDictionary, harm_verbs: frozenset[str]
+) -> None:
+    """Persons the text names only as the object of a harm ("the invasion that toppled X",
+    "gunmen kidnapped and murdered X, a teacher", "X was assassinated in 1995") are
+    mentioned, no actors of the story: their mentions become passing."""
+    by_actor: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.actor and (m.label == "PERSON" or dictionary.type_of_entry(m.actor) == "person"):
+            by_actor.setdefault(m.actor, []).append(m)
+    for ms in by_actor.values():
+        if all(_harmed(span_root(doc, m.start, m.end), harm_verbs) for m in ms):
+            for m in ms:
+                m.passing = True
+
+
+def _harmed(root: Token, harm_verbs: frozenset[str]) -> bool:
+    """Whether a name is the object of a verb of harm (or its passive subject), through
+    apposition and coordination ("killed A and B", "kidnapped X, the director of ...")."""
+    while root.dep_ in ("conj", "appos") and root.head.i < root.i:
+        root = root.head
+    return root.dep_ in ("dobj", "obj", "nsubjpass") and root.head.lemma_.lower() in harm_verbs
 
 
 def _given_name_before(
@@ -1050,6 +1155,8 @@ def _headline_verb(doc: Doc, s: int, e: int, verbs: frozenset[str]) -> int | Non
     for i in range(s, e):
         t = toks[i]
         low = t.lower_
+        if i > s and i + 1 < e and _manner_adverb(t) and _verb_form(toks[i + 1], verbs):
+            return i if _title_cased(toks[s].sent, doc[s:i]) else None  # "Kurds Quickly Reject"
         if not t.text[:1].isupper() or i + 1 == e:
             continue
         stems = {low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y"}
@@ -1058,6 +1165,36 @@ def _headline_verb(doc: Doc, s: int, e: int, verbs: frozenset[str]) -> int | Non
         if stems & verbs:
             return i if _title_cased(toks[s].sent, doc[s:i]) else None  # the clause counts
     return None
+
+
+def _facility(doc: Doc, s: int, e: int, matchers: Matchers) -> bool:
+    """A name of a building or a site: two words or more, the last a capitalized facility
+    head ("Marrongamisse II Primary School", "Al-Shifa Hospital"), no dictionary name."""
+    last = doc[e - 1]
+    return e - s > 1 and last.text[:1].isupper() and last.lower_ in matchers.facility_heads
+
+
+def _manner_adverb(t: Token) -> bool:
+    """A capitalized adverb of manner NER took into a name in a title-cased headline
+    ("Kurds Quickly Reject", "Rebels Flatly Deny"): a common word in "-ly" that names no
+    place or person ("Italy", "Kelly")."""
+    low = t.lower_
+    return (
+        t.text[:1].isupper()
+        and low.endswith("ly")
+        and len(low) > 4
+        and t.ent_iob_ != "B"
+        and is_common(t.vocab, low)
+    )
+
+
+def _verb_form(t: Token, verbs: frozenset[str]) -> bool:
+    """A capitalized verb of the class ``verbs`` in its base or third-person form
+    ("Reject", "Rejects", "Denies")."""
+    low = t.lower_
+    if not t.text[:1].isupper():
+        return False
+    return bool({low, low[:-1], low[:-2], low[:-3] + "y"} & verbs)
 
 
 def _first_word(doc: Doc, i: int) -> bool:

@@ -120,6 +120,7 @@ class SpeakersSection(_Section):
     harm_verbs: Words = Field(default_factory=list)
     generic_bodies: Words = Field(default_factory=list)
     generic_body_words: Words = Field(default_factory=list)
+    part_verbs: Words = Field(default_factory=list)
 
 
 class Roles(_Section):
@@ -363,6 +364,8 @@ class Lexicon:
     generic_bodies: frozenset[str]
     #: the words such a generic name has before its head ("Executive", "Central")
     generic_body_words: frozenset[str]
+    #: verbs whose passive subject takes part ("X was also involved in the talks")
+    part_verbs: frozenset[str]
     #: nouns that give a person a role without being titles ("his Serbian counterpart, X")
     role_nouns: frozenset[str]
     #: "the government's chief negotiator": a state named before
@@ -616,6 +619,7 @@ class Lexicon:
             harm_verbs=fs(sp.harm_verbs),
             generic_bodies=fs(sp.generic_bodies),
             generic_body_words=fs(sp.generic_body_words),
+            part_verbs=fs(sp.part_verbs),
             role_nouns=fs(ro.role_nouns),
             government_nouns=fs(ro.government_nouns),
             body_nouns=fs(ro.body_nouns),

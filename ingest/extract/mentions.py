@@ -227,9 +227,16 @@ def find_mentions(
             s = _given_name_before(doc, s, e, name_starts, dictionary)
         if ent.label_ == "ORG":
             s = _after_carrier(doc, s, e, matchers.carriers)
+        cut = _state_glued(doc, s, e, dictionary) if ent.label_ == "PERSON" else s
+        if cut > s:  # "the Foreign Ministers of Russia, Azerbaijan and Armenia Sergei Lavrov, ..."
+            cands.append((cut, e, 1, Mention(cut, e, "ner", "PERSON", doc[cut:e].text)))
+            continue
         run = _name_after_owner(doc, s, e, matchers.honorifics)
         if run:  # "Malaysia's Tengku Dato' Ab Ghafar Tengku Mohamed": one name, honorifics in
             cands.append((s, run, 1, Mention(s, run, "ner", "PERSON", doc[s:run].text)))
+            continue
+        if ent.label_ in BLOCKING_LABELS and (k := _state_after_of(doc, s, e, dictionary)):
+            cands.append((s, k, 1, None))  # "the Foreign Ministers of Serbia" as a law: a state
             continue
         verb = _verb_inside(doc, s, e) if ent.label_ in BLOCKING_LABELS else None
         if verb is not None:  # '"…," Lopez told The Daily Planet' as one work of art
@@ -266,6 +273,8 @@ def find_mentions(
         ):
             cands.append((s, e, 1, None))  # "the Tumaini Initiative": a process, no one
             continue
+        if ent.label_ == "ORG" and _glued_by_of(doc, s, e, dictionary):
+            continue  # "the envoy to Mozambique of UN Secretary General X": two names
         if ent.label_ in ("ORG", "PERSON", "GPE") and _facility(doc, s, e, matchers):
             cands.append((s, e, 1, None))  # "the Kibera Secondary School": a building, no one
             continue
@@ -1167,6 +1176,47 @@ def _headline_verb(doc: Doc, s: int, e: int, verbs: frozenset[str]) -> int | Non
     return None
 
 
+def _state_glued(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> int:
+    """Where a person's name starts that NER glued to the last state of a list before it
+    ("Foreign Ministers of Azerbaijan and Armenia Jeyhun Bayramov and ..."): after a
+    dictionary state that follows "and", "," or "of", before two name words or more; ``s``
+    where there is none."""
+    if s == 0 or doc[s - 1].lower_ not in ("and", ",", "of", "&"):
+        return s
+    for k in range(min(3, e - s - 2), 0, -1):
+        hit = dictionary.lookup(doc[s : s + k].text)
+        if hit is not None and dictionary.type_of_entry(hit) == "state":
+            rest = doc[s + k : e]
+            return s + k if all(_name_word(t) for t in rest) else s
+    return s
+
+
+def _state_after_of(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> int:
+    """Where a dictionary state starts that ends an entity NER read as a law or a work
+    after "of" ("the Foreign Ministers of Serbia"); 0 where none does."""
+    for k in range(s + 1, e):
+        if doc[k - 1].lower_ == "of":
+            hit = dictionary.lookup(doc[k:e].text)
+            return k if hit is not None and dictionary.type_of_entry(hit) == "state" else 0
+    return 0
+
+
+def _glued_by_of(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> bool:
+    """An organization NER glued from two known names across "of": a state before it and a
+    known actor after it ("Mozambique of UN" in "the envoy to Mozambique of UN Secretary
+    General X"), which is no one's name ("the Republic of Kenya" has no state before it)."""
+    ofs = [i for i in range(s + 1, e - 1) if doc[i].lower_ == "of"]
+    if len(ofs) != 1:
+        return False
+    k = ofs[0]
+    before = dictionary.lookup(doc[s:k].text)
+    return (
+        before is not None
+        and dictionary.type_of_entry(before) == "state"
+        and dictionary.lookup(doc[k + 1 : e].text) is not None
+    )
+
+
 def _facility(doc: Doc, s: int, e: int, matchers: Matchers) -> bool:
     """A name of a building or a site: two words or more, the last a capitalized facility
     head ("Marrongamisse II Primary School", "Al-Shifa Hospital"), no dictionary name."""
@@ -1367,7 +1417,15 @@ def _state_as_place(
         and doc[m.start - 1].text == ","
         and before.ent_type_ in ("GPE", "LOC", "FAC")
         and head.dep_ != "nsubj"
+        and not _listed_state(before, dictionary)
     )
+
+
+def _listed_state(t: Token, dictionary: ActorDictionary) -> bool:
+    """A state before a comma that lists states ("the ministers of Russia, Azerbaijan and
+    Armenia"), not a town the next name locates ("Metula, Israel"; issue 14a)."""
+    hit = dictionary.lookup(t.text)
+    return hit is not None and dictionary.type_of_entry(hit) == "state"
 
 
 #: entity types of a capitalized word that make it no given name ("Republican Trump")

@@ -318,7 +318,7 @@ def find_mentions(
         if label == "PERSON" and e - s > 1 and doc[e - 1].lower_ in matchers.outlet_words:
             label = "ORG"  # "Al Hadath TV" is no person
         cands.append((s, e, 1, Mention(s, e, "ner", label, text)))
-    cands = _split_joined(cands, doc)
+    cands = _split_joined(cands, doc, matchers.org_heads)
     cands.sort(key=lambda c: (c[2] != 3, -(c[1] - c[0]), -c[2], c[0]))
     taken = [False] * len(doc)
     chosen: list[Mention] = []
@@ -576,6 +576,8 @@ def _joined_name_start(doc: Doc, s: int) -> int:
         while j > 0 and word(doc[j - 1]):
             j -= 1
         i = j
+    if i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].pos_ == "PROPN":
+        i -= 2  # "the Eritrea–Ethiopia Boundary Commission" (NER: "Ethiopia Boundary ...")
     return i
 
 
@@ -1099,14 +1101,15 @@ def _state_before(
 
 
 def _split_joined(
-    cands: list[tuple[int, int, int, Mention | None]], doc: Doc
+    cands: list[tuple[int, int, int, Mention | None]], doc: Doc, org_heads: frozenset[str]
 ) -> list[tuple[int, int, int, Mention | None]]:
     """An NER entity that joins two dictionary names with a hyphen or slash ("the Mali-Niger
-    talks", "U.S.-Iran") gives way to the two names."""
+    talks", "U.S.-Iran") gives way to the two names, unless it ends in an organization's
+    head ("the Eritrea–Ethiopia Boundary Commission")."""
     names = [(s, e) for s, e, p, m in cands if p == 2 and m is not None]
     out = []
     for s, e, p, m in cands:
-        if p == 1 and m is not None and e - s >= 3:
+        if p == 1 and m is not None and e - s >= 3 and doc[e - 1].lower_ not in org_heads:
             inside = [(a, b) for a, b in names if s <= a and b <= e]
             joined = any(doc[i].text in ("-", "–", "/") for i in range(s, e))
             if len(inside) >= 2 and joined:

@@ -102,13 +102,19 @@ def acts(ctx: DocContext, m: Mention) -> bool:
         return True
     head = _lead(span_root(doc, m.start, m.end))
     dep, gov = head.dep_, head.head
-    if dep in _MODIFIER_DEPS and _joined(doc, m, gov):
+    prev = _list_item_before(ctx, m, gov)
+    if prev is not None:  # "... of Azerbaijan and Armenia Jeyhun Bayramov": the list's item
+        head = _lead(prev)
+        dep, gov = head.dep_, head.head
+    elif dep in _MODIFIER_DEPS and _joined(doc, m, gov):
         # the parser hung the first of "between Zelensky and Russian President Putin" on the
         # second: it stands with it
         head = _lead(gov)
         dep, gov = head.dep_, head.head
     if dep in _CLAUSE_DEPS:
         return _in_clause(ctx, head)
+    if dep == "nsubjpass" and gov.lemma_.lower() in ctx.lex.part_verbs:
+        return True  # "the United States and Egypt were also involved in the talks" (14a)
     if dep == "poss":
         return _owns(ctx, gov, agent_only=False) and _through(ctx, gov)
     if dep in _MODIFIER_DEPS:  # "the Houthi delegation", "Qatari mediators", "a UN proposal"
@@ -127,6 +133,12 @@ def acts(ctx: DocContext, m: Mention) -> bool:
             return not travelled_between(doc, m)
     if low in ("from", "of") and owner.pos_ == "NOUN":  # "a delegation from the Front"
         return _owns(ctx, owner, agent_only=True, people=False)
+    if low == "of" and owner.lower_ in ctx.lex.generic_bodies:
+        return _noun_acts(ctx, owner)  # "the Executive Committee of the SPLM said" (issue 14a)
+    if low == "of" and owner.pos_ == "PROPN" and _title_noun(ctx, owner):
+        # "talks between the Foreign Ministers of Russia, Azerbaijan and Armenia": the states
+        # act through the office holders they send (issue 14a)
+        return _noun_acts(ctx, owner)
     if low in ("to", "for") and _speaks_for_owner(ctx, owner):
         return _noun_acts(ctx, owner)  # "an adviser to Zelensky said", "a spokesman for X"
     if low in _TARGET_PREPS and not (locative(doc, m) and low not in ("at", "on")):
@@ -153,6 +165,27 @@ def _in_clause(ctx: DocContext, head: Token) -> bool:
     return _done_by_actor(ctx, gov) or any(c.dep_ == "xcomp" and c.i > head.i for c in gov.children)
 
 
+def _list_item_before(ctx: DocContext, m: Mention, gov: Token) -> Token | None:
+    """The item before the last of a list of names that the parser hung on the person's name
+    after it ("the Foreign Ministers of Azerbaijan and Armenia Jeyhun Bayramov and ..."):
+    the mention is a modifier of a person right after it, after "and" or a comma that follow
+    a mention of an actor of the same type (issue 14a)."""
+    doc = ctx.doc
+    if m.start < 2 or not m.actor or doc[m.start - 1].lower_ not in ("and", ","):
+        return None
+    person = ctx.men[gov.i]
+    if gov.i < m.end or person is None or not person.actor:
+        return None
+    if ctx.type_of(person.actor) != "person":
+        return None
+    if span_root(doc, m.start, m.end).dep_ != "compound":
+        return None
+    prev = ctx.men[m.start - 2]
+    if prev is None or not prev.actor or ctx.type_of(prev.actor) != ctx.type_of(m.actor):
+        return None
+    return span_root(doc, prev.start, prev.end)
+
+
 def _joined(doc: Doc, m: Mention, gov: Token) -> bool:
     """A name the parser hung as a modifier on a name after "and" ("Zelensky and Russian
     President Vladimir Putin"): the two are a conjunction."""
@@ -163,6 +196,17 @@ def _joined(doc: Doc, m: Mention, gov: Token) -> bool:
         and gov.pos_ == "PROPN"
         and all(t.pos_ in ("PROPN", "ADJ", "NOUN") for t in doc[m.end + 1 : gov.i])
     )
+
+
+def _title_noun(ctx: DocContext, noun: Token) -> bool:
+    """A capitalized title, singular or plural ("Foreign Minister", "the Foreign Ministers")."""
+    if ctx.title_at[noun.i] is not None:
+        return True
+    low = noun.lower_
+    if not low.endswith("s") or noun.i == 0:
+        return False
+    words = {low[:-1], f"{ctx.doc[noun.i - 1].lower_} {low[:-1]}"}
+    return bool(words & ctx.lex.role_titles)
 
 
 def _speaks_for_owner(ctx: DocContext, noun: Token) -> bool:

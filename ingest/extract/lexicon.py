@@ -116,6 +116,11 @@ class SpeakersSection(_Section):
     not_actors: Words = Field(default_factory=list)
     place_verbs: Words = Field(default_factory=list)
     process_heads: Words = Field(default_factory=list)
+    facility_heads: Words = Field(default_factory=list)
+    harm_verbs: Words = Field(default_factory=list)
+    generic_bodies: Words = Field(default_factory=list)
+    generic_body_words: Words = Field(default_factory=list)
+    part_verbs: Words = Field(default_factory=list)
 
 
 class Roles(_Section):
@@ -362,6 +367,18 @@ class Lexicon:
     portfolios: frozenset[str]
     #: last words of names of processes and texts: no actors ("the Tumaini Initiative")
     process_heads: frozenset[str]
+    #: last words of names of buildings and sites: no actors ("the X Primary School")
+    facility_heads: frozenset[str]
+    #: verbs whose object only suffers the act ("toppled X", "kidnapped X"): a person named
+    #: only there is mentioned, no actor
+    harm_verbs: frozenset[str]
+    #: heads of bodies named by generic words only ("the Executive Committee"): the body the
+    #: document names in full, never a name of its own
+    generic_bodies: frozenset[str]
+    #: the words such a generic name has before its head ("Executive", "Central")
+    generic_body_words: frozenset[str]
+    #: verbs whose passive subject takes part ("X was also involved in the talks")
+    part_verbs: frozenset[str]
     #: nouns that give a person a role without being titles ("his Serbian counterpart, X")
     role_nouns: frozenset[str]
     #: "the government's chief negotiator": a state named before
@@ -634,6 +651,11 @@ class Lexicon:
             government_titles=fs(ro.government_titles),
             portfolios=fs(ro.portfolios),
             process_heads=fs(sp.process_heads),
+            facility_heads=fs(sp.facility_heads),
+            harm_verbs=fs(sp.harm_verbs),
+            generic_bodies=fs(sp.generic_bodies),
+            generic_body_words=fs(sp.generic_body_words),
+            part_verbs=fs(sp.part_verbs),
             role_nouns=fs(ro.role_nouns),
             government_nouns=fs(ro.government_nouns),
             body_nouns=fs(ro.body_nouns),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.common_words import is_common
 from actorgraph.ingest.extract.normalize import (
     bare_surname,
     clean_surface,
@@ -114,6 +115,11 @@ class Matchers:
         self.not_actors = lexicon.not_actors
         self.portfolios = lexicon.portfolios
         self.process_heads = lexicon.process_heads
+        self.facility_heads = lexicon.facility_heads
+        self.harm_verbs = lexicon.harm_verbs
+        self.carriers = lexicon.carriers
+        self.generic_bodies = lexicon.generic_bodies
+        self.generic_words = lexicon.generic_body_words | lexicon.generic_bodies
         self.honorifics = lexicon.honorifics
         self.state_organs = lexicon.state_organs
         #: heads whose modifier acts: "Hamas officials", "the TPLF delegation", "the Hamas offer"
@@ -129,6 +135,7 @@ class Matchers:
             | lexicon.proposal_heads
             | lexicon.stance_nouns
             | {w.split()[-1] for w in lexicon.role_titles | lexicon.suborgs}
+            | lexicon.generic_bodies  # "the Executive Committee of the SPLM"
         )
         #: crowds: "fighters from Goma" come from a place
         self.crowd_heads = lexicon.groups
@@ -218,10 +225,19 @@ def find_mentions(
         s, e = _trim(ent, in_title)
         if ent.label_ == "PERSON":
             s = _given_name_before(doc, s, e, name_starts, dictionary)
+        if ent.label_ == "ORG":
+            s = _after_carrier(doc, s, e, matchers.carriers)
+        cut = _state_glued(doc, s, e, dictionary) if ent.label_ == "PERSON" else s
+        if cut > s:  # "the Foreign Ministers of Russia, Azerbaijan and Armenia Sergei Lavrov, ..."
+            cands.append((cut, e, 1, Mention(cut, e, "ner", "PERSON", doc[cut:e].text)))
+            continue
         # "Kenya's Cabinet Secretary X": a title after the possessive starts no name
         run = 0 if s in in_title else _name_after_owner(doc, s, e, matchers.honorifics)
         if run:  # "Malaysia's Tengku Dato' Ab Ghafar Tengku Mohamed": one name, honorifics in
             cands.append((s, run, 1, Mention(s, run, "ner", "PERSON", doc[s:run].text)))
+            continue
+        if ent.label_ in BLOCKING_LABELS and (k := _state_after_of(doc, s, e, dictionary)):
+            cands.append((s, k, 1, None))  # "the Foreign Ministers of Serbia" as a law: a state
             continue
         verb = _verb_inside(doc, s, e) if ent.label_ in BLOCKING_LABELS else None
         if verb is not None:  # '"…," Lopez told The Daily Planet' as one work of art
@@ -264,6 +280,11 @@ def find_mentions(
         ):
             cands.append((s, e, 1, None))  # "the Tumaini Initiative": a process, no one
             continue
+        if ent.label_ == "ORG" and _glued_by_of(doc, s, e, dictionary):
+            continue  # "the envoy to Mozambique of UN Secretary General X": two names
+        if ent.label_ in ("ORG", "PERSON", "GPE") and _facility(doc, s, e, matchers):
+            cands.append((s, e, 1, None))  # "the Kibera Secondary School": a building, no one
+            continue
         if e - s == 1 and _first_word(doc, s) and _common_noun(doc[s], matchers.common_heads):
             continue  # "Delegations are arriving": a common noun with a capital
         if _described(doc, s, e) and not dictionary.lookup(doc[s:e].text):
@@ -276,6 +297,8 @@ def find_mentions(
             if verb - s < 1:
                 continue  # "..., Demands Permanent Sanctions Removal": a clause of a headline
             e, text = verb, doc[s:verb].text  # "Sudan Army Rejects Jeddah Proposal": its subject
+            if e - s == 1 and _common_noun(doc[s], matchers.common_heads):
+                continue  # "Rebels Flatly Reject ...": a common noun with a headline's capital
         if e - s == 1 and doc[s].lower_ in matchers.portfolios and e in title_starts:
             cands.append((s, e, 1, None))  # "Labor Secretary X": part of the title
             continue
@@ -302,7 +325,7 @@ def find_mentions(
         if label == "PERSON" and e - s > 1 and doc[e - 1].lower_ in matchers.outlet_words:
             label = "ORG"  # "Al Hadath TV" is no person
         cands.append((s, e, 1, Mention(s, e, "ner", label, text)))
-    cands = _split_joined(cands, doc)
+    cands = _split_joined(cands, doc, matchers.org_heads)
     cands.sort(key=lambda c: (c[2] != 3, -(c[1] - c[0]), -c[2], c[0]))
     taken = [False] * len(doc)
     chosen: list[Mention] = []
@@ -350,7 +373,98 @@ def find_mentions(
             m.passing = True
         elif _new_or_org(m, dictionary):
             m.passing = not _agentive(doc, m, matchers)
-    return out
+    _only_harmed(doc, out, dictionary, matchers.harm_verbs)
+    return _generic_bodies(doc, out, dictionary, matchers)
+
+
+def _after_carrier(doc: Doc, s: int, e: int, carriers: frozenset[str]) -> int:
+    """Where a body's name starts in an organization NER read with the text it issued
+    ("Communique of the Executive Committee", "Statement of the Central Council"): after
+    the carrier noun, "of" and "the"."""
+    if e - s < 3 or doc[s].lower_ not in carriers or doc[s + 1].lower_ != "of":
+        return s
+    return s + 3 if doc[s + 2].lower_ == "the" and e - s > 3 else s + 2
+
+
+def _generic_bodies(
+    doc: Doc, mentions: list[Mention], dictionary: ActorDictionary, matchers: Matchers
+) -> list[Mention]:
+    """A body named by generic words only ("The Committee", "the Executive Committee") is
+    the body of that head the document names in full ("the EPRDF Executive Committee"): the
+    nearest before it, else the body its owner makes of it ("the Executive Committee of the
+    SPLM", "the ZANU-PF Central Committee"), else the first after it; with none of these,
+    the name says nobody (its mention is dropped)."""
+    full: list[Mention] = []
+    generic: list[Mention] = []
+    for m in mentions:
+        words = m.text.lower().split()
+        if not m.actor or m.label == "PERSON" or not words:
+            continue
+        if words[-1] not in matchers.generic_bodies:
+            continue
+        if all(w in matchers.generic_words for w in words) and _is_new(m.actor, dictionary):
+            generic.append(m)
+        else:
+            full.append(m)
+    for m in generic:
+        own = set(m.text.lower().split()) - {"the"}
+        fits = [n for n in full if own <= set(n.text.lower().split())]
+        before = [n for n in fits if n.start < m.start]
+        owned = _owned_body(doc, m, mentions)
+        if before:
+            m.actor, m.kind = before[-1].actor, "name"
+        elif owned is not None:
+            m.actor = dictionary.new_actor(clean_surface(owned), "organization")
+            m.text, m.kind = owned, "name"
+            full.append(m)
+        elif fits:
+            m.actor, m.kind = fits[0].actor, "name"
+        else:
+            m.actor = None
+    return [m for m in mentions if m.actor or m not in generic]
+
+
+def _owned_body(doc: Doc, m: Mention, mentions: list[Mention]) -> str | None:
+    """The full name of a generic body its owner makes: a name right before it ("ZANU-PF
+    Central Committee") or after "of" ("the Executive Committee of the SPLM")."""
+    starts = {n.end: n.start for n in mentions if n.actor and n.label != "PERSON"}
+    start = m.start
+    while start in starts:  # "ZANU-PF": names joined by hyphens, each a mention
+        start = starts[start]
+        if start > 1 and doc[start - 1].text in ("-", "–") and start - 1 in starts:
+            start -= 1
+    if start < m.start:
+        return doc[start : m.end].text
+    k = m.end + (2 if m.end + 1 < len(doc) and doc[m.end + 1].lower_ == "the" else 1)
+    if m.end < len(doc) and doc[m.end].lower_ == "of":
+        for n in mentions:
+            if n.start == k and n.actor and n.label != "PERSON" and not n.place:
+                return doc[m.start : n.end].text
+    return None
+
+
+def _only_harmed(
+    doc: Doc, mentions: list[Mention], dictionary: ActorDictionary, harm_verbs: frozenset[str]
+) -> None:
+    """Persons the text names only as the object of a harm ("the invasion that toppled X",
+    "gunmen kidnapped and murdered X, a teacher", "X was assassinated in 1995") are
+    mentioned, no actors of the story: their mentions become passing."""
+    by_actor: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.actor and (m.label == "PERSON" or dictionary.type_of_entry(m.actor) == "person"):
+            by_actor.setdefault(m.actor, []).append(m)
+    for ms in by_actor.values():
+        if all(_harmed(span_root(doc, m.start, m.end), harm_verbs) for m in ms):
+            for m in ms:
+                m.passing = True
+
+
+def _harmed(root: Token, harm_verbs: frozenset[str]) -> bool:
+    """Whether a name is the object of a verb of harm (or its passive subject), through
+    apposition and coordination ("killed A and B", "kidnapped X, the director of ...")."""
+    while root.dep_ in ("conj", "appos") and root.head.i < root.i:
+        root = root.head
+    return root.dep_ in ("dobj", "obj", "nsubjpass") and root.head.lemma_.lower() in harm_verbs
 
 
 def _given_name_before(
@@ -480,6 +594,8 @@ def _joined_name_start(doc: Doc, s: int) -> int:
         while j > 0 and word(doc[j - 1]):
             j -= 1
         i = j
+    if i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].pos_ == "PROPN":
+        i -= 2  # "the Eritrea–Ethiopia Boundary Commission" (NER: "Ethiopia Boundary ...")
     return i
 
 
@@ -1003,14 +1119,15 @@ def _state_before(
 
 
 def _split_joined(
-    cands: list[tuple[int, int, int, Mention | None]], doc: Doc
+    cands: list[tuple[int, int, int, Mention | None]], doc: Doc, org_heads: frozenset[str]
 ) -> list[tuple[int, int, int, Mention | None]]:
     """An NER entity that joins two dictionary names with a hyphen or slash ("the Mali-Niger
-    talks", "U.S.-Iran") gives way to the two names."""
+    talks", "U.S.-Iran") gives way to the two names, unless it ends in an organization's
+    head ("the Eritrea–Ethiopia Boundary Commission")."""
     names = [(s, e) for s, e, p, m in cands if p == 2 and m is not None]
     out: list[tuple[int, int, int, Mention | None]] = []
     for s, e, p, m in cands:
-        if p == 1 and m is not None and e - s >= 3:
+        if p == 1 and m is not None and e - s >= 3 and doc[e - 1].lower_ not in org_heads:
             inside = sorted((a, b) for a, b in names if s <= a and b <= e)
             # the mark between two of the names ("Mali-Niger"), not elsewhere in the entity
             # ("the OSCE Minsk Group Co-Chairs" is one body)
@@ -1021,23 +1138,8 @@ def _split_joined(
             )
             if joined:
                 continue
-            lead = next((b for a, b in names if a == s and b < e), None)
-            if m.label == "PERSON" and lead is not None and _name_after_body(doc, s, lead, e):
-                # "... of Russia, Azerbaijan and Armenia Sergei Lavrov, ...": the last body
-                # of a list glued to the first name after it; two phrases
-                out.append((lead, e, p, Mention(lead, e, "ner", "PERSON", doc[lead:e].text)))
-                continue
         out.append((s, e, p, m))
     return out
-
-
-def _name_after_body(doc: Doc, s: int, lead: int, e: int) -> bool:
-    """Two or three name words after a body's name inside one person entity, the body a
-    list's last item ("Azerbaijan and Armenia Sergei Lavrov"): a name of its own. Not a
-    person whose given name is a state's ("Israel Katz": one word after it)."""
-    if not 2 <= e - lead <= 3 or not all(_name_word(t) for t in doc[lead:e]):
-        return False
-    return s > 0 and doc[s - 1].lower_ in ("and", ",")
 
 
 def _administration(m: Mention, doc: Doc, dictionary: ActorDictionary, when: date | None) -> bool:
@@ -1089,6 +1191,8 @@ def _headline_verb(doc: Doc, s: int, e: int, verbs: frozenset[str]) -> int | Non
     for i in range(s, e):
         t = toks[i]
         low = t.lower_
+        if i > s and i + 1 < e and _manner_adverb(t) and _verb_form(toks[i + 1], verbs):
+            return i if _title_cased(toks[s].sent, doc[s:i]) else None  # "Kurds Quickly Reject"
         if not t.text[:1].isupper() or i + 1 == e:
             continue
         stems = {low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y"}
@@ -1097,6 +1201,77 @@ def _headline_verb(doc: Doc, s: int, e: int, verbs: frozenset[str]) -> int | Non
         if stems & verbs:
             return i if _title_cased(toks[s].sent, doc[s:i]) else None  # the clause counts
     return None
+
+
+def _state_glued(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> int:
+    """Where a person's name starts that NER glued to the last state of a list before it
+    ("Foreign Ministers of Azerbaijan and Armenia Jeyhun Bayramov and ..."): after a
+    dictionary state that follows "and", "," or "of", before two name words or more; ``s``
+    where there is none."""
+    if s == 0 or doc[s - 1].lower_ not in ("and", ",", "of", "&"):
+        return s
+    for k in range(min(3, e - s - 2), 0, -1):
+        hit = dictionary.lookup(doc[s : s + k].text)
+        if hit is not None and dictionary.type_of_entry(hit) == "state":
+            rest = doc[s + k : e]
+            return s + k if all(_name_word(t) for t in rest) else s
+    return s
+
+
+def _state_after_of(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> int:
+    """Where a dictionary state starts that ends an entity NER read as a law or a work
+    after "of" ("the Foreign Ministers of Serbia"); 0 where none does."""
+    for k in range(s + 1, e):
+        if doc[k - 1].lower_ == "of":
+            hit = dictionary.lookup(doc[k:e].text)
+            return k if hit is not None and dictionary.type_of_entry(hit) == "state" else 0
+    return 0
+
+
+def _glued_by_of(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> bool:
+    """An organization NER glued from two known names across "of": a state before it and a
+    known actor after it ("Mozambique of UN" in "the envoy to Mozambique of UN Secretary
+    General X"), which is no one's name ("the Republic of Kenya" has no state before it)."""
+    ofs = [i for i in range(s + 1, e - 1) if doc[i].lower_ == "of"]
+    if len(ofs) != 1:
+        return False
+    k = ofs[0]
+    before = dictionary.lookup(doc[s:k].text)
+    return (
+        before is not None
+        and dictionary.type_of_entry(before) == "state"
+        and dictionary.lookup(doc[k + 1 : e].text) is not None
+    )
+
+
+def _facility(doc: Doc, s: int, e: int, matchers: Matchers) -> bool:
+    """A name of a building or a site: two words or more, the last a capitalized facility
+    head ("Marrongamisse II Primary School", "Al-Shifa Hospital"), no dictionary name."""
+    last = doc[e - 1]
+    return e - s > 1 and last.text[:1].isupper() and last.lower_ in matchers.facility_heads
+
+
+def _manner_adverb(t: Token) -> bool:
+    """A capitalized adverb of manner NER took into a name in a title-cased headline
+    ("Kurds Quickly Reject", "Rebels Flatly Deny"): a common word in "-ly" that names no
+    place or person ("Italy", "Kelly")."""
+    low = t.lower_
+    return (
+        t.text[:1].isupper()
+        and low.endswith("ly")
+        and len(low) > 4
+        and t.ent_iob_ != "B"
+        and is_common(t.vocab, low)
+    )
+
+
+def _verb_form(t: Token, verbs: frozenset[str]) -> bool:
+    """A capitalized verb of the class ``verbs`` in its base or third-person form
+    ("Reject", "Rejects", "Denies")."""
+    low = t.lower_
+    if not t.text[:1].isupper():
+        return False
+    return bool({low, low[:-1], low[:-2], low[:-3] + "y"} & verbs)
 
 
 def _first_word(doc: Doc, i: int) -> bool:
@@ -1271,7 +1446,15 @@ def _state_as_place(
         and doc[m.start - 1].text == ","
         and before.ent_type_ in ("GPE", "LOC", "FAC")
         and head.dep_ != "nsubj"
+        and not _listed_state(before, dictionary)
     )
+
+
+def _listed_state(t: Token, dictionary: ActorDictionary) -> bool:
+    """A state before a comma that lists states ("the ministers of Russia, Azerbaijan and
+    Armenia"), not a town the next name locates ("Metula, Israel"; issue 14a)."""
+    hit = dictionary.lookup(t.text)
+    return hit is not None and dictionary.type_of_entry(hit) == "state"
 
 
 #: entity types of a capitalized word that make it no given name ("Republican Trump")

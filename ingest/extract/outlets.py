@@ -28,6 +28,12 @@ _REPORT_NOUNS = frozenset(
     | {"footage", "broadcast", "tally", "count", "analysis", "survey", "poll", "website"}
     | {"investigation", "story", "article", "editor", "camera", "crew", "team", "reporting"}
 )
+#: verbs whose agent is the outlet that asked or carried the words ("quoted by X",
+#: "interviewed by the station X", issue 14a)
+_BY_OUTLET = frozenset({"quote", "cite", "interview", "question", "ask"})
+#: verbs of handing words to an outlet ("a communique sent to ENA", "a statement given to
+#: AFP", issue 14a)
+_SENT_TO = frozenset({"send", "give", "provide", "deliver", "email", "forward", "leak"})
 #: prepositions after which a mention is where a statement was made ("told to", "in an
 #: interview with", "on state television", "speaking to")
 _TO_PREPS = frozenset({"to", "with", "on", "in"})
@@ -152,11 +158,12 @@ def _reporting(root: Token, lex: Lexicon) -> bool:
         glemma = gov.lemma_.lower()
         if prep == "to" and gov.lower_ in lex.according:
             return True
-        if head.dep_ == "agent" and glemma in reporting | {"quote", "cite"}:
+        if head.dep_ == "agent" and glemma in reporting | _BY_OUTLET:
             return True
         if prep in _TO_PREPS and (
             glemma in reporting
             or glemma in ("speak", "talk", "interview", "appear", "write")
+            or (prep == "to" and glemma in _SENT_TO)
             or gov.lower_ in _REPORT_NOUNS
             or glemma in ("remark", "comment", "statement", "interview", "appearance")
         ):

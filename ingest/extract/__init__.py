@@ -269,8 +269,9 @@ class Extractor:
         self.last_surfaces = result.surfaces
         yield article.document_record()
         emitted = set(result.actors)
+        shared = _shared_surfaces(result.surfaces, emitted)
         for aid in result.actors:
-            yield self._actor_record(aid, emitted, result.surfaces.get(aid, set()))
+            yield self._actor_record(aid, emitted, result.surfaces.get(aid, set()) - shared)
         for topic in result.topics:
             yield topic.record()
         yield from result.statements
@@ -281,15 +282,43 @@ class Extractor:
         rec: dict[str, Any] = {"kind": "actor", "id": e.id, "name": e.name, "type": e.type}
         if e.origin == "new":  # how this document names it
             aliases = [x for x in sorted(surfaces) if x != e.name][:20]
-        else:
-            aliases = list(dict.fromkeys([*e.aliases, *e.metonyms]))
-        rec["aliases"] = aliases
+        else:  # the dictionary's names, then the document's own ("Democratic Republic of Congo")
+            own = [
+                x
+                for x in sorted(surfaces)
+                if _name_like(x) and not self.dictionary.lookup_demonym(x)
+            ]
+            aliases = [x for x in dict.fromkeys([*e.aliases, *e.metonyms, *own]) if x != e.name]
+        rec["aliases"] = aliases[:40]
         if e.description:
             rec["description"] = e.description
         roles = [r.to_record() for r in e.roles if r.of in emitted]
         if roles:
             rec["roles"] = roles
         return rec
+
+
+#: small words a name may hold in lower case ("Republic of the Congo", "Hay'at Tahrir al-Sham")
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "al", "el", "y"})
+
+
+def _name_like(surface: str) -> bool:
+    """A surface form that is a name ("Democratic Republic of Congo", "DR Congo"), not a
+    description around one ("Burma's junta", "the EU's foreign policy chief", "Sudanese army")."""
+    words = surface.replace("-", " ").split()
+    return "'s" not in surface and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _NAME_LINKS for w in words
+    )
+
+
+def _shared_surfaces(surfaces: dict[str, set[str]], actors: set[str]) -> set[str]:
+    """Surface forms the document used for more than one of its actors: an alias of none."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for aid in actors:
+        for s in surfaces.get(aid, ()):
+            (shared if s in seen else seen).add(s)
+    return shared
 
 
 def extract_files(

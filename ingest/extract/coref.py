@@ -34,6 +34,8 @@ FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 PAIR_NOUNS = frozenset({"country", "side", "party", "government", "nation", "state", "camp"})
+#: the words that count a pair ("the two sides", "both leaders")
+_COUNTED = frozenset({"two", "both"})
 
 
 class Resolver:
@@ -175,14 +177,24 @@ class Resolver:
         return [Resolved(a, via="modifier") for a in self.actors_in(t.subtree)]
 
     def _both_sides(self, t: Token) -> list[Resolved]:
-        """ "the two countries", "both sides": the negotiation's parties where the document
-        names them, else the last two actors named before."""
+        """ "the two countries", "both sides", "the warring parties", "both leaders": the
+        negotiation's parties where the document names them, else the last two actors named
+        before (people for a counted noun of people: "both leaders" are the two just named,
+        whose stances are their principals'). The other families read it through
+        :meth:`resolve_np` (issue 14o)."""
         ctx = self.ctx
-        if t.lemma_.lower() not in PAIR_NOUNS or t.tag_ not in ("NNS", "NNPS"):
+        lex = ctx.lex
+        lemma, low = t.lemma_.lower(), t.lower_
+        counted = lemma in lex.counted_pair_nouns or low in lex.counted_pair_nouns
+        if not counted and lemma not in lex.pair_nouns and low not in lex.pair_nouns:
             return []
-        if not any(c.lower_ in ("two", "both") for c in t.children):
+        if t.tag_ not in ("NNS", "NNPS"):
             return []
-        if ctx.parties and ctx.parties_stated:
+        kids = {c.lower_ for c in t.children}
+        if not kids & (_COUNTED if counted else _COUNTED | lex.pair_modifiers):
+            return []
+        people = counted and lemma in lex.people_pair_nouns
+        if ctx.parties and ctx.parties_stated and not people:
             return [Resolved(a, via="party") for a in ctx.parties]
         found: list[str] = []
         k = ctx.sent_of[t.i]
@@ -190,10 +202,12 @@ class Resolver:
             m = ctx.men[i]
             if m is None or m.actor is None or i != m.start or m.kind not in ("name", "metonym"):
                 continue
-            if ctx.type_of(m.actor) != "person" and m.actor not in found:
+            if (ctx.type_of(m.actor) == "person") == people and m.actor not in found:
                 found.append(m.actor)
             if len(found) == 2:
-                return [Resolved(a, via="pair") for a in found]
+                return [Resolved(a, via="pair") for a in reversed(found)]
+        if people and ctx.parties and ctx.parties_stated:
+            return [Resolved(a, via="party") for a in ctx.parties]
         return []
 
     def _resolve_one(self, t: Token, pronouns: bool) -> Resolved | None:
@@ -851,9 +865,16 @@ class Resolver:
         clause = t.head
         if t.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
             said = clause.head
-            own = clause.lemma_.lower() in ctx.lex.reject_verbs and not ctx.has_modal(clause)
+            lemma = clause.lemma_.lower()
+            stance = (
+                lemma in ctx.lex.reject_verbs
+                or lemma in ctx.lex.demand_verbs
+                or (lemma in ctx.lex.negated_acceptance and ctx.negated(clause))
+            )
+            own = stance and not ctx.has_modal(clause)
             if said.lemma_.lower() in ctx.lex.speech_verbs and not own:
-                # ("told Egypt that it rejects X" is the teller's own stance, issue 13r)
+                # ("told Egypt that it rejects X" is the teller's own stance, issue 13r;
+                # "told the US it wants X" too, issue 14o)
                 to = next((c for c in said.children if c.dep_ in ("dobj", "dative")), None)
                 mt = ctx.men[to.i] if to is not None else None
                 if mt is not None and mt.start in ctx.outlet_at:

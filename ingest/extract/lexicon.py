@@ -244,6 +244,9 @@ class Parties(_Section):
     observer_nouns: Words = Field(default_factory=list)
     side_nouns: Words = Field(default_factory=list)
     deal_verbs: Words = Field(default_factory=list)
+    # issue 14o
+    pair_modifiers: Words = Field(default_factory=list)
+    people_pair_nouns: Words = Field(default_factory=list)
 
 
 class Irrealis(_Section):
@@ -485,6 +488,10 @@ class Lexicon:
     #: "negotiators for A and B", "representatives of A and B": one side each
     side_nouns: frozenset[str]
     deal_verbs: frozenset[str]
+    #: "the warring parties": words that make a pair noun the parties without "two"/"both"
+    pair_modifiers: frozenset[str]
+    #: "both leaders": counted pair nouns of people (the two people named before)
+    people_pair_nouns: frozenset[str]
     irrealis_governors: frozenset[str]
     irrealis_marks: frozenset[str]
     protests: frozenset[str]
@@ -696,6 +703,8 @@ class Lexicon:
             counted_pair_nouns=fs(spec.parties.counted_pair_nouns),
             side_nouns=fs(spec.parties.side_nouns),
             deal_verbs=fs(spec.parties.deal_verbs),
+            pair_modifiers=fs(spec.parties.pair_modifiers),
+            people_pair_nouns=fs(spec.parties.people_pair_nouns),
             irrealis_governors=fs(spec.irrealis.governors),
             irrealis_marks=fs(spec.irrealis.marks),
             protests=fs(spec.irrealis.protests),

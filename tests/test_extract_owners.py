@@ -1,0 +1,86 @@
+"""Issue 14o: who an actor is and who holds a stance. An actor's aliases hold the document's
+own names of it (not descriptions around a name); a pronoun in what one actor told another is
+the teller when the clause states the teller's own stance; plural descriptions ("both
+leaders", "the warring parties") are the pair just named, for every family that resolves a
+subject (:meth:`Resolver.resolve_np`)."""
+
+from __future__ import annotations
+
+import pytest
+from actorgraph.ingest.extract import Extractor, _name_like, _shared_surfaces
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor(n_process=1)
+
+
+def _actors(ex: Extractor, text: str) -> dict[str, list[str]]:
+    recs = ex.extract_text(text, published="2025-03-01")
+    return {r["name"]: r["aliases"] for r in recs if r["kind"] == "actor"}
+
+
+def _stances(ex: Extractor, text: str, kind: str) -> set[str]:
+    recs = ex.extract_text(text, published="2025-03-01")
+    return {r["source"] for r in recs if r["kind"] == "relation" and r["type"] == kind}
+
+
+def test_a_dictionary_actor_keeps_the_documents_own_name(ex: Extractor) -> None:
+    text = "The Democratic Republic of Congo accused Rwanda of arming the rebels."
+    aliases = _actors(ex, text)["Democratic Republic of the Congo"]
+    assert "Democratic Republic of Congo" in aliases
+    assert "DRC" in aliases  # the dictionary's own aliases stay, first
+
+
+def test_a_description_around_a_name_is_no_alias(ex: Extractor) -> None:
+    aliases = _actors(ex, "Burma's junta said it would not release the prisoners.")["Myanmar"]
+    assert "Burma's junta" not in aliases and "Burma" in aliases
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Democratic Republic of Congo", True),
+        ("Hay'at Tahrir al-Sham", True),
+        ("DR Congo", True),
+        ("Sudanese army", False),
+        ("the EU's foreign policy chief", False),
+    ],
+)
+def test_what_is_name_like(surface: str, name: bool) -> None:
+    assert _name_like(surface) is name
+
+
+def test_a_form_used_for_two_actors_is_an_alias_of_neither() -> None:
+    surfaces = {"a": {"Congo", "DRC"}, "b": {"Congo", "Brazzaville"}, "c": {"Congo"}}
+    assert _shared_surfaces(surfaces, {"a", "b"}) == {"Congo"}
+    assert _shared_surfaces(surfaces, {"a"}) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        ("Chile has told Bolivia it wants the border commission reconvened.", "demands", "chile"),
+        ("Serbia informed the EU that it would not recognise the plates.", "rejects", "serbia"),
+    ],
+)
+def test_the_teller_holds_its_own_stance(ex: Extractor, text: str, kind: str, source: str) -> None:
+    assert _stances(ex, text, kind) == {source}
+
+
+def test_the_one_told_holds_what_it_must_do(ex: Extractor) -> None:
+    text = "Egypt told Hamas that it had to accept the revised proposal."
+    assert _stances(ex, text, "demands") == {"egypt"}
+
+
+def test_both_leaders_are_the_two_people_just_named(ex: Extractor) -> None:
+    text = (
+        "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev met "
+        "in Abu Dhabi. Both leaders rejected the proposal for a peacekeeping force."
+    )
+    assert _stances(ex, text, "rejects") == {"armenia", "azerbaijan"}
+
+
+def test_the_parties_alone_are_no_pair(ex: Extractor) -> None:
+    text = "Labour and the Greens walked out of parliament. The parties rejected the budget."
+    assert _stances(ex, text, "rejects") == set()

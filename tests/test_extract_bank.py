@@ -80,6 +80,7 @@ FLOORS = {
     # issue-14o
     "actors-aliases": 0.95,
     "stances-owners": 0.95,
+    "stances-institutions": 0.95,
 }
 
 

@@ -140,6 +140,10 @@ class Extractor:
         self._known = list(known_actors)
         self.dictionary = ActorDictionary.load(paths, self._known)
         self.matchers = Matchers(self.nlp, self.dictionary, self.lexicon)
+        lex = self.lexicon
+        bodies = lex.organs | lex.government_nouns | lex.state_organs | lex.institutions
+        #: words for an actor's bodies, which a form of its name may hold ("Sudanese government")
+        self._organ_words = frozenset(w for phrase in bodies for w in phrase.split())
         #: surface forms of each actor in the last document (for evaluation and debugging)
         self.last_surfaces: dict[str, set[str]] = {}
 
@@ -283,10 +287,11 @@ class Extractor:
         if e.origin == "new":  # how this document names it
             aliases = [x for x in sorted(surfaces) if x != e.name][:20]
         else:  # the dictionary's names, then the document's own ("Democratic Republic of Congo")
+            organs = self._organ_words
             own = [
                 x
                 for x in sorted(surfaces)
-                if _name_like(x) and not self.dictionary.lookup_demonym(x)
+                if _alias_form(x, organs) and not self.dictionary.lookup_demonym(x)
             ]
             aliases = [x for x in dict.fromkeys([*e.aliases, *e.metonyms, *own]) if x != e.name]
         rec["aliases"] = aliases[:40]
@@ -302,12 +307,19 @@ class Extractor:
 _NAME_LINKS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "al", "el", "y"})
 
 
-def _name_like(surface: str) -> bool:
-    """A surface form that is a name ("Democratic Republic of Congo", "DR Congo"), not a
-    description around one ("Burma's junta", "the EU's foreign policy chief", "Sudanese army")."""
-    words = surface.replace("-", " ").split()
-    return "'s" not in surface and all(
-        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _NAME_LINKS for w in words
+def _alias_form(surface: str, organs: frozenset[str]) -> bool:
+    """A surface form that names its actor: a name ("Democratic Republic of Congo", "DR
+    Congo"), or a name or demonym with words for the actor's bodies ("Sudanese government",
+    "Yemen's government", "the government of Eritrea"), not a description around a name
+    ("the EU's foreign policy chief") nor a body's word alone ("Foreign Ministry")."""
+    words = surface.replace("'s ", " ").replace("’s ", " ").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not any(w[:1].isupper() and w.lower() not in organs for w in words):
+        return False
+    firsts = [w.split("-")[0] or w for w in words]  # "Saudi-backed", "al-Sham": the first part
+    return all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _NAME_LINKS | organs for w in firsts
     )
 
 

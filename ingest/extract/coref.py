@@ -54,6 +54,8 @@ class Resolver:
         #: whether "the government" alone is the state of the talks (for whose stance a
         #: clause is; a speaker it does not make, see :meth:`_the_government`)
         self.stance_sources = False
+        #: the state bodies named so far ("the army" -> the Sudanese army), issue 14o
+        self._bodies: dict[str, str] = {}
 
     def release(self) -> None:
         """Cut the reference back to the document (see :meth:`DocContext.result`)."""
@@ -283,9 +285,15 @@ class Resolver:
             if holder:
                 ctx.use(holder, t.i)
                 return Resolved(holder, via="role")
+            body = self._institution(t, actor, phrase2 if phrase2 in lex.institutions else lemma)
+            if body is not None:
+                return body
             anonymous = lemma in lex.anonymous or low in lex.anonymous
             ctx.use(actor, t.i, phrase_text(list(t.subtree)) if not anonymous else None)
             return Resolved(actor, anonymous=anonymous, via="organ")
+        if not mods and definite and lemma in self._bodies:  # "the army" after "Sudan's army"
+            ctx.use(self._bodies[lemma], t.i)
+            return Resolved(self._bodies[lemma], via="organ")
         held = self._held_government(t) or self._the_government(t)
         if held is not None:
             return held
@@ -295,6 +303,27 @@ class Resolver:
         if low in lex.groups or lemma in lex.groups:
             return self._group(t)
         return None
+
+    def _institution(self, t: Token, state: str, noun: str) -> Resolved | None:
+        """ "the Sudanese army", "Sudan's army", "the Lebanese parliament": a body of a state
+        that is an actor of its own, named by the state's demonym and the noun (the state
+        still counts as named); "the army" later in the document is the same body."""
+        ctx = self.ctx
+        if noun not in ctx.lex.institutions or ctx.type_of(state) != "state":
+            return None
+        entry = ctx.dict.entries.get(state)
+        if entry is None:
+            return None
+        lead = entry.demonyms[0] if entry.demonyms else f"{entry.name}'s"
+        name = f"{lead} {noun}"
+        body = ctx.dict.new_actor(name, "organization")
+        surface = clean_surface(phrase_text([x for x in t.subtree if x.i <= t.i]))
+        if surface.lower().startswith("the "):
+            surface = surface[4:]
+        ctx.use(state, t.i)
+        ctx.use(body, t.i, surface or name)
+        self._bodies.setdefault(t.lemma_.lower(), body)
+        return Resolved(body, via="organ")
 
     def _issued_before(self, t: Token) -> str | None:
         """Who issued the statement (letter, response) "the statement" points back to: the

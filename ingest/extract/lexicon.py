@@ -116,6 +116,8 @@ class SpeakersSection(_Section):
     not_actors: Words = Field(default_factory=list)
     place_verbs: Words = Field(default_factory=list)
     process_heads: Words = Field(default_factory=list)
+    # issue 14o
+    institutions: Words = Field(default_factory=list)
 
 
 class Roles(_Section):
@@ -333,6 +335,9 @@ class Lexicon:
     not_actors: frozenset[str]
     #: verbs whose object is a place, not an actor ("captured Goma")
     place_verbs: frozenset[str]
+    #: a state's bodies that are actors of their own ("the Sudanese army", "Lebanon's
+    #: parliament"), unlike its offices (``state_organs``), issue 14o
+    institutions: frozenset[str]
     role_titles: frozenset[str]
     spokespeople: frozenset[str]
     #: "a spokesman for the group, X": titles whose "for"/"of" names the body spoken for
@@ -594,6 +599,7 @@ class Lexicon:
             state_organs=fs(sp.state_organs),
             not_actors=fs(sp.not_actors),
             place_verbs=fs(sp.place_verbs),
+            institutions=fs(sp.institutions),
             role_titles=fs(ro.titles),
             spokespeople=fs(ro.spokespeople),
             principal_for=fs(ro.principal_for),

@@ -254,6 +254,7 @@ def find_mentions(
             ent.label_ in ("ORG", "PERSON", "GPE")
             and e - s > 1
             and doc[e - 1].lower_ in matchers.process_heads
+            and span_root(doc, s, e).i == e - 1  # not "the Government of National Accord"
         ):
             cands.append((s, e, 1, None))  # "the Tumaini Initiative": a process, no one
             continue
@@ -950,16 +951,19 @@ def _state_organs(
             state = dictionary.lookup_demonym(prefix) or dictionary.lookup(prefix)
             if state:
                 break
+        text = m.text
         if state is None:
             root = span_root(doc, m.start, m.end)
             for c in root.children:
                 other = men_at.get(c.i)
                 if c.dep_ in ("poss", "compound", "amod") and other is not None and other is not m:
                     state = other.actor
+                    if other.end <= m.start:  # "Qatar's Foreign Ministry": the form named
+                        text = span_text(doc, other.start, m.end)
         if state is None and len(words) >= 2 and words[-1] in ("ministry", "office"):
             state = _state_before(doc, mentions, m, dictionary)
         if state and dictionary.type_of_entry(state) == "state":
-            m.actor, m.kind, m.label = state, "name", "ORGAN"
+            m.actor, m.kind, m.label, m.text = state, "name", "ORGAN", text
 
 
 def _state_before(

@@ -111,3 +111,20 @@ def test_an_army_is_a_body_of_its_own_and_the_army_is_the_same(ex: Extractor) ->
 def test_a_government_stays_the_state(ex: Extractor) -> None:
     text = "The Israeli government rejected the proposal."
     assert _stances(ex, text, "rejects") == {"israel"}
+
+
+def test_two_names_ner_joined_with_of_are_two_names(ex: Extractor) -> None:
+    """ "the envoy to Mozambique of UN chief X" read by NER as one organization, "Mozambique
+    of UN": the two dictionary names inside it win (issue 14o)."""
+    from actorgraph.ingest.extract.mentions import Mention, _split_joined
+
+    doc = ex.nlp("She is the envoy to Mozambique of UN chief Lena Hartvig.")
+    s = next(t.i for t in doc if t.text == "Mozambique")
+    joined = Mention(s, s + 3, "ner", "ORG", "Mozambique of UN")
+    state = Mention(s, s + 1, "name", "DICT", "Mozambique", "mozambique")
+    un = Mention(s + 2, s + 3, "name", "DICT", "UN", "united-nations")
+    cands = [(s, s + 3, 1, joined), (s, s + 1, 2, state), (s + 2, s + 3, 2, un)]
+    assert [c[3] for c in _split_joined(cands, doc)] == [state, un]
+    # one name inside: "the Republic of Kenya" stays whole
+    one = [(s, s + 3, 1, joined), (s, s + 1, 2, state)]
+    assert [c[3] for c in _split_joined(one, doc)] == [joined, state]

@@ -992,13 +992,14 @@ def _split_joined(
     cands: list[tuple[int, int, int, Mention | None]], doc: Doc
 ) -> list[tuple[int, int, int, Mention | None]]:
     """An NER entity that joins two dictionary names with a hyphen or slash ("the Mali-Niger
-    talks", "U.S.-Iran") gives way to the two names."""
+    talks", "U.S.-Iran"), or with a bare "of" ("the envoy to Mozambique of UN Secretary
+    General X", issue 14o), gives way to the two names."""
     names = [(s, e) for s, e, p, m in cands if p == 2 and m is not None]
     out = []
     for s, e, p, m in cands:
         if p == 1 and m is not None and e - s >= 3:
             inside = [(a, b) for a, b in names if s <= a and b <= e]
-            joined = any(doc[i].text in ("-", "–", "/") for i in range(s, e))
+            joined = any(doc[i].text in ("-", "–", "/", "of") for i in range(s, e))
             if len(inside) >= 2 and joined:
                 continue
         out.append((s, e, p, m))

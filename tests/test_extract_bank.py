@@ -86,6 +86,10 @@ FLOORS = {
     "demands-constructions": 0.95,
     # issue-14a
     "actors-mentioned": 0.95,
+    # issue-14o
+    "actors-aliases": 0.95,
+    "stances-owners": 0.95,
+    "stances-institutions": 0.95,
 }
 
 

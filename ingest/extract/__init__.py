@@ -140,6 +140,10 @@ class Extractor:
         self._known = list(known_actors)
         self.dictionary = ActorDictionary.load(paths, self._known)
         self.matchers = Matchers(self.nlp, self.dictionary, self.lexicon)
+        lex = self.lexicon
+        bodies = lex.organs | lex.government_nouns | lex.state_organs | lex.institutions
+        #: words for an actor's bodies, which a form of its name may hold ("Sudanese government")
+        self._organ_words = frozenset(w for phrase in bodies for w in phrase.split())
         #: surface forms of each actor in the last document (for evaluation and debugging)
         self.last_surfaces: dict[str, set[str]] = {}
 
@@ -269,8 +273,9 @@ class Extractor:
         self.last_surfaces = result.surfaces
         yield article.document_record()
         emitted = set(result.actors)
+        shared = _shared_surfaces(result.surfaces, emitted)
         for aid in result.actors:
-            yield self._actor_record(aid, emitted, result.surfaces.get(aid, set()))
+            yield self._actor_record(aid, emitted, result.surfaces.get(aid, set()) - shared)
         for topic in result.topics:
             yield topic.record()
         yield from result.statements
@@ -281,15 +286,51 @@ class Extractor:
         rec: dict[str, Any] = {"kind": "actor", "id": e.id, "name": e.name, "type": e.type}
         if e.origin == "new":  # how this document names it
             aliases = [x for x in sorted(surfaces) if x != e.name][:20]
-        else:
-            aliases = list(dict.fromkeys([*e.aliases, *e.metonyms]))
-        rec["aliases"] = aliases
+        else:  # the dictionary's names, then the document's own ("Democratic Republic of Congo")
+            organs = self._organ_words
+            own = [
+                x
+                for x in sorted(surfaces)
+                if _alias_form(x, organs) and not self.dictionary.lookup_demonym(x)
+            ]
+            aliases = [x for x in dict.fromkeys([*e.aliases, *e.metonyms, *own]) if x != e.name]
+        rec["aliases"] = aliases[:40]
         if e.description:
             rec["description"] = e.description
         roles = [r.to_record() for r in e.roles if r.of in emitted]
         if roles:
             rec["roles"] = roles
         return rec
+
+
+#: small words a name may hold in lower case ("Republic of the Congo", "Hay'at Tahrir al-Sham")
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "al", "el", "y"})
+
+
+def _alias_form(surface: str, organs: frozenset[str]) -> bool:
+    """A surface form that names its actor: a name ("Democratic Republic of Congo", "DR
+    Congo"), or a name or demonym with words for the actor's bodies ("Sudanese government",
+    "Yemen's government", "the government of Eritrea"), not a description around a name
+    ("the EU's foreign policy chief") nor a body's word alone ("Foreign Ministry")."""
+    words = surface.replace("'s ", " ").replace("’s ", " ").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not any(w[:1].isupper() and w.lower() not in organs for w in words):
+        return False
+    firsts = [w.split("-")[0] or w for w in words]  # "Saudi-backed", "al-Sham": the first part
+    return all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _NAME_LINKS | organs for w in firsts
+    )
+
+
+def _shared_surfaces(surfaces: dict[str, set[str]], actors: set[str]) -> set[str]:
+    """Surface forms the document used for more than one of its actors: an alias of none."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for aid in actors:
+        for s in surfaces.get(aid, ()):
+            (shared if s in seen else seen).add(s)
+    return shared
 
 
 def extract_files(

@@ -70,8 +70,23 @@ def acting_actors(ctx: DocContext) -> set[str]:
                 named[m.actor] += 1
         if m.actor not in out and (acts(ctx, m) or _subject_pair(ctx, m)):
             out.add(m.actor)
+        if m.kind == "demonym" and _government_acts(ctx, m, lead):
+            ctx.use(m.actor, m.start)  # no rule read it, but it acts: one of the document's
+            out.add(m.actor)
     out.update(a for a, n in named.items() if n >= SIDE_SENTENCES)
     return out
+
+
+def _government_acts(ctx: DocContext, m: Mention, lead: Token) -> bool:
+    """ "The Colombian government suspended the talks": a state named by its demonym before
+    its government's noun acts when that phrase acts (issue 14o)."""
+    gov = lead.head
+    return (
+        lead.dep_ == "amod"
+        and gov.lemma_.lower() in ctx.lex.government_nouns
+        and gov.dep_ in _CLAUSE_DEPS
+        and _in_clause(ctx, gov)
+    )
 
 
 def _subject_pair(ctx: DocContext, m: Mention) -> bool:

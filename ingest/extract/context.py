@@ -222,7 +222,13 @@ class DocContext:
     def new_actor_for(self, m: Mention) -> str | None:
         """The actor of an unknown GPE or NORP mention (created on first use)."""
         if m.actor is None and m.kind == "norp":
-            m.actor = self._named_alike(m) or self.demonym_of_named(m.text)
+            # "the Renamo spokesperson" after "Renamo, the main opposition party": a name the
+            # document gave an organization is that organization, not a people (issue 14o)
+            m.actor = (
+                self._named_alike(m)
+                or self.demonym_of_named(m.text)
+                or self.dict.lookup(clean_surface(m.text))
+            )
             if m.actor is None and span_root(self.doc, m.start, m.end).dep_ in ADJECTIVE_DEPS:
                 return None  # "Tigrayan forces": a demonym that describes is no actor itself
         if (
@@ -286,6 +292,7 @@ class DocContext:
         back to it are cut, so that no reference cycle keeps the Doc (large, and outside what
         the garbage collector counts) alive until a full collection."""
         actors = sorted(self.first_seen, key=lambda a: self.first_seen[a])
+        self._government_forms()
         self.topics.release()
         out = self.out
         # a topic is yielded only as the target of a relation: one whose stance was dropped
@@ -296,6 +303,27 @@ class DocContext:
         out.release()
         self.resolve.release()
         return result
+
+    def _government_forms(self) -> None:
+        """The document's names of a state's government are forms of the state ("the Sudanese
+        government", "Yemen's government", "the government of Eritrea"): its surfaces, so its
+        aliases (issue 14o; a state's bodies of their own, see ``institutions``, are not)."""
+        doc, words = self.doc, self.lex.government_nouns
+        for m in self.mentions:
+            if m.actor not in self.first_seen or self.type_of(m.actor) != "state":
+                continue
+            root = span_root(doc, m.start, m.end)
+            head, start = root.head, m.start
+            if root.dep_ == "pobj" and head.lower_ == "of" and head.head.i < root.i:
+                head, start = head.head, head.head.i  # "the government of Eritrea"
+            elif root.dep_ not in ADJECTIVE_DEPS | {"poss"} or head.i < root.i:
+                continue
+            if head.lemma_.lower() not in words or head.tag_ not in ("NN", "NNP"):
+                continue
+            if self.men[head.i] is not None:
+                continue  # "Libya's Government of National Accord": a name of its own
+            end = max(head.i, m.end - 1) + 1
+            self.surfaces.setdefault(m.actor, set()).add(clean_surface(doc[start:end].text))
 
     # ------------------------------------------------------------------ text
     def sent_span(self, k: int) -> tuple[str, int, int]:

@@ -34,6 +34,8 @@ FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 PAIR_NOUNS = frozenset({"country", "side", "party", "government", "nation", "state", "camp"})
+#: the words that count a pair ("the two sides", "both leaders")
+_COUNTED = frozenset({"two", "both"})
 
 
 class Resolver:
@@ -52,6 +54,8 @@ class Resolver:
         #: whether "the government" alone is the state of the talks (for whose stance a
         #: clause is; a speaker it does not make, see :meth:`_the_government`)
         self.stance_sources = False
+        #: the state bodies named so far ("the army" -> the Sudanese army), issue 14o
+        self._bodies: dict[str, str] = {}
 
     def release(self) -> None:
         """Cut the reference back to the document (see :meth:`DocContext.result`)."""
@@ -175,14 +179,24 @@ class Resolver:
         return [Resolved(a, via="modifier") for a in self.actors_in(t.subtree)]
 
     def _both_sides(self, t: Token) -> list[Resolved]:
-        """ "the two countries", "both sides": the negotiation's parties where the document
-        names them, else the last two actors named before."""
+        """ "the two countries", "both sides", "the warring parties", "both leaders": the
+        negotiation's parties where the document names them, else the last two actors named
+        before (people for a counted noun of people: "both leaders" are the two just named,
+        whose stances are their principals'). The other families read it through
+        :meth:`resolve_np` (issue 14o)."""
         ctx = self.ctx
-        if t.lemma_.lower() not in PAIR_NOUNS or t.tag_ not in ("NNS", "NNPS"):
+        lex = ctx.lex
+        lemma, low = t.lemma_.lower(), t.lower_
+        counted = lemma in lex.counted_pair_nouns or low in lex.counted_pair_nouns
+        if not counted and lemma not in lex.pair_nouns and low not in lex.pair_nouns:
             return []
-        if not any(c.lower_ in ("two", "both") for c in t.children):
+        if t.tag_ not in ("NNS", "NNPS"):
             return []
-        if ctx.parties and ctx.parties_stated:
+        kids = {c.lower_ for c in t.children}
+        if not kids & (_COUNTED if counted else _COUNTED | lex.pair_modifiers):
+            return []
+        people = counted and lemma in lex.people_pair_nouns
+        if ctx.parties and ctx.parties_stated and not people:
             return [Resolved(a, via="party") for a in ctx.parties]
         found: list[str] = []
         k = ctx.sent_of[t.i]
@@ -190,10 +204,12 @@ class Resolver:
             m = ctx.men[i]
             if m is None or m.actor is None or i != m.start or m.kind not in ("name", "metonym"):
                 continue
-            if ctx.type_of(m.actor) != "person" and m.actor not in found:
+            if (ctx.type_of(m.actor) == "person") == people and m.actor not in found:
                 found.append(m.actor)
             if len(found) == 2:
-                return [Resolved(a, via="pair") for a in found]
+                return [Resolved(a, via="pair") for a in reversed(found)]
+        if people and ctx.parties and ctx.parties_stated:
+            return [Resolved(a, via="party") for a in ctx.parties]
         return []
 
     def _resolve_one(self, t: Token, pronouns: bool) -> Resolved | None:
@@ -269,9 +285,15 @@ class Resolver:
             if holder:
                 ctx.use(holder, t.i)
                 return Resolved(holder, via="role")
+            body = self._institution(t, actor, phrase2 if phrase2 in lex.institutions else lemma)
+            if body is not None:
+                return body
             anonymous = lemma in lex.anonymous or low in lex.anonymous
             ctx.use(actor, t.i, phrase_text(list(t.subtree)) if not anonymous else None)
             return Resolved(actor, anonymous=anonymous, via="organ")
+        if not mods and definite and lemma in self._bodies:  # "the army" after "Sudan's army"
+            ctx.use(self._bodies[lemma], t.i)
+            return Resolved(self._bodies[lemma], via="organ")
         held = self._held_government(t) or self._the_government(t)
         if held is not None:
             return held
@@ -281,6 +303,27 @@ class Resolver:
         if low in lex.groups or lemma in lex.groups:
             return self._group(t)
         return None
+
+    def _institution(self, t: Token, state: str, noun: str) -> Resolved | None:
+        """ "the Sudanese army", "Sudan's army", "the Lebanese parliament": a body of a state
+        that is an actor of its own, named by the state's demonym and the noun (the state
+        still counts as named); "the army" later in the document is the same body."""
+        ctx = self.ctx
+        if noun not in ctx.lex.institutions or ctx.type_of(state) != "state":
+            return None
+        entry = ctx.dict.entries.get(state)
+        if entry is None:
+            return None
+        lead = entry.demonyms[0] if entry.demonyms else f"{entry.name}'s"
+        name = f"{lead} {noun}"
+        body = ctx.dict.new_actor(name, "organization")
+        surface = clean_surface(phrase_text([x for x in t.subtree if x.i <= t.i]))
+        if surface.lower().startswith("the "):
+            surface = surface[4:]
+        ctx.use(state, t.i)
+        ctx.use(body, t.i, surface or name)
+        self._bodies.setdefault(t.lemma_.lower(), body)
+        return Resolved(body, via="organ")
 
     def _issued_before(self, t: Token) -> str | None:
         """Who issued the statement (letter, response) "the statement" points back to: the
@@ -869,9 +912,16 @@ class Resolver:
         clause = t.head
         if t.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
             said = clause.head
-            own = clause.lemma_.lower() in ctx.lex.reject_verbs and not ctx.has_modal(clause)
+            lemma = clause.lemma_.lower()
+            stance = (
+                lemma in ctx.lex.reject_verbs
+                or lemma in ctx.lex.demand_verbs
+                or (lemma in ctx.lex.negated_acceptance and ctx.negated(clause))
+            )
+            own = stance and not ctx.has_modal(clause)
             if said.lemma_.lower() in ctx.lex.speech_verbs and not own:
-                # ("told Egypt that it rejects X" is the teller's own stance, issue 13r)
+                # ("told Egypt that it rejects X" is the teller's own stance, issue 13r;
+                # "told the US it wants X" too, issue 14o)
                 to = next((c for c in said.children if c.dep_ in ("dobj", "dative")), None)
                 mt = ctx.men[to.i] if to is not None else None
                 if mt is not None and mt.start in ctx.outlet_at:

@@ -121,6 +121,8 @@ class SpeakersSection(_Section):
     generic_bodies: Words = Field(default_factory=list)
     generic_body_words: Words = Field(default_factory=list)
     part_verbs: Words = Field(default_factory=list)
+    # issue 14o
+    institutions: Words = Field(default_factory=list)
 
 
 class Roles(_Section):
@@ -262,6 +264,9 @@ class Parties(_Section):
     observer_nouns: Words = Field(default_factory=list)
     side_nouns: Words = Field(default_factory=list)
     deal_verbs: Words = Field(default_factory=list)
+    # issue 14o
+    pair_modifiers: Words = Field(default_factory=list)
+    people_pair_nouns: Words = Field(default_factory=list)
 
 
 class Irrealis(_Section):
@@ -348,6 +353,9 @@ class Lexicon:
     not_actors: frozenset[str]
     #: verbs whose object is a place, not an actor ("captured Goma")
     place_verbs: frozenset[str]
+    #: a state's bodies that are actors of their own ("the Sudanese army", "Lebanon's
+    #: parliament"), unlike its offices (``state_organs``), issue 14o
+    institutions: frozenset[str]
     role_titles: frozenset[str]
     spokespeople: frozenset[str]
     #: "a spokesman for the group, X": titles whose "for"/"of" names the body spoken for
@@ -537,6 +545,10 @@ class Lexicon:
     #: "negotiators for A and B", "representatives of A and B": one side each
     side_nouns: frozenset[str]
     deal_verbs: frozenset[str]
+    #: "the warring parties": words that make a pair noun the parties without "two"/"both"
+    pair_modifiers: frozenset[str]
+    #: "both leaders": counted pair nouns of people (the two people named before)
+    people_pair_nouns: frozenset[str]
     irrealis_governors: frozenset[str]
     irrealis_marks: frozenset[str]
     protests: frozenset[str]
@@ -640,6 +652,7 @@ class Lexicon:
             state_organs=fs(sp.state_organs),
             not_actors=fs(sp.not_actors),
             place_verbs=fs(sp.place_verbs),
+            institutions=fs(sp.institutions),
             role_titles=fs(ro.titles),
             spokespeople=fs(ro.spokespeople),
             principal_for=fs(ro.principal_for),
@@ -766,6 +779,8 @@ class Lexicon:
             counted_pair_nouns=fs(spec.parties.counted_pair_nouns),
             side_nouns=fs(spec.parties.side_nouns),
             deal_verbs=fs(spec.parties.deal_verbs),
+            pair_modifiers=fs(spec.parties.pair_modifiers),
+            people_pair_nouns=fs(spec.parties.people_pair_nouns),
             irrealis_governors=fs(spec.irrealis.governors),
             irrealis_marks=fs(spec.irrealis.marks),
             protests=fs(spec.irrealis.protests),

@@ -276,7 +276,7 @@ def find_mentions(
             ent.label_ in ("ORG", "PERSON", "GPE")
             and e - s > 1
             and doc[e - 1].lower_ in matchers.process_heads
-            and doc[s:e].root.i == e - 1  # not "the Government of National Accord"
+            and span_root(doc, s, e).i == e - 1  # not "the Government of National Accord"
         ):
             cands.append((s, e, 1, None))  # "the Tumaini Initiative": a process, no one
             continue
@@ -1084,16 +1084,19 @@ def _state_organs(
             state = dictionary.lookup_demonym(prefix) or dictionary.lookup(prefix)
             if state:
                 break
+        text = m.text
         if state is None:
             root = span_root(doc, m.start, m.end)
             for c in root.children:
                 other = men_at.get(c.i)
                 if c.dep_ in ("poss", "compound", "amod") and other is not None and other is not m:
                     state = other.actor
+                    if other.end <= m.start:  # "Qatar's Foreign Ministry": the form named
+                        text = span_text(doc, other.start, m.end)
         if state is None and len(words) >= 2 and words[-1] in ("ministry", "office"):
             state = _state_before(doc, mentions, m, dictionary)
         if state and dictionary.type_of_entry(state) == "state":
-            m.actor, m.kind, m.label = state, "name", "ORGAN"
+            m.actor, m.kind, m.label, m.text = state, "name", "ORGAN", text
 
 
 def _state_before(
@@ -1122,8 +1125,9 @@ def _split_joined(
     cands: list[tuple[int, int, int, Mention | None]], doc: Doc, org_heads: frozenset[str]
 ) -> list[tuple[int, int, int, Mention | None]]:
     """An NER entity that joins two dictionary names with a hyphen or slash ("the Mali-Niger
-    talks", "U.S.-Iran") gives way to the two names, unless it ends in an organization's
-    head ("the Eritrea–Ethiopia Boundary Commission")."""
+    talks", "U.S.-Iran") or with a bare "of" ("the envoy to Mozambique of UN Secretary General
+    X", issue 14o) gives way to the two names, unless it ends in an organization's head ("the
+    Eritrea–Ethiopia Boundary Commission")."""
     names = [(s, e) for s, e, p, m in cands if p == 2 and m is not None]
     out: list[tuple[int, int, int, Mention | None]] = []
     for s, e, p, m in cands:
@@ -1132,7 +1136,7 @@ def _split_joined(
             # the mark between two of the names ("Mali-Niger"), not elsewhere in the entity
             # ("the OSCE Minsk Group Co-Chairs" is one body)
             joined = any(
-                doc[i].text in ("-", "–", "/")
+                doc[i].text in ("-", "–", "/", "of")
                 for (_, b), (a, _) in itertools.pairwise(inside)
                 for i in range(b, a)
             )

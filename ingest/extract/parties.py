@@ -364,7 +364,7 @@ class Parties:
         kids = {c.lower_ for c in t.children}
         if lemma in counted or low in counted:
             return bool(kids & {"two", "both"}) and t.tag_ in ("NNS", "NNPS")
-        return bool(kids & {"two", "both", "warring", "the", "rival", "opposing"}) and (
+        return bool(kids & (lex.pair_modifiers | {"two", "both", "the"})) and (
             t.tag_ in ("NNS", "NNPS") or "both" in kids
         )
 

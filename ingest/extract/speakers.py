@@ -828,6 +828,9 @@ class Speakers:
             m = ctx.men[w.i + 1]  # "the opposition Unitary Platform", however parsed
             if m is None or m.start != w.i + 1:
                 if w.dep_ not in ("amod", "compound", "nmod"):
+                    group = self._group_headed(w)  # "the Venezuelan opposition" (issue 14o)
+                    if group is not None:
+                        return group
                     continue
                 m = ctx.men[head.i]
             if m is None and head.dep_ == "appos":
@@ -837,6 +840,17 @@ class Speakers:
                 ctx.use(actor, t.i)
                 return actor
         return None
+
+    def _group_headed(self, w: Token) -> str | None:
+        """The one organization a group phrase headed by ``w`` names ("the Venezuelan
+        opposition" before "the opposition's negotiating team")."""
+        ctx = self.ctx
+        if w.pos_ != "NOUN" or w.lower_ not in ctx.lex.groups:
+            return None
+        found = ctx.resolve.resolve_np(w, pronouns=False)
+        if len(found) != 1 or ctx.type_of(found[0].actor) != "organization":
+            return None
+        return found[0].actor
 
     def _same_noun_owner(self, t: Token) -> str | None:
         """ "the ministry's spokesman", "the movement's chief negotiator": the nearest phrase

@@ -90,6 +90,9 @@ FLOORS = {
     "actors-aliases": 0.95,
     "stances-owners": 0.95,
     "stances-institutions": 0.95,
+    # issue-14s
+    "statements-news-tags": 0.95,
+    "statements-directives": 0.95,
 }
 
 

@@ -27,6 +27,7 @@ def test_the_bundled_data_loads() -> None:
         ("rejects: {verbs: {deny: {needs: ['dobj_class:nope']}}}", "object_classes", "nope"),
         ("rejects: {predicates: [no, yes]}", "rejects.predicates", '"no"'),
         ("demands: {fulfil_verbs: [meet, 3]}", "demands.fulfil_verbs", "list of words"),
+        ("speech: {verbs: [say], directive_verbs: [urge]}", "speech", "['urge']"),
     ],
 )
 def test_a_bad_lexicon_names_the_field(tmp_path: Path, text: str, field: str, message: str) -> None:

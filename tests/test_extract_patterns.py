@@ -428,7 +428,11 @@ def test_a_single_line_break_ends_a_paragraph_unless_the_text_is_hard_wrapped(
     [
         # a quoted modifier is no statement, nor quoted words of a reported clause
         ("Miguel Soto-Arce outlined what he called a “three-phase” plan.", []),
-        ("Ana Duarte-Lima urged the envoys to “pressure” the rebels.", []),
+        # (what is urged is a statement, issue 14s, with the quoted word inside it)
+        (
+            "Ana Duarte-Lima urged the envoys to “pressure” the rebels.",
+            [("ana-duarte-lima", "the envoys to “pressure” the rebels", False)],
+        ),
         ("What Ana Duarte-Lima said was a “response” to the offer.", []),
         # what a quote-only verb names is
         (

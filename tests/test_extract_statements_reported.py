@@ -45,8 +45,12 @@ def test_one_quoted_part_and_scare_quotes_stay_in_one_clause(ex: Extractor) -> N
 
 
 def test_an_aside_after_a_demand_is_the_speakers_statement(ex: Extractor) -> None:
+    """The aside is a statement of its own; what is asked of Niger is one too (issue 14s)."""
     text = "Mali has urged Niger to reopen the border, warning that the window is closing."
-    assert _statements(ex, text) == [("mali", "the window is closing", False)]
+    assert sorted(_statements(ex, text)) == [
+        ("mali", "Niger to reopen the border", False),
+        ("mali", "the window is closing", False),
+    ]
 
 
 def test_a_finite_verb_hung_on_its_subject_keeps_the_speaker(ex: Extractor) -> None:
@@ -60,7 +64,7 @@ def test_a_finite_verb_hung_on_its_subject_keeps_the_speaker(ex: Extractor) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Amadou Diallo called on Niger to reopen the border, noting the truce declared in May.",
+        "Amadou Diallo spoke in Niamey on Friday, noting the truce declared in May.",
         "Did Amadou Diallo say that the talks would resume?",
     ],
 )

@@ -23,6 +23,7 @@ from pydantic import (
     Field,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -91,6 +92,8 @@ class Speech(_Section):
     object_verbs: Words = Field(default_factory=list)
     xcomp_verbs: Words = Field(default_factory=list)
     as_verbs: Words = Field(default_factory=list)
+    directive_verbs: Words = Field(default_factory=list)
+    addressee_preps: Words = Field(default_factory=list)
     nouns: Words = Field(default_factory=list)
     carriers: Words = Field(default_factory=list)
     issuing_verbs: Words = Field(default_factory=list)
@@ -100,6 +103,14 @@ class Speech(_Section):
     outlet_words: Words = Field(default_factory=list)
     outlet_nouns: Words = Field(default_factory=list)
     report_verbs: Words = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _directives_are_speech(self) -> Speech:
+        """A verb of asking is read only where it is a verb of saying too."""
+        missing = sorted(set(self.directive_verbs) - set(self.verbs))
+        if missing:
+            raise ValueError(f"directive_verbs not among the speech verbs: {missing}")
+        return self
 
 
 class SpeakersSection(_Section):
@@ -332,6 +343,10 @@ class Lexicon:
     speech_object_verbs: frozenset[str]
     speech_xcomp_verbs: frozenset[str]
     speech_as_verbs: frozenset[str]
+    #: "urged X to join", "called on X to withdraw", "appealed for calm": verbs of asking, and
+    #: the prepositions of their addressee ("on", "to", "with")
+    directive_verbs: frozenset[str]
+    addressee_preps: frozenset[str]
     speech_nouns: frozenset[str]
     carriers: frozenset[str]
     #: "Hamas issued a statement. The statement demanded ...": verbs whose subject owns the
@@ -637,6 +652,8 @@ class Lexicon:
             speech_object_verbs=fs(s.object_verbs),
             speech_xcomp_verbs=fs(s.xcomp_verbs),
             speech_as_verbs=fs(s.as_verbs),
+            directive_verbs=fs(s.directive_verbs),
+            addressee_preps=fs(s.addressee_preps),
             speech_nouns=fs(s.nouns),
             carriers=fs(s.carriers),
             issuing_verbs=fs(s.issuing_verbs),

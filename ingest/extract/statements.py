@@ -47,8 +47,14 @@ def _dated(doc: Doc, j: int) -> bool:
     )
 
 
-#: dashes that sign a quote ("— Jane Doe"): the horizontal bar, em and en dashes
+#: dashes that sign a quote ("— Jane Doe"): the horizontal bar, em and en dashes (and a plain
+#: hyphen that opens the line below the quote, as pages without dashes print a signature)
 _SIGNING_DASHES = frozenset({"―", "—", "–"})
+
+
+def _word_after(text: str, i: int) -> bool:
+    """A space and a capitalized word right after the mark at ``i`` ("- Jane Doe")."""
+    return text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isupper()
 
 
 def _closing(text: str, i: int) -> tuple[str, int]:
@@ -69,10 +75,24 @@ def _closing(text: str, i: int) -> tuple[str, int]:
 
 
 def _finite(t: Token) -> bool:
-    """A finite verb, a modal, or a subjunctive with its subject ("that the army be allowed")."""
-    return t.tag_ in ("VBD", "VBZ", "VBP", "MD") or (
-        t.tag_ == "VB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    """A finite verb, a modal, or a subjunctive with its subject ("that the army withdraw",
+    "that the zones be demilitarized")."""
+    if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    subjunctive = t.tag_ == "VB" or (
+        t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in t.children)
     )
+    return subjunctive and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+
+
+def _marked_that(clause: Token) -> bool:
+    """A clause opened by "that"."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _infinitive(t: Token) -> bool:
+    """An open clause with its "to" ("to join the talks")."""
+    return t.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in t.children)
 
 
 class Statements:
@@ -240,21 +260,27 @@ class Statements:
         mediators have done all they can.” — Jane Doe, Amman", "— Hamas official Osama
         Hamdan"), as readers' letters, pull quotes and epigraphs print them: the person named
         in the signature (before its first comma), else the body it names. Not a dash that
-        goes on with the sentence ("“Peace now” — the slogan of ...", "— Sinwar said")."""
+        goes on with the sentence ("“Peace now” — the slogan of ...", "— Sinwar said"). A
+        plain hyphen signs only where it opens a line below the quote ("- Jane Doe")."""
         ctx = self.ctx
         doc, text = ctx.doc, ctx.text
         c = q.char_end  # by characters: the tokenizer may glue the dash to the mark ("”―")
         while c < len(text) and (text[c].isspace() or text[c] in "”\"’'"):
             c += 1
-        if text.count("\n", q.char_end, c) > 2 or text[c : c + 1] not in _SIGNING_DASHES:
+        lines = text.count("\n", q.char_end, c)
+        dash = text[c : c + 1]
+        hyphen = dash == "-" and lines > 0 and _word_after(text, c)  # "- Jane Doe" below it
+        if lines > 2 or not (dash in _SIGNING_DASHES or hyphen):
             return None
         i = q.end
         while i < len(doc) and doc[i].idx <= c:
             i += 1
         found: list[str] = []
+        signature: list[Token] = []
         for t in doc[i : i + 11]:
             if "\n" in t.text or t.text in (",", "(", ";") or t.is_space:
                 break
+            signature.append(t)
             if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
                 return None  # a clause of its own, not a signature
             m = ctx.men[t.i]
@@ -267,10 +293,30 @@ class Statements:
             r = ctx.resolve.from_mention(m, doc[m.start : m.end].root, use=False)
             if r is not None:
                 found.append(r.actor)
-        if not found:
-            return None
         people = [a for a in found if ctx.type_of(a) == "person"]
+        if not people and (hyphen or not found):  # a plain hyphen signs with a person's name
+            return self._named_before(signature, q.start)
         return (people or found)[-1 if people else 0]
+
+    def _named_before(self, words: list[Token], before: int) -> str | None:
+        """The person a signature of proper nouns alone names, as the text named them before
+        the quote ("- Maris Sangiampongsa", "- Sanders" after "Senator Ana Sanders"), where the
+        tagger found no name in the signature line itself."""
+        ctx = self.ctx
+        words = [t for t in words if not t.is_punct]
+        if not words or any(t.pos_ != "PROPN" for t in words):
+            return None
+        key = name_key(" ".join(t.text for t in words))
+        for m in reversed(ctx.mentions):
+            if m.start >= before or m.kind != "name":
+                continue
+            known = name_key(m.text)
+            if known != key and not known.endswith(" " + key):
+                continue
+            r = ctx.resolve.from_mention(m, ctx.doc[m.start : m.end].root, use=False)
+            if r is not None and ctx.type_of(r.actor) == "person":
+                return r.actor
+        return None
 
     def reported_speech(self) -> None:
         """ "X said that ...", "X vowed to ...", "X affirmed its support for ...", "X described
@@ -379,13 +425,19 @@ class Statements:
         objs = [c for c in v.children if c.dep_ == "dobj"]
         if any(c.lemma_.lower() in said for c in objs):
             return True
-        # "told reporters:", "told CNN:", "told them:" name the hearer; "added two new
-        # members:" or "noted three changes:" list things, not words
-        return v.lemma_.lower() in lex.speech_verbs and all(
+        return v.lemma_.lower() in lex.speech_verbs and self._hearers_only(v)
+
+    def _hearers_only(self, v: Token) -> bool:
+        """Whether a verb of saying's objects, if any, are only whom it was said to: "told
+        reporters:", "told CNN:", "told them:" name the hearer; "added two new members:",
+        "noted three changes:" or "said nothing more" name things, not words."""
+        ctx = self.ctx
+        return all(
             ctx.men[c.i] is not None
             or c.pos_ in ("PRON", "PROPN")
-            or c.lemma_.lower() in lex.journalists
-            for c in objs
+            or c.lemma_.lower() in ctx.lex.journalists
+            for c in v.children
+            if c.dep_ == "dobj"
         )
 
     def _said(self, t: Token) -> tuple[list[Token], float]:
@@ -399,7 +451,9 @@ class Statements:
         comp = next((c for c in kids if c.dep_ == "ccomp"), None)
         span: list[Token] = []
         conf = 0.7
-        if comp is not None and low not in lex.quote_only:
+        if comp is not None and (low not in lex.quote_only or _marked_that(comp)):
+            # a verb that otherwise attributes only quotes reports its own "that" clause
+            # ("demanded that the zones be demilitarized", "pointed out that …")
             if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children):
                 return [], 0.0
             span = list(comp.subtree)
@@ -414,6 +468,8 @@ class Statements:
             as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as"), None)
             if obj is not None and as_ is not None:
                 span, conf = sorted([*obj.subtree, *as_.subtree], key=lambda x: x.i), 0.6
+        if not span and low in lex.directive_verbs:
+            span, conf = self._directive(t), 0.65
         if not span and comp is None:
             span = self._clause_on_carrier(t) or self._misparsed_clause(t) or self._host_clause(t)
         if not span and low in lex.speech_object_verbs:
@@ -427,6 +483,40 @@ class Statements:
         while span and span[-1].is_punct:
             span = span[:-1]
         return span, conf
+
+    def _directive(self, t: Token) -> list[Token]:
+        """What a verb of asking asks (lexicon ``directive_verbs``): its addressee and the act
+        ("urged Nhongo to join the talks", "called on the army to withdraw", "appealed to
+        donors to fund the camps"), or what it asks for ("called for a truce", "appealed for
+        calm"). Nothing where the one asked is the subject ("was urged to ...") or nothing is
+        asked ("called the minister on Friday", "asked about the talks"), or the call is part
+        of what another verb of saying reports ("X said Oslo regretted it and called on the
+        rebels to ...": X's statement holds it)."""
+        lex = self.ctx.lex
+        kids = list(t.children)
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or self._reported_within(t):
+            return []
+        addressee = next((c for c in kids if c.dep_ == "dobj"), None)
+        for c in kids:
+            if addressee is None and c.dep_ == "prep" and c.lower_ in lex.addressee_preps:
+                addressee = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if addressee is not None:
+            act = next((c for c in (*kids, *addressee.children) if _infinitive(c)), None)
+            if act is not None:
+                return sorted({*addressee.subtree, *act.subtree}, key=lambda x: x.i)
+        asked = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "for"), None)
+        thing = next((g for g in asked.children if g.dep_ == "pobj"), None) if asked else None
+        return list(thing.subtree) if thing is not None else []
+
+    def _reported_within(self, t: Token) -> bool:
+        """Whether a token lies in the clause of a verb of saying above it."""
+        lex = self.ctx.lex
+        child = t
+        for a in t.ancestors:
+            if child.dep_ == "ccomp" and a.lemma_.lower() in lex.speech_verbs:
+                return True
+            child = a
+        return False
 
     def _misparsed_clause(self, t: Token) -> list[Token]:
         """ "He said legalizing it could put thousands to work": a clause the parser did not
@@ -746,8 +836,10 @@ class Statements:
         ("“I'm honored!” she said.", "“Who pays?” asked the mayor.", "“We are ready.” he
         said"): the sentence right after the closing mark, in the same paragraph, that opens
         with a lower-case word and whose root is a verb of saying with no clause of its own.
-        A sentence that opens with a capital is the next sentence, not a tag ("“Enough!”
-        Lopez said the talks were over" reports a clause of its own)."""
+        A sentence that opens with a capital is a tag only when it is all tag: its speaker,
+        the verb and adjuncts (:meth:`_bare_tag`: "“Who pays?” Fischer asked.", "“….” Otieno
+        wrote on X."); otherwise it is the next sentence ("“Enough!” Lopez said the talks
+        were over" reports a clause of its own)."""
         ctx = self.ctx
         k = ctx.sent_of[q.end - 1]
         if k + 1 >= len(ctx.sents):
@@ -757,18 +849,37 @@ class Statements:
         if "\n" in gap or any(c.isalnum() for c in gap):
             return None
         words = [t for t in tokens(ctx.doc)[nxt.start : nxt.end] if not (t.is_punct or t.is_space)]
-        if not words or not words[0].text[:1].islower():
+        if not words:
             return None
         v = nxt.root
+        lower = words[0].text[:1].islower()
         if (
             v.pos_ != "VERB"
             or v.lemma_.lower() not in ctx.lex.speech_verbs
-            or v.i - words[0].i > 4
+            or (lower and v.i - words[0].i > 4)
+            or (not lower and not self._bare_tag(v, words))
             or ctx.quote_of[v.i] >= 0
             or any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
         ):
             return None
         return v
+
+    def _bare_tag(self, v: Token, words: list[Token]) -> bool:
+        """Whether a sentence is nothing but a speaker's tag: its subject, then the verb of
+        saying with adjuncts at most ("Fischer asked.", "Halvorsen, a former envoy, said
+        quietly.", "Mirzoyan told reporters."), nothing it says of its own (no clause, no
+        thing as its object: "Patiño said nothing more")."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i > v.i or words[0].i != subj.left_edge.i:
+            return False
+        before = {x.i for x in subj.subtree} | {
+            x.i for c in v.children if c.dep_ in ("advmod", "aux", "npadvmod") for x in c.subtree
+        }
+        if any(x.i not in before for x in words if x.i < v.i):
+            return False
+        return self._hearers_only(v) and not any(
+            c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "dative", "conj") for c in v.children
+        )
 
     def _names_it(self, q: Quote, v: Token) -> bool:
         """Whether a few quoted words are what a quote-only verb names: "called the offer

@@ -77,6 +77,9 @@ FLOORS = {
     # issue-13t
     "speakers-groups": 0.95,
     "speakers-titled": 0.95,
+    # issue 14r
+    "rejections-constructions": 0.95,
+    "stance-topic-spans": 0.95,
 }
 
 

@@ -185,6 +185,12 @@ class Rejects(_Section):
     ruled_out: Words = Field(default_factory=list)
     stopping: Words = Field(default_factory=list)
     forecast_verbs: Words = Field(default_factory=list)
+    # issue 14r
+    accusing: Words = Field(default_factory=list)
+    electoral: Words = Field(default_factory=list)
+    retaining: Words = Field(default_factory=list)
+    agreeing: Words = Field(default_factory=list)
+    outsiders: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -265,6 +271,8 @@ class Topics(_Section):
     patient_nouns: Words = Field(default_factory=list)
     offer_verbs: Words = Field(default_factory=list)
     proposing_verbs: Words = Field(default_factory=list)
+    # issue 14r
+    claim_anaphors: Words = Field(default_factory=list)
 
 
 class LexiconFile(_Section):
@@ -414,6 +422,17 @@ class Lexicon:
     stopping: frozenset[str]
     #: "warned there would be no peace": a future foreseen, not ruled out
     forecast_verbs: frozenset[str]
+    # issue 14r
+    #: "accused X of stalling. X rejected the claims": what is claimed is said of X, no demand
+    accusing: frozenset[str]
+    #: "did not support his candidacy": a vote in an election, no stance in the talks
+    electoral: frozenset[str]
+    #: "insisted on keeping its arms": giving them up refused
+    retaining: frozenset[str]
+    #: "agreed that no other country should be involved": the involvement rejected by each
+    agreeing: frozenset[str]
+    #: "agreed that no third party would mediate": whose part agreed away, with any modal
+    outsiders: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -500,6 +519,8 @@ class Lexicon:
     anaphors: frozenset[str]
     #: "rejected the demand": the last demand in the document
     demand_anaphors: frozenset[str]
+    #: "the claims were rejected" after a demand: that demand (issue 14r)
+    claim_anaphors: frozenset[str]
     #: "any language that would commit it to ...": the relative clause says what it is
     shell_nouns: frozenset[str]
     #: "rejected the idea", "that route", "the whole exercise": heads that name no content
@@ -649,6 +670,11 @@ class Lexicon:
             ruled_out=fs(rj.ruled_out),
             stopping=fs(rj.stopping),
             forecast_verbs=fs(rj.forecast_verbs),
+            accusing=fs(rj.accusing),
+            electoral=fs(rj.electoral),
+            retaining=fs(rj.retaining),
+            agreeing=fs(rj.agreeing),
+            outsiders=fs(rj.outsiders),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),
@@ -706,6 +732,7 @@ class Lexicon:
             topic_drop=fs(spec.topics.drop),
             anaphors=fs(spec.topics.anaphors),
             demand_anaphors=fs(spec.topics.demand_anaphors),
+            claim_anaphors=fs(spec.topics.claim_anaphors),
             shell_nouns=fs(spec.topics.shell_nouns),
             abstract_heads=fs(spec.topics.abstract_heads),
             topic_stopwords=fs(spec.topics.stopwords),

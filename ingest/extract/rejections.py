@@ -66,6 +66,15 @@ REMARKS = frozenset(
 #: a passive refused, not a failure told: "will not be accepted", "cannot be accepted"
 REFUSAL_AUXILIARIES = FUTURE_AUXILIARIES | {"can", "ca", "could"}
 
+#: "agreed that no other country should be involved": modals of what ought to be (issue 14r)
+DEONTIC = frozenset({"should", "must", "shall"})
+
+#: "insisted on keeping the right to strike": what the other side is to grant, a demand
+GRANTED = frozenset({"right", "rights", "freedom", "permission", "licence", "license"})
+
+#: "insisted on keeping troops in the valley": where a thing is kept, a presence asked for
+PLACING = frozenset({"in", "at", "on", "inside", "within", "along", "near", "across", "around"})
+
 #: "walked out over the draft": what a walkout protests against is rejected, whatever it is
 PROTEST_PREPS = frozenset({"over"})
 
@@ -264,6 +273,8 @@ class RejectRules(StanceRules):
             if c.dep_ == "ccomp" and c.lemma_.lower() in lex.belief_verbs:
                 return True  # "(some) worry that X; Y rejects that"
             if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in claims:
+                if self.t.claimed_back(c) is not None:
+                    continue  # "Russia demanded X. Kyiv rejected the claims": the demand
                 clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp")), None)
                 if c.lemma_.lower() in SUGGESTIONS and (clause is None or not _past_fact(clause)):
                     continue  # "rejected a suggestion that the talks address X"
@@ -303,6 +314,8 @@ class RejectRules(StanceRules):
             self._emit("demands", sources, [topic] if topic else [], v, 0.65)
             return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is not None and _electoral(obj, ctx.lex.electoral):
+            return  # "did not support his candidacy": a vote, no stance in the talks
         content = self._indefinite_content(obj) if obj is not None else None
         if content is not None:  # "will not sign anything that amounts to a surrender"
             self._emit("rejects", sources, content, v, 0.7)
@@ -319,6 +332,81 @@ class RejectRules(StanceRules):
             # "will never recognise Kosovo": the act refused, not the actor
             targets = _one(ctx.topics.from_vp(v))
         self._emit("rejects", sources, targets, v, 0.7)
+
+    def retained(self, v: Token) -> Token | None:
+        """ "insisted on keeping its enrichment capability", "insists upon retaining its
+        weapons": the verb of holding on to something (`rejects.retaining`) with an object
+        that is no actor; None for any other insistence ("insisted on a ceasefire", "on
+        keeping troops in the corridor": a presence, placed)."""
+        lex = self.ctx.lex
+        if v.lemma_.lower() not in lex.insist_verbs:
+            return None
+        for p in v.children:
+            if p.dep_ != "prep" or p.lower_ not in ("on", "upon"):
+                continue
+            act = next((g for g in p.children if g.dep_ in ("pcomp", "pobj")), None)
+            if act is None or act.tag_ != "VBG" or act.lemma_.lower() not in lex.retaining:
+                continue
+            if any(g.dep_ == "prep" and g.lower_ in PLACING for g in act.children):
+                continue  # "keeping troops in the corridor": a presence asked for
+            obj = next((g for g in act.children if g.dep_ == "dobj"), None)
+            if obj is None or obj.pos_ == "PRON" or self.ctx.men[obj.i] is not None:
+                continue
+            if obj.lemma_.lower() not in GRANTED:  # "keeping the right to strike": asked for
+                return act
+        return None
+
+    def _retention(self, v: Token, act: Token) -> None:
+        """Holding on to X refuses to give X up: a rejection of the demand just before that
+        names X's head ("The US demanded that Iran dismantle its enrichment programme. Iran
+        insisted on keeping its enrichment capability": the dismantling), else of X
+        (issue 14r). The insistence is no demand."""
+        ctx = self.ctx
+        if ctx.negated(v) or ctx.irrealis(v):
+            return
+        sources = ctx.resolve.subject_actors(v)
+        obj = next(g for g in act.children if g.dep_ == "dobj")
+        if not sources:
+            return
+        words = {t.lower_ for t in obj.subtree if t.pos_ in ("NOUN", "PROPN")}
+        last, at = ctx.topics.last_demand, ctx.topics.last_demand_sent
+        near = at is not None and 0 <= ctx.sent_of[v.i] - at <= 2
+        if last is not None and near and words & set(last.keywords):
+            self._emit("rejects", sources, [last], v, 0.7)
+            return
+        kept = [t for t in ctx.topics.vp_tokens(act) if t.i != act.i]  # "its claim to the coast"
+        self._emit("rejects", sources, _one(ctx.topics.from_tokens(kept)), v, 0.65)
+
+    def _agreed_exclusion(self, v: Token) -> None:
+        """ "Armenia and Azerbaijan agreed that no other country should be involved", "agreed
+        there would be no foreign troops": each side that agrees rules out what the negated
+        clause names (its subject or the "there is" phrase with "no" and a modal; issue 14r).
+        An agreement told as a guess or a plan ("may agree", "hope to agree") says nothing."""
+        ctx = self.ctx
+        if v.lemma_.lower() not in ctx.lex.agreeing or ctx.negated(v) or ctx.irrealis(v):
+            return
+        for c in v.children:
+            modal = next((g for g in c.children if g.dep_ == "aux" and g.tag_ == "MD"), None)
+            if c.dep_ != "ccomp" or modal is None:
+                continue
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            there = next((g for g in c.children if g.dep_ == "expl"), None)
+            thing = next((g for g in c.children if g.dep_ == "attr"), None) if there else subj
+            no = no_det(thing) if thing is not None else None
+            if thing is None or no is None or ctx.men[thing.i] is not None:
+                continue
+            if modal.lower_ not in DEONTIC and thing.lemma_.lower() not in ctx.lex.outsiders:
+                continue  # "agreed that no deal would be reached this year": a forecast
+            sources = ctx.resolve.subject_actors(v)
+            if not sources:
+                return
+            # "other" stays: "other country involved", not "country involved"
+            toks = ctx.topics.np_tokens(thing) + [g for g in thing.children if g.dep_ == "amod"]
+            if there is None:  # "no other country should be involved in the talks"
+                toks += ctx.topics.vp_tokens(c)
+            toks = [t for t in dict.fromkeys(toks) if t.i != no.i]
+            self._emit("rejects", sources, _one(ctx.topics.from_tokens(toks)), v, 0.6)
+            return
 
     def _refused_passive(self, v: Token) -> None:
         """ "the proposal will not be accepted", "the decree cannot be accepted as an
@@ -1022,6 +1110,13 @@ def _prep_object(v: Token, preps: tuple[str, ...]) -> Token | None:
         ),
         None,
     )
+
+
+def _electoral(obj: Token, electoral: frozenset[str]) -> bool:
+    """An object that is a contest for office ("his candidacy", "her bid for re-election",
+    "the opposition's candidate"), not a proposal (issue 14r)."""
+    heads = [obj, *(g for c in obj.children if c.dep_ == "prep" for g in c.children)]
+    return any(h.lemma_.lower() in electoral or h.lower_ in electoral for h in heads)
 
 
 def _advised(v: Token, ctx: DocContext) -> bool:

@@ -72,7 +72,10 @@ class Stances(DemandRules, RejectRules):
         lex = ctx.lex
         lemma, low = t.lemma_.lower(), t.lower_
         if t.pos_ == "VERB":
-            if lemma in lex.demand_verbs:
+            kept = self.retained(t)
+            if kept is not None:  # "insisted on keeping X": giving X up refused, no demand
+                self._retention(t, kept)
+            elif lemma in lex.demand_verbs:
                 self._demand_verb(t, lex.demand_verbs[lemma])
             if lemma in lex.reject_verbs:
                 self._reject_verb(t, lex.reject_verbs[lemma])
@@ -82,6 +85,8 @@ class Stances(DemandRules, RejectRules):
                 self._insist(t)
             if lemma in lex.agree_verbs:
                 self._condition(t)
+            if lemma in lex.agreeing:
+                self._agreed_exclusion(t)
             if lemma in lex.evaluation_verbs:
                 self._evaluation(t)
             if lemma in lex.shortfall_verbs:

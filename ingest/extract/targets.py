@@ -15,6 +15,7 @@ from actorgraph.ingest.extract.topic_spans import (
     abstract_head,
     bare,
     clause_content,
+    hung_relative,
 )
 from actorgraph.ingest.extract.topics import RIGHT_NOUNS, Topic, stray_noun
 
@@ -115,6 +116,9 @@ class Targets:
             return self._pointed(head)
         if head.dep_ == "appos" and lemma in lex.demand_anaphors:  # "X, a demand (that) ..."
             return self.np(head.head)
+        claimed = self.claimed_back(head)
+        if claimed is not None:  # "Russia demanded X. The claims were rejected by Kyiv"
+            return claimed
         if lemma in ctx.lex.demand_nouns | {"demand"}:
             inner = self.clause_of_noun(head)
             if inner is not None:
@@ -204,6 +208,28 @@ class Targets:
             return None  # "the whole exercise", "the situation": no proposal pointed at
         here = self.ctx.sent_of[head.i]
         return topics.last_demand if 0 <= here - topics.last_demand_sent <= 2 else None
+
+    def claimed_back(self, head: Token) -> Topic | None:
+        """What a bare claim noun points back to ("Russia demanded the four regions. The
+        claims have been rejected by Kyiv", "these claims"): the demand found in its sentence
+        or the two before, unless an accusation comes between ("accused X of stalling": the
+        claims are said of X). A claim with its own content ("claims that ...", "claims of
+        ...") or no demand near is no demand (issue 14r)."""
+        ctx = self.ctx
+        topics = ctx.topics
+        last, at = topics.last_demand, topics.last_demand_sent
+        if last is None or at is None or head.pos_ != "NOUN":
+            return None
+        if head.lower_ not in ctx.lex.claim_anaphors or not _bare_pointer(head):
+            return None
+        here = ctx.sent_of[head.i]
+        if not 0 <= here - at <= 2:
+            return None
+        between = range(ctx.sents[at].start, head.i)
+        doc = head.doc
+        if any(doc[i].lemma_.lower() in ctx.lex.accusing for i in between):
+            return None
+        return last
 
     def _relative_rest(self, content: Token, toks: list[Token]) -> list[Token]:
         """What the content of an arrangement says past its verb: "in which the revenues are
@@ -612,7 +638,10 @@ class Targets:
                 ),
                 None,
             )
-        ccomp = next((c for c in kids if c.dep_ == "ccomp" and not stray_noun(c)), None)
+        ccomp = next(
+            (c for c in kids if c.dep_ == "ccomp" and not stray_noun(c) and not hung_relative(c)),
+            None,
+        )
         for_clause = next((c for c in kids if _for_clause(c, "for")), None)
         if xcomp is None and dobj is None and for_clause is not None:
             return _one(ctx.topics.from_vp(for_clause))  # "called for Iran to dismantle X"
@@ -807,6 +836,12 @@ class Targets:
             if clause.dep_ == "xcomp" and not any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in conj.children
             ):
+                if not found and conj.head.i == clause.i:
+                    # "refused to sit or meet with Haftar": a bare verb shares what the next
+                    # one names (issue 14r)
+                    cc = [c for c in clause.children if c.dep_ == "cc"]
+                    shared = topics.from_tokens([clause, *cc, *topics.vp_tokens(conj)])
+                    found = _one(shared)
                 continue  # "pressed X to abandon A and instead rely on B": one demand, said twice
             if conj.lemma_.lower() in self.ctx.lex.speech_verbs or (
                 clause.tag_ == "VB" and conj.tag_ in ("VBD", "VBZ")
@@ -1048,6 +1083,20 @@ PROPOSED_HEADS = frozenset(
 def no_det(obj: Token) -> Token | None:
     """ "no ceasefire": the negating determiner of an object."""
     return next((c for c in obj.children if c.dep_ == "det" and c.lower_ == "no"), None)
+
+
+def _bare_pointer(head: Token) -> bool:
+    """A noun with a definite or pointing determiner and nothing else ("the claims", "these
+    claims", "such claims"; not "claims that ...", "Russia's claims", "the territorial
+    claims")."""
+    kids = list(head.children)
+    pointed = any(
+        c.dep_ in ("det", "amod", "predet") and c.lower_ in ("the", "such", *POINTING) for c in kids
+    )
+    return pointed and all(
+        c.dep_ in ("det", "predet", "punct") or c.lower_ == "such" or c.dep_ == "relcl"
+        for c in kids
+    )
 
 
 def _relative(c: Token) -> bool:

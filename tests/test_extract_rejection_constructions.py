@@ -109,3 +109,53 @@ def test_a_vote_in_an_election_is_no_stance(ex: Extractor) -> None:
     vote = "The Andean Front did not support her bid for re-election."
     assert _stances(ex, vote, "rejects") == []
     assert _stances(ex, "Bolivia did not support the ceasefire proposal.", "rejects") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "word"),
+    [
+        (
+            '"No buffer zone will happen on our land," the Andean Front said.',
+            "andean-front",
+            "zone",
+        ),
+        (
+            "The Constitutional Court ruled that the Bolivian decree was unconstitutional.",
+            "constitutional-court",
+            "decree",
+        ),
+        (
+            "Peru's Constitutional Court dismissed on Monday a lawsuit by the Front.",
+            "constitutional-court",
+            "lawsuit",
+        ),
+        ("The Andean Front announced the termination of the peace talks.", "andean-front", "talks"),
+        (
+            "Bolivia made an offer of two ports, which was rejected as too small by Peru.",
+            "peru",
+            "offer",
+        ),
+        ("Kyiv has declined to give up any territory.", "ukraine", "territory"),
+    ],
+)
+def test_more_constructions_reject(ex: Extractor, text: str, source: str, word: str) -> None:
+    found = _stances(ex, text, "rejects")
+    assert any(word in name and s == source for s, name in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru said no talks will happen this week.",
+        "Peru announced the end of the curfew in the valley.",
+        "The Andean Front did not take part in the talks between Peru and Bolivia.",
+        "Peru declined to give details of the plan.",
+    ],
+)
+def test_near_misses_of_the_constructions(ex: Extractor, text: str) -> None:
+    assert _stances(ex, text, "rejects") == []
+
+
+def test_the_stance_s_own_relative_clause_is_no_content(ex: Extractor) -> None:
+    text = "Bolivia made an offer, which was rejected as too low by Peru."
+    assert _stances(ex, text, "rejects") == [("peru", "offer")]

@@ -191,6 +191,10 @@ class Rejects(_Section):
     retaining: Words = Field(default_factory=list)
     agreeing: Words = Field(default_factory=list)
     outsiders: Words = Field(default_factory=list)
+    happening: Words = Field(default_factory=list)
+    ruling_verbs: Words = Field(default_factory=list)
+    ending_nouns: Words = Field(default_factory=list)
+    attending: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -433,6 +437,14 @@ class Lexicon:
     agreeing: frozenset[str]
     #: "agreed that no third party would mediate": whose part agreed away, with any modal
     outsiders: frozenset[str]
+    #: "no safe zone will happen": a future ruled out, like "there will be no X"
+    happening: frozenset[str]
+    #: "the court ruled that the law was unconstitutional": who rules judges the clause
+    ruling_verbs: frozenset[str]
+    #: "announced the termination of the talks": talks or a deal ended
+    ending_nouns: frozenset[str]
+    #: "did not take part in the talks": an absence told, a refusal only with "will"/"would"
+    attending: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -675,6 +687,10 @@ class Lexicon:
             retaining=fs(rj.retaining),
             agreeing=fs(rj.agreeing),
             outsiders=fs(rj.outsiders),
+            happening=fs(rj.happening),
+            ruling_verbs=fs(rj.ruling_verbs),
+            ending_nouns=fs(rj.ending_nouns),
+            attending=fs(rj.attending),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),
@@ -769,6 +785,8 @@ class Lexicon:
             | set(lex.reject_idioms)
             | set(lex.acceptance_idioms)
             | {"only", "against", "no"}
+            | lex.ending_nouns  # issue 14r
+            | lex.agreeing
             | {p.split()[0] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.held_phrases}

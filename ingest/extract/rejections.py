@@ -32,7 +32,7 @@ from actorgraph.ingest.extract.topics import WHEN_ENTS
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
-    from actorgraph.ingest.extract.lexicon import Frame
+    from actorgraph.ingest.extract.lexicon import Frame, Lexicon
     from actorgraph.ingest.extract.topics import Topic
     from spacy.tokens import Span, Token
 
@@ -119,6 +119,9 @@ class RejectRules(StanceRules):
         if self._denies_claim(v):
             return  # "denied that it was stalling", "dismissed reports that ...": a denial
         sources = ctx.resolve.subject_actors(v) or self._conjoined_speaker(v)
+        judged_by = _agent_after_as(v)
+        if not sources and judged_by is not None:  # "rejected as too low by X" (issue 14r)
+            sources = ctx.resolve.resolve_np(judged_by)
         subs = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
         if not sources and len(subs) >= 2 and self._relativized(v):
             sources = ctx.resolve.resolve_np(subs[-1])  # "X, a step Israel declined to take"
@@ -284,7 +287,10 @@ class RejectRules(StanceRules):
     def _says_nothing(self, v: Token) -> bool:
         """ "declined to comment", "refused to say whether": a stance on nothing."""
         lex = self.ctx.lex
-        return any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.not_stances for c in v.children)
+        return any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in lex.not_stances and not _conceded(c, lex)
+            for c in v.children
+        )
 
     def _negated_accept(self, v: Token) -> None:
         """ "will not accept X", "has no intention of accepting X", "no plans to sign X"."""
@@ -662,6 +668,29 @@ class RejectRules(StanceRules):
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.7)
 
+    def _ended(self, n: Token) -> None:
+        """ "the EMC announced the termination of the peace negotiations", "declared the
+        suspension of the accord": ending talks or a deal, announced by its subject
+        (`rejects.ending_nouns` after a verb of saying or ruling; issue 14r). Not an end asked
+        for ("called for the suspension of the talks": a demand) or denied."""
+        ctx = self.ctx
+        lex = ctx.lex
+        v = n.head
+        if n.dep_ != "dobj" or v.lemma_.lower() not in lex.speech_verbs | lex.ruling_verbs:
+            return
+        if ctx.negated(v) or ctx.irrealis(v):
+            return
+        of = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if obj is None or ctx.men[obj.i] is not None:
+            return
+        low = obj.lemma_.lower()
+        if low not in NEGOTIATIONS and low not in lex.object_classes.get("proposal", ()):
+            return  # "announced the end of the curfew": no talks or deal left
+        sources = ctx.resolve.subject_actors(v)
+        if sources:
+            self._emit("rejects", sources, self.t.nps(obj), n, 0.7)
+
     # ------------------------------------------------------------------ idioms
     def _idiom(
         self, v: Token, tails: tuple[tuple[str, ...], ...], acceptance: bool = False
@@ -676,6 +705,8 @@ class RejectRules(StanceRules):
             return
         if acceptance and (not ctx.negated(v) or _pending(v)):
             return
+        if acceptance and v.lemma_.lower() in ctx.lex.attending and not _refusal_aux(v):
+            return  # "did not take part in the talks": an absence told, no refusal (issue 14r)
         if not acceptance and (
             ctx.negated(v) or (v.dep_ in ("amod", "pcomp", "acl") and not absolute_participle(v))
         ):
@@ -928,13 +959,15 @@ class RejectRules(StanceRules):
 
     def _there_will_be_no(self, thing: Token) -> None:
         """ "Israel said there will be no ceasefire", "there would be no Palestinian state,
-        Netanyahu said": a future ruled out by whoever says so. Not "there can be no plan
+        Netanyahu said", "no safe zone will happen" (`rejects.happening`, any thing but an
+        actor): a future ruled out by whoever says so. Not "there can be no plan
         that ignores X" (a condition, with its clause), "no ... until Y" (a demand for Y), a
         hedge, nor what nobody says."""
         ctx = self.ctx
         be = thing.head
         kids = list(be.children)
-        if be.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in kids):
+        happening = be.lemma_.lower() in ctx.lex.happening and thing.dep_ == "nsubj"
+        if not happening and (be.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in kids)):
             return
         if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in kids):
             return  # "there is no plan", "there can be no peace without X"
@@ -944,8 +977,10 @@ class RejectRules(StanceRules):
             return  # "no deal until X", "no ceasefire that leaves X": a condition
         if any(_when(c) for c in [*kids, *thing.children]):
             return  # "there would be no talks this week, on Friday": a schedule announced
-        if ctx.men[thing.i] is not None or thing.lemma_.lower() not in (
-            ctx.lex.ruled_out | ctx.lex.object_classes.get("proposal", frozenset())
+        if ctx.men[thing.i] is not None or not (
+            happening  # "no safe zone will happen": whatever it is (issue 14r)
+            or thing.lemma_.lower()
+            in (ctx.lex.ruled_out | ctx.lex.object_classes.get("proposal", frozenset()))
         ):
             return  # "there will be no aid deliveries this week": an event announced
         top = be.head if be.dep_ == "ccomp" else be
@@ -1110,6 +1145,38 @@ def _prep_object(v: Token, preps: tuple[str, ...]) -> Token | None:
         ),
         None,
     )
+
+
+def _conceded(act: Token, lex: Lexicon) -> bool:
+    """A verb of saying that is also one of giving (`rejects.concessions`), used as giving
+    ("refused to give up any territory", "declined to give back the islands", "refused to
+    provide guarantees"): a particle makes it another verb, and an object that is no word or
+    detail a concession ("declined to give details", "to provide a timeline" still say
+    nothing; issue 14r)."""
+    if act.lemma_.lower() not in lex.concessions:
+        return False  # "declined to speak out on the plan": saying, whatever follows
+    return any(
+        c.dep_ == "prt" or (c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in WORDS_NOUNS)
+        for c in act.children
+    )
+
+
+def _refusal_aux(v: Token) -> bool:
+    """A refusal's auxiliary ("will not", "would not", "cannot"), not a past told ("did not")."""
+    return any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUXILIARIES for c in v.children)
+
+
+def _agent_after_as(v: Token) -> Token | None:
+    """The agent of a passive that the parser hung inside its "as" phrase ("which was rejected
+    as too low by the regional government": "by" under "low")."""
+    if not _passive(v) or any(c.dep_ == "agent" for c in v.children):
+        return None
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for t in c.subtree:
+                if t.dep_ == "prep" and t.lower_ == "by":
+                    return next((g for g in t.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _electoral(obj: Token, electoral: frozenset[str]) -> bool:

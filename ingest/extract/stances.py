@@ -105,6 +105,13 @@ class Stances(DemandRules, RejectRules):
             self._there_will_be_no(t.head)  # "there will be no Palestinian state"
         elif (
             low == "no"
+            and t.dep_ == "det"
+            and t.head.dep_ == "nsubj"
+            and t.head.head.lemma_.lower() in lex.happening
+        ):
+            self._there_will_be_no(t.head)  # "no safe zone will happen" (issue 14r)
+        elif (
+            low == "no"
             and t.dep_ == "intj"
             and t.head.lower_ == "to"
             and t.head.head.lemma_.lower() == "say"
@@ -152,6 +159,8 @@ class Stances(DemandRules, RejectRules):
                 self._made_condition(t)
             if lemma in lex.reject_nouns or low in lex.reject_nouns:
                 self._reject_noun(t)
+            if lemma in lex.ending_nouns:
+                self._ended(t)  # "announced the termination of the talks" (issue 14r)
         if t.pos_ in ("ADJ", "VERB", "NOUN"):
             if lemma in lex.reject_predicates and t.dep_ in ("acomp", "attr"):
                 self._predicate(t, t.head)

@@ -101,7 +101,9 @@ class Targets:
             or lemma in lex.shell_nouns
             or abstract
         ):
-            content = next((c for c in head.children if _relative(c)), None)
+            content = next(
+                (c for c in head.children if _relative(c) and not self._stance_clause(c)), None
+            )
             if content is not None:  # "a deal that guarantees the reconstruction of Gaza"
                 rel = [g for g in content.children if g.dep_ == "nsubj"]
                 toks = ctx.topics.np_tokens(head) + rel + ctx.topics.vp_tokens(content)
@@ -208,6 +210,26 @@ class Targets:
             return None  # "the whole exercise", "the situation": no proposal pointed at
         here = self.ctx.sent_of[head.i]
         return topics.last_demand if 0 <= here - topics.last_demand_sent <= 2 else None
+
+    def _stance_clause(self, rel: Token) -> bool:
+        """A relative clause that takes a stance on its head ("an offer, which was rejected as
+        too low by X", "a plan that Hamas demanded"): what is said of the head, not what it
+        holds (issue 14r)."""
+        lex = self.ctx.lex
+        low = rel.lemma_.lower()
+        return low in lex.reject_verbs or low in lex.demand_verbs
+
+    def _proposed_antecedent(self, head: Token) -> Token:
+        """What a relative clause after "a proposal of X, which ..." is about: the proposal
+        the parser hung X on ("an offer of two ports, which was rejected": the offer), else
+        the noun it hangs on (issue 14r)."""
+        proposals = self.ctx.lex.object_classes.get("proposal", frozenset())
+        up = head
+        while up.dep_ == "pobj" and up.head.lower_ in ("of", "for") and up.head.head.i != up.i:
+            up = up.head.head
+            if up.lemma_.lower() in proposals:
+                return up
+        return head
 
     def claimed_back(self, head: Token) -> Topic | None:
         """What a bare claim noun points back to ("Russia demanded the four regions. The
@@ -667,7 +689,7 @@ class Targets:
             c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubjpass")
             for c in [*kids, *(xcomp.children if xcomp is not None else ())]
         ):  # "the plan, which X rejected" / "which X pressed them to accept"
-            return _one(self.np(v.head))
+            return _one(self.np(self._proposed_antecedent(v.head)))
         first = v
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head

@@ -195,7 +195,7 @@ class RejectRules(StanceRules):
         chain = [v, *(c for c in v.children if c.dep_ == "xcomp")]
         if any(g.dep_ in ("dobj", "ccomp") and g.pos_ != "PRON" for c in chain for g in c.children):
             return []
-        head = v.head
+        head = self.t.proposed_antecedent(v.head)  # "a proposal for patrols, which ..."
         lex = self.ctx.lex
         said = self.t.said_to_be(head)
         if said is not None:  # "the disarmament proposal was one the movement has not accepted"

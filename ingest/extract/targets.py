@@ -219,7 +219,7 @@ class Targets:
         low = rel.lemma_.lower()
         return low in lex.reject_verbs or low in lex.demand_verbs
 
-    def _proposed_antecedent(self, head: Token) -> Token:
+    def proposed_antecedent(self, head: Token) -> Token:
         """What a relative clause after "a proposal of X, which ..." is about: the proposal
         the parser hung X on ("an offer of two ports, which was rejected": the offer), else
         the noun it hangs on (issue 14r)."""
@@ -689,7 +689,7 @@ class Targets:
             c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubjpass")
             for c in [*kids, *(xcomp.children if xcomp is not None else ())]
         ):  # "the plan, which X rejected" / "which X pressed them to accept"
-            return _one(self.np(self._proposed_antecedent(v.head)))
+            return _one(self.np(self.proposed_antecedent(v.head)))
         first = v
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head

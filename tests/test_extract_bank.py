@@ -93,6 +93,9 @@ FLOORS = {
     # issue-14s
     "statements-news-tags": 0.95,
     "statements-directives": 0.95,
+    # issue 14r
+    "rejections-constructions": 0.95,
+    "stance-topic-spans": 0.95,
 }
 
 

@@ -209,6 +209,16 @@ class Rejects(_Section):
     ruled_out: Words = Field(default_factory=list)
     stopping: Words = Field(default_factory=list)
     forecast_verbs: Words = Field(default_factory=list)
+    # issue 14r
+    accusing: Words = Field(default_factory=list)
+    electoral: Words = Field(default_factory=list)
+    retaining: Words = Field(default_factory=list)
+    agreeing: Words = Field(default_factory=list)
+    outsiders: Words = Field(default_factory=list)
+    happening: Words = Field(default_factory=list)
+    ruling_verbs: Words = Field(default_factory=list)
+    ending_nouns: Words = Field(default_factory=list)
+    attending: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -299,6 +309,8 @@ class Topics(_Section):
     patient_nouns: Words = Field(default_factory=list)
     offer_verbs: Words = Field(default_factory=list)
     proposing_verbs: Words = Field(default_factory=list)
+    # issue 14r
+    claim_anaphors: Words = Field(default_factory=list)
 
 
 class LexiconFile(_Section):
@@ -478,6 +490,25 @@ class Lexicon:
     stopping: frozenset[str]
     #: "warned there would be no peace": a future foreseen, not ruled out
     forecast_verbs: frozenset[str]
+    # issue 14r
+    #: "accused X of stalling. X rejected the claims": what is claimed is said of X, no demand
+    accusing: frozenset[str]
+    #: "did not support his candidacy": a vote in an election, no stance in the talks
+    electoral: frozenset[str]
+    #: "insisted on keeping its arms": giving them up refused
+    retaining: frozenset[str]
+    #: "agreed that no other country should be involved": the involvement rejected by each
+    agreeing: frozenset[str]
+    #: "agreed that no third party would mediate": whose part agreed away, with any modal
+    outsiders: frozenset[str]
+    #: "no safe zone will happen": a future ruled out, like "there will be no X"
+    happening: frozenset[str]
+    #: "the court ruled that the law was unconstitutional": who rules judges the clause
+    ruling_verbs: frozenset[str]
+    #: "announced the termination of the talks": talks or a deal ended
+    ending_nouns: frozenset[str]
+    #: "did not take part in the talks": an absence told, a refusal only with "will"/"would"
+    attending: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -579,6 +610,8 @@ class Lexicon:
     anaphors: frozenset[str]
     #: "rejected the demand": the last demand in the document
     demand_anaphors: frozenset[str]
+    #: "the claims were rejected" after a demand: that demand (issue 14r)
+    claim_anaphors: frozenset[str]
     #: "any language that would commit it to ...": the relative clause says what it is
     shell_nouns: frozenset[str]
     #: "rejected the idea", "that route", "the whole exercise": heads that name no content
@@ -743,6 +776,15 @@ class Lexicon:
             ruled_out=fs(rj.ruled_out),
             stopping=fs(rj.stopping),
             forecast_verbs=fs(rj.forecast_verbs),
+            accusing=fs(rj.accusing),
+            electoral=fs(rj.electoral),
+            retaining=fs(rj.retaining),
+            agreeing=fs(rj.agreeing),
+            outsiders=fs(rj.outsiders),
+            happening=fs(rj.happening),
+            ruling_verbs=fs(rj.ruling_verbs),
+            ending_nouns=fs(rj.ending_nouns),
+            attending=fs(rj.attending),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),
@@ -808,6 +850,7 @@ class Lexicon:
             topic_drop=fs(spec.topics.drop),
             anaphors=fs(spec.topics.anaphors),
             demand_anaphors=fs(spec.topics.demand_anaphors),
+            claim_anaphors=fs(spec.topics.claim_anaphors),
             shell_nouns=fs(spec.topics.shell_nouns),
             abstract_heads=fs(spec.topics.abstract_heads),
             topic_stopwords=fs(spec.topics.stopwords),
@@ -847,6 +890,8 @@ class Lexicon:
             | set(lex.reject_idioms)
             | set(lex.acceptance_idioms)
             | {"only", "against", "no"}
+            | lex.ending_nouns  # issue 14r
+            | lex.agreeing
             | {p.split()[0] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.held_phrases}

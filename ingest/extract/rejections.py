@@ -32,7 +32,7 @@ from actorgraph.ingest.extract.topics import WHEN_ENTS
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
-    from actorgraph.ingest.extract.lexicon import Frame
+    from actorgraph.ingest.extract.lexicon import Frame, Lexicon
     from actorgraph.ingest.extract.topics import Topic
     from spacy.tokens import Span, Token
 
@@ -65,6 +65,15 @@ REMARKS = frozenset(
 
 #: a passive refused, not a failure told: "will not be accepted", "cannot be accepted"
 REFUSAL_AUXILIARIES = FUTURE_AUXILIARIES | {"can", "ca", "could"}
+
+#: "agreed that no other country should be involved": modals of what ought to be (issue 14r)
+DEONTIC = frozenset({"should", "must", "shall"})
+
+#: "insisted on keeping the right to strike": what the other side is to grant, a demand
+GRANTED = frozenset({"right", "rights", "freedom", "permission", "licence", "license"})
+
+#: "insisted on keeping troops in the valley": where a thing is kept, a presence asked for
+PLACING = frozenset({"in", "at", "on", "inside", "within", "along", "near", "across", "around"})
 
 #: "walked out over the draft": what a walkout protests against is rejected, whatever it is
 PROTEST_PREPS = frozenset({"over"})
@@ -110,6 +119,9 @@ class RejectRules(StanceRules):
         if self._denies_claim(v):
             return  # "denied that it was stalling", "dismissed reports that ...": a denial
         sources = ctx.resolve.subject_actors(v) or self._conjoined_speaker(v)
+        judged_by = _agent_after_as(v)
+        if not sources and judged_by is not None:  # "rejected as too low by X" (issue 14r)
+            sources = ctx.resolve.resolve_np(judged_by)
         subs = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
         if not sources and len(subs) >= 2 and self._relativized(v):
             sources = ctx.resolve.resolve_np(subs[-1])  # "X, a step Israel declined to take"
@@ -183,7 +195,7 @@ class RejectRules(StanceRules):
         chain = [v, *(c for c in v.children if c.dep_ == "xcomp")]
         if any(g.dep_ in ("dobj", "ccomp") and g.pos_ != "PRON" for c in chain for g in c.children):
             return []
-        head = v.head
+        head = self.t.proposed_antecedent(v.head)  # "a proposal for patrols, which ..."
         lex = self.ctx.lex
         said = self.t.said_to_be(head)
         if said is not None:  # "the disarmament proposal was one the movement has not accepted"
@@ -264,6 +276,8 @@ class RejectRules(StanceRules):
             if c.dep_ == "ccomp" and c.lemma_.lower() in lex.belief_verbs:
                 return True  # "(some) worry that X; Y rejects that"
             if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in claims:
+                if self.t.claimed_back(c) is not None:
+                    continue  # "Russia demanded X. Kyiv rejected the claims": the demand
                 clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp")), None)
                 if c.lemma_.lower() in SUGGESTIONS and (clause is None or not _past_fact(clause)):
                     continue  # "rejected a suggestion that the talks address X"
@@ -273,7 +287,10 @@ class RejectRules(StanceRules):
     def _says_nothing(self, v: Token) -> bool:
         """ "declined to comment", "refused to say whether": a stance on nothing."""
         lex = self.ctx.lex
-        return any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.not_stances for c in v.children)
+        return any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in lex.not_stances and not _conceded(c, lex)
+            for c in v.children
+        )
 
     def _negated_accept(self, v: Token) -> None:
         """ "will not accept X", "has no intention of accepting X", "no plans to sign X"."""
@@ -303,6 +320,8 @@ class RejectRules(StanceRules):
             self._emit("demands", sources, [topic] if topic else [], v, 0.65)
             return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is not None and _electoral(obj, ctx.lex.electoral):
+            return  # "did not support his candidacy": a vote, no stance in the talks
         content = self._indefinite_content(obj) if obj is not None else None
         if content is not None:  # "will not sign anything that amounts to a surrender"
             self._emit("rejects", sources, content, v, 0.7)
@@ -319,6 +338,81 @@ class RejectRules(StanceRules):
             # "will never recognise Kosovo": the act refused, not the actor
             targets = _one(ctx.topics.from_vp(v))
         self._emit("rejects", sources, targets, v, 0.7)
+
+    def retained(self, v: Token) -> Token | None:
+        """ "insisted on keeping its enrichment capability", "insists upon retaining its
+        weapons": the verb of holding on to something (`rejects.retaining`) with an object
+        that is no actor; None for any other insistence ("insisted on a ceasefire", "on
+        keeping troops in the corridor": a presence, placed)."""
+        lex = self.ctx.lex
+        if v.lemma_.lower() not in lex.insist_verbs:
+            return None
+        for p in v.children:
+            if p.dep_ != "prep" or p.lower_ not in ("on", "upon"):
+                continue
+            act = next((g for g in p.children if g.dep_ in ("pcomp", "pobj")), None)
+            if act is None or act.tag_ != "VBG" or act.lemma_.lower() not in lex.retaining:
+                continue
+            if any(g.dep_ == "prep" and g.lower_ in PLACING for g in act.children):
+                continue  # "keeping troops in the corridor": a presence asked for
+            obj = next((g for g in act.children if g.dep_ == "dobj"), None)
+            if obj is None or obj.pos_ == "PRON" or self.ctx.men[obj.i] is not None:
+                continue
+            if obj.lemma_.lower() not in GRANTED:  # "keeping the right to strike": asked for
+                return act
+        return None
+
+    def _retention(self, v: Token, act: Token) -> None:
+        """Holding on to X refuses to give X up: a rejection of the demand just before that
+        names X's head ("The US demanded that Iran dismantle its enrichment programme. Iran
+        insisted on keeping its enrichment capability": the dismantling), else of X
+        (issue 14r). The insistence is no demand."""
+        ctx = self.ctx
+        if ctx.negated(v) or ctx.irrealis(v):
+            return
+        sources = ctx.resolve.subject_actors(v)
+        obj = next(g for g in act.children if g.dep_ == "dobj")
+        if not sources:
+            return
+        words = {t.lower_ for t in obj.subtree if t.pos_ in ("NOUN", "PROPN")}
+        last, at = ctx.topics.last_demand, ctx.topics.last_demand_sent
+        near = at is not None and 0 <= ctx.sent_of[v.i] - at <= 2
+        if last is not None and near and words & set(last.keywords):
+            self._emit("rejects", sources, [last], v, 0.7)
+            return
+        kept = [t for t in ctx.topics.vp_tokens(act) if t.i != act.i]  # "its claim to the coast"
+        self._emit("rejects", sources, _one(ctx.topics.from_tokens(kept)), v, 0.65)
+
+    def _agreed_exclusion(self, v: Token) -> None:
+        """ "Armenia and Azerbaijan agreed that no other country should be involved", "agreed
+        there would be no foreign troops": each side that agrees rules out what the negated
+        clause names (its subject or the "there is" phrase with "no" and a modal; issue 14r).
+        An agreement told as a guess or a plan ("may agree", "hope to agree") says nothing."""
+        ctx = self.ctx
+        if v.lemma_.lower() not in ctx.lex.agreeing or ctx.negated(v) or ctx.irrealis(v):
+            return
+        for c in v.children:
+            modal = next((g for g in c.children if g.dep_ == "aux" and g.tag_ == "MD"), None)
+            if c.dep_ != "ccomp" or modal is None:
+                continue
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            there = next((g for g in c.children if g.dep_ == "expl"), None)
+            thing = next((g for g in c.children if g.dep_ == "attr"), None) if there else subj
+            no = no_det(thing) if thing is not None else None
+            if thing is None or no is None or ctx.men[thing.i] is not None:
+                continue
+            if modal.lower_ not in DEONTIC and thing.lemma_.lower() not in ctx.lex.outsiders:
+                continue  # "agreed that no deal would be reached this year": a forecast
+            sources = ctx.resolve.subject_actors(v)
+            if not sources:
+                return
+            # "other" stays: "other country involved", not "country involved"
+            toks = ctx.topics.np_tokens(thing) + [g for g in thing.children if g.dep_ == "amod"]
+            if there is None:  # "no other country should be involved in the talks"
+                toks += ctx.topics.vp_tokens(c)
+            toks = [t for t in dict.fromkeys(toks) if t.i != no.i]
+            self._emit("rejects", sources, _one(ctx.topics.from_tokens(toks)), v, 0.6)
+            return
 
     def _refused_passive(self, v: Token) -> None:
         """ "the proposal will not be accepted", "the decree cannot be accepted as an
@@ -574,6 +668,29 @@ class RejectRules(StanceRules):
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.7)
 
+    def _ended(self, n: Token) -> None:
+        """ "the EMC announced the termination of the peace negotiations", "declared the
+        suspension of the accord": ending talks or a deal, announced by its subject
+        (`rejects.ending_nouns` after a verb of saying or ruling; issue 14r). Not an end asked
+        for ("called for the suspension of the talks": a demand) or denied."""
+        ctx = self.ctx
+        lex = ctx.lex
+        v = n.head
+        if n.dep_ != "dobj" or v.lemma_.lower() not in lex.speech_verbs | lex.ruling_verbs:
+            return
+        if ctx.negated(v) or ctx.irrealis(v):
+            return
+        of = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if obj is None or ctx.men[obj.i] is not None:
+            return
+        low = obj.lemma_.lower()
+        if low not in NEGOTIATIONS and low not in lex.object_classes.get("proposal", ()):
+            return  # "announced the end of the curfew": no talks or deal left
+        sources = ctx.resolve.subject_actors(v)
+        if sources:
+            self._emit("rejects", sources, self.t.nps(obj), n, 0.7)
+
     # ------------------------------------------------------------------ idioms
     def _idiom(
         self, v: Token, tails: tuple[tuple[str, ...], ...], acceptance: bool = False
@@ -588,6 +705,8 @@ class RejectRules(StanceRules):
             return
         if acceptance and (not ctx.negated(v) or _pending(v)):
             return
+        if acceptance and v.lemma_.lower() in ctx.lex.attending and not _refusal_aux(v):
+            return  # "did not take part in the talks": an absence told, no refusal (issue 14r)
         if not acceptance and (
             ctx.negated(v) or (v.dep_ in ("amod", "pcomp", "acl") and not absolute_participle(v))
         ):
@@ -840,13 +959,15 @@ class RejectRules(StanceRules):
 
     def _there_will_be_no(self, thing: Token) -> None:
         """ "Israel said there will be no ceasefire", "there would be no Palestinian state,
-        Netanyahu said": a future ruled out by whoever says so. Not "there can be no plan
+        Netanyahu said", "no safe zone will happen" (`rejects.happening`, any thing but an
+        actor): a future ruled out by whoever says so. Not "there can be no plan
         that ignores X" (a condition, with its clause), "no ... until Y" (a demand for Y), a
         hedge, nor what nobody says."""
         ctx = self.ctx
         be = thing.head
         kids = list(be.children)
-        if be.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in kids):
+        happening = be.lemma_.lower() in ctx.lex.happening and thing.dep_ == "nsubj"
+        if not happening and (be.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in kids)):
             return
         if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in kids):
             return  # "there is no plan", "there can be no peace without X"
@@ -856,8 +977,10 @@ class RejectRules(StanceRules):
             return  # "no deal until X", "no ceasefire that leaves X": a condition
         if any(_when(c) for c in [*kids, *thing.children]):
             return  # "there would be no talks this week, on Friday": a schedule announced
-        if ctx.men[thing.i] is not None or thing.lemma_.lower() not in (
-            ctx.lex.ruled_out | ctx.lex.object_classes.get("proposal", frozenset())
+        if ctx.men[thing.i] is not None or not (
+            happening  # "no safe zone will happen": whatever it is (issue 14r)
+            or thing.lemma_.lower()
+            in (ctx.lex.ruled_out | ctx.lex.object_classes.get("proposal", frozenset()))
         ):
             return  # "there will be no aid deliveries this week": an event announced
         top = be.head if be.dep_ == "ccomp" else be
@@ -1022,6 +1145,45 @@ def _prep_object(v: Token, preps: tuple[str, ...]) -> Token | None:
         ),
         None,
     )
+
+
+def _conceded(act: Token, lex: Lexicon) -> bool:
+    """A verb of saying that is also one of giving (`rejects.concessions`), used as giving
+    ("refused to give up any territory", "declined to give back the islands", "refused to
+    provide guarantees"): a particle makes it another verb, and an object that is no word or
+    detail a concession ("declined to give details", "to provide a timeline" still say
+    nothing; issue 14r)."""
+    if act.lemma_.lower() not in lex.concessions:
+        return False  # "declined to speak out on the plan": saying, whatever follows
+    return any(
+        c.dep_ == "prt" or (c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in WORDS_NOUNS)
+        for c in act.children
+    )
+
+
+def _refusal_aux(v: Token) -> bool:
+    """A refusal's auxiliary ("will not", "would not", "cannot"), not a past told ("did not")."""
+    return any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUXILIARIES for c in v.children)
+
+
+def _agent_after_as(v: Token) -> Token | None:
+    """The agent of a passive that the parser hung inside its "as" phrase ("which was rejected
+    as too low by the regional government": "by" under "low")."""
+    if not _passive(v) or any(c.dep_ == "agent" for c in v.children):
+        return None
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for t in c.subtree:
+                if t.dep_ == "prep" and t.lower_ == "by":
+                    return next((g for g in t.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _electoral(obj: Token, electoral: frozenset[str]) -> bool:
+    """An object that is a contest for office ("his candidacy", "her bid for re-election",
+    "the opposition's candidate"), not a proposal (issue 14r)."""
+    heads = [obj, *(g for c in obj.children if c.dep_ == "prep" for g in c.children)]
+    return any(h.lemma_.lower() in electoral or h.lower_ in electoral for h in heads)
 
 
 def _advised(v: Token, ctx: DocContext) -> bool:

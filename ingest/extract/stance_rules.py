@@ -309,7 +309,7 @@ class StanceRules:
         speech = top.head if top.dep_ == "ccomp" else _misread_complement(top)
         lex = ctx.lex
         if speech is not None and speech.lemma_.lower() not in (
-            lex.speech_verbs | lex.insist_verbs | {"conclude"}
+            lex.speech_verbs | lex.insist_verbs | lex.ruling_verbs | {"conclude"}
         ):
             speech = None
         if speech is not None and ctx.quote_of[speech.i] < 0:

@@ -72,7 +72,10 @@ class Stances(DemandRules, RejectRules):
         lex = ctx.lex
         lemma, low = t.lemma_.lower(), t.lower_
         if t.pos_ == "VERB":
-            if lemma in lex.demand_verbs:
+            kept = self.retained(t)
+            if kept is not None:  # "insisted on keeping X": giving X up refused, no demand
+                self._retention(t, kept)
+            elif lemma in lex.demand_verbs:
                 self._demand_verb(t, lex.demand_verbs[lemma])
             if lemma in lex.reject_verbs:
                 self._reject_verb(t, lex.reject_verbs[lemma])
@@ -84,6 +87,8 @@ class Stances(DemandRules, RejectRules):
                 self._threat(t)
             if lemma in lex.agree_verbs:
                 self._condition(t)
+            if lemma in lex.agreeing:
+                self._agreed_exclusion(t)
             if lemma in lex.evaluation_verbs:
                 self._evaluation(t)
             if lemma in lex.shortfall_verbs:
@@ -100,6 +105,13 @@ class Stances(DemandRules, RejectRules):
             self._say_no(t.head)
         elif low == "no" and t.dep_ == "det" and t.head.dep_ == "attr":
             self._there_will_be_no(t.head)  # "there will be no Palestinian state"
+        elif (
+            low == "no"
+            and t.dep_ == "det"
+            and t.head.dep_ == "nsubj"
+            and t.head.head.lemma_.lower() in lex.happening
+        ):
+            self._there_will_be_no(t.head)  # "no safe zone will happen" (issue 14r)
         elif (
             low == "no"
             and t.dep_ == "intj"
@@ -153,6 +165,8 @@ class Stances(DemandRules, RejectRules):
                 self._stressed_need(t)
             if lemma in lex.reject_nouns or low in lex.reject_nouns:
                 self._reject_noun(t)
+            if lemma in lex.ending_nouns:
+                self._ended(t)  # "announced the termination of the talks" (issue 14r)
         if t.pos_ in ("ADJ", "VERB", "NOUN"):
             if lemma in lex.reject_predicates and t.dep_ in ("acomp", "attr"):
                 self._predicate(t, t.head)

@@ -16,6 +16,7 @@ from actorgraph.ingest.extract.topic_spans import (
     bare,
     clause_content,
     contentless_act,
+    hung_relative,
 )
 from actorgraph.ingest.extract.topics import RIGHT_NOUNS, Topic, stray_noun
 
@@ -101,7 +102,9 @@ class Targets:
             or lemma in lex.shell_nouns
             or abstract
         ):
-            content = next((c for c in head.children if _relative(c)), None)
+            content = next(
+                (c for c in head.children if _relative(c) and not self._stance_clause(c)), None
+            )
             if content is not None:  # "a deal that guarantees the reconstruction of Gaza"
                 rel = [g for g in content.children if g.dep_ == "nsubj"]
                 toks = ctx.topics.np_tokens(head) + rel + ctx.topics.vp_tokens(content)
@@ -116,6 +119,9 @@ class Targets:
             return self._pointed(head)
         if head.dep_ == "appos" and lemma in lex.demand_anaphors:  # "X, a demand (that) ..."
             return self.np(head.head)
+        claimed = self.claimed_back(head)
+        if claimed is not None:  # "Russia demanded X. The claims were rejected by Kyiv"
+            return claimed
         if lemma in ctx.lex.demand_nouns | {"demand"}:
             inner = self.clause_of_noun(head)
             if inner is not None:
@@ -205,6 +211,48 @@ class Targets:
             return None  # "the whole exercise", "the situation": no proposal pointed at
         here = self.ctx.sent_of[head.i]
         return topics.last_demand if 0 <= here - topics.last_demand_sent <= 2 else None
+
+    def _stance_clause(self, rel: Token) -> bool:
+        """A relative clause that takes a stance on its head ("an offer, which was rejected as
+        too low by X", "a plan that Hamas demanded"): what is said of the head, not what it
+        holds (issue 14r)."""
+        lex = self.ctx.lex
+        low = rel.lemma_.lower()
+        return low in lex.reject_verbs or low in lex.demand_verbs
+
+    def proposed_antecedent(self, head: Token) -> Token:
+        """What a relative clause after "a proposal of X, which ..." is about: the proposal
+        the parser hung X on ("an offer of two ports, which was rejected": the offer), else
+        the noun it hangs on (issue 14r)."""
+        proposals = self.ctx.lex.object_classes.get("proposal", frozenset())
+        up = head
+        while up.dep_ == "pobj" and up.head.lower_ in ("of", "for") and up.head.head.i != up.i:
+            up = up.head.head
+            if up.lemma_.lower() in proposals:
+                return up
+        return head
+
+    def claimed_back(self, head: Token) -> Topic | None:
+        """What a bare claim noun points back to ("Russia demanded the four regions. The
+        claims have been rejected by Kyiv", "these claims"): the demand found in its sentence
+        or the two before, unless an accusation comes between ("accused X of stalling": the
+        claims are said of X). A claim with its own content ("claims that ...", "claims of
+        ...") or no demand near is no demand (issue 14r)."""
+        ctx = self.ctx
+        topics = ctx.topics
+        last, at = topics.last_demand, topics.last_demand_sent
+        if last is None or at is None or head.pos_ != "NOUN":
+            return None
+        if head.lower_ not in ctx.lex.claim_anaphors or not _bare_pointer(head):
+            return None
+        here = ctx.sent_of[head.i]
+        if not 0 <= here - at <= 2:
+            return None
+        between = range(ctx.sents[at].start, head.i)
+        doc = head.doc
+        if any(doc[i].lemma_.lower() in ctx.lex.accusing for i in between):
+            return None
+        return last
 
     def _relative_rest(self, content: Token, toks: list[Token]) -> list[Token]:
         """What the content of an arrangement says past its verb: "in which the revenues are
@@ -615,7 +663,10 @@ class Targets:
                 ),
                 None,
             )
-        ccomp = next((c for c in kids if c.dep_ == "ccomp" and not stray_noun(c)), None)
+        ccomp = next(
+            (c for c in kids if c.dep_ == "ccomp" and not stray_noun(c) and not hung_relative(c)),
+            None,
+        )
         for_clause = next((c for c in kids if _for_clause(c, "for")), None)
         if xcomp is None and dobj is None and for_clause is not None:
             return _one(ctx.topics.from_vp(for_clause))  # "called for Iran to dismantle X"
@@ -641,7 +692,7 @@ class Targets:
             c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubjpass")
             for c in [*kids, *(xcomp.children if xcomp is not None else ())]
         ):  # "the plan, which X rejected" / "which X pressed them to accept"
-            return _one(self.np(v.head))
+            return _one(self.np(self.proposed_antecedent(v.head)))
         first = v
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
@@ -812,12 +863,18 @@ class Targets:
                 continue
             if any(c.dep_ == "mark" and c.lower_ != "that" for c in conj.children):
                 continue  # "... and if the truce holds": no second demand
-            if (
-                clause.dep_ == "xcomp"
-                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in conj.children)
-                and any(c.dep_ == "advmod" and c.lower_ in CONTRASTS for c in conj.children)
+            if clause.dep_ == "xcomp" and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in conj.children
             ):
-                continue  # "pressed X to abandon A and instead rely on B": one demand, said twice
+                if not found and conj.head.i == clause.i:
+                    # "refused to sit or meet with Haftar": a bare verb shares what the next
+                    # one names (issue 14r)
+                    cc = [c for c in clause.children if c.dep_ == "cc"]
+                    shared = topics.from_tokens([clause, *cc, *topics.vp_tokens(conj)])
+                    found = _one(shared)
+                    continue
+                if any(c.dep_ == "advmod" and c.lower_ in CONTRASTS for c in conj.children):
+                    continue  # "pressed X to abandon A and instead rely on B": one demand
             bare_act = clause.dep_ == "xcomp" and conj.tag_ == "VB"  # "to seize X and agree to Y"
             if (conj.lemma_.lower() in self.ctx.lex.speech_verbs and not bare_act) or (
                 clause.tag_ == "VB" and conj.tag_ in ("VBD", "VBZ")
@@ -1083,6 +1140,20 @@ PROPOSED_HEADS = frozenset(
 def no_det(obj: Token) -> Token | None:
     """ "no ceasefire": the negating determiner of an object."""
     return next((c for c in obj.children if c.dep_ == "det" and c.lower_ == "no"), None)
+
+
+def _bare_pointer(head: Token) -> bool:
+    """A noun with a definite or pointing determiner and nothing else ("the claims", "these
+    claims", "such claims"; not "claims that ...", "Russia's claims", "the territorial
+    claims")."""
+    kids = list(head.children)
+    pointed = any(
+        c.dep_ in ("det", "amod", "predet") and c.lower_ in ("the", "such", *POINTING) for c in kids
+    )
+    return pointed and all(
+        c.dep_ in ("det", "predet", "punct") or c.lower_ == "such" or c.dep_ == "relcl"
+        for c in kids
+    )
 
 
 def _relative(c: Token) -> bool:

@@ -8,7 +8,10 @@ Shared by the demand and rejection rules (through :class:`.targets.Targets`):
   "a corridor ..., an idea Yerevan rejected"): :func:`abstract_head` says whether the head
   is one, :func:`bare` whether nothing in its phrase says what it is;
 - the content of a relative clause after a shell noun ("any arrangement that would let the
-  rebels keep their own administration"): :func:`clause_content`.
+  rebels keep their own administration"): :func:`clause_content`;
+- a relative clause the parser hung on the verb as its complement ("demanded the release of
+  hundreds of prisoners, some of whom were accused of X"): :func:`hung_relative`, no part of
+  what is asked.
 
 The word lists are the lexicon's (``demands.contentless_acts``, ``demands.contentless_nouns``,
 ``topics.abstract_heads``); the tests here are structural (dependency roles, parts of speech).
@@ -112,3 +115,25 @@ def clause_content(rel: Token, limit: int = 12) -> list[Token]:
         if len(out) >= limit:
             break
     return out
+
+
+def hung_relative(clause: Token) -> bool:
+    """Whether a clause the parser made the verb's complement is a relative clause on the
+    phrase before it: its subject opens with a relative word, alone or after a quantity ("...,
+    some of whom were accused of X", "..., most of which ...", "..., who ..."), and a comma
+    comes between it and the verb."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > clause.i:
+        return False
+    first = next(iter(subj.subtree))
+    before = first.nbor(-1) if first.i > 0 else None
+    if before is None or before.lower_ != "," or before.i <= clause.head.i:
+        return False
+    if first.lower_ in RELATIVE_PRONOUNS:
+        return True  # "..., who were detained last year"
+    return any(  # "..., some of whom", "..., most of which"
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.lower_ in RELATIVE_PRONOUNS for g in c.children)
+        for c in subj.children
+    )

@@ -124,7 +124,7 @@ def test_two_names_ner_joined_with_of_are_two_names(ex: Extractor) -> None:
     state = Mention(s, s + 1, "name", "DICT", "Mozambique", "mozambique")
     un = Mention(s + 2, s + 3, "name", "DICT", "UN", "united-nations")
     cands = [(s, s + 3, 1, joined), (s, s + 1, 2, state), (s + 2, s + 3, 2, un)]
-    assert [c[3] for c in _split_joined(cands, doc)] == [state, un]
+    assert [c[3] for c in _split_joined(cands, doc, frozenset())] == [state, un]
     # one name inside: "the Republic of Kenya" stays whole
     one = [(s, s + 3, 1, joined), (s, s + 1, 2, state)]
-    assert [c[3] for c in _split_joined(one, doc)] == [joined, state]
+    assert [c[3] for c in _split_joined(one, doc, frozenset())] == [joined, state]

@@ -322,7 +322,7 @@ class Resolver:
             surface = surface[4:]
         ctx.use(state, t.i)
         ctx.use(body, t.i, surface or name)
-        self._bodies.setdefault(t.lemma_.lower(), body)
+        self._bodies[t.lemma_.lower()] = body  # "the army" later: the one named last
         return Resolved(body, via="organ")
 
     def _issued_before(self, t: Token) -> str | None:

@@ -31,3 +31,25 @@ def test_a_common_word_first_in_a_sentence_is_not_proper(ex: Extractor) -> None:
         pytest.skip("the parser did not take 'Terror' for a proper noun")
     assert not _proper(terror, ex.dictionary)
     assert _proper(doc[0], ex.dictionary)  # "Ibo": no common word
+
+
+@pytest.mark.parametrize(
+    ("headline", "word", "adverb"),
+    [
+        ("Kurds Quickly Reject Truce Offer", "Quickly", True),
+        ("Rebels Flatly Deny Attack", "Flatly", True),
+        ("Sudan National Assembly Rejects Peace Deal", "Assembly", False),
+        ("Hostage Family Rejects Hamas Offer", "Family", False),
+        ("Aid Supply Talks Stall", "Supply", False),
+    ],
+)
+def test_a_manner_adverb_is_made_from_an_adjective(
+    ex: Extractor, headline: str, word: str, adverb: bool
+) -> None:
+    """Review of round 14: a capitalized common word in "-ly" in a headline is a manner adverb
+    only when it is made from an adjective ("Quickly"), not "Assembly" or "Family"."""
+    from actorgraph.ingest.extract.mentions import _manner_adverb
+
+    doc = ex.nlp(headline)
+    token = next(t for t in doc if t.text == word)
+    assert _manner_adverb(token) is adverb

@@ -1266,6 +1266,8 @@ def _manner_adverb(t: Token) -> bool:
         and len(low) > 4
         and t.ent_iob_ != "B"
         and is_common(t.vocab, low)
+        # made from an adjective ("quick-ly", "happi-ly"): not "Assembly", "Family", "Supply"
+        and (is_common(t.vocab, low[:-2]) or is_common(t.vocab, low[:-3] + "y"))
     )
 
 

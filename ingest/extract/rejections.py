@@ -401,8 +401,12 @@ class RejectRules(StanceRules):
             no = no_det(thing) if thing is not None else None
             if thing is None or no is None or ctx.men[thing.i] is not None:
                 continue
-            if modal.lower_ not in DEONTIC and thing.lemma_.lower() not in ctx.lex.outsiders:
-                continue  # "agreed that no deal would be reached this year": a forecast
+            if thing.lemma_.lower() not in ctx.lex.outsiders and (
+                modal.lower_ not in DEONTIC or there is None
+            ):
+                # "agreed that no deal would be reached this year": a forecast; "agreed that
+                # no civilians should be harmed": a shared commitment, no refusal
+                continue
             sources = ctx.resolve.subject_actors(v)
             if not sources:
                 return

@@ -91,15 +91,13 @@ OPTIONAL CALL (a, b, inner, grown) {
   MATCH (z)-[r:{{types}}]-(m:{{Actor}})
   WHERE m <> a AND m <> b AND (NOT $intermediaries_only OR m.intermediary = true)
   WITH z, sides, m, r LIMIT $cap + 1
-  WITH z, 0 IN sides AS x, 1 IN sides AS y, m, count(r) AS walks,
-       max(CASE WHEN type(r) IN $both OR startNode(r) = z
-                THEN coalesce(r.support, 0.0) END) AS si,
-       max(CASE WHEN type(r) IN $both OR startNode(r) = z
-                THEN coalesce(r.last_seen, '') END) AS di,
-       max(CASE WHEN type(r) IN $both OR endNode(r) = z
-                THEN coalesce(r.support, 0.0) END) AS so,
-       max(CASE WHEN type(r) IN $both OR endNode(r) = z
-                THEN coalesce(r.last_seen, '') END) AS do
+  // each relationship's properties read once (not once per aggregate below)
+  WITH z, sides, m, type(r) IN $both OR startNode(r) = z AS fwd,
+       type(r) IN $both OR endNode(r) = z AS back,
+       coalesce(r.support, 0.0) AS s, coalesce(r.last_seen, '') AS d
+  WITH z, 0 IN sides AS x, 1 IN sides AS y, m, count(*) AS walks,
+       max(CASE WHEN fwd THEN s END) AS si, max(CASE WHEN fwd THEN d END) AS di,
+       max(CASE WHEN back THEN s END) AS so, max(CASE WHEN back THEN d END) AS do
   RETURN m, walks, CASE WHEN x AND si IS NOT NULL THEN [z, m, si, di] END AS hin,
          CASE WHEN y AND so IS NOT NULL THEN [m, z, so, do] END AS hout, null AS side
   UNION ALL
@@ -118,15 +116,12 @@ OPTIONAL CALL (m, hubs, ins, outs, sides) {
     AND CASE WHEN hs = 1 THEN 0 IN sides OR ($hops >= 4 AND any(i IN ins WHERE i[0] <> hn))
              ELSE 1 IN sides OR ($hops >= 4 AND any(o IN outs WHERE o[1] <> hn)) END
   MATCH (m)-[q:{{types}}]-(hn)
+  WITH m, hn, hs, type(q) IN $both OR startNode(q) = hn AS fwd,
+       type(q) IN $both OR endNode(q) = hn AS back,
+       coalesce(q.support, 0.0) AS s, coalesce(q.last_seen, '') AS d
   WITH m, hn, hs,
-       max(CASE WHEN type(q) IN $both OR startNode(q) = hn
-                THEN coalesce(q.support, 0.0) END) AS si,
-       max(CASE WHEN type(q) IN $both OR startNode(q) = hn
-                THEN coalesce(q.last_seen, '') END) AS di,
-       max(CASE WHEN type(q) IN $both OR endNode(q) = hn
-                THEN coalesce(q.support, 0.0) END) AS so,
-       max(CASE WHEN type(q) IN $both OR endNode(q) = hn
-                THEN coalesce(q.last_seen, '') END) AS do
+       max(CASE WHEN fwd THEN s END) AS si, max(CASE WHEN fwd THEN d END) AS di,
+       max(CASE WHEN back THEN s END) AS so, max(CASE WHEN back THEN d END) AS do
   RETURN collect(CASE WHEN hs = 0 AND si IS NOT NULL THEN [hn, m, si, di] END) AS hins,
          collect(CASE WHEN hs = 1 AND so IS NOT NULL THEN [m, hn, so, do] END) AS houts
 }

@@ -54,3 +54,58 @@ def test_a_result_read_after_the_server_went_away_is_unavailable() -> None:
 def test_a_result_failure_without_a_driver_cause_is_left_alone(cause: Exception | None) -> None:
     failed = _failed_after(cause) if cause is not None else ResultFailedError(None, "failed")
     assert _store()._translate(failed) is failed
+
+
+class _Session:
+    """A driver session whose auto-commit ``run`` raises the errors given, then answers."""
+
+    def __init__(self, errors: list[Exception], opened: list[int]) -> None:
+        self.errors = errors
+        opened.append(1)
+
+    def __enter__(self) -> _Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def run(self, query: object, parameters: object) -> list[dict[str, int]]:
+        if self.errors:
+            raise self.errors.pop(0)
+        return [{"version": 7}]
+
+
+def _reading(errors: list[Exception], monkeypatch: pytest.MonkeyPatch) -> tuple[Neo4jStore, list]:
+    import actorgraph.graph.neo4j.store as module
+    from actorgraph.graph.neo4j.queries import QuerySet
+
+    monkeypatch.setattr(module, "RETRY_DELAY", 0.001)
+    store = _store()
+    store.database = "neo4j"
+    store.queries = QuerySet(store.schema)
+    opened: list[int] = []
+
+    class Driver:
+        def session(self, **kw: object) -> _Session:
+            return _Session(errors, opened)
+
+    store._driver = Driver()  # type: ignore[assignment]
+    return store, opened
+
+
+def test_an_auto_commit_read_retries_what_the_driver_would_retry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reads of one query run outside a managed transaction (one round trip, not three), so
+    the driver's retries are the store's: a transient error is asked again, on a new session;
+    a time-out is not, and says so as a managed read does."""
+    busy = Neo4jError._hydrate_neo4j(
+        code="Neo.TransientError.General.MemoryPoolOutOfMemoryError", message="busy"
+    )
+    store, opened = _reading([busy, busy], monkeypatch)
+    assert store.version() == "7" and len(opened) == 3
+    timed_out = Neo4jError._hydrate_neo4j(code=TIMED_OUT, message="timed out")
+    store, opened = _reading([timed_out], monkeypatch)
+    with pytest.raises(LimitError):
+        store.version()
+    assert len(opened) == 1

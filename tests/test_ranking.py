@@ -748,16 +748,17 @@ def test_neo4j_answers_read_their_actors_and_neighbours_in_fewer_queries(
     assert sub.left_out == {"Actor": 1, "Topic": 1}
     assert [e["id"] for e in sub.edges] == [f"pressures|hub|a{i}" for i in range(3)]
     assert all(len(e["evidence"]) == e["evidence_total"] == 1 for e in sub.edges)
-    # the data version with the seed's id (not the actor) in one transaction, then the one
-    # level the cap cut and the evidence of the edges it kept in another
-    assert asked == ["meta_version", "names_lookup", "neighborhood_level", "relations_by_ends"]
-    assert transactions == [0, 2]
+    # the data version with the seed's id (not the actor) in one query (an auto-commit
+    # read), then the one level the cap cut and the evidence of the edges it kept in one
+    # transaction
+    assert asked == ["version_and_names", "neighborhood_level", "relations_by_ends"]
+    assert transactions == [1]
     asked.clear()
     whole = Graph(store).neighbors("a0", depth=2)
     assert [n.id for n in whole.nodes] == ["t0", "hub", "a0", "a1", "a2", "a3"]
     assert len(whole.edges) == 6
     assert all(len(e["evidence"]) == e["evidence_total"] == 1 for e in whole.edges)
-    assert asked[2:] == ["neighborhood_level", "neighborhood_level"]  # evidence came along
+    assert asked[1:] == ["neighborhood_level", "neighborhood_level"]  # evidence came along
 
 
 def _brute_brokers(

@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 import neo4j
 import numpy as np
@@ -145,6 +145,10 @@ BOUNDED_MIN_TIME = 1.0
 BOUNDED_FIRST = 100
 #: The path length whose plans :meth:`Neo4jStore.warm` compiles (``Graph.paths``' default).
 WARM_HOPS = 4
+#: Seconds an auto-commit read retries transient errors for (the driver's
+#: ``max_transaction_retry_time`` for managed transactions, set below), and its first backoff.
+RETRY_TIME = 15.0
+RETRY_DELAY = 0.1
 #: Tries of a batch whose commit was cut off (see Neo4jStore.write).
 WRITE_TRIES = 3
 #: Writes may run longer than reads (a batch of thousands of rows), but not forever.
@@ -268,13 +272,32 @@ class _PathQuestion:
     deadline: float
 
 
-class _Tx:
-    """A managed transaction that runs named queries only (and only reads in a read one)."""
+class _Near(NamedTuple):
+    """Paths listed by :meth:`Neo4jStore._near`: the listing, the node numbers' ids and sort
+    keys, and whether an end has no walkable hop at all (then no path of any length)."""
 
-    def __init__(self, tx: neo4j.ManagedTransaction, queries: QuerySet, mode: str) -> None:
+    listed: Listed
+    named: Callable[[Iterable[int]], dict[int, tuple[str, str]]]
+    stranded: bool = False
+
+
+class _Tx:
+    """A managed transaction that runs named queries only (and only reads in a read one); or,
+    given a session and a time limit (:meth:`Neo4jStore._read_one`), one named read query in
+    an auto-commit transaction."""
+
+    def __init__(
+        self,
+        tx: neo4j.ManagedTransaction | neo4j.Session,
+        queries: QuerySet,
+        mode: str,
+        timeout: float | None = None,
+    ) -> None:
         self.tx = tx
         self.queries = queries
         self.mode = mode
+        self.timeout = timeout  # set: auto-commit, one query
+        self.ran = 0
 
     def run(self, name: str, slots: dict[str, Any] | None = None, **params: Any) -> list[Any]:
         q = self.queries.get(name)
@@ -284,7 +307,13 @@ class _Tx:
             raise ValueError(f"query '{name}' takes {sorted(q.params)}, got {sorted(params)}")
         text = self.queries.text(name, **(slots or {}))
         sent = {k: _Rows(v) if type(v) is list else v for k, v in params.items()}
-        return list(self.tx.run(text, sent))
+        self.ran += 1
+        if self.timeout is None:
+            return list(self.tx.run(text, sent))
+        if self.ran > 1:  # each would be a transaction of its own: not one consistent read
+            raise RuntimeError(f"query '{name}': an auto-commit read runs one query")
+        session = cast(neo4j.Session, self.tx)
+        return list(session.run(neo4j.Query(text, timeout=self.timeout), sent))
 
 
 class Neo4jStore(GraphStore):
@@ -341,7 +370,7 @@ class Neo4jStore(GraphStore):
                 uri,
                 auth=(user, password),
                 connection_timeout=5.0,
-                max_transaction_retry_time=15.0,
+                max_transaction_retry_time=RETRY_TIME,
                 notifications_disabled_categories=["UNRECOGNIZED"],
                 user_agent="actorgraph",
             )
@@ -439,6 +468,39 @@ class Neo4jStore(GraphStore):
 
     def _read(self, fn: Callable[[_Tx], T], timeout: float | None = None) -> T:
         return self._execute("read", fn, timeout=timeout)
+
+    def _read_chunks(self, fn: Callable[[_Tx], T], size: int) -> T:
+        """``fn`` reads ``size`` ids in chunks of :data:`MAX_ROWS`, one query each: an
+        auto-commit read when they are one chunk, else one managed transaction."""
+        return self._read_one(fn) if size <= MAX_ROWS else self._read(fn)
+
+    def _read_one(self, fn: Callable[[_Tx], T], timeout: float | None = None) -> T:
+        """``fn`` runs one read query, in an auto-commit transaction: one round trip to the
+        server where a managed transaction takes three (begin, the query, commit), which
+        cost the server about 1 ms of CPU more a read (docs/performance.md, issue-14p).
+        Errors the driver would retry in a managed transaction are retried here as it does
+        (with backoff, within its retry time); the others are translated as :meth:`_execute`
+        translates them."""
+        if timeout is None:
+            timeout = self.query_timeout
+        delay, start = RETRY_DELAY, time.monotonic()
+        while True:
+            try:
+                with self._driver.session(
+                    database=self.database, default_access_mode=neo4j.READ_ACCESS
+                ) as session:
+                    return fn(_Tx(session, self.queries, "read", timeout))
+            except ActorgraphError:
+                raise
+            except (Neo4jError, DriverError) as exc:
+                if exc.is_retryable() and time.monotonic() - start + delay < RETRY_TIME:
+                    time.sleep(delay)
+                    delay *= 2
+                    continue
+                translated = self._translate(exc, timeout)
+                if translated is exc:
+                    raise
+                raise translated from exc
 
     def _write(self, fn: Callable[[_Tx], T]) -> T:
         """Run a write; one that raises :class:`_Unchanged` is rolled back and returns its value."""
@@ -552,10 +614,10 @@ class Neo4jStore(GraphStore):
         self._driver.close()
 
     def ping(self) -> None:
-        self._read(lambda tx: tx.run("meta_version"))
+        self._read_one(lambda tx: tx.run("meta_version"))
 
     def version(self) -> str:
-        rows = self._read(lambda tx: tx.run("meta_version"))
+        rows = self._read_one(lambda tx: tx.run("meta_version"))
         return str(rows[0]["version"] if rows else 0)
 
     def describe(self) -> str:
@@ -931,7 +993,7 @@ class Neo4jStore(GraphStore):
                 for row in tx.run("nodes_by_ids", ids=chunk, label=label):
                     found[row["id"]] = node_from_props(kind, row["props"])
 
-        self._read(work)
+        self._read_chunks(work, len(wanted))
         return {i: found[i] for i in wanted if i in found}
 
     def nodes_of(self, ids: Iterable[str]) -> dict[str, tuple[str, Any]]:
@@ -940,7 +1002,7 @@ class Neo4jStore(GraphStore):
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return {}
-        return self._read(partial(self._nodes_in, wanted))
+        return self._read_chunks(partial(self._nodes_in, wanted), len(wanted))
 
     def _nodes_in(self, wanted: list[str], tx: _Tx) -> dict[str, tuple[str, Any]]:
         found: dict[str, tuple[str, Any]] = {}
@@ -964,25 +1026,28 @@ class Neo4jStore(GraphStore):
                     if kind is not None:
                         found[row["id"]] = kind
 
-        self._read(work)
+        self._read_chunks(work, len(wanted))
         return {i: found[i] for i in wanted if i in found}
 
     def lookup_names(self, names: Iterable[str]) -> dict[str, list[str]]:
         wanted = list(dict.fromkeys(names))
         if not wanted:
             return {}
-        return self._read(partial(self._names, wanted))
+        return self._read_one(partial(self._names, wanted))
 
     def version_and_names(self, names: Iterable[str]) -> tuple[str, dict[str, list[str]]]:
-        """One read transaction (a transaction costs the driver and the server more than
-        these two small queries do)."""
+        """One query (a transaction costs the driver and the server more than the two small
+        reads do): ``version_and_names``."""
         wanted = list(dict.fromkeys(names))
-
-        def work(tx: _Tx) -> tuple[str, dict[str, list[str]]]:
-            rows = tx.run("meta_version")
-            return str(rows[0]["version"] if rows else 0), self._names(wanted, tx)
-
-        return self._read(work)
+        needles = {n: name_needle(n) for n in wanted}
+        rows = self._read_one(
+            lambda tx: tx.run("version_and_names", needles=sorted(set(needles.values())))
+        )
+        ids: dict[str, list[str]] = defaultdict(list)
+        for needle, actor_id in rows[0]["found"]:
+            ids[needle].append(actor_id)
+        named = {n: sorted(ids.get(needles[n], [])) for n in wanted}
+        return str(rows[0]["version"]), named
 
     @staticmethod
     def _names(wanted: list[str], tx: _Tx) -> dict[str, list[str]]:
@@ -1016,7 +1081,7 @@ class Neo4jStore(GraphStore):
         labels = self._intermediary_labels()
         if not labels:
             return set()
-        rows = self._read(lambda tx: tx.run("intermediaries"))
+        rows = self._read_one(lambda tx: tx.run("intermediaries"))
         return {r["id"] for r in rows}
 
     # ------------------------------------------------------------------ relations, statements
@@ -1044,7 +1109,7 @@ class Neo4jStore(GraphStore):
             params.update(target=target)
         else:
             name = "relations_all"
-        rows = self._read(lambda tx: tx.run(name, **params))
+        rows = self._read_one(lambda tx: tx.run(name, **params))
         rels = {r["key"]: self._relation(r) for r in rows}
         return [rels[k] for k in sorted(rels)][:limit]
 
@@ -1084,9 +1149,27 @@ class Neo4jStore(GraphStore):
                 rows.extend(tx.run("relations_between", pairs=chunk, types=labels))
             return self._nodes_in(wanted, tx) if wanted else {}, rows
 
-        nodes, rows = self._read(work)
+        if len(wanted) <= MAX_ROWS and len(pairs) <= MAX_ROWS:  # an answer's: one query
+            nodes, rows = self._read_one(partial(self._nodes_and_relations, wanted, pairs, labels))
+        else:
+            nodes, rows = self._read(work)
         rels = {r["key"]: self._relation(r) for r in rows}
         return nodes, [RelationView.of(rels[k], evidence_limit) for k in sorted(rels)]
+
+    def _nodes_and_relations(
+        self, wanted: list[str], pairs: list[tuple[str, str]], labels: list[str], tx: _Tx
+    ) -> tuple[dict[str, tuple[str, Any]], list[Any]]:
+        """``nodes_and_relations`` (at most :data:`MAX_ROWS` of each): the nodes by id with
+        their kinds, and the relationships' rows as ``relations_between`` gives them."""
+        row = tx.run(
+            "nodes_and_relations", ids=wanted, pairs=[list(p) for p in pairs], types=labels
+        )[0]
+        found: dict[str, tuple[str, Any]] = {}
+        for node_id, node_labels, props in row["nodes"]:
+            kind = self._kind(node_labels)
+            if kind is not None:
+                found[node_id] = (kind, node_from_props(kind, props))
+        return {i: found[i] for i in wanted if i in found}, row["relations"]
 
     def relation_evidence(
         self, rel_type: str, source: str, target: str, offset: int = 0, limit: int = 20
@@ -1173,7 +1256,7 @@ class Neo4jStore(GraphStore):
         if near is not None:
             from actorgraph.graph.walk import rank_listed
 
-            listed, named = near
+            listed, named, _ = near
             return self._listed_paths(rank_listed(listed, max_paths, named), named), False
         return self._by_length(q, max_paths)
 
@@ -1204,16 +1287,14 @@ class Neo4jStore(GraphStore):
             time.monotonic() + self.query_timeout,
         )
 
-    def _listing(
-        self, q: _PathQuestion, max_paths: int
-    ) -> tuple[Listed, Callable[[Iterable[int]], dict[int, tuple[str, str]]]] | None:
+    def _listing(self, q: _PathQuestion, max_paths: int) -> _Near | None:
         """The paths :meth:`_near` lists: those of up to three hops first when few paths are
         wanted (fewer hops rank first: when they are enough, the four-hop middles, a hub
         pair's thousands, are not looked for), else up to ``q.hops``."""
         if q.hops > 3 and max_paths <= BOUNDED_FIRST:
             near = self._near(q.params, q.types, 3, q.deadline)
-            if near is not None and len(near[0][1]) >= max_paths:
-                return near
+            if near is not None and (near.stranded or len(near.listed[1]) >= max_paths):
+                return near  # enough paths, or an end no path leaves (none of any length)
         return self._near(q.params, q.types, q.hops, q.deadline)
 
     def _by_length(self, q: _PathQuestion, max_paths: int) -> tuple[list[RawPath], bool]:
@@ -1227,7 +1308,7 @@ class Neo4jStore(GraphStore):
             if left < min_left:
                 return None
             try:
-                rows = self._read(
+                rows = self._read_one(
                     lambda tx: tx.run(name, slots, **params, **more, limit=limit), left
                 )
             except LimitError:
@@ -1260,7 +1341,7 @@ class Neo4jStore(GraphStore):
 
     def _near(
         self, params: dict[str, Any], types: tuple[str, ...], hops: int, deadline: float
-    ) -> tuple[Listed, Callable[[Iterable[int]], dict[int, tuple[str, str]]]] | None:
+    ) -> _Near | None:
         """Every simple path of at most ``hops`` hops (four at most) listed, as the embedded
         store lists them (:meth:`Walk.short_paths`), over the hops ``paths_near`` reads: the
         few a path between the two actors can use, not the graph. With the node numbers'
@@ -1275,7 +1356,7 @@ class Neo4jStore(GraphStore):
         if types in self._near_refused:
             return None
         try:
-            rows = self._read(
+            rows = self._read_one(
                 lambda tx: tx.run(
                     "paths_near",
                     {"types": types},  # typed: a type not in $both is walked forward only
@@ -1314,19 +1395,19 @@ class Neo4jStore(GraphStore):
         if listed is None:
             return None
         named = {i: (n[0], n[1]) for i, n in enumerate(names)}
-        return listed, lambda nodes: named
+        return _Near(listed, lambda nodes: named)
 
     @staticmethod
     def _no_paths(
         hops: int,
-    ) -> tuple[Listed, Callable[[Iterable[int]], dict[int, tuple[str, str]]]]:
+    ) -> _Near:
         empty: Listed = (
             np.zeros((0, hops + 1), np.int64),
             np.zeros(0, np.int64),
             np.zeros(0, np.float64),
             np.zeros(0, np.int64),
         )
-        return empty, lambda nodes: {}
+        return _Near(empty, lambda nodes: {}, stranded=True)
 
     @staticmethod
     def _listed_paths(
@@ -1355,7 +1436,7 @@ class Neo4jStore(GraphStore):
             return count_inner(self._by_length(q, max_paths)[0], top)
         from actorgraph.graph.walk import count_ranked_listed
 
-        listed, named = near
+        listed, named, _ = near
         return count_ranked_listed(listed, max_paths, top, named)
 
     def warm(self) -> None:

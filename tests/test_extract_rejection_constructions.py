@@ -159,3 +159,28 @@ def test_near_misses_of_the_constructions(ex: Extractor, text: str) -> None:
 def test_the_stance_s_own_relative_clause_is_no_content(ex: Extractor) -> None:
     text = "Bolivia made an offer, which was rejected as too low by Peru."
     assert _stances(ex, text, "rejects") == [("peru", "offer")]
+
+
+def test_claims_with_their_own_content_point_back_to_no_demand(ex: Extractor) -> None:
+    """Review of round 14: "the claims which Moscow made about X" are claims of their own, not
+    the demand named before."""
+    text = (
+        "Russia demanded the four regions on Monday. "
+        "Kyiv rejected the claims which Moscow made about shelling in Donetsk."
+    )
+    assert ("ukraine", "four regions") not in _stances(ex, text, "rejects")
+
+
+def test_a_first_act_with_its_own_object_shares_nothing(ex: Extractor) -> None:
+    """Review of round 14: the bare verb that shares the next verb's object ("refused to sit
+    or meet with X") is not "urged B to seize the moment and agree to a ceasefire"."""
+    demands = _stances(
+        ex,
+        "The United Nations urged Hamas to seize the moment and agree to a ceasefire.",
+        "demands",
+    )
+    assert [t for _, t in demands] == ["agree to ceasefire"]
+    rejects = _stances(
+        ex, "The Libyan government refused to sit or meet with Khalifa Haftar.", "rejects"
+    )
+    assert [t for _, t in rejects] == ["sit or meet with Khalifa Haftar"]

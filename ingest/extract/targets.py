@@ -866,9 +866,14 @@ class Targets:
             if clause.dep_ == "xcomp" and not any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in conj.children
             ):
-                if not found and conj.head.i == clause.i:
+                own = ("dobj", "prep", "xcomp", "ccomp", "attr", "prt")
+                if (
+                    not found
+                    and conj.head.i == clause.i
+                    and not any(c.dep_ in own for c in clause.children)
+                ):
                     # "refused to sit or meet with Haftar": a bare verb shares what the next
-                    # one names (issue 14r)
+                    # one names (issue 14r); "to seize the moment and agree to X" has its own
                     cc = [c for c in clause.children if c.dep_ == "cc"]
                     shared = topics.from_tokens([clause, *cc, *topics.vp_tokens(conj)])
                     found = _one(shared)
@@ -1150,10 +1155,8 @@ def _bare_pointer(head: Token) -> bool:
     pointed = any(
         c.dep_ in ("det", "amod", "predet") and c.lower_ in ("the", "such", *POINTING) for c in kids
     )
-    return pointed and all(
-        c.dep_ in ("det", "predet", "punct") or c.lower_ == "such" or c.dep_ == "relcl"
-        for c in kids
-    )
+    # not "the claims which Moscow made about shelling": a claim with its own content
+    return pointed and all(c.dep_ in ("det", "predet", "punct") or c.lower_ == "such" for c in kids)
 
 
 def _relative(c: Token) -> bool:

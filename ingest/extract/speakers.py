@@ -165,13 +165,24 @@ class Speakers:
             if i < len(doc) and doc[i].text == ",":
                 i += 1
             people, _ = self._listed(i, person=True)
-            if len(people) != len(bodies):
+            if len(people) != len(bodies) or self._listed_out_of_order(bodies, people):
                 continue
             k = ctx.sent_of[t.i]
             for body, person in zip(bodies, people, strict=True):
                 assert body.actor is not None and person.actor is not None
                 ctx.use(body.actor, body.start, body.text)
                 ctx.add_speaks(person.actor, body.actor, low[:-1], k, 0.8)
+
+    def _listed_out_of_order(self, bodies: list[Mention], people: list[Mention]) -> bool:
+        """Whether the dictionary gives a listed person a role in another of the listed bodies
+        than the one in their place ("the foreign ministers of Armenia and Azerbaijan, X and
+        Y" with X Azerbaijan's minister): the lists are not in the same order."""
+        listed = {b.actor for b in bodies}
+        for body, person in zip(bodies, people, strict=True):
+            held = {r.of for r in self.ctx.roles_now(person.actor or "")} & listed
+            if held and body.actor not in held:
+                return True
+        return False
 
     def _listed(self, i: int, *, person: bool) -> tuple[list[Mention], int]:
         """The mentions of a list from token ``i`` ("A, B and C"): people, or states and

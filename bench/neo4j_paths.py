@@ -43,7 +43,7 @@ def ask(
         t = time.perf_counter()
         try:
             result = graph.paths(a, b, max_hops=4, limit=25)
-        except LimitError:  # past the time limit: counted, and its time kept
+        except LimitError:  # past the time or memory limit: counted, and its time kept
             errors += 1
         else:
             cut += bool(result.truncated)

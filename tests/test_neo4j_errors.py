@@ -109,3 +109,21 @@ def test_an_auto_commit_read_retries_what_the_driver_would_retry(
     with pytest.raises(LimitError):
         store.version()
     assert len(opened) == 1
+
+
+def test_a_read_still_out_of_memory_after_its_retries_is_a_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A question whose walk needs more memory than the server gives its transactions (a hub
+    pair at 1M relations) fails on every retry: the user is told it is too big, not that
+    Neo4j is unavailable."""
+    import actorgraph.graph.neo4j.store as module
+
+    monkeypatch.setattr(module, "RETRY_TIME", 0.05)
+    full = Neo4jError._hydrate_neo4j(
+        code="Neo.TransientError.General.MemoryPoolOutOfMemoryError", message="pool full"
+    )
+    store, opened = _reading([full] * 200, monkeypatch)
+    with pytest.raises(LimitError, match="more memory than Neo4j allows"):
+        store.version()
+    assert len(opened) > 1  # retried first, as a transient error is

@@ -418,6 +418,15 @@ class Neo4jStore(GraphStore):
                 f"the query ran longer than its time limit of {timeout or self.query_timeout:g} s "
                 "(narrow it down, or raise ACTORGRAPH_QUERY_TIMEOUT)"
             )
+        if code.endswith(("MemoryPoolOutOfMemoryError", "TransactionOutOfMemoryError")):
+            # still out of memory after the retries: the question is too big for the memory
+            # the server gives its transactions, not a server that is down
+            return LimitError(
+                "the query needed more memory than Neo4j allows its transactions "
+                f"({_one_line(exc)}); narrow it down (fewer hops, one relation type) or give "
+                "the server more memory (server.memory.heap.max_size, "
+                "dbms.memory.transaction.total.max)"
+            )
         if (
             isinstance(exc, TransientError)
             or code == "Neo.ClientError.Database.DatabaseUnavailable"

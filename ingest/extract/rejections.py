@@ -375,9 +375,8 @@ class RejectRules(StanceRules):
         if not sources:
             return
         words = {t.lower_ for t in obj.subtree if t.pos_ in ("NOUN", "PROPN")}
-        last, at = ctx.topics.last_demand, ctx.topics.last_demand_sent
-        near = at is not None and 0 <= ctx.sent_of[v.i] - at <= 2
-        if last is not None and near and words & set(last.keywords):
+        last = ctx.topics.recent_demand(ctx.sent_of[v.i])
+        if last is not None and words & set(last.keywords):
             self._emit("rejects", sources, [last], v, 0.7)
             return
         kept = [t for t in ctx.topics.vp_tokens(act) if t.i != act.i]  # "its claim to the coast"

@@ -203,14 +203,12 @@ class Targets:
         """What a bare abstract head points back to ("The opposition wants X. Rodríguez
         brushed the idea aside", "Thailand rejects that route"): the demand found in this or
         the two sentences before; "one" and anything farther say nothing."""
-        topics = self.ctx.topics
-        if head.pos_ != "NOUN" or topics.last_demand is None or topics.last_demand_sent is None:
+        if head.pos_ != "NOUN":
             return None
         pointing = any(c.dep_ == "det" and c.lower_ in POINTING for c in head.children)
         if not pointing and head.lemma_.lower() not in PROPOSED_HEADS:
             return None  # "the whole exercise", "the situation": no proposal pointed at
-        here = self.ctx.sent_of[head.i]
-        return topics.last_demand if 0 <= here - topics.last_demand_sent <= 2 else None
+        return self.ctx.topics.recent_demand(self.ctx.sent_of[head.i])
 
     def _stance_clause(self, rel: Token) -> bool:
         """A relative clause that takes a stance on its head ("an offer, which was rejected as
@@ -239,14 +237,11 @@ class Targets:
         claims are said of X). A claim with its own content ("claims that ...", "claims of
         ...") or no demand near is no demand (issue 14r)."""
         ctx = self.ctx
-        topics = ctx.topics
-        last, at = topics.last_demand, topics.last_demand_sent
-        if last is None or at is None or head.pos_ != "NOUN":
+        if head.pos_ != "NOUN" or head.lower_ not in ctx.lex.claim_anaphors:
             return None
-        if head.lower_ not in ctx.lex.claim_anaphors or not _bare_pointer(head):
-            return None
-        here = ctx.sent_of[head.i]
-        if not 0 <= here - at <= 2:
+        last = ctx.topics.recent_demand(ctx.sent_of[head.i]) if _bare_pointer(head) else None
+        at = ctx.topics.last_demand_sent
+        if last is None or at is None:
             return None
         between = range(ctx.sents[at].start, head.i)
         doc = head.doc

@@ -253,6 +253,12 @@ class TopicTable:
     def release(self) -> None:
         self._owner_of = _no_owner
 
+    def recent_demand(self, sent: int) -> Topic | None:
+        """The last demand found, when its cue is in sentence ``sent`` or the two before: what
+        a bare pointing noun or a held-on-to thing there can point back to."""
+        at = self.last_demand_sent
+        return self.last_demand if at is not None and 0 <= sent - at <= 2 else None
+
     # ------------------------------------------------------------------ phrases
     def np_tokens(self, head: Token, depth: int = 0) -> list[Token]:
         drop = self.lex.topic_drop

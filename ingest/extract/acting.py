@@ -30,7 +30,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.mentions import GEO_NOUNS, Mention, locative, travelled_between
-from actorgraph.ingest.extract.tokens import span_root
+from actorgraph.ingest.extract.tokens import plural_base, span_root
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -217,10 +217,10 @@ def _title_noun(ctx: DocContext, noun: Token) -> bool:
     """A capitalized title, singular or plural ("Foreign Minister", "the Foreign Ministers")."""
     if ctx.title_at[noun.i] is not None:
         return True
-    low = noun.lower_
-    if not low.endswith("s") or noun.i == 0:
+    base = plural_base(noun)
+    if base is None or noun.i == 0:
         return False
-    words = {low[:-1], f"{ctx.doc[noun.i - 1].lower_} {low[:-1]}"}
+    words = {base, f"{ctx.doc[noun.i - 1].lower_} {base}"}
     return bool(words & ctx.lex.role_titles)
 
 

@@ -35,7 +35,7 @@ from actorgraph.ingest.extract.mediation_envoys import (
     through_someone,
 )
 from actorgraph.ingest.extract.parties import Parties, lemma_of, listed_before
-from actorgraph.ingest.extract.tokens import lemmas, lowers, span_root, tokens
+from actorgraph.ingest.extract.tokens import lemmas, lowers, plural_base, span_root, tokens
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -101,7 +101,7 @@ class Mediation:
                     self._action_noun(t, k)
                 elif t.pos_ == "NOUN" and lemma in lex.invitation_nouns:
                     self._invitation(t, k)
-                elif t.tag_ == "NNS" and t.dep_ == "ROOT" and low[:-1] in lex.mediation_verbs:
+                elif t.tag_ == "NNS" and t.dep_ == "ROOT" and plural_base(t) in lex.mediation_verbs:
                     self._mediation_verb(t, k)  # "Norway mediates between ..." read as a noun
                 elif _predicate_ing(t) and _participle_of(low, lex.mediation_verbs):
                     self._mediation_verb(t, k)  # "X is mediating between ..." read as a noun

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from actorgraph.ingest.extract.layout import breaks_within, hard_wrapped
 from actorgraph.ingest.extract.normalize import clean_surface, name_key
 from actorgraph.ingest.extract.titles import title_key, title_score
-from actorgraph.ingest.extract.tokens import span_root
+from actorgraph.ingest.extract.tokens import plural_base, span_root
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -154,9 +154,9 @@ class Speakers:
         doc = ctx.doc
         plural_titles = ctx.lex.government_titles | ctx.lex.mandate_titles
         for t in doc:
-            low = t.lower_
-            if not low.endswith("s") or low[:-1] not in plural_titles:
-                continue  # the model tags a capitalized plural as a singular proper noun
+            base = plural_base(t)
+            if base is None or base not in plural_titles:
+                continue
             if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "of":
                 continue
             bodies, i = self._listed(t.i + 2, person=False)
@@ -171,7 +171,7 @@ class Speakers:
             for body, person in zip(bodies, people, strict=True):
                 assert body.actor is not None and person.actor is not None
                 ctx.use(body.actor, body.start, body.text)
-                ctx.add_speaks(person.actor, body.actor, low[:-1], k, 0.8)
+                ctx.add_speaks(person.actor, body.actor, base, k, 0.8)
 
     def _listed_out_of_order(self, bodies: list[Mention], people: list[Mention]) -> bool:
         """Whether the dictionary gives a listed person a role in another of the listed bodies

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.demands import DemandRules
 from actorgraph.ingest.extract.rejections import RejectRules
-from actorgraph.ingest.extract.tokens import lemmas, lowers, tokens
+from actorgraph.ingest.extract.tokens import lemmas, lowers, plural_base, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -152,7 +152,7 @@ class Stances(DemandRules, RejectRules):
             self._hinges_on(t)
         if low == "against" and t.dep_ == "prep":
             self._against(t)
-        if t.tag_ == "NNS" and t.dep_ in ("conj", "ROOT") and low[:-1] in lex.demand_verbs:
+        if t.tag_ == "NNS" and t.dep_ in ("conj", "ROOT") and plural_base(t) in lex.demand_verbs:
             self._misread_demand_verb(t)
         if t.pos_ in ("NOUN", "PROPN"):
             if lemma in lex.demand_nouns or low in lex.demand_nouns:

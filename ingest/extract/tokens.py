@@ -106,3 +106,11 @@ def release(doc: Doc) -> None:
     """Forget the document's token list and word lists (the end of its analysis)."""
     for key in (_KEY, _LOWER, _LEMMA, _POS, _TEXT, _ROOTS):
         doc.user_data.pop(key, None)
+
+
+def plural_base(t: Token) -> str | None:
+    """The lower-cased word without its plural "s" ("Ministers" -> "minister", "mediates" ->
+    "mediate"), whatever the tagger made of it (it tags a capitalized plural as a singular
+    proper noun and a verb's third person as a plural noun); None if it ends in no "s"."""
+    low = t.lower_
+    return low[:-1] if low.endswith("s") else None

@@ -1145,7 +1145,8 @@ class Neo4jStore(GraphStore):
         types: list[str],
         evidence_limit: int | None = None,
     ) -> tuple[dict[str, tuple[str, Any]], list[RelationView]]:
-        """One read transaction for both (a path answer's actors and hops)."""
+        """Both in one query (``nodes_and_relations``, an auto-commit read) when they fit one
+        chunk, as a path answer's actors and hops do; else one read transaction of chunks."""
         wanted = list(dict.fromkeys(ids))
         labels = self._labels(types) if types else []
         pairs = [(u, v) for u, v in dict.fromkeys(pairs) if u != v] if labels else []

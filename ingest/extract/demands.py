@@ -466,9 +466,25 @@ class DemandRules(StanceRules):
         conds = cond if isinstance(cond, list) else _list(cond)
         if not conds:
             return
-        sources = ctx.resolve.subject_actors(v)
+        sources = self._holders(v)
         if sources:
             self._emit("demands", sources, conds, v, 0.65)
+
+    def _holders(self, v: Token) -> list[Resolved]:
+        """Who holds a condition on a verb: its subject's actors; for a subject that names no
+        actor ("a maritime ceasefire would start only if it received X, the Kremlin said",
+        "'Military operations will not cease until the militia withdraws,' the army said"),
+        whoever says the clause (issue-15d)."""
+        ctx = self.ctx
+        found = ctx.resolve.subject_actors(v)
+        if found:
+            return found
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" or ctx.men[subj.i] is not None:
+            return []
+        if v.tag_ == "VBD":
+            return []  # "the talks resumed only after X, the ELN said": what happened
+        return self._judges(v)
 
     def _only_prep(self, prep: Token) -> bool:
         after = [x.lower_ for x in prep.subtree if x.i > prep.i and x.dep_ in ("pobj", "prep")]
@@ -533,7 +549,7 @@ class DemandRules(StanceRules):
         unless = self._unless(v)
         if unless is None or ctx.irrealis(v):
             return
-        sources = self._owners(v) if v.pos_ == "NOUN" else ctx.resolve.subject_actors(v)
+        sources = self._owners(v) if v.pos_ == "NOUN" else self._holders(v)
         if not sources:
             return
         targets = _list(ctx.topics.from_vp(unless))

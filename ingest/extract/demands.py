@@ -29,6 +29,7 @@ from actorgraph.ingest.extract.targets import (
     HOLDING_VERBS,
     LIST_HOLDERS,
     demand_preps,
+    gives_name,
     no_det,
     stray_conjuncts,
     subjectless,
@@ -75,17 +76,6 @@ NEEDED_MEANS = frozenset(
     | {"assistance", "patience", "space", "room", "days", "weeks", "months", "hours"}
 )
 
-#: what a required state may be about besides the lexicon's nouns of talks, parties and
-#: places: the held ("the hostages must come home"), the political process ("an election
-#: worthy of the name must allow exiles to run"), the acts of the conflict ("aid must reach")
-NEGOTIATED = frozenset(
-    {"hostage", "hostages", "captive", "captives", "detainee", "detainees", "abductees"}
-    | {"election", "elections", "referendum", "vote", "constitution", "transition"}
-    | {"amnesty", "sanctions", "siege", "blockade", "occupation", "aid", "withdrawal"}
-    # issue-14d: what a peace operation is ("'The mandate must change,' X said")
-    | {"mandate", "mission", "peacekeepers", "peacekeeping", "troops", "status"}
-)
-
 #: verbs of ending: "the siege must end", "the bombing has to stop" (what is to end is an act)
 ENDING = frozenset({"end", "stop", "cease", "halt"})
 
@@ -117,6 +107,8 @@ class DemandRules(StanceRules):
             return  # "insisted that peace hinges on X": the condition rule's (X)
         if v.dep_ in ("pcomp", "amod") and not absolute_participle(v):
             return
+        if gives_name(v, ctx.men):
+            return  # "called Israel's demand for X a red line": a name given, no call made
         if v.lemma_.lower() in CHAIN_VERBS and not any(
             x.dep_ == "aux" and x.lower_ == "to" for x in v.subtree
         ):
@@ -162,15 +154,49 @@ class DemandRules(StanceRules):
                     r for r in ctx.resolve.subject_actors(second) if not _same(ctx, sources, [r])
                 ]
                 self._emit("demands", others, targets, second, 0.65)
+        broken = self._broken_list(v) if targets else []
+        if broken:
+            targets = []
+            for x in (x for c in broken for x in self.t.nps(c)):
+                if x not in targets:
+                    targets.append(x)
         self._emit("demands", sources, targets, v, 0.75)
+
+    def _broken_list(self, v: Token) -> list[Token]:
+        """ "Their proposal calls for a ceasefire, a withdrawal and an exchange" with the items
+        after the first broken off by the parser (hung on the subject as its apposition, or
+        read as the verb's object after the first item's comma): all the items, the first one
+        with them; "called for a ceasefire, a key demand of Y" (a comment read as the object):
+        the first item alone (issue-15d)."""
+        doc = v.doc
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        first = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if first is None or subj is None:
+            return []
+        stray = [
+            c
+            for c in (*v.children, *subj.children)
+            if (c.dep_ == "dobj" or (c.dep_ == "appos" and c.head.i == subj.i))
+            and c.i > first.i
+            and c.pos_ == "NOUN"
+            and doc[c.left_edge.i - 1].lower_ == ","
+            and self.ctx.men[c.i] is None
+        ]
+        lex = self.ctx.lex
+        comments = lex.demand_nouns | lex.demand_list_nouns
+        items = [c for c in stray if c.lemma_.lower() not in comments]
+        return [first, *sorted(items, key=lambda t: t.i)] if stray else []
 
     def _carrier_owner(self, v: Token) -> list[Resolved]:
         """ "The BRN said ... Its statement also urged Bangkok to ...": a statement (letter,
-        communique) or a delegation ("Its delegation, led by X, called on ...") whose owner is
-        a pronoun demands for the actor it stands for."""
+        communique), a delegation ("Its delegation, led by X, called on ...") or a side's own
+        plan ("Their proposal calls for X", issue-15d) whose owner is a pronoun demands for
+        the actor it stands for."""
         lex = self.ctx.lex
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lemma_.lower() not in lex.carriers | OWNED_ORGANS:
+        owned = lex.carriers | OWNED_ORGANS | lex.demand_plans
+        if subj is None or subj.lemma_.lower() not in owned:
             return []
         poss = next((c for c in subj.children if c.dep_ == "poss"), None)
         if poss is None or poss.lower_ not in ("its", "their"):
@@ -440,9 +466,25 @@ class DemandRules(StanceRules):
         conds = cond if isinstance(cond, list) else _list(cond)
         if not conds:
             return
-        sources = ctx.resolve.subject_actors(v)
+        sources = self._holders(v)
         if sources:
             self._emit("demands", sources, conds, v, 0.65)
+
+    def _holders(self, v: Token) -> list[Resolved]:
+        """Who holds a condition on a verb: its subject's actors; for a subject that names no
+        actor ("a maritime ceasefire would start only if it received X, the Kremlin said",
+        "'Military operations will not cease until the militia withdraws,' the army said"),
+        whoever says the clause (issue-15d)."""
+        ctx = self.ctx
+        found = ctx.resolve.subject_actors(v)
+        if found:
+            return found
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" or ctx.men[subj.i] is not None:
+            return []
+        if v.tag_ == "VBD":
+            return []  # "the talks resumed only after X, the ELN said": what happened
+        return self._judges(v)
 
     def _only_prep(self, prep: Token) -> bool:
         after = [x.lower_ for x in prep.subtree if x.i > prep.i and x.dep_ in ("pobj", "prep")]
@@ -507,7 +549,7 @@ class DemandRules(StanceRules):
         unless = self._unless(v)
         if unless is None or ctx.irrealis(v):
             return
-        sources = self._owners(v) if v.pos_ == "NOUN" else ctx.resolve.subject_actors(v)
+        sources = self._owners(v) if v.pos_ == "NOUN" else self._holders(v)
         if not sources:
             return
         targets = _list(ctx.topics.from_vp(unless))
@@ -532,6 +574,9 @@ class DemandRules(StanceRules):
         if not sources:
             return
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and clause.dep_ == "conj" and t.dep_ == "aux":
+            # "the verdict is binding and must be respected": the first clause's subject
+            subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             expl = next((c for c in clause.children if c.dep_ == "expl"), None)
             if expl is not None:  # "there must be a full withdrawal"
@@ -650,7 +695,7 @@ class DemandRules(StanceRules):
             | lex.object_classes.get("proposal", frozenset())
             | GEO_NOUNS
             | PLACE_NOUNS
-            | NEGOTIATED
+            | lex.negotiated
         )
         heads = [subj] + [
             c

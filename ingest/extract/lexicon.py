@@ -182,6 +182,9 @@ class Demands(_Section):
     contentless_acts: Words = Field(default_factory=list)
     contentless_nouns: Words = Field(default_factory=list)
     fulfil_verbs: Words = Field(default_factory=list)
+    # issue-15d
+    plans: Words = Field(default_factory=list)
+    negotiated: Words = Field(default_factory=list)
 
 
 class Rejects(_Section):
@@ -455,6 +458,11 @@ class Lexicon:
     threat_verbs: frozenset[str]
     #: "do not want to resume talks until Y": a negated intent with "until" is a refusal
     intent_verbs: frozenset[str]
+    #: "its plan calls for X": a side's own proposal that asks for what it calls for
+    demand_plans: frozenset[str]
+    #: what a required state may be about besides talks, parties and places ("the hostages
+    #: must come home", "the mandate must change")
+    negotiated: frozenset[str]
     #: "appealed for calm", "urged restraint": conduct asked of everyone, no stance
     general_appeals: frozenset[str]
     #: "urged the sides to keep talking": acts, and the nouns they may take, that ask for
@@ -753,6 +761,8 @@ class Lexicon:
             contentless_acts=fs(de.contentless_acts),
             contentless_nouns=fs(de.contentless_nouns),
             fulfil_verbs=fs(de.fulfil_verbs),
+            demand_plans=fs(de.plans),
+            negotiated=fs(de.negotiated),
             condition_nouns=fs(de.condition_nouns),
             only_preps=tuple(tuple(p.split()) for p in de.only_preps),
             reject_verbs=rej_frames,

@@ -45,13 +45,24 @@ VACUOUS = frozenset(
     | {"named", "identified", "quoted", "name", "identify", "quote"}
     | {"step", "steps", "move", "thing", "things"}  # "a step Peru refused to take"
     | {"that", "this", "these", "those", "one", "ones"}  # "ruled that out" with nothing before
+    # issue-15d: "had been pushing for an announcement this week": of what, it does not say
+    | {"announcement", "announcements"}
 )
+
+#: when, not what: "pushing for an announcement this week" names nothing more than the
+#: announcement (issue-15d)
+WHEN_WORDS = frozenset({"day", "days", "week", "weeks", "weekend", "month", "months", "year"})
+WHEN_WORDS |= {"today", "tonight", "tomorrow", "soon"}
 
 
 def _vacuous(target: Topic | str) -> bool:
     if isinstance(target, str):
         return False
-    words = [w for w in _APPEAL_WORD.findall(target.name.lower()) if w not in ("not", "be", "to")]
+    words = [
+        w
+        for w in _APPEAL_WORD.findall(target.name.lower())
+        if w not in ("not", "be", "to") and w not in WHEN_WORDS
+    ]
     return len(words) == 1 and words[0] in VACUOUS
 
 
@@ -65,6 +76,11 @@ REVERSAL_TIMES = frozenset({"since", "later", "eventually", "now", "finally", "t
 #: accepting after rejecting reverses the rejection
 ACCEPTING = frozenset({"accept", "agree", "sign", "approve", "endorse", "embrace"})
 
+#: words that make a stance in the past perfect a former one: "Israel had previously advocated
+#: for testing of returnees" (after "Israel softened its positions"); not "earlier", which news
+#: uses of the same day
+FORMER_TIMES = frozenset({"previously", "formerly", "once", "initially", "originally"})
+
 
 def _no_longer(cue: Token) -> bool:
     """ "no longer demands X", "is no longer opposed to X": a stance given up."""
@@ -74,6 +90,18 @@ def _no_longer(cue: Token) -> bool:
         c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
         for w in words
         for c in w.children
+    )
+
+
+def _former(cue: Token) -> bool:
+    """ "had previously advocated for X", "had initially demanded X": a stance of the past
+    perfect placed before the story's time, a position since left (issue-15d); not "has
+    previously stated" (a position that stands)."""
+    if cue.pos_ not in ("VERB", "AUX") or cue.tag_ != "VBN":
+        return False
+    kids = list(cue.children)
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in kids) and any(
+        c.dep_ == "advmod" and c.lower_ in FORMER_TIMES for c in kids
     )
 
 
@@ -112,6 +140,7 @@ class StanceRules:
             self._disowned(cue)
             or self.ctx.asked(cue, quoted=True)
             or _no_longer(cue)
+            or _former(cue)
             or _reversed(cue)
         ):
             return
@@ -316,6 +345,12 @@ class StanceRules:
             if ctx.irrealis(speech) or ctx.negated(speech):
                 return []
             return ctx.resolve.subject_actors(speech)
+        if speech is not None and not (ctx.irrealis(speech) or ctx.negated(speech)):
+            # "X said: 'General Y has said that the rebels must disarm first'": a sayer named
+            # inside the quote asserts the clause, not the one quoted (issue-15d)
+            inner = self._named_sayer(speech)
+            if inner:
+                return inner
         if speech is None and clause.dep_ == "ROOT":
             # "Any agreement, Hamas said, must guarantee ...": a parenthetical verb of saying
             aside = next(
@@ -337,6 +372,14 @@ class StanceRules:
         if q is not None and q.speaker and clause.dep_ in ("ROOT", "ccomp", "conj"):
             return [Resolved(q.speaker)]
         return []
+
+    def _named_sayer(self, speech: Token) -> list[Resolved]:
+        """The actors a verb of saying inside a quote has for its subject when that subject
+        is named, not a pronoun ("'Min Aung Hlaing has said that ...'", not "'we said'")."""
+        subj = self.ctx.resolve.subjects(speech)
+        if not subj or any(s.pos_ == "PRON" for s in subj):
+            return []
+        return self.ctx.resolve.subject_actors(speech)
 
     def _conjoined_speaker(self, v: Token) -> list[Resolved]:
         """ "Hamas says X is a matter of justice, and demands that ...", parsed with

@@ -21,8 +21,11 @@ from actorgraph.ingest.extract.topic_spans import (
 from actorgraph.ingest.extract.topics import RIGHT_NOUNS, Topic, stray_noun
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from actorgraph.ingest.extract.context import DocContext
     from actorgraph.ingest.extract.lexicon import Frame, Lexicon
+    from actorgraph.ingest.extract.mentions import Mention
     from spacy.tokens import Token
 
 
@@ -528,7 +531,13 @@ class Targets:
                 obj = next((g for g in c.subtree if g.dep_ == "pobj"), None)
                 if obj is not None:
                     items.append(obj)
-            elif c.dep_ == "appos" and c.i > n.i and not _comment(c):
+            elif (
+                c.dep_ == "appos"
+                and c.i > n.i
+                and not _comment(c)
+                # not "called Israel's demand a red line" (issue-15d)
+                and not (n.dep_ in ("dobj", "oprd") and gives_name(n.head, self.ctx.men))
+            ):
                 items.append(c)
         colon = self._colon_items(n)
         if colon:  # "tabled three demands: A, B and C" (however the parser hung them)
@@ -875,7 +884,10 @@ class Targets:
                     continue
                 if any(c.dep_ == "advmod" and c.lower_ in CONTRASTS for c in conj.children):
                     continue  # "pressed X to abandon A and instead rely on B": one demand
-            bare_act = clause.dep_ == "xcomp" and conj.tag_ == "VB"  # "to seize X and agree to Y"
+            # "to seize X and agree to Y" (a base form the tagger may read as a present)
+            bare_act = clause.dep_ == "xcomp" and (
+                conj.tag_ == "VB" or (conj.tag_ == "VBP" and subjectless(conj))
+            )
             if (conj.lemma_.lower() in self.ctx.lex.speech_verbs and not bare_act) or (
                 clause.tag_ == "VB" and conj.tag_ in ("VBD", "VBZ")
             ):
@@ -1181,4 +1193,27 @@ def _aside(prep: Token) -> bool:
         and g.lemma_.lower() == "part"
         and any(x.dep_ == "poss" for x in g.children)
         for g in prep.children
+    )
+
+
+def gives_name(v: Token, men: Sequence[Mention | None]) -> bool:
+    """Whether a verb gives its object a name or a judgement ("called the proposal
+    unacceptable", "called Israel's demand for disarmament a red line") rather than asking
+    for something: a predicate after the object (an ``oprd``, or an apposition the parser hung
+    on the object with no comma before it, that names no actor: "demanded a pause, an end to
+    the siege" is a list) and no preposition or clause of its own after the verb
+    (issue-15d)."""
+    kids = list(v.children)
+    if any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.i > v.i) for c in kids):
+        return False
+    if any(c.dep_ == "oprd" for c in kids):
+        return True
+    dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+    doc = v.doc
+    return dobj is not None and any(
+        c.dep_ == "appos"
+        and c.i > dobj.i
+        and men[c.i] is None
+        and doc[c.left_edge.i - 1].lower_ not in (",", ";", ":", "—", "–")  # not a list
+        for c in dobj.children
     )

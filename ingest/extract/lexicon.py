@@ -97,6 +97,9 @@ class Speech(_Section):
     nouns: Words = Field(default_factory=list)
     carriers: Words = Field(default_factory=list)
     issuing_verbs: Words = Field(default_factory=list)
+    carrier_verbs: Words = Field(default_factory=list)
+    naming_verbs: Words = Field(default_factory=list)
+    naming_idioms: Words = Field(default_factory=list)
     according: Words = Field(default_factory=list)
     journalists: Words = Field(default_factory=list)
     outlets: Words = Field(default_factory=list)
@@ -110,6 +113,12 @@ class Speech(_Section):
         missing = sorted(set(self.directive_verbs) - set(self.verbs))
         if missing:
             raise ValueError(f"directive_verbs not among the speech verbs: {missing}")
+        missing = sorted(set(self.naming_verbs) - set(self.verbs))
+        if missing:
+            raise ValueError(f"naming_verbs not among the speech verbs: {missing}")
+        both = sorted(set(self.carrier_verbs) & set(self.verbs))
+        if both:  # a verb of saying says with any subject already
+            raise ValueError(f"carrier_verbs already among the speech verbs: {both}")
         return self
 
 
@@ -364,6 +373,13 @@ class Lexicon:
     #: "Hamas issued a statement. The statement demanded ...": verbs whose subject owns the
     #: statement (letter, response) a later "the statement" points back to
     issuing_verbs: frozenset[str]
+    #: "“…,” the statement read": verbs that say only with a carrier as their subject
+    carrier_verbs: frozenset[str]
+    #: "called the offer an insult", "branded it illegitimate": verbs of saying whose object
+    #: predicate is what was said
+    naming_verbs: frozenset[str]
+    #: "called it a day": what a naming verb's object is called in an idiom, no statement
+    naming_idioms: frozenset[str]
     anonymous: frozenset[str]
     organs: frozenset[str]
     groups: frozenset[str]
@@ -690,6 +706,9 @@ class Lexicon:
             speech_nouns=fs(s.nouns),
             carriers=fs(s.carriers),
             issuing_verbs=fs(s.issuing_verbs),
+            carrier_verbs=fs(s.carrier_verbs),
+            naming_verbs=fs(s.naming_verbs),
+            naming_idioms=fs(s.naming_idioms),
             anonymous=fs(sp.anonymous),
             organs=fs(sp.organs),
             groups=fs(sp.groups),

@@ -99,3 +99,22 @@ def test_a_quote_closes_with_either_double_mark(ex: Extractor, opening: str, clo
         "Israel's delegation left the talks on Tuesday."
     )
     assert ("osama-hamdan", "We will not accept a partial deal,", True) in _statements(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Colombian negotiator Otty Patiño rebuked the commanders: "The ceasefire is not a '
+        'menu," he said.',
+        "Thai Prime Minister Srettha Thavisin put it bluntly: “Our soldiers are staying at "
+        "the border,” he said.",
+    ],
+)
+def test_a_sentence_that_introduces_a_quote_with_a_colon_is_not_what_the_tag_reports(
+    ex: Extractor, text: str
+) -> None:
+    """The parser hangs the introduction on the quote's verb; the quote alone is what was
+    said, in the speaker's words (issue 15s)."""
+    got = _statements(ex, text)
+    assert len(got) == 1
+    assert got[0][2] and ":" not in got[0][1] and got[0][1].endswith(",")

@@ -209,7 +209,7 @@ class Statements:
                 continue  # scare quotes, a title, a quoted modifier ("a “three-phase” plan")
             if v is not None and self._in_clause_of(q, v):
                 continue  # quoted words of a reported clause: the clause is the statement
-            if v is not None and (ctx.negated(v) or ctx.irrealis(v)):
+            if v is not None and (self._negated(v) or ctx.irrealis(v)):
                 prev = q  # "Okafor never said that “…”", "if he said “…”": nobody's words
                 continue
             if v is not None:
@@ -810,6 +810,16 @@ class Statements:
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         return subj is not None and subj.lemma_.lower() in lex.carriers
 
+    def _negated(self, v: Token) -> bool:
+        """Whether a verb of saying is negated, not counting a negation the parser hung on
+        it from inside a quote ("“Are we there? Probably not,” she said": her answer, not a
+        denial that she spoke)."""
+        ctx = self.ctx
+        negs = [c for c in v.children if c.dep_ == "neg" or c.lower_ in ("never", "no")]
+        if negs and all(ctx.quote_of[c.i] >= 0 for c in negs):
+            return False
+        return ctx.negated(v)
+
     def _carrier_speaker(self, subjects: list[Token]) -> list[Resolved]:
         """Who speaks through a statement that is a verb of saying's subject and names
         nobody itself: the person or body its possessive pronoun stands for ("Her statement
@@ -1003,8 +1013,22 @@ class Statements:
             ids = {x.i for x in comp.subtree}
             words = self._quote_words(q)
             if words and words <= ids and not self._all_quote(list(comp.subtree)):
-                return True
+                return not self._introduced(q, v, ids)
         return False
+
+    def _introduced(self, q: Quote, v: Token, clause: set[int]) -> bool:
+        """Whether the words the parser hung with a quote on the verb of its tag come before
+        the quote and end in a colon ("Fischer scolded him: “…,” she said"): a sentence of
+        its own that introduces the quote, not part of what the tag reports."""
+        doc = self.ctx.doc
+        if v.i < q.end or q.start == 0 or any(i >= q.end for i in clause if i < v.i):
+            return False
+        before = q.start - 1
+        while before > 0 and (doc[before].is_space or doc[before].is_quote):
+            before -= 1  # the opening mark
+        return doc[before].text == ":" and all(
+            i < q.start or self.ctx.quote_of[i] >= 0 or doc[i].is_punct for i in clause
+        )
 
     def _quote_words(self, q: Quote) -> set[int]:
         """The token indices of a quote's words (not its punctuation)."""

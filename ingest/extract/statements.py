@@ -504,8 +504,10 @@ class Statements:
                 return named, 0.6  # "calling it illegitimate": one word may be all of it
         if len(span) < 3 or self._all_quote(span) or self._crosses_quote(span):
             return [], 0.0  # the quote is the statement
-        while span and (span[0].dep_ == "mark" or span[0].is_punct):
-            span = span[1:]
+        ids = {x.i for x in span}
+        top = next((x.i for x in span if x.head.i not in ids or x.head.i == x.i), -1)
+        while span and (span[0].is_punct or (span[0].dep_ == "mark" and span[0].head.i == top)):
+            span = span[1:]  # the clause's own "that", not the "if" of a clause inside it
         while span and span[-1].is_punct:
             span = span[:-1]
         return span, conf

@@ -99,6 +99,7 @@ FLOORS = {
     # issue-15s
     "statements-carriers": 0.95,
     "statements-names": 0.95,
+    "statements-accusations": 0.95,
 }
 
 

@@ -100,6 +100,7 @@ class Speech(_Section):
     carrier_verbs: Words = Field(default_factory=list)
     naming_verbs: Words = Field(default_factory=list)
     naming_idioms: Words = Field(default_factory=list)
+    of_verbs: Words = Field(default_factory=list)
     according: Words = Field(default_factory=list)
     journalists: Words = Field(default_factory=list)
     outlets: Words = Field(default_factory=list)
@@ -113,9 +114,10 @@ class Speech(_Section):
         missing = sorted(set(self.directive_verbs) - set(self.verbs))
         if missing:
             raise ValueError(f"directive_verbs not among the speech verbs: {missing}")
-        missing = sorted(set(self.naming_verbs) - set(self.verbs))
-        if missing:
-            raise ValueError(f"naming_verbs not among the speech verbs: {missing}")
+        for key in ("naming_verbs", "of_verbs"):
+            missing = sorted(set(getattr(self, key)) - set(self.verbs))
+            if missing:
+                raise ValueError(f"{key} not among the speech verbs: {missing}")
         both = sorted(set(self.carrier_verbs) & set(self.verbs))
         if both:  # a verb of saying says with any subject already
             raise ValueError(f"carrier_verbs already among the speech verbs: {both}")
@@ -380,6 +382,8 @@ class Lexicon:
     naming_verbs: frozenset[str]
     #: "called it a day": what a naming verb's object is called in an idiom, no statement
     naming_idioms: frozenset[str]
+    #: "accused X of Y", "warned of Y": verbs of saying whose "of" phrase is what was said
+    of_verbs: frozenset[str]
     anonymous: frozenset[str]
     organs: frozenset[str]
     groups: frozenset[str]
@@ -709,6 +713,7 @@ class Lexicon:
             carrier_verbs=fs(s.carrier_verbs),
             naming_verbs=fs(s.naming_verbs),
             naming_idioms=fs(s.naming_idioms),
+            of_verbs=fs(s.of_verbs),
             anonymous=fs(sp.anonymous),
             organs=fs(sp.organs),
             groups=fs(sp.groups),

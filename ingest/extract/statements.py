@@ -95,6 +95,10 @@ def _infinitive(t: Token) -> bool:
     return t.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in t.children)
 
 
+def _has_dep(t: Token, dep: str) -> bool:
+    return any(c.dep_ == dep for c in t.children)
+
+
 def _noun_phrase(t: Token) -> bool:
     """A noun, or a word with a determiner ("the meeting" the tagger read as a verb)."""
     return t.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in t.children)
@@ -498,6 +502,8 @@ class Statements:
             obj = next((c for c in kids if c.dep_ == "dobj"), None)
             if obj is not None and ctx.men[obj.i] is None:
                 span, conf = list(obj.subtree), 0.6
+        if not span and low in lex.of_verbs:
+            span, conf = self._said_of(t), 0.6
         if not span and low in lex.naming_verbs:
             named = self._name_given(t)
             if named and not self._all_quote(named) and not self._crosses_quote(named):
@@ -535,6 +541,29 @@ class Statements:
         asked = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "for"), None)
         thing = next((g for g in asked.children if g.dep_ == "pobj"), None) if asked else None
         return list(thing.subtree) if thing is not None else []
+
+    def _said_of(self, t: Token) -> list[Token]:
+        """What a verb of saying reports through "of" (lexicon ``speech.of_verbs``): its
+        object and the "of" phrase ("accused Ethiopia of violating its sovereignty",
+        "warned of a catastrophe in Rafah"). Not a passive's ("was accused of"), nor one
+        inside another verb's reported clause (that verb's statement holds it)."""
+        kids = list(t.children)
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i), None)
+        if of is None and obj is not None:  # "accuses [the commanders of running …]": an
+            of = next(  # act the parser hung on the object (not "the leader of the rebels")
+                (c for c in obj.children if c.lower_ == "of" and _has_dep(c, "pcomp")), None
+            )
+            obj = None if of is None else obj
+        if of is None or not any(g.dep_ in ("pobj", "pcomp") for g in of.children):
+            return []
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or self._reported_within(t):
+            return []
+        if obj is not None and obj.i > of.i:
+            obj = None
+        if obj is None:  # "warned of a catastrophe": the thing warned of
+            return [x for x in of.subtree if x.i != of.i]
+        return sorted({*obj.subtree, *of.subtree}, key=lambda x: x.i)
 
     def _name_given(self, t: Token) -> list[Token]:
         """What a verb of naming calls its object ("called the offer an insult", "calling it

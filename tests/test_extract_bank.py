@@ -98,6 +98,10 @@ FLOORS = {
     "stance-topic-spans": 0.95,
     # issue-15d
     "demands-voices": 0.95,
+    # issue-15s
+    "statements-carriers": 0.95,
+    "statements-names": 0.95,
+    "statements-accusations": 0.95,
 }
 
 

@@ -99,3 +99,36 @@ def test_a_quote_closes_with_either_double_mark(ex: Extractor, opening: str, clo
         "Israel's delegation left the talks on Tuesday."
     )
     assert ("osama-hamdan", "We will not accept a partial deal,", True) in _statements(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Colombian negotiator Otty Patiño rebuked the commanders: "The ceasefire is not a '
+        'menu," he said.',
+        "Thai Prime Minister Srettha Thavisin put it bluntly: “Our soldiers are staying at "
+        "the border,” he said.",
+    ],
+)
+def test_a_sentence_that_introduces_a_quote_with_a_colon_is_not_what_the_tag_reports(
+    ex: Extractor, text: str
+) -> None:
+    """The parser hangs the introduction on the quote's verb; the quote alone is what was
+    said, in the speaker's words (issue 15s)."""
+    got = _statements(ex, text)
+    assert len(got) == 1
+    assert got[0][2] and ":" not in got[0][1] and got[0][1].endswith(",")
+
+
+def test_a_reported_clause_keeps_the_condition_that_opens_it(ex: Extractor) -> None:
+    """Only the clause's own "that" goes: "if" and "unless" carry what was said (issue 15s)."""
+    text = (
+        "Sudanese army chief Abdel Fattah al-Burhan said unless the militia withdrew, the "
+        "army would not return. Indian Prime Minister Narendra Modi told him that if "
+        "Pakistan attacked, India would respond."
+    )
+    got = sorted(t for _, t, _ in _statements(ex, text))
+    assert got == [
+        "if Pakistan attacked, India would respond",
+        "unless the militia withdrew, the army would not return",
+    ]

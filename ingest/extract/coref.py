@@ -325,12 +325,22 @@ class Resolver:
         self._bodies[t.lemma_.lower()] = body  # "the army" later: the one named last
         return Resolved(body, via="organ")
 
-    def _issued_before(self, t: Token) -> str | None:
+    def statement_issuer(self, t: Token) -> str | None:
+        """Who speaks through "the statement" (communique, letter) a verb of saying has as
+        its subject: the issuer or owner of the nearest same noun before, a person included
+        ("He read out a joint statement. “…,” the statement said": the one who read it;
+        "According to a statement from the AU Commission, … the statement read": the
+        commission). Unlike a stance's source (:meth:`_issued_before`), a person's
+        statement is theirs."""
+        return self._issued_before(t, persons=True)
+
+    def _issued_before(self, t: Token, *, persons: bool = False) -> str | None:
         """Who issued the statement (letter, response) "the statement" points back to: the
         body that is the subject of the verb whose object the same noun was, or the owner
         named with it, in its sentence or the two before ("Hamas issued a statement on Monday.
         The statement demanded ..."; "the Hamas response ... The response also called for").
-        Only "the" before it; a person's statement is no body's."""
+        Only "the" before it; a person's statement is no body's, unless ``persons`` (then
+        the issuer may be a pronoun's person, and "a statement from X" names X too)."""
         ctx = self.ctx
         if [c.lower_ for c in t.children if c.dep_ in ("det", "poss", "amod", "compound")] != [
             "the"
@@ -349,11 +359,26 @@ class Resolver:
                     subj = next((c for c in x.head.children if c.dep_ == "nsubj"), None)
                     if subj is not None:
                         with ctx.quietly():
-                            found = self.resolve_np(subj, pronouns=False)
+                            found = self.resolve_np(subj, pronouns=persons)
                         owner = found[0].actor if len(found) == 1 else None
-                if owner is not None and ctx.type_of(owner) != "person":
+                if owner is None and persons:  # "a statement from the AU Commission"
+                    owner = self._issued_by(x)
+                if owner is not None and (persons or ctx.type_of(owner) != "person"):
                     return owner
                 return None  # the nearest same noun decides
+        return None
+
+    def _issued_by(self, x: Token) -> str | None:
+        """The one actor named after "from" or "by" with a statement ("a statement from
+        Qatar", "a letter by the envoy")."""
+        for c in x.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                with self.ctx.quietly():
+                    found = self.resolve_np(obj, pronouns=False)
+                return found[0].actor if len(found) == 1 else None
         return None
 
     def _held_government(self, t: Token) -> Resolved | None:

@@ -97,6 +97,10 @@ class Speech(_Section):
     nouns: Words = Field(default_factory=list)
     carriers: Words = Field(default_factory=list)
     issuing_verbs: Words = Field(default_factory=list)
+    carrier_verbs: Words = Field(default_factory=list)
+    naming_verbs: Words = Field(default_factory=list)
+    naming_idioms: Words = Field(default_factory=list)
+    of_verbs: Words = Field(default_factory=list)
     according: Words = Field(default_factory=list)
     journalists: Words = Field(default_factory=list)
     outlets: Words = Field(default_factory=list)
@@ -110,6 +114,13 @@ class Speech(_Section):
         missing = sorted(set(self.directive_verbs) - set(self.verbs))
         if missing:
             raise ValueError(f"directive_verbs not among the speech verbs: {missing}")
+        for key in ("naming_verbs", "of_verbs"):
+            missing = sorted(set(getattr(self, key)) - set(self.verbs))
+            if missing:
+                raise ValueError(f"{key} not among the speech verbs: {missing}")
+        both = sorted(set(self.carrier_verbs) & set(self.verbs))
+        if both:  # a verb of saying says with any subject already
+            raise ValueError(f"carrier_verbs already among the speech verbs: {both}")
         return self
 
 
@@ -367,6 +378,15 @@ class Lexicon:
     #: "Hamas issued a statement. The statement demanded ...": verbs whose subject owns the
     #: statement (letter, response) a later "the statement" points back to
     issuing_verbs: frozenset[str]
+    #: "“…,” the statement read": verbs that say only with a carrier as their subject
+    carrier_verbs: frozenset[str]
+    #: "called the offer an insult", "branded it illegitimate": verbs of saying whose object
+    #: predicate is what was said
+    naming_verbs: frozenset[str]
+    #: "called it a day": what a naming verb's object is called in an idiom, no statement
+    naming_idioms: frozenset[str]
+    #: "accused X of Y", "warned of Y": verbs of saying whose "of" phrase is what was said
+    of_verbs: frozenset[str]
     anonymous: frozenset[str]
     organs: frozenset[str]
     groups: frozenset[str]
@@ -698,6 +718,10 @@ class Lexicon:
             speech_nouns=fs(s.nouns),
             carriers=fs(s.carriers),
             issuing_verbs=fs(s.issuing_verbs),
+            carrier_verbs=fs(s.carrier_verbs),
+            naming_verbs=fs(s.naming_verbs),
+            naming_idioms=fs(s.naming_idioms),
+            of_verbs=fs(s.of_verbs),
             anonymous=fs(sp.anonymous),
             organs=fs(sp.organs),
             groups=fs(sp.groups),

@@ -18,13 +18,13 @@ from actorgraph.ingest.extract.dates import MONTHS
 from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
 from actorgraph.ingest.extract.mentions import colon_after
 from actorgraph.ingest.extract.normalize import name_key
+from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.sources import Source, UnnamedSources
 from actorgraph.ingest.extract.tokens import lemmas, lowers, tokens
 from actorgraph.ingest.extract.topics import INTERVIEWER, phrase_text
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
-    from actorgraph.ingest.extract.records import Resolved
     from spacy.tokens import Doc, Token
 
 OPENERS = {"“": "”", '"': '"', "``": "''", "‘": "’", "«": "»"}
@@ -93,6 +93,31 @@ def _marked_that(clause: Token) -> bool:
 def _infinitive(t: Token) -> bool:
     """An open clause with its "to" ("to join the talks")."""
     return t.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in t.children)
+
+
+def _has_dep(t: Token, dep: str) -> bool:
+    return any(c.dep_ == dep for c in t.children)
+
+
+def _noun_phrase(t: Token) -> bool:
+    """A noun, or a word with a determiner ("the meeting" the tagger read as a verb)."""
+    return t.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in t.children)
+
+
+def _hung_predicate(obj: Token) -> Token | None:
+    """The predicate the parser hung inside a naming verb's object ("termed [the round of
+    talks in Muscat constructive]", "called [the demand for disarmament a red line]"): an
+    adjective read as a preposition's object, or a noun read as a noun's object, at the
+    object's end."""
+    last = obj.right_edge
+    while last.is_punct and last.i > obj.i:
+        last = last.nbor(-1)
+    for x in obj.subtree:
+        if x.i <= obj.i or x.right_edge.i != last.i:
+            continue
+        if (x.pos_ == "ADJ" and x.dep_ == "pobj") or (x.dep_ == "dobj" and _noun_phrase(x.head)):
+            return x
+    return None
 
 
 class Statements:
@@ -188,13 +213,14 @@ class Statements:
                 continue  # scare quotes, a title, a quoted modifier ("a “three-phase” plan")
             if v is not None and self._in_clause_of(q, v):
                 continue  # quoted words of a reported clause: the clause is the statement
-            if v is not None and (ctx.negated(v) or ctx.irrealis(v)):
+            if v is not None and (self._negated(v) or ctx.irrealis(v)):
                 prev = q  # "Okafor never said that “…”", "if he said “…”": nobody's words
                 continue
             if v is not None:
                 q.verb = v
                 subs = ctx.resolve.subjects(v)
                 rs = [r for s in subs for r in ctx.resolve.resolve_np(s)]
+                rs = rs or self._carrier_speaker(subs)  # "“…,” the statement said"
                 src = None if q.embedded else self._unnamed(subs, rs)
                 if src is not None:  # "“…,” a senior official said"
                     q.speaker, q.principal, conf = src.actor, src.principal, src.confidence
@@ -325,7 +351,7 @@ class Statements:
         lex = ctx.lex
         used = {q.verb.i for q in ctx.quotes if q.verb is not None}
         lows, lems = lowers(ctx.doc), lemmas(ctx.doc)
-        cues = lex.according | lex.speech_nouns | lex.speech_verbs
+        cues = lex.according | lex.speech_nouns | lex.speech_verbs | lex.carrier_verbs
         toks = tokens(ctx.doc)
         for i, lemma in enumerate(lems):
             if lemma not in cues and lows[i] not in cues:
@@ -338,7 +364,7 @@ class Statements:
             if t.pos_ == "NOUN" and (low in lex.speech_nouns or t.lower_ in lex.speech_nouns):
                 self._noun_attribution(t)
                 continue
-            if low not in lex.speech_verbs or t.pos_ != "VERB" or t.i in used:
+            if not self._says(t) or t.pos_ != "VERB" or t.i in used:
                 continue
             if ctx.quote_of[t.i] >= 0 or ctx.irrealis(t) or ctx.negated(t):
                 continue
@@ -351,7 +377,7 @@ class Statements:
             span, conf = self._said(t)
             if not span:
                 continue
-            rs = ctx.resolve.subject_actors(t)
+            rs = ctx.resolve.subject_actors(t) or self._carrier_speaker(ctx.resolve.subjects(t))
             if not rs or rs[0].anonymous:
                 src = self._unnamed(ctx.resolve.subjects(t), rs)
                 if src is not None:  # "officials said …", "critics argue …"
@@ -476,10 +502,18 @@ class Statements:
             obj = next((c for c in kids if c.dep_ == "dobj"), None)
             if obj is not None and ctx.men[obj.i] is None:
                 span, conf = list(obj.subtree), 0.6
+        if not span and low in lex.of_verbs:
+            span, conf = self._said_of(t), 0.6
+        if not span and low in lex.naming_verbs:
+            named = self._name_given(t)
+            if named and not self._all_quote(named) and not self._crosses_quote(named):
+                return named, 0.6  # "calling it illegitimate": one word may be all of it
         if len(span) < 3 or self._all_quote(span) or self._crosses_quote(span):
             return [], 0.0  # the quote is the statement
-        while span and (span[0].dep_ == "mark" or span[0].is_punct):
-            span = span[1:]
+        ids = {x.i for x in span}
+        top = next((x.i for x in span if x.head.i not in ids or x.head.i == x.i), -1)
+        while span and (span[0].is_punct or (span[0].dep_ == "mark" and span[0].head.i == top)):
+            span = span[1:]  # the clause's own "that", not the "if" of a clause inside it
         while span and span[-1].is_punct:
             span = span[:-1]
         return span, conf
@@ -507,6 +541,62 @@ class Statements:
         asked = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "for"), None)
         thing = next((g for g in asked.children if g.dep_ == "pobj"), None) if asked else None
         return list(thing.subtree) if thing is not None else []
+
+    def _said_of(self, t: Token) -> list[Token]:
+        """What a verb of saying reports through "of" (lexicon ``speech.of_verbs``): its
+        object and the "of" phrase ("accused Ethiopia of violating its sovereignty",
+        "warned of a catastrophe in Rafah"). Not a passive's ("was accused of"), nor one
+        inside another verb's reported clause (that verb's statement holds it)."""
+        kids = list(t.children)
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i), None)
+        if of is None and obj is not None:  # "accuses [the commanders of running …]": an
+            of = next(  # act the parser hung on the object (not "the leader of the rebels")
+                (c for c in obj.children if c.lower_ == "of" and _has_dep(c, "pcomp")), None
+            )
+            obj = None if of is None else obj
+        if of is None or not any(g.dep_ in ("pobj", "pcomp") for g in of.children):
+            return []
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or self._reported_within(t):
+            return []
+        if obj is not None and obj.i > of.i:
+            obj = None
+        if obj is None:  # "warned of a catastrophe": the thing warned of
+            return [x for x in of.subtree if x.i != of.i]
+        return sorted({*obj.subtree, *of.subtree}, key=lambda x: x.i)
+
+    def _name_given(self, t: Token) -> list[Token]:
+        """What a verb of naming calls its object ("called the offer an insult", "calling it
+        illegitimate", "branded the talks a farce"): the object's predicate. Not a proper
+        name ("called him Abu Ali"), an idiom of the lexicon ("called it a day"), the
+        subject of a passive ("was called a traitor": who called it is not said), or a name
+        given in the clause another verb of saying reports (that verb's statement holds
+        it)."""
+        lex = self.ctx.lex
+        kids = list(t.children)
+        objs = [c for c in kids if c.dep_ == "dobj"]
+        if not objs or any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+            return []
+        if self._reported_within(t):
+            return []
+        named, inner = objs[0], set()  # what is named, and words of it the predicate holds
+        pred = next((c for c in kids if c.dep_ == "oprd"), None)
+        if pred is None and len(objs) == 2:  # "branded the proposal a trap": two objects
+            pred = objs[1]
+        elif pred is None:
+            small = next((c for c in named.children if c.dep_ == "nsubj" and c.i < named.i), None)
+            if small is not None:  # "branded [the plan a trap]": a small clause
+                named, pred, inner = small, objs[0], {x.i for x in small.subtree}
+            else:
+                pred = _hung_predicate(named)
+        if pred is None or named.i >= pred.i or pred.pos_ == "PROPN":
+            return []
+        span = [x for x in pred.subtree if x.i not in inner]
+        while span and span[-1].is_punct:
+            span = span[:-1]
+        if phrase_text(span).lower() in lex.naming_idioms:
+            return []
+        return span
 
     def _reported_within(self, t: Token) -> bool:
         """Whether a token lies in the clause of a verb of saying above it."""
@@ -739,6 +829,48 @@ class Statements:
                 break
 
     # ------------------------------------------------------------------ helpers
+    def _says(self, v: Token) -> bool:
+        """Whether a word is a verb of saying: one of the lexicon's, or a verb that says
+        only of a carrier ("the statement read": lexicon ``carrier_verbs``)."""
+        lex = self.ctx.lex
+        low = v.lemma_.lower()
+        if low in lex.speech_verbs:
+            return True
+        if low not in lex.carrier_verbs:
+            return False
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lemma_.lower() in lex.carriers
+
+    def _negated(self, v: Token) -> bool:
+        """Whether a verb of saying is negated, not counting a negation the parser hung on
+        it from inside a quote ("“Are we there? Probably not,” she said": her answer, not a
+        denial that she spoke)."""
+        ctx = self.ctx
+        negs = [c for c in v.children if c.dep_ == "neg" or c.lower_ in ("never", "no")]
+        if negs and all(ctx.quote_of[c.i] >= 0 for c in negs):
+            return False
+        return ctx.negated(v)
+
+    def _carrier_speaker(self, subjects: list[Token]) -> list[Resolved]:
+        """Who speaks through a statement that is a verb of saying's subject and names
+        nobody itself: the person or body its possessive pronoun stands for ("Her statement
+        said ..."), else whoever issued or owned "the statement" just before ("He read out
+        a joint statement. “…,” the statement said"; see
+        :meth:`~.coref.Resolver.statement_issuer`). "The Hamas statement", "the movement's
+        statement" the resolver names already."""
+        ctx = self.ctx
+        s = subjects[0] if subjects else None
+        if s is None or s.pos_ != "NOUN" or s.lemma_.lower() not in ctx.lex.carriers:
+            return []
+        poss = next((c for c in s.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return ctx.resolve.resolve_np(poss) if poss.pos_ == "PRON" else []
+        issuer = ctx.resolve.statement_issuer(s)
+        if issuer is None:
+            return []
+        ctx.use(issuer, s.i)
+        return [Resolved(issuer, via="organ")]
+
     def _unnamed(self, subjects: list[Token], rs: list[Resolved]) -> Source | None:
         """The unnamed source a verb of saying has as its subject, where its subject names
         no actor (see :mod:`.sources`)."""
@@ -814,7 +946,7 @@ class Statements:
             for t in ctx.sents[k]:
                 if ctx.quote_of[t.i] >= 0 or t.pos_ not in ("VERB", "AUX"):
                     continue
-                if t.lemma_.lower() not in ctx.lex.speech_verbs:
+                if not self._says(t):
                     continue
                 if self._in_clause_of(q, t):
                     return t  # "tells reporters the government is ready “on a case by case
@@ -855,7 +987,7 @@ class Statements:
         lower = words[0].text[:1].islower()
         if (
             v.pos_ != "VERB"
-            or v.lemma_.lower() not in ctx.lex.speech_verbs
+            or not self._says(v)
             or (lower and v.i - words[0].i > 4)
             or (not lower and not self._bare_tag(v, words))
             or ctx.quote_of[v.i] >= 0
@@ -912,8 +1044,22 @@ class Statements:
             ids = {x.i for x in comp.subtree}
             words = self._quote_words(q)
             if words and words <= ids and not self._all_quote(list(comp.subtree)):
-                return True
+                return not self._introduced(q, v, ids)
         return False
+
+    def _introduced(self, q: Quote, v: Token, clause: set[int]) -> bool:
+        """Whether the words the parser hung with a quote on the verb of its tag come before
+        the quote and end in a colon ("Fischer scolded him: “…,” she said"): a sentence of
+        its own that introduces the quote, not part of what the tag reports."""
+        doc = self.ctx.doc
+        if v.i < q.end or q.start == 0 or any(i >= q.end for i in clause if i < v.i):
+            return False
+        before = q.start - 1
+        while before > 0 and (doc[before].is_space or doc[before].is_quote):
+            before -= 1  # the opening mark
+        return doc[before].text == ":" and all(
+            i < q.start or self.ctx.quote_of[i] >= 0 or doc[i].is_punct for i in clause
+        )
 
     def _quote_words(self, q: Quote) -> set[int]:
         """The token indices of a quote's words (not its punctuation)."""

@@ -424,6 +424,16 @@ def test_a_single_line_break_ends_a_paragraph_unless_the_text_is_hard_wrapped(
 
 
 @pytest.mark.parametrize(
+    "first", ["Thailand and Cambodia have agreed", "US President Donald Trump said Thailand"]
+)
+def test_a_paragraphs_first_word_is_not_a_sentence_of_its_own(ex: Extractor, first: str) -> None:
+    text = f"Thailand, Cambodia agree to talks\n\n{first} would talk to Cambodia.\n"
+    doc = ex.nlp(text)
+    body = [s.text.strip() for s in doc.sents][1]
+    assert body.startswith(first)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a quoted modifier is no statement, nor quoted words of a reported clause

@@ -71,6 +71,12 @@ def _paragraph_breaks(doc: Doc) -> Doc:
         at = prev.idx + (0 if prev.is_space else len(prev.text)) + gap.index("\n")
         if breaks_paragraph(text, at, wrapped):
             t.is_sent_start = True
+    for t in doc[:-1]:
+        nxt = doc[t.i + 1]
+        if t.is_sent_start and t.is_alpha and nxt.is_alpha and nxt.is_sent_start is None:
+            # the parser otherwise may cut a paragraph's first word off as a sentence of its
+            # own ("Thailand | and Cambodia have agreed", "US | President X said")
+            nxt.is_sent_start = False
     return doc
 
 

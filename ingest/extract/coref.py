@@ -384,14 +384,38 @@ class Resolver:
             ctx.use(owner.actor, t.i)
             return Resolved(owner.actor, via="organ")
         poss = next(
-            (c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None
+            (c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "whose")),
+            None,
         )
-        r = self._coref(poss) if poss is not None else None
+        if poss is not None and poss.lower_ == "whose":
+            r = self._whose(t)
+            if r is not None and ctx.type_of(r.actor) != "person":
+                if want is not None and ctx.type_of(r.actor) != want:
+                    return None  # "Hamas, whose government ...": no state of Hamas's
+                ctx.use(r.actor, t.i)  # "Hamas, whose delegation walked out"
+                return Resolved(r.actor, via="organ")
+        else:
+            r = self._coref(poss) if poss is not None else None
         sf = ctx.principal.get(r.actor) if r is not None else None
         if sf is None or (want is not None and ctx.type_of(sf.target) != want):
             return None
         ctx.use(sf.target, t.i)
         return Resolved(sf.target, via="organ")
+
+    def _whose(self, t: Token) -> Resolved | None:
+        """The antecedent of "whose" before ``t`` ("Erdogan, whose country is mediating":
+        Erdogan): the name the relative clause of ``t`` hangs on, when it names one actor."""
+        ctx = self.ctx
+        v = t.head
+        while v.dep_ in ("prep", "pobj", "dobj", "attr") and v.head.i != v.i:
+            v = v.head  # "whose efforts on behalf of X", "with whose help"
+        if v.dep_ != "relcl":
+            return None
+        ante = v.head
+        m = ctx.men[ante.i]
+        if m is None or m.actor is None:
+            return None
+        return self.from_mention(m, ante)
 
     def _the_government(self, t: Token) -> Resolved | None:
         """ "the government insisted that ...": the state named before with that noun ("the

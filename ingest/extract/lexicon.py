@@ -256,6 +256,9 @@ class MediationSection(_Section):
     settled_adjuncts: Words = Field(default_factory=list)
     role_verbs: Words = Field(default_factory=list)
     credit_verbs: Words = Field(default_factory=list)
+    gratitude_nouns: Words = Field(default_factory=list)
+    help_nouns: Words = Field(default_factory=list)
+    object_control: Words = Field(default_factory=list)
     movement_nouns: Words = Field(default_factory=list)
     invitation_nouns: Words = Field(default_factory=list)
     guarantor_nouns: Words = Field(default_factory=list)
@@ -571,6 +574,12 @@ class Lexicon:
     role_verbs: frozenset[str]
     #: "thanked Malaysia for its mediation": the one thanked mediated (issue-13s)
     credit_verbs: frozenset[str]
+    #: "expressed gratitude to X for his support in facilitating": X mediated (issue 15m)
+    gratitude_nouns: frozenset[str]
+    #: "for his support in facilitating": the noun the gerund hangs on (issue 15m)
+    help_nouns: frozenset[str]
+    #: "asked me to be a mediator": the one asked holds the role (issue 15m)
+    object_control: frozenset[str]
     #: "shuttle diplomacy between Port Sudan, Jeddah and Cairo": visits name places, no sides
     movement_nouns: frozenset[str]
     #: "met in Almaty at the invitation of Kazakhstan": the one who invites hosts
@@ -826,6 +835,9 @@ class Lexicon:
             settled_adjuncts=fs(me.settled_adjuncts),
             role_verbs=fs(me.role_verbs),
             credit_verbs=fs(me.credit_verbs),
+            gratitude_nouns=fs(me.gratitude_nouns),
+            help_nouns=fs(me.help_nouns),
+            object_control=fs(me.object_control),
             movement_nouns=fs(me.movement_nouns),
             invitation_nouns=fs(me.invitation_nouns),
             guarantor_nouns=fs(me.guarantor_nouns),

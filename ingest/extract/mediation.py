@@ -103,6 +103,8 @@ class Mediation:
                     self._invitation(t, k)
                 elif t.tag_ == "NNS" and t.dep_ == "ROOT" and plural_base(t) in lex.mediation_verbs:
                     self._mediation_verb(t, k)  # "Norway mediates between ..." read as a noun
+                elif _gerund_object(t) and _participle_of(low, lex.mediation_verbs):
+                    self._mediation_verb(t, k)  # "thanked Z for mediating" read as a noun
                 elif _predicate_ing(t) and _participle_of(low, lex.mediation_verbs):
                     self._mediation_verb(t, k)  # "X is mediating between ..." read as a noun
                 elif t.pos_ in ("NOUN", "PROPN"):
@@ -266,8 +268,14 @@ class Mediation:
             # mediators": the list right before "as", however the parser hung it
             mediators += ctx.resolve.actors_in(listed_before(head))
         if as_role and gov.pos_ in ("VERB", "AUX") and not mediators:
-            # "Qatar is a mediator", "Egypt acting as an intermediary", "served as mediator"
-            mediators += [r.actor for r in res.subject_actors(gov)]
+            # "Qatar is a mediator", "Egypt acting as an intermediary", "served as mediator";
+            # "they asked me to be a mediator": the one asked
+            asked = _controlled_object(gov, ctx.lex.object_control)
+            mediators += (
+                self._np_actors(asked)
+                if asked is not None
+                else [r.actor for r in res.subject_actors(gov)]
+            )
         if not mediators and head.lower_ == "as" and gov.lemma_.lower() == "role":
             mediators = self._role_holders(gov)  # "Oman played its role as a mediator"
         elif not mediators and n.lemma_.lower() == "role":
@@ -355,12 +363,18 @@ class Mediation:
             # "Saudi-brokered", "U.S.-mediated"; and "Malaysia mediated talks between A and B"
             # where the parser read the finite verb as a modifier of "talks" with the subject
             # hung on it (the same actors either way), or "Norway mediates" read as a noun
-            mediators = ctx.resolve.actors_in(
-                x
-                for c in v.children
-                if c.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and c.i < v.i
-                for x in c.subtree
-            ) or self.hyphened_actors(v)
+            mediators = (
+                ctx.resolve.actors_in(
+                    x
+                    for c in v.children
+                    if c.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and c.i < v.i
+                    for x in c.subtree
+                )
+                or self.hyphened_actors(v)
+                or self._named_before(v)
+            )
+        if not mediators:
+            mediators = self._credited_doer(v)  # "thanked Qatar for mediating"
         if not mediators and _predicate_ing(v):
             # "Oman is mediating" read as a predicate of "is": the subject is the copula's
             mediators = [r.actor for r in ctx.resolve.subject_actors(v.head)]
@@ -502,7 +516,7 @@ class Mediation:
                 for x in c.subtree
             ) or self.hyphened_actors(v)
         else:
-            mediators = [r.actor for r in ctx.resolve.subject_actors(v)]
+            mediators = self._credited_doer(v) or [r.actor for r in ctx.resolve.subject_actors(v)]
             mediators += self._subjects_senders(v, mediators)
             mediators += [a for a in self._subject_bodies(v) if a not in mediators]
         if not mediators and agent is None:
@@ -986,6 +1000,17 @@ class Mediation:
             out += [a for a in own if a not in out]
         return out or ctx.resolve.actors_in(agent.subtree)
 
+    def _named_before(self, v: Token) -> list[str]:
+        """The name or demonym right before a participle that modifies the noun after it,
+        however the parser hung it: "the Chinese brokered ceasefire" (with "Chinese" read as
+        the verb's object), "the Turkish mediated talks" (a sibling modifier)."""
+        if v.dep_ != "amod" or v.tag_ != "VBN" or v.head.i < v.i or v.i == 0:
+            return []
+        m = self.ctx.men[v.i - 1]
+        if m is None or m.end != v.i or not m.actor:
+            return []
+        return self.ctx.resolve.actors_in([v.doc[m.start]])
+
     def hyphened_actors(self, v: Token) -> list[str]:
         """The actor named right before the hyphen of a participle, however the parser hung
         it: "UN-facilitated talks" (with "UN" a sibling of the participle), "a Norway-backed
@@ -1061,6 +1086,35 @@ class Mediation:
             return []
         obj = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
         return self._np_actors(obj) if obj is not None else []
+
+    def _credited_doer(self, v: Token) -> list[str]:
+        """Whom a verb of crediting or a word of thanks credits with the mediation a gerund
+        names: "thanked Qatar for mediating", "praised Egypt for brokering the truce", "expressed
+        his gratitude to X for his support in facilitating a resolution" (X, not the one who
+        thanks, however the parser hung the gerund)."""
+        lex = self.ctx.lex
+        prep = v.head
+        if v.dep_ != "pcomp" and not _gerund_object(v):
+            return []  # "for mediating", also read as the preposition's object
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "in"):
+            return []
+        gov = prep.head
+        if gov.pos_ == "NOUN" and gov.dep_ == "pobj" and lemma_of(gov) in lex.help_nouns:
+            gov = gov.head.head  # "for his support in facilitating": credited further up
+        if gov.pos_ == "VERB" and lemma_of(gov) in lex.credit_verbs:
+            obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            return self._np_actors(obj) if obj is not None else []
+        thanks = [gov] if lemma_of(gov) in lex.gratitude_nouns else []
+        thanks += [
+            c for c in gov.children if c.dep_ == "dobj" and lemma_of(c) in lex.gratitude_nouns
+        ]
+        for n in thanks:
+            for c in n.children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    return self.ctx.resolve.actors_in(
+                        x for o in c.children if o.dep_ == "pobj" for x in _np(o)
+                    )
+        return []
 
     def _leaders(self, n: Token) -> list[str]:
         """Who leads a mediation noun's effort: the agent of a participle of leading after it
@@ -1411,6 +1465,19 @@ def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
     if m is None or not m.actor:
         return []
     return list(t.doc[m.start : m.end])
+
+
+def _controlled_object(v: Token, verbs: frozenset[str]) -> Token | None:
+    """The object of the verb whose infinitive ``v`` is, when that verb's object does what the
+    infinitive says ("asked me to be a mediator": "me")."""
+    if v.dep_ != "xcomp" or v.head.lemma_.lower() not in verbs:
+        return None
+    return next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
+
+
+def _gerund_object(t: Token) -> bool:
+    """An "-ing" word the parser read as a preposition's object noun ("for mediating")."""
+    return t.dep_ == "pobj" and t.lower_.endswith("ing") and t.pos_ in ("NOUN", "VERB")
 
 
 def _predicate_ing(t: Token) -> bool:

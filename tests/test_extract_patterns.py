@@ -423,6 +423,12 @@ def test_a_single_line_break_ends_a_paragraph_unless_the_text_is_hard_wrapped(
     assert stmt["speaker"] == "isaac-herzog" and stmt["text"].startswith("the talks were over")
 
 
+def test_a_hyphen_after_an_abbreviation_splits_as_after_a_letter(ex: Extractor) -> None:
+    words = [t.text for t in ex.nlp("U.S.-brokered talks and a U.N.-backed truce, well-known.")]
+    assert words[:3] == ["U.S.", "-", "brokered"] and words[6:9] == ["U.N.", "-", "backed"]
+    assert "well" in words and "known" in words
+
+
 @pytest.mark.parametrize(
     "first", ["Thailand and Cambodia have agreed", "US President Donald Trump said Thailand"]
 )

@@ -294,6 +294,13 @@ class Resolver:
         if not mods and definite and lemma in self._bodies:  # "the army" after "Sudan's army"
             ctx.use(self._bodies[lemma], t.i)
             return Resolved(self._bodies[lemma], via="organ")
+        if not mods and lemma in lex.institutions and _bare_the(t):
+            # "the army" after "Sudan's army chief X" or a "Sudanese army" no rule resolved yet
+            # (the pair of sides is read before the stances): the state's body named before
+            state = self._owner_of_noun(lemma, t.i)
+            body = self._institution(t, state, lemma) if state is not None else None
+            if body is not None:
+                return body
         held = self._held_government(t) or self._the_government(t)
         if held is not None:
             return held
@@ -1213,3 +1220,8 @@ def _proper(t: Token, dictionary: ActorDictionary | None = None) -> bool:
         f(t.text) is not None
         for f in (dictionary.lookup, dictionary.lookup_metonym, dictionary.lookup_demonym)
     )
+
+
+def _bare_the(t: Token) -> bool:
+    """Whether a noun has "the" and nothing else before it ("the army", not "an army")."""
+    return [c.lower_ for c in t.lefts if c.dep_ != "punct"] == ["the"]

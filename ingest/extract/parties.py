@@ -225,6 +225,10 @@ class Parties:
         Israel")."""
         ctx = self.ctx
         self.choose(mediators)
+        # the body a mediating person speaks for is no side either (the UN of its envoy)
+        mediators = mediators | {
+            sf.target for m in mediators if (sf := ctx.principal.get(m)) is not None
+        }
         counts: Counter[str] = Counter()
         outside = self._addressing_the_sides()
 

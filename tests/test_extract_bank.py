@@ -97,7 +97,7 @@ FLOORS = {
     "rejections-constructions": 0.95,
     "stance-topic-spans": 0.95,
     # issue 15m
-    "mediation-credited": 0.95,
+    "mediation-indirect": 0.95,
 }
 
 

@@ -240,6 +240,7 @@ class MediationSection(_Section):
     bridging_verbs: Words = Field(default_factory=list)
     bridging_objects: Words = Field(default_factory=list)
     bridging_adverbs: Words = Field(default_factory=list)
+    bridging_destinations: Words = Field(default_factory=list)
     adjectives: Words = Field(default_factory=list)
     verbs: Words = Field(default_factory=list)
     host_verbs: Words = Field(default_factory=list)
@@ -529,6 +530,8 @@ class Lexicon:
     bridging_verbs: frozenset[str]
     bridging_objects: frozenset[str]
     bridging_adverbs: frozenset[str]
+    #: "brought the sides to the negotiating table" (issue 15m)
+    bridging_destinations: frozenset[str]
     carry_verbs: frozenset[str]
     host_verbs: frozenset[str]
     talk_nouns: frozenset[str]
@@ -808,6 +811,7 @@ class Lexicon:
             bridging_verbs=fs(me.bridging_verbs),
             bridging_objects=fs(me.bridging_objects),
             bridging_adverbs=fs(me.bridging_adverbs),
+            bridging_destinations=fs(me.bridging_destinations),
             carry_verbs=fs(me.carry_verbs),
             host_verbs=fs(me.host_verbs),
             talk_nouns=fs(me.talk_nouns),

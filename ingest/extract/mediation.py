@@ -1211,9 +1211,10 @@ class Mediation:
             self._brought_together(v, obj, k)
             return
         if v.lemma_.lower() == "bring" and not any(
-            c.lower_ in lex.bridging_adverbs for c in v.children
+            c.lower_ in lex.bridging_adverbs or _to_the_table(c, lex.bridging_destinations)
+            for c in v.children
         ):
-            return  # "brought the sides" alone is no bridging
+            return  # "brought the sides" alone is no bridging; "to the table" is
         mediators = self.principals(self.subject_actors(v))
         if mediators:
             self.link(mediators, self.between_near(obj), k, not_a_party=True)
@@ -1465,6 +1466,15 @@ def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
     if m is None or not m.actor:
         return []
     return list(t.doc[m.start : m.end])
+
+
+def _to_the_table(c: Token, destinations: frozenset[str]) -> bool:
+    """ "to the negotiating table", "to the talks": where bringing the sides is mediating."""
+    return (
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in destinations for g in c.children)
+    )
 
 
 def _controlled_object(v: Token, verbs: frozenset[str]) -> Token | None:

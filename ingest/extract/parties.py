@@ -235,6 +235,8 @@ class Parties:
         def count(actor: str, weight: int = 1) -> None:
             if actor in mediators or actor in ctx.observers or actor not in ctx.dict.entries:
                 return
+            if self._part_of_any(actor, mediators):
+                return  # "the United Nations Support Mission in Libya" of a UN mediation
             if actor in outside:
                 return
             sf = ctx.principal.get(actor)
@@ -287,6 +289,19 @@ class Parties:
                 return
         ctx.parties = top
         ctx.parties_stated = False
+
+    def _part_of_any(self, actor: str, bodies: set[str]) -> bool:
+        """Whether an actor's name opens with the name of one of ``bodies`` (a mission, panel
+        or office of it: "United Nations Support Mission in Libya" of the United Nations)."""
+        entries = self.ctx.dict.entries
+        name = entries[actor].name.lower()
+        return any(
+            b != actor
+            and b in entries
+            and entries[b].type != "person"
+            and name.startswith(entries[b].name.lower() + " ")
+            for b in bodies
+        )
 
     def _addressing_the_sides(self) -> set[str]:
         """Actors that speak to or act on "both sides" ("urged both sides to ...", "called on

@@ -241,6 +241,7 @@ class MediationSection(_Section):
     bridging_objects: Words = Field(default_factory=list)
     bridging_adverbs: Words = Field(default_factory=list)
     bridging_destinations: Words = Field(default_factory=list)
+    onlooker_verbs: Words = Field(default_factory=list)
     adjectives: Words = Field(default_factory=list)
     verbs: Words = Field(default_factory=list)
     host_verbs: Words = Field(default_factory=list)
@@ -532,6 +533,8 @@ class Lexicon:
     bridging_adverbs: frozenset[str]
     #: "brought the sides to the negotiating table" (issue 15m)
     bridging_destinations: frozenset[str]
+    #: "A and B welcome the progress in the UN-facilitated talks": no sides (issue 15m)
+    onlooker_verbs: frozenset[str]
     carry_verbs: frozenset[str]
     host_verbs: frozenset[str]
     talk_nouns: frozenset[str]
@@ -812,6 +815,7 @@ class Lexicon:
             bridging_objects=fs(me.bridging_objects),
             bridging_adverbs=fs(me.bridging_adverbs),
             bridging_destinations=fs(me.bridging_destinations),
+            onlooker_verbs=fs(me.onlooker_verbs),
             carry_verbs=fs(me.carry_verbs),
             host_verbs=fs(me.host_verbs),
             talk_nouns=fs(me.talk_nouns),

@@ -1312,6 +1312,8 @@ class Mediation:
                 if subj is None or subj.left_edge.i <= t.i <= subj.right_edge.i:
                     return []  # "the process brokered by X and Y includes ...": the deal itself
                 ctx = self.ctx
+                if cur.lemma_.lower() in ctx.lex.onlooker_verbs:
+                    return []  # "A, B and C welcome the progress in the UN-facilitated talks"
                 found = self.parties.actors(
                     x
                     for c in (subj, *subj.conjuncts)

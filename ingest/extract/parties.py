@@ -446,6 +446,8 @@ class Parties:
             return []
         if heads[0].i == subj.i:
             return self._sides(heads, of=True)
+        if heads[-1].i == subj.i:  # "The US and Yemen's Houthis": each name alone
+            return self.actors(ctx.doc[m.start] for c in heads if (m := ctx.men[c.i]) is not None)
         # the mention a side's name is part of ("Delegations of Armenia" is one mention)
         starts = [m.start for c in heads if (m := ctx.men[c.i]) is not None]
         return self.actors([*(ctx.doc[i] for i in starts), *(x for c in heads for x in c.subtree)])
@@ -623,6 +625,12 @@ def _sides_of(subj: Token, side_nouns: frozenset[str]) -> list[Token]:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and any(
             g.dep_ == "conj" for g in c.children
         ):
+            last = c.conjuncts[-1]
+            doc = subj.doc
+            if subj.pos_ == "PROPN" and last.i + 1 < len(doc) and doc[last.i + 1].tag_ == "POS":
+                # "The US and Yemen's Houthis agreed" misread as modifiers of the name: the
+                # sides are the first ones and the name the last one owns
+                return [c, *c.conjuncts[:-1], subj]
             return [c, *c.conjuncts]
     if subj.lemma_.lower() in side_nouns or subj.lower_ in side_nouns:
         for c in subj.children:

@@ -237,6 +237,15 @@ class Mediation:
                         break
                     span.append(x)
                 mediators += ctx.resolve.actors_in(span)
+        for c in n.children:  # "regional mediators, including Egypt and Turkey"
+            if c.dep_ == "prep" and (c.lower_ in _INCLUDING or _two_words(c) in _INCLUDING):
+                mediators += ctx.resolve.actors_in(
+                    x
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                    for h in (o, *o.conjuncts)
+                    for x in _without(h, _CLAUSES)
+                )
         head = n.head
         if n.dep_ == "appos":  # "the United States, Egypt and Qatar, the three mediators"
             mediators += self._np_actors(head)
@@ -1188,6 +1197,11 @@ class Mediation:
         if ctx.negated(v) or self.not_asserted(v):
             return
         parties = self.between_near(noun)
+        side = noun.head if noun.dep_ == "conj" else noun
+        if not parties and side.dep_ == "pobj" and side.head.lower_ == "between":
+            # "the exchange between Russia and the US, which was coordinated by Turkey": the
+            # clause hung on the last side
+            parties = self.parties.between(side.head, resolve=True)
         lemma = noun.lemma_.lower()
         if not parties and lemma not in ctx.lex.party_nouns | ctx.lex.proposal_heads:
             return
@@ -1420,6 +1434,38 @@ class Mediation:
             return f.parties
         return [missing[0] if p == outside[0] else p for p in f.parties]
 
+    def _lone_sides(self, f: Finding) -> list[str]:
+        """With no parties in the sentence or the document, the one or two other actors the
+        mediation's sentence names ("Regional mediators, including Egypt and Turkey, are
+        helping Hamas to draft a response": Hamas), people as the bodies they speak for; none
+        when it names more (no telling the sides from the rest)."""
+        ctx = self.ctx
+        mediators = set(f.mediators) | {
+            sf.target for m in f.mediators if (sf := ctx.principal.get(m)) is not None
+        }
+        found: list[str] = []
+        for m in ctx.mentions:
+            if ctx.sent_of[m.start] != f.sent or not m.actor or m.place or m.brief:
+                continue
+            actor = m.actor
+            if ctx.type_of(actor) == "person":
+                sf = ctx.principal.get(actor)
+                if sf is None:
+                    continue
+                actor = sf.target
+            if actor in mediators or actor in ctx.observers or actor in found:
+                continue
+            if self.parties._part_of_any(actor, mediators):
+                continue
+            root = span_root(ctx.doc, m.start, m.end)
+            if any(
+                a.pos_ == "NOUN" and a.lemma_.lower() in ctx.lex.help_nouns
+                for a in list(root.ancestors)[:3]
+            ):
+                continue  # "with the support of the UN": a helper of the mediation, no side
+            found.append(actor)
+        return found if len(found) <= 2 else []
+
     def _emit(self) -> None:
         ctx = self.ctx
         doc_conf = IN_DOCUMENT if ctx.parties_stated else INFERRED
@@ -1433,6 +1479,8 @@ class Mediation:
             links = [(p, f.confidence if p in named else doc_conf) for p in f.parties]
             if not f.parties or f.with_document:
                 links += [(p, doc_conf) for p in ctx.parties if p not in f.parties]
+            if not links and not ctx.parties:
+                links = [(p, INFERRED) for p in self._lone_sides(f)]
             start = ctx.sents[f.sent].start
             for m in f.mediators:
                 if f.not_a_party and (m in ctx.parties or m in f.parties):
@@ -1458,6 +1506,8 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "on"})
 _PURPOSE = frozenset({"for", "to"})
 #: what makes a bare "with" a co-mediator ("joint mediation efforts with the US")
 _JOINT = frozenset({"joint", "shared", "common", "combined", "parallel"})
+#: what opens a list of the members of a plural ("mediators, including Egypt and Qatar")
+_INCLUDING = frozenset({"including", "among", "like", "such as"})
 #: what a named person's phrase carries that is not the person ("X, who invited Algeria")
 _CLAUSES = ("relcl", "acl", "appos", "conj", "cc")
 

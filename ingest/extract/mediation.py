@@ -1440,13 +1440,14 @@ class Mediation:
         helping Hamas to draft a response": Hamas), people as the bodies they speak for; none
         when it names more (no telling the sides from the rest)."""
         ctx = self.ctx
-        mediators = set(f.mediators) | {
-            sf.target for m in f.mediators if (sf := ctx.principal.get(m)) is not None
-        }
+        every = {a for g in self.found for a in g.mediators}  # a co-mediator is no side
+        mediators = every | {sf.target for m in every if (sf := ctx.principal.get(m)) is not None}
         found: list[str] = []
         for m in ctx.mentions:
             if ctx.sent_of[m.start] != f.sent or not m.actor or m.place or m.brief:
                 continue
+            if m.kind == "demonym":
+                continue  # "a former Lebanese minister", "the Slovak OSCE chairmanship"
             actor = m.actor
             if ctx.type_of(actor) == "person":
                 sf = ctx.principal.get(actor)
@@ -1458,6 +1459,10 @@ class Mediation:
             if self.parties._part_of_any(actor, mediators):
                 continue
             root = span_root(ctx.doc, m.start, m.end)
+            if any(
+                (o := ctx.men[c.i]) is not None and o.actor in mediators for c in root.conjuncts
+            ):
+                continue  # "Egypt and Qatar, the mediators": listed with a mediator
             if any(
                 a.pos_ == "NOUN" and a.lemma_.lower() in ctx.lex.help_nouns
                 for a in list(root.ancestors)[:3]

@@ -423,6 +423,22 @@ def test_a_single_line_break_ends_a_paragraph_unless_the_text_is_hard_wrapped(
     assert stmt["speaker"] == "isaac-herzog" and stmt["text"].startswith("the talks were over")
 
 
+def test_a_hyphen_after_an_abbreviation_splits_as_after_a_letter(ex: Extractor) -> None:
+    words = [t.text for t in ex.nlp("U.S.-brokered talks and a U.N.-backed truce, well-known.")]
+    assert words[:3] == ["U.S.", "-", "brokered"] and words[6:9] == ["U.N.", "-", "backed"]
+    assert "well" in words and "known" in words
+
+
+@pytest.mark.parametrize(
+    "first", ["Thailand and Cambodia have agreed", "US President Donald Trump said Thailand"]
+)
+def test_a_paragraphs_first_word_is_not_a_sentence_of_its_own(ex: Extractor, first: str) -> None:
+    text = f"Thailand, Cambodia agree to talks\n\n{first} would talk to Cambodia.\n"
+    doc = ex.nlp(text)
+    body = [s.text.strip() for s in doc.sents][1]
+    assert body.startswith(first)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

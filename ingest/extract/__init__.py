@@ -71,6 +71,12 @@ def _paragraph_breaks(doc: Doc) -> Doc:
         at = prev.idx + (0 if prev.is_space else len(prev.text)) + gap.index("\n")
         if breaks_paragraph(text, at, wrapped):
             t.is_sent_start = True
+    for t in doc[:-1]:
+        nxt = doc[t.i + 1]
+        if t.is_sent_start and t.is_alpha and nxt.is_alpha and nxt.is_sent_start is None:
+            # the parser otherwise may cut a paragraph's first word off as a sentence of its
+            # own ("Thailand | and Cambodia have agreed", "US | President X said")
+            nxt.is_sent_start = False
     return doc
 
 
@@ -96,6 +102,12 @@ def load_model(name: str) -> Language:
     for abbr in TITLE_ABBREVIATIONS:  # "Lt. Col. X": titles of the name, not sentence ends
         for form in (abbr, abbr.upper(), abbr.lower()):
             tokenizer.add_special_case(form, [{ORTH: form}])
+    # "U.S.-brokered", "U.N.-backed": the hyphen after an abbreviation's period splits as it
+    # does after a letter ("Qatar-brokered"), so the participle and the name are words
+    from spacy.util import compile_infix_regex
+
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[a-z])"]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if not isinstance(tokenizer, ApostropheTokenizer):  # "Mexico´s": a possessive, as "Mexico's"
         nlp.tokenizer = ApostropheTokenizer(tokenizer)
     remember_common_words(nlp)

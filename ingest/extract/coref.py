@@ -294,6 +294,13 @@ class Resolver:
         if not mods and definite and lemma in self._bodies:  # "the army" after "Sudan's army"
             ctx.use(self._bodies[lemma], t.i)
             return Resolved(self._bodies[lemma], via="organ")
+        if not mods and lemma in lex.institutions and _bare_the(t):
+            # "the army" after "Sudan's army chief X" or a "Sudanese army" no rule resolved yet
+            # (the pair of sides is read before the stances): the state's body named before
+            state = self._owner_of_noun(lemma, t.i)
+            body = self._institution(t, state, lemma) if state is not None else None
+            if body is not None:
+                return body
         held = self._held_government(t) or self._the_government(t)
         if held is not None:
             return held
@@ -409,14 +416,38 @@ class Resolver:
             ctx.use(owner.actor, t.i)
             return Resolved(owner.actor, via="organ")
         poss = next(
-            (c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None
+            (c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "whose")),
+            None,
         )
-        r = self._coref(poss) if poss is not None else None
+        if poss is not None and poss.lower_ == "whose":
+            r = self._whose(t)
+            if r is not None and ctx.type_of(r.actor) != "person":
+                if want is not None and ctx.type_of(r.actor) != want:
+                    return None  # "Hamas, whose government ...": no state of Hamas's
+                ctx.use(r.actor, t.i)  # "Hamas, whose delegation walked out"
+                return Resolved(r.actor, via="organ")
+        else:
+            r = self._coref(poss) if poss is not None else None
         sf = ctx.principal.get(r.actor) if r is not None else None
         if sf is None or (want is not None and ctx.type_of(sf.target) != want):
             return None
         ctx.use(sf.target, t.i)
         return Resolved(sf.target, via="organ")
+
+    def _whose(self, t: Token) -> Resolved | None:
+        """The antecedent of "whose" before ``t`` ("Erdogan, whose country is mediating":
+        Erdogan): the name the relative clause of ``t`` hangs on, when it names one actor."""
+        ctx = self.ctx
+        v = t.head
+        while v.dep_ in ("prep", "pobj", "dobj", "attr") and v.head.i != v.i:
+            v = v.head  # "whose efforts on behalf of X", "with whose help"
+        if v.dep_ != "relcl":
+            return None
+        ante = v.head
+        m = ctx.men[ante.i]
+        if m is None or m.actor is None:
+            return None
+        return self.from_mention(m, ante)
 
     def _the_government(self, t: Token) -> Resolved | None:
         """ "the government insisted that ...": the state named before with that noun ("the
@@ -1214,3 +1245,8 @@ def _proper(t: Token, dictionary: ActorDictionary | None = None) -> bool:
         f(t.text) is not None
         for f in (dictionary.lookup, dictionary.lookup_metonym, dictionary.lookup_demonym)
     )
+
+
+def _bare_the(t: Token) -> bool:
+    """Whether a noun has "the" and nothing else before it ("the army", not "an army")."""
+    return [c.lower_ for c in t.lefts if c.dep_ != "punct"] == ["the"]

@@ -254,6 +254,8 @@ class MediationSection(_Section):
     bridging_verbs: Words = Field(default_factory=list)
     bridging_objects: Words = Field(default_factory=list)
     bridging_adverbs: Words = Field(default_factory=list)
+    bridging_destinations: Words = Field(default_factory=list)
+    onlooker_verbs: Words = Field(default_factory=list)
     adjectives: Words = Field(default_factory=list)
     verbs: Words = Field(default_factory=list)
     host_verbs: Words = Field(default_factory=list)
@@ -270,6 +272,9 @@ class MediationSection(_Section):
     settled_adjuncts: Words = Field(default_factory=list)
     role_verbs: Words = Field(default_factory=list)
     credit_verbs: Words = Field(default_factory=list)
+    gratitude_nouns: Words = Field(default_factory=list)
+    help_nouns: Words = Field(default_factory=list)
+    object_control: Words = Field(default_factory=list)
     movement_nouns: Words = Field(default_factory=list)
     invitation_nouns: Words = Field(default_factory=list)
     guarantor_nouns: Words = Field(default_factory=list)
@@ -554,6 +559,10 @@ class Lexicon:
     bridging_verbs: frozenset[str]
     bridging_objects: frozenset[str]
     bridging_adverbs: frozenset[str]
+    #: "brought the sides to the negotiating table" (issue 15m)
+    bridging_destinations: frozenset[str]
+    #: "A and B welcome the progress in the UN-facilitated talks": no sides (issue 15m)
+    onlooker_verbs: frozenset[str]
     carry_verbs: frozenset[str]
     host_verbs: frozenset[str]
     talk_nouns: frozenset[str]
@@ -599,6 +608,12 @@ class Lexicon:
     role_verbs: frozenset[str]
     #: "thanked Malaysia for its mediation": the one thanked mediated (issue-13s)
     credit_verbs: frozenset[str]
+    #: "expressed gratitude to X for his support in facilitating": X mediated (issue 15m)
+    gratitude_nouns: frozenset[str]
+    #: "for his support in facilitating": the noun the gerund hangs on (issue 15m)
+    help_nouns: frozenset[str]
+    #: "asked me to be a mediator": the one asked holds the role (issue 15m)
+    object_control: frozenset[str]
     #: "shuttle diplomacy between Port Sudan, Jeddah and Cairo": visits name places, no sides
     movement_nouns: frozenset[str]
     #: "met in Almaty at the invitation of Kazakhstan": the one who invites hosts
@@ -833,6 +848,8 @@ class Lexicon:
             bridging_verbs=fs(me.bridging_verbs),
             bridging_objects=fs(me.bridging_objects),
             bridging_adverbs=fs(me.bridging_adverbs),
+            bridging_destinations=fs(me.bridging_destinations),
+            onlooker_verbs=fs(me.onlooker_verbs),
             carry_verbs=fs(me.carry_verbs),
             host_verbs=fs(me.host_verbs),
             talk_nouns=fs(me.talk_nouns),
@@ -860,6 +877,9 @@ class Lexicon:
             settled_adjuncts=fs(me.settled_adjuncts),
             role_verbs=fs(me.role_verbs),
             credit_verbs=fs(me.credit_verbs),
+            gratitude_nouns=fs(me.gratitude_nouns),
+            help_nouns=fs(me.help_nouns),
+            object_control=fs(me.object_control),
             movement_nouns=fs(me.movement_nouns),
             invitation_nouns=fs(me.invitation_nouns),
             guarantor_nouns=fs(me.guarantor_nouns),

@@ -103,6 +103,8 @@ class Mediation:
                     self._invitation(t, k)
                 elif t.tag_ == "NNS" and t.dep_ == "ROOT" and plural_base(t) in lex.mediation_verbs:
                     self._mediation_verb(t, k)  # "Norway mediates between ..." read as a noun
+                elif _gerund_object(t) and _participle_of(low, lex.mediation_verbs):
+                    self._mediation_verb(t, k)  # "thanked Z for mediating" read as a noun
                 elif _predicate_ing(t) and _participle_of(low, lex.mediation_verbs):
                     self._mediation_verb(t, k)  # "X is mediating between ..." read as a noun
                 elif t.pos_ in ("NOUN", "PROPN"):
@@ -235,6 +237,15 @@ class Mediation:
                         break
                     span.append(x)
                 mediators += ctx.resolve.actors_in(span)
+        for c in n.children:  # "regional mediators, including Egypt and Turkey"
+            if c.dep_ == "prep" and (c.lower_ in _INCLUDING or _two_words(c) in _INCLUDING):
+                mediators += ctx.resolve.actors_in(
+                    x
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                    for h in (o, *o.conjuncts)
+                    for x in _without(h, _CLAUSES)
+                )
         head = n.head
         if n.dep_ == "appos":  # "the United States, Egypt and Qatar, the three mediators"
             mediators += self._np_actors(head)
@@ -266,8 +277,14 @@ class Mediation:
             # mediators": the list right before "as", however the parser hung it
             mediators += ctx.resolve.actors_in(listed_before(head))
         if as_role and gov.pos_ in ("VERB", "AUX") and not mediators:
-            # "Qatar is a mediator", "Egypt acting as an intermediary", "served as mediator"
-            mediators += [r.actor for r in res.subject_actors(gov)]
+            # "Qatar is a mediator", "Egypt acting as an intermediary", "served as mediator";
+            # "they asked me to be a mediator": the one asked
+            asked = _controlled_object(gov, ctx.lex.object_control)
+            mediators += (
+                self._np_actors(asked)
+                if asked is not None
+                else [r.actor for r in res.subject_actors(gov)]
+            )
         if not mediators and head.lower_ == "as" and gov.lemma_.lower() == "role":
             mediators = self._role_holders(gov)  # "Oman played its role as a mediator"
         elif not mediators and n.lemma_.lower() == "role":
@@ -355,12 +372,18 @@ class Mediation:
             # "Saudi-brokered", "U.S.-mediated"; and "Malaysia mediated talks between A and B"
             # where the parser read the finite verb as a modifier of "talks" with the subject
             # hung on it (the same actors either way), or "Norway mediates" read as a noun
-            mediators = ctx.resolve.actors_in(
-                x
-                for c in v.children
-                if c.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and c.i < v.i
-                for x in c.subtree
-            ) or self.hyphened_actors(v)
+            mediators = (
+                ctx.resolve.actors_in(
+                    x
+                    for c in v.children
+                    if c.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and c.i < v.i
+                    for x in c.subtree
+                )
+                or self.hyphened_actors(v)
+                or self._named_before(v)
+            )
+        if not mediators:
+            mediators = self._credited_doer(v)  # "thanked Qatar for mediating"
         if not mediators and _predicate_ing(v):
             # "Oman is mediating" read as a predicate of "is": the subject is the copula's
             mediators = [r.actor for r in ctx.resolve.subject_actors(v.head)]
@@ -502,7 +525,7 @@ class Mediation:
                 for x in c.subtree
             ) or self.hyphened_actors(v)
         else:
-            mediators = [r.actor for r in ctx.resolve.subject_actors(v)]
+            mediators = self._credited_doer(v) or [r.actor for r in ctx.resolve.subject_actors(v)]
             mediators += self._subjects_senders(v, mediators)
             mediators += [a for a in self._subject_bodies(v) if a not in mediators]
         if not mediators and agent is None:
@@ -986,6 +1009,17 @@ class Mediation:
             out += [a for a in own if a not in out]
         return out or ctx.resolve.actors_in(agent.subtree)
 
+    def _named_before(self, v: Token) -> list[str]:
+        """The name or demonym right before a participle that modifies the noun after it,
+        however the parser hung it: "the Chinese brokered ceasefire" (with "Chinese" read as
+        the verb's object), "the Turkish mediated talks" (a sibling modifier)."""
+        if v.dep_ != "amod" or v.tag_ != "VBN" or v.head.i < v.i or v.i == 0:
+            return []
+        m = self.ctx.men[v.i - 1]
+        if m is None or m.end != v.i or not m.actor:
+            return []
+        return self.ctx.resolve.actors_in([v.doc[m.start]])
+
     def hyphened_actors(self, v: Token) -> list[str]:
         """The actor named right before the hyphen of a participle, however the parser hung
         it: "UN-facilitated talks" (with "UN" a sibling of the participle), "a Norway-backed
@@ -1062,6 +1096,35 @@ class Mediation:
         obj = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
         return self._np_actors(obj) if obj is not None else []
 
+    def _credited_doer(self, v: Token) -> list[str]:
+        """Whom a verb of crediting or a word of thanks credits with the mediation a gerund
+        names: "thanked Qatar for mediating", "praised Egypt for brokering the truce", "expressed
+        his gratitude to X for his support in facilitating a resolution" (X, not the one who
+        thanks, however the parser hung the gerund)."""
+        lex = self.ctx.lex
+        prep = v.head
+        if v.dep_ != "pcomp" and not _gerund_object(v):
+            return []  # "for mediating", also read as the preposition's object
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "in"):
+            return []
+        gov = prep.head
+        if gov.pos_ == "NOUN" and gov.dep_ == "pobj" and lemma_of(gov) in lex.help_nouns:
+            gov = gov.head.head  # "for his support in facilitating": credited further up
+        if gov.pos_ == "VERB" and lemma_of(gov) in lex.credit_verbs:
+            obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            return self._np_actors(obj) if obj is not None else []
+        thanks = [gov] if lemma_of(gov) in lex.gratitude_nouns else []
+        thanks += [
+            c for c in gov.children if c.dep_ == "dobj" and lemma_of(c) in lex.gratitude_nouns
+        ]
+        for n in thanks:
+            for c in n.children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    return self.ctx.resolve.actors_in(
+                        x for o in c.children if o.dep_ == "pobj" for x in _np(o)
+                    )
+        return []
+
     def _leaders(self, n: Token) -> list[str]:
         """Who leads a mediation noun's effort: the agent of a participle of leading after it
         ("mediation efforts led by the US and Saudi Arabia") or the name hyphened before it
@@ -1134,6 +1197,11 @@ class Mediation:
         if ctx.negated(v) or self.not_asserted(v):
             return
         parties = self.between_near(noun)
+        side = noun.head if noun.dep_ == "conj" else noun
+        if not parties and side.dep_ == "pobj" and side.head.lower_ == "between":
+            # "the exchange between Russia and the US, which was coordinated by Turkey": the
+            # clause hung on the last side
+            parties = self.parties.between(side.head, resolve=True)
         lemma = noun.lemma_.lower()
         if not parties and lemma not in ctx.lex.party_nouns | ctx.lex.proposal_heads:
             return
@@ -1157,9 +1225,10 @@ class Mediation:
             self._brought_together(v, obj, k)
             return
         if v.lemma_.lower() == "bring" and not any(
-            c.lower_ in lex.bridging_adverbs for c in v.children
+            c.lower_ in lex.bridging_adverbs or _to_the_table(c, lex.bridging_destinations)
+            for c in v.children
         ):
-            return  # "brought the sides" alone is no bridging
+            return  # "brought the sides" alone is no bridging; "to the table" is
         mediators = self.principals(self.subject_actors(v))
         if mediators:
             self.link(mediators, self.between_near(obj), k, not_a_party=True)
@@ -1257,6 +1326,8 @@ class Mediation:
                 if subj is None or subj.left_edge.i <= t.i <= subj.right_edge.i:
                     return []  # "the process brokered by X and Y includes ...": the deal itself
                 ctx = self.ctx
+                if cur.lemma_.lower() in ctx.lex.onlooker_verbs:
+                    return []  # "A, B and C welcome the progress in the UN-facilitated talks"
                 found = self.parties.actors(
                     x
                     for c in (subj, *subj.conjuncts)
@@ -1363,6 +1434,43 @@ class Mediation:
             return f.parties
         return [missing[0] if p == outside[0] else p for p in f.parties]
 
+    def _lone_sides(self, f: Finding) -> list[str]:
+        """With no parties in the sentence or the document, the one or two other actors the
+        mediation's sentence names ("Regional mediators, including Egypt and Turkey, are
+        helping Hamas to draft a response": Hamas), people as the bodies they speak for; none
+        when it names more (no telling the sides from the rest)."""
+        ctx = self.ctx
+        every = {a for g in self.found for a in g.mediators}  # a co-mediator is no side
+        mediators = every | {sf.target for m in every if (sf := ctx.principal.get(m)) is not None}
+        found: list[str] = []
+        for m in ctx.mentions:
+            if ctx.sent_of[m.start] != f.sent or not m.actor or m.place or m.brief:
+                continue
+            if m.kind == "demonym":
+                continue  # "a former Lebanese minister", "the Slovak OSCE chairmanship"
+            actor = m.actor
+            if ctx.type_of(actor) == "person":
+                sf = ctx.principal.get(actor)
+                if sf is None:
+                    continue
+                actor = sf.target
+            if actor in mediators or actor in ctx.observers or actor in found:
+                continue
+            if self.parties._part_of_any(actor, mediators):
+                continue
+            root = span_root(ctx.doc, m.start, m.end)
+            if any(
+                (o := ctx.men[c.i]) is not None and o.actor in mediators for c in root.conjuncts
+            ):
+                continue  # "Egypt and Qatar, the mediators": listed with a mediator
+            if any(
+                a.pos_ == "NOUN" and a.lemma_.lower() in ctx.lex.help_nouns
+                for a in list(root.ancestors)[:3]
+            ):
+                continue  # "with the support of the UN": a helper of the mediation, no side
+            found.append(actor)
+        return found if len(found) <= 2 else []
+
     def _emit(self) -> None:
         ctx = self.ctx
         doc_conf = IN_DOCUMENT if ctx.parties_stated else INFERRED
@@ -1376,6 +1484,8 @@ class Mediation:
             links = [(p, f.confidence if p in named else doc_conf) for p in f.parties]
             if not f.parties or f.with_document:
                 links += [(p, doc_conf) for p in ctx.parties if p not in f.parties]
+            if not links and not ctx.parties:
+                links = [(p, INFERRED) for p in self._lone_sides(f)]
             start = ctx.sents[f.sent].start
             for m in f.mediators:
                 if f.not_a_party and (m in ctx.parties or m in f.parties):
@@ -1401,6 +1511,8 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "on"})
 _PURPOSE = frozenset({"for", "to"})
 #: what makes a bare "with" a co-mediator ("joint mediation efforts with the US")
 _JOINT = frozenset({"joint", "shared", "common", "combined", "parallel"})
+#: what opens a list of the members of a plural ("mediators, including Egypt and Qatar")
+_INCLUDING = frozenset({"including", "among", "like", "such as"})
 #: what a named person's phrase carries that is not the person ("X, who invited Algeria")
 _CLAUSES = ("relcl", "acl", "appos", "conj", "cc")
 
@@ -1411,6 +1523,28 @@ def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
     if m is None or not m.actor:
         return []
     return list(t.doc[m.start : m.end])
+
+
+def _to_the_table(c: Token, destinations: frozenset[str]) -> bool:
+    """ "to the negotiating table", "to the talks": where bringing the sides is mediating."""
+    return (
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in destinations for g in c.children)
+    )
+
+
+def _controlled_object(v: Token, verbs: frozenset[str]) -> Token | None:
+    """The object of the verb whose infinitive ``v`` is, when that verb's object does what the
+    infinitive says ("asked me to be a mediator": "me")."""
+    if v.dep_ != "xcomp" or v.head.lemma_.lower() not in verbs:
+        return None
+    return next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
+
+
+def _gerund_object(t: Token) -> bool:
+    """An "-ing" word the parser read as a preposition's object noun ("for mediating")."""
+    return t.dep_ == "pobj" and t.lower_.endswith("ing") and t.pos_ in ("NOUN", "VERB")
 
 
 def _predicate_ing(t: Token) -> bool:

@@ -318,6 +318,8 @@ def find_mentions(
             text = doc[s:e].text
         if label == "ORG" and (wide := _name_through_place(doc, s, e)) != e:
             e, text = wide, doc[s:wide].text  # "the UN Support Mission in Libya (UNSMIL)"
+        if label == "ORG" and _particle_name(doc[s:e], matchers.org_heads, dictionary):
+            label = "PERSON"  # "Staffan de Mistura", "Ursula von der Leyen", "Mohammed bin Salman"
         if label == "PERSON" and any(
             t.lower_ in matchers.org_heads and t.text[:1].isupper() for t in doc[s:e]
         ):
@@ -2231,3 +2233,27 @@ def _surnames_missed(
             Mention(start, t.i + 1, "name", "SURNAME", doc[start : t.i + 1].text, actor),
         )
     return _merged(mentions, extra)
+
+
+#: lowercase particles inside personal names ("de Mistura", "von der Leyen", "bin Salman")
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "del", "della", "dos", "das", "du", "van", "von", "der", "den", "ter"}
+    | {"bin", "ibn", "bint", "al", "el", "la", "le"}
+)
+
+
+def _particle_name(span: Span, org_heads: frozenset[str], dictionary: ActorDictionary) -> bool:
+    """Whether a name the tagger took for an organization is a person's with a lowercase
+    particle: a capitalized given name, one or two particles, a capitalized surname that is
+    no place and no organization's head word ("Staffan de Mistura"; not "Banco de Mexico")."""
+    words = [t.text for t in span]
+    if not 3 <= len(words) <= 4 or not all(w.isalpha() for w in words):
+        return False
+    first, *middle, last = words
+    if not first[:1].isupper() or not last[:1].isupper():
+        return False
+    if not middle or any(w not in _NAME_PARTICLES for w in middle):
+        return False
+    if {first.lower(), last.lower()} & org_heads:
+        return False
+    return not any(dictionary.is_place(w) or dictionary.lookup(w) for w in (first, last))

@@ -225,12 +225,18 @@ class Parties:
         Israel")."""
         ctx = self.ctx
         self.choose(mediators)
+        # the body a mediating person speaks for is no side either (the UN of its envoy)
+        mediators = mediators | {
+            sf.target for m in mediators if (sf := ctx.principal.get(m)) is not None
+        }
         counts: Counter[str] = Counter()
         outside = self._addressing_the_sides()
 
         def count(actor: str, weight: int = 1) -> None:
             if actor in mediators or actor in ctx.observers or actor not in ctx.dict.entries:
                 return
+            if self._part_of_any(actor, mediators):
+                return  # "the United Nations Support Mission in Libya" of a UN mediation
             if actor in outside:
                 return
             sf = ctx.principal.get(actor)
@@ -283,6 +289,19 @@ class Parties:
                 return
         ctx.parties = top
         ctx.parties_stated = False
+
+    def _part_of_any(self, actor: str, bodies: set[str]) -> bool:
+        """Whether an actor's name opens with the name of one of ``bodies`` (a mission, panel
+        or office of it: "United Nations Support Mission in Libya" of the United Nations)."""
+        entries = self.ctx.dict.entries
+        name = entries[actor].name.lower()
+        return any(
+            b != actor
+            and b in entries
+            and entries[b].type != "person"
+            and name.startswith(entries[b].name.lower() + " ")
+            for b in bodies
+        )
 
     def _addressing_the_sides(self) -> set[str]:
         """Actors that speak to or act on "both sides" ("urged both sides to ...", "called on
@@ -427,6 +446,8 @@ class Parties:
             return []
         if heads[0].i == subj.i:
             return self._sides(heads, of=True)
+        if heads[-1].i == subj.i:  # "The US and Yemen's Houthis": each name alone
+            return self.actors(ctx.doc[m.start] for c in heads if (m := ctx.men[c.i]) is not None)
         # the mention a side's name is part of ("Delegations of Armenia" is one mention)
         starts = [m.start for c in heads if (m := ctx.men[c.i]) is not None]
         return self.actors([*(ctx.doc[i] for i in starts), *(x for c in heads for x in c.subtree)])
@@ -604,6 +625,12 @@ def _sides_of(subj: Token, side_nouns: frozenset[str]) -> list[Token]:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and any(
             g.dep_ == "conj" for g in c.children
         ):
+            last = c.conjuncts[-1]
+            doc = subj.doc
+            if subj.pos_ == "PROPN" and last.i + 1 < len(doc) and doc[last.i + 1].tag_ == "POS":
+                # "The US and Yemen's Houthis agreed" misread as modifiers of the name: the
+                # sides are the first ones and the name the last one owns
+                return [c, *c.conjuncts[:-1], subj]
             return [c, *c.conjuncts]
     if subj.lemma_.lower() in side_nouns or subj.lower_ in side_nouns:
         for c in subj.children:

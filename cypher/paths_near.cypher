@@ -13,7 +13,7 @@
 // description: ends' neighbours, or the middle actor of four hops, reached from a neighbour of
 // description: the source and leading to a different neighbour of the target. `capped` is true
 // description: when the expansion, or the read out of either end, took more than $cap
-// description: relationships (then the hops are not all
+// description: relationships, each counted once (then the hops are not all
 // description: there and the caller must not use them). Also the sort_key of every actor named.
 // params: source, target, both, intermediaries_only, hops, cap, hub, into
 // slots: types
@@ -84,62 +84,81 @@ WITH a, b, fcap, first, inner,
      grown + [f IN hubs WHERE alone < 0 AND f[2] <= $into * work[1 - f[1]]] AS grown,
      [f IN hubs WHERE alone >= 0 OR f[2] > $into * work[1 - f[1]] | [f[0], f[1]]] + other AS hubs
 // each actor grown once, with the sides it is on; what it reaches grouped by the actor reached
-// together with the ends' neighbours themselves (a hash aggregation: no list is searched)
-OPTIONAL CALL (a, b, inner, grown) {
-  UNWIND grown AS f
-  WITH a, b, f[0] AS z, collect(DISTINCT f[1]) AS sides
-  MATCH (z)-[r:{{types}}]-(m:{{Actor}})
-  WHERE m <> a AND m <> b AND (NOT $intermediaries_only OR m.intermediary = true)
-  WITH z, sides, m, r LIMIT $cap + 1
-  // each relationship's properties read once (not once per aggregate below)
-  WITH z, sides, m, type(r) IN $both OR startNode(r) = z AS fwd,
-       type(r) IN $both OR endNode(r) = z AS back,
-       coalesce(r.support, 0.0) AS s, coalesce(r.last_seen, '') AS d
-  WITH z, 0 IN sides AS x, 1 IN sides AS y, m, count(*) AS walks,
-       max(CASE WHEN fwd THEN s END) AS si, max(CASE WHEN fwd THEN d END) AS di,
-       max(CASE WHEN back THEN s END) AS so, max(CASE WHEN back THEN d END) AS do
-  RETURN m, walks, CASE WHEN x AND si IS NOT NULL THEN [z, m, si, di] END AS hin,
-         CASE WHEN y AND so IS NOT NULL THEN [m, z, so, do] END AS hout, null AS side
-  UNION ALL
-  UNWIND inner AS f
-  RETURN f[0] AS m, 0 AS walks, null AS hin, null AS hout, f[1] AS side
+// together with the ends' neighbours themselves (a hash aggregation: no list is searched).
+// Only an actor reached with a hop (or a hub to look one up from) on each side can be on a
+// path: the others (most of them, next to a hub) go no further, and count in `walks` once
+WITH a, b, fcap, first, inner, grown, hubs,
+     any(h IN hubs WHERE h[1] = 0) AS h0, any(h IN hubs WHERE h[1] = 1) AS h1
+CALL (a, b, inner, grown, h0, h1) {
+  OPTIONAL CALL (a, b, inner, grown) {
+    UNWIND grown AS f
+    WITH a, b, f[0] AS z, collect(DISTINCT f[1]) AS sides
+    MATCH (z)-[r:{{types}}]-(m:{{Actor}})
+    WHERE m <> a AND m <> b AND (NOT $intermediaries_only OR m.intermediary = true)
+    WITH z, sides, m, r LIMIT $cap + 1
+    // each relationship's properties read once (not once per aggregate below)
+    WITH z, sides, m, type(r) IN $both OR startNode(r) = z AS fwd,
+         type(r) IN $both OR endNode(r) = z AS back,
+         coalesce(r.support, 0.0) AS s, coalesce(r.last_seen, '') AS d
+    WITH z, 0 IN sides AS x, 1 IN sides AS y, m, count(*) AS walks,
+         max(CASE WHEN fwd THEN s END) AS si, max(CASE WHEN fwd THEN d END) AS di,
+         max(CASE WHEN back THEN s END) AS so, max(CASE WHEN back THEN d END) AS do
+    RETURN m, walks, CASE WHEN x AND si IS NOT NULL THEN [z, m, si, di] END AS hin,
+           CASE WHEN y AND so IS NOT NULL THEN [m, z, so, do] END AS hout, null AS side
+    UNION ALL
+    UNWIND inner AS f
+    RETURN f[0] AS m, 0 AS walks, null AS hin, null AS hout, f[1] AS side
+  }
+  WITH h0, h1, m, sum(walks) AS walks, collect(hin) AS ins, collect(hout) AS outs,
+       collect(side) AS sides
+  RETURN sum(walks) AS walks,
+         collect(CASE WHEN m IS NOT NULL AND (size(ins) > 0 OR 0 IN sides OR h0)
+                           AND (size(outs) > 0 OR 1 IN sides OR h1)
+                      THEN [m, ins, outs, sides] END) AS middles
 }
-WITH a, b, fcap, first, hubs, m, sum(walks) AS walks, collect(hin) AS ins, collect(hout) AS outs,
-     collect(side) AS sides
 // the hops between each actor reached and the hubs, looked up pair by pair where a path could
 // use them: a hub of the target's side for an actor reached from the source's side (by
-// another actor than that hub) or next to the source, and the reverse
-OPTIONAL CALL (m, hubs, ins, outs, sides) {
-  UNWIND hubs AS h
-  WITH m, h[0] AS hn, h[1] AS hs, ins, outs, sides
-  WHERE hn <> m
-    AND CASE WHEN hs = 1 THEN 0 IN sides OR ($hops >= 4 AND any(i IN ins WHERE i[0] <> hn))
-             ELSE 1 IN sides OR ($hops >= 4 AND any(o IN outs WHERE o[1] <> hn)) END
-  MATCH (m)-[q:{{types}}]-(hn)
-  WITH m, hn, hs, type(q) IN $both OR startNode(q) = hn AS fwd,
-       type(q) IN $both OR endNode(q) = hn AS back,
-       coalesce(q.support, 0.0) AS s, coalesce(q.last_seen, '') AS d
-  WITH m, hn, hs,
-       max(CASE WHEN fwd THEN s END) AS si, max(CASE WHEN fwd THEN d END) AS di,
-       max(CASE WHEN back THEN s END) AS so, max(CASE WHEN back THEN d END) AS do
-  RETURN collect(CASE WHEN hs = 0 AND si IS NOT NULL THEN [hn, m, si, di] END) AS hins,
-         collect(CASE WHEN hs = 1 AND so IS NOT NULL THEN [m, hn, so, do] END) AS houts
+// another actor than that hub) or next to the source, and the reverse (with no hub, no
+// look-up runs per actor: two branches); then a third hop joins a neighbour of the source to
+// one of the target, and a middle actor of four hops is reached from a neighbour of the
+// source and leads to another of the target
+CALL (hubs, middles) {
+  CALL (hubs, middles) {
+    WITH middles WHERE size(hubs) = 0
+    UNWIND middles AS row
+    RETURN row[1] AS ins, row[2] AS outs, row[3] AS sides
+    UNION ALL
+    WITH hubs, middles WHERE size(hubs) > 0
+    UNWIND middles AS row
+    WITH row[0] AS m, row[1] AS ins, row[2] AS outs, row[3] AS sides, hubs
+    OPTIONAL CALL (m, hubs, ins, outs, sides) {
+      UNWIND hubs AS h
+      WITH m, h[0] AS hn, h[1] AS hs, ins, outs, sides
+      WHERE hn <> m
+        AND CASE WHEN hs = 1 THEN 0 IN sides OR ($hops >= 4 AND any(i IN ins WHERE i[0] <> hn))
+                 ELSE 1 IN sides OR ($hops >= 4 AND any(o IN outs WHERE o[1] <> hn)) END
+      MATCH (m)-[q:{{types}}]-(hn)
+      WITH m, hn, hs, type(q) IN $both OR startNode(q) = hn AS fwd,
+           type(q) IN $both OR endNode(q) = hn AS back,
+           coalesce(q.support, 0.0) AS s, coalesce(q.last_seen, '') AS d
+      WITH m, hn, hs,
+           max(CASE WHEN fwd THEN s END) AS si, max(CASE WHEN fwd THEN d END) AS di,
+           max(CASE WHEN back THEN s END) AS so, max(CASE WHEN back THEN d END) AS do
+      RETURN collect(CASE WHEN hs = 0 AND si IS NOT NULL THEN [hn, m, si, di] END) AS hins,
+             collect(CASE WHEN hs = 1 AND so IS NOT NULL THEN [m, hn, so, do] END) AS houts
+    }
+    RETURN ins + coalesce(hins, []) AS ins, outs + coalesce(houts, []) AS outs, sides
+  }
+  UNWIND CASE WHEN 1 IN sides OR ($hops >= 4 AND size(outs) > 0
+                                  AND NOT (size(ins) = 1 AND size(outs) = 1
+                                           AND ins[0][0] = outs[0][1]))
+              THEN ins ELSE [] END
+         + CASE WHEN 0 IN sides OR ($hops >= 4 AND size(ins) > 0
+                                    AND NOT (size(ins) = 1 AND size(outs) = 1
+                                             AND ins[0][0] = outs[0][1]))
+                THEN outs ELSE [] END AS hop
+  RETURN collect(hop) AS middle
 }
-WITH a, b, fcap, first, walks, ins + coalesce(hins, []) AS ins, outs + coalesce(houts, []) AS outs,
-     sides
-// a third hop joins a neighbour of the source to one of the target; a middle actor of four
-// hops is reached from a neighbour of the source and leads to another of the target
-WITH a, b, fcap, first, walks,
-     CASE WHEN 1 IN sides OR ($hops >= 4 AND size(outs) > 0
-                              AND NOT (size(ins) = 1 AND size(outs) = 1
-                                       AND ins[0][0] = outs[0][1]))
-          THEN ins ELSE [] END
-     + CASE WHEN 0 IN sides OR ($hops >= 4 AND size(ins) > 0
-                                AND NOT (size(ins) = 1 AND size(outs) = 1
-                                         AND ins[0][0] = outs[0][1]))
-            THEN outs ELSE [] END AS kept
-UNWIND (CASE WHEN size(kept) = 0 THEN [null] ELSE kept END) AS hop
-WITH a, b, fcap, first, sum(walks) AS walks, collect(hop) AS middle
 WITH walks > $cap OR fcap AS capped,
      [f IN first WHERE f[1] = 0 | [a, f[0], f[2], f[3]]]
        + [f IN first WHERE f[1] = 1 | [f[0], b, f[2], f[3]]] + middle AS hops

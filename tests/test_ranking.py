@@ -394,6 +394,20 @@ def test_neo4j_types_whose_near_plan_missed_the_limit_are_ranked_by_length_after
     assert [p.nodes for p in raw] == want and "paths_near" in asked
 
 
+def _queries_asked(store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the queries the Neo4j ``store`` runs from now on, in order."""
+    tx = sys.modules[type(store).__module__]._Tx
+    run = tx.run
+    asked: list[str] = []
+
+    def counted(self: Any, name: str, slots: Any = None, **params: Any) -> list[Any]:
+        asked.append(name)
+        return run(self, name, slots, **params)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(tx, "run", counted)
+    return asked
+
+
 def test_neo4j_an_end_with_more_relationships_than_the_cap_is_ranked_by_length(
     store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -407,14 +421,7 @@ def test_neo4j_an_end_with_more_relationships_than_the_cap_is_ranked_by_length(
     rels += [rel("mediates", f"n{i}", "n6", ev("d2", 0.5)) for i in range(1, 6)]
     store.write(WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=rels))
     module = sys.modules[type(store).__module__]
-    run = module._Tx.run
-    asked: list[str] = []
-
-    def counted(self: Any, name: str, slots: Any = None, **params: Any) -> list[Any]:
-        asked.append(name)
-        return run(self, name, slots, **params)  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(module._Tx, "run", counted)
+    asked = _queries_asked(store, monkeypatch)
     want = reference_paths(rels, names, "n0", "n6", ["mediates"], 2)
     raw, _cut = store.find_paths("n0", "n6", ["mediates"], 2, 10)
     assert [p.nodes for p in raw] == want and asked == ["paths_near"]
@@ -423,6 +430,30 @@ def test_neo4j_an_end_with_more_relationships_than_the_cap_is_ranked_by_length(
     raw, _cut = store.find_paths("n0", "n6", ["mediates"], 2, 10)
     assert [p.nodes for p in raw] == want
     assert asked[0] == "paths_near" and "paths" in asked
+
+
+def test_neo4j_a_middle_actor_s_relationships_count_once_against_the_cap(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``paths_near`` gives the question up to the ranking by length only when its growth read
+    more relationships than its cap: a relationship that leads to a middle actor counts once,
+    not once per hop of the paths through that actor."""
+    if store.backend != "neo4j":
+        pytest.skip("Neo4j's queries")
+    middles = [f"m{i}" for i in range(6)]
+    rels = [rel("mediates", "s", "a", ev("d1", 0.75)), rel("mediates", "b", "t", ev("d2"))]
+    rels += [rel("mediates", "a", m, ev(f"d{m}", 0.5)) for m in middles]
+    rels += [rel("mediates", m, "b", ev("d3", 0.25)) for m in middles]
+    names = {n: n.upper() for n in ("s", "a", "b", "t", *middles)}
+    store.write(WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=rels))
+    module = sys.modules[type(store).__module__]
+    # the growth out of a and b reads twelve relationships: those to the middle actors
+    monkeypatch.setattr(module, "NEAR_CAP", 2 * len(middles))
+    asked = _queries_asked(store, monkeypatch)
+    raw, cut = store.find_paths("s", "t", ["mediates"], 4, 10)
+    assert [p.nodes for p in raw] == reference_paths(rels, names, "s", "t", ["mediates"], 4)
+    assert not cut and len(raw) == len(middles)
+    assert asked == ["paths_near", "paths_near"]  # three hops, then four: none ranked by length
 
 
 def test_paths_of_up_to_four_hops_are_whole_whatever_the_time_limit(

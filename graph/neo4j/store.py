@@ -1393,12 +1393,16 @@ class Neo4jStore(GraphStore):
         index = {n[0]: i for i, n in enumerate(names)}
         if params["source"] not in index or params["target"] not in index:
             return self._no_paths(hops)
-        found = rows[0]["hops"]
+        # a hub pair's answer is thousands of hops: taken apart by columns, each distinct
+        # date converted once
+        found: list[list[Any]] = rows[0]["hops"]
+        us, vs, sups, lasts = zip(*found, strict=True) if found else ((), (), (), ())
+        day = {d: date_int(d) for d in set(lasts)}
         walk = Walk.from_edges(
-            np.array([index[h[0]] for h in found], np.int64),
-            np.array([index[h[1]] for h in found], np.int64),
-            np.array([h[2] for h in found], np.float64),
-            np.array([date_int(h[3]) for h in found], np.int64),
+            np.fromiter(map(index.__getitem__, us), np.int64, len(us)),
+            np.fromiter(map(index.__getitem__, vs), np.int64, len(vs)),
+            np.array(sups, np.float64),
+            np.fromiter(map(day.__getitem__, lasts), np.int64, len(lasts)),
             len(names),
         )
         listed = walk.short_paths(index[params["source"]], index[params["target"]], hops, None)

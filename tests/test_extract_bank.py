@@ -96,6 +96,8 @@ FLOORS = {
     # issue 14r
     "rejections-constructions": 0.95,
     "stance-topic-spans": 0.95,
+    # issue 15r
+    "rejections-stances": 0.95,
 }
 
 

@@ -42,6 +42,10 @@ if TYPE_CHECKING:
 
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
+#: "true peace is nearly impossible": a degree that makes a judgement an estimate (issue 15r)
+HEDGES = frozenset({"nearly", "almost", "virtually", "practically", "probably", "likely"})
+#: marks of a condition ("impossible unless X", "if X"): the judgement holds only under it
+CONDITION_MARKS = frozenset({"unless", "until", "till", "if"})
 #: "fail to meet the demands": a negation of the verb it governs
 FAILING = frozenset({"fail"})
 #: "the minimum of its demands", "the least of its demands": the demands themselves
@@ -359,6 +363,10 @@ class RejectRules(StanceRules):
             # "would respect no ceasefire negotiated without it": the ceasefire
             self._emit("rejects", sources, _one(self.t.np(obj, keep_no=False)), v, 0.7)
             return
+        wanted = self._what_is_wanted(v)
+        if wanted is not None:  # "will not implement what Serbia wants": Serbia's demand
+            self._emit("rejects", sources, [wanted], v, 0.65)
+            return
         targets = self.t.of_verb(v)
         kept = _prep_object(v, ("by", "with"))
         if not targets and kept is not None and ctx.men[kept.i] is None:
@@ -367,6 +375,36 @@ class RejectRules(StanceRules):
             # "will never recognise Kosovo": the act refused, not the actor
             targets = _one(ctx.topics.from_vp(v))
         self._emit("rejects", sources, targets, v, 0.7)
+
+    def _what_is_wanted(self, v: Token) -> Topic | None:
+        """ "will not accept what Serbia wants", "would not implement what Moscow demands":
+        the demand just before (its sentence or the two before) made by the one named in the
+        free relative or in a sentence that names them, whose words the demand rules read as
+        pointing back to it (issue 15r)."""
+        ctx = self.ctx
+        clause = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        if clause is None or clause.lemma_.lower() not in ctx.lex.demand_verbs:
+            return None
+        if not any(  # "what" hung on either verb
+            c.dep_ == "dobj" and c.lower_ == "what" for c in [*v.children, *clause.children]
+        ):
+            return None
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        who = {ctx.stance_source(r.actor) for r in ctx.resolve.resolve_np(subj)} if subj else set()
+        last = ctx.topics.recent_demand(ctx.sent_of[v.i])
+        if not who or last is None:
+            return None
+        owners = {
+            r.get("source")
+            for r in ctx.out.relations
+            if r.get("type") == "demands" and r.get("target") == last.id
+        }
+        at = ctx.topics.last_demand_sent
+        if at is not None:  # "the EU, coordinating with Serbia's president, pressed for X"
+            sent = ctx.sents[at]
+            named = (ctx.men[i] for i in range(sent.start, sent.end))
+            owners |= {ctx.stance_source(m.actor) for m in named if m is not None and m.actor}
+        return last if who & owners else None
 
     def retained(self, v: Token) -> Token | None:
         """ "insisted on keeping its enrichment capability", "insists upon retaining its
@@ -556,6 +594,10 @@ class RejectRules(StanceRules):
             return
         if ctx.negated(cop) and not negative:
             return
+        if any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in pred.children) or any(
+            _condition(c) for c in [*cop.children, *pred.children]
+        ):
+            return  # "as long as the junta exists, peace is nearly impossible": an estimate
         subj = next((c for c in cop.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is None:
             return
@@ -1270,6 +1312,14 @@ def _actor_doing(v: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _condition(c: Token) -> bool:
+    """A clause a judgement holds under: "unless X", "if X", "as long as X" (the parser hangs
+    that clause on "long")."""
+    if c.dep_ == "advcl":
+        return any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children)
+    return c.lower_ == "long" and any(g.dep_ == "advcl" for g in c.children)
 
 
 def _one(x: Topic | str | None) -> list[Topic | str]:

@@ -378,9 +378,8 @@ class RejectRules(StanceRules):
 
     def _what_is_wanted(self, v: Token) -> Topic | None:
         """ "will not accept what Serbia wants", "would not implement what Moscow demands":
-        the demand just before (its sentence or the two before) made by the one named in the
-        free relative or in a sentence that names them, whose words the demand rules read as
-        pointing back to it (issue 15r)."""
+        the last demand found, when the one named in the free relative made it or is named in
+        its sentence (the demand rules read the same words as pointing back to it; issue 15r)."""
         ctx = self.ctx
         clause = next((c for c in v.children if c.dep_ == "ccomp"), None)
         if clause is None or clause.lemma_.lower() not in ctx.lex.demand_verbs:
@@ -391,7 +390,7 @@ class RejectRules(StanceRules):
             return None
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         who = {ctx.stance_source(r.actor) for r in ctx.resolve.resolve_np(subj)} if subj else set()
-        last = ctx.topics.recent_demand(ctx.sent_of[v.i])
+        last = ctx.topics.last_demand  # however far back: the one named made it, or was named
         if not who or last is None:
             return None
         owners = {

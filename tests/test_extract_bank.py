@@ -104,6 +104,8 @@ FLOORS = {
     "statements-accusations": 0.95,
     # issue 15m
     "mediation-indirect": 0.95,
+    # issue 15r
+    "rejections-stances": 0.95,
 }
 
 

@@ -73,11 +73,20 @@ def test_a_demands_complement_past_an_aside(ex: Extractor) -> None:
         ),
     ],
 )
-def test_a_refusal_until_something_happens_is_a_demand_not_a_rejection(
+def test_a_refusal_until_something_happens_is_a_demand(
     ex: Extractor, text: str, source: str, words: tuple[str, ...]
 ) -> None:
     assert _has(_rels(ex, text, "demands"), source, *words)
-    assert _rels(ex, text, "rejects") == set()
+    assert not _has(_rels(ex, text, "rejects"), source, *words)  # the condition is no rejection
+
+
+def test_a_refusal_until_something_happens_rejects_what_is_refused(ex: Extractor) -> None:
+    """Issue 15r: the dev sets' gold holds "would not join the talks until X" as a rejection of
+    the talks for now, beside the demand for X."""
+    text = "Bolivia will not join new talks until Chile withdraws its troops from the border."
+    assert _has(_rels(ex, text, "rejects"), "bolivia", "talks")
+    past = "Colombia did not reopen the crossing until Venezuela freed the prisoners."
+    assert _rels(ex, past, "rejects") == set()
 
 
 def test_a_mandative_clause_under_a_past_verb(ex: Extractor) -> None:

@@ -120,13 +120,30 @@ def test_rejection_families(ex: Extractor, text: str, source: str, words: tuple[
         "Copper prices declined.",
         "Chile is not opposed to a new census.",
         "Peru is willing to accept the ruling.",
-        # denials of what is said about the speaker are no stance (issue 10h)
-        "Peru denied that its navy had seized the boats.",
-        "Peru denied reports of a secret deal.",
+        "Peru denied having rejected the plan.",  # a denied stance is none either way
     ],
 )
 def test_rejection_near_misses(ex: Extractor, text: str) -> None:
     assert _rels(ex, text, "rejects") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "words"),
+    [
+        # issue 15r: a denial rejects what it denies (no stance in issue 10h), as the dev sets'
+        # gold holds it
+        ("Peru denied that its navy had seized the boats.", "peru", ("seized", "boats")),
+        ("Peru denied reports of a secret deal.", "peru", ("reports", "deal")),
+        ("Chile rejected accusations that its navy had fired on the boats.", "chile", ("fired",)),
+        ("Peru dismissed reports that it was stalling the talks.", "peru", ("stalling",)),
+        ("Peru denied arming the rebels.", "peru", ("arming", "rebels")),
+    ],
+)
+def test_a_denial_rejects_what_it_denies(
+    ex: Extractor, text: str, source: str, words: tuple[str, ...]
+) -> None:
+    assert _has(_rels(ex, text, "rejects"), source, *words)
+    assert _rels(ex, text, "demands") == set()
 
 
 # ---------------------------------------------------------------- issue 10e: fresh families
@@ -270,9 +287,6 @@ def test_an_office_holder_voices_the_state() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Chile rejected accusations that its navy had fired on the boats.",
-        "Peru dismissed reports that it was stalling the talks.",
-        "Bolivia has denied the allegations.",
         "Some in Lima worry that Chile is too eager for a deal; Chile's envoys reject that.",
         "Will Peru reject the offer?",
         "What does Chile want from the talks?",
@@ -315,10 +329,11 @@ def test_stance_families_10h(
 
 
 def test_topics_are_only_those_of_a_stance(ex: Extractor) -> None:
-    """A phrase weighed and dropped (vacuous, a general appeal, a denial) names no topic."""
+    """A phrase weighed and dropped (vacuous, a general appeal, a denied stance) names no
+    topic."""
     recs = ex.extract_text(
         "A Peruvian official, who asked not to be named, said Peru wants more. "
-        "Chile denied reports that it was stalling.",
+        "Chile denied that it had rejected the plan.",
         published="2024-05-01",
     )
     assert [r for r in recs if r["kind"] == "topic"] == []

@@ -8,8 +8,11 @@ X"); judgements ("called the demands delusional", "described the proposal as una
 opposition ("is opposed to X", "is against X", "voiced opposition to X", "X's rejection of
 Y"); refusals of a request ("denied the request"); shortfalls ("the terms would not meet the
 demands"). Who rejects is the subject, the "to" object of a predicate, or whoever says so.
-Declining to comment rejects nothing, and a denial of what is said about someone ("denied that
-it was stalling", "dismissed reports that …", "rejected accusations") is no rejection.
+Declining to comment rejects nothing. A denial of what is said about someone ("denied that it
+arms X", "denied arming X", "refuted reports that …", "rejected accusations of X") rejects what
+it says (issue 15r; it was no rejection before), a denied stance is none ("denied that it had
+rejected X"). A refusal "until"/"unless" rejects what is refused for now, beside the demand
+for the condition; what a side calls non-negotiable rejects the demand just before that names it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from actorgraph.ingest.extract.stance_rules import (
     DENIALS,
     StanceRules,
     absolute_participle,
+    denied_clause,
     reattached,
 )
 from actorgraph.ingest.extract.targets import no_det
@@ -38,6 +42,10 @@ if TYPE_CHECKING:
 
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
+#: "true peace is nearly impossible": a degree that makes a judgement an estimate (issue 15r)
+HEDGES = frozenset({"nearly", "almost", "virtually", "practically", "probably", "likely"})
+#: marks of a condition ("impossible unless X", "if X"): the judgement holds only under it
+CONDITION_MARKS = frozenset({"unless", "until", "till", "if"})
 #: "fail to meet the demands": a negation of the verb it governs
 FAILING = frozenset({"fail"})
 #: "the minimum of its demands", "the least of its demands": the demands themselves
@@ -116,9 +124,14 @@ class RejectRules(StanceRules):
             return
         if v.lemma_.lower() in DENIALS and self._denied_stance(v):
             return  # "denied that it had rejected the deal": no stance either way
-        if self._denies_claim(v):
-            return  # "denied that it was stalling", "dismissed reports that ...": a denial
+        denial = self._denies_claim(v)
+        if denial and self._believed(v):
+            return  # "(some) worry that X; Y rejects that": a view answered, no proposal
         sources = ctx.resolve.subject_actors(v) or self._conjoined_speaker(v)
+        if denial:  # "denied that it arms the militia", "belied the claims that ..." (15r)
+            if sources:
+                self._emit("rejects", sources, self._denied(v), v, 0.6)
+            return
         judged_by = _agent_after_as(v)
         if not sources and judged_by is not None:  # "rejected as too low by X" (issue 14r)
             sources = ctx.resolve.resolve_np(judged_by)
@@ -146,6 +159,10 @@ class RejectRules(StanceRules):
             or self._accepted(v)
             or self.t.of_verb(v)
         )
+        doing = _actor_doing(v)
+        if doing is not None and targets and all(isinstance(x, str) for x in targets):
+            # "rejects the US and the EU playing a role in X": the role, not the actors
+            targets = _one(ctx.topics.from_vp(doing))
         self._emit("rejects", sources, targets, v, 0.8)
         act = next((c for c in v.children if c.dep_ == "xcomp"), None)
         until = self._unless(act) if act is not None else None
@@ -252,7 +269,7 @@ class RejectRules(StanceRules):
         "denied reports that it had accepted X")."""
         lex = self.ctx.lex
         cues = set(lex.reject_verbs) | lex.negated_acceptance | set(lex.demand_verbs)
-        clauses = [c for c in v.children if c.dep_ == "ccomp"]
+        clauses = [c for c in v.children if denied_clause(c)]  # "denied having rejected X"
         clauses += [
             g
             for c in v.children
@@ -263,18 +280,20 @@ class RejectRules(StanceRules):
         return any(c.lemma_.lower() in cues for c in clauses)
 
     def _denies_claim(self, v: Token) -> bool:
-        """A denial of what is said about someone, no stance on a proposal: "denied that
-        Yerevan was withholding information", "dismissed reports that it was stalling",
-        "rejected accusations of ...", "reject that" with the worry it answers parsed as the
-        object. A suggestion or a call with a mandative clause is a proposal ("rejected a
-        suggestion that the talks address X"); "denied the request" stays a refusal."""
+        """A denial of what is said about someone, not of a proposal: "denied that Yerevan
+        was withholding information", "dismissed reports that it was stalling", "rejected
+        accusations of ...", "reject that" with the worry it answers parsed as the object
+        (since issue 15r a rejection of what it says, see :meth:`_denied`). A suggestion or a
+        call with a mandative clause is a proposal ("rejected a suggestion that the talks
+        address X"); "denied the request" stays a refusal."""
         lex = self.ctx.lex
-        claims = lex.object_classes.get("claim", frozenset())
+        classes = lex.object_classes
+        claims = classes.get("claim", frozenset()) | classes.get("fact", frozenset())
+        if self._believed(v):
+            return True  # "(some) worry that X; Y rejects that"
         for c in v.children:
-            if c.dep_ == "ccomp" and v.lemma_.lower() in DENIALS:
-                return True  # "denied that ...": a fact disputed
-            if c.dep_ == "ccomp" and c.lemma_.lower() in lex.belief_verbs:
-                return True  # "(some) worry that X; Y rejects that"
+            if denied_clause(c) and v.lemma_.lower() in DENIALS:
+                return True  # "denied that ...", "denied arming X": a fact disputed
             if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in claims:
                 if self.t.claimed_back(c) is not None:
                     continue  # "Russia demanded X. Kyiv rejected the claims": the demand
@@ -283,6 +302,21 @@ class RejectRules(StanceRules):
                     continue  # "rejected a suggestion that the talks address X"
                 return True
         return False
+
+    def _believed(self, v: Token) -> bool:
+        """ "(some) worry that X; Y rejects that": the view answered parsed as the object."""
+        beliefs = self.ctx.lex.belief_verbs
+        return any(c.dep_ == "ccomp" and c.lemma_.lower() in beliefs for c in v.children)
+
+    def _denied(self, v: Token) -> list[Topic | str]:
+        """What a denial rejects (issue 15r): the clause denied ("denies that it supplies the
+        militia with weapons": supplying the militia with weapons), else the claim with its
+        content ("belied the group's claims that ...", "denied the existence of such claims")."""
+        for c in v.children:
+            if denied_clause(c):
+                return _one(self.ctx.topics.from_vp(c))
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return self.t.nps(obj) if obj is not None else []
 
     def _says_nothing(self, v: Token) -> bool:
         """ "declined to comment", "refused to say whether": a stance on nothing."""
@@ -315,10 +349,9 @@ class RejectRules(StanceRules):
         if not sources:
             return
         unless = self._unless(v)
-        if unless is not None:  # "will not agree unless X": a demand for X
-            topic = ctx.topics.from_vp(unless)
+        if unless is not None:  # "will not agree unless X": a demand for X, and a refusal
+            topic = ctx.topics.from_vp(unless)  # for now of what is not agreed (issue 15r)
             self._emit("demands", sources, [topic] if topic else [], v, 0.65)
-            return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         if obj is not None and _electoral(obj, ctx.lex.electoral):
             return  # "did not support his candidacy": a vote, no stance in the talks
@@ -330,6 +363,10 @@ class RejectRules(StanceRules):
             # "would respect no ceasefire negotiated without it": the ceasefire
             self._emit("rejects", sources, _one(self.t.np(obj, keep_no=False)), v, 0.7)
             return
+        wanted = self._what_is_wanted(v)
+        if wanted is not None:  # "will not implement what Serbia wants": Serbia's demand
+            self._emit("rejects", sources, [wanted], v, 0.65)
+            return
         targets = self.t.of_verb(v)
         kept = _prep_object(v, ("by", "with"))
         if not targets and kept is not None and ctx.men[kept.i] is None:
@@ -338,6 +375,35 @@ class RejectRules(StanceRules):
             # "will never recognise Kosovo": the act refused, not the actor
             targets = _one(ctx.topics.from_vp(v))
         self._emit("rejects", sources, targets, v, 0.7)
+
+    def _what_is_wanted(self, v: Token) -> Topic | None:
+        """ "will not accept what Serbia wants", "would not implement what Moscow demands":
+        the last demand found, when the one named in the free relative made it or is named in
+        its sentence (the demand rules read the same words as pointing back to it; issue 15r)."""
+        ctx = self.ctx
+        clause = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        if clause is None or clause.lemma_.lower() not in ctx.lex.demand_verbs:
+            return None
+        if not any(  # "what" hung on either verb
+            c.dep_ == "dobj" and c.lower_ == "what" for c in [*v.children, *clause.children]
+        ):
+            return None
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        who = {ctx.stance_source(r.actor) for r in ctx.resolve.resolve_np(subj)} if subj else set()
+        last = ctx.topics.last_demand  # however far back: the one named made it, or was named
+        if not who or last is None:
+            return None
+        owners = {
+            r.get("source")
+            for r in ctx.out.relations
+            if r.get("type") == "demands" and r.get("target") == last.id
+        }
+        at = ctx.topics.last_demand_sent
+        if at is not None:  # "the EU, coordinating with Serbia's president, pressed for X"
+            sent = ctx.sents[at]
+            named = (ctx.men[i] for i in range(sent.start, sent.end))
+            owners |= {ctx.stance_source(m.actor) for m in named if m is not None and m.actor}
+        return last if who & owners else None
 
     def retained(self, v: Token) -> Token | None:
         """ "insisted on keeping its enrichment capability", "insists upon retaining its
@@ -374,13 +440,23 @@ class RejectRules(StanceRules):
         obj = next(g for g in act.children if g.dep_ == "dobj")
         if not sources:
             return
-        words = {t.lower_ for t in obj.subtree if t.pos_ in ("NOUN", "PROPN")}
-        last = ctx.topics.recent_demand(ctx.sent_of[v.i])
-        if last is not None and words & set(last.keywords):
+        last = self._demand_on(obj)
+        if last is not None:
             self._emit("rejects", sources, [last], v, 0.7)
             return
         kept = [t for t in ctx.topics.vp_tokens(act) if t.i != act.i]  # "its claim to the coast"
         self._emit("rejects", sources, _one(ctx.topics.from_tokens(kept)), v, 0.65)
+
+    def _demand_on(self, thing: Token) -> Topic | None:
+        """The demand just before (its sentence or the two before) that names the head of
+        ``thing``, what a side holds on to: "Iran must dismantle its uranium-enrichment
+        programme" for "its enrichment capability" (hyphened keywords count by their parts)."""
+        last = self.ctx.topics.recent_demand(self.ctx.sent_of[thing.i])
+        if last is None:
+            return None
+        words = {t.lower_ for t in thing.subtree if t.pos_ in ("NOUN", "PROPN")}
+        keys = {part for k in last.keywords for part in (k, *k.split("-"))}
+        return last if words & keys else None
 
     def _agreed_exclusion(self, v: Token) -> None:
         """ "Armenia and Azerbaijan agreed that no other country should be involved", "agreed
@@ -425,8 +501,6 @@ class RejectRules(StanceRules):
         thing = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         if thing is None or (thing.pos_ != "PRON" and ctx.men[thing.i] is not None):
             return  # "Kosovo will never be recognised": an actor, read elsewhere
-        if self._unless(v) is not None:
-            return  # "will not be accepted unless X": a condition, read as a demand
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
         if by is None and not any(
@@ -519,6 +593,10 @@ class RejectRules(StanceRules):
             return
         if ctx.negated(cop) and not negative:
             return
+        if any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in pred.children) or any(
+            _condition(c) for c in [*cop.children, *pred.children]
+        ):
+            return  # "as long as the junta exists, peace is nearly impossible": an estimate
         subj = next((c for c in cop.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is None:
             return
@@ -561,7 +639,10 @@ class RejectRules(StanceRules):
 
     def _held(self, last: Token, cop: Token) -> None:
         """ "Tehran's right to enrich uranium was not a subject for negotiation", "X is
-        non-negotiable": a demand for X by whoever says so (or X's owner)."""
+        non-negotiable": a demand for X by whoever says so (or X's owner); a rejection of
+        the other side's demand just before that names X ("A demanded that Iran dismantle
+        its enrichment programme. Iran said its enrichment capability was non-negotiable",
+        issue 15r: what is held is what that demand would take away)."""
         ctx = self.ctx
         subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
         if subj is None or ctx.irrealis(cop):
@@ -570,8 +651,13 @@ class RejectRules(StanceRules):
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)
         if not sources and owner is not None:
             sources = ctx.resolve.resolve_np(owner)
-        if sources:
-            self._emit("demands", sources, self.t.nps(subj), last, 0.6)
+        if not sources:
+            return
+        demand = self._demand_on(subj)
+        if demand is not None and not self._own_demand(sources, demand):
+            self._emit("rejects", sources, [demand], last, 0.6)
+            return
+        self._emit("demands", sources, self.t.nps(subj), last, 0.6)
 
     def _uninterested(self, adj: Token) -> None:
         """ "Bamako is not interested in any new mediation": a rejection of it."""
@@ -898,8 +984,6 @@ class RejectRules(StanceRules):
                 return
             if v.dep_ not in ("ROOT", "ccomp", "conj"):
                 return
-        if self._unless(v) is not None:
-            return  # "would not join the talks until Y": a demand for Y, not a refusal
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in v.children):
             return  # "would not offer an opinion", "will not give details": no stance
         if v.lemma_.lower() in ctx.lex.stopping and any(
@@ -1207,6 +1291,34 @@ def _when(c: Token) -> bool:
 def _passive(v: Token) -> bool:
     """ "will not be accepted": a passive auxiliary on the verb."""
     return any(c.dep_ == "auxpass" for c in v.children)
+
+
+def _actor_doing(v: Token) -> Token | None:
+    """ "rejects the US and the EU playing a role in the talks", "rejected Qatar hosting the
+    round": the gerund right after the object (its last conjunct), which the parser hung on
+    the verb; what is rejected is that act (issue 15r)."""
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    return next(
+        (
+            c
+            for c in v.children
+            if c.dep_ in ("advcl", "acl", "xcomp")
+            and c.tag_ == "VBG"
+            and c.left_edge.i == obj.right_edge.i + 1
+            and not any(g.dep_ in ("nsubj", "mark") for g in c.children)
+        ),
+        None,
+    )
+
+
+def _condition(c: Token) -> bool:
+    """A clause a judgement holds under: "unless X", "if X", "as long as X" (the parser hangs
+    that clause on "long")."""
+    if c.dep_ == "advcl":
+        return any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children)
+    return c.lower_ == "long" and any(g.dep_ == "advcl" for g in c.children)
 
 
 def _one(x: Topic | str | None) -> list[Topic | str]:

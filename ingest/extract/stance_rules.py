@@ -70,6 +70,14 @@ def _vacuous(target: Topic | str) -> bool:
 DENIALS = frozenset({"deny", "dispute", "refute", "rebut"})
 
 
+def denied_clause(c: Token) -> bool:
+    """What a verb of denying says did not happen: its "that" clause, or its gerund
+    ("denied arming the militia", "denied having rejected the plan"; issue 15r)."""
+    return c.dep_ == "ccomp" or (
+        c.dep_ == "xcomp" and (c.tag_ == "VBG" or any(g.lower_ == "having" for g in c.children))
+    )
+
+
 #: words that place a reversal after the stance: "rejected it but has since accepted it"
 REVERSAL_TIMES = frozenset({"since", "later", "eventually", "now", "finally", "then"})
 
@@ -319,11 +327,11 @@ class StanceRules:
                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in cur.children)
             ):
                 return True  # "reports that Washington had demanded X": a claim, not a stance
-            if cur.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX"):
+            if denied_clause(cur) and head.pos_ in ("VERB", "AUX"):
                 lemma = head.lemma_.lower()
                 if lemma in DENIALS:
                     return True
-                if lemma in lex.speech_verbs and ctx.negated(head):
+                if cur.dep_ == "ccomp" and lemma in lex.speech_verbs and ctx.negated(head):
                     return True
             cur = head
         return False

@@ -321,6 +321,15 @@ class TopicTable:
                 toks.extend(self.vp_tokens(c, depth + 1))
             elif (
                 c.dep_ == "acl"
+                and c.tag_ == "VBG"
+                and depth < 1
+                and not prep_done
+                and not any(g.dep_ in ("nsubj", "mark", "aux") for g in c.children)
+                and c.i == max(t.i for t in toks) + 1
+            ):  # "the region's law regulating the industry": what the law is (issue 15r)
+                toks.extend(self.vp_tokens(c, depth))
+            elif (
+                c.dep_ == "acl"
                 and c.tag_ == "VBN"
                 and depth < 1
                 and c.lemma_.lower() in FRAMING_PARTICIPLES

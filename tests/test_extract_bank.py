@@ -96,6 +96,10 @@ FLOORS = {
     # issue 14r
     "rejections-constructions": 0.95,
     "stance-topic-spans": 0.95,
+    # issue 15a
+    "actors-bodies": 0.95,
+    "actors-outlets": 0.95,
+    "actors-variants": 0.95,
 }
 
 

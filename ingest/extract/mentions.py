@@ -317,6 +317,8 @@ def find_mentions(
         if label == "ORG" and doc[e - 1].lower_ in matchers.org_heads:
             s = _joined_name_start(doc, s)
             text = doc[s:e].text
+        if (wide := _cut_at_and(doc, e)) != e:
+            e, text = wide, doc[s:wide].text  # "the Court of Bosnia and" + "Herzegovina"
         if label == "ORG" and (wide := _name_through_place(doc, s, e)) != e:
             e, text = wide, doc[s:wide].text  # "the UN Support Mission in Libya (UNSMIL)"
         if label == "PERSON" and any(
@@ -581,6 +583,29 @@ def _name_after_comma(doc: Doc, s: int, e: int) -> int | None:
     if any(t.lower_ in ORG_WORDS for t in words):
         return None
     return tail
+
+
+def _cut_at_and(doc: Doc, e: int) -> int:
+    """Where a name NER ended at "and" ends: the proper nouns after it that the parse joins
+    to the word before "and" ("the Court of Bosnia and" + "Herzegovina"), also where NER
+    stopped before "and" and took the place after it for a name of its own ("the Court of
+    Bosnia" + "and Herzegovina": a body "of" a place whose name holds "and"), issue 15a."""
+    n = len(doc)
+    if 2 <= e < n - 1 and doc[e].lower_ == "and" and doc[e - 2].lower_ == "of":
+        j = e + 1
+        while j < n and doc[j].ent_type_ in ("GPE", "LOC") and j - e <= 3:
+            j += 1
+        joined = any(doc[x].dep_ == "conj" and doc[x].head.i == e - 1 for x in range(e + 1, j))
+        if j > e + 1 and joined and (j == n or doc[j].ent_iob_ != "I"):
+            return j
+    if e < 2 or e >= n or doc[e - 1].lower_ != "and":
+        return e
+    j = e
+    while j < len(doc) and j - e < 3 and doc[j].tag_ == "NNP" and not doc[j].ent_type_:
+        j += 1
+    if j == e or not any(doc[x].dep_ == "conj" and doc[x].head.i == e - 2 for x in range(e, j)):
+        return e
+    return j
 
 
 def _joined_name_start(doc: Doc, s: int) -> int:

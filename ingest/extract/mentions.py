@@ -317,7 +317,7 @@ def find_mentions(
         if label == "ORG" and doc[e - 1].lower_ in matchers.org_heads:
             s = _joined_name_start(doc, s)
             text = doc[s:e].text
-        if (wide := _cut_at_and(doc, e)) != e:
+        if label == "ORG" and (wide := _cut_at_and(doc, s, e, dictionary)) != e:
             e, text = wide, doc[s:wide].text  # "the Court of Bosnia and" + "Herzegovina"
         if label == "ORG" and (wide := _name_through_place(doc, s, e)) != e:
             e, text = wide, doc[s:wide].text  # "the UN Support Mission in Libya (UNSMIL)"
@@ -585,18 +585,20 @@ def _name_after_comma(doc: Doc, s: int, e: int) -> int | None:
     return tail
 
 
-def _cut_at_and(doc: Doc, e: int) -> int:
+def _cut_at_and(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> int:
     """Where a name NER ended at "and" ends: the proper nouns after it that the parse joins
     to the word before "and" ("the Court of Bosnia and" + "Herzegovina"), also where NER
     stopped before "and" and took the place after it for a name of its own ("the Court of
-    Bosnia" + "and Herzegovina": a body "of" a place whose name holds "and"), issue 15a."""
+    Bosnia" + "and Herzegovina": a body "of" a place whose name holds "and"; not "the envoys
+    of Norway and Cuba", two states), issue 15a."""
     n = len(doc)
-    if 2 <= e < n - 1 and doc[e].lower_ == "and" and doc[e - 2].lower_ == "of":
+    if s < e - 2 < n - 3 and doc[e].lower_ == "and" and doc[e - 2].lower_ == "of":
         j = e + 1
         while j < n and doc[j].ent_type_ in ("GPE", "LOC") and j - e <= 3:
             j += 1
         joined = any(doc[x].dep_ == "conj" and doc[x].head.i == e - 1 for x in range(e + 1, j))
-        if j > e + 1 and joined and (j == n or doc[j].ent_iob_ != "I"):
+        known = dictionary.lookup(doc[e + 1 : j].text) if j > e + 1 else None
+        if j > e + 1 and joined and known is None and (j == n or doc[j].ent_iob_ != "I"):
             return j
     if e < 2 or e >= n or doc[e - 1].lower_ != "and":
         return e

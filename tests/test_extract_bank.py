@@ -106,6 +106,10 @@ FLOORS = {
     "mediation-indirect": 0.95,
     # issue 15r
     "rejections-stances": 0.95,
+    # issue 15a
+    "actors-bodies": 0.95,
+    "actors-outlets": 0.95,
+    "actors-variants": 0.95,
 }
 
 

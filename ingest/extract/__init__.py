@@ -156,6 +156,9 @@ class Extractor:
         bodies = lex.organs | lex.government_nouns | lex.state_organs | lex.institutions
         #: words for an actor's bodies, which a form of its name may hold ("Sudanese government")
         self._organ_words = frozenset(w for phrase in bodies for w in phrase.split())
+        #: words for a person, which head a description of one, not a name of a body ("the
+        #: Myanmar junta leader" is no name of Myanmar)
+        self._person_words = lex.role_titles | lex.anonymous
         #: surface forms of each actor in the last document (for evaluation and debugging)
         self.last_surfaces: dict[str, set[str]] = {}
 
@@ -303,7 +306,9 @@ class Extractor:
             own = [
                 x
                 for x in sorted(surfaces)
-                if _alias_form(x, organs) and not self.dictionary.lookup_demonym(x)
+                if _alias_form(x, organs)
+                and not self.dictionary.lookup_demonym(x)
+                and x.split()[-1].lower() not in self._person_words
             ]
             aliases = [x for x in dict.fromkeys([*e.aliases, *e.metonyms, *own]) if x != e.name]
         rec["aliases"] = aliases[:40]

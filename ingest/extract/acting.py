@@ -74,6 +74,11 @@ def acting_actors(ctx: DocContext) -> set[str]:
             ctx.use(m.actor, m.start)  # no rule read it, but it acts: one of the document's
             out.add(m.actor)
     out.update(a for a, n in named.items() if n >= SIDE_SENTENCES)
+    for body in sorted(out):  # "the Azerbaijani Foreign Ministry said": Azerbaijan is named
+        of = ctx.dict.body_of(body)  # (a voice of its state, issue 15a; an army speaks alone)
+        if of is not None and of[1] in ctx.lex.voices and body in ctx.first_seen:
+            ctx.use(of[0], ctx.first_seen[body])
+            out.add(of[0])
     return out
 
 

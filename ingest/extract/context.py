@@ -220,7 +220,10 @@ class DocContext:
         return e.type if e else "organization"
 
     def new_actor_for(self, m: Mention) -> str | None:
-        """The actor of an unknown GPE or NORP mention (created on first use)."""
+        """The actor of an unknown GPE or NORP mention (created on first use); none for an
+        outlet where it reports ("Fana and EBC reported", issue 15a)."""
+        if m.actor is None and m.start in self.outlet_at:
+            return None
         if m.actor is None and m.kind == "norp":
             # "the Renamo spokesperson" after "Renamo, the main opposition party": a name the
             # document gave an organization is that organization, not a people (issue 14o)
@@ -318,8 +321,18 @@ class DocContext:
                 head, start = head.head, head.head.i  # "the government of Eritrea"
             elif root.dep_ not in ADJECTIVE_DEPS | {"poss"} or head.i < root.i:
                 continue
+            nxt = doc[m.end] if m.end < len(doc) else None
+            if (  # "the Myanmar junta leader": the form before the noun it describes
+                nxt is not None
+                and nxt.dep_ == "compound"
+                and nxt.head.i == head.i
+                and nxt.lemma_.lower() in words
+            ):
+                head = nxt
             if head.lemma_.lower() not in words or head.tag_ not in ("NN", "NNP"):
                 continue
+            if f"{doc[head.i - 1].lower_} {head.lower_}" in self.lex.institutions:
+                continue  # "Egypt's foreign ministry": a body of its own (issue 15a)
             if self.men[head.i] is not None:
                 continue  # "Libya's Government of National Accord": a name of its own
             end = max(head.i, m.end - 1) + 1
@@ -533,10 +546,12 @@ class DocContext:
     def stance_source(self, actor: str) -> str:
         """What an office holder (a president, a spokesperson, a negotiator) demands or
         rejects, the state or organization they speak for does; a title in the lexicon's
-        ``own_voice`` keeps the stance personal (none by default)."""
+        ``own_voice`` keeps the stance personal (none by default). A state's voice (the
+        lexicon's ``voices``: its foreign ministry) speaks for its state."""
         sf = self.principal.get(actor)
         if sf is None:
-            return actor
+            body = self.dict.body_of(actor)  # "Egypt's foreign ministry demanded": Egypt
+            return body[0] if body is not None and body[1] in self.lex.voices else actor
         if sf.title and title_key(sf.title) in self.lex.own_voice:
             return actor
         return sf.target

@@ -34,6 +34,9 @@ FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 PAIR_NOUNS = frozenset({"country", "side", "party", "government", "nation", "state", "camp"})
+#: government nouns that, alone, are the government named before ("the authorities", "the
+#: junta" after "the Myanmar junta leader")
+_RULERS = frozenset({"authorities", "junta"})
 #: the words that count a pair ("the two sides", "both leaders")
 _COUNTED = frozenset({"two", "both"})
 
@@ -318,17 +321,14 @@ class Resolver:
         ctx = self.ctx
         if noun not in ctx.lex.institutions or ctx.type_of(state) != "state":
             return None
-        entry = ctx.dict.entries.get(state)
-        if entry is None:
+        body = ctx.dict.new_body(state, noun)
+        if body is None:
             return None
-        lead = entry.demonyms[0] if entry.demonyms else f"{entry.name}'s"
-        name = f"{lead} {noun}"
-        body = ctx.dict.new_actor(name, "organization")
         surface = clean_surface(phrase_text([x for x in t.subtree if x.i <= t.i]))
         if surface.lower().startswith("the "):
             surface = surface[4:]
         ctx.use(state, t.i)
-        ctx.use(body, t.i, surface or name)
+        ctx.use(body, t.i, surface or None)
         self._bodies[t.lemma_.lower()] = body  # "the army" later: the one named last
         return Resolved(body, via="organ")
 
@@ -457,7 +457,7 @@ class Resolver:
         lemma = t.lemma_.lower()
         if not self.stance_sources:
             return None  # statements by "the government" are the statement rules' business
-        if lemma not in ctx.lex.government_nouns or lemma not in PAIR_NOUNS | {"authorities"}:
+        if lemma not in ctx.lex.government_nouns or lemma not in PAIR_NOUNS | _RULERS:
             return None
         if [c.lower_ for c in t.children if c.dep_ != "punct"] != ["the"]:
             return None  # "the government" alone, not "the government of X" nor "a government"

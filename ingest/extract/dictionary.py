@@ -218,6 +218,8 @@ class ActorDictionary:
         self._new_by_key: dict[str, str] = {}
         self._new_by_person_key: dict[str, str] = {}
         self._new_by_surname: dict[str, set[str]] = {}
+        #: a state's bodies of their own found in this document: their state and noun
+        self._bodies: dict[str, tuple[str, str]] = {}
         self._by_first: dict[str, list[tuple[str, str]]] | None = None
         self._demonyms: dict[str, str] = {}
         self._metonyms: dict[str, str] = {}
@@ -324,6 +326,7 @@ class ActorDictionary:
         self._new_by_key.clear()
         self._new_by_person_key.clear()
         self._new_by_surname.clear()
+        self._bodies.clear()
 
     def _index(self, entry: Entry) -> None:
         new = entry.origin == "new"
@@ -390,6 +393,22 @@ class ActorDictionary:
 
     def lookup_demonym(self, text: str) -> str | None:
         return self._demonyms.get(name_key(text))
+
+    def new_body(self, state: str, noun: str) -> str | None:
+        """A state's body of its own ("the Sudanese army", "Egypt's foreign ministry", the
+        lexicon's ``institutions``), registered by the state's demonym and the noun
+        ("Sudanese army", "Egyptian foreign ministry"), so every form of it is one actor."""
+        entry = self.entries.get(state)
+        if entry is None:
+            return None
+        lead = entry.demonyms[0] if entry.demonyms else f"{entry.name}'s"
+        body = self.new_actor(f"{lead} {noun}", "organization")
+        self._bodies[body] = (state, noun)
+        return body
+
+    def body_of(self, actor: str) -> tuple[str, str] | None:
+        """The state and the noun of a body :meth:`new_body` registered in this document."""
+        return self._bodies.get(actor)
 
     def lookup_metonym(self, text: str) -> str | None:
         return self._metonyms.get(name_key(text))

@@ -145,6 +145,16 @@ class SpeakersSection(_Section):
     part_verbs: Words = Field(default_factory=list)
     # issue 14o
     institutions: Words = Field(default_factory=list)
+    # issue 15a
+    voices: Words = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _voices_are_institutions(self) -> SpeakersSection:
+        """A state's voice is one of its bodies of their own."""
+        missing = sorted(set(self.voices) - set(self.institutions))
+        if missing:
+            raise ValueError(f"voices not among the institutions: {missing}")
+        return self
 
 
 class Roles(_Section):
@@ -411,6 +421,9 @@ class Lexicon:
     #: a state's bodies that are actors of their own ("the Sudanese army", "Lebanon's
     #: parliament"), unlike its offices (``state_organs``), issue 14o
     institutions: frozenset[str]
+    #: the institutions that speak for their state, whose stances are the state's ("Egypt's
+    #: foreign ministry demanded ..." is Egypt's demand), issue 15a
+    voices: frozenset[str]
     role_titles: frozenset[str]
     spokespeople: frozenset[str]
     #: "a spokesman for the group, X": titles whose "for"/"of" names the body spoken for
@@ -750,6 +763,7 @@ class Lexicon:
             not_actors=fs(sp.not_actors),
             place_verbs=fs(sp.place_verbs),
             institutions=fs(sp.institutions),
+            voices=fs(sp.voices),
             role_titles=fs(ro.titles),
             spokespeople=fs(ro.spokespeople),
             principal_for=fs(ro.principal_for),

@@ -122,6 +122,7 @@ class Matchers:
         self.generic_words = lexicon.generic_body_words | lexicon.generic_bodies
         self.honorifics = lexicon.honorifics
         self.state_organs = lexicon.state_organs
+        self.institutions = lexicon.institutions
         #: heads whose modifier acts: "Hamas officials", "the TPLF delegation", "the Hamas offer"
         self.agent_heads = (
             lexicon.organs
@@ -316,6 +317,8 @@ def find_mentions(
         if label == "ORG" and doc[e - 1].lower_ in matchers.org_heads:
             s = _joined_name_start(doc, s)
             text = doc[s:e].text
+        if label == "ORG" and (wide := _cut_at_and(doc, s, e, dictionary)) != e:
+            e, text = wide, doc[s:wide].text  # "the Court of Bosnia and" + "Herzegovina"
         if label == "ORG" and (wide := _name_through_place(doc, s, e)) != e:
             e, text = wide, doc[s:wide].text  # "the UN Support Mission in Libya (UNSMIL)"
         if label == "ORG" and _particle_name(doc[s:e], matchers.org_heads, dictionary):
@@ -326,6 +329,8 @@ def find_mentions(
             label = "ORG"  # "the Tigray People's Liberation Front" is no person
         if label == "PERSON" and e - s > 1 and doc[e - 1].lower_ in matchers.outlet_words:
             label = "ORG"  # "Al Hadath TV" is no person
+        if label == "PERSON" and (given := _given_name_cut(doc, s, e, in_title, matchers)) != s:
+            s, text = given, doc[given:e].text  # ", Muse Bihi Abdi,": NER kept "Bihi Abdi"
         cands.append((s, e, 1, Mention(s, e, "ner", label, text)))
     cands = _split_joined(cands, doc, matchers.org_heads)
     cands.sort(key=lambda c: (c[2] != 3, -(c[1] - c[0]), -c[2], c[0]))
@@ -580,6 +585,31 @@ def _name_after_comma(doc: Doc, s: int, e: int) -> int | None:
     if any(t.lower_ in ORG_WORDS for t in words):
         return None
     return tail
+
+
+def _cut_at_and(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> int:
+    """Where a name NER ended at "and" ends: the proper nouns after it that the parse joins
+    to the word before "and" ("the Court of Bosnia and" + "Herzegovina"), also where NER
+    stopped before "and" and took the place after it for a name of its own ("the Court of
+    Bosnia" + "and Herzegovina": a body "of" a place whose name holds "and"; not "the envoys
+    of Norway and Cuba", two states), issue 15a."""
+    n = len(doc)
+    if s < e - 2 < n - 3 and doc[e].lower_ == "and" and doc[e - 2].lower_ == "of":
+        j = e + 1
+        while j < n and doc[j].ent_type_ in ("GPE", "LOC") and j - e <= 3:
+            j += 1
+        joined = any(doc[x].dep_ == "conj" and doc[x].head.i == e - 1 for x in range(e + 1, j))
+        known = dictionary.lookup(doc[e + 1 : j].text) if j > e + 1 else None
+        if j > e + 1 and joined and known is None and (j == n or doc[j].ent_iob_ != "I"):
+            return j
+    if e < 2 or e >= n or doc[e - 1].lower_ != "and":
+        return e
+    j = e
+    while j < len(doc) and j - e < 3 and doc[j].tag_ == "NNP" and not doc[j].ent_type_:
+        j += 1
+    if j == e or not any(doc[x].dep_ == "conj" and doc[x].head.i == e - 2 for x in range(e, j)):
+        return e
+    return j
 
 
 def _joined_name_start(doc: Doc, s: int) -> int:
@@ -1098,7 +1128,13 @@ def _state_organs(
         if state is None and len(words) >= 2 and words[-1] in ("ministry", "office"):
             state = _state_before(doc, mentions, m, dictionary)
         if state and dictionary.type_of_entry(state) == "state":
-            m.actor, m.kind, m.label, m.text = state, "name", "ORGAN", text
+            noun = next(
+                (n for n in (" ".join(words[-2:]), words[-1]) if n in matchers.institutions), None
+            )
+            body = dictionary.new_body(state, noun) if noun else None
+            # "Qatar's Foreign Ministry": a body of its own (issue 15a); "Russia's Defence
+            # Ministry": the state
+            m.actor, m.kind, m.label, m.text = body or state, "name", "ORGAN", text
 
 
 def _state_before(
@@ -1691,10 +1727,15 @@ def _resolve_persons(
     surname."""
     title_end = {e: s for s, e in titles}
     title_start = {s: e for s, e in titles}
+    short = {person_key(m.text): m for m in mentions if m.kind in ("person", "org")}
     for m in mentions:
-        if m.kind == "org" and (
-            _titled_person(doc, m, title_end, title_start) or _leader_named(doc, m)
-        ):
+        if m.kind != "org":
+            continue
+        tail = _surname_with_particle(m)
+        if tail in short:  # "Staffan de Mistura ... De Mistura said", either an organization
+            short[tail].kind, short[tail].label = "person", "PERSON"
+            m.kind, m.label = "person", "PERSON"
+        elif _titled_person(doc, m, title_end, title_start) or _leader_named(doc, m):
             m.kind, m.label = "person", "PERSON"
     full: dict[str, str] = {}
     first: dict[str, set[str]] = {}
@@ -1731,6 +1772,8 @@ def _resolve_persons(
             hit = _named_person(surname(m.text), full, first)
             if hit is None and _apostrophe_in_name(doc, m):
                 hit = full.get(surname(m.text) + "s")  # "Burn's" after "William Burns"
+            if hit is None and _plural_possessive(doc, m):
+                hit = full.get(surname(m.text)[:-1])  # "Ahmeds' office" after "Abiy Ahmed"
             if hit is None:
                 known = dictionary.by_surname(surname(m.text))
                 hit = next(iter(known)) if len(known) == 1 else None
@@ -1755,6 +1798,8 @@ def _resolve_persons(
             # ("Chatchai Bangchuad ... Chatchai ruled out"; "on Midway" stays a place)
             if one and not (m.kind == "gpe" and dictionary.is_place(m.text)):
                 hit = _named_person(words[0], full, {} if m.kind == "norp" else first)
+            if hit is None and one and _plural_possessive(doc, m):
+                hit = full.get(words[0][:-1])  # "Ramaphosas' spokesman", an organization to NER
             given = hit is not None and words[0] not in full
             if given and seen_at.get(hit, m.start) >= m.start:  # type: ignore[arg-type]
                 hit = None  # a given name after the full name: "Dawit Haile ... Dawit said"
@@ -1779,6 +1824,60 @@ def _apostrophe_in_name(doc: Doc, m: Mention) -> bool:
         and doc[m.end].lower_ in ("'s", "’s")
         and not m.text.lower().endswith("s")
     )
+
+
+def _given_name_cut(doc: Doc, s: int, e: int, in_title: set[int], matchers: Matchers) -> int:
+    """Where a person's name starts when NER cut off its first word: a capitalized proper
+    noun that is no entity, no title word and no sentence's first word, joined to the
+    name in the parse, right after a comma, a bracket or "and" (", Muse Bihi Abdi," where NER
+    found "Bihi Abdi", issue 15a)."""
+    if s < 2 or e - s < 2:
+        return s
+    w, before = doc[s - 1], doc[s - 2]
+    root = span_root(doc, s, e)
+    if (
+        w.tag_ == "NNP"
+        and w.text[:1].isupper()
+        and not w.is_sent_start
+        and not w.ent_type_
+        and w.dep_ == "compound"
+        and w.head.i == root.i
+        and w.i not in in_title
+        and w.lower_.rstrip(".") not in matchers.honorifics
+        and (before.text in (",", "(") or before.lower_ == "and")
+    ):
+        return s - 1
+    return s
+
+
+def _plural_possessive(doc: Doc, m: Mention) -> bool:
+    """One word ending in "s" before a bare apostrophe: "Ahmeds' office" written for
+    "Ahmed's office" (issue 15a; the surname alone of a person named in full)."""
+    return (
+        len(m.text.split()) == 1
+        and m.end < len(doc)
+        and doc[m.end].text in ("'", "’")
+        and m.text.lower().endswith("s")
+    )
+
+
+#: small words inside a person's name, written in lower case in the full name and with a
+#: capital at the start of a sentence ("Staffan de Mistura ... De Mistura said")
+_NAME_PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "le", "la"})
+
+
+def _surname_with_particle(m: Mention) -> str:
+    """The surname with its particle of what looks like a person's full name NER took for an
+    organization: capitalized words around a lower-case particle ("Staffan de Mistura" ->
+    "de mistura", which the document may write "De Mistura" at a sentence's start, issue
+    15a); "" for any other name."""
+    words = m.text.split()
+    at = next((i for i, w in enumerate(words) if w in _NAME_PARTICLES), None)
+    if at is None or at == 0 or at == len(words) - 1:
+        return ""
+    if not all(w[:1].isupper() and not w.isupper() for j, w in enumerate(words) if j != at):
+        return ""
+    return person_key(" ".join(words[at:]))
 
 
 #: nouns of a people: "the Sahrawi people", "the Rohingya population"
@@ -1847,8 +1946,11 @@ def _listed_with_places(doc: Doc, i: int) -> bool:
 def _short_org_names(mentions: list[Mention], dictionary: ActorDictionary) -> dict[str, str]:
     """Organizations named in full with an organization word at the end ("the Polisario
     Front", "the Arakan Army"): the name without it ("Polisario"), which the text uses for
-    them and NER may take for a person or a place."""
+    them and NER may take for a person or a place; and, for a name the dictionary does not
+    know, its tails ("Brotherhood Alliance", "the Alliance" after "the Three Brotherhood
+    Alliance", issue 15a) where no other organization of the document ends so."""
     out: dict[str, str] = {}
+    named: list[tuple[list[str], Mention]] = []
     for m in mentions:
         words = clean_surface(m.text).split()
         if m.kind not in ("name", "org") or len(words) < 2:
@@ -1863,7 +1965,31 @@ def _short_org_names(mentions: list[Mention], dictionary: ActorDictionary) -> di
         short = name_key(" ".join(words[:-1]))
         if short and short not in ("the",):
             out.setdefault(short, m.actor)
+        if m.label != "DICT":
+            named.append((words, m))
+    unique = {t: a for t, a in _name_tails(named).items() if t not in out}
+    for m in mentions:  # "the Brotherhood Alliance", made an organization of its own above
+        whole = unique.get(name_key(m.text))
+        if m.kind == "name" and m.label != "DICT" and whole is not None:
+            m.actor = whole
+    out.update(unique)
     return out
+
+
+def _name_tails(named: list[tuple[list[str], Mention]]) -> dict[str, str]:
+    """The organization each tail of its name stands for ("brotherhood alliance", "alliance"
+    for "the Three Brotherhood Alliance"), where one organization alone ends so; a name that
+    is itself a tail of a longer one gives its tails to the longer one's actor."""
+    tails: dict[str, set[str]] = {}
+    for words, m in sorted(named, key=lambda x: -len(x[0])):  # the longest name first
+        whole = tails.get(name_key(" ".join(words)), set())
+        actor = next(iter(whole)) if len(whole) == 1 else m.actor
+        if not actor:
+            continue
+        for i in range(1, len(words)):
+            if words[i][:1].isupper():
+                tails.setdefault(name_key(" ".join(words[i:])), set()).add(actor)
+    return {t: next(iter(a)) for t, a in tails.items() if len(a) == 1}
 
 
 def _longer_names(mentions: list[Mention], in_title: set[int]) -> dict[int, Mention]:

@@ -53,7 +53,7 @@ def reporting_outlets(
     only: set[str] = set()
     where: set[int] = set()
     for actor, ms in by_actor.items():
-        if any(m.label == "PERSON" for m in ms):
+        if any(m.label == "PERSON" for m in ms) and not any(_broadcaster(doc, m) for m in ms):
             continue
         if own and any(name_key(m.text) == name_key(own) for m in ms):
             only.add(actor)  # "spoke to the East Rift Review" in the Review's own article
@@ -63,15 +63,88 @@ def reporting_outlets(
             continue
         if any(_owned(span_root(doc, m.start, m.end)) for m in ms):
             continue  # "Al-Manar, a channel owned by Hezbollah": a party's own voice
-        reporting = [m for m in ms if _reporting(span_root(doc, m.start, m.end), lex)]
+        reporting = [m for m in ms if _reporting_mention(doc, m, lex)]
         where.update(m.start for m in reporting)
         if len(reporting) == len(ms):
             only.add(actor)
+    for actor, ms in by_actor.items():  # "X and Al Qahera News TV reported": X reports too
+        if actor in only or any(m.label == "DICT" for m in ms):
+            continue
+        if all(_reporting_mention(doc, m, lex) for m in ms) and any(
+            _beside_outlet(doc, m, mentions, only, lex) for m in ms
+        ):
+            only.add(actor)
+            where.update(m.start for m in ms)
+    for m in mentions:  # a name no actor has yet ("Fana and EBC reported"): no actor there
+        if (
+            m.actor is None
+            and _reporting_mention(doc, m, lex)
+            and _beside_outlet(doc, m, mentions, only, lex)
+        ):
+            where.add(m.start)
     for m in mentions:  # "Sudan TV reported", "Iranian state TV said": the outlet's name
         root = span_root(doc, m.start, m.end)
         if root.dep_ in ("compound", "amod") and reporting_noun(root.head, lex):
             where.add(m.start)
     return only, where
+
+
+#: verbs whose agent is a broadcaster ("an address broadcast by Tele Sahel", issue 15a)
+_BROADCASTING = frozenset({"broadcast", "air", "televise"})
+
+
+def _broadcaster(doc: Doc, m: Mention) -> bool:
+    """The agent of a verb of broadcasting: "a televised address broadcast by X" (an
+    outlet, whatever NER took it for)."""
+    root = span_root(doc, m.start, m.end)
+    head = root.head
+    return (
+        root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in _BROADCASTING
+    )
+
+
+def _reporting_mention(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """Whether a mention stands where news is reported (:func:`_reporting`), also where
+    the parser lost it as the subject of the verb of reporting right after it ("quoting
+    officials, the Wall Street Journal (WSJ) reported": a name hung on the officials)."""
+    if _reporting(span_root(doc, m.start, m.end), lex) or _broadcaster(doc, m):
+        return True
+    i = m.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3  # "(WSJ)"
+    elif i < len(doc) and doc[i].text == ")" and m.start > 0 and doc[m.start - 1].text == "(":
+        i += 1  # the abbreviation itself
+    if i >= len(doc):
+        return False
+    verb = doc[i]
+    return (
+        verb.tag_ in ("VBD", "VBZ")
+        and verb.lemma_.lower() in lex.report_verbs | lex.speech_verbs
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _beside_outlet(
+    doc: Doc, m: Mention, mentions: list[Mention], outlets: set[str], lex: Lexicon
+) -> bool:
+    """A name joined by "and" to an outlet's name as the subject of a verb of reporting
+    (not of saying): "the State Information Service and Al Qahera News TV reported" (issue
+    15a; "Hamas and Al Jazeera said" keeps Hamas)."""
+    root = span_root(doc, m.start, m.end)
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ != "nsubj" or first.head.lemma_.lower() not in lex.report_verbs:
+        return False
+    joined = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        joined.append(root.head)
+    if any(_outlet_noun(j, lex) for j in joined):
+        return True  # "X and Sudan TV reported", "X and state television reported"
+    others = {j.i for j in joined}
+    return any(
+        o.actor in outlets and any(i in others for i in range(o.start, o.end)) for o in mentions
+    )
 
 
 #: verbs that give an outlet an owner ("a channel owned by Hezbollah", "run by the army")
@@ -94,7 +167,7 @@ def _owned(root: Token) -> bool:
 
 
 def _outlet_name(doc: Doc, m: Mention, lex: Lexicon) -> bool:
-    if name_key(m.text) in lex.outlets:
+    if name_key(m.text) in lex.outlets or _broadcaster(doc, m):
         return True
     if m.label == "DICT":
         return False  # an actor the dictionary knows is an outlet only where listed as one

@@ -96,6 +96,9 @@ FLOORS = {
     # issue 14r
     "rejections-constructions": 0.95,
     "stance-topic-spans": 0.95,
+    # issue 15t
+    "speakers-members": 0.95,
+    "speakers-institutions": 0.95,
 }
 
 

@@ -107,6 +107,8 @@ class Speakers:
                 role = self._dict_role(m.actor, title, org)
                 if role is not None and role.of != org:  # a part of the org the text names
                     org = role.of
+                elif role is None:  # "Sudan's army chief X": the army's, a body of its own
+                    org = self._titled_institution(m, org) or org
                 ctx.add_speaks(m.actor, org, title, k, 0.85, role)
                 ctx.register_role(title, m.actor, org)
                 continue
@@ -127,6 +129,89 @@ class Speakers:
                     continue
                 self._untied.append((m.actor, title, k, m.start))
                 self._tie_to_government(m.actor, title, k, m.start)
+        self._listed_members()
+
+    def _listed_members(self) -> None:
+        """ "Hamas leaders A and B", "senior Hamas officials A, B and C", "the group's
+        commanders, including A and B", "a Hamas delegation ..., including other leaders such
+        as A and B": people listed after a plural noun of members (`roles.member_nouns`)
+        speak for its owner, or for the owner of the body the list is part of. Not after
+        "former" and the like; not for anyone another rule gave a principal."""
+        ctx = self.ctx
+        doc = ctx.doc
+        for t in doc:
+            if t.tag_ != "NNS" or t.lemma_.lower() not in ctx.lex.member_nouns:
+                continue
+            start = max(t.sent.start, t.i - 3)
+            if any(_blocks(x, ctx.lex.role_blockers) for x in [*t.children, *doc[start : t.i]]):
+                continue  # "former Hamas leaders A and B"
+            people = self._members_after(t.i + 1)
+            if not people:
+                continue
+            owner = (
+                self._owner(t, people[0])
+                # "Houthi officials A and B", "ELN commanders A and B": a word no mention covers
+                or next((b for c in t.lefts if (b := self._bare_body(c)) is not None), None)
+                or self._part_of_body(t, people[0])
+            )
+            if owner is None or ctx.type_of(owner) == "person":
+                continue
+            for person in people:
+                if person.actor and person.actor not in ctx.principal:
+                    ctx.add_speaks(person.actor, owner, t.lemma_.lower(), ctx.sent_of[t.i], 0.75)
+
+    def _members_after(self, i: int) -> list[Mention]:
+        """The people listed from token ``i`` on, after a comma and "including", "such as"
+        or "like" ("leaders A and B", "officials, including A", "leaders such as A, B"); a
+        name in the list that NER left out or took for a place is passed over, any other
+        word or a mention of a body ends the list."""
+        ctx = self.ctx
+        doc = ctx.doc
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        marked = True  # after "including" or "such as" the list is surely of people
+        if i < len(doc) and doc[i].lower_ in ("including", "like"):
+            i += 1
+        elif i + 1 < len(doc) and doc[i].lower_ == "such" and doc[i + 1].lower_ == "as":
+            i += 2
+        else:
+            marked = False
+        out: list[Mention] = []
+        while i < len(doc):
+            t, m = doc[i], ctx.men[i]
+            if m is not None and m.actor and ctx.type_of(m.actor) == "person" and not m.brief:
+                out.append(m)
+                i = m.end
+            elif (m is None or not m.actor) and t.pos_ == "PROPN" and (out or marked):
+                i += 1  # "A, Zaher Jabarin and B": a name NER missed between two
+            elif t.lower_ == "and" or (t.text == "," and out):
+                i += 1
+            else:
+                break
+        return out
+
+    def _part_of_body(self, t: Token, m: Mention) -> str | None:
+        """The owner of the body a list of members is part of: "a Hamas delegation led by X,
+        including other leaders such as A" (however the parser hung "including": on the
+        delegation or on its leader; the body is the nearest of a few heads up), "the
+        delegation includes other leaders such as A" (the Hamas delegation named before)."""
+        ctx = self.ctx
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in ("include", "comprise"):
+            # "The delegation, headed by X, includes other key leaders such as A and B"
+            body = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if body is not None and body.lemma_.lower() in ctx.lex.body_nouns:
+                return self._owner(body, m) or self._same_noun_owner(body)
+            return None
+        if t.dep_ != "pobj" or t.head.lower_ not in ("including", "among"):
+            return None
+        h = t.head
+        for _ in range(5):
+            if h.head.i == h.i:
+                return None
+            h = h.head
+            if h.lemma_.lower() in ctx.lex.body_nouns:
+                return self._owner(h, m)
+        return None
 
     def _coordinated_principal(self, m: Mention) -> str | None:
         """The principal of the titled person a titled name is coordinated with, where its
@@ -420,7 +505,9 @@ class Speakers:
                 continue
             owner = self._owner(h, m, pronouns=h not in relcl)
             if owner is None and body is not None and h.i == body.i:
-                owner = self._sender(h)
+                # "Ethiopia sent a team led by X"; "The delegation, headed by X" after "A
+                # Hamas delegation arrived"
+                owner = self._sender(h) or self._same_noun_owner(h)
             if owner is not None:
                 title = ctx.resolve.title_phrase(h)[0] or f"head of {h.lower_}"
                 return title, owner
@@ -502,7 +589,9 @@ class Speakers:
         sentences that name each."""
         ctx = self.ctx
         doc = ctx.doc
-        gov = ctx.lex.government_nouns - {"state", "country"}
+        # a ministry is not the government ("the Norwegian Ministry of Foreign Affairs" said
+        # it would keep working for the parties: a mediator's office)
+        gov = ctx.lex.government_nouns - {"state", "country", "ministry", "foreign ministry"}
         out: dict[str, set[int]] = {}
         for m in ctx.mentions:
             if not m.actor or m.place or ctx.type_of(m.actor) != "state":
@@ -952,6 +1041,41 @@ class Speakers:
         )
 
     # ------------------------------------------------------------------ helpers
+    def _titled_institution(self, m: Mention, state: str) -> str | None:
+        """The body of its own a title of a state names between the state and the person
+        (`speech.institutions`, issue 14o's convention): "Sudan's army chief X", "Lebanese
+        Parliament speaker X", "X, Pakistan's army chief", "the speaker of the Iraqi
+        parliament, X". None where the state's mention is not within a few words of the name
+        or the words between name no institution."""
+        ctx = self.ctx
+        doc = ctx.doc
+        if ctx.type_of(state) != "state":
+            return None
+        k = ctx.sent_of[m.start]
+        near = [
+            mm
+            for mm in ctx.mentions_in(ctx.sents[k])
+            if mm.actor == state and (0 < m.start - mm.end <= 8 or 0 < mm.start - m.end <= 3)
+        ]
+        if not near:
+            return None
+        owner = min(near, key=lambda mm: abs(mm.start - m.start))
+        if owner.end <= m.start:
+            words = range(owner.end, m.start)
+        else:  # "X, Pakistan's army chief": the title after the state
+            words = range(owner.end, min(owner.end + 5, ctx.sents[k].end))
+        for i in words:
+            t = doc[i]
+            if t.is_punct or t.tag_.startswith("VB") or ctx.men[i] is not None:
+                break
+            noun = t.lemma_.lower() if t.lemma_.lower() in ctx.lex.institutions else t.lower_
+            pair = f"{doc[i - 1].lower_} {noun}"
+            noun = pair if pair in ctx.lex.institutions else noun
+            if noun in ctx.lex.institutions and t.pos_ in ("NOUN", "PROPN", "ADJ"):
+                found = ctx.resolve.institution(t, state, noun)
+                return found.actor if found is not None else None
+        return None
+
     def _dict_role(self, actor: str, title: str, org: str) -> Role | None:
         """The dictionary role a title of the text names: in ``org``, or in a part of it
         ("Israel's army chief" holds a role in the army, which is Israel's)."""

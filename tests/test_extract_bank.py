@@ -99,6 +99,7 @@ FLOORS = {
     # issue 15t
     "speakers-members": 0.95,
     "speakers-institutions": 0.95,
+    "speakers-offices": 0.95,
 }
 
 

@@ -70,6 +70,30 @@ class Speakers:
                 continue
             ctx.use(body.actor, body.start, body.text)
             ctx.add_speaks(m.actor, body.actor, "leader", ctx.sent_of[m.start], 0.7)
+        for m in ctx.mentions:  # "the South Sudan United Front (SSUF) of Paul Malong"
+            if not m.actor or ctx.type_of(m.actor) != "person" or m.kind != "name":
+                continue
+            body = self._of_body(m)
+            if body is not None and body.actor:
+                ctx.use(body.actor, body.start, body.text)
+                ctx.add_speaks(m.actor, body.actor, "leader", ctx.sent_of[m.start], 0.7)
+
+    def _of_body(self, m: Mention) -> Mention | None:
+        """The named organization whose "of" a person's name is ("the Sudan Liberation
+        Movement of Abdel Wahid al-Nur", "the SSUF of former army chief X": his faction);
+        not a state ("the Qatar of Sheikh Tamim" is no phrase of leadership)."""
+        ctx = self.ctx
+        doc = ctx.doc
+        root = span_root(doc, m.start, m.end)
+        if root.dep_ != "pobj" or root.head.lower_ != "of":
+            return None
+        head = root.head.head
+        body = ctx.men[head.i]
+        if body is None or body.place or body.kind != "name" or not body.actor:
+            return None
+        if head.i < body.start or head.i >= body.end or ctx.type_of(body.actor) != "organization":
+            return None
+        return body
 
     def find_roles(self) -> None:
         """Roles of the people named in the document (before statements and stances)."""
@@ -80,7 +104,8 @@ class Speakers:
             if not m.actor or ctx.type_of(m.actor) != "person" or m.kind != "name":
                 continue
             k = ctx.sent_of[m.start]
-            found = self._left_role(m) or self._right_role(m)
+            left = self._left_role(m)
+            found = left or self._right_role(m)
             title, orgs, blocked = found if found else ("", [], False)
             led = self._tree_role(m, led_only=True)
             if led is not None:  # the delegation one leads outweighs one's office
@@ -111,6 +136,8 @@ class Speakers:
                     org = self._titled_institution(m, org) or org
                 ctx.add_speaks(m.actor, org, title, k, 0.85, role)
                 ctx.register_role(title, m.actor, org)
+                if left is not None:  # "Congolese President X, the current president of
+                    self._second_role(m, org, k)  # the African Union": both
                 continue
             self._dictionary_roles(m.actor, title, k)
             voice = self._voice_of(m, title) if title and m.actor not in ctx.principal else None
@@ -130,6 +157,21 @@ class Speakers:
                 self._untied.append((m.actor, title, k, m.start))
                 self._tie_to_government(m.actor, title, k, m.start)
         self._listed_members()
+
+    def _second_role(self, m: Mention, first: str, k: int) -> None:
+        """A second office in apposition after a titled name ("Congolese President X, the
+        current president of the African Union", "Foreign Minister X, also the bloc's
+        chair"): the person speaks for that body too. Not a former office."""
+        ctx = self.ctx
+        second = self._right_role(m)
+        if second is None or second[2] or not second[1] or second[1][0] == first:
+            return
+        org = second[1][0]
+        at = next((mm.start for mm in self._in_sent(k) if mm.start > m.end and mm.actor == org), 0)
+        before = {t.lower_ for t in ctx.doc[max(0, at - 2) : at]}
+        if "to" in before:  # "a member of the Kenyan mission to the United Nations": a brief
+            return
+        ctx.add_speaks(m.actor or "", org, second[0], k, 0.8)
 
     def _listed_members(self) -> None:
         """ "Hamas leaders A and B", "senior Hamas officials A, B and C", "the group's
@@ -387,9 +429,13 @@ class Speakers:
 
     def _owns_organ(self, head: Token) -> bool:
         """ "The prime minister's office said", "the president's cabinet": the organ speaks,
-        not the office holder, whom the text never names."""
-        organs = self.ctx.lex.state_organs
-        return head.dep_ == "poss" and head.head.lemma_.lower() in organs
+        not the office holder, whom the text never names; nor "the UN Secretary-General's
+        personal envoy" (another title: its holder speaks for the body)."""
+        ctx = self.ctx
+        if head.dep_ != "poss":
+            return False
+        owned = head.head
+        return owned.lemma_.lower() in ctx.lex.state_organs or ctx.title_at[owned.i] is not None
 
     def emit(self) -> None:
         """One ``speaks_for`` relation per (person, actor) found (and, now that the
@@ -1045,8 +1091,9 @@ class Speakers:
         """The body of its own a title of a state names between the state and the person
         (`speech.institutions`, issue 14o's convention): "Sudan's army chief X", "Lebanese
         Parliament speaker X", "X, Pakistan's army chief", "the speaker of the Iraqi
-        parliament, X". None where the state's mention is not within a few words of the name
-        or the words between name no institution."""
+        parliament, X", or right before the state ("the speaker of the parliament of Iraq,
+        X"). None where the state's mention is not within a few words of the name or those
+        words name no institution."""
         ctx = self.ctx
         doc = ctx.doc
         if ctx.type_of(state) != "state":
@@ -1065,16 +1112,30 @@ class Speakers:
         else:  # "X, Pakistan's army chief": the title after the state
             words = range(owner.end, min(owner.end + 5, ctx.sents[k].end))
         for i in words:
-            t = doc[i]
-            if t.is_punct or t.tag_.startswith("VB") or ctx.men[i] is not None:
+            if doc[i].is_punct or doc[i].tag_.startswith("VB") or ctx.men[i] is not None:
                 break
-            noun = t.lemma_.lower() if t.lemma_.lower() in ctx.lex.institutions else t.lower_
-            pair = f"{doc[i - 1].lower_} {noun}"
-            noun = pair if pair in ctx.lex.institutions else noun
-            if noun in ctx.lex.institutions and t.pos_ in ("NOUN", "PROPN", "ADJ"):
-                found = ctx.resolve.institution(t, state, noun)
-                return found.actor if found is not None else None
+            found = self._institution_at(i, state)
+            if found is not None:
+                return found
+        at = owner.start - 1  # "the parliament of Iraq", "the army in Sudan"
+        if at > 0 and doc[at].lower_ in ("of", "in") and ctx.men[at - 1] is None:
+            return self._institution_at(at - 1, state)
         return None
+
+    def _institution_at(self, i: int, state: str) -> str | None:
+        """The state's institution the word at ``i`` names ("army", "armed forces"), made
+        an actor of its own; None for any other word."""
+        ctx = self.ctx
+        doc = ctx.doc
+        t = doc[i]
+        lemma = t.lemma_.lower()
+        noun = lemma if lemma in ctx.lex.institutions else t.lower_
+        pair = f"{doc[i - 1].lower_} {noun}" if i > 0 else noun
+        noun = pair if pair in ctx.lex.institutions else noun
+        if noun not in ctx.lex.institutions or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None
+        found = ctx.resolve.institution(t, state, noun)
+        return found.actor if found is not None else None
 
     def _dict_role(self, actor: str, title: str, org: str) -> Role | None:
         """The dictionary role a title of the text names: in ``org``, or in a part of it
@@ -1360,6 +1421,12 @@ class Speakers:
                     return None  # "Lind, the leader of the Front, Vega, said": Vega's title
             if t.text in (",", ";", ".", ")", ":") or t.tag_.startswith("VB"):
                 break
+            if t.lower_ == "and" and titles and blocked:
+                # "X, Nigeria's former president and AU's high representative": the office
+                # after "and" is held now
+                titles, orgs, seen, blocked, last_end = [], [], [], False, -1
+                j += 1
+                continue
             span = ctx.title_at[j]
             mm = ctx.men[j]
             if span is not None and (mm is None or mm.actor is None):
@@ -1393,9 +1460,12 @@ class Speakers:
                     return titles[0], [], False
                 if not mm.actor or ctx.type_of(mm.actor) == "person":
                     return None
-                if orgs and last_end == mm.start:
-                    orgs[-1] = mm.actor  # "the Slovak OSCE chairmanship": the nearer owner
-                    seen.pop()  # and the farther one only describes it
+                owned = last_end + 1 == mm.start and doc[last_end].tag_ == "POS"
+                if orgs and (last_end == mm.start or owned):
+                    # "the Slovak OSCE chairmanship", "President of Bosnia's Republika
+                    # Srpska": the nearer owner, the farther one only describes it
+                    orgs[-1] = mm.actor
+                    seen.pop()
                 else:
                     orgs.append(mm.actor)
                 last_end = mm.end

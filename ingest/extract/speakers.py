@@ -117,8 +117,8 @@ class Speakers:
                 tree = self._tree_role(m)
                 if tree is not None:
                     title, orgs, blocked = tree[0], [tree[1]], False
-            if blocked:
-                continue
+            if blocked or self._reporter(m, title):
+                continue  # "DW's chief political editor X" reports, speaks for no one
             if not orgs:
                 org = self._affiliation(m)
                 if org is not None:
@@ -156,7 +156,17 @@ class Speakers:
                     continue
                 self._untied.append((m.actor, title, k, m.start))
                 self._tie_to_government(m.actor, title, k, m.start)
+        self._office_holders()
         self._listed_members()
+
+    def _reporter(self, m: Mention, title: str) -> bool:
+        """A title of someone who reports the news ("DW's chief political editor X", "X, a
+        correspondent for"; `speech.journalists`, the title or the noun right before the
+        name): no principal, as outlets are no actors."""
+        ctx = self.ctx
+        words = title.lower().split()
+        before = ctx.doc[m.start - 1].lower_ if m.start > 0 else ""
+        return bool(words) and (words[-1] in ctx.lex.journalists or before in ctx.lex.journalists)
 
     def _second_role(self, m: Mention, first: str, k: int) -> None:
         """A second office in apposition after a titled name ("Congolese President X, the
@@ -511,6 +521,15 @@ class Speakers:
                 for n in _objects(verb)
                 if n.pos_ == "NOUN" and n.lemma_.lower() in ctx.lex.body_nouns
             ]
+        if (
+            root.dep_ == "nsubj"
+            and verb.lemma_ == "be"
+            and verb.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ == "neg" for c in verb.children)
+        ):
+            # "X is the executive director of the aid group Y" (not "was": a past role; not
+            # "X is not Bolivia's president")
+            heads += [c for c in verb.children if c.dep_ == "attr" and self._role_noun(c)]
         if led_only:  # only a body the person leads: "the Thai panel is led by X"
             return self._led_body(m, root, [], relcl)
         return self._led_body(m, root, heads, relcl)
@@ -606,6 +625,52 @@ class Speakers:
         ctx.use(state, ctx.sents[k].start)
         ctx.add_speaks(actor, state, title, k, 0.5)
         ctx.register_role(title, actor, state)
+
+    def _office_holders(self) -> None:
+        """ "Ethiopia's prime minister said ... Prime Minister X thanked ...": a person with an
+        owner-less government title holds the office the document gave one state, unless
+        someone else named holds that state's office of that title ("the President of the
+        Central African Republic ... President Bashir ... the Central African President X")."""
+        ctx = self.ctx
+        for actor, title, k, at in self._untied:
+            state = self._office_owner(title, at) if actor not in ctx.principal else None
+            if state is None:
+                continue
+            held = any(
+                sf.target == state and sf.source != actor and title_score(title, sf.title, ctx.lex)
+                for sf in ctx.speaks.values()
+            )
+            if not held:
+                ctx.add_speaks(actor, state, title, k, 0.6)
+                ctx.register_role(title, actor, state)
+
+    def _office_owner(self, title: str, at: int) -> str | None:
+        """The one state the document gives an owner-less government title to where it
+        names the office without a name ("Ethiopia's prime minister said ..." and later
+        "Prime Minister X expressed ..."): X holds that office; not an office named with its
+        holder ("the Central African President X"), nor one named in X's sentence or after it
+        ("Foreign Minister X would engage with Thailand's foreign minister": another). None
+        where two states' offices of that title are named, or none, or the title was
+        cancelled ("the former ...")."""
+        ctx = self.ctx
+        words = title.lower().replace("-", " ").split()
+        if not words or words[-1] not in ctx.lex.government_titles:
+            return None
+        key = title_key(title)
+        found: set[str] = set()
+        for s, e in ctx.titles:
+            head = ctx.doc[s:e].root
+            if ctx.sent_of[s] >= ctx.sent_of[at]:
+                continue
+            if title_key(ctx.doc[s:e].text) != key or ctx.men[head.i] is not None:
+                continue
+            if (e < len(ctx.doc) and ctx.men[e] is not None) or self._named_in_apposition(head):
+                continue  # "the Central African President X": X's office, named
+            with ctx.quietly():
+                phrase, blocked = ctx.resolve.title_phrase(head)
+                mods = ctx.resolve.modifier_actors(head) if phrase and not blocked else []
+            found |= {a for a in mods if ctx.type_of(a) == "state"}
+        return found.pop() if len(found) == 1 else None
 
     def _in_sent(self, k: int) -> list[Mention]:
         """The mentions of sentence ``k`` (none past either end)."""
@@ -1407,6 +1472,8 @@ class Speakers:
             return None
         k = ctx.sent_of[m.start]
         j += 1
+        if j < len(doc) and doc[j].lower_ in ("and", "or", "nor"):
+            return None  # "X, and the Ethiopian prime minister signed": another person
         titles: list[str] = []
         orgs: list[str] = []
         seen: list[Mention] = []

@@ -110,6 +110,10 @@ FLOORS = {
     "actors-bodies": 0.95,
     "actors-outlets": 0.95,
     "actors-variants": 0.95,
+    # issue 15t
+    "speakers-members": 0.95,
+    "speakers-institutions": 0.95,
+    "speakers-offices": 0.95,
 }
 
 

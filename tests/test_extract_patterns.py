@@ -289,8 +289,8 @@ def test_mediation(ex: Extractor, text: str, expected: set[tuple[str, str]]) -> 
         (
             "“Our answer to the offer is negative,” said Sudan's army chief Abdel Fattah "
             "al-Burhan.",
-            ("sudan", "offer"),
-        ),  # "our": the side the speaker speaks for
+            ("sudanese-army", "offer"),
+        ),  # "our": the side the speaker speaks for (an army chief: the army, issue 15t)
         (
             "Washington said that lifting the sanctions was out of the question.",
             ("united-states", "lifting the sanctions"),

@@ -288,7 +288,7 @@ class Resolver:
             if holder:
                 ctx.use(holder, t.i)
                 return Resolved(holder, via="role")
-            body = self._institution(t, actor, phrase2 if phrase2 in lex.institutions else lemma)
+            body = self.institution(t, actor, phrase2 if phrase2 in lex.institutions else lemma)
             if body is not None:
                 return body
             anonymous = lemma in lex.anonymous or low in lex.anonymous
@@ -314,7 +314,7 @@ class Resolver:
             return self._group(t)
         return None
 
-    def _institution(self, t: Token, state: str, noun: str) -> Resolved | None:
+    def institution(self, t: Token, state: str, noun: str) -> Resolved | None:
         """ "the Sudanese army", "Sudan's army", "the Lebanese parliament": a body of a state
         that is an actor of its own, named by the state's demonym and the noun (the state
         still counts as named); "the army" later in the document is the same body."""

@@ -168,6 +168,7 @@ class Roles(_Section):
     role_nouns: Words = Field(default_factory=list)
     government_nouns: Words = Field(default_factory=list)
     body_nouns: Words = Field(default_factory=list)
+    member_nouns: Words = Field(default_factory=list)
     own_voice: Words = Field(default_factory=list)
     owner_synonyms: dict[str, Words] = Field(default_factory=dict)
     spokespeople: Words = Field(default_factory=list)
@@ -463,6 +464,8 @@ class Lexicon:
     own_voice: frozenset[str]
     #: "the TPLF delegation, headed by ..., X": X holds a role in the body's owner
     body_nouns: frozenset[str]
+    #: "Hamas leaders A and B", "senior officials such as A": each listed person the owner's
+    member_nouns: frozenset[str]
     #: "the army" is the organization named "... Armed Forces"
     owner_synonyms: dict[str, tuple[str, ...]]
     #: heads of titles that name the same kind of office, as title keys
@@ -783,6 +786,7 @@ class Lexicon:
             role_nouns=fs(ro.role_nouns),
             government_nouns=fs(ro.government_nouns),
             body_nouns=fs(ro.body_nouns),
+            member_nouns=fs(ro.member_nouns),
             own_voice=frozenset(title_key(w) for w in ro.own_voice),
             owner_synonyms={
                 k.lower(): tuple(w.lower() for w in v) for k, v in ro.owner_synonyms.items()

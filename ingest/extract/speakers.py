@@ -70,6 +70,30 @@ class Speakers:
                 continue
             ctx.use(body.actor, body.start, body.text)
             ctx.add_speaks(m.actor, body.actor, "leader", ctx.sent_of[m.start], 0.7)
+        for m in ctx.mentions:  # "the South Sudan United Front (SSUF) of Paul Malong"
+            if not m.actor or ctx.type_of(m.actor) != "person" or m.kind != "name":
+                continue
+            body = self._of_body(m)
+            if body is not None and body.actor:
+                ctx.use(body.actor, body.start, body.text)
+                ctx.add_speaks(m.actor, body.actor, "leader", ctx.sent_of[m.start], 0.7)
+
+    def _of_body(self, m: Mention) -> Mention | None:
+        """The named organization whose "of" a person's name is ("the Sudan Liberation
+        Movement of Abdel Wahid al-Nur", "the SSUF of former army chief X": his faction);
+        not a state ("the Qatar of Sheikh Tamim" is no phrase of leadership)."""
+        ctx = self.ctx
+        doc = ctx.doc
+        root = span_root(doc, m.start, m.end)
+        if root.dep_ != "pobj" or root.head.lower_ != "of":
+            return None
+        head = root.head.head
+        body = ctx.men[head.i]
+        if body is None or body.place or body.kind != "name" or not body.actor:
+            return None
+        if head.i < body.start or head.i >= body.end or ctx.type_of(body.actor) != "organization":
+            return None
+        return body
 
     def find_roles(self) -> None:
         """Roles of the people named in the document (before statements and stances)."""
@@ -80,7 +104,8 @@ class Speakers:
             if not m.actor or ctx.type_of(m.actor) != "person" or m.kind != "name":
                 continue
             k = ctx.sent_of[m.start]
-            found = self._left_role(m) or self._right_role(m)
+            left = self._left_role(m)
+            found = left or self._right_role(m)
             title, orgs, blocked = found if found else ("", [], False)
             led = self._tree_role(m, led_only=True)
             if led is not None:  # the delegation one leads outweighs one's office
@@ -92,8 +117,8 @@ class Speakers:
                 tree = self._tree_role(m)
                 if tree is not None:
                     title, orgs, blocked = tree[0], [tree[1]], False
-            if blocked:
-                continue
+            if blocked or self._reporter(m, title):
+                continue  # "DW's chief political editor X" reports, speaks for no one
             if not orgs:
                 org = self._affiliation(m)
                 if org is not None:
@@ -107,8 +132,12 @@ class Speakers:
                 role = self._dict_role(m.actor, title, org)
                 if role is not None and role.of != org:  # a part of the org the text names
                     org = role.of
+                elif role is None:  # "Sudan's army chief X": the army's, a body of its own
+                    org = self._titled_institution(m, org) or org
                 ctx.add_speaks(m.actor, org, title, k, 0.85, role)
                 ctx.register_role(title, m.actor, org)
+                if left is not None:  # "Congolese President X, the current president of
+                    self._second_role(m, org, k)  # the African Union": both
                 continue
             self._dictionary_roles(m.actor, title, k)
             voice = self._voice_of(m, title) if title and m.actor not in ctx.principal else None
@@ -127,6 +156,114 @@ class Speakers:
                     continue
                 self._untied.append((m.actor, title, k, m.start))
                 self._tie_to_government(m.actor, title, k, m.start)
+        self._office_holders()
+        self._listed_members()
+
+    def _reporter(self, m: Mention, title: str) -> bool:
+        """A title of someone who reports the news ("DW's chief political editor X", "X, a
+        correspondent for"; `speech.journalists`, the title or the noun right before the
+        name): no principal, as outlets are no actors."""
+        ctx = self.ctx
+        words = title.lower().split()
+        before = ctx.doc[m.start - 1].lower_ if m.start > 0 else ""
+        return bool(words) and (words[-1] in ctx.lex.journalists or before in ctx.lex.journalists)
+
+    def _second_role(self, m: Mention, first: str, k: int) -> None:
+        """A second office in apposition after a titled name ("Congolese President X, the
+        current president of the African Union", "Foreign Minister X, also the bloc's
+        chair"): the person speaks for that body too. Not a former office."""
+        ctx = self.ctx
+        second = self._right_role(m)
+        if second is None or second[2] or not second[1] or second[1][0] == first:
+            return
+        org = second[1][0]
+        at = next((mm.start for mm in self._in_sent(k) if mm.start > m.end and mm.actor == org), 0)
+        before = {t.lower_ for t in ctx.doc[max(0, at - 2) : at]}
+        if "to" in before:  # "a member of the Kenyan mission to the United Nations": a brief
+            return
+        ctx.add_speaks(m.actor or "", org, second[0], k, 0.8)
+
+    def _listed_members(self) -> None:
+        """ "Hamas leaders A and B", "senior Hamas officials A, B and C", "the group's
+        commanders, including A and B", "a Hamas delegation ..., including other leaders such
+        as A and B": people listed after a plural noun of members (`roles.member_nouns`)
+        speak for its owner, or for the owner of the body the list is part of. Not after
+        "former" and the like; not for anyone another rule gave a principal."""
+        ctx = self.ctx
+        doc = ctx.doc
+        for t in doc:
+            if t.tag_ != "NNS" or t.lemma_.lower() not in ctx.lex.member_nouns:
+                continue
+            start = max(t.sent.start, t.i - 3)
+            if any(_blocks(x, ctx.lex.role_blockers) for x in [*t.children, *doc[start : t.i]]):
+                continue  # "former Hamas leaders A and B"
+            people = self._members_after(t.i + 1)
+            if not people:
+                continue
+            owner = (
+                self._owner(t, people[0])
+                # "Houthi officials A and B", "ELN commanders A and B": a word no mention covers
+                or next((b for c in t.lefts if (b := self._bare_body(c)) is not None), None)
+                or self._part_of_body(t, people[0])
+            )
+            if owner is None or ctx.type_of(owner) == "person":
+                continue
+            for person in people:
+                if person.actor and person.actor not in ctx.principal:
+                    ctx.add_speaks(person.actor, owner, t.lemma_.lower(), ctx.sent_of[t.i], 0.75)
+
+    def _members_after(self, i: int) -> list[Mention]:
+        """The people listed from token ``i`` on, after a comma and "including", "such as"
+        or "like" ("leaders A and B", "officials, including A", "leaders such as A, B"); a
+        name in the list that NER left out or took for a place is passed over, any other
+        word or a mention of a body ends the list."""
+        ctx = self.ctx
+        doc = ctx.doc
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        marked = True  # after "including" or "such as" the list is surely of people
+        if i < len(doc) and doc[i].lower_ in ("including", "like"):
+            i += 1
+        elif i + 1 < len(doc) and doc[i].lower_ == "such" and doc[i + 1].lower_ == "as":
+            i += 2
+        else:
+            marked = False
+        out: list[Mention] = []
+        while i < len(doc):
+            t, m = doc[i], ctx.men[i]
+            if m is not None and m.actor and ctx.type_of(m.actor) == "person" and not m.brief:
+                out.append(m)
+                i = m.end
+            elif (m is None or not m.actor) and t.pos_ == "PROPN" and (out or marked):
+                i += 1  # "A, Zaher Jabarin and B": a name NER missed between two
+            elif t.lower_ == "and" or (t.text == "," and out):
+                i += 1
+            else:
+                break
+        return out
+
+    def _part_of_body(self, t: Token, m: Mention) -> str | None:
+        """The owner of the body a list of members is part of: "a Hamas delegation led by X,
+        including other leaders such as A" (however the parser hung "including": on the
+        delegation or on its leader; the body is the nearest of a few heads up), "the
+        delegation includes other leaders such as A" (the Hamas delegation named before)."""
+        ctx = self.ctx
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in ("include", "comprise"):
+            # "The delegation, headed by X, includes other key leaders such as A and B"
+            body = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if body is not None and body.lemma_.lower() in ctx.lex.body_nouns:
+                return self._owner(body, m) or self._same_noun_owner(body)
+            return None
+        if t.dep_ != "pobj" or t.head.lower_ not in ("including", "among"):
+            return None
+        h = t.head
+        for _ in range(5):
+            if h.head.i == h.i:
+                return None
+            h = h.head
+            if h.lemma_.lower() in ctx.lex.body_nouns:
+                return self._owner(h, m)
+        return None
 
     def _coordinated_principal(self, m: Mention) -> str | None:
         """The principal of the titled person a titled name is coordinated with, where its
@@ -302,9 +439,13 @@ class Speakers:
 
     def _owns_organ(self, head: Token) -> bool:
         """ "The prime minister's office said", "the president's cabinet": the organ speaks,
-        not the office holder, whom the text never names."""
-        organs = self.ctx.lex.state_organs
-        return head.dep_ == "poss" and head.head.lemma_.lower() in organs
+        not the office holder, whom the text never names; nor "the UN Secretary-General's
+        personal envoy" (another title: its holder speaks for the body)."""
+        ctx = self.ctx
+        if head.dep_ != "poss":
+            return False
+        owned = head.head
+        return owned.lemma_.lower() in ctx.lex.state_organs or ctx.title_at[owned.i] is not None
 
     def emit(self) -> None:
         """One ``speaks_for`` relation per (person, actor) found (and, now that the
@@ -380,6 +521,15 @@ class Speakers:
                 for n in _objects(verb)
                 if n.pos_ == "NOUN" and n.lemma_.lower() in ctx.lex.body_nouns
             ]
+        if (
+            root.dep_ == "nsubj"
+            and verb.lemma_ == "be"
+            and verb.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ == "neg" for c in verb.children)
+        ):
+            # "X is the executive director of the aid group Y" (not "was": a past role; not
+            # "X is not Bolivia's president")
+            heads += [c for c in verb.children if c.dep_ == "attr" and self._role_noun(c)]
         if led_only:  # only a body the person leads: "the Thai panel is led by X"
             return self._led_body(m, root, [], relcl)
         return self._led_body(m, root, heads, relcl)
@@ -420,7 +570,9 @@ class Speakers:
                 continue
             owner = self._owner(h, m, pronouns=h not in relcl)
             if owner is None and body is not None and h.i == body.i:
-                owner = self._sender(h)
+                # "Ethiopia sent a team led by X"; "The delegation, headed by X" after "A
+                # Hamas delegation arrived"
+                owner = self._sender(h) or self._same_noun_owner(h)
             if owner is not None:
                 title = ctx.resolve.title_phrase(h)[0] or f"head of {h.lower_}"
                 return title, owner
@@ -474,6 +626,52 @@ class Speakers:
         ctx.add_speaks(actor, state, title, k, 0.5)
         ctx.register_role(title, actor, state)
 
+    def _office_holders(self) -> None:
+        """ "Ethiopia's prime minister said ... Prime Minister X thanked ...": a person with an
+        owner-less government title holds the office the document gave one state, unless
+        someone else named holds that state's office of that title ("the President of the
+        Central African Republic ... President Bashir ... the Central African President X")."""
+        ctx = self.ctx
+        for actor, title, k, at in self._untied:
+            state = self._office_owner(title, at) if actor not in ctx.principal else None
+            if state is None:
+                continue
+            held = any(
+                sf.target == state and sf.source != actor and title_score(title, sf.title, ctx.lex)
+                for sf in ctx.speaks.values()
+            )
+            if not held:
+                ctx.add_speaks(actor, state, title, k, 0.6)
+                ctx.register_role(title, actor, state)
+
+    def _office_owner(self, title: str, at: int) -> str | None:
+        """The one state the document gives an owner-less government title to where it
+        names the office without a name ("Ethiopia's prime minister said ..." and later
+        "Prime Minister X expressed ..."): X holds that office; not an office named with its
+        holder ("the Central African President X"), nor one named in X's sentence or after it
+        ("Foreign Minister X would engage with Thailand's foreign minister": another). None
+        where two states' offices of that title are named, or none, or the title was
+        cancelled ("the former ...")."""
+        ctx = self.ctx
+        words = title.lower().replace("-", " ").split()
+        if not words or words[-1] not in ctx.lex.government_titles:
+            return None
+        key = title_key(title)
+        found: set[str] = set()
+        for s, e in ctx.titles:
+            head = ctx.doc[s:e].root
+            if ctx.sent_of[s] >= ctx.sent_of[at]:
+                continue
+            if title_key(ctx.doc[s:e].text) != key or ctx.men[head.i] is not None:
+                continue
+            if (e < len(ctx.doc) and ctx.men[e] is not None) or self._named_in_apposition(head):
+                continue  # "the Central African President X": X's office, named
+            with ctx.quietly():
+                phrase, blocked = ctx.resolve.title_phrase(head)
+                mods = ctx.resolve.modifier_actors(head) if phrase and not blocked else []
+            found |= {a for a in mods if ctx.type_of(a) == "state"}
+        return found.pop() if len(found) == 1 else None
+
     def _in_sent(self, k: int) -> list[Mention]:
         """The mentions of sentence ``k`` (none past either end)."""
         ctx = self.ctx
@@ -502,7 +700,9 @@ class Speakers:
         sentences that name each."""
         ctx = self.ctx
         doc = ctx.doc
-        gov = ctx.lex.government_nouns - {"state", "country"}
+        # a ministry is not the government ("the Norwegian Ministry of Foreign Affairs" said
+        # it would keep working for the parties: a mediator's office)
+        gov = ctx.lex.government_nouns - {"state", "country", "ministry", "foreign ministry"}
         out: dict[str, set[int]] = {}
         for m in ctx.mentions:
             if not m.actor or m.place or ctx.type_of(m.actor) != "state":
@@ -952,6 +1152,56 @@ class Speakers:
         )
 
     # ------------------------------------------------------------------ helpers
+    def _titled_institution(self, m: Mention, state: str) -> str | None:
+        """The body of its own a title of a state names between the state and the person
+        (`speech.institutions`, issue 14o's convention): "Sudan's army chief X", "Lebanese
+        Parliament speaker X", "X, Pakistan's army chief", "the speaker of the Iraqi
+        parliament, X", or right before the state ("the speaker of the parliament of Iraq,
+        X"). None where the state's mention is not within a few words of the name or those
+        words name no institution."""
+        ctx = self.ctx
+        doc = ctx.doc
+        if ctx.type_of(state) != "state":
+            return None
+        k = ctx.sent_of[m.start]
+        near = [
+            mm
+            for mm in ctx.mentions_in(ctx.sents[k])
+            if mm.actor == state and (0 < m.start - mm.end <= 8 or 0 < mm.start - m.end <= 3)
+        ]
+        if not near:
+            return None
+        owner = min(near, key=lambda mm: abs(mm.start - m.start))
+        if owner.end <= m.start:
+            words = range(owner.end, m.start)
+        else:  # "X, Pakistan's army chief": the title after the state
+            words = range(owner.end, min(owner.end + 5, ctx.sents[k].end))
+        for i in words:
+            if doc[i].is_punct or doc[i].tag_.startswith("VB") or ctx.men[i] is not None:
+                break
+            found = self._institution_at(i, state)
+            if found is not None:
+                return found
+        at = owner.start - 1  # "the parliament of Iraq", "the army in Sudan"
+        if at > 0 and doc[at].lower_ in ("of", "in") and ctx.men[at - 1] is None:
+            return self._institution_at(at - 1, state)
+        return None
+
+    def _institution_at(self, i: int, state: str) -> str | None:
+        """The state's institution the word at ``i`` names ("army", "armed forces"), made
+        an actor of its own; None for any other word."""
+        ctx = self.ctx
+        doc = ctx.doc
+        t = doc[i]
+        lemma = t.lemma_.lower()
+        noun = lemma if lemma in ctx.lex.institutions else t.lower_
+        pair = f"{doc[i - 1].lower_} {noun}" if i > 0 else noun
+        noun = pair if pair in ctx.lex.institutions else noun
+        if noun not in ctx.lex.institutions or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None
+        found = ctx.resolve.institution(t, state, noun)
+        return found.actor if found is not None else None
+
     def _dict_role(self, actor: str, title: str, org: str) -> Role | None:
         """The dictionary role a title of the text names: in ``org``, or in a part of it
         ("Israel's army chief" holds a role in the army, which is Israel's)."""
@@ -1222,6 +1472,8 @@ class Speakers:
             return None
         k = ctx.sent_of[m.start]
         j += 1
+        if j < len(doc) and doc[j].lower_ in ("and", "or", "nor"):
+            return None  # "X, and the Ethiopian prime minister signed": another person
         titles: list[str] = []
         orgs: list[str] = []
         seen: list[Mention] = []
@@ -1236,6 +1488,12 @@ class Speakers:
                     return None  # "Lind, the leader of the Front, Vega, said": Vega's title
             if t.text in (",", ";", ".", ")", ":") or t.tag_.startswith("VB"):
                 break
+            if t.lower_ == "and" and titles and blocked:
+                # "X, Nigeria's former president and AU's high representative": the office
+                # after "and" is held now
+                titles, orgs, seen, blocked, last_end = [], [], [], False, -1
+                j += 1
+                continue
             span = ctx.title_at[j]
             mm = ctx.men[j]
             if span is not None and (mm is None or mm.actor is None):
@@ -1269,9 +1527,12 @@ class Speakers:
                     return titles[0], [], False
                 if not mm.actor or ctx.type_of(mm.actor) == "person":
                     return None
-                if orgs and last_end == mm.start:
-                    orgs[-1] = mm.actor  # "the Slovak OSCE chairmanship": the nearer owner
-                    seen.pop()  # and the farther one only describes it
+                owned = last_end + 1 == mm.start and doc[last_end].tag_ == "POS"
+                if orgs and (last_end == mm.start or owned):
+                    # "the Slovak OSCE chairmanship", "President of Bosnia's Republika
+                    # Srpska": the nearer owner, the farther one only describes it
+                    orgs[-1] = mm.actor
+                    seen.pop()
                 else:
                     orgs.append(mm.actor)
                 last_end = mm.end

@@ -301,7 +301,7 @@ class Resolver:
             # "the army" after "Sudan's army chief X" or a "Sudanese army" no rule resolved yet
             # (the pair of sides is read before the stances): the state's body named before
             state = self._owner_of_noun(lemma, t.i)
-            body = self._institution(t, state, lemma) if state is not None else None
+            body = self.institution(t, state, lemma) if state is not None else None
             if body is not None:
                 return body
         held = self._held_government(t) or self._the_government(t)

@@ -1862,8 +1862,12 @@ def _plural_possessive(doc: Doc, m: Mention) -> bool:
 
 
 #: small words inside a person's name, written in lower case in the full name and with a
-#: capital at the start of a sentence ("Staffan de Mistura ... De Mistura said")
-_NAME_PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "le", "la"})
+#: capital at the start of a sentence ("Staffan de Mistura ... De Mistura said", "von der
+#: Leyen", "bin Salman")
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "del", "della", "dos", "das", "du", "van", "von", "der", "den", "ter"}
+    | {"bin", "ibn", "bint", "al", "el", "la", "le"}
+)
 
 
 def _surname_with_particle(m: Mention) -> str:
@@ -2359,13 +2363,6 @@ def _surnames_missed(
             Mention(start, t.i + 1, "name", "SURNAME", doc[start : t.i + 1].text, actor),
         )
     return _merged(mentions, extra)
-
-
-#: lowercase particles inside personal names ("de Mistura", "von der Leyen", "bin Salman")
-_NAME_PARTICLES = frozenset(
-    {"de", "da", "di", "del", "della", "dos", "das", "du", "van", "von", "der", "den", "ter"}
-    | {"bin", "ibn", "bint", "al", "el", "la", "le"}
-)
 
 
 def _particle_name(span: Span, org_heads: frozenset[str], dictionary: ActorDictionary) -> bool:

@@ -429,9 +429,7 @@ def test_a_hyphen_after_an_abbreviation_splits_as_after_a_letter(ex: Extractor) 
     assert "well" in words and "known" in words
 
 
-@pytest.mark.parametrize(
-    "first", ["Thailand and Cambodia have agreed", "US President Donald Trump said Thailand"]
-)
+@pytest.mark.parametrize("first", ["Thailand and Cambodia have agreed"])
 def test_a_paragraphs_first_word_is_not_a_sentence_of_its_own(ex: Extractor, first: str) -> None:
     text = f"Thailand, Cambodia agree to talks\n\n{first} would talk to Cambodia.\n"
     doc = ex.nlp(text)

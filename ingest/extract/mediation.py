@@ -1459,6 +1459,14 @@ class Mediation:
             if self.parties._part_of_any(actor, mediators):
                 continue
             root = span_root(ctx.doc, m.start, m.end)
+            lex = ctx.lex
+            first = root
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head  # "Sweden and Finland said"
+            if first.dep_ == "nsubj" and first.head.lemma_.lower() in (
+                lex.speech_verbs | lex.credit_verbs | lex.onlooker_verbs
+            ):
+                continue  # "Qatar mediated the talks, Germany said": who tells or praises it
             if any(
                 (o := ctx.men[c.i]) is not None and o.actor in mediators for c in root.conjuncts
             ):

@@ -1729,13 +1729,16 @@ def _resolve_persons(
     title_start = {s: e for s, e in titles}
     short = {person_key(m.text): m for m in mentions if m.kind in ("person", "org")}
     for m in mentions:
-        if m.kind != "org":
+        if m.kind not in ("org", "person"):
             continue
         tail = _surname_with_particle(m)
-        if tail in short:  # "Staffan de Mistura ... De Mistura said", either an organization
+        if tail in short and short[tail] is not m:  # "Staffan de Mistura ... De Mistura
+            # said", either taken for an organization
             short[tail].kind, short[tail].label = "person", "PERSON"
             m.kind, m.label = "person", "PERSON"
-        elif _titled_person(doc, m, title_end, title_start) or _leader_named(doc, m):
+        elif m.kind == "org" and (
+            _titled_person(doc, m, title_end, title_start) or _leader_named(doc, m)
+        ):
             m.kind, m.label = "person", "PERSON"
     full: dict[str, str] = {}
     first: dict[str, set[str]] = {}

@@ -52,7 +52,7 @@ VACUOUS = frozenset(
 #: when, not what: "pushing for an announcement this week" names nothing more than the
 #: announcement (issue-15d)
 WHEN_WORDS = frozenset({"day", "days", "week", "weeks", "weekend", "month", "months", "year"})
-WHEN_WORDS |= {"today", "tonight", "tomorrow", "soon"}
+WHEN_WORDS |= {"today", "tonight", "tomorrow", "soon", "next", "last", "this", "coming"}
 
 
 def _vacuous(target: Topic | str) -> bool:

@@ -589,9 +589,14 @@ class Statements:
                 named, pred, inner = small, objs[0], {x.i for x in small.subtree}
             else:
                 pred = _hung_predicate(named)
-        if pred is None or named.i >= pred.i or pred.pos_ == "PROPN":
-            return []
-        span = [x for x in pred.subtree if x.i not in inner]
+        if pred is None or named.i >= pred.i or pred.pos_ not in ("ADJ", "NOUN"):
+            return []  # not a name ("called its negotiators home"), nor a proper name
+        if pred.pos_ == "ADJ":  # "termed the round in Muscat constructive": not "Muscat"
+            span = sorted(
+                [pred, *(c for c in pred.children if c.dep_ == "advmod")], key=lambda x: x.i
+            )
+        else:
+            span = [x for x in pred.subtree if x.i not in inner]
         while span and span[-1].is_punct:
             span = span[:-1]
         if phrase_text(span).lower() in lex.naming_idioms:

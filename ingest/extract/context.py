@@ -331,7 +331,7 @@ class DocContext:
                 head = nxt
             if head.lemma_.lower() not in words or head.tag_ not in ("NN", "NNP"):
                 continue
-            if f"{doc[head.i - 1].lower_} {head.lower_}" in self.lex.institutions:
+            if head.i > 0 and f"{doc[head.i - 1].lower_} {head.lower_}" in self.lex.institutions:
                 continue  # "Egypt's foreign ministry": a body of its own (issue 15a)
             if self.men[head.i] is not None:
                 continue  # "Libya's Government of National Accord": a name of its own
@@ -550,11 +550,15 @@ class DocContext:
         lexicon's ``voices``: its foreign ministry) speaks for its state."""
         sf = self.principal.get(actor)
         if sf is None:
-            body = self.dict.body_of(actor)  # "Egypt's foreign ministry demanded": Egypt
-            return body[0] if body is not None and body[1] in self.lex.voices else actor
+            return self._voiced_state(actor)  # "Egypt's foreign ministry demanded": Egypt
         if sf.title and title_key(sf.title) in self.lex.own_voice:
             return actor
-        return sf.target
+        return self._voiced_state(sf.target)  # its spokesman's too
+
+    def _voiced_state(self, actor: str) -> str:
+        """The state a body is the voice of (its foreign ministry), else the actor itself."""
+        body = self.dict.body_of(actor)
+        return body[0] if body is not None and body[1] in self.lex.voices else actor
 
 
 #: the future of a clause one commits oneself to ("insisted it would never disarm")

@@ -1434,51 +1434,6 @@ class Mediation:
             return f.parties
         return [missing[0] if p == outside[0] else p for p in f.parties]
 
-    def _lone_sides(self, f: Finding) -> list[str]:
-        """With no parties in the sentence or the document, the one or two other actors the
-        mediation's sentence names ("Regional mediators, including Egypt and Turkey, are
-        helping Hamas to draft a response": Hamas), people as the bodies they speak for; none
-        when it names more (no telling the sides from the rest)."""
-        ctx = self.ctx
-        every = {a for g in self.found for a in g.mediators}  # a co-mediator is no side
-        mediators = every | {sf.target for m in every if (sf := ctx.principal.get(m)) is not None}
-        found: list[str] = []
-        for m in ctx.mentions:
-            if ctx.sent_of[m.start] != f.sent or not m.actor or m.place or m.brief:
-                continue
-            if m.kind == "demonym":
-                continue  # "a former Lebanese minister", "the Slovak OSCE chairmanship"
-            actor = m.actor
-            if ctx.type_of(actor) == "person":
-                sf = ctx.principal.get(actor)
-                if sf is None:
-                    continue
-                actor = sf.target
-            if actor in mediators or actor in ctx.observers or actor in found:
-                continue
-            if self.parties._part_of_any(actor, mediators):
-                continue
-            root = span_root(ctx.doc, m.start, m.end)
-            lex = ctx.lex
-            first = root
-            while first.dep_ == "conj" and first.head.i != first.i:
-                first = first.head  # "Sweden and Finland said"
-            if first.dep_ == "nsubj" and first.head.lemma_.lower() in (
-                lex.speech_verbs | lex.credit_verbs | lex.onlooker_verbs
-            ):
-                continue  # "Qatar mediated the talks, Germany said": who tells or praises it
-            if any(
-                (o := ctx.men[c.i]) is not None and o.actor in mediators for c in root.conjuncts
-            ):
-                continue  # "Egypt and Qatar, the mediators": listed with a mediator
-            if any(
-                a.pos_ == "NOUN" and a.lemma_.lower() in ctx.lex.help_nouns
-                for a in list(root.ancestors)[:3]
-            ):
-                continue  # "with the support of the UN": a helper of the mediation, no side
-            found.append(actor)
-        return found if len(found) <= 2 else []
-
     def _emit(self) -> None:
         ctx = self.ctx
         doc_conf = IN_DOCUMENT if ctx.parties_stated else INFERRED
@@ -1492,8 +1447,6 @@ class Mediation:
             links = [(p, f.confidence if p in named else doc_conf) for p in f.parties]
             if not f.parties or f.with_document:
                 links += [(p, doc_conf) for p in ctx.parties if p not in f.parties]
-            if not links and not ctx.parties:
-                links = [(p, INFERRED) for p in self._lone_sides(f)]
             start = ctx.sents[f.sent].start
             for m in f.mediators:
                 if f.not_a_party and (m in ctx.parties or m in f.parties):

@@ -373,7 +373,7 @@ class RejectRules(StanceRules):
             targets = self.t.nps(kept)  # "will not abide by the truce", "comply with X"
         if targets and all(isinstance(x, str) for x in targets):
             # "will never recognise Kosovo": the act refused, not the actor
-            targets = _one(ctx.topics.from_vp(v))
+            targets = _one(ctx.topics.from_vp(v, refused=True))
         self._emit("rejects", sources, targets, v, 0.7)
 
     def _what_is_wanted(self, v: Token) -> Topic | None:
@@ -807,7 +807,9 @@ class RejectRules(StanceRules):
             sources = ctx.resolve.subject_actors(v)
             targets = self._idiom_targets(obj, not acceptance and "nothing" in tail)
             if acceptance and not targets and ctx.men[obj.i] is not None:
-                targets = _one(ctx.topics.from_vp(v))  # "will not sit down with the RSF"
+                targets = _one(
+                    ctx.topics.from_vp(v, refused=True)
+                )  # "will not sit down with the RSF"
             if sources and targets:
                 self._emit("rejects", sources, targets, v, 0.7)
             return
@@ -993,7 +995,7 @@ class RejectRules(StanceRules):
         sources = ctx.resolve.subject_actors(v if intention is None else intention.head)
         if not sources or any(s.via == "pronoun" and s.anonymous for s in sources):
             return
-        topic = ctx.topics.from_vp(v)
+        topic = ctx.topics.from_vp(v, refused=True)
         if topic is not None:
             self._emit("rejects", sources, [topic], v, 0.6)
 

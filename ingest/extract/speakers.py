@@ -93,6 +93,10 @@ class Speakers:
             return None
         if head.i < body.start or head.i >= body.end or ctx.type_of(body.actor) != "organization":
             return None
+        if head.dep_ == "pobj" and head.head.lower_ in ("by", "against", "from", "at"):
+            return None  # "the investigation by the ICC of X": the ICC's object, no leader
+        if head.i + 1 < root.head.i:
+            return None  # "the court's ruling of X": the name's own "of", right after it
         return body
 
     def find_roles(self) -> None:
@@ -133,7 +137,10 @@ class Speakers:
                 if role is not None and role.of != org:  # a part of the org the text names
                     org = role.of
                 elif role is None:  # "Sudan's army chief X": the army's, a body of its own
-                    org = self._titled_institution(m, org) or org
+                    body = self._titled_institution(m, org)
+                    if body is not None:  # "Sudan's army chief" still names X, not Sudan
+                        ctx.register_role(title, m.actor, org)
+                        org = body
                 ctx.add_speaks(m.actor, org, title, k, 0.85, role)
                 ctx.register_role(title, m.actor, org)
                 if left is not None:  # "Congolese President X, the current president of
@@ -219,7 +226,8 @@ class Speakers:
         word or a mention of a body ends the list."""
         ctx = self.ctx
         doc = ctx.doc
-        if i < len(doc) and doc[i].text == ",":
+        comma = i < len(doc) and doc[i].text == ","
+        if comma:
             i += 1
         marked = True  # after "including" or "such as" the list is surely of people
         if i < len(doc) and doc[i].lower_ in ("including", "like"):
@@ -232,6 +240,9 @@ class Speakers:
         while i < len(doc):
             t, m = doc[i], ctx.men[i]
             if m is not None and m.actor and ctx.type_of(m.actor) == "person" and not m.brief:
+                root = span_root(doc, m.start, m.end)
+                if comma and not marked and not out and root.dep_ in ("nsubj", "nsubjpass"):
+                    break  # "... with Hamas leaders, Tomas Kellerberg said": the speaker
                 out.append(m)
                 i = m.end
             elif (m is None or not m.actor) and t.pos_ == "PROPN" and (out or marked):

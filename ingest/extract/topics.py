@@ -618,10 +618,16 @@ class TopicTable:
         agent = subj if subj is not None and subj.pos_ != "PRON" else None
         return self.from_vp(clause, agent=agent)
 
-    def from_vp(self, verb: Token, agent: Token | None = None) -> Topic | None:
+    def from_vp(
+        self, verb: Token, agent: Token | None = None, *, refused: bool = False
+    ) -> Topic | None:
         """A topic from a verb phrase ("release 40 hostages"); with ``agent``, the phrase of
-        who is to act comes first ("pipeline cross territory")."""
+        who is to act comes first ("pipeline cross territory"); with ``refused``, the verb's
+        own negation is the relation's, not the topic's ("will not join the talks": a
+        rejection of "join the talks")."""
         toks = self.vp_tokens(verb)
+        if refused:
+            toks = [x for x in toks if not (x.dep_ == "neg" and x.head.i == verb.i)]
         if agent is None and not _bare_verb(verb, toks, self.lex):
             agent = _fragment_subject(verb, toks)
         if agent is not None:

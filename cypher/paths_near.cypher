@@ -13,7 +13,7 @@
 // description: ends' neighbours, or the middle actor of four hops, reached from a neighbour of
 // description: the source and leading to a different neighbour of the target. `capped` is true
 // description: when the expansion, or the read out of either end, took more than $cap
-// description: relationships, each counted once (then the hops are not all
+// description: relationships kept by the growth, per grown actor (then the hops are not all
 // description: there and the caller must not use them). Also the sort_key of every actor named.
 // params: source, target, both, intermediaries_only, hops, cap, hub, into
 // slots: types

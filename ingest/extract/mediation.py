@@ -1093,7 +1093,11 @@ class Mediation:
             return []  # "asked Turkey for its mediation": asked, not done
         if any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in n.children):
             return []
-        obj = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+        return self._credit_object(prep.head)
+
+    def _credit_object(self, verb: Token) -> list[str]:
+        """The actors a verb of crediting credits: its object ("thanked Malaysia")."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return self._np_actors(obj) if obj is not None else []
 
     def _credited_doer(self, v: Token) -> list[str]:
@@ -1111,8 +1115,7 @@ class Mediation:
         if gov.pos_ == "NOUN" and gov.dep_ == "pobj" and lemma_of(gov) in lex.help_nouns:
             gov = gov.head.head  # "for his support in facilitating": credited further up
         if gov.pos_ == "VERB" and lemma_of(gov) in lex.credit_verbs:
-            obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
-            return self._np_actors(obj) if obj is not None else []
+            return self._credit_object(gov)
         thanks = [gov] if lemma_of(gov) in lex.gratitude_nouns else []
         thanks += [
             c for c in gov.children if c.dep_ == "dobj" and lemma_of(c) in lex.gratitude_nouns

@@ -430,6 +430,8 @@ class Mediation:
             obj = v.head.head if v.head.dep_ == "conj" else v.head
             if obj.dep_ == "pobj" and obj.head.lower_ == "between":
                 parties = self.parties.between(obj.head, resolve=True)
+        if not parties:  # "Thailand praised Malaysia for facilitating the talks with the BRN"
+            parties = self._thanker_and_other(v, [c for c in v.children if c.dep_ == "dobj"])
         self.link(mediators, parties, k)
 
     def _subject_bodies(self, v: Token) -> list[str]:
@@ -544,6 +546,8 @@ class Mediation:
             )
         for t in talks:
             parties = parties or self.between_near(t) or self._with_parties(t)
+        if not parties and mediators:  # "Colombia thanked Cuba for hosting the talks with
+            parties = self._thanker_and_other(v, talks)  # the ELN": Colombia and the ELN
         if (
             not parties
             and all(t.lower_ not in _NEGOTIATION and not self._their_meeting(t) for t in talks)
@@ -1095,6 +1099,26 @@ class Mediation:
             return []
         return self._credit_object(prep.head)
 
+    def _thanker_and_other(self, v: Token, talks: list[Token]) -> list[str]:
+        """The sides of talks a gerund names after a verb of crediting: the one who thanks and
+        the one the talks are "with" ("Colombia thanked Cuba for hosting the talks with the
+        ELN"), when the one thanked is neither."""
+        if not self._credited_doer(v):
+            return []
+        gov = v.head.head
+        if gov.pos_ == "NOUN" and gov.dep_ == "pobj":
+            gov = gov.head.head  # "for his support in hosting"
+        thankers = self.parties.actors(x for c in gov.children if c.dep_ == "nsubj" for x in _np(c))
+        others = [
+            a
+            for t in talks
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for a in self.parties.actors(c.subtree)
+        ]
+        sides = list(dict.fromkeys([*thankers[:1], *others[:1]]))
+        return sides if len(sides) == 2 else []
+
     def _credit_object(self, verb: Token) -> list[str]:
         """The actors a verb of crediting credits: its object ("thanked Malaysia")."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -1109,9 +1133,11 @@ class Mediation:
         prep = v.head
         if v.dep_ != "pcomp" and not _gerund_object(v):
             return []  # "for mediating", also read as the preposition's object
-        if prep.dep_ != "prep" or prep.lower_ not in ("for", "in"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "in", "with"):
             return []
         gov = prep.head
+        if prep.lower_ == "with" and lemma_of(gov) != "credit":
+            return []  # "credited Kazakhstan with bringing ...", not "with" anything else
         if gov.pos_ == "NOUN" and gov.dep_ == "pobj" and lemma_of(gov) in lex.help_nouns:
             gov = gov.head.head  # "for his support in facilitating": credited further up
         if gov.pos_ == "VERB" and lemma_of(gov) in lex.credit_verbs:
@@ -1232,7 +1258,8 @@ class Mediation:
             for c in v.children
         ):
             return  # "brought the sides" alone is no bridging; "to the table" is
-        mediators = self.principals(self.subject_actors(v))
+        # "thanked the US for bringing the sides to the table": the one thanked
+        mediators = self.principals(self._credited_doer(v) or self.subject_actors(v))
         if mediators:
             self.link(mediators, self.between_near(obj), k, not_a_party=True)
 
@@ -1242,16 +1269,23 @@ class Mediation:
         the object; a gathering of many, or a subject that names nobody, is no mediation)."""
         lex = self.ctx.lex
         if v.lemma_.lower() != "bring" or not any(
-            c.lower_ == "together" and c.lower_ in lex.bridging_adverbs for c in v.children
+            (c.lower_ == "together" and c.lower_ in lex.bridging_adverbs)
+            or _to_the_table(c, lex.bridging_destinations)
+            or (
+                c.lower_ == "back"
+                and any(_to_the_table(g, lex.bridging_destinations) for g in c.children)
+            )
+            for c in v.children
         ):
-            return
+            return  # "brought A and B together", "to the table", "back to the table"
         sides = list(dict.fromkeys(self.parties.actors(obj.subtree)))
         if len(sides) != 2:
             return
         stated = any(set(p) == set(sides) for p in self.parties.pairs)
         if not stated and not self._negotiation_words(v.sent, v):
             return  # "brought together Egyptian and Jordanian officials to discuss trade"
-        mediators = [m for m in self.principals(self.subject_actors(v)) if m not in sides]
+        found = self._credited_doer(v) or self.subject_actors(v)
+        mediators = [m for m in self.principals(found) if m not in sides]
         if mediators:
             self.link(mediators, sides, k, not_a_party=True)
 

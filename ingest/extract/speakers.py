@@ -1011,7 +1011,8 @@ class Speakers:
         for c in cands:
             mm = ctx.men[c.i]
             if mm is not None and mm.kind == "norp" and mm.actor is None:
-                mm.actor = ctx.demonym_of_named(mm.text)  # "the Abkhazian delegation"
+                # "the Abkhazian delegation"; "Taliban officials" (a group NER calls a people)
+                mm.actor = ctx.demonym_of_named(mm.text) or ctx.dict.lookup(mm.text)
             if mm is not None and (mm.actor or mm.kind == "gpe") and not mm.place:
                 ctx.new_actor_for(mm)  # "the head of the self-proclaimed X Republic (ACR)"
                 if mm.actor and ctx.type_of(mm.actor) != "person":

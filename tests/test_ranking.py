@@ -364,8 +364,9 @@ def test_neo4j_types_whose_near_plan_missed_the_limit_are_ranked_by_length_after
 ) -> None:
     """A question on relation types warm() did not plan gets no more than its own time limit
     for ``paths_near``'s plan; when that runs out, the answer comes from the length-by-length
-    queries, and later questions on those types go there at once (no plan made again at every
-    question). Types whose plan was made keep being listed."""
+    queries, and once NEAR_TRIES questions on those types ran out with no answer, later ones
+    go there at once (no plan made again at every question). Types whose plan was made keep
+    being listed."""
     if store.backend != "neo4j":
         pytest.skip("Neo4j's queries")
     names = {f"n{i}": f"N{i}" for i in range(5)}
@@ -384,10 +385,12 @@ def test_neo4j_types_whose_near_plan_missed_the_limit_are_ranked_by_length_after
 
     monkeypatch.setattr(module._Tx, "run", limited)
     want = reference_paths(rels, names, "n0", "n3", ["mediates"], 4)
-    for _ in range(2):
+    for _ in range(module.NEAR_TRIES + 1):
         raw, _cut = store.find_paths("n0", "n3", ["mediates"], 4, 5)
         assert [p.nodes for p in raw] == want
-    assert asked.count("paths_near") == 1 and "paths" in asked
+    # one question over the limit may be a hub pair's: the plan is given up only after
+    # NEAR_TRIES of them with no answer (review of round 15)
+    assert asked.count("paths_near") == module.NEAR_TRIES and "paths" in asked
     slow["on"] = False
     asked.clear()
     raw, _cut = store.find_paths("n0", "n3", ["mediates", "speaks_for"], 4, 5)

@@ -139,6 +139,9 @@ NEAR_HUB = 100
 #: A hub with at most this many times the relationships the other side's growth reads is
 #: grown after all (a look-up between two bound actors costs several hops read).
 NEAR_INTO = 8
+#: Questions over the limit, on relation types never answered, before paths_near is given up
+#: for them (a plan too slow to make fails every time; a hub pair fails alone)
+NEAR_TRIES = 3
 #: Seconds of the time limit paths_bounded needs left to be asked at all.
 BOUNDED_MIN_TIME = 1.0
 #: Paths of one length wanted up to which the bounded join is asked before ranking every walk.
@@ -365,6 +368,8 @@ class Neo4jStore(GraphStore):
         self._near_planned: set[tuple[str, ...]] = set()
         #: relation types whose paths_near plan did not fit in a question's time limit
         self._near_refused: set[tuple[str, ...]] = set()
+        #: per relation types never answered, the questions over a limit so far
+        self._near_failed: dict[tuple[str, ...], int] = {}
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
@@ -1383,8 +1388,13 @@ class Neo4jStore(GraphStore):
                 # its plan takes seconds of the server's CPU to make (8-11 s wall at load 17),
                 # once per server and types; warm() makes the default types' plan with a
                 # longer limit. Other types whose plan did not fit in the question's limit are
-                # ranked length by length from then on, not planned again at every question.
-                self._near_refused.add(types)
+                # ranked length by length from then on, not planned again at every question;
+                # but one question over the limit may be a hub pair's, not the plan's: the
+                # types are given up only after NEAR_TRIES such questions and no answer
+                failed = self._near_failed.get(types, 0) + 1
+                self._near_failed[types] = failed
+                if failed >= NEAR_TRIES:
+                    self._near_refused.add(types)
             return None
         self._near_planned.add(types)
         if not rows or rows[0]["capped"]:

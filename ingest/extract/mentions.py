@@ -1887,6 +1887,23 @@ def _surname_with_particle(m: Mention) -> str:
     return person_key(" ".join(words[at:]))
 
 
+def _particle_name(span: Span, org_heads: frozenset[str], dictionary: ActorDictionary) -> bool:
+    """Whether a name the tagger took for an organization is a person's with a lowercase
+    particle: a capitalized given name, one or two particles, a capitalized surname that is
+    no place and no organization's head word ("Staffan de Mistura"; not "Banco de Mexico")."""
+    words = [t.text for t in span]
+    if not 3 <= len(words) <= 4 or not all(w.isalpha() for w in words):
+        return False
+    first, *middle, last = words
+    if not first[:1].isupper() or not last[:1].isupper():
+        return False
+    if not middle or any(w not in _NAME_PARTICLES for w in middle):
+        return False
+    if {first.lower(), last.lower()} & org_heads:
+        return False
+    return not any(dictionary.is_place(w) or dictionary.lookup(w) for w in (first, last))
+
+
 #: nouns of a people: "the Sahrawi people", "the Rohingya population"
 PEOPLE_NOUNS = frozenset(
     {"people", "peoples", "population", "community", "communities", "nation", "minority"}
@@ -2366,20 +2383,3 @@ def _surnames_missed(
             Mention(start, t.i + 1, "name", "SURNAME", doc[start : t.i + 1].text, actor),
         )
     return _merged(mentions, extra)
-
-
-def _particle_name(span: Span, org_heads: frozenset[str], dictionary: ActorDictionary) -> bool:
-    """Whether a name the tagger took for an organization is a person's with a lowercase
-    particle: a capitalized given name, one or two particles, a capitalized surname that is
-    no place and no organization's head word ("Staffan de Mistura"; not "Banco de Mexico")."""
-    words = [t.text for t in span]
-    if not 3 <= len(words) <= 4 or not all(w.isalpha() for w in words):
-        return False
-    first, *middle, last = words
-    if not first[:1].isupper() or not last[:1].isupper():
-        return False
-    if not middle or any(w not in _NAME_PARTICLES for w in middle):
-        return False
-    if {first.lower(), last.lower()} & org_heads:
-        return False
-    return not any(dictionary.is_place(w) or dictionary.lookup(w) for w in (first, last))

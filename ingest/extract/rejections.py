@@ -807,9 +807,8 @@ class RejectRules(StanceRules):
             sources = ctx.resolve.subject_actors(v)
             targets = self._idiom_targets(obj, not acceptance and "nothing" in tail)
             if acceptance and not targets and ctx.men[obj.i] is not None:
-                targets = _one(
-                    ctx.topics.from_vp(v, refused=True)
-                )  # "will not sit down with the RSF"
+                # "will not sit down with the RSF"
+                targets = _one(ctx.topics.from_vp(v, refused=True))
             if sources and targets:
                 self._emit("rejects", sources, targets, v, 0.7)
             return

@@ -478,8 +478,11 @@ class Speakers:
             # a state's voice (its foreign ministry) is the state's: its spokesperson speaks
             # for both, the state at a lower confidence (goldens keep one or the other)
             body = ctx.dict.body_of(sf.target)
-            voice = body is not None and body[1] in ctx.lex.voices
-            if body is not None and voice and ctx.type_of(sf.source) == "person":
+            if (
+                body is not None
+                and body[1] in ctx.lex.voices
+                and ctx.type_of(sf.source) == "person"
+            ):
                 ctx.add_speaks(sf.source, body[0], sf.title, sf.sent, 0.8 * sf.confidence)
         for sf in ctx.speaks.values():
             ctx.use(sf.source, ctx.sents[sf.sent].start)

@@ -14,8 +14,11 @@
 // description: the source and leading to a different neighbour of the target. `capped` is true
 // description: when the expansion, or the read out of either end, took more than $cap
 // description: relationships kept by the growth, per grown actor (then the hops are not all
-// description: there and the caller must not use them). Also the sort_key of every actor named.
-// params: source, target, both, intermediaries_only, hops, cap, hub, into
+// description: there and the caller must not use them). Of the middle actors of four hops next
+// description: to neither end, only those whose best path can be among the first $want four-hop
+// description: paths are returned (the others' paths all rank after $want others). Also the
+// description: sort_key of every actor named.
+// params: source, target, both, intermediaries_only, hops, cap, hub, into, want
 // slots: types
 // mode: read
 MATCH (a:{{Actor}} {id: $source}), (b:{{Actor}} {id: $target})
@@ -43,7 +46,7 @@ WITH a, b, collect(CASE WHEN n IS NOT NULL THEN [n, side, s, d, deg] END) AS fir
      sum(CASE WHEN side = 0 THEN reads ELSE 0 END) > $cap
        OR sum(CASE WHEN side = 1 THEN reads ELSE 0 END) > $cap AS fcap
 WITH a, b, fcap, first,
-     [f IN first WHERE f[0] <> a AND f[0] <> b | [f[0], f[1], f[4]]]
+     [f IN first WHERE f[0] <> a AND f[0] <> b | [f[0], f[1], f[4], f[2]]]
        AS inner
 // no inner neighbour on one side: no path of three hops or more
 WITH a, b, fcap, first,
@@ -74,7 +77,7 @@ WITH a, b, fcap, first, inner, open, grown,
 WITH a, b, fcap, first, inner, alone,
      [f IN grown WHERE alone < 0 OR f[1] = alone] AS grown,
      [f IN inner WHERE f[2] > $hub AND f[1] <> open] AS hubs,
-     [f IN grown WHERE alone >= 0 AND f[1] <> alone | [f[0], f[1]]] AS other
+     [f IN grown WHERE alone >= 0 AND f[1] <> alone | [f[0], f[1], f[3]]] AS other
 // a hub is looked up from the actors the other side reaches, each look-up several times the
 // work of a hop a growth reads: one with at most $into times their relationships is grown
 WITH a, b, fcap, first, inner, alone, grown, hubs, other,
@@ -82,7 +85,8 @@ WITH a, b, fcap, first, inner, alone, grown, hubs, other,
       reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 1 THEN f[2] ELSE 0 END)] AS work
 WITH a, b, fcap, first, inner,
      grown + [f IN hubs WHERE alone < 0 AND f[2] <= $into * work[1 - f[1]]] AS grown,
-     [f IN hubs WHERE alone >= 0 OR f[2] > $into * work[1 - f[1]] | [f[0], f[1]]] + other AS hubs
+     [f IN hubs WHERE alone >= 0 OR f[2] > $into * work[1 - f[1]] | [f[0], f[1], f[3]]] + other
+       AS hubs
 // each actor grown once, with the sides it is on; what it reaches grouped by the actor reached
 // together with the ends' neighbours themselves (a hash aggregation: no list is searched).
 // Only an actor reached with a hop (or a hub to look one up from) on each side can be on a
@@ -92,19 +96,20 @@ WITH a, b, fcap, first, inner, grown, hubs,
 CALL (a, b, inner, grown, h0, h1) {
   OPTIONAL CALL (a, b, inner, grown) {
     UNWIND grown AS f
-    WITH a, b, f[0] AS z, collect(DISTINCT f[1]) AS sides
+    WITH a, b, f[0] AS z, collect(DISTINCT f[1]) AS sides,
+         max(CASE WHEN f[1] = 0 THEN f[3] END) AS p0, max(CASE WHEN f[1] = 1 THEN f[3] END) AS p1
     MATCH (z)-[r:{{types}}]-(m:{{Actor}})
     WHERE m <> a AND m <> b AND (NOT $intermediaries_only OR m.intermediary = true)
-    WITH z, sides, m, r LIMIT $cap + 1
+    WITH z, sides, p0, p1, m, r LIMIT $cap + 1
     // each relationship's properties read once (not once per aggregate below)
-    WITH z, sides, m, type(r) IN $both OR startNode(r) = z AS fwd,
+    WITH z, sides, p0, p1, m, type(r) IN $both OR startNode(r) = z AS fwd,
          type(r) IN $both OR endNode(r) = z AS back,
          coalesce(r.support, 0.0) AS s, coalesce(r.last_seen, '') AS d
-    WITH z, 0 IN sides AS x, 1 IN sides AS y, m, count(*) AS walks,
+    WITH z, 0 IN sides AS x, 1 IN sides AS y, p0, p1, m, count(*) AS walks,
          max(CASE WHEN fwd THEN s END) AS si, max(CASE WHEN fwd THEN d END) AS di,
          max(CASE WHEN back THEN s END) AS so, max(CASE WHEN back THEN d END) AS do
-    RETURN m, walks, CASE WHEN x AND si IS NOT NULL THEN [z, m, si, di] END AS hin,
-           CASE WHEN y AND so IS NOT NULL THEN [m, z, so, do] END AS hout, null AS side
+    RETURN m, walks, CASE WHEN x AND si IS NOT NULL THEN [z, m, si, di, p0 * si] END AS hin,
+           CASE WHEN y AND so IS NOT NULL THEN [m, z, so, do, so * p1] END AS hout, null AS side
     UNION ALL
     UNWIND inner AS f
     RETURN f[0] AS m, 0 AS walks, null AS hin, null AS hout, f[1] AS side
@@ -133,22 +138,55 @@ CALL (hubs, middles) {
     WITH row[0] AS m, row[1] AS ins, row[2] AS outs, row[3] AS sides, hubs
     OPTIONAL CALL (m, hubs, ins, outs, sides) {
       UNWIND hubs AS h
-      WITH m, h[0] AS hn, h[1] AS hs, ins, outs, sides
+      WITH m, h[0] AS hn, h[1] AS hs, h[2] AS hp, ins, outs, sides
       WHERE hn <> m
         AND CASE WHEN hs = 1 THEN 0 IN sides OR ($hops >= 4 AND any(i IN ins WHERE i[0] <> hn))
                  ELSE 1 IN sides OR ($hops >= 4 AND any(o IN outs WHERE o[1] <> hn)) END
       MATCH (m)-[q:{{types}}]-(hn)
-      WITH m, hn, hs, type(q) IN $both OR startNode(q) = hn AS fwd,
+      WITH m, hn, hs, hp, type(q) IN $both OR startNode(q) = hn AS fwd,
            type(q) IN $both OR endNode(q) = hn AS back,
            coalesce(q.support, 0.0) AS s, coalesce(q.last_seen, '') AS d
-      WITH m, hn, hs,
+      WITH m, hn, hs, hp,
            max(CASE WHEN fwd THEN s END) AS si, max(CASE WHEN fwd THEN d END) AS di,
            max(CASE WHEN back THEN s END) AS so, max(CASE WHEN back THEN d END) AS do
-      RETURN collect(CASE WHEN hs = 0 AND si IS NOT NULL THEN [hn, m, si, di] END) AS hins,
-             collect(CASE WHEN hs = 1 AND so IS NOT NULL THEN [m, hn, so, do] END) AS houts
+      RETURN collect(CASE WHEN hs = 0 AND si IS NOT NULL THEN [hn, m, si, di, hp * si] END)
+               AS hins,
+             collect(CASE WHEN hs = 1 AND so IS NOT NULL THEN [m, hn, so, do, so * hp] END)
+               AS houts
     }
     RETURN ins + coalesce(hins, []) AS ins, outs + coalesce(houts, []) AS outs, sides
   }
+  // a middle actor next to neither end is on four-hop paths only, each [a, x, m, y, b] with
+  // x <> y, of support (a x m) * (m y b): at most `most` (the best in times the best out),
+  // and one of them at least `least` (the best in with the best out to another actor, or the
+  // reverse). Paths rank by hops, then support: past the $want-th best `least` among them,
+  // a middle actor whose `most` is lower has no path among the first $want four-hop paths
+  // (each middle actor's paths are its own), so its hops are not returned
+  WITH ins, outs, sides,
+       reduce(x = [null, 0.0], i IN ins | CASE WHEN i[4] > x[1] THEN [i[0], i[4]] ELSE x END)
+         AS bi,
+       reduce(x = [null, 0.0], o IN outs | CASE WHEN o[4] > x[1] THEN [o[1], o[4]] ELSE x END)
+         AS bo
+  WITH ins, outs, sides, bi[1] * bo[1] AS most,
+       CASE WHEN bi[0] <> bo[0] THEN bi[1] * bo[1]
+            ELSE reduce(x = 0.0, e IN [bi[1] * reduce(y = 0.0, o IN outs |
+                                           CASE WHEN o[1] <> bi[0] AND o[4] > y THEN o[4] ELSE y END),
+                                       bo[1] * reduce(y = 0.0, i IN ins |
+                                           CASE WHEN i[0] <> bo[0] AND i[4] > y THEN i[4] ELSE y END)]
+                        | CASE WHEN e > x THEN e ELSE x END) END AS least
+  WITH collect([ins, outs, sides, most, least]) AS rows
+  OPTIONAL CALL (rows) {
+    UNWIND rows AS row
+    WITH row[4] AS least
+    WHERE $hops >= 4 AND size(row[2]) = 0 AND least > 0
+    ORDER BY least DESC
+    SKIP $want - 1 LIMIT 1
+    RETURN least * (1 - 1e-9) AS floor
+  }
+  UNWIND rows AS row
+  WITH row, floor
+  WHERE floor IS NULL OR size(row[2]) > 0 OR row[3] >= floor
+  WITH row[0] AS ins, row[1] AS outs, row[2] AS sides
   UNWIND CASE WHEN 1 IN sides OR ($hops >= 4 AND size(outs) > 0
                                   AND NOT (size(ins) = 1 AND size(outs) = 1
                                            AND ins[0][0] = outs[0][1]))

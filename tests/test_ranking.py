@@ -18,7 +18,7 @@ from actorgraph.graph.errors import LimitError, NotFoundError
 from actorgraph.graph.facade import Graph
 from actorgraph.graph.model import TOPIC, Actor, Evidence, Relation, Topic
 from actorgraph.graph.ranking import evidence_rank, support
-from actorgraph.graph.store import GraphStore, WriteBatch
+from actorgraph.graph.store import GraphStore, RawPath, WriteBatch, count_inner
 
 from tests.helpers import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
 from tests.test_answers import reference_paths
@@ -457,6 +457,62 @@ def test_neo4j_a_middle_actor_s_relationships_count_once_against_the_cap(
     assert [p.nodes for p in raw] == reference_paths(rels, names, "s", "t", ["mediates"], 4)
     assert not cut and len(raw) == len(middles)
     assert asked == ["paths_near", "paths_near"]  # three hops, then four: none ranked by length
+
+
+SUPPORTS = [0.25, 0.5, 0.75]
+
+
+def test_neo4j_returns_only_the_middle_actors_the_first_paths_can_pass(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Of the four-hop paths through an actor next to neither end, ``paths_near`` returns the
+    hops of those actors only whose best path can be among the first paths asked for (its
+    `want`): a question next to hubs returned the thousands of hops of every middle actor to
+    list a few paths. The first paths, and the brokers counted on them, stay the ranking's:
+    with ties on support, a best path through one neighbour on both sides (not simple), and
+    hubs looked up rather than grown."""
+    if store.backend != "neo4j":
+        pytest.skip("Neo4j's queries")
+    rng = random.Random(16)
+    middles = [f"m{i:02d}" for i in range(30)]
+    # supports whose products are exact: paths that tie do so in every order of multiplying
+    rels = [rel("mediates", "s", x, ev("d1", c)) for x, c in (("a", 0.75), ("c", 0.5), ("e", 0.25))]
+    rels += [rel("speaks_for", y, "t", ev("d2", c)) for y, c in (("b", 0.5), ("c", 0.75))]
+    for m in middles:  # each middle actor between a neighbour of s and one of t
+        for x in rng.sample(["a", "c", "e"], 2):
+            rels.append(rel("mediates", x, m, ev("d3", rng.choice(SUPPORTS), "2024-01-02")))
+        for y in rng.sample(["b", "c"], rng.choice([1, 2])):
+            rels.append(rel("mediates", m, y, ev("d4", rng.choice(SUPPORTS), "2024-02-01")))
+    rels = list({r.key: r for r in rels}.values())
+    names = {n: n.upper() for n in ("s", "t", "a", "b", "c", "e", *middles)}
+    store.write(WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=rels))
+    types = ["mediates", "speaks_for"]
+    want = reference_paths(rels, names, "s", "t", types, 4)
+    module = sys.modules[type(store).__module__]
+    run = module._Tx.run
+    returned: list[int] = []
+
+    def counted(self: Any, name: str, slots: Any = None, **params: Any) -> list[Any]:
+        rows = run(self, name, slots, **params)
+        if name == "paths_near" and params["hops"] == 4:
+            returned.append(len(rows[0]["hops"]))
+        return rows  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(module._Tx, "run", counted)
+    for hub in (module.NEAR_HUB, 3):  # c, a neighbour of both ends, grown or looked up
+        monkeypatch.setattr(module, "NEAR_HUB", hub)
+        returned.clear()
+        for k in (1, 2, 5, 12, len(want) - 1, len(want) + 5):
+            raw, cut = store.find_paths("s", "t", types, 4, k)
+            assert ([p.nodes for p in raw], cut) == (want[:k], False), (hub, k)
+            ranked = [RawPath(p, 0.0, None) for p in want[:k]]
+            counted = store.inner_counts("s", "t", types, 4, k, 3)
+            expected = count_inner(ranked, 3)  # actors tied on both counts come in any order
+            assert (counted.paths, sorted(counted.actors)) == (
+                expected.paths,
+                sorted(expected.actors),
+            )
+        assert returned[0] < returned[-1] // 2, returned  # few paths asked: few hops back
 
 
 def test_paths_of_up_to_four_hops_are_whole_whatever_the_time_limit(

@@ -1307,26 +1307,53 @@ class Neo4jStore(GraphStore):
         wanted (fewer hops rank first: when they are enough, the four-hop middles, a hub
         pair's thousands, are not looked for), else up to ``q.hops``."""
         if q.hops > 3 and max_paths <= BOUNDED_FIRST:
-            near = self._near(q.params, q.types, 3, q.deadline)
+            near = self._near(q.params, q.types, 3, q.deadline, max_paths)
             if near is not None and (near.stranded or len(near.listed[1]) >= max_paths):
                 return near  # enough paths, or an end no path leaves (none of any length)
-        return self._near(q.params, q.types, q.hops, q.deadline)
+        return self._near(q.params, q.types, q.hops, q.deadline, max_paths)
 
     def _by_length(self, q: _PathQuestion, max_paths: int) -> tuple[list[RawPath], bool]:
-        """Ranked in Cypher one length at a time (see :meth:`find_paths`)."""
+        """Ranked in Cypher one length at a time (see :meth:`find_paths`); an answer a query's
+        time or memory limit cut is logged (:meth:`_cut_at_limit`)."""
+        found, cut, limited = self._ranked_by_length(q, max_paths)
+        if cut and limited:
+            self._cut_at_limit(q, limited)
+        return found, cut
+
+    @staticmethod
+    def _cut_at_limit(q: _PathQuestion, limited: list[str]) -> None:
+        """A warning that a path answer is cut because queries ran out of their time or
+        memory limit (not because the join could not prove more paths): with ``extra``
+        ``limit_cut`` set, so that a caller (``bench/neo4j_paths.py``) can count them."""
+        logger.warning(
+            "paths %s -> %s cut at the query limit (%s)",
+            q.params["source"],
+            q.params["target"],
+            ", ".join(limited),
+            extra={"limit_cut": True},
+        )
+
+    def _ranked_by_length(
+        self, q: _PathQuestion, max_paths: int
+    ) -> tuple[list[RawPath], bool, list[str]]:
+        """:meth:`_by_length`'s answer and cut, and the queries that were over a limit or
+        not run for want of time."""
         params, types, hops, deadline = q.params, q.types, q.hops, q.deadline
+        limited: list[str] = []
 
         def ask(
             name: str, slots: dict[str, Any], limit: int, min_left: float = 0.01, **more: Any
         ) -> Any | None:
             left = deadline - time.monotonic()
             if left < min_left:
+                limited.append(f"{name}: no time left")
                 return None
             try:
                 rows = self._read_one(
                     lambda tx: tx.run(name, slots, **params, **more, limit=limit), left
                 )
-            except LimitError:
+            except LimitError as exc:
+                limited.append(f"{name}: {exc}")
                 return None
             if rows:
                 return rows[0]
@@ -1334,9 +1361,9 @@ class Neo4jStore(GraphStore):
 
         first = ask("paths", {"hops": hops, "types": types}, max_paths, budget=self.path_budget)
         if first is None:
-            return [], True
+            return [], True, limited
         if first["shortest"] is None:
-            return [], False
+            return [], False, limited
         shortest = length = int(first["shortest"])
         if first["walks"] <= self.path_budget:
             found = list(first["rows"])
@@ -1350,19 +1377,26 @@ class Neo4jStore(GraphStore):
             )
             found.extend(rows)
             if not whole:
-                return self._raw(found), True
+                return self._raw(found), True, limited
             length += 1
-        return self._raw(found), False
+        return self._raw(found), False, limited
 
     def _near(
-        self, params: dict[str, Any], types: tuple[str, ...], hops: int, deadline: float
+        self,
+        params: dict[str, Any],
+        types: tuple[str, ...],
+        hops: int,
+        deadline: float,
+        want: int,
     ) -> _Near | None:
         """Every simple path of at most ``hops`` hops (four at most) listed, as the embedded
         store lists them (:meth:`Walk.short_paths`), over the hops ``paths_near`` reads: the
-        few a path between the two actors can use, not the graph. With the node numbers'
-        ids and sort keys. None when it cannot be: longer paths, more hops than the query's
-        cap, too many paths to list, or no time left (the lengths are then ranked one at a
-        time in Cypher)."""
+        few a path between the two actors can use, not the graph; of the four-hop paths
+        through an actor next to neither end, only those that can be among the first
+        ``want`` four-hop paths (so the first ``want`` paths listed are the ranking's). With
+        the node numbers' ids and sort keys. None when it cannot be: longer paths, more hops
+        than the query's cap, too many paths to list, or no time left (the lengths are then
+        ranked one at a time in Cypher)."""
         from actorgraph.graph.walk import SHORT_HOPS, Walk
 
         left = deadline - time.monotonic()
@@ -1380,6 +1414,7 @@ class Neo4jStore(GraphStore):
                     cap=NEAR_CAP,
                     hub=NEAR_HUB,
                     into=NEAR_INTO,
+                    want=want,
                 ),
                 left,
             )
@@ -1487,7 +1522,11 @@ class Neo4jStore(GraphStore):
             ("paths", {"hops": WARM_HOPS, "types": types}, {"budget": 1}),
             ("paths", {"hops": 1, "types": types}, {"budget": 1}),
             ("paths_bounded", {"types": types}, {"keep": 1, "half_cap": 1, "left": 1, "right": 1}),
-            ("paths_near", {"types": types}, {"hops": 4, "cap": 1, "hub": NEAR_HUB, "into": 0}),
+            (
+                "paths_near",
+                {"types": types},
+                {"hops": 4, "cap": 1, "hub": NEAR_HUB, "into": 0, "want": 1},
+            ),
         ]
         for length in range(2, WARM_HOPS + 1):
             slots = {"left": (length + 1) // 2, "right": length // 2, "types": types}

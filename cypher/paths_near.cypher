@@ -161,26 +161,39 @@ CALL (hubs, middles) {
   // and one of them at least `least` (the best in with the best out to another actor, or the
   // reverse). Paths rank by hops, then support: past the $want-th best `least` among them,
   // a middle actor whose `most` is lower has no path among the first $want four-hop paths
-  // (each middle actor's paths are its own), so its hops are not returned
-  WITH ins, outs, sides,
-       reduce(x = [null, 0.0], i IN ins | CASE WHEN i[4] > x[1] THEN [i[0], i[4]] ELSE x END)
-         AS bi,
-       reduce(x = [null, 0.0], o IN outs | CASE WHEN o[4] > x[1] THEN [o[1], o[4]] ELSE x END)
-         AS bo
-  WITH ins, outs, sides, bi[1] * bo[1] AS most,
-       CASE WHEN bi[0] <> bo[0] THEN bi[1] * bo[1]
+  // (each middle actor's paths are its own), so its hops are not returned. Not worked out
+  // when there are fewer middle actors than $want (a broker question's thousand, mostly)
+  WITH ins, outs, sides, $hops >= 4 AND size(middles) >= $want AS prune
+  WITH ins, outs, sides, prune,
+       CASE WHEN prune AND size(sides) = 0 THEN
+         reduce(x = [null, 0.0], i IN ins | CASE WHEN i[4] > x[1] THEN [i[0], i[4]] ELSE x END)
+       END AS bi,
+       CASE WHEN prune AND size(sides) = 0 THEN
+         reduce(x = [null, 0.0], o IN outs | CASE WHEN o[4] > x[1] THEN [o[1], o[4]] ELSE x END)
+       END AS bo
+  WITH ins, outs, sides, prune, bi[1] * bo[1] AS most,
+       CASE WHEN bi IS NULL THEN null
+            WHEN bi[0] <> bo[0] THEN bi[1] * bo[1]
             ELSE reduce(x = 0.0, e IN [bi[1] * reduce(y = 0.0, o IN outs |
                                            CASE WHEN o[1] <> bi[0] AND o[4] > y THEN o[4] ELSE y END),
                                        bo[1] * reduce(y = 0.0, i IN ins |
                                            CASE WHEN i[0] <> bo[0] AND i[4] > y THEN i[4] ELSE y END)]
                         | CASE WHEN e > x THEN e ELSE x END) END AS least
-  WITH collect([ins, outs, sides, most, least]) AS rows
-  OPTIONAL CALL (rows) {
+  WITH prune, collect([ins, outs, sides, most, least]) AS rows
+  // the $want-th best `least` (widened by 1e-9 against rounding), none when fewer: as a
+  // percentile of the values, not by ORDER BY ... SKIP $want - 1 LIMIT 1, which passed the
+  // transactions' memory limit on a hub pair once $want was some hundreds (its sort seems to
+  // count the list `rows` in each row it keeps)
+  OPTIONAL CALL (rows, prune) {
+    WITH rows WHERE prune
     UNWIND rows AS row
     WITH row[4] AS least
-    WHERE $hops >= 4 AND size(row[2]) = 0 AND least > 0
-    ORDER BY least DESC
-    SKIP $want - 1 LIMIT 1
+    WHERE least > 0
+    WITH collect(least) AS leasts
+    WHERE size(leasts) >= $want
+    WITH size(leasts) AS n, leasts
+    UNWIND leasts AS least
+    WITH n, percentileDisc(least, (n - $want + 0.5) / n) AS least
     RETURN least * (1 - 1e-9) AS floor
   }
   UNWIND rows AS row

@@ -162,7 +162,8 @@ CALL (hubs, middles) {
   // reverse). Paths rank by hops, then support: past the $want-th best `least` among them,
   // a middle actor whose `most` is lower has no path among the first $want four-hop paths
   // (each middle actor's paths are its own), so its hops are not returned. Not worked out
-  // when there are fewer middle actors than $want (a broker question's thousand, mostly)
+  // when there are fewer middle actors than $want (past NEAR_PRUNE the store asks for more
+  // than any growth reaches)
   WITH ins, outs, sides, $hops >= 4 AND size(middles) >= $want AS prune
   WITH ins, outs, sides, prune,
        CASE WHEN prune AND size(sides) = 0 THEN

@@ -146,6 +146,10 @@ NEAR_TRIES = 3
 BOUNDED_MIN_TIME = 1.0
 #: Paths of one length wanted up to which the bounded join is asked before ranking every walk.
 BOUNDED_FIRST = 100
+#: Paths wanted up to which paths_near leaves out the middle actors of four hops whose paths
+#: cannot be among them; past it (a broker question's thousand) it looks for none to leave out:
+#: there are seldom more middle actors than that, and working out which cost more than it saved
+NEAR_PRUNE = 100
 #: The path length whose plans :meth:`Neo4jStore.warm` compiles (``Graph.paths``' default).
 WARM_HOPS = 4
 #: Seconds an auto-commit read retries transient errors for (the driver's
@@ -1414,7 +1418,7 @@ class Neo4jStore(GraphStore):
                     cap=NEAR_CAP,
                     hub=NEAR_HUB,
                     into=NEAR_INTO,
-                    want=want,
+                    want=want if want <= NEAR_PRUNE else NEAR_CAP + 1,
                 ),
                 left,
             )

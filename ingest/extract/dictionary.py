@@ -397,11 +397,14 @@ class ActorDictionary:
     def new_body(self, state: str, noun: str) -> str | None:
         """A state's body of its own ("the Sudanese army", "Egypt's foreign ministry", the
         lexicon's ``institutions``), registered by the state's demonym and the noun
-        ("Sudanese army", "Egyptian foreign ministry"), so every form of it is one actor."""
+        ("Sudanese army", "Egyptian foreign ministry"), so every form of it is one actor; a
+        person's ("Recep Tayyip Erdogan's office", the lexicon's ``person_bodies``) by the
+        person's name."""
         entry = self.entries.get(state)
         if entry is None:
             return None
-        lead = entry.demonyms[0] if entry.demonyms else f"{entry.name}'s"
+        person = entry.type == "person"
+        lead = entry.demonyms[0] if entry.demonyms and not person else f"{entry.name}'s"
         body = self.new_actor(f"{lead} {noun}", "organization")
         self._bodies[body] = (state, noun)
         return body

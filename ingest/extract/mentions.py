@@ -123,6 +123,8 @@ class Matchers:
         self.honorifics = lexicon.honorifics
         self.state_organs = lexicon.state_organs
         self.institutions = lexicon.institutions
+        self.institution_forms = lexicon.institution_forms
+        self.person_bodies = lexicon.person_bodies
         #: heads whose modifier acts: "Hamas officials", "the TPLF delegation", "the Hamas offer"
         self.agent_heads = (
             lexicon.organs
@@ -272,6 +274,8 @@ def find_mentions(
             continue
         if s >= e:
             continue
+        if ent.label_ == "ORG" and e - s == 1 and lows[s] in matchers.person_bodies:
+            continue  # "The Office of President X" cut at its title: the person's office
         text = doc[s:e].text
         if (
             ent.label_ in ("ORG", "PERSON", "GPE")
@@ -1128,13 +1132,22 @@ def _state_organs(
         if state is None and len(words) >= 2 and words[-1] in ("ministry", "office"):
             state = _state_before(doc, mentions, m, dictionary)
         if state and dictionary.type_of_entry(state) == "state":
-            noun = next(
-                (n for n in (" ".join(words[-2:]), words[-1]) if n in matchers.institutions), None
-            )
+            noun = _institution_noun(words, matchers)
             body = dictionary.new_body(state, noun) if noun else None
             # "Qatar's Foreign Ministry": a body of its own (issue 15a); "Russia's Defence
             # Ministry": the state
             m.actor, m.kind, m.label, m.text = body or state, "name", "ORGAN", text
+
+
+def _institution_noun(words: list[str], matchers: Matchers) -> str | None:
+    """The institution (the lexicon's ``institutions``) a name of a state's office names, by
+    its noun ("Foreign Ministry") or one of its formal names ("Ministry of Foreign Affairs",
+    also inside "Ministry of Foreign Affairs and International Cooperation"; issue 16a)."""
+    joined = f" {' '.join(words)} "
+    for form, noun in matchers.institution_forms.items():
+        if f" {form} " in joined:
+            return noun
+    return next((n for n in (" ".join(words[-2:]), words[-1]) if n in matchers.institutions), None)
 
 
 def _state_before(
@@ -1347,6 +1360,9 @@ def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
         s += 1
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].text in ("'", "’")):
         e -= 1
+    opened = next((i for i in range(s + 1, e) if doc[i].text == "("), None)
+    if opened is not None and all(doc[i].text != ")" for i in range(opened, e)):
+        e = opened  # "the Shanghai Cooperation Organisation (SCO" cut inside its bracket
     while ent.label_ == "NORP" and e - 1 > s and e - 1 in in_title:
         e -= 1  # "the Kenyan Cabinet Secretary": the nationality, then the title
     if ent.label_ == "ORG" and all(i in in_title for i in range(s, e)):

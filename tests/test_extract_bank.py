@@ -116,6 +116,7 @@ FLOORS = {
     "speakers-offices": 0.95,
     # issue 16a
     "actors-institutions": 0.95,
+    "actors-parts": 0.95,
 }
 
 

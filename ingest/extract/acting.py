@@ -188,6 +188,8 @@ def acts(ctx: DocContext, m: Mention) -> bool:
         lex = ctx.lex
         if owner.lemma_.lower() in lex.talk_nouns or owner.lower_ in lex.talk_nouns:
             return not travelled_between(doc, m)
+        if owner.lower_ in lex.part_nouns:  # "cooperation between the FSB and the CIA"
+            return True
     if low in ("from", "of") and owner.pos_ == "NOUN":  # "a delegation from the Front"
         return _owns(ctx, owner, agent_only=True, people=False)
     if low == "of" and owner.lower_ in ctx.lex.generic_bodies:
@@ -432,5 +434,6 @@ def _agent_noun(ctx: DocContext, noun: Token, people: bool = True) -> bool:
         lex.messages,
         lex.proposal_heads,
         lex.government_nouns,
+        lex.part_nouns,  # "the role of Belarus", "help from Qatar" (issue 16a)
     )
     return any(words & c for c in classes)

@@ -143,6 +143,7 @@ class SpeakersSection(_Section):
     generic_bodies: Words = Field(default_factory=list)
     generic_body_words: Words = Field(default_factory=list)
     part_verbs: Words = Field(default_factory=list)
+    part_nouns: Words = Field(default_factory=list)
     # issue 14o
     institutions: Words = Field(default_factory=list)
     # issue 15a
@@ -468,6 +469,8 @@ class Lexicon:
     generic_body_words: frozenset[str]
     #: verbs whose passive subject takes part ("X was also involved in the talks")
     part_verbs: frozenset[str]
+    #: nouns of a part taken in an act, whose "of"/"between" names who acts (issue 16a)
+    part_nouns: frozenset[str]
     #: nouns that give a person a role without being titles ("his Serbian counterpart, X")
     role_nouns: frozenset[str]
     #: "the government's chief negotiator": a state named before
@@ -797,6 +800,7 @@ class Lexicon:
             generic_bodies=fs(sp.generic_bodies),
             generic_body_words=fs(sp.generic_body_words),
             part_verbs=fs(sp.part_verbs),
+            part_nouns=fs(sp.part_nouns),
             role_nouns=fs(ro.role_nouns),
             government_nouns=fs(ro.government_nouns),
             body_nouns=fs(ro.body_nouns),

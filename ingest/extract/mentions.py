@@ -139,6 +139,7 @@ class Matchers:
             | lexicon.stance_nouns
             | {w.split()[-1] for w in lexicon.role_titles | lexicon.suborgs}
             | lexicon.generic_bodies  # "the Executive Committee of the SPLM"
+            | lexicon.part_nouns  # "the coordination of X", "the role of X" (issue 16a)
         )
         #: crowds: "fighters from Goma" come from a place
         self.crowd_heads = lexicon.groups

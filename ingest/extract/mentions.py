@@ -371,6 +371,7 @@ def find_mentions(
     out = _speaker_labels(doc, out, taken)
     out = _surnames_missed(doc, out, full, taken)
     out = _organizations_missed(doc, out, taken, matchers, dictionary)
+    out = _particle_names_missed(doc, out, taken, dictionary)
     out = _speakers_missed(doc, out, taken, matchers, dictionary)
     out = _titled_names_missed(doc, out, taken, titles, dictionary, matchers.portfolios)
     out = _acronyms(doc, out, taken, matchers, dictionary)
@@ -2220,6 +2221,45 @@ def _organizations_missed(
         actor = dictionary.lookup(name) or dictionary.new_actor(name, "organization")
         _take(extra, taken, Mention(start, t.i + 1, "name", "ORGNAME", span.text, actor))
     return _merged(mentions, extra)
+
+
+#: lower-case particles inside a body's name in Spanish, Portuguese, Italian or French ("the
+#: Clan del Golfo", "the Frente de la Resistencia")
+_NAME_PARTICLES = frozenset({"del", "de", "la", "las", "los", "do", "da", "dos", "des", "du", "di"})
+
+
+def _particle_names_missed(
+    doc: Doc, mentions: list[Mention], taken: list[bool], dictionary: ActorDictionary
+) -> list[Mention]:
+    """A name NER did not find, after "the", of capitalized words with a particle inside
+    ("the Clan del Golfo", "the Cartel de los Soles"): an organization (issue 16a; a person's
+    name takes no article, and a known place stays a place)."""
+    extra: list[Mention] = []
+    toks, lows = tokens(doc), lowers(doc)
+    n = len(toks)
+    for i in range(1, n - 2):
+        if lows[i - 1] != "the" or taken[i] or not _cap_word(toks[i]):
+            continue
+        j = i + 1
+        while j < n and not taken[j] and (_cap_word(toks[j]) or lows[j] in _NAME_PARTICLES):
+            j += 1
+        while j > i and lows[j - 1] in _NAME_PARTICLES:
+            j -= 1
+        words = lows[i:j]
+        if not any(w in _NAME_PARTICLES for w in words) or any(taken[i:j]):
+            continue
+        span = doc[i:j]
+        if _title_cased(toks[i].sent, span) or dictionary.is_place(span.text):
+            continue
+        name = clean_surface(span.text)
+        actor = dictionary.lookup(name) or dictionary.new_actor(name, "organization")
+        _take(extra, taken, Mention(i, j, "name", "ORGNAME", span.text, actor))
+    return _merged(mentions, extra)
+
+
+def _cap_word(t: Token) -> bool:
+    """A capitalized word of a name (no sentence mark, no number)."""
+    return t.text[:1].isupper() and t.is_alpha
 
 
 def _take(found: list[Mention], taken: list[bool], mention: Mention) -> None:

@@ -176,7 +176,7 @@ def _problem(exc: ValidationError, file: str, prefix: str = "") -> InputError:
     return InputError(err["msg"].removeprefix("Value error, "), file=file, field=where or None)
 
 
-def _alike(a: str, b: str, ratio: float) -> bool:
+def spelled_alike(a: str, b: str, ratio: float) -> bool:
     """Two spellings of one name: the same first letter and most letters in common."""
     from difflib import SequenceMatcher
 
@@ -426,11 +426,12 @@ class ActorDictionary:
         first, last = words[0], words[-1]
         hits = set()
         for aid in self.by_surname(last):
-            if any(_alike(first, person_key(n).split()[0], 0.7) for n in self._person_names(aid)):
+            names = self._person_names(aid)
+            if any(spelled_alike(first, person_key(n).split()[0], 0.7) for n in names):
                 hits.add(aid)
         if not hits:
             for other_last, aid in self._first_names().get(first, ()):
-                if _alike(last, other_last, 0.8):
+                if spelled_alike(last, other_last, 0.8):
                     hits.add(aid)
         return hits.pop() if len(hits) == 1 else None
 

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.common_words import is_common
+from actorgraph.ingest.extract.dictionary import spelled_alike
 from actorgraph.ingest.extract.normalize import (
     bare_surname,
     clean_surface,
@@ -1760,6 +1761,7 @@ def _resolve_persons(
             m.kind, m.label = "person", "PERSON"
     full: dict[str, str] = {}
     first: dict[str, set[str]] = {}
+    people: list[tuple[list[str], str]] = []  # the document's full names, longest first
     in_title = {i for s, e in titles for i in range(s, e)}
     longer = _longer_names(mentions, in_title)
     for m in sorted(mentions, key=lambda m: -len(person_key(m.text).split())):
@@ -1768,9 +1770,10 @@ def _resolve_persons(
             if whole is not None and whole.actor:  # "Bagheri Kani" after "Ali Bagheri Kani"
                 m.actor, m.kind = whole.actor, "name"
                 continue
-            variant = dictionary.variant_of(m.text)
+            variant = dictionary.variant_of(m.text) or _spelled_like(m.text, people)
             m.actor = variant or dictionary.new_actor(clean_surface(m.text), "person")
             m.kind = "name"
+            people.append((person_key(m.text).split(), m.actor))
         if m.actor and m.kind == "name" and len(person_key(m.text).split()) > 1:
             e = dictionary.entries.get(m.actor)
             if e is not None and e.type == "person":
@@ -2260,6 +2263,27 @@ def _particle_names_missed(
 def _cap_word(t: Token) -> bool:
     """A capitalized word of a name (no sentence mark, no number)."""
     return t.text[:1].isupper() and t.is_alpha
+
+
+#: how alike two spellings of one word of a name must be ("Cirilo", "Cirillo")
+_SPELLED_LIKE = 0.85
+
+
+def _spelled_like(name: str, people: list[tuple[list[str], str]]) -> str | None:
+    """The one person the document names in full with the same first name and, for each
+    other word of ``name``, a word spelled alike, one at least spelled otherwise ("Thomas
+    Cirillo" after "General Thomas Cirilo Swaka"; issue 16a)."""
+    words = person_key(name).split()
+    hits: set[str] = set()
+    for other, actor in people:
+        if len(other) < len(words) or other[0] != words[0] or other == words:
+            continue
+        rest = other[1:]
+        if all(any(spelled_alike(w, o, _SPELLED_LIKE) for o in rest) for w in words[1:]) and any(
+            w not in rest for w in words[1:]
+        ):
+            hits.add(actor)
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _take(found: list[Mention], taken: list[bool], mention: Mention) -> None:

@@ -914,6 +914,12 @@ def _acronyms(
             continue
         alias[m.text] = full.actor
     toks, lows, pos = tokens(doc), lowers(doc), poses(doc)
+    out = list(mentions)
+    joined = _hyphened_acronyms(doc, out, by_end)  # "(NDM-PF)", "(SPLM-N)": one each
+    for text, actor in joined.items():
+        alias.setdefault(text, actor)
+    if joined:
+        out = _joined_uses(doc, out, taken, joined)
     for i in range(2, len(toks)):  # bracketed abbreviations NER left out
         if taken[i] or lows[i - 1] != "(" or not _is_acronym(toks[i].text):
             continue
@@ -921,7 +927,6 @@ def _acronyms(
         full = by_end.get(t.i - 1)
         if full is not None and full.actor and t.i + 1 < len(doc) and doc[t.i + 1].text == ")":
             alias.setdefault(t.text, full.actor)
-    out = list(mentions)
     if alias:
         old = {m.actor: alias[m.text] for m in mentions if m.text in alias and m.actor}
         for m in out:
@@ -962,6 +967,58 @@ def _acronyms(
         acronym = known or dictionary.new_actor(t.text, "organization")
         out.append(Mention(t.i, t.i + 1, "name", "ACRONYM", t.text, acronym))
         taken[t.i] = True
+    return sorted(out, key=lambda m: m.start)
+
+
+def _hyphened_acronym(doc: Doc, i: int) -> int:
+    """The last token of an abbreviation written in parts joined by hyphens from ``i``
+    ("NDM-PF", "SPLM-N"), ``i`` itself where there is none."""
+    k = i
+    while k + 2 < len(doc) and doc[k + 1].text == "-" and _capital_part(doc[k + 2].text):
+        k += 2
+    return k
+
+
+def _capital_part(text: str) -> bool:
+    """A part of an abbreviation after a hyphen: capitals or digits ("PF", "N", "M23")."""
+    return text.isalnum() and text.upper() == text and not text.isdigit()
+
+
+def _hyphened_acronyms(
+    doc: Doc, mentions: list[Mention], by_end: dict[int, Mention]
+) -> dict[str, str]:
+    """ "The National Democratic Movement-Patriotic Front (NDM-PF)": an abbreviation in parts
+    joined by hyphens, in brackets right after a name, is that actor's (issue 16a; NER takes
+    "NDM" for a name and leaves "PF" for one of its own)."""
+    out: dict[str, str] = {}
+    for i in range(2, len(doc) - 1):
+        if doc[i - 1].text != "(" or not _is_acronym(doc[i].text):
+            continue
+        k = _hyphened_acronym(doc, i)
+        full = by_end.get(i - 1)
+        if k == i or k + 1 >= len(doc) or doc[k + 1].text != ")" or full is None:
+            continue
+        if full.actor and not (full.start <= i < full.end):
+            out[doc[i : k + 1].text] = full.actor
+    return out
+
+
+def _joined_uses(
+    doc: Doc, mentions: list[Mention], taken: list[bool], joined: dict[str, str]
+) -> list[Mention]:
+    """Every use of a hyphened abbreviation (``joined``) as one mention of its actor, in
+    place of the mentions NER made of its parts."""
+    spans = []
+    for i in range(len(doc)):
+        k = _hyphened_acronym(doc, i)
+        if k > i and doc[i : k + 1].text in joined:
+            spans.append((i, k + 1, joined[doc[i : k + 1].text]))
+    if not spans:
+        return mentions
+    inside = {j for s, e, _ in spans for j in range(s, e)}
+    out = [m for m in mentions if not any(j in inside for j in range(m.start, m.end))]
+    for s, e, actor in spans:
+        _take(out, taken, Mention(s, e, "name", "ACRONYM", doc[s:e].text, actor))
     return sorted(out, key=lambda m: m.start)
 
 

@@ -114,6 +114,9 @@ FLOORS = {
     "speakers-members": 0.95,
     "speakers-institutions": 0.95,
     "speakers-offices": 0.95,
+    # issue 16a
+    "actors-institutions": 0.95,
+    "actors-parts": 0.95,
 }
 
 

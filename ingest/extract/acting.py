@@ -73,10 +73,14 @@ def acting_actors(ctx: DocContext) -> set[str]:
         if m.kind == "demonym" and _government_acts(ctx, m, lead):
             ctx.use(m.actor, m.start)  # no rule read it, but it acts: one of the document's
             out.add(m.actor)
+        body = _acting_institution(ctx, m, lead)
+        if body is not None:  # "Egypt's army welcomed the deal": the army acts (no rule of
+            out.add(body)  # speech or stance read it)
     out.update(a for a, n in named.items() if n >= SIDE_SENTENCES)
     for body in sorted(out):  # "the Azerbaijani Foreign Ministry said": Azerbaijan is named
         of = ctx.dict.body_of(body)  # (a voice of its state, issue 15a; an army speaks alone)
-        if of is not None and of[1] in ctx.lex.voices and body in ctx.first_seen:
+        voice = of is not None and (of[1] in ctx.lex.voices or of[1] in ctx.lex.person_bodies)
+        if of is not None and voice and body in ctx.first_seen:  # "Erdogan's office": Erdogan
             ctx.use(of[0], ctx.first_seen[body])
             out.add(of[0])
     return out
@@ -92,6 +96,37 @@ def _government_acts(ctx: DocContext, m: Mention, lead: Token) -> bool:
         and gov.dep_ in _CLAUSE_DEPS
         and _in_clause(ctx, gov)
     )
+
+
+def _acting_institution(ctx: DocContext, m: Mention, lead: Token) -> str | None:
+    """A state's body of its own (the lexicon's ``institutions``) named by the state before
+    its noun, whose phrase acts: "Egypt's army welcomed the deal", "the Iranian foreign
+    ministry expressed concern", "talks with the Lebanese army" (issue 16a; the same body
+    the rules of speech make of "Egypt's army said"); a person's office (``person_bodies``)
+    only where it is the subject or the agent of the act ("Erdogan's office commented",
+    "released by Pashinyan's office"; not "closed X's offices", a place)."""
+    noun, owner = lead.head, m.actor
+    if owner is None or lead.dep_ not in ("poss", "amod", "compound") or noun.i <= lead.i:
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN") or ctx.men[noun.i] is not None:
+        return None  # a name of its own ("Egypt's Foreign Ministry") is read as one
+    kind = ctx.type_of(owner)
+    pair = f"{ctx.doc[noun.i - 1].lower_} {noun.lower_}"
+    if kind == "state":
+        word = pair if pair in ctx.lex.institutions else noun.lemma_.lower()
+        found = word in ctx.lex.institutions
+    else:
+        word = noun.lower_
+        found = kind == "person" and word in ctx.lex.person_bodies and _subject_or_agent(noun)
+    if not found or not _noun_acts(ctx, noun):
+        return None
+    body = ctx.resolve.institution(noun, owner, word)
+    return body.actor if body is not None else None
+
+
+def _subject_or_agent(noun: Token) -> bool:
+    """The subject of a clause or the agent of a passive ("released by X's office")."""
+    return noun.dep_ == "nsubj" or (noun.dep_ == "pobj" and noun.head.dep_ == "agent")
 
 
 def _subject_pair(ctx: DocContext, m: Mention) -> bool:
@@ -135,6 +170,8 @@ def acts(ctx: DocContext, m: Mention) -> bool:
         return _in_clause(ctx, head)
     if dep == "nsubjpass" and gov.lemma_.lower() in ctx.lex.part_verbs:
         return True  # "the United States and Egypt were also involved in the talks" (14a)
+    if dep == "nsubjpass":
+        return _asked_to_act(head)
     if dep == "poss":
         return _owns(ctx, gov, agent_only=False) and _through(ctx, gov)
     if dep in _MODIFIER_DEPS:  # "the Houthi delegation", "Qatari mediators", "a UN proposal"
@@ -151,6 +188,8 @@ def acts(ctx: DocContext, m: Mention) -> bool:
         lex = ctx.lex
         if owner.lemma_.lower() in lex.talk_nouns or owner.lower_ in lex.talk_nouns:
             return not travelled_between(doc, m)
+        if owner.lower_ in lex.part_nouns:  # "cooperation between the FSB and the CIA"
+            return True
     if low in ("from", "of") and owner.pos_ == "NOUN":  # "a delegation from the Front"
         return _owns(ctx, owner, agent_only=True, people=False)
     if low == "of" and owner.lower_ in ctx.lex.generic_bodies:
@@ -183,6 +222,16 @@ def _in_clause(ctx: DocContext, head: Token) -> bool:
         preds = [gov, *(c for c in gov.children if c.dep_ in ("acomp", "attr"))]
         return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for p in preds for c in p.children)
     return _done_by_actor(ctx, gov) or any(c.dep_ == "xcomp" and c.i > head.i for c in gov.children)
+
+
+def _asked_to_act(head: Token) -> bool:
+    """The subject of a passive that asks or expects it to act ("the army is expected to
+    present a plan", "Hamas was urged to accept"), as the object of the active verb is
+    ("urged Hamas to accept"; issue 16a)."""
+    gov = head.head
+    return gov.pos_ == "VERB" and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > gov.i for c in gov.children
+    )
 
 
 def _list_item_before(ctx: DocContext, m: Mention, gov: Token) -> Token | None:
@@ -267,6 +316,8 @@ def _noun_acts(ctx: DocContext, noun: Token, depth: int = 0) -> bool:
     dep, gov = head.dep_, head.head
     if dep in _CLAUSE_DEPS:
         return _in_clause(ctx, head)
+    if dep == "nsubjpass":
+        return _asked_to_act(head)
     if dep in ("poss", *_MODIFIER_DEPS) and depth < 2 and gov.pos_ == "NOUN":
         return not _body_noun(ctx, gov) or _noun_acts(ctx, gov, depth + 1)
     if dep != "pobj":
@@ -383,5 +434,6 @@ def _agent_noun(ctx: DocContext, noun: Token, people: bool = True) -> bool:
         lex.messages,
         lex.proposal_heads,
         lex.government_nouns,
+        lex.part_nouns,  # "the role of Belarus", "help from Qatar" (issue 16a)
     )
     return any(words & c for c in classes)

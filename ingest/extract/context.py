@@ -558,6 +558,8 @@ class DocContext:
     def _voiced_state(self, actor: str) -> str:
         """The state a body is the voice of (its foreign ministry), else the actor itself."""
         body = self.dict.body_of(actor)
+        if body is not None and body[1] in self.lex.person_bodies:
+            return self.stance_source(body[0])  # "Erdogan's office": what Erdogan's would be
         return body[0] if body is not None and body[1] in self.lex.voices else actor
 
 

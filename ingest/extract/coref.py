@@ -317,14 +317,21 @@ class Resolver:
     def institution(self, t: Token, state: str, noun: str) -> Resolved | None:
         """ "the Sudanese army", "Sudan's army", "the Lebanese parliament": a body of a state
         that is an actor of its own, named by the state's demonym and the noun (the state
-        still counts as named); "the army" later in the document is the same body."""
+        still counts as named); "the army" later in the document is the same body. So is a
+        person's office ("Erdogan's office", "the Office of Prime Minister X"; issue 16a)."""
         ctx = self.ctx
-        if noun not in ctx.lex.institutions or ctx.type_of(state) != "state":
+        kind = ctx.type_of(state)
+        if not (
+            (noun in ctx.lex.institutions and kind == "state")
+            or (noun in ctx.lex.person_bodies and kind == "person")
+        ):
             return None
         body = ctx.dict.new_body(state, noun)
         if body is None:
             return None
-        surface = clean_surface(phrase_text([x for x in t.subtree if x.i <= t.i]))
+        after = any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+        words = [x for x in t.subtree if after or x.i <= t.i]  # "the Office of X": all of it
+        surface = clean_surface(phrase_text(words))
         if surface.lower().startswith("the "):
             surface = surface[4:]
         ctx.use(state, t.i)

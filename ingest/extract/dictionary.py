@@ -176,7 +176,7 @@ def _problem(exc: ValidationError, file: str, prefix: str = "") -> InputError:
     return InputError(err["msg"].removeprefix("Value error, "), file=file, field=where or None)
 
 
-def _alike(a: str, b: str, ratio: float) -> bool:
+def spelled_alike(a: str, b: str, ratio: float) -> bool:
     """Two spellings of one name: the same first letter and most letters in common."""
     from difflib import SequenceMatcher
 
@@ -397,11 +397,14 @@ class ActorDictionary:
     def new_body(self, state: str, noun: str) -> str | None:
         """A state's body of its own ("the Sudanese army", "Egypt's foreign ministry", the
         lexicon's ``institutions``), registered by the state's demonym and the noun
-        ("Sudanese army", "Egyptian foreign ministry"), so every form of it is one actor."""
+        ("Sudanese army", "Egyptian foreign ministry"), so every form of it is one actor; a
+        person's ("Recep Tayyip Erdogan's office", the lexicon's ``person_bodies``) by the
+        person's name."""
         entry = self.entries.get(state)
         if entry is None:
             return None
-        lead = entry.demonyms[0] if entry.demonyms else f"{entry.name}'s"
+        person = entry.type == "person"
+        lead = entry.demonyms[0] if entry.demonyms and not person else f"{entry.name}'s"
         body = self.new_actor(f"{lead} {noun}", "organization")
         self._bodies[body] = (state, noun)
         return body
@@ -423,11 +426,12 @@ class ActorDictionary:
         first, last = words[0], words[-1]
         hits = set()
         for aid in self.by_surname(last):
-            if any(_alike(first, person_key(n).split()[0], 0.7) for n in self._person_names(aid)):
+            names = self._person_names(aid)
+            if any(spelled_alike(first, person_key(n).split()[0], 0.7) for n in names):
                 hits.add(aid)
         if not hits:
             for other_last, aid in self._first_names().get(first, ()):
-                if _alike(last, other_last, 0.8):
+                if spelled_alike(last, other_last, 0.8):
                     hits.add(aid)
         return hits.pop() if len(hits) == 1 else None
 

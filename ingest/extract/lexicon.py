@@ -143,17 +143,25 @@ class SpeakersSection(_Section):
     generic_bodies: Words = Field(default_factory=list)
     generic_body_words: Words = Field(default_factory=list)
     part_verbs: Words = Field(default_factory=list)
+    part_nouns: Words = Field(default_factory=list)
     # issue 14o
     institutions: Words = Field(default_factory=list)
     # issue 15a
     voices: Words = Field(default_factory=list)
+    # issue 16a
+    institution_forms: dict[str, str] = Field(default_factory=dict)
+    person_bodies: Words = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _voices_are_institutions(self) -> SpeakersSection:
-        """A state's voice is one of its bodies of their own."""
+        """A state's voice is one of its bodies of their own, and an institution's formal
+        name names one of them."""
         missing = sorted(set(self.voices) - set(self.institutions))
         if missing:
             raise ValueError(f"voices not among the institutions: {missing}")
+        unknown = sorted(set(self.institution_forms.values()) - set(self.institutions))
+        if unknown:
+            raise ValueError(f"institution_forms name no institution: {unknown}")
         return self
 
 
@@ -425,6 +433,11 @@ class Lexicon:
     #: the institutions that speak for their state, whose stances are the state's ("Egypt's
     #: foreign ministry demanded ..." is Egypt's demand), issue 15a
     voices: frozenset[str]
+    #: an institution's formal names, lower case, and the institution ("ministry of foreign
+    #: affairs": "foreign ministry"), issue 16a
+    institution_forms: dict[str, str]
+    #: a person's bodies that are actors of their own ("Erdogan's office"), issue 16a
+    person_bodies: frozenset[str]
     role_titles: frozenset[str]
     spokespeople: frozenset[str]
     #: "a spokesman for the group, X": titles whose "for"/"of" names the body spoken for
@@ -456,6 +469,8 @@ class Lexicon:
     generic_body_words: frozenset[str]
     #: verbs whose passive subject takes part ("X was also involved in the talks")
     part_verbs: frozenset[str]
+    #: nouns of a part taken in an act, whose "of"/"between" names who acts (issue 16a)
+    part_nouns: frozenset[str]
     #: nouns that give a person a role without being titles ("his Serbian counterpart, X")
     role_nouns: frozenset[str]
     #: "the government's chief negotiator": a state named before
@@ -767,6 +782,8 @@ class Lexicon:
             place_verbs=fs(sp.place_verbs),
             institutions=fs(sp.institutions),
             voices=fs(sp.voices),
+            institution_forms={k.lower(): v.lower() for k, v in sp.institution_forms.items()},
+            person_bodies=fs(sp.person_bodies),
             role_titles=fs(ro.titles),
             spokespeople=fs(ro.spokespeople),
             principal_for=fs(ro.principal_for),
@@ -783,6 +800,7 @@ class Lexicon:
             generic_bodies=fs(sp.generic_bodies),
             generic_body_words=fs(sp.generic_body_words),
             part_verbs=fs(sp.part_verbs),
+            part_nouns=fs(sp.part_nouns),
             role_nouns=fs(ro.role_nouns),
             government_nouns=fs(ro.government_nouns),
             body_nouns=fs(ro.body_nouns),

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.common_words import is_common
+from actorgraph.ingest.extract.dictionary import spelled_alike
 from actorgraph.ingest.extract.normalize import (
     bare_surname,
     clean_surface,
@@ -123,6 +124,8 @@ class Matchers:
         self.honorifics = lexicon.honorifics
         self.state_organs = lexicon.state_organs
         self.institutions = lexicon.institutions
+        self.institution_forms = lexicon.institution_forms
+        self.person_bodies = lexicon.person_bodies
         #: heads whose modifier acts: "Hamas officials", "the TPLF delegation", "the Hamas offer"
         self.agent_heads = (
             lexicon.organs
@@ -137,6 +140,7 @@ class Matchers:
             | lexicon.stance_nouns
             | {w.split()[-1] for w in lexicon.role_titles | lexicon.suborgs}
             | lexicon.generic_bodies  # "the Executive Committee of the SPLM"
+            | lexicon.part_nouns  # "the coordination of X", "the role of X" (issue 16a)
         )
         #: crowds: "fighters from Goma" come from a place
         self.crowd_heads = lexicon.groups
@@ -272,6 +276,8 @@ def find_mentions(
             continue
         if s >= e:
             continue
+        if ent.label_ == "ORG" and e - s == 1 and lows[s] in matchers.person_bodies:
+            continue  # "The Office of President X" cut at its title: the person's office
         text = doc[s:e].text
         if (
             ent.label_ in ("ORG", "PERSON", "GPE")
@@ -366,6 +372,7 @@ def find_mentions(
     out = _speaker_labels(doc, out, taken)
     out = _surnames_missed(doc, out, full, taken)
     out = _organizations_missed(doc, out, taken, matchers, dictionary)
+    out = _particle_names_missed(doc, out, taken, dictionary)
     out = _speakers_missed(doc, out, taken, matchers, dictionary)
     out = _titled_names_missed(doc, out, taken, titles, dictionary, matchers.portfolios)
     out = _acronyms(doc, out, taken, matchers, dictionary)
@@ -907,6 +914,12 @@ def _acronyms(
             continue
         alias[m.text] = full.actor
     toks, lows, pos = tokens(doc), lowers(doc), poses(doc)
+    out = list(mentions)
+    joined = _hyphened_acronyms(doc, out, by_end)  # "(NDM-PF)", "(SPLM-N)": one each
+    for text, actor in joined.items():
+        alias.setdefault(text, actor)
+    if joined:
+        out = _joined_uses(doc, out, taken, joined)
     for i in range(2, len(toks)):  # bracketed abbreviations NER left out
         if taken[i] or lows[i - 1] != "(" or not _is_acronym(toks[i].text):
             continue
@@ -914,7 +927,6 @@ def _acronyms(
         full = by_end.get(t.i - 1)
         if full is not None and full.actor and t.i + 1 < len(doc) and doc[t.i + 1].text == ")":
             alias.setdefault(t.text, full.actor)
-    out = list(mentions)
     if alias:
         old = {m.actor: alias[m.text] for m in mentions if m.text in alias and m.actor}
         for m in out:
@@ -955,6 +967,58 @@ def _acronyms(
         acronym = known or dictionary.new_actor(t.text, "organization")
         out.append(Mention(t.i, t.i + 1, "name", "ACRONYM", t.text, acronym))
         taken[t.i] = True
+    return sorted(out, key=lambda m: m.start)
+
+
+def _hyphened_acronym(doc: Doc, i: int) -> int:
+    """The last token of an abbreviation written in parts joined by hyphens from ``i``
+    ("NDM-PF", "SPLM-N"), ``i`` itself where there is none."""
+    k = i
+    while k + 2 < len(doc) and doc[k + 1].text == "-" and _capital_part(doc[k + 2].text):
+        k += 2
+    return k
+
+
+def _capital_part(text: str) -> bool:
+    """A part of an abbreviation after a hyphen: capitals or digits ("PF", "N", "M23")."""
+    return text.isalnum() and text.upper() == text and not text.isdigit()
+
+
+def _hyphened_acronyms(
+    doc: Doc, mentions: list[Mention], by_end: dict[int, Mention]
+) -> dict[str, str]:
+    """ "The National Democratic Movement-Patriotic Front (NDM-PF)": an abbreviation in parts
+    joined by hyphens, in brackets right after a name, is that actor's (issue 16a; NER takes
+    "NDM" for a name and leaves "PF" for one of its own)."""
+    out: dict[str, str] = {}
+    for i in range(2, len(doc) - 1):
+        if doc[i - 1].text != "(" or not _is_acronym(doc[i].text):
+            continue
+        k = _hyphened_acronym(doc, i)
+        full = by_end.get(i - 1)
+        if k == i or k + 1 >= len(doc) or doc[k + 1].text != ")" or full is None:
+            continue
+        if full.actor and not (full.start <= i < full.end):
+            out[doc[i : k + 1].text] = full.actor
+    return out
+
+
+def _joined_uses(
+    doc: Doc, mentions: list[Mention], taken: list[bool], joined: dict[str, str]
+) -> list[Mention]:
+    """Every use of a hyphened abbreviation (``joined``) as one mention of its actor, in
+    place of the mentions NER made of its parts."""
+    spans = []
+    for i in range(len(doc)):
+        k = _hyphened_acronym(doc, i)
+        if k > i and doc[i : k + 1].text in joined:
+            spans.append((i, k + 1, joined[doc[i : k + 1].text]))
+    if not spans:
+        return mentions
+    inside = {j for s, e, _ in spans for j in range(s, e)}
+    out = [m for m in mentions if not any(j in inside for j in range(m.start, m.end))]
+    for s, e, actor in spans:
+        _take(out, taken, Mention(s, e, "name", "ACRONYM", doc[s:e].text, actor))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -1128,13 +1192,22 @@ def _state_organs(
         if state is None and len(words) >= 2 and words[-1] in ("ministry", "office"):
             state = _state_before(doc, mentions, m, dictionary)
         if state and dictionary.type_of_entry(state) == "state":
-            noun = next(
-                (n for n in (" ".join(words[-2:]), words[-1]) if n in matchers.institutions), None
-            )
+            noun = _institution_noun(words, matchers)
             body = dictionary.new_body(state, noun) if noun else None
             # "Qatar's Foreign Ministry": a body of its own (issue 15a); "Russia's Defence
             # Ministry": the state
             m.actor, m.kind, m.label, m.text = body or state, "name", "ORGAN", text
+
+
+def _institution_noun(words: list[str], matchers: Matchers) -> str | None:
+    """The institution (the lexicon's ``institutions``) a name of a state's office names, by
+    its noun ("Foreign Ministry") or one of its formal names ("Ministry of Foreign Affairs",
+    also inside "Ministry of Foreign Affairs and International Cooperation"; issue 16a)."""
+    joined = f" {' '.join(words)} "
+    for form, noun in matchers.institution_forms.items():
+        if f" {form} " in joined:
+            return noun
+    return next((n for n in (" ".join(words[-2:]), words[-1]) if n in matchers.institutions), None)
 
 
 def _state_before(
@@ -1347,6 +1420,9 @@ def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
         s += 1
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].text in ("'", "’")):
         e -= 1
+    opened = next((i for i in range(s + 1, e) if doc[i].text == "("), None)
+    if opened is not None and all(doc[i].text != ")" for i in range(opened, e)):
+        e = opened  # "the Shanghai Cooperation Organisation (SCO" cut inside its bracket
     while ent.label_ == "NORP" and e - 1 > s and e - 1 in in_title:
         e -= 1  # "the Kenyan Cabinet Secretary": the nationality, then the title
     if ent.label_ == "ORG" and all(i in in_title for i in range(s, e)):
@@ -1742,6 +1818,7 @@ def _resolve_persons(
             m.kind, m.label = "person", "PERSON"
     full: dict[str, str] = {}
     first: dict[str, set[str]] = {}
+    people: list[tuple[list[str], str]] = []  # the document's full names, longest first
     in_title = {i for s, e in titles for i in range(s, e)}
     longer = _longer_names(mentions, in_title)
     for m in sorted(mentions, key=lambda m: -len(person_key(m.text).split())):
@@ -1750,9 +1827,10 @@ def _resolve_persons(
             if whole is not None and whole.actor:  # "Bagheri Kani" after "Ali Bagheri Kani"
                 m.actor, m.kind = whole.actor, "name"
                 continue
-            variant = dictionary.variant_of(m.text)
+            variant = dictionary.variant_of(m.text) or _spelled_like(m.text, people)
             m.actor = variant or dictionary.new_actor(clean_surface(m.text), "person")
             m.kind = "name"
+            people.append((person_key(m.text).split(), m.actor))
         if m.actor and m.kind == "name" and len(person_key(m.text).split()) > 1:
             e = dictionary.entries.get(m.actor)
             if e is not None and e.type == "person":
@@ -2203,6 +2281,66 @@ def _organizations_missed(
         actor = dictionary.lookup(name) or dictionary.new_actor(name, "organization")
         _take(extra, taken, Mention(start, t.i + 1, "name", "ORGNAME", span.text, actor))
     return _merged(mentions, extra)
+
+
+#: lower-case particles inside a body's name in Spanish, Portuguese, Italian or French ("the
+#: Clan del Golfo", "the Frente de la Resistencia")
+_NAME_PARTICLES = frozenset({"del", "de", "la", "las", "los", "do", "da", "dos", "des", "du", "di"})
+
+
+def _particle_names_missed(
+    doc: Doc, mentions: list[Mention], taken: list[bool], dictionary: ActorDictionary
+) -> list[Mention]:
+    """A name NER did not find, after "the", of capitalized words with a particle inside
+    ("the Clan del Golfo", "the Cartel de los Soles"): an organization (issue 16a; a person's
+    name takes no article, and a known place stays a place)."""
+    extra: list[Mention] = []
+    toks, lows = tokens(doc), lowers(doc)
+    n = len(toks)
+    for i in range(1, n - 2):
+        if lows[i - 1] != "the" or taken[i] or not _cap_word(toks[i]):
+            continue
+        j = i + 1
+        while j < n and not taken[j] and (_cap_word(toks[j]) or lows[j] in _NAME_PARTICLES):
+            j += 1
+        while j > i and lows[j - 1] in _NAME_PARTICLES:
+            j -= 1
+        words = lows[i:j]
+        if not any(w in _NAME_PARTICLES for w in words) or any(taken[i:j]):
+            continue
+        span = doc[i:j]
+        if _title_cased(toks[i].sent, span) or dictionary.is_place(span.text):
+            continue
+        name = clean_surface(span.text)
+        actor = dictionary.lookup(name) or dictionary.new_actor(name, "organization")
+        _take(extra, taken, Mention(i, j, "name", "ORGNAME", span.text, actor))
+    return _merged(mentions, extra)
+
+
+def _cap_word(t: Token) -> bool:
+    """A capitalized word of a name (no sentence mark, no number)."""
+    return t.text[:1].isupper() and t.is_alpha
+
+
+#: how alike two spellings of one word of a name must be ("Cirilo", "Cirillo")
+_SPELLED_LIKE = 0.85
+
+
+def _spelled_like(name: str, people: list[tuple[list[str], str]]) -> str | None:
+    """The one person the document names in full with the same first name and, for each
+    other word of ``name``, a word spelled alike, one at least spelled otherwise ("Thomas
+    Cirillo" after "General Thomas Cirilo Swaka"; issue 16a)."""
+    words = person_key(name).split()
+    hits: set[str] = set()
+    for other, actor in people:
+        if len(other) < len(words) or other[0] != words[0] or other == words:
+            continue
+        rest = other[1:]
+        if all(any(spelled_alike(w, o, _SPELLED_LIKE) for o in rest) for w in words[1:]) and any(
+            w not in rest for w in words[1:]
+        ):
+            hits.add(actor)
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _take(found: list[Mention], taken: list[bool], mention: Mention) -> None:

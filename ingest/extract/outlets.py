@@ -12,6 +12,7 @@ channel owned by Hezbollah": a party's own voice), it stays an actor.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.normalize import name_key
@@ -53,8 +54,10 @@ def reporting_outlets(
     only: set[str] = set()
     where: set[int] = set()
     for actor, ms in by_actor.items():
-        if any(m.label == "PERSON" for m in ms) and not any(_broadcaster(doc, m) for m in ms):
-            continue
+        if any(m.label == "PERSON" for m in ms) and not any(
+            _broadcaster(doc, m) or _web_name(doc, m) for m in ms
+        ):
+            continue  # a person, unless a broadcaster or a site ("Akipress.kg" as a person)
         if own and any(name_key(m.text) == name_key(own) for m in ms):
             only.add(actor)  # "spoke to the East Rift Review" in the Review's own article
             where.update(m.start for m in ms)
@@ -174,11 +177,18 @@ def _outlet_name(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     words = [t for t in doc[m.start : m.end]]
     if any(t.lower_ in lex.outlet_words and t.text[:1].isupper() for t in words[1:]):
         return True  # "Sudan Tribune", "Press TV" (not a first word: "News Corp" is a company)
+    if _web_name(doc, m):
+        return True
     root = span_root(doc, m.start, m.end)
     near = [c for c in root.children if c.dep_ in ("appos", "compound", "amod")]
     if root.dep_ in ("appos", "compound"):
         near.append(root.head)
     return any(_outlet_noun(t, lex) or _state_run(t) for t in near)
+
+
+def _web_name(doc: Doc, m: Mention) -> bool:
+    """A name written as a site's address ("Orda.kz", "Strana.ua"): a site (issue 16a)."""
+    return bool(_WEB_NAME.search(doc[m.end - 1].text))
 
 
 def _state_run(t: Token) -> bool:
@@ -189,6 +199,9 @@ def _state_run(t: Token) -> bool:
         g.lower_ in ("state", "government") for g in t.children
     )
 
+
+#: a name written as a site's address: a word, a dot and a lower-case domain ("Orda.kz")
+_WEB_NAME = re.compile(r"[A-Za-z0-9]\.(?:[a-z]{2,3}|info|news|online)$")
 
 _STATE_RUN = frozenset({"state-run", "state-owned", "state-controlled", "government-run"})
 

@@ -43,6 +43,8 @@ class Speakers:
         #: the actors of the offices of people named only as another's principal: still the
         #: document's actors, though no speaks_for of theirs is emitted (see :meth:`emit`)
         self.idle: set[str] = set()
+        #: the dictionary's holders of offices named without a name as a clause's subject
+        self._acting_offices: set[str] = set()
 
     def _tie_to_government(self, actor: str, title: str, k: int, at: int) -> None:
         """ "President Filipe Nyusi" in talks between a state and rebels: the state."""
@@ -423,6 +425,8 @@ class Speakers:
                 if holder:
                     ctx.resolve.modifier_actors(head)
                     ctx.use(holder, s)
+                    if head.dep_ in ("nsubj", "nsubjpass"):  # "Egypt's intelligence chief
+                        self._acting_offices.add(holder)  # travelled to Doha": he acts
                 elif self._named_next(head, title, mods[0]):
                     ctx.resolve.modifier_actors(head)
             else:  # "the group's chief negotiator has announced. X told ..."
@@ -536,8 +540,10 @@ class Speakers:
                 and ctx.type_of(sf.source) == "person"
             ):
                 ctx.add_speaks(sf.source, body[0], sf.title, sf.sent, 0.8 * sf.confidence)
-        idle = self._idle_principals()
+        idle, unnamed = self._idle_principals()
         for sf in ctx.speaks.values():
+            if sf.source in unnamed:
+                continue  # "at the invitation of the Russian President": no one named acts
             ctx.use(sf.source, ctx.sents[sf.sent].start)
             ctx.use(sf.target, ctx.sents[sf.sent].start)
             if sf.source in idle:
@@ -551,12 +557,14 @@ class Speakers:
                     extra["valid_to"] = sf.role.end.isoformat()
             ctx.out.relation("speaks_for", sf.source, sf.target, sf.sent, sf.confidence, **extra)
 
-    def _idle_principals(self) -> set[str]:
-        """People the text names only as the principal of another's office ("Trump's special
-        envoy X", "X, US envoy to Syria under President Y", "X, the envoy to Mozambique of UN
-        Secretary-General Y"): they neither speak nor act here, so their own office is no
-        finding of this text. Not one who says something, is the source of another relation,
-        or is named once anywhere else ("X thanked Y")."""
+    def _idle_principals(self) -> tuple[set[str], set[str]]:
+        """People who neither speak nor act here, so that their office is no finding of this
+        text: those named only as the principal of another's office ("Trump's special envoy
+        X", "X, US envoy to Syria under President Y", "X, the envoy to Mozambique of UN
+        Secretary-General Y"), and the dictionary's holders of an office the text names
+        without a name and never as a subject ("at the invitation of the Russian President",
+        "referred by the UN Secretary-General"). Not one who says something, is the source of
+        another relation, or is named once anywhere else ("X thanked Y")."""
         ctx = self.ctx
         only: dict[str, bool] = {}
         for m in ctx.mentions:
@@ -564,7 +572,15 @@ class Speakers:
                 only[m.actor] = only.get(m.actor, True) and self._principal_at(m)
         acting = {s["speaker"] for s in ctx.out.statements}
         acting |= {r["source"] for r in ctx.out.relations}
-        return {a for a, yes in only.items() if yes and a not in acting}
+        idle = {a for a, yes in only.items() if yes and a not in acting}
+        unnamed = {
+            sf.source
+            for sf in ctx.speaks.values()
+            if sf.source not in only
+            and sf.source not in acting | self._acting_offices
+            and ctx.type_of(sf.source) == "person"
+        }
+        return idle, unnamed
 
     def _principal_at(self, m: Mention) -> bool:
         """Whether the person's mention ``m`` only names whom another's title serves: the
@@ -1609,19 +1625,42 @@ class Speakers:
             owner = None
         if owner is None:
             owner = self._owner(doc[last], m)
+        if owner is None and body is not None:
+            owner = self._described_of(body)
         if owner is None or ctx.type_of(owner) == "person":
             return None
         return title, [owner], False
 
+    def _described_of(self, noun: Token) -> str | None:
+        """The actor a common noun that only describes it names with its own "of": "the
+        president of the self-declared republic of Somaliland, X", "the leader of the
+        breakaway region of Transnistria, X" (the noun no mention and no title)."""
+        ctx = self.ctx
+        if noun.pos_ != "NOUN" or ctx.men[noun.i] is not None or ctx.title_at[noun.i] is not None:
+            return None
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        m = ctx.men[inner.i] if inner is not None else None
+        if m is None or not m.actor or ctx.type_of(m.actor) == "person":
+            return None
+        return m.actor
+
     def _portfolio_title(self, comma: int) -> int | None:
         """The last word of a title whose portfolio ends at ``comma``: "the US special envoy
         for Sudan, X", "the UN's special adviser on Cyprus, X", "the bloc's special
-        representative for the dialogue, X" (up to four words after for/on/of)."""
+        representative for the dialogue, X" (up to eight words after for/on/of, a list of
+        capitalized words among them: "Commissioner for Political Affairs, Peace and Security,
+        X")."""
         ctx = self.ctx
         doc = ctx.doc
         k = ctx.sent_of[comma]
-        for p in range(comma - 2, max(-1, comma - 8), -1):
-            if ctx.sent_of[p] != k or doc[p].is_punct or doc[p].tag_.startswith("VB"):
+        for p in range(comma - 2, max(-1, comma - 10), -1):
+            # "for Political Affairs, Peace and Security, X", "of the self-declared republic"
+            listed = doc[p].text == "," and doc[p + 1].text[:1].isupper()
+            inside = listed or doc[p].tag_ == "HYPH"
+            if ctx.sent_of[p] != k or (doc[p].is_punct and not inside):
+                return None
+            if doc[p].tag_.startswith("VB") and doc[p].tag_ != "VBN":
                 return None
             named = ctx.men[p]
             if named is not None and named.actor and ctx.type_of(named.actor) == "person":

@@ -469,20 +469,25 @@ class Speakers:
         """ "The White House confirmed the arrangement. A spokeswoman, X, said ...": an
         indefinite spokesperson's title with a name in apposition and no owner, right after a
         sentence of the same paragraph whose one speaking subject is a state or organization
-        (what it said, its spokesperson goes on to say)."""
+        (what it said, its spokesperson goes on to say); so too a bare title that opens the
+        sentence after it, also across a paragraph break ("Spokesman X said ...", issue 16t)."""
         ctx = self.ctx
         doc = ctx.doc
         if title_key(title) not in ctx.lex.spokespeople:
             return None
-        root = span_root(doc, m.start, m.end)
-        head = root.head if root.dep_ == "appos" else None
-        if head is None or ctx.title_at[head.i] is None:
-            return None
-        if not any(c.lower_ in ("a", "an") for c in head.children):
-            return None  # "the spokeswoman" is someone's the other rules know
         k = ctx.sent_of[m.start]
-        if not self._after_in_paragraph(k):
-            return None
+        span = ctx.title_at[m.start - 1] if m.start > 0 else None
+        if span is not None and span[0] == ctx.sents[k].start and k > 0:
+            pass  # "... Egypt's foreign ministry said. || Spokesman X said": a bare title
+        else:  # that opens the sentence, also in the next paragraph
+            root = span_root(doc, m.start, m.end)
+            head = root.head if root.dep_ == "appos" else None
+            if head is None or ctx.title_at[head.i] is None:
+                return None
+            if not any(c.lower_ in ("a", "an") for c in head.children):
+                return None  # "the spokeswoman" is someone's the other rules know
+            if not self._after_in_paragraph(k):
+                return None
         found: set[str] = set()
         for i in ctx.resolve.sentence_subjects(k - 1):
             if doc[i].head.lemma_.lower() in ctx.lex.speech_verbs:

@@ -117,6 +117,8 @@ FLOORS = {
     # issue 16a
     "actors-institutions": 0.95,
     "actors-parts": 0.95,
+    # issue 16t
+    "speakers-served": 0.95,
 }
 
 

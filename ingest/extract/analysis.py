@@ -62,5 +62,5 @@ def analyze(
     # one demand worded twice in the document, one topic (issue 12k)
     merge_same_demands(ctx.out, ctx.topics.by_id, lexicon.topic_stopwords | lexicon.topic_drop)
     if not every_mention:
-        ctx.keep_actors(acting_actors(ctx))
+        ctx.keep_actors(acting_actors(ctx) | speakers.idle)
     return ctx.result()

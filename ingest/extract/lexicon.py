@@ -172,6 +172,7 @@ class Roles(_Section):
     sending_verbs: Words = Field(default_factory=list)
     representing_verbs: Words = Field(default_factory=list)
     government_titles: Words = Field(default_factory=list)
+    head_offices: Words = Field(default_factory=list)
     portfolios: Words = Field(default_factory=list)
     role_nouns: Words = Field(default_factory=list)
     government_nouns: Words = Field(default_factory=list)
@@ -453,6 +454,8 @@ class Lexicon:
     representing_verbs: frozenset[str]
     #: last words of titles of a state's government ("President X" speaks for the state)
     government_titles: frozenset[str]
+    #: adjectives of a head of state's office ("presidential spokeswoman X"), issue 16t
+    head_offices: frozenset[str]
     #: capitalized words of a title that are no organizations ("Labor Secretary X")
     portfolios: frozenset[str]
     #: last words of names of processes and texts: no actors ("the Tumaini Initiative")
@@ -793,6 +796,7 @@ class Lexicon:
             sending_verbs=fs(ro.sending_verbs),
             representing_verbs=fs(ro.representing_verbs),
             government_titles=fs(ro.government_titles),
+            head_offices=fs(ro.head_offices),
             portfolios=fs(ro.portfolios),
             process_heads=fs(sp.process_heads),
             facility_heads=fs(sp.facility_heads),

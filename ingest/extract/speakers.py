@@ -40,6 +40,11 @@ class Speakers:
         self._served: list[tuple[str, str, str, int, int]] = []
         #: whether the text is hard-wrapped (read once, when a rule first asks)
         self._wrapped: bool | None = None
+        #: the actors of the offices of people named only as another's principal: still the
+        #: document's actors, though no speaks_for of theirs is emitted (see :meth:`emit`)
+        self.idle: set[str] = set()
+        #: the dictionary's holders of offices named without a name as a clause's subject
+        self._acting_offices: set[str] = set()
 
     def _tie_to_government(self, actor: str, title: str, k: int, at: int) -> None:
         """ "President Filipe Nyusi" in talks between a state and rebels: the state."""
@@ -47,9 +52,21 @@ class Speakers:
         if actor in ctx.principal:
             return
         state = self._government_of(title, k, at)
+        if state is None and self._head_office(at):
+            state = self._clause_state(at, leaders=True)
         if state is not None:
             ctx.add_speaks(actor, state, title, k, 0.6)
             ctx.register_role(title, actor, state)
+
+    def _head_office(self, at: int) -> bool:
+        """Whether the title right before the name at token ``at`` is of a head of state's
+        office ("presidential spokeswoman X", `roles.head_offices`)."""
+        ctx = self.ctx
+        span = ctx.title_at[at - 1] if at > 0 else None
+        if span is None:
+            return False
+        words = range(max(0, span[0] - 2), span[1])
+        return any(ctx.doc[x].lower_ in ctx.lex.head_offices for x in words)
 
     def _possessed_bodies(self) -> None:
         """ "Khalifa Haftar's Libyan National Army", "Muqtada al-Sadr's Mahdi Army": a person
@@ -408,25 +425,69 @@ class Speakers:
                 if holder:
                     ctx.resolve.modifier_actors(head)
                     ctx.use(holder, s)
+                    if head.dep_ in ("nsubj", "nsubjpass"):  # "Egypt's intelligence chief
+                        self._acting_offices.add(holder)  # travelled to Doha": he acts
+                elif self._named_next(head, title, mods[0]):
+                    ctx.resolve.modifier_actors(head)
+            else:  # "the group's chief negotiator has announced. X told ..."
+                poss = next((c for c in head.children if c.dep_ == "poss"), None)
+                with ctx.quietly():
+                    owner = self._described_owner(poss) if poss is not None else None
+                if owner is not None and ctx.type_of(owner) == "organization":
+                    self._named_next(head, title, owner)
+
+    def _named_next(self, head: Token, title: str, owner: str) -> bool:
+        """ "..., the group's chief negotiator has announced. X told Reuters that ...": an
+        owned title that says something, and a named person with no title and no principal
+        who opens the next sentence saying something too: X holds the title (and speaks for
+        its owner). Not a person's office ("Trump's envoy"), not a title with a verb of no
+        saying, not a name after a title of its own."""
+        ctx = self.ctx
+        if head.dep_ != "nsubj" or head.head.lemma_.lower() not in ctx.lex.speech_verbs:
+            return False
+        if ctx.type_of(owner) == "person":
+            return False
+        k = ctx.sent_of[head.i] + 1
+        if k >= len(ctx.sents):
+            return False
+        sent = ctx.sents[k]
+        if sent.root.lemma_.lower() not in ctx.lex.speech_verbs:
+            return False
+        subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        m = ctx.men[subj.i] if subj is not None else None
+        if m is None or m.start != sent.start or not m.actor:
+            return False
+        if m.end < len(ctx.doc) and ctx.doc[m.end].text == ",":
+            return False  # "X, a farmer in Hodeidah, told reporters": someone described
+        if ctx.type_of(m.actor) != "person" or m.actor in ctx.principal:
+            return False
+        ctx.add_speaks(m.actor, owner, title, k, 0.6)
+        ctx.register_role(title, m.actor, owner)
+        return True
 
     def _voice_of(self, m: Mention, title: str) -> str | None:
         """ "The White House confirmed the arrangement. A spokeswoman, X, said ...": an
         indefinite spokesperson's title with a name in apposition and no owner, right after a
         sentence of the same paragraph whose one speaking subject is a state or organization
-        (what it said, its spokesperson goes on to say)."""
+        (what it said, its spokesperson goes on to say); so too a bare title that opens the
+        sentence after it, also across a paragraph break ("Spokesman X said ...", issue 16t)."""
         ctx = self.ctx
         doc = ctx.doc
         if title_key(title) not in ctx.lex.spokespeople:
             return None
-        root = span_root(doc, m.start, m.end)
-        head = root.head if root.dep_ == "appos" else None
-        if head is None or ctx.title_at[head.i] is None:
-            return None
-        if not any(c.lower_ in ("a", "an") for c in head.children):
-            return None  # "the spokeswoman" is someone's the other rules know
         k = ctx.sent_of[m.start]
-        if not self._after_in_paragraph(k):
-            return None
+        span = ctx.title_at[m.start - 1] if m.start > 0 else None
+        if span is not None and span[0] == ctx.sents[k].start and k > 0:
+            pass  # "... Egypt's foreign ministry said. || Spokesman X said": a bare title
+        else:  # that opens the sentence, also in the next paragraph
+            root = span_root(doc, m.start, m.end)
+            head = root.head if root.dep_ == "appos" else None
+            if head is None or ctx.title_at[head.i] is None:
+                return None
+            if not any(c.lower_ in ("a", "an") for c in head.children):
+                return None  # "the spokeswoman" is someone's the other rules know
+            if not self._after_in_paragraph(k):
+                return None
         found: set[str] = set()
         for i in ctx.resolve.sentence_subjects(k - 1):
             if doc[i].head.lemma_.lower() in ctx.lex.speech_verbs:
@@ -484,9 +545,15 @@ class Speakers:
                 and ctx.type_of(sf.source) == "person"
             ):
                 ctx.add_speaks(sf.source, body[0], sf.title, sf.sent, 0.8 * sf.confidence)
+        idle, unnamed = self._idle_principals()
         for sf in ctx.speaks.values():
+            if sf.source in unnamed:
+                continue  # "at the invitation of the Russian President": no one named acts
             ctx.use(sf.source, ctx.sents[sf.sent].start)
             ctx.use(sf.target, ctx.sents[sf.sent].start)
+            if sf.source in idle:
+                self.idle |= {sf.source, sf.target}
+                continue  # named, not acting for the body here
             extra: dict[str, Any] = {}
             if sf.role is not None:
                 if sf.role.start:
@@ -494,6 +561,51 @@ class Speakers:
                 if sf.role.end:
                     extra["valid_to"] = sf.role.end.isoformat()
             ctx.out.relation("speaks_for", sf.source, sf.target, sf.sent, sf.confidence, **extra)
+
+    def _idle_principals(self) -> tuple[set[str], set[str]]:
+        """People who neither speak nor act here, so that their office is no finding of this
+        text: those named only as the principal of another's office ("Trump's special envoy
+        X", "X, US envoy to Syria under President Y", "X, the envoy to Mozambique of UN
+        Secretary-General Y"), and the dictionary's holders of an office the text names
+        without a name and never as a subject ("at the invitation of the Russian President",
+        "referred by the UN Secretary-General"). Not one who says something, is the source of
+        another relation, or is named once anywhere else ("X thanked Y")."""
+        ctx = self.ctx
+        only: dict[str, bool] = {}
+        for m in ctx.mentions:
+            if m.actor and ctx.type_of(m.actor) == "person":
+                only[m.actor] = only.get(m.actor, True) and self._principal_at(m)
+        acting = {s["speaker"] for s in ctx.out.statements}
+        acting |= {r["source"] for r in ctx.out.relations}
+        idle = {a for a, yes in only.items() if yes and a not in acting}
+        unnamed = {
+            sf.source
+            for sf in ctx.speaks.values()
+            if sf.source not in only
+            and sf.source not in acting | self._acting_offices
+            and ctx.type_of(sf.source) == "person"
+        }
+        return idle, unnamed
+
+    def _principal_at(self, m: Mention) -> bool:
+        """Whether the person's mention ``m`` only names whom another's title serves: the
+        owner of that title ("Trump's envoy", "Trump envoy") or the object of its "of",
+        "under" or "to" ("the envoy ... of Secretary-General Y"), not the person's own title
+        before the name ("President of Russia Y")."""
+        ctx = self.ctx
+        doc = ctx.doc
+        root = span_root(doc, m.start, m.end)
+        if root.dep_ in ("poss", "compound"):
+            return ctx.title_at[root.head.i] is not None and root.head.i >= m.end
+        own = _title_words_before(doc, m.start - 1) + 1
+        t = root
+        for _ in range(4):
+            if t.dep_ != "pobj" or t.head.lower_ not in _PRINCIPAL_PREPS:
+                return False
+            t = t.head.head
+            if t.i < own and ctx.title_at[t.i] is not None:
+                return True
+        return False
 
     # ------------------------------------------------------------------ owners
     def _tree_role(self, m: Mention, *, led_only: bool = False) -> tuple[str, str] | None:
@@ -774,6 +886,9 @@ class Speakers:
         whose = self._whose(at)
         if whose is not None:
             return whose if ctx.type_of(whose) == "state" else None
+        offered = self._offered_by(at)
+        if offered is not None:
+            return offered
         voiced = self._clause_state(at)
         if voiced is not None:
             return voiced
@@ -800,6 +915,34 @@ class Speakers:
                 return None
         ctx.use(states[0], 0)
         return states[0]
+
+    def _offered_by(self, at: int) -> str | None:
+        """The one state that owns a thing the person at token ``at`` offers or makes: "a
+        Turkish proposal, either from Foreign Minister X or ...", "an Egyptian plan drafted by
+        Foreign Minister X", "Qatar's offer from Prime Minister X" (the state's word on the
+        noun whose "from", "by" or "of" names the person)."""
+        ctx = self.ctx
+        person = ctx.men[at]
+        if person is None:
+            return None
+        t = span_root(ctx.doc, person.start, person.end)
+        while t.dep_ in ("conj", "appos") and t.head.i < t.i:
+            t = t.head
+        if t.dep_ != "pobj" or t.head.lower_ not in ("from", "by", "of"):
+            return None
+        noun = t.head.head
+        if noun.dep_ == "acl" and noun.pos_ == "VERB":  # "a plan drafted by X"
+            noun = noun.head
+        if noun.lemma_.lower() not in ctx.lex.demand_plans:
+            return None  # "Norway's summit, hosted by Prime Minister X": a host, no owner
+        found = set()
+        for c in noun.children:
+            m = ctx.men[c.i]
+            if c.dep_ not in ("amod", "compound", "poss", "nmod") or m is None or m.place:
+                continue
+            if m.actor and ctx.type_of(m.actor) == "state":
+                found.add(m.actor)
+        return found.pop() if len(found) == 1 else None
 
     def _topic_state(self, k: int) -> str | None:
         """ "Rwanda, for its part, insists it is no party. Foreign Minister X has denied ...
@@ -863,11 +1006,13 @@ class Speakers:
             }
         return found
 
-    def _clause_state(self, at: int) -> str | None:
+    def _clause_state(self, at: int, *, leaders: bool = False) -> str | None:
         """The state (named or by its capital) that is the subject of what the person at
         token ``at`` says: "Kosovo will not begin ... until Serbia takes steps, Prime Minister
         X said" (Kosovo, not Serbia of the inner clause), "X said Kyiv insisted on ..."; not a
-        state a deontic modal binds ("X said Cambodia must stop firing": a demand on it)."""
+        state a deontic modal binds ("X said Cambodia must stop firing": a demand on it).
+        With ``leaders``, also the state a person subject speaks for ("Y pardoned them,
+        presidential spokeswoman X said": Y's state)."""
         ctx = self.ctx
         first = ctx.men[at]
         if first is None or not first.actor:
@@ -892,6 +1037,9 @@ class Speakers:
                         continue
                     if not mm.place and mm.kind != "demonym" and ctx.type_of(mm.actor) == "state":
                         found.add(mm.actor)
+                    led = ctx.principal.get(mm.actor) if leaders else None
+                    if led is not None and ctx.type_of(led.target) == "state":
+                        found.add(led.target)
             if found:
                 return found.pop() if len(found) == 1 else None
         return None
@@ -1328,6 +1476,8 @@ class Speakers:
                 orgs.append(mm.actor)
                 seen.append(mm)
                 i = mm.start - 1
+            elif not orgs and (opened := self._short_form_before(i)) is not None:
+                i = opened - 1  # "Syrian Democratic Forces (SDF) General Commander X"
             elif not titles and (brief := self._brief_before(i)) is not None:
                 i = brief  # "US special envoy to the Middle East X": the title's brief
             elif _blocks(t, ctx.lex.role_blockers):
@@ -1357,6 +1507,22 @@ class Speakers:
             for t in bare_at:
                 ctx.use(orgs[0], t.i, t.text)
         return titles[0], orgs, blocked
+
+    def _short_form_before(self, i: int) -> int | None:
+        """Where the bracketed short form of the name before it opens, when token ``i`` closes
+        it ("Syrian Democratic Forces (SDF)": the "("), so that the name before owns the title
+        after it; None when ``i`` closes no such brackets."""
+        ctx = self.ctx
+        doc = ctx.doc
+        if doc[i].text != ")" or i < 3 or doc[i - 2].text != "(":
+            return None
+        short, full = ctx.men[i - 1], ctx.men[i - 3]
+        if full is None or not full.actor:
+            return None
+        if short is None:  # an acronym NER left out ("(NUF)")
+            text = doc[i - 1].text
+            return i - 2 if text.isupper() and text.isalpha() and len(text) >= 2 else None
+        return i - 2 if short.actor in (None, full.actor) else None
 
     def _brief_before(self, i: int) -> int | None:
         """Where the title ends whose brief, a region no mention covers, ends at token ``i``
@@ -1464,19 +1630,42 @@ class Speakers:
             owner = None
         if owner is None:
             owner = self._owner(doc[last], m)
+        if owner is None and body is not None:
+            owner = self._described_of(body)
         if owner is None or ctx.type_of(owner) == "person":
             return None
         return title, [owner], False
 
+    def _described_of(self, noun: Token) -> str | None:
+        """The actor a common noun that only describes it names with its own "of": "the
+        president of the self-declared republic of Somaliland, X", "the leader of the
+        breakaway region of Transnistria, X" (the noun no mention and no title)."""
+        ctx = self.ctx
+        if noun.pos_ != "NOUN" or ctx.men[noun.i] is not None or ctx.title_at[noun.i] is not None:
+            return None
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        m = ctx.men[inner.i] if inner is not None else None
+        if m is None or not m.actor or ctx.type_of(m.actor) == "person":
+            return None
+        return m.actor
+
     def _portfolio_title(self, comma: int) -> int | None:
         """The last word of a title whose portfolio ends at ``comma``: "the US special envoy
         for Sudan, X", "the UN's special adviser on Cyprus, X", "the bloc's special
-        representative for the dialogue, X" (up to four words after for/on/of)."""
+        representative for the dialogue, X" (up to eight words after for/on/of, a list of
+        capitalized words among them: "Commissioner for Political Affairs, Peace and Security,
+        X")."""
         ctx = self.ctx
         doc = ctx.doc
         k = ctx.sent_of[comma]
-        for p in range(comma - 2, max(-1, comma - 8), -1):
-            if ctx.sent_of[p] != k or doc[p].is_punct or doc[p].tag_.startswith("VB"):
+        for p in range(comma - 2, max(-1, comma - 10), -1):
+            # "for Political Affairs, Peace and Security, X", "of the self-declared republic"
+            listed = doc[p].text == "," and doc[p + 1].text[:1].isupper()
+            inside = listed or doc[p].tag_ == "HYPH"
+            if ctx.sent_of[p] != k or (doc[p].is_punct and not inside):
+                return None
+            if doc[p].tag_.startswith("VB") and doc[p].tag_ != "VBN":
                 return None
             named = ctx.men[p]
             if named is not None and named.actor and ctx.type_of(named.actor) == "person":
@@ -1547,6 +1736,13 @@ class Speakers:
                 ):
                     self._serves[m.start] = mm.actor  # "an adviser to (President) X"
                     return titles[0], [], False
+                if (
+                    mm.actor
+                    and titles
+                    and ctx.type_of(mm.actor) == "person"
+                    and doc[_title_words_before(doc, mm.start - 1)].lower_ in _SERVING_PREPS
+                ):
+                    break  # "X, US envoy to Syria under President Y": the office's principal
                 if not mm.actor or ctx.type_of(mm.actor) == "person":
                     return None
                 owned = last_end + 1 == mm.start and doc[last_end].tag_ == "POS"
@@ -1620,6 +1816,11 @@ def _objects(v: Token) -> list[Token]:
 
 #: prepositions of place: what follows them locates, it owns nothing
 _PLACE_PREPS = frozenset({"in", "at", "near", "from", "across", "inside", "outside", "into"})
+#: words before the person an office serves under ("envoy to Syria under President X"): the
+#: principal, not the body the holder speaks for
+_SERVING_PREPS = frozenset({"under"})
+#: words between an office and the person it serves ("envoy of Y", "adviser to Y")
+_PRINCIPAL_PREPS = _SERVING_PREPS | {"of", "to"}
 
 #: verbs whose "for" names the side the subject acts for: "speaks for the group", "signed
 #: for Moscow", "negotiated for the rebels"

@@ -275,6 +275,8 @@ class MediationSection(_Section):
     effort_nouns: Words = Field(default_factory=list)
     companions: Words = Field(default_factory=list)
     not_asserted: Words = Field(default_factory=list)
+    ending_verbs: Words = Field(default_factory=list)
+    working_verbs: Words = Field(default_factory=list)
     movement_verbs: Words = Field(default_factory=list)
     office_titles: Words = Field(default_factory=list)
     leading_verbs: Words = Field(default_factory=list)
@@ -305,6 +307,13 @@ class MediationSection(_Section):
     envoy_verbs: Words = Field(default_factory=list)
     envoy_light_verbs: Words = Field(default_factory=list)
     envoy_saying_verbs: Words = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ending_unsays(self) -> MediationSection:
+        stray = sorted(set(self.ending_verbs) - set(self.not_asserted))
+        if stray:
+            raise ValueError(f"ending_verbs {stray} are not in not_asserted")
+        return self
 
 
 class Parties(_Section):
@@ -608,6 +617,11 @@ class Lexicon:
     #: "travelled between Maputo and RENAMO's hideout": mediation between the parties only
     movement_verbs: frozenset[str]
     mediation_not_asserted: frozenset[str]
+    #: "suspended its mediation" unsays it; "ended weeks of Qatari-led talks" does not: what a
+    #: participle says was brokered took place (issue 16m)
+    mediation_ending_verbs: frozenset[str]
+    #: "mediators are helping Hamas draft a reply": the one mediators work on is a side
+    mediation_working_verbs: frozenset[str]
     #: titles whose holder mediates for the actor they speak for ("the Qatari envoy"), unlike a
     #: nationality or rank ("the Swiss diplomat X chaired the contact group")
     mediation_office_titles: frozenset[str]
@@ -888,6 +902,8 @@ class Lexicon:
             companions=fs(me.companions),
             movement_verbs=fs(me.movement_verbs),
             mediation_not_asserted=fs(me.not_asserted),
+            mediation_ending_verbs=fs(me.ending_verbs),
+            mediation_working_verbs=fs(me.working_verbs),
             mediation_office_titles=frozenset(title_key(w) for w in me.office_titles),
             leading_verbs=fs(me.leading_verbs),
             past_attempts=fs(me.past_attempts),

@@ -307,8 +307,31 @@ class Mediation:
                 sides += [a for a in self._message_owners(gov) if a not in sides]
                 self.link(mediators, sides, k, with_document=True, not_a_party=modifier_only)
                 return
+        if not parties and n.dep_ == "nsubj":
+            # "regional mediators are helping Hamas draft a reply": the one worked on is a side
+            sides = self._worked_on(gov)
+            if sides:
+                self.link(mediators, sides, k, with_document=True, not_a_party=modifier_only)
+                return
         # "Hamas mediators reach out to ...": a side's negotiators are no mediators
         self.link(mediators, parties, k, not_a_party=modifier_only)
+
+    def _worked_on(self, verb: Token) -> list[str]:
+        """The sides a verb of working on someone names, its subject being mediators (issue
+        16m, ``mediation.working_verbs``): "are helping Hamas (to) draft a reply", "pressed
+        the RSF to sign", "met the M23 delegation"; none where the work is negated."""
+        ctx = self.ctx
+        if verb.lemma_.lower() not in ctx.lex.mediation_working_verbs or ctx.negated(verb):
+            return []
+        worked_on = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        worked_on += [  # "helping Hamas to draft", parsed as the complement's subject
+            s
+            for c in verb.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
+        return self.parties.actors(x for c in worked_on for h in (c, *c.conjuncts) for x in _np(h))
 
     def _np_actors_split_off(self, n: Token) -> list[str]:
         """The actors of a name the parser hung on the verb beside a subject it stands in
@@ -1399,13 +1422,20 @@ class Mediation:
         role as a mediator", "if Qatar mediates"."""
         ctx = self.ctx
         words = ctx.lex.mediation_not_asserted
+        # "ended weeks of Qatari-led talks": what a participle says was brokered took place
+        brokered = t.tag_ == "VBN" and t.dep_ in ("amod", "acl")
         cur = t
         for _ in range(5):
             if any(c.dep_ == "aux" and c.lower_ in words for c in cur.children):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in ctx.lex.irrealis_marks for c in cur.children):
                 return True
-            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in words and cur.i != t.i:
+            if (
+                cur.pos_ in ("VERB", "AUX")
+                and cur.lemma_.lower() in words
+                and cur.i != t.i
+                and not (brokered and cur.lemma_.lower() in ctx.lex.mediation_ending_verbs)
+            ):
                 return True
             if (
                 cur.i != t.i
@@ -1474,6 +1504,11 @@ class Mediation:
     def _emit(self) -> None:
         ctx = self.ctx
         doc_conf = IN_DOCUMENT if ctx.parties_stated else INFERRED
+        # with no parties stated or inferred, the sides the mediators are said to work on
+        # ("mediators are helping Hamas ...") are the document's (issue 16m)
+        doc_parties = ctx.parties or list(
+            dict.fromkeys(p for f in self.found if f.with_document for p in f.parties)
+        )
         for f in self.found:
             if f.places and ctx.parties and not set(f.parties) <= set(ctx.parties):
                 f.parties = []
@@ -1483,7 +1518,7 @@ class Mediation:
                 continue  # another negotiation: "the 1996 deal his group signed under .."
             links = [(p, f.confidence if p in named else doc_conf) for p in f.parties]
             if not f.parties or f.with_document:
-                links += [(p, doc_conf) for p in ctx.parties if p not in f.parties]
+                links += [(p, doc_conf) for p in doc_parties if p not in f.parties]
             start = ctx.sents[f.sent].start
             for m in f.mediators:
                 if f.not_a_party and (m in ctx.parties or m in f.parties):

@@ -297,6 +297,12 @@ class Mediation:
         if not parties and n.dep_ == "appos" and gov.pos_ in ("NOUN", "PROPN"):
             parties = self._object_between(gov.head)  # "Norway, the guarantor, attended the
             # talks between A and B"
+        if not parties and n.lemma_.lower() in ctx.lex.mediator_role_nouns:
+            # "served as a messenger for Ocalan": the one whose words are carried is a side
+            sides = self._carried_for(n)
+            if sides:
+                self.link(mediators, sides, k, with_document=True, not_a_party=modifier_only)
+                return
         if not parties and n.dep_ in ("dobj", "pobj", "dative") and gov.pos_ in ("VERB", "AUX"):
             # "the Israeli delegation met the mediators": whoever meets or urges them is a
             # side, and so is whoever's reply or proposal they discuss
@@ -315,6 +321,19 @@ class Mediation:
                 return
         # "Hamas mediators reach out to ...": a side's negotiators are no mediators
         self.link(mediators, parties, k, not_a_party=modifier_only)
+
+    def _carried_for(self, role: Token) -> list[str]:
+        """The one a channel works for ("a messenger for the jailed leader X", "a conduit for
+        Washington"): a side, in person and through whom a person speaks for (issue 16m)."""
+        ctx = self.ctx
+        out: list[str] = []
+        for c in role.children:
+            if c.dep_ != "prep" or c.lower_ != "for":
+                continue
+            for a in ctx.resolve.actors_in(c.subtree):
+                sf = ctx.principal.get(a)
+                out += [x for x in (a, sf.target if sf else a) if x not in out]
+        return out
 
     def _worked_on(self, verb: Token) -> list[str]:
         """The sides a verb of working on someone names, its subject being mediators (issue
@@ -1361,7 +1380,7 @@ class Mediation:
                 "dobj",
                 "dative",
             ):
-                found = self.parties.actors(c.subtree)
+                found = self.parties.actors(_outside_places(c))
                 if len(found) >= 2:
                     return found
         return []
@@ -1703,6 +1722,19 @@ def _unlisted(t: Token) -> Token | None:
 
 #: Words that open a spoken turn before a name is addressed ("Well, John, ...").
 _OPENERS = frozenset({"well", "yes", "no", "so", "now", "and", "but", "thanks", "right", "look"})
+
+
+def _outside_places(c: Token) -> list[Token]:
+    """A phrase's words without the places in it: "talks in Rome, Italy" addresses no Italy
+    (issue 16m)."""
+    out = []
+    for x in c.subtree:
+        cur = x
+        while cur.i != c.i and not (cur.dep_ == "prep" and cur.lower_ in _PLACE_PREPS):
+            cur = cur.head
+        if cur.i == c.i:
+            out.append(x)
+    return out
 
 
 def _np(t: Token) -> list[Token]:

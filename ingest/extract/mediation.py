@@ -1249,10 +1249,19 @@ class Mediation:
         return []
 
     def between_near(self, t: Token) -> list[str]:
-        """The sides of a "between" phrase on ``t``: "a truce between A and B"."""
+        """The sides of a "between" phrase on ``t``: "a truce between A and B"; or on the
+        noun of its "of" phrase, where the parser hung it ("the exchange of prisoners between
+        A and B", issue 16m)."""
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "between":
                 return self.parties.between(c, resolve=True)
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.pos_ == "NOUN":
+                        for g in o.children:
+                            if g.dep_ == "prep" and g.lower_ == "between":
+                                return self.parties.between(g, resolve=True)
         return []
 
     def _deal_made(self, v: Token, k: int) -> None:

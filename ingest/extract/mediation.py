@@ -61,6 +61,9 @@ class Finding:
     #: the one side the clause names ("the 1996 agreement his group signed under the auspices
     #: of Z"): the mediation is the document's only if that side is one of its parties
     sides: list[str] | None = None
+    #: the parties are the ones the mediators work on ("helping Hamas draft a reply"): only
+    #: the document's parties where it has some ("helped the Red Cross deliver" is no side)
+    worked_on: bool = False
 
 
 class Mediation:
@@ -317,7 +320,9 @@ class Mediation:
             # "regional mediators are helping Hamas draft a reply": the one worked on is a side
             sides = self._worked_on(gov)
             if sides:
-                self.link(mediators, sides, k, with_document=True, not_a_party=modifier_only)
+                self.link(
+                    mediators, sides, k, with_document=True, not_a_party=modifier_only, worked=True
+                )
                 return
         # "Hamas mediators reach out to ...": a side's negotiators are no mediators
         self.link(mediators, parties, k, not_a_party=modifier_only)
@@ -1494,6 +1499,7 @@ class Mediation:
         not_a_party: bool = False,
         places: bool = False,
         sides: list[str] | None = None,
+        worked: bool = False,
     ) -> None:
         """Records that ``mediators`` mediate between ``parties`` in sentence ``k`` (none: the
         document's parties; see :class:`Finding` for the options)."""
@@ -1510,6 +1516,7 @@ class Mediation:
                 not_a_party,
                 places,
                 [a for a in sides or [] if a not in mediators],
+                worked,
             )
         )
 
@@ -1538,6 +1545,8 @@ class Mediation:
             dict.fromkeys(p for f in self.found if f.with_document for p in f.parties)
         )
         for f in self.found:
+            if f.worked_on and ctx.parties:
+                f.parties = [p for p in f.parties if p in ctx.parties]
             if f.places and ctx.parties and not set(f.parties) <= set(ctx.parties):
                 f.parties = []
             named = set(f.parties)

@@ -327,6 +327,8 @@ class Parties(_Section):
     # issue 14o
     pair_modifiers: Words = Field(default_factory=list)
     people_pair_nouns: Words = Field(default_factory=list)
+    # issue 16m
+    frame_nouns: Words = Field(default_factory=list)
 
 
 class Irrealis(_Section):
@@ -668,6 +670,8 @@ class Lexicon:
     pair_modifiers: frozenset[str]
     #: "both leaders": counted pair nouns of people (the two people named before)
     people_pair_nouns: frozenset[str]
+    #: "as part of a deal with B": the nouns between an act and the deal that frames it
+    frame_nouns: frozenset[str]
     irrealis_governors: frozenset[str]
     irrealis_marks: frozenset[str]
     protests: frozenset[str]
@@ -928,6 +932,7 @@ class Lexicon:
             deal_verbs=fs(spec.parties.deal_verbs),
             pair_modifiers=fs(spec.parties.pair_modifiers),
             people_pair_nouns=fs(spec.parties.people_pair_nouns),
+            frame_nouns=fs(spec.parties.frame_nouns),
             irrealis_governors=fs(spec.irrealis.governors),
             irrealis_marks=fs(spec.irrealis.marks),
             protests=fs(spec.irrealis.protests),

@@ -467,7 +467,8 @@ class Parties:
         if len(withs) != 1:
             return []
         if gov is None and holder is None:  # "Iran agreed to stop X as part of a deal with
-            gov = _framing_verb(noun)  # Saudi Arabia": the clause's subject is the other side
+            gov = _framing_verb(noun, self.ctx.lex.frame_nouns)  # Saudi Arabia": the
+            # clause's subject is the other side
         # the one named, not what the parser hung on it ("a deal with Saudi Arabia – Wall
         # Street Journal report")
         objs = [c for c in withs[0].children if c.dep_ == "pobj"]
@@ -618,7 +619,7 @@ def joined_before(noun: Token) -> list[Token]:
     return left if any(x.text in ("-", "–", "/") for x in left) else []
 
 
-def _framing_verb(noun: Token) -> Token | None:
+def _framing_verb(noun: Token, frame_nouns: frozenset[str]) -> Token | None:
     """The verb whose act a deal or talks frame, through "as part of", "under" or "in" (issue
     16m): "agreed to stop X as part of a deal with B", "released them under a deal with B",
     "withdrew in a deal with B"; none through any other preposition ("despite talks with B")."""
@@ -630,7 +631,7 @@ def _framing_verb(noun: Token) -> Token | None:
         up = prep.head
         if up.pos_ in ("VERB", "AUX"):
             return up if prep.lower_ != "of" else None
-        if up.lower_ not in _FRAME_NOUNS:
+        if up.lower_ not in frame_nouns:
             return None
         cur = up
     return None
@@ -638,8 +639,6 @@ def _framing_verb(noun: Token) -> Token | None:
 
 #: prepositions by which a deal frames an act ("as part of a deal", "under a deal")
 _FRAMES = frozenset({"as", "under", "in", "of"})
-#: nouns that stand between the act and its frame ("as part of a deal")
-_FRAME_NOUNS = frozenset({"part", "terms", "framework"})
 
 
 def lemma_of(t: Token) -> str:

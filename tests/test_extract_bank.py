@@ -119,6 +119,8 @@ FLOORS = {
     "actors-parts": 0.95,
     # issue 16t
     "speakers-served": 0.95,
+    # issue 16m
+    "mediation-work": 0.95,
 }
 
 

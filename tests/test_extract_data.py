@@ -28,6 +28,7 @@ def test_the_bundled_data_loads() -> None:
         ("rejects: {predicates: [no, yes]}", "rejects.predicates", '"no"'),
         ("demands: {fulfil_verbs: [meet, 3]}", "demands.fulfil_verbs", "list of words"),
         ("speech: {verbs: [say], directive_verbs: [urge]}", "speech", "['urge']"),
+        ("mediation: {not_asserted: [offer], ending_verbs: [end]}", "mediation", "['end']"),
     ],
 )
 def test_a_bad_lexicon_names_the_field(tmp_path: Path, text: str, field: str, message: str) -> None:

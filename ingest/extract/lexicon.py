@@ -284,6 +284,8 @@ class MediationSection(_Section):
     effort_nouns: Words = Field(default_factory=list)
     companions: Words = Field(default_factory=list)
     not_asserted: Words = Field(default_factory=list)
+    ending_verbs: Words = Field(default_factory=list)
+    working_verbs: Words = Field(default_factory=list)
     movement_verbs: Words = Field(default_factory=list)
     office_titles: Words = Field(default_factory=list)
     leading_verbs: Words = Field(default_factory=list)
@@ -315,6 +317,13 @@ class MediationSection(_Section):
     envoy_light_verbs: Words = Field(default_factory=list)
     envoy_saying_verbs: Words = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _ending_unsays(self) -> MediationSection:
+        stray = sorted(set(self.ending_verbs) - set(self.not_asserted))
+        if stray:
+            raise ValueError(f"ending_verbs {stray} are not in not_asserted")
+        return self
+
 
 class Parties(_Section):
     nouns: Words = Field(default_factory=list)
@@ -327,6 +336,8 @@ class Parties(_Section):
     # issue 14o
     pair_modifiers: Words = Field(default_factory=list)
     people_pair_nouns: Words = Field(default_factory=list)
+    # issue 16m
+    frame_nouns: Words = Field(default_factory=list)
 
 
 class Irrealis(_Section):
@@ -626,6 +637,11 @@ class Lexicon:
     #: "travelled between Maputo and RENAMO's hideout": mediation between the parties only
     movement_verbs: frozenset[str]
     mediation_not_asserted: frozenset[str]
+    #: "suspended its mediation" unsays it; "ended weeks of Qatari-led talks" does not: what a
+    #: participle says was brokered took place (issue 16m)
+    mediation_ending_verbs: frozenset[str]
+    #: "mediators are helping Hamas draft a reply": the one mediators work on is a side
+    mediation_working_verbs: frozenset[str]
     #: titles whose holder mediates for the actor they speak for ("the Qatari envoy"), unlike a
     #: nationality or rank ("the Swiss diplomat X chaired the contact group")
     mediation_office_titles: frozenset[str]
@@ -672,6 +688,8 @@ class Lexicon:
     pair_modifiers: frozenset[str]
     #: "both leaders": counted pair nouns of people (the two people named before)
     people_pair_nouns: frozenset[str]
+    #: "as part of a deal with B": the nouns between an act and the deal that frames it
+    frame_nouns: frozenset[str]
     irrealis_governors: frozenset[str]
     irrealis_marks: frozenset[str]
     protests: frozenset[str]
@@ -910,6 +928,8 @@ class Lexicon:
             companions=fs(me.companions),
             movement_verbs=fs(me.movement_verbs),
             mediation_not_asserted=fs(me.not_asserted),
+            mediation_ending_verbs=fs(me.ending_verbs),
+            mediation_working_verbs=fs(me.working_verbs),
             mediation_office_titles=frozenset(title_key(w) for w in me.office_titles),
             leading_verbs=fs(me.leading_verbs),
             past_attempts=fs(me.past_attempts),
@@ -934,6 +954,7 @@ class Lexicon:
             deal_verbs=fs(spec.parties.deal_verbs),
             pair_modifiers=fs(spec.parties.pair_modifiers),
             people_pair_nouns=fs(spec.parties.people_pair_nouns),
+            frame_nouns=fs(spec.parties.frame_nouns),
             irrealis_governors=fs(spec.irrealis.governors),
             irrealis_marks=fs(spec.irrealis.marks),
             protests=fs(spec.irrealis.protests),

@@ -61,6 +61,9 @@ class Finding:
     #: the one side the clause names ("the 1996 agreement his group signed under the auspices
     #: of Z"): the mediation is the document's only if that side is one of its parties
     sides: list[str] | None = None
+    #: the parties are the ones the mediators work on ("helping Hamas draft a reply"): only
+    #: the document's parties where it has some ("helped the Red Cross deliver" is no side)
+    worked_on: bool = False
 
 
 class Mediation:
@@ -297,6 +300,12 @@ class Mediation:
         if not parties and n.dep_ == "appos" and gov.pos_ in ("NOUN", "PROPN"):
             parties = self._object_between(gov.head)  # "Norway, the guarantor, attended the
             # talks between A and B"
+        if not parties and n.lemma_.lower() in ctx.lex.mediator_role_nouns:
+            # "served as a messenger for Ocalan": the one whose words are carried is a side
+            sides = self._carried_for(n)
+            if sides:
+                self.link(mediators, sides, k, with_document=True, not_a_party=modifier_only)
+                return
         if not parties and n.dep_ in ("dobj", "pobj", "dative") and gov.pos_ in ("VERB", "AUX"):
             # "the Israeli delegation met the mediators": whoever meets or urges them is a
             # side, and so is whoever's reply or proposal they discuss
@@ -307,8 +316,46 @@ class Mediation:
                 sides += [a for a in self._message_owners(gov) if a not in sides]
                 self.link(mediators, sides, k, with_document=True, not_a_party=modifier_only)
                 return
+        if not parties and n.dep_ == "nsubj":
+            # "regional mediators are helping Hamas draft a reply": the one worked on is a side
+            sides = self._worked_on(gov)
+            if sides:
+                self.link(
+                    mediators, sides, k, with_document=True, not_a_party=modifier_only, worked=True
+                )
+                return
         # "Hamas mediators reach out to ...": a side's negotiators are no mediators
         self.link(mediators, parties, k, not_a_party=modifier_only)
+
+    def _carried_for(self, role: Token) -> list[str]:
+        """The one a channel works for ("a messenger for the jailed leader X", "a conduit for
+        Washington"): a side, in person and through whom a person speaks for (issue 16m)."""
+        ctx = self.ctx
+        out: list[str] = []
+        for c in role.children:
+            if c.dep_ != "prep" or c.lower_ != "for":
+                continue
+            for a in ctx.resolve.actors_in(c.subtree):
+                sf = ctx.principal.get(a)
+                out += [x for x in (a, sf.target if sf else a) if x not in out]
+        return out
+
+    def _worked_on(self, verb: Token) -> list[str]:
+        """The sides a verb of working on someone names, its subject being mediators (issue
+        16m, ``mediation.working_verbs``): "are helping Hamas (to) draft a reply", "pressed
+        the RSF to sign", "met the M23 delegation"; none where the work is negated."""
+        ctx = self.ctx
+        if verb.lemma_.lower() not in ctx.lex.mediation_working_verbs or ctx.negated(verb):
+            return []
+        worked_on = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        worked_on += [  # "helping Hamas to draft", parsed as the complement's subject
+            s
+            for c in verb.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
+        return self.parties.actors(x for c in worked_on for h in (c, *c.conjuncts) for x in _np(h))
 
     def _np_actors_split_off(self, n: Token) -> list[str]:
         """The actors of a name the parser hung on the verb beside a subject it stands in
@@ -1207,10 +1254,19 @@ class Mediation:
         return []
 
     def between_near(self, t: Token) -> list[str]:
-        """The sides of a "between" phrase on ``t``: "a truce between A and B"."""
+        """The sides of a "between" phrase on ``t``: "a truce between A and B"; or on the
+        noun of its "of" phrase, where the parser hung it ("the exchange of prisoners between
+        A and B", issue 16m)."""
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "between":
                 return self.parties.between(c, resolve=True)
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.pos_ == "NOUN":
+                        for g in o.children:
+                            if g.dep_ == "prep" and g.lower_ == "between":
+                                return self.parties.between(g, resolve=True)
         return []
 
     def _deal_made(self, v: Token, k: int) -> None:
@@ -1338,7 +1394,7 @@ class Mediation:
                 "dobj",
                 "dative",
             ):
-                found = self.parties.actors(c.subtree)
+                found = self.parties.actors(_outside_places(c))
                 if len(found) >= 2:
                     return found
         return []
@@ -1399,13 +1455,20 @@ class Mediation:
         role as a mediator", "if Qatar mediates"."""
         ctx = self.ctx
         words = ctx.lex.mediation_not_asserted
+        # "ended weeks of Qatari-led talks": what a participle says was brokered took place
+        brokered = t.tag_ == "VBN" and t.dep_ in ("amod", "acl")
         cur = t
         for _ in range(5):
             if any(c.dep_ == "aux" and c.lower_ in words for c in cur.children):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in ctx.lex.irrealis_marks for c in cur.children):
                 return True
-            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in words and cur.i != t.i:
+            if (
+                cur.pos_ in ("VERB", "AUX")
+                and cur.lemma_.lower() in words
+                and cur.i != t.i
+                and not (brokered and cur.lemma_.lower() in ctx.lex.mediation_ending_verbs)
+            ):
                 return True
             if (
                 cur.i != t.i
@@ -1436,6 +1499,7 @@ class Mediation:
         not_a_party: bool = False,
         places: bool = False,
         sides: list[str] | None = None,
+        worked: bool = False,
     ) -> None:
         """Records that ``mediators`` mediate between ``parties`` in sentence ``k`` (none: the
         document's parties; see :class:`Finding` for the options)."""
@@ -1452,6 +1516,7 @@ class Mediation:
                 not_a_party,
                 places,
                 [a for a in sides or [] if a not in mediators],
+                worked,
             )
         )
 
@@ -1474,7 +1539,14 @@ class Mediation:
     def _emit(self) -> None:
         ctx = self.ctx
         doc_conf = IN_DOCUMENT if ctx.parties_stated else INFERRED
+        # with no parties stated or inferred, the sides the mediators are said to work on
+        # ("mediators are helping Hamas ...") are the document's (issue 16m)
+        doc_parties = ctx.parties or list(
+            dict.fromkeys(p for f in self.found if f.with_document for p in f.parties)
+        )
         for f in self.found:
+            if f.worked_on and ctx.parties:
+                f.parties = [p for p in f.parties if p in ctx.parties]
             if f.places and ctx.parties and not set(f.parties) <= set(ctx.parties):
                 f.parties = []
             named = set(f.parties)
@@ -1483,7 +1555,7 @@ class Mediation:
                 continue  # another negotiation: "the 1996 deal his group signed under .."
             links = [(p, f.confidence if p in named else doc_conf) for p in f.parties]
             if not f.parties or f.with_document:
-                links += [(p, doc_conf) for p in ctx.parties if p not in f.parties]
+                links += [(p, doc_conf) for p in doc_parties if p not in f.parties]
             start = ctx.sents[f.sent].start
             for m in f.mediators:
                 if f.not_a_party and (m in ctx.parties or m in f.parties):
@@ -1668,6 +1740,19 @@ def _unlisted(t: Token) -> Token | None:
 
 #: Words that open a spoken turn before a name is addressed ("Well, John, ...").
 _OPENERS = frozenset({"well", "yes", "no", "so", "now", "and", "but", "thanks", "right", "look"})
+
+
+def _outside_places(c: Token) -> list[Token]:
+    """A phrase's words without the places in it: "talks in Rome, Italy" addresses no Italy
+    (issue 16m)."""
+    out = []
+    for x in c.subtree:
+        cur = x
+        while cur.i != c.i and not (cur.dep_ == "prep" and cur.lower_ in _PLACE_PREPS):
+            cur = cur.head
+        if cur.i == c.i:
+            out.append(x)
+    return out
 
 
 def _np(t: Token) -> list[Token]:

@@ -466,7 +466,13 @@ class Parties:
             withs = [c for c in gov.children if c.dep_ == "prep" and c.lower_ == "with"]
         if len(withs) != 1:
             return []
-        other = self.actors(withs[0].subtree)
+        if gov is None and holder is None:  # "Iran agreed to stop X as part of a deal with
+            gov = _framing_verb(noun, self.ctx.lex.frame_nouns)  # Saudi Arabia": the
+            # clause's subject is the other side
+        # the one named, not what the parser hung on it ("a deal with Saudi Arabia – Wall
+        # Street Journal report")
+        objs = [c for c in withs[0].children if c.dep_ == "pobj"]
+        other = self.actors(x for o in objs for x in _head_span(o, of=True))
         owner = self.actors(
             x for c in noun.children if c.dep_ in ("poss", "compound") for x in c.subtree
         )
@@ -476,6 +482,8 @@ class Parties:
             if holder.lemma_.lower() in lex.side_nouns or holder.lower_ in lex.side_nouns:
                 owner = self.actors(_head_span(holder))
         if not owner and gov is not None and gov.pos_ in ("VERB", "AUX"):
+            while gov.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in gov.children):
+                gov = gov.head  # "agreed to stop arming ... as part of a deal with B"
             subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
             if subj is not None and not any(c.dep_ == "conj" for c in subj.children):
                 owner = self.actors(_head_span(subj))
@@ -609,6 +617,28 @@ def joined_before(noun: Token) -> list[Token]:
     if agent:
         left = [x for x in left if x.i > max(agent) + 1]
     return left if any(x.text in ("-", "–", "/") for x in left) else []
+
+
+def _framing_verb(noun: Token, frame_nouns: frozenset[str]) -> Token | None:
+    """The verb whose act a deal or talks frame, through "as part of", "under" or "in" (issue
+    16m): "agreed to stop X as part of a deal with B", "released them under a deal with B",
+    "withdrew in a deal with B"; none through any other preposition ("despite talks with B")."""
+    cur = noun
+    for _ in range(2):
+        prep = cur.head
+        if cur.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _FRAMES:
+            return None
+        up = prep.head
+        if up.pos_ in ("VERB", "AUX"):
+            return up if prep.lower_ != "of" else None
+        if up.lower_ not in frame_nouns:
+            return None
+        cur = up
+    return None
+
+
+#: prepositions by which a deal frames an act ("as part of a deal", "under a deal")
+_FRAMES = frozenset({"as", "under", "in", "of"})
 
 
 def lemma_of(t: Token) -> str:

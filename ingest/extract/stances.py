@@ -161,7 +161,7 @@ class Stances(DemandRules, RejectRules):
                 self._demand_list(t)
             if lemma in lex.condition_nouns:
                 self._made_condition(t)
-            if lemma in lex.need_nouns:
+            if lemma in lex.need_nouns or lemma in lex.weight_nouns:
                 self._stressed_need(t)
             if lemma in lex.reject_nouns or low in lex.reject_nouns:
                 self._reject_noun(t)

@@ -948,6 +948,31 @@ class DemandRules(StanceRules):
             self._emit("demands", backers, [last], v, 0.6)
         return True
 
+    def _rejected_proposal(self, n: Token) -> None:
+        """ "Addis Ababa rejected a Sudanese proposal to include international mediators":
+        what a side proposed to the one who rejects it, as an act ("to X"), is the proposer's
+        demand (issue-16d); the rejection is the rejection rules'. Only under an asserted
+        verb of rejecting, with an owner that is not the rejecter, and not an offer (what the
+        owner itself would give)."""
+        ctx = self.ctx
+        gov = n.head
+        if n.dep_ not in ("dobj", "nsubjpass") or gov.lemma_.lower() not in ctx.lex.reject_verbs:
+            return
+        if ctx.negated(gov) or ctx.irrealis(gov) or ctx.asked(gov):
+            return
+        act = self.t.clause_of_noun(n)
+        if act is None or not any(g.dep_ == "aux" and g.lower_ == "to" for g in act.children):
+            return
+        owners = self._owners(n)
+        if not owners or _same(ctx, owners, ctx.resolve.subject_actors(gov)):
+            return
+        envoy = ctx.lex.mediator_nouns | BRIDGING
+        if any(r.actor in ctx.mediator_hints for r in owners) or any(
+            x.lemma_.lower() in envoy for x in n.subtree if x.i < act.i
+        ):
+            return  # "a proposal by the UN envoy to partition X": a bridging proposal
+        self._emit("demands", owners, _list(ctx.topics.from_vp(act)), n, 0.6)
+
     def _at_request(self, n: Token) -> None:
         """ "Lukashenko pardoned 14 prisoners at Trump's request", "the army released the
         journalists at the request of the AU": the owner of the request demanded the act of
@@ -1220,6 +1245,39 @@ class DemandRules(StanceRules):
         if sources:
             self._emit("demands", sources, self.t.nps(subj), n, 0.6)
 
+    def _vital_matter(self, n: Token) -> None:
+        """ "Access to the Red Sea is a crucial matter for landlocked Ethiopia," said by
+        Ethiopia's side: it demands the subject (issue-16d). The one it matters for is the
+        side of whoever says so; a subject that is an actor or a pronoun is no demand."""
+        ctx = self.ctx
+        lex = ctx.lex
+        verb = n.head
+        if verb.lemma_.lower() not in COPULAS_ or ctx.negated(verb) or ctx.irrealis(verb):
+            return
+        if not any(c.dep_ == "amod" and c.lower_ in lex.vital_adjectives for c in n.children):
+            return
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ in ("PRON", "PROPN") or _actor(ctx, subj):
+            return
+        whom = [
+            g
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if not whom:
+            return
+        with ctx.quietly():
+            side = {ctx.stance_source(r.actor) for r in ctx.resolve.resolve_np(whom[0])}
+        sources = [
+            r
+            for r in self._judges(verb)
+            if ctx.stance_source(self._voiced_for(r, verb).actor) in side
+        ]
+        if sources:
+            self._emit("demands", sources, self.t.nps(subj), n, 0.6)
+
     def _provided(self, w: Token) -> None:
         """ "will sign the deal provided that Russia withdraws its troops", "would accept
         neutrality providing that X": X demands what the condition says (only with "that":
@@ -1241,14 +1299,21 @@ class DemandRules(StanceRules):
         guarantees": whoever holds the condition (the owner of what depends on it, else
         whoever says so) demands what it depends on (issue-14d)."""
         ctx = self.ctx
+        anchor = w  # "is first and foremost conditional on Y": the first conjunct's place
+        while anchor.dep_ == "conj" and anchor.pos_ in ("ADJ", "ADV") and anchor.i != anchor.head.i:
+            anchor = anchor.head
         on = next((c for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
-        if on is None and w.dep_ == "acomp":  # "is conditional on Y" with "on" on the copula
+        if on is None and anchor.dep_ == "acomp":  # "is conditional on Y", "on" on the copula
             on = next(
-                (c for c in w.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")),
+                (
+                    c
+                    for c in anchor.head.children
+                    if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                ),
                 None,
             )
         obj = next((g for g in on.children if g.dep_ in ("pobj", "pcomp")), None) if on else None
-        clause = w.head if w.dep_ in ("acomp", "amod") else w
+        clause = anchor.head if anchor.dep_ in ("acomp", "amod") else w
         saying = ctx.lex.speech_verbs | ctx.lex.insist_verbs
         # "insisted that peace hinges on X": asserted by the one who insists, so the clause's
         # own assertion is read on the verb of saying
@@ -1308,6 +1373,8 @@ class DemandRules(StanceRules):
     def _made_clear(self, clause: Token) -> list[Resolved]:
         """ "X has made (it) clear that Y ...": X asserts Y."""
         up = clause.head
+        if clause.dep_ in ("ccomp", "csubj") and any(c.lower_ == "clear" for c in up.children):
+            up = next(c for c in up.children if c.lower_ == "clear")  # the clause on "made"
         if clause.dep_ not in ("ccomp", "csubj") or up.lower_ != "clear":
             return []
         make = up.head if up.dep_ in ("ccomp", "oprd", "acomp", "xcomp") else up
@@ -1471,6 +1538,10 @@ def _denied(subj: Token) -> bool:
         for c in subj.children
     )
 
+
+#: who puts forward bridging proposals besides the lexicon's mediators ("a proposal by the
+#: UN envoy to ..."): no side's demand
+BRIDGING = frozenset({"envoy", "envoys", "emissary", "emissaries"})
 
 #: words that open the members of a plural subject ("European leaders, including X and Y")
 MEMBER_MARKS = frozenset({"including", "among", "notably", "especially"})

@@ -397,7 +397,8 @@ class DemandRules(StanceRules):
         if ctx.negated(v) or ctx.irrealis(v):
             return
         ccomp = next((c for c in v.children if c.dep_ == "ccomp"), None)
-        if ccomp is None or self.t.deal_subject(ccomp) is None:
+        subj = self.t.deal_subject(ccomp) if ccomp is not None else None
+        if ccomp is None or subj is None or _described_deal(ccomp, subj):
             return
         obj = self.t.deal_object(ccomp)
         if obj is None:
@@ -1574,6 +1575,19 @@ def _passive_infinitive(v: Token) -> Token | None:
         ):
             return c
     return None
+
+
+def _described_deal(clause: Token, subj: Token) -> bool:
+    """ "He emphasized that the agreement establishes a solid foundation": a deal already
+    made, told by a verb in the indicative with "the" or "this", is described, not asked for
+    (issue-16d); "any deal must include X", "the deal must include X", "that the truce be
+    temporary", "the plan was the only basis for talks" stand."""
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in clause.children):
+        return False
+    if clause.tag_ == "VB" or clause.lemma_.lower() in COPULAS_:
+        return False  # a subjunctive ("that the deal be temporary"), a position ("the plan
+        # was the only basis for talks")
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
 
 
 def _actor(ctx: DocContext, t: Token) -> bool:

@@ -54,6 +54,10 @@ NOT_IMPERATIVE = frozenset(
 BACKING = frozenset({"back", "support", "endorse", "echo", "second", "join", "demand", "urge"})
 
 
+#: verbs that take up a call another made ("echoed that call", "backed Egypt's call for X")
+BACKERS = frozenset({"back", "support", "endorse", "echo", "second", "join", "reiterate"})
+
+
 #: verbs that present a list of demands besides the light verbs ("handed the mediators a list")
 LIST_GIVERS = frozenset({"hand", "give", "table", "draw", "unveil", "publish", "outline"})
 
@@ -98,10 +102,15 @@ class DemandRules(StanceRules):
     # ------------------------------------------------------------------ verbs
     def _demand_verb(self, v: Token, frame: Frame) -> None:
         ctx = self.ctx
+        if self._misread_backed_call(v):
+            return
         matrix = reattached(v)  # "wants X deployed and has called for Y": the wanter's
         if ctx.negated(v) or ctx.irrealis(v if matrix is None else matrix):
             return
-        if not self.t.frame_ok(v, frame) and self._shared_object(v) is None:
+        if any(_denied(s) for s in ctx.resolve.subjects(v if matrix is None else matrix)):
+            return  # "neither Egypt nor Turkey was pressing Hamas to ...", "nobody urged"
+        passive = _passive_infinitive(v)
+        if not self.t.frame_ok(v, frame) and self._shared_object(v) is None and passive is None:
             return
         if any(c.dep_ == "ccomp" and c.lemma_.lower() in ctx.lex.dependence for c in v.children):
             return  # "insisted that peace hinges on X": the condition rule's (X)
@@ -116,6 +125,8 @@ class DemandRules(StanceRules):
         sources = ctx.resolve.subject_actors(v if matrix is None else matrix)
         if not sources:
             sources = self._carrier_owner(v if matrix is None else matrix)
+        if not sources:
+            sources = self._members(v if matrix is None else matrix)
         if not sources and any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
             sources = self._conjoined_speaker(v)
         if not sources:
@@ -143,6 +154,9 @@ class DemandRules(StanceRules):
             # "called on Russia to sign it": the act with what "it" stands for
             targets = wanted or self.t.frame_target(v, frame) or _list(self._pronoun_act(v))
             targets = targets or self.t.of_verb(v)
+            if not targets and passive is not None:
+                # "demands to be recognised as a political party": an act asked of others
+                targets = self._passive_act(passive)
         shared = self._shared_object(v) if not targets else None
         if shared is not None:
             # "France has called for and Germany has backed an arms embargo": the object
@@ -161,6 +175,11 @@ class DemandRules(StanceRules):
                 if x not in targets:
                     targets.append(x)
         self._emit("demands", sources, targets, v, 0.75)
+
+    def _passive_act(self, passive: Token) -> list[Topic | str]:
+        """What a subject asks to be done to it ("to be recognised as a political group")."""
+        toks = [x for x in passive.subtree if x.dep_ not in ("aux", "auxpass")]
+        return _list(self.ctx.topics.from_vp(passive) or self.ctx.topics.from_tokens(toks))
 
     def _broken_list(self, v: Token) -> list[Token]:
         """ "Their proposal calls for a ceasefire, a withdrawal and an exchange" with the items
@@ -187,6 +206,34 @@ class DemandRules(StanceRules):
         comments = lex.demand_nouns | lex.demand_list_nouns
         items = [c for c in stray if c.lemma_.lower() not in comments]
         return [first, *sorted(items, key=lambda t: t.i)] if stray else []
+
+    def _members(self, v: Token) -> list[Resolved]:
+        """ "European leaders, including the EU's foreign policy chief and the foreign
+        ministers of Germany and Poland, urged ...": a plural subject no actor stands for
+        speaks through the members it lists ("including", "among them"), each with its own
+        demand; a plural title over a list of states is one member per state (issue-16d)."""
+        ctx = self.ctx
+        out: list[Resolved] = []
+        for subj in ctx.resolve.subjects(v):
+            if subj.tag_ not in ("NNS", "NNPS"):
+                continue
+            for c in subj.children:
+                if c.dep_ not in ("prep", "appos") or c.lower_ not in MEMBER_MARKS:
+                    continue
+                items = [g for g in c.children if g.dep_ in ("pobj", "dobj", "appos")]
+                for item in (x for g in items for x in (g, *g.conjuncts)):
+                    found = ctx.resolve.resolve_np(item, pronouns=False)
+                    owners = [
+                        g
+                        for p in item.children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    ]
+                    if item.tag_ == "NNS" and owners:  # "the foreign ministers of A and B"
+                        found = ctx.resolve.resolve_np(owners[0], pronouns=False)
+                    out += [r for r in found if all(r.actor != o.actor for o in out)]
+        return out
 
     def _carrier_owner(self, v: Token) -> list[Resolved]:
         """ "The BRN said ... Its statement also urged Bangkok to ...": a statement (letter,
@@ -222,8 +269,10 @@ class DemandRules(StanceRules):
 
     def _misread_demand_verb(self, n: Token) -> None:
         """ "Sison says X, and demands that Manila free the detainees": a verb of demanding the
-        tagger read as a plural noun, known by the clause it governs; whoever says the clause
-        it is conjoined to demands."""
+        tagger read as a plural noun, known by the clause it governs (or a passive infinitive:
+        "considers itself a political group and demands to be recognised as such"); whoever
+        says the clause it is conjoined to demands."""
+        ctx = self.ctx
         clause = next(
             (
                 c
@@ -233,10 +282,17 @@ class DemandRules(StanceRules):
             ),
             None,
         )
-        if clause is None or any(c.dep_ in ("det", "poss", "amod") for c in n.children):
+        passive = _passive_infinitive(n) if clause is None else None
+        if clause is None and passive is None:
+            return
+        if any(c.dep_ in ("det", "poss", "amod") for c in n.children):
             return  # "the demands that ..." is a noun
         sources = self._conjoined_speaker(n)
-        if sources:
+        if not sources and passive is not None:  # "X considers itself Y and demands to be Z"
+            sources = ctx.resolve.subject_actors(n.head.head) if n.head.dep_ == "ccomp" else []
+        if sources and passive is not None:
+            self._emit("demands", sources, self._passive_act(passive), n, 0.6)
+        elif sources:
             self._emit("demands", sources, self.t.of_verb(n), n, 0.6)
 
     def _shared_object(self, v: Token) -> tuple[Token, Token] | None:
@@ -341,7 +397,8 @@ class DemandRules(StanceRules):
         if ctx.negated(v) or ctx.irrealis(v):
             return
         ccomp = next((c for c in v.children if c.dep_ == "ccomp"), None)
-        if ccomp is None or self.t.deal_subject(ccomp) is None:
+        subj = self.t.deal_subject(ccomp) if ccomp is not None else None
+        if ccomp is None or subj is None or _described_deal(ccomp, subj):
             return
         obj = self.t.deal_object(ccomp)
         if obj is None:
@@ -807,6 +864,9 @@ class DemandRules(StanceRules):
         """ "Israel issued a request to Hamas to release 40 hostages"; "the African Union's
         call for an end to the siege"; "Israel's demand that Hamas provide a list"."""
         ctx = self.ctx
+        if n.dep_ == "pobj" and n.head.lower_ in AT_REQUEST:
+            self._at_request(n)
+            return
         verb = n.head if n.dep_ == "dobj" else None
         light = verb is not None and verb.lemma_.lower() in ctx.lex.light_verbs
         if light:
@@ -817,6 +877,15 @@ class DemandRules(StanceRules):
             if self._background(n) and not self._standing_demand(n):
                 return  # "rejected an Australian ultimatum to …": the event is the rejection
             sources = self._owners(n)
+        backers = self._backers(n)
+        if not sources and backers:
+            if self.t.clause_of_noun(n) is not None or demand_preps(n):
+                sources, backers = backers, []  # "joined calls for an arms embargo"
+            else:  # "Norway echoed that call": the call made just before
+                last = ctx.topics.recent_demand(ctx.sent_of[n.i])
+                if last is not None:
+                    self._emit("demands", backers, [last], n, 0.6)
+                return
         if not sources:
             return
         act = self.t.clause_of_noun(n)
@@ -840,6 +909,87 @@ class DemandRules(StanceRules):
                 )
                 targets += [x for c in self._items_on_noun(n, pobj) for x in self.t.nps(c)]
         self._emit("demands", sources, targets, n, 0.75 if light else 0.65)
+        others = [r for r in backers if not _same(ctx, sources, [r])]
+        if others:  # "Norway backed Egypt's call for a truce": Norway's demand too
+            self._emit("demands", others, targets, n, 0.6)
+
+    def _backers(self, n: Token) -> list[Resolved]:
+        """Who backs a call ("Norway echoed that call", "Jordan endorsed Egypt's call for X",
+        "joined the calls for a truce"): the subject of a backing verb whose object the demand
+        noun is, where the verb is asserted (issue-16d)."""
+        ctx = self.ctx
+        verb = n.head
+        if n.dep_ != "dobj" or verb.lemma_.lower() not in BACKERS:
+            return []
+        if ctx.negated(verb) or ctx.irrealis(verb) or ctx.asked(verb):
+            return []
+        return ctx.resolve.subject_actors(verb)
+
+    def _misread_backed_call(self, v: Token) -> bool:
+        """ "Norway echoed that call on Tuesday" parsed as a clause ("that" its subject, "call"
+        its verb): the call made just before, backed by the subject of the backing verb."""
+        ctx = self.ctx
+        head = v.head
+        if v.dep_ not in ("ccomp", "dobj") or head.lemma_.lower() not in BACKERS:
+            return False
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("that", "this") for c in v.children):
+            return False
+        if any(
+            c.dep_ in ("dobj", "xcomp", "ccomp")
+            or (c.dep_ == "prep" and c.lower_ == "for")
+            or (c.dep_ == "prep" and any(_actor(ctx, g) for g in c.children))
+            for c in v.children
+        ):
+            return False  # "echoed that call for X", "that calls on Y to ..." (not "on Monday")
+        if ctx.negated(head) or ctx.irrealis(head) or ctx.asked(head):
+            return True
+        last = ctx.topics.recent_demand(ctx.sent_of[v.i])
+        backers = ctx.resolve.subject_actors(head)
+        if last is not None and backers:
+            self._emit("demands", backers, [last], v, 0.6)
+        return True
+
+    def _rejected_proposal(self, n: Token) -> None:
+        """ "Addis Ababa rejected a Sudanese proposal to include international mediators":
+        what a side proposed to the one who rejects it, as an act ("to X"), is the proposer's
+        demand (issue-16d); the rejection is the rejection rules'. Only under an asserted
+        verb of rejecting, with an owner that is not the rejecter, and not an offer (what the
+        owner itself would give)."""
+        ctx = self.ctx
+        gov = n.head
+        if n.dep_ not in ("dobj", "nsubjpass") or gov.lemma_.lower() not in ctx.lex.reject_verbs:
+            return
+        if ctx.negated(gov) or ctx.irrealis(gov) or ctx.asked(gov):
+            return
+        act = self.t.clause_of_noun(n)
+        if act is None or not any(g.dep_ == "aux" and g.lower_ == "to" for g in act.children):
+            return
+        owners = self._owners(n)
+        if not owners or _same(ctx, owners, ctx.resolve.subject_actors(gov)):
+            return
+        envoy = ctx.lex.mediator_nouns | BRIDGING
+        if any(r.actor in ctx.mediator_hints for r in owners) or any(
+            x.lemma_.lower() in envoy for x in n.subtree if x.i < act.i
+        ):
+            return  # "a proposal by the UN envoy to partition X": a bridging proposal
+        self._emit("demands", owners, _list(ctx.topics.from_vp(act)), n, 0.6)
+
+    def _at_request(self, n: Token) -> None:
+        """ "Lukashenko pardoned 14 prisoners at Trump's request", "the army released the
+        journalists at the request of the AU": the owner of the request demanded the act of
+        the clause (issue-16d); not hosting or mediating talks at someone's request (no
+        stance on the substance), nor an act of the owner itself."""
+        ctx = self.ctx
+        verb = n.head.head
+        if verb.pos_ not in ("VERB", "AUX") or ctx.negated(verb) or ctx.irrealis(verb):
+            return
+        if verb.lemma_.lower() in ctx.lex.host_verbs | ctx.lex.mediation_verbs:
+            return
+        sources = self._owners(n)
+        doers = ctx.resolve.subject_actors(verb)
+        if not sources or _same(ctx, sources, doers):
+            return
+        self._emit("demands", sources, _list(ctx.topics.from_vp(verb)), n, 0.65)
 
     def _items_on_noun(self, n: Token, pobj: Token) -> list[Token]:
         """ "Hamas's demands for a full withdrawal and the return of the displaced", with the
@@ -1096,6 +1246,39 @@ class DemandRules(StanceRules):
         if sources:
             self._emit("demands", sources, self.t.nps(subj), n, 0.6)
 
+    def _vital_matter(self, n: Token) -> None:
+        """ "Access to the Red Sea is a crucial matter for landlocked Ethiopia," said by
+        Ethiopia's side: it demands the subject (issue-16d). The one it matters for is the
+        side of whoever says so; a subject that is an actor or a pronoun is no demand."""
+        ctx = self.ctx
+        lex = ctx.lex
+        verb = n.head
+        if verb.lemma_.lower() not in COPULAS_ or ctx.negated(verb) or ctx.irrealis(verb):
+            return
+        if not any(c.dep_ == "amod" and c.lower_ in lex.vital_adjectives for c in n.children):
+            return
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ in ("PRON", "PROPN") or _actor(ctx, subj):
+            return
+        whom = [
+            g
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if not whom:
+            return
+        with ctx.quietly():
+            side = {ctx.stance_source(r.actor) for r in ctx.resolve.resolve_np(whom[0])}
+        sources = [
+            r
+            for r in self._judges(verb)
+            if ctx.stance_source(self._voiced_for(r, verb).actor) in side
+        ]
+        if sources:
+            self._emit("demands", sources, self.t.nps(subj), n, 0.6)
+
     def _provided(self, w: Token) -> None:
         """ "will sign the deal provided that Russia withdraws its troops", "would accept
         neutrality providing that X": X demands what the condition says (only with "that":
@@ -1117,14 +1300,21 @@ class DemandRules(StanceRules):
         guarantees": whoever holds the condition (the owner of what depends on it, else
         whoever says so) demands what it depends on (issue-14d)."""
         ctx = self.ctx
+        anchor = w  # "is first and foremost conditional on Y": the first conjunct's place
+        while anchor.dep_ == "conj" and anchor.pos_ in ("ADJ", "ADV") and anchor.i != anchor.head.i:
+            anchor = anchor.head
         on = next((c for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
-        if on is None and w.dep_ == "acomp":  # "is conditional on Y" with "on" on the copula
+        if on is None and anchor.dep_ == "acomp":  # "is conditional on Y", "on" on the copula
             on = next(
-                (c for c in w.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")),
+                (
+                    c
+                    for c in anchor.head.children
+                    if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                ),
                 None,
             )
         obj = next((g for g in on.children if g.dep_ in ("pobj", "pcomp")), None) if on else None
-        clause = w.head if w.dep_ in ("acomp", "amod") else w
+        clause = anchor.head if anchor.dep_ in ("acomp", "amod") else w
         saying = ctx.lex.speech_verbs | ctx.lex.insist_verbs
         # "insisted that peace hinges on X": asserted by the one who insists, so the clause's
         # own assertion is read on the verb of saying
@@ -1184,6 +1374,8 @@ class DemandRules(StanceRules):
     def _made_clear(self, clause: Token) -> list[Resolved]:
         """ "X has made (it) clear that Y ...": X asserts Y."""
         up = clause.head
+        if clause.dep_ in ("ccomp", "csubj") and any(c.lower_ == "clear" for c in up.children):
+            up = next(c for c in up.children if c.lower_ == "clear")  # the clause on "made"
         if clause.dep_ not in ("ccomp", "csubj") or up.lower_ != "clear":
             return []
         make = up.head if up.dep_ in ("ccomp", "oprd", "acomp", "xcomp") else up
@@ -1204,6 +1396,22 @@ class DemandRules(StanceRules):
             return
         sources = ctx.resolve.subject_actors(verb)
         if not sources:
+            return
+        if n.lemma_.lower() in ctx.lex.weight_nouns:
+            # "stressed the urgency of concluding the talks": an act only (issue-16d)
+            acts = [
+                g
+                for c in n.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ in ("pcomp", "pobj") and (g.pos_ == "VERB" or _gerund_compound(g))
+            ]
+            targets = [
+                x
+                for a in acts
+                for x in (_list(self._gerund_act(a)) if a.pos_ == "VERB" else self.t.nps(a))
+            ]
+            self._emit("demands", sources, targets, n, 0.6)
             return
         act = next(  # "the need to open X", "the need for Israel to withdraw" (a clause)
             (c for c in n.children if c.dep_ in ("acl", "relcl", "advcl") and c.pos_ == "VERB"),
@@ -1229,6 +1437,21 @@ class DemandRules(StanceRules):
         else:
             return
         self._emit("demands", sources, targets, n, 0.6)
+
+    def _gerund_act(self, act: Token) -> Topic | None:
+        """ "providing Ethiopia, a nation of 120 million, with access to the sea": the whole
+        gerund phrase without its asides (appositions, commas)."""
+        aside = {y.i for x in act.subtree if x.dep_ == "appos" for y in x.subtree}
+        toks = [x for x in act.subtree if x.i not in aside and not x.is_punct]
+        verb = next((x for x in act.ancestors if x.pos_ in ("VERB", "AUX")), None)
+        if aside and verb is not None:  # "providing X, a nation of ..., with access to Y"
+            toks += [
+                y
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "with" and c.i > act.right_edge.i
+                for y in c.subtree
+            ]
+        return self.ctx.topics.from_tokens(toks)
 
     def _threat(self, v: Token) -> None:
         """ "Israel threatened to expand the offensive if Hamas did not agree to the exchange",
@@ -1298,6 +1521,91 @@ class DemandRules(StanceRules):
         sources = ctx.resolve.subject_actors(verb)
         if sources:
             self._emit("demands", sources, self.t.nps(obj), n, 0.65)
+
+
+#: subjects that deny the act of everyone they name ("nobody urged Kyiv to cede land")
+NOBODY = frozenset({"nobody", "none", "neither", "no-one"})
+
+
+def _denied(subj: Token) -> bool:
+    """Whether a subject says that no one did it: "neither A nor B", "nobody", "no one",
+    "no state", "none of them" (issue-16d)."""
+    if subj.lower_ in NOBODY or (
+        subj.lower_ == "one" and subj.i > 0 and subj.nbor(-1).lower_ == "no"
+    ):
+        return True
+    return any(
+        (c.dep_ == "preconj" and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ == "no")
+        for c in subj.children
+    )
+
+
+#: who puts forward bridging proposals besides the lexicon's mediators ("a proposal by the
+#: UN envoy to ..."): no side's demand
+BRIDGING = frozenset({"envoy", "envoys", "emissary", "emissaries"})
+
+#: words that open the members of a plural subject ("European leaders, including X and Y")
+MEMBER_MARKS = frozenset({"including", "among", "notably", "especially"})
+
+#: prepositions of an act done on someone's request ("at Trump's request", "upon the
+#: request of the AU")
+AT_REQUEST = frozenset({"at", "upon"})
+
+#: passives that are how one is seen or named, not what others are asked to do ("wants to
+#: be seen as a mediator", "asked not to be named")
+NOT_ASKED_PASSIVES = frozenset(
+    {"see", "name", "identify", "quote", "regard", "view", "perceive", "consider", "think"}
+)
+
+
+def _passive_infinitive(v: Token) -> Token | None:
+    """ "The group demands to be recognised", "asked to be included in the talks": the
+    passive infinitive a subject asks for itself is an act asked of others (issue-16d); not
+    where the verb of asking is itself passive ("is expected to be signed")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+        return None
+    for c in v.children:
+        if (
+            c.dep_ == "xcomp"
+            and c.pos_ == "VERB"
+            and any(g.dep_ == "auxpass" for g in c.children)
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            and not any(g.dep_ == "neg" for g in c.children)
+            and c.lemma_.lower() not in NOT_ASKED_PASSIVES
+        ):
+            return c
+    return None
+
+
+def _described_deal(clause: Token, subj: Token) -> bool:
+    """ "He emphasized that the agreement establishes a solid foundation": a deal already
+    made, told by a verb in the indicative with "the" or "this", is described, not asked for
+    (issue-16d); "any deal must include X", "the deal must include X", "that the truce be
+    temporary", "the plan was the only basis for talks" stand."""
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in clause.children):
+        return False
+    if clause.tag_ == "VB" or clause.lemma_.lower() in COPULAS_:
+        return False  # a subjunctive ("that the deal be temporary"), a position ("the plan
+        # was the only basis for talks")
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+
+
+def _actor(ctx: DocContext, t: Token) -> bool:
+    """Whether a token is part of a mention of an actor."""
+    m = ctx.men[t.i]
+    return m is not None and bool(m.actor)
+
+
+def _gerund_compound(n: Token) -> bool:
+    """ "the urgency of concluding negotiations" with the gerund parsed as a compound noun."""
+    first = n.doc[n.left_edge.i]
+    return (
+        n.pos_ == "NOUN"
+        and first.dep_ == "compound"
+        and first.head.i == n.i
+        and first.lower_.endswith("ing")
+        and first.tag_ in ("NN", "VBG")
+    )
 
 
 def _bare_act(v: Token) -> bool:

@@ -207,6 +207,9 @@ class Demands(_Section):
     dependent_subjects: Words = Field(default_factory=list)
     need_nouns: Words = Field(default_factory=list)
     need_verbs: Words = Field(default_factory=list)
+    weight_nouns: Words = Field(default_factory=list)
+    vital_nouns: Words = Field(default_factory=list)
+    vital_adjectives: Words = Field(default_factory=list)
     threat_verbs: Words = Field(default_factory=list)
     intent_verbs: Words = Field(default_factory=list)
     general_appeals: Words = Field(default_factory=list)
@@ -524,6 +527,11 @@ class Lexicon:
     #: "stressed the need for a ceasefire": the noun and the verbs that assert it
     need_nouns: frozenset[str]
     need_verbs: frozenset[str]
+    #: "stressed the urgency of concluding the talks": the weight of an act asserted
+    weight_nouns: frozenset[str]
+    #: "access to the sea is an existential matter for Ethiopia" (said by Ethiopia)
+    vital_nouns: frozenset[str]
+    vital_adjectives: frozenset[str]
     #: "threatened to X if B did not agree to Y": verbs of threatening
     threat_verbs: frozenset[str]
     #: "do not want to resume talks until Y": a negated intent with "until" is a refusal
@@ -851,6 +859,9 @@ class Lexicon:
             dependent_subjects=fs(de.dependent_subjects),
             need_nouns=fs(de.need_nouns),
             need_verbs=fs(de.need_verbs),
+            weight_nouns=fs(de.weight_nouns),
+            vital_nouns=fs(de.vital_nouns),
+            vital_adjectives=fs(de.vital_adjectives),
             threat_verbs=fs(de.threat_verbs),
             intent_verbs=fs(de.intent_verbs),
             background_verbs=fs(de.background_verbs),
@@ -992,6 +1003,9 @@ class Lexicon:
             | lex.condition_nouns
             | lex.dependence
             | lex.need_nouns
+            | lex.weight_nouns
+            | lex.vital_nouns
+            | lex.demand_plans
             | lex.threat_verbs
             | lex.unwilling
             | lex.willing

@@ -27,8 +27,14 @@ class Resolved:
     actor: str
     #: an unnamed individual ("an Israeli official"): fine for stances, not a statement's speaker
     anonymous: bool = False
-    #: how: name, metonym, demonym, pronoun, role, organ, group, suborg, pair, party
+    #: how: name, metonym, demonym, pronoun, role, organ, group, suborg, pair, party;
+    #: "asker" keeps a person's stance their own (they ask the body they speak for)
     via: str = "name"
+
+
+def _source(ctx: DocContext, r: Resolved) -> str:
+    """Whose stance a resolved source's is: its principal's, unless it asks that principal."""
+    return r.actor if r.via == "asker" else ctx.stance_source(r.actor)
 
 
 class Records:
@@ -42,6 +48,8 @@ class Records:
         self.stmt_spans: list[tuple[int, int, str]] = []
         self.relations: list[dict[str, Any]] = []
         self._rel_keys: set[tuple[str, str, str, int]] = set()
+        #: (type, source, target, start) of stances a person asks of the body they speak for
+        self._askers: set[tuple[str, str, str, int]] = set()
 
     # ------------------------------------------------------------------ statements
     def statement(
@@ -166,7 +174,12 @@ class Records:
         ctx = self.ctx
         kept: list[dict[str, Any]] = []
         for rec in self.relations:
-            if rec["type"] in ("demands", "rejects") and ctx.type_of(rec["source"]) == "person":
+            asker = (rec["type"], rec["source"], rec["target"], rec["start"]) in self._askers
+            if (
+                rec["type"] in ("demands", "rejects")
+                and ctx.type_of(rec["source"]) == "person"
+                and not asker
+            ):
                 src = ctx.stance_source(rec["source"])
                 if src != rec["source"]:
                     key = (rec["type"], src, rec["target"], rec["start"])
@@ -195,14 +208,16 @@ class Records:
             ctx.topics.last_demand = target
             ctx.topics.last_demand_sent = ctx.sent_of[cue.i]
             for r in sources:
-                ctx.topics.demand_of[ctx.stance_source(r.actor)] = target
+                ctx.topics.demand_of[_source(ctx, r)] = target
         sid = self.statement_at(cue.i)
         for r in sources:
-            src = ctx.stance_source(r.actor)
+            src = _source(ctx, r)
             ctx.use(src, cue.i)
             if not isinstance(target, Topic):
                 ctx.use(target, cue.i)
             self.relation(rtype, src, tid, ctx.sent_of[cue.i], confidence, sid)
+            if r.via == "asker":  # settle_stance_sources leaves it the person's
+                self._askers.add((rtype, src, tid, ctx.sent_span(ctx.sent_of[cue.i])[1]))
             if sid is not None and isinstance(target, Topic):
                 rec = self._by_id[sid]
                 if target.id not in rec["about"]:

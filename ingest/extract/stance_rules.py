@@ -155,11 +155,36 @@ class StanceRules:
         if rtype == "demands":
             targets = [x for x in targets if not self._general_appeal(x)]
         targets = [x for x in targets if not _vacuous(x)]
-        sources = [self._voiced_for(r, cue) for r in sources]
+        asked = self._addressees(cue) if rtype == "demands" else set()
+        voiced = [self._voiced_for(r, cue) for r in sources]
+        # "PKK leader X called on his group to lay down arms": X's, not the PKK's (issue-16d)
+        sources = [
+            Resolved(r.actor, r.anonymous, "asker")
+            if self.ctx.stance_source(v.actor) in asked
+            else v
+            for r, v in zip(sources, voiced, strict=True)
+        ]
         for target in targets:
             if rtype == "rejects" and self._own_demand(sources, target):
                 continue  # "We asked for X first. That is unacceptable to us": not X
             self.ctx.out.stance(rtype, sources, target, cue, conf)
+
+    def _addressees(self, cue: Token) -> set[str]:
+        """The actors a verb of asking asks ("called on his group", "urged Hamas"): the one
+        who asks is never the body asked, though the asker speaks for it elsewhere."""
+        ctx = self.ctx
+        if cue.pos_ != "VERB":
+            return set()
+        asked = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+        asked += [
+            g
+            for c in cue.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        with ctx.quietly():
+            return {r.actor for a in asked for r in ctx.resolve.resolve_np(a)}
 
     def _own_demand(self, sources: list[Resolved], target: Topic | str) -> bool:
         """Whether every source already demands the target (a pronoun that took the last

@@ -157,12 +157,16 @@ class Stances(DemandRules, RejectRules):
         if t.pos_ in ("NOUN", "PROPN"):
             if lemma in lex.demand_nouns or low in lex.demand_nouns:
                 self._demand_noun(t)
+            if lemma in lex.demand_plans and lemma != "offer":
+                self._rejected_proposal(t)  # "rejected a Sudanese proposal to X" (16d)
             if low in lex.demand_list_nouns or lemma in lex.demand_list_nouns:
                 self._demand_list(t)
             if lemma in lex.condition_nouns:
                 self._made_condition(t)
-            if lemma in lex.need_nouns:
+            if lemma in lex.need_nouns or lemma in lex.weight_nouns:
                 self._stressed_need(t)
+            if lemma in lex.vital_nouns and t.dep_ == "attr":
+                self._vital_matter(t)
             if lemma in lex.reject_nouns or low in lex.reject_nouns:
                 self._reject_noun(t)
             if lemma in lex.ending_nouns:

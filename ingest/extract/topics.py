@@ -357,6 +357,10 @@ class TopicTable:
                 if c.pos_ != "PRON":  # "implement it": the verb says enough
                     # the object keeps its own phrase ("take the dispute to the Council")
                     toks.extend(self.np_tokens(c, min(depth + 1, 1)))
+                if c.dep_ == "acomp" and depth < 1:  # "be able to strike X": the act (16d)
+                    for x in c.children:
+                        if x.dep_ == "xcomp" and x.pos_ == "VERB":
+                            toks.extend(self.vp_tokens(x, depth + 1))
             elif (
                 c.dep_ == "ccomp"
                 and depth < 2

@@ -88,6 +88,9 @@ PROTEST_PREPS = frozenset({"over"})
 
 #: a negotiation one walks away from ("walked away from the talks"; not a meeting or a room)
 NEGOTIATIONS = frozenset({"talk", "talks", "negotiation", "negotiations", "process", "dialogue"})
+#: what an idiom may keep away from besides talks ("distanced itself from the meetings", issue
+#: 16r); walking out of a meeting is no rejection of it
+MEETINGS = frozenset({"meeting", "meetings", "contacts"})
 
 
 class RejectRules(StanceRules):
@@ -229,8 +232,7 @@ class RejectRules(StanceRules):
         if (
             head.lemma_.lower() in lex.demand_anaphors
             and last is not None
-            and head.left_edge.i > 0
-            and head.doc[head.left_edge.i - 1].text in (",", "—", "–")
+            and _after_mark(head, (",", "—", "–"))
             and not any(c.dep_ in ("prep", "amod", "compound", "poss") for c in head.children)
         ):  # "X called on Y to extend the mandate, a demand Rabat has long opposed"
             return [last]
@@ -829,9 +831,11 @@ class RejectRules(StanceRules):
             actors  # "will have nothing to do with the customs union": whatever it is
             or obj.pos_ == "PRON"
             or lemma in ctx.lex.object_classes.get("proposal", ())
+            or lemma in ctx.lex.object_classes.get("course", ())  # "warned against intervention"
             or lemma in ctx.lex.proposal_heads
             or lemma in ctx.lex.shell_nouns
             or lemma in NEGOTIATIONS  # "would not take part in the talks"
+            or lemma in MEETINGS
         ):
             return [x for x in found if actors or not isinstance(x, str)]
         demanded = {r.get("target") for r in ctx.out.relations if r.get("type") == "demands"}
@@ -983,7 +987,7 @@ class RejectRules(StanceRules):
                 return
             if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children):
                 return
-            if v.dep_ not in ("ROOT", "ccomp", "conj"):
+            if v.dep_ not in ("ROOT", "ccomp", "conj") and not _that_clause(v):
                 return
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in v.children):
             return  # "would not offer an opinion", "will not give details": no stance
@@ -1333,3 +1337,17 @@ def _pending(v: Token) -> bool:
         c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children
     )
     return perfect and not any(c.lower_ == "never" for c in v.children)
+
+
+def _after_mark(head: Token, marks: tuple[str, ...]) -> bool:
+    """Whether the phrase of ``head`` comes right after one of ``marks`` ("X, a demand Rabat
+    opposed"), the parser having hung the mark on the phrase or not ("... agreement — a
+    condition Islamabad rejected", issue 16r)."""
+    first = next((t for t in head.subtree if not t.is_punct), head)
+    return first.i > 0 and head.doc[first.i - 1].text in marks
+
+
+def _that_clause(v: Token) -> bool:
+    """A "that" clause the parser hung as an adverbial ("made it plain that it would not
+    withdraw", issue 16r)."""
+    return v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)

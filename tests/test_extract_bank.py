@@ -114,6 +114,8 @@ FLOORS = {
     "speakers-members": 0.95,
     "speakers-institutions": 0.95,
     "speakers-offices": 0.95,
+    # issue 16r
+    "rejections-positions": 0.95,
 }
 
 

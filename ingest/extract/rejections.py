@@ -1002,6 +1002,47 @@ class RejectRules(StanceRules):
         if topic is not None:
             self._emit("rejects", sources, [topic], v, 0.6)
 
+    def _goes_on(self, v: Token) -> None:
+        """ "Netanyahu said the war would resume after the truce", "we will continue the war",
+        "attacks on Israel will continue": the side rejects an end to it (issue 16r). The one
+        who goes on is the subject; the war as the subject is the sayer's. Not negated,
+        hypothetical, conditional ("if they attack, we will resume our strikes") or foreseen
+        ("warned that the fighting would continue")."""
+        ctx = self.ctx
+        lex = ctx.lex
+        kids = list(v.children)
+        if ctx.negated(v) or ctx.irrealis(v) or ctx.asked(v, quoted=True):
+            return
+        vowed = v.dep_ == "xcomp" and v.head.lemma_.lower() in lex.vowing
+        if vowed and (ctx.negated(v.head) or ctx.irrealis(v.head)):
+            return
+        if not vowed and not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in kids):
+            return  # "the fighting continued on Monday": told, no stance
+        if any(
+            c.dep_ == "advcl"
+            and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+            for c in kids
+        ):
+            return
+        top = v.head if v.dep_ == "ccomp" else v
+        if top.lemma_.lower() in lex.forecast_verbs:
+            return
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if obj is not None and obj.lemma_.lower() in lex.hostilities:
+            war, sources = obj, ctx.resolve.subject_actors(v.head if vowed else v)
+        elif obj is None and subj is not None and subj.lemma_.lower() in lex.hostilities:
+            if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in subj.children):
+                return  # "Israel said Hamas's attacks would continue": another's war foreseen
+            war, sources = subj, self._judges(v)
+        else:
+            return
+        if not sources or ctx.men[war.i] is not None:
+            return
+        topic = ctx.topics.end_of(war)
+        if topic is not None:
+            self._emit("rejects", sources, [topic], v, 0.6)
+
     def _shortfall(self, v: Token) -> None:
         """ "Hamas said the new terms would not meet the demands", "fail to meet the minimum
         of its demands", "fell short of its demands": Hamas rejects the terms."""

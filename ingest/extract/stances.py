@@ -95,6 +95,8 @@ class Stances(DemandRules, RejectRules):
                 self._shortfall(t)
             if lemma in lex.concessions:
                 self._refused_concession(t)
+            if lemma in lex.continuing:
+                self._goes_on(t)  # "the war will resume" (issue 16r)
             if lemma in lex.departures:
                 self._departure(t, lex.departures[lemma])
             if lemma in lex.reject_idioms:

@@ -248,6 +248,8 @@ class Rejects(_Section):
     continuing: Words = Field(default_factory=list)
     hostilities: Words = Field(default_factory=list)
     vowing: Words = Field(default_factory=list)
+    contrasts: Words = Field(default_factory=list)
+    preferring: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -569,6 +571,10 @@ class Lexicon:
     hostilities: frozenset[str]
     #: "vowed to continue the war": a future the side binds itself to, like "will"
     vowing: frozenset[str]
+    #: "demanded A instead of B", "wants A rather than B": B rejected by who asks for A
+    contrasts: frozenset[str]
+    #: verbs of choosing one thing over another, besides those of demanding and insisting
+    preferring: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -866,6 +872,8 @@ class Lexicon:
             continuing=fs(rj.continuing),
             hostilities=fs(rj.hostilities),
             vowing=fs(rj.vowing),
+            contrasts=fs(rj.contrasts),
+            preferring=fs(rj.preferring),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),
@@ -979,6 +987,7 @@ class Lexicon:
             | lex.ending_nouns  # issue 14r
             | lex.agreeing
             | lex.continuing  # issue 16r
+            | lex.contrasts
             | {p.split()[0] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.held_phrases}

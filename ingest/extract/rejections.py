@@ -1043,6 +1043,44 @@ class RejectRules(StanceRules):
         if topic is not None:
             self._emit("rejects", sources, [topic], v, 0.6)
 
+    def _instead(self, adv: Token) -> None:
+        """ "the Afghan delegation demanded that Pakistan accept verbal assurances instead of
+        signing a written agreement", "Hamas wants a permanent ceasefire rather than a
+        temporary truce": who asks for the one rejects the other (issue 16r). The demanding,
+        insisting or preferring verb is the phrase's head or governs it (its object, the clause
+        it demands); not negated, hypothetical or asked."""
+        ctx = self.ctx
+        lex = ctx.lex
+        mark = adv.head
+        if mark.lower_ not in ("of", "than"):
+            return
+        alt = next((c for c in mark.children if c.dep_ in ("pobj", "pcomp")), None)
+        if alt is None or ctx.men[alt.i] is not None:
+            return  # "Kenya rather than Ethiopia": an actor, no course
+        verb = mark.head
+        for _ in range(4):
+            lemma = verb.lemma_.lower()
+            if verb.pos_ == "VERB" and (
+                lemma in lex.demand_verbs or lemma in lex.insist_verbs or lemma in lex.preferring
+            ):
+                break
+            if verb.dep_ not in ("dobj", "pobj", "prep", "ccomp", "xcomp") or verb.head.i == verb.i:
+                return
+            verb = verb.head
+        else:
+            return
+        if ctx.negated(verb) or ctx.irrealis(verb) or ctx.asked(verb, quoted=True):
+            return
+        sources = ctx.resolve.subject_actors(verb)
+        if not sources:
+            return
+        if alt.pos_ == "VERB":
+            targets = _one(ctx.topics.from_vp(alt))
+        else:
+            targets = [x for x in self.t.nps(alt) if not isinstance(x, str)]
+        if targets:
+            self._emit("rejects", sources, targets, adv, 0.6)
+
     def _shortfall(self, v: Token) -> None:
         """ "Hamas said the new terms would not meet the demands", "fail to meet the minimum
         of its demands", "fell short of its demands": Hamas rejects the terms."""

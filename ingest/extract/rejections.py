@@ -1028,8 +1028,12 @@ class RejectRules(StanceRules):
         if top.lemma_.lower() in lex.forecast_verbs:
             return
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is None:  # "vowed to keep fighting": the gerund as what goes on
+            obj = next((c for c in kids if c.dep_ == "xcomp" and c.lower_ in lex.hostilities), None)
         subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if obj is not None and obj.lemma_.lower() in lex.hostilities:
+        if obj is not None and (
+            obj.lemma_.lower() in lex.hostilities or obj.lower_ in lex.hostilities
+        ):
             war, sources = obj, ctx.resolve.subject_actors(v.head if vowed else v)
         elif obj is None and subj is not None and subj.lemma_.lower() in lex.hostilities:
             if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in subj.children):

@@ -123,6 +123,8 @@ FLOORS = {
     "mediation-work": 0.95,
     # issue-16d
     "demands-holders": 0.95,
+    # issue 16r
+    "rejections-positions": 0.95,
 }
 
 

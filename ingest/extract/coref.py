@@ -994,8 +994,17 @@ class Resolver:
                     if rs:
                         return Resolved(rs[0].actor, anonymous=rs[0].anonymous, via="pronoun")
         # it / they: the nearest subject before the pronoun, if it names an actor
+        lead = _leading_subject(t)
+        if lead is not None:  # "while the Afghan side agreed ..., they refused to ..."
+            rs = self.resolve_np(lead, pronouns=False)
+            if rs and (low in ("they", "them", "their") or ctx.type_of(rs[0].actor) != "person"):
+                return Resolved(rs[0].actor, anonymous=rs[0].anonymous, via="pronoun")
         for kk in range(k, max(-1, k - 2), -1):
-            subs = [i for i in self.sentence_subjects(kk) if kk < k or i < t.i]
+            subs = [
+                i
+                for i in self.sentence_subjects(kk)
+                if (kk < k or i < t.i) and not _expletive(ctx.doc[i])
+            ]
             if not subs:
                 continue
             i = subs[-1] if kk == k else subs[0]
@@ -1006,6 +1015,12 @@ class Resolver:
                 or rs[0].via == "organ"
             ):
                 return Resolved(rs[0].actor, anonymous=rs[0].anonymous, via="pronoun")
+            owned = t.dep_ == "poss" and t.head.lemma_.lower() in ctx.lex.body_nouns
+            sf = ctx.principal.get(rs[0].actor) if rs and owned and low == "its" else None
+            if sf is not None and ctx.type_of(sf.target) != "person":
+                # "the Taliban's spokesman Suhail Shaheen said its team would not ...": the
+                # team of the body the person speaks for (issue 16r)
+                return Resolved(sf.target, anonymous=rs[0].anonymous, via="pronoun")
             return None
         return None
 
@@ -1257,3 +1272,29 @@ def _proper(t: Token, dictionary: ActorDictionary | None = None) -> bool:
 def _bare_the(t: Token) -> bool:
     """Whether a noun has "the" and nothing else before it ("the army", not "an army")."""
     return [c.lower_ for c in t.lefts if c.dep_ != "punct"] == ["the"]
+
+
+def _expletive(t: Token) -> bool:
+    """The "it" of a small clause ("Hamas has made it clear that it will not ..."): no
+    antecedent for a later pronoun (issue 16r)."""
+    return t.lower_ == "it" and t.head.pos_ == "ADJ" and t.head.dep_ in ("ccomp", "oprd")
+
+
+#: marks of a clause put before its main clause whose subject a pronoun there points back to
+_LEADING_MARKS = frozenset({"while", "although", "though", "whereas", "after", "once", "since"})
+
+
+def _leading_subject(t: Token) -> Token | None:
+    """The subject of a clause put before the pronoun subject ``t``'s own ("while the Afghan
+    side agreed verbally, they refused to ..."): the antecedent the main-clause subjects miss
+    (issue 16r)."""
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for c in t.head.children:
+        if (
+            c.dep_ == "advcl"
+            and c.i < t.i
+            and any(g.dep_ == "mark" and g.lower_ in _LEADING_MARKS for g in c.children)
+        ):
+            return next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    return None

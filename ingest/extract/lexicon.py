@@ -256,6 +256,12 @@ class Rejects(_Section):
     ruling_verbs: Words = Field(default_factory=list)
     ending_nouns: Words = Field(default_factory=list)
     attending: Words = Field(default_factory=list)
+    # issue 16r
+    continuing: Words = Field(default_factory=list)
+    hostilities: Words = Field(default_factory=list)
+    vowing: Words = Field(default_factory=list)
+    contrasts: Words = Field(default_factory=list)
+    preferring: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -595,6 +601,17 @@ class Lexicon:
     ending_nouns: frozenset[str]
     #: "did not take part in the talks": an absence told, a refusal only with "will"/"would"
     attending: frozenset[str]
+    # issue 16r
+    #: "the war will resume", "we will continue the war": an end of it rejected by the side
+    continuing: frozenset[str]
+    #: what a side goes on with: war, fighting, attacks (not talks, not a ceasefire)
+    hostilities: frozenset[str]
+    #: "vowed to continue the war": a future the side binds itself to, like "will"
+    vowing: frozenset[str]
+    #: "demanded A instead of B", "wants A rather than B": B rejected by who asks for A
+    contrasts: frozenset[str]
+    #: verbs of choosing one thing over another, besides those of demanding and insisting
+    preferring: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -903,6 +920,11 @@ class Lexicon:
             ruling_verbs=fs(rj.ruling_verbs),
             ending_nouns=fs(rj.ending_nouns),
             attending=fs(rj.attending),
+            continuing=fs(rj.continuing),
+            hostilities=fs(rj.hostilities),
+            vowing=fs(rj.vowing),
+            contrasts=fs(rj.contrasts),
+            preferring=fs(rj.preferring),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),
@@ -1021,6 +1043,8 @@ class Lexicon:
             | {"only", "against", "no"}
             | lex.ending_nouns  # issue 14r
             | lex.agreeing
+            | lex.continuing  # issue 16r
+            | lex.contrasts
             | {p.split()[0] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.held_phrases}

@@ -88,6 +88,9 @@ PROTEST_PREPS = frozenset({"over"})
 
 #: a negotiation one walks away from ("walked away from the talks"; not a meeting or a room)
 NEGOTIATIONS = frozenset({"talk", "talks", "negotiation", "negotiations", "process", "dialogue"})
+#: what an idiom may keep away from besides talks ("distanced itself from the meetings", issue
+#: 16r); walking out of a meeting is no rejection of it
+MEETINGS = frozenset({"meeting", "meetings", "contacts"})
 
 
 class RejectRules(StanceRules):
@@ -229,8 +232,7 @@ class RejectRules(StanceRules):
         if (
             head.lemma_.lower() in lex.demand_anaphors
             and last is not None
-            and head.left_edge.i > 0
-            and head.doc[head.left_edge.i - 1].text in (",", "—", "–")
+            and _after_mark(head, (",", "—", "–"))
             and not any(c.dep_ in ("prep", "amod", "compound", "poss") for c in head.children)
         ):  # "X called on Y to extend the mandate, a demand Rabat has long opposed"
             return [last]
@@ -829,9 +831,11 @@ class RejectRules(StanceRules):
             actors  # "will have nothing to do with the customs union": whatever it is
             or obj.pos_ == "PRON"
             or lemma in ctx.lex.object_classes.get("proposal", ())
+            or lemma in ctx.lex.object_classes.get("course", ())  # "warned against intervention"
             or lemma in ctx.lex.proposal_heads
             or lemma in ctx.lex.shell_nouns
             or lemma in NEGOTIATIONS  # "would not take part in the talks"
+            or lemma in MEETINGS
         ):
             return [x for x in found if actors or not isinstance(x, str)]
         demanded = {r.get("target") for r in ctx.out.relations if r.get("type") == "demands"}
@@ -983,7 +987,7 @@ class RejectRules(StanceRules):
                 return
             if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children):
                 return
-            if v.dep_ not in ("ROOT", "ccomp", "conj"):
+            if v.dep_ not in ("ROOT", "ccomp", "conj") and not _that_clause(v):
                 return
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in v.children):
             return  # "would not offer an opinion", "will not give details": no stance
@@ -997,6 +1001,89 @@ class RejectRules(StanceRules):
         topic = ctx.topics.from_vp(v, refused=True)
         if topic is not None:
             self._emit("rejects", sources, [topic], v, 0.6)
+
+    def _goes_on(self, v: Token) -> None:
+        """ "Netanyahu said the war would resume after the truce", "we will continue the war",
+        "attacks on Israel will continue": the side rejects an end to it (issue 16r). The one
+        who goes on is the subject; the war as the subject is the sayer's. Not negated,
+        hypothetical, conditional ("if they attack, we will resume our strikes") or foreseen
+        ("warned that the fighting would continue")."""
+        ctx = self.ctx
+        lex = ctx.lex
+        kids = list(v.children)
+        if ctx.negated(v) or ctx.irrealis(v) or ctx.asked(v, quoted=True):
+            return
+        vowed = v.dep_ == "xcomp" and v.head.lemma_.lower() in lex.vowing
+        if vowed and (ctx.negated(v.head) or ctx.irrealis(v.head)):
+            return
+        if not vowed and not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in kids):
+            return  # "the fighting continued on Monday": told, no stance
+        if any(
+            c.dep_ == "advcl"
+            and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+            for c in kids
+        ):
+            return
+        top = v.head if v.dep_ == "ccomp" else v
+        if top.lemma_.lower() in lex.forecast_verbs:
+            return
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is None:  # "vowed to keep fighting": the gerund as what goes on
+            obj = next((c for c in kids if c.dep_ == "xcomp" and c.lower_ in lex.hostilities), None)
+        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if obj is not None and (
+            obj.lemma_.lower() in lex.hostilities or obj.lower_ in lex.hostilities
+        ):
+            war, sources = obj, ctx.resolve.subject_actors(v.head if vowed else v)
+        elif obj is None and subj is not None and subj.lemma_.lower() in lex.hostilities:
+            if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in subj.children):
+                return  # "Israel said Hamas's attacks would continue": another's war foreseen
+            war, sources = subj, self._judges(v)
+        else:
+            return
+        if not sources or ctx.men[war.i] is not None:
+            return
+        topic = ctx.topics.end_of(war)
+        if topic is not None:
+            self._emit("rejects", sources, [topic], v, 0.6)
+
+    def _instead(self, adv: Token) -> None:
+        """ "the Afghan delegation demanded that Pakistan accept verbal assurances instead of
+        signing a written agreement", "Hamas wants a permanent ceasefire rather than a
+        temporary truce": who asks for the one rejects the other (issue 16r). The demanding,
+        insisting or preferring verb is the phrase's head or governs it (its object, the clause
+        it demands); not negated, hypothetical or asked."""
+        ctx = self.ctx
+        lex = ctx.lex
+        mark = adv.head
+        if mark.lower_ not in ("of", "than"):
+            return
+        alt = next((c for c in mark.children if c.dep_ in ("pobj", "pcomp")), None)
+        if alt is None or ctx.men[alt.i] is not None:
+            return  # "Kenya rather than Ethiopia": an actor, no course
+        verb = mark.head
+        for _ in range(4):
+            lemma = verb.lemma_.lower()
+            if verb.pos_ == "VERB" and (
+                lemma in lex.demand_verbs or lemma in lex.insist_verbs or lemma in lex.preferring
+            ):
+                break
+            if verb.dep_ not in ("dobj", "pobj", "prep", "ccomp", "xcomp") or verb.head.i == verb.i:
+                return
+            verb = verb.head
+        else:
+            return
+        if ctx.negated(verb) or ctx.irrealis(verb) or ctx.asked(verb, quoted=True):
+            return
+        sources = ctx.resolve.subject_actors(verb)
+        if not sources:
+            return
+        if alt.pos_ == "VERB":
+            targets = _one(ctx.topics.from_vp(alt))
+        else:
+            targets = [x for x in self.t.nps(alt) if not isinstance(x, str)]
+        if targets:
+            self._emit("rejects", sources, targets, adv, 0.6)
 
     def _shortfall(self, v: Token) -> None:
         """ "Hamas said the new terms would not meet the demands", "fail to meet the minimum
@@ -1333,3 +1420,17 @@ def _pending(v: Token) -> bool:
         c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children
     )
     return perfect and not any(c.lower_ == "never" for c in v.children)
+
+
+def _after_mark(head: Token, marks: tuple[str, ...]) -> bool:
+    """Whether the phrase of ``head`` comes right after one of ``marks`` ("X, a demand Rabat
+    opposed"), the parser having hung the mark on the phrase or not ("... agreement — a
+    condition Islamabad rejected", issue 16r)."""
+    first = next((t for t in head.subtree if not t.is_punct), head)
+    return first.i > 0 and head.doc[first.i - 1].text in marks
+
+
+def _that_clause(v: Token) -> bool:
+    """A "that" clause the parser hung as an adverbial ("made it plain that it would not
+    withdraw", issue 16r)."""
+    return v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)

@@ -95,6 +95,8 @@ class Stances(DemandRules, RejectRules):
                 self._shortfall(t)
             if lemma in lex.concessions:
                 self._refused_concession(t)
+            if lemma in lex.continuing:
+                self._goes_on(t)  # "the war will resume" (issue 16r)
             if lemma in lex.departures:
                 self._departure(t, lex.departures[lemma])
             if lemma in lex.reject_idioms:
@@ -142,6 +144,8 @@ class Stances(DemandRules, RejectRules):
                 self._ruled_out_unless(t.head, t)
         if low == "without" and t.dep_ == "prep":
             self._ruled_out_unless(t.head, t)
+        if low in lex.contrasts and t.dep_ == "advmod":
+            self._instead(t)  # "demanded A instead of B" (issue 16r)
         if low == "only" and t.dep_ == "advmod":
             self._only(t)
         if low == "long" and t.dep_ == "advmod":

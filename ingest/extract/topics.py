@@ -653,6 +653,16 @@ class TopicTable:
         key = f"{head.lemma_.lower()} of {_key(toks)}"
         return self._add(key, name, self._keywords([head, *toks]), [head])
 
+    def end_of(self, head: Token) -> Topic | None:
+        """An end to what a phrase names ("the war against Hamas would resume": "an end to
+        the war against Hamas", issue 16r); one per head noun in a document ("we will continue
+        the war" after it is the same end)."""
+        toks = [t for t in self.np_tokens(head) if t.dep_ != "poss" or t.head.i != head.i]
+        if not phrase_text(toks):
+            return None
+        name = f"an end to {phrase_text(toks)}"
+        return self._add(f"end of {head.lemma_.lower()}", name, self._keywords(toks), toks)
+
     def from_tokens(self, tokens: list[Token]) -> Topic | None:
         """A topic named by some tokens in text order ("temporary truce")."""
         toks = sorted(tokens, key=lambda t: t.i)

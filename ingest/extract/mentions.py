@@ -2285,7 +2285,7 @@ def _organizations_missed(
 
 #: lower-case particles inside a body's name in Spanish, Portuguese, Italian or French ("the
 #: Clan del Golfo", "the Frente de la Resistencia")
-_NAME_PARTICLES = frozenset({"del", "de", "la", "las", "los", "do", "da", "dos", "des", "du", "di"})
+_BODY_PARTICLES = frozenset({"del", "de", "la", "las", "los", "do", "da", "dos", "des", "du", "di"})
 
 
 def _particle_names_missed(
@@ -2301,12 +2301,12 @@ def _particle_names_missed(
         if lows[i - 1] != "the" or taken[i] or not _cap_word(toks[i]):
             continue
         j = i + 1
-        while j < n and not taken[j] and (_cap_word(toks[j]) or lows[j] in _NAME_PARTICLES):
+        while j < n and not taken[j] and (_cap_word(toks[j]) or lows[j] in _BODY_PARTICLES):
             j += 1
-        while j > i and lows[j - 1] in _NAME_PARTICLES:
+        while j > i and lows[j - 1] in _BODY_PARTICLES:
             j -= 1
         words = lows[i:j]
-        if not any(w in _NAME_PARTICLES for w in words) or any(taken[i:j]):
+        if not any(w in _BODY_PARTICLES for w in words) or any(taken[i:j]):
             continue
         span = doc[i:j]
         if _title_cased(toks[i].sent, span) or dictionary.is_place(span.text):
@@ -2327,13 +2327,14 @@ _SPELLED_LIKE = 0.85
 
 
 def _spelled_like(name: str, people: list[tuple[list[str], str]]) -> str | None:
-    """The one person the document names in full with the same first name and, for each
-    other word of ``name``, a word spelled alike, one at least spelled otherwise ("Thomas
-    Cirillo" after "General Thomas Cirilo Swaka"; issue 16a)."""
+    """The one person the document names in full, in more words than ``name``, with the same
+    first name and, for each other word of ``name``, a word spelled alike, one at least
+    spelled otherwise ("Thomas Cirillo" after "General Thomas Cirilo Swaka"; issue 16a). Two
+    names of as many words are two people ("Ahmed Hassan" and "Ahmed Hassani")."""
     words = person_key(name).split()
     hits: set[str] = set()
     for other, actor in people:
-        if len(other) < len(words) or other[0] != words[0] or other == words:
+        if len(other) <= len(words) or other[0] != words[0]:
             continue
         rest = other[1:]
         if all(any(spelled_alike(w, o, _SPELLED_LIKE) for o in rest) for w in words[1:]) and any(

@@ -882,7 +882,7 @@ class Targets:
                     shared = topics.from_tokens([clause, *cc, *topics.vp_tokens(conj)])
                     found = _one(shared)
                     continue
-                if any(c.dep_ == "advmod" and c.lower_ in CONTRASTS for c in conj.children):
+                if any(c.dep_ == "advmod" and c.lower_ in RESTATING for c in conj.children):
                     continue  # "pressed X to abandon A and instead rely on B": one demand
             # "to seize X and agree to Y" (a base form the tagger may read as a present)
             bare_act = clause.dep_ == "xcomp" and (
@@ -899,7 +899,7 @@ class Targets:
 
 
 #: adverbs that make a second act the first one said again ("drop A and instead rely on B")
-CONTRASTS = frozenset({"instead", "rather", "otherwise"})
+RESTATING = frozenset({"instead", "rather", "otherwise"})
 
 #: verbs whose "with" object is what a deal holds ("any deal must come with guarantees")
 WITH_VERBS = frozenset({"come", "arrive"})

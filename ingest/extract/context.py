@@ -543,23 +543,28 @@ class DocContext:
         self.add_speaks(hit, role.of, role.title, self.sent_of[at], conf, role)
         return hit
 
-    def stance_source(self, actor: str) -> str:
+    def stance_source(self, actor: str, _seen: frozenset[str] = frozenset()) -> str:
         """What an office holder (a president, a spokesperson, a negotiator) demands or
         rejects, the state or organization they speak for does; a title in the lexicon's
         ``own_voice`` keeps the stance personal (none by default). A state's voice (the
         lexicon's ``voices``: its foreign ministry) speaks for its state."""
         sf = self.principal.get(actor)
         if sf is None:
-            return self._voiced_state(actor)  # "Egypt's foreign ministry demanded": Egypt
+            return self._voiced_state(actor, _seen)  # "Egypt's foreign ministry demanded": Egypt
         if sf.title and title_key(sf.title) in self.lex.own_voice:
             return actor
-        return self._voiced_state(sf.target)  # its spokesman's too
+        return self._voiced_state(sf.target, _seen)  # its spokesman's too
 
-    def _voiced_state(self, actor: str) -> str:
-        """The state a body is the voice of (its foreign ministry), else the actor itself."""
+    def _voiced_state(self, actor: str, seen: frozenset[str] = frozenset()) -> str:
+        """The state a body is the voice of (its foreign ministry), else the actor itself. A
+        person's office holds what its person would; ``seen`` stops a ring of offices and
+        principals (a person whose principal is their own office) at the actor itself."""
         body = self.dict.body_of(actor)
         if body is not None and body[1] in self.lex.person_bodies:
-            return self.stance_source(body[0])  # "Erdogan's office": what Erdogan's would be
+            if actor in seen:
+                return actor
+            # "Erdogan's office": what Erdogan's would be
+            return self.stance_source(body[0], seen | {actor})
         return body[0] if body is not None and body[1] in self.lex.voices else actor
 
 

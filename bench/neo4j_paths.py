@@ -57,21 +57,23 @@ def ask(
     errors = 0
     limits = LimitCuts()
     logging.getLogger("actorgraph.neo4j").addHandler(limits)
-    for a, b in pairs:
-        t = time.perf_counter()
-        before = limits.count
-        try:
-            result = graph.paths(a, b, max_hops=4, limit=25)
-        except LimitError:  # past the time or memory limit: counted, and its time kept
-            errors += 1
-        else:
-            if limits.count > before:  # cut at the limit: a failure, not a truncation
+    try:
+        for a, b in pairs:
+            t = time.perf_counter()
+            before = limits.count
+            try:
+                result = graph.paths(a, b, max_hops=4, limit=25)
+            except LimitError:  # past the time or memory limit: counted, and its time kept
                 errors += 1
             else:
-                cut += bool(result.truncated)
-            found += bool(result.paths)
-        lat.append(time.perf_counter() - t)
-    logging.getLogger("actorgraph.neo4j").removeHandler(limits)
+                if limits.count > before:  # cut at the limit: a failure, not a truncation
+                    errors += 1
+                else:
+                    cut += bool(result.truncated)
+                found += bool(result.paths)
+            lat.append(time.perf_counter() - t)
+    finally:  # another error leaves no handler behind
+        logging.getLogger("actorgraph.neo4j").removeHandler(limits)
     out = {
         "questions": len(pairs),
         "p50_ms": round(1000 * statistics.median(lat), 1),

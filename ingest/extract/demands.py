@@ -50,12 +50,12 @@ NOT_IMPERATIVE = frozenset(
 )
 
 
+#: verbs of taking up what another actor asked for, the stem of the two sets below
+_TAKING_UP = frozenset({"back", "support", "endorse", "echo", "second", "join"})
 #: verbs that back a demand another actor made ("X called for and Y backed Z")
-BACKING = frozenset({"back", "support", "endorse", "echo", "second", "join", "demand", "urge"})
-
-
+BACKING = _TAKING_UP | {"demand", "urge"}
 #: verbs that take up a call another made ("echoed that call", "backed Egypt's call for X")
-BACKERS = frozenset({"back", "support", "endorse", "echo", "second", "join", "reiterate"})
+BACKERS = _TAKING_UP | {"reiterate"}
 
 
 #: verbs that present a list of demands besides the light verbs ("handed the mediators a list")

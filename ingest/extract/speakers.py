@@ -477,9 +477,10 @@ class Speakers:
             return None
         k = ctx.sent_of[m.start]
         span = ctx.title_at[m.start - 1] if m.start > 0 else None
-        if span is not None and span[0] == ctx.sents[k].start and k > 0:
-            pass  # "... Egypt's foreign ministry said. || Spokesman X said": a bare title
-        else:  # that opens the sentence, also in the next paragraph
+        # "... Egypt's foreign ministry said. || Spokesman X said": a bare title that opens the
+        # sentence, also in the next paragraph; else "X, a spokesman, said" right after it
+        opens = span is not None and span[0] == ctx.sents[k].start and k > 0
+        if not opens:
             root = span_root(doc, m.start, m.end)
             head = root.head if root.dep_ == "appos" else None
             if head is None or ctx.title_at[head.i] is None:

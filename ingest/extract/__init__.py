@@ -56,8 +56,10 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     text = doc.text
     wrapped = hard_wrapped(text)
     for m in DATELINE.finditer(text):  # "CAIRO (Reuters) - " is no part of the sentence
-        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-        if span is not None and span.start > 0:
+        rest = text[m.end() :]
+        k = m.end() + len(rest) - len(rest.lstrip())
+        span = doc.char_span(k, k + 1, alignment_mode="expand")  # after "(X / 1 May) "
+        if span is not None and len(span) and span.start > 0:
             span[0].is_sent_start = True
     for t in doc[1:]:
         prev = doc[t.i - 1]

@@ -29,10 +29,18 @@ _PLACE_CAPS = r"[A-Z][A-Z'.-]+(?:(?:\s+|\s*/\s*)[A-Z][A-Z'.-]+){0,3}"  # "ISLAMA
 _PLACE_TITLE = r"[A-Z][a-z'.-]+(?:\s+[A-Z][a-z'.-]+){0,2}"
 _AGENCY = r"\((?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\)"
 _DASH = r"\s*(?:-|—|–|--)\s+"
+#: a dateline's parenthesis that holds more than an agency: outlets and a date, split by a
+#: slash or a dash ("(MindaNews / 01 July)", "(UrduPoint News / Sputnik - 08th September,
+#: 2020)", issue 17a)
+_AGENCY_DATED = (
+    rf"\([A-Z][^()\n]{{0,80}}?(?:\s/\s|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d)"
+    r"[^()\n]{0,40}\)"
+)
 #: "CAIRO (Reuters) - ", "JERUSALEM, May 3 (Reuters) - ", "Washington, Aug. 21, 2023 - "
 DATELINE = re.compile(
     rf"(?m)^[ \t]*(?:{_PLACE_CAPS}(?:,\s*{_PLACE_TITLE})?(?:,\s*{DATELINE_DATE})?"
     rf"(?:\s*{_AGENCY})?|{_PLACE_TITLE},\s*{DATELINE_DATE}(?:\s*{_AGENCY})?){_DASH}"
+    rf"|^[ \t]*{_PLACE_CAPS}\s*{_AGENCY_DATED}(?:{_DASH})?"
 )
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|ibn|de|van|von|da))*"
 BYLINE = re.compile(

@@ -126,6 +126,7 @@ class Matchers:
         self.institutions = lexicon.institutions
         self.institution_forms = lexicon.institution_forms
         self.person_bodies = lexicon.person_bodies
+        self.role_titles = lexicon.role_titles
         #: heads whose modifier acts: "Hamas officials", "the TPLF delegation", "the Hamas offer"
         self.agent_heads = (
             lexicon.organs
@@ -224,10 +225,16 @@ def find_mentions(
     named = {person_key(x) for x in persons} | {surname(x) for x in persons}
     named.discard("")
     toks, lows = tokens(doc), lowers(doc)
+    listed = _listed_after_titles(doc, matchers.role_titles)  # "Presidents Kiir and Ruto"
     for ent in ents:
         if ent.label_ not in ACTOR_LABELS and ent.label_ not in BLOCKING_LABELS:
             continue
         s, e = _trim(ent, in_title)
+        while s in listed and listed[s] < 0:
+            s += 1  # "Presidents Kiir": the plural title is no part of the name
+        if listed.get(s, 0) >= e > s and ent.label_ != "PERSON":  # "... and Touadéra" as an ORG
+            cands.append((s, e, 1, Mention(s, e, "ner", "PERSON", doc[s:e].text)))
+            continue
         if ent.label_ == "PERSON":
             s = _given_name_before(doc, s, e, name_starts, dictionary)
         if ent.label_ == "ORG":
@@ -325,6 +332,9 @@ def find_mentions(
             text = doc[s:e].text
         if label == "ORG" and (wide := _cut_at_and(doc, s, e, dictionary)) != e:
             e, text = wide, doc[s:wide].text  # "the Court of Bosnia and" + "Herzegovina"
+        while e - s > 1 and lows[e - 1] in _LINKS_AT_END:
+            e -= 1  # "Uhuru Kenyatta and" + "Phumzile Mlambo-Ngcuka": the first name alone
+            text = doc[s:e].text
         if label == "ORG" and (wide := _name_through_place(doc, s, e)) != e:
             e, text = wide, doc[s:wide].text  # "the UN Support Mission in Libya (UNSMIL)"
         if label == "ORG" and _particle_name(doc[s:e], matchers.org_heads, dictionary):
@@ -338,6 +348,9 @@ def find_mentions(
         if label == "PERSON" and (given := _given_name_cut(doc, s, e, in_title, matchers)) != s:
             s, text = given, doc[given:e].text  # ", Muse Bihi Abdi,": NER kept "Bihi Abdi"
         cands.append((s, e, 1, Mention(s, e, "ner", label, text)))
+    for a, b in listed.items():  # "... and Ruto" that NER left out: a person all the same
+        if b > a and not any(doc[i].ent_type_ for i in range(a, b)):
+            cands.append((a, b, 1, Mention(a, b, "ner", "PERSON", doc[a:b].text)))
     cands = _split_joined(cands, doc, matchers.org_heads)
     cands.sort(key=lambda c: (c[2] != 3, -(c[1] - c[0]), -c[2], c[0]))
     taken = [False] * len(doc)
@@ -617,6 +630,73 @@ def _cut_at_and(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> int:
     if j == e or not any(doc[x].dep_ == "conj" and doc[x].head.i == e - 2 for x in range(e, j)):
         return e
     return j
+
+
+#: words that join two names and end no name: "Uhuru Kenyatta and" where NER read on
+_LINKS_AT_END = frozenset({"and", "or", "&", ",", "as", "with"})
+
+
+def _listed_after_titles(doc: Doc, role_titles: frozenset[str]) -> dict[int, int]:
+    """People listed after a role title in the plural, each a person of their own ("Presidents
+    Kiir and Ruto", "foreign ministers Lavrov, Bayramov and Mirzoyan", issue 17a): the start
+    of each name -> its end, and each word of the title -> -1 (no part of a name)."""
+    out: dict[int, int] = {}
+    n = len(doc)
+    for k, t in enumerate(doc):
+        low = t.lower_
+        if len(low) < 4 or not low.endswith("s") or k + 1 >= n:
+            continue
+        first = next(
+            (
+                j
+                for j in range(max(0, k - 2), k + 1)
+                if " ".join([*(x.lower_ for x in doc[j:k]), low[:-1]]) in role_titles
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        names = _names_listed(doc, k + 1)
+        if len(names) < 2:
+            continue  # "Ministers Meet in Cairo": a headline's capitals, no list of names
+        out.update(dict.fromkeys(range(first, k + 1), -1))
+        out.update(names)
+    return out
+
+
+def _name_start(t: Token) -> bool:
+    return t.tag_ == "NNP" and t.text[:1].isupper()
+
+
+def _names_listed(doc: Doc, i: int) -> dict[int, int]:
+    """Names from ``i`` joined by commas and "and": runs of proper nouns, particles and
+    hyphens inside them ("al-Bashir", "de Mistura")."""
+    out: dict[int, int] = {}
+    n = len(doc)
+
+    def inside(j: int) -> bool:
+        if _name_start(doc[j]):
+            return True
+        if doc[j].text == "-":  # "al-Bashir"
+            return doc[j - 1].whitespace_ == "" and j + 1 < n and _name_start(doc[j + 1])
+        after = doc[j + 1].text if j + 1 < n else ""
+        return doc[j].lower_ in _NAME_PARTICLES and (after[:1].isupper() or after == "-")
+
+    while i < n and inside(i):
+        j = i
+        while j < n and inside(j):
+            j += 1
+        if j == i:
+            break
+        out[i] = j
+        if j < n and doc[j].text == ",":
+            j += 1
+        if j < n and doc[j].lower_ == "and":
+            j += 1
+        elif j >= n or doc[j - 1].text != ",":
+            break
+        i = j
+    return out
 
 
 def _joined_name_start(doc: Doc, s: int) -> int:
@@ -2010,6 +2090,9 @@ def _no_person(
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
     chain = [top, *top.conjuncts] if lists else []
+    opening = min([root.i, *(c.i for c in chain)])
+    if opening and doc[opening - 1].lower_.endswith("s") and is_title_word(doc[opening - 1].text):
+        return None  # "Presidents Kiir and Ruto", "ministers Lavrov, Bayramov and Mirzoyan"
     if any(
         c.i != root.i
         and (c.ent_type_ in ("GPE", "LOC", "FAC") or dictionary.is_place(c.text))

@@ -118,8 +118,9 @@ def loose_key(text: str) -> str:
 
 def is_title_word(word: str) -> bool:
     """Whether a word is one of the titles a person's name key leaves out ("Minister",
-    "Gen.", "Amb.")."""
-    return _NON_WORD.sub("", fold(word)) in _TITLE_WORDS
+    "Gen.", "Amb."), in the plural too ("Presidents Kiir and Ruto", issue 17a)."""
+    w = _NON_WORD.sub("", fold(word))
+    return w in _TITLE_WORDS or (len(w) > 3 and w.endswith("s") and w[:-1] in _TITLE_WORDS)
 
 
 def _person_words(text: str) -> list[str]:

@@ -55,7 +55,7 @@ def reporting_outlets(
     where: set[int] = set()
     for actor, ms in by_actor.items():
         if any(m.label == "PERSON" for m in ms) and not any(
-            _broadcaster(doc, m) or _web_name(doc, m) for m in ms
+            _broadcaster(doc, m) or _web_name(doc, m) or _cites_sources(doc, m, lex) for m in ms
         ):
             continue  # a person, unless a broadcaster or a site ("Akipress.kg" as a person)
         if own and any(name_key(m.text) == name_key(own) for m in ms):
@@ -169,8 +169,30 @@ def _owned(root: Token) -> bool:
     return False
 
 
+#: unnamed sources only the press cites ("X said, citing a source within the team",
+#: "X reported, quoting people familiar with the talks", issue 17a)
+_CITED_SOURCES = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
+
+
+def _cites_sources(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """The subject of a verb of saying or reporting that goes on "citing" or "quoting" an
+    unnamed source: "Reuter said, citing a source within the Ukrainian team" (an outlet,
+    whatever NER took it for or however the text spells it)."""
+    root = span_root(doc, m.start, m.end)
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in lex.speech_verbs | lex.report_verbs:
+        return False
+    return any(
+        c.dep_ in ("advcl", "xcomp", "conj")
+        and c.tag_ == "VBG"
+        and c.lemma_.lower() in ("cite", "quote")
+        and any(o.dep_ == "dobj" and o.lower_ in _CITED_SOURCES for o in c.children)
+        for c in verb.children
+    )
+
+
 def _outlet_name(doc: Doc, m: Mention, lex: Lexicon) -> bool:
-    if name_key(m.text) in lex.outlets or _broadcaster(doc, m):
+    if name_key(m.text) in lex.outlets or _broadcaster(doc, m) or _cites_sources(doc, m, lex):
         return True
     if m.label == "DICT":
         return False  # an actor the dictionary knows is an outlet only where listed as one

@@ -127,6 +127,8 @@ FLOORS = {
     "rejections-positions": 0.95,
     # issue 17a
     "actors-lists": 0.95,
+    "actors-spans": 0.95,
+    "actors-texts": 0.95,
 }
 
 

@@ -198,6 +198,8 @@ def find_mentions(
     """Non-overlapping mentions, in document order, resolved where the dictionary can.
     Mentions in the ``skip`` character spans (datelines, bylines, credits) are left out."""
     cands: list[tuple[int, int, int, Mention | None]] = []  # (start, end, priority, mention)
+    # before new actors
+    processes = _process_names(doc, matchers.process_heads, matchers.speech_verbs, dictionary)
     for a, b in skip:  # a blocking candidate: nothing in boilerplate is a mention
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None and len(span):
@@ -237,6 +239,7 @@ def find_mentions(
             continue
         if ent.label_ == "PERSON":
             s = _given_name_before(doc, s, e, name_starts, dictionary)
+            s = _particle_before(doc, s)
         if ent.label_ == "ORG":
             s = _after_carrier(doc, s, e, matchers.carriers)
         cut = _state_glued(doc, s, e, dictionary) if ent.label_ == "PERSON" else s
@@ -268,12 +271,13 @@ def find_mentions(
             cands.append((tail, e, 1, Mention(tail, e, "ner", "PERSON", doc[tail:e].text)))
             continue
         after_title = s in title_ends or (s > 0 and doc[s - 1].text == "," and s - 1 in title_ends)
+        honored = lows[s] in matchers.honorifics and e - s > 1  # "Mullah Brother Akhund" (17a)
         if (
             ent.label_ in BLOCKING_LABELS
             and len(ent) <= 4
             and (
                 person_key(ent.text) in named
-                or (after_title and all(_name_word(t) for t in doc[s:e]))  # "Its leader, X Y"
+                or ((after_title or honored) and all(_name_word(t) for t in doc[s:e]))
             )
         ):
             cands.append((s, e, 1, Mention(s, e, "ner", "PERSON", doc[s:e].text)))
@@ -343,6 +347,9 @@ def find_mentions(
             t.lower_ in matchers.org_heads and t.text[:1].isupper() for t in doc[s:e]
         ):
             label = "ORG"  # "the Tigray People's Liberation Front" is no person
+        if label == "ORG" and doc[e - 1].lower_ in matchers.org_heads:
+            s = _compound_start(doc, s, e, dictionary)  # "the MILF Peace" + "Implementing Panel"
+            text = doc[s:e].text
         if label == "PERSON" and e - s > 1 and doc[e - 1].lower_ in matchers.outlet_words:
             label = "ORG"  # "Al Hadath TV" is no person
         if label == "PERSON" and (given := _given_name_cut(doc, s, e, in_title, matchers)) != s:
@@ -386,6 +393,7 @@ def find_mentions(
     out = _surnames_missed(doc, out, full, taken)
     out = _organizations_missed(doc, out, taken, matchers, dictionary)
     out = _particle_names_missed(doc, out, taken, dictionary)
+    out = _particle_people_missed(doc, out, taken, matchers, dictionary)
     out = _speakers_missed(doc, out, taken, matchers, dictionary)
     out = _titled_names_missed(doc, out, taken, titles, dictionary, matchers.portfolios)
     out = _acronyms(doc, out, taken, matchers, dictionary)
@@ -401,7 +409,62 @@ def find_mentions(
         elif _new_or_org(m, dictionary):
             m.passing = not _agentive(doc, m, matchers)
     _only_harmed(doc, out, dictionary, matchers.harm_verbs)
+    out = [m for m in out if m.label == "DICT" or name_key(m.text) not in processes]
     return _generic_bodies(doc, out, dictionary, matchers)
+
+
+#: small words inside the name of a process or a text ("the Agreement on the Resolution of
+#: the Conflict in South Sudan")
+_PROCESS_LINKS = frozenset({"of", "on", "the", "in", "for", "to", "and"})
+
+
+def _speaks_elsewhere(doc: Doc, word: str, speech_verbs: frozenset[str]) -> bool:
+    """Whether a word is the subject of a verb of saying somewhere in the document: "the
+    Okello Plan ... Okello said" (someone), unlike "Tumaini does not seek"."""
+    return any(t.text == word and t.dep_ == "nsubj" and t.head.lemma_ in speech_verbs for t in doc)
+
+
+def _process_names(
+    doc: Doc, heads: frozenset[str], speech_verbs: frozenset[str], dictionary: ActorDictionary
+) -> set[str]:
+    """Names the document gives a process or a text, which no one is, in the forms it uses
+    again (issue 17a): the name without its head word ("the Tumaini Initiative" ...
+    "Tumaini"), and the acronym in brackets after it ("(R-ARCSS)", "ARCSS") -- unless the
+    dictionary knows the word as an actor or a place ("the Trump plan", "the Minsk Agreement")."""
+    out: set[str] = set()
+    n = len(doc)
+
+    def cap(t: Token) -> bool:
+        return t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "VERB", "NOUN")
+
+    for t in doc:
+        if t.lower_ not in heads or not t.text[:1].isupper() or t.pos_ != "PROPN":
+            continue
+        j = t.i
+        while j > 0 and cap(doc[j - 1]) and not doc[j - 1].is_sent_start:
+            j -= 1
+        if j < t.i:
+            short = doc[j : t.i].text
+            if not (
+                dictionary.lookup(short)
+                or dictionary.lookup_demonym(short)
+                or dictionary.is_place(short)
+                or _speaks_elsewhere(doc, doc[t.i - 1].text, speech_verbs)
+            ):
+                out.add(name_key(short))
+        k = t.i + 1
+        while k < n and (cap(doc[k]) or (doc[k].lower_ in _PROCESS_LINKS and k + 1 < n)):
+            k += 1
+        while k > t.i + 1 and doc[k - 1].lower_ in _PROCESS_LINKS:
+            k -= 1
+        close = next((c for c in range(k + 2, min(n, k + 6)) if doc[c].text == ")"), None)
+        if k < n and doc[k].text == "(" and close is not None:
+            acronym = doc[k + 1 : close].text.replace(" ", "")  # "R-ARCSS" in three tokens
+            if _is_acronym(acronym):
+                out.add(name_key(acronym))
+                out.update(name_key(p) for p in acronym.split("-") if len(p) > 2)
+    out.discard("")
+    return out
 
 
 def _after_carrier(doc: Doc, s: int, e: int, carriers: frozenset[str]) -> int:
@@ -697,6 +760,33 @@ def _names_listed(doc: Doc, i: int) -> dict[int, int]:
             break
         i = j
     return out
+
+
+def _compound_start(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> int:
+    """Where a body's name starts when NER cut off its first words: capitalized proper nouns
+    the parse joins to the name as compounds ("the MILF Peace Implementing Panel", NER:
+    "Implementing Panel", issue 17a), not a state, a place or a person before it ("the
+    Kenyan Defence Forces" keeps Kenya apart)."""
+    while s > 0:
+        t = doc[s - 1]
+        if t.text == "-" and s > 1 and not t.whitespace_ and not doc[s - 2].whitespace_:
+            t = doc[s - 2]  # "ZANU-PF"
+            if not (t.pos_ == "PROPN" and t.text[:1].isupper()):
+                break
+            s -= 2
+            continue
+        if not (
+            t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.dep_ == "compound"
+            and s <= t.head.i < e
+            and t.ent_type_ in ("", "ORG")
+            and not dictionary.is_place(t.text)
+            and dictionary.type_of_entry(dictionary.lookup(t.text) or "") not in ("state", "person")
+        ):
+            break
+        s -= 1
+    return s
 
 
 def _joined_name_start(doc: Doc, s: int) -> int:
@@ -1507,12 +1597,20 @@ def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
         e -= 1  # "the Kenyan Cabinet Secretary": the nationality, then the title
     if ent.label_ == "ORG" and all(i in in_title for i in range(s, e)):
         return s, s  # "State" in "Secretary of State"
+    if ent.label_ == "ORG" and s in in_title:  # "the Personal Envoy of IGAD": the owner only
+        k = s
+        while k < e and k in in_title:
+            k += 1
+        if k < e and doc[k].lower_ in ("of", "for"):
+            s = k + 2 if k + 1 < e and doc[k + 1].lower_ == "the" else k + 1
     if ent.label_ == "ORG" and e - 1 in in_title:  # "the National Salvation Front of General"
         j = e
         while j > s and j - 1 in in_title:
             j -= 1
         if j - 1 > s and doc[j - 1].lower_ in ("of", "for"):
             e = j - 1
+        elif j > s and e < len(doc) and doc[e].i in in_title:
+            e = j  # "US Department of State Special" + "Representative X" (issue 17a)
     return s, e
 
 
@@ -2400,6 +2498,54 @@ def _particle_names_missed(
     return _merged(mentions, extra)
 
 
+def _particle_before(doc: Doc, s: int) -> int:
+    """Where a person's name starts when NER kept only the surname after a particle: "by
+    Henrique dos Anjos" (NER: "Anjos"), "Ursula von der Leyen" (NER: "Leyen"), issue 17a."""
+    j = s
+    while j > 0 and doc[j - 1].text in _NAME_PARTICLES:  # lower case, as inside a name
+        j -= 1
+    if j == s or j == 0:
+        return s
+    given = doc[j - 1]
+    if given.pos_ == "PROPN" and _cap_word(given) and given.ent_type_ in ("", "ORG", "PERSON"):
+        return j - 1  # (NER may take the given name for a body of its own: "Henrique")
+    return s
+
+
+def _particle_people_missed(
+    doc: Doc,
+    mentions: list[Mention],
+    taken: list[bool],
+    matchers: Matchers,
+    dictionary: ActorDictionary,
+) -> list[Mention]:
+    """A person's name NER did not find, of a given name, a lower-case particle and a
+    surname, with no article before it ("Staffan de Mistura, the Personal Envoy", "Ursula von
+    der Leyen said", issue 17a); see :func:`_particle_name`."""
+    extra: list[Mention] = []
+    toks, lows = tokens(doc), lowers(doc)
+    n = len(toks)
+    for i in range(n - 2):
+        if taken[i] or toks[i].ent_type_ or (i and lows[i - 1] in ("the", "a", "an")):
+            continue
+        for j in (i + 3, i + 4):
+            if j > n or any(taken[i:j]) or (j < n and _cap_word(toks[j])):
+                continue
+            span = doc[i:j]
+            if not _particle_name(span, matchers.org_heads, dictionary):
+                continue  # (a lower-case particle: no title-case headline's words)
+            name = clean_surface(span.text)
+            actor = dictionary.variant_of(name) or dictionary.new_actor(name, "person")
+            _take(extra, taken, Mention(i, j, "name", "PERSON", span.text, actor))
+            break
+    tails = {_surname_with_particle(x): x.actor for x in extra}
+    for m in mentions:  # "De Mistura said" taken for an organization of its own
+        entry = dictionary.entries.get(m.actor or "")
+        if entry is not None and entry.origin == "new" and person_key(m.text) in tails:
+            m.actor, m.label = tails[person_key(m.text)], "PERSON"
+    return _merged(mentions, extra)
+
+
 def _cap_word(t: Token) -> bool:
     """A capitalized word of a name (no sentence mark, no number)."""
     return t.text[:1].isupper() and t.is_alpha
@@ -2461,6 +2607,8 @@ def _speakers_missed(
             continue
         if subj.lower_ in matchers.outlet_words:
             continue  # "Sudan TV reported": an outlet (see ``outlets``), no speaker
+        if subj.lower_ in matchers.carriers | matchers.process_heads:
+            continue  # "The Joint Statement noted": a text that speaks for its signers
         start = _capitalized_run(doc, subj.i + 1, taken)
         if start > subj.i:
             continue

@@ -10,6 +10,7 @@ the exchange format (``docs/exchange-format.md``). See ``docs/extraction.md`` fo
 
 from __future__ import annotations
 
+import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +27,7 @@ from actorgraph.ingest.extract.analysis import analyze
 from actorgraph.ingest.extract.apostrophes import ApostropheTokenizer
 from actorgraph.ingest.extract.boilerplate import DATELINE
 from actorgraph.ingest.extract.common_words import remember as remember_common_words
-from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary
+from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary, Entry
 from actorgraph.ingest.extract.layout import breaks_paragraph, hard_wrapped
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
@@ -291,14 +292,21 @@ class Extractor:
         yield article.document_record()
         emitted = set(result.actors)
         shared = _shared_surfaces(result.surfaces, emitted)
+        governed = bool(_GOVERNMENT.search(doc.text))
         for aid in result.actors:
-            yield self._actor_record(aid, emitted, result.surfaces.get(aid, set()) - shared)
+            surfaces = result.surfaces.get(aid, set()) - shared
+            yield self._actor_record(aid, emitted, surfaces, governed=governed)
         for topic in result.topics:
             yield topic.record()
         yield from result.statements
         yield from result.relations
 
-    def _actor_record(self, aid: str, emitted: set[str], surfaces: set[str]) -> dict[str, Any]:
+    def _actor_record(
+        self, aid: str, emitted: set[str], surfaces: set[str], *, governed: bool = False
+    ) -> dict[str, Any]:
+        """An actor's record; with ``governed`` (the document speaks of a government), a
+        state's aliases hold the names of its government too ("Mozambican government",
+        "government of Mozambique": the seed's convention, a government is its state)."""
         e = self.dictionary.entries[aid]
         rec: dict[str, Any] = {"kind": "actor", "id": e.id, "name": e.name, "type": e.type}
         if e.origin == "new":  # how this document names it
@@ -312,7 +320,10 @@ class Extractor:
                 and not self.dictionary.lookup_demonym(x)
                 and x.split()[-1].lower() not in self._person_words
             ]
-            aliases = [x for x in dict.fromkeys([*e.aliases, *e.metonyms, *own]) if x != e.name]
+            ruling = _government_names(e) if governed and e.type == "state" else []
+            aliases = [
+                x for x in dict.fromkeys([*e.aliases, *e.metonyms, *own, *ruling]) if x != e.name
+            ]
         rec["aliases"] = aliases[:40]
         if e.description:
             rec["description"] = e.description
@@ -320,6 +331,17 @@ class Extractor:
         if roles:
             rec["roles"] = roles
         return rec
+
+
+#: a document that speaks of a government ("the government insisted", "Mozambican government")
+_GOVERNMENT = re.compile(r"\b[Gg]overnment\b")
+
+
+def _government_names(e: Entry) -> list[str]:
+    """How a document may name a state's government, which is the state (issue 17a): with
+    its demonym ("Mozambican government") and formally ("government of Mozambique")."""
+    names = [f"{d} government" for d in e.demonyms[:1]]
+    return [*names, f"government of {e.name}"]
 
 
 #: small words a name may hold in lower case ("Republic of the Congo", "Hay'at Tahrir al-Sham")

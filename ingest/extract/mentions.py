@@ -410,6 +410,9 @@ def find_mentions(
             m.passing = not _agentive(doc, m, matchers)
     _only_harmed(doc, out, dictionary, matchers.harm_verbs)
     out = [m for m in out if m.label == "DICT" or name_key(m.text) not in processes]
+    for m in out:  # "the GPH Implementing Panel" after "the GPH Peace Implementing Panel"
+        if m.label != "DICT" and dictionary.type_of_entry(m.actor or "") == "organization":
+            m.actor = _elided(clean_surface(m.text), out, dictionary) or m.actor
     return _generic_bodies(doc, out, dictionary, matchers)
 
 
@@ -2462,6 +2465,23 @@ def _organizations_missed(
         actor = dictionary.lookup(name) or dictionary.new_actor(name, "organization")
         _take(extra, taken, Mention(start, t.i + 1, "name", "ORGNAME", span.text, actor))
     return _merged(mentions, extra)
+
+
+def _elided(name: str, mentions: list[Mention], dictionary: ActorDictionary) -> str | None:
+    """The organization named in full before whose name this one is with words left out,
+    the same first and last word ("the GPH Implementing Panel" after "the GPH Peace
+    Implementing Panel", issue 17a): one body, named shorter."""
+    words = name.lower().split()
+    for m in mentions:
+        if not m.actor or dictionary.type_of_entry(m.actor) != "organization":
+            continue
+        full = clean_surface(m.text).lower().split()
+        if len(full) <= len(words) or full[0] != words[0] or full[-1] != words[-1]:
+            continue
+        rest = iter(full)
+        if all(w in rest for w in words):  # the words in order, some left out
+            return m.actor
+    return None
 
 
 #: lower-case particles inside a body's name in Spanish, Portuguese, Italian or French ("the

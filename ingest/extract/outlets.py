@@ -55,7 +55,11 @@ def reporting_outlets(
     where: set[int] = set()
     for actor, ms in by_actor.items():
         if any(m.label == "PERSON" for m in ms) and not any(
-            _broadcaster(doc, m) or _web_name(doc, m) or _cites_sources(doc, m, lex) for m in ms
+            name_key(m.text) in lex.outlets  # "told Sputnik", NER's person (issue 17a)
+            or _broadcaster(doc, m)
+            or _web_name(doc, m)
+            or _cites_sources(doc, m, lex)
+            for m in ms
         ):
             continue  # a person, unless a broadcaster or a site ("Akipress.kg" as a person)
         if own and any(name_key(m.text) == name_key(own) for m in ms):

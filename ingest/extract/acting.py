@@ -192,6 +192,8 @@ def acts(ctx: DocContext, m: Mention) -> bool:
             return True
     if low in ("from", "of") and owner.pos_ == "NOUN":  # "a delegation from the Front"
         return _owns(ctx, owner, agent_only=True, people=False)
+    if low == "by" and owner.pos_ == "NOUN" and _act_noun(ctx, owner):
+        return True  # "after objections by France", "a proposal by Egypt" (issue 17a)
     if low == "of" and owner.lower_ in ctx.lex.generic_bodies:
         return _noun_acts(ctx, owner)  # "the Executive Committee of the SPLM said" (issue 14a)
     if low == "of" and owner.pos_ == "PROPN" and _title_noun(ctx, owner):
@@ -295,6 +297,21 @@ def _through(ctx: DocContext, noun: Token, depth: int = 0) -> bool:
     "leaders of the breakaway Karabakh administration, who were arrested", "the UN mission
     was not represented")."""
     return not _body_noun(ctx, noun) or _noun_acts(ctx, noun, depth)
+
+
+def _act_noun(ctx: DocContext, noun: Token) -> bool:
+    """A noun of an act of saying, asking, refusing, proposing or mediating ("objections",
+    "a demand", "a proposal", "mediation"), whose "by" names who did it."""
+    lex = ctx.lex
+    words = {noun.lower_, noun.lemma_.lower()}
+    classes = (
+        lex.speech_nouns,
+        lex.demand_nouns,
+        lex.reject_nouns,
+        lex.proposal_heads,
+        lex.mediation_nouns,
+    )
+    return any(words & c for c in classes)
 
 
 def _body_noun(ctx: DocContext, noun: Token) -> bool:

@@ -127,6 +127,7 @@ class Matchers:
         self.institution_forms = lexicon.institution_forms
         self.person_bodies = lexicon.person_bodies
         self.role_titles = lexicon.role_titles
+        self.title_heads = frozenset(t.split()[-1] for t in lexicon.role_titles)
         #: heads whose modifier acts: "Hamas officials", "the TPLF delegation", "the Hamas offer"
         self.agent_heads = (
             lexicon.organs
@@ -227,7 +228,7 @@ def find_mentions(
     named = {person_key(x) for x in persons} | {surname(x) for x in persons}
     named.discard("")
     toks, lows = tokens(doc), lowers(doc)
-    listed = _listed_after_titles(doc, matchers.role_titles)  # "Presidents Kiir and Ruto"
+    listed = _listed_after_titles(doc, matchers)  # "Presidents Kiir and Ruto"
     for ent in ents:
         if ent.label_ not in ACTOR_LABELS and ent.label_ not in BLOCKING_LABELS:
             continue
@@ -410,9 +411,7 @@ def find_mentions(
             m.passing = not _agentive(doc, m, matchers)
     _only_harmed(doc, out, dictionary, matchers.harm_verbs)
     out = [m for m in out if m.label == "DICT" or name_key(m.text) not in processes]
-    for m in out:  # "the GPH Implementing Panel" after "the GPH Peace Implementing Panel"
-        if m.label != "DICT" and dictionary.type_of_entry(m.actor or "") == "organization":
-            m.actor = _elided(clean_surface(m.text), out, dictionary) or m.actor
+    _elided(out, dictionary)  # "the GPH Implementing Panel" after "the GPH Peace ... Panel"
     return _generic_bodies(doc, out, dictionary, matchers)
 
 
@@ -702,7 +701,7 @@ def _cut_at_and(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> int:
 _LINKS_AT_END = frozenset({"and", "or", "&", ",", "as", "with"})
 
 
-def _listed_after_titles(doc: Doc, role_titles: frozenset[str]) -> dict[int, int]:
+def _listed_after_titles(doc: Doc, matchers: Matchers) -> dict[int, int]:
     """People listed after a role title in the plural, each a person of their own ("Presidents
     Kiir and Ruto", "foreign ministers Lavrov, Bayramov and Mirzoyan", issue 17a): the start
     of each name -> its end, and each word of the title -> -1 (no part of a name)."""
@@ -712,6 +711,9 @@ def _listed_after_titles(doc: Doc, role_titles: frozenset[str]) -> dict[int, int
         low = t.lower_
         if len(low) < 4 or not low.endswith("s") or k + 1 >= n:
             continue
+        if low[:-1] not in matchers.title_heads:
+            continue
+        role_titles = matchers.role_titles
         first = next(
             (
                 j
@@ -2467,21 +2469,27 @@ def _organizations_missed(
     return _merged(mentions, extra)
 
 
-def _elided(name: str, mentions: list[Mention], dictionary: ActorDictionary) -> str | None:
-    """The organization named in full before whose name this one is with words left out,
-    the same first and last word ("the GPH Implementing Panel" after "the GPH Peace
-    Implementing Panel", issue 17a): one body, named shorter."""
-    words = name.lower().split()
-    for m in mentions:
-        if not m.actor or dictionary.type_of_entry(m.actor) != "organization":
+def _elided(mentions: list[Mention], dictionary: ActorDictionary) -> None:
+    """An organization named with words left out of a longer name the document gives, the
+    same first and last word, is the one named in full ("the GPH Implementing Panel" after
+    "the GPH Peace Implementing Panel", issue 17a): one body, named shorter."""
+    orgs = [
+        (clean_surface(m.text).lower().split(), m)
+        for m in mentions
+        if m.actor and dictionary.type_of_entry(m.actor) == "organization"
+    ]
+    if len(orgs) < 2:
+        return
+    for words, m in orgs:
+        if m.label == "DICT" or len(words) < 2:
             continue
-        full = clean_surface(m.text).lower().split()
-        if len(full) <= len(words) or full[0] != words[0] or full[-1] != words[-1]:
-            continue
-        rest = iter(full)
-        if all(w in rest for w in words):  # the words in order, some left out
-            return m.actor
-    return None
+        for full, longer in orgs:
+            if len(full) <= len(words) or full[0] != words[0] or full[-1] != words[-1]:
+                continue
+            rest = iter(full)
+            if all(w in rest for w in words):  # the words in order, some left out
+                m.actor = longer.actor
+                break
 
 
 #: lower-case particles inside a body's name in Spanish, Portuguese, Italian or French ("the
@@ -2546,7 +2554,9 @@ def _particle_people_missed(
     toks, lows = tokens(doc), lowers(doc)
     n = len(toks)
     for i in range(n - 2):
-        if taken[i] or toks[i].ent_type_ or (i and lows[i - 1] in ("the", "a", "an")):
+        if toks[i + 1].text not in _NAME_PARTICLES or taken[i] or toks[i].ent_type_:
+            continue  # (a particle in lower case right after the given name)
+        if i and lows[i - 1] in ("the", "a", "an"):
             continue
         for j in (i + 3, i + 4):
             if j > n or any(taken[i:j]) or (j < n and _cap_word(toks[j])):

@@ -47,6 +47,8 @@ VACUOUS = frozenset(
     | {"that", "this", "these", "those", "one", "ones"}  # "ruled that out" with nothing before
     # issue-15d: "had been pushing for an announcement this week": of what, it does not say
     | {"announcement", "announcements"}
+    # issue-17d: "spoke on condition of anonymity": the speaker's own terms, no demand
+    | {"anonymity", "confidentiality"}
 )
 
 #: when, not what: "pushing for an announcement this week" names nothing more than the

@@ -125,6 +125,8 @@ FLOORS = {
     "demands-holders": 0.95,
     # issue 16r
     "rejections-positions": 0.95,
+    # issue-17d
+    "demands-terms": 0.95,
 }
 
 

@@ -1440,8 +1440,10 @@ class DemandRules(StanceRules):
         # its subject, or buries it in the object's last noun ("relations with Yerevan
         # conditional"): the nearest "make" above it, with no other verb between
         make = w.head
-        while make.pos_ != "VERB" and make.head.i != make.i and make.i - w.i < 0:
+        while make.pos_ != "VERB" and make.head.i != make.i:
             make = make.head
+        if make.tag_ == "VBG" and make.dep_ == "ccomp" and make.i > w.i:
+            make = make.head  # "made any truce conditional on Kyiv dropping": one clause
         if make.lemma_.lower() != "make" or make.i > w.i or not any(
             c.dep_ in ("dobj", "ccomp", "oprd") for c in make.children
         ):
@@ -1465,7 +1467,7 @@ class DemandRules(StanceRules):
                 g
                 for x in (cond, make)
                 for g in x.children
-                if g.dep_ in ("acl", "advcl") and g.tag_ == "VBG" and g.i > cond.i
+                if g.dep_ in ("acl", "advcl", "ccomp") and g.tag_ == "VBG" and g.i > cond.i
             ),
             None,
         )

@@ -531,6 +531,48 @@ class DemandRules(StanceRules):
         if subj2 is not None:
             self._emit("demands", sources, self.t.nps(subj2), v, 0.65)
 
+    def _conditional_offer(self, cond: Token) -> None:
+        """ "Iran could consider halting attacks if Israel stopped its aggression", "Hamas will
+        release the hostages if Israel ends the war": a side's own concession offered on a
+        condition another side is to meet demands the condition (issue-17d). Not a negated
+        condition (the threat rule's), not "unless", not a past counterfactual, not the
+        side's own act as the condition, not a concession refused."""
+        ctx = self.ctx
+        lex = ctx.lex
+        mark = next((g for g in cond.children if g.dep_ == "mark"), None)
+        offer = cond.head
+        if mark is None or mark.lower_ != "if" or offer.pos_ != "VERB":
+            return
+        if any(x.lower_ == "only" for v in (cond, offer) for x in v.children):
+            return  # "only if": the rule for "only"
+        lemma = offer.lemma_.lower()
+        conceded = lemma in lex.concessions | lex.agree_verbs or (
+            lemma == "consider"  # "could consider halting attacks" (the gerund read as a noun)
+            and any(
+                x.lemma_.lower() in lex.stopping or x.lower_.removesuffix("ing") in lex.stopping
+                for c in offer.children
+                if c.dep_ in ("dobj", "xcomp")
+                for x in c.subtree
+            )
+        )
+        if not conceded or ctx.negated(offer) or ctx.negated(cond) or ctx.asked(offer):
+            return
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in cond.children):
+            return  # "would have released them if Israel had ...": a past that did not happen
+        subj = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        sources = ctx.resolve.subject_actors(offer)
+        up = offer.head
+        if offer.dep_ == "xcomp" and up.dep_ == "acomp" and up.pos_ == "ADJ":
+            if ctx.negated(up.head) or up.lemma_.lower() not in lex.willing:
+                return  # "is not ready (is reluctant) to return if Y"
+            sources = sources or ctx.resolve.subject_actors(up.head)  # "is ready to return"
+        if subj is None or not sources:
+            return
+        asked = ctx.resolve.resolve_np(subj)
+        if not asked or _same(ctx, sources, asked):
+            return  # the condition is the side's own act, or no actor's
+        self._emit("demands", sources, self._asked_by_condition(cond), cond, 0.55)
+
     def _only(self, only: Token) -> None:
         """ "X will accept only if Y", "will free them only as part of a deal that ends the
         war", "only in exchange for Y": X demands Y."""

@@ -55,6 +55,10 @@ VACUOUS = frozenset(
 #: announcement (issue-15d)
 WHEN_WORDS = frozenset({"day", "days", "week", "weeks", "weekend", "month", "months", "year"})
 WHEN_WORDS |= {"today", "tonight", "tomorrow", "soon", "next", "last", "this", "coming"}
+#: a day or month named alone is a time, not what is asked ("met on Saturday", issue-17d)
+WHEN_WORDS |= {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+WHEN_WORDS |= {"january", "february", "march", "april", "june", "july", "august", "september"}
+WHEN_WORDS |= {"october", "november", "december", "weekend", "morning", "evening", "night"}
 
 
 def _vacuous(target: Topic | str) -> bool:
@@ -65,6 +69,8 @@ def _vacuous(target: Topic | str) -> bool:
         for w in _APPEAL_WORD.findall(target.name.lower())
         if w not in ("not", "be", "to") and w not in WHEN_WORDS
     ]
+    if not words:  # only a time: "saturday", "this week"
+        return True
     return len(words) == 1 and words[0] in VACUOUS
 
 

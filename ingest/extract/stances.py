@@ -87,6 +87,10 @@ class Stances(DemandRules, RejectRules):
                 self._threat(t)
             if lemma in lex.agree_verbs:
                 self._condition(t)
+            if lemma in lex.concessions | lex.agree_verbs or lemma == "consider":
+                for c in t.children:  # "would halt its attacks if Israel stopped X"
+                    if c.dep_ == "advcl":
+                        self._conditional_offer(c)
             if lemma in lex.agreeing:
                 self._agreed_exclusion(t)
             if lemma in lex.evaluation_verbs:

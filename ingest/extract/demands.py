@@ -557,6 +557,16 @@ class DemandRules(StanceRules):
         )
         if not conceded or ctx.negated(offer) or ctx.negated(cond) or ctx.asked(offer):
             return
+        if offer.head.lemma_.lower() in lex.threat_verbs:
+            return  # "threatened to stop the talks if the US goes ahead": a threat
+        what = [x for c in offer.children if c.dep_ in ("dobj", "xcomp", "prep") for x in c.subtree]
+        fighting = any(x.lemma_.lower() in lex.hostilities or x.lower_ in lex.hostilities for x in what)
+        if (lemma in lex.stopping or lemma == "consider") != fighting:
+            return  # a threat: "will stop the talks if X", "will return to war if X"
+        if any(  # "will withdraw from the talks if X": leaving, a threat
+            c.dep_ == "prep" and c.lower_ in ("from", "out") for c in offer.children
+        ) and any(x.lemma_.lower() in lex.talk_nouns or x.lower_ in lex.talk_nouns for x in what):
+            return
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in cond.children):
             return  # "would have released them if Israel had ...": a past that did not happen
         subj = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -299,9 +299,7 @@ class DemandRules(StanceRules):
         body ("told his cabinet to prepare")."""
         ctx = self.ctx
         told = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if told is None or any(
-            c.dep_ == "poss" and c.pos_ == "PRON" for c in told.children
-        ):
+        if told is None or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in told.children):
             return False
         found = ctx.resolve.resolve_np(told, pronouns=False)
         return bool(found) and not _same(ctx, sources, found)
@@ -531,7 +529,7 @@ class DemandRules(StanceRules):
         if subj2 is not None:
             self._emit("demands", sources, self.t.nps(subj2), v, 0.65)
 
-    def _conditional_offer(self, cond: Token) -> None:
+    def _conditional_offer(self, cond: Token, act: Token | None = None) -> None:
         """ "Iran could consider halting attacks if Israel stopped its aggression", "Hamas will
         release the hostages if Israel ends the war": a side's own concession offered on a
         condition another side is to meet demands the condition (issue-17d). Not a negated
@@ -540,7 +538,7 @@ class DemandRules(StanceRules):
         ctx = self.ctx
         lex = ctx.lex
         mark = next((g for g in cond.children if g.dep_ == "mark"), None)
-        offer = cond.head
+        offer = act if act is not None else cond.head  # the act offered
         if mark is None or mark.lower_ != "if" or offer.pos_ != "VERB":
             return
         if any(x.lower_ == "only" for v in (cond, offer) for x in v.children):
@@ -560,12 +558,12 @@ class DemandRules(StanceRules):
         if offer.head.lemma_.lower() in lex.threat_verbs:
             return  # "threatened to stop the talks if the US goes ahead": a threat
         what = [x for c in offer.children if c.dep_ in ("dobj", "xcomp", "prep") for x in c.subtree]
-        fighting = any(x.lemma_.lower() in lex.hostilities or x.lower_ in lex.hostilities for x in what)
+        fighting = any({x.lemma_.lower(), x.lower_} & lex.hostilities for x in what)
         if (lemma in lex.stopping or lemma == "consider") != fighting:
             return  # a threat: "will stop the talks if X", "will return to war if X"
         if any(  # "will withdraw from the talks if X": leaving, a threat
             c.dep_ == "prep" and c.lower_ in ("from", "out") for c in offer.children
-        ) and any(x.lemma_.lower() in lex.talk_nouns or x.lower_ in lex.talk_nouns for x in what):
+        ) and any({x.lemma_.lower(), x.lower_} & lex.talk_nouns for x in what):
             return
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in cond.children):
             return  # "would have released them if Israel had ...": a past that did not happen
@@ -1496,8 +1494,10 @@ class DemandRules(StanceRules):
             make = make.head
         if make.tag_ == "VBG" and make.dep_ == "ccomp" and make.i > w.i:
             make = make.head  # "made any truce conditional on Kyiv dropping": one clause
-        if make.lemma_.lower() != "make" or make.i > w.i or not any(
-            c.dep_ in ("dobj", "ccomp", "oprd") for c in make.children
+        if (
+            make.lemma_.lower() != "make"
+            or make.i > w.i
+            or not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in make.children)
         ):
             return False
         objs = [c for c in make.children if c.dep_ == "dobj"]

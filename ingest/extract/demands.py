@@ -1378,7 +1378,15 @@ class DemandRules(StanceRules):
         verb = n.head
         if verb.lemma_.lower() not in COPULAS_ or ctx.negated(verb) or ctx.irrealis(verb):
             return
-        if not any(c.dep_ == "amod" and c.lower_ in lex.vital_adjectives for c in n.children):
+        # issue-17d: "a matter of national survival", "a question of life and death"
+        survival = any(
+            c.dep_ == "prep" and c.lower_ == "of" and g.dep_ == "pobj" and g.lemma_ in lex.vital_of
+            for c in n.children
+            for g in c.children
+        )
+        if not survival and not any(
+            c.dep_ == "amod" and c.lower_ in lex.vital_adjectives for c in n.children
+        ):
             return
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ in ("PRON", "PROPN") or _actor(ctx, subj):
@@ -1390,7 +1398,9 @@ class DemandRules(StanceRules):
             for g in c.children
             if g.dep_ == "pobj"
         ]
-        if not whom:
+        if not whom:  # survival for no one named: the survival of whoever says so
+            if survival and any(c.dep_ == "prep" for c in subj.children):  # "access to X"
+                self._emit("demands", self._judges(verb), self.t.nps(subj), n, 0.6)
             return
         with ctx.quietly():
             side = {ctx.stance_source(r.actor) for r in ctx.resolve.resolve_np(whom[0])}

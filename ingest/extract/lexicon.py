@@ -221,6 +221,7 @@ class Demands(_Section):
     negotiated: Words = Field(default_factory=list)
     # issue-17d
     addressed_verbs: Words = Field(default_factory=list)
+    vital_of: Words = Field(default_factory=list)
     adopted_texts: Words = Field(default_factory=list)
 
 
@@ -552,6 +553,8 @@ class Lexicon:
     negotiated: frozenset[str]
     #: "told the junta to free them": verbs that order only another actor (not "told reporters")
     addressed_verbs: frozenset[str]
+    #: "a matter of national survival": what makes a matter vital with "of"
+    vital_of: frozenset[str]
     #: "the Council adopted a resolution ... The resolution calls on": texts a body adopts
     adopted_texts: frozenset[str]
     #: "appealed for calm", "urged restraint": conduct asked of everyone, no stance
@@ -896,6 +899,7 @@ class Lexicon:
             demand_plans=fs(de.plans),
             negotiated=fs(de.negotiated),
             addressed_verbs=fs(de.addressed_verbs),
+            vital_of=fs(de.vital_of),
             adopted_texts=fs(de.adopted_texts),
             condition_nouns=fs(de.condition_nouns),
             only_preps=tuple(tuple(p.split()) for p in de.only_preps),

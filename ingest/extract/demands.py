@@ -172,6 +172,8 @@ class DemandRules(StanceRules):
                     r for r in ctx.resolve.subject_actors(second) if not _same(ctx, sources, [r])
                 ]
                 self._emit("demands", others, targets, second, 0.65)
+        fmt = self._format(v) if "xcomp_class:format" in frame.needs else None
+        targets = [fmt] if fmt is not None else targets
         broken = self._broken_list(v) if targets else []
         if broken:
             targets = []
@@ -179,6 +181,16 @@ class DemandRules(StanceRules):
                 if x not in targets:
                     targets.append(x)
         self._emit("demands", sources, targets, v, 0.75)
+
+    def _format(self, v: Token) -> Topic | None:
+        """ "wanted to negotiate bilaterally": the talks named with their format (issue-17d)."""
+        ctx = self.ctx
+        formats = ctx.lex.object_classes.get("format", frozenset())
+        for act in (c for c in v.children if c.dep_ == "xcomp"):
+            how = [g for g in act.children if g.dep_ == "advmod" and g.lower_ in formats]
+            if how and act.lemma_.lower() in ctx.lex.channel_verbs:
+                return ctx.topics.from_tokens([*ctx.topics.vp_tokens(act), *how])
+        return None
 
     def _passive_act(self, passive: Token) -> list[Topic | str]:
         """What a subject asks to be done to it ("to be recognised as a political group")."""

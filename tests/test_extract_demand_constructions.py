@@ -22,7 +22,7 @@ def test_the_lexicon_holds_the_new_cue_lists() -> None:
     lex = Lexicon.load()
     assert {"hinge", "depend", "conditional"} <= lex.dependence
     assert "need" in lex.need_nouns and "stress" in lex.need_verbs
-    assert lex.threat_verbs == frozenset({"threaten"})
+    assert {"threaten", "vow", "warn"} <= lex.threat_verbs  # issue-17d: vows and warnings
     assert "want" in lex.intent_verbs
     assert {"hinge", "need", "threaten"} <= lex.cue_lemmas
 

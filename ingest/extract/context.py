@@ -409,6 +409,8 @@ class DocContext:
                 continue
             if cur.dep_ not in CLAUSE_DEPS or cur.head.i == cur.i:
                 return False
+            if cur.dep_ == "advcl" and _contrasted(cur):
+                return False  # "X wanted to talk, while Y had called for Z": Y's own clause
             head = cur.head
             lemma = head.lemma_.lower()
             if (
@@ -584,4 +586,16 @@ def _own_commitment(clause: Token, head: Token, insisting: frozenset[str]) -> bo
         subj is not None
         and subj.lower_ in _SELF_PRONOUNS
         and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in clause.children)
+    )
+
+
+#: marks of a clause set against another with a subject of its own (issue-17d)
+CONTRAST_MARKS = frozenset({"while", "whereas"})
+
+
+def _contrasted(clause: Token) -> bool:
+    """ "Thailand wanted to negotiate bilaterally, while Cambodia had called for X": a clause
+    of contrast with its own subject is asserted on its own, not wanted by the clause above."""
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
     )

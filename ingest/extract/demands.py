@@ -130,7 +130,11 @@ class DemandRules(StanceRules):
         if not sources and any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
             sources = self._conjoined_speaker(v)
         if not sources:
+            sources = self._described_holder(v) or self._adopted_text_owner(v)
+        if not sources:
             return
+        if v.lemma_.lower() in ctx.lex.addressed_verbs and not self._addressed(v, sources):
+            return  # "told reporters to expect a deal": no actor ordered to act
         act = self.t.actor_to_act(v) if "dobj_xcomp" in frame.needs else None
         urged = act or next(
             (c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None
@@ -168,6 +172,8 @@ class DemandRules(StanceRules):
                     r for r in ctx.resolve.subject_actors(second) if not _same(ctx, sources, [r])
                 ]
                 self._emit("demands", others, targets, second, 0.65)
+        fmt = self._format(v) if "xcomp_class:format" in frame.needs else None
+        targets = [fmt] if fmt is not None else targets
         broken = self._broken_list(v) if targets else []
         if broken:
             targets = []
@@ -175,6 +181,16 @@ class DemandRules(StanceRules):
                 if x not in targets:
                     targets.append(x)
         self._emit("demands", sources, targets, v, 0.75)
+
+    def _format(self, v: Token) -> Topic | None:
+        """ "wanted to negotiate bilaterally": the talks named with their format (issue-17d)."""
+        ctx = self.ctx
+        formats = ctx.lex.object_classes.get("format", frozenset())
+        for act in (c for c in v.children if c.dep_ == "xcomp"):
+            how = [g for g in act.children if g.dep_ == "advmod" and g.lower_ in formats]
+            if how and act.lemma_.lower() in ctx.lex.channel_verbs:
+                return ctx.topics.from_tokens([*ctx.topics.vp_tokens(act), *how])
+        return None
 
     def _passive_act(self, passive: Token) -> list[Topic | str]:
         """What a subject asks to be done to it ("to be recognised as a political group")."""
@@ -249,6 +265,56 @@ class DemandRules(StanceRules):
         if poss is None or poss.lower_ not in ("its", "their"):
             return []
         return self._subject_owner(poss) or self._previous_subject(poss)
+
+    def _described_holder(self, v: Token) -> list[Resolved]:
+        """ "the Polisario Front, an independence movement advocating for a referendum": a
+        participle on a description set beside a name is the named actor's (issue-17d)."""
+        head = v.head
+        if v.dep_ != "acl" or v.tag_ != "VBG" or head.dep_ != "appos":
+            return []
+        return self.ctx.resolve.resolve_np(head.head, pronouns=False)
+
+    def _adopted_text_owner(self, v: Token) -> list[Resolved]:
+        """ "The Security Council adopted a resolution on Friday. ... The resolution calls on
+        the parties to ...": a text named with "the" is the demand of the body that adopted or
+        issued it, in that sentence or the two before (issue-17d)."""
+        ctx = self.ctx
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+            subj = v.head  # "adopted a resolution that calls on ...": the text itself
+            issued = subj.head
+            if subj.lemma_.lower() not in ctx.lex.adopted_texts | ctx.lex.demand_plans:
+                return []
+            if subj.dep_ != "dobj" or issued.lemma_.lower() not in ctx.lex.producers:
+                return []
+            return [] if ctx.negated(issued) else ctx.resolve.subject_actors(issued)
+        if subj is None or subj.lemma_.lower() not in ctx.lex.adopted_texts:
+            return []
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children):
+            return []
+        k = ctx.sent_of[subj.i]
+        for kk in range(k, max(-1, k - 3), -1):
+            for t in reversed([t for t in ctx.sents[kk] if t.i < subj.i]):
+                issued = t.head
+                if t.dep_ != "dobj" or t.lemma_.lower() != subj.lemma_.lower():
+                    continue
+                if issued.lemma_.lower() not in ctx.lex.producers | ctx.lex.issuing_verbs:
+                    continue
+                if ctx.negated(issued):
+                    return []
+                return ctx.resolve.subject_actors(issued)
+        return []
+
+    def _addressed(self, v: Token, sources: list[Resolved]) -> bool:
+        """Whether the one told to act is another actor ("told Mali's junta to free them",
+        "Somalia was told to pay"), not an audience ("told reporters") nor the speaker's own
+        body ("told his cabinet to prepare")."""
+        ctx = self.ctx
+        told = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if told is None or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in told.children):
+            return False
+        found = ctx.resolve.resolve_np(told, pronouns=False)
+        return bool(found) and not _same(ctx, sources, found)
 
     def _previous_subject(self, pron: Token) -> list[Resolved]:
         """The actor of the last subject before a pronoun, in its sentence or the one before."""
@@ -474,6 +540,58 @@ class DemandRules(StanceRules):
         subj2 = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj2 is not None:
             self._emit("demands", sources, self.t.nps(subj2), v, 0.65)
+
+    def _conditional_offer(self, cond: Token, act: Token | None = None) -> None:
+        """ "Iran could consider halting attacks if Israel stopped its aggression", "Hamas will
+        release the hostages if Israel ends the war": a side's own concession offered on a
+        condition another side is to meet demands the condition (issue-17d). Not a negated
+        condition (the threat rule's), not "unless", not a past counterfactual, not the
+        side's own act as the condition, not a concession refused."""
+        ctx = self.ctx
+        lex = ctx.lex
+        mark = next((g for g in cond.children if g.dep_ == "mark"), None)
+        offer = act if act is not None else cond.head  # the act offered
+        if mark is None or mark.lower_ != "if" or offer.pos_ != "VERB":
+            return
+        if any(x.lower_ == "only" for v in (cond, offer) for x in v.children):
+            return  # "only if": the rule for "only"
+        lemma = offer.lemma_.lower()
+        conceded = lemma in lex.concessions | lex.agree_verbs or (
+            lemma == "consider"  # "could consider halting attacks" (the gerund read as a noun)
+            and any(
+                x.lemma_.lower() in lex.stopping or x.lower_.removesuffix("ing") in lex.stopping
+                for c in offer.children
+                if c.dep_ in ("dobj", "xcomp")
+                for x in c.subtree
+            )
+        )
+        if not conceded or ctx.negated(offer) or ctx.negated(cond) or ctx.asked(offer):
+            return
+        if offer.head.lemma_.lower() in lex.threat_verbs:
+            return  # "threatened to stop the talks if the US goes ahead": a threat
+        what = [x for c in offer.children if c.dep_ in ("dobj", "xcomp", "prep") for x in c.subtree]
+        fighting = any({x.lemma_.lower(), x.lower_} & lex.hostilities for x in what)
+        if (lemma in lex.stopping or lemma == "consider") != fighting:
+            return  # a threat: "will stop the talks if X", "will return to war if X"
+        if any(  # "will withdraw from the talks if X": leaving, a threat
+            c.dep_ == "prep" and c.lower_ in ("from", "out") for c in offer.children
+        ) and any({x.lemma_.lower(), x.lower_} & lex.talk_nouns for x in what):
+            return
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in cond.children):
+            return  # "would have released them if Israel had ...": a past that did not happen
+        subj = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        sources = ctx.resolve.subject_actors(offer)
+        up = offer.head
+        if offer.dep_ == "xcomp" and up.dep_ == "acomp" and up.pos_ == "ADJ":
+            if ctx.negated(up.head) or up.lemma_.lower() not in lex.willing:
+                return  # "is not ready (is reluctant) to return if Y"
+            sources = sources or ctx.resolve.subject_actors(up.head)  # "is ready to return"
+        if subj is None or not sources:
+            return
+        asked = ctx.resolve.resolve_np(subj)
+        if not asked or _same(ctx, sources, asked):
+            return  # the condition is the side's own act, or no actor's
+        self._emit("demands", sources, self._asked_by_condition(cond), cond, 0.55)
 
     def _only(self, only: Token) -> None:
         """ "X will accept only if Y", "will free them only as part of a deal that ends the
@@ -1206,6 +1324,23 @@ class DemandRules(StanceRules):
         if sources:
             self._emit("demands", sources, _list(ctx.topics.from_vp(clause)), cue, 0.6)
 
+    def _condition_of(self, n: Token, verb: Token) -> None:
+        """ "Iran has expressed willingness to limit enrichment under the condition of strong
+        guarantees", "agreed to a truce on condition of a full withdrawal": the one who would
+        act demands what the condition names (issue-17d)."""
+        ctx = self.ctx
+        of = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if obj is None or ctx.men[obj.i] is not None or verb.pos_ not in ("VERB", "AUX"):
+            return
+        # "willingness (readiness) to limit X under the condition": the one who is willing
+        acting = verb.head.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else verb
+        if any(ctx.negated(x) or ctx.irrealis(x) for x in (verb, acting)):
+            return
+        sources = ctx.resolve.subject_actors(acting)
+        if sources:
+            self._emit("demands", sources, self.t.nps(obj), n, 0.6)
+
     def _as_long_as(self, long: Token) -> None:
         """ "will join the talks as long as Kosovo drops the tariffs"."""
         clause = next(
@@ -1255,7 +1390,15 @@ class DemandRules(StanceRules):
         verb = n.head
         if verb.lemma_.lower() not in COPULAS_ or ctx.negated(verb) or ctx.irrealis(verb):
             return
-        if not any(c.dep_ == "amod" and c.lower_ in lex.vital_adjectives for c in n.children):
+        # issue-17d: "a matter of national survival", "a question of life and death"
+        survival = any(
+            c.dep_ == "prep" and c.lower_ == "of" and g.dep_ == "pobj" and g.lemma_ in lex.vital_of
+            for c in n.children
+            for g in c.children
+        )
+        if not survival and not any(
+            c.dep_ == "amod" and c.lower_ in lex.vital_adjectives for c in n.children
+        ):
             return
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ in ("PRON", "PROPN") or _actor(ctx, subj):
@@ -1267,7 +1410,9 @@ class DemandRules(StanceRules):
             for g in c.children
             if g.dep_ == "pobj"
         ]
-        if not whom:
+        if not whom:  # survival for no one named: the survival of whoever says so
+            if survival and any(c.dep_ == "prep" for c in subj.children):  # "access to X"
+                self._emit("demands", self._judges(verb), self.t.nps(subj), n, 0.6)
             return
         with ctx.quietly():
             side = {ctx.stance_source(r.actor) for r in ctx.resolve.resolve_np(whom[0])}
@@ -1300,6 +1445,8 @@ class DemandRules(StanceRules):
         guarantees": whoever holds the condition (the owner of what depends on it, else
         whoever says so) demands what it depends on (issue-14d)."""
         ctx = self.ctx
+        if self._made_conditional(w):
+            return
         anchor = w  # "is first and foremost conditional on Y": the first conjunct's place
         while anchor.dep_ == "conj" and anchor.pos_ in ("ADJ", "ADV") and anchor.i != anchor.head.i:
             anchor = anchor.head
@@ -1353,6 +1500,62 @@ class DemandRules(StanceRules):
         else:
             targets = self.t.nps(obj)
         self._emit("demands", sources, targets, w, 0.6)
+
+    def _made_conditional(self, w: Token) -> bool:
+        """ "Ankara has made the opening of the border conditional on a settlement", "made a
+        ceasefire conditional on Kyiv dropping its bid": the subject of "make" demands the
+        condition, whatever it made depend on it (issue-17d). True when the rule applied."""
+        ctx = self.ctx
+        if w.pos_ != "ADJ":
+            return False
+        # the parser hangs the adjective on the object, makes it a clause with the object as
+        # its subject, or buries it in the object's last noun ("relations with Yerevan
+        # conditional"): the nearest "make" above it, with no other verb between
+        make = w.head
+        while make.pos_ != "VERB" and make.head.i != make.i:
+            make = make.head
+        if make.tag_ == "VBG" and make.dep_ == "ccomp" and make.i > w.i:
+            make = make.head  # "made any truce conditional on Kyiv dropping": one clause
+        if (
+            make.lemma_.lower() != "make"
+            or make.i > w.i
+            or not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in make.children)
+        ):
+            return False
+        objs = [c for c in make.children if c.dep_ == "dobj"]
+        on = next(
+            (
+                c
+                for x in (w, *objs, make)
+                for c in x.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > w.i
+            ),
+            None,
+        )
+        cond = next((g for g in on.children if g.dep_ in ("pobj", "pcomp")), None) if on else None
+        if cond is None or ctx.negated(make) or ctx.irrealis(make) or ctx.asked(make):
+            return cond is not None
+        sources = ctx.resolve.subject_actors(make)
+        act = next(  # "on Kyiv dropping its bid": the act the parser hung elsewhere
+            (
+                g
+                for x in (cond, make)
+                for g in x.children
+                if g.dep_ in ("acl", "advcl", "ccomp") and g.tag_ == "VBG" and g.i > cond.i
+            ),
+            None,
+        )
+        if cond.pos_ == "VERB":
+            targets = _list(ctx.topics.from_vp(cond))
+        elif act is not None:
+            agent = cond if ctx.men[cond.i] is None else None
+            targets = _list(ctx.topics.from_vp(act, agent=agent))
+        elif ctx.men[cond.i] is not None:
+            return True  # an actor alone is no demand
+        else:
+            targets = self.t.nps(cond)
+        self._emit("demands", sources, targets, w, 0.6)
+        return True
 
     def _dependent(self, subj: Token) -> bool:
         """Whether what depends on a condition is a step of the talks: a deal, the talks, a
@@ -1465,14 +1668,42 @@ class DemandRules(StanceRules):
         if not sources:
             return
         acts = [v, *(c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB")]
-        for cond in (c for a in acts for c in a.children if c.dep_ == "advcl"):
+        conds = [c for a in acts for c in a.children if c.dep_ == "advcl"]
+        # "if production does not stop, and if their demands are not met": each condition
+        conds += [g for c in conds for g in c.conjuncts if g.i > c.i and g.pos_ in ("VERB", "AUX")]
+        conds += [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # hung on v
+        for cond in conds:
             mark = next((g.lower_ for g in cond.children if g.dep_ == "mark"), None)
             if mark != "if" or not ctx.negated(cond):
                 continue  # "threatened to leave if the talks fail": no demand
             subj = next((g for g in cond.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or _same(ctx, sources, ctx.resolve.resolve_np(subj)):
                 continue  # "... unless it gets X" asks nothing of another
-            self._emit("demands", sources, self._asked_by_condition(cond), v, 0.6)
+            if subj.lemma_.lower() in ctx.lex.demand_nouns | ctx.lex.demand_list_nouns:
+                # "if their demands to pay the salaries are not met": what the demand asks
+                # (issue-17d); a demand named without its content gives nothing here
+                self._emit("demands", sources, self._demand_content(subj), v, 0.6)
+            elif ctx.men[subj.i] is None and not any(
+                c.dep_ in ("dobj", "prep", "attr", "acomp") for c in cond.children
+            ):
+                # "if crude oil production does not stop": the act on the thing (issue-17d)
+                act = ctx.topics.from_tokens([*ctx.topics.np_tokens(subj), cond])
+                self._emit("demands", sources, _list(act), v, 0.6)
+            else:
+                self._emit("demands", sources, self._asked_by_condition(cond), v, 0.6)
+
+    def _demand_content(self, n: Token) -> list[Topic | str]:
+        """What a demand noun asks ("demands to pay the salaries", "demands for a truce")."""
+        for c in n.children:
+            if c.dep_ in ("acl", "relcl") and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children
+            ):
+                return _list(self.ctx.topics.from_vp(c))
+            if c.dep_ == "prep" and c.lower_ == "for":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and self.ctx.men[obj.i] is None:
+                    return self.t.nps(obj)
+        return []
 
     def _asked_by_condition(self, cond: Token) -> list[Topic | str]:
         """What a condition asks: the thing to accept ("did not agree to the exchange": the
@@ -1499,10 +1730,12 @@ class DemandRules(StanceRules):
         """ "The Houthis made an end to the war a condition for halting their attacks"."""
         ctx = self.ctx
         verb = n.head
-        if n.dep_ == "pobj" and verb.lower_ in ("on", "upon"):  # "on condition that Y"
-            clause = self.t.clause_of_noun(n)
-            if clause is not None:
+        if n.dep_ == "pobj" and verb.lower_ in ("on", "upon", "under", "with"):
+            clause = self.t.clause_of_noun(n)  # "on condition that Y"
+            if clause is not None and verb.lower_ in ("on", "upon"):
                 self._proviso(verb.head, clause, n)
+            elif clause is None:
+                self._condition_of(n, verb.head)
             return
         if n.dep_ == "attr" and verb.lemma_.lower() in COPULAS_:
             self._condition_copula(n, verb)

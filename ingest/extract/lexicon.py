@@ -219,6 +219,10 @@ class Demands(_Section):
     # issue-15d
     plans: Words = Field(default_factory=list)
     negotiated: Words = Field(default_factory=list)
+    # issue-17d
+    addressed_verbs: Words = Field(default_factory=list)
+    vital_of: Words = Field(default_factory=list)
+    adopted_texts: Words = Field(default_factory=list)
 
 
 class Rejects(_Section):
@@ -547,6 +551,12 @@ class Lexicon:
     #: what a required state may be about besides talks, parties and places ("the hostages
     #: must come home", "the mandate must change")
     negotiated: frozenset[str]
+    #: "told the junta to free them": verbs that order only another actor (not "told reporters")
+    addressed_verbs: frozenset[str]
+    #: "a matter of national survival": what makes a matter vital with "of"
+    vital_of: frozenset[str]
+    #: "the Council adopted a resolution ... The resolution calls on": texts a body adopts
+    adopted_texts: frozenset[str]
     #: "appealed for calm", "urged restraint": conduct asked of everyone, no stance
     general_appeals: frozenset[str]
     #: "urged the sides to keep talking": acts, and the nouns they may take, that ask for
@@ -888,6 +898,9 @@ class Lexicon:
             fulfil_verbs=fs(de.fulfil_verbs),
             demand_plans=fs(de.plans),
             negotiated=fs(de.negotiated),
+            addressed_verbs=fs(de.addressed_verbs),
+            vital_of=fs(de.vital_of),
+            adopted_texts=fs(de.adopted_texts),
             condition_nouns=fs(de.condition_nouns),
             only_preps=tuple(tuple(p.split()) for p in de.only_preps),
             reject_verbs=rej_frames,

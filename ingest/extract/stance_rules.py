@@ -47,12 +47,18 @@ VACUOUS = frozenset(
     | {"that", "this", "these", "those", "one", "ones"}  # "ruled that out" with nothing before
     # issue-15d: "had been pushing for an announcement this week": of what, it does not say
     | {"announcement", "announcements"}
+    # issue-17d: "spoke on condition of anonymity": the speaker's own terms, no demand
+    | {"anonymity", "confidentiality"}
 )
 
 #: when, not what: "pushing for an announcement this week" names nothing more than the
 #: announcement (issue-15d)
 WHEN_WORDS = frozenset({"day", "days", "week", "weeks", "weekend", "month", "months", "year"})
 WHEN_WORDS |= {"today", "tonight", "tomorrow", "soon", "next", "last", "this", "coming"}
+#: a day or month named alone is a time, not what is asked ("met on Saturday", issue-17d)
+WHEN_WORDS |= {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+WHEN_WORDS |= {"january", "february", "march", "april", "june", "july", "august", "september"}
+WHEN_WORDS |= {"october", "november", "december", "weekend", "morning", "evening", "night"}
 
 
 def _vacuous(target: Topic | str) -> bool:
@@ -63,6 +69,8 @@ def _vacuous(target: Topic | str) -> bool:
         for w in _APPEAL_WORD.findall(target.name.lower())
         if w not in ("not", "be", "to") and w not in WHEN_WORDS
     ]
+    if not words:  # only a time: "saturday", "this week"
+        return True
     return len(words) == 1 and words[0] in VACUOUS
 
 

@@ -71,6 +71,11 @@ class Stances(DemandRules, RejectRules):
         ctx = self.ctx
         lex = ctx.lex
         lemma, low = t.lemma_.lower(), t.lower_
+        if t.pos_ == "ADJ" and lemma in lex.willing and t.dep_ == "acomp":
+            act = next((c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            for c in [*t.children, *t.head.children] if act is not None else []:
+                if c.dep_ == "advcl":  # "is ready to return if Kyiv drops X", hung on "is"
+                    self._conditional_offer(c, act)
         if t.pos_ == "VERB":
             kept = self.retained(t)
             if kept is not None:  # "insisted on keeping X": giving X up refused, no demand
@@ -87,6 +92,10 @@ class Stances(DemandRules, RejectRules):
                 self._threat(t)
             if lemma in lex.agree_verbs:
                 self._condition(t)
+            if lemma in lex.concessions | lex.agree_verbs or lemma == "consider":
+                for c in t.children:  # "would halt its attacks if Israel stopped X"
+                    if c.dep_ == "advcl":
+                        self._conditional_offer(c)
             if lemma in lex.agreeing:
                 self._agreed_exclusion(t)
             if lemma in lex.evaluation_verbs:

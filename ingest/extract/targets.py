@@ -915,9 +915,12 @@ HOLDING_VERBS = frozenset(
 
 
 def _pursues(act: Token, cls: str, lex: Lexicon) -> bool:
-    """Whether an infinitive's object is of an object class ("to secure a ceasefire": a step)."""
+    """Whether an infinitive's object is of an object class ("to secure a ceasefire": a step),
+    or its manner adverb ("to negotiate bilaterally": a format, issue-17d)."""
     words = lex.object_classes.get(cls, frozenset())
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in act.children)
+    return any(
+        c.dep_ in ("dobj", "advmod") and c.lemma_.lower() in words for c in act.children
+    ) and (cls != "format" or act.lemma_.lower() in lex.channel_verbs)
 
 
 def _for_item(cop: Token) -> Token | None:

@@ -513,7 +513,18 @@ class Targets:
             x = self.np(t)
             if x is not None and x not in out:
                 out.append(x)
-        return out
+        return self._conjoined_acts(head, out)
+
+    def _conjoined_acts(self, head: Token, out: list[Topic | str]) -> list[Topic | str]:
+        """ "calls to send its uranium abroad or discuss its missiles": a call's clause and
+        the acts conjoined to it, one target each (issue 17r)."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.ctx.lex.demand_nouns | {"demand"} or len(out) != 1:
+            return out
+        inner = self.clause_of_noun(head)
+        if inner is None or not any(c.dep_ == "conj" for c in inner.children):
+            return out
+        return self.and_conjoined(out, inner)
 
     def list_items(self, n: Token) -> list[Token]:
         """The items of a list of demands: "its demands, which include A, B and C", "its

@@ -1192,9 +1192,20 @@ def _relative(c: Token) -> bool:
     if c.dep_ != "relcl":
         return False
     first = next(iter(c.subtree))
+    if _hung_far(c.head, first):
+        return False
     if first.lower_ in RELATIVE_WORDS and first.dep_ in ("nsubj", "nsubjpass"):
         return True
     return first.dep_ == "prep" and any(g.lower_ in RELATIVE_WORDS for g in first.children)
+
+
+def _hung_far(head: Token, first: Token) -> bool:
+    """Whether words of another phrase come between a noun and a relative clause the parser
+    hung on it ("would block the initiative "with or without Russia", with which Iran has an
+    alliance": the clause is about Russia, issue 17r); punctuation does not count."""
+    doc = head.doc
+    between = (doc[i] for i in range(head.i + 1, first.i))
+    return any(not t.is_punct and head not in t.ancestors for t in between)
 
 
 def _aside(prep: Token) -> bool:

@@ -131,6 +131,8 @@ FLOORS = {
     "actors-texts": 0.95,
     # issue-17d
     "demands-terms": 0.95,
+    # issue 17r
+    "rejections-refusals": 0.95,
 }
 
 

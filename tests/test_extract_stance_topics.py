@@ -146,3 +146,16 @@ def test_a_host_keeps_his_own_stance(ex: Extractor) -> None:
         "summit's host, rejected the rebels' plan."
     )
     assert {s for s, _ in _rels(ex, text, "rejects")} == {"anatol-rusu"}
+
+
+def test_a_relative_clause_hung_past_another_phrase_is_no_part_of_the_topic(
+    ex: Extractor,
+) -> None:
+    # issue 17r: the clause is about Moscow, which the parser hung on the initiative
+    text = (
+        'The adviser said Cairo would block the plan "with or without Riyadh", with which '
+        "Egypt has a close alliance."
+    )
+    found = _rels(ex, text, "rejects")
+    assert found and all("alliance" not in t.lower() for _, t in found), found
+    assert any("plan" in t.lower() for _, t in found), found

@@ -266,6 +266,10 @@ class Rejects(_Section):
     vowing: Words = Field(default_factory=list)
     contrasts: Words = Field(default_factory=list)
     preferring: Words = Field(default_factory=list)
+    # issue 17r
+    light_verbs: Words = Field(default_factory=list)
+    dropping: Words = Field(default_factory=list)
+    causes: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -622,6 +626,13 @@ class Lexicon:
     contrasts: frozenset[str]
     #: verbs of choosing one thing over another, besides those of demanding and insisting
     preferring: frozenset[str]
+    # issue 17r
+    #: "raised objections to X": verbs that put a noun of rejection on record
+    reject_light_verbs: frozenset[str]
+    #: "dropped X after objections by Y": acts whose object a noun of rejection before shares
+    dropping: frozenset[str]
+    #: "after", "following", "over": prepositions that hang such a noun on the act
+    reject_causes: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -938,6 +949,9 @@ class Lexicon:
             vowing=fs(rj.vowing),
             contrasts=fs(rj.contrasts),
             preferring=fs(rj.preferring),
+            reject_light_verbs=fs(rj.light_verbs),
+            dropping=fs(rj.dropping),
+            reject_causes=fs(rj.causes),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),

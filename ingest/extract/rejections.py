@@ -28,6 +28,7 @@ from actorgraph.ingest.extract.stance_rules import (
     StanceRules,
     absolute_participle,
     denied_clause,
+    no_longer,
     reattached,
 )
 from actorgraph.ingest.extract.targets import no_det
@@ -197,7 +198,7 @@ class RejectRules(StanceRules):
             for tail in lex.acceptance_idioms[act.lemma_.lower()]:
                 obj = idiom_target(act, tail)
                 if obj is not None:
-                    return self._idiom_targets(obj, False)
+                    return self._idiom_targets(obj, False, True)
         if act is None or act.lemma_.lower() not in lex.negated_acceptance:
             return []
         if not any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in act.children):
@@ -332,8 +333,11 @@ class RejectRules(StanceRules):
         """ "will not accept X", "has no intention of accepting X", "no plans to sign X"."""
         ctx = self.ctx
         intention = self._no_intention(v)
-        negated = ctx.negated(v) or any(
-            c.dep_ == "dobj" and no_det(c) is not None for c in v.children
+        longer = _no_longer_now(v)  # "no longer recognises the accord" (issue 17r)
+        negated = (
+            ctx.negated(v)
+            or longer
+            or any(c.dep_ == "dobj" and no_det(c) is not None for c in v.children)
         )
         if intention is None and (ctx.irrealis(v) or not negated or _pending(v)):
             return
@@ -359,7 +363,7 @@ class RejectRules(StanceRules):
             return  # "did not support his candidacy": a vote, no stance in the talks
         content = self._indefinite_content(obj) if obj is not None else None
         if content is not None:  # "will not sign anything that amounts to a surrender"
-            self._emit("rejects", sources, content, v, 0.7)
+            self._emit("rejects", sources, content, v, 0.7, longer_negates=longer)
             return
         if obj is not None and no_det(obj) is not None:
             # "would respect no ceasefire negotiated without it": the ceasefire
@@ -367,7 +371,7 @@ class RejectRules(StanceRules):
             return
         wanted = self._what_is_wanted(v)
         if wanted is not None:  # "will not implement what Serbia wants": Serbia's demand
-            self._emit("rejects", sources, [wanted], v, 0.65)
+            self._emit("rejects", sources, [wanted], v, 0.65, longer_negates=longer)
             return
         targets = self.t.of_verb(v)
         kept = _prep_object(v, ("by", "with"))
@@ -376,7 +380,7 @@ class RejectRules(StanceRules):
         if targets and all(isinstance(x, str) for x in targets):
             # "will never recognise Kosovo": the act refused, not the actor
             targets = _one(ctx.topics.from_vp(v, refused=True))
-        self._emit("rejects", sources, targets, v, 0.7)
+        self._emit("rejects", sources, targets, v, 0.7, longer_negates=longer)
 
     def _what_is_wanted(self, v: Token) -> Topic | None:
         """ "will not accept what Serbia wants", "would not implement what Moscow demands":
@@ -567,7 +571,8 @@ class RejectRules(StanceRules):
         cop = adj.head
         if adj.dep_ not in ("acomp", "amod", "attr", "oprd") or cop.lemma_.lower() not in COPULAS:
             return
-        if low in lex.willing and not ctx.negated(cop) and not ctx.negated(adj):
+        longer = low in lex.willing and no_longer(adj)  # "no longer ready to X" (issue 17r)
+        if low in lex.willing and not (ctx.negated(cop) or ctx.negated(adj) or longer):
             return
         if low in lex.unwilling and (ctx.negated(cop) or ctx.negated(adj)):
             return
@@ -583,7 +588,7 @@ class RejectRules(StanceRules):
             return
         sources = ctx.resolve.subject_actors(cop)
         if sources:
-            self._emit("rejects", sources, targets, adj, 0.7)
+            self._emit("rejects", sources, targets, adj, 0.7, longer_negates=longer)
 
     # ------------------------------------------------------------------ predicates
     def _predicate(self, pred: Token, cop: Token, negative: bool = False) -> None:
@@ -623,9 +628,9 @@ class RejectRules(StanceRules):
             self._emit("rejects", sources, targets, pred, 0.7)
 
     def _to_whom(self, pred: Token) -> list[Resolved]:
-        """ "unacceptable to Israel": Israel is who rejects it."""
+        """ "unacceptable to Israel", "unacceptable for Moscow" (issue 17r): who rejects it."""
         for c in pred.children:
-            if c.dep_ == "prep" and c.lower_ == "to":
+            if c.dep_ == "prep" and c.lower_ in ("to", "for"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return self.ctx.resolve.resolve_np(obj)
@@ -667,7 +672,8 @@ class RejectRules(StanceRules):
         cop = adj.head
         if adj.dep_ not in ("acomp", "oprd") or cop.lemma_.lower() not in COPULAS:
             return
-        if not (ctx.negated(cop) or ctx.negated(adj)) or ctx.irrealis(cop):
+        longer = no_longer(adj)  # "is no longer interested in talks" (issue 17r)
+        if not (ctx.negated(cop) or ctx.negated(adj) or longer) or ctx.irrealis(cop):
             return
         inn = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ == "in"), None)
         obj = next((g for g in inn.children if g.dep_ in ("pobj", "pcomp")), None) if inn else None
@@ -676,7 +682,7 @@ class RejectRules(StanceRules):
         sources = ctx.resolve.subject_actors(cop)
         targets = self.t.nps(obj) if obj.pos_ != "VERB" else _one(ctx.topics.from_vp(obj))
         if sources:
-            self._emit("rejects", sources, targets, adj, 0.65)
+            self._emit("rejects", sources, targets, adj, 0.65, longer_negates=longer)
 
     def _opposed(self, adj: Token) -> None:
         """ "Egypt is opposed to any displacement", "Hamas is strongly averse to ..."."""
@@ -807,7 +813,7 @@ class RejectRules(StanceRules):
             if obj is None:
                 continue
             sources = ctx.resolve.subject_actors(v)
-            targets = self._idiom_targets(obj, not acceptance and "nothing" in tail)
+            targets = self._idiom_targets(obj, not acceptance and "nothing" in tail, acceptance)
             if acceptance and not targets and ctx.men[obj.i] is not None:
                 # "will not sit down with the RSF"
                 targets = _one(ctx.topics.from_vp(v, refused=True))
@@ -815,7 +821,9 @@ class RejectRules(StanceRules):
                 self._emit("rejects", sources, targets, v, 0.7)
             return
 
-    def _idiom_targets(self, obj: Token, actors: bool) -> list[Topic | str]:
+    def _idiom_targets(
+        self, obj: Token, actors: bool, acceptance: bool = False
+    ) -> list[Topic | str]:
         """What an idiom rejects: a proposal, a course of action ("argued against sending
         troops"), what someone here demands, or a pronoun standing for one; an actor only
         where the idiom allows it ("nothing to do with the junta"). Not a plain noun:
@@ -836,10 +844,37 @@ class RejectRules(StanceRules):
             or lemma in ctx.lex.shell_nouns
             or lemma in NEGOTIATIONS  # "would not take part in the talks"
             or lemma in MEETINGS
+            # a claim with what it says: "called out the narrative that he brokered it" (17r)
+            or (
+                lemma in ctx.lex.object_classes.get("claim", ())
+                and self.t.clause_of_noun(obj) is not None
+            )
+            # "will not submit to pressure from the US", "would not bow to Israel's ultimatum"
+            # (issue 17r); not "pressure from abroad", which names nothing proposed
+            or (
+                acceptance
+                and lemma in ctx.lex.object_classes.get("authority", ())
+                and any(self._owned(x) for x in (obj, *obj.conjuncts))
+            )
         ):
             return [x for x in found if actors or not isinstance(x, str)]
         demanded = {r.get("target") for r in ctx.out.relations if r.get("type") == "demands"}
         return [x for x in found if not isinstance(x, str) and x.id in demanded]
+
+    def _owned(self, noun: Token) -> bool:
+        """Whether a named side owns a noun ("Israel's ultimatum", "US pressure", "pressure
+        from the United States")."""
+        men = self.ctx.men
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod") and men[c.i] is not None:
+                return True
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in ("from", "by")
+                and any(g.dep_ == "pobj" and men[g.i] is not None for g in c.children)
+            ):
+                return True
+        return False
 
     def _against(self, prep: Token) -> None:
         """ "Hamas is against any disarmament": a copula with "against"."""
@@ -870,6 +905,10 @@ class RejectRules(StanceRules):
             )
         if obj is None:
             return
+        if obj.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+            obj = self._judged_antecedent(v)  # "X, which Y dismissed as a ploy" (17r)
+            if obj is None:
+                return
         judged = [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr")]
         inner = next((c for c in obj.children if c.dep_ == "compound"), None)
         if inner is not None and obj.lower_ in ctx.lex.evaluations:
@@ -898,6 +937,16 @@ class RejectRules(StanceRules):
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.7)
 
+    def _judged_antecedent(self, v: Token) -> Token | None:
+        """What a relative clause of judging judges: the whole noun phrase it hangs on ("a
+        commission on the border, which X dismissed as a ploy": the commission; "the creation
+        of a council, which ...": the creation); None for a side itself ("Hamas, which X
+        called ...")."""
+        head = self.t.proposed_antecedent(v.head)
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+            head = head.head.head
+        return head if self.ctx.men[head.i] is None else None
+
     def _is_bad(self, t: Token) -> bool:
         lex = self.ctx.lex
         words = {t.lower_, t.lemma_.lower()}
@@ -915,30 +964,32 @@ class RejectRules(StanceRules):
         "its refusal to accept the terms"."""
         ctx = self.ctx
         verb = n.head if n.dep_ == "dobj" else None
+        if n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.pos_ == "VERB":
+            verb = n.head.head  # "the plan met with objections from Egypt" (issue 17r)
         target_tok = None
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "of", "against"):
                 target_tok = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             elif c.dep_ in ("acl", "relcl") and any(g.lower_ == "to" for g in c.children):
                 target_tok = c
+        light = ctx.lex.light_verbs | ctx.lex.reject_light_verbs  # "raised objections to X"
+        if target_tok is None and verb is not None and verb.lemma_.lower() in light:
+            # "raised strong objections to the plan" with "to" hung on the verb (issue 17r)
+            target_tok = _prep_object(verb, ("to", "against"))
         if target_tok is None and verb is not None and verb.lemma_.lower() in ctx.lex.drawing_verbs:
             self._drew_rejection(n, verb)
             return
         if target_tok is None:
+            self._objected_act(n)  # "refused to free them after objections by France" (17r)
             return
-        if verb is not None and verb.lemma_.lower() in ctx.lex.light_verbs | {"express", "state"}:
+        if target_tok.lemma_.lower() in ctx.lex.not_stances and not _conceded(target_tok, ctx.lex):
+            return  # "its refusal to comment" (issue 17r)
+        if verb is not None and verb.lemma_.lower() in light:
             if ctx.negated(verb) or ctx.irrealis(verb):
                 return
             sources = ctx.resolve.subject_actors(verb)
         else:
-            sources = [
-                r
-                for c in n.children
-                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
-                for r in ctx.resolve.resolve_np(
-                    c if c.dep_ == "poss" else next((g for g in c.children), c)
-                )
-            ]
+            sources = self._noun_holders(n)
             gov = n
             while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
                 gov = gov.head
@@ -953,6 +1004,49 @@ class RejectRules(StanceRules):
         else:
             targets = self.t.nps(target_tok)
         self._emit("rejects", sources, targets, n, 0.7)
+
+    def _noun_holders(self, n: Token) -> list[Resolved]:
+        """Who holds a noun of rejection: its possessive, or the object of its "by" or "from"
+        ("Egypt's rejection", "objections by France and Australia", "opposition from X")."""
+        resolve = self.ctx.resolve
+        found: list[Resolved] = []
+        for c in n.children:
+            if c.dep_ == "poss":
+                found += resolve.resolve_np(c)
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    found += resolve.resolve_np(obj)
+        return found
+
+    def _objected_act(self, n: Token) -> None:
+        """ "refused to free the prisoners after objections by France and Australia", "shelved
+        the plan following Egypt's opposition": a noun of rejection with a holder and no object
+        of its own, hung as the cause on an act of refusing, rejecting or dropping, rejects
+        what that act refuses (issue 17r). Not "despite" (the act goes against the objection)."""
+        ctx = self.ctx
+        lex = ctx.lex
+        prep = n.head
+        if n.dep_ != "pobj" or prep.lower_ not in lex.reject_causes:
+            return
+        act = prep.head
+        if act.pos_ == "NOUN" and act.dep_ == "dobj":
+            act = act.head  # "postponed the vote over objections by X", hung on the object
+        if act.dep_ == "xcomp" and act.head.lemma_.lower() in lex.refusals | set(lex.reject_verbs):
+            act = act.head  # "refused to free them after objections by X": the refusal
+        if act.pos_ != "VERB" or ctx.irrealis(act) or ctx.asked(act, quoted=True):
+            return
+        lemma = act.lemma_.lower()
+        refusing = lemma in lex.reject_verbs or lemma in lex.refusals or lemma in lex.dropping
+        if not refusing and not (ctx.negated(act) and lemma in lex.negated_acceptance):
+            return
+        if lemma not in lex.refusals and ctx.negated(act) and lemma not in lex.negated_acceptance:
+            return  # "did not drop the plan after objections by X"
+        sources = self._noun_holders(n)
+        if not sources:
+            return
+        targets = self._accepted(act) or self.t.of_verb(act, allow_actor=False)
+        self._emit("rejects", sources, targets, n, 0.6)
 
     def _drew_rejection(self, n: Token, verb: Token) -> None:
         """ "The plan drew swift rejection from Egypt and Jordan": they reject the plan."""
@@ -977,15 +1071,20 @@ class RejectRules(StanceRules):
         refusal stated in the future (a rejection of doing it); "has no intention of giving up
         its arms", "no plans to withdraw" (the holder of the intention refuses)."""
         ctx = self.ctx
+        longer = False
         intention = self._no_intention(v)  # "has no intention of giving up its arms"
         if intention is not None:
             holder = intention.head
             if ctx.negated(holder) or ctx.irrealis(holder):
                 return
         else:
-            if not ctx.negated(v) or ctx.irrealis(v):
+            # "will no longer negotiate with X", "no longer recognises the accord" (issue 17r)
+            longer = _no_longer_now(v)
+            if not (ctx.negated(v) or longer) or ctx.irrealis(v):
                 return
-            if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children):
+            if not longer and not any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children
+            ):
                 return
             if v.dep_ not in ("ROOT", "ccomp", "conj") and not _that_clause(v):
                 return
@@ -1000,7 +1099,7 @@ class RejectRules(StanceRules):
             return
         topic = ctx.topics.from_vp(v, refused=True)
         if topic is not None:
-            self._emit("rejects", sources, [topic], v, 0.6)
+            self._emit("rejects", sources, [topic], v, 0.6, longer_negates=longer)
 
     def _goes_on(self, v: Token) -> None:
         """ "Netanyahu said the war would resume after the truce", "we will continue the war",
@@ -1229,6 +1328,16 @@ def idiom_target(v: Token, tail: tuple[str, ...]) -> Token | None:
         # "brushed aside the idea" may hang "the idea" on the particle
         obj = next((g for f in found for g in f.children if g.dep_ in ("pobj", "dobj")), None)
     return obj
+
+
+def _no_longer_now(v: Token) -> bool:
+    """ "will no longer negotiate", "no longer recognises X": a refusal from now on (issue
+    17r); not a past told ("no longer negotiated with them after 2022")."""
+    if not no_longer(v):
+        return False
+    return v.tag_ in ("VBZ", "VBP") or (
+        v.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)
+    )
 
 
 def _past_fact(clause: Token) -> bool:

@@ -98,8 +98,9 @@ ACCEPTING = frozenset({"accept", "agree", "sign", "approve", "endorse", "embrace
 FORMER_TIMES = frozenset({"previously", "formerly", "once", "initially", "originally"})
 
 
-def _no_longer(cue: Token) -> bool:
-    """ "no longer demands X", "is no longer opposed to X": a stance given up."""
+def no_longer(cue: Token) -> bool:
+    """ "no longer demands X", "is no longer opposed to X": a stance given up (or, on a word
+    of willingness, a refusal: "is no longer interested in talks", issue 17r)."""
     words = [cue] if cue.pos_ in ("VERB", "AUX") else [cue, cue.head]
     words += [c for w in words for c in w.children if c.dep_ in ("aux", "auxpass")]
     return any(
@@ -150,12 +151,16 @@ class StanceRules:
         targets: list[Topic | str],
         cue: Token,
         conf: float,
+        *,
+        longer_negates: bool = False,
     ) -> None:
-        """One stance per source and target (a coordinated object gives several)."""
+        """One stance per source and target (a coordinated object gives several); with
+        ``longer_negates``, a "no longer" on the cue is its negation, not a stance given up
+        ("will no longer negotiate with X", issue 17r)."""
         if (
             self._disowned(cue)
             or self.ctx.asked(cue, quoted=True)
-            or _no_longer(cue)
+            or (no_longer(cue) and not longer_negates)
             or _former(cue)
             or _reversed(cue)
         ):

@@ -513,7 +513,18 @@ class Targets:
             x = self.np(t)
             if x is not None and x not in out:
                 out.append(x)
-        return out
+        return self._conjoined_acts(head, out)
+
+    def _conjoined_acts(self, head: Token, out: list[Topic | str]) -> list[Topic | str]:
+        """ "calls to send its uranium abroad or discuss its missiles": a call's clause and
+        the acts conjoined to it, one target each (issue 17r)."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.ctx.lex.demand_nouns | {"demand"} or len(out) != 1:
+            return out
+        inner = self.clause_of_noun(head)
+        if inner is None or not any(c.dep_ == "conj" for c in inner.children):
+            return out
+        return self.and_conjoined(out, inner)
 
     def list_items(self, n: Token) -> list[Token]:
         """The items of a list of demands: "its demands, which include A, B and C", "its
@@ -1184,9 +1195,20 @@ def _relative(c: Token) -> bool:
     if c.dep_ != "relcl":
         return False
     first = next(iter(c.subtree))
+    if _hung_far(c.head, first):
+        return False
     if first.lower_ in RELATIVE_WORDS and first.dep_ in ("nsubj", "nsubjpass"):
         return True
     return first.dep_ == "prep" and any(g.lower_ in RELATIVE_WORDS for g in first.children)
+
+
+def _hung_far(head: Token, first: Token) -> bool:
+    """Whether words of another phrase come between a noun and a relative clause the parser
+    hung on it ("would block the initiative "with or without Russia", with which Iran has an
+    alliance": the clause is about Russia, issue 17r); punctuation does not count."""
+    doc = head.doc
+    between = (doc[i] for i in range(head.i + 1, first.i))
+    return any(not t.is_punct and head not in t.ancestors for t in between)
 
 
 def _aside(prep: Token) -> bool:

@@ -37,6 +37,8 @@ VP_PREPS = NP_PREPS | {"into", "out", "toward", "towards"}
 #: the deadline of a demanded act is part of what is demanded
 DEADLINE_PREPS = frozenset({"before", "by", "until", "within"})
 PARTICLES = frozenset({"back", "out", "off", "down", "away", "up"})
+#: adverbs of where a thing goes, part of the act ("send its uranium abroad", issue 17r)
+PARTICLES |= {"abroad", "overseas", "home", "offshore"}
 #: entity types of a day or time: "on Monday", "in March" say when, not what
 WHEN_ENTS = frozenset({"DATE", "TIME"})
 

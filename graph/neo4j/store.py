@@ -1315,9 +1315,10 @@ class Neo4jStore(GraphStore):
         up to ``q.hops`` at once if not (one read, not two); else up to ``q.hops``."""
         if q.hops > 3 and max_paths <= BOUNDED_FIRST:
             near = self._near(q.params, q.types, q.hops, q.deadline, max_paths, enough=max_paths)
+            # whole; or an end no path leaves (none of any length); or None: what made the
+            # read give up (the cap, the time limit, too many paths) would hold for four too
             if near is None or near.length >= q.hops or near.stranded:
-                return near  # whole, or an end no path leaves (none of any length), or None:
-                # three hops over the cap or the limit, four would be too
+                return near
             if len(near.listed[1]) >= max_paths:
                 return near  # enough paths of up to three hops
         return self._near(q.params, q.types, q.hops, q.deadline, max_paths)

@@ -17,8 +17,12 @@
 // description: there and the caller must not use them). Of the middle actors of four hops next
 // description: to neither end, only those whose best path can be among the first $want four-hop
 // description: paths are returned (the others' paths all rank after $want others). Also the
-// description: sort_key of every actor named.
-// params: source, target, both, intermediaries_only, hops, cap, hub, into, want
+// description: sort_key of every actor named. With $enough > 0 and four hops asked, only three
+// description: are read when the ends' neighbours allow at least $enough paths of up to three
+// description: hops (fewer hops rank first: when they are enough, a hub pair's four-hop middle
+// description: actors are not looked for), and four at once when they cannot: `length` says
+// description: which (the caller asks again with $enough 0 when three gave fewer than wanted).
+// params: source, target, both, intermediaries_only, hops, cap, hub, into, want, enough
 // slots: types
 // mode: read
 MATCH (a:{{Actor}} {id: $source}), (b:{{Actor}} {id: $target})
@@ -48,18 +52,35 @@ WITH a, b, collect(CASE WHEN n IS NOT NULL THEN [n, side, s, d, deg] END) AS fir
 WITH a, b, fcap, first,
      [f IN first WHERE f[0] <> a AND f[0] <> b | [f[0], f[1], f[4], f[2]]]
        AS inner
+// the length read (`length`): with $enough, three hops alone when the ends' neighbours allow
+// $enough paths of up to three hops, else $hops at once. Paths of up to three hops are at
+// most: one of one hop, one of two per neighbour of both ends (at most the fewer neighbours
+// of an end), and of three hops, per neighbour of one end one per neighbour of the other it
+// has a relationship with (at most its degree)
+WITH a, b, fcap, first, inner,
+     size([f IN inner WHERE f[1] = 0]) AS n0, size([f IN inner WHERE f[1] = 1]) AS n1
+WITH a, b, fcap, first, inner, n0, n1,
+     reduce(c = 0, f IN inner | c + CASE WHEN f[1] <> 0 THEN 0 WHEN f[2] < n1 THEN f[2]
+                                         ELSE n1 END) AS w0,
+     reduce(c = 0, f IN inner | c + CASE WHEN f[1] <> 1 THEN 0 WHEN f[2] < n0 THEN f[2]
+                                         ELSE n0 END) AS w1
+WITH a, b, fcap, first, inner,
+     CASE WHEN $hops >= 4 AND $enough > 0
+               AND 1 + CASE WHEN n0 < n1 THEN n0 ELSE n1 END
+                   + CASE WHEN w0 < w1 THEN w0 ELSE w1 END >= $enough
+          THEN 3 ELSE $hops END AS length
 // no inner neighbour on one side: no path of three hops or more
-WITH a, b, fcap, first,
-     CASE WHEN $hops >= 3 AND any(f IN inner WHERE f[1] = 0) AND any(f IN inner WHERE f[1] = 1)
+WITH a, b, fcap, first, length,
+     CASE WHEN length >= 3 AND any(f IN inner WHERE f[1] = 0) AND any(f IN inner WHERE f[1] = 1)
           THEN inner ELSE [] END AS inner
 // hubs (more than $hub relationships) are not expanded: the hop between a hub and a middle
 // actor is looked up from the middle actor (an expand between two bound nodes). Unless a
 // middle actor could join a hub of one side to another hub of the other: then the hubs of
 // the side with fewer relationships are expanded after all
-WITH a, b, fcap, first, inner,
+WITH a, b, fcap, first, length, inner,
      [f IN inner WHERE f[1] = 0 AND f[2] > $hub] AS hx,
      [f IN inner WHERE f[1] = 1 AND f[2] > $hub] AS hy
-WITH a, b, fcap, first, inner,
+WITH a, b, fcap, first, length, inner,
      CASE WHEN size(hx) > 0 AND size(hy) > 0
                AND NOT (size(hx) = 1 AND size(hy) = 1 AND hx[0][0] = hy[0][0])
           THEN CASE WHEN reduce(c = 0, f IN hx | c + f[2]) <= reduce(c = 0, f IN hy | c + f[2])
@@ -67,23 +88,23 @@ WITH a, b, fcap, first, inner,
           ELSE -1 END AS open
 // three hops need only the hops between the two sides: the side with fewer relationships
 // among those it would grow is grown alone
-WITH a, b, fcap, first, inner, open,
+WITH a, b, fcap, first, length, inner, open,
      [f IN inner WHERE f[2] <= $hub OR f[1] = open] AS grown
-WITH a, b, fcap, first, inner, open, grown,
-     CASE WHEN $hops >= 4 THEN -1
+WITH a, b, fcap, first, length, inner, open, grown,
+     CASE WHEN length >= 4 THEN -1
           WHEN reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 0 THEN f[2] ELSE 0 END)
                <= reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 1 THEN f[2] ELSE 0 END)
           THEN 0 ELSE 1 END AS alone
-WITH a, b, fcap, first, inner, alone,
+WITH a, b, fcap, first, length, inner, alone,
      [f IN grown WHERE alone < 0 OR f[1] = alone] AS grown,
      [f IN inner WHERE f[2] > $hub AND f[1] <> open] AS hubs,
      [f IN grown WHERE alone >= 0 AND f[1] <> alone | [f[0], f[1], f[3]]] AS other
 // a hub is looked up from the actors the other side reaches, each look-up several times the
 // work of a hop a growth reads: one with at most $into times their relationships is grown
-WITH a, b, fcap, first, inner, alone, grown, hubs, other,
+WITH a, b, fcap, first, length, inner, alone, grown, hubs, other,
      [reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 0 THEN f[2] ELSE 0 END),
       reduce(c = 0, f IN grown | c + CASE WHEN f[1] = 1 THEN f[2] ELSE 0 END)] AS work
-WITH a, b, fcap, first, inner,
+WITH a, b, fcap, first, length, inner,
      grown + [f IN hubs WHERE alone < 0 AND f[2] <= $into * work[1 - f[1]]] AS grown,
      [f IN hubs WHERE alone >= 0 OR f[2] > $into * work[1 - f[1]] | [f[0], f[1], f[3]]] + other
        AS hubs
@@ -91,7 +112,7 @@ WITH a, b, fcap, first, inner,
 // together with the ends' neighbours themselves (a hash aggregation: no list is searched).
 // Only an actor reached with a hop (or a hub to look one up from) on each side can be on a
 // path: the others (most of them, next to a hub) go no further, and count in `walks` once
-WITH a, b, fcap, first, inner, grown, hubs,
+WITH a, b, fcap, first, length, inner, grown, hubs,
      any(h IN hubs WHERE h[1] = 0) AS h0, any(h IN hubs WHERE h[1] = 1) AS h1
 CALL (a, b, inner, grown, h0, h1) {
   OPTIONAL CALL (a, b, inner, grown) {
@@ -127,21 +148,21 @@ CALL (a, b, inner, grown, h0, h1) {
 // look-up runs per actor: two branches); then a third hop joins a neighbour of the source to
 // one of the target, and a middle actor of four hops is reached from a neighbour of the
 // source and leads to another of the target
-CALL (hubs, middles) {
-  CALL (hubs, middles) {
+CALL (hubs, middles, length) {
+  CALL (hubs, middles, length) {
     WITH middles WHERE size(hubs) = 0
     UNWIND middles AS row
     RETURN row[1] AS ins, row[2] AS outs, row[3] AS sides
     UNION ALL
-    WITH hubs, middles WHERE size(hubs) > 0
+    WITH hubs, middles, length WHERE size(hubs) > 0
     UNWIND middles AS row
-    WITH row[0] AS m, row[1] AS ins, row[2] AS outs, row[3] AS sides, hubs
-    OPTIONAL CALL (m, hubs, ins, outs, sides) {
+    WITH row[0] AS m, row[1] AS ins, row[2] AS outs, row[3] AS sides, hubs, length
+    OPTIONAL CALL (m, hubs, ins, outs, sides, length) {
       UNWIND hubs AS h
-      WITH m, h[0] AS hn, h[1] AS hs, h[2] AS hp, ins, outs, sides
+      WITH m, h[0] AS hn, h[1] AS hs, h[2] AS hp, ins, outs, sides, length
       WHERE hn <> m
-        AND CASE WHEN hs = 1 THEN 0 IN sides OR ($hops >= 4 AND any(i IN ins WHERE i[0] <> hn))
-                 ELSE 1 IN sides OR ($hops >= 4 AND any(o IN outs WHERE o[1] <> hn)) END
+        AND CASE WHEN hs = 1 THEN 0 IN sides OR (length >= 4 AND any(i IN ins WHERE i[0] <> hn))
+                 ELSE 1 IN sides OR (length >= 4 AND any(o IN outs WHERE o[1] <> hn)) END
       MATCH (m)-[q:{{types}}]-(hn)
       WITH m, hn, hs, hp, type(q) IN $both OR startNode(q) = hn AS fwd,
            type(q) IN $both OR endNode(q) = hn AS back,
@@ -164,15 +185,15 @@ CALL (hubs, middles) {
   // (each middle actor's paths are its own), so its hops are not returned. Not worked out
   // when there are fewer middle actors than $want (past NEAR_PRUNE the store asks for more
   // than any growth reaches)
-  WITH ins, outs, sides, $hops >= 4 AND size(middles) >= $want AS prune
-  WITH ins, outs, sides, prune,
+  WITH ins, outs, sides, length, length >= 4 AND size(middles) >= $want AS prune
+  WITH ins, outs, sides, length, prune,
        CASE WHEN prune AND size(sides) = 0 THEN
          reduce(x = [null, 0.0], i IN ins | CASE WHEN i[4] > x[1] THEN [i[0], i[4]] ELSE x END)
        END AS bi,
        CASE WHEN prune AND size(sides) = 0 THEN
          reduce(x = [null, 0.0], o IN outs | CASE WHEN o[4] > x[1] THEN [o[1], o[4]] ELSE x END)
        END AS bo
-  WITH ins, outs, sides, prune, bi[1] * bo[1] AS most,
+  WITH ins, outs, sides, length, prune, bi[1] * bo[1] AS most,
        CASE WHEN bi IS NULL THEN null
             WHEN bi[0] <> bo[0] THEN bi[1] * bo[1]
             ELSE reduce(x = 0.0, e IN [bi[1] * reduce(y = 0.0, o IN outs |
@@ -180,7 +201,7 @@ CALL (hubs, middles) {
                                        bo[1] * reduce(y = 0.0, i IN ins |
                                            CASE WHEN i[0] <> bo[0] AND i[4] > y THEN i[4] ELSE y END)]
                         | CASE WHEN e > x THEN e ELSE x END) END AS least
-  WITH prune, collect([ins, outs, sides, most, least]) AS rows
+  WITH length, prune, collect([ins, outs, sides, most, least]) AS rows
   // the $want-th best `least` (widened by 1e-9 against rounding), none when fewer: as a
   // percentile of the values, not by ORDER BY ... SKIP $want - 1 LIMIT 1, which passed the
   // transactions' memory limit on a hub pair once $want was some hundreds (its sort seems to
@@ -198,24 +219,24 @@ CALL (hubs, middles) {
     RETURN least * (1 - 1e-9) AS floor
   }
   UNWIND rows AS row
-  WITH row, floor
+  WITH length, row, floor
   WHERE floor IS NULL OR size(row[2]) > 0 OR row[3] >= floor
-  WITH row[0] AS ins, row[1] AS outs, row[2] AS sides
-  UNWIND CASE WHEN 1 IN sides OR ($hops >= 4 AND size(outs) > 0
+  WITH length, row[0] AS ins, row[1] AS outs, row[2] AS sides
+  UNWIND CASE WHEN 1 IN sides OR (length >= 4 AND size(outs) > 0
                                   AND NOT (size(ins) = 1 AND size(outs) = 1
                                            AND ins[0][0] = outs[0][1]))
               THEN ins ELSE [] END
-         + CASE WHEN 0 IN sides OR ($hops >= 4 AND size(ins) > 0
+         + CASE WHEN 0 IN sides OR (length >= 4 AND size(ins) > 0
                                     AND NOT (size(ins) = 1 AND size(outs) = 1
                                              AND ins[0][0] = outs[0][1]))
                 THEN outs ELSE [] END AS hop
   RETURN collect(hop) AS middle
 }
-WITH walks > $cap OR fcap AS capped,
+WITH walks > $cap OR fcap AS capped, length,
      [f IN first WHERE f[1] = 0 | [a, f[0], f[2], f[3]]]
        + [f IN first WHERE f[1] = 1 | [f[0], b, f[2], f[3]]] + middle AS hops
 UNWIND (CASE WHEN size(hops) = 0 THEN [null] ELSE [h IN hops | h[0]] + [h IN hops | h[1]] END) AS n
-WITH capped, hops, collect(DISTINCT n) AS nodes
-RETURN capped,
+WITH capped, length, hops, collect(DISTINCT n) AS nodes
+RETURN capped, length,
        [h IN hops | [h[0].id, h[1].id, h[2], h[3]]] AS hops,
        [n IN nodes | [n.id, n.sort_key]] AS names

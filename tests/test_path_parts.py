@@ -115,13 +115,13 @@ class _Exchanges:
         self.auto.clear()
 
 
-def test_a_distinct_path_question_on_neo4j_is_four_auto_commit_reads(
+def test_a_distinct_path_question_on_neo4j_is_three_auto_commit_reads(
     example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The data version with the two names; the hops ``paths_near`` reads, for up to three
-    hops and then four (the example's pair has fewer paths than asked); the actors the
-    answer names (the ends among them) with the hops' relations: four queries, each its own
-    auto-commit read (one round trip; a managed transaction takes three and costs the
+    """The data version with the two names; the hops ``paths_near`` reads, for up to four
+    hops at once (the ends' neighbours allow fewer paths of up to three hops than asked); the
+    actors the answer names (the ends among them) with the hops' relations: three queries,
+    each its own auto-commit read (one round trip; a managed transaction takes three and costs the
     server about a millisecond of CPU more). A broker question between the same two actors
     then reads the version and its hops only: the names are kept."""
     if example_store.backend != "neo4j":
@@ -131,7 +131,7 @@ def test_a_distinct_path_question_on_neo4j_is_four_auto_commit_reads(
     graph.intermediaries(example_store.version())  # read once a data version
     exchanges = _Exchanges(example_store, monkeypatch)
     assert graph.paths(*ASKED).paths
-    assert (exchanges.managed, len(exchanges.auto)) == ([], 4)
+    assert (exchanges.managed, len(exchanges.auto)) == ([], 3)
     exchanges.clear()
     assert graph.brokers(*reversed(ASKED), max_hops=3)
     assert (exchanges.managed, len(exchanges.auto)) == ([], 2)
@@ -141,7 +141,7 @@ def test_neo4j_asks_no_longer_paths_when_an_end_has_no_walkable_relation(
     example_store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An actor with no relation of the walked types in the direction a path needs has no
-    path of any length: the listing of up to three hops says so, and four are not asked."""
+    path of any length: the one listing says so, and no other is asked."""
     if example_store.backend != "neo4j":
         pytest.skip("Neo4j's round trips")
     example_store.write(WriteBatch(actors=[actor("loner", "Loner")]))
@@ -160,7 +160,7 @@ def test_neo4j_asks_no_longer_paths_when_an_end_has_no_walkable_relation(
     for a, b in (("Loner", ASKED[0]), (ASKED[1], "Loner")):
         answer = graph.paths(a, b, limit=3)
         assert answer.paths == [] and not answer.truncated
-    assert asked == [3, 3]  # on each question, the listing of up to three hops alone
+    assert asked == [4, 4]  # on each question, one listing (read for up to four hops)
 
 
 def test_an_unknown_end_still_raises_with_suggestions_the_source_first(

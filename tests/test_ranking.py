@@ -331,8 +331,9 @@ def test_neo4j_lists_paths_of_up_to_four_hops_from_one_query(
     run = module._Tx.run
 
     def counted(self: Any, name: str, slots: Any = None, **params: Any) -> list[Any]:
-        asked.append(name if name != "paths_near" else f"paths_near/{params['hops']}")
-        return run(self, name, slots, **params)  # type: ignore[no-any-return]
+        rows = run(self, name, slots, **params)
+        asked.append(name if name != "paths_near" else f"paths_near/{rows[0]['length']}")
+        return rows  # type: ignore[no-any-return]
 
     monkeypatch.setattr(module._Tx, "run", counted)
     monkeypatch.setattr(module, "NEAR_HUB", 5)  # the hub is looked up, not expanded
@@ -456,7 +457,47 @@ def test_neo4j_a_middle_actor_s_relationships_count_once_against_the_cap(
     raw, cut = store.find_paths("s", "t", ["mediates"], 4, 10)
     assert [p.nodes for p in raw] == reference_paths(rels, names, "s", "t", ["mediates"], 4)
     assert not cut and len(raw) == len(middles)
-    assert asked == ["paths_near", "paths_near"]  # three hops, then four: none ranked by length
+    # four hops at once (s and t have one neighbour each: at most three paths of up to three
+    # hops, fewer than the ten asked), none ranked by length
+    assert asked == ["paths_near"]
+
+
+def test_neo4j_reads_four_hops_at_once_when_three_cannot_give_the_paths_asked(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question of a few paths reads the paths of up to three hops first only when the ends'
+    neighbours allow that many: s and t have two neighbours each, so there are at most
+    1 + 2 + 2 * 2 = 7 paths of up to three hops (there are 5, and 12 of four hops). Seven
+    asked: three hops, then four; eight: four at once, one read. The answers are the
+    ranking's."""
+    if store.backend != "neo4j":
+        pytest.skip("Neo4j's queries")
+    rels = [rel("mediates", "s", "t", ev("d0", 0.25))]
+    rels += [rel("mediates", "s", x, ev("d1", 0.75)) for x in ("x1", "x2")]
+    rels += [rel("speaks_for", y, "t", ev("d2", 0.5)) for y in ("y1", "y2")]
+    rels += [rel("mediates", x, y, ev("d3", 0.5)) for x in ("x1", "x2") for y in ("y1", "y2")]
+    middles = ("m1", "m2", "m3")  # four hops: s, an x, an m, a y, t
+    rels += [rel("mediates", x, m, ev("d4", 0.25)) for x in ("x1", "x2") for m in middles]
+    rels += [rel("mediates", m, y, ev("d5", 0.25)) for m in middles for y in ("y1", "y2")]
+    names = {n: n.upper() for n in ("s", "t", "x1", "x2", "y1", "y2", *middles)}
+    store.write(WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=rels))
+    types = ["mediates", "speaks_for"]
+    want = reference_paths(rels, names, "s", "t", types, 4)
+    assert sum(len(p) <= 4 for p in want) == 5 and len(want) > 8
+    module = sys.modules[type(store).__module__]
+    run = module._Tx.run
+    lengths: list[int] = []
+
+    def counted(self: Any, name: str, slots: Any = None, **params: Any) -> list[Any]:
+        rows = run(self, name, slots, **params)
+        lengths.append(rows[0]["length"])
+        return rows  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(module._Tx, "run", counted)
+    for k, read in ((5, [3]), (7, [3, 4]), (8, [4]), (len(want), [4])):
+        lengths.clear()
+        raw, cut = store.find_paths("s", "t", types, 4, k)
+        assert ([p.nodes for p in raw], cut, lengths) == (want[:k], False, read), k
 
 
 SUPPORTS = [0.25, 0.5, 0.75]

@@ -285,6 +285,8 @@ class _Near(NamedTuple):
 
     listed: Listed
     named: Callable[[Iterable[int]], dict[int, tuple[str, str]]]
+    #: the most hops of the paths listed (three when ``paths_near`` found three could be enough)
+    length: int
     stranded: bool = False
 
 
@@ -1275,7 +1277,7 @@ class Neo4jStore(GraphStore):
         if near is not None:
             from actorgraph.graph.walk import rank_listed
 
-            listed, named, _ = near
+            listed, named = near.listed, near.named
             return self._listed_paths(rank_listed(listed, max_paths, named), named), False
         return self._by_length(q, max_paths)
 
@@ -1307,13 +1309,18 @@ class Neo4jStore(GraphStore):
         )
 
     def _listing(self, q: _PathQuestion, max_paths: int) -> _Near | None:
-        """The paths :meth:`_near` lists: those of up to three hops first when few paths are
-        wanted (fewer hops rank first: when they are enough, the four-hop middles, a hub
-        pair's thousands, are not looked for), else up to ``q.hops``."""
+        """The paths :meth:`_near` lists: when few paths are wanted, those of up to three
+        hops first if the ends' neighbours allow that many (fewer hops rank first: when they
+        are enough, the four-hop middles, a hub pair's thousands, are not looked for), and
+        up to ``q.hops`` at once if not (one read, not two); else up to ``q.hops``."""
         if q.hops > 3 and max_paths <= BOUNDED_FIRST:
-            near = self._near(q.params, q.types, 3, q.deadline, max_paths)
-            if near is not None and (near.stranded or len(near.listed[1]) >= max_paths):
-                return near  # enough paths, or an end no path leaves (none of any length)
+            near = self._near(q.params, q.types, q.hops, q.deadline, max_paths, enough=max_paths)
+            # whole; or an end no path leaves (none of any length); or None: what made the
+            # read give up (the cap, the time limit, too many paths) would hold for four too
+            if near is None or near.length >= q.hops or near.stranded:
+                return near
+            if len(near.listed[1]) >= max_paths:
+                return near  # enough paths of up to three hops
         return self._near(q.params, q.types, q.hops, q.deadline, max_paths)
 
     def _by_length(self, q: _PathQuestion, max_paths: int) -> tuple[list[RawPath], bool]:
@@ -1392,15 +1399,17 @@ class Neo4jStore(GraphStore):
         hops: int,
         deadline: float,
         want: int,
+        enough: int = 0,
     ) -> _Near | None:
         """Every simple path of at most ``hops`` hops (four at most) listed, as the embedded
         store lists them (:meth:`Walk.short_paths`), over the hops ``paths_near`` reads: the
         few a path between the two actors can use, not the graph; of the four-hop paths
         through an actor next to neither end, only those that can be among the first
-        ``want`` four-hop paths (so the first ``want`` paths listed are the ranking's). With
-        the node numbers' ids and sort keys. None when it cannot be: longer paths, more hops
-        than the query's cap, too many paths to list, or no time left (the lengths are then
-        ranked one at a time in Cypher)."""
+        ``want`` four-hop paths (so the first ``want`` paths listed are the ranking's); with
+        ``enough``, those of up to three hops only when the ends' neighbours allow that many
+        (``length`` says which). With the node numbers' ids and sort keys. None when it
+        cannot be: longer paths, more hops than the query's cap, too many paths to list, or
+        no time left (the lengths are then ranked one at a time in Cypher)."""
         from actorgraph.graph.walk import SHORT_HOPS, Walk
 
         left = deadline - time.monotonic()
@@ -1419,6 +1428,7 @@ class Neo4jStore(GraphStore):
                     hub=NEAR_HUB,
                     into=NEAR_INTO,
                     want=want if want <= NEAR_PRUNE else NEAR_CAP + 1,
+                    enough=enough,
                 ),
                 left,
             )
@@ -1438,6 +1448,7 @@ class Neo4jStore(GraphStore):
         self._near_planned.add(types)
         if not rows or rows[0]["capped"]:
             return None if rows else self._no_paths(hops)
+        hops = rows[0]["length"]
         names = rows[0]["names"]
         index = {n[0]: i for i, n in enumerate(names)}
         if params["source"] not in index or params["target"] not in index:
@@ -1458,7 +1469,7 @@ class Neo4jStore(GraphStore):
         if listed is None:
             return None
         named = {i: (n[0], n[1]) for i, n in enumerate(names)}
-        return _Near(listed, lambda nodes: named)
+        return _Near(listed, lambda nodes: named, length=hops)
 
     @staticmethod
     def _no_paths(
@@ -1470,7 +1481,7 @@ class Neo4jStore(GraphStore):
             np.zeros(0, np.float64),
             np.zeros(0, np.int64),
         )
-        return _Near(empty, lambda nodes: {}, stranded=True)
+        return _Near(empty, lambda nodes: {}, stranded=True, length=hops)
 
     @staticmethod
     def _listed_paths(
@@ -1499,7 +1510,7 @@ class Neo4jStore(GraphStore):
             return count_inner(self._by_length(q, max_paths)[0], top)
         from actorgraph.graph.walk import count_ranked_listed
 
-        listed, named, _ = near
+        listed, named = near.listed, near.named
         return count_ranked_listed(listed, max_paths, top, named)
 
     def warm(self) -> None:
@@ -1529,7 +1540,7 @@ class Neo4jStore(GraphStore):
             (
                 "paths_near",
                 {"types": types},
-                {"hops": 4, "cap": 1, "hub": NEAR_HUB, "into": 0, "want": 1},
+                {"hops": 4, "cap": 1, "hub": NEAR_HUB, "into": 0, "want": 1, "enough": 0},
             ),
         ]
         for length in range(2, WARM_HOPS + 1):

@@ -658,6 +658,9 @@ class Speakers:
                 heads_now = v.lemma_.lower() in ctx.lex.heading_verbs and not self._past_role(v)
                 if v.dep_ == "relcl" and heads_now:  # not "X, who once led the Front"
                     relcl += [n for n in _objects(v) if n.pos_ in ("NOUN", "PROPN")]
+                elif v.dep_ == "relcl" and self._holds_now(v):
+                    # "X, who has spent three years as the UN chief's envoy" (issue 17t)
+                    heads += [n for n in _as_objects(v) if self._role_noun(n)]
         for v in (v for c in appos for v in c.subtree if v.dep_ == "relcl"):
             # "X, a former secretary-general of the party who now leads the Real SPLM":
             # the parser hung "who" on the party; not "who once led" (a past role)
@@ -1147,6 +1150,17 @@ class Speakers:
         lex = self.ctx.lex
         words = lex.past_role_adverbs | lex.role_blockers if blockers else lex.past_role_adverbs
         return any(c.lower_ in words for c in verb.children)
+
+    def _holds_now(self, verb: Token) -> bool:
+        """A verb whose "as" gives a role held now: not the simple past ("who spent years
+        as"), not negated, not put in the past by an adverb or a blocker."""
+        lex = self.ctx.lex
+        if verb.lemma_.lower() in lex.speech_as_verbs:
+            return False  # "who was described as a Hamas official": another's words
+        past = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+        if verb.tag_ == "VBD" or past or any(c.dep_ == "neg" for c in verb.children):
+            return False
+        return not self._past_role(verb, blockers=True)
 
     def _role_noun(self, t: Token) -> bool:
         return self.ctx.title_at[t.i] is not None or t.lemma_.lower() in self.ctx.lex.role_nouns
@@ -1887,6 +1901,11 @@ def _objects(v: Token) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ in ("over", "as"):
             out += [p for p in c.children if p.dep_ == "pobj"]
     return out
+
+
+def _as_objects(v: Token) -> list[Token]:
+    """What a verb's "as" names: "has spent three years as the envoy", "took office as"."""
+    return [p for c in v.children if c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
 
 
 #: prepositions of place: what follows them locates, it owns nothing

@@ -1195,9 +1195,14 @@ class Resolver:
 
     def _serves_others(self, person: str, side: str) -> bool:
         """Whether the person is known, here or in the dictionary on the date, to speak for
-        someone and never for ``side``."""
+        someone and never for ``side``. An envoy's office is no side of theirs: "the Swiss
+        diplomat" may still be the UN's personal envoy named before (issue 17t)."""
         ctx = self.ctx
-        known = {tgt for (src, tgt) in ctx.speaks if src == person}
+        known = {
+            tgt
+            for (src, tgt), sf in ctx.speaks.items()
+            if src == person and sf.title.lower().split()[-1:] != ["envoy"]
+        }
         known |= {r.of for r in ctx.roles_now(person)}
         return bool(known) and side not in known
 

@@ -820,7 +820,7 @@ class Speakers:
         found: set[str] = set()
         for s, e in ctx.titles:
             head = ctx.doc[s:e].root
-            if ctx.sent_of[s] >= ctx.sent_of[at]:
+            if ctx.sent_of[s] >= ctx.sent_of[at] and not self._speaks_back(head, at):
                 continue
             if title_key(ctx.doc[s:e].text) != key or ctx.men[head.i] is not None:
                 continue
@@ -831,6 +831,30 @@ class Speakers:
                 mods = ctx.resolve.modifier_actors(head) if phrase and not blocked else []
             found |= {a for a in mods if ctx.type_of(a) == "state"}
         return found.pop() if len(found) == 1 else None
+
+    def _speaks_back(self, head: Token, at: int) -> bool:
+        """Whether an office named without a name after the person at token ``at`` is the
+        speaker of the words that follow them in the same paragraph ("President X announced
+        ... 'We want dialogue ...,' said the Mexican president": X, issue 17t): the title is
+        the subject of a verb of saying in a later sentence of X's paragraph, at most four
+        on, and no other person is named between them."""
+        ctx = self.ctx
+        ka, ks = ctx.sent_of[at], ctx.sent_of[head.i]
+        if not 0 < ks - ka <= 4 or not all(
+            self._after_in_paragraph(j) for j in range(ka + 1, ks + 1)
+        ):
+            return False
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.lemma_.lower() not in ctx.lex.speech_verbs:
+            return False
+        person = ctx.men[at]
+        if person is None:
+            return False
+        return not any(
+            m.actor and m.actor != person.actor and ctx.type_of(m.actor) == "person"
+            for m in ctx.mentions
+            if person.end <= m.start < head.i
+        )
 
     def _in_sent(self, k: int) -> list[Mention]:
         """The mentions of sentence ``k`` (none past either end)."""

@@ -133,6 +133,9 @@ FLOORS = {
     "demands-terms": 0.95,
     # issue 17r
     "rejections-refusals": 0.95,
+    # issue 17t
+    "speakers-represented": 0.95,
+    "speakers-appositions": 0.95,
 }
 
 

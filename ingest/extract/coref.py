@@ -712,6 +712,8 @@ class Resolver:
         for mm in ctx.mentions:
             if mm.start >= end or not mm.actor or mm.place or mm.passing:
                 continue
+            if mm.kind == "metonym" and _venue(ctx, mm):
+                continue  # "the Nairobi talks": where, not whose government (issue 17t)
             if ctx.type_of(mm.actor) == want and mm.actor not in skip:
                 counts[mm.actor] = counts.get(mm.actor, 0) + 1
                 last[mm.actor] = mm.start
@@ -1009,6 +1011,8 @@ class Resolver:
                 continue
             i = subs[-1] if kk == k else subs[0]
             rs = self.resolve_np(ctx.doc[i], pronouns=False)
+            if rs and low in ("they", "them", "their") and _one_person(ctx, ctx.doc[i], rs):
+                return None  # "The PM told him ... they mediated": no "they" (issue 17t)
             if rs and (
                 low in ("they", "them", "their")
                 or ctx.type_of(rs[0].actor) != "person"
@@ -1191,9 +1195,14 @@ class Resolver:
 
     def _serves_others(self, person: str, side: str) -> bool:
         """Whether the person is known, here or in the dictionary on the date, to speak for
-        someone and never for ``side``."""
+        someone and never for ``side``. An envoy's office is no side of theirs: "the Swiss
+        diplomat" may still be the UN's personal envoy named before (issue 17t)."""
         ctx = self.ctx
-        known = {tgt for (src, tgt) in ctx.speaks if src == person}
+        known = {
+            tgt
+            for (src, tgt), sf in ctx.speaks.items()
+            if src == person and sf.title.lower().split()[-1:] != ["envoy"]
+        }
         known |= {r.of for r in ctx.roles_now(person)}
         return bool(known) and side not in known
 
@@ -1209,6 +1218,28 @@ TELLING = frozenset({"tell", "inform", "assure", "brief", "notify", "advise"})
 
 #: participles that make the name before them a place: "the Geneva-based organisation"
 PLACED = frozenset({"based", "headquartered", "born", "bred", "raised"})
+
+
+def _venue(ctx: DocContext, mm: Mention) -> bool:
+    """A capital named before the talks held there ("the Nairobi talks", "the Doha
+    process", `speech.process_heads`): a venue."""
+    root = ctx.doc[mm.start : mm.end].root
+    head = root.head
+    heads = ctx.lex.process_heads
+    return root.dep_ in ("compound", "nmod", "amod") and (
+        head.lower_ in heads or head.lemma_.lower() in heads
+    )
+
+
+def _one_person(ctx: DocContext, subject: Token, found: list[Resolved]) -> bool:
+    """Whether a subject is one person ("The PM", "Modi"): no plural, no conjunct."""
+    return (
+        len(found) == 1
+        and ctx.type_of(found[0].actor) == "person"
+        and found[0].via != "organ"  # "the Clinton campaign ... they": the campaign
+        and subject.tag_ not in ("NNS", "NNPS")
+        and not any(c.dep_ == "conj" for c in subject.children)
+    )
 
 
 def _crowd(t: Token, groups: frozenset[str]) -> bool:

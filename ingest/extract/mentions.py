@@ -397,6 +397,7 @@ def find_mentions(
     out = _particle_people_missed(doc, out, taken, matchers, dictionary)
     out = _speakers_missed(doc, out, taken, matchers, dictionary)
     out = _titled_names_missed(doc, out, taken, titles, dictionary, matchers.portfolios)
+    out = _names_before_titles(doc, out, taken, titles, dictionary)
     out = _acronyms(doc, out, taken, matchers, dictionary)
     out = _splinters(doc, out, taken, dictionary)
     _other_names(doc, out, dictionary)
@@ -1600,6 +1601,8 @@ def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
         e = opened  # "the Shanghai Cooperation Organisation (SCO" cut inside its bracket
     while ent.label_ == "NORP" and e - 1 > s and e - 1 in in_title:
         e -= 1  # "the Kenyan Cabinet Secretary": the nationality, then the title
+    if ent.label_ == "ORG":
+        e = _title_fragment_cut(doc, s, e, in_title)
     if ent.label_ == "ORG" and all(i in in_title for i in range(s, e)):
         return s, s  # "State" in "Secretary of State"
     if ent.label_ == "ORG" and s in in_title:  # "the Personal Envoy of IGAD": the owner only
@@ -1617,6 +1620,19 @@ def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
         elif j > s and e < len(doc) and doc[e].i in in_title:
             e = j  # "US Department of State Special" + "Representative X" (issue 17a)
     return s, e
+
+
+def _title_fragment_cut(doc: Doc, s: int, e: int, in_title: set[int]) -> int:
+    """Where an organization's name ends that NER ran into a title (issue 17t): "US
+    Department of State Special" before "Representative X" (the title that runs on past the
+    entity is cut off: "US Department of State"), "the Personal Envoy of" before a name (a
+    title and its "of": nothing of the name is left)."""
+    if e < len(doc) and e in in_title:
+        while e > s and e - 1 in in_title:
+            e -= 1
+    if e - 1 > s and doc[e - 1].lower_ in ("of", "for", "to") and e - 2 in in_title:
+        e -= 1
+    return e
 
 
 #: words of quantity that head a phrase of their own ("Several said", "Many were killed"): no
@@ -2685,6 +2701,7 @@ def _titled_names_missed(
     Mrat Naing," -- where a comma, a bracket, a verb or the sentence's end follows."""
     extra: list[Mention] = []
     n = len(doc)
+    starts = {s for s, _ in titles}
     for _, e in titles:
         e = _portfolio_end(doc, e, taken, portfolios)
         i = e + 1 if e < n and doc[e].text == "," else e
@@ -2693,7 +2710,11 @@ def _titled_names_missed(
             j += 1
         if j - i < 2 or any(doc[x].lower_ in ORG_WORDS for x in range(i, j)):
             continue
-        if j < n and not (doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX")):
+        # a preposition after the name too where the title is right before it ("called PM
+        # Narendra Modi on Saturday", issue 17t)
+        prep_ok = i == e and not starts & set(range(i, j))
+        ends = ("VERB", "AUX", "ADP") if prep_ok else ("VERB", "AUX")
+        if j < n and not (doc[j].is_punct or doc[j].pos_ in ends):
             continue
         if j < n and _name_word(doc[j]):
             continue
@@ -2711,6 +2732,42 @@ def _titled_names_missed(
                 and person_key(entry.name) == surname(x.text)
             ):
                 m.actor = x.actor
+    return _merged(mentions, extra)
+
+
+def _names_before_titles(
+    doc: Doc,
+    mentions: list[Mention],
+    taken: list[bool],
+    titles: list[tuple[int, int]],
+    dictionary: ActorDictionary,
+) -> list[Mention]:
+    """Two to four name words NER did not find right before ", the <title>" (or ", a") are a
+    person's name, particles inside it too (issue 17t): "NEW YORK - Staffan de Mistura, the
+    Personal Envoy of ...". Only where the words open the sentence or follow a punctuation
+    mark (a dateline's dash, a quote), so no capitalized phrase of a clause is read as one."""
+    extra: list[Mention] = []
+    for s, _ in titles:
+        comma = s - 2
+        if comma < 2 or doc[comma].text != "," or doc[s - 1].lower_ not in ("the", "a", "an"):
+            continue
+        i = comma
+        while i > 0 and comma - i < 4 and not taken[i - 1]:
+            t = doc[i - 1]
+            if not (_name_word(t) or (t.lower_ in _NAME_PARTICLES and i < comma)):
+                break
+            i -= 1
+        while i < comma and doc[i].lower_ in _NAME_PARTICLES:
+            i += 1  # a particle opens no name
+        if comma - i < 2 or any(doc[x].lower_ in ORG_WORDS for x in range(i, comma)):
+            continue
+        if i > 0 and not (doc[i - 1].is_punct or doc[i].is_sent_start):
+            continue
+        name = clean_surface(doc[i:comma].text)
+        if dictionary.lookup(name) or dictionary.is_place(name):
+            continue
+        actor = dictionary.variant_of(name) or dictionary.new_actor(name, "person")
+        _take(extra, taken, Mention(i, comma, "name", "PERSON", doc[i:comma].text, actor))
     return _merged(mentions, extra)
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.ingest.extract.layout import breaks_within, hard_wrapped
 from actorgraph.ingest.extract.normalize import clean_surface, name_key
+from actorgraph.ingest.extract.represented import represented_sides
 from actorgraph.ingest.extract.titles import title_key, title_score
 from actorgraph.ingest.extract.tokens import plural_base, span_root
 
@@ -54,9 +55,24 @@ class Speakers:
         state = self._government_of(title, k, at)
         if state is None and self._head_office(at):
             state = self._clause_state(at, leaders=True)
-        if state is not None:
+        if state is not None and not self._counterpart(actor, state, k):
             ctx.add_speaks(actor, state, title, k, 0.6)
             ctx.register_role(title, actor, state)
+
+    def _counterpart(self, actor: str, state: str, k: int, *, sides: bool = True) -> bool:
+        """Whether someone else in sentence ``k`` already speaks for the state an owner-less
+        government title would be given: "US Vice President X called PM Y" (Y is X's
+        counterpart, no American; issue 17t). Not for a side of the talks ("Netanyahu met
+        President Herzog" in talks between Israel and a group: Herzog is Israel's), unless
+        ``sides`` is off (the state only named a government in the document)."""
+        ctx = self.ctx
+        if sides and state in ctx.parties:
+            return False
+        for m in ctx.mentions_in(ctx.sents[k]):
+            sf = ctx.principal.get(m.actor or "") if m.actor != actor else None
+            if sf is not None and sf.target == state and sf.sent == k:
+                return True
+        return False
 
     def _head_office(self, at: int) -> bool:
         """Whether the title right before the name at token ``at`` is of a head of state's
@@ -121,6 +137,7 @@ class Speakers:
         ctx = self.ctx
         self._possessed_bodies()
         self._respective_roles()
+        represented_sides(ctx)  # "Russia was represented by Deputy Foreign Minister X"
         for m in ctx.mentions:
             if not m.actor or ctx.type_of(m.actor) != "person" or m.kind != "name":
                 continue
@@ -624,8 +641,12 @@ class Speakers:
         ):
             heads.append(root.head)  # "the TPLF delegation, headed by ..., X"
         negated = any(c.dep_ == "neg" for c in root.children)  # "X, not an American official"
+        # "former Nigerian President X": the parser hangs "former" on the name, not the title
+        past = any(c.i < m.start and _blocks(c, ctx.lex.role_blockers) for c in root.children)
         for c in root.children:
             own = m.start <= c.i < m.end
+            if c.dep_ == "compound" and past and c.i < m.start:
+                continue
             if c.dep_ in ("appos", "compound") and not own and self._role_noun(c) and not negated:
                 if c.dep_ == "appos" and self._holder_after(c, m):
                     continue  # "... by Biden, the leader of Hamas Ismail Haniyeh": Haniyeh's
@@ -637,6 +658,9 @@ class Speakers:
                 heads_now = v.lemma_.lower() in ctx.lex.heading_verbs and not self._past_role(v)
                 if v.dep_ == "relcl" and heads_now:  # not "X, who once led the Front"
                     relcl += [n for n in _objects(v) if n.pos_ in ("NOUN", "PROPN")]
+                elif v.dep_ == "relcl" and self._holds_now(v):
+                    # "X, who has spent three years as the UN chief's envoy" (issue 17t)
+                    heads += [n for n in _as_objects(v) if self._role_noun(n)]
         for v in (v for c in appos for v in c.subtree if v.dep_ == "relcl"):
             # "X, a former secretary-general of the party who now leads the Real SPLM":
             # the parser hung "who" on the party; not "who once led" (a past role)
@@ -756,6 +780,8 @@ class Speakers:
                 and span_root(ctx.doc, m.start, m.end).head.i in tied
             ):
                 return  # "President X urged the RSF to withdraw": whose president?
+        if self._counterpart(actor, state, k, sides=False):
+            return
         ctx.use(state, ctx.sents[k].start)
         ctx.add_speaks(actor, state, title, k, 0.5)
         ctx.register_role(title, actor, state)
@@ -794,7 +820,7 @@ class Speakers:
         found: set[str] = set()
         for s, e in ctx.titles:
             head = ctx.doc[s:e].root
-            if ctx.sent_of[s] >= ctx.sent_of[at]:
+            if ctx.sent_of[s] >= ctx.sent_of[at] and not self._speaks_back(head, at):
                 continue
             if title_key(ctx.doc[s:e].text) != key or ctx.men[head.i] is not None:
                 continue
@@ -805,6 +831,30 @@ class Speakers:
                 mods = ctx.resolve.modifier_actors(head) if phrase and not blocked else []
             found |= {a for a in mods if ctx.type_of(a) == "state"}
         return found.pop() if len(found) == 1 else None
+
+    def _speaks_back(self, head: Token, at: int) -> bool:
+        """Whether an office named without a name after the person at token ``at`` is the
+        speaker of the words that follow them in the same paragraph ("President X announced
+        ... 'We want dialogue ...,' said the Mexican president": X, issue 17t): the title is
+        the subject of a verb of saying in a later sentence of X's paragraph, at most four
+        on, and no other person is named between them."""
+        ctx = self.ctx
+        ka, ks = ctx.sent_of[at], ctx.sent_of[head.i]
+        if not 0 < ks - ka <= 4 or not all(
+            self._after_in_paragraph(j) for j in range(ka + 1, ks + 1)
+        ):
+            return False
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.lemma_.lower() not in ctx.lex.speech_verbs:
+            return False
+        person = ctx.men[at]
+        if person is None:
+            return False
+        return not any(
+            m.actor and m.actor != person.actor and ctx.type_of(m.actor) == "person"
+            for m in ctx.mentions
+            if person.end <= m.start < head.i
+        )
 
     def _in_sent(self, k: int) -> list[Mention]:
         """The mentions of sentence ``k`` (none past either end)."""
@@ -1124,6 +1174,17 @@ class Speakers:
         lex = self.ctx.lex
         words = lex.past_role_adverbs | lex.role_blockers if blockers else lex.past_role_adverbs
         return any(c.lower_ in words for c in verb.children)
+
+    def _holds_now(self, verb: Token) -> bool:
+        """A verb whose "as" gives a role held now: not the simple past ("who spent years
+        as"), not negated, not put in the past by an adverb or a blocker."""
+        lex = self.ctx.lex
+        if verb.lemma_.lower() in lex.speech_as_verbs:
+            return False  # "who was described as a Hamas official": another's words
+        past = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+        if verb.tag_ == "VBD" or past or any(c.dep_ == "neg" for c in verb.children):
+            return False
+        return not self._past_role(verb, blockers=True)
 
     def _role_noun(self, t: Token) -> bool:
         return self.ctx.title_at[t.i] is not None or t.lemma_.lower() in self.ctx.lex.role_nouns
@@ -1574,6 +1635,14 @@ class Speakers:
         hit = ctx.dict.lookup(text) or ctx.dict.lookup_number(text)
         if hit is not None:
             return hit if ctx.type_of(hit) == "organization" else None
+        return self._acronym_body(text)
+
+    def _acronym_body(self, text: str) -> str | None:
+        """A new organization for an acronym of two to six letters before a title ("ELN
+        commander X", "X, UPA spokesperson"), not an abbreviation of no organization."""
+        ctx = self.ctx
+        if name_key(text) in ctx.lex.not_actors or name_key(text) in ctx.lex.outlets:
+            return None
         acronym = text.isupper() and text.isalnum() and any(c.isalpha() for c in text)
         return ctx.dict.new_actor(text, "organization") if acronym and 2 <= len(text) <= 6 else None
 
@@ -1663,11 +1732,13 @@ class Speakers:
         for p in range(comma - 2, max(-1, comma - 10), -1):
             # "for Political Affairs, Peace and Security, X", "of the self-declared republic"
             listed = doc[p].text == "," and doc[p + 1].text[:1].isupper()
-            inside = listed or doc[p].tag_ == "HYPH"
+            # "the Houthis' negotiating delegation": an apostrophe tagged as a closing quote
+            owned = doc[p].text in ("'", "’") and p > 0 and doc[p - 1].lower_.endswith("s")
+            inside = listed or owned or doc[p].tag_ == "HYPH"
             if ctx.sent_of[p] != k or (doc[p].is_punct and not inside):
                 return None
-            if doc[p].tag_.startswith("VB") and doc[p].tag_ != "VBN":
-                return None
+            if doc[p].tag_.startswith("VB") and doc[p].tag_ != "VBN" and not _modifier(doc[p]):
+                return None  # a verb, not "the Houthis' negotiating delegation" (issue 17t)
             named = ctx.men[p]
             if named is not None and named.actor and ctx.type_of(named.actor) == "person":
                 return None  # "with Secretary of State Antony Blinken, Sheikh X": a name between
@@ -1711,8 +1782,10 @@ class Speakers:
             if span is not None and (mm is None or mm.actor is None):
                 titles.append(doc[span[0] : span[1]].text)
                 j = span[1]
-            elif mm is not None and titles and doc[mm.start - 1].lower_ in _PLACE_PREPS:
-                j = mm.end  # "X, the group's representative in Lebanon": where, not whose
+            elif mm is not None and titles and _after_place_prep(doc, mm.start):
+                # "X, the group's representative in Lebanon", "head of the government
+                # delegation at the Nairobi talks": where, not whose
+                j = mm.end
             elif mm is not None and mm.kind == "demonym" and m.actor in ctx.principal:
                 j = mm.end  # "Borrell, the veteran Spanish diplomat": his nationality only
             elif (
@@ -1723,6 +1796,18 @@ class Speakers:
                 # "X, a spokesman for the Palestinian militant group": the group named before
                 orgs.append(described[0])
                 last_end = j = described[1] + 1
+            elif (
+                mm is not None
+                and mm.kind == "norp"
+                and ctx.new_actor_for(mm) is None
+                and mm.end - mm.start == 1
+                and ctx.title_at[mm.end] is not None
+                and (acronym := self._acronym_body(mm.text)) is not None
+            ):
+                mm.actor = acronym  # "X, UPA spokesperson": NER took the acronym for a people
+                orgs.append(acronym)
+                seen.append(mm)
+                last_end = j = mm.end
             elif mm is not None and mm.kind == "norp" and ctx.new_actor_for(mm) is None:
                 j = mm.end  # "X, the Greek Cypriot leader and president of Cyprus": the
                 # community only describes; the office that follows may name a body
@@ -1744,6 +1829,9 @@ class Speakers:
                     and doc[_title_words_before(doc, mm.start - 1)].lower_ in _SERVING_PREPS
                 ):
                     break  # "X, US envoy to Syria under President Y": the office's principal
+                if mm.actor and self._principal_office(titles, orgs, seen, mm):
+                    # "X, the personal envoy of UN Secretary-General Y": the UN's
+                    return titles[0], [orgs[-1]], blocked
                 if not mm.actor or ctx.type_of(mm.actor) == "person":
                     return None
                 owned = last_end + 1 == mm.start and doc[last_end].tag_ == "POS"
@@ -1768,6 +1856,30 @@ class Speakers:
             for mm in seen:
                 ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
         return titles[0], orgs, blocked
+
+    def _principal_office(
+        self, titles: list[str], orgs: list[str], seen: list[Mention], person: Mention
+    ) -> bool:
+        """Whether the person named after a title is the principal whose office's owner the
+        title before serves (issue 17t): "X, the personal envoy of UN Secretary-General Y",
+        "X, an adviser to US President Y" (the envoy speaks for the UN, the adviser for the
+        US): the person's own title comes right after that owner, and a preposition of
+        serving ("of", "to") before the owner ties the first title to it."""
+        ctx = self.ctx
+        doc = ctx.doc
+        if ctx.type_of(person.actor or "") != "person" or len(titles) < 2 or not seen:
+            return False
+        owner = seen[-1]
+        span = ctx.title_at[person.start - 1] if person.start > 0 else None
+        if span is None or owner.actor != orgs[-1] or not 0 <= span[0] - owner.end <= 3:
+            return False  # "UN Secretary-General Y": the owner, the title, the name
+        between = doc[owner.end : span[0]]  # "EU foreign policy chief Y", "Russia's President Y"
+        if any((t.is_punct and t.tag_ != "POS") or ctx.men[t.i] is not None for t in between):
+            return False
+        before = doc[owner.start - 1] if owner.start > 0 else None
+        if before is not None and before.lower_ == "the" and owner.start > 1:
+            before = doc[owner.start - 2]
+        return before is not None and before.lower_ in ("of", "to")
 
     def _demonym_description(self, mm: Mention) -> tuple[str, int] | None:
         """A demonym that only describes an organization named before: "the Palestinian
@@ -1815,6 +1927,11 @@ def _objects(v: Token) -> list[Token]:
     return out
 
 
+def _as_objects(v: Token) -> list[Token]:
+    """What a verb's "as" names: "has spent three years as the envoy", "took office as"."""
+    return [p for c in v.children if c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+
+
 #: prepositions of place: what follows them locates, it owns nothing
 _PLACE_PREPS = frozenset({"in", "at", "near", "from", "across", "inside", "outside", "into"})
 #: words before the person an office serves under ("envoy to Syria under President X"): the
@@ -1844,6 +1961,20 @@ def _represented(v: Token, verbs: frozenset[str]) -> list[Token]:
             elif c.lower_ == "for" and p.dep_ == "pobj" and lemma in FOR_VERBS:
                 out.append(p)
     return [t for t in out if t.dep_ in ("pobj", "dobj")]
+
+
+def _modifier(t: Token) -> bool:
+    """A participle that only describes the noun after it ("the negotiating team")."""
+    return t.tag_ == "VBG" and t.dep_ in ("amod", "compound") and t.head.i > t.i
+
+
+def _after_place_prep(doc: Doc, i: int) -> bool:
+    """Whether the name at ``i`` follows a preposition of place, past a determiner ("in
+    Lebanon", "at the Nairobi talks")."""
+    j = i - 1
+    if j > 0 and doc[j].lower_ in ("the", "a", "an"):
+        j -= 1
+    return j >= 0 and doc[j].lower_ in _PLACE_PREPS
 
 
 def _title_words_before(doc: Doc, i: int) -> int:

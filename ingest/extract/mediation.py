@@ -110,6 +110,8 @@ class Mediation:
                     self._mediation_verb(t, k)  # "thanked Z for mediating" read as a noun
                 elif _predicate_ing(t) and _participle_of(low, lex.mediation_verbs):
                     self._mediation_verb(t, k)  # "X is mediating between ..." read as a noun
+                elif _progressive_noun(t) and _participle_of(low, lex.mediation_verbs):
+                    self._mediation_verb(t, k)  # "Kenya, which is mediating ..." read as a noun
                 elif t.pos_ in ("NOUN", "PROPN"):
                     if lemma in lex.effort_nouns or low in lex.effort_nouns:
                         effort_for(self, t, k)
@@ -1621,6 +1623,16 @@ def _predicate_ing(t: Token) -> bool:
     """An "-ing" form the parser read as the predicate of "be" ("Oman is mediating", tagged
     an adjective or a noun): a progressive, whose subject is the copula's."""
     return t.dep_ in ("acomp", "attr") and t.lower_.endswith("ing") and t.head.lemma_ == "be"
+
+
+def _progressive_noun(t: Token) -> bool:
+    """An "-ing" form the tagger read as a noun that keeps the auxiliary of a progressive
+    ("Kenya, which is mediating between A and B": "is" hangs on "mediating"): a verb."""
+    return (
+        t.pos_ == "NOUN"
+        and t.lower_.endswith("ing")
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children)
+    )
 
 
 def _none_subject(v: Token) -> bool:

@@ -125,6 +125,8 @@ FLOORS = {
     "demands-holders": 0.95,
     # issue 16r
     "rejections-positions": 0.95,
+    # issue-17m
+    "mediation-bodies": 0.95,
 }
 
 

@@ -325,6 +325,8 @@ class MediationSection(_Section):
     envoy_verbs: Words = Field(default_factory=list)
     envoy_light_verbs: Words = Field(default_factory=list)
     envoy_saying_verbs: Words = Field(default_factory=list)
+    # issue-17m
+    revival_verbs: Words = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _ending_unsays(self) -> MediationSection:
@@ -658,6 +660,8 @@ class Lexicon:
     envoy_verbs: frozenset[str]
     envoy_light_verbs: frozenset[str]
     envoy_saying_verbs: frozenset[str]
+    #: "efforts to revive the talks": working for the talks themselves (issue-17m)
+    revival_verbs: frozenset[str]
     companions: frozenset[str]
     #: "travelled between Maputo and RENAMO's hideout": mediation between the parties only
     movement_verbs: frozenset[str]
@@ -958,6 +962,7 @@ class Lexicon:
             envoy_verbs=fs(me.envoy_verbs),
             envoy_light_verbs=fs(me.envoy_light_verbs),
             envoy_saying_verbs=fs(me.envoy_saying_verbs),
+            revival_verbs=fs(me.revival_verbs),
             companions=fs(me.companions),
             movement_verbs=fs(me.movement_verbs),
             mediation_not_asserted=fs(me.not_asserted),
@@ -1067,6 +1072,7 @@ class Lexicon:
             | lex.bridging_modifiers
             | lex.host_nouns
             | lex.pursuit_verbs
+            | lex.revival_verbs
             | lex.effort_nouns
             | lex.mandate_titles
             | lex.backing_verbs

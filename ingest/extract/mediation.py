@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.lexicon import title_key
+from actorgraph.ingest.extract.mediation_bodies import unnamed_body
 from actorgraph.ingest.extract.mediation_efforts import FORMER, effort_for, mandate, pursuit
 from actorgraph.ingest.extract.mediation_envoys import (
     appointed,
@@ -136,7 +137,7 @@ class Mediation:
                         self._carry(t, k)
                     if lemma in lex.movement_verbs:
                         self._movement(t, k)
-                    if lemma in lex.pursuit_verbs:
+                    if lemma in lex.pursuit_verbs or lemma in lex.revival_verbs:
                         pursuit(self, t, k)
                     if lemma in lex.meeting_verbs:
                         meets_the_sides(self, t, k)
@@ -454,6 +455,8 @@ class Mediation:
             mediators = self.effort_owner(v) or self._reduced_relative(v)
         mediators += [a for a in appointed(self, v) if a not in mediators]
         mediators = self.principals(mediators + self._companions(v))
+        if not mediators and self._between_talks(v):
+            mediators = unnamed_body(self, v)  # "Swisspeace facilitated talks between A and B"
         if not mediators:
             return
         noun = v.head if v.dep_ in ("acl", "amod", "relcl") and v.head.pos_ == "NOUN" else None
@@ -482,6 +485,17 @@ class Mediation:
         if not parties:  # "Thailand praised Malaysia for facilitating the talks with the BRN"
             parties = self._thanker_and_other(v, [c for c in v.children if c.dep_ == "dobj"])
         self.link(mediators, parties, k)
+
+    def _between_talks(self, v: Token) -> bool:
+        """Whether a mediation verb goes "between" two sides itself ("mediated between A and
+        B") or through its talks or deal ("facilitated talks between A and B"), not through
+        anything else ("fighting between A and B was facilitated by ...")."""
+        deals = self.ctx.lex.deal_objects
+        return any(c.dep_ == "prep" and c.lower_ == "between" for c in v.children) or any(
+            (self._is_talks(c) or lemma_of(c) in deals) and bool(self.between_near(c))
+            for c in v.children
+            if c.dep_ in ("dobj", "nsubjpass")
+        )
 
     def _subject_bodies(self, v: Token) -> list[str]:
         """A body as the subject, with its owner and the one who leads it: "The AU panel led by
@@ -581,6 +595,8 @@ class Mediation:
             mediators += [a for a in self._subject_bodies(v) if a not in mediators]
         if not mediators and agent is None:
             mediators = self._lost_subject_actors(v)
+        if not mediators and any(self.between_near(t) for t in talks):
+            mediators = unnamed_body(self, v)  # "the Crisis Management Initiative hosted .."
         mediators = self.principals(mediators)
         parties: list[str] = []
         addressed = _addressed(v) if agent is None and mediators else None

@@ -327,6 +327,7 @@ class MediationSection(_Section):
     envoy_saying_verbs: Words = Field(default_factory=list)
     # issue-17m
     revival_verbs: Words = Field(default_factory=list)
+    attendance_nouns: Words = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _ending_unsays(self) -> MediationSection:
@@ -662,6 +663,8 @@ class Lexicon:
     envoy_saying_verbs: frozenset[str]
     #: "efforts to revive the talks": working for the talks themselves (issue-17m)
     revival_verbs: frozenset[str]
+    #: "with participation from the guarantor countries": guarantors attending only
+    attendance_nouns: frozenset[str]
     companions: frozenset[str]
     #: "travelled between Maputo and RENAMO's hideout": mediation between the parties only
     movement_verbs: frozenset[str]
@@ -963,6 +966,7 @@ class Lexicon:
             envoy_light_verbs=fs(me.envoy_light_verbs),
             envoy_saying_verbs=fs(me.envoy_saying_verbs),
             revival_verbs=fs(me.revival_verbs),
+            attendance_nouns=fs(me.attendance_nouns),
             companions=fs(me.companions),
             movement_verbs=fs(me.movement_verbs),
             mediation_not_asserted=fs(me.not_asserted),

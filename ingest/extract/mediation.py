@@ -386,7 +386,8 @@ class Mediation:
 
     def _vouches_only(self, n: Token) -> bool:
         """A guarantor that only stands behind an agreement: "the US and Qatar acted as
-        guarantors", "signed as guarantors", "the guarantors of the accord" (not "the
+        guarantors", "signed as guarantors", "the guarantors of the accord", "with participation
+        from the guarantor countries" (not "the
         guarantor countries urged both delegations to ...", who act in the talks; one that
         hosted or brokered them is found by that cue)."""
         lex = self.ctx.lex
@@ -397,6 +398,8 @@ class Mediation:
         head = n.head
         if n.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as"):
             return True
+        if head.dep_ == "prep" and lemma_of(head.head) in lex.attendance_nouns:
+            return True  # "with participation from the three guarantor countries"
         deals = lex.party_nouns | lex.proposal_heads
         return any(
             c.dep_ == "prep"
@@ -576,6 +579,8 @@ class Mediation:
             talks = [c for c in v.head.children if c.dep_ == "nsubjpass"]
             if v.head.dep_ == "acl":
                 talks.append(v.head.head)
+        if not talks:  # "the talks were co-organised by X", parsed "co - organised"
+            talks = _prefix_subjects(v)
         talks = [t for t in talks if self._is_talks(t)]
         if not talks or self._past_rounds(v, talks):
             return
@@ -1554,6 +1559,21 @@ class Mediation:
             return f.parties
         return [missing[0] if p == outside[0] else p for p in f.parties]
 
+    def _people_as_sides(self, parties: list[str]) -> list[str]:
+        """Two sides named by the people who speak for them are those actors ("talks between
+        Iranian Foreign Minister X and U.S. envoy Y through Omani mediation": Iran and the
+        United States, not the two negotiators); one person whose words are carried stays a
+        side in person ("a messenger for X, the jailed PKK leader")."""
+        ctx = self.ctx
+        people = {
+            p: sf.target
+            for p in parties
+            if (sf := ctx.principal.get(p)) is not None and ctx.type_of(p) == "person"
+        }
+        if len(set(people.values())) < 2:
+            return parties
+        return list(dict.fromkeys(people.get(p, p) for p in parties))
+
     def _emit(self) -> None:
         ctx = self.ctx
         doc_conf = IN_DOCUMENT if ctx.parties_stated else INFERRED
@@ -1567,6 +1587,7 @@ class Mediation:
                 f.parties = [p for p in f.parties if p in ctx.parties]
             if f.places and ctx.parties and not set(f.parties) <= set(ctx.parties):
                 f.parties = []
+            f.parties = self._people_as_sides(f.parties)
             named = set(f.parties)
             f.parties = self._for_metonyms(f)
             if f.sides and ctx.parties and not set(f.sides) & set(ctx.parties):
@@ -1601,6 +1622,8 @@ _PURPOSE = frozenset({"for", "to"})
 _JOINT = frozenset({"joint", "shared", "common", "combined", "parallel"})
 #: what opens a list of the members of a plural ("mediators, including Egypt and Qatar")
 _INCLUDING = frozenset({"including", "among", "like", "such as"})
+#: auxiliaries, where a split verb's subject may hang
+_AUX = ("aux", "auxpass")
 #: what a named person's phrase carries that is not the person ("X, who invited Algeria")
 _CLAUSES = ("relcl", "acl", "appos", "conj", "cc")
 
@@ -1649,6 +1672,21 @@ def _progressive_noun(t: Token) -> bool:
         and t.lower_.endswith("ing")
         and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children)
     )
+
+
+def _prefix_subjects(v: Token) -> list[Token]:
+    """The subject of a hyphened verb the parser split at its prefix ("the talks were
+    co-organised by X" read as "co", "-", "organised", with the subject hung on "co", on an
+    auxiliary of it, or on "were" with the participle as its complement): the subjects of
+    the prefix's words, the verb, the copula it completes and their auxiliaries."""
+    if v.i < 2 or v.doc[v.i - 1].text not in ("-", "–"):
+        return []
+    words = [v.doc[v.i - 2], v.doc[v.i - 1], v]
+    if v.dep_ in ("acomp", "attr", "ccomp"):
+        words.append(v.head)
+    for _ in range(2):  # the auxiliaries, and theirs ("were" hung on "co" hung on the verb)
+        words += [c for w in words for c in w.children if c.dep_ in _AUX and c not in words]
+    return [c for w in words for c in w.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _none_subject(v: Token) -> bool:

@@ -328,6 +328,8 @@ class MediationSection(_Section):
     # issue-17m
     revival_verbs: Words = Field(default_factory=list)
     attendance_nouns: Words = Field(default_factory=list)
+    opening_verbs: Words = Field(default_factory=list)
+    charge_words: Words = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _ending_unsays(self) -> MediationSection:
@@ -665,6 +667,10 @@ class Lexicon:
     revival_verbs: frozenset[str]
     #: "with participation from the guarantor countries": guarantors attending only
     attendance_nouns: frozenset[str]
+    #: "X inaugurated the second round of talks": hosting by opening them, never a side's
+    opening_verbs: frozenset[str]
+    #: "X was in charge of inaugurating the talks": the one charged with the gerund does it
+    charge_words: frozenset[str]
     companions: frozenset[str]
     #: "travelled between Maputo and RENAMO's hideout": mediation between the parties only
     movement_verbs: frozenset[str]
@@ -967,6 +973,8 @@ class Lexicon:
             envoy_saying_verbs=fs(me.envoy_saying_verbs),
             revival_verbs=fs(me.revival_verbs),
             attendance_nouns=fs(me.attendance_nouns),
+            opening_verbs=fs(me.opening_verbs),
+            charge_words=fs(me.charge_words),
             companions=fs(me.companions),
             movement_verbs=fs(me.movement_verbs),
             mediation_not_asserted=fs(me.not_asserted),
@@ -1077,6 +1085,7 @@ class Lexicon:
             | lex.host_nouns
             | lex.pursuit_verbs
             | lex.revival_verbs
+            | lex.opening_verbs
             | lex.effort_nouns
             | lex.mandate_titles
             | lex.backing_verbs

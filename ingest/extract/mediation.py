@@ -125,6 +125,8 @@ class Mediation:
                         self._mediation_verb(t, k)
                     elif lemma in lex.host_verbs or lemma in lex.leading_verbs:
                         self._host(t, k)
+                    elif lemma in lex.opening_verbs:
+                        self._host(t, k)
                     elif lemma in lex.backing_verbs and _hyphened(t):
                         self._host(t, k)  # "a Qatari-backed dialogue": only talks (see _host)
                     elif lemma in lex.deal_verbs:
@@ -599,7 +601,7 @@ class Mediation:
             mediators += self._subjects_senders(v, mediators)
             mediators += [a for a in self._subject_bodies(v) if a not in mediators]
         if not mediators and agent is None:
-            mediators = self._lost_subject_actors(v)
+            mediators = self._lost_subject_actors(v) or self._charged(v)
         if not mediators and any(self.between_near(t) for t in talks):
             mediators = unnamed_body(self, v)  # "the Crisis Management Initiative hosted .."
         mediators = self.principals(mediators)
@@ -620,12 +622,15 @@ class Mediation:
             parties = self._thanker_and_other(v, talks)  # the ELN": Colombia and the ELN
         if (
             not parties
-            and all(t.lower_ not in _NEGOTIATION and not self._their_meeting(t) for t in talks)
+            and all(
+                t.lower_ not in _NEGOTIATION and not _part_of_talks(t) and not self._their_meeting(t)
+                for t in talks
+            )
             and not self._names_the_sides(v.sent)
         ):
             return  # "hosted a summit": mediation only between parties it names
-        if mediators:  # a side may lead its own talks ("Israeli-led negotiations")
-            leads = v.lemma_.lower() in lex.leading_verbs
+        if mediators:  # a side may lead or open its own talks ("Israeli-led negotiations")
+            leads = v.lemma_.lower() in lex.leading_verbs | lex.opening_verbs
             self.link(mediators, parties, k, not_a_party=leads)
 
     @staticmethod
@@ -677,10 +682,13 @@ class Mediation:
         )
 
     def _is_talks(self, t: Token) -> bool:
-        """A talk noun, or "it"/"they" after a sentence about the talks ("The meeting lasted
-        three hours. It was hosted by Turkey")."""
+        """A talk noun, a part of the talks ("the second cycle of talks"), or "it"/"they"
+        after a sentence about the talks ("The meeting lasted three hours. It was hosted by
+        Turkey")."""
         lex = self.ctx.lex
         if t.lemma_.lower() in lex.talk_nouns or t.lower_ in lex.talk_nouns:
+            return True
+        if _part_of_talks(t):
             return True
         if t.lower_ not in ("it", "they") or t.sent.start == 0:
             return False
@@ -1018,6 +1026,22 @@ class Mediation:
             return []
         found = [r.actor for r in self.ctx.resolve.resolve_np(subj)]
         return found + [a for a in self._senders(subj) if a not in found]
+
+    def _charged(self, v: Token) -> list[str]:
+        """The subject of the clause that charges someone with a gerund ("X was in charge of
+        inaugurating the talks", "Y is responsible for hosting them"): through prepositions
+        and a charge word (`mediation.charge_words`) up to the verb."""
+        if v.tag_ != "VBG" or v.dep_ != "pcomp":
+            return []
+        cur, charged = v.head, False
+        for _ in range(4):
+            charged = charged or cur.lemma_.lower() in self.ctx.lex.charge_words
+            if cur.pos_ in ("VERB", "AUX"):
+                break
+            cur = cur.head
+        if not charged or cur.pos_ not in ("VERB", "AUX"):
+            return []
+        return [r.actor for r in self.ctx.resolve.subject_actors(cur)]
 
     def _subjects_senders(self, v: Token, found: list[str]) -> list[str]:
         """Who sent the envoys a verb's subjects name (see :meth:`_senders`), not yet found."""
@@ -1671,6 +1695,15 @@ def _progressive_noun(t: Token) -> bool:
         t.pos_ == "NOUN"
         and t.lower_.endswith("ing")
         and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children)
+    )
+
+
+def _part_of_talks(t: Token) -> bool:
+    """A part of a negotiation: "the second cycle of talks", "a new phase of negotiations"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and g.dep_ == "pobj" and g.lower_ in _NEGOTIATION
+        for c in t.children
+        for g in c.children
     )
 
 

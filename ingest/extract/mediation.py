@@ -123,9 +123,11 @@ class Mediation:
                 if t.pos_ in ("VERB", "ADJ") or t.tag_ == "VBN" or _of_role(t):
                     if lemma in lex.mediation_verbs or _participle_of(low, lex.mediation_verbs):
                         self._mediation_verb(t, k)
-                    elif lemma in lex.host_verbs or lemma in lex.leading_verbs:
-                        self._host(t, k)
-                    elif lemma in lex.opening_verbs:
+                    elif (
+                        lemma in lex.host_verbs
+                        or lemma in lex.leading_verbs
+                        or lemma in lex.opening_verbs
+                    ):
                         self._host(t, k)
                     elif lemma in lex.backing_verbs and _hyphened(t):
                         self._host(t, k)  # "a Qatari-backed dialogue": only talks (see _host)
@@ -622,8 +624,8 @@ class Mediation:
             parties = self._thanker_and_other(v, talks)  # the ELN": Colombia and the ELN
         if (
             not parties
-            and all(
-                t.lower_ not in _NEGOTIATION and not _part_of_talks(t) and not self._their_meeting(t)
+            and not any(
+                t.lower_ in _NEGOTIATION or _part_of_talks(t) or self._their_meeting(t)
                 for t in talks
             )
             and not self._names_the_sides(v.sent)

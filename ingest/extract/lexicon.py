@@ -333,6 +333,11 @@ class MediationSection(_Section):
     envoy_verbs: Words = Field(default_factory=list)
     envoy_light_verbs: Words = Field(default_factory=list)
     envoy_saying_verbs: Words = Field(default_factory=list)
+    # issue-17m
+    revival_verbs: Words = Field(default_factory=list)
+    attendance_nouns: Words = Field(default_factory=list)
+    opening_verbs: Words = Field(default_factory=list)
+    charge_words: Words = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _ending_unsays(self) -> MediationSection:
@@ -679,6 +684,14 @@ class Lexicon:
     envoy_verbs: frozenset[str]
     envoy_light_verbs: frozenset[str]
     envoy_saying_verbs: frozenset[str]
+    #: "efforts to revive the talks": working for the talks themselves (issue-17m)
+    revival_verbs: frozenset[str]
+    #: "with participation from the guarantor countries": guarantors attending only
+    attendance_nouns: frozenset[str]
+    #: "X inaugurated the second round of talks": hosting by opening them, never a side's
+    opening_verbs: frozenset[str]
+    #: "X was in charge of inaugurating the talks": the one charged with the gerund does it
+    charge_words: frozenset[str]
     companions: frozenset[str]
     #: "travelled between Maputo and RENAMO's hideout": mediation between the parties only
     movement_verbs: frozenset[str]
@@ -985,6 +998,10 @@ class Lexicon:
             envoy_verbs=fs(me.envoy_verbs),
             envoy_light_verbs=fs(me.envoy_light_verbs),
             envoy_saying_verbs=fs(me.envoy_saying_verbs),
+            revival_verbs=fs(me.revival_verbs),
+            attendance_nouns=fs(me.attendance_nouns),
+            opening_verbs=fs(me.opening_verbs),
+            charge_words=fs(me.charge_words),
             companions=fs(me.companions),
             movement_verbs=fs(me.movement_verbs),
             mediation_not_asserted=fs(me.not_asserted),
@@ -1094,6 +1111,8 @@ class Lexicon:
             | lex.bridging_modifiers
             | lex.host_nouns
             | lex.pursuit_verbs
+            | lex.revival_verbs
+            | lex.opening_verbs
             | lex.effort_nouns
             | lex.mandate_titles
             | lex.backing_verbs

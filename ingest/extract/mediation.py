@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.lexicon import title_key
+from actorgraph.ingest.extract.mediation_bodies import unnamed_body
 from actorgraph.ingest.extract.mediation_efforts import FORMER, effort_for, mandate, pursuit
 from actorgraph.ingest.extract.mediation_envoys import (
     appointed,
@@ -110,6 +111,8 @@ class Mediation:
                     self._mediation_verb(t, k)  # "thanked Z for mediating" read as a noun
                 elif _predicate_ing(t) and _participle_of(low, lex.mediation_verbs):
                     self._mediation_verb(t, k)  # "X is mediating between ..." read as a noun
+                elif _progressive_noun(t) and _participle_of(low, lex.mediation_verbs):
+                    self._mediation_verb(t, k)  # "Kenya, which is mediating ..." read as a noun
                 elif t.pos_ in ("NOUN", "PROPN"):
                     if lemma in lex.effort_nouns or low in lex.effort_nouns:
                         effort_for(self, t, k)
@@ -120,7 +123,11 @@ class Mediation:
                 if t.pos_ in ("VERB", "ADJ") or t.tag_ == "VBN" or _of_role(t):
                     if lemma in lex.mediation_verbs or _participle_of(low, lex.mediation_verbs):
                         self._mediation_verb(t, k)
-                    elif lemma in lex.host_verbs or lemma in lex.leading_verbs:
+                    elif (
+                        lemma in lex.host_verbs
+                        or lemma in lex.leading_verbs
+                        or lemma in lex.opening_verbs
+                    ):
                         self._host(t, k)
                     elif lemma in lex.backing_verbs and _hyphened(t):
                         self._host(t, k)  # "a Qatari-backed dialogue": only talks (see _host)
@@ -134,7 +141,7 @@ class Mediation:
                         self._carry(t, k)
                     if lemma in lex.movement_verbs:
                         self._movement(t, k)
-                    if lemma in lex.pursuit_verbs:
+                    if lemma in lex.pursuit_verbs or lemma in lex.revival_verbs:
                         pursuit(self, t, k)
                     if lemma in lex.meeting_verbs:
                         meets_the_sides(self, t, k)
@@ -383,7 +390,8 @@ class Mediation:
 
     def _vouches_only(self, n: Token) -> bool:
         """A guarantor that only stands behind an agreement: "the US and Qatar acted as
-        guarantors", "signed as guarantors", "the guarantors of the accord" (not "the
+        guarantors", "signed as guarantors", "the guarantors of the accord", "with participation
+        from the guarantor countries" (not "the
         guarantor countries urged both delegations to ...", who act in the talks; one that
         hosted or brokered them is found by that cue)."""
         lex = self.ctx.lex
@@ -394,6 +402,8 @@ class Mediation:
         head = n.head
         if n.dep_ in ("attr", "oprd") or (head.dep_ == "prep" and head.lower_ == "as"):
             return True
+        if head.dep_ == "prep" and lemma_of(head.head) in lex.attendance_nouns:
+            return True  # "with participation from the three guarantor countries"
         deals = lex.party_nouns | lex.proposal_heads
         return any(
             c.dep_ == "prep"
@@ -452,6 +462,8 @@ class Mediation:
             mediators = self.effort_owner(v) or self._reduced_relative(v)
         mediators += [a for a in appointed(self, v) if a not in mediators]
         mediators = self.principals(mediators + self._companions(v))
+        if not mediators and self._between_talks(v):
+            mediators = unnamed_body(self, v)  # "Swisspeace facilitated talks between A and B"
         if not mediators:
             return
         noun = v.head if v.dep_ in ("acl", "amod", "relcl") and v.head.pos_ == "NOUN" else None
@@ -480,6 +492,17 @@ class Mediation:
         if not parties:  # "Thailand praised Malaysia for facilitating the talks with the BRN"
             parties = self._thanker_and_other(v, [c for c in v.children if c.dep_ == "dobj"])
         self.link(mediators, parties, k)
+
+    def _between_talks(self, v: Token) -> bool:
+        """Whether a mediation verb goes "between" two sides itself ("mediated between A and
+        B") or through its talks or deal ("facilitated talks between A and B"), not through
+        anything else ("fighting between A and B was facilitated by ...")."""
+        deals = self.ctx.lex.deal_objects
+        return any(c.dep_ == "prep" and c.lower_ == "between" for c in v.children) or any(
+            (self._is_talks(c) or lemma_of(c) in deals) and bool(self.between_near(c))
+            for c in v.children
+            if c.dep_ in ("dobj", "nsubjpass")
+        )
 
     def _subject_bodies(self, v: Token) -> list[str]:
         """A body as the subject, with its owner and the one who leads it: "The AU panel led by
@@ -560,6 +583,8 @@ class Mediation:
             talks = [c for c in v.head.children if c.dep_ == "nsubjpass"]
             if v.head.dep_ == "acl":
                 talks.append(v.head.head)
+        if not talks:  # "the talks were co-organised by X", parsed "co - organised"
+            talks = _prefix_subjects(v)
         talks = [t for t in talks if self._is_talks(t)]
         if not talks or self._past_rounds(v, talks):
             return
@@ -578,7 +603,9 @@ class Mediation:
             mediators += self._subjects_senders(v, mediators)
             mediators += [a for a in self._subject_bodies(v) if a not in mediators]
         if not mediators and agent is None:
-            mediators = self._lost_subject_actors(v)
+            mediators = self._lost_subject_actors(v) or self._charged(v)
+        if not mediators and any(self.between_near(t) for t in talks):
+            mediators = unnamed_body(self, v)  # "the Crisis Management Initiative hosted .."
         mediators = self.principals(mediators)
         parties: list[str] = []
         addressed = _addressed(v) if agent is None and mediators else None
@@ -597,12 +624,15 @@ class Mediation:
             parties = self._thanker_and_other(v, talks)  # the ELN": Colombia and the ELN
         if (
             not parties
-            and all(t.lower_ not in _NEGOTIATION and not self._their_meeting(t) for t in talks)
+            and not any(
+                t.lower_ in _NEGOTIATION or _part_of_talks(t) or self._their_meeting(t)
+                for t in talks
+            )
             and not self._names_the_sides(v.sent)
         ):
             return  # "hosted a summit": mediation only between parties it names
-        if mediators:  # a side may lead its own talks ("Israeli-led negotiations")
-            leads = v.lemma_.lower() in lex.leading_verbs
+        if mediators:  # a side may lead or open its own talks ("Israeli-led negotiations")
+            leads = v.lemma_.lower() in lex.leading_verbs | lex.opening_verbs
             self.link(mediators, parties, k, not_a_party=leads)
 
     @staticmethod
@@ -654,10 +684,13 @@ class Mediation:
         )
 
     def _is_talks(self, t: Token) -> bool:
-        """A talk noun, or "it"/"they" after a sentence about the talks ("The meeting lasted
-        three hours. It was hosted by Turkey")."""
+        """A talk noun, a part of the talks ("the second cycle of talks"), or "it"/"they"
+        after a sentence about the talks ("The meeting lasted three hours. It was hosted by
+        Turkey")."""
         lex = self.ctx.lex
         if t.lemma_.lower() in lex.talk_nouns or t.lower_ in lex.talk_nouns:
+            return True
+        if _part_of_talks(t):
             return True
         if t.lower_ not in ("it", "they") or t.sent.start == 0:
             return False
@@ -995,6 +1028,22 @@ class Mediation:
             return []
         found = [r.actor for r in self.ctx.resolve.resolve_np(subj)]
         return found + [a for a in self._senders(subj) if a not in found]
+
+    def _charged(self, v: Token) -> list[str]:
+        """The subject of the clause that charges someone with a gerund ("X was in charge of
+        inaugurating the talks", "Y is responsible for hosting them"): through prepositions
+        and a charge word (`mediation.charge_words`) up to the verb."""
+        if v.tag_ != "VBG" or v.dep_ != "pcomp":
+            return []
+        cur, charged = v.head, False
+        for _ in range(4):
+            charged = charged or cur.lemma_.lower() in self.ctx.lex.charge_words
+            if cur.pos_ in ("VERB", "AUX"):
+                break
+            cur = cur.head
+        if not charged or cur.pos_ not in ("VERB", "AUX"):
+            return []
+        return [r.actor for r in self.ctx.resolve.subject_actors(cur)]
 
     def _subjects_senders(self, v: Token, found: list[str]) -> list[str]:
         """Who sent the envoys a verb's subjects name (see :meth:`_senders`), not yet found."""
@@ -1536,6 +1585,21 @@ class Mediation:
             return f.parties
         return [missing[0] if p == outside[0] else p for p in f.parties]
 
+    def _people_as_sides(self, parties: list[str]) -> list[str]:
+        """Two sides named by the people who speak for them are those actors ("talks between
+        Iranian Foreign Minister X and U.S. envoy Y through Omani mediation": Iran and the
+        United States, not the two negotiators); one person whose words are carried stays a
+        side in person ("a messenger for X, the jailed PKK leader")."""
+        ctx = self.ctx
+        people = {
+            p: sf.target
+            for p in parties
+            if (sf := ctx.principal.get(p)) is not None and ctx.type_of(p) == "person"
+        }
+        if len(set(people.values())) < 2:
+            return parties
+        return list(dict.fromkeys(people.get(p, p) for p in parties))
+
     def _emit(self) -> None:
         ctx = self.ctx
         doc_conf = IN_DOCUMENT if ctx.parties_stated else INFERRED
@@ -1549,6 +1613,7 @@ class Mediation:
                 f.parties = [p for p in f.parties if p in ctx.parties]
             if f.places and ctx.parties and not set(f.parties) <= set(ctx.parties):
                 f.parties = []
+            f.parties = self._people_as_sides(f.parties)
             named = set(f.parties)
             f.parties = self._for_metonyms(f)
             if f.sides and ctx.parties and not set(f.sides) & set(ctx.parties):
@@ -1583,6 +1648,8 @@ _PURPOSE = frozenset({"for", "to"})
 _JOINT = frozenset({"joint", "shared", "common", "combined", "parallel"})
 #: what opens a list of the members of a plural ("mediators, including Egypt and Qatar")
 _INCLUDING = frozenset({"including", "among", "like", "such as"})
+#: auxiliaries, where a split verb's subject may hang
+_AUX = ("aux", "auxpass")
 #: what a named person's phrase carries that is not the person ("X, who invited Algeria")
 _CLAUSES = ("relcl", "acl", "appos", "conj", "cc")
 
@@ -1621,6 +1688,40 @@ def _predicate_ing(t: Token) -> bool:
     """An "-ing" form the parser read as the predicate of "be" ("Oman is mediating", tagged
     an adjective or a noun): a progressive, whose subject is the copula's."""
     return t.dep_ in ("acomp", "attr") and t.lower_.endswith("ing") and t.head.lemma_ == "be"
+
+
+def _progressive_noun(t: Token) -> bool:
+    """An "-ing" form the tagger read as a noun that keeps the auxiliary of a progressive
+    ("Kenya, which is mediating between A and B": "is" hangs on "mediating"): a verb."""
+    return (
+        t.pos_ == "NOUN"
+        and t.lower_.endswith("ing")
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children)
+    )
+
+
+def _part_of_talks(t: Token) -> bool:
+    """A part of a negotiation: "the second cycle of talks", "a new phase of negotiations"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and g.dep_ == "pobj" and g.lower_ in _NEGOTIATION
+        for c in t.children
+        for g in c.children
+    )
+
+
+def _prefix_subjects(v: Token) -> list[Token]:
+    """The subject of a hyphened verb the parser split at its prefix ("the talks were
+    co-organised by X" read as "co", "-", "organised", with the subject hung on "co", on an
+    auxiliary of it, or on "were" with the participle as its complement): the subjects of
+    the prefix's words, the verb, the copula it completes and their auxiliaries."""
+    if v.i < 2 or v.doc[v.i - 1].text not in ("-", "–"):
+        return []
+    words = [v.doc[v.i - 2], v.doc[v.i - 1], v]
+    if v.dep_ in ("acomp", "attr", "ccomp"):
+        words.append(v.head)
+    for _ in range(2):  # the auxiliaries, and theirs ("were" hung on "co" hung on the verb)
+        words += [c for w in words for c in w.children if c.dep_ in _AUX and c not in words]
+    return [c for w in words for c in w.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _none_subject(v: Token) -> bool:

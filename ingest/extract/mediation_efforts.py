@@ -29,6 +29,10 @@ _GOVERNED = frozenset({"xcomp", "ccomp", "advcl"})
 FORMER = frozenset({"former", "ex", "outgoing", "previous", "erstwhile", "late"})
 
 
+#: determiners that make talks the document's own ("restart the talks", "revive their dialogue")
+_THE_TALKS = frozenset({"the", "their", "these", "those"})
+
+
 def _with(*heads: Token) -> bool:
     """A "with" phrase on any of the heads: "a deal with Hamas" is a side's own."""
     return any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children)
@@ -84,13 +88,17 @@ def pursuit(m: Mediation, v: Token, k: int) -> None:
     if v.pos_ != "VERB" or ctx.negated(v) or m.not_asserted(v):
         return
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-    if obj is None or lemma_of(obj) not in lex.deal_objects or _with(v, obj):
+    if obj is None or _with(v, obj):
         return
-    parties = m.between_near(obj) or m.between_near(v)
     effort = _effort_governor(m, v)
+    parties = m.between_near(obj) or m.between_near(v)
+    pursued = lemma_of(v) in lex.pursuit_verbs and lemma_of(obj) in lex.deal_objects
+    revived = effort is not None and _revived_talks(m, v, obj, parties)
+    if not pursued and not revived:
+        return  # a deal, or the talks themselves under an effort ("efforts to revive talks")
     if not parties and effort is None:
         return  # "the US secured a deal": whose, the sentence does not say
-    if not parties and _other_matter(m, obj):
+    if not parties and not revived and _other_matter(m, obj):
         return  # the document's sides, and "a trade deal": not their talks
     if effort is not None and effort.pos_ in ("NOUN", "PROPN"):
         found = m.effort_owner(v)
@@ -99,6 +107,20 @@ def pursuit(m: Mediation, v: Token, k: int) -> None:
     mediators = [a for a in m.principals(found) if a not in parties]
     if mediators:
         m.link(mediators, parties, k, not_a_party=True)
+
+
+def _revived_talks(m: Mediation, v: Token, obj: Token, parties: list[str]) -> bool:
+    """ "working to restart the talks between A and B", "efforts to revive the negotiations":
+    the talks themselves as the aim, named with their sides or as the document's own ("the",
+    "their"); not bare talks ("to jumpstart peace talks" may be another track's)."""
+    lex = m.ctx.lex
+    if lemma_of(v) not in lex.revival_verbs:
+        return False
+    if lemma_of(obj) not in lex.mandate_objects and obj.lower_ not in lex.mandate_objects:
+        return False
+    return bool(parties) or any(
+        c.dep_ in ("det", "poss") and c.lower_ in _THE_TALKS for c in obj.children
+    )
 
 
 def _effort_governor(m: Mediation, v: Token) -> Token | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.parties import lemma_of
 from actorgraph.ingest.extract.tokens import lemmas, tokens
 
@@ -56,13 +57,46 @@ def meets_the_sides(m: Mediation, v: Token, k: int) -> None:
             for g in c.children
             if g.dep_ == "pobj"
         ]
-    if not any(_both_sides(m, o) for o in met) or ctx.negated(v) or m.not_asserted(v):
+    if ctx.negated(v) or m.not_asserted(v) or _meets_two_named(m, v, met, k):
+        return
+    if not any(_both_sides(m, o) for o in met):
         return
     mediators = m.principals(m.subject_actors(v))
     if mediators:  # the sides: the document's, else the pair named last before
         sides = [] if ctx.parties else m.parties.pair_before(v.i)
         conf = _BEFORE if sides else 0.0
         m.link(mediators, [a for a in sides if a not in mediators], k, conf, not_a_party=True)
+
+
+def _meets_two_named(m: Mediation, v: Token, met: list[Token], k: int) -> bool:
+    """ "UN special envoy X has met both the Myanmar military and the Arakan Army", "the
+    envoy met Morocco's and the Polisario's negotiators": an envoy or mediator (by title)
+    meeting two sides it names in one list mediates between them (issue-17m); not a leader
+    meeting two others ("the president met both A and B"), nor two of one side, nor two
+    mediators ("the US envoy met Qatar's and Egypt's ministers" where they mediate)."""
+    ctx = m.ctx
+    found = m.subject_actors(v)
+    if not any(_envoy(m, a) for a in found):
+        return False
+    mediators = m.principals(found)
+    for o in met:
+        if not o.conjuncts:
+            continue  # one list of two: "both A and B", "A's and B's negotiators"
+        sides = m.parties.principals(ctx.resolve.actors_in(o.subtree))
+        if len(sides) == 2 and not set(sides) & (set(mediators) | ctx.mediator_hints):
+            m.link(mediators, sides, k, not_a_party=True)
+            return True
+    return False
+
+
+def _envoy(m: Mediation, actor: str) -> bool:
+    """Whether an actor is a person whose title here is an envoy's or a mediator's."""
+    lex = m.ctx.lex
+    sf = m.ctx.principal.get(actor)
+    if sf is None or not sf.title or m.ctx.type_of(actor) != "person":
+        return False
+    words = title_key(sf.title).split(" of ")[0].split()
+    return bool(words) and (words[-1] in lex.mandate_titles or words[-1] in lex.mediator_nouns)
 
 
 def _both_sides(m: Mediation, t: Token) -> bool:

@@ -232,7 +232,7 @@ class Parties:
         counts: Counter[str] = Counter()
         outside = self._addressing_the_sides()
 
-        def count(actor: str, weight: int = 1) -> None:
+        def count(actor: str, weight: int = 1, owner: bool = False) -> None:
             if actor in mediators or actor in ctx.observers or actor not in ctx.dict.entries:
                 return
             if self._part_of_any(actor, mediators):
@@ -241,9 +241,11 @@ class Parties:
                 return
             sf = ctx.principal.get(actor)
             if ctx.type_of(actor) == "person":
-                if sf is None:
+                if sf is None and not owner:
                     return
-                actor = sf.target
+                # a name that owns a side's people ("a Tigray negotiator") is a side even
+                # where the tagger took it for a person's
+                actor = sf.target if sf is not None else actor
             counts[actor] += weight
 
         for r in ctx.out.relations:
@@ -270,8 +272,9 @@ class Parties:
                     count(a)
             elif (lemma in lex.side_nouns or lows[i] in lex.side_nouns) and pos[i] == "NOUN":
                 # "the Houthi delegation", "Kyiv's negotiators": the people a side sends
-                for a in self.actors(_owner_tokens(t)):
-                    count(a)
+                for o in _owners(t):
+                    for a in ctx.resolve.actors_in(o.subtree, use=False):
+                        count(a, owner=o.dep_ == "compound")
             elif lemma in lex.party_nouns:  # "a ceasefire with Israel"
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ == "with":
@@ -291,15 +294,18 @@ class Parties:
         ctx.parties_stated = False
 
     def _part_of_any(self, actor: str, bodies: set[str]) -> bool:
-        """Whether an actor's name opens with the name of one of ``bodies`` (a mission, panel
-        or office of it: "United Nations Support Mission in Libya" of the United Nations)."""
+        """Whether an actor's name opens with the name or an alias of one of ``bodies`` (a
+        mission, panel or office of it: "United Nations Support Mission in Libya" of the
+        United Nations, "AU Commission" of the African Union)."""
         entries = self.ctx.dict.entries
         name = entries[actor].name.lower()
         return any(
             b != actor
             and b in entries
             and entries[b].type != "person"
-            and name.startswith(entries[b].name.lower() + " ")
+            and any(
+                name.startswith(n.lower() + " ") for n in (entries[b].name, *entries[b].aliases)
+            )
             for b in bodies
         )
 
@@ -589,15 +595,19 @@ def listed_before(t: Token, limit: int = 12) -> list[Token]:
     return sorted(out, key=lambda x: x.i)
 
 
-def _owner_tokens(noun: Token) -> list[Token]:
-    """The words that say whose a noun is: "Kyiv's", "the Houthi", "Russian" (not a verb's
+def _owners(noun: Token) -> list[Token]:
+    """The modifiers that say whose a noun is: "Kyiv's", "the Houthi", "Russian" (not a verb's
     participle: "the Qatar-hosted delegations")."""
     return [
-        x
+        c
         for c in noun.children
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.tag_ != "VBN"
-        for x in c.subtree
     ]
+
+
+def _owner_tokens(noun: Token) -> list[Token]:
+    """The words of a noun's owners (see :func:`_owners`)."""
+    return [x for c in _owners(noun) for x in c.subtree]
 
 
 def joined_before(noun: Token) -> list[Token]:

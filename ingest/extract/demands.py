@@ -567,8 +567,9 @@ class DemandRules(StanceRules):
         )
         if not conceded or ctx.negated(offer) or ctx.negated(cond) or ctx.asked(offer):
             return
-        if offer.head.lemma_.lower() in lex.threat_verbs:
-            return  # "threatened to stop the talks if the US goes ahead": a threat
+        if offer.head.lemma_.lower() in lex.threat_verbs - lex.vowing:
+            return  # "threatened to stop the talks if the US goes ahead": a threat (a pledge
+            # or vow may offer: "pledged to release the hostages if Israel ends the war")
         what = [x for c in offer.children if c.dep_ in ("dobj", "xcomp", "prep") for x in c.subtree]
         fighting = any({x.lemma_.lower(), x.lower_} & lex.hostilities for x in what)
         if (lemma in lex.stopping or lemma == "consider") != fighting:

@@ -235,6 +235,8 @@ def find_mentions(
         s, e = _trim(ent, in_title)
         while s in listed and listed[s] < 0:
             s += 1  # "Presidents Kiir": the plural title is no part of the name
+        if s >= e:
+            continue  # the entity was the plural title alone
         if listed.get(s, 0) >= e > s and ent.label_ != "PERSON":  # "... and Touadéra" as an ORG
             cands.append((s, e, 1, Mention(s, e, "ner", "PERSON", doc[s:e].text)))
             continue
@@ -436,6 +438,9 @@ def _process_names(
     dictionary knows the word as an actor or a place ("the Trump plan", "the Minsk Agreement")."""
     out: set[str] = set()
     n = len(doc)
+    # a word of a person named in full is that person's name, not a process's ("Kenyan envoy
+    # Juma Okello unveiled the Okello Plan ... Okello mediated")
+    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
 
     def cap(t: Token) -> bool:
         return t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "VERB", "NOUN")
@@ -452,6 +457,7 @@ def _process_names(
                 dictionary.lookup(short)
                 or dictionary.lookup_demonym(short)
                 or dictionary.is_place(short)
+                or any(w.text in person_words for w in doc[j : t.i])
                 or _speaks_elsewhere(doc, doc[t.i - 1].text, speech_verbs)
             ):
                 out.add(name_key(short))
@@ -1617,8 +1623,6 @@ def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
             j -= 1
         if j - 1 > s and doc[j - 1].lower_ in ("of", "for"):
             e = j - 1
-        elif j > s and e < len(doc) and doc[e].i in in_title:
-            e = j  # "US Department of State Special" + "Representative X" (issue 17a)
     return s, e
 
 
@@ -2485,6 +2489,11 @@ def _organizations_missed(
     return _merged(mentions, extra)
 
 
+#: heads of negotiating bodies a text names loosely, with words left out ("the Bodo
+#: Negotiating Team" after "the Bodo Territorial Council Negotiating Team")
+_LOOSE_HEADS = frozenset({"panel", "team", "delegation"})
+
+
 def _elided(mentions: list[Mention], dictionary: ActorDictionary) -> None:
     """An organization named with words left out of a longer name the document gives, the
     same first and last word, is the one named in full ("the GPH Implementing Panel" after
@@ -2499,6 +2508,9 @@ def _elided(mentions: list[Mention], dictionary: ActorDictionary) -> None:
     for words, m in orgs:
         if m.label == "DICT" or len(words) < 2:
             continue
+        if not _is_acronym(clean_surface(m.text).split()[0]) and words[-1] not in _LOOSE_HEADS:
+            continue  # "the Sudan Liberation Movement" is not "the Sudan People's Liberation
+            # Movement"; an owner's acronym ("the GPH ... Panel") or a team keeps the name
         for full, longer in orgs:
             if len(full) <= len(words) or full[0] != words[0] or full[-1] != words[-1]:
                 continue

@@ -186,6 +186,12 @@ def _cites_sources(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     verb = root.head
     if root.dep_ != "nsubj" or verb.lemma_.lower() not in lex.speech_verbs | lex.report_verbs:
         return False
+    if any(
+        c.dep_ == "appos" or (c.dep_ == "compound" and c.i < m.start and c.is_lower)
+        for c in root.children
+    ):
+        return False  # a titled person: "Juma Okello, a rebel commander, told reporters,
+        # citing ...", "rebel commander Juma Okello said, citing ..."
     return any(
         c.dep_ in ("advcl", "xcomp", "conj")
         and c.tag_ == "VBG"

@@ -605,11 +605,6 @@ def _owners(noun: Token) -> list[Token]:
     ]
 
 
-def _owner_tokens(noun: Token) -> list[Token]:
-    """The words of a noun's owners (see :func:`_owners`)."""
-    return [x for c in _owners(noun) for x in c.subtree]
-
-
 def joined_before(noun: Token) -> list[Token]:
     """The words joined by a hyphen or slash before a noun ("the Israel-Hamas war",
     "U.S.-Iran talks"), none without one; not a participle's agent ("US-led talks", "a

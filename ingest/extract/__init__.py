@@ -57,8 +57,7 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     text = doc.text
     wrapped = hard_wrapped(text)
     for m in DATELINE.finditer(text):  # "CAIRO (Reuters) - " is no part of the sentence
-        rest = text[m.end() :]
-        k = m.end() + len(rest) - len(rest.lstrip())
+        k = _SPACE.match(text, m.end()).end()  # type: ignore[union-attr]
         span = doc.char_span(k, k + 1, alignment_mode="expand")  # after "(X / 1 May) "
         if span is not None and len(span) and span.start > 0:
             span[0].is_sent_start = True
@@ -333,6 +332,8 @@ class Extractor:
         return rec
 
 
+#: the white space after a dateline
+_SPACE = re.compile(r"\s*")
 #: a document that speaks of a government ("the government insisted", "Mozambican government")
 _GOVERNMENT = re.compile(r"\b[Gg]overnment\b")
 

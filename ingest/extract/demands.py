@@ -556,7 +556,7 @@ class DemandRules(StanceRules):
         if any(x.lower_ == "only" for v in (cond, offer) for x in v.children):
             return  # "only if": the rule for "only"
         lemma = offer.lemma_.lower()
-        conceded = lemma in lex.concessions | lex.agree_verbs or (
+        conceded = lemma in lex.offered_acts or (
             lemma == "consider"  # "could consider halting attacks" (the gerund read as a noun)
             and any(
                 x.lemma_.lower() in lex.stopping or x.lower_.removesuffix("ing") in lex.stopping

@@ -780,6 +780,8 @@ class Lexicon:
     cue_lemmas: frozenset[str] = frozenset()
     #: every word that can start a mediation cue (lemma or lower case)
     mediation_cues: frozenset[str] = frozenset()
+    #: acts a side may offer on a condition: concessions and agreeing ("will release them if")
+    offered_acts: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_LEXICON) -> Lexicon:
@@ -1122,6 +1124,7 @@ class Lexicon:
             | {w.split("-")[-1] for w in lex.mediator_nouns if "-" in w}  # "co-chairs"
         )
         object.__setattr__(lex, "mediation_cues", frozenset(mediation))
+        object.__setattr__(lex, "offered_acts", lex.concessions | lex.agree_verbs)
         return lex
 
 

@@ -119,6 +119,8 @@ class Matchers:
         self.facility_heads = lexicon.facility_heads
         self.harm_verbs = lexicon.harm_verbs
         self.carriers = lexicon.carriers
+        #: heads of texts and processes, which speak for no one ("The Joint Statement noted")
+        self.text_heads = lexicon.carriers | lexicon.process_heads
         self.generic_bodies = lexicon.generic_bodies
         self.generic_words = lexicon.generic_body_words | lexicon.generic_bodies
         self.honorifics = lexicon.honorifics
@@ -423,12 +425,6 @@ def find_mentions(
 _PROCESS_LINKS = frozenset({"of", "on", "the", "in", "for", "to", "and"})
 
 
-def _speaks_elsewhere(doc: Doc, word: str, speech_verbs: frozenset[str]) -> bool:
-    """Whether a word is the subject of a verb of saying somewhere in the document: "the
-    Okello Plan ... Okello said" (someone), unlike "Tumaini does not seek"."""
-    return any(t.text == word and t.dep_ == "nsubj" and t.head.lemma_ in speech_verbs for t in doc)
-
-
 def _process_names(
     doc: Doc, heads: frozenset[str], speech_verbs: frozenset[str], dictionary: ActorDictionary
 ) -> set[str]:
@@ -441,6 +437,9 @@ def _process_names(
     # a word of a person named in full is that person's name, not a process's ("Kenyan envoy
     # Juma Okello unveiled the Okello Plan ... Okello mediated")
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    # the subjects of verbs of saying: "the Okello Plan ... Okello said" (someone), unlike
+    # "Tumaini does not seek"
+    speakers = {t.text for t in doc if t.dep_ == "nsubj" and t.head.lemma_ in speech_verbs}
 
     def cap(t: Token) -> bool:
         return t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "VERB", "NOUN")
@@ -458,7 +457,7 @@ def _process_names(
                 or dictionary.lookup_demonym(short)
                 or dictionary.is_place(short)
                 or any(w.text in person_words for w in doc[j : t.i])
-                or _speaks_elsewhere(doc, doc[t.i - 1].text, speech_verbs)
+                or doc[t.i - 1].text in speakers
             ):
                 out.add(name_key(short))
         k = t.i + 1
@@ -2665,7 +2664,7 @@ def _speakers_missed(
             continue
         if subj.lower_ in matchers.outlet_words:
             continue  # "Sudan TV reported": an outlet (see ``outlets``), no speaker
-        if subj.lower_ in matchers.carriers | matchers.process_heads:
+        if subj.lower_ in matchers.text_heads:
             continue  # "The Joint Statement noted": a text that speaks for its signers
         start = _capitalized_run(doc, subj.i + 1, taken)
         if start > subj.i:

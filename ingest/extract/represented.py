@@ -93,7 +93,7 @@ def _groups(ctx: DocContext, verb: Token) -> list[tuple[list[Mention], list[Ment
                 if unfound:
                     return []  # a name NER missed before ("the envoys A, B and C"): no order
                 groups[-1][1].append(m)
-            elif seen_by and _side(ctx, m) and _by_follows(ctx, m.end):
+            elif seen_by and _by_follows(ctx, m.end) and _side(ctx, m):
                 groups.append(([m], []))  # "..., and the U.K. by Z"
                 seen_by = False
             i = m.end

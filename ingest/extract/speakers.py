@@ -820,9 +820,9 @@ class Speakers:
         found: set[str] = set()
         for s, e in ctx.titles:
             head = ctx.doc[s:e].root
-            if ctx.sent_of[s] >= ctx.sent_of[at] and not self._speaks_back(head, at):
-                continue
             if title_key(ctx.doc[s:e].text) != key or ctx.men[head.i] is not None:
+                continue
+            if ctx.sent_of[s] >= ctx.sent_of[at] and not self._speaks_back(head, at):
                 continue
             if (e < len(ctx.doc) and ctx.men[e] is not None) or self._named_in_apposition(head):
                 continue  # "the Central African President X": X's office, named

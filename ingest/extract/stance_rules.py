@@ -58,7 +58,7 @@ WHEN_WORDS |= {"today", "tonight", "tomorrow", "soon", "next", "last", "this", "
 #: a day or month named alone is a time, not what is asked ("met on Saturday", issue-17d)
 WHEN_WORDS |= {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 WHEN_WORDS |= {"january", "february", "march", "april", "june", "july", "august", "september"}
-WHEN_WORDS |= {"october", "november", "december", "weekend", "morning", "evening", "night"}
+WHEN_WORDS |= {"october", "november", "december", "morning", "evening", "night"}
 
 
 def _vacuous(target: Topic | str) -> bool:

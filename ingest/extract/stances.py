@@ -92,7 +92,7 @@ class Stances(DemandRules, RejectRules):
                 self._threat(t)
             if lemma in lex.agree_verbs:
                 self._condition(t)
-            if lemma in lex.concessions | lex.agree_verbs or lemma == "consider":
+            if lemma in lex.offered_acts or lemma == "consider":
                 for c in t.children:  # "would halt its attacks if Israel stopped X"
                     if c.dep_ == "advcl":
                         self._conditional_offer(c)

@@ -519,7 +519,7 @@ class Targets:
         """ "calls to send its uranium abroad or discuss its missiles": a call's clause and
         the acts conjoined to it, one target each (issue 17r)."""
         lemma = head.lemma_.lower()
-        if lemma not in self.ctx.lex.demand_nouns | {"demand"} or len(out) != 1:
+        if lemma not in self.ctx.lex.demand_nouns or len(out) != 1:
             return out
         inner = self.clause_of_noun(head)
         if inner is None or not any(c.dep_ == "conj" for c in inner.children):

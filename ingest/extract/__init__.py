@@ -28,6 +28,7 @@ from actorgraph.ingest.extract.apostrophes import ApostropheTokenizer
 from actorgraph.ingest.extract.boilerplate import DATELINE
 from actorgraph.ingest.extract.common_words import remember as remember_common_words
 from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary, Entry
+from actorgraph.ingest.extract.fallbacks import Flagger
 from actorgraph.ingest.extract.layout import breaks_paragraph, hard_wrapped
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
@@ -163,6 +164,9 @@ class Extractor:
         self._person_words = lex.role_titles | lex.anonymous
         #: surface forms of each actor in the last document (for evaluation and debugging)
         self.last_surfaces: dict[str, set[str]] = {}
+        #: which sentences express which relation family, for :mod:`.fallbacks` (none: the
+        #: rules alone)
+        self.flagger: Flagger | None = None
 
     def worker_config(self) -> dict[str, Any]:
         """What a spawned worker needs to build the same extractor."""
@@ -284,6 +288,7 @@ class Extractor:
                 outlet=article.outlet,
                 unnamed_sources=self.settings.unnamed_sources,
                 every_mention=self.settings.every_mention,
+                flagger=self.flagger,
             )
         finally:
             release_tokens(doc)  # the rules' token list and the Doc refer to each other

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.acting import acting_actors
 from actorgraph.ingest.extract.context import DocContext, Result
+from actorgraph.ingest.extract.fallbacks import Flagger, run_fallbacks
 from actorgraph.ingest.extract.mediation import Mediation
 from actorgraph.ingest.extract.parties import Parties
 from actorgraph.ingest.extract.same_demands import merge_same_demands
@@ -38,12 +39,14 @@ def analyze(
     outlet: str | None = None,
     unnamed_sources: bool = False,
     every_mention: bool = False,
+    flagger: Flagger | None = None,
 ) -> Result:
     """Actors, topics, statements and relations of one parsed document (``outlet``: the
     name of the outlet that published it, which is no actor of its own story;
     ``unnamed_sources``: described speakers give statements, see :mod:`.sources`;
     ``every_mention``: every actor named is one of the document's, also those that neither act
-    nor speak, see :mod:`.acting`)."""
+    nor speak, see :mod:`.acting`; ``flagger``: which sentences express which relation
+    family, for the fallbacks of :mod:`.fallbacks`)."""
     ctx = DocContext(doc, doc_id, published, dictionary, lexicon, matchers, origin, outlet)
     speakers = Speakers(ctx)
     statements = Statements(ctx, unnamed_sources=unnamed_sources)
@@ -57,6 +60,7 @@ def analyze(
     statements.labelled()
     Stances(ctx).run()
     Mediation(ctx, parties).run()
+    run_fallbacks(ctx, parties, flagger)
     speakers.emit()
     ctx.out.settle_stance_sources()  # roles found after the stances (issue 10r)
     # one demand worded twice in the document, one topic (issue 12k)

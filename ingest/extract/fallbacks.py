@@ -1,0 +1,103 @@
+"""Second chances for sentences the rules read nothing from.
+
+The rules are precise but miss phrasings nobody wrote a rule for. A *flagger* (the learned
+sentence detector, :mod:`.detector`, once it exists; an oracle in ``bench/``) says which
+sentences express which relation family. For each flagged sentence in which the rules found no
+relation of that family, the family's *fallback* reads it with looser patterns (who holds the
+stance, what it is about, who mediates between whom). Fallback relations carry
+:data:`FALLBACK_ORIGIN` and a lower confidence, so a user can tell them apart and filter them.
+
+A family module registers its fallback with :func:`register`; :func:`run_fallbacks` is called
+once a document, after the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.parties import Parties
+    from spacy.tokens import Span
+
+#: the families a flagger may flag and a fallback may read
+FAMILIES = ("speaks_for", "demands", "rejects", "mediates")
+#: how relations a fallback found are marked (the rules' origin with another extractor name)
+FALLBACK_EXTRACTOR = "actorgraph-fallback"
+
+#: reads one flagged sentence (index ``k`` in ``ctx.sents``) and records what it finds
+Fallback = Callable[["DocContext", "Parties", "Span", int], None]
+#: sentence index -> the families it expresses, for one document
+Flagger = Callable[["DocContext"], Mapping[int, frozenset[str]]]
+
+_FALLBACKS: dict[str, Fallback] = {}
+
+
+def register(family: str) -> Callable[[Fallback], Fallback]:
+    """Decorator: ``fn`` is ``family``'s fallback (one per family)."""
+    if family not in FAMILIES:
+        raise ValueError(f"unknown relation family {family!r}; expected one of {FAMILIES}")
+
+    def deco(fn: Fallback) -> Fallback:
+        _FALLBACKS[family] = fn
+        return fn
+
+    return deco
+
+
+def registered() -> dict[str, Fallback]:
+    """The registered fallbacks by family (a copy)."""
+    return dict(_FALLBACKS)
+
+
+def fallback_origin(rules_origin: str) -> str:
+    """``extractor:actorgraph-rules@V`` -> ``extractor:actorgraph-fallback@V``."""
+    name, _, version = rules_origin.partition("@")
+    prefix = name.rsplit(":", 1)[0]
+    return f"{prefix}:{FALLBACK_EXTRACTOR}@{version}" if version else rules_origin
+
+
+def _families_found(ctx: DocContext) -> dict[int, set[str]]:
+    """Sentence index -> the relation families the rules already recorded there."""
+    found: dict[int, set[str]] = {}
+    starts = {ctx.sent_span(k)[1]: k for k in range(len(ctx.sents))}
+    for rec in ctx.out.relations:
+        k = starts.get(rec["start"])
+        if k is not None:
+            found.setdefault(k, set()).add(rec["type"])
+    for sf in ctx.speaks.values():  # speaks_for is recorded when the speakers emit
+        found.setdefault(sf.sent, set()).add("speaks_for")
+    return found
+
+
+def run_fallbacks(
+    ctx: DocContext,
+    parties: Parties,
+    flagger: Flagger | None,
+    families: frozenset[str] | None = None,
+) -> int:
+    """Give each flagged sentence whose family the rules left empty to that family's
+    fallback (only ``families`` when given); returns how many sentences were read."""
+    if flagger is None or not _FALLBACKS:
+        return 0
+    flags = flagger(ctx)
+    if not flags:
+        return 0
+    found = _families_found(ctx)
+    read = 0
+    origin = ctx.out.origin
+    ctx.out.origin = fallback_origin(origin)
+    try:
+        for k in sorted(flags):
+            for family in sorted(flags[k]):
+                fn = _FALLBACKS.get(family)
+                if fn is None or (families is not None and family not in families):
+                    continue
+                if family in found.get(k, ()):
+                    continue
+                fn(ctx, parties, ctx.sents[k], k)
+                read += 1
+    finally:
+        ctx.out.origin = origin
+    return read

@@ -1,0 +1,77 @@
+"""The fallback hook: flagged sentences the rules left empty go to the family's fallback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+import pytest
+from actorgraph.ingest.extract import ORIGIN, Extractor, fallbacks
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.parties import Parties
+    from spacy.tokens import Span
+
+TEXT = (
+    "Hamas rejected the proposal on Monday. "
+    "The weather in Doha was mild that week. "
+    "Egypt hopes the group will soften its line."
+)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(n_process=1)
+
+
+@pytest.fixture
+def seen() -> Iterator[list[tuple[str, str]]]:
+    calls: list[tuple[str, str]] = []
+    saved = fallbacks.registered()
+
+    def read(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
+        calls.append(("rejects", sent.text))
+        ctx.out.relation("rejects", "egypt", "hamas", k, 0.3)
+
+    fallbacks.register("rejects")(read)
+    yield calls
+    fallbacks._FALLBACKS.clear()
+    fallbacks._FALLBACKS.update(saved)
+
+
+def _flag_all(ctx: DocContext) -> Mapping[int, frozenset[str]]:
+    return {k: frozenset({"rejects"}) for k in range(len(ctx.sents))}
+
+
+def test_only_sentences_the_rules_left_empty_are_read(
+    extractor: Extractor, seen: list[tuple[str, str]]
+) -> None:
+    extractor.flagger = _flag_all
+    try:
+        records = list(extractor.extract_text(TEXT))
+    finally:
+        extractor.flagger = None
+    texts = [t for _, t in seen]
+    assert not any(t.startswith("Hamas rejected") for t in texts)  # the rules read it
+    assert any(t.startswith("Egypt hopes") for t in texts)
+    fb = [r for r in records if r.get("kind") == "relation" and r["source"] == "egypt"]
+    assert fb and {r["origin"] for r in fb} == {fallbacks.fallback_origin(ORIGIN)}
+    rules = [r for r in records if r.get("kind") == "relation" and r["source"] == "hamas"]
+    assert rules and all(r["origin"] == ORIGIN for r in rules)
+
+
+def test_no_flagger_reads_nothing(extractor: Extractor, seen: list[tuple[str, str]]) -> None:
+    list(extractor.extract_text(TEXT))
+    assert seen == []
+
+
+def test_unknown_family_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown relation family"):
+        fallbacks.register("threatens")
+
+
+def test_fallback_origin() -> None:
+    assert fallbacks.fallback_origin("extractor:actorgraph-rules@0.1.0") == (
+        "extractor:actorgraph-fallback@0.1.0"
+    )

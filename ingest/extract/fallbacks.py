@@ -7,12 +7,15 @@ relation of that family, the family's *fallback* reads it with looser patterns (
 stance, what it is about, who mediates between whom). Fallback relations carry
 :data:`FALLBACK_ORIGIN` and a lower confidence, so a user can tell them apart and filter them.
 
-A family module registers its fallback with :func:`register`; :func:`run_fallbacks` is called
-once a document, after the rules.
+Each family's fallback lives in ``fallback_<family>.py`` beside this module and registers itself
+with :func:`register` when imported; :func:`run_fallbacks` (called once a document, after the
+rules) imports the ones that exist.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -32,6 +35,19 @@ Fallback = Callable[["DocContext", "Parties", "Span", int], None]
 Flagger = Callable[["DocContext"], Mapping[int, frozenset[str]]]
 
 _FALLBACKS: dict[str, Fallback] = {}
+_loaded = False
+
+
+def _load_families() -> None:
+    """Import ``fallback_<family>`` for each family whose module exists (once)."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for family in FAMILIES:
+        name = f"{__package__}.fallback_{family}"
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name)
 
 
 def register(family: str) -> Callable[[Fallback], Fallback]:
@@ -48,6 +64,7 @@ def register(family: str) -> Callable[[Fallback], Fallback]:
 
 def registered() -> dict[str, Fallback]:
     """The registered fallbacks by family (a copy)."""
+    _load_families()
     return dict(_FALLBACKS)
 
 
@@ -79,7 +96,10 @@ def run_fallbacks(
 ) -> int:
     """Give each flagged sentence whose family the rules left empty to that family's
     fallback (only ``families`` when given); returns how many sentences were read."""
-    if flagger is None or not _FALLBACKS:
+    if flagger is None:
+        return 0
+    _load_families()
+    if not _FALLBACKS:
         return 0
     flags = flagger(ctx)
     if not flags:

@@ -1,9 +1,9 @@
 """The sentence detector's features: hashed, from the spaCy parse, the same in every process.
 
-Each feature is a 64-bit hash built arithmetically from spaCy's own 64-bit string hashes
-(``token.lemma``, ``token.dep``, ``token.ent_type``: murmurhash of the string, the same in every
-process and on every machine), never from Python's ``hash()`` of a string, which is salted per
-process. The hash is folded into ``n_features`` slots (a power of two).
+Each feature is a 64-bit hash built arithmetically from spaCy's own 64-bit string ids
+(``token.lemma``, ``token.dep``, ``token.ent_type``: spaCy's fixed symbol id or the murmurhash
+of the string, the same in every process and on every machine), never from Python's ``hash()``
+of a string, which is salted per process. The hash is folded into ``n_features`` slots (a power of two).
 
 Per sentence, over its tokens that are neither punctuation nor space, where a token's *value*
 is its entity label when it is in a named entity (so "Qatar" and "Norway" look alike), a
@@ -11,7 +11,8 @@ number mark when it looks like a number, and its lemma otherwise:
 
 * the value of each token, and of each pair of neighbours (lemma bigrams);
 * each token's dependency label with its head's value (``nsubj`` of *reject*), and the token's
-  value with both (``Hamas`` -> ``GPE``, ``nsubj``, *reject*);
+  value with both (``Hamas`` -> ``GPE``, ``nsubj``, *reject*) and with its dependency label and
+  its head's head (``GPE``, ``pobj``, *talks* for "talks between Israel and ...");
 * the head of each negation (``neg`` of *accept*), and whether that head is the root;
 * the root's value;
 * the labels of the named entities.
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM
-from spacy.strings import hash_string  # type: ignore[attr-defined]  # (murmurhash)
+from spacy.strings import get_string_id  # type: ignore[attr-defined]
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -33,21 +34,20 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 #: bump when the features change: a model trained on other features is refused on load
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 
 _ATTRS = [LEMMA, DEP, ENT_TYPE, HEAD, LIKE_NUM, IS_PUNCT, IS_SPACE]
 _U64 = np.uint64
-_ROOT_DEP = _U64(hash_string("ROOT"))
-_NEG_DEP = _U64(hash_string("neg"))
+_ROOT_DEP = _U64(get_string_id("ROOT"))
+_NEG_DEP = _U64(get_string_id("neg"))
 #: stand-ins for a number and for "no head" (the root's head), apart from any string's hash
-_NUMBER = _U64(hash_string("<actorgraph:number>"))
-_NO_HEAD = _U64(hash_string("<actorgraph:root>"))
-_ENTITY = _U64(hash_string("<actorgraph:entity>"))
+_NUMBER = _U64(get_string_id("<actorgraph:number>"))
+_NO_HEAD = _U64(get_string_id("<actorgraph:root>"))
+_ENTITY = _U64(get_string_id("<actorgraph:entity>"))
+#: the kinds of feature (see the module's docstring)
+_KIND_NAMES = "word pair dep-head word-dep-head grand neg neg-root root entity".split()
 #: one constant per kind of feature, so a unigram and a bigram of the same values differ
-_KINDS = {
-    name: _U64(hash_string(f"<actorgraph:feature:{name}>"))
-    for name in ("word", "pair", "dep-head", "word-dep-head", "neg", "neg-root", "root", "entity")
-}
+_KINDS = {name: _U64(get_string_id(f"<actorgraph:feature:{name}>")) for name in _KIND_NAMES}
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -100,6 +100,9 @@ def sentence_features(
         (s, _combine("dep-head", d, hv)),
         (s, _combine("word-dep-head", v, d, hv)),
     ]
+    grand = head[h]  # the head's head: "talks" over "between" over "Israel"
+    up = ~is_root & (grand != h)
+    groups.append((s[up], _combine("grand", v[up], d[up], value[grand][up])))
     same = s[1:] == s[:-1]  # neighbours among the kept tokens of one sentence
     groups.append((s[1:][same], _combine("pair", v[:-1][same], v[1:][same])))
     neg = d == _NEG_DEP

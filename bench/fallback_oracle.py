@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from actorgraph.ingest.articles import read_article_file
 from actorgraph.ingest.evaluate import score_gold
 from actorgraph.ingest.extract import Extractor
-from actorgraph.ingest.extract.detector import DetectorFlagger
+from actorgraph.ingest.extract.detector import DEFAULT_MODEL, DetectorFlagger
 from actorgraph.ingest.extract.detector_labels import evidence_families
 from actorgraph.ingest.extract.fallbacks import FAMILIES, Flagger
 
@@ -60,10 +60,12 @@ def _oracle(gold_by_doc: Mapping[str, list[dict[str, Any]]]) -> Flagger:
     return flag
 
 
-def _detector_sentences(ex: Extractor, sets: list[Path]) -> dict[str, list[int]]:
+def _detector_sentences(
+    ex: Extractor, sets: list[Path], flagger: DetectorFlagger
+) -> dict[str, list[int]]:
     """The detector's flags against the gold's evidence sentences: family -> [tp, fp, fn]
     (a sentence only optional gold cites counts for neither)."""
-    model = DetectorFlagger().model
+    model = flagger.model
     counts = {f: [0, 0, 0] for f in FAMILIES}
     for set_dir in sets:
         gold_by_doc = _gold(set_dir)
@@ -119,6 +121,12 @@ def main() -> None:
         help="the flaggers to run beside the rules (both: oracle and all)",
     )
     ap.add_argument("--failures", choices=FAMILIES)
+    ap.add_argument(
+        "--detector-model",
+        type=Path,
+        help="the detector's model file (default: the shipped one, which was trained on the "
+        "dev sets: measure a dev set with a model trained without it, see docs/extraction.md)",
+    )
     args = ap.parse_args()
     ex = Extractor(n_process=1)
     gold_all: dict[str, list[dict[str, Any]]] = {}
@@ -130,8 +138,9 @@ def main() -> None:
         runs.append(("oracle", _oracle(gold_all)))
     if "all" in modes:
         runs.append(("all", _flag_all))
+    detector = DetectorFlagger(args.detector_model or DEFAULT_MODEL)
     if "detector" in modes:
-        runs.append(("detector", DetectorFlagger()))
+        runs.append(("detector", detector))
     print(f"{'family':12}" + "".join(f"{name:>22}" for name, _ in runs))
     scored = {}
     for name, flagger in runs:
@@ -151,7 +160,7 @@ def main() -> None:
     print("fallback relations: " + ", ".join(f"{k} {v}" for k, v in fb.items()))
     if "detector" in modes:
         print("detector's sentences against the gold's evidence: P/R (tp fp fn)")
-        for fam, (tp, fp, fn) in _detector_sentences(ex, args.sets).items():
+        for fam, (tp, fp, fn) in _detector_sentences(ex, args.sets, detector).items():
             p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
             print(f"{fam:12}   {p:.2f}/{r:.2f} ({tp} {fp} {fn})")
     if args.failures and "oracle" in scored:

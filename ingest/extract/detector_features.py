@@ -2,9 +2,9 @@
 
 Each feature is a 64-bit hash built arithmetically from spaCy's own 64-bit string ids
 (``token.lemma``, ``token.dep``, ``token.ent_type``: spaCy's fixed symbol id or the murmurhash
-of the string, the same in every process and on every machine), never from Python's
-``hash()`` of a string, which is salted per process. The hash is folded into ``n_features``
-slots (a power of two).
+of the string, the same in every process and on every machine), never from Python's ``hash()``
+of a string, which is salted per process. The hash is folded into ``n_features`` slots (a
+power of two).
 
 Per sentence, over its tokens that are neither punctuation nor space, where a token's *value*
 is its entity label when it is in a named entity (so "Qatar" and "Norway" look alike), a

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from actorgraph.graph.errors import InputError
-from actorgraph.ingest.extract import Extractor, load_model, parallel
+from actorgraph.ingest.extract import Extractor, fallbacks, load_model, parallel
 from actorgraph.ingest.extract.detector import (
     DEFAULT_MODEL,
     DetectorFlagger,
@@ -32,6 +32,8 @@ TEXT = (
     "Kenya called on both sides to lay down their arms."
 )
 
+#: a refusal the rules read nothing from (an idiom no cue holds), which the detector flags
+EMPTY_FOR_THE_RULES = "The council would have none of the proposal."
 #: sentences of my own, of different verbs, voices and conflicts, by the family they express
 POSITIVES = {
     "rejects": [
@@ -164,6 +166,21 @@ def test_the_setting_turns_the_fallbacks_off() -> None:
     assert isinstance(Extractor(n_process=1).flagger, DetectorFlagger)
     off = Extractor(n_process=1, settings=ExtractionSettings(fallbacks=False))
     assert off.flagger is None
+
+
+def test_with_the_setting_off_no_fallback_reads_anything() -> None:
+    calls: list[int] = []
+    saved = fallbacks.registered()
+    fallbacks.register("rejects")(lambda ctx, parties, sent, k: calls.append(k))
+    try:
+        off = Extractor(n_process=1, settings=ExtractionSettings(fallbacks=False))
+        off.extract_text(EMPTY_FOR_THE_RULES)
+        assert calls == []
+        Extractor(n_process=1).extract_text(EMPTY_FOR_THE_RULES)  # the detector flags it
+        assert calls == [0]
+    finally:
+        fallbacks._FALLBACKS.clear()
+        fallbacks._FALLBACKS.update(saved)
 
 
 def test_a_spawned_worker_builds_the_same_flagger() -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from actorgraph.ingest.extract import ORIGIN, Extractor, fallbacks
+from actorgraph.ingest.settings import ExtractionSettings
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -22,7 +23,8 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return Extractor(n_process=1)
+    """The rules alone (no detector): each test sets the flagger it means."""
+    return Extractor(n_process=1, settings=ExtractionSettings(fallbacks=False))
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ full name or an abbreviation of the full name's words.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.normalize import clean_surface, name_key
@@ -249,3 +250,32 @@ def head_uses(mentions: list[Mention], heads: frozenset[str], dictionary: ActorD
                 m.actor, m.kind = near.actor, "name"
         elif len(words) > 1:
             bodies.append(m)
+
+
+def or_names(
+    doc: Doc, mentions: list[Mention], org_heads: frozenset[str], dictionary: ActorDictionary
+) -> None:
+    """A name followed by ", or (the) <body>," is that body's other name, its own language's
+    ("Vetevendosje, or the Self-Determination Movement, won"), whatever NER took it for: one
+    organization, in every use. Only names no dictionary knows, the second one a body's name
+    (its last word an organization word)."""
+    same: dict[str, str] = {}
+    for prev, m in pairwise(mentions):
+        if not prev.actor or not m.actor or prev.actor == m.actor:
+            continue
+        if not (_new(prev.actor, dictionary) and _new(m.actor, dictionary)):
+            continue
+        words, first = m.text.split(), prev.text.split()
+        if len(words) < 2 or words[-1].lower() not in org_heads or len(first) > 4:
+            continue
+        between = [t.lower_ for t in doc[prev.end : m.start]]
+        if between not in ([",", "or"], [",", "or", "the"]):
+            continue
+        if m.end < len(doc) and doc[m.end].text not in (",", ")", "."):
+            continue
+        same[name_key(prev.text)] = m.actor
+        dictionary.add_document_alias(m.actor, clean_surface(prev.text))
+    for m in mentions:
+        hit = same.get(name_key(m.text))
+        if hit is not None and _new(m.actor, dictionary):
+            m.actor, m.kind, m.label = hit, "name", "ORG"

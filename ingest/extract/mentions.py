@@ -19,6 +19,7 @@ from actorgraph.ingest.extract.body_names import (
     bracketed_short_form,
     head_uses,
     known_tail,
+    or_names,
     tail_forms,
     tail_uses,
 )
@@ -432,6 +433,7 @@ def find_mentions(
     out = _acronyms(doc, out, taken, matchers, dictionary)
     out = _splinters(doc, out, taken, dictionary)
     _other_names(doc, out, dictionary)
+    or_names(doc, out, matchers.org_heads, dictionary)  # "X, or the Y Movement,"
     _state_organs(doc, out, matchers, dictionary)
     out = [m for m in out if not _administration(m, doc, dictionary, when)]
     for m in out:

@@ -10,7 +10,10 @@ rules that make such names their state or a voice of it.
 
 A short form in brackets after a body's full name that is no bare abbreviation ("the Centre
 for Humanitarian Dialogue (HD Centre)") is that body when each of its words is a word of the
-full name or an abbreviation of the full name's words.
+full name or an abbreviation of the full name's words. Later in the document, the tail alone
+("Sant'Egidio said"), the name without its link ("Community Sant'Egidio") and the capitalized
+head word alone ("the Court said") are the body named before; and a name before ", or the
+<body>," is that body's other name ("Al-Wifaq, or the Accord Front,").
 """
 
 from __future__ import annotations

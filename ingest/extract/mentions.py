@@ -385,6 +385,8 @@ def find_mentions(
             x.start <= s and e <= x.end and x.label_ in ACTOR_LABELS for x in ents
         ):
             continue  # the tagger has it whole
+        if any(i in in_title for i in range(s, e)):
+            continue  # "the Alliance of X President Y": a title is no part of a body's name
         if not _title_cased(toks[s].sent, doc[s:e]):  # "the Community of Sant'Egidio"; it
             # wins a tie with a building's or a work's label ("the Centre for ... Dialogue")
             cands.append((s, e, 2, Mention(s, e, "ner", "ORG", doc[s:e].text)))

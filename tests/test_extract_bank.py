@@ -138,6 +138,8 @@ FLOORS = {
     "speakers-appositions": 0.95,
     # issue-17m
     "mediation-bodies": 0.95,
+    # issue 18a
+    "actors-tails": 0.95,
 }
 
 

@@ -139,6 +139,7 @@ class SpeakersSection(_Section):
     place_verbs: Words = Field(default_factory=list)
     process_heads: Words = Field(default_factory=list)
     facility_heads: Words = Field(default_factory=list)
+    event_heads: Words = Field(default_factory=list)
     harm_verbs: Words = Field(default_factory=list)
     generic_bodies: Words = Field(default_factory=list)
     generic_body_words: Words = Field(default_factory=list)
@@ -495,6 +496,8 @@ class Lexicon:
     process_heads: frozenset[str]
     #: last words of names of buildings and sites: no actors ("the X Primary School")
     facility_heads: frozenset[str]
+    #: last words of names of events: no actors ("the Second Lebanon War", issue 18a)
+    event_heads: frozenset[str]
     #: verbs whose object only suffers the act ("toppled X", "kidnapped X"): a person named
     #: only there is mentioned, no actor
     harm_verbs: frozenset[str]
@@ -879,6 +882,7 @@ class Lexicon:
             portfolios=fs(ro.portfolios),
             process_heads=fs(sp.process_heads),
             facility_heads=fs(sp.facility_heads),
+            event_heads=fs(sp.event_heads),
             harm_verbs=fs(sp.harm_verbs),
             generic_bodies=fs(sp.generic_bodies),
             generic_body_words=fs(sp.generic_body_words),

@@ -14,6 +14,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.body_names import (
+    body_names,
+    bracketed_short_form,
+    head_uses,
+    known_tail,
+    or_names,
+    tail_forms,
+    tail_uses,
+)
 from actorgraph.ingest.extract.common_words import is_common
 from actorgraph.ingest.extract.dictionary import spelled_alike
 from actorgraph.ingest.extract.normalize import (
@@ -113,10 +122,16 @@ class Matchers:
             kind, actor_id = key.split(":", 1)
             self.targets[nlp.vocab.strings[key]] = (actor_id, kind)
         self.org_heads = lexicon.org_heads
+        #: heads whose "of" tail names a state's organ or form, which other rules read ("the
+        #: Ministry of X", "the Government of X", "the Republic of X"): no body_names
+        self.tail_excluded = (
+            lexicon.state_organs | lexicon.government_nouns | lexicon.person_bodies | STATE_FORMS
+        )
         self.not_actors = lexicon.not_actors
         self.portfolios = lexicon.portfolios
         self.process_heads = lexicon.process_heads
-        self.facility_heads = lexicon.facility_heads
+        #: buildings, sites and events: no one ("Al-Shifa Hospital", "the Second Lebanon War")
+        self.facility_heads = lexicon.facility_heads | lexicon.event_heads
         self.harm_verbs = lexicon.harm_verbs
         self.carriers = lexicon.carriers
         #: heads of texts and processes, which speak for no one ("The Joint Statement noted")
@@ -242,6 +257,9 @@ def find_mentions(
         if listed.get(s, 0) >= e > s and ent.label_ != "PERSON":  # "... and Touadéra" as an ORG
             cands.append((s, e, 1, Mention(s, e, "ner", "PERSON", doc[s:e].text)))
             continue
+        if ent.label_ == "PERSON" and all(is_title_word(t.text) for t in doc[s:e]):
+            cands.append((s, e, 1, None))  # "Gen (Rtd) X": a title's fragment is no one
+            continue
         if ent.label_ == "PERSON":
             s = _given_name_before(doc, s, e, name_starts, dictionary)
             s = _particle_before(doc, s)
@@ -360,6 +378,18 @@ def find_mentions(
         if label == "PERSON" and (given := _given_name_cut(doc, s, e, in_title, matchers)) != s:
             s, text = given, doc[given:e].text  # ", Muse Bihi Abdi,": NER kept "Bihi Abdi"
         cands.append((s, e, 1, Mention(s, e, "ner", label, text)))
+    for s, e in body_names(
+        doc, matchers.org_heads, matchers.tail_excluded, matchers.generic_words, dictionary
+    ):
+        if dictionary.is_place(doc[s:e].text) or any(
+            x.start <= s and e <= x.end and x.label_ in ACTOR_LABELS for x in ents
+        ):
+            continue  # the tagger has it whole
+        if any(i in in_title for i in range(s, e)):
+            continue  # "the Alliance of X President Y": a title is no part of a body's name
+        if not _title_cased(toks[s].sent, doc[s:e]):  # "the Community of Sant'Egidio"; it
+            # wins a tie with a building's or a work's label ("the Centre for ... Dialogue")
+            cands.append((s, e, 2, Mention(s, e, "ner", "ORG", doc[s:e].text)))
     for a, b in listed.items():  # "... and Ruto" that NER left out: a person all the same
         if b > a and not any(doc[i].ent_type_ for i in range(a, b)):
             cands.append((a, b, 1, Mention(a, b, "ner", "PERSON", doc[a:b].text)))
@@ -405,6 +435,7 @@ def find_mentions(
     out = _acronyms(doc, out, taken, matchers, dictionary)
     out = _splinters(doc, out, taken, dictionary)
     _other_names(doc, out, dictionary)
+    or_names(doc, out, matchers.org_heads, dictionary)  # "X, or the Y Movement,"
     _state_organs(doc, out, matchers, dictionary)
     out = [m for m in out if not _administration(m, doc, dictionary, when)]
     for m in out:
@@ -417,6 +448,8 @@ def find_mentions(
     _only_harmed(doc, out, dictionary, matchers.harm_verbs)
     out = [m for m in out if m.label == "DICT" or name_key(m.text) not in processes]
     _elided(out, dictionary)  # "the GPH Implementing Panel" after "the GPH Peace ... Panel"
+    out = tail_uses(doc, out, dictionary)  # "Sant'Egidio" after "the Community of Sant'Egidio"
+    head_uses(out, matchers.org_heads - matchers.tail_excluded, dictionary)  # "the Court"
     return _generic_bodies(doc, out, dictionary, matchers)
 
 
@@ -1086,9 +1119,14 @@ def _acronyms(
     for m in mentions:
         if m.start < 2 or m.end >= len(doc) or doc[m.start - 1].text != "(":
             continue
-        if doc[m.end].text != ")" or not _is_acronym(m.text):
+        if doc[m.end].text != ")":
             continue
         full = by_end.get(m.start - 1) or by_end.get(m.start - 2)
+        short = full is not None and bracketed_short_form(
+            doc, doc[full.start : full.end], doc[m.start : m.end]
+        )  # "the Centre for Humanitarian Dialogue (HD Centre)"
+        if not short and not _is_acronym(m.text):
+            continue
         if full is None or full is m or not full.actor or full.actor == m.actor:
             continue
         if dictionary.entries.get(full.actor) and dictionary.type_of_entry(full.actor) == "person":
@@ -2274,6 +2312,19 @@ def _short_org_names(mentions: list[Mention], dictionary: ActorDictionary) -> di
             out.setdefault(short, m.actor)
         if m.label != "DICT":
             named.append((words, m))
+    for m in mentions:  # "Sant'Egidio", "Community Sant'Egidio" after "the Community of
+        # Sant'Egidio" (issue 18a); a state or a place in the tail stays itself
+        if m.kind not in ("name", "org") or m.label == "DICT":
+            continue
+        forms = tail_forms(clean_surface(m.text).split())
+        if not forms or known_tail(forms[0], dictionary):
+            continue
+        if m.kind == "org":
+            m.actor = dictionary.new_actor(clean_surface(m.text), "organization")
+            m.kind = "name"
+        if m.actor and dictionary.type_of_entry(m.actor) == "organization":
+            for form in forms:
+                out.setdefault(name_key(form), m.actor)
     unique = {t: a for t, a in _name_tails(named).items() if t not in out}
     for m in mentions:  # "the Brotherhood Alliance", made an organization of its own above
         whole = unique.get(name_key(m.text))

@@ -562,7 +562,9 @@ class Speakers:
                 and body[1] in ctx.lex.voices
                 and ctx.type_of(sf.source) == "person"
             ):
-                ctx.add_speaks(sf.source, body[0], sf.title, sf.sent, 0.8 * sf.confidence)
+                ctx.add_speaks(
+                    sf.source, body[0], sf.title, sf.sent, 0.8 * sf.confidence, origin=sf.origin
+                )
         idle, unnamed = self._idle_principals()
         for sf in ctx.speaks.values():
             if sf.source in unnamed:
@@ -578,7 +580,15 @@ class Speakers:
                     extra["valid_from"] = sf.role.start.isoformat()
                 if sf.role.end:
                     extra["valid_to"] = sf.role.end.isoformat()
-            ctx.out.relation("speaks_for", sf.source, sf.target, sf.sent, sf.confidence, **extra)
+            ctx.out.relation(
+                "speaks_for",
+                sf.source,
+                sf.target,
+                sf.sent,
+                sf.confidence,
+                origin=sf.origin,
+                **extra,
+            )
 
     def _idle_principals(self) -> tuple[set[str], set[str]]:
         """People who neither speak nor act here, so that their office is no finding of this

@@ -138,6 +138,8 @@ FLOORS = {
     "speakers-appositions": 0.95,
     # issue-17m
     "mediation-bodies": 0.95,
+    # issue 18t
+    "speakers-tenure": 0.95,
 }
 
 

@@ -70,6 +70,22 @@ POSITIVES = [
         "welcomed the deal.",
         ("mohagher-iqbal", "moro-islamic-liberation-front"),
     ),
+    # a role noun no title rule reads (`roles.fallback_role_nouns`), the body a demonym's
+    (
+        "Tariq Aziz, an emissary of the Iraqi government, delivered the letter.",
+        ("tariq-aziz", "iraq"),
+    ),
+    # a capital's possessive before such a noun
+    (
+        "Nadia Rahimi, Kabul's liaison with the United Nations mission, said aid would resume.",
+        ("nadia-rahimi", "afghanistan"),
+    ),
+    # a described body's possessive, resolved to the body named before
+    (
+        "Hamas said it had received the proposal. The group's emissary, Ali Baraka, said it "
+        "would reply.",
+        ("ali-baraka", "hamas"),
+    ),
     # present perfect copula
     (
         "Lena Petrova has been the head of the Georgian negotiating team since 2021.",
@@ -99,6 +115,13 @@ NEAR_MISSES = [
     "Aydin, a critic of the Turkish foreign minister, said the talks were going nowhere.",
     # no role noun: a lawyer for victims speaks for no body
     "Juan Perez, a lawyer for the families of the victims of the ELN, said the court would rule.",
+    # an aide of a person: no body
+    "His aide, Ali Baraka, said Hamas would reply.",
+    # the apposition is negated
+    "It was Hana Sato, not a Japanese official, who announced the deal in Geneva.",
+    # the title belongs to the name right after it
+    "In a blow to the plan praised by Ana Lind, the leader of the Andean Front Luis Vega said "
+    "the group would not sign.",
 ]
 
 

@@ -56,10 +56,10 @@ BODY_PRONOUNS = frozenset({"its", "their"})
 
 
 @lru_cache(maxsize=4)
-def _role_heads(titles: frozenset[str], members: frozenset[str]) -> frozenset[str]:
-    """The head words of the lexicon's titles and member nouns ("chief negotiator" ->
-    "negotiator")."""
-    heads = {t.split()[-1] for t in titles} | set(members)
+def _role_heads(*groups: frozenset[str]) -> frozenset[str]:
+    """The head words of the lexicon's titles, their synonyms, member nouns and the
+    fallback's own role nouns ("chief negotiator" -> "negotiator")."""
+    heads = {t.split()[-1] for group in groups for t in group}
     return frozenset(heads - NOT_ROLES)
 
 
@@ -76,14 +76,17 @@ class _Reader:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         lex = ctx.lex
-        self.heads = _role_heads(lex.role_titles, lex.member_nouns)
+        synonyms = frozenset(w for group in lex.title_synonyms for w in group)
+        self.heads = _role_heads(
+            lex.role_titles, synonyms, lex.member_nouns, lex.fallback_role_nouns
+        )
 
     def role(self, t: Token) -> bool:
         """Whether ``t`` is a role noun that no blocker cancels."""
         noun = t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.heads
         if not noun and t.lower_ not in self.heads:
             return False
-        return not self.blocked(t)
+        return not self.blocked(t) and not any(c.dep_ == "neg" for c in t.children)
 
     def blocked(self, t: Token) -> bool:
         """Whether a blocker ("former", "opposition") stands among the words before ``t`` in
@@ -93,8 +96,8 @@ class _Reader:
 
     def roles_of(self, p: Token) -> list[Token]:
         """The role nouns the sentence gives the person whose name's root is ``p``."""
-        if self.blocked(p):
-            return []
+        if self.blocked(p) or any(c.dep_ == "neg" for c in p.children):
+            return []  # "X, not a Japanese official, ..."
         found = [c for c in p.children if c.dep_ == "appos" and self.role(c)]
         if p.dep_ == "appos" and self.role(p.head):
             found.append(p.head)  # "Hamas's negotiator, X"
@@ -155,13 +158,29 @@ class _Reader:
             found += [x.actor for x in ctx.resolve.resolve_np(r, pronouns=False)]
         elif not found:
             for c in r.children:
-                if c.dep_ == "poss" and c.lower_ in BODY_PRONOUNS:  # "its spokeswoman"
+                if c.dep_ == "poss" and (c.pos_ != "PRON" or c.lower_ in BODY_PRONOUNS):
+                    # "its spokeswoman", "the government's interlocutor"
                     found += [x.actor for x in ctx.resolve.resolve_np(c)]
                 elif c.dep_ == "prep" and c.lower_ in BODY_PREPS:  # "for the Somali government"
                     for g in c.children:
                         if g.dep_ == "pobj" and ctx.men[g.i] is None:
                             found += [x.actor for x in ctx.resolve.resolve_np(g, pronouns=False)]
         return [a for a in dict.fromkeys(found) if ctx.type_of(a) in BODIES]
+
+    def _held_by_another(self, r: Token, m: Mention) -> bool:
+        """Whether the role noun's own phrase names another person, its holder, in it or
+        right after it ("praised by X, the leader of the Front Y": Y leads the Front)."""
+        ctx = self.ctx
+        end = r.right_edge.i + 1
+        for x in [*r.subtree, *ctx.doc[end : end + 1]]:
+            other = ctx.men[x.i]
+            if (
+                other is not None
+                and other.actor not in (None, m.actor)
+                and ctx.type_of(other.actor or "") == "person"
+            ):
+                return True
+        return False
 
     def _placed(self, r: Token) -> set[str]:
         """The actors named in the role noun's "in"/"from" phrases: where, not whom for."""
@@ -186,6 +205,8 @@ class _Reader:
             p = span_root(ctx.doc, m.start, m.end)
             bodies: dict[str, str] = {}
             for r in self.roles_of(p):
+                if self._held_by_another(r, m):
+                    continue
                 for body in self.bodies(r):
                     bodies.setdefault(body, r.lemma_.lower())
             if len(bodies) == 1:

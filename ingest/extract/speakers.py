@@ -623,6 +623,8 @@ class Speakers:
         ctx = self.ctx
         doc = ctx.doc
         root = span_root(doc, m.start, m.end)
+        if self._tenure(root):
+            return True
         if root.dep_ in ("poss", "compound"):
             return ctx.title_at[root.head.i] is not None and root.head.i >= m.end
         own = _title_words_before(doc, m.start - 1) + 1
@@ -634,6 +636,19 @@ class Speakers:
             if t.i < own and ctx.title_at[t.i] is not None:
                 return True
         return False
+
+    def _tenure(self, root: Token) -> bool:
+        """Whether a person's name (its root ``root``) only dates something by their time in
+        office: "as it did under President X", "under the administration of President X",
+        "during X's presidency" (issue 18t)."""
+        lex = self.ctx.lex
+        t = root
+        if t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ == "of"):
+            noun = t.head if t.dep_ == "poss" else t.head.head
+            if noun.lemma_.lower() not in lex.tenure_nouns:
+                return False
+            t = noun
+        return t.dep_ == "pobj" and t.head.lower_ in lex.tenure_prepositions
 
     # ------------------------------------------------------------------ owners
     def _tree_role(self, m: Mention, *, led_only: bool = False) -> tuple[str, str] | None:

@@ -221,5 +221,7 @@ def speaks_for(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
     """Read sentence ``k`` (flagged ``speaks_for``, none found there by the rules)."""
     if ctx.asked(sent.root):
         return
-    for m, body, title in _Reader(ctx).pairs(sent):
+    with ctx.quietly():  # what it reads and does not pair is no actor of the document's
+        pairs = _Reader(ctx).pairs(sent)
+    for m, body, title in pairs:
         ctx.add_speaks(m.actor or "", body, title, k, CONFIDENCE, origin=ctx.out.origin)

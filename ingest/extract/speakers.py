@@ -1796,6 +1796,8 @@ class Speakers:
                     return None  # "Lind, the leader of the Front, Vega, said": Vega's title
             if t.text in (",", ";", ".", ")", ":") or t.tag_.startswith("VB"):
                 break
+            if not titles and self._others_office(t):
+                return None  # "X, a critic of the Serbian foreign minister": another's office
             if t.lower_ == "and" and titles and blocked:
                 # "X, Nigeria's former president and AU's high representative": the office
                 # after "and" is held now
@@ -1882,6 +1884,22 @@ class Speakers:
                 ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
         return titles[0], orgs, blocked
 
+    def _others_office(self, t: Token) -> bool:
+        """Whether ``t`` is the preposition after an apposition's head noun that is no title
+        ("a critic of", "the son of", "a close ally of"): a title after it is another
+        person's office, not the one named before the comma (issue 18t)."""
+        ctx = self.ctx
+        if t.lower_ not in _OTHERS_PREPS or t.i == 0:
+            return False
+        noun = ctx.doc[t.i - 1]
+        return (
+            noun.pos_ == "NOUN"
+            and t.head.i == noun.i
+            and ctx.title_at[noun.i] is None
+            and ctx.men[noun.i] is None
+            and noun.lemma_.lower() not in ctx.lex.role_nouns
+        )
+
     def _principal_office(
         self, titles: list[str], orgs: list[str], seen: list[Mention], person: Mention
     ) -> bool:
@@ -1964,6 +1982,8 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "from", "across", "inside", "outsi
 _SERVING_PREPS = frozenset({"under"})
 #: words between an office and the person it serves ("envoy of Y", "adviser to Y")
 _PRINCIPAL_PREPS = _SERVING_PREPS | {"of", "to"}
+#: prepositions after a noun of no office that lead to another's ("a critic of the minister")
+_OTHERS_PREPS = frozenset({"of", "to", "with"})
 
 #: verbs whose "for" names the side the subject acts for: "speaks for the group", "signed
 #: for Moscow", "negotiated for the rebels"

@@ -3,7 +3,8 @@
 Each feature is a 64-bit hash built arithmetically from spaCy's own 64-bit string ids
 (``token.lemma``, ``token.dep``, ``token.ent_type``: spaCy's fixed symbol id or the murmurhash
 of the string, the same in every process and on every machine), never from Python's ``hash()``
-of a string, which is salted per process. The hash is folded into ``n_features`` slots (a power of two).
+of a string, which is salted per process. The hash is folded into ``n_features`` slots (a
+power of two).
 
 Per sentence, over its tokens that are neither punctuation nor space, where a token's *value*
 is its entity label when it is in a named entity (so "Qatar" and "Norway" look alike), a
@@ -45,7 +46,17 @@ _NUMBER = _U64(get_string_id("<actorgraph:number>"))
 _NO_HEAD = _U64(get_string_id("<actorgraph:root>"))
 _ENTITY = _U64(get_string_id("<actorgraph:entity>"))
 #: the kinds of feature (see the module's docstring)
-_KIND_NAMES = "word pair dep-head word-dep-head grand neg neg-root root entity".split()
+_KIND_NAMES = [
+    "word",
+    "pair",
+    "dep-head",
+    "word-dep-head",
+    "grand",
+    "neg",
+    "neg-root",
+    "root",
+    "entity",
+]
 #: one constant per kind of feature, so a unigram and a bigram of the same values differ
 _KINDS = {name: _U64(get_string_id(f"<actorgraph:feature:{name}>")) for name in _KIND_NAMES}
 

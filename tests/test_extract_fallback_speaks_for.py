@@ -107,6 +107,7 @@ def test_role_noun_ties_person_to_body(
 
 NEAR_MISSES = [
     "Kemal Aydin is the former spokesman for the PKK.",  # a former role
+    "Aden Osman, Somalia's first president, was buried in Mogadishu.",  # an office in history
     "Kemal Aydin was not a spokesman for the PKK, the ministry said.",  # negated, past
     "Kemal Aydin would serve as the envoy of the Arab League if elected.",  # hypothetical
     "Does Kemal Aydin still serve as the spokesman for the PKK?",  # a question

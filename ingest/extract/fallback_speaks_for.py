@@ -89,10 +89,17 @@ class _Reader:
         return not self.blocked(t) and not any(c.dep_ == "neg" for c in t.children)
 
     def blocked(self, t: Token) -> bool:
-        """Whether a blocker ("former", "opposition") stands among the words before ``t`` in
-        its phrase ("former Nigerian President X": the name's, not the title's)."""
-        blockers = self.ctx.lex.role_blockers
-        return any(x.lower_ in blockers for c in t.lefts for x in c.subtree)
+        """Whether a blocker ("former", "opposition") or an ordinal of history ("first", not
+        "First Vice President") stands among the words before ``t`` in its phrase ("former
+        Nigerian President X": the name's, not the title's)."""
+        lex = self.ctx.lex
+        doc = self.ctx.doc
+        for x in (x for c in t.lefts for x in c.subtree):
+            if x.lower_ in lex.role_blockers:
+                return True
+            if x.lower_ in lex.ordinal_blockers and doc[x.i + 1].lower_ not in lex.ordinal_ranks:
+                return True  # "Somalia's first president, X": an office in history
+        return False
 
     def roles_of(self, p: Token) -> list[Token]:
         """The role nouns the sentence gives the person whose name's root is ``p``."""

@@ -170,6 +170,8 @@ class Roles(_Section):
     heading_verbs: Words = Field(default_factory=list)
     past_adverbs: Words = Field(default_factory=list)
     tenure_prepositions: Words = Field(default_factory=list)
+    ordinal_blockers: Words = Field(default_factory=list)
+    ordinal_ranks: Words = Field(default_factory=list)
     fallback_role_nouns: Words = Field(default_factory=list)
     tenure_nouns: Words = Field(default_factory=list)
     sending_verbs: Words = Field(default_factory=list)
@@ -487,6 +489,10 @@ class Lexicon:
     #: nouns of a role that no title rule reads, for the speaks_for fallback only ("an
     #: emissary of the government", "Kabul's liaison"), issue 18t
     fallback_role_nouns: frozenset[str]
+    #: "Somalia's first president, X": ordinals that put an office in history (issue 18t)
+    ordinal_blockers: frozenset[str]
+    #: "First Vice President X": words after such an ordinal that make it a rank instead
+    ordinal_ranks: frozenset[str]
     #: "under President X", "during the presidency of X": a time named by its office holder
     tenure_prepositions: frozenset[str]
     #: "under the administration of X": nouns of a holder's time in office
@@ -883,6 +889,8 @@ class Lexicon:
             heading_verbs=fs(ro.heading_verbs),
             past_role_adverbs=fs(ro.past_adverbs),
             tenure_prepositions=fs(ro.tenure_prepositions),
+            ordinal_blockers=fs(ro.ordinal_blockers),
+            ordinal_ranks=fs(ro.ordinal_ranks),
             fallback_role_nouns=fs(ro.fallback_role_nouns),
             tenure_nouns=fs(ro.tenure_nouns),
             sending_verbs=fs(ro.sending_verbs),

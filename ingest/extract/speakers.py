@@ -749,7 +749,9 @@ class Speakers:
         for h in heads + relcl:
             # "the opposition's negotiator" is none of the state's; but the body a person
             # leads is theirs whatever describes it ("who leads the opposition X party")
-            if h not in relcl and any(_blocks(c, ctx.lex.role_blockers) for c in h.children):
+            if h not in relcl and any(
+                _blocks(c, ctx.lex.role_blockers) or self._historical(c) for c in h.children
+            ):
                 continue
             owner = self._owner(h, m, pronouns=h not in relcl)
             if owner is None and body is not None and h.i == body.i:
@@ -1567,7 +1569,7 @@ class Speakers:
                 i = opened - 1  # "Syrian Democratic Forces (SDF) General Commander X"
             elif not titles and (brief := self._brief_before(i)) is not None:
                 i = brief  # "US special envoy to the Middle East X": the title's brief
-            elif _blocks(t, ctx.lex.role_blockers):
+            elif _blocks(t, ctx.lex.role_blockers) or self._historical(t):
                 blocked = True
                 i -= 1
             elif titles and not orgs and (bare := self._bare_body(t)) is not None:
@@ -1873,7 +1875,7 @@ class Speakers:
                 seen.append(mm)
                 j = mm.end
             else:
-                if _blocks(t, ctx.lex.role_blockers):
+                if _blocks(t, ctx.lex.role_blockers) or self._historical(t):
                     blocked = True
                 j += 1
             steps += 1
@@ -1883,6 +1885,18 @@ class Speakers:
             for mm in seen:
                 ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
         return titles[0], orgs, blocked
+
+    def _historical(self, t: Token) -> bool:
+        """An ordinal right before a title that puts the office in history ("Somalia's first
+        president", "the first Renamo commander"; `roles.ordinal_blockers`), not a rank held
+        now ("First Vice President", `roles.ordinal_ranks`), issue 18t."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if t.lower_ not in lex.ordinal_blockers or t.i + 1 >= len(ctx.doc):
+            return False
+        if t.dep_ != "amod" or ctx.title_at[t.head.i] is None:
+            return False
+        return ctx.doc[t.i + 1].lower_ not in lex.ordinal_ranks
 
     def _others_office(self, t: Token) -> bool:
         """Whether ``t`` is the preposition after an apposition's head noun that is no title

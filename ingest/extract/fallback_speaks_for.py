@@ -1,10 +1,11 @@
 """The ``speaks_for`` fallback: a person and the body a role noun ties them to, read from the
 sentence's structure where the rules found no ``speaks_for`` in a flagged sentence.
 
-A person speaks for a body when the sentence gives them a role noun (a title's head word of
-``roles.titles`` or a plural member noun of ``roles.member_nouns``: spokesperson, minister,
-negotiator, envoy, chief, head, leader, representative, commander, official, member, adviser)
-and that role noun names its body:
+A person speaks for a body when the sentence gives them a role noun (the head word of a title
+of ``roles.titles`` or ``roles.synonyms``, a member noun of ``roles.member_nouns``, or one of
+``roles.fallback_role_nouns``: spokesperson, minister, negotiator, envoy, chief, head, leader,
+representative, commander, official, member, adviser, emissary, liaison) and that role noun
+names its body:
 
 * the link between person and role noun: apposition ("X, a spokesperson for Y"; "Y's chief
   negotiator, X"), a title before the name ("the Thai negotiator X"), a coordinated title
@@ -16,9 +17,12 @@ and that role noun names its body:
   of the TRNC", "a spokesperson for the militia"), through the rules' own resolver
   (:meth:`.coref.Resolver.modifier_actors`, :meth:`.coref.Resolver.resolve_np`).
 
-Not when a word of ``roles.blockers`` cancels the role ("former", "opposition"), the clause is
-negated, hedged or asked, the body is a person ("an adviser to Zelensky": the rules' own case)
-or more than one body fits, nor for a person the rules already gave a principal. What it finds
+Not when a word of ``roles.blockers`` ("former", "opposition") or an ordinal of history
+(``roles.ordinal_blockers``: "Somalia's first president") cancels the role, the apposition or
+clause is negated, hedged or asked, the role's phrase names another person or a name follows it
+at once ("praised by X, the leader of the Front Y"), the body is a person ("an adviser to
+Zelensky": the rules' own case) or more than one body fits, nor for a person the rules already
+gave a principal. What it finds
 goes into ``ctx.speaks`` like the rules' roles (so that the person's stances become the body's)
 with :data:`CONFIDENCE` and the fallback origin, which :meth:`.speakers.Speakers.emit` writes.
 """

@@ -69,6 +69,8 @@ class SpeaksFor:
     sent: int
     confidence: float
     role: Role | None = None
+    #: the origin its relation carries when not the rules' (a fallback's, :mod:`.fallbacks`)
+    origin: str | None = None
 
 
 @dataclass
@@ -461,10 +463,11 @@ class DocContext:
         sent: int,
         confidence: float,
         role: Role | None = None,
+        origin: str | None = None,
     ) -> None:
         if source == target or (source, target) in self.speaks:
             return
-        sf = SpeaksFor(source, target, title, sent, confidence, role)
+        sf = SpeaksFor(source, target, title, sent, confidence, role, origin)
         self.speaks[(source, target)] = sf
         self.principal.setdefault(source, sf)
 

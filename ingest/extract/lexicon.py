@@ -170,6 +170,11 @@ class Roles(_Section):
     titles: Words = Field(default_factory=list)
     heading_verbs: Words = Field(default_factory=list)
     past_adverbs: Words = Field(default_factory=list)
+    tenure_prepositions: Words = Field(default_factory=list)
+    ordinal_blockers: Words = Field(default_factory=list)
+    ordinal_ranks: Words = Field(default_factory=list)
+    fallback_role_nouns: Words = Field(default_factory=list)
+    tenure_nouns: Words = Field(default_factory=list)
     sending_verbs: Words = Field(default_factory=list)
     representing_verbs: Words = Field(default_factory=list)
     government_titles: Words = Field(default_factory=list)
@@ -482,6 +487,17 @@ class Lexicon:
     heading_verbs: frozenset[str]
     #: "who once led the movement", "formerly headed by X": adverbs that end a role
     past_role_adverbs: frozenset[str]
+    #: nouns of a role that no title rule reads, for the speaks_for fallback only ("an
+    #: emissary of the government", "Kabul's liaison"), issue 18t
+    fallback_role_nouns: frozenset[str]
+    #: "Somalia's first president, X": ordinals that put an office in history (issue 18t)
+    ordinal_blockers: frozenset[str]
+    #: "First Vice President X": words after such an ordinal that make it a rank instead
+    ordinal_ranks: frozenset[str]
+    #: "under President X", "during the presidency of X": a time named by its office holder
+    tenure_prepositions: frozenset[str]
+    #: "under the administration of X": nouns of a holder's time in office
+    tenure_nouns: frozenset[str]
     #: "a team sent by X", "a panel appointed by X": X speaks for the body's owner
     sending_verbs: frozenset[str]
     #: "X, representing Poland": X speaks for what the verb's object names
@@ -875,6 +891,11 @@ class Lexicon:
             role_blockers=fs(ro.blockers),
             heading_verbs=fs(ro.heading_verbs),
             past_role_adverbs=fs(ro.past_adverbs),
+            tenure_prepositions=fs(ro.tenure_prepositions),
+            ordinal_blockers=fs(ro.ordinal_blockers),
+            ordinal_ranks=fs(ro.ordinal_ranks),
+            fallback_role_nouns=fs(ro.fallback_role_nouns),
+            tenure_nouns=fs(ro.tenure_nouns),
             sending_verbs=fs(ro.sending_verbs),
             representing_verbs=fs(ro.representing_verbs),
             government_titles=fs(ro.government_titles),

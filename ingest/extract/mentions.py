@@ -178,6 +178,9 @@ class Matchers:
         ) - {"state"}  # "the Gulf States": a plural noun of names first
         #: words of the press that end an outlet's name ("Al Hadath TV", "Sudan Tribune")
         self.outlet_words = lexicon.outlet_words
+        #: last words of titles whose "for" names whom the holder speaks for, no brief ("a
+        #: spokesman for the Islamic Emirate"), issue 18t
+        self.principal_for_ends = frozenset(t.split()[-1] for t in lexicon.principal_for)
         #: common nouns that head a speaker phrase: never a name of its own ("Lawmaker urges")
         self.common_heads = (
             lexicon.role_titles | lexicon.anonymous | lexicon.groups | lexicon.organs
@@ -415,6 +418,8 @@ def find_mentions(
             continue
         if m.kind == "name" and _state_as_place(doc, m, dictionary, matchers.venue_nouns):
             m.place = True
+        elif _spoken_for(doc, m, matchers.principal_for_ends):
+            pass  # "a spokesman for the Islamic Emirate": whom he speaks for, no brief
         elif m.kind == "name" and _in_portfolio(doc, m, title_ends, dictionary):
             m.place = m.brief = True  # "the special adviser on Cyprus": no actor by itself
         elif m.kind in ("gpe", "org") and _region_brief(doc, m, title_ends, matchers.org_heads):
@@ -659,6 +664,15 @@ def _owner_of_body(doc: Doc, s: int, e: int, org_heads: frozenset[str]) -> bool:
     while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
         j += 1
     return j > e + 1 and doc[j - 1].lower_ in org_heads
+
+
+def _spoken_for(doc: Doc, m: Mention, principal_ends: frozenset[str]) -> bool:
+    """A name after "for (the)" right after a title whose "for" names its principal ("a
+    spokesman for the Islamic Emirate", ``roles.principal_for``): no brief (issue 18t)."""
+    i = m.start - 1
+    if i > 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i > 0 and doc[i].lower_ == "for" and doc[i - 1].lower_ in principal_ends
 
 
 def _in_portfolio(doc: Doc, m: Mention, title_ends: set[int], dictionary: ActorDictionary) -> bool:

@@ -137,9 +137,11 @@ class Records:
         sent: int,
         confidence: float,
         statement: str | None = None,
+        origin: str | None = None,
         **extra: Any,
     ) -> None:
-        """Record a relation with sentence ``sent`` as evidence (once per key)."""
+        """Record a relation with sentence ``sent`` as evidence (once per key), marked with
+        ``origin`` when it is not the current one (a fallback's role, emitted later)."""
         if source == target:
             return
         ctx = self.ctx
@@ -162,7 +164,12 @@ class Records:
             rec["date"] = ctx.published.isoformat()
         rec.update(extra)
         rec.update(
-            {"start": a, "end": b, "confidence": round(confidence, 2), "origin": self.origin}
+            {
+                "start": a,
+                "end": b,
+                "confidence": round(confidence, 2),
+                "origin": origin or self.origin,
+            }
         )
         self.relations.append(rec)
 

@@ -562,7 +562,9 @@ class Speakers:
                 and body[1] in ctx.lex.voices
                 and ctx.type_of(sf.source) == "person"
             ):
-                ctx.add_speaks(sf.source, body[0], sf.title, sf.sent, 0.8 * sf.confidence)
+                ctx.add_speaks(
+                    sf.source, body[0], sf.title, sf.sent, 0.8 * sf.confidence, origin=sf.origin
+                )
         idle, unnamed = self._idle_principals()
         for sf in ctx.speaks.values():
             if sf.source in unnamed:
@@ -578,7 +580,15 @@ class Speakers:
                     extra["valid_from"] = sf.role.start.isoformat()
                 if sf.role.end:
                     extra["valid_to"] = sf.role.end.isoformat()
-            ctx.out.relation("speaks_for", sf.source, sf.target, sf.sent, sf.confidence, **extra)
+            ctx.out.relation(
+                "speaks_for",
+                sf.source,
+                sf.target,
+                sf.sent,
+                sf.confidence,
+                origin=sf.origin,
+                **extra,
+            )
 
     def _idle_principals(self) -> tuple[set[str], set[str]]:
         """People who neither speak nor act here, so that their office is no finding of this
@@ -613,6 +623,8 @@ class Speakers:
         ctx = self.ctx
         doc = ctx.doc
         root = span_root(doc, m.start, m.end)
+        if self._tenure(root):
+            return True
         if root.dep_ in ("poss", "compound"):
             return ctx.title_at[root.head.i] is not None and root.head.i >= m.end
         own = _title_words_before(doc, m.start - 1) + 1
@@ -624,6 +636,19 @@ class Speakers:
             if t.i < own and ctx.title_at[t.i] is not None:
                 return True
         return False
+
+    def _tenure(self, root: Token) -> bool:
+        """Whether a person's name (its root ``root``) only dates something by their time in
+        office: "as it did under President X", "under the administration of President X",
+        "during X's presidency" (issue 18t)."""
+        lex = self.ctx.lex
+        t = root
+        if t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ == "of"):
+            noun = t.head if t.dep_ == "poss" else t.head.head
+            if noun.lemma_.lower() not in lex.tenure_nouns:
+                return False
+            t = noun
+        return t.dep_ == "pobj" and t.head.lower_ in lex.tenure_prepositions
 
     # ------------------------------------------------------------------ owners
     def _tree_role(self, m: Mention, *, led_only: bool = False) -> tuple[str, str] | None:
@@ -724,7 +749,9 @@ class Speakers:
         for h in heads + relcl:
             # "the opposition's negotiator" is none of the state's; but the body a person
             # leads is theirs whatever describes it ("who leads the opposition X party")
-            if h not in relcl and any(_blocks(c, ctx.lex.role_blockers) for c in h.children):
+            if h not in relcl and any(
+                _blocks(c, ctx.lex.role_blockers) or self._historical(c) for c in h.children
+            ):
                 continue
             owner = self._owner(h, m, pronouns=h not in relcl)
             if owner is None and body is not None and h.i == body.i:
@@ -1542,7 +1569,7 @@ class Speakers:
                 i = opened - 1  # "Syrian Democratic Forces (SDF) General Commander X"
             elif not titles and (brief := self._brief_before(i)) is not None:
                 i = brief  # "US special envoy to the Middle East X": the title's brief
-            elif _blocks(t, ctx.lex.role_blockers):
+            elif _blocks(t, ctx.lex.role_blockers) or self._historical(t):
                 blocked = True
                 i -= 1
             elif titles and not orgs and (bare := self._bare_body(t)) is not None:
@@ -1771,6 +1798,8 @@ class Speakers:
                     return None  # "Lind, the leader of the Front, Vega, said": Vega's title
             if t.text in (",", ";", ".", ")", ":") or t.tag_.startswith("VB"):
                 break
+            if not titles and self._others_office(t):
+                return None  # "X, a critic of the Serbian foreign minister": another's office
             if t.lower_ == "and" and titles and blocked:
                 # "X, Nigeria's former president and AU's high representative": the office
                 # after "and" is held now
@@ -1846,7 +1875,7 @@ class Speakers:
                 seen.append(mm)
                 j = mm.end
             else:
-                if _blocks(t, ctx.lex.role_blockers):
+                if _blocks(t, ctx.lex.role_blockers) or self._historical(t):
                     blocked = True
                 j += 1
             steps += 1
@@ -1856,6 +1885,34 @@ class Speakers:
             for mm in seen:
                 ctx.use(mm.actor, mm.start, mm.text)  # type: ignore[arg-type]
         return titles[0], orgs, blocked
+
+    def _historical(self, t: Token) -> bool:
+        """An ordinal right before a title that puts the office in history ("Somalia's first
+        president", "the first Renamo commander"; `roles.ordinal_blockers`), not a rank held
+        now ("First Vice President", `roles.ordinal_ranks`), issue 18t."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if t.lower_ not in lex.ordinal_blockers or t.i + 1 >= len(ctx.doc):
+            return False
+        if t.dep_ != "amod" or ctx.title_at[t.head.i] is None:
+            return False
+        return ctx.doc[t.i + 1].lower_ not in lex.ordinal_ranks
+
+    def _others_office(self, t: Token) -> bool:
+        """Whether ``t`` is the preposition after an apposition's head noun that is no title
+        ("a critic of", "the son of", "a close ally of"): a title after it is another
+        person's office, not the one named before the comma (issue 18t)."""
+        ctx = self.ctx
+        if t.lower_ not in _OTHERS_PREPS or t.i == 0:
+            return False
+        noun = ctx.doc[t.i - 1]
+        return (
+            noun.pos_ == "NOUN"
+            and t.head.i == noun.i
+            and ctx.title_at[noun.i] is None
+            and ctx.men[noun.i] is None
+            and noun.lemma_.lower() not in ctx.lex.role_nouns
+        )
 
     def _principal_office(
         self, titles: list[str], orgs: list[str], seen: list[Mention], person: Mention
@@ -1939,6 +1996,8 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "from", "across", "inside", "outsi
 _SERVING_PREPS = frozenset({"under"})
 #: words between an office and the person it serves ("envoy of Y", "adviser to Y")
 _PRINCIPAL_PREPS = _SERVING_PREPS | {"of", "to"}
+#: prepositions after a noun of no office that lead to another's ("a critic of the minister")
+_OTHERS_PREPS = frozenset({"of", "to", "with"})
 
 #: verbs whose "for" names the side the subject acts for: "speaks for the group", "signed
 #: for Moscow", "negotiated for the rebels"

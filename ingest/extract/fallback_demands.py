@@ -1,0 +1,477 @@
+"""The ``demands`` fallback: a looser reading of a sentence the detector flagged for demands
+and in which the rules recorded no demand (see :mod:`.fallbacks`).
+
+The rules ask for a verb's exact frame; here any construction of wanting will do, read by its
+grammar, never by the words of one article (the word classes: ``data/fallback_demands.yaml``):
+
+- a verb of wanting, asking, conditioning, insisting or urging ("hopes the deal will secure a
+  halt to X", "was waiting for the government to release the prisoners", "requesting to speak
+  without mediators"): its subject (or a passive's agent, or the one whose words the clause
+  is) demands its object or complement, named by the rules' topic machinery;
+- a demand noun with an owner ("the rebels' conditions", "a request by X to Y", "Houthi
+  demands for the payment of salaries", "the main demands of X were amnesty");
+- a clause with "must", "should", "have to" or "need to" in someone's words ("X said the junta
+  must hand over power"): the speaker demands it of the subject.
+
+Nothing when the cue is negated, hypothetical or asked (a question), when the holder is the
+one asked ("urged Hamas to ..." is no demand of Hamas), when the stance is attributed by
+someone else ("accused the opposition of seeking X"), or when what is asked is no content
+(a general appeal, an actor alone, the speaker's own plan). Relations go through
+:meth:`.records.Records.stance` (a spokesperson's stance is the body's) with the fallback's
+origin and a confidence below the rules'.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from actorgraph.ingest.extract import fallbacks
+from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
+from actorgraph.ingest.extract.demands import DemandRules, _denied
+from actorgraph.ingest.extract.lexicon import FUTURE_AUXILIARIES, Words, read_cue_file
+from actorgraph.ingest.extract.records import Resolved
+from actorgraph.ingest.extract.tokens import plural_base
+from actorgraph.ingest.extract.topic_spans import contentless_act
+from actorgraph.ingest.extract.topics import Topic
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.parties import Parties
+    from spacy.tokens import Span, Token
+
+DATA = Path(__file__).parent / "data" / "fallback_demands.yaml"
+
+#: the fallback's confidence (the rules give 0.6-0.75)
+CONFIDENCE = 0.45
+
+#: verbs of a state, not an act ("the Nile must remain a source of life"): no demand
+COPULAS = frozenset({"be", "remain", "stay", "become", "seem"})
+#: what makes a clause name its content: an object, a complement, a prepositional phrase
+CONTENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "attr", "acomp", "prt", "dative"})
+#: objects that point elsewhere and name nothing here ("must stop this")
+VACUOUS_OBJECTS = frozenset({"this", "that", "these", "those", "it", "them", "so"})
+
+
+class Cues(BaseModel):
+    """The word classes of ``data/fallback_demands.yaml`` (see the file's comments)."""
+
+    model_config = ConfigDict(extra="forbid")
+    verbs: Words
+    own_act_verbs: Words = Field(default_factory=list)
+    talk_verbs: Words = Field(default_factory=list)
+    needs: dict[str, Words] = Field(default_factory=dict)
+    others_act_only: Words = Field(default_factory=list)
+    wishing: Words = Field(default_factory=list)
+    nouns: Words
+    conditional_predicates: Words = Field(default_factory=list)
+    heading_roles: Words = Field(default_factory=list)
+    outcome_verbs: Words = Field(default_factory=list)
+    attributing: Words = Field(default_factory=list)
+
+
+@lru_cache(maxsize=2)
+def load_cues(path: Path = DATA) -> Cues:
+    """The fallback's cue file, validated (one error naming the file and field)."""
+    cues = read_cue_file(path, Cues, "the demands fallback's cues")
+    stray = sorted(
+        (set(cues.own_act_verbs) | set(cues.needs) | set(cues.others_act_only)) - set(cues.verbs)
+    )
+    if stray:
+        raise ValueError(f"{path}: restrictions on words that are no cue verbs: {stray}")
+    return cues
+
+
+class LooseDemands(DemandRules):
+    """The looser demand reading of one flagged sentence."""
+
+    def __init__(self, ctx: DocContext, cues: Cues) -> None:
+        super().__init__(ctx)
+        self.cues = cues
+
+    def read(self, sent: Span) -> None:
+        ctx = self.ctx
+        if ctx.asked(sent.root, quoted=True):
+            return
+        ctx.resolve.stance_sources = True  # "the government insisted": the state's stance
+        try:
+            for t in sent:
+                lemma = t.lemma_.lower()
+                if t.pos_ == "VERB" and self._lemma(t) in self.cues.verbs:
+                    self._verb(t)
+                elif t.pos_ == "NOUN" and lemma in self.cues.nouns:
+                    self._noun(t)
+                elif t.dep_ == "advcl" and _marked(t, "if"):
+                    self._conditional(t)
+                elif t.dep_ == "aux" and t.lower_ in ctx.lex.modals:
+                    self._deontic_clause(t.head)
+                elif lemma in ctx.lex.necessity and t.pos_ in ("VERB", "AUX"):
+                    self._necessity(t)
+        finally:
+            ctx.resolve.stance_sources = False
+
+    def _necessity(self, t: Token) -> None:
+        """ "have to" or "need to" with their infinitive ("the rebels have to disarm")."""
+        act = next((c for c in t.children if c.dep_ == "xcomp"), None)
+        if act is not None and self.ctx.has_modal(t):
+            self._deontic_clause(act, modal=t)
+
+    def _lemma(self, v: Token) -> str:
+        """A verb's lemma; a cue's third person where the lemmatizer missed it ("hopes" read
+        as "hop")."""
+        lemma = v.lemma_.lower()
+        base = plural_base(v) if v.tag_ == "VBZ" else None
+        return base if lemma not in self.cues.verbs and base in self.cues.verbs else lemma
+
+    # ------------------------------------------------------------------ checks
+    def _unasserted(self, v: Token) -> bool:
+        """Negated, hypothetical, or attributed by someone else ("accused X of seeking")."""
+        ctx = self.ctx
+        if ctx.negated(v) or ctx.irrealis(v):
+            return True
+        cur = v
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in self.cues.attributing:
+                return True
+        return False
+
+    def _holders(self, v: Token) -> list[Resolved]:
+        """Who holds what a verb wants: its subject (through conjunctions, control and
+        participles), else the one whose words the clause is."""
+        ctx = self.ctx
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+            # "was asked by X to ...": the agent, or nobody
+            agent = next((c for c in v.children if c.dep_ == "agent"), None)
+            objs = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
+            return [r for o in objs for r in ctx.resolve.resolve_np(o)]
+        found = ctx.resolve.subject_actors(v)
+        if found:
+            return found
+        subjects = ctx.resolve.subjects(v)
+        if v.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in v.children):
+            # "He said the use of force would fail and called on X to ...": hung on the wrong
+            # verb, the nearest subject above that names an actor
+            return self._conjoined_holder(v)
+        if subjects:
+            # "the chair of the opposition's negotiating team urged ...": the owner of a role
+            # named in the subject, else nobody (a subject that is no actor, "the talks need
+            # X", is not the speaker's)
+            return [r for s in subjects for r in self._role_owner(s)]
+        top = v
+        while top.dep_ in ("conj", "xcomp", "advcl") and top.head.i != top.i:
+            top = top.head
+        return self._judges(top)
+
+    def _conjoined_holder(self, v: Token) -> list[Resolved]:
+        """The subject actors of the nearest verb above a conjoined verb that has them."""
+        ctx = self.ctx
+        cur = v
+        for _ in range(4):
+            if cur.head.i == cur.i or cur.dep_ not in ("conj", "ccomp"):
+                return []
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                found = ctx.resolve.subject_actors(cur)
+                if found:
+                    return [] if ctx.irrealis(cur) or ctx.negated(cur) else found
+        return []
+
+    def _role_owner(self, subj: Token) -> list[Resolved]:
+        """The body a role without a name heads ("the chair of the opposition's team",
+        "the rebels' negotiator")."""
+        ctx = self.ctx
+        if subj.lemma_.lower() not in self.cues.heading_roles or ctx.men[subj.i] is not None:
+            return []
+        owner = self._owner_of_role(subj)
+        if owner is not None:
+            return [Resolved(owner, via="principal")]
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    with ctx.quietly():
+                        found = ctx.resolve.resolve_np(g, pronouns=False)
+                    if found:
+                        return [Resolved(r.actor, via="principal") for r in found]
+                    owner = self._owner_of_role(g)
+                    if owner is not None:
+                        return [Resolved(owner, via="principal")]
+        return []
+
+    def _record(self, sources: list[Resolved], targets: list[Topic | str], cue: Token) -> None:
+        """Emit, without the actors the cue asks (a demand made to X is not X's) and with
+        topics only (an actor alone is no demand)."""
+        asked = self._addressees(cue)
+        ctx = self.ctx
+        sources = [
+            r for r in sources if r.actor not in asked and ctx.stance_source(r.actor) not in asked
+        ]
+        topics: list[Topic | str] = [x for x in targets if isinstance(x, Topic)]
+        if sources and topics:
+            self._emit("demands", sources, topics, cue, CONFIDENCE)
+
+    # ------------------------------------------------------------------ verbs
+    def _verb(self, v: Token) -> None:
+        ctx = self.ctx
+        lemma = self._lemma(v)
+        needs = self.cues.needs.get(lemma)
+        if needs is not None and not self._has_need(v, needs):
+            return
+        if lemma in self.cues.others_act_only and not self._others_act(v):
+            return
+        if self._unasserted(v) or any(_denied(s) for s in ctx.resolve.subjects(v)):
+            return  # "neither Egypt nor Turkey was pressing Hamas to ..."
+        sources = self._holders(v)
+        if not sources:
+            return
+        self._record(sources, self._wanted_of(v, sources), v)
+
+    def _has_need(self, v: Token, needs: list[str]) -> bool:
+        """Whether a verb has one of the prepositions it needs (not of a time: "called on
+        Monday"), or an infinitive where it takes one ("to")."""
+        if "to" in needs and (
+            self.t.actor_to_act(v) is not None
+            or any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in v.children)
+        ):
+            return True
+        return any(_opened_by(c, needs) for c in v.children)
+
+    def _others_act(self, v: Token) -> bool:
+        """Whether a verb asks someone else to act: an object with an infinitive, or a
+        clause with a subject of its own."""
+        if self.t.actor_to_act(v) is not None:
+            return True
+        return any(
+            c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            for c in v.children
+        )
+
+    def _wanted_of(self, v: Token, sources: list[Resolved]) -> list[Topic | str]:
+        """What a verb of wanting asks for."""
+        ctx = self.ctx
+        lemma = self._lemma(v)
+        clause = next(
+            (c for c in v.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None
+        )
+        if clause is not None:
+            return self._hoped_clause(clause, sources)
+        own = next(
+            (
+                c
+                for c in v.children
+                if c.dep_ == "xcomp"
+                and c.pos_ == "VERB"
+                and not any(o.dep_ == "dobj" and o.i < c.i for o in v.children)
+            ),
+            None,
+        )
+        if (
+            own is not None
+            and lemma in self.cues.own_act_verbs
+            and own.lemma_.lower() not in self.cues.talk_verbs
+        ):
+            return []  # "wants to expand the offensive": its own plan
+        if own is not None and contentless_act(own, ctx.lex):
+            return []
+        dobj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if dobj is not None and dobj.lemma_.lower() in ctx.lex.general_appeals:
+            return []
+        return self.t.of_verb(v, allow_actor=False)
+
+    def _hoped_clause(self, clause: Token, sources: list[Resolved]) -> list[Topic | str]:
+        """ "hopes the deal will secure a halt to X and Y": X and Y; "expects that Venezuela
+        will respect Z": the act; nothing when the clause's subject is the holder ("hopes it
+        will win": its own plan)."""
+        ctx = self.ctx
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        lemma = self._lemma(clause.head)
+        if subj is None or not (lemma in self.cues.wishing or self._wished(clause)):
+            return []  # "insists the talks are indirect": told, not asked
+        if subj.pos_ == "PRON" and subj.lower_ in FIRST_PLURAL | FIRST_SINGULAR:
+            return []
+        with ctx.quietly():
+            doers = ctx.resolve.resolve_np(subj)
+        ours = {ctx.stance_source(r.actor) for r in sources}
+        if any(ctx.stance_source(r.actor) in ours for r in doers):
+            return []
+        obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if clause.lemma_.lower() in self.cues.outcome_verbs and obj is not None:
+            return self._object_items(clause, obj)
+        agent = subj if not doers and subj.pos_ != "PRON" else None
+        return self.t.and_conjoined(_one(ctx.topics.from_vp(clause, agent=agent)), clause)
+
+    def _object_items(self, clause: Token, obj: Token) -> list[Topic | str]:
+        """The object of a verb of outcome, one target per item; "secure a halt to the
+        strikes and the release of X" with "to ..." hung on the verb: the halt with it."""
+        topics = self.ctx.topics
+        prep = next(
+            (c for c in clause.children if c.dep_ == "prep" and c.i == obj.right_edge.i + 1), None
+        )
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+        if prep is None or pobj is None or any(c.dep_ == "prep" for c in obj.children):
+            return self.t.nps(obj)
+        own = [t for t in topics.np_tokens(pobj) if t.i <= pobj.i]  # without its conjuncts
+        first = topics.from_tokens([*topics.np_tokens(obj), prep, *own])
+        rest = [x for c in pobj.conjuncts if c.i > pobj.i for x in self.t.nps(c)]
+        return [*_one(first), *rest]
+
+    def _wished(self, clause: Token) -> bool:
+        """A clause that asks rather than tells: with a modal or a future, or in the
+        subjunctive ("that the army withdraw")."""
+        if self.ctx.has_modal(clause) or self.t.subjunctive(clause):
+            return True
+        return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in clause.children)
+
+    def _has_content(self, clause: Token) -> bool:
+        """Whether a clause names what is asked: an object or complement that is no
+        pronoun ("stop this" says nothing), or a verb that is a whole act ("withdraw")."""
+        kids = [c for c in clause.children if c.dep_ in CONTENT_DEPS]
+        if any(c.pos_ == "PRON" or c.lower_ in VACUOUS_OBJECTS for c in kids):
+            return False
+        return bool(kids) or clause.lemma_.lower() in self.ctx.lex.topic_acts
+
+    # ------------------------------------------------------------------ nouns
+    def _noun(self, n: Token) -> None:
+        """A demand noun with an owner: what it asks for."""
+        ctx = self.ctx
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children) or ctx.negated(n):
+            return
+        gov = n.head.head if n.dep_ == "pobj" else n.head
+        if gov.pos_ in ("VERB", "AUX") and self._unasserted(gov) and gov.i != n.i:
+            return
+        sources = self._owners(n)
+        if not sources and n.dep_ == "dobj" and n.head.lemma_.lower() in ctx.lex.light_verbs:
+            sources = ctx.resolve.subject_actors(n.head)  # "made a request"
+        if not sources:
+            return
+        self._record(sources, self._asked_by_noun(n), n)
+
+    def _asked_by_noun(self, n: Token) -> list[Topic | str]:
+        """ "demands for A and B", "a request to stop over", "the condition that X", "the
+        main demands of X were A": the content, never the noun alone."""
+        ctx = self.ctx
+        act = self.t.clause_of_noun(n)
+        if act is not None:
+            return self.t.and_conjoined(_one(ctx.topics.from_vp(act)), act)
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "on"):
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None and ctx.men[obj.i] is None:
+                    return self.t.nps(obj) if obj.pos_ != "VERB" else _one(ctx.topics.from_vp(obj))
+        if n.dep_ in ("nsubj", "nsubjpass") and n.head.lemma_.lower() in ("be", "include"):
+            attr = next((c for c in n.head.children if c.dep_ in ("attr", "dobj")), None)
+            if attr is not None and ctx.men[attr.i] is None:
+                return self.t.nps(attr)
+        return []
+
+    # ------------------------------------------------------------------ conditions
+    def _conditional(self, cond: Token) -> None:
+        """ "we will agree to work with X if it agrees to Y", "peace is only possible if
+        Russia agrees to A and B": a side's own step on a condition another is to meet
+        demands what the condition asks."""
+        ctx = self.ctx
+        step = cond.head
+        if step.pos_ == "ADJ" and step.dep_ == "acomp":
+            step = step.head  # "peace is only possible if ..."
+        lex = ctx.lex
+        lemma = step.lemma_.lower()
+        pred = next(
+            (c for c in step.children if c.dep_ == "acomp"),
+            step if step.pos_ == "ADJ" else None,
+        )
+        own = lemma in lex.offered_acts or (
+            pred is not None and pred.lower_ in self.cues.conditional_predicates
+        )
+        if not own or ctx.negated(step) or ctx.negated(cond) or ctx.asked(step):
+            return
+        if pred is not None and step.lemma_.lower() == "be":
+            sources = self._judges(step)
+            subj = next((c for c in step.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON" and ctx.men[subj.i] is None:
+                pass  # "peace is only possible if": the speaker's
+            else:
+                sources = ctx.resolve.subject_actors(step) or sources
+        else:
+            top = step  # "is ready to sign the accord if ...": the subject of "is"
+            while top.dep_ in ("xcomp", "acomp") and top.head.i != top.i:
+                top = top.head
+            sources = ctx.resolve.subject_actors(top)
+        if not sources or self._unasserted(step):
+            return
+        who = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if who is None:
+            return
+        with ctx.quietly():
+            doers = ctx.resolve.resolve_np(who)
+        ours = {ctx.stance_source(r.actor) for r in sources}
+        if not doers or any(ctx.stance_source(r.actor) in ours for r in doers):
+            return  # "if it gets X": its own gain; "if things calm down": no one asked
+        act = next((c for c in cond.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is not None and cond.lemma_.lower() in lex.agree_verbs:
+            asked = _one(ctx.topics.from_vp(act))  # "if Israel agrees to withdraw from X"
+        else:
+            asked = self._asked_by_condition(cond)
+        self._record(sources, asked, cond)
+
+    # ------------------------------------------------------------------ deontic
+    def _deontic_clause(self, clause: Token, modal: Token | None = None) -> None:
+        """ "X said the junta must hand over power": X demands it of the junta."""
+        ctx = self.ctx
+        cue = modal if modal is not None else clause
+        if clause.pos_ not in ("VERB", "AUX") or ctx.negated(clause) or ctx.irrealis(clause):
+            return
+        if modal is not None and ctx.negated(modal):
+            return
+        if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children):
+            return  # "must have been": an inference
+        if clause.lemma_.lower() in COPULAS or not self._has_content(clause):
+            return  # "the Nile must remain a source of life", "they must stop this"
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+            return
+        top = modal if modal is not None else clause
+        sources = self._judges(top)
+        if not sources:
+            return
+        subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.dep_ == "expl" or _denied(subj):
+            return  # "nobody should expect us to ..."
+        if subj.pos_ == "PRON" and subj.lower_ in FIRST_PLURAL | FIRST_SINGULAR:
+            return  # "we must ...": a commitment
+        with ctx.quietly():
+            doers = ctx.resolve.resolve_np(subj)
+        ours = {ctx.stance_source(r.actor) for r in sources}
+        if any(ctx.stance_source(r.actor) in ours for r in doers):
+            return
+        agent = subj if not doers and subj.pos_ != "PRON" else None
+        found = self.t.and_conjoined(_one(ctx.topics.from_vp(clause, agent=agent)), clause)
+        self._record(sources, found, cue)
+
+
+def _marked(clause: Token, word: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
+
+
+def _opened_by(c: Token, preps: list[str]) -> bool:
+    """A preposition among ``preps``, or a clause it opens ("waiting for the government to
+    release them", the "for" parsed as the clause's mark)."""
+    if c.dep_ in ("prep", "prt"):
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        when = obj is not None and obj.ent_type_ in ("DATE", "TIME")
+        return c.lower_ in preps and not when
+    return c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in preps for g in c.children)
+
+
+def _one(x: Topic | str | None) -> list[Topic | str]:
+    return [] if x is None else [x]
+
+
+@fallbacks.register("demands")
+def read_demands(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
+    """The demands fallback (see the module docstring)."""
+    LooseDemands(ctx, load_cues()).read(sent)

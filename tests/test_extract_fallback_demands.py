@@ -97,6 +97,20 @@ POSITIVES = [
         "hamas",
         "withdraw",
     ),
+    # a text that asks is the demand of the body that adopted it
+    (
+        "A declaration adopted by the African Union on Monday calls for Sudan's army to"
+        " reopen the Adre crossing.",
+        "african-union",
+        "reopen the adre crossing",
+    ),
+    # a precondition named for whom it is one (present tense, a copula)
+    (
+        "For Eritrea, the demarcation of the border remains a precondition for any talks with"
+        " Ethiopia.",
+        "eritrea",
+        "demarcation of the border",
+    ),
 ]
 
 

@@ -161,7 +161,7 @@ class LooseDemands(DemandRules):
             # "the chair of the opposition's negotiating team urged ...": the owner of a role
             # named in the subject, else nobody (a subject that is no actor, "the talks need
             # X", is not the speaker's)
-            return [r for s in subjects for r in self._role_owner(s)]
+            return [r for s in subjects for r in self._role_owner(s) or self._text_owner(s)]
         top = v
         while top.dep_ in ("conj", "xcomp", "advcl") and top.head.i != top.i:
             top = top.head
@@ -203,6 +203,27 @@ class LooseDemands(DemandRules):
                     if owner is not None:
                         return [Resolved(owner, via="principal")]
         return []
+
+    def _text_owner(self, subj: Token) -> list[Resolved]:
+        """Whose text a text that asks is ("a resolution adopted by the council demands",
+        "the Hamas proposal calls for"): the agent of its participle, or its owner named."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if subj.lemma_.lower() not in lex.adopted_texts | lex.carriers | lex.demand_plans:
+            return []
+        owner = ctx.owner_of(subj)
+        if owner is not None:
+            return [Resolved(owner)]
+        return [
+            r
+            for c in subj.children
+            if c.dep_ == "acl" and c.tag_ == "VBN"
+            for a in c.children
+            if a.dep_ == "agent"
+            for o in a.children
+            if o.dep_ == "pobj"
+            for r in ctx.resolve.resolve_np(o)
+        ]
 
     def _record(self, sources: list[Resolved], targets: list[Topic | str], cue: Token) -> None:
         """Emit, without the actors the cue asks (a demand made to X is not X's) and with
@@ -282,7 +303,31 @@ class LooseDemands(DemandRules):
         dobj = next((c for c in v.children if c.dep_ == "dobj"), None)
         if dobj is not None and dobj.lemma_.lower() in ctx.lex.general_appeals:
             return []
-        return self.t.of_verb(v, allow_actor=False)
+        return self._for_to(v) or self.t.of_verb(v, allow_actor=False)
+
+    def _for_to(self, v: Token) -> list[Topic | str]:
+        """ "calls for Sudan's army to reopen the crossing" with the infinitive hung on the
+        verb: the act, with who is to do it when that is no actor of its own."""
+        ctx = self.ctx
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        who = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+        act = next(
+            (
+                c
+                for c in v.children
+                if c.dep_ in ("advcl", "xcomp")
+                and c.pos_ == "VERB"
+                and who is not None
+                and c.i > who.i
+                and not any(g.dep_ in ("nsubj", "mark") for g in c.children)
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ),
+            None,
+        )
+        if act is None or who is None:
+            return []
+        agent = who if ctx.men[who.i] is None and who.pos_ != "PRON" else None
+        return self.t.and_conjoined(_one(ctx.topics.from_vp(act, agent=agent)), act)
 
     def _hoped_clause(self, clause: Token, sources: list[Resolved]) -> list[Topic | str]:
         """ "hopes the deal will secure a halt to X and Y": X and Y; "expects that Venezuela
@@ -348,6 +393,8 @@ class LooseDemands(DemandRules):
         sources = self._owners(n)
         if not sources and n.dep_ == "dobj" and n.head.lemma_.lower() in ctx.lex.light_verbs:
             sources = ctx.resolve.subject_actors(n.head)  # "made a request"
+        if not sources and n.dep_ == "attr":
+            sources = self._for_whom(n.head)  # "For Eritrea, X remains a precondition"
         if not sources:
             return
         self._record(sources, self._asked_by_noun(n), n)
@@ -359,6 +406,11 @@ class LooseDemands(DemandRules):
         act = self.t.clause_of_noun(n)
         if act is not None:
             return self.t.and_conjoined(_one(ctx.topics.from_vp(act)), act)
+        if n.dep_ == "attr" and n.head.lemma_.lower() in COPULAS:
+            subj = next((c for c in n.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and ctx.men[subj.i] is None and subj.pos_ != "PRON":
+                return self.t.nps(subj)  # "the demarcation of the border remains a condition"
+
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in ("for", "on"):
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -369,6 +421,18 @@ class LooseDemands(DemandRules):
             if attr is not None and ctx.men[attr.i] is None:
                 return self.t.nps(attr)
         return []
+
+    def _for_whom(self, verb: Token) -> list[Resolved]:
+        """The actor a fronted "for" names ("For Eritrea, X remains a precondition")."""
+        ctx = self.ctx
+        return [
+            r
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i
+            for o in c.children
+            if o.dep_ == "pobj"
+            for r in ctx.resolve.resolve_np(o)
+        ]
 
     # ------------------------------------------------------------------ conditions
     def _conditional(self, cond: Token) -> None:

@@ -111,6 +111,12 @@ POSITIVES = [
         "eritrea",
         "demarcation of the border",
     ),
+    # one's own act of obtaining something: what is to be obtained
+    (
+        "Qatar aims to secure the release of all hostages by March.",
+        "qatar",
+        "release of hostages",
+    ),
 ]
 
 
@@ -140,6 +146,8 @@ NEAR_MISSES = [
     "Iran insists the talks are indirect.",
     # a denied subject
     "Neither Egypt nor Qatar was pressing Hamas to accept the plan.",
+    # one's own plan of war, no demand on anyone
+    "Russia wants to bring the war to Kyiv.",
     # a pointer names nothing
     '"They must stop this," the Kenyan foreign minister said.',
 ]

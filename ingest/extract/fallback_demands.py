@@ -292,6 +292,14 @@ class LooseDemands(DemandRules):
             ),
             None,
         )
+        won = next((c for c in own.children if c.dep_ == "dobj"), None) if own else None
+        if (
+            own is not None
+            and won is not None
+            and own.lemma_.lower() in self.cues.outcome_verbs
+            and won.lemma_.lower() not in ctx.lex.hostilities  # "to bring the war to X"
+        ):
+            return self._object_items(own, won)  # "aims to secure the release of X": X
         if (
             own is not None
             and lemma in self.cues.own_act_verbs

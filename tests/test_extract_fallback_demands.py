@@ -111,6 +111,13 @@ POSITIVES = [
         "eritrea",
         "demarcation of the border",
     ),
+    # a condition whose object lists its items: one demand per item
+    (
+        "Armenia is open to a peace treaty if Azerbaijan agrees to several goodwill measures,"
+        " including the return of detainees and a joint border commission.",
+        "armenia",
+        "joint border commission",
+    ),
     # one's own act of obtaining something: what is to be obtained
     (
         "Qatar aims to secure the release of all hostages by March.",

@@ -353,6 +353,8 @@ class LooseDemands(DemandRules):
         ours = {ctx.stance_source(r.actor) for r in sources}
         if any(ctx.stance_source(r.actor) in ours for r in doers):
             return []
+        if any({r.actor, ctx.stance_source(r.actor)} & ctx.mediator_hints for r in doers):
+            return []  # "hope the envoy will succeed in his mission": no side asked
         obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
         if clause.lemma_.lower() in self.cues.outcome_verbs and obj is not None:
             return self._object_items(clause, obj)
@@ -373,6 +375,18 @@ class LooseDemands(DemandRules):
         first = topics.from_tokens([*topics.np_tokens(obj), prep, *own])
         rest = [x for c in pobj.conjuncts if c.i > pobj.i for x in self.t.nps(c)]
         return [*_one(first), *rest]
+
+    def _items(self, obj: Token) -> list[Topic | str]:
+        """A phrase as targets, or the items it names ("key steps, including a ceasefire and
+        a prisoner swap": the ceasefire and the swap)."""
+        listed = [
+            g
+            for c in obj.children
+            if c.dep_ == "prep" and c.lower_ in ("including", "notably")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        return [x for g in listed[:1] for x in self.t.nps(g)] or self.t.nps(obj)
 
     def _wished(self, clause: Token) -> bool:
         """A clause that asks rather than tells: with a modal or a future, or in the
@@ -423,7 +437,7 @@ class LooseDemands(DemandRules):
             if c.dep_ == "prep" and c.lower_ in ("for", "on"):
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None and ctx.men[obj.i] is None:
-                    return self.t.nps(obj) if obj.pos_ != "VERB" else _one(ctx.topics.from_vp(obj))
+                    return self._items(obj) if obj.pos_ != "VERB" else _one(ctx.topics.from_vp(obj))
         if n.dep_ in ("nsubj", "nsubjpass") and n.head.lemma_.lower() in ("be", "include"):
             attr = next((c for c in n.head.children if c.dep_ in ("attr", "dobj")), None)
             if attr is not None and ctx.men[attr.i] is None:
@@ -485,8 +499,21 @@ class LooseDemands(DemandRules):
         if not doers or any(ctx.stance_source(r.actor) in ours for r in doers):
             return  # "if it gets X": its own gain; "if things calm down": no one asked
         act = next((c for c in cond.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if act is not None and cond.lemma_.lower() in lex.agree_verbs:
+        obj = next(
+            (
+                g
+                for c in cond.children
+                if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("to", "on"))
+                for g in (c, *c.children)
+                if g.dep_ in ("dobj", "pobj")
+            ),
+            None,
+        )
+        agreeing = cond.lemma_.lower() in lex.agree_verbs
+        if act is not None and agreeing:
             asked = _one(ctx.topics.from_vp(act))  # "if Israel agrees to withdraw from X"
+        elif obj is not None and agreeing and ctx.men[obj.i] is None:
+            asked = self._items(obj)  # "agrees to key steps, including A and B": A and B
         else:
             asked = self._asked_by_condition(cond)
         self._record(sources, asked, cond)

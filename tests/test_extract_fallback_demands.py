@@ -49,12 +49,6 @@ POSITIVES = [
         "karen-national-union",
         "pull battalions",
     ),
-    # a request by someone, object of a refusal (the requester's demand)
-    (
-        "Thailand turned down a request by Cambodia to reopen the border crossings.",
-        "cambodia",
-        "reopen the border crossings",
-    ),
     # expecting that another will act (future clause)
     (
         "The Government of Armenia expects that Azerbaijan will return all prisoners of war"
@@ -155,6 +149,12 @@ NEAR_MISSES = [
     "Neither Egypt nor Qatar was pressing Hamas to accept the plan.",
     # one's own plan of war, no demand on anyone
     "Russia wants to bring the war to Kyiv.",
+    # a demand named as background to the event reported (the bank's convention)
+    "Thailand turned down a request by Cambodia to reopen the border crossings.",
+    # a past counterfactual
+    "Israel would have withdrawn its troops if Hamas had released the hostages earlier.",
+    # the lexicon's frame: proposing something that is no step of the talks
+    "Peru proposed a joint study of the river basin.",
     # a pointer names nothing
     '"They must stop this," the Kenyan foreign minister said.',
 ]

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract import fallbacks
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
-from actorgraph.ingest.extract.demands import DemandRules, _denied
+from actorgraph.ingest.extract.demands import NEEDED_MEANS, DemandRules, _denied
 from actorgraph.ingest.extract.lexicon import FUTURE_AUXILIARIES, Words, read_cue_file
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.tokens import plural_base
@@ -47,6 +47,9 @@ DATA = Path(__file__).parent / "data" / "fallback_demands.yaml"
 #: the fallback's confidence (the rules give 0.6-0.75)
 CONFIDENCE = 0.45
 
+#: how a holder found as the body a role heads is marked (:meth:`LooseDemands._role_owner`)
+ROLE_OWNER = "role-owner"
+
 #: verbs of a state, not an act ("the Nile must remain a source of life"): no demand
 COPULAS = frozenset({"be", "remain", "stay", "become", "seem"})
 #: what makes a clause name its content: an object, a complement, a prepositional phrase
@@ -61,7 +64,6 @@ class Cues(BaseModel):
     model_config = ConfigDict(extra="forbid")
     verbs: Words
     own_act_verbs: Words = Field(default_factory=list)
-    talk_verbs: Words = Field(default_factory=list)
     needs: dict[str, Words] = Field(default_factory=dict)
     others_act_only: Words = Field(default_factory=list)
     wishing: Words = Field(default_factory=list)
@@ -90,6 +92,9 @@ class LooseDemands(DemandRules):
     def __init__(self, ctx: DocContext, cues: Cues) -> None:
         super().__init__(ctx)
         self.cues = cues
+        #: the stances found, recorded once the sentence is read (it is read quietly: an
+        #: actor a phrase names counts as the document's only when it holds a stance)
+        self._found: list[tuple[list[Resolved], list[Topic | str], Token]] = []
 
     def read(self, sent: Span) -> None:
         ctx = self.ctx
@@ -97,20 +102,28 @@ class LooseDemands(DemandRules):
             return
         ctx.resolve.stance_sources = True  # "the government insisted": the state's stance
         try:
-            for t in sent:
-                lemma = t.lemma_.lower()
-                if t.pos_ == "VERB" and self._lemma(t) in self.cues.verbs:
-                    self._verb(t)
-                elif t.pos_ == "NOUN" and lemma in self.cues.nouns:
-                    self._noun(t)
-                elif t.dep_ == "advcl" and _marked(t, "if"):
-                    self._conditional(t)
-                elif t.dep_ == "aux" and t.lower_ in ctx.lex.modals:
-                    self._deontic_clause(t.head)
-                elif lemma in ctx.lex.necessity and t.pos_ in ("VERB", "AUX"):
-                    self._necessity(t)
+            with ctx.quietly():
+                self._read(sent)
+            for sources, topics, cue in self._found:
+                self._emit("demands", sources, topics, cue, CONFIDENCE)
         finally:
             ctx.resolve.stance_sources = False
+
+    def _read(self, sent: Span) -> None:
+        """Each cue of the sentence to its construction."""
+        ctx = self.ctx
+        for t in sent:
+            lemma = t.lemma_.lower()
+            if t.pos_ == "VERB" and self._lemma(t) in self.cues.verbs:
+                self._verb(t)
+            elif t.pos_ == "NOUN" and lemma in self.cues.nouns:
+                self._noun(t)
+            elif t.dep_ == "advcl" and _marked(t, "if"):
+                self._conditional(t)
+            elif t.dep_ == "aux" and t.lower_ in ctx.lex.modals:
+                self._deontic_clause(t.head)
+            elif lemma in ctx.lex.necessity and t.pos_ in ("VERB", "AUX"):
+                self._necessity(t)
 
     def _necessity(self, t: Token) -> None:
         """ "have to" or "need to" with their infinitive ("the rebels have to disarm")."""
@@ -189,7 +202,7 @@ class LooseDemands(DemandRules):
             return []
         owner = self._owner_of_role(subj)
         if owner is not None:
-            return [Resolved(owner, via="principal")]
+            return [Resolved(owner, via=ROLE_OWNER)]
         for c in subj.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for g in c.children:
@@ -198,10 +211,10 @@ class LooseDemands(DemandRules):
                     with ctx.quietly():
                         found = ctx.resolve.resolve_np(g, pronouns=False)
                     if found:
-                        return [Resolved(r.actor, via="principal") for r in found]
+                        return [Resolved(r.actor, via=ROLE_OWNER) for r in found]
                     owner = self._owner_of_role(g)
                     if owner is not None:
-                        return [Resolved(owner, via="principal")]
+                        return [Resolved(owner, via=ROLE_OWNER)]
         return []
 
     def _text_owner(self, subj: Token) -> list[Resolved]:
@@ -226,16 +239,23 @@ class LooseDemands(DemandRules):
         ]
 
     def _record(self, sources: list[Resolved], targets: list[Topic | str], cue: Token) -> None:
-        """Emit, without the actors the cue asks (a demand made to X is not X's) and with
-        topics only (an actor alone is no demand)."""
+        """Keep for recording, without the actors the cue asks (a demand made to X is not
+        X's), with holders the document already counts as actors ("Residents of Gaza waited
+        for aid" makes no actor of the residents; the body a role heads may be new: "the chair
+        of the opposition's team") and with topics only (an actor alone is no demand)."""
         asked = self._addressees(cue)
         ctx = self.ctx
+        known = ctx.first_seen  # the document's actors so far: the fallback makes none
         sources = [
-            r for r in sources if r.actor not in asked and ctx.stance_source(r.actor) not in asked
+            r
+            for r in sources
+            if r.actor not in asked
+            and ctx.stance_source(r.actor) not in asked
+            and (r.actor in known or ctx.stance_source(r.actor) in known or r.via == ROLE_OWNER)
         ]
         topics: list[Topic | str] = [x for x in targets if isinstance(x, Topic)]
         if sources and topics:
-            self._emit("demands", sources, topics, cue, CONFIDENCE)
+            self._found.append((sources, topics, cue))
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, v: Token) -> None:
@@ -244,8 +264,11 @@ class LooseDemands(DemandRules):
         needs = self.cues.needs.get(lemma)
         if needs is not None and not self._has_need(v, needs):
             return
-        if lemma in self.cues.others_act_only and not self._others_act(v):
-            return
+        if lemma in self.cues.others_act_only:
+            if not self._others_act(v):
+                return
+        elif lemma in ctx.lex.demand_verbs and not self.t.frame_ok(v, ctx.lex.demand_verbs[lemma]):
+            return  # what the lexicon says the verb needs ("proposed a joint study": no step)
         if self._unasserted(v) or any(_denied(s) for s in ctx.resolve.subjects(v)):
             return  # "neither Egypt nor Turkey was pressing Hamas to ..."
         sources = self._holders(v)
@@ -300,17 +323,14 @@ class LooseDemands(DemandRules):
             and won.lemma_.lower() not in ctx.lex.hostilities  # "to bring the war to X"
         ):
             return self._object_items(own, won)  # "aims to secure the release of X": X
-        if (
-            own is not None
-            and lemma in self.cues.own_act_verbs
-            and own.lemma_.lower() not in self.cues.talk_verbs
-        ):
-            return []  # "wants to expand the offensive": its own plan
-        if own is not None and contentless_act(own, ctx.lex):
-            return []
+        if own is not None and lemma in self.cues.own_act_verbs:
+            return []  # "wants to expand the offensive", "wants to negotiate": its own plan
+        urged = self.t.actor_to_act(v) or own
+        if urged is not None and contentless_act(urged, ctx.lex):
+            return []  # "urged the two sides to keep talking"
         dobj = next((c for c in v.children if c.dep_ == "dobj"), None)
-        if dobj is not None and dobj.lemma_.lower() in ctx.lex.general_appeals:
-            return []
+        if dobj is not None and dobj.lemma_.lower() in ctx.lex.general_appeals | NEEDED_MEANS:
+            return []  # "urged restraint", "needs more time"
         return self._for_to(v) or self.t.of_verb(v, allow_actor=False)
 
     def _for_to(self, v: Token) -> list[Topic | str]:
@@ -346,10 +366,13 @@ class LooseDemands(DemandRules):
         lemma = self._lemma(clause.head)
         if subj is None or not (lemma in self.cues.wishing or self._wished(clause)):
             return []  # "insists the talks are indirect": told, not asked
+        if _marked(clause, "whether") or _marked(clause, "if"):
+            return []  # "asked whether the crossing must be reopened": a question
         if subj.pos_ == "PRON" and subj.lower_ in FIRST_PLURAL | FIRST_SINGULAR:
             return []
-        with ctx.quietly():
-            doers = ctx.resolve.resolve_np(subj)
+        doers = ctx.resolve.resolve_np(subj)
+        if subj.pos_ == "PRON" and not doers:
+            return []  # "we want it finished": what "it" is was said elsewhere
         ours = {ctx.stance_source(r.actor) for r in sources}
         if any(ctx.stance_source(r.actor) in ours for r in doers):
             return []
@@ -397,11 +420,12 @@ class LooseDemands(DemandRules):
 
     def _has_content(self, clause: Token) -> bool:
         """Whether a clause names what is asked: an object or complement that is no
-        pronoun ("stop this" says nothing), or a verb that is a whole act ("withdraw")."""
+        pronoun ("stop this" says nothing); a bare act ("the rebels must disarm first") is
+        the rules' to read."""
         kids = [c for c in clause.children if c.dep_ in CONTENT_DEPS]
         if any(c.pos_ == "PRON" or c.lower_ in VACUOUS_OBJECTS for c in kids):
             return False
-        return bool(kids) or clause.lemma_.lower() in self.ctx.lex.topic_acts
+        return bool(kids)
 
     # ------------------------------------------------------------------ nouns
     def _noun(self, n: Token) -> None:
@@ -412,6 +436,8 @@ class LooseDemands(DemandRules):
         gov = n.head.head if n.dep_ == "pobj" else n.head
         if gov.pos_ in ("VERB", "AUX") and self._unasserted(gov) and gov.i != n.i:
             return
+        if self._background(n) and not self._standing_demand(n):
+            return  # "was studying Israel's demand for X", "dropped its demand for X"
         sources = self._owners(n)
         if not sources and n.dep_ == "dobj" and n.head.lemma_.lower() in ctx.lex.light_verbs:
             sources = ctx.resolve.subject_actors(n.head)  # "made a request"
@@ -471,11 +497,15 @@ class LooseDemands(DemandRules):
             (c for c in step.children if c.dep_ == "acomp"),
             step if step.pos_ == "ADJ" else None,
         )
-        own = lemma in lex.offered_acts or (
+        own = lemma in lex.agree_verbs or (
             pred is not None and pred.lower_ in self.cues.conditional_predicates
         )
         if not own or ctx.negated(step) or ctx.negated(cond) or ctx.asked(step):
             return
+        if _counterfactual(step) or _counterfactual(cond):
+            return  # "would have withdrawn if Hamas had released them": past, not asked
+        if any(x.lemma_.lower() in lex.hostilities for x in step.subtree if x.i < cond.i):
+            return  # "will return to war if X": a threat
         if pred is not None and step.lemma_.lower() == "be":
             sources = self._judges(step)
             subj = next((c for c in step.children if c.dep_ == "nsubj"), None)
@@ -550,6 +580,12 @@ class LooseDemands(DemandRules):
         agent = subj if not doers and subj.pos_ != "PRON" else None
         found = self.t.and_conjoined(_one(ctx.topics.from_vp(clause, agent=agent)), clause)
         self._record(sources, found, cue)
+
+
+def _counterfactual(v: Token) -> bool:
+    """A perfect with "would" or a past perfect ("would have withdrawn", "had released")."""
+    aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+    return "had" in aux or ("have" in aux and bool(aux & {"would", "'d"}))
 
 
 def _marked(clause: Token, word: str) -> bool:

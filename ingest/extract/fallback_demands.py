@@ -1,22 +1,27 @@
-"""The ``demands`` fallback: a looser reading of a sentence the detector flagged for demands
-and in which the rules recorded no demand (see :mod:`.fallbacks`).
+"""The ``demands`` fallback: a looser reading of a sentence the flagger marks for demands and
+in which the rules recorded no demand (see :mod:`.fallbacks`).
 
-The rules ask for a verb's exact frame; here any construction of wanting will do, read by its
-grammar, never by the words of one article (the word classes: ``data/fallback_demands.yaml``):
+The rules ask for exact phrasings; here a construction of wanting will do, read by its grammar,
+never by the words of one article (the word classes: ``data/fallback_demands.yaml``):
 
-- a verb of wanting, asking, conditioning, insisting or urging ("hopes the deal will secure a
-  halt to X", "was waiting for the government to release the prisoners", "requesting to speak
-  without mediators"): its subject (or a passive's agent, or the one whose words the clause
-  is) demands its object or complement, named by the rules' topic machinery;
-- a demand noun with an owner ("the rebels' conditions", "a request by X to Y", "Houthi
-  demands for the payment of salaries", "the main demands of X were amnesty");
+- a verb of wanting, asking, conditioning or urging ("hopes the deal will secure a halt to X",
+  "was waiting for the government to release the prisoners", "requesting to speak without
+  mediators"): its holder demands its object or complement, named by the rules' topic
+  machinery. The holder is the subject, a passive's agent, the body a nameless role heads
+  ("the chair of the opposition's team urged"), the owner of a text ("a declaration adopted by
+  the AU calls for"), the subject above a verb the parser conjoined to another clause, or the
+  one whose words the clause is;
+- a demand noun with an owner ("For Eritrea, X remains a precondition");
 - a clause with "must", "should", "have to" or "need to" in someone's words ("X said the junta
-  must hand over power"): the speaker demands it of the subject.
+  must hand over power"): the speaker demands it of the subject;
+- a side's own step on a condition another is to meet ("peace is only possible if Russia
+  agrees to A and B").
 
-Nothing when the cue is negated, hypothetical or asked (a question), when the holder is the
-one asked ("urged Hamas to ..." is no demand of Hamas), when the stance is attributed by
-someone else ("accused the opposition of seeking X"), or when what is asked is no content
-(a general appeal, an actor alone, the speaker's own plan). Relations go through
+Nothing when the cue is negated, hedged, a question, attributed by someone else ("accused the
+opposition of seeking X") or asks the holder itself ("urged Hamas to ..." is no demand of
+Hamas); nothing for no content (a general appeal, an actor alone, a pointer, one's own plan).
+The rules' near misses in the bank hold here too (the lexicon's frames, background demand
+nouns). A holder must already be one of the document's actors. Relations go through
 :meth:`.records.Records.stance` (a spokesperson's stance is the body's) with the fallback's
 origin and a confidence below the rules'.
 """
@@ -79,7 +84,8 @@ def load_cues(path: Path = DATA) -> Cues:
     """The fallback's cue file, validated (one error naming the file and field)."""
     cues = read_cue_file(path, Cues, "the demands fallback's cues")
     stray = sorted(
-        (set(cues.own_act_verbs) | set(cues.needs) | set(cues.others_act_only)) - set(cues.verbs)
+        (set(cues.own_act_verbs) | set(cues.needs) | set(cues.others_act_only) | set(cues.wishing))
+        - set(cues.verbs)
     )
     if stray:
         raise ValueError(f"{path}: restrictions on words that are no cue verbs: {stray}")
@@ -97,6 +103,7 @@ class LooseDemands(DemandRules):
         self._found: list[tuple[list[Resolved], list[Topic | str], Token]] = []
 
     def read(self, sent: Span) -> None:
+        """Read the sentence, then record what it holds."""
         ctx = self.ctx
         if ctx.asked(sent.root, quoted=True):
             return

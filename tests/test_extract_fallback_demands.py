@@ -112,6 +112,18 @@ POSITIVES = [
         "armenia",
         "joint border commission",
     ),
+    # the content of a side's position, with a modal
+    (
+        "Armenia's position is that the corridor must remain under its sovereignty.",
+        "armenia",
+        "sovereignty",
+    ),
+    # a pseudo-cleft: what the copula names
+    (
+        "What Moscow wants is recognition of the annexed regions.",
+        "russia",
+        "recognition of the annexed regions",
+    ),
     # one's own act of obtaining something: what is to be obtained
     (
         "Qatar aims to secure the release of all hostages by March.",
@@ -143,6 +155,8 @@ NEAR_MISSES = [
     "Does Armenia expect that Azerbaijan will return all prisoners of war?",
     # hedged
     "Armenia might expect that Azerbaijan will return all prisoners of war.",
+    # a position told, not asked
+    "Armenia's position is that the talks are useless.",
     # a clause told, not asked
     "Iran insists the talks are indirect.",
     # a denied subject

@@ -75,6 +75,7 @@ class Cues(BaseModel):
     nouns: Words
     conditional_predicates: Words = Field(default_factory=list)
     heading_roles: Words = Field(default_factory=list)
+    position_nouns: Words = Field(default_factory=list)
     outcome_verbs: Words = Field(default_factory=list)
     attributing: Words = Field(default_factory=list)
 
@@ -307,6 +308,10 @@ class LooseDemands(DemandRules):
         """What a verb of wanting asks for."""
         ctx = self.ctx
         lemma = self._lemma(v)
+        if v.dep_ == "csubj" and any(c.dep_ == "dobj" and c.tag_ == "WP" for c in v.children):
+            # "What Moscow wants is recognition of X": what the copula names
+            named = next((c for c in v.head.children if c.dep_ in ("attr", "acomp")), None)
+            return self._items(named) if named is not None and ctx.men[named.i] is None else []
         clause = next(
             (c for c in v.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None
         )
@@ -556,6 +561,17 @@ class LooseDemands(DemandRules):
         self._record(sources, asked, cond)
 
     # ------------------------------------------------------------------ deontic
+    def _position_owner(self, clause: Token) -> list[Resolved]:
+        """ "Armenia's position is that the corridor must stay under its sovereignty": the
+        owner of a noun of position whose content the clause is."""
+        head = clause.head
+        if clause.dep_ != "ccomp" or head.lemma_.lower() != "be":
+            return []
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() not in self.cues.position_nouns:
+            return []
+        return self._owners(subj)
+
     def _deontic_clause(self, clause: Token, modal: Token | None = None) -> None:
         """ "X said the junta must hand over power": X demands it of the junta."""
         ctx = self.ctx
@@ -566,12 +582,15 @@ class LooseDemands(DemandRules):
             return
         if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children):
             return  # "must have been": an inference
-        if clause.lemma_.lower() in COPULAS or not self._has_content(clause):
+        stative = clause.lemma_.lower() in COPULAS and any(
+            c.dep_ in ("attr", "acomp") for c in clause.children
+        )
+        if stative or not self._has_content(clause):
             return  # "the Nile must remain a source of life", "they must stop this"
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
             return
         top = modal if modal is not None else clause
-        sources = self._judges(top)
+        sources = self._judges(top) or self._position_owner(top)
         if not sources:
             return
         subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -585,6 +604,11 @@ class LooseDemands(DemandRules):
         if any(ctx.stance_source(r.actor) in ours for r in doers):
             return
         agent = subj if not doers and subj.pos_ != "PRON" else None
+        if clause.lemma_.lower() in COPULAS:  # "the corridor must remain under its sovereignty"
+            where = [x for c in clause.children if c.dep_ == "prep" for x in c.subtree]
+            state = [*(ctx.topics.np_tokens(subj) if agent is not None else []), clause, *where]
+            self._record(sources, _one(ctx.topics.from_tokens(state)), cue)
+            return
         found = self.t.and_conjoined(_one(ctx.topics.from_vp(clause, agent=agent)), clause)
         self._record(sources, found, cue)
 

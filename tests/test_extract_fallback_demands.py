@@ -151,6 +151,10 @@ NEAR_MISSES = [
     "Cambodia was asked to reopen the border crossings.",
     # a stance attributed by an adversary
     "Hun Sen accused Thailand of seeking to annex the temple grounds.",
+    # a want reported as doubted by others
+    "Analysts doubt that Moscow wants a ceasefire.",
+    # a conditional want
+    "If Beijing wants a deal, it must lift the tariffs.",
     # a question
     "Does Armenia expect that Azerbaijan will return all prisoners of war?",
     # hedged

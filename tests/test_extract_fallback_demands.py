@@ -173,6 +173,8 @@ NEAR_MISSES = [
     "Israel would have withdrawn its troops if Hamas had released the hostages earlier.",
     # the lexicon's frame: proposing something that is no step of the talks
     "Peru proposed a joint study of the river basin.",
+    # holding on to something refuses to give it up (a rejection, the rules' reading)
+    "Iran insisted on keeping its enrichment capacity.",
     # a pointer names nothing
     '"They must stop this," the Kenyan foreign minister said.',
 ]

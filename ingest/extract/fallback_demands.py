@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract import fallbacks
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
-from actorgraph.ingest.extract.demands import NEEDED_MEANS, DemandRules, _denied
+from actorgraph.ingest.extract.demands import NEEDED_MEANS, _denied
 from actorgraph.ingest.extract.lexicon import FUTURE_AUXILIARIES, Words, read_cue_file
 from actorgraph.ingest.extract.records import Resolved
+from actorgraph.ingest.extract.stances import Stances
 from actorgraph.ingest.extract.tokens import plural_base
 from actorgraph.ingest.extract.topic_spans import contentless_act
 from actorgraph.ingest.extract.topics import Topic
@@ -93,8 +94,9 @@ def load_cues(path: Path = DATA) -> Cues:
     return cues
 
 
-class LooseDemands(DemandRules):
-    """The looser demand reading of one flagged sentence."""
+class LooseDemands(Stances):
+    """The looser demand reading of one flagged sentence (with the rules' helpers of both
+    stance families: a retention is a rejection, not a demand)."""
 
     def __init__(self, ctx: DocContext, cues: Cues) -> None:
         super().__init__(ctx)
@@ -277,6 +279,8 @@ class LooseDemands(DemandRules):
                 return
         elif lemma in ctx.lex.demand_verbs and not self.t.frame_ok(v, ctx.lex.demand_verbs[lemma]):
             return  # what the lexicon says the verb needs ("proposed a joint study": no step)
+        if self.retained(v) is not None:
+            return  # "insisted on keeping its enrichment capacity": a refusal to give it up
         if self._unasserted(v) or any(_denied(s) for s in ctx.resolve.subjects(v)):
             return  # "neither Egypt nor Turkey was pressing Hamas to ..."
         sources = self._holders(v)

@@ -67,6 +67,14 @@ def _rejects(ex: Extractor, text: str, *, flagged: bool) -> list[tuple[str, str,
         ("Ethiopia does not have any intention of joining the talks.", "ethiopia", "talks"),
         # reported speech: "we" is whoever says it
         ('"We are shunning these talks," the Houthis said.', "houthis", "talks"),
+        # a judgement by a verb of calling, and a predicate that keeps a thing out of talks
+        ("Burundi's government called the allegations of torture baseless.", "burundi",
+         "allegations"),
+        ("The Arakan Army says handing Paletwa back to the military is not negotiable.",
+         "arakan-army", "paletwa"),
+        # a share one wants none of
+        ("The National Unity Government wants no part in any election organised by the junta.",
+         "national-unity-government", "election"),
         # a partitive subject: the body it is part of
         ("Some members of the Syrian National Council refused to sit with the regime's envoys.",
          "syrian-national-council", "sit"),
@@ -94,6 +102,9 @@ def test_a_flagged_sentence_the_rules_leave_empty_is_read(
         "The government condemned the killing of three aid workers.",  # an event, not a stance
         "The UN expressed concern about the humanitarian situation in Gaza.",  # no stance object
         "Ethiopia has no intention of going to war with Eritrea.",  # harm forsworn: a promise
+        "The UN said the situation in Darfur was dangerous.",  # a judgement of no stance object
+        "Bolivia said the talks were negotiable.",  # open to talks
+        "The Arakan Army wants a part in the talks.",  # a share wanted
         "Hamas has not yet accepted the proposal.",  # not done so far
         "The Houthis did not attend the talks in Stockholm because of bad weather.",  # an absence
         "The Sudanese army refused to comment on the talks.",  # saying nothing

@@ -81,6 +81,10 @@ class FallbackRejectsFile(_Section):
     stance_objects: Words = Field(default_factory=list)
     proposed: Words = Field(default_factory=list)
     parts: Words = Field(default_factory=list)
+    shares: Words = Field(default_factory=list)
+    up_for: Words = Field(default_factory=list)
+    negotiable: Words = Field(default_factory=list)
+    judgements: Words = Field(default_factory=list)
     not_rejected: Words = Field(default_factory=list)
 
 
@@ -99,6 +103,10 @@ class Classes:
     stance_objects: frozenset[str]
     proposed: frozenset[str]
     parts: frozenset[str]
+    shares: frozenset[str]
+    up_for: frozenset[str]
+    negotiable: frozenset[str]
+    judgements: frozenset[str]
     not_rejected: frozenset[str]
 
 
@@ -134,12 +142,16 @@ class LooseRejects(RejectRules):
                 self._verb(t)
             elif t.pos_ == "ADJ":
                 self._adjective(t)
+            elif t.lower_ == "up" and t.head.lemma_.lower() in COPULAS:
+                self._predicate_of(t, t.head)  # "was not up for negotiation"
             elif t.pos_ == "NOUN":
                 self._noun(t)
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, v: Token) -> None:
         lemma = v.lemma_.lower()
+        self._called(v)
+        self._no_part(v)
         if lemma in self.refusing and self._refusal_ok(v, lemma):
             self._refused(v)
         elif lemma in self.cls.criticising and self._refusal_ok(v, lemma):
@@ -274,12 +286,91 @@ class LooseRejects(RejectRules):
             if act is not None and act.lemma_.lower() not in self.accepting:
                 topic = ctx.topics.from_vp(act)  # accepting verbs read themselves
                 self._record(ctx.resolve.subject_actors(cop), [topic] if topic else [], a)
-        elif a.lemma_.lower() in lex.reject_predicates and not ctx.negated(a):
-            to = _prep_object(a, ("to", "for"))
-            sources = ctx.resolve.resolve_np(to) if to is not None else self._judges(cop)
-            subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.pos_ != "PRON":
-                self._record(sources, self.t.nps(subj), a)
+        else:
+            self._predicate_of(a, cop)
+
+    def _predicate_of(self, a: Token, cop: Token) -> None:
+        """ "X is unacceptable (to Y)", "the allegations are baseless", "handing X back is not
+        negotiable", "X was not up for negotiation", "for Y, X is out of the question": the
+        subject rejected by the "to"/"for" object or whoever says so."""
+        ctx = self.ctx
+        closed = self._closed(a, cop)
+        ruled = a.lemma_.lower() in ctx.lex.reject_predicates
+        judged = a.lemma_.lower() in self.cls.judgements or a.lower_ in self.cls.judgements
+        if not closed and (ctx.negated(a) or not (ruled or judged)):
+            return
+        subj = next((c for c in cop.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is None or subj.pos_ == "PRON" or ctx.men[subj.i] is not None:
+            return
+        if subj.pos_ == "VERB":  # "handing Paletwa back is not negotiable": the act
+            topic = ctx.topics.from_vp(subj)
+            targets: list[Topic | str] = [topic] if topic is not None else []
+        elif closed or ruled or self._stance_object(subj):
+            targets = self.t.nps(subj)
+        else:
+            return  # "the situation is dangerous": no stance object judged
+        judge = (None if a.lower_ == "up" else _prep_object(a, ("to", "for"))) or _prep_object(
+            cop, ("to", "for")
+        )
+        sources = ctx.resolve.resolve_np(judge) if judge is not None else self._judges(cop)
+        self._record(sources, targets, a)
+
+    def _closed(self, a: Token, cop: Token) -> bool:
+        """ "not negotiable", "non-negotiable", "not up for negotiation": ruled out of talks."""
+        doc = a.doc
+        if a.lower_ in self.cls.negotiable:
+            non = a.i >= 2 and doc[a.i - 1].text == "-" and doc[a.i - 2].lower_ == "non"
+            return non or self.ctx.negated(a)
+        if a.lower_ != "up" or not self.ctx.negated(cop):
+            return False
+        what = _prep_object(a, ("for",))
+        return what is not None and what.lower_ in self.cls.up_for
+
+    def _called(self, v: Token) -> None:
+        """ "called the allegations baseless", "labelled the deal an act of aggression": a
+        stance object judged by the one who calls it so."""
+        ctx = self.ctx
+        if v.lemma_.lower() not in ctx.lex.evaluation_verbs or ctx.negated(v) or self._unsure(v):
+            return
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is None or not self._stance_object(obj):
+            return
+        marks = self.cls.judgements | ctx.lex.evaluations | ctx.lex.defeats
+        judged = any(
+            t.lemma_.lower() in marks or t.lower_ in marks
+            for c in v.children
+            if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr")
+            or (c.dep_ == "prep" and c.lower_ == "as")
+            for t in c.subtree
+        )
+        judged = judged or any(  # "called the deal an act of aggression", hung on the deal
+            c.dep_ in ("appos", "npadvmod", "oprd")
+            and (t.lemma_.lower() in marks or t.lower_ in marks)
+            for c in obj.children
+            for t in c.subtree
+        )
+        if judged:
+            self._record(self._holders(v), self.t.nps(obj), v)
+
+    def _no_part(self, v: Token) -> None:
+        """ "wants no part in any election", "will have no role in the process": what one
+        keeps out of."""
+        ctx = self.ctx
+        share = next(
+            (
+                c
+                for c in v.children
+                if c.dep_ == "dobj"
+                and c.lemma_.lower() in self.cls.shares
+                and any(g.lower_ == "no" for g in c.children)
+            ),
+            None,
+        )
+        if share is None or ctx.negated(v) or self._unsure(v):
+            return
+        what = _prep_object(share, ("in",)) or _prep_object(v, ("in",))
+        if what is not None and ctx.men[what.i] is None:
+            self._record(self._holders(v), self.t.nps(what), v)
 
     # ------------------------------------------------------------------ nouns
     def _noun(self, n: Token) -> None:

@@ -75,6 +75,14 @@ def _rejects(ex: Extractor, text: str, *, flagged: bool) -> list[tuple[str, str,
         # a share one wants none of
         ("The National Unity Government wants no part in any election organised by the junta.",
          "national-unity-government", "election"),
+        # one's part ended, an owed act put off, a quality doubted, a thing that will never be
+        ("The Abkhaz side has suspended its participation in the Geneva International "
+         "Discussions.", "abkhaz", "participation"),
+        ("The MILF postponed the disarming of its remaining fighters.", "milf", "disarming"),
+        ("Moldova questioned the legitimacy of the referendum in Transnistria.", "moldova",
+         "referendum"),
+        ("Kenya proposed partition. Morocco said the partition will never happen.", "morocco",
+         "partition"),
         # a partitive subject: the body it is part of
         ("Some members of the Syrian National Council refused to sit with the regime's envoys.",
          "syrian-national-council", "sit"),
@@ -105,6 +113,12 @@ def test_a_flagged_sentence_the_rules_leave_empty_is_read(
         "The UN said the situation in Darfur was dangerous.",  # a judgement of no stance object
         "Bolivia said the talks were negotiable.",  # open to talks
         "The Arakan Army wants a part in the talks.",  # a share wanted
+        "Colombia suspended the ceasefire with the ELN.",  # the truce itself, not one's part
+        "Diplomats doubt that Peru has no intention of withdrawing its troops.",  # a view of Peru
+        "Peru accused Bolivia of postponing the disarming of its militia.",  # a charge
+        "Ethiopia questioned the neutrality of Egypt.",  # a mediator judged, no proposal
+        "The meeting in Doha did not happen because of the storm.",  # a fact told
+        "Israel blocked the aid convoys at the Rafah crossing.",  # a thing, no stance object
         "Hamas has not yet accepted the proposal.",  # not done so far
         "The Houthis did not attend the talks in Stockholm because of bad weather.",  # an absence
         "The Sudanese army refused to comment on the talks.",  # saying nothing

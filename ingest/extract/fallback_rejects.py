@@ -41,6 +41,7 @@ from actorgraph.ingest.extract.rejections import (
     HEDGES,
     RejectRules,
     _condition,
+    _electoral,
     _pending,
     _prep_object,
 )
@@ -62,7 +63,7 @@ POSSIBLE = frozenset({"could", "might", "may", "can"})
 #: copulas a predicate of rejection or unwillingness hangs on
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 #: the lexicon's object classes of what a side proposes, does or says
-STANCE_CLASSES = ("proposal", "step", "course", "pronouncement", "claim", "authority", "legal")
+STANCE_CLASSES = ("proposal", "step", "course", "claim", "authority", "legal")
 #: subjects that leave the stance to whoever says the sentence
 FIRST_PERSON = frozenset({"we", "i"})
 #: the prepositions a verb's rejected thing may follow ("objected to X", "balked at X")
@@ -81,6 +82,11 @@ class FallbackRejectsFile(_Section):
     stance_objects: Words = Field(default_factory=list)
     proposed: Words = Field(default_factory=list)
     parts: Words = Field(default_factory=list)
+    believing: Words = Field(default_factory=list)
+    shares_in: Words = Field(default_factory=list)
+    qualities: Words = Field(default_factory=list)
+    doubting: Words = Field(default_factory=list)
+    ending: Words = Field(default_factory=list)
     shares: Words = Field(default_factory=list)
     up_for: Words = Field(default_factory=list)
     negotiable: Words = Field(default_factory=list)
@@ -103,6 +109,11 @@ class Classes:
     stance_objects: frozenset[str]
     proposed: frozenset[str]
     parts: frozenset[str]
+    believing: frozenset[str]
+    shares_in: frozenset[str]
+    qualities: frozenset[str]
+    doubting: frozenset[str]
+    ending: frozenset[str]
     shares: frozenset[str]
     up_for: frozenset[str]
     negotiable: frozenset[str]
@@ -128,7 +139,10 @@ class LooseRejects(RejectRules):
         super().__init__(ctx)
         self.cls = classes
         lex = ctx.lex
-        self.refusing = (classes.refusing | set(lex.reject_verbs)) - DENIALS
+        self.refusing = classes.refusing - DENIALS
+        # the rules' other reject verbs need the object class their frames name: loosely, a
+        # stance object ("blocked the resolution", not "blocked the convoys")
+        self.criticising = (classes.criticising | set(lex.reject_verbs)) - self.refusing - DENIALS
         self.accepting = classes.accepting | lex.negated_acceptance
         self.stance_objects = classes.stance_objects.union(
             *(lex.object_classes.get(c, frozenset()) for c in STANCE_CLASSES)
@@ -154,12 +168,50 @@ class LooseRejects(RejectRules):
         self._no_part(v)
         if lemma in self.refusing and self._refusal_ok(v, lemma):
             self._refused(v)
-        elif lemma in self.cls.criticising and self._refusal_ok(v, lemma):
+        elif lemma in self.criticising and self._refusal_ok(v, lemma):
             obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if obj is not None and self._stance_object(obj):
                 self._record(self._holders(v), self.t.nps(obj), v)  # "slammed the plan"
+        elif lemma in self.cls.ending and self._refusal_ok(v, lemma):
+            obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None and self._left_off(obj):
+                self._record(self._holders(v), self.t.nps(obj), v)  # "suspended the talks"
+        elif lemma in self.cls.doubting and self._refusal_ok(v, lemma):
+            self._doubted(v)
         elif lemma in self.accepting and self._refused_act(v):
             self._not_accepted(v)
+        if lemma in self.ctx.lex.happening:
+            self._never_happens(v)
+
+    def _left_off(self, obj: Token) -> bool:
+        """One's part in talks or an act one owes, ended or put off ("suspended its
+        participation in the talks", "postponed the disarming"); not the talks or a truce
+        themselves (the development gold reads "broke off the talks" as no rejection)."""
+        words = (obj.lemma_.lower(), obj.lower_)
+        return any(w in self.cls.acts or w in self.cls.shares_in for w in words)
+
+    def _doubted(self, v: Token) -> None:
+        """ "questioned the legitimacy of the vote", "doubted the sincerity of the offer": what
+        the quality is of (not an actor: "the neutrality of Egypt" judges a mediator)."""
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in self.cls.qualities:
+            return
+        what = _prep_object(obj, ("of",))
+        if what is not None and self.ctx.men[what.i] is None:
+            self._record(self._holders(v), self.t.nps(what), v)
+
+    def _never_happens(self, v: Token) -> None:
+        """ "the partition will never happen", "such a deal will not happen", said by someone:
+        the thing ruled out by whoever says so."""
+        ctx = self.ctx
+        if not ctx.negated(v) or self._unsure(v):
+            return
+        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children):
+            return  # "the meeting did not happen": a fact told
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON" or not self._stance_object(subj):
+            return
+        self._record(self._judges(v), self.t.nps(subj), v)
 
     def _refusal_ok(self, v: Token, lemma: str) -> bool:
         """A verb of refusing asserted of its subject, with the particle it needs."""
@@ -169,8 +221,8 @@ class LooseRejects(RejectRules):
             c.dep_ in ("prt", "prep", "advmod") and c.lower_ in needed for c in v.children
         ):
             return False
-        if ctx.negated(v) or self._unsure(v) or self._says_nothing(v):
-            return False
+        if ctx.negated(v) or self._unsure(v) or self._says_nothing(v) or self._believed(v):
+            return False  # "(some) worry that X; the aides reject that": a view answered
         return not self._harmful(v)
 
     def _harmful(self, v: Token) -> bool:
@@ -250,7 +302,16 @@ class LooseRejects(RejectRules):
             return
         if self._harmful(v):
             return  # "has no intention of engaging in conflict": a promise, no rejection
-        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        kids = list(v.children)
+        if any(c.dep_ == "ccomp" for c in kids):
+            return  # "will not accept what X wants", "do not accept that X": the rules'
+        if any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids):
+            return  # "the accord was not signed": a failure told, or the rules' passive
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is not None and _electoral(obj, self.ctx.lex.electoral):
+            return  # "did not support his candidacy": a vote
+        if v.lemma_.lower() in self.cls.acts and self._unless(v) is not None:
+            return  # "would not resume exports unless X": a demand for X (the rules')
         targets = self.t.of_verb(v) if obj is not None else []
         if not targets and obj is None and v.lemma_.lower() in self.ctx.lex.negated_acceptance:
             pobj = _prep_object(v, PREPS)
@@ -395,6 +456,8 @@ class LooseRejects(RejectRules):
             return
         act = next((c for c in n.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"), None)
         if refusal and act is not None:  # "its refusal to disarm": the act
+            if act.lemma_.lower() in ctx.lex.not_stances:
+                return  # "its refusal to comment"
             topic = ctx.topics.from_vp(act)
             self._record(sources, [topic] if topic is not None else [], n)
             return
@@ -439,10 +502,19 @@ class LooseRejects(RejectRules):
             return True
         return any(c.dep_ == "amod" and c.lower_ in self.cls.proposed for c in obj.children)
 
+    def _believed_of(self, v: Token) -> bool:
+        """A clause someone thinks, doubts or charges of a side ("diplomats doubt that Peru has
+        no intention of X", "accused Bolivia of stalling the talks"): a view of the side, not
+        its stance."""
+        views = self.cls.believing | self.ctx.lex.accusing
+        return any(a.pos_ == "VERB" and a.lemma_.lower() in views for a in list(v.ancestors)[:6])
+
     def _unsure(self, v: Token) -> bool:
         """A clause not asserted: conditional, hedged, advised or merely possible."""
         ctx = self.ctx
         if ctx.irrealis(v) or ctx.has_modal(v) or (v.dep_ == "xcomp" and ctx.has_modal(v.head)):
+            return True
+        if self._believed_of(v):
             return True
         return any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in v.children) and not (
             ctx.negated(v)  # "cannot accept": a refusal

@@ -83,6 +83,10 @@ def _rejects(ex: Extractor, text: str, *, flagged: bool) -> list[tuple[str, str,
          "referendum"),
         ("Kenya proposed partition. Morocco said the partition will never happen.", "morocco",
          "partition"),
+        # aimed at a stance object, wary of one, scorn poured on one
+        ("Cairo hit out at the Ethiopian plan to fill the dam.", "egypt", "plan"),
+        ("Egypt is sceptical of the American plan for Gaza.", "egypt", "plan"),
+        ("Moscow poured scorn on the peace formula.", "russia", "formula"),
         # a partitive subject: the body it is part of
         ("Some members of the Syrian National Council refused to sit with the regime's envoys.",
          "syrian-national-council", "sit"),
@@ -119,6 +123,9 @@ def test_a_flagged_sentence_the_rules_leave_empty_is_read(
         "Ethiopia questioned the neutrality of Egypt.",  # a mediator judged, no proposal
         "The meeting in Doha did not happen because of the storm.",  # a fact told
         "Israel blocked the aid convoys at the Rafah crossing.",  # a thing, no stance object
+        "Egypt is critical of the humanitarian situation.",  # a state of affairs
+        "The army hit the rebel positions near Goma.",  # a blow, aimed at nothing said
+        "Egypt is not sceptical of the plan.",  # a negated wariness
         "Hamas has not yet accepted the proposal.",  # not done so far
         "The Houthis did not attend the talks in Stockholm because of bad weather.",  # an absence
         "The Sudanese army refused to comment on the talks.",  # saying nothing

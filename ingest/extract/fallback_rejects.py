@@ -64,6 +64,10 @@ POSSIBLE = frozenset({"could", "might", "may", "can"})
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 #: the lexicon's object classes of what a side proposes, does or says
 STANCE_CLASSES = ("proposal", "step", "course", "claim", "authority", "legal")
+#: what a wary adjective is about ("sceptical of X", "cool to X", "wary about X")
+WARY_PREPS = ("of", "about", "to", "toward", "towards", "on", "over", "regarding")
+#: what a noun of misgiving is about ("concern about X", "scorn on X")
+MISGIVING_PREPS = ("about", "over", "at", "regarding", "to", "with", "on", "upon")
 #: subjects that leave the stance to whoever says the sentence
 FIRST_PERSON = frozenset({"we", "i"})
 #: the prepositions a verb's rejected thing may follow ("objected to X", "balked at X")
@@ -82,6 +86,8 @@ class FallbackRejectsFile(_Section):
     stance_objects: Words = Field(default_factory=list)
     proposed: Words = Field(default_factory=list)
     parts: Words = Field(default_factory=list)
+    aiming: Words = Field(default_factory=list)
+    wary: Words = Field(default_factory=list)
     believing: Words = Field(default_factory=list)
     shares_in: Words = Field(default_factory=list)
     qualities: Words = Field(default_factory=list)
@@ -109,6 +115,8 @@ class Classes:
     stance_objects: frozenset[str]
     proposed: frozenset[str]
     parts: frozenset[str]
+    aiming: frozenset[str]
+    wary: frozenset[str]
     believing: frozenset[str]
     shares_in: frozenset[str]
     qualities: frozenset[str]
@@ -168,8 +176,10 @@ class LooseRejects(RejectRules):
         self._no_part(v)
         if lemma in self.refusing and self._refusal_ok(v, lemma):
             self._refused(v)
-        elif lemma in self.criticising and self._refusal_ok(v, lemma):
+        elif (lemma in self.criticising or lemma in self.cls.aiming) and self._refusal_ok(v, lemma):
             obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if lemma in self.cls.aiming:  # "hit out at the plan", "took aim at the deal"
+                obj = _prep_object(v, ("at", "against"))
             if obj is not None and self._stance_object(obj):
                 self._record(self._holders(v), self.t.nps(obj), v)  # "slammed the plan"
         elif lemma in self.cls.ending and self._refusal_ok(v, lemma):
@@ -336,7 +346,11 @@ class LooseRejects(RejectRules):
             return  # "is nearly impossible": an estimate
         if any(_condition(c) for c in [*a.children, *cop.children]):
             return  # "impossible as long as X": a judgement under a condition
-        if low in lex.opposed:
+        if low in self.cls.wary:  # "is sceptical of the plan", "cool to the idea"
+            obj = _prep_object(a, WARY_PREPS)
+            if not ctx.negated(a) and obj is not None and self._stance_object(obj):
+                self._record(ctx.resolve.subject_actors(cop), self.t.nps(obj), a)
+        elif low in lex.opposed:
             if ctx.negated(a):
                 return  # "is not opposed to X"
             obj = _prep_object(a, ("to",))
@@ -461,8 +475,10 @@ class LooseRejects(RejectRules):
             topic = ctx.topics.from_vp(act)
             self._record(sources, [topic] if topic is not None else [], n)
             return
-        preps = ("of", "to") if refusal else ("about", "over", "at", "regarding", "to", "with")
+        preps = ("of", "to") if refusal else MISGIVING_PREPS
         obj = _prep_object(n, preps)
+        if obj is None and n.dep_ == "dobj" and head.lemma_.lower() in self.cls.voicing:
+            obj = _prep_object(head, preps)  # "poured scorn on X", "on" hung on the verb
         if obj is None or ctx.men[obj.i] is not None:
             return
         if refusal or self._stance_object(obj):

@@ -126,6 +126,7 @@ def test_a_flagged_sentence_the_rules_leave_empty_is_read(
         "Egypt is critical of the humanitarian situation.",  # a state of affairs
         "The army hit the rebel positions near Goma.",  # a blow, aimed at nothing said
         "Egypt is not sceptical of the plan.",  # a negated wariness
+        "Kosovo Serbs in the north boycotted the vote, Serbia said.",  # a people: no new actor
         "Hamas has not yet accepted the proposal.",  # not done so far
         "The Houthis did not attend the talks in Stockholm because of bad weather.",  # an absence
         "The Sudanese army refused to comment on the talks.",  # saying nothing
@@ -133,6 +134,12 @@ def test_a_flagged_sentence_the_rules_leave_empty_is_read(
 )
 def test_near_misses_are_not_read_as_rejections(ex: Extractor, text: str) -> None:
     assert _rejects(ex, text, flagged=True) == []
+    ex.flagger = _flag_rejects
+    try:
+        with_fallback = {r.get("id") for r in ex.extract_text(text) if r["kind"] == "actor"}
+    finally:
+        ex.flagger = None
+    assert with_fallback == {r.get("id") for r in ex.extract_text(text) if r["kind"] == "actor"}
 
 
 def test_the_rules_reading_is_kept_and_not_repeated(ex: Extractor) -> None:

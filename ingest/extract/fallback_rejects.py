@@ -146,6 +146,8 @@ class LooseRejects(RejectRules):
     def __init__(self, ctx: DocContext, classes: Classes) -> None:
         super().__init__(ctx)
         self.cls = classes
+        #: what was read, recorded after the reading (which resolves phrases quietly)
+        self.found: list[tuple[list[Resolved], list[Topic | str], Token]] = []
         lex = ctx.lex
         self.refusing = classes.refusing - DENIALS
         # the rules' other reject verbs need the object class their frames name: loosely, a
@@ -157,6 +159,16 @@ class LooseRejects(RejectRules):
         )
 
     def read(self, sent: Span) -> None:
+        """Read the sentence without making any actor the document's, then record what holds
+        an actor the document already has or the dictionary knows."""
+        with self.ctx.quietly():
+            self._read(sent)
+        for sources, targets, cue in self.found:
+            sources = [r for r in sources if self._known(r)]
+            if sources and targets:
+                self._emit("rejects", sources, targets, cue, CONFIDENCE)
+
+    def _read(self, sent: Span) -> None:
         for t in sent:
             if self.ctx.asked(t):
                 return  # a question puts the stance to someone
@@ -538,7 +550,19 @@ class LooseRejects(RejectRules):
 
     def _record(self, sources: list[Resolved], targets: list[Topic | str], cue: Token) -> None:
         if sources and targets:
-            self._emit("rejects", sources, targets, cue, CONFIDENCE)
+            self.found.append((sources, targets, cue))
+
+    def _known(self, r: Resolved) -> bool:
+        """An actor the dictionary knows, a body of one ("Georgia's parliament"), or one the
+        rules already made the document's: a fallback makes no new actor of a name ("Kosovo
+        Serbs in the north boycotted the vote": a people, no organization)."""
+        ctx = self.ctx
+        entry = ctx.dict.entries.get(r.actor)
+        return (
+            r.actor in ctx.first_seen
+            or r.via == "organ"
+            or (entry is not None and entry.origin != "new")
+        )
 
 
 @fallbacks.register("rejects")

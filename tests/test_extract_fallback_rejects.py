@@ -87,6 +87,10 @@ def _rejects(ex: Extractor, text: str, *, flagged: bool) -> list[tuple[str, str,
         ("Cairo hit out at the Ethiopian plan to fill the dam.", "egypt", "plan"),
         ("Egypt is sceptical of the American plan for Gaza.", "egypt", "plan"),
         ("Moscow poured scorn on the peace formula.", "russia", "formula"),
+        # an approving judgement negated; a judgement "according to" a side
+        ("Kyiv said the Russian memorandum was neither realistic nor balanced.", "ukraine",
+         "memorandum"),
+        ("According to Hamas, the Israeli proposal is unacceptable.", "hamas", "proposal"),
         # a partitive subject: the body it is part of
         ("Some members of the Syrian National Council refused to sit with the regime's envoys.",
          "syrian-national-council", "sit"),
@@ -127,6 +131,9 @@ def test_a_flagged_sentence_the_rules_leave_empty_is_read(
         "The army hit the rebel positions near Goma.",  # a blow, aimed at nothing said
         "Egypt is not sceptical of the plan.",  # a negated wariness
         "Kosovo Serbs in the north boycotted the vote, Serbia said.",  # a people: no new actor
+        "The proposal was rejected, Hamas said.",  # by whom, it does not say
+        "Kyiv said the Russian memorandum was realistic.",  # approval
+        "Israel said Hamas was not serious.",  # a side judged, no stance object
         "Hamas has not yet accepted the proposal.",  # not done so far
         "The Houthis did not attend the talks in Stockholm because of bad weather.",  # an absence
         "The Sudanese army refused to comment on the talks.",  # saying nothing

@@ -86,6 +86,7 @@ class FallbackRejectsFile(_Section):
     stance_objects: Words = Field(default_factory=list)
     proposed: Words = Field(default_factory=list)
     parts: Words = Field(default_factory=list)
+    approving: Words = Field(default_factory=list)
     aiming: Words = Field(default_factory=list)
     wary: Words = Field(default_factory=list)
     believing: Words = Field(default_factory=list)
@@ -115,6 +116,7 @@ class Classes:
     stance_objects: frozenset[str]
     proposed: frozenset[str]
     parts: frozenset[str]
+    approving: frozenset[str]
     aiming: frozenset[str]
     wary: frozenset[str]
     believing: frozenset[str]
@@ -233,7 +235,7 @@ class LooseRejects(RejectRules):
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ == "PRON" or not self._stance_object(subj):
             return
-        self._record(self._judges(v), self.t.nps(subj), v)
+        self._record(self._sayers(v), self.t.nps(subj), v)
 
     def _refusal_ok(self, v: Token, lemma: str) -> bool:
         """A verb of refusing asserted of its subject, with the particle it needs."""
@@ -384,7 +386,10 @@ class LooseRejects(RejectRules):
         closed = self._closed(a, cop)
         ruled = a.lemma_.lower() in ctx.lex.reject_predicates
         judged = a.lemma_.lower() in self.cls.judgements or a.lower_ in self.cls.judgements
-        if not closed and (ctx.negated(a) or not (ruled or judged)):
+        negated = ctx.negated(a) or any(c.lower_ == "neither" for c in a.children)
+        if a.lower_ in self.cls.approving:  # "was not serious", "neither realistic nor fair"
+            judged, negated = negated, False
+        if not closed and (negated or not (ruled or judged)):
             return
         subj = next((c for c in cop.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is None or subj.pos_ == "PRON" or ctx.men[subj.i] is not None:
@@ -399,7 +404,7 @@ class LooseRejects(RejectRules):
         judge = (None if a.lower_ == "up" else _prep_object(a, ("to", "for"))) or _prep_object(
             cop, ("to", "for")
         )
-        sources = ctx.resolve.resolve_np(judge) if judge is not None else self._judges(cop)
+        sources = ctx.resolve.resolve_np(judge) if judge is not None else self._sayers(cop)
         self._record(sources, targets, a)
 
     def _closed(self, a: Token, cop: Token) -> bool:
@@ -521,7 +526,23 @@ class LooseRejects(RejectRules):
                 found += resolve.resolve_np(whole) if whole is not None else []
         if found or any(s.lower_ not in FIRST_PERSON for s in subjects):
             return found
-        return self._judges(v)
+        if any(c.dep_ == "nsubjpass" for c in v.children):
+            return []  # "the proposal was rejected, X said": by whom, it does not say
+        return self._sayers(v)
+
+    def _sayers(self, clause: Token) -> list[Resolved]:
+        """Whoever says a clause: the rules' judge, or the one it is "according to"."""
+        found = self._judges(clause)
+        if found:
+            return found
+        top = clause
+        while top.dep_ in ("conj", "ccomp") and top.head.i != top.i:
+            top = top.head
+        for c in top.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                who = _prep_object(c, ("to",))
+                return self.ctx.resolve.resolve_np(who) if who is not None else []
+        return []
 
     def _stance_object(self, obj: Token) -> bool:
         """A thing a side proposes, does or says ("the plan", "any foreign intervention"), or

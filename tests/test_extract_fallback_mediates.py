@@ -87,6 +87,26 @@ POSITIVES = [
         "qatar",
         {"taliban", "united-states"},
     ),
+    # a gerund of mediating on a role: "played a key role in brokering"
+    (
+        "Turkey played a key role in brokering the peace deal between Russia and Ukraine.",
+        "turkey",
+        {"russia", "ukraine"},
+    ),
+    # the role's owner, with "in" hung on the verb: "acknowledged the role of X in facilitating"
+    (
+        "He acknowledged the role of Belarus in facilitating the prisoner exchange between "
+        "Russia and the United States.",
+        "belarus",
+        {"russia", "united-states"},
+    ),
+    # hosting a signing, in a relative clause of the host's minister
+    (
+        "Bahrain's foreign minister, who hosted the signing between Qatar and the UAE, praised "
+        "both delegations.",
+        "bahrain",
+        {"qatar", "united-arab-emirates"},
+    ),
 ]
 
 
@@ -108,6 +128,9 @@ NEAR_MISSES = [
     "Israel coordinated the prisoner exchange with Hamas.",  # a side of the exchange
     "The delegations of Serbia and Kosovo met in Brussels, the Belgian capital.",  # a venue
     "The UN envoy for Yemen said the deal between the Houthis and Riyadh was close.",  # an envoy
+    "Kenya offered mediation between Sudan and South Sudan.",  # offered
+    "The leaders welcomed the mediation between Sudan and South Sudan.",  # whose is not said
+    "At no point did Washington mediate between India and Pakistan.",  # negated
 ]
 
 

@@ -76,6 +76,10 @@ class _Cues(BaseModel):
     unsaid_nouns: Words = Field(default_factory=list)
     talks: Words = Field(default_factory=list)
     not_roles: Words = Field(default_factory=list)
+    meeting_verbs: Words = Field(default_factory=list)
+    apart: Words = Field(default_factory=list)
+    leading: Words = Field(default_factory=list)
+    doing_verbs: Words = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,10 @@ class Cues:
     role_heads: frozenset[str]
     unsaid_nouns: frozenset[str]
     talks: frozenset[str]
+    meeting_verbs: frozenset[str]
+    apart: frozenset[str]
+    leading: frozenset[str]
+    doing_verbs: frozenset[str]
 
 
 @cache
@@ -119,6 +127,10 @@ def cues_for(ctx: DocContext) -> Cues:
         role_heads=fs(c.role_heads),
         unsaid_nouns=fs(c.unsaid_nouns),
         talks=fs(c.talks) | lex.talk_nouns | lex.deal_objects | lex.mandate_objects,
+        meeting_verbs=fs(c.meeting_verbs),
+        apart=fs(c.apart),
+        leading=fs(c.leading) | lex.leading_verbs,
+        doing_verbs=fs(c.doing_verbs) | lex.leading_verbs,
     )
 
 
@@ -145,6 +157,8 @@ class _Reader:
         self.sent = ctx.sents[k]
         self.found: list[tuple[list[str], Token]] = []
         self.has_talks = any(self._talk_word(x) for x in self.sent)
+        #: the sides a mediator was said to meet (see :meth:`_meets`)
+        self.met_sides: list[str] = []
 
     # ------------------------------------------------------------------ cues
     def token(self, t: Token) -> None:
@@ -155,6 +169,8 @@ class _Reader:
                 self._verb(t, talks_only=False)
             elif lemma in c.talk_verbs or _participle(low, c.talk_verbs):
                 self._verb(t, talks_only=True)
+            elif lemma in c.meeting_verbs:
+                self._meets(t)
             return
         if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return
@@ -193,6 +209,8 @@ class _Reader:
         own = any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
         if not mediators and not own:  # "the Chinese brokered truce", "UN-arranged talks"
             mediators = self.m.hyphened_actors(v) or self._named_before(v)
+        if not mediators and not own and v.dep_ == "pcomp":
+            mediators = self._role_in(v)  # "the role of X in brokering the truce"
         passive = any(c.dep_ in _PASSIVE for c in v.children) or v.dep_ in ("amod", "acl")
         if not mediators and not passive and (own or v.dep_ in _SHARED_SUBJECT):
             mediators = self.m.subject_actors(v)
@@ -202,7 +220,83 @@ class _Reader:
         """ "X's mediation", "the mediation of X", "under the auspices of X"."""
         if self._unsaid(n):
             return
-        self._found(self._owners(n), n)
+        owners = self._owners(n)
+        head = n.head
+        if not owners and n.dep_ == "dobj" and head.lemma_.lower() in self.cues.doing_verbs:
+            owners = self.m.subject_actors(head)  # "X is leading the mediation"
+        if not owners and n.dep_ in ("compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
+            # "the SADC facilitation team, led by X": the head's owner and who leads it
+            owners = self._owners(head) + self._leaders(head)
+        self._found(owners, n)
+
+    def _role_in(self, v: Token) -> list[str]:
+        """Who a gerund's role or effort noun is of: "the role of X in brokering the deal",
+        "Qatar's efforts in facilitating the exchange", "X played a key role in hosting the
+        talks" (the subject of a verb of holding a role)."""
+        prep = v.head
+        noun = prep.head
+        if prep.dep_ != "prep":
+            return []
+        heads = self.cues.role_heads | self.ctx.lex.effort_nouns
+        if noun.pos_ in ("VERB", "AUX"):  # "acknowledged the role of X in brokering", with
+            # "in" hung on the verb
+            noun = next(
+                (c for c in noun.children if c.dep_ == "dobj" and c.lemma_.lower() in heads), noun
+            )
+        of = noun.head
+        if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in heads:
+            # "the role of X in brokering", with "in" hung on X
+            return [r.actor for r in self.ctx.resolve.resolve_np(noun)]
+        if noun.lemma_.lower() not in heads:
+            return []
+        owners = self._owners(noun)
+        if owners or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in self.ctx.lex.role_verbs:
+            return owners
+        return [] if self._unsaid(noun.head) else self.m.subject_actors(noun.head)
+
+    def _leaders(self, n: Token) -> list[str]:
+        """Who leads a team a participle on it names: "a team led by X", "headed by X"."""
+        return [
+            r.actor
+            for v in n.children
+            if v.dep_ == "acl" and v.lemma_.lower() in self.cues.leading
+            for a in v.children
+            if a.dep_ == "agent"
+            for o in a.children
+            if o.dep_ == "pobj"
+            for r in self.ctx.resolve.resolve_np(o)
+        ]
+
+    def _meets(self, v: Token) -> None:
+        """A third party meeting the two sides: "X met the A and B negotiators separately",
+        "X received both delegations", "X met A and B" where they are the document's
+        parties; not one side meeting the other, nor a meeting of others."""
+        ctx = self.ctx
+        if self._unsaid(v):
+            return
+        met = [c for c in v.children if c.dep_ == "dobj"]
+        met += [
+            g
+            for c in v.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        sides: list[str] = []
+        for o in met:
+            if self.parties.is_pair_phrase(o):
+                sides = list(ctx.parties)
+                break
+            sides = self.parties.actors(x for h in (o, *o.conjuncts) for x in h.subtree)
+            if len(sides) >= 2:
+                break
+        apart = any(c.lower_ in self.cues.apart for c in v.children)
+        if len(sides) < 2 or not (apart or set(sides) <= set(ctx.parties)):
+            return
+        mediators = [a for a in self.m.principals(self.m.subject_actors(v)) if a not in sides]
+        if mediators:
+            self.met_sides = sides
+            self._found(mediators, v)
 
     def _owners(self, n: Token) -> list[str]:
         """Who a noun is of: its possessor, demonym or name modifier, and the actor named by
@@ -381,7 +475,7 @@ class _Reader:
         if not self.found:
             return
         ctx = self.ctx
-        named = self._sides_here()
+        named = self.met_sides or self._sides_here()
         mediators = {m for found, _ in self.found for m in found}
         links = [(p, IN_SENTENCE) for p in named]
         if len(named) < 2:

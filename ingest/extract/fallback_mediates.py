@@ -419,8 +419,11 @@ class _Reader:
         """The sides the sentence names: "between A and B", "A's talks with B", "A and B met"."""
         for x in self.sent:
             if x.dep_ == "prep" and x.lower_ == "between":
-                found = self.parties.between(x, resolve=True)
-                if found:
+                # also as the parser hung the list: "between the government of A and B"
+                found = self.parties.between(x, resolve=True) or self.parties.actors(
+                    t for t in x.subtree if t.i > x.i and not _placed(t, x)
+                )
+                if len(found) >= 2:
                     return found
         for x in self.sent:
             if self._talk_word(x):
@@ -513,6 +516,17 @@ class _Reader:
             key=lambda a: -self.parties.salience(a),
         )
         return [(p, GUESSED) for p in ranked[:2] if self.parties.salience(p) >= _SALIENT]
+
+
+def _placed(t: Token, top: Token) -> bool:
+    """Whether ``t`` sits in a phrase below ``top`` other than an "of" phrase ("between A
+    and B in Doha": Doha only locates)."""
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ != "of":
+            return True
+        cur = cur.head
+    return False
 
 
 def _no_phrase(c: Token) -> bool:

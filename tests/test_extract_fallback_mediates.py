@@ -107,6 +107,12 @@ POSITIVES = [
         "bahrain",
         {"qatar", "united-arab-emirates"},
     ),
+    # a future told in the past: "said it would host"
+    (
+        "Brazil said on Friday that it would host the talks between Guyana and Venezuela.",
+        "brazil",
+        {"guyana", "venezuela"},
+    ),
 ]
 
 
@@ -131,6 +137,7 @@ NEAR_MISSES = [
     "Kenya offered mediation between Sudan and South Sudan.",  # offered
     "The leaders welcomed the mediation between Sudan and South Sudan.",  # whose is not said
     "At no point did Washington mediate between India and Pakistan.",  # negated
+    "Brazil would host the talks between Guyana and Venezuela if both agreed.",  # a condition
 ]
 
 

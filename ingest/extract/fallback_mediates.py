@@ -38,6 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.lexicon import Lexicon
     from actorgraph.ingest.extract.parties import Parties
     from spacy.tokens import Span, Token
 
@@ -111,10 +112,20 @@ def load_cues(path: Path = CUES) -> _Cues:
         raise InputError(f"{path}: {e}") from e
 
 
+#: the cues joined with each lexicon they were built for (kept alive with it)
+_JOINED: dict[int, tuple[Lexicon, Cues]] = {}
+
+
 def cues_for(ctx: DocContext) -> Cues:
-    """The cue file's classes joined with the lexicon's mediation words."""
+    """The cue file's classes joined with the lexicon's mediation words (once a lexicon)."""
     lex = ctx.lex
-    c = load_cues()
+    joined = _JOINED.get(id(lex))
+    if joined is None or joined[0] is not lex:
+        joined = _JOINED[id(lex)] = (lex, _join(lex, load_cues()))
+    return joined[1]
+
+
+def _join(lex: Lexicon, c: _Cues) -> Cues:
     fs = frozenset
     return Cues(
         verbs=fs(c.verbs) | lex.mediation_verbs,
@@ -364,7 +375,9 @@ class _Reader:
         on the cue or on any word above it ("Ethiopia rejects the AU playing a role in
         overseeing the talks", "at no point was there any proposal for mediation")."""
         ctx = self.ctx
-        if ctx.negated(t) or self.m.not_asserted(t) or ctx.irrealis(t):
+        if ctx.negated(t) or ctx.irrealis(t):
+            return True
+        if not _reported_future(t, ctx.lex.speech_verbs) and self.m.not_asserted(t):
             return True
         words = ctx.lex.mediation_not_asserted
         cur = t
@@ -516,6 +529,17 @@ class _Reader:
             key=lambda a: -self.parties.salience(a),
         )
         return [(p, GUESSED) for p in ranked[:2] if self.parties.salience(p) >= _SALIENT]
+
+
+def _reported_future(t: Token, speech: frozenset[str]) -> bool:
+    """A future told in the past: "announced that his country would host the talks" (the
+    clause's "would" is the announcement's tense, not a hedge)."""
+    return (
+        t.dep_ == "ccomp"
+        and t.head.lemma_.lower() in speech
+        and t.head.tag_ in ("VBD", "VBN")
+        and any(c.dep_ == "aux" and c.lower_ == "would" for c in t.children)
+    )
 
 
 def _placed(t: Token, top: Token) -> bool:

@@ -113,6 +113,23 @@ POSITIVES = [
         "brazil",
         {"guyana", "venezuela"},
     ),
+    # a third party's part in talks: "played a key role in", "was instrumental in", "has been
+    # involved in"
+    (
+        "Canada played a key role in the secret negotiations between Cuba and the United States.",
+        "canada",
+        {"cuba", "united-states"},
+    ),
+    (
+        "The Vatican was instrumental in the talks between Cuba and the United States.",
+        "vatican",
+        {"cuba", "united-states"},
+    ),
+    (
+        "Norway has been involved in the negotiations between Colombia and the FARC.",
+        "norway",
+        {"colombia", "farc"},
+    ),
 ]
 
 
@@ -138,6 +155,7 @@ NEAR_MISSES = [
     "The leaders welcomed the mediation between Sudan and South Sudan.",  # whose is not said
     "At no point did Washington mediate between India and Pakistan.",  # negated
     "Brazil would host the talks between Guyana and Venezuela if both agreed.",  # a condition
+    "Israel and Egypt have been engaged in talks with Hamas since January.",  # the sides
 ]
 
 

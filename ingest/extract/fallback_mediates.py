@@ -81,6 +81,7 @@ class _Cues(BaseModel):
     apart: Words = Field(default_factory=list)
     leading: Words = Field(default_factory=list)
     doing_verbs: Words = Field(default_factory=list)
+    taking_part: Words = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class Cues:
     apart: frozenset[str]
     leading: frozenset[str]
     doing_verbs: frozenset[str]
+    taking_part: frozenset[str]
 
 
 @cache
@@ -142,6 +144,7 @@ def _join(lex: Lexicon, c: _Cues) -> Cues:
         apart=fs(c.apart),
         leading=fs(c.leading) | lex.leading_verbs,
         doing_verbs=fs(c.doing_verbs) | lex.leading_verbs,
+        taking_part=fs(c.taking_part),
     )
 
 
@@ -185,6 +188,8 @@ class _Reader:
             return
         if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "behind") and self._talk_word(t):
+            self._part_in(t.head)
         two = f"{t.doc[t.i - 1].lower_} {low}" if t.i > 0 else low
         words = {lemma, low, two}
         if words & c.nouns or (words & c.talk_nouns and self.has_talks):
@@ -258,12 +263,34 @@ class _Reader:
         if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in heads:
             # "the role of X in brokering", with "in" hung on X
             return [r.actor for r in self.ctx.resolve.resolve_np(noun)]
-        if noun.lemma_.lower() not in heads:
-            return []
+        return self._role_holders(noun) if noun.lemma_.lower() in heads else []
+
+    def _role_holders(self, noun: Token) -> list[str]:
+        """Whose role or effort a noun is: its owner ("the role of X", "Qatar's efforts"), else
+        the subject of the verb that holds it ("X played a key role")."""
         owners = self._owners(noun)
-        if owners or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in self.ctx.lex.role_verbs:
+        verb = noun.head
+        if owners or noun.dep_ != "dobj" or verb.lemma_.lower() not in self.ctx.lex.role_verbs:
             return owners
-        return [] if self._unsaid(noun.head) else self.m.subject_actors(noun.head)
+        return [] if self._unsaid(verb) else self.m.subject_actors(verb)
+
+    def _part_in(self, prep: Token) -> None:
+        """A third party's part in talks: "X played a key role in the negotiations between A
+        and B", "X was instrumental in the talks", "X has been involved in the negotiations"
+        (the sides being others: a side of the talks is dropped where links are made)."""
+        head = prep.head
+        lemma = head.lemma_.lower()
+        talks = [o for o in prep.children if o.dep_ == "pobj"]
+        if any(c.dep_ == "prep" and c.lower_ == "with" for t in talks for c in t.children):
+            return  # "X was engaged in talks with B": X is a side
+        if head.pos_ in ("NOUN", "PROPN"):
+            if lemma in self.cues.role_heads and not self._unsaid(head):
+                self._found(self._role_holders(head), head)
+        elif lemma in self.cues.taking_part and not self._unsaid(head):
+            pred = head.head if head.dep_ in ("acomp", "attr") else head  # "was instrumental"
+            subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = [r.actor for c in subjects for r in self.ctx.resolve.resolve_np(c)]
+            self._found(found or self.m.subject_actors(pred), head)
 
     def _leaders(self, n: Token) -> list[str]:
         """Who leads a team a participle on it names: "a team led by X", "headed by X"."""

@@ -9,9 +9,9 @@ STORE ?= .actorgraph
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
-install: ## Python deps from the lock file (installs uv first if needed)
+install: ## Python deps from the lock file, with the training extra (installs uv first if needed)
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install -q uv
-	$(UV) sync --frozen -q
+	$(UV) sync --frozen -q --extra train
 
 demo: install ## load the example into the embedded store, show a path, serve API and UI
 	scripts/demo

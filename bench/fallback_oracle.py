@@ -1,16 +1,21 @@
-"""What the fallbacks of :mod:`actorgraph.ingest.extract.fallbacks` add, measured apart from
-any detector.
+"""What the fallbacks of :mod:`actorgraph.ingest.extract.fallbacks` add, with a perfect, an
+indiscriminate and the learned flagger.
 
-    .venv/bin/python bench/fallback_oracle.py SET_DIR [SET_DIR ...] [--mode oracle|all]
+    .venv/bin/python bench/fallback_oracle.py SET_DIR [SET_DIR ...] [--mode oracle all detector]
 
 A set is ``SET_DIR/articles/*.txt`` with ``SET_DIR/gold/<stem>.gold.jsonl`` (the gold records
-of each article, in the exchange format). Every article is extracted three ways in one run:
-the rules alone, and the rules with a flagger that marks
+of each article, in the exchange format). Every article is extracted by the rules alone and
+by the rules with each flagger asked for, in one run; a flagger marks
 
 * ``oracle``: the sentences a gold relation of the family cites as evidence (what a perfect
   detector would flag: the fallbacks' ceiling);
 * ``all``: every sentence, for every family (a detector that flags everything: the fallbacks'
-  floor on precision).
+  floor on precision);
+* ``detector``: the sentences the learned detector flags (:mod:`.detector`, what extraction
+  does by default); this mode also prints the detector's sentence precision and recall per
+  family against the gold's evidence sentences.
+
+``--mode both`` (the default) is ``oracle all``.
 
 Prints P/R/F1 per relation family for each, and how many sentences the fallbacks read.
 ``--failures FAMILY`` lists, for the oracle run, the gold items of that family still missed and
@@ -21,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,16 +33,12 @@ from typing import TYPE_CHECKING, Any
 from actorgraph.ingest.articles import read_article_file
 from actorgraph.ingest.evaluate import score_gold
 from actorgraph.ingest.extract import Extractor
+from actorgraph.ingest.extract.detector import DetectorFlagger
+from actorgraph.ingest.extract.detector_labels import evidence_families
 from actorgraph.ingest.extract.fallbacks import FAMILIES, Flagger
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
-
-_WORD = re.compile(r"\w+")
-
-
-def _words(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
 
 
 def _gold(set_dir: Path) -> dict[str, list[dict[str, Any]]]:
@@ -54,21 +54,39 @@ def _oracle(gold_by_doc: Mapping[str, list[dict[str, Any]]]) -> Flagger:
 
     def flag(ctx: DocContext) -> dict[int, frozenset[str]]:
         gold = gold_by_doc.get(ctx.doc_id, [])
-        sents = [_words(s.text) for s in ctx.sents]
-        flags: dict[int, set[str]] = {}
-        for rec in gold:
-            if rec.get("kind") != "relation" or rec.get("type") not in FAMILIES:
-                continue
-            ev = _words(str(rec.get("evidence") or ""))
-            if not ev:
-                continue
-            head = ev[:40]
-            for k, s in enumerate(sents):
-                if s and (head in s or s[:40] in ev):
-                    flags.setdefault(k, set()).add(rec["type"])
+        flags = evidence_families([s.text for s in ctx.sents], gold)
         return {k: frozenset(v) for k, v in flags.items()}
 
     return flag
+
+
+def _detector_sentences(ex: Extractor, sets: list[Path]) -> dict[str, list[int]]:
+    """The detector's flags against the gold's evidence sentences: family -> [tp, fp, fn]
+    (a sentence only optional gold cites counts for neither)."""
+    model = DetectorFlagger().model
+    counts = {f: [0, 0, 0] for f in FAMILIES}
+    for set_dir in sets:
+        gold_by_doc = _gold(set_dir)
+        for path in sorted((set_dir / "articles").glob("*.txt")):
+            doc = ex.nlp(read_article_file(path).text)
+            sents = list(doc.sents)
+            texts = [s.text for s in sents]
+            gold = gold_by_doc.get(path.stem, [])
+            required = evidence_families(texts, gold, optional=False)
+            every = evidence_families(texts, gold)
+            flags = model.flags(doc, [(s.start, s.end) for s in sents])
+            for k in range(len(sents)):
+                for f in FAMILIES:
+                    hit, true = f in flags.get(k, ()), f in required.get(k, ())
+                    if not true and f in every.get(k, ()):
+                        continue  # only optional gold cites it
+                    if hit and true:
+                        counts[f][0] += 1
+                    elif hit:
+                        counts[f][1] += 1
+                    elif true:
+                        counts[f][2] += 1
+    return counts
 
 
 def _flag_all(ctx: DocContext) -> dict[int, frozenset[str]]:
@@ -93,18 +111,27 @@ def _run(
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("sets", nargs="+", type=Path)
-    ap.add_argument("--mode", choices=("oracle", "all", "both"), default="both")
+    ap.add_argument(
+        "--mode",
+        nargs="+",
+        choices=("oracle", "all", "detector", "both"),
+        default=["both"],
+        help="the flaggers to run beside the rules (both: oracle and all)",
+    )
     ap.add_argument("--failures", choices=FAMILIES)
     args = ap.parse_args()
     ex = Extractor(n_process=1)
     gold_all: dict[str, list[dict[str, Any]]] = {}
     for s in args.sets:
         gold_all.update(_gold(s))
+    modes = set(args.mode) | ({"oracle", "all"} if "both" in args.mode else set())
     runs: list[tuple[str, Flagger | None]] = [("rules", None)]
-    if args.mode in ("oracle", "both"):
+    if "oracle" in modes:
         runs.append(("oracle", _oracle(gold_all)))
-    if args.mode in ("all", "both"):
+    if "all" in modes:
         runs.append(("all", _flag_all))
+    if "detector" in modes:
+        runs.append(("detector", DetectorFlagger()))
     print(f"{'family':12}" + "".join(f"{name:>22}" for name, _ in runs))
     scored = {}
     for name, flagger in runs:
@@ -122,6 +149,11 @@ def main() -> None:
         for name, _ in runs
     }
     print("fallback relations: " + ", ".join(f"{k} {v}" for k, v in fb.items()))
+    if "detector" in modes:
+        print("detector's sentences against the gold's evidence: P/R (tp fp fn)")
+        for fam, (tp, fp, fn) in _detector_sentences(ex, args.sets).items():
+            p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+            print(f"{fam:12}   {p:.2f}/{r:.2f} ({tp} {fp} {fn})")
     if args.failures and "oracle" in scored:
         for f in scored["oracle"][1]:
             if f["category"] == args.failures:

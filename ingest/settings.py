@@ -8,7 +8,8 @@ from pydantic_settings import BaseSettings
 
 
 class ExtractionSettings(BaseSettings):
-    """The spaCy pipeline, the extra actor dictionary and the worker processes."""
+    """The spaCy pipeline, the extra actor dictionary, the worker processes, the rules' options
+    and the fallbacks."""
 
     model_config = SETTINGS_CONFIG
 
@@ -36,4 +37,11 @@ class ExtractionSettings(BaseSettings):
         description="Keep every actor a document names, also those that neither act nor speak "
         "(a place that only locates, a leader only named); by default only actors that act or "
         "speak are the document's actors.",
+    )
+    fallbacks: bool = Field(
+        default=True,
+        description="Second chances for relations the rules miss: the sentence detector flags "
+        "sentences that express a relation family, and that family's fallback reads those in "
+        "which the rules found nothing of it (relations of origin actorgraph-fallback, at low "
+        "confidence); false: the rules alone.",
     )

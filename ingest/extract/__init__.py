@@ -27,6 +27,7 @@ from actorgraph.ingest.extract.analysis import analyze
 from actorgraph.ingest.extract.apostrophes import ApostropheTokenizer
 from actorgraph.ingest.extract.boilerplate import DATELINE
 from actorgraph.ingest.extract.common_words import remember as remember_common_words
+from actorgraph.ingest.extract.detector import DetectorFlagger
 from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary, Entry
 from actorgraph.ingest.extract.fallbacks import Flagger
 from actorgraph.ingest.extract.layout import breaks_paragraph, hard_wrapped
@@ -164,9 +165,9 @@ class Extractor:
         self._person_words = lex.role_titles | lex.anonymous
         #: surface forms of each actor in the last document (for evaluation and debugging)
         self.last_surfaces: dict[str, set[str]] = {}
-        #: which sentences express which relation family, for :mod:`.fallbacks` (none: the
-        #: rules alone)
-        self.flagger: Flagger | None = None
+        #: which sentences express which relation family, for :mod:`.fallbacks`: the learned
+        #: detector unless the ``fallbacks`` setting is off (none: the rules alone)
+        self.flagger: Flagger | None = DetectorFlagger() if settings.fallbacks else None
 
     def worker_config(self) -> dict[str, Any]:
         """What a spawned worker needs to build the same extractor."""

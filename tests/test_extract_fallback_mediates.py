@@ -156,6 +156,11 @@ NEAR_MISSES = [
     "At no point did Washington mediate between India and Pakistan.",  # negated
     "Brazil would host the talks between Guyana and Venezuela if both agreed.",  # a condition
     "Israel and Egypt have been engaged in talks with Hamas since January.",  # the sides
+    # a meeting that is not the talks, a track that is over, guarantors of a text
+    "Armenia and Azerbaijan met in Prague. Kazakhstan organised a summit on trade.",
+    "Kosovo and Serbia resumed talks. Austria chaired the earlier rounds in 2019.",
+    "Sudan and the RSF signed a truce. Turkey and Egypt are guarantors of the truce.",
+    "Georgia and Russia met in Geneva. Switzerland hosted a conference.",
 ]
 
 

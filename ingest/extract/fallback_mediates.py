@@ -82,6 +82,7 @@ class _Cues(BaseModel):
     leading: Words = Field(default_factory=list)
     doing_verbs: Words = Field(default_factory=list)
     taking_part: Words = Field(default_factory=list)
+    meetings: Words = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class Cues:
     leading: frozenset[str]
     doing_verbs: frozenset[str]
     taking_part: frozenset[str]
+    meetings: frozenset[str]
 
 
 @cache
@@ -134,7 +136,7 @@ def _join(lex: Lexicon, c: _Cues) -> Cues:
         talk_verbs=fs(c.talk_verbs) | lex.host_verbs | lex.leading_verbs,
         nouns=fs(c.nouns) | lex.mediation_nouns,
         talk_nouns=fs(c.talk_nouns),
-        roles=(fs(c.roles) | lex.mediator_nouns) - fs(c.not_roles),
+        roles=(fs(c.roles) | lex.mediator_nouns) - fs(c.not_roles) - lex.guarantor_nouns,
         talk_roles=fs(c.talk_roles),
         role_modifiers=fs(c.role_modifiers),
         role_heads=fs(c.role_heads),
@@ -145,6 +147,7 @@ def _join(lex: Lexicon, c: _Cues) -> Cues:
         leading=fs(c.leading) | lex.leading_verbs,
         doing_verbs=fs(c.doing_verbs) | lex.leading_verbs,
         taking_part=fs(c.taking_part),
+        meetings=fs(c.meetings),
     )
 
 
@@ -209,10 +212,10 @@ class _Reader:
         if self._unsaid(v):
             return
         governed = self._governed(v)
-        if talks_only and not any(self._talk_word(g) for g in governed):
+        if talks_only and not any(self._their_talks(g) for g in governed):
             return
-        if any(self._other_matter(g) for g in governed):
-            return
+        if any(self._other_matter(g) for g in governed) or self.m._past_rounds(v, governed):
+            return  # "a summit on trade", "hosted the former rounds", "in 2020" (a track over)
         mediators: list[str] = []
         for c in v.children:
             if c.dep_ == "agent":
@@ -439,11 +442,34 @@ class _Reader:
             t.lemma_.lower() in self.cues.talks or t.lower_ in self.cues.talks
         )
 
-    def _other_matter(self, g: Token) -> bool:
-        lex = self.ctx.lex
-        if g.lemma_.lower() not in lex.deal_objects and g.lower_ not in lex.deal_objects:
+    def _their_talks(self, t: Token) -> bool:
+        """Talks or a deal; a meeting of any kind (`meetings`) only where it names its sides
+        or is a definite one ("hosted the signing between A and B", "hosted the meeting"; not
+        "Norway hosted a summit")."""
+        if not self._talk_word(t):
             return False
-        return _other_matter(self.m, g)
+        if t.lemma_.lower() not in self.cues.meetings and t.lower_ not in self.cues.meetings:
+            return True
+        return any(
+            (c.dep_ == "prep" and c.lower_ in ("between", "with"))
+            or (c.dep_ == "det" and c.lower_ in ("the", "this", "these", "their"))
+            or c.dep_ == "poss"
+            for c in t.children
+        )
+
+    def _other_matter(self, g: Token) -> bool:
+        """A deal or talks on another matter than the negotiation's: "a trade deal", "an
+        agreement on grain exports", "a summit on trade"."""
+        lex = self.ctx.lex
+        if g.lemma_.lower() in lex.deal_objects or g.lower_ in lex.deal_objects:
+            return _other_matter(self.m, g)
+        return any(
+            x.lemma_.lower() in lex.deal_matters
+            for c in g.children
+            if c.dep_ in ("compound", "amod")
+            or (c.dep_ == "prep" and c.lower_ in ("on", "about", "over"))
+            for x in c.subtree
+        )
 
     def _named_before(self, v: Token) -> list[str]:
         """ "the Chinese brokered truce": the demonym or name right before a participle."""

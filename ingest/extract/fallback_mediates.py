@@ -49,7 +49,7 @@ CUES = DATA / "fallback_mediates.yaml"
 IN_SENTENCE, IN_DOCUMENT, INFERRED = 0.5, 0.4, 0.35
 #: confidence of a link to a side guessed from how often the document names it, and the
 #: fewest sentences it must be named in
-GUESSED, _SALIENT = 0.3, 2
+GUESSED, _SALIENT = 0.3, 3
 
 _PASSIVE = ("auxpass", "nsubjpass")
 #: clauses that share the subject of the verb they hang on ("X agreed to mediate", "X hosted

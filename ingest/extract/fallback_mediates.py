@@ -11,14 +11,20 @@ The mediator is found by construction, not by phrasing:
   or a deal are named);
 * a noun of a mediating role: the actor it describes ("X, the mediator,", "X acted as
   facilitator", "mediator X", "Qatari mediators", "mediators from X", "X played a mediating
-  role", "in its role as chair of the talks").
+  role", "in its role as chair of the talks", "the role of X in facilitating the exchange");
+* a third party's part in talks between others ("X played a key role in the negotiations",
+  "was instrumental in", "has been involved in") or a third party meeting both sides ("met the
+  A and B negotiators separately").
 
 The sides are the ones the sentence names ("between A and B", "A's talks with B", "A and B
-met"), else the document's parties (:mod:`.parties`) at a lower confidence. Nothing is read
+met"), else the document's parties (:mod:`.parties`) at a lower confidence; where the rules
+found none, the two actors the document names most (lowest confidence). Nothing is read
 for a side of the talks itself, an observer, whoever urges or thanks the mediators (only the
 cue's own agent, subject or owner is read), a venue ("talks in Doha": no "in" phrase is read),
-a cue negated, hoped for, offered or asked about (:meth:`.Mediation.not_asserted`,
-:meth:`.DocContext.irrealis`), or a deal on another matter than the talks'.
+a cue negated, hoped for, offered, proposed or asked about (:meth:`.Mediation.not_asserted`,
+:meth:`.DocContext.irrealis`, and any word above the cue), a deal or talks on another matter
+than the negotiation's, a track that is over, or a meeting that is not the talks ("Norway
+hosted a summit"). The word classes are ``data/fallback_mediates.yaml``.
 """
 
 from __future__ import annotations

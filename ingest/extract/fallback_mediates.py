@@ -38,8 +38,8 @@ import yaml
 from actorgraph.graph.errors import InputError
 from actorgraph.ingest.extract import fallbacks
 from actorgraph.ingest.extract.lexicon import DATA, Words
-from actorgraph.ingest.extract.mediation import Mediation, _np
-from actorgraph.ingest.extract.mediation_efforts import _other_matter
+from actorgraph.ingest.extract.mediation import Mediation
+from actorgraph.ingest.extract.mediation_efforts import other_matter
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ class _Reader:
         governed = self._governed(v)
         if talks_only and not any(self._their_talks(g) for g in governed):
             return
-        if any(self._other_matter(g) for g in governed) or self.m._past_rounds(v, governed):
+        if any(self._other_matter(g) for g in governed) or self.m.past_rounds(v, governed):
             return  # "a summit on trade", "hosted the former rounds", "in 2020" (a track over)
         mediators: list[str] = []
         for c in v.children:
@@ -468,7 +468,7 @@ class _Reader:
         agreement on grain exports", "a summit on trade"."""
         lex = self.ctx.lex
         if g.lemma_.lower() in lex.deal_objects or g.lower_ in lex.deal_objects:
-            return _other_matter(self.m, g)
+            return other_matter(self.m, g)
         return any(
             x.lemma_.lower() in lex.deal_matters
             for c in g.children
@@ -521,7 +521,9 @@ class _Reader:
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts:
                 heads = [c, *c.conjuncts]
-                return self.parties.actors(x for h in heads for x in _np(h))
+                return self.parties.actors(
+                    x for h in heads for x in h.subtree if not _placed(x, h) and x.dep_ != "conj"
+                )
         return []
 
     def _talks_with(self, noun: Token) -> list[str]:

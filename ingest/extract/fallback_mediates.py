@@ -203,7 +203,7 @@ class _Reader:
         words = {lemma, low, two}
         if words & c.nouns or (words & c.talk_nouns and self.has_talks):
             self._noun(t)
-        elif words & c.roles and (self.has_talks or not words & c.talk_roles):
+        elif words & c.roles and (not words & c.talk_roles or self._of_talks(t)):
             self._role(t)
         elif (
             low in c.role_modifiers
@@ -462,6 +462,18 @@ class _Reader:
             or c.dep_ == "poss"
             for c in t.children
         )
+
+    def _of_talks(self, role: Token) -> bool:
+        """A role of talks only ("host"): in a sentence that names talks, and not the role of
+        something else ("Ghana, host of the football cup,")."""
+        objects = [
+            o
+            for c in role.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        return self.has_talks and all(self._talk_word(o) for o in objects)
 
     def _other_matter(self, g: Token) -> bool:
         """A deal or talks on another matter than the negotiation's: "a trade deal", "an

@@ -73,7 +73,8 @@ class Mediation:
     The rules of :mod:`.mediation_efforts` use this public part: ``ctx`` and ``parties``;
     :meth:`subject_actors`, :meth:`effort_owner`, :meth:`principals` (who acts),
     :meth:`between_near` (the sides named), :meth:`not_asserted` (a cue only offered or
-    hoped for) and :meth:`link` (a finding); :mod:`.mediation_envoys` also reads ``found``,
+    hoped for), :meth:`past_rounds` (a track that is over) and :meth:`link` (a finding);
+    :mod:`.mediation_envoys` also reads ``found``,
     :meth:`subject_actors` and :meth:`holds_office`."""
 
     def __init__(self, ctx: DocContext, parties: Parties) -> None:
@@ -473,7 +474,7 @@ class Mediation:
             for x in [*(c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), noun]
             if x is not None and x.lower_ in _NEGOTIATION
         ]
-        if rounds and self._past_rounds(v, rounds):
+        if rounds and self.past_rounds(v, rounds):
             return
         parties = self.between_near(v)
         if not parties and noun is None:
@@ -586,7 +587,7 @@ class Mediation:
         if not talks:  # "the talks were co-organised by X", parsed "co - organised"
             talks = _prefix_subjects(v)
         talks = [t for t in talks if self._is_talks(t)]
-        if not talks or self._past_rounds(v, talks):
+        if not talks or self.past_rounds(v, talks):
             return
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -649,7 +650,7 @@ class Mediation:
         talks = prep.head
         return talks if talks.pos_ in ("NOUN", "PROPN") else None
 
-    def _past_rounds(self, v: Token, nouns: list[Token]) -> bool:
+    def past_rounds(self, v: Token, nouns: list[Token]) -> bool:
         """ "Brazil, which hosted former rounds", "the UN hosted earlier rounds in 2020 and
         2021" (in a 2024 article), "a truce brokered by Egypt in 2019": a track that is over.
         Only a year the verb or its talk noun is dated to ("in"/"during" it) counts, not one

@@ -42,7 +42,7 @@ def _with(*heads: Token) -> bool:
 _MATTER_PREPS = frozenset({"on", "over", "about", "in", "for", "regarding", "concerning"})
 
 
-def _other_matter(m: Mediation, deal: Token) -> bool:
+def other_matter(m: Mediation, deal: Token) -> bool:
     """A deal that names another matter than the talks': "a trade deal", "a gas deal", "an
     agreement on grain exports", "peace in the region" (then a document's sides are not its
     sides). A modifier naming the talks' kind of deal ("a ceasefire deal", "a hostage
@@ -98,7 +98,7 @@ def pursuit(m: Mediation, v: Token, k: int) -> None:
         return  # a deal, or the talks themselves under an effort ("efforts to revive talks")
     if not parties and effort is None:
         return  # "the US secured a deal": whose, the sentence does not say
-    if not parties and not revived and _other_matter(m, obj):
+    if not parties and not revived and other_matter(m, obj):
         return  # the document's sides, and "a trade deal": not their talks
     if effort is not None and effort.pos_ in ("NOUN", "PROPN"):
         found = m.effort_owner(v)
@@ -165,7 +165,7 @@ def effort_for(m: Mediation, n: Token, k: int) -> None:
     if not found and n.dep_ == "dobj" and not ctx.negated(n.head):
         found = m.subject_actors(n.head)
     parties = m.between_near(deal)
-    if not parties and _other_matter(m, deal):
+    if not parties and other_matter(m, deal):
         return  # the document's sides, and "a push for a trade deal": not their talks
     mediators = [a for a in m.principals(found) if a not in parties]
     if mediators:

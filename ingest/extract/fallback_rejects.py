@@ -336,6 +336,12 @@ class LooseRejects(RejectRules):
             return  # "did not support his candidacy": a vote
         if v.lemma_.lower() in self.cls.acts and self._unless(v) is not None:
             return  # "would not resume exports unless X": a demand for X (the rules')
+        if obj is not None and any(
+            (c.dep_ == "relcl" and self.ctx.negated(c))
+            or (c.dep_ == "prep" and c.lower_ == "without")
+            for c in (*obj.children, *kids)
+        ):
+            return  # "would not accept any deal that did not include X": a demand for X
         targets = self.t.of_verb(v) if obj is not None else []
         if not targets and obj is None and v.lemma_.lower() in self.ctx.lex.negated_acceptance:
             pobj = _prep_object(v, PREPS)

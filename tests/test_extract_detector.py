@@ -153,6 +153,40 @@ def test_a_mismatched_model_is_refused_naming_the_file(
     assert str(path) in str(err.value)
 
 
+def _rewrite(path: Path, **raw: object) -> Path:
+    """The saved model at ``path`` with some arrays replaced as they are stored (a signed
+    index, which :meth:`DetectorModel.save` never writes)."""
+    with np.load(path, allow_pickle=False) as z:
+        data = {k: z[k] for k in z.files}
+    data.update({k: np.asarray(v) for k, v in raw.items()})
+    np.savez_compressed(path, **data)  # type: ignore[arg-type]
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "raw", "why"),
+    [
+        ({"bias": np.array([0, np.nan, 0, 0], dtype=np.float32)}, {}, "bias"),
+        ({"bias": np.array([0, 0, np.inf, 0], dtype=np.float32)}, {}, "bias"),
+        ({"families": ("speaks_for", "demands", "rejects", "rejects")}, {}, "families"),
+        ({}, {"index": np.array([-1, 2], dtype=np.int64)}, "index"),
+        ({}, {"index": np.array([5, 5], dtype=np.int64)}, "index"),
+        ({"training": ["bank"]}, {}, "training"),
+        ({}, {"training": np.array("7")}, "training"),
+    ],
+)
+def test_a_model_with_a_bad_field_is_refused_naming_the_file_and_the_field(
+    tmp_path: Path, change: dict[str, object], raw: dict[str, object], why: str
+) -> None:
+    path = _save(tmp_path, **change)
+    if "index" in raw:  # two rows of weights, so only the index is wrong
+        raw["weights"] = np.zeros((2, len(load_detector().families)), dtype=np.float32)
+    _rewrite(path, **raw)
+    with pytest.raises(InputError, match=why) as err:
+        load_detector(path)
+    assert str(path) in str(err.value)
+
+
 def test_a_corrupt_or_missing_model_is_refused_naming_the_file(tmp_path: Path) -> None:
     path = _save(tmp_path)
     path.write_bytes(path.read_bytes()[:300])

@@ -109,6 +109,8 @@ def load_model(path: str | Path = DEFAULT_MODEL) -> DetectorModel:
     families = tuple(str(f) for f in data["families"])
     if unknown := sorted(set(families) - set(FAMILIES)):
         raise _bad(path, f"unknown families {unknown}")
+    if len(set(families)) != len(families):
+        raise _bad(path, f"families named twice in {list(families)}")
     n_features = int(data["n_features"])
     index, weights = data["index"], data["weights"]
     nf = len(families)
@@ -116,16 +118,25 @@ def load_model(path: str | Path = DEFAULT_MODEL) -> DetectorModel:
         raise _bad(path, f"n_features {n_features} is not a power of two")
     if weights.ndim != 2 or weights.shape != (len(index), nf):
         raise _bad(path, f"weights of shape {weights.shape}, expected ({len(index)}, {nf})")
+    if index.ndim != 1 or index.dtype.kind not in "iu":
+        raise _bad(path, f"index of {index.dtype} and shape {index.shape}, expected integers")
+    if len(index) and int(index.min()) < 0:
+        raise _bad(path, "a negative feature index")
     if len(index) and int(index.max()) >= n_features:
         raise _bad(path, "a feature index beyond n_features")
+    if len(np.unique(index)) != len(index):
+        raise _bad(path, "a feature index given twice")
     if data["bias"].shape != (nf,) or data["thresholds"].shape != (nf,):
         raise _bad(path, "bias or thresholds not one per family")
-    if not np.isfinite(weights).all() or not np.isfinite(data["thresholds"]).all():
-        raise _bad(path, "weights or thresholds that are not finite")
+    for field in ("weights", "bias", "thresholds"):
+        if not np.isfinite(data[field]).all():
+            raise _bad(path, f"{field} that are not finite")
     try:
         training = json.loads(str(data["training"]))
     except ValueError:
         raise _bad(path, "training description is not JSON") from None
+    if not isinstance(training, dict):
+        raise _bad(path, f"training description is a JSON {type(training).__name__}, not an object")
     dense = np.zeros((n_features, nf), dtype=np.float32)
     dense[index.astype(np.int64)] = weights
     return DetectorModel(

@@ -155,7 +155,7 @@ def acts(ctx: DocContext, m: Mention) -> bool:
         return False
     if _after_agent_by(doc, m.start, m.end):  # "a channel owned by Hamas' ally Hezbollah"
         return True
-    head = _lead(span_root(doc, m.start, m.end))
+    head = _out_of_name(ctx, m, _lead(span_root(doc, m.start, m.end)))
     dep, gov = head.dep_, head.head
     prev = _list_item_before(ctx, m, gov)
     if prev is not None:  # "... of Azerbaijan and Armenia Jeyhun Bayramov": the list's item
@@ -406,6 +406,17 @@ def _after_agent_by(doc: Doc, start: int, end: int) -> bool:
 
 #: parts of speech inside one noun phrase ("Hamas' ally", "Egypt's intelligence chief")
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PART", "PUNCT", "NUM"})
+
+
+def _out_of_name(ctx: DocContext, m: Mention, lead: Token) -> Token:
+    """The phrase of the name a conjunction hung the mention on, when the parser took it for
+    a word of another actor's name ("the Assembly of Elders and Uganda rejected": "Uganda" a
+    conjunct of "Elders"); else ``lead``."""
+    other = ctx.men[lead.i]
+    if lead.i in range(m.start, m.end) or other is None or other is m:
+        return lead
+    root = span_root(ctx.doc, other.start, other.end)
+    return lead if root.i == lead.i else _lead(root)
 
 
 def _lead(t: Token) -> Token:

@@ -34,6 +34,9 @@ TAIL_LINKS = frozenset({"of", "for"})
 #: small words inside a tail, between capitalized words ("of the Red Cross", "Bosnia and
 #: Herzegovina")
 _TAIL_JOINS = frozenset({"and", "of", "the", "for", "&"})
+#: joins that may instead end a tail and begin another actor ("the Council of Elders and
+#: Ethiopia")
+_ACTOR_JOINS = frozenset({"and", "&"})
 #: parts of speech a capitalized word of a name may have (the tagger calls "Humanitarian"
 #: an adjective and "Dialogue" a noun inside names it did not find)
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ"})
@@ -50,9 +53,11 @@ def _glued(t: Token) -> bool:
     return t.text in _INNER_MARKS and not t.whitespace_ and t.i > 0 and not t.nbor(-1).whitespace_
 
 
-def tail_end(doc: Doc, head: int) -> int:
+def tail_end(doc: Doc, head: int, dictionary: ActorDictionary | None = None) -> int:
     """Where the capitalized tail after the organization word at ``head`` ends ("Community"
-    + "of Sant'Egidio"), ``head + 1`` when there is none."""
+    + "of Sant'Egidio"), ``head + 1`` when there is none. A tail stops before "and"/"&" when
+    an actor of its own begins after it (:func:`_other_actor_after`): "the Council of Elders
+    and Ethiopia" is two actors."""
     toks = tokens(doc)
     n = len(toks)
     i = head + 1
@@ -74,10 +79,38 @@ def tail_end(doc: Doc, head: int) -> int:
             nxt = toks[i + 1]
             if not (_cap(nxt) or (nxt.lower_ == "the" and i + 2 < n and _cap(toks[i + 2]))):
                 break
+            if t.lower_ in _ACTOR_JOINS and _other_actor_after(toks, i, dictionary):
+                break
             i += 1
         else:
             break
     return end
+
+
+def _other_actor_after(toks: list[Token], join: int, dictionary: ActorDictionary | None) -> bool:
+    """Whether the words after the "and"/"&" at ``join`` (and a "the") begin an actor of their
+    own: a new entity that is a state (GPE) or a dictionary actor ("and Ethiopia", "and the
+    African Union"), unless the name before "and" and that entity are one dictionary name
+    ("Bosnia and Herzegovina" tagged as two places). A new entity that is neither ("Truth and
+    Justice", NER: "Justice" an organization) stays in the tail; so does an "and" inside one
+    entity ("Ministry of Foreign Affairs and Trade")."""
+    i = join + 1
+    if toks[i].lower_ == "the" and toks[i].ent_iob_ != "B" and i + 1 < len(toks):
+        i += 1  # "and the" + "African Union" (else "the" begins the entity)
+    if toks[i].ent_iob_ != "B":
+        return False
+    end = i + 1
+    while end < len(toks) and toks[end].ent_iob_ == "I":
+        end += 1
+    after = toks[i].doc[i + (toks[i].lower_ == "the") : end]
+    if toks[i].ent_type_ != "GPE" and (dictionary is None or not dictionary.lookup(after.text)):
+        return False
+    if dictionary is None:
+        return True
+    start = join
+    while start > 0 and _cap(toks[start - 1]):
+        start -= 1
+    return dictionary.lookup(toks[i].doc[start:end].text) is None
 
 
 def head_start(doc: Doc, head: int) -> int:
@@ -112,7 +145,7 @@ def body_names(
         low = t.lower_
         if low not in org_heads or low in excluded_heads or not t.text[:1].isupper():
             continue
-        end = tail_end(doc, t.i)
+        end = tail_end(doc, t.i, dictionary)
         start = head_start(doc, t.i)
         if end <= t.i + 2:
             continue

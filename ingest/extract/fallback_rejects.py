@@ -90,6 +90,7 @@ class FallbackRejectsFile(_Section):
     aiming: Words = Field(default_factory=list)
     wary: Words = Field(default_factory=list)
     believing: Words = Field(default_factory=list)
+    judging: Words = Field(default_factory=list)
     shares_in: Words = Field(default_factory=list)
     qualities: Words = Field(default_factory=list)
     doubting: Words = Field(default_factory=list)
@@ -120,6 +121,7 @@ class Classes:
     aiming: frozenset[str]
     wary: frozenset[str]
     believing: frozenset[str]
+    judging: frozenset[str]
     shares_in: frozenset[str]
     qualities: frozenset[str]
     doubting: frozenset[str]
@@ -156,6 +158,7 @@ class LooseRejects(RejectRules):
         # stance object ("blocked the resolution", not "blocked the convoys")
         self.criticising = (classes.criticising | set(lex.reject_verbs)) - self.refusing - DENIALS
         self.accepting = classes.accepting | lex.negated_acceptance
+        self.judging = classes.judging | classes.criticising | lex.accusing
         self.stance_objects = classes.stance_objects.union(
             *(lex.object_classes.get(c, frozenset()) for c in STANCE_CLASSES)
         )
@@ -515,6 +518,9 @@ class LooseRejects(RejectRules):
         """The subject (or passive agent) of the clause, the body a partitive subject is part
         of ("the members of the GNA"); with no subject, or "we" or "I", whoever says it (a
         subject that names no actor is nobody's stance to give the speaker)."""
+        judged = self._judged(v)
+        if judged is not None:
+            return judged
         resolve = self.ctx.resolve
         found = resolve.subject_actors(v)
         if found:
@@ -529,6 +535,25 @@ class LooseRejects(RejectRules):
         if any(c.dep_ == "nsubjpass" for c in v.children):
             return []  # "the proposal was rejected, X said": by whom, it does not say
         return self._sayers(v)
+
+    def _judged(self, v: Token) -> list[Resolved] | None:
+        """The holder of a gerund a side is judged for ("slammed the TPLF for rejecting X",
+        "thanked Norway for refusing X"): the side judged, the judging verb's object, else
+        nobody ("slammed the plan for rejecting X"); never the one judging. None when ``v`` is
+        no such gerund, or the judged side is a passive's subject ("was slammed for refusing
+        X"), which the subject already names."""
+        prep = v.head
+        if v.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+            return None
+        judge, judged = prep.head, None
+        if judge.dep_ == "dobj":  # "for" hung on the object: "slammed [the TPLF for ...]"
+            judge, judged = judge.head, judge
+        if judge.pos_ != "VERB" or judge.lemma_.lower() not in self.judging:
+            return None
+        judged = judged or next((c for c in judge.children if c.dep_ == "dobj"), None)
+        if judged is not None:
+            return self.ctx.resolve.resolve_np(judged)
+        return None if any(c.dep_ == "nsubjpass" for c in judge.children) else []
 
     def _sayers(self, clause: Token) -> list[Resolved]:
         """Whoever says a clause: the rules' judge, or the one it is "according to"."""

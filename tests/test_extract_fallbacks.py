@@ -77,3 +77,31 @@ def test_fallback_origin() -> None:
     assert fallbacks.fallback_origin("extractor:actorgraph-rules@0.1.0") == (
         "extractor:actorgraph-fallback@0.1.0"
     )
+
+
+def test_a_fallback_that_raises_loses_only_its_sentence(
+    extractor: Extractor, seen: list[tuple[str, str]], caplog: pytest.LogCaptureFixture
+) -> None:
+    demanded: list[str] = []
+
+    def broken(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
+        if sent.text.startswith("The weather"):
+            raise RuntimeError("a broken reading")
+        demanded.append(sent.text)
+
+    def flag(ctx: DocContext) -> Mapping[int, frozenset[str]]:
+        return {k: frozenset({"rejects", "demands"}) for k in range(len(ctx.sents))}
+
+    fallbacks.register("demands")(broken)
+    extractor.flagger = flag
+    try:
+        with caplog.at_level("ERROR", logger=fallbacks.__name__):
+            records = list(extractor.extract_text(TEXT, doc_id="doc-7"))
+    finally:
+        extractor.flagger = None
+    assert any(t.startswith("Egypt hopes") for t in demanded)  # the sentences after it
+    assert any(t.startswith("The weather") for _, t in seen)  # other families, same sentence
+    assert any(r.get("kind") == "relation" and r["source"] == "hamas" for r in records)
+    failed = [r for r in caplog.records if r.exc_info]
+    assert len(failed) == 1
+    assert "'demands'" in failed[0].getMessage() and "'doc-7'" in failed[0].getMessage()

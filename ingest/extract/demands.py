@@ -22,6 +22,7 @@ from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.stance_rules import (
     StanceRules,
     absolute_participle,
+    denied_subject,
     reattached,
 )
 from actorgraph.ingest.extract.targets import (
@@ -107,7 +108,7 @@ class DemandRules(StanceRules):
         matrix = reattached(v)  # "wants X deployed and has called for Y": the wanter's
         if ctx.negated(v) or ctx.irrealis(v if matrix is None else matrix):
             return
-        if any(_denied(s) for s in ctx.resolve.subjects(v if matrix is None else matrix)):
+        if any(denied_subject(s) for s in ctx.resolve.subjects(v if matrix is None else matrix)):
             return  # "neither Egypt nor Turkey was pressing Hamas to ...", "nobody urged"
         passive = _passive_infinitive(v)
         if not self.t.frame_ok(v, frame) and self._shared_object(v) is None and passive is None:
@@ -628,7 +629,7 @@ class DemandRules(StanceRules):
                     if g.dep_ == "prep"
                 ]
                 prep = next((p for p in (c, *nested) if self._only_prep(p)), None)
-                obj = self._prep_object(prep) if prep is not None else None
+                obj = self._innermost_object(prep) if prep is not None else None
                 if obj is not None:
                     cond = ctx.topics.from_vp(obj) if obj.pos_ == "VERB" else self.t.np(obj)
             elif (
@@ -668,7 +669,7 @@ class DemandRules(StanceRules):
         return any(tuple(words[: len(p)]) == p for p in self.ctx.lex.only_preps)
 
     @staticmethod
-    def _prep_object(prep: Token) -> Token | None:
+    def _innermost_object(prep: Token) -> Token | None:
         """The innermost object of "as part of X", "in exchange for X", "after X"."""
         obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
         for _ in range(2):
@@ -1755,23 +1756,6 @@ class DemandRules(StanceRules):
         sources = ctx.resolve.subject_actors(verb)
         if sources:
             self._emit("demands", sources, self.t.nps(obj), n, 0.65)
-
-
-#: subjects that deny the act of everyone they name ("nobody urged Kyiv to cede land")
-NOBODY = frozenset({"nobody", "none", "neither", "no-one"})
-
-
-def _denied(subj: Token) -> bool:
-    """Whether a subject says that no one did it: "neither A nor B", "nobody", "no one",
-    "no state", "none of them" (issue-16d)."""
-    if subj.lower_ in NOBODY or (
-        subj.lower_ == "one" and subj.i > 0 and subj.nbor(-1).lower_ == "no"
-    ):
-        return True
-    return any(
-        (c.dep_ == "preconj" and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ == "no")
-        for c in subj.children
-    )
 
 
 #: who puts forward bridging proposals besides the lexicon's mediators ("a proposal by the

@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract import fallbacks
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
-from actorgraph.ingest.extract.demands import NEEDED_MEANS, _denied
+from actorgraph.ingest.extract.demands import NEEDED_MEANS
 from actorgraph.ingest.extract.lexicon import FUTURE_AUXILIARIES, Words, read_cue_file
 from actorgraph.ingest.extract.records import Resolved
+from actorgraph.ingest.extract.stance_rules import denied_subject
 from actorgraph.ingest.extract.stances import Stances
 from actorgraph.ingest.extract.tokens import plural_base
 from actorgraph.ingest.extract.topic_spans import contentless_act
@@ -281,7 +282,7 @@ class LooseDemands(Stances):
             return  # what the lexicon says the verb needs ("proposed a joint study": no step)
         if self.retained(v) is not None:
             return  # "insisted on keeping its enrichment capacity": a refusal to give it up
-        if self._unasserted(v) or any(_denied(s) for s in ctx.resolve.subjects(v)):
+        if self._unasserted(v) or any(denied_subject(s) for s in ctx.resolve.subjects(v)):
             return  # "neither Egypt nor Turkey was pressing Hamas to ..."
         sources = self._holders(v)
         if not sources:
@@ -598,7 +599,7 @@ class LooseDemands(Stances):
         if not sources:
             return
         subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.dep_ == "expl" or _denied(subj):
+        if subj is None or subj.dep_ == "expl" or denied_subject(subj):
             return  # "nobody should expect us to ..."
         if subj.pos_ == "PRON" and subj.lower_ in FIRST_PLURAL | FIRST_SINGULAR:
             return  # "we must ...": a commitment

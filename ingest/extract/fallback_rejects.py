@@ -33,19 +33,21 @@ from actorgraph.ingest.extract import fallbacks
 from actorgraph.ingest.extract.lexicon import (
     DATA,
     FUTURE_AUXILIARIES,
+    CueSection,
     Words,
-    _Section,
     read_cue_file,
 )
 from actorgraph.ingest.extract.rejections import (
     HEDGES,
     RejectRules,
-    _condition,
-    _electoral,
-    _pending,
-    _prep_object,
 )
-from actorgraph.ingest.extract.stance_rules import DENIALS
+from actorgraph.ingest.extract.stance_rules import (
+    DENIALS,
+    condition_clause,
+    electoral_object,
+    pending,
+)
+from actorgraph.ingest.extract.tokens import prep_object
 from pydantic import Field
 
 if TYPE_CHECKING:
@@ -74,7 +76,7 @@ FIRST_PERSON = frozenset({"we", "i"})
 PREPS = ("to", "at", "from", "of", "on", "by", "with", "in")
 
 
-class FallbackRejectsFile(_Section):
+class FallbackRejectsFile(CueSection):
     refusing: Words = Field(default_factory=list)
     criticising: Words = Field(default_factory=list)
     particles: dict[str, Words] = Field(default_factory=dict)
@@ -90,6 +92,7 @@ class FallbackRejectsFile(_Section):
     aiming: Words = Field(default_factory=list)
     wary: Words = Field(default_factory=list)
     believing: Words = Field(default_factory=list)
+    judging: Words = Field(default_factory=list)
     shares_in: Words = Field(default_factory=list)
     qualities: Words = Field(default_factory=list)
     doubting: Words = Field(default_factory=list)
@@ -120,6 +123,7 @@ class Classes:
     aiming: frozenset[str]
     wary: frozenset[str]
     believing: frozenset[str]
+    judging: frozenset[str]
     shares_in: frozenset[str]
     qualities: frozenset[str]
     doubting: frozenset[str]
@@ -156,6 +160,7 @@ class LooseRejects(RejectRules):
         # stance object ("blocked the resolution", not "blocked the convoys")
         self.criticising = (classes.criticising | set(lex.reject_verbs)) - self.refusing - DENIALS
         self.accepting = classes.accepting | lex.negated_acceptance
+        self.judging = classes.judging | classes.criticising | lex.accusing
         self.stance_objects = classes.stance_objects.union(
             *(lex.object_classes.get(c, frozenset()) for c in STANCE_CLASSES)
         )
@@ -193,7 +198,7 @@ class LooseRejects(RejectRules):
         elif (lemma in self.criticising or lemma in self.cls.aiming) and self._refusal_ok(v, lemma):
             obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if lemma in self.cls.aiming:  # "hit out at the plan", "took aim at the deal"
-                obj = _prep_object(v, ("at", "against"))
+                obj = prep_object(v, ("at", "against"))
             if obj is not None and self._stance_object(obj):
                 self._record(self._holders(v), self.t.nps(obj), v)  # "slammed the plan"
         elif lemma in self.cls.ending and self._refusal_ok(v, lemma):
@@ -220,7 +225,7 @@ class LooseRejects(RejectRules):
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         if obj is None or obj.lemma_.lower() not in self.cls.qualities:
             return
-        what = _prep_object(obj, ("of",))
+        what = prep_object(obj, ("of",))
         if what is not None and self.ctx.men[what.i] is None:
             self._record(self._holders(v), self.t.nps(what), v)
 
@@ -272,7 +277,7 @@ class LooseRejects(RejectRules):
             return False
         if v.lemma_.lower() in self.cls.acts:
             return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children)
-        return not _pending(v)  # "has not (yet) accepted": not done so far
+        return not pending(v)  # "has not (yet) accepted": not done so far
 
     def _governed_by_refusal(self, v: Token) -> bool:
         head = v.head
@@ -302,7 +307,7 @@ class LooseRejects(RejectRules):
             return
         targets = self._accepted(v) or self.t.of_verb(v)
         if not targets:
-            obj = _prep_object(v, PREPS)
+            obj = prep_object(v, PREPS)
             targets = self.t.nps(obj) if obj is not None else []
         self._record(sources, targets, v)
 
@@ -332,7 +337,7 @@ class LooseRejects(RejectRules):
         if any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids):
             return  # "the accord was not signed": a failure told, or the rules' passive
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
-        if obj is not None and _electoral(obj, self.ctx.lex.electoral):
+        if obj is not None and electoral_object(obj, self.ctx.lex.electoral):
             return  # "did not support his candidacy": a vote
         if v.lemma_.lower() in self.cls.acts and self._unless(v) is not None:
             return  # "would not resume exports unless X": a demand for X (the rules')
@@ -344,7 +349,7 @@ class LooseRejects(RejectRules):
             return  # "would not accept any deal that did not include X": a demand for X
         targets = self.t.of_verb(v) if obj is not None else []
         if not targets and obj is None and v.lemma_.lower() in self.ctx.lex.negated_acceptance:
-            pobj = _prep_object(v, PREPS)
+            pobj = prep_object(v, PREPS)
             if pobj is not None and self.ctx.men[pobj.i] is None:
                 targets = self.t.nps(pobj)  # "will not abide by the truce"
         actor_only = bool(targets) and all(isinstance(x, str) for x in targets)
@@ -364,16 +369,16 @@ class LooseRejects(RejectRules):
             return
         if self._unsure(cop) or any(c.lower_ in HEDGES for c in a.children):
             return  # "is nearly impossible": an estimate
-        if any(_condition(c) for c in [*a.children, *cop.children]):
+        if any(condition_clause(c) for c in [*a.children, *cop.children]):
             return  # "impossible as long as X": a judgement under a condition
         if low in self.cls.wary:  # "is sceptical of the plan", "cool to the idea"
-            obj = _prep_object(a, WARY_PREPS)
+            obj = prep_object(a, WARY_PREPS)
             if not ctx.negated(a) and obj is not None and self._stance_object(obj):
                 self._record(ctx.resolve.subject_actors(cop), self.t.nps(obj), a)
         elif low in lex.opposed:
             if ctx.negated(a):
                 return  # "is not opposed to X"
-            obj = _prep_object(a, ("to",))
+            obj = prep_object(a, ("to",))
             if obj is not None:
                 self._record(ctx.resolve.subject_actors(cop), self.t.nps(obj), a)
         elif low in lex.unwilling and not ctx.negated(a):
@@ -407,7 +412,7 @@ class LooseRejects(RejectRules):
             targets = self.t.nps(subj)
         else:
             return  # "the situation is dangerous": no stance object judged
-        judge = (None if a.lower_ == "up" else _prep_object(a, ("to", "for"))) or _prep_object(
+        judge = (None if a.lower_ == "up" else prep_object(a, ("to", "for"))) or prep_object(
             cop, ("to", "for")
         )
         sources = ctx.resolve.resolve_np(judge) if judge is not None else self._sayers(cop)
@@ -421,7 +426,7 @@ class LooseRejects(RejectRules):
             return non or self.ctx.negated(a)
         if a.lower_ != "up" or not self.ctx.negated(cop):
             return False
-        what = _prep_object(a, ("for",))
+        what = prep_object(a, ("for",))
         return what is not None and what.lower_ in self.cls.up_for
 
     def _called(self, v: Token) -> None:
@@ -466,7 +471,7 @@ class LooseRejects(RejectRules):
         )
         if share is None or ctx.negated(v) or self._unsure(v):
             return
-        what = _prep_object(share, ("in",)) or _prep_object(v, ("in",))
+        what = prep_object(share, ("in",)) or prep_object(v, ("in",))
         if what is not None and ctx.men[what.i] is None:
             self._record(self._holders(v), self.t.nps(what), v)
 
@@ -499,9 +504,9 @@ class LooseRejects(RejectRules):
             self._record(sources, [topic] if topic is not None else [], n)
             return
         preps = ("of", "to") if refusal else MISGIVING_PREPS
-        obj = _prep_object(n, preps)
+        obj = prep_object(n, preps)
         if obj is None and n.dep_ == "dobj" and head.lemma_.lower() in self.cls.voicing:
-            obj = _prep_object(head, preps)  # "poured scorn on X", "on" hung on the verb
+            obj = prep_object(head, preps)  # "poured scorn on X", "on" hung on the verb
         if obj is None or ctx.men[obj.i] is not None:
             return
         if refusal or self._stance_object(obj):
@@ -514,13 +519,16 @@ class LooseRejects(RejectRules):
         poss = next((c for c in n.children if c.dep_ == "poss"), None)
         if poss is not None:
             return resolve.resolve_np(poss)
-        agent = _prep_object(n, ("by", "from"))
+        agent = prep_object(n, ("by", "from"))
         return resolve.resolve_np(agent) if agent is not None else []
 
     def _holders(self, v: Token) -> list[Resolved]:
         """The subject (or passive agent) of the clause, the body a partitive subject is part
         of ("the members of the GNA"); with no subject, or "we" or "I", whoever says it (a
         subject that names no actor is nobody's stance to give the speaker)."""
+        judged = self._judged(v)
+        if judged is not None:
+            return judged
         resolve = self.ctx.resolve
         found = resolve.subject_actors(v)
         if found:
@@ -528,13 +536,32 @@ class LooseRejects(RejectRules):
         subjects = resolve.subjects(v)
         for s in subjects:
             if s.lemma_.lower() in self.cls.parts:
-                whole = _prep_object(s, ("of",))
+                whole = prep_object(s, ("of",))
                 found += resolve.resolve_np(whole) if whole is not None else []
         if found or any(s.lower_ not in FIRST_PERSON for s in subjects):
             return found
         if any(c.dep_ == "nsubjpass" for c in v.children):
             return []  # "the proposal was rejected, X said": by whom, it does not say
         return self._sayers(v)
+
+    def _judged(self, v: Token) -> list[Resolved] | None:
+        """The holder of a gerund a side is judged for ("slammed the TPLF for rejecting X",
+        "thanked Norway for refusing X"): the side judged, the judging verb's object, else
+        nobody ("slammed the plan for rejecting X"); never the one judging. None when ``v`` is
+        no such gerund, or the judged side is a passive's subject ("was slammed for refusing
+        X"), which the subject already names."""
+        prep = v.head
+        if v.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+            return None
+        judge, judged = prep.head, None
+        if judge.dep_ == "dobj":  # "for" hung on the object: "slammed [the TPLF for ...]"
+            judge, judged = judge.head, judge
+        if judge.pos_ != "VERB" or judge.lemma_.lower() not in self.judging:
+            return None
+        judged = judged or next((c for c in judge.children if c.dep_ == "dobj"), None)
+        if judged is not None:
+            return self.ctx.resolve.resolve_np(judged)
+        return None if any(c.dep_ == "nsubjpass" for c in judge.children) else []
 
     def _sayers(self, clause: Token) -> list[Resolved]:
         """Whoever says a clause: the rules' judge, or the one it is "according to"."""
@@ -546,7 +573,7 @@ class LooseRejects(RejectRules):
             top = top.head
         for c in top.children:
             if c.dep_ == "prep" and c.lower_ == "according":
-                who = _prep_object(c, ("to",))
+                who = prep_object(c, ("to",))
                 return self.ctx.resolve.resolve_np(who) if who is not None else []
         return []
 

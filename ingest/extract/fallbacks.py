@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,8 @@ FALLBACK_EXTRACTOR = "actorgraph-fallback"
 Fallback = Callable[["DocContext", "Parties", "Span", int], None]
 #: sentence index -> the families it expresses, for one document
 Flagger = Callable[["DocContext"], Mapping[int, frozenset[str]]]
+
+log = logging.getLogger(__name__)
 
 _FALLBACKS: dict[str, Fallback] = {}
 _loaded = False
@@ -95,7 +98,9 @@ def run_fallbacks(
     families: frozenset[str] | None = None,
 ) -> int:
     """Give each flagged sentence whose family the rules left empty to that family's
-    fallback (only ``families`` when given); returns how many sentences were read."""
+    fallback (only ``families`` when given); returns how many sentences were read. A fallback
+    that raises loses that sentence's reading of that family only: the exception is logged
+    with the document and family, and the other readings go on."""
     if flagger is None:
         return 0
     _load_families()
@@ -116,7 +121,13 @@ def run_fallbacks(
                     continue
                 if family in found.get(k, ()):
                     continue
-                fn(ctx, parties, ctx.sents[k], k)
+                try:
+                    fn(ctx, parties, ctx.sents[k], k)
+                except Exception:  # one loose reading must not cost the document its records
+                    log.exception(
+                        "fallback %r failed on sentence %d of document %r", family, k, ctx.doc_id
+                    )
+                    continue
                 read += 1
     finally:
         ctx.out.origin = origin

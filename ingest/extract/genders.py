@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from actorgraph.ingest.extract.lexicon import DATA, Words, _Section, read_cue_file
+from actorgraph.ingest.extract.lexicon import DATA, CueSection, Words, read_cue_file
 from pydantic import Field, model_validator
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "king"})
 FEMALE_HONORIFICS = frozenset({"ms", "mrs", "miss", "madam", "dame", "lady", "queen"})
 
 
-class GendersFile(_Section):
+class GendersFile(CueSection):
     """``data/genders.yaml`` as written."""
 
     version: int = 1

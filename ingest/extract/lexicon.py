@@ -47,14 +47,14 @@ def _word_list(v: Any) -> Any:
 Words = Annotated[list[str], BeforeValidator(_word_list)]
 
 
-class _Section(BaseModel):
+class CueSection(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
 S = TypeVar("S", bound=BaseModel)
 
 
-class FrameSpec(_Section):
+class FrameSpec(CueSection):
     needs: Words = Field(default_factory=list)
     target: Words = Field(default_factory=list)
     requires: Words = Field(default_factory=list)
@@ -86,7 +86,7 @@ def _frames(v: Any) -> Any:
 Frames = Annotated[dict[str, FrameSpec], BeforeValidator(_frames)]
 
 
-class Speech(_Section):
+class Speech(CueSection):
     verbs: Words = Field(default_factory=list)
     quote_only: Words = Field(default_factory=list)
     object_verbs: Words = Field(default_factory=list)
@@ -124,7 +124,7 @@ class Speech(_Section):
         return self
 
 
-class SpeakersSection(_Section):
+class SpeakersSection(CueSection):
     anonymous: Words = Field(default_factory=list)
     organs: Words = Field(default_factory=list)
     groups: Words = Field(default_factory=list)
@@ -166,7 +166,7 @@ class SpeakersSection(_Section):
         return self
 
 
-class Roles(_Section):
+class Roles(CueSection):
     titles: Words = Field(default_factory=list)
     heading_verbs: Words = Field(default_factory=list)
     past_adverbs: Words = Field(default_factory=list)
@@ -193,7 +193,7 @@ class Roles(_Section):
     descriptions: dict[str, Words] = Field(default_factory=dict)
 
 
-class Demands(_Section):
+class Demands(CueSection):
     verbs: Frames = Field(default_factory=dict)
     nouns: Words = Field(default_factory=list)
     light_verbs: Words = Field(default_factory=list)
@@ -231,7 +231,7 @@ class Demands(_Section):
     adopted_texts: Words = Field(default_factory=list)
 
 
-class Rejects(_Section):
+class Rejects(CueSection):
     verbs: Frames = Field(default_factory=dict)
     negated: Words = Field(default_factory=list)
     predicates: Words = Field(default_factory=list)
@@ -287,7 +287,7 @@ class Rejects(_Section):
         return v
 
 
-class MediationSection(_Section):
+class MediationSection(CueSection):
     channel_verbs: Words = Field(default_factory=list)
     channel_preps: Words = Field(default_factory=list)
     messages: Words = Field(default_factory=list)
@@ -353,7 +353,7 @@ class MediationSection(_Section):
         return self
 
 
-class Parties(_Section):
+class Parties(CueSection):
     nouns: Words = Field(default_factory=list)
     verbs: Words = Field(default_factory=list)
     pair_nouns: Words = Field(default_factory=list)
@@ -368,14 +368,14 @@ class Parties(_Section):
     frame_nouns: Words = Field(default_factory=list)
 
 
-class Irrealis(_Section):
+class Irrealis(CueSection):
     governors: Words = Field(default_factory=list)
     marks: Words = Field(default_factory=list)
     protests: Words = Field(default_factory=list)
     protest_nouns: Words = Field(default_factory=list)
 
 
-class Topics(_Section):
+class Topics(CueSection):
     proposal_heads: Words = Field(default_factory=list)
     drop: Words = Field(default_factory=list)
     anaphors: Words = Field(default_factory=list)
@@ -391,7 +391,7 @@ class Topics(_Section):
     claim_anaphors: Words = Field(default_factory=list)
 
 
-class LexiconFile(_Section):
+class LexiconFile(CueSection):
     """The whole file, as written."""
 
     version: int = 1

@@ -27,12 +27,15 @@ from actorgraph.ingest.extract.stance_rules import (
     DENIALS,
     StanceRules,
     absolute_participle,
+    condition_clause,
     denied_clause,
+    electoral_object,
     no_longer,
+    pending,
     reattached,
 )
 from actorgraph.ingest.extract.targets import no_det
-from actorgraph.ingest.extract.tokens import lowers, tokens
+from actorgraph.ingest.extract.tokens import lowers, prep_object, tokens
 from actorgraph.ingest.extract.topics import WHEN_ENTS
 
 if TYPE_CHECKING:
@@ -45,8 +48,6 @@ COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 #: "true peace is nearly impossible": a degree that makes a judgement an estimate (issue 15r)
 HEDGES = frozenset({"nearly", "almost", "virtually", "practically", "probably", "likely"})
-#: marks of a condition ("impossible unless X", "if X"): the judgement holds only under it
-CONDITION_MARKS = frozenset({"unless", "until", "till", "if"})
 #: "fail to meet the demands": a negation of the verb it governs
 FAILING = frozenset({"fail"})
 #: "the minimum of its demands", "the least of its demands": the demands themselves
@@ -339,7 +340,7 @@ class RejectRules(StanceRules):
             or longer
             or any(c.dep_ == "dobj" and no_det(c) is not None for c in v.children)
         )
-        if intention is None and (ctx.irrealis(v) or not negated or _pending(v)):
+        if intention is None and (ctx.irrealis(v) or not negated or pending(v)):
             return
         if intention is None and _advised(v, ctx):
             return  # "Israel should not accept the deal": advice, not Israel's stance
@@ -359,7 +360,7 @@ class RejectRules(StanceRules):
             topic = ctx.topics.from_vp(unless)  # for now of what is not agreed (issue 15r)
             self._emit("demands", sources, [topic] if topic else [], v, 0.65)
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-        if obj is not None and _electoral(obj, ctx.lex.electoral):
+        if obj is not None and electoral_object(obj, ctx.lex.electoral):
             return  # "did not support his candidacy": a vote, no stance in the talks
         content = self._indefinite_content(obj) if obj is not None else None
         if content is not None:  # "will not sign anything that amounts to a surrender"
@@ -374,7 +375,7 @@ class RejectRules(StanceRules):
             self._emit("rejects", sources, [wanted], v, 0.65, longer_negates=longer)
             return
         targets = self.t.of_verb(v)
-        kept = _prep_object(v, ("by", "with"))
+        kept = prep_object(v, ("by", "with"))
         if not targets and kept is not None and ctx.men[kept.i] is None:
             targets = self.t.nps(kept)  # "will not abide by the truce", "comply with X"
         if targets and all(isinstance(x, str) for x in targets):
@@ -601,7 +602,7 @@ class RejectRules(StanceRules):
         if ctx.negated(cop) and not negative:
             return
         if any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in pred.children) or any(
-            _condition(c) for c in [*cop.children, *pred.children]
+            condition_clause(c) for c in [*cop.children, *pred.children]
         ):
             return  # "as long as the junta exists, peace is nearly impossible": an estimate
         subj = next((c for c in cop.children if c.dep_ in ("nsubj", "csubj")), None)
@@ -800,7 +801,7 @@ class RejectRules(StanceRules):
         ctx = self.ctx
         if ctx.irrealis(v) or ctx.asked(v, quoted=True):
             return
-        if acceptance and (not ctx.negated(v) or _pending(v)):
+        if acceptance and (not ctx.negated(v) or pending(v)):
             return
         if acceptance and v.lemma_.lower() in ctx.lex.attending and not _refusal_aux(v):
             return  # "did not take part in the talks": an absence told, no refusal (issue 14r)
@@ -975,7 +976,7 @@ class RejectRules(StanceRules):
         light = ctx.lex.light_verbs | ctx.lex.reject_light_verbs  # "raised objections to X"
         if target_tok is None and verb is not None and verb.lemma_.lower() in light:
             # "raised strong objections to the plan" with "to" hung on the verb (issue 17r)
-            target_tok = _prep_object(verb, ("to", "against"))
+            target_tok = prep_object(verb, ("to", "against"))
         if target_tok is None and verb is not None and verb.lemma_.lower() in ctx.lex.drawing_verbs:
             self._drew_rejection(n, verb)
             return
@@ -1417,20 +1418,6 @@ def _copula_phrases(
     return out
 
 
-def _prep_object(v: Token, preps: tuple[str, ...]) -> Token | None:
-    """The object of the verb's first preposition among ``preps``."""
-    return next(
-        (
-            g
-            for c in v.children
-            if c.dep_ == "prep" and c.lower_ in preps
-            for g in c.children
-            if g.dep_ == "pobj"
-        ),
-        None,
-    )
-
-
 def _conceded(act: Token, lex: Lexicon) -> bool:
     """A verb of saying that is also one of giving (`rejects.concessions`), used as giving
     ("refused to give up any territory", "declined to give back the islands", "refused to
@@ -1461,13 +1448,6 @@ def _agent_after_as(v: Token) -> Token | None:
                 if t.dep_ == "prep" and t.lower_ == "by":
                     return next((g for g in t.children if g.dep_ == "pobj"), None)
     return None
-
-
-def _electoral(obj: Token, electoral: frozenset[str]) -> bool:
-    """An object that is a contest for office ("his candidacy", "her bid for re-election",
-    "the opposition's candidate"), not a proposal (issue 14r)."""
-    heads = [obj, *(g for c in obj.children if c.dep_ == "prep" for g in c.children)]
-    return any(h.lemma_.lower() in electoral or h.lower_ in electoral for h in heads)
 
 
 def _advised(v: Token, ctx: DocContext) -> bool:
@@ -1510,25 +1490,8 @@ def _actor_doing(v: Token) -> Token | None:
     )
 
 
-def _condition(c: Token) -> bool:
-    """A clause a judgement holds under: "unless X", "if X", "as long as X" (the parser hangs
-    that clause on "long")."""
-    if c.dep_ == "advcl":
-        return any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children)
-    return c.lower_ == "long" and any(g.dep_ == "advcl" for g in c.children)
-
-
 def _one(x: Topic | str | None) -> list[Topic | str]:
     return [] if x is None else [x]
-
-
-def _pending(v: Token) -> bool:
-    """ "has not (yet) accepted", "had not recognised": not done so far, which is no refusal
-    ("has never recognised" is)."""
-    perfect = v.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children
-    )
-    return perfect and not any(c.lower_ == "never" for c in v.children)
 
 
 def _after_mark(head: Token, marks: tuple[str, ...]) -> bool:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.graph.exchange import slugify
 from actorgraph.ingest.extract.dictionary import UNNAMED_PREFIX
-from actorgraph.ingest.extract.lexicon import DATA, Words, _Section, read_cue_file
+from actorgraph.ingest.extract.lexicon import DATA, CueSection, Words, read_cue_file
 from actorgraph.ingest.extract.topics import phrase_text
 from pydantic import Field
 
@@ -48,7 +48,7 @@ DESCRIPTION = "unnamed source, as the document describes them"
 RECALL_SENTENCES = 12
 
 
-class SourcesFile(_Section):
+class SourcesFile(CueSection):
     """``data/sources.yaml`` as written."""
 
     version: int = 1

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 _APPEAL_WORD = re.compile(r"[a-z][a-z-]*")
 _APPEAL_WORD_CASED = re.compile(r"[A-Za-z][A-Za-z-]*")
 
+#: marks of a condition ("impossible unless X", "if X"): the judgement holds only under it
+CONDITION_MARKS = frozenset({"unless", "until", "till", "if"})
+#: subjects that deny the act of everyone they name ("nobody urged Kyiv to cede land")
+NOBODY = frozenset({"nobody", "none", "neither", "no-one"})
+
 #: where an appeal may be made besides named places ("calm on both sides", "along the border")
 APPEAL_WHERE = frozenset(
     {"the", "both", "all", "sides", "side", "parties", "border", "borders", "ground", "region"}
@@ -556,3 +561,40 @@ def _misread_complement(clause: Token) -> Token | None:
     while cur.dep_ in ("pobj", "prep") and cur.head.i != cur.i:
         cur = cur.head
     return cur if cur.pos_ in ("VERB", "AUX") else None
+
+
+def condition_clause(c: Token) -> bool:
+    """A clause a judgement holds under: "unless X", "if X", "as long as X" (the parser hangs
+    that clause on "long")."""
+    if c.dep_ == "advcl":
+        return any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children)
+    return c.lower_ == "long" and any(g.dep_ == "advcl" for g in c.children)
+
+
+def pending(v: Token) -> bool:
+    """ "has not (yet) accepted", "had not recognised": not done so far, which is no refusal
+    ("has never recognised" is)."""
+    perfect = v.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children
+    )
+    return perfect and not any(c.lower_ == "never" for c in v.children)
+
+
+def electoral_object(obj: Token, electoral: frozenset[str]) -> bool:
+    """An object that is a contest for office ("his candidacy", "her bid for re-election",
+    "the opposition's candidate"), not a proposal (issue 14r)."""
+    heads = [obj, *(g for c in obj.children if c.dep_ == "prep" for g in c.children)]
+    return any(h.lemma_.lower() in electoral or h.lower_ in electoral for h in heads)
+
+
+def denied_subject(subj: Token) -> bool:
+    """Whether a subject says that no one did it: "neither A nor B", "nobody", "no one",
+    "no state", "none of them" (issue-16d)."""
+    if subj.lower_ in NOBODY or (
+        subj.lower_ == "one" and subj.i > 0 and subj.nbor(-1).lower_ == "no"
+    ):
+        return True
+    return any(
+        (c.dep_ == "preconj" and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ == "no")
+        for c in subj.children
+    )

@@ -114,3 +114,17 @@ def plural_base(t: Token) -> str | None:
     proper noun and a verb's third person as a plural noun); None if it ends in no "s"."""
     low = t.lower_
     return low[:-1] if low.endswith("s") else None
+
+
+def prep_object(v: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of the verb's first preposition among ``preps``."""
+    return next(
+        (
+            g
+            for c in v.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )

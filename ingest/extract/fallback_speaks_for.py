@@ -165,6 +165,9 @@ class _Reader:
         placed = self._placed(r)  # "the negotiator for the ELN in Caracas": not Venezuela
         if set(found) - placed:
             found = [a for a in found if a not in placed]
+        phrase = self._phrase_actors(r)
+        if phrase is not None:  # "the Nepali chief of the UN mission": the UN's, not Nepal's
+            found = [a for a in found if a in phrase]
         if r.dep_ == "dobj":  # "who leads the rebel movement Y"
             found += [x.actor for x in ctx.resolve.resolve_np(r, pronouns=False)]
         elif not found:
@@ -177,6 +180,21 @@ class _Reader:
                         if g.dep_ == "pobj" and ctx.men[g.i] is None:
                             found += [x.actor for x in ctx.resolve.resolve_np(g, pronouns=False)]
         return [a for a in dict.fromkeys(found) if ctx.type_of(a) in BODIES]
+
+    def _phrase_actors(self, r: Token) -> set[str] | None:
+        """The actors named in the role noun's of/for/at phrases, or None when it has none: a
+        role noun with such a phrase serves the phrase's body only, not a demonym or another
+        modifier before it ("the Nepali chief of the observer mission": no body)."""
+        ctx = self.ctx
+        preps = [c for c in r.children if c.dep_ == "prep" and c.lower_ in BODY_PREPS]
+        if not any(g.dep_ == "pobj" for c in preps for g in c.children):
+            return None
+        return {
+            m.actor
+            for c in preps
+            for x in c.subtree
+            if (m := ctx.men[x.i]) is not None and m.actor is not None
+        }
 
     def _held_by_another(self, r: Token, m: Mention) -> bool:
         """Whether the role noun's own phrase names another person, its holder, in it or

@@ -45,13 +45,8 @@ if TYPE_CHECKING:
 CONFIDENCE = 0.45
 #: the actor types a person can speak for
 BODIES = frozenset({"organization", "state"})
-#: title heads that give a person no body to speak for: a founder's act is past, a diplomat's
-#: or a counterpart's demonym names where they come from or whom they face
-NOT_ROLES = frozenset({"founder", "co-founder", "diplomat", "counterpart"})
 #: present-tense verb tags: "X, who leads Y" (not "who led Y until 2019"), see :func:`_present`
 PRESENT = frozenset({"VBZ", "VBP"})
-#: verbs whose "as" phrase gives the subject a role ("X serves as Y's envoy")
-AS_VERBS = frozenset({"serve", "act"})
 #: prepositions whose object, a description of a body, is the role's body ("a spokesman for
 #: the federal government", "an official at the foreign ministry")
 BODY_PREPS = frozenset({"of", "for", "at"})
@@ -60,11 +55,12 @@ BODY_PRONOUNS = frozenset({"its", "their"})
 
 
 @lru_cache(maxsize=4)
-def _role_heads(*groups: frozenset[str]) -> frozenset[str]:
+def _role_heads(not_roles: frozenset[str], *groups: frozenset[str]) -> frozenset[str]:
     """The head words of the lexicon's titles, their synonyms, member nouns and the
-    fallback's own role nouns ("chief negotiator" -> "negotiator")."""
+    fallback's own role nouns ("chief negotiator" -> "negotiator"), but for the heads of no
+    role (`roles.fallback_not_roles`)."""
     heads = {t.split()[-1] for group in groups for t in group}
-    return frozenset(heads - NOT_ROLES)
+    return frozenset(heads - not_roles)
 
 
 def _present(v: Token) -> bool:
@@ -82,7 +78,11 @@ class _Reader:
         lex = ctx.lex
         synonyms = frozenset(w for group in lex.title_synonyms for w in group)
         self.heads = _role_heads(
-            lex.role_titles, synonyms, lex.member_nouns, lex.fallback_role_nouns
+            lex.fallback_not_roles,
+            lex.role_titles,
+            synonyms,
+            lex.member_nouns,
+            lex.fallback_role_nouns,
         )
 
     def role(self, t: Token) -> bool:
@@ -132,7 +132,7 @@ class _Reader:
         lemma = v.lemma_.lower()
         if lemma == "be":
             return [c for c in v.children if c.dep_ == "attr" and self.role(c)]
-        if lemma in AS_VERBS:
+        if lemma in ctx.lex.as_verbs:
             return [
                 g
                 for c in v.children
@@ -152,7 +152,7 @@ class _Reader:
                 continue
             if any(c.lower_ in lex.past_role_adverbs for c in v.children):
                 continue
-            if v.lemma_.lower() in AS_VERBS:
+            if v.lemma_.lower() in lex.as_verbs:
                 out += self._predicated(v)
             elif v.lemma_.lower() in verbs:
                 out += [c for c in v.children if c.dep_ == "dobj"]

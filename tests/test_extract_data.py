@@ -14,6 +14,7 @@ from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 def test_the_bundled_data_loads() -> None:
     lex = Lexicon.load(DEFAULT_LEXICON)
     assert "say" in lex.speech_verbs and lex.reject_verbs["rule"].needs == ("prt:out",)
+    assert lex.predicate_copulas <= lex.copulas and "serve" in lex.as_verbs
     d = ActorDictionary.load(BUNDLED)
     assert d.lookup("Hamas") == "hamas" and d.lookup_demonym("Qatari") == "qatar"
 
@@ -29,6 +30,8 @@ def test_the_bundled_data_loads() -> None:
         ("demands: {fulfil_verbs: [meet, 3]}", "demands.fulfil_verbs", "list of words"),
         ("speech: {verbs: [say], directive_verbs: [urge]}", "speech", "['urge']"),
         ("mediation: {not_asserted: [offer], ending_verbs: [end]}", "mediation", "['end']"),
+        ("grammar: {copulas: [be], predicate_copulas: [be, remain]}", "grammar", "['remain']"),
+        ("roles: {as_verbs: [serve, 3]}", "roles.as_verbs", "list of words"),
     ],
 )
 def test_a_bad_lexicon_names_the_field(tmp_path: Path, text: str, field: str, message: str) -> None:

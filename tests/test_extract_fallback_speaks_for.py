@@ -142,3 +142,44 @@ def test_rules_keep_their_own(extractor: Extractor) -> None:
 
 def test_confidence_below_the_rules() -> None:
     assert CONFIDENCE <= 0.5
+
+
+#: a demonym before a role noun that has an of/for/at phrase: the body is the phrase's (or
+#: none), never the demonym's (review of round 18): (text, the pair expected or None, the
+#: demonym's state that must not be spoken for)
+DEMONYM_AND_PHRASE = [
+    (
+        "Kumar Pandey serves as the Nepali chief of the observer mission.",
+        None,
+        ("kumar-pandey", "nepal"),
+    ),
+    (
+        "Li Wen acts as the Chinese spokesman for the African Union in the talks.",
+        ("li-wen", "african-union"),
+        ("li-wen", "china"),
+    ),
+    (
+        "Omar Haddad has served as a Jordanian official at the World Bank since 2019.",
+        None,
+        ("omar-haddad", "jordan"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pair", "not_pair"), DEMONYM_AND_PHRASE)
+def test_phrase_body_over_demonym(
+    extractor: Extractor, text: str, pair: tuple[str, str] | None, not_pair: tuple[str, str]
+) -> None:
+    found = {(r["source"], r["target"]) for r in _speaks(extractor, text)}
+    assert not_pair not in found
+    if pair is not None:
+        assert pair in found
+
+
+def test_demonym_without_phrase_still_names_the_body(extractor: Extractor) -> None:
+    """The near miss's other side: no of/for/at phrase, the demonym is the body."""
+    found = {
+        (r["source"], r["target"])
+        for r in _speaks(extractor, "Kofi Mensah acts as the Ghanaian envoy in the dispute.")
+    }
+    assert ("kofi-mensah", "ghana") in found

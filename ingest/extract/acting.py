@@ -40,8 +40,6 @@ if TYPE_CHECKING:
 SIDE_SENTENCES = 3
 #: dependencies by which a phrase stands for the one it belongs to ("the chief, X")
 _LINKS = frozenset({"appos", "conj"})
-#: verbs that link a subject to a description rather than tell what it does
-_COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 #: entity labels of a place (the owner of a place is no actor through it)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: dependencies of a name that describes the noun after it ("the Houthi delegation")
@@ -219,7 +217,7 @@ def _in_clause(ctx: DocContext, head: Token) -> bool:
     does or that asks it to act ("invited Algeria to sit", "Hamdan told Al Manar")."""
     gov = head.head
     if head.dep_ == "nsubj":
-        if gov.pos_ == "VERB" and gov.lemma_.lower() not in _COPULAS:
+        if gov.pos_ == "VERB" and gov.lemma_.lower() not in ctx.lex.copulas:
             return True
         preds = [gov, *(c for c in gov.children if c.dep_ in ("acomp", "attr"))]
         return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for p in preds for c in p.children)
@@ -363,7 +361,7 @@ def _done_by_actor(ctx: DocContext, verb: Token) -> bool:
     """A verb (no copula) whose subject is an actor named or a pronoun, or a passive (done by
     someone): what it is done to takes part in an actor's act ("Israel sanctioned X", "the
     envoy, who met X", "rockets were fired at X")."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in _COPULAS:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in ctx.lex.copulas:
         return False
     if any(c.dep_ == "auxpass" for c in verb.children):  # "rockets were fired at Israel"
         return True

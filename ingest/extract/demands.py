@@ -90,8 +90,6 @@ ORDINALS = frozenset(
     | {"thirdly"}
 )
 
-#: verbs that say what something is ("X is a precondition for Y", "remains its condition")
-COPULAS_ = frozenset({"be", "remain"})
 
 #: "a truce could only be temporary" (a demand only about a deal)
 ONLY_MODALS_ = frozenset({"can", "could", "ca"})
@@ -465,7 +463,11 @@ class DemandRules(StanceRules):
             return
         ccomp = next((c for c in v.children if c.dep_ == "ccomp"), None)
         subj = self.t.deal_subject(ccomp) if ccomp is not None else None
-        if ccomp is None or subj is None or _described_deal(ccomp, subj):
+        if (
+            ccomp is None
+            or subj is None
+            or _described_deal(ccomp, subj, self.ctx.lex.predicate_copulas)
+        ):
             return
         obj = self.t.deal_object(ccomp)
         if obj is None:
@@ -1390,7 +1392,11 @@ class DemandRules(StanceRules):
         ctx = self.ctx
         lex = ctx.lex
         verb = n.head
-        if verb.lemma_.lower() not in COPULAS_ or ctx.negated(verb) or ctx.irrealis(verb):
+        if (
+            verb.lemma_.lower() not in ctx.lex.predicate_copulas
+            or ctx.negated(verb)
+            or ctx.irrealis(verb)
+        ):
             return
         # issue-17d: "a matter of national survival", "a question of life and death"
         survival = any(
@@ -1739,7 +1745,7 @@ class DemandRules(StanceRules):
             elif clause is None:
                 self._condition_of(n, verb.head)
             return
-        if n.dep_ == "attr" and verb.lemma_.lower() in COPULAS_:
+        if n.dep_ == "attr" and verb.lemma_.lower() in self.ctx.lex.predicate_copulas:
             self._condition_copula(n, verb)
             return
         if n.dep_ == "pobj" and verb.lower_ == "as":  # "set X as its price for Y"
@@ -1795,14 +1801,14 @@ def _passive_infinitive(v: Token) -> Token | None:
     return None
 
 
-def _described_deal(clause: Token, subj: Token) -> bool:
+def _described_deal(clause: Token, subj: Token, copulas: frozenset[str]) -> bool:
     """ "He emphasized that the agreement establishes a solid foundation": a deal already
     made, told by a verb in the indicative with "the" or "this", is described, not asked for
     (issue-16d); "any deal must include X", "the deal must include X", "that the truce be
     temporary", "the plan was the only basis for talks" stand."""
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in clause.children):
         return False
-    if clause.tag_ == "VB" or clause.lemma_.lower() in COPULAS_:
+    if clause.tag_ == "VB" or clause.lemma_.lower() in copulas:
         return False  # a subjunctive ("that the deal be temporary"), a position ("the plan
         # was the only basis for talks")
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)

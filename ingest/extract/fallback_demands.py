@@ -57,8 +57,6 @@ CONFIDENCE = 0.45
 #: how a holder found as the body a role heads is marked (:meth:`LooseDemands._role_owner`)
 ROLE_OWNER = "role-owner"
 
-#: verbs of a state, not an act ("the Nile must remain a source of life"): no demand
-COPULAS = frozenset({"be", "remain", "stay", "become", "seem"})
 #: what makes a clause name its content: an object, a complement, a prepositional phrase
 CONTENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "attr", "acomp", "prt", "dative"})
 #: objects that point elsewhere and name nothing here ("must stop this")
@@ -471,7 +469,7 @@ class LooseDemands(Stances):
         act = self.t.clause_of_noun(n)
         if act is not None:
             return self.t.and_conjoined(_one(ctx.topics.from_vp(act)), act)
-        if n.dep_ == "attr" and n.head.lemma_.lower() in COPULAS:
+        if n.dep_ == "attr" and n.head.lemma_.lower() in self.ctx.lex.copulas:
             subj = next((c for c in n.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and ctx.men[subj.i] is None and subj.pos_ != "PRON":
                 return self.t.nps(subj)  # "the demarcation of the border remains a condition"
@@ -587,7 +585,7 @@ class LooseDemands(Stances):
             return
         if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children):
             return  # "must have been": an inference
-        stative = clause.lemma_.lower() in COPULAS and any(
+        stative = clause.lemma_.lower() in self.ctx.lex.copulas and any(
             c.dep_ in ("attr", "acomp") for c in clause.children
         )
         if stative or not self._has_content(clause):
@@ -609,7 +607,9 @@ class LooseDemands(Stances):
         if any(ctx.stance_source(r.actor) in ours for r in doers):
             return
         agent = subj if not doers and subj.pos_ != "PRON" else None
-        if clause.lemma_.lower() in COPULAS:  # "the corridor must remain under its sovereignty"
+        if (
+            clause.lemma_.lower() in self.ctx.lex.copulas
+        ):  # "the corridor must remain under its sovereignty"
             where = [x for c in clause.children if c.dep_ == "prep" for x in c.subtree]
             state = [*(ctx.topics.np_tokens(subj) if agent is not None else []), clause, *where]
             self._record(sources, _one(ctx.topics.from_tokens(state)), cue)

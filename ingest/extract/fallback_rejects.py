@@ -62,8 +62,6 @@ FALLBACK_REJECTS = DATA / "fallback_rejects.yaml"
 CONFIDENCE = 0.45
 #: modals of a possibility, not a stance ("could reject", "might refuse")
 POSSIBLE = frozenset({"could", "might", "may", "can"})
-#: copulas a predicate of rejection or unwillingness hangs on
-COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 #: the lexicon's object classes of what a side proposes, does or says
 STANCE_CLASSES = ("proposal", "step", "course", "claim", "authority", "legal")
 #: what a wary adjective is about ("sceptical of X", "cool to X", "wary about X")
@@ -183,7 +181,7 @@ class LooseRejects(RejectRules):
                 self._verb(t)
             elif t.pos_ == "ADJ":
                 self._adjective(t)
-            elif t.lower_ == "up" and t.head.lemma_.lower() in COPULAS:
+            elif t.lower_ == "up" and t.head.lemma_.lower() in self.ctx.lex.copulas:
                 self._predicate_of(t, t.head)  # "was not up for negotiation"
             elif t.pos_ == "NOUN":
                 self._noun(t)
@@ -365,7 +363,7 @@ class LooseRejects(RejectRules):
         lex = ctx.lex
         low = a.lower_
         cop = a.head
-        if a.dep_ not in ("acomp", "attr") or cop.lemma_.lower() not in COPULAS:
+        if a.dep_ not in ("acomp", "attr") or cop.lemma_.lower() not in self.ctx.lex.copulas:
             return
         if self._unsure(cop) or any(c.lower_ in HEDGES for c in a.children):
             return  # "is nearly impossible": an estimate

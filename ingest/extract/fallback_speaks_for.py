@@ -45,13 +45,8 @@ if TYPE_CHECKING:
 CONFIDENCE = 0.45
 #: the actor types a person can speak for
 BODIES = frozenset({"organization", "state"})
-#: title heads that give a person no body to speak for: a founder's act is past, a diplomat's
-#: or a counterpart's demonym names where they come from or whom they face
-NOT_ROLES = frozenset({"founder", "co-founder", "diplomat", "counterpart"})
 #: present-tense verb tags: "X, who leads Y" (not "who led Y until 2019"), see :func:`_present`
 PRESENT = frozenset({"VBZ", "VBP"})
-#: verbs whose "as" phrase gives the subject a role ("X serves as Y's envoy")
-AS_VERBS = frozenset({"serve", "act"})
 #: prepositions whose object, a description of a body, is the role's body ("a spokesman for
 #: the federal government", "an official at the foreign ministry")
 BODY_PREPS = frozenset({"of", "for", "at"})
@@ -60,11 +55,12 @@ BODY_PRONOUNS = frozenset({"its", "their"})
 
 
 @lru_cache(maxsize=4)
-def _role_heads(*groups: frozenset[str]) -> frozenset[str]:
+def _role_heads(not_roles: frozenset[str], *groups: frozenset[str]) -> frozenset[str]:
     """The head words of the lexicon's titles, their synonyms, member nouns and the
-    fallback's own role nouns ("chief negotiator" -> "negotiator")."""
+    fallback's own role nouns ("chief negotiator" -> "negotiator"), but for the heads of no
+    role (`roles.fallback_not_roles`)."""
     heads = {t.split()[-1] for group in groups for t in group}
-    return frozenset(heads - NOT_ROLES)
+    return frozenset(heads - not_roles)
 
 
 def _present(v: Token) -> bool:
@@ -82,7 +78,11 @@ class _Reader:
         lex = ctx.lex
         synonyms = frozenset(w for group in lex.title_synonyms for w in group)
         self.heads = _role_heads(
-            lex.role_titles, synonyms, lex.member_nouns, lex.fallback_role_nouns
+            lex.fallback_not_roles,
+            lex.role_titles,
+            synonyms,
+            lex.member_nouns,
+            lex.fallback_role_nouns,
         )
 
     def role(self, t: Token) -> bool:
@@ -132,7 +132,7 @@ class _Reader:
         lemma = v.lemma_.lower()
         if lemma == "be":
             return [c for c in v.children if c.dep_ == "attr" and self.role(c)]
-        if lemma in AS_VERBS:
+        if lemma in ctx.lex.as_verbs:
             return [
                 g
                 for c in v.children
@@ -152,7 +152,7 @@ class _Reader:
                 continue
             if any(c.lower_ in lex.past_role_adverbs for c in v.children):
                 continue
-            if v.lemma_.lower() in AS_VERBS:
+            if v.lemma_.lower() in lex.as_verbs:
                 out += self._predicated(v)
             elif v.lemma_.lower() in verbs:
                 out += [c for c in v.children if c.dep_ == "dobj"]
@@ -165,6 +165,9 @@ class _Reader:
         placed = self._placed(r)  # "the negotiator for the ELN in Caracas": not Venezuela
         if set(found) - placed:
             found = [a for a in found if a not in placed]
+        phrase = self._phrase_actors(r)
+        if phrase is not None:  # "the Nepali chief of the UN mission": the UN's, not Nepal's
+            found = [a for a in found if a in phrase]
         if r.dep_ == "dobj":  # "who leads the rebel movement Y"
             found += [x.actor for x in ctx.resolve.resolve_np(r, pronouns=False)]
         elif not found:
@@ -177,6 +180,21 @@ class _Reader:
                         if g.dep_ == "pobj" and ctx.men[g.i] is None:
                             found += [x.actor for x in ctx.resolve.resolve_np(g, pronouns=False)]
         return [a for a in dict.fromkeys(found) if ctx.type_of(a) in BODIES]
+
+    def _phrase_actors(self, r: Token) -> set[str] | None:
+        """The actors named in the role noun's of/for/at phrases, or None when it has none: a
+        role noun with such a phrase serves the phrase's body only, not a demonym or another
+        modifier before it ("the Nepali chief of the observer mission": no body)."""
+        ctx = self.ctx
+        preps = [c for c in r.children if c.dep_ == "prep" and c.lower_ in BODY_PREPS]
+        if not any(g.dep_ == "pobj" for c in preps for g in c.children):
+            return None
+        return {
+            m.actor
+            for c in preps
+            for x in c.subtree
+            if (m := ctx.men[x.i]) is not None and m.actor is not None
+        }
 
     def _held_by_another(self, r: Token, m: Mention) -> bool:
         """Whether the role noun's own phrase names another person, its holder, in it or

@@ -174,6 +174,8 @@ class Roles(CueSection):
     ordinal_blockers: Words = Field(default_factory=list)
     ordinal_ranks: Words = Field(default_factory=list)
     fallback_role_nouns: Words = Field(default_factory=list)
+    fallback_not_roles: Words = Field(default_factory=list)
+    as_verbs: Words = Field(default_factory=list)
     tenure_nouns: Words = Field(default_factory=list)
     sending_verbs: Words = Field(default_factory=list)
     representing_verbs: Words = Field(default_factory=list)
@@ -368,6 +370,17 @@ class Parties(CueSection):
     frame_nouns: Words = Field(default_factory=list)
 
 
+class Grammar(CueSection):
+    copulas: Words = Field(default_factory=list)
+    predicate_copulas: Words = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _predicates_are_copulas(self) -> Grammar:
+        if missing := sorted(set(self.predicate_copulas) - set(self.copulas)):
+            raise ValueError(f"predicate copulas not in copulas: {missing}")
+        return self
+
+
 class Irrealis(CueSection):
     governors: Words = Field(default_factory=list)
     marks: Words = Field(default_factory=list)
@@ -402,6 +415,7 @@ class LexiconFile(CueSection):
     rejects: Rejects = Field(default_factory=Rejects)
     mediation: MediationSection = Field(default_factory=MediationSection)
     parties: Parties = Field(default_factory=Parties)
+    grammar: Grammar = Field(default_factory=Grammar)
     irrealis: Irrealis = Field(default_factory=Irrealis)
     topics: Topics = Field(default_factory=Topics)
     object_classes: dict[str, Words] = Field(default_factory=dict)
@@ -490,6 +504,10 @@ class Lexicon:
     #: nouns of a role that no title rule reads, for the speaks_for fallback only ("an
     #: emissary of the government", "Kabul's liaison"), issue 18t
     fallback_role_nouns: frozenset[str]
+    #: title heads that give the speaks_for fallback no body ("founder", "counterpart")
+    fallback_not_roles: frozenset[str]
+    #: verbs whose "as" phrase gives the subject a role ("X serves as Y's envoy")
+    as_verbs: frozenset[str]
     #: "Somalia's first president, X": ordinals that put an office in history (issue 18t)
     ordinal_blockers: frozenset[str]
     #: "First Vice President X": words after such an ordinal that make it a rank instead
@@ -768,6 +786,10 @@ class Lexicon:
     people_pair_nouns: frozenset[str]
     #: "as part of a deal with B": the nouns between an act and the deal that frames it
     frame_nouns: frozenset[str]
+    #: verbs that link a subject to a description ("remain a source of life")
+    copulas: frozenset[str]
+    #: copulas whose predicate can name a demand ("X remains one of its demands")
+    predicate_copulas: frozenset[str]
     irrealis_governors: frozenset[str]
     irrealis_marks: frozenset[str]
     protests: frozenset[str]
@@ -895,6 +917,8 @@ class Lexicon:
             ordinal_blockers=fs(ro.ordinal_blockers),
             ordinal_ranks=fs(ro.ordinal_ranks),
             fallback_role_nouns=fs(ro.fallback_role_nouns),
+            fallback_not_roles=fs(ro.fallback_not_roles),
+            as_verbs=fs(ro.as_verbs),
             tenure_nouns=fs(ro.tenure_nouns),
             sending_verbs=fs(ro.sending_verbs),
             representing_verbs=fs(ro.representing_verbs),
@@ -1059,6 +1083,8 @@ class Lexicon:
             pair_modifiers=fs(spec.parties.pair_modifiers),
             people_pair_nouns=fs(spec.parties.people_pair_nouns),
             frame_nouns=fs(spec.parties.frame_nouns),
+            copulas=fs(spec.grammar.copulas),
+            predicate_copulas=fs(spec.grammar.predicate_copulas),
             irrealis_governors=fs(spec.irrealis.governors),
             irrealis_marks=fs(spec.irrealis.marks),
             protests=fs(spec.irrealis.protests),

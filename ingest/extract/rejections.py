@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from actorgraph.ingest.extract.topics import Topic
     from spacy.tokens import Span, Token
 
-COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 #: "true peace is nearly impossible": a degree that makes a judgement an estimate (issue 15r)
 HEDGES = frozenset({"nearly", "almost", "virtually", "practically", "probably", "likely"})
@@ -570,7 +569,10 @@ class RejectRules(StanceRules):
         lex = ctx.lex
         low = adj.lower_
         cop = adj.head
-        if adj.dep_ not in ("acomp", "amod", "attr", "oprd") or cop.lemma_.lower() not in COPULAS:
+        if (
+            adj.dep_ not in ("acomp", "amod", "attr", "oprd")
+            or cop.lemma_.lower() not in self.ctx.lex.copulas
+        ):
             return
         longer = low in lex.willing and no_longer(adj)  # "no longer ready to X" (issue 17r)
         if low in lex.willing and not (ctx.negated(cop) or ctx.negated(adj) or longer):
@@ -597,7 +599,7 @@ class RejectRules(StanceRules):
         acceptable to Israel" (``negative``: the phrase holds the negation), "Egypt said X was
         a red line"."""
         ctx = self.ctx
-        if cop.lemma_.lower() not in COPULAS or ctx.irrealis(cop):
+        if cop.lemma_.lower() not in self.ctx.lex.copulas or ctx.irrealis(cop):
             return
         if ctx.negated(cop) and not negative:
             return
@@ -640,9 +642,13 @@ class RejectRules(StanceRules):
     def _phrases(self, s: Span) -> None:
         """The lexicon's phrases after a copula: "X is out of the question" (a rejection of
         X), "X is not a subject for negotiation" (a demand for X)."""
-        for words, _first, last, cop in _copula_phrases(s, self.ctx.lex.reject_phrases):
+        for words, _first, last, cop in _copula_phrases(
+            s, self.ctx.lex.reject_phrases, self.ctx.lex.copulas
+        ):
             self._predicate(last, cop, negative=words[0] in ("not", "no"))
-        for _, _first, last, cop in _copula_phrases(s, self.ctx.lex.held_phrases):
+        for _, _first, last, cop in _copula_phrases(
+            s, self.ctx.lex.held_phrases, self.ctx.lex.copulas
+        ):
             self._held(last, cop)
 
     def _held(self, last: Token, cop: Token) -> None:
@@ -671,7 +677,7 @@ class RejectRules(StanceRules):
         """ "Bamako is not interested in any new mediation": a rejection of it."""
         ctx = self.ctx
         cop = adj.head
-        if adj.dep_ not in ("acomp", "oprd") or cop.lemma_.lower() not in COPULAS:
+        if adj.dep_ not in ("acomp", "oprd") or cop.lemma_.lower() not in self.ctx.lex.copulas:
             return
         longer = no_longer(adj)  # "is no longer interested in talks" (issue 17r)
         if not (ctx.negated(cop) or ctx.negated(adj) or longer) or ctx.irrealis(cop):
@@ -881,7 +887,7 @@ class RejectRules(StanceRules):
         """ "Hamas is against any disarmament": a copula with "against"."""
         ctx = self.ctx
         cop = prep.head
-        if cop.lemma_.lower() not in COPULAS or prep.dep_ != "prep":
+        if cop.lemma_.lower() not in self.ctx.lex.copulas or prep.dep_ != "prep":
             return
         obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
         if obj is None or ctx.negated(cop) or ctx.irrealis(cop):
@@ -1388,7 +1394,7 @@ def _phrase_words(phrases: tuple[str, ...]) -> tuple[list[str], ...]:
 
 
 def _copula_phrases(
-    s: Span, phrases: tuple[str, ...]
+    s: Span, phrases: tuple[str, ...], copulas: frozenset[str]
 ) -> list[tuple[list[str], Token, Token, Token]]:
     """Each phrase found in a sentence with the copula it hangs on: (words, first, last,
     copula)."""
@@ -1409,7 +1415,7 @@ def _copula_phrases(
                 (
                     x
                     for x in (first.head, first.head.head, last.head, last.head.head)
-                    if x.lemma_.lower() in COPULAS
+                    if x.lemma_.lower() in copulas
                 ),
                 None,
             )

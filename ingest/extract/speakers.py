@@ -1901,7 +1901,8 @@ class Speakers:
     def _others_office(self, t: Token) -> bool:
         """Whether ``t`` is the preposition after an apposition's head noun that is no title
         ("a critic of", "the son of", "a close ally of"): a title after it is another
-        person's office, not the one named before the comma (issue 18t)."""
+        person's office, not the one named before the comma (issue 18t). A noun of a role
+        (`roles.fallback_role_nouns`: "an aide to", "an emissary of") serves that office."""
         ctx = self.ctx
         if t.lower_ not in _OTHERS_PREPS or t.i == 0:
             return False
@@ -1912,6 +1913,8 @@ class Speakers:
             and ctx.title_at[noun.i] is None
             and ctx.men[noun.i] is None
             and noun.lemma_.lower() not in ctx.lex.role_nouns
+            # a noun of serving serves the office ("an aide to the Pakistani prime minister")
+            and noun.lemma_.lower() not in ctx.lex.fallback_role_nouns
         )
 
     def _principal_office(

@@ -49,8 +49,6 @@ ITEM_MODS = frozenset({"det", "amod", "poss", "compound", "prep", "nummod", "nmo
 #: where the noun a possessive pronoun points back to stands ("the return of prisoners")
 ANTECEDENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "conj", "appos"})
 
-#: copulas whose predicate can be a demand ("X remains one of its demands", "X is its demand")
-PREDICATE_COPULAS = frozenset({"be", "remain"})
 
 #: verbs that pass a demand on down a chain ("urged Qatar to lean on Hamas to accept X",
 #: "asked Egypt to persuade Hamas to release them"): the demand is what the chain ends in
@@ -624,7 +622,7 @@ class Targets:
         venue is the group's chief demand": the predicate of a copula names its subject as
         the item (a thing, not an actor nor a pronoun; nothing where it is negated)."""
         cop = pred.head
-        if pred.dep_ != "attr" or cop.lemma_.lower() not in PREDICATE_COPULAS:
+        if pred.dep_ != "attr" or cop.lemma_.lower() not in self.ctx.lex.predicate_copulas:
             return []
         if self.ctx.negated(cop) or self.ctx.irrealis(cop):
             return []

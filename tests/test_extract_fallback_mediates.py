@@ -4,13 +4,17 @@ refused, proposed or asked about, or hosting that is no talks."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Mapping
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 import pytest
 from actorgraph.graph.errors import InputError
 from actorgraph.ingest.extract import Extractor, fallbacks
-from actorgraph.ingest.extract.fallback_mediates import load_cues
+from actorgraph.ingest.extract.fallback_mediates import cues_for, load_cues
+from actorgraph.ingest.extract.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -177,6 +181,16 @@ def test_confidence_below_the_rules(extractor: Extractor) -> None:
         extractor.flagger = None
     fb = [r for r in records if r.get("kind") == "relation" and "fallback" in r["origin"]]
     assert fb and all(r["confidence"] <= 0.5 for r in fb)
+
+
+def test_cues_keep_no_lexicon_alive(extractor: Extractor) -> None:
+    lex = Lexicon.load()
+    ctx = SimpleNamespace(lex=lex)
+    assert cues_for(ctx) is cues_for(ctx)  # type: ignore[arg-type]
+    gone = weakref.ref(lex)
+    del ctx, lex
+    gc.collect()
+    assert gone() is None
 
 
 def test_registered() -> None:

@@ -29,6 +29,7 @@ hosted a summit"). The word classes are ``data/fallback_mediates.yaml``.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -122,17 +123,21 @@ def load_cues(path: Path = CUES) -> _Cues:
         raise InputError(f"{path}: {e}") from e
 
 
-#: the cues joined with each lexicon they were built for (kept alive with it)
-_JOINED: dict[int, tuple[Lexicon, Cues]] = {}
+#: the cues joined with each live lexicon, by its id: an entry goes when its lexicon does (a
+#: finalizer, not a reference, so the cache keeps no lexicon alive; the lexicon, a frozen
+#: dataclass of sets, is not hashed)
+_JOINED: dict[int, Cues] = {}
 
 
 def cues_for(ctx: DocContext) -> Cues:
     """The cue file's classes joined with the lexicon's mediation words (once a lexicon)."""
     lex = ctx.lex
-    joined = _JOINED.get(id(lex))
-    if joined is None or joined[0] is not lex:
-        joined = _JOINED[id(lex)] = (lex, _join(lex, load_cues()))
-    return joined[1]
+    key = id(lex)
+    joined = _JOINED.get(key)
+    if joined is None:
+        joined = _JOINED[key] = _join(lex, load_cues())
+        weakref.finalize(lex, _JOINED.pop, key, None)
+    return joined
 
 
 def _join(lex: Lexicon, c: _Cues) -> Cues:

@@ -117,22 +117,26 @@ POSITIVES = [
         "brazil",
         {"guyana", "venezuela"},
     ),
-    # a third party's part in talks: "played a key role in", "was instrumental in", "has been
-    # involved in"
+    # a third party's part in talks: "played a key role in", "has been involved in", where the
+    # sentence calls it a third party
     (
-        "Canada played a key role in the secret negotiations between Cuba and the United States.",
+        "Canada, a neutral party, played a key role in the secret negotiations between Cuba and "
+        "the United States.",
         "canada",
         {"cuba", "united-states"},
     ),
     (
-        "The Vatican was instrumental in the talks between Cuba and the United States.",
-        "vatican",
-        {"cuba", "united-states"},
-    ),
-    (
-        "Norway has been involved in the negotiations between Colombia and the FARC.",
+        "Norway, a third party, has been involved in the negotiations between Colombia and the "
+        "FARC.",
         "norway",
         {"colombia", "farc"},
+    ),
+    # a third party meeting the two sides the document stated
+    (
+        "Peace talks between Colombia and the ELN resumed on Monday. Cuba met Colombia and the "
+        "ELN in Havana.",
+        "cuba",
+        {"colombia", "eln"},
     ),
 ]
 
@@ -165,6 +169,17 @@ NEAR_MISSES = [
     "Kosovo and Serbia resumed talks. Austria chaired the earlier rounds in 2019.",
     "Sudan and the RSF signed a truce. Turkey and Egypt are guarantors of the truce.",
     "Georgia and Russia met in Geneva. Switzerland hosted a conference.",
+    # taking part alone, with nothing said of mediating: as much a side's part as a mediator's
+    "Canada played a key role in the secret negotiations between Cuba and the United States.",
+    "The Vatican was instrumental in the talks between Cuba and the United States.",
+    "Colombia was deeply involved in the talks between Venezuela and the FARC.",
+    # an actor described as a party, in apposition, never mediates
+    "Guyana, a party to the dispute, played a key role in the talks between Venezuela and Brazil.",
+    "Sudan, a signatory of the truce, was instrumental in the talks between Egypt and Ethiopia.",
+    # a party's man meeting officials of two others: the parties inferred from this very
+    # sentence say nothing of a third party
+    "The ELN commander Pablo Beltran met Cuban and Colombian officials in Havana.",
+    "The Hamas leader Khalil al-Hayya met Egyptian and Qatari officials in Cairo.",
 ]
 
 

@@ -90,6 +90,8 @@ class _Cues(BaseModel):
     doing_verbs: Words = Field(default_factory=list)
     taking_part: Words = Field(default_factory=list)
     meetings: Words = Field(default_factory=list)
+    third_party: Words = Field(default_factory=list)
+    party_nouns: Words = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,8 @@ class Cues:
     doing_verbs: frozenset[str]
     taking_part: frozenset[str]
     meetings: frozenset[str]
+    third_party: frozenset[str]
+    party_nouns: frozenset[str]
 
 
 @cache
@@ -159,6 +163,8 @@ def _join(lex: Lexicon, c: _Cues) -> Cues:
         doing_verbs=fs(c.doing_verbs) | lex.leading_verbs,
         taking_part=fs(c.taking_part),
         meetings=fs(c.meetings),
+        third_party=fs(c.third_party),
+        party_nouns=fs(c.party_nouns),
     )
 
 
@@ -297,6 +303,8 @@ class _Reader:
         talks = [o for o in prep.children if o.dep_ == "pobj"]
         if any(c.dep_ == "prep" and c.lower_ == "with" for t in talks for c in t.children):
             return  # "X was engaged in talks with B": X is a side
+        if not self._third_party():
+            return  # "X played a key role in the talks": a side's part as much as a mediator's
         if head.pos_ in ("NOUN", "PROPN"):
             if lemma in self.cues.role_heads and not self._unsaid(head):
                 self._found(self._role_holders(head), head)
@@ -305,6 +313,18 @@ class _Reader:
             subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
             found = [r.actor for c in subjects for r in self.ctx.resolve.resolve_np(c)]
             self._found(found or self.m.subject_actors(pred), head)
+
+    def _third_party(self) -> bool:
+        """Whether the sentence says a third party is at work, besides taking part: a word of
+        mediating or hosting, a mediating role, or "a third party" ("X was involved in the
+        talks" alone is said of a side as much as of a mediator)."""
+        c = self.cues
+        words = c.verbs | c.talk_verbs | c.nouns | c.roles | c.third_party
+        for t in self.sent:
+            two = f"{t.doc[t.i - 1].lower_} {t.lower_}" if t.i > 0 else t.lower_
+            if {t.lemma_.lower(), t.lower_, two} & words:
+                return True
+        return False
 
     def _leaders(self, n: Token) -> list[str]:
         """Who leads a team a participle on it names: "a team led by X", "headed by X"."""
@@ -343,9 +363,16 @@ class _Reader:
             if len(sides) >= 2:
                 break
         apart = any(c.lower_ in self.cues.apart for c in v.children)
-        if len(sides) < 2 or not (apart or set(sides) <= set(ctx.parties)):
+        # without "separately" or "both", two parties met say nothing of who met them only if
+        # the parties were stated: ones inferred may come from this very sentence
+        stated = ctx.parties_stated and set(sides) <= set(ctx.parties)
+        if len(sides) < 2 or not (apart or stated):
             return
-        mediators = [a for a in self.m.principals(self.m.subject_actors(v)) if a not in sides]
+        mediators = [
+            a
+            for a in self.m.principals(self.m.subject_actors(v))
+            if a not in sides and not self._a_party(a)
+        ]
         if mediators:
             self.met_sides = sides
             self._found(mediators, v)
@@ -564,6 +591,33 @@ class _Reader:
         if mediators:
             self.found.append((self.m.principals(mediators), cue))
 
+    def _a_party(self, actor: str) -> bool:
+        """Whether an actor is one of the document's parties (stated or inferred), belongs to
+        one (a party's leader, a party's wing), or is described as a party in the sentence
+        ("Ethiopia, a party to the conflict,", "X, a signatory of the deal,")."""
+        ctx = self.ctx
+        if actor in ctx.parties:
+            return True
+        sf = ctx.principal.get(actor)
+        if sf is not None and sf.target in ctx.parties:
+            return True
+        return any(
+            t.dep_ == "appos"
+            and t.lemma_.lower() in self.cues.party_nouns
+            and not self._third(t)
+            and actor in {r.actor for r in ctx.resolve.resolve_np(t.head)}
+            for t in self.sent
+        )
+
+    def _third(self, noun: Token) -> bool:
+        """ "a third party", "a neutral party": a party noun that names an outsider."""
+        third = self.cues.third_party
+        return any(
+            c.lower_ in third or f"{c.lower_} {noun.lower_}" in third
+            for c in noun.children
+            if c.dep_ in ("amod", "compound", "nummod")
+        )
+
     # ------------------------------------------------------------------ links
     def emit(self) -> None:
         if not self.found:
@@ -577,7 +631,7 @@ class _Reader:
         start = self.sent.start
         for found, _cue in self.found:
             for m in found:
-                if m in ctx.parties or m in named or m in ctx.observers:
+                if m in named or m in ctx.observers or self._a_party(m):
                     continue  # a side of the talks, or one who only watches them
                 for p, conf in links:
                     if p in found:

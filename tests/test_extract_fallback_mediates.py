@@ -138,6 +138,12 @@ POSITIVES = [
         "cuba",
         {"colombia", "eln"},
     ),
+    # an envoy meeting two sides' officials, the sides inferred
+    (
+        "The UN envoy Hans Lindqvist met Houthi and Saudi officials in Muscat.",
+        "hans-lindqvist",
+        {"houthis", "saudi-arabia"},
+    ),
 ]
 
 
@@ -180,6 +186,7 @@ NEAR_MISSES = [
     # sentence say nothing of a third party
     "The ELN commander Pablo Beltran met Cuban and Colombian officials in Havana.",
     "The Hamas leader Khalil al-Hayya met Egyptian and Qatari officials in Cairo.",
+    "The Houthi spokesman Ali Nasser met Omani and Saudi officials in Muscat.",
 ]
 
 

@@ -92,6 +92,7 @@ class _Cues(BaseModel):
     meetings: Words = Field(default_factory=list)
     third_party: Words = Field(default_factory=list)
     party_nouns: Words = Field(default_factory=list)
+    envoys: Words = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class Cues:
     meetings: frozenset[str]
     third_party: frozenset[str]
     party_nouns: frozenset[str]
+    envoys: frozenset[str]
 
 
 @cache
@@ -165,6 +167,7 @@ def _join(lex: Lexicon, c: _Cues) -> Cues:
         meetings=fs(c.meetings),
         third_party=fs(c.third_party),
         party_nouns=fs(c.party_nouns),
+        envoys=fs(c.envoys),
     )
 
 
@@ -366,7 +369,7 @@ class _Reader:
         # without "separately" or "both", two parties met say nothing of who met them only if
         # the parties were stated: ones inferred may come from this very sentence
         stated = ctx.parties_stated and set(sides) <= set(ctx.parties)
-        if len(sides) < 2 or not (apart or stated):
+        if len(sides) < 2 or not (apart or stated or self._envoy_meets(v)):
             return
         mediators = [
             a
@@ -376,6 +379,17 @@ class _Reader:
         if mediators:
             self.met_sides = sides
             self._found(mediators, v)
+
+    def _envoy_meets(self, v: Token) -> bool:
+        """Whether who meets is described as an envoy or a mediator ("the UN envoy X met A and
+        B officials"): one whose office is between sides, unlike a party's leader."""
+        words = self.cues.envoys | self.cues.roles
+        return any(
+            x.lemma_.lower() in words or x.lower_ in words
+            for c in v.children
+            if c.dep_ == "nsubj"
+            for x in c.subtree
+        )
 
     def _owners(self, n: Token) -> list[str]:
         """Who a noun is of: its possessor, demonym or name modifier, and the actor named by

@@ -144,6 +144,12 @@ POSITIVES = [
         "hans-lindqvist",
         {"houthis", "saudi-arabia"},
     ),
+    (
+        "The UN envoy Hans Lindqvist visited Muscat on Monday. During the visit he met Houthi and "
+        "Saudi officials.",
+        "hans-lindqvist",
+        {"houthis", "saudi-arabia"},
+    ),
 ]
 
 

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 import yaml
 from actorgraph.graph.errors import InputError
 from actorgraph.ingest.extract import fallbacks
-from actorgraph.ingest.extract.lexicon import DATA, Words
+from actorgraph.ingest.extract.lexicon import DATA, Words, title_key
 from actorgraph.ingest.extract.mediation import Mediation
 from actorgraph.ingest.extract.mediation_efforts import other_matter
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -384,12 +384,17 @@ class _Reader:
         """Whether who meets is described as an envoy or a mediator ("the UN envoy X met A and
         B officials"): one whose office is between sides, unlike a party's leader."""
         words = self.cues.envoys | self.cues.roles
-        return any(
+        if any(
             x.lemma_.lower() in words or x.lower_ in words
             for c in v.children
             if c.dep_ == "nsubj"
             for x in c.subtree
+        ):
+            return True
+        titles = (  # "he met ...", the document having called him the envoy
+            sf.title for a in self.m.subject_actors(v) if (sf := self.ctx.principal.get(a))
         )
+        return any(set(title_key(t).split()) & words for t in titles if t)
 
     def _owners(self, n: Token) -> list[str]:
         """Who a noun is of: its possessor, demonym or name modifier, and the actor named by

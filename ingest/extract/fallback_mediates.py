@@ -368,8 +368,10 @@ class _Reader:
         apart = any(c.lower_ in self.cues.apart for c in v.children)
         # without "separately" or "both", two parties met say nothing of who met them only if
         # the parties were stated: ones inferred may come from this very sentence
-        stated = ctx.parties_stated and set(sides) <= set(ctx.parties)
-        if len(sides) < 2 or not (apart or stated or self._envoy_meets(v)):
+        # an envoy's office vouches for parties inferred
+        parties = set(sides) <= set(ctx.parties)
+        said = parties and (ctx.parties_stated or self._envoy_meets(v))
+        if len(sides) < 2 or not (apart or said):
             return
         mediators = [
             a

@@ -13,8 +13,13 @@ The mediator is found by construction, not by phrasing:
   facilitator", "mediator X", "Qatari mediators", "mediators from X", "X played a mediating
   role", "in its role as chair of the talks", "the role of X in facilitating the exchange");
 * a third party's part in talks between others ("X played a key role in the negotiations",
-  "was instrumental in", "has been involved in") or a third party meeting both sides ("met the
-  A and B negotiators separately").
+  "was instrumental in", "has been involved in") where the sentence also says mediating or
+  hosting or calls X a third party, or a third party meeting both sides ("met the A and B
+  negotiators separately"; "met A and B" only where they are the stated parties, or an envoy's
+  inferred ones).
+
+A party never mediates: one of the document's parties, a part or member of one, or an actor
+the sentence calls a party ("Ethiopia, a party to the conflict,").
 
 The sides are the ones the sentence names ("between A and B", "A's talks with B", "A and B
 met"), else the document's parties (:mod:`.parties`) at a lower confidence; where the rules
@@ -344,8 +349,9 @@ class _Reader:
 
     def _meets(self, v: Token) -> None:
         """A third party meeting the two sides: "X met the A and B negotiators separately",
-        "X received both delegations", "X met A and B" where they are the document's
-        parties; not one side meeting the other, nor a meeting of others."""
+        "X received both delegations", "X met A and B" where they are the document's stated
+        parties (or X is an envoy: inferred ones will do); not one side meeting the other, nor a
+        party's man meeting others, nor a meeting of others."""
         ctx = self.ctx
         if self._unsaid(v):
             return

@@ -4,13 +4,17 @@ refused, proposed or asked about, or hosting that is no talks."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Mapping
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 import pytest
 from actorgraph.graph.errors import InputError
 from actorgraph.ingest.extract import Extractor, fallbacks
-from actorgraph.ingest.extract.fallback_mediates import load_cues
+from actorgraph.ingest.extract.fallback_mediates import cues_for, load_cues
+from actorgraph.ingest.extract.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -113,22 +117,38 @@ POSITIVES = [
         "brazil",
         {"guyana", "venezuela"},
     ),
-    # a third party's part in talks: "played a key role in", "was instrumental in", "has been
-    # involved in"
+    # a third party's part in talks: "played a key role in", "has been involved in", where the
+    # sentence calls it a third party
     (
-        "Canada played a key role in the secret negotiations between Cuba and the United States.",
+        "Canada, a neutral party, played a key role in the secret negotiations between Cuba and "
+        "the United States.",
         "canada",
         {"cuba", "united-states"},
     ),
     (
-        "The Vatican was instrumental in the talks between Cuba and the United States.",
-        "vatican",
-        {"cuba", "united-states"},
-    ),
-    (
-        "Norway has been involved in the negotiations between Colombia and the FARC.",
+        "Norway, a third party, has been involved in the negotiations between Colombia and the "
+        "FARC.",
         "norway",
         {"colombia", "farc"},
+    ),
+    # a third party meeting the two sides the document stated
+    (
+        "Peace talks between Colombia and the ELN resumed on Monday. Cuba met Colombia and the "
+        "ELN in Havana.",
+        "cuba",
+        {"colombia", "eln"},
+    ),
+    # an envoy meeting two sides' officials, the sides inferred
+    (
+        "The UN envoy Hans Lindqvist met Houthi and Saudi officials in Muscat.",
+        "hans-lindqvist",
+        {"houthis", "saudi-arabia"},
+    ),
+    (
+        "The UN envoy Hans Lindqvist visited Muscat on Monday. During the visit he met Houthi and "
+        "Saudi officials.",
+        "hans-lindqvist",
+        {"houthis", "saudi-arabia"},
     ),
 ]
 
@@ -161,6 +181,18 @@ NEAR_MISSES = [
     "Kosovo and Serbia resumed talks. Austria chaired the earlier rounds in 2019.",
     "Sudan and the RSF signed a truce. Turkey and Egypt are guarantors of the truce.",
     "Georgia and Russia met in Geneva. Switzerland hosted a conference.",
+    # taking part alone, with nothing said of mediating: as much a side's part as a mediator's
+    "Canada played a key role in the secret negotiations between Cuba and the United States.",
+    "The Vatican was instrumental in the talks between Cuba and the United States.",
+    "Colombia was deeply involved in the talks between Venezuela and the FARC.",
+    # an actor described as a party, in apposition, never mediates
+    "Guyana, a party to the dispute, played a key role in the talks between Venezuela and Brazil.",
+    "Sudan, a signatory of the truce, was instrumental in the talks between Egypt and Ethiopia.",
+    # a party's man meeting officials of two others: the parties inferred from this very
+    # sentence say nothing of a third party
+    "The ELN commander Pablo Beltran met Cuban and Colombian officials in Havana.",
+    "The Hamas leader Khalil al-Hayya met Egyptian and Qatari officials in Cairo.",
+    "The Houthi spokesman Ali Nasser met Omani and Saudi officials in Muscat.",
 ]
 
 
@@ -177,6 +209,16 @@ def test_confidence_below_the_rules(extractor: Extractor) -> None:
         extractor.flagger = None
     fb = [r for r in records if r.get("kind") == "relation" and "fallback" in r["origin"]]
     assert fb and all(r["confidence"] <= 0.5 for r in fb)
+
+
+def test_cues_keep_no_lexicon_alive(extractor: Extractor) -> None:
+    lex = Lexicon.load()
+    ctx = SimpleNamespace(lex=lex)
+    assert cues_for(ctx) is cues_for(ctx)  # type: ignore[arg-type]
+    gone = weakref.ref(lex)
+    del ctx, lex
+    gc.collect()
+    assert gone() is None
 
 
 def test_registered() -> None:

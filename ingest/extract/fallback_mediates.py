@@ -13,8 +13,13 @@ The mediator is found by construction, not by phrasing:
   facilitator", "mediator X", "Qatari mediators", "mediators from X", "X played a mediating
   role", "in its role as chair of the talks", "the role of X in facilitating the exchange");
 * a third party's part in talks between others ("X played a key role in the negotiations",
-  "was instrumental in", "has been involved in") or a third party meeting both sides ("met the
-  A and B negotiators separately").
+  "was instrumental in", "has been involved in") where the sentence also says mediating or
+  hosting or calls X a third party, or a third party meeting both sides ("met the A and B
+  negotiators separately"; "met A and B" only where they are the stated parties, or an envoy's
+  inferred ones).
+
+A party never mediates: one of the document's parties, a part or member of one, or an actor
+the sentence calls a party ("Ethiopia, a party to the conflict,").
 
 The sides are the ones the sentence names ("between A and B", "A's talks with B", "A and B
 met"), else the document's parties (:mod:`.parties`) at a lower confidence; where the rules
@@ -29,6 +34,7 @@ hosted a summit"). The word classes are ``data/fallback_mediates.yaml``.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -37,7 +43,7 @@ from typing import TYPE_CHECKING
 import yaml
 from actorgraph.graph.errors import InputError
 from actorgraph.ingest.extract import fallbacks
-from actorgraph.ingest.extract.lexicon import DATA, Words
+from actorgraph.ingest.extract.lexicon import DATA, Words, title_key
 from actorgraph.ingest.extract.mediation import Mediation
 from actorgraph.ingest.extract.mediation_efforts import other_matter
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -89,6 +95,9 @@ class _Cues(BaseModel):
     doing_verbs: Words = Field(default_factory=list)
     taking_part: Words = Field(default_factory=list)
     meetings: Words = Field(default_factory=list)
+    third_party: Words = Field(default_factory=list)
+    party_nouns: Words = Field(default_factory=list)
+    envoys: Words = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,9 @@ class Cues:
     doing_verbs: frozenset[str]
     taking_part: frozenset[str]
     meetings: frozenset[str]
+    third_party: frozenset[str]
+    party_nouns: frozenset[str]
+    envoys: frozenset[str]
 
 
 @cache
@@ -122,17 +134,21 @@ def load_cues(path: Path = CUES) -> _Cues:
         raise InputError(f"{path}: {e}") from e
 
 
-#: the cues joined with each lexicon they were built for (kept alive with it)
-_JOINED: dict[int, tuple[Lexicon, Cues]] = {}
+#: the cues joined with each live lexicon, by its id: an entry goes when its lexicon does (a
+#: finalizer, not a reference, so the cache keeps no lexicon alive; the lexicon, a frozen
+#: dataclass of sets, is not hashed)
+_JOINED: dict[int, Cues] = {}
 
 
 def cues_for(ctx: DocContext) -> Cues:
     """The cue file's classes joined with the lexicon's mediation words (once a lexicon)."""
     lex = ctx.lex
-    joined = _JOINED.get(id(lex))
-    if joined is None or joined[0] is not lex:
-        joined = _JOINED[id(lex)] = (lex, _join(lex, load_cues()))
-    return joined[1]
+    key = id(lex)
+    joined = _JOINED.get(key)
+    if joined is None:
+        joined = _JOINED[key] = _join(lex, load_cues())
+        weakref.finalize(lex, _JOINED.pop, key, None)
+    return joined
 
 
 def _join(lex: Lexicon, c: _Cues) -> Cues:
@@ -154,6 +170,9 @@ def _join(lex: Lexicon, c: _Cues) -> Cues:
         doing_verbs=fs(c.doing_verbs) | lex.leading_verbs,
         taking_part=fs(c.taking_part),
         meetings=fs(c.meetings),
+        third_party=fs(c.third_party),
+        party_nouns=fs(c.party_nouns),
+        envoys=fs(c.envoys),
     )
 
 
@@ -292,6 +311,8 @@ class _Reader:
         talks = [o for o in prep.children if o.dep_ == "pobj"]
         if any(c.dep_ == "prep" and c.lower_ == "with" for t in talks for c in t.children):
             return  # "X was engaged in talks with B": X is a side
+        if not self._third_party():
+            return  # "X played a key role in the talks": a side's part as much as a mediator's
         if head.pos_ in ("NOUN", "PROPN"):
             if lemma in self.cues.role_heads and not self._unsaid(head):
                 self._found(self._role_holders(head), head)
@@ -300,6 +321,18 @@ class _Reader:
             subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
             found = [r.actor for c in subjects for r in self.ctx.resolve.resolve_np(c)]
             self._found(found or self.m.subject_actors(pred), head)
+
+    def _third_party(self) -> bool:
+        """Whether the sentence says a third party is at work, besides taking part: a word of
+        mediating or hosting, a mediating role, or "a third party" ("X was involved in the
+        talks" alone is said of a side as much as of a mediator)."""
+        c = self.cues
+        words = c.verbs | c.talk_verbs | c.nouns | c.roles | c.third_party
+        for t in self.sent:
+            two = f"{t.doc[t.i - 1].lower_} {t.lower_}" if t.i > 0 else t.lower_
+            if {t.lemma_.lower(), t.lower_, two} & words:
+                return True
+        return False
 
     def _leaders(self, n: Token) -> list[str]:
         """Who leads a team a participle on it names: "a team led by X", "headed by X"."""
@@ -316,8 +349,9 @@ class _Reader:
 
     def _meets(self, v: Token) -> None:
         """A third party meeting the two sides: "X met the A and B negotiators separately",
-        "X received both delegations", "X met A and B" where they are the document's
-        parties; not one side meeting the other, nor a meeting of others."""
+        "X received both delegations", "X met A and B" where they are the document's stated
+        parties (or X is an envoy: inferred ones will do); not one side meeting the other, nor a
+        party's man meeting others, nor a meeting of others."""
         ctx = self.ctx
         if self._unsaid(v):
             return
@@ -338,12 +372,37 @@ class _Reader:
             if len(sides) >= 2:
                 break
         apart = any(c.lower_ in self.cues.apart for c in v.children)
-        if len(sides) < 2 or not (apart or set(sides) <= set(ctx.parties)):
+        # without "separately" or "both", two parties met say nothing of who met them only if
+        # the parties were stated: ones inferred may come from this very sentence
+        # an envoy's office vouches for parties inferred
+        parties = set(sides) <= set(ctx.parties)
+        said = parties and (ctx.parties_stated or self._envoy_meets(v))
+        if len(sides) < 2 or not (apart or said):
             return
-        mediators = [a for a in self.m.principals(self.m.subject_actors(v)) if a not in sides]
+        mediators = [
+            a
+            for a in self.m.principals(self.m.subject_actors(v))
+            if a not in sides and not self._a_party(a)
+        ]
         if mediators:
             self.met_sides = sides
             self._found(mediators, v)
+
+    def _envoy_meets(self, v: Token) -> bool:
+        """Whether who meets is described as an envoy or a mediator ("the UN envoy X met A and
+        B officials"): one whose office is between sides, unlike a party's leader."""
+        words = self.cues.envoys | self.cues.roles
+        if any(
+            x.lemma_.lower() in words or x.lower_ in words
+            for c in v.children
+            if c.dep_ == "nsubj"
+            for x in c.subtree
+        ):
+            return True
+        titles = (  # "he met ...", the document having called him the envoy
+            sf.title for a in self.m.subject_actors(v) if (sf := self.ctx.principal.get(a))
+        )
+        return any(set(title_key(t).split()) & words for t in titles if t)
 
     def _owners(self, n: Token) -> list[str]:
         """Who a noun is of: its possessor, demonym or name modifier, and the actor named by
@@ -559,6 +618,33 @@ class _Reader:
         if mediators:
             self.found.append((self.m.principals(mediators), cue))
 
+    def _a_party(self, actor: str) -> bool:
+        """Whether an actor is one of the document's parties (stated or inferred), belongs to
+        one (a party's leader, a party's wing), or is described as a party in the sentence
+        ("Ethiopia, a party to the conflict,", "X, a signatory of the deal,")."""
+        ctx = self.ctx
+        if actor in ctx.parties:
+            return True
+        sf = ctx.principal.get(actor)
+        if sf is not None and sf.target in ctx.parties:
+            return True
+        return any(
+            t.dep_ == "appos"
+            and t.lemma_.lower() in self.cues.party_nouns
+            and not self._third(t)
+            and actor in {r.actor for r in ctx.resolve.resolve_np(t.head)}
+            for t in self.sent
+        )
+
+    def _third(self, noun: Token) -> bool:
+        """ "a third party", "a neutral party": a party noun that names an outsider."""
+        third = self.cues.third_party
+        return any(
+            c.lower_ in third or f"{c.lower_} {noun.lower_}" in third
+            for c in noun.children
+            if c.dep_ in ("amod", "compound", "nummod")
+        )
+
     # ------------------------------------------------------------------ links
     def emit(self) -> None:
         if not self.found:
@@ -572,7 +658,7 @@ class _Reader:
         start = self.sent.start
         for found, _cue in self.found:
             for m in found:
-                if m in ctx.parties or m in named or m in ctx.observers:
+                if m in named or m in ctx.observers or self._a_party(m):
                     continue  # a side of the talks, or one who only watches them
                 for p, conf in links:
                     if p in found:

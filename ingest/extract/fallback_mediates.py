@@ -40,13 +40,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-from actorgraph.graph.errors import InputError
 from actorgraph.ingest.extract import fallbacks
-from actorgraph.ingest.extract.lexicon import DATA, Words, title_key
+from actorgraph.ingest.extract.lexicon import DATA, Words, read_cue_file, title_key
 from actorgraph.ingest.extract.mediation import Mediation
 from actorgraph.ingest.extract.mediation_efforts import other_matter
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -128,10 +126,7 @@ class Cues:
 @cache
 def load_cues(path: Path = CUES) -> _Cues:
     """The cue file, validated (an unknown key or a list that is not words is an error)."""
-    try:
-        return _Cues.model_validate(yaml.safe_load(path.read_text()) or {})
-    except ValidationError as e:
-        raise InputError(f"{path}: {e}") from e
+    return read_cue_file(path, _Cues, "the mediates fallback's cues")
 
 
 #: the cues joined with each live lexicon, by its id: an entry goes when its lexicon does (a

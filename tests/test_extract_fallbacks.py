@@ -105,3 +105,35 @@ def test_a_fallback_that_raises_loses_only_its_sentence(
     failed = [r for r in caplog.records if r.exc_info]
     assert len(failed) == 1
     assert "'demands'" in failed[0].getMessage() and "'doc-7'" in failed[0].getMessage()
+
+
+def test_a_learned_stage_reads_only_what_the_loose_stage_left_empty(
+    extractor: Extractor, seen: list[tuple[str, str]]
+) -> None:
+    learned: list[str] = []
+
+    def reader(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
+        learned.append(sent.text)
+
+    fallbacks.register("rejects", stage="learned")(reader)
+    extractor.flagger = _flag_all
+    try:
+        list(extractor.extract_text(TEXT))
+    finally:
+        extractor.flagger = None
+    # the loose stage (``seen``) gives every sentence it reads a rejection: nothing is left
+    # for the learned stage but what the loose stage never read, and the rules' sentence
+    assert [t for _, t in seen] and not learned
+    fallbacks._FALLBACKS.pop(("loose", "rejects"))
+    extractor.flagger = _flag_all
+    try:
+        list(extractor.extract_text(TEXT))
+    finally:
+        extractor.flagger = None
+    assert any(t.startswith("Egypt hopes") for t in learned)
+    assert not any(t.startswith("Hamas rejected") for t in learned)  # the rules read it
+
+
+def test_unknown_stage_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown fallback stage"):
+        fallbacks.register("rejects", stage="guess")

@@ -10,6 +10,11 @@ stance, what it is about, who mediates between whom). Fallback relations carry
 Each family's fallback lives in ``fallback_<family>.py`` beside this module and registers itself
 with :func:`register` when imported; :func:`run_fallbacks` (called once a document, after the
 rules) imports the ones that exist.
+
+Readings come in *stages* (:data:`STAGES`): the hand-written loose reading first, then a learned
+reader (``reader_<family>.py``, registered with ``stage="learned"``). A later stage reads a
+flagged sentence only when every earlier stage (and the rules) left it without a relation of
+the family.
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ if TYPE_CHECKING:
 
 #: the families a flagger may flag and a fallback may read
 FAMILIES = ("speaks_for", "demands", "rejects", "mediates")
+#: the stages of second readings, in the order they run; a module per stage and family
+STAGES = ("loose", "learned")
+_MODULE_PREFIX = {"loose": "fallback", "learned": "reader"}
 #: how relations a fallback found are marked (the rules' origin with another extractor name)
 FALLBACK_EXTRACTOR = "actorgraph-fallback"
 
@@ -37,36 +45,41 @@ Flagger = Callable[["DocContext"], Mapping[int, frozenset[str]]]
 
 log = logging.getLogger(__name__)
 
-_FALLBACKS: dict[str, Fallback] = {}
+#: (stage, family) -> its reading
+_FALLBACKS: dict[tuple[str, str], Fallback] = {}
 _loaded = False
 
 
 def _load_families() -> None:
-    """Import ``fallback_<family>`` for each family whose module exists (once)."""
+    """Import ``fallback_<family>`` and ``reader_<family>`` for each family whose module
+    exists (once)."""
     global _loaded
     if _loaded:
         return
     _loaded = True
-    for family in FAMILIES:
-        name = f"{__package__}.fallback_{family}"
-        if importlib.util.find_spec(name) is not None:
-            importlib.import_module(name)
+    for stage in STAGES:
+        for family in FAMILIES:
+            name = f"{__package__}.{_MODULE_PREFIX[stage]}_{family}"
+            if importlib.util.find_spec(name) is not None:
+                importlib.import_module(name)
 
 
-def register(family: str) -> Callable[[Fallback], Fallback]:
-    """Decorator: ``fn`` is ``family``'s fallback (one per family)."""
+def register(family: str, stage: str = "loose") -> Callable[[Fallback], Fallback]:
+    """Decorator: ``fn`` is ``family``'s reading at ``stage`` (one per stage and family)."""
     if family not in FAMILIES:
         raise ValueError(f"unknown relation family {family!r}; expected one of {FAMILIES}")
+    if stage not in STAGES:
+        raise ValueError(f"unknown fallback stage {stage!r}; expected one of {STAGES}")
 
     def deco(fn: Fallback) -> Fallback:
-        _FALLBACKS[family] = fn
+        _FALLBACKS[(stage, family)] = fn
         return fn
 
     return deco
 
 
-def registered() -> dict[str, Fallback]:
-    """The registered fallbacks by family (a copy)."""
+def registered() -> dict[tuple[str, str], Fallback]:
+    """The registered readings by (stage, family) (a copy)."""
     _load_families()
     return dict(_FALLBACKS)
 
@@ -98,9 +111,11 @@ def run_fallbacks(
     families: frozenset[str] | None = None,
 ) -> int:
     """Give each flagged sentence whose family the rules left empty to that family's
-    fallback (only ``families`` when given); returns how many sentences were read. A fallback
-    that raises loses that sentence's reading of that family only: the exception is logged
-    with the document and family, and the other readings go on."""
+    fallback (only ``families`` when given), stage by stage: a sentence a stage gave a relation
+    of the family is not read again by the next. Returns how many (sentence, family, stage)
+    readings ran. A reading that raises loses that sentence's reading of that family at that
+    stage only: the exception is logged with the document, family and stage, and the other
+    readings go on."""
     if flagger is None:
         return 0
     _load_families()
@@ -109,26 +124,31 @@ def run_fallbacks(
     flags = flagger(ctx)
     if not flags:
         return 0
-    found = _families_found(ctx)
     read = 0
     origin = ctx.out.origin
     ctx.out.origin = fallback_origin(origin)
     try:
-        for k in sorted(flags):
-            for family in sorted(flags[k]):
-                fn = _FALLBACKS.get(family)
-                if fn is None or (families is not None and family not in families):
-                    continue
-                if family in found.get(k, ()):
-                    continue
-                try:
-                    fn(ctx, parties, ctx.sents[k], k)
-                except Exception:  # one loose reading must not cost the document its records
-                    log.exception(
-                        "fallback %r failed on sentence %d of document %r", family, k, ctx.doc_id
-                    )
-                    continue
-                read += 1
+        for stage in STAGES:
+            found = _families_found(ctx)  # the rules' and every earlier stage's
+            for k in sorted(flags):
+                for family in sorted(flags[k]):
+                    fn = _FALLBACKS.get((stage, family))
+                    if fn is None or (families is not None and family not in families):
+                        continue
+                    if family in found.get(k, ()):
+                        continue
+                    try:
+                        fn(ctx, parties, ctx.sents[k], k)
+                    except Exception:  # one loose reading must not cost the document its records
+                        log.exception(
+                            "fallback %r (%s) failed on sentence %d of document %r",
+                            family,
+                            stage,
+                            k,
+                            ctx.doc_id,
+                        )
+                        continue
+                    read += 1
     finally:
         ctx.out.origin = origin
     return read

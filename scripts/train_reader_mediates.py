@@ -24,39 +24,49 @@ with the reader trained without that set, scored against the gold (pooled P/R/F1
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from actorgraph.ingest.articles import Article, read_article_file
 from actorgraph.ingest.evaluate import score_gold
 from actorgraph.ingest.extract import Extractor, fallbacks
 from actorgraph.ingest.extract import reader_mediates as rm
-from actorgraph.ingest.extract.bank import load_bank
-from actorgraph.ingest.extract.mediation import Mediation
 from actorgraph.ingest.extract.detector_labels import words
-from actorgraph.ingest.extract.mediator_features import candidate_strings, hashed
+from actorgraph.ingest.extract.linear_model import LinearModel
+from actorgraph.ingest.extract.mediation import Mediation
+from actorgraph.ingest.extract.mediator_features import (
+    FEATURES_VERSION,
+    candidate_features,
+    candidate_strings,
+)
 from actorgraph.ingest.extract.normalize import name_key
-from scipy import sparse
+from reader_training import (
+    BANK,
+    LabelledDoc,
+    best_threshold,
+    fit,
+    leave_one_set_out,
+    load_docs,
+    matrix,
+    prf,
+)
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
     from actorgraph.ingest.extract.parties import Parties
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
 FAMILY = "mediates"
 #: the bank's cases: always in training, never held out
 BANK_GROUP = "bank"
 #: the families a relation-level measure prints
 FAMILIES_SHOWN = ("mediates", "actors", "speaks_for", "rejects", "demands")
-BANK = Path(__file__).resolve().parent.parent / "examples" / "extraction-bank"
 #: how many characters of words two texts must share at the start to be one sentence
 _HEAD = 40
 
@@ -76,18 +86,6 @@ class Row:
 
 
 @dataclass
-class Document:
-    """A parsed article with its gold (a bank case: every sentence is read, and a relation
-    without evidence is evidenced by each)."""
-
-    group: str
-    article: Article
-    doc: Doc
-    gold: list[dict[str, Any]]
-    every_sentence: bool = False
-
-
-@dataclass
 class Recall:
     """Candidate recall: the gold mediators of the collected sentences, each with whether it is
     among the candidates and whether the sentence is left to the reader."""
@@ -99,32 +97,11 @@ class Recall:
         return f"{sum(items)}/{len(items)}"
 
 
-def load_sets(ex: Extractor, set_dirs: list[Path]) -> list[Document]:
-    """Every article of the sets, parsed once, with its gold records."""
-    out: list[Document] = []
-    for d in set_dirs:
-        articles = [read_article_file(p) for p in sorted((d / "articles").glob("*.txt"))]
-        for article, doc in zip(articles, ex.nlp.pipe(a.text for a in articles), strict=True):
-            path = d / "gold" / f"{article.id}.gold.jsonl"
-            gold = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
-            out.append(Document(d.name, article, doc, gold))
-    return out
-
-
-def load_bank_cases(ex: Extractor, path: Path) -> list[Document]:
-    """The cases of the bank's files scored on mediation, parsed, as documents of the group
-    ``bank`` (near misses: cases without a mediation). A case's relations name no sentence:
-    in a case of several, a candidate is labelled by its own name only (not by whom it speaks
-    for: "Qatar mediates. The Qatari PM visited Paris" makes no mediator of the PM)."""
-    cases = [c for f in load_bank(path) if FAMILY in f.scores for c in f.cases]
-    out = []
-    for n, (case, doc) in enumerate(zip(cases, ex.nlp.pipe(c.text for c in cases), strict=True)):
-        article = Article(
-            id=f"bank-{n}", title=case.text[:60], text=case.text, url=None,
-            published=case.date.isoformat() if case.date else None, file=None,
-        )
-        out.append(Document(BANK_GROUP, article, doc, case.gold(), every_sentence=True))
-    return out
+def load(ex: Extractor, sets: list[Path], bank: Path | None) -> list[LabelledDoc]:
+    """The sets' articles and the bank's cases scored on mediation (unless ``bank`` is
+    None), each parsed once."""
+    docs = load_docs(ex.nlp, sets, bank=bank, plover=None)
+    return [d for d in docs if d.source != BANK_GROUP or FAMILY in d.scored]
 
 
 def _in_sentence(sent: str, evidence: str) -> bool:
@@ -151,9 +128,12 @@ def _mediators_of(gold: list[dict[str, Any]], sent: Span) -> tuple[set[str], set
     req: set[str] = set()
     opt: set[str] = set()
     for r in gold:
-        if r.get("kind") == "relation" and r.get("type") == FAMILY:
-            if _in_sentence(text, str(r.get("evidence") or "")):
-                (opt if r.get("optional") else req).add(str(r["source"]))
+        if (
+            r.get("kind") == "relation"
+            and r.get("type") == FAMILY
+            and _in_sentence(text, str(r.get("evidence") or ""))
+        ):
+            (opt if r.get("optional") else req).add(str(r["source"]))
     return req, opt - req
 
 
@@ -168,9 +148,11 @@ class Collector:
         self.n_features = n_features
         self.rows: list[Row] = []
         self.recall = Recall()
-        self.current: Document | None = None
+        self.current: LabelledDoc | None = None
 
-    def __call__(self, ctx: DocContext, parties: Parties, flagger: Any, families: Any = None) -> int:
+    def __call__(
+        self, ctx: DocContext, parties: Parties, flagger: Any, families: Any = None
+    ) -> int:
         d = self.current
         assert d is not None and self.ex.flagger is not None
         flags = self.ex.flagger(ctx)
@@ -179,7 +161,7 @@ class Collector:
         read: dict[int, tuple[list[Row], list[tuple[bool, str]]]] = {}
         for k, sent in enumerate(ctx.sents):
             req, opt = _mediators_of(d.gold, sent)
-            if FAMILY in flags.get(k, ()) or req or opt or d.every_sentence:
+            if FAMILY in flags.get(k, ()) or req or opt or d.source == BANK_GROUP:
                 read[k] = self._sentence(ctx, parties, sent, k, req, opt, gnames)
         n = fallbacks.run_fallbacks(ctx, parties, flagger, families)
         done = {k for k, fams in fallbacks._families_found(ctx).items() if FAMILY in fams}
@@ -205,11 +187,13 @@ class Collector:
         found = rm.candidates(ctx, sent)
         matched: set[str] = set()
         rows: list[Row] = []
-        several = d.every_sentence and len(ctx.sents) > 1
+        several = d.source == BANK_GROUP and len(ctx.sents) > 1
         for m in found:
             actors = [m.actor or ""] + ([] if several else rm.principals_of(ctx, parties, m))
             names = {name_key(m.text)} | {
-                name_key(n) for a in actors for n in ctx.dict.names_of(a) | ctx.surfaces.get(a, set())
+                name_key(n)
+                for a in actors
+                for n in ctx.dict.names_of(a) | ctx.surfaces.get(a, set())
             }
             names |= {name_key(a.replace("-", " ")) for a in actors}
             hit = {g for g in req | opt if gnames.get(g, {name_key(g)}) & names}
@@ -217,14 +201,17 @@ class Collector:
             if hit and not hit & req:
                 continue  # only optional gold names it
             strings = candidate_strings(ctx, parties, sent, k, m, len(found))
-            feats = hashed(strings, self.n_features)
-            rows.append(Row(d.group, d.article.id, k, m.actor or "", feats, int(bool(hit))))
+            feats = candidate_features(ctx, sent, m, strings, self.n_features)
+            rows.append(Row(d.source, d.article.id, k, m.actor or "", feats, int(bool(hit))))
         self.rows += rows
-        golds = [(g in matched, f"{d.group}/{d.article.id}: {g} | {sent.text[:100]}") for g in sorted(req)]
+        golds = [
+            (g in matched, f"{d.source}/{d.article.id}: {g} | {sent.text[:100]}")
+            for g in sorted(req)
+        ]
         return rows, golds
 
 
-def collect(ex: Extractor, docs: list[Document], n_features: int) -> Collector:
+def collect(ex: Extractor, docs: list[LabelledDoc], n_features: int) -> Collector:
     """The labelled candidates of every document (see the module docstring)."""
     from actorgraph.ingest.extract import analysis
 
@@ -244,67 +231,28 @@ def collect(ex: Extractor, docs: list[Document], n_features: int) -> Collector:
     return col
 
 
-def _matrix(rows: list[Row], n_features: int) -> sparse.csr_matrix:
-    indptr = np.concatenate([[0], np.cumsum([len(r.features) for r in rows])])
-    indices = np.concatenate([r.features for r in rows]) if rows else np.zeros(0, np.int64)
-    m = sparse.csr_matrix(
-        (np.ones(len(indices)), indices.astype(np.int32), indptr.astype(np.int32)),
-        shape=(len(rows), n_features),
-    )
-    return m
-
-
 #: the weight of a bank case's candidate against an article's (``--bank-weight``)
 _bank_weight = [0.5]
 
 
-def fit(rows: list[Row], n_features: int, c: float) -> tuple[np.ndarray, float]:
-    """Weights and bias of an L2 logistic regression over ``rows``."""
-    from sklearn.linear_model import LogisticRegression
-
+def _xyw(rows: list[Row], n_features: int) -> tuple[Any, np.ndarray, np.ndarray]:
+    x = matrix([r.features for r in rows], n_features)
     y = np.array([r.label for r in rows])
     w = np.array([_bank_weight[0] if r.group == BANK_GROUP else 1.0 for r in rows])
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear")
-    model.fit(_matrix(rows, n_features), y, sample_weight=w)
-    return model.coef_[0].astype(np.float32), float(model.intercept_[0])
-
-
-def best_f1_threshold(scores: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, float]]:
-    """The threshold of the best F1 over candidates, and P/R/F1 there."""
-    order = np.argsort(-scores, kind="stable")
-    s, yy = scores[order], y[order]
-    tp, fp = np.cumsum(yy), np.cumsum(1 - yy)
-    p, r = tp / np.maximum(tp + fp, 1), tp / max(int(yy.sum()), 1)
-    f = 2 * p * r / np.maximum(p + r, 1e-9)
-    i = int(np.argmax(f))
-    t = float((s[i] + s[i + 1]) / 2) if i + 1 < len(s) else float(s[i] - 1e-6)
-    return t, {"precision": round(float(p[i]), 3), "recall": round(float(r[i]), 3), "f1": round(float(f[i]), 3)}
-
-
-def loso_scores(
-    rows: list[Row], groups: list[str], n_features: int, c: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each candidate of ``groups`` scored by a model trained without its group."""
-    scores, truth = [], []
-    for g in groups:
-        train = [r for r in rows if r.group != g]
-        held = [r for r in rows if r.group == g]
-        if not held:
-            continue
-        w, b = fit(train, n_features, c)
-        scores.append(np.array([w[r.features].sum() + b for r in held]))
-        truth.append(np.array([r.label for r in held]))
-    return np.concatenate(scores), np.concatenate(truth)
+    return x, y, w
 
 
 def train(
     rows: list[Row], groups: list[str], n_features: int, c: float, threshold: float | None = None
-) -> rm.MediatorModel:
+) -> LinearModel:
     """The model on every row; its threshold ``threshold``, else the best F1 over candidates
     by leave-one-set-out."""
-    sc, y = loso_scores(rows, groups, n_features, c)
-    best, at = best_f1_threshold(sc, y)
-    w, b = fit(rows, n_features, c)
+    x, y, weight = _xyw(rows, n_features)
+    owner = np.array([r.group for r in rows])
+    held, sc = leave_one_set_out(x, y, owner, groups, c, weight)
+    best = best_threshold(sc, y[held])
+    at = prf(sc > best, y[held])
+    w, b = fit(x, y, c, weight)
     training = {
         "sources": sorted({r.group for r in rows}),
         "candidates": len(rows),
@@ -314,12 +262,27 @@ def train(
         "candidates_leave_one_set_out": at,
         "note": "weights of hashed parse features; no text",
     }
-    return rm.MediatorModel(n_features, w, b, best if threshold is None else threshold, training)
+    return _model(n_features, w, b, best if threshold is None else threshold, training)
+
+
+def _model(
+    n_features: int, w: np.ndarray, b: float, threshold: float, training: dict[str, Any]
+) -> LinearModel:
+    return LinearModel(
+        kind=rm.KIND,
+        features_version=FEATURES_VERSION,
+        classes=rm.CLASSES,
+        n_features=n_features,
+        weights=w.reshape(-1, 1),
+        bias=np.array([b], dtype=np.float32),
+        thresholds=np.array([threshold], dtype=np.float32),
+        training=training,
+    )
 
 
 def choose_threshold(
     ex: Extractor,
-    docs: list[Document],
+    docs: list[LabelledDoc],
     rows: list[Row],
     groups: list[str],
     n_features: int,
@@ -335,9 +298,7 @@ def choose_threshold(
     for name, silent in (("pipeline", False), ("rules_silenced", True)):
         with rules_silenced(silent):
             table[name] = relation_loso(ex, docs, rows, groups, n_features, c, list(grid))
-    f1 = {
-        name: {k: v[FAMILY]["f1"] for k, v in runs.items()} for name, runs in table.items()
-    }
+    f1 = {name: {k: v[FAMILY]["f1"] for k, v in runs.items()} for name, runs in table.items()}
     floor = f1["pipeline"]["without"] - max_cost
     keys = [f"with (threshold {th})" for th in grid]
     ok = [th for th, k in zip(grid, keys, strict=True) if f1["pipeline"][k] >= floor] or [max(grid)]
@@ -351,7 +312,7 @@ def choose_threshold(
 
 def _run(
     ex: Extractor,
-    docs: list[Document],
+    docs: list[LabelledDoc],
     reader: Callable[..., None] | None,
     loose: bool = True,
 ) -> list[dict[str, Any]]:
@@ -388,7 +349,7 @@ def rules_silenced(on: bool) -> Iterator[None]:
 
 def relation_loso(
     ex: Extractor,
-    docs: list[Document],
+    docs: list[LabelledDoc],
     rows: list[Row],
     groups: list[str],
     n_features: int,
@@ -399,26 +360,29 @@ def relation_loso(
     """Rules (+ detector + loose fallbacks) without and with the reader trained without each
     set, pooled over the sets: P/R/F1 per family; with each of ``thresholds`` (``None``: the
     one the model chose by leave-one-set-out over the other sets)."""
-    docs = [d for d in docs if d.group in groups]
+    docs = [d for d in docs if d.source in groups]
     gold = [r for d in docs for r in d.gold]
     runs: dict[str, list[dict[str, Any]]] = {"without": _run(ex, docs, None)}
     if not loose:
         runs["without (no loose)"] = _run(ex, docs, None, loose=False)
     with tempfile.TemporaryDirectory() as tmp:
         models = {
-            g: train([r for r in rows if r.group != g], [x for x in groups if x != g], n_features, c)
+            g: train(
+                [r for r in rows if r.group != g], [x for x in groups if x != g], n_features, c
+            )
             for g in groups
         }
         for th in thresholds:
             pred: list[dict[str, Any]] = []
             for g, model in models.items():
                 if th is not None:
-                    model = rm.MediatorModel(model.n_features, model.weights, model.bias, th, model.training)
+                    w, b = model.weights[:, 0], float(model.bias[0])
+                    model = _model(model.n_features, w, b, th, model.training)
                 path = Path(tmp) / f"without-{g}.npz"
                 model.save(path)
                 rm.use_model(path)
                 try:
-                    pred += _run(ex, [d for d in docs if d.group == g], rm.read, loose)
+                    pred += _run(ex, [d for d in docs if d.source == g], rm.read, loose)
                 finally:
                     rm.use_model(None)
             runs[f"with (threshold {'LOSO' if th is None else th})"] = pred
@@ -430,7 +394,8 @@ def relation_loso(
 
 
 def _prf(family: str, d: dict[str, Any]) -> str:
-    return f"{family} {d['precision']:.3f}/{d['recall']:.3f}/{d['f1']:.3f} ({d['tp']} {d['fp']} {d['fn']})"
+    counts = f"({d['tp']} {d['fp']} {d['fn']})"
+    return f"{family} {d['precision']:.3f}/{d['recall']:.3f}/{d['f1']:.3f} {counts}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -442,16 +407,23 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--bank", type=Path, default=BANK, help="extraction bank directory")
     ap.add_argument("--no-bank", action="store_true")
     ap.add_argument("--bank-weight", type=float, default=0.5)
-    ap.add_argument("--loso", action="store_true", help="measure at relation level, no model written")
+    ap.add_argument(
+        "--loso", action="store_true", help="measure at relation level, no model written"
+    )
     ap.add_argument(
         "--thresholds", type=float, nargs="*", default=[], help="with --loso: thresholds to try too"
     )
     ap.add_argument(
-        "--grid", type=float, nargs="+", default=[-0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0],
+        "--grid",
+        type=float,
+        nargs="+",
+        default=[-0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0],
         help="the thresholds the model's is chosen among",
     )
     ap.add_argument(
-        "--max-cost", type=float, default=0.005,
+        "--max-cost",
+        type=float,
+        default=0.005,
         help="the most mediates F1 the reader may cost the whole pipeline (leave one set out)",
     )
     ap.add_argument(
@@ -459,15 +431,17 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="with --loso: the mediation rules record nothing (the fallbacks read alone)",
     )
-    ap.add_argument("--no-loose", action="store_true", help="with --loso: the reader without the loose fallback")
-    ap.add_argument("--missed", action="store_true", help="list the gold mediators not among the candidates")
+    ap.add_argument(
+        "--no-loose", action="store_true", help="with --loso: the reader without the loose fallback"
+    )
+    ap.add_argument(
+        "--missed", action="store_true", help="list the gold mediators not among the candidates"
+    )
     args = ap.parse_args(argv)
     t0 = time.process_time()
     ex = Extractor(n_process=1)
     _bank_weight[0] = args.bank_weight
-    docs = load_sets(ex, args.sets)
-    if not args.no_bank:
-        docs += load_bank_cases(ex, args.bank)
+    docs = load(ex, args.sets, None if args.no_bank else args.bank)
     col = collect(ex, docs, args.n_features)
     rows, groups = col.rows, [d.name for d in args.sets]
     pos = sum(r.label for r in rows)
@@ -478,7 +452,11 @@ def main(argv: list[str] | None = None) -> None:
         f"{col.recall.line(True)}"
     )
     if args.missed:
-        print("\n".join(f"{'reader' if lr else 'rules '} {w}" for f, lr, w in col.recall.seen if not f))
+        print(
+            "\n".join(
+                f"{'reader' if lr else 'rules '} {w}" for f, lr, w in col.recall.seen if not f
+            )
+        )
     if not pos or pos == len(rows):
         sys.exit("nothing to learn from")
     if args.loso:
@@ -502,8 +480,9 @@ def main(argv: list[str] | None = None) -> None:
         model.save(args.out)
         for name, runs in table.items():
             for k, v in runs.items():
-                print(f"{name:15} {k:26} mediates {v['precision']:.3f}/{v['recall']:.3f}/{v['f1']:.3f}")
-        print(f"threshold {model.threshold:+.2f}")
+                prf_ = f"{v['precision']:.3f}/{v['recall']:.3f}/{v['f1']:.3f}"
+                print(f"{name:15} {k:26} mediates {prf_}")
+        print(f"threshold {float(model.thresholds[0]):+.2f}")
         print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB)")
     print(f"CPU {time.process_time() - t0:.0f} s")
 

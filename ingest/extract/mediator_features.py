@@ -8,8 +8,10 @@ sentence's root, the words around its head (the head's object: "hosted *talks*")
 a party of the talks, a side the sentence names, an observer, a speaker's principal, whether
 its clause is negated or modal, its place before or after the root.
 
-A feature is a string of its kind and its parts, hashed with spaCy's 64-bit string ids (the
-same in every process, unlike Python's salted ``hash()``) folded into ``n_features`` slots.
+A feature is a string of its kind and its parts, hashed by :class:`.reader_features.FeatureBag`
+(spaCy's 64-bit string ids, the same in every process, unlike Python's salted ``hash()``),
+with the shared reader features of the mention's head against the nearest word of mediating
+(:func:`.reader_features.add_candidate`: the dependency path, negation and modality on it).
 Words enter as lemmas in hashed contexts only (a dependency and a head lemma together): the
 model learns which constructions mediate from many conflicts, and leave-one-set-out measures
 whether that carries.
@@ -19,41 +21,91 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-from spacy.strings import get_string_id  # type: ignore[attr-defined]
+from actorgraph.ingest.extract import fallbacks
+from actorgraph.ingest.extract.reader_features import (
+    READER_FEATURES_VERSION,
+    FeatureBag,
+    add_candidate,
+)
 
 if TYPE_CHECKING:
+    import numpy as np
     from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.lexicon import Lexicon
     from actorgraph.ingest.extract.mentions import Mention
     from actorgraph.ingest.extract.parties import Parties
     from spacy.tokens import Span, Token
 
 #: bump when the features change: a model trained on other features is refused on load
-FEATURES_VERSION = 3
+FEATURES_VERSION = 100 * READER_FEATURES_VERSION + 4
 #: how far up the tree the path to the root is followed
 _DEPTH = 5
 #: the dependencies of a head's other children worth naming ("hosted *talks*", "brokered by")
 _SIBLINGS = frozenset({"dobj", "nsubjpass", "attr", "prep", "agent", "acomp", "xcomp", "dative"})
-_MASK64 = (1 << 64) - 1
 #: the lexicon's word classes a token is described by (the lexicon's attribute names)
 LEXICON_CLASSES = (
-    "mediation_verbs", "mediation_nouns", "mediator_nouns", "mediator_role_nouns", "host_verbs",
-    "talk_nouns", "effort_nouns", "meeting_verbs", "envoy_verbs", "leading_verbs",
-    "backing_verbs", "through_verbs", "carry_verbs", "bridging_verbs", "credit_verbs",
-    "role_verbs", "onlooker_verbs", "mediation_not_asserted", "speech_verbs", "deal_objects",
-    "pursuit_verbs", "attendance_nouns", "mediation_office_titles", "demand_nouns",
-    "reject_nouns", "refusals", "mediation_ending_verbs", "mediation_working_verbs",
+    "mediation_verbs",
+    "mediation_nouns",
+    "mediator_nouns",
+    "mediator_role_nouns",
+    "host_verbs",
+    "talk_nouns",
+    "effort_nouns",
+    "meeting_verbs",
+    "envoy_verbs",
+    "leading_verbs",
+    "backing_verbs",
+    "through_verbs",
+    "carry_verbs",
+    "bridging_verbs",
+    "credit_verbs",
+    "role_verbs",
+    "onlooker_verbs",
+    "mediation_not_asserted",
+    "speech_verbs",
+    "deal_objects",
+    "pursuit_verbs",
+    "attendance_nouns",
+    "mediation_office_titles",
+    "demand_nouns",
+    "reject_nouns",
+    "refusals",
+    "mediation_ending_verbs",
+    "mediation_working_verbs",
 )
 #: the mediates fallback's word classes (:mod:`.fallback_mediates`) a token is described by
 CUE_CLASSES = (
-    "verbs", "talk_verbs", "nouns", "roles", "taking_part", "party_nouns", "envoys",
-    "unsaid_nouns", "meetings", "third_party", "role_heads",
+    "verbs",
+    "talk_verbs",
+    "nouns",
+    "roles",
+    "taking_part",
+    "party_nouns",
+    "envoys",
+    "unsaid_nouns",
+    "meetings",
+    "third_party",
+    "role_heads",
 )
 #: the classes that make a token a cue of mediating, whose path to a candidate is a feature
 MEDIATING = frozenset(
-    {"verbs", "talk_verbs", "nouns", "roles", "mediation_verbs", "mediation_nouns",
-     "mediator_nouns", "host_verbs", "meeting_verbs", "envoy_verbs", "leading_verbs",
-     "backing_verbs", "through_verbs", "role_heads", "effort_nouns"}
+    {
+        "verbs",
+        "talk_verbs",
+        "nouns",
+        "roles",
+        "mediation_verbs",
+        "mediation_nouns",
+        "mediator_nouns",
+        "host_verbs",
+        "meeting_verbs",
+        "envoy_verbs",
+        "leading_verbs",
+        "backing_verbs",
+        "through_verbs",
+        "role_heads",
+        "effort_nouns",
+    }
 )
 
 
@@ -74,11 +126,11 @@ def mention_root(ctx: DocContext, m: Mention) -> Token:
 class WordClasses:
     """The classes of words of one lexicon and the fallback's cue file, by word."""
 
-    def __init__(self, ctx: DocContext) -> None:
+    def __init__(self, lex: Lexicon) -> None:
         from actorgraph.ingest.extract.fallback_mediates import cues_for
 
-        cues = cues_for(ctx)
-        sets = {name: getattr(ctx.lex, name) for name in LEXICON_CLASSES}
+        cues = cues_for(lex)
+        sets = {name: getattr(lex, name) for name in LEXICON_CLASSES}
         sets |= {name: getattr(cues, name) for name in CUE_CLASSES}
         self.by_word: dict[str, tuple[str, ...]] = {}
         for name, words in sets.items():
@@ -93,20 +145,10 @@ class WordClasses:
         return found if lemma == low else tuple(dict.fromkeys(found + self.by_word.get(low, ())))
 
 
-_CLASSES: dict[int, WordClasses] = {}
-
-
-def classes_for(ctx: DocContext) -> WordClasses:
-    """The word classes of the context's lexicon (built once a lexicon; an entry goes when its
-    lexicon does)."""
-    import weakref
-
-    key = id(ctx.lex)
-    wc = _CLASSES.get(key)
-    if wc is None:
-        wc = _CLASSES[key] = WordClasses(ctx)
-        weakref.finalize(ctx.lex, _CLASSES.pop, key, None)
-    return wc
+@fallbacks.per_lexicon
+def classes_for(lex: Lexicon) -> WordClasses:
+    """The word classes of a lexicon (built once a lexicon)."""
+    return WordClasses(lex)
 
 
 def _path(a: Token, b: Token) -> tuple[str, int] | None:
@@ -153,9 +195,7 @@ def unsaid(strings: list[str]) -> bool:
     return any(f"cue-no-talks|{c}" in strings for c in TALKS_ONLY)
 
 
-def _cue_features(ctx: DocContext, wc: WordClasses, e: Token, sent: Span) -> list[str]:
-    """The path to the nearest word of mediating in the sentence, with the word's class;
-    whether that word is negated or not asserted, and whether talks or a deal hang on it."""
+def _nearest(wc: WordClasses, e: Token, sent: Span) -> tuple[int, str, str, Token] | None:
     best: tuple[int, str, str, Token] | None = None
     for t in sent:
         cls = [c for c in wc.of(t) if c in MEDIATING]
@@ -164,6 +204,19 @@ def _cue_features(ctx: DocContext, wc: WordClasses, e: Token, sent: Span) -> lis
         p = _path(e, t)
         if p is not None and (best is None or p[1] < best[0]):
             best = (p[1], p[0], cls[0], t)
+    return best
+
+
+def nearest_cue(wc: WordClasses, e: Token, sent: Span) -> Token | None:
+    """The word of mediating nearest to ``e`` along the parse (none within reach: ``None``)."""
+    best = _nearest(wc, e, sent)
+    return best[3] if best is not None else None
+
+
+def _cue_features(ctx: DocContext, wc: WordClasses, e: Token, sent: Span) -> list[str]:
+    """The path to the nearest word of mediating in the sentence, with the word's class;
+    whether that word is negated or not asserted, and whether talks or a deal hang on it."""
+    best = _nearest(wc, e, sent)
     if best is None:
         return ["no-cue"]
     n, path, cls, cue = best
@@ -194,7 +247,8 @@ def _effective(t: Token) -> tuple[Token, bool]:
 def candidate_strings(
     ctx: DocContext, parties: Parties, sent: Span, k: int, m: Mention, n_candidates: int
 ) -> list[str]:
-    """The features of mention ``m`` in sentence ``k`` as strings (hashed by :func:`hashed`)."""
+    """The features of mention ``m`` in sentence ``k`` as strings ``kind|part|...`` (hashed by
+    :func:`candidate_features`)."""
     r = mention_root(ctx, m)
     e, joined = _effective(r)
     head = e.head
@@ -236,7 +290,7 @@ def candidate_strings(
             out.append(f"kid|{c.dep_}|{_lemma(c)}")
     if e.dep_ == "appos":
         out.append(f"appos-of|{_lemma(head)}")
-    wc = classes_for(ctx)
+    wc = classes_for(ctx.lex)
     out += [f"head-class|{e.dep_}|{c}" for c in wc.of(head)]
     if head.dep_ in ("prep", "agent"):
         out += [f"prep-class|{head.lower_}|{c}" for c in wc.of(head.head)]
@@ -250,7 +304,9 @@ def candidate_strings(
     for c in head.children:
         if c.i != e.i and c.dep_ in _SIBLINGS:
             out += [f"sib-class|{c.dep_}|{x}" for x in wc.of(c)]
-            out += [f"sib-class|{c.dep_}|{x}" for g in c.children if g.dep_ == "pobj" for x in wc.of(g)]
+            out += [
+                f"sib-class|{c.dep_}|{x}" for g in c.children if g.dep_ == "pobj" for x in wc.of(g)
+            ]
     for c in r.children:
         if c.i < m.start or c.i >= m.end:
             out += [f"kid-class|{c.dep_}|{x}" for x in wc.of(c)]
@@ -289,9 +345,17 @@ def _knowledge(ctx: DocContext, parties: Parties, k: int, m: Mention) -> list[st
     return out
 
 
-def hashed(strings: list[str], n_features: int) -> np.ndarray:
-    """The distinct feature indices of ``strings`` in ``[0, n_features)``."""
-    if n_features <= 0 or n_features & (n_features - 1):
-        raise ValueError(f"n_features must be a power of two, not {n_features}")
-    ids = {(get_string_id(f"<actorgraph:mediator>{s}") & _MASK64) % n_features for s in strings}
-    return np.array(sorted(ids), dtype=np.int64)
+def candidate_features(
+    ctx: DocContext, sent: Span, m: Mention, strings: list[str], n_features: int
+) -> np.ndarray:
+    """The hashed features of a candidate: its ``strings`` (:func:`candidate_strings`, each
+    ``kind|part|...``) and the shared reader features of its head against the nearest cue of
+    mediating (else the sentence's root), :func:`.reader_features.add_candidate`."""
+    bag = FeatureBag()
+    for s in strings:
+        kind, *parts = s.split("|")
+        bag.add(kind, *parts[:3], *(["|".join(parts[3:])] if len(parts) > 3 else []))
+    e, _ = _effective(mention_root(ctx, m))
+    cue = nearest_cue(classes_for(ctx.lex), e, sent)
+    add_candidate(bag, "mediator", e, cue if cue is not None else sent.root)
+    return bag.indices(n_features)

@@ -250,8 +250,11 @@ def train(
     x, y, weight = _xyw(rows, n_features)
     owner = np.array([r.group for r in rows])
     held, sc = leave_one_set_out(x, y, owner, groups, c, weight)
-    best = best_threshold(sc, y[held])
-    at = prf(sc > best, y[held])
+    if len(held):
+        best = best_threshold(sc, y[held])
+        at: dict[str, Any] | None = prf(sc > best, y[held])
+    else:  # a single set and no bank: nothing to hold out, the even odds
+        best, at = 0.0, None
     w, b = fit(x, y, c, weight)
     training = {
         "sources": sorted({r.group for r in rows}),

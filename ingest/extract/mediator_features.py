@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 #: bump when the features change: a model trained on other features is refused on load
-FEATURES_VERSION = 100 * READER_FEATURES_VERSION + 4
+FEATURES_VERSION = 100 * READER_FEATURES_VERSION + 5
 #: how far up the tree the path to the root is followed
 _DEPTH = 5
 #: the dependencies of a head's other children worth naming ("hosted *talks*", "brokered by")
@@ -178,7 +178,7 @@ def _path(a: Token, b: Token) -> tuple[str, int] | None:
 
 
 #: the classes of what a cue of mediating is about: talks, a deal, a meeting
-_TALKS = frozenset({"talk_nouns", "deal_objects", "meetings", "effort_nouns"})
+_TALKS = frozenset({"talk_nouns", "deal_objects", "meetings", "effort_nouns", "talks"})
 #: the classes of cues that mediate only talks or a deal they govern ("hosted the talks", not
 #: "hosted the concert"), like the loose fallback's ``talk_verbs``
 TALKS_ONLY = frozenset(

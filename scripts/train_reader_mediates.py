@@ -420,7 +420,7 @@ def main(argv: list[str] | None = None) -> None:
         "--grid",
         type=float,
         nargs="+",
-        default=[-0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0],
+        default=[0.0, 0.5, 1.0, 1.5, 2.0, 2.5],
         help="the thresholds the model's is chosen among",
     )
     ap.add_argument(

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 #: bump when the features change: a model trained on other features is refused on load
-FEATURES_VERSION = 100 * READER_FEATURES_VERSION + 5
+FEATURES_VERSION = 100 * READER_FEATURES_VERSION + 6
 #: how far up the tree the path to the root is followed
 _DEPTH = 5
 #: the dependencies of a head's other children worth naming ("hosted *talks*", "brokered by")
@@ -86,6 +86,13 @@ CUE_CLASSES = (
     "meetings",
     "third_party",
     "role_heads",
+)
+#: the classes of verbs, read only on a verb, and of nouns, read only on a noun
+VERB_CLASSES = frozenset(
+    c for c in LEXICON_CLASSES + CUE_CLASSES if c.endswith("verbs") or c == "refusals"
+)
+_POS_CLASSES = VERB_CLASSES | frozenset(
+    c for c in LEXICON_CLASSES + CUE_CLASSES if c.endswith("nouns") or c in ("roles", "talks")
 )
 #: the classes that make a token a cue of mediating, whose path to a candidate is a feature
 MEDIATING = frozenset(
@@ -139,10 +146,14 @@ class WordClasses:
                     self.by_word[w] = (*self.by_word.get(w, ()), name)
 
     def of(self, t: Token) -> tuple[str, ...]:
-        """The classes of a token's lemma or word."""
+        """The classes of a token's lemma or word, a class of verbs only for a verb and one of
+        nouns only for a noun ("pushing for a deal" is no effort noun)."""
         lemma, low = t.lemma_.lower(), t.lower_
         found = self.by_word.get(lemma, ())
-        return found if lemma == low else tuple(dict.fromkeys(found + self.by_word.get(low, ())))
+        if lemma != low:
+            found = tuple(dict.fromkeys(found + self.by_word.get(low, ())))
+        verb = t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBG")
+        return tuple(c for c in found if (c in VERB_CLASSES) == verb or c not in _POS_CLASSES)
 
 
 @fallbacks.per_lexicon
@@ -221,7 +232,7 @@ def _cue_features(ctx: DocContext, wc: WordClasses, e: Token, sent: Span) -> lis
         return ["no-cue"]
     n, path, cls, cue = best
     out = [f"cue-path|{path}", f"cue-path-class|{path}|{cls}", f"cue-len|{min(n, 6)}"]
-    near = [cue, *cue.children, cue.head]
+    near = [*cue.children, cue.head]
     if any(c.dep_ == "neg" for c in cue.children) or any(
         c.lower_ in ("without", "no") for c in near
     ):

@@ -7,7 +7,8 @@ logistic regression over the construction it sits in (:mod:`.mediator_features`)
 one that passes the model's threshold mediates. The sides are found the way the loose fallback
 finds them (the sides the sentence names, else the document's parties), and a party of the talks
 never mediates; the relation's confidence is the model's probability scaled to at most 0.5 and
-never above the loose fallback's for that side.
+never above the loose fallback's for that side. A candidate is read only where its nearest
+word of mediating says a mediation, as the loose fallback asks of its cues (:func:`_said`).
 
 The model (``data/reader_mediates.npz``) is trained by ``scripts/train_reader_mediates.py``:
 weights of hashed features, a bias, the threshold chosen by leave-one-set-out over the dev sets,
@@ -29,7 +30,9 @@ from actorgraph.ingest.extract.mediator_features import (
     FEATURES_VERSION,
     candidate_features,
     candidate_strings,
+    classes_for,
     mention_root,
+    nearest_cue,
     unsaid,
 )
 
@@ -115,6 +118,7 @@ def read(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
     if not chosen:
         return
     reader = _Reader(ctx, parties, cues_for(ctx.lex), k)
+    chosen = [(s, m) for s, m in chosen if _said(ctx, reader, m)]
     before = len(ctx.out.relations)
     conf: dict[str, float] = {}
     for s, m in chosen:
@@ -124,3 +128,19 @@ def read(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
     reader.emit()
     for rec in ctx.out.relations[before:]:
         rec["confidence"] = round(min(rec["confidence"], conf.get(rec["source"], 0.0)), 2)
+
+
+def _said(ctx: DocContext, reader: _Reader, m: Mention) -> bool:
+    """Whether the mention's nearest cue of mediating says a mediation, as the loose fallback
+    asks of its cues: there is one; it is not negated, offered, hoped for or asked about; it
+    is not about a deal or talks on another matter ("pushing for a trade deal"), nor a track
+    that is over ("hosted the former rounds")."""
+    e = mention_root(ctx, m)
+    cue = nearest_cue(classes_for(ctx.lex), e, reader.sent)
+    if cue is None or reader._unsaid(cue):
+        return False
+    governed = [*reader._governed(cue), *(c for c in cue.children if c.dep_ in ("pobj", "prep"))]
+    governed += [g for c in cue.children if c.dep_ == "prep" for g in c.children]
+    if any(reader._other_matter(g) for g in governed):
+        return False
+    return not reader.m.past_rounds(cue, governed)

@@ -150,6 +150,8 @@ BOUNDED_FIRST = 100
 #: cannot be among them; past it (a broker question's thousand) it looks for none to leave out:
 #: there are seldom more middle actors than that, and working out which cost more than it saved
 NEAR_PRUNE = 100
+#: Relationships, then nodes, :meth:`Neo4jStore.wipe` deletes a transaction.
+WIPE_BATCH = 10_000
 #: The path length whose plans :meth:`Neo4jStore.warm` compiles (``Graph.paths``' default).
 WARM_HOPS = 4
 #: Seconds an auto-commit read retries transient errors for (the driver's
@@ -644,18 +646,22 @@ class Neo4jStore(GraphStore):
         return f"Neo4j at {self.uri} (database {self.database or 'default'})"
 
     def wipe(self) -> None:
-        """Delete every node and relationship (test helper); constraints and indexes stay."""
-        limit = 10_000
+        """Delete every node and relationship (test helper); constraints and indexes stay.
+        The relationships first, at most :data:`WIPE_BATCH` a transaction, then the nodes
+        (none left with a relationship), as many a transaction: deleting a node deletes its
+        relationships in the same transaction, and at 1M relations a batch of nodes with
+        their relationships went over the server's transaction memory limit."""
 
-        def delete_some(tx: _Tx) -> int:
+        def delete_some(query: str, tx: _Tx) -> int:
             tx.run("write_begin")
-            deleted = int(tx.run("wipe_batch", limit=limit)[0]["deleted"])
+            deleted = int(tx.run(query, limit=WIPE_BATCH)[0]["deleted"])
             if not deleted:
                 raise _Unchanged(0)
             return deleted
 
-        while self._write(delete_some) == limit:
-            pass
+        for query in ("wipe_relationships", "wipe_batch"):
+            while self._write(partial(delete_some, query)) == WIPE_BATCH:
+                pass
         self._write(lambda tx: tx.run("notes_wipe"))
 
     # ------------------------------------------------------------------ writes

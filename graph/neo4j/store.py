@@ -1064,16 +1064,26 @@ class Neo4jStore(GraphStore):
     def version_and_names(self, names: Iterable[str]) -> tuple[str, dict[str, list[str]]]:
         """One query (a transaction costs the driver and the server more than the two small
         reads do): ``version_and_names``."""
+        version, named, _actors = self.version_and_actors(names)
+        return version, named
+
+    def version_and_actors(
+        self, names: Iterable[str]
+    ) -> tuple[str, dict[str, list[str]], dict[str, Any]]:
+        """:meth:`version_and_names` with the actors the names found, from the same query."""
         wanted = list(dict.fromkeys(names))
         needles = {n: name_needle(n) for n in wanted}
         rows = self._read_one(
             lambda tx: tx.run("version_and_names", needles=sorted(set(needles.values())))
         )
         ids: dict[str, list[str]] = defaultdict(list)
-        for needle, actor_id in rows[0]["found"]:
+        actors: dict[str, Any] = {}
+        for needle, actor_id, props in rows[0]["found"]:
             ids[needle].append(actor_id)
+            if actor_id not in actors:
+                actors[actor_id] = node_from_props(ACTOR, props)
         named = {n: sorted(ids.get(needles[n], [])) for n in wanted}
-        return str(rows[0]["version"]), named
+        return str(rows[0]["version"]), named, actors
 
     @staticmethod
     def _names(wanted: list[str], tx: _Tx) -> dict[str, list[str]]:

@@ -56,7 +56,7 @@ def test_the_path_runs_up_from_one_end_and_down_to_the_other() -> None:
 
 
 def test_roles_negation_and_flags_make_different_features() -> None:
-    holder, verb, topic = _tokens()
+    holder, verb, _topic = _tokens()
 
     def feats(role: str, tok, flags: tuple[str, ...] = ()) -> set[int]:  # type: ignore[no-untyped-def]
         bag = FeatureBag()

@@ -9,8 +9,9 @@ state in the phrase of that role word or of the name (:func:`in_phrase`: a name,
 demonym: "the Qatari prime minister", "a spokesman for Hamas", "Ethiopia's envoy"; not one in
 a clause of its own), the reporting outlet excepted. A pair's features (:func:`pair_features`,
 hashed by :class:`.reader_features.FeatureBag`) describe the construction that ties them,
-never the words of one article: the dependency path between person and body and between the role word and the
-body (:func:`.reader_features.add_pair`, :func:`.reader_features.add_candidate`), the class of
+never the words of one article: the dependency path between person and body and between the
+role word and the body (:func:`.reader_features.add_pair`,
+:func:`.reader_features.add_candidate`), the class of
 the role word and of the words on the way, how the body hangs on the role word (possessive,
 modifier, the preposition of its phrase) and how the sentence's other bodies do (so that "the
 Ghanaian chair of the ECOWAS team" can weigh the demonym against the "of" phrase), the body's

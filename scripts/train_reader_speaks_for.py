@@ -11,9 +11,9 @@ a row, labelled 1 when the document's gold holds that ``speaks_for`` (ends match
 aliases as the scorer matches them), 0 when it holds none from the person to the body, and left
 out when only optional gold does. One L2 logistic regression over the hashed pair features
 (:mod:`scripts.reader_training`); the threshold is that of the best F1 of each (sentence,
-person)'s best pair on the sets, each scored by a model trained without its set (the bank
-always in training). The model file holds weights, bias, threshold and a description; no
-text.
+person)'s best pair, each scored by a model trained without its set (a set, or one file of
+the bank, so that its near misses count). The model file holds weights, bias, threshold and
+a description; no text.
 
 ``--report`` prints the candidate recall (how often the gold's pair is among the candidates of
 its evidence sentence at all), what the reader would add where the rules gave the person no
@@ -69,6 +69,8 @@ class Row:
     has_principal: bool
     #: the rules' body for this person in this sentence, if any
     rules_body: str | None
+    #: what leave-one-out holds out together: a set, or one file of the bank
+    group: str = ""
 
 
 @dataclass
@@ -94,6 +96,8 @@ class Collector:
 
     def __init__(self, d: rt.LabelledDoc, detector: Any, n_features: int, out: Collected):
         self.d, self.detector, self.n_features, self.out = d, detector, n_features, out
+        # a bank case's id is bank-<file's family>-<n>: the file is held out as one
+        self.group = d.article.id.rsplit("-", 1)[0] if d.source == "bank" else d.source
 
     def __call__(self, ctx: DocContext) -> dict[int, frozenset[str]]:
         d = self.d
@@ -136,6 +140,7 @@ class Collector:
                         k in by_sent,
                         person in ctx.principal,
                         by_sent.get(k, {}).get(person),
+                        self.group,
                     )
                     self.out.rows.append(row)
         if d.source != "bank":
@@ -179,12 +184,12 @@ def best_per_person(rows: list[Row], scores: np.ndarray) -> np.ndarray:
 
 
 def held_out_scores(rows: list[Row], n_features: int, c: float) -> np.ndarray:
-    """Each set's rows scored by a model trained without its set; NaN for the bank's."""
+    """Each row scored by a model trained without its group (its set, or its bank file, so
+    that the bank's near misses weigh in the threshold too)."""
     x = rt.matrix([r.feats for r in rows], n_features)
     y = np.array([r.label or 0 for r in rows])
-    owner = np.array([r.source for r in rows])
-    sets = sorted(set(owner.tolist()) - {"bank"})
-    idx, sc = rt.leave_one_set_out(x, y, owner, sets, c)
+    owner = np.array([r.group for r in rows])
+    idx, sc = rt.leave_one_set_out(x, y, owner, sorted(set(owner.tolist())), c)
     scores = np.full(len(rows), np.nan)
     scores[idx] = sc
     return scores
@@ -229,7 +234,7 @@ def report(col: Collected, rows: list[Row], scores: np.ndarray, threshold: float
             f"gold speaks_for {len(col.gold)}, its pair among the candidates of its evidence "
             f"sentence {cand} ({cand / len(col.gold):.2f})"
         )
-    held = ~np.isnan(scores)
+    held = np.array([r.source != "bank" for r in rows]) & ~np.isnan(scores)
     rows = [r for r, h in zip(rows, held, strict=True) if h]
     scores = scores[held]
     best = best_per_person(rows, scores)

@@ -75,22 +75,17 @@ def _best(ex: Extractor, text: str) -> dict[str, tuple[str, float]]:
 
 # (text, person, body): what ties them differs in each (my own sentences)
 READ = [
-    pytest.param(
+    (
         "Kwame Mensah, the Ghanaian-born chief of staff of the ECOWAS mission, said troops "
         "would stay.",
         "kwame-mensah",
         "ecowas",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a birthplace demonym ('Ghanaian-born') still outweighs the "
-            "'of' phrase: too few such cases to learn from",
-        ),
     ),
     (
-        "Nadia Haddad, the Lebanese deputy head of the UNIFIL mission, said the patrols had "
+        "Nadia Haddad, the Lebanese deputy head of the African Union mission, said patrols had "
         "resumed.",
         "nadia-haddad",
-        "unifil",
+        "african-union",
     ),
     (
         "Colonel Omar Hamdan, a spokesman for the Libyan National Army, denied the claim.",
@@ -221,9 +216,9 @@ def test_a_question_is_not_read(extractor: Extractor, of_phrase_model: Path) -> 
 
 def test_the_rules_pair_stands(extractor: Extractor, of_phrase_model: Path) -> None:
     # the rules read Lebanon here; the reader does not read the sentence again
-    text = "Nadia Haddad, the Lebanese deputy head of the UNIFIL mission, said patrols resumed."
+    text = "Nadia Haddad, the Lebanese deputy head of the African Union mission, said so."
     found = {(r["source"], r["target"]) for r in _speaks(extractor, text)}
-    assert ("nadia-haddad", "unifil") not in found
+    assert ("nadia-haddad", "african-union") not in found
 
 
 # ---------------------------------------------------------------- the model file
@@ -269,6 +264,8 @@ cases:
   - text: The Thai negotiator Somchai Boon said the border would reopen.
     speaks_for: [[Somchai Boon, Thailand]]
   - text: Former Thai negotiator Arun Chai said the border would reopen.
+  - text: The Lao negotiator Kham Vong said the border would reopen.
+    note: a near miss as far as this test goes (the row of a negative)
   - text: Prime Minister Somsak Wongchai said Cambodia must withdraw.
     speaks_for: []
 """

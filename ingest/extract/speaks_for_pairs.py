@@ -7,7 +7,9 @@ a role noun before or beside the name, a copula's, or a relative clause of headi
 other person named in the role's phrase holds; a *body* any mention of an organization or a
 state in the phrase of that role word or of the name (:func:`in_phrase`: a name, a metonym, a
 demonym: "the Qatari prime minister", "a spokesman for Hamas", "Ethiopia's envoy"; not one in
-a clause of its own), the reporting outlet excepted. A pair's features (:func:`pair_features`,
+a clause of its own, nor a brief, nor beside an of/for/at phrase of the role word that names
+another), the reporting outlet excepted, that the dictionary knows or
+the document's other readings use. A pair's features (:func:`pair_features`,
 hashed by :class:`.reader_features.FeatureBag`) describe the construction that ties them,
 never the words of one article: the dependency path between person and body and between the
 role word and the body (:func:`.reader_features.add_pair`,
@@ -200,6 +202,15 @@ def _placed(rt: Token, pt: Token, bt: Token) -> bool:
     return via.startswith("prep:") and via[5:] not in _BODY_PREPS
 
 
+def _phrase(rt: Token) -> set[int] | None:
+    """The tokens of the role word's of/for/at phrases, or None when it has none: a role with
+    such a phrase serves the body the phrase names, not a demonym before it."""
+    preps = [c for c in rt.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")]
+    if not any(g.dep_ == "pobj" for c in preps for g in c.children):
+        return None
+    return {x.i for c in preps for x in c.subtree}
+
+
 def _held_by_another(ctx: DocContext, rt: Token, person: str | None) -> bool:
     """Whether the role word's phrase names another person, its holder, in it or right after
     it ("praised by X, the leader of the Front Y": Y leads the Front)."""
@@ -221,7 +232,19 @@ def _body_of(ctx: DocContext, m: Mention) -> str | None:
         actor = ctx.new_actor_for(m)
     if actor is None or actor in ctx.outlets or ctx.type_of(actor) not in BODIES:
         return None
-    return actor
+    if m.brief:
+        return None  # "the envoy for the Upper Nile": a brief, a place
+    return actor if _known(ctx, actor) else None
+
+
+def _known(ctx: DocContext, actor: str) -> bool:
+    """An actor the dictionary holds, or one the document's other readings use (a party, an
+    actor of a relation or statement): a name only this reading would make an actor ("Governor
+    X of the Banco de Mexico") is left to the rules."""
+    e = ctx.dict.entries.get(actor)
+    if (e is not None and e.origin != "new") or actor in ctx.parties:
+        return True
+    return any(actor in (r["source"], r["target"]) for r in ctx.out.relations)
 
 
 def _steps(a: Token, b: Token) -> int:
@@ -248,6 +271,7 @@ def candidates(ctx: DocContext, sent: Span) -> list[Pair]:
         tie = role_tie(ctx, pt, heads)
         if tie is None or _held_by_another(ctx, tie, p.actor):
             continue
+        phrase = _phrase(tie) if tie.pos_ in ("NOUN", "PROPN") else None
         best: dict[str, tuple[int, Pair]] = {}
         for m, actor in bodies:
             if m is p or actor == p.actor:
@@ -255,6 +279,8 @@ def candidates(ctx: DocContext, sent: Span) -> list[Pair]:
             bt = span_root(ctx.doc, m.start, m.end)
             if not in_phrase(bt, tie, pt) or _placed(tie, pt, bt):
                 continue
+            if phrase is not None and bt.i not in phrase:
+                continue  # "the Nepali chief of the observer mission": the phrase's, not Nepal
             n = _steps(pt, bt)
             if actor not in best or n < best[actor][0]:
                 best[actor] = (n, Pair(p, actor, pt, bt, m.kind, tie))

@@ -255,7 +255,14 @@ class Graph:
         there, the source's first."""
         names = list(dict.fromkeys((source, target)))
         known = self._named_actors.last_kept(names)  # the names kept at the last version seen
-        version, looked = self.store.version_and_names([n for n in names if n not in known])
+        version, looked, actors = self.store.version_and_actors(
+            [n for n in names if n not in known]
+        )
+        # the actors read with the names: a path answer names its ends without another read
+        new = sorted(set(actors) - self._ref_parts.found(actors, version).keys())
+        if new:
+            nodes = {i: (ACTOR, actors[i]) for i in new}
+            self._ref_parts.keep(self._refs_of(new, nodes, version), version)
         kept = self._named_actors.found(names, version)
         todo = [n for n in names if n not in kept]
         if todo:

@@ -371,6 +371,15 @@ class GraphStore(ABC):
         wanted = list(names)
         return self.version(), self.lookup_names(wanted) if wanted else {}
 
+    def version_and_actors(
+        self, names: Iterable[str]
+    ) -> tuple[str, dict[str, list[str]], dict[str, Any]]:
+        """:meth:`version_and_names`, and the actors found by id where the same read gives them
+        (a server backend: then a path answer without paths reads nothing more to name its
+        ends); none here."""
+        version, named = self.version_and_names(names)
+        return version, named, {}
+
     @abstractmethod
     def actor_names(self) -> list[tuple[str, str, list[str]]]:
         """``(id, name, aliases)`` of every actor, ordered by id (for search and suggestions)."""

@@ -150,6 +150,8 @@ BOUNDED_FIRST = 100
 #: cannot be among them; past it (a broker question's thousand) it looks for none to leave out:
 #: there are seldom more middle actors than that, and working out which cost more than it saved
 NEAR_PRUNE = 100
+#: Relationships, then nodes, :meth:`Neo4jStore.wipe` deletes a transaction.
+WIPE_BATCH = 10_000
 #: The path length whose plans :meth:`Neo4jStore.warm` compiles (``Graph.paths``' default).
 WARM_HOPS = 4
 #: Seconds an auto-commit read retries transient errors for (the driver's
@@ -644,18 +646,22 @@ class Neo4jStore(GraphStore):
         return f"Neo4j at {self.uri} (database {self.database or 'default'})"
 
     def wipe(self) -> None:
-        """Delete every node and relationship (test helper); constraints and indexes stay."""
-        limit = 10_000
+        """Delete every node and relationship (test helper); constraints and indexes stay.
+        The relationships first, at most :data:`WIPE_BATCH` a transaction, then the nodes
+        (none left with a relationship), as many a transaction: deleting a node deletes its
+        relationships in the same transaction, and at 1M relations a batch of nodes with
+        their relationships went over the server's transaction memory limit."""
 
-        def delete_some(tx: _Tx) -> int:
+        def delete_some(query: str, tx: _Tx) -> int:
             tx.run("write_begin")
-            deleted = int(tx.run("wipe_batch", limit=limit)[0]["deleted"])
+            deleted = int(tx.run(query, limit=WIPE_BATCH)[0]["deleted"])
             if not deleted:
                 raise _Unchanged(0)
             return deleted
 
-        while self._write(delete_some) == limit:
-            pass
+        for query in ("wipe_relationships", "wipe_batch"):
+            while self._write(partial(delete_some, query)) == WIPE_BATCH:
+                pass
         self._write(lambda tx: tx.run("notes_wipe"))
 
     # ------------------------------------------------------------------ writes
@@ -1058,16 +1064,26 @@ class Neo4jStore(GraphStore):
     def version_and_names(self, names: Iterable[str]) -> tuple[str, dict[str, list[str]]]:
         """One query (a transaction costs the driver and the server more than the two small
         reads do): ``version_and_names``."""
+        version, named, _actors = self.version_and_actors(names)
+        return version, named
+
+    def version_and_actors(
+        self, names: Iterable[str]
+    ) -> tuple[str, dict[str, list[str]], dict[str, Any]]:
+        """:meth:`version_and_names` with the actors the names found, from the same query."""
         wanted = list(dict.fromkeys(names))
         needles = {n: name_needle(n) for n in wanted}
         rows = self._read_one(
             lambda tx: tx.run("version_and_names", needles=sorted(set(needles.values())))
         )
         ids: dict[str, list[str]] = defaultdict(list)
-        for needle, actor_id in rows[0]["found"]:
+        actors: dict[str, Any] = {}
+        for needle, actor_id, props in rows[0]["found"]:
             ids[needle].append(actor_id)
+            if actor_id not in actors:
+                actors[actor_id] = node_from_props(ACTOR, props)
         named = {n: sorted(ids.get(needles[n], [])) for n in wanted}
-        return str(rows[0]["version"]), named
+        return str(rows[0]["version"]), named, actors
 
     @staticmethod
     def _names(wanted: list[str], tx: _Tx) -> dict[str, list[str]]:

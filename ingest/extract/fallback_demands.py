@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract import fallbacks
 from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
-from actorgraph.ingest.extract.demands import NEEDED_MEANS
+from actorgraph.ingest.extract.demand_verbs import NEEDED_MEANS
 from actorgraph.ingest.extract.lexicon import FUTURE_AUXILIARIES, Words, read_cue_file
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.stance_rules import denied_subject

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 
 
 def tie_to_government(ctx: DocContext, actor: str, title: str, k: int, at: int) -> None:
-    """ "President Filipe Nyusi" in talks between a state and rebels: the state."""
+    """ "President Filipe Nyusi" in talks between a state and rebels: the state. The person
+    at token ``at`` in sentence ``k`` speaks for the state :func:`_government_of` gives the
+    title, else (a head of state's office) the state of the clause they say, unless someone
+    else there already speaks for it (:func:`_counterpart`)."""
     if actor in ctx.principal:
         return
     state = _government_of(ctx, title, k, at)

@@ -5,7 +5,8 @@ negotiator", "a member of the group's political bureau"); a described possessor 
 ministry's spokesman": the ministry named last; "its envoy": the body named last before it);
 the one actor that sends or sets up a body ("Ethiopia sent a team led by X"). With the small
 tests the readers of roles share: a word that cancels a role ("former"), an ordinal that puts
-an office in history ("Somalia's first president"), a sentence that goes on a paragraph.
+an office in history ("Somalia's first president"), the mentions of a sentence, and whether a
+sentence follows one of the same paragraph.
 """
 
 from __future__ import annotations

@@ -25,29 +25,34 @@ biases, thresholds and that description: no text.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from actorgraph.ingest.articles import read_article_file
 from actorgraph.ingest.extract import load_model
-from actorgraph.ingest.extract.bank import load_bank
-from actorgraph.ingest.extract.detector import DEFAULT_MODEL, DetectorModel
+from actorgraph.ingest.extract.detector import DEFAULT_MODEL, DetectorModel, detector_model
 from actorgraph.ingest.extract.detector_features import sentence_features
-from actorgraph.ingest.extract.detector_labels import evidence_families
 from actorgraph.ingest.extract.fallbacks import FAMILIES
 from actorgraph.ingest.settings import ExtractionSettings
-from scipy import sparse
 
-ROOT = Path(__file__).resolve().parent.parent
-BANK = ROOT / "examples" / "extraction-bank"
-PLOVER = ROOT / "examples" / "plover" / "plover-gsr-dev.jsonl"
-PLOVER_FAMILIES = {"DEMAND": "demands", "REJECT": "rejects"}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reader_training import (
+    BANK,
+    PLOVER,
+    PLOVER_FAMILIES,
+    ROOT,
+    LabelledDoc,
+    average_precision,
+    best_threshold,
+    fit,
+    leave_one_set_out,
+    load_docs,
+    matrix,
+    prf,
+)
 
 #: a sentence's label for one family: 1, 0, or None (left out)
 Label = dict[str, int | None]
@@ -62,122 +67,65 @@ class Group:
     labels: list[Label] = field(default_factory=list)
 
 
-def _sentences(nlp: Any, texts: Iterable[str], n_features: int) -> Iterator[tuple[Any, list]]:
-    """(sentences, feature rows) of each text, parsed by extraction's own pipeline."""
-    for doc in nlp.pipe(texts, batch_size=32):
-        sents = list(doc.sents)
-        ks, feats = sentence_features(doc, [(s.start, s.end) for s in sents], n_features)
-        cuts = np.searchsorted(ks, np.arange(1, len(sents)))
-        yield sents, np.split(feats, cuts)
+def _rows(d: LabelledDoc, n_features: int) -> list[np.ndarray]:
+    """The feature rows of a document's sentences."""
+    sents = d.sents
+    ks, feats = sentence_features(d.doc, [(s.start, s.end) for s in sents], n_features)
+    return np.split(feats, np.searchsorted(ks, np.arange(1, len(sents))))
 
 
-def bank_group(nlp: Any, path: Path, n_features: int) -> Group:
-    g = Group("bank")
-    dirs = [path] + [d for d in [path / "opt-in"] if d.is_dir()]  # opt-in: cases of a setting
-    for fam in [f for d in dirs for f in load_bank(d)]:
-        scored = [f for f in fam.scores if f in FAMILIES]
-        if not scored:
-            continue
-        texts = [c.text for c in fam.cases]
-        for case, (sents, rows) in zip(fam.cases, _sentences(nlp, texts, n_features), strict=True):
-            for sent, row in zip(sents, rows, strict=True):
-                label: Label = dict.fromkeys(FAMILIES)
-                for f in scored:
-                    rels = getattr(case, f)
-                    if not rels:
-                        label[f] = 0
-                    elif len(sents) == 1 or any(r.source in sent.text for r in rels):
-                        label[f] = 1
-                g.rows.append(row)
-                g.labels.append(label)
-    return g
+def _bank_labels(d: LabelledDoc) -> list[Label]:
+    """A case that lists relations of a family it is scored on is a positive (in a case of
+    several sentences, the sentences that name a source); one that lists none a negative."""
+    sents, out = d.sents, []
+    for sent in sents:
+        label: Label = dict.fromkeys(FAMILIES)
+        for f in d.scored:
+            rels = [r for r in d.gold if r.get("kind") == "relation" and r.get("type") == f]
+            if not rels:
+                label[f] = 0
+            elif len(sents) == 1 or any(r["source"] in sent.text for r in rels):
+                label[f] = 1
+        out.append(label)
+    return out
 
 
-def plover_group(nlp: Any, path: Path, n_features: int) -> Group:
-    g = Group("plover")
-    recs = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    recs = [r for r in recs if isinstance(r.get("text"), str) and r["text"].strip()]
-    for rec, (sents, rows) in zip(
-        recs, _sentences(nlp, [r["text"] for r in recs], n_features), strict=True
-    ):
-        family = PLOVER_FAMILIES.get(str(rec.get("event", "")).upper())
-        for row in rows:
-            label: Label = dict.fromkeys(FAMILIES)
-            for f in PLOVER_FAMILIES.values():
-                # a positive event's other sentences (rare) may not hold it: left out
-                label[f] = 0 if f != family else (1 if len(sents) == 1 else None)
-            g.rows.append(row)
-            g.labels.append(label)
-    return g
+def _plover_labels(d: LabelledDoc) -> list[Label]:
+    """DEMAND a positive of demands, REJECT of rejects, every other event a negative of both
+    (a positive event's other sentences, rare, may not hold it: left out)."""
+    n, family = len(d.sents), d.meta.get("family")
+    label: Label = dict.fromkeys(FAMILIES)
+    for f in PLOVER_FAMILIES.values():
+        label[f] = 0 if f != family else (1 if n == 1 else None)
+    return [dict(label) for _ in range(n)]
 
 
-def set_group(nlp: Any, set_dir: Path, n_features: int) -> Group:
-    g = Group(set_dir.name)
-    articles = [read_article_file(p) for p in sorted((set_dir / "articles").glob("*.txt"))]
-    for article, (sents, rows) in zip(
-        articles, _sentences(nlp, [a.text for a in articles], n_features), strict=True
-    ):
-        gold_path = set_dir / "gold" / f"{article.id}.gold.jsonl"
-        gold = [json.loads(x) for x in gold_path.read_text().splitlines() if x.strip()]
-        texts = [s.text for s in sents]
-        required = evidence_families(texts, gold, optional=False)
-        every = evidence_families(texts, gold)
-        for k, row in enumerate(rows):
-            label: Label = {}
-            for f in FAMILIES:
-                if f in required.get(k, ()):
-                    label[f] = 1
-                else:
-                    label[f] = None if f in every.get(k, ()) else 0
-            g.rows.append(row)
-            g.labels.append(label)
-    return g
+def _set_labels(d: LabelledDoc) -> list[Label]:
+    """A sentence a gold relation cites is a positive of its family, every other a negative;
+    a sentence only optional gold cites is left out of that family."""
+    required, every = d.evidence(optional=False), d.evidence()
+    out = []
+    for k in range(len(d.sents)):
+        label: Label = {}
+        for f in FAMILIES:
+            if f in required.get(k, ()):
+                label[f] = 1
+            else:
+                label[f] = None if f in every.get(k, ()) else 0
+        out.append(label)
+    return out
 
 
-def _matrix(rows: list[np.ndarray], n_features: int) -> sparse.csr_matrix:
-    indptr = np.concatenate([[0], np.cumsum([len(r) for r in rows])])
-    indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    data = np.ones(len(indices), dtype=np.float64)
-    m = sparse.csr_matrix((data, indices.astype(np.int32), indptr.astype(np.int32)))
-    m.resize((len(rows), n_features))
-    return m
-
-
-def _fit(
-    x: sparse.csr_matrix, y: np.ndarray, c: float, weight: np.ndarray
-) -> tuple[np.ndarray, float]:
-    from sklearn.linear_model import LogisticRegression
-
-    m = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear")
-    m.fit(x, y, sample_weight=weight)
-    return m.coef_[0].astype(np.float32), float(m.intercept_[0])
-
-
-def best_threshold(scores: np.ndarray, y: np.ndarray, beta: float) -> float:
-    """The score threshold of the best F-beta (halfway to the next lower score)."""
-    order = np.argsort(-scores, kind="stable")
-    s, yy = scores[order], y[order]
-    tp, fp = np.cumsum(yy), np.cumsum(1 - yy)
-    prec, rec = tp / np.maximum(tp + fp, 1), tp / max(int(yy.sum()), 1)
-    b2 = beta * beta
-    f = (1 + b2) * prec * rec / np.maximum(b2 * prec + rec, 1e-9)
-    i = int(np.argmax(f))
-    return float((s[i] + s[i + 1]) / 2) if i + 1 < len(s) else float(s[i] - 1e-6)
-
-
-def _prf(pred: np.ndarray, y: np.ndarray) -> dict[str, float | int]:
-    tp, fp = int((pred & (y == 1)).sum()), int((pred & (y == 0)).sum())
-    fn = int((~pred & (y == 1)).sum())
-    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    return {"precision": round(p, 3), "recall": round(r, 3), "tp": tp, "fp": fp, "fn": fn}
-
-
-def _average_precision(scores: np.ndarray, y: np.ndarray) -> float:
-    """Precision averaged over the ranks of the positives (threshold-free ranking quality)."""
-    yy = y[np.argsort(-scores, kind="stable")]
-    hits = np.cumsum(yy)
-    ranks = np.flatnonzero(yy) + 1
-    return round(float((hits[ranks - 1] / ranks).mean()), 3) if len(ranks) else 0.0
+def groups_of(docs: list[LabelledDoc], n_features: int) -> list[Group]:
+    """The documents' labelled sentences, one group per source, in order of appearance."""
+    groups: dict[str, Group] = {}
+    labels_of = {"bank": _bank_labels, "plover": _plover_labels}
+    for d in docs:
+        g = groups.setdefault(d.source, Group(d.source))
+        labels = labels_of.get(d.source, _set_labels)(d)
+        g.rows.extend(_rows(d, n_features))
+        g.labels.extend(labels)
+    return list(groups.values())
 
 
 def train(
@@ -193,7 +141,7 @@ def train(
     rows = [r for g in groups for r in g.rows]
     labels = [lab for g in groups for lab in g.labels]
     owner = np.array([g.name for g in groups for _ in g.rows])
-    x = _matrix(rows, n_features)
+    x = matrix(rows, n_features)
     weights = np.zeros((n_features, len(FAMILIES)), dtype=np.float32)
     bias = np.zeros(len(FAMILIES), dtype=np.float32)
     thresholds = np.zeros(len(FAMILIES), dtype=np.float32)
@@ -217,21 +165,17 @@ def train(
             continue
         held = [s for s in sets if ys[os_ == s].sum() > 0]
         if len(held) >= 2:  # leave one set out: the threshold, and the figures there
-            scores, truth = [], []
-            for s in held:
-                w, b = _fit(xs[os_ != s], ys[os_ != s], c, ws[os_ != s])
-                scores.append(xs[os_ == s] @ w + b)
-                truth.append(ys[os_ == s])
-            sc, tr = np.concatenate(scores), np.concatenate(truth)
+            at, sc = leave_one_set_out(xs, ys, os_, held, c, ws)
+            tr = ys[at]
             thresholds[j] = best_threshold(sc, tr, beta)
-            entry["leave_one_set_out"] = _prf(sc > thresholds[j], tr)
-            entry["leave_one_set_out"]["average_precision"] = _average_precision(sc, tr)
+            entry["leave_one_set_out"] = prf(sc > thresholds[j], tr)
+            entry["leave_one_set_out"]["average_precision"] = average_precision(sc, tr)
             entry["leave_one_set_out"]["sets"] = held
-        w, b = _fit(xs, ys, c, ws)
+        w, b = fit(xs, ys, c, ws)
         weights[:, j], bias[j] = w, b
         entry["threshold"] = round(float(thresholds[j]), 4)
         report[fam] = entry
-    model = DetectorModel(FAMILIES, n_features, weights, bias, thresholds, {})
+    model = detector_model(FAMILIES, n_features, weights, bias, thresholds, {})
     return model, report
 
 
@@ -256,12 +200,9 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     t0, c0 = time.perf_counter(), time.process_time()
     nlp = load_model(ExtractionSettings().spacy_model)
-    groups: list[Group] = []
-    if not args.no_bank:
-        groups.append(bank_group(nlp, args.bank, args.n_features))
-    if not args.no_plover:
-        groups.append(plover_group(nlp, args.plover, args.n_features))
-    groups.extend(set_group(nlp, d, args.n_features) for d in args.sets)
+    bank = None if args.no_bank else args.bank
+    docs = load_docs(nlp, args.sets, bank, None if args.no_plover else args.plover)
+    groups = groups_of(docs, args.n_features)
     if not groups:
         sys.exit("nothing to train on")
     parsed = time.process_time() - c0
@@ -276,7 +217,7 @@ def main(argv: list[str] | None = None) -> None:
         "families": report,
         "note": "weights of hashed parse features; no text",
     }
-    model = DetectorModel(
+    model = detector_model(
         model.families, model.n_features, model.weights, model.bias, model.thresholds, training
     )
     model.save(args.out)

@@ -16,7 +16,7 @@ from actorgraph.ingest.extract import Extractor, fallbacks, load_model, parallel
 from actorgraph.ingest.extract.detector import (
     DEFAULT_MODEL,
     DetectorFlagger,
-    DetectorModel,
+    detector_model,
 )
 from actorgraph.ingest.extract.detector import (
     load_model as load_detector,
@@ -123,7 +123,7 @@ def _save(tmp_path: Path, **change: object) -> Path:
     }
     fields.update(change)
     path = tmp_path / "model.npz"
-    DetectorModel(**fields).save(path)  # type: ignore[arg-type]
+    detector_model(**fields).save(path)  # type: ignore[arg-type]
     return path
 
 
@@ -139,8 +139,8 @@ def test_the_shipped_model_loads_and_says_what_it_was_trained_on(tmp_path: Path)
 @pytest.mark.parametrize(
     ("change", "why"),
     [
-        ({"bias": np.zeros(3, dtype=np.float32)}, "one per family"),
-        ({"families": ("speaks_for", "demands", "rejects", "threatens")}, "unknown families"),
+        ({"bias": np.zeros(3, dtype=np.float32)}, "one per class"),
+        ({"families": ("speaks_for", "demands", "rejects", "threatens")}, "unknown classes"),
         ({"n_features": 1000}, "power of two"),
     ],
 )
@@ -155,7 +155,7 @@ def test_a_mismatched_model_is_refused_naming_the_file(
 
 def _rewrite(path: Path, **raw: object) -> Path:
     """The saved model at ``path`` with some arrays replaced as they are stored (a signed
-    index, which :meth:`DetectorModel.save` never writes)."""
+    index, which :meth:`LinearModel.save` never writes)."""
     with np.load(path, allow_pickle=False) as z:
         data = {k: z[k] for k in z.files}
     data.update({k: np.asarray(v) for k, v in raw.items()})
@@ -168,7 +168,7 @@ def _rewrite(path: Path, **raw: object) -> Path:
     [
         ({"bias": np.array([0, np.nan, 0, 0], dtype=np.float32)}, {}, "bias"),
         ({"bias": np.array([0, 0, np.inf, 0], dtype=np.float32)}, {}, "bias"),
-        ({"families": ("speaks_for", "demands", "rejects", "rejects")}, {}, "families"),
+        ({"families": ("speaks_for", "demands", "rejects", "rejects")}, {}, "classes"),
         ({}, {"index": np.array([-1, 2], dtype=np.int64)}, "index"),
         ({}, {"index": np.array([5, 5], dtype=np.int64)}, "index"),
         ({"training": ["bank"]}, {}, "training"),

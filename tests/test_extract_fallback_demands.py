@@ -195,8 +195,8 @@ def test_cue_file_is_validated(tmp_path: Path) -> None:
     bad = tmp_path / "cues.yaml"
     bad.write_text("verbs: [want]\nnouns: [demand]\nneeds: {wait: [for]}\n")
     with pytest.raises(ValueError, match="no cue verbs"):
-        load_cues.__wrapped__(bad)
+        load_cues(bad)
     typo = tmp_path / "typo.yaml"
     typo.write_text("verbs: [want]\nnouns: [demand]\nnuons: [call]\n")
     with pytest.raises(InputError):
-        load_cues.__wrapped__(typo)
+        load_cues(typo)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+import importlib
+import weakref
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 import pytest
-from actorgraph.ingest.extract import ORIGIN, Extractor, fallbacks
+from actorgraph.ingest.extract import ORIGIN, Extractor, fallback_speaks_for, fallbacks
+from actorgraph.ingest.extract.lexicon import Lexicon
 from actorgraph.ingest.settings import ExtractionSettings
 
 if TYPE_CHECKING:
@@ -137,3 +141,35 @@ def test_a_learned_stage_reads_only_what_the_loose_stage_left_empty(
 def test_unknown_stage_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown fallback stage"):
         fallbacks.register("rejects", stage="guess")
+
+
+def test_per_lexicon_builds_once_a_lexicon_and_keeps_none_alive() -> None:
+    built: list[int] = []
+
+    @fallbacks.per_lexicon
+    def words(lex: Lexicon) -> frozenset[str]:
+        built.append(id(lex))
+        return frozenset(lex.role_titles)
+
+    first, second = Lexicon.load(), Lexicon.load()
+    assert words(first) is words(first)
+    assert words(second) == words(first) and len(built) == 2  # one build each
+    gone = weakref.ref(first)
+    del first
+    gc.collect()
+    assert gone() is None  # the cache holds no lexicon
+    assert words(second) is words(second) and len(built) == 2
+
+
+@pytest.mark.parametrize("family", ["demands", "rejects", "mediates"])
+def test_each_fallbacks_cues_are_joined_once_a_lexicon(family: str) -> None:
+    """The cue file is read and joined with the lexicon's words once, not per sentence."""
+    module = importlib.import_module(f"actorgraph.ingest.extract.fallback_{family}")
+    lex = Lexicon.load()
+    assert module.cues_for(lex) is module.cues_for(lex)
+
+
+def test_speaks_for_role_heads_are_built_once_a_lexicon() -> None:
+    lex = Lexicon.load()
+    heads = fallback_speaks_for.role_heads(lex)
+    assert heads is fallback_speaks_for.role_heads(lex) and "spokesman" in heads

@@ -10,7 +10,7 @@ from actorgraph.ingest.articles import Article
 from actorgraph.ingest.extract import Extractor
 from actorgraph.ingest.extract.mentions import _run_of
 from actorgraph.ingest.extract.normalize import surname
-from actorgraph.ingest.extract.speakers import _title_words_before
+from actorgraph.ingest.extract.titled_names import title_words_before
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +46,10 @@ def test_a_run_of_a_longer_name() -> None:
 def test_title_words_in_capitals_before_a_name(ex: Extractor) -> None:
     doc = ex.nlp("The Russian mediator, Ambassador-at-Large Pavel Orlov, said no.")
     start = next(t.i for t in doc if t.text == "Pavel")
-    assert doc[_title_words_before(doc, start - 1)].text == ","
+    assert doc[title_words_before(doc, start - 1)].text == ","
     plain = ex.nlp("The mediator said Pavel Orlov was late.")
     at = next(t.i for t in plain if t.text == "Pavel")
-    assert _title_words_before(plain, at - 1) == at - 1  # "said" is no title word
+    assert title_words_before(plain, at - 1) == at - 1  # "said" is no title word
 
 
 def test_an_outlet_that_reports_is_no_actor_and_no_speaker(ex: Extractor) -> None:

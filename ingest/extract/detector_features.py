@@ -61,7 +61,7 @@ _KIND_NAMES = [
 _KINDS = {name: _U64(get_string_id(f"<actorgraph:feature:{name}>")) for name in _KIND_NAMES}
 
 
-def _mix(x: np.ndarray) -> np.ndarray:
+def mix(x: np.ndarray) -> np.ndarray:
     """splitmix64's finalizer: every input bit moves every output bit (uint64, wrapping)."""
     x = x ^ (x >> _U64(30))
     x = x * _U64(0xBF58476D1CE4E5B9)
@@ -74,7 +74,7 @@ def _combine(kind: str, *parts: np.ndarray) -> np.ndarray:
     """One hash of a kind of feature and its parts (arrays of equal length)."""
     h = np.full(len(parts[0]), _KINDS[kind], dtype=np.uint64)
     for p in parts:
-        h = _mix(h ^ p)
+        h = mix(h ^ p)
     return h
 
 
@@ -96,7 +96,7 @@ def sentence_features(
     a = np.asarray(doc.to_array(_ATTRS), dtype=np.uint64)
     lemma, dep, ent, like_num = a[:, 0], a[:, 1], a[:, 2], a[:, 4]
     head = np.arange(n) + a[:, 3].view(np.int64)
-    value = np.where(ent != 0, _mix(ent ^ _ENTITY), np.where(like_num != 0, _NUMBER, lemma))
+    value = np.where(ent != 0, mix(ent ^ _ENTITY), np.where(like_num != 0, _NUMBER, lemma))
     sent = np.full(n, -1, dtype=np.int64)
     for k, (start, end) in enumerate(bounds):
         sent[start:end] = k

@@ -28,7 +28,6 @@ origin and a confidence below the rules'.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +45,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.lexicon import Lexicon
     from actorgraph.ingest.extract.parties import Parties
     from spacy.tokens import Span, Token
 
@@ -80,7 +80,6 @@ class Cues(BaseModel):
     attributing: Words = Field(default_factory=list)
 
 
-@lru_cache(maxsize=2)
 def load_cues(path: Path = DATA) -> Cues:
     """The fallback's cue file, validated (one error naming the file and field)."""
     cues = read_cue_file(path, Cues, "the demands fallback's cues")
@@ -91,6 +90,12 @@ def load_cues(path: Path = DATA) -> Cues:
     if stray:
         raise ValueError(f"{path}: restrictions on words that are no cue verbs: {stray}")
     return cues
+
+
+@fallbacks.per_lexicon
+def cues_for(lex: Lexicon) -> Cues:
+    """The cue file, read once a lexicon (its words join none of the lexicon's)."""
+    return load_cues()
 
 
 class LooseDemands(Stances):
@@ -645,4 +650,4 @@ def _one(x: Topic | str | None) -> list[Topic | str]:
 @fallbacks.register("demands")
 def read_demands(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
     """The demands fallback (see the module docstring)."""
-    LooseDemands(ctx, load_cues()).read(sent)
+    LooseDemands(ctx, cues_for(ctx.lex)).read(sent)

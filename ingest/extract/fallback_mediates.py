@@ -34,9 +34,7 @@ hosted a summit"). The word classes are ``data/fallback_mediates.yaml``.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -123,30 +121,15 @@ class Cues:
     envoys: frozenset[str]
 
 
-@cache
 def load_cues(path: Path = CUES) -> _Cues:
     """The cue file, validated (an unknown key or a list that is not words is an error)."""
     return read_cue_file(path, _Cues, "the mediates fallback's cues")
 
 
-#: the cues joined with each live lexicon, by its id: an entry goes when its lexicon does (a
-#: finalizer, not a reference, so the cache keeps no lexicon alive; the lexicon, a frozen
-#: dataclass of sets, is not hashed)
-_JOINED: dict[int, Cues] = {}
-
-
-def cues_for(ctx: DocContext) -> Cues:
+@fallbacks.per_lexicon
+def cues_for(lex: Lexicon) -> Cues:
     """The cue file's classes joined with the lexicon's mediation words (once a lexicon)."""
-    lex = ctx.lex
-    key = id(lex)
-    joined = _JOINED.get(key)
-    if joined is None:
-        joined = _JOINED[key] = _join(lex, load_cues())
-        weakref.finalize(lex, _JOINED.pop, key, None)
-    return joined
-
-
-def _join(lex: Lexicon, c: _Cues) -> Cues:
+    c = load_cues()
     fs = frozenset
     return Cues(
         verbs=fs(c.verbs) | lex.mediation_verbs,
@@ -176,7 +159,7 @@ def read(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
     """Records the mediation a flagged sentence expresses (see the module docstring)."""
     if ctx.asked(sent[0], turns=False):
         return
-    reader = _Reader(ctx, parties, cues_for(ctx), k)
+    reader = _Reader(ctx, parties, cues_for(ctx.lex), k)
     for t in sent:
         reader.token(t)
     reader.emit()

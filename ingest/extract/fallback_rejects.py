@@ -25,7 +25,6 @@ claimed clause (:meth:`StanceRules._disowned`). The word classes are data
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +51,7 @@ from pydantic import Field
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.lexicon import Lexicon
     from actorgraph.ingest.extract.parties import Parties
     from actorgraph.ingest.extract.records import Resolved
     from actorgraph.ingest.extract.topics import Topic
@@ -133,7 +133,6 @@ class Classes:
     not_rejected: frozenset[str]
 
 
-@cache
 def load_classes(path: Path = FALLBACK_REJECTS) -> Classes:
     """The fallback's word classes, validated (one error naming the file and field)."""
     spec = read_cue_file(path, FallbackRejectsFile, "rejects fallback cues")
@@ -144,24 +143,50 @@ def load_classes(path: Path = FALLBACK_REJECTS) -> Classes:
     return Classes(particles={k: frozenset(v) for k, v in spec.particles.items()}, **words)
 
 
+@dataclass(frozen=True)
+class Cues:
+    """The file's word classes, and those joined with the rules' (the lexicon's) words."""
+
+    cls: Classes
+    refusing: frozenset[str]
+    criticising: frozenset[str]
+    accepting: frozenset[str]
+    judging: frozenset[str]
+    stance_objects: frozenset[str]
+
+
+@fallbacks.per_lexicon
+def cues_for(lex: Lexicon) -> Cues:
+    """The cue file's classes joined with the lexicon's (once a lexicon)."""
+    classes = load_classes()
+    refusing = classes.refusing - DENIALS
+    return Cues(
+        cls=classes,
+        refusing=refusing,
+        # the rules' other reject verbs need the object class their frames name: loosely, a
+        # stance object ("blocked the resolution", not "blocked the convoys")
+        criticising=(classes.criticising | set(lex.reject_verbs)) - refusing - DENIALS,
+        accepting=classes.accepting | lex.negated_acceptance,
+        judging=classes.judging | classes.criticising | lex.accusing,
+        stance_objects=classes.stance_objects.union(
+            *(lex.object_classes.get(c, frozenset()) for c in STANCE_CLASSES)
+        ),
+    )
+
+
 class LooseRejects(RejectRules):
     """The loose reading of one flagged sentence (the rules' helpers, looser cues)."""
 
-    def __init__(self, ctx: DocContext, classes: Classes) -> None:
+    def __init__(self, ctx: DocContext, cues: Cues) -> None:
         super().__init__(ctx)
-        self.cls = classes
+        self.cls = cues.cls
         #: what was read, recorded after the reading (which resolves phrases quietly)
         self.found: list[tuple[list[Resolved], list[Topic | str], Token]] = []
-        lex = ctx.lex
-        self.refusing = classes.refusing - DENIALS
-        # the rules' other reject verbs need the object class their frames name: loosely, a
-        # stance object ("blocked the resolution", not "blocked the convoys")
-        self.criticising = (classes.criticising | set(lex.reject_verbs)) - self.refusing - DENIALS
-        self.accepting = classes.accepting | lex.negated_acceptance
-        self.judging = classes.judging | classes.criticising | lex.accusing
-        self.stance_objects = classes.stance_objects.union(
-            *(lex.object_classes.get(c, frozenset()) for c in STANCE_CLASSES)
-        )
+        self.refusing = cues.refusing
+        self.criticising = cues.criticising
+        self.accepting = cues.accepting
+        self.judging = cues.judging
+        self.stance_objects = cues.stance_objects
 
     def read(self, sent: Span) -> None:
         """Read the sentence without making any actor the document's, then record what holds
@@ -624,6 +649,6 @@ def read_rejection(ctx: DocContext, parties: Parties, sent: Span, k: int) -> Non
     kept = resolve.stance_sources
     resolve.stance_sources = True  # "the government refused": the state's stance
     try:
-        LooseRejects(ctx, load_classes()).read(sent)
+        LooseRejects(ctx, cues_for(ctx.lex)).read(sent)
     finally:
         resolve.stance_sources = kept

@@ -29,7 +29,6 @@ with :data:`CONFIDENCE` and the fallback origin, which :meth:`.speakers.Speakers
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract import fallbacks
@@ -37,6 +36,7 @@ from actorgraph.ingest.extract.tokens import span_root
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.lexicon import Lexicon
     from actorgraph.ingest.extract.mentions import Mention
     from actorgraph.ingest.extract.parties import Parties
     from spacy.tokens import Span, Token
@@ -54,13 +54,15 @@ BODY_PREPS = frozenset({"of", "for", "at"})
 BODY_PRONOUNS = frozenset({"its", "their"})
 
 
-@lru_cache(maxsize=4)
-def _role_heads(not_roles: frozenset[str], *groups: frozenset[str]) -> frozenset[str]:
+@fallbacks.per_lexicon
+def role_heads(lex: Lexicon) -> frozenset[str]:
     """The head words of the lexicon's titles, their synonyms, member nouns and the
     fallback's own role nouns ("chief negotiator" -> "negotiator"), but for the heads of no
-    role (`roles.fallback_not_roles`)."""
+    role (`roles.fallback_not_roles`); once a lexicon."""
+    synonyms = frozenset(w for group in lex.title_synonyms for w in group)
+    groups = (lex.role_titles, synonyms, lex.member_nouns, lex.fallback_role_nouns)
     heads = {t.split()[-1] for group in groups for t in group}
-    return frozenset(heads - not_roles)
+    return frozenset(heads - lex.fallback_not_roles)
 
 
 def _present(v: Token) -> bool:
@@ -75,15 +77,7 @@ class _Reader:
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
-        lex = ctx.lex
-        synonyms = frozenset(w for group in lex.title_synonyms for w in group)
-        self.heads = _role_heads(
-            lex.fallback_not_roles,
-            lex.role_titles,
-            synonyms,
-            lex.member_nouns,
-            lex.fallback_role_nouns,
-        )
+        self.heads = role_heads(ctx.lex)
 
     def role(self, t: Token) -> bool:
         """Whether ``t`` is a role noun that no blocker cancels."""

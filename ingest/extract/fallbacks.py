@@ -19,14 +19,17 @@ the family.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import logging
+import weakref
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.lexicon import Lexicon
     from actorgraph.ingest.extract.parties import Parties
     from spacy.tokens import Span
 
@@ -44,6 +47,8 @@ Fallback = Callable[["DocContext", "Parties", "Span", int], None]
 Flagger = Callable[["DocContext"], Mapping[int, frozenset[str]]]
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 #: (stage, family) -> its reading
 _FALLBACKS: dict[tuple[str, str], Fallback] = {}
@@ -76,6 +81,26 @@ def register(family: str, stage: str = "loose") -> Callable[[Fallback], Fallback
         return fn
 
     return deco
+
+
+def per_lexicon(build: Callable[[Lexicon], T]) -> Callable[[Lexicon], T]:
+    """Decorator: ``build(lexicon)`` (a fallback's cues: its cue file read and joined with the
+    lexicon's word classes) runs once per lexicon, not once per flagged sentence.
+
+    The lexicon, a frozen dataclass of sets, is not hashed: what was built is kept by the
+    lexicon's identity and dropped when the lexicon goes (a finalizer, not a reference, so the
+    cache keeps no lexicon alive)."""
+    built: dict[int, T] = {}
+
+    @functools.wraps(build)
+    def cached(lex: Lexicon) -> T:
+        key = id(lex)
+        if key not in built:
+            built[key] = build(lex)
+            weakref.finalize(lex, built.pop, key, None)
+        return built[key]
+
+    return cached
 
 
 def registered() -> dict[tuple[str, str], Fallback]:

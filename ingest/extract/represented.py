@@ -6,7 +6,7 @@ State Z": the people after "by" speak for the state or organization that is repr
 sides and the people are paired in order where their counts agree; one side takes every person
 after its "by". A side named after the first "by" (gapping: "and the U.K. by Z") opens a group
 of its own when its own "by" follows it. The verbs are `roles.representing_verbs` (the active
-"X, representing Poland" is read by :meth:`Speakers._affiliation`).
+"X, representing Poland" is read by :func:`.role_clauses.affiliation`).
 
 The parse of such sentences is unreliable (the model hangs the second side on the first
 person, or "by" on a noun), so the groups are read in word order from the verb to the end of

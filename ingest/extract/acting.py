@@ -46,8 +46,9 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
-def acting_actors(ctx: DocContext) -> set[str]:
-    """The document's actors that act or speak (see the module docstring)."""
+def record_actors(ctx: DocContext) -> set[str]:
+    """The actors a record uses: the parties, each relation's ends, each statement's speaker
+    and the body it is spoken for."""
     out: set[str] = set(ctx.parties)
     for r in ctx.out.relations:
         out.update((r["source"], r["target"]))
@@ -55,6 +56,12 @@ def acting_actors(ctx: DocContext) -> set[str]:
         out.add(s["speaker"])
         if s.get("on_behalf_of"):
             out.add(s["on_behalf_of"])
+    return out
+
+
+def acting_actors(ctx: DocContext) -> set[str]:
+    """The document's actors that act or speak (see the module docstring)."""
+    out = record_actors(ctx)
     named: Counter[str] = Counter()
     seen: set[tuple[str, int]] = set()
     for m in ctx.mentions:

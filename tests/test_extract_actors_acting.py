@@ -109,3 +109,21 @@ def test_an_organization_named_through_its_place(ex: Extractor) -> None:
     recs = [r for r in ex.extract_text(text) if r["kind"] == "actor"]
     assert [r["name"] for r in recs] == ["UN Support Mission in Libya"]
     assert "UNSMIL" in recs[0]["aliases"]
+
+
+def test_an_actor_reader_decides_among_the_named_actors_after_the_rules() -> None:
+    """``Extractor.actor_reader`` gets the rules' choice and returns the document's actors
+    (``bench/actor_reader_loso.py`` keeps them all to measure a learned choice, issue 19A)."""
+    ex = Extractor(n_process=1)
+    text = "Peru accepted the plan. Diplomats from Canada and Japan attended the ceremony."
+    seen: list[set[str]] = []
+
+    def every(ctx: object, kept: set[str]) -> set[str]:
+        seen.append(set(kept))
+        return set(ctx.first_seen)  # type: ignore[attr-defined]
+
+    ex.actor_reader = every
+    assert {"Canada", "Japan", "Peru"} <= _actors(ex, text)
+    assert "peru" in seen[0] and "canada" not in seen[0]
+    ex.actor_reader = None
+    assert "Canada" not in _actors(ex, text)

@@ -142,6 +142,8 @@ FLOORS = {
     "actors-tails": 0.95,
     # issue 18t
     "speakers-tenure": 0.95,
+    # issue 19A
+    "actors-abbreviations": 0.95,
 }
 
 

@@ -46,8 +46,9 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
-def acting_actors(ctx: DocContext) -> set[str]:
-    """The document's actors that act or speak (see the module docstring)."""
+def record_actors(ctx: DocContext) -> set[str]:
+    """The actors a record uses: the parties, each relation's ends, each statement's speaker
+    and the body it is spoken for."""
     out: set[str] = set(ctx.parties)
     for r in ctx.out.relations:
         out.update((r["source"], r["target"]))
@@ -55,12 +56,18 @@ def acting_actors(ctx: DocContext) -> set[str]:
         out.add(s["speaker"])
         if s.get("on_behalf_of"):
             out.add(s["on_behalf_of"])
+    return out
+
+
+def acting_actors(ctx: DocContext) -> set[str]:
+    """The document's actors that act or speak (see the module docstring)."""
+    out = record_actors(ctx)
     named: Counter[str] = Counter()
     seen: set[tuple[str, int]] = set()
     for m in ctx.mentions:
         if not m.actor or m.passing or m.brief or _titled(ctx, m):
             continue
-        lead = _lead(span_root(ctx.doc, m.start, m.end))
+        lead = lead_of(span_root(ctx.doc, m.start, m.end))
         if m.kind in ("name", "metonym") and not m.place and lead.dep_ not in _MODIFIER_DEPS:
             key = (m.actor, ctx.sent_of[m.start])
             if key not in seen:
@@ -153,16 +160,16 @@ def acts(ctx: DocContext, m: Mention) -> bool:
         return False
     if _after_agent_by(doc, m.start, m.end):  # "a channel owned by Hamas' ally Hezbollah"
         return True
-    head = _out_of_name(ctx, m, _lead(span_root(doc, m.start, m.end)))
+    head = _out_of_name(ctx, m, lead_of(span_root(doc, m.start, m.end)))
     dep, gov = head.dep_, head.head
     prev = _list_item_before(ctx, m, gov)
     if prev is not None:  # "... of Azerbaijan and Armenia Jeyhun Bayramov": the list's item
-        head = _lead(prev)
+        head = lead_of(prev)
         dep, gov = head.dep_, head.head
     elif dep in _MODIFIER_DEPS and _joined(doc, m, gov):
         # the parser hung the first of "between Zelensky and Russian President Putin" on the
         # second: it stands with it
-        head = _lead(gov)
+        head = lead_of(gov)
         dep, gov = head.dep_, head.head
     if dep in _CLAUSE_DEPS:
         return _in_clause(ctx, head)
@@ -221,7 +228,29 @@ def _in_clause(ctx: DocContext, head: Token) -> bool:
             return True
         preds = [gov, *(c for c in gov.children if c.dep_ in ("acomp", "attr"))]
         return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for p in preds for c in p.children)
-    return _done_by_actor(ctx, gov) or any(c.dep_ == "xcomp" and c.i > head.i for c in gov.children)
+    return (
+        _done_by_actor(ctx, gov)
+        or any(c.dep_ == "xcomp" and c.i > head.i for c in gov.children)
+        or (head.dep_ == "dobj" and _brought_to_talks(ctx, gov))
+    )
+
+
+def _brought_to_talks(ctx: DocContext, verb: Token) -> bool:
+    """A verb that brings its object to talks ("the organisers invited X, Y and Z to the
+    dialogue", "summoned X to the negotiations"): the object takes part, whoever brought it
+    (issue 19A)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in ctx.lex.copulas:
+        return False
+    talks = ctx.lex.talk_nouns
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(
+            g.dep_ == "pobj" and (g.lemma_.lower() in talks or g.lower_ in talks)
+            for g in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _asked_to_act(head: Token) -> bool:
@@ -327,7 +356,7 @@ def _noun_acts(ctx: DocContext, noun: Token, depth: int = 0) -> bool:
     talks, the one an actor acts on), and through what it owns in turn ("the delegation's
     proposal")."""
     doc = ctx.doc
-    head = _lead(noun)
+    head = lead_of(noun)
     dep, gov = head.dep_, head.head
     if dep in _CLAUSE_DEPS:
         return _in_clause(ctx, head)
@@ -414,10 +443,10 @@ def _out_of_name(ctx: DocContext, m: Mention, lead: Token) -> Token:
     if lead.i in range(m.start, m.end) or other is None or other is m:
         return lead
     root = span_root(ctx.doc, other.start, other.end)
-    return lead if root.i == lead.i else _lead(root)
+    return lead if root.i == lead.i else lead_of(root)
 
 
-def _lead(t: Token) -> Token:
+def lead_of(t: Token) -> Token:
     """The phrase a name stands with: up through apposition, conjunction and naming ("a
     man who calls himself X")."""
     for _ in range(6):

@@ -864,7 +864,7 @@ class Resolver:
 
     def _group(self, t: Token) -> Resolved | None:
         ctx = self.ctx
-        named = self._group_named(t)
+        named = self._group_named(t) or self._owning_body(t)
         if named is not None:  # "a faction calling itself the Junta", "the group Deep South"
             return named
         # a name among its modifiers ("Ivory Coast rebels", "rebels from Darfur"), not in a
@@ -886,6 +886,23 @@ class Resolver:
         actor = ctx.dict.new_actor(name, "organization")
         ctx.use(actor, t.i, name)
         return Resolved(actor, via="group")
+
+    def _owning_body(self, t: Token) -> Resolved | None:
+        """A group noun right after an organization's name is that organization ("M23
+        rebels", "RSF fighters", "the Likud party"; issue 19A); after a state, a place or a
+        person it names a group of its own ("Ivory Coast rebels")."""
+        ctx = self.ctx
+        if t.i == 0:
+            return None
+        m = ctx.men[t.i - 1]
+        if m is None or m.end != t.i or m.actor is None or m.place or m.kind != "name":
+            return None
+        if m.start <= t.i - 1 < m.end and ctx.doc[m.end - 1].head.i != t.i:
+            return None
+        if ctx.type_of(m.actor) != "organization":
+            return None
+        ctx.use(m.actor, m.start, m.text)
+        return Resolved(m.actor, via="group")
 
     def _group_named(self, t: Token) -> Resolved | None:
         """The name a group phrase is given in apposition or by a verb of naming: "the

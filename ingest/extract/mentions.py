@@ -1189,9 +1189,11 @@ def _acronyms(
                     alias[m.text] = hit
                     dictionary.add_document_alias(hit, m.text)
     for i, tpos in enumerate(pos):
-        if tpos != "PROPN" or taken[i] or i in by_start or not _is_acronym(toks[i].text):
+        if taken[i] or i in by_start or not _is_acronym(toks[i].text):
             continue
         t = toks[i]
+        if tpos != "PROPN" and not _abbreviation_before_agent(t, matchers):
+            continue
         if _caps_run(doc, t.i) >= 3:
             continue  # "HAMAS SAYS NO TO TRUCE PLAN": a headline in capitals, no abbreviations
         if name_key(t.text) in matchers.not_actors or dictionary.is_place(t.text):
@@ -1201,6 +1203,19 @@ def _acronyms(
         out.append(Mention(t.i, t.i + 1, "name", "ACRONYM", t.text, acronym))
         taken[t.i] = True
     return sorted(out, key=lambda m: m.start)
+
+
+def _abbreviation_before_agent(t: Token, matchers: Matchers) -> bool:
+    """An abbreviation the tagger took for a common noun where it describes the people or
+    bodies of an actor ("RSF fighters said", "ISWAP militants attacked": at a sentence's start
+    the tagger reads the capitals as a noun): a name all the same."""
+    head = t.head
+    return (
+        t.dep_ in ("compound", "amod", "nmod")
+        and head.i == t.i + 1
+        and head.pos_ == "NOUN"
+        and (head.lower_ in matchers.common_heads or head.lemma_.lower() in matchers.common_heads)
+    )
 
 
 def _hyphened_acronym(doc: Doc, i: int) -> int:
@@ -1865,6 +1880,8 @@ def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
     if not any(t.text[:1].isupper() for t in span):  # "the foreign ministry" is no name
         m.kind = "skip"
         return
+    if m.label in ("NORP", "GPE") and _unknown_abbreviation(m.text, dictionary):
+        m.label = "ORG"  # "JNIM militants", "M23 rebels": an abbreviation names a body
     if m.label == "NORP":
         hit = dictionary.lookup_demonym(m.text)
         if hit:
@@ -1906,13 +1923,27 @@ def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 
 
+#: a name of a letter or two and a number: "M23", "G5"
+_LETTERS_NUMBER = re.compile(r"[A-Z]{1,2}\d{1,3}")
+
+
+def _unknown_abbreviation(text: str, dictionary: ActorDictionary) -> bool:
+    """An abbreviation the dictionary knows as no name, demonym or place (issue 19A)."""
+    return (
+        (_is_acronym(text) or _LETTERS_NUMBER.fullmatch(text) is not None)
+        and dictionary.lookup(text) is None
+        and not dictionary.lookup_demonym(text)
+        and not dictionary.is_place(text)
+    )
+
+
 def _demonym_form(span: Span) -> bool:
     """One word that describes the common noun after it and has a demonym's form: an
     adjective, or "-an", "-ese", "-ish", "-i" ("Tigrayan forces", "Sahrawi refugees")."""
     if len(span) != 1:
         return False
     t = span[0]
-    if t.dep_ not in ("amod", "compound") or t.head.pos_ != "NOUN":
+    if t.dep_ not in ("amod", "compound") or t.head.pos_ != "NOUN" or _is_acronym(t.text):
         return False
     return t.pos_ == "ADJ" or t.lower_.endswith(_DEMONYM_ENDINGS)
 

@@ -267,6 +267,8 @@ def _reporting(root: Token, lex: Lexicon) -> bool:
     reporting = lex.speech_verbs | lex.report_verbs
     if dep in ("nsubj", "nsubjpass") and lemma in reporting:
         return True
+    if dep == "nsubj" and lemma in _BY_OUTLET - {"ask"}:
+        return True  # "PTI news agency quoted sources as saying" (issue 19A)
     if dep in ("dobj", "dative") and lemma in ("tell", "inform", "brief", "quote", "cite"):
         return lemma in ("tell", "inform", "brief")
     if dep == "poss":

@@ -1128,6 +1128,8 @@ class Statements:
         if ctx.quote_of[head.i] >= 0:
             return
         rs = ctx.resolve.resolve_np(obj)
+        if rs and rs[0].actor in ctx.outlets:
+            return  # "according to the PTI report": the messenger's, no statement (19A)
         src = None
         if not rs or rs[0].anonymous:
             if self.sources is not None:  # "according to two people familiar with …"

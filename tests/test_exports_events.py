@@ -20,7 +20,7 @@ from actorgraph.graph.store import MAX_ROWS, GraphStore
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from tests.helpers import SHARED
+from tests.helpers import ROOT
 from tests.streams import CountingStream
 
 
@@ -88,7 +88,7 @@ def test_plover_event_names_are_plovers() -> None:
     """The vocabulary's PLOVER names all occur in PLOVER's own gold-standard records."""
     gold = {
         json.loads(line)["event"]
-        for line in (SHARED / "plover" / "plover-gsr-dev.jsonl").read_text().splitlines()
+        for line in (ROOT / "examples" / "plover" / "plover-gsr-dev.jsonl").read_text().splitlines()
     }
     from actorgraph.graph.schema import default_schema
 

@@ -11,7 +11,7 @@ from actorgraph.cli.main import app as main_app
 from actorgraph.graph.errors import InputError
 from typer.testing import CliRunner
 
-from tests.helpers import SHARED
+from tests.helpers import SHARED, needs_seed
 
 SEED = SHARED / "corpus" / "ceasefire-talks-live-updates.txt"
 GOLD = SHARED / "gold" / "ceasefire-talks-live-updates.gold.jsonl"
@@ -22,6 +22,7 @@ def app() -> typer.Typer:
     return main_app
 
 
+@needs_seed
 def test_extract_writes_records_of_every_document(app: typer.Typer, tmp_path: Path) -> None:
     md = tmp_path / "talks.md"
     md.write_text("---\ntitle: Talks\n---\nQatar urged Hamas to accept the offer.\n")
@@ -42,6 +43,7 @@ def test_extract_writes_records_of_every_document(app: typer.Typer, tmp_path: Pa
     assert list(out.parent.glob(".*.tmp")) == []
 
 
+@needs_seed
 def test_bad_files_are_reported_and_the_rest_is_written(app: typer.Typer, tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")
@@ -72,6 +74,7 @@ def test_nothing_readable_leaves_no_output(app: typer.Typer, tmp_path: Path) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "out.jsonl"]
 
 
+@needs_seed
 def test_eval_prints_a_table_and_json(app: typer.Typer, tmp_path: Path) -> None:
     out = tmp_path / "pred.jsonl"
     assert CliRunner().invoke(app, ["extract", str(SEED), "-o", str(out)]).exit_code == 0

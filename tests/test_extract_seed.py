@@ -22,7 +22,7 @@ from actorgraph.ingest.evaluate import score_gold, score_plover
 from actorgraph.ingest.extract import ORIGIN, Extractor
 from actorgraph.ingest.loader import Loader
 
-from tests.helpers import ROOT, SHARED
+from tests.helpers import ROOT, SHARED, needs_seed
 
 SEED = SHARED / "corpus" / "ceasefire-talks-live-updates.txt"
 GOLD = SHARED / "gold" / "ceasefire-talks-live-updates.gold.jsonl"
@@ -52,6 +52,7 @@ def seed(ex: Extractor) -> list[dict[str, Any]]:
     return list(ex.extract(read_articles([SEED])))
 
 
+@needs_seed
 @pytest.mark.parametrize(("category", "target"), TARGETS.items())
 def test_seed_article_meets_the_targets(
     seed: list[dict[str, Any]], category: str, target: float
@@ -66,12 +67,14 @@ def test_plover_sentences_meet_the_targets(ex: Extractor) -> None:
     assert scores["rejects"].f1 >= 0.969, scores["rejects"]
 
 
+@needs_seed
 def test_records_are_valid_exchange_format(seed: list[dict[str, Any]]) -> None:
     schema = default_schema()
     for n, rec in enumerate(seed, 1):
         validate_record(rec, "extract", n, schema)
 
 
+@needs_seed
 def test_order_origin_and_document(seed: list[dict[str, Any]]) -> None:
     order = ["document", "actor", "topic", "statement", "relation"]
     kinds = [order.index(r["kind"]) for r in seed]
@@ -84,6 +87,7 @@ def test_order_origin_and_document(seed: list[dict[str, Any]]) -> None:
             assert r["origin"] == ORIGIN and r["document"] == doc["id"]
 
 
+@needs_seed
 def test_evidence_offsets_point_into_the_text(seed: list[dict[str, Any]]) -> None:
     text = SEED.read_text(encoding="utf-8")
     for r in seed:
@@ -92,6 +96,7 @@ def test_evidence_offsets_point_into_the_text(seed: list[dict[str, Any]]) -> Non
             assert 0 < r["confidence"] <= 1
 
 
+@needs_seed
 def test_every_reference_is_defined_in_the_document(seed: list[dict[str, Any]]) -> None:
     actors = {r["id"] for r in seed if r["kind"] == "actor"}
     topics = {r["id"] for r in seed if r["kind"] == "topic"}
@@ -107,6 +112,7 @@ def test_every_reference_is_defined_in_the_document(seed: list[dict[str, Any]]) 
             assert r.get("statement", next(iter(statements))) in statements
 
 
+@needs_seed
 def test_curly_quotes_and_straight_quotes_give_the_same_statements(ex: Extractor) -> None:
     text = SEED.read_text(encoding="utf-8")
     straight = text.replace("“", '"').replace("”", '"')
@@ -116,6 +122,7 @@ def test_curly_quotes_and_straight_quotes_give_the_same_statements(ex: Extractor
     assert a == b and len(a) == 5
 
 
+@needs_seed
 def test_loads_into_the_store_and_a_rerun_changes_nothing(
     ex: Extractor, seed: list[dict[str, Any]], tmp_path: Path
 ) -> None:

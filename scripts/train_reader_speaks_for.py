@@ -295,7 +295,10 @@ def pipeline_loso(
             model.save(work / f"reader-without-{s}.npz")
             for run in runs:
                 ex.flagger = None if run == "rules" else _detector(detector_dir, s)
-                reader.model_path = work / (f"reader-without-{s}.npz" if run == "reader" else "-")
+                if run == "reader":
+                    reader.use_model(work / f"reader-without-{s}.npz")
+                else:
+                    reader.MODEL.off()
                 pred: list[dict[str, Any]] = []
                 gold: list[dict[str, Any]] = []
                 for d in (d for d in docs if d.source == s):
@@ -312,7 +315,7 @@ def pipeline_loso(
                         t = sums[run][f]
                         t[0], t[1], t[2] = t[0] + p.tp, t[1] + p.fp, t[2] + p.fn
     finally:
-        reader.model_path = reader.DEFAULT_MODEL
+        reader.use_model(None)
     print("relations, P/R/F1 (tp fp fn), each set by models trained without it")
     print(f"{'family':12}" + "".join(f"{k:>28}" for k in runs))
     for f in FAMILIES:

@@ -176,10 +176,9 @@ def _model_preferring(path: Path, kind: str, *parts: str) -> Path:
 @pytest.fixture
 def of_phrase_model(tmp_path: Path) -> Iterator[Path]:
     path = _model_preferring(tmp_path / "m.npz", "sf-via", "prep:of")
-    saved = reader.model_path
-    reader.model_path = path
+    reader.use_model(path)
     yield path
-    reader.model_path = saved
+    reader.use_model(None)
 
 
 def _speaks(ex: Extractor, text: str) -> list[dict[str, Any]]:
@@ -202,10 +201,8 @@ def test_the_hook_adds_the_reading_with_the_fallback_origin(
     assert 0 < found[0]["confidence"] <= reader.MAX_CONFIDENCE
 
 
-def test_without_its_model_the_reader_reads_nothing(
-    extractor: Extractor, of_phrase_model: Path, tmp_path: Path
-) -> None:
-    reader.model_path = tmp_path / "none.npz"
+def test_turned_off_the_reader_reads_nothing(extractor: Extractor, of_phrase_model: Path) -> None:
+    reader.MODEL.off()
     assert _speaks(extractor, TWO_BODIES) == []
 
 

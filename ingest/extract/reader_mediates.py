@@ -18,13 +18,12 @@ and a description of its training; no text.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract import fallbacks
 from actorgraph.ingest.extract.fallback_mediates import _Reader, cues_for
-from actorgraph.ingest.extract.linear_model import LinearModel, load_linear_model
+from actorgraph.ingest.extract.linear_model import LinearModel, ModelChoice, load_linear_model
 from actorgraph.ingest.extract.mediation import Mediation
 from actorgraph.ingest.extract.mediator_features import (
     FEATURES_VERSION,
@@ -64,18 +63,10 @@ def load_model(path: str | Path = DEFAULT_MODEL) -> LinearModel:
     )
 
 
-@lru_cache(maxsize=4)
-def _cached(path: str) -> LinearModel:
-    return load_model(path)
-
-
-#: the model file the reader uses (benches point it at a model trained without a set)
-_model_path: list[Path] = [DEFAULT_MODEL]
-
-
-def use_model(path: str | Path | None) -> None:
-    """Read with the model at ``path`` from now on (``None``: the shipped one)."""
-    _model_path[0] = Path(path) if path is not None else DEFAULT_MODEL
+#: the model the reader reads with: the extractor chooses it when built, from its settings
+#: (``mediates_reader_model``); benches point it at a model trained without a set
+MODEL = ModelChoice(load_model, DEFAULT_MODEL)
+use_model = MODEL.use
 
 
 def candidates(ctx: DocContext, sent: Span) -> list[Mention]:
@@ -110,9 +101,9 @@ def scored_candidates(
 @fallbacks.register("mediates", stage="learned")
 def read(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
     """Records the mediations of the candidates the model chooses (see the module docstring)."""
-    if ctx.asked(sent[0], turns=False):
+    model = MODEL.current
+    if model is None or ctx.asked(sent[0], turns=False):
         return
-    model = _cached(str(_model_path[0]))
     threshold = float(model.thresholds[0])
     chosen = [(s, m) for s, m in scored_candidates(ctx, parties, sent, k, model) if s > threshold]
     if not chosen:

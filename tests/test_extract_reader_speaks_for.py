@@ -140,6 +140,43 @@ NOT_THAT_BODY = [
 ]
 
 
+# a demonym or a country that says where the person comes from, not whom they serve (item 2 of
+# the round 19 review): no candidate, and no speaks_for from any stage
+OF_ORIGIN = [
+    (
+        "The talks between Togo's government and the opposition were led by Ghanaian-born "
+        "mediator Kwame Asante, a retired judge acting in a personal capacity.",
+        "kwame-asante",
+        "ghana",
+    ),
+    (
+        "The talks were chaired by Kenyan-raised envoy Amina Bello, who said progress was slow.",
+        "amina-bello",
+        "kenya",
+    ),
+    (
+        "The meeting was opened by British-educated negotiator John Garang, who spoke for an hour.",
+        "john-garang",
+        "united-kingdom",
+    ),
+    (
+        "The mediator, Ali Hassan, a judge of Somali origin, said the sides had agreed.",
+        "ali-hassan",
+        "somalia",
+    ),
+]
+
+# the same people, now serving the state: still a candidate
+OF_SERVICE = [
+    ("Ghana's envoy Kwame Asante said the talks would resume.", "kwame-asante", "ghana"),
+    (
+        "Kenya's chief negotiator, Amina Bello, said progress was slow.",
+        "amina-bello",
+        "kenya",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "person", "body"), READ)
 def test_the_model_chooses_the_body_the_role_serves(
     extractor: Extractor, text: str, person: str, body: str
@@ -160,6 +197,26 @@ def test_a_body_outside_the_role_phrase_is_no_candidate(
     extractor: Extractor, text: str, person: str, body: str
 ) -> None:
     assert (person, body) not in _pairs(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "person", "body"), OF_ORIGIN)
+def test_a_place_of_origin_is_no_body_served(
+    extractor: Extractor, text: str, person: str, body: str
+) -> None:
+    assert (person, body) not in _pairs(extractor, text)
+    ex = Extractor(n_process=1)  # every stage, every sentence flagged
+    ex.flagger = _flag_all
+    found = {
+        (r["source"], r["target"]) for r in ex.extract_text(text) if r.get("kind") == "relation"
+    }
+    assert (person, body) not in found
+
+
+@pytest.mark.parametrize(("text", "person", "body"), OF_SERVICE)
+def test_a_state_served_is_still_a_candidate(
+    extractor: Extractor, text: str, person: str, body: str
+) -> None:
+    assert (person, body) in _pairs(extractor, text)
 
 
 # ---------------------------------------------------------------- through the hook

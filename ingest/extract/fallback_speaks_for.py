@@ -50,6 +50,8 @@ PRESENT = frozenset({"VBZ", "VBP"})
 #: prepositions whose object, a description of a body, is the role's body ("a spokesman for
 #: the federal government", "an official at the foreign ministry")
 BODY_PREPS = frozenset({"of", "for", "at"})
+#: how a name hangs on a word of origin: "Ghanaian-born", "of Somali origin", "born in Ghana"
+ORIGIN_DEPS = frozenset({"npadvmod", "amod", "compound", "advmod", "nmod", "pobj", "prep"})
 #: pronoun possessors that stand for a body, not a person ("its spokeswoman")
 BODY_PRONOUNS = frozenset({"its", "their"})
 
@@ -70,6 +72,20 @@ def _present(v: Token) -> bool:
     if v.tag_ in PRESENT:
         return True
     return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in PRESENT for c in v.children)
+
+
+def of_origin(bt: Token, words: frozenset[str]) -> bool:
+    """Whether the body's word says where the person comes from, not whom they serve: it hangs
+    on a word of origin (`roles.origin_words`) within three steps: "Ghanaian-born mediator X",
+    "Kenyan-raised envoy X", "a judge of Somali origin", "born in Ghana"."""
+    t = bt
+    for _ in range(3):
+        if t.head.i == t.i or t.dep_ not in ORIGIN_DEPS:
+            return False
+        t = t.head
+        if t.lower_ in words or t.lemma_.lower() in words:
+            return True
+    return False
 
 
 class _Reader:
@@ -156,6 +172,12 @@ class _Reader:
         """The bodies a role noun (or a heading verb's object) names."""
         ctx = self.ctx
         found = [a for a in ctx.resolve.modifier_actors(r) if ctx.type_of(a) in BODIES]
+        origin = {  # "the Ghanaian-born mediator": where they come from, not whom they serve
+            m.actor
+            for x in r.subtree
+            if (m := ctx.men[x.i]) is not None and m.actor and of_origin(x, ctx.lex.origin_words)
+        }
+        found = [a for a in found if a not in origin]
         placed = self._placed(r)  # "the negotiator for the ELN in Caracas": not Venezuela
         if set(found) - placed:
             found = [a for a in found if a not in placed]

@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.context import CLAUSE_DEPS
+from actorgraph.ingest.extract.fallback_speaks_for import of_origin
 from actorgraph.ingest.extract.reader_features import (
     READER_FEATURES_VERSION,
     FeatureBag,
@@ -279,6 +280,8 @@ def candidates(ctx: DocContext, sent: Span) -> list[Pair]:
             bt = span_root(ctx.doc, m.start, m.end)
             if not in_phrase(bt, tie, pt) or _placed(tie, pt, bt):
                 continue
+            if of_origin(bt, ctx.lex.origin_words):
+                continue  # "Ghanaian-born mediator X": where X comes from, not whom X serves
             if phrase is not None and bt.i not in phrase:
                 continue  # "the Nepali chief of the observer mission": the phrase's, not Nepal
             n = _steps(pt, bt)

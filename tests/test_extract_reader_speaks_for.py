@@ -220,13 +220,20 @@ def test_a_state_served_is_still_a_candidate(
 
 
 # ---------------------------------------------------------------- through the hook
+def _training_script() -> Any:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_reader_speaks_for as train
+
+    return train
+
+
 def _model_preferring(path: Path, kind: str, *parts: str) -> Path:
     """A reader model whose only weight is on one feature (its score: 4 with it, -1 without)."""
     bag = FeatureBag()
     bag.add(kind, *parts)
     w = np.zeros(N, dtype=np.float32)
     w[bag.indices(N)] = 5.0
-    reader.pair_model(N, w, -1.0, 0.0, {"note": "test"}).save(path)
+    _training_script().pair_model(N, w, -1.0, 0.0, {"note": "test"}).save(path)
     return path
 
 
@@ -326,9 +333,7 @@ cases:
 
 
 def test_the_training_script_writes_a_model_the_reader_loads(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import train_reader_speaks_for as train
-
+    train = _training_script()
     bank = tmp_path / "bank"
     bank.mkdir()
     (bank / "tiny.yaml").write_text(BANK_YAML)

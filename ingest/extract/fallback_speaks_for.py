@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 CONFIDENCE = 0.45
 #: the actor types a person can speak for
 BODIES = frozenset({"organization", "state"})
-#: present-tense verb tags: "X, who leads Y" (not "who led Y until 2019"), see :func:`_present`
+#: present-tense verb tags: "X, who leads Y" (not "who led Y until 2019"), see :func:`present`
 PRESENT = frozenset({"VBZ", "VBP"})
 #: prepositions whose object, a description of a body, is the role's body ("a spokesman for
 #: the federal government", "an official at the foreign ministry")
@@ -67,7 +67,7 @@ def role_heads(lex: Lexicon) -> frozenset[str]:
     return frozenset(heads - lex.fallback_not_roles)
 
 
-def _present(v: Token) -> bool:
+def present(v: Token) -> bool:
     """Present or present perfect: "X leads Y", "X has led Y since 2019" (the role holds)."""
     if v.tag_ in PRESENT:
         return True
@@ -137,7 +137,7 @@ class _Reader:
     def _predicated(self, v: Token) -> list[Token]:
         """ "X is the executive director of Y", "X serves as Y's envoy": present, asserted."""
         ctx = self.ctx
-        if not _present(v) or ctx.negated(v) or ctx.has_modal(v):
+        if not present(v) or ctx.negated(v) or ctx.has_modal(v):
             return []
         lemma = v.lemma_.lower()
         if lemma == "be":
@@ -158,7 +158,7 @@ class _Reader:
         verbs = lex.heading_verbs | lex.representing_verbs
         out: list[Token] = []
         for v in p.children:
-            if v.dep_ != "relcl" or not _present(v) or self.ctx.negated(v):
+            if v.dep_ != "relcl" or not present(v) or self.ctx.negated(v):
                 continue
             if any(c.lower_ in lex.past_role_adverbs for c in v.children):
                 continue

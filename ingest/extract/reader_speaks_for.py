@@ -45,22 +45,6 @@ FAMILY = "speaks_for"
 MAX_CONFIDENCE = 0.5
 
 
-def pair_model(
-    n_features: int, weights: np.ndarray, bias: float, threshold: float, training: dict[str, object]
-) -> LinearModel:
-    """A pair classifier over the current pair features."""
-    return LinearModel(
-        KIND,
-        FEATURES_VERSION,
-        (FAMILY,),
-        n_features,
-        weights.reshape(n_features, 1).astype(np.float32),
-        np.array([bias], dtype=np.float32),
-        np.array([threshold], dtype=np.float32),
-        dict(training),
-    )
-
-
 def load_model(path: str | Path = DEFAULT_MODEL) -> LinearModel:
     """Read and check a reader model file (one :class:`InputError` naming the file if it does
     not fit)."""

@@ -183,7 +183,8 @@ def load_linear_model(
 class ModelChoice:
     """The model a learned reader reads with, chosen and checked when an extractor is built
     (:meth:`use`, from the extraction settings), or none (:meth:`off`: the reader reads
-    nothing). The file is read (again) at each :meth:`use`."""
+    nothing). The file is read (again) at each :meth:`use`. One choice a process: the
+    extractor built last decides."""
 
     def __init__(self, load: Callable[[Path], LinearModel], default: Path) -> None:
         self._load = load

@@ -45,3 +45,13 @@ class ExtractionSettings(BaseSettings):
         "which the rules found nothing of it (relations of origin actorgraph-fallback, at low "
         "confidence); false: the rules alone.",
     )
+    mediates_reader_model: str | None = Field(
+        default=None,
+        description="Model file of the learned mediates reader (a fallback stage); unset: the "
+        "shipped one. Read and checked when the extractor is built.",
+    )
+    speaks_for_reader_model: str | None = Field(
+        default=None,
+        description="Model file of the learned speaks_for reader (a fallback stage); unset: the "
+        "shipped one. Read and checked when the extractor is built.",
+    )

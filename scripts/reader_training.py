@@ -32,6 +32,7 @@ from actorgraph.ingest.extract import fallbacks
 from actorgraph.ingest.extract.bank import load_bank
 from actorgraph.ingest.extract.detector_labels import evidence_families
 from actorgraph.ingest.extract.fallbacks import FAMILIES
+from actorgraph.ingest.extract.linear_model import LinearModel
 from scipy import sparse
 
 if TYPE_CHECKING:
@@ -269,3 +270,26 @@ def average_precision(scores: np.ndarray, y: np.ndarray) -> float:
     hits = np.cumsum(yy)
     ranks = np.flatnonzero(yy) + 1
     return round(float((hits[ranks - 1] / ranks).mean()), 3) if len(ranks) else 0.0
+
+
+def one_class_model(
+    kind: str,
+    features_version: int,
+    cls: str,
+    n_features: int,
+    weights: np.ndarray,
+    bias: float,
+    threshold: float,
+    training: dict[str, Any],
+) -> LinearModel:
+    """A reader's model of one class (:mod:`.linear_model`) from fitted weights."""
+    return LinearModel(
+        kind=kind,
+        features_version=features_version,
+        classes=(cls,),
+        n_features=n_features,
+        weights=weights.reshape(n_features, 1).astype(np.float32),
+        bias=np.array([bias], dtype=np.float32),
+        thresholds=np.array([threshold], dtype=np.float32),
+        training=dict(training),
+    )

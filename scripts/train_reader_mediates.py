@@ -54,6 +54,7 @@ from reader_training import (
     leave_one_set_out,
     load_docs,
     matrix,
+    one_class_model,
     prf,
 )
 
@@ -271,15 +272,8 @@ def train(
 def _model(
     n_features: int, w: np.ndarray, b: float, threshold: float, training: dict[str, Any]
 ) -> LinearModel:
-    return LinearModel(
-        kind=rm.KIND,
-        features_version=FEATURES_VERSION,
-        classes=rm.CLASSES,
-        n_features=n_features,
-        weights=w.reshape(-1, 1),
-        bias=np.array([b], dtype=np.float32),
-        thresholds=np.array([threshold], dtype=np.float32),
-        training=training,
+    return one_class_model(
+        rm.KIND, FEATURES_VERSION, rm.CLASSES[0], n_features, w, b, threshold, training
     )
 
 

@@ -42,8 +42,9 @@ from actorgraph.ingest.extract import Extractor, _government_names, load_model
 from actorgraph.ingest.extract import reader_speaks_for as reader
 from actorgraph.ingest.extract.detector import DetectorFlagger
 from actorgraph.ingest.extract.fallbacks import FAMILIES
+from actorgraph.ingest.extract.linear_model import LinearModel
 from actorgraph.ingest.extract.normalize import name_key
-from actorgraph.ingest.extract.speaks_for_pairs import candidates, pair_features
+from actorgraph.ingest.extract.speaks_for_pairs import FEATURES_VERSION, candidates, pair_features
 from actorgraph.ingest.settings import ExtractionSettings
 
 if TYPE_CHECKING:
@@ -222,7 +223,16 @@ def train(rows: list[Row], n_features: int, c: float) -> tuple[Any, dict[str, An
         "leave_one_set_out": stats,
         "note": "weights of hashed parse features of (person, body) pairs; no text",
     }
-    return reader.pair_model(n_features, w, b, threshold, training), stats
+    return pair_model(n_features, w, b, threshold, training), stats
+
+
+def pair_model(
+    n_features: int, weights: np.ndarray, bias: float, threshold: float, training: dict[str, Any]
+) -> LinearModel:
+    """A pair classifier over the current pair features."""
+    return rt.one_class_model(
+        reader.KIND, FEATURES_VERSION, reader.FAMILY, n_features, weights, bias, threshold, training
+    )
 
 
 def report(col: Collected, rows: list[Row], scores: np.ndarray, threshold: float) -> None:
@@ -295,7 +305,10 @@ def pipeline_loso(
             model.save(work / f"reader-without-{s}.npz")
             for run in runs:
                 ex.flagger = None if run == "rules" else _detector(detector_dir, s)
-                reader.model_path = work / (f"reader-without-{s}.npz" if run == "reader" else "-")
+                if run == "reader":
+                    reader.use_model(work / f"reader-without-{s}.npz")
+                else:
+                    reader.MODEL.off()
                 pred: list[dict[str, Any]] = []
                 gold: list[dict[str, Any]] = []
                 for d in (d for d in docs if d.source == s):
@@ -312,7 +325,7 @@ def pipeline_loso(
                         t = sums[run][f]
                         t[0], t[1], t[2] = t[0] + p.tp, t[1] + p.fp, t[2] + p.fn
     finally:
-        reader.model_path = reader.DEFAULT_MODEL
+        reader.use_model(None)
     print("relations, P/R/F1 (tp fp fn), each set by models trained without it")
     print(f"{'family':12}" + "".join(f"{k:>28}" for k in runs))
     for f in FAMILIES:

@@ -140,6 +140,43 @@ NOT_THAT_BODY = [
 ]
 
 
+# a demonym or a country that says where the person comes from, not whom they serve (item 2 of
+# the round 19 review): no candidate, and no speaks_for from any stage
+OF_ORIGIN = [
+    (
+        "The talks between Togo's government and the opposition were led by Ghanaian-born "
+        "mediator Kwame Asante, a retired judge acting in a personal capacity.",
+        "kwame-asante",
+        "ghana",
+    ),
+    (
+        "The talks were chaired by Kenyan-raised envoy Amina Bello, who said progress was slow.",
+        "amina-bello",
+        "kenya",
+    ),
+    (
+        "The meeting was opened by British-educated negotiator John Garang, who spoke for an hour.",
+        "john-garang",
+        "united-kingdom",
+    ),
+    (
+        "The mediator, Ali Hassan, a judge of Somali origin, said the sides had agreed.",
+        "ali-hassan",
+        "somalia",
+    ),
+]
+
+# the same people, now serving the state: still a candidate
+OF_SERVICE = [
+    ("Ghana's envoy Kwame Asante said the talks would resume.", "kwame-asante", "ghana"),
+    (
+        "Kenya's chief negotiator, Amina Bello, said progress was slow.",
+        "amina-bello",
+        "kenya",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "person", "body"), READ)
 def test_the_model_chooses_the_body_the_role_serves(
     extractor: Extractor, text: str, person: str, body: str
@@ -162,24 +199,50 @@ def test_a_body_outside_the_role_phrase_is_no_candidate(
     assert (person, body) not in _pairs(extractor, text)
 
 
+@pytest.mark.parametrize(("text", "person", "body"), OF_ORIGIN)
+def test_a_place_of_origin_is_no_body_served(
+    extractor: Extractor, text: str, person: str, body: str
+) -> None:
+    assert (person, body) not in _pairs(extractor, text)
+    ex = Extractor(n_process=1)  # every stage, every sentence flagged
+    ex.flagger = _flag_all
+    found = {
+        (r["source"], r["target"]) for r in ex.extract_text(text) if r.get("kind") == "relation"
+    }
+    assert (person, body) not in found
+
+
+@pytest.mark.parametrize(("text", "person", "body"), OF_SERVICE)
+def test_a_state_served_is_still_a_candidate(
+    extractor: Extractor, text: str, person: str, body: str
+) -> None:
+    assert (person, body) in _pairs(extractor, text)
+
+
 # ---------------------------------------------------------------- through the hook
+def _training_script() -> Any:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_reader_speaks_for as train
+
+    return train
+
+
 def _model_preferring(path: Path, kind: str, *parts: str) -> Path:
     """A reader model whose only weight is on one feature (its score: 4 with it, -1 without)."""
     bag = FeatureBag()
     bag.add(kind, *parts)
     w = np.zeros(N, dtype=np.float32)
     w[bag.indices(N)] = 5.0
-    reader.pair_model(N, w, -1.0, 0.0, {"note": "test"}).save(path)
+    _training_script().pair_model(N, w, -1.0, 0.0, {"note": "test"}).save(path)
     return path
 
 
 @pytest.fixture
 def of_phrase_model(tmp_path: Path) -> Iterator[Path]:
     path = _model_preferring(tmp_path / "m.npz", "sf-via", "prep:of")
-    saved = reader.model_path
-    reader.model_path = path
+    reader.use_model(path)
     yield path
-    reader.model_path = saved
+    reader.use_model(None)
 
 
 def _speaks(ex: Extractor, text: str) -> list[dict[str, Any]]:
@@ -202,10 +265,8 @@ def test_the_hook_adds_the_reading_with_the_fallback_origin(
     assert 0 < found[0]["confidence"] <= reader.MAX_CONFIDENCE
 
 
-def test_without_its_model_the_reader_reads_nothing(
-    extractor: Extractor, of_phrase_model: Path, tmp_path: Path
-) -> None:
-    reader.model_path = tmp_path / "none.npz"
+def test_turned_off_the_reader_reads_nothing(extractor: Extractor, of_phrase_model: Path) -> None:
+    reader.MODEL.off()
     assert _speaks(extractor, TWO_BODIES) == []
 
 
@@ -272,9 +333,7 @@ cases:
 
 
 def test_the_training_script_writes_a_model_the_reader_loads(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import train_reader_speaks_for as train
-
+    train = _training_script()
     bank = tmp_path / "bank"
     bank.mkdir()
     (bank / "tiny.yaml").write_text(BANK_YAML)

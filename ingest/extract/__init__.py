@@ -22,7 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.cores import available_cores
 from actorgraph.graph.errors import ActorgraphError, InputError
-from actorgraph.ingest.extract import _blas  # noqa: F401  (before numpy comes in)
+from actorgraph.ingest.extract import (
+    _blas,  # noqa: F401  (before numpy comes in)
+    reader_mediates,
+    reader_speaks_for,
+)
 from actorgraph.ingest.extract.analysis import analyze
 from actorgraph.ingest.extract.apostrophes import ApostropheTokenizer
 from actorgraph.ingest.extract.boilerplate import DATELINE
@@ -168,6 +172,9 @@ class Extractor:
         #: which sentences express which relation family, for :mod:`.fallbacks`: the learned
         #: detector unless the ``fallbacks`` setting is off (none: the rules alone)
         self.flagger: Flagger | None = DetectorFlagger() if settings.fallbacks else None
+        if settings.fallbacks:  # the learned readers' models, checked now (and named if unfit)
+            reader_mediates.use_model(settings.mediates_reader_model)
+            reader_speaks_for.use_model(settings.speaks_for_reader_model)
         #: which named actors that no record uses are the document's, after the rules'
         #: choice (:mod:`.reader_actors`); none: the rules' choice
         self.actor_reader: Callable[[Any, set[str]], set[str]] | None = None

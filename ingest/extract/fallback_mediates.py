@@ -159,13 +159,13 @@ def read(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
     """Records the mediation a flagged sentence expresses (see the module docstring)."""
     if ctx.asked(sent[0], turns=False):
         return
-    reader = _Reader(ctx, parties, cues_for(ctx.lex), k)
+    reader = Reader(ctx, parties, cues_for(ctx.lex), k)
     for t in sent:
         reader.token(t)
     reader.emit()
 
 
-class _Reader:
+class Reader:
     """One sentence's cues, their mediators and the sides."""
 
     def __init__(self, ctx: DocContext, parties: Parties, cues: Cues, k: int) -> None:
@@ -212,12 +212,12 @@ class _Reader:
     def _verb(self, v: Token, talks_only: bool) -> None:
         """ "X mediated", "a truce brokered by X", "talks arranged by X", "UN-led talks"."""
         ctx = self.ctx
-        if self._unsaid(v):
+        if self.unsaid(v):
             return
-        governed = self._governed(v)
+        governed = self.governed(v)
         if talks_only and not any(self._their_talks(g) for g in governed):
             return
-        if any(self._other_matter(g) for g in governed) or self.m.past_rounds(v, governed):
+        if any(self.other_matter(g) for g in governed) or self.m.past_rounds(v, governed):
             return  # "a summit on trade", "hosted the former rounds", "in 2020" (a track over)
         mediators: list[str] = []
         for c in v.children:
@@ -240,7 +240,7 @@ class _Reader:
 
     def _noun(self, n: Token) -> None:
         """ "X's mediation", "the mediation of X", "under the auspices of X"."""
-        if self._unsaid(n):
+        if self.unsaid(n):
             return
         owners = self._owners(n)
         head = n.head
@@ -278,7 +278,7 @@ class _Reader:
         verb = noun.head
         if owners or noun.dep_ != "dobj" or verb.lemma_.lower() not in self.ctx.lex.role_verbs:
             return owners
-        return [] if self._unsaid(verb) else self.m.subject_actors(verb)
+        return [] if self.unsaid(verb) else self.m.subject_actors(verb)
 
     def _part_in(self, prep: Token) -> None:
         """A third party's part in talks: "X played a key role in the negotiations between A
@@ -292,9 +292,9 @@ class _Reader:
         if not self._third_party():
             return  # "X played a key role in the talks": a side's part as much as a mediator's
         if head.pos_ in ("NOUN", "PROPN"):
-            if lemma in self.cues.role_heads and not self._unsaid(head):
+            if lemma in self.cues.role_heads and not self.unsaid(head):
                 self._found(self._role_holders(head), head)
-        elif lemma in self.cues.taking_part and not self._unsaid(head):
+        elif lemma in self.cues.taking_part and not self.unsaid(head):
             pred = head.head if head.dep_ in ("acomp", "attr") else head  # "was instrumental"
             subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
             found = [r.actor for c in subjects for r in self.ctx.resolve.resolve_np(c)]
@@ -331,7 +331,7 @@ class _Reader:
         parties (or X is an envoy: inferred ones will do); not one side meeting the other, nor a
         party's man meeting others, nor a meeting of others."""
         ctx = self.ctx
-        if self._unsaid(v):
+        if self.unsaid(v):
             return
         met = [c for c in v.children if c.dep_ == "dobj"]
         met += [
@@ -400,7 +400,7 @@ class _Reader:
     def _role(self, n: Token) -> None:
         """ "X, the mediator,", "X acted as facilitator", "mediator X", "Qatari mediators",
         "X played a mediating role"."""
-        if self._unsaid(n):
+        if self.unsaid(n):
             return
         res = self.ctx.resolve
         holders = self._owners(n)  # "Qatari mediators", "the mediators from X", "its role"
@@ -443,7 +443,7 @@ class _Reader:
         return []
 
     # ------------------------------------------------------------------ guards
-    def _unsaid(self, t: Token) -> bool:
+    def unsaid(self, t: Token) -> bool:
         """Negated, offered, hoped for, asked of someone, proposed, refused, or a past attempt:
         on the cue or on any word above it ("Ethiopia rejects the AU playing a role in
         overseeing the talks", "at no point was there any proposal for mediation")."""
@@ -465,7 +465,7 @@ class _Reader:
                 return True
         return False
 
-    def _governed(self, v: Token) -> list[Token]:
+    def governed(self, v: Token) -> list[Token]:
         """What a verb acts on: its object, its passive subject, the noun it modifies."""
         out = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         if v.dep_ in ("amod", "acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
@@ -512,7 +512,7 @@ class _Reader:
         ]
         return self.has_talks and all(self._talk_word(o) for o in objects)
 
-    def _other_matter(self, g: Token) -> bool:
+    def other_matter(self, g: Token) -> bool:
         """A deal or talks on another matter than the negotiation's: "a trade deal", "an
         agreement on grain exports", "a summit on trade"."""
         lex = self.ctx.lex

@@ -45,11 +45,13 @@ if TYPE_CHECKING:
 CONFIDENCE = 0.45
 #: the actor types a person can speak for
 BODIES = frozenset({"organization", "state"})
-#: present-tense verb tags: "X, who leads Y" (not "who led Y until 2019"), see :func:`_present`
+#: present-tense verb tags: "X, who leads Y" (not "who led Y until 2019"), see :func:`present`
 PRESENT = frozenset({"VBZ", "VBP"})
 #: prepositions whose object, a description of a body, is the role's body ("a spokesman for
 #: the federal government", "an official at the foreign ministry")
 BODY_PREPS = frozenset({"of", "for", "at"})
+#: how a name hangs on a word of origin: "Ghanaian-born", "of Somali origin", "born in Ghana"
+ORIGIN_DEPS = frozenset({"npadvmod", "amod", "compound", "advmod", "nmod", "pobj", "prep"})
 #: pronoun possessors that stand for a body, not a person ("its spokeswoman")
 BODY_PRONOUNS = frozenset({"its", "their"})
 
@@ -65,11 +67,25 @@ def role_heads(lex: Lexicon) -> frozenset[str]:
     return frozenset(heads - lex.fallback_not_roles)
 
 
-def _present(v: Token) -> bool:
+def present(v: Token) -> bool:
     """Present or present perfect: "X leads Y", "X has led Y since 2019" (the role holds)."""
     if v.tag_ in PRESENT:
         return True
     return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in PRESENT for c in v.children)
+
+
+def of_origin(bt: Token, words: frozenset[str]) -> bool:
+    """Whether the body's word says where the person comes from, not whom they serve: it hangs
+    on a word of origin (`roles.origin_words`) within three steps: "Ghanaian-born mediator X",
+    "Kenyan-raised envoy X", "a judge of Somali origin", "born in Ghana"."""
+    t = bt
+    for _ in range(3):
+        if t.head.i == t.i or t.dep_ not in ORIGIN_DEPS:
+            return False
+        t = t.head
+        if t.lower_ in words or t.lemma_.lower() in words:
+            return True
+    return False
 
 
 class _Reader:
@@ -121,7 +137,7 @@ class _Reader:
     def _predicated(self, v: Token) -> list[Token]:
         """ "X is the executive director of Y", "X serves as Y's envoy": present, asserted."""
         ctx = self.ctx
-        if not _present(v) or ctx.negated(v) or ctx.has_modal(v):
+        if not present(v) or ctx.negated(v) or ctx.has_modal(v):
             return []
         lemma = v.lemma_.lower()
         if lemma == "be":
@@ -142,7 +158,7 @@ class _Reader:
         verbs = lex.heading_verbs | lex.representing_verbs
         out: list[Token] = []
         for v in p.children:
-            if v.dep_ != "relcl" or not _present(v) or self.ctx.negated(v):
+            if v.dep_ != "relcl" or not present(v) or self.ctx.negated(v):
                 continue
             if any(c.lower_ in lex.past_role_adverbs for c in v.children):
                 continue
@@ -156,6 +172,12 @@ class _Reader:
         """The bodies a role noun (or a heading verb's object) names."""
         ctx = self.ctx
         found = [a for a in ctx.resolve.modifier_actors(r) if ctx.type_of(a) in BODIES]
+        origin = {  # "the Ghanaian-born mediator": where they come from, not whom they serve
+            m.actor
+            for x in r.subtree
+            if (m := ctx.men[x.i]) is not None and m.actor and of_origin(x, ctx.lex.origin_words)
+        }
+        found = [a for a in found if a not in origin]
         placed = self._placed(r)  # "the negotiator for the ELN in Caracas": not Venezuela
         if set(found) - placed:
             found = [a for a in found if a not in placed]

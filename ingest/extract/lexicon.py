@@ -175,6 +175,7 @@ class Roles(CueSection):
     ordinal_ranks: Words = Field(default_factory=list)
     fallback_role_nouns: Words = Field(default_factory=list)
     fallback_not_roles: Words = Field(default_factory=list)
+    origin_words: Words = Field(default_factory=list)
     as_verbs: Words = Field(default_factory=list)
     tenure_nouns: Words = Field(default_factory=list)
     sending_verbs: Words = Field(default_factory=list)
@@ -506,6 +507,9 @@ class Lexicon:
     fallback_role_nouns: frozenset[str]
     #: title heads that give the speaks_for fallback no body ("founder", "counterpart")
     fallback_not_roles: frozenset[str]
+    #: words that say where a person comes from, not whom they serve ("Ghanaian-born", "of
+    #: Somali origin"): the name on them is no body the person speaks for
+    origin_words: frozenset[str]
     #: verbs whose "as" phrase gives the subject a role ("X serves as Y's envoy")
     as_verbs: frozenset[str]
     #: "Somalia's first president, X": ordinals that put an office in history (issue 18t)
@@ -918,6 +922,7 @@ class Lexicon:
             ordinal_ranks=fs(ro.ordinal_ranks),
             fallback_role_nouns=fs(ro.fallback_role_nouns),
             fallback_not_roles=fs(ro.fallback_not_roles),
+            origin_words=fs(ro.origin_words),
             as_verbs=fs(ro.as_verbs),
             tenure_nouns=fs(ro.tenure_nouns),
             sending_verbs=fs(ro.sending_verbs),

@@ -13,7 +13,7 @@ wrong.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -178,3 +178,34 @@ def load_linear_model(
         return _check(_read(path), kind, features_version, classes, retrain)
     except _Refusal as why:
         raise InputError(f"not a usable {what}: {why}", file=str(path)) from None
+
+
+class ModelChoice:
+    """The model a learned reader reads with, chosen and checked when an extractor is built
+    (:meth:`use`, from the extraction settings), or none (:meth:`off`: the reader reads
+    nothing). The file is read (again) at each :meth:`use`. One choice a process: the
+    extractor built last decides."""
+
+    def __init__(self, load: Callable[[Path], LinearModel], default: Path) -> None:
+        self._load = load
+        self.default = default
+        self._current: LinearModel | None = None
+        self._chosen = False
+
+    def use(self, path: str | Path | None) -> LinearModel:
+        """Read with the model at ``path`` from now on (``None``: the shipped one); a file that
+        is missing or does not fit raises one :class:`InputError` naming it, here."""
+        model = self._load(Path(path) if path else self.default)
+        self._current, self._chosen = model, True
+        return model
+
+    def off(self) -> None:
+        """Read nothing from now on (until :meth:`use`)."""
+        self._current, self._chosen = None, True
+
+    @property
+    def current(self) -> LinearModel | None:
+        """The chosen model (the shipped one if none was chosen yet); ``None`` when off."""
+        if not self._chosen:
+            self.use(None)
+        return self._current

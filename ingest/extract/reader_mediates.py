@@ -18,13 +18,12 @@ and a description of its training; no text.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract import fallbacks
-from actorgraph.ingest.extract.fallback_mediates import _Reader, cues_for
-from actorgraph.ingest.extract.linear_model import LinearModel, load_linear_model
+from actorgraph.ingest.extract.fallback_mediates import Reader, cues_for
+from actorgraph.ingest.extract.linear_model import LinearModel, ModelChoice, load_linear_model
 from actorgraph.ingest.extract.mediation import Mediation
 from actorgraph.ingest.extract.mediator_features import (
     FEATURES_VERSION,
@@ -45,7 +44,7 @@ if TYPE_CHECKING:
 #: the shipped model
 DEFAULT_MODEL = Path(__file__).parent / "data" / "reader_mediates.npz"
 #: the model file's kind and its one class (:mod:`.linear_model`)
-KIND = "reader_mediates"
+KIND = "reader-mediates"
 CLASSES = ("mediator",)
 #: the highest confidence a learned reading gets
 MAX_CONFIDENCE = 0.5
@@ -64,18 +63,10 @@ def load_model(path: str | Path = DEFAULT_MODEL) -> LinearModel:
     )
 
 
-@lru_cache(maxsize=4)
-def _cached(path: str) -> LinearModel:
-    return load_model(path)
-
-
-#: the model file the reader uses (benches point it at a model trained without a set)
-_model_path: list[Path] = [DEFAULT_MODEL]
-
-
-def use_model(path: str | Path | None) -> None:
-    """Read with the model at ``path`` from now on (``None``: the shipped one)."""
-    _model_path[0] = Path(path) if path is not None else DEFAULT_MODEL
+#: the model the reader reads with: the extractor chooses it when built, from its settings
+#: (``mediates_reader_model``); benches point it at a model trained without a set
+MODEL = ModelChoice(load_model, DEFAULT_MODEL)
+use_model = MODEL.use
 
 
 def candidates(ctx: DocContext, sent: Span) -> list[Mention]:
@@ -98,26 +89,29 @@ def scored_candidates(
     """Each candidate's score, but for those whose nearest cue says no mediation
     (:func:`.mediator_features.unsaid`)."""
     found = candidates(ctx, sent)
-    out = []
+    kept, rows = [], []
     for m in found:
         strings = candidate_strings(ctx, parties, sent, k, m, len(found))
         if not unsaid(strings):
-            feats = candidate_features(ctx, sent, m, strings, model.n_features)
-            out.append((float(model.score_rows([feats])[0, 0]), m))
-    return out
+            kept.append(m)
+            rows.append(candidate_features(ctx, sent, m, strings, model.n_features))
+    if not kept:
+        return []
+    scores = model.score_rows(rows)[:, 0]  # every candidate in one product
+    return [(float(s), m) for s, m in zip(scores.tolist(), kept, strict=True)]
 
 
 @fallbacks.register("mediates", stage="learned")
 def read(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
     """Records the mediations of the candidates the model chooses (see the module docstring)."""
-    if ctx.asked(sent[0], turns=False):
+    model = MODEL.current
+    if model is None or ctx.asked(sent[0], turns=False):
         return
-    model = _cached(str(_model_path[0]))
     threshold = float(model.thresholds[0])
     chosen = [(s, m) for s, m in scored_candidates(ctx, parties, sent, k, model) if s > threshold]
     if not chosen:
         return
-    reader = _Reader(ctx, parties, cues_for(ctx.lex), k)
+    reader = Reader(ctx, parties, cues_for(ctx.lex), k)
     chosen = [(s, m) for s, m in chosen if _said(ctx, reader, m)]
     before = len(ctx.out.relations)
     conf: dict[str, float] = {}
@@ -130,17 +124,17 @@ def read(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
         rec["confidence"] = round(min(rec["confidence"], conf.get(rec["source"], 0.0)), 2)
 
 
-def _said(ctx: DocContext, reader: _Reader, m: Mention) -> bool:
+def _said(ctx: DocContext, reader: Reader, m: Mention) -> bool:
     """Whether the mention's nearest cue of mediating says a mediation, as the loose fallback
     asks of its cues: there is one; it is not negated, offered, hoped for or asked about; it
     is not about a deal or talks on another matter ("pushing for a trade deal"), nor a track
     that is over ("hosted the former rounds")."""
     e = mention_root(ctx, m)
     cue = nearest_cue(classes_for(ctx.lex), e, reader.sent)
-    if cue is None or reader._unsaid(cue):
+    if cue is None or reader.unsaid(cue):
         return False
-    governed = [*reader._governed(cue), *(c for c in cue.children if c.dep_ in ("pobj", "prep"))]
+    governed = [*reader.governed(cue), *(c for c in cue.children if c.dep_ in ("pobj", "prep"))]
     governed += [g for c in cue.children if c.dep_ == "prep" for g in c.children]
-    if any(reader._other_matter(g) for g in governed):
+    if any(reader.other_matter(g) for g in governed):
         return False
     return not reader.m.past_rounds(cue, governed)

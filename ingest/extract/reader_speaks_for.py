@@ -18,13 +18,12 @@ or an earlier stage already gave a principal.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 from actorgraph.ingest.extract import fallbacks
-from actorgraph.ingest.extract.linear_model import LinearModel, load_linear_model
+from actorgraph.ingest.extract.linear_model import LinearModel, ModelChoice, load_linear_model
 from actorgraph.ingest.extract.speaks_for_pairs import (
     FEATURES_VERSION,
     Pair,
@@ -44,25 +43,6 @@ KIND = "reader-speaks-for"
 FAMILY = "speaks_for"
 #: a learned reading is worth at most this much
 MAX_CONFIDENCE = 0.5
-#: the model the reader uses (the LOSO measurement points it at a model trained without the
-#: set it reads; a path with no file turns the reader off)
-model_path: Path = DEFAULT_MODEL
-
-
-def pair_model(
-    n_features: int, weights: np.ndarray, bias: float, threshold: float, training: dict[str, object]
-) -> LinearModel:
-    """A pair classifier over the current pair features."""
-    return LinearModel(
-        KIND,
-        FEATURES_VERSION,
-        (FAMILY,),
-        n_features,
-        weights.reshape(n_features, 1).astype(np.float32),
-        np.array([bias], dtype=np.float32),
-        np.array([threshold], dtype=np.float32),
-        dict(training),
-    )
 
 
 def load_model(path: str | Path = DEFAULT_MODEL) -> LinearModel:
@@ -78,9 +58,11 @@ def load_model(path: str | Path = DEFAULT_MODEL) -> LinearModel:
     )
 
 
-@lru_cache(maxsize=4)
-def _cached(path: str) -> LinearModel | None:
-    return load_model(path) if Path(path).exists() else None
+#: the model the reader reads with: the extractor chooses it when built, from its settings
+#: (``speaks_for_reader_model``); the LOSO measurement points it at a model trained without
+#: the set it reads
+MODEL = ModelChoice(load_model, DEFAULT_MODEL)
+use_model = MODEL.use
 
 
 def score_pairs(ctx: DocContext, pairs: list[Pair], model: LinearModel) -> np.ndarray:
@@ -120,7 +102,7 @@ def read(ctx: DocContext, sent: Span, model: LinearModel) -> list[tuple[str, str
 @fallbacks.register("speaks_for", stage="learned")
 def speaks_for(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
     """Read sentence ``k`` (flagged ``speaks_for``, none read there by the earlier stages)."""
-    model = _cached(str(model_path))
+    model = MODEL.current
     if model is None or ctx.asked(sent.root):
         return
     for person, body, role, conf in read(ctx, sent, model):

@@ -25,10 +25,10 @@ from every labelled pair, those the rules find too, and reads where they read no
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.context import CLAUSE_DEPS
+from actorgraph.ingest.extract.fallback_speaks_for import of_origin, present, role_heads
 from actorgraph.ingest.extract.reader_features import (
     READER_FEATURES_VERSION,
     FeatureBag,
@@ -52,8 +52,6 @@ BODIES = frozenset({"organization", "state"})
 _NEW_KINDS = frozenset({"gpe", "norp"})
 #: prepositions that tie a role noun to its body ("spokesman for", "head of", "official at")
 _BODY_PREPS = frozenset({"of", "for", "at", "to"})
-#: present-tense verb tags: "X, who leads Y" (not "who led Y until 2019")
-_PRESENT = frozenset({"VBZ", "VBP"})
 
 
 @dataclass(frozen=True)
@@ -71,39 +69,13 @@ class Pair:
     rivals: tuple[Token, ...] = ()
 
 
-@lru_cache(maxsize=4)
-def _role_heads(not_roles: frozenset[str], *groups: frozenset[str]) -> frozenset[str]:
-    return frozenset(t.split()[-1] for group in groups for t in group) - not_roles
-
-
-def role_heads(ctx: DocContext) -> frozenset[str]:
-    """The head words of the lexicon's titles, their synonyms, member and role nouns
-    ("chief negotiator" -> "negotiator"), but for the heads of no role."""
-    lex = ctx.lex
-    synonyms = frozenset(w for group in lex.title_synonyms for w in group)
-    return _role_heads(
-        lex.fallback_not_roles,
-        lex.role_titles,
-        synonyms,
-        lex.member_nouns,
-        lex.fallback_role_nouns,
-    )
-
-
 def _is_role(t: Token, heads: frozenset[str]) -> bool:
     return t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in heads
 
 
-def _present(v: Token) -> bool:
-    """Present or present perfect: "X leads Y", "X has led Y since 2019" (the role holds)."""
-    if v.tag_ in _PRESENT:
-        return True
-    return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in _PRESENT for c in v.children)
-
-
 def _predicated(ctx: DocContext, v: Token, heads: frozenset[str]) -> Token | None:
     """ "X is the director of Y", "X serves as Y's envoy": the role noun, present, asserted."""
-    if not _present(v) or ctx.negated(v):
+    if not present(v) or ctx.negated(v):
         return None
     lemma = v.lemma_.lower()
     if lemma == "be":
@@ -150,7 +122,7 @@ def role_tie(ctx: DocContext, pt: Token, heads: frozenset[str]) -> Token | None:
                 for v in pt.children
                 if v.dep_ == "relcl"
                 and v.lemma_.lower() in verbs
-                and _present(v)
+                and present(v)
                 and not ctx.negated(v)
             ),
             None,
@@ -264,7 +236,7 @@ def candidates(ctx: DocContext, sent: Span) -> list[Pair]:
     if not persons:
         return []
     bodies = [(m, a) for m in mentions if (a := _body_of(ctx, m)) is not None]
-    heads = role_heads(ctx)
+    heads = role_heads(ctx.lex)
     out: list[Pair] = []
     for p in persons:
         pt = span_root(ctx.doc, p.start, p.end)
@@ -279,6 +251,8 @@ def candidates(ctx: DocContext, sent: Span) -> list[Pair]:
             bt = span_root(ctx.doc, m.start, m.end)
             if not in_phrase(bt, tie, pt) or _placed(tie, pt, bt):
                 continue
+            if of_origin(bt, ctx.lex.origin_words):
+                continue  # "Ghanaian-born mediator X": where X comes from, not whom X serves
             if phrase is not None and bt.i not in phrase:
                 continue  # "the Nepali chief of the observer mission": the phrase's, not Nepal
             n = _steps(pt, bt)
@@ -336,7 +310,7 @@ def word_class(ctx: DocContext, t: Token, heads: frozenset[str]) -> str:
 
 def pair_features(ctx: DocContext, pair: Pair, n_persons: int, n_bodies: int) -> FeatureBag:
     """The features of one pair (``n_persons``, ``n_bodies``: the sentence's candidates)."""
-    heads = role_heads(ctx)
+    heads = role_heads(ctx.lex)
     pt, bt, rt = pair.person_token, pair.body_token, pair.role
     bag = FeatureBag()
     bag.add("sf-bias")

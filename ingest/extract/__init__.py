@@ -168,9 +168,6 @@ class Extractor:
         #: which sentences express which relation family, for :mod:`.fallbacks`: the learned
         #: detector unless the ``fallbacks`` setting is off (none: the rules alone)
         self.flagger: Flagger | None = DetectorFlagger() if settings.fallbacks else None
-        #: which named actors that no record uses are the document's, after the rules'
-        #: choice (:mod:`.reader_actors`); none: the rules' choice
-        self.actor_reader: Callable[[Any, set[str]], set[str]] | None = None
 
     def worker_config(self) -> dict[str, Any]:
         """What a spawned worker needs to build the same extractor."""
@@ -293,7 +290,6 @@ class Extractor:
                 unnamed_sources=self.settings.unnamed_sources,
                 every_mention=self.settings.every_mention,
                 flagger=self.flagger,
-                actor_reader=self.actor_reader,
             )
         finally:
             release_tokens(doc)  # the rules' token list and the Doc refer to each other

@@ -11,7 +11,8 @@ mentions stand in the parse (the rules' own decision, the mention's kind, NER la
 dependency and head lemma, the word before, the name's last word, place / passing / brief /
 in a quotation, how many sentences name it and how early, and the parse path to the
 sentence's root with :mod:`.reader_features`). Every set's articles are extracted by the real
-pipeline (rules, detector, fallbacks) with every actor kept, through ``Extractor.actor_reader``;
+pipeline (rules, detector, fallbacks) with every actor kept (:func:`keeping_every_actor`
+wraps ``DocContext.keep_actors``, where the rules' choice is applied; the product has no hook);
 a candidate is a positive when one of its names is a required gold actor's (left out when only
 an optional one's). One L2 logistic regression (liblinear, balanced classes); each set's
 candidates are scored by a model trained without it (``--extra`` banks always in training),
@@ -26,6 +27,7 @@ ships.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -38,6 +40,7 @@ from actorgraph.ingest.evaluate import PRF, score_gold
 from actorgraph.ingest.extract import Extractor
 from actorgraph.ingest.extract.acting import acts, lead_of, record_actors
 from actorgraph.ingest.extract.bank import load_bank
+from actorgraph.ingest.extract.context import DocContext
 from actorgraph.ingest.extract.normalize import name_key
 from actorgraph.ingest.extract.reader_features import MODALS, path, value
 from actorgraph.ingest.extract.tokens import span_root
@@ -45,7 +48,8 @@ from scipy import sparse
 from spacy.strings import get_string_id  # type: ignore[attr-defined]
 
 if TYPE_CHECKING:
-    from actorgraph.ingest.extract.context import DocContext
+    from collections.abc import Callable, Iterator
+
     from actorgraph.ingest.extract.mentions import Mention
 
 
@@ -185,7 +189,7 @@ def label(record: dict[str, Any], gold: GoldNames) -> int | None:
 
 class _Recorder:
     """Keeps every actor of each document, with the candidates' features and the rules'
-    choice (as ``Extractor.actor_reader``)."""
+    choice (called with the document's context and the actors the rules keep)."""
 
     def __init__(self) -> None:
         self.seen: list[tuple[set[str], dict[str, list[str]]]] = []
@@ -199,15 +203,28 @@ def _read(extractor: Extractor, name: str, docs: list[tuple[list[dict[str, Any]]
     """Each document's records (from ``docs``: a thunk extracting it, and its gold)."""
     out = SetData(name)
     recorder = _Recorder()
-    extractor.actor_reader = recorder
-    try:
+    with keeping_every_actor(recorder):
         for gold, extract in docs:
             records = extract()
             kept, feats = recorder.seen.pop()
             out.articles.append(Article(records, gold, kept, feats))
-    finally:
-        extractor.actor_reader = None
     return out
+
+
+@contextlib.contextmanager
+def keeping_every_actor(decide: Callable[[DocContext, set[str]], set[str]]) -> Iterator[None]:
+    """Within the block, the actors the rules keep in a document (in-process extraction
+    only) go through ``decide``, which returns the actors to keep."""
+    rules = DocContext.keep_actors
+
+    def keep(ctx: DocContext, kept: set[str]) -> None:
+        rules(ctx, decide(ctx, kept))
+
+    DocContext.keep_actors = keep  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        DocContext.keep_actors = rules  # type: ignore[method-assign]
 
 
 def read_set(extractor: Extractor, set_dir: Path) -> SetData:

@@ -5,6 +5,8 @@ is only where some people come from or owns only a former office is no actor. Th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from actorgraph.ingest.evaluate import score_bank
 from actorgraph.ingest.extract import Extractor
@@ -12,6 +14,9 @@ from actorgraph.ingest.extract.bank import load_bank
 from actorgraph.ingest.settings import ExtractionSettings
 
 from tests.helpers import ROOT
+
+if TYPE_CHECKING:
+    from actorgraph.ingest.extract.context import DocContext
 
 BANK = ROOT / "examples" / "extraction-bank" / "actors-acting.yaml"
 
@@ -111,19 +116,22 @@ def test_an_organization_named_through_its_place(ex: Extractor) -> None:
     assert "UNSMIL" in recs[0]["aliases"]
 
 
-def test_an_actor_reader_decides_among_the_named_actors_after_the_rules() -> None:
-    """``Extractor.actor_reader`` gets the rules' choice and returns the document's actors
-    (``bench/actor_reader_loso.py`` keeps them all to measure a learned choice, issue 19A)."""
-    ex = Extractor(n_process=1)
+def test_the_actor_bench_decides_among_the_named_actors_after_the_rules(
+    ex: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``bench/actor_reader_loso.py`` gets the rules' choice and keeps every actor named, by
+    wrapping the context (the product has no hook for it), and only within its block."""
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    import actor_reader_loso
+
     text = "Peru accepted the plan. Diplomats from Canada and Japan attended the ceremony."
     seen: list[set[str]] = []
 
-    def every(ctx: object, kept: set[str]) -> set[str]:
+    def every(ctx: DocContext, kept: set[str]) -> set[str]:
         seen.append(set(kept))
-        return set(ctx.first_seen)  # type: ignore[attr-defined]
+        return set(ctx.first_seen)
 
-    ex.actor_reader = every
-    assert {"Canada", "Japan", "Peru"} <= _actors(ex, text)
+    with actor_reader_loso.keeping_every_actor(every):
+        assert {"Canada", "Japan", "Peru"} <= _actors(ex, text)
     assert "peru" in seen[0] and "canada" not in seen[0]
-    ex.actor_reader = None
     assert "Canada" not in _actors(ex, text)

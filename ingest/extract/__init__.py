@@ -175,9 +175,6 @@ class Extractor:
         if settings.fallbacks:  # the learned readers' models, checked now (and named if unfit)
             reader_mediates.use_model(settings.mediates_reader_model)
             reader_speaks_for.use_model(settings.speaks_for_reader_model)
-        #: which named actors that no record uses are the document's, after the rules'
-        #: choice (:mod:`.reader_actors`); none: the rules' choice
-        self.actor_reader: Callable[[Any, set[str]], set[str]] | None = None
 
     def worker_config(self) -> dict[str, Any]:
         """What a spawned worker needs to build the same extractor."""
@@ -300,7 +297,6 @@ class Extractor:
                 unnamed_sources=self.settings.unnamed_sources,
                 every_mention=self.settings.every_mention,
                 flagger=self.flagger,
-                actor_reader=self.actor_reader,
             )
         finally:
             release_tokens(doc)  # the rules' token list and the Doc refer to each other

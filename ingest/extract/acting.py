@@ -238,17 +238,43 @@ def _in_clause(ctx: DocContext, head: Token) -> bool:
 def _brought_to_talks(ctx: DocContext, verb: Token) -> bool:
     """A verb that brings its object to talks ("the organisers invited X, Y and Z to the
     dialogue", "summoned X to the negotiations"): the object takes part, whoever brought it
-    (issue 19A)."""
+    (issue 19A). Not where the bringing is denied, refused or only hoped for ("did not invite
+    X to the talks", "refused to invite X"), nor where it is for another act ("invited the
+    singer to the dialogue to perform a song"; issue 19mA)."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() in ctx.lex.copulas:
         return False
     talks = ctx.lex.talk_nouns
-    return any(
+    to_talks = any(
         c.dep_ == "prep"
         and c.lower_ == "to"
         and any(
             g.dep_ == "pobj" and (g.lemma_.lower() in talks or g.lower_ in talks)
             for g in c.children
         )
+        for c in verb.children
+    )
+    return to_talks and _brought_for_real(ctx, verb) and not _brought_for_another_act(ctx, verb)
+
+
+def _brought_for_real(ctx: DocContext, verb: Token) -> bool:
+    """The bringing is asserted: not negated, hedged or wanted, nor the act a refusal is of
+    ("refused to invite X")."""
+    if ctx.negated(verb) or ctx.irrealis(verb):
+        return False
+    return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ctx.lex.refusals)
+
+
+def _brought_for_another_act(ctx: DocContext, verb: Token) -> bool:
+    """A purpose clause on the bringing verb whose act is none of the talks' own ("to
+    perform a song", not "to negotiate" or "to meet the envoys")."""
+    lex = ctx.lex
+    own = lex.party_verbs | lex.meeting_verbs | lex.through_verbs
+    return any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.pos_ == "VERB"
+        and c.i > verb.i
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and c.lemma_.lower() not in own
         for c in verb.children
     )
 

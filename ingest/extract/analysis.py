@@ -22,15 +22,10 @@ from actorgraph.ingest.extract.stances import Stances
 from actorgraph.ingest.extract.statements import Statements
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from actorgraph.ingest.extract.dictionary import ActorDictionary
     from actorgraph.ingest.extract.lexicon import Lexicon
     from actorgraph.ingest.extract.mentions import Matchers
     from spacy.tokens import Doc
-
-    #: from the document and the actors the rules keep, the actors that are the document's
-    ActorDecider = Callable[[DocContext, set[str]], set[str]]
 
 
 def analyze(
@@ -45,15 +40,13 @@ def analyze(
     unnamed_sources: bool = False,
     every_mention: bool = False,
     flagger: Flagger | None = None,
-    actor_reader: ActorDecider | None = None,
 ) -> Result:
     """Actors, topics, statements and relations of one parsed document (``outlet``: the
     name of the outlet that published it, which is no actor of its own story;
     ``unnamed_sources``: described speakers give statements, see :mod:`.sources`;
     ``every_mention``: every actor named is one of the document's, also those that neither act
     nor speak, see :mod:`.acting`; ``flagger``: which sentences express which relation
-    family, for the fallbacks of :mod:`.fallbacks`; ``actor_reader``: decides again which actors
-    no record uses are the document's, from the rules' choice, see :mod:`.reader_actors`)."""
+    family, for the fallbacks of :mod:`.fallbacks`)."""
     ctx = DocContext(doc, doc_id, published, dictionary, lexicon, matchers, origin, outlet)
     speakers = Speakers(ctx)
     statements = Statements(ctx, unnamed_sources=unnamed_sources)
@@ -74,5 +67,5 @@ def analyze(
     merge_same_demands(ctx.out, ctx.topics.by_id, lexicon.topic_stopwords | lexicon.topic_drop)
     if not every_mention:
         keep = acting_actors(ctx) | speakers.idle
-        ctx.keep_actors(keep if actor_reader is None else actor_reader(ctx, keep))
+        ctx.keep_actors(keep)
     return ctx.result()

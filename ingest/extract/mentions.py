@@ -411,7 +411,7 @@ def find_mentions(
     out = []
     for m in chosen:
         if m.kind == "ner":
-            _resolve_ner(m, doc, dictionary)
+            _resolve_ner(m, doc, dictionary, matchers)
         elif m.kind == "metonym" and (locative(doc, m) or _venue(doc, m, matchers)):
             continue
         if m.kind == "skip":
@@ -1875,13 +1875,20 @@ def _other_given_name(doc: Doc, s: int, e: int, actor_id: str, dictionary: Actor
     )
 
 
-def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary) -> None:
+def _resolve_ner(m: Mention, doc: Doc, dictionary: ActorDictionary, matchers: Matchers) -> None:
     span = doc[m.start : m.end]
     if not any(t.text[:1].isupper() for t in span):  # "the foreign ministry" is no name
         m.kind = "skip"
         return
-    if m.label in ("NORP", "GPE") and _unknown_abbreviation(m.text, dictionary):
-        m.label = "ORG"  # "JNIM militants", "M23 rebels": an abbreviation names a body
+    if (
+        m.label in ("NORP", "GPE")
+        and len(span) == 1
+        and _abbreviation_before_agent(span[0], matchers)
+        and _unknown_abbreviation(m.text, dictionary)
+    ):
+        # "JNIM militants", "M23 rebels": an abbreviation before its people names a body; one
+        # on its own is still NER's place or people ("Police in KP said"; issue 19mA)
+        m.label = "ORG"
     if m.label == "NORP":
         hit = dictionary.lookup_demonym(m.text)
         if hit:

@@ -87,3 +87,17 @@ def test_a_missing_field_or_a_corrupt_file_is_refused_naming_the_file(tmp_path: 
         with pytest.raises(InputError, match="not a usable test reader") as err:
             _load(bad)
         assert str(bad) in str(err.value)
+
+
+def test_a_readers_choice_is_one_per_process(tmp_path: Path) -> None:
+    """A second import of a reader's module (pytest's doctest collection) shares its choice."""
+    from actorgraph.ingest.extract.linear_model import ModelChoice
+
+    def load(path: Path) -> object:
+        raise AssertionError("not read")
+
+    first = ModelChoice.shared("test-kind", load, tmp_path / "a.npz")
+    second = ModelChoice.shared("test-kind", load, tmp_path / "b.npz")
+    assert first is second
+    first.off()
+    assert second.current is None

@@ -180,6 +180,9 @@ def load_linear_model(
         raise InputError(f"not a usable {what}: {why}", file=str(path)) from None
 
 
+_CHOICES: dict[str, ModelChoice] = {}
+
+
 class ModelChoice:
     """The model a learned reader reads with, chosen and checked when an extractor is built
     (:meth:`use`, from the extraction settings), or none (:meth:`off`: the reader reads
@@ -191,6 +194,14 @@ class ModelChoice:
         self.default = default
         self._current: LinearModel | None = None
         self._chosen = False
+
+    @classmethod
+    def shared(cls, kind: str, load: Callable[[Path], LinearModel], default: Path) -> ModelChoice:
+        """The one choice of the reader of ``kind`` in this process: a second import of the
+        reader's module (pytest's doctest collection imports a module file under a second
+        name, whose registration then replaces the first) shares it instead of keeping a
+        choice of its own that :meth:`off` and :meth:`use` on the first would not reach."""
+        return _CHOICES.setdefault(kind, cls(load, default))
 
     def use(self, path: str | Path | None) -> LinearModel:
         """Read with the model at ``path`` from now on (``None``: the shipped one); a file that

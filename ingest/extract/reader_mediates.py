@@ -65,7 +65,7 @@ def load_model(path: str | Path = DEFAULT_MODEL) -> LinearModel:
 
 #: the model the reader reads with: the extractor chooses it when built, from its settings
 #: (``mediates_reader_model``); benches point it at a model trained without a set
-MODEL = ModelChoice(load_model, DEFAULT_MODEL)
+MODEL = ModelChoice.shared("reader-mediates", load_model, DEFAULT_MODEL)
 use_model = MODEL.use
 
 

@@ -61,7 +61,7 @@ def load_model(path: str | Path = DEFAULT_MODEL) -> LinearModel:
 #: the model the reader reads with: the extractor chooses it when built, from its settings
 #: (``speaks_for_reader_model``); the LOSO measurement points it at a model trained without
 #: the set it reads
-MODEL = ModelChoice(load_model, DEFAULT_MODEL)
+MODEL = ModelChoice.shared("reader-speaks-for", load_model, DEFAULT_MODEL)
 use_model = MODEL.use
 
 

@@ -171,24 +171,21 @@ def read_flagged(
     """Extract each document for real (rules, loose fallbacks), calling ``visit`` at the
     learned stage of ``family``, in place of its reader, on the sentences ``flagger`` flags
     that the earlier stages left without the family."""
-    saved = fallbacks.registered()
     saved_flagger = ex.flagger
     current: list[LabelledDoc] = []
 
     def reading(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
         visit(current[0], ctx, parties, sent, k)
 
-    fallbacks.register(family, stage="learned")(reading)
     try:
-        for d in docs:
-            current[:] = [d]
-            ex.flagger = lambda ctx, d=d: flagger(d, ctx)  # type: ignore[misc]
-            for _ in ex.records(d.doc, d.article):
-                pass
+        with fallbacks.readings({("learned", family): reading}):
+            for d in docs:
+                current[:] = [d]
+                ex.flagger = lambda ctx, d=d: flagger(d, ctx)  # type: ignore[misc]
+                for _ in ex.records(d.doc, d.article):
+                    pass
     finally:
         ex.flagger = saved_flagger
-        fallbacks._FALLBACKS.clear()
-        fallbacks._FALLBACKS.update(saved)
 
 
 def gold_flags(d: LabelledDoc, ctx: DocContext) -> dict[int, frozenset[str]]:

@@ -218,17 +218,15 @@ def collect(ex: Extractor, docs: list[LabelledDoc], n_features: int) -> Collecto
 
     col = Collector(ex, n_features)
     run = analysis.run_fallbacks
-    reader = fallbacks.registered().get(("learned", FAMILY))
     try:
         analysis.run_fallbacks = col
-        fallbacks._FALLBACKS.pop(("learned", FAMILY), None)  # the stages before the reader
-        for d in docs:
-            col.current = d
-            list(ex.records(d.doc, d.article))
+        # the stages before the reader
+        with fallbacks.readings({("learned", FAMILY): None}):
+            for d in docs:
+                col.current = d
+                list(ex.records(d.doc, d.article))
     finally:
         analysis.run_fallbacks = run
-        if reader is not None:
-            fallbacks._FALLBACKS[("learned", FAMILY)] = reader
     return col
 
 
@@ -315,18 +313,11 @@ def _run(
 ) -> list[dict[str, Any]]:
     """The records of ``docs`` with the learned stage ``reader`` (none: no learned stage), and
     without the loose fallback unless ``loose``."""
-    saved = fallbacks.registered()
-    try:
-        if reader is None:
-            fallbacks._FALLBACKS.pop(("learned", FAMILY), None)
-        else:
-            fallbacks._FALLBACKS[("learned", FAMILY)] = reader
-        if not loose:
-            fallbacks._FALLBACKS.pop(("loose", FAMILY), None)
+    changes: dict[tuple[str, str], Callable[..., None] | None] = {("learned", FAMILY): reader}
+    if not loose:
+        changes["loose", FAMILY] = None
+    with fallbacks.readings(changes):
         return [r for d in docs for r in ex.records(d.doc, d.article)]
-    finally:
-        fallbacks._FALLBACKS.clear()
-        fallbacks._FALLBACKS.update(saved)
 
 
 @contextmanager

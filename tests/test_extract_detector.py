@@ -204,17 +204,12 @@ def test_the_setting_turns_the_fallbacks_off() -> None:
 
 def test_with_the_setting_off_no_fallback_reads_anything() -> None:
     calls: list[int] = []
-    saved = fallbacks.registered()
-    fallbacks.register("rejects")(lambda ctx, parties, sent, k: calls.append(k))
-    try:
+    with fallbacks.readings({("loose", "rejects"): lambda ctx, parties, sent, k: calls.append(k)}):
         off = Extractor(n_process=1, settings=ExtractionSettings(fallbacks=False))
         off.extract_text(EMPTY_FOR_THE_RULES)
         assert calls == []
         Extractor(n_process=1).extract_text(EMPTY_FOR_THE_RULES)  # the detector flags it
         assert calls == [0]
-    finally:
-        fallbacks._FALLBACKS.clear()
-        fallbacks._FALLBACKS.update(saved)
 
 
 def test_a_spawned_worker_builds_the_same_flagger() -> None:

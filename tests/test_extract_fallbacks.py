@@ -34,16 +34,13 @@ def extractor() -> Extractor:
 @pytest.fixture
 def seen() -> Iterator[list[tuple[str, str]]]:
     calls: list[tuple[str, str]] = []
-    saved = fallbacks.registered()
 
     def read(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
         calls.append(("rejects", sent.text))
         ctx.out.relation("rejects", "egypt", "hamas", k, 0.3)
 
-    fallbacks.register("rejects")(read)
-    yield calls
-    fallbacks._FALLBACKS.clear()
-    fallbacks._FALLBACKS.update(saved)
+    with fallbacks.readings({("loose", "rejects"): read}):
+        yield calls
 
 
 def _flag_all(ctx: DocContext) -> Mapping[int, frozenset[str]]:
@@ -128,10 +125,10 @@ def test_a_learned_stage_reads_only_what_the_loose_stage_left_empty(
     # the loose stage (``seen``) gives every sentence it reads a rejection: nothing is left
     # for the learned stage but what the loose stage never read, and the rules' sentence
     assert [t for _, t in seen] and not learned
-    fallbacks._FALLBACKS.pop(("loose", "rejects"))
     extractor.flagger = _flag_all
     try:
-        list(extractor.extract_text(TEXT))
+        with fallbacks.readings({("loose", "rejects"): None}):
+            list(extractor.extract_text(TEXT))
     finally:
         extractor.flagger = None
     assert any(t.startswith("Egypt hopes") for t in learned)
@@ -173,3 +170,17 @@ def test_speaks_for_role_heads_are_built_once_a_lexicon() -> None:
     lex = Lexicon.load()
     heads = fallback_speaks_for.role_heads(lex)
     assert heads is fallback_speaks_for.role_heads(lex) and "spokesman" in heads
+
+
+def test_readings_swaps_and_restores_every_registration() -> None:
+    before = fallbacks.registered()
+
+    def reading(ctx: DocContext, parties: Parties, sent: Span, k: int) -> None:
+        """A stand-in."""
+
+    with fallbacks.readings({("learned", "demands"): reading, ("loose", "rejects"): None}):
+        inside = fallbacks.registered()
+        fallbacks.register("mediates", stage="learned")(reading)
+    assert inside[("learned", "demands")] is reading
+    assert ("loose", "rejects") not in inside
+    assert fallbacks.registered() == before

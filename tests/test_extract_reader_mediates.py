@@ -79,14 +79,9 @@ def reader_alone(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> Itera
     """The extractor with the mediation rules silenced (they find, and infer parties, but
     record nothing) and no loose fallback: only the learned reader reads mediation."""
     monkeypatch.setattr(Mediation, "_emit", lambda self: None)
-    saved = fallbacks.registered()
-    fallbacks._FALLBACKS.pop(("loose", "mediates"), None)
     monkeypatch.setattr(extractor, "flagger", _everything_flagged)
-    try:
+    with fallbacks.readings({("loose", "mediates"): None}):
         yield extractor
-    finally:
-        fallbacks._FALLBACKS.clear()
-        fallbacks._FALLBACKS.update(saved)
 
 
 def _mediations(ex: Extractor, text: str) -> list[dict[str, object]]:
@@ -110,9 +105,7 @@ def test_the_reader_reads_no_mediation_where_none_is_said(
     assert _mediations(reader_alone, text) == []
 
 
-def test_a_side_of_the_talks_scores_below_the_mediator(
-    reader_alone: Extractor, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_side_of_the_talks_scores_below_the_mediator(reader_alone: Extractor) -> None:
     scores: dict[str, float] = {}
     read = rm.read
 
@@ -121,8 +114,8 @@ def test_a_side_of_the_talks_scores_below_the_mediator(
         scores.update({m.actor: s for s, m in rm.scored_candidates(ctx, parties, sent, k, model)})
         read(ctx, parties, sent, k)
 
-    monkeypatch.setitem(fallbacks._FALLBACKS, ("learned", "mediates"), spy)
-    reader_alone.extract_text("Qatar mediated the talks between Israel and Hamas.")
+    with fallbacks.readings({("learned", "mediates"): spy}):
+        reader_alone.extract_text("Qatar mediated the talks between Israel and Hamas.")
     assert scores["qatar"] > max(scores["israel"], scores["hamas"]) + 5
 
 

@@ -24,7 +24,8 @@ import importlib
 import importlib.util
 import logging
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -107,6 +108,26 @@ def registered() -> dict[tuple[str, str], Fallback]:
     """The registered readings by (stage, family) (a copy)."""
     _load_families()
     return dict(_FALLBACKS)
+
+
+@contextmanager
+def readings(changes: Mapping[tuple[str, str], Fallback | None]) -> Iterator[None]:
+    """Within the block, the registered readings with ``changes`` applied ((stage, family) ->
+    the reading to use there, or ``None``: no reading at that stage); on leaving, every
+    registration is what it was before, including any made inside the block. For training
+    scripts, benches and tests that run the pipeline with a stage swapped or left out."""
+    _load_families()
+    saved = dict(_FALLBACKS)
+    try:
+        for (stage, family), fn in changes.items():
+            if fn is None:
+                _FALLBACKS.pop((stage, family), None)
+            else:
+                register(family, stage)(fn)
+        yield
+    finally:
+        _FALLBACKS.clear()
+        _FALLBACKS.update(saved)
 
 
 def fallback_origin(rules_origin: str) -> str:

@@ -64,9 +64,10 @@ def test_a_group_noun_after_a_body_is_the_body_and_after_a_people_a_group(ex: Ex
 
 
 def test_commanders_stand_for_their_group(ex: Extractor) -> None:
-    recs = _records(ex, "SDF commanders rejected the plan on Monday.")
+    # KNPP: an abbreviation the gazetteer does not hold (it holds the SDF; issue 20A)
+    recs = _records(ex, "KNPP commanders rejected the plan on Monday.")
     assert [(r["type"], r["source"]) for r in recs if r["kind"] == "relation"] == [
-        ("rejects", "sdf")
+        ("rejects", "knpp")
     ]
 
 

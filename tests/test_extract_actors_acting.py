@@ -112,8 +112,8 @@ def test_an_organization_named_through_its_place(ex: Extractor) -> None:
         "UNSMIL said the next round would open in March."
     )
     recs = [r for r in ex.extract_text(text) if r["kind"] == "actor"]
-    assert [r["name"] for r in recs] == ["UN Support Mission in Libya"]
-    assert "UNSMIL" in recs[0]["aliases"]
+    assert len(recs) == 1  # the gazetteer names it UNSMIL (issue 20A): one actor all the same
+    assert {"UN Support Mission in Libya", "UNSMIL"} <= {recs[0]["name"], *recs[0]["aliases"]}
 
 
 def test_the_actor_bench_decides_among_the_named_actors_after_the_rules(

@@ -144,6 +144,9 @@ FLOORS = {
     "speakers-tenure": 0.95,
     # issue 19A
     "actors-abbreviations": 0.95,
+    # issue 20A
+    "actors-gazetteer": 0.95,
+    "actors-participants": 0.95,
 }
 
 

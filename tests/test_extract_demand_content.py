@@ -91,5 +91,5 @@ def test_their_in_a_negotiators_words_is_the_other_side(ex: Extractor) -> None:
         "Salih said."
     )
     found = _rels(ex, text, "demands")
-    assert _has(found, "rsf", "oil")
-    assert not any(s != "rsf" and "oil" in t for s, t in found)
+    assert _has(found, "rapid-support-forces", "oil")
+    assert not any(s != "rapid-support-forces" and "oil" in t for s, t in found)

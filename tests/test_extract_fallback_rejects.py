@@ -78,7 +78,8 @@ def _rejects(ex: Extractor, text: str, *, flagged: bool) -> list[tuple[str, str,
         # one's part ended, an owed act put off, a quality doubted, a thing that will never be
         ("The Abkhaz side has suspended its participation in the Geneva International "
          "Discussions.", "abkhaz", "participation"),
-        ("The MILF postponed the disarming of its remaining fighters.", "milf", "disarming"),
+        ("The MILF postponed the disarming of its remaining fighters.",
+         "moro-islamic-liberation-front", "disarming"),
         ("Moldova questioned the legitimacy of the referendum in Transnistria.", "moldova",
          "referendum"),
         ("Kenya proposed partition. Morocco said the partition will never happen.", "morocco",

@@ -40,7 +40,7 @@ POSITIVES = [
     (
         "The TPLF's chief negotiator and spokesman Gebremeskel Hailu said the agreement had "
         "been violated.",
-        ("gebremeskel-hailu", "tplf"),
+        ("gebremeskel-hailu", "tigray-peoples-liberation-front"),
     ),
     # "serves as" a role whose "for" phrase describes a state's government
     (

@@ -62,7 +62,10 @@ def test_a_bracketed_credit_line_is_boilerplate() -> None:
     [
         ("Lt. Col. Nadav Shoshani said the strikes hit militants.", {"nadav-shoshani"}),
         ("Amb. Corinne Valdemaro said the vote would go ahead.", {"corinne-valdemaro"}),
-        ("Tigrayan forces entered the town, and the TPLF said it would stay.", {"tplf"}),
+        (
+            "Tigrayan forces entered the town, and the TPLF said it would stay.",
+            {"tigray-peoples-liberation-front"},
+        ),
         ("A senior European diplomat said the sanctions would stay.", set()),
         ("The Royal Norwegian Government said it would host the talks.", {"norway"}),
         ("The Federal Government of Somalia rejected the demands.", {"somalia"}),

@@ -37,13 +37,13 @@ POSITIVES = [
     (
         "The African Union has been mediating between Ethiopia and the TPLF since August.",
         "african-union",
-        {"ethiopia", "tplf"},
+        {"ethiopia", "tigray-peoples-liberation-front"},
     ),
     (
         "Talks between the Philippine government and the MILF, facilitated by Malaysia, "
         "resumed in Kuala Lumpur.",
         "malaysia",
-        {"philippines", "milf"},
+        {"philippines", "moro-islamic-liberation-front"},
     ),
     (
         "The Vatican arbitrated the dispute between Chile and Argentina.",

@@ -95,12 +95,10 @@ def _government_acts(ctx: DocContext, m: Mention, lead: Token) -> bool:
     """ "The Colombian government suspended the talks": a state named by its demonym before
     its government's noun acts when that phrase acts (issue 14o)."""
     gov = lead.head
-    return (
-        lead.dep_ == "amod"
-        and gov.lemma_.lower() in ctx.lex.government_nouns
-        and gov.dep_ in _CLAUSE_DEPS
-        and _in_clause(ctx, gov)
-    )
+    if lead.dep_ != "amod" or gov.lemma_.lower() not in ctx.lex.government_nouns:
+        return False
+    phrase = lead_of(gov)  # "invited X and the Ethiopian government to the talks" (issue 20A)
+    return phrase.dep_ in _CLAUSE_DEPS and _in_clause(ctx, phrase)
 
 
 def _acting_institution(ctx: DocContext, m: Mention, lead: Token) -> str | None:
@@ -171,6 +169,8 @@ def acts(ctx: DocContext, m: Mention) -> bool:
         # second: it stands with it
         head = lead_of(gov)
         dep, gov = head.dep_, head.head
+    if listed_participant(ctx, head):
+        return True  # "Among those at the table were X, Y and Z" (issue 20A)
     if dep in _CLAUSE_DEPS:
         return _in_clause(ctx, head)
     if dep == "nsubjpass" and gov.lemma_.lower() in ctx.lex.part_verbs:
@@ -216,6 +216,69 @@ def acts(ctx: DocContext, m: Mention) -> bool:
 
 #: dependencies by which a phrase is a verb's subject or object
 _CLAUSE_DEPS = frozenset({"nsubj", "dobj", "dative"})
+#: dependencies by which a phrase is listed by "be" or "include"
+_LISTED_DEPS = frozenset({"nsubj", "attr", "dobj"})
+
+
+def listed_participant(ctx: DocContext, head: Token) -> bool:
+    """A phrase listed among those who take part (issue 20A): "Among those at the table were
+    X, Y and Z", "Among the participants were X", "Also present at the signing were X", "The
+    signatories were X and Y", "Those attending the talks included X", "Participants
+    included X" (the lexicon's ``participant_nouns``, ``participation_words`` and
+    ``participation_settings``). Not where the clause is negated, nor a list of others
+    ("Among the dead were X", "Those excluded from the talks included X")."""
+    if head.dep_ not in _LISTED_DEPS:
+        return False
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    if lemma not in ("be", "include") or ctx.negated(verb):
+        return False
+    for c in verb.children:
+        if c.i == head.i:
+            continue
+        if lemma == "include":
+            if c.dep_ == "nsubj" and head.dep_ == "dobj" and _participants(ctx, c):
+                return True
+        elif c.dep_ == "prep" and c.lower_ == "among":
+            if any(g.dep_ == "pobj" and _participants(ctx, g) for g in c.children):
+                return True
+        elif c.dep_ == "acomp" and c.lemma_.lower() in ctx.lex.participation_words:
+            return True  # "Also present at the signing were X"
+        elif c.dep_ in ("nsubj", "attr") and c.i < head.i and _participants(ctx, c):
+            return True  # "The participants were X and Y"
+    return False
+
+
+def _participants(ctx: DocContext, noun: Token) -> bool:
+    """Whether a noun names those who take part: a participant noun ("the participants",
+    "the delegations"), or "those" that attend, are present or sit at the table ("those
+    attending the talks", "those present", "those at the table"), not "those not at the
+    table"."""
+    lex = ctx.lex
+    if noun.lemma_.lower() in lex.participant_nouns or noun.lower_ in lex.participant_nouns:
+        return True
+    if noun.lower_ != "those" or any(c.dep_ == "neg" for c in noun.subtree):
+        return False
+    settings = lex.participation_settings | lex.talk_nouns
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() in lex.participation_words:
+            return True
+        if (
+            c.dep_ == "acl"
+            and c.lemma_.lower() == "take"
+            and any(g.lower_ == "part" for g in c.children)
+        ):
+            return True  # "those taking part"
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("at", "around", "in")
+            and any(
+                g.dep_ == "pobj" and (g.lemma_.lower() in settings or g.lower_ in settings)
+                for g in c.children
+            )
+        ):
+            return True
+    return False
 
 
 def _in_clause(ctx: DocContext, head: Token) -> bool:
@@ -384,6 +447,8 @@ def _noun_acts(ctx: DocContext, noun: Token, depth: int = 0) -> bool:
     doc = ctx.doc
     head = lead_of(noun)
     dep, gov = head.dep_, head.head
+    if listed_participant(ctx, head):
+        return True  # "Among those at the table were ... China's special envoy" (issue 20A)
     if dep in _CLAUSE_DEPS:
         return _in_clause(ctx, head)
     if dep == "nsubjpass":

@@ -1,6 +1,7 @@
 """The actor dictionary: canonical names, types, aliases, demonyms, metonyms and dated roles.
 
-Loaded from YAML files (the bundled ``data/actors.yaml`` and ``data/states.yaml``, a user file)
+Loaded from YAML files (the bundled ``data/actors.yaml``, ``data/states.yaml`` and
+``data/organizations.yaml``, a user file)
 and from actor records already known (e.g. from the store). It resolves a mention to an actor
 id, and it also registers the actors extraction discovers, so that a second article or a re-run
 finds the same id (:meth:`ActorDictionary.new_actor`).
@@ -35,7 +36,7 @@ from pydantic import (
 )
 
 DATA = Path(__file__).parent / "data"
-BUNDLED = (DATA / "actors.yaml", DATA / "states.yaml")
+BUNDLED = (DATA / "actors.yaml", DATA / "states.yaml", DATA / "organizations.yaml")
 ACTOR_TYPES = ("person", "organization", "state")
 
 
@@ -95,6 +96,9 @@ class Entry:
     description: str | None = None
     #: "dictionary" (curated or known) or "new" (found by extraction)
     origin: str = "dictionary"
+    #: from a gazetteer file (``gazetteer: true``, data/organizations.yaml): a body whose name
+    #: makes a mention that acts only where it stands as one that acts, as a name NER found
+    gazetteer: bool = False
 
     def names(self) -> Iterator[str]:
         yield self.name
@@ -158,10 +162,13 @@ class ActorSpec(BaseModel):
 
 
 class DictionaryFile(BaseModel):
-    """A dictionary file: ``version``, ``actors`` and ``places``."""
+    """A dictionary file: ``version``, ``gazetteer``, ``actors`` and ``places``."""
 
     model_config = ConfigDict(extra="forbid")
     version: int = 1
+    #: a gazetteer of bodies (data/organizations.yaml): each is an actor of a document only
+    #: where a mention of it acts (see :attr:`Entry.gazetteer`)
+    gazetteer: bool = False
     actors: list[ActorSpec] = Field(default_factory=list)
     places: Strings = Field(default_factory=list)
 
@@ -269,7 +276,7 @@ class ActorDictionary:
         except ValidationError as exc:
             raise _problem(exc, file) from None
         for i, actor in enumerate(spec.actors, 1):
-            self._add(actor, f"{file}: actors[{i}].roles")
+            self._add(actor, f"{file}: actors[{i}].roles", gazetteer=spec.gazetteer)
         for p in spec.places:
             self.places.add(name_key(p))
 
@@ -284,7 +291,7 @@ class ActorDictionary:
             raise _problem(exc, file, prefix=f"{where}.") from None
         self._add(spec, f"{file}: {where}.roles")
 
-    def _add(self, spec: ActorSpec, where: str) -> None:
+    def _add(self, spec: ActorSpec, where: str, gazetteer: bool = False) -> None:
         entry = Entry(
             id=spec.id or slugify(spec.name),
             name=spec.name,
@@ -293,9 +300,11 @@ class ActorDictionary:
             demonyms=list(spec.demonyms),
             metonyms=list(spec.metonyms),
             description=spec.description or None,
+            gazetteer=gazetteer,
         )
         existing = self._curated.get(entry.id)
         if existing is not None:  # same actor from two sources: union of names
+            existing.gazetteer = existing.gazetteer and gazetteer  # curated elsewhere: not only
             for attr in ("aliases", "demonyms", "metonyms"):
                 have = getattr(existing, attr)
                 have.extend(x for x in getattr(entry, attr) if x not in have)
@@ -481,6 +490,11 @@ class ActorDictionary:
                 yield m, entry.id, "metonym"
             for d in entry.demonyms:
                 yield d, entry.id, "demonym"
+
+    def in_gazetteer(self, actor_id: str) -> bool:
+        """Whether an actor comes from a gazetteer file only (see :attr:`Entry.gazetteer`)."""
+        e = self._curated.get(actor_id)
+        return e is not None and e.gazetteer
 
     def type_of_entry(self, actor_id: str) -> str | None:
         e = self.entries.get(actor_id)

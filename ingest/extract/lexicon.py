@@ -145,6 +145,10 @@ class SpeakersSection(CueSection):
     generic_body_words: Words = Field(default_factory=list)
     part_verbs: Words = Field(default_factory=list)
     part_nouns: Words = Field(default_factory=list)
+    # issue 20A
+    participant_nouns: Words = Field(default_factory=list)
+    participation_words: Words = Field(default_factory=list)
+    participation_settings: Words = Field(default_factory=list)
     # issue 14o
     institutions: Words = Field(default_factory=list)
     # issue 15a
@@ -548,6 +552,12 @@ class Lexicon:
     part_verbs: frozenset[str]
     #: nouns of a part taken in an act, whose "of"/"between" names who acts (issue 16a)
     part_nouns: frozenset[str]
+    #: nouns of those who take part in talks ("Among the participants were X", issue 20A)
+    participant_nouns: frozenset[str]
+    #: words that make "those" take part ("those attending", "those present", issue 20A)
+    participation_words: frozenset[str]
+    #: where "those at" it take part ("Among those at the table were X", issue 20A)
+    participation_settings: frozenset[str]
     #: nouns that give a person a role without being titles ("his Serbian counterpart, X")
     role_nouns: frozenset[str]
     #: "the government's chief negotiator": a state named before
@@ -938,6 +948,9 @@ class Lexicon:
             generic_body_words=fs(sp.generic_body_words),
             part_verbs=fs(sp.part_verbs),
             part_nouns=fs(sp.part_nouns),
+            participant_nouns=fs(sp.participant_nouns),
+            participation_words=fs(sp.participation_words),
+            participation_settings=fs(sp.participation_settings),
             role_nouns=fs(ro.role_nouns),
             government_nouns=fs(ro.government_nouns),
             body_nouns=fs(ro.body_nouns),

@@ -444,12 +444,12 @@ def find_mentions(
     _state_organs(doc, out, matchers, dictionary)
     out = [m for m in out if not _administration(m, doc, dictionary, when)]
     for m in out:
-        if m.label == "DICT" or not m.actor:
+        if not m.actor or (m.label == "DICT" and not dictionary.in_gazetteer(m.actor)):
             continue
         if _people_of(m, dictionary):
             m.passing = True
-        elif _new_or_org(m, dictionary):
-            m.passing = not _agentive(doc, m, matchers)
+        elif _new_or_org(m, dictionary) or dictionary.in_gazetteer(m.actor):
+            m.passing = not _agentive(doc, m, matchers)  # a gazetteer's body as NER's (20A)
     _only_harmed(doc, out, dictionary, matchers.harm_verbs)
     out = [m for m in out if m.label == "DICT" or name_key(m.text) not in processes]
     _elided(out, dictionary)  # "the GPH Implementing Panel" after "the GPH Peace ... Panel"
@@ -1183,7 +1183,9 @@ def _acronyms(
         if _is_acronym(m.text):
             hit = alias.get(m.text) or longs.get(m.text.replace(".", "").upper())
             e = dictionary.entries.get(m.actor or "")
-            if hit and hit != m.actor and (e is None or e.origin == "new"):
+            if hit and hit != m.actor and (e is None or e.origin == "new" or e.gazetteer):
+                # a gazetteer's abbreviation gives way to the name the document spells out
+                # ("the Southern Liberation Army ... the SLA", not the Sudan Liberation Army)
                 m.actor, m.kind = hit, "name"
                 if m.text not in alias:
                     alias[m.text] = hit
@@ -1495,10 +1497,11 @@ def _split_joined(
             # the mark between two of the names ("Mali-Niger"), not elsewhere in the entity
             # ("the OSCE Minsk Group Co-Chairs" is one body)
             joined = any(
-                doc[i].text in ("-", "–", "/", "of")
+                doc[i].text in ("-", "–", "/")
+                or (doc[i].text == "of" and doc[b - 1].lower_ not in org_heads)
                 for (_, b), (a, _) in itertools.pairwise(inside)
                 for i in range(b, a)
-            )
+            )  # "the National Intelligence Organization of Turkey" is one body (issue 20A)
             if joined:
                 continue
         out.append((s, e, p, m))
@@ -2582,6 +2585,10 @@ def _organizations_missed(
         start = _capitalized_run(doc, t.i + 1, taken)
         if t.i - start < 1:
             continue
+        owner = _owner_before(doc, mentions, start, t.i, dictionary)
+        if owner is not None:  # "the NDF Peace Negotiating Panel": the owner starts the name
+            mentions = [m for m in mentions if m is not owner]
+            start = owner.start
         span = doc[start : t.i + 1]
         if _title_cased(t.sent, span) or dictionary.is_place(span.text):
             continue
@@ -2589,6 +2596,22 @@ def _organizations_missed(
         actor = dictionary.lookup(name) or dictionary.new_actor(name, "organization")
         _take(extra, taken, Mention(start, t.i + 1, "name", "ORGNAME", span.text, actor))
     return _merged(mentions, extra)
+
+
+def _owner_before(
+    doc: Doc, mentions: list[Mention], start: int, head: int, dictionary: ActorDictionary
+) -> Mention | None:
+    """A dictionary organization right before a body's name of two words or more, as a
+    compound of it ("the NDF Peace Negotiating Panel", "the MILF Peace Implementing Panel"):
+    the first word of that body's name, not an actor of its own there (issue 20A; one word
+    after it, "the UN Mission", stays the owner's)."""
+    if start < 1:
+        return None
+    m = next((x for x in mentions if x.end == start and x.label == "DICT"), None)
+    if m is None or dictionary.type_of_entry(m.actor or "") != "organization":
+        return None
+    root = span_root(doc, m.start, m.end)
+    return m if root.dep_ == "compound" and start <= root.head.i <= head else None
 
 
 #: heads of negotiating bodies a text names loosely, with words left out ("the Bodo

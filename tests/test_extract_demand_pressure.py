@@ -34,6 +34,12 @@ def test_pressure_names_the_act_not_the_pressure(ex: Extractor) -> None:
     assert "workers" in found[0][1] and "pressure" not in found[0][1]
 
 
+def test_the_owner_of_the_pressure_demands_of_the_one_under_it(ex: Extractor) -> None:
+    found = _demands(ex, "Hamas is under pressure from Egypt to free the Israeli soldier.")
+    assert [s for s, _ in found] == ["egypt"] and "soldier" in found[0][1]
+    assert _demands(ex, "Hamas is under pressure to free the Israeli soldier.") == []
+
+
 def test_pressure_on_oneself_or_no_actor_is_no_demand(ex: Extractor) -> None:
     assert _demands(ex, "Egypt stepped up pressure on prices to fall.") == []
     assert _demands(ex, "Israel kept up the pressure on Hamas in Rafah.") == []

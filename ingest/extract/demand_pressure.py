@@ -60,13 +60,27 @@ class DemandPressure(DemandOwners):
 
     def _pressure(self, n: Token) -> None:
         """ "stepped up pressure on Israel to allow more aid into Gaza": the subject demands
-        the act of the one pressed."""
+        the act of the one pressed; "Washington's pressure on Kyiv to cede X", "pressure from
+        the US on Israel to halt X", "Israel is under pressure from Washington to allow X": the
+        owner of the pressure demands it."""
         ctx = self.ctx
         verb = n.head
-        if n.dep_ != "dobj" or verb.pos_ != "VERB" or not self._asserted(verb):
-            return  # "pressure on Hamas has grown", "no pressure was put"
-        if verb.lemma_.lower() in ctx.lex.demand_verbs:
-            return  # "called for more pressure on Russia": the call's own object
+        while verb.dep_ == "prep" and verb.head.i != verb.i:
+            verb = verb.head  # "is under pressure from X": the clause it is said of
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
+            return  # "there is no pressure on Hamas to ..."
+        if verb.pos_ in ("VERB", "AUX") and (ctx.irrealis(verb) or ctx.asked(verb)):
+            return
+        owner = next(
+            (
+                g
+                for c in n.children
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
+                for g in ([c] if c.dep_ == "poss" else c.children)
+                if g.dep_ in ("poss", "pobj")
+            ),
+            None,
+        )
         on = next(  # "put pressure on Hamas", the "on" hung on the noun or on the verb
             (
                 c
@@ -76,10 +90,22 @@ class DemandPressure(DemandOwners):
             None,
         )
         pressed = _pobj(on)
+        if owner is not None:
+            sources = ctx.resolve.resolve_np(owner)
+            if pressed is None and n.dep_ == "pobj" and n.head.lower_ == "under":
+                # "Israel is under pressure from Washington to X", "Under pressure from
+                # Qatar to X, Hamas agreed ...": the one under it is the clause's subject
+                pressed = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        elif n.dep_ == "dobj" and verb.pos_ == "VERB" and not ctx.negated(verb):
+            if verb.lemma_.lower() in ctx.lex.demand_verbs:
+                return  # "called for more pressure on Russia": the call's own object
+            sources = ctx.resolve.subject_actors(verb)
+        else:
+            return  # "pressure on Hamas has grown": nobody named puts it
         act = _infinitive([n, verb], n.i)
         if pressed is None or act is None:
             return  # "increased military pressure on Hamas": no act asked
-        self._asked_of(verb, ctx.resolve.resolve_np(pressed), act, n)
+        self._asked_of(sources, ctx.resolve.resolve_np(pressed), act, n)
 
     def _deadline(self, v: Token) -> None:
         """ "gave the army 48 hours to lay down its weapons", "set a deadline for Hamas to
@@ -110,12 +136,14 @@ class DemandPressure(DemandOwners):
             )
         if doer is None:
             return
-        self._asked_of(v, ctx.resolve.resolve_np(doer), act, time)  # type: ignore[arg-type]
+        others = ctx.resolve.resolve_np(doer)
+        self._asked_of(ctx.resolve.subject_actors(v), others, act, time)  # type: ignore[arg-type]
 
-    def _asked_of(self, v: Token, others: list[Resolved], act: Token, cue: Token) -> None:
-        """The subject of ``v`` demands ``act`` of ``others`` (another actor)."""
+    def _asked_of(
+        self, sources: list[Resolved], others: list[Resolved], act: Token, cue: Token
+    ) -> None:
+        """``sources`` demand ``act`` of ``others`` (another actor)."""
         ctx = self.ctx
-        sources = ctx.resolve.subject_actors(v)
         if not sources or not others or share_actor(ctx, sources, others):
             return  # "gave itself two weeks", an act of no actor
         if contentless_act(act, ctx.lex):

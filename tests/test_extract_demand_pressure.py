@@ -80,3 +80,9 @@ def test_a_phrasal_verb_of_another_sense_is_no_call(ex: Extractor) -> None:
     assert _demands(ex, "Israel called up its reservists for the offensive in Gaza.") == []
     found = _demands(ex, "Hamas called for a halt to the strikes on Khan Younis.")
     assert [s for s, _ in found] == ["hamas"]
+
+
+def test_a_second_small_clause_hung_on_want_is_wanted_too(ex: Extractor) -> None:
+    found = _demands(ex, "Kyiv wants the children returned and the occupiers punished.")
+    assert len(found) == 2 and "punished" in found[1][1]
+    assert len(_demands(ex, "Kyiv wants the children returned and the army shelled Kursk.")) == 1

@@ -395,8 +395,18 @@ class DemandVerbs(DemandOwners):
         if any(g.dep_ == "nsubj" and g.pos_ == "PRON" for g in small.children):
             return None  # "we want it finished": what "it" is was said elsewhere
         out: list[Topic | str] = []
-        # "wants the guarantees abolished and the troops withdrawn": one demand per clause
-        for clause in (small, *(c for c in small.conjuncts if c.i > small.i)):
+        # "wants the guarantees abolished and the troops withdrawn": one demand per clause,
+        # also the second clause the parser conjoined to the verb of wanting ("We want the
+        # airport reopened and the blockade lifted", issue-20D)
+        hung = [
+            c
+            for c in v.children
+            if c.dep_ == "conj"
+            and c.i > small.i
+            and c.tag_ in ("VBN", "VBD")
+            and not any(g.dep_ in ("aux", "auxpass", "mark", "dobj") for g in c.children)
+        ]
+        for clause in dict.fromkeys((small, *(c for c in small.conjuncts if c.i > small.i), *hung)):
             subj = next((g for g in clause.children if g.dep_ == "nsubj"), None)
             if subj is None or ctx.men[subj.i] is not None or subj.pos_ == "PRON":
                 continue

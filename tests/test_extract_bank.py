@@ -147,6 +147,8 @@ FLOORS = {
     # issue 20A
     "actors-gazetteer": 0.95,
     "actors-participants": 0.95,
+    # issue-20D
+    "demands-pressure": 0.95,
 }
 
 

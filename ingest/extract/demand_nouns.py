@@ -53,6 +53,14 @@ class DemandNouns(DemandOwners):
             if ctx.negated(verb) or ctx.irrealis(verb):  # type: ignore[arg-type]
                 return
             sources = ctx.resolve.subject_actors(verb)  # type: ignore[arg-type]
+        elif self._received(n):
+            # "Hamas received a request from Qatar to free X", "the army faced calls from Hamas
+            # to withdraw": a demand made to the subject is its owner's (issue-20D)
+            sources = [
+                r
+                for r in self._owners(n)
+                if not share_actor(ctx, ctx.resolve.subject_actors(n.head), [r])
+            ]
         else:
             if self._background(n) and not self._standing_demand(n):
                 return  # "rejected an Australian ultimatum to …": the event is the rejection
@@ -196,6 +204,21 @@ class DemandNouns(DemandOwners):
             return True
         return n.dep_ in ("dobj", "pobj", "nsubjpass") and (
             gov.lemma_.lower() in self.ctx.lex.background_verbs
+        )
+
+    def _received(self, n: Token) -> bool:
+        """Whether a demand noun is the object of an asserted verb of receiving
+        (`demands.receiving_verbs`: "received a request from X", "faced calls from X") with
+        its owner named (issue-20D)."""
+        ctx = self.ctx
+        gov = n.head
+        if n.dep_ != "dobj" or gov.lemma_.lower() not in ctx.lex.receiving_verbs:
+            return False
+        if ctx.negated(gov) or ctx.irrealis(gov) or ctx.asked(gov):
+            return False
+        return any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
+            for c in n.children
         )
 
     def _standing_demand(self, n: Token) -> bool:

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from actorgraph.ingest.extract.topics import Topic
     from spacy.tokens import Token
 
+#: attributing verbs that deny what they attribute, whoever says so ("denied it was seeking X")
+DENYING = frozenset({"deny", "doubt", "dispute"})
+
 #: the bodies an owner speaks through ("Its delegation, led by X, called on ...")
 OWNED_ORGANS = frozenset({"delegation", "team", "panel", "negotiators", "side", "leadership"})
 
@@ -69,6 +72,8 @@ class DemandVerbs(DemandOwners):
             return
         if gives_name(v, ctx.men):
             return  # "called Israel's demand for X a red line": a name given, no call made
+        if self._other_sense(v) or self._attributed(v):
+            return  # "called up reservists"; "claimed Kyiv was seeking X" (issue-20D)
         if v.lemma_.lower() in CHAIN_VERBS and not any(
             x.dep_ == "aux" and x.lower_ == "to" for x in v.subtree
         ):
@@ -134,6 +139,30 @@ class DemandVerbs(DemandOwners):
                 if x not in targets:
                     targets.append(x)
         self._emit("demands", sources, targets, v, 0.75)
+
+    def _other_sense(self, v: Token) -> bool:
+        """A phrasal verb of another sense (`demands.phrasal_senses`: "called up reservists",
+        "called off the talks", "pressed ahead with the offensive"), issue-20D."""
+        parts = self.ctx.lex.phrasal_senses.get(v.lemma_.lower(), frozenset())
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ in parts for c in v.children)
+
+    def _attributed(self, v: Token) -> bool:
+        """A demand another says someone holds (`demands.attributing`: "Moscow claimed Kyiv
+        was seeking to sabotage the talks", "accused the rebels of wanting X"), or one the
+        holder denies ("denied it was seeking a truce"), issue-20D."""
+        ctx = self.ctx
+        cur = v
+        for _ in range(4):
+            if cur.dep_ not in ("ccomp", "xcomp", "conj", "pcomp", "pobj", "prep"):
+                return False
+            cur = cur.head
+            lemma = cur.lemma_.lower()
+            if cur.pos_ in ("VERB", "AUX") and lemma in ctx.lex.demand_attributing:
+                if lemma in DENYING:
+                    return True
+                said_by = ctx.resolve.subject_actors(cur)
+                return not share_actor(ctx, said_by, ctx.resolve.subject_actors(v))
+        return False
 
     def _format(self, v: Token) -> Topic | None:
         """ "wanted to negotiate bilaterally": the talks named with their format (issue-17d)."""
@@ -366,8 +395,18 @@ class DemandVerbs(DemandOwners):
         if any(g.dep_ == "nsubj" and g.pos_ == "PRON" for g in small.children):
             return None  # "we want it finished": what "it" is was said elsewhere
         out: list[Topic | str] = []
-        # "wants the guarantees abolished and the troops withdrawn": one demand per clause
-        for clause in (small, *(c for c in small.conjuncts if c.i > small.i)):
+        # "wants the guarantees abolished and the troops withdrawn": one demand per clause,
+        # also the second clause the parser conjoined to the verb of wanting ("We want the
+        # airport reopened and the blockade lifted", issue-20D)
+        hung = [
+            c
+            for c in v.children
+            if c.dep_ == "conj"
+            and c.i > small.i
+            and c.tag_ in ("VBN", "VBD")
+            and not any(g.dep_ in ("aux", "auxpass", "mark", "dobj") for g in c.children)
+        ]
+        for clause in dict.fromkeys((small, *(c for c in small.conjuncts if c.i > small.i), *hung)):
             subj = next((g for g in clause.children if g.dep_ == "nsubj"), None)
             if subj is None or ctx.men[subj.i] is not None or subj.pos_ == "PRON":
                 continue

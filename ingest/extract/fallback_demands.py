@@ -278,6 +278,8 @@ class LooseDemands(Stances):
         needs = self.cues.needs.get(lemma)
         if needs is not None and not self._has_need(v, needs):
             return
+        if self._other_sense(v):
+            return  # "called up its reservists for the offensive" (issue-20D)
         if lemma in self.cues.others_act_only:
             if not self._others_act(v):
                 return

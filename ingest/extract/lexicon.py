@@ -29,7 +29,7 @@ from pydantic import (
 DATA = Path(__file__).parent / "data"
 DEFAULT_LEXICON = DATA / "lexicon.yaml"
 NEED = re.compile(
-    r"^(dobj|xcomp|ccomp|ccomp_modal|ccomp_deal|ccomp_subjunctive|dobj_xcomp|bare|"
+    r"^(dobj|xcomp|ccomp|ccomp_modal|ccomp_deal|ccomp_subjunctive|dobj_xcomp|xcomp_see|bare|"
     r"(prep|prt|dobj_class|xcomp_class|aux):[a-z_'-]+)$"
 )
 
@@ -236,6 +236,13 @@ class Demands(CueSection):
     addressed_verbs: Words = Field(default_factory=list)
     vital_of: Words = Field(default_factory=list)
     adopted_texts: Words = Field(default_factory=list)
+    # issue-20D
+    pressure_nouns: Words = Field(default_factory=list)
+    deadline_verbs: Words = Field(default_factory=list)
+    deadline_nouns: Words = Field(default_factory=list)
+    receiving_verbs: Words = Field(default_factory=list)
+    attributing: Words = Field(default_factory=list)
+    phrasal_senses: dict[str, Words] = Field(default_factory=dict)
 
 
 class Rejects(CueSection):
@@ -617,6 +624,17 @@ class Lexicon:
     vital_of: frozenset[str]
     #: "the Council adopted a resolution ... The resolution calls on": texts a body adopts
     adopted_texts: frozenset[str]
+    #: "stepped up pressure on X to Y": the pressure nouns (issue-20D)
+    pressure_nouns: frozenset[str]
+    #: "gave X 48 hours to Y", "set a deadline for X to Y": an ultimatum (issue-20D)
+    deadline_verbs: frozenset[str]
+    deadline_nouns: frozenset[str]
+    #: "received a request from X to Y": X's demand (issue-20D)
+    receiving_verbs: frozenset[str]
+    #: "claimed Kyiv was seeking X": no demand of Kyiv's (issue-20D)
+    demand_attributing: frozenset[str]
+    #: "called up reservists": particles that give a demand verb another sense (issue-20D)
+    phrasal_senses: dict[str, frozenset[str]]
     #: "appealed for calm", "urged restraint": conduct asked of everyone, no stance
     general_appeals: frozenset[str]
     #: "urged the sides to keep talking": acts, and the nouns they may take, that ask for
@@ -994,6 +1012,12 @@ class Lexicon:
             addressed_verbs=fs(de.addressed_verbs),
             vital_of=fs(de.vital_of),
             adopted_texts=fs(de.adopted_texts),
+            pressure_nouns=fs(de.pressure_nouns),
+            deadline_verbs=fs(de.deadline_verbs),
+            deadline_nouns=fs(de.deadline_nouns),
+            receiving_verbs=fs(de.receiving_verbs),
+            demand_attributing=fs(de.attributing),
+            phrasal_senses={k.lower(): fs(v) for k, v in de.phrasal_senses.items()},
             condition_nouns=fs(de.condition_nouns),
             only_preps=tuple(tuple(p.split()) for p in de.only_preps),
             reject_verbs=rej_frames,
@@ -1144,6 +1168,8 @@ class Lexicon:
             | lex.vital_nouns
             | lex.demand_plans
             | lex.threat_verbs
+            | lex.pressure_nouns  # issue-20D
+            | lex.deadline_verbs
             | lex.unwilling
             | lex.willing
             | lex.opposed

@@ -90,6 +90,8 @@ class Stances(DemandRules, RejectRules):
                 self._insist(t)
             if lemma in lex.threat_verbs:
                 self._threat(t)
+            if lemma in lex.deadline_verbs:
+                self._deadline(t)  # "gave the army 48 hours to X" (issue-20D)
             if lemma in lex.agree_verbs:
                 self._condition(t)
             if lemma in lex.offered_acts or lemma == "consider":
@@ -176,6 +178,8 @@ class Stances(DemandRules, RejectRules):
                 self._demand_list(t)
             if lemma in lex.condition_nouns:
                 self._made_condition(t)
+            if lemma in lex.pressure_nouns:
+                self._pressure(t)  # "stepped up pressure on X to Y" (issue-20D)
             if lemma in lex.need_nouns or lemma in lex.weight_nouns:
                 self._stressed_need(t)
             if lemma in lex.vital_nouns and t.dep_ == "attr":

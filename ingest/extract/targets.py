@@ -378,6 +378,8 @@ class Targets:
                     return True
                 if kind == "xcomp_class" and c.dep_ == "xcomp" and _pursues(c, word, ctx.lex):
                     return True  # "seeks to secure a ceasefire", not "seeks to topple X"
+                if kind == "xcomp_see" and c.dep_ == "xcomp" and self.seen(c) is not None:
+                    return True  # "wants to see a full withdrawal" (issue-20D)
             if (
                 kind == "dobj_class"
                 and v.dep_ == "acl"
@@ -433,13 +435,27 @@ class Targets:
         topics = self.ctx.topics
         return topics.from_tokens([*topics.np_tokens(obj), to, *topics.np_tokens(pobj)])
 
+    def seen(self, xcomp: Token) -> Token | None:
+        """ "wants to see a complete withdrawal": the thing an infinitive of seeing names as
+        wanted (issue-20D), not an actor ("wants to see Putin"), a pronoun ("to see it"),
+        a clause ("to see how the talks go") nor what is to be read ("to see the text")."""
+        if xcomp.lemma_.lower() != "see" or any(c.dep_ == "ccomp" for c in xcomp.children):
+            return None
+        obj = next((c for c in xcomp.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ in ("PRON", "PROPN") or self.ctx.men[obj.i] is not None:
+            return None
+        return None if obj.lemma_.lower() in SEEN_TEXTS else obj
+
     def to_clause(self, v: Token, c: Token) -> bool:
         """ "pressed both sides to show flexibility" with the infinitive parsed as an adverbial
         clause after the object: an infinitive complement all the same."""
         return (
             c.dep_ == "advcl"
             and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-            and any(o.dep_ == "dobj" and o.i < c.i for o in v.children)
+            and any(
+                o.i < c.i and (o.dep_ == "dobj" or (o.dep_ == "prep" and o.lower_ == "with"))
+                for o in v.children
+            )  # "pleaded with Washington to send X" (issue-20D)
             and not any(g.dep_ in ("mark", "nsubj") for g in c.children)
         )
 
@@ -536,10 +552,8 @@ class Targets:
                 obj = next((g for g in c.children if g.dep_ in ("dobj", "attr")), None)
                 if obj is not None:
                     items.append(obj)
-            elif c.dep_ == "prep" and c.lower_ in ("including", "like", "such"):
-                obj = next((g for g in c.subtree if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    items.append(obj)
+            elif c.dep_ == "prep" and c.lower_ in INCLUDING:
+                items += _including(n, c)
             elif (
                 c.dep_ == "appos"
                 and c.i > n.i
@@ -555,8 +569,20 @@ class Targets:
         items += self._partitive_items(n)  # "among its demands are A and B"
         if n.dep_ == "attr" and n.lemma_.lower() not in lex.condition_nouns:
             items += self._predicate_items(n)  # "a neutral venue is the group's demand"
+        # issue-20D: "including" hung on the object of the list noun's "for" ("set conditions
+        # for a treaty, including A") or on the list that holds it ("a list of demands,
+        # including A")
+        items += [
+            x
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for g in c.children
+            if g.dep_ == "pobj"
+            for x in _including(g)
+        ]
         if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIST_HOLDERS:
             n, head = head.head, head.head.head  # "its list of demands includes A and B"
+            items += _including(n)
         dep = n.dep_
         if dep == "appos" and head.dep_ == "nsubj" and n.right_edge.i + 1 == head.head.i:
             # "According to X, Viktor Orlansky, Moscow's terms include A": the parser made the
@@ -721,6 +747,9 @@ class Targets:
             if seen is not None:
                 who = next((c for c in seen.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 return _one(ctx.topics.from_vp(seen, agent=who))
+            thing = self.seen(xcomp)
+            if thing is not None:  # "wants to see a full withdrawal" (issue-20D)
+                return self.nps(thing)
         if xcomp is not None and (
             xcomp.lemma_.lower() in lex.demand_verbs or xcomp.lemma_.lower() in CHAIN_VERBS
         ):
@@ -921,6 +950,26 @@ HOLDING_VERBS = frozenset(
     | {"address", "secure", "deliver", "grant", "allow", "incorporate", "reflect", "honour"}
     | {"honor", "preserve", "protect", "restore", "uphold", "feature", "require", "see"}
 )
+
+
+#: what one asks to see to read it, not as an outcome ("wants to see the text first")
+SEEN_TEXTS = frozenset(
+    {"text", "draft", "document", "documents", "details", "detail", "proposal", "plan", "list"}
+    | {"evidence", "proof", "map", "maps", "figures", "results", "response", "reply", "answer"}
+)
+
+
+#: words that open the items of a list ("its conditions, including A and B")
+INCLUDING = ("including", "like", "such")
+
+
+def _including(n: Token, prep: Token | None = None) -> list[Token]:
+    """The first item after an "including" (or "like", "such as") hung on ``n``."""
+    for c in [prep] if prep is not None else n.children:
+        if c.dep_ == "prep" and c.lower_ in INCLUDING:
+            obj = next((g for g in c.subtree if g.dep_ == "pobj"), None)
+            return [] if obj is None else [obj]
+    return []
 
 
 def _pursues(act: Token, cls: str, lex: Lexicon) -> bool:

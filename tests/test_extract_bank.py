@@ -144,6 +144,9 @@ FLOORS = {
     "speakers-tenure": 0.95,
     # issue 19A
     "actors-abbreviations": 0.95,
+    # issue 20R
+    "rejections-defiance": 0.95,
+    "rejections-answers": 0.95,
 }
 
 

@@ -240,6 +240,8 @@ class Rejects(CueSection):
     predicates: Words = Field(default_factory=list)
     phrases: Words = Field(default_factory=list)
     stance_nouns: Words = Field(default_factory=list)
+    answer_nouns: Words = Field(default_factory=list)  # issue 20R
+    no_question: Words = Field(default_factory=list)  # issue 20R
     unwilling: Words = Field(default_factory=list)
     willing: Words = Field(default_factory=list)
     opposed: Words = Field(default_factory=list)
@@ -621,6 +623,10 @@ class Lexicon:
     reject_predicates: frozenset[str]
     reject_phrases: tuple[str, ...]
     stance_nouns: frozenset[str]
+    #: "Hamas's answer was no" (issue 20R)
+    answer_nouns: frozenset[str]
+    #: "there was no question of giving up Crimea" (issue 20R)
+    no_question: frozenset[str]
     unwilling: frozenset[str]
     willing: frozenset[str]
     opposed: frozenset[str]
@@ -988,6 +994,8 @@ class Lexicon:
             reject_predicates=fs(rj.predicates),
             reject_phrases=tuple(sorted(set(rj.phrases), key=len, reverse=True)),
             stance_nouns=fs(rj.stance_nouns),
+            answer_nouns=fs(rj.answer_nouns),
+            no_question=fs(rj.no_question),
             unwilling=fs(rj.unwilling),
             willing=fs(rj.willing),
             opposed=fs(rj.opposed),
@@ -1135,6 +1143,7 @@ class Lexicon:
             | lex.willing
             | lex.opposed
             | lex.evaluation_verbs
+            | lex.evaluations  # issue 20R: "the offer was a sham, X said"
             | lex.reject_nouns
             | lex.intention_nouns
             | lex.shortfall_verbs

@@ -118,6 +118,8 @@ class RejectRules(StanceRules):
             return  # "the rejected plan": nobody named
         if self._says_nothing(v):
             return  # "declined to comment"
+        if hypothetical(v):
+            return  # "Hamas would reject the deal if Israel insists on X" (issue 20R)
         if _advised(v, ctx):
             return  # "Ethiopia should reject the preconditions": advice, no stance (yet)
         if matrix is not None:
@@ -270,8 +272,6 @@ class RejectRules(StanceRules):
     def _denied_stance(self, v: Token) -> bool:
         """Whether what is denied is itself a stance ("denied that it had rejected X",
         "denied reports that it had accepted X")."""
-        lex = self.ctx.lex
-        cues = set(lex.reject_verbs) | lex.negated_acceptance | set(lex.demand_verbs)
         clauses = [c for c in v.children if denied_clause(c)]  # "denied having rejected X"
         clauses += [
             g
@@ -280,7 +280,35 @@ class RejectRules(StanceRules):
             for g in c.children
             if g.dep_ in ("acl", "ccomp")
         ]
-        return any(c.lemma_.lower() in cues for c in clauses)
+        return any(self._stance_cue(c) for c in clauses)
+
+    def _stance_cue(self, c: Token) -> bool:
+        """Whether a verb takes a stance here: a cue whose frame holds ("rejected the plan",
+        "demanded X"), or an act of acceptance; "blocked the aid convoys" is an act told, whose
+        denial is a denial of a fact (issue 20R)."""
+        lex = self.ctx.lex
+        lemma = c.lemma_.lower()
+        if lemma in lex.negated_acceptance:
+            return True
+        frame = lex.reject_verbs.get(lemma) or lex.demand_verbs.get(lemma)
+        if frame is None:
+            return False
+        classes = [n.partition(":")[2] for n in frame.needs if n.startswith("dobj_class:")]
+        if (
+            c.dep_ == "acl"
+            and classes
+            and len(classes) == len(frame.needs)
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        ):
+            # "the claim that it blocked the convoys": the clause's own object, not the noun
+            # it tells of (which a reduced passive, "the plan blocked by X", would be)
+            return any(
+                g.dep_ in ("dobj", "nsubjpass")
+                and g.lemma_.lower() in lex.object_classes.get(k, ())
+                for g in c.children
+                for k in classes
+            )
+        return self.t.frame_ok(c, frame)
 
     def _denies_claim(self, v: Token) -> bool:
         """A denial of what is said about someone, not of a proposal: "denied that Yerevan
@@ -812,7 +840,8 @@ class RejectRules(StanceRules):
         if acceptance and v.lemma_.lower() in ctx.lex.attending and not _refusal_aux(v):
             return  # "did not take part in the talks": an absence told, no refusal (issue 14r)
         if not acceptance and (
-            ctx.negated(v) or (v.dep_ in ("amod", "pcomp", "acl") and not absolute_participle(v))
+            (ctx.negated(v) and not _says_no(v, tails))
+            or (v.dep_ in ("amod", "pcomp", "acl") and not absolute_participle(v))
         ):
             return
         for tail in tails:
@@ -858,9 +887,9 @@ class RejectRules(StanceRules):
             )
             # "will not submit to pressure from the US", "would not bow to Israel's ultimatum"
             # (issue 17r); not "pressure from abroad", which names nothing proposed
+            # and, defied, "thumbed its nose at the court's ruling" (issue 20R)
             or (
-                acceptance
-                and lemma in ctx.lex.object_classes.get("authority", ())
+                lemma in ctx.lex.object_classes.get("authority", ())
                 and any(self._owned(x) for x in (obj, *obj.conjuncts))
             )
         ):
@@ -943,6 +972,26 @@ class RejectRules(StanceRules):
         sources = ctx.resolve.subject_actors(v)
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.7)
+
+    def _judged_proposal(self, pred: Token) -> None:
+        """ "The Houthis said the American offer was a sham", "the plan is a gimmick, Moscow
+        said" (issue 20R): a judgement of the lexicon's evaluations as the predicate of a
+        proposal, a step or a course rejects it for whoever says so (or "to" whom it is);
+        not of anything else ("the war is a disaster"), nor asked, hedged or negated."""
+        ctx = self.ctx
+        subj = next((c for c in pred.head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return
+        classes = ctx.lex.object_classes
+        lemma = subj.lemma_.lower()
+        if not (
+            lemma in classes.get("proposal", ())
+            or lemma in classes.get("step", ())
+            or lemma in classes.get("course", ())
+            or lemma in ctx.lex.proposal_heads
+        ):
+            return
+        self._predicate(pred, pred.head)
 
     def _judged_antecedent(self, v: Token) -> Token | None:
         """What a relative clause of judging judges: the whole noun phrase it hangs on ("a
@@ -1247,6 +1296,9 @@ class RejectRules(StanceRules):
         ctx = self.ctx
         be = thing.head
         kids = list(be.children)
+        if thing.lemma_.lower() in ctx.lex.no_question and any(c.dep_ == "expl" for c in kids):
+            self._no_question(thing, be)
+            return
         happening = be.lemma_.lower() in ctx.lex.happening and thing.dep_ == "nsubj"
         if not happening and (be.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in kids)):
             return
@@ -1272,6 +1324,27 @@ class RejectRules(StanceRules):
             return
         self._emit("rejects", sources, _one(self.t.np(thing, keep_no=False)), be, 0.6)
 
+    def _no_question(self, thing: Token, be: Token) -> None:
+        """ "Kyiv said there was no question of giving up Crimea", "there can be no question
+        of talks with X" (issue 20R): whoever says so rejects what follows "of"; not under a
+        condition, a hedge or a negation ("there is no question of that not happening")."""
+        ctx = self.ctx
+        if ctx.irrealis(be) or any(condition_clause(c) for c in be.children):
+            return
+        of = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ in ("pobj", "pcomp")), None) if of else None
+        if obj is None or ctx.negated(obj):
+            return
+        sources = self._judges(be)
+        if obj.pos_ == "VERB":
+            targets = _one(ctx.topics.from_vp(obj))
+        elif ctx.men[obj.i] is None:
+            targets = self.t.nps(obj)
+        else:
+            return  # "no question of Hamas": no thing named
+        if sources and targets:
+            self._emit("rejects", sources, targets, be, 0.6)
+
     def _say_no(self, v: Token) -> None:
         """ "Israel said no to the Egyptian request"."""
         ctx = self.ctx
@@ -1280,11 +1353,64 @@ class RejectRules(StanceRules):
         if not any(c.lower_ == "no" and c.dep_ in ("intj", "dobj", "advmod") for c in said):
             return
         obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-        if obj is None or ctx.irrealis(v) or any(c.dep_ == "neg" for c in v.children):
+        act = next(  # "said no to disarmament", parsed as an infinitive (issue 20R)
+            (
+                c
+                for c in v.children
+                if c.dep_ == "xcomp"
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ),
+            None,
+        )
+        if ctx.irrealis(v) or any(c.dep_ == "neg" for c in v.children):
             return  # "did not say no to the plan" (the "no" itself is no negation of "say")
+        if obj is not None:
+            targets = self.t.nps(obj)
+        elif act is not None:
+            targets = _one(ctx.topics.from_vp(act))
+        else:
+            return
         sources = ctx.resolve.subject_actors(v)
-        if sources:
-            self._emit("rejects", sources, self.t.nps(obj), v, 0.75)
+        if sources and targets:
+            self._emit("rejects", sources, targets, v, 0.75)
+
+    def _answer_no(self, no: Token) -> None:
+        """ "Hamas's answer was no", "the reply from Khartoum was a firm no" (issue 20R): the
+        answer's owner (or its "from" agent) rejects what the answer is to ("its answer to the
+        plan"), what the fronted question asked about ("Asked about the plan, X's response was
+        a flat no"), else what was put forward before it; not "no longer", "no answer", a
+        negated or hedged copula, nor an answer with nobody's name."""
+        ctx = self.ctx
+        cop = no.head
+        if (
+            cop.lemma_.lower() not in ctx.lex.copulas
+            or ctx.irrealis(cop)
+            or any(c.dep_ == "neg" for c in cop.children)  # the "no" itself negates it
+        ):
+            return
+        if any(c.lower_ in ("longer", "more") for c in no.children):
+            return  # "was no longer clear"
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() not in ctx.lex.answer_nouns:
+            return
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owner = prep_object(subj, ("from", "by"))
+        sources = ctx.resolve.resolve_np(owner) if owner is not None else []
+        if not sources:
+            return
+        about = prep_object(subj, ("to", "on", "regarding"))
+        asked = next(
+            (a for a in cop.children if a.dep_ == "advcl" and a.lemma_.lower() == "ask"), None
+        )
+        if about is None and asked is not None:  # "Asked about the plan, Russia's response ..."
+            about = prep_object(asked, ("about", "on"))
+        if about is not None:
+            targets = self.t.nps(about)
+        else:
+            targets = _one(ctx.topics.put_forward_before(subj))
+        if targets:
+            self._emit("rejects", sources, targets, no, 0.65)
 
 
 #: a hyphen inside a phrase's word is a token of its own ("non-starter", "no-go")
@@ -1335,6 +1461,23 @@ def idiom_target(v: Token, tail: tuple[str, ...]) -> Token | None:
         # "brushed aside the idea" may hang "the idea" on the particle
         obj = next((g for f in found for g in f.children if g.dep_ in ("pobj", "dobj")), None)
     return obj
+
+
+def _says_no(v: Token, tails: tuple[tuple[str, ...], ...]) -> bool:
+    """ "voted no on the resolution": the "no" is the idiom's own word, not a negation of
+    the verb (issue 20R); "did not vote no" still negates it."""
+    return any("no" in tail for tail in tails) and not any(
+        c.dep_ == "neg" or c.lower_ == "never" for c in v.children
+    )
+
+
+def hypothetical(v: Token) -> bool:
+    """ "would reject the deal if X", "could veto it if Y": a stance under a condition, not
+    taken (issue 20R); "will reject it if X" and "would not accept X if Y" still state one."""
+    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in v.children) and any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "if" for g in c.children)
+        for c in v.children
+    )
 
 
 def _no_longer_now(v: Token) -> bool:

@@ -131,3 +131,47 @@ def test_derision_of_a_proposal_is_a_rejection_of_people_none(ex: Extractor) -> 
     found = _rejects(ex, "Russia mocked the Ukrainian peace formula as a fantasy.")
     assert [s for s, _ in found] == ["russia"] and "formula" in found[0][1]
     assert _rejects(ex, "The army mocked the rebels' fighters as cowards.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas said it is not going to accept a temporary truce.",
+        "Under no circumstances will Hamas accept a temporary truce.",
+        "There is no way Hamas will accept a temporary truce.",
+        "Hamas is not about to accept a temporary truce.",
+    ],
+)
+def test_a_refusal_whose_negation_is_off_the_verb(ex: Extractor, text: str) -> None:
+    found = _rejects(ex, text)
+    assert [s for s, _ in found] == ["hamas"] and "truce" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas is going to accept a temporary truce.",
+        "There is no way to know whether Hamas will accept a temporary truce.",
+    ],
+)
+def test_going_to_accept_and_no_way_to_know_refuse_nothing(ex: Extractor, text: str) -> None:
+    assert _rejects(ex, text) == []
+
+
+def test_there_can_be_no_talks_but_not_no_peace_without(ex: Extractor) -> None:
+    found = _rejects(ex, "There can be no talks with the separatists, Cameroon said.")
+    assert [s for s, _ in found] == ["cameroon"] and "talks" in found[0][1]
+    assert _rejects(ex, "There can be no peace without the islands' return, Japan said.") == []
+
+
+def test_wire_verbs_of_assent_refused(ex: Extractor) -> None:
+    found = _rejects(ex, "Beijing will not countenance any foreign mediation over Taiwan.")
+    assert [s for s, _ in found] == ["china"] and "mediation" in found[0][1]
+    assert _rejects(ex, "Serbia acceded to the EU's demand.") == []
+
+
+def test_what_a_side_is_accused_of_is_no_stance(ex: Extractor) -> None:
+    text = "Amnesty accused Ethiopia of blocking aid and ignoring the UN's appeal for access."
+    assert _rejects(ex, text) == []
+    found = _rejects(ex, "Hamas accused Israel of stalling and rejected the Egyptian plan.")
+    assert [s for s, _ in found] == ["hamas"]

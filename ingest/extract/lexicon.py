@@ -242,6 +242,8 @@ class Rejects(CueSection):
     stance_nouns: Words = Field(default_factory=list)
     answer_nouns: Words = Field(default_factory=list)  # issue 20R
     no_question: Words = Field(default_factory=list)  # issue 20R
+    going: Words = Field(default_factory=list)  # issue 20R
+    no_way: Words = Field(default_factory=list)  # issue 20R
     unwilling: Words = Field(default_factory=list)
     willing: Words = Field(default_factory=list)
     opposed: Words = Field(default_factory=list)
@@ -627,6 +629,10 @@ class Lexicon:
     answer_nouns: frozenset[str]
     #: "there was no question of giving up Crimea" (issue 20R)
     no_question: frozenset[str]
+    #: "are not going to accept X", "not about to sign X" (issue 20R)
+    going: frozenset[str]
+    #: "under no circumstances", "in no way", "there is no way X will" (issue 20R)
+    no_way: frozenset[str]
     unwilling: frozenset[str]
     willing: frozenset[str]
     opposed: frozenset[str]
@@ -996,6 +1002,8 @@ class Lexicon:
             stance_nouns=fs(rj.stance_nouns),
             answer_nouns=fs(rj.answer_nouns),
             no_question=fs(rj.no_question),
+            going=fs(rj.going),
+            no_way=fs(rj.no_way),
             unwilling=fs(rj.unwilling),
             willing=fs(rj.willing),
             opposed=fs(rj.opposed),

@@ -120,6 +120,8 @@ class RejectRules(StanceRules):
             return  # "declined to comment"
         if hypothetical(v):
             return  # "Hamas would reject the deal if Israel insists on X" (issue 20R)
+        if _charged(v, ctx.lex.accusing):
+            return  # "accused the US of ignoring international law": a charge, no stance
         if _advised(v, ctx):
             return  # "Ethiopia should reject the preconditions": advice, no stance (yet)
         if matrix is not None:
@@ -366,6 +368,7 @@ class RejectRules(StanceRules):
             ctx.negated(v)
             or longer
             or any(c.dep_ == "dobj" and no_det(c) is not None for c in v.children)
+            or self._emphatic_refusal(v)
         )
         if intention is None and (ctx.irrealis(v) or not negated or pending(v)):
             return
@@ -376,7 +379,7 @@ class RejectRules(StanceRules):
         if intention is not None:  # who has no intention: the subject of "has"
             sources = ctx.resolve.subject_actors(intention.head)
         else:
-            sources = ctx.resolve.subject_actors(v)
+            sources = ctx.resolve.subject_actors(v) or self._going_subject(v)
         if not sources and intention is None and _passive(v):
             self._refused_passive(v)
             return
@@ -1122,6 +1125,43 @@ class RejectRules(StanceRules):
         if sources:
             self._emit("rejects", sources, self.t.nps(subj), n, 0.65)
 
+    def _emphatic_refusal(self, v: Token) -> bool:
+        """A refusal whose negation is not on the verb (issue 20R): "are not going to accept
+        X", "is not about to sign X" (`rejects.going`), "under no circumstances will X accept
+        Y", "in no way", "by no means", "on no account" and "there is no way X will sign Y"
+        (`rejects.no_way`)."""
+        ctx = self.ctx
+        head = v.head
+        if v.dep_ == "xcomp" and head.lemma_.lower() in ctx.lex.going and ctx.negated(head):
+            return True
+        no_way = ctx.lex.no_way
+        if any(
+            c.dep_ == "prep"
+            and any(
+                g.dep_ == "pobj"
+                and (g.lemma_.lower() in no_way or g.lower_ in no_way)
+                and no_det(g) is not None
+                for g in c.children
+            )
+            for c in v.children
+        ):
+            return True
+        return (
+            v.dep_ in ("relcl", "ccomp", "acl")
+            and head.lemma_.lower() in no_way
+            and no_det(head) is not None
+            and any(c.dep_ == "expl" for c in head.head.children)
+            and any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUXILIARIES for c in v.children)
+        )
+
+    def _going_subject(self, v: Token) -> list[Resolved]:
+        """Who "is not going to" or "not about to" do ``v``: the subject of "going", or of the
+        copula "about" hangs on (issue 20R)."""
+        head = v.head
+        if v.dep_ != "xcomp" or head.lemma_.lower() not in self.ctx.lex.going:
+            return []
+        return self.ctx.resolve.subject_actors(head.head if head.dep_ == "acomp" else head)
+
     def _refused_concession(self, v: Token) -> None:
         """ "Ukraine will never cede territory", "Hamas would not hand over its weapons": a
         refusal stated in the future (a rejection of doing it); "has no intention of giving up
@@ -1136,13 +1176,14 @@ class RejectRules(StanceRules):
         else:
             # "will no longer negotiate with X", "no longer recognises the accord" (issue 17r)
             longer = _no_longer_now(v)
-            if not (ctx.negated(v) or longer) or ctx.irrealis(v):
+            emphatic = self._emphatic_refusal(v)  # "are not going to withdraw" (issue 20R)
+            if not (ctx.negated(v) or longer or emphatic) or ctx.irrealis(v):
                 return
-            if not longer and not any(
+            if not (longer or emphatic) and not any(
                 c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children
             ):
                 return
-            if v.dep_ not in ("ROOT", "ccomp", "conj") and not _that_clause(v):
+            if not emphatic and v.dep_ not in ("ROOT", "ccomp", "conj") and not _that_clause(v):
                 return
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in v.children):
             return  # "would not offer an opinion", "will not give details": no stance
@@ -1151,6 +1192,8 @@ class RejectRules(StanceRules):
         ):
             return  # "will not end the talks": a promise to keep talking, no refusal
         sources = ctx.resolve.subject_actors(v if intention is None else intention.head)
+        if not sources and intention is None:
+            sources = self._going_subject(v)
         if not sources or any(s.via == "pronoun" and s.anonymous for s in sources):
             return
         topic = ctx.topics.from_vp(v, refused=True)
@@ -1302,7 +1345,10 @@ class RejectRules(StanceRules):
         happening = be.lemma_.lower() in ctx.lex.happening and thing.dep_ == "nsubj"
         if not happening and (be.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in kids)):
             return
-        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in kids):
+        can = any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in kids) and not any(
+            c.dep_ == "prep" and c.lower_ in EXCEPTING for c in [*kids, *thing.children]
+        )  # "there can be no talks with terrorists" (issue 20R), not "no peace without X"
+        if not can and not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in kids):
             return  # "there is no plan", "there can be no peace without X"
         if ctx.irrealis(be) or self._unless(be) is not None:
             return
@@ -1413,6 +1459,9 @@ class RejectRules(StanceRules):
             self._emit("rejects", sources, targets, no, 0.65)
 
 
+#: "there can be no peace without X", "... except through Y": a condition, no rejection
+EXCEPTING = frozenset({"without", "unless", "until", "except", "but"})
+
 #: a hyphen inside a phrase's word is a token of its own ("non-starter", "no-go")
 _HYPHEN = re.compile(r"(-)")
 
@@ -1469,6 +1518,29 @@ def _says_no(v: Token, tails: tuple[tuple[str, ...], ...]) -> bool:
     return any("no" in tail for tail in tails) and not any(
         c.dep_ == "neg" or c.lower_ == "never" for c in v.children
     )
+
+
+def _charged(v: Token, accusing: frozenset[str]) -> bool:
+    """Whether ``v`` is what someone is accused of ("accused X of violating rights and
+    ignoring the law", "blamed Y for flouting the truce"; issue 20R); not a verb conjoined to
+    the accusation itself ("accused X of stalling and rejected the plan")."""
+    head = v.head
+    if (
+        v.dep_ == "advcl"
+        and v.tag_ == "VBG"
+        and head.lemma_.lower() in accusing
+        and any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in head.children)
+    ):
+        return True  # "accused X of violating rights, ignoring the law": the list, cut off
+    cur, through = v, False
+    for _ in range(6):
+        if cur.dep_ not in ("conj", "pcomp", "pobj", "prep", "xcomp", "ccomp") or cur.head is cur:
+            return False
+        through = through or cur.dep_ in ("pcomp", "pobj", "ccomp")
+        cur = cur.head
+        if cur.lemma_.lower() in accusing:
+            return through
+    return False
 
 
 def hypothetical(v: Token) -> bool:

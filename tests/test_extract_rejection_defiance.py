@@ -175,3 +175,11 @@ def test_what_a_side_is_accused_of_is_no_stance(ex: Extractor) -> None:
     assert _rejects(ex, text) == []
     found = _rejects(ex, "Hamas accused Israel of stalling and rejected the Egyptian plan.")
     assert [s for s, _ in found] == ["hamas"]
+
+
+def test_cannot_told_in_the_past_is_a_refusal_a_view_or_a_condition_none(ex: Extractor) -> None:
+    found = _rejects(ex, "Serbia said it could not endorse the French-German plan.")
+    assert [s for s, _ in found] == ["serbia"] and "plan" in found[0][1]
+    assert _rejects(ex, "Analysts said Hamas could not accept the deal.") == []
+    text = "Hamas could not accept the deal if Israel kept troops in Rafah, analysts said."
+    assert _rejects(ex, text) == []

@@ -370,7 +370,8 @@ class RejectRules(StanceRules):
             or any(c.dep_ == "dobj" and no_det(c) is not None for c in v.children)
             or self._emphatic_refusal(v)
         )
-        if intention is None and (ctx.irrealis(v) or not negated or pending(v)):
+        unsure = ctx.irrealis(v) and not self._could_not(v)  # "said it could not accept X"
+        if intention is None and (unsure or not negated or pending(v)):
             return
         if intention is None and _advised(v, ctx):
             return  # "Israel should not accept the deal": advice, not Israel's stance
@@ -1153,6 +1154,33 @@ class RejectRules(StanceRules):
             and any(c.dep_ == "expl" for c in head.head.children)
             and any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUXILIARIES for c in v.children)
         )
+
+    def _could_not(self, v: Token) -> bool:
+        """ "the Arakan Army said it could not accept a deal that ...", "we couldn't sign
+        it" (issue 20R): "cannot" told in the past, a refusal, not a possibility; not under a
+        condition ("could not accept it if X") nor in a clause that is itself unsure."""
+        ctx = self.ctx
+        kids = list(v.children)
+        if not any(c.dep_ == "aux" and c.lower_ == "could" for c in kids):
+            return False
+        if not any(c.dep_ == "neg" or c.lower_ == "never" for c in kids):
+            return False
+        if hypothetical(v) or any(condition_clause(c) for c in kids):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ctx.lex.irrealis_marks for c in kids):
+            return False
+        if v.dep_ == "ROOT":
+            return True
+        # "X said it could not": the sayer's own word; "analysts said Hamas could not": a view
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if v.dep_ != "ccomp" or subj is None or ctx.irrealis(v.head):
+            return False
+        # "..., its president said": a side's own word, voiced for it
+        sayer = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+        own = sayer is not None and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in sayer.children
+        )
+        return subj.pos_ == "PRON" or (v.i < v.head.i and (own or bool(self._judges(v))))
 
     def _going_subject(self, v: Token) -> list[Resolved]:
         """Who "is not going to" or "not about to" do ``v``: the subject of "going", or of the

@@ -183,3 +183,9 @@ def test_cannot_told_in_the_past_is_a_refusal_a_view_or_a_condition_none(ex: Ext
     assert _rejects(ex, "Analysts said Hamas could not accept the deal.") == []
     text = "Hamas could not accept the deal if Israel kept troops in Rafah, analysts said."
     assert _rejects(ex, text) == []
+
+
+def test_no_objection_is_none(ex: Extractor) -> None:
+    assert _rejects(ex, "Armenia raised no objection to the revised text.") == []
+    found = _rejects(ex, "Turkey raised objections to the revised text.")
+    assert [s for s, _ in found] == ["turkey"]

@@ -1023,6 +1023,8 @@ class RejectRules(StanceRules):
         """ "voiced strong opposition to the resolution", "Egypt's rejection of the plan",
         "its refusal to accept the terms"."""
         ctx = self.ctx
+        if no_det(n) is not None:
+            return  # "raised no objection to the text", "voiced no opposition" (issue 20R)
         verb = n.head if n.dep_ == "dobj" else None
         if n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.pos_ == "VERB":
             verb = n.head.head  # "the plan met with objections from Egypt" (issue 17r)

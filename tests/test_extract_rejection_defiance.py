@@ -159,8 +159,8 @@ def test_going_to_accept_and_no_way_to_know_refuse_nothing(ex: Extractor, text: 
 
 
 def test_there_can_be_no_talks_but_not_no_peace_without(ex: Extractor) -> None:
-    found = _rejects(ex, "There can be no talks with the separatists, Cameroon said.")
-    assert [s for s, _ in found] == ["cameroon"] and "talks" in found[0][1]
+    found = _rejects(ex, "There can be no talks with the militia, Nigeria said.")
+    assert [s for s, _ in found] == ["nigeria"] and "talks" in found[0][1]
     assert _rejects(ex, "There can be no peace without the islands' return, Japan said.") == []
 
 
@@ -186,6 +186,6 @@ def test_cannot_told_in_the_past_is_a_refusal_a_view_or_a_condition_none(ex: Ext
 
 
 def test_no_objection_is_none(ex: Extractor) -> None:
-    assert _rejects(ex, "Armenia raised no objection to the revised text.") == []
-    found = _rejects(ex, "Turkey raised objections to the revised text.")
-    assert [s for s, _ in found] == ["turkey"]
+    assert _rejects(ex, "Uganda raised no objection to the Kenyan roadmap.") == []
+    found = _rejects(ex, "Tanzania raised objections to the Kenyan roadmap.")
+    assert [s for s, _ in found] == ["tanzania"]

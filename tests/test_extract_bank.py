@@ -149,6 +149,9 @@ FLOORS = {
     "actors-participants": 0.95,
     # issue-20D
     "demands-pressure": 0.95,
+    # issue 20R
+    "rejections-defiance": 0.95,
+    "rejections-answers": 0.95,
 }
 
 

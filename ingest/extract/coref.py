@@ -999,6 +999,8 @@ class Resolver:
                 lemma in ctx.lex.reject_verbs
                 or lemma in ctx.lex.demand_verbs
                 or (lemma in ctx.lex.negated_acceptance and ctx.negated(clause))
+                # "told ECOWAS it would not reinstate X": a concession refused (issue 20R)
+                or (lemma in ctx.lex.concessions and ctx.negated(clause))
             )
             own = stance and not ctx.has_modal(clause)
             if said.lemma_.lower() in ctx.lex.speech_verbs and not own:

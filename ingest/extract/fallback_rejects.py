@@ -39,6 +39,7 @@ from actorgraph.ingest.extract.lexicon import (
 from actorgraph.ingest.extract.rejections import (
     HEDGES,
     RejectRules,
+    hypothetical,
 )
 from actorgraph.ingest.extract.stance_rules import (
     DENIALS,
@@ -618,6 +619,8 @@ class LooseRejects(RejectRules):
         """A clause not asserted: conditional, hedged, advised or merely possible."""
         ctx = self.ctx
         if ctx.irrealis(v) or ctx.has_modal(v) or (v.dep_ == "xcomp" and ctx.has_modal(v.head)):
+            return True
+        if hypothetical(v):  # "would reject the deal if X" (issue 20R)
             return True
         if self._believed_of(v):
             return True

@@ -251,6 +251,10 @@ class Rejects(CueSection):
     predicates: Words = Field(default_factory=list)
     phrases: Words = Field(default_factory=list)
     stance_nouns: Words = Field(default_factory=list)
+    answer_nouns: Words = Field(default_factory=list)  # issue 20R
+    no_question: Words = Field(default_factory=list)  # issue 20R
+    going: Words = Field(default_factory=list)  # issue 20R
+    no_way: Words = Field(default_factory=list)  # issue 20R
     unwilling: Words = Field(default_factory=list)
     willing: Words = Field(default_factory=list)
     opposed: Words = Field(default_factory=list)
@@ -649,6 +653,14 @@ class Lexicon:
     reject_predicates: frozenset[str]
     reject_phrases: tuple[str, ...]
     stance_nouns: frozenset[str]
+    #: "Hamas's answer was no" (issue 20R)
+    answer_nouns: frozenset[str]
+    #: "there was no question of giving up Crimea" (issue 20R)
+    no_question: frozenset[str]
+    #: "are not going to accept X", "not about to sign X" (issue 20R)
+    going: frozenset[str]
+    #: "under no circumstances", "in no way", "there is no way X will" (issue 20R)
+    no_way: frozenset[str]
     unwilling: frozenset[str]
     willing: frozenset[str]
     opposed: frozenset[str]
@@ -1025,6 +1037,10 @@ class Lexicon:
             reject_predicates=fs(rj.predicates),
             reject_phrases=tuple(sorted(set(rj.phrases), key=len, reverse=True)),
             stance_nouns=fs(rj.stance_nouns),
+            answer_nouns=fs(rj.answer_nouns),
+            no_question=fs(rj.no_question),
+            going=fs(rj.going),
+            no_way=fs(rj.no_way),
             unwilling=fs(rj.unwilling),
             willing=fs(rj.willing),
             opposed=fs(rj.opposed),
@@ -1174,6 +1190,7 @@ class Lexicon:
             | lex.willing
             | lex.opposed
             | lex.evaluation_verbs
+            | lex.evaluations  # issue 20R: "the offer was a sham, X said"
             | lex.reject_nouns
             | lex.intention_nouns
             | lex.shortfall_verbs

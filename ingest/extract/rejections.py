@@ -118,6 +118,10 @@ class RejectRules(StanceRules):
             return  # "the rejected plan": nobody named
         if self._says_nothing(v):
             return  # "declined to comment"
+        if hypothetical(v):
+            return  # "Hamas would reject the deal if Israel insists on X" (issue 20R)
+        if _charged(v, ctx.lex.accusing):
+            return  # "accused the US of ignoring international law": a charge, no stance
         if _advised(v, ctx):
             return  # "Ethiopia should reject the preconditions": advice, no stance (yet)
         if matrix is not None:
@@ -270,8 +274,6 @@ class RejectRules(StanceRules):
     def _denied_stance(self, v: Token) -> bool:
         """Whether what is denied is itself a stance ("denied that it had rejected X",
         "denied reports that it had accepted X")."""
-        lex = self.ctx.lex
-        cues = set(lex.reject_verbs) | lex.negated_acceptance | set(lex.demand_verbs)
         clauses = [c for c in v.children if denied_clause(c)]  # "denied having rejected X"
         clauses += [
             g
@@ -280,7 +282,35 @@ class RejectRules(StanceRules):
             for g in c.children
             if g.dep_ in ("acl", "ccomp")
         ]
-        return any(c.lemma_.lower() in cues for c in clauses)
+        return any(self._stance_cue(c) for c in clauses)
+
+    def _stance_cue(self, c: Token) -> bool:
+        """Whether a verb takes a stance here: a cue whose frame holds ("rejected the plan",
+        "demanded X"), or an act of acceptance; "blocked the aid convoys" is an act told, whose
+        denial is a denial of a fact (issue 20R)."""
+        lex = self.ctx.lex
+        lemma = c.lemma_.lower()
+        if lemma in lex.negated_acceptance:
+            return True
+        frame = lex.reject_verbs.get(lemma) or lex.demand_verbs.get(lemma)
+        if frame is None:
+            return False
+        classes = [n.partition(":")[2] for n in frame.needs if n.startswith("dobj_class:")]
+        if (
+            c.dep_ == "acl"
+            and classes
+            and len(classes) == len(frame.needs)
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        ):
+            # "the claim that it blocked the convoys": the clause's own object, not the noun
+            # it tells of (which a reduced passive, "the plan blocked by X", would be)
+            return any(
+                g.dep_ in ("dobj", "nsubjpass")
+                and g.lemma_.lower() in lex.object_classes.get(k, ())
+                for g in c.children
+                for k in classes
+            )
+        return self.t.frame_ok(c, frame)
 
     def _denies_claim(self, v: Token) -> bool:
         """A denial of what is said about someone, not of a proposal: "denied that Yerevan
@@ -338,8 +368,10 @@ class RejectRules(StanceRules):
             ctx.negated(v)
             or longer
             or any(c.dep_ == "dobj" and no_det(c) is not None for c in v.children)
+            or self._emphatic_refusal(v)
         )
-        if intention is None and (ctx.irrealis(v) or not negated or pending(v)):
+        unsure = ctx.irrealis(v) and not self._could_not(v)  # "said it could not accept X"
+        if intention is None and (unsure or not negated or pending(v)):
             return
         if intention is None and _advised(v, ctx):
             return  # "Israel should not accept the deal": advice, not Israel's stance
@@ -348,7 +380,7 @@ class RejectRules(StanceRules):
         if intention is not None:  # who has no intention: the subject of "has"
             sources = ctx.resolve.subject_actors(intention.head)
         else:
-            sources = ctx.resolve.subject_actors(v)
+            sources = ctx.resolve.subject_actors(v) or self._going_subject(v)
         if not sources and intention is None and _passive(v):
             self._refused_passive(v)
             return
@@ -812,7 +844,8 @@ class RejectRules(StanceRules):
         if acceptance and v.lemma_.lower() in ctx.lex.attending and not _refusal_aux(v):
             return  # "did not take part in the talks": an absence told, no refusal (issue 14r)
         if not acceptance and (
-            ctx.negated(v) or (v.dep_ in ("amod", "pcomp", "acl") and not absolute_participle(v))
+            (ctx.negated(v) and not _says_no(v, tails))
+            or (v.dep_ in ("amod", "pcomp", "acl") and not absolute_participle(v))
         ):
             return
         for tail in tails:
@@ -858,9 +891,9 @@ class RejectRules(StanceRules):
             )
             # "will not submit to pressure from the US", "would not bow to Israel's ultimatum"
             # (issue 17r); not "pressure from abroad", which names nothing proposed
+            # and, defied, "thumbed its nose at the court's ruling" (issue 20R)
             or (
-                acceptance
-                and lemma in ctx.lex.object_classes.get("authority", ())
+                lemma in ctx.lex.object_classes.get("authority", ())
                 and any(self._owned(x) for x in (obj, *obj.conjuncts))
             )
         ):
@@ -944,6 +977,26 @@ class RejectRules(StanceRules):
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.7)
 
+    def _judged_proposal(self, pred: Token) -> None:
+        """ "The Houthis said the American offer was a sham", "the plan is a gimmick, Moscow
+        said" (issue 20R): a judgement of the lexicon's evaluations as the predicate of a
+        proposal, a step or a course rejects it for whoever says so (or "to" whom it is);
+        not of anything else ("the war is a disaster"), nor asked, hedged or negated."""
+        ctx = self.ctx
+        subj = next((c for c in pred.head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return
+        classes = ctx.lex.object_classes
+        lemma = subj.lemma_.lower()
+        if not (
+            lemma in classes.get("proposal", ())
+            or lemma in classes.get("step", ())
+            or lemma in classes.get("course", ())
+            or lemma in ctx.lex.proposal_heads
+        ):
+            return
+        self._predicate(pred, pred.head)
+
     def _judged_antecedent(self, v: Token) -> Token | None:
         """What a relative clause of judging judges: the whole noun phrase it hangs on ("a
         commission on the border, which X dismissed as a ploy": the commission; "the creation
@@ -970,6 +1023,8 @@ class RejectRules(StanceRules):
         """ "voiced strong opposition to the resolution", "Egypt's rejection of the plan",
         "its refusal to accept the terms"."""
         ctx = self.ctx
+        if no_det(n) is not None:
+            return  # "raised no objection to the text", "voiced no opposition" (issue 20R)
         verb = n.head if n.dep_ == "dobj" else None
         if n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.pos_ == "VERB":
             verb = n.head.head  # "the plan met with objections from Egypt" (issue 17r)
@@ -1073,6 +1128,70 @@ class RejectRules(StanceRules):
         if sources:
             self._emit("rejects", sources, self.t.nps(subj), n, 0.65)
 
+    def _emphatic_refusal(self, v: Token) -> bool:
+        """A refusal whose negation is not on the verb (issue 20R): "are not going to accept
+        X", "is not about to sign X" (`rejects.going`), "under no circumstances will X accept
+        Y", "in no way", "by no means", "on no account" and "there is no way X will sign Y"
+        (`rejects.no_way`)."""
+        ctx = self.ctx
+        head = v.head
+        if v.dep_ == "xcomp" and head.lemma_.lower() in ctx.lex.going and ctx.negated(head):
+            return True
+        no_way = ctx.lex.no_way
+        if any(
+            c.dep_ == "prep"
+            and any(
+                g.dep_ == "pobj"
+                and (g.lemma_.lower() in no_way or g.lower_ in no_way)
+                and no_det(g) is not None
+                for g in c.children
+            )
+            for c in v.children
+        ):
+            return True
+        return (
+            v.dep_ in ("relcl", "ccomp", "acl")
+            and head.lemma_.lower() in no_way
+            and no_det(head) is not None
+            and any(c.dep_ == "expl" for c in head.head.children)
+            and any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUXILIARIES for c in v.children)
+        )
+
+    def _could_not(self, v: Token) -> bool:
+        """ "the Arakan Army said it could not accept a deal that ...", "we couldn't sign
+        it" (issue 20R): "cannot" told in the past, a refusal, not a possibility; not under a
+        condition ("could not accept it if X") nor in a clause that is itself unsure."""
+        ctx = self.ctx
+        kids = list(v.children)
+        if not any(c.dep_ == "aux" and c.lower_ == "could" for c in kids):
+            return False
+        if not any(c.dep_ == "neg" or c.lower_ == "never" for c in kids):
+            return False
+        if hypothetical(v) or any(condition_clause(c) for c in kids):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ctx.lex.irrealis_marks for c in kids):
+            return False
+        if v.dep_ == "ROOT":
+            return True
+        # "X said it could not": the sayer's own word; "analysts said Hamas could not": a view
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if v.dep_ != "ccomp" or subj is None or ctx.irrealis(v.head):
+            return False
+        # "..., its president said": a side's own word, voiced for it
+        sayer = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+        own = sayer is not None and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in sayer.children
+        )
+        return subj.pos_ == "PRON" or (v.i < v.head.i and (own or bool(self._judges(v))))
+
+    def _going_subject(self, v: Token) -> list[Resolved]:
+        """Who "is not going to" or "not about to" do ``v``: the subject of "going", or of the
+        copula "about" hangs on (issue 20R)."""
+        head = v.head
+        if v.dep_ != "xcomp" or head.lemma_.lower() not in self.ctx.lex.going:
+            return []
+        return self.ctx.resolve.subject_actors(head.head if head.dep_ == "acomp" else head)
+
     def _refused_concession(self, v: Token) -> None:
         """ "Ukraine will never cede territory", "Hamas would not hand over its weapons": a
         refusal stated in the future (a rejection of doing it); "has no intention of giving up
@@ -1087,13 +1206,14 @@ class RejectRules(StanceRules):
         else:
             # "will no longer negotiate with X", "no longer recognises the accord" (issue 17r)
             longer = _no_longer_now(v)
-            if not (ctx.negated(v) or longer) or ctx.irrealis(v):
+            emphatic = self._emphatic_refusal(v)  # "are not going to withdraw" (issue 20R)
+            if not (ctx.negated(v) or longer or emphatic) or ctx.irrealis(v):
                 return
-            if not longer and not any(
+            if not (longer or emphatic) and not any(
                 c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children
             ):
                 return
-            if v.dep_ not in ("ROOT", "ccomp", "conj") and not _that_clause(v):
+            if not emphatic and v.dep_ not in ("ROOT", "ccomp", "conj") and not _that_clause(v):
                 return
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in v.children):
             return  # "would not offer an opinion", "will not give details": no stance
@@ -1102,6 +1222,8 @@ class RejectRules(StanceRules):
         ):
             return  # "will not end the talks": a promise to keep talking, no refusal
         sources = ctx.resolve.subject_actors(v if intention is None else intention.head)
+        if not sources and intention is None:
+            sources = self._going_subject(v)
         if not sources or any(s.via == "pronoun" and s.anonymous for s in sources):
             return
         topic = ctx.topics.from_vp(v, refused=True)
@@ -1247,10 +1369,16 @@ class RejectRules(StanceRules):
         ctx = self.ctx
         be = thing.head
         kids = list(be.children)
+        if thing.lemma_.lower() in ctx.lex.no_question and any(c.dep_ == "expl" for c in kids):
+            self._no_question(thing, be)
+            return
         happening = be.lemma_.lower() in ctx.lex.happening and thing.dep_ == "nsubj"
         if not happening and (be.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in kids)):
             return
-        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in kids):
+        can = any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in kids) and not any(
+            c.dep_ == "prep" and c.lower_ in EXCEPTING for c in [*kids, *thing.children]
+        )  # "there can be no talks with terrorists" (issue 20R), not "no peace without X"
+        if not can and not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in kids):
             return  # "there is no plan", "there can be no peace without X"
         if ctx.irrealis(be) or self._unless(be) is not None:
             return
@@ -1272,6 +1400,27 @@ class RejectRules(StanceRules):
             return
         self._emit("rejects", sources, _one(self.t.np(thing, keep_no=False)), be, 0.6)
 
+    def _no_question(self, thing: Token, be: Token) -> None:
+        """ "Kyiv said there was no question of giving up Crimea", "there can be no question
+        of talks with X" (issue 20R): whoever says so rejects what follows "of"; not under a
+        condition, a hedge or a negation ("there is no question of that not happening")."""
+        ctx = self.ctx
+        if ctx.irrealis(be) or any(condition_clause(c) for c in be.children):
+            return
+        of = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ in ("pobj", "pcomp")), None) if of else None
+        if obj is None or ctx.negated(obj):
+            return
+        sources = self._judges(be)
+        if obj.pos_ == "VERB":
+            targets = _one(ctx.topics.from_vp(obj))
+        elif ctx.men[obj.i] is None:
+            targets = self.t.nps(obj)
+        else:
+            return  # "no question of Hamas": no thing named
+        if sources and targets:
+            self._emit("rejects", sources, targets, be, 0.6)
+
     def _say_no(self, v: Token) -> None:
         """ "Israel said no to the Egyptian request"."""
         ctx = self.ctx
@@ -1280,12 +1429,68 @@ class RejectRules(StanceRules):
         if not any(c.lower_ == "no" and c.dep_ in ("intj", "dobj", "advmod") for c in said):
             return
         obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-        if obj is None or ctx.irrealis(v) or any(c.dep_ == "neg" for c in v.children):
+        act = next(  # "said no to disarmament", parsed as an infinitive (issue 20R)
+            (
+                c
+                for c in v.children
+                if c.dep_ == "xcomp"
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ),
+            None,
+        )
+        if ctx.irrealis(v) or any(c.dep_ == "neg" for c in v.children):
             return  # "did not say no to the plan" (the "no" itself is no negation of "say")
+        if obj is not None:
+            targets = self.t.nps(obj)
+        elif act is not None:
+            targets = _one(ctx.topics.from_vp(act))
+        else:
+            return
         sources = ctx.resolve.subject_actors(v)
-        if sources:
-            self._emit("rejects", sources, self.t.nps(obj), v, 0.75)
+        if sources and targets:
+            self._emit("rejects", sources, targets, v, 0.75)
 
+    def _answer_no(self, no: Token) -> None:
+        """ "Hamas's answer was no", "the reply from Khartoum was a firm no" (issue 20R): the
+        answer's owner (or its "from" agent) rejects what the answer is to ("its answer to the
+        plan"), what the fronted question asked about ("Asked about the plan, X's response was
+        a flat no"), else what was put forward before it; not "no longer", "no answer", a
+        negated or hedged copula, nor an answer with nobody's name."""
+        ctx = self.ctx
+        cop = no.head
+        if (
+            cop.lemma_.lower() not in ctx.lex.copulas
+            or ctx.irrealis(cop)
+            or any(c.dep_ == "neg" for c in cop.children)  # the "no" itself negates it
+        ):
+            return
+        if any(c.lower_ in ("longer", "more") for c in no.children):
+            return  # "was no longer clear"
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() not in ctx.lex.answer_nouns:
+            return
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owner = prep_object(subj, ("from", "by"))
+        sources = ctx.resolve.resolve_np(owner) if owner is not None else []
+        if not sources:
+            return
+        about = prep_object(subj, ("to", "on", "regarding"))
+        asked = next(
+            (a for a in cop.children if a.dep_ == "advcl" and a.lemma_.lower() == "ask"), None
+        )
+        if about is None and asked is not None:  # "Asked about the plan, Russia's response ..."
+            about = prep_object(asked, ("about", "on"))
+        if about is not None:
+            targets = self.t.nps(about)
+        else:
+            targets = _one(ctx.topics.put_forward_before(subj))
+        if targets:
+            self._emit("rejects", sources, targets, no, 0.65)
+
+
+#: "there can be no peace without X", "... except through Y": a condition, no rejection
+EXCEPTING = frozenset({"without", "unless", "until", "except", "but"})
 
 #: a hyphen inside a phrase's word is a token of its own ("non-starter", "no-go")
 _HYPHEN = re.compile(r"(-)")
@@ -1335,6 +1540,46 @@ def idiom_target(v: Token, tail: tuple[str, ...]) -> Token | None:
         # "brushed aside the idea" may hang "the idea" on the particle
         obj = next((g for f in found for g in f.children if g.dep_ in ("pobj", "dobj")), None)
     return obj
+
+
+def _says_no(v: Token, tails: tuple[tuple[str, ...], ...]) -> bool:
+    """ "voted no on the resolution": the "no" is the idiom's own word, not a negation of
+    the verb (issue 20R); "did not vote no" still negates it."""
+    return any("no" in tail for tail in tails) and not any(
+        c.dep_ == "neg" or c.lower_ == "never" for c in v.children
+    )
+
+
+def _charged(v: Token, accusing: frozenset[str]) -> bool:
+    """Whether ``v`` is what someone is accused of ("accused X of violating rights and
+    ignoring the law", "blamed Y for flouting the truce"; issue 20R); not a verb conjoined to
+    the accusation itself ("accused X of stalling and rejected the plan")."""
+    head = v.head
+    if (
+        v.dep_ == "advcl"
+        and v.tag_ == "VBG"
+        and head.lemma_.lower() in accusing
+        and any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in head.children)
+    ):
+        return True  # "accused X of violating rights, ignoring the law": the list, cut off
+    cur, through = v, False
+    for _ in range(6):
+        if cur.dep_ not in ("conj", "pcomp", "pobj", "prep", "xcomp", "ccomp") or cur.head is cur:
+            return False
+        through = through or cur.dep_ in ("pcomp", "pobj", "ccomp")
+        cur = cur.head
+        if cur.lemma_.lower() in accusing:
+            return through
+    return False
+
+
+def hypothetical(v: Token) -> bool:
+    """ "would reject the deal if X", "could veto it if Y": a stance under a condition, not
+    taken (issue 20R); "will reject it if X" and "would not accept X if Y" still state one."""
+    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in v.children) and any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "if" for g in c.children)
+        for c in v.children
+    )
 
 
 def _no_longer_now(v: Token) -> bool:

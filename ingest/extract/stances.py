@@ -114,6 +114,8 @@ class Stances(DemandRules, RejectRules):
                 self._idiom(t, lex.reject_idioms[lemma])
             if lemma in lex.acceptance_idioms:
                 self._idiom(t, lex.acceptance_idioms[lemma], acceptance=True)
+        if low == "no" and t.dep_ == "attr":
+            self._answer_no(t)  # "Hamas's answer was no" (issue 20R)
         if low == "no" and t.dep_ in ("intj", "dobj") and t.head.lemma_.lower() == "say":
             self._say_no(t.head)
         elif low == "no" and t.dep_ == "det" and t.head.dep_ == "attr":
@@ -191,6 +193,8 @@ class Stances(DemandRules, RejectRules):
         if t.pos_ in ("ADJ", "VERB", "NOUN"):
             if lemma in lex.reject_predicates and t.dep_ in ("acomp", "attr"):
                 self._predicate(t, t.head)
+            elif lemma in lex.evaluations and t.dep_ in ("acomp", "attr"):
+                self._judged_proposal(t)  # "the offer was a sham, X said" (issue 20R)
             if low in lex.unwilling or low in lex.willing:
                 self._unwilling(t)
             if low in lex.opposed:

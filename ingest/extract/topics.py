@@ -534,6 +534,19 @@ class TopicTable:
                 return t
         return None
 
+    def put_forward_before(self, t: Token) -> Topic | None:
+        """What the sentences before ``t``'s put forward, for a stance that names nothing
+        ("Egypt offered a truce. Hamas's answer was no."; see :meth:`_said_before`), else the
+        topic of a stance found in the sentence just before ("Egypt proposed a truce.": the
+        demand's topic)."""
+        found = self._said_before(t)
+        sent = t.sent
+        if found is None and self.last_at is not None and sent.start > 0:
+            before = t.doc[sent.start - 1].sent
+            if before.start <= self.last_at < sent.start:
+                return self.last
+        return found
+
     def _said_before(self, pron: Token) -> Topic | None:
         """What a pronoun with nothing before it in its sentence points back to, in the
         sentences before (nearest first, up to the last topic found): the object of a verb

@@ -62,7 +62,10 @@ WITH a, b, collect(CASE WHEN n IS NOT NULL THEN [n, side, s, d] END) AS first,
 // target's, as the listing multiplies them) reaches the $two-th best (widened by 1e-9):
 // the others rank after $two paths
 OPTIONAL CALL (a, b, first) {
-  WITH a, b, first WHERE $two > 0 AND $hops >= 3
+  // (at most as many as the rows of either side: not grouped when fewer than $two)
+  WITH a, b, first
+  WHERE $two > 0 AND $hops >= 3 AND size([f IN first WHERE f[1] = 0]) >= $two
+    AND size([f IN first WHERE f[1] = 1]) >= $two
   UNWIND first AS f
   WITH a, b, f[0] AS n, collect(f) AS fs
   WHERE size(fs) = 2 OR n = a OR n = b

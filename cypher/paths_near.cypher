@@ -22,19 +22,23 @@
 // description: hops (fewer hops rank first: when they are enough, a hub pair's four-hop middle
 // description: actors are not looked for), and four at once when they cannot: `length` says
 // description: which (the caller asks again with $enough 0 when three gave fewer than wanted).
-// params: source, target, both, intermediaries_only, hops, cap, hub, into, want, enough
+// description: With $two > 0 and three hops or more asked, when the paths of up to two hops
+// description: (read from the ends alone) are at least $two, only they are read (`length` 2):
+// description: no actor is grown, and of the two-hop paths only the hops of those that can be
+// description: among the first $two are returned (a hub pair's thousands of neighbours,
+// description: hundreds of them shared, were grown for three hops past the time limit).
+// params: source, target, both, intermediaries_only, hops, cap, hub, into, want, enough, two
 // slots: types
 // mode: read
 MATCH (a:{{Actor}} {id: $source}), (b:{{Actor}} {id: $target})
-// the ends' neighbours: side 0 reached from the source, side 1 leading into the target, with
-// their degree (read from the node, no relationship walked)
+// the ends' neighbours: side 0 reached from the source, side 1 leading into the target
 OPTIONAL CALL (a, b) {
   MATCH (a)-[r:{{types}}]-(x:{{Actor}})
   WHERE x <> a AND (type(r) IN $both OR startNode(r) = a)
     AND (x = b OR NOT $intermediaries_only OR x.intermediary = true)
   WITH a, x, r LIMIT $cap + 1
   RETURN x AS n, 0 AS side, max(coalesce(r.support, 0.0)) AS s,
-         max(coalesce(r.last_seen, '')) AS d, COUNT { (x)-[:{{types}}]-() } AS deg,
+         max(coalesce(r.last_seen, '')) AS d,
          count(r) AS reads
   UNION ALL
   MATCH (b)-[r:{{types}}]-(y:{{Actor}})
@@ -42,30 +46,70 @@ OPTIONAL CALL (a, b) {
     AND (y = a OR NOT $intermediaries_only OR y.intermediary = true)
   WITH b, y, r LIMIT $cap + 1
   RETURN y AS n, 1 AS side, max(coalesce(r.support, 0.0)) AS s,
-         max(coalesce(r.last_seen, '')) AS d, COUNT { (y)-[:{{types}}]-() } AS deg,
+         max(coalesce(r.last_seen, '')) AS d,
          count(r) AS reads
 }
 // more than $cap relationships read out of an end: capped (fcap), as the growth below
-WITH a, b, collect(CASE WHEN n IS NOT NULL THEN [n, side, s, d, deg] END) AS first,
+WITH a, b, collect(CASE WHEN n IS NOT NULL THEN [n, side, s, d] END) AS first,
      sum(CASE WHEN side = 0 THEN reads ELSE 0 END) > $cap
        OR sum(CASE WHEN side = 1 THEN reads ELSE 0 END) > $cap AS fcap
-WITH a, b, fcap, first,
-     [f IN first WHERE f[0] <> a AND f[0] <> b | [f[0], f[1], f[4], f[2]]]
-       AS inner
+// the paths of up to two hops are in `first` already: the hop between the ends (b on the
+// source's side, a on the target's) and one path of two per actor on both sides (an actor is
+// on a side at most once), grouped by actor (a hash aggregation: no list is searched). With
+// $two, when they are at least $two (`short`), no longer path is looked for (fewer hops
+// rank first: a hub pair's thousands of neighbours are not grown) and only their hops are
+// returned; of the paths of two hops, only those whose support (the source's hop's times the
+// target's, as the listing multiplies them) reaches the $two-th best (widened by 1e-9):
+// the others rank after $two paths
+OPTIONAL CALL (a, b, first) {
+  // (at most as many as the rows of either side: not grouped when fewer than $two)
+  WITH a, b, first
+  WHERE $two > 0 AND $hops >= 3 AND size([f IN first WHERE f[1] = 0]) >= $two
+    AND size([f IN first WHERE f[1] = 1]) >= $two
+  UNWIND first AS f
+  WITH a, b, f[0] AS n, collect(f) AS fs
+  WHERE size(fs) = 2 OR n = a OR n = b
+  WITH fs, CASE WHEN size(fs) = 2 AND fs[0][1] = 0 THEN fs[0][2] * fs[1][2]
+                WHEN size(fs) = 2 THEN fs[1][2] * fs[0][2] END AS p
+  WITH collect([fs, p]) AS rows, count(p) AS n2,
+       count(CASE WHEN p IS NULL AND fs[0][1] = 0 THEN 1 END) AS n1
+  OPTIONAL CALL (rows, n2) {
+    WITH rows WHERE n2 >= $two
+    UNWIND rows AS row
+    WITH row[1] AS p WHERE p IS NOT NULL
+    RETURN percentileDisc(p, (n2 - $two + 0.5) / n2) * (1 - 1e-9) AS floor
+  }
+  UNWIND rows AS row
+  WITH n1, n2, row WHERE row[1] IS NULL OR floor IS NULL OR row[1] >= floor
+  UNWIND row[0] AS f
+  RETURN collect(f) AS two, n1, n2
+}
+WITH a, b, fcap, first, two, $two > 0 AND coalesce(n1 + n2 >= $two, false) AS short
+WITH a, b, fcap, short, CASE WHEN short THEN two ELSE first END AS first
+// the ends' other neighbours, with their degree (read from the node, no relationship
+// walked), only when longer paths are looked for
+OPTIONAL CALL (a, b, first, short) {
+  WITH a, b, first WHERE NOT short
+  UNWIND first AS f
+  WITH f[0] AS n, f WHERE n <> a AND n <> b
+  RETURN collect([n, f[1], COUNT { (n)-[:{{types}}]-() }, f[2]]) AS inner
+}
+WITH a, b, fcap, short, first, coalesce(inner, []) AS inner
 // the length read (`length`): with $enough, three hops alone when the ends' neighbours allow
 // $enough paths of up to three hops, else $hops at once. Paths of up to three hops are at
 // most: one of one hop, one of two per neighbour of both ends (at most the fewer neighbours
 // of an end), and of three hops, per neighbour of one end one per neighbour of the other it
 // has a relationship with (at most its degree)
-WITH a, b, fcap, first, inner,
+WITH a, b, fcap, short, first, inner,
      size([f IN inner WHERE f[1] = 0]) AS n0, size([f IN inner WHERE f[1] = 1]) AS n1
-WITH a, b, fcap, first, inner, n0, n1,
+WITH a, b, fcap, short, first, inner, n0, n1,
      reduce(c = 0, f IN inner | c + CASE WHEN f[1] <> 0 THEN 0 WHEN f[2] < n1 THEN f[2]
                                          ELSE n1 END) AS w0,
      reduce(c = 0, f IN inner | c + CASE WHEN f[1] <> 1 THEN 0 WHEN f[2] < n0 THEN f[2]
                                          ELSE n0 END) AS w1
 WITH a, b, fcap, first, inner,
-     CASE WHEN $hops >= 4 AND $enough > 0
+     CASE WHEN short THEN 2
+          WHEN $hops >= 4 AND $enough > 0
                AND 1 + CASE WHEN n0 < n1 THEN n0 ELSE n1 END
                    + CASE WHEN w0 < w1 THEN w0 ELSE w1 END >= $enough
           THEN 3 ELSE $hops END AS length

@@ -503,6 +503,74 @@ def test_neo4j_reads_four_hops_at_once_when_three_cannot_give_the_paths_asked(
 SUPPORTS = [0.25, 0.5, 0.75]
 
 
+def test_hub_pairs_with_enough_paths_of_two_hops_read_no_longer_ones(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two hubs next to each other and to many of the same actors (a hub pair at 1M relations
+    has hundreds of them; growing their thousands of other neighbours for three or four hops
+    ran past the time limit): when the paths of up to two hops are as many as asked, they are
+    the first paths (fewer hops rank first), so ``paths_near`` reads no longer ones and returns
+    only the hops of the two-hop paths that can be among them (by support, ties kept). The
+    answers and brokers are the ranking's on both backends, for three and four hops, with
+    ties on support and dates, below and past the number of such paths."""
+    rng = random.Random(20)
+    common = [f"c{i:02d}" for i in range(30)]
+    left, right = [f"l{i}" for i in range(12)], [f"r{i}" for i in range(12)]
+    dates = [None, "2024-01-01", "2024-02-01"]
+
+    def hop(type_: str, s: str, t: str, doc: str) -> Relation:
+        return rel(type_, s, t, ev(doc, rng.choice(SUPPORTS), rng.choice(dates)))
+
+    rels = [hop("mediates", "s", "t", "d0")]
+    for c in common:  # two hops: s, c, t
+        rels += [
+            hop("mediates", "s", c, "d1"),
+            hop(rng.choice(["mediates", "speaks_for"]), c, "t", "d2"),
+        ]
+    rels += [hop("mediates", "s", x, "d3") for x in left]  # three and four hops beside them
+    rels += [hop("speaks_for", y, "t", "d4") for y in right]
+    rels += [hop("mediates", x, y, "d5") for x in left for y in rng.sample(right, 3)]
+    rels += [hop("mediates", x, "m", "d6") for x in left] + [hop("mediates", "m", "r0", "d6")]
+    names = {n: n.upper() for n in ("s", "t", "m", *common, *left, *right)}
+    store.write(WriteBatch(actors=[actor(i, n) for i, n in names.items()], relations=rels))
+    types = ["mediates", "speaks_for"]
+    module = sys.modules[type(store).__module__]
+    read: list[tuple[int, int]] = []
+    if store.backend == "neo4j":
+        run = module._Tx.run
+
+        def counted(self: Any, name: str, slots: Any = None, **params: Any) -> list[Any]:
+            rows = run(self, name, slots, **params)
+            if name == "paths_near":
+                read.append((rows[0]["length"], len(rows[0]["hops"])))
+            return rows  # type: ignore[no-any-return]
+
+        monkeypatch.setattr(module._Tx, "run", counted)
+    for max_hops in (3, 4):
+        want = reference_paths(rels, names, "s", "t", types, max_hops)
+        short = sum(len(p) <= 3 for p in want)
+        assert short == 1 + len(common) and len(want) > short + 20
+        for k in (1, 5, 12, short, short + 1, len(want)):
+            read.clear()
+            raw, cut = store.find_paths("s", "t", types, max_hops, k)
+            assert ([p.nodes for p in raw], cut) == (want[:k], False), (max_hops, k)
+            counted_ = store.inner_counts("s", "t", types, max_hops, k, 3)
+            expected = count_inner([RawPath(p, 0.0, None) for p in want[:k]], 3)
+            assert (counted_.paths, sorted(counted_.actors)) == (
+                expected.paths,
+                sorted(expected.actors),
+            )
+            if store.backend != "neo4j":
+                continue
+            if k <= short:  # one read of two hops, and no hop to an actor next to one end
+                # only; of those next to both, only where a path can be among the first k
+                assert [length for length, _ in read] == [2] * len(read), (max_hops, k, read)
+                most = 2 + 2 * len(common) if k > 1 else 2 + len(common)
+                assert all(n <= most for _, n in read), (max_hops, k, read)
+            else:
+                assert all(length > 2 for length, _ in read), (max_hops, k, read)
+
+
 def test_neo4j_returns_only_the_middle_actors_the_first_paths_can_pass(
     store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:

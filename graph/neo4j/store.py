@@ -287,7 +287,8 @@ class _Near(NamedTuple):
 
     listed: Listed
     named: Callable[[Iterable[int]], dict[int, tuple[str, str]]]
-    #: the most hops of the paths listed (three when ``paths_near`` found three could be enough)
+    #: the most hops of the paths listed (three when ``paths_near`` found three could be enough,
+    #: two when the paths of up to two hops were as many as wanted)
     length: int
     stranded: bool = False
 
@@ -1423,9 +1424,11 @@ class Neo4jStore(GraphStore):
         through an actor next to neither end, only those that can be among the first
         ``want`` four-hop paths (so the first ``want`` paths listed are the ranking's); with
         ``enough``, those of up to three hops only when the ends' neighbours allow that many
-        (``length`` says which). With the node numbers' ids and sort keys. None when it
-        cannot be: longer paths, more hops than the query's cap, too many paths to list, or
-        no time left (the lengths are then ranked one at a time in Cypher)."""
+        (``length`` says which); and those of up to two hops only, of which only the ones
+        that can be among the first ``want``, when there are at least ``want`` of them (a hub
+        pair: its neighbours are not grown). With the node numbers' ids and sort keys. None
+        when it cannot be: longer paths, more hops than the query's cap, too many paths to
+        list, or no time left (the lengths are then ranked one at a time in Cypher)."""
         from actorgraph.graph.walk import SHORT_HOPS, Walk
 
         left = deadline - time.monotonic()
@@ -1445,6 +1448,7 @@ class Neo4jStore(GraphStore):
                     into=NEAR_INTO,
                     want=want if want <= NEAR_PRUNE else NEAR_CAP + 1,
                     enough=enough,
+                    two=want,
                 ),
                 left,
             )
@@ -1556,7 +1560,7 @@ class Neo4jStore(GraphStore):
             (
                 "paths_near",
                 {"types": types},
-                {"hops": 4, "cap": 1, "hub": NEAR_HUB, "into": 0, "want": 1, "enough": 0},
+                {"hops": 4, "cap": 1, "hub": NEAR_HUB, "into": 0, "want": 1, "enough": 0, "two": 0},
             ),
         ]
         for length in range(2, WARM_HOPS + 1):

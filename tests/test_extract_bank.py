@@ -144,6 +144,10 @@ FLOORS = {
     "speakers-tenure": 0.95,
     # issue 19A
     "actors-abbreviations": 0.95,
+    # issue 20F
+    "speakers-appointed": 0.95,
+    "speakers-named-bodies": 0.95,
+    "speakers-nationality": 0.95,
 }
 
 

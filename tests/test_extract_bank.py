@@ -152,6 +152,10 @@ FLOORS = {
     # issue 20R
     "rejections-defiance": 0.95,
     "rejections-answers": 0.95,
+    # issue 20F
+    "speakers-appointed": 0.95,
+    "speakers-named-bodies": 0.95,
+    "speakers-nationality": 0.95,
 }
 
 

@@ -183,6 +183,8 @@ class Roles(CueSection):
     as_verbs: Words = Field(default_factory=list)
     tenure_nouns: Words = Field(default_factory=list)
     sending_verbs: Words = Field(default_factory=list)
+    appointing_verbs: Words = Field(default_factory=list)
+    nationality_titles: Words = Field(default_factory=list)
     representing_verbs: Words = Field(default_factory=list)
     government_titles: Words = Field(default_factory=list)
     head_offices: Words = Field(default_factory=list)
@@ -537,6 +539,12 @@ class Lexicon:
     tenure_nouns: frozenset[str]
     #: "a team sent by X", "a panel appointed by X": X speaks for the body's owner
     sending_verbs: frozenset[str]
+    #: "the Front named X as its negotiator", "X was appointed the AU's envoy": X takes the
+    #: role the verb gives (issue 20F)
+    appointing_verbs: frozenset[str]
+    #: "the Norwegian diplomat X, who mediated ...": titles that name a nationality, no
+    #: office, so a mediator's home state is no principal (issue 20F)
+    nationality_titles: frozenset[str]
     #: "X, representing Poland": X speaks for what the verb's object names
     representing_verbs: frozenset[str]
     #: last words of titles of a state's government ("President X" speaks for the state)
@@ -966,6 +974,8 @@ class Lexicon:
             as_verbs=fs(ro.as_verbs),
             tenure_nouns=fs(ro.tenure_nouns),
             sending_verbs=fs(ro.sending_verbs),
+            appointing_verbs=fs(ro.appointing_verbs),
+            nationality_titles=fs(ro.nationality_titles),
             representing_verbs=fs(ro.representing_verbs),
             government_titles=fs(ro.government_titles),
             head_offices=fs(ro.head_offices),

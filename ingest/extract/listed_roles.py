@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from actorgraph.ingest.extract.mentions import Mention
     from spacy.tokens import Token
 
+#: the actor types a person named "for" a body speaks for
+BODIES = frozenset({"organization", "state"})
+
 
 def listed_members(ctx: DocContext) -> None:
     """ "Hamas leaders A and B", "senior Hamas officials A, B and C", "the group's
@@ -190,3 +193,88 @@ def _listed(ctx: DocContext, i: int, *, person: bool) -> tuple[list[Mention], in
         else:
             break
     return out, i
+
+
+def paired_for(ctx: DocContext) -> None:
+    """ "The chief negotiators, A for the government and B for the ELN", "the heads of the
+    two delegations, A for the PYD and B for the coalition": after a plural noun of a role
+    and a comma, each person named with "for" and a body speaks for that body (read in word
+    order: the parse of such lists is unreliable). Nothing unless the list holds two such
+    pairs or more, nor after "former" and the like, nor for anyone another rule gave a
+    principal (issue 20F)."""
+    doc = ctx.doc
+    for t in doc:
+        if t.tag_ != "NNS" or t.i + 2 >= len(doc) or not _role_plural(ctx, t):
+            continue
+        start = max(t.sent.start, t.i - 3)
+        if any(blocks(x, ctx.lex.role_blockers) for x in doc[start : t.i]):
+            continue  # "the former negotiators, A for ..."
+        of = next((c for c in t.children if c.dep_ == "prep" and c.i == t.i + 1), None)
+        at = of.right_edge.i + 1 if of is not None else t.i + 1  # "the heads of the two ..."
+        if at >= len(doc) or doc[at].text != ",":
+            continue
+        pairs = _for_pairs(ctx, at + 1, t.sent.end)
+        if len(pairs) < 2:
+            continue
+        for person, body in pairs:
+            if body is not None and person.actor and person.actor not in ctx.principal:
+                ctx.add_speaks(person.actor, body, t.lemma_.lower(), ctx.sent_of[t.i], 0.75)
+
+
+def _role_plural(ctx: DocContext, t: Token) -> bool:
+    """A plural noun of people who lead or speak for a body: "negotiators", "heads",
+    "spokesmen", "leaders" (`roles.member_nouns`, title heads and `roles.synonyms`)."""
+    lemma = t.lemma_.lower()
+    if lemma in ctx.lex.member_nouns or lemma in ("head", "chief"):
+        return True
+    return any(title.split()[-1] == lemma for title in ctx.lex.role_titles)
+
+
+def _for_pairs(ctx: DocContext, i: int, end: int) -> list[tuple[Mention, str | None]]:
+    """The (person, body) pairs "A for X, B for Y and C for Z" from token ``i`` on; empty
+    where anything else comes between (a person without "for", a body of no actor's)."""
+    doc = ctx.doc
+    out: list[tuple[Mention, str | None]] = []
+    while i < end:
+        person = ctx.men[i]
+        if person is None or person.start != i or not person.actor:
+            return []
+        if ctx.type_of(person.actor) != "person":
+            return []
+        j = person.end
+        if j >= end or doc[j].lower_ != "for":
+            return []
+        k = j + 1
+        while k < end and doc[k].text not in (",", ";") and doc[k].lower_ != "and":
+            k += 1
+        out.append((person, _phrase_body(ctx, j + 1, k)))
+        if k < end and doc[k].text == "," and k + 1 < end and doc[k + 1].lower_ == "and":
+            k += 1
+        if k >= end or (doc[k].lower_ != "and" and doc[k].text != ","):
+            break
+        nxt = k + 1
+        if nxt >= end or ctx.men[nxt] is None:
+            break  # the list ends: ", spoke after the session"
+        i = nxt
+    return out
+
+
+def _phrase_body(ctx: DocContext, start: int, end: int) -> str | None:
+    """The one organization or state the words ``start``..``end`` name or describe ("the
+    ELN", "the Syrian opposition coalition", "the government")."""
+    found: list[str] = []
+    for x in range(start, end):
+        mm = ctx.men[x]
+        if mm is not None and mm.actor and not mm.place and ctx.type_of(mm.actor) in BODIES:
+            found.append(mm.actor)
+    if not found:
+        head = ctx.doc[end - 1] if end > start else None
+        noun = head is not None and head.pos_ == "NOUN"
+        owner = ctx.resolve.described_owner(head) if noun else None  # type: ignore[arg-type]
+        if owner is not None and ctx.type_of(owner) in BODIES:
+            found = [owner]  # "for the government": the state of the talks
+    found = list(dict.fromkeys(found))
+    if len(found) == 1:
+        ctx.use(found[0], start)
+        return found[0]
+    return None

@@ -98,6 +98,8 @@ def described_owner(ctx: DocContext, t: Token) -> str | None:
     by the UN mission, and in practice by its chief, X")."""
     if t.lower_ in ctx.lex.role_blockers and t.dep_ == "poss":
         return _described_as(ctx, t)  # "the opposition's": only a body called so
+    if t.lower_ == "whose":
+        return _antecedent(ctx, t)  # "Al-Wefaq, whose leader X was released"
     same = same_noun_owner(ctx, t)
     if same is not None:
         return same
@@ -105,6 +107,28 @@ def described_owner(ctx: DocContext, t: Token) -> str | None:
     if found is None and t.pos_ == "PRON" and t.lower_ in ("its", "their"):
         found = _body_before(ctx, t)
     return found
+
+
+def _antecedent(ctx: DocContext, t: Token) -> str | None:
+    """The body a "whose" before a role stands for: the name its relative clause hangs on
+    ("the Front, whose leader X was released", "Bahrain's Al-Wefaq society, whose leader X
+    ...": the society's name), never a person ("Y, whose adviser X": Y's office is read
+    elsewhere); issue 20F."""
+    v = t.head
+    for _ in range(4):
+        if v.dep_ == "relcl" or v.head.i == v.i:
+            break
+        v = v.head
+    if v.dep_ != "relcl":
+        return None
+    ante = v.head
+    names = [ante, *(c for c in ante.children if c.dep_ == "compound" and c.i < ante.i)]
+    for x in names:
+        mm = ctx.men[x.i]
+        if mm is not None and mm.actor and not mm.place and ctx.type_of(mm.actor) != "person":
+            ctx.use(mm.actor, mm.start, mm.text)
+            return mm.actor
+    return None
 
 
 def _described_as(ctx: DocContext, t: Token) -> str | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from actorgraph.ingest.extract.appointments import appointed_role
 from actorgraph.ingest.extract.government_titles import (
     clause_state,
     tie_to_government,
@@ -29,8 +30,10 @@ from actorgraph.ingest.extract.government_titles import (
 from actorgraph.ingest.extract.listed_roles import (
     coordinated_principal,
     listed_members,
+    paired_for,
     respective_roles,
 )
+from actorgraph.ingest.extract.nationalities import mediating, nationality_only
 from actorgraph.ingest.extract.office_holders import (
     unnamed_offices,
     untied_office_holders,
@@ -69,6 +72,9 @@ class Speakers:
         #: the actors of the offices of people named only as another's principal: still the
         #: document's actors, though no speaks_for of theirs is emitted (see :meth:`emit`)
         self.idle: set[str] = set()
+        #: mediators whose only tie to a state is their nationality ("the Norwegian diplomat
+        #: X, who mediated"): no principal of the fallback's or the reader's either
+        self.home_only: set[str] = set()
         #: the dictionary's holders of offices named without a name as a clause's subject
         self._acting_offices: set[str] = set()
 
@@ -133,6 +139,14 @@ class Speakers:
             left = left_role(ctx, m)
             found = left or right_role(ctx, m, self._serves)
             title, orgs, blocked = found if found else ("", [], False)
+            if orgs and not blocked and nationality_only(ctx, title):
+                office = tree_role(ctx, m)  # "the EU's envoy, the Swedish diplomat X"
+                if office is not None and not nationality_only(ctx, office[0]):
+                    title, orgs = office[0], [office[1]]
+                elif mediating(ctx, m):  # "the Norwegian diplomat X, who mediated ...": a
+                    self.home_only.add(m.actor)  # nationality is no mandate (issue 20F);
+                    self._dictionary_roles(m.actor, "", k)  # an office they hold is
+                    continue
             led = tree_role(ctx, m, led_only=True)
             if led is not None:  # the delegation one leads outweighs one's office
                 title, orgs, blocked = led[0], [led[1]], False
@@ -140,7 +154,7 @@ class Speakers:
             # no more ("Borrell, the veteran Spanish diplomat": his nationality)
             known = found is not None and not orgs and m.actor in ctx.principal
             if (blocked or not orgs) and not known:
-                tree = tree_role(ctx, m)
+                tree = tree_role(ctx, m) or appointed_role(ctx, m)
                 if tree is not None:
                     title, orgs, blocked = tree[0], [tree[1]], False
             if blocked or self._reporter(m, title):
@@ -187,6 +201,7 @@ class Speakers:
                 tie_to_government(ctx, m.actor, title, k, m.start)
         untied_office_holders(ctx, self._untied)
         listed_members(ctx)
+        paired_for(ctx)  # "the chief negotiators, A for the government and B for the ELN"
 
     def _reporter(self, m: Mention, title: str) -> bool:
         """A title of someone who reports the news ("DW's chief political editor X", "X, a
@@ -244,6 +259,11 @@ class Speakers:
         """One ``speaks_for`` relation per (person, actor) found (and, now that the
         parties are known where the text did not state them, the government titles)."""
         ctx = self.ctx
+        for key, guess in list(ctx.speaks.items()):  # a later stage's guess at a mediator's
+            if guess.source in self.home_only and guess.origin is not None:  # home state
+                del ctx.speaks[key]
+                if ctx.principal.get(guess.source) is guess:
+                    del ctx.principal[guess.source]
         for actor, title, boss, k, at in self._served:  # "X, an adviser to Zelensky"
             sf = ctx.principal.get(boss)
             if sf is not None and actor not in ctx.principal:
@@ -329,7 +349,11 @@ class Speakers:
         if self._tenure(root):
             return True
         if root.dep_ in ("poss", "compound"):
-            return ctx.title_at[root.head.i] is not None and root.head.i >= m.end
+            title = root.head
+            appointed = title.head.lemma_.lower() in ctx.lex.appointing_verbs
+            if title.dep_ in ("dobj", "oprd") and appointed:
+                return False  # "Kenya appointed X ambassador": the parser's compound is X's
+            return ctx.title_at[title.i] is not None and title.i >= m.end
         own = title_words_before(doc, m.start - 1) + 1
         t = root
         for _ in range(4):
@@ -358,8 +382,9 @@ class Speakers:
         (`speech.institutions`, issue 14o's convention): "Sudan's army chief X", "Lebanese
         Parliament speaker X", "X, Pakistan's army chief", "the speaker of the Iraqi
         parliament, X", or right before the state ("the speaker of the parliament of Iraq,
-        X"). None where the state's mention is not within a few words of the name or those
-        words name no institution."""
+        X"), also after the name in the title's phrase ("X, a spokesman for the Sudanese
+        army", issue 20F). None where the state's mention is not within a few words of the
+        name or those words name no institution."""
         ctx = self.ctx
         doc = ctx.doc
         if ctx.type_of(state) != "state":
@@ -368,7 +393,7 @@ class Speakers:
         near = [
             mm
             for mm in ctx.mentions_in(ctx.sents[k])
-            if mm.actor == state and (0 < m.start - mm.end <= 8 or 0 < mm.start - m.end <= 3)
+            if mm.actor == state and (0 < m.start - mm.end <= 8 or 0 < mm.start - m.end <= 8)
         ]
         if not near:
             return None

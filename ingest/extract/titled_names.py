@@ -23,6 +23,7 @@ from actorgraph.ingest.extract.role_owners import (
     role_owner,
 )
 from actorgraph.ingest.extract.titles import title_key
+from actorgraph.ingest.extract.tokens import span_root
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -239,7 +240,10 @@ def _spoken_for(
     title = doc[span[0] : span[1]].text
     if title_key(title) not in ctx.lex.principal_for and doc[last + 1].lower_ != "of":
         return None  # "the envoy for Sudan, X": a brief; "the leader of the Front, X"
-    if any(blocks(doc[x], ctx.lex.role_blockers) for x in range(max(0, span[0] - 3), comma)):
+    if any(
+        blocks(doc[x], ctx.lex.role_blockers) and not _describes_name(ctx, x)
+        for x in range(max(0, span[0] - 3), comma)
+    ):
         return None  # "a former spokesman for the group, X"
     body = next((g for g in doc[last + 1].children if g.dep_ == "pobj"), None)
     heads = ctx.lex.type_descriptions.get("organization", frozenset())
@@ -317,8 +321,8 @@ def right_role(
             nxt = ctx.men[j + 1]
             if nxt is not None and nxt.actor and ctx.type_of(nxt.actor) == "person":
                 return None  # "Lind, the leader of the Front, Vega, said": Vega's title
-        if t.text in (",", ";", ".", ")", ":") or t.tag_.startswith("VB"):
-            break
+        if t.text in (",", ";", ".", ")", ":") or (t.tag_.startswith("VB") and not _names(ctx, t)):
+            break  # not a participle in a body's name: "Burundi's ruling CNDD-FDD"
         if not titles and _others_office(ctx, t):
             return None  # "X, a critic of the Serbian foreign minister": another's office
         if t.lower_ == "and" and titles and blocked:
@@ -385,6 +389,7 @@ def right_role(
             if not mm.actor or ctx.type_of(mm.actor) == "person":
                 return None
             owned = last_end + 1 == mm.start and doc[last_end].tag_ == "POS"
+            owned = owned or bool(seen and _possessor_of(doc, seen[-1], mm))
             if orgs and (last_end == mm.start or owned):
                 # "the Slovak OSCE chairmanship", "President of Bosnia's Republika
                 # Srpska": the nearer owner, the farther one only describes it
@@ -401,6 +406,34 @@ def right_role(
             j += 1
         steps += 1
     return _title_found(ctx, titles, orgs, blocked, seen)
+
+
+def _describes_name(ctx: DocContext, x: int) -> bool:
+    """Whether the blocker at ``x`` only describes the organization whose name it stands in
+    or right before ("a spokeswoman for the opposition Movement for Democratic Change, X":
+    the party is in opposition, the spokeswoman's role is current; issue 20F)."""
+    for at in (x, x + 1):
+        mm = ctx.men[at] if at < len(ctx.doc) else None
+        if mm is not None and mm.kind == "name" and mm.actor and mm.end > x + 1:
+            return ctx.type_of(mm.actor) == "organization"
+    return False
+
+
+def _names(ctx: DocContext, t: Token) -> bool:
+    """Whether the participle ``t`` describes the named organization it hangs on ("Burundi's
+    ruling CNDD-FDD"), not a title or a person ("the Ghanaian-born chief of staff")."""
+    mm = ctx.men[t.head.i]
+    if t.dep_ != "amod" or mm is None or not mm.actor or t.i >= mm.start:
+        return False
+    return ctx.type_of(mm.actor) == "organization"
+
+
+def _possessor_of(doc: Doc, owner: Mention, mm: Mention) -> bool:
+    """Whether the mention ``owner`` is the possessor of the name ``mm`` past the words that
+    describe it ("the spokesperson of Burundi's ruling CNDD-FDD": the party, not Burundi;
+    issue 20F)."""
+    root = span_root(doc, owner.start, owner.end)
+    return root.dep_ == "poss" and mm.start <= root.head.i < mm.end and mm.start - owner.end <= 4
 
 
 def _title_found(

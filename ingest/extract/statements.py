@@ -20,6 +20,7 @@ from actorgraph.ingest.extract.mentions import colon_after
 from actorgraph.ingest.extract.normalize import name_key
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.sources import Source, UnnamedSources
+from actorgraph.ingest.extract.speech_forms import light_clause, quoted_speaker
 from actorgraph.ingest.extract.tokens import lemmas, lowers, tokens
 from actorgraph.ingest.extract.topics import INTERVIEWER, phrase_text
 
@@ -218,7 +219,7 @@ class Statements:
                 continue
             if v is not None:
                 q.verb = v
-                subs = ctx.resolve.subjects(v)
+                subs = self._quoted_subjects(v) or ctx.resolve.subjects(v)
                 rs = [r for s in subs for r in ctx.resolve.resolve_np(s)]
                 rs = rs or self._carrier_speaker(subs)  # "“…,” the statement said"
                 src = None if q.embedded else self._unnamed(subs, rs)
@@ -351,7 +352,14 @@ class Statements:
         lex = ctx.lex
         used = {q.verb.i for q in ctx.quotes if q.verb is not None}
         lows, lems = lowers(ctx.doc), lemmas(ctx.doc)
-        cues = lex.according | lex.speech_nouns | lex.speech_verbs | lex.carrier_verbs
+        cues = (
+            lex.according
+            | lex.speech_nouns
+            | lex.speech_verbs
+            | lex.carrier_verbs
+            | lex.speech_clause_verbs
+            | lex.speech_light_verbs
+        )
         toks = tokens(ctx.doc)
         for i, lemma in enumerate(lems):
             if lemma not in cues and lows[i] not in cues:
@@ -364,6 +372,8 @@ class Statements:
             if t.pos_ == "NOUN" and (low in lex.speech_nouns or t.lower_ in lex.speech_nouns):
                 self._noun_attribution(t)
                 continue
+            if t.i not in used and self._light(t):
+                continue  # "expressed hope that …", "made it clear that …"
             if not self._says(t) or t.pos_ != "VERB" or t.i in used:
                 continue
             if ctx.quote_of[t.i] >= 0 or ctx.irrealis(t) or ctx.negated(t):
@@ -374,18 +384,48 @@ class Statements:
                 continue  # "guidelines to tell him the banks are too big": no speaker there
             if any(c.tag_ == "WP" and c.lower_ == "what" for c in t.children):
                 continue  # "what he said was Hamas's response": no clause of his
+            if low in lex.speech_clause_verbs and self._reported_within(t):
+                continue  # "X said Georgia expects …": X's statement holds it
             span, conf = self._said(t)
             if not span:
                 continue
-            rs = ctx.resolve.subject_actors(t) or self._carrier_speaker(ctx.resolve.subjects(t))
+            subs = self._quoted_subjects(t) or ctx.resolve.subjects(t)
+            rs = [r for s in subs for r in ctx.resolve.resolve_np(s)]
+            rs = rs or self._carrier_speaker(subs)
             if not rs or rs[0].anonymous:
-                src = self._unnamed(ctx.resolve.subjects(t), rs)
+                src = self._unnamed(subs, rs)
                 if src is not None:  # "officials said …", "critics argue …"
                     self._reported(src.actor, span, src.confidence, src.principal)
                 continue
             r = rs[0]
             self._reported(r.actor, span, conf - (0.05 if r.via == "pronoun" else 0.0))
         self._introduced_blocks()
+
+    def _light(self, v: Token) -> bool:
+        """A light verb of saying and the clause of its noun or adjective ("expressed hope
+        that …", "made it clear that …", :func:`.speech_forms.light_clause`): the subject's
+        statement. Whether one was read."""
+        ctx = self.ctx
+        if ctx.quote_of[v.i] >= 0 or ctx.irrealis(v) or ctx.negated(v):
+            return False
+        span = light_clause(ctx, v)
+        if len(span) < 3 or not any(_finite(x) for x in span):
+            return False
+        if self._all_quote(span) or self._crosses_quote(span):
+            return False  # the quote is the statement
+        rs = ctx.resolve.subject_actors(v)
+        if not rs or rs[0].anonymous:
+            return False
+        while span and span[-1].is_punct:
+            span = span[:-1]
+        self._reported(rs[0].actor, span, 0.65 - (0.05 if rs[0].via == "pronoun" else 0.0))
+        return True
+
+    def _quoted_subjects(self, v: Token) -> list[Token]:
+        """The one a verb of quoting names ("X was quoted as saying …", "TASS quoted X as
+        saying …"), as the subject of the verb of saying under its "as"."""
+        s = quoted_speaker(self.ctx, v)
+        return [s] if s is not None else []
 
     def _introduced_blocks(self) -> None:
         """ "Caddell continued:" or "In a statement, the governor added:" at the end of a
@@ -839,7 +879,7 @@ class Statements:
         only of a carrier ("the statement read": lexicon ``carrier_verbs``)."""
         lex = self.ctx.lex
         low = v.lemma_.lower()
-        if low in lex.speech_verbs:
+        if low in lex.speech_verbs or low in lex.speech_clause_verbs:
             return True
         if low not in lex.carrier_verbs:
             return False

@@ -148,6 +148,7 @@ FLOORS = {
     "statements-clause-verbs": 0.95,
     "statements-light-verbs": 0.95,
     "statements-quoted-as": 0.95,
+    "statements-said-acts": 0.95,
 }
 
 

@@ -15,7 +15,12 @@ from actorgraph.ingest.extract.lexicon import Lexicon
 from tests.helpers import ROOT
 
 BANK = ROOT / "examples" / "extraction-bank"
-FAMILIES = ("statements-clause-verbs", "statements-light-verbs", "statements-quoted-as")
+FAMILIES = (
+    "statements-clause-verbs",
+    "statements-light-verbs",
+    "statements-quoted-as",
+    "statements-said-acts",
+)
 WHO = "Kenyan President William Ruto"
 CLAUSE = "both armies would pull back from the border town"
 
@@ -73,6 +78,33 @@ def test_the_agency_that_quotes_is_not_the_speaker(ex: Extractor) -> None:
     ],
 )
 def test_no_statement_where_nothing_is_said(ex: Extractor, text: str) -> None:
+    assert _statements(ex, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("act", "said"),
+    [
+        ("ruled out talks until the rebels disarm", "ruled out talks until the rebels disarm"),
+        ("has spelled out his conditions", "spelled out his conditions"),
+        ("denied any involvement in the raid", "denied any involvement in the raid"),
+    ],
+)
+def test_an_act_of_saying_with_its_object_is_the_statement(
+    ex: Extractor, act: str, said: str
+) -> None:
+    assert _statements(ex, f"{WHO} {act}.") == {("william-ruto", said)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks were ruled out until the rebels disarm.",  # a passive
+        f"{WHO} has not ruled out talks with the rebels.",  # negated
+        f"{WHO} denied the monitors access to the border town.",  # a refusal of a thing
+        f"{WHO} denied access to the border town.",
+    ],
+)
+def test_no_statement_of_an_act_that_says_nothing(ex: Extractor, text: str) -> None:
     assert _statements(ex, text) == set()
 
 

@@ -106,6 +106,9 @@ class Speech(CueSection):
     view_nouns: Words = Field(default_factory=list)
     clear_words: Words = Field(default_factory=list)
     quoting_verbs: Words = Field(default_factory=list)
+    particle_verbs: Words = Field(default_factory=list)
+    denial_verbs: Words = Field(default_factory=list)
+    denial_objects: Words = Field(default_factory=list)
     according: Words = Field(default_factory=list)
     journalists: Words = Field(default_factory=list)
     outlets: Words = Field(default_factory=list)
@@ -482,6 +485,11 @@ class Lexicon:
     speech_view_nouns: frozenset[str]
     speech_clear_words: frozenset[str]
     speech_quoting_verbs: frozenset[str]
+    #: issue 20Q: "ruled out a ceasefire", "denied the existence of such claims": acts of
+    #: saying whose object is what was said
+    speech_particle_verbs: frozenset[str]
+    speech_denial_verbs: frozenset[str]
+    speech_denial_objects: frozenset[str]
     anonymous: frozenset[str]
     organs: frozenset[str]
     groups: frozenset[str]
@@ -916,6 +924,9 @@ class Lexicon:
             speech_view_nouns=fs(s.view_nouns),
             speech_clear_words=fs(s.clear_words),
             speech_quoting_verbs=fs(s.quoting_verbs),
+            speech_particle_verbs=fs(s.particle_verbs),
+            speech_denial_verbs=fs(s.denial_verbs),
+            speech_denial_objects=fs(s.denial_objects),
             anonymous=fs(sp.anonymous),
             organs=fs(sp.organs),
             groups=fs(sp.groups),

@@ -4,6 +4,11 @@
   that …", "gave assurances that …", "issued a warning that …") or with an adjective of
   making known ("made clear that …", "made it clear that …"): the "that" clause is what its
   subject said (lexicon ``speech.light_verbs``, ``speech.view_nouns``, ``speech.clear_words``).
+* A verb and particle whose object is what was said ("ruled out a ceasefire until …", "spelled
+  out its conditions", "played down the rift"), and a denial of what is said or done ("denied
+  the existence of such claims", "denied any involvement"): the act is the statement, in the
+  reporter's words (lexicon ``speech.particle_verbs``, ``speech.denial_verbs``,
+  ``speech.denial_objects``).
 * A verb of quoting ("was quoted as saying that …", "the agency cited X as saying “…”"):
   the one quoted is the speaker of the verb of saying under its "as" (lexicon
   ``speech.quoting_verbs``).
@@ -69,6 +74,38 @@ def light_clause(ctx: DocContext, v: Token) -> list[Token]:
     if clause is None:
         return []
     return [x for x in clause.subtree if not (x.dep_ == "mark" and x.head.i == clause.i)]
+
+
+#: conditions a said act keeps ("ruled out a ceasefire until the militia withdraws")
+_CONDITIONS = frozenset({"until", "unless", "without"})
+
+
+def said_act(ctx: DocContext, v: Token) -> list[Token]:
+    """The act a verb and particle of saying or a denial performs, as its statement: the verb,
+    its particle, its object and a condition on it ("ruled out a ceasefire until the militia
+    withdraws", "denied the existence of such claims"). Nothing for a passive, a second object
+    ("denied the team access": a refusal, not words), an object that names an actor, or a
+    denial of anything but a claim or a part in something (``speech.denial_objects``: not
+    "denied access to the camp")."""
+    lex = ctx.lex
+    kids = list(v.children)
+    if v.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass", "dative") for c in kids):
+        return []
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > v.i), None)
+    if obj is None or ctx.men[obj.i] is not None:
+        return []
+    low = v.lemma_.lower()
+    prt = next((c for c in kids if c.dep_ == "prt" and c.i < obj.i), None)
+    if prt is not None and f"{low} {prt.lower_}" in lex.speech_particle_verbs:
+        words = [v, prt, *obj.subtree]
+    elif low in lex.speech_denial_verbs and obj.lemma_.lower() in lex.speech_denial_objects:
+        words = [v, *obj.subtree]
+    else:
+        return []
+    for c in kids:  # "… until the RSF withdraws from the cities"
+        if c.i > obj.i and c.dep_ == "advcl" and c.left_edge.lower_ in _CONDITIONS:
+            words += list(c.subtree)
+    return sorted(words, key=lambda x: x.i)
 
 
 def quoted_speaker(ctx: DocContext, v: Token) -> Token | None:

@@ -20,7 +20,7 @@ from actorgraph.ingest.extract.mentions import colon_after
 from actorgraph.ingest.extract.normalize import name_key
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.sources import Source, UnnamedSources
-from actorgraph.ingest.extract.speech_forms import light_clause, quoted_speaker
+from actorgraph.ingest.extract.speech_forms import light_clause, quoted_speaker, said_act
 from actorgraph.ingest.extract.tokens import lemmas, lowers, tokens
 from actorgraph.ingest.extract.topics import INTERVIEWER, phrase_text
 
@@ -359,6 +359,8 @@ class Statements:
             | lex.carrier_verbs
             | lex.speech_clause_verbs
             | lex.speech_light_verbs
+            | lex.speech_denial_verbs
+            | {w.split()[0] for w in lex.speech_particle_verbs}
         )
         toks = tokens(ctx.doc)
         for i, lemma in enumerate(lems):
@@ -372,8 +374,8 @@ class Statements:
             if t.pos_ == "NOUN" and (low in lex.speech_nouns or t.lower_ in lex.speech_nouns):
                 self._noun_attribution(t)
                 continue
-            if t.i not in used and self._light(t):
-                continue  # "expressed hope that …", "made it clear that …"
+            if t.i not in used and (self._light(t) or self._act(t)):
+                continue  # "expressed hope that …", "made it clear that …", "ruled out X"
             if not self._says(t) or t.pos_ != "VERB" or t.i in used:
                 continue
             if ctx.quote_of[t.i] >= 0 or ctx.irrealis(t) or ctx.negated(t):
@@ -419,6 +421,24 @@ class Statements:
         while span and span[-1].is_punct:
             span = span[:-1]
         self._reported(rs[0].actor, span, 0.65 - (0.05 if rs[0].via == "pronoun" else 0.0))
+        return True
+
+    def _act(self, v: Token) -> bool:
+        """A verb and particle of saying or a denial, and its object ("ruled out a ceasefire",
+        "denied the existence of such claims", :func:`.speech_forms.said_act`): the subject's
+        statement. Whether one was read."""
+        ctx = self.ctx
+        if ctx.quote_of[v.i] >= 0 or ctx.irrealis(v) or ctx.negated(v):
+            return False
+        span = said_act(ctx, v)
+        if len(span) < 3 or self._reported_within(v) or self._crosses_quote(span):
+            return False
+        rs = ctx.resolve.subject_actors(v)
+        if not rs or rs[0].anonymous:
+            return False
+        while span and span[-1].is_punct:
+            span = span[:-1]
+        self._reported(rs[0].actor, span, 0.6 - (0.05 if rs[0].via == "pronoun" else 0.0))
         return True
 
     def _quoted_subjects(self, v: Token) -> list[Token]:

@@ -129,3 +129,23 @@ def test_a_clause_verb_inside_a_reported_clause_is_part_of_that_statement(ex: Ex
     assert _statements(ex, text) == {
         ("william-ruto", "Kenya expects the rebels to return to the talks in Nairobi")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'{WHO} went on: "The rebels must leave the border town."',
+        f'"The rebels must leave the border town," {WHO} hit back.',
+    ],
+)
+def test_a_verb_and_particle_tags_a_quote(ex: Extractor, text: str) -> None:
+    assert {s for s, _ in _statements(ex, text)} == {"william-ruto"}
+
+
+def test_the_talks_going_on_tag_nothing(ex: Extractor) -> None:
+    assert _statements(ex, "The talks went on for six hours in the border town.") == set()
+
+
+def test_a_noun_clause_keeps_quoted_words_nobody_said(ex: Extractor) -> None:
+    text = f'{WHO}\'s remarks that the talks were "almost done" angered the rebels.'
+    assert {s for s, _ in _statements(ex, text)} == {"william-ruto"}

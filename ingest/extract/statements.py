@@ -357,7 +357,7 @@ class Statements:
             | lex.speech_nouns
             | lex.speech_verbs
             | lex.carrier_verbs
-            | lex.speech_clause_verbs
+            | {w.split()[0] for w in lex.speech_clause_verbs}
             | lex.speech_light_verbs
             | lex.speech_denial_verbs
             | {w.split()[0] for w in lex.speech_particle_verbs}
@@ -765,9 +765,13 @@ class Statements:
 
     def _noun_clause(self, clause: Token) -> list[Token]:
         """The words of a noun's "that" clause, unless quoted or too short."""
+        ctx = self.ctx
         span = [x for x in clause.subtree if not (x.dep_ == "mark" and x.head.i == clause.i)]
-        if any(self.ctx.quote_of[x.i] >= 0 for x in span) or len(span) < 3:
+        if len(span) < 3 or self._crosses_quote(span):
             return []
+        if any(ctx.quote_of[x.i] >= 0 and ctx.quotes[ctx.quote_of[x.i]].statement for x in span):
+            return []  # the quote is the statement; unattributed quoted words stay inside the
+            # clause ("Ruto's remarks that the talks were “almost done”")
         return span
 
     def labelled(self) -> None:
@@ -900,6 +904,13 @@ class Statements:
         lex = self.ctx.lex
         low = v.lemma_.lower()
         if low in lex.speech_verbs or low in lex.speech_clause_verbs:
+            return True
+        if any(  # "went on: “…”", "“…,” she hit back" (a particle, or read as an adverb)
+            c.dep_ in ("prt", "advmod")
+            and c.i == v.i + 1
+            and f"{low} {c.lower_}" in lex.speech_clause_verbs
+            for c in v.children
+        ):
             return True
         if low not in lex.carrier_verbs:
             return False

@@ -76,10 +76,17 @@ def _closing(text: str, i: int) -> tuple[str, int]:
 
 
 def _finite(t: Token) -> bool:
-    """A finite verb, a modal, or a subjunctive with its subject ("that the army withdraw",
-    "that the zones be demilitarized")."""
+    """A finite verb, a modal, a subjunctive with its subject ("that the army withdraw",
+    "that the zones be demilitarized"), or a past tense the tagger took for a participle, with
+    "that", its own subject and no auxiliary ("said that claim smacked of hypocrisy"; not
+    "noting the truce declared last week")."""
     if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
         return True
+    if t.tag_ == "VBN" and t.dep_ in ("ccomp", "conj"):
+        deps = {c.dep_ for c in t.children}
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+        if that and "nsubj" in deps and not deps & {"aux", "auxpass"}:
+            return True
     subjunctive = t.tag_ == "VB" or (
         t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in t.children)
     )

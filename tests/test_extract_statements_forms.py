@@ -10,6 +10,7 @@ import pytest
 from actorgraph.ingest.evaluate import score_bank
 from actorgraph.ingest.extract import Extractor
 from actorgraph.ingest.extract.bank import load_bank
+from actorgraph.ingest.extract.layout import headline
 from actorgraph.ingest.extract.lexicon import Lexicon
 
 from tests.helpers import ROOT
@@ -151,3 +152,23 @@ def test_the_talks_going_on_tag_nothing(ex: Extractor) -> None:
 def test_a_noun_clause_keeps_quoted_words_nobody_said(ex: Extractor) -> None:
     text = f'{WHO}\'s remarks that the talks were "almost done" angered the rebels.'
     assert {s for s, _ in _statements(ex, text)} == {"william-ruto"}
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("Ethiopia rules out war\n\nAbiy said so.", 0, True),
+        ("Ethiopia rules out war\n\nAbiy said so.", 24, False),  # the body
+        ("Abiy ruled out war.\nHe said so.", 0, False),  # a sentence, not a headline
+        ("Abiy ruled out war", 0, False),  # one line: no body to tell it
+    ],
+)
+def test_a_headline_is_the_first_line_without_a_full_stop(
+    text: str, at: int, expected: bool
+) -> None:
+    assert headline(text, at) is expected
+
+
+def test_a_headlines_act_is_no_statement(ex: Extractor) -> None:
+    text = f"Kenya rules out talks with the rebels\n\n{WHO} said that {CLAUSE}."
+    assert _statements(ex, text) == {("william-ruto", CLAUSE)}

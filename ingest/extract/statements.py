@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from actorgraph.ingest.extract.context import Quote
 from actorgraph.ingest.extract.coref import finite_on_subject
 from actorgraph.ingest.extract.dates import MONTHS
-from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
+from actorgraph.ingest.extract.layout import hard_wrapped, headline, paragraph_end
 from actorgraph.ingest.extract.mentions import colon_after
 from actorgraph.ingest.extract.normalize import name_key
 from actorgraph.ingest.extract.records import Resolved
@@ -437,6 +437,8 @@ class Statements:
         ctx = self.ctx
         if ctx.quote_of[v.i] >= 0 or ctx.irrealis(v) or ctx.negated(v):
             return False
+        if headline(ctx.text, v.idx):
+            return False  # "Ethiopia rules out war with Eritrea": the body tells the act
         span = said_act(ctx, v)
         if len(span) < 3 or self._reported_within(v) or self._crosses_quote(span):
             return False

@@ -414,40 +414,40 @@ class Statements:
         """A light verb of saying and the clause of its noun or adjective ("expressed hope
         that …", "made it clear that …", :func:`.speech_forms.light_clause`): the subject's
         statement. Whether one was read."""
-        ctx = self.ctx
-        if ctx.quote_of[v.i] >= 0 or ctx.irrealis(v) or ctx.negated(v):
+        if not self._asserted(v):
             return False
-        span = light_clause(ctx, v)
+        span = light_clause(self.ctx, v)
         if len(span) < 3 or not any(_finite(x) for x in span):
             return False
         if self._all_quote(span) or self._crosses_quote(span):
             return False  # the quote is the statement
-        rs = ctx.resolve.subject_actors(v)
-        if not rs or rs[0].anonymous:
-            return False
-        while span and span[-1].is_punct:
-            span = span[:-1]
-        self._reported(rs[0].actor, span, 0.65 - (0.05 if rs[0].via == "pronoun" else 0.0))
-        return True
+        return self._subjects_statement(v, span, 0.65)
 
     def _act(self, v: Token) -> bool:
         """A verb and particle of saying or a denial, and its object ("ruled out a ceasefire",
         "denied the existence of such claims", :func:`.speech_forms.said_act`): the subject's
         statement. Whether one was read."""
-        ctx = self.ctx
-        if ctx.quote_of[v.i] >= 0 or ctx.irrealis(v) or ctx.negated(v):
-            return False
-        if headline(ctx.text, v.idx):
+        if not self._asserted(v) or headline(self.ctx.text, v.idx):
             return False  # "Ethiopia rules out war with Eritrea": the body tells the act
-        span = said_act(ctx, v)
+        span = said_act(self.ctx, v)
         if len(span) < 3 or self._reported_within(v) or self._crosses_quote(span):
             return False
-        rs = ctx.resolve.subject_actors(v)
+        return self._subjects_statement(v, span, 0.6)
+
+    def _asserted(self, v: Token) -> bool:
+        """A verb outside quotes, neither negated nor hypothetical."""
+        ctx = self.ctx
+        return ctx.quote_of[v.i] < 0 and not ctx.irrealis(v) and not ctx.negated(v)
+
+    def _subjects_statement(self, v: Token, span: list[Token], confidence: float) -> bool:
+        """The words ``span`` as the statement of the actor the verb's subject names (less
+        sure through a pronoun). Whether there was one."""
+        rs = self.ctx.resolve.subject_actors(v)
         if not rs or rs[0].anonymous:
             return False
         while span and span[-1].is_punct:
             span = span[:-1]
-        self._reported(rs[0].actor, span, 0.6 - (0.05 if rs[0].via == "pronoun" else 0.0))
+        self._reported(rs[0].actor, span, confidence - (0.05 if rs[0].via == "pronoun" else 0.0))
         return True
 
     def _quoted_subjects(self, v: Token) -> list[Token]:

@@ -156,6 +156,11 @@ FLOORS = {
     "speakers-appointed": 0.95,
     "speakers-named-bodies": 0.95,
     "speakers-nationality": 0.95,
+    # issue-20Q
+    "statements-clause-verbs": 0.95,
+    "statements-light-verbs": 0.95,
+    "statements-quoted-as": 0.95,
+    "statements-said-acts": 0.95,
 }
 
 

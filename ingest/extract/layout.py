@@ -52,3 +52,14 @@ def paragraph_end(text: str, start: int, wrapped: bool) -> int:
     limit = blank if blank != -1 else len(text)
     i = _first_break(text, start, limit, wrapped)
     return i if i != -1 else limit
+
+
+def headline(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a headline: the text's first line, when a line of its own
+    follows it and it ends without a full stop ("Ethiopia rules out war with Eritrea")."""
+    first = text.lstrip()
+    offset = len(text) - len(first)
+    end = text.find("\n", offset)
+    if end == -1 or start >= end:
+        return False
+    return not text[offset:end].rstrip().endswith((".", "!", "?", ":", "”", '"'))

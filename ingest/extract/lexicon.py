@@ -101,6 +101,14 @@ class Speech(CueSection):
     naming_verbs: Words = Field(default_factory=list)
     naming_idioms: Words = Field(default_factory=list)
     of_verbs: Words = Field(default_factory=list)
+    clause_verbs: Words = Field(default_factory=list)
+    light_verbs: Words = Field(default_factory=list)
+    view_nouns: Words = Field(default_factory=list)
+    clear_words: Words = Field(default_factory=list)
+    quoting_verbs: Words = Field(default_factory=list)
+    particle_verbs: Words = Field(default_factory=list)
+    denial_verbs: Words = Field(default_factory=list)
+    denial_objects: Words = Field(default_factory=list)
     according: Words = Field(default_factory=list)
     journalists: Words = Field(default_factory=list)
     outlets: Words = Field(default_factory=list)
@@ -121,6 +129,9 @@ class Speech(CueSection):
         both = sorted(set(self.carrier_verbs) & set(self.verbs))
         if both:  # a verb of saying says with any subject already
             raise ValueError(f"carrier_verbs already among the speech verbs: {both}")
+        both = sorted(set(self.clause_verbs) & set(self.verbs))
+        if both:  # statements-only verbs: the other families read `verbs` as speech
+            raise ValueError(f"clause_verbs already among the speech verbs: {both}")
         return self
 
 
@@ -483,6 +494,19 @@ class Lexicon:
     naming_idioms: frozenset[str]
     #: "accused X of Y", "warned of Y": verbs of saying whose "of" phrase is what was said
     of_verbs: frozenset[str]
+    #: issue 20Q, statements only: "proposed that …" (verbs of a "that" clause or a quote),
+    #: "expressed hope that …", "made clear that …" (light verbs, their nouns of a view and
+    #: adjectives of making known), "was quoted as saying" (passives of quoting)
+    speech_clause_verbs: frozenset[str]
+    speech_light_verbs: frozenset[str]
+    speech_view_nouns: frozenset[str]
+    speech_clear_words: frozenset[str]
+    speech_quoting_verbs: frozenset[str]
+    #: issue 20Q: "ruled out a ceasefire", "denied the existence of such claims": acts of
+    #: saying whose object is what was said
+    speech_particle_verbs: frozenset[str]
+    speech_denial_verbs: frozenset[str]
+    speech_denial_objects: frozenset[str]
     anonymous: frozenset[str]
     organs: frozenset[str]
     groups: frozenset[str]
@@ -943,6 +967,14 @@ class Lexicon:
             naming_verbs=fs(s.naming_verbs),
             naming_idioms=fs(s.naming_idioms),
             of_verbs=fs(s.of_verbs),
+            speech_clause_verbs=fs(s.clause_verbs),
+            speech_light_verbs=fs(s.light_verbs),
+            speech_view_nouns=fs(s.view_nouns),
+            speech_clear_words=fs(s.clear_words),
+            speech_quoting_verbs=fs(s.quoting_verbs),
+            speech_particle_verbs=fs(s.particle_verbs),
+            speech_denial_verbs=fs(s.denial_verbs),
+            speech_denial_objects=fs(s.denial_objects),
             anonymous=fs(sp.anonymous),
             organs=fs(sp.organs),
             groups=fs(sp.groups),

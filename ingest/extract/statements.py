@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from actorgraph.ingest.extract.context import Quote
 from actorgraph.ingest.extract.coref import finite_on_subject
 from actorgraph.ingest.extract.dates import MONTHS
-from actorgraph.ingest.extract.layout import hard_wrapped, paragraph_end
+from actorgraph.ingest.extract.layout import hard_wrapped, headline, paragraph_end
 from actorgraph.ingest.extract.mentions import colon_after
 from actorgraph.ingest.extract.normalize import name_key
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.sources import Source, UnnamedSources
+from actorgraph.ingest.extract.speech_forms import light_clause, quoted_speaker, said_act
 from actorgraph.ingest.extract.tokens import lemmas, lowers, tokens
 from actorgraph.ingest.extract.topics import INTERVIEWER, phrase_text
 
@@ -75,10 +76,17 @@ def _closing(text: str, i: int) -> tuple[str, int]:
 
 
 def _finite(t: Token) -> bool:
-    """A finite verb, a modal, or a subjunctive with its subject ("that the army withdraw",
-    "that the zones be demilitarized")."""
+    """A finite verb, a modal, a subjunctive with its subject ("that the army withdraw",
+    "that the zones be demilitarized"), or a past tense the tagger took for a participle, with
+    "that", its own subject and no auxiliary ("said that claim smacked of hypocrisy"; not
+    "noting the truce declared last week")."""
     if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
         return True
+    if t.tag_ == "VBN" and t.dep_ in ("ccomp", "conj"):
+        deps = {c.dep_ for c in t.children}
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+        if that and "nsubj" in deps and not deps & {"aux", "auxpass"}:
+            return True
     subjunctive = t.tag_ == "VB" or (
         t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in t.children)
     )
@@ -218,7 +226,7 @@ class Statements:
                 continue
             if v is not None:
                 q.verb = v
-                subs = ctx.resolve.subjects(v)
+                subs = self._quoted_subjects(v) or ctx.resolve.subjects(v)
                 rs = [r for s in subs for r in ctx.resolve.resolve_np(s)]
                 rs = rs or self._carrier_speaker(subs)  # "“…,” the statement said"
                 src = None if q.embedded else self._unnamed(subs, rs)
@@ -351,7 +359,16 @@ class Statements:
         lex = ctx.lex
         used = {q.verb.i for q in ctx.quotes if q.verb is not None}
         lows, lems = lowers(ctx.doc), lemmas(ctx.doc)
-        cues = lex.according | lex.speech_nouns | lex.speech_verbs | lex.carrier_verbs
+        cues = (
+            lex.according
+            | lex.speech_nouns
+            | lex.speech_verbs
+            | lex.carrier_verbs
+            | {w.split()[0] for w in lex.speech_clause_verbs}
+            | lex.speech_light_verbs
+            | lex.speech_denial_verbs
+            | {w.split()[0] for w in lex.speech_particle_verbs}
+        )
         toks = tokens(ctx.doc)
         for i, lemma in enumerate(lems):
             if lemma not in cues and lows[i] not in cues:
@@ -364,6 +381,8 @@ class Statements:
             if t.pos_ == "NOUN" and (low in lex.speech_nouns or t.lower_ in lex.speech_nouns):
                 self._noun_attribution(t)
                 continue
+            if t.i not in used and (self._light(t) or self._act(t)):
+                continue  # "expressed hope that …", "made it clear that …", "ruled out X"
             if not self._says(t) or t.pos_ != "VERB" or t.i in used:
                 continue
             if ctx.quote_of[t.i] >= 0 or ctx.irrealis(t) or ctx.negated(t):
@@ -374,18 +393,68 @@ class Statements:
                 continue  # "guidelines to tell him the banks are too big": no speaker there
             if any(c.tag_ == "WP" and c.lower_ == "what" for c in t.children):
                 continue  # "what he said was Hamas's response": no clause of his
+            if low in lex.speech_clause_verbs and self._reported_within(t):
+                continue  # "X said Georgia expects …": X's statement holds it
             span, conf = self._said(t)
             if not span:
                 continue
-            rs = ctx.resolve.subject_actors(t) or self._carrier_speaker(ctx.resolve.subjects(t))
+            subs = self._quoted_subjects(t) or ctx.resolve.subjects(t)
+            rs = [r for s in subs for r in ctx.resolve.resolve_np(s)]
+            rs = rs or self._carrier_speaker(subs)
             if not rs or rs[0].anonymous:
-                src = self._unnamed(ctx.resolve.subjects(t), rs)
+                src = self._unnamed(subs, rs)
                 if src is not None:  # "officials said …", "critics argue …"
                     self._reported(src.actor, span, src.confidence, src.principal)
                 continue
             r = rs[0]
             self._reported(r.actor, span, conf - (0.05 if r.via == "pronoun" else 0.0))
         self._introduced_blocks()
+
+    def _light(self, v: Token) -> bool:
+        """A light verb of saying and the clause of its noun or adjective ("expressed hope
+        that …", "made it clear that …", :func:`.speech_forms.light_clause`): the subject's
+        statement. Whether one was read."""
+        if not self._asserted(v):
+            return False
+        span = light_clause(self.ctx, v)
+        if len(span) < 3 or not any(_finite(x) for x in span):
+            return False
+        if self._all_quote(span) or self._crosses_quote(span):
+            return False  # the quote is the statement
+        return self._subjects_statement(v, span, 0.65)
+
+    def _act(self, v: Token) -> bool:
+        """A verb and particle of saying or a denial, and its object ("ruled out a ceasefire",
+        "denied the existence of such claims", :func:`.speech_forms.said_act`): the subject's
+        statement. Whether one was read."""
+        if not self._asserted(v) or headline(self.ctx.text, v.idx):
+            return False  # "Ethiopia rules out war with Eritrea": the body tells the act
+        span = said_act(self.ctx, v)
+        if len(span) < 3 or self._reported_within(v) or self._crosses_quote(span):
+            return False
+        return self._subjects_statement(v, span, 0.6)
+
+    def _asserted(self, v: Token) -> bool:
+        """A verb outside quotes, neither negated nor hypothetical."""
+        ctx = self.ctx
+        return ctx.quote_of[v.i] < 0 and not ctx.irrealis(v) and not ctx.negated(v)
+
+    def _subjects_statement(self, v: Token, span: list[Token], confidence: float) -> bool:
+        """The words ``span`` as the statement of the actor the verb's subject names (less
+        sure through a pronoun). Whether there was one."""
+        rs = self.ctx.resolve.subject_actors(v)
+        if not rs or rs[0].anonymous:
+            return False
+        while span and span[-1].is_punct:
+            span = span[:-1]
+        self._reported(rs[0].actor, span, confidence - (0.05 if rs[0].via == "pronoun" else 0.0))
+        return True
+
+    def _quoted_subjects(self, v: Token) -> list[Token]:
+        """The one a verb of quoting names ("X was quoted as saying …", "TASS quoted X as
+        saying …"), as the subject of the verb of saying under its "as"."""
+        s = quoted_speaker(self.ctx, v)
+        return [s] if s is not None else []
 
     def _introduced_blocks(self) -> None:
         """ "Caddell continued:" or "In a statement, the governor added:" at the end of a
@@ -705,9 +774,13 @@ class Statements:
 
     def _noun_clause(self, clause: Token) -> list[Token]:
         """The words of a noun's "that" clause, unless quoted or too short."""
+        ctx = self.ctx
         span = [x for x in clause.subtree if not (x.dep_ == "mark" and x.head.i == clause.i)]
-        if any(self.ctx.quote_of[x.i] >= 0 for x in span) or len(span) < 3:
+        if len(span) < 3 or self._crosses_quote(span):
             return []
+        if any(ctx.quote_of[x.i] >= 0 and ctx.quotes[ctx.quote_of[x.i]].statement for x in span):
+            return []  # the quote is the statement; unattributed quoted words stay inside the
+            # clause ("Ruto's remarks that the talks were “almost done”")
         return span
 
     def labelled(self) -> None:
@@ -839,7 +912,14 @@ class Statements:
         only of a carrier ("the statement read": lexicon ``carrier_verbs``)."""
         lex = self.ctx.lex
         low = v.lemma_.lower()
-        if low in lex.speech_verbs:
+        if low in lex.speech_verbs or low in lex.speech_clause_verbs:
+            return True
+        if any(  # "went on: “…”", "“…,” she hit back" (a particle, or read as an adverb)
+            c.dep_ in ("prt", "advmod")
+            and c.i == v.i + 1
+            and f"{low} {c.lower_}" in lex.speech_clause_verbs
+            for c in v.children
+        ):
             return True
         if low not in lex.carrier_verbs:
             return False

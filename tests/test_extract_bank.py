@@ -121,6 +121,11 @@ FLOORS = {
     "speakers-served": 0.95,
     # issue 16m
     "mediation-work": 0.95,
+    # issue-20M
+    "mediation-steering": 0.95,
+    "mediation-invitations": 0.95,
+    "mediation-help": 0.95,
+    "mediation-go-betweens": 0.95,
     # issue-16d
     "demands-holders": 0.95,
     # issue 16r

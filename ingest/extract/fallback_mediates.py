@@ -632,7 +632,14 @@ class Reader:
         mediators = {m for found, _ in self.found for m in found}
         links = [(p, IN_SENTENCE) for p in named]
         if len(named) < 2:
-            links += [(p, c) for p, c in self._document_sides(mediators) if p not in named]
+            # the document's sides, but no organ of a mediator's own body ("the UN Security
+            # Council" when the UN's envoy mediates; issue-20M)
+            bodies = mediators | {sf.target for m in mediators if (sf := ctx.principal.get(m))}
+            links += [
+                (p, c)
+                for p, c in self._document_sides(mediators)
+                if p not in named and not self.parties.part_of_any(p, bodies)
+            ]
         start = self.sent.start
         for found, _cue in self.found:
             for m in found:

@@ -375,6 +375,13 @@ class MediationSection(CueSection):
     attendance_nouns: Words = Field(default_factory=list)
     opening_verbs: Words = Field(default_factory=list)
     charge_words: Words = Field(default_factory=list)
+    # issue-20M
+    steering_verbs: Words = Field(default_factory=list)
+    steering_preps: Words = Field(default_factory=list)
+    readiness: Words = Field(default_factory=list)
+    invite_verbs: Words = Field(default_factory=list)
+    apart_modifiers: Words = Field(default_factory=list)
+    helping_nouns: Words = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _ending_unsays(self) -> MediationSection:
@@ -844,6 +851,17 @@ class Lexicon:
     guarantor_nouns: frozenset[str]
     #: "a bridging proposal from the EU": who puts it forward mediates
     bridging_modifiers: frozenset[str]
+    #: issue-20M: "coaxed A and B back to the table", "pushing both sides toward a truce"
+    steering_verbs: frozenset[str]
+    steering_preps: frozenset[str]
+    #: issue-20M: "is ready to mediate": only offered
+    mediation_readiness: frozenset[str]
+    #: issue-20M: "invited A and B to Cairo for talks": hosting them
+    invite_verbs: frozenset[str]
+    #: issue-20M: "held separate meetings with A and B": each side met in turn
+    apart_modifiers: frozenset[str]
+    #: issue-20M: "with the help of X, A and B agreed": who helps the sides deal mediates
+    helping_nouns: frozenset[str]
     #: "Kazakhstan, the host,": a host named as such (of the talks, not of a games)
     host_nouns: frozenset[str]
     #: "Egypt and the UAE as observers": never a side of the talks
@@ -1172,6 +1190,12 @@ class Lexicon:
             invitation_nouns=fs(me.invitation_nouns),
             guarantor_nouns=fs(me.guarantor_nouns),
             bridging_modifiers=fs(me.bridging_modifiers),
+            steering_verbs=fs(me.steering_verbs),
+            steering_preps=fs(me.steering_preps),
+            mediation_readiness=fs(me.readiness),
+            invite_verbs=fs(me.invite_verbs),
+            apart_modifiers=fs(me.apart_modifiers),
+            helping_nouns=fs(me.helping_nouns),
             host_nouns=fs(me.host_nouns),
             observer_nouns=fs(spec.parties.observer_nouns),
             party_nouns=fs(spec.parties.nouns),
@@ -1259,6 +1283,9 @@ class Lexicon:
             | lex.host_verbs
             | lex.deal_verbs
             | lex.bridging_verbs
+            | lex.steering_verbs
+            | lex.invite_verbs
+            | lex.helping_nouns
             | lex.channel_verbs
             | lex.carry_verbs
             | lex.movement_verbs

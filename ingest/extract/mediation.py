@@ -35,7 +35,7 @@ from actorgraph.ingest.extract.mediation_envoys import (
     meets_the_sides,
     through_someone,
 )
-from actorgraph.ingest.extract.parties import Parties, lemma_of, listed_before
+from actorgraph.ingest.extract.parties import Parties, lemma_of, listed_before, owner_heads
 from actorgraph.ingest.extract.tokens import lemmas, lowers, plural_base, span_root, tokens
 
 if TYPE_CHECKING:
@@ -115,6 +115,8 @@ class Mediation:
                 elif _progressive_noun(t) and _participle_of(low, lex.mediation_verbs):
                     self._mediation_verb(t, k)  # "Kenya, which is mediating ..." read as a noun
                 elif t.pos_ in ("NOUN", "PROPN"):
+                    if lemma in lex.helping_nouns:
+                        self._helped_by(t, k)
                     if lemma in lex.effort_nouns or low in lex.effort_nouns:
                         effort_for(self, t, k)
                     if lemma in lex.mandate_titles or low in lex.mandate_titles:
@@ -134,8 +136,10 @@ class Mediation:
                         self._host(t, k)  # "a Qatari-backed dialogue": only talks (see _host)
                     elif lemma in lex.deal_verbs:
                         self._deal_made(t, k)
-                    if lemma in lex.bridging_verbs:
+                    if lemma in lex.bridging_verbs or lemma in lex.steering_verbs:
                         self._bridging(t, k)
+                    if lemma in lex.invite_verbs:
+                        self._invited(t, k)
                     if lemma in lex.channel_verbs:
                         self._channel(t, k)
                     if lemma in lex.carry_verbs:
@@ -308,6 +312,8 @@ class Mediation:
         if not parties and n.dep_ == "appos" and gov.pos_ in ("NOUN", "PROPN"):
             parties = self._object_between(gov.head)  # "Norway, the guarantor, attended the
             # talks between A and B"
+        if not parties:
+            parties = self._between_for(n)  # "an intermediary for Iran and the United States"
         if not parties and n.lemma_.lower() in ctx.lex.mediator_role_nouns:
             # "served as a messenger for Ocalan": the one whose words are carried is a side
             sides = self._carried_for(n)
@@ -334,6 +340,19 @@ class Mediation:
                 return
         # "Hamas mediators reach out to ...": a side's negotiators are no mediators
         self.link(mediators, parties, k, not_a_party=modifier_only)
+
+    def _between_for(self, n: Token) -> list[str]:
+        """The two sides a mediator noun's "for" names together (issue-20M): "acted as an
+        intermediary for Iran and the United States", "a go-between for Moscow and Kyiv"; not
+        one ("a messenger for X" carries one side's words, see :meth:`_carried_for`), nor
+        mediators ("the envoy for the UN and the AU" names his senders)."""
+        ctx = self.ctx
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                sides = self.parties.principals(ctx.resolve.actors_in(c.subtree))
+                if len(sides) == 2 and not set(sides) & ctx.mediator_hints:
+                    return sides
+        return []
 
     def _carried_for(self, role: Token) -> list[str]:
         """The one a channel works for ("a messenger for the jailed leader X", "a conduit for
@@ -461,6 +480,8 @@ class Mediation:
                 )
         if not mediators:
             mediators = self.effort_owner(v) or self._reduced_relative(v)
+        if not mediators:
+            mediators = self._sent_to_mediate(v)
         mediators += [a for a in appointed(self, v) if a not in mediators]
         mediators = self.principals(mediators + self._companions(v))
         if not mediators and self._between_talks(v):
@@ -476,6 +497,8 @@ class Mediation:
         ]
         if rounds and self.past_rounds(v, rounds):
             return
+        if self._other_dispute(v, noun):
+            return  # "Brazil mediated a trade dispute between Ecuador and Peru" (issue-20M)
         parties = self.between_near(v)
         if not parties and noun is None:
             parties = self._pair_of(v)
@@ -493,6 +516,22 @@ class Mediation:
         if not parties:  # "Thailand praised Malaysia for facilitating the talks with the BRN"
             parties = self._thanker_and_other(v, [c for c in v.children if c.dep_ == "dobj"])
         self.link(mediators, parties, k)
+
+    def _other_dispute(self, v: Token, noun: Token | None) -> bool:
+        """Whether a mediation verb settles a dispute on another matter than a conflict's ("a
+        trade dispute", "a commercial row": `mediation.deal_matters` on a dispute noun), which a
+        trade body or a court mediates too; a deal on such a matter may still be the talks' own
+        ("the Turkish-brokered grain deal")."""
+        lex = self.ctx.lex
+        objects = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(
+            lemma_of(o) in _DISPUTES
+            and any(
+                c.dep_ in ("amod", "compound") and lemma_of(c) in lex.deal_matters
+                for c in o.children
+            )
+            for o in [*objects, *([noun] if noun is not None else [])]
+        )
 
     def _between_talks(self, v: Token) -> bool:
         """Whether a mediation verb goes "between" two sides itself ("mediated between A and
@@ -1046,6 +1085,25 @@ class Mediation:
             return []
         return [r.actor for r in self.ctx.resolve.subject_actors(cur)]
 
+    def _sent_to_mediate(self, v: Token) -> list[str]:
+        """ "South Africa dispatched an envoy to mediate between Russia and Ukraine", "the AU
+        named a panel to facilitate the talks": an office or body no name gives, sent to do it
+        (an infinitive on the object of `roles.sending_verbs`), is its sender's (issue-20M)."""
+        ctx = self.ctx
+        obj = v.head
+        if v.dep_ not in ("relcl", "acl") or not any(c.lower_ == "to" for c in v.children):
+            return []
+        if obj.dep_ != "dobj" or ctx.men[obj.i] is not None:
+            return []  # a named envoy mediates in person (see :func:`.appointed`)
+        if not self.holds_office(obj.lemma_.lower()) and obj.lemma_.lower() not in _SENT_BODIES:
+            return []
+        sender = obj.head
+        if lemma_of(sender) not in ctx.lex.sending_verbs or ctx.negated(sender):
+            return []
+        if self.not_asserted(sender):  # "offered to send an envoy to mediate"
+            return []
+        return [r.actor for r in ctx.resolve.subject_actors(sender)]
+
     def _subjects_senders(self, v: Token, found: list[str]) -> list[str]:
         """Who sent the envoys a verb's subjects name (see :meth:`_senders`), not yet found."""
         out = [a for s in self.ctx.resolve.subjects(v) for a in self._senders(s)]
@@ -1359,6 +1417,8 @@ class Mediation:
         if obj.lemma_.lower() not in objects and obj.lower_ not in objects:
             self._brought_together(v, obj, k)
             return
+        if v.lemma_.lower() in lex.steering_verbs and not self._steered(v):
+            return  # "pushed both sides to show restraint": urging, no destination
         if v.lemma_.lower() == "bring" and not any(
             c.lower_ in lex.bridging_adverbs or _to_the_table(c, lex.bridging_destinations)
             for c in v.children
@@ -1374,7 +1434,10 @@ class Mediation:
         together representatives of the Houthi movement and US officials" (exactly two actors in
         the object; a gathering of many, or a subject that names nobody, is no mediation)."""
         lex = self.ctx.lex
-        if v.lemma_.lower() != "bring" or not any(
+        if v.lemma_.lower() in lex.steering_verbs:
+            if not self._steered(v):
+                return  # "coaxed A and B back to the table", "pushing A and B toward a deal"
+        elif v.lemma_.lower() != "bring" or not any(
             (c.lower_ == "together" and c.lower_ in lex.bridging_adverbs)
             or _to_the_table(c, lex.bridging_destinations)
             or (
@@ -1394,6 +1457,105 @@ class Mediation:
         mediators = [m for m in self.principals(found) if m not in sides]
         if mediators:
             self.link(mediators, sides, k, not_a_party=True)
+
+    def _helped_by(self, n: Token, k: int) -> None:
+        """ "With the help of Turkey, Russia and Ukraine agreed on a prisoner exchange", "the
+        deal between Israel and Lebanon was negotiated with the help of the US and France",
+        "with Qatar's assistance" (CAMEO's "help negotiate", issue-20M): whoever helps the
+        sides make their deal mediates it. Only on a verb of the sides' dealing (`parties.verbs`,
+        `parties.deal_verbs`) whose sides the clause names (two joined subjects, "the two
+        sides", a deal "between A and B"); not "with the support of the US, Ukraine attacked"."""
+        ctx = self.ctx
+        lex = ctx.lex
+        prep = n.head
+        if n.dep_ != "pobj" or prep.lower_ != "with":
+            return
+        v = prep.head
+        if v.dep_ == "dobj" and v.pos_ == "NOUN":
+            v = v.head  # "reached a ceasefire with the support of X", hung on the deal
+        if v.pos_ not in ("VERB", "AUX"):
+            return
+        if lemma_of(v) not in lex.party_verbs and lemma_of(v) not in lex.deal_verbs:
+            return
+        if ctx.negated(v) or self.not_asserted(v):
+            return
+        owners = owner_heads(n, "of")
+        helpers = self.principals(ctx.resolve.actors_in(x for o in owners for x in o.subtree))
+        if not helpers:
+            return
+        sides: list[str] = []
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                sides = self.between_near(c)
+                if not sides and c.dep_ != "dobj" and self.parties.is_pair_phrase(c):
+                    sides = list(ctx.parties)
+                if not sides and c.dep_ != "dobj" and c.conjuncts:
+                    sides = self.parties.actors(x for h in (c, *c.conjuncts) for x in _np(h))
+            if len(sides) >= 2:
+                break
+        mediators = [h for h in helpers if h not in sides]
+        if len(sides) >= 2 and mediators:
+            self.link(mediators, sides, k, not_a_party=True)
+
+    def _steered(self, v: Token) -> bool:
+        """Whether a steering verb (`mediation.steering_verbs`) takes its object somewhere a
+        negotiation is (issue-20M): "back to the negotiating table", "together", "closer",
+        "toward a ceasefire", "into talks"; not "pushed both sides to show restraint"."""
+        lex = self.ctx.lex
+        goals = lex.bridging_destinations | lex.talk_nouns | lex.deal_objects
+        for c in v.children:
+            adverb = c.lower_ in lex.bridging_adverbs and c.dep_ in ("advmod", "prt", "advcl")
+            if adverb and (
+                c.lower_ != "back"
+                or any(_to_the_table(g, lex.bridging_destinations) for g in c.children)
+            ):
+                return True  # "closer", "together", "back to the table"
+            if _to_the_table(c, lex.bridging_destinations):
+                return True
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in lex.steering_preps
+                and any(
+                    g.dep_ == "pobj" and (lemma_of(g) in goals or g.lower_ in goals)
+                    for g in c.children
+                )
+            ):
+                return True
+        return False
+
+    def _invited(self, v: Token, k: int) -> None:
+        """ "Egypt invited Israeli and Hamas negotiators to Cairo for a new round of talks",
+        "Turkey summoned the two sides to Istanbul for talks": a third party that invites the
+        two sides to talks hosts them (issue-20M; `mediation.invite_verbs`). The object names
+        the two sides (or is "both sides"), talks follow "to" or "for"; not one side inviting
+        the other, nor an invitation to anything but talks."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if ctx.negated(v) or self.not_asserted(v):
+            return
+        talks = lex.talk_nouns | lex.bridging_destinations
+        if not any(
+            c.dep_ == "prep"
+            and c.lower_ in _PURPOSE
+            and any(
+                g.dep_ == "pobj"
+                and (lemma_of(g) in talks or g.lower_ in talks or _part_of_talks(g))
+                for g in c.children
+            )
+            for c in (*v.children, *_objects_of_preps(v))
+        ):
+            return  # to talks, or to a place for talks
+        for obj in (c for c in v.children if c.dep_ == "dobj"):
+            if self.parties.is_pair_phrase(obj):
+                sides = list(ctx.parties)
+            else:
+                sides = list(dict.fromkeys(self.parties.actors(obj.subtree)))
+            if len(sides) != 2:
+                continue
+            mediators = [a for a in self.principals(self.subject_actors(v)) if a not in sides]
+            if mediators:
+                self.link(mediators, sides, k, not_a_party=True)
+            return
 
     def _negotiation_words(self, sent: Span, skip: Token) -> bool:
         """Whether a sentence speaks of a negotiation or a mediation with words of its own
@@ -1520,6 +1682,8 @@ class Mediation:
                 and not (brokered and cur.lemma_.lower() in ctx.lex.mediation_ending_verbs)
             ):
                 return True
+            if cur.i != t.i and cur.pos_ == "ADJ" and cur.lower_ in ctx.lex.mediation_readiness:
+                return True  # "Kenya is ready to mediate": only offered (issue-20M)
             if (
                 cur.i != t.i
                 and cur.lemma_.lower() in ctx.lex.past_attempts
@@ -1699,6 +1863,18 @@ def _progressive_noun(t: Token) -> bool:
         and t.lower_.endswith("ing")
         and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children)
     )
+
+
+#: nouns of a dispute, which a matter modifier may make no conflict's ("a trade dispute")
+_DISPUTES = frozenset({"dispute", "row", "spat", "quarrel", "disagreement", "feud", "case"})
+
+#: bodies sent to mediate, besides offices ("named a panel to facilitate the talks")
+_SENT_BODIES = frozenset({"panel", "team", "delegation", "mission", "committee", "envoy"})
+
+
+def _objects_of_preps(v: Token) -> list[Token]:
+    """The children of a verb's prepositional objects ("to Cairo for talks": "for")."""
+    return [g for o in v.children if o.dep_ == "prep" for p in o.children for g in p.children]
 
 
 def _part_of_talks(t: Token) -> bool:

@@ -59,6 +59,8 @@ def meets_the_sides(m: Mediation, v: Token, k: int) -> None:
         ]
     if ctx.negated(v) or m.not_asserted(v) or _meets_two_named(m, v, met, k):
         return
+    if _met_apart(m, v, talks, met, k):
+        return
     if not any(_both_sides(m, o) for o in met):
         return
     mediators = m.principals(m.subject_actors(v))
@@ -85,6 +87,27 @@ def _meets_two_named(m: Mediation, v: Token, met: list[Token], k: int) -> bool:
         sides = m.parties.principals(ctx.resolve.actors_in(o.subtree))
         if len(sides) == 2 and not set(sides) & (set(mediators) | ctx.mediator_hints):
             m.link(mediators, sides, k, not_a_party=True)
+            return True
+    return False
+
+
+def _met_apart(m: Mediation, v: Token, talks: list[Token], met: list[Token], k: int) -> bool:
+    """ "Indonesia held separate meetings with the leaders of Thailand and Cambodia": talks
+    with each side in turn (`mediation.apart_modifiers` on the talks) by a third party with
+    the two sides named in one list mediate between them (issue-20M); not one side meeting
+    the other, nor meetings with two of one side."""
+    ctx = m.ctx
+    apart = ctx.lex.apart_modifiers
+    if not any(c.dep_ == "amod" and c.lower_ in apart for t in talks for c in t.children):
+        return False
+    found = m.principals(m.subject_actors(v))
+    for o in met:
+        sides = m.parties.principals(ctx.resolve.actors_in(o.subtree))
+        stated = set(sides) <= set(ctx.parties) or any(
+            set(p) == set(sides) for p in m.parties.pairs
+        )
+        if len(sides) == 2 and found and stated and not set(sides) & set(found):
+            m.link(found, sides, k, not_a_party=True)
             return True
     return False
 

@@ -235,7 +235,7 @@ class Parties:
         def count(actor: str, weight: int = 1, owner: bool = False) -> None:
             if actor in mediators or actor in ctx.observers or actor not in ctx.dict.entries:
                 return
-            if self._part_of_any(actor, mediators):
+            if self.part_of_any(actor, mediators):
                 return  # "the United Nations Support Mission in Libya" of a UN mediation
             if actor in outside:
                 return
@@ -260,14 +260,7 @@ class Parties:
                 continue  # none of the cases below
             t = toks[i]
             if lemma in lex.messages or lemma in lex.proposal_heads:
-                owners = [c for c in t.children if c.dep_ in ("poss", "amod", "compound")]
-                owners += [
-                    g
-                    for c in t.children
-                    if c.dep_ == "prep" and c.lower_ == "from"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ]
+                owners = owner_heads(t, "from")
                 for a in self.actors(x for o in owners for x in o.subtree):
                     count(a)
             elif (lemma in lex.side_nouns or lows[i] in lex.side_nouns) and pos[i] == "NOUN":
@@ -293,7 +286,7 @@ class Parties:
         ctx.parties = top
         ctx.parties_stated = False
 
-    def _part_of_any(self, actor: str, bodies: set[str]) -> bool:
+    def part_of_any(self, actor: str, bodies: set[str]) -> bool:
         """Whether an actor's name opens with the name or an alias of one of ``bodies`` (a
         mission, panel or office of it: "United Nations Support Mission in Libya" of the
         United Nations, "AU Commission" of the African Union)."""
@@ -593,6 +586,20 @@ def listed_before(t: Token, limit: int = 12) -> list[Token]:
             continue
         break
     return sorted(out, key=lambda x: x.i)
+
+
+def owner_heads(noun: Token, prep: str) -> list[Token]:
+    """Who a noun names as its owner: its possessive, adjective or compound, and the object of
+    its ``prep`` phrase ("Hamas's response", "a response from Hamas", "the help of Qatar")."""
+    out = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+    out += [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == prep
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return out
 
 
 def _owners(noun: Token) -> list[Token]:

@@ -33,7 +33,9 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 
 
 def bare_acronyms(
-    doc: Doc, mentions: list[Mention], dictionary: ActorDictionary,
+    doc: Doc,
+    mentions: list[Mention],
+    dictionary: ActorDictionary,
     is_acronym: Callable[[str], bool],
 ) -> None:
     """Give each unsupported acronym of a gazetteer body the document's own actor."""
@@ -44,7 +46,9 @@ def bare_acronyms(
             continue
         entry = dictionary.entries[m.actor]
         other = _other_kind(doc, m, entry)
-        if not other and (_stands_alone(entry, m.text) or _supported(text, actors, m, entry, dictionary)):
+        if not other and (
+            _stands_alone(entry, m.text) or _supported(text, actors, m, entry, dictionary)
+        ):
             continue
         m.actor = dictionary.new_actor(m.text, "organization", curated=False)
         m.kind, m.label = "name", "ACRONYM"
@@ -57,7 +61,7 @@ def _stands_alone(entry: Entry, acronym: str) -> bool:
 
 
 def _supported(
-    text: str, actors: set[str | None], m: Mention, entry: Entry, dictionary: ActorDictionary
+    text: str, actors: set[str], m: Mention, entry: Entry, dictionary: ActorDictionary
 ) -> bool:
     """The document names the body otherwise, or one of its states."""
     others = [n for n in entry.names() if n.casefold() != m.text.casefold()]

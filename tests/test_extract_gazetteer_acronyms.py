@@ -64,6 +64,10 @@ def test_an_unsupported_acronym_is_the_documents_own(ex: Extractor, text: str, b
             "Sudan's army said the RSF had shelled a market in El Fasher on Saturday.",
             "rapid-support-forces",
         ),
+        (  # an appositive in the words of the entry's description
+            "The RSF, the paramilitary group, said on Monday it had taken the airport in Sudan.",
+            "rapid-support-forces",
+        ),
         ("IGAD said on Monday it would convene a summit on the crisis.", "igad"),
         ("ECOWAS demanded that the junta release the president.", "ecowas"),
         (  # another alias supports it

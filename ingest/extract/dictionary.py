@@ -99,6 +99,12 @@ class Entry:
     #: from a gazetteer file (``gazetteer: true``, data/organizations.yaml): a body whose name
     #: makes a mention that acts only where it stands as one that acts, as a name NER found
     gazetteer: bool = False
+    #: a gazetteer body tied to states (ids, resolved on load): a document that names one of
+    #: them supports a bare acronym of the body (see :mod:`.gazetteer_acronyms`)
+    context: list[str] = field(default_factory=list)
+    #: whether a bare acronym of the body stands alone, with no support in the document;
+    #: ``None``: only acronyms of four letters or more (see :mod:`.gazetteer_acronyms`)
+    standalone: bool | None = None
 
     def names(self) -> Iterator[str]:
         yield self.name
@@ -152,6 +158,10 @@ class ActorSpec(BaseModel):
     metonyms: Strings = Field(default_factory=list)
     roles: list[RoleSpec] = Field(default_factory=list)
     description: str | None = None
+    #: a gazetteer body's states (ids or names): see :attr:`Entry.context`
+    context: Strings = Field(default_factory=list)
+    #: see :attr:`Entry.standalone`
+    standalone: bool | None = None
 
     @field_validator("name")
     @classmethod
@@ -188,6 +198,23 @@ def spelled_alike(a: str, b: str, ratio: float) -> bool:
     from difflib import SequenceMatcher
 
     return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= ratio
+
+
+def _refuse_shared_names(actors: list[ActorSpec], file: str) -> None:
+    """A gazetteer file gives each name and acronym (without case) to one entry: a name two
+    entries share would make the first one's body silently the other's too."""
+    owner: dict[str, tuple[int, str]] = {}
+    for i, actor in enumerate(actors, 1):
+        ident = actor.id or slugify(actor.name)
+        for n in (actor.name, *actor.aliases):
+            key = n.casefold()
+            first = owner.setdefault(key, (i, ident))
+            if first[1] != ident:
+                raise InputError(
+                    f"'{n}' names two entries: actors[{first[0]}] and actors[{i}]",
+                    file=file,
+                    field=f"actors[{i}].aliases",
+                )
 
 
 class _Loader(yaml.SafeLoader):
@@ -232,6 +259,7 @@ class ActorDictionary:
         self._metonyms: dict[str, str] = {}
         self.places: set[str] = set()
         self._pending_roles: list[tuple[Entry, RoleSpec, str]] = []
+        self._pending_context: list[tuple[Entry, str, str]] = []
         self._holders: dict[str, list[tuple[str, Role]]] | None = None
 
     # ------------------------------------------------------------------ loading
@@ -275,6 +303,8 @@ class ActorDictionary:
             spec = DictionaryFile.model_validate(data)
         except ValidationError as exc:
             raise _problem(exc, file) from None
+        if spec.gazetteer:
+            _refuse_shared_names(spec.actors, file)
         for i, actor in enumerate(spec.actors, 1):
             self._add(actor, f"{file}: actors[{i}].roles", gazetteer=spec.gazetteer)
         for p in spec.places:
@@ -301,6 +331,7 @@ class ActorDictionary:
             metonyms=list(spec.metonyms),
             description=spec.description or None,
             gazetteer=gazetteer,
+            standalone=spec.standalone,
         )
         existing = self._curated.get(entry.id)
         if existing is not None:  # same actor from two sources: union of names
@@ -313,6 +344,10 @@ class ActorDictionary:
             self._curated[entry.id] = entry
         for r in spec.roles:
             self._pending_roles.append((entry, r, where))
+        for c in spec.context:
+            self._pending_context.append((entry, c, where.removesuffix(".roles") + ".context"))
+        if spec.standalone is not None:
+            entry.standalone = spec.standalone
         self._index(entry)
 
     def _resolve_roles(self) -> None:
@@ -327,6 +362,13 @@ class ActorDictionary:
                 entry.roles.append(role)
         self._pending_roles.clear()
         self._holders = None
+        for entry, ref, where in self._pending_context:
+            state = self.lookup_id(ref)
+            if state is None or self.entries[state].type != "state":
+                raise InputError(f"context names no known state: '{ref}'", field=where)
+            if state not in entry.context:
+                entry.context.append(state)
+        self._pending_context.clear()
 
     # ------------------------------------------------------------------ indexes
     def begin_document(self) -> None:
@@ -524,15 +566,17 @@ class ActorDictionary:
         return {*e.names(), *e.demonyms, *e.metonyms}
 
     # ------------------------------------------------------------------ new actors
-    def new_actor(self, name: str, atype: str) -> str:
+    def new_actor(self, name: str, atype: str, curated: bool = True) -> str:
         """Register an actor found in this document (or find the one already known). Its id
         is the slug of its name, with the type added only where a curated actor has the slug,
-        so the same name gets the same id in any document and any run."""
+        so the same name gets the same id in any document and any run. With ``curated``
+        false, a name of a curated actor makes a new one all the same (a gazetteer's acronym
+        the document does not support, :mod:`.gazetteer_acronyms`)."""
         key = name_key(name)
-        hit = self._by_key.get(key) or self._new_by_key.get(key)
-        if hit is None and atype == "organization":
+        hit = (self._by_key.get(key) if curated else None) or self._new_by_key.get(key)
+        if hit is None and atype == "organization" and curated:
             hit = self.lookup_number(name)
-        if hit is None and atype == "person":
+        if hit is None and atype == "person" and curated:
             pk = person_key(name)
             hit = self._by_person_key.get(pk) or self._new_by_person_key.get(pk)
         if hit is not None:

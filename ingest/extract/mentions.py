@@ -25,6 +25,7 @@ from actorgraph.ingest.extract.body_names import (
 )
 from actorgraph.ingest.extract.common_words import is_common
 from actorgraph.ingest.extract.dictionary import spelled_alike
+from actorgraph.ingest.extract.gazetteer_acronyms import bare_acronyms
 from actorgraph.ingest.extract.normalize import (
     bare_surname,
     clean_surface,
@@ -438,6 +439,7 @@ def find_mentions(
     out = _titled_names_missed(doc, out, taken, titles, dictionary, matchers.portfolios)
     out = _names_before_titles(doc, out, taken, titles, dictionary)
     out = _acronyms(doc, out, taken, matchers, dictionary)
+    bare_acronyms(doc, out, dictionary, _is_acronym)  # "RSF, the press freedom group" (20)
     out = _splinters(doc, out, taken, dictionary)
     _other_names(doc, out, dictionary)
     or_names(doc, out, matchers.org_heads, dictionary)  # "X, or the Y Movement,"

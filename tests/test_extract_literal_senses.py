@@ -9,21 +9,12 @@ import pytest
 from actorgraph.ingest.extract import Extractor
 
 from tests.test_extract_demand_news import _demands
+from tests.test_extract_rejection_constructions import _stances
 
 
 @pytest.fixture(scope="module")
 def ex() -> Extractor:
     return Extractor()
-
-
-def _relations(ex: Extractor, text: str, kind: str) -> list[tuple[str, str]]:
-    recs = ex.extract_text(text, published="2024-05-01")
-    topics = {r["id"]: r["name"] for r in recs if r["kind"] == "topic"}
-    return [
-        (r["source"], topics.get(r["target"], r["target"]))
-        for r in recs
-        if r["kind"] == "relation" and r["type"] == kind
-    ]
 
 
 def _statements(ex: Extractor, text: str) -> list[str]:
@@ -45,12 +36,12 @@ def test_wanting_to_see_an_act_or_an_outcome_stays_a_demand(ex: Extractor) -> No
 
 def test_a_no_asked_about_no_proposal_is_no_rejection(ex: Extractor) -> None:
     text = "Serbia's reply was no, its foreign minister said, when asked about the snow."
-    assert _relations(ex, text, "rejects") == []
+    assert _stances(ex, text, "rejects") == []
 
 
 def test_a_no_asked_about_a_proposal_stays_a_rejection(ex: Extractor) -> None:
     text = "Asked about the demilitarised corridor, Azerbaijan's answer was a flat no."
-    found = _relations(ex, text, "rejects")
+    found = _stances(ex, text, "rejects")
     assert [s for s, _ in found] == ["azerbaijan"] and "corridor" in found[0][1]
 
 

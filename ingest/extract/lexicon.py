@@ -409,6 +409,7 @@ class Parties(CueSection):
 class Grammar(CueSection):
     copulas: Words = Field(default_factory=list)
     predicate_copulas: Words = Field(default_factory=list)
+    act_suffixes: Words = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _predicates_are_copulas(self) -> Grammar:
@@ -884,6 +885,8 @@ class Lexicon:
     copulas: frozenset[str]
     #: copulas whose predicate can name a demand ("X remains one of its demands")
     predicate_copulas: frozenset[str]
+    #: endings of a noun made from a verb ("withdrawal" is not one: see ``act_noun``)
+    act_suffixes: tuple[str, ...]
     irrealis_governors: frozenset[str]
     irrealis_marks: frozenset[str]
     protests: frozenset[str]
@@ -917,6 +920,14 @@ class Lexicon:
     mediation_cues: frozenset[str] = frozenset()
     #: acts a side may offer on a condition: concessions and agreeing ("will release them if")
     offered_acts: frozenset[str] = frozenset()
+
+    def act_noun(self, noun: str, *classes: str) -> bool:
+        """Whether ``noun`` (a lemma) names an act or an outcome: a noun made from a verb
+        ("an investigation", "a settlement"; ``grammar.act_suffixes``) or one of the words of
+        the object ``classes`` ("a ceasefire", "an end"), not a thing ("rain", "the pitch")."""
+        return noun.endswith(self.act_suffixes) or any(
+            noun in self.object_classes.get(c, ()) for c in classes
+        )
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_LEXICON) -> Lexicon:
@@ -1209,6 +1220,7 @@ class Lexicon:
             frame_nouns=fs(spec.parties.frame_nouns),
             copulas=fs(spec.grammar.copulas),
             predicate_copulas=fs(spec.grammar.predicate_copulas),
+            act_suffixes=tuple(spec.grammar.act_suffixes),
             irrealis_governors=fs(spec.irrealis.governors),
             irrealis_marks=fs(spec.irrealis.marks),
             protests=fs(spec.irrealis.protests),

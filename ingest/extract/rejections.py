@@ -1481,6 +1481,8 @@ class RejectRules(StanceRules):
         )
         if about is None and asked is not None:  # "Asked about the plan, Russia's response ..."
             about = prep_object(asked, ("about", "on"))
+            if about is not None and not ctx.lex.act_noun(about.lemma_.lower(), *ASKED_TOPICS):
+                return  # "... when asked about the weather" (issue-20mS)
         if about is not None:
             targets = self.t.nps(about)
         else:
@@ -1488,6 +1490,10 @@ class RejectRules(StanceRules):
         if targets:
             self._emit("rejects", sources, targets, no, 0.65)
 
+
+#: what a question must be about for a "no" to answer it as a rejection: a proposal, a step
+#: or an outcome under negotiation, or a noun made from a verb ("asked about the plan")
+ASKED_TOPICS = ("proposal", "step", "outcome", "arrangement")
 
 #: "there can be no peace without X", "... except through Y": a condition, no rejection
 EXCEPTING = frozenset({"without", "unless", "until", "except", "but"})

@@ -86,7 +86,9 @@ def said_act(ctx: DocContext, v: Token) -> list[Token]:
     withdraws", "denied the existence of such claims"). Nothing for a passive, a second object
     ("denied the team access": a refusal, not words), an object that names an actor, or a
     denial of anything but a claim or a part in something (``speech.denial_objects``: not
-    "denied access to the camp")."""
+    "denied access to the camp") and, for a particle, of anything but an act, an outcome or
+    what is said of one (``object_classes.said``: not "played down the pitch", "spelled out
+    the letters", issue-20mS)."""
     lex = ctx.lex
     kids = list(v.children)
     if v.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass", "dative") for c in kids):
@@ -96,7 +98,8 @@ def said_act(ctx: DocContext, v: Token) -> list[Token]:
         return []
     low = v.lemma_.lower()
     prt = next((c for c in kids if c.dep_ == "prt" and c.i < obj.i), None)
-    if prt is not None and f"{low} {prt.lower_}" in lex.speech_particle_verbs:
+    said = lex.act_noun(obj.lemma_.lower(), "said", "outcome")
+    if prt is not None and f"{low} {prt.lower_}" in lex.speech_particle_verbs and said:
         words = [v, prt, *obj.subtree]
     elif low in lex.speech_denial_verbs and obj.lemma_.lower() in lex.speech_denial_objects:
         words = [v, *obj.subtree]

@@ -438,13 +438,18 @@ class Targets:
     def seen(self, xcomp: Token) -> Token | None:
         """ "wants to see a complete withdrawal": the thing an infinitive of seeing names as
         wanted (issue-20D), not an actor ("wants to see Putin"), a pronoun ("to see it"),
-        a clause ("to see how the talks go") nor what is to be read ("to see the text")."""
+        a clause ("to see how the talks go"), what is to be read ("to see the text";
+        ``object_classes.text``) nor a thing that is no act or outcome ("to see more rain":
+        ``Lexicon.act_noun``, issue-20mS)."""
         if xcomp.lemma_.lower() != "see" or any(c.dep_ == "ccomp" for c in xcomp.children):
             return None
         obj = next((c for c in xcomp.children if c.dep_ == "dobj"), None)
         if obj is None or obj.pos_ in ("PRON", "PROPN") or self.ctx.men[obj.i] is not None:
             return None
-        return None if obj.lemma_.lower() in SEEN_TEXTS else obj
+        lex, low = self.ctx.lex, obj.lemma_.lower()
+        if low in lex.object_classes.get("text", ()):
+            return None
+        return obj if lex.act_noun(low, "outcome", "arrangement") else None
 
     def to_clause(self, v: Token, c: Token) -> bool:
         """ "pressed both sides to show flexibility" with the infinitive parsed as an adverbial
@@ -949,13 +954,6 @@ HOLDING_VERBS = frozenset(
     | {"entail", "cover", "offer", "give", "bring", "recognise", "recognize", "respect"}
     | {"address", "secure", "deliver", "grant", "allow", "incorporate", "reflect", "honour"}
     | {"honor", "preserve", "protect", "restore", "uphold", "feature", "require", "see"}
-)
-
-
-#: what one asks to see to read it, not as an outcome ("wants to see the text first")
-SEEN_TEXTS = frozenset(
-    {"text", "draft", "document", "documents", "details", "detail", "proposal", "plan", "list"}
-    | {"evidence", "proof", "map", "maps", "figures", "results", "response", "reply", "answer"}
 )
 
 

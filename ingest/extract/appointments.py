@@ -73,7 +73,7 @@ def _appointing_verb(ctx: DocContext, root: Token) -> Token | None:
 def _asserted(ctx: DocContext, verb: Token) -> bool:
     """Whether the appointment is told as done: not negated, hedged, wanted, planned ("is
     expected to appoint", "plans to name": the verb an infinitive of another), nor asked."""
-    if ctx.negated(verb) or ctx.has_modal(verb) or ctx.irrealis(verb) or ctx.asked(verb):
+    if not ctx.asserted(verb) or ctx.has_modal(verb):
         return False
     if any(c.dep_ == "aux" and c.lower_ in UNDONE for c in verb.children):
         return False  # "will appoint", "may name"

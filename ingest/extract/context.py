@@ -389,6 +389,11 @@ class DocContext:
             return False
         return INTERVIEWER.match(self.text, self.text.rfind("\n", 0, t.idx) + 1) is not None
 
+    def asserted(self, v: Token, quoted: bool = False) -> bool:
+        """The word is told as so: not negated, not hedged or conditional (:meth:`irrealis`)
+        and not put as a question (:meth:`asked`, ``quoted`` as there)."""
+        return not (self.negated(v) or self.irrealis(v) or self.asked(v, quoted=quoted))
+
     @staticmethod
     def negated(v: Token) -> bool:
         """A negation on the word, or on the copula of a predicate ("is not opposed")."""

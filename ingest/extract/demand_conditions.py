@@ -424,7 +424,7 @@ class DemandConditions(DemandOwners):
             None,
         )
         cond = next((g for g in on.children if g.dep_ in ("pobj", "pcomp")), None) if on else None
-        if cond is None or ctx.negated(make) or ctx.irrealis(make) or ctx.asked(make):
+        if cond is None or not ctx.asserted(make):
             return cond is not None
         sources = ctx.resolve.subject_actors(make)
         act = next(  # "on Kyiv dropping its bid": the act the parser hung elsewhere
@@ -483,7 +483,7 @@ class DemandConditions(DemandOwners):
         demands what the negated condition asks of another (issue-14d; not "unless", which
         PLOVER codes as a threat only)."""
         ctx = self.ctx
-        if ctx.negated(v) or ctx.irrealis(v) or ctx.asked(v):
+        if not ctx.asserted(v):
             return
         sources = ctx.resolve.subject_actors(v)
         if not sources:

@@ -111,7 +111,7 @@ class DemandNouns(DemandOwners):
         verb = n.head
         if n.dep_ != "dobj" or verb.lemma_.lower() not in BACKERS:
             return []
-        if ctx.negated(verb) or ctx.irrealis(verb) or ctx.asked(verb):
+        if not ctx.asserted(verb):
             return []
         return ctx.resolve.subject_actors(verb)
 
@@ -125,7 +125,7 @@ class DemandNouns(DemandOwners):
         gov = n.head
         if n.dep_ not in ("dobj", "nsubjpass") or gov.lemma_.lower() not in ctx.lex.reject_verbs:
             return
-        if ctx.negated(gov) or ctx.irrealis(gov) or ctx.asked(gov):
+        if not ctx.asserted(gov):
             return
         act = self.t.clause_of_noun(n)
         if act is None or not any(g.dep_ == "aux" and g.lower_ == "to" for g in act.children):
@@ -214,7 +214,7 @@ class DemandNouns(DemandOwners):
         gov = n.head
         if n.dep_ != "dobj" or gov.lemma_.lower() not in ctx.lex.receiving_verbs:
             return False
-        if ctx.negated(gov) or ctx.irrealis(gov) or ctx.asked(gov):
+        if not ctx.asserted(gov):
             return False
         return any(
             c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
@@ -329,7 +329,7 @@ class DemandNouns(DemandOwners):
         verb = n.head
         if n.dep_ != "dobj" or verb.lemma_.lower() not in ctx.lex.need_verbs:
             return
-        if ctx.negated(verb) or ctx.irrealis(verb) or ctx.asked(verb):
+        if not ctx.asserted(verb):
             return
         sources = ctx.resolve.subject_actors(verb)
         if not sources:

@@ -54,10 +54,6 @@ def _pobj(prep: Token | None) -> Token | None:
 class DemandPressure(DemandOwners):
     """Demands by pressure put on another and by time given to another to act."""
 
-    def _asserted(self, v: Token) -> bool:
-        ctx = self.ctx
-        return not (ctx.negated(v) or ctx.irrealis(v) or ctx.asked(v))
-
     def _pressure(self, n: Token) -> None:
         """ "stepped up pressure on Israel to allow more aid into Gaza": the subject demands
         the act of the one pressed; "Washington's pressure on Kyiv to cede X", "pressure from
@@ -112,7 +108,7 @@ class DemandPressure(DemandOwners):
         accept the proposal", "has given Damascus until Friday to pull out": the giver
         demands the act of the one given the time."""
         ctx = self.ctx
-        if v.pos_ != "VERB" or not self._asserted(v):
+        if v.pos_ != "VERB" or not self.ctx.asserted(v):
             return
         nouns = ctx.lex.deadline_nouns
         times = [c for c in v.children if c.dep_ in ("dobj", "npadvmod", "dative")]

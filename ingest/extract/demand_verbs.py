@@ -523,7 +523,7 @@ class DemandVerbs(DemandOwners):
             for c in v.children
         ):
             return False  # "echoed that call for X", "that calls on Y to ..." (not "on Monday")
-        if ctx.negated(head) or ctx.irrealis(head) or ctx.asked(head):
+        if not ctx.asserted(head):
             return True
         last = ctx.topics.recent_demand(ctx.sent_of[v.i])
         backers = ctx.resolve.subject_actors(head)

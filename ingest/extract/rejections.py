@@ -1239,7 +1239,7 @@ class RejectRules(StanceRules):
         ctx = self.ctx
         lex = ctx.lex
         kids = list(v.children)
-        if ctx.negated(v) or ctx.irrealis(v) or ctx.asked(v, quoted=True):
+        if not ctx.asserted(v, quoted=True):
             return
         vowed = v.dep_ == "xcomp" and v.head.lemma_.lower() in lex.vowing
         if vowed and (ctx.negated(v.head) or ctx.irrealis(v.head)):
@@ -1301,7 +1301,7 @@ class RejectRules(StanceRules):
             verb = verb.head
         else:
             return
-        if ctx.negated(verb) or ctx.irrealis(verb) or ctx.asked(verb, quoted=True):
+        if not ctx.asserted(verb, quoted=True):
             return
         sources = ctx.resolve.subject_actors(verb)
         if not sources:

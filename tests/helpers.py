@@ -161,3 +161,15 @@ def wait_job(client: Any, url: str, timeout: float = 60.0) -> dict[str, Any]:
             return job  # type: ignore[no-any-return]
         assert time.monotonic() < deadline, job
         time.sleep(0.02)
+
+
+# ---------------------------------------------------------------------- extraction
+def speaks_for_links(
+    extractor: Any, text: str, published: str = "2024-05-01"
+) -> set[tuple[str, str]]:
+    """The (person, principal) pairs of the ``speaks_for`` relations extracted from ``text``."""
+    return {
+        (r["source"], r["target"])
+        for r in extractor.extract_text(text, published=published)
+        if r["kind"] == "relation" and r["type"] == "speaks_for"
+    }

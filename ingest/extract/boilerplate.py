@@ -36,11 +36,17 @@ _AGENCY_DATED = (
     rf"\([A-Z][^()\n]{{0,80}}?(?:\s/\s|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d)"
     r"[^()\n]{0,40}\)"
 )
+#: a dateline whose agency stands between bars: "ISTANBUL, TURKEY | Xinhua | " (issue 21S)
+_PIPED = (
+    rf"^[ \t]*{_PLACE_CAPS}(?:,\s*(?:{_PLACE_CAPS}|{_PLACE_TITLE}))?"
+    r"\s*\|\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}\s*\|[ \t]*"
+)
 #: "CAIRO (Reuters) - ", "JERUSALEM, May 3 (Reuters) - ", "Washington, Aug. 21, 2023 - "
 DATELINE = re.compile(
     rf"(?m)^[ \t]*(?:{_PLACE_CAPS}(?:,\s*{_PLACE_TITLE})?(?:,\s*{DATELINE_DATE})?"
     rf"(?:\s*{_AGENCY})?|{_PLACE_TITLE},\s*{DATELINE_DATE}(?:\s*{_AGENCY})?){_DASH}"
     rf"|^[ \t]*{_PLACE_CAPS}\s*{_AGENCY_DATED}(?:{_DASH})?"
+    rf"|{_PIPED}"
 )
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|ibn|de|van|von|da))*"
 BYLINE = re.compile(

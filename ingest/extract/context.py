@@ -234,8 +234,13 @@ class DocContext:
                 or self.demonym_of_named(m.text)
                 or self.dict.lookup(clean_surface(m.text))
             )
-            if m.actor is None and span_root(self.doc, m.start, m.end).dep_ in ADJECTIVE_DEPS:
-                return None  # "Tigrayan forces": a demonym that describes is no actor itself
+            root = span_root(self.doc, m.start, m.end)
+            if m.actor is None and root.dep_ in ADJECTIVE_DEPS:
+                governed = self._regional_government(root)
+                if governed is None:
+                    return None  # "Tigrayan forces": a demonym that describes is no actor
+                m.actor = self.dict.new_actor(governed, "organization")
+                return m.actor
         if (
             m.actor is None
             and m.kind == "gpe"
@@ -247,6 +252,20 @@ class DocContext:
                 clean_surface(m.text), "state" if m.kind == "gpe" else "organization"
             )
         return m.actor
+
+    def _regional_government(self, t: Token) -> str | None:
+        """The name of the government a demonym no state has describes, where "the" and a
+        noun of `speech.regional_governments` follow it ("the Tigrayan government", "the
+        Transnistrian authorities": a body of its own, issue 21S); None for "Tigrayan
+        forces", "Western governments" (no singular government), "a Kurdish official"."""
+        head = t.head
+        if head.i <= t.i or head.lower_ not in self.lex.regional_governments:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        if any(self.men[c.i] is not None for c in head.children if c.i != t.i):
+            return None  # "the Tigrayan regional Amhara government": not one body
+        return clean_surface(f"{t.text} {head.text}")
 
     def _named_alike(self, m: Mention) -> str | None:
         """The organization another mention of the same words names ("Renamo" that the model

@@ -326,7 +326,8 @@ class Resolver:
             or (noun in ctx.lex.person_bodies and kind == "person")
         ):
             return None
-        body = ctx.dict.new_body(state, noun)
+        # "the Sudanese military" after "the Sudanese army" is that army (issue 21S)
+        body = ctx.dict.new_body(state, noun, ctx.lex.same_institution(noun))
         if body is None:
             return None
         after = any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)

@@ -445,15 +445,20 @@ class ActorDictionary:
     def lookup_demonym(self, text: str) -> str | None:
         return self._demonyms.get(name_key(text))
 
-    def new_body(self, state: str, noun: str) -> str | None:
+    def new_body(self, state: str, noun: str, same: frozenset[str] = frozenset()) -> str | None:
         """A state's body of its own ("the Sudanese army", "Egypt's foreign ministry", the
         lexicon's ``institutions``), registered by the state's demonym and the noun
         ("Sudanese army", "Egyptian foreign ministry"), so every form of it is one actor; a
         person's ("Recep Tayyip Erdogan's office", the lexicon's ``person_bodies``) by the
-        person's name."""
+        person's name. A body this document already named by one of the nouns ``same``
+        (another noun of the same institution: "the Sudanese military" after "the
+        Sudanese army") is that one (issue 21S)."""
         entry = self.entries.get(state)
         if entry is None:
             return None
+        for body, (owner, named) in self._bodies.items():
+            if owner == state and named in same:
+                return body
         person = entry.type == "person"
         lead = entry.demonyms[0] if entry.demonyms and not person else f"{entry.name}'s"
         body = self.new_actor(f"{lead} {noun}", "organization")

@@ -171,6 +171,9 @@ def _government_of(ctx: DocContext, title: str, k: int, at: int) -> str | None:
     voiced = clause_state(ctx, at)
     if voiced is not None:
         return voiced
+    reported = _reported_by(ctx, at)
+    if reported is not None:
+        return reported
     named = {  # a state that acts in the sentence: a subject or an owner
         m.actor
         for m in ctx.mentions_in(ctx.sents[k])
@@ -185,6 +188,8 @@ def _government_of(ctx: DocContext, title: str, k: int, at: int) -> str | None:
     if named:
         return named.pop() if len(named) == 1 else None
     states = [a for a in ctx.parties if ctx.type_of(a) == "state"]
+    if len(states) == 2 and len(ctx.parties) == 2:
+        return _facing(ctx, states, k, at) or _topic_state(ctx, k)
     if len(states) != 1 or len(ctx.parties) < 2:
         return _topic_state(ctx, k)
     for m in ctx.mentions_in(ctx.sents[k]):  # "Berlin's summit, hosted by Chancellor X"
@@ -194,6 +199,96 @@ def _government_of(ctx: DocContext, title: str, k: int, at: int) -> str | None:
             return None
     ctx.use(states[0], 0)
     return states[0]
+
+
+def _reported_by(ctx: DocContext, at: int) -> str | None:
+    """The one state whose own people or voice report what the person at token ``at`` says
+    or does (issue 21S): "According to Russian diplomatic sources, Presidential Aide X said
+    ...", "a senior Armenian lawmaker said Prime Minister X proposed ...", "the Armenian
+    Foreign Ministry said Foreign Minister X met ...". The reporter is a state's body or a
+    noun of `roles.side_sources` with the state's demonym or name before it; the person is
+    the subject of the verb of saying or of the clause it reports."""
+    person = ctx.men[at]
+    if person is None:
+        return None
+    root = span_root(ctx.doc, person.start, person.end)
+    if root.dep_ != "nsubj":
+        return None
+    verb = root.head
+    verbs = [verb]
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ctx.lex.speech_verbs:
+        verbs.append(verb.head)  # "a senior Armenian lawmaker said X proposed ..."
+    reporters: list[Token] = []
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ == "nsubj" and v is not verb:
+                reporters.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "according":  # "according to X"
+                reporters += [p for to in c.children for p in to.children if p.dep_ == "pobj"]
+    found: set[str] = set()
+    for r in reporters:
+        mm = ctx.men[r.i]
+        if mm is not None and mm.actor and not mm.place:
+            body = ctx.dict.body_of(mm.actor)  # "the Armenian Foreign Ministry"
+            if body is not None and ctx.type_of(body[0]) == "state":
+                found.add(body[0])
+            continue
+        if r.lemma_.lower() not in ctx.lex.side_sources:
+            continue
+        for c in r.children:
+            own = ctx.men[c.i]
+            if c.dep_ not in ("amod", "compound", "nmod", "poss") or own is None or own.place:
+                continue
+            for x in (c, *c.conjuncts):  # "Armenian and Azerbaijani officials": both
+                named = ctx.men[x.i]
+                if named is not None and named.actor and ctx.type_of(named.actor) == "state":
+                    found.add(named.actor)  # "Russian diplomatic sources"
+    if len(found) != 1:
+        return None
+    state = found.pop()
+    ctx.use(state, ctx.sent_of[at])
+    return state
+
+
+def _facing(ctx: DocContext, states: list[str], k: int, at: int) -> str | None:
+    """In talks between two states, the one a person with an owner-less government title
+    serves where the sentence sets them against someone who speaks for the other (issue
+    21S): "Foreign Minister X and his Azerbaijani counterpart Y", "Prime Minister X
+    proposed to Azerbaijani President Y", "President X met Y": conjoined with them, or
+    them the object of X's verb or of its "to"/"with"."""
+    person = ctx.men[at]
+    if person is None:
+        return None
+    mine = span_root(ctx.doc, person.start, person.end)
+    found: set[str] = set()
+    for m in ctx.mentions_in(ctx.sents[k]):
+        if not m.actor or m.actor == person.actor or ctx.type_of(m.actor) != "person":
+            continue
+        sf = ctx.principal.get(m.actor)
+        if sf is None or sf.target not in states:
+            continue
+        other = span_root(ctx.doc, m.start, m.end)
+        if other.dep_ == "appos":  # "X and his Azerbaijani counterpart Y": the counterpart
+            other = other.head
+        joined = (other.dep_ == "conj" and other.head.i == mine.i) or (
+            mine.dep_ == "conj" and mine.head.i == other.i
+        )
+        verb = mine.head if mine.dep_ == "nsubj" else None
+        objected = verb is not None and (
+            (other.dep_ == "dobj" and other.head.i == verb.i)
+            or (
+                other.dep_ == "pobj"
+                and other.head.lower_ in ("to", "with")
+                and other.head.head.i == verb.i
+            )
+        )
+        if joined or objected:
+            found |= set(states) - {sf.target}
+    if len(found) != 1:
+        return None
+    state = found.pop()
+    ctx.use(state, ctx.sent_of[at])
+    return state
 
 
 def _offered_by(ctx: DocContext, at: int) -> str | None:

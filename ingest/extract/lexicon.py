@@ -167,6 +167,9 @@ class SpeakersSection(CueSection):
     # issue 16a
     institution_forms: dict[str, str] = Field(default_factory=dict)
     person_bodies: Words = Field(default_factory=list)
+    # issue 21S
+    institution_synonyms: dict[str, str] = Field(default_factory=dict)
+    regional_governments: Words = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _voices_are_institutions(self) -> SpeakersSection:
@@ -178,12 +181,18 @@ class SpeakersSection(CueSection):
         unknown = sorted(set(self.institution_forms.values()) - set(self.institutions))
         if unknown:
             raise ValueError(f"institution_forms name no institution: {unknown}")
+        named = set(self.institution_synonyms) | set(self.institution_synonyms.values())
+        unknown = sorted(named - set(self.institutions))
+        if unknown:
+            raise ValueError(f"institution_synonyms name no institution: {unknown}")
         return self
 
 
 class Roles(CueSection):
     titles: Words = Field(default_factory=list)
     heading_verbs: Words = Field(default_factory=list)
+    commanding_verbs: Words = Field(default_factory=list)
+    side_sources: Words = Field(default_factory=list)
     past_adverbs: Words = Field(default_factory=list)
     tenure_prepositions: Words = Field(default_factory=list)
     ordinal_blockers: Words = Field(default_factory=list)
@@ -542,6 +551,12 @@ class Lexicon:
     institution_forms: dict[str, str]
     #: a person's bodies that are actors of their own ("Erdogan's office"), issue 16a
     person_bodies: frozenset[str]
+    #: other nouns of one institution, lower case, and the noun it is registered by ("the
+    #: Sudanese military" is "the Sudanese army"), issue 21S
+    institution_synonyms: dict[str, str]
+    #: nouns of a government that, after "the" and a demonym no state has, name a body of
+    #: their own ("the Tigrayan government"), issue 21S
+    regional_governments: frozenset[str]
     role_titles: frozenset[str]
     spokespeople: frozenset[str]
     #: "a spokesman for the group, X": titles whose "for"/"of" names the body spoken for
@@ -549,6 +564,13 @@ class Lexicon:
     role_blockers: frozenset[str]
     #: "X, who heads the delegation", "the delegation, led by X": X holds a role in its owner
     heading_verbs: frozenset[str]
+    #: verbs of commanding a body, read only where their object is an organization or a
+    #: state's institution ("X, who controls the Sudanese military"), issue 21S
+    commanding_verbs: frozenset[str]
+    #: nouns of a side's own people who report what its office holders do ("a senior
+    #: Armenian lawmaker said Prime Minister X ...", "according to Russian diplomatic
+    #: sources, Presidential Aide X said"), issue 21S
+    side_sources: frozenset[str]
     #: "who once led the movement", "formerly headed by X": adverbs that end a role
     past_role_adverbs: frozenset[str]
     #: nouns of a role that no title rule reads, for the speaks_for fallback only ("an
@@ -921,6 +943,14 @@ class Lexicon:
     #: acts a side may offer on a condition: concessions and agreeing ("will release them if")
     offered_acts: frozenset[str] = frozenset()
 
+    def same_institution(self, noun: str) -> frozenset[str]:
+        """The nouns of the institution ``noun`` names, itself included ("military": army,
+        military, armed forces; `speech.institution_synonyms`), issue 21S."""
+        canon = self.institution_synonyms.get(noun, noun)
+        return frozenset(
+            {noun, canon} | {k for k, v in self.institution_synonyms.items() if v == canon}
+        )
+
     def act_noun(self, noun: str, *classes: str) -> bool:
         """Whether ``noun`` (a lemma) names an act or an outcome: a noun made from a verb
         ("an investigation", "a settlement"; ``grammar.act_suffixes``) or one of the words of
@@ -1020,11 +1050,15 @@ class Lexicon:
             voices=fs(sp.voices),
             institution_forms={k.lower(): v.lower() for k, v in sp.institution_forms.items()},
             person_bodies=fs(sp.person_bodies),
+            institution_synonyms={k.lower(): v.lower() for k, v in sp.institution_synonyms.items()},
+            regional_governments=fs(sp.regional_governments),
             role_titles=fs(ro.titles),
             spokespeople=fs(ro.spokespeople),
             principal_for=fs(ro.principal_for),
             role_blockers=fs(ro.blockers),
             heading_verbs=fs(ro.heading_verbs),
+            commanding_verbs=fs(ro.commanding_verbs),
+            side_sources=fs(ro.side_sources),
             past_role_adverbs=fs(ro.past_adverbs),
             tenure_prepositions=fs(ro.tenure_prepositions),
             ordinal_blockers=fs(ro.ordinal_blockers),

@@ -143,6 +143,7 @@ class Matchers:
         self.state_organs = lexicon.state_organs
         self.institutions = lexicon.institutions
         self.institution_forms = lexicon.institution_forms
+        self.same_institution = lexicon.same_institution
         self.person_bodies = lexicon.person_bodies
         self.role_titles = lexicon.role_titles
         self.title_heads = frozenset(t.split()[-1] for t in lexicon.role_titles)
@@ -184,8 +185,14 @@ class Matchers:
         self.principal_for_ends = frozenset(t.split()[-1] for t in lexicon.principal_for)
         #: common nouns that head a speaker phrase: never a name of its own ("Lawmaker urges")
         self.common_heads = (
-            lexicon.role_titles | lexicon.anonymous | lexicon.groups | lexicon.organs
+            lexicon.role_titles
+            | lexicon.anonymous
+            | lexicon.groups
+            | lexicon.organs
+            # "Delegations of Russia and Ukraine concluded ..." (issue 21S)
+            | lexicon.participant_nouns
         )
+        self.participant_nouns = lexicon.participant_nouns
         self.titles.add("TITLE", [nlp.make_doc(t) for t in sorted(lexicon.role_titles)])
         places = sorted({p for p in dictionary.places})
         if places:
@@ -280,6 +287,13 @@ def find_mentions(
             continue
         if ent.label_ in BLOCKING_LABELS and (k := _state_after_of(doc, s, e, dictionary)):
             cands.append((s, k, 1, None))  # "the Foreign Ministers of Serbia" as a law: a state
+            continue
+        if (
+            ent.label_ == "ORG"
+            and lows[s] in matchers.participant_nouns
+            and (k := _state_after_of(doc, s, e, dictionary))
+        ):
+            cands.append((s, k, 1, None))  # "Delegations of Armenia" as one body: the state
             continue
         verb = _verb_inside(doc, s, e) if ent.label_ in BLOCKING_LABELS else None
         if verb is not None:  # '"…," Lopez told The Daily Planet' as one work of art
@@ -1445,7 +1459,8 @@ def _state_organs(
             state = _state_before(doc, mentions, m, dictionary)
         if state and dictionary.type_of_entry(state) == "state":
             noun = _institution_noun(words, matchers)
-            body = dictionary.new_body(state, noun) if noun else None
+            same = matchers.same_institution(noun) if noun else frozenset()
+            body = dictionary.new_body(state, noun, same) if noun else None
             # "Qatar's Foreign Ministry": a body of its own (issue 15a); "Russia's Defence
             # Ministry": the state
             m.actor, m.kind, m.label, m.text = body or state, "name", "ORGAN", text
@@ -1688,6 +1703,12 @@ def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
             k += 1
         if k < e and doc[k].lower_ in ("of", "for"):
             s = k + 2 if k + 1 < e and doc[k + 1].lower_ == "the" else k + 1
+        elif (
+            2 <= e - k <= 4
+            and all(_name_word(t) for t in doc[k:e])
+            and not any(t.lower_ in ORG_WORDS for t in doc[k:e])
+        ):
+            s = k  # "Presidential Aide Pavel Orlov" as one organization: a title, a name
     if ent.label_ == "ORG" and e - 1 in in_title:  # "the National Salvation Front of General"
         j = e
         while j > s and j - 1 in in_title:

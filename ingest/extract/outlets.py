@@ -270,7 +270,10 @@ def _reporting(root: Token, lex: Lexicon) -> bool:
     if dep == "nsubj" and lemma in _BY_OUTLET - {"ask"}:
         return True  # "PTI news agency quoted sources as saying" (issue 19A)
     if dep in ("dobj", "dative") and lemma in ("tell", "inform", "brief", "quote", "cite"):
-        return lemma in ("tell", "inform", "brief")
+        # "quoted the Interfax news agency as saying", "cited Xinhua": an outlet quoted is
+        # one that reports (issue 21S); "quoted officials as saying" are sources
+        quoted_outlet = _outlet_noun(t, lex) or name_key(t.text) in lex.outlets
+        return lemma in ("tell", "inform", "brief") or quoted_outlet
     if dep == "poss":
         return head.lower_ in _REPORT_NOUNS
     if dep == "pobj":

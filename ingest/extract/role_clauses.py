@@ -60,6 +60,9 @@ def tree_role(ctx: DocContext, m: Mention, *, led_only: bool = False) -> tuple[s
             heads_now = v.lemma_.lower() in ctx.lex.heading_verbs and not _past_role(ctx, v)
             if v.dep_ == "relcl" and heads_now:  # not "X, who once led the Front"
                 relcl += [n for n in _objects(v) if n.pos_ in ("NOUN", "PROPN")]
+            elif v.dep_ == "relcl" and _commands_now(ctx, v):
+                # "X, who controls the Sudanese military" (issue 21S): a body, no place
+                relcl += [n for n in _objects(v) if _commanded(ctx, n)]
             elif v.dep_ == "relcl" and _holds_now(ctx, v):
                 # "X, who has spent three years as the UN chief's envoy" (issue 17t)
                 heads += [n for n in _as_objects(v) if _role_noun(ctx, n)]
@@ -79,18 +82,82 @@ def tree_role(ctx: DocContext, m: Mention, *, led_only: bool = False) -> tuple[s
         relcl += [
             n for n in _objects(verb) if n.pos_ == "NOUN" and n.lemma_.lower() in ctx.lex.body_nouns
         ]
-    if (
-        root.dep_ == "nsubj"
-        and verb.lemma_ == "be"
-        and verb.tag_ in ("VBZ", "VBP")
-        and not any(c.dep_ == "neg" for c in verb.children)
-    ):
-        # "X is the executive director of the aid group Y" (not "was": a past role; not
-        # "X is not Bolivia's president")
-        heads += [c for c in verb.children if c.dep_ == "attr" and _role_noun(ctx, c)]
+    # "X is the executive director of the aid group Y" (not "was": a past role; not "X is
+    # not Bolivia's president")
+    heads += [c for c in _present_attrs(root) if _role_noun(ctx, c)]
     if led_only:  # only a body the person leads: "the Thai panel is led by X"
         return _led_body(ctx, m, root, [], relcl)
-    return _led_body(ctx, m, root, heads, relcl)
+    return _led_body(ctx, m, root, heads, relcl) or _one_of_role(ctx, m, root)
+
+
+def _one_of_role(ctx: DocContext, m: Mention, root: Token) -> tuple[str, str] | None:
+    """A person counted among a body's people (issue 21S): "X, one of the M23 leaders",
+    "One of the group's negotiators, X, said", "X is one of Hamas's representatives in
+    Cairo". The plural noun is one of `roles.member_nouns`; its owner is read as a title's
+    ("the M23", "the group's", "of the Front"). Not "one of the former leaders", not
+    negated, not where the phrase names its own holder or the noun is no member's ("one of
+    the critics of Hamas")."""
+    cands: list[Token] = []
+    if root.dep_ == "appos":
+        cands.append(root.head)  # "One of the M23 leaders, X, said"
+    cands += [c for c in root.children if c.dep_ == "appos"]
+    cands += _present_attrs(root)  # "X is one of ..."
+    for c in cands:
+        noun = members_counted(ctx, c)
+        if noun is None or any(d.dep_ == "neg" for d in c.children):
+            continue
+        if any(blocks(d, ctx.lex.role_blockers) or historical(ctx, d) for d in noun.children):
+            continue  # "one of the former M23 leaders"
+        if _holder_after(ctx, noun, m):
+            continue  # "..., one of the leaders of Hamas Ismail Haniyeh": Haniyeh's
+        owner = role_owner(ctx, noun, m) or _of_owner(ctx, noun)
+        if owner is not None:
+            return noun.lemma_.lower(), owner
+    return None
+
+
+def _of_owner(ctx: DocContext, noun: Token) -> str | None:
+    """The body a counted noun's own "of"/"for" names ("one of the leaders of the Polisario
+    Front"), which :func:`.role_owners.role_owner` does not read on a noun that is itself
+    the object of a preposition; not a place, not a person."""
+    for c in noun.children:
+        if c.dep_ != "prep" or c.lower_ not in ("of", "for"):
+            continue
+        for p in c.children:
+            mm = ctx.men[p.i] if p.dep_ == "pobj" else None
+            if mm is None or mm.place or not mm.actor or ctx.type_of(mm.actor) == "person":
+                continue
+            ctx.use(mm.actor, mm.start, mm.text)
+            return mm.actor
+    return None
+
+
+def _present_attrs(root: Token) -> list[Token]:
+    """What a present, unnegated copula says its subject ``root`` is: "X is the leader of
+    the Front", "X is one of the leaders" (not "was", not "is not")."""
+    verb = root.head
+    if (
+        root.dep_ != "nsubj"
+        or verb.lemma_ != "be"
+        or verb.tag_ not in ("VBZ", "VBP")
+        or any(c.dep_ == "neg" for c in verb.children)
+    ):
+        return []
+    return [c for c in verb.children if c.dep_ == "attr"]
+
+
+def members_counted(ctx: DocContext, t: Token) -> Token | None:
+    """The plural noun of a body's people that "one of" counts a person among ("one of the
+    M23 leaders", "one of the group's chief negotiators"; `roles.member_nouns`), or None."""
+    if t.lower_ != "one":
+        return None
+    for c in t.children:
+        if c.dep_ != "prep" or c.lower_ != "of":
+            continue
+        for n in c.children:
+            if n.dep_ == "pobj" and n.tag_ == "NNS" and n.lemma_.lower() in ctx.lex.member_nouns:
+                return n
+    return None
 
 
 def _led_body(
@@ -133,6 +200,8 @@ def _led_body(
             # "Ethiopia sent a team led by X"; "The delegation, headed by X" after "A
             # Hamas delegation arrived"
             owner = sender(ctx, h) or same_noun_owner(ctx, h)
+        if owner is None and h in relcl:
+            owner = _named_body(ctx, h)  # "X, who leads the RSF" (issue 21S)
         if owner is not None:
             title = ctx.resolve.title_phrase(h)[0] or f"head of {h.lower_}"
             return title, owner
@@ -195,6 +264,43 @@ def _past_role(ctx: DocContext, verb: Token, *, blockers: bool = False) -> bool:
     return any(c.lower_ in words for c in verb.children)
 
 
+def _named_body(ctx: DocContext, h: Token) -> str | None:
+    """The organization a word of a clause's object names itself, with nothing before it
+    that would own it ("who leads the RSF", "who commands the M23"); not a place, a state
+    or a person."""
+    mm = ctx.men[h.i]
+    if mm is None or mm.place or mm.kind != "name" or mm.end - 1 != h.i:
+        return None
+    ctx.new_actor_for(mm)
+    if not mm.actor or ctx.type_of(mm.actor) != "organization":
+        return None
+    ctx.use(mm.actor, mm.start, mm.text)
+    return mm.actor
+
+
+def _commands_now(ctx: DocContext, verb: Token) -> bool:
+    """A verb of commanding (`roles.commanding_verbs`) in the present, not negated, not
+    put in the past ("who once controlled the army")."""
+    if verb.lemma_.lower() not in ctx.lex.commanding_verbs or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ == "neg" or c.lower_ == "longer" for c in verb.children):
+        return False  # "who no longer commands the RSF"
+    return not _past_role(ctx, verb, blockers=True)
+
+
+def _commanded(ctx: DocContext, n: Token) -> bool:
+    """Whether what a verb of commanding has as its object is a body: an organization's name
+    ("the RSF") or a state's institution ("the Sudanese military"), never a place, a state
+    or a person ("who controls Gaza", "who controls the city")."""
+    mm = ctx.men[n.i]
+    if mm is not None:
+        if mm.place or mm.kind in ("gpe", "norp", "demonym"):
+            return False
+        ctx.new_actor_for(mm)
+        return bool(mm.actor) and ctx.type_of(mm.actor or "") == "organization"
+    return n.pos_ == "NOUN" and n.lemma_.lower() in ctx.lex.institutions
+
+
 def _holds_now(ctx: DocContext, verb: Token) -> bool:
     """A verb whose "as" gives a role held now: not the simple past ("who spent years
     as"), not negated, not put in the past by an adverb or a blocker."""
@@ -228,11 +334,14 @@ def _holder_after(ctx: DocContext, title: Token, m: Mention) -> bool:
 
 def _objects(v: Token) -> list[Token]:
     """What a verb of heading heads: "heads the delegation", "presides over the assembly",
-    "serves as the bloc's high representative"."""
+    "serves as the bloc's high representative"; a name the parser hung in apposition on an
+    adjective it took for the object ("leads the paramilitary Rapid Support Forces": the
+    Forces; issue 21S)."""
     out = [c for c in v.children if c.dep_ in ("dobj", "attr")]
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in ("over", "as"):
             out += [p for p in c.children if p.dep_ == "pobj"]
+    out += [a for c in out if c.pos_ == "ADJ" for a in c.children if a.dep_ == "appos"]
     return out
 
 

@@ -153,15 +153,20 @@ def _short_form_before(ctx: DocContext, i: int) -> int | None:
 
 def _brief_before(ctx: DocContext, i: int) -> int | None:
     """Where the title ends whose brief, a region no mention covers, ends at token ``i``
-    ("special envoy to the Middle East X", "envoy for the Sahel X"): the title's last
-    token, or None."""
+    ("special envoy to the Middle East X", "envoy for the Sahel X", "special envoy for the
+    Horn of Africa X": an "of" between its capitalized words): the title's last token, or
+    None."""
     doc = ctx.doc
     p = i
     while (
-        p > i - 5
+        p > i - 7
         and p >= 0
         and ctx.men[p] is None
-        and (doc[p].pos_ == "PROPN" or (doc[p].lower_ == "the" and p < i))
+        and (
+            doc[p].pos_ == "PROPN"
+            or (doc[p].lower_ == "the" and p < i)
+            or (doc[p].lower_ == "of" and 0 < p < i and doc[p - 1].pos_ == "PROPN")
+        )
     ):
         p -= 1
     if p == i or p < 1 or doc[p].lower_ not in ("for", "to", "on"):

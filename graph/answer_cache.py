@@ -67,13 +67,24 @@ class AnswerCache(_PerVersion[Hashable, Any]):
 
     def get(self, key: Hashable, version: str, compute: Callable[[], T]) -> T:
         """The answer to ``key`` at ``version``: kept, or computed now and kept."""
+        found = self.find(key, version)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        return self.keep(key, version, compute())
+
+    def find(self, key: Hashable, version: str) -> Any | None:
+        """The answer to ``key`` kept at ``version``, or None (counted as :meth:`get` counts:
+        the caller computes it and hands it to :meth:`keep`)."""
         with self._lock:
             if self._at(version) and key in self._parts:
                 self._parts.move_to_end(key)
                 self.hits += 1
-                return self._parts[key]  # type: ignore[no-any-return]
+                return self._parts[key]
             self.misses += 1
-        answer = compute()
+            return None
+
+    def keep(self, key: Hashable, version: str, answer: T) -> T:
+        """Keep ``answer`` to ``key``, computed at ``version`` (dropped if it moved on)."""
         with self._lock:
             self._put({key: answer}, version)
         return answer

@@ -794,24 +794,35 @@ class Graph:
         self._limit(limit, MAX_ROWS, "limit")
         since, until = check_window(since, until)
         names = [actors] if isinstance(actors, str) else actors
-        version, found = self.store.version_and_names(names)
-        seeds = self.actor_ids(names, found)
         rels = self._relations(relations, self.schema.fact_types)
         evidence_limit = self._evidence_limit(evidence_limit)
         as_of = check_date(as_of, "as_of")
-        key = ("neighbors", tuple(seeds), depth, tuple(rels), since, until, limit, evidence_limit)
+        asked: list[tuple[Any, ...]] = []  # the seeds and the answer's key, as last resolved
 
-        def answer() -> Subgraph:
-            if not as_of:
-                return self.store.neighborhood(
-                    seeds, depth, rels, since, until, limit, evidence_limit
-                )
-            sub = self.store.neighborhood(
-                seeds, depth, rels, since, until, MAX_ROWS, evidence_limit
-            )
-            return self._subgraph_in_force(sub, seeds, depth, rels, as_of, limit)
+        def seeds_of(version: str, found: dict[str, list[str]]) -> tuple[list[str], Any]:
+            """Inside the store's read: the seeds the names found, and the answer kept."""
+            seeds = self.actor_ids(names, found)
+            key = ("neighbors", tuple(seeds), depth, tuple(rels), since, until, limit)
+            asked[:] = [tuple(seeds), (*key, evidence_limit, as_of)]
+            return seeds, self._answers.find(asked[1], version)
 
-        return self._answers.get((*key, as_of), version, answer)
+        # the version, the names and (unless kept) the neighbourhood in one read of the store
+        version, sub, fresh = self.store.named_neighborhood(
+            names,
+            seeds_of,
+            depth,
+            rels,
+            since,
+            until,
+            MAX_ROWS if as_of else limit,
+            evidence_limit,
+        )
+        if not fresh:
+            return sub
+        seeds, key = asked
+        if as_of:
+            sub = self._subgraph_in_force(sub, list(seeds), depth, rels, as_of, limit)
+        return self._answers.keep(key, version, sub)
 
     # ------------------------------------------------------------------ statements and stances
     def statements(

@@ -505,6 +505,29 @@ class GraphStore(ABC):
         by :func:`admit_neighbours`; edges carry at most ``evidence_limit`` pieces of
         evidence each."""
 
+    def named_neighborhood(
+        self,
+        names: list[str],
+        seeds_of: Callable[[str, dict[str, list[str]]], tuple[list[str], Subgraph | None]],
+        depth: int,
+        relations: list[str],
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 500,
+        evidence_limit: int | None = None,
+    ) -> tuple[str, Subgraph, bool]:
+        """A neighbourhood asked by names: :meth:`version_and_names`, then ``seeds_of(version,
+        found)`` (the caller's seeds for the names, and its answer kept at that version, or
+        None), then, without a kept answer, :meth:`neighborhood` of the seeds. Returns the
+        version, the answer and whether it was read now. A server backend reads it all in one
+        read transaction."""
+        version, found = self.version_and_names(names)
+        seeds, kept = seeds_of(version, found)
+        if kept is not None:
+            return version, kept, False
+        sub = self.neighborhood(seeds, depth, relations, since, until, limit, evidence_limit)
+        return version, sub, True
+
     @abstractmethod
     def projection_edges(
         self, relations: list[str], since: str | None = None, until: str | None = None

@@ -947,17 +947,32 @@ def test_neo4j_answers_read_their_actors_and_neighbours_in_fewer_queries(
     assert sub.left_out == {"Actor": 1, "Topic": 1}
     assert [e["id"] for e in sub.edges] == [f"pressures|hub|a{i}" for i in range(3)]
     assert all(len(e["evidence"]) == e["evidence_total"] == 1 for e in sub.edges)
-    # the data version with the seed's id (not the actor) in one query (an auto-commit
-    # read), then the one level the cap cut and the evidence of the edges it kept in one
-    # transaction
+    # one read transaction: the data version with the seed's id (not the actor), the one
+    # level the cap cut and the evidence of the edges it kept
     assert asked == ["version_and_names", "neighborhood_level", "relations_by_ends"]
-    assert transactions == [1]
+    assert transactions == [0]
     asked.clear()
-    whole = Graph(store).neighbors("a0", depth=2)
+    transactions.clear()
+    graph = Graph(store)
+    whole = graph.neighbors("a0", depth=2)
     assert [n.id for n in whole.nodes] == ["t0", "hub", "a0", "a1", "a2", "a3"]
     assert len(whole.edges) == 6
     assert all(len(e["evidence"]) == e["evidence_total"] == 1 for e in whole.edges)
     assert asked[1:] == ["neighborhood_level", "neighborhood_level"]  # evidence came along
+    assert transactions == [0]
+    asked.clear()
+    # asked again: the kept answer, found inside the same kind of read, which reads the
+    # version and the names only
+    assert graph.neighbors("a0", depth=2) is whole
+    assert asked == ["version_and_names"]
+    # a write moves the version on: read again, in one transaction
+    store.write(WriteBatch(relations=[rel("allied_with", "a0", "a3")]))
+    asked.clear()
+    transactions.clear()
+    again = graph.neighbors("a0", depth=2)
+    assert again is not whole and len(again.edges) == 7
+    assert asked[0] == "version_and_names" and len(asked) > 1
+    assert transactions == [0]
 
 
 def _brute_brokers(

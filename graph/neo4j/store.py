@@ -51,7 +51,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
@@ -270,6 +270,11 @@ class _Described(NamedTuple):
     intermediary: bool
 
 
+#: what a neighbourhood's read gives (:meth:`Neo4jStore._neighbourhood_read`): the admitted
+#: neighbourhood, the nodes as the levels described them, each relation's label and evidence
+_Hood = tuple[Neighbourhood, dict[str, _Described], dict[str, str], dict[str, list[Any]]]
+
+
 @dataclass
 class _PathQuestion:
     """A path question as the queries take it: their parameters, the walked relationship
@@ -291,6 +296,15 @@ class _Near(NamedTuple):
     #: two when the paths of up to two hops were as many as wanted)
     length: int
     stranded: bool = False
+
+
+def _pipelined(session: neo4j.Session) -> AbstractContextManager[Any]:
+    """A read transaction's ``BEGIN`` sent with its first query, not in a round trip of its
+    own, as the driver's ``execute_query`` sends it (its flag is the session's
+    ``_pipelined_begin``): a read of one or two queries costs one round trip less (a driver
+    without the flag begins as before)."""
+    flag = getattr(session, "_pipelined_begin", None)
+    return flag if isinstance(flag, AbstractContextManager) else nullcontext()
 
 
 class _Tx:
@@ -473,7 +487,8 @@ class Neo4jStore(GraphStore):
                 database=self.database, default_access_mode=access
             ) as session:
                 if mode == "read":
-                    return session.execute_read(unit)
+                    with _pipelined(session):
+                        return session.execute_read(unit)
                 return session.execute_write(unit)
         except ActorgraphError:
             raise
@@ -1077,6 +1092,13 @@ class Neo4jStore(GraphStore):
         rows = self._read_one(
             lambda tx: tx.run("version_and_names", needles=sorted(set(needles.values())))
         )
+        return self._named_rows(rows, wanted, needles)
+
+    @staticmethod
+    def _named_rows(
+        rows: list[Any], wanted: list[str], needles: dict[str, str]
+    ) -> tuple[str, dict[str, list[str]], dict[str, Any]]:
+        """The version, the ids each name found and the actors of a ``version_and_names`` row."""
         ids: dict[str, list[str]] = defaultdict(list)
         actors: dict[str, Any] = {}
         for needle, actor_id, props in rows[0]["found"]:
@@ -1667,74 +1689,122 @@ class Neo4jStore(GraphStore):
         ends the cap can leave out brings its relations' evidence along; the kept edges of a
         level the cap cut get theirs after (``relations_by_ends``). The seeds are described
         by the first level's read, asked before the admission starts."""
+        hood = self._read(
+            partial(self._neighbourhood_read, seeds, depth, relations, since, until, limit)
+        )
+        return self._neighbourhood_answer(hood, evidence_limit)
+
+    def named_neighborhood(
+        self,
+        names: list[str],
+        seeds_of: Callable[[str, dict[str, list[str]]], tuple[list[str], Subgraph | None]],
+        depth: int,
+        relations: list[str],
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 500,
+        evidence_limit: int | None = None,
+    ) -> tuple[str, Subgraph, bool]:
+        """One read transaction (its ``BEGIN`` sent with the first query): the data version
+        with the names' actors (``version_and_names``), then, unless ``seeds_of`` has the
+        answer kept, the neighbourhood of the seeds it resolves them to, as
+        :meth:`neighborhood` reads it."""
+        wanted = list(dict.fromkeys(names))
+        needles = {n: name_needle(n) for n in wanted}
+
+        def work(tx: _Tx) -> tuple[str, Subgraph | None, _Hood | None]:
+            rows = tx.run("version_and_names", needles=sorted(set(needles.values())))
+            version, named, _actors = self._named_rows(rows, wanted, needles)
+            seeds, kept = seeds_of(version, named)
+            if kept is not None:
+                return version, kept, None
+            read = self._neighbourhood_read(seeds, depth, relations, since, until, limit, tx)
+            return version, None, read
+
+        version, kept, hood = self._read(work)
+        if kept is not None:
+            return version, kept, False
+        assert hood is not None
+        return version, self._neighbourhood_answer(hood, evidence_limit), True
+
+    def _neighbourhood_read(
+        self,
+        seeds: list[str],
+        depth: int,
+        relations: list[str],
+        since: str | None,
+        until: str | None,
+        limit: int,
+        tx: _Tx,
+    ) -> _Hood:
+        """What :meth:`neighborhood` reads, in ``tx``."""
         labels = self._labels(relations) if relations else []
         name_of_label = self._name_of_label
+        labels_of: dict[str, str] = {}  # relation key -> relationship label
+        evidence_of: dict[str, list[Any]] = {}  # relation key -> evidence, when it came
+        described: dict[str, _Described] = {}  # node id -> as the level read it
+        levels: dict[frozenset[str], list[tuple[str, str, str]]] = {}
+        admitted = 0  # nodes admitted before this level's frontier
 
-        def bfs(
-            tx: _Tx,
-        ) -> tuple[Neighbourhood, dict[str, _Described], dict[str, str], dict[str, list[Any]]]:
-            labels_of: dict[str, str] = {}  # relation key -> relationship label
-            evidence_of: dict[str, list[Any]] = {}  # relation key -> evidence, when it came
-            described: dict[str, _Described] = {}  # node id -> as the level read it
-            levels: dict[frozenset[str], list[tuple[str, str, str]]] = {}
-            admitted = 0  # nodes admitted before this level's frontier
+        def level(frontier: list[str]) -> list[tuple[str, str, str]]:
+            out: list[tuple[str, str, str]] = []
+            room = limit - admitted - len(frontier)
+            for chunk in _chunks(frontier, MAX_ROWS):
+                for row in tx.run(
+                    "neighborhood_level",
+                    frontier=chunk,
+                    types=labels,
+                    since=since,
+                    until=until,
+                    room=room,
+                ):
+                    for node_id, node_labels, name, actor_type, flag in row["nodes"]:
+                        described.setdefault(
+                            node_id, _Described(node_labels, name, actor_type, flag is True)
+                        )
+                    whole = row["whole"]
+                    for label, source, target, evidence in row["edges"]:
+                        key = relation_key(name_of_label[label], source, target)
+                        labels_of[key] = label
+                        if whole:
+                            evidence_of[key] = evidence or []
+                        out.append((key, source, target))
+            return out
 
-            def level(frontier: list[str]) -> list[tuple[str, str, str]]:
-                out: list[tuple[str, str, str]] = []
-                room = limit - admitted - len(frontier)
-                for chunk in _chunks(frontier, MAX_ROWS):
-                    for row in tx.run(
-                        "neighborhood_level",
-                        frontier=chunk,
-                        types=labels,
-                        since=since,
-                        until=until,
-                        room=room,
-                    ):
-                        for node_id, node_labels, name, actor_type, flag in row["nodes"]:
-                            described.setdefault(
-                                node_id, _Described(node_labels, name, actor_type, flag is True)
-                            )
-                        whole = row["whole"]
-                        for label, source, target, evidence in row["edges"]:
-                            key = relation_key(name_of_label[label], source, target)
-                            labels_of[key] = label
-                            if whole:
-                                evidence_of[key] = evidence or []
-                            out.append((key, source, target))
-                return out
+        def incident(frontier: list[str]) -> list[tuple[str, str, str]]:
+            nonlocal admitted
+            read = levels.pop(frozenset(frontier), None)
+            if read is None:
+                read = level(frontier)
+            admitted += len(frontier)
+            return read
 
-            def incident(frontier: list[str]) -> list[tuple[str, str, str]]:
-                nonlocal admitted
-                read = levels.pop(frozenset(frontier), None)
-                if read is None:
-                    read = level(frontier)
-                admitted += len(frontier)
-                return read
+        def describe(ids: list[str]) -> dict[str, tuple[str, str]]:
+            unread = [i for i in ids if i not in described]  # the seeds only
+            if unread:  # the first level's read describes them
+                levels[frozenset(unread)] = level(unread)
+            out: dict[str, tuple[str, str]] = {}
+            for i in ids:
+                if i in described:
+                    kind = self._kind(described[i].labels)
+                    if kind is not None:
+                        out[i] = (kind, name_sort_key(str(described[i].name), i))
+            return out
 
-            def describe(ids: list[str]) -> dict[str, tuple[str, str]]:
-                unread = [i for i in ids if i not in described]  # the seeds only
-                if unread:  # the first level's read describes them
-                    levels[frozenset(unread)] = level(unread)
-                out: dict[str, tuple[str, str]] = {}
-                for i in ids:
-                    if i in described:
-                        kind = self._kind(described[i].labels)
-                        if kind is not None:
-                            out[i] = (kind, name_sort_key(str(described[i].name), i))
-                return out
+        start = [(i, k, key) for i, (k, key) in describe(list(dict.fromkeys(seeds))).items()]
+        hood = admit_neighbours(start, depth, limit, incident, describe)
+        unread = [(k, ends) for k, ends in hood.kept_edges() if k not in evidence_of]
+        for kept_chunk in _chunks(unread, MAX_ROWS):
+            rows = [[a, b, labels_of[k]] for k, (a, b) in kept_chunk]
+            found = {r["i"]: r["evidence"] for r in tx.run("relations_by_ends", rows=rows)}
+            for i, (k, _ends) in enumerate(kept_chunk):
+                evidence_of[k] = found[i] or []
+        return hood, described, labels_of, evidence_of
 
-            start = [(i, k, key) for i, (k, key) in describe(list(dict.fromkeys(seeds))).items()]
-            hood = admit_neighbours(start, depth, limit, incident, describe)
-            unread = [(k, ends) for k, ends in hood.kept_edges() if k not in evidence_of]
-            for kept_chunk in _chunks(unread, MAX_ROWS):
-                rows = [[a, b, labels_of[k]] for k, (a, b) in kept_chunk]
-                found = {r["i"]: r["evidence"] for r in tx.run("relations_by_ends", rows=rows)}
-                for i, (k, _ends) in enumerate(kept_chunk):
-                    evidence_of[k] = found[i] or []
-            return hood, described, labels_of, evidence_of
-
-        hood, described, labels_of, evidence_of = self._read(bfs)
+    def _neighbourhood_answer(self, read: _Hood, evidence_limit: int | None) -> Subgraph:
+        """The subgraph of what :meth:`_neighbourhood_read` read."""
+        hood, described, labels_of, evidence_of = read
+        name_of_label = self._name_of_label
         refs: dict[str, NodeRef] = {}
         for i in hood.seen:
             d = described.get(i)

@@ -220,8 +220,9 @@ def server_args(ap: argparse.ArgumentParser) -> None:
 
 
 def server_pid(args: argparse.Namespace) -> int | None:
-    """``--server-pid``, else the pid ``scripts/neo4j/neo4j`` wrote, else None."""
-    pid_file = ROOT / ".neo4j" / "neo4j.pid"
+    """``--server-pid``, else the pid ``scripts/neo4j/neo4j`` wrote (in ``NEO4J_STATE_DIR``
+    when set, as the script reads it), else None."""
+    pid_file = Path(os.environ.get("NEO4J_STATE_DIR") or ROOT / ".neo4j") / "neo4j.pid"
     if args.server_pid is not None:
         return int(args.server_pid)
     return int(pid_file.read_text().strip()) if pid_file.exists() else None

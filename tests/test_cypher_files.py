@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pytest
 from actorgraph.graph.errors import StoreUnavailableError
-from actorgraph.graph.neo4j.queries import CALL_SLOTS, CypherFileError, QuerySet, load_all, parse
+from actorgraph.graph.neo4j.queries import (
+    CALL_SLOTS,
+    CypherFileError,
+    QuerySet,
+    load_all,
+    parse,
+    sent,
+)
 from actorgraph.graph.schema import default_schema
 
 from tests.helpers import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, ROOT, open_neo4j
@@ -169,7 +176,7 @@ def test_explain_against_the_server(neo4j_driver, name: str) -> None:  # type: i
     queries = QuerySet(default_schema())
     q = queries.get(name)
     text = queries.text(name, **{s: SAMPLE_SLOTS[s] for s in q.slots})
-    params = dict.fromkeys(q.params)
+    params = sent(q, dict.fromkeys(q.params))
     with neo4j_driver.session(database="neo4j") as session:
         result = session.run("EXPLAIN " + text, params)
         summary = result.consume()
@@ -279,7 +286,7 @@ def test_relation_writes_expand_between_bound_ends(neo4j_driver, name: str) -> N
     q = queries.get(name)
     text = queries.text(name, **{s: SAMPLE_SLOTS[s] for s in q.slots})
     with neo4j_driver.session(database="neo4j") as session:
-        plan = session.run("EXPLAIN " + text, dict.fromkeys(q.params)).consume().plan
+        plan = session.run("EXPLAIN " + text, sent(q, dict.fromkeys(q.params))).consume().plan
     ops = [op for op, _ in _operators(plan)]
     assert "Expand(All)" not in ops, ops
     assert "Expand(Into)" in ops or "Create" in ops, ops
@@ -296,6 +303,6 @@ def test_intermediaries_read_the_actors_flag_not_every_relationship(neo4j_driver
     q = queries.get("intermediaries")
     text = queries.text("intermediaries", **{s: SAMPLE_SLOTS[s] for s in q.slots})
     with neo4j_driver.session(database="neo4j") as session:
-        plan = session.run("EXPLAIN " + text, dict.fromkeys(q.params)).consume().plan
+        plan = session.run("EXPLAIN " + text, sent(q, dict.fromkeys(q.params))).consume().plan
     ops = [op for op, _ in _operators(plan)]
     assert not any("Relationship" in op or op.startswith("Expand") for op in ops), ops

@@ -50,6 +50,9 @@ _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
 # string literals, backtick identifiers and // comments: where a `$` is not a parameter
 _NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
+_CODE_PARAM = re.compile(_NOT_CODE.pattern + "|" + _PARAM.pattern)
+#: The one parameter a read query is sent (:func:`in_one_map`): a map of its parameters.
+ARGS = "args"
 
 
 class CypherFileError(ValueError):
@@ -72,6 +75,22 @@ class CypherQuery:
 def used_params(text: str) -> set[str]:
     """The ``$parameters`` a Cypher text uses (not counting strings and comments)."""
     return set(_PARAM.findall(_NOT_CODE.sub(" ", text)))
+
+
+def in_one_map(text: str) -> str:
+    """The text with every ``$name`` (in code, not in strings or comments) read from one map
+    parameter, ``$args.name``. Neo4j 5 keys its plan cache on the text and on each parameter's
+    type, which for a string or a list includes its length in powers of ten (1, 10, 100, ...;
+    ``internal.cypher.use_parameter_size``): two actor ids of 10 and 11 characters, or a path
+    answer of 9 relations and one of 11, were two plans of the same query, and a plan of
+    ``paths_near`` takes 1-2 s of the server's CPU. A map's size is not in the key: one plan
+    a text, whatever the values."""
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        return m.group(0) if name is None else f"${ARGS}.{name}"
+
+    return _CODE_PARAM.sub(sub, text)
 
 
 def used_slots(text: str) -> set[str]:
@@ -118,7 +137,7 @@ def parse(source: str, file: str) -> CypherQuery:
     text = "\n".join(body).strip() + "\n"
     if not text.strip():
         raise CypherFileError(f"{file}: no query")
-    bad = [p for p in params if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", p)]
+    bad = [p for p in params if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", p) or p == ARGS]
     if bad or len(set(params)) != len(params):
         raise CypherFileError(f"{file}: bad or repeated params {list(params)}")
     used = used_params(text)
@@ -151,6 +170,19 @@ def load_all() -> dict[str, CypherQuery]:
         q = parse(entry.read_text(encoding="utf-8"), f"cypher/{entry.name}")
         out[q.name] = q
     return out
+
+
+def one_map(q: CypherQuery) -> bool:
+    """Whether ``q`` is sent its parameters in one map (:func:`in_one_map`): the reads that
+    take any. Writes keep theirs: a batch's rows are sized alike, and a write's plan is quick
+    to make."""
+    return q.mode == "read" and bool(q.params)
+
+
+def sent(q: CypherQuery, values: dict[str, Any]) -> dict[str, Any]:
+    """The parameters ``q`` is sent for these values of its own: in one map when
+    :func:`one_map` says so."""
+    return {ARGS: values} if one_map(q) else values
 
 
 class QuerySet:
@@ -195,6 +227,8 @@ class QuerySet:
             return values[slot]
 
         text = _SLOT.sub(fill, q.text)
+        if one_map(q):
+            text = in_one_map(text)
         self._cache[key] = text
         return text
 

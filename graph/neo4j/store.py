@@ -85,6 +85,7 @@ from actorgraph.graph.neo4j.convert import (
     relation_from_row,
 )
 from actorgraph.graph.neo4j.queries import QuerySet
+from actorgraph.graph.neo4j.queries import sent as queries_sent
 from actorgraph.graph.ranking import date_int, date_str, name_sort_key, rank_evidence
 from actorgraph.graph.schema import Schema
 from actorgraph.graph.settings import split_credentials
@@ -332,7 +333,8 @@ class _Tx:
         if set(params) != set(q.params):
             raise ValueError(f"query '{name}' takes {sorted(q.params)}, got {sorted(params)}")
         text = self.queries.text(name, **(slots or {}))
-        sent = {k: _Rows(v) if type(v) is list else v for k, v in params.items()}
+        # in one map for a read: one plan whatever the sizes of its strings and lists
+        sent = queries_sent(q, {k: _Rows(v) if type(v) is list else v for k, v in params.items()})
         self.ran += 1
         if self.timeout is None:
             return list(self.tx.run(text, sent))

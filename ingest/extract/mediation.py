@@ -375,12 +375,14 @@ class Mediation:
         go-between's "for" names the two sides instead (:meth:`_between_for`)."""
         if n.tag_ not in ("NNS", "NNPS") or n.lower_ not in self.ctx.lex.mediator_nouns:
             return []
-        return [
+        found = [
             a
             for c in n.children
             if c.dep_ == "prep" and c.lower_ == "for"
             for a in self.ctx.resolve.actors_in(c.subtree)
         ]
+        stated = set(self.ctx.parties).union(*(set(p) for p in self.parties.pairs))
+        return [] if stated & set(found) else found  # "mediators for A and B": the sides
 
     def _between_for(self, n: Token) -> list[str]:
         """The two sides a mediator noun's "for" names together (issue-20M): "acted as an

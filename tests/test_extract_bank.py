@@ -126,6 +126,7 @@ FLOORS = {
     "mediation-invitations": 0.95,
     "mediation-help": 0.95,
     "mediation-go-betweens": 0.95,
+    "mediation-third-parties": 0.95,
     # issue-16d
     "demands-holders": 0.95,
     # issue 16r

@@ -628,8 +628,14 @@ class Reader:
         if not self.found:
             return
         ctx = self.ctx
-        named = self.met_sides or self._sides_here()
         mediators = {m for found, _ in self.found for m in found}
+        # whom the rules found mediating in the document is no side here either ("Cairo and
+        # Doha will coordinate with the US in their efforts": the US's co-mediators; issue-21M)
+        named = [
+            p
+            for p in self.met_sides or self._sides_here()
+            if p not in self.parties.mediators or p in self.ctx.parties
+        ]
         links = [(p, IN_SENTENCE) for p in named]
         if len(named) < 2:
             # the document's sides, but no organ of a mediator's own body ("the UN Security
@@ -660,13 +666,17 @@ class Reader:
             conf = IN_DOCUMENT if ctx.parties_stated else INFERRED
             return [(p, conf) for p in ctx.parties]
         senders = {sf.target for m in mediators if (sf := ctx.principal.get(m)) is not None}
+        # nor whom the rules found mediating elsewhere in the document, nor their parts
+        # ("talks mediated by the AU" ... "its envoy X": the AU is no side; issue-21M)
+        known = self.parties.mediators | senders
         seen = dict.fromkeys(m.actor for m in ctx.mentions if m.actor)
         ranked = sorted(
             (
                 a
                 for a in seen
                 if a not in mediators
-                and a not in senders
+                and a not in known
+                and not self.parties.part_of_any(a, known)
                 and a not in ctx.observers
                 and ctx.type_of(a) != "person"
             ),

@@ -391,6 +391,10 @@ class MediationSection(CueSection):
     invite_verbs: Words = Field(default_factory=list)
     apart_modifiers: Words = Field(default_factory=list)
     helping_nouns: Words = Field(default_factory=list)
+    # issue-21M
+    announcing_verbs: Words = Field(default_factory=list)
+    announced_deals: Words = Field(default_factory=list)
+    announced_starts: Words = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _ending_unsays(self) -> MediationSection:
@@ -885,6 +889,10 @@ class Lexicon:
     apart_modifiers: frozenset[str]
     #: issue-20M: "with the help of X, A and B agreed": who helps the sides deal mediates
     helping_nouns: frozenset[str]
+    #: issue-21M: "Qatar announced that A and B had agreed a truce": a third party's word
+    announcing_verbs: frozenset[str]
+    announced_deals: frozenset[str]
+    announced_starts: frozenset[str]
     #: "Kazakhstan, the host,": a host named as such (of the talks, not of a games)
     host_nouns: frozenset[str]
     #: "Egypt and the UAE as observers": never a side of the talks
@@ -1241,6 +1249,9 @@ class Lexicon:
             invite_verbs=fs(me.invite_verbs),
             apart_modifiers=fs(me.apart_modifiers),
             helping_nouns=fs(me.helping_nouns),
+            announcing_verbs=fs(me.announcing_verbs),
+            announced_deals=fs(me.announced_deals),
+            announced_starts=fs(me.announced_starts),
             host_nouns=fs(me.host_nouns),
             observer_nouns=fs(spec.parties.observer_nouns),
             party_nouns=fs(spec.parties.nouns),
@@ -1332,6 +1343,7 @@ class Lexicon:
             | lex.steering_verbs
             | lex.invite_verbs
             | lex.helping_nouns
+            | lex.announcing_verbs
             | lex.channel_verbs
             | lex.carry_verbs
             | lex.movement_verbs

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.lexicon import title_key
+from actorgraph.ingest.extract.mediation_announced import announced
 from actorgraph.ingest.extract.mediation_bodies import unnamed_body
 from actorgraph.ingest.extract.mediation_efforts import FORMER, effort_for, mandate, pursuit
 from actorgraph.ingest.extract.mediation_envoys import (
@@ -98,6 +99,8 @@ class Mediation:
                 t = toks[i]
                 if t.pos_ in ("NOUN", "PROPN") and self._is_mediator_noun(t):
                     self._mediator_noun(t, k)
+                elif self._mediating_modifier(t):
+                    self._mediator_noun(t, k)  # "the three mediating countries, A, B and C"
                 elif t.pos_ in ("NOUN", "PROPN") and (
                     lemma in lex.mediation_nouns
                     or low in lex.mediation_nouns
@@ -132,8 +135,10 @@ class Mediation:
                         or lemma in lex.opening_verbs
                     ):
                         self._host(t, k)
-                    elif lemma in lex.backing_verbs and _hyphened(t):
-                        self._host(t, k)  # "a Qatari-backed dialogue": only talks (see _host)
+                    elif lemma in lex.backing_verbs and (_hyphened(t) or _by_agent(t)):
+                        # "a Qatari-backed dialogue", "the talks, backed by Norway and Cuba,":
+                        # only talks (see _host)
+                        self._host(t, k)
                     elif lemma in lex.deal_verbs:
                         self._deal_made(t, k)
                     if lemma in lex.bridging_verbs or lemma in lex.steering_verbs:
@@ -148,10 +153,12 @@ class Mediation:
                         self._movement(t, k)
                     if lemma in lex.pursuit_verbs or lemma in lex.revival_verbs:
                         pursuit(self, t, k)
-                    if lemma in lex.meeting_verbs:
+                    if lemma in lex.meeting_verbs or lemma in lex.host_verbs:
                         meets_the_sides(self, t, k)
                     if lemma in lex.through_verbs:
                         through_someone(self, t, k)
+                    if lemma in lex.announcing_verbs:
+                        announced(self, t, k)
         self._drop_named_sides()
         self.parties.infer({m for f in self.found for m in f.mediators})
         in_person(self)
@@ -182,6 +189,23 @@ class Mediation:
         # "go-betweens", "co-chairs" are three tokens
         return t.i >= 2 and _two_words(t, 2).replace(" - ", "-") in nouns
 
+    def _mediating_modifier(self, t: Token) -> bool:
+        """ "the mediating countries", "the two mediating states, A and B" (issue-21M): a
+        mediator adjective, however tagged, on a noun of those who act (not "a mediating role",
+        "mediating efforts", "the mediating talks": the rules of roles and efforts read them)."""
+        lex = self.ctx.lex
+        head = t.head
+        words = lex.effort_nouns | lex.talk_nouns | lex.mediation_nouns | lex.help_nouns
+        return (
+            t.lower_ in lex.mediator_adjectives
+            and t.lower_ not in lex.mediator_nouns
+            and t.dep_ in ("amod", "compound")
+            and head.pos_ == "NOUN"
+            and head.i > t.i
+            and head.lemma_.lower() not in words
+            and head.lower_ not in words
+        )
+
     def _host_named(self, t: Token) -> bool:
         """A host noun that names a host of the talks: in apposition ("Kazakhstan, the host,";
         "the hosts, Qatar and Egypt,") or as a role ("Oman, acting as host"), not the host of
@@ -205,7 +229,7 @@ class Mediation:
         res = ctx.resolve
         if self.not_asserted(n) or self._accompanies(n) or self._vouches_only(n):
             return
-        mediators = self._modifiers(n)
+        mediators = self._modifiers(n) + self._plural_for(n)
         head = n
         while (
             head.dep_ == "conj"
@@ -243,6 +267,10 @@ class Mediation:
         if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.dep_ == "appos":
             # "Norway and Ireland, two of the guarantor countries, ..."
             mediators += self._np_actors(n.head.head.head)
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NUM":
+            # "spoke to one of the main interlocutors, Qatar's prime minister X," however the
+            # parser hung the name (issue-21M)
+            mediators += ctx.resolve.actors_in(_named_after(n))
         if n.tag_ in ("NNS", "NNPS"):  # "the co-chairs from the UN, the EU and the OSCE"
             nxt = n.doc[n.i + 1] if n.i + 1 < len(n.doc) else None  # (a list hung elsewhere)
             if nxt is not None and nxt.lower_ == "from" and nxt.dep_ == "prep":
@@ -312,7 +340,7 @@ class Mediation:
         if not parties and n.dep_ == "appos" and gov.pos_ in ("NOUN", "PROPN"):
             parties = self._object_between(gov.head)  # "Norway, the guarantor, attended the
             # talks between A and B"
-        if not parties:
+        if not parties and n.tag_ not in ("NNS", "NNPS"):
             parties = self._between_for(n)  # "an intermediary for Iran and the United States"
         if not parties and n.lemma_.lower() in ctx.lex.mediator_role_nouns:
             # "served as a messenger for Ocalan": the one whose words are carried is a side
@@ -340,6 +368,21 @@ class Mediation:
                 return
         # "Hamas mediators reach out to ...": a side's negotiators are no mediators
         self.link(mediators, parties, k, not_a_party=modifier_only)
+
+    def _plural_for(self, n: Token) -> list[str]:
+        """Whom plural mediators work for: "mediators for Qatar and Egypt plan to engage
+        Hamas" (issue-21M), as "negotiators for the government" are its people; a singular
+        go-between's "for" names the two sides instead (:meth:`_between_for`)."""
+        if n.tag_ not in ("NNS", "NNPS") or n.lower_ not in self.ctx.lex.mediator_nouns:
+            return []
+        found = [
+            a
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for a in self.ctx.resolve.actors_in(c.subtree)
+        ]
+        stated = set(self.ctx.parties).union(*(set(p) for p in self.parties.pairs))
+        return [] if stated & set(found) else found  # "mediators for A and B": the sides
 
     def _between_for(self, n: Token) -> list[str]:
         """The two sides a mediator noun's "for" names together (issue-20M): "acted as an
@@ -465,7 +508,7 @@ class Mediation:
             # "Oman is mediating" read as a predicate of "is": the subject is the copula's
             mediators = [r.actor for r in ctx.resolve.subject_actors(v.head)]
         if not mediators:
-            mediators = [r.actor for r in ctx.resolve.subject_actors(v)]
+            mediators = self._relative_list(v, [r.actor for r in ctx.resolve.subject_actors(v)])
             mediators += self._subjects_senders(v, mediators)
             mediators += [a for a in self._subject_bodies(v) if a not in mediators]
             if not mediators:
@@ -612,6 +655,9 @@ class Mediation:
         talks = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         if v.dep_ in ("acl", "amod"):  # "talks hosted by Oman", "Turkish-hosted talks"
             talks.append(v.head)
+            held = _between_holder(v.head) if v.dep_ == "acl" else None
+            if held is not None:  # "the talks between A and B, sponsored by Norway,": the
+                talks.append(held)  # parser hung the participle on the last side
         venue = self._venue_of_talks(v)
         if venue is not None:  # "talks in the Cuban capital that was hosted by Cuba"
             talks.append(venue)
@@ -1050,6 +1096,7 @@ class Mediation:
             top = top.head  # whose relative clause the carrying verb belongs to
         if top.dep_ == "relcl" and top.head.dep_ == "appos":  # "X, the businessman who carried"
             subjects = [*subjects, top.head.head]
+        out = self._relative_list(top, out)
         out += self._subjects_senders(v, out)
         if not out:
             out = self._lost_subject_actors(v)
@@ -1059,6 +1106,37 @@ class Mediation:
                     if ctx.type_of(a) == "person" and a not in out:
                         out.append(a)
         return out
+
+    def _relative_list(self, v: Token, found: list[str]) -> list[str]:
+        """The subjects of a relative clause on a list of names, by the verb's number where the
+        parser hung it on one name (issue-21M): "Qatar and Egypt, which have mediated" (on
+        Egypt) is both, "Jordan and Egypt, which has mediated" (on Jordan) only Egypt."""
+        if v.dep_ != "relcl" or not any(c.lower_ in ("which", "who") for c in v.children):
+            return found
+        head = v.head
+        names = [head, *head.conjuncts]
+        if len(names) < 2 or any(n.tag_ != "NNP" for n in names):
+            return found
+        last = max(names, key=lambda n: n.i)
+        if last.i + 1 >= len(v.doc) or v.doc[last.i + 1].text != "," or v.i < last.i:
+            return found
+        verbs = [v, *(c for c in v.children if c.dep_ in ("aux", "auxpass"))]
+        first_verb = min(verbs, key=lambda x: x.i)
+        resolve = self.ctx.resolve
+        if first_verb.tag_ == "VBP" and head.i == last.i:  # on the last name, plural verb
+            return [
+                *found,
+                *(
+                    a
+                    for n in names
+                    for a in resolve.actors_in(_without(n, _CLAUSES))
+                    if a not in found
+                ),
+            ]
+        if first_verb.tag_ == "VBZ" and head.i != last.i:  # on the first, singular verb
+            own = resolve.actors_in(_without(last, _CLAUSES))
+            return [a for a in found if a in own] or found
+        return found
 
     def _lost_subject_actors(self, v: Token) -> list[str]:
         """The subject of a verb the parser cut from it (see :func:`_lost_subject`), and who
@@ -1917,6 +1995,36 @@ def _hyphened(v: Token) -> bool:
         and v.doc[v.i - 1].text in ("-", "–")
         and v.doc[v.i - 2].pos_ in ("PROPN", "NOUN", "ADJ")
     )
+
+
+def _named_after(n: Token) -> list[Token]:
+    """The phrase after a comma that follows ``n``, up to the next comma or verb: the name a
+    description is given ("one of the mediators, Qatar's prime minister X, ...")."""
+    doc, end = n.doc, n.sent.end
+    if n.i + 2 >= end or doc[n.i + 1].text != ",":
+        return []
+    out: list[Token] = []
+    for x in doc[n.i + 2 : end]:
+        if x.text in (",", ";", ":", ".") or x.pos_ in ("VERB", "AUX"):
+            break
+        out.append(x)
+    return out
+
+
+def _by_agent(v: Token) -> bool:
+    """A passive participle with its "by" phrase: "backed by Norway"."""
+    return v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children)
+
+
+def _between_holder(t: Token) -> Token | None:
+    """The noun whose "between" phrase ``t`` is a side in ("talks between A and B": the talks
+    for B), else None."""
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ != "between" or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return prep.head
 
 
 def _demonym(t: Token) -> bool:

@@ -53,6 +53,8 @@ def other_matter(m: Mediation, deal: Token) -> bool:
     def kind(t: Token) -> bool:
         if lemma_of(t) in lex.deal_kinds or t.lower_ in lex.deal_kinds:
             return True
+        if t.ent_type_ in ("DATE", "TIME") or any(c.dep_ == "nummod" for c in t.children):
+            return True  # a length, not a matter: "a four-day truce" (issue-21M)
         return any(a in ctx.parties for a in ctx.resolve.actors_in(t.subtree))
 
     def elsewhere(p: Token) -> bool:

@@ -59,9 +59,10 @@ def meets_the_sides(m: Mediation, v: Token, k: int) -> None:
         ]
     if ctx.negated(v) or m.not_asserted(v) or _meets_two_named(m, v, met, k):
         return
-    if _met_apart(m, v, talks, met, k):
+    if _met_apart(m, v, talks, met, k) or _hosts_two_named(m, v, met, k):
         return
-    if not any(_both_sides(m, o) for o in met):
+    hosts = lemma_of(v) in ctx.lex.host_verbs
+    if not any(_both_sides(m, o, counted=hosts) for o in met):
         return
     mediators = m.principals(m.subject_actors(v))
     if mediators:  # the sides: the document's, else the pair named last before
@@ -100,7 +101,13 @@ def _met_apart(m: Mediation, v: Token, talks: list[Token], met: list[Token], k: 
     apart = ctx.lex.apart_modifiers
     if not any(c.dep_ == "amod" and c.lower_ in apart for t in talks for c in t.children):
         return False
-    found = m.principals(m.subject_actors(v))
+    return _met_stated_pair(m, m.principals(m.subject_actors(v)), met, k)
+
+
+def _met_stated_pair(m: Mediation, found: list[str], met: list[Token], k: int) -> bool:
+    """Links ``found`` to the two sides one of ``met`` names in one list, where they are the
+    document's parties or a pair it states, and none of them is ``found``."""
+    ctx = m.ctx
     for o in met:
         sides = m.parties.principals(ctx.resolve.actors_in(o.subtree))
         stated = set(sides) <= set(ctx.parties) or any(
@@ -110,6 +117,22 @@ def _met_apart(m: Mediation, v: Token, talks: list[Token], met: list[Token], k: 
             m.link(found, sides, k, not_a_party=True)
             return True
     return False
+
+
+def _hosts_two_named(m: Mediation, v: Token, met: list[Token], k: int) -> bool:
+    """ "Putin hosted the leaders of Armenia and Azerbaijan in Moscow", "Egypt hosted Israeli
+    and Hamas negotiators": a third party hosting the people of two sides it names in one
+    list, where they are the document's sides, hosts their talks (issue-21M); not a host of
+    two of one side, nor of a pair the document does not negotiate between (a summit's
+    guests)."""
+    ctx = m.ctx
+    if lemma_of(v) not in ctx.lex.host_verbs:
+        return False
+    talks = ctx.lex.talk_nouns
+    people = [o for o in met if lemma_of(o) not in talks and o.lower_ not in talks]
+    if not people:  # (hosted talks: `Mediation._host`)
+        return False
+    return _met_stated_pair(m, m.principals(m.subject_actors(v)), people, k)
 
 
 def _envoy(m: Mediation, actor: str) -> bool:
@@ -122,18 +145,31 @@ def _envoy(m: Mediation, actor: str) -> bool:
     return bool(words) and (words[-1] in lex.mandate_titles or words[-1] in lex.mediator_nouns)
 
 
-def _both_sides(m: Mediation, t: Token) -> bool:
+def _both_sides(m: Mediation, t: Token, counted: bool = False) -> bool:
     """ "both sides", "the warring parties", "each side", also as the owner's people: "the
-    heads of the two sides", "leaders of both delegations"."""
+    heads of the two sides", "leaders of both delegations"; with ``counted``, the pair nouns
+    that name the sides only when counted too ("hosted the two leaders", issue-21M)."""
     lex = m.ctx.lex
+    nouns = lex.pair_nouns | lex.counted_pair_nouns if counted else lex.pair_nouns
     for x in (t, *(g for c in t.children if c.lower_ == "of" for g in c.children)):
-        pair = lemma_of(x) in lex.pair_nouns or x.lower_ in lex.pair_nouns
+        pair = lemma_of(x) in nouns or x.lower_ in nouns
+        if pair and counted and _owned(m, x):
+            continue  # "the two Hamas leaders": two of one side
         kids = {c.lower_ for c in x.children}
         if pair and kids & _BOTH and (x.tag_ in ("NNS", "NNPS") or kids & {"each", "either"}):
             return True
         if pair and m.parties.is_pair_phrase(x) and kids & _BOTH:
             return True
     return False
+
+
+def _owned(m: Mediation, x: Token) -> bool:
+    """A noun a modifier gives to an actor: "the two Hamas leaders", "Israel's two envoys"."""
+    return any(
+        m.ctx.resolve.actors_in(c.subtree)
+        for c in x.children
+        if c.dep_ in ("compound", "amod", "poss", "nmod")
+    )
 
 
 def through_someone(m: Mediation, v: Token, k: int) -> None:

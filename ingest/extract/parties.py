@@ -48,6 +48,9 @@ class Parties:
         self._sentences: dict[str, int] | None = None
         #: actors the text names as the sides ("A and B as the two sides"), kept as they are
         self._named_sides: set[str] = set()
+        #: the mediators the rules found, and the bodies of those that are people (set by
+        #: :meth:`infer`): no side of the document's talks for the fallbacks either
+        self.mediators: set[str] = set()
         #: per sentence, the actors a negotiation noun names as its sides there ("talks
         #: between A and B", "the A-B dialogue"): no mediator of that sentence
         self.sides_in: dict[int, set[str]] = {}
@@ -229,6 +232,7 @@ class Parties:
         mediators = mediators | {
             sf.target for m in mediators if (sf := ctx.principal.get(m)) is not None
         }
+        self.mediators = mediators
         counts: Counter[str] = Counter()
         outside = self._addressing_the_sides()
 

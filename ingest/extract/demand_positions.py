@@ -40,11 +40,11 @@ from actorgraph.ingest.extract.coref import FIRST_PLURAL, FIRST_SINGULAR
 from actorgraph.ingest.extract.demand_conditions import DemandConditions
 from actorgraph.ingest.extract.demand_owners import share_actor, topic_list
 from actorgraph.ingest.extract.lexicon import FUTURE_AUXILIARIES, Words, read_cue_file
+from actorgraph.ingest.extract.records import Resolved
 from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.lexicon import Lexicon
-    from actorgraph.ingest.extract.records import Resolved
     from actorgraph.ingest.extract.topics import Topic
     from spacy.tokens import Span, Token
 
@@ -137,6 +137,8 @@ class DemandPositions(DemandConditions):
                 self._urgent_that(t)
             if low == "negotiable" or low in terms.held_adjectives:
                 self._held_thing(t, terms)
+            if low in ("without", "until") and t.dep_ == "prep":
+                self._no_step_without(t)
 
     def _foreseen(self, verb: Token) -> bool:
         """Whether the clause is another's forecast or belief about the side ("Kyiv will
@@ -460,3 +462,33 @@ class DemandPositions(DemandConditions):
             return
         sources = ctx.resolve.subject_actors(verb)
         self._emit("demands", sources, self._content(noun), word, 0.6)
+
+    # ------------------------------------------------------------------ no truce without X
+    def _no_step_without(self, prep: Token) -> None:
+        """ "'No ceasefire without the return of our prisoners,' Kuleba said", "No truce
+        without the release of the hostages, says Netanyahu": a step of the talks ruled out,
+        with no verb, until a condition holds is the speaker's demand for the condition (the
+        copula's form is :meth:`_ruled_out_unless`)."""
+        ctx = self.ctx
+        step = prep.head
+        if step.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ == "no" for c in step.children
+        ):
+            return
+        if not self._dependent(step):
+            return  # "no water without a permit"
+        speech = step.head
+        lex = ctx.lex
+        if step.dep_ in ("ccomp", "nsubj") and speech.lemma_.lower() in lex.speech_verbs:
+            if not ctx.asserted(speech):
+                return
+            sayers = [c for c in speech.children if c.dep_ == "nsubj" and c.i != step.i]
+            sources = [r for c in sayers for r in ctx.resolve.resolve_np(c)]
+        elif step.dep_ == "ROOT":
+            q = ctx.in_quote(step.i)
+            sources = [Resolved(q.speaker)] if q is not None and q.speaker else []
+        else:
+            return
+        what = _pobj(prep)
+        if what is not None and sources:
+            self._emit("demands", sources, self._content(what), prep, 0.6)

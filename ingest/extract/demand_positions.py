@@ -22,6 +22,8 @@ word classes are ``data/demand_positions.yaml``, validated on load:
 - an extraposed need in someone's words: "Hammer says it is urgent that talks happen now";
 - a thing called non-negotiable by the one who speaks or describes ("described the
   declaration as incorporating the non-negotiable withdrawal of rebel forces");
+- a step ruled out with no verb: "'No ceasefire without the return of our prisoners,' X said";
+- the act it is time for another actor to do: "said it was time for Russia to end the war";
 - a copula with an adjective of insisting asserts its clause as a verb of insisting does
   ("Azerbaijan is adamant that Armenia must change its constitution"): :meth:`_judges`.
 
@@ -41,6 +43,7 @@ from actorgraph.ingest.extract.demand_conditions import DemandConditions
 from actorgraph.ingest.extract.demand_owners import share_actor, topic_list
 from actorgraph.ingest.extract.lexicon import FUTURE_AUXILIARIES, Words, read_cue_file
 from actorgraph.ingest.extract.records import Resolved
+from actorgraph.ingest.extract.topic_spans import contentless_act
 from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
@@ -139,6 +142,8 @@ class DemandPositions(DemandConditions):
                 self._held_thing(t, terms)
             if low in ("without", "until") and t.dep_ == "prep":
                 self._no_step_without(t)
+            if low == "time" and t.dep_ == "attr":
+                self._time_for(t)
 
     def _foreseen(self, verb: Token) -> bool:
         """Whether the clause is another's forecast or belief about the side ("Kyiv will
@@ -492,3 +497,37 @@ class DemandPositions(DemandConditions):
         what = _pobj(prep)
         if what is not None and sources:
             self._emit("demands", sources, self._content(what), prep, 0.6)
+
+    # ------------------------------------------------------------------ it is time for X to Y
+    def _time_for(self, n: Token) -> None:
+        """ "Blinken said it was time for Russia to end the war", "It is high time for Hamas to
+        accept the deal, Qatar said": the act it is time for another actor to do, asked in
+        someone's words."""
+        ctx = self.ctx
+        cop = n.head
+        if cop.lemma_.lower() != "be" or not any(
+            c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in cop.children
+        ):
+            return
+        act = next(
+            (
+                c
+                for c in n.children
+                if c.dep_ in ("relcl", "acl")
+                and c.pos_ == "VERB"
+                and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ),
+            None,
+        )
+        doer = next((g for g in act.children if g.dep_ == "nsubj"), None) if act else None
+        if act is None or doer is None or not ctx.asserted(cop) or ctx.negated(n):
+            return
+        sources = self._judges(cop)
+        doers = ctx.resolve.resolve_np(doer, pronouns=False)
+        if not sources or not doers or share_actor(ctx, sources, doers):
+            return  # "it is time for the mediators to go home", "time for us to act"
+        if contentless_act(act, ctx.lex):
+            return  # "it is time for both sides to keep talking"
+        target = topic_list(ctx.topics.from_vp(act))
+        self._emit("demands", sources, self.t.and_conjoined(target, act), n, 0.6)

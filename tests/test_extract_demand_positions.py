@@ -24,7 +24,7 @@ def ex() -> Extractor:
 def test_the_cue_file_is_validated_on_load(tmp_path: Path) -> None:
     terms = load_positions()
     assert {"exchange", "return"} <= set(terms.exchange_nouns)
-    assert "adamant" in terms.insisting_adjectives and "for" in terms.plan_needs["provide"]
+    assert "for" in terms.plan_needs["provide"]
     bad = tmp_path / "bad.yaml"
     bad.write_text("exchange_nouns: [exchange]\nunknown_class: [x]\n", encoding="utf-8")
     with pytest.raises(InputError):
@@ -42,7 +42,6 @@ def test_plan_needs_must_name_plan_verbs(tmp_path: Path) -> None:
         "minimum_verbs",
         "linking_verbs",
         "regarding_verbs",
-        "insisting_adjectives",
     ]
     f.write_text(
         "".join(f"{c}: [x]\n" for c in classes) + "plan_verbs: [envisage]\n"
@@ -100,4 +99,12 @@ def test_an_insisted_condition_is_read_once(ex: Extractor) -> None:
         ex,
         "Azerbaijan insisted that any peace deal is conditional on a change of the constitution.",
     )
+    assert [s for s, _ in found] == ["azerbaijan"] and "constitution" in found[0][1]
+
+
+def test_an_insisting_adjective_is_in_the_lexicon_and_needs_a_copula(ex: Extractor) -> None:
+    from actorgraph.ingest.extract.lexicon import Lexicon
+
+    assert "adamant" in Lexicon.load().insisting_adjectives
+    found = _demands(ex, "Azerbaijan is adamant that Armenia must change its constitution.")
     assert [s for s, _ in found] == ["azerbaijan"] and "constitution" in found[0][1]

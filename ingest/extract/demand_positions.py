@@ -24,8 +24,9 @@ word classes are ``data/demand_positions.yaml``, validated on load:
   declaration as incorporating the non-negotiable withdrawal of rebel forces");
 - a step ruled out with no verb: "'No ceasefire without the return of our prisoners,' X said";
 - the act it is time for another actor to do: "said it was time for Russia to end the war";
-- a copula with an adjective of insisting asserts its clause as a verb of insisting does
-  ("Azerbaijan is adamant that Armenia must change its constitution"): :meth:`_judges`.
+- (a copula with an adjective of insisting asserts its clause as a verb of insisting does,
+  "Azerbaijan is adamant that Armenia must change its constitution": the lexicon's
+  `demands.insisting_adjectives`, read by :meth:`.stance_rules.StanceRules._judges`).
 
 Each needs the side named as an actor, an asserted cue (not negated, hedged, asked, a
 forecast or a commentator's words) and a content that is no actor alone.
@@ -73,7 +74,6 @@ class Terms(BaseModel):
     plan_verbs: Words
     plan_needs: dict[str, Words] = Field(default_factory=dict)
     plans_not_demands: Words = Field(default_factory=list)
-    insisting_adjectives: Words
     position_nouns: Words = Field(default_factory=list)
     focus_verbs: Words = Field(default_factory=list)
     urgency_adjectives: Words = Field(default_factory=list)
@@ -117,7 +117,8 @@ def _clause(t: Token) -> Token:
 
 
 class DemandPositions(DemandConditions):
-    """Demands as a side's terms: exchanges, minimums, ties, plans, insisting adjectives."""
+    """Demands as a side's terms and position: exchanges, minimums, ties, conditions seen,
+    plans, positions, urgency, "no X without Y", "time for X to Y"."""
 
     def _positions(self, s: Span) -> None:
         """The cues of this layer in one sentence."""
@@ -158,8 +159,8 @@ class DemandPositions(DemandConditions):
         if top.dep_ not in ("ccomp", "xcomp") or head.pos_ not in ("VERB", "AUX"):
             return False
         lemma = head.lemma_.lower()
-        if lemma in lex.forecast_verbs | lex.belief_verbs - lex.speech_verbs:
-            return True
+        if lemma in (lex.forecast_verbs | lex.belief_verbs) - lex.speech_verbs:
+            return True  # "analysts predict", "Israel expects" (not "said", "warned")
         commentators = positions_for(lex).commentators
         return lemma in lex.speech_verbs and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in commentators for c in head.children
@@ -334,26 +335,6 @@ class DemandPositions(DemandConditions):
             targets = self._content(what)
         self._emit("demands", sources, targets, v, 0.6)
 
-    # ------------------------------------------------------------------ is adamant that
-    def _judges(self, clause: Token) -> list[Resolved]:
-        """Who asserts a clause (:meth:`.stance_rules.StanceRules._judges`), and the subject
-        of a copula with an adjective of insisting ("Azerbaijan is adamant that Armenia must
-        change its constitution")."""
-        found = super()._judges(clause)
-        if found or clause.dep_ != "ccomp":
-            return found
-        cop = clause.head
-        adjectives = positions_for(self.ctx.lex).insisting_adjectives
-        if cop.dep_ == "acomp":  # "is insistent that ...", the clause hung on the adjective
-            cop = cop.head
-        adj = next(
-            (c for c in cop.children if c.dep_ == "acomp" and c.lemma_.lower() in adjectives),
-            None,
-        )
-        if cop.lemma_.lower() != "be" or adj is None or not self.ctx.asserted(cop):
-            return []
-        return self.ctx.resolve.subject_actors(cop)
-
     # ------------------------------------------------------------------ its position centres on
     def _position_turns_on(self, verb: Token, terms: Terms) -> None:
         """ "Hamas said its position centres on securing a permanent ceasefire, the complete
@@ -385,14 +366,20 @@ class DemandPositions(DemandConditions):
         sources = self._owners(held) or self._owners(verb)  # "its" hung on the verb
         if not sources:
             return
+        doc = verb.doc
         items = [first]
         items += [c for c in first.conjuncts if c.i > first.i]
-        items += [
+        items += [  # the items the parser hung on the verb or on the clause above it, each
+            # opened by a comma or "and" ("..., the complete withdrawal of X, and Y")
             c
-            for c in verb.children  # the items the parser hung on the verb
-            if c.dep_ in ("appos", "conj", "dobj") and c.pos_ == "NOUN" and c.i > first.i
+            for x in (verb, verb.head)
+            for c in x.children
+            if c.dep_ in ("appos", "conj", "dobj", "dep")
+            and c.pos_ == "NOUN"
+            and c.i > first.i
+            and doc[c.left_edge.i - 1].lower_ in (",", "and")
         ]
-        items += [g for c in items if c.dep_ == "appos" for g in c.conjuncts if g.i > c.i]
+        items += [g for c in items[1:] for g in c.conjuncts if g.i > c.i]
         targets: list[Topic | str] = []
         for x in dict.fromkeys(items):
             for y in self._content(x):

@@ -170,6 +170,8 @@ FLOORS = {
     # issue-21S
     "speakers-counted": 0.95,
     "actors-regional": 0.95,
+    # issue-21D
+    "demands-positions": 0.95,
 }
 
 

@@ -66,8 +66,15 @@ class DemandVerbs(DemandOwners):
         passive = _passive_infinitive(v)
         if not self.t.frame_ok(v, frame) and self._shared_object(v) is None and passive is None:
             return
-        if any(c.dep_ == "ccomp" and c.lemma_.lower() in ctx.lex.dependence for c in v.children):
-            return  # "insisted that peace hinges on X": the condition rule's (X)
+        if any(
+            c.dep_ == "ccomp"
+            and any(
+                x.lemma_.lower() in ctx.lex.dependence
+                for x in (c, *(g for g in c.children if g.dep_ == "acomp"))
+            )
+            for c in v.children
+        ):  # "insisted that peace hinges on X", "that any deal is conditional on X" (21D)
+            return  # the condition rule's (X)
         if v.dep_ in ("pcomp", "amod") and not absolute_participle(v):
             return
         if gives_name(v, ctx.men):
@@ -463,8 +470,10 @@ class DemandVerbs(DemandOwners):
         ):
             return
         obj = self.t.deal_object(ccomp)
-        if obj is None:
-            return
+        if obj is None or ctx.negated(ccomp) or ctx.negated(obj):
+            return  # "stressed that the declaration is not a question of withdrawal" (21D)
+        if obj.lemma_.lower() in ctx.lex.dependence:
+            return  # "insisted that any deal is conditional on X": the condition rule's (X)
         sources = ctx.resolve.subject_actors(v)
         if sources:
             self._emit("demands", sources, self.t.deal_target(ccomp, obj), v, 0.65)

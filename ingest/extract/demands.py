@@ -12,7 +12,8 @@ the army be allowed to resume"); a quoted imperative ("“Stop the bombing,” X
 
 The rules are layers over :class:`.demand_owners.DemandOwners` (whose a demand is), one module
 each: :mod:`.demand_verbs`, :mod:`.demand_conditions`, :mod:`.demand_deontic`,
-:mod:`.demand_nouns`, :mod:`.demand_pressure` (pressure put on another, ultimatums).
+:mod:`.demand_nouns`, :mod:`.demand_pressure` (pressure put on another, ultimatums),
+:mod:`.demand_positions` (a side's terms: exchanges, minimums, ties, plans; issue-21D).
 """
 
 from __future__ import annotations
@@ -20,9 +21,12 @@ from __future__ import annotations
 from actorgraph.ingest.extract.demand_conditions import DemandConditions
 from actorgraph.ingest.extract.demand_deontic import DeonticDemands
 from actorgraph.ingest.extract.demand_nouns import DemandNouns
+from actorgraph.ingest.extract.demand_positions import DemandPositions
 from actorgraph.ingest.extract.demand_pressure import DemandPressure
 from actorgraph.ingest.extract.demand_verbs import DemandVerbs
 
 
-class DemandRules(DemandVerbs, DemandConditions, DeonticDemands, DemandNouns, DemandPressure):
+class DemandRules(
+    DemandVerbs, DemandPositions, DemandConditions, DeonticDemands, DemandNouns, DemandPressure
+):
     """The demand rules."""

@@ -230,6 +230,7 @@ class Demands(CueSection):
     modals: Words = Field(default_factory=list)
     necessity: Words = Field(default_factory=list)
     insist_verbs: Words = Field(default_factory=list)
+    insisting_adjectives: Words = Field(default_factory=list)  # issue-21D
     agree_verbs: Words = Field(default_factory=list)
     list_nouns: Words = Field(default_factory=list)
     background_verbs: Words = Field(default_factory=list)
@@ -658,6 +659,8 @@ class Lexicon:
     modals: frozenset[str]
     necessity: frozenset[str]
     insist_verbs: frozenset[str]
+    #: "is adamant that X must Y": adjectives a copula insists with (issue-21D)
+    insisting_adjectives: frozenset[str]
     agree_verbs: frozenset[str]
     demand_list_nouns: frozenset[str]
     background_verbs: frozenset[str]
@@ -1113,6 +1116,7 @@ class Lexicon:
             modals=fs(de.modals),
             necessity=fs(de.necessity),
             insist_verbs=fs(de.insist_verbs),
+            insisting_adjectives=fs(de.insisting_adjectives),
             agree_verbs=fs(de.agree_verbs),
             demand_list_nouns=fs(de.list_nouns),
             held_phrases=tuple(sorted(set(de.held_phrases), key=len, reverse=True)),

@@ -381,7 +381,8 @@ class StanceRules:
 
     def _judges(self, clause: Token) -> list[Resolved]:
         """Who asserts a clause: the subject of the verb of saying it is the object of (not in
-        a quote), else the speaker of the quote it is in (for the clause at its top)."""
+        a quote), else the speaker of the quote it is in (for the clause at its top), else the
+        subject of a copula of insisting ("is adamant that ...", :meth:`_adamant`)."""
         ctx = self.ctx
         top = clause
         while top.dep_ == "conj" and top.head.i != top.i:  # "said X and that Y should ..."
@@ -422,7 +423,22 @@ class StanceRules:
         q = ctx.in_quote(clause.i)
         if q is not None and q.speaker and clause.dep_ in ("ROOT", "ccomp", "conj"):
             return [Resolved(q.speaker)]
-        return []
+        return self._adamant(top) if top.dep_ == "ccomp" else []
+
+    def _adamant(self, clause: Token) -> list[Resolved]:
+        """Whoever a copula with an adjective of insisting makes assert its clause
+        ("Azerbaijan is adamant that Armenia must change its constitution", "Kyiv is insistent
+        that any deal must include X"; `demands.insisting_adjectives`, issue-21D)."""
+        ctx = self.ctx
+        cop = clause.head
+        if cop.dep_ == "acomp":  # "is insistent that ...", the clause hung on the adjective
+            cop = cop.head
+        if cop.lemma_.lower() != "be" or not any(
+            c.dep_ == "acomp" and c.lemma_.lower() in ctx.lex.insisting_adjectives
+            for c in cop.children
+        ):
+            return []
+        return ctx.resolve.subject_actors(cop) if ctx.asserted(cop) else []
 
     def _named_sayer(self, speech: Token) -> list[Resolved]:
         """The actors a verb of saying inside a quote has for its subject when that subject

@@ -62,6 +62,7 @@ class Stances(DemandRules, RejectRules):
                     if lems[i] in cue_lemmas or lows[i] in words:
                         self._cue(toks[i])
                 self._phrases(s)
+                self._positions(s)  # a side's terms and position (issue-21D)
             self._quoted_imperatives()
             self._quoted_lists()
         finally:

@@ -710,7 +710,7 @@ class Targets:
         ccomp = next(
             (c for c in kids if c.dep_ == "ccomp" and not stray_noun(c) and not hung_relative(c)),
             None,
-        )
+        ) or _clause_in_aside(v)
         for_clause = next((c for c in kids if _for_clause(c, "for")), None)
         if xcomp is None and dobj is None and for_clause is not None:
             return _one(ctx.topics.from_vp(for_clause))  # "called for Iran to dismantle X"
@@ -1257,12 +1257,35 @@ def _hung_far(head: Token, first: Token) -> bool:
 
 
 def _aside(prep: Token) -> bool:
-    """ "for its part", "on their part", "for his part": a discourse aside, no argument."""
+    """ "for its part", "on their part", "for his part": a discourse aside, no argument; so is
+    whom one speaks for ("on behalf of the group", issue-21D)."""
     return prep.dep_ == "prep" and any(
         g.dep_ == "pobj"
-        and g.lemma_.lower() == "part"
-        and any(x.dep_ == "poss" for x in g.children)
+        and (
+            (g.lemma_.lower() == "part" and any(x.dep_ == "poss" for x in g.children))
+            or (g.lower_ == "behalf" and prep.lower_ in ("on", "in"))
+        )
         for g in prep.children
+    )
+
+
+def _clause_in_aside(v: Token) -> Token | None:
+    """ "demanded on behalf of the group that Saudi Arabia pay the salaries": the "that"
+    clause the parser hung as a relative clause inside the aside (a subject of its own, no
+    relative pronoun) is the verb's clause (issue-21D)."""
+    return next(
+        (
+            x
+            for c in v.children
+            if _aside(c)
+            for x in c.subtree
+            if x.dep_ == "relcl"
+            and any(  # "that" as the clause's mark (or read as a dative), not its subject
+                g.lower_ == "that" and g.dep_ not in ("nsubj", "nsubjpass") for g in x.children
+            )
+            and any(g.dep_ == "nsubj" and g.tag_ not in ("WDT", "WP") for g in x.children)
+        ),
+        None,
     )
 
 

@@ -35,6 +35,7 @@ from actorgraph.ingest.extract.normalize import (
     person_key,
     surname,
 )
+from actorgraph.ingest.extract.normalize import is_acronym as _is_acronym
 from actorgraph.ingest.extract.tokens import lemmas, lowers, poses, span_root, span_text, tokens
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -439,7 +440,7 @@ def find_mentions(
     out = _titled_names_missed(doc, out, taken, titles, dictionary, matchers.portfolios)
     out = _names_before_titles(doc, out, taken, titles, dictionary)
     out = _acronyms(doc, out, taken, matchers, dictionary)
-    bare_acronyms(doc, out, dictionary, _is_acronym)  # "RSF, the press freedom group" (20)
+    bare_acronyms(doc, out, dictionary)  # "RSF, the press freedom group" (20)
     out = _splinters(doc, out, taken, dictionary)
     _other_names(doc, out, dictionary)
     or_names(doc, out, matchers.org_heads, dictionary)  # "X, or the Y Movement,"
@@ -1394,18 +1395,6 @@ def _initials(name: str) -> str:
     """ "Rapid Support Forces" -> "RSF", "Tigray People's Liberation Front" -> "TPLF"."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
-
-
-def _is_acronym(text: str) -> bool:
-    """ "ELN", "IGAD", "M23": capitals (and digits), two to seven characters."""
-    core = text.replace(".", "").replace("-", "")
-    return (
-        2 <= len(core) <= 7
-        and core.isalnum()
-        and core[0].isalpha()
-        and core.upper() == core
-        and sum(c.isalpha() for c in core) >= 2
-    )
 
 
 def _state_organs(

@@ -480,13 +480,17 @@ def _process_names(
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     # the subjects of verbs of saying: "the Okello Plan ... Okello said" (someone), unlike
     # "Tumaini does not seek"
-    speakers = {t.text for t in doc if t.dep_ == "nsubj" and t.head.lemma_ in speech_verbs}
+    speakers = {t.text for t in tokens(doc) if t.dep_ == "nsubj" and t.head.lemma_ in speech_verbs}
 
     def cap(t: Token) -> bool:
         return t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "VERB", "NOUN")
 
-    for t in doc:
-        if t.lower_ not in heads or not t.text[:1].isupper() or t.pos_ != "PROPN":
+    toks = tokens(doc)
+    for i, low in enumerate(lowers(doc)):
+        if low not in heads:
+            continue
+        t = toks[i]
+        if not t.text[:1].isupper() or t.pos_ != "PROPN":
             continue
         j = t.i
         while j > 0 and cap(doc[j - 1]) and not doc[j - 1].is_sent_start:
@@ -763,8 +767,7 @@ def _listed_after_titles(doc: Doc, matchers: Matchers) -> dict[int, int]:
     of each name -> its end, and each word of the title -> -1 (no part of a name)."""
     out: dict[int, int] = {}
     n = len(doc)
-    for k, t in enumerate(doc):
-        low = t.lower_
+    for k, low in enumerate(lowers(doc)):
         if len(low) < 4 or not low.endswith("s") or k + 1 >= n:
             continue
         if low[:-1] not in matchers.title_heads:
@@ -2567,6 +2570,7 @@ def _organizations_missed(
     Unitary Platform", "Ukraine's Coordination Headquarters for ..."): organizations."""
     extra: list[Mention] = []
     toks, lows, pos = tokens(doc), lowers(doc), poses(doc)
+    owners: dict[int, list[Mention]] | None = None  # dictionary mentions by end, made once
     for i, low in enumerate(lows):
         if low not in matchers.org_heads or taken[i] or pos[i] != "PROPN":
             continue
@@ -2576,9 +2580,15 @@ def _organizations_missed(
         start = _capitalized_run(doc, t.i + 1, taken)
         if t.i - start < 1:
             continue
-        owner = _owner_before(doc, mentions, start, t.i, dictionary)
+        if owners is None:
+            owners = {}
+            for m in mentions:
+                if m.label == "DICT":
+                    owners.setdefault(m.end, []).append(m)
+        owner = _owner_before(doc, owners, start, t.i, dictionary)
         if owner is not None:  # "the NDF Peace Negotiating Panel": the owner starts the name
             mentions = [m for m in mentions if m is not owner]
+            owners[owner.end].remove(owner)
             start = owner.start
         span = doc[start : t.i + 1]
         if _title_cased(t.sent, span) or dictionary.is_place(span.text):
@@ -2590,15 +2600,16 @@ def _organizations_missed(
 
 
 def _owner_before(
-    doc: Doc, mentions: list[Mention], start: int, head: int, dictionary: ActorDictionary
+    doc: Doc, owners: dict[int, list[Mention]], start: int, head: int, dictionary: ActorDictionary
 ) -> Mention | None:
     """A dictionary organization right before a body's name of two words or more, as a
     compound of it ("the NDF Peace Negotiating Panel", "the MILF Peace Implementing Panel"):
     the first word of that body's name, not an actor of its own there (issue 20A; one word
-    after it, "the UN Mission", stays the owner's)."""
+    after it, "the UN Mission", stays the owner's). ``owners``: the dictionary's mentions by
+    end, in the order of the mentions."""
     if start < 1:
         return None
-    m = next((x for x in mentions if x.end == start and x.label == "DICT"), None)
+    m = next(iter(owners.get(start, ())), None)
     if m is None or dictionary.type_of_entry(m.actor or "") != "organization":
         return None
     root = span_root(doc, m.start, m.end)

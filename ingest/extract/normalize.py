@@ -99,8 +99,10 @@ def _fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip().lower()
 
 
+@lru_cache(maxsize=8192)
 def is_acronym(text: str) -> bool:
-    """ "ELN", "IGAD", "M23": capitals (and digits), two to seven characters."""
+    """ "ELN", "IGAD", "M23": capitals (and digits), two to seven characters (the rules ask
+    it of the same words and names over and over: from a cache)."""
     core = text.replace(".", "").replace("-", "")
     return (
         2 <= len(core) <= 7

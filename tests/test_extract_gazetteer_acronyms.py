@@ -137,6 +137,10 @@ def test_an_acronym_whose_fallback_would_take_an_entrys_id_is_refused(tmp_path: 
     )
     with pytest.raises(InputError, match="'qrf'"):
         ActorDictionary.load([other])
+    # a user's own body of that acronym, loaded first, takes it: no fallback, no refusal
+    user = tmp_path / "user.yaml"
+    user.write_text("actors:\n  - {name: RSF, type: organization}\n", encoding="utf-8")
+    assert ActorDictionary.load([user, *BUNDLED]).lookup("RSF") == "rsf"
 
 
 def test_an_unsupported_eta_is_the_documents_own_eta(ex: Extractor) -> None:

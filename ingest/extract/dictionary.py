@@ -211,34 +211,6 @@ def spelled_alike(a: str, b: str, ratio: float) -> bool:
     return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= ratio
 
 
-def _refuse_colliding_acronyms(
-    entries: dict[str, Entry], where: dict[str, tuple[str, int]]
-) -> None:
-    """A gazetteer acronym that does not stand alone falls back, where the document does not
-    support it, to the document's own actor of that name (:mod:`.gazetteer_acronyms`), whose
-    id is the acronym's slug. Where a dictionary entry already has that id (the body's own
-    id when its name is the acronym: "ELN"), the fallback would get another id ("eln-
-    organization") and collide with the body it is meant to be told apart from: refused, with
-    the file and the entry named."""
-    for aid, (file, i) in where.items():
-        entry = entries.get(aid)
-        if entry is None or not entry.gazetteer:
-            continue
-        for n in entry.names():
-            if not is_acronym(n) or entry.stands_alone(n):
-                continue
-            slug = slugify(n)
-            if slug in entries:
-                raise InputError(
-                    f"'{n}' is an acronym that does not stand alone, and its fallback (the "
-                    f"document's own '{n}') would take the id '{slug}' of the entry "
-                    f"'{entries[slug].name}': name the entry by its full name (the acronym "
-                    "as an alias), give it an id, or set standalone: true",
-                    file=file,
-                    field=f"actors[{i}]",
-                )
-
-
 def _refuse_shared_names(actors: list[ActorSpec], file: str) -> None:
     """A gazetteer file gives each name and acronym (without case) to one entry: a name two
     entries share would make the first one's body silently the other's too."""
@@ -319,8 +291,7 @@ class ActorDictionary:
         d = cls()
         for path in paths:
             d.load_file(path)
-        _refuse_colliding_acronyms(d._curated, d._gazetteer_where)
-        d._gazetteer_where.clear()
+        d._refuse_colliding_acronyms()
         for rec in known_actors:
             if isinstance(rec, dict) and str(rec.get("id", "")).startswith(UNNAMED_PREFIX):
                 continue  # another document's unnamed source: never matched by its words
@@ -357,6 +328,33 @@ class ActorDictionary:
                 self._gazetteer_where.setdefault(actor.id or slugify(actor.name), (file, i))
         for p in spec.places:
             self.places.add(name_key(p))
+
+    def _refuse_colliding_acronyms(self) -> None:
+        """A gazetteer acronym that does not stand alone falls back, where the document does
+        not support it, to the document's own actor of that name (:mod:`.gazetteer_acronyms`),
+        whose id is the acronym's slug. Where a dictionary entry already has that id (the
+        body's own id when its name is the acronym: "ELN", "ETA"), the fallback would get
+        another id ("eln-organization") and collide with the body it is told apart from:
+        refused, with the file and the entry named. An acronym another file's entry takes
+        first ("RSF" in a user's dictionary) is that entry's, and falls back to nothing."""
+        for aid, (file, i) in self._gazetteer_where.items():
+            entry = self._curated.get(aid)
+            if entry is None or not entry.gazetteer:
+                continue
+            for n in entry.names():
+                if not is_acronym(n) or entry.stands_alone(n):
+                    continue
+                slug = slugify(n)
+                if slug in self._curated and self._by_key.get(name_key(n)) == aid:
+                    raise InputError(
+                        f"'{n}' is an acronym that does not stand alone, and its fallback (the "
+                        f"document's own '{n}') would take the id '{slug}' of the entry "
+                        f"'{self._curated[slug].name}': name the entry by its full name (the "
+                        "acronym as an alias), give it an id, or set standalone: true",
+                        file=file,
+                        field=f"actors[{i}]",
+                    )
+        self._gazetteer_where.clear()
 
     def _add_record(self, rec: Any, *, file: str, line: int | None) -> None:
         where = f"actors[{line}]" if line else "actor"

@@ -5,12 +5,15 @@ group; "DPR" Donetsk's and Indonesia's parliament). A mention that is only an ac
 gazetteer body (data/organizations.yaml) resolves to that body where
 
 - the document names the body otherwise (its full name or another alias), or
-- it names one of the states the entry is tied to (``context:``), or
+- it names one of the states the entry is tied to (``context:``) as a whole name, not only
+  inside a longer name of another actor ("Sudan" in "South Sudan", issue 21G), or
 - the acronym stands alone (``standalone:``; by default only acronyms of four letters or
   more: "IGAD", "ECOWAS"),
 
 and no appositive describes another kind of body ("RSF, the press freedom group,"). Elsewhere it
-is the document's own actor of that name, as it was before the gazetteer.
+is the document's own actor of that name, as it was before the gazetteer (whose id load keeps
+free: :meth:`.ActorDictionary._refuse_colliding_acronyms`). The text is searched once per document
+and name (:class:`_Support`).
 """
 
 from __future__ import annotations

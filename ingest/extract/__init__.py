@@ -39,6 +39,7 @@ from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
 from actorgraph.ingest.extract.parallel import extract_parallel
 from actorgraph.ingest.extract.titles import TITLE_ABBREVIATIONS
+from actorgraph.ingest.extract.tokens import doc_text
 from actorgraph.ingest.extract.tokens import release as release_tokens
 from actorgraph.ingest.settings import ExtractionSettings
 from spacy.attrs import ORTH
@@ -285,6 +286,8 @@ class Extractor:
         published = date.fromisoformat(article.published) if article.published else None
         self.dictionary.begin_document()
         try:
+            # read from the rules' kept text: after the release, ``doc.text`` joins new tokens
+            governed = bool(_GOVERNMENT.search(doc_text(doc)))
             result = analyze(
                 doc,
                 article.id,
@@ -304,7 +307,6 @@ class Extractor:
         yield article.document_record()
         emitted = set(result.actors)
         shared = _shared_surfaces(result.surfaces, emitted)
-        governed = bool(_GOVERNMENT.search(doc.text))
         for aid in result.actors:
             surfaces = result.surfaces.get(aid, set()) - shared
             yield self._actor_record(aid, emitted, surfaces, governed=governed)

@@ -9,6 +9,7 @@ finds the same id (:meth:`ActorDictionary.new_actor`).
 
 from __future__ import annotations
 
+import re
 from collections import ChainMap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ import yaml
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.exchange import slugify
 from actorgraph.ingest.extract.normalize import (
+    is_acronym,
     loose_key,
     name_key,
     person_key,
@@ -38,6 +40,8 @@ from pydantic import (
 DATA = Path(__file__).parent / "data"
 BUNDLED = (DATA / "actors.yaml", DATA / "states.yaml", DATA / "organizations.yaml")
 ACTOR_TYPES = ("person", "organization", "state")
+#: the fewest letters of a gazetteer acronym that stands alone unless its entry says otherwise
+STANDALONE_LETTERS = 4
 
 
 class _Layers(ChainMap[str, "Entry"]):
@@ -109,6 +113,13 @@ class Entry:
     def names(self) -> Iterator[str]:
         yield self.name
         yield from self.aliases
+
+    def stands_alone(self, acronym: str) -> bool:
+        """Whether a bare acronym of this gazetteer body is the body with no support in the
+        document: ``standalone`` if set, else acronyms of four letters or more ("IGAD")."""
+        if self.standalone is not None:
+            return self.standalone
+        return sum(c.isalpha() for c in acronym) >= STANDALONE_LETTERS
 
 
 def _strings(v: Any) -> Any:
@@ -261,6 +272,11 @@ class ActorDictionary:
         self._pending_roles: list[tuple[Entry, RoleSpec, str]] = []
         self._pending_context: list[tuple[Entry, str, str]] = []
         self._holders: dict[str, list[tuple[str, Role]]] | None = None
+        #: where each gazetteer entry was loaded (file, 1-based index), for load's checks
+        self._gazetteer_where: dict[str, tuple[str, int]] = {}
+        #: for each name: the longer dictionary names that hold it as whole words, with its
+        #: offset in them (see :meth:`longer_names`)
+        self._longer: dict[str, list[tuple[str, int, str]]] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -275,6 +291,7 @@ class ActorDictionary:
         d = cls()
         for path in paths:
             d.load_file(path)
+        d._refuse_colliding_acronyms()
         for rec in known_actors:
             if isinstance(rec, dict) and str(rec.get("id", "")).startswith(UNNAMED_PREFIX):
                 continue  # another document's unnamed source: never matched by its words
@@ -307,8 +324,37 @@ class ActorDictionary:
             _refuse_shared_names(spec.actors, file)
         for i, actor in enumerate(spec.actors, 1):
             self._add(actor, f"{file}: actors[{i}].roles", gazetteer=spec.gazetteer)
+            if spec.gazetteer:
+                self._gazetteer_where.setdefault(actor.id or slugify(actor.name), (file, i))
         for p in spec.places:
             self.places.add(name_key(p))
+
+    def _refuse_colliding_acronyms(self) -> None:
+        """A gazetteer acronym that does not stand alone falls back, where the document does
+        not support it, to the document's own actor of that name (:mod:`.gazetteer_acronyms`),
+        whose id is the acronym's slug. Where a dictionary entry already has that id (the
+        body's own id when its name is the acronym: "ELN", "ETA"), the fallback would get
+        another id ("eln-organization") and collide with the body it is told apart from:
+        refused, with the file and the entry named. An acronym another file's entry takes
+        first ("RSF" in a user's dictionary) is that entry's, and falls back to nothing."""
+        for aid, (file, i) in self._gazetteer_where.items():
+            entry = self._curated.get(aid)
+            if entry is None or not entry.gazetteer:
+                continue
+            for n in entry.names():
+                if not is_acronym(n) or entry.stands_alone(n):
+                    continue
+                slug = slugify(n)
+                if slug in self._curated and self._by_key.get(name_key(n)) == aid:
+                    raise InputError(
+                        f"'{n}' is an acronym that does not stand alone, and its fallback (the "
+                        f"document's own '{n}') would take the id '{slug}' of the entry "
+                        f"'{self._curated[slug].name}': name the entry by its full name (the "
+                        "acronym as an alias), give it an id, or set standalone: true",
+                        file=file,
+                        field=f"actors[{i}]",
+                    )
+        self._gazetteer_where.clear()
 
     def _add_record(self, rec: Any, *, file: str, line: int | None) -> None:
         where = f"actors[{line}]" if line else "actor"
@@ -537,6 +583,25 @@ class ActorDictionary:
                 yield m, entry.id, "metonym"
             for d in entry.demonyms:
                 yield d, entry.id, "demonym"
+
+    def longer_names(self, name: str) -> list[tuple[str, int, str]]:
+        """The dictionary's names (of any entry: names, aliases, demonyms, metonyms) that hold
+        ``name`` as whole words: (longer name, offset of ``name`` in it, its actor). "South
+        Sudan" (6, south-sudan) for "Sudan", "Democratic Republic of the Congo" (11, dr-congo)
+        for "Republic of the Congo". Worked out once per name."""
+        found = self._longer.get(name)
+        if found is None:
+            rx = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+            found = sorted(
+                {
+                    (form, m.start(), aid)
+                    for form, aid, _ in self.surface_forms()
+                    if len(form) > len(name) and name in form
+                    for m in rx.finditer(form)
+                }
+            )
+            self._longer[name] = found
+        return found
 
     def in_gazetteer(self, actor_id: str) -> bool:
         """Whether an actor comes from a gazetteer file only (see :attr:`Entry.gazetteer`)."""

@@ -8,11 +8,12 @@ order; nothing where the counts differ).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.role_owners import blocks, role_owner, same_noun_owner
 from actorgraph.ingest.extract.titled_names import bare_body
-from actorgraph.ingest.extract.tokens import plural_base, span_root
+from actorgraph.ingest.extract.tokens import lemmas, plural_base, span_root, tokens
 
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
@@ -30,9 +31,11 @@ def listed_members(ctx: DocContext) -> None:
     speak for its owner, or for the owner of the body the list is part of. Not after
     "former" and the like; not for anyone another rule gave a principal."""
     doc = ctx.doc
-    for t in doc:
-        if t.tag_ != "NNS" or t.lemma_.lower() not in ctx.lex.member_nouns:
+    toks = tokens(doc)
+    for i, lemma in enumerate(lemmas(doc)):
+        if lemma not in ctx.lex.member_nouns or toks[i].tag_ != "NNS":
             continue
+        t = toks[i]
         start = max(t.sent.start, t.i - 3)
         if any(blocks(x, ctx.lex.role_blockers) for x in [*t.children, *doc[start : t.i]]):
             continue  # "former Hamas leaders A and B"
@@ -133,7 +136,7 @@ def respective_roles(ctx: DocContext) -> None:
     then as many names, pair by pair in order. Nothing where the counts differ."""
     doc = ctx.doc
     plural_titles = ctx.lex.government_titles | ctx.lex.mandate_titles
-    for t in doc:
+    for t in tokens(doc):
         base = plural_base(t)
         if base is None or base not in plural_titles:
             continue
@@ -203,9 +206,11 @@ def paired_for(ctx: DocContext) -> None:
     pairs or more, nor after "former" and the like, nor for anyone another rule gave a
     principal (issue 20F)."""
     doc = ctx.doc
-    for t in doc:
-        if t.tag_ != "NNS" or t.i + 2 >= len(doc) or not _role_plural(ctx, t):
+    toks = tokens(doc)
+    for i, lemma in enumerate(lemmas(doc)):
+        if not _role_plural(ctx, lemma) or i + 2 >= len(doc) or toks[i].tag_ != "NNS":
             continue
+        t = toks[i]
         start = max(t.sent.start, t.i - 3)
         if any(blocks(x, ctx.lex.role_blockers) for x in doc[start : t.i]):
             continue  # "the former negotiators, A for ..."
@@ -221,13 +226,18 @@ def paired_for(ctx: DocContext) -> None:
                 ctx.add_speaks(person.actor, body, t.lemma_.lower(), ctx.sent_of[t.i], 0.75)
 
 
-def _role_plural(ctx: DocContext, t: Token) -> bool:
-    """A plural noun of people who lead or speak for a body: "negotiators", "heads",
-    "spokesmen", "leaders" (`roles.member_nouns`, title heads and `roles.synonyms`)."""
-    lemma = t.lemma_.lower()
+def _role_plural(ctx: DocContext, lemma: str) -> bool:
+    """A plural noun's lemma of people who lead or speak for a body: "negotiator", "head",
+    "spokesman", "leader" (`roles.member_nouns`, title heads and `roles.synonyms`)."""
     if lemma in ctx.lex.member_nouns or lemma in ("head", "chief"):
         return True
-    return any(title.split()[-1] == lemma for title in ctx.lex.role_titles)
+    return lemma in _last_words(ctx.lex.role_titles)
+
+
+@lru_cache(maxsize=4)
+def _last_words(titles: frozenset[str]) -> frozenset[str]:
+    """The last word of each title (worked out once per lexicon, not once per token)."""
+    return frozenset(title.split()[-1] for title in titles if title.split())
 
 
 def _for_pairs(ctx: DocContext, i: int, end: int) -> list[tuple[Mention, str | None]]:

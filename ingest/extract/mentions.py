@@ -35,6 +35,7 @@ from actorgraph.ingest.extract.normalize import (
     person_key,
     surname,
 )
+from actorgraph.ingest.extract.normalize import is_acronym as _is_acronym
 from actorgraph.ingest.extract.tokens import lemmas, lowers, poses, span_root, span_text, tokens
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -453,7 +454,7 @@ def find_mentions(
     out = _titled_names_missed(doc, out, taken, titles, dictionary, matchers.portfolios)
     out = _names_before_titles(doc, out, taken, titles, dictionary)
     out = _acronyms(doc, out, taken, matchers, dictionary)
-    bare_acronyms(doc, out, dictionary, _is_acronym)  # "RSF, the press freedom group" (20)
+    bare_acronyms(doc, out, dictionary)  # "RSF, the press freedom group" (20)
     out = _splinters(doc, out, taken, dictionary)
     _other_names(doc, out, dictionary)
     or_names(doc, out, matchers.org_heads, dictionary)  # "X, or the Y Movement,"
@@ -493,13 +494,17 @@ def _process_names(
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     # the subjects of verbs of saying: "the Okello Plan ... Okello said" (someone), unlike
     # "Tumaini does not seek"
-    speakers = {t.text for t in doc if t.dep_ == "nsubj" and t.head.lemma_ in speech_verbs}
+    speakers = {t.text for t in tokens(doc) if t.dep_ == "nsubj" and t.head.lemma_ in speech_verbs}
 
     def cap(t: Token) -> bool:
         return t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "VERB", "NOUN")
 
-    for t in doc:
-        if t.lower_ not in heads or not t.text[:1].isupper() or t.pos_ != "PROPN":
+    toks = tokens(doc)
+    for i, low in enumerate(lowers(doc)):
+        if low not in heads:
+            continue
+        t = toks[i]
+        if not t.text[:1].isupper() or t.pos_ != "PROPN":
             continue
         j = t.i
         while j > 0 and cap(doc[j - 1]) and not doc[j - 1].is_sent_start:
@@ -776,8 +781,7 @@ def _listed_after_titles(doc: Doc, matchers: Matchers) -> dict[int, int]:
     of each name -> its end, and each word of the title -> -1 (no part of a name)."""
     out: dict[int, int] = {}
     n = len(doc)
-    for k, t in enumerate(doc):
-        low = t.lower_
+    for k, low in enumerate(lowers(doc)):
         if len(low) < 4 or not low.endswith("s") or k + 1 >= n:
             continue
         if low[:-1] not in matchers.title_heads:
@@ -1408,18 +1412,6 @@ def _initials(name: str) -> str:
     """ "Rapid Support Forces" -> "RSF", "Tigray People's Liberation Front" -> "TPLF"."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
-
-
-def _is_acronym(text: str) -> bool:
-    """ "ELN", "IGAD", "M23": capitals (and digits), two to seven characters."""
-    core = text.replace(".", "").replace("-", "")
-    return (
-        2 <= len(core) <= 7
-        and core.isalnum()
-        and core[0].isalpha()
-        and core.upper() == core
-        and sum(c.isalpha() for c in core) >= 2
-    )
 
 
 def _state_organs(
@@ -2599,6 +2591,7 @@ def _organizations_missed(
     Unitary Platform", "Ukraine's Coordination Headquarters for ..."): organizations."""
     extra: list[Mention] = []
     toks, lows, pos = tokens(doc), lowers(doc), poses(doc)
+    owners: dict[int, list[Mention]] | None = None  # dictionary mentions by end, made once
     for i, low in enumerate(lows):
         if low not in matchers.org_heads or taken[i] or pos[i] != "PROPN":
             continue
@@ -2608,9 +2601,15 @@ def _organizations_missed(
         start = _capitalized_run(doc, t.i + 1, taken)
         if t.i - start < 1:
             continue
-        owner = _owner_before(doc, mentions, start, t.i, dictionary)
+        if owners is None:
+            owners = {}
+            for m in mentions:
+                if m.label == "DICT":
+                    owners.setdefault(m.end, []).append(m)
+        owner = _owner_before(doc, owners, start, t.i, dictionary)
         if owner is not None:  # "the NDF Peace Negotiating Panel": the owner starts the name
             mentions = [m for m in mentions if m is not owner]
+            owners[owner.end].remove(owner)
             start = owner.start
         span = doc[start : t.i + 1]
         if _title_cased(t.sent, span) or dictionary.is_place(span.text):
@@ -2622,15 +2621,16 @@ def _organizations_missed(
 
 
 def _owner_before(
-    doc: Doc, mentions: list[Mention], start: int, head: int, dictionary: ActorDictionary
+    doc: Doc, owners: dict[int, list[Mention]], start: int, head: int, dictionary: ActorDictionary
 ) -> Mention | None:
     """A dictionary organization right before a body's name of two words or more, as a
     compound of it ("the NDF Peace Negotiating Panel", "the MILF Peace Implementing Panel"):
     the first word of that body's name, not an actor of its own there (issue 20A; one word
-    after it, "the UN Mission", stays the owner's)."""
+    after it, "the UN Mission", stays the owner's). ``owners``: the dictionary's mentions by
+    end, in the order of the mentions."""
     if start < 1:
         return None
-    m = next((x for x in mentions if x.end == start and x.label == "DICT"), None)
+    m = next(iter(owners.get(start, ())), None)
     if m is None or dictionary.type_of_entry(m.actor or "") != "organization":
         return None
     root = span_root(doc, m.start, m.end)

@@ -99,6 +99,20 @@ def _fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip().lower()
 
 
+@lru_cache(maxsize=8192)
+def is_acronym(text: str) -> bool:
+    """ "ELN", "IGAD", "M23": capitals (and digits), two to seven characters (the rules ask
+    it of the same words and names over and over: from a cache)."""
+    core = text.replace(".", "").replace("-", "")
+    return (
+        2 <= len(core) <= 7
+        and core.isalnum()
+        and core[0].isalpha()
+        and core.upper() == core
+        and sum(c.isalpha() for c in core) >= 2
+    )
+
+
 def name_key(text: str) -> str:
     """The key two spellings of one name share: "the U.S." and "US", "Al-Manar" and "Al Manar",
     "Hamas’" and "Hamas"."""

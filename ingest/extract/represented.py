@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.tokens import lemmas, tokens
+
 if TYPE_CHECKING:
     from actorgraph.ingest.extract.context import DocContext
     from actorgraph.ingest.extract.mentions import Mention
@@ -35,8 +37,9 @@ CONFIDENCE = 0.8
 
 def represented_sides(ctx: DocContext) -> None:
     """Add ``speaks_for`` for every passive verb of representing in the document."""
-    for t in ctx.doc:
-        if t.lemma_.lower() in ctx.lex.representing_verbs and _passive(t):
+    toks = tokens(ctx.doc)
+    for i, lemma in enumerate(lemmas(ctx.doc)):
+        if lemma in ctx.lex.representing_verbs and _passive(t := toks[i]):
             for sides, people in _groups(ctx, t):
                 _pair(ctx, sides, people, t)
 

@@ -990,10 +990,16 @@ class Resolver:
                 subj = [m for m in cands if self._is_subject(m)]
                 if kk == k:
                     m = (subj or cands)[-1]
-                else:  # a sentence before: its main clause's subject first ("Asked whether
-                    # Hale could leave, Alvarez shrugged. He said": Alvarez, issue 21Q)
+                else:  # a sentence before: who speaks in its own clauses first, then the
+                    # subject of its main verb, then of its own clauses ("Asked whether Hale
+                    # could leave, Alvarez shrugged. He said": Alvarez, issue 21Q)
+                    clausal = [m for m in subj if not self._in_adjunct_clause(m)]
+                    says = ctx.lex.speech_verbs
+                    spoke = [
+                        m for m in clausal if self._subject_root(m).head.lemma_.lower() in says
+                    ]
                     top = [m for m in subj if self._heads_sentence(m)]
-                    m = (top or subj or cands)[0]
+                    m = (spoke or top or clausal or subj or cands)[0]
                 self._genders.setdefault(m.actor, set()).add(_gender(low))  # type: ignore[arg-type]
                 return Resolved(m.actor, via="pronoun")  # type: ignore[arg-type]
             return self._last_speaker(t)
@@ -1066,7 +1072,9 @@ class Resolver:
         return frozenset(
             x.i
             for c in v.children
-            if c.dep_ == "ccomp"
+            # not a sentence the parser hung under the tag that introduces the quote with a
+            # colon ("X put it bluntly: “…,” he said": X is who said it)
+            if c.dep_ == "ccomp" and not any(y.text == ":" for y in c.subtree)
             for x in c.subtree
             # not the speaker of a tag the parser hung under it ("Fallon fired back: “…,” he
             # wrote": Fallon is who wrote)
@@ -1262,16 +1270,25 @@ class Resolver:
         return root
 
     def _heads_sentence(self, m: Mention) -> bool:
-        """Whether a mention is the subject of its sentence's main verb (or of a verb joined
-        to it by "and"), not of a clause under it ("Asked whether Hale could leave, ...",
-        "Although Hale had left, ...")."""
-        root = self._subject_root(m)
-        if root.dep_ not in ("nsubj", "nsubjpass"):
-            return False
-        v = root.head
+        """Whether a subject mention is the subject of its sentence's main verb (or of a verb
+        joined to it by "and"), not of a clause under it."""
+        v = self._subject_root(m).head
         while v.dep_ == "conj" and v.head.i != v.i:
             v = v.head
         return v.dep_ == "ROOT" or v.head.i == v.i
+
+    def _in_adjunct_clause(self, m: Mention) -> bool:
+        """Whether a subject mention is the subject of an adverbial or relative clause, or of a
+        clause under one ("Asked whether Hale could walk out, ...", "Although Hale had left,
+        ...", "When Hale arrived, ..."), not of the sentence's own clauses."""
+        v = self._subject_root(m).head
+        for _ in range(12):
+            if v.dep_ in ("advcl", "relcl", "acl", "csubj", "pcomp"):
+                return True
+            if v.head.i == v.i:
+                return False
+            v = v.head
+        return False
 
 
 #: verbs whose object is the one told: "told Reuters that the group ..."

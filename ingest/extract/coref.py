@@ -975,6 +975,7 @@ class Resolver:
                     described = self._described_subject(kk, t)
                     if described is not None:  # "The Iranian minister said ... He added"
                         return described
+                reported = self._reported_by(t) if kk == k else frozenset()
                 cands = [
                     m
                     for m in ctx.mentions_in(ctx.sents[kk])
@@ -982,12 +983,24 @@ class Resolver:
                     and ctx.type_of(m.actor) == "person"
                     and (kk < k or m.end <= t.i)
                     and (q is not None or ctx.quote_of[m.start] < 0)
+                    and m.start not in reported
                     and self._gender_of(m.actor) in (None, _gender(low))
                 ]
                 if not cands:
                     continue
                 subj = [m for m in cands if self._is_subject(m)]
-                m = (subj or cands)[-1] if kk == k else (subj or cands)[0]
+                if kk == k:
+                    m = (subj or cands)[-1]
+                else:  # a sentence before: who speaks in its own clauses first, then the
+                    # subject of its main verb, then of its own clauses ("Asked whether Hale
+                    # could leave, Alvarez shrugged. He said": Alvarez, issue 21Q)
+                    clausal = [m for m in subj if not self._in_adjunct_clause(m)]
+                    says = ctx.lex.speech_verbs
+                    spoke = [
+                        m for m in clausal if self._subject_root(m).head.lemma_.lower() in says
+                    ]
+                    top = [m for m in subj if self._heads_sentence(m)]
+                    m = (spoke or top or clausal or subj or cands)[0]
                 self._genders.setdefault(m.actor, set()).add(_gender(low))  # type: ignore[arg-type]
                 return Resolved(m.actor, via="pronoun")  # type: ignore[arg-type]
             return self._last_speaker(t)
@@ -1047,6 +1060,28 @@ class Resolver:
                 return Resolved(sf.target, anonymous=rs[0].anonymous, via="pronoun")
             return None
         return None
+
+    def _reported_by(self, t: Token) -> frozenset[int]:
+        """The tokens of what a pronoun's verb of saying reports ("Also, Hale isn't a
+        conservative, he said"): a person named there is what was said about, not the speaker,
+        as a person named inside a quote is not the speaker of the quote."""
+        lex = self.ctx.lex
+        says = lex.speech_verbs | {w.split()[0] for w in lex.speech_clause_verbs}
+        v = t.head
+        if t.dep_ != "nsubj" or v.lemma_.lower() not in says:
+            return frozenset()
+        return frozenset(
+            x.i
+            for c in v.children
+            # not a sentence the parser hung under the tag that introduces the quote with a
+            # colon ("X put it bluntly: “…,” he said": X is who said it)
+            if c.dep_ == "ccomp" and not any(y.text == ":" for y in c.subtree)
+            for x in c.subtree
+            # not the speaker of a tag the parser hung under it ("Fallon fired back: “…,” he
+            # wrote": Fallon is who wrote)
+            if not (x.dep_ == "nsubj" and x.head.lemma_.lower() in says)
+            and not (x.head.dep_ == "nsubj" and x.head.head.lemma_.lower() in says)
+        )
 
     def _described_subject(self, k: int, t: Token) -> Resolved | None:
         """The person sentence ``k``'s first subject describes without naming, when it comes
@@ -1227,10 +1262,34 @@ class Resolver:
         return bool(known) and side not in known
 
     def _is_subject(self, m: Mention) -> bool:
+        return self._subject_root(m).dep_ in ("nsubj", "nsubjpass")
+
+    def _subject_root(self, m: Mention) -> Token:
         root = span_root(self.ctx.doc, m.start, m.end)
         while root.dep_ in ("compound", "appos") and root.head.i != root.i:
             root = root.head
-        return root.dep_ in ("nsubj", "nsubjpass")
+        return root
+
+    def _heads_sentence(self, m: Mention) -> bool:
+        """Whether a subject mention is the subject of its sentence's main verb (or of a verb
+        joined to it by "and"), not of a clause under it."""
+        v = self._subject_root(m).head
+        while v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+        return v.dep_ == "ROOT" or v.head.i == v.i
+
+    def _in_adjunct_clause(self, m: Mention) -> bool:
+        """Whether a subject mention is the subject of an adverbial or relative clause, or of a
+        clause under one ("Asked whether Hale could walk out, ...", "Although Hale had left,
+        ...", "When Hale arrived, ..."), not of the sentence's own clauses."""
+        v = self._subject_root(m).head
+        for _ in range(12):
+            if v.dep_ in ("advcl", "relcl", "acl", "csubj", "pcomp"):
+                return True
+            if v.head.i == v.i:
+                return False
+            v = v.head
+        return False
 
 
 #: verbs whose object is the one told: "told Reuters that the group ..."

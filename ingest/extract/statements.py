@@ -77,10 +77,13 @@ def _closing(text: str, i: int) -> tuple[str, int]:
 
 def _finite(t: Token) -> bool:
     """A finite verb, a modal, a subjunctive with its subject ("that the army withdraw",
-    "that the zones be demilitarized"), or a past tense the tagger took for a participle, with
+    "that the zones be demilitarized"), a past tense the tagger took for a participle, with
     "that", its own subject and no auxiliary ("said that claim smacked of hypocrisy"; not
-    "noting the truce declared last week")."""
+    "noting the truce declared last week"), or a present tense it took for a plural noun, with
+    "that" and its own subject ("adding that such talk fans the flames")."""
     if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    if t.tag_ == "NNS" and t.dep_ == "ccomp" and _marked_that(t) and _has_dep(t, "nsubj"):
         return True
     if t.tag_ == "VBN" and t.dep_ in ("ccomp", "conj"):
         deps = {c.dep_ for c in t.children}

@@ -307,6 +307,14 @@ class Rejects(CueSection):
     light_verbs: Words = Field(default_factory=list)
     dropping: Words = Field(default_factory=list)
     causes: Words = Field(default_factory=list)
+    # issue 21R
+    prompt: Words = Field(default_factory=list)
+    no_place: Words = Field(default_factory=list)
+    no_place_things: Words = Field(default_factory=list)
+    belonging: Words = Field(default_factory=list)
+    bound: Words = Field(default_factory=list)
+    yielding: Words = Field(default_factory=list)
+    held_positions: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -759,6 +767,20 @@ class Lexicon:
     dropping: frozenset[str]
     #: "after", "following", "over": prepositions that hang such a noun on the act
     reject_causes: frozenset[str]
+    # issue 21R
+    #: "was quick to reject X", "the first to reject X": the copula's subject does the act
+    prompt: frozenset[str]
+    #: "there is no place for X", "X has no place in Y", "no room for X"
+    no_place: frozenset[str]
+    #: things that may have no place besides proposals, steps and courses ("foreign troops")
+    no_place_things: frozenset[str]
+    #: "would not be a party to X", "will not be part of X"
+    belonging: frozenset[str]
+    #: "would not be bound by X"
+    bound: frozenset[str]
+    #: "refused to budge on its demand": yielding refused on one's own position, no rejection
+    yielding: frozenset[str]
+    held_positions: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -1145,6 +1167,13 @@ class Lexicon:
             reject_light_verbs=fs(rj.light_verbs),
             dropping=fs(rj.dropping),
             reject_causes=fs(rj.causes),
+            prompt=fs(rj.prompt),
+            no_place=fs(rj.no_place),
+            no_place_things=fs(rj.no_place_things),
+            belonging=fs(rj.belonging),
+            bound=fs(rj.bound),
+            yielding=fs(rj.yielding),
+            held_positions=fs(rj.held_positions),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),
@@ -1281,6 +1310,9 @@ class Lexicon:
             | lex.agreeing
             | lex.continuing  # issue 16r
             | lex.contrasts
+            | lex.belonging  # issue 21R: "would not be a party to X"
+            | lex.bound  # issue 21R: "would not be bound by X"
+            | lex.no_question  # issue 21R: "not a question of X but of Y"
             | {p.split()[0] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.held_phrases}

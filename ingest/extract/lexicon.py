@@ -315,6 +315,7 @@ class Rejects(CueSection):
     bound: Words = Field(default_factory=list)
     yielding: Words = Field(default_factory=list)
     held_positions: Words = Field(default_factory=list)
+    forcing: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -781,6 +782,8 @@ class Lexicon:
     #: "refused to budge on its demand": yielding refused on one's own position, no rejection
     yielding: frozenset[str]
     held_positions: frozenset[str]
+    #: "will not be pressured into talks", "no one can force us to accept X"
+    forcing: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -1174,6 +1177,7 @@ class Lexicon:
             bound=fs(rj.bound),
             yielding=fs(rj.yielding),
             held_positions=fs(rj.held_positions),
+            forcing=fs(rj.forcing),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),
@@ -1313,6 +1317,7 @@ class Lexicon:
             | lex.belonging  # issue 21R: "would not be a party to X"
             | lex.bound  # issue 21R: "would not be bound by X"
             | lex.no_question  # issue 21R: "not a question of X but of Y"
+            | lex.forcing  # issue 21R: "will not be pressured into talks"
             | {p.split()[0] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.held_phrases}

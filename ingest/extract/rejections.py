@@ -1686,6 +1686,60 @@ class RejectRules(StanceRules):
         if sources and targets:
             self._emit("rejects", sources, targets, v, 0.7)
 
+    def _forced(self, v: Token) -> None:
+        """ "Iran will not be pressured into talks", "Hamas would not be forced to accept the
+        conditions", "Ukraine will not be bullied into signing a bad deal", "no one can force
+        us to accept X" (issue 21R, `rejects.forcing`): the one not to be forced rejects the
+        act, or what the act would accept; not "was forced to accept" (told), "was not forced
+        to" (a past told), nor "no one can force us to leave" said of no act of the talks."""
+        ctx = self.ctx
+        if ctx.irrealis(v) or ctx.asked(v, quoted=True) or hypothetical(v):
+            return
+        kids = list(v.children)
+        if any(c.dep_ == "auxpass" for c in kids):
+            if not (ctx.negated(v) and _refusal_aux(v)):
+                return
+            subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+            sources = ctx.resolve.resolve_np(subj) if subj is not None else []
+        else:
+            subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+            if subj is None or ctx.negated(v):
+                return
+            if no_det(subj) is None and subj.lower_ not in ("nobody", "nothing", "noone"):
+                return  # "the US is forcing us to accept X": a complaint, not a refusal
+            obj = next((c for c in kids if c.dep_ == "dobj"), None)
+            if obj is None:
+                return
+            judges = self._judges(v)
+            if obj.lower_ in ("us", "me"):
+                sources = ctx.resolve.resolve_np(obj) or judges
+            else:  # "nobody can force Ukraine to give up Crimea, Zelensky said": his own side
+                own = {ctx.stance_source(j.actor) for j in judges}
+                sources = [r for r in ctx.resolve.resolve_np(obj) if r.actor in own]
+        if not sources:
+            return
+        act = next((c for c in kids if c.dep_ == "xcomp"), None)
+        if act is None:
+            into = next((p for p in kids if p.dep_ == "prep" and p.lower_ == "into"), None)
+            act = next(
+                (g for g in (into.children if into else ()) if g.dep_ in ("pobj", "pcomp")), None
+            )
+        if act is None:
+            return
+        lex = ctx.lex
+        targets: list[Topic | str] = []
+        if act.pos_ == "VERB":
+            if act.lemma_.lower() in lex.negated_acceptance and any(
+                c.dep_ == "dobj" and c.pos_ != "PRON" for c in act.children
+            ):
+                targets = self.t.of_verb(act)  # "forced to accept the conditions": them
+            if not targets or all(isinstance(x, str) for x in targets):
+                targets = _one(ctx.topics.from_vp(act, refused=True))
+        elif act.pos_ in ("NOUN", "PROPN") and ctx.men[act.i] is None:
+            targets = self.t.nps(act)  # "pressured into talks"
+        if targets:
+            self._emit("rejects", sources, targets, v, 0.65)
+
     def _say_no(self, v: Token) -> None:
         """ "Israel said no to the Egyptian request"."""
         ctx = self.ctx

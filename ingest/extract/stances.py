@@ -110,6 +110,8 @@ class Stances(DemandRules, RejectRules):
                 self._goes_on(t)  # "the war will resume" (issue 16r)
             if lemma in lex.bound:
                 self._bound(t)  # "would not be bound by the agreement" (issue 21R)
+            if lemma in lex.forcing:
+                self._forced(t)  # "will not be pressured into talks" (issue 21R)
             if lemma in lex.departures:
                 self._departure(t, lex.departures[lemma])
             if lemma in lex.reject_idioms:

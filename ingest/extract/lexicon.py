@@ -316,6 +316,8 @@ class Rejects(CueSection):
     yielding: Words = Field(default_factory=list)
     held_positions: Words = Field(default_factory=list)
     forcing: Words = Field(default_factory=list)
+    concession_nouns: Words = Field(default_factory=list)
+    conceding_verbs: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -784,6 +786,9 @@ class Lexicon:
     held_positions: frozenset[str]
     #: "will not be pressured into talks", "no one can force us to accept X"
     forcing: frozenset[str]
+    #: "will make no concessions on X": the nouns and the verbs that give them
+    concession_nouns: frozenset[str]
+    conceding_verbs: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -1178,6 +1183,8 @@ class Lexicon:
             yielding=fs(rj.yielding),
             held_positions=fs(rj.held_positions),
             forcing=fs(rj.forcing),
+            concession_nouns=fs(rj.concession_nouns),
+            conceding_verbs=fs(rj.conceding_verbs),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),

@@ -1686,6 +1686,23 @@ class RejectRules(StanceRules):
         if sources and targets:
             self._emit("rejects", sources, targets, v, 0.7)
 
+    def _no_concessions(self, noun: Token) -> None:
+        """ "Israel will make no concessions on Jerusalem", "Russia would offer no
+        compromise", "vowed to give no concessions" (issue 21R, CAMEO 124): the subject rejects
+        conceding; not "made no concessions at the talks" (told), nor hedged or asked."""
+        ctx = self.ctx
+        v = noun.head
+        if noun.dep_ != "dobj" or v.lemma_.lower() not in ctx.lex.conceding_verbs:
+            return
+        vowed = v.dep_ == "xcomp" and v.head.lemma_.lower() in ctx.lex.vowing
+        if not (vowed or _refusal_aux(v)):
+            return  # "made no concessions at the talks": a past told
+        if ctx.negated(v) or ctx.irrealis(v) or hypothetical(v) or ctx.asked(v, quoted=True):
+            return
+        sources = ctx.resolve.subject_actors(v)
+        if sources:
+            self._emit("rejects", sources, _one(self.t.np(noun, keep_no=False)), v, 0.6)
+
     def _forced(self, v: Token) -> None:
         """ "Iran will not be pressured into talks", "Hamas would not be forced to accept the
         conditions", "Ukraine will not be bullied into signing a bad deal", "no one can force

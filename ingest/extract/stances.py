@@ -139,6 +139,8 @@ class Stances(DemandRules, RejectRules):
             and t.head.head.lemma_.lower() == "have"
         ):
             self._no_place(t.head, t.head.head)  # "foreign troops have no place in X" (21R)
+        elif low == "no" and t.dep_ == "det" and t.head.lemma_.lower() in lex.concession_nouns:
+            self._no_concessions(t.head)  # "will make no concessions on X" (issue 21R)
         elif (
             low == "no"
             and t.dep_ == "intj"

@@ -158,6 +158,8 @@ FLOORS = {
     # issue 20R
     "rejections-defiance": 0.95,
     "rejections-answers": 0.95,
+    # issue 21R
+    "rejections-wire": 0.95,
     # issue 20F
     "speakers-appointed": 0.95,
     "speakers-named-bodies": 0.95,

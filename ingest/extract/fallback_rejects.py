@@ -276,6 +276,8 @@ class LooseRejects(RejectRules):
             return False
         if ctx.negated(v) or self._unsure(v) or self._says_nothing(v) or self._believed(v):
             return False  # "(some) worry that X; the aides reject that": a view answered
+        if self._holds_ground(v):
+            return False  # "refused to budge on its demand": the demand held (issue 21R)
         return not self._harmful(v)
 
     def _harmful(self, v: Token) -> bool:

@@ -317,6 +317,17 @@ class Rejects(CueSection):
     light_verbs: Words = Field(default_factory=list)
     dropping: Words = Field(default_factory=list)
     causes: Words = Field(default_factory=list)
+    # issue 21R
+    prompt: Words = Field(default_factory=list)
+    no_place: Words = Field(default_factory=list)
+    no_place_things: Words = Field(default_factory=list)
+    belonging: Words = Field(default_factory=list)
+    bound: Words = Field(default_factory=list)
+    yielding: Words = Field(default_factory=list)
+    held_positions: Words = Field(default_factory=list)
+    forcing: Words = Field(default_factory=list)
+    concession_nouns: Words = Field(default_factory=list)
+    conceding_verbs: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -788,6 +799,25 @@ class Lexicon:
     dropping: frozenset[str]
     #: "after", "following", "over": prepositions that hang such a noun on the act
     reject_causes: frozenset[str]
+    # issue 21R
+    #: "was quick to reject X", "the first to reject X": the copula's subject does the act
+    prompt: frozenset[str]
+    #: "there is no place for X", "X has no place in Y", "no room for X"
+    no_place: frozenset[str]
+    #: things that may have no place besides proposals, steps and courses ("foreign troops")
+    no_place_things: frozenset[str]
+    #: "would not be a party to X", "will not be part of X"
+    belonging: frozenset[str]
+    #: "would not be bound by X"
+    bound: frozenset[str]
+    #: "refused to budge on its demand": yielding refused on one's own position, no rejection
+    yielding: frozenset[str]
+    held_positions: frozenset[str]
+    #: "will not be pressured into talks", "no one can force us to accept X"
+    forcing: frozenset[str]
+    #: "will make no concessions on X": the nouns and the verbs that give them
+    concession_nouns: frozenset[str]
+    conceding_verbs: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -1191,6 +1221,16 @@ class Lexicon:
             reject_light_verbs=fs(rj.light_verbs),
             dropping=fs(rj.dropping),
             reject_causes=fs(rj.causes),
+            prompt=fs(rj.prompt),
+            no_place=fs(rj.no_place),
+            no_place_things=fs(rj.no_place_things),
+            belonging=fs(rj.belonging),
+            bound=fs(rj.bound),
+            yielding=fs(rj.yielding),
+            held_positions=fs(rj.held_positions),
+            forcing=fs(rj.forcing),
+            concession_nouns=fs(rj.concession_nouns),
+            conceding_verbs=fs(rj.conceding_verbs),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),
@@ -1330,6 +1370,10 @@ class Lexicon:
             | lex.agreeing
             | lex.continuing  # issue 16r
             | lex.contrasts
+            | lex.belonging  # issue 21R: "would not be a party to X"
+            | lex.bound  # issue 21R: "would not be bound by X"
+            | lex.no_question  # issue 21R: "not a question of X but of Y"
+            | lex.forcing  # issue 21R: "will not be pressured into talks"
             | {p.split()[0] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.reject_phrases}
             | {p.split()[-1] for p in lex.held_phrases}

@@ -118,6 +118,8 @@ class RejectRules(StanceRules):
             return  # "the rejected plan": nobody named
         if self._says_nothing(v):
             return  # "declined to comment"
+        if self._holds_ground(v):
+            return  # "refused to budge on its demand for X": the demand held (issue 21R)
         if hypothetical(v):
             return  # "Hamas would reject the deal if Israel insists on X" (issue 20R)
         if _charged(v, ctx.lex.accusing):
@@ -135,7 +137,9 @@ class RejectRules(StanceRules):
         denial = self._denies_claim(v)
         if denial and self._believed(v):
             return  # "(some) worry that X; Y rejects that": a view answered, no proposal
-        sources = ctx.resolve.subject_actors(v) or self._conjoined_speaker(v)
+        sources = (
+            ctx.resolve.subject_actors(v) or self._conjoined_speaker(v) or self._prompt_subject(v)
+        )
         if denial:  # "denied that it arms the militia", "belied the claims that ..." (15r)
             if sources:
                 self._emit("rejects", sources, self._denied(v), v, 0.6)
@@ -191,6 +195,72 @@ class RejectRules(StanceRules):
             if who is not None and (who.pos_ == "PRON" or ctx.men[who.i] is not None):
                 who = None  # "until Israel agrees": the clause says enough
             self._emit("demands", sources, _one(ctx.topics.from_vp(until, agent=who)), v, 0.6)
+
+    def _prompt_subject(self, v: Token) -> list[Resolved]:
+        """ "Israel was quick to reject the plan", "was swift to dismiss X", "Hamas was the
+        first to reject it" (issue 21R, `rejects.prompt`): the infinitive on an adjective of
+        speed or order is done by the copula's subject; not "was not quick to reject", "would
+        be quick to reject"."""
+        ctx = self.ctx
+        adj = v.head
+        if v.dep_ not in ("xcomp", "relcl") or adj.pos_ != "ADJ":
+            return []
+        if adj.dep_ not in ("acomp", "attr"):
+            return []
+        if not ({adj.lemma_.lower(), adj.lower_} & ctx.lex.prompt) or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children
+        ):
+            return []
+        cop = adj.head
+        if cop.lemma_.lower() not in ctx.lex.copulas or ctx.negated(cop) or ctx.irrealis(cop):
+            return []
+        if hypothetical(cop):
+            return []
+        return ctx.resolve.subject_actors(cop)
+
+    def _holds_ground(self, v: Token) -> bool:
+        """ "refused to budge on its demand for X", "would not back down from its conditions"
+        (issue 21R, `rejects.yielding` on `rejects.held_positions`): yielding refused on the
+        refuser's own demand or position holds it; nothing of the other side's is named."""
+        lex = self.ctx.lex
+        act = next((c for c in v.children if c.dep_ == "xcomp"), None)
+        if act is None or act.lemma_.lower() not in lex.yielding:
+            return False
+        for p in act.children:
+            if p.dep_ != "prep" or p.lower_ not in ("on", "over", "from", "in"):
+                continue
+            for obj in p.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in lex.held_positions:
+                    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+        return False
+
+    def _misread_reject_verb(self, n: Token) -> None:
+        """ "X, a demand Israel rejects", with "Israel rejects" read as a plural noun and its
+        actor as a compound (issue 21R): the actor rejects the demand just reported (or the
+        proposal named), as in "X, a demand Kyiv rejected"."""
+        ctx = self.ctx
+        actor = next(
+            (c for c in n.children if c.dep_ == "compound" and ctx.men[c.i] is not None), None
+        )
+        noun = next((c for c in n.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        if actor is None or noun is None or noun.i > actor.i:
+            return
+        if any(c.dep_ in ("det", "poss", "amod") and c.i > noun.i for c in n.children):
+            return  # "the Israeli rejects" is a noun phrase
+        first = noun.left_edge.i
+        if first == 0 or ctx.doc[first - 1].text not in (",", "—", "–", "-"):
+            return
+        lex = ctx.lex
+        last = ctx.topics.last_demand
+        if noun.lemma_.lower() in lex.demand_anaphors and last is not None:
+            targets: list[Topic | str] = [last]
+        elif noun.lemma_.lower() in lex.object_classes.get("proposal", ()):
+            targets = self.t.nps(noun)
+        else:
+            return
+        sources = ctx.resolve.resolve_np(actor)
+        if sources:
+            self._emit("rejects", sources, targets, n, 0.7)
 
     def _accepted(self, v: Token) -> list[Topic | str]:
         """ "refused to accept a final text", "declined to sign the accord": what was not to
@@ -949,6 +1019,12 @@ class RejectRules(StanceRules):
             obj = self._judged_antecedent(v)  # "X, which Y dismissed as a ploy" (17r)
             if obj is None:
                 return
+        if obj.lower_ == "it" and v.dep_ == "advcl" and v.tag_ == "VBG":
+            # "dismissed the response, calling it unacceptable" (issue 21R): the "it" is what
+            # the verb the participle hangs on took as its object
+            held = next((c for c in v.head.children if c.dep_ == "dobj"), None)
+            if held is not None and held.pos_ in ("NOUN", "PROPN"):
+                obj = held
         judged = [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr")]
         inner = next((c for c in obj.children if c.dep_ == "compound"), None)
         if inner is not None and obj.lower_ in ctx.lex.evaluations:
@@ -962,6 +1038,8 @@ class RejectRules(StanceRules):
                 judged.append(c)
         if obj.dep_ in ("compound", "nsubj") and obj.head.i != v.i:
             judged.append(obj.head)
+        if self._answer_judged(obj, judged, v):
+            return  # "described Hamas's response as total rejection" (issue 21R)
         claims = ctx.lex.object_classes.get("claim", frozenset())
         said = v.head if v.dep_ == "relcl" else obj
         if said.lemma_.lower() in claims | REMARKS:
@@ -976,6 +1054,56 @@ class RejectRules(StanceRules):
         sources = ctx.resolve.subject_actors(v)
         if sources:
             self._emit("rejects", sources, self.t.nps(obj), v, 0.7)
+
+    def _answer_judged(self, answer: Token, judged: list[Token], v: Token) -> bool:
+        """ "Israel described Hamas's response to its proposal as total rejection", "called
+        the reply a flat refusal" (issue 21R): an answer (`rejects.answer_nouns`) judged a noun
+        of rejection is a rejection by the answer's owner of what it answers, as "Hamas's
+        answer was no" is; True when it was read so (the judge rejects nothing)."""
+        ctx = self.ctx
+        if answer.lemma_.lower() not in ctx.lex.answer_nouns:
+            return False
+        judged = judged + [  # "as" hung on the phrase ("its response to X as total rejection")
+            g
+            for t in answer.subtree
+            if t.dep_ == "prep" and t.lower_ == "as"
+            for g in t.children
+            if g.dep_ == "pobj"
+        ]
+        if not any(j.lemma_.lower() in ctx.lex.reject_nouns and no_det(j) is None for j in judged):
+            return False
+        found = self._answer_topic(answer, v)
+        if found is None:
+            return False
+        sources, targets = found
+        if sources and targets:
+            self._emit("rejects", sources, targets, v, 0.65)
+        return True
+
+    def _answer_topic(
+        self, answer: Token, cop: Token
+    ) -> tuple[list[Resolved], list[Topic | str]] | None:
+        """Who gave an answer (its owner or "from" agent) and what it answers: the "to"
+        object, what a fronted "Asked about X" asked, else what was put forward before it;
+        None when nobody is named or the question is about no proposal."""
+        ctx = self.ctx
+        owner = next((c for c in answer.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owner = prep_object(answer, ("from", "by"))
+        sources = ctx.resolve.resolve_np(owner) if owner is not None else []
+        if not sources:
+            return None
+        about = prep_object(answer, ("to", "on", "regarding"))
+        asked = next(
+            (a for a in cop.children if a.dep_ == "advcl" and a.lemma_.lower() == "ask"), None
+        )
+        if about is None and asked is not None:  # "Asked about the plan, Russia's response ..."
+            about = prep_object(asked, ("about", "on"))
+            if about is not None and not ctx.lex.act_noun(about.lemma_.lower(), *ASKED_TOPICS):
+                return None  # "... when asked about the weather" (issue-20mS)
+        if about is not None:
+            return sources, self.t.nps(about)
+        return sources, _one(ctx.topics.put_forward_before(answer))
 
     def _judged_proposal(self, pred: Token) -> None:
         """ "The Houthis said the American offer was a sham", "the plan is a gimmick, Moscow
@@ -1079,6 +1207,18 @@ class RejectRules(StanceRules):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     found += resolve.resolve_np(obj)
+        if not found:
+            # "the U.S. rejection of Hamas's response", "Israeli opposition to a Palestinian
+            # state" (issue 21R): a side named before the noun holds it
+            for c in n.children:
+                if c.dep_ in ("compound", "amod") and c.i < n.i:
+                    found += [r for r in resolve.actors_as_resolved(c) if r not in found]
+        if not found:
+            # "the rejection of the offer by Hamas": the agent the parser hung on the object
+            of = prep_object(n, ("of",))
+            agent = prep_object(of, ("by",)) if of is not None and of.pos_ == "NOUN" else None
+            if agent is not None and agent.i > of.i:  # type: ignore[union-attr]
+                found = resolve.resolve_np(agent)
         return found
 
     def _objected_act(self, n: Token) -> None:
@@ -1372,6 +1512,9 @@ class RejectRules(StanceRules):
         if thing.lemma_.lower() in ctx.lex.no_question and any(c.dep_ == "expl" for c in kids):
             self._no_question(thing, be)
             return
+        if thing.lemma_.lower() in ctx.lex.no_place:
+            self._no_place(thing, be)  # "there is no place for foreign troops" (issue 21R)
+            return
         happening = be.lemma_.lower() in ctx.lex.happening and thing.dep_ == "nsubj"
         if not happening and (be.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in kids)):
             return
@@ -1421,6 +1564,199 @@ class RejectRules(StanceRules):
         if sources and targets:
             self._emit("rejects", sources, targets, be, 0.6)
 
+    def _not_question_but(self, thing: Token) -> None:
+        """ "the declaration is not a question of withdrawal but of mechanisms for X", "it is
+        not a question of giving up land but of security" (issue 21R): whoever says so rejects
+        what is "not a question", set against what is; not without the "but" ("it is not a
+        question of whether"), nor asked or hedged."""
+        ctx = self.ctx
+        cop = thing.head
+        if cop.lemma_.lower() not in ctx.lex.copulas or not any(
+            c.dep_ == "neg" for c in cop.children
+        ):
+            return
+        if not any(c.dep_ == "cc" and c.lower_ == "but" for c in (*thing.children, *cop.children)):
+            return  # the "but" hangs on the noun or, "but of Y", on the copula
+        if ctx.irrealis(cop) or ctx.asked(cop, quoted=True):
+            return
+        of = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ in ("pobj", "pcomp")), None) if of else None
+        if obj is None or ctx.men[obj.i] is not None or obj.lower_ in ("whether", "if"):
+            return
+        if obj.pos_ == "VERB":
+            targets = _one(ctx.topics.from_vp(obj))
+        elif obj.pos_ in ("NOUN", "PROPN"):
+            targets = self.t.nps(obj)
+        else:
+            return
+        sources = self._judges(cop)
+        if sources and targets:
+            self._emit("rejects", sources, targets, thing, 0.6)
+
+    def _no_place(self, thing: Token, verb: Token) -> None:
+        """ "there is no place for foreign troops in Libya", "there can be no room for
+        compromise", "foreign troops have no place in Libya" (issue 21R, `rejects.no_place`):
+        whoever says so rejects what has no place, a proposal, a step, a course, an outcome,
+        an act or one of `rejects.no_place_things`; not an actor, not "no room for the
+        delegates at the hotel", not "no place for the talks yet", nor under a condition."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if ctx.irrealis(verb) or any(condition_clause(c) for c in verb.children):
+            return
+        if any(c.dep_ == "advmod" and c.lower_ in ("yet", "still") for c in verb.children):
+            return  # "there is no place for the talks yet": no venue found
+        kids = list(verb.children)
+        if verb.lemma_.lower() == "be" and thing.dep_ == "attr":
+            if not any(c.dep_ == "expl" for c in kids):
+                return
+            obj = prep_object(thing, ("for",)) or prep_object(verb, ("for",))
+        elif verb.lemma_.lower() == "have" and thing.dep_ == "dobj":
+            obj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        else:
+            return
+        if obj is None or obj.pos_ == "PRON" or ctx.men[obj.i] is not None:
+            return  # "Hamas has no place in Gaza's future": no thing named
+        lemma = obj.lemma_.lower()
+        if not (
+            obj.pos_ == "VERB"
+            or lex.act_noun(lemma, *ASKED_TOPICS, "course")
+            or lemma in lex.ruled_out
+            or lemma in lex.no_place_things
+        ):
+            return
+        sources = self._judges(verb)
+        if not sources:
+            return
+        if obj.pos_ == "VERB":
+            targets = _one(ctx.topics.from_vp(obj))
+        else:
+            targets = _one(self.t.np(obj, keep_no=False))
+        if targets:
+            self._emit("rejects", sources, targets, verb, 0.6)
+
+    def _belonging(self, n: Token) -> None:
+        """ "Hamas would not be a party to any deal that X", "will not be part of the
+        agreement", "refused to be a signatory to the accord" (issue 21R, `rejects.belonging`):
+        the subject rejects the deal; not "is not a party to the accord" (a fact told), nor a
+        share in what is no proposal ("will not be part of the government")."""
+        ctx = self.ctx
+        cop = n.head
+        if n.dep_ != "attr" or cop.lemma_.lower() not in ctx.lex.copulas:
+            return
+        refused = cop.dep_ == "xcomp" and cop.head.lemma_.lower() in ctx.lex.refusals
+        if refused:
+            if ctx.negated(cop.head) or ctx.irrealis(cop.head):
+                return
+        elif not (ctx.negated(cop) and _refusal_aux(cop)) or ctx.irrealis(cop):
+            return
+        if ctx.asked(cop, quoted=True) or hypothetical(cop):
+            return
+        obj = prep_object(n, ("to", "of", "in")) or prep_object(cop, ("to", "of", "in"))
+        if obj is None:
+            return
+        sources = ctx.resolve.subject_actors(cop)
+        targets = self._idiom_targets(obj, False, True)
+        if sources and targets:
+            self._emit("rejects", sources, targets, n, 0.7)
+
+    def _bound(self, v: Token) -> None:
+        """ "Iran would not be bound by the agreement", "will not be bound by any resolution",
+        "refused to be bound by the ruling" (issue 21R, `rejects.bound`): the subject rejects
+        what would bind it; not "is not bound by the accord" (a fact told)."""
+        ctx = self.ctx
+        if not any(c.dep_ == "auxpass" for c in v.children):
+            return
+        refused = v.dep_ == "xcomp" and v.head.lemma_.lower() in ctx.lex.refusals
+        if refused:
+            if ctx.negated(v.head) or ctx.irrealis(v.head):
+                return
+            sources = ctx.resolve.subject_actors(v.head)
+        else:
+            if not (ctx.negated(v) and _refusal_aux(v)) or ctx.irrealis(v) or hypothetical(v):
+                return
+            subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+            sources = ctx.resolve.resolve_np(subj) if subj is not None else []
+        if ctx.asked(v, quoted=True):
+            return
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        if obj is None:
+            return
+        targets = self._idiom_targets(obj, False, True)
+        if sources and targets:
+            self._emit("rejects", sources, targets, v, 0.7)
+
+    def _no_concessions(self, noun: Token) -> None:
+        """ "Israel will make no concessions on Jerusalem", "Russia would offer no
+        compromise", "vowed to give no concessions" (issue 21R, CAMEO 124): the subject rejects
+        conceding; not "made no concessions at the talks" (told), nor hedged or asked."""
+        ctx = self.ctx
+        v = noun.head
+        if noun.dep_ != "dobj" or v.lemma_.lower() not in ctx.lex.conceding_verbs:
+            return
+        vowed = v.dep_ == "xcomp" and v.head.lemma_.lower() in ctx.lex.vowing
+        if not (vowed or _refusal_aux(v)):
+            return  # "made no concessions at the talks": a past told
+        if ctx.negated(v) or ctx.irrealis(v) or hypothetical(v) or ctx.asked(v, quoted=True):
+            return
+        sources = ctx.resolve.subject_actors(v)
+        if sources:
+            self._emit("rejects", sources, _one(self.t.np(noun, keep_no=False)), v, 0.6)
+
+    def _forced(self, v: Token) -> None:
+        """ "Iran will not be pressured into talks", "Hamas would not be forced to accept the
+        conditions", "Ukraine will not be bullied into signing a bad deal", "no one can force
+        us to accept X" (issue 21R, `rejects.forcing`): the one not to be forced rejects the
+        act, or what the act would accept; not "was forced to accept" (told), "was not forced
+        to" (a past told), nor "no one can force us to leave" said of no act of the talks."""
+        ctx = self.ctx
+        if ctx.irrealis(v) or ctx.asked(v, quoted=True) or hypothetical(v):
+            return
+        kids = list(v.children)
+        if any(c.dep_ == "auxpass" for c in kids):
+            if not (ctx.negated(v) and _refusal_aux(v)):
+                return
+            subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+            sources = ctx.resolve.resolve_np(subj) if subj is not None else []
+        else:
+            subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+            if subj is None or ctx.negated(v):
+                return
+            if no_det(subj) is None and subj.lower_ not in ("nobody", "nothing", "noone"):
+                return  # "the US is forcing us to accept X": a complaint, not a refusal
+            obj = next((c for c in kids if c.dep_ == "dobj"), None)
+            if obj is None:
+                return
+            judges = self._judges(v)
+            if obj.lower_ in ("us", "me"):
+                sources = ctx.resolve.resolve_np(obj) or judges
+            else:  # "nobody can force Ukraine to give up Crimea, Zelensky said": his own side
+                own = {ctx.stance_source(j.actor) for j in judges}
+                sources = [r for r in ctx.resolve.resolve_np(obj) if r.actor in own]
+        if not sources:
+            return
+        act = next((c for c in kids if c.dep_ == "xcomp"), None)
+        if act is None:
+            into = next((p for p in kids if p.dep_ == "prep" and p.lower_ == "into"), None)
+            act = next(
+                (g for g in (into.children if into else ()) if g.dep_ in ("pobj", "pcomp")), None
+            )
+        if act is None:
+            return
+        lex = ctx.lex
+        targets: list[Topic | str] = []
+        if act.pos_ == "VERB":
+            if act.lemma_.lower() in lex.negated_acceptance and any(
+                c.dep_ == "dobj" and c.pos_ != "PRON" for c in act.children
+            ):
+                targets = self.t.of_verb(act)  # "forced to accept the conditions": them
+            if not targets or all(isinstance(x, str) for x in targets):
+                targets = _one(ctx.topics.from_vp(act, refused=True))
+        elif act.pos_ in ("NOUN", "PROPN") and ctx.men[act.i] is None:
+            targets = self.t.nps(act)  # "pressured into talks"
+        if targets:
+            self._emit("rejects", sources, targets, v, 0.65)
+
     def _say_no(self, v: Token) -> None:
         """ "Israel said no to the Egyptian request"."""
         ctx = self.ctx
@@ -1469,26 +1805,9 @@ class RejectRules(StanceRules):
         subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lemma_.lower() not in ctx.lex.answer_nouns:
             return
-        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
-        if owner is None:
-            owner = prep_object(subj, ("from", "by"))
-        sources = ctx.resolve.resolve_np(owner) if owner is not None else []
-        if not sources:
-            return
-        about = prep_object(subj, ("to", "on", "regarding"))
-        asked = next(
-            (a for a in cop.children if a.dep_ == "advcl" and a.lemma_.lower() == "ask"), None
-        )
-        if about is None and asked is not None:  # "Asked about the plan, Russia's response ..."
-            about = prep_object(asked, ("about", "on"))
-            if about is not None and not ctx.lex.act_noun(about.lemma_.lower(), *ASKED_TOPICS):
-                return  # "... when asked about the weather" (issue-20mS)
-        if about is not None:
-            targets = self.t.nps(about)
-        else:
-            targets = _one(ctx.topics.put_forward_before(subj))
-        if targets:
-            self._emit("rejects", sources, targets, no, 0.65)
+        found = self._answer_topic(subj, cop)
+        if found is not None and found[1]:
+            self._emit("rejects", found[0], found[1], no, 0.65)
 
 
 #: what a question must be about for a "no" to answer it as a rejection: a proposal, a step

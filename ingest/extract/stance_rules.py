@@ -323,6 +323,16 @@ class StanceRules:
                 and verb.tag_ in ("VBZ", "VBP", "VBN")
             ):
                 bodies += [g for g in verb.children if g.dep_ == "dobj"]
+            for n in list(roles):
+                if n.lower_ in ("one", "some") or n.pos_ == "NUM":
+                    # "X, one of the M23 leaders" (issue 21R): the members' noun holds the body
+                    roles += [
+                        g
+                        for p in n.children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                        if g.dep_ == "pobj" and g.lemma_.lower() in ctx.lex.member_nouns
+                    ]
             for n in roles:
                 owner = self._owner_of_role(n)
                 if owner is not None:

@@ -109,6 +109,10 @@ class Stances(DemandRules, RejectRules):
                 self._refused_concession(t)
             if lemma in lex.continuing:
                 self._goes_on(t)  # "the war will resume" (issue 16r)
+            if lemma in lex.bound:
+                self._bound(t)  # "would not be bound by the agreement" (issue 21R)
+            if lemma in lex.forcing:
+                self._forced(t)  # "will not be pressured into talks" (issue 21R)
             if lemma in lex.departures:
                 self._departure(t, lex.departures[lemma])
             if lemma in lex.reject_idioms:
@@ -128,6 +132,16 @@ class Stances(DemandRules, RejectRules):
             and t.head.head.lemma_.lower() in lex.happening
         ):
             self._there_will_be_no(t.head)  # "no safe zone will happen" (issue 14r)
+        elif (
+            low == "no"
+            and t.dep_ == "det"
+            and t.head.dep_ == "dobj"
+            and t.head.lemma_.lower() in lex.no_place
+            and t.head.head.lemma_.lower() == "have"
+        ):
+            self._no_place(t.head, t.head.head)  # "foreign troops have no place in X" (21R)
+        elif low == "no" and t.dep_ == "det" and t.head.lemma_.lower() in lex.concession_nouns:
+            self._no_concessions(t.head)  # "will make no concessions on X" (issue 21R)
         elif (
             low == "no"
             and t.dep_ == "intj"
@@ -172,6 +186,8 @@ class Stances(DemandRules, RejectRules):
             self._against(t)
         if t.tag_ == "NNS" and t.dep_ in ("conj", "ROOT") and plural_base(t) in lex.demand_verbs:
             self._misread_demand_verb(t)
+        if t.tag_ == "NNS" and plural_base(t) in lex.reject_verbs:
+            self._misread_reject_verb(t)  # "X, a demand Israel rejects" (issue 21R)
         if t.pos_ in ("NOUN", "PROPN"):
             if lemma in lex.demand_nouns or low in lex.demand_nouns:
                 self._demand_noun(t)
@@ -191,6 +207,10 @@ class Stances(DemandRules, RejectRules):
                 self._reject_noun(t)
             if lemma in lex.ending_nouns:
                 self._ended(t)  # "announced the termination of the talks" (issue 14r)
+            if lemma in lex.belonging:
+                self._belonging(t)  # "would not be a party to any deal" (issue 21R)
+            if lemma in lex.no_question and t.dep_ == "attr":
+                self._not_question_but(t)  # "not a question of withdrawal but of X" (21R)
         if t.pos_ in ("ADJ", "VERB", "NOUN"):
             if lemma in lex.reject_predicates and t.dep_ in ("acomp", "attr"):
                 self._predicate(t, t.head)

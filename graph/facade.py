@@ -531,13 +531,17 @@ class Graph:
         as_of: str | None,
         version: str,
     ) -> PathResult:
-        raw, cut = self.store.find_paths(
-            a,
-            b,
-            rels,
-            max_hops,
-            MAX_PATHS if as_of else limit + 1,
-            intermediaries_only=intermediaries_only,
+        raw, cut = (
+            ([], False)
+            if self.store.no_paths(a, b, rels, version)
+            else self.store.find_paths(
+                a,
+                b,
+                rels,
+                max_hops,
+                MAX_PATHS if as_of else limit + 1,
+                intermediaries_only=intermediaries_only,
+            )
         )
         if as_of:
             raw = self._paths_in_force(raw, rels, as_of)
@@ -596,6 +600,8 @@ class Graph:
         as_of: str | None,
         version: str,
     ) -> list[Broker]:
+        if self.store.no_paths(a, b, rels, version):
+            return []
         if as_of:
             raw, _cut = self.store.find_paths(
                 a, b, rels, max_hops, MAX_PATHS, intermediaries_only=inter_only

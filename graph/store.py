@@ -473,6 +473,12 @@ class GraphStore(ABC):
     ) -> tuple[list[RawPath], bool]:
         """The best simple paths between two actors; see the module docstring for the order."""
 
+    def no_paths(self, source: str, target: str, relations: list[str], version: str) -> bool:
+        """True when what this store read with the data ``version`` (the ends' names, on a
+        server) shows that no path of ``relations`` joins the two actors, so the search need
+        not run; False when it does not know. None here: the search finds it out."""
+        return False
+
     def inner_counts(
         self,
         source: str,

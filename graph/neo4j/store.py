@@ -58,6 +58,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 import neo4j
 import numpy as np
+from actorgraph.graph.answer_cache import KeptParts
 from actorgraph.graph.errors import ActorgraphError, InputError, LimitError, StoreUnavailableError
 from actorgraph.graph.exchange import AnyRecord, records_of
 from actorgraph.graph.merge import check_batch, fold_relations, merge_node
@@ -395,6 +396,14 @@ class Neo4jStore(GraphStore):
         self._near_refused: set[tuple[str, ...]] = set()
         #: per relation types never answered, the questions over a limit so far
         self._near_failed: dict[tuple[str, ...], int] = {}
+        #: the relation types whose relationships ``version_and_names`` counts per actor (the
+        #: path questions' default ones), and per data version the actors it found with none
+        #: of them (True) or some (False): :meth:`no_paths`
+        self._counted_types = self.schema.channel_types or [
+            n for n, r in self.schema.relations.items() if not r.derived
+        ]
+        self._counted_slots = {"types": tuple(self._labels(self._counted_types))}
+        self._stranded: KeptParts[str, bool] = KeptParts()
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
@@ -1091,24 +1100,42 @@ class Neo4jStore(GraphStore):
         """:meth:`version_and_names` with the actors the names found, from the same query."""
         wanted = list(dict.fromkeys(names))
         needles = {n: name_needle(n) for n in wanted}
-        rows = self._read_one(
-            lambda tx: tx.run("version_and_names", needles=sorted(set(needles.values())))
-        )
+        rows = self._read_one(partial(self._version_and_names, needles))
         return self._named_rows(rows, wanted, needles)
 
-    @staticmethod
+    def _version_and_names(self, needles: dict[str, str], tx: _Tx) -> list[Any]:
+        return tx.run(
+            "version_and_names", self._counted_slots, needles=sorted(set(needles.values()))
+        )
+
     def _named_rows(
-        rows: list[Any], wanted: list[str], needles: dict[str, str]
+        self, rows: list[Any], wanted: list[str], needles: dict[str, str]
     ) -> tuple[str, dict[str, list[str]], dict[str, Any]]:
-        """The version, the ids each name found and the actors of a ``version_and_names`` row."""
+        """The version, the ids each name found and the actors of a ``version_and_names`` row;
+        which of the actors have no relationship of the default path types is kept at that
+        version (:meth:`no_paths`)."""
         ids: dict[str, list[str]] = defaultdict(list)
         actors: dict[str, Any] = {}
-        for needle, actor_id, props in rows[0]["found"]:
+        stranded: dict[str, bool] = {}
+        for needle, actor_id, props, degree in rows[0]["found"]:
             ids[needle].append(actor_id)
             if actor_id not in actors:
                 actors[actor_id] = node_from_props(ACTOR, props)
+                stranded[actor_id] = degree == 0
         named = {n: sorted(ids.get(needles[n], [])) for n in wanted}
-        return str(rows[0]["version"]), named, actors
+        version = str(rows[0]["version"])
+        if stranded:
+            self._stranded.found((), version)  # what was kept at another version goes
+            self._stranded.keep(stranded, version)
+        return version, named, actors
+
+    def no_paths(self, source: str, target: str, relations: list[str], version: str) -> bool:
+        """True when the read of the names at ``version`` found an end with no relationship
+        of the default path types and ``relations`` are among them: no path joins the two,
+        and ``paths_near`` is not asked (about a third of the API bench's questions)."""
+        if not relations or not set(relations) <= set(self._counted_types):
+            return False
+        return any(self._stranded.found([source, target], version).values())
 
     @staticmethod
     def _names(wanted: list[str], tx: _Tx) -> dict[str, list[str]]:
@@ -1715,7 +1742,7 @@ class Neo4jStore(GraphStore):
         needles = {n: name_needle(n) for n in wanted}
 
         def work(tx: _Tx) -> tuple[str, Subgraph | None, _Hood | None]:
-            rows = tx.run("version_and_names", needles=sorted(set(needles.values())))
+            rows = self._version_and_names(needles, tx)
             version, named, _actors = self._named_rows(rows, wanted, needles)
             seeds, kept = seeds_of(version, named)
             if kept is not None:

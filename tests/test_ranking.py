@@ -17,7 +17,8 @@ from actorgraph.graph.embedded import EmbeddedStore
 from actorgraph.graph.errors import LimitError, NotFoundError
 from actorgraph.graph.facade import Graph
 from actorgraph.graph.model import TOPIC, Actor, Evidence, Relation, Topic
-from actorgraph.graph.ranking import evidence_rank, support
+from actorgraph.graph.neo4j.convert import relation_create_row
+from actorgraph.graph.ranking import evidence_rank, rank_evidence, support
 from actorgraph.graph.store import GraphStore, RawPath, WriteBatch, count_inner
 
 from tests.helpers import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
@@ -743,6 +744,99 @@ def test_evidence_is_trimmed_best_first_and_paged(store: GraphStore) -> None:
         g.relation_evidence("mediates", "b", "a")
     with pytest.raises(LimitError):
         g.paths("a", "b", evidence_limit=51)
+
+
+def _hop_relations(g: Graph, a: str, b: str, k: int) -> list[dict[str, Any]]:
+    """Every relation of the one-hop path ``a`` -> ``b`` as the answer shows it."""
+    types = ["mediates", "pressures"]
+    (path,) = g.paths(a, b, relations=types, max_hops=1, evidence_limit=k).paths
+    return [{x: v for x, v in r.items() if x != "direction"} for r in path.hops[0].relations]
+
+
+def test_evidence_is_cut_in_the_query_and_older_relations_are_read_whole(
+    store: GraphStore,
+) -> None:
+    """An answer's relations show their best pieces with the aggregates over all of them
+    (``RelationView``), whether the store cuts the evidence where it reads it (Neo4j: the ranks
+    stored beside the evidence by every write) or reads it whole (a relationship written before
+    the ranks were stored, or appended to by a writer that did not keep them): the same
+    answers and pages as the relations ranked in Python, on both backends."""
+    pieces = [
+        Evidence(document="d1", sentence="one", confidence=0.6, date="2024-02-01"),
+        Evidence(
+            document="d2",
+            sentence="two",
+            confidence=0.9,
+            date="2024-01-05",
+            valid_from="2024-03-01",
+            valid_to="2024-06-30",
+        ),
+        Evidence(document=None, sentence="three", confidence=0.9),
+        Evidence(document="d1", sentence="four", confidence=0.7, valid_from="2023-11-01"),
+        Evidence(document="d3", sentence="five", confidence=0.9, date="2024-01-20"),
+    ]
+    later = [
+        Evidence(
+            document="d4", sentence="six", confidence=0.95, date="2023-10-01", valid_to="2024-09-30"
+        ),
+        Evidence(document="d2", sentence="seven", confidence=0.5, date="2024-05-01"),
+    ]
+    first = [rel("mediates", "a", "b", *pieces[:3]), rel("pressures", "a", "b", pieces[4])]
+    store.write(WriteBatch(actors=[actor("a"), actor("b")], relations=first))
+    store.write(WriteBatch(relations=[rel("mediates", "a", "b", *pieces[3:])]))
+    whole = {
+        "mediates": Relation("mediates", "a", "b", list(pieces)),
+        "pressures": Relation("pressures", "a", "b", [pieces[4]]),
+    }
+
+    def want(k: int) -> list[dict[str, Any]]:
+        return [whole[t].summary(k) for t in sorted(whole)]
+
+    def check() -> None:
+        g = Graph(store)  # a new facade: nothing kept from the answers before
+        for k in (0, 2, 50):
+            assert _hop_relations(g, "a", "b", k) == want(k)
+        best = rank_evidence(whole["mediates"].evidence, None)
+        for offset, limit in ((0, 2), (2, 2), (4, 9), (9, 1)):
+            page, total = g.relation_evidence("mediates", "a", "b", offset=offset, limit=limit)
+            assert total == len(best)
+            assert page == [e.to_dict() for e in best[offset : offset + limit]]
+
+    check()
+    if store.backend != "neo4j":
+        return
+    from functools import partial
+
+    def cut_in_query(k: int) -> dict[str, tuple[bool, int]]:
+        read = partial(store._nodes_and_relations, [], [("a", "b")], ["MEDIATES", "PRESSURES"], k)  # type: ignore[attr-defined]
+        rows = store._read_one(read)[1]  # type: ignore[attr-defined]
+        return {r["label"]: (r["ranked"], len(r["evidence"])) for r in rows}
+
+    assert cut_in_query(2) == {"MEDIATES": (True, 2), "PRESSURES": (True, 1)}
+    # a store written the old way: none of what the ranked read needs
+    store._driver.execute_query(  # type: ignore[attr-defined]
+        "MATCH (:Actor {id: 'a'})-[r:MEDIATES]->() "
+        "REMOVE r.evidence_ranks, r.first_seen, r.last_dated, r.valid_from, r.valid_to"
+    )
+    assert cut_in_query(2) == {"MEDIATES": (False, 5), "PRESSURES": (True, 1)}
+    check()
+    # evidence appended to it: still read whole (no ranks for part of it), still right
+    store.write(WriteBatch(relations=[rel("mediates", "a", "b", later[0])]))
+    whole["mediates"].evidence.append(later[0])
+    assert cut_in_query(2)["MEDIATES"] == (False, 6)
+    check()
+    # evidence appended by a writer that keeps no ranks: fewer ranks than pieces, read whole
+    row = relation_create_row(whole["pressures"], [later[1].key], [later[1]])
+    store._driver.execute_query(  # type: ignore[attr-defined]
+        "MATCH (:Actor {id: 'a'})-[r:PRESSURES]->() SET r.evidence_keys = r.evidence_keys + $k, "
+        "r.evidence = r.evidence + $e, r.sources = r.sources + $s, r.confidence = 0.9",
+        k=row[3],
+        e=row[4],
+        s=row[7],
+    )
+    whole["pressures"].evidence.append(later[1])
+    assert cut_in_query(2)["PRESSURES"] == (False, 2)
+    check()
 
 
 def test_neighbours_fill_the_cap_with_actors_before_topics(store: GraphStore) -> None:

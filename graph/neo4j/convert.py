@@ -15,7 +15,11 @@ arrived) with the parallel ``evidence_keys`` (:attr:`graph.model.Evidence.key`, 
 evidence is deduplicated in Cypher), ``confidence`` (the highest), and ``windows``: the
 observation window of each dated piece of evidence as a flat ``[from, to, from, to, ...]``
 list (:func:`window`), so Cypher filters by date window exactly as
-:meth:`graph.model.Relation.in_window` does.
+:meth:`graph.model.Relation.in_window` does; ``last_seen`` and ``support``, what paths rank a
+hop by; and what lets an answer read only a relation's best evidence
+(:func:`evidence_columns_ranked`): ``evidence_ranks`` (parallel to ``evidence``),
+``first_seen``, ``last_dated``, ``valid_from`` and ``valid_to``. A relationship written before
+these were stored has none of them and is read whole until it is written again whole.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from actorgraph.graph.model import (
     STATEMENT,
     Evidence,
     Relation,
+    RelationView,
     node_from_dict,
     normalize_name,
 )
@@ -125,9 +130,12 @@ def evidence_from_list(values: list[str] | None) -> list[Evidence]:
     return [Evidence(**orjson.loads(v)) for v in values or ()]
 
 
-def _evidence_columns(evidence: list[Evidence]) -> tuple[list[str], list[str], list[str], str]:
-    """JSON strings, flat windows of the dated pieces, distinct source keys (in arrival order)
-    and the latest date ('' if none) of some evidence: what a relationship stores of it."""
+def _evidence_columns(
+    keys: list[str], evidence: list[Evidence]
+) -> tuple[list[str], list[str], list[str], str, list[Any]]:
+    """What a relationship stores of some evidence: JSON strings, flat windows of the dated
+    pieces, distinct source keys (in arrival order), the latest date ('' if none), and the
+    columns of :func:`evidence_columns_ranked`."""
     windows: list[str] = []
     for e in evidence:
         w = window(e)
@@ -135,30 +143,53 @@ def _evidence_columns(evidence: list[Evidence]) -> tuple[list[str], list[str], l
             windows.extend(w)
     sources = list(dict.fromkeys(source_key(e.document, e.origin) for e in evidence))
     latest = max((evidence_date(e) for e in evidence), default="")
-    return [evidence_text(e) for e in evidence], windows, sources, latest
+    texts = [evidence_text(e) for e in evidence]
+    return texts, windows, sources, latest, evidence_columns_ranked(keys, evidence)
+
+
+def evidence_columns_ranked(keys: list[str], evidence: list[Evidence]) -> list[Any]:
+    """What lets a read show a relationship's best evidence without reading it whole: the
+    rank of each piece (:func:`graph.ranking.evidence_rank`, parallel to ``evidence``), and
+    of all of them the first and last date seen (``date`` or ``valid_from``), the earliest
+    ``valid_from`` and the latest ``valid_to`` (None when there is none): the aggregates of
+    :meth:`graph.model.RelationView.of`."""
+    dates = [d for e in evidence for d in (e.date, e.valid_from) if d]
+    starts = [e.valid_from for e in evidence if e.valid_from]
+    ends = [e.valid_to for e in evidence if e.valid_to]
+    return [
+        [evidence_rank(e, k) for k, e in zip(keys, evidence, strict=True)],
+        min(dates, default=None),
+        max(dates, default=None),
+        min(starts, default=None),
+        max(ends, default=None),
+    ]
 
 
 def relation_create_row(rel: Relation, keys: list[str], evidence: list[Evidence]) -> list[Any]:
     """The positional row ``relations_create`` writes (lists pack faster than maps in the
     driver): source, target, key, evidence keys, evidence JSON strings, highest confidence
-    (1.0 without evidence), flat windows, distinct source keys, latest date, and the support
-    (:func:`graph.ranking.support`, stored so a path's hop reads one float: paths rank on it).
-    ``keys`` are the :attr:`graph.model.Evidence.key` of ``evidence``, computed once."""
-    texts, windows, sources, latest = _evidence_columns(evidence)
+    (1.0 without evidence), flat windows, distinct source keys, latest date, the support
+    (:func:`graph.ranking.support`, stored so a path's hop reads one float: paths rank on it),
+    then the evidence's ranks, first and last date seen, earliest start and latest end of
+    validity (:func:`evidence_columns_ranked`). ``keys`` are the
+    :attr:`graph.model.Evidence.key` of ``evidence``, computed once."""
+    texts, windows, sources, latest, ranked = _evidence_columns(keys, evidence)
     confidence = max((e.confidence for e in evidence), default=1.0)
     return [
         *(rel.source, rel.target, rel.key, keys, texts, confidence, windows, sources, latest),
         support(confidence, len(sources)),
+        *ranked,
     ]
 
 
 def relation_append_row(rel: Relation, keys: list[str], evidence: list[Evidence]) -> list[Any]:
     """The positional row ``relations_append`` adds to a stored relationship: source, target,
     and of the new evidence (at least one piece) its keys, JSON strings, highest confidence,
-    flat windows, distinct source keys and latest date."""
-    texts, windows, sources, latest = _evidence_columns(evidence)
+    flat windows, distinct source keys, latest date, ranks, first and last date seen, earliest
+    start and latest end of validity."""
+    texts, windows, sources, latest, ranked = _evidence_columns(keys, evidence)
     confidence = max(e.confidence for e in evidence)
-    return [rel.source, rel.target, keys, texts, confidence, windows, sources, latest]
+    return [rel.source, rel.target, keys, texts, confidence, windows, sources, latest, *ranked]
 
 
 def relation_from_row(type_name: str, target_kind: str, row: Any) -> Relation:
@@ -166,3 +197,27 @@ def relation_from_row(type_name: str, target_kind: str, row: Any) -> Relation:
     as both stores list it)."""
     evidence = sorted(evidence_from_list(row["evidence"]), key=evidence_rank)
     return Relation(type_name, row["source"], row["target"], evidence, target_kind)
+
+
+def relation_view_from_row(
+    type_name: str, target_kind: str, row: Any, evidence_limit: int | None
+) -> RelationView:
+    """An answer's relation from a row of ``nodes_and_relations`` (or ``relations_between``):
+    read with its best pieces and its aggregates when its ranks are stored (``ranked``), else
+    from its evidence whole, ranked and cut here (:meth:`graph.model.RelationView.of`)."""
+    if not row["ranked"]:
+        return RelationView.of(relation_from_row(type_name, target_kind, row), evidence_limit)
+    return RelationView(
+        type_name,
+        row["source"],
+        row["target"],
+        target_kind,
+        row["confidence"],
+        row["first_seen"],
+        row["last_dated"],
+        row["valid_from"],
+        row["valid_to"],
+        row["sources"],
+        row["total"],
+        evidence_from_list(row["evidence"]),
+    )

@@ -84,6 +84,7 @@ from actorgraph.graph.neo4j.convert import (
     relation_append_row,
     relation_create_row,
     relation_from_row,
+    relation_view_from_row,
 )
 from actorgraph.graph.neo4j.queries import QuerySet
 from actorgraph.graph.neo4j.queries import sent as queries_sent
@@ -121,6 +122,8 @@ T = TypeVar("T")
 K = TypeVar("K")
 V = TypeVar("V")
 
+#: The evidence a read takes of each relation when it asks for all (a LIMIT takes a number).
+ALL_EVIDENCE = 2**31 - 1
 #: Rows a relations_among query may return before it counts as over the limit.
 AMONG_CAP = MAX_ROWS * 10
 logger = logging.getLogger("actorgraph.neo4j")
@@ -247,7 +250,7 @@ def _batch_shape(batch: WriteBatch) -> tuple[tuple[int, int], ...]:
 def _append_columns(create_row: list[Any]) -> list[Any]:
     """The ``relations_append`` row of all the evidence of a ``relations_create`` row: the same
     columns but the relationship's key and support (see :mod:`graph.neo4j.convert`)."""
-    return [create_row[0], create_row[1], *create_row[3:9]]
+    return [create_row[0], create_row[1], *create_row[3:9], *create_row[10:]]
 
 
 class _Rows(list):  # type: ignore[type-arg]
@@ -1232,26 +1235,47 @@ class Neo4jStore(GraphStore):
         if not wanted and not pairs:
             return {}, []
 
+        evidence = ALL_EVIDENCE if evidence_limit is None else max(0, evidence_limit)
+
         def work(tx: _Tx) -> tuple[dict[str, tuple[str, Any]], list[Any]]:
             rows: list[Any] = []
             for chunk in _chunks(pairs, MAX_ROWS):
-                rows.extend(tx.run("relations_between", pairs=chunk, types=labels))
+                found = tx.run("relations_between", pairs=chunk, types=labels, evidence=evidence)
+                rows.extend(r["relation"] for r in found)
             return self._nodes_in(wanted, tx) if wanted else {}, rows
 
         if len(wanted) <= MAX_ROWS and len(pairs) <= MAX_ROWS:  # an answer's: one query
-            nodes, rows = self._read_one(partial(self._nodes_and_relations, wanted, pairs, labels))
+            read = partial(self._nodes_and_relations, wanted, pairs, labels, evidence)
+            nodes, rows = self._read_one(read)
         else:
             nodes, rows = self._read(work)
-        rels = {r["key"]: self._relation(r) for r in rows}
-        return nodes, [RelationView.of(rels[k], evidence_limit) for k in sorted(rels)]
+        views = {r["key"]: self._view(r, evidence_limit) for r in rows}
+        return nodes, [views[k] for k in sorted(views)]
+
+    def _view(self, row: Any, evidence_limit: int | None) -> RelationView:
+        """A relation as an answer shows it, from a row of ``nodes_and_relations`` or
+        ``relations_between``: its best pieces of evidence as the query took them when its ranks
+        are stored; one written before they were is read whole and ranked here (it is until it
+        is written whole again: a curation rewrite, or a load into a wiped store)."""
+        kind = self._kind(row["target_labels"]) or ACTOR
+        return relation_view_from_row(self._name_of_label[row["label"]], kind, row, evidence_limit)
 
     def _nodes_and_relations(
-        self, wanted: list[str], pairs: list[tuple[str, str]], labels: list[str], tx: _Tx
+        self,
+        wanted: list[str],
+        pairs: list[tuple[str, str]],
+        labels: list[str],
+        evidence: int,
+        tx: _Tx,
     ) -> tuple[dict[str, tuple[str, Any]], list[Any]]:
         """``nodes_and_relations`` (at most :data:`MAX_ROWS` of each): the nodes by id with
-        their kinds, and the relationships' rows as ``relations_between`` gives them."""
+        their kinds, and the relations' maps as ``relations_between`` gives them."""
         row = tx.run(
-            "nodes_and_relations", ids=wanted, pairs=[list(p) for p in pairs], types=labels
+            "nodes_and_relations",
+            ids=wanted,
+            pairs=[list(p) for p in pairs],
+            types=labels,
+            evidence=evidence,
         )[0]
         found: dict[str, tuple[str, Any]] = {}
         for node_id, node_labels, props in row["nodes"]:
@@ -1263,14 +1287,30 @@ class Neo4jStore(GraphStore):
     def relation_evidence(
         self, rel_type: str, source: str, target: str, offset: int = 0, limit: int = 20
     ) -> tuple[list[Evidence], int] | None:
+        """One page of a relation's evidence, best first, with its total: the page taken in
+        Cypher when the relationship's ranks are stored, else its evidence read whole and
+        ranked here (``relation_evidence``)."""
         rt = self.schema.relations.get(rel_type)
         if rt is None or rt.derived:
             return None
-        found = self.relations(types=[rel_type], source=source, target=target, limit=1)
-        if not found:
+        offset, limit = max(0, offset), max(0, limit)
+        rows = self._read_one(
+            lambda tx: tx.run(
+                "relation_evidence",
+                source=source,
+                target=target,
+                types=[rt.label],
+                offset=offset,
+                limit=limit,
+            )
+        )
+        if not rows:
             return None
-        ranked = rank_evidence(found[0].evidence, None)
-        return ranked[max(0, offset) : max(0, offset) + max(0, limit)], len(ranked)
+        row = rows[0]
+        if row["ranked"]:
+            return evidence_from_list(row["evidence"]), int(row["total"])
+        ranked = rank_evidence(evidence_from_list(row["evidence"]), None)
+        return ranked[offset : offset + limit], len(ranked)
 
     def statements(
         self,

@@ -66,3 +66,14 @@ def test_pipe_reads_apostrophes_as_a_call_does(tokenizer: ApostropheTokenizer) -
     texts = ["Mexico´s envoy met Hamas`s delegation.", "Talks resumed in Doha."]
     piped = [[t.text for t in doc] for doc in tokenizer.pipe(texts, batch_size=1)]
     assert piped == [[t.text for t in tokenizer(x)] for x in texts]
+
+
+def test_a_typographic_apostrophe_in_a_name_is_read_as_one(
+    tokenizer: ApostropheTokenizer,
+) -> None:
+    # "O’Connor" is one name to the model only with a straight apostrophe; a contraction's
+    # and a closing quote's marks stay as written
+    words = [t.text for t in tokenizer("“We don’t know,” O’Connor said of Côte d’Ivoire.")]
+    assert "O'Connor" in words and "d'Ivoire" in words
+    assert "don’t" in "".join(words) or "’t" in words
+    assert [t.text for t in tokenizer("He gave it an ‘A’ grade.")][4:7] == ["‘", "A", "’"]

@@ -35,6 +35,7 @@ from actorgraph.ingest.extract.detector import DetectorFlagger
 from actorgraph.ingest.extract.dictionary import BUNDLED, ActorDictionary, Entry
 from actorgraph.ingest.extract.fallbacks import Flagger
 from actorgraph.ingest.extract.layout import breaks_paragraph, hard_wrapped
+from actorgraph.ingest.extract.lemmas import LEMMAS
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 from actorgraph.ingest.extract.mentions import Matchers
 from actorgraph.ingest.extract.parallel import extract_parallel
@@ -107,6 +108,8 @@ def load_model(name: str) -> Language:
         ) from None
     if PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if LEMMAS not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(LEMMAS, after="lemmatizer")  # "hopes" is "hope", not "hop"
     tokenizer: Any = nlp.tokenizer
     for abbr in TITLE_ABBREVIATIONS:  # "Lt. Col. X": titles of the name, not sentence ends
         for form in (abbr, abbr.upper(), abbr.lower()):

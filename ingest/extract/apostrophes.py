@@ -20,10 +20,17 @@ from spacy.tokens import Doc
 #: a look-alike after a letter and before a letter, a space, a punctuation mark or the end
 _LOOK_ALIKE = re.compile(r"(?<=[^\W\d_])[´`ʼ](?=[^\W\d_]|\s|[.,;:!?)\]]|$)")
 _ANY = frozenset("´`ʼ")
+#: a typographic apostrophe inside a name, after a one-letter prefix and before a capital
+#: ("O’Donnell", "D’Souza", "Côte d’Ivoire"): the model reads "O’Donnell" as a common noun
+#: and finds no person in it, though it knows "O'Donnell"
+_NAME_CURLY = re.compile(r"(?<=\b[^\W\d_])’(?=[A-Z])")
 
 
 def straight_apostrophes(text: str) -> str:
-    """``text`` with look-alike apostrophes after a letter made ``'`` (same length)."""
+    """``text`` with look-alike apostrophes after a letter made ``'``, and the typographic
+    one inside a name (same length)."""
+    if "’" in text:
+        text = _NAME_CURLY.sub("'", text)
     if _ANY.isdisjoint(text):
         return text
     return _LOOK_ALIKE.sub("'", text)

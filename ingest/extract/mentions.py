@@ -2470,13 +2470,18 @@ def _named_person(key: str, full: dict[str, str], first: dict[str, set[str]]) ->
     return hit
 
 
+#: initials inside a person's name: "N.L.", "N.", "J.R."
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+
 def _titled_person(
     doc: Doc, m: Mention, title_end: dict[int, int], title_start: dict[int, int]
 ) -> bool:
     """A name of two or three capitalized words, none an organization word, next to a role
     title: "chief negotiator Arben Rexhepi", "Kosovo's chief negotiator, Arben Rexhepi",
-    "Arben Rexhepi, the chief negotiator"."""
-    toks = [t for t in doc[m.start : m.end] if t.text != "-"]  # "Okonkwo-Lane"
+    "Arben Rexhepi, the chief negotiator"; initials between them are no words of it ("special
+    envoy Ture N.L. Lundh")."""
+    toks = [t for t in doc[m.start : m.end] if t.text != "-" and not _INITIALS.match(t.text)]
     if not 2 <= len(toks) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in toks):
         return False
     if any(t.lower_ in ORG_WORDS for t in toks):

@@ -546,7 +546,7 @@ class Statements:
         lex = ctx.lex
         low = t.lemma_.lower()
         kids = list(t.children)
-        comp = next((c for c in kids if c.dep_ == "ccomp"), None)
+        comp = self._reported_clause(t)
         span: list[Token] = []
         conf = 0.7
         if comp is not None and (low not in lex.quote_only or _marked_that(comp)):
@@ -589,6 +589,28 @@ class Statements:
         while span and span[-1].is_punct:
             span = span[:-1]
         return span, conf
+
+    def _reported_clause(self, v: Token) -> Token | None:
+        """The clause a verb of saying reports: of its clauses, the first after it ("In a
+        statement released after the senator suspended his campaign, Cruz said he's certain
+        …", where the parser hung the fronted "suspended" on "said" too), else the first before
+        it; never another speaker's tag (:meth:`_tag_clause`)."""
+        comps = [c for c in v.children if c.dep_ == "ccomp" and not self._tag_clause(c, v)]
+        return next((c for c in comps if c.i > v.i), comps[0] if comps else None)
+
+    def _tag_clause(self, comp: Token, v: Token) -> bool:
+        """Whether a clause the parser hung on a verb of saying, before it, is a quote's tag
+        of its own ("“His demeanor is grumpy,” she said, but “I think he will do it,” said
+        Kunin": "she said" is no part of what Kunin said): a verb of saying with its own
+        subject and a quote in its words."""
+        ctx = self.ctx
+        return (
+            comp.i < v.i
+            and comp.pos_ == "VERB"
+            and self._says(comp)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)
+            and any(ctx.quote_of[x.i] >= 0 for x in comp.subtree)
+        )
 
     def _directive(self, t: Token) -> list[Token]:
         """What a verb of asking asks (lexicon ``directive_verbs``): its addressee and the act
@@ -1119,7 +1141,7 @@ class Statements:
         government had “given up”", "urged the mediators to “pressure” Hamas")."""
         lex = self.ctx.lex
         for comp in v.children:
-            if comp.dep_ not in ("ccomp", "xcomp"):
+            if comp.dep_ not in ("ccomp", "xcomp") or self._tag_clause(comp, v):
                 continue
             if (
                 comp.dep_ == "xcomp"

@@ -176,6 +176,8 @@ FLOORS = {
     "demands-positions": 0.95,
     # issue 21Q
     "speakers-antecedents": 0.95,
+    # issue 22A
+    "actors-glued": 0.95,
 }
 
 

@@ -108,3 +108,14 @@ def test_a_link_to_another_story_names_no_actor(ex: Extractor) -> None:
 )
 def test_read_and_related_in_prose_are_no_links(text: str) -> None:
     assert boilerplate_spans(text) == []
+
+
+def test_every_use_of_a_surname_with_a_particle_is_the_person(ex: Extractor) -> None:
+    text = (
+        "The opposition criticised the UN envoy Staffan de Mistura on Monday. On Tuesday, de "
+        "Mistura said the talks would open on February 20. Officials rejected de Mistura's "
+        "comments. A rebel spokesman said it was unacceptable to have de Mistura picking the "
+        "delegates."
+    )
+    people = [a for a in _actors(ex, text) if "mistura" in a]
+    assert people == ["staffan-de-mistura"]

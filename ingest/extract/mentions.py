@@ -2132,14 +2132,19 @@ def _resolve_persons(
     surname."""
     title_end = {e: s for s, e in titles}
     title_start = {s: e for s, e in titles}
-    short = {person_key(m.text): m for m in mentions if m.kind in ("person", "org")}
+    short: dict[str, list[Mention]] = {}  # every use of a name, not the last one only (22A)
+    for m in mentions:
+        if m.kind in ("person", "org"):
+            short.setdefault(person_key(m.text), []).append(m)
     for m in mentions:
         if m.kind not in ("org", "person"):
             continue
         tail = _surname_with_particle(m)
-        if tail in short and short[tail] is not m:  # "Staffan de Mistura ... De Mistura
-            # said", either taken for an organization
-            short[tail].kind, short[tail].label = "person", "PERSON"
+        uses = [x for x in short.get(tail, ()) if x is not m]
+        if uses:  # "Staffan de Mistura ... De Mistura said ... to have de Mistura picking",
+            # any of them taken for an organization
+            for x in uses:
+                x.kind, x.label = "person", "PERSON"
             m.kind, m.label = "person", "PERSON"
         elif m.kind == "org" and (
             _titled_person(doc, m, title_end, title_start) or _leader_named(doc, m)

@@ -12,7 +12,8 @@ patterns follow how wire services and newspapers lay these parts out:
   ("(Photo: Name/AFP)", "Credit: Name / Reuters", "Photograph: Name/EPA", "(Name/Reuters)");
 * a caption line ("Photo caption: …") and a kicker (a short line in capitals over the story:
   "ANALYSIS") are about the page;
-* a party tag follows a lawmaker's name: "(D-Mo.)", "(R-S.C.)".
+* a party tag follows a lawmaker's name: "(D-Mo.)", "(R-S.C.)";
+* a link to another story runs to the line's end: "Also Read | ...", "READ MORE: ...".
 """
 
 from __future__ import annotations
@@ -41,12 +42,20 @@ _PIPED = (
     rf"^[ \t]*{_PLACE_CAPS}(?:,\s*(?:{_PLACE_CAPS}|{_PLACE_TITLE}))?"
     r"\s*\|\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}\s*\|[ \t]*"
 )
+#: a dateline that ends in a colon, a date or the line's end rather than a dash, or opens with
+#: a dash: "HELSINKI (AFP) Jan 27, 2005", "— Doha (AFP)", "Istanbul (TDI): ..." (issue 22A); a
+#: place in title case takes an agency in capitals only ("Hamas (Islamic Resistance
+#: Movement): ..." is no dateline)
+_LOOSE = (
+    rf"^[ \t]*(?:[—–-][ \t]*)?(?:{_PLACE_CAPS}\s*{_AGENCY}|{_PLACE_TITLE}\s*\([A-Z]{{2,6}}\))"
+    rf"(?:[ \t]*:[ \t]*|[ \t]+{DATELINE_DATE}(?:,?[ \t]+\d{{4}})?[ \t]*$|[ \t]*$)"
+)
 #: "CAIRO (Reuters) - ", "JERUSALEM, May 3 (Reuters) - ", "Washington, Aug. 21, 2023 - "
 DATELINE = re.compile(
     rf"(?m)^[ \t]*(?:{_PLACE_CAPS}(?:,\s*{_PLACE_TITLE})?(?:,\s*{DATELINE_DATE})?"
     rf"(?:\s*{_AGENCY})?|{_PLACE_TITLE},\s*{DATELINE_DATE}(?:\s*{_AGENCY})?){_DASH}"
     rf"|^[ \t]*{_PLACE_CAPS}\s*{_AGENCY_DATED}(?:{_DASH})?"
-    rf"|{_PIPED}"
+    rf"|{_PIPED}|{_LOOSE}"
 )
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|ibn|de|van|von|da))*"
 BYLINE = re.compile(
@@ -74,6 +83,12 @@ CREDIT_PAREN = re.compile(
     rf"[^()\n]{{2,80}}/\s*(?:{_AGENCIES})[^()\n]{{0,40}})\)",
     re.I,
 )
+#: a link to another story inside the text, to the line's end: "Also Read | Who blinked first,
+#: X or Y?", "READ MORE: ...", "Related: ..." (issue 22A): its names are another page's
+RELATED = re.compile(
+    r"(?m)(?:^|(?<=[.!?\"'”’]\s))[ \t]*(?:Also [Rr]ead|ALSO READ|Read [Mm]ore|READ MORE|"
+    r"Read [Aa]lso|READ ALSO|Related|RELATED)[ \t]*[|:][^\n]*$"
+)
 PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)\s*[-–]\s*[A-Z][A-Za-z.]{1,5}\.?\)")
 JOURNALIST = re.compile(
     r"\b(?:[Cc]orrespondent|[Rr]eporter|[Pp]hotographer|[Cc]olumnist)\s+(?=[A-Z])"
@@ -84,7 +99,7 @@ JOURNALIST = re.compile(
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of datelines, bylines, credits and party tags, merged and sorted."""
     spans: list[tuple[int, int]] = []
-    rxs = (DATELINE, BYLINE, CREDIT_LINE, CREDIT_PAREN, CREDIT_SLASH, KICKER, PARTY_TAG)
+    rxs = (DATELINE, BYLINE, CREDIT_LINE, CREDIT_PAREN, CREDIT_SLASH, KICKER, PARTY_TAG, RELATED)
     for rx in (*rxs, JOURNALIST):
         spans.extend(m.span() for m in rx.finditer(text))
     spans.sort()

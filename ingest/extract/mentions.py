@@ -277,8 +277,13 @@ def find_mentions(
             s = _particle_before(doc, s)
         if ent.label_ == "ORG":
             s = _after_carrier(doc, s, e, matchers.carriers)
-        cut = _state_glued(doc, s, e, dictionary) if ent.label_ == "PERSON" else s
-        if cut > s:  # "the Foreign Ministers of Russia, Azerbaijan and Armenia Sergei Lavrov, ..."
+        cut = (
+            _state_glued(doc, s, e, dictionary, title_ends)
+            if ent.label_ in ("PERSON", "ORG")
+            else s
+        )
+        if cut > s:  # "the Foreign Ministers of Russia, Azerbaijan and Armenia Sergei Lavrov, ...",
+            # "the US special envoy for Sudan Tom Perriello" (issue 22A)
             cands.append((cut, e, 1, Mention(cut, e, "ner", "PERSON", doc[cut:e].text)))
             continue
         # "Kenya's Cabinet Secretary X": a title after the possessive starts no name
@@ -383,8 +388,12 @@ def find_mentions(
             text = doc[s:e].text
         if label == "ORG" and (wide := _name_through_place(doc, s, e)) != e:
             e, text = wide, doc[s:wide].text  # "the UN Support Mission in Libya (UNSMIL)"
-        if label == "ORG" and _particle_name(doc[s:e], matchers.org_heads, dictionary):
-            label = "PERSON"  # "Staffan de Mistura", "Ursula von der Leyen", "Mohammed bin Salman"
+        if label == "ORG" and (
+            _particle_name(doc[s:e], matchers.org_heads, dictionary)
+            or _initials_name(doc[s:e], matchers.org_heads, dictionary)
+        ):
+            label = "PERSON"  # "Staffan de Mistura", "Ursula von der Leyen", "Mohammed bin Salman",
+            # "Ture N.L. Lundh" (issue 22A)
         if label == "PERSON" and any(
             t.lower_ in matchers.org_heads and t.text[:1].isupper() for t in doc[s:e]
         ):
@@ -1578,18 +1587,28 @@ def _headline_verb(doc: Doc, s: int, e: int, verbs: frozenset[str]) -> int | Non
     return None
 
 
-def _state_glued(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> int:
-    """Where a person's name starts that NER glued to the last state of a list before it
-    ("Foreign Ministers of Azerbaijan and Armenia Jeyhun Bayramov and ..."): after a
-    dictionary state that follows "and", "," or "of", before two name words or more; ``s``
-    where there is none."""
-    if s == 0 or doc[s - 1].lower_ not in ("and", ",", "of", "&"):
+def _state_glued(
+    doc: Doc, s: int, e: int, dictionary: ActorDictionary, title_ends: set[int]
+) -> int:
+    """Where a person's name starts that NER glued to a state before it: the last state of a
+    list ("Foreign Ministers of Azerbaijan and Armenia Jeyhun Bayramov and ...", a state that
+    follows "and", "," or "of") or a title's brief ("the US special envoy for Sudan Tom
+    Perriello", "the UN envoy to Syria Staffan de Mistura", a state after the "for", "to" or
+    "on" that ends a title, issue 22A), before two name words or more (a particle of a name
+    counts: "de"); ``s`` where there is none."""
+    if s == 0:
+        return s
+    before = doc[s - 1].lower_
+    brief = before in ("for", "to", "on") and s - 1 in title_ends
+    if before not in ("and", ",", "of", "&") and not brief:
         return s
     for k in range(min(3, e - s - 2), 0, -1):
         hit = dictionary.lookup(doc[s : s + k].text)
         if hit is not None and dictionary.type_of_entry(hit) == "state":
             rest = doc[s + k : e]
-            return s + k if all(_name_word(t) for t in rest) else s
+            names = [t for t in rest if not (brief and t.is_lower and t.is_alpha and len(t) <= 3)]
+            ok = len(names) >= 2 and all(_name_word(t) and t.lower_ not in ORG_WORDS for t in names)
+            return s + k if ok and rest[-1] in names else s
     return s
 
 
@@ -2113,14 +2132,19 @@ def _resolve_persons(
     surname."""
     title_end = {e: s for s, e in titles}
     title_start = {s: e for s, e in titles}
-    short = {person_key(m.text): m for m in mentions if m.kind in ("person", "org")}
+    short: dict[str, list[Mention]] = {}  # every use of a name, not the last one only (22A)
+    for m in mentions:
+        if m.kind in ("person", "org"):
+            short.setdefault(person_key(m.text), []).append(m)
     for m in mentions:
         if m.kind not in ("org", "person"):
             continue
         tail = _surname_with_particle(m)
-        if tail in short and short[tail] is not m:  # "Staffan de Mistura ... De Mistura
-            # said", either taken for an organization
-            short[tail].kind, short[tail].label = "person", "PERSON"
+        uses = [x for x in short.get(tail, ()) if x is not m]
+        if uses:  # "Staffan de Mistura ... De Mistura said ... to have de Mistura picking",
+            # any of them taken for an organization
+            for x in uses:
+                x.kind, x.label = "person", "PERSON"
             m.kind, m.label = "person", "PERSON"
         elif m.kind == "org" and (
             _titled_person(doc, m, title_end, title_start) or _leader_named(doc, m)
@@ -2288,6 +2312,27 @@ def _particle_name(span: Span, org_heads: frozenset[str], dictionary: ActorDicti
     if not middle or any(w not in _NAME_PARTICLES for w in middle):
         return False
     if {first.lower(), last.lower()} & org_heads:
+        return False
+    return not any(dictionary.is_place(w) or dictionary.lookup(w) for w in (first, last))
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def _initials_name(span: Span, org_heads: frozenset[str], dictionary: ActorDictionary) -> bool:
+    """Whether a name the tagger took for an organization is a person's with initials in the
+    middle: a capitalized given name, one or two initials ("N.L.", "J."), a capitalized surname
+    that is no place and no organization's head word ("Ture N.L. Lundh"; not "the U.S. Army",
+    whose first word is no name, nor "Bank of N.Y. Mellon"), issue 22A."""
+    words = [t.text for t in span]
+    if not 3 <= len(words) <= 4:
+        return False
+    first, *middle, last = words
+    if not (_name_word(span[0]) and _name_word(span[-1])):
+        return False
+    if not all(_INITIALS.fullmatch(w) for w in middle):
+        return False
+    if {first.lower(), last.lower()} & (org_heads | ORG_WORDS):
         return False
     return not any(dictionary.is_place(w) or dictionary.lookup(w) for w in (first, last))
 
@@ -2774,6 +2819,9 @@ def _spelled_like(name: str, people: list[tuple[list[str], str]]) -> str | None:
     words = person_key(name).split()
     hits: set[str] = set()
     for other, actor in people:
+        if _given_name_spelled_otherwise(words, other):
+            hits.add(actor)  # "Abdoulrahmane Tchiani" after "Abdourahmane Tchiani" (issue 22A)
+            continue
         if len(other) <= len(words) or other[0] != words[0]:
             continue
         rest = other[1:]
@@ -2782,6 +2830,19 @@ def _spelled_like(name: str, people: list[tuple[list[str], str]]) -> str | None:
         ):
             hits.add(actor)
     return hits.pop() if len(hits) == 1 else None
+
+
+def _given_name_spelled_otherwise(words: list[str], other: list[str]) -> bool:
+    """Two names of as many words with the same surname and middle names, whose given names
+    of five letters or more are spelled alike ("Abdoulrahmane Tchiani", "Abdourahmane
+    Tchiani"; "Mohamed Bazoum", "Mohammed Bazoum"): one person transliterated two ways. Two
+    surnames spelled otherwise stay two people ("Ahmed Hassan", "Ahmed Hassani"), and so do
+    two given names that differ more ("Mohammed Ali", "Mahmoud Ali")."""
+    if len(words) < 2 or len(other) != len(words) or words[0] == other[0]:
+        return False
+    if words[1:] != other[1:] or min(len(words[0]), len(other[0])) < 5:
+        return False
+    return spelled_alike(words[0], other[0], _SPELLED_LIKE)
 
 
 def _take(found: list[Mention], taken: list[bool], mention: Mention) -> None:

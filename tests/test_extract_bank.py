@@ -127,6 +127,8 @@ FLOORS = {
     "mediation-help": 0.95,
     "mediation-go-betweens": 0.95,
     "mediation-third-parties": 0.95,
+    # issue-22M
+    "mediation-parties-and-tasks": 0.95,
     # issue-16d
     "demands-holders": 0.95,
     # issue 16r

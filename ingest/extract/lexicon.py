@@ -407,6 +407,8 @@ class MediationSection(CueSection):
     announcing_verbs: Words = Field(default_factory=list)
     announced_deals: Words = Field(default_factory=list)
     announced_starts: Words = Field(default_factory=list)
+    # issue-22M
+    assigning_verbs: Words = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _ending_unsays(self) -> MediationSection:
@@ -926,6 +928,9 @@ class Lexicon:
     announcing_verbs: frozenset[str]
     announced_deals: frozenset[str]
     announced_starts: frozenset[str]
+    #: issue-22M: "X was appointed to mediate", "was enlisted to help broker a deal": the
+    #: passive subject of a verb that gives the task mediates
+    assigning_verbs: frozenset[str]
     #: "Kazakhstan, the host,": a host named as such (of the talks, not of a games)
     host_nouns: frozenset[str]
     #: "Egypt and the UAE as observers": never a side of the talks
@@ -1296,6 +1301,7 @@ class Lexicon:
             announcing_verbs=fs(me.announcing_verbs),
             announced_deals=fs(me.announced_deals),
             announced_starts=fs(me.announced_starts),
+            assigning_verbs=fs(me.assigning_verbs),
             host_nouns=fs(me.host_nouns),
             observer_nouns=fs(spec.parties.observer_nouns),
             party_nouns=fs(spec.parties.nouns),

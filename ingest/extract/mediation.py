@@ -876,7 +876,9 @@ class Mediation:
         if not mediators:
             return
         subjects = ctx.resolve.subjects(verb)
-        talks = held + [sj for sj in subjects if self._is_talks(sj)]
+        # "talks were held at the invitation of X": the passive's subject is the talks too
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        talks = held + [sj for sj in [*subjects, *passive] if self._is_talks(sj)]
         parties = self._clause_parties(verb)
         for sj in talks:
             parties = parties or self.between_near(sj) or self._with_parties(sj)
@@ -1140,8 +1142,11 @@ class Mediation:
 
     def _lost_subject_actors(self, v: Token) -> list[str]:
         """The subject of a verb the parser cut from it (see :func:`_lost_subject`), and who
-        sent it."""
+        sent it; and the name a description in apposition stands for ("CMI, the foundation
+        hosting the talks", "Qatar, the Gulf state mediating between them", issue-22M)."""
         subj = _lost_subject(v)
+        if subj is None and v.dep_ == "acl" and v.head.dep_ == "appos":
+            subj = v.head.head if self.ctx.men[v.head.head.i] is not None else None
         if subj is None:
             return []
         found = [r.actor for r in self.ctx.resolve.resolve_np(subj)]

@@ -202,13 +202,51 @@ def _cue(m: Mediation, t: Token) -> bool:
 
 def appointed(m: Mediation, v: Token) -> list[str]:
     """Whom a body appointed or sent to mediate: "the AU appointed X to mediate between ..."
-    (the object of the sending verb the mediation verb completes)."""
+    (the object of the sending verb the mediation verb completes); and who was given the task
+    (:func:`assigned`)."""
     head = v.head
     if v.dep_ != "xcomp" or lemma_of(head) not in m.ctx.lex.sending_verbs:
-        return []
-    return [
+        return assigned(m, v)
+    sent = [
         a for c in head.children if c.dep_ == "dobj" for a in m.ctx.resolve.actors_in(c.subtree)
     ]
+    return sent or assigned(m, v)
+
+
+def assigned(m: Mediation, v: Token) -> list[str]:
+    """The passive subject of a verb that gives the task (`mediation.assigning_verbs`): "X was
+    appointed to mediate", "X was enlisted to help broker a deal", "X has been tasked with
+    mediating". Not a request ("was asked to mediate"), nor an assignment negated, hedged or
+    only expected ("is expected to be named to mediate")."""
+    ctx = m.ctx
+    cur = v
+    if cur.dep_ == "xcomp" and lemma_of(cur.head) in _HELPING:
+        cur = cur.head  # "enlisted to help broker"
+    if cur.dep_ == "xcomp" or (  # "was sent to mediate" parsed as a purpose
+        cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+    ):
+        assigner = cur.head
+    elif cur.dep_ in ("pcomp", "pobj") and cur.head.lower_ == "with" and cur.head.dep_ == "prep":
+        assigner = cur.head.head  # "tasked with mediating"
+    else:
+        return []
+    verbs = ctx.lex.assigning_verbs
+    low = assigner.lower_  # "enlisted" is sometimes its own lemma
+    participle = low.endswith("ed") and (low[:-1] in verbs or low[:-2] in verbs)
+    if (lemma_of(assigner) not in verbs and not participle) or assigner.dep_ == "xcomp":
+        return []
+    if ctx.negated(assigner) or m.not_asserted(assigner):
+        return []
+    if not any(c.dep_ == "auxpass" for c in assigner.children):
+        return []  # "the AU appointed X to mediate" is the sender's (see :func:`appointed`)
+    # the subject, also where the parser hung it on the auxiliary ("X, ..., was enlisted")
+    holders = [assigner, *(c for c in assigner.children if c.dep_ in ("aux", "auxpass"))]
+    subjects = [c for h in holders for c in h.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return [r.actor for s in subjects for r in ctx.resolve.resolve_np(s, pronouns=True)]
+
+
+#: verbs whose infinitive is the task itself ("enlisted to help broker a deal")
+_HELPING = frozenset({"help", "assist"})
 
 
 def in_person(m: Mediation) -> None:

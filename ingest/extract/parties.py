@@ -77,6 +77,7 @@ class Parties:
             elif tpos in ("VERB", "AUX"):
                 self._add(self._conjoined_subject(t), t.i)
                 self._add(self._conjoined_object(t), t.i)
+                self._add(self._brought_together(t), t.i)
             if tpos in ("NOUN", "PROPN") and (
                 lemma in lex.talk_nouns or lemma in lex.party_nouns or low in lex.talk_nouns
             ):
@@ -278,6 +279,8 @@ class Parties:
                         for a in self.actors(c.subtree):
                             count(a)
         top = [a for a, n in counts.most_common(2) if n > 1 or len(counts) == 2]
+        if len(top) != 2 and not ctx.parties and mediators:  # only for someone's mediation
+            top = self._other_side(counts, mediators | outside)
         if len(top) != 2:
             return
         if ctx.parties:
@@ -289,6 +292,42 @@ class Parties:
                 return
         ctx.parties = top
         ctx.parties_stated = False
+
+    def _other_side(self, counts: Counter[str], third: set[str]) -> list[str]:
+        """One side known, the other not ("Hamas's response", "the Hamas delegation" in a story
+        that names Israel only in passing): the side that takes positions most often, with the
+        actor the document names most often besides it, the mediators and the third parties.
+        Only where one actor takes positions at least twice and more often than any other, and
+        the rules found someone mediating (the parties are who the mediators link to)."""
+        ctx = self.ctx
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+            return []
+        side = ranked[0][0]
+        first: dict[str, int] = {}
+        for m in ctx.mentions:
+            if not m.actor or m.start in ctx.outlet_at or m.actor in ctx.outlets:
+                continue
+            sf = ctx.principal.get(m.actor)
+            a = sf.target if sf is not None else m.actor
+            if ctx.type_of(a) == "person":
+                continue  # a person who speaks for no one is no side
+            first.setdefault(a, m.start)
+        best = [
+            a
+            for a in first
+            if a != side
+            and a in ctx.dict.entries
+            and a not in third
+            and a not in ctx.observers
+            and a not in ctx.mediator_hints
+            and not self.part_of_any(a, third | {side})
+            and not self.part_of_any(side, {a})
+        ]
+        if not best:
+            return []
+        other = max(best, key=lambda a: (self.salience(a), -first[a]))
+        return [side, other]
 
     def part_of_any(self, actor: str, bodies: set[str]) -> bool:
         """Whether an actor's name opens with the name or an alias of one of ``bodies`` (a
@@ -504,6 +543,38 @@ class Parties:
         if xcomp is None or not self._negotiation_below(xcomp, obj):
             return []
         return self._sides([obj, *obj.conjuncts])
+
+    def _brought_together(self, v: Token) -> list[str]:
+        """ "failed to bring Kibaki and Odinga together", "coaxed A and B back to the table": the
+        two that someone brings (or tries to bring) together or to the talks are the sides,
+        whether or not it succeeded; a "bring" or a steering verb (`mediation.steering_verbs`)
+        with "together", "closer" or a destination of talks. Exactly two sides."""
+        lex = self.ctx.lex
+        if lemma_of(v) != "bring" and lemma_of(v) not in lex.steering_verbs:
+            return []
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is None or not any(c.dep_ == "conj" for c in obj.children):
+            return []
+        goals = lex.bridging_destinations | lex.talk_nouns | lex.deal_objects
+        # "to the table", "into talks", also under "back" ("back to the negotiating table")
+        places = [*v.children, *(g for c in v.children if c.lower_ == "back" for g in c.children)]
+        steered = any(
+            (c.lower_ in ("together", "closer") and c.dep_ in ("advmod", "prt"))
+            or (
+                c.dep_ == "prep"
+                and (c.lower_ == "to" or c.lower_ in lex.steering_preps)
+                and any(g.dep_ == "pobj" and lemma_of(g) in goals for g in c.children)
+            )
+            for c in places
+        )
+        if not steered:
+            return []
+        found: list[str] = []
+        for h in (obj, *obj.conjuncts):  # "the opposition leader, Raila Odinga": the name
+            named = [x for c in h.children if c.dep_ == "appos" for x in c.subtree]
+            for a in self.actors(_head_span(h, of=True)) or self.actors(named):
+                found += [a] if a not in found else []
+        return found if len(found) == 2 else []
 
     def _negotiation_below(self, v: Token, subj: Token) -> bool:
         """Whether the clause is about the negotiation: one of its nouns below the verb, on

@@ -12,7 +12,8 @@ patterns follow how wire services and newspapers lay these parts out:
   ("(Photo: Name/AFP)", "Credit: Name / Reuters", "Photograph: Name/EPA", "(Name/Reuters)");
 * a caption line ("Photo caption: …") and a kicker (a short line in capitals over the story:
   "ANALYSIS") are about the page;
-* a party tag follows a lawmaker's name: "(D-Mo.)", "(R-S.C.)".
+* a party tag follows a lawmaker's name: "(D-Mo.)", "(R-S.C.)";
+* a link to another story on a line of its own ("Also Read | ...", "READ: ...").
 """
 
 from __future__ import annotations
@@ -74,6 +75,12 @@ CREDIT_PAREN = re.compile(
     rf"[^()\n]{{2,80}}/\s*(?:{_AGENCIES})[^()\n]{{0,40}})\)",
     re.I,
 )
+#: a link to another story on a line of its own: "Also Read | ...", "READ: ...", "Read more:
+#: ...", "RELATED: ..." (issue 22S: the linked headline's names are no actors of this story)
+RELATED_LINK = re.compile(
+    r"(?im)^[ \t]*(?:also\s+read|read(?:\s+(?:more|also))?|related(?:\s+(?:stories|story|news))?|"
+    r"see\s+also|must\s+read)[ \t]*[|:][^\n]*$"
+)
 PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)\s*[-–]\s*[A-Z][A-Za-z.]{1,5}\.?\)")
 JOURNALIST = re.compile(
     r"\b(?:[Cc]orrespondent|[Rr]eporter|[Pp]hotographer|[Cc]olumnist)\s+(?=[A-Z])"
@@ -85,6 +92,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of datelines, bylines, credits and party tags, merged and sorted."""
     spans: list[tuple[int, int]] = []
     rxs = (DATELINE, BYLINE, CREDIT_LINE, CREDIT_PAREN, CREDIT_SLASH, KICKER, PARTY_TAG)
+    rxs = (*rxs, RELATED_LINK)
     for rx in (*rxs, JOURNALIST):
         spans.extend(m.span() for m in rx.finditer(text))
     spans.sort()

@@ -92,8 +92,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of datelines, bylines, credits and party tags, merged and sorted."""
     spans: list[tuple[int, int]] = []
     rxs = (DATELINE, BYLINE, CREDIT_LINE, CREDIT_PAREN, CREDIT_SLASH, KICKER, PARTY_TAG)
-    rxs = (*rxs, RELATED_LINK)
-    for rx in (*rxs, JOURNALIST):
+    for rx in (*rxs, RELATED_LINK, JOURNALIST):
         spans.extend(m.span() for m in rx.finditer(text))
     spans.sort()
     merged: list[tuple[int, int]] = []

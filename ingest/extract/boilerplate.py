@@ -75,10 +75,11 @@ CREDIT_PAREN = re.compile(
     rf"[^()\n]{{2,80}}/\s*(?:{_AGENCIES})[^()\n]{{0,40}})\)",
     re.I,
 )
-#: a link to another story on a line of its own: "Also Read | ...", "READ: ...", "Read more:
-#: ...", "RELATED: ..." (issue 22S: the linked headline's names are no actors of this story)
+#: a link to another story, to the end of its line, on a line of its own or after a sentence:
+#: "Also Read | ...", "READ: ...", "Read more: ...", "RELATED: ..." (issue 22S: the linked
+#: headline's names are no actors of this story)
 RELATED_LINK = re.compile(
-    r"(?im)^[ \t]*(?:also\s+read|read(?:\s+(?:more|also))?|related(?:\s+(?:stories|story|news))?|"
+    r"(?im)(?:^[ \t]*|(?<=[.!?”\"’]\s))(?:also\s+read|read(?:\s+(?:more|also))?|related(?:\s+(?:stories|story|news))?|"
     r"see\s+also|must\s+read)[ \t]*[|:][^\n]*$"
 )
 PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)\s*[-–]\s*[A-Z][A-Za-z.]{1,5}\.?\)")

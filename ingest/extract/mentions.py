@@ -1487,8 +1487,8 @@ def _state_before(
     for other in reversed(mentions):
         if other.start >= m.start or other.start < floor:
             continue
-        if other.kind == "demonym" and doc[other.end - 1].head.lower_ in groups:
-            continue  # "the Palestinian factions": a group, not the state
+        if other.kind == "demonym" and _describes_body(doc, mentions, other, dictionary, groups):
+            continue  # "the Palestinian factions", "Palestinian Fatah": a group, not the state
         if (
             other.actor
             and not other.place
@@ -1497,6 +1497,29 @@ def _state_before(
         ):
             return other.actor
     return None
+
+
+def _describes_body(
+    doc: Doc,
+    mentions: list[Mention],
+    demonym: Mention,
+    dictionary: ActorDictionary,
+    groups: frozenset[str],
+) -> bool:
+    """Whether a demonym only describes the group noun ("the Palestinian factions") or the
+    organization it stands before ("Palestinian Fatah", "Lebanese Hezbollah")."""
+    head = doc[demonym.end - 1].head
+    if head.i < demonym.end:
+        return False
+    if head.lower_ in groups or head.lemma_.lower() in groups:
+        return True
+    return any(
+        o is not demonym
+        and o.start <= head.i < o.end
+        and o.actor
+        and dictionary.type_of_entry(o.actor) == "organization"
+        for o in mentions
+    )
 
 
 def _split_joined(

@@ -79,7 +79,8 @@ CREDIT_PAREN = re.compile(
 #: "Also Read | ...", "READ: ...", "Read more: ...", "RELATED: ..." (issue 22S: the linked
 #: headline's names are no actors of this story)
 RELATED_LINK = re.compile(
-    r"(?im)(?:^[ \t]*|(?<=[.!?”\"’]\s))(?:also\s+read|read(?:\s+(?:more|also))?|related(?:\s+(?:stories|story|news))?|"
+    r"(?im)(?:^[ \t]*|(?<=[.!?”\"’]\s))"
+    r"(?:also\s+read|read(?:\s+(?:more|also))?|related(?:\s+(?:stories|story|news))?|"
     r"see\s+also|must\s+read)[ \t]*[|:][^\n]*$"
 )
 PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)\s*[-–]\s*[A-Z][A-Za-z.]{1,5}\.?\)")

@@ -173,6 +173,7 @@ FLOORS = {
     "statements-said-acts": 0.95,
     # issue-21S
     "speakers-counted": 0.95,
+    "speakers-sides": 0.95,
     "actors-regional": 0.95,
     # issue-21D
     "demands-positions": 0.95,

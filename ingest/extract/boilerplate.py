@@ -13,7 +13,7 @@ patterns follow how wire services and newspapers lay these parts out:
 * a caption line ("Photo caption: …") and a kicker (a short line in capitals over the story:
   "ANALYSIS") are about the page;
 * a party tag follows a lawmaker's name: "(D-Mo.)", "(R-S.C.)";
-* a link to another story runs to the line's end: "Also Read | ...", "READ MORE: ...".
+* a link to another story on a line of its own ("Also Read | ...", "READ: ...").
 """
 
 from __future__ import annotations
@@ -83,11 +83,13 @@ CREDIT_PAREN = re.compile(
     rf"[^()\n]{{2,80}}/\s*(?:{_AGENCIES})[^()\n]{{0,40}})\)",
     re.I,
 )
-#: a link to another story inside the text, to the line's end: "Also Read | Who blinked first,
-#: X or Y?", "READ MORE: ...", "Related: ..." (issue 22A): its names are another page's
-RELATED = re.compile(
-    r"(?m)(?:^|(?<=[.!?\"'”’]\s))[ \t]*(?:Also [Rr]ead|ALSO READ|Read [Mm]ore|READ MORE|"
-    r"Read [Aa]lso|READ ALSO|Related|RELATED)[ \t]*[|:][^\n]*$"
+#: a link to another story, to the end of its line, on a line of its own or after a sentence:
+#: "Also Read | ...", "READ: ...", "Read more: ...", "RELATED: ..." (issue 22S: the linked
+#: headline's names are no actors of this story)
+RELATED_LINK = re.compile(
+    r"(?im)(?:^[ \t]*|(?<=[.!?”\"’]\s))"
+    r"(?:also\s+read|read(?:\s+(?:more|also))?|related(?:\s+(?:stories|story|news))?|"
+    r"see\s+also|must\s+read)[ \t]*[|:][^\n]*$"
 )
 PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)\s*[-–]\s*[A-Z][A-Za-z.]{1,5}\.?\)")
 JOURNALIST = re.compile(
@@ -99,8 +101,8 @@ JOURNALIST = re.compile(
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of datelines, bylines, credits and party tags, merged and sorted."""
     spans: list[tuple[int, int]] = []
-    rxs = (DATELINE, BYLINE, CREDIT_LINE, CREDIT_PAREN, CREDIT_SLASH, KICKER, PARTY_TAG, RELATED)
-    for rx in (*rxs, JOURNALIST):
+    rxs = (DATELINE, BYLINE, CREDIT_LINE, CREDIT_PAREN, CREDIT_SLASH, KICKER, PARTY_TAG)
+    for rx in (*rxs, RELATED_LINK, JOURNALIST):
         spans.extend(m.span() for m in rx.finditer(text))
     spans.sort()
     merged: list[tuple[int, int]] = []

@@ -21,19 +21,23 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def tie_to_government(ctx: DocContext, actor: str, title: str, k: int, at: int) -> None:
+def tie_to_government(ctx: DocContext, actor: str, title: str, k: int, at: int) -> str | None:
     """ "President Filipe Nyusi" in talks between a state and rebels: the state. The person
     at token ``at`` in sentence ``k`` speaks for the state :func:`_government_of` gives the
     title, else (a head of state's office) the state of the clause they say, unless someone
-    else there already speaks for it (:func:`_counterpart`)."""
+    else there already speaks for it (:func:`_counterpart`). Returns the state where only
+    the talks' parties gave it (the caller gives it again once they are settled)."""
     if actor in ctx.principal:
-        return
-    state = _government_of(ctx, title, k, at)
+        return None
+    parted: list[str] = []
+    state = _government_of(ctx, title, k, at, parted)
     if state is None and _head_office(ctx, at):
         state = clause_state(ctx, at, leaders=True)
     if state is not None and not _counterpart(ctx, actor, state, k):
         ctx.add_speaks(actor, state, title, k, 0.6)
         ctx.register_role(title, actor, state)
+        return state if parted else None
+    return None
 
 
 def _counterpart(ctx: DocContext, actor: str, state: str, k: int, *, sides: bool = True) -> bool:
@@ -149,7 +153,9 @@ def _governed_states(ctx: DocContext) -> dict[str, set[int]]:
     return out
 
 
-def _government_of(ctx: DocContext, title: str, k: int, at: int) -> str | None:
+def _government_of(
+    ctx: DocContext, title: str, k: int, at: int, parted: list[str] | None = None
+) -> str | None:
     """The state a government title without an owner belongs to ("President X",
     "Presidential peace adviser X"): the state of "whose" before it ("Sweden, whose
     foreign minister, X"), else the one state its sentence has as a subject
@@ -174,6 +180,9 @@ def _government_of(ctx: DocContext, title: str, k: int, at: int) -> str | None:
     reported = _reported_by(ctx, at)
     if reported is not None:
         return reported
+    listed = _listed_with(ctx, at)
+    if listed is not None:
+        return listed
     named = {  # a state that acts in the sentence: a subject or an owner
         m.actor
         for m in ctx.mentions_in(ctx.sents[k])
@@ -188,6 +197,8 @@ def _government_of(ctx: DocContext, title: str, k: int, at: int) -> str | None:
     if named:
         return named.pop() if len(named) == 1 else None
     states = [a for a in ctx.parties if ctx.type_of(a) == "state"]
+    if parted is not None:
+        parted.append("parties")  # from here on, the talks' parties give the state
     if len(states) == 2 and len(ctx.parties) == 2:
         return _facing(ctx, states, k, at) or _topic_state(ctx, k)
     if len(states) != 1 or len(ctx.parties) < 2:
@@ -268,10 +279,13 @@ def _facing(ctx: DocContext, states: list[str], k: int, at: int) -> str | None:
         if sf is None or sf.target not in states:
             continue
         other = span_root(ctx.doc, m.start, m.end)
-        if other.dep_ == "appos":  # "X and his Azerbaijani counterpart Y": the counterpart
-            other = other.head
-        joined = (other.dep_ == "conj" and other.head.i == mine.i) or (
-            mine.dep_ == "conj" and mine.head.i == other.i
+        # "X and his Azerbaijani counterpart Y": the counterpart; "X and Y" a pair (a list of
+        # three or more is one side's, :func:`_listed_with`)
+        countered = other.dep_ == "appos" and other.head.lemma_.lower() in ctx.lex.role_nouns
+        other = other.head if other.dep_ == "appos" else other
+        joined = (countered or len(_listed(mine)) == 2) and (
+            (other.dep_ == "conj" and other.head.i == mine.i)
+            or (mine.dep_ == "conj" and mine.head.i == other.i)
         )
         verb = mine.head if mine.dep_ == "nsubj" else None
         objected = verb is not None and (
@@ -284,6 +298,48 @@ def _facing(ctx: DocContext, states: list[str], k: int, at: int) -> str | None:
         )
         if joined or objected:
             found |= set(states) - {sf.target}
+    if len(found) != 1:
+        return None
+    state = found.pop()
+    ctx.use(state, ctx.sent_of[at])
+    return state
+
+
+def _listed(mine: Token) -> list[Token]:
+    """The members of the list of names ``mine`` stands in (itself alone if none): "President
+    A, Prime Minister X, and Speaker Y", also where the parser hung X on A in apposition."""
+    first = mine
+    while first.dep_ in ("conj", "appos") and first.head.i < first.i:
+        first = first.head
+    members = [first]
+    for t in members:
+        members += [c for c in t.children if c.dep_ in ("conj", "appos")]
+    return members
+
+
+def _listed_with(ctx: DocContext, at: int) -> str | None:
+    """The one state the people listed with the person at token ``at`` already speak for
+    (issue 22S): "President Aoun, Prime Minister X, and Speaker Y are all satisfied"
+    (Aoun's state). A list of three or more; not a pair ("President A and Prime Minister X"
+    in talks between two states are more often the two sides, :func:`_facing`), not a list
+    with a counterpart, not a person listed under a former office."""
+    person = ctx.men[at]
+    if person is None:
+        return None
+    mine = span_root(ctx.doc, person.start, person.end)
+    members = _listed(mine)
+    if len(members) < 3 or any(t.lemma_.lower() in ctx.lex.role_nouns for t in members):
+        return None
+    found: set[str] = set()
+    for t in members:
+        m = ctx.men[t.i]
+        if t.i == mine.i or m is None or not m.actor or m.actor == person.actor:
+            continue
+        if any(ctx.doc[i].lower_ in ctx.lex.role_blockers for i in range(t.left_edge.i, m.start)):
+            continue  # "former Prime Minister Y": no office now
+        sf = ctx.principal.get(m.actor) if ctx.type_of(m.actor) == "person" else None
+        if sf is not None and ctx.type_of(sf.target) == "state":
+            found.add(sf.target)
     if len(found) != 1:
         return None
     state = found.pop()

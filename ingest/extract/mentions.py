@@ -1457,7 +1457,7 @@ def _state_organs(
                     if other.end <= m.start:  # "Qatar's Foreign Ministry": the form named
                         text = span_text(doc, other.start, m.end)
         if state is None and len(words) >= 2 and words[-1] in ("ministry", "office"):
-            state = _state_before(doc, mentions, m, dictionary)
+            state = _state_before(doc, mentions, m, dictionary, matchers.crowd_heads)
         if state and dictionary.type_of_entry(state) == "state":
             noun = _institution_noun(words, matchers)
             same = matchers.same_institution(noun) if noun else frozenset()
@@ -1479,17 +1479,25 @@ def _institution_noun(words: list[str], matchers: Matchers) -> str | None:
 
 
 def _state_before(
-    doc: Doc, mentions: list[Mention], m: Mention, dictionary: ActorDictionary
+    doc: Doc,
+    mentions: list[Mention],
+    m: Mention,
+    dictionary: ActorDictionary,
+    groups: frozenset[str] = frozenset(),
 ) -> str | None:
     """ "Pakistan wants the treaty restored. Foreign Office spokeswoman X said": an office
     named without its state belongs to the state named last before it, in its sentence or
-    the one before (not a state named as a place)."""
+    the one before (not a state named as a place, nor a demonym that only describes a
+    group: "China said the Palestinian factions met. Foreign Ministry spokesman X ...",
+    issue 22S)."""
     floor = doc[m.start].sent.start
     if floor > 0:
         floor = doc[floor - 1].sent.start
     for other in reversed(mentions):
         if other.start >= m.start or other.start < floor:
             continue
+        if other.kind == "demonym" and _describes_body(doc, mentions, other, dictionary, groups):
+            continue  # "the Palestinian factions", "Palestinian Fatah": a group, not the state
         if (
             other.actor
             and not other.place
@@ -1498,6 +1506,29 @@ def _state_before(
         ):
             return other.actor
     return None
+
+
+def _describes_body(
+    doc: Doc,
+    mentions: list[Mention],
+    demonym: Mention,
+    dictionary: ActorDictionary,
+    groups: frozenset[str],
+) -> bool:
+    """Whether a demonym only describes the group noun ("the Palestinian factions") or the
+    organization it stands before ("Palestinian Fatah", "Lebanese Hezbollah")."""
+    head = doc[demonym.end - 1].head
+    if head.i < demonym.end:
+        return False
+    if head.lower_ in groups or head.lemma_.lower() in groups:
+        return True
+    return any(
+        o is not demonym
+        and o.start <= head.i < o.end
+        and o.actor
+        and dictionary.type_of_entry(o.actor) == "organization"
+        for o in mentions
+    )
 
 
 def _split_joined(

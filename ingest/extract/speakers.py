@@ -52,7 +52,7 @@ from actorgraph.ingest.extract.titles import title_score
 from actorgraph.ingest.extract.tokens import span_root
 
 if TYPE_CHECKING:
-    from actorgraph.ingest.extract.context import DocContext
+    from actorgraph.ingest.extract.context import DocContext, SpeaksFor
     from actorgraph.ingest.extract.dictionary import Role
     from actorgraph.ingest.extract.mentions import Mention
     from spacy.tokens import Token
@@ -65,6 +65,8 @@ class Speakers:
         self.ctx = ctx
         #: people with a title and no actor beside it: (person, title, sentence)
         self._untied: list[tuple[str, str, int, int]] = []
+        #: owner-less titles the talks' parties gave a state before they were settled
+        self._by_parties: dict[str, str] = {}
         #: people whose title ties them to another person ("X, an adviser to Zelensky"):
         #: mention start -> that person; and (person, title, the other person, sentence)
         self._serves: dict[int, str] = {}
@@ -198,10 +200,31 @@ class Speakers:
                     ctx.register_role(title, m.actor, shared)
                     continue
                 self._untied.append((m.actor, title, k, m.start))
-                tie_to_government(ctx, m.actor, title, k, m.start)
+                parted = tie_to_government(ctx, m.actor, title, k, m.start)
+                if parted is not None:
+                    self._by_parties[m.actor] = parted
         untied_office_holders(ctx, self._untied)
         listed_members(ctx)
         paired_for(ctx)  # "the chief negotiators, A for the government and B for the ELN"
+
+    def _unsettle(self, actor: str) -> SpeaksFor | None:
+        """Drop (and return) the state the talks' parties gave an owner-less title before
+        they were settled, where the settled parties no longer hold it and it is the
+        person's only principal (issue 22S: "Istanbul (TDI): Pakistan agreed to resume talks
+        with the Taliban in Istanbul" first made the venue a side, and "Defense Minister X"
+        its minister)."""
+        ctx = self.ctx
+        state = self._by_parties.pop(actor, None)
+        sf = ctx.speaks.get((actor, state or ""))
+        if state is None or state in ctx.parties or sf is None:
+            return None
+        if ctx.principal.get(actor) is not sf:
+            return None
+        if any(x.source == actor and x is not sf for x in ctx.speaks.values()):
+            return None
+        del ctx.speaks[(actor, state)]
+        del ctx.principal[actor]
+        return sf
 
     def _reporter(self, m: Mention, title: str) -> bool:
         """A title of someone who reports the news ("DW's chief political editor X", "X, a
@@ -273,7 +296,11 @@ class Speakers:
                 if voiced is not None:
                     ctx.add_speaks(actor, voiced, title, k, 0.6)
         for actor, title, k, at in self._untied:
+            stale = self._unsettle(actor)
             tie_to_government(ctx, actor, title, k, at)
+            if stale is not None and actor not in ctx.principal:  # no better state now
+                ctx.speaks[(actor, stale.target)] = stale
+                ctx.principal[actor] = stale
             if actor not in ctx.principal:
                 tie_to_named_government(ctx, actor, title, k, at)
         for sf in list(ctx.speaks.values()):

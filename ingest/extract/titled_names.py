@@ -347,6 +347,8 @@ def right_role(
             j = mm.end
         elif mm is not None and mm.kind == "demonym" and m.actor in ctx.principal:
             j = mm.end  # "Borrell, the veteran Spanish diplomat": his nationality only
+        elif mm is not None and _describes_group(ctx, mm):
+            j = mm.end  # "the chief of the Syrian opposition's X": the group's, not Syria's
         elif (
             mm is not None
             and mm.kind in ("demonym", "norp")
@@ -399,7 +401,8 @@ def right_role(
                 # "the Slovak OSCE chairmanship", "President of Bosnia's Republika
                 # Srpska": the nearer owner, the farther one only describes it
                 orgs[-1] = mm.actor
-                seen.pop()
+                if seen:  # a group named before by a demonym has no mention here
+                    seen.pop()
             else:
                 orgs.append(mm.actor)
             last_end = mm.end
@@ -411,6 +414,17 @@ def right_role(
             j += 1
         steps += 1
     return _title_found(ctx, titles, orgs, blocked, seen)
+
+
+def _describes_group(ctx: DocContext, mm: Mention) -> bool:
+    """Whether a demonym only describes the group noun it stands before, which owns what
+    follows ("the chief of the Syrian opposition's High Council", "the Afghan rebels'
+    envoy"; `speech.groups`, issue 22S): the state is no owner of the title."""
+    if mm.kind != "demonym":
+        return False
+    head = ctx.doc[mm.end - 1].head
+    owner = head.dep_ == "poss" or any(c.tag_ == "POS" for c in head.children)
+    return head.i >= mm.end and head.lower_ in ctx.lex.groups and owner and ctx.men[head.i] is None
 
 
 def _describes_name(ctx: DocContext, x: int) -> bool:

@@ -221,8 +221,17 @@ class RejectRules(StanceRules):
     def _holds_ground(self, v: Token) -> bool:
         """ "refused to budge on its demand for X", "would not back down from its conditions"
         (issue 21R, `rejects.yielding` on `rejects.held_positions`): yielding refused on the
-        refuser's own demand or position holds it; nothing of the other side's is named."""
+        refuser's own demand or position holds it; nothing of the other side's is named. One's
+        own demand renounced or rescinded (`rejects.giving_up`, issue 22R) is given up, no
+        rejection."""
         lex = self.ctx.lex
+        if v.lemma_.lower() in lex.giving_up:  # "renounced its demand for X" (issue 22R)
+            return any(
+                c.dep_ == "dobj"
+                and c.lemma_.lower() in lex.held_positions
+                and any(g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children)
+                for c in v.children
+            )
         act = next((c for c in v.children if c.dep_ == "xcomp"), None)
         if act is None or act.lemma_.lower() not in lex.yielding:
             return False

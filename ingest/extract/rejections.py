@@ -1356,6 +1356,8 @@ class RejectRules(StanceRules):
             # "will no longer negotiate with X", "no longer recognises the accord" (issue 17r)
             longer = _no_longer_now(v)
             emphatic = self._emphatic_refusal(v)  # "are not going to withdraw" (issue 20R)
+            if self._vowed_not(v):
+                emphatic = True  # "vowed never to negotiate with X" (issue 22R)
             if not (ctx.negated(v) or longer or emphatic) or ctx.irrealis(v):
                 return
             if not (longer or emphatic) and not any(
@@ -1378,6 +1380,20 @@ class RejectRules(StanceRules):
         topic = ctx.topics.from_vp(v, refused=True)
         if topic is not None:
             self._emit("rejects", sources, [topic], v, 0.6, longer_negates=longer)
+
+    def _vowed_not(self, v: Token) -> bool:
+        """ "vowed never to negotiate with the RSF", "pledged not to cede Crimea" (issue 22R,
+        `rejects.vowing` over a negated infinitive): the vow is the refusal a future
+        auxiliary would make; not a vow negated ("did not vow to"), hypothetical or asked."""
+        ctx = self.ctx
+        head = v.head
+        if v.dep_ != "xcomp" or head.lemma_.lower() not in ctx.lex.vowing:
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return False
+        if ctx.negated(head) or ctx.irrealis(head) or hypothetical(head):
+            return False
+        return any(c.dep_ == "neg" for c in v.children)
 
     def _goes_on(self, v: Token) -> None:
         """ "Netanyahu said the war would resume after the truce", "we will continue the war",

@@ -8,20 +8,12 @@ import pytest
 from actorgraph.ingest.extract import Extractor
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 
+from tests.helpers import rejects_named
+
 
 @pytest.fixture(scope="module")
 def ex() -> Extractor:
     return Extractor(n_process=1)
-
-
-def _rejects(ex: Extractor, text: str) -> list[tuple[str, str]]:
-    recs = ex.extract_text(text, published="2024-05-01")
-    topics = {r["id"]: r["name"] for r in recs if r["kind"] == "topic"}
-    return [
-        (r["source"], topics.get(r["target"], r["target"]))
-        for r in recs
-        if r["kind"] == "relation" and r["type"] == "rejects"
-    ]
 
 
 def test_the_lexicon_holds_the_new_words() -> None:
@@ -48,7 +40,7 @@ def test_the_lexicon_holds_the_new_words() -> None:
 def test_an_apposed_act_or_claim_is_rejected_as_the_clause_says_it(
     ex: Extractor, text: str, source: str, word: str
 ) -> None:
-    found = _rejects(ex, text)
+    found = rejects_named(ex, text)
     assert any(s == source and word in t for s, t in found), found
     assert not any(t in ("move", "step", "decision", "charge") for _, t in found), found
 
@@ -66,11 +58,11 @@ def test_an_apposed_act_or_claim_is_rejected_as_the_clause_says_it(
     ],
 )
 def test_near_misses_reject_nothing(ex: Extractor, text: str) -> None:
-    assert _rejects(ex, text) == []
+    assert rejects_named(ex, text) == []
 
 
 def test_a_vow_never_to_negotiate_is_a_refusal(ex: Extractor) -> None:
-    assert ("israel", "negotiate with Hamas") in _rejects(
+    assert ("israel", "negotiate with Hamas") in rejects_named(
         ex, "Israel vowed never to negotiate with Hamas."
     )
 
@@ -78,5 +70,5 @@ def test_a_vow_never_to_negotiate_is_a_refusal(ex: Extractor) -> None:
 def test_a_deal_renounced_is_rejected(ex: Extractor) -> None:
     assert any(
         s == "russia" and "accord" in t
-        for s, t in _rejects(ex, "Russia abrogated the grain accord.")
+        for s, t in rejects_named(ex, "Russia abrogated the grain accord.")
     )

@@ -1384,7 +1384,8 @@ class RejectRules(StanceRules):
     def _vowed_not(self, v: Token) -> bool:
         """ "vowed never to negotiate with the RSF", "pledged not to cede Crimea" (issue 22R,
         `rejects.vowing` over a negated infinitive): the vow is the refusal a future
-        auxiliary would make; not a vow negated ("did not vow to"), hypothetical or asked."""
+        auxiliary would make; not a vow negated ("did not vow to"), hypothetical, asked or
+        conditional ("vowed not to return the Golan if he is elected")."""
         ctx = self.ctx
         head = v.head
         if v.dep_ != "xcomp" or head.lemma_.lower() not in ctx.lex.vowing:
@@ -1393,6 +1394,13 @@ class RejectRules(StanceRules):
             return False
         if ctx.negated(head) or ctx.irrealis(head) or hypothetical(head):
             return False
+        if any(
+            c.dep_ == "advcl"
+            and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+            for w in (v, head)
+            for c in w.children
+        ):
+            return False  # "vowed not to return the Golan if he is elected": a condition
         return any(c.dep_ == "neg" for c in v.children)
 
     def _goes_on(self, v: Token) -> None:

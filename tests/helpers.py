@@ -173,3 +173,17 @@ def speaks_for_links(
         for r in extractor.extract_text(text, published=published)
         if r["kind"] == "relation" and r["type"] == "speaks_for"
     }
+
+
+def rejects_named(
+    extractor: Any, text: str, published: str = "2024-05-01"
+) -> list[tuple[str, str]]:
+    """The (source, target) pairs of the ``rejects`` relations extracted from ``text``, a
+    topic target by its name."""
+    recs = extractor.extract_text(text, published=published)
+    topics = {r["id"]: r["name"] for r in recs if r["kind"] == "topic"}
+    return [
+        (r["source"], topics.get(r["target"], r["target"]))
+        for r in recs
+        if r["kind"] == "relation" and r["type"] == "rejects"
+    ]

@@ -162,6 +162,8 @@ FLOORS = {
     "rejections-answers": 0.95,
     # issue 21R
     "rejections-wire": 0.95,
+    # issue 22R
+    "rejections-apposed": 0.95,
     # issue 20F
     "speakers-appointed": 0.95,
     "speakers-named-bodies": 0.95,

@@ -8,6 +8,8 @@ import pytest
 from actorgraph.ingest.extract import Extractor
 from actorgraph.ingest.extract.lexicon import DEFAULT_LEXICON, Lexicon
 
+from tests.helpers import rejects_named
+
 
 @pytest.fixture(scope="module")
 def ex() -> Extractor:
@@ -15,13 +17,7 @@ def ex() -> Extractor:
 
 
 def _rejects(ex: Extractor, text: str) -> list[tuple[str, str]]:
-    recs = ex.extract_text(text, published="2024-05-01")
-    topics = {r["id"]: r["name"] for r in recs if r["kind"] == "topic"}
-    return [
-        (r["source"], topics.get(r["target"], r["target"]))
-        for r in recs
-        if r["kind"] == "relation" and r["type"] == "rejects"
-    ]
+    return rejects_named(ex, text)
 
 
 def test_the_lexicon_holds_the_new_words() -> None:

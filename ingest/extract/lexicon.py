@@ -328,6 +328,10 @@ class Rejects(CueSection):
     forcing: Words = Field(default_factory=list)
     concession_nouns: Words = Field(default_factory=list)
     conceding_verbs: Words = Field(default_factory=list)
+    # issue 22R
+    apposed_acts: Words = Field(default_factory=list)
+    apposed_claims: Words = Field(default_factory=list)
+    giving_up: Words = Field(default_factory=list)
 
     @field_validator("idioms", "acceptance_idioms")
     @classmethod
@@ -820,6 +824,12 @@ class Lexicon:
     #: "will make no concessions on X": the nouns and the verbs that give them
     concession_nouns: frozenset[str]
     conceding_verbs: frozenset[str]
+    #: "X did Y, a move Z condemned", "Y, a charge Z denies": nouns apposed to a clause
+    #: that stand for its act or its claim (issue 22R)
+    apposed_acts: frozenset[str]
+    apposed_claims: frozenset[str]
+    #: "renounced its demand for X": one's own demand given up, no rejection
+    giving_up: frozenset[str]
     #: "walk away from", "back out of" (a verb and the words after it) with a deal or talks
     departures: dict[str, tuple[tuple[str, ...], ...]]
     #: "brush X aside", "pour cold water on X": the words after each verb (X: the target);
@@ -1236,6 +1246,9 @@ class Lexicon:
             forcing=fs(rj.forcing),
             concession_nouns=fs(rj.concession_nouns),
             conceding_verbs=fs(rj.conceding_verbs),
+            apposed_acts=fs(rj.apposed_acts),
+            apposed_claims=fs(rj.apposed_claims),
+            giving_up=fs(rj.giving_up),
             departures=_phrases_by_verb(rj.departures),
             reject_idioms=_phrases_by_verb(rj.idioms),
             acceptance_idioms=_phrases_by_verb(rj.acceptance_idioms),

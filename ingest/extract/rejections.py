@@ -221,8 +221,17 @@ class RejectRules(StanceRules):
     def _holds_ground(self, v: Token) -> bool:
         """ "refused to budge on its demand for X", "would not back down from its conditions"
         (issue 21R, `rejects.yielding` on `rejects.held_positions`): yielding refused on the
-        refuser's own demand or position holds it; nothing of the other side's is named."""
+        refuser's own demand or position holds it; nothing of the other side's is named. One's
+        own demand renounced or rescinded (`rejects.giving_up`, issue 22R) is given up, no
+        rejection."""
         lex = self.ctx.lex
+        if v.lemma_.lower() in lex.giving_up:  # "renounced its demand for X" (issue 22R)
+            return any(
+                c.dep_ == "dobj"
+                and c.lemma_.lower() in lex.held_positions
+                and any(g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children)
+                for c in v.children
+            )
         act = next((c for c in v.children if c.dep_ == "xcomp"), None)
         if act is None or act.lemma_.lower() not in lex.yielding:
             return False
@@ -1347,6 +1356,8 @@ class RejectRules(StanceRules):
             # "will no longer negotiate with X", "no longer recognises the accord" (issue 17r)
             longer = _no_longer_now(v)
             emphatic = self._emphatic_refusal(v)  # "are not going to withdraw" (issue 20R)
+            if self._vowed_not(v):
+                emphatic = True  # "vowed never to negotiate with X" (issue 22R)
             if not (ctx.negated(v) or longer or emphatic) or ctx.irrealis(v):
                 return
             if not (longer or emphatic) and not any(
@@ -1369,6 +1380,28 @@ class RejectRules(StanceRules):
         topic = ctx.topics.from_vp(v, refused=True)
         if topic is not None:
             self._emit("rejects", sources, [topic], v, 0.6, longer_negates=longer)
+
+    def _vowed_not(self, v: Token) -> bool:
+        """ "vowed never to negotiate with the RSF", "pledged not to cede Crimea" (issue 22R,
+        `rejects.vowing` over a negated infinitive): the vow is the refusal a future
+        auxiliary would make; not a vow negated ("did not vow to"), hypothetical, asked or
+        conditional ("vowed not to return the Golan if he is elected")."""
+        ctx = self.ctx
+        head = v.head
+        if v.dep_ != "xcomp" or head.lemma_.lower() not in ctx.lex.vowing:
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return False
+        if ctx.negated(head) or ctx.irrealis(head) or hypothetical(head):
+            return False
+        if any(
+            c.dep_ == "advcl"
+            and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+            for w in (v, head)
+            for c in w.children
+        ):
+            return False  # "vowed not to return the Golan if he is elected": a condition
+        return any(c.dep_ == "neg" for c in v.children)
 
     def _goes_on(self, v: Token) -> None:
         """ "Netanyahu said the war would resume after the truce", "we will continue the war",

@@ -142,6 +142,16 @@ def _reversed(cue: Token) -> bool:
     return False
 
 
+def _aside(n: Token) -> bool:
+    """ "…, a claim the UAE denies", "…—a move Somalia condemned": a noun set off by a comma
+    or a dash with a relative clause of its own, the writer's comment on what it follows
+    however the parser hung it (issue 22R)."""
+    if n.pos_ != "NOUN" or not any(g.dep_ == "relcl" for g in n.children):
+        return False
+    first = n.left_edge.i
+    return first > 0 and n.doc[first - 1].text in (",", "—", "–", "-")
+
+
 class StanceRules:
     """Base of the demand and rejection rules (:mod:`.demands`, :mod:`.rejections`)."""
 
@@ -373,6 +383,8 @@ class StanceRules:
             if cur.head.i == cur.i:
                 return False
             head = cur.head
+            if _aside(cur):
+                return False  # "X claim that A arms B, a claim A denies": the writer's aside
             if (
                 cur.dep_ in ("acl", "ccomp", "relcl")
                 and head.pos_ in ("NOUN", "PROPN")

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.demands import DemandRules
+from actorgraph.ingest.extract.rejection_apposed import ApposedRejects
 from actorgraph.ingest.extract.rejections import RejectRules
 from actorgraph.ingest.extract.tokens import lemmas, lowers, plural_base, tokens
 
@@ -47,7 +48,7 @@ def _only_on(v: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ == "only" for c in v.children)
 
 
-class Stances(DemandRules, RejectRules):
+class Stances(DemandRules, RejectRules, ApposedRejects):
     """The ``demands`` and ``rejects`` families on one document."""
 
     def run(self) -> None:
@@ -58,8 +59,9 @@ class Stances(DemandRules, RejectRules):
             toks, lows, lems = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc)
             words = _cue_words(cue_lemmas)
             for s in ctx.sents:
+                read = self._apposed_rejections(s)  # "X did Y, a move Z condemned" (22R)
                 for i in range(s.start, s.end):
-                    if lems[i] in cue_lemmas or lows[i] in words:
+                    if (lems[i] in cue_lemmas or lows[i] in words) and i not in read:
                         self._cue(toks[i])
                 self._phrases(s)
                 self._positions(s)  # a side's terms and position (issue-21D)

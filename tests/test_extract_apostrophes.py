@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 from actorgraph.ingest.extract import Extractor
-from actorgraph.ingest.extract.apostrophes import ApostropheTokenizer
+from actorgraph.ingest.extract.apostrophes import ApostropheTokenizer, straight_apostrophes
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +66,20 @@ def test_pipe_reads_apostrophes_as_a_call_does(tokenizer: ApostropheTokenizer) -
     texts = ["Mexico´s envoy met Hamas`s delegation.", "Talks resumed in Doha."]
     piped = [[t.text for t in doc] for doc in tokenizer.pipe(texts, batch_size=1)]
     assert piped == [[t.text for t in tokenizer(x)] for x in texts]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue-22D: a typographic apostrophe ending a possessive "s" is the apostrophe
+        ("the talks stalled over Hamas’ demand", "the talks stalled over Hamas' demand"),
+        ("the two countries’ leaders met", "the two countries' leaders met"),
+        # near misses: a single quote still open, an apostrophe inside a word, no word after
+        ("they called it ‘the talks’ mess", "they called it ‘the talks’ mess"),
+        ("Israel’s demand", "Israel’s demand"),
+        ("the talks’.", "the talks’."),
+    ],
+)
+def test_a_possessive_s_takes_the_apostrophe(text: str, expected: str) -> None:
+    assert straight_apostrophes(text) == expected
+    assert len(straight_apostrophes(text)) == len(text)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 from actorgraph.ingest.extract import Extractor
-from actorgraph.ingest.extract.apostrophes import ApostropheTokenizer
+from actorgraph.ingest.extract.apostrophes import ApostropheTokenizer, straight_apostrophes
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +77,20 @@ def test_a_typographic_apostrophe_in_a_name_is_read_as_one(
     assert "O'Connor" in words and "d'Ivoire" in words
     assert "don’t" in "".join(words) or "’t" in words
     assert [t.text for t in tokenizer("He gave it an ‘A’ grade.")][4:7] == ["‘", "A", "’"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue-22D: a typographic apostrophe ending a possessive "s" is the apostrophe
+        ("the talks stalled over Hamas’ demand", "the talks stalled over Hamas' demand"),
+        ("the two countries’ leaders met", "the two countries' leaders met"),
+        # near misses: a single quote still open, an apostrophe inside a word, no word after
+        ("they called it ‘the talks’ mess", "they called it ‘the talks’ mess"),
+        ("Israel’s demand", "Israel’s demand"),
+        ("the talks’.", "the talks’."),
+    ],
+)
+def test_a_possessive_s_takes_the_apostrophe(text: str, expected: str) -> None:
+    assert straight_apostrophes(text) == expected
+    assert len(straight_apostrophes(text)) == len(text)

@@ -179,6 +179,8 @@ FLOORS = {
     "actors-regional": 0.95,
     # issue-21D
     "demands-positions": 0.95,
+    # issue-22D
+    "demands-owners": 0.95,
     # issue 21Q
     "speakers-antecedents": 0.95,
     # issue 22Q

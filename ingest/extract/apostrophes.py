@@ -26,11 +26,33 @@ _ANY = frozenset("´`ʼ")
 _NAME_CURLY = re.compile(r"(?<=\b[^\W\d_])’(?=[A-Z])")
 
 
+#: a typographic apostrophe after a plural's or a name's "s" and before a word: "Hamas’
+#: longstanding demand" (spaCy reads "’" there as a closing quote, "'" as the possessive)
+_S_POSSESSIVE = re.compile(r"(?<=[sS])’(?= [^\W\d_])")
+#: the opening single quote a "’" may close instead: "‘peace talks’ with the rebels"
+_OPENING = "‘"
+
+
+def _possessive_s(text: str) -> str:
+    """``text`` with each "’" after an "s" and before a word made ``'``, unless a "‘"
+    opened earlier in the paragraph is still open (then it may close the quote)."""
+
+    def one(m: re.Match[str]) -> str:
+        start = text.rfind("\n", 0, m.start()) + 1
+        opened = text.rfind(_OPENING, start, m.start())
+        if opened >= 0 and not re.search(r"’(?![^\W\d_])", text[opened : m.start()]):
+            return m.group(0)  # "‘the two sides’ talks": a quote still open, left alone
+        return "'"
+
+    return _S_POSSESSIVE.sub(one, text)
+
+
 def straight_apostrophes(text: str) -> str:
-    """``text`` with look-alike apostrophes after a letter made ``'``, and the typographic
-    one inside a name (same length)."""
+    """``text`` with look-alike apostrophes after a letter made ``'``, the typographic one
+    inside a name, and typographic ones that end a possessive "s" (same length)."""
     if "’" in text:
         text = _NAME_CURLY.sub("'", text)
+        text = _possessive_s(text)
     if _ANY.isdisjoint(text):
         return text
     return _LOOK_ALIKE.sub("'", text)

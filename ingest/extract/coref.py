@@ -39,6 +39,8 @@ PAIR_NOUNS = frozenset({"country", "side", "party", "government", "nation", "sta
 _RULERS = frozenset({"authorities", "junta"})
 #: the words that count a pair ("the two sides", "both leaders")
 _COUNTED = frozenset({"two", "both"})
+#: a noun's children that are no words of its own phrase: "both the government and the rebels"
+_COORDINATION = frozenset({"punct", "cc", "conj", "preconj"})
 
 
 class Resolver:
@@ -146,6 +148,9 @@ class Resolver:
             r = self._resolve_one(t, pronouns)
             if r is None:
                 continue
+            if r.via == "pronoun" and self.stance_sources:
+                out += [x for x in self._plural_antecedent(t, r) if x not in out]
+                continue
             found = [r]
             if r.via == "organ":  # "Swiss and American diplomats": each modifier's organ
                 found += [
@@ -191,6 +196,10 @@ class Resolver:
         lex = ctx.lex
         lemma, low = t.lemma_.lower(), t.lower_
         counted = lemma in lex.counted_pair_nouns or low in lex.counted_pair_nouns
+        if counted or lemma in lex.pair_nouns or low in lex.pair_nouns:
+            named = self._apposed_names(t)
+            if named:  # "the two downstream nations, Egypt and Sudan,": the two named (22D)
+                return named
         if not counted and lemma not in lex.pair_nouns and low not in lex.pair_nouns:
             return []
         if t.tag_ not in ("NNS", "NNPS"):
@@ -214,6 +223,41 @@ class Resolver:
         if people and ctx.parties and ctx.parties_stated:
             return [Resolved(a, via="party") for a in ctx.parties]
         return []
+
+    def _plural_antecedent(self, t: Token, r: Resolved) -> list[Resolved]:
+        """ "Both Fatah and Hamas underscored X. They highlighted Y": a stance's "they" whose
+        antecedent subject joins several actors is each of them (issue-22D); else ``r``."""
+        ctx = self.ctx
+        if t.lower_ not in ("they", "them", "their"):
+            return [r]
+        k = ctx.sent_of[t.i]
+        for kk in range(k, max(-1, k - 2), -1):
+            subs = [i for i in self.sentence_subjects(kk) if kk < k or i < t.i]
+            if not subs:
+                continue
+            subj = ctx.doc[subs[-1] if kk == k else subs[0]]
+            if not subj.conjuncts:
+                return [r]
+            rs = self.resolve_np(subj, pronouns=False)
+            if len(rs) > 1 and any(x.actor == r.actor for x in rs):
+                return [Resolved(x.actor, anonymous=x.anonymous, via="pronoun") for x in rs]
+            return [r]
+        return [r]
+
+    def _apposed_names(self, t: Token) -> list[Resolved]:
+        """The actors an apposition after a noun names, with its conjuncts ("the two
+        countries, Egypt and Sudan,"), or nothing."""
+        ctx = self.ctx
+        out: list[Resolved] = []
+        for c in t.children:
+            if c.dep_ != "appos" or ctx.men[c.i] is None:
+                continue
+            for x in (c, *(g for g in c.conjuncts if g.i > c.i)):
+                m = ctx.men[x.i]
+                r = self.from_mention(m, x) if m is not None else None
+                if r is not None and all(r.actor != o.actor for o in out):
+                    out.append(r)
+        return out
 
     def _resolve_one(self, t: Token, pronouns: bool) -> Resolved | None:
         ctx = self.ctx
@@ -467,8 +511,10 @@ class Resolver:
             return None  # statements by "the government" are the statement rules' business
         if lemma not in ctx.lex.government_nouns or lemma not in PAIR_NOUNS | _RULERS:
             return None
-        if [c.lower_ for c in t.children if c.dep_ != "punct"] != ["the"]:
-            return None  # "the government" alone, not "the government of X" nor "a government"
+        if [c.lower_ for c in t.children if c.dep_ not in _COORDINATION] != ["the"]:
+            # "the government" alone, not "the government of X" nor "a government"; "both
+            # the government and the rebels" is "the government" with a conjunct (issue-22D)
+            return None
         named = self._owner_of_noun(lemma, t.i)
         if named is None:
             states = [a for a in ctx.parties if ctx.type_of(a) == "state"]
@@ -1347,12 +1393,14 @@ def finite_on_subject(v: Token) -> bool:
     negotiator, Vasilii Sova, accused Tiraspol of ..." (the noun is the root, the verb its
     ``acl`` in the past tense)."""
     head = v.head
-    return (
-        v.dep_ == "acl"
-        and v.tag_ == "VBD"
-        and head.dep_ == "ROOT"
-        and head.pos_ in ("NOUN", "PROPN")
-        and head.i < v.i
+    if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or head.i > v.i:
+        return False
+    if v.dep_ == "acl" and v.tag_ == "VBD":
+        return True
+    # "Washington, while formally shunning Hamas, has called on it to ...": a finite verb
+    # with its auxiliary the parser hung on the name as an adverbial clause (issue-22D)
+    return v.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP", "VBD", "MD") for c in v.children
     )
 
 

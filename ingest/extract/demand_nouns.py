@@ -18,6 +18,7 @@ from actorgraph.ingest.extract.demand_owners import (
     share_actor,
     topic_list,
 )
+from actorgraph.ingest.extract.demand_positions import positions_for
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.targets import LIST_HOLDERS, demand_preps, subjectless
 
@@ -35,6 +36,10 @@ BRIDGING = frozenset({"envoy", "envoys", "emissary", "emissaries"})
 #: prepositions of an act done on someone's request ("at Trump's request", "upon the
 #: request of the AU")
 AT_REQUEST = frozenset({"at", "upon"})
+
+#: nouns of those who can be asked to act, besides the lexicon's bodies and groups ("a demand
+#: for the other side to withdraw", "calls for the parties to return")
+AGENT_NOUNS = frozenset({"side", "party", "country", "state", "army", "military", "force"})
 
 
 class DemandNouns(DemandOwners):
@@ -62,9 +67,9 @@ class DemandNouns(DemandOwners):
                 if not share_actor(ctx, ctx.resolve.subject_actors(n.head), [r])
             ]
         else:
-            if self._background(n) and not self._standing_demand(n):
+            if self._background(n) and not self._standing_demand(n) and not self._at_issue(n):
                 return  # "rejected an Australian ultimatum to …": the event is the rejection
-            sources = self._owners(n)
+            sources = self._noun_owners(n)
         backers = self._backers(n)
         if not sources and backers:
             if self.t.clause_of_noun(n) is not None or demand_preps(n):
@@ -91,6 +96,10 @@ class DemandNouns(DemandOwners):
                 targets = [x for a in hung for x in topic_list(ctx.topics.from_vp(a))]
             elif pobj is None:
                 return
+            elif (asked := self._asked_act(pobj)) is not None:
+                # "the NDF's demand for the government to release its comrades", the
+                # infinitive hung anywhere: the act asked, not the one asked (issue-22D)
+                targets = topic_list(ctx.topics.from_vp(asked))
             else:
                 targets = (
                     self.t.nps(pobj)
@@ -193,6 +202,63 @@ class DemandNouns(DemandOwners):
                 acts += [c, *(x for x in c.conjuncts if x.i > c.i and _bare_act(x))]
         acts += [x for x in first.conjuncts if x.i > first.i and _bare_act(x)]
         return list(dict.fromkeys(sorted(acts, key=lambda t: t.i)))
+
+    def _asked_act(self, pobj: Token) -> Token | None:
+        """The act asked of the one a demand's "for" names ("a demand for the government to
+        release X", "calls for Israel to withdraw"): the infinitive right after the phrase of
+        one who can act (an actor, a name, a pronoun, a body or a side), wherever the parser
+        hung it; not the infinitive of a thing ("a demand for a commitment to end X")."""
+        ctx = self.ctx
+        lex = ctx.lex
+        if pobj.pos_ == "VERB":
+            return None
+        agent = (
+            in_actor_mention(ctx, pobj)
+            or pobj.pos_ in ("PROPN", "PRON")
+            or pobj.lemma_.lower()
+            in lex.government_nouns | lex.groups | lex.org_heads | lex.armed_groups | AGENT_NOUNS
+        )
+        if not agent:
+            return None
+        doc = pobj.doc
+        end = pobj.sent.end
+        for k in range(pobj.i + 1, min(end, pobj.i + 8)):
+            x = doc[k]
+            if x.tag_ == "TO" and x.dep_ == "aux" and x.head.pos_ == "VERB" and x.head.i > k:
+                return x.head
+            if x.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ") or x.head.i > pobj.right_edge.i:
+                return None  # the phrase ended without an infinitive
+        return None
+
+    def _noun_owners(self, n: Token) -> list[Resolved]:
+        """The owners of a demand noun, less the one who rejects it: nobody rejects their own
+        demand ("Algeria rejected their request": "their" is not Algeria; issue-22D)."""
+        ctx = self.ctx
+        sources = self._owners(n)
+        if sources and self._standing_demand(n):
+            rejecters = ctx.resolve.subject_actors(self._governor(n))
+            sources = [r for r in sources if not share_actor(ctx, rejecters, [r])]
+        return sources
+
+    def _governor(self, n: Token) -> Token:
+        """The verb whose object a demand noun is (through its preposition)."""
+        gov = n.head
+        return gov.head if n.dep_ == "pobj" and gov.dep_ == "prep" else gov
+
+    def _at_issue(self, n: Token) -> bool:
+        """ "The talks are expected to focus on Pakistan's core demand that Afghanistan act",
+        "could founder over Hamas's demand for X": a demand noun its owner's possessive names
+        with what it asks is that owner's standing position, whatever the mood of the verb
+        the talks turn on (`turning_verbs` of `data/demand_positions.yaml`; issue-22D). Not
+        under a verb that takes it as given ("could reject Israel's demand"), nor a purpose
+        ("blocked roads to press their demands for X"), nor negated."""
+        ctx = self.ctx
+        gov = self._governor(n)
+        if gov.pos_ != "VERB" or gov.lemma_.lower() not in positions_for(ctx.lex).turning_verbs:
+            return False
+        if ctx.negated(gov) or not any(c.dep_ == "poss" for c in n.children):
+            return False
+        return self.t.clause_of_noun(n) is not None or bool(demand_preps(n))
 
     def _background(self, n: Token) -> bool:
         """Whether a demand noun is the object of a verb that takes it as given, or of one
@@ -348,6 +414,9 @@ class DemandNouns(DemandOwners):
                 for a in acts
                 for x in (topic_list(self._gerund_act(a)) if a.pos_ == "VERB" else self.t.nps(a))
             ]
+            targets += [  # "highlighted the imperative to end X and secure Y" (issue-22D)
+                x for a in self._weight_infinitives(n) for x in topic_list(ctx.topics.from_vp(a))
+            ]
             self._emit("demands", sources, targets, n, 0.6)
             return
         act = next(  # "the need to open X", "the need for Israel to withdraw" (a clause)
@@ -375,6 +444,27 @@ class DemandNouns(DemandOwners):
             return
         self._emit("demands", sources, targets, n, 0.6)
 
+    def _weight_infinitives(self, n: Token) -> list[Token]:
+        """The acts of "the imperative (urgency, importance) to end X and secure Y": the
+        infinitive on the noun or, where the parser hung it on the verb, right after the noun,
+        with the infinitives conjoined to it (one demand each)."""
+        inf = next((c for c in n.children if c.dep_ == "acl" and _to_infinitive(c)), None)
+        if inf is None:
+            inf = next(
+                (
+                    c
+                    for c in n.head.children
+                    if c.dep_ in ("xcomp", "advcl")
+                    and c.i > n.i
+                    and _to_infinitive(c)
+                    and c.left_edge.i == n.right_edge.i + 1
+                ),
+                None,
+            )
+        if inf is None:
+            return []
+        return [inf, *(c for c in inf.conjuncts if c.i > inf.i and c.pos_ == "VERB")]
+
     def _gerund_act(self, act: Token) -> Topic | None:
         """ "providing Ethiopia, a nation of 120 million, with access to the sea": the whole
         gerund phrase without its asides (appositions, commas)."""
@@ -389,6 +479,11 @@ class DemandNouns(DemandOwners):
                 for y in c.subtree
             ]
         return self.ctx.topics.from_tokens(toks)
+
+
+def _to_infinitive(v: Token) -> bool:
+    """A verb with its "to" ("to end the war")."""
+    return v.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
 
 
 def _gerund_compound(n: Token) -> bool:

@@ -76,6 +76,7 @@ class Terms(BaseModel):
     plans_not_demands: Words = Field(default_factory=list)
     position_nouns: Words = Field(default_factory=list)
     focus_verbs: Words = Field(default_factory=list)
+    turning_verbs: Words = Field(default_factory=list)
     urgency_adjectives: Words = Field(default_factory=list)
     held_adjectives: Words = Field(default_factory=list)
     commentators: Words = Field(default_factory=list)

@@ -460,7 +460,7 @@ class LooseDemands(Stances):
             return
         if self._background(n) and not self._standing_demand(n):
             return  # "was studying Israel's demand for X", "dropped its demand for X"
-        sources = self._owners(n)
+        sources = self._noun_owners(n)
         if not sources and n.dep_ == "dobj" and n.head.lemma_.lower() in ctx.lex.light_verbs:
             sources = ctx.resolve.subject_actors(n.head)  # "made a request"
         if not sources and n.dep_ == "attr":
@@ -484,6 +484,9 @@ class LooseDemands(Stances):
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in ("for", "on"):
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                asked = self._asked_act(obj) if obj is not None else None
+                if asked is not None:  # "a demand for the government to release X"
+                    return _one(ctx.topics.from_vp(asked))
                 if obj is not None and ctx.men[obj.i] is None:
                     return self._items(obj) if obj.pos_ != "VERB" else _one(ctx.topics.from_vp(obj))
         if n.dep_ in ("nsubj", "nsubjpass") and n.head.lemma_.lower() in ("be", "include"):

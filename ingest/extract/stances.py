@@ -190,6 +190,8 @@ class Stances(DemandRules, RejectRules, ApposedRejects):
             self._misread_demand_verb(t)
         if t.tag_ == "NNS" and plural_base(t) in lex.reject_verbs:
             self._misread_reject_verb(t)  # "X, a demand Israel rejects" (issue 21R)
+        if t.pos_ == "ADJ" and t.dep_ == "dobj" and lemma in lex.weight_nouns:
+            self._stressed_need(t)  # "highlighted the imperative to end X", tagged ADJ (22D)
         if t.pos_ in ("NOUN", "PROPN"):
             if lemma in lex.demand_nouns or low in lex.demand_nouns:
                 self._demand_noun(t)

@@ -316,7 +316,7 @@ class Targets:
                     or (g.dep_ == "aux" and g.lower_ == "to")
                     for g in c.children
                 )
-                if marked or (c.dep_ == "ccomp"):
+                if marked or (c.dep_ == "ccomp") or _content_that(c):
                     return c
         return None
 
@@ -1049,6 +1049,18 @@ def _stray_infinitives(clause: Token) -> list[Token]:
         and any(g.dep_ == "aux" and g.lower_ == "to" for g in conj.children)
         and not any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children)
     ]
+
+
+def _content_that(v: Token) -> bool:
+    """A content clause the parser read as a relative one: its "that" taken for the object or
+    the subject while the verb has another ("the demand that Kosovo set up the association":
+    "that" and "the association" both objects; issue-22D)."""
+    if v.dep_ != "relcl":
+        return False
+    that = next((c for c in v.children if c.lower_ == "that" and c.i < v.i), None)
+    if that is None or that.dep_ not in ("dobj", "nsubj"):
+        return False
+    return any(c.dep_ == that.dep_ and c.i != that.i for c in v.children)
 
 
 def demand_preps(noun: Token) -> list[Token]:

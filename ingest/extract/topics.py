@@ -146,6 +146,30 @@ def _says_what(head: Token) -> bool:
     )
 
 
+#: "take steps (measures, action) to X": the means named, X the content
+_MEANS_VERBS = frozenset({"take", "adopt"})
+_MEANS_NOUNS = frozenset({"step", "measure", "action"})
+
+
+def _means_purpose(verb: Token) -> Token | None:
+    """The purpose of "take steps to X" ("urged the sides to take steps to reopen the
+    crossings": "reopen the crossings"), on the noun or hung on the verb."""
+    if verb.lemma_.lower() not in _MEANS_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in _MEANS_NOUNS:
+        return None
+    for c in [*obj.children, *verb.children]:
+        if (
+            c.dep_ in ("acl", "relcl", "advcl", "xcomp")
+            and c.i > obj.i
+            and c.pos_ == "VERB"
+            and any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
+        ):
+            return c
+    return None
+
+
 def _bare_verb(verb: Token, toks: list[Token], lex: Lexicon) -> bool:
     """ "refused to take", "would not reopen it", "must follow": a verb whose object is a
     pronoun, a gap or a clause left behind names no topic; a verb that is a whole act by
@@ -644,6 +668,9 @@ class TopicTable:
         who is to act comes first ("pipeline cross territory"); with ``refused``, the verb's
         own negation is the relation's, not the topic's ("will not join the talks": a
         rejection of "join the talks")."""
+        purpose = _means_purpose(verb)
+        if purpose is not None:  # "to take steps to reopen the crossings" (issue-22D)
+            return self.from_vp(purpose, agent, refused=refused)
         toks = self.vp_tokens(verb)
         if refused:
             toks = [x for x in toks if not (x.dep_ == "neg" and x.head.i == verb.i)]

@@ -279,8 +279,6 @@ class Parties:
                         for a in self.actors(c.subtree):
                             count(a)
         top = [a for a, n in counts.most_common(2) if n > 1 or len(counts) == 2]
-        if len(top) != 2 and not ctx.parties and mediators:  # only for someone's mediation
-            top = self._other_side(counts, mediators | outside)
         if len(top) != 2:
             return
         if ctx.parties:
@@ -292,42 +290,6 @@ class Parties:
                 return
         ctx.parties = top
         ctx.parties_stated = False
-
-    def _other_side(self, counts: Counter[str], third: set[str]) -> list[str]:
-        """One side known, the other not ("Hamas's response", "the Hamas delegation" in a story
-        that names Israel only in passing): the side that takes positions most often, with the
-        actor the document names most often besides it, the mediators and the third parties.
-        Only where one actor takes positions at least twice and more often than any other, and
-        the rules found someone mediating (the parties are who the mediators link to)."""
-        ctx = self.ctx
-        ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
-            return []
-        side = ranked[0][0]
-        first: dict[str, int] = {}
-        for m in ctx.mentions:
-            if not m.actor or m.start in ctx.outlet_at or m.actor in ctx.outlets:
-                continue
-            sf = ctx.principal.get(m.actor)
-            a = sf.target if sf is not None else m.actor
-            if ctx.type_of(a) == "person":
-                continue  # a person who speaks for no one is no side
-            first.setdefault(a, m.start)
-        best = [
-            a
-            for a in first
-            if a != side
-            and a in ctx.dict.entries
-            and a not in third
-            and a not in ctx.observers
-            and a not in ctx.mediator_hints
-            and not self.part_of_any(a, third | {side})
-            and not self.part_of_any(side, {a})
-        ]
-        if not best:
-            return []
-        other = max(best, key=lambda a: (self.salience(a), -first[a]))
-        return [side, other]
 
     def part_of_any(self, actor: str, bodies: set[str]) -> bool:
         """Whether an actor's name opens with the name or an alias of one of ``bodies`` (a

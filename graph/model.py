@@ -138,6 +138,21 @@ class Evidence(Serializable):
 EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
 
 
+def evidence_dates(evidence: list[Evidence]) -> list[str]:
+    """Every date some evidence was observed or declared valid (``date``, ``valid_from``)."""
+    return [d for e in evidence for d in (e.date, e.valid_from) if d]
+
+
+def evidence_starts(evidence: list[Evidence]) -> list[str]:
+    """The ``valid_from`` of the pieces that have one."""
+    return [e.valid_from for e in evidence if e.valid_from]
+
+
+def evidence_ends(evidence: list[Evidence]) -> list[str]:
+    """The ``valid_to`` of the pieces that have one."""
+    return [e.valid_to for e in evidence if e.valid_to]
+
+
 @dataclass(slots=True)
 class Relation(Serializable):
     """A fact ``source -[type]-> target`` with every piece of evidence for it."""
@@ -159,22 +174,15 @@ class Relation(Serializable):
     @property
     def dates(self) -> list[str]:
         """Every date the relation was observed or declared valid, sorted."""
-        out = set()
-        for e in self.evidence:
-            for d in (e.date, e.valid_from):
-                if d:
-                    out.add(d)
-        return sorted(out)
+        return sorted(set(evidence_dates(self.evidence)))
 
     @property
     def valid_from(self) -> str | None:
-        vals = [e.valid_from for e in self.evidence if e.valid_from]
-        return min(vals) if vals else None
+        return min(evidence_starts(self.evidence), default=None)
 
     @property
     def valid_to(self) -> str | None:
-        vals = [e.valid_to for e in self.evidence if e.valid_to]
-        return max(vals) if vals else None
+        return max(evidence_ends(self.evidence), default=None)
 
     def in_window(self, since: str | None, until: str | None) -> bool:
         """True when the relation was observed (or valid) inside ``[since, until]``.

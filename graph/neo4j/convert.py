@@ -36,6 +36,9 @@ from actorgraph.graph.model import (
     Evidence,
     Relation,
     RelationView,
+    evidence_dates,
+    evidence_ends,
+    evidence_starts,
     node_from_dict,
     normalize_name,
 )
@@ -153,15 +156,13 @@ def evidence_columns_ranked(keys: list[str], evidence: list[Evidence]) -> list[A
     of all of them the first and last date seen (``date`` or ``valid_from``), the earliest
     ``valid_from`` and the latest ``valid_to`` (None when there is none): the aggregates of
     :meth:`graph.model.RelationView.of`."""
-    dates = [d for e in evidence for d in (e.date, e.valid_from) if d]
-    starts = [e.valid_from for e in evidence if e.valid_from]
-    ends = [e.valid_to for e in evidence if e.valid_to]
+    dates = evidence_dates(evidence)
     return [
         [evidence_rank(e, k) for k, e in zip(keys, evidence, strict=True)],
         min(dates, default=None),
         max(dates, default=None),
-        min(starts, default=None),
-        max(ends, default=None),
+        min(evidence_starts(evidence), default=None),
+        max(evidence_ends(evidence), default=None),
     ]
 
 

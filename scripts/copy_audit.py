@@ -12,7 +12,8 @@ repository words that shares a shingle with a reference file is printed as one p
 
 For a reference given with ``--held-out`` only the set's name is printed (``check/CA`` for
 ``/work/data/check/CA/articles``): neither its file names nor the words shared, so nobody reads
-a held-out text through the audit. The exit status is 1 when anything was found.
+a held-out text through the audit. The exit status is 1 when anything was found. ``--words 6``
+looks for shorter shared runs (stock phrases among them: read before rewriting).
 
 Scanned: the tracked files (``git ls-files``; every file when the folder is no git checkout)
 under docs/, examples/, tests/, ingest/extract/data/, reports/ and bench/, and README files
@@ -143,7 +144,8 @@ class Passage:
 class Index:
     """Every shingle of the repository's files, by hash, with where it starts."""
 
-    def __init__(self, repo: Path, names: Iterable[str]) -> None:
+    def __init__(self, repo: Path, names: Iterable[str], n: int = N) -> None:
+        self.n = n
         self.files: list[tuple[str, list[str], list[int]]] = []
         self.starts: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for name in names:
@@ -153,21 +155,22 @@ class Index:
             toks, lines = tokens(text)
             f = len(self.files)
             self.files.append((name, toks, lines))
-            for i in range(len(toks) - N + 1):
-                self.starts[hash(tuple(toks[i : i + N]))].append((f, i))
+            for i in range(len(toks) - n + 1):
+                self.starts[hash(tuple(toks[i : i + n]))].append((f, i))
         # file -> word position -> the references whose shingle covers it
         self.hits: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
 
     def match(self, source: str, text: str) -> bool:
         toks, _ = tokens(text)
         found = False
-        for i in range(len(toks) - N + 1):
-            shingle = tuple(toks[i : i + N])
+        n = self.n
+        for i in range(len(toks) - n + 1):
+            shingle = tuple(toks[i : i + n])
             for f, start in self.starts.get(hash(shingle), ()):
-                if tuple(self.files[f][1][start : start + N]) != shingle:
+                if tuple(self.files[f][1][start : start + n]) != shingle:
                     continue  # a hash collision
                 found = True
-                for pos in range(start, start + N):
+                for pos in range(start, start + n):
                     self.hits[f][pos].add(source)
         return found
 
@@ -187,8 +190,8 @@ class Index:
         return out
 
 
-def audit(repo: Path, references: list[Reference]) -> list[Passage]:
-    index = Index(repo, repository_files(repo))
+def audit(repo: Path, references: list[Reference], n: int = N) -> list[Passage]:
+    index = Index(repo, repository_files(repo), n)
     held = {r.label for r in references if r.held_out}
     for ref in references:
         for source, text in ref.texts():
@@ -232,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FOLDER",
         help="reference folders shown by set name only, never their text",
     )
+    parser.add_argument(
+        "--words", type=int, default=N, metavar="N", help=f"shingle length (default {N})"
+    )
     args = parser.parse_args(argv)
     references = [Reference(f, False) for f in args.refs] + [
         Reference(f, True) for f in args.held_out
@@ -241,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no such folder: {', '.join(missing)}")
     if not references:
         parser.error("give at least one reference folder")
-    passages = audit(args.repo, references)
+    passages = audit(args.repo, references, args.words)
     report(passages, references)
     return 1 if passages else 0
 

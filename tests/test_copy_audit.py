@@ -111,3 +111,11 @@ def test_exit_status_says_whether_anything_was_found(layout: tuple[Path, Path]) 
     (repo / "examples/bank.jsonl").unlink()
     (repo / "sub/README.md").unlink()
     assert main([str(repo), "--held-out", str(ref)]) == 0
+
+
+def test_a_shorter_shingle_finds_the_near_miss(layout: tuple[Path, Path]) -> None:
+    repo, ref = layout
+    audit = _audit()
+    passages = audit.audit(repo, [audit.Reference(ref, False)], 7)
+    near = [p for p in passages if p.path == "tests/test_x.py"]
+    assert [p.text for p in near] == ["engineers had finished their inspection of the"]

@@ -65,7 +65,7 @@ def test_the_lexicon_lists_the_new_words_and_checks_the_synonyms() -> None:
             ("petra-lindqvist", "european-union"),
         ),
         (
-            "On Tuesday, a senior Armenian lawmaker said Prime Minister Gor Sargsian had "
+            "A senior Armenian lawmaker said on Tuesday that Prime Minister Gor Sargsian had "
             "proposed a new round of talks.",
             ("gor-sargsian", "armenia"),
         ),
@@ -158,9 +158,9 @@ def test_outlets_quoted_and_datelines_between_bars_are_no_actors(ex: Extractor) 
     assert "basem-naim" in _actors(
         ex, "The agency quoted Hamas official Basem Naim as saying the group would reply."
     )
-    m = DATELINE.search("ISTANBUL, TURKEY | Xinhua | Delegations of Russia met.")
+    m = DATELINE.search("ISTANBUL, TURKEY | Xinhua | Envoys of Russia met.")
     assert m is not None and m.group(0) == "ISTANBUL, TURKEY | Xinhua | "
     assert DATELINE.search("Hamas | The group said it would reply.") is None
     assert _actors(
-        ex, "ISTANBUL, TURKEY | Xinhua | Delegations of Russia and Ukraine met in Istanbul."
+        ex, "ISTANBUL, TURKEY | Xinhua | Envoys of Russia and Ukraine met in Istanbul."
     ) == {"russia", "ukraine"}

@@ -83,8 +83,8 @@ def test_a_passive_tie_is_held_by_its_agent(ex: Extractor) -> None:
 def test_a_position_gives_one_demand_per_item(ex: Extractor) -> None:
     found = _demands(
         ex,
-        "Hamas said its position centres on securing a permanent ceasefire, the complete "
-        "withdrawal of Israeli forces from Gaza, and uninterrupted humanitarian access.",
+        "Hamas said its position centres on securing a lasting ceasefire, the full withdrawal "
+        "of Israeli troops from Gaza, and free humanitarian access.",
     )
     assert [s for s, _ in found] == ["hamas"] * 3
     assert ["ceasefire" in t or "withdrawal" in t or "access" in t for _, t in found] == [True] * 3

@@ -42,9 +42,23 @@ from actorgraph.ingest.articles import read_article_file
 from actorgraph.ingest.evaluate import by_document, score_gold
 from actorgraph.ingest.extract import Extractor, stance_trace
 from actorgraph.ingest.extract.detector_labels import words
+from actorgraph.ingest.extract.lexicon import Lexicon
 from actorgraph.ingest.extract.normalize import name_key
 
 FAMILIES = ("demands", "rejects")
+
+#: the lexicon's cue classes, by family, to tell which kind of cue a sentence had and no rule
+#: read (the first class that holds the cue's lemma names it)
+CUE_CLASSES = {
+    "demands": (
+        "demand_verbs", "demand_nouns", "demand_list_nouns", "condition_nouns", "need_nouns",
+        "insist_verbs", "threat_verbs", "dependence", "modals", "necessity",
+    ),
+    "rejects": (
+        "reject_verbs", "reject_nouns", "negated_acceptance", "reject_predicates", "opposed",
+        "unwilling", "evaluation_verbs", "concessions", "departures",
+    ),
+}  # fmt: skip
 _HEAD = 40  # as :mod:`.detector_labels`: characters of words that make two texts one sentence
 
 
@@ -135,7 +149,7 @@ def _names(records: list[dict[str, Any]]) -> dict[str, set[str]]:
     return out
 
 
-def _missed_stage(d: _Doc, g: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+def _missed_stage(d: _Doc, g: dict[str, Any], lex: Lexicon) -> tuple[str, list[dict[str, Any]]]:
     """The first stage that failed for missed gold ``g``, and the trace events it rests on."""
     k = d.where(g)
     if not k:
@@ -159,6 +173,13 @@ def _missed_stage(d: _Doc, g: dict[str, Any]) -> tuple[str, list[dict[str, Any]]
     cues = [e for e in here if e["event"] == "cue"]
     if not cues:
         return "no cue", []
+    classes = sorted(
+        {
+            next((c for c in CUE_CLASSES[rtype] if e["lemma"] in getattr(lex, c)), "other")
+            for e in cues
+        }
+        - ({"other"} if len(cues) > 1 else set())
+    )
     if any(e["subject_actor"] for e in cues):
         kind = "subject is an actor"
     elif any(e["subject_pos"] == "PRON" for e in cues):
@@ -167,7 +188,7 @@ def _missed_stage(d: _Doc, g: dict[str, Any]) -> tuple[str, list[dict[str, Any]]
         kind = "a noun, no actor"
     else:
         kind = "no subject"
-    return f"cue, no stance: {kind}", cues
+    return f"cue, no stance: {kind} [{' '.join(classes) or 'other'}]", cues
 
 
 def _false_kind(d: _Doc, p: dict[str, Any]) -> str:
@@ -220,6 +241,11 @@ def _how(d: _Doc, p: dict[str, Any], here: list[dict[str, Any]], g: dict[str, An
         office = _office(
             next((t for a, (_, t) in d.principal.items() if d.same(a, g["source"])), None)
         )
+        if any(
+            r.get("kind") == "relation" and r["type"] == "mediates" and r["source"] == g["source"]
+            for r in d.gold
+        ):
+            office += ", a mediator"
         if not principals:
             tie = "who speaks for no one"
         elif any(d.same(p["source"], x) for x in principals):
@@ -279,11 +305,11 @@ def main() -> None:
                 if f not in FAMILIES:
                     continue
                 if fail["error"] == "missed":
-                    stage, events = _missed_stage(d, r)
+                    stage, events = _missed_stage(d, r, ex.lexicon)
                     where = d.holder_named(r["source"], d.where(r))
                     actor = "an actor" if d.is_actor(r["source"]) else "never an actor"
                     missed[f][stage] += 1
-                    holders[f][f"holder {where}, {actor}"] += 1
+                    holders[f][f"holder {where}, {actor}: {stage}"] += 1
                     if args.detail:
                         details.append(
                             f"MISSED {f} [{doc_id}] {r['source']} -> {r['target']}: {stage}"

@@ -187,8 +187,35 @@ def _missed_stage(d: _Doc, g: dict[str, Any], lex: Lexicon) -> tuple[str, list[d
     elif any(e["subject"] for e in cues):
         kind = "a noun, no actor"
     else:
-        kind = "no subject"
+        fam = [e for e in cues if any(e["lemma"] in getattr(lex, c) for c in CUE_CLASSES[rtype])]
+        deps = sorted({f"{e['dep']}{' quoted' if e['quoted'] else ''}" for e in fam or cues})
+        kind = f"no subject ({' '.join(deps)})"
     return f"cue, no stance: {kind} [{' '.join(classes) or 'other'}]", cues
+
+
+def _convention(d: _Doc, g: dict[str, Any]) -> str:
+    """How the gold holds a stance a person states: by the person (with whom they speak for,
+    in the gold) or by the body one of whose people the evidence names."""
+    types = {r["id"]: r.get("type") for r in d.gold if r.get("kind") == "actor"}
+    ties = [
+        (r["source"], r["target"])
+        for r in d.gold
+        if r.get("kind") == "relation" and r["type"] == "speaks_for"
+    ]
+    ev = f" {words(str(g.get('evidence') or ''))} "
+    named = {a for a, names in d.g_names.items() if any(f" {words(n)} " in ev for n in names if n)}
+
+    def office(person: str) -> str:
+        return _office(next((t for a, (_, t) in d.principal.items() if d.same(a, person)), None))
+
+    if types.get(g["source"]) == "person":
+        if any(a == g["source"] for a, _ in ties):
+            return f"held by a person who speaks for a body ({office(g['source'])})"
+        return "held by a person of no body"
+    people = [a for a, b in ties if b == g["source"] and a in named]
+    if people:
+        return f"held by the body, one of its people named ({office(people[0])})"
+    return "held by a body, none of its people named"
 
 
 def _false_kind(d: _Doc, p: dict[str, Any]) -> str:
@@ -276,6 +303,7 @@ def main() -> None:
     totals: dict[str, Counter[str]] = {f: Counter() for f in FAMILIES}
     details: list[str] = []
     persons: Counter[str] = Counter()
+    convention: Counter[str] = Counter()
     for set_dir in args.sets:
         gold_by_doc = _gold(set_dir)
         for path in sorted((set_dir / "articles").glob("*.txt")):
@@ -294,6 +322,9 @@ def main() -> None:
             for f in FAMILIES:
                 if f in scores:
                     totals[f].update(tp=scores[f].tp, fp=scores[f].fp, fn=scores[f].fn)
+            for g in d.gold:
+                if g.get("type") in FAMILIES and not g.get("optional"):
+                    convention[f"{g['type']} {_convention(d, g)}"] += 1
             wrong = {id(x["record"]) for x in fails if x["error"] == "false"}
             for r in d.pred:
                 if r.get("type") in FAMILIES and d.p_type.get(r["source"]) == "person":
@@ -337,7 +368,7 @@ def main() -> None:
                     }
                     for f in FAMILIES
                 }
-                | {"persons": dict(persons)},
+                | {"persons": dict(persons), "convention": dict(convention)},
                 indent=1,
             )
         )
@@ -353,6 +384,9 @@ def main() -> None:
             print(f"  {title}:")
             for kind, n in counts.most_common():
                 print(f"    {n:3d}  {kind}")
+    print("== the gold's required stances: who holds what a person states")
+    for kind, n in sorted(convention.items()):
+        print(f"    {n:3d}  {kind}")
     print("== stances found held by a person, by office")
     for kind, n in sorted(persons.items()):
         print(f"    {n:3d}  {kind}")

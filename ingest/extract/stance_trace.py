@@ -55,6 +55,8 @@ class StanceTrace:
                 "sent": ctx.sent_of[t.i],
                 "lemma": t.lemma_.lower(),
                 "pos": t.pos_,
+                "dep": t.dep_,
+                "quoted": ctx.in_quote(t.i) is not None,
                 "subject": subj.text if subj is not None else None,
                 "subject_pos": subj.pos_ if subj is not None else None,
                 "subject_actor": men.actor if men is not None else None,

@@ -298,6 +298,7 @@ def main() -> None:
     trace = stance_trace.StanceTrace()
     stance_trace.TRACE = trace
     missed: dict[str, Counter[str]] = {f: Counter() for f in FAMILIES}
+    stages: dict[str, Counter[str]] = {f: Counter() for f in FAMILIES}
     holders: dict[str, Counter[str]] = {f: Counter() for f in FAMILIES}
     false: dict[str, Counter[str]] = {f: Counter() for f in FAMILIES}
     totals: dict[str, Counter[str]] = {f: Counter() for f in FAMILIES}
@@ -340,7 +341,8 @@ def main() -> None:
                     where = d.holder_named(r["source"], d.where(r))
                     actor = "an actor" if d.is_actor(r["source"]) else "never an actor"
                     missed[f][stage] += 1
-                    holders[f][f"holder {where}, {actor}: {stage}"] += 1
+                    holders[f][f"holder {where}, {actor}"] += 1
+                    stages[f][stage.split(":")[0]] += 1
                     if args.detail:
                         details.append(
                             f"MISSED {f} [{doc_id}] {r['source']} -> {r['target']}: {stage}"
@@ -362,6 +364,7 @@ def main() -> None:
                 {
                     f: {
                         "scores": dict(totals[f]),
+                        "stages": dict(stages[f]),
                         "missed": dict(missed[f]),
                         "holders": dict(holders[f]),
                         "false": dict(false[f]),
@@ -377,7 +380,8 @@ def main() -> None:
         t = totals[f]
         print(f"== {f}: tp {t['tp']} fp {t['fp']} fn {t['fn']}")
         for title, counts in (
-            ("missed, stage that failed", missed[f]),
+            ("missed, stage that failed", stages[f]),
+            ("missed, stage in detail", missed[f]),
             ("missed, where the holder is", holders[f]),
             ("false, kind", false[f]),
         ):

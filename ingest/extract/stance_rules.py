@@ -176,7 +176,9 @@ class StanceRules:
         dropped = self._dropped(cue, longer_negates)
         trace = stance_trace.TRACE
         if trace is not None:
-            self._trace(trace, rtype, sources, targets, cue, dropped)
+            trace.proposed(
+                self.ctx, rtype, sources, cue, self._trace_targets(rtype, sources, targets, dropped)
+            )
         if dropped is not None:
             return
         if rtype == "demands":
@@ -210,24 +212,19 @@ class StanceRules:
             return "reversed"
         return None
 
-    def _trace(
-        self,
-        trace: stance_trace.StanceTrace,
-        rtype: str,
-        sources: list[Resolved],
-        targets: list[Topic | str],
-        cue: Token,
-        dropped: str | None,
-    ) -> None:
-        """Tell the trace what was put forward and, target by target, what was dropped."""
+    def _trace_targets(
+        self, rtype: str, sources: list[Resolved], targets: list[Topic | str], dropped: str | None
+    ) -> list[tuple[Topic | str | None, str | None]]:
+        """For the trace: each target with the reason it is dropped (None: kept); one pair
+        with no target when the whole stance goes."""
         if dropped is not None or not sources or not targets:
-            reason = dropped or ("no holder" if not sources else "no target")
-            trace.proposed(self.ctx, rtype, sources, targets, cue, reason)
-            return
-        for x in targets:
-            appeal = rtype == "demands" and self._general_appeal(x)
-            why = "general appeal" if appeal else "vacuous" if _vacuous(x) else None
-            trace.proposed(self.ctx, rtype, sources, [x], cue, why)
+            return [(None, dropped or ("no holder" if not sources else "no target"))]
+        appeal = rtype == "demands"
+        return [
+            (x, "general appeal" if appeal and self._general_appeal(x) else
+             "vacuous" if _vacuous(x) else None)
+            for x in targets
+        ]  # fmt: skip
 
     def _addressees(self, cue: Token) -> set[str]:
         """The actors a verb of asking asks ("called on his group", "urged Hamas"): the one

@@ -68,25 +68,26 @@ class StanceTrace:
         ctx: DocContext,
         rtype: str,
         sources: list[Resolved],
-        targets: list[Topic | str],
         cue: Token,
-        dropped: str | None,
+        judged: list[tuple[Topic | str | None, str | None]],
     ) -> None:
-        """A stance a rule put forward, and the reason it was dropped (None: recorded)."""
-        self.events.append(
-            {
-                "event": "proposed",
-                "doc": ctx.doc_id,
-                "sent": ctx.sent_of[cue.i],
-                "type": rtype,
-                "lemma": cue.lemma_.lower(),
-                "sources": [(r.actor, ctx.stance_source(r.actor), r.via) for r in sources],
-                "person": [ctx.type_of(r.actor) == "person" for r in sources],
-                "targets": [x if isinstance(x, str) else x.name for x in targets],
-                "dropped": dropped,
-                "fallback": "fallback" in ctx.out.origin,
-            }
-        )
+        """A stance a rule put forward: each target with the reason it was dropped (None:
+        recorded)."""
+        for target, dropped in judged:
+            name = target if isinstance(target, str) or target is None else target.name
+            self.events.append(
+                {
+                    "event": "proposed",
+                    "doc": ctx.doc_id,
+                    "sent": ctx.sent_of[cue.i],
+                    "type": rtype,
+                    "lemma": cue.lemma_.lower(),
+                    "sources": [(r.actor, ctx.stance_source(r.actor), r.via) for r in sources],
+                    "targets": [] if name is None else [name],
+                    "dropped": dropped,
+                    "fallback": "fallback" in ctx.out.origin,
+                }
+            )
 
 
 #: the trace being written; None (the default) leaves the rules untraced

@@ -110,6 +110,9 @@ class Resolver:
             return []
         if v.dep_ == "agent":
             return []
+        if v.dep_ == "conj" and sayers_tense(v, v.head, self.ctx.lex.speech_verbs):
+            # "X asserted that Y lacks the right and vowed to ...": X's act (issue 23S)
+            return self.subjects(v.head.head, depth + 1)
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX"):
             return self.subjects(v.head, depth + 1)
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
@@ -1456,3 +1459,28 @@ def _leading_subject(t: Token) -> Token | None:
         ):
             return next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
     return None
+
+
+#: finite verb tags: the past, the present of the third person singular and the rest
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def sayers_tense(v: Token, clause: Token, speech_verbs: frozenset[str]) -> bool:
+    """ "Netanyahu asserted that Lapid lacks the right to sign it and vowed to renounce it",
+    "Peru says Chile was wrong to sign and demands a new vote": a verb conjoined to a reported
+    clause in a tense other than the clause's and the same as the verb of saying above it is
+    the sayer's next act, which the parser hung on the clause (issue 23S). Not when the tenses
+    agree ("said that Chile lacks the right and wants to ...": Chile's)."""
+    say = clause.head
+    if clause.dep_ != "ccomp" or say.lemma_.lower() not in speech_verbs:
+        return False
+    tense, said = _tense(v), _tense(say)
+    return tense is not None and tense == said and _tense(clause) not in (None, tense)
+
+
+def _tense(v: Token) -> str | None:
+    """The finite tag of a verb or of its first auxiliary ("is stalling": VBZ)."""
+    if v.tag_ in _FINITE:
+        return v.tag_
+    aux = next((c for c in v.children if c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE), None)
+    return aux.tag_ if aux is not None else None

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from actorgraph.ingest.extract import stance_trace
 from actorgraph.ingest.extract.normalize import fold
 from actorgraph.ingest.extract.topics import Topic
 
@@ -179,6 +180,8 @@ class Records:
         government" later in the sentence) make "President X refused ..." the state's. A
         stance that then repeats one already recorded goes."""
         ctx = self.ctx
+        if stance_trace.TRACE is not None:
+            stance_trace.TRACE.principals(ctx)
         kept: list[dict[str, Any]] = []
         for rec in self.relations:
             asker = (rec["type"], rec["source"], rec["target"], rec["start"]) in self._askers

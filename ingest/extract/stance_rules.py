@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract import stance_trace
 from actorgraph.ingest.extract.lexicon import FUTURE_AUXILIARIES
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.targets import Targets
@@ -172,13 +173,13 @@ class StanceRules:
         """One stance per source and target (a coordinated object gives several); with
         ``longer_negates``, a "no longer" on the cue is its negation, not a stance given up
         ("will no longer negotiate with X", issue 17r)."""
-        if (
-            self._disowned(cue)
-            or self.ctx.asked(cue, quoted=True)
-            or (no_longer(cue) and not longer_negates)
-            or _former(cue)
-            or _reversed(cue)
-        ):
+        dropped = self._dropped(cue, longer_negates)
+        trace = stance_trace.TRACE
+        if trace is not None:
+            trace.proposed(
+                self.ctx, rtype, sources, cue, self._trace_targets(rtype, sources, targets, dropped)
+            )
+        if dropped is not None:
             return
         if rtype == "demands":
             targets = [x for x in targets if not self._general_appeal(x)]
@@ -196,6 +197,34 @@ class StanceRules:
             if rtype == "rejects" and self._own_demand(sources, target):
                 continue  # "We asked for X first. That is unacceptable to us": not X
             self.ctx.out.stance(rtype, sources, target, cue, conf)
+
+    def _dropped(self, cue: Token, longer_negates: bool) -> str | None:
+        """Why a stance on ``cue`` is not taken (None: it is): the reason's name."""
+        if self._disowned(cue):
+            return "disowned"
+        if self.ctx.asked(cue, quoted=True):
+            return "asked"
+        if no_longer(cue) and not longer_negates:
+            return "no longer"
+        if _former(cue):
+            return "former"
+        if _reversed(cue):
+            return "reversed"
+        return None
+
+    def _trace_targets(
+        self, rtype: str, sources: list[Resolved], targets: list[Topic | str], dropped: str | None
+    ) -> list[tuple[Topic | str | None, str | None]]:
+        """For the trace: each target with the reason it is dropped (None: kept); one pair
+        with no target when the whole stance goes."""
+        if dropped is not None or not sources or not targets:
+            return [(None, dropped or ("no holder" if not sources else "no target"))]
+        appeal = rtype == "demands"
+        return [
+            (x, "general appeal" if appeal and self._general_appeal(x) else
+             "vacuous" if _vacuous(x) else None)
+            for x in targets
+        ]  # fmt: skip
 
     def _addressees(self, cue: Token) -> set[str]:
         """The actors a verb of asking asks ("called on his group", "urged Hamas"): the one

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract import stance_trace
 from actorgraph.ingest.extract.demands import DemandRules
 from actorgraph.ingest.extract.rejection_apposed import ApposedRejects
 from actorgraph.ingest.extract.rejections import RejectRules
@@ -55,6 +56,8 @@ class Stances(DemandRules, RejectRules, ApposedRejects):
         ctx = self.ctx
         cue_lemmas = ctx.lex.cue_lemmas
         ctx.resolve.stance_sources = True  # "the government insisted": the state's stance
+        if stance_trace.TRACE is not None:
+            stance_trace.TRACE.begin(ctx)
         try:
             toks, lows, lems = tokens(ctx.doc), lowers(ctx.doc), lemmas(ctx.doc)
             words = _cue_words(cue_lemmas)
@@ -62,6 +65,8 @@ class Stances(DemandRules, RejectRules, ApposedRejects):
                 read = self._apposed_rejections(s)  # "X did Y, a move Z condemned" (22R)
                 for i in range(s.start, s.end):
                     if (lems[i] in cue_lemmas or lows[i] in words) and i not in read:
+                        if stance_trace.TRACE is not None:
+                            stance_trace.TRACE.cue(ctx, toks[i])
                         self._cue(toks[i])
                 self._phrases(s)
                 self._positions(s)  # a side's terms and position (issue-21D)

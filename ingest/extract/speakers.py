@@ -139,7 +139,8 @@ class Speakers:
                 continue
             k = ctx.sent_of[m.start]
             left = left_role(ctx, m)
-            found = left or right_role(ctx, m, self._serves)
+            also: list[str] = []
+            found = left or right_role(ctx, m, self._serves, also)
             title, orgs, blocked = found if found else ("", [], False)
             if orgs and not blocked and nationality_only(ctx, title):
                 office = tree_role(ctx, m)  # "the EU's envoy, the Swedish diplomat X"
@@ -183,6 +184,9 @@ class Speakers:
                 ctx.register_role(title, m.actor, org)
                 if left is not None:  # "Congolese President X, the current president of
                     self._second_role(m, org, k)  # the African Union": both
+                for body in also:  # "X, Ghana's president and the current AU chairman"
+                    if body != org and ctx.type_of(body) != "person":
+                        ctx.add_speaks(m.actor, body, title, k, 0.8)
                 continue
             self._dictionary_roles(m.actor, title, k)
             voice = voice_of(ctx, m, title) if title and m.actor not in ctx.principal else None

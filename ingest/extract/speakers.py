@@ -186,7 +186,7 @@ class Speakers:
                     self._second_role(m, org, k)  # the African Union": both
                 for body in also:  # "X, Ghana's president and the current AU chairman"
                     if body != org and ctx.type_of(body) != "person":
-                        ctx.add_speaks(m.actor, body, title, k, 0.8)
+                        self._add_second(m, body, title, k)
                 continue
             self._dictionary_roles(m.actor, title, k)
             voice = voice_of(ctx, m, title) if title and m.actor not in ctx.principal else None
@@ -247,12 +247,18 @@ class Speakers:
         second = right_role(ctx, m, self._serves)
         if second is None or second[2] or not second[1] or second[1][0] == first:
             return
-        org = second[1][0]
+        self._add_second(m, second[1][0], second[0], k)
+
+    def _add_second(self, m: Mention, org: str, title: str, k: int) -> None:
+        """The body of a second office after a name, unless it is the office's brief ("a
+        member of the Kenyan mission to the United Nations", "ambassador and permanent
+        representative to the UN")."""
+        ctx = self.ctx
         at = next((mm.start for mm in in_sent(ctx, k) if mm.start > m.end and mm.actor == org), 0)
         before = {t.lower_ for t in ctx.doc[max(0, at - 2) : at]}
-        if "to" in before:  # "a member of the Kenyan mission to the United Nations": a brief
+        if "to" in before:
             return
-        ctx.add_speaks(m.actor or "", org, second[0], k, 0.8)
+        ctx.add_speaks(m.actor or "", org, title, k, 0.8)
 
     def _dictionary_roles(self, actor: str, title: str, k: int) -> None:
         """The dictionary: a role whose title the text gives, or that holds on the date (with

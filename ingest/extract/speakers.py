@@ -139,8 +139,7 @@ class Speakers:
                 continue
             k = ctx.sent_of[m.start]
             left = left_role(ctx, m)
-            also: list[str] = []
-            found = left or right_role(ctx, m, self._serves, also)
+            found = left or right_role(ctx, m, self._serves)
             title, orgs, blocked = found if found else ("", [], False)
             if orgs and not blocked and nationality_only(ctx, title):
                 office = tree_role(ctx, m)  # "the EU's envoy, the Swedish diplomat X"
@@ -184,9 +183,6 @@ class Speakers:
                 ctx.register_role(title, m.actor, org)
                 if left is not None:  # "Congolese President X, the current president of
                     self._second_role(m, org, k)  # the African Union": both
-                for body in also:  # "X, Ghana's president and the current AU chairman"
-                    if body != org and ctx.type_of(body) != "person":
-                        self._add_second(m, body, title, k)
                 continue
             self._dictionary_roles(m.actor, title, k)
             voice = voice_of(ctx, m, title) if title and m.actor not in ctx.principal else None
@@ -247,18 +243,12 @@ class Speakers:
         second = right_role(ctx, m, self._serves)
         if second is None or second[2] or not second[1] or second[1][0] == first:
             return
-        self._add_second(m, second[1][0], second[0], k)
-
-    def _add_second(self, m: Mention, org: str, title: str, k: int) -> None:
-        """The body of a second office after a name, unless it is the office's brief ("a
-        member of the Kenyan mission to the United Nations", "ambassador and permanent
-        representative to the UN")."""
-        ctx = self.ctx
+        org = second[1][0]
         at = next((mm.start for mm in in_sent(ctx, k) if mm.start > m.end and mm.actor == org), 0)
         before = {t.lower_ for t in ctx.doc[max(0, at - 2) : at]}
-        if "to" in before:
+        if "to" in before:  # "a member of the Kenyan mission to the United Nations": a brief
             return
-        ctx.add_speaks(m.actor or "", org, title, k, 0.8)
+        ctx.add_speaks(m.actor or "", org, second[0], k, 0.8)
 
     def _dictionary_roles(self, actor: str, title: str, k: int) -> None:
         """The dictionary: a role whose title the text gives, or that holds on the date (with

@@ -300,14 +300,12 @@ def _portfolio_title(ctx: DocContext, comma: int) -> int | None:
 
 
 def right_role(
-    ctx: DocContext, m: Mention, serves: dict[int, str], also: list[str] | None = None
+    ctx: DocContext, m: Mention, serves: dict[int, str]
 ) -> tuple[str, list[str], bool] | None:
     """The title after a name and the actors it names, and whether a word cancels it:
     "X, a spokeswoman for the African Union", "X, the envoy of Y", "X, head of the SSUF". An
     office that serves a person ("X, an adviser to President Y") records that person in
-    ``serves`` by the name's start. A second office joined by "and", with a body of its
-    own, goes to ``also`` when given ("X, Ghana's president and the current African Union
-    chairman": the AU)."""
+    ``serves`` by the name's start."""
     doc = ctx.doc
     j = m.end
     if j >= len(doc) or doc[j].text != ",":
@@ -322,7 +320,6 @@ def right_role(
     blocked = False
     steps = 0
     last_end = -1
-    joined: tuple[int, int] | None = None  # titles and bodies read before an "and"
     while j < len(doc) and steps < 12 and ctx.sent_of[j] == k:
         t = doc[j]
         if t.text == "," and titles and j + 1 < len(doc):
@@ -339,8 +336,6 @@ def right_role(
             titles, orgs, seen, blocked, last_end = [], [], [], False, -1
             j += 1
             continue
-        if t.lower_ == "and" and titles and orgs and joined is None:
-            joined = (len(titles), len(orgs))  # "Ghana's president and the AU chairman"
         span = ctx.title_at[j]
         mm = ctx.men[j]
         if span is not None and (mm is None or mm.actor is None):
@@ -418,10 +413,6 @@ def right_role(
                 blocked = True
             j += 1
         steps += 1
-    if also is not None and joined is not None and not blocked:
-        n_titles, n_orgs = joined
-        if len(titles) > n_titles and len(orgs) > n_orgs:
-            also.append(orgs[n_orgs])
     return _title_found(ctx, titles, orgs, blocked, seen)
 
 

@@ -38,11 +38,11 @@ from typing import Any
 from actorgraph.ingest.articles import Article
 from actorgraph.ingest.evaluate import (
     _PRONOUNS,
-    _max_matching,
     _positions,
     _statement_positions,
     _word_spans,
     fold,
+    match_contents,
     polnear_documents,
     source_matches,
 )
@@ -128,18 +128,11 @@ def main() -> None:
         stmts = [r for r in records if r.get("kind") == "statement"]
         p_pos = [_statement_positions(words, s) for s in stmts]
 
-        def ok(
-            i: int, j: int, p_pos: list[set[int]] = p_pos, g_pos: list[set[int]] = g_pos
-        ) -> bool:
-            inter = len(p_pos[i] & g_pos[j])
-            small = min(len(p_pos[i]), len(g_pos[j]))
-            return small > 0 and inter >= 0.5 * small
-
         sources = sorted(
             (g.source[0][0], " ".join(text[a:b] for a, b in g.source)) for g in gold if g.source
         )
         named = [(s, t) for s, t in sources if fold(t) not in _PRONOUNS]
-        for i, j in _max_matching(len(stmts), len(gold), ok).items():
+        for i, j in match_contents(p_pos, g_pos).items():
             g = gold[j]
             if not g.source:
                 continue

@@ -439,6 +439,18 @@ def _statement_positions(words: list[tuple[int, int, str]], stmt: dict[str, Any]
     return out
 
 
+def match_contents(p_pos: list[set[int]], g_pos: list[set[int]]) -> dict[int, int]:
+    """Statements matched one-to-one to attributions (indices), a pair matching when at least
+    half of the words of the shorter content are shared, position by position."""
+
+    def ok(i: int, j: int) -> bool:
+        inter = len(p_pos[i] & g_pos[j])
+        small = min(len(p_pos[i]), len(g_pos[j]))
+        return small > 0 and inter >= 0.5 * small
+
+    return _max_matching(len(p_pos), len(g_pos), ok)
+
+
 def score_attributions(
     documents: Iterable[
         tuple[str, list[Attribution], list[dict[str, Any]], Callable[[str], set[str]]]
@@ -472,14 +484,7 @@ def score_attributions(
         wfp += len(all_p - all_g)
         wfn += len(all_g - all_p)
 
-        def ok(
-            i: int, j: int, p_pos: list[set[int]] = p_pos, g_pos: list[set[int]] = g_pos
-        ) -> bool:
-            inter = len(p_pos[i] & g_pos[j])
-            small = min(len(p_pos[i]), len(g_pos[j]))
-            return small > 0 and inter >= 0.5 * small
-
-        match = _max_matching(len(stmts), len(gold), ok)
+        match = match_contents(p_pos, g_pos)
         tp += len(match)
         fp += len(stmts) - len(match)
         fn += len(gold) - len(match)

@@ -38,6 +38,7 @@ FLOORS = {
     "statements-reported": 0.95,
     "speakers-envoys": 0.95,
     "speakers-portfolios": 0.95,
+    "speakers-seats": 0.95,
     "speakers-lists": 0.95,
     "actors-names": 0.95,
     "speakers-interviews": 0.95,

@@ -30,6 +30,11 @@ _PLACE_CAPS = r"[A-Z][A-Z'.-]+(?:(?:\s+|\s*/\s*)[A-Z][A-Z'.-]+){0,3}"  # "ISLAMA
 _PLACE_TITLE = r"[A-Z][a-z'.-]+(?:\s+[A-Z][a-z'.-]+){0,2}"
 _AGENCY = r"\((?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\)"
 _DASH = r"\s*(?:-|—|–|--)\s+"
+#: news agencies a dateline in title case may name ("Gaza City (Reuters) - ", "Doha (AFP) - ")
+_AGENCY_NAMES = (
+    r"Reuters|Xinhua|Anadolu|Interfax|Bernama|Kyodo|Yonhap|Sputnik|Bloomberg|AFP|AP|UPI|AA|"
+    r"PTI|ANI|IANS|TASS|SANA|IRNA|WAFA|MENA|KUNA|SPA|WAM|QNA|APA|DPA|dpa|EFE|ANSA|KCNA|NNA|IRIB"
+)
 #: a dateline's parenthesis that holds more than an agency: outlets and a date, split by a
 #: slash or a dash ("(MindaNews / 01 July)", "(UrduPoint News / Sputnik - 08th September,
 #: 2020)", issue 17a)
@@ -50,10 +55,13 @@ _LOOSE = (
     rf"^[ \t]*(?:[—–-][ \t]*)?(?:{_PLACE_CAPS}\s*{_AGENCY}|{_PLACE_TITLE}\s*\([A-Z]{{2,6}}\))"
     rf"(?:[ \t]*:[ \t]*|[ \t]+{DATELINE_DATE}(?:,?[ \t]+\d{{4}})?[ \t]*$|[ \t]*$)"
 )
-#: "CAIRO (Reuters) - ", "JERUSALEM, May 3 (Reuters) - ", "Washington, Aug. 21, 2023 - "
+#: "CAIRO (Reuters) - ", "JERUSALEM, May 3 (Reuters) - ", "Washington, Aug. 21, 2023 - ",
+#: "Doha (AFP) - " (a place in title case with a known agency; not "Hamas (Islamic
+#: Resistance Movement) - " nor "Islamic Jihad (PIJ) - ")
 DATELINE = re.compile(
     rf"(?m)^[ \t]*(?:{_PLACE_CAPS}(?:,\s*{_PLACE_TITLE})?(?:,\s*{DATELINE_DATE})?"
-    rf"(?:\s*{_AGENCY})?|{_PLACE_TITLE},\s*{DATELINE_DATE}(?:\s*{_AGENCY})?){_DASH}"
+    rf"(?:\s*{_AGENCY})?|{_PLACE_TITLE},\s*{DATELINE_DATE}(?:\s*{_AGENCY})?"
+    rf"|{_PLACE_TITLE}\s*\((?:{_AGENCY_NAMES})\)){_DASH}"
     rf"|^[ \t]*{_PLACE_CAPS}\s*{_AGENCY_DATED}(?:{_DASH})?"
     rf"|{_PIPED}|{_LOOSE}"
 )

@@ -85,6 +85,11 @@ class Resolver:
             next((g for g in c.children if g.dep_ == "nsubj"), c) if c.pos_ == "VERB" else c
             for c in found
         ]
+        if len(found) > 1 and not self.ctx.in_quote(v.i):
+            # '"... many places: Kherson, Donetsk," Zelensky said': a name the parser hung
+            # from inside the quote is none of the tag's subjects when one lies outside
+            outside = [c for c in found if not self.ctx.in_quote(c.i)]
+            found = outside or found
         if found:
             # "Qatar, which has mediated ...": the relative pronoun stands for its antecedent
             if v.dep_ == "relcl" and found[0].tag_ in ("WDT", "WP") and v.head.pos_ != "VERB":

@@ -283,13 +283,30 @@ def _possessor(ctx: DocContext, at: int) -> Mention | None:
 
 
 def office_seat(ctx: DocContext, mm: Mention) -> bool:
-    """A place between a body's possessive and a title: the seat or brief of the office
-    ("the EU's Brussels spokesman X", "Washington's Sudan envoy X"), not its owner. Only
-    a state, a capital or an unknown place, and only after another actor's possessive."""
+    """A place between a body's possessive or name and a title: the seat or brief of the
+    office ("the EU's Brussels spokesman X", "Washington's Sudan envoy X", "UN Yemen envoy
+    X", "Hamas Gaza chief X"), not its owner. Only a state, a capital or an unknown place,
+    and only after another actor's possessive or name."""
     if mm.kind not in ("metonym", "gpe") and ctx.type_of(mm.actor or "") != "state":
         return False
-    owner = _possessor(ctx, mm.start)
+    owner = _possessor(ctx, mm.start) or _named_before(ctx, mm.start)
     return owner is not None and owner is not mm
+
+
+def _named_before(ctx: DocContext, at: int) -> Mention | None:
+    """The mention of an organization or state whose name ends right before token ``at``
+    and modifies what follows ("UN" in "UN Yemen envoy"), its actor made if it had none; no
+    person, place or demonym, and no name joined to the next by a hyphen or a slash."""
+    i = at - 1
+    if i < 0 or ctx.doc[i].dep_ not in ("compound", "nmod", "amod"):
+        return None
+    mm = ctx.men[i]
+    if mm is None or mm.end != at or mm.place or mm.brief or mm.kind == "demonym":
+        return None
+    ctx.new_actor_for(mm)
+    if not mm.actor or ctx.type_of(mm.actor) not in ("organization", "state"):
+        return None
+    return mm
 
 
 def described_of(ctx: DocContext, noun: Token) -> str | None:

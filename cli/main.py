@@ -30,6 +30,7 @@ from actorgraph.wording import counted
 if TYPE_CHECKING:
     from actorgraph.graph.facade import Graph
     from actorgraph.graph.store import GraphStore
+    from rich.progress import Progress
 
 logger = logging.getLogger("actorgraph")
 
@@ -92,6 +93,28 @@ def _graph(store: GraphStore) -> Graph:
     return Graph(store)
 
 
+def _bar(quiet: bool) -> Progress:
+    """A progress bar on stderr (done of total, time left), gone when it ends; off with
+    ``quiet`` (JSON out) or when stderr is not a terminal."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+        disable=quiet or not err_console.is_terminal,
+    )
+
+
 # --------------------------------------------------------------------------- ingest / export
 @app.command()
 def ingest(
@@ -116,13 +139,6 @@ def ingest(
     from actorgraph.graph.open import decisions_path
     from actorgraph.ingest.inputs import expand
     from actorgraph.ingest.service import Ingest
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
 
     settings = settings_of(ctx)
     reports = []
@@ -135,15 +151,7 @@ def ingest(
             decisions=decisions_path(settings),
         )
         for path in expand(files):
-            progress = Progress(
-                TextColumn("[bold]{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeRemainingColumn(),
-                console=err_console,
-                transient=True,
-                disable=json_out or not err_console.is_terminal,
-            )
+            progress = _bar(quiet=json_out)
             with progress:
                 task = progress.add_task(f"ingest {path.name}", total=None)
 
@@ -601,6 +609,52 @@ def stats(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     rows += [[f"relation {k}", v] for k, v in data["relations"].items()]
     rows += [["pieces of evidence", data["evidence"]], ["intermediaries", data["intermediaries"]]]
     table(data["store"], ["what", "count"], rows)
+
+
+@app.command()
+def upgrade(
+    ctx: typer.Context,
+    batch_size: Annotated[
+        int | None, typer.Option(min=1, help="Relations per transaction (default: the store's).")
+    ] = None,
+    rescan: Annotated[
+        bool,
+        typer.Option("--rescan", help="Go through every relation even if the store is up to date."),
+    ] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Bring a store written by an older version up to this one's layout (Neo4j: store the
+    evidence ranks of relations written before they were kept). Safe to stop and run again:
+    it goes on where it stopped, and changes nothing on a store that is up to date. Answers
+    are the same before and after; only their cost changes. The embedded store needs none."""
+
+    with opened(ctx) as store:
+        progress = _bar(quiet=json_out)
+        with progress:
+            task = progress.add_task("relations", total=None)
+
+            def advance(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            done = store.upgrade(advance, batch_size, rescan)
+        where = store.describe()
+    if json_out:
+        emit_json({"store": where, **done.to_dict()})
+        return
+    if not done.needed and not done.scanned:
+        console.print(f"{where}: up to date, nothing to do", markup=False)
+        return
+    console.print(
+        f"{where}: went through {counted(done.scanned, 'relation')}"
+        + (" (going on from where an earlier run stopped)" if done.resumed else "")
+        + f", stored the evidence ranks of {done.filled}"
+        + (
+            f"; {done.skipped} could not be (evidence and keys of unequal lengths)"
+            if done.skipped
+            else ""
+        ),
+        markup=False,
+    )
 
 
 @app.command()

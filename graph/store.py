@@ -139,6 +139,30 @@ class WriteResult:
 
 
 @dataclass(slots=True)
+class Upgrade:
+    """What :meth:`GraphStore.upgrade` did: whether the store was written in an older layout
+    than this version keeps, the relations it went through and those it gave what the current
+    layout stores (evidence ranks, dates), and whether it went on from where an earlier run
+    stopped."""
+
+    needed: bool = False
+    scanned: int = 0
+    filled: int = 0
+    #: relations it could not fill (evidence and its keys of unequal lengths): read whole
+    skipped: int = 0
+    resumed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "needed": self.needed,
+            "scanned": self.scanned,
+            "filled": self.filled,
+            "skipped": self.skipped,
+            "resumed": self.resumed,
+        }
+
+
+@dataclass(slots=True)
 class RawPath:
     """A path as a backend finds it: the node ids along it, its support and the date of its
     stalest hop (:mod:`graph.ranking`)."""
@@ -282,6 +306,20 @@ class GraphStore(ABC):
         a long-lived process (the API) calls it once after opening the store, off the
         request path. Nothing by default."""
         return None
+
+    def upgrade(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        batch: int | None = None,
+        rescan: bool = False,
+    ) -> Upgrade:
+        """Bring data written by an older version up to the layout this one keeps (``actorgraph
+        upgrade``): in bounded transactions of ``batch`` relations, resumable and idempotent;
+        ``progress(done, total)`` after each. ``rescan``: go through every relation even when
+        the store says it is up to date. Answers are the same before and after; only their
+        cost changes. Nothing by default: the embedded store keeps every piece's rank since
+        its schema version 2."""
+        return Upgrade()
 
     @abstractmethod
     def ping(self) -> None:

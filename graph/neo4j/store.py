@@ -77,6 +77,7 @@ from actorgraph.graph.model import (
     relation_key,
 )
 from actorgraph.graph.neo4j.convert import (
+    evidence_columns_ranked,
     evidence_from_list,
     name_needle,
     node_from_props,
@@ -99,6 +100,7 @@ from actorgraph.graph.store import (
     Neighbourhood,
     RawPath,
     Rewrite,
+    Upgrade,
     WriteBatch,
     WriteResult,
     admit_neighbours,
@@ -155,6 +157,10 @@ BOUNDED_FIRST = 100
 #: cannot be among them; past it (a broker question's thousand) it looks for none to leave out:
 #: there are seldom more middle actors than that, and working out which cost more than it saved
 NEAR_PRUNE = 100
+#: The store's layout this version writes (the meta node's ``layout``): 1 since every
+#: relationship holds its evidence ranks and dates (issue-11E); a store of layout 0 is
+#: brought up to it by :meth:`Neo4jStore.upgrade`.
+LAYOUT = 1
 #: Relationships, then nodes, :meth:`Neo4jStore.wipe` deletes a transaction.
 WIPE_BATCH = 10_000
 #: The path length whose plans :meth:`Neo4jStore.warm` compiles (``Graph.paths``' default).
@@ -276,8 +282,10 @@ class _Described(NamedTuple):
 
 
 #: what a neighbourhood's read gives (:meth:`Neo4jStore._neighbourhood_read`): the admitted
-#: neighbourhood, the nodes as the levels described them, each relation's label and evidence
-_Hood = tuple[Neighbourhood, dict[str, _Described], dict[str, str], dict[str, list[Any]]]
+#: neighbourhood, the nodes as the levels described them, and each kept relation's row (a map
+#: as ``nodes_and_relations`` gives it: its best pieces of evidence with the aggregates, or its
+#: evidence whole)
+_Hood = tuple[Neighbourhood, dict[str, _Described], dict[str, Any]]
 
 
 @dataclass
@@ -617,15 +625,22 @@ class Neo4jStore(GraphStore):
             if m is not None and m.group(1) in have:
                 continue
             self._execute("write", partial(_run_named, name=name, slots=slots), translate=False)
-        self._execute("write", lambda tx: tx.run("meta_init"), translate=False)
-        self._fill_support()
+        self._execute("write", lambda tx: tx.run("meta_init", layout=LAYOUT), translate=False)
+        meta = self._execute("read", lambda tx: tx.run("meta_layout"), translate=False)[0]
+        if not meta["stored"]:
+            self._fill_support()
+        if meta["layout"] < LAYOUT:
+            logger.warning(
+                "%s was written by an older version: relationships written before evidence "
+                "ranks were stored are read whole to show a few pieces; `actorgraph upgrade` "
+                "stores their ranks (answers stay the same)",
+                self.describe(),
+            )
 
     def _fill_support(self) -> None:
         """Store the support on relationships written before writes stored it (paths read it
-        as one float a hop), page by page per type, once per store (a flag on the meta node)."""
-        stored = self._execute("read", lambda tx: tx.run("meta_support"), translate=False)
-        if stored and stored[0]["stored"]:
-            return
+        as one float a hop), page by page per type, once per store (a flag on the meta node):
+        a Cypher computation, cheap enough to run when the store is opened."""
         for label in self._labels(None):
             after: str | None = ""
             while after is not None:
@@ -637,6 +652,89 @@ class Neo4jStore(GraphStore):
                 )
                 after = self._execute("write", page, translate=False)[0]["last"]
         self._execute("write", lambda tx: tx.run("meta_support_done"), translate=False)
+
+    def upgrade(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        batch: int | None = None,
+        rescan: bool = False,
+    ) -> Upgrade:
+        """Store the evidence ranks and dates (``evidence_ranks``, ``first_seen``,
+        ``last_dated``, ``valid_from``, ``valid_to``: :func:`graph.neo4j.convert
+        .evidence_columns_ranked`) on relationships written before writes stored them, so
+        answers take their best pieces in Cypher instead of reading them whole.
+
+        An explicit step (``actorgraph upgrade``), not one taken when the store is opened:
+        the ranks are computed in Python from each relationship's evidence JSON (Cypher cannot
+        parse it), minutes at a million relations, which every process opening the store
+        (each API worker, each command) would otherwise race to pay; and the store answers
+        the same without them. The meta node's ``layout`` says whether it is needed
+        (:data:`LAYOUT`; opening an older store logs a warning).
+
+        Each transaction takes the write lock (``relations_ranks_page``: writers wait; the
+        data version does not move, as no answer changes), reads the next ``batch``
+        relationships of a type in key order, fills those without ranks
+        (``relations_ranks_fill``, only if they still hold what was read) and records the
+        last key: a run cut off (a crash, Ctrl-C) goes on from there; a run over a store
+        that has them all changes nothing. When every type is through, ``layout`` is set."""
+        meta = self._read_one(lambda tx: tx.run("meta_layout"))[0]
+        if meta["layout"] >= LAYOUT and not rescan:
+            return Upgrade()
+        labels = self._labels(None)
+        cursor = meta["cursor"]
+        resumed = bool(cursor) and cursor[0] in labels and not rescan
+        start, after = (cursor[0], str(cursor[1])) if resumed else (labels[0], "")
+        todo = [label for label in labels if label >= start]
+
+        def count(tx: _Tx) -> int:
+            return sum(
+                int(
+                    tx.run(
+                        "relations_count_after",
+                        {"rel_type": label},
+                        after=after if label == start else "",
+                    )[0]["n"]
+                )
+                for label in todo
+            )
+
+        total = self._read(count)
+        done = Upgrade(needed=meta["layout"] < LAYOUT, resumed=resumed)
+        if progress is not None:
+            progress(0, total)
+        size = max(1, batch or self.batch_size)
+        for label in todo:
+            key: str | None = after if label == start else ""
+            while key is not None:
+                read, key, filled, skipped = self._write(
+                    partial(self._upgrade_page, label, key, size)
+                )
+                done.scanned += read
+                done.filled += filled
+                done.skipped += skipped
+                if progress is not None and read:
+                    progress(done.scanned, total)
+        self._write(lambda tx: tx.run("meta_layout_done", layout=LAYOUT))
+        return done
+
+    @staticmethod
+    def _upgrade_page(
+        label: str, after: str, size: int, tx: _Tx
+    ) -> tuple[int, str | None, int, int]:
+        """One transaction of :meth:`upgrade`: how many relationships it read, the last key
+        (None past the last), how many it filled and how many it could not."""
+        slots = {"rel_type": label}
+        page = tx.run("relations_ranks_page", slots, after=after, limit=size)[0]
+        if not page["read"]:
+            return 0, None, 0, 0
+        rows, skipped = [], 0
+        for key, keys, texts in page["unranked"]:
+            if len(keys) != len(texts):  # not as any writer leaves it: left to be read whole
+                skipped += 1
+                continue
+            rows.append([key, keys, *evidence_columns_ranked(keys, evidence_from_list(texts))])
+        fill = tx.run("relations_ranks_fill", slots, rows=rows, label=label, last=page["last"])
+        return int(page["read"]), page["last"], int(fill[0]["filled"]), skipped
 
     # ------------------------------------------------------------------ vocabulary helpers
     def _labels(self, types: Iterable[str] | None) -> list[str]:
@@ -693,6 +791,8 @@ class Neo4jStore(GraphStore):
             while self._write(partial(delete_some, query)) == WIPE_BATCH:
                 pass
         self._write(lambda tx: tx.run("notes_wipe"))
+        # nothing left written the old way: the store is of this version's layout
+        self._write(lambda tx: tx.run("meta_layout_done", layout=LAYOUT))
 
     # ------------------------------------------------------------------ writes
     @contextmanager
@@ -1755,11 +1855,24 @@ class Neo4jStore(GraphStore):
         relations (type and ends) and its nodes (kind, name, actor type and intermediary flag,
         which order what is admitted and are what the answer shows of them), admitted by
         :func:`graph.store.admit_neighbours` like the embedded store. A level none of whose
-        ends the cap can leave out brings its relations' evidence along; the kept edges of a
-        level the cap cut get theirs after (``relations_by_ends``). The seeds are described
-        by the first level's read, asked before the admission starts."""
+        ends the cap can leave out brings its relations along as answers show them (their
+        best ``evidence_limit`` pieces taken in Cypher by the ranks every write stores, with
+        the total and the aggregates; :meth:`relation_evidence` pages the rest); the kept
+        edges of a level the cap cut are read after (``relations_by_ends``, the same way). A
+        relationship written before the ranks were stored comes whole and is ranked here
+        (``actorgraph upgrade`` stores its ranks). The seeds are described by the first
+        level's read, asked before the admission starts."""
         hood = self._read(
-            partial(self._neighbourhood_read, seeds, depth, relations, since, until, limit)
+            partial(
+                self._neighbourhood_read,
+                seeds,
+                depth,
+                relations,
+                since,
+                until,
+                limit,
+                evidence_limit,
+            )
         )
         return self._neighbourhood_answer(hood, evidence_limit)
 
@@ -1787,7 +1900,9 @@ class Neo4jStore(GraphStore):
             seeds, kept = seeds_of(version, named)
             if kept is not None:
                 return version, kept, None
-            read = self._neighbourhood_read(seeds, depth, relations, since, until, limit, tx)
+            read = self._neighbourhood_read(
+                seeds, depth, relations, since, until, limit, evidence_limit, tx
+            )
             return version, None, read
 
         version, kept, hood = self._read(work)
@@ -1804,13 +1919,16 @@ class Neo4jStore(GraphStore):
         since: str | None,
         until: str | None,
         limit: int,
+        evidence_limit: int | None,
         tx: _Tx,
     ) -> _Hood:
-        """What :meth:`neighborhood` reads, in ``tx``."""
+        """What :meth:`neighborhood` reads, in ``tx``: each kept relation as
+        ``nodes_and_relations`` gives it (its best ``evidence_limit`` pieces taken in Cypher)."""
         labels = self._labels(relations) if relations else []
+        evidence = ALL_EVIDENCE if evidence_limit is None else max(0, evidence_limit)
         name_of_label = self._name_of_label
         labels_of: dict[str, str] = {}  # relation key -> relationship label
-        evidence_of: dict[str, list[Any]] = {}  # relation key -> evidence, when it came
+        read_of: dict[str, Any] = {}  # relation key -> its row (as relations_between's), read
         described: dict[str, _Described] = {}  # node id -> as the level read it
         levels: dict[frozenset[str], list[tuple[str, str, str]]] = {}
         admitted = 0  # nodes admitted before this level's frontier
@@ -1826,18 +1944,20 @@ class Neo4jStore(GraphStore):
                     since=since,
                     until=until,
                     room=room,
+                    evidence=evidence,
                 ):
                     for node_id, node_labels, name, actor_type, flag in row["nodes"]:
                         described.setdefault(
                             node_id, _Described(node_labels, name, actor_type, flag is True)
                         )
-                    whole = row["whole"]
-                    for label, source, target, evidence in row["edges"]:
+                    for label, source, target in row["edges"]:
                         key = relation_key(name_of_label[label], source, target)
                         labels_of[key] = label
-                        if whole:
-                            evidence_of[key] = evidence or []
                         out.append((key, source, target))
+                    for r in row["relations"]:  # a level none of whose ends is left out
+                        read_of[
+                            relation_key(name_of_label[r["label"]], r["source"], r["target"])
+                        ] = r
             return out
 
         def incident(frontier: list[str]) -> list[tuple[str, str, str]]:
@@ -1862,18 +1982,17 @@ class Neo4jStore(GraphStore):
 
         start = [(i, k, key) for i, (k, key) in describe(list(dict.fromkeys(seeds))).items()]
         hood = admit_neighbours(start, depth, limit, incident, describe)
-        unread = [(k, ends) for k, ends in hood.kept_edges() if k not in evidence_of]
+        unread = [(k, ends) for k, ends in hood.kept_edges() if k not in read_of]
         for kept_chunk in _chunks(unread, MAX_ROWS):
             rows = [[a, b, labels_of[k]] for k, (a, b) in kept_chunk]
-            found = {r["i"]: r["evidence"] for r in tx.run("relations_by_ends", rows=rows)}
-            for i, (k, _ends) in enumerate(kept_chunk):
-                evidence_of[k] = found[i] or []
-        return hood, described, labels_of, evidence_of
+            found = tx.run("relations_by_ends", rows=rows, evidence=evidence)
+            for r in found:
+                read_of[kept_chunk[r["i"]][0]] = r["relation"]
+        return hood, described, read_of
 
     def _neighbourhood_answer(self, read: _Hood, evidence_limit: int | None) -> Subgraph:
         """The subgraph of what :meth:`_neighbourhood_read` read."""
-        hood, described, labels_of, evidence_of = read
-        name_of_label = self._name_of_label
+        hood, described, read_of = read
         refs: dict[str, NodeRef] = {}
         for i in hood.seen:
             d = described.get(i)
@@ -1881,12 +2000,7 @@ class Neo4jStore(GraphStore):
             if d is not None and kind is not None:
                 actor_type = d.actor_type if kind == ACTOR else None
                 refs[i] = NodeRef(i, kind, str(d.name), actor_type, d.intermediary)
-        views = []
-        for key, (source, target) in hood.kept_edges():
-            kind = self._kind(described[target].labels) or ACTOR
-            rel_type = name_of_label[labels_of[key]]
-            rel = Relation(rel_type, source, target, evidence_from_list(evidence_of[key]), kind)
-            views.append(RelationView.of(rel, evidence_limit))
+        views = [self._view(read_of[key], evidence_limit) for key, _ends in hood.kept_edges()]
         return hood.subgraph(refs, views)
 
     def projection_edges(

@@ -8,7 +8,9 @@
 // description: intermediary). The first hop out of the source and the last into the target are
 // description: read from the two ends; for three and four hops each actor next to an end is
 // description: expanded once (a hub next to both ends once, not once a side), and its
-// description: neighbours are grouped so that a hub's thousands of leaves are each one row, of
+// description: neighbours are grouped so that a hub's thousands of leaves are each one row (the
+// description: side with fewer relationships first; the other side's rows only when they reach
+// description: an actor the first reached or next to its end), of
 // description: which only those that join the two sides are returned: a third hop between the
 // description: ends' neighbours, or the middle actor of four hops, reached from a neighbour of
 // description: the source and leading to a different neighbour of the target. `capped` is true
@@ -152,17 +154,33 @@ WITH a, b, fcap, first, length, inner,
      grown + [f IN hubs WHERE alone < 0 AND f[2] <= $into * work[1 - f[1]]] AS grown,
      [f IN hubs WHERE alone >= 0 OR f[2] > $into * work[1 - f[1]] | [f[0], f[1], f[3]]] + other
        AS hubs
-// each actor grown once, with the sides it is on; what it reaches grouped by the actor reached
-// together with the ends' neighbours themselves (a hash aggregation: no list is searched).
-// Only an actor reached with a hop (or a hub to look one up from) on each side can be on a
-// path: the others (most of them, next to a hub) go no further, and count in `walks` once
+// each actor grown once, with the sides it is on (an actor next to both ends once, not once a
+// side); what it reaches grouped by the actor reached together with the ends' neighbours
+// themselves (a hash aggregation). Only an actor reached with a hop (or a hub to look one up
+// from) on each side can be on a path: the others (most of them, next to a hub) go no
+// further, and count in `walks` once. The side whose growth reads fewer relationships is
+// grown first (`early`, with the actors on both sides); of the other side's rows only those
+// reaching an actor the first side reached or one next to its end are grouped (a pair next
+// to a hub on each side, the third of the pairs that cost most: most of the bigger hub's
+// neighbours are not the other side's; the list searched is the first side's, the smaller),
+// unless the first side has a hub looked up (then any actor reached can be on a path)
 WITH a, b, fcap, first, length, inner, grown, hubs,
      any(h IN hubs WHERE h[1] = 0) AS h0, any(h IN hubs WHERE h[1] = 1) AS h1
-CALL (a, b, inner, grown, h0, h1) {
-  OPTIONAL CALL (a, b, inner, grown) {
-    UNWIND grown AS f
-    WITH a, b, f[0] AS z, collect(DISTINCT f[1]) AS sides,
-         max(CASE WHEN f[1] = 0 THEN f[3] END) AS p0, max(CASE WHEN f[1] = 1 THEN f[3] END) AS p1
+CALL (grown) {
+  UNWIND grown AS f
+  WITH f[0] AS z, collect(DISTINCT f[1]) AS sides, max(f[2]) AS degree,
+       max(CASE WHEN f[1] = 0 THEN f[3] END) AS p0, max(CASE WHEN f[1] = 1 THEN f[3] END) AS p1
+  RETURN collect([z, sides, p0, p1, degree]) AS zs
+}
+WITH a, b, fcap, first, length, inner, hubs, h0, h1, zs,
+     CASE WHEN reduce(c = 0, g IN zs | c + CASE WHEN g[1] = [0] THEN g[4] ELSE 0 END)
+               <= reduce(c = 0, g IN zs | c + CASE WHEN g[1] = [1] THEN g[4] ELSE 0 END)
+          THEN 0 ELSE 1 END AS early
+CALL (a, b, inner, zs, early, h0, h1) {
+  CALL (a, b, zs, early) {
+    UNWIND zs AS g
+    WITH a, b, g WHERE early IN g[1]
+    WITH a, b, g[0] AS z, g[1] AS sides, g[2] AS p0, g[3] AS p1
     MATCH (z)-[r:{{types}}]-(m:{{Actor}})
     WHERE m <> a AND m <> b AND (NOT $intermediaries_only OR m.intermediary = true)
     WITH z, sides, p0, p1, m, r LIMIT $cap + 1
@@ -173,11 +191,44 @@ CALL (a, b, inner, grown, h0, h1) {
     WITH z, 0 IN sides AS x, 1 IN sides AS y, p0, p1, m, count(*) AS walks,
          max(CASE WHEN fwd THEN s END) AS si, max(CASE WHEN fwd THEN d END) AS di,
          max(CASE WHEN back THEN s END) AS so, max(CASE WHEN back THEN d END) AS do
-    RETURN m, walks, CASE WHEN x AND si IS NOT NULL THEN [z, m, si, di, p0 * si] END AS hin,
-           CASE WHEN y AND so IS NOT NULL THEN [m, z, so, do, so * p1] END AS hout, null AS side
+    RETURN collect([m, walks, CASE WHEN x AND si IS NOT NULL THEN [z, m, si, di, p0 * si] END,
+                    CASE WHEN y AND so IS NOT NULL THEN [m, z, so, do, so * p1] END]) AS near
+  }
+  WITH a, b, inner, zs, early, h0, h1, near,
+       CASE WHEN (early = 0 AND h0) OR (early = 1 AND h1) THEN null
+            ELSE [w IN near | w[0]] + [f IN inner WHERE f[1] = early | f[0]] END AS reach
+  CALL (a, b, zs, early, reach) {
+    UNWIND zs AS g
+    WITH a, b, reach, g WHERE NOT early IN g[1]
+    WITH a, b, reach, g[0] AS z, g[1] AS sides, g[2] AS p0, g[3] AS p1
+    MATCH (z)-[r:{{types}}]-(m:{{Actor}})
+    WHERE m <> a AND m <> b AND (NOT $intermediaries_only OR m.intermediary = true)
+    WITH reach, z, sides, p0, p1, m, r LIMIT $cap + 1
+    // every row counted, only those that can be on a path kept (a list, not a grouping)
+    WITH count(*) AS walks,
+         collect(CASE WHEN reach IS NULL OR m IN reach THEN [z, sides, p0, p1, m, r] END) AS kept
+    OPTIONAL CALL (kept) {
+      UNWIND kept AS k
+      WITH k[0] AS z, k[1] AS sides, k[2] AS p0, k[3] AS p1, k[4] AS m, k[5] AS r
+      WITH z, sides, p0, p1, m, type(r) IN $both OR startNode(r) = z AS fwd,
+           type(r) IN $both OR endNode(r) = z AS back,
+           coalesce(r.support, 0.0) AS s, coalesce(r.last_seen, '') AS d
+      WITH z, 0 IN sides AS x, 1 IN sides AS y, p0, p1, m,
+           max(CASE WHEN fwd THEN s END) AS si, max(CASE WHEN fwd THEN d END) AS di,
+           max(CASE WHEN back THEN s END) AS so, max(CASE WHEN back THEN d END) AS do
+      RETURN collect([m, 0, CASE WHEN x AND si IS NOT NULL THEN [z, m, si, di, p0 * si] END,
+                      CASE WHEN y AND so IS NOT NULL THEN [m, z, so, do, so * p1] END]) AS far
+    }
+    RETURN walks AS late, coalesce(far, []) AS far
+  }
+  CALL (inner, near, far, late) {
+    UNWIND near + far AS w
+    RETURN w[0] AS m, w[1] AS walks, w[2] AS hin, w[3] AS hout, null AS side
     UNION ALL
     UNWIND inner AS f
     RETURN f[0] AS m, 0 AS walks, null AS hin, null AS hout, f[1] AS side
+    UNION ALL
+    RETURN null AS m, late AS walks, null AS hin, null AS hout, null AS side
   }
   WITH h0, h1, m, sum(walks) AS walks, collect(hin) AS ins, collect(hout) AS outs,
        collect(side) AS sides

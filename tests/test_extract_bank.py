@@ -186,6 +186,8 @@ FLOORS = {
     "speakers-antecedents": 0.95,
     # issue 22Q
     "statements-tag-forms": 0.95,
+    # issue 23P
+    "statements-inverted-tags": 0.95,
     # issue 22A
     "actors-glued": 0.95,
     # issue 23S

@@ -3060,19 +3060,34 @@ def _name_word(t: Token) -> bool:
     return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper
 
 
+def _noun_surname(t: Token) -> bool:
+    """A surname the tagger read as a common noun, first in its sentence ("Sanders supports
+    raising the wage", "Sanders" a plural noun): a bare subject (no determiner, modifier or
+    anything else of its own) of a verb that is not in the plural ("Jobs were lost", "Banks
+    have closed" are plurals, whoever the document names)."""
+    if t.dep_ != "nsubj" or t.tag_ not in ("NN", "NNS") or any(True for _ in t.children):
+        return False
+    v = t.head
+    verbs = [v, *(c for c in v.children if c.dep_ in ("aux", "auxpass"))]
+    return v.pos_ in ("VERB", "AUX") and not any(
+        x.tag_ == "VBP" or x.lower_ == "were" for x in verbs
+    )
+
+
 def _surnames_missed(
     doc: Doc, mentions: list[Mention], full: dict[str, str], taken: list[bool]
 ) -> list[Mention]:
     """One name, one person in a document: a surname of someone it names in full is that person
     where NER found nothing ("Loretta E. Lynch said ... Lynch said"), alone or after an
-    honorific ("Mr. King"), but not inside a longer name ("the Lynch Foundation")."""
+    honorific ("Mr. King"), but not inside a longer name ("the Lynch Foundation"); also where
+    the tagger read it as a common noun (:func:`_noun_surname`: "Sanders supports ...")."""
     if not full:
         return mentions
     extra: list[Mention] = []
     n = len(doc)
     toks, pos = tokens(doc), poses(doc)
     for i, tpos in enumerate(pos):
-        if tpos != "PROPN" or taken[i]:
+        if taken[i] or not (tpos == "PROPN" or (tpos == "NOUN" and _noun_surname(toks[i]))):
             continue
         t = toks[i]
         if not t.text[:1].isupper():

@@ -220,7 +220,7 @@ class Statements:
                 continue
             v = self._speech_verb(q)
             conf = 0.9
-            if q.embedded and (v is None or not self._names_it(q, v)):
+            if q.embedded and (v is None or not (self._names_it(q, v) or self._tagged(q, v))):
                 continue  # scare quotes, a title, a quoted modifier ("a “three-phase” plan")
             if v is not None and self._in_clause_of(q, v):
                 continue  # quoted words of a reported clause: the clause is the statement
@@ -229,7 +229,11 @@ class Statements:
                 continue
             if v is not None:
                 q.verb = v
-                subs = self._quoted_subjects(v) or ctx.resolve.subjects(v)
+                subs = (
+                    self._quoted_subjects(v)
+                    or ctx.resolve.subjects(v)
+                    or self._inverted_subject(q, v)
+                )
                 rs = [r for s in subs for r in ctx.resolve.resolve_np(s)]
                 rs = rs or self._carrier_speaker(subs)  # "“…,” the statement said"
                 src = None if q.embedded else self._unnamed(subs, rs)
@@ -275,6 +279,40 @@ class Statements:
                 q.speaker, text, True, q.principal, q.start, q.end, conf
             )
             prev = q
+
+    def _tagged(self, q: Quote, v: Token) -> bool:
+        """Whether a few quoted words are a sentence of their own that a tag after them
+        attributes ("“The bullying,” Fox's Chris Wallace said", "“Never?” she asked"): the
+        quote opens its sentence and ends in a comma, a question or an exclamation mark
+        inside its marks, and the tag's verb follows it. Scare quotes and titles inside a
+        clause ("the so-called “peace plan,” which …") do not open the sentence."""
+        ctx = self.ctx
+        sent = ctx.sents[ctx.sent_of[q.start]]
+        before = ctx.doc[sent.start : q.start]
+        if v.i < q.end or any(not (t.is_punct or t.is_space) for t in before):
+            return False
+        return ctx.text[q.char_start : q.char_end].rstrip()[-1:] in (",", "?", "!")
+
+    def _inverted_subject(self, q: Quote, v: Token) -> list[Token]:
+        """The speaker of a tag set after its quote with the verb first ("“…,” said Oversight
+        ranking Democrat Elijah Cummings (D-Md.)", "''…,'' said Robert Reich, who served as
+        labor secretary …"), where the parser hung the name elsewhere (the object of a
+        participle it read in the title, the subject of the relative clause after it): the
+        first name after the verb, before any comma, clause or sentence end. Nothing where
+        anything but the quote's closing marks lies between the quote and the verb, or where
+        a word of the tag before the name is a finite verb ("“…,” said the envoy who met X")."""
+        ctx = self.ctx
+        doc = ctx.doc
+        if v.i < q.end or any(not (t.is_punct or t.is_space) for t in doc[q.end : v.i]):
+            return []
+        sent_end = ctx.sents[ctx.sent_of[v.i]].end
+        for t in doc[v.i + 1 : min(v.i + 9, sent_end)]:
+            m = ctx.men[t.i]
+            if m is not None and m.start == t.i and m.kind == "name" and not m.place:
+                return [doc[m.end - 1]]
+            if t.is_punct or t.tag_ in ("VBD", "VBZ", "VBP", "MD") or ctx.quote_of[t.i] >= 0:
+                return []
+        return []
 
     def _quoted_label(self, i: int) -> bool | None:
         """At token ``i``, a transcript's label that opens a quote ('"WALLACE: Let's start
@@ -523,6 +561,12 @@ class Statements:
         objs = [c for c in v.children if c.dep_ == "dobj"]
         if any(c.lemma_.lower() in said for c in objs):
             return True
+        said_to = next(  # "She went on to say:", "He was quick to add:"
+            (c for c in v.children if c.dep_ == "xcomp" and _infinitive(c) and self._says(c)),
+            None,
+        )
+        if said_to is not None and not ctx.negated(said_to):
+            return self._hearers_only(said_to)
         return v.lemma_.lower() in lex.speech_verbs and self._hearers_only(v)
 
     def _hearers_only(self, v: Token) -> bool:

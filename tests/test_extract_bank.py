@@ -130,6 +130,8 @@ FLOORS = {
     "mediation-third-parties": 0.95,
     # issue-22M
     "mediation-parties-and-tasks": 0.95,
+    # issue-23M
+    "mediation-named-mediators": 0.95,
     # issue-16d
     "demands-holders": 0.95,
     # issue 16r

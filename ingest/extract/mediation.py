@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.ingest.extract.lexicon import title_key
 from actorgraph.ingest.extract.mediation_announced import announced
-from actorgraph.ingest.extract.mediation_bodies import unnamed_body
+from actorgraph.ingest.extract.mediation_bodies import stray_agent, unnamed_body, unnamed_body_in
 from actorgraph.ingest.extract.mediation_efforts import FORMER, effort_for, mandate, pursuit
 from actorgraph.ingest.extract.mediation_envoys import (
     appointed,
@@ -527,8 +527,10 @@ class Mediation:
             mediators = self._sent_to_mediate(v)
         mediators += [a for a in appointed(self, v) if a not in mediators]
         mediators = self.principals(mediators + self._companions(v))
-        if not mediators and self._between_talks(v):
-            mediators = unnamed_body(self, v)  # "Swisspeace facilitated talks between A and B"
+        if not mediators and (self._between_talks(v) or self._talks_named(v)):
+            # "Swisspeace facilitated talks between A and B", "the talks were mediated by the
+            # Normandy Quartet" (a name NER missed)
+            mediators = unnamed_body(self, v)
         if not mediators:
             return
         noun = v.head if v.dep_ in ("acl", "amod", "relcl") and v.head.pos_ == "NOUN" else None
@@ -586,6 +588,16 @@ class Mediation:
             for c in v.children
             if c.dep_ in ("dobj", "nsubjpass")
         )
+
+    def _talks_named(self, v: Token) -> bool:
+        """Whether what a mediation verb acts on, or a participle's noun, is the talks or a
+        deal ("the talks were mediated by X", "X has facilitated the negotiations", "a truce
+        brokered by X"): not "fighting" or a trade dispute."""
+        deals = self.ctx.lex.deal_objects
+        nouns = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN"):
+            nouns.append(v.head)
+        return any(self._is_talks(c) or lemma_of(c) in deals for c in nouns)
 
     def _subject_bodies(self, v: Token) -> list[str]:
         """A body as the subject, with its owner and the one who leads it: "The AU panel led by
@@ -691,7 +703,8 @@ class Mediation:
         if not mediators and agent is None:
             mediators = self._lost_subject_actors(v) or self._charged(v)
         if not mediators and any(self.between_near(t) for t in talks):
-            mediators = unnamed_body(self, v)  # "the Crisis Management Initiative hosted .."
+            # "the Crisis Management Initiative hosted ..."
+            mediators = unnamed_body(self, v, hosting=True)
         mediators = self.principals(mediators)
         parties: list[str] = []
         addressed = _addressed(v) if agent is None and mediators else None
@@ -808,12 +821,17 @@ class Mediation:
         """ "under the auspices of Z", "with mediation by Z", "Qatar's mediation", "led the
         mediation"."""
         ctx = self.ctx
-        if self.not_asserted(n):
+        if self.not_asserted(n) or self._asked_for(n):
             return
         mediators = self._credited(n) or self._modifiers(n)
-        for c in n.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
-                mediators += ctx.resolve.actors_in(c.subtree)
+        bys = [c for c in n.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")]
+        stray = stray_agent(n)
+        if stray is not None:  # "signed a truce after mediation by X" with "by" on "signed"
+            bys.append(stray)
+        for c in bys:
+            mediators += ctx.resolve.actors_in(c.subtree)
+        if not mediators:  # "after mediation by the Sahel Peace Circle", a name NER missed
+            mediators = [a for c in bys for a in unnamed_body_in(self, c)]
         gov = n.head
         if n.dep_ == "compound":  # "Egypt is leading a mediation effort"
             mediators += self._modifiers(gov) + self._with_companions(gov)
@@ -849,6 +867,14 @@ class Mediation:
                     r.actor for sj in ctx.resolve.subjects(verb) for r in ctx.resolve.resolve_np(sj)
                 )
         self.link(mediators, parties, k, sides=sides)
+
+    def _asked_for(self, n: Token) -> bool:
+        """A mediation noun that is the object of a request ("called for mediation by Ghana",
+        "requested the mediation of Ghana", "asked for mediation by X"): only asked for."""
+        gov = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" else n.head
+        if n.dep_ not in ("dobj", "pobj") or gov.pos_ not in ("VERB", "AUX"):
+            return False
+        return gov.lemma_.lower() in self.ctx.lex.irrealis_governors
 
     def _invitation(self, n: Token, k: int) -> None:
         """ "Delegations from A and B met in Almaty at the invitation of Kazakhstan", "the talks
@@ -1562,7 +1588,14 @@ class Mediation:
             return
         if ctx.negated(v) or self.not_asserted(v):
             return
-        owners = owner_heads(n, "of")
+        # "the help of Qatar", "help from Qatar"
+        owners = owner_heads(n, "of") + [
+            g
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         helpers = self.principals(ctx.resolve.actors_in(x for o in owners for x in o.subtree))
         if not helpers:
             return

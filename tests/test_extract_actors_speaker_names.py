@@ -102,3 +102,14 @@ def test_a_title_holder_read_as_a_place_is_a_person(ex: Extractor) -> None:
 
 def test_a_titles_brief_stays_a_place(ex: Extractor) -> None:
     assert _actors(ex, "The special envoy for South Sudan met the parties on Monday.") == set()
+
+
+def test_a_fuller_name_with_the_same_ends_holds_the_shorter_in_either_order() -> None:
+    from actorgraph.ingest.extract.mentions import Mention, _longer_names
+
+    short = Mention(0, 2, "person", "PERSON", "Joseph Kony")
+    full = Mention(10, 13, "person", "PERSON", "Joseph Rao Kony")
+    assert _longer_names([short, full], set()) == {id(short): full}
+    father = Mention(0, 2, "person", "PERSON", "Idriss Deby")
+    son = Mention(10, 13, "person", "PERSON", "Mahamat Idriss Deby")
+    assert _longer_names([father, son], set()) == {}  # two first words: two people

@@ -2514,7 +2514,7 @@ def _name_tails(named: list[tuple[list[str], Mention]]) -> dict[str, str]:
 
 
 def _longer_names(
-    mentions: list[Mention], in_title: set[int], dictionary: ActorDictionary
+    mentions: list[Mention], in_title: set[int], dictionary: ActorDictionary | None = None
 ) -> dict[int, Mention]:
     """Person mentions of two words or more that are a run of the words of one longer person
     name the document gives before them ("Bagheri Kani" after "Ali Bagheri Kani", "Kuol
@@ -2530,7 +2530,12 @@ def _longer_names(
         if (
             m.kind == "person"
             or m.label == "PERSON"
-            or (m.label == "DICT" and m.actor and dictionary.type_of_entry(m.actor) == "person")
+            or (
+                dictionary is not None
+                and m.label == "DICT"
+                and m.actor
+                and dictionary.type_of_entry(m.actor) == "person"
+            )
         )
         and not any(i in in_title for i in range(m.start, m.end))
     ]

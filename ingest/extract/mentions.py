@@ -317,6 +317,12 @@ def find_mentions(
             cands.append((s, tail - 1, 1, None))
             cands.append((tail, e, 1, Mention(tail, e, "ner", "PERSON", doc[tail:e].text)))
             continue
+        if ent.label_ in BLOCKING_LABELS and (
+            _speaker_named(doc, s, e, matchers, dictionary)
+            or _who_named(doc, s, e, matchers, dictionary)
+        ):  # '"…," Olena Shevchuk said', "a lawyer, Twan Mrat Naing, who" read as works (23A)
+            cands.append((s, e, 1, Mention(s, e, "ner", "PERSON", doc[s:e].text)))
+            continue
         after_title = s in title_ends or (s > 0 and doc[s - 1].text == "," and s - 1 in title_ends)
         honored = lows[s] in matchers.honorifics and e - s > 1  # "Mullah Brother Akhund" (17a)
         if (
@@ -333,6 +339,16 @@ def find_mentions(
             cands.append((s, e, 1, None))
             continue
         if s >= e:
+            continue
+        if (
+            ent.label_ == "GPE"
+            and after_title
+            and 1 < e - s <= 4
+            and all(_name_word(t) for t in doc[s:e])
+            and not dictionary.lookup(doc[s:e].text)
+            and not dictionary.is_place(doc[s:e].text)
+        ):  # "the veteran diplomat Thabo Mbeki" read as a place: the title's holder (23A)
+            cands.append((s, e, 1, Mention(s, e, "ner", "PERSON", doc[s:e].text)))
             continue
         if ent.label_ == "ORG" and e - s == 1 and lows[s] in matchers.person_bodies:
             continue  # "The Office of President X" cut at its title: the person's office
@@ -460,6 +476,7 @@ def find_mentions(
     out = _particle_names_missed(doc, out, taken, dictionary)
     out = _particle_people_missed(doc, out, taken, matchers, dictionary)
     out = _speakers_missed(doc, out, taken, matchers, dictionary)
+    out = _who_names_missed(doc, out, taken, matchers, dictionary)
     out = _titled_names_missed(doc, out, taken, titles, dictionary, matchers.portfolios)
     out = _names_before_titles(doc, out, taken, titles, dictionary)
     out = _acronyms(doc, out, taken, matchers, dictionary)
@@ -2185,7 +2202,7 @@ def _resolve_persons(
     first: dict[str, set[str]] = {}
     people: list[tuple[list[str], str]] = []  # the document's full names, longest first
     in_title = {i for s, e in titles for i in range(s, e)}
-    longer = _longer_names(mentions, in_title)
+    longer = _longer_names(mentions, in_title, dictionary)
     for m in sorted(mentions, key=lambda m: -len(person_key(m.text).split())):
         if m.kind == "person" and len(person_key(m.text).split()) > 1:
             whole = longer.get(id(m))
@@ -2496,32 +2513,74 @@ def _name_tails(named: list[tuple[list[str], Mention]]) -> dict[str, str]:
     return {t: next(iter(a)) for t, a in tails.items() if len(a) == 1}
 
 
-def _longer_names(mentions: list[Mention], in_title: set[int]) -> dict[int, Mention]:
+def _longer_names(
+    mentions: list[Mention], in_title: set[int], dictionary: ActorDictionary | None = None
+) -> dict[int, Mention]:
     """Person mentions of two words or more that are a run of the words of one longer person
     name the document gives before them ("Bagheri Kani" after "Ali Bagheri Kani", "Kuol
     Manyang" after "Kuol Manyang Juuk"): the mention of the longer name, by the id of the
     shorter mention. A longer name with a title in it ("Charlotte Mayor Kerr Putney") or given
-    after the short one ("Crooked Hillary Clinton") is no fuller name."""
+    after the short one ("Crooked Hillary Clinton") is no fuller name. A longer name before
+    or after with the same first and last words and the shorter one's words in between in
+    order is one too ("Thabo Mbeki", "Thabo Mvuyelwa Mbeki"; issue 23A), and so is a curated
+    person's full name ("Tamim bin Hamad" after "Tamim bin Hamad Al Thani")."""
     people = [
         m
         for m in mentions
-        if (m.kind == "person" or m.label == "PERSON")
+        if (
+            m.kind == "person"
+            or m.label == "PERSON"
+            or (
+                dictionary is not None
+                and m.label == "DICT"
+                and m.actor
+                and dictionary.type_of_entry(m.actor) == "person"
+            )
+        )
         and not any(i in in_title for i in range(m.start, m.end))
     ]
     keys = {id(m): person_key(m.text).split() for m in people}
     out: dict[int, Mention] = {}
     for m in people:
         words = keys[id(m)]
-        if len(words) < 2:
+        if len(words) < 2 or m.label == "DICT":
             continue
         hits = {
             " ".join(keys[id(o)]): o
             for o in people
-            if len(keys[id(o)]) > len(words) and o.start < m.start and _run_of(words, keys[id(o)])
+            if _fuller_name(words, keys[id(o)], o.start < m.start)
+            or _particle_left_out(words, keys[id(o)], o.text)
         }
         if len(hits) == 1:
             out[id(m)] = next(iter(hits.values()))
     return out
+
+
+def _fuller_name(words: list[str], longer: list[str], before: bool) -> bool:
+    """A longer name that holds the shorter one: a run of it given before, or the same first
+    and last words with the shorter one's others in between."""
+    if len(longer) <= len(words):
+        return False
+    return (before and _run_of(words, longer)) or _same_ends(words, longer)
+
+
+def _particle_left_out(words: list[str], other: list[str], other_text: str) -> bool:
+    """The same name with the particle of its surname written in the other only ("Abdel
+    Fattah Burhan", "Abdel Fattah al-Burhan"; issue 23A)."""
+    if len(words) != len(other) or words[:-1] != other[:-1] or words[-1] == other[-1]:
+        return False
+    return bare_surname(other_text) == words[-1]
+
+
+def _same_ends(words: list[str], longer: list[str]) -> bool:
+    """The shorter name's first and last words are the longer one's, and its other words are
+    among the longer one's in order: middle names left out ("Thabo Mbeki", "Thabo Mvuyelwa
+    Mbeki"). Not a given name before a family name ("Mahamat Deby" and "Idriss Deby": two
+    first words)."""
+    if words[0] != longer[0] or words[-1] != longer[-1]:
+        return False
+    rest = iter(longer[1:-1])
+    return all(w in rest for w in words[1:-1])
 
 
 def _run_of(words: list[str], longer: list[str]) -> bool:
@@ -2637,10 +2696,84 @@ def _title_cased(sent: Span, name: Span) -> bool:
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
 
 
+def _name_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen that joins two capitalized parts of one name, with no space around it
+    ("Maria-Elena", "Jean-Yves")."""
+    if not (0 < i < len(doc) - 1) or doc[i].text != "-" or doc[i].whitespace_:
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    return (
+        not before.whitespace_
+        and before.is_alpha
+        and after.is_alpha
+        and before.text[:1].isupper()
+        and after.text[:1].isupper()
+    )
+
+
+#: the longest name (in tokens, hyphens counted) a quote's tag gives its speaker
+_SPEAKER_NAME_TOKENS = 6
+
+
+def _person_shaped(
+    doc: Doc, s: int, e: int, matchers: Matchers, dictionary: ActorDictionary
+) -> bool:
+    """Two to six tokens of capitalized proper nouns (hyphens and name particles between
+    them), none a word of a text, a process, a body or an outlet, and no place."""
+    if e - s > _SPEAKER_NAME_TOKENS or e - s < 2:
+        return False
+    words = [t for t in doc[s:e] if t.text != "-"]
+    if not all(
+        (t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper)
+        or t.lower_ in _NAME_PARTICLES
+        for t in words
+    ) or not (doc[s].text[:1].isupper() and doc[e - 1].text[:1].isupper()):
+        return False
+    if any(doc[i].text == "-" and not _name_hyphen(doc, i) for i in range(s, e)):
+        return False
+    heads = matchers.org_heads | matchers.text_heads | matchers.outlet_words
+    if any(t.lower_ in heads or t.lower_ in matchers.common_heads for t in words):
+        return False
+    text = doc[s:e].text
+    return not dictionary.is_place(text) and name_key(text) not in matchers.not_actors
+
+
+def _who_named(doc: Doc, s: int, e: int, matchers: Matchers, dictionary: ActorDictionary) -> bool:
+    """A name in apposition after a comma that a relative "who" follows ("a lawyer, Twan
+    Mrat Naing, who drafted the text"): "who" is said of people (issue 23A). Not "which"."""
+    if e + 1 >= len(doc) or doc[e].text != "," or doc[e + 1].lower_ != "who":
+        return False
+    if s < 1 or doc[s - 1].text != ",":
+        return False
+    return _person_shaped(doc, s, e, matchers, dictionary) and not _title_cased(
+        doc[s].sent, doc[s:e]
+    )
+
+
+def _speaker_named(
+    doc: Doc, s: int, e: int, matchers: Matchers, dictionary: ActorDictionary
+) -> bool:
+    """A name NER gave a label of no actor (a work of art, an event, a building) that is the
+    subject of a verb of saying is the person who speaks: the small model reads the words
+    right after a quote as a title ('"…," Olena Shevchuk said', '"…," Maria-Elena Cowell, a
+    spokeswoman for X, said', 'said Jean-Yves Le Drian'). Its words are proper nouns with a
+    capital (hyphens and name particles between them); not a text, a process, a body or an
+    outlet ("The Doha Declaration says"), not a place, not a title-case headline."""
+    if not _person_shaped(doc, s, e, matchers, dictionary):
+        return False
+    root = span_root(doc, s, e)
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.i in range(s, e):
+        return False
+    if verb.lemma_.lower() not in matchers.speech_verbs:
+        return False
+    return not _title_cased(doc[s].sent, doc[s:e])
+
+
 def _capitalized_run(doc: Doc, end: int, taken: list[bool]) -> int:
     """Where a run of capitalized name words that ends before ``end`` starts: proper nouns,
     with "and", "of", "for" and "&" between them ("Federal Mediation and Conciliation
-    Service")."""
+    Service"), and the parts of a hyphened name ("Juan-Pablo", issue 23A)."""
     i = end - 1
     start = end
     while i >= 0 and not taken[i]:
@@ -2648,7 +2781,7 @@ def _capitalized_run(doc: Doc, end: int, taken: list[bool]) -> int:
         if t.pos_ == "PROPN" and t.text[:1].isupper():
             start = i
             i -= 1
-        elif (
+        elif (start == i + 1 and _name_hyphen(doc, i) and not taken[i - 1]) or (
             t.lower_ in ("and", "of", "for", "&")
             and i > 0
             and doc[i - 1].pos_ == "PROPN"
@@ -2942,6 +3075,30 @@ def _speakers_missed(
         actor = actor or dictionary.lookup(name, person=atype == "person")
         actor = actor or dictionary.new_actor(name, atype)
         _take(extra, taken, Mention(start, subj.i + 1, "name", "SPEAKER", span.text, actor))
+    return _merged(mentions, extra)
+
+
+def _who_names_missed(
+    doc: Doc,
+    mentions: list[Mention],
+    taken: list[bool],
+    matchers: Matchers,
+    dictionary: ActorDictionary,
+) -> list[Mention]:
+    """A name NER did not find, in apposition between commas before a relative "who" ("a
+    lawyer, Ng Eng Hen, who drafted the text"), is a person (issue 23A)."""
+    extra: list[Mention] = []
+    for i in range(3, len(doc)):
+        if doc[i].lower_ != "who" or doc[i - 1].text != "," or taken[i - 2]:
+            continue
+        start = _capitalized_run(doc, i - 1, taken)
+        if start >= i - 2 or doc[start - 1].text != ",":
+            continue
+        if not _who_named(doc, start, i - 1, matchers, dictionary):
+            continue
+        name = clean_surface(doc[start : i - 1].text)
+        actor = dictionary.variant_of(name) or dictionary.new_actor(name, "person")
+        _take(extra, taken, Mention(start, i - 1, "name", "PERSON", doc[start : i - 1].text, actor))
     return _merged(mentions, extra)
 
 

@@ -132,6 +132,7 @@ FLOORS = {
     "mediation-parties-and-tasks": 0.95,
     # issue-23M
     "mediation-named-mediators": 0.95,
+    "mediation-titled-lists": 0.95,
     # issue-16d
     "demands-holders": 0.95,
     # issue 16r

@@ -126,3 +126,43 @@ def test_plural_mediators_for_two_states_are_theirs_not_the_sides(ex: Extractor)
     found = _mediates(ex, text)
     assert found >= GHANA
     assert ("ghana", "togo") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Togo, Benin, and Ghana -- the three co-chairs of the group -- met.", "Togo Benin Ghana"),
+        ("Togo and Benin — the mediators of the bloc — met both sides.", "Togo Benin"),
+        ("Togo and Benin -- and the mediators -- welcomed the truce.", ""),
+        ("Togo and Benin -- the sides the mediators brought together -- met.", ""),
+    ],
+)
+def test_the_names_a_dash_sets_a_mediator_description_off_from(text: str, names: str) -> None:
+    """issue-23X: the list before a spaced dash is the mediator noun's, when only words that
+    describe the noun stand between them (not a list that goes on, not another noun's phrase)."""
+    from actorgraph.ingest.extract.mediation import _dashed_list
+
+    doc = Extractor().nlp(text)
+    noun = next(t for t in doc if t.lower_ in ("chairs", "mediators"))
+    listed = " ".join(t.text for t in _dashed_list(noun) if t.pos_ == "PROPN")
+    assert listed == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Joint mediators Qatar, the US and Egypt will monitor the deal.", "Qatar US Egypt"),
+        ("Mediator Qatar said the sides had agreed.", "Qatar"),
+        ("The mediators Togo criticised left the city.", ""),
+        ("The mediators met Togo on Monday.", ""),
+    ],
+)
+def test_the_names_a_mediator_noun_is_the_title_of(text: str, names: str) -> None:
+    """issue-23X: the names right after a mediator noun, read as written, unless they are the
+    subject of a clause on the noun."""
+    from actorgraph.ingest.extract.mediation import _titled_list
+
+    doc = Extractor().nlp(text)
+    noun = next(t for t in doc if t.lower_ in ("mediator", "mediators"))
+    listed = " ".join(t.text for t in _titled_list(noun)[0] if t.pos_ == "PROPN")
+    assert listed == names

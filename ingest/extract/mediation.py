@@ -36,7 +36,13 @@ from actorgraph.ingest.extract.mediation_envoys import (
     meets_the_sides,
     through_someone,
 )
-from actorgraph.ingest.extract.parties import Parties, lemma_of, listed_before, owner_heads
+from actorgraph.ingest.extract.parties import (
+    Parties,
+    lemma_of,
+    listed_after,
+    listed_before,
+    owner_heads,
+)
 from actorgraph.ingest.extract.tokens import lemmas, lowers, plural_base, span_root, tokens
 
 if TYPE_CHECKING:
@@ -261,6 +267,12 @@ class Mediation:
             if len(named) < 2 and n.head.dep_ == "conj" and n.tag_ in ("NNS", "NNPS"):
                 named = []  # "Hamas and mediators Qatar": a plural title of one name is a list
             mediators += named
+        # the names beside the noun read as written, whatever the parse (issue-23X): "Joint
+        # mediators Qatar, the US and Egypt will ...", "A, B and C -- the three co-chairs --"
+        titled, said = _titled_list(n)
+        if said is not None and ctx.negated(said):
+            titled = []  # "Veteran mediator X was not involved"
+        mediators += ctx.resolve.actors_in(titled + _dashed_list(n))
         if n.dep_ in ("compound", "amod") and n.head.pos_ in ("NOUN", "PROPN"):
             n = n.head  # "the guarantor countries": the phrase the mediator word qualifies
             mediators += self._modifiers(n)
@@ -1934,6 +1946,11 @@ _AUX = ("aux", "auxpass")
 #: what a named person's phrase carries that is not the person ("X, who invited Algeria")
 _CLAUSES = ("relcl", "acl", "appos", "conj", "cc")
 
+#: a dash between spaces that sets a description off ("A and B -- the two co-chairs --")
+_DASHES = frozenset({"--", "—", "–"})
+#: the words that may stand between such a dash and the mediator noun it describes
+_DESCRIBING = frozenset({"DET", "ADJ", "NUM", "PROPN", "CCONJ", "PUNCT", "NOUN"})
+
 
 def _mention_tokens(ctx: DocContext, t: Token) -> list[Token]:
     """The tokens of the actor mention a phrase's head is part of (none if it is none)."""
@@ -2047,6 +2064,51 @@ def _named_after(n: Token) -> list[Token]:
             break
         out.append(x)
     return out
+
+
+def _titled_list(n: Token) -> tuple[list[Token], Token | None]:
+    """The names a mediator noun is the title of, right after it: "Mediator Qatar said",
+    "joint mediators Qatar, the US and Egypt will monitor" (not the subject of a clause that
+    describes the noun: "the mediators Hamas trusts", "the mediator Israel rejected"), with the
+    verb right after them, if any."""
+    doc = n.doc
+    if n.i + 1 >= n.sent.end or doc[n.i + 1].pos_ != "PROPN" or not n.whitespace_:
+        return [], None
+    names = listed_after(n)
+    nxt = names[-1].i + 1 if names else n.i + 1
+    if nxt >= n.sent.end or doc[nxt].pos_ not in ("VERB", "AUX"):
+        return names, None
+    verb = doc[nxt]
+    while verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ in ("relcl", "acl") or verb.head.i == n.i:
+        return [], None
+    return names, verb
+
+
+def _dashed_list(n: Token) -> list[Token]:
+    """The names a mediator noun describes after a dash: "Igor Popov, Stephane Visconti, and
+    Andrew Schofer -- the Russian, French and U.S. co-chairs of the Minsk Group --" (the words
+    between the dash and the noun only describe it: no verb, no preposition)."""
+    doc = n.doc
+    i = n.i - 1
+    while i > n.sent.start and n.i - i <= 10:
+        x = doc[i]
+        if x.text in _DASHES and doc[i - 1].whitespace_ and x.whitespace_:
+            # "A and B -- and the mediators -- welcomed it": a list goes on, no description
+            return listed_before(x) if doc[i + 1].pos_ != "CCONJ" else []
+        if x.pos_ not in _DESCRIBING or (x.pos_ == "NOUN" and not _describes(x)):
+            return []  # "A and B -- the sides the mediators brought together --"
+        i -= 1
+    return []
+
+
+def _describes(x: Token) -> bool:
+    """A noun that only qualifies a noun after it: "the guarantor countries", the "co" of
+    "co-chairs" (split by the tokenizer)."""
+    nxt = x.doc[x.i + 1]
+    hyphen = x.text == "-" or nxt.text == "-"
+    return x.dep_ in ("compound", "amod", "nmod") or (hyphen and not x.whitespace_)
 
 
 def _by_agent(v: Token) -> bool:

@@ -625,6 +625,22 @@ def listed_before(t: Token, limit: int = 12) -> list[Token]:
     return sorted(out, key=lambda x: x.i)
 
 
+def listed_after(t: Token, limit: int = 12) -> list[Token]:
+    """The list of names right after a word, read as written, whatever the parse: "Qatar, the
+    US and Egypt" after "joint mediators" (it stops at the first word that is neither a name nor
+    list glue, and drops the glue it ended on)."""
+    doc = t.doc
+    out: list[Token] = []
+    for x in doc[t.i + 1 : min(t.sent.end, t.i + 1 + limit)]:
+        if x.pos_ == "PROPN" or x.lower_ in _LIST_GLUE or (x.is_upper and x.is_alpha):
+            out.append(x)
+            continue
+        break
+    while out and out[-1].lower_ in _LIST_GLUE:
+        out.pop()
+    return out
+
+
 def owner_heads(noun: Token, prep: str) -> list[Token]:
     """Who a noun names as its owner: its possessive, adjective or compound, and the object of
     its ``prep`` phrase ("Hamas's response", "a response from Hamas", "the help of Qatar")."""

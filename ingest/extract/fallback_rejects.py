@@ -39,6 +39,7 @@ from actorgraph.ingest.extract.lexicon import (
 from actorgraph.ingest.extract.rejections import (
     HEDGES,
     RejectRules,
+    addressed_act,
     hypothetical,
 )
 from actorgraph.ingest.extract.stance_rules import (
@@ -339,6 +340,8 @@ class LooseRejects(RejectRules):
 
     def _not_accepted(self, v: Token) -> None:
         """ "will not accept the expansion", "refused to disarm": the object, or the act."""
+        if addressed_act(v):
+            return  # "warned Colombo not to support X": Colombo's act, wanted of it (23Y)
         top = v
         while (
             top.dep_ in ("xcomp", "acl", "pcomp")

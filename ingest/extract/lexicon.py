@@ -277,6 +277,7 @@ class Rejects(CueSection):
     answer_nouns: Words = Field(default_factory=list)  # issue 20R
     no_question: Words = Field(default_factory=list)  # issue 20R
     going: Words = Field(default_factory=list)  # issue 20R
+    intending: Words = Field(default_factory=list)  # issue 23Y
     no_way: Words = Field(default_factory=list)  # issue 20R
     unwilling: Words = Field(default_factory=list)
     willing: Words = Field(default_factory=list)
@@ -745,6 +746,8 @@ class Lexicon:
     no_question: frozenset[str]
     #: "are not going to accept X", "not about to sign X" (issue 20R)
     going: frozenset[str]
+    #: "did not want to accept X", "does not intend to sign X" (issue 23Y)
+    intending: frozenset[str]
     #: "under no circumstances", "in no way", "there is no way X will" (issue 20R)
     no_way: frozenset[str]
     unwilling: frozenset[str]
@@ -1202,6 +1205,7 @@ class Lexicon:
             answer_nouns=fs(rj.answer_nouns),
             no_question=fs(rj.no_question),
             going=fs(rj.going),
+            intending=fs(rj.intending),
             no_way=fs(rj.no_way),
             unwilling=fs(rj.unwilling),
             willing=fs(rj.willing),

@@ -449,7 +449,11 @@ class RejectRules(StanceRules):
             or any(c.dep_ == "dobj" and no_det(c) is not None for c in v.children)
             or self._emphatic_refusal(v)
         )
+        if addressed_act(v):
+            return  # "told Colombo not to support X": Colombo's act, wanted of it (23Y)
         unsure = ctx.irrealis(v) and not self._could_not(v)  # "said it could not accept X"
+        if unsure and self._intent_denied(v) is not None:
+            unsure = False  # "did not want to accept it": the intention is asserted (23Y)
         if intention is None and (unsure or not negated or pending(v)):
             return
         if intention is None and _advised(v, ctx):
@@ -1286,6 +1290,8 @@ class RejectRules(StanceRules):
         head = v.head
         if v.dep_ == "xcomp" and head.lemma_.lower() in ctx.lex.going and ctx.negated(head):
             return True
+        if self._intent_denied(v) is not None:
+            return True  # "did not want to accept it" (issue 23Y)
         no_way = ctx.lex.no_way
         if any(
             c.dep_ == "prep"
@@ -1305,6 +1311,21 @@ class RejectRules(StanceRules):
             and any(c.dep_ == "expl" for c in head.head.children)
             and any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUXILIARIES for c in v.children)
         )
+
+    def _intent_denied(self, v: Token) -> Token | None:
+        """The intention denied of an act (`rejects.intending`, issue 23Y): "Kurti did not want
+        to accept it", "does not intend to sign the accord", the head of the infinitive,
+        negated and itself asserted. Not wanted of someone else ("did not want Kosovo to
+        sign": an object between), not asked or conditional ("if they do not want to sign")."""
+        ctx = self.ctx
+        head = v.head
+        if v.dep_ != "xcomp" or head.lemma_.lower() not in ctx.lex.intending:
+            return None
+        if not ctx.negated(head) or ctx.irrealis(head) or hypothetical(head):
+            return None
+        if any(c.dep_ in ("dobj", "nsubj") and c.i < v.i for c in v.children):
+            return None  # "did not want Kosovo to sign": Kosovo's act
+        return head
 
     def _could_not(self, v: Token) -> bool:
         """ "the Arakan Army said it could not accept a deal that ...", "we couldn't sign
@@ -1337,7 +1358,8 @@ class RejectRules(StanceRules):
         """Who "is not going to" or "not about to" do ``v``: the subject of "going", or of the
         copula "about" hangs on (issue 20R)."""
         head = v.head
-        if v.dep_ != "xcomp" or head.lemma_.lower() not in self.ctx.lex.going:
+        lex = self.ctx.lex
+        if v.dep_ != "xcomp" or head.lemma_.lower() not in lex.going | lex.intending:
             return []
         return self.ctx.resolve.subject_actors(head.head if head.dep_ == "acomp" else head)
 
@@ -1347,6 +1369,8 @@ class RejectRules(StanceRules):
         its arms", "no plans to withdraw" (the holder of the intention refuses)."""
         ctx = self.ctx
         longer = False
+        if addressed_act(v):
+            return  # "warned Kyiv not to cede territory": Kyiv's act, wanted of it (23Y)
         intention = self._no_intention(v)  # "has no intention of giving up its arms"
         if intention is not None:
             holder = intention.head
@@ -1358,7 +1382,9 @@ class RejectRules(StanceRules):
             emphatic = self._emphatic_refusal(v)  # "are not going to withdraw" (issue 20R)
             if self._vowed_not(v):
                 emphatic = True  # "vowed never to negotiate with X" (issue 22R)
-            if not (ctx.negated(v) or longer or emphatic) or ctx.irrealis(v):
+            if not (ctx.negated(v) or longer or emphatic):
+                return
+            if ctx.irrealis(v) and self._intent_denied(v) is None:
                 return
             if not (longer or emphatic) and not any(
                 c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in v.children
@@ -2039,6 +2065,16 @@ def _conceded(act: Token, lex: Lexicon) -> bool:
         c.dep_ == "prt" or (c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in WORDS_NOUNS)
         for c in act.children
     )
+
+
+def addressed_act(v: Token) -> bool:
+    """An infinitive whose doer is the object of its head (issue 23Y): "told Colombo not to
+    support X", "warned the government not to sign": the addressee's act, wanted of it by the
+    speaker (a demand, `demands.verbs`), no refusal of the speaker's. Not a clause with a
+    subject of its own ("told reporters it would not sign": the speaker's)."""
+    if v.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return False
+    return any(c.dep_ == "dobj" and c.i < v.i for c in v.head.children)
 
 
 def _refusal_aux(v: Token) -> bool:

@@ -548,11 +548,15 @@ class TopicTable:
 
     def proposal_before(self, pron: Token) -> Token | None:
         """The nearest proposal word before a pronoun in its sentence ("accepted the proposal,
-        but Israel rejected it"), else in the sentence before when no topic is known yet."""
+        but Israel rejected it"), else in the sentence before when no topic is known yet or
+        the last one was found before that sentence (the nearer antecedent: "X insisted on
+        Y. Z accepted a compromise offer. X did not want to accept it", issue 23Y)."""
         sent = pron.sent
         start = sent.start
-        if self.last is None and start > 0:
-            start = pron.doc[start - 1].sent.start
+        if start > 0:
+            before = pron.doc[start - 1].sent.start
+            if self.last is None or (self.last_at is not None and self.last_at < before):
+                start = before
         for t in reversed(pron.doc[start : pron.i]):
             if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.proposal_heads:
                 return t

@@ -2214,7 +2214,13 @@ def _resolve_persons(
     people: list[tuple[list[str], str]] = []  # the document's full names, longest first
     in_title = {i for s, e in titles for i in range(s, e)}
     longer = _longer_names(mentions, in_title, dictionary)
+    shorts = _short_org_names(mentions, dictionary)
     for m in sorted(mentions, key=lambda m: -len(person_key(m.text).split())):
+        if m.kind == "person" and name_key(m.text) in shorts:
+            # "Ulster Unionist negotiator X" after "the Ulster Unionist Party": the party's
+            # name without its last word, which NER took for a person's (issue 23Z)
+            m.actor, m.kind, m.label = shorts[name_key(m.text)], "name", "ORG"
+            continue
         if m.kind == "person" and len(person_key(m.text).split()) > 1:
             whole = longer.get(id(m))
             if whole is not None and whole.actor:  # "Bagheri Kani" after "Ali Bagheri Kani"
@@ -2232,7 +2238,6 @@ def _resolve_persons(
                 if bare:
                     full.setdefault(bare, m.actor)
                 first.setdefault(person_key(m.text).split()[0], set()).add(m.actor)
-    shorts = _short_org_names(mentions, dictionary)
     seen_at: dict[str, int] = {}
     for m in mentions:
         if m.actor and m.kind == "name":

@@ -262,6 +262,8 @@ def find_mentions(
         if ent.label_ not in ACTOR_LABELS and ent.label_ not in BLOCKING_LABELS:
             continue
         s, e = _trim(ent, in_title)
+        if ent.label_ == "PERSON" and e == ent.end:
+            e = _patronymic_end(doc, e)  # "Mohammed bin Abdulrahman" + "bin Jassim Al-Thani"
         while s in listed and listed[s] < 0:
             s += 1  # "Presidents Kiir": the plural title is no part of the name
         if s >= e:
@@ -287,7 +289,11 @@ def find_mentions(
             cands.append((cut, e, 1, Mention(cut, e, "ner", "PERSON", doc[cut:e].text)))
             continue
         # "Kenya's Cabinet Secretary X": a title after the possessive starts no name
-        run = 0 if s in in_title else _name_after_owner(doc, s, e, matchers.honorifics)
+        run = (
+            0
+            if s in in_title
+            else _name_after_owner(doc, s, e, matchers.honorifics, s in title_ends)
+        )
         if run:  # "Malaysia's Tengku Dato' Ab Ghafar Tengku Mohamed": one name, honorifics in
             cands.append((s, run, 1, Mention(s, run, "ner", "PERSON", doc[s:run].text)))
             continue
@@ -676,12 +682,17 @@ def _given_name_before(
     return i
 
 
-def _name_after_owner(doc: Doc, s: int, e: int, honorifics: frozenset[str]) -> int:
+def _name_after_owner(
+    doc: Doc, s: int, e: int, honorifics: frozenset[str], after_title: bool = False
+) -> int:
     """Where a person's name ends that NER cut short or took for something else after an
     owner's possessive, where honorifics break its run ("Malaysia's Tengku Dato' Ab Ghafar
     Tengku Mohamed", a facility or an organization to NER): the capitalized name words from
-    ``s`` on, when they start with an honorific or run past the entity; 0 when they do not."""
-    if s < 2 or doc[s - 1].tag_ != "POS" or doc[s - 2].ent_type_ not in ("GPE", "ORG", "NORP"):
+    ``s`` on, when they start with an honorific or run past the entity; 0 when they do not.
+    Right after a title (``after_title``: "the Malaysian facilitator Tengku Dato' Ab Ghafar
+    Tengku Mohamed") only a run that starts with an honorific and goes past the entity."""
+    owned = s >= 2 and doc[s - 1].tag_ == "POS" and doc[s - 2].ent_type_ in ("GPE", "ORG", "NORP")
+    if not owned and not (after_title and doc[s].lower_ in honorifics):
         return 0
     j = s
     while j < len(doc) and (
@@ -691,7 +702,7 @@ def _name_after_owner(doc: Doc, s: int, e: int, honorifics: frozenset[str]) -> i
     words = [t for t in doc[s:j] if t.is_alpha]
     if len(words) < 2 or j < e or any(t.lower_ in ORG_WORDS for t in words):
         return 0
-    if j == e and doc[s].lower_ not in honorifics:
+    if j == e and (doc[s].lower_ not in honorifics or not owned):
         return 0
     return j
 
@@ -2203,7 +2214,13 @@ def _resolve_persons(
     people: list[tuple[list[str], str]] = []  # the document's full names, longest first
     in_title = {i for s, e in titles for i in range(s, e)}
     longer = _longer_names(mentions, in_title, dictionary)
+    shorts = _short_org_names(mentions, dictionary)
     for m in sorted(mentions, key=lambda m: -len(person_key(m.text).split())):
+        if m.kind == "person" and name_key(m.text) in shorts:
+            # "Ulster Unionist negotiator X" after "the Ulster Unionist Party": the party's
+            # name without its last word, which NER took for a person's (issue 23Z)
+            m.actor, m.kind, m.label = shorts[name_key(m.text)], "name", "ORG"
+            continue
         if m.kind == "person" and len(person_key(m.text).split()) > 1:
             whole = longer.get(id(m))
             if whole is not None and whole.actor:  # "Bagheri Kani" after "Ali Bagheri Kani"
@@ -2221,7 +2238,6 @@ def _resolve_persons(
                 if bare:
                     full.setdefault(bare, m.actor)
                 first.setdefault(person_key(m.text).split()[0], set()).add(m.actor)
-    shorts = _short_org_names(mentions, dictionary)
     seen_at: dict[str, int] = {}
     for m in mentions:
         if m.actor and m.kind == "name":
@@ -2914,6 +2930,29 @@ def _particle_names_missed(
         actor = dictionary.lookup(name) or dictionary.new_actor(name, "organization")
         _take(extra, taken, Mention(i, j, "name", "ORGNAME", span.text, actor))
     return _merged(mentions, extra)
+
+
+#: lower-case words that join a given name to a father's or forebear's ("Mohammed bin
+#: Salman", "Ahmed Ould Abdallah"): a name goes on after them
+_PATRONYMICS = frozenset({"bin", "ibn", "bint", "binti", "ould", "wuld"})
+
+
+def _patronymic_end(doc: Doc, e: int) -> int:
+    """Where a person's name ends that NER split at a patronymic, making two people of one
+    ("Sheikh Mohammed bin Abdulrahman" + "bin Jassim Al-Thani"): the end of every next
+    person entity that starts right at ``e`` with a lower-case patronymic and more after it."""
+    while (
+        e + 1 < len(doc)
+        and doc[e].text in _PATRONYMICS
+        and doc[e].ent_iob_ == "B"
+        and doc[e].ent_type_ == "PERSON"
+        and doc[e + 1].ent_iob_ == "I"
+        and not doc[e - 1].is_punct
+    ):
+        e += 1
+        while e < len(doc) and doc[e].ent_iob_ == "I":
+            e += 1
+    return e
 
 
 def _particle_before(doc: Doc, s: int) -> int:

@@ -14,14 +14,14 @@ does, and sorts each matched pair whose speaker the scorer counts wrong into a k
   where the speaker is the one described);
 * ``scorer: pronoun, speaker an earlier source``: the nearest earlier source is someone else,
   but the speaker is a source named earlier in the article (mostly the pronoun's real
-  antecedent: "Clinton ... Sanders said ... She says");
+  antecedent: "A ... B said ... She says");
 * ``pronoun, speaker no earlier source``: likely a wrong antecedent;
 * ``named, speaker a place or body``: a person named as the source, a state or organization
   extracted (a dateline, a place in the adjunct, a name in the quote);
 * ``named, nested attribution``: the source is the outlet or report of "according to X",
   "X reported", the extracted speaker the one quoted in it;
 * ``named, alias missing``: the speaker shares the source's surname, but none of its names is
-  the form the article used ("Ms. Ferriss");
+  the form the article used ("Ms. Roe" for "Jane Roe");
 * ``named, another person``: the rest (wrong subject, wrong pairing of two attributions).
 
 Prints the scores, then the counts per kind. ``--show KIND`` prints the cases of one kind

@@ -389,7 +389,7 @@ def find_mentions(
         if e - s == 1 and doc[s].lower_ in matchers.portfolios and e in title_starts:
             cands.append((s, e, 1, None))  # "Labor Secretary X": part of the title
             continue
-        if _portfolio_after(doc, s, e, title_ends, matchers) and not dictionary.lookup(
+        if _portfolio_after(doc, s, e, title_ends, matchers, dictionary) and not dictionary.lookup(
             doc[s:e].text
         ):
             cands.append((s, e, 1, None))  # "Minister of International Relations X"
@@ -459,6 +459,8 @@ def find_mentions(
     for m in chosen:
         if m.kind == "ner":
             _resolve_ner(m, doc, dictionary, matchers)
+            if m.kind in ("gpe", "metonym") and _title_dateline(doc, m):
+                continue  # "Addis Abeba– Turkey aims to ...": where the story was filed
         elif m.kind == "metonym" and (locative(doc, m) or _venue(doc, m, matchers)):
             continue
         if m.kind == "skip":
@@ -1484,6 +1486,10 @@ def _state_organs(
                     state = other.actor
                     if other.end <= m.start:  # "Qatar's Foreign Ministry": the form named
                         text = span_text(doc, other.start, m.end)
+        if state is None and (owner := _possessor_before(doc, m, men_at)) is not None:
+            # "Ethiopia's Ministry of Foreign Affairs further emphasized": the owner the
+            # parser hung elsewhere (issue 24A)
+            state, text = owner.actor, span_text(doc, owner.start, m.end)
         if state is None and len(words) >= 2 and words[-1] in ("ministry", "office"):
             state = _state_before(doc, mentions, m, dictionary, matchers.crowd_heads)
         if state and dictionary.type_of_entry(state) == "state":
@@ -1493,6 +1499,16 @@ def _state_organs(
             # "Qatar's Foreign Ministry": a body of its own (issue 15a); "Russia's Defence
             # Ministry": the state
             m.actor, m.kind, m.label, m.text = body or state, "name", "ORGAN", text
+
+
+def _possessor_before(doc: Doc, m: Mention, men_at: dict[int, Mention]) -> Mention | None:
+    """The mention right before a name and its possessive "'s" ("Ethiopia's" before
+    "Ministry of Foreign Affairs"), however the parser hung the two."""
+    j = m.start - 1
+    if j < 1 or doc[j].lower_ not in ("'s", "\u2019s", "'", "\u2019"):
+        return None
+    other = men_at.get(j - 1)
+    return other if other is not None and other is not m and other.actor else None
 
 
 def _institution_noun(words: list[str], matchers: Matchers) -> str | None:
@@ -1840,6 +1856,22 @@ def locative(doc: Doc, m: Mention, capital: bool | None = None) -> bool:
     if prep.lower_ == "for":  # "left for Cairo", "departed for Doha"
         return verb.lemma_.lower() in DEPARTING
     return prep.lower_ in ("to", "from") and verb.lemma_.lower() in MOTION
+
+
+#: dashes after a dateline's place
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _title_dateline(doc: Doc, m: Mention) -> bool:
+    """A dateline's place in title case, first in its paragraph before a dash ("Addis
+    Abeba– Turkey aims to ...", "Kyiv — Ukraine said ..."; in capitals the boilerplate
+    pattern has it already): where the story was filed, no actor (issue 24A)."""
+    s, e = m.start, m.end
+    if e + 1 >= len(doc) or doc[e].text not in DATELINE_DASHES:
+        return False
+    if s > 0 and "\n" not in doc[s - 1].text_with_ws:
+        return False
+    return doc[e + 1].text[:1].isupper()
 
 
 #: a state's rulers named by where they sit: "the government in Kyiv", "the regime in Damascus"
@@ -3226,17 +3258,65 @@ def _names_before_titles(
 
 #: titles that take a portfolio after them: "Minister of International Relations"
 PORTFOLIO_TITLES = frozenset({"minister", "ministry", "secretary", "commissioner"})
+#: their plurals, before a list of portfolios ("the ministers of Foreign Affairs, ...")
+PORTFOLIO_PLURALS = frozenset({"ministers", "ministries", "secretaries", "commissioners"})
 
 
-def _portfolio_after(doc: Doc, s: int, e: int, title_ends: set[int], matchers: Matchers) -> bool:
+def _portfolio_after(
+    doc: Doc,
+    s: int,
+    e: int,
+    title_ends: set[int],
+    matchers: Matchers,
+    dictionary: ActorDictionary,
+) -> bool:
     """Whether an organization NER found is the portfolio of the title before it: "Minister
-    of International Relations", "Secretary for Home Affairs" (no organization word in it)."""
+    of International Relations", "Secretary for Home Affairs" (no organization word in it),
+    also one of a list of portfolios ("the ministers of Foreign Affairs, International
+    Cooperation and Francophonie of the DRC", "Minister of Foreign Affairs and International
+    Cooperation of the Republic of Rwanda": a state after "of" ends it; issue 24A)."""
+    if doc[s - 1].text == "," and not _list_goes_on(doc, e):
+        return False  # "Minister of Foreign Affairs, Téte António, said": the holder
     j = s - 1
-    if j < 1 or doc[j].lower_ not in ("of", "for") or j not in title_ends:
+    while j > s - 12 and j > 0 and _portfolio_word(doc[j]):
+        j -= 1  # back over the portfolios listed before it
+    if j < 1 or doc[j].lower_ not in ("of", "for"):
         return False
-    if doc[j - 1].lower_ not in PORTFOLIO_TITLES:
+    title = doc[j - 1].lower_
+    if not (
+        (title in PORTFOLIO_TITLES and (j in title_ends or j < s - 1)) or title in PORTFOLIO_PLURALS
+    ):
         return False
-    return not any(t.lower_ in matchers.org_heads for t in doc[s:e])
+    k = _state_after_of(doc, s, e, dictionary) if e - s > 2 else 0
+    if j < s - 1 and not any(t.lower_ == "of" for t in doc[s + 1 : e - 1]):
+        n = e  # a list ends with its state: "... and Francophonie of the DRC"
+        while n < min(len(doc), e + 12) and (
+            doc[n].text in (",", "&") or doc[n].lower_ == "and" or doc[n].text[:1].isupper()
+        ):
+            n += 1
+        if n >= len(doc) or doc[n].lower_ != "of":
+            return False
+    return not any(t.lower_ in matchers.org_heads for t in doc[s : (k - 1 if k else e)])
+
+
+def _list_goes_on(doc: Doc, e: int) -> bool:
+    """Whether a list of names goes on after ``e``: "and", or a comma and a capitalized
+    word that starts no person's name."""
+    if e >= len(doc) - 1:
+        return False
+    if doc[e].lower_ == "and":
+        return True
+    nxt = doc[e + 1]
+    return doc[e].text == "," and nxt.text[:1].isupper() and nxt.ent_type_ != "PERSON"
+
+
+def _portfolio_word(t: Token) -> bool:
+    """A word of a list of portfolios: a capitalized word no place, "and", a comma."""
+    if t.text in (",", "&") or t.lower_ == "and":
+        return True
+    return (
+        t.is_alpha and t.text[:1].isupper() and t.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON")
+    )
 
 
 def _portfolio_end(doc: Doc, e: int, taken: list[bool], portfolios: frozenset[str]) -> int:

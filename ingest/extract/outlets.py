@@ -59,6 +59,7 @@ def reporting_outlets(
             or _broadcaster(doc, m)
             or _web_name(doc, m)
             or _cites_sources(doc, m, lex)
+            or _titled_outlet(doc, m, lex)
             for m in ms
         ):
             continue  # a person, unless a broadcaster or a site ("Akipress.kg" as a person)
@@ -68,8 +69,11 @@ def reporting_outlets(
             continue
         if not any(_outlet_name(doc, m, lex) for m in ms):
             continue
-        if any(_owned(span_root(doc, m.start, m.end)) for m in ms):
-            continue  # "Al-Manar, a channel owned by Hezbollah": a party's own voice
+        if any(_owned(span_root(doc, m.start, m.end)) for m in ms) and not all(
+            _addressee(span_root(doc, m.start, m.end)) for m in ms
+        ):
+            continue  # "Al-Manar, a channel owned by Hezbollah": a party's own voice (not
+            # where it is only told: "X told the group's Al-Aqsa TV", issue 24A)
         reporting = [m for m in ms if _reporting_mention(doc, m, lex)]
         where.update(m.start for m in reporting)
         if len(reporting) == len(ms):
@@ -86,8 +90,8 @@ def reporting_outlets(
         if (
             m.actor is None
             and _reporting_mention(doc, m, lex)
-            and _beside_outlet(doc, m, mentions, only, lex)
-        ):
+            and (_beside_outlet(doc, m, mentions, only, lex) or _outlet_name(doc, m, lex))
+        ):  # "Anadolu has reported", "according to Bloomberg" as places (issue 24A)
             where.add(m.start)
     for m in mentions:  # "Sudan TV reported", "Iranian state TV said": the outlet's name
         root = span_root(doc, m.start, m.end)
@@ -116,6 +120,8 @@ def _reporting_mention(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     officials, the Wall Street Journal (WSJ) reported": a name hung on the officials)."""
     if _reporting(span_root(doc, m.start, m.end), lex) or _broadcaster(doc, m):
         return True
+    if _according_before(doc, m, lex) or _credit(doc, m):
+        return True
     i = m.end
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
         i += 3  # "(WSJ)"
@@ -129,6 +135,58 @@ def _reporting_mention(doc: Doc, m: Mention, lex: Lexicon) -> bool:
         and verb.lemma_.lower() in lex.report_verbs | lex.speech_verbs
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
+
+
+def _according_before(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """ "According to Israeli news website Walla, ...": the source after "according to" and
+    its description, however the parser hung the name (the subject of the main clause)."""
+    j = m.start - 1
+    while j > m.start - 6 and j > 1 and not doc[j].is_punct and doc[j].pos_ != "VERB":
+        if doc[j].lower_ == "to":
+            return doc[j - 1].lower_ in lex.according
+        j -= 1
+    return False
+
+
+#: dashes after a credit
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014", "\u2015"})
+
+
+def _credit(doc: Doc, m: Mention) -> bool:
+    """An outlet's credit at the head of a paragraph: "(CNN) — ...", "CAIRO (Reuters) - ..."
+    (after a dateline's place at most)."""
+    s, e = m.start, m.end
+    if s < 1 or e + 1 >= len(doc) or doc[s - 1].text != "(" or doc[e].text != ")":
+        return False
+    if doc[e + 1].text not in _DASHES:
+        return False
+    k = s - 1  # the paragraph's start before "(", past a dateline's capitals ("CAIRO")
+    while k > 0 and doc[k - 1].is_upper and "\n" not in doc[k - 1].text:
+        k -= 1
+    return k == 0 or "\n" in doc[k - 1].text or doc[k - 1].is_space
+
+
+#: verbs whose addressee an outlet is where it is told the news
+_TOLD = frozenset({"tell", "inform", "brief", "give", "grant"})
+#: verbs whose "to", "with" or "on" an outlet is where one speaks on it
+_SPOKEN_ON = frozenset({"speak", "talk", "say", "tell", "appear", "interview", "comment"})
+
+
+def _addressee(root: Token) -> bool:
+    """An outlet that is only told ("told the group's Al-Aqsa TV", "speaking to the
+    party's channel"): the messenger, whoever owns it."""
+    head = root.head
+    if root.dep_ in ("dobj", "dative"):
+        return head.lemma_.lower() in _TOLD
+    if root.dep_ == "pobj" and head.lower_ in ("to", "with", "on"):
+        return head.head.lemma_.lower() in _SPOKEN_ON
+    return False
+
+
+def _titled_outlet(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """A name the text titles with an outlet noun right before it ("Israeli news website
+    Walla", "the newspaper Haaretz"): an outlet, whatever NER took it for."""
+    return m.start > 0 and _outlet_noun(doc[m.start - 1], lex)
 
 
 def _beside_outlet(
@@ -204,12 +262,14 @@ def _cites_sources(doc: Doc, m: Mention, lex: Lexicon) -> bool:
 def _outlet_name(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     if name_key(m.text) in lex.outlets or _broadcaster(doc, m) or _cites_sources(doc, m, lex):
         return True
-    if m.label == "DICT":
-        return False  # an actor the dictionary knows is an outlet only where listed as one
     words = [t for t in doc[m.start : m.end]]
+    if m.label == "DICT":
+        # an actor the dictionary knows is an outlet only where listed as one, or named as
+        # one by its last word ("Al-Aqsa TV", issue 24A)
+        return len(words) > 1 and words[-1].lower_ in lex.outlet_words
     if any(t.lower_ in lex.outlet_words and t.text[:1].isupper() for t in words[1:]):
         return True  # "Sudan Tribune", "Press TV" (not a first word: "News Corp" is a company)
-    if _web_name(doc, m):
+    if _web_name(doc, m) or _titled_outlet(doc, m, lex):
         return True
     root = span_root(doc, m.start, m.end)
     near = [c for c in root.children if c.dep_ in ("appos", "compound", "amod")]

@@ -458,9 +458,11 @@ def find_mentions(
     out = []
     for m in chosen:
         if m.kind == "ner":
+            glued = m.label in ("PERSON", "GPE") and _glued_dash(doc, m)
             _resolve_ner(m, doc, dictionary, matchers)
-            if m.kind in ("gpe", "metonym") and _title_dateline(doc, m):
-                continue  # "Addis Abeba– Turkey aims to ...": where the story was filed
+            if (glued or m.kind in ("gpe", "metonym")) and _title_dateline(doc, m):
+                continue  # "Kyiv — Ukraine said", "Addis Abeba– Turkey aims to ...": where
+                # the story was filed (NER's person too where the dash is glued to it)
         elif m.kind == "metonym" and (locative(doc, m) or _venue(doc, m, matchers)):
             continue
         if m.kind == "skip":
@@ -492,6 +494,7 @@ def find_mentions(
     out = _splinters(doc, out, taken, dictionary)
     _other_names(doc, out, dictionary)
     or_names(doc, out, matchers.org_heads, dictionary)  # "X, or the Y Movement,"
+    out = _names_gone_on(doc, out)
     _state_organs(doc, out, matchers, dictionary)
     out = [m for m in out if not _administration(m, doc, dictionary, when)]
     for m in out:
@@ -1401,6 +1404,26 @@ def _splinters(
     return _merged(mentions, extra)
 
 
+def _names_gone_on(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the Barisan Revolusi Nasional Melayu Patani (BRN)": a known name NER's next name
+    goes on from, where the abbreviation after both is the known one's, is one longer name,
+    no second actor (issue 24A)."""
+    out = sorted(mentions, key=lambda m: m.start)
+    by_start = {m.start: m for m in out}
+    drop: set[int] = set()
+    for a, b in itertools.pairwise(out):
+        if a.actor is None or b.start != a.end or b.label not in ("PERSON", "ORG", "GPE"):
+            continue
+        if a.start in drop or b.end + 2 >= len(doc) or doc[b.end].text != "(":
+            continue
+        c = by_start.get(b.end + 1)
+        if c is None or c.actor != a.actor or doc[c.end].text != ")":
+            continue
+        a.end, a.text = b.end, doc[a.start : b.end].text
+        drop.add(b.start)
+    return [m for m in out if m.start not in drop]
+
+
 def _caps_run(doc: Doc, i: int) -> int:
     """How many words in capitals in a row hold token ``i``."""
     a = i
@@ -1469,6 +1492,7 @@ def _state_organs(
             or " ".join(words[-2:]) in matchers.state_organs
             # "India's Ministry of External Affairs", "the Department of State"
             or (len(words) > 2 and words[0] in matchers.state_organs and words[1] in ("of", "for"))
+            or _demonym_institution(words, matchers, dictionary)
         ):
             continue
         state = None
@@ -1499,6 +1523,18 @@ def _state_organs(
             # "Qatar's Foreign Ministry": a body of its own (issue 15a); "Russia's Defence
             # Ministry": the state
             m.actor, m.kind, m.label, m.text = body or state, "name", "ORGAN", text
+
+
+def _demonym_institution(words: list[str], matchers: Matchers, dictionary: ActorDictionary) -> bool:
+    """A name that is a state's demonym and one of its institutions and nothing more ("the
+    Sudanese Armed Forces", "the Myanmar Armed Forces"): the body "the Sudanese army" names,
+    one actor (issue 24A; not "the Libyan National Army", a name of its own)."""
+    for n in (1, 2):
+        noun, owner = " ".join(words[-n:]), " ".join(words[:-n])
+        if owner and noun in matchers.institutions:
+            state = dictionary.lookup_demonym(owner) or dictionary.lookup(owner)
+            return state is not None and dictionary.type_of_entry(state) == "state"
+    return False
 
 
 def _possessor_before(doc: Doc, m: Mention, men_at: dict[int, Mention]) -> Mention | None:
@@ -1872,6 +1908,18 @@ def _title_dateline(doc: Doc, m: Mention) -> bool:
     if s > 0 and "\n" not in doc[s - 1].text_with_ws:
         return False
     return doc[e + 1].text[:1].isupper()
+
+
+def _glued_dash(doc: Doc, m: Mention) -> bool:
+    """A dash glued to a name and spaced from what follows ("Addis Abeba– Turkey"): a
+    dateline's layout, not a dash around a phrase (spaced or closed on both sides)."""
+    e = m.end
+    return (
+        e + 1 < len(doc)
+        and doc[e].text in DATELINE_DASHES
+        and not doc[e - 1].whitespace_
+        and bool(doc[e].whitespace_)
+    )
 
 
 #: a state's rulers named by where they sit: "the government in Kyiv", "the regime in Damascus"

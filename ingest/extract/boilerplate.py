@@ -69,10 +69,11 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|ibn|de|van|von|da)
 BYLINE = re.compile(
     rf"(?m)^[ \t]*By\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*[ \t]*(?:,[^\n]{{0,60}})?$"
 )
+#: a credit line, also after a caption and a dash ("The envoys in Doha. – PHOTOS: AP")
 CREDIT_LINE = re.compile(
     r"(?im)(?:^|(?<=[.;]\s))\(?(?:(?:additional\s+)?reporting|editing|writing|compiled|"
     r"photographs?|photos?|images?|credit|video|graphic|(?:photo\s+)?caption)s?\s*(?:by|:)"
-    r"[^\n]*$"
+    r"[^\n]*$|(?<=\s[\u2013\u2014-]\s)(?:photograph|photo|image|credit)s?\s*:[^\n]*$"
 )
 #: a kicker: a short line all in capitals over a story ("ANALYSIS", "EXCLUSIVE", "LIVE")
 KICKER = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'&-]+(?:[ \t]+[A-Z][A-Z'&-]+){0,1}[ \t]*$")

@@ -392,7 +392,19 @@ def find_mentions(
         if _portfolio_after(doc, s, e, title_ends, matchers) and not dictionary.lookup(
             doc[s:e].text
         ):
-            cands.append((s, e, 1, None))  # "Minister of International Relations X"
+            # "Minister of International Relations X"; "Minister of Foreign Affairs and
+            # Cooperation of Angola" as one name: the portfolios, then the state (issue 24K)
+            k = _owner_after_of(doc, s, e, dictionary)
+            cands.append((s, k - 1 if k else e, 1, None))
+            continue
+        if (
+            ent.label_ != "PERSON"
+            and _portfolio_listed(doc, s, title_ends)
+            and not dictionary.lookup(doc[s:e].text)
+        ):  # "Minister of Foreign Affairs and International Cooperation of the Republic of
+            # Rwanda": a later portfolio of the list, up to the state that owns the office
+            k = _owner_after_of(doc, s, e, dictionary)
+            cands.append((s, k - 1 if k else e, 1, None))
             continue
         if dictionary.is_place(text) or name_key(text) in matchers.not_actors:
             cands.append((s, e, 2, None))
@@ -1761,8 +1773,11 @@ def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
     opened = next((i for i in range(s + 1, e) if doc[i].text == "("), None)
     if opened is not None and all(doc[i].text != ")" for i in range(opened, e)):
         e = opened  # "the Shanghai Cooperation Organisation (SCO" cut inside its bracket
-    while ent.label_ == "NORP" and e - 1 > s and e - 1 in in_title:
-        e -= 1  # "the Kenyan Cabinet Secretary": the nationality, then the title
+    trimmed = ent.label_ == "NORP" or ent.label_ in BLOCKING_LABELS
+    while trimmed and e - 1 > s and e - 1 in in_title:
+        # "the Kenyan Cabinet Secretary": the nationality, then the title; "the Angolan Head
+        # of State" read as a law: the title is no part of it (issue 24K)
+        e -= 1
     if ent.label_ == "ORG":
         e = _title_fragment_cut(doc, s, e, in_title)
     if ent.label_ == "ORG" and all(i in in_title for i in range(s, e)):
@@ -3237,6 +3252,52 @@ def _portfolio_after(doc: Doc, s: int, e: int, title_ends: set[int], matchers: M
     if doc[j - 1].lower_ not in PORTFOLIO_TITLES:
         return False
     return not any(t.lower_ in matchers.org_heads for t in doc[s:e])
+
+
+def _portfolio_listed(doc: Doc, s: int, title_ends: set[int]) -> bool:
+    """Whether the name at ``s`` is a later portfolio in a list of them after a title that
+    takes one (issue 24K): "Minister of Foreign Affairs and International Cooperation",
+    "Minister of Foreign Affairs, Regional Integration and Trade" (capitalized words, commas
+    and "and" back to the "of" or "for" after the title); not a name after a title's own
+    portfolio and a comma ("the Minister of Defence, Jane Doe": the comma ends the title)."""
+    j = s - 1
+    if j < 2 or doc[j].lower_ not in ("and", "&", ","):
+        return False
+    if doc[j].text == "," and (s + 1 >= len(doc) or doc[s + 1].lower_ not in ("and", ",")):
+        # the item after a comma must go on with the list, or it names the title's holder
+        k = s + 1
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in ("and", "&"):
+            return False
+    steps = 0
+    while j > 0 and steps < 12:
+        t = doc[j]
+        if t.lower_ in ("of", "for"):
+            title = doc[j - 1]
+            return j in title_ends and title.lemma_.lower() in PORTFOLIO_TITLES
+        listed = t.lower_ in ("and", "&", ",")
+        if not (listed or (t.text[:1].isupper() and t.is_alpha)):
+            return False
+        if t.ent_type_ in ("GPE", "NORP", "PERSON"):
+            return False  # "the foreign ministers of Rwanda, Angola and ...": states
+        j -= 1
+        steps += 1
+    return False
+
+
+def _owner_after_of(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> int:
+    """Where the owner's phrase starts after the first "of" inside a portfolio NER read as
+    one name, when a state ends it ("International Cooperation of the Republic of Rwanda":
+    "the Republic of Rwanda", whose formal name the dictionary's match takes), the token
+    after that "of"; 0 where no state ends the name."""
+    ofs = [k for k in range(s + 1, e - 1) if doc[k].lower_ == "of"]
+    for k in ofs:
+        first = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+        hit = dictionary.lookup(doc[first:e].text) if first < e else None
+        if hit is not None and dictionary.type_of_entry(hit) == "state":
+            return ofs[0] + 1
+    return 0
 
 
 def _portfolio_end(doc: Doc, e: int, taken: list[bool], portfolios: frozenset[str]) -> int:

@@ -499,6 +499,7 @@ def find_mentions(
     out = _names_before_titles(doc, out, taken, titles, dictionary)
     out = _acronyms(doc, out, taken, matchers, dictionary)
     bare_acronyms(doc, out, dictionary)  # "RSF, the press freedom group" (20)
+    out = _glued_long_names(doc, out, dictionary)  # "the Barisan ... Melayu Patani (BRN)" (24K)
     out = _splinters(doc, out, taken, dictionary)
     _other_names(doc, out, dictionary)
     or_names(doc, out, matchers.org_heads, dictionary)  # "X, or the Y Movement,"
@@ -3252,6 +3253,32 @@ def _portfolio_after(doc: Doc, s: int, e: int, title_ends: set[int], matchers: M
     if doc[j - 1].lower_ not in PORTFOLIO_TITLES:
         return False
     return not any(t.lower_ in matchers.org_heads for t in doc[s:e])
+
+
+def _glued_long_names(doc: Doc, out: list[Mention], dictionary: ActorDictionary) -> list[Mention]:
+    """A person NER found glued to the end of a known organization's name, before the
+    bracketed short form of that organization, is the rest of its long name (issue 24K):
+    "the Barisan Revolusi Nasional Melayu Patani (BRN)" (the dictionary knows the first three
+    words, NER read the last two as a person). Not a name after a comma or a word between,
+    nor one whose brackets hold another body ("Hamas Ismail Haniyeh (PLO)" keeps its person)."""
+    at = {m.start: m for m in out}
+    drop: set[int] = set()
+    for a in out:
+        b = at.get(a.end)
+        if b is None or not a.actor or not b.actor or b.end + 2 >= len(doc):
+            continue
+        if dictionary.type_of_entry(a.actor) != "organization":
+            continue
+        if b.label != "PERSON" or dictionary.type_of_entry(b.actor) != "person":
+            continue
+        short = at.get(b.end + 1)
+        if doc[b.end].text != "(" or short is None or short.actor != a.actor:
+            continue
+        if short.end >= len(doc) or doc[short.end].text != ")":
+            continue
+        a.end, a.text = b.end, span_text(doc, a.start, b.end)
+        drop.add(b.start)
+    return [m for m in out if m.start not in drop] if drop else out
 
 
 def _portfolio_listed(doc: Doc, s: int, title_ends: set[int]) -> bool:

@@ -3248,11 +3248,19 @@ def _portfolio_after(doc: Doc, s: int, e: int, title_ends: set[int], matchers: M
     """Whether an organization NER found is the portfolio of the title before it: "Minister
     of International Relations", "Secretary for Home Affairs" (no organization word in it)."""
     j = s - 1
-    if j < 1 or doc[j].lower_ not in ("of", "for") or j not in title_ends:
-        return False
-    if doc[j - 1].lower_ not in PORTFOLIO_TITLES:
+    if j < 1 or doc[j].lower_ not in ("of", "for") or not _takes_portfolio(doc, j, title_ends):
         return False
     return not any(t.lower_ in matchers.org_heads for t in doc[s:e])
+
+
+def _takes_portfolio(doc: Doc, j: int, title_ends: set[int]) -> bool:
+    """Whether the "of" or "for" at ``j`` follows a title that takes a portfolio: "Minister
+    of", also in the plural, which the title matcher does not list ("the ministers of Foreign
+    Affairs and Defence of A and B", issue 24K)."""
+    title = doc[j - 1]
+    if title.lemma_.lower() not in PORTFOLIO_TITLES and title.lower_ not in PORTFOLIO_TITLES:
+        return False
+    return j in title_ends or title.tag_ in ("NNS", "NNPS")
 
 
 def _glued_long_names(doc: Doc, out: list[Mention], dictionary: ActorDictionary) -> list[Mention]:
@@ -3301,8 +3309,7 @@ def _portfolio_listed(doc: Doc, s: int, title_ends: set[int]) -> bool:
     while j > 0 and steps < 12:
         t = doc[j]
         if t.lower_ in ("of", "for"):
-            title = doc[j - 1]
-            return j in title_ends and title.lemma_.lower() in PORTFOLIO_TITLES
+            return _takes_portfolio(doc, j, title_ends)
         listed = t.lower_ in ("and", "&", ",")
         if not (listed or (t.text[:1].isupper() and t.is_alpha)):
             return False
@@ -3315,15 +3322,16 @@ def _portfolio_listed(doc: Doc, s: int, title_ends: set[int]) -> bool:
 
 def _owner_after_of(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> int:
     """Where the owner's phrase starts after the first "of" inside a portfolio NER read as
-    one name, when a state ends it ("International Cooperation of the Republic of Rwanda":
-    "the Republic of Rwanda", whose formal name the dictionary's match takes), the token
-    after that "of"; 0 where no state ends the name."""
+    one name, when a state follows an "of" ("International Cooperation of the Republic of
+    Rwanda": "the Republic of Rwanda", whose formal name the dictionary's match takes; "Trade
+    of Kenya and Uganda"), the token after that "of"; 0 where no state follows one."""
     ofs = [k for k in range(s + 1, e - 1) if doc[k].lower_ == "of"]
     for k in ofs:
         first = k + 2 if doc[k + 1].lower_ == "the" else k + 1
-        hit = dictionary.lookup(doc[first:e].text) if first < e else None
-        if hit is not None and dictionary.type_of_entry(hit) == "state":
-            return ofs[0] + 1
+        for end in range(e, first, -1):  # "of Kenya and Uganda": the first state will do
+            hit = dictionary.lookup(doc[first:end].text)
+            if hit is not None and dictionary.type_of_entry(hit) == "state":
+                return ofs[0] + 1
     return 0
 
 

@@ -40,6 +40,7 @@ FLOORS = {
     "speakers-portfolios": 0.95,
     "speakers-seats": 0.95,
     "speakers-lists": 0.95,
+    "speakers-long-titles": 0.95,
     "actors-names": 0.95,
     "speakers-interviews": 0.95,
     "mediation-tracks": 0.95,

@@ -533,7 +533,7 @@ class DocContext:
             if self.when is not None and not role.valid(self.when):
                 continue
             score = title_score(title, role.title, self.lex)
-            if score == 0:
+            if score == 0 or (score == 1 and not self._posting_named(role.title)):
                 continue
             rank = (score, role.start or date.min)
             have = best.get(aid)
@@ -554,6 +554,21 @@ class DocContext:
             hit, role.of, role.title, self.sent_of[at], 0.7 * self.role_confidence, role
         )
         return hit
+
+    def _posting_named(self, role_title: str) -> bool:
+        """Whether the posting a role's title names ("Ambassador to the United Nations",
+        "Special Envoy for Sudan") is named in this document, or the title names none: a bare
+        "the US ambassador" is one of the state's many ambassadors, the one to the UN only
+        where the text names the UN (issue 24K)."""
+        words = role_title.split()
+        at = next((i for i, w in enumerate(words) if w.lower() in ("to", "for", "at")), None)
+        if at is None or at + 1 >= len(words):
+            return True
+        posting = " ".join(w for w in words[at + 1 :] if w.lower() != "the")
+        if posting.lower() in self.text.lower():
+            return True
+        actor = self.dict.lookup(posting)
+        return actor is not None and any(m.actor == actor for m in self.mentions)
 
     def holder_anywhere(self, title: str, at: int) -> str | None:
         """The one person whose role title is exactly ``title`` ("CIA director") on the

@@ -392,7 +392,19 @@ def find_mentions(
         if _portfolio_after(doc, s, e, title_ends, matchers, dictionary) and not dictionary.lookup(
             doc[s:e].text
         ):
-            cands.append((s, e, 1, None))  # "Minister of International Relations X"
+            # "Minister of International Relations X"; "Minister of Foreign Affairs and
+            # Cooperation of Angola" as one name: the portfolios, then the state (issue 24K)
+            k = _owner_after_of(doc, s, e, dictionary)
+            cands.append((s, k - 1 if k else e, 1, None))
+            continue
+        if (
+            ent.label_ != "PERSON"
+            and _portfolio_listed(doc, s, title_ends)
+            and not dictionary.lookup(doc[s:e].text)
+        ):  # "Minister of Foreign Affairs and International Cooperation of the Republic of
+            # Rwanda": a later portfolio of the list, up to the state that owns the office
+            k = _owner_after_of(doc, s, e, dictionary)
+            cands.append((s, k - 1 if k else e, 1, None))
             continue
         if dictionary.is_place(text) or name_key(text) in matchers.not_actors:
             cands.append((s, e, 2, None))
@@ -491,6 +503,7 @@ def find_mentions(
     out = _names_before_titles(doc, out, taken, titles, dictionary)
     out = _acronyms(doc, out, taken, matchers, dictionary)
     bare_acronyms(doc, out, dictionary)  # "RSF, the press freedom group" (20)
+    out = _glued_long_names(doc, out, dictionary)  # "the Barisan ... Melayu Patani (BRN)" (24K)
     out = _splinters(doc, out, taken, dictionary)
     _other_names(doc, out, dictionary)
     or_names(doc, out, matchers.org_heads, dictionary)  # "X, or the Y Movement,"
@@ -1813,8 +1826,11 @@ def _trim(ent: Span, in_title: set[int]) -> tuple[int, int]:
     opened = next((i for i in range(s + 1, e) if doc[i].text == "("), None)
     if opened is not None and all(doc[i].text != ")" for i in range(opened, e)):
         e = opened  # "the Shanghai Cooperation Organisation (SCO" cut inside its bracket
-    while ent.label_ == "NORP" and e - 1 > s and e - 1 in in_title:
-        e -= 1  # "the Kenyan Cabinet Secretary": the nationality, then the title
+    trimmed = ent.label_ == "NORP" or ent.label_ in BLOCKING_LABELS
+    while trimmed and e - 1 > s and e - 1 in in_title:
+        # "the Kenyan Cabinet Secretary": the nationality, then the title; "the Angolan Head
+        # of State" read as a law: the title is no part of it (issue 24K)
+        e -= 1
     if ent.label_ == "ORG":
         e = _title_fragment_cut(doc, s, e, in_title)
     if ent.label_ == "ORG" and all(i in in_title for i in range(s, e)):
@@ -3332,7 +3348,9 @@ def _portfolio_after(
         return False
     title = doc[j - 1].lower_
     if not (
-        (title in PORTFOLIO_TITLES and (j in title_ends or j < s - 1)) or title in PORTFOLIO_PLURALS
+        (title in PORTFOLIO_TITLES and (j in title_ends or j < s - 1))
+        or title in PORTFOLIO_PLURALS
+        or _takes_portfolio(doc, j, title_ends)
     ):
         return False
     k = _state_after_of(doc, s, e, dictionary) if e - s > 2 else 0
@@ -3365,6 +3383,88 @@ def _portfolio_word(t: Token) -> bool:
     return (
         t.is_alpha and t.text[:1].isupper() and t.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON")
     )
+
+
+def _takes_portfolio(doc: Doc, j: int, title_ends: set[int]) -> bool:
+    """Whether the "of" or "for" at ``j`` follows a title that takes a portfolio: "Minister
+    of", also in the plural, which the title matcher does not list ("the ministers of Foreign
+    Affairs and Defence of A and B", issue 24K)."""
+    title = doc[j - 1]
+    if title.lemma_.lower() not in PORTFOLIO_TITLES and title.lower_ not in PORTFOLIO_TITLES:
+        return False
+    return j in title_ends or title.tag_ in ("NNS", "NNPS")
+
+
+def _glued_long_names(doc: Doc, out: list[Mention], dictionary: ActorDictionary) -> list[Mention]:
+    """A person NER found glued to the end of a known organization's name, before the
+    bracketed short form of that organization, is the rest of its long name (issue 24K):
+    "the Barisan Revolusi Nasional Melayu Patani (BRN)" (the dictionary knows the first three
+    words, NER read the last two as a person). Not a name after a comma or a word between,
+    nor one whose brackets hold another body ("Hamas Ismail Haniyeh (PLO)" keeps its person)."""
+    at = {m.start: m for m in out}
+    drop: set[int] = set()
+    for a in out:
+        b = at.get(a.end)
+        if b is None or not a.actor or not b.actor or b.end + 2 >= len(doc):
+            continue
+        if dictionary.type_of_entry(a.actor) != "organization":
+            continue
+        if b.label != "PERSON" or dictionary.type_of_entry(b.actor) != "person":
+            continue
+        short = at.get(b.end + 1)
+        if doc[b.end].text != "(" or short is None or short.actor != a.actor:
+            continue
+        if short.end >= len(doc) or doc[short.end].text != ")":
+            continue
+        a.end, a.text = b.end, span_text(doc, a.start, b.end)
+        drop.add(b.start)
+    return [m for m in out if m.start not in drop] if drop else out
+
+
+def _portfolio_listed(doc: Doc, s: int, title_ends: set[int]) -> bool:
+    """Whether the name at ``s`` is a later portfolio in a list of them after a title that
+    takes one (issue 24K): "Minister of Foreign Affairs and International Cooperation",
+    "Minister of Foreign Affairs, Regional Integration and Trade" (capitalized words, commas
+    and "and" back to the "of" or "for" after the title); not a name after a title's own
+    portfolio and a comma ("the Minister of Defence, Jane Doe": the comma ends the title)."""
+    j = s - 1
+    if j < 2 or doc[j].lower_ not in ("and", "&", ","):
+        return False
+    if doc[j].text == "," and (s + 1 >= len(doc) or doc[s + 1].lower_ not in ("and", ",")):
+        # the item after a comma must go on with the list, or it names the title's holder
+        k = s + 1
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in ("and", "&"):
+            return False
+    steps = 0
+    while j > 0 and steps < 12:
+        t = doc[j]
+        if t.lower_ in ("of", "for"):
+            return _takes_portfolio(doc, j, title_ends)
+        listed = t.lower_ in ("and", "&", ",")
+        if not (listed or (t.text[:1].isupper() and t.is_alpha)):
+            return False
+        if t.ent_type_ in ("GPE", "NORP", "PERSON"):
+            return False  # "the foreign ministers of Rwanda, Angola and ...": states
+        j -= 1
+        steps += 1
+    return False
+
+
+def _owner_after_of(doc: Doc, s: int, e: int, dictionary: ActorDictionary) -> int:
+    """Where the owner's phrase starts after the first "of" inside a portfolio NER read as
+    one name, when a state follows an "of" ("International Cooperation of the Republic of
+    Rwanda": "the Republic of Rwanda", whose formal name the dictionary's match takes; "Trade
+    of Kenya and Uganda"), the token after that "of"; 0 where no state follows one."""
+    ofs = [k for k in range(s + 1, e - 1) if doc[k].lower_ == "of"]
+    for k in ofs:
+        first = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+        for end in range(e, first, -1):  # "of Kenya and Uganda": the first state will do
+            hit = dictionary.lookup(doc[first:end].text)
+            if hit is not None and dictionary.type_of_entry(hit) == "state":
+                return ofs[0] + 1
+    return 0
 
 
 def _portfolio_end(doc: Doc, e: int, taken: list[bool], portfolios: frozenset[str]) -> int:

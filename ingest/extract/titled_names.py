@@ -63,6 +63,9 @@ def left_role(ctx: DocContext, m: Mention) -> tuple[str, list[str], bool] | None
         spoken = _spoken_for(ctx, i, j, m)
         if spoken is not None:  # "a spokesman for the paramilitary group, X"
             return spoken
+        closing = _closing_owner(ctx, i, j)
+        if closing is not None:  # "the Minister of A and B of the Republic of Rwanda, X"
+            return closing
     elif ctx.title_at[i] is None and ctx.men[i] is None:
         # "Minister for Internal Affairs X": the title before its portfolio
         at = next((x for x in range(j + 1, i) if ctx.title_at[x] is not None), None)
@@ -272,6 +275,29 @@ def _spoken_for(
     return title, [owner], False
 
 
+def _closing_owner(ctx: DocContext, last: int, comma: int) -> tuple[str, list[str], bool] | None:
+    """A state or organization named after a second "of" that closes a title's portfolios
+    right before the comma and the name (issue 24K): "the Minister of Foreign Affairs and
+    International Cooperation of the Republic of Rwanda, X" (the parser hangs the owner on
+    the last portfolio, not on the title); not the title's own "of" ("the envoy of Sudan",
+    a brief or a principal the other readers weigh), a place, a person, or after "former"."""
+    doc = ctx.doc
+    span = ctx.title_at[last]
+    mm = ctx.men[comma - 1]
+    if span is None or mm is None or mm.end != comma or not mm.actor or mm.brief or mm.place:
+        return None
+    if ctx.type_of(mm.actor) not in ("state", "organization"):
+        return None
+    at = mm.start - 1
+    if at > 0 and doc[at].lower_ == "the":
+        at -= 1
+    if at <= last + 1 or doc[at].lower_ != "of" or not _capitalized_run(doc, last + 1, at):
+        return None
+    if any(blocks(doc[x], ctx.lex.role_blockers) for x in range(max(0, span[0] - 3), comma)):
+        return None  # "the former Minister of A of B, X"
+    return doc[span[0] : span[1]].text, [mm.actor], False
+
+
 def _portfolio_title(ctx: DocContext, comma: int) -> int | None:
     """The last word of a title whose portfolio ends at ``comma``: "the US special envoy
     for Sudan, X", "the UN's special adviser on Cyprus, X", "the bloc's special
@@ -280,7 +306,10 @@ def _portfolio_title(ctx: DocContext, comma: int) -> int | None:
     X")."""
     doc = ctx.doc
     k = ctx.sent_of[comma]
-    for p in range(comma - 2, max(-1, comma - 10), -1):
+    for p in range(comma - 2, max(-1, comma - 16), -1):
+        if p <= comma - 10 and not _capitalized_run(doc, p + 1, comma):
+            return None  # past eight words only a run of capitalized words, as in "Minister
+            # of Foreign Affairs and International Cooperation of the Republic of Rwanda, X"
         # "for Political Affairs, Peace and Security, X", "of the self-declared republic"
         listed = doc[p].text == "," and doc[p + 1].text[:1].isupper()
         # "the Houthis' negotiating delegation": an apostrophe tagged as a closing quote
@@ -297,6 +326,15 @@ def _portfolio_title(ctx: DocContext, comma: int) -> int | None:
         if portfolio and p > 0 and ctx.title_at[p - 1] is not None:
             return p - 1
     return None
+
+
+def _capitalized_run(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens ``a`` to ``b`` are capitalized words and the small words of a long
+    title's portfolios and owner ("of", "the", "and", "&", commas; issue 24K)."""
+    return all(
+        (t.text[:1].isupper() and t.is_alpha) or t.lower_ in ("of", "the", "and", "&", ",")
+        for t in doc[a:b]
+    )
 
 
 def right_role(

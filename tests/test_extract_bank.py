@@ -187,6 +187,8 @@ FLOORS = {
     "demands-positions": 0.95,
     # issue-22D
     "demands-owners": 0.95,
+    # issue-24D
+    "demands-claims": 0.95,
     # issue 21Q
     "speakers-antecedents": 0.95,
     # issue 22Q

@@ -8,6 +8,8 @@ word them:
 - pressure put on another to act: "the United States stepped up pressure on Israel to allow
   more aid into Gaza", "European leaders are piling pressure on Moscow to accept a ceasefire",
   "Qatar has put pressure on Hamas to release the hostages" (`demands.pressure_nouns`);
+  owned by a name or demonym before the noun too ("intense American pressure on Israel to
+  continue the negotiations", "came under Egyptian pressure to accept X", issue-24D);
 - time given to another to act: "the M23 gave the army 48 hours to lay down its weapons",
   "gave the TPLF a three-day deadline to surrender Mekelle", "has given Damascus until Friday
   to pull its tanks out", "set a deadline for Hamas to accept the proposal"
@@ -86,8 +88,11 @@ class DemandPressure(DemandOwners):
             None,
         )
         pressed = _pobj(on)
-        if owner is not None:
-            sources = ctx.resolve.resolve_np(owner)
+        # "intense American pressure on Israel to X", "came under US pressure to X": a name or
+        # demonym before the noun owns the pressure as a possessive would (issue-24D)
+        named = self._named_owners(n) if owner is None else []
+        if owner is not None or named:
+            sources = ctx.resolve.resolve_np(owner) if owner is not None else named
             if pressed is None and n.dep_ == "pobj" and n.head.lower_ == "under":
                 # "Israel is under pressure from Washington to X", "Under pressure from
                 # Qatar to X, Hamas agreed ...": the one under it is the clause's subject
@@ -102,6 +107,24 @@ class DemandPressure(DemandOwners):
         if pressed is None or act is None:
             return  # "increased military pressure on Hamas": no act asked
         self._asked_of(sources, ctx.resolve.resolve_np(pressed), act, n)
+
+    def _named_owners(self, n: Token) -> list[Resolved]:
+        """The actors named before a noun ("American pressure", "US pressure", "Qatari and
+        Egyptian pressure"): modifiers that are mentions of actors."""
+        ctx = self.ctx
+        mods = [
+            c
+            for c in n.children
+            if c.dep_ in ("amod", "compound", "nmod")
+            and c.i < n.i
+            and (m := ctx.men[c.i])
+            and m.actor
+        ]
+        mods += [x for c in mods for x in c.conjuncts if (m := ctx.men[x.i]) and m.actor]
+        out: list[Resolved] = []
+        for c in mods:
+            out += [r for r in ctx.resolve.actors_as_resolved(c) if r not in out]
+        return out
 
     def _deadline(self, v: Token) -> None:
         """ "gave the army 48 hours to lay down its weapons", "set a deadline for Hamas to

@@ -104,6 +104,8 @@ class DemandVerbs(DemandOwners):
         )
         if urged is not None and contentless_act(urged, ctx.lex):
             return  # "urged the parties to use these days well": no content asked
+        if act is None and _said_act(urged, ctx.lex.said_acts):
+            return  # "would like to confirm that ...": a wish to say is saying (24D)
         if act is not None:
             subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
             if subj is not None and share_actor(ctx, sources, ctx.resolve.resolve_np(subj)):
@@ -571,3 +573,14 @@ def _described_deal(clause: Token, subj: Token, copulas: frozenset[str]) -> bool
         return False  # a subjunctive ("that the deal be temporary"), a position ("the plan
         # was the only basis for talks")
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+
+
+def _said_act(act: Token | None, said: frozenset[str]) -> bool:
+    """ "would like to confirm that ...", "wants to thank Kazakhstan": the speaker's own act of
+    saying after a verb of wanting (issue-24D)."""
+    return (
+        act is not None
+        and act.dep_ == "xcomp"
+        and act.lemma_.lower() in said
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in act.children)
+    )

@@ -250,6 +250,7 @@ class Demands(CueSection):
     intent_verbs: Words = Field(default_factory=list)
     general_appeals: Words = Field(default_factory=list)
     contentless_acts: Words = Field(default_factory=list)
+    said_acts: Words = Field(default_factory=list)  # issue-24D
     contentless_nouns: Words = Field(default_factory=list)
     fulfil_verbs: Words = Field(default_factory=list)
     # issue-15d
@@ -731,6 +732,8 @@ class Lexicon:
     #: "urged the sides to keep talking": acts, and the nouns they may take, that ask for
     #: no content (see :mod:`.topic_spans`)
     contentless_acts: frozenset[str]
+    #: "would like to confirm that ...": the speaker's own act of saying, no demand (24D)
+    said_acts: frozenset[str]
     contentless_nouns: frozenset[str]
     #: "its demands were met", "conditions are satisfied": verbs that say a demand was granted
     #: (see :mod:`.met_demands`)
@@ -1182,6 +1185,7 @@ class Lexicon:
             background_verbs=fs(de.background_verbs),
             general_appeals=fs(de.general_appeals),
             contentless_acts=fs(de.contentless_acts),
+            said_acts=fs(de.said_acts),
             contentless_nouns=fs(de.contentless_nouns),
             fulfil_verbs=fs(de.fulfil_verbs),
             demand_plans=fs(de.plans),

@@ -472,6 +472,9 @@ class Targets:
             return False
         if any(c.dep_ == "aux" for c in clause.children):
             return False
+        if clause.lemma_.lower() == "be" and clause.lower_ != "be":
+            return False  # "insisted that both parties are now closer": a finite "be" is an
+            # indicative whatever the tense above it, a claim, not a demand (issue-24D)
         if clause.tag_ == "VB":
             return True
         if clause.tag_ == "VBP" and subj.tag_ in ("NN", "NNP"):  # "that Washington lift"
@@ -1270,12 +1273,14 @@ def _hung_far(head: Token, first: Token) -> bool:
 
 def _aside(prep: Token) -> bool:
     """ "for its part", "on their part", "for his part": a discourse aside, no argument; so is
-    whom one speaks for ("on behalf of the group", issue-21D)."""
+    whom one speaks for ("on behalf of the group", issue-21D) and a day ("insisted on Monday
+    that ...", issue-24D)."""
     return prep.dep_ == "prep" and any(
         g.dep_ == "pobj"
         and (
             (g.lemma_.lower() == "part" and any(x.dep_ == "poss" for x in g.children))
             or (g.lower_ == "behalf" and prep.lower_ in ("on", "in"))
+            or (prep.lower_ == "on" and g.ent_type_ in ("DATE", "TIME"))
         )
         for g in prep.children
     )

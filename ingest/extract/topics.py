@@ -30,7 +30,9 @@ MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "quantmod", 
 
 #: determiners that negate what the phrase names ("no foreign troops", "no executive powers")
 NEGATIVE_DETS = frozenset({"no", "neither"})
-NP_PREPS = frozenset({"for", "on", "of", "to", "over", "from", "with", "against", "in"})
+#: a noun's complement that says what it is; "about" since issue-24R ("discussions about
+#: retractions from the July terms", not "discussions")
+NP_PREPS = frozenset({"for", "on", "of", "to", "over", "from", "with", "against", "in", "about"})
 MAX_TOKENS = 12
 #: prepositions of a demanded act's aim ("move toward a peace declaration")
 VP_PREPS = NP_PREPS | {"into", "out", "toward", "towards"}

@@ -143,7 +143,11 @@ def _says_what(head: Token) -> bool:
     return any(
         c.dep_ == "acl"
         and c.pos_ == "VERB"
-        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        and (
+            any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            # issue-24R: who drew it up ("an agreement allegedly drawn up by X with Y's help")
+            or (c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children))
+        )
         for c in head.children
     )
 

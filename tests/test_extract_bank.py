@@ -170,6 +170,8 @@ FLOORS = {
     "rejections-wire": 0.95,
     # issue 22R
     "rejections-apposed": 0.95,
+    # issue-24R
+    "rejections-unheld": 0.95,
     # issue 20F
     "speakers-appointed": 0.95,
     "speakers-named-bodies": 0.95,

@@ -64,7 +64,9 @@ def analyze(
     speakers.emit()
     ctx.out.settle_stance_sources()  # roles found after the stances (issue 10r)
     # one demand worded twice in the document, one topic (issue 12k)
-    merge_same_demands(ctx.out, ctx.topics.by_id, lexicon.topic_stopwords | lexicon.topic_drop)
+    stop = lexicon.topic_stopwords | lexicon.topic_drop
+    merge_same_demands(ctx.out, ctx.topics.by_id, stop)
+    merge_same_demands(ctx.out, ctx.topics.by_id, stop, "rejects")  # issue-24R
     if not every_mention:
         keep = acting_actors(ctx) | speakers.idle
         ctx.keep_actors(keep)

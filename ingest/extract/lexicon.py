@@ -301,6 +301,7 @@ class Rejects(CueSection):
     forecast_verbs: Words = Field(default_factory=list)
     # issue 14r
     accusing: Words = Field(default_factory=list)
+    avoiding: Words = Field(default_factory=list)  # issue-24R
     electoral: Words = Field(default_factory=list)
     retaining: Words = Field(default_factory=list)
     agreeing: Words = Field(default_factory=list)
@@ -777,6 +778,8 @@ class Lexicon:
     # issue 14r
     #: "accused X of stalling. X rejected the claims": what is claimed is said of X, no demand
     accusing: frozenset[str]
+    #: "to avoid scuttling the deal": a rejection kept from, no stance (issue-24R)
+    reject_avoiding: frozenset[str]
     #: "did not support his candidacy": a vote in an election, no stance in the talks
     electoral: frozenset[str]
     #: "insisted on keeping its arms": giving them up refused
@@ -1228,6 +1231,7 @@ class Lexicon:
             stopping=fs(rj.stopping),
             forecast_verbs=fs(rj.forecast_verbs),
             accusing=fs(rj.accusing),
+            reject_avoiding=fs(rj.avoiding),
             electoral=fs(rj.electoral),
             retaining=fs(rj.retaining),
             agreeing=fs(rj.agreeing),

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from actorgraph.ingest.extract.demand_owners import share_actor
 from actorgraph.ingest.extract.lexicon import FUTURE_AUXILIARIES
 from actorgraph.ingest.extract.records import Resolved
 from actorgraph.ingest.extract.stance_rules import (
@@ -195,6 +196,22 @@ class RejectRules(StanceRules):
             if who is not None and (who.pos_ == "PRON" or ctx.men[who.i] is not None):
                 who = None  # "until Israel agrees": the clause says enough
             self._emit("demands", sources, _one(ctx.topics.from_vp(until, agent=who)), v, 0.6)
+
+    def _unheld(self, rtype: str, sources: list[Resolved], cue: Token) -> str | None:
+        """Why a rejection read on ``cue`` is no stance of ``sources`` (issue-24R): one another
+        voice says they hold ("an Armenian lawmaker claimed that Baku is rejecting the
+        proposals"; said of one's own side it stands), or a rejection avoided or risked ("to
+        avoid scuttling the deal", "risks derailing the talks")."""
+        if rtype != "rejects":
+            return None
+        if _avoided(cue, self.ctx.lex):
+            return "avoided"
+        said = attributor(cue, self.ctx.lex.demand_attributing)
+        if said is not None and said.lemma_.lower() not in DENIALS:
+            by = self.ctx.resolve.subject_actors(said)
+            if not share_actor(self.ctx, by, sources):
+                return "attributed"
+        return None
 
     def _prompt_subject(self, v: Token) -> list[Resolved]:
         """ "Israel was quick to reject the plan", "was swift to dismiss X", "Hamas was the
@@ -1577,9 +1594,10 @@ class RejectRules(StanceRules):
         happening = be.lemma_.lower() in ctx.lex.happening and thing.dep_ == "nsubj"
         if not happening and (be.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in kids)):
             return
-        can = any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in kids) and not any(
-            c.dep_ == "prep" and c.lower_ in EXCEPTING for c in [*kids, *thing.children]
-        )  # "there can be no talks with terrorists" (issue 20R), not "no peace without X"
+        if any(c.dep_ == "prep" and c.lower_ in EXCEPTING for c in [*kids, *thing.children]):
+            return  # "there can (will) be no peace without X": a condition (issue-24R)
+        # "there can be no talks with terrorists" (issue 20R)
+        can = any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in kids)
         if not can and not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in kids):
             return  # "there is no plan", "there can be no peace without X"
         if ctx.irrealis(be) or self._unless(be) is not None:
@@ -1924,6 +1942,34 @@ def idiom_target(v: Token, tail: tuple[str, ...]) -> Token | None:
         # "brushed aside the idea" may hang "the idea" on the particle
         obj = next((g for f in found for g in f.children if g.dep_ in ("pobj", "dobj")), None)
     return obj
+
+
+def attributor(v: Token, attributing: frozenset[str]) -> Token | None:
+    """The verb of attributing ``v``'s clause is the content of ("claimed that Baku is
+    rejecting X", "believes Hamas will turn it down", "alleged that Kyiv had refused to
+    ..."), through at most four clause links; None when no such verb governs it."""
+    cur = v
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "pcomp", "pobj", "prep") or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in attributing:
+            return cur
+    return None
+
+
+def _avoided(v: Token, lex: Lexicon) -> bool:
+    """ "to avoid scuttling an emerging deal", "would risk derailing the talks", "to prevent
+    it from torpedoing the truce": a rejection someone is to keep from, no stance taken
+    (``rejects.avoiding``)."""
+    cur = v
+    for _ in range(2):
+        if cur.dep_ not in ("xcomp", "pcomp", "prep") or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in lex.reject_avoiding:
+            return True
+    return False
 
 
 def _says_no(v: Token, tails: tuple[tuple[str, ...], ...]) -> bool:

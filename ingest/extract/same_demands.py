@@ -124,13 +124,18 @@ def same_demand(
     return len(wa & wb) >= 2 and len(wa - wb) <= 1 and len(wb - wa) <= 1
 
 
-def merge_same_demands(out: Records, topics: dict[str, Topic], stopwords: frozenset[str]) -> None:
+def merge_same_demands(
+    out: Records, topics: dict[str, Topic], stopwords: frozenset[str], rtype: str = "demands"
+) -> None:
     """Give each source's demands that are one demand worded twice one topic (``topics``:
-    the document's topics by id)."""
+    the document's topics by id); with ``rtype`` "rejects", its rejections whose names have
+    two words or more each (issue-24R: "the rejection of another hostage release proposal",
+    "after rejecting repeated proposals to release hostages"; not "the truce" and "the
+    ceasefire plan")."""
     vocab = vocabulary(stopwords)
     by_source: dict[str, list[str]] = {}
     for rec in out.relations:
-        if rec["type"] == "demands" and rec["target"] in topics:
+        if rec["type"] == rtype and rec["target"] in topics:
             ids = by_source.setdefault(rec["source"], [])
             if rec["target"] not in ids:
                 ids.append(rec["target"])
@@ -142,6 +147,8 @@ def merge_same_demands(out: Records, topics: dict[str, Topic], stopwords: frozen
         parent = list(range(len(ids)))
         for i in range(len(ids)):
             for j in range(i + 1, len(ids)):
+                if rtype != "demands" and min(len(sigs[i][0]), len(sigs[j][0])) < 2:
+                    continue  # "rejected the truce", "rejected the ceasefire plan": two things
                 if same_demand(sigs[i], sigs[j], vocab.acts):
                     parent[_root(parent, j)] = _root(parent, i)
         groups: dict[int, list[int]] = {}
@@ -155,7 +162,7 @@ def merge_same_demands(out: Records, topics: dict[str, Topic], stopwords: frozen
                 if k != keep:
                     renames[(source, ids[k])] = ids[keep]
     if renames:
-        _retarget(out, renames)
+        _retarget(out, renames, rtype)
 
 
 def _root(parent: list[int], k: int) -> int:
@@ -166,14 +173,14 @@ def _root(parent: list[int], k: int) -> int:
     return k
 
 
-def _retarget(out: Records, renames: dict[tuple[str, str], str]) -> None:
-    """Point the demands at their kept topics, once per sentence, and the statements they
+def _retarget(out: Records, renames: dict[tuple[str, str], str], rtype: str) -> None:
+    """Point the stances at their kept topics, once per sentence, and the statements they
     were found in at the kept topic."""
     kept: list[dict[str, Any]] = []
     seen: set[tuple[str, str, int]] = set()
     moved: dict[str, set[tuple[str, str]]] = {}
     for rec in out.relations:
-        if rec["type"] == "demands":
+        if rec["type"] == rtype:
             new = renames.get((rec["source"], rec["target"]))
             if new is not None:
                 if rec.get("statement"):

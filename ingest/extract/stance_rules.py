@@ -173,7 +173,7 @@ class StanceRules:
         """One stance per source and target (a coordinated object gives several); with
         ``longer_negates``, a "no longer" on the cue is its negation, not a stance given up
         ("will no longer negotiate with X", issue 17r)."""
-        dropped = self._dropped(cue, longer_negates)
+        dropped = self._dropped(cue, longer_negates) or self._unheld(rtype, sources, cue)
         trace = stance_trace.TRACE
         if trace is not None:
             trace.proposed(
@@ -197,6 +197,11 @@ class StanceRules:
             if rtype == "rejects" and self._own_demand(sources, target):
                 continue  # "We asked for X first. That is unacceptable to us": not X
             self.ctx.out.stance(rtype, sources, target, cue, conf)
+
+    def _unheld(self, rtype: str, sources: list[Resolved], cue: Token) -> str | None:
+        """Why the sentence holds no stance of ``sources`` on ``cue`` although a rule read one
+        (None: it does); the rejection rules say when (issue-24R)."""
+        return None
 
     def _dropped(self, cue: Token, longer_negates: bool) -> str | None:
         """Why a stance on ``cue`` is not taken (None: it is): the reason's name."""

@@ -758,10 +758,14 @@ class Targets:
             thing = self.seen(xcomp)
             if thing is not None:  # "wants to see a full withdrawal" (issue-20D)
                 return self.nps(thing)
+        chained = lex.demand_verbs.get(xcomp.lemma_.lower()) if xcomp is not None else None
         if xcomp is not None and (
-            xcomp.lemma_.lower() in lex.demand_verbs or xcomp.lemma_.lower() in CHAIN_VERBS
+            (chained is not None and self.frame_ok(xcomp, chained))
+            or xcomp.lemma_.lower() in CHAIN_VERBS
         ):
-            # a pressure chain, "urged A to press B to accept C": what the chain ends in
+            # a pressure chain, "urged A to press B to accept C": what the chain ends in; not
+            # a verb of demanding in another sense ("implored X to hold off on the assault":
+            # the holding off, not the assault; issue-24R)
             chain = self.of_verb(xcomp, allow_actor=False)
             if chain:
                 return chain

@@ -30,7 +30,9 @@ MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "quantmod", 
 
 #: determiners that negate what the phrase names ("no foreign troops", "no executive powers")
 NEGATIVE_DETS = frozenset({"no", "neither"})
-NP_PREPS = frozenset({"for", "on", "of", "to", "over", "from", "with", "against", "in"})
+#: a noun's complement that says what it is; "about" since issue-24R ("discussions about
+#: retractions from the July terms", not "discussions")
+NP_PREPS = frozenset({"for", "on", "of", "to", "over", "from", "with", "against", "in", "about"})
 MAX_TOKENS = 12
 #: prepositions of a demanded act's aim ("move toward a peace declaration")
 VP_PREPS = NP_PREPS | {"into", "out", "toward", "towards"}
@@ -141,7 +143,11 @@ def _says_what(head: Token) -> bool:
     return any(
         c.dep_ == "acl"
         and c.pos_ == "VERB"
-        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        and (
+            any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            # issue-24R: who drew it up ("an agreement allegedly drawn up by X with Y's help")
+            or (c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children))
+        )
         for c in head.children
     )
 

@@ -166,3 +166,62 @@ def test_the_names_a_mediator_noun_is_the_title_of(text: str, names: str) -> Non
     noun = next(t for t in doc if t.lower_ in ("mediator", "mediators"))
     listed = " ".join(t.text for t in _titled_list(noun)[0] if t.pos_ == "PROPN")
     assert listed == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who mediates beside a mediator, in its own phrase
+        (
+            "Talks between Mali and Niger resumed. Ghana, together with Togo, hosted the talks.",
+            GHANA | {("togo", "mali"), ("togo", "niger")},
+        ),
+        (
+            "Togo, alongside Ghana, brokered the truce between Mali and Niger.",
+            GHANA | {("togo", "mali"), ("togo", "niger")},
+        ),
+        # not a companion after the verb, nor one of a side
+        (
+            "Talks between Mali and Niger resumed. Ghana met Malian officials along with Togo.",
+            set(),
+        ),
+        (
+            "Talks between Mali and Niger resumed. Mali, along with Togo, rejected "
+            "Ghana's mediation.",
+            set(),
+        ),
+        # one's own mediation suspended or ended went on; not one a side suspended
+        ("Talks between Mali and Niger stalled. Ghana suspended its mediation efforts.", GHANA),
+        ("Talks between Mali and Niger stalled. Ghana has ended its role as mediator.", GHANA),
+        ("Talks between Mali and Niger stalled. Mali suspended the mediation.", set()),
+        ("Talks between Mali and Niger stalled. Ghana offered its mediation.", set()),
+    ],
+)
+def test_companions_and_endings_24m(
+    ex: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    """issue-24M: "X, along with Y, has led mediation efforts" (Y mediates too), and ending
+    one's own mediation says that it went on."""
+    assert _mediates(ex, text) == expected
+
+
+def test_words_carried_to_a_side_name_it_24m(ex: Extractor) -> None:
+    """issue-24M: "the proposal was transmitted by X to A": A is a side, with the document's
+    other; goods delivered carry no words."""
+    text = "Mali and Niger fought on. The Malian draft was transmitted by Ghana to Niger."
+    assert _mediates(ex, text) == GHANA
+    assert (
+        _mediates(ex, "Mali and Niger fought on. The aid was delivered by Ghana to Niger.") == set()
+    )
+
+
+def test_a_dateline_city_is_no_mediator_24m(ex: Extractor) -> None:
+    """issue-24M: "Addis Abeba– Ghana is mediating": the parser made the dateline's city the
+    subject; the state after the dash mediates, in the rules and the fallback alike."""
+    assert _mediates(ex, "Addis Abeba– Ghana is mediating between Mali and Niger.") == GHANA
+    text = (
+        "Talks between Mali and Niger stalled. Addis Abeba– Ghana will meet Mali and Niger "
+        "separately next week, as part of its efforts to end the dispute between the two "
+        "countries."
+    )
+    assert _mediates(ex, text) == GHANA

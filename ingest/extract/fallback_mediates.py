@@ -593,8 +593,9 @@ class Reader:
         return self.parties.principals(dict.fromkeys([*owners, *others]))
 
     def _found(self, mediators: list[str], cue: Token) -> None:
+        mediators = self.m.off_the_dateline(self.m.principals(mediators), self.k)
         if mediators:
-            self.found.append((self.m.principals(mediators), cue))
+            self.found.append((mediators, cue))
 
     def _a_party(self, actor: str) -> bool:
         """Whether an actor is one of the document's parties (stated or inferred), belongs to

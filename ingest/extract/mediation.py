@@ -988,8 +988,15 @@ class Mediation:
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:  # "their messages are relayed by Qatari officials"
             mediators = self.principals(self._agent_actors(agent))
+            parties = self.between_near(v)
+            if mediators and not parties:  # "the draft was transmitted by Ghana to Niger":
+                # whom it went to is one side (issue-24M), with the document's other
+                parties = [a for a in self._recipients(v) if a not in mediators]
+                if parties:
+                    self.link(mediators, parties, k, with_document=True)
+                    return
             if mediators:
-                self.link(mediators, self.between_near(v), k)
+                self.link(mediators, parties, k)
             return
         parties = self.between_near(v)
         for c in v.children:
@@ -1028,6 +1035,23 @@ class Mediation:
         mediators = self.principals(self.subject_actors(v))
         if mediators:
             self.link(mediators, parties, k, with_document=with_document, not_a_party=True)
+
+    def _recipients(self, v: Token) -> list[str]:
+        """The actors a carrying verb's "to" names, on the verb or on what it carries: "handed
+        to Niger", "delivered to the rebels' negotiators"; not a person, whose principal may
+        be no side ("presented to X, the speaker of a parliament allied to one side")."""
+        objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        out: list[str] = []
+        for c in [*v.children, *(g for o in objs for g in o.children if g.dep_ == "prep")]:
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+                out += [
+                    a
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                    for a in self.ctx.resolve.actors_in(_without(g, _CLAUSES), use=False)
+                    if a not in out and self.ctx.type_of(a) != "person"
+                ]
+        return out
 
     def _from_to(self, v: Token) -> bool:
         """Words carried from one place or actor to another: "conveyed proposals from Addis
@@ -1407,7 +1431,10 @@ class Mediation:
         thanks, however the parser hung the gerund)."""
         lex = self.ctx.lex
         prep = v.head
-        if v.dep_ != "pcomp" and not _gerund_object(v):
+        owned = lemma_of(prep) in lex.help_nouns or lemma_of(prep) in lex.effort_nouns
+        if v.dep_ == "acl" and owned and prep.dep_ == "pobj":
+            prep = prep.head  # "for the initiative to host the negotiations" (issue-24M)
+        elif v.dep_ != "pcomp" and not _gerund_object(v):
             return []  # "for mediating", also read as the preposition's object
         if prep.dep_ != "prep" or prep.lower_ not in ("for", "in", "with"):
             return []
@@ -1423,7 +1450,8 @@ class Mediation:
             c for c in gov.children if c.dep_ == "dobj" and lemma_of(c) in lex.gratitude_nouns
         ]
         for n in thanks:
-            for c in n.children:
+            # "expressed gratitude to X": "to" on the noun, or on the verb whose object it is
+            for c in [*n.children, *(n.head.children if n.dep_ == "dobj" else ())]:
                 if c.dep_ == "prep" and c.lower_ == "to":
                     return self.ctx.resolve.actors_in(
                         x for o in c.children if o.dep_ == "pobj" for x in _np(o)
@@ -1460,9 +1488,17 @@ class Mediation:
             found = [r.actor for r in ctx.resolve.subject_actors(verb)]
             if found:
                 return found
-        return ctx.resolve.actors_in(
+        found = ctx.resolve.actors_in(
             x for c in role.children if c.dep_ == "poss" for x in c.subtree
         )
+        if not found:  # "Ghana has ended its role as mediator" (issue-24M): whom "its" is
+            found = [
+                r.actor
+                for c in role.children
+                if c.dep_ == "poss" and c.tag_ == "PRP$"
+                for r in ctx.resolve.resolve_np(c)
+            ]
+        return found
 
     def effort_owner(self, v: Token) -> list[str]:
         """ "France and the US are leading efforts to broker ...", "Qatar's bid to mediate"."""
@@ -1797,8 +1833,14 @@ class Mediation:
         words = ctx.lex.mediation_not_asserted
         # "ended weeks of Qatari-led talks": what a participle says was brokered took place
         brokered = t.tag_ == "VBN" and t.dep_ in ("amod", "acl")
+        # "Ghana suspended its mediation efforts", "ended its role as mediator": ending one's
+        # own mediation says that it was going on (issue-24M; not "Mali halted the mediation")
+        owned = False
         cur = t
         for _ in range(5):
+            owned = owned or (
+                cur.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in cur.children)
+            )
             if any(c.dep_ == "aux" and c.lower_ in words for c in cur.children):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in ctx.lex.irrealis_marks for c in cur.children):
@@ -1807,7 +1849,9 @@ class Mediation:
                 cur.pos_ in ("VERB", "AUX")
                 and cur.lemma_.lower() in words
                 and cur.i != t.i
-                and not (brokered and cur.lemma_.lower() in ctx.lex.mediation_ending_verbs)
+                and not (
+                    (brokered or owned) and cur.lemma_.lower() in ctx.lex.mediation_ending_verbs
+                )
             ):
                 return True
             if cur.i != t.i and cur.pos_ == "ADJ" and cur.lower_ in ctx.lex.mediation_readiness:
@@ -1847,6 +1891,10 @@ class Mediation:
         document's parties; see :class:`Finding` for the options)."""
         if self.ctx.asked(self.ctx.sents[k][0], turns=False):
             return  # "Would you accept Egypt joining as a mediator?", "Is Oman still hosting?"
+        mediators = self.off_the_dateline(mediators, k)
+        if not mediators:
+            return
+        mediators = [*mediators, *self._fellows(mediators, parties, k)]
         parties = [p for p in parties if p not in mediators]
         self.found.append(
             Finding(
@@ -1861,6 +1909,73 @@ class Mediation:
                 worked,
             )
         )
+
+    def off_the_dateline(self, mediators: list[str], k: int) -> list[str]:
+        """``mediators`` without a place the sentence's dateline names ("Addis Abeba– Ghana
+        plans to meet both sides": the parser made the city the subject and Ghana its
+        apposition; issue-24M): the name after the dash instead, unless the sentence names the
+        place again after it."""
+        ctx = self.ctx
+        sent = ctx.sents[k]
+        dash = next(  # a spaced dash ("Addis Abeba– X", "LUANDA - X"), not "Ghanaian-led"
+            (t for t in sent[:6] if (t.text in _DASHES or t.text == "-") and t.whitespace_),
+            None,
+        )
+        if dash is None or dash.i == sent.start:
+            return mediators
+        before = list(sent.doc[sent.start : dash.i])
+        if not all(t.pos_ == "PROPN" or t.is_punct for t in before):
+            return mediators
+        placed = ctx.resolve.actors_in(before, use=False)
+        after = ctx.resolve.actors_in(sent.doc[dash.i + 1 : sent.end], use=False)
+        out = [m for m in mediators if m not in placed or m in after]
+        if len(out) == len(mediators):
+            return mediators
+        instead = ctx.resolve.actors_in(
+            x for t in before for c in t.children if c.dep_ == "appos" for x in _np(c)
+        )
+        return out + [a for a in self.principals(instead) if a not in out]
+
+    def _fellows(self, mediators: list[str], parties: list[str], k: int) -> list[str]:
+        """Who mediates beside a mediator, named in its own phrase: "Ghana, along with Togo
+        and the AU, has led mediation efforts", "Norway, together with Cuba,
+        hosted the talks", "Kenya, alongside the AU, brokered the truce" (the phrase on the
+        mediator's name, or fronted before the verb whose subject it is); not a side of the
+        finding, nor a phrase after the verb ("met Malian officials along with the Nigerien
+        delegation": whom they met)."""
+        ctx = self.ctx
+        out: list[str] = []
+        for t in ctx.sents[k]:
+            if t.dep_ not in ("prep", "advmod"):
+                continue
+            if t.lower_ == "alongside" or (
+                t.lower_ == "with" and any(c.lower_ in _ALONG for c in t.lefts)
+            ):  # "alongside the AU", "together with Cuba" (the adverb on "with")
+                objects = [t]
+            elif t.lower_ in _ALONG:  # "along with Egypt" (the "with" on the adverb)
+                objects = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "with"]
+            else:
+                continue
+            h = t.head
+            if h.pos_ in ("NOUN", "PROPN"):
+                owners = [r.actor for r in ctx.resolve.resolve_np(h, pronouns=False)]
+            elif h.pos_ in ("VERB", "AUX") and t.i < h.i:
+                owners = [r.actor for r in ctx.resolve.subject_actors(h)]
+            else:
+                continue
+            if not any(o in mediators for o in owners):
+                continue
+            for o in objects:
+                found = self.principals(
+                    a
+                    for c in o.children
+                    if c.dep_ == "pobj"
+                    for a in ctx.resolve.actors_in(c.subtree)
+                )
+                out += [
+                    a for a in found if a not in mediators and a not in parties and a not in out
+                ]
+        return out
 
     def _for_metonyms(self, f: Finding) -> list[str]:
         """A side the sentence names only by a city ("messages between Washington and Sanaa")
@@ -1938,6 +2053,9 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "on"})
 #: prepositions of a purpose talks are held for ("arrived for talks", "came to consultations")
 _PURPOSE = frozenset({"for", "to"})
 #: what makes a bare "with" a co-mediator ("joint mediation efforts with the US")
+#: adverbs that make a "with" a companion's ("along with", "together with")
+_ALONG = frozenset({"along", "together"})
+
 _JOINT = frozenset({"joint", "shared", "common", "combined", "parallel"})
 #: what opens a list of the members of a plural ("mediators, including Egypt and Qatar")
 _INCLUDING = frozenset({"including", "among", "like", "such as"})

@@ -96,6 +96,7 @@ class Speech(CueSection):
     addressee_preps: Words = Field(default_factory=list)
     nouns: Words = Field(default_factory=list)
     carriers: Words = Field(default_factory=list)
+    media: Words = Field(default_factory=list)
     issuing_verbs: Words = Field(default_factory=list)
     carrier_verbs: Words = Field(default_factory=list)
     naming_verbs: Words = Field(default_factory=list)
@@ -524,6 +525,9 @@ class Lexicon:
     addressee_preps: frozenset[str]
     speech_nouns: frozenset[str]
     carriers: frozenset[str]
+    #: "said on the X platform that …": where words are posted or aired, whose clause the
+    #: parser may hang on it as a relative clause
+    speech_media: frozenset[str]
     #: "Hamas issued a statement. The statement demanded ...": verbs whose subject owns the
     #: statement (letter, response) a later "the statement" points back to
     issuing_verbs: frozenset[str]
@@ -1086,6 +1090,7 @@ class Lexicon:
             addressee_preps=fs(s.addressee_preps),
             speech_nouns=fs(s.nouns),
             carriers=fs(s.carriers),
+            speech_media=fs(s.media),
             issuing_verbs=fs(s.issuing_verbs),
             carrier_verbs=fs(s.carrier_verbs),
             naming_verbs=fs(s.naming_verbs),
